@@ -1,0 +1,111 @@
+//! Gateway configuration: `pasar.toml`, then `PASAR_*` environment overrides, over defaults.
+//!
+//! Nested keys use `__` in environment names: `PASAR_CACHE__BUDGET_MB=64`,
+//! `PASAR_MARKETPLACES__MBIZ__BASE_URL=https://…` (a `-` in a marketplace id is written `_`).
+//! Secrets are never configured here: adapter files name the environment variables that hold them.
+
+use crate::marketplace::{Override, Settings};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Everything the gateway needs to start.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Address the GraphQL server listens on.
+    pub listen: SocketAddr,
+    /// Directory of adapter files.
+    pub adapters_dir: PathBuf,
+    /// Settings for marketplaces whose adapter file does not set them.
+    pub defaults: Defaults,
+    /// The result cache.
+    pub cache: CacheConfig,
+    /// Per-marketplace overrides by id (`[marketplaces.mbiz] base_url = …, timeout = "1s"`).
+    pub marketplaces: BTreeMap<String, Override>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            adapters_dir: PathBuf::from("adapters"),
+            defaults: Defaults::default(),
+            cache: CacheConfig::default(),
+            marketplaces: BTreeMap::new(),
+        }
+    }
+}
+
+/// Gateway-wide marketplace defaults.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Defaults {
+    /// Deadline per marketplace call, e.g. `"3s"`.
+    #[serde(with = "duration")]
+    pub timeout: Duration,
+    /// Freshness of cached results, e.g. `"60s"`.
+    #[serde(with = "duration")]
+    pub cache_ttl: Duration,
+    /// Concurrent calls per marketplace.
+    pub concurrency: usize,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        let settings = Settings::default();
+        Self { timeout: settings.timeout, cache_ttl: settings.cache_ttl, concurrency: settings.concurrency }
+    }
+}
+
+impl Defaults {
+    /// As marketplace settings (page size and paging come from each adapter).
+    pub fn settings(&self) -> Settings {
+        Settings { timeout: self.timeout, cache_ttl: self.cache_ttl, concurrency: self.concurrency, ..Settings::default() }
+    }
+}
+
+/// Result cache settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CacheConfig {
+    /// Memory budget in MiB.
+    pub budget_mb: u64,
+}
+
+impl Default for CacheConfig {
+    fn default() -> Self {
+        Self { budget_mb: crate::cache::DEFAULT_BUDGET_BYTES / (1024 * 1024) }
+    }
+}
+
+impl Config {
+    /// Reads `file` (when given) and the `PASAR_*` environment over the defaults.
+    pub fn load(file: Option<&Path>) -> Result<Self, config::ConfigError> {
+        let mut builder = config::Config::builder();
+        if let Some(file) = file {
+            builder = builder.add_source(config::File::from(file).format(config::FileFormat::Toml).required(true));
+        }
+        let env = config::Environment::with_prefix("PASAR").prefix_separator("_").separator("__").try_parsing(true);
+        builder.add_source(env).build()?.try_deserialize()
+    }
+
+    /// Overrides keyed by marketplace id, whichever way the id was spelt (`jatim_bejo` from the
+    /// environment matches `jatim-bejo`).
+    pub fn overrides(&self) -> BTreeMap<String, Override> {
+        self.marketplaces.iter().map(|(id, o)| (id.replace('_', "-"), o.clone())).collect()
+    }
+}
+
+/// Durations as text (`"800ms"`, `"3s"`).
+mod duration {
+    use serde::{Deserialize, Deserializer};
+    use std::time::Duration;
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        let text = String::deserialize(d)?;
+        humantime::parse_duration(&text).map_err(|e| serde::de::Error::custom(format!("`{text}`: {e}")))
+    }
+}

@@ -1,0 +1,39 @@
+//! Stable error codes in `extensions.code`, mapped once from each layer's error type.
+
+use crate::marketplace::MarketplaceError;
+use crate::model::MarketplaceId;
+use crate::search::SearchError;
+use async_graphql::{Context, ErrorExtensions, ServerError};
+
+/// The codes clients can rely on.
+pub mod codes {
+    /// The request's arguments are invalid.
+    pub const BAD_USER_INPUT: &str = "BAD_USER_INPUT";
+    /// The `after` cursor was not issued by this API.
+    pub const BAD_CURSOR: &str = "BAD_CURSOR";
+}
+
+impl ErrorExtensions for SearchError {
+    fn extend(&self) -> async_graphql::Error {
+        let code = match self {
+            SearchError::Cursor(_) => codes::BAD_CURSOR,
+            SearchError::BadQuery | SearchError::BadFirst | SearchError::TooDeep | SearchError::UnknownMarketplace(_) => {
+                codes::BAD_USER_INPUT
+            }
+        };
+        async_graphql::Error::new(self.to_string()).extend_with(|_, e| e.set("code", code))
+    }
+}
+
+/// Reports a marketplace failure as a GraphQL error beside the partial data.
+pub(super) fn report_failure(ctx: &Context<'_>, marketplace: &MarketplaceId, error: &MarketplaceError) {
+    let mut extended = async_graphql::Error::new(format!("Marketplace {marketplace} {error}")).extend_with(|_, e| {
+        e.set("code", error.code());
+        e.set("marketplace", marketplace.as_str());
+    });
+    if let MarketplaceError::RateLimited { retry_after: Some(seconds) } = error {
+        extended = extended.extend_with(|_, e| e.set("retryAfter", *seconds));
+    }
+    let server_error: ServerError = extended.into_server_error(ctx.item.pos);
+    ctx.add_error(ctx.set_error_path(server_error));
+}

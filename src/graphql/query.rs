@@ -1,0 +1,55 @@
+//! The query root.
+
+use super::error::report_failure;
+use super::inputs::{OfferFilterInput, OfferSortInput};
+use super::types::{MarketplaceView, SearchResult};
+use crate::model::Offer;
+use crate::search::{SearchParams, SearchService};
+use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
+
+/// Entry points of the Pasar API.
+pub struct QueryRoot;
+
+#[Object]
+impl QueryRoot {
+    /// Every registered marketplace, enabled or not.
+    async fn marketplaces(&self, ctx: &Context<'_>) -> Vec<MarketplaceView> {
+        let service = ctx.data_unchecked::<SearchService>();
+        service.registry().entries().iter().cloned().map(MarketplaceView).collect()
+    }
+
+    /// Searches every selected marketplace at once and merges the offers into one connection.
+    /// Marketplaces that fail or miss their deadline are reported in `sources` and as errors
+    /// with `extensions.code` and `extensions.marketplace`; the others' offers are still returned.
+    #[allow(clippy::too_many_arguments)]
+    async fn search(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What the buyer is looking for, 1 to 200 characters.")] query: String,
+        #[graphql(desc = "Conditions an offer must meet.")] filter: Option<OfferFilterInput>,
+        #[graphql(desc = "Order of the merged offers.", default)] sort: OfferSortInput,
+        #[graphql(desc = "Page size, 1 to 100.", default = 20)] first: i32,
+        #[graphql(desc = "`endCursor` of the previous page.")] after: Option<String>,
+        #[graphql(desc = "Skip the cache and read every marketplace fresh.", default = false)] no_cache: bool,
+    ) -> Result<SearchResult> {
+        let service = ctx.data_unchecked::<SearchService>();
+        let params = SearchParams {
+            query,
+            filter: filter.unwrap_or_default().into(),
+            sort: sort.into(),
+            first: u32::try_from(first).unwrap_or(0),
+            after,
+            bypass_cache: no_cache,
+        };
+        let outcome = service.search(&params).await.map_err(|e| e.extend())?;
+        for (marketplace, error) in &outcome.failures {
+            report_failure(ctx, marketplace, error);
+        }
+        Ok(SearchResult::new(outcome))
+    }
+
+    /// An offer seen in a recent search, by its id `"<marketplace>:<source id>"`.
+    async fn offer(&self, ctx: &Context<'_>, id: ID) -> Option<Offer> {
+        ctx.data_unchecked::<SearchService>().recent_offer(&id).await
+    }
+}

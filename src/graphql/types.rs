@@ -1,0 +1,362 @@
+//! GraphQL object types over the unified model.
+//!
+//! The model stays plain Rust; resolvers here decide how it is shown (ids, formatting, lookups).
+
+use crate::marketplace::RegistryEntry;
+use crate::model::{BusinessScale, Issue, LegalForm, MarketplaceId, Offer, Price, Unit, VendorRecord};
+use crate::normalize::rupiah::format_rupiah;
+use crate::search::{CacheStatus, SearchOutcome, SearchService, SourceReport, SourceStatus};
+use async_graphql::{Context, ID, Object, SimpleObject};
+use rust_decimal::Decimal;
+
+fn clamp_i32<T: TryInto<i32>>(n: T) -> i32 {
+    n.try_into().unwrap_or(i32::MAX)
+}
+
+/// A registered marketplace.
+#[derive(Clone)]
+pub(super) struct MarketplaceView(pub(super) RegistryEntry);
+
+/// Looks a marketplace up for a resolver; every id in a result comes from the registry.
+fn marketplace(ctx: &Context<'_>, id: &MarketplaceId) -> async_graphql::Result<MarketplaceView> {
+    let registry = ctx.data_unchecked::<SearchService>().registry();
+    registry.get(id.as_str()).cloned().map(MarketplaceView).ok_or_else(|| format!("marketplace `{id}` is no longer registered").into())
+}
+
+#[Object(name = "Marketplace")]
+impl MarketplaceView {
+    /// Stable id, as in its adapter file (`"mbiz"`).
+    async fn id(&self) -> ID {
+        ID(self.0.marketplace.id().to_string())
+    }
+    /// Human-readable name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Whether searches ask it.
+    async fn enabled(&self) -> bool {
+        self.0.enabled
+    }
+    /// Its deadline per search, in milliseconds.
+    async fn timeout_ms(&self) -> i32 {
+        clamp_i32(self.0.settings.timeout.as_millis())
+    }
+    /// How long its results stay fresh in the cache, in seconds.
+    async fn cache_ttl_seconds(&self) -> i32 {
+        clamp_i32(self.0.settings.cache_ttl.as_secs())
+    }
+}
+
+/// The answer to a federated search.
+pub(super) struct SearchResult {
+    outcome: SearchOutcome,
+}
+
+impl SearchResult {
+    pub(super) fn new(outcome: SearchOutcome) -> Self {
+        Self { outcome }
+    }
+}
+
+#[Object]
+impl SearchResult {
+    /// The merged offers, one page.
+    async fn offers(&self) -> OfferConnection<'_> {
+        OfferConnection(&self.outcome)
+    }
+    /// One report per marketplace asked, failed or not.
+    async fn sources(&self) -> &[SourceReport] {
+        &self.outcome.sources
+    }
+    /// True only when every marketplace answered fresh.
+    async fn complete(&self) -> bool {
+        self.outcome.complete()
+    }
+}
+
+/// A Relay connection of offers.
+pub(super) struct OfferConnection<'a>(&'a SearchOutcome);
+
+#[Object]
+impl OfferConnection<'_> {
+    /// The offers of this page with their cursors.
+    async fn edges(&self) -> Vec<OfferEdge<'_>> {
+        self.0.edges.iter().map(|(cursor, offer)| OfferEdge { cursor, offer }).collect()
+    }
+    /// Where this page sits.
+    async fn page_info(&self) -> PageInfo {
+        PageInfo {
+            has_next_page: self.0.has_next_page,
+            has_previous_page: self.0.has_previous_page,
+            start_cursor: self.0.edges.first().map(|(c, _)| c.clone()),
+            end_cursor: self.0.edges.last().map(|(c, _)| c.clone()),
+        }
+    }
+    /// Matching offers across the marketplaces that answered.
+    async fn total_count(&self) -> i32 {
+        clamp_i32(self.0.total_count)
+    }
+    /// False when `totalCount` only counts what was fetched, because a filter ran in the gateway.
+    async fn total_count_exact(&self) -> bool {
+        self.0.total_count_exact
+    }
+}
+
+/// An offer and its cursor.
+pub(super) struct OfferEdge<'a> {
+    cursor: &'a str,
+    offer: &'a Offer,
+}
+
+#[Object]
+impl OfferEdge<'_> {
+    /// Pass as `after` to get the offers following this one.
+    async fn cursor(&self) -> &str {
+        self.cursor
+    }
+    /// The offer.
+    async fn node(&self) -> &Offer {
+        self.offer
+    }
+}
+
+/// Relay page information.
+#[derive(SimpleObject)]
+pub(super) struct PageInfo {
+    /// Whether offers follow this page.
+    has_next_page: bool,
+    /// Whether offers precede this page.
+    has_previous_page: bool,
+    /// Cursor of the first offer of the page.
+    start_cursor: Option<String>,
+    /// Cursor of the last offer of the page.
+    end_cursor: Option<String>,
+}
+
+#[Object]
+impl SourceReport {
+    /// The marketplace this report is about.
+    async fn marketplace(&self, ctx: &Context<'_>) -> async_graphql::Result<MarketplaceView> {
+        marketplace(ctx, &self.marketplace)
+    }
+    /// What happened.
+    async fn status(&self) -> SourceStatus {
+        self.status
+    }
+    /// Whether the data came from the cache.
+    async fn cache(&self) -> CacheStatus {
+        self.cache
+    }
+    /// Time spent on this marketplace, in milliseconds.
+    async fn latency_ms(&self) -> i32 {
+        clamp_i32(self.latency_ms)
+    }
+    /// Offers it contributed before gateway-side filtering.
+    async fn offer_count(&self) -> i32 {
+        clamp_i32(self.offer_count)
+    }
+    /// Age of the data served, in seconds (0 when fetched for this request).
+    async fn age_seconds(&self) -> i32 {
+        clamp_i32(self.age_seconds)
+    }
+    /// What went wrong, in plain words, when something did.
+    async fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+}
+
+#[Object]
+impl Offer {
+    /// Gateway-wide id, `"<marketplace>:<source id>"`.
+    async fn id(&self) -> ID {
+        ID(Offer::id(self))
+    }
+    /// The marketplace listing it.
+    async fn marketplace(&self, ctx: &Context<'_>) -> async_graphql::Result<MarketplaceView> {
+        marketplace(ctx, &self.marketplace)
+    }
+    /// The listing's id on its marketplace.
+    async fn source_id(&self) -> &str {
+        &self.source_id
+    }
+    /// Title as plain text.
+    async fn title(&self) -> &str {
+        &self.title
+    }
+    /// Link to the listing (http or https only).
+    async fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+    /// The price of one pack; null when the marketplace's price could not be read (see `issues`).
+    async fn price(&self) -> Option<&Price> {
+        self.price.as_ref()
+    }
+    /// The pack the price is for.
+    async fn unit(&self) -> &Unit {
+        &self.unit
+    }
+    /// Price per base unit, when the pack size is known.
+    async fn unit_price(&self) -> Option<&Price> {
+        self.unit_price.as_ref()
+    }
+    /// The seller.
+    async fn vendor(&self) -> VendorView<'_> {
+        VendorView { record: &self.vendor, marketplace: &self.marketplace }
+    }
+    /// TKDN (domestic component level), percent.
+    async fn tkdn(&self) -> Option<Decimal> {
+        self.tkdn
+    }
+    /// BMP (company benefit weight), percent.
+    async fn bmp(&self) -> Option<Decimal> {
+        self.bmp
+    }
+    /// TKDN plus BMP, percent, when TKDN is known.
+    async fn tkdn_plus_bmp(&self) -> Option<Decimal> {
+        self.tkdn.map(|t| t + self.bmp.unwrap_or_default())
+    }
+    /// Bangga Buatan Indonesia flag, where the marketplace states it.
+    async fn bbi(&self) -> Option<bool> {
+        self.bbi
+    }
+    /// Units in stock, where the marketplace states it.
+    async fn stock(&self) -> Option<i32> {
+        self.stock.map(clamp_i32)
+    }
+    /// What could not be read cleanly from the marketplace's data.
+    async fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+}
+
+#[Object]
+impl Price {
+    /// The amount as quoted by the marketplace, in rupiah.
+    async fn amount(&self) -> Decimal {
+        self.amount
+    }
+    /// Always `"IDR"`.
+    async fn currency(&self) -> &str {
+        "IDR"
+    }
+    /// Whether `amount` includes PPN.
+    async fn includes_vat(&self) -> bool {
+        self.includes_vat
+    }
+    /// Effective PPN rate applied, percent (0 for sellers that are not PKP).
+    async fn vat_rate(&self) -> Decimal {
+        self.vat_rate
+    }
+    /// Amount without PPN, exact to the sen, rounded half-up.
+    async fn amount_excluding_vat(&self) -> Decimal {
+        self.amount_excluding_vat
+    }
+    /// Amount with PPN, exact to the sen, rounded half-up.
+    async fn amount_including_vat(&self) -> Decimal {
+        self.amount_including_vat
+    }
+    /// `amount` written Indonesian style, `"Rp1.250.000"`.
+    async fn formatted(&self) -> String {
+        format_rupiah(self.amount)
+    }
+    /// What the marketplace sent.
+    async fn raw(&self) -> Option<&str> {
+        self.raw.as_deref()
+    }
+}
+
+#[Object]
+impl Unit {
+    /// The pack as the marketplace names it.
+    async fn name(&self) -> &str {
+        &self.name
+    }
+    /// The smallest countable unit of the pack, when known.
+    async fn base_unit(&self) -> Option<&str> {
+        self.base_unit.as_deref()
+    }
+    /// Base units in the pack.
+    async fn quantity(&self) -> Decimal {
+        self.quantity
+    }
+}
+
+/// A seller, as one marketplace records it.
+pub(super) struct VendorView<'a> {
+    record: &'a VendorRecord,
+    marketplace: &'a MarketplaceId,
+}
+
+#[Object(name = "Vendor")]
+impl VendorView<'_> {
+    /// Vendor id, `"<marketplace>:<account id>"`.
+    async fn id(&self) -> ID {
+        ID(format!("{}:{}", self.marketplace, self.record.source_id))
+    }
+    /// Canonical name, legal form first (`"PT Maju Jaya Abadi"`).
+    async fn name(&self) -> &str {
+        &self.record.name
+    }
+    /// Legal form.
+    async fn legal_form(&self) -> LegalForm {
+        self.record.legal_form
+    }
+    /// 16-digit NPWP, when a valid one was sent.
+    async fn npwp(&self) -> Option<&str> {
+        self.record.npwp.as_deref()
+    }
+    /// Business scale.
+    async fn scale(&self) -> BusinessScale {
+        self.record.scale
+    }
+    /// Whether it is an usaha mikro or kecil.
+    async fn umk(&self) -> bool {
+        self.record.scale.is_umk()
+    }
+    /// Each marketplace account of this vendor.
+    async fn accounts(&self) -> Vec<VendorAccount<'_>> {
+        vec![VendorAccount { record: self.record, marketplace: self.marketplace }]
+    }
+}
+
+/// One marketplace's record of a vendor.
+pub(super) struct VendorAccount<'a> {
+    record: &'a VendorRecord,
+    marketplace: &'a MarketplaceId,
+}
+
+#[Object]
+impl VendorAccount<'_> {
+    /// The marketplace holding the account.
+    async fn marketplace(&self, ctx: &Context<'_>) -> async_graphql::Result<MarketplaceView> {
+        marketplace(ctx, self.marketplace)
+    }
+    /// The account id on that marketplace.
+    async fn source_id(&self) -> &str {
+        &self.record.source_id
+    }
+    /// The name exactly as the marketplace wrote it.
+    async fn raw_name(&self) -> &str {
+        &self.record.raw_name
+    }
+    /// The location as the marketplace wrote it.
+    async fn location(&self) -> Option<&str> {
+        self.record.location.as_deref()
+    }
+}
+
+#[Object(name = "NormalizationIssue")]
+impl Issue {
+    /// Which field (`"price"`, `"vendor.npwp"`).
+    async fn field(&self) -> &str {
+        self.field
+    }
+    /// Stable code (`"PRICE_UNREADABLE"`).
+    async fn code(&self) -> &str {
+        self.code
+    }
+    /// Explanation.
+    async fn message(&self) -> &str {
+        &self.message
+    }
+}

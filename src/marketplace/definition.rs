@@ -1,0 +1,281 @@
+//! The adapter file format (`adapters/*.toml`), as typed Rust.
+//!
+//! adapters/README.md is the specification; this module is its parser. Every section denies
+//! unknown keys so a typo is an error with a key path, not a silently ignored setting.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// One marketplace's declarative definition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdapterDefinition {
+    /// Marketplace id: lowercase letters, digits and `-`.
+    pub id: String,
+    /// Human-readable marketplace name.
+    pub name: String,
+    /// Base URL every request path is joined to.
+    pub base_url: String,
+    /// Whether the gateway queries this marketplace; a disabled one reports `DISABLED`.
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// How requests authenticate.
+    #[serde(default)]
+    pub auth: Auth,
+    /// The search request.
+    pub request: RequestSpec,
+    /// How results are paged.
+    pub pagination: Pagination,
+    /// Where items and totals are in the response.
+    pub response: ResponseSpec,
+    /// Item field mapping into the unified model.
+    pub fields: FieldMap,
+    /// VAT treatment of the prices this marketplace sends.
+    pub pricing: Pricing,
+    /// Per-marketplace limits.
+    #[serde(default)]
+    pub limits: Limits,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Authentication of requests; secrets are named by environment variable, never written here.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Auth {
+    /// No authentication.
+    #[default]
+    None,
+    /// `Authorization: Bearer <token>`.
+    Bearer {
+        /// Environment variable holding the token.
+        token_env: String,
+    },
+    /// An API key in a request header.
+    ApiKeyHeader {
+        /// Header name, e.g. `X-Api-Key`.
+        header: String,
+        /// Environment variable holding the key.
+        key_env: String,
+    },
+    /// HTTP basic authentication.
+    Basic {
+        /// Environment variable holding the user name.
+        username_env: String,
+        /// Environment variable holding the password.
+        password_env: String,
+    },
+}
+
+/// HTTP method of the search request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Method {
+    /// Parameters in the query string.
+    #[serde(rename = "GET")]
+    Get,
+    /// A JSON body.
+    #[serde(rename = "POST")]
+    Post,
+}
+
+/// The search request; string values may hold the placeholders `{query}`, `{page}`,
+/// `{page_size}`, `{offset}` and `{cursor}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestSpec {
+    /// `GET` or `POST`.
+    pub method: Method,
+    /// Path joined to the base URL.
+    pub path: String,
+    /// Query-string parameters.
+    #[serde(default)]
+    pub query: BTreeMap<String, String>,
+    /// JSON body template (POST only).
+    pub body: Option<toml::Table>,
+    /// Extra static headers.
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+}
+
+/// How the marketplace pages its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaginationKind {
+    /// 1-based page numbers.
+    Page,
+    /// 0-based item offsets.
+    Offset,
+    /// An opaque cursor returned with each page.
+    Cursor,
+}
+
+/// Paging settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    /// Page, offset or cursor.
+    pub kind: PaginationKind,
+    /// The largest page the marketplace serves.
+    pub max_page_size: u32,
+}
+
+/// Where things are in the response body (RFC 6901 JSON pointers).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseSpec {
+    /// Pointer to the array of items (`""` for a top-level array).
+    pub items: String,
+    /// Pointer to the total number of matches, when the marketplace reports it.
+    pub total: Option<String>,
+    /// Pointer to the next-page cursor (cursor pagination).
+    pub next_cursor: Option<String>,
+}
+
+/// How a value is written by the marketplace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueFormat {
+    /// Text, taken as is.
+    Text,
+    /// Display rupiah text, Indonesian separators (`"Rp1.250.000"`, `"1,25 jt"`).
+    IdrText,
+    /// Display rupiah text, English separators (`"IDR 1,250,000.00"`).
+    IdrTextEn,
+    /// A JSON integer (or integer string) of whole rupiah.
+    IntegerRupiah,
+    /// A decimal number written as a string (`"1250000.00"`).
+    DecimalString,
+    /// A JSON number.
+    Number,
+    /// A percentage as text, either separator (`"45,5"`, `"45.50"`, `""` = absent).
+    PercentText,
+    /// A JSON boolean (or `"ya"`/`"tidak"`, `1`/`0`).
+    Boolean,
+}
+
+/// One field mapping: a pointer, optionally with a value format.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "FieldSpecRepr")]
+pub struct FieldSpec {
+    pointer: String,
+    format: Option<ValueFormat>,
+}
+
+/// How a field mapping may be written: `"/ptr"` or `{ pointer = "/ptr", format = "idr_text" }`.
+#[derive(Deserialize)]
+#[serde(untagged, expecting = "a JSON pointer such as \"/price\", or a table { pointer = \"/price\", format = \"idr_text\" }")]
+enum FieldSpecRepr {
+    Pointer(String),
+    Detailed { pointer: String, format: Option<String> },
+}
+
+impl TryFrom<FieldSpecRepr> for FieldSpec {
+    type Error = String;
+
+    fn try_from(repr: FieldSpecRepr) -> Result<Self, String> {
+        use serde::de::IntoDeserializer;
+        match repr {
+            FieldSpecRepr::Pointer(pointer) => Ok(Self { pointer, format: None }),
+            FieldSpecRepr::Detailed { pointer, format: None } => Ok(Self { pointer, format: None }),
+            FieldSpecRepr::Detailed { pointer, format: Some(name) } => {
+                let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = name.as_str().into_deserializer();
+                let format = ValueFormat::deserialize(de).map_err(|e| format!("format: {e}"))?;
+                Ok(Self { pointer, format: Some(format) })
+            }
+        }
+    }
+}
+
+impl FieldSpec {
+    /// The pointer into the item.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The explicit format, if any.
+    pub fn format(&self) -> Option<ValueFormat> {
+        self.format
+    }
+}
+
+/// Item fields mapped to the unified model. `id`, `title`, `price` and `vendor_name` are required.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldMap {
+    /// Listing id.
+    pub id: FieldSpec,
+    /// Listing title.
+    pub title: FieldSpec,
+    /// Listing URL.
+    pub url: Option<FieldSpec>,
+    /// Price of one pack.
+    pub price: FieldSpec,
+    /// Per-item VAT rate in percent, overriding `[pricing].vat_rate`.
+    pub vat_rate: Option<FieldSpec>,
+    /// Unit or pack name.
+    pub unit: Option<FieldSpec>,
+    /// Stock.
+    pub stock: Option<FieldSpec>,
+    /// TKDN percent.
+    pub tkdn: Option<FieldSpec>,
+    /// BMP percent.
+    pub bmp: Option<FieldSpec>,
+    /// BBI flag.
+    pub bbi: Option<FieldSpec>,
+    /// Vendor account id.
+    pub vendor_id: Option<FieldSpec>,
+    /// Vendor name.
+    pub vendor_name: FieldSpec,
+    /// Vendor legal form, when sent apart from the name.
+    pub vendor_legal_form: Option<FieldSpec>,
+    /// Vendor NPWP.
+    pub vendor_npwp: Option<FieldSpec>,
+    /// Vendor business scale (`"Kecil"`, `"micro"`).
+    pub vendor_scale: Option<FieldSpec>,
+    /// Vendor location as text or region code.
+    pub vendor_region: Option<FieldSpec>,
+}
+
+/// VAT treatment of prices.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pricing {
+    /// Whether the price field includes PPN.
+    pub includes_vat: bool,
+    /// Effective PPN rate in percent, as a decimal string (`"11"`).
+    pub vat_rate: String,
+}
+
+/// Per-marketplace limits; each falls back to the gateway default when absent.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Deadline for one search, e.g. `"2s"`.
+    #[serde(default, with = "opt_duration")]
+    pub timeout: Option<Duration>,
+    /// How long a result stays fresh in the cache, e.g. `"60s"`.
+    #[serde(default, with = "opt_duration")]
+    pub cache_ttl: Option<Duration>,
+    /// Concurrent requests to this marketplace.
+    pub concurrency: Option<usize>,
+    /// Largest response body accepted, in bytes.
+    pub max_response_bytes: Option<usize>,
+}
+
+/// Durations written as text (`"800ms"`, `"2s"`, `"1m"`).
+pub(crate) mod opt_duration {
+    use serde::{Deserialize, Deserializer};
+    use std::time::Duration;
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        humantime::parse_duration(&text)
+            .map(Some)
+            .map_err(|e| serde::de::Error::custom(format!("`{text}` is not a duration like \"800ms\" or \"2s\" ({e})")))
+    }
+}

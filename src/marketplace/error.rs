@@ -1,0 +1,77 @@
+//! What can go wrong talking to one marketplace.
+
+use std::time::Duration;
+
+/// A failed marketplace call. Messages name no URL, host or secret: they reach clients.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum MarketplaceError {
+    /// No answer within the marketplace's deadline.
+    #[error("did not answer within {} ms", .after.as_millis())]
+    Timeout {
+        /// The deadline that passed.
+        after: Duration,
+    },
+    /// The connection could not be made or broke.
+    #[error("could not be reached ({reason})")]
+    Unreachable {
+        /// Short cause without the URL.
+        reason: String,
+    },
+    /// An HTTP error status other than 429.
+    #[error("answered HTTP {status}")]
+    Status {
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// HTTP 429.
+    #[error("is rate limiting us (HTTP 429)")]
+    RateLimited {
+        /// Seconds to wait, from `Retry-After`.
+        retry_after: Option<u64>,
+    },
+    /// The body was larger than the marketplace's limit.
+    #[error("sent a response larger than {limit} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The body could not be read as the adapter describes it.
+    #[error("sent a response that could not be read: {reason}")]
+    BadResponse {
+        /// What did not match.
+        reason: String,
+    },
+    /// The concurrency cap for this marketplace is reached.
+    #[error("is at its concurrency limit")]
+    Overloaded,
+}
+
+impl MarketplaceError {
+    /// Stable code for GraphQL `extensions.code`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Timeout { .. } => "MARKETPLACE_TIMEOUT",
+            Self::Unreachable { .. } | Self::Status { .. } => "MARKETPLACE_UNAVAILABLE",
+            Self::RateLimited { .. } => "MARKETPLACE_RATE_LIMITED",
+            Self::TooLarge { .. } | Self::BadResponse { .. } => "MARKETPLACE_BAD_RESPONSE",
+            Self::Overloaded => "MARKETPLACE_OVERLOADED",
+        }
+    }
+
+    /// Describes a reqwest error without its URL (reqwest's Display includes the full URL,
+    /// which may carry an API key in the query string).
+    pub(crate) fn from_transport(error: &reqwest::Error) -> Self {
+        let reason = if error.is_connect() {
+            "connection refused or failed"
+        } else if error.is_timeout() {
+            "timed out"
+        } else if error.is_body() || error.is_decode() {
+            "the response body broke off"
+        } else if error.is_redirect() {
+            "redirected too often or off-host"
+        } else {
+            "transport error"
+        };
+        Self::Unreachable { reason: reason.to_string() }
+    }
+}

@@ -1,0 +1,75 @@
+//! Marketplaces: the trait every marketplace implements, and the declarative HTTP adapter that
+//! implements it from an `adapters/*.toml` file.
+//!
+//! The trait is deliberately small (`id`, `search`, optional `health`): deadlines, concurrency
+//! caps and caching are applied by `search/` around every marketplace alike, so an adapter written
+//! in Rust gets them without doing anything.
+
+pub mod definition;
+mod error;
+mod extract;
+mod http;
+pub mod registry;
+pub mod validate;
+
+pub use error::MarketplaceError;
+pub use extract::{RawOffer, RawValue};
+pub use http::HttpAdapter;
+pub use registry::{Env, LoadOptions, Override, Registry, RegistryEntry, Settings};
+
+use crate::model::MarketplaceId;
+
+/// One page of a search as the gateway asks a marketplace for it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SearchRequest {
+    /// The buyer's search text, already trimmed.
+    pub query: String,
+    /// 0-based index of the first item wanted.
+    pub offset: u32,
+    /// How many items are wanted (at most the marketplace's page size).
+    pub limit: u32,
+    /// Cursor returned by the previous page, for cursor-paged marketplaces.
+    pub cursor: Option<String>,
+}
+
+/// One page of raw results from a marketplace, not yet normalised.
+#[derive(Debug, Clone, Default)]
+pub struct SearchPage {
+    /// The items, in the marketplace's own order.
+    pub items: Vec<RawOffer>,
+    /// The marketplace's count of all matches, when it reports one.
+    pub total: Option<u64>,
+    /// Cursor for the next page, for cursor-paged marketplaces.
+    pub next_cursor: Option<String>,
+    /// Items the marketplace sent that could not be read (missing id, title, …).
+    pub skipped: Vec<String>,
+}
+
+/// A marketplace's own view of whether it can serve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Health {
+    /// Not known; the default for adapters that cannot tell.
+    Unknown,
+    /// Serving.
+    Up,
+    /// Not serving.
+    Down,
+}
+
+/// A marketplace that can answer product searches.
+///
+/// Implementations return errors rather than log them: the caller decides what a failure means
+/// for the response (see `search::fan_out`).
+#[async_trait::async_trait]
+pub trait Marketplace: Send + Sync {
+    /// The marketplace id, unique in a registry.
+    fn id(&self) -> &MarketplaceId;
+
+    /// Runs one search page. Must not panic on anything the marketplace sends.
+    async fn search(&self, request: &SearchRequest) -> Result<SearchPage, MarketplaceError>;
+
+    /// Whether the marketplace is reachable; adapters that cannot tell need not override this.
+    async fn health(&self) -> Health {
+        Health::Unknown
+    }
+}

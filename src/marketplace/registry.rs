@@ -1,0 +1,236 @@
+//! Loading `adapters/*.toml` into the set of marketplaces the gateway serves.
+//!
+//! Loading is explicit (`load(dir, …)`): no registration macros, no global state. Secrets and
+//! base-URL overrides are read from an [`Env`], so tests and the embedded demo can supply them
+//! without touching the process environment. Base URLs can be replaced by the operator's config.
+
+use super::definition::{AdapterDefinition, Auth, PaginationKind};
+use super::http::{HttpAdapter, static_headers};
+use super::validate::{Problem, parse_definition};
+use super::Marketplace;
+use axum::http::{HeaderMap, HeaderValue, header};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Environment lookups: explicit overrides first, then the process environment.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    overrides: BTreeMap<String, String>,
+    process: bool,
+}
+
+impl Env {
+    /// Reads the process environment.
+    pub fn process() -> Self {
+        Self { overrides: BTreeMap::new(), process: true }
+    }
+
+    /// Only the given overrides; the process environment is ignored (for tests).
+    pub fn isolated() -> Self {
+        Self::default()
+    }
+
+    /// Adds an override that wins over the process environment.
+    pub fn with(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.overrides.insert(name.into(), value.into());
+        self
+    }
+
+    /// Looks a variable up; empty values count as unset.
+    pub fn get(&self, name: &str) -> Option<String> {
+        let value = self.overrides.get(name).cloned().or_else(|| {
+            if self.process { std::env::var(name).ok() } else { None }
+        });
+        value.filter(|v| !v.is_empty())
+    }
+}
+
+/// Per-marketplace operating settings, resolved from the adapter file and the gateway defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Deadline for one search call.
+    pub timeout: Duration,
+    /// How long a result stays fresh.
+    pub cache_ttl: Duration,
+    /// Most concurrent calls in flight.
+    pub concurrency: usize,
+    /// Largest page the marketplace serves.
+    pub page_size: u32,
+    /// Whether pages are chained by cursor (a page without a next cursor is the last).
+    pub cursor_paged: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(3),
+            cache_ttl: Duration::from_secs(60),
+            concurrency: 32,
+            page_size: 50,
+            cursor_paged: false,
+        }
+    }
+}
+
+/// One loaded marketplace and how to operate it.
+#[derive(Clone)]
+pub struct RegistryEntry {
+    /// The marketplace.
+    pub marketplace: Arc<dyn Marketplace>,
+    /// Display name.
+    pub name: String,
+    /// Whether it is queried.
+    pub enabled: bool,
+    /// Deadline, TTL, concurrency.
+    pub settings: Settings,
+}
+
+/// The marketplaces the gateway serves, in a stable order (by id).
+#[derive(Clone, Default)]
+pub struct Registry {
+    entries: Vec<RegistryEntry>,
+}
+
+impl Registry {
+    /// A registry of already-built marketplaces (Rust adapters, tests).
+    pub fn from_entries(mut entries: Vec<RegistryEntry>) -> Self {
+        entries.sort_by(|a, b| a.marketplace.id().cmp(b.marketplace.id()));
+        Self { entries }
+    }
+
+    /// All marketplaces.
+    pub fn entries(&self) -> &[RegistryEntry] {
+        &self.entries
+    }
+
+    /// One marketplace by id.
+    pub fn get(&self, id: &str) -> Option<&RegistryEntry> {
+        self.entries.iter().find(|e| e.marketplace.id().as_str() == id)
+    }
+}
+
+/// Reads and checks every `*.toml` in `dir`; all problems of all files are returned together.
+pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
+    let problem = |message: String| Problem { file: dir.to_path_buf(), key: String::new(), message };
+    let entries = std::fs::read_dir(dir).map_err(|e| vec![problem(format!("cannot read the adapter directory ({e})"))])?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(vec![problem("no adapter files (*.toml) found".to_string())]);
+    }
+    let mut problems = Vec::new();
+    let mut definitions = Vec::new();
+    let mut seen = HashSet::new();
+    for file in files {
+        let parsed = std::fs::read_to_string(&file)
+            .map_err(|e| vec![Problem { file: file.clone(), key: String::new(), message: format!("cannot read ({e})") }])
+            .and_then(|text| parse_definition(&file, &text));
+        match parsed {
+            Ok(def) if !seen.insert(def.id.clone()) => problems.push(Problem {
+                file: file.clone(),
+                key: "id".into(),
+                message: format!("`{}` is already used by another adapter file", def.id),
+            }),
+            Ok(def) => definitions.push((file, def)),
+            Err(found) => problems.extend(found),
+        }
+    }
+    if problems.is_empty() { Ok(definitions) } else { Err(problems) }
+}
+
+/// How adapter files are turned into running marketplaces.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Where secrets are read from.
+    pub env: Env,
+    /// Settings for what adapter files leave out.
+    pub defaults: Settings,
+    /// Operator overrides by marketplace id.
+    pub overrides: BTreeMap<String, Override>,
+}
+
+/// What an operator may change about a marketplace without editing its adapter file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Override {
+    /// Base URL replacing the file's (a staging endpoint, a sandbox).
+    pub base_url: Option<String>,
+    /// Deadline replacing the file's, e.g. `"800ms"`.
+    #[serde(with = "super::definition::opt_duration")]
+    pub timeout: Option<Duration>,
+    /// Cache TTL replacing the file's.
+    #[serde(with = "super::definition::opt_duration")]
+    pub cache_ttl: Option<Duration>,
+}
+
+/// Loads every adapter in `dir`; all problems, including missing secrets, are returned together.
+pub fn load(dir: &Path, options: &LoadOptions, client: &reqwest::Client) -> Result<Registry, Vec<Problem>> {
+    let definitions = check_dir(dir)?;
+    let mut problems = Vec::new();
+    let mut entries = Vec::new();
+    for (file, def) in definitions {
+        match resolve_headers(&def, &options.env) {
+            Ok(auth) => entries.push(build_entry(def, auth, options, client)),
+            Err((key, message)) => problems.push(Problem { file, key: key.to_string(), message }),
+        }
+    }
+    if problems.is_empty() { Ok(Registry::from_entries(entries)) } else { Err(problems) }
+}
+
+fn build_entry(def: AdapterDefinition, headers: HeaderMap, options: &LoadOptions, client: &reqwest::Client) -> RegistryEntry {
+    let defaults = options.defaults;
+    let overrides = options.overrides.get(&def.id).cloned().unwrap_or_default();
+    let base_url = overrides.base_url.unwrap_or_else(|| def.base_url.clone());
+    let settings = Settings {
+        timeout: overrides.timeout.or(def.limits.timeout).unwrap_or(defaults.timeout),
+        cache_ttl: overrides.cache_ttl.or(def.limits.cache_ttl).unwrap_or(defaults.cache_ttl),
+        concurrency: def.limits.concurrency.unwrap_or(defaults.concurrency),
+        page_size: def.pagination.max_page_size,
+        cursor_paged: def.pagination.kind == PaginationKind::Cursor,
+    };
+    RegistryEntry {
+        name: def.name.clone(),
+        enabled: def.enabled,
+        settings,
+        marketplace: Arc::new(HttpAdapter::new(def, base_url, headers, client.clone())),
+    }
+}
+
+/// The adapter's static headers plus its credentials, or the key and reason a secret is missing.
+fn resolve_headers(def: &AdapterDefinition, env: &Env) -> Result<HeaderMap, (&'static str, String)> {
+    let mut headers = static_headers(def);
+    let secret = |key: &'static str, var: &str| {
+        env.get(var).ok_or_else(|| (key, format!("environment variable {var} is not set")))
+    };
+    let sensitive = |text: String, key: &'static str| {
+        let mut value = HeaderValue::from_str(&text).map_err(|_| (key, "the secret is not a valid header value".to_string()))?;
+        value.set_sensitive(true);
+        Ok::<_, (&'static str, String)>(value)
+    };
+    match &def.auth {
+        Auth::None => {}
+        Auth::Bearer { token_env } => {
+            let token = secret("auth.token_env", token_env)?;
+            headers.insert(header::AUTHORIZATION, sensitive(format!("Bearer {token}"), "auth.token_env")?);
+        }
+        Auth::ApiKeyHeader { header: name, key_env } => {
+            let key = secret("auth.key_env", key_env)?;
+            let name = axum::http::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| ("auth.header", "not a valid header name".to_string()))?;
+            headers.insert(name, sensitive(key, "auth.key_env")?);
+        }
+        Auth::Basic { username_env, password_env } => {
+            use base64::Engine as _;
+            let user = secret("auth.username_env", username_env)?;
+            let password = secret("auth.password_env", password_env)?;
+            headers.insert(header::AUTHORIZATION, sensitive(format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))), "auth.password_env")?);
+        }
+    }
+    Ok(headers)
+}

@@ -1,0 +1,331 @@
+//! Reading and checking adapter files: every problem, with its file and key path.
+//!
+//! serde stops at the first error, so each top-level section is deserialised on its own and the
+//! rules serde cannot express (pointers, placeholders, formats per field) are checked after. A
+//! user fixing a file sees all of its problems at once, not one per run.
+
+use super::definition::{AdapterDefinition, FieldSpec, Method, PaginationKind, ValueFormat};
+use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// One problem in one adapter file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file it is in.
+    pub file: PathBuf,
+    /// Dotted key path (`fields.price.format`); empty for the whole file.
+    pub key: String,
+    /// What is wrong, in a sentence.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "{}: {}", self.file.display(), self.message)
+        } else {
+            write!(f, "{}: `{}`: {}", self.file.display(), self.key, self.message)
+        }
+    }
+}
+
+const SECTIONS: &[&str] = &[
+    "id", "name", "base_url", "enabled", "auth", "request", "pagination", "response", "fields",
+    "pricing", "limits",
+];
+const REQUIRED: &[&str] = &["id", "name", "base_url", "request", "pagination", "response", "fields", "pricing"];
+const PLACEHOLDERS: &[&str] = &["query", "page", "page_size", "offset", "cursor"];
+
+/// Parses and checks one adapter file's text; `file` is only used in the problems.
+pub fn parse_definition(file: &Path, text: &str) -> Result<AdapterDefinition, Vec<Problem>> {
+    let mut problems = Problems { file, list: Vec::new() };
+    let table: toml::Table = match text.parse() {
+        Ok(table) => table,
+        Err(e) => {
+            problems.add("", format!("not valid TOML: {}", e.to_string().trim()));
+            return Err(problems.list);
+        }
+    };
+    check_sections(&table, &mut problems);
+    if !problems.list.is_empty() {
+        return Err(problems.list);
+    }
+    let definition: AdapterDefinition = match serde_path_to_error::deserialize(toml::Value::Table(table)) {
+        Ok(definition) => definition,
+        Err(e) => {
+            problems.add(&e.path().to_string(), e.inner().message().to_string());
+            return Err(problems.list);
+        }
+    };
+    check_rules(&definition, &mut problems);
+    if problems.list.is_empty() { Ok(definition) } else { Err(problems.list) }
+}
+
+struct Problems<'a> {
+    file: &'a Path,
+    list: Vec<Problem>,
+}
+
+impl Problems<'_> {
+    fn add(&mut self, key: &str, message: impl Into<String>) {
+        self.list.push(Problem { file: self.file.to_path_buf(), key: key.to_string(), message: message.into() });
+    }
+}
+
+/// Deserialises every top-level section on its own so one bad section hides no other.
+fn check_sections(table: &toml::Table, problems: &mut Problems<'_>) {
+    for key in table.keys().filter(|k| !SECTIONS.contains(&k.as_str())) {
+        problems.add(key, format!("unknown key; expected one of: {}", SECTIONS.join(", ")));
+    }
+    for key in REQUIRED.iter().filter(|k| !table.contains_key(**k)) {
+        problems.add(key, "missing required key");
+    }
+    use super::definition as d;
+    section::<String>(table, "id", problems);
+    section::<String>(table, "name", problems);
+    section::<String>(table, "base_url", problems);
+    section::<bool>(table, "enabled", problems);
+    section::<d::Auth>(table, "auth", problems);
+    section::<d::RequestSpec>(table, "request", problems);
+    section::<d::Pagination>(table, "pagination", problems);
+    section::<d::ResponseSpec>(table, "response", problems);
+    section::<d::FieldMap>(table, "fields", problems);
+    section::<d::Pricing>(table, "pricing", problems);
+    section::<d::Limits>(table, "limits", problems);
+}
+
+fn section<T: DeserializeOwned>(table: &toml::Table, key: &str, problems: &mut Problems<'_>) {
+    let Some(value) = table.get(key) else { return };
+    if let Err(e) = serde_path_to_error::deserialize::<_, T>(value.clone()) {
+        let inner = e.path().to_string();
+        let path = if inner == "." || inner.is_empty() { key.to_string() } else { format!("{key}.{inner}") };
+        problems.add(&path, e.into_inner().message().to_string());
+    }
+}
+
+/// The rules the types cannot express.
+fn check_rules(def: &AdapterDefinition, problems: &mut Problems<'_>) {
+    check_id(&def.id, problems);
+    if def.name.trim().is_empty() {
+        problems.add("name", "must not be empty");
+    }
+    check_base_url(&def.base_url, problems);
+    check_auth(def, problems);
+    check_request(def, problems);
+    check_pagination(def, problems);
+    check_response(def, problems);
+    check_fields(def, problems);
+    check_pricing(def, problems);
+    check_limits(def, problems);
+}
+
+fn check_id(id: &str, problems: &mut Problems<'_>) {
+    let well_formed = !id.is_empty()
+        && id.len() <= 40
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !well_formed {
+        problems.add("id", format!("`{id}` must be 1-40 lowercase letters, digits or `-`, starting with a letter"));
+    }
+}
+
+fn check_base_url(url: &str, problems: &mut Problems<'_>) {
+    match reqwest::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
+            if u.query().is_some() || u.fragment().is_some() {
+                problems.add("base_url", "must not carry a query or fragment; put parameters in [request.query]");
+            }
+        }
+        Ok(_) => problems.add("base_url", format!("`{url}` must be an http(s) URL with a host")),
+        Err(e) => problems.add("base_url", format!("`{url}` is not a URL ({e})")),
+    }
+}
+
+fn check_auth(def: &AdapterDefinition, problems: &mut Problems<'_>) {
+    use super::definition::Auth;
+    let vars: Vec<(&str, &str)> = match &def.auth {
+        Auth::None => vec![],
+        Auth::Bearer { token_env } => vec![("auth.token_env", token_env)],
+        Auth::ApiKeyHeader { header, key_env } => {
+            if axum::http::HeaderName::from_str(header).is_err() {
+                problems.add("auth.header", format!("`{header}` is not a valid HTTP header name"));
+            }
+            vec![("auth.key_env", key_env)]
+        }
+        Auth::Basic { username_env, password_env } => {
+            vec![("auth.username_env", username_env), ("auth.password_env", password_env)]
+        }
+    };
+    for (key, var) in vars {
+        if !is_env_name(var) {
+            problems.add(key, format!("`{var}` must name an environment variable (A-Z, 0-9, _), not hold a secret"));
+        }
+    }
+}
+
+fn is_env_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn check_request(def: &AdapterDefinition, problems: &mut Problems<'_>) {
+    let req = &def.request;
+    if !req.path.starts_with('/') {
+        problems.add("request.path", "must start with `/`");
+    }
+    if req.method == Method::Get && req.body.is_some() {
+        problems.add("request.body", "a GET request cannot have a body; use [request.query] or method = \"POST\"");
+    }
+    if req.method == Method::Post && req.body.is_none() {
+        problems.add("request.body", "a POST search needs a JSON body template");
+    }
+    for (name, value) in &req.query {
+        check_placeholders(&format!("request.query.{name}"), value, problems);
+    }
+    if let Some(body) = &req.body {
+        for (path, text) in body_strings(body, "request.body") {
+            check_placeholders(&path, &text, problems);
+        }
+    }
+    for (name, value) in &req.headers {
+        let key = format!("request.headers.{name}");
+        if axum::http::HeaderName::from_str(name).is_err() {
+            problems.add(&key, "not a valid HTTP header name");
+        }
+        if name.eq_ignore_ascii_case("authorization") {
+            problems.add(&key, "credentials belong in [auth], named by environment variable");
+        }
+        if axum::http::HeaderValue::from_str(value).is_err() {
+            problems.add(&key, "not a valid HTTP header value");
+        }
+    }
+    if !uses_placeholder(def, "query") {
+        problems.add("request", "no parameter carries `{query}`, so every search would return the same items");
+    }
+}
+
+fn check_placeholders(key: &str, text: &str, problems: &mut Problems<'_>) {
+    for name in placeholders(text) {
+        if !PLACEHOLDERS.contains(&name) {
+            problems.add(key, format!("unknown placeholder `{{{name}}}`; known: {}", PLACEHOLDERS.join(", ")));
+        }
+    }
+}
+
+/// Names inside `{…}` in a template string.
+pub(crate) fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+}
+
+/// Every string in a body template with its key path.
+fn body_strings(table: &toml::Table, prefix: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (key, value) in table {
+        let path = format!("{prefix}.{key}");
+        match value {
+            toml::Value::String(s) => out.push((path, s.clone())),
+            toml::Value::Table(t) => out.extend(body_strings(t, &path)),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn uses_placeholder(def: &AdapterDefinition, name: &str) -> bool {
+    let in_query = def.request.query.values().any(|v| placeholders(v).any(|p| p == name));
+    let in_body = def.request.body.as_ref().is_some_and(|b| {
+        body_strings(b, "").iter().any(|(_, v)| placeholders(v).any(|p| p == name))
+    });
+    in_query || in_body
+}
+
+fn check_pagination(def: &AdapterDefinition, problems: &mut Problems<'_>) {
+    let needed = match def.pagination.kind {
+        PaginationKind::Page => "page",
+        PaginationKind::Offset => "offset",
+        PaginationKind::Cursor => "cursor",
+    };
+    if !uses_placeholder(def, needed) {
+        problems.add("pagination.kind", format!("paging by {needed} but no request parameter carries `{{{needed}}}`"));
+    }
+    if def.pagination.kind == PaginationKind::Cursor && def.response.next_cursor.is_none() {
+        problems.add("response.next_cursor", "cursor pagination needs a pointer to the next cursor");
+    }
+    if !(1..=1000).contains(&def.pagination.max_page_size) {
+        problems.add("pagination.max_page_size", "must be between 1 and 1000");
+    }
+}
+
+fn check_response(def: &AdapterDefinition, problems: &mut Problems<'_>) {
+    check_pointer("response.items", &def.response.items, problems);
+    for (key, pointer) in [("response.total", &def.response.total), ("response.next_cursor", &def.response.next_cursor)] {
+        if let Some(p) = pointer {
+            check_pointer(key, p, problems);
+        }
+    }
+}
+
+/// RFC 6901: empty, or `/`-separated tokens where `~` is only followed by `0` or `1`.
+fn check_pointer(key: &str, pointer: &str, problems: &mut Problems<'_>) {
+    let bad_escape = pointer.split('~').skip(1).any(|rest| !rest.starts_with(['0', '1']));
+    if !(pointer.is_empty() || pointer.starts_with('/')) || bad_escape {
+        problems.add(key, format!("`{pointer}` is not a JSON pointer (RFC 6901), e.g. \"/seller/name\""));
+    }
+}
+
+fn check_fields(def: &AdapterDefinition, problems: &mut Problems<'_>) {
+    use ValueFormat as F;
+    const TEXT: &[ValueFormat] = &[F::Text];
+    const MONEY: &[ValueFormat] = &[F::IdrText, F::IdrTextEn, F::IntegerRupiah, F::DecimalString, F::Number];
+    const PERCENT: &[ValueFormat] = &[F::PercentText, F::Number, F::DecimalString];
+    let f = &def.fields;
+    let specs: [(&str, Option<&FieldSpec>, &[ValueFormat]); 16] = [
+        ("id", Some(&f.id), TEXT),
+        ("title", Some(&f.title), TEXT),
+        ("url", f.url.as_ref(), TEXT),
+        ("price", Some(&f.price), MONEY),
+        ("vat_rate", f.vat_rate.as_ref(), PERCENT),
+        ("unit", f.unit.as_ref(), TEXT),
+        ("stock", f.stock.as_ref(), &[F::Number]),
+        ("tkdn", f.tkdn.as_ref(), PERCENT),
+        ("bmp", f.bmp.as_ref(), PERCENT),
+        ("bbi", f.bbi.as_ref(), &[F::Boolean]),
+        ("vendor_id", f.vendor_id.as_ref(), TEXT),
+        ("vendor_name", Some(&f.vendor_name), TEXT),
+        ("vendor_legal_form", f.vendor_legal_form.as_ref(), TEXT),
+        ("vendor_npwp", f.vendor_npwp.as_ref(), TEXT),
+        ("vendor_scale", f.vendor_scale.as_ref(), TEXT),
+        ("vendor_region", f.vendor_region.as_ref(), TEXT),
+    ];
+    for (name, spec, allowed) in specs {
+        let Some(spec) = spec else { continue };
+        check_pointer(&format!("fields.{name}.pointer"), spec.pointer(), problems);
+        if let Some(format) = spec.format().filter(|fmt| !allowed.contains(fmt)) {
+            problems.add(&format!("fields.{name}.format"), format!("{format:?} cannot be used for {name}; allowed: {allowed:?}"));
+        }
+    }
+}
+
+fn check_pricing(def: &AdapterDefinition, problems: &mut Problems<'_>) {
+    match Decimal::from_str(&def.pricing.vat_rate) {
+        Ok(rate) if rate >= Decimal::ZERO && rate <= Decimal::ONE_HUNDRED => {}
+        _ => problems.add("pricing.vat_rate", format!("`{}` must be a percentage between 0 and 100, e.g. \"11\"", def.pricing.vat_rate)),
+    }
+}
+
+fn check_limits(def: &AdapterDefinition, problems: &mut Problems<'_>) {
+    let limits = &def.limits;
+    if limits.timeout.is_some_and(|t| t.is_zero() || t.as_secs() > 120) {
+        problems.add("limits.timeout", "must be more than 0 and at most 120s");
+    }
+    if limits.concurrency == Some(0) {
+        problems.add("limits.concurrency", "must be at least 1");
+    }
+    if limits.max_response_bytes.is_some_and(|b| b < 1024) {
+        problems.add("limits.max_response_bytes", "must be at least 1024");
+    }
+}

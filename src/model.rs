@@ -1,0 +1,166 @@
+//! The unified offer model every marketplace is normalised into.
+//!
+//! These are plain data: `normalize/` builds them, `cache` stores them, `search/` ranks them and
+//! `graphql/` exposes them. Nothing here knows where an offer came from beyond its marketplace id.
+
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// A marketplace id as written in its adapter file (`"mbiz"`, `"jatim-bejo"`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MarketplaceId(String);
+
+impl MarketplaceId {
+    /// Wraps an id that has already been validated by the adapter loader.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for MarketplaceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One marketplace's offer of one product by one vendor, normalised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    /// The marketplace that listed it.
+    pub marketplace: MarketplaceId,
+    /// The listing's id on that marketplace.
+    pub source_id: String,
+    /// The listing title as plain text.
+    pub title: String,
+    /// Link to the listing, http(s) only.
+    pub url: Option<String>,
+    /// The price as listed (per pack), with VAT made explicit. `None` when it could not be read.
+    pub price: Option<Price>,
+    /// The pack the price is for.
+    pub unit: Unit,
+    /// Price per base unit of the pack, when the pack size is known.
+    pub unit_price: Option<Price>,
+    /// The seller as this marketplace describes it.
+    pub vendor: VendorRecord,
+    /// Tingkat Komponen Dalam Negeri, percent.
+    pub tkdn: Option<Decimal>,
+    /// Bobot Manfaat Perusahaan, percent.
+    pub bmp: Option<Decimal>,
+    /// Bangga Buatan Indonesia flag, where the marketplace states it.
+    pub bbi: Option<bool>,
+    /// Units in stock, where the marketplace states it.
+    pub stock: Option<i64>,
+    /// What could not be normalised cleanly.
+    pub issues: Vec<Issue>,
+}
+
+impl Offer {
+    /// The gateway-wide id, `"<marketplace>:<source id>"`.
+    pub fn id(&self) -> String {
+        format!("{}:{}", self.marketplace, self.source_id)
+    }
+}
+
+/// An exact rupiah price with its VAT treatment stated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Price {
+    /// The amount as the marketplace quoted it.
+    pub amount: Decimal,
+    /// Whether `amount` includes PPN.
+    pub includes_vat: bool,
+    /// The PPN rate in percent applied to this offer (`11` effective, `0` for non-PKP sellers).
+    pub vat_rate: Decimal,
+    /// The amount without PPN, exact to the sen.
+    pub amount_excluding_vat: Decimal,
+    /// The amount with PPN, exact to the sen.
+    pub amount_including_vat: Decimal,
+    /// The text the marketplace sent, when it sent text.
+    pub raw: Option<String>,
+}
+
+/// The pack a price is quoted for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// The unit as the marketplace names it (`"rim"`, `"Dus"`).
+    pub name: String,
+    /// The smallest countable unit (`"lembar"` for a rim), when known.
+    pub base_unit: Option<String>,
+    /// How many base units the pack holds (`500` for a rim).
+    pub quantity: Decimal,
+}
+
+/// A vendor as one marketplace records it, before cross-marketplace merging.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VendorRecord {
+    /// The vendor's account id on the marketplace.
+    pub source_id: String,
+    /// The name exactly as sent (trimmed).
+    pub raw_name: String,
+    /// The canonical display name (`"PT Maju Jaya Abadi"`).
+    pub name: String,
+    /// The legal form read from the name or a separate field.
+    pub legal_form: LegalForm,
+    /// The 16-digit NPWP, when a valid one was sent.
+    pub npwp: Option<String>,
+    /// Business scale as stated by the marketplace.
+    pub scale: BusinessScale,
+    /// Free-text location as the marketplace wrote it.
+    pub location: Option<String>,
+}
+
+/// Indonesian legal forms of a business.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
+pub enum LegalForm {
+    /// Perseroan Terbatas.
+    Pt,
+    /// Commanditaire Vennootschap.
+    Cv,
+    /// Usaha Dagang (sole trader).
+    Ud,
+    /// Koperasi (any kind: KPRI, KSU, KUD, …).
+    Koperasi,
+    /// Firma.
+    Firma,
+    /// Yayasan.
+    Yayasan,
+    /// An individual or a form not stated.
+    Unknown,
+}
+
+/// Business scale (PP 7/2021).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
+pub enum BusinessScale {
+    /// Usaha mikro.
+    Mikro,
+    /// Usaha kecil.
+    Kecil,
+    /// Usaha menengah.
+    Menengah,
+    /// Usaha besar.
+    Besar,
+    /// Not stated by the marketplace.
+    Unknown,
+}
+
+impl BusinessScale {
+    /// Whether the vendor counts as usaha mikro or kecil for UMK preference rules.
+    pub fn is_umk(self) -> bool {
+        matches!(self, Self::Mikro | Self::Kecil)
+    }
+}
+
+/// Something the normaliser could not read cleanly, with a stable code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// Which field it concerns (`"price"`, `"vendor.npwp"`).
+    pub field: &'static str,
+    /// Stable machine-readable code (`"PRICE_UNREADABLE"`).
+    pub code: &'static str,
+    /// Human-readable explanation.
+    pub message: String,
+}

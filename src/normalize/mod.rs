@@ -1,0 +1,4 @@
+//! Pure normalisation functions: no I/O, no async.
+pub mod region;
+pub mod price;
+pub mod rupiah;

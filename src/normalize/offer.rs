@@ -1,0 +1,151 @@
+//! One raw marketplace item into one unified [`Offer`].
+//!
+//! Every field is read on its own: a field that cannot be read becomes `None` plus an [`Issue`]
+//! on the offer, and never prevents the rest of the offer from being served.
+
+use super::percent::parse_percent;
+use super::price::{Locale, ParsedPrice, Precision, parse_price, parse_price_json};
+use super::{npwp, vat, vendor};
+use crate::marketplace::RawOffer;
+use crate::marketplace::definition::ValueFormat;
+use crate::model::{Issue, MarketplaceId, Offer, Price, Unit, VendorRecord};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// Normalises one item of `marketplace`.
+pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
+    let mut issues = Vec::new();
+    let price = read_price(&raw, &mut issues);
+    let vendor = read_vendor(&raw, &mut issues);
+    let tkdn = read_percent(raw.tkdn.as_ref(), "tkdn", &mut issues);
+    let bmp = read_percent(raw.bmp.as_ref(), "bmp", &mut issues);
+    let unit_name = raw.unit.unwrap_or_else(|| "unit".to_string());
+    Offer {
+        marketplace: marketplace.clone(),
+        source_id: raw.source_id,
+        title: plain_text(&raw.title),
+        url: raw.url.filter(|u| is_http_url(u, &mut issues)),
+        price,
+        unit: Unit { name: unit_name, base_unit: None, quantity: Decimal::ONE },
+        unit_price: None,
+        vendor,
+        tkdn,
+        bmp,
+        bbi: raw.bbi.as_ref().and_then(|v| read_bool(&v.value)),
+        stock: raw.stock.as_ref().and_then(|v| read_stock(&v.value)),
+        issues,
+    }
+}
+
+fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
+    let parsed = parse_raw_price(&raw.price.value, raw.price.format);
+    for issue in &parsed.issues {
+        issues.push(Issue { field: "price", code: issue.code.code(), message: issue.message.clone() });
+    }
+    let amount = parsed.amount?;
+    if parsed.precision == Precision::Approximate && parsed.issues.is_empty() {
+        issues.push(issue("price", "PRICE_APPROXIMATE", "the marketplace sent a rounded display price"));
+    }
+    let vat_rate = match raw.vat_rate.as_ref().map(|r| parse_percent(&r.value)) {
+        Some(Ok(Some(rate))) => rate,
+        None | Some(Ok(None)) => raw.default_vat_rate,
+        Some(Err(_)) => {
+            issues.push(issue("price.vatRate", "VAT_RATE_UNREADABLE", "the PPN rate could not be read; the adapter's rate was used"));
+            raw.default_vat_rate
+        }
+    };
+    let includes_vat = parsed.includes_vat.unwrap_or(raw.includes_vat);
+    let Some(split) = vat::split(amount, includes_vat, vat_rate) else {
+        issues.push(issue("price", "PRICE_OUT_OF_RANGE", "the price is too large to compute exactly"));
+        return None;
+    };
+    Some(Price {
+        amount,
+        includes_vat,
+        vat_rate,
+        amount_excluding_vat: split.excluding,
+        amount_including_vat: split.including,
+        raw: match &raw.price.value {
+            Value::String(s) => Some(plain_text(s)),
+            other => Some(other.to_string()),
+        },
+    })
+}
+
+fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
+    match (format, value) {
+        (ValueFormat::IdrText, Value::String(s)) => parse_price(s, Locale::Id),
+        (ValueFormat::IdrTextEn, Value::String(s)) => parse_price(s, Locale::En),
+        (_, value) => parse_price_json(value, Locale::Id),
+    }
+}
+
+fn read_vendor(raw: &RawOffer, issues: &mut Vec<Issue>) -> VendorRecord {
+    let canonical = vendor::canonical_name(&raw.vendor_name, raw.vendor_legal_form.as_deref());
+    let npwp = raw.vendor_npwp.as_deref().and_then(|text| match npwp::parse_npwp(text, canonical.legal_form) {
+        Ok(n) => n.npwp16,
+        Err(e) => {
+            issues.push(Issue { field: "vendor.npwp", code: e.code(), message: e.to_string() });
+            None
+        }
+    });
+    VendorRecord {
+        source_id: raw.vendor_id.clone().unwrap_or_else(|| canonical.name.clone()),
+        raw_name: plain_text(&raw.vendor_name),
+        name: canonical.name,
+        legal_form: canonical.legal_form,
+        npwp,
+        scale: raw.vendor_scale.as_deref().map_or(crate::model::BusinessScale::Unknown, vendor::parse_scale),
+        location: raw.vendor_region.as_deref().map(plain_text),
+    }
+}
+
+fn read_percent(raw: Option<&crate::marketplace::extract::RawValue>, field: &'static str, issues: &mut Vec<Issue>) -> Option<Decimal> {
+    match parse_percent(&raw?.value) {
+        Ok(value) => value,
+        Err(_) => {
+            issues.push(issue(field, "PERCENT_UNREADABLE", "not a percentage between 0 and 100"));
+            None
+        }
+    }
+}
+
+fn read_bool(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => n.as_i64().map(|n| n != 0),
+        Value::String(s) => match s.trim().to_lowercase().as_str() {
+            "ya" | "yes" | "true" | "1" | "y" => Some(true),
+            "tidak" | "no" | "false" | "0" | "t" | "n" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn read_stock(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64)),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+    .filter(|n| *n >= 0)
+}
+
+fn is_http_url(url: &str, issues: &mut Vec<Issue>) -> bool {
+    let ok = reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+    if !ok {
+        issues.push(issue("url", "URL_REJECTED", "only http(s) links are passed on"));
+    }
+    ok
+}
+
+/// Upstream text as plain text: control characters dropped, whitespace collapsed. Markup is kept
+/// as literal characters; clients must escape it like any other text.
+pub fn plain_text(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn issue(field: &'static str, code: &'static str, message: &str) -> Issue {
+    Issue { field, code, message: message.to_string() }
+}

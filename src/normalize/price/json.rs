@@ -1,0 +1,126 @@
+//! Prices given as JSON values: v5 `harga` floats, v6 integers, numeric strings.
+
+use super::number::{self, overflow};
+use super::{Locale, ParsedPrice, PriceIssue, PriceIssueCode, parse_price};
+use rust_decimal::Decimal;
+use serde_json::{Number, Value};
+
+/// For JSON inputs: numbers and numeric strings (`"5000000"`, `"5000000.00"`,
+/// `1661440000`, `65000.0`).
+///
+/// A number is read exactly (a float through its shortest decimal form, so
+/// `65000.1` is 65000.1, not 65000.1000000000058); a string goes through
+/// [`parse_price`] with `locale`. `null` is `EMPTY`; booleans, arrays and
+/// objects are `UNREADABLE`.
+pub fn parse_price_json(value: &Value, locale: Locale) -> ParsedPrice {
+    match value {
+        Value::Null => ParsedPrice::failed(PriceIssueCode::Empty, "the price is null"),
+        Value::String(text) => parse_price(text, locale),
+        Value::Number(number) => from_number(number),
+        Value::Bool(_) | Value::Array(_) | Value::Object(_) => ParsedPrice::failed(
+            PriceIssueCode::Unreadable,
+            "a price must be a JSON number or string",
+        ),
+    }
+}
+
+fn from_number(number: &Number) -> ParsedPrice {
+    match to_decimal(number).and_then(number::finish) {
+        Ok(amount) => {
+            let mut out = ParsedPrice::default();
+            out.apply(super::range::Reading {
+                amount: amount.value,
+                range_max: None,
+                approximate: false,
+                rounded: amount.rounded,
+                unit: None,
+            });
+            out
+        }
+        Err(issue) => ParsedPrice {
+            issues: vec![issue],
+            ..ParsedPrice::default()
+        },
+    }
+}
+
+fn to_decimal(number: &Number) -> Result<Decimal, PriceIssue> {
+    if let Some(integer) = number.as_i64() {
+        return Ok(Decimal::from(integer));
+    }
+    if let Some(integer) = number.as_u64() {
+        return Ok(Decimal::from(integer));
+    }
+    let text = number.to_string();
+    let parsed = if text.contains(['e', 'E']) {
+        Decimal::from_scientific(&text)
+    } else {
+        Decimal::from_str_exact(&text)
+    };
+    parsed.map_err(|_| out_of_reach(number.as_f64()))
+}
+
+/// The issue for a float `Decimal` cannot hold: huge or tiny beyond 28 digits.
+fn out_of_reach(float: Option<f64>) -> PriceIssue {
+    match float {
+        Some(value) if value < 0.0 => PriceIssue::new(
+            PriceIssueCode::Negative,
+            "the amount is negative; a price cannot be",
+        ),
+        Some(value) if value.abs() < 1.0 => PriceIssue::new(
+            PriceIssueCode::Unreadable,
+            "the number has more decimal places than can be held",
+        ),
+        _ => overflow(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+    use serde_json::json;
+
+    fn read(value: Value) -> (Option<Decimal>, Vec<&'static str>) {
+        let parsed = parse_price_json(&value, Locale::Id);
+        (parsed.amount, parsed.issue_codes())
+    }
+
+    #[test]
+    fn json_integers_and_floats_are_read_exactly() {
+        assert_eq!(read(json!(1661440000)), (Some(dec!(1661440000)), vec![]));
+        assert_eq!(read(json!(65000.0)), (Some(dec!(65000)), vec![]));
+        assert_eq!(read(json!(1234.56)), (Some(dec!(1234.56)), vec![]));
+        assert_eq!(read(json!(10000000000000_u64)), (Some(dec!(10000000000000)), vec![]));
+        assert_eq!(read(json!(1e6)), (Some(dec!(1000000)), vec![]));
+    }
+
+    #[test]
+    fn json_numeric_strings_go_through_the_text_parser() {
+        assert_eq!(read(json!("5000000")), (Some(dec!(5000000)), vec![]));
+        assert_eq!(read(json!("5000000.00")), (Some(dec!(5000000)), vec![]));
+        assert_eq!(read(json!("Rp1.250.000")), (Some(dec!(1250000)), vec![]));
+        assert_eq!(read(json!("")), (None, vec!["EMPTY"]));
+    }
+
+    #[test]
+    fn json_values_that_are_not_prices_give_issues_not_panics() {
+        assert_eq!(read(json!(null)), (None, vec!["EMPTY"]));
+        assert_eq!(read(json!(true)), (None, vec!["UNREADABLE"]));
+        assert_eq!(read(json!([1])), (None, vec!["UNREADABLE"]));
+        assert_eq!(read(json!({"harga": 1})), (None, vec!["UNREADABLE"]));
+        assert_eq!(read(json!(-5)), (None, vec!["NEGATIVE"]));
+        assert_eq!(read(json!(-0.5)), (None, vec!["NEGATIVE"]));
+        assert_eq!(read(json!(u64::MAX)), (None, vec!["OVERFLOW"]));
+        assert_eq!(read(json!(1.5e300)), (None, vec!["OVERFLOW"]));
+        assert_eq!(read(json!(-1.5e300)), (None, vec!["NEGATIVE"]));
+    }
+
+    #[test]
+    fn json_zero_and_sub_sen_floats_carry_an_issue() {
+        assert_eq!(read(json!(0)), (Some(dec!(0)), vec!["ZERO"]));
+        assert_eq!(read(json!(-0.0)), (Some(dec!(0)), vec!["ZERO"]));
+        assert_eq!(read(json!(0.1 + 0.2)), (Some(dec!(0.3)), vec!["ROUNDED"]));
+        assert_eq!(read(json!(1.5e-30)), (None, vec!["UNREADABLE"]));
+    }
+}

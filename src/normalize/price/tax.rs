@@ -1,0 +1,226 @@
+//! Step 2: PPN (VAT) hints such as `(termasuk PPN)`, `belum termasuk PPN`,
+//! `excl. PPN` and `+PPN`.
+//!
+//! Each hint is removed from the text, and once any hint is found every
+//! percentage (`11%`, `12 %`) goes too: a rate inside a tax hint is not a price.
+//!
+//! `+PPN` is deliberately ambiguous: after an amount (`Rp 1.000.000 + PPN`)
+//! Indonesian quotes mean "PPN is added on top" (excluded), while as a
+//! column label (`Harga (+PPN)`) it means "price with PPN". A bare `PPN 11%`
+//! says nothing either. Both give `None` with an `AMBIGUOUS_VAT_HINT` issue.
+
+use super::text::{is_standalone, strip_word_prefix, strip_word_suffix};
+use super::{PriceIssue, PriceIssueCode};
+
+/// Words that name the tax.
+const TAX_WORDS: [&str; 4] = ["ppn", "vat", "pajak", "tax"];
+
+/// Words before the tax word meaning "not included", longest first.
+const EXCLUDING: [&str; 19] = [
+    "belum termasuk",
+    "tidak termasuk",
+    "tdk termasuk",
+    "blm termasuk",
+    "belum include",
+    "excluding",
+    "excludes",
+    "exclude",
+    "excl.",
+    "excl",
+    "exc.",
+    "exc",
+    "ex.",
+    "ex",
+    "tanpa",
+    "belum",
+    "blm",
+    "non-",
+    "non",
+];
+
+/// Words before the tax word meaning "included", longest first.
+const INCLUDING: [&str; 14] = [
+    "sudah termasuk",
+    "sdh termasuk",
+    "termasuk",
+    "including",
+    "includes",
+    "include",
+    "incl.",
+    "incl",
+    "inc.",
+    "inc",
+    "sudah",
+    "sdh",
+    "dengan",
+    "with",
+];
+
+/// Words after the tax word (`PPN included`).
+const SUFFIXES: [(&str, bool); 6] = [
+    ("included", true),
+    ("include", true),
+    ("incl", true),
+    ("excluded", false),
+    ("exclude", false),
+    ("excl", false),
+];
+
+/// What the tax hints say, and the text without them.
+#[derive(Debug)]
+pub(super) struct VatHint {
+    /// The agreed meaning of the hints, if they have one.
+    pub(super) includes_vat: Option<bool>,
+    /// An `AMBIGUOUS_VAT_HINT` issue when the hints give no clear answer.
+    pub(super) issue: Option<PriceIssue>,
+    /// The text with every hint and percentage removed.
+    pub(super) rest: String,
+}
+
+/// Finds and removes every tax hint in the cleaned (lower-cased) text.
+pub(super) fn extract(cleaned: &str) -> VatHint {
+    let mut rest = cleaned.to_owned();
+    let mut found = Vec::new();
+    while let Some((start, end, meaning)) = next_hint(&rest) {
+        found.push(meaning);
+        rest.replace_range(start..end, " ");
+    }
+    if !found.is_empty() {
+        rest = strip_percentages(&rest);
+    }
+    let (includes_vat, issue) = resolve(&found);
+    VatHint {
+        includes_vat,
+        issue,
+        rest,
+    }
+}
+
+/// The byte span of the first hint (qualifier + tax word) and its meaning;
+/// `None` as meaning when the hint is ambiguous.
+fn next_hint(s: &str) -> Option<(usize, usize, Option<bool>)> {
+    let (word_start, word_end) = find_tax_word(s)?;
+    let before = s.get(..word_start)?.trim_end();
+    if let Some((start, meaning)) = prefix_qualifier(before) {
+        return Some((start, word_end, Some(meaning)));
+    }
+    if let Some((end, meaning)) = suffix_qualifier(s, word_end) {
+        return Some((word_start, end, Some(meaning)));
+    }
+    let start = before.strip_suffix('+').map_or(word_start, str::len);
+    Some((start, word_end, None))
+}
+
+/// The earliest standalone tax word, as a byte span.
+fn find_tax_word(s: &str) -> Option<(usize, usize)> {
+    TAX_WORDS
+        .iter()
+        .filter_map(|word| {
+            s.match_indices(word)
+                .map(|(start, _)| (start, start + word.len()))
+                .find(|&(start, end)| is_standalone(s, start, end))
+        })
+        .min()
+}
+
+/// A qualifier ending `before`: where it starts and what it means.
+fn prefix_qualifier(before: &str) -> Option<(usize, bool)> {
+    let tables = [(&EXCLUDING[..], false), (&INCLUDING[..], true)];
+    tables.iter().find_map(|(words, meaning)| {
+        words
+            .iter()
+            .find_map(|word| strip_word_suffix(before, word))
+            .map(|head| (head.len(), *meaning))
+    })
+}
+
+/// A qualifier right after the tax word: where it ends and what it means.
+fn suffix_qualifier(s: &str, word_end: usize) -> Option<(usize, bool)> {
+    let after = s.get(word_end..)?.trim_start();
+    SUFFIXES.iter().find_map(|(word, meaning)| {
+        strip_word_prefix(after, word).map(|tail| (s.len() - tail.len(), *meaning))
+    })
+}
+
+/// Removes every `<number> %` (the rate that often follows `PPN`).
+fn strip_percentages(s: &str) -> String {
+    let mut pieces: Vec<&str> = s.split('%').collect();
+    let last = pieces.pop().unwrap_or_default();
+    let mut out: String = pieces
+        .iter()
+        .map(|piece| {
+            piece
+                .trim_end()
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push_str(last);
+    out
+}
+
+/// Agreeing definite hints win; contradicting or only ambiguous ones give no answer.
+fn resolve(found: &[Option<bool>]) -> (Option<bool>, Option<PriceIssue>) {
+    let has = |value: bool| found.contains(&Some(value));
+    match (has(true), has(false)) {
+        (true, false) => (Some(true), None),
+        (false, true) => (Some(false), None),
+        (true, true) => (
+            None,
+            Some(PriceIssue::new(
+                PriceIssueCode::AmbiguousVatHint,
+                "the text says both that PPN is included and that it is not",
+            )),
+        ),
+        (false, false) if found.is_empty() => (None, None),
+        (false, false) => (
+            None,
+            Some(PriceIssue::new(
+                PriceIssueCode::AmbiguousVatHint,
+                "PPN is mentioned without saying whether the price includes it",
+            )),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hint(text: &str) -> (Option<bool>, bool, String) {
+        let hint = extract(text);
+        let rest = super::super::text::tidy(&hint.rest);
+        (hint.includes_vat, hint.issue.is_some(), rest)
+    }
+
+    #[test]
+    fn inclusion_hints_are_read_and_removed_with_their_rate() {
+        let expected = |rest: &str| (Some(true), false, rest.to_owned());
+        assert_eq!(hint("rp 5.000 (termasuk ppn)"), expected("rp 5.000"));
+        assert_eq!(hint("sudah termasuk ppn 11% rp 5.000"), expected("rp 5.000"));
+        assert_eq!(hint("rp 5.000 incl.ppn"), expected("rp 5.000"));
+        assert_eq!(hint("rp 5.000 ppn included"), expected("rp 5.000"));
+    }
+
+    #[test]
+    fn exclusion_hints_win_over_the_included_word_they_contain() {
+        let expected = |rest: &str| (Some(false), false, rest.to_owned());
+        assert_eq!(hint("rp 5.000 belum termasuk ppn"), expected("rp 5.000"));
+        assert_eq!(hint("rp 5.000 (belum include ppn 12 %)"), expected("rp 5.000"));
+        assert_eq!(hint("rp 5.000 non-ppn"), expected("rp 5.000"));
+        assert_eq!(hint("rp 5.000 exc. ppn"), expected("rp 5.000"));
+    }
+
+    #[test]
+    fn plus_ppn_and_bare_ppn_and_contradictions_are_ambiguous() {
+        assert_eq!(hint("harga (+ppn)"), (None, true, String::new()));
+        assert_eq!(hint("rp 5.000 ppn 11%"), (None, true, "rp 5.000".to_owned()));
+        assert_eq!(hint("termasuk ppn, belum termasuk ppn").1, true);
+    }
+
+    #[test]
+    fn words_that_merely_contain_a_tax_word_are_left_alone() {
+        assert_eq!(hint("rp 5.000 taxi"), (None, false, "rp 5.000 taxi".to_owned()));
+        assert_eq!(hint("rp 5.000 11%"), (None, false, "rp 5.000 11%".to_owned()));
+    }
+}

@@ -1,0 +1,1 @@
+//! Simulated marketplaces (work in progress).

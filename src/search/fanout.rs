@@ -1,0 +1,212 @@
+//! Asking every marketplace at once, each under its own deadline.
+
+use super::SearchService;
+use super::merge::OfferFilter;
+use crate::cache::{CacheKey, CachedPage, normalize_query};
+use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
+use crate::model::{MarketplaceId, Offer};
+use crate::normalize::offer::normalize_offer;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// What happened to one marketplace in one search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+pub enum SourceStatus {
+    /// Answered in time.
+    Ok,
+    /// Served from an expired cache entry.
+    Stale,
+    /// Missed its deadline.
+    Timeout,
+    /// Unreachable or answered an HTTP error.
+    UpstreamError,
+    /// Answered something unreadable.
+    BadResponse,
+    /// Skipped because its circuit breaker is open.
+    CircuitOpen,
+    /// Told us to slow down.
+    RateLimited,
+    /// At its concurrency cap.
+    Overloaded,
+    /// Switched off in its adapter file.
+    Disabled,
+}
+
+impl SourceStatus {
+    fn of(error: &MarketplaceError) -> Self {
+        match error {
+            MarketplaceError::Timeout { .. } => Self::Timeout,
+            MarketplaceError::Unreachable { .. } | MarketplaceError::Status { .. } => Self::UpstreamError,
+            MarketplaceError::RateLimited { .. } => Self::RateLimited,
+            MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } => Self::BadResponse,
+            MarketplaceError::Overloaded => Self::Overloaded,
+        }
+    }
+}
+
+/// Where one marketplace's data came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+pub enum CacheStatus {
+    /// Every page came from the cache.
+    Hit,
+    /// At least one page was fetched upstream.
+    Miss,
+    /// Served stale.
+    Stale,
+    /// The client asked to skip the cache.
+    Bypass,
+}
+
+/// One marketplace's part in one search.
+#[derive(Debug, Clone)]
+pub struct SourceReport {
+    /// Which marketplace.
+    pub marketplace: MarketplaceId,
+    /// What happened.
+    pub status: SourceStatus,
+    /// Cache use.
+    pub cache: CacheStatus,
+    /// Time spent on it, in milliseconds.
+    pub latency_ms: u64,
+    /// Offers it contributed before gateway-side filters.
+    pub offer_count: usize,
+    /// Age of the oldest page served, in seconds.
+    pub age_seconds: u64,
+    /// Plain explanation when something went wrong or items were skipped.
+    pub message: Option<String>,
+}
+
+/// One marketplace's contribution.
+pub(super) struct Fetched {
+    pub(super) report: SourceReport,
+    pub(super) offers: Vec<Offer>,
+    pub(super) total: Option<u64>,
+    pub(super) error: Option<MarketplaceError>,
+}
+
+/// Fetches the first `needed` offers of `query` from every selected marketplace concurrently.
+pub(super) async fn fan_out(service: &SearchService, query: &str, needed: u32, filter: &OfferFilter, bypass: bool) -> Vec<Fetched> {
+    let calls = service
+        .registry
+        .entries()
+        .iter()
+        .filter(|entry| filter.selects(entry.marketplace.id()))
+        .map(|entry| fetch_one(service, entry, query, needed, bypass));
+    futures::future::join_all(calls).await
+}
+
+async fn fetch_one(service: &SearchService, entry: &RegistryEntry, query: &str, needed: u32, bypass: bool) -> Fetched {
+    let id = entry.marketplace.id().clone();
+    let started = Instant::now();
+    let mut report = SourceReport {
+        marketplace: id.clone(),
+        status: SourceStatus::Disabled,
+        cache: if bypass { CacheStatus::Bypass } else { CacheStatus::Hit },
+        latency_ms: 0,
+        offer_count: 0,
+        age_seconds: 0,
+        message: None,
+    };
+    if !entry.enabled {
+        report.message = Some("switched off in its adapter file".into());
+        return Fetched { report, offers: Vec::new(), total: None, error: None };
+    }
+    let deadline = entry.settings.timeout;
+    let outcome = tokio::time::timeout(deadline, collect_pages(service, entry, query, needed, bypass, &mut report))
+        .await
+        .unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
+    report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    match outcome {
+        Ok((offers, total)) => {
+            report.status = SourceStatus::Ok;
+            report.offer_count = offers.len();
+            Fetched { report, offers, total, error: None }
+        }
+        Err(error) => {
+            report.status = SourceStatus::of(&error);
+            report.message = Some(format!("{id} {error}"));
+            Fetched { report, offers: Vec::new(), total: None, error: Some(error) }
+        }
+    }
+}
+
+/// Pages through one marketplace until `needed` offers are in hand or it has no more.
+async fn collect_pages(
+    service: &SearchService,
+    entry: &RegistryEntry,
+    query: &str,
+    needed: u32,
+    bypass: bool,
+    report: &mut SourceReport,
+) -> Result<(Vec<Offer>, Option<u64>), MarketplaceError> {
+    let page_size = entry.settings.page_size.min(needed).max(1);
+    let mut offers = Vec::new();
+    let mut total = None;
+    let mut cursor = None;
+    let mut skipped = 0;
+    while offers.len() < needed as usize {
+        let offset = u32::try_from(offers.len()).unwrap_or(u32::MAX);
+        let request = SearchRequest { query: query.to_string(), offset, limit: page_size, cursor: cursor.take() };
+        let page = cached_page(service, entry, request, bypass, report).await?;
+        total = page.total.or(total);
+        skipped += page.skipped;
+        offers.extend(page.offers.iter().cloned());
+        let exhausted = page.offers.len() < page_size as usize
+            || total.is_some_and(|t| offers.len() as u64 >= t)
+            || (entry.settings.cursor_paged && page.next_cursor.is_none());
+        if exhausted {
+            break;
+        }
+        cursor.clone_from(&page.next_cursor);
+    }
+    offers.truncate(needed as usize);
+    if skipped > 0 {
+        report.message = Some(format!("{skipped} items could not be read and were left out"));
+    }
+    Ok((offers, total))
+}
+
+async fn cached_page(
+    service: &SearchService,
+    entry: &RegistryEntry,
+    request: SearchRequest,
+    bypass: bool,
+    report: &mut SourceReport,
+) -> Result<Arc<CachedPage>, MarketplaceError> {
+    let key = CacheKey {
+        marketplace: entry.marketplace.id().clone(),
+        query: normalize_query(&request.query),
+        offset: request.offset,
+        limit: request.limit,
+        cursor: request.cursor.clone(),
+    };
+    if !bypass {
+        if let Some(page) = service.cache.get(&key).await {
+            report.age_seconds = report.age_seconds.max(page.fetched_at.elapsed().as_secs());
+            return Ok(page);
+        }
+        report.cache = CacheStatus::Miss;
+    }
+    let page = Arc::new(fetch_page(service, entry, &request).await?);
+    if !bypass {
+        service.cache.insert(key, Arc::clone(&page)).await;
+    }
+    Ok(page)
+}
+
+async fn fetch_page(service: &SearchService, entry: &RegistryEntry, request: &SearchRequest) -> Result<CachedPage, MarketplaceError> {
+    let id = entry.marketplace.id();
+    // Waiting for a permit counts against the marketplace's deadline, like the call itself.
+    let permits = service.permits.get(id).ok_or(MarketplaceError::Overloaded)?;
+    let _permit = permits.acquire().await.map_err(|_| MarketplaceError::Overloaded)?;
+    let page = entry.marketplace.search(request).await?;
+    let offers = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
+    Ok(CachedPage {
+        offers,
+        total: page.total,
+        next_cursor: page.next_cursor,
+        skipped: page.skipped.len(),
+        fetched_at: Instant::now(),
+        ttl: entry.settings.cache_ttl,
+    })
+}

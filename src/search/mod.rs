@@ -1,0 +1,148 @@
+//! Federated search: which marketplaces, fan-out, merge, filter, sort, page.
+//!
+//! Every marketplace is asked concurrently, each under its own deadline; the answer is whatever
+//! came back in time plus one [`SourceReport`] per marketplace saying what happened. One
+//! marketplace's failure never changes another's results.
+
+mod cursor;
+mod fanout;
+mod merge;
+
+pub use cursor::CursorError;
+pub use fanout::{CacheStatus, SourceReport, SourceStatus};
+pub use merge::{OfferFilter, OfferSort};
+
+use crate::cache::ResultCache;
+use crate::marketplace::{MarketplaceError, Registry};
+use crate::model::{MarketplaceId, Offer};
+use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+/// Largest `first` a client may ask for.
+pub const MAX_FIRST: u32 = 100;
+/// Deepest position a client may page to; deeper pages cost every marketplace too much.
+pub const MAX_DEPTH: u32 = 1_000;
+
+/// A search as the client asked for it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchParams {
+    /// The buyer's search text.
+    pub query: String,
+    /// Which offers to keep.
+    pub filter: OfferFilter,
+    /// How to order them.
+    pub sort: OfferSort,
+    /// Page size.
+    pub first: u32,
+    /// Opaque cursor from a previous page's `endCursor`.
+    pub after: Option<String>,
+    /// Skip the cache and read fresh from every marketplace.
+    pub bypass_cache: bool,
+}
+
+/// One page of merged offers.
+#[derive(Debug, Clone)]
+pub struct SearchOutcome {
+    /// The offers of this page, each with its cursor.
+    pub edges: Vec<(String, Offer)>,
+    /// Whether more offers follow.
+    pub has_next_page: bool,
+    /// Whether offers precede this page.
+    pub has_previous_page: bool,
+    /// Matching offers across marketplaces that answered.
+    pub total_count: u64,
+    /// False when `total_count` is a lower bound (a filter the marketplaces could not apply).
+    pub total_count_exact: bool,
+    /// One report per marketplace asked.
+    pub sources: Vec<SourceReport>,
+    /// Failures to mirror as GraphQL errors.
+    pub failures: Vec<(MarketplaceId, MarketplaceError)>,
+}
+
+impl SearchOutcome {
+    /// True only when every marketplace answered fresh.
+    pub fn complete(&self) -> bool {
+        self.sources.iter().all(|s| s.status == SourceStatus::Ok)
+    }
+}
+
+/// Why a search could not run at all (client errors; marketplace failures are partial results).
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The `after` cursor is not one this gateway issued.
+    #[error(transparent)]
+    Cursor(#[from] CursorError),
+    /// The query text is empty or too long.
+    #[error("the query must be 1 to 200 characters")]
+    BadQuery,
+    /// `first` out of range.
+    #[error("`first` must be between 1 and {MAX_FIRST}")]
+    BadFirst,
+    /// Paging deeper than the gateway allows.
+    #[error("cannot page deeper than {MAX_DEPTH} offers; narrow the query instead")]
+    TooDeep,
+    /// A filter names a marketplace that is not registered.
+    #[error("unknown marketplace `{0}`")]
+    UnknownMarketplace(String),
+}
+
+/// The search orchestrator shared by all requests.
+#[derive(Clone)]
+pub struct SearchService {
+    registry: Arc<Registry>,
+    cache: ResultCache,
+    permits: Arc<HashMap<MarketplaceId, Arc<Semaphore>>>,
+    recent: moka::future::Cache<String, Offer>,
+}
+
+/// Offers remembered for `offer(id)` after they were served.
+const RECENT_OFFERS: u64 = 100_000;
+
+impl SearchService {
+    /// A service over `registry`, caching into `cache`.
+    pub fn new(registry: Arc<Registry>, cache: ResultCache) -> Self {
+        let permits = registry
+            .entries()
+            .iter()
+            .map(|e| (e.marketplace.id().clone(), Arc::new(Semaphore::new(e.settings.concurrency))))
+            .collect();
+        let recent = moka::future::Cache::builder()
+            .max_capacity(RECENT_OFFERS)
+            .time_to_live(std::time::Duration::from_secs(3600))
+            .build();
+        Self { registry, cache, permits: Arc::new(permits), recent }
+    }
+
+    /// The marketplaces served.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Runs a federated search.
+    pub async fn search(&self, params: &SearchParams) -> Result<SearchOutcome, SearchError> {
+        let query = params.query.trim();
+        if query.is_empty() || query.chars().count() > 200 {
+            return Err(SearchError::BadQuery);
+        }
+        if params.first == 0 || params.first > MAX_FIRST {
+            return Err(SearchError::BadFirst);
+        }
+        let start = params.after.as_deref().map(cursor::decode).transpose()?.map_or(0, |p| p + 1);
+        let needed = start.checked_add(params.first).filter(|n| *n <= MAX_DEPTH).ok_or(SearchError::TooDeep)?;
+        if let Some(unknown) = params.filter.unknown_marketplace(&self.registry) {
+            return Err(SearchError::UnknownMarketplace(unknown));
+        }
+        let fetched = fanout::fan_out(self, query, needed, &params.filter, params.bypass_cache).await;
+        let outcome = merge::page(fetched, params, start);
+        for (_, offer) in &outcome.edges {
+            self.recent.insert(offer.id(), offer.clone()).await;
+        }
+        Ok(outcome)
+    }
+
+    /// An offer served by a recent search, by its gateway id.
+    pub async fn recent_offer(&self, id: &str) -> Option<Offer> {
+        self.recent.get(id).await
+    }
+}

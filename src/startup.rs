@@ -1,0 +1,138 @@
+//! Building and running the application: adapters → search service → schema → HTTP router.
+//!
+//! `Application::build` binds its listener before returning, so `listen = 127.0.0.1:0` works and
+//! tests read the real port from [`Application::port`].
+
+use crate::cache::ResultCache;
+use crate::config::Config;
+use crate::graphql::{PasarSchema, build_schema};
+use crate::marketplace::registry::{self, LoadOptions};
+use crate::marketplace::validate::Problem;
+use crate::marketplace::Env;
+use crate::search::SearchService;
+use async_graphql::http::GraphiQLSource;
+use async_graphql_axum::GraphQL;
+use axum::Json;
+use axum::Router;
+use axum::extract::State;
+use axum::response::{Html, IntoResponse};
+use axum::routing::get;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+
+/// Why the gateway could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    /// One or more adapter files are invalid or miss a secret.
+    #[error("invalid adapter configuration:\n{}", .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Adapters(Vec<Problem>),
+    /// The HTTP client could not be built.
+    #[error("could not build the HTTP client: {0}")]
+    Client(String),
+    /// The listen address could not be bound.
+    #[error("could not listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// Shared state of the HTTP handlers.
+#[derive(Clone)]
+pub struct AppState {
+    /// The GraphQL schema.
+    pub schema: PasarSchema,
+    /// The search service behind it.
+    pub service: SearchService,
+}
+
+/// A built gateway, bound to its port and ready to serve.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    /// Loads adapters, builds the service and binds the listener; refuses invalid adapters.
+    pub async fn build(config: &Config, env: Env) -> Result<Self, StartupError> {
+        let client = upstream_client().map_err(|e| StartupError::Client(e.to_string()))?;
+        let options = LoadOptions { env, defaults: config.defaults.settings(), overrides: config.overrides() };
+        let registry = registry::load(&config.adapters_dir, &options, &client).map_err(StartupError::Adapters)?;
+        let cache = ResultCache::new(config.cache.budget_mb.saturating_mul(1024 * 1024));
+        let service = SearchService::new(Arc::new(registry), cache);
+        let state = AppState { schema: build_schema(service.clone()), service };
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .map_err(|source| StartupError::Bind { addr: config.listen, source })?;
+        Ok(Self { listener, state })
+    }
+
+    /// The port actually bound.
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, router(self.state)).with_graceful_shutdown(shutdown).await
+    }
+}
+
+/// The HTTP routes; separate from `Application` so handlers can be driven in-process.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/graphql", get(graphiql).post_service(GraphQL::new(state.schema.clone())))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .with_state(state)
+}
+
+async fn graphiql() -> impl IntoResponse {
+    Html(GraphiQLSource::build().endpoint("/graphql").finish())
+}
+
+/// Ready once adapters are loaded, which `Application::build` guarantees before serving.
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    let marketplaces: Vec<&str> = state.service.registry().entries().iter().map(|e| e.marketplace.id().as_str()).collect();
+    Json(serde_json::json!({ "status": "ready", "marketplaces": marketplaces }))
+}
+
+/// The one HTTP client for all marketplaces: proxies from the environment are ignored (the
+/// gateway decides where it connects), redirects are not followed, and connecting is bounded.
+fn upstream_client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(Duration::from_secs(2))
+        .pool_idle_timeout(Duration::from_secs(30))
+        .user_agent(concat!("pasar/", env!("CARGO_PKG_VERSION")))
+        .build()
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+}
