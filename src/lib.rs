@@ -26,9 +26,13 @@
 
 pub mod cache;
 pub mod config;
+pub mod graphql;
 pub mod marketplace;
 pub mod model;
 pub mod normalize;
 pub mod sandbox;
+pub mod search;
+pub mod startup;
 
 pub use config::Config;
+pub use startup::{Application, StartupError};

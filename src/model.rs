@@ -61,7 +61,7 @@ pub struct Offer {
 
 impl Offer {
     /// The gateway-wide id, `"<marketplace>:<source id>"`.
-    pub fn id(&self) -> String {
+    pub fn gateway_id(&self) -> String {
         format!("{}:{}", self.marketplace, self.source_id)
     }
 }
@@ -111,6 +111,8 @@ pub struct VendorRecord {
     pub scale: BusinessScale,
     /// Free-text location as the marketplace wrote it.
     pub location: Option<String>,
+    /// Kemendagri code of the location, when it resolves to exactly one region.
+    pub region_code: Option<&'static str>,
 }
 
 /// Indonesian legal forms of a business.
@@ -128,6 +130,17 @@ pub enum LegalForm {
     Firma,
     /// Yayasan.
     Yayasan,
+    /// Perseroan Perorangan (single-founder PT for UMK, UU Cipta Kerja); named `PT` like any PT,
+    /// so only a separate legal-form field can say it.
+    PtPerorangan,
+    /// Toko (a storefront run by a sole trader).
+    Toko,
+    /// Perusahaan Umum, a state-owned enterprise that is not a PT (`Perum Bulog`).
+    Perum,
+    /// Perusahaan Umum Daerah, a regionally owned enterprise (`Perumda Air Minum …`).
+    Perumda,
+    /// An individual, as stated by a separate legal-form field.
+    Perorangan,
     /// An individual or a form not stated.
     Unknown,
 }

@@ -5,6 +5,7 @@
 
 mod error;
 mod inputs;
+mod lookup;
 mod query;
 mod types;
 

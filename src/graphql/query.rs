@@ -2,6 +2,7 @@
 
 use super::error::report_failure;
 use super::inputs::{OfferFilterInput, OfferSortInput};
+use super::lookup::{self, ParsedPriceView, RegionView};
 use super::types::{MarketplaceView, SearchResult};
 use crate::model::Offer;
 use crate::search::{SearchParams, SearchService};
@@ -51,5 +52,21 @@ impl QueryRoot {
     /// An offer seen in a recent search, by its id `"<marketplace>:<source id>"`.
     async fn offer(&self, ctx: &Context<'_>, id: ID) -> Option<Offer> {
         ctx.data_unchecked::<SearchService>().recent_offer(&id).await
+    }
+
+    /// A region by Kemendagri code, dotted (`"35.71"`) or BPS style (`"3571"`).
+    async fn region(&self, code: String) -> Option<RegionView> {
+        lookup::region_by_code(&code)
+    }
+
+    /// The regions a free-text location may mean: one when certain, every candidate when
+    /// ambiguous (a bare `"Kediri"` is both Kota and Kabupaten Kediri), none when unknown.
+    async fn resolve_region(&self, text: String) -> Vec<RegionView> {
+        lookup::resolve_region(&text)
+    }
+
+    /// Reads a price text exactly as Pasar reads marketplace prices, with every caveat.
+    async fn parse_price(&self, text: String) -> ParsedPriceView {
+        lookup::parse_price(&text)
     }
 }

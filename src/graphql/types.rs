@@ -169,7 +169,7 @@ impl SourceReport {
 impl Offer {
     /// Gateway-wide id, `"<marketplace>:<source id>"`.
     async fn id(&self) -> ID {
-        ID(Offer::id(self))
+        ID(self.gateway_id())
     }
     /// The marketplace listing it.
     async fn marketplace(&self, ctx: &Context<'_>) -> async_graphql::Result<MarketplaceView> {
@@ -312,6 +312,10 @@ impl VendorView<'_> {
     /// Whether it is an usaha mikro or kecil.
     async fn umk(&self) -> bool {
         self.record.scale.is_umk()
+    }
+    /// Where the vendor is, when its location resolves to exactly one region.
+    async fn region(&self) -> Option<super::lookup::RegionView> {
+        self.record.region_code.and_then(super::lookup::region_by_code)
     }
     /// Each marketplace account of this vendor.
     async fn accounts(&self) -> Vec<VendorAccount<'_>> {

@@ -2,3 +2,9 @@
 pub mod region;
 pub mod price;
 pub mod rupiah;
+pub mod vendor;
+pub mod percent;
+pub mod unit;
+pub mod vat;
+pub mod npwp;
+pub mod offer;

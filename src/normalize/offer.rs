@@ -4,7 +4,9 @@
 //! on the offer, and never prevents the rest of the offer from being served.
 
 use super::percent::parse_percent;
-use super::price::{Locale, ParsedPrice, Precision, parse_price, parse_price_json};
+use super::price::{Locale, ParsedPrice, parse_price, parse_price_json};
+use super::region::{self, Resolution};
+use super::unit::parse_unit;
 use super::{npwp, vat, vendor};
 use crate::marketplace::RawOffer;
 use crate::marketplace::definition::ValueFormat;
@@ -19,15 +21,16 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
     let vendor = read_vendor(&raw, &mut issues);
     let tkdn = read_percent(raw.tkdn.as_ref(), "tkdn", &mut issues);
     let bmp = read_percent(raw.bmp.as_ref(), "bmp", &mut issues);
-    let unit_name = raw.unit.unwrap_or_else(|| "unit".to_string());
+    let unit = parse_unit(raw.unit.as_deref(), &raw.title);
+    let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit));
     Offer {
         marketplace: marketplace.clone(),
         source_id: raw.source_id,
         title: plain_text(&raw.title),
         url: raw.url.filter(|u| is_http_url(u, &mut issues)),
         price,
-        unit: Unit { name: unit_name, base_unit: None, quantity: Decimal::ONE },
-        unit_price: None,
+        unit,
+        unit_price,
         vendor,
         tkdn,
         bmp,
@@ -43,9 +46,6 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
         issues.push(Issue { field: "price", code: issue.code.code(), message: issue.message.clone() });
     }
     let amount = parsed.amount?;
-    if parsed.precision == Precision::Approximate && parsed.issues.is_empty() {
-        issues.push(issue("price", "PRICE_APPROXIMATE", "the marketplace sent a rounded display price"));
-    }
     let vat_rate = match raw.vat_rate.as_ref().map(|r| parse_percent(&r.value)) {
         Some(Ok(Some(rate))) => rate,
         None | Some(Ok(None)) => raw.default_vat_rate,
@@ -80,6 +80,19 @@ fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
     }
 }
 
+/// The price of one base unit, kept to 4 decimals so a sheet of paper still compares exactly.
+fn per_base_unit(price: &Price, unit: &Unit) -> Option<Price> {
+    unit.base_unit.as_ref()?;
+    let per = |amount: Decimal| amount.checked_div(unit.quantity).map(|a| a.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
+    Some(Price {
+        amount: per(price.amount)?,
+        amount_excluding_vat: per(price.amount_excluding_vat)?,
+        amount_including_vat: per(price.amount_including_vat)?,
+        raw: None,
+        ..price.clone()
+    })
+}
+
 fn read_vendor(raw: &RawOffer, issues: &mut Vec<Issue>) -> VendorRecord {
     let canonical = vendor::canonical_name(&raw.vendor_name, raw.vendor_legal_form.as_deref());
     let npwp = raw.vendor_npwp.as_deref().and_then(|text| match npwp::parse_npwp(text, canonical.legal_form) {
@@ -97,10 +110,27 @@ fn read_vendor(raw: &RawOffer, issues: &mut Vec<Issue>) -> VendorRecord {
         npwp,
         scale: raw.vendor_scale.as_deref().map_or(crate::model::BusinessScale::Unknown, vendor::parse_scale),
         location: raw.vendor_region.as_deref().map(plain_text),
+        region_code: raw.vendor_region.as_deref().and_then(|text| read_region(text, issues)),
     }
 }
 
-fn read_percent(raw: Option<&crate::marketplace::extract::RawValue>, field: &'static str, issues: &mut Vec<Issue>) -> Option<Decimal> {
+fn read_region(text: &str, issues: &mut Vec<Issue>) -> Option<&'static str> {
+    match region::resolve(text) {
+        Resolution::Found(region) => Some(region.code),
+        Resolution::Ambiguous(candidates) => {
+            let names: Vec<String> = candidates.iter().map(|r| format!("{} ({})", r.name, r.code)).collect();
+            let message = format!("the location could be any of: {}", names.join(", "));
+            issues.push(Issue { field: "vendor.region", code: "REGION_AMBIGUOUS", message });
+            None
+        }
+        Resolution::NotFound => {
+            issues.push(issue("vendor.region", "REGION_UNKNOWN", "the location matches no Kemendagri region"));
+            None
+        }
+    }
+}
+
+fn read_percent(raw: Option<&crate::marketplace::RawValue>, field: &'static str, issues: &mut Vec<Issue>) -> Option<Decimal> {
     match parse_percent(&raw?.value) {
         Ok(value) => value,
         Err(_) => {

@@ -19,11 +19,7 @@ pub fn format_rupiah(amount: Decimal) -> String {
     let sign = if rounded < Decimal::ZERO { "-" } else { "" };
     let digits = rounded.abs().to_string();
     let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
-    format!(
-        "{sign}Rp{}{}",
-        group_thousands(whole),
-        sen_suffix(fraction)
-    )
+    format!("{sign}Rp{}{}", group_thousands(whole), sen_suffix(fraction))
 }
 
 /// Rounds half-up (away from zero at .5) to sen (2 dp) — Indonesian invoices
@@ -46,7 +42,7 @@ fn group_thousands(digits: &str) -> String {
     let count = digits.chars().count();
     let mut out = String::with_capacity(count + count / 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (count - index) % 3 == 0 {
+        if index > 0 && (count - index).is_multiple_of(3) {
             out.push('.');
         }
         out.push(digit);
@@ -115,10 +111,7 @@ mod tests {
 
     #[test]
     fn extreme_decimals_format_without_panicking() {
-        assert_eq!(
-            format_rupiah(Decimal::MAX),
-            "Rp79.228.162.514.264.337.593.543.950.335"
-        );
+        assert_eq!(format_rupiah(Decimal::MAX), "Rp79.228.162.514.264.337.593.543.950.335");
         assert!(format_rupiah(Decimal::MIN).starts_with("-Rp79.228"));
         assert_eq!(format_rupiah(Decimal::new(1, 28)), "Rp0");
     }

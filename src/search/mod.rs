@@ -136,7 +136,7 @@ impl SearchService {
         let fetched = fanout::fan_out(self, query, needed, &params.filter, params.bypass_cache).await;
         let outcome = merge::page(fetched, params, start);
         for (_, offer) in &outcome.edges {
-            self.recent.insert(offer.id(), offer.clone()).await;
+            self.recent.insert(offer.gateway_id(), offer.clone()).await;
         }
         Ok(outcome)
     }

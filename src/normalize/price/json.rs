@@ -9,23 +9,27 @@ use serde_json::{Number, Value};
 /// `1661440000`, `65000.0`).
 ///
 /// A number is read exactly (a float through its shortest decimal form, so
-/// `65000.1` is 65000.1, not 65000.1000000000058); a string goes through
-/// [`parse_price`] with `locale`. `null` is `EMPTY`; booleans, arrays and
-/// objects are `UNREADABLE`.
+/// `65000.1` is 65000.1, not 65000.1000000000058). A string in machine form
+/// (`^\d+(\.\d+)?$`, what `decimal_string` and `integer_rupiah` fields send)
+/// is read with `.` as the decimal mark whatever the locale, so `"125.500"`
+/// is 125.5; any other string goes through [`parse_price`] with `locale`.
+/// `null` is `EMPTY`; booleans, arrays and objects are `UNREADABLE`.
 pub fn parse_price_json(value: &Value, locale: Locale) -> ParsedPrice {
     match value {
         Value::Null => ParsedPrice::failed(PriceIssueCode::Empty, "the price is null"),
-        Value::String(text) => parse_price(text, locale),
-        Value::Number(number) => from_number(number),
-        Value::Bool(_) | Value::Array(_) | Value::Object(_) => ParsedPrice::failed(
-            PriceIssueCode::Unreadable,
-            "a price must be a JSON number or string",
-        ),
+        Value::String(text) => match machine_number(text) {
+            Some(decimal) => from_decimal(Ok(decimal)),
+            None => parse_price(text, locale),
+        },
+        Value::Number(number) => from_decimal(to_decimal(number)),
+        Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
+            ParsedPrice::failed(PriceIssueCode::Unreadable, "a price must be a JSON number or string")
+        }
     }
 }
 
-fn from_number(number: &Number) -> ParsedPrice {
-    match to_decimal(number).and_then(number::finish) {
+fn from_decimal(decimal: Result<Decimal, PriceIssue>) -> ParsedPrice {
+    match decimal.and_then(number::finish) {
         Ok(amount) => {
             let mut out = ParsedPrice::default();
             out.apply(super::range::Reading {
@@ -37,11 +41,18 @@ fn from_number(number: &Number) -> ParsedPrice {
             });
             out
         }
-        Err(issue) => ParsedPrice {
-            issues: vec![issue],
-            ..ParsedPrice::default()
-        },
+        Err(issue) => ParsedPrice { issues: vec![issue], ..ParsedPrice::default() },
     }
+}
+
+/// `"5000000"`, `"5000000.00"`, `"125.500"`: ASCII digits with at most one
+/// `.` between digits. Too long for a `Decimal` falls through to the text
+/// parser, which reports the overflow.
+fn machine_number(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    let (integer, fraction) = text.split_once('.').unwrap_or((text, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(integer) && digits(fraction) { Decimal::from_str_exact(text).ok() } else { None }
 }
 
 fn to_decimal(number: &Number) -> Result<Decimal, PriceIssue> {
@@ -52,25 +63,20 @@ fn to_decimal(number: &Number) -> Result<Decimal, PriceIssue> {
         return Ok(Decimal::from(integer));
     }
     let text = number.to_string();
-    let parsed = if text.contains(['e', 'E']) {
-        Decimal::from_scientific(&text)
-    } else {
-        Decimal::from_str_exact(&text)
-    };
+    let parsed =
+        if text.contains(['e', 'E']) { Decimal::from_scientific(&text) } else { Decimal::from_str_exact(&text) };
     parsed.map_err(|_| out_of_reach(number.as_f64()))
 }
 
 /// The issue for a float `Decimal` cannot hold: huge or tiny beyond 28 digits.
 fn out_of_reach(float: Option<f64>) -> PriceIssue {
     match float {
-        Some(value) if value < 0.0 => PriceIssue::new(
-            PriceIssueCode::Negative,
-            "the amount is negative; a price cannot be",
-        ),
-        Some(value) if value.abs() < 1.0 => PriceIssue::new(
-            PriceIssueCode::Unreadable,
-            "the number has more decimal places than can be held",
-        ),
+        Some(value) if value < 0.0 => {
+            PriceIssue::new(PriceIssueCode::Negative, "the amount is negative; a price cannot be")
+        }
+        Some(value) if value.abs() < 1.0 => {
+            PriceIssue::new(PriceIssueCode::Unreadable, "the number has more decimal places than can be held")
+        }
         _ => overflow(),
     }
 }
@@ -101,6 +107,18 @@ mod tests {
         assert_eq!(read(json!("5000000.00")), (Some(dec!(5000000)), vec![]));
         assert_eq!(read(json!("Rp1.250.000")), (Some(dec!(1250000)), vec![]));
         assert_eq!(read(json!("")), (None, vec!["EMPTY"]));
+        assert_eq!(read(json!("1,25 jt")), (Some(dec!(1250000)), vec!["COMPACT_APPROXIMATE"]));
+        assert_eq!(read(json!("-5000")), (None, vec!["NEGATIVE"]));
+    }
+
+    #[test]
+    fn json_machine_decimal_strings_use_a_dot_as_the_decimal_mark_in_any_locale() {
+        assert_eq!(read(json!("125.500")), (Some(dec!(125.5)), vec![]));
+        assert_eq!(read(json!(" 1250000.50 ")), (Some(dec!(1250000.5)), vec![]));
+        assert_eq!(read(json!("0.005")), (Some(dec!(0.01)), vec!["ROUNDED"]));
+        assert_eq!(read(json!("99999999999999999999999999999999")), (None, vec!["OVERFLOW"]));
+        assert_eq!(read(json!("12345678901234567890")), (None, vec!["OVERFLOW"]));
+        assert_eq!(read(json!("1.")), (None, vec!["UNREADABLE"]));
     }
 
     #[test]

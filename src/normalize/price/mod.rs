@@ -13,8 +13,25 @@
 //!    magnitude with checked arithmetic and round half-up to sen.
 //!
 //! The parser never guesses. When an input has two plausible readings the
-//! amount is `None` and an issue says why (see `number` for the separator
-//! rules). Amounts above [`MAX_AMOUNT`] are rejected as [`PriceIssueCode::Overflow`].
+//! amount is `None` and an issue says why. Decisions on ambiguous inputs:
+//!
+//! - Separators (rules in `number`): `Rp 1.250` is 1250 in `id` but
+//!   ambiguous in `en`; `IDR 1,250` the reverse. `Rp 52.071.487,453` (three
+//!   digits after the last mark) is ambiguous, not silently 52 071 487 453:
+//!   the message says the last mark may be a typo for a thousands separator.
+//! - With a magnitude a lone separator is a decimal (`Rp 1.5jt`, `1,25 jt`),
+//!   except the locale's grouping mark before three digits (`1.250 jt` in
+//!   `id`), which is ambiguous.
+//! - `+PPN` and a bare `PPN 11%` give `includes_vat: None` with an issue
+//!   (see `tax`); the amount is still read.
+//! - A range is kept as lower bound + `range_max`, never averaged; reversed
+//!   bounds or different units are `INVALID_RANGE`.
+//! - Negative amounts (`-Rp5.000`, the formatter's own negative form) and
+//!   amounts above [`MAX_AMOUNT`] give no amount. Zero is read, with `ZERO`.
+//! - Digits below one sen are rounded half-up, with `ROUNDED`.
+//! - Only ASCII digits count: full-width or Arabic-Indic digits, `1e6`,
+//!   a space as grouping (`1 250 000`) and compound forms (`1jt 500rb`) are
+//!   unreadable.
 
 mod json;
 mod number;
@@ -142,10 +159,7 @@ pub struct PriceIssue {
 impl PriceIssue {
     /// Builds an issue from a code and a message.
     pub fn new(code: PriceIssueCode, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            message: message.into(),
-        }
+        Self { code, message: message.into() }
     }
 }
 
@@ -164,7 +178,8 @@ pub struct ParsedPrice {
     /// The upper bound of a range (`Rp120rb - Rp150rb`); `amount` is then the
     /// lower bound. Never averaged.
     pub range_max: Option<Decimal>,
-    /// `Approximate` when either bound came from a compact form.
+    /// `Approximate` when either bound came from a compact form; `Exact`
+    /// (the default) when there is no amount.
     pub precision: Precision,
     /// The unit the price is per, lower-cased: `"rim"` from `Rp 75.000/rim`.
     pub per_unit: Option<String>,
@@ -179,10 +194,7 @@ pub struct ParsedPrice {
 impl ParsedPrice {
     /// A result with no amount and a single issue.
     fn failed(code: PriceIssueCode, message: &str) -> Self {
-        Self {
-            issues: vec![PriceIssue::new(code, message)],
-            ..Self::default()
-        }
+        Self { issues: vec![PriceIssue::new(code, message)], ..Self::default() }
     }
 
     /// Whether any issue has this code.
@@ -206,10 +218,7 @@ impl ParsedPrice {
         self.range_max = reading.range_max.map(|max| max.normalize());
         self.per_unit = reading.unit;
         if reading.range_max.is_some() {
-            self.push(
-                PriceIssueCode::RangeGiven,
-                "a price range was given; amount is its lower bound",
-            );
+            self.push(PriceIssueCode::RangeGiven, "a price range was given; amount is its lower bound");
         }
         if reading.approximate {
             self.precision = Precision::Approximate;
@@ -219,10 +228,7 @@ impl ParsedPrice {
             );
         }
         if reading.rounded {
-            self.push(
-                PriceIssueCode::Rounded,
-                "digits below one sen were rounded half-up",
-            );
+            self.push(PriceIssueCode::Rounded, "digits below one sen were rounded half-up");
         }
         if reading.amount.is_zero() {
             self.push(PriceIssueCode::Zero, "the price is zero");

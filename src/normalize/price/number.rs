@@ -75,11 +75,7 @@ pub(super) struct Amount {
 }
 
 /// Turns a digit string and an optional magnitude into an amount.
-pub(super) fn evaluate(
-    number: &str,
-    magnitude: Option<Magnitude>,
-    locale: Locale,
-) -> Result<Amount, PriceIssue> {
+pub(super) fn evaluate(number: &str, magnitude: Option<Magnitude>, locale: Locale) -> Result<Amount, PriceIssue> {
     let (integer, fraction) = split_separators(number, magnitude.is_some(), locale)?;
     let value = to_decimal(&integer, &fraction)?;
     let scaled = match magnitude {
@@ -92,26 +88,17 @@ pub(super) fn evaluate(
 /// Checks the bounds and rounds half-up to sen; shared with JSON numbers.
 pub(super) fn finish(value: Decimal) -> Result<Amount, PriceIssue> {
     if value < Decimal::ZERO {
-        return Err(PriceIssue::new(
-            PriceIssueCode::Negative,
-            "the amount is negative; a price cannot be",
-        ));
+        return Err(PriceIssue::new(PriceIssueCode::Negative, "the amount is negative; a price cannot be"));
     }
     let rounded = round_sen(value);
     if rounded > MAX_AMOUNT {
         return Err(overflow());
     }
-    Ok(Amount {
-        value: rounded,
-        rounded: rounded != value,
-    })
+    Ok(Amount { value: rounded, rounded: rounded != value })
 }
 
 pub(super) fn overflow() -> PriceIssue {
-    PriceIssue::new(
-        PriceIssueCode::Overflow,
-        "the amount is above the Rp10 triliun limit",
-    )
+    PriceIssue::new(PriceIssueCode::Overflow, "the amount is above the Rp10 triliun limit")
 }
 
 fn unreadable(message: &str) -> PriceIssue {
@@ -123,11 +110,7 @@ fn ambiguous(message: &str) -> PriceIssue {
 }
 
 /// Splits the digit string into integer and fraction digits.
-fn split_separators(
-    number: &str,
-    has_magnitude: bool,
-    locale: Locale,
-) -> Result<(String, String), PriceIssue> {
+fn split_separators(number: &str, has_magnitude: bool, locale: Locale) -> Result<(String, String), PriceIssue> {
     check_shape(number)?;
     let dots = number.matches('.').count();
     let commas = number.matches(',').count();
@@ -145,26 +128,13 @@ fn split_separators(
 fn check_shape(number: &str) -> Result<(), PriceIssue> {
     let is_sep = |c: char| c == '.' || c == ',';
     let valid_chars = number.chars().all(|c| c.is_ascii_digit() || is_sep(c));
-    let ends = number.starts_with(|c: char| c.is_ascii_digit())
-        && number.ends_with(|c: char| c.is_ascii_digit());
-    let doubled = number
-        .as_bytes()
-        .windows(2)
-        .any(|pair| pair.iter().all(|&b| is_sep(char::from(b))));
-    if valid_chars && ends && !doubled {
-        Ok(())
-    } else {
-        Err(unreadable("the number is not well formed"))
-    }
+    let ends = number.starts_with(|c: char| c.is_ascii_digit()) && number.ends_with(|c: char| c.is_ascii_digit());
+    let doubled = number.as_bytes().windows(2).any(|pair| pair.iter().all(|&b| is_sep(char::from(b))));
+    if valid_chars && ends && !doubled { Ok(()) } else { Err(unreadable("the number is not well formed")) }
 }
 
 /// One separator: thousands, decimal, or ambiguous (see the module docs).
-fn single(
-    number: &str,
-    sep: char,
-    has_magnitude: bool,
-    locale: Locale,
-) -> Result<(String, String), PriceIssue> {
+fn single(number: &str, sep: char, has_magnitude: bool, locale: Locale) -> Result<(String, String), PriceIssue> {
     let (head, tail) = number.split_once(sep).unwrap_or((number, ""));
     let thousands_shape = tail.len() == 3 && (1..=3).contains(&head.len()) && !head.starts_with('0');
     let is_grouping_mark = sep == locale.grouping_mark();
@@ -174,9 +144,9 @@ fn single(
             "one separator before three digits is the decimal mark in this locale, \
              but rupiah never has three decimals",
         )),
-        (true, true, true) => Err(ambiguous(
-            "a grouped number before a magnitude word could be thousands or a decimal",
-        )),
+        (true, true, true) => {
+            Err(ambiguous("a grouped number before a magnitude word could be thousands or a decimal"))
+        }
         _ => Ok((head.to_owned(), tail.to_owned())),
     }
 }
@@ -225,11 +195,7 @@ fn to_decimal(integer: &str, fraction: &str) -> Result<Decimal, PriceIssue> {
         return Err(unreadable("too many decimal places"));
     }
     let integer = if integer.is_empty() { "0" } else { integer };
-    let text = if fraction.is_empty() {
-        integer.to_owned()
-    } else {
-        format!("{integer}.{fraction}")
-    };
+    let text = if fraction.is_empty() { integer.to_owned() } else { format!("{integer}.{fraction}") };
     Decimal::from_str_exact(&text).map_err(|_| unreadable("the number cannot be held exactly"))
 }
 
@@ -239,9 +205,7 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn value(number: &str, magnitude: Option<Magnitude>) -> Result<Decimal, PriceIssueCode> {
-        evaluate(number, magnitude, Locale::Id)
-            .map(|amount| amount.value)
-            .map_err(|issue| issue.code)
+        evaluate(number, magnitude, Locale::Id).map(|amount| amount.value).map_err(|issue| issue.code)
     }
 
     #[test]

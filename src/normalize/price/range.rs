@@ -13,17 +13,7 @@ use super::{Locale, PriceIssue, PriceIssueCode};
 use rust_decimal::Decimal;
 
 /// Range separators; words must stand alone (`to` in `toko` is not one).
-const SEPARATORS: [&str; 9] = [
-    "sampai dengan",
-    "sampai",
-    "hingga",
-    "s/d",
-    "s.d.",
-    "s.d",
-    "to",
-    "~",
-    "-",
-];
+const SEPARATORS: [&str; 9] = ["sampai dengan", "sampai", "hingga", "s/d", "s.d.", "s.d", "to", "~", "-"];
 
 /// A successfully read price text, before it becomes a `ParsedPrice`.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,9 +81,7 @@ fn invalid_range(message: &str) -> PriceIssue {
 
 fn merge_units(low: Option<String>, high: Option<String>) -> Result<Option<String>, PriceIssue> {
     match (low, high) {
-        (Some(low), Some(high)) if low != high => {
-            Err(invalid_range("the two bounds are per different units"))
-        }
+        (Some(low), Some(high)) if low != high => Err(invalid_range("the two bounds are per different units")),
         (low, high) => Ok(high.or(low)),
     }
 }
@@ -103,39 +91,38 @@ fn is_compact_mantissa(number: &str) -> bool {
     let (head, tail) = number.split_once(['.', ',']).unwrap_or((number, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let has_tail = number.len() > head.len();
-    (1..=3).contains(&head.len())
-        && digits(head)
-        && digits(tail)
-        && tail.len() <= 2
-        && (!has_tail || !tail.is_empty())
+    (1..=3).contains(&head.len()) && digits(head) && digits(tail) && tail.len() <= 2 && (!has_tail || !tail.is_empty())
 }
 
 /// The two bounds around the first separator that has digits before it and
-/// something after it; `None` when the text is not a range.
+/// something after it; `None` when the text is not a range. Linear in the
+/// text's length, whatever it holds.
 fn split(body: &str) -> Option<(&str, &str)> {
+    let first_digit = body.find(|c: char| c.is_ascii_digit())?;
     let mut candidates: Vec<(usize, usize)> = SEPARATORS
         .iter()
-        .flat_map(|sep| {
-            body.match_indices(sep)
-                .map(|(start, matched)| (start, start + matched.len()))
-        })
-        .filter(|&(start, end)| is_separator_at(body, start, end))
+        .flat_map(|sep| body.match_indices(sep).map(|(start, matched)| (start, start + matched.len())))
+        .filter(|&(start, end)| start > first_digit && is_separator_at(body, start, end))
         .collect();
     candidates.sort_by_key(|&(start, end)| (start, usize::MAX - end));
     let &(start, end) = candidates.first()?;
     Some((body.get(..start)?.trim(), body.get(end..)?.trim()))
 }
 
+/// A dash right after `,` `.` or `-` is a "no cents" mark (`65.000,-`), and
+/// a word separator must not touch letters.
 fn is_separator_at(body: &str, start: usize, end: usize) -> bool {
     let before = body.get(..start).unwrap_or_default();
     let after = body.get(end..).unwrap_or_default();
-    let no_cents_dash = before.ends_with([',', '.', '-']);
     let sep = body.get(start..end).unwrap_or_default();
-    let is_word = sep.starts_with(|c: char| c.is_alphabetic());
-    before.bytes().any(|b| b.is_ascii_digit())
-        && !after.trim().is_empty()
-        && (!is_word || is_standalone(body, start, end))
-        && !(sep == "-" && no_cents_dash)
+    if after.trim().is_empty() {
+        return false;
+    }
+    if sep == "-" {
+        return !before.ends_with([',', '.', '-']);
+    }
+    let is_word = sep.starts_with(char::is_alphabetic);
+    !is_word || is_standalone(body, start, end)
 }
 
 #[cfg(test)]

@@ -9,9 +9,7 @@ const RUPIAH_PREFIXES: [&str; 4] = ["rupiah", "idr", "rp.", "rp"];
 /// Rupiah tokens accepted after the amount (`65.000 rupiah`).
 const RUPIAH_SUFFIXES: [&str; 3] = ["rupiah", "idr", "rp"];
 /// Other currencies' codes, refused wherever they stand at an end.
-const FOREIGN_CODES: [&str; 10] = [
-    "usd", "eur", "gbp", "sgd", "myr", "rm", "jpy", "aud", "cny", "rmb",
-];
+const FOREIGN_CODES: [&str; 10] = ["usd", "eur", "gbp", "sgd", "myr", "rm", "jpy", "aud", "cny", "rmb"];
 /// Other currencies' symbols, refused anywhere.
 const FOREIGN_SYMBOLS: [char; 4] = ['$', '€', '£', '¥'];
 /// The longest unit name accepted, in characters.
@@ -39,15 +37,11 @@ pub(super) fn lex(s: &str, locale: Locale) -> Result<Side, PriceIssue> {
     }
     let magnitude = match word {
         "" => None,
-        word => Some(Magnitude::from_word(word, locale).ok_or_else(|| {
-            unreadable("unexpected words next to the amount")
-        })?),
+        word => {
+            Some(Magnitude::from_word(word, locale).ok_or_else(|| unreadable("unexpected words next to the amount"))?)
+        }
     };
-    Ok(Side {
-        number: number.to_owned(),
-        magnitude,
-        unit,
-    })
+    Ok(Side { number: number.to_owned(), magnitude, unit })
 }
 
 fn unreadable(message: &str) -> PriceIssue {
@@ -68,50 +62,42 @@ fn split_unit(s: &str) -> Result<(&str, Option<String>), PriceIssue> {
         return Ok((s.trim(), None));
     };
     let unit = unit.trim_matches(|c: char| c == ' ' || c == '-');
-    let valid = !unit.is_empty()
-        && unit.chars().count() <= MAX_UNIT_CHARS
-        && unit.chars().any(char::is_alphabetic)
-        && unit
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '(' | ')'));
-    if valid {
+    if is_unit_name(unit) {
         Ok((amount.trim(), Some(unit.to_owned())))
     } else {
         Err(unreadable("the text after '/' or 'per' is not a unit name"))
     }
 }
 
+/// A short name with a letter (`rim`, `m2`, `12 pcs`, `box (isi 12)`), and
+/// not a second price (`Rp 5.000 / Rp 4.500`).
+fn is_unit_name(unit: &str) -> bool {
+    let allowed = |c: char| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '(' | ')');
+    let is_price = RUPIAH_PREFIXES.iter().any(|token| strip_word_prefix(unit, token).is_some());
+    unit.starts_with(char::is_alphanumeric)
+        && unit.chars().count() <= MAX_UNIT_CHARS
+        && unit.chars().any(char::is_alphabetic)
+        && unit.chars().all(allowed)
+        && !is_price
+}
+
 fn split_per(s: &str) -> Option<(&str, &str)> {
-    let (start, _) = s
-        .match_indices("per")
-        .find(|&(start, _)| is_standalone(s, start, start + 3))?;
+    let (start, _) = s.match_indices("per").find(|&(start, _)| is_standalone(s, start, start + 3))?;
     Some((s.get(..start)?, s.get(start + 3..)?))
 }
 
 /// Drops the rupiah token and refuses a sign or another currency.
 fn strip_currency(s: &str) -> Result<&str, PriceIssue> {
     if is_foreign(s) {
-        return Err(PriceIssue::new(
-            PriceIssueCode::ForeignCurrency,
-            "the amount is in another currency than rupiah",
-        ));
+        return Err(PriceIssue::new(PriceIssueCode::ForeignCurrency, "the amount is in another currency than rupiah"));
     }
     let (sign_before, body) = strip_sign(s);
-    let body = RUPIAH_PREFIXES
-        .iter()
-        .find_map(|token| strip_word_prefix(body, token))
-        .unwrap_or(body);
+    let body = RUPIAH_PREFIXES.iter().find_map(|token| strip_word_prefix(body, token)).unwrap_or(body);
     let (sign_after, body) = strip_sign(body);
-    let body = RUPIAH_SUFFIXES
-        .iter()
-        .find_map(|token| strip_word_suffix(body, token))
-        .map_or(body, str::trim_end);
+    let body = RUPIAH_SUFFIXES.iter().find_map(|token| strip_word_suffix(body, token)).map_or(body, str::trim_end);
     let negative = sign_before || sign_after;
     if negative && body.bytes().any(|b| b.is_ascii_digit()) {
-        return Err(PriceIssue::new(
-            PriceIssueCode::Negative,
-            "the amount is negative; a price cannot be",
-        ));
+        return Err(PriceIssue::new(PriceIssueCode::Negative, "the amount is negative; a price cannot be"));
     }
     Ok(body)
 }
@@ -127,9 +113,7 @@ fn strip_sign(s: &str) -> (bool, &str) {
 fn is_foreign(s: &str) -> bool {
     let s = s.trim_start_matches(['-', ' ']);
     s.contains(FOREIGN_SYMBOLS)
-        || FOREIGN_CODES.iter().any(|code| {
-            strip_word_prefix(s, code).is_some() || strip_word_suffix(s, code).is_some()
-        })
+        || FOREIGN_CODES.iter().any(|code| strip_word_prefix(s, code).is_some() || strip_word_suffix(s, code).is_some())
 }
 
 /// `"65.000"` from `"65.000,-"`, `"65.000.-"` or `"65.000,="` ("no cents").
@@ -143,9 +127,7 @@ fn strip_no_cents(s: &str) -> &str {
 
 /// The leading run of digits and separators, and the trimmed rest.
 fn split_number(s: &str) -> (&str, &str) {
-    let end = s
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .unwrap_or(s.len());
+    let end = s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(s.len());
     let (number, rest) = s.split_at_checked(end).unwrap_or((s, ""));
     (number, rest.trim())
 }
@@ -155,9 +137,7 @@ mod tests {
     use super::*;
 
     fn parts(s: &str) -> Result<(String, Option<Magnitude>, Option<String>), PriceIssueCode> {
-        lex(s, Locale::Id)
-            .map(|side| (side.number, side.magnitude, side.unit))
-            .map_err(|issue| issue.code)
+        lex(s, Locale::Id).map(|side| (side.number, side.magnitude, side.unit)).map_err(|issue| issue.code)
     }
 
     #[test]

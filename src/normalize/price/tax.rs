@@ -12,6 +12,10 @@
 use super::text::{is_standalone, strip_word_prefix, strip_word_suffix};
 use super::{PriceIssue, PriceIssueCode};
 
+/// Hints handled per text; more are left in place (and make it unreadable),
+/// which keeps hostile inputs like `"ppn " × 100 000` linear.
+const MAX_HINTS: usize = 8;
+
 /// Words that name the tax.
 const TAX_WORDS: [&str; 4] = ["ppn", "vat", "pajak", "tax"];
 
@@ -57,14 +61,8 @@ const INCLUDING: [&str; 14] = [
 ];
 
 /// Words after the tax word (`PPN included`).
-const SUFFIXES: [(&str, bool); 6] = [
-    ("included", true),
-    ("include", true),
-    ("incl", true),
-    ("excluded", false),
-    ("exclude", false),
-    ("excl", false),
-];
+const SUFFIXES: [(&str, bool); 6] =
+    [("included", true), ("include", true), ("incl", true), ("excluded", false), ("exclude", false), ("excl", false)];
 
 /// What the tax hints say, and the text without them.
 #[derive(Debug)]
@@ -81,7 +79,9 @@ pub(super) struct VatHint {
 pub(super) fn extract(cleaned: &str) -> VatHint {
     let mut rest = cleaned.to_owned();
     let mut found = Vec::new();
-    while let Some((start, end, meaning)) = next_hint(&rest) {
+    while found.len() < MAX_HINTS
+        && let Some((start, end, meaning)) = next_hint(&rest)
+    {
         found.push(meaning);
         rest.replace_range(start..end, " ");
     }
@@ -89,11 +89,7 @@ pub(super) fn extract(cleaned: &str) -> VatHint {
         rest = strip_percentages(&rest);
     }
     let (includes_vat, issue) = resolve(&found);
-    VatHint {
-        includes_vat,
-        issue,
-        rest,
-    }
+    VatHint { includes_vat, issue, rest }
 }
 
 /// The byte span of the first hint (qualifier + tax word) and its meaning;
@@ -127,19 +123,16 @@ fn find_tax_word(s: &str) -> Option<(usize, usize)> {
 fn prefix_qualifier(before: &str) -> Option<(usize, bool)> {
     let tables = [(&EXCLUDING[..], false), (&INCLUDING[..], true)];
     tables.iter().find_map(|(words, meaning)| {
-        words
-            .iter()
-            .find_map(|word| strip_word_suffix(before, word))
-            .map(|head| (head.len(), *meaning))
+        words.iter().find_map(|word| strip_word_suffix(before, word)).map(|head| (head.len(), *meaning))
     })
 }
 
 /// A qualifier right after the tax word: where it ends and what it means.
 fn suffix_qualifier(s: &str, word_end: usize) -> Option<(usize, bool)> {
     let after = s.get(word_end..)?.trim_start();
-    SUFFIXES.iter().find_map(|(word, meaning)| {
-        strip_word_prefix(after, word).map(|tail| (s.len() - tail.len(), *meaning))
-    })
+    SUFFIXES
+        .iter()
+        .find_map(|(word, meaning)| strip_word_prefix(after, word).map(|tail| (s.len() - tail.len(), *meaning)))
 }
 
 /// Removes every `<number> %` (the rate that often follows `PPN`).
@@ -148,11 +141,7 @@ fn strip_percentages(s: &str) -> String {
     let last = pieces.pop().unwrap_or_default();
     let mut out: String = pieces
         .iter()
-        .map(|piece| {
-            piece
-                .trim_end()
-                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
-        })
+        .map(|piece| piece.trim_end().trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.'))
         .collect::<Vec<_>>()
         .join(" ");
     out.push_str(last);
@@ -215,7 +204,7 @@ mod tests {
     fn plus_ppn_and_bare_ppn_and_contradictions_are_ambiguous() {
         assert_eq!(hint("harga (+ppn)"), (None, true, String::new()));
         assert_eq!(hint("rp 5.000 ppn 11%"), (None, true, "rp 5.000".to_owned()));
-        assert_eq!(hint("termasuk ppn, belum termasuk ppn").1, true);
+        assert!(hint("termasuk ppn, belum termasuk ppn").1);
     }
 
     #[test]

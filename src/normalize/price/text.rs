@@ -1,29 +1,15 @@
 //! Step 1: cleaning the raw text, and the small text helpers other steps share.
 
 /// Characters that render as nothing and only get in the way.
-const INVISIBLE: [char; 6] = [
-    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
-];
+const INVISIBLE: [char; 6] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
 
 /// Dash variants (hyphens, en/em dash, minus sign) all read as `-`.
-const DASHES: [char; 9] = [
-    '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{FE63}',
-    '\u{FF0D}',
-];
+const DASHES: [char; 9] =
+    ['\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{FE63}', '\u{FF0D}'];
 
 /// Words that mean "ask the seller", checked only when there are no digits.
-const ON_REQUEST: [&str; 10] = [
-    "hubungi",
-    "penawaran",
-    "nego",
-    "tanya",
-    "kontak",
-    "call",
-    "contact",
-    "request",
-    "inquiry",
-    "ask",
-];
+const ON_REQUEST: [&str; 10] =
+    ["hubungi", "penawaran", "nego", "tanya", "kontak", "call", "contact", "request", "inquiry", "ask"];
 
 /// Labels that may precede the amount and carry no meaning.
 const LABELS: [&str; 4] = ["harga satuan", "harga jual", "harga", "price"];
@@ -50,25 +36,21 @@ pub(super) fn clean(raw: &str) -> String {
 
 /// Collapses runs of spaces into one and trims both ends.
 pub(super) fn collapse_spaces(s: &str) -> String {
-    s.split(' ')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.split(' ').filter(|part| !part.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// True for "Hubungi penjual", "Minta penawaran", "Harga nego", … — texts with
 /// no digit at all that point the buyer to the seller.
 pub(super) fn is_on_request(cleaned: &str) -> bool {
-    !cleaned.bytes().any(|b| b.is_ascii_digit())
-        && ON_REQUEST.iter().any(|word| cleaned.contains(word))
+    !cleaned.bytes().any(|b| b.is_ascii_digit()) && ON_REQUEST.iter().any(|word| cleaned.contains(word))
 }
 
 /// Tidies what is left after the tax hints are removed: empty brackets,
 /// doubled spaces, stray `,;:` at the ends, a dangling ` -`, and a leading
 /// label such as `harga:`.
 pub(super) fn tidy(s: &str) -> String {
-    let mut out = s.replace("()", " ").replace("( )", " ").replace("[]", " ");
-    out = collapse_spaces(&out);
+    let spaced = collapse_spaces(s);
+    let out = collapse_spaces(&spaced.replace("( )", " ").replace("()", " "));
     let mut trimmed = trim_punctuation(&out);
     if let Some(rest) = trimmed.strip_suffix(" -") {
         trimmed = trim_punctuation(rest);
@@ -81,10 +63,7 @@ fn trim_punctuation(s: &str) -> &str {
 }
 
 fn strip_label(s: &str) -> &str {
-    LABELS
-        .iter()
-        .find_map(|label| strip_word_prefix(s, label))
-        .unwrap_or(s)
+    LABELS.iter().find_map(|label| strip_word_prefix(s, label)).unwrap_or(s)
 }
 
 /// `s` without the leading `word`, when `word` is followed by a non-letter.
@@ -132,6 +111,7 @@ mod tests {
     #[test]
     fn tidying_removes_leftovers_of_tax_hints_and_labels() {
         assert_eq!(tidy("rp 1.250.000 ()"), "rp 1.250.000");
+        assert_eq!(tidy("rp 1.250.000 (   )"), "rp 1.250.000");
         assert_eq!(tidy("harga: rp 5.000"), "rp 5.000");
         assert_eq!(tidy("rp 1.250.000 -"), "rp 1.250.000");
         assert_eq!(tidy("rp 65.000,-"), "rp 65.000,-");

@@ -14,8 +14,8 @@
 //!   kabupaten and a kota) is reported as [`Resolution::Ambiguous`] and is
 //!   never silently picked.
 //!
-//! Everything here is pure: no I/O, no allocation after the first call
-//! except for the small per-call token buffers.
+//! Everything here is pure (no I/O); the table and the name index are built
+//! once, on first use, and every later lookup is a few hash-map probes.
 
 mod resolve;
 mod table;

@@ -51,7 +51,8 @@ static INDEX: LazyLock<HashMap<String, Vec<&'static Region>>> = LazyLock::new(||
 ///    `Propinsi`, `Prov`, `Pemprov` (province), optionally preceded by
 ///    `Pemerintah [Daerah]` or `Pemda` and followed by `Adm.`/`Administrasi`.
 ///    A trailing level word (`"Kediri (Kota)"`, `"Kediri (Kab.)"`) does the
-///    same, unless it is part of the name (`"Lima Puluh Kota"`).
+///    same, unless it is part of the name (`"Lima Puluh Kota"`). Two
+///    different level words (`"Kab./Kota Kediri"`) state no level.
 /// 4. The remaining words are joined without spaces and looked up among the
 ///    official names and aliases, so spelling variants such as `"Bau Bau"`/
 ///    `"Baubau"`, `"Toli-Toli"`/`"Tolitoli"` or `"Palangka Raya"`/
@@ -65,6 +66,8 @@ static INDEX: LazyLock<HashMap<String, Vec<&'static Region>>> = LazyLock::new(||
 ///    and `"Bandung, Jawa Barat"` stay ambiguous because both the kabupaten
 ///    and the kota lie in that province, and a province that contradicts
 ///    the name (`"Kota Kediri, Jawa Barat"`) gives [`Resolution::NotFound`].
+///    With a province given, a name that is both a province and a
+///    regency/city means the latter (`"Jambi, Jambi"` → Kota Jambi).
 ///
 /// A bare name shared by several regions (`"Kediri"`, `"Malang"`,
 /// `"Bandung"`, and `"Jambi"`, `"Bengkulu"`, `"Gorontalo"`, `"Yogyakarta"`
@@ -165,6 +168,15 @@ fn lookup(tokens: &[String]) -> Vec<&'static Region> {
     {
         return with_level(found, Some(suffix));
     }
+    // "Kab./Kota Kediri": two level words; if they differ, neither applies.
+    if let Some(first) = level
+        && let [second, name @ ..] = rest
+        && let Some(second) = level_word(second)
+        && let Some(found) = INDEX.get(&compact(skip_administrative(name)))
+    {
+        return with_level(found, (first == second).then_some(first));
+    }
+    // "Kota Baru" for Kabupaten Kotabaru: the level word is part of the name.
     if level.is_some()
         && let Some(found) = INDEX.get(&compact(tokens))
     {

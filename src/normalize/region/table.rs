@@ -30,8 +30,9 @@ const LEGACY_CODES: [(&str, &str); 6] = [
     ("92.71", "96.71"),
 ];
 
-/// Extra names for provinces: common abbreviations, the long official
-/// forms, and the "Sumatra" spelling (handled by the tokenizer instead).
+/// Extra names for provinces: common abbreviations and the long official
+/// forms. (The "Sumatra" spelling and "Kep." need no entry: the tokenizer
+/// reads them as "Sumatera" and "Kepulauan".)
 pub(super) const PROVINCE_ALIASES: &[(&str, &[&str])] = &[
     ("11", &["NAD", "Nanggroe Aceh Darussalam"]),
     ("12", &["Sumut"]),

@@ -38,6 +38,11 @@ impl Word {
 }
 
 impl Item {
+    /// Whether this item is a word with a letter or digit in it.
+    pub(super) fn has_content(&self) -> bool {
+        matches!(self, Item::Word(word) if word.has_content())
+    }
+
     /// The word's uppercase text, when this item is a word.
     pub(super) fn word(&self) -> Option<&str> {
         match self {
@@ -49,7 +54,7 @@ impl Item {
 
 /// Whether any item is a word with a letter or digit in it.
 pub(super) fn has_content(items: &[Item]) -> bool {
-    items.iter().any(|item| matches!(item, Item::Word(word) if word.has_content()))
+    items.iter().any(Item::has_content)
 }
 
 /// Folds one character, or drops it (`None`).
@@ -132,11 +137,7 @@ fn push_word(items: &mut Vec<Item>, run: &[char], dotted: bool, glued: bool) {
             _ => {
                 // Only joiners: keep a lone `&`, `-`, `/` or `+` as a word of its own.
                 if let [c @ ('&' | '-' | '/' | '+')] = run {
-                    items.push(Item::Word(Word {
-                        text: c.to_string(),
-                        dotted: false,
-                        letters: false,
-                    }));
+                    items.push(Item::Word(Word { text: c.to_string(), dotted: false, letters: false }));
                 }
                 return;
             }
@@ -154,11 +155,7 @@ fn push_word(items: &mut Vec<Item>, run: &[char], dotted: bool, glued: bool) {
         last.dotted = dotted;
         return;
     }
-    items.push(Item::Word(Word {
-        text,
-        dotted,
-        letters: single_letter,
-    }));
+    items.push(Item::Word(Word { text, dotted, letters: single_letter }));
 }
 
 #[cfg(test)]

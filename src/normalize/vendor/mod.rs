@@ -1,0 +1,221 @@
+//! Vendor names: canonical display name, matching key, legal form, and business scale.
+//!
+//! A name is folded (full-width → ASCII, NBSP → space), cut into words, and its legal form is read
+//! from three places only: the front (`"PT. MAJU"`, `"P.T. Maju"`), after the last comma
+//! (`"Maju Jaya, PT"`), and, for `PT`/`CV`/`UD`, the very end (`"MAJU JAYA PT"`). A form word
+//! anywhere else is part of the name (`"Toko Buku PT Jaya"` is a Toko named `"BUKU PT JAYA"`).
+//! `Tbk` and `Persero` become flags. A form is only taken off when some name is left, so `"PT"`
+//! alone is a name, not an empty PT.
+//!
+//! Decisions:
+//! - A name without a form token is [`LegalForm::Unknown`], never `Perorangan`: a missing `PT` says
+//!   nothing about who is behind the name.
+//! - `Tbk` or `Persero` without any other form means [`LegalForm::Pt`].
+//! - Koperasi kinds are written as their acronym: `"Koperasi Serba Usaha Maju"`, `"Kop. Serba
+//!   Usaha Maju"` and `"KSU Maju"` all display `"KSU Maju"`, core `"KSU MAJU"` (the kind stays in
+//!   the core: a KSU and a KPRI of the same name are different koperasi).
+//! - `PD`, `BUMDes`, `PDAM` are not read as forms (`PD` is both Perusahaan Dagang and Perusahaan
+//!   Daerah) and stay in the name.
+//! - The separate legal-form field (`hint`) is used when the name has no form. When both name a
+//!   form and they differ, the name wins (it is what the display shows) and
+//!   [`CanonicalName::hint_conflict`] is set; a field that refines the name (`"PT Perorangan"` for
+//!   a `PT …` name) is taken.
+
+mod case;
+mod forms;
+mod lex;
+mod read;
+mod scale;
+#[cfg(test)]
+mod tests;
+
+pub use forms::parse_legal_form;
+pub use scale::parse_scale;
+
+use crate::model::LegalForm;
+use lex::Item;
+use read::{Found, take_inner_modifiers, take_prefix, take_suffixes};
+
+/// A vendor name split into legal form, core name and modifiers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CanonicalName {
+    /// Display name: legal form first, core in Title Case, modifiers last
+    /// (`"PT Sinar Nusantara Tbk"`, `"PT Pos Indonesia (Persero)"`, `"KPRI Sejahtera"`).
+    /// Empty when the raw name has no letters or digits.
+    pub name: String,
+    /// The core name for matching: uppercase, no legal form, no punctuation, single spaces
+    /// (`"MAJU JAYA ABADI"`). Koperasi keep their kind (`"KPRI SEJAHTERA"`).
+    pub core: String,
+    /// The legal form read from the name, else from the hint.
+    pub legal_form: LegalForm,
+    /// A listed company (`Tbk`).
+    pub tbk: bool,
+    /// A state-owned Persero (`(Persero)`).
+    pub persero: bool,
+    /// The hint named a different legal form than the name; the name's form was kept.
+    pub hint_conflict: bool,
+}
+
+/// Canonicalises a vendor name; `legal_form_hint` is a separate legal-form field
+/// (`bentuk_usaha`), read with [`parse_legal_form`].
+pub fn canonical_name(raw: &str, legal_form_hint: Option<&str>) -> CanonicalName {
+    let mut items = lex::lex(raw);
+    let mut found = Found::default();
+    take_prefix(&mut items, &mut found);
+    take_suffixes(&mut items, &mut found);
+    let name_form = found.prefix.or(found.suffix);
+    let kind = name_form.and_then(|form| form.kind);
+    take_inner_modifiers(&mut items, &mut found, kind);
+
+    let hint = legal_form_hint.map_or(LegalForm::Unknown, parse_legal_form);
+    let from_name = match name_form {
+        Some(form) => Some(form.form),
+        None if found.tbk || found.persero => Some(LegalForm::Pt),
+        None => None,
+    };
+    let (legal_form, hint_conflict) = match from_name {
+        None => (hint, false),
+        Some(form) if hint == LegalForm::Unknown || hint == form => (form, false),
+        Some(LegalForm::Pt) if hint == LegalForm::PtPerorangan => (hint, false),
+        Some(form @ (LegalForm::Ud | LegalForm::Toko)) if hint == LegalForm::Perorangan => (form, false),
+        Some(form) => (form, true),
+    };
+
+    let words = core_items(items);
+    let core = core_key(kind, &words);
+    let mut parts: Vec<String> = Vec::new();
+    if !core.is_empty() {
+        match kind {
+            Some(kind) => parts.push(kind.to_owned()),
+            None => parts.push(forms::display_prefix(legal_form).to_owned()),
+        }
+        parts.push(display(&words));
+        if found.persero {
+            parts.push("(Persero)".to_owned());
+        }
+        if found.tbk {
+            parts.push("Tbk".to_owned());
+        }
+    }
+    parts.retain(|part| !part.is_empty());
+    CanonicalName { name: parts.join(" "), core, legal_form, tbk: found.tbk, persero: found.persero, hint_conflict }
+}
+
+/// The merging key: legal-form code, `":"`, core (`"PT:MAJU JAYA ABADI"`).
+///
+/// `PT Perorangan` shares `PT`'s code and `Perorangan` shares `UNKNOWN`'s, because the name alone
+/// cannot tell them apart and one marketplace may send the form field while another does not.
+pub fn name_key(name: &CanonicalName) -> String {
+    let code = match name.legal_form {
+        LegalForm::PtPerorangan => legal_form_code(LegalForm::Pt),
+        LegalForm::Perorangan => legal_form_code(LegalForm::Unknown),
+        form => legal_form_code(form),
+    };
+    format!("{code}:{}", name.core)
+}
+
+/// A stable uppercase code for a legal form (`"PT"`, `"PT_PERORANGAN"`, `"KOPERASI"`, `"UNKNOWN"`).
+pub fn legal_form_code(form: LegalForm) -> &'static str {
+    match form {
+        LegalForm::Pt => "PT",
+        LegalForm::PtPerorangan => "PT_PERORANGAN",
+        LegalForm::Cv => "CV",
+        LegalForm::Ud => "UD",
+        LegalForm::Koperasi => "KOPERASI",
+        LegalForm::Firma => "FIRMA",
+        LegalForm::Yayasan => "YAYASAN",
+        LegalForm::Toko => "TOKO",
+        LegalForm::Perum => "PERUM",
+        LegalForm::Perumda => "PERUMDA",
+        LegalForm::Perorangan => "PERORANGAN",
+        LegalForm::Unknown => "UNKNOWN",
+    }
+}
+
+/// The words and balanced, non-empty parentheses that remain, without commas or loose `&`/`-` at
+/// the ends.
+fn core_items(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut open: Vec<usize> = Vec::new();
+    for item in items {
+        match item {
+            Item::Comma => {}
+            Item::Open => {
+                open.push(out.len());
+                out.push(Item::Open);
+            }
+            Item::Close => match open.pop() {
+                Some(at) if at + 1 == out.len() => {
+                    out.pop();
+                }
+                Some(_) => out.push(Item::Close),
+                None => {}
+            },
+            word @ Item::Word(_) => out.push(word),
+        }
+    }
+    if !open.is_empty() {
+        // Drop the parentheses that were never closed, in one pass.
+        let mut unclosed = open.into_iter().peekable();
+        out = out
+            .into_iter()
+            .enumerate()
+            .filter(|(at, _)| unclosed.next_if_eq(at).is_none())
+            .map(|(_, item)| item)
+            .collect();
+    }
+    let is_loose = |item: &Item| matches!(item, Item::Word(word) if !word.has_content());
+    while out.last().is_some_and(is_loose) {
+        out.pop();
+    }
+    let lead = out.iter().take_while(|item| is_loose(item)).count();
+    out.drain(..lead);
+    out
+}
+
+/// The matching key: uppercase words, punctuation gone, single spaces.
+fn core_key(kind: Option<&str>, items: &[Item]) -> String {
+    let mut key = String::new();
+    for word in kind.into_iter().chain(items.iter().filter_map(Item::word)) {
+        for c in word.chars().filter(|c| *c != '\'') {
+            if c.is_alphanumeric() || lex::is_combining(c) {
+                key.push(c);
+            } else if !key.ends_with(' ') {
+                key.push(' ');
+            }
+        }
+        if !key.ends_with(' ') {
+            key.push(' ');
+        }
+    }
+    key.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The core words for display, Title Case, parentheses hugging their contents.
+fn display(items: &[Item]) -> String {
+    let mut out = String::new();
+    let mut first = true;
+    let mut after_open = true;
+    for item in items {
+        match item {
+            Item::Open => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push('(');
+                after_open = true;
+            }
+            Item::Close => out.push(')'),
+            Item::Word(word) => {
+                if !after_open {
+                    out.push(' ');
+                }
+                out.push_str(&case::display_word(&word.text, first));
+                first = first && !word.has_content();
+                after_open = false;
+            }
+            Item::Comma => {}
+        }
+    }
+    out
+}

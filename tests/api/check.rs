@@ -1,0 +1,90 @@
+//! `pasar check`: every problem of every adapter file, with file and key path.
+
+use std::path::Path;
+use std::process::Command;
+
+fn pasar_check(dir: &Path) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_pasar")).arg("check").arg(dir).output().expect("pasar runs");
+    (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout))
+}
+
+#[test]
+fn the_bundled_adapters_are_valid() {
+    let (ok, output) = pasar_check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters"));
+    assert!(ok, "{output}");
+}
+
+#[test]
+fn broken_adapter_files_are_reported_problem_by_problem() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    let broken = good
+        .replace("id = \"mbiz\"", "id = \"Mbiz Market\"")
+        .replace("token_env = \"MBIZ_TOKEN\"", "token_env = \"sk-live-123\"")
+        .replace("format = \"idr_text\"", "format = \"idr_txt\"")
+        .replace("items = \"/data\"", "items = \"data\"")
+        .replace("[limits]", "colour = \"blue\"\n[limits]");
+    std::fs::write(dir.path().join("broken.toml"), broken).expect("write");
+    std::fs::write(dir.path().join("syntax.toml"), "id = \"x\"\n[request\n").expect("write");
+    std::fs::write(dir.path().join("missing.toml"), "id = \"missing\"\nname = \"Missing\"\n").expect("write");
+
+    let (ok, output) = pasar_check(dir.path());
+    assert!(!ok, "exit code 1 on problems");
+    for expected in [
+        "broken.toml: `limits.colour`",
+        "syntax.toml: not valid TOML",
+        "missing.toml: `base_url`: missing required key",
+        "missing.toml: `fields`: missing required key",
+    ] {
+        assert!(output.contains(expected), "missing `{expected}` in:\n{output}");
+    }
+    assert!(!output.contains("panicked"), "{output}");
+}
+
+#[test]
+fn rule_violations_are_all_reported_with_their_key_paths() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    let broken = good
+        .replace("id = \"mbiz\"", "id = \"Mbiz Market\"")
+        .replace("token_env = \"MBIZ_TOKEN\"", "token_env = \"sk-live-123\"")
+        .replace("items = \"/data\"", "items = \"data\"")
+        .replace("base_url = \"https://api.mbizmarket.co.id\"", "base_url = \"ftp://example\"")
+        .replace("vat_rate = \"11\"", "vat_rate = \"eleven\"")
+        .replace("page = \"{page}\"", "page = \"{halaman}\"");
+    std::fs::write(dir.path().join("mbiz.toml"), broken).expect("write");
+    let (ok, output) = pasar_check(dir.path());
+    assert!(!ok);
+    for key in ["`id`", "`auth.token_env`", "`response.items`", "`base_url`", "`pricing.vat_rate`", "`request.query.page`", "`pagination.kind`"] {
+        assert!(output.contains(&format!("mbiz.toml: {key}")), "missing {key} in:\n{output}");
+    }
+}
+
+#[test]
+fn an_unknown_value_format_names_the_field() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    std::fs::write(dir.path().join("mbiz.toml"), good.replace("format = \"idr_text\"", "format = \"idr_txt\"")).expect("write");
+    let (ok, output) = pasar_check(dir.path());
+    assert!(!ok);
+    assert!(output.contains("mbiz.toml: `fields.price`") && output.contains("idr_txt"), "{output}");
+}
+
+#[test]
+fn two_files_with_one_id_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    std::fs::write(dir.path().join("a.toml"), &good).expect("write");
+    std::fs::write(dir.path().join("b.toml"), &good).expect("write");
+    let (ok, output) = pasar_check(dir.path());
+    assert!(!ok);
+    assert!(output.contains("b.toml: `id`: `mbiz` is already used"), "{output}");
+}
+
+#[tokio::test]
+async fn the_gateway_refuses_to_start_on_an_invalid_adapter_or_a_missing_secret() {
+    let config = pasar::Config { listen: "127.0.0.1:0".parse().expect("addr"), ..pasar::Config::default() };
+    let config = pasar::Config { adapters_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters"), ..config };
+    let error = pasar::Application::build(&config, pasar::marketplace::Env::isolated()).await.err().expect("refused");
+    assert!(error.to_string().contains("mbiz.toml: `auth.token_env`: environment variable MBIZ_TOKEN is not set"), "{error}");
+}

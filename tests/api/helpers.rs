@@ -1,0 +1,150 @@
+//! `spawn_app`: sandboxes plus a gateway on free ports, and a GraphQL client for them.
+
+use pasar::marketplace::{Env, Override};
+use pasar::sandbox::{self, RunningSandbox, SandboxOptions};
+use pasar::{Application, Config};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Once};
+use std::time::Duration;
+
+/// Products per sandbox marketplace in tests: enough for paging, quick to generate.
+pub const TEST_PRODUCTS: usize = 2_000;
+/// Deadline given to every marketplace in tests.
+pub const TEST_TIMEOUT: Duration = Duration::from_millis(800);
+
+static TRACING: Once = Once::new();
+
+/// A running gateway over running sandboxes.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub sandboxes: Vec<RunningSandbox>,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+/// Knobs of a test gateway.
+pub struct TestOptions {
+    pub timeout: Duration,
+    pub cache_ttl: Duration,
+}
+
+impl Default for TestOptions {
+    fn default() -> Self {
+        Self { timeout: TEST_TIMEOUT, cache_ttl: Duration::from_secs(60) }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(TestOptions::default()).await
+}
+
+pub async fn spawn_app_with(options: TestOptions) -> TestApp {
+    TRACING.call_once(|| {
+        if std::env::var_os("TEST_LOG").is_some() {
+            tracing_subscriber::fmt().with_env_filter("info").with_test_writer().init();
+        }
+    });
+    let sandbox_options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let catalogue = catalogue();
+    let mut sandboxes = Vec::new();
+    for kind in sandbox::MarketplaceKind::all() {
+        let addr = "127.0.0.1:0".parse().expect("loopback address");
+        sandboxes.push(sandbox::spawn(*kind, catalogue.clone(), &sandbox_options, addr).await.expect("sandbox starts"));
+    }
+    let overrides: BTreeMap<String, Override> = sandboxes
+        .iter()
+        .map(|s| {
+            let o = Override { base_url: Some(s.base_url()), timeout: Some(options.timeout), cache_ttl: Some(options.cache_ttl) };
+            (s.kind().id().to_string(), o)
+        })
+        .collect();
+    let config = Config {
+        listen: "127.0.0.1:0".parse().expect("loopback address"),
+        adapters_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/adapters").into(),
+        marketplaces: overrides,
+        ..Config::default()
+    };
+    let env = Env::isolated().with(pasar::demo::MBIZ_TOKEN_ENV, sandbox_options.mbiz_token.clone());
+    let app = Application::build(&config, env).await.expect("gateway builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async {
+        let _ = rx.await;
+    }));
+    let client = reqwest::Client::builder().no_proxy().build().expect("client builds");
+    TestApp { address, client, sandboxes, _shutdown: tx }
+}
+
+/// One catalogue for every test in the binary: generating it is the slowest part of a spawn.
+fn catalogue() -> Arc<sandbox::Catalogue> {
+    static CATALOGUE: std::sync::OnceLock<Arc<sandbox::Catalogue>> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(|| Arc::new(sandbox::Catalogue::generate(TEST_PRODUCTS, SandboxOptions::default().seed))).clone()
+}
+
+impl TestApp {
+    /// POSTs a GraphQL request and returns the whole JSON response; asserts HTTP 200.
+    pub async fn graphql(&self, query: &str, variables: Value) -> Value {
+        let response = self
+            .client
+            .post(format!("{}/graphql", self.address))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("gateway answers");
+        assert_eq!(response.status(), 200, "GraphQL responses are HTTP 200 even with errors");
+        response.json().await.expect("gateway answers JSON")
+    }
+
+    /// The sandbox of one marketplace.
+    pub fn sandbox(&self, id: &str) -> &RunningSandbox {
+        self.sandboxes.iter().find(|s| s.kind().id() == id).expect("sandbox exists")
+    }
+
+    /// Stops one sandbox so its port refuses connections.
+    pub async fn stop_sandbox(&mut self, id: &str) {
+        let index = self.sandboxes.iter().position(|s| s.kind().id() == id).expect("sandbox exists");
+        self.sandboxes.remove(index).stop().await;
+    }
+}
+
+/// The search query most tests use, with everything a check may look at.
+pub const SEARCH: &str = r#"
+query Search($query: String!, $first: Int, $after: String, $filter: OfferFilter, $sort: OfferSort, $noCache: Boolean) {
+  search(query: $query, first: $first, after: $after, filter: $filter, sort: $sort, noCache: $noCache) {
+    complete
+    sources { marketplace { id } status cache latencyMs offerCount message }
+    offers {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node {
+        id sourceId title url
+        marketplace { id }
+        price { amount currency includesVat vatRate amountExcludingVat amountIncludingVat formatted raw }
+        vendor { id name legalForm npwp scale umk }
+        tkdn bbi stock
+        issues { field code message }
+      } }
+    }
+  }
+}"#;
+
+/// The source report of one marketplace in a search response.
+pub fn source<'a>(response: &'a Value, id: &str) -> &'a Value {
+    response["data"]["search"]["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .find(|s| s["marketplace"]["id"] == id)
+        .unwrap_or_else(|| panic!("no source report for {id}: {response}"))
+}
+
+/// The offers of a search response.
+pub fn offers(response: &Value) -> Vec<&Value> {
+    response["data"]["search"]["offers"]["edges"].as_array().expect("edges").iter().map(|e| &e["node"]).collect()
+}
+
+/// The GraphQL errors naming a marketplace.
+pub fn errors_for<'a>(response: &'a Value, id: &str) -> Vec<&'a Value> {
+    response["errors"].as_array().map(|e| e.iter().filter(|e| e["extensions"]["marketplace"] == id).collect()).unwrap_or_default()
+}

@@ -1,0 +1,9 @@
+//! Black-box tests: real sandboxes and a real gateway on port 0, spoken to over HTTP.
+//!
+//! Set `TEST_LOG=1` to see the gateway's logs.
+
+mod check;
+mod failures;
+mod helpers;
+mod schema;
+mod search;

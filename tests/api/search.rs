@@ -1,0 +1,185 @@
+//! Federated search over healthy sandboxes.
+
+use crate::helpers::{SEARCH, errors_for, offers, source, spawn_app};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+fn decimal(value: &Value) -> Decimal {
+    Decimal::from_str(value.as_str().unwrap_or_else(|| panic!("a decimal string, got {value}"))).expect("a decimal")
+}
+
+/// Ground truth of every listing of a sandbox, by listing id.
+async fn truth(app: &crate::helpers::TestApp, id: &str, query: &str) -> HashMap<String, Value> {
+    let url = format!("{}/_sandbox/truth", app.sandbox(id).base_url());
+    let body: Value = app.client.get(url).query(&[("q", query)]).send().await.expect("truth").json().await.expect("json");
+    body["listings"].as_array().expect("listings").iter().map(|l| (l["id"].as_str().expect("id").to_string(), l.clone())).collect()
+}
+
+#[tokio::test]
+async fn a_common_query_returns_offers_from_both_marketplaces_with_exact_prices() {
+    let app = spawn_app().await;
+    let response = app.graphql(SEARCH, json!({ "query": "kertas", "first": 40 })).await;
+    assert!(response["errors"].is_null(), "{response}");
+    assert_eq!(response["data"]["search"]["complete"], true);
+    for id in ["mbiz", "jatim-bejo"] {
+        assert_eq!(source(&response, id)["status"], "OK");
+        let truth = truth(&app, id, "kertas").await;
+        let mine: Vec<_> = offers(&response).into_iter().filter(|o| o["marketplace"]["id"] == id).collect();
+        assert!(!mine.is_empty(), "no offers from {id}");
+        for offer in mine {
+            let listing = &truth[offer["sourceId"].as_str().expect("source id")];
+            let net = decimal(&listing["price_excluding_vat"]);
+            let rate = decimal(&listing["vat_rate"]);
+            let price = &offer["price"];
+            assert_eq!(decimal(&price["amountExcludingVat"]), net, "{offer}");
+            assert_eq!(decimal(&price["amountIncludingVat"]), (net * (Decimal::ONE + rate / Decimal::ONE_HUNDRED)).round_dp(2), "{offer}");
+            assert_eq!(decimal(&price["vatRate"]), rate);
+            assert_eq!(price["currency"], "IDR");
+            assert!(price["formatted"].as_str().expect("formatted").starts_with("Rp"), "{price}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn mbiz_prices_are_read_from_display_text_including_ppn() {
+    let app = spawn_app().await;
+    let response = app.graphql(SEARCH, json!({ "query": "kertas", "first": 10, "filter": { "marketplaces": ["mbiz"] } })).await;
+    let offer = offers(&response)[0];
+    let raw = offer["price"]["raw"].as_str().expect("raw text");
+    assert!(raw.starts_with("Rp"), "{raw}");
+    assert_eq!(offer["price"]["includesVat"], true);
+    assert_eq!(offer["price"]["formatted"], raw.replace(' ', ""), "formatting the amount gives the marketplace's own text back");
+}
+
+#[tokio::test]
+async fn amounts_are_decimal_strings_never_numbers() {
+    let app = spawn_app().await;
+    let response = app.graphql(SEARCH, json!({ "query": "laptop", "first": 5 })).await;
+    for offer in offers(&response) {
+        for field in ["amount", "amountExcludingVat", "amountIncludingVat", "vatRate"] {
+            assert!(offer["price"][field].is_string(), "{field} in {offer}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn two_marketplaces_taking_300_ms_each_answer_in_well_under_600_ms() {
+    let app = spawn_app().await;
+    for id in ["mbiz", "jatim-bejo"] {
+        app.sandbox(id).faults().set_latency(Duration::from_millis(300));
+    }
+    let started = Instant::now();
+    let response = app.graphql(SEARCH, json!({ "query": "toner", "first": 5 })).await;
+    let elapsed = started.elapsed();
+    assert_eq!(response["data"]["search"]["complete"], true, "{response}");
+    assert!(elapsed >= Duration::from_millis(300), "{elapsed:?}");
+    assert!(elapsed < Duration::from_millis(550), "the fan-out is concurrent: {elapsed:?}");
+}
+
+#[tokio::test]
+async fn a_repeated_search_is_a_cache_hit_that_costs_the_marketplaces_nothing() {
+    let app = spawn_app().await;
+    let first = app.graphql(SEARCH, json!({ "query": "Kursi  Kerja", "first": 5 })).await;
+    let served: Vec<u64> = app.sandboxes.iter().map(|s| s.requests_served()).collect();
+    let second = app.graphql(SEARCH, json!({ "query": "kursi kerja", "first": 5 })).await;
+    assert_eq!(source(&first, "mbiz")["cache"], "MISS");
+    assert_eq!(source(&second, "mbiz")["cache"], "HIT");
+    assert_eq!(source(&second, "jatim-bejo")["cache"], "HIT");
+    assert_eq!(served, app.sandboxes.iter().map(|s| s.requests_served()).collect::<Vec<_>>());
+    assert_eq!(offers(&first), offers(&second));
+}
+
+#[tokio::test]
+async fn no_cache_reads_every_marketplace_fresh() {
+    let app = spawn_app().await;
+    app.graphql(SEARCH, json!({ "query": "amplop", "first": 5 })).await;
+    let before = app.sandbox("mbiz").requests_served();
+    let response = app.graphql(SEARCH, json!({ "query": "amplop", "first": 5, "noCache": true })).await;
+    assert_eq!(source(&response, "mbiz")["cache"], "BYPASS");
+    assert_eq!(app.sandbox("mbiz").requests_served(), before + 1);
+}
+
+#[tokio::test]
+async fn walking_every_page_gives_each_offer_once_in_the_order_of_one_big_page() {
+    let app = spawn_app().await;
+    let all = app.graphql(SEARCH, json!({ "query": "kertas", "first": 60 })).await;
+    let expected: Vec<Value> = offers(&all).into_iter().map(|o| o["id"].clone()).collect();
+    let mut walked = Vec::new();
+    let mut after = Value::Null;
+    while walked.len() < expected.len() {
+        let page = app.graphql(SEARCH, json!({ "query": "kertas", "first": 7, "after": after })).await;
+        walked.extend(offers(&page).into_iter().map(|o| o["id"].clone()));
+        after = page["data"]["search"]["offers"]["pageInfo"]["endCursor"].clone();
+        assert_eq!(page["data"]["search"]["offers"]["pageInfo"]["hasNextPage"], true);
+    }
+    assert_eq!(walked[..expected.len()], expected[..]);
+}
+
+#[tokio::test]
+async fn a_price_sort_orders_offers_by_price_including_ppn() {
+    let app = spawn_app().await;
+    let response = app.graphql(SEARCH, json!({ "query": "kertas", "first": 30, "sort": "PRICE_ASC" })).await;
+    let prices: Vec<Decimal> = offers(&response).iter().map(|o| decimal(&o["price"]["amountIncludingVat"])).collect();
+    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
+}
+
+#[tokio::test]
+async fn a_filter_on_one_marketplace_asks_only_that_marketplace() {
+    let app = spawn_app().await;
+    let response = app.graphql(SEARCH, json!({ "query": "kertas", "filter": { "marketplaces": ["jatim-bejo"] } })).await;
+    assert!(offers(&response).iter().all(|o| o["marketplace"]["id"] == "jatim-bejo"));
+    assert_eq!(response["data"]["search"]["sources"].as_array().map(Vec::len), Some(1));
+    assert_eq!(app.sandbox("mbiz").requests_served(), 0);
+}
+
+#[tokio::test]
+async fn bad_arguments_are_client_errors_with_stable_codes_and_reach_no_marketplace() {
+    let app = spawn_app().await;
+    let cases = [
+        (json!({ "query": "kertas", "after": "not-a-cursor" }), "BAD_CURSOR"),
+        (json!({ "query": "   " }), "BAD_USER_INPUT"),
+        (json!({ "query": "kertas", "first": 0 }), "BAD_USER_INPUT"),
+        (json!({ "query": "kertas", "first": 5000 }), "BAD_USER_INPUT"),
+        (json!({ "query": "kertas", "filter": { "marketplaces": ["tokopedia"] } }), "BAD_USER_INPUT"),
+    ];
+    for (variables, code) in cases {
+        let response = app.graphql(SEARCH, variables.clone()).await;
+        assert_eq!(response["errors"][0]["extensions"]["code"], code, "{variables}: {response}");
+        assert!(errors_for(&response, "mbiz").is_empty());
+    }
+    assert!(app.sandboxes.iter().all(|s| s.requests_served() == 0));
+}
+
+#[tokio::test]
+async fn an_offer_served_by_a_search_can_be_fetched_by_its_id() {
+    let app = spawn_app().await;
+    let response = app.graphql(SEARCH, json!({ "query": "toner", "first": 3 })).await;
+    let id = offers(&response)[0]["id"].clone();
+    let one = app.graphql("query($id: ID!) { offer(id: $id) { id title } }", json!({ "id": id })).await;
+    assert_eq!(one["data"]["offer"]["id"], id);
+    let none = app.graphql("{ offer(id: \"mbiz:nope\") { id } }", json!({})).await;
+    assert!(none["data"]["offer"].is_null());
+}
+
+#[tokio::test]
+async fn marketplaces_lists_both_sandboxes_with_their_deadlines() {
+    let app = spawn_app().await;
+    let response = app.graphql("{ marketplaces { id name enabled timeoutMs } }", json!({})).await;
+    let ids: Vec<&str> = response["data"]["marketplaces"].as_array().expect("list").iter().filter_map(|m| m["id"].as_str()).collect();
+    assert_eq!(ids, ["jatim-bejo", "mbiz"]);
+    assert_eq!(response["data"]["marketplaces"][0]["timeoutMs"], 800);
+}
+
+#[tokio::test]
+async fn health_and_readiness_answer() {
+    let app = spawn_app().await;
+    let health = app.client.get(format!("{}/healthz", app.address)).send().await.expect("healthz");
+    assert_eq!(health.status(), 200);
+    let ready: Value = app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz").json().await.expect("json");
+    assert_eq!(ready["marketplaces"], json!(["jatim-bejo", "mbiz"]));
+    let graphiql = app.client.get(format!("{}/graphql", app.address)).send().await.expect("graphiql");
+    assert!(graphiql.text().await.expect("html").contains("graphiql"));
+}
