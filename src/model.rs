@@ -105,8 +105,12 @@ pub struct VendorRecord {
     pub name: String,
     /// The legal form read from the name or a separate field.
     pub legal_form: LegalForm,
-    /// The 16-digit NPWP, when a valid one was sent.
+    /// The 16-digit NPWP, when a valid one was sent and the 16-digit form is known.
     pub npwp: Option<String>,
+    /// The NPWP's legal-entity key (first 9 digits of NPWP15; branches share it), for merging.
+    pub entity_key: Option<String>,
+    /// Legal form plus core name (`"PT:MAJU JAYA ABADI"`), for merging records without an NPWP.
+    pub name_key: String,
     /// Business scale as stated by the marketplace.
     pub scale: BusinessScale,
     /// Free-text location as the marketplace wrote it.

@@ -8,6 +8,7 @@ mod inputs;
 mod lookup;
 mod query;
 mod types;
+mod vendor;
 
 pub use error::codes;
 pub use query::QueryRoot;

@@ -4,6 +4,7 @@ use super::error::report_failure;
 use super::inputs::{OfferFilterInput, OfferSortInput};
 use super::lookup::{self, ParsedPriceView, RegionView};
 use super::types::{MarketplaceView, SearchResult};
+use super::vendor::VendorView;
 use crate::model::Offer;
 use crate::search::{SearchParams, SearchService};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
@@ -52,6 +53,11 @@ impl QueryRoot {
     /// An offer seen in a recent search, by its id `"<marketplace>:<source id>"`.
     async fn offer(&self, ctx: &Context<'_>, id: ID) -> Option<Offer> {
         ctx.data_unchecked::<SearchService>().recent_offer(&id).await
+    }
+
+    /// A vendor by id, with every marketplace account merged into it.
+    async fn vendor(&self, ctx: &Context<'_>, id: ID) -> Option<VendorView> {
+        ctx.data_unchecked::<SearchService>().vendors().get(&id).map(VendorView)
     }
 
     /// A region by Kemendagri code, dotted (`"35.71"`) or BPS style (`"3571"`).

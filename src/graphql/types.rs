@@ -3,7 +3,8 @@
 //! The model stays plain Rust; resolvers here decide how it is shown (ids, formatting, lookups).
 
 use crate::marketplace::RegistryEntry;
-use crate::model::{BusinessScale, Issue, LegalForm, MarketplaceId, Offer, Price, Unit, VendorRecord};
+use super::vendor::VendorView;
+use crate::model::{Issue, MarketplaceId, Offer, Price, Unit};
 use crate::normalize::rupiah::format_rupiah;
 use crate::search::{CacheStatus, SearchOutcome, SearchService, SourceReport, SourceStatus};
 use async_graphql::{Context, ID, Object, SimpleObject};
@@ -18,7 +19,7 @@ fn clamp_i32<T: TryInto<i32>>(n: T) -> i32 {
 pub(super) struct MarketplaceView(pub(super) RegistryEntry);
 
 /// Looks a marketplace up for a resolver; every id in a result comes from the registry.
-fn marketplace(ctx: &Context<'_>, id: &MarketplaceId) -> async_graphql::Result<MarketplaceView> {
+pub(super) fn marketplace(ctx: &Context<'_>, id: &MarketplaceId) -> async_graphql::Result<MarketplaceView> {
     let registry = ctx.data_unchecked::<SearchService>().registry();
     registry.get(id.as_str()).cloned().map(MarketplaceView).ok_or_else(|| format!("marketplace `{id}` is no longer registered").into())
 }
@@ -199,9 +200,9 @@ impl Offer {
     async fn unit_price(&self) -> Option<&Price> {
         self.unit_price.as_ref()
     }
-    /// The seller.
-    async fn vendor(&self) -> VendorView<'_> {
-        VendorView { record: &self.vendor, marketplace: &self.marketplace }
+    /// The seller, merged with its accounts on other marketplaces.
+    async fn vendor(&self, ctx: &Context<'_>) -> VendorView {
+        VendorView(ctx.data_unchecked::<SearchService>().vendors().vendor_of(&self.marketplace, &self.vendor))
     }
     /// TKDN (domestic component level), percent.
     async fn tkdn(&self) -> Option<Decimal> {
@@ -278,74 +279,6 @@ impl Unit {
     /// Base units in the pack.
     async fn quantity(&self) -> Decimal {
         self.quantity
-    }
-}
-
-/// A seller, as one marketplace records it.
-pub(super) struct VendorView<'a> {
-    record: &'a VendorRecord,
-    marketplace: &'a MarketplaceId,
-}
-
-#[Object(name = "Vendor")]
-impl VendorView<'_> {
-    /// Vendor id, `"<marketplace>:<account id>"`.
-    async fn id(&self) -> ID {
-        ID(format!("{}:{}", self.marketplace, self.record.source_id))
-    }
-    /// Canonical name, legal form first (`"PT Maju Jaya Abadi"`).
-    async fn name(&self) -> &str {
-        &self.record.name
-    }
-    /// Legal form.
-    async fn legal_form(&self) -> LegalForm {
-        self.record.legal_form
-    }
-    /// 16-digit NPWP, when a valid one was sent.
-    async fn npwp(&self) -> Option<&str> {
-        self.record.npwp.as_deref()
-    }
-    /// Business scale.
-    async fn scale(&self) -> BusinessScale {
-        self.record.scale
-    }
-    /// Whether it is an usaha mikro or kecil.
-    async fn umk(&self) -> bool {
-        self.record.scale.is_umk()
-    }
-    /// Where the vendor is, when its location resolves to exactly one region.
-    async fn region(&self) -> Option<super::lookup::RegionView> {
-        self.record.region_code.and_then(super::lookup::region_by_code)
-    }
-    /// Each marketplace account of this vendor.
-    async fn accounts(&self) -> Vec<VendorAccount<'_>> {
-        vec![VendorAccount { record: self.record, marketplace: self.marketplace }]
-    }
-}
-
-/// One marketplace's record of a vendor.
-pub(super) struct VendorAccount<'a> {
-    record: &'a VendorRecord,
-    marketplace: &'a MarketplaceId,
-}
-
-#[Object]
-impl VendorAccount<'_> {
-    /// The marketplace holding the account.
-    async fn marketplace(&self, ctx: &Context<'_>) -> async_graphql::Result<MarketplaceView> {
-        marketplace(ctx, self.marketplace)
-    }
-    /// The account id on that marketplace.
-    async fn source_id(&self) -> &str {
-        &self.record.source_id
-    }
-    /// The name exactly as the marketplace wrote it.
-    async fn raw_name(&self) -> &str {
-        &self.record.raw_name
-    }
-    /// The location as the marketplace wrote it.
-    async fn location(&self) -> Option<&str> {
-        self.record.location.as_deref()
     }
 }
 

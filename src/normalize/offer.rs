@@ -96,7 +96,7 @@ fn per_base_unit(price: &Price, unit: &Unit) -> Option<Price> {
 fn read_vendor(raw: &RawOffer, issues: &mut Vec<Issue>) -> VendorRecord {
     let canonical = vendor::canonical_name(&raw.vendor_name, raw.vendor_legal_form.as_deref());
     let npwp = raw.vendor_npwp.as_deref().and_then(|text| match npwp::parse_npwp(text, canonical.legal_form) {
-        Ok(n) => n.npwp16,
+        Ok(n) => Some(n),
         Err(e) => {
             issues.push(Issue { field: "vendor.npwp", code: e.code(), message: e.to_string() });
             None
@@ -105,9 +105,11 @@ fn read_vendor(raw: &RawOffer, issues: &mut Vec<Issue>) -> VendorRecord {
     VendorRecord {
         source_id: raw.vendor_id.clone().unwrap_or_else(|| canonical.name.clone()),
         raw_name: plain_text(&raw.vendor_name),
+        name_key: vendor::name_key(&canonical),
         name: canonical.name,
         legal_form: canonical.legal_form,
-        npwp,
+        npwp: npwp.as_ref().and_then(|n| n.npwp16.clone()),
+        entity_key: npwp.map(|n| n.entity_key),
         scale: raw.vendor_scale.as_deref().map_or(crate::model::BusinessScale::Unknown, vendor::parse_scale),
         location: raw.vendor_region.as_deref().map(plain_text),
         region_code: raw.vendor_region.as_deref().and_then(|text| read_region(text, issues)),

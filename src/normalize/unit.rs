@@ -66,10 +66,8 @@ fn words(text: &str) -> Vec<String> {
     for c in text.chars().flat_map(char::to_lowercase) {
         let is_digit = c.is_ascii_digit();
         let is_word = c.is_alphanumeric() || c == '/';
-        if !is_word || (!current.is_empty() && is_digit != digits) {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
+        if (!is_word || is_digit != digits) && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
         }
         if is_word {
             current.push(c);

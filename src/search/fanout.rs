@@ -200,7 +200,8 @@ async fn fetch_page(service: &SearchService, entry: &RegistryEntry, request: &Se
     let permits = service.permits.get(id).ok_or(MarketplaceError::Overloaded)?;
     let _permit = permits.acquire().await.map_err(|_| MarketplaceError::Overloaded)?;
     let page = entry.marketplace.search(request).await?;
-    let offers = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
+    let offers: Vec<Offer> = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
+    service.remember(&offers).await;
     Ok(CachedPage {
         offers,
         total: page.total,

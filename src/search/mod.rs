@@ -7,6 +7,7 @@
 mod cursor;
 mod fanout;
 mod merge;
+pub mod vendors;
 
 pub use cursor::CursorError;
 pub use fanout::{CacheStatus, SourceReport, SourceStatus};
@@ -94,6 +95,7 @@ pub struct SearchService {
     cache: ResultCache,
     permits: Arc<HashMap<MarketplaceId, Arc<Semaphore>>>,
     recent: moka::future::Cache<String, Offer>,
+    vendors: Arc<vendors::VendorDirectory>,
 }
 
 /// Offers remembered for `offer(id)` after they were served.
@@ -111,7 +113,7 @@ impl SearchService {
             .max_capacity(RECENT_OFFERS)
             .time_to_live(std::time::Duration::from_secs(3600))
             .build();
-        Self { registry, cache, permits: Arc::new(permits), recent }
+        Self { registry, cache, permits: Arc::new(permits), recent, vendors: Arc::default() }
     }
 
     /// The marketplaces served.
@@ -134,15 +136,24 @@ impl SearchService {
             return Err(SearchError::UnknownMarketplace(unknown));
         }
         let fetched = fanout::fan_out(self, query, needed, &params.filter, params.bypass_cache).await;
-        let outcome = merge::page(fetched, params, start);
-        for (_, offer) in &outcome.edges {
-            self.recent.insert(offer.gateway_id(), offer.clone()).await;
-        }
-        Ok(outcome)
+        Ok(merge::page(fetched, params, start))
     }
 
-    /// An offer served by a recent search, by its gateway id.
+    /// An offer fetched by a recent search, by its gateway id.
     pub async fn recent_offer(&self, id: &str) -> Option<Offer> {
         self.recent.get(id).await
+    }
+
+    /// Vendors merged across marketplaces.
+    pub fn vendors(&self) -> &vendors::VendorDirectory {
+        &self.vendors
+    }
+
+    /// Remembers freshly fetched offers for `offer(id)` and merges their vendors.
+    async fn remember(&self, offers: &[Offer]) {
+        self.vendors.record(offers);
+        for offer in offers {
+            self.recent.insert(offer.gateway_id(), offer.clone()).await;
+        }
     }
 }

@@ -37,8 +37,14 @@ fn stays_uppercase(word: &str) -> bool {
     vowel_less && !NOT_ACRONYMS.contains(&word)
 }
 
+/// Words with a fixed mixed-case spelling.
+const SPELLED: &[(&str, &str)] = &[("BUMDES", "BUMDes")];
+
 /// Writes one uppercase word of a name for display; `first` is the first word after the form.
 pub(super) fn display_word(word: &str, first: bool) -> String {
+    if let Some((_, spelled)) = SPELLED.iter().find(|(upper, _)| *upper == word) {
+        return (*spelled).to_owned();
+    }
     if stays_uppercase(word) {
         return word.to_owned();
     }
@@ -91,6 +97,7 @@ mod tests {
             ("TBK", false, "Tbk"),
             ("ÇELIK", false, "Çelik"),
             ("&", false, "&"),
+            ("BUMDES", false, "BUMDes"),
         ];
         for (word, first, expected) in cases {
             assert_eq!(display_word(word, first), expected, "{word}");

@@ -1,0 +1,83 @@
+//! Vendors merged across marketplaces.
+
+use super::lookup::{RegionView, region_by_code};
+use super::types::{MarketplaceView, marketplace};
+use crate::model::{BusinessScale, LegalForm, Offer};
+use crate::search::SearchService;
+use crate::search::vendors::{Account, Vendor};
+use async_graphql::{Context, ID, Object, Result};
+
+/// A seller, one entry however many marketplaces it sells on.
+pub(super) struct VendorView(pub(super) Vendor);
+
+#[Object(name = "Vendor")]
+impl VendorView {
+    /// Stable id derived from the NPWP entity (`npwp-012345678`), else from name and region.
+    async fn id(&self) -> ID {
+        ID(self.0.id.clone())
+    }
+    /// Canonical name, legal form first (`"PT Maju Jaya Abadi"`).
+    async fn name(&self) -> &str {
+        &self.0.record.name
+    }
+    /// Legal form.
+    async fn legal_form(&self) -> LegalForm {
+        self.0.record.legal_form
+    }
+    /// 16-digit NPWP, when a valid one was sent and its 16-digit form is known.
+    async fn npwp(&self) -> Option<&str> {
+        self.0.record.npwp.as_deref()
+    }
+    /// Business scale (PP 7/2021).
+    async fn scale(&self) -> BusinessScale {
+        self.0.record.scale
+    }
+    /// Whether it is an usaha mikro or kecil (UMK preference, Perpres 12/2021).
+    async fn umk(&self) -> bool {
+        self.0.record.scale.is_umk()
+    }
+    /// Whether it is a koperasi (counts with UMK for preference rules).
+    async fn koperasi(&self) -> bool {
+        self.0.record.legal_form == LegalForm::Koperasi
+    }
+    /// Where the vendor is, when its location resolves to exactly one region.
+    async fn region(&self) -> Option<RegionView> {
+        self.0.record.region_code.and_then(region_by_code)
+    }
+    /// Each marketplace's own record of this vendor.
+    async fn accounts(&self) -> Vec<AccountView<'_>> {
+        self.0.accounts.iter().map(AccountView).collect()
+    }
+    /// Offers from this vendor seen in recent searches.
+    async fn offers(&self, ctx: &Context<'_>) -> Vec<Offer> {
+        let service = ctx.data_unchecked::<SearchService>();
+        let mut offers = Vec::with_capacity(self.0.offer_ids.len());
+        for id in &self.0.offer_ids {
+            offers.extend(service.recent_offer(id).await);
+        }
+        offers
+    }
+}
+
+/// One marketplace's record of a vendor.
+pub(super) struct AccountView<'a>(&'a Account);
+
+#[Object(name = "VendorAccount")]
+impl AccountView<'_> {
+    /// The marketplace holding the account.
+    async fn marketplace(&self, ctx: &Context<'_>) -> Result<MarketplaceView> {
+        marketplace(ctx, &self.0.marketplace)
+    }
+    /// The account id on that marketplace.
+    async fn source_id(&self) -> &str {
+        &self.0.source_id
+    }
+    /// The name exactly as that marketplace writes it.
+    async fn raw_name(&self) -> &str {
+        &self.0.raw_name
+    }
+    /// The location as that marketplace writes it.
+    async fn location(&self) -> Option<&str> {
+        self.0.location.as_deref()
+    }
+}
