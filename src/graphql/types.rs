@@ -5,6 +5,7 @@
 use crate::marketplace::RegistryEntry;
 use super::vendor::VendorView;
 use crate::model::{Issue, MarketplaceId, Offer, Price, Unit};
+use crate::normalize::pdn::{self, PdnTier};
 use crate::normalize::rupiah::format_rupiah;
 use crate::search::{CacheStatus, SearchOutcome, SearchService, SourceReport, SourceStatus};
 use async_graphql::{Context, ID, Object, SimpleObject};
@@ -214,7 +215,11 @@ impl Offer {
     }
     /// TKDN plus BMP, percent, when TKDN is known.
     async fn tkdn_plus_bmp(&self) -> Option<Decimal> {
-        self.tkdn.map(|t| t + self.bmp.unwrap_or_default())
+        pdn::tkdn_plus_bmp(self.tkdn, self.bmp)
+    }
+    /// Where the offer sits on the domestic-content cascade of Perpres 46/2025 Pasal 66.
+    async fn pdn_tier(&self) -> PdnTier {
+        pdn::tier(self.tkdn, self.bmp)
     }
     /// Bangga Buatan Indonesia flag, where the marketplace states it.
     async fn bbi(&self) -> Option<bool> {

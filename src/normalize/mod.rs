@@ -8,3 +8,4 @@ pub mod unit;
 pub mod vat;
 pub mod npwp;
 pub mod offer;
+pub mod pdn;
