@@ -90,7 +90,7 @@ impl HttpAdapter {
         Ok(body)
     }
 
-    fn parse(&self, body: &[u8]) -> Result<SearchPage, MarketplaceError> {
+    pub(super) fn parse(&self, body: &[u8]) -> Result<SearchPage, MarketplaceError> {
         let json: Value = serde_json::from_slice(body)
             .map_err(|e| MarketplaceError::BadResponse { reason: format!("not JSON ({e})") })?;
         let response = &self.definition.response;
@@ -156,12 +156,12 @@ pub(crate) fn static_headers(definition: &AdapterDefinition) -> HeaderMap {
 }
 
 /// Values for `{query}`, `{page}`, `{page_size}`, `{offset}` and `{cursor}`.
-struct Placeholders {
+pub(super) struct Placeholders {
     values: [(&'static str, Value); 5],
 }
 
 impl Placeholders {
-    fn new(kind: PaginationKind, request: &SearchRequest) -> Self {
+    pub(super) fn new(kind: PaginationKind, request: &SearchRequest) -> Self {
         let limit = request.limit.max(1);
         let page = match kind {
             PaginationKind::Page => request.offset / limit + 1,
@@ -178,7 +178,7 @@ impl Placeholders {
         }
     }
 
-    fn fill(&self, template: &str) -> String {
+    pub(super) fn fill(&self, template: &str) -> String {
         let mut out = template.to_string();
         for (name, value) in &self.values {
             let text = match value {
@@ -193,7 +193,7 @@ impl Placeholders {
 
     /// A body string that is exactly one placeholder keeps the value's JSON type (`"{page}"`
     /// becomes the number 2); anything else is text substitution.
-    fn fill_body(&self, table: &toml::Table) -> Value {
+    pub(super) fn fill_body(&self, table: &toml::Table) -> Value {
         let map = table.iter().map(|(key, value)| (key.clone(), self.fill_value(value))).collect();
         Value::Object(map)
     }

@@ -12,6 +12,9 @@ mod http;
 pub mod registry;
 pub mod validate;
 
+#[cfg(test)]
+mod tests;
+
 pub use error::MarketplaceError;
 pub use extract::{RawOffer, RawValue};
 pub use http::HttpAdapter;
