@@ -49,6 +49,12 @@ pub struct Defaults {
     /// Freshness of cached results, e.g. `"60s"`.
     #[serde(with = "duration")]
     pub cache_ttl: Duration,
+    /// After the TTL, how long results are served while one refresh runs.
+    #[serde(with = "duration")]
+    pub stale_while_revalidate: Duration,
+    /// After the TTL, how long results are served when their marketplace fails.
+    #[serde(with = "duration")]
+    pub stale_if_error: Duration,
     /// Concurrent calls per marketplace.
     pub concurrency: usize,
 }
@@ -56,14 +62,27 @@ pub struct Defaults {
 impl Default for Defaults {
     fn default() -> Self {
         let settings = Settings::default();
-        Self { timeout: settings.timeout, cache_ttl: settings.cache_ttl, concurrency: settings.concurrency }
+        Self {
+            timeout: settings.timeout,
+            cache_ttl: settings.cache_ttl,
+            stale_while_revalidate: settings.stale_while_revalidate,
+            stale_if_error: settings.stale_if_error,
+            concurrency: settings.concurrency,
+        }
     }
 }
 
 impl Defaults {
     /// As marketplace settings (page size and paging come from each adapter).
     pub fn settings(&self) -> Settings {
-        Settings { timeout: self.timeout, cache_ttl: self.cache_ttl, concurrency: self.concurrency, ..Settings::default() }
+        Settings {
+            timeout: self.timeout,
+            cache_ttl: self.cache_ttl,
+            stale_while_revalidate: self.stale_while_revalidate,
+            stale_if_error: self.stale_if_error,
+            concurrency: self.concurrency,
+            ..Settings::default()
+        }
     }
 }
 

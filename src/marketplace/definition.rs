@@ -259,6 +259,12 @@ pub struct Limits {
     /// How long a result stays fresh in the cache, e.g. `"60s"`.
     #[serde(default, with = "opt_duration")]
     pub cache_ttl: Option<Duration>,
+    /// After the TTL, how long a result may be served while one refresh runs.
+    #[serde(default, with = "opt_duration")]
+    pub stale_while_revalidate: Option<Duration>,
+    /// After the TTL, how long a result may be served when the marketplace fails.
+    #[serde(default, with = "opt_duration")]
+    pub stale_if_error: Option<Duration>,
     /// Concurrent requests to this marketplace.
     pub concurrency: Option<usize>,
     /// Largest response body accepted, in bytes.

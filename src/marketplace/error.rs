@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 /// A failed marketplace call. Messages name no URL, host or secret: they reach clients.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MarketplaceError {
     /// No answer within the marketplace's deadline.
     #[error("did not answer within {} ms", .after.as_millis())]

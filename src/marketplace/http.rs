@@ -123,6 +123,15 @@ impl Marketplace for HttpAdapter {
         &self.id
     }
 
+    fn cache_partition(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        for (name, value) in &self.headers {
+            (name.as_str(), value.as_bytes()).hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
     async fn search(&self, request: &SearchRequest) -> Result<SearchPage, MarketplaceError> {
         let response = self.build(request).send().await.map_err(|e| MarketplaceError::from_transport(&e))?;
         let status = response.status();

@@ -71,6 +71,12 @@ pub trait Marketplace: Send + Sync {
     /// Runs one search page. Must not panic on anything the marketplace sends.
     async fn search(&self, request: &SearchRequest) -> Result<SearchPage, MarketplaceError>;
 
+    /// Fingerprint of the account or tenant the adapter searches as: answers may differ per
+    /// account, so cached results are kept apart per fingerprint. Never the secret itself.
+    fn cache_partition(&self) -> u64 {
+        0
+    }
+
     /// Whether the marketplace is reachable; adapters that cannot tell need not override this.
     async fn health(&self) -> Health {
         Health::Unknown

@@ -54,6 +54,10 @@ pub struct Settings {
     pub timeout: Duration,
     /// How long a result stays fresh.
     pub cache_ttl: Duration,
+    /// After the TTL, how long a result is served while one refresh runs.
+    pub stale_while_revalidate: Duration,
+    /// After the TTL, how long a result is served when the marketplace fails.
+    pub stale_if_error: Duration,
     /// Most concurrent calls in flight.
     pub concurrency: usize,
     /// Largest page the marketplace serves.
@@ -62,11 +66,24 @@ pub struct Settings {
     pub cursor_paged: bool,
 }
 
+impl Settings {
+    /// The cache policy these settings give.
+    pub fn freshness(&self) -> crate::cache::Freshness {
+        crate::cache::Freshness {
+            ttl: self.cache_ttl,
+            stale_while_revalidate: self.stale_while_revalidate,
+            stale_if_error: self.stale_if_error,
+        }
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
             timeout: Duration::from_secs(3),
             cache_ttl: Duration::from_secs(60),
+            stale_while_revalidate: Duration::from_secs(30),
+            stale_if_error: Duration::from_secs(600),
             concurrency: 32,
             page_size: 50,
             cursor_paged: false,
@@ -190,6 +207,8 @@ fn build_entry(def: AdapterDefinition, headers: HeaderMap, options: &LoadOptions
     let settings = Settings {
         timeout: overrides.timeout.or(def.limits.timeout).unwrap_or(defaults.timeout),
         cache_ttl: overrides.cache_ttl.or(def.limits.cache_ttl).unwrap_or(defaults.cache_ttl),
+        stale_while_revalidate: def.limits.stale_while_revalidate.unwrap_or(defaults.stale_while_revalidate),
+        stale_if_error: def.limits.stale_if_error.unwrap_or(defaults.stale_if_error),
         concurrency: def.limits.concurrency.unwrap_or(defaults.concurrency),
         page_size: def.pagination.max_page_size,
         cursor_paged: def.pagination.kind == PaginationKind::Cursor,

@@ -9,3 +9,5 @@ pub mod vat;
 pub mod npwp;
 pub mod offer;
 pub mod pdn;
+#[cfg(test)]
+mod proptests;

@@ -2,7 +2,7 @@
 
 use super::SearchService;
 use super::merge::OfferFilter;
-use crate::cache::{CacheKey, CachedPage, normalize_query};
+use crate::cache::{CacheKey, CachedPage, Served, normalize_query};
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
 use crate::model::{MarketplaceId, Offer};
 use crate::normalize::offer::normalize_offer;
@@ -118,7 +118,7 @@ async fn fetch_one(service: &SearchService, entry: &RegistryEntry, query: &str, 
     report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     match outcome {
         Ok((offers, total)) => {
-            report.status = SourceStatus::Ok;
+            report.status = if report.cache == CacheStatus::Stale { SourceStatus::Stale } else { SourceStatus::Ok };
             report.offer_count = offers.len();
             Fetched { report, offers, total, error: None }
         }
@@ -160,7 +160,7 @@ async fn collect_pages(
         cursor.clone_from(&page.next_cursor);
     }
     offers.truncate(needed as usize);
-    if skipped > 0 {
+    if skipped > 0 && report.message.is_none() {
         report.message = Some(format!("{skipped} items could not be read and were left out"));
     }
     Ok((offers, total))
@@ -175,39 +175,50 @@ async fn cached_page(
 ) -> Result<Arc<CachedPage>, MarketplaceError> {
     let key = CacheKey {
         marketplace: entry.marketplace.id().clone(),
+        partition: entry.marketplace.cache_partition(),
         query: normalize_query(&request.query),
         offset: request.offset,
         limit: request.limit,
         cursor: request.cursor.clone(),
     };
-    if !bypass {
-        if let Some(page) = service.cache.get(&key).await {
-            report.age_seconds = report.age_seconds.max(page.fetched_at.elapsed().as_secs());
-            return Ok(page);
+    let fetch = fetch_page(service.clone(), entry.clone(), request);
+    let (page, served) = service.cache.get_or_fetch(key, entry.settings.freshness(), bypass, fetch).await?;
+    match served {
+        Served::Hit => report.age_seconds = report.age_seconds.max(page.age().as_secs()),
+        Served::Fetched if !bypass => report.cache = CacheStatus::Miss,
+        Served::Fetched => {}
+        Served::Stale { age, error } => {
+            report.cache = CacheStatus::Stale;
+            report.age_seconds = report.age_seconds.max(age.as_secs());
+            report.message = Some(match error {
+                Some(error) => format!("{} {error}; serving its last good answer from {} s ago", entry.marketplace.id(), age.as_secs()),
+                None => format!("serving an answer from {} s ago while it is refreshed", age.as_secs()),
+            });
         }
-        report.cache = CacheStatus::Miss;
-    }
-    let page = Arc::new(fetch_page(service, entry, &request).await?);
-    if !bypass {
-        service.cache.insert(key, Arc::clone(&page)).await;
     }
     Ok(page)
 }
 
-async fn fetch_page(service: &SearchService, entry: &RegistryEntry, request: &SearchRequest) -> Result<CachedPage, MarketplaceError> {
-    let id = entry.marketplace.id();
-    // Waiting for a permit counts against the marketplace's deadline, like the call itself.
-    let permits = service.permits.get(id).ok_or(MarketplaceError::Overloaded)?;
-    let _permit = permits.acquire().await.map_err(|_| MarketplaceError::Overloaded)?;
-    let page = entry.marketplace.search(request).await?;
-    let offers: Vec<Offer> = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
-    service.remember(&offers).await;
-    Ok(CachedPage {
-        offers,
-        total: page.total,
-        next_cursor: page.next_cursor,
-        skipped: page.skipped.len(),
-        fetched_at: Instant::now(),
-        ttl: entry.settings.cache_ttl,
-    })
+/// One upstream page, normalised; runs as the cache's own task under the marketplace's deadline,
+/// so it owns what it needs.
+async fn fetch_page(service: SearchService, entry: RegistryEntry, request: SearchRequest) -> Result<CachedPage, MarketplaceError> {
+    let deadline = entry.settings.timeout;
+    let call = async {
+        let id = entry.marketplace.id();
+        // Waiting for a permit counts against the deadline, like the call itself.
+        let permits = service.permits.get(id).ok_or(MarketplaceError::Overloaded)?;
+        let _permit = permits.acquire().await.map_err(|_| MarketplaceError::Overloaded)?;
+        let page = entry.marketplace.search(&request).await?;
+        let offers: Vec<Offer> = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
+        service.remember(&offers).await;
+        Ok(CachedPage {
+            offers,
+            total: page.total,
+            next_cursor: page.next_cursor,
+            skipped: page.skipped.len(),
+            fetched_at: tokio::time::Instant::now(),
+            freshness: entry.settings.freshness(),
+        })
+    };
+    tokio::time::timeout(deadline, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }))
 }

@@ -1,0 +1,107 @@
+//! Cache keys, cached pages and their freshness policy.
+
+use crate::model::{MarketplaceId, Offer};
+use moka::Expiry;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Everything that changes a marketplace's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CacheKey {
+    /// Which marketplace.
+    pub marketplace: MarketplaceId,
+    /// Fingerprint of the credentials sent: answers may differ per account or tenant.
+    pub partition: u64,
+    /// The query, normalised (see [`normalize_query`]).
+    pub query: String,
+    /// First item of the page.
+    pub offset: u32,
+    /// Page size asked for.
+    pub limit: u32,
+    /// Cursor of a cursor-paged marketplace.
+    pub cursor: Option<String>,
+}
+
+/// How long a page may be served, per marketplace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Freshness {
+    /// Served as fresh for this long; zero disables caching.
+    pub ttl: Duration,
+    /// After the TTL, served stale this long while one refresh runs.
+    pub stale_while_revalidate: Duration,
+    /// After the TTL, served stale this long when the marketplace fails.
+    pub stale_if_error: Duration,
+}
+
+/// One cached page.
+#[derive(Debug)]
+pub struct CachedPage {
+    /// Normalised offers in the marketplace's order.
+    pub offers: Vec<Offer>,
+    /// The marketplace's total match count.
+    pub total: Option<u64>,
+    /// Cursor to the next page.
+    pub next_cursor: Option<String>,
+    /// Items that could not be read.
+    pub skipped: usize,
+    /// When it was fetched upstream, on tokio's clock (pausable in tests).
+    pub fetched_at: tokio::time::Instant,
+    /// The marketplace's policy when it was fetched.
+    pub freshness: Freshness,
+}
+
+impl CachedPage {
+    /// Time since it was fetched.
+    pub fn age(&self) -> Duration {
+        self.fetched_at.elapsed()
+    }
+
+    /// Rough heap size, for the memory budget.
+    pub(super) fn estimated_bytes(&self) -> u32 {
+        let per_offer: usize = self
+            .offers
+            .iter()
+            .map(|o| {
+                let vendor = o.vendor.raw_name.len() + o.vendor.name.len() + o.vendor.name_key.len();
+                let text = o.title.len() + o.source_id.len() + o.url.as_ref().map_or(0, String::len);
+                std::mem::size_of::<Offer>() + 256 + vendor + text
+            })
+            .sum();
+        u32::try_from(256 + per_offer).unwrap_or(u32::MAX)
+    }
+}
+
+/// Keeps an entry in moka for as long as any policy could serve it; freshness itself is decided
+/// on tokio's clock when the entry is read.
+pub(super) struct KeepWhileServable;
+
+impl Expiry<CacheKey, Arc<CachedPage>> for KeepWhileServable {
+    fn expire_after_create(&self, _key: &CacheKey, page: &Arc<CachedPage>, _now: Instant) -> Option<Duration> {
+        let f = page.freshness;
+        Some(f.ttl + f.stale_while_revalidate.max(f.stale_if_error))
+    }
+
+    fn expire_after_update(
+        &self,
+        key: &CacheKey,
+        page: &Arc<CachedPage>,
+        now: Instant,
+        _current: Option<Duration>,
+    ) -> Option<Duration> {
+        self.expire_after_create(key, page, now)
+    }
+}
+
+/// Case, whitespace and Unicode compatibility forms do not change what a marketplace returns,
+/// so they must not split the cache.
+pub fn normalize_query(query: &str) -> String {
+    let folded: String = query
+        .chars()
+        .map(|c| match c {
+            // Full-width ASCII (common from Japanese/Chinese IMEs) folds to ASCII.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    folded.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}

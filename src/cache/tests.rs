@@ -1,0 +1,167 @@
+//! Cache behaviour on tokio's paused clock: coalescing, cancellation, TTL and stale windows.
+
+use super::*;
+use crate::model::MarketplaceId;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tokio::time::sleep;
+
+const POLICY: Freshness = Freshness {
+    ttl: Duration::from_secs(60),
+    stale_while_revalidate: Duration::from_secs(30),
+    stale_if_error: Duration::from_secs(600),
+};
+
+fn key(query: &str) -> CacheKey {
+    CacheKey { marketplace: MarketplaceId::new("mbiz"), partition: 0, query: query.into(), offset: 0, limit: 20, cursor: None }
+}
+
+fn page() -> CachedPage {
+    CachedPage {
+        offers: Vec::new(),
+        total: Some(7),
+        next_cursor: None,
+        skipped: 0,
+        fetched_at: tokio::time::Instant::now(),
+        freshness: POLICY,
+    }
+}
+
+/// A loader that counts its runs, takes `delay`, and fails when `fail` is set.
+#[derive(Clone, Default)]
+struct Upstream {
+    calls: Arc<AtomicUsize>,
+    failing: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Upstream {
+    fn load(&self, delay: Duration) -> impl Future<Output = Result<CachedPage, MarketplaceError>> + Send + 'static {
+        let calls = Arc::clone(&self.calls);
+        let failing = self.failing.load(Ordering::SeqCst);
+        async move {
+            calls.fetch_add(1, Ordering::SeqCst);
+            sleep(delay).await;
+            if failing { Err(MarketplaceError::Status { status: 503 }) } else { Ok(page()) }
+        }
+    }
+
+    fn calls(&self) -> usize {
+        self.calls.load(Ordering::SeqCst)
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn five_hundred_concurrent_identical_misses_make_one_upstream_call() {
+    let cache = ResultCache::new(DEFAULT_BUDGET_BYTES);
+    let upstream = Upstream::default();
+    let tasks: Vec<_> = (0..500)
+        .map(|_| {
+            let (cache, load) = (cache.clone(), upstream.load(Duration::from_millis(200)));
+            tokio::spawn(async move { cache.get_or_fetch(key("kertas"), POLICY, false, load).await })
+        })
+        .collect();
+    for task in tasks {
+        assert!(task.await.expect("no panic").is_ok());
+    }
+    assert_eq!(upstream.calls(), 1);
+    assert_eq!(cache.stats().coalesced, 499);
+}
+
+#[tokio::test(start_paused = true)]
+async fn callers_giving_up_neither_restart_nor_cancel_the_upstream_call() {
+    let cache = ResultCache::new(DEFAULT_BUDGET_BYTES);
+    let upstream = Upstream::default();
+    for _ in 0..50 {
+        let call = cache.get_or_fetch(key("toner"), POLICY, false, upstream.load(Duration::from_secs(5)));
+        assert!(tokio::time::timeout(Duration::from_millis(100), call).await.is_err(), "the caller gives up");
+    }
+    assert_eq!(upstream.calls(), 1, "the one load kept running for every impatient caller");
+    sleep(Duration::from_secs(6)).await;
+    let (_, served) = cache.get_or_fetch(key("toner"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    assert_eq!(served, Served::Hit, "the abandoned load filled the cache");
+    assert_eq!(upstream.calls(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn within_the_ttl_a_repeat_is_a_hit_with_no_upstream_call() {
+    let cache = ResultCache::new(DEFAULT_BUDGET_BYTES);
+    let upstream = Upstream::default();
+    cache.get_or_fetch(key("amplop"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    sleep(Duration::from_secs(59)).await;
+    let (_, served) = cache.get_or_fetch(key("amplop"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    assert_eq!((served, upstream.calls()), (Served::Hit, 1));
+}
+
+#[tokio::test(start_paused = true)]
+async fn after_the_ttl_stale_data_is_served_while_one_refresh_runs() {
+    let cache = ResultCache::new(DEFAULT_BUDGET_BYTES);
+    let upstream = Upstream::default();
+    cache.get_or_fetch(key("kursi"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    sleep(Duration::from_secs(70)).await;
+    for _ in 0..3 {
+        let (_, served) =
+            cache.get_or_fetch(key("kursi"), POLICY, false, upstream.load(Duration::from_secs(1))).await.expect("page");
+        assert!(matches!(served, Served::Stale { error: None, age } if age >= Duration::from_secs(70)), "{served:?}");
+    }
+    sleep(Duration::from_secs(2)).await;
+    assert_eq!(upstream.calls(), 2, "one background refresh for three stale reads");
+    let (_, served) = cache.get_or_fetch(key("kursi"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    assert_eq!(served, Served::Hit);
+}
+
+#[tokio::test(start_paused = true)]
+async fn after_the_ttl_a_failing_marketplace_yields_the_last_good_page_with_its_age() {
+    let cache = ResultCache::new(DEFAULT_BUDGET_BYTES);
+    let upstream = Upstream::default();
+    cache.get_or_fetch(key("meja"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    upstream.failing.store(true, Ordering::SeqCst);
+    sleep(Duration::from_secs(300)).await;
+    let (page, served) = cache.get_or_fetch(key("meja"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("stale");
+    assert_eq!(page.total, Some(7));
+    assert!(matches!(served, Served::Stale { error: Some(_), age } if age == Duration::from_secs(300)), "{served:?}");
+    sleep(Duration::from_secs(400)).await;
+    let outcome = cache.get_or_fetch(key("meja"), POLICY, false, upstream.load(Duration::ZERO)).await;
+    assert!(outcome.is_err(), "beyond stale_if_error the failure shows");
+}
+
+#[tokio::test(start_paused = true)]
+async fn different_keys_never_share_an_entry() {
+    let cache = ResultCache::new(DEFAULT_BUDGET_BYTES);
+    let upstream = Upstream::default();
+    let variants = [
+        key("kertas"),
+        CacheKey { partition: 1, ..key("kertas") },
+        CacheKey { offset: 20, ..key("kertas") },
+        CacheKey { cursor: Some("c2".into()), ..key("kertas") },
+        CacheKey { marketplace: MarketplaceId::new("jatim-bejo"), ..key("kertas") },
+        key("kertas f4"),
+    ];
+    for k in variants {
+        let (_, served) = cache.get_or_fetch(k, POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+        assert_eq!(served, Served::Fetched);
+    }
+    assert_eq!(upstream.calls(), 6);
+}
+
+#[tokio::test(start_paused = true)]
+async fn bypass_reads_fresh_and_purge_empties_one_marketplace() {
+    let cache = ResultCache::new(DEFAULT_BUDGET_BYTES);
+    let upstream = Upstream::default();
+    cache.get_or_fetch(key("tinta"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    let (_, served) = cache.get_or_fetch(key("tinta"), POLICY, true, upstream.load(Duration::ZERO)).await.expect("page");
+    assert_eq!((served, upstream.calls()), (Served::Fetched, 2));
+    cache.purge(Some("jatim-bejo"));
+    cache.pages.run_pending_tasks().await;
+    let (_, served) = cache.get_or_fetch(key("tinta"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    assert_eq!(served, Served::Hit, "another marketplace's purge leaves mbiz alone");
+    cache.purge(Some("mbiz"));
+    cache.pages.run_pending_tasks().await;
+    let (_, served) = cache.get_or_fetch(key("tinta"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    assert_eq!(served, Served::Fetched);
+}
+
+#[test]
+fn queries_differing_only_in_case_spacing_or_width_share_a_key() {
+    assert_eq!(normalize_query("  Kertas   HVS\tA4 "), normalize_query("kertas hvs a4"));
+    assert_eq!(normalize_query("ＨＶＳ Ａ４"), normalize_query("hvs a4"));
+    assert_ne!(normalize_query("kertas a4"), normalize_query("kertas f4"));
+}
