@@ -11,6 +11,9 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// `PASAR_*` variables that hold secrets rather than settings.
+const SECRET_VARS: &[&str] = &[crate::startup::ADMIN_TOKEN_ENV];
+
 /// Everything the gateway needs to start.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -107,7 +110,14 @@ impl Config {
         if let Some(file) = file {
             builder = builder.add_source(config::File::from(file).format(config::FileFormat::Toml).required(true));
         }
-        let env = config::Environment::with_prefix("PASAR").prefix_separator("_").separator("__").try_parsing(true);
+        // Secrets share the PASAR_ prefix but are not configuration: they are read from the
+        // environment where they are used, and must not be mistaken for unknown keys here.
+        let vars = std::env::vars().filter(|(name, _)| !SECRET_VARS.contains(&name.as_str())).collect();
+        let env = config::Environment::with_prefix("PASAR")
+            .prefix_separator("_")
+            .separator("__")
+            .try_parsing(true)
+            .source(Some(vars));
         builder.add_source(env).build()?.try_deserialize()
     }
 

@@ -5,13 +5,14 @@
 
 use crate::cache::ResultCache;
 use crate::config::Config;
-use crate::graphql::{PasarSchema, build_schema};
+use crate::graphql::{AdminToken, PasarSchema, Presented, build_schema};
 use crate::marketplace::registry::{self, LoadOptions};
 use crate::marketplace::validate::Problem;
 use crate::marketplace::Env;
 use crate::search::SearchService;
 use async_graphql::http::GraphiQLSource;
-use async_graphql_axum::GraphQL;
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::http::{HeaderMap, header};
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
@@ -21,6 +22,9 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+
+/// Environment variable holding the admin token; unset disables admin mutations.
+pub const ADMIN_TOKEN_ENV: &str = "PASAR_ADMIN_TOKEN";
 
 /// Why the gateway could not start.
 #[derive(Debug, thiserror::Error)]
@@ -60,11 +64,12 @@ impl Application {
     /// Loads adapters, builds the service and binds the listener; refuses invalid adapters.
     pub async fn build(config: &Config, env: Env) -> Result<Self, StartupError> {
         let client = upstream_client().map_err(|e| StartupError::Client(e.to_string()))?;
-        let options = LoadOptions { env, defaults: config.defaults.settings(), overrides: config.overrides() };
+        let options = LoadOptions { env: env.clone(), defaults: config.defaults.settings(), overrides: config.overrides() };
         let registry = registry::load(&config.adapters_dir, &options, &client).map_err(StartupError::Adapters)?;
         let cache = ResultCache::new(config.cache.budget_mb.saturating_mul(1024 * 1024));
         let service = SearchService::new(Arc::new(registry), cache);
-        let state = AppState { schema: build_schema(service.clone()), service };
+        let admin = AdminToken(env.get(ADMIN_TOKEN_ENV));
+        let state = AppState { schema: build_schema(service.clone(), admin), service };
         let listener = TcpListener::bind(config.listen)
             .await
             .map_err(|source| StartupError::Bind { addr: config.listen, source })?;
@@ -90,10 +95,20 @@ impl Application {
 /// The HTTP routes; separate from `Application` so handlers can be driven in-process.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/graphql", get(graphiql).post_service(GraphQL::new(state.schema.clone())))
+        .route("/graphql", get(graphiql).post(graphql))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .with_state(state)
+}
+
+/// Runs one GraphQL request, passing on the bearer token it presented for admin mutations.
+async fn graphql(State(state): State<AppState>, headers: HeaderMap, request: GraphQLRequest) -> GraphQLResponse {
+    let presented = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|token| token.trim().to_string());
+    state.schema.execute(request.into_inner().data(Presented(presented))).await.into()
 }
 
 async fn graphiql() -> impl IntoResponse {

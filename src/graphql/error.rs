@@ -11,6 +11,8 @@ pub mod codes {
     pub const BAD_USER_INPUT: &str = "BAD_USER_INPUT";
     /// The `after` cursor was not issued by this API.
     pub const BAD_CURSOR: &str = "BAD_CURSOR";
+    /// The operation needs the admin token.
+    pub const FORBIDDEN: &str = "FORBIDDEN";
 }
 
 impl ErrorExtensions for SearchError {

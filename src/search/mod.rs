@@ -144,6 +144,16 @@ impl SearchService {
         self.recent.get(id).await
     }
 
+    /// Empties the result cache of one marketplace or all; returns the entries cached before.
+    pub fn purge_cache(&self, marketplace: Option<&str>) -> u64 {
+        self.cache.purge(marketplace)
+    }
+
+    /// The result cache, for its counters.
+    pub fn cache(&self) -> &ResultCache {
+        &self.cache
+    }
+
     /// Vendors merged across marketplaces.
     pub fn vendors(&self) -> &vendors::VendorDirectory {
         &self.vendors
