@@ -26,6 +26,8 @@ pub struct Config {
     pub defaults: Defaults,
     /// The result cache.
     pub cache: CacheConfig,
+    /// Limits every GraphQL request is checked against before it runs.
+    pub limits: RequestLimits,
     /// Per-marketplace overrides by id (`[marketplaces.mbiz] base_url = …, timeout = "1s"`).
     pub marketplaces: BTreeMap<String, Override>,
 }
@@ -37,6 +39,7 @@ impl Default for Config {
             adapters_dir: PathBuf::from("adapters"),
             defaults: Defaults::default(),
             cache: CacheConfig::default(),
+            limits: RequestLimits::default(),
             marketplaces: BTreeMap::new(),
         }
     }
@@ -85,6 +88,52 @@ impl Defaults {
             stale_if_error: self.stale_if_error,
             concurrency: self.concurrency,
             ..Settings::default()
+        }
+    }
+}
+
+/// Limits on incoming GraphQL requests; each rejection says which limit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RequestLimits {
+    /// Largest request body, in bytes.
+    pub max_body_bytes: usize,
+    /// Most operations in one batch.
+    pub max_batch: usize,
+    /// Most lexical tokens in one query.
+    pub max_tokens: usize,
+    /// Deepest nesting of `{`, `(` and `[` in the query text.
+    pub max_nesting: usize,
+    /// Most aliases in one query.
+    pub max_aliases: usize,
+    /// Most root fields in one query.
+    pub max_root_fields: usize,
+    /// Most `search`/`compare` selections per request (each asks every marketplace).
+    pub max_fan_out_fields: usize,
+    /// Deepest selection depth.
+    pub max_depth: usize,
+    /// Highest complexity (one per field by default).
+    pub max_complexity: usize,
+    /// Whether introspection queries are answered (GraphiQL needs them).
+    pub introspection: bool,
+    /// Whether "did you mean" suggestions are given for unknown fields.
+    pub suggestions: bool,
+}
+
+impl Default for RequestLimits {
+    fn default() -> Self {
+        Self {
+            max_body_bytes: 256 * 1024,
+            max_batch: 10,
+            max_tokens: 10_000,
+            max_nesting: 32,
+            max_aliases: 30,
+            max_root_fields: 20,
+            max_fan_out_fields: 4,
+            max_depth: 16,
+            max_complexity: 2_000,
+            introspection: true,
+            suggestions: true,
         }
     }
 }

@@ -5,14 +5,16 @@
 
 use crate::cache::ResultCache;
 use crate::config::Config;
-use crate::graphql::{AdminToken, PasarSchema, Presented, build_schema};
+use crate::config::RequestLimits;
+use crate::graphql::{AdminToken, PasarSchema, build_schema};
 use crate::marketplace::registry::{self, LoadOptions};
 use crate::marketplace::validate::Problem;
 use crate::marketplace::Env;
 use crate::search::SearchService;
 use async_graphql::http::GraphiQLSource;
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
-use axum::http::{HeaderMap, header};
+use axum::body::Body;
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::Json;
 use axum::Router;
 use axum::extract::State;
@@ -52,6 +54,8 @@ pub struct AppState {
     pub schema: PasarSchema,
     /// The search service behind it.
     pub service: SearchService,
+    /// Limits checked before a request runs.
+    pub limits: Arc<RequestLimits>,
 }
 
 /// A built gateway, bound to its port and ready to serve.
@@ -69,7 +73,8 @@ impl Application {
         let cache = ResultCache::new(config.cache.budget_mb.saturating_mul(1024 * 1024));
         let service = SearchService::new(Arc::new(registry), cache);
         let admin = AdminToken(env.get(ADMIN_TOKEN_ENV));
-        let state = AppState { schema: build_schema(service.clone(), admin), service };
+        let schema = build_schema(service.clone(), admin, &config.limits);
+        let state = AppState { schema, service, limits: Arc::new(config.limits.clone()) };
         let listener = TcpListener::bind(config.listen)
             .await
             .map_err(|source| StartupError::Bind { addr: config.listen, source })?;
@@ -101,14 +106,8 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Runs one GraphQL request, passing on the bearer token it presented for admin mutations.
-async fn graphql(State(state): State<AppState>, headers: HeaderMap, request: GraphQLRequest) -> GraphQLResponse {
-    let presented = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(|token| token.trim().to_string());
-    state.schema.execute(request.into_inner().data(Presented(presented))).await.into()
+async fn graphql(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    crate::graphql::http::handle(&state.schema, &state.limits, &headers, body).await
 }
 
 async fn graphiql() -> impl IntoResponse {

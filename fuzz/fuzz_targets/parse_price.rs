@@ -6,6 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use pasar::normalize::price::{Locale, MAX_AMOUNT, ParsedPrice, Precision, parse_price, parse_price_json};
+use rust_decimal::Decimal;
 use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
@@ -39,8 +40,8 @@ fn check(parsed: &ParsedPrice, input: &str) {
 }
 
 /// An amount is in `0..=MAX_AMOUNT`, with at most 2 decimals and no trailing zeros.
-fn check_amount(value: rust_decimal_free::Decimal, input: &str) {
-    assert!(value >= rust_decimal_free::Decimal::ZERO && value <= MAX_AMOUNT, "{value} out of range for {input:?}");
+fn check_amount(value: Decimal, input: &str) {
+    assert!(value >= Decimal::ZERO && value <= MAX_AMOUNT, "{value} out of range for {input:?}");
     assert!(value.scale() <= 2, "{value} has more than 2 decimals for {input:?}");
     assert_eq!(value.scale(), value.normalize().scale(), "{value} keeps trailing zeros for {input:?}");
 }

@@ -11,6 +11,14 @@ pub mod codes {
     pub const BAD_USER_INPUT: &str = "BAD_USER_INPUT";
     /// The `after` cursor was not issued by this API.
     pub const BAD_CURSOR: &str = "BAD_CURSOR";
+    /// The body is not a GraphQL request.
+    pub const BAD_REQUEST: &str = "BAD_REQUEST";
+    /// The content type is not JSON.
+    pub const UNSUPPORTED_CONTENT_TYPE: &str = "UNSUPPORTED_CONTENT_TYPE";
+    /// The body is over the size limit.
+    pub const REQUEST_TOO_LARGE: &str = "REQUEST_TOO_LARGE";
+    /// The query is over a nesting, token, alias, root-field, fan-out or batch limit.
+    pub const QUERY_TOO_COMPLEX: &str = "QUERY_TOO_COMPLEX";
     /// The operation needs the admin token.
     pub const FORBIDDEN: &str = "FORBIDDEN";
 }

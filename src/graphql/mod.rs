@@ -4,9 +4,11 @@
 //! test fails when the two differ.
 
 mod error;
+pub mod http;
 mod inputs;
 mod lookup;
 mod mutation;
+mod prescan;
 mod query;
 mod types;
 mod vendor;
@@ -15,25 +17,28 @@ pub use error::codes;
 pub use mutation::{AdminToken, MutationRoot, Presented};
 pub use query::QueryRoot;
 
+use crate::config::RequestLimits;
 use crate::search::SearchService;
 use async_graphql::{EmptySubscription, Schema};
 
 /// The Pasar schema type.
 pub type PasarSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-/// Query depth beyond which a request is refused before it runs.
-pub const MAX_DEPTH: usize = 12;
-/// Query complexity beyond which a request is refused before it runs.
-pub const MAX_COMPLEXITY: usize = 2_000;
-
 /// Builds the schema over a search service; `admin` enables operator mutations.
-pub fn build_schema(service: SearchService, admin: AdminToken) -> PasarSchema {
-    Schema::build(QueryRoot, MutationRoot, EmptySubscription)
+pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestLimits) -> PasarSchema {
+    let mut builder = Schema::build(QueryRoot, MutationRoot, EmptySubscription)
         .data(service)
         .data(admin)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
-        .finish()
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .limit_recursive_depth(limits.max_nesting);
+    if !limits.introspection {
+        builder = builder.disable_introspection();
+    }
+    if !limits.suggestions {
+        builder = builder.disable_suggestions();
+    }
+    builder.finish()
 }
 
 /// The SDL of the schema, as `pasar schema` prints it and `schema/pasar.graphql` stores it.

@@ -371,7 +371,20 @@ fn a_form_word_before_a_loose_trailing_mark_is_read_the_same_way_twice() {
     // `take_suffixes`, then `core_items` drops it from the display, so the second reading finds the
     // form: "Maju Jaya PT -" shows "Maju Jaya PT" (UNKNOWN:MAJU JAYA PT), which reads back as
     // "PT Maju Jaya" (PT:MAJU JAYA).
-    for raw in ["Serba PT &", "Maju Jaya PT -", "Maju Jaya PT ()", "Maju Jaya, PT &", "Maju Jaya CV /"] {
+    for raw in ["Serba PT &", "Maju Jaya PT -", "Maju Jaya PT. -", "Maju Jaya PT ()", "Maju Jaya, PT &", "Maju Tbk -"] {
+        let once = canonical_name(raw, None);
+        let twice = canonical_name(&once.name, None);
+        assert_eq!((&twice.name, &twice.core), (&once.name, &once.core), "{raw:?}");
+    }
+}
+
+#[test]
+fn a_form_word_after_a_stray_leading_bracket_is_read_the_same_way_twice() {
+    // Found by the same property. `first_word` stops at a leading `(`, `[` or `)`, so no prefix
+    // form is read, then `core_items` drops the unbalanced bracket from the display: "(PT Maju
+    // Jaya" shows "PT Maju Jaya" with core "PT MAJU JAYA" and form UNKNOWN, which reads back as
+    // core "MAJU JAYA", form PT.
+    for raw in ["(PT Maju Jaya", "[ CV Pos", ") CV Pos"] {
         let once = canonical_name(raw, None);
         let twice = canonical_name(&once.name, None);
         assert_eq!((&twice.name, &twice.core), (&once.name, &once.core), "{raw:?}");

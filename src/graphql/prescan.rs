@@ -1,0 +1,204 @@
+//! A linear scan of the query text before the GraphQL parser sees it.
+//!
+//! async-graphql 7.2's parser recurses per nesting level and overflows the stack (aborting the
+//! whole process) on a ~4 KB query of nested list values (reliability.md §0 item 1), so nesting
+//! and size must be bounded without recursion first. The same pass counts aliases, root fields and
+//! fan-out fields, which async-graphql does not limit.
+
+/// What the scan measured.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct QueryShape {
+    /// Deepest nesting of `{`, `(` and `[` together.
+    pub(super) nesting: usize,
+    /// Lexical tokens.
+    pub(super) tokens: usize,
+    /// Aliased fields (`a: search(…)`).
+    pub(super) aliases: usize,
+    /// Fields selected directly on an operation or fragment (an upper bound on root fields).
+    pub(super) root_fields: usize,
+    /// Root selections of fields that fan out to every marketplace (`search`, `compare`).
+    pub(super) fan_out_fields: usize,
+}
+
+/// Root fields whose every call asks all marketplaces.
+const FAN_OUT_FIELDS: &[&str] = &["search", "compare"];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Token<'a> {
+    Name(&'a str),
+    Punct(u8),
+    Spread,
+    Other,
+}
+
+/// Scans `query` once; stops early (returning what it has) once `max_tokens` is passed.
+pub(super) fn scan(query: &str, max_tokens: usize) -> QueryShape {
+    let mut shape = QueryShape::default();
+    let (mut braces, mut parens, mut brackets) = (0usize, 0usize, 0usize);
+    let mut previous: Option<Token<'_>> = None;
+    let mut after_spread = false;
+    let mut lexer = Lexer { text: query.as_bytes(), src: query, pos: 0 };
+    while let Some(token) = lexer.next_token() {
+        shape.tokens += 1;
+        if shape.tokens > max_tokens {
+            break;
+        }
+        match token {
+            Token::Punct(b'{') => braces += 1,
+            Token::Punct(b'}') => braces = braces.saturating_sub(1),
+            Token::Punct(b'(') => parens += 1,
+            Token::Punct(b')') => parens = parens.saturating_sub(1),
+            Token::Punct(b'[') => brackets += 1,
+            Token::Punct(b']') => brackets = brackets.saturating_sub(1),
+            Token::Punct(b':') if parens == 0 && brackets == 0 && matches!(previous, Some(Token::Name(_))) => {
+                shape.aliases += 1;
+                // The alias was counted as a root field; the field after it is counted instead.
+                if braces == 1 {
+                    shape.root_fields = shape.root_fields.saturating_sub(1);
+                }
+            }
+            Token::Name(name) if parens == 0 && brackets == 0 && !after_spread && braces > 0 => {
+                shape.root_fields += usize::from(braces == 1);
+                // Only Query has these fields, so wherever they appear (inline fragments,
+                // fragment definitions) they are root selections.
+                shape.fan_out_fields += usize::from(FAN_OUT_FIELDS.contains(&name));
+            }
+            _ => {}
+        }
+        after_spread = match token {
+            Token::Spread => true,
+            Token::Name("on") => after_spread,
+            _ => false,
+        };
+        shape.nesting = shape.nesting.max(braces + parens + brackets);
+        previous = Some(token);
+    }
+    shape
+}
+
+struct Lexer<'a> {
+    text: &'a [u8],
+    src: &'a str,
+    pos: usize,
+}
+
+impl<'a> Lexer<'a> {
+    fn next_token(&mut self) -> Option<Token<'a>> {
+        self.skip_ignored();
+        let &byte = self.text.get(self.pos)?;
+        let start = self.pos;
+        self.pos += 1;
+        Some(match byte {
+            b'{' | b'}' | b'(' | b')' | b'[' | b']' | b':' | b'!' | b'$' | b'&' | b'|' | b'@' | b'=' => {
+                Token::Punct(byte)
+            }
+            b'.' if self.text.get(self.pos..self.pos + 2) == Some(b"..") => {
+                self.pos += 2;
+                Token::Spread
+            }
+            b'"' => {
+                self.skip_string();
+                Token::Other
+            }
+            b'_' | b'a'..=b'z' | b'A'..=b'Z' => {
+                self.pos += self.text[self.pos..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+                self.src.get(start..self.pos).map_or(Token::Other, Token::Name)
+            }
+            _ => {
+                // Numbers and anything else: one token per run of such bytes.
+                self.pos += self.text[self.pos..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.'))
+                    .count();
+                Token::Other
+            }
+        })
+    }
+
+    /// Whitespace, commas, a byte-order mark and `#` comments are not tokens.
+    fn skip_ignored(&mut self) {
+        while let Some(&byte) = self.text.get(self.pos) {
+            match byte {
+                b' ' | b'\t' | b'\n' | b'\r' | b',' => self.pos += 1,
+                0xEF if self.text.get(self.pos..self.pos + 3) == Some(&[0xEF, 0xBB, 0xBF]) => self.pos += 3,
+                b'#' => self.pos += self.text[self.pos..].iter().take_while(|b| **b != b'\n').count(),
+                _ => return,
+            }
+        }
+    }
+
+    /// Skips a string whose opening quote was consumed: `"…"` or `"""…"""`.
+    fn skip_string(&mut self) {
+        if self.text.get(self.pos..self.pos + 2) == Some(b"\"\"") {
+            self.pos += 2;
+            while self.pos < self.text.len() {
+                if self.text.get(self.pos..self.pos + 4) == Some(b"\\\"\"\"") {
+                    self.pos += 4;
+                } else if self.text.get(self.pos..self.pos + 3) == Some(b"\"\"\"") {
+                    self.pos += 3;
+                    return;
+                } else {
+                    self.pos += 1;
+                }
+            }
+            return;
+        }
+        while let Some(&byte) = self.text.get(self.pos) {
+            self.pos += 1;
+            match byte {
+                b'\\' => self.pos += 1,
+                b'"' | b'\n' => return,
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_search_has_one_root_field_and_no_alias() {
+        let shape = scan("query Q($q: String!) { search(query: $q) { offers { totalCount } } }", 10_000);
+        assert_eq!((shape.root_fields, shape.fan_out_fields, shape.aliases), (1, 1, 0));
+        assert_eq!(shape.nesting, 3);
+    }
+
+    #[test]
+    fn aliases_are_counted_and_their_fields_are_the_root_fields() {
+        let shape = scan("{ a: search(query: \"x\") { complete } b: search(query: \"y\") { complete } marketplaces { id } }", 10_000);
+        assert_eq!((shape.aliases, shape.root_fields, shape.fan_out_fields), (2, 3, 2));
+    }
+
+    #[test]
+    fn argument_object_fields_and_variable_types_are_not_aliases() {
+        let shape = scan("query($f: OfferFilter = {minPrice: \"1\"}) { search(query: \"a: b\", filter: {marketplaces: [\"mbiz\"]}) { complete } }", 10_000);
+        assert_eq!(shape.aliases, 0);
+    }
+
+    #[test]
+    fn nesting_inside_strings_and_comments_does_not_count() {
+        let shape = scan("# {{{{[[[[\n{ parsePrice(text: \"[[[[{{{{\\\"\") { amount } x: parsePrice(text: \"\"\"{{{\"\"\") { amount } }", 10_000);
+        assert_eq!(shape.nesting, 2);
+        assert_eq!(shape.root_fields, 2);
+    }
+
+    #[test]
+    fn deeply_nested_list_values_are_measured_without_recursion() {
+        let query = format!("{{ search(query: \"x\", filter: {{marketplaces: {}{}}}) {{ complete }} }}", "[".repeat(50_000), "]".repeat(50_000));
+        assert!(scan(&query, 1_000_000).nesting > 50_000);
+    }
+
+    #[test]
+    fn fragment_spreads_at_the_root_are_not_fields() {
+        let shape = scan("{ ...F ... on Query { a: search(query: \"y\") { complete } } } fragment F on Query { search(query: \"x\") { complete } }", 10_000);
+        assert_eq!((shape.root_fields, shape.fan_out_fields), (1, 2));
+    }
+
+    #[test]
+    fn the_scan_stops_counting_past_the_token_limit() {
+        let query = "{ a ".repeat(10_000);
+        assert_eq!(scan(&query, 100).tokens, 101);
+    }
+}
