@@ -118,6 +118,24 @@ pub struct RequestLimits {
     pub introspection: bool,
     /// Whether "did you mean" suggestions are given for unknown fields.
     pub suggestions: bool,
+    /// Requests per client (API key, else address).
+    pub rate: RateLimit,
+}
+
+/// A per-client request budget.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RateLimit {
+    /// Sustained requests per second; 0 disables limiting.
+    pub per_second: u32,
+    /// Requests allowed at once above the sustained rate.
+    pub burst: u32,
+}
+
+impl Default for RateLimit {
+    fn default() -> Self {
+        Self { per_second: 50, burst: 100 }
+    }
 }
 
 impl Default for RequestLimits {
@@ -134,6 +152,7 @@ impl Default for RequestLimits {
             max_complexity: 2_000,
             introspection: true,
             suggestions: true,
+            rate: RateLimit::default(),
         }
     }
 }

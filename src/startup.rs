@@ -6,18 +6,17 @@
 use crate::cache::ResultCache;
 use crate::config::Config;
 use crate::config::RequestLimits;
+use crate::graphql::ratelimit::ClientLimiter;
 use crate::graphql::{AdminToken, PasarSchema, build_schema};
 use crate::marketplace::registry::{self, LoadOptions};
 use crate::marketplace::validate::Problem;
 use crate::marketplace::Env;
 use crate::search::SearchService;
 use async_graphql::http::GraphiQLSource;
-use axum::body::Body;
-use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Json;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{ConnectInfo, Request, State};
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use std::net::SocketAddr;
@@ -56,6 +55,8 @@ pub struct AppState {
     pub service: SearchService,
     /// Limits checked before a request runs.
     pub limits: Arc<RequestLimits>,
+    /// Per-client request budgets.
+    pub clients: ClientLimiter,
 }
 
 /// A built gateway, bound to its port and ready to serve.
@@ -74,7 +75,8 @@ impl Application {
         let service = SearchService::new(Arc::new(registry), cache);
         let admin = AdminToken(env.get(ADMIN_TOKEN_ENV));
         let schema = build_schema(service.clone(), admin, &config.limits);
-        let state = AppState { schema, service, limits: Arc::new(config.limits.clone()) };
+        let clients = ClientLimiter::new(&config.limits.rate);
+        let state = AppState { schema, service, limits: Arc::new(config.limits.clone()), clients };
         let listener = TcpListener::bind(config.listen)
             .await
             .map_err(|source| StartupError::Bind { addr: config.listen, source })?;
@@ -93,7 +95,18 @@ impl Application {
 
     /// Serves until `shutdown` completes, then finishes in-flight requests.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, router(self.state)).with_graceful_shutdown(shutdown).await
+        let clients = self.state.clients.clone();
+        let sweeper = tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                clients.forget_idle();
+            }
+        });
+        let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
+        let served = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
+        sweeper.abort();
+        served
     }
 }
 
@@ -106,8 +119,14 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn graphql(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    crate::graphql::http::handle(&state.schema, &state.limits, &headers, body).await
+async fn graphql(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    // Present when served by `Application`; absent when the router is driven in-process.
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
+    if let Err(refused) = state.clients.check(&parts.headers, peer) {
+        return refused;
+    }
+    crate::graphql::http::handle(&state.schema, &state.limits, &parts.headers, body).await
 }
 
 async fn graphiql() -> impl IntoResponse {

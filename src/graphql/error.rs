@@ -19,6 +19,8 @@ pub mod codes {
     pub const REQUEST_TOO_LARGE: &str = "REQUEST_TOO_LARGE";
     /// The query is over a nesting, token, alias, root-field, fan-out or batch limit.
     pub const QUERY_TOO_COMPLEX: &str = "QUERY_TOO_COMPLEX";
+    /// The client sent too many requests.
+    pub const RATE_LIMITED: &str = "RATE_LIMITED";
     /// The operation needs the admin token.
     pub const FORBIDDEN: &str = "FORBIDDEN";
 }

@@ -9,6 +9,7 @@ mod inputs;
 mod lookup;
 mod mutation;
 mod prescan;
+pub mod ratelimit;
 mod query;
 mod types;
 mod vendor;
