@@ -25,7 +25,9 @@
 //! failed.
 
 pub mod cache;
+pub mod cli;
 pub mod config;
+pub mod demo;
 pub mod graphql;
 pub mod marketplace;
 pub mod model;

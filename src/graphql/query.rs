@@ -29,19 +29,20 @@ impl QueryRoot {
         ctx: &Context<'_>,
         #[graphql(desc = "What the buyer is looking for, 1 to 200 characters.")] query: String,
         #[graphql(desc = "Conditions an offer must meet.")] filter: Option<OfferFilterInput>,
-        #[graphql(desc = "Order of the merged offers.", default)] sort: OfferSortInput,
-        #[graphql(desc = "Page size, 1 to 100.", default = 20)] first: i32,
+        #[graphql(desc = "Order of the merged offers.", default_with = "Some(OfferSortInput::Relevance)")]
+        sort: Option<OfferSortInput>,
+        #[graphql(desc = "Page size, 1 to 100.", default_with = "Some(20)")] first: Option<i32>,
         #[graphql(desc = "`endCursor` of the previous page.")] after: Option<String>,
-        #[graphql(desc = "Skip the cache and read every marketplace fresh.", default = false)] no_cache: bool,
+        #[graphql(desc = "Skip the cache and read every marketplace fresh.", default_with = "Some(false)")] no_cache: Option<bool>,
     ) -> Result<SearchResult> {
         let service = ctx.data_unchecked::<SearchService>();
         let params = SearchParams {
             query,
             filter: filter.unwrap_or_default().into(),
-            sort: sort.into(),
-            first: u32::try_from(first).unwrap_or(0),
+            sort: sort.unwrap_or_default().into(),
+            first: u32::try_from(first.unwrap_or(20)).unwrap_or(0),
             after,
-            bypass_cache: no_cache,
+            bypass_cache: no_cache.unwrap_or(false),
         };
         let outcome = service.search(&params).await.map_err(|e| e.extend())?;
         for (marketplace, error) in &outcome.failures {

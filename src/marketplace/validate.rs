@@ -4,7 +4,10 @@
 //! rules serde cannot express (pointers, placeholders, formats per field) are checked after. A
 //! user fixing a file sees all of its problems at once, not one per run.
 
-use super::definition::{AdapterDefinition, FieldSpec, Method, PaginationKind, ValueFormat};
+use super::definition::{
+    AdapterDefinition, Auth, FieldMap, FieldSpec, Limits, Method, Pagination, PaginationKind, Pricing, RequestSpec,
+    ResponseSpec, ValueFormat,
+};
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -49,19 +52,30 @@ pub fn parse_definition(file: &Path, text: &str) -> Result<AdapterDefinition, Ve
             return Err(problems.list);
         }
     };
-    check_sections(&table, &mut problems);
+    let sections = read_sections(&table, &mut problems);
+    check_rules(&sections, &mut problems);
     if !problems.list.is_empty() {
         return Err(problems.list);
     }
-    let definition: AdapterDefinition = match serde_path_to_error::deserialize(toml::Value::Table(table)) {
-        Ok(definition) => definition,
-        Err(e) => {
-            problems.add(&e.path().to_string(), e.inner().message().to_string());
-            return Err(problems.list);
-        }
-    };
-    check_rules(&definition, &mut problems);
-    if problems.list.is_empty() { Ok(definition) } else { Err(problems.list) }
+    serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
+        problems.add(&e.path().to_string(), e.inner().message().to_string());
+        problems.list
+    })
+}
+
+/// Every section that could be read on its own; rules run on what is there.
+#[derive(Default)]
+struct Sections {
+    id: Option<String>,
+    name: Option<String>,
+    base_url: Option<String>,
+    auth: Option<Auth>,
+    request: Option<RequestSpec>,
+    pagination: Option<Pagination>,
+    response: Option<ResponseSpec>,
+    fields: Option<FieldMap>,
+    pricing: Option<Pricing>,
+    limits: Option<Limits>,
 }
 
 struct Problems<'a> {
@@ -76,50 +90,71 @@ impl Problems<'_> {
 }
 
 /// Deserialises every top-level section on its own so one bad section hides no other.
-fn check_sections(table: &toml::Table, problems: &mut Problems<'_>) {
+fn read_sections(table: &toml::Table, problems: &mut Problems<'_>) -> Sections {
     for key in table.keys().filter(|k| !SECTIONS.contains(&k.as_str())) {
         problems.add(key, format!("unknown key; expected one of: {}", SECTIONS.join(", ")));
     }
     for key in REQUIRED.iter().filter(|k| !table.contains_key(**k)) {
         problems.add(key, "missing required key");
     }
-    use super::definition as d;
-    section::<String>(table, "id", problems);
-    section::<String>(table, "name", problems);
-    section::<String>(table, "base_url", problems);
     section::<bool>(table, "enabled", problems);
-    section::<d::Auth>(table, "auth", problems);
-    section::<d::RequestSpec>(table, "request", problems);
-    section::<d::Pagination>(table, "pagination", problems);
-    section::<d::ResponseSpec>(table, "response", problems);
-    section::<d::FieldMap>(table, "fields", problems);
-    section::<d::Pricing>(table, "pricing", problems);
-    section::<d::Limits>(table, "limits", problems);
+    Sections {
+        id: section(table, "id", problems),
+        name: section(table, "name", problems),
+        base_url: section(table, "base_url", problems),
+        auth: section(table, "auth", problems),
+        request: section(table, "request", problems),
+        pagination: section(table, "pagination", problems),
+        response: section(table, "response", problems),
+        fields: section(table, "fields", problems),
+        pricing: section(table, "pricing", problems),
+        limits: section(table, "limits", problems),
+    }
 }
 
-fn section<T: DeserializeOwned>(table: &toml::Table, key: &str, problems: &mut Problems<'_>) {
-    let Some(value) = table.get(key) else { return };
-    if let Err(e) = serde_path_to_error::deserialize::<_, T>(value.clone()) {
-        let inner = e.path().to_string();
-        let path = if inner == "." || inner.is_empty() { key.to_string() } else { format!("{key}.{inner}") };
-        problems.add(&path, e.into_inner().message().to_string());
-    }
+fn section<T: DeserializeOwned>(table: &toml::Table, key: &str, problems: &mut Problems<'_>) -> Option<T> {
+    let value = table.get(key)?;
+    serde_path_to_error::deserialize::<_, T>(value.clone())
+        .map_err(|e| {
+            let inner = e.path().to_string();
+            let path = if inner == "." || inner.is_empty() { key.to_string() } else { format!("{key}.{inner}") };
+            problems.add(&path, e.into_inner().message().to_string());
+        })
+        .ok()
 }
 
 /// The rules the types cannot express.
-fn check_rules(def: &AdapterDefinition, problems: &mut Problems<'_>) {
-    check_id(&def.id, problems);
-    if def.name.trim().is_empty() {
+fn check_rules(s: &Sections, problems: &mut Problems<'_>) {
+    if let Some(id) = &s.id {
+        check_id(id, problems);
+    }
+    if s.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         problems.add("name", "must not be empty");
     }
-    check_base_url(&def.base_url, problems);
-    check_auth(def, problems);
-    check_request(def, problems);
-    check_pagination(def, problems);
-    check_response(def, problems);
-    check_fields(def, problems);
-    check_pricing(def, problems);
-    check_limits(def, problems);
+    if let Some(url) = &s.base_url {
+        check_base_url(url, problems);
+    }
+    if let Some(auth) = &s.auth {
+        check_auth(auth, problems);
+    }
+    if let Some(request) = &s.request {
+        check_request(request, problems);
+        if let Some(pagination) = &s.pagination {
+            check_pagination(request, pagination, s.response.as_ref(), problems);
+        }
+    }
+    if let Some(response) = &s.response {
+        check_response(response, problems);
+    }
+    if let Some(fields) = &s.fields {
+        check_fields(fields, problems);
+    }
+    if let Some(pricing) = &s.pricing {
+        check_pricing(pricing, problems);
+    }
+    if let Some(limits) = &s.limits {
+        check_limits(limits, problems);
+    }
 }
 
 fn check_id(id: &str, problems: &mut Problems<'_>) {
@@ -144,9 +179,8 @@ fn check_base_url(url: &str, problems: &mut Problems<'_>) {
     }
 }
 
-fn check_auth(def: &AdapterDefinition, problems: &mut Problems<'_>) {
-    use super::definition::Auth;
-    let vars: Vec<(&str, &str)> = match &def.auth {
+fn check_auth(auth: &Auth, problems: &mut Problems<'_>) {
+    let vars: Vec<(&str, &str)> = match auth {
         Auth::None => vec![],
         Auth::Bearer { token_env } => vec![("auth.token_env", token_env)],
         Auth::ApiKeyHeader { header, key_env } => {
@@ -172,8 +206,7 @@ fn is_env_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
-fn check_request(def: &AdapterDefinition, problems: &mut Problems<'_>) {
-    let req = &def.request;
+fn check_request(req: &RequestSpec, problems: &mut Problems<'_>) {
     if !req.path.starts_with('/') {
         problems.add("request.path", "must start with `/`");
     }
@@ -203,7 +236,7 @@ fn check_request(def: &AdapterDefinition, problems: &mut Problems<'_>) {
             problems.add(&key, "not a valid HTTP header value");
         }
     }
-    if !uses_placeholder(def, "query") {
+    if !uses_placeholder(req, "query") {
         problems.add("request", "no parameter carries `{query}`, so every search would return the same items");
     }
 }
@@ -235,34 +268,34 @@ fn body_strings(table: &toml::Table, prefix: &str) -> Vec<(String, String)> {
     out
 }
 
-fn uses_placeholder(def: &AdapterDefinition, name: &str) -> bool {
-    let in_query = def.request.query.values().any(|v| placeholders(v).any(|p| p == name));
-    let in_body = def.request.body.as_ref().is_some_and(|b| {
+fn uses_placeholder(request: &RequestSpec, name: &str) -> bool {
+    let in_query = request.query.values().any(|v| placeholders(v).any(|p| p == name));
+    let in_body = request.body.as_ref().is_some_and(|b| {
         body_strings(b, "").iter().any(|(_, v)| placeholders(v).any(|p| p == name))
     });
     in_query || in_body
 }
 
-fn check_pagination(def: &AdapterDefinition, problems: &mut Problems<'_>) {
-    let needed = match def.pagination.kind {
+fn check_pagination(request: &RequestSpec, pagination: &Pagination, response: Option<&ResponseSpec>, problems: &mut Problems<'_>) {
+    let needed = match pagination.kind {
         PaginationKind::Page => "page",
         PaginationKind::Offset => "offset",
         PaginationKind::Cursor => "cursor",
     };
-    if !uses_placeholder(def, needed) {
+    if !uses_placeholder(request, needed) {
         problems.add("pagination.kind", format!("paging by {needed} but no request parameter carries `{{{needed}}}`"));
     }
-    if def.pagination.kind == PaginationKind::Cursor && def.response.next_cursor.is_none() {
+    if pagination.kind == PaginationKind::Cursor && response.is_some_and(|r| r.next_cursor.is_none()) {
         problems.add("response.next_cursor", "cursor pagination needs a pointer to the next cursor");
     }
-    if !(1..=1000).contains(&def.pagination.max_page_size) {
+    if !(1..=1000).contains(&pagination.max_page_size) {
         problems.add("pagination.max_page_size", "must be between 1 and 1000");
     }
 }
 
-fn check_response(def: &AdapterDefinition, problems: &mut Problems<'_>) {
-    check_pointer("response.items", &def.response.items, problems);
-    for (key, pointer) in [("response.total", &def.response.total), ("response.next_cursor", &def.response.next_cursor)] {
+fn check_response(response: &ResponseSpec, problems: &mut Problems<'_>) {
+    check_pointer("response.items", &response.items, problems);
+    for (key, pointer) in [("response.total", &response.total), ("response.next_cursor", &response.next_cursor)] {
         if let Some(p) = pointer {
             check_pointer(key, p, problems);
         }
@@ -277,12 +310,11 @@ fn check_pointer(key: &str, pointer: &str, problems: &mut Problems<'_>) {
     }
 }
 
-fn check_fields(def: &AdapterDefinition, problems: &mut Problems<'_>) {
+fn check_fields(f: &FieldMap, problems: &mut Problems<'_>) {
     use ValueFormat as F;
     const TEXT: &[ValueFormat] = &[F::Text];
     const MONEY: &[ValueFormat] = &[F::IdrText, F::IdrTextEn, F::IntegerRupiah, F::DecimalString, F::Number];
     const PERCENT: &[ValueFormat] = &[F::PercentText, F::Number, F::DecimalString];
-    let f = &def.fields;
     let specs: [(&str, Option<&FieldSpec>, &[ValueFormat]); 16] = [
         ("id", Some(&f.id), TEXT),
         ("title", Some(&f.title), TEXT),
@@ -310,15 +342,14 @@ fn check_fields(def: &AdapterDefinition, problems: &mut Problems<'_>) {
     }
 }
 
-fn check_pricing(def: &AdapterDefinition, problems: &mut Problems<'_>) {
-    match Decimal::from_str(&def.pricing.vat_rate) {
+fn check_pricing(pricing: &Pricing, problems: &mut Problems<'_>) {
+    match Decimal::from_str(&pricing.vat_rate) {
         Ok(rate) if rate >= Decimal::ZERO && rate <= Decimal::ONE_HUNDRED => {}
-        _ => problems.add("pricing.vat_rate", format!("`{}` must be a percentage between 0 and 100, e.g. \"11\"", def.pricing.vat_rate)),
+        _ => problems.add("pricing.vat_rate", format!("`{}` must be a percentage between 0 and 100, e.g. \"11\"", pricing.vat_rate)),
     }
 }
 
-fn check_limits(def: &AdapterDefinition, problems: &mut Problems<'_>) {
-    let limits = &def.limits;
+fn check_limits(limits: &Limits, problems: &mut Problems<'_>) {
     if limits.timeout.is_some_and(|t| t.is_zero() || t.as_secs() > 120) {
         problems.add("limits.timeout", "must be more than 0 and at most 120s");
     }

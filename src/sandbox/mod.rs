@@ -1,1 +1,157 @@
-//! Simulated marketplaces (work in progress).
+//! Simulated marketplaces: realistic stand-ins for APIs we cannot reach, for the demo, the tests
+//! and the benchmarks.
+//!
+//! One deterministic [`Catalogue`] (seed goods × makes × variants, ~60–4000 vendors) feeds every
+//! sandbox; each [`MarketplaceKind`] renders it through its own API shape and quirks:
+//!
+//! - `mbiz`: `GET /api/v1/products?q=&page=&per_page=` with `Authorization: Bearer <token>`,
+//!   English fields, prices as text including PPN (`"Rp61.050"`), dotted NPWP, raw seller names.
+//! - `jatim-bejo`: `POST /api/v1/produk/cari` with `{"kata_kunci","halaman","jumlah"}`, Indonesian
+//!   fields, integer rupiah excluding PPN plus a `ppn` rate, TKDN as `"45,5"`, varied city spellings.
+//!
+//! Outside the simulated API, `/_sandbox/` holds the knobs and the answers: `faults` (GET/PUT),
+//! `stats` (GET/DELETE), `truth` (which listings are the same master product and vendor entity)
+//! and `vendors` (the accounts behind the sellers). [`spawn`] serves one marketplace on a socket;
+//! [`router`] gives the same app for in-process use.
+//!
+//! Adding a marketplace: a [`MarketplaceKind`] variant (with its arms below), a module rendering
+//! titles and responses, and its arms in `server.rs` and `state.rs`; the catalogue generates its
+//! listings.
+
+mod catalogue;
+mod control;
+mod faults;
+mod index;
+mod jatim_bejo;
+mod mbiz;
+mod pools;
+mod regions;
+mod rng;
+mod seeds;
+mod server;
+mod state;
+mod text;
+mod truth;
+mod vendors;
+
+#[cfg(test)]
+mod api_tests;
+#[cfg(test)]
+mod fault_tests;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use catalogue::Catalogue;
+pub use faults::{FaultConfig, FaultMode, Faults};
+pub use server::{RunningSandbox, router, spawn, spawn_all};
+pub use state::SandboxState;
+pub use truth::{Truth, TruthListing, TruthVendor, TruthVendors};
+
+/// The simulated marketplaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarketplaceKind {
+    /// Mbizmarket, the commercial B2B marketplace (English JSON, prices including PPN).
+    Mbiz,
+    /// Jatim Bejo, Jawa Timur's regional e-purchasing (Indonesian JSON, prices excluding PPN).
+    JatimBejo,
+}
+
+impl MarketplaceKind {
+    /// Every kind, in catalogue order.
+    pub fn all() -> &'static [Self] {
+        &[Self::Mbiz, Self::JatimBejo]
+    }
+
+    /// The marketplace id: `mbiz`, `jatim-bejo`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Mbiz => "mbiz",
+            Self::JatimBejo => "jatim-bejo",
+        }
+    }
+
+    /// Position in [`MarketplaceKind::all`]; keys the catalogue's per-marketplace data.
+    pub(crate) const fn index(self) -> usize {
+        match self {
+            Self::Mbiz => 0,
+            Self::JatimBejo => 1,
+        }
+    }
+
+    /// Chance in percent that a vendor has an account here: Jatim Bejo is for Jawa Timur.
+    pub(crate) const fn vendor_presence_percent(self, in_jawa_timur: bool) -> u64 {
+        match (self, in_jawa_timur) {
+            (Self::Mbiz, true) => 80,
+            (Self::Mbiz, false) => 100,
+            (Self::JatimBejo, true) => 85,
+            (Self::JatimBejo, false) => 0,
+        }
+    }
+
+    /// The marketplace's id for listing `index` (0-based).
+    pub(crate) fn listing_id(self, index: usize) -> String {
+        match self {
+            Self::Mbiz => mbiz::listing_id(index),
+            Self::JatimBejo => jatim_bejo::listing_id(index),
+        }
+    }
+
+    /// The marketplace's id for the seller account numbered `number` (1-based).
+    pub(crate) fn account_id(self, number: usize) -> String {
+        match self {
+            Self::Mbiz => mbiz::account_id(number),
+            Self::JatimBejo => jatim_bejo::account_id(number),
+        }
+    }
+
+    /// The listing's title as this marketplace words it.
+    pub(crate) fn title(self, view: &catalogue::ListingView<'_>) -> String {
+        match self {
+            Self::Mbiz => mbiz::title(view),
+            Self::JatimBejo => jatim_bejo::title(view),
+        }
+    }
+}
+
+impl fmt::Display for MarketplaceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A marketplace id that names no sandbox.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown sandbox marketplace {0:?}; expected one of: mbiz, jatim-bejo")]
+pub struct UnknownMarketplace(pub String);
+
+impl FromStr for MarketplaceKind {
+    type Err = UnknownMarketplace;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::all()
+            .iter()
+            .copied()
+            .find(|k| k.id().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| UnknownMarketplace(s.to_owned()))
+    }
+}
+
+/// How to build and serve the sandboxes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SandboxOptions {
+    /// Listings per marketplace.
+    pub products: usize,
+    /// Catalogue seed: the same seed and size give the same catalogue.
+    pub seed: u64,
+    /// Bearer token `mbiz` requires.
+    pub mbiz_token: String,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        Self { products: 10_000, seed: 42, mbiz_token: "sandbox-mbiz-token".to_owned() }
+    }
+}

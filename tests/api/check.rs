@@ -31,7 +31,11 @@ fn broken_adapter_files_are_reported_problem_by_problem() {
     let (ok, output) = pasar_check(dir.path());
     assert!(!ok, "exit code 1 on problems");
     for expected in [
-        "broken.toml: `limits.colour`",
+        "broken.toml: `pricing.colour`: unknown field",
+        "broken.toml: `id`: `Mbiz Market` must be",
+        "broken.toml: `auth.token_env`: `sk-live-123` must name an environment variable",
+        "broken.toml: `fields.price`: format: unknown variant `idr_txt`",
+        "broken.toml: `response.items`: `data` is not a JSON pointer",
         "syntax.toml: not valid TOML",
         "missing.toml: `base_url`: missing required key",
         "missing.toml: `fields`: missing required key",

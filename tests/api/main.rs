@@ -2,6 +2,9 @@
 //!
 //! Set `TEST_LOG=1` to see the gateway's logs.
 
+// Test helpers are shared between the modules of this one binary, not exported.
+#![allow(unreachable_pub)]
+
 mod check;
 mod failures;
 mod helpers;

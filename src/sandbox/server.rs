@@ -1,0 +1,153 @@
+//! Serving a sandbox: the router, spawning on a socket, and the running-server handle.
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::{get, post};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+use super::catalogue::Catalogue;
+use super::faults::Faults;
+use super::index::SearchIndex;
+use super::state::{App, SandboxState};
+use super::{MarketplaceKind, SandboxOptions, control, jatim_bejo, mbiz};
+
+/// How long [`RunningSandbox::stop`] waits for in-flight requests before cutting them off.
+const STOP_GRACE: Duration = Duration::from_secs(5);
+
+/// The app of one sandbox marketplace: its simulated API plus `/_sandbox/`. Builds the search
+/// index, which takes a moment for large catalogues; call it off the async threads.
+pub fn router(kind: MarketplaceKind, state: SandboxState) -> Router {
+    let catalogue = Arc::clone(state.catalogue());
+    let index = SearchIndex::build(catalogue.products_per_marketplace(), |i, buffer| {
+        buffer.push_str(&kind.title(&catalogue.view(kind, i)));
+    });
+    let app = Arc::new(App { kind, state, index });
+    let api = match kind {
+        MarketplaceKind::Mbiz => Router::new().route("/api/v1/products", get(mbiz::search)),
+        MarketplaceKind::JatimBejo => Router::new().route("/api/v1/produk/cari", post(jatim_bejo::search)),
+    };
+    api.merge(control::routes()).with_state(app)
+}
+
+/// A sandbox serving on a socket. Dropping it aborts the server; [`RunningSandbox::stop`] stops
+/// it gracefully.
+#[derive(Debug)]
+pub struct RunningSandbox {
+    kind: MarketplaceKind,
+    addr: SocketAddr,
+    state: SandboxState,
+    task: Option<JoinHandle<io::Result<()>>>,
+}
+
+/// Binds `addr` (port 0 picks a free port) and serves `kind` from `catalogue`.
+pub async fn spawn(
+    kind: MarketplaceKind,
+    catalogue: Arc<Catalogue>,
+    options: &SandboxOptions,
+    addr: SocketAddr,
+) -> io::Result<RunningSandbox> {
+    let listener = TcpListener::bind(addr).await?;
+    let addr = listener.local_addr()?;
+    let state = SandboxState::new(catalogue, options);
+    let for_router = state.clone();
+    let app = tokio::task::spawn_blocking(move || router(kind, for_router)).await.map_err(io::Error::other)?;
+    let for_signal = state.clone();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app).with_graceful_shutdown(async move { for_signal.stopped().await }).await
+    });
+    tracing::debug!(marketplace = kind.id(), %addr, "sandbox listening");
+    Ok(RunningSandbox { kind, addr, state, task: Some(task) })
+}
+
+/// Serves every [`MarketplaceKind`] on its own free port of `host`, from one shared catalogue.
+pub async fn spawn_all(options: &SandboxOptions, host: IpAddr) -> io::Result<Vec<RunningSandbox>> {
+    let (products, seed) = (options.products, options.seed);
+    let catalogue =
+        tokio::task::spawn_blocking(move || Catalogue::generate(products, seed)).await.map_err(io::Error::other)?;
+    let catalogue = Arc::new(catalogue);
+    let spawns = MarketplaceKind::all()
+        .iter()
+        .map(|&kind| spawn(kind, Arc::clone(&catalogue), options, SocketAddr::new(host, 0)));
+    futures::future::try_join_all(spawns).await
+}
+
+impl RunningSandbox {
+    /// Which marketplace it simulates.
+    pub fn kind(&self) -> MarketplaceKind {
+        self.kind
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`; an unspecified bind address is reached over loopback.
+    pub fn base_url(&self) -> String {
+        let ip = match self.addr.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+            ip => ip,
+        };
+        format!("http://{}", SocketAddr::new(ip, self.addr.port()))
+    }
+
+    /// The fault knobs.
+    pub fn faults(&self) -> &Faults {
+        self.state.faults()
+    }
+
+    /// Search requests served so far.
+    pub fn requests_served(&self) -> u64 {
+        self.state.requests_served()
+    }
+
+    /// Sets the search-request counter back to zero.
+    pub fn reset_stats(&self) {
+        self.state.reset_stats();
+    }
+
+    /// The shared state (catalogue, faults, counter).
+    pub fn state(&self) -> &SandboxState {
+        &self.state
+    }
+
+    /// Stops accepting, releases hanging requests, waits for in-flight ones (up to 5 s) and
+    /// closes the socket; connections are refused afterwards.
+    pub async fn stop(mut self) {
+        self.state.shut_down();
+        let Some(mut task) = self.task.take() else {
+            return;
+        };
+        match tokio::time::timeout(STOP_GRACE, &mut task).await {
+            Ok(Ok(Ok(()))) => {}
+            Ok(Ok(Err(e))) => {
+                tracing::warn!(marketplace = self.kind.id(), error = %e, "sandbox server failed")
+            }
+            Ok(Err(e)) => {
+                tracing::warn!(marketplace = self.kind.id(), error = %e, "sandbox task failed")
+            }
+            Err(_) => {
+                tracing::warn!(marketplace = self.kind.id(), "sandbox did not stop in time; aborting");
+                task.abort();
+                let _ = task.await;
+            }
+        }
+    }
+}
+
+impl Drop for RunningSandbox {
+    fn drop(&mut self) {
+        // Releasing hanging requests first lets the per-connection tasks, which outlive an
+        // aborted accept loop, finish instead of leaking.
+        self.state.shut_down();
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}

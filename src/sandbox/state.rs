@@ -1,0 +1,172 @@
+//! What a sandbox's handlers share, and how a search request meets the fault knobs.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use tokio::sync::watch;
+
+use super::catalogue::Catalogue;
+use super::faults::{FaultMode, Faults};
+use super::index::SearchIndex;
+use super::{MarketplaceKind, SandboxOptions, jatim_bejo, mbiz};
+
+/// What a sandbox's handlers share: the catalogue, the token, the fault knobs, the request
+/// counter and the shutdown signal. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct SandboxState {
+    inner: Arc<Shared>,
+}
+
+#[derive(Debug)]
+struct Shared {
+    catalogue: Arc<Catalogue>,
+    mbiz_token: String,
+    faults: Faults,
+    search_requests: AtomicU64,
+    /// Flips to `true` once, when the sandbox stops; releases hanging and sleeping requests.
+    shutdown: watch::Sender<bool>,
+}
+
+impl SandboxState {
+    /// State for a sandbox serving `catalogue` with `options`' token.
+    pub fn new(catalogue: Arc<Catalogue>, options: &SandboxOptions) -> Self {
+        let shared = Shared {
+            catalogue,
+            mbiz_token: options.mbiz_token.clone(),
+            faults: Faults::default(),
+            search_requests: AtomicU64::new(0),
+            shutdown: watch::channel(false).0,
+        };
+        Self { inner: Arc::new(shared) }
+    }
+
+    /// The shared catalogue.
+    pub fn catalogue(&self) -> &Arc<Catalogue> {
+        &self.inner.catalogue
+    }
+
+    /// The fault knobs.
+    pub fn faults(&self) -> &Faults {
+        &self.inner.faults
+    }
+
+    /// Search requests that reached a search handler, failed and faulted ones included.
+    pub fn requests_served(&self) -> u64 {
+        self.inner.search_requests.load(Ordering::Relaxed)
+    }
+
+    /// Sets the search-request counter back to zero.
+    pub fn reset_stats(&self) {
+        self.inner.search_requests.store(0, Ordering::Relaxed);
+    }
+
+    /// Tells hanging and sleeping requests to give up, and a server using
+    /// [`SandboxState::stopped`] to stop.
+    pub fn shut_down(&self) {
+        self.inner.shutdown.send_replace(true);
+    }
+
+    /// Completes once [`SandboxState::shut_down`] has been called.
+    pub async fn stopped(&self) {
+        let mut rx = self.inner.shutdown.subscribe();
+        // The sender lives as long as `self`, so this only ends when the flag flips.
+        let _ = rx.wait_for(|&stopped| stopped).await;
+    }
+
+    pub(crate) fn mbiz_token(&self) -> &str {
+        &self.inner.mbiz_token
+    }
+}
+
+/// One marketplace's app: its kind, the shared state and its own search index.
+#[derive(Debug)]
+pub(crate) struct App {
+    pub(crate) kind: MarketplaceKind,
+    pub(crate) state: SandboxState,
+    pub(crate) index: SearchIndex,
+}
+
+impl App {
+    /// This marketplace's seller id for vendor record `vendor`.
+    pub(crate) fn account_id(&self, vendor: u32) -> String {
+        self.state.catalogue().account_id(self.kind, vendor)
+    }
+
+    /// Counts the request, then applies latency and faults; `Some` is the answer to send instead.
+    pub(crate) async fn before_search(&self) -> Option<Response> {
+        self.state.inner.search_requests.fetch_add(1, Ordering::Relaxed);
+        let faults = self.state.faults();
+        let latency = faults.latency();
+        let fault = faults.next_fault();
+        if !latency.is_zero() {
+            tokio::select! {
+                () = tokio::time::sleep(latency) => {}
+                () = self.state.stopped() => return Some(self.shutting_down()),
+            }
+        }
+        match fault {
+            FaultMode::None => None,
+            FaultMode::Hang => {
+                self.state.stopped().await;
+                Some(self.shutting_down())
+            }
+            FaultMode::Status(code) => Some(self.status_fault(code)),
+            FaultMode::Garbage => Some(json_text(self.bodies().0.to_owned())),
+            FaultMode::WrongTypes => Some(json_text(self.bodies().1.to_owned())),
+            FaultMode::Oversized(bytes) => Some(json_text(match self.kind {
+                MarketplaceKind::Mbiz => mbiz::padded_empty(bytes),
+                MarketplaceKind::JatimBejo => jatim_bejo::padded_empty(bytes),
+            })),
+            FaultMode::Html => Some(
+                (
+                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    "<!DOCTYPE html><html><head><title>Service Unavailable</title></head>\
+                     <body><h1>Sedang dalam pemeliharaan</h1><p>Silakan coba beberapa saat lagi.</p></body></html>",
+                )
+                    .into_response(),
+            ),
+        }
+    }
+
+    /// The garbage and wrong-types bodies in this marketplace's shape.
+    fn bodies(&self) -> (&'static str, &'static str) {
+        match self.kind {
+            MarketplaceKind::Mbiz => (mbiz::GARBAGE, mbiz::WRONG_TYPES),
+            MarketplaceKind::JatimBejo => (jatim_bejo::GARBAGE, jatim_bejo::WRONG_TYPES),
+        }
+    }
+
+    fn status_fault(&self, code: u16) -> Response {
+        let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = self.error(status, "simulated failure");
+        if matches!(code, 429 | 503) {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        response
+    }
+
+    fn shutting_down(&self) -> Response {
+        self.error(StatusCode::SERVICE_UNAVAILABLE, "sandbox is shutting down")
+    }
+
+    /// An error in this marketplace's own error shape.
+    fn error(&self, status: StatusCode, message: &str) -> Response {
+        match self.kind {
+            MarketplaceKind::Mbiz => {
+                let code = match status.as_u16() {
+                    429 => "rate_limited",
+                    500.. => "server_error",
+                    _ => "error",
+                };
+                mbiz::error(status, code, message)
+            }
+            MarketplaceKind::JatimBejo => jatim_bejo::error(status, message),
+        }
+    }
+}
+
+fn json_text(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}

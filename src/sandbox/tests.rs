@@ -1,0 +1,164 @@
+//! Catalogue and index tests at realistic sizes.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+use super::MarketplaceKind;
+use super::catalogue::Catalogue;
+use super::index::SearchIndex;
+use super::text;
+
+fn products_on(catalogue: &Catalogue, kind: MarketplaceKind) -> HashSet<u32> {
+    catalogue.listings(kind).iter().map(|l| l.master).collect()
+}
+
+#[test]
+fn same_seed_gives_the_same_catalogue() {
+    let a = Catalogue::generate(3_000, 7);
+    let b = Catalogue::generate(3_000, 7);
+    let c = Catalogue::generate(3_000, 8);
+    for &kind in MarketplaceKind::all() {
+        assert_eq!(a.listings(kind), b.listings(kind));
+        assert_eq!(a.truth(kind), b.truth(kind));
+        assert_eq!(a.vendor_truth(kind), b.vendor_truth(kind));
+        assert_ne!(a.listings(kind), c.listings(kind));
+    }
+}
+
+#[test]
+fn most_listings_have_their_product_on_the_other_marketplace() {
+    for products in [50, 1_000, 20_000] {
+        let catalogue = Catalogue::generate(products, 42);
+        let mbiz = products_on(&catalogue, MarketplaceKind::Mbiz);
+        let jatim = products_on(&catalogue, MarketplaceKind::JatimBejo);
+        for (kind, other) in [(MarketplaceKind::Mbiz, &jatim), (MarketplaceKind::JatimBejo, &mbiz)] {
+            let listings = catalogue.listings(kind);
+            let shared = listings.iter().filter(|l| other.contains(&l.master)).count();
+            let share = shared as f64 / listings.len() as f64;
+            assert!(share >= 0.5, "{kind} with {products} listings: only {share:.2} shared");
+        }
+    }
+}
+
+#[test]
+fn the_same_product_is_titled_differently_on_each_marketplace() {
+    let catalogue = Catalogue::generate(2_000, 42);
+    let titles = |kind| -> HashSet<String> { catalogue.truth(kind).listings.into_iter().map(|l| l.title).collect() };
+    let mbiz = titles(MarketplaceKind::Mbiz);
+    let jatim = titles(MarketplaceKind::JatimBejo);
+    assert!(mbiz.intersection(&jatim).count() < mbiz.len() / 20, "titles should rarely coincide");
+}
+
+#[test]
+fn prices_are_whole_hundreds_so_ppn_stays_whole_rupiah() {
+    let catalogue = Catalogue::generate(5_000, 3);
+    for &kind in MarketplaceKind::all() {
+        for (i, listing) in catalogue.listings(kind).iter().enumerate() {
+            assert!(listing.price > 0 && listing.price % 100 == 0, "{kind} listing {i}: {}", listing.price);
+            let view = catalogue.view(kind, i);
+            assert_eq!(view.price_including_vat() * 100, listing.price * (100 + view.vat_percent()));
+        }
+    }
+}
+
+#[test]
+fn the_same_product_costs_about_the_same_per_base_unit_everywhere() {
+    let catalogue = Catalogue::generate(5_000, 42);
+    let mut per_unit: HashMap<String, Vec<f64>> = HashMap::new();
+    for &kind in MarketplaceKind::all() {
+        for l in catalogue.truth(kind).listings {
+            let price: f64 = l.price_excluding_vat.try_into().expect("prices fit in f64");
+            per_unit.entry(l.product).or_default().push(price / f64::from(l.pack_quantity));
+        }
+    }
+    for (product, prices) in per_unit {
+        let (lo, hi) = prices.iter().fold((f64::MAX, 0.0f64), |(lo, hi), &p| (lo.min(p), hi.max(p)));
+        // Vendor levels, pack discounts and noise stay within ~20 %; rounding to Rp100 adds
+        // more on cheap single pieces.
+        assert!(hi / lo < 1.35, "{product}: {lo}..{hi} per base unit");
+    }
+}
+
+#[test]
+fn seed_vendors_are_listed_with_their_research_details() {
+    let catalogue = Catalogue::generate(1_000, 42);
+    let vendors = catalogue.vendor_truth(MarketplaceKind::Mbiz).vendors;
+    let find = |name: &str| vendors.iter().find(|v| v.name == name).expect("seed vendor is on mbiz");
+    let maju = find("PT Maju Jaya Abadi");
+    assert_eq!((maju.region.as_str(), maju.scale.as_str(), maju.pkp), ("35.78", "menengah", true));
+    let rejeki = find("UD Sumber Rejeki");
+    assert_eq!((rejeki.region.as_str(), rejeki.pkp), ("35.06", false));
+    assert_eq!(find("PT Sinar Nusantara Tbk").region, "35.25");
+    assert_eq!(find("Koperasi Pegawai Republik Indonesia (KPRI) Sejahtera").region, "35.15");
+    let berkah: Vec<_> = vendors.iter().filter(|v| v.name == "CV Berkah Mandiri").collect();
+    assert_eq!(berkah.len(), 2, "two different entities share the name");
+    assert_ne!(berkah[0].vendor, berkah[1].vendor);
+    assert!(vendors.len() >= 60, "only {} vendors on mbiz", vendors.len());
+}
+
+#[test]
+fn branches_share_the_entity_key_and_entities_never_do() {
+    let catalogue = Catalogue::generate(100_000, 42);
+    let mut entity_of_key: HashMap<&str, u32> = HashMap::new();
+    let mut branches = 0;
+    for v in &catalogue.vendors {
+        assert_eq!(v.npwp15.len(), 15);
+        assert!(v.npwp15.bytes().all(|b| b.is_ascii_digit()));
+        match entity_of_key.insert(&v.npwp15[..9], v.entity) {
+            Some(entity) => {
+                assert_eq!(entity, v.entity, "NPWP entity key {} reused", &v.npwp15[..9]);
+                branches += 1;
+            }
+            None => assert!(v.npwp15.ends_with("000"), "a head office has branch code 000"),
+        }
+    }
+    assert!(branches >= 3, "only {branches} branches");
+}
+
+#[test]
+fn searching_100_000_listings_finds_exactly_the_matching_titles() {
+    let started = Instant::now();
+    let catalogue = Catalogue::generate(100_000, 42);
+    let generated = started.elapsed();
+    let kind = MarketplaceKind::JatimBejo;
+    let titles: Vec<String> =
+        (0..catalogue.products_per_marketplace()).map(|i| kind.title(&catalogue.view(kind, i))).collect();
+    let started = Instant::now();
+    let index = SearchIndex::build(titles.len(), |i, buf| buf.push_str(&titles[i]));
+    let indexed = started.elapsed();
+    assert_eq!(index.len(), 100_000);
+
+    for query in ["kertas hvs a4", "toner 85a", "laptop core i5 16", "nasi kotak ayam", "kursi kerja hitam"] {
+        let started = Instant::now();
+        let hits = index.search(query);
+        let took = started.elapsed();
+        eprintln!("{query:?}: {} hits in {took:?}", hits.len());
+        let mut wanted = Vec::new();
+        text::tokens(query, &mut wanted);
+        let (last, exact) = wanted.split_last().expect("queries have tokens");
+        let expected: Vec<usize> = titles
+            .iter()
+            .enumerate()
+            .filter(|(_, title)| {
+                let mut tokens = Vec::new();
+                text::tokens(title, &mut tokens);
+                exact.iter().all(|w| tokens.contains(w)) && tokens.iter().any(|t| t.starts_with(last.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        assert!(!expected.is_empty(), "{query:?} should match something");
+        assert_eq!(hits.all(), expected, "{query:?}");
+    }
+    eprintln!("generated 2 × 100 000 listings in {generated:?}, indexed one marketplace in {indexed:?}");
+}
+
+#[test]
+fn empty_and_single_listing_catalogues_work() {
+    for products in [0, 1] {
+        let catalogue = Catalogue::generate(products, 1);
+        for &kind in MarketplaceKind::all() {
+            assert_eq!(catalogue.listings(kind).len(), products);
+            assert_eq!(catalogue.truth(kind).listings.len(), products);
+        }
+    }
+}
