@@ -2,8 +2,8 @@
 //! at them, so `cargo run --release` shows real federated results with no setup.
 
 use crate::config::Config;
-use crate::marketplace::Override;
 use crate::marketplace::Env;
+use crate::marketplace::Override;
 use crate::sandbox::{self, RunningSandbox, SandboxOptions};
 use std::net::{Ipv4Addr, SocketAddr};
 

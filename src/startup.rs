@@ -8,15 +8,15 @@ use crate::config::Config;
 use crate::config::RequestLimits;
 use crate::graphql::ratelimit::ClientLimiter;
 use crate::graphql::{AdminToken, PasarSchema, build_schema};
+use crate::marketplace::Env;
 use crate::marketplace::registry::{self, LoadOptions};
 use crate::marketplace::validate::Problem;
-use crate::marketplace::Env;
 use crate::search::SearchService;
 use async_graphql::http::GraphiQLSource;
-use axum::response::Response;
 use axum::Json;
 use axum::Router;
 use axum::extract::{ConnectInfo, Request, State};
+use axum::response::Response;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use std::net::SocketAddr;
@@ -69,7 +69,8 @@ impl Application {
     /// Loads adapters, builds the service and binds the listener; refuses invalid adapters.
     pub async fn build(config: &Config, env: Env) -> Result<Self, StartupError> {
         let client = upstream_client().map_err(|e| StartupError::Client(e.to_string()))?;
-        let options = LoadOptions { env: env.clone(), defaults: config.defaults.settings(), overrides: config.overrides() };
+        let options =
+            LoadOptions { env: env.clone(), defaults: config.defaults.settings(), overrides: config.overrides() };
         let registry = registry::load(&config.adapters_dir, &options, &client).map_err(StartupError::Adapters)?;
         let cache = ResultCache::new(config.cache.budget_mb.saturating_mul(1024 * 1024));
         let service = SearchService::new(Arc::new(registry), cache);
@@ -124,7 +125,7 @@ async fn graphql(State(state): State<AppState>, request: Request) -> Response {
     // Present when served by `Application`; absent when the router is driven in-process.
     let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
     if let Err(refused) = state.clients.check(&parts.headers, peer) {
-        return refused;
+        return refused.into_response();
     }
     crate::graphql::http::handle(&state.schema, &state.limits, &parts.headers, body).await
 }
@@ -135,7 +136,8 @@ async fn graphiql() -> impl IntoResponse {
 
 /// Ready once adapters are loaded, which `Application::build` guarantees before serving.
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    let marketplaces: Vec<&str> = state.service.registry().entries().iter().map(|e| e.marketplace.id().as_str()).collect();
+    let marketplaces: Vec<&str> =
+        state.service.registry().entries().iter().map(|e| e.marketplace.id().as_str()).collect();
     Json(serde_json::json!({ "status": "ready", "marketplaces": marketplaces }))
 }
 

@@ -12,7 +12,14 @@ const POLICY: Freshness = Freshness {
 };
 
 fn key(query: &str) -> CacheKey {
-    CacheKey { marketplace: MarketplaceId::new("mbiz"), partition: 0, query: query.into(), offset: 0, limit: 20, cursor: None }
+    CacheKey {
+        marketplace: MarketplaceId::new("mbiz"),
+        partition: 0,
+        query: query.into(),
+        offset: 0,
+        limit: 20,
+        cursor: None,
+    }
 }
 
 fn page() -> CachedPage {
@@ -76,7 +83,8 @@ async fn callers_giving_up_neither_restart_nor_cancel_the_upstream_call() {
     }
     assert_eq!(upstream.calls(), 1, "the one load kept running for every impatient caller");
     sleep(Duration::from_secs(6)).await;
-    let (_, served) = cache.get_or_fetch(key("toner"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    let (_, served) =
+        cache.get_or_fetch(key("toner"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
     assert_eq!(served, Served::Hit, "the abandoned load filled the cache");
     assert_eq!(upstream.calls(), 1);
 }
@@ -87,7 +95,8 @@ async fn within_the_ttl_a_repeat_is_a_hit_with_no_upstream_call() {
     let upstream = Upstream::default();
     cache.get_or_fetch(key("amplop"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
     sleep(Duration::from_secs(59)).await;
-    let (_, served) = cache.get_or_fetch(key("amplop"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    let (_, served) =
+        cache.get_or_fetch(key("amplop"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
     assert_eq!((served, upstream.calls()), (Served::Hit, 1));
 }
 
@@ -104,7 +113,8 @@ async fn after_the_ttl_stale_data_is_served_while_one_refresh_runs() {
     }
     sleep(Duration::from_secs(2)).await;
     assert_eq!(upstream.calls(), 2, "one background refresh for three stale reads");
-    let (_, served) = cache.get_or_fetch(key("kursi"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    let (_, served) =
+        cache.get_or_fetch(key("kursi"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
     assert_eq!(served, Served::Hit);
 }
 
@@ -115,7 +125,8 @@ async fn after_the_ttl_a_failing_marketplace_yields_the_last_good_page_with_its_
     cache.get_or_fetch(key("meja"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
     upstream.failing.store(true, Ordering::SeqCst);
     sleep(Duration::from_secs(300)).await;
-    let (page, served) = cache.get_or_fetch(key("meja"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("stale");
+    let (page, served) =
+        cache.get_or_fetch(key("meja"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("stale");
     assert_eq!(page.total, Some(7));
     assert!(matches!(served, Served::Stale { error: Some(_), age } if age == Duration::from_secs(300)), "{served:?}");
     sleep(Duration::from_secs(400)).await;
@@ -147,15 +158,18 @@ async fn bypass_reads_fresh_and_purge_empties_one_marketplace() {
     let cache = ResultCache::new(DEFAULT_BUDGET_BYTES);
     let upstream = Upstream::default();
     cache.get_or_fetch(key("tinta"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
-    let (_, served) = cache.get_or_fetch(key("tinta"), POLICY, true, upstream.load(Duration::ZERO)).await.expect("page");
+    let (_, served) =
+        cache.get_or_fetch(key("tinta"), POLICY, true, upstream.load(Duration::ZERO)).await.expect("page");
     assert_eq!((served, upstream.calls()), (Served::Fetched, 2));
     cache.purge(Some("jatim-bejo"));
     cache.pages.run_pending_tasks().await;
-    let (_, served) = cache.get_or_fetch(key("tinta"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    let (_, served) =
+        cache.get_or_fetch(key("tinta"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
     assert_eq!(served, Served::Hit, "another marketplace's purge leaves mbiz alone");
     cache.purge(Some("mbiz"));
     cache.pages.run_pending_tasks().await;
-    let (_, served) = cache.get_or_fetch(key("tinta"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    let (_, served) =
+        cache.get_or_fetch(key("tinta"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
     assert_eq!(served, Served::Fetched);
 }
 

@@ -29,9 +29,10 @@ impl ErrorExtensions for SearchError {
     fn extend(&self) -> async_graphql::Error {
         let code = match self {
             SearchError::Cursor(_) => codes::BAD_CURSOR,
-            SearchError::BadQuery | SearchError::BadFirst | SearchError::TooDeep | SearchError::UnknownMarketplace(_) => {
-                codes::BAD_USER_INPUT
-            }
+            SearchError::BadQuery
+            | SearchError::BadFirst
+            | SearchError::TooDeep
+            | SearchError::UnknownMarketplace(_) => codes::BAD_USER_INPUT,
         };
         async_graphql::Error::new(self.to_string()).extend_with(|_, e| e.set("code", code))
     }

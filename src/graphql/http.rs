@@ -83,11 +83,17 @@ pub async fn handle(schema: &PasarSchema, limits: &RequestLimits, headers: &Head
     }
 }
 
-async fn admit(limits: &RequestLimits, headers: &HeaderMap, body: Body) -> Result<async_graphql::BatchRequest, Rejection> {
+async fn admit(
+    limits: &RequestLimits,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<async_graphql::BatchRequest, Rejection> {
     if !is_graphql_content(headers.get(header::CONTENT_TYPE)) {
         return Err(Rejection::ContentType);
     }
-    let bytes = axum::body::to_bytes(body, limits.max_body_bytes).await.map_err(|_| Rejection::TooLarge(limits.max_body_bytes))?;
+    let bytes = axum::body::to_bytes(body, limits.max_body_bytes)
+        .await
+        .map_err(|_| Rejection::TooLarge(limits.max_body_bytes))?;
     let batch: async_graphql::BatchRequest =
         serde_json::from_slice(&bytes).map_err(|e| Rejection::Malformed(e.to_string()))?;
     let requests = match &batch {

@@ -9,8 +9,8 @@ mod inputs;
 mod lookup;
 mod mutation;
 mod prescan;
-pub mod ratelimit;
 mod query;
+pub mod ratelimit;
 mod types;
 mod vendor;
 

@@ -32,11 +32,11 @@ impl MutationRoot {
     async fn purge_cache(&self, ctx: &Context<'_>, marketplace: Option<ID>) -> Result<PurgeResult> {
         authorize(ctx)?;
         let service = ctx.data_unchecked::<SearchService>();
-        if let Some(id) = &marketplace {
-            if service.registry().get(id).is_none() {
-                let e = async_graphql::Error::new(format!("unknown marketplace `{}`", id.as_str()));
-                return Err(e.extend_with(|_, ext| ext.set("code", codes::BAD_USER_INPUT)));
-            }
+        if let Some(id) = &marketplace
+            && service.registry().get(id).is_none()
+        {
+            let e = async_graphql::Error::new(format!("unknown marketplace `{}`", id.as_str()));
+            return Err(e.extend_with(|_, ext| ext.set("code", codes::BAD_USER_INPUT)));
         }
         let before = service.purge_cache(marketplace.as_ref().map(|id| id.as_str()));
         Ok(PurgeResult { entries_before: i32::try_from(before).unwrap_or(i32::MAX), marketplace })

@@ -101,7 +101,8 @@ impl<'a> Lexer<'a> {
                 Token::Other
             }
             b'_' | b'a'..=b'z' | b'A'..=b'Z' => {
-                self.pos += self.text[self.pos..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+                self.pos +=
+                    self.text[self.pos..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
                 self.src.get(start..self.pos).map_or(Token::Other, Token::Name)
             }
             _ => {
@@ -167,32 +168,48 @@ mod tests {
 
     #[test]
     fn aliases_are_counted_and_their_fields_are_the_root_fields() {
-        let shape = scan("{ a: search(query: \"x\") { complete } b: search(query: \"y\") { complete } marketplaces { id } }", 10_000);
+        let shape = scan(
+            "{ a: search(query: \"x\") { complete } b: search(query: \"y\") { complete } marketplaces { id } }",
+            10_000,
+        );
         assert_eq!((shape.aliases, shape.root_fields, shape.fan_out_fields), (2, 3, 2));
     }
 
     #[test]
     fn argument_object_fields_and_variable_types_are_not_aliases() {
-        let shape = scan("query($f: OfferFilter = {minPrice: \"1\"}) { search(query: \"a: b\", filter: {marketplaces: [\"mbiz\"]}) { complete } }", 10_000);
+        let shape = scan(
+            "query($f: OfferFilter = {minPrice: \"1\"}) { search(query: \"a: b\", filter: {marketplaces: [\"mbiz\"]}) { complete } }",
+            10_000,
+        );
         assert_eq!(shape.aliases, 0);
     }
 
     #[test]
     fn nesting_inside_strings_and_comments_does_not_count() {
-        let shape = scan("# {{{{[[[[\n{ parsePrice(text: \"[[[[{{{{\\\"\") { amount } x: parsePrice(text: \"\"\"{{{\"\"\") { amount } }", 10_000);
+        let shape = scan(
+            "# {{{{[[[[\n{ parsePrice(text: \"[[[[{{{{\\\"\") { amount } x: parsePrice(text: \"\"\"{{{\"\"\") { amount } }",
+            10_000,
+        );
         assert_eq!(shape.nesting, 2);
         assert_eq!(shape.root_fields, 2);
     }
 
     #[test]
     fn deeply_nested_list_values_are_measured_without_recursion() {
-        let query = format!("{{ search(query: \"x\", filter: {{marketplaces: {}{}}}) {{ complete }} }}", "[".repeat(50_000), "]".repeat(50_000));
+        let query = format!(
+            "{{ search(query: \"x\", filter: {{marketplaces: {}{}}}) {{ complete }} }}",
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        );
         assert!(scan(&query, 1_000_000).nesting > 50_000);
     }
 
     #[test]
     fn fragment_spreads_at_the_root_are_not_fields() {
-        let shape = scan("{ ...F ... on Query { a: search(query: \"y\") { complete } } } fragment F on Query { search(query: \"x\") { complete } }", 10_000);
+        let shape = scan(
+            "{ ...F ... on Query { a: search(query: \"y\") { complete } } } fragment F on Query { search(query: \"x\") { complete } }",
+            10_000,
+        );
         assert_eq!((shape.root_fields, shape.fan_out_fields), (1, 2));
     }
 

@@ -29,11 +29,13 @@ impl QueryRoot {
         ctx: &Context<'_>,
         #[graphql(desc = "What the buyer is looking for, 1 to 200 characters.")] query: String,
         #[graphql(desc = "Conditions an offer must meet.")] filter: Option<OfferFilterInput>,
-        #[graphql(desc = "Order of the merged offers.", default_with = "Some(OfferSortInput::Relevance)")]
-        sort: Option<OfferSortInput>,
+        #[graphql(desc = "Order of the merged offers.", default_with = "Some(OfferSortInput::Relevance)")] sort: Option<
+            OfferSortInput,
+        >,
         #[graphql(desc = "Page size, 1 to 100.", default_with = "Some(20)")] first: Option<i32>,
         #[graphql(desc = "`endCursor` of the previous page.")] after: Option<String>,
-        #[graphql(desc = "Skip the cache and read every marketplace fresh.", default_with = "Some(false)")] no_cache: Option<bool>,
+        #[graphql(desc = "Skip the cache and read every marketplace fresh.", default_with = "Some(false)")]
+        no_cache: Option<bool>,
     ) -> Result<SearchResult> {
         let service = ctx.data_unchecked::<SearchService>();
         let params = SearchParams {

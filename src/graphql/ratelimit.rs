@@ -28,8 +28,8 @@ impl ClientLimiter {
         Self { limiter: quota.map(|q| Arc::new(DefaultKeyedRateLimiter::keyed(q))) }
     }
 
-    /// Lets the request through, or answers 429 with `Retry-After`.
-    pub fn check(&self, headers: &HeaderMap, peer: Option<IpAddr>) -> Result<(), Response> {
+    /// Lets the request through, or says how long the client must wait.
+    pub fn check(&self, headers: &HeaderMap, peer: Option<IpAddr>) -> Result<(), TooManyRequests> {
         let Some(limiter) = &self.limiter else { return Ok(()) };
         let key = match headers.get(API_KEY_HEADER).and_then(|v| v.to_str().ok()) {
             Some(api_key) => format!("key:{api_key}"),
@@ -37,7 +37,7 @@ impl ClientLimiter {
         };
         limiter.check_key(&key).map_err(|not_until| {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
-            too_many(wait.as_secs() + 1)
+            TooManyRequests { retry_after: wait.as_secs() + 1 }
         })
     }
 
@@ -50,12 +50,22 @@ impl ClientLimiter {
     }
 }
 
-fn too_many(retry_after: u64) -> Response {
-    let body = serde_json::json!({ "errors": [{
+/// A refused request: answered 429 with `Retry-After`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManyRequests {
+    /// Seconds until the client has budget again.
+    pub retry_after: u64,
+}
+
+impl IntoResponse for TooManyRequests {
+    fn into_response(self) -> Response {
+        let retry_after = self.retry_after;
+        let body = serde_json::json!({ "errors": [{
         "message": format!("too many requests from this client; retry after {retry_after} s"),
         "extensions": { "code": super::codes::RATE_LIMITED, "retryAfter": retry_after }
     }] });
-    let mut response = (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
-    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
-    response
+        let mut response = (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+        response
+    }
 }

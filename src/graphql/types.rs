@@ -2,8 +2,8 @@
 //!
 //! The model stays plain Rust; resolvers here decide how it is shown (ids, formatting, lookups).
 
-use crate::marketplace::RegistryEntry;
 use super::vendor::VendorView;
+use crate::marketplace::RegistryEntry;
 use crate::model::{Issue, MarketplaceId, Offer, Price, Unit};
 use crate::normalize::pdn::{self, PdnTier};
 use crate::normalize::rupiah::format_rupiah;
@@ -22,7 +22,11 @@ pub(super) struct MarketplaceView(pub(super) RegistryEntry);
 /// Looks a marketplace up for a resolver; every id in a result comes from the registry.
 pub(super) fn marketplace(ctx: &Context<'_>, id: &MarketplaceId) -> async_graphql::Result<MarketplaceView> {
     let registry = ctx.data_unchecked::<SearchService>().registry();
-    registry.get(id.as_str()).cloned().map(MarketplaceView).ok_or_else(|| format!("marketplace `{id}` is no longer registered").into())
+    registry
+        .get(id.as_str())
+        .cloned()
+        .map(MarketplaceView)
+        .ok_or_else(|| format!("marketplace `{id}` is no longer registered").into())
 }
 
 #[Object(name = "Marketplace")]

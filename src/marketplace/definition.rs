@@ -166,7 +166,10 @@ pub struct FieldSpec {
 
 /// How a field mapping may be written: `"/ptr"` or `{ pointer = "/ptr", format = "idr_text" }`.
 #[derive(Deserialize)]
-#[serde(untagged, expecting = "a JSON pointer such as \"/price\", or a table { pointer = \"/price\", format = \"idr_text\" }")]
+#[serde(
+    untagged,
+    expecting = "a JSON pointer such as \"/price\", or a table { pointer = \"/price\", format = \"idr_text\" }"
+)]
 enum FieldSpecRepr {
     Pointer(String),
     Detailed { pointer: String, format: Option<String> },
@@ -181,7 +184,8 @@ impl TryFrom<FieldSpecRepr> for FieldSpec {
             FieldSpecRepr::Pointer(pointer) => Ok(Self { pointer, format: None }),
             FieldSpecRepr::Detailed { pointer, format: None } => Ok(Self { pointer, format: None }),
             FieldSpecRepr::Detailed { pointer, format: Some(name) } => {
-                let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = name.as_str().into_deserializer();
+                let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+                    name.as_str().into_deserializer();
                 let format = ValueFormat::deserialize(de).map_err(|e| format!("format: {e}"))?;
                 Ok(Self { pointer, format: Some(format) })
             }

@@ -94,10 +94,9 @@ impl HttpAdapter {
         let json: Value = serde_json::from_slice(body)
             .map_err(|e| MarketplaceError::BadResponse { reason: format!("not JSON ({e})") })?;
         let response = &self.definition.response;
-        let items = json
-            .pointer(&response.items)
-            .and_then(Value::as_array)
-            .ok_or_else(|| MarketplaceError::BadResponse { reason: format!("no item array at `{}`", response.items) })?;
+        let items = json.pointer(&response.items).and_then(Value::as_array).ok_or_else(|| {
+            MarketplaceError::BadResponse { reason: format!("no item array at `{}`", response.items) }
+        })?;
         let mut page = SearchPage {
             total: response.total.as_deref().and_then(|p| json.pointer(p)).and_then(as_count),
             next_cursor: response.next_cursor.as_deref().and_then(|p| json.pointer(p)).and_then(as_cursor),

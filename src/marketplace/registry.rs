@@ -4,10 +4,10 @@
 //! base-URL overrides are read from an [`Env`], so tests and the embedded demo can supply them
 //! without touching the process environment. Base URLs can be replaced by the operator's config.
 
+use super::Marketplace;
 use super::definition::{AdapterDefinition, Auth, PaginationKind};
 use super::http::{HttpAdapter, static_headers};
 use super::validate::{Problem, parse_definition};
-use super::Marketplace;
 use axum::http::{HeaderMap, HeaderValue, header};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -40,9 +40,8 @@ impl Env {
 
     /// Looks a variable up; empty values count as unset.
     pub fn get(&self, name: &str) -> Option<String> {
-        let value = self.overrides.get(name).cloned().or_else(|| {
-            if self.process { std::env::var(name).ok() } else { None }
-        });
+        let value =
+            self.overrides.get(name).cloned().or_else(|| if self.process { std::env::var(name).ok() } else { None });
         value.filter(|v| !v.is_empty())
     }
 }
@@ -131,7 +130,8 @@ impl Registry {
 /// Reads and checks every `*.toml` in `dir`; all problems of all files are returned together.
 pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
     let problem = |message: String| Problem { file: dir.to_path_buf(), key: String::new(), message };
-    let entries = std::fs::read_dir(dir).map_err(|e| vec![problem(format!("cannot read the adapter directory ({e})"))])?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| vec![problem(format!("cannot read the adapter directory ({e})"))])?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -146,7 +146,9 @@ pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Pr
     let mut seen = HashSet::new();
     for file in files {
         let parsed = std::fs::read_to_string(&file)
-            .map_err(|e| vec![Problem { file: file.clone(), key: String::new(), message: format!("cannot read ({e})") }])
+            .map_err(|e| {
+                vec![Problem { file: file.clone(), key: String::new(), message: format!("cannot read ({e})") }]
+            })
             .and_then(|text| parse_definition(&file, &text));
         match parsed {
             Ok(def) if !seen.insert(def.id.clone()) => problems.push(Problem {
@@ -200,7 +202,12 @@ pub fn load(dir: &Path, options: &LoadOptions, client: &reqwest::Client) -> Resu
     if problems.is_empty() { Ok(Registry::from_entries(entries)) } else { Err(problems) }
 }
 
-fn build_entry(def: AdapterDefinition, headers: HeaderMap, options: &LoadOptions, client: &reqwest::Client) -> RegistryEntry {
+fn build_entry(
+    def: AdapterDefinition,
+    headers: HeaderMap,
+    options: &LoadOptions,
+    client: &reqwest::Client,
+) -> RegistryEntry {
     let defaults = options.defaults;
     let overrides = options.overrides.get(&def.id).cloned().unwrap_or_default();
     let base_url = overrides.base_url.unwrap_or_else(|| def.base_url.clone());
@@ -228,7 +235,8 @@ fn resolve_headers(def: &AdapterDefinition, env: &Env) -> Result<HeaderMap, (&'s
         env.get(var).ok_or_else(|| (key, format!("environment variable {var} is not set")))
     };
     let sensitive = |text: String, key: &'static str| {
-        let mut value = HeaderValue::from_str(&text).map_err(|_| (key, "the secret is not a valid header value".to_string()))?;
+        let mut value =
+            HeaderValue::from_str(&text).map_err(|_| (key, "the secret is not a valid header value".to_string()))?;
         value.set_sensitive(true);
         Ok::<_, (&'static str, String)>(value)
     };
@@ -248,7 +256,13 @@ fn resolve_headers(def: &AdapterDefinition, env: &Env) -> Result<HeaderMap, (&'s
             use base64::Engine as _;
             let user = secret("auth.username_env", username_env)?;
             let password = secret("auth.password_env", password_env)?;
-            headers.insert(header::AUTHORIZATION, sensitive(format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))), "auth.password_env")?);
+            headers.insert(
+                header::AUTHORIZATION,
+                sensitive(
+                    format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))),
+                    "auth.password_env",
+                )?,
+            );
         }
     }
     Ok(headers)

@@ -42,7 +42,8 @@ fn text_around_a_placeholder_is_substituted_as_text() {
 #[test]
 fn a_response_is_read_through_the_adapters_pointers_and_unreadable_items_are_counted() {
     let def = definition(MBIZ);
-    let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
+    let adapter =
+        HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
     let body = json!({
         "data": [
             { "id": "A1", "name": "Kertas", "price": "Rp61.050", "seller": { "name": "PT. MAJU JAYA ABADI" } },
@@ -61,7 +62,8 @@ fn a_response_is_read_through_the_adapters_pointers_and_unreadable_items_are_cou
 #[test]
 fn a_response_without_the_item_array_is_a_bad_response() {
     let def = definition(MBIZ);
-    let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
+    let adapter =
+        HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
     for body in [json!({ "data": "oops" }), json!([]), json!({ "error": "maintenance" })] {
         let error = adapter.parse(body.to_string().as_bytes()).expect_err("no items");
         assert_eq!(error.code(), "MARKETPLACE_BAD_RESPONSE", "{body}");

@@ -35,10 +35,8 @@ impl fmt::Display for Problem {
     }
 }
 
-const SECTIONS: &[&str] = &[
-    "id", "name", "base_url", "enabled", "auth", "request", "pagination", "response", "fields",
-    "pricing", "limits",
-];
+const SECTIONS: &[&str] =
+    &["id", "name", "base_url", "enabled", "auth", "request", "pagination", "response", "fields", "pricing", "limits"];
 const REQUIRED: &[&str] = &["id", "name", "base_url", "request", "pagination", "response", "fields", "pricing"];
 const PLACEHOLDERS: &[&str] = &["query", "page", "page_size", "offset", "cursor"];
 
@@ -270,13 +268,19 @@ fn body_strings(table: &toml::Table, prefix: &str) -> Vec<(String, String)> {
 
 fn uses_placeholder(request: &RequestSpec, name: &str) -> bool {
     let in_query = request.query.values().any(|v| placeholders(v).any(|p| p == name));
-    let in_body = request.body.as_ref().is_some_and(|b| {
-        body_strings(b, "").iter().any(|(_, v)| placeholders(v).any(|p| p == name))
-    });
+    let in_body = request
+        .body
+        .as_ref()
+        .is_some_and(|b| body_strings(b, "").iter().any(|(_, v)| placeholders(v).any(|p| p == name)));
     in_query || in_body
 }
 
-fn check_pagination(request: &RequestSpec, pagination: &Pagination, response: Option<&ResponseSpec>, problems: &mut Problems<'_>) {
+fn check_pagination(
+    request: &RequestSpec,
+    pagination: &Pagination,
+    response: Option<&ResponseSpec>,
+    problems: &mut Problems<'_>,
+) {
     let needed = match pagination.kind {
         PaginationKind::Page => "page",
         PaginationKind::Offset => "offset",
@@ -337,7 +341,10 @@ fn check_fields(f: &FieldMap, problems: &mut Problems<'_>) {
         let Some(spec) = spec else { continue };
         check_pointer(&format!("fields.{name}.pointer"), spec.pointer(), problems);
         if let Some(format) = spec.format().filter(|fmt| !allowed.contains(fmt)) {
-            problems.add(&format!("fields.{name}.format"), format!("{format:?} cannot be used for {name}; allowed: {allowed:?}"));
+            problems.add(
+                &format!("fields.{name}.format"),
+                format!("{format:?} cannot be used for {name}; allowed: {allowed:?}"),
+            );
         }
     }
 }
@@ -345,7 +352,10 @@ fn check_fields(f: &FieldMap, problems: &mut Problems<'_>) {
 fn check_pricing(pricing: &Pricing, problems: &mut Problems<'_>) {
     match Decimal::from_str(&pricing.vat_rate) {
         Ok(rate) if rate >= Decimal::ZERO && rate <= Decimal::ONE_HUNDRED => {}
-        _ => problems.add("pricing.vat_rate", format!("`{}` must be a percentage between 0 and 100, e.g. \"11\"", pricing.vat_rate)),
+        _ => problems.add(
+            "pricing.vat_rate",
+            format!("`{}` must be a percentage between 0 and 100, e.g. \"11\"", pricing.vat_rate),
+        ),
     }
 }
 

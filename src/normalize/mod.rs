@@ -1,13 +1,13 @@
 //! Pure normalisation functions: no I/O, no async.
-pub mod region;
-pub mod price;
-pub mod rupiah;
-pub mod vendor;
-pub mod percent;
-pub mod unit;
-pub mod vat;
 pub mod npwp;
 pub mod offer;
 pub mod pdn;
+pub mod percent;
+pub mod price;
 #[cfg(test)]
 mod proptests;
+pub mod region;
+pub mod rupiah;
+pub mod unit;
+pub mod vat;
+pub mod vendor;

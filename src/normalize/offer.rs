@@ -50,7 +50,11 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
         Some(Ok(Some(rate))) => rate,
         None | Some(Ok(None)) => raw.default_vat_rate,
         Some(Err(_)) => {
-            issues.push(issue("price.vatRate", "VAT_RATE_UNREADABLE", "the PPN rate could not be read; the adapter's rate was used"));
+            issues.push(issue(
+                "price.vatRate",
+                "VAT_RATE_UNREADABLE",
+                "the PPN rate could not be read; the adapter's rate was used",
+            ));
             raw.default_vat_rate
         }
     };
@@ -83,7 +87,11 @@ fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
 /// The price of one base unit, kept to 4 decimals so a sheet of paper still compares exactly.
 fn per_base_unit(price: &Price, unit: &Unit) -> Option<Price> {
     unit.base_unit.as_ref()?;
-    let per = |amount: Decimal| amount.checked_div(unit.quantity).map(|a| a.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
+    let per = |amount: Decimal| {
+        amount
+            .checked_div(unit.quantity)
+            .map(|a| a.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+    };
     Some(Price {
         amount: per(price.amount)?,
         amount_excluding_vat: per(price.amount_excluding_vat)?,
@@ -132,7 +140,11 @@ fn read_region(text: &str, issues: &mut Vec<Issue>) -> Option<&'static str> {
     }
 }
 
-fn read_percent(raw: Option<&crate::marketplace::RawValue>, field: &'static str, issues: &mut Vec<Issue>) -> Option<Decimal> {
+fn read_percent(
+    raw: Option<&crate::marketplace::RawValue>,
+    field: &'static str,
+    issues: &mut Vec<Issue>,
+) -> Option<Decimal> {
     match parse_percent(&raw?.value) {
         Ok(value) => value,
         Err(_) => {
@@ -157,7 +169,9 @@ fn read_bool(value: &Value) -> Option<bool> {
 
 fn read_stock(value: &Value) -> Option<i64> {
     match value {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64)),
+        Value::Number(n) => {
+            n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
+        }
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }

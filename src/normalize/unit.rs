@@ -8,13 +8,8 @@ use crate::model::Unit;
 use rust_decimal::Decimal;
 
 /// Packs whose size is fixed by their name.
-const FIXED_PACKS: &[(&str, &str, u32)] = &[
-    ("rim", "lembar", 500),
-    ("lusin", "pcs", 12),
-    ("kodi", "pcs", 20),
-    ("gross", "pcs", 144),
-    ("gros", "pcs", 144),
-];
+const FIXED_PACKS: &[(&str, &str, u32)] =
+    &[("rim", "lembar", 500), ("lusin", "pcs", 12), ("kodi", "pcs", 20), ("gross", "pcs", 144), ("gros", "pcs", 144)];
 
 /// Words for one countable thing, mapped to the base unit name used across marketplaces.
 const BASE_UNITS: &[(&str, &str)] = &[
@@ -40,7 +35,8 @@ const BASE_UNITS: &[(&str, &str)] = &[
 ];
 
 /// Words for a container holding several base units.
-const CONTAINERS: &[&str] = &["box", "dus", "karton", "pak", "pack", "pax", "bungkus", "set", "kotak", "isi", "pak/isi"];
+const CONTAINERS: &[&str] =
+    &["box", "dus", "karton", "pak", "pack", "pax", "bungkus", "set", "kotak", "isi", "pak/isi"];
 
 /// Reads the pack from the unit field and the title.
 pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {

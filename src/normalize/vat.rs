@@ -33,11 +33,8 @@ pub fn split(amount: Decimal, includes_vat: bool, rate: Decimal) -> Option<VatSp
         return None;
     }
     let factor = Decimal::ONE.checked_add(rate.checked_div(Decimal::ONE_HUNDRED)?)?;
-    let (excluding, including) = if includes_vat {
-        (amount.checked_div(factor)?, amount)
-    } else {
-        (amount, amount.checked_mul(factor)?)
-    };
+    let (excluding, including) =
+        if includes_vat { (amount.checked_div(factor)?, amount) } else { (amount, amount.checked_mul(factor)?) };
     Some(VatSplit { excluding: round_sen(excluding), including: round_sen(including) })
 }
 

@@ -85,7 +85,13 @@ pub(super) struct Fetched {
 }
 
 /// Fetches the first `needed` offers of `query` from every selected marketplace concurrently.
-pub(super) async fn fan_out(service: &SearchService, query: &str, needed: u32, filter: &OfferFilter, bypass: bool) -> Vec<Fetched> {
+pub(super) async fn fan_out(
+    service: &SearchService,
+    query: &str,
+    needed: u32,
+    filter: &OfferFilter,
+    bypass: bool,
+) -> Vec<Fetched> {
     let calls = service
         .registry
         .entries()
@@ -191,7 +197,11 @@ async fn cached_page(
             report.cache = CacheStatus::Stale;
             report.age_seconds = report.age_seconds.max(age.as_secs());
             report.message = Some(match error {
-                Some(error) => format!("{} {error}; serving its last good answer from {} s ago", entry.marketplace.id(), age.as_secs()),
+                Some(error) => format!(
+                    "{} {error}; serving its last good answer from {} s ago",
+                    entry.marketplace.id(),
+                    age.as_secs()
+                ),
                 None => format!("serving an answer from {} s ago while it is refreshed", age.as_secs()),
             });
         }
@@ -201,7 +211,11 @@ async fn cached_page(
 
 /// One upstream page, normalised; runs as the cache's own task under the marketplace's deadline,
 /// so it owns what it needs.
-async fn fetch_page(service: SearchService, entry: RegistryEntry, request: SearchRequest) -> Result<CachedPage, MarketplaceError> {
+async fn fetch_page(
+    service: SearchService,
+    entry: RegistryEntry,
+    request: SearchRequest,
+) -> Result<CachedPage, MarketplaceError> {
     let deadline = entry.settings.timeout;
     let call = async {
         let id = entry.marketplace.id();

@@ -89,7 +89,15 @@ pub(super) fn page(fetched: Vec<Fetched>, params: &SearchParams, start: u32) -> 
         .take(params.first as usize)
         .map(|(position, r)| (cursor::encode(u32::try_from(position).unwrap_or(u32::MAX)), r.offer))
         .collect();
-    SearchOutcome { edges, has_next_page, has_previous_page: start > 0, total_count, total_count_exact: exact, sources, failures }
+    SearchOutcome {
+        edges,
+        has_next_page,
+        has_previous_page: start > 0,
+        total_count,
+        total_count_exact: exact,
+        sources,
+        failures,
+    }
 }
 
 fn compare(sort: OfferSort, a: &Ranked, b: &Ranked) -> Ordering {

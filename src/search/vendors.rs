@@ -108,10 +108,10 @@ fn account(marketplace: &MarketplaceId, record: &VendorRecord) -> Account {
 impl Inner {
     /// Which existing vendor a record belongs to.
     fn resolve(&self, marketplace: &MarketplaceId, record: &VendorRecord) -> Option<String> {
-        if record.entity_key.is_none() {
-            if let Some(Some(id)) = name_region(record).and_then(|key| self.by_name.get(&key)) {
-                return Some(id.clone());
-            }
+        if record.entity_key.is_none()
+            && let Some(Some(id)) = name_region(record).and_then(|key| self.by_name.get(&key))
+        {
+            return Some(id.clone());
         }
         let id = own_id(marketplace, record);
         self.vendors.contains_key(&id).then_some(id)
@@ -152,12 +152,12 @@ impl Inner {
             Some(_) => {}
             None => {
                 self.by_name.insert(key.clone(), Some(id.to_string()));
-                if let Some(orphan) = self.vendors.remove(&format!("name-{key}")) {
-                    if let Some(target) = self.vendors.get_mut(id) {
-                        target.accounts.extend(orphan.accounts);
-                        target.offer_ids.extend(orphan.offer_ids);
-                        target.offer_ids.truncate(MAX_OFFERS_PER_VENDOR);
-                    }
+                if let Some(orphan) = self.vendors.remove(&format!("name-{key}"))
+                    && let Some(target) = self.vendors.get_mut(id)
+                {
+                    target.accounts.extend(orphan.accounts);
+                    target.offer_ids.extend(orphan.offer_ids);
+                    target.offer_ids.truncate(MAX_OFFERS_PER_VENDOR);
                 }
             }
         }

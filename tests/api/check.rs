@@ -5,7 +5,10 @@ use std::process::Command;
 
 fn pasar_check(dir: &Path) -> (bool, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_pasar")).arg("check").arg(dir).output().expect("pasar runs");
-    (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout))
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout),
+    )
 }
 
 #[test]
@@ -17,7 +20,8 @@ fn the_bundled_adapters_are_valid() {
 #[test]
 fn broken_adapter_files_are_reported_problem_by_problem() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    let good =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
     let broken = good
         .replace("id = \"mbiz\"", "id = \"Mbiz Market\"")
         .replace("token_env = \"MBIZ_TOKEN\"", "token_env = \"sk-live-123\"")
@@ -48,7 +52,8 @@ fn broken_adapter_files_are_reported_problem_by_problem() {
 #[test]
 fn rule_violations_are_all_reported_with_their_key_paths() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    let good =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
     let broken = good
         .replace("id = \"mbiz\"", "id = \"Mbiz Market\"")
         .replace("token_env = \"MBIZ_TOKEN\"", "token_env = \"sk-live-123\"")
@@ -59,7 +64,15 @@ fn rule_violations_are_all_reported_with_their_key_paths() {
     std::fs::write(dir.path().join("mbiz.toml"), broken).expect("write");
     let (ok, output) = pasar_check(dir.path());
     assert!(!ok);
-    for key in ["`id`", "`auth.token_env`", "`response.items`", "`base_url`", "`pricing.vat_rate`", "`request.query.page`", "`pagination.kind`"] {
+    for key in [
+        "`id`",
+        "`auth.token_env`",
+        "`response.items`",
+        "`base_url`",
+        "`pricing.vat_rate`",
+        "`request.query.page`",
+        "`pagination.kind`",
+    ] {
         assert!(output.contains(&format!("mbiz.toml: {key}")), "missing {key} in:\n{output}");
     }
 }
@@ -67,8 +80,10 @@ fn rule_violations_are_all_reported_with_their_key_paths() {
 #[test]
 fn an_unknown_value_format_names_the_field() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
-    std::fs::write(dir.path().join("mbiz.toml"), good.replace("format = \"idr_text\"", "format = \"idr_txt\"")).expect("write");
+    let good =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    std::fs::write(dir.path().join("mbiz.toml"), good.replace("format = \"idr_text\"", "format = \"idr_txt\""))
+        .expect("write");
     let (ok, output) = pasar_check(dir.path());
     assert!(!ok);
     assert!(output.contains("mbiz.toml: `fields.price`") && output.contains("idr_txt"), "{output}");
@@ -77,7 +92,8 @@ fn an_unknown_value_format_names_the_field() {
 #[test]
 fn two_files_with_one_id_are_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let good = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    let good =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
     std::fs::write(dir.path().join("a.toml"), &good).expect("write");
     std::fs::write(dir.path().join("b.toml"), &good).expect("write");
     let (ok, output) = pasar_check(dir.path());
@@ -90,5 +106,8 @@ async fn the_gateway_refuses_to_start_on_an_invalid_adapter_or_a_missing_secret(
     let config = pasar::Config { listen: "127.0.0.1:0".parse().expect("addr"), ..pasar::Config::default() };
     let config = pasar::Config { adapters_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters"), ..config };
     let error = pasar::Application::build(&config, pasar::marketplace::Env::isolated()).await.err().expect("refused");
-    assert!(error.to_string().contains("mbiz.toml: `auth.token_env`: environment variable MBIZ_TOKEN is not set"), "{error}");
+    assert!(
+        error.to_string().contains("mbiz.toml: `auth.token_env`: environment variable MBIZ_TOKEN is not set"),
+        "{error}"
+    );
 }

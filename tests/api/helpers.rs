@@ -55,7 +55,11 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
     let overrides: BTreeMap<String, Override> = sandboxes
         .iter()
         .map(|s| {
-            let o = Override { base_url: Some(s.base_url()), timeout: Some(options.timeout), cache_ttl: Some(options.cache_ttl) };
+            let o = Override {
+                base_url: Some(s.base_url()),
+                timeout: Some(options.timeout),
+                cache_ttl: Some(options.cache_ttl),
+            };
             (s.kind().id().to_string(), o)
         })
         .collect();
@@ -79,7 +83,9 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
 /// One catalogue for every test in the binary: generating it is the slowest part of a spawn.
 fn catalogue() -> Arc<sandbox::Catalogue> {
     static CATALOGUE: std::sync::OnceLock<Arc<sandbox::Catalogue>> = std::sync::OnceLock::new();
-    CATALOGUE.get_or_init(|| Arc::new(sandbox::Catalogue::generate(TEST_PRODUCTS, SandboxOptions::default().seed))).clone()
+    CATALOGUE
+        .get_or_init(|| Arc::new(sandbox::Catalogue::generate(TEST_PRODUCTS, SandboxOptions::default().seed)))
+        .clone()
 }
 
 impl TestApp {
@@ -146,5 +152,8 @@ pub fn offers(response: &Value) -> Vec<&Value> {
 
 /// The GraphQL errors naming a marketplace.
 pub fn errors_for<'a>(response: &'a Value, id: &str) -> Vec<&'a Value> {
-    response["errors"].as_array().map(|e| e.iter().filter(|e| e["extensions"]["marketplace"] == id).collect()).unwrap_or_default()
+    response["errors"]
+        .as_array()
+        .map(|e| e.iter().filter(|e| e["extensions"]["marketplace"] == id).collect())
+        .unwrap_or_default()
 }

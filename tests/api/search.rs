@@ -14,8 +14,14 @@ fn decimal(value: &Value) -> Decimal {
 /// Ground truth of every listing of a sandbox, by listing id.
 async fn truth(app: &crate::helpers::TestApp, id: &str, query: &str) -> HashMap<String, Value> {
     let url = format!("{}/_sandbox/truth", app.sandbox(id).base_url());
-    let body: Value = app.client.get(url).query(&[("q", query)]).send().await.expect("truth").json().await.expect("json");
-    body["listings"].as_array().expect("listings").iter().map(|l| (l["id"].as_str().expect("id").to_string(), l.clone())).collect()
+    let body: Value =
+        app.client.get(url).query(&[("q", query)]).send().await.expect("truth").json().await.expect("json");
+    body["listings"]
+        .as_array()
+        .expect("listings")
+        .iter()
+        .map(|l| (l["id"].as_str().expect("id").to_string(), l.clone()))
+        .collect()
 }
 
 #[tokio::test]
@@ -35,7 +41,11 @@ async fn a_common_query_returns_offers_from_both_marketplaces_with_exact_prices(
             let rate = decimal(&listing["vat_rate"]);
             let price = &offer["price"];
             assert_eq!(decimal(&price["amountExcludingVat"]), net, "{offer}");
-            assert_eq!(decimal(&price["amountIncludingVat"]), (net * (Decimal::ONE + rate / Decimal::ONE_HUNDRED)).round_dp(2), "{offer}");
+            assert_eq!(
+                decimal(&price["amountIncludingVat"]),
+                (net * (Decimal::ONE + rate / Decimal::ONE_HUNDRED)).round_dp(2),
+                "{offer}"
+            );
             assert_eq!(decimal(&price["vatRate"]), rate);
             assert_eq!(price["currency"], "IDR");
             assert!(price["formatted"].as_str().expect("formatted").starts_with("Rp"), "{price}");
@@ -46,12 +56,17 @@ async fn a_common_query_returns_offers_from_both_marketplaces_with_exact_prices(
 #[tokio::test]
 async fn mbiz_prices_are_read_from_display_text_including_ppn() {
     let app = spawn_app().await;
-    let response = app.graphql(SEARCH, json!({ "query": "kertas", "first": 10, "filter": { "marketplaces": ["mbiz"] } })).await;
+    let response =
+        app.graphql(SEARCH, json!({ "query": "kertas", "first": 10, "filter": { "marketplaces": ["mbiz"] } })).await;
     let offer = offers(&response)[0];
     let raw = offer["price"]["raw"].as_str().expect("raw text");
     assert!(raw.starts_with("Rp"), "{raw}");
     assert_eq!(offer["price"]["includesVat"], true);
-    assert_eq!(offer["price"]["formatted"], raw.replace(' ', ""), "formatting the amount gives the marketplace's own text back");
+    assert_eq!(
+        offer["price"]["formatted"],
+        raw.replace(' ', ""),
+        "formatting the amount gives the marketplace's own text back"
+    );
 }
 
 #[tokio::test]
@@ -129,7 +144,8 @@ async fn a_price_sort_orders_offers_by_price_including_ppn() {
 #[tokio::test]
 async fn a_filter_on_one_marketplace_asks_only_that_marketplace() {
     let app = spawn_app().await;
-    let response = app.graphql(SEARCH, json!({ "query": "kertas", "filter": { "marketplaces": ["jatim-bejo"] } })).await;
+    let response =
+        app.graphql(SEARCH, json!({ "query": "kertas", "filter": { "marketplaces": ["jatim-bejo"] } })).await;
     assert!(offers(&response).iter().all(|o| o["marketplace"]["id"] == "jatim-bejo"));
     assert_eq!(response["data"]["search"]["sources"].as_array().map(Vec::len), Some(1));
     assert_eq!(app.sandbox("mbiz").requests_served(), 0);
@@ -168,7 +184,8 @@ async fn an_offer_served_by_a_search_can_be_fetched_by_its_id() {
 async fn marketplaces_lists_both_sandboxes_with_their_deadlines() {
     let app = spawn_app().await;
     let response = app.graphql("{ marketplaces { id name enabled timeoutMs } }", json!({})).await;
-    let ids: Vec<&str> = response["data"]["marketplaces"].as_array().expect("list").iter().filter_map(|m| m["id"].as_str()).collect();
+    let ids: Vec<&str> =
+        response["data"]["marketplaces"].as_array().expect("list").iter().filter_map(|m| m["id"].as_str()).collect();
     assert_eq!(ids, ["jatim-bejo", "mbiz"]);
     assert_eq!(response["data"]["marketplaces"][0]["timeoutMs"], 800);
 }
@@ -178,7 +195,8 @@ async fn health_and_readiness_answer() {
     let app = spawn_app().await;
     let health = app.client.get(format!("{}/healthz", app.address)).send().await.expect("healthz");
     assert_eq!(health.status(), 200);
-    let ready: Value = app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz").json().await.expect("json");
+    let ready: Value =
+        app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz").json().await.expect("json");
     assert_eq!(ready["marketplaces"], json!(["jatim-bejo", "mbiz"]));
     let graphiql = app.client.get(format!("{}/graphql", app.address)).send().await.expect("graphiql");
     assert!(graphiql.text().await.expect("html").contains("graphiql"));

@@ -86,10 +86,7 @@ pub fn resolve(text: &str) -> Resolution {
     let Some(mut tokens) = tokenize(text) else {
         return Resolution::NotFound;
     };
-    while tokens
-        .last()
-        .is_some_and(|t| t == "indonesia" || is_postal_code(t))
-    {
+    while tokens.last().is_some_and(|t| t == "indonesia" || is_postal_code(t)) {
         tokens.pop();
     }
     let direct = lookup(&tokens);
@@ -186,11 +183,7 @@ fn lookup(tokens: &[String]) -> Vec<&'static Region> {
 }
 
 fn with_level(found: &[&'static Region], level: Option<RegionLevel>) -> Vec<&'static Region> {
-    found
-        .iter()
-        .copied()
-        .filter(|r| level.is_none_or(|l| r.level == l))
-        .collect()
+    found.iter().copied().filter(|r| level.is_none_or(|l| r.level == l)).collect()
 }
 
 /// The level a word announces, if it is one of the level words of rule 3.
@@ -198,9 +191,7 @@ fn level_word(token: &str) -> Option<RegionLevel> {
     match token {
         "kab" | "kabupaten" | "pemkab" => Some(RegionLevel::Regency),
         "kota" | "kotamadya" | "kodya" | "pemkot" => Some(RegionLevel::City),
-        "provinsi" | "propinsi" | "prov" | "prop" | "pemprov" | "pemprop" => {
-            Some(RegionLevel::Province)
-        }
+        "provinsi" | "propinsi" | "prov" | "prop" | "pemprov" | "pemprop" => Some(RegionLevel::Province),
         _ => None,
     }
 }

@@ -40,15 +40,7 @@ pub(super) const PROVINCE_ALIASES: &[(&str, &[&str])] = &[
     ("16", &["Sumsel"]),
     ("19", &["Babel", "Bangka Belitung"]),
     ("21", &["Kepri"]),
-    (
-        "31",
-        &[
-            "DKI",
-            "Jakarta",
-            "Daerah Khusus Ibukota Jakarta",
-            "Daerah Khusus Jakarta",
-        ],
-    ),
+    ("31", &["DKI", "Jakarta", "Daerah Khusus Ibukota Jakarta", "Daerah Khusus Jakarta"]),
     ("32", &["Jabar"]),
     ("33", &["Jateng"]),
     ("34", &["DIY", "Yogyakarta", "Daerah Istimewa Yogyakarta"]),
@@ -96,11 +88,9 @@ pub(super) const REGION_ALIASES: &[(&str, &[&str])] = &[
     ("91.05", &["Yapen"]),
 ];
 
-static ROWS: LazyLock<Vec<Row>> =
-    LazyLock::new(|| CSV.lines().skip(1).filter_map(parse_row).collect());
+static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| CSV.lines().skip(1).filter_map(parse_row).collect());
 
-static DISPLAY_NAMES: LazyLock<Vec<String>> =
-    LazyLock::new(|| ROWS.iter().map(display_name).collect());
+static DISPLAY_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| ROWS.iter().map(display_name).collect());
 
 static REGIONS: LazyLock<Vec<Region>> = LazyLock::new(|| {
     let names: &'static Vec<String> = LazyLock::force(&DISPLAY_NAMES);
@@ -137,12 +127,7 @@ fn parse_row(line: &'static str) -> Option<Row> {
         "kota" => (RegionLevel::City, parent),
         _ => return None,
     };
-    Some(Row {
-        code,
-        province_code,
-        level,
-        short_name,
-    })
+    Some(Row { code, province_code, level, short_name })
 }
 
 fn display_name(row: &Row) -> String {
@@ -188,10 +173,7 @@ pub(super) fn by_code(code: &str) -> Option<&'static Region> {
 /// Maps a retired code (either style) to its current region.
 pub(super) fn by_legacy_code(code: &str) -> Option<&'static Region> {
     let code = code.trim();
-    LEGACY_CODES
-        .iter()
-        .find(|(old, _)| *old == code || old.replace('.', "") == code)
-        .and_then(|(_, new)| by_code(new))
+    LEGACY_CODES.iter().find(|(old, _)| *old == code || old.replace('.', "") == code).and_then(|(_, new)| by_code(new))
 }
 
 /// Whether `text` looks like a code (digits, optionally one dot) rather than

@@ -76,11 +76,7 @@ fn every_regency_and_city_resolves_by_its_display_name_and_abbreviated_prefix() 
             RegionLevel::Regency => format!("Kab. {short}"),
             _ => format!("Kota {short}"),
         };
-        for text in [
-            region.name.to_owned(),
-            abbreviated.to_uppercase(),
-            abbreviated,
-        ] {
+        for text in [region.name.to_owned(), abbreviated.to_uppercase(), abbreviated] {
             assert_eq!(resolve(&text), Resolution::Found(region), "{text:?}");
         }
     }
@@ -104,20 +100,13 @@ fn a_bare_name_resolves_when_unique_and_is_ambiguous_between_same_named_regions(
         for other in &candidates {
             let same_name = other.short_name.eq_ignore_ascii_case(region.short_name);
             let alias = other.short_name == "DI Yogyakarta" && region.short_name == "Yogyakarta";
-            assert!(
-                same_name || alias,
-                "{} collides with {}",
-                region.code,
-                other.code
-            );
+            assert!(same_name || alias, "{} collides with {}", region.code, other.code);
         }
         if candidates.len() > 1 {
             assert!(matches!(resolution, Resolution::Ambiguous(_)));
         }
     }
-    let shared = all()
-        .iter()
-        .filter(|r| resolve(r.short_name).found().is_none());
+    let shared = all().iter().filter(|r| resolve(r.short_name).found().is_none());
     let mut names: Vec<_> = shared.map(|r| r.short_name).collect();
     names.sort_unstable();
     names.dedup();
@@ -139,9 +128,7 @@ fn codes_resolve_in_dotted_bps_and_retired_form() {
     assert_eq!(by_code("92.01"), None);
     assert_eq!(by_legacy_code("92.01").map(|r| r.code), Some("96.01"));
     assert_eq!(by_legacy_code("35.71"), None);
-    for bad in [
-        "35.7", "357", "35.710", "35..7", "3.571", "00", "99.99", ".", "35.", "١٢",
-    ] {
+    for bad in ["35.7", "357", "35.710", "35..7", "3.571", "00", "99.99", ".", "35.", "١٢"] {
         assert_eq!(by_code(bad), None, "{bad:?}");
         assert_eq!(resolve(bad), Resolution::NotFound, "{bad:?}");
     }
@@ -153,10 +140,7 @@ fn province_of_a_city_is_its_province_and_of_a_province_itself() {
     assert_eq!(province_of(kediri).map(|p| p.name), Some("Jawa Timur"));
     let jatim = by_code("35").expect("Jawa Timur");
     assert_eq!(province_of(jatim), Some(jatim));
-    let handmade = Region {
-        province_code: "00",
-        ..kediri.clone()
-    };
+    let handmade = Region { province_code: "00", ..kediri.clone() };
     assert_eq!(province_of(&handmade), None);
 }
 

@@ -75,10 +75,7 @@ fn a_trailing_province_narrows_but_never_picks_between_kab_and_kota() {
     assert_eq!(ambiguous_codes("Kediri, Jawa Timur"), ["35.06", "35.71"]);
     assert_eq!(ambiguous_codes("Bandung, Jawa Barat"), ["32.04", "32.73"]);
     assert_eq!(ambiguous_codes("Gorontalo, Gorontalo"), ["75.01", "75.71"]);
-    assert_eq!(
-        ambiguous_codes("Sorong, Papua Barat Daya"),
-        ["96.01", "96.71"]
-    );
+    assert_eq!(ambiguous_codes("Sorong, Papua Barat Daya"), ["96.01", "96.71"]);
     assert_resolves(&[
         ("Banjar, Jawa Barat", "32.79"),
         ("Banjar, Kalimantan Selatan", "63.03"),
@@ -89,11 +86,7 @@ fn a_trailing_province_narrows_but_never_picks_between_kab_and_kota() {
         ("Maluku Tengah, Maluku", "81.01"),
         ("Jawa Timur, Indonesia", "35"),
     ]);
-    assert_resolves(&[
-        ("Jambi, Jambi", "15.71"),
-        ("Yogyakarta, DIY", "34.71"),
-        ("Jakarta Selatan, DKI", "31.74"),
-    ]);
+    assert_resolves(&[("Jambi, Jambi", "15.71"), ("Yogyakarta, DIY", "34.71"), ("Jakarta Selatan, DKI", "31.74")]);
     assert_eq!(resolve("Kota Kediri, Jawa Barat"), Resolution::NotFound);
     assert_eq!(resolve("Kota Kediri, Kota Malang"), Resolution::NotFound);
 }
@@ -147,10 +140,7 @@ fn jakarta_cities_resolve_with_or_without_the_administrasi_prefix() {
         ("Kab. Adm. Kep. Seribu", "31.01"),
         ("Kepulauan Seribu", "31.01"),
     ]);
-    assert_eq!(
-        by_code("31.74").map(|r| r.name),
-        Some("Kota Administrasi Jakarta Selatan")
-    );
+    assert_eq!(by_code("31.74").map(|r| r.name), Some("Kota Administrasi Jakarta Selatan"));
 }
 
 #[test]
