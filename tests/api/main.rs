@@ -10,3 +10,4 @@ mod failures;
 mod helpers;
 mod schema;
 mod search;
+mod vendors;
