@@ -117,6 +117,8 @@ pub struct VendorRecord {
     pub location: Option<String>,
     /// Kemendagri code of the location, when it resolves to exactly one region.
     pub region_code: Option<&'static str>,
+    /// What could not be read cleanly about the vendor (NPWP, region).
+    pub issues: Vec<Issue>,
 }
 
 /// Indonesian legal forms of a business.

@@ -2,7 +2,7 @@
 
 use super::lookup::{RegionView, region_by_code};
 use super::types::{MarketplaceView, marketplace};
-use crate::model::{BusinessScale, LegalForm, Offer};
+use crate::model::{BusinessScale, Issue, LegalForm, Offer};
 use crate::search::SearchService;
 use crate::search::vendors::{Account, Vendor};
 use async_graphql::{Context, ID, Object, Result};
@@ -43,6 +43,11 @@ impl VendorView {
     /// Where the vendor is, when its location resolves to exactly one region.
     async fn region(&self) -> Option<RegionView> {
         self.0.record.region_code.and_then(region_by_code)
+    }
+    /// What could not be read cleanly about the vendor: an invalid NPWP, a location that is
+    /// ambiguous (`REGION_AMBIGUOUS`, candidates named) or unknown. See `resolveRegion`.
+    async fn issues(&self) -> &[Issue] {
+        &self.0.record.issues
     }
     /// Each marketplace's own record of this vendor.
     async fn accounts(&self) -> Vec<AccountView<'_>> {

@@ -18,7 +18,8 @@ use serde_json::Value;
 pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
     let mut issues = Vec::new();
     let price = read_price(&raw, &mut issues);
-    let vendor = read_vendor(&raw, &mut issues);
+    let vendor = read_vendor(&raw);
+    issues.extend(vendor.issues.iter().cloned());
     let tkdn = read_percent(raw.tkdn.as_ref(), "tkdn", &mut issues);
     let bmp = read_percent(raw.bmp.as_ref(), "bmp", &mut issues);
     let unit = parse_unit(raw.unit.as_deref(), &raw.title);
@@ -101,7 +102,8 @@ fn per_base_unit(price: &Price, unit: &Unit) -> Option<Price> {
     })
 }
 
-fn read_vendor(raw: &RawOffer, issues: &mut Vec<Issue>) -> VendorRecord {
+fn read_vendor(raw: &RawOffer) -> VendorRecord {
+    let mut issues = Vec::new();
     let canonical = vendor::canonical_name(&raw.vendor_name, raw.vendor_legal_form.as_deref());
     let npwp = raw.vendor_npwp.as_deref().and_then(|text| match npwp::parse_npwp(text, canonical.legal_form) {
         Ok(n) => Some(n),
@@ -120,7 +122,8 @@ fn read_vendor(raw: &RawOffer, issues: &mut Vec<Issue>) -> VendorRecord {
         entity_key: npwp.map(|n| n.entity_key),
         scale: raw.vendor_scale.as_deref().map_or(crate::model::BusinessScale::Unknown, vendor::parse_scale),
         location: raw.vendor_region.as_deref().map(plain_text),
-        region_code: raw.vendor_region.as_deref().and_then(|text| read_region(text, issues)),
+        region_code: raw.vendor_region.as_deref().and_then(|text| read_region(text, &mut issues)),
+        issues,
     }
 }
 

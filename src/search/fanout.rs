@@ -129,6 +129,7 @@ async fn fetch_one(service: &SearchService, entry: &RegistryEntry, query: &str, 
             Fetched { report, offers, total, error: None }
         }
         Err(error) => {
+            tracing::warn!(marketplace = %id, code = error.code(), latency_ms = report.latency_ms, %error, "Marketplace call failed.");
             report.status = SourceStatus::of(&error);
             report.message = Some(format!("{id} {error}"));
             Fetched { report, offers: Vec::new(), total: None, error: Some(error) }

@@ -135,7 +135,9 @@ impl SearchService {
         if let Some(unknown) = params.filter.unknown_marketplace(&self.registry) {
             return Err(SearchError::UnknownMarketplace(unknown));
         }
+        let started = std::time::Instant::now();
         let fetched = fanout::fan_out(self, query, needed, &params.filter, params.bypass_cache).await;
+        tracing::debug!(query, needed, elapsed_ms = started.elapsed().as_millis() as u64, "Search fanned out.");
         Ok(merge::page(fetched, params, start))
     }
 
