@@ -4,6 +4,8 @@
 //! `PASAR_MARKETPLACES__MBIZ__BASE_URL=https://…` (a `-` in a marketplace id is written `_`).
 //! Secrets are never configured here: adapter files name the environment variables that hold them.
 
+use crate::marketplace::breaker::BreakerPolicy;
+use crate::marketplace::retry::RetryPolicy;
 use crate::marketplace::{Override, Settings};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -61,8 +63,15 @@ pub struct Defaults {
     /// After the TTL, how long results are served when their marketplace fails.
     #[serde(with = "duration")]
     pub stale_if_error: Duration,
-    /// Concurrent calls per marketplace.
+    /// Concurrent calls per marketplace; calls beyond it are shed (`OVERLOADED`), not queued.
     pub concurrency: usize,
+    /// Retries of a transient failure inside the deadline (0 disables retrying).
+    pub retries: u32,
+    /// Consecutive failures that open a marketplace's circuit breaker (0 disables it).
+    pub breaker_threshold: u32,
+    /// How long an opened breaker refuses calls before one probe, e.g. `"5s"`; doubles per failed probe.
+    #[serde(with = "duration")]
+    pub breaker_open_for: Duration,
 }
 
 impl Default for Defaults {
@@ -74,6 +83,9 @@ impl Default for Defaults {
             stale_while_revalidate: settings.stale_while_revalidate,
             stale_if_error: settings.stale_if_error,
             concurrency: settings.concurrency,
+            retries: settings.retry.max_retries,
+            breaker_threshold: settings.breaker.threshold,
+            breaker_open_for: settings.breaker.open_for,
         }
     }
 }
@@ -87,6 +99,12 @@ impl Defaults {
             stale_while_revalidate: self.stale_while_revalidate,
             stale_if_error: self.stale_if_error,
             concurrency: self.concurrency,
+            retry: RetryPolicy { max_retries: self.retries, ..RetryPolicy::default() },
+            breaker: BreakerPolicy {
+                threshold: self.breaker_threshold,
+                open_for: self.breaker_open_for,
+                ..BreakerPolicy::default()
+            },
             ..Settings::default()
         }
     }

@@ -44,6 +44,12 @@ pub enum MarketplaceError {
     /// The concurrency cap for this marketplace is reached.
     #[error("is at its concurrency limit")]
     Overloaded,
+    /// The circuit breaker is open after repeated failures.
+    #[error("is skipped after repeated failures (circuit open; next try in {retry_in_ms} ms)")]
+    CircuitOpen {
+        /// Milliseconds until a probe call is allowed.
+        retry_in_ms: u64,
+    },
 }
 
 impl MarketplaceError {
@@ -55,6 +61,7 @@ impl MarketplaceError {
             Self::RateLimited { .. } => "MARKETPLACE_RATE_LIMITED",
             Self::TooLarge { .. } | Self::BadResponse { .. } => "MARKETPLACE_BAD_RESPONSE",
             Self::Overloaded => "MARKETPLACE_OVERLOADED",
+            Self::CircuitOpen { .. } => "MARKETPLACE_CIRCUIT_OPEN",
         }
     }
 

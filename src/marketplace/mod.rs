@@ -5,11 +5,14 @@
 //! caps and caching are applied by `search/` around every marketplace alike, so an adapter written
 //! in Rust gets them without doing anything.
 
+pub mod breaker;
 pub mod definition;
 mod error;
 mod extract;
+pub mod guard;
 mod http;
 pub mod registry;
+pub mod retry;
 pub mod validate;
 
 #[cfg(test)]

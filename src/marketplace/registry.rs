@@ -47,7 +47,7 @@ impl Env {
 }
 
 /// Per-marketplace operating settings, resolved from the adapter file and the gateway defaults.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
     /// Deadline for one search call.
     pub timeout: Duration,
@@ -63,6 +63,10 @@ pub struct Settings {
     pub page_size: u32,
     /// Whether pages are chained by cursor (a page without a next cursor is the last).
     pub cursor_paged: bool,
+    /// Circuit breaker settings.
+    pub breaker: super::breaker::BreakerPolicy,
+    /// Retry settings.
+    pub retry: super::retry::RetryPolicy,
 }
 
 impl Settings {
@@ -86,6 +90,8 @@ impl Default for Settings {
             concurrency: 32,
             page_size: 50,
             cursor_paged: false,
+            breaker: super::breaker::BreakerPolicy::default(),
+            retry: super::retry::RetryPolicy::default(),
         }
     }
 }
@@ -219,6 +225,8 @@ fn build_entry(
         concurrency: def.limits.concurrency.unwrap_or(defaults.concurrency),
         page_size: def.pagination.max_page_size,
         cursor_paged: def.pagination.kind == PaginationKind::Cursor,
+        breaker: defaults.breaker,
+        retry: defaults.retry,
     };
     RegistryEntry {
         name: def.name.clone(),

@@ -40,6 +40,7 @@ impl SourceStatus {
             MarketplaceError::RateLimited { .. } => Self::RateLimited,
             MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } => Self::BadResponse,
             MarketplaceError::Overloaded => Self::Overloaded,
+            MarketplaceError::CircuitOpen { .. } => Self::CircuitOpen,
         }
     }
 }
@@ -210,30 +211,24 @@ async fn cached_page(
     Ok(page)
 }
 
-/// One upstream page, normalised; runs as the cache's own task under the marketplace's deadline,
-/// so it owns what it needs.
+/// One upstream page, normalised; runs as the cache's own task under the marketplace's deadline
+/// (enforced by its guard), so it owns what it needs.
 async fn fetch_page(
     service: SearchService,
     entry: RegistryEntry,
     request: SearchRequest,
 ) -> Result<CachedPage, MarketplaceError> {
-    let deadline = entry.settings.timeout;
-    let call = async {
-        let id = entry.marketplace.id();
-        // Waiting for a permit counts against the deadline, like the call itself.
-        let permits = service.permits.get(id).ok_or(MarketplaceError::Overloaded)?;
-        let _permit = permits.acquire().await.map_err(|_| MarketplaceError::Overloaded)?;
-        let page = entry.marketplace.search(&request).await?;
-        let offers: Vec<Offer> = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
-        service.remember(&offers).await;
-        Ok(CachedPage {
-            offers,
-            total: page.total,
-            next_cursor: page.next_cursor,
-            skipped: page.skipped.len(),
-            fetched_at: tokio::time::Instant::now(),
-            freshness: entry.settings.freshness(),
-        })
-    };
-    tokio::time::timeout(deadline, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }))
+    let id = entry.marketplace.id();
+    let guard = service.guards.get(id).ok_or(MarketplaceError::Overloaded)?;
+    let page = guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).await?;
+    let offers: Vec<Offer> = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
+    service.remember(&offers).await;
+    Ok(CachedPage {
+        offers,
+        total: page.total,
+        next_cursor: page.next_cursor,
+        skipped: page.skipped.len(),
+        fetched_at: tokio::time::Instant::now(),
+        freshness: entry.settings.freshness(),
+    })
 }

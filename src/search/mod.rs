@@ -14,11 +14,11 @@ pub use fanout::{CacheStatus, SourceReport, SourceStatus};
 pub use merge::{OfferFilter, OfferSort};
 
 use crate::cache::ResultCache;
+use crate::marketplace::guard::Guard;
 use crate::marketplace::{MarketplaceError, Registry};
 use crate::model::{MarketplaceId, Offer};
 use std::collections::HashMap;
 use std::sync::Arc;
-use tokio::sync::Semaphore;
 
 /// Largest `first` a client may ask for.
 pub const MAX_FIRST: u32 = 100;
@@ -93,7 +93,7 @@ pub enum SearchError {
 pub struct SearchService {
     registry: Arc<Registry>,
     cache: ResultCache,
-    permits: Arc<HashMap<MarketplaceId, Arc<Semaphore>>>,
+    guards: Arc<HashMap<MarketplaceId, Guard>>,
     recent: moka::future::Cache<String, Offer>,
     vendors: Arc<vendors::VendorDirectory>,
 }
@@ -104,16 +104,19 @@ const RECENT_OFFERS: u64 = 100_000;
 impl SearchService {
     /// A service over `registry`, caching into `cache`.
     pub fn new(registry: Arc<Registry>, cache: ResultCache) -> Self {
-        let permits = registry
+        let guards = registry
             .entries()
             .iter()
-            .map(|e| (e.marketplace.id().clone(), Arc::new(Semaphore::new(e.settings.concurrency))))
+            .map(|e| {
+                let s = &e.settings;
+                (e.marketplace.id().clone(), Guard::new(s.concurrency, s.breaker, s.retry))
+            })
             .collect();
         let recent = moka::future::Cache::builder()
             .max_capacity(RECENT_OFFERS)
             .time_to_live(std::time::Duration::from_secs(3600))
             .build();
-        Self { registry, cache, permits: Arc::new(permits), recent, vendors: Arc::default() }
+        Self { registry, cache, guards: Arc::new(guards), recent, vendors: Arc::default() }
     }
 
     /// The marketplaces served.

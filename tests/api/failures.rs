@@ -100,3 +100,35 @@ async fn every_marketplace_failing_still_answers_200_with_empty_offers() {
     assert_eq!(response["data"]["search"]["offers"]["edges"], json!([]));
     assert_eq!(response["errors"].as_array().map(Vec::len), Some(2));
 }
+
+#[tokio::test]
+async fn a_marketplace_failing_repeatedly_is_skipped_by_its_circuit_breaker() {
+    let app = spawn_app().await;
+    app.sandbox("mbiz").faults().set_mode(FaultMode::Status(500));
+    for i in 0..5 {
+        let response = app.graphql(SEARCH, json!({ "query": format!("kertas {i}") })).await;
+        assert_eq!(source(&response, "mbiz")["status"], "UPSTREAM_ERROR");
+    }
+    let served = app.sandbox("mbiz").requests_served();
+    let started = Instant::now();
+    let response = app.graphql(SEARCH, json!({ "query": "kertas" })).await;
+    assert!(started.elapsed() < Duration::from_millis(200), "an open circuit does not wait out the deadline");
+    assert_eq!(source(&response, "mbiz")["status"], "CIRCUIT_OPEN");
+    assert_eq!(errors_for(&response, "mbiz")[0]["extensions"]["code"], "MARKETPLACE_CIRCUIT_OPEN");
+    assert_eq!(app.sandbox("mbiz").requests_served(), served, "no call reaches a marketplace behind an open circuit");
+    assert_eq!(source(&response, "jatim-bejo")["status"], "OK");
+}
+
+#[tokio::test]
+async fn a_transient_503_is_retried_within_the_deadline() {
+    let app = spawn_app().await;
+    app.sandbox("mbiz").faults().set_mode(FaultMode::Status(503));
+    app.sandbox("mbiz").faults().set_error_rate(0.5);
+    let mut ok = 0;
+    for i in 0..10 {
+        let response = app.graphql(SEARCH, json!({ "query": format!("toner {i}") })).await;
+        ok += usize::from(source(&response, "mbiz")["status"] == "OK");
+    }
+    assert!(app.sandbox("mbiz").requests_served() > 10, "some searches were retried");
+    assert!(ok >= 8, "retries turn most transient failures into answers: {ok}/10");
+}
