@@ -30,6 +30,8 @@ pub struct Config {
     pub cache: CacheConfig,
     /// Limits every GraphQL request is checked against before it runs.
     pub limits: RequestLimits,
+    /// Where the gateway may connect.
+    pub egress: Egress,
     /// Per-marketplace overrides by id (`[marketplaces.mbiz] base_url = …, timeout = "1s"`).
     pub marketplaces: BTreeMap<String, Override>,
 }
@@ -42,6 +44,7 @@ impl Default for Config {
             defaults: Defaults::default(),
             cache: CacheConfig::default(),
             limits: RequestLimits::default(),
+            egress: Egress::default(),
             marketplaces: BTreeMap::new(),
         }
     }
@@ -173,6 +176,15 @@ impl Default for RequestLimits {
             rate: RateLimit::default(),
         }
     }
+}
+
+/// Outbound connection policy.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Egress {
+    /// Allow marketplaces on loopback, private, link-local and metadata addresses (the embedded
+    /// demo's sandboxes run on loopback). Off by default.
+    pub allow_private: bool,
 }
 
 /// Result cache settings.

@@ -24,6 +24,8 @@ pub struct Demo {
 pub async fn start(listen: SocketAddr, options: &SandboxOptions) -> std::io::Result<Demo> {
     let sandboxes = sandbox::spawn_all(options, Ipv4Addr::LOCALHOST.into()).await?;
     let mut config = Config { listen, ..Config::default() };
+    // The sandboxes listen on loopback, which production egress rules forbid.
+    config.egress.allow_private = true;
     for sandbox in &sandboxes {
         let base_url = Some(sandbox.base_url());
         config.marketplaces.insert(sandbox.kind().id().to_string(), Override { base_url, ..Override::default() });

@@ -9,6 +9,7 @@ use crate::config::RequestLimits;
 use crate::graphql::ratelimit::ClientLimiter;
 use crate::graphql::{AdminToken, PasarSchema, build_schema};
 use crate::marketplace::Env;
+use crate::marketplace::egress::PublicOnlyResolver;
 use crate::marketplace::registry::{self, LoadOptions};
 use crate::marketplace::validate::Problem;
 use crate::search::SearchService;
@@ -68,9 +69,13 @@ pub struct Application {
 impl Application {
     /// Loads adapters, builds the service and binds the listener; refuses invalid adapters.
     pub async fn build(config: &Config, env: Env) -> Result<Self, StartupError> {
-        let client = upstream_client().map_err(|e| StartupError::Client(e.to_string()))?;
-        let options =
-            LoadOptions { env: env.clone(), defaults: config.defaults.settings(), overrides: config.overrides() };
+        let client = upstream_client(config.egress.allow_private).map_err(|e| StartupError::Client(e.to_string()))?;
+        let options = LoadOptions {
+            env: env.clone(),
+            defaults: config.defaults.settings(),
+            overrides: config.overrides(),
+            allow_private: config.egress.allow_private,
+        };
         let registry = registry::load(&config.adapters_dir, &options, &client).map_err(StartupError::Adapters)?;
         let cache = ResultCache::new(config.cache.budget_mb.saturating_mul(1024 * 1024));
         let service = SearchService::new(Arc::new(registry), cache);
@@ -142,9 +147,12 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 /// The one HTTP client for all marketplaces: proxies from the environment are ignored (the
-/// gateway decides where it connects), redirects are not followed, and connecting is bounded.
-fn upstream_client() -> reqwest::Result<reqwest::Client> {
-    reqwest::Client::builder()
+/// gateway decides where it connects), redirects are not followed, connecting is bounded, and
+/// unless allowed, names resolving to internal addresses are refused at connect time.
+fn upstream_client(allow_private: bool) -> reqwest::Result<reqwest::Client> {
+    let builder = reqwest::Client::builder();
+    let builder = if allow_private { builder } else { builder.dns_resolver(Arc::new(PublicOnlyResolver)) };
+    builder
         .no_proxy()
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(Duration::from_secs(2))

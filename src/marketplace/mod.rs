@@ -7,6 +7,7 @@
 
 pub mod breaker;
 pub mod definition;
+pub mod egress;
 mod error;
 mod extract;
 pub mod guard;

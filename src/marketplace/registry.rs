@@ -178,6 +178,8 @@ pub struct LoadOptions {
     pub defaults: Settings,
     /// Operator overrides by marketplace id.
     pub overrides: BTreeMap<String, Override>,
+    /// Whether base URLs may point at internal addresses.
+    pub allow_private: bool,
 }
 
 /// What an operator may change about a marketplace without editing its adapter file.
@@ -200,12 +202,29 @@ pub fn load(dir: &Path, options: &LoadOptions, client: &reqwest::Client) -> Resu
     let mut problems = Vec::new();
     let mut entries = Vec::new();
     for (file, def) in definitions {
+        if let Err((key, message)) = check_egress(&def, options) {
+            problems.push(Problem { file, key, message });
+            continue;
+        }
         match resolve_headers(&def, &options.env) {
             Ok(auth) => entries.push(build_entry(def, auth, options, client)),
             Err((key, message)) => problems.push(Problem { file, key: key.to_string(), message }),
         }
     }
     if problems.is_empty() { Ok(Registry::from_entries(entries)) } else { Err(problems) }
+}
+
+/// The base URL actually used must be a public address unless the operator allows internal ones.
+fn check_egress(def: &AdapterDefinition, options: &LoadOptions) -> Result<(), (String, String)> {
+    let overridden = options.overrides.get(&def.id).and_then(|o| o.base_url.as_deref());
+    let key =
+        if overridden.is_some() { format!("(override marketplaces.{}.base_url)", def.id) } else { "base_url".into() };
+    let url = reqwest::Url::parse(overridden.unwrap_or(&def.base_url))
+        .map_err(|e| (key.clone(), format!("not a URL ({e})")))?;
+    if options.allow_private {
+        return Ok(());
+    }
+    super::egress::check_base_url(&url).map_err(|message| (key, format!("`{url}` {message}")))
 }
 
 fn build_entry(

@@ -67,6 +67,7 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
         listen: "127.0.0.1:0".parse().expect("loopback address"),
         adapters_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/adapters").into(),
         marketplaces: overrides,
+        egress: pasar::config::Egress { allow_private: true },
         ..Config::default()
     };
     let env = Env::isolated().with(pasar::demo::MBIZ_TOKEN_ENV, sandbox_options.mbiz_token.clone());
