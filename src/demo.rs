@@ -9,6 +9,8 @@ use std::net::{Ipv4Addr, SocketAddr};
 
 /// Environment variable the bundled mbiz adapter reads its bearer token from.
 pub const MBIZ_TOKEN_ENV: &str = "MBIZ_TOKEN";
+/// Environment variable the bundled ekatalog adapter reads its API key from.
+pub const EKATALOG_KEY_ENV: &str = "EKATALOG_API_KEY";
 
 /// A running set of sandboxes and the configuration that points the gateway at them.
 pub struct Demo {
@@ -30,7 +32,9 @@ pub async fn start(listen: SocketAddr, options: &SandboxOptions) -> std::io::Res
         let base_url = Some(sandbox.base_url());
         config.marketplaces.insert(sandbox.kind().id().to_string(), Override { base_url, ..Override::default() });
     }
-    let env = Env::process().with(MBIZ_TOKEN_ENV, options.mbiz_token.clone());
+    let env = Env::process()
+        .with(MBIZ_TOKEN_ENV, options.mbiz_token.clone())
+        .with(EKATALOG_KEY_ENV, options.ekatalog_key.clone());
     Ok(Demo { config, env, sandboxes })
 }
 

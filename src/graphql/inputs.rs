@@ -1,19 +1,42 @@
-//! Input types of the search arguments.
+//! Input types of the search and compare arguments.
 
-use crate::search::{OfferFilter, OfferSort};
+use crate::normalize::pdn::PdnTier;
+use crate::search::{BuyerContext, OfferFilter, OfferSort};
 use async_graphql::{Enum, ID, InputObject};
 use rust_decimal::Decimal;
 
-/// Conditions an offer must meet.
+/// Conditions an offer must meet. All but `marketplaces` are applied by the gateway after
+/// normalisation (no bundled marketplace can apply them), so with any of them `totalCount` is
+/// not exact (`totalCountExact: false`).
 #[derive(Debug, Clone, Default, InputObject)]
 #[graphql(name = "OfferFilter")]
 pub(super) struct OfferFilterInput {
     /// Only ask these marketplaces (by id); all enabled marketplaces when omitted.
     marketplaces: Option<Vec<ID>>,
-    /// Lowest price including PPN, in rupiah.
+    /// Lowest price of a pack, in rupiah (including PPN unless `priceExcludesVat`).
     min_price: Option<Decimal>,
-    /// Highest price including PPN, in rupiah.
+    /// Highest price of a pack, in rupiah (including PPN unless `priceExcludesVat`).
     max_price: Option<Decimal>,
+    /// Compare `minPrice`/`maxPrice` with the amount excluding PPN.
+    #[graphql(default)]
+    price_excludes_vat: bool,
+    /// Lowest TKDN, percent.
+    min_tkdn: Option<Decimal>,
+    /// Lowest TKDN + BMP, percent.
+    min_tkdn_plus_bmp: Option<Decimal>,
+    /// Only offers in these PDN tiers.
+    pdn_tiers: Option<Vec<PdnTier>>,
+    /// Only usaha mikro and kecil.
+    #[graphql(default)]
+    umk_only: bool,
+    /// Only koperasi.
+    #[graphql(default)]
+    koperasi_only: bool,
+    /// Only vendors in this region: a province code (`"35"`) includes its regencies and cities.
+    vendor_region: Option<String>,
+    /// Only offers that state a stock above zero.
+    #[graphql(default)]
+    in_stock: bool,
 }
 
 impl From<OfferFilterInput> for OfferFilter {
@@ -22,21 +45,51 @@ impl From<OfferFilterInput> for OfferFilter {
             marketplaces: input.marketplaces.map(|ids| ids.into_iter().map(|id| id.0).collect()),
             min_price: input.min_price,
             max_price: input.max_price,
+            price_excludes_vat: input.price_excludes_vat,
+            min_tkdn: input.min_tkdn,
+            min_tkdn_plus_bmp: input.min_tkdn_plus_bmp,
+            pdn_tiers: input.pdn_tiers,
+            umk_only: input.umk_only,
+            koperasi_only: input.koperasi_only,
+            vendor_region: input.vendor_region,
+            in_stock: input.in_stock,
         }
     }
 }
 
-/// How offers are ordered.
+/// Who is buying: locality in policy ranking is measured from here.
+#[derive(Debug, Clone, InputObject)]
+#[graphql(name = "BuyerContext")]
+pub(super) struct BuyerContextInput {
+    /// Kemendagri code of the delivery regency or city (`"35.71"`), or of a province (`"35"`).
+    region_code: String,
+}
+
+impl From<BuyerContextInput> for BuyerContext {
+    fn from(input: BuyerContextInput) -> Self {
+        Self { region_code: input.region_code.trim().to_string() }
+    }
+}
+
+/// How offers are ordered. Every order but `RELEVANCE` is applied by the gateway to each
+/// marketplace's first 200 matching offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Enum)]
 #[graphql(name = "OfferSort")]
 pub(super) enum OfferSortInput {
     /// Each marketplace's own relevance ranking, interleaved across marketplaces.
     #[default]
     Relevance,
-    /// Cheapest first, by price including PPN, among the offers fetched for this page depth.
+    /// Cheapest pack first, including PPN.
     PriceAsc,
-    /// Dearest first, by price including PPN, among the offers fetched for this page depth.
+    /// Dearest pack first, including PPN.
     PriceDesc,
+    /// Cheapest per base unit first, including PPN (a rim compares with a box of five rim).
+    UnitPriceAsc,
+    /// Highest TKDN first.
+    TkdnDesc,
+    /// As procurement rules rank: PDN cascade (Perpres 46/2025), then UMK and koperasi, then
+    /// locality to the buyer, then unit price. Each edge says why in `ranking`.
+    Policy,
 }
 
 impl From<OfferSortInput> for OfferSort {
@@ -45,6 +98,9 @@ impl From<OfferSortInput> for OfferSort {
             OfferSortInput::Relevance => Self::Relevance,
             OfferSortInput::PriceAsc => Self::PriceAsc,
             OfferSortInput::PriceDesc => Self::PriceDesc,
+            OfferSortInput::UnitPriceAsc => Self::UnitPriceAsc,
+            OfferSortInput::TkdnDesc => Self::TkdnDesc,
+            OfferSortInput::Policy => Self::Policy,
         }
     }
 }

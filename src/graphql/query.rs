@@ -1,7 +1,7 @@
 //! The query root.
 
 use super::error::report_failure;
-use super::inputs::{OfferFilterInput, OfferSortInput};
+use super::inputs::{BuyerContextInput, OfferFilterInput, OfferSortInput};
 use super::lookup::{self, ParsedPriceView, RegionView};
 use super::types::{MarketplaceView, SearchResult};
 use super::vendor::VendorView;
@@ -36,12 +36,14 @@ impl QueryRoot {
         #[graphql(desc = "`endCursor` of the previous page.")] after: Option<String>,
         #[graphql(desc = "Skip the cache and read every marketplace fresh.", default_with = "Some(false)")]
         no_cache: Option<bool>,
+        #[graphql(desc = "Who is buying, for `sort: POLICY` locality.")] buyer: Option<BuyerContextInput>,
     ) -> Result<SearchResult> {
         let service = ctx.data_unchecked::<SearchService>();
         let params = SearchParams {
             query,
             filter: filter.unwrap_or_default().into(),
             sort: sort.unwrap_or_default().into(),
+            buyer: buyer.map(Into::into),
             first: u32::try_from(first.unwrap_or(20)).unwrap_or(0),
             after,
             bypass_cache: no_cache.unwrap_or(false),

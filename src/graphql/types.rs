@@ -7,7 +7,9 @@ use crate::marketplace::RegistryEntry;
 use crate::model::{Issue, MarketplaceId, Offer, Price, Unit};
 use crate::normalize::pdn::{self, PdnTier};
 use crate::normalize::rupiah::format_rupiah;
-use crate::search::{CacheStatus, SearchOutcome, SearchService, SourceReport, SourceStatus};
+use crate::search::{
+    CacheStatus, Edge, Explanation, Locality, SearchOutcome, SearchService, SourceReport, SourceStatus,
+};
 use async_graphql::{Context, ID, Object, SimpleObject};
 use rust_decimal::Decimal;
 
@@ -87,15 +89,15 @@ pub(super) struct OfferConnection<'a>(&'a SearchOutcome);
 impl OfferConnection<'_> {
     /// The offers of this page with their cursors.
     async fn edges(&self) -> Vec<OfferEdge<'_>> {
-        self.0.edges.iter().map(|(cursor, offer)| OfferEdge { cursor, offer }).collect()
+        self.0.edges.iter().map(OfferEdge).collect()
     }
     /// Where this page sits.
     async fn page_info(&self) -> PageInfo {
         PageInfo {
             has_next_page: self.0.has_next_page,
             has_previous_page: self.0.has_previous_page,
-            start_cursor: self.0.edges.first().map(|(c, _)| c.clone()),
-            end_cursor: self.0.edges.last().map(|(c, _)| c.clone()),
+            start_cursor: self.0.edges.first().map(|e| e.cursor.clone()),
+            end_cursor: self.0.edges.last().map(|e| e.cursor.clone()),
         }
     }
     /// Matching offers across the marketplaces that answered.
@@ -109,20 +111,53 @@ impl OfferConnection<'_> {
 }
 
 /// An offer and its cursor.
-pub(super) struct OfferEdge<'a> {
-    cursor: &'a str,
-    offer: &'a Offer,
-}
+pub(super) struct OfferEdge<'a>(&'a Edge);
 
 #[Object]
 impl OfferEdge<'_> {
     /// Pass as `after` to get the offers following this one.
     async fn cursor(&self) -> &str {
-        self.cursor
+        &self.0.cursor
     }
     /// The offer.
     async fn node(&self) -> &Offer {
-        self.offer
+        &self.0.offer
+    }
+    /// Why the offer ranks where it does; present with `sort: POLICY`.
+    async fn ranking(&self) -> Option<&Explanation> {
+        self.0.explanation.as_ref()
+    }
+}
+
+#[Object(name = "RankingExplanation")]
+impl Explanation {
+    /// The offer's PDN tier.
+    async fn pdn_tier(&self) -> PdnTier {
+        self.pdn_tier
+    }
+    /// Whether the PDN cascade puts it first; false means set aside (see `reasons`).
+    async fn pdn_preferred(&self) -> bool {
+        self.pdn_preferred
+    }
+    /// Whether the vendor is an usaha mikro or kecil.
+    async fn umk(&self) -> bool {
+        self.umk
+    }
+    /// Whether the vendor is a koperasi.
+    async fn koperasi(&self) -> bool {
+        self.koperasi
+    }
+    /// How near the vendor is to the buyer.
+    async fn locality(&self) -> Locality {
+        self.locality
+    }
+    /// Price per base unit including PPN (per pack when the pack size is unknown).
+    async fn unit_price(&self) -> Option<Decimal> {
+        self.unit_price
+    }
+    /// Each rule applied, in order, in words a buyer can quote.
+    async fn reasons(&self) -> &[String] {
+        &self.reasons
     }
 }
 

@@ -91,7 +91,7 @@ fn per_base_unit(price: &Price, unit: &Unit) -> Option<Price> {
     let per = |amount: Decimal| {
         amount
             .checked_div(unit.quantity)
-            .map(|a| a.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+            .map(|a| a.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero).normalize())
     };
     Some(Price {
         amount: per(price.amount)?,

@@ -35,7 +35,8 @@ pub fn split(amount: Decimal, includes_vat: bool, rate: Decimal) -> Option<VatSp
     let factor = Decimal::ONE.checked_add(rate.checked_div(Decimal::ONE_HUNDRED)?)?;
     let (excluding, including) =
         if includes_vat { (amount.checked_div(factor)?, amount) } else { (amount, amount.checked_mul(factor)?) };
-    Some(VatSplit { excluding: round_sen(excluding), including: round_sen(including) })
+    // Normalised so equal amounts print alike ("47508", not "47508.00").
+    Some(VatSplit { excluding: round_sen(excluding).normalize(), including: round_sen(including).normalize() })
 }
 
 #[cfg(test)]

@@ -41,10 +41,25 @@ pub(super) async fn jatim_post(sandbox: &RunningSandbox, body: Value) -> reqwest
         .expect("jatim-bejo answers")
 }
 
+pub(super) async fn ekatalog_get(sandbox: &RunningSandbox, query: &str) -> reqwest::Response {
+    client()
+        .get(format!("{}/api/v6/produk?{query}", sandbox.base_url()))
+        .header("X-Api-Key", "sandbox-ekatalog-key")
+        .send()
+        .await
+        .expect("ekatalog answers")
+}
+
+pub(super) async fn padi_get(sandbox: &RunningSandbox, query: &str) -> reqwest::Response {
+    client().get(format!("{}/v1/catalog/search?{query}", sandbox.base_url())).send().await.expect("padi-umkm answers")
+}
+
 pub(super) async fn search(sandbox: &RunningSandbox, text: &str) -> reqwest::Response {
     match sandbox.kind() {
         MarketplaceKind::Mbiz => mbiz_get(sandbox, &format!("q={text}")).await,
         MarketplaceKind::JatimBejo => jatim_post(sandbox, json!({ "kata_kunci": text })).await,
+        MarketplaceKind::Ekatalog => ekatalog_get(sandbox, &format!("keyword={text}")).await,
+        MarketplaceKind::PadiUmkm => padi_get(sandbox, &format!("query={text}")).await,
     }
 }
 

@@ -28,7 +28,6 @@ pub(crate) struct Master {
     /// TKDN in tenths of a percent; `None` for imports and goods without a certificate.
     pub(crate) tkdn: Option<u16>,
     /// BMP in tenths of a percent.
-    #[expect(dead_code, reason = "no sandbox shows BMP yet; the e-Katalog one will")]
     pub(crate) bmp: Option<u16>,
 }
 
@@ -80,6 +79,11 @@ impl ListingView<'_> {
     /// TKDN shown on the listing, in tenths of a percent.
     pub(crate) fn tkdn(&self) -> Option<u16> {
         self.master.tkdn.filter(|_| self.listing.shows_tkdn)
+    }
+
+    /// BMP shown on the listing, in tenths of a percent: only beside a TKDN.
+    pub(crate) fn bmp(&self) -> Option<u16> {
+        self.master.bmp.filter(|_| self.tkdn().is_some())
     }
 
     /// Whether the product is made in Indonesia (the BBI label).
@@ -221,7 +225,7 @@ impl Catalogue {
         } else {
             own.range(1, 30) as u32
         };
-        Listing {
+        let mut listing = Listing {
             master,
             vendor,
             price,
@@ -230,7 +234,9 @@ impl Catalogue {
             name: own.index(good.names.len()) as u8,
             template: own.below(u64::from(u8::MAX)) as u8,
             shows_tkdn: own.chance(90),
-        }
+        };
+        listing.price = kind.listed_price(price, &listing, &self.vendors[vendor as usize]);
+        listing
     }
 
     fn pick_master(&self, rng: &mut Rng) -> u32 {

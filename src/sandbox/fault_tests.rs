@@ -39,6 +39,8 @@ async fn every_fault_mode_answers_as_configured() {
         match kind {
             MarketplaceKind::Mbiz => assert!(body["data"][0]["price"].is_object()),
             MarketplaceKind::JatimBejo => assert!(body["data"]["produk"].is_object()),
+            MarketplaceKind::Ekatalog => assert!(body["data"].is_object()),
+            MarketplaceKind::PadiUmkm => assert!(body["items"].is_object()),
         }
 
         faults.set_mode(FaultMode::Oversized(200_000));

@@ -8,6 +8,12 @@
 //!   English fields, prices as text including PPN (`"Rp61.050"`), dotted NPWP, raw seller names.
 //! - `jatim-bejo`: `POST /api/v1/produk/cari` with `{"kata_kunci","halaman","jumlah"}`, Indonesian
 //!   fields, integer rupiah excluding PPN plus a `ppn` rate, TKDN as `"45,5"`, varied city spellings.
+//! - `ekatalog`: `GET /api/v6/produk?keyword=&offset=&limit=` with `X-Api-Key`, LKPP v6 field names,
+//!   decimal-string prices excluding PPN (`"55000.00"`), KBKI codes, TKDN/BMP as `"45.50"` or `""`,
+//!   NIB, NPWP16 (a NIK for sole traders) and Kemendagri region codes.
+//! - `padi-umkm`: `GET /v1/catalog/search?query=&limit=&cursor=` with opaque, tamper-checked
+//!   cursors, English separators (`"IDR 1,250,000.00"`) and compact prices (`"1,25 jt"`), packs in
+//!   titles (`"box isi 12"`), names like `"Maju Jaya Abadi, PT"`, NPWP missing for some micro sellers.
 //!
 //! Outside the simulated API, `/_sandbox/` holds the knobs and the answers: `faults` (GET/PUT),
 //! `stats` (GET/DELETE), `truth` (which listings are the same master product and vendor entity)
@@ -16,20 +22,27 @@
 //!
 //! Adding a marketplace: a [`MarketplaceKind`] variant (with its arms below), a module rendering
 //! titles and responses, and its arms in `server.rs` and `state.rs`; the catalogue generates its
-//! listings.
+//! listings. New kinds go at the end of [`MarketplaceKind::all`], whose position keys their data.
+//! Adding a kind changes the generated catalogue (vendor presence draws one more value per kind,
+//! and "sold everywhere" narrows), so never compare against numbers taken from an older build.
 
 mod catalogue;
 mod control;
+mod cursor;
+mod ekatalog;
 mod faults;
 mod index;
 mod jatim_bejo;
 mod mbiz;
+mod padi;
+mod padi_text;
 mod pools;
 mod regions;
 mod rng;
 mod seeds;
 mod server;
 mod state;
+mod tax_ids;
 mod text;
 mod truth;
 mod vendors;
@@ -37,7 +50,11 @@ mod vendors;
 #[cfg(test)]
 mod api_tests;
 #[cfg(test)]
+mod ekatalog_tests;
+#[cfg(test)]
 mod fault_tests;
+#[cfg(test)]
+mod padi_tests;
 #[cfg(test)]
 mod tests;
 
@@ -57,19 +74,25 @@ pub enum MarketplaceKind {
     Mbiz,
     /// Jatim Bejo, Jawa Timur's regional e-purchasing (Indonesian JSON, prices excluding PPN).
     JatimBejo,
+    /// LKPP Katalog Elektronik v6 (API key, offset paging, decimal-string prices excluding PPN).
+    Ekatalog,
+    /// PaDi UMKM, BUMN buying from UMKM (cursor paging, English-style and compact price text).
+    PadiUmkm,
 }
 
 impl MarketplaceKind {
     /// Every kind, in catalogue order.
     pub fn all() -> &'static [Self] {
-        &[Self::Mbiz, Self::JatimBejo]
+        &[Self::Mbiz, Self::JatimBejo, Self::Ekatalog, Self::PadiUmkm]
     }
 
-    /// The marketplace id: `mbiz`, `jatim-bejo`.
+    /// The marketplace id: `mbiz`, `jatim-bejo`, `ekatalog`, `padi-umkm`.
     pub const fn id(self) -> &'static str {
         match self {
             Self::Mbiz => "mbiz",
             Self::JatimBejo => "jatim-bejo",
+            Self::Ekatalog => "ekatalog",
+            Self::PadiUmkm => "padi-umkm",
         }
     }
 
@@ -78,16 +101,25 @@ impl MarketplaceKind {
         match self {
             Self::Mbiz => 0,
             Self::JatimBejo => 1,
+            Self::Ekatalog => 2,
+            Self::PadiUmkm => 3,
         }
     }
 
-    /// Chance in percent that a vendor has an account here: Jatim Bejo is for Jawa Timur.
-    pub(crate) const fn vendor_presence_percent(self, in_jawa_timur: bool) -> u64 {
-        match (self, in_jawa_timur) {
-            (Self::Mbiz, true) => 80,
-            (Self::Mbiz, false) => 100,
-            (Self::JatimBejo, true) => 85,
-            (Self::JatimBejo, false) => 0,
+    /// Chance in percent that a vendor has an account here: Jatim Bejo is for Jawa Timur, PaDi
+    /// UMKM for micro, small and medium businesses.
+    pub(crate) const fn vendor_presence_percent(self, in_jawa_timur: bool, scale: vendors::Scale) -> u64 {
+        use vendors::Scale;
+        match (self, in_jawa_timur, scale) {
+            (Self::Mbiz, true, _) => 80,
+            (Self::Mbiz, false, _) => 100,
+            (Self::JatimBejo, true, _) => 85,
+            (Self::JatimBejo, false, _) => 0,
+            (Self::Ekatalog, _, Scale::Mikro) => 55,
+            (Self::Ekatalog, _, _) => 80,
+            (Self::PadiUmkm, _, Scale::Besar) => 0,
+            (Self::PadiUmkm, _, Scale::Mikro | Scale::Kecil) => 80,
+            (Self::PadiUmkm, _, Scale::Menengah) => 65,
         }
     }
 
@@ -96,6 +128,8 @@ impl MarketplaceKind {
         match self {
             Self::Mbiz => mbiz::listing_id(index),
             Self::JatimBejo => jatim_bejo::listing_id(index),
+            Self::Ekatalog => ekatalog::listing_id(index),
+            Self::PadiUmkm => padi::listing_id(index),
         }
     }
 
@@ -104,6 +138,8 @@ impl MarketplaceKind {
         match self {
             Self::Mbiz => mbiz::account_id(number),
             Self::JatimBejo => jatim_bejo::account_id(number),
+            Self::Ekatalog => ekatalog::account_id(number),
+            Self::PadiUmkm => padi::account_id(number),
         }
     }
 
@@ -112,6 +148,17 @@ impl MarketplaceKind {
         match self {
             Self::Mbiz => mbiz::title(view),
             Self::JatimBejo => jatim_bejo::title(view),
+            Self::Ekatalog => ekatalog::title(view),
+            Self::PadiUmkm => padi_text::title(view),
+        }
+    }
+
+    /// The pack price excluding PPN this marketplace lists, from the catalogue's `price`: PaDi
+    /// UMKM rounds the listings it shows in compact form (`"1,25 jt"`) to what the text can say.
+    pub(crate) fn listed_price(self, price: u64, listing: &catalogue::Listing, vendor: &vendors::Vendor) -> u64 {
+        match self {
+            Self::PadiUmkm if padi_text::shows_compact(listing, vendor) => padi_text::compact_round(price),
+            Self::Mbiz | Self::JatimBejo | Self::Ekatalog | Self::PadiUmkm => price,
         }
     }
 }
@@ -124,7 +171,7 @@ impl fmt::Display for MarketplaceKind {
 
 /// A marketplace id that names no sandbox.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown sandbox marketplace {0:?}; expected one of: mbiz, jatim-bejo")]
+#[error("unknown sandbox marketplace {0:?}; expected one of: mbiz, jatim-bejo, ekatalog, padi-umkm")]
 pub struct UnknownMarketplace(pub String);
 
 impl FromStr for MarketplaceKind {
@@ -148,10 +195,17 @@ pub struct SandboxOptions {
     pub seed: u64,
     /// Bearer token `mbiz` requires.
     pub mbiz_token: String,
+    /// API key `ekatalog` requires in its `X-Api-Key` header.
+    pub ekatalog_key: String,
 }
 
 impl Default for SandboxOptions {
     fn default() -> Self {
-        Self { products: 10_000, seed: 42, mbiz_token: "sandbox-mbiz-token".to_owned() }
+        Self {
+            products: 10_000,
+            seed: 42,
+            mbiz_token: "sandbox-mbiz-token".to_owned(),
+            ekatalog_key: "sandbox-ekatalog-key".to_owned(),
+        }
     }
 }

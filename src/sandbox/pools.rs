@@ -66,7 +66,7 @@ impl VendorPools {
     pub(crate) fn pick(&self, kind: MarketplaceKind, good: usize, rng: &mut Rng) -> u32 {
         let pool = &self.per_kind[kind.index()][self.slot_of_good[good]];
         let pool = if pool.is_empty() { &self.any[kind.index()] } else { pool };
-        // Seed vendors are on every marketplace, so `any` is never empty.
+        // The first seed vendor is on every marketplace, so `any` is never empty.
         pool[rng.index(pool.len())]
     }
 

@@ -84,6 +84,8 @@ pub(crate) enum CityStyle {
     Bare,
     /// `Kabupaten Kediri`, `Kota Kediri`
     Long,
+    /// `Kediri (Kab.)`, `Kediri (Kota)`: the kind after the name, as PaDi UMKM writes it.
+    Suffix,
 }
 
 impl Region {
@@ -95,6 +97,7 @@ impl Region {
             CityStyle::Upper => format!("{short} {}", self.name).to_uppercase(),
             CityStyle::Bare => self.name.to_owned(),
             CityStyle::Long => format!("{long} {}", self.name),
+            CityStyle::Suffix => format!("{} ({short})", self.name),
         }
     }
 }

@@ -76,6 +76,7 @@ pub(crate) mod tag {
     pub(crate) const VENDOR: u64 = 3;
     pub(crate) const MASTER: u64 = 4;
     pub(crate) const PERMUTATION: u64 = 5;
+    pub(crate) const CURSOR: u64 = 6;
 }
 
 #[cfg(test)]

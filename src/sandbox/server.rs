@@ -14,7 +14,7 @@ use super::catalogue::Catalogue;
 use super::faults::Faults;
 use super::index::SearchIndex;
 use super::state::{App, SandboxState};
-use super::{MarketplaceKind, SandboxOptions, control, jatim_bejo, mbiz};
+use super::{MarketplaceKind, SandboxOptions, control, ekatalog, jatim_bejo, mbiz, padi};
 
 /// How long [`RunningSandbox::stop`] waits for in-flight requests before cutting them off.
 const STOP_GRACE: Duration = Duration::from_secs(5);
@@ -30,6 +30,8 @@ pub fn router(kind: MarketplaceKind, state: SandboxState) -> Router {
     let api = match kind {
         MarketplaceKind::Mbiz => Router::new().route("/api/v1/products", get(mbiz::search)),
         MarketplaceKind::JatimBejo => Router::new().route("/api/v1/produk/cari", post(jatim_bejo::search)),
+        MarketplaceKind::Ekatalog => Router::new().route("/api/v6/produk", get(ekatalog::search)),
+        MarketplaceKind::PadiUmkm => Router::new().route("/v1/catalog/search", get(padi::search)),
     };
     api.merge(control::routes()).with_state(app)
 }

@@ -10,9 +10,9 @@ use tokio::sync::watch;
 use super::catalogue::Catalogue;
 use super::faults::{FaultMode, Faults};
 use super::index::SearchIndex;
-use super::{MarketplaceKind, SandboxOptions, jatim_bejo, mbiz};
+use super::{MarketplaceKind, SandboxOptions, ekatalog, jatim_bejo, mbiz, padi};
 
-/// What a sandbox's handlers share: the catalogue, the token, the fault knobs, the request
+/// What a sandbox's handlers share: the catalogue, the credentials, the fault knobs, the request
 /// counter and the shutdown signal. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct SandboxState {
@@ -23,6 +23,7 @@ pub struct SandboxState {
 struct Shared {
     catalogue: Arc<Catalogue>,
     mbiz_token: String,
+    ekatalog_key: String,
     faults: Faults,
     search_requests: AtomicU64,
     /// Flips to `true` once, when the sandbox stops; releases hanging and sleeping requests.
@@ -30,11 +31,12 @@ struct Shared {
 }
 
 impl SandboxState {
-    /// State for a sandbox serving `catalogue` with `options`' token.
+    /// State for a sandbox serving `catalogue` with `options`' credentials.
     pub fn new(catalogue: Arc<Catalogue>, options: &SandboxOptions) -> Self {
         let shared = Shared {
             catalogue,
             mbiz_token: options.mbiz_token.clone(),
+            ekatalog_key: options.ekatalog_key.clone(),
             faults: Faults::default(),
             search_requests: AtomicU64::new(0),
             shutdown: watch::channel(false).0,
@@ -78,6 +80,10 @@ impl SandboxState {
     pub(crate) fn mbiz_token(&self) -> &str {
         &self.inner.mbiz_token
     }
+
+    pub(crate) fn ekatalog_key(&self) -> &str {
+        &self.inner.ekatalog_key
+    }
 }
 
 /// One marketplace's app: its kind, the shared state and its own search index.
@@ -118,6 +124,8 @@ impl App {
             FaultMode::Oversized(bytes) => Some(json_text(match self.kind {
                 MarketplaceKind::Mbiz => mbiz::padded_empty(bytes),
                 MarketplaceKind::JatimBejo => jatim_bejo::padded_empty(bytes),
+                MarketplaceKind::Ekatalog => ekatalog::padded_empty(bytes),
+                MarketplaceKind::PadiUmkm => padi::padded_empty(bytes),
             })),
             FaultMode::Html => Some(
                 (
@@ -135,6 +143,8 @@ impl App {
         match self.kind {
             MarketplaceKind::Mbiz => (mbiz::GARBAGE, mbiz::WRONG_TYPES),
             MarketplaceKind::JatimBejo => (jatim_bejo::GARBAGE, jatim_bejo::WRONG_TYPES),
+            MarketplaceKind::Ekatalog => (ekatalog::GARBAGE, ekatalog::WRONG_TYPES),
+            MarketplaceKind::PadiUmkm => (padi::GARBAGE, padi::WRONG_TYPES),
         }
     }
 
@@ -163,6 +173,16 @@ impl App {
                 mbiz::error(status, code, message)
             }
             MarketplaceKind::JatimBejo => jatim_bejo::error(status, message),
+            MarketplaceKind::Ekatalog => ekatalog::error(status, message),
+            MarketplaceKind::PadiUmkm => {
+                let code = match status.as_u16() {
+                    429 => "rate_limited",
+                    503 => "unavailable",
+                    500.. => "internal",
+                    _ => "error",
+                };
+                padi::error(status, code, message)
+            }
         }
     }
 }

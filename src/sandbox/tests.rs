@@ -26,17 +26,30 @@ fn same_seed_gives_the_same_catalogue() {
 }
 
 #[test]
-fn most_listings_have_their_product_on_the_other_marketplace() {
+fn most_listings_have_their_product_on_every_other_marketplace() {
     for products in [50, 1_000, 20_000] {
         let catalogue = Catalogue::generate(products, 42);
-        let mbiz = products_on(&catalogue, MarketplaceKind::Mbiz);
-        let jatim = products_on(&catalogue, MarketplaceKind::JatimBejo);
-        for (kind, other) in [(MarketplaceKind::Mbiz, &jatim), (MarketplaceKind::JatimBejo, &mbiz)] {
+        let on: Vec<HashSet<u32>> = MarketplaceKind::all().iter().map(|&k| products_on(&catalogue, k)).collect();
+        for &kind in MarketplaceKind::all() {
             let listings = catalogue.listings(kind);
-            let shared = listings.iter().filter(|l| other.contains(&l.master)).count();
-            let share = shared as f64 / listings.len() as f64;
-            assert!(share >= 0.5, "{kind} with {products} listings: only {share:.2} shared");
+            let everywhere = listings.iter().filter(|l| on.iter().all(|p| p.contains(&l.master))).count();
+            let share = everywhere as f64 / listings.len() as f64;
+            assert!(share >= 0.5, "{kind} with {products} listings: only {share:.2} on all four");
         }
+    }
+}
+
+#[test]
+fn a_good_share_of_listings_is_the_same_product_from_the_same_vendor_on_all_four() {
+    let catalogue = Catalogue::generate(5_000, 42);
+    let pairs = |kind| -> HashSet<(String, String)> {
+        catalogue.truth(kind).listings.into_iter().map(|l| (l.product, l.vendor)).collect()
+    };
+    let all: Vec<HashSet<(String, String)>> = MarketplaceKind::all().iter().map(|&k| pairs(k)).collect();
+    for (kind, mine) in MarketplaceKind::all().iter().zip(&all) {
+        let everywhere = mine.iter().filter(|pair| all.iter().all(|other| other.contains(*pair))).count();
+        let share = everywhere as f64 / mine.len() as f64;
+        assert!(share >= 0.2, "{kind}: only {share:.2} of (product, vendor) pairs are on all four");
     }
 }
 
@@ -44,9 +57,13 @@ fn most_listings_have_their_product_on_the_other_marketplace() {
 fn the_same_product_is_titled_differently_on_each_marketplace() {
     let catalogue = Catalogue::generate(2_000, 42);
     let titles = |kind| -> HashSet<String> { catalogue.truth(kind).listings.into_iter().map(|l| l.title).collect() };
-    let mbiz = titles(MarketplaceKind::Mbiz);
-    let jatim = titles(MarketplaceKind::JatimBejo);
-    assert!(mbiz.intersection(&jatim).count() < mbiz.len() / 20, "titles should rarely coincide");
+    let all: Vec<(MarketplaceKind, HashSet<String>)> = MarketplaceKind::all().iter().map(|&k| (k, titles(k))).collect();
+    for (i, (a, mine)) in all.iter().enumerate() {
+        for (b, other) in &all[i + 1..] {
+            let same = mine.intersection(other).count();
+            assert!(same < mine.len() / 20, "{a} and {b} share {same} titles; they should rarely coincide");
+        }
+    }
 }
 
 #[test]

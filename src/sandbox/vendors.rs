@@ -7,6 +7,7 @@ use super::MarketplaceKind;
 use super::regions::{self, CityStyle, REGIONS};
 use super::rng::{Rng, tag};
 use super::seeds::line;
+use super::tax_ids::{is_individual, nik, npwp15};
 
 /// Legal form of a vendor, as it is written before the name in canonical form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +66,8 @@ pub(crate) struct Vendor {
     pub(crate) tbk: bool,
     /// 15 digits: group (2), serial (6), check (1), tax office (3), branch (3).
     pub(crate) npwp15: String,
+    /// The owner's NIK for a UD or a Toko, run on a personal tax id: their 16-digit NPWP.
+    pub(crate) nik: Option<String>,
     pub(crate) region: usize,
     pub(crate) scale: Scale,
     pub(crate) pkp: bool,
@@ -103,19 +106,22 @@ impl Vendor {
 pub(crate) struct Spelling {
     pub(crate) mbiz_name: &'static str,
     pub(crate) jatim_city: CityStyle,
+    pub(crate) padi_name: &'static str,
 }
 
 const ALL_MARKETPLACES: u8 = u8::MAX;
 
 #[rustfmt::skip]
 const SPELLINGS: &[Spelling] = &[
-    Spelling { mbiz_name: "PT. MAJU JAYA ABADI", jatim_city: CityStyle::Bare },
-    Spelling { mbiz_name: "CV.BERKAH MANDIRI", jatim_city: CityStyle::Upper },
-    Spelling { mbiz_name: "CV. BERKAH MANDIRI", jatim_city: CityStyle::Short },
-    Spelling { mbiz_name: "UD. SUMBER REJEKI", jatim_city: CityStyle::Short },
-    Spelling { mbiz_name: "KOPERASI PEGAWAI REPUBLIK INDONESIA (KPRI) SEJAHTERA", jatim_city: CityStyle::Long },
-    Spelling { mbiz_name: "PT. SINAR NUSANTARA TBK", jatim_city: CityStyle::Upper },
-    Spelling { mbiz_name: "CV BERKAH MANDIRI", jatim_city: CityStyle::Short },
+    Spelling { mbiz_name: "PT. MAJU JAYA ABADI", jatim_city: CityStyle::Bare, padi_name: "Maju Jaya Abadi, PT" },
+    Spelling { mbiz_name: "CV.BERKAH MANDIRI", jatim_city: CityStyle::Upper, padi_name: "CV.BERKAH MANDIRI" },
+    Spelling { mbiz_name: "CV. BERKAH MANDIRI", jatim_city: CityStyle::Short, padi_name: "CV Berkah Mandiri" },
+    Spelling { mbiz_name: "UD. SUMBER REJEKI", jatim_city: CityStyle::Short, padi_name: "UD Sumber Rejeki" },
+    Spelling { mbiz_name: "KOPERASI PEGAWAI REPUBLIK INDONESIA (KPRI) SEJAHTERA", jatim_city: CityStyle::Long,
+        padi_name: "KPRI Sejahtera" },
+    Spelling { mbiz_name: "PT. SINAR NUSANTARA TBK", jatim_city: CityStyle::Upper,
+        padi_name: "Sinar Nusantara Tbk, PT" },
+    Spelling { mbiz_name: "CV BERKAH MANDIRI", jatim_city: CityStyle::Short, padi_name: "Berkah Mandiri, CV" },
 ];
 
 #[rustfmt::skip]
@@ -125,10 +131,13 @@ fn seed_vendors() -> Vec<Vendor> {
         entity, legal_form, core_name: core.to_owned(), store_name: store.to_owned(), tbk,
         npwp15: npwp.to_owned(), region: regions::by_code(region), scale, pkp, lines, presence, style: 0,
         spelling: Some(&SPELLINGS[spelling]), price_permille: 1000,
+        nik: is_individual(legal_form).then(|| nik(0, entity, regions::by_code(region))),
     };
     use LegalForm::*;
     use Scale::*;
     let jatim_bejo = 1 << MarketplaceKind::JatimBejo.index();
+    // A listed company (besar) sells on PaDi UMKM no more than it would in reality.
+    let not_padi = ALL_MARKETPLACES & !(1 << MarketplaceKind::PadiUmkm.index());
     vec![
         seed(0, Pt, "Maju Jaya Abadi", "Maju Jaya Abadi", false, "024175836609000", "35.78",
             Menengah, true, line::ATK | line::KOMPUTER | line::KONSUMSI, ALL_MARKETPLACES, 0),
@@ -142,7 +151,7 @@ fn seed_vendors() -> Vec<Vendor> {
             false, "027391846643000", "35.15",
             Kecil, false, line::ATK | line::KONSUMSI | line::KESEHATAN, ALL_MARKETPLACES, 4),
         seed(4, Pt, "Sinar Nusantara", "Sinar Nusantara", true, "013847265651000", "35.25",
-            Besar, true, line::KOMPUTER | line::ELEKTRONIK | line::ATK, ALL_MARKETPLACES, 5),
+            Besar, true, line::KOMPUTER | line::ELEKTRONIK | line::ATK, not_padi, 5),
         seed(5, Cv, "Berkah Mandiri", "Berkah Mandiri", false, "093518274623000", "35.07",
             Kecil, false, line::MEBEL | line::ATK, ALL_MARKETPLACES, 6),
     ]
@@ -251,7 +260,7 @@ fn synthetic(seed: u64, entity: u32) -> Vendor {
     let in_jatim = REGIONS[region].code.starts_with("35.");
     let mut presence = 0;
     for kind in MarketplaceKind::all() {
-        if rng.chance(kind.vendor_presence_percent(in_jatim)) {
+        if rng.chance(kind.vendor_presence_percent(in_jatim, scale)) {
             presence |= 1 << kind.index();
         }
     }
@@ -271,6 +280,7 @@ fn synthetic(seed: u64, entity: u32) -> Vendor {
         core_name,
         tbk: scale == Scale::Besar && rng.chance(15),
         npwp15: npwp15(&mut rng, entity, region, 0),
+        nik: is_individual(legal_form).then(|| nik(seed, entity, region)),
         region,
         scale,
         pkp,
@@ -289,14 +299,4 @@ fn branch_of(head: &Vendor, seed: u64) -> Vendor {
     npwp.push_str(&regions::tax_office(region, &mut rng));
     npwp.push_str("001");
     Vendor { npwp15: npwp, region, style: rng.next_u64(), ..head.clone() }
-}
-
-/// An NPWP15 unique per entity: the 6-digit serial is a bijection of the entity index.
-fn npwp15(rng: &mut Rng, entity: u32, region: usize, branch: u32) -> String {
-    const GROUPS: &[u32] = &[1, 2, 3, 21, 31, 66, 70, 71, 74, 80, 81, 82, 83, 84, 86, 90, 92, 93, 94, 96];
-    let group = GROUPS[rng.index(GROUPS.len())];
-    let serial = (u64::from(entity) * 7919 + 104_729) % 1_000_000;
-    let check = rng.below(10);
-    let office = regions::tax_office(region, rng);
-    format!("{group:02}{serial:06}{check}{office}{branch:03}")
 }

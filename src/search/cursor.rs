@@ -1,26 +1,64 @@
 //! Opaque page cursors.
 //!
-//! A cursor is the position of an offer in the merged, sorted result, base64-encoded with a
-//! version prefix so a later format can be told apart and rejected cleanly.
+//! In relevance order a cursor carries each marketplace's position, so the next page asks every
+//! marketplace only for what follows what it already gave. In the orders the gateway sorts itself,
+//! a cursor carries the position in that sorted window. Either way it also carries a fingerprint
+//! of the query, filter and sort, so a cursor from another search is refused instead of paging
+//! somewhere arbitrary.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// A cursor this gateway did not issue.
+/// A cursor this gateway did not issue for this search.
 #[derive(Debug, thiserror::Error)]
-#[error("`after` is not a cursor returned by this API")]
+#[error("`after` is not a cursor returned by this API for this query, filter and sort")]
 pub struct CursorError;
 
-/// The cursor of the offer at `position`.
-pub(super) fn encode(position: u32) -> String {
-    URL_SAFE_NO_PAD.encode(format!("v1:{position}"))
+/// Where a page starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "k")]
+pub(super) enum Position {
+    /// Items already consumed from each marketplace (relevance order).
+    #[serde(rename = "m")]
+    PerMarketplace {
+        /// Marketplace id → how many of its results precede the next page.
+        #[serde(rename = "p")]
+        positions: BTreeMap<String, u32>,
+    },
+    /// Offers already served of a sorted window.
+    #[serde(rename = "w")]
+    InWindow {
+        /// How many offers precede the next page.
+        #[serde(rename = "o")]
+        served: u32,
+    },
 }
 
-/// The position a cursor points at.
-pub(super) fn decode(cursor: &str) -> Result<u32, CursorError> {
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    v: u8,
+    h: String,
+    #[serde(flatten)]
+    position: Position,
+}
+
+/// The cursor for `position` in the search fingerprinted `search`.
+pub(super) fn encode(search: u64, position: Position) -> String {
+    let envelope = Envelope { v: 2, h: format!("{search:016x}"), position };
+    // Serialising plain strings and numbers cannot fail.
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(&envelope).unwrap_or_default())
+}
+
+/// The position a cursor points at, if it belongs to the search fingerprinted `search`.
+pub(super) fn decode(search: u64, cursor: &str) -> Result<Position, CursorError> {
     let bytes = URL_SAFE_NO_PAD.decode(cursor.trim()).map_err(|_| CursorError)?;
-    let text = String::from_utf8(bytes).map_err(|_| CursorError)?;
-    text.strip_prefix("v1:").and_then(|n| n.parse().ok()).ok_or(CursorError)
+    let envelope: Envelope = serde_json::from_slice(&bytes).map_err(|_| CursorError)?;
+    if envelope.v != 2 || envelope.h != format!("{search:016x}") {
+        return Err(CursorError);
+    }
+    Ok(envelope.position)
 }
 
 #[cfg(test)]
@@ -29,15 +67,22 @@ mod tests {
 
     #[test]
     fn a_cursor_decodes_to_the_position_it_was_made_from() {
-        for position in [0, 1, 19, 999] {
-            assert_eq!(decode(&encode(position)).ok(), Some(position));
+        let positions = BTreeMap::from([("mbiz".to_string(), 20), ("jatim-bejo".to_string(), 7)]);
+        for position in [Position::PerMarketplace { positions }, Position::InWindow { served: 40 }] {
+            assert_eq!(decode(42, &encode(42, position.clone())).ok(), Some(position));
         }
     }
 
     #[test]
+    fn a_cursor_from_another_search_is_refused() {
+        let cursor = encode(42, Position::InWindow { served: 3 });
+        assert!(decode(43, &cursor).is_err());
+    }
+
+    #[test]
     fn foreign_or_tampered_cursors_are_rejected() {
-        for bad in ["", "abc", "djE6", "djE6LTE", "!!!", &URL_SAFE_NO_PAD.encode("v2:3")] {
-            assert!(decode(bad).is_err(), "{bad}");
+        for bad in ["", "abc", "djE6", "!!!", &URL_SAFE_NO_PAD.encode("{\"v\":1}")] {
+            assert!(decode(42, bad).is_err(), "{bad}");
         }
     }
 }

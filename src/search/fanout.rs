@@ -1,7 +1,7 @@
 //! Asking every marketplace at once, each under its own deadline.
 
 use super::SearchService;
-use super::merge::OfferFilter;
+use super::filter::OfferFilter;
 use crate::cache::{CacheKey, CachedPage, Served, normalize_query};
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
 use crate::model::{MarketplaceId, Offer};
@@ -77,19 +77,34 @@ pub struct SourceReport {
     pub message: Option<String>,
 }
 
+/// What to fetch from one marketplace: matching offers from position `start` on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Want {
+    /// Index in the marketplace's own result list to start at.
+    pub(super) start: u32,
+    /// Matching offers wanted.
+    pub(super) keep: u32,
+}
+
+/// Pages scanned at most per marketplace and request while looking for matching offers.
+const MAX_SCAN_PAGES: usize = 10;
+
 /// One marketplace's contribution.
 pub(super) struct Fetched {
     pub(super) report: SourceReport,
-    pub(super) offers: Vec<Offer>,
+    /// Matching offers with their index in the marketplace's own result list.
+    pub(super) offers: Vec<(u32, Offer)>,
     pub(super) total: Option<u64>,
+    /// The marketplace has nothing after the offers fetched.
+    pub(super) exhausted: bool,
     pub(super) error: Option<MarketplaceError>,
 }
 
-/// Fetches the first `needed` offers of `query` from every selected marketplace concurrently.
+/// Fetches what `want` says from every selected marketplace concurrently.
 pub(super) async fn fan_out(
     service: &SearchService,
     query: &str,
-    needed: u32,
+    want: &(dyn Fn(&MarketplaceId) -> Want + Sync),
     filter: &OfferFilter,
     bypass: bool,
 ) -> Vec<Fetched> {
@@ -98,11 +113,18 @@ pub(super) async fn fan_out(
         .entries()
         .iter()
         .filter(|entry| filter.selects(entry.marketplace.id()))
-        .map(|entry| fetch_one(service, entry, query, needed, bypass));
+        .map(|entry| fetch_one(service, entry, query, want(entry.marketplace.id()), filter, bypass));
     futures::future::join_all(calls).await
 }
 
-async fn fetch_one(service: &SearchService, entry: &RegistryEntry, query: &str, needed: u32, bypass: bool) -> Fetched {
+async fn fetch_one(
+    service: &SearchService,
+    entry: &RegistryEntry,
+    query: &str,
+    want: Want,
+    filter: &OfferFilter,
+    bypass: bool,
+) -> Fetched {
     let id = entry.marketplace.id().clone();
     let started = Instant::now();
     let mut report = SourceReport {
@@ -116,62 +138,85 @@ async fn fetch_one(service: &SearchService, entry: &RegistryEntry, query: &str, 
     };
     if !entry.enabled {
         report.message = Some("switched off in its adapter file".into());
-        return Fetched { report, offers: Vec::new(), total: None, error: None };
+        return Fetched { report, offers: Vec::new(), total: None, exhausted: true, error: None };
     }
     let deadline = entry.settings.timeout;
-    let outcome = tokio::time::timeout(deadline, collect_pages(service, entry, query, needed, bypass, &mut report))
+    let outcome = tokio::time::timeout(deadline, collect(service, entry, query, want, filter, bypass, &mut report))
         .await
         .unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
     report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     match outcome {
-        Ok((offers, total)) => {
+        Ok(collected) => {
             report.status = if report.cache == CacheStatus::Stale { SourceStatus::Stale } else { SourceStatus::Ok };
-            report.offer_count = offers.len();
-            Fetched { report, offers, total, error: None }
+            report.offer_count = collected.offers.len();
+            Fetched {
+                report,
+                offers: collected.offers,
+                total: collected.total,
+                exhausted: collected.exhausted,
+                error: None,
+            }
         }
         Err(error) => {
             tracing::warn!(marketplace = %id, code = error.code(), latency_ms = report.latency_ms, %error, "Marketplace call failed.");
             report.status = SourceStatus::of(&error);
             report.message = Some(format!("{id} {error}"));
-            Fetched { report, offers: Vec::new(), total: None, error: Some(error) }
+            Fetched { report, offers: Vec::new(), total: None, exhausted: false, error: Some(error) }
         }
     }
 }
 
-/// Pages through one marketplace until `needed` offers are in hand or it has no more.
-async fn collect_pages(
+struct Collected {
+    offers: Vec<(u32, Offer)>,
+    total: Option<u64>,
+    exhausted: bool,
+}
+
+/// Pages through one marketplace from `want.start` until enough matching offers are in hand,
+/// it has no more, or the scan limit is reached. Pages are aligned to the marketplace's page
+/// size so every request for the same page shares one cache entry.
+async fn collect(
     service: &SearchService,
     entry: &RegistryEntry,
     query: &str,
-    needed: u32,
+    want: Want,
+    filter: &OfferFilter,
     bypass: bool,
     report: &mut SourceReport,
-) -> Result<(Vec<Offer>, Option<u64>), MarketplaceError> {
-    let page_size = entry.settings.page_size.min(needed).max(1);
-    let mut offers = Vec::new();
-    let mut total = None;
-    let mut cursor = None;
-    let mut skipped = 0;
-    while offers.len() < needed as usize {
-        let offset = u32::try_from(offers.len()).unwrap_or(u32::MAX);
+) -> Result<Collected, MarketplaceError> {
+    let page_size = entry.settings.page_size.max(1);
+    let cursor_paged = entry.settings.cursor_paged;
+    // A cursor chain can only be walked from its start; cached pages make that cheap.
+    let mut offset = if cursor_paged { 0 } else { want.start / page_size * page_size };
+    let mut collected = Collected { offers: Vec::new(), total: None, exhausted: false };
+    let (mut cursor, mut skipped, mut scanned) = (None, 0, 0);
+    while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_PAGES {
         let request = SearchRequest { query: query.to_string(), offset, limit: page_size, cursor: cursor.take() };
         let page = cached_page(service, entry, request, bypass, report).await?;
-        total = page.total.or(total);
+        scanned += usize::from(offset + page_size > want.start);
+        collected.total = page.total.or(collected.total);
         skipped += page.skipped;
-        offers.extend(page.offers.iter().cloned());
-        let exhausted = page.offers.len() < page_size as usize
-            || total.is_some_and(|t| offers.len() as u64 >= t)
-            || (entry.settings.cursor_paged && page.next_cursor.is_none());
-        if exhausted {
+        for (i, offer) in page.offers.iter().enumerate() {
+            let index = offset + u32::try_from(i).unwrap_or(u32::MAX);
+            if index >= want.start && collected.offers.len() < want.keep as usize && filter.keeps(offer) {
+                collected.offers.push((index, offer.clone()));
+            }
+        }
+        // Unreadable items still took a place in the marketplace's list.
+        let listed = page.offers.len() + page.skipped;
+        offset = offset.saturating_add(u32::try_from(listed).unwrap_or(u32::MAX));
+        collected.exhausted = listed < page_size as usize
+            || collected.total.is_some_and(|t| u64::from(offset) >= t)
+            || (cursor_paged && page.next_cursor.is_none());
+        if collected.exhausted {
             break;
         }
         cursor.clone_from(&page.next_cursor);
     }
-    offers.truncate(needed as usize);
     if skipped > 0 && report.message.is_none() {
         report.message = Some(format!("{skipped} items could not be read and were left out"));
     }
-    Ok((offers, total))
+    Ok(collected)
 }
 
 async fn cached_page(

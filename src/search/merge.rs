@@ -1,118 +1,93 @@
-//! Merging marketplaces' offers into one filtered, sorted, paged list.
+//! Merging marketplaces' offers into one ordered page.
+//!
+//! Relevance order is a k-way merge of the marketplaces' own orders, keyed on each offer's index
+//! in its marketplace's list (then the marketplace), so page boundaries never repeat or skip an
+//! offer and the next page asks each marketplace only for what follows. Other orders sort a
+//! fixed window of each marketplace's first matching offers; the window is the same for every
+//! page, so the order is too.
 
-use super::cursor;
+use super::cursor::{self, Position};
 use super::fanout::Fetched;
-use super::{SearchOutcome, SearchParams};
-use crate::marketplace::Registry;
-use crate::model::{MarketplaceId, Offer};
-use rust_decimal::Decimal;
-use std::cmp::Ordering;
+use super::order::{OfferSort, compare};
+use super::policy::{self, Explanation};
+use super::{Edge, SearchOutcome, SearchParams};
+use crate::model::Offer;
+use std::collections::BTreeMap;
 
-/// Which offers to keep.
-#[derive(Debug, Clone, Default)]
-pub struct OfferFilter {
-    /// Only these marketplaces (all when `None`).
-    pub marketplaces: Option<Vec<String>>,
-    /// Lowest price including PPN.
-    pub min_price: Option<Decimal>,
-    /// Highest price including PPN.
-    pub max_price: Option<Decimal>,
-}
+/// Offers of each marketplace sorted by the gateway in the non-relevance orders.
+pub const SORT_WINDOW: u32 = 200;
 
-impl OfferFilter {
-    /// Whether the marketplace is asked at all.
-    pub(super) fn selects(&self, id: &MarketplaceId) -> bool {
-        self.marketplaces.as_ref().is_none_or(|ids| ids.iter().any(|m| m == id.as_str()))
-    }
-
-    /// The first named marketplace that is not registered.
-    pub(super) fn unknown_marketplace(&self, registry: &Registry) -> Option<String> {
-        self.marketplaces.as_ref()?.iter().find(|id| registry.get(id).is_none()).cloned()
-    }
-
-    /// Whether gateway-side conditions apply, which makes marketplace totals a lower bound.
-    fn filters_in_gateway(&self) -> bool {
-        self.min_price.is_some() || self.max_price.is_some()
-    }
-
-    fn keeps(&self, offer: &Offer) -> bool {
-        let price = offer.price.as_ref().map(|p| p.amount_including_vat);
-        let above = self.min_price.is_none_or(|min| price.is_some_and(|p| p >= min));
-        let below = self.max_price.is_none_or(|max| price.is_some_and(|p| p <= max));
-        above && below
-    }
-}
-
-/// Orders of the merged list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum OfferSort {
-    /// Each marketplace's own ranking, interleaved: every marketplace's first offer, then every second.
-    #[default]
-    Relevance,
-    /// Cheapest first (including PPN); offers without a readable price last.
-    PriceAsc,
-    /// Dearest first; offers without a readable price last.
-    PriceDesc,
-}
-
-/// An offer with its rank inside its marketplace, for stable interleaving and tie-breaks.
-struct Ranked {
-    rank: usize,
+struct Candidate {
+    index: u32,
     source: usize,
     offer: Offer,
 }
 
-pub(super) fn page(fetched: Vec<Fetched>, params: &SearchParams, start: u32) -> SearchOutcome {
-    let mut sources = Vec::with_capacity(fetched.len());
-    let mut failures = Vec::new();
-    let mut ranked = Vec::new();
-    let mut total = 0u64;
+/// Totals and reports shared by both kinds of page.
+fn gather(fetched: Vec<Fetched>, outcome: &mut SearchOutcome) -> (Vec<Candidate>, Vec<String>, bool) {
+    let mut candidates = Vec::new();
+    let mut ids = Vec::new();
+    let mut more_upstream = false;
     for (source, f) in fetched.into_iter().enumerate() {
-        total += f.total.unwrap_or(f.offers.len() as u64);
+        outcome.total_count += f.total.unwrap_or(f.offers.len() as u64);
+        more_upstream |= f.error.is_none() && !f.exhausted;
+        ids.push(f.report.marketplace.to_string());
         if let Some(error) = f.error {
-            failures.push((f.report.marketplace.clone(), error));
+            outcome.failures.push((f.report.marketplace.clone(), error));
         }
-        sources.push(f.report);
-        ranked.extend(f.offers.into_iter().enumerate().map(|(rank, offer)| Ranked { rank, source, offer }));
+        outcome.sources.push(f.report);
+        candidates.extend(f.offers.into_iter().map(|(index, offer)| Candidate { index, source, offer }));
     }
-    ranked.retain(|r| params.filter.keeps(&r.offer));
-    ranked.sort_by(|a, b| compare(params.sort, a, b));
-    let exact = !params.filter.filters_in_gateway();
-    let total_count = if exact { total } else { ranked.len() as u64 };
-    let start = start as usize;
-    let end = start.saturating_add(params.first as usize);
-    let has_next_page = ranked.len() > end || (total_count as usize) > end;
-    let edges = ranked
-        .into_iter()
-        .enumerate()
-        .skip(start)
-        .take(params.first as usize)
-        .map(|(position, r)| (cursor::encode(u32::try_from(position).unwrap_or(u32::MAX)), r.offer))
-        .collect();
-    SearchOutcome {
-        edges,
-        has_next_page,
-        has_previous_page: start > 0,
-        total_count,
-        total_count_exact: exact,
-        sources,
-        failures,
-    }
+    (candidates, ids, more_upstream)
 }
 
-fn compare(sort: OfferSort, a: &Ranked, b: &Ranked) -> Ordering {
-    let stable = || (a.rank, a.source).cmp(&(b.rank, b.source));
-    let price = |r: &Ranked| r.offer.price.as_ref().map(|p| p.amount_including_vat);
-    match sort {
-        OfferSort::Relevance => stable(),
-        OfferSort::PriceAsc | OfferSort::PriceDesc => match (price(a), price(b)) {
-            (Some(x), Some(y)) => {
-                let by_price = if sort == OfferSort::PriceAsc { x.cmp(&y) } else { y.cmp(&x) };
-                by_price.then_with(stable)
-            }
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => stable(),
-        },
+/// A relevance page starting at `positions` (missing marketplaces start at 0).
+pub(super) fn relevance_page(
+    fetched: Vec<Fetched>,
+    params: &SearchParams,
+    search: u64,
+    start: BTreeMap<String, u32>,
+) -> SearchOutcome {
+    let mut outcome = SearchOutcome::new(params);
+    outcome.has_previous_page = start.values().any(|p| *p > 0);
+    let (mut candidates, ids, more_upstream) = gather(fetched, &mut outcome);
+    candidates.sort_by_key(|c| (c.index, c.source));
+    let mut positions = start;
+    let taken = candidates.len().min(params.first as usize);
+    outcome.has_next_page = candidates.len() > taken || more_upstream;
+    for candidate in candidates.into_iter().take(taken) {
+        positions.insert(ids[candidate.source].clone(), candidate.index + 1);
+        let cursor = cursor::encode(search, Position::PerMarketplace { positions: positions.clone() });
+        outcome.edges.push(Edge { cursor, offer: candidate.offer, explanation: None });
     }
+    outcome
+}
+
+/// A page of a window sorted by the gateway, after `served` offers.
+pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: u64, served: u32) -> SearchOutcome {
+    let mut outcome = SearchOutcome::new(params);
+    outcome.has_previous_page = served > 0;
+    let (mut candidates, _, _) = gather(fetched, &mut outcome);
+    candidates.sort_by_key(|c| (c.index, c.source));
+    let ordered: Vec<(Offer, Option<Explanation>)> = if params.sort == OfferSort::Policy {
+        let offers = candidates.into_iter().map(|c| c.offer).collect();
+        policy::rank(offers, params.buyer.as_ref()).into_iter().map(|(o, e)| (o, Some(e))).collect()
+    } else {
+        candidates.sort_by(|a, b| compare(params.sort, &a.offer, &b.offer));
+        candidates.into_iter().map(|c| (c.offer, None)).collect()
+    };
+    if params.filter.filters_offers() {
+        // Only the window was filtered: what passed is all that can be counted.
+        outcome.total_count = ordered.len() as u64;
+    }
+    let end = (served as usize).saturating_add(params.first as usize);
+    outcome.has_next_page = ordered.len() > end;
+    for (position, (offer, explanation)) in
+        ordered.into_iter().enumerate().skip(served as usize).take(params.first as usize)
+    {
+        let served = u32::try_from(position + 1).unwrap_or(u32::MAX);
+        let cursor = cursor::encode(search, Position::InWindow { served });
+        outcome.edges.push(Edge { cursor, offer, explanation });
+    }
+    outcome
 }

@@ -6,18 +6,26 @@
 
 mod cursor;
 mod fanout;
+mod filter;
 mod merge;
+mod order;
+pub mod policy;
 pub mod vendors;
 
 pub use cursor::CursorError;
 pub use fanout::{CacheStatus, SourceReport, SourceStatus};
-pub use merge::{OfferFilter, OfferSort};
+pub use filter::{OfferFilter, in_region};
+pub use merge::SORT_WINDOW;
+pub use order::OfferSort;
+pub use policy::{BuyerContext, Explanation, Locality};
 
 use crate::cache::ResultCache;
 use crate::marketplace::guard::Guard;
 use crate::marketplace::{MarketplaceError, Registry};
 use crate::model::{MarketplaceId, Offer};
-use std::collections::HashMap;
+use cursor::Position;
+use fanout::Want;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// Largest `first` a client may ask for.
@@ -34,6 +42,8 @@ pub struct SearchParams {
     pub filter: OfferFilter,
     /// How to order them.
     pub sort: OfferSort,
+    /// Who is buying, for policy ranking.
+    pub buyer: Option<BuyerContext>,
     /// Page size.
     pub first: u32,
     /// Opaque cursor from a previous page's `endCursor`.
@@ -42,11 +52,22 @@ pub struct SearchParams {
     pub bypass_cache: bool,
 }
 
+/// One offer of a page.
+#[derive(Debug, Clone)]
+pub struct Edge {
+    /// Pass as `after` to continue after this offer.
+    pub cursor: String,
+    /// The offer.
+    pub offer: Offer,
+    /// Why it ranks where it does (policy order only).
+    pub explanation: Option<Explanation>,
+}
+
 /// One page of merged offers.
 #[derive(Debug, Clone)]
 pub struct SearchOutcome {
     /// The offers of this page, each with its cursor.
-    pub edges: Vec<(String, Offer)>,
+    pub edges: Vec<Edge>,
     /// Whether more offers follow.
     pub has_next_page: bool,
     /// Whether offers precede this page.
@@ -62,6 +83,18 @@ pub struct SearchOutcome {
 }
 
 impl SearchOutcome {
+    fn new(params: &SearchParams) -> Self {
+        Self {
+            edges: Vec::new(),
+            has_next_page: false,
+            has_previous_page: false,
+            total_count: 0,
+            total_count_exact: !params.filter.filters_offers(),
+            sources: Vec::new(),
+            failures: Vec::new(),
+        }
+    }
+
     /// True only when every marketplace answered fresh.
     pub fn complete(&self) -> bool {
         self.sources.iter().all(|s| s.status == SourceStatus::Ok)
@@ -96,6 +129,17 @@ pub struct SearchService {
     guards: Arc<HashMap<MarketplaceId, Guard>>,
     recent: moka::future::Cache<String, Offer>,
     vendors: Arc<vendors::VendorDirectory>,
+}
+
+/// Identifies a search (query, filter, sort, buyer) so cursors cannot cross searches.
+fn fingerprint(query: &str, params: &SearchParams) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    crate::cache::normalize_query(query).hash(&mut hasher);
+    format!("{:?}", params.filter).hash(&mut hasher);
+    params.sort.hash(&mut hasher);
+    params.buyer.as_ref().map(|b| b.region_code.clone()).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Offers remembered for `offer(id)` after they were served.
@@ -133,15 +177,37 @@ impl SearchService {
         if params.first == 0 || params.first > MAX_FIRST {
             return Err(SearchError::BadFirst);
         }
-        let start = params.after.as_deref().map(cursor::decode).transpose()?.map_or(0, |p| p + 1);
-        let needed = start.checked_add(params.first).filter(|n| *n <= MAX_DEPTH).ok_or(SearchError::TooDeep)?;
         if let Some(unknown) = params.filter.unknown_marketplace(&self.registry) {
             return Err(SearchError::UnknownMarketplace(unknown));
         }
+        let search = fingerprint(query, params);
+        let start = match params.after.as_deref().map(|c| cursor::decode(search, c)).transpose()? {
+            None if params.sort.sorted_in_gateway() => Position::InWindow { served: 0 },
+            None => Position::PerMarketplace { positions: BTreeMap::new() },
+            Some(position) => position,
+        };
         let started = std::time::Instant::now();
-        let fetched = fanout::fan_out(self, query, needed, &params.filter, params.bypass_cache).await;
-        tracing::debug!(query, needed, elapsed_ms = started.elapsed().as_millis() as u64, "Search fanned out.");
-        Ok(merge::page(fetched, params, start))
+        let outcome = match start {
+            Position::PerMarketplace { positions } if !params.sort.sorted_in_gateway() => {
+                if positions.values().any(|p| *p >= MAX_DEPTH) {
+                    return Err(SearchError::TooDeep);
+                }
+                let want = |id: &MarketplaceId| Want {
+                    start: positions.get(id.as_str()).copied().unwrap_or(0),
+                    keep: params.first,
+                };
+                let fetched = fanout::fan_out(self, query, &want, &params.filter, params.bypass_cache).await;
+                merge::relevance_page(fetched, params, search, positions)
+            }
+            Position::InWindow { served } if params.sort.sorted_in_gateway() => {
+                let want = |_: &MarketplaceId| Want { start: 0, keep: SORT_WINDOW };
+                let fetched = fanout::fan_out(self, query, &want, &params.filter, params.bypass_cache).await;
+                merge::window_page(fetched, params, search, served)
+            }
+            _ => return Err(SearchError::Cursor(CursorError)),
+        };
+        tracing::debug!(query, elapsed_ms = started.elapsed().as_millis() as u64, "Search answered.");
+        Ok(outcome)
     }
 
     /// An offer fetched by a recent search, by its gateway id.

@@ -46,6 +46,8 @@ pub struct Vendor {
 #[derive(Default)]
 struct Inner {
     vendors: HashMap<String, Vendor>,
+    /// Vendors merged into another after both were seen: old id → surviving id.
+    redirects: HashMap<String, String>,
     /// `name_key@region` → the NPWP vendor with that name and region, or `None` when two
     /// different NPWPs share it (then name-only records cannot be placed and stay apart).
     by_name: HashMap<String, Option<String>>,
@@ -61,9 +63,11 @@ fn name_region(record: &VendorRecord) -> Option<String> {
     record.region_code.map(|region| format!("{}@{region}", record.name_key))
 }
 
-/// The id a record would have on its own, before any name-to-NPWP join.
+/// The id a record would have on its own, before any name-to-NPWP join. A 16-digit key is a
+/// NIK used as NPWP (individuals); a 9-digit key is the entity part of an NPWP15.
 pub fn own_id(marketplace: &MarketplaceId, record: &VendorRecord) -> String {
     match (&record.entity_key, name_region(record)) {
+        (Some(entity), _) if entity.len() == 16 => format!("nik-{entity}"),
         (Some(entity), _) => format!("npwp-{entity}"),
         (None, Some(name)) => format!("name-{name}"),
         (None, None) => format!("account-{marketplace}-{}", record.source_id),
@@ -90,9 +94,10 @@ impl VendorDirectory {
         })
     }
 
-    /// A vendor by id.
+    /// A vendor by id (also by the id of a vendor since merged into it).
     pub fn get(&self, id: &str) -> Option<Vendor> {
-        self.inner.read().ok()?.vendors.get(id).cloned()
+        let inner = self.inner.read().ok()?;
+        inner.vendors.get(inner.follow(id)).cloned()
     }
 }
 
@@ -106,14 +111,23 @@ fn account(marketplace: &MarketplaceId, record: &VendorRecord) -> Account {
 }
 
 impl Inner {
+    /// The surviving id of a possibly merged vendor.
+    fn follow<'a>(&'a self, mut id: &'a str) -> &'a str {
+        while let Some(next) = self.redirects.get(id) {
+            id = next;
+        }
+        id
+    }
+
     /// Which existing vendor a record belongs to.
     fn resolve(&self, marketplace: &MarketplaceId, record: &VendorRecord) -> Option<String> {
         if record.entity_key.is_none()
             && let Some(Some(id)) = name_region(record).and_then(|key| self.by_name.get(&key))
         {
-            return Some(id.clone());
+            return Some(self.follow(id).to_string());
         }
         let id = own_id(marketplace, record);
+        let id = self.follow(&id).to_string();
         self.vendors.contains_key(&id).then_some(id)
     }
 
@@ -143,23 +157,46 @@ impl Inner {
     }
 
     /// Points `name@region` at an NPWP vendor, absorbing a name-only vendor seen before it.
+    ///
+    /// Two different NPWPs under one name and region stay apart (and the name stops placing
+    /// name-only records). An individual's NIK and the same individual's NPWP15 cannot be
+    /// compared digit by digit, so under one name and region they are taken as one vendor.
     fn link_name(&mut self, record: &VendorRecord, id: &str) {
         let Some(key) = name_region(record) else { return };
-        match self.by_name.get(&key) {
-            Some(Some(existing)) if existing != id => {
-                self.by_name.insert(key, None);
+        match self.by_name.get(&key).cloned() {
+            Some(Some(existing)) if self.follow(&existing) != self.follow(id) => {
+                let (a, b) = (self.follow(&existing).to_string(), self.follow(id).to_string());
+                if a.starts_with("nik-") != b.starts_with("nik-") {
+                    let (keep, gone) = if a.starts_with("npwp-") { (a, b) } else { (b, a) };
+                    self.absorb(&keep, &gone);
+                    self.by_name.insert(key, Some(keep));
+                } else {
+                    self.by_name.insert(key, None);
+                }
             }
             Some(_) => {}
             None => {
                 self.by_name.insert(key.clone(), Some(id.to_string()));
-                if let Some(orphan) = self.vendors.remove(&format!("name-{key}"))
-                    && let Some(target) = self.vendors.get_mut(id)
-                {
-                    target.accounts.extend(orphan.accounts);
-                    target.offer_ids.extend(orphan.offer_ids);
-                    target.offer_ids.truncate(MAX_OFFERS_PER_VENDOR);
-                }
+                self.absorb(id, &format!("name-{key}"));
             }
+        }
+    }
+
+    /// Moves vendor `gone` into `keep` and remembers where it went.
+    fn absorb(&mut self, keep: &str, gone: &str) {
+        if keep == gone {
+            return;
+        }
+        if let Some(orphan) = self.vendors.remove(gone)
+            && let Some(target) = self.vendors.get_mut(keep)
+        {
+            target.accounts.extend(orphan.accounts);
+            target.offer_ids.extend(orphan.offer_ids);
+            target.offer_ids.truncate(MAX_OFFERS_PER_VENDOR);
+            if target.record.npwp.is_none() {
+                target.record.npwp = orphan.record.npwp;
+            }
+            self.redirects.insert(gone.to_string(), keep.to_string());
         }
     }
 }

@@ -70,7 +70,9 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
         egress: pasar::config::Egress { allow_private: true },
         ..Config::default()
     };
-    let env = Env::isolated().with(pasar::demo::MBIZ_TOKEN_ENV, sandbox_options.mbiz_token.clone());
+    let env = Env::isolated()
+        .with(pasar::demo::MBIZ_TOKEN_ENV, sandbox_options.mbiz_token.clone())
+        .with(pasar::demo::EKATALOG_KEY_ENV, sandbox_options.ekatalog_key.clone());
     let app = Application::build(&config, env).await.expect("gateway builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();

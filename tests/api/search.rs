@@ -148,7 +148,9 @@ async fn a_filter_on_one_marketplace_asks_only_that_marketplace() {
         app.graphql(SEARCH, json!({ "query": "kertas", "filter": { "marketplaces": ["jatim-bejo"] } })).await;
     assert!(offers(&response).iter().all(|o| o["marketplace"]["id"] == "jatim-bejo"));
     assert_eq!(response["data"]["search"]["sources"].as_array().map(Vec::len), Some(1));
-    assert_eq!(app.sandbox("mbiz").requests_served(), 0);
+    for id in ["mbiz", "ekatalog", "padi-umkm"] {
+        assert_eq!(app.sandbox(id).requests_served(), 0, "{id}");
+    }
 }
 
 #[tokio::test]
@@ -181,12 +183,12 @@ async fn an_offer_served_by_a_search_can_be_fetched_by_its_id() {
 }
 
 #[tokio::test]
-async fn marketplaces_lists_both_sandboxes_with_their_deadlines() {
+async fn marketplaces_lists_all_four_sandboxes_with_their_deadlines() {
     let app = spawn_app().await;
     let response = app.graphql("{ marketplaces { id name enabled timeoutMs } }", json!({})).await;
     let ids: Vec<&str> =
         response["data"]["marketplaces"].as_array().expect("list").iter().filter_map(|m| m["id"].as_str()).collect();
-    assert_eq!(ids, ["jatim-bejo", "mbiz"]);
+    assert_eq!(ids, ["ekatalog", "jatim-bejo", "mbiz", "padi-umkm"]);
     assert_eq!(response["data"]["marketplaces"][0]["timeoutMs"], 800);
 }
 
@@ -197,7 +199,7 @@ async fn health_and_readiness_answer() {
     assert_eq!(health.status(), 200);
     let ready: Value =
         app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz").json().await.expect("json");
-    assert_eq!(ready["marketplaces"], json!(["jatim-bejo", "mbiz"]));
+    assert_eq!(ready["marketplaces"], json!(["ekatalog", "jatim-bejo", "mbiz", "padi-umkm"]));
     let graphiql = app.client.get(format!("{}/graphql", app.address)).send().await.expect("graphiql");
     assert!(graphiql.text().await.expect("html").contains("graphiql"));
 }

@@ -60,6 +60,7 @@ pub struct CanonicalName {
 /// (`bentuk_usaha`), read with [`parse_legal_form`].
 pub fn canonical_name(raw: &str, legal_form_hint: Option<&str>) -> CanonicalName {
     let mut items = lex::lex(raw);
+    lex::trim_edges(&mut items);
     let mut found = Found::default();
     take_prefix(&mut items, &mut found);
     take_suffixes(&mut items, &mut found);

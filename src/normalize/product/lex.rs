@@ -1,0 +1,186 @@
+//! Cutting a title into words, numbers and codes.
+//!
+//! Letters are lowercased and accents folded. A `.` or `,` between digits stays in the number, a
+//! `/` between letters or digits stays in the chunk (`1/2`, `g/m2`), and a `-` between letters or
+//! digits joins them (`Wi-Fi` → `wifi`, `EB-X500` → `ebx500`). A number glued to a unit or pack
+//! word is cut in two (`80gsm` → `80`, `gsm`); any other mix of letters and digits is a code
+//! (`CE285A`, `i5`, `A4`).
+
+use super::tables;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Word,
+    Num,
+    Code,
+}
+
+/// One token of a title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Tok {
+    pub(super) text: String,
+    pub(super) class: Class,
+}
+
+impl Tok {
+    fn new(text: impl Into<String>, class: Class) -> Self {
+        Self { text: text.into(), class }
+    }
+
+    /// Whether this token is the word `word`.
+    pub(super) fn is(&self, word: &str) -> bool {
+        self.text == word
+    }
+}
+
+/// The tokens of `title`, in order.
+pub(super) fn tokens(title: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for chunk in chunks(title) {
+        classify(&chunk, &mut out);
+    }
+    out
+}
+
+fn fold(c: char) -> Option<char> {
+    if c.is_ascii_alphanumeric() {
+        return Some(c.to_ascii_lowercase());
+    }
+    let folded = match c {
+        'à'..='å' | 'À'..='Å' => 'a',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ò'..='ö' | 'Ò'..='Ö' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        '²' => '2',
+        '³' => '3',
+        c if c.is_alphabetic() => c.to_lowercase().next().unwrap_or(c),
+        _ => return None,
+    };
+    Some(folded)
+}
+
+/// Runs of letters and digits with their inner `.`, `,`, `/` and `-` handled.
+fn chunks(title: &str) -> Vec<String> {
+    let chars: Vec<char> = title.chars().collect();
+    let folded: Vec<Option<char>> = chars.iter().map(|&c| fold(c)).collect();
+    let at = |i: Option<usize>| i.and_then(|i| folded.get(i).copied().flatten());
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(f) = at(Some(i)) {
+            current.push(f);
+            continue;
+        }
+        let (prev, next) = (at(i.checked_sub(1)), at(Some(i + 1)));
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        match c {
+            '.' | ',' if digit(prev) && digit(next) => current.push(c),
+            '/' if prev.is_some() && next.is_some() => current.push('/'),
+            '-' | '‐' | '‑' if prev.is_some() && next.is_some() => {}
+            _ if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            _ => {}
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Grammage spellings written as a unit over square metres.
+const PER_SQUARE_METRE: &[&str] = &["g/m2", "gr/m2", "gram/m2", "grm/m2"];
+
+fn classify(chunk: &str, out: &mut Vec<Tok>) {
+    let lead_len = chunk.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '/'))).unwrap_or(chunk.len());
+    let (lead, rest) = chunk.split_at(lead_len);
+    if chunk.contains('/') && !is_fraction(lead) {
+        return chunk.split('/').filter(|p| !p.is_empty()).for_each(|p| classify(p, out));
+    }
+    if lead.starts_with(|c: char| c.is_ascii_digit()) {
+        let number = normalize_number(lead);
+        if rest.is_empty() {
+            out.push(Tok::new(number, Class::Num));
+        } else if PER_SQUARE_METRE.contains(&rest) {
+            out.extend([Tok::new(number, Class::Num), Tok::new("gsm", Class::Word)]);
+        } else if rest.chars().all(char::is_alphabetic)
+            && (tables::unit(rest).is_some() || tables::is_pack_word(rest))
+        {
+            out.extend([Tok::new(number, Class::Num), Tok::new(rest, Class::Word)]);
+        } else if rest.contains('/') {
+            out.push(Tok::new(number, Class::Num));
+            classify(rest, out);
+        } else {
+            out.push(Tok::new(chunk.replace([',', '.'], ""), Class::Code));
+        }
+        return;
+    }
+    if PER_SQUARE_METRE.contains(&chunk) {
+        out.push(Tok::new("gsm", Class::Word));
+    } else if chunk.chars().all(char::is_alphabetic) {
+        out.push(Tok::new(chunk, Class::Word));
+    } else if let Some(amount) = chunk.strip_prefix("rp").filter(|a| a.starts_with(|c: char| c.is_ascii_digit())) {
+        out.push(Tok::new(format!("rp{}", normalize_number(amount)), Class::Code));
+    } else {
+        out.push(Tok::new(chunk.replace([',', '.'], ""), Class::Code));
+    }
+}
+
+fn is_fraction(text: &str) -> bool {
+    match text.split_once('/') {
+        Some((a, b)) => {
+            !a.is_empty() && !b.is_empty() && a.chars().all(|c| c.is_ascii_digit()) && b.chars().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// `0,5` → `0.5`, `10.000` → `10000`, `1/2` → `0.5`, `1,50` → `1.5`; leading zeros are kept
+/// (`003` is a model number).
+pub(super) fn normalize_number(text: &str) -> String {
+    if let Some((a, b)) = text.split_once('/') {
+        return match (a.parse::<u64>(), b.parse::<u64>()) {
+            (Ok(a), Ok(b)) if b > 0 && a <= 1_000_000 && b <= 1_000_000 => {
+                let thousandths = (a * 1000 + b / 2) / b;
+                join(&(thousandths / 1000).to_string(), &format!("{:03}", thousandths % 1000))
+            }
+            _ => text.to_string(),
+        };
+    }
+    let (dots, commas) = (text.matches('.').count(), text.matches(',').count());
+    let decimal = match (dots, commas) {
+        (0, 0) => return text.to_string(),
+        (_, 0) if grouped(text, '.') => return text.replace('.', ""),
+        (_, 0) => '.',
+        (0, _) if commas > 1 && grouped(text, ',') => return text.replace(',', ""),
+        (0, _) => ',',
+        _ => {
+            if text.rfind('.') > text.rfind(',') {
+                '.'
+            } else {
+                ','
+            }
+        }
+    };
+    let Some((int, frac)) = text.rsplit_once(decimal) else { return text.to_string() };
+    let int: String = int.chars().filter(char::is_ascii_digit).collect();
+    if frac.contains(['.', ',']) {
+        return text.to_string();
+    }
+    join(if int.is_empty() { "0" } else { &int }, frac)
+}
+
+fn join(int: &str, frac: &str) -> String {
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") }
+}
+
+/// `10.000`, `1.250.000`: groups of three after the first.
+fn grouped(text: &str, separator: char) -> bool {
+    let mut parts = text.split(separator);
+    let first_ok = parts.next().is_some_and(|p| (1..=3).contains(&p.len()));
+    first_ok && parts.all(|p| p.len() == 3)
+}

@@ -1,0 +1,118 @@
+//! Which offers a buyer wants: the conditions procurement rules care about.
+
+use crate::marketplace::Registry;
+use crate::model::{LegalForm, MarketplaceId, Offer};
+use crate::normalize::pdn::{self, PdnTier};
+use rust_decimal::Decimal;
+
+/// Conditions an offer must meet. Every condition is applied in the gateway after
+/// normalisation, because no bundled marketplace can apply them upstream; `totalCount` says so.
+#[derive(Debug, Clone, Default)]
+pub struct OfferFilter {
+    /// Only these marketplaces (all when `None`).
+    pub marketplaces: Option<Vec<String>>,
+    /// Lowest price.
+    pub min_price: Option<Decimal>,
+    /// Highest price.
+    pub max_price: Option<Decimal>,
+    /// Whether `min_price`/`max_price` are amounts excluding PPN (default: including).
+    pub price_excludes_vat: bool,
+    /// Lowest TKDN, percent.
+    pub min_tkdn: Option<Decimal>,
+    /// Lowest TKDN + BMP, percent.
+    pub min_tkdn_plus_bmp: Option<Decimal>,
+    /// Only these PDN tiers.
+    pub pdn_tiers: Option<Vec<PdnTier>>,
+    /// Only usaha mikro and kecil.
+    pub umk_only: bool,
+    /// Only koperasi.
+    pub koperasi_only: bool,
+    /// Only vendors in this region: a province code (`"35"`) includes its regencies and cities.
+    pub vendor_region: Option<String>,
+    /// Only offers with stock above zero (offers that state no stock are kept out).
+    pub in_stock: bool,
+}
+
+impl OfferFilter {
+    /// Whether the marketplace is asked at all.
+    pub(super) fn selects(&self, id: &MarketplaceId) -> bool {
+        self.marketplaces.as_ref().is_none_or(|ids| ids.iter().any(|m| m == id.as_str()))
+    }
+
+    /// The first named marketplace that is not registered.
+    pub(super) fn unknown_marketplace(&self, registry: &Registry) -> Option<String> {
+        self.marketplaces.as_ref()?.iter().find(|id| registry.get(id).is_none()).cloned()
+    }
+
+    /// Whether any condition applies to offers (not just to which marketplaces are asked), which
+    /// makes marketplace totals an upper bound rather than a count.
+    pub(super) fn filters_offers(&self) -> bool {
+        self.min_price.is_some()
+            || self.max_price.is_some()
+            || self.min_tkdn.is_some()
+            || self.min_tkdn_plus_bmp.is_some()
+            || self.pdn_tiers.is_some()
+            || self.umk_only
+            || self.koperasi_only
+            || self.vendor_region.is_some()
+            || self.in_stock
+    }
+
+    /// Whether `offer` meets every condition.
+    pub fn keeps(&self, offer: &Offer) -> bool {
+        self.keeps_price(offer) && self.keeps_content(offer) && self.keeps_vendor(offer) && self.keeps_stock(offer)
+    }
+
+    fn keeps_price(&self, offer: &Offer) -> bool {
+        let price = offer
+            .price
+            .as_ref()
+            .map(|p| if self.price_excludes_vat { p.amount_excluding_vat } else { p.amount_including_vat });
+        let above = self.min_price.is_none_or(|min| price.is_some_and(|p| p >= min));
+        let below = self.max_price.is_none_or(|max| price.is_some_and(|p| p <= max));
+        above && below
+    }
+
+    fn keeps_content(&self, offer: &Offer) -> bool {
+        let tkdn = self.min_tkdn.is_none_or(|min| offer.tkdn.is_some_and(|t| t >= min));
+        let sum = pdn::tkdn_plus_bmp(offer.tkdn, offer.bmp);
+        let tkdn_bmp = self.min_tkdn_plus_bmp.is_none_or(|min| sum.is_some_and(|s| s >= min));
+        let tier = self.pdn_tiers.as_ref().is_none_or(|tiers| tiers.contains(&pdn::tier(offer.tkdn, offer.bmp)));
+        tkdn && tkdn_bmp && tier
+    }
+
+    fn keeps_vendor(&self, offer: &Offer) -> bool {
+        let vendor = &offer.vendor;
+        let umk = !self.umk_only || vendor.scale.is_umk();
+        let koperasi = !self.koperasi_only || vendor.legal_form == LegalForm::Koperasi;
+        let region = self
+            .vendor_region
+            .as_deref()
+            .is_none_or(|wanted| vendor.region_code.is_some_and(|code| in_region(code, wanted)));
+        umk && koperasi && region
+    }
+
+    fn keeps_stock(&self, offer: &Offer) -> bool {
+        !self.in_stock || offer.stock.is_some_and(|s| s > 0)
+    }
+}
+
+/// Whether region `code` is `wanted` or lies inside it (`"35.71"` is inside `"35"`).
+pub fn in_region(code: &str, wanted: &str) -> bool {
+    let wanted = wanted.trim();
+    code == wanted || code.strip_prefix(wanted).is_some_and(|rest| rest.starts_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_province_code_includes_its_regencies_and_cities() {
+        assert!(in_region("35.71", "35"));
+        assert!(in_region("35.71", "35.71"));
+        assert!(!in_region("35.71", "35.7"));
+        assert!(!in_region("35.06", "35.71"));
+        assert!(!in_region("33.71", "3"));
+    }
+}

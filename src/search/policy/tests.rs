@@ -1,0 +1,161 @@
+//! The cascade, UMK preference and locality, on the regulations' own situations.
+
+use super::*;
+use crate::model::{BusinessScale, MarketplaceId, Unit, VendorRecord};
+use rust_decimal_macros::dec;
+
+struct Spec {
+    id: &'static str,
+    tkdn: Option<Decimal>,
+    bmp: Option<Decimal>,
+    scale: BusinessScale,
+    form: LegalForm,
+    region: &'static str,
+    price: Decimal,
+}
+
+const BASE: Spec = Spec {
+    id: "x",
+    tkdn: None,
+    bmp: None,
+    scale: BusinessScale::Besar,
+    form: LegalForm::Pt,
+    region: "31.71",
+    price: dec!(100000),
+};
+
+fn offer(spec: Spec) -> Offer {
+    let price = Price {
+        amount: spec.price,
+        includes_vat: true,
+        vat_rate: dec!(11),
+        amount_excluding_vat: spec.price,
+        amount_including_vat: spec.price,
+        raw: None,
+    };
+    Offer {
+        marketplace: MarketplaceId::new("test"),
+        source_id: spec.id.into(),
+        title: spec.id.into(),
+        url: None,
+        price: Some(price),
+        unit: Unit { name: "unit".into(), base_unit: None, quantity: Decimal::ONE },
+        unit_price: None,
+        vendor: VendorRecord {
+            source_id: spec.id.into(),
+            raw_name: spec.id.into(),
+            name: spec.id.into(),
+            legal_form: spec.form,
+            npwp: None,
+            entity_key: None,
+            name_key: spec.id.into(),
+            scale: spec.scale,
+            location: None,
+            region_code: Some(spec.region),
+            issues: Vec::new(),
+        },
+        tkdn: spec.tkdn,
+        bmp: spec.bmp,
+        bbi: None,
+        stock: None,
+        issues: Vec::new(),
+    }
+}
+
+fn order(offers: Vec<Offer>, buyer: &str) -> Vec<&'static str> {
+    let buyer = BuyerContext { region_code: buyer.into() };
+    rank(offers, Some(&buyer))
+        .into_iter()
+        .map(|(o, _)| match o.source_id.as_str() {
+            "a" => "a",
+            "b" => "b",
+            "c" => "c",
+            "d" => "d",
+            _ => "?",
+        })
+        .collect()
+}
+
+#[test]
+fn when_one_offer_reaches_tkdn_plus_bmp_40_offers_below_tkdn_25_are_set_aside_with_a_reason() {
+    // Pasal 66(2)a: a PDN with TKDN+BMP ≥ 40 % exists → buy PDN with TKDN ≥ 25 %.
+    let offers = vec![
+        offer(Spec { id: "a", tkdn: Some(dec!(20)), price: dec!(50000), ..BASE }),
+        offer(Spec { id: "b", tkdn: Some(dec!(30)), bmp: Some(dec!(12)), price: dec!(90000), ..BASE }),
+        offer(Spec { id: "c", tkdn: Some(dec!(26)), price: dec!(80000), ..BASE }),
+    ];
+    let buyer = BuyerContext { region_code: "35.71".into() };
+    let ranked = rank(offers, Some(&buyer));
+    let ids: Vec<&str> = ranked.iter().map(|(o, _)| o.source_id.as_str()).collect();
+    assert_eq!(ids, ["c", "b", "a"], "the cheapest offer is last: its TKDN is below 25 %");
+    let (_, aside) = &ranked[2];
+    assert!(!aside.pdn_preferred);
+    assert!(aside.reasons[0].contains("66(2)a") && aside.reasons[0].contains("below 25 %"), "{:?}", aside.reasons);
+}
+
+#[test]
+fn without_a_40_percent_offer_tkdn_25_still_comes_first() {
+    // Pasal 66(2)b.
+    let offers = vec![
+        offer(Spec { id: "a", tkdn: Some(dec!(10)), price: dec!(1), ..BASE }),
+        offer(Spec { id: "b", tkdn: Some(dec!(25)), price: dec!(9), ..BASE }),
+    ];
+    assert_eq!(order(offers, "35.71"), ["b", "a"]);
+}
+
+#[test]
+fn with_only_low_certified_tkdn_certified_offers_beat_uncertified_ones() {
+    // Pasal 66(2)c.
+    let offers = vec![
+        offer(Spec { id: "a", tkdn: None, price: dec!(1), ..BASE }),
+        offer(Spec { id: "b", tkdn: Some(dec!(5)), price: dec!(9), ..BASE }),
+    ];
+    assert_eq!(order(offers, "35.71"), ["b", "a"]);
+}
+
+#[test]
+fn within_a_cascade_tier_umk_and_koperasi_come_before_larger_vendors() {
+    let offers = vec![
+        offer(Spec { id: "a", tkdn: Some(dec!(30)), price: dec!(1), ..BASE }),
+        offer(Spec { id: "b", tkdn: Some(dec!(30)), scale: BusinessScale::Mikro, price: dec!(5), ..BASE }),
+        offer(Spec {
+            id: "c",
+            tkdn: Some(dec!(30)),
+            form: LegalForm::Koperasi,
+            scale: BusinessScale::Unknown,
+            price: dec!(3),
+            ..BASE
+        }),
+    ];
+    assert_eq!(order(offers, "31.71"), ["c", "b", "a"]);
+}
+
+#[test]
+fn then_the_buyers_own_regency_then_province_then_the_rest() {
+    let offers = vec![
+        offer(Spec { id: "a", region: "31.71", price: dec!(1), ..BASE }),
+        offer(Spec { id: "b", region: "35.06", price: dec!(2), ..BASE }),
+        offer(Spec { id: "c", region: "35.71", price: dec!(3), ..BASE }),
+    ];
+    assert_eq!(order(offers, "35.71"), ["c", "b", "a"]);
+    let buyer = BuyerContext { region_code: "35.71".into() };
+    let ranked = rank(vec![offer(Spec { id: "d", region: "35.06", ..BASE })], Some(&buyer));
+    assert_eq!(ranked[0].1.locality, Locality::SameProvince);
+}
+
+#[test]
+fn all_else_equal_the_cheapest_per_base_unit_wins_and_every_offer_explains_itself() {
+    let offers = vec![
+        offer(Spec { id: "a", price: dec!(300), ..BASE }),
+        offer(Spec { id: "b", price: dec!(100), ..BASE }),
+        offer(Spec { id: "c", price: dec!(200), ..BASE }),
+    ];
+    let buyer = BuyerContext { region_code: "35.71".into() };
+    let ranked = rank(offers, Some(&buyer));
+    let ids: Vec<&str> = ranked.iter().map(|(o, _)| o.source_id.as_str()).collect();
+    assert_eq!(ids, ["b", "c", "a"]);
+    for (_, explanation) in &ranked {
+        assert!(explanation.pdn_preferred, "with no TKDN anywhere, clause (d) sets nothing aside");
+        assert_eq!(explanation.reasons.len(), 4, "{:?}", explanation.reasons);
+    }
+}
