@@ -142,7 +142,9 @@ impl ResultCache {
     }
 
     /// Drops every entry of one marketplace, or all entries; returns how many were cached.
-    pub fn purge(&self, marketplace: Option<&str>) -> u64 {
+    pub async fn purge(&self, marketplace: Option<&str>) -> u64 {
+        // moka counts lazily; settle pending writes so the count is the real one.
+        self.pages.run_pending_tasks().await;
         let before = self.pages.entry_count();
         match marketplace {
             None => self.pages.invalidate_all(),

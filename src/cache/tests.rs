@@ -161,12 +161,12 @@ async fn bypass_reads_fresh_and_purge_empties_one_marketplace() {
     let (_, served) =
         cache.get_or_fetch(key("tinta"), POLICY, true, upstream.load(Duration::ZERO)).await.expect("page");
     assert_eq!((served, upstream.calls()), (Served::Fetched, 2));
-    cache.purge(Some("jatim-bejo"));
+    cache.purge(Some("jatim-bejo")).await;
     cache.pages.run_pending_tasks().await;
     let (_, served) =
         cache.get_or_fetch(key("tinta"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
     assert_eq!(served, Served::Hit, "another marketplace's purge leaves mbiz alone");
-    cache.purge(Some("mbiz"));
+    cache.purge(Some("mbiz")).await;
     cache.pages.run_pending_tasks().await;
     let (_, served) =
         cache.get_or_fetch(key("tinta"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");

@@ -38,7 +38,7 @@ impl MutationRoot {
             let e = async_graphql::Error::new(format!("unknown marketplace `{}`", id.as_str()));
             return Err(e.extend_with(|_, ext| ext.set("code", codes::BAD_USER_INPUT)));
         }
-        let before = service.purge_cache(marketplace.as_ref().map(|id| id.as_str()));
+        let before = service.purge_cache(marketplace.as_ref().map(|id| id.as_str())).await;
         Ok(PurgeResult { entries_before: i32::try_from(before).unwrap_or(i32::MAX), marketplace })
     }
 }

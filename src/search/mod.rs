@@ -216,8 +216,8 @@ impl SearchService {
     }
 
     /// Empties the result cache of one marketplace or all; returns the entries cached before.
-    pub fn purge_cache(&self, marketplace: Option<&str>) -> u64 {
-        self.cache.purge(marketplace)
+    pub async fn purge_cache(&self, marketplace: Option<&str>) -> u64 {
+        self.cache.purge(marketplace).await
     }
 
     /// The result cache, for its counters.

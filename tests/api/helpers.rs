@@ -27,11 +27,23 @@ pub struct TestApp {
 pub struct TestOptions {
     pub timeout: Duration,
     pub cache_ttl: Duration,
+    pub rate_per_second: u32,
+    pub rate_burst: u32,
+    pub admin_token: Option<String>,
+    /// Extra environment for the gateway (secrets), e.g. a canary key.
+    pub env: Vec<(String, String)>,
 }
 
 impl Default for TestOptions {
     fn default() -> Self {
-        Self { timeout: TEST_TIMEOUT, cache_ttl: Duration::from_secs(60) }
+        Self {
+            timeout: TEST_TIMEOUT,
+            cache_ttl: Duration::from_secs(60),
+            rate_per_second: 10_000,
+            rate_burst: 10_000,
+            admin_token: None,
+            env: Vec::new(),
+        }
     }
 }
 
@@ -70,9 +82,17 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
         egress: pasar::config::Egress { allow_private: true },
         ..Config::default()
     };
-    let env = Env::isolated()
+    let mut config = config;
+    config.limits.rate = pasar::config::RateLimit { per_second: options.rate_per_second, burst: options.rate_burst };
+    let mut env = Env::isolated()
         .with(pasar::demo::MBIZ_TOKEN_ENV, sandbox_options.mbiz_token.clone())
         .with(pasar::demo::EKATALOG_KEY_ENV, sandbox_options.ekatalog_key.clone());
+    if let Some(token) = &options.admin_token {
+        env = env.with(pasar::startup::ADMIN_TOKEN_ENV, token.clone());
+    }
+    for (name, value) in &options.env {
+        env = env.with(name.clone(), value.clone());
+    }
     let app = Application::build(&config, env).await.expect("gateway builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();

@@ -7,7 +7,10 @@
 
 mod check;
 mod failures;
+mod grouping;
 mod helpers;
+mod hostile;
 mod schema;
 mod search;
+mod secrets;
 mod vendors;

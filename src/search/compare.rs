@@ -1,0 +1,155 @@
+//! Comparing offers: the same product across marketplaces, grouped, cheapest per base unit first.
+
+use super::fanout::{self, SourceReport, Want};
+use super::filter::OfferFilter;
+use super::policy::{self, BuyerContext, Explanation};
+use super::{SearchError, SearchService};
+use crate::marketplace::MarketplaceError;
+use crate::model::{MarketplaceId, Offer};
+use crate::normalize::product::{self, MatchExplanation, ProductKey};
+use rust_decimal::Decimal;
+use std::collections::BTreeSet;
+
+/// Matching offers taken from each marketplace to group.
+pub const COMPARE_WINDOW: u32 = 100;
+/// Most groups a client may ask for.
+pub const MAX_GROUPS: u32 = 50;
+
+/// A comparison as the client asked for it.
+#[derive(Debug, Clone, Default)]
+pub struct CompareParams {
+    /// What the buyer is looking for.
+    pub query: String,
+    /// Which offers to consider.
+    pub filter: OfferFilter,
+    /// Who is buying: with it, offers in a group are in policy order.
+    pub buyer: Option<BuyerContext>,
+    /// How many groups.
+    pub first: u32,
+}
+
+/// Offers that are one product.
+#[derive(Debug, Clone)]
+pub struct ProductGroup {
+    /// What the titles agree on.
+    pub key: ProductKey,
+    /// The offers, cheapest per base unit first (policy order when a buyer is given).
+    pub offers: Vec<(Offer, Option<Explanation>)>,
+    /// Why the offers were put together: the first offer against each other one, merged.
+    pub matched: MatchExplanation,
+    /// Unit prices including PPN, ascending (offers without one left out).
+    pub unit_prices: Vec<Decimal>,
+    /// Marketplaces carrying it, sorted.
+    pub marketplaces: Vec<MarketplaceId>,
+}
+
+/// The groups and what each marketplace did.
+#[derive(Debug, Clone)]
+pub struct CompareOutcome {
+    /// Product groups, those on most marketplaces first.
+    pub groups: Vec<ProductGroup>,
+    /// One report per marketplace asked.
+    pub sources: Vec<SourceReport>,
+    /// Failures to mirror as GraphQL errors.
+    pub failures: Vec<(MarketplaceId, MarketplaceError)>,
+}
+
+impl SearchService {
+    /// Fetches each marketplace's first matching offers and groups them into products.
+    pub async fn compare(&self, params: &CompareParams) -> Result<CompareOutcome, SearchError> {
+        let query = params.query.trim();
+        if query.is_empty() || query.chars().count() > 200 {
+            return Err(SearchError::BadQuery);
+        }
+        if params.first == 0 || params.first > MAX_GROUPS {
+            return Err(SearchError::BadFirst);
+        }
+        if let Some(unknown) = params.filter.unknown_marketplace(self.registry()) {
+            return Err(SearchError::UnknownMarketplace(unknown));
+        }
+        let want = |_: &MarketplaceId| Want { start: 0, keep: COMPARE_WINDOW };
+        let fetched = fanout::fan_out(self, query, &want, &params.filter, false).await;
+        let mut sources = Vec::new();
+        let mut failures = Vec::new();
+        let mut offers = Vec::new();
+        for f in fetched {
+            if let Some(error) = f.error {
+                failures.push((f.report.marketplace.clone(), error));
+            }
+            sources.push(f.report);
+            offers.extend(f.offers.into_iter().map(|(_, offer)| offer));
+        }
+        let mut groups = group(offers, params.buyer.as_ref());
+        groups.truncate(params.first as usize);
+        Ok(CompareOutcome { groups, sources, failures })
+    }
+}
+
+/// Groups offers into products and orders the groups: most marketplaces, then most offers.
+fn group(offers: Vec<Offer>, buyer: Option<&BuyerContext>) -> Vec<ProductGroup> {
+    let keys: Vec<ProductKey> = offers.iter().map(|o| product::product_key(&o.title)).collect();
+    let mut slots: Vec<Option<Offer>> = offers.into_iter().map(Some).collect();
+    let mut groups: Vec<ProductGroup> = product::group(&keys)
+        .into_iter()
+        .filter_map(|members| {
+            let first = *members.first()?;
+            let matched = members.iter().skip(1).fold(product::explain(&keys[first], &keys[first]), |acc, &i| {
+                intersect(acc, product::explain(&keys[first], &keys[i]))
+            });
+            let offers: Vec<Offer> = members.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect();
+            Some(build(keys[first].clone(), offers, matched, buyer))
+        })
+        .collect();
+    groups.sort_by(|a, b| {
+        b.marketplaces
+            .len()
+            .cmp(&a.marketplaces.len())
+            .then_with(|| b.offers.len().cmp(&a.offers.len()))
+            .then_with(|| a.unit_prices.first().cmp(&b.unit_prices.first()))
+    });
+    groups
+}
+
+/// What every pair in a group shares.
+fn intersect(mut acc: MatchExplanation, next: MatchExplanation) -> MatchExplanation {
+    acc.matched_tokens.retain(|t| next.matched_tokens.contains(t));
+    acc.matched_specs.retain(|s| next.matched_specs.contains(s));
+    acc.conflicts.extend(next.conflicts);
+    acc.score = acc.score.min(next.score);
+    acc
+}
+
+fn build(key: ProductKey, offers: Vec<Offer>, matched: MatchExplanation, buyer: Option<&BuyerContext>) -> ProductGroup {
+    let ordered: Vec<(Offer, Option<Explanation>)> = match buyer {
+        Some(buyer) => policy::rank(offers, Some(buyer)).into_iter().map(|(o, e)| (o, Some(e))).collect(),
+        None => {
+            let mut offers = offers;
+            // Cheapest per base unit first; offers without a readable price last.
+            offers.sort_by(|a, b| match (policy::unit_price(a), policy::unit_price(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            });
+            offers.into_iter().map(|o| (o, None)).collect()
+        }
+    };
+    let mut unit_prices: Vec<Decimal> = ordered.iter().filter_map(|(o, _)| policy::unit_price(o)).collect();
+    unit_prices.sort();
+    let marketplaces: BTreeSet<MarketplaceId> = ordered.iter().map(|(o, _)| o.marketplace.clone()).collect();
+    ProductGroup { key, offers: ordered, matched, unit_prices, marketplaces: marketplaces.into_iter().collect() }
+}
+
+impl ProductGroup {
+    /// The cheapest offer per base unit including PPN (the first offer when none has a price).
+    pub fn cheapest(&self) -> Option<&Offer> {
+        let priced = self.offers.iter().filter_map(|(o, _)| policy::unit_price(o).map(|p| (p, o)));
+        priced.min_by(|(a, _), (b, _)| a.cmp(b)).map(|(_, o)| o).or_else(|| self.offers.first().map(|(o, _)| o))
+    }
+
+    /// The median unit price (the lower middle for an even count, so it is a real offer's price).
+    pub fn median_unit_price(&self) -> Option<Decimal> {
+        let n = self.unit_prices.len();
+        (n > 0).then(|| self.unit_prices[(n - 1) / 2])
+    }
+}
