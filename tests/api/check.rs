@@ -126,3 +126,15 @@ async fn a_base_url_on_an_internal_address_is_refused_unless_the_operator_allows
     config.egress.allow_private = true;
     assert!(pasar::Application::build(&config, env).await.is_ok());
 }
+
+#[test]
+fn the_configuration_example_in_the_readme_loads() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
+    let example = readme.split("```toml").nth(1).and_then(|rest| rest.split("```").next()).expect("a toml block");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("pasar.toml");
+    std::fs::write(&file, example).expect("write");
+    let config = pasar::Config::load(Some(&file)).expect("the README's example is a valid configuration");
+    assert_eq!(config.listen.port(), 8080);
+    assert!(config.marketplaces.contains_key("mbiz"));
+}

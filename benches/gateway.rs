@@ -1,0 +1,87 @@
+//! Gateway benchmarks: `cargo bench --bench gateway`.
+//!
+//! - `fan_out/4x50ms`: a search over four sandboxes that each take 50 ms, cache bypassed. The
+//!   target is the slowest marketplace plus about a millisecond, not the sum (200 ms).
+//! - `cache_hit`: the same search served from the cache, over HTTP.
+//! - `sandbox/100k`: one sandbox search over 100 000 listings, over HTTP.
+//! - `normalize/parse_price`: the price reader over the formats of domain.md §4.1.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pasar::marketplace::{Env, Override};
+use pasar::sandbox::{self, RunningSandbox, SandboxOptions};
+use pasar::{Application, Config};
+use serde_json::json;
+use std::hint::black_box;
+use std::time::Duration;
+
+const SEARCH: &str = "query($q: String!, $noCache: Boolean) { search(query: $q, first: 20, noCache: $noCache) { complete offers { edges { node { id price { amountIncludingVat } } } } } }";
+
+struct Bench {
+    url: String,
+    client: reqwest::Client,
+    _sandboxes: Vec<RunningSandbox>,
+}
+
+async fn start(products: usize, latency: Duration) -> Bench {
+    let options = SandboxOptions { products, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let mut config = Config { listen: "127.0.0.1:0".parse().expect("addr"), ..Config::default() };
+    config.adapters_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/adapters").into();
+    config.egress.allow_private = true;
+    config.limits.rate.per_second = 0;
+    for s in &sandboxes {
+        s.faults().set_latency(latency);
+        let o = Override { base_url: Some(s.base_url()), timeout: Some(Duration::from_secs(2)), ..Override::default() };
+        config.marketplaces.insert(s.kind().id().to_string(), o);
+    }
+    let env = Env::isolated()
+        .with(pasar::demo::MBIZ_TOKEN_ENV, options.mbiz_token.clone())
+        .with(pasar::demo::EKATALOG_KEY_ENV, options.ekatalog_key.clone());
+    let app = Application::build(&config, env).await.expect("gateway");
+    let url = format!("http://127.0.0.1:{}/graphql", app.port());
+    tokio::spawn(app.run_until(std::future::pending()));
+    let client = reqwest::Client::builder().no_proxy().build().expect("client");
+    Bench { url, client, _sandboxes: sandboxes }
+}
+
+async fn search(bench: &Bench, query: &str, no_cache: bool) {
+    let body = json!({ "query": SEARCH, "variables": { "q": query, "noCache": no_cache } });
+    let response = bench.client.post(&bench.url).json(&body).send().await.expect("answer");
+    black_box(response.bytes().await.expect("body"));
+}
+
+fn gateway(c: &mut Criterion) {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let slow = runtime.block_on(start(2_000, Duration::from_millis(50)));
+    let mut group = c.benchmark_group("fan_out");
+    group.sample_size(20);
+    group.bench_function("4x50ms", |b| b.to_async(&runtime).iter(|| search(&slow, "kertas", true)));
+    group.finish();
+    runtime.block_on(search(&slow, "toner", false));
+    c.bench_function("cache_hit", |b| b.to_async(&runtime).iter(|| search(&slow, "toner", false)));
+
+    let big = runtime.block_on(start(100_000, Duration::ZERO));
+    let mbiz = big._sandboxes.iter().find(|s| s.kind().id() == "jatim-bejo").map(|s| s.base_url()).expect("jatim-bejo");
+    let body = json!({ "kata_kunci": "kertas hvs a4", "halaman": 1, "jumlah": 20 });
+    c.bench_function("sandbox/100k", |b| {
+        b.to_async(&runtime).iter(|| async {
+            let r = big.client.post(format!("{mbiz}/api/v1/produk/cari")).json(&body).send().await.expect("answer");
+            black_box(r.bytes().await.expect("body"));
+        })
+    });
+}
+
+fn normalize(c: &mut Criterion) {
+    use pasar::normalize::price::{Locale, parse_price};
+    let texts = ["Rp35.921.908.461", "Rp 1.250.000,00", "IDR 1,250,000.00", "Rp. 65.000,-", "1,25 jt", "Rp120rb - Rp150rb", "Rp 75.000/rim", "Rp 1.250.000 (termasuk PPN)"];
+    c.bench_function("normalize/parse_price", |b| {
+        b.iter(|| {
+            for text in texts {
+                black_box(parse_price(black_box(text), Locale::Id));
+            }
+        })
+    });
+}
+
+criterion_group!(benches, gateway, normalize);
+criterion_main!(benches);
