@@ -3,6 +3,7 @@
 //! The schema is the contract clients rely on; `schema/pasar.graphql` is its exported SDL and a
 //! test fails when the two differ.
 
+mod compare;
 mod error;
 pub mod http;
 mod inputs;

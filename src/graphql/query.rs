@@ -1,11 +1,13 @@
 //! The query root.
 
+use super::compare::CompareResult;
 use super::error::report_failure;
 use super::inputs::{BuyerContextInput, OfferFilterInput, OfferSortInput};
 use super::lookup::{self, ParsedPriceView, RegionView};
 use super::types::{MarketplaceView, SearchResult};
 use super::vendor::VendorView;
 use crate::model::Offer;
+use crate::search::compare::CompareParams;
 use crate::search::{SearchParams, SearchService};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
 
@@ -53,6 +55,32 @@ impl QueryRoot {
             report_failure(ctx, marketplace, error);
         }
         Ok(SearchResult::new(outcome))
+    }
+
+    /// Groups the offers of every marketplace into products (same brand, kind and decisive specs,
+    /// whatever the pack), each with its offers cheapest per base unit first — or in policy order
+    /// with reasons when `buyer` is given — its cheapest offer, min/median/max unit price and the
+    /// marketplaces that carry it. Each marketplace's first 100 matching offers are grouped.
+    async fn compare(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "What the buyer is looking for, 1 to 200 characters.")] query: String,
+        #[graphql(desc = "Conditions an offer must meet.")] filter: Option<OfferFilterInput>,
+        #[graphql(desc = "Who is buying: ranks each group's offers by policy.")] buyer: Option<BuyerContextInput>,
+        #[graphql(desc = "How many product groups, 1 to 50.", default_with = "Some(10)")] first: Option<i32>,
+    ) -> Result<CompareResult> {
+        let service = ctx.data_unchecked::<SearchService>();
+        let params = CompareParams {
+            query,
+            filter: filter.unwrap_or_default().into(),
+            buyer: buyer.map(Into::into),
+            first: u32::try_from(first.unwrap_or(10)).unwrap_or(0),
+        };
+        let outcome = service.compare(&params).await.map_err(|e| e.extend())?;
+        for (marketplace, error) in &outcome.failures {
+            report_failure(ctx, marketplace, error);
+        }
+        Ok(CompareResult(outcome))
     }
 
     /// An offer seen in a recent search, by its id `"<marketplace>:<source id>"`.

@@ -153,3 +153,21 @@ impl ProductGroup {
         (n > 0).then(|| self.unit_prices[(n - 1) / 2])
     }
 }
+
+/// A readable title from what the offers' titles agree on: kind, brand, then specs
+/// (`"Kertas HVS Sinar Dunia A4 80gsm"`).
+pub fn group_title(key: &ProductKey) -> String {
+    let kind = key
+        .kind
+        .split_whitespace()
+        .map(|w| if w.len() <= 3 { w.to_uppercase() } else { capitalise(w) })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let specs = key.specs.iter().map(|s| s.to_uppercase());
+    [kind].into_iter().chain(key.brand.clone()).chain(specs).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}

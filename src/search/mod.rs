@@ -4,6 +4,7 @@
 //! came back in time plus one [`SourceReport`] per marketplace saying what happened. One
 //! marketplace's failure never changes another's results.
 
+pub mod compare;
 mod cursor;
 mod fanout;
 mod filter;

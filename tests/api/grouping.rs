@@ -1,7 +1,8 @@
 //! Product grouping measured against the sandboxes' ground truth: pairwise precision and recall
 //! of `normalize::product::group` over every listing of the default catalogue.
 //!
-//! Set `GROUPING_REPORT=1` to print the largest split products and mixed groups.
+//! Set `GROUPING_REPORT=1` to print the products split over several groups and the groups mixing
+//! products, and `GROUPING_DUMP=<file>` to write `marketplace, product, title` rows for tuning.
 
 use crate::helpers::{TEST_PRODUCTS, spawn_app};
 use pasar::normalize::product::{ProductKey, explain, group, product_key};
@@ -135,6 +136,11 @@ async fn grouping_by_title_matches_the_ground_truth_at_ninety_percent_precision_
         marketplaces.join(", "),
         groups.len(),
     );
+    if let Some(path) = std::env::var_os("GROUPING_DUMP") {
+        let rows: String =
+            listings.iter().map(|l| format!("{}\t{}\t{}\n", l.marketplace, l.product, l.title)).collect();
+        std::fs::write(path, rows).expect("dump written");
+    }
     if std::env::var_os("GROUPING_REPORT").is_some() {
         report(&listings, &keys, &groups);
     }

@@ -6,6 +6,7 @@
 #![allow(unreachable_pub)]
 
 mod check;
+mod compare;
 mod failures;
 mod grouping;
 mod helpers;

@@ -203,3 +203,98 @@ async fn health_and_readiness_answer() {
     let graphiql = app.client.get(format!("{}/graphql", app.address)).send().await.expect("graphiql");
     assert!(graphiql.text().await.expect("html").contains("graphiql"));
 }
+
+const ALL_FIELDS: &str = r#"query($q: String!, $m: [ID!]) { search(query: $q, first: 30, filter: { marketplaces: $m }) { offers { edges { node {
+  id title url
+  price { amount includesVat vatRate amountExcludingVat amountIncludingVat formatted raw }
+  unit { name baseUnit quantity } unitPrice { amountIncludingVat }
+  tkdn bmp tkdnPlusBmp pdnTier bbi stock
+  vendor { id name legalForm npwp scale umk koperasi region { code name level province { code } } accounts { sourceId rawName } }
+  issues { field code }
+} } } } }"#;
+
+#[tokio::test]
+async fn every_marketplace_fills_the_normalised_fields_it_has_data_for() {
+    let app = spawn_app().await;
+    for id in ["mbiz", "jatim-bejo", "ekatalog", "padi-umkm"] {
+        let response = app.graphql(ALL_FIELDS, json!({ "q": "kertas", "m": [id] })).await;
+        assert!(response["errors"].is_null(), "{id}: {response}");
+        let offers = offers(&response);
+        assert!(offers.len() >= 10, "{id}");
+        let share =
+            |pred: &dyn Fn(&Value) -> bool| offers.iter().filter(|o| pred(o)).count() as f64 / offers.len() as f64;
+        assert!(share(&|o| o["price"]["amountExcludingVat"].is_string()) > 0.99, "{id}: prices");
+        assert!(share(&|o| o["unit"]["baseUnit"] == "lembar" && o["unitPrice"].is_object()) > 0.9, "{id}: units");
+        assert!(share(&|o| o["vendor"]["region"]["code"].is_string()) > 0.6, "{id}: regions");
+        assert!(share(&|o| o["vendor"]["legalForm"] != "UNKNOWN") > 0.6, "{id}: legal forms");
+        assert!(
+            share(&|o| o["vendor"]["name"].as_str().is_some_and(|n| !n.contains('.') && n != n.to_uppercase())) > 0.9,
+            "{id}: canonical names"
+        );
+        assert!(share(&|o| o["pdnTier"].is_string()) == 1.0, "{id}: PDN tier");
+        if id != "padi-umkm" {
+            assert!(share(&|o| o["tkdn"].is_string()) > 0.5, "{id}: TKDN");
+            assert!(share(&|o| o["vendor"]["npwp"].is_string()) > 0.5, "{id}: NPWP");
+        }
+        if id == "ekatalog" {
+            assert!(share(&|o| o["bmp"].is_string() && o["tkdnPlusBmp"].is_string()) > 0.3, "{id}: BMP");
+        }
+    }
+}
+
+#[tokio::test]
+async fn walking_a_price_sorted_search_gives_the_same_order_as_one_page() {
+    let app = spawn_app().await;
+    let all = app.graphql(SEARCH, json!({ "query": "toner", "first": 60, "sort": "PRICE_ASC" })).await;
+    let expected: Vec<Value> = offers(&all).into_iter().map(|o| o["id"].clone()).collect();
+    let mut walked = Vec::new();
+    let mut after = Value::Null;
+    while walked.len() < expected.len() {
+        let page =
+            app.graphql(SEARCH, json!({ "query": "toner", "first": 9, "after": after, "sort": "PRICE_ASC" })).await;
+        let ids: Vec<Value> = offers(&page).into_iter().map(|o| o["id"].clone()).collect();
+        assert!(!ids.is_empty(), "{page}");
+        walked.extend(ids);
+        after = page["data"]["search"]["offers"]["pageInfo"]["endCursor"].clone();
+    }
+    assert_eq!(walked[..expected.len()], expected[..]);
+}
+
+#[tokio::test]
+async fn a_cursor_from_one_search_is_refused_by_another() {
+    let app = spawn_app().await;
+    let page = app.graphql(SEARCH, json!({ "query": "toner", "first": 3 })).await;
+    let cursor = page["data"]["search"]["offers"]["pageInfo"]["endCursor"].clone();
+    let other = app.graphql(SEARCH, json!({ "query": "kertas", "first": 3, "after": cursor })).await;
+    assert_eq!(other["errors"][0]["extensions"]["code"], "BAD_CURSOR");
+}
+
+#[tokio::test]
+async fn gateway_side_filters_keep_only_matching_offers_and_say_the_count_is_not_exact() {
+    let app = spawn_app().await;
+    let filter = json!({ "minTkdn": "40", "umkOnly": true, "vendorRegion": "35" });
+    let query = r#"query($f: OfferFilter) { search(query: "kertas", first: 30, filter: $f) { offers { totalCountExact edges { node {
+      tkdn vendor { umk region { code } } } } } } }"#;
+    let response = app.graphql(query, json!({ "f": filter })).await;
+    assert_eq!(response["data"]["search"]["offers"]["totalCountExact"], false);
+    let offers = offers(&response);
+    assert!(!offers.is_empty(), "{response}");
+    for offer in offers {
+        assert!(decimal(&offer["tkdn"]) >= Decimal::from(40), "{offer}");
+        assert_eq!(offer["vendor"]["umk"], true);
+        assert!(offer["vendor"]["region"]["code"].as_str().is_some_and(|c| c.starts_with("35.")), "{offer}");
+    }
+}
+
+#[tokio::test]
+async fn a_policy_sorted_search_explains_each_offer() {
+    let app = spawn_app().await;
+    let query = r#"{ search(query: "kursi", first: 10, sort: POLICY, buyer: { regionCode: "35.78" }) { offers { edges {
+      ranking { pdnPreferred umk koperasi locality reasons } node { id } } } } }"#;
+    let response = app.graphql(query, json!({})).await;
+    let edges = response["data"]["search"]["offers"]["edges"].as_array().expect("edges");
+    assert!(!edges.is_empty(), "{response}");
+    assert!(edges.iter().all(|e| e["ranking"]["reasons"].as_array().is_some_and(|r| r.len() >= 3)));
+    let preferred: Vec<bool> = edges.iter().map(|e| e["ranking"]["pdnPreferred"] == true).collect();
+    assert!(preferred.windows(2).all(|w| w[0] >= w[1]), "{preferred:?}");
+}

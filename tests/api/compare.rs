@@ -1,0 +1,78 @@
+//! Comparing one product across marketplaces.
+
+use crate::helpers::spawn_app;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use std::str::FromStr;
+
+const COMPARE: &str = r#"query($q: String!, $buyer: BuyerContext) { compare(query: $q, buyer: $buyer, first: 5) {
+  complete
+  groups {
+    title brand specs unitPriceMin unitPriceMedian unitPriceMax
+    marketplaces { id }
+    cheapest { id }
+    matched { matchedSpecs }
+    offers { id title marketplace { id } unit { name baseUnit quantity } unitPrice { amountIncludingVat } }
+    ranked { offer { id } ranking { pdnTier pdnPreferred umk locality reasons } }
+  }
+} }"#;
+
+fn decimal(value: &Value) -> Decimal {
+    Decimal::from_str(value.as_str().unwrap_or_else(|| panic!("decimal string, got {value}"))).expect("decimal")
+}
+
+#[tokio::test]
+async fn paper_is_grouped_across_marketplaces_cheapest_per_sheet_first() {
+    let app = spawn_app().await;
+    let response = app.graphql(COMPARE, json!({ "q": "kertas hvs a4 80" })).await;
+    assert_eq!(response["data"]["compare"]["complete"], true, "{response}");
+    let groups = response["data"]["compare"]["groups"].as_array().expect("groups");
+    assert!(!groups.is_empty(), "{response}");
+    let top = &groups[0];
+    assert!(top["marketplaces"].as_array().expect("marketplaces").len() >= 2, "{top}");
+    let specs: Vec<&str> = top["specs"].as_array().expect("specs").iter().filter_map(Value::as_str).collect();
+    assert!(specs.contains(&"a4") && specs.contains(&"80gsm"), "{specs:?}");
+    let offers = top["offers"].as_array().expect("offers");
+    let per_sheet: Vec<Decimal> = offers.iter().map(|o| decimal(&o["unitPrice"]["amountIncludingVat"])).collect();
+    assert!(per_sheet.windows(2).all(|w| w[0] <= w[1]), "cheapest per base unit first: {per_sheet:?}");
+    assert!(offers.iter().all(|o| o["unit"]["baseUnit"] == "lembar"), "{offers:?}");
+    assert_eq!(top["cheapest"]["id"], offers[0]["id"]);
+    let (min, median, max) =
+        (decimal(&top["unitPriceMin"]), decimal(&top["unitPriceMedian"]), decimal(&top["unitPriceMax"]));
+    assert!(min <= median && median <= max);
+    assert_eq!(min, per_sheet[0]);
+    let packs: std::collections::BTreeSet<String> = offers.iter().map(|o| o["unit"]["quantity"].to_string()).collect();
+    assert!(packs.len() >= 2, "a rim and a box of five rim compare in one group: {packs:?}");
+}
+
+#[tokio::test]
+async fn a4_and_f4_paper_are_never_one_group() {
+    let app = spawn_app().await;
+    let response = app.graphql(COMPARE, json!({ "q": "kertas hvs" })).await;
+    for group in response["data"]["compare"]["groups"].as_array().expect("groups") {
+        let specs: Vec<&str> = group["specs"].as_array().expect("specs").iter().filter_map(Value::as_str).collect();
+        assert!(!(specs.contains(&"a4") && specs.contains(&"f4")), "{group}");
+        for offer in group["offers"].as_array().expect("offers") {
+            let title = offer["title"].as_str().expect("title").to_lowercase();
+            let other = if specs.contains(&"a4") { "f4" } else { "a4" };
+            assert!(!title.contains(other), "{title} in a group with specs {specs:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn with_a_buyer_every_offer_in_a_group_says_why_it_ranks_where_it_does() {
+    let app = spawn_app().await;
+    let response = app.graphql(COMPARE, json!({ "q": "kursi kerja", "buyer": { "regionCode": "35.71" } })).await;
+    let groups = response["data"]["compare"]["groups"].as_array().expect("groups");
+    assert!(!groups.is_empty(), "{response}");
+    for group in groups {
+        for ranked in group["ranked"].as_array().expect("ranked") {
+            let reasons = ranked["ranking"]["reasons"].as_array().expect("reasons");
+            assert!(reasons.len() >= 3, "{ranked}");
+        }
+        let preferred: Vec<bool> =
+            group["ranked"].as_array().expect("ranked").iter().map(|r| r["ranking"]["pdnPreferred"] == true).collect();
+        assert!(preferred.windows(2).all(|w| w[0] >= w[1]), "set-aside offers come last: {preferred:?}");
+    }
+}
