@@ -4,6 +4,7 @@ pub mod offer;
 pub mod pdn;
 pub mod percent;
 pub mod price;
+pub mod product;
 #[cfg(test)]
 mod proptests;
 pub mod region;

@@ -97,30 +97,29 @@ const PER_SQUARE_METRE: &[&str] = &["g/m2", "gr/m2", "gram/m2", "grm/m2"];
 fn classify(chunk: &str, out: &mut Vec<Tok>) {
     let lead_len = chunk.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '/'))).unwrap_or(chunk.len());
     let (lead, rest) = chunk.split_at(lead_len);
-    if chunk.contains('/') && !is_fraction(lead) {
+    let numeric = lead.starts_with(|c: char| c.is_ascii_digit());
+    if PER_SQUARE_METRE.contains(&chunk) {
+        return out.push(Tok::new("gsm", Class::Word));
+    }
+    if numeric && PER_SQUARE_METRE.contains(&rest) {
+        return out.extend([Tok::new(normalize_number(lead), Class::Num), Tok::new("gsm", Class::Word)]);
+    }
+    if chunk.contains('/') && (!is_fraction(lead) || rest.contains('/')) {
         return chunk.split('/').filter(|p| !p.is_empty()).for_each(|p| classify(p, out));
     }
-    if lead.starts_with(|c: char| c.is_ascii_digit()) {
+    if numeric {
         let number = normalize_number(lead);
         if rest.is_empty() {
             out.push(Tok::new(number, Class::Num));
-        } else if PER_SQUARE_METRE.contains(&rest) {
-            out.extend([Tok::new(number, Class::Num), Tok::new("gsm", Class::Word)]);
-        } else if rest.chars().all(char::is_alphabetic)
-            && (tables::unit(rest).is_some() || tables::is_pack_word(rest))
+        } else if rest.chars().all(char::is_alphabetic) && (tables::unit(rest).is_some() || tables::is_pack_word(rest))
         {
             out.extend([Tok::new(number, Class::Num), Tok::new(rest, Class::Word)]);
-        } else if rest.contains('/') {
-            out.push(Tok::new(number, Class::Num));
-            classify(rest, out);
         } else {
             out.push(Tok::new(chunk.replace([',', '.'], ""), Class::Code));
         }
         return;
     }
-    if PER_SQUARE_METRE.contains(&chunk) {
-        out.push(Tok::new("gsm", Class::Word));
-    } else if chunk.chars().all(char::is_alphabetic) {
+    if chunk.chars().all(char::is_alphabetic) {
         out.push(Tok::new(chunk, Class::Word));
     } else if let Some(amount) = chunk.strip_prefix("rp").filter(|a| a.starts_with(|c: char| c.is_ascii_digit())) {
         out.push(Tok::new(format!("rp{}", normalize_number(amount)), Class::Code));
@@ -132,7 +131,10 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
 fn is_fraction(text: &str) -> bool {
     match text.split_once('/') {
         Some((a, b)) => {
-            !a.is_empty() && !b.is_empty() && a.chars().all(|c| c.is_ascii_digit()) && b.chars().all(|c| c.is_ascii_digit())
+            !a.is_empty()
+                && !b.is_empty()
+                && a.chars().all(|c| c.is_ascii_digit())
+                && b.chars().all(|c| c.is_ascii_digit())
         }
         None => false,
     }

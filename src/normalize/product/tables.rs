@@ -144,7 +144,7 @@ pub(super) const KINDS: &[(&str, &[&str])] = &[
     ("air mineral galon", &["air mineral galon", "air minum galon", "galon air mineral", "galon air minum"]),
     ("air mineral", &["air mineral botol", "air minum kemasan", "air mineral", "air minum"]),
     ("nasi kotak", &["nasi kotak rapat", "nasi kotak", "nasi box"]),
-    ("snack box", &["snack box rapat", "snack box", "kotak kue rapat", "kotak kue", "kue kotak"]),
+    ("snack box", &["snack box rapat", "snack box", "kotak kue rapat", "kotak kue"]),
     ("ballpoint", &["ballpoint", "ball point", "pulpen", "bolpoin", "bolpen", "pena"]),
     ("ordner", &["map ordner", "map odner", "ordner", "odner"]),
     ("amplop", &["amplop kantor", "amplop surat", "amplop"]),
@@ -168,22 +168,126 @@ pub(super) const KINDS: &[(&str, &[&str])] = &[
 
 /// Words that name a pack or a countable piece: they say how much is sold, not what.
 pub(super) const PACK_WORDS: &[&str] = &[
-    "rim", "box", "boks", "dus", "dos", "karton", "pak", "pack", "pax", "pck", "lusin", "gross", "gros", "kodi",
-    "renceng", "bungkus", "bks", "set", "kotak", "botol", "btl", "pcs", "buah", "bh", "biji", "lembar",
-    "lbr", "sachet", "sachets", "galon", "unit", "units", "stel", "setel", "porsi", "hari", "kemasan", "roll",
-    "rol", "tube", "pouch", "bal", "ikat", "sak", "karung", "krat", "orangbulan", "m2", "pasang", "psg",
+    "rim",
+    "box",
+    "boks",
+    "dus",
+    "dos",
+    "karton",
+    "pak",
+    "pack",
+    "pax",
+    "pck",
+    "lusin",
+    "gross",
+    "gros",
+    "kodi",
+    "renceng",
+    "bungkus",
+    "bks",
+    "set",
+    "kotak",
+    "botol",
+    "btl",
+    "pcs",
+    "buah",
+    "bh",
+    "biji",
+    "lembar",
+    "lbr",
+    "sachet",
+    "sachets",
+    "galon",
+    "unit",
+    "units",
+    "stel",
+    "setel",
+    "porsi",
+    "hari",
+    "kemasan",
+    "roll",
+    "rol",
+    "tube",
+    "pouch",
+    "bal",
+    "ikat",
+    "sak",
+    "karung",
+    "krat",
+    "orangbulan",
+    "m2",
+    "pasang",
+    "psg",
 ];
+
+/// Pack words for containers: a count before one is small (`5 rim`, `40 box`), so a large
+/// number before one is a model number (`Bantex 1450 Pak isi 10`).
+pub(super) const CONTAINERS: &[&str] = &[
+    "rim", "box", "boks", "dus", "dos", "karton", "pak", "pack", "pax", "pck", "lusin", "gross", "gros", "kodi",
+    "renceng", "bungkus", "bks", "set", "kotak", "kemasan", "roll", "rol", "bal", "ikat", "sak", "karung", "krat",
+    "pouch", "tube",
+];
+
+/// The largest count written before a container word.
+pub(super) const MAX_CONTAINER_COUNT: u32 = 100;
 
 /// Words that follow `per` in a pack phrase without being pack words themselves.
 pub(super) const PER_WORDS: &[&str] = &["meter", "persegi", "orang", "bulan", "jam", "minggu", "tahun", "paket"];
 
 /// Marketing, service and filler words: they never say which product it is.
 pub(super) const NOISE: &[&str] = &[
-    "fotokopi", "fotocopy", "copy", "original", "ori", "asli", "murah", "termurah", "ready", "stock", "stok",
-    "garansi", "resmi", "bergaransi", "fresh", "profesional", "professional", "promo", "diskon", "terlaris",
-    "best", "seller", "new", "baru", "berkualitas", "kualitas", "grosir", "hemat", "free", "ongkir", "gratis",
-    "pemasangan", "merk", "merek", "brand", "produk", "dengan", "dan", "untuk", "utk", "with", "and", "for",
-    "the", "of", "rapat", "kantor", "official", "genuine", "termasuk", "include", "incl",
+    "fotokopi",
+    "fotocopy",
+    "copy",
+    "original",
+    "ori",
+    "asli",
+    "murah",
+    "termurah",
+    "ready",
+    "stock",
+    "stok",
+    "garansi",
+    "resmi",
+    "bergaransi",
+    "fresh",
+    "profesional",
+    "professional",
+    "promo",
+    "diskon",
+    "terlaris",
+    "best",
+    "seller",
+    "new",
+    "baru",
+    "berkualitas",
+    "kualitas",
+    "grosir",
+    "hemat",
+    "free",
+    "ongkir",
+    "gratis",
+    "pemasangan",
+    "merk",
+    "merek",
+    "brand",
+    "produk",
+    "dengan",
+    "dan",
+    "untuk",
+    "utk",
+    "with",
+    "and",
+    "for",
+    "the",
+    "of",
+    "rapat",
+    "kantor",
+    "official",
+    "genuine",
+    "termasuk",
+    "include",
+    "incl",
 ];
 
 /// What a measure says, for explaining conflicts.
@@ -277,10 +381,6 @@ pub(super) const COLOURS: &[(&str, &str)] = &[
 
 /// Paper size words that mean a size code.
 pub(super) const SIZES: &[(&str, &str)] = &[("folio", "f4"), ("kwarto", "q4"), ("quarto", "q4")];
-
-pub(super) fn brand_of(phrase: &str) -> Option<&'static str> {
-    BRANDS.iter().find(|(_, aliases)| aliases.contains(&phrase)).map(|(name, _)| *name)
-}
 
 pub(super) fn is_pack_word(word: &str) -> bool {
     PACK_WORDS.contains(&word)

@@ -41,6 +41,9 @@ pub(super) const KOPERASI_KINDS: &[(&str, &[&str])] = &[
     ("KOPONTREN", &["PONDOK", "PESANTREN"]),
 ];
 
+/// The most words in one of [`PHRASES`].
+const MAX_PHRASE_WORDS: usize = 3;
+
 const PHRASES: &[Phrase] = &[
     code(&["PT"], LegalForm::Pt),
     phrase(&["PERSEROAN", "TERBATAS"], LegalForm::Pt),
@@ -62,6 +65,15 @@ const PHRASES: &[Phrase] = &[
     phrase(&["PERUSAHAAN", "UMUM", "DAERAH"], LegalForm::Perumda),
 ];
 
+// `form_ending_at` looks back at most `MAX_PHRASE_WORDS` words.
+const _: () = {
+    let mut at = 0;
+    while at < PHRASES.len() {
+        assert!(PHRASES[at].words.len() <= MAX_PHRASE_WORDS);
+        at += 1;
+    }
+};
+
 /// The koperasi acronyms as one-word phrases (`"KSU Maju Bersama"`).
 fn koperasi_acronym(word: &str) -> Option<&'static str> {
     KOPERASI_KINDS.iter().map(|(acronym, _)| *acronym).find(|acronym| *acronym == word)
@@ -72,8 +84,23 @@ fn words_at(items: &[Item], at: usize, len: usize) -> Option<Vec<&str>> {
     items.get(at..at.checked_add(len)?)?.iter().map(Item::word).collect()
 }
 
-fn dotted_at(items: &[Item], at: usize) -> bool {
-    matches!(items.get(at), Some(Item::Word(word)) if word.dotted)
+/// Whether the words of `phrase` start at `items[at]`, with commas allowed between them: the
+/// display drops commas, so `"Perseroan, Terbatas"` must read like `"Perseroan Terbatas"`.
+/// Gives the number of items spanned and whether the last word had a dot after it.
+fn phrase_at(items: &[Item], at: usize, phrase: &[&str]) -> Option<(usize, bool)> {
+    let mut next = at;
+    let mut dotted = false;
+    for (n, expected) in phrase.iter().enumerate() {
+        if n > 0 {
+            next += items.get(next..)?.iter().take_while(|item| **item == Item::Comma).count();
+        }
+        match items.get(next)? {
+            Item::Word(word) if word.text == *expected => dotted = word.dotted,
+            _ => return None,
+        }
+        next += 1;
+    }
+    Some((next - at, dotted))
 }
 
 /// The longest legal-form phrase starting at `items[at]`, with its length in items.
@@ -88,18 +115,34 @@ pub(super) fn form_at(items: &[Item], at: usize, bare_suffix_only: bool) -> Opti
     PHRASES
         .iter()
         .filter(|p| !bare_suffix_only || p.bare_suffix)
-        .filter(|p| words_at(items, at, p.words.len()).is_some_and(|w| w == p.words))
-        .filter(|p| !p.needs_dot || dotted_at(items, at + p.words.len() - 1))
-        .max_by_key(|p| p.words.len())
-        .map(|p| (Form { form: p.form, kind: None }, p.words.len()))
+        .filter_map(|p| {
+            phrase_at(items, at, p.words).filter(|(_, dotted)| *dotted || !p.needs_dot).map(|(len, _)| (p, len))
+        })
+        .max_by_key(|(p, _)| p.words.len())
+        .map(|(p, len)| (Form { form: p.form, kind: None }, len))
 }
 
-/// A legal-form phrase that ends exactly at `items[end - 1]`, with its length in items.
+/// The longest legal-form phrase that ends exactly at `items[end - 1]`, with its length in items.
 pub(super) fn form_ending_at(items: &[Item], end: usize, bare_suffix_only: bool) -> Option<(Form, usize)> {
-    (1..=end.min(3))
-        .rev()
-        .filter_map(|len| form_at(items, end - len, bare_suffix_only).filter(|(_, l)| *l == len))
-        .next()
+    let mut longest = None;
+    let mut words = 0;
+    for start in (0..end).rev() {
+        match items[start] {
+            Item::Comma => continue,
+            Item::Word(_) => {}
+            Item::Open | Item::Close => break,
+        }
+        if let Some((form, len)) = form_at(items, start, bare_suffix_only)
+            && start + len == end
+        {
+            longest = Some((form, len));
+        }
+        words += 1;
+        if words == MAX_PHRASE_WORDS {
+            break;
+        }
+    }
+    longest
 }
 
 /// The koperasi kind written out after "Koperasi" (`"Serba Usaha"`) or as its acronym (`"KSU"`).
@@ -107,10 +150,7 @@ pub(super) fn koperasi_kind_at(items: &[Item], at: usize) -> Option<(&'static st
     if let Some(kind) = items.get(at).and_then(Item::word).and_then(koperasi_acronym) {
         return Some((kind, 1));
     }
-    KOPERASI_KINDS
-        .iter()
-        .find(|(_, words)| words_at(items, at, words.len()).is_some_and(|w| w == *words))
-        .map(|(acronym, words)| (*acronym, words.len()))
+    KOPERASI_KINDS.iter().find_map(|(acronym, words)| phrase_at(items, at, words).map(|(len, _)| (*acronym, len)))
 }
 
 /// Whether the word is the `Tbk` (listed company) modifier.
@@ -188,5 +228,15 @@ pub fn parse_legal_form(text: &str) -> LegalForm {
     match form_at(&items, 0, false) {
         Some((form, len)) if len == items.len() => form.form,
         _ => LegalForm::Unknown,
+    }
+}
+
+/// The form a reader takes the written [`display_prefix`] for (`PT Perorangan` is written `"PT"`),
+/// or `None` when no form is written.
+pub(super) fn written_form(form: LegalForm) -> Option<LegalForm> {
+    match form {
+        LegalForm::PtPerorangan => Some(LegalForm::Pt),
+        LegalForm::Perorangan | LegalForm::Unknown => None,
+        form => Some(form),
     }
 }

@@ -162,50 +162,6 @@ fn push_word(items: &mut Vec<Item>, run: &[char], dotted: bool, glued: bool) {
     items.push(Item::Word(Word { text, dotted, letters: single_letter }));
 }
 
-/// Drops punctuation at either end that belongs to no word: a loose `&`/`-`, a comma, an empty
-/// `()`, a bracket never closed or never opened. Left in place they hide a legal form at the edge
-/// from the readers, while the display drops them anyway, so a name would read differently the
-/// second time (`"(PT Maju Jaya"`, `"Serba PT &"`).
-pub(super) fn trim_edges(items: &mut Vec<Item>) {
-    let loose = |item: &Item| match item {
-        Item::Word(word) => !word.has_content(),
-        Item::Comma => true,
-        Item::Open | Item::Close => false,
-    };
-    loop {
-        let drop_first = match items.first() {
-            Some(Item::Close) => true,
-            Some(Item::Open) => !items.iter().any(|i| matches!(i, Item::Close)),
-            Some(item) => loose(item),
-            None => false,
-        };
-        let drop_last = match items.last() {
-            Some(Item::Open) => true,
-            Some(Item::Close) => {
-                let opens = items.iter().filter(|i| matches!(i, Item::Open)).count();
-                let closes = items.iter().filter(|i| matches!(i, Item::Close)).count();
-                closes > opens || matches!(items.get(items.len().wrapping_sub(2)), Some(Item::Open))
-            }
-            Some(item) => loose(item),
-            None => false,
-        };
-        if !drop_first && !drop_last {
-            return;
-        }
-        if drop_last {
-            if matches!(items.last(), Some(Item::Close))
-                && matches!(items.get(items.len().wrapping_sub(2)), Some(Item::Open))
-            {
-                items.pop();
-            }
-            items.pop();
-        }
-        if drop_first && !items.is_empty() {
-            items.remove(0);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,13 +28,15 @@ mod read;
 mod scale;
 #[cfg(test)]
 mod tests;
+mod tidy;
 
 pub use forms::parse_legal_form;
 pub use scale::parse_scale;
 
 use crate::model::LegalForm;
+use forms::Form;
 use lex::Item;
-use read::{Found, take_inner_modifiers, take_prefix, take_suffixes};
+use read::{Found, front_form, take_followers, take_suffixes};
 
 /// A vendor name split into legal form, core name and modifiers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,14 +61,17 @@ pub struct CanonicalName {
 /// Canonicalises a vendor name; `legal_form_hint` is a separate legal-form field
 /// (`bentuk_usaha`), read with [`parse_legal_form`].
 pub fn canonical_name(raw: &str, legal_form_hint: Option<&str>) -> CanonicalName {
-    let mut items = lex::lex(raw);
-    lex::trim_edges(&mut items);
-    let mut found = Found::default();
-    take_prefix(&mut items, &mut found);
-    take_suffixes(&mut items, &mut found);
+    let mut modifiers = tidy::Modifiers::default();
+    let mut items = tidy::tidy(lex::lex(raw), None, &mut modifiers);
+    let mut found = Found { tbk: modifiers.tbk, persero: modifiers.persero, ..Found::default() };
+    let front = front_form(&items);
+    take_suffixes(&mut items, &mut found, front);
+    if let Some((form, len)) = front {
+        items.drain(..len);
+        found.prefix = Some(form);
+    }
     let name_form = found.prefix.or(found.suffix);
-    let kind = name_form.and_then(|form| form.kind);
-    take_inner_modifiers(&mut items, &mut found, kind);
+    let name_kind = found.prefix.and_then(|form| form.kind).or(found.suffix.and_then(|form| form.kind));
 
     let hint = legal_form_hint.map_or(LegalForm::Unknown, parse_legal_form);
     let from_name = match name_form {
@@ -81,8 +86,15 @@ pub fn canonical_name(raw: &str, legal_form_hint: Option<&str>) -> CanonicalName
         Some(form @ (LegalForm::Ud | LegalForm::Toko)) if hint == LegalForm::Perorangan => (form, false),
         Some(form) => (form, true),
     };
-
-    let words = core_items(items);
+    // The display writes the form in front of the core, wherever it was read; what follows it
+    // is read now as a reader of the display will read it.
+    let kind = match forms::written_form(legal_form) {
+        Some(form) => take_followers(&mut items, &mut found, Form { form, kind: name_kind }),
+        None => None,
+    };
+    let words = core_items(items, kind, &mut modifiers);
+    found.tbk |= modifiers.tbk;
+    found.persero |= modifiers.persero;
     let core = core_key(kind, &words);
     let mut parts: Vec<String> = Vec::new();
     if !core.is_empty() {
@@ -133,45 +145,10 @@ pub fn legal_form_code(form: LegalForm) -> &'static str {
     }
 }
 
-/// The words and balanced, non-empty parentheses that remain, without commas or loose `&`/`-` at
-/// the ends.
-fn core_items(items: Vec<Item>) -> Vec<Item> {
-    let mut out: Vec<Item> = Vec::with_capacity(items.len());
-    let mut open: Vec<usize> = Vec::new();
-    for item in items {
-        match item {
-            Item::Comma => {}
-            Item::Open => {
-                open.push(out.len());
-                out.push(Item::Open);
-            }
-            Item::Close => match open.pop() {
-                Some(at) if at + 1 == out.len() => {
-                    out.pop();
-                }
-                Some(_) => out.push(Item::Close),
-                None => {}
-            },
-            word @ Item::Word(_) => out.push(word),
-        }
-    }
-    if !open.is_empty() {
-        // Drop the parentheses that were never closed, in one pass.
-        let mut unclosed = open.into_iter().peekable();
-        out = out
-            .into_iter()
-            .enumerate()
-            .filter(|(at, _)| unclosed.next_if_eq(at).is_none())
-            .map(|(_, item)| item)
-            .collect();
-    }
-    let is_loose = |item: &Item| matches!(item, Item::Word(word) if !word.has_content());
-    while out.last().is_some_and(is_loose) {
-        out.pop();
-    }
-    let lead = out.iter().take_while(|item| is_loose(item)).count();
-    out.drain(..lead);
-    out
+/// The words and balanced, non-empty brackets that remain, without commas, without loose `&`/`-`
+/// at the ends, and without the kind in brackets (`"(KPRI)"`).
+fn core_items(items: Vec<Item>, kind: Option<&str>, modifiers: &mut tidy::Modifiers) -> Vec<Item> {
+    tidy::tidy(items.into_iter().filter(|item| *item != Item::Comma).collect(), kind, modifiers)
 }
 
 /// The matching key: uppercase words, punctuation gone, single spaces.

@@ -1,0 +1,277 @@
+//! Reading a title into a [`ProductKey`]: brand, kind, then what is left, with the pack taken out.
+//!
+//! Steps: tokens ([`lex`]); the first brand phrase names the brand, and every phrase of that brand
+//! is taken out; the first kind wording names the kind (longest wording at its position), and
+//! every wording of that kind is taken out (`Axioo Hype AIO PC All in One` keeps `hype`); noise
+//! words go; then a left-to-right pass drops pack phrases (`1 Rim`, `Box isi 5 Rim`,
+//! `(500 lbr)`, `per Porsi`, `20 x 1 Kg`), turns measures into specs (`80 gr` on paper →
+//! `80gsm`, `1000 ml` → `1l`), keeps codes, numbers, colours and size words as specs, and the
+//! remaining words as tokens.
+
+use super::ProductKey;
+use super::explain::SIZE_CODES;
+use super::lex::{self, Class, Tok};
+use super::tables::{self, Dimension};
+
+/// What a title says about the product, independent of pack and seller.
+pub fn product_key(title: &str) -> ProductKey {
+    let mut toks = lex::tokens(title);
+    let brand = take_phrase(&mut toks, tables::BRANDS).map(str::to_string);
+    let kind = take_phrase(&mut toks, tables::KINDS);
+    toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
+    let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
+    reader.run();
+    let Reader { mut specs, words: mut tokens, .. } = reader;
+    specs.sort();
+    specs.dedup();
+    tokens.sort();
+    tokens.dedup();
+    ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens }
+}
+
+/// Length of `phrase` if it matches the tokens at `at`.
+fn matches(toks: &[Tok], at: usize, phrase: &str) -> Option<usize> {
+    let mut n = 0;
+    for word in phrase.split(' ') {
+        if !toks.get(at + n)?.is(word) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+/// The longest phrase of `phrases` at `at`.
+fn longest(toks: &[Tok], at: usize, phrases: &[&str]) -> Option<usize> {
+    phrases.iter().filter_map(|p| matches(toks, at, p)).max()
+}
+
+/// The entry named by the earliest (then longest) phrase, with all of its phrases removed.
+fn take_phrase(toks: &mut Vec<Tok>, table: &'static [(&'static str, &'static [&'static str])]) -> Option<&'static str> {
+    let (name, phrases) = (0..toks.len()).find_map(|at| {
+        table
+            .iter()
+            .filter_map(|(name, phrases)| longest(toks, at, phrases).map(|len| (len, *name, *phrases)))
+            .max_by_key(|(len, _, _)| *len)
+            .map(|(_, name, phrases)| (name, phrases))
+    })?;
+    let mut at = 0;
+    while at < toks.len() {
+        match longest(toks, at, phrases) {
+            Some(len) => drop(toks.drain(at..at + len)),
+            None => at += 1,
+        }
+    }
+    Some(name)
+}
+
+/// The left-to-right pass over what brand and kind left.
+struct Reader<'a> {
+    toks: &'a [Tok],
+    at: usize,
+    /// Grams on paper are grammage (`80 gr` is `80gsm`).
+    paper: bool,
+    specs: Vec<String>,
+    words: Vec<String>,
+    /// Net content already read: a second mass or volume is the pack's (`1 kg … (20 kg)`).
+    content: Vec<Dimension>,
+    /// Whether the last thing read was a pack word, so `isi 24` after it is a count.
+    after_pack: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn new(toks: &'a [Tok], paper: bool) -> Self {
+        Self { toks, at: 0, paper, specs: Vec::new(), words: Vec::new(), content: Vec::new(), after_pack: false }
+    }
+
+    fn peek(&self, ahead: usize) -> Option<&'a Tok> {
+        self.toks.get(self.at + ahead)
+    }
+
+    fn is_num(&self, ahead: usize) -> bool {
+        self.peek(ahead).is_some_and(|t| t.class == Class::Num)
+    }
+
+    fn is_pack_word(&self, ahead: usize) -> bool {
+        self.peek(ahead).is_some_and(|t| tables::is_pack_word(&t.text))
+    }
+
+    fn unit_at(&self, ahead: usize) -> Option<(&'static str, Dimension)> {
+        self.peek(ahead).filter(|t| t.class == Class::Word).and_then(|t| tables::unit(&t.text))
+    }
+
+    fn skip(&mut self, n: usize, pack: bool) {
+        self.at += n;
+        self.after_pack = pack;
+    }
+
+    fn spec(&mut self, spec: String, n: usize) {
+        self.specs.push(spec);
+        self.skip(n, false);
+    }
+
+    fn run(&mut self) {
+        while let Some(tok) = self.peek(0) {
+            match tok.class {
+                Class::Num => self.number(&tok.text),
+                Class::Word | Class::Code => self.word(tok),
+            }
+        }
+    }
+
+    fn number(&mut self, number: &str) {
+        if self.peek(1).is_some_and(|t| t.is("x")) && self.is_num(2) {
+            return self.times(number);
+        }
+        if let Some(unit) = self.unit_at(1) {
+            return self.measure(number, unit, 2);
+        }
+        if let Some(next) = self.peek(1).filter(|t| tables::is_pack_word(&t.text)) {
+            let container = tables::CONTAINERS.contains(&next.text.as_str());
+            let small = number.parse::<u32>().is_ok_and(|n| n <= tables::MAX_CONTAINER_COUNT);
+            if !container || small {
+                return self.skip(2, true);
+            }
+        }
+        self.spec(number.to_string(), 1);
+    }
+
+    /// `20 x 1 Kg` (a pack of twenty) or `120 x 60 cm` (a size).
+    fn times(&mut self, first: &str) {
+        let counted = self.peek(3).is_some_and(|t| {
+            tables::is_pack_word(&t.text)
+                || matches!(tables::unit(&t.text), Some((_, Dimension::Mass | Dimension::Volume)))
+        });
+        if counted {
+            return self.skip(2, true);
+        }
+        let mut size = first.to_string();
+        let mut n = 1;
+        while self.peek(n).is_some_and(|t| t.is("x")) && self.is_num(n + 1) {
+            if let Some(next) = self.peek(n + 1) {
+                size.push('x');
+                size.push_str(&next.text);
+            }
+            n += 2;
+        }
+        if let Some((unit, Dimension::Length)) = self.unit_at(n) {
+            size.push_str(unit);
+            n += 1;
+        }
+        self.spec(size, n);
+    }
+
+    fn measure(&mut self, number: &str, (unit, dimension): (&'static str, Dimension), n: usize) {
+        let (mut unit, mut dimension) = (unit, dimension);
+        if self.paper && dimension == Dimension::Mass && unit == "g" {
+            (unit, dimension) = ("gsm", Dimension::Grammage);
+        }
+        if matches!(dimension, Dimension::Mass | Dimension::Volume) {
+            if self.content.contains(&dimension) {
+                return self.skip(n, true);
+            }
+            self.content.push(dimension);
+        }
+        let mut value = number.trim_start_matches('0').to_string();
+        if value.is_empty() || value.starts_with('.') {
+            value.insert(0, '0');
+        }
+        let bigger = match unit {
+            "g" => Some("kg"),
+            "ml" => Some("l"),
+            "mb" => Some("gb"),
+            _ => None,
+        };
+        if let (Some(bigger), Ok(amount)) = (bigger, value.parse::<u64>())
+            && amount >= 1000
+            && amount % 1000 == 0
+        {
+            (value, unit) = ((amount / 1000).to_string(), bigger);
+        }
+        self.spec(format!("{value}{unit}"), n);
+    }
+
+    fn word(&mut self, tok: &Tok) {
+        let text = tok.text.as_str();
+        match text {
+            "isi" => return self.isi(),
+            "per" => {
+                let mut n = 1;
+                while self
+                    .peek(n)
+                    .is_some_and(|t| tables::is_pack_word(&t.text) || tables::PER_WORDS.contains(&t.text.as_str()))
+                {
+                    n += 1;
+                }
+                return self.skip(n, true);
+            }
+            "x" => return self.skip(1, self.after_pack),
+            "rp" if self.is_num(1) => {
+                let amount = self.peek(1).map(|t| t.text.clone()).unwrap_or_default();
+                return self.spec(format!("rp{amount}"), 2);
+            }
+            _ => {}
+        }
+        if tables::is_pack_word(text) {
+            // `box 2500 lbr`, `pak 100`: the count of a container. `dus 20 kg` is left to the
+            // measure, which knows whether the title already gave the net content.
+            let n = match (self.is_num(1), self.is_pack_word(2), self.peek(2).is_none()) {
+                (true, true, _) => 3,
+                (true, false, true) => 2,
+                _ => 1,
+            };
+            return self.skip(n, true);
+        }
+        if let Some(spec) = tables::colour(text).or_else(|| tables::size(text)) {
+            return self.spec(spec.to_string(), 1);
+        }
+        if tok.class == Class::Code {
+            return self.spec(text.to_string(), 1);
+        }
+        if let Some(code) = self.split_code(text) {
+            return self.spec(code, 2);
+        }
+        self.words.push(text.to_string());
+        self.skip(1, false);
+    }
+
+    /// `PC 908`, `CE 285A`, `EB X500`: a short letter prefix written apart from the rest of a
+    /// model code, joined so it reads as `PC908` and `PC-908` do. Not before a measure or a pack
+    /// (`AH 1 PK`), nor a size code.
+    fn split_code(&self, prefix: &str) -> Option<String> {
+        // A unit word reaches here only when no number came before it (`Lion L 44`).
+        let reserved = tables::colour(prefix).is_some()
+            || tables::size(prefix).is_some()
+            || tables::is_pack_word(prefix)
+            || matches!(prefix, "x" | "isi" | "per" | "rp");
+        if prefix.chars().count() > 3 || reserved {
+            return None;
+        }
+        let next = self.peek(1)?;
+        let joins = match next.class {
+            Class::Num => {
+                !(self.unit_at(2).is_some() || self.is_pack_word(2) || self.peek(2).is_some_and(|t| t.is("x")))
+            }
+            Class::Code => next.text.starts_with(char::is_alphabetic) && !SIZE_CODES.contains(&next.text.as_str()),
+            Class::Word => false,
+        };
+        joins.then(|| format!("{prefix}{}", next.text))
+    }
+
+    /// `isi 12 pcs`, `Dus isi 24`: a count; `Isi 3 Kue`: only the word goes.
+    fn isi(&mut self) {
+        if !self.is_num(1) {
+            return self.skip(1, self.after_pack);
+        }
+        if self.is_pack_word(2) {
+            self.skip(3, true);
+        } else if self.unit_at(2).is_some() {
+            // `isi 500 ml` is net content; `dus isi 20 kg` after `1 kg` is the pack's.
+            self.skip(1, self.after_pack);
+        } else if self.after_pack || self.peek(2).is_none() {
+            self.skip(2, true);
+        } else {
+            self.skip(1, false);
+        }
+    }
+}
