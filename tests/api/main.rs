@@ -8,6 +8,7 @@
 mod check;
 mod compare;
 mod failures;
+mod faults;
 mod grouping;
 mod helpers;
 mod hostile;

@@ -11,13 +11,14 @@
 use super::ProductKey;
 use super::explain::SIZE_CODES;
 use super::lex::{self, Class, Tok};
+use super::names;
 use super::tables::{self, Dimension};
 
 /// What a title says about the product, independent of pack and seller.
 pub fn product_key(title: &str) -> ProductKey {
     let mut toks = lex::tokens(title);
-    let brand = take_phrase(&mut toks, tables::BRANDS).map(str::to_string);
-    let kind = take_phrase(&mut toks, tables::KINDS);
+    let brand = take_phrase(&mut toks, names::BRANDS).map(str::to_string);
+    let kind = take_phrase(&mut toks, names::KINDS);
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
     let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
     reader.run();
@@ -52,6 +53,7 @@ fn take_phrase(toks: &mut Vec<Tok>, table: &'static [(&'static str, &'static [&'
         table
             .iter()
             .filter_map(|(name, phrases)| longest(toks, at, phrases).map(|len| (len, *name, *phrases)))
+            .rev() // the first entry wins a tie
             .max_by_key(|(len, _, _)| *len)
             .map(|(_, name, phrases)| (name, phrases))
     })?;

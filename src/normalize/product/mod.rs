@@ -19,16 +19,24 @@
 //!   (`Gula 1 kg … dus isi 20 kg`).
 //! - A number before a pack word is the pack's count (`5 rim`, `500 lbr`), except a number above
 //!   100 before a container word, which is a model number (`Bantex 1450 Pak isi 10`).
+//! - A model code written in pieces reads as one: `PC 908`, `PC-908` and `PC908` are `pc908`.
+//! - Precision comes first: a colour or a word on one side only keeps offers apart (it can be
+//!   what tells products apart: `Sopir` and `Sopir dan BBM`); [`MatchExplanation::score`] still
+//!   shows how close they are.
 //! - Tables of brands, kinds and words are domain knowledge and small; an unknown brand or kind
-//!   stays among the words, so unknown products still group by their wording.
+//!   stays among the words, so unknown products still group by their wording. The matcher reads
+//!   titles only; it never looks at a marketplace's internals.
 
 mod explain;
 mod group;
 mod key;
 mod lex;
+mod names;
 mod tables;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_group;
 
 pub use explain::explain;
 pub use group::group;

@@ -1,0 +1,122 @@
+//! Explaining and grouping.
+
+use super::*;
+
+fn explained(a: &str, b: &str) -> MatchExplanation {
+    explain(&product_key(a), &product_key(b))
+}
+
+#[test]
+fn the_issues_paper_pair_is_one_product_and_says_what_matched() {
+    let why = explained("Kertas HVS A4 80gsm Sinar Dunia 1 rim", "SIDU HVS A4 80 gr (500 lbr)");
+    assert!(why.same);
+    assert_eq!(why.matched_specs, ["80gsm", "a4"]);
+    assert!(why.conflicts.is_empty());
+    assert!((why.score - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_rim_and_a_box_of_five_rims_are_the_same_product() {
+    assert!(
+        explained("Kertas HVS A4 80gsm Sinar Dunia 1 Rim", "Sinar Dunia Kertas HVS A4 80 gsm - 1 Box (5 Rim)").same
+    );
+}
+
+#[test]
+fn differences_in_decisive_specs_are_named_as_conflicts() {
+    let cases = [
+        ("Kertas HVS A4 80gsm Sinar Dunia", "Kertas HVS F4 80gsm Sinar Dunia", "size A4 ≠ F4"),
+        ("Kertas HVS A4 70gsm Sinar Dunia", "Kertas HVS A4 80gsm Sinar Dunia", "grammage 70gsm ≠ 80gsm"),
+        ("Kertas HVS A4 80gsm Sinar Dunia", "Kertas HVS A4 80gsm PaperOne", "brand Sinar Dunia ≠ PaperOne"),
+        ("Kertas HVS A4 80gsm Sinar Dunia", "Kertas HVS A4 80gsm", "brand Sinar Dunia ≠ none"),
+        ("Toner HP 85A CE285A", "Toner HP 83A CF283A", "model 85a, ce285a ≠ 83a, cf283a"),
+        ("Tinta Epson 003 Black 70 ml", "Tinta Epson 003 Cyan 70 ml", "colour hitam ≠ cyan"),
+        ("Air Mineral Aqua 600 ml", "Air Mineral Aqua 330 ml", "volume 600ml ≠ 330ml"),
+        ("Sewa Mobil Toyota Avanza dengan Sopir", "Sewa Mobil Toyota Avanza dengan Sopir dan BBM", "words none ≠ bbm"),
+        ("Toner HP 85A CE285A", "Printer HP 85A CE285A", "kind toner ≠ printer"),
+    ];
+    for (a, b, conflict) in cases {
+        let why = explained(a, b);
+        assert!(!why.same, "{a} / {b}");
+        assert_eq!(why.conflicts, [conflict], "{a} / {b}");
+        assert!(why.score < 1.0 && why.score > 0.0, "{a} / {b}: {}", why.score);
+    }
+}
+
+#[test]
+fn precision_comes_first_when_one_title_says_more_than_the_other() {
+    // A colour or a word on one side only may be what tells two products apart (`dan BBM`), so
+    // it keeps the offers apart; the score still shows they are close.
+    let why = explained("Toner HP 85A CE285A", "Toner HP 85A CE285A Black");
+    assert_eq!(why.conflicts, ["colour none ≠ hitam"]);
+    assert!(why.score > 0.8, "{}", why.score);
+}
+
+#[test]
+fn explanation_is_symmetric_in_its_decision_and_score() {
+    let (a, b) = (product_key("Toner HP 85A CE285A"), product_key("Toner Blueprint Compatible 85A CE285A"));
+    let (ab, ba) = (explain(&a, &b), explain(&b, &a));
+    assert_eq!(ab.same, ba.same);
+    assert!((ab.score - ba.score).abs() < 1e-12);
+    assert_eq!(ab.matched_specs, ba.matched_specs);
+}
+
+const MIXED_TITLES: &[&str] = &[
+    "Kertas HVS A4 80gsm Sinar Dunia 1 rim",
+    "Kertas HVS F4 80gsm Sinar Dunia 1 rim",
+    "SIDU HVS A4 80 gr (500 lbr)",
+    "Kertas HVS A4 70gsm Sinar Dunia 1 rim",
+    "Sinar Dunia Kertas HVS A4 80 gsm - 1 Box (5 Rim)",
+    "Kertas HVS Folio 70 gsm Sinar Dunia Box isi 5 Rim",
+    "Toner HP 85A CE285A",
+    "HP Cartridge Toner 85A CE285A Original",
+    "Toner HP 83A CF283A",
+    "Kertas HVS F4 70 gsm Sinar Dunia (500 lbr)",
+];
+
+#[test]
+fn grouping_puts_equal_keys_together_in_order_of_first_appearance() {
+    let keys: Vec<ProductKey> = MIXED_TITLES.iter().map(|t| product_key(t)).collect();
+    assert_eq!(group(&keys), [vec![0, 2, 4], vec![1], vec![3], vec![5, 9], vec![6, 7], vec![8]]);
+    assert!(group(&[]).is_empty());
+}
+
+/// A fixed permutation of `0..n` (xorshift Fisher–Yates), so the test is reproducible.
+fn shuffled(n: usize, mut seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        order.swap(i, (seed % (i as u64 + 1)) as usize);
+    }
+    order
+}
+
+/// Groups as sets of titles, sorted, so partitions can be compared across input orders.
+fn partition(titles: &[&str]) -> Vec<Vec<String>> {
+    let keys: Vec<ProductKey> = titles.iter().map(|t| product_key(t)).collect();
+    let mut groups: Vec<Vec<String>> = group(&keys)
+        .into_iter()
+        .map(|g| {
+            let mut members: Vec<String> = g.into_iter().map(|i| titles[i].to_string()).collect();
+            members.sort();
+            members
+        })
+        .collect();
+    groups.sort();
+    groups
+}
+
+#[test]
+fn shuffling_the_input_gives_the_same_groups() {
+    let titles: Vec<&str> = super::tests::SIDU_A4_80.iter().chain(MIXED_TITLES).copied().collect();
+    let expected = partition(&titles);
+    for seed in [1, 7, 42, 2025, 0x9E37_79B9] {
+        let order = shuffled(titles.len(), seed);
+        let reordered: Vec<&str> = order.iter().map(|&i| titles[i]).collect();
+        assert_eq!(partition(&reordered), expected, "seed {seed}");
+    }
+    let keys: Vec<ProductKey> = titles.iter().map(|t| product_key(t)).collect();
+    assert_eq!(group(&keys), group(&keys), "same input, same groups");
+}
