@@ -73,7 +73,16 @@ fn gateway(c: &mut Criterion) {
 
 fn normalize(c: &mut Criterion) {
     use pasar::normalize::price::{Locale, parse_price};
-    let texts = ["Rp35.921.908.461", "Rp 1.250.000,00", "IDR 1,250,000.00", "Rp. 65.000,-", "1,25 jt", "Rp120rb - Rp150rb", "Rp 75.000/rim", "Rp 1.250.000 (termasuk PPN)"];
+    let texts = [
+        "Rp35.921.908.461",
+        "Rp 1.250.000,00",
+        "IDR 1,250,000.00",
+        "Rp. 65.000,-",
+        "1,25 jt",
+        "Rp120rb - Rp150rb",
+        "Rp 75.000/rim",
+        "Rp 1.250.000 (termasuk PPN)",
+    ];
     c.bench_function("normalize/parse_price", |b| {
         b.iter(|| {
             for text in texts {

@@ -11,6 +11,8 @@ use tokio::time::Instant;
 
 /// Margin a retry must leave before the deadline to be worth starting.
 const RETRY_HEADROOM: Duration = Duration::from_millis(20);
+/// Longest `Retry-After` honoured; a marketplace asking for more is asked again after this.
+const MAX_BACK_OFF: Duration = Duration::from_secs(300);
 
 /// Per-marketplace protection, shared by all requests.
 #[derive(Debug)]
@@ -19,6 +21,8 @@ pub struct Guard {
     breaker: Breaker,
     retry: RetryPolicy,
     budget: RetryBudget,
+    /// Set by `429 Retry-After`: no call before then (reliability.md §6.1 R8).
+    quiet_until: std::sync::Mutex<Option<Instant>>,
 }
 
 impl Guard {
@@ -29,6 +33,19 @@ impl Guard {
             breaker: Breaker::new(breaker),
             retry,
             budget: RetryBudget::new(retry),
+            quiet_until: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// How long the marketplace asked us to stay away, if it still applies.
+    fn asked_to_wait(&self) -> Option<Duration> {
+        let until = (*self.quiet_until.lock().ok()?)?;
+        until.checked_duration_since(Instant::now()).filter(|d| !d.is_zero())
+    }
+
+    fn wait(&self, period: Duration) {
+        if let Ok(mut until) = self.quiet_until.lock() {
+            *until = Some(Instant::now() + period.min(MAX_BACK_OFF));
         }
     }
 
@@ -45,6 +62,9 @@ impl Guard {
         timeout: Duration,
     ) -> Result<SearchPage, MarketplaceError> {
         let deadline = Instant::now() + timeout;
+        if let Some(wait) = self.asked_to_wait() {
+            return Err(MarketplaceError::RateLimited { retry_after: Some(wait.as_secs().max(1)) });
+        }
         let _permit = self.permits.clone().try_acquire_owned().map_err(|_| MarketplaceError::Overloaded)?;
         if let Admission::Refused { retry_in } = self.breaker.admit() {
             return Err(MarketplaceError::CircuitOpen {
@@ -62,6 +82,9 @@ impl Guard {
                 Ok(page) => return Ok(page),
                 Err(error) => error,
             };
+            if let MarketplaceError::RateLimited { retry_after: Some(seconds) } = &error {
+                self.wait(Duration::from_secs(*seconds));
+            }
             attempt += 1;
             let pause = self.retry.delay(attempt);
             let worth_it = attempt <= self.retry.max_retries

@@ -11,7 +11,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use super::faults::FaultConfig;
+use super::fault_config::FaultConfig;
 use super::state::App;
 
 /// The `/_sandbox/` routes and a JSON 404 for everything else.

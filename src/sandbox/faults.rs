@@ -1,11 +1,14 @@
 //! Fault injection: the knobs that make a sandbox slow, failing or wrong, set in-process through
-//! [`Faults`] or over HTTP at `/_sandbox/faults`.
+//! [`Faults`] or over HTTP at `/_sandbox/faults` (as a [`FaultConfig`](super::FaultConfig)).
+//!
+//! What each mode sends is in `inject.rs`; the modes that break the connection itself (`Reset`,
+//! `Truncated`, `HeadersThenStall`, `SlowDrip`) are meant for a sandbox serving on a socket.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use tokio::time::Instant;
 
 /// How the search endpoint misbehaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -13,22 +16,45 @@ pub enum FaultMode {
     /// Answer normally.
     #[default]
     None,
-    /// Answer with this HTTP status and a small JSON error; 429 and 503 carry `Retry-After: 1`.
+    /// Answer with this HTTP status and a small JSON error; 429 and 503 carry `Retry-After`
+    /// (1 s unless [`Faults::set_retry_after`] says otherwise).
     Status(u16),
     /// Never answer (until the sandbox stops, when it answers 503).
     Hang,
-    /// 200 with a truncated JSON body.
+    /// 200 with a truncated JSON body (a complete HTTP message whose JSON is cut).
     Garbage,
     /// 200 with an HTML error page.
     Html,
     /// 200 with valid JSON whose fields have the wrong types.
     WrongTypes,
-    /// 200 with a valid, empty result padded to about this many bytes.
+    /// 200 with a valid, empty result padded to about this many bytes, streamed with its
+    /// `Content-Length` (no per-request buffer, so 50 MB costs no memory).
     Oversized(usize),
+    /// 200 and headers, then no body byte ever (until the sandbox stops).
+    HeadersThenStall,
+    /// The real answer, dripped in small chunks at about this many bytes per second.
+    SlowDrip {
+        /// Body bytes sent per second (at least 1).
+        bytes_per_sec: u64,
+    },
+    /// Reads the request, then drops the connection without a response (a TCP reset).
+    Reset,
+    /// The real answer with `Content-Length` of the whole body, but only its first half before
+    /// the connection closes.
+    Truncated,
+    /// 200 with `Content-Encoding: gzip`: about 100 KiB that inflate to 100 MiB of JSON padding.
+    GzipBomb,
+    /// Alternately healthy and 503 (with `Retry-After`) in time slices of this length, healthy
+    /// first, counted from when the mode was set.
+    Flapping {
+        /// Length of each healthy or failing slice, in milliseconds (at least 1).
+        period_ms: u64,
+    },
 }
 
 impl FaultMode {
-    fn name(self) -> &'static str {
+    /// The mode's name in [`FaultConfig`](super::FaultConfig).
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Self::None => "none",
             Self::Status(_) => "status",
@@ -37,78 +63,26 @@ impl FaultMode {
             Self::Html => "html",
             Self::WrongTypes => "wrong_types",
             Self::Oversized(_) => "oversized",
+            Self::HeadersThenStall => "headers_then_stall",
+            Self::SlowDrip { .. } => "slow_drip",
+            Self::Reset => "reset",
+            Self::Truncated => "truncated",
+            Self::GzipBomb => "gzip_bomb",
+            Self::Flapping { .. } => "flapping",
         }
     }
 }
 
-/// The fault settings as JSON: `{"latency_ms":300,"mode":"status","status":500}`.
-///
-/// Optional fields: `status` (mode `status`, default 500), `bytes` (mode `oversized`, default
-/// 16 MiB) and `rate` (share of search requests the mode applies to, 0–1, default 1). Latency
-/// applies to every search request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FaultConfig {
-    /// Added latency before answering a search, in milliseconds.
-    #[serde(default)]
-    pub latency_ms: u64,
-    /// `none`, `status`, `hang`, `garbage`, `html`, `wrong_types` or `oversized`.
-    #[serde(default = "none")]
-    pub mode: String,
-    /// HTTP status for mode `status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<u16>,
-    /// Body size for mode `oversized`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bytes: Option<usize>,
-    /// Share of search requests the mode applies to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rate: Option<f64>,
-}
-
-fn none() -> String {
-    "none".to_owned()
-}
-
-impl Default for FaultConfig {
-    fn default() -> Self {
-        Self { latency_ms: 0, mode: none(), status: None, bytes: None, rate: None }
-    }
-}
-
-const DEFAULT_OVERSIZED_BYTES: usize = 16 << 20;
-
-impl FaultConfig {
-    /// The mode this configuration names, or why it names none.
-    pub fn fault_mode(&self) -> Result<FaultMode, String> {
-        Ok(match self.mode.as_str() {
-            "none" => FaultMode::None,
-            "status" => {
-                let status = self.status.unwrap_or(500);
-                if !(200..=599).contains(&status) {
-                    return Err(format!("status must be between 200 and 599, not {status}"));
-                }
-                FaultMode::Status(status)
-            }
-            "hang" => FaultMode::Hang,
-            "garbage" => FaultMode::Garbage,
-            "html" => FaultMode::Html,
-            "wrong_types" => FaultMode::WrongTypes,
-            "oversized" => FaultMode::Oversized(self.bytes.unwrap_or(DEFAULT_OVERSIZED_BYTES)),
-            other => {
-                return Err(format!(
-                    "unknown mode {other:?}; expected none, status, hang, garbage, html, wrong_types or oversized"
-                ));
-            }
-        })
-    }
-}
+/// `Retry-After` sent with 429 and 503 unless set otherwise.
+pub(crate) const DEFAULT_RETRY_AFTER_SECS: u64 = 1;
 
 /// Shared fault settings, read by the search handlers on every request.
 #[derive(Debug)]
 pub struct Faults {
     latency_ms: AtomicU64,
-    mode: Mutex<FaultMode>,
+    mode: Mutex<(FaultMode, Instant)>,
     rate_permille: AtomicU32,
+    retry_after_secs: AtomicU64,
     /// Search requests seen since the mode was set, to apply `rate` evenly and deterministically.
     seen: AtomicU64,
 }
@@ -117,8 +91,9 @@ impl Default for Faults {
     fn default() -> Self {
         Self {
             latency_ms: AtomicU64::new(0),
-            mode: Mutex::new(FaultMode::None),
+            mode: Mutex::new((FaultMode::None, Instant::now())),
             rate_permille: AtomicU32::new(1000),
+            retry_after_secs: AtomicU64::new(DEFAULT_RETRY_AFTER_SECS),
             seen: AtomicU64::new(0),
         }
     }
@@ -136,15 +111,15 @@ impl Faults {
         Duration::from_millis(self.latency_ms.load(Ordering::Relaxed))
     }
 
-    /// Makes search requests misbehave as `mode` says.
+    /// Makes search requests misbehave as `mode` says; flapping starts its healthy slice now.
     pub fn set_mode(&self, mode: FaultMode) {
-        *self.mode.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = mode;
+        *self.mode.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = (mode, Instant::now());
         self.seen.store(0, Ordering::Relaxed);
     }
 
     /// The current mode.
     pub fn mode(&self) -> FaultMode {
-        *self.mode.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.mode.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).0
     }
 
     /// Applies the mode to only this share (0–1) of search requests, spread evenly.
@@ -154,55 +129,49 @@ impl Faults {
         self.seen.store(0, Ordering::Relaxed);
     }
 
+    /// The share of search requests the mode applies to.
+    pub fn error_rate(&self) -> f64 {
+        f64::from(self.rate_permille.load(Ordering::Relaxed)) / 1000.0
+    }
+
+    /// The `Retry-After` value, in seconds, of 429 and 503 answers (including flapping's).
+    pub fn set_retry_after(&self, seconds: u64) {
+        self.retry_after_secs.store(seconds, Ordering::Relaxed);
+    }
+
+    /// The `Retry-After` value of 429 and 503 answers, in seconds.
+    pub fn retry_after(&self) -> u64 {
+        self.retry_after_secs.load(Ordering::Relaxed)
+    }
+
     /// Back to normal: no latency, no fault.
     pub fn clear(&self) {
         self.set_latency(Duration::ZERO);
         self.set_error_rate(1.0);
+        self.set_retry_after(DEFAULT_RETRY_AFTER_SECS);
         self.set_mode(FaultMode::None);
     }
 
-    /// The settings as JSON-ready configuration.
-    pub fn config(&self) -> FaultConfig {
-        let mode = self.mode();
-        let permille = self.rate_permille.load(Ordering::Relaxed);
-        FaultConfig {
-            latency_ms: self.latency_ms.load(Ordering::Relaxed),
-            mode: mode.name().to_owned(),
-            status: match mode {
-                FaultMode::Status(s) => Some(s),
-                _ => None,
-            },
-            bytes: match mode {
-                FaultMode::Oversized(b) => Some(b),
-                _ => None,
-            },
-            rate: (permille != 1000).then(|| f64::from(permille) / 1000.0),
-        }
-    }
-
-    /// Replaces every setting with `config`; nothing changes when it is invalid.
-    pub fn apply(&self, config: &FaultConfig) -> Result<(), String> {
-        let mode = config.fault_mode()?;
-        let rate = config.rate.unwrap_or(1.0);
-        if !(0.0..=1.0).contains(&rate) {
-            return Err(format!("rate must be between 0 and 1, not {rate}"));
-        }
-        self.set_latency(Duration::from_millis(config.latency_ms));
-        self.set_error_rate(rate);
-        self.set_mode(mode);
-        Ok(())
-    }
-
-    /// The fault to apply to the search request arriving now, if any.
+    /// The fault to apply to the search request arriving now, if any. Flapping is resolved
+    /// here: `None` in a healthy slice, `Status(503)` in a failing one.
     pub(crate) fn next_fault(&self) -> FaultMode {
-        let mode = self.mode();
+        let (mode, since) = *self.mode.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if mode == FaultMode::None {
             return mode;
         }
         let rate = u64::from(self.rate_permille.load(Ordering::Relaxed));
         let n = self.seen.fetch_add(1, Ordering::Relaxed);
         // Request n is faulted when the running quota (n+1)·rate crosses a whole request.
-        if (n + 1) * rate / 1000 > n * rate / 1000 { mode } else { FaultMode::None }
+        if (n + 1) * rate / 1000 <= n * rate / 1000 {
+            return FaultMode::None;
+        }
+        match mode {
+            FaultMode::Flapping { period_ms } => {
+                let slice = since.elapsed().as_millis() / u128::from(period_ms.max(1));
+                if slice % 2 == 0 { FaultMode::None } else { FaultMode::Status(503) }
+            }
+            other => other,
+        }
     }
 }
 
@@ -219,22 +188,30 @@ mod tests {
         assert_eq!(faulted, 25);
     }
 
-    #[test]
-    fn config_round_trips_through_json() {
+    #[tokio::test(start_paused = true)]
+    async fn flapping_alternates_healthy_and_503_slices_starting_healthy() {
         let faults = Faults::default();
-        let config: FaultConfig =
-            serde_json::from_str(r#"{"latency_ms":300,"mode":"status","status":429}"#).expect("valid JSON");
-        faults.apply(&config).expect("valid config");
-        assert_eq!(faults.mode(), FaultMode::Status(429));
-        assert_eq!(faults.latency(), Duration::from_millis(300));
-        assert_eq!(faults.config(), config);
+        faults.set_mode(FaultMode::Flapping { period_ms: 100 });
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            seen.push(faults.next_fault());
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            seen.push(faults.next_fault());
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let healthy = FaultMode::None;
+        let failing = FaultMode::Status(503);
+        let slices = [healthy, healthy, failing, failing, healthy, healthy, failing, failing];
+        assert_eq!(seen, slices);
+        assert_eq!(faults.mode(), FaultMode::Flapping { period_ms: 100 }, "the mode itself stays flapping");
     }
 
     #[test]
-    fn an_unknown_mode_is_rejected_and_changes_nothing() {
+    fn clearing_restores_the_default_retry_after() {
         let faults = Faults::default();
-        let config = FaultConfig { mode: "explode".into(), latency_ms: 5, ..FaultConfig::default() };
-        assert!(faults.apply(&config).is_err());
-        assert_eq!(faults.config().latency_ms, 0);
+        faults.set_retry_after(30);
+        assert_eq!(faults.retry_after(), 30);
+        faults.clear();
+        assert_eq!(faults.retry_after(), DEFAULT_RETRY_AFTER_SECS);
     }
 }

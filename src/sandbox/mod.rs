@@ -26,12 +26,16 @@
 //! Adding a kind changes the generated catalogue (vendor presence draws one more value per kind,
 //! and "sold everywhere" narrows), so never compare against numbers taken from an older build.
 
+mod bomb;
 mod catalogue;
+mod conn;
 mod control;
 mod cursor;
 mod ekatalog;
+mod fault_config;
 mod faults;
 mod index;
+mod inject;
 mod jatim_bejo;
 mod mbiz;
 mod padi;
@@ -52,6 +56,8 @@ mod api_tests;
 #[cfg(test)]
 mod ekatalog_tests;
 #[cfg(test)]
+mod fault_mode_tests;
+#[cfg(test)]
 mod fault_tests;
 #[cfg(test)]
 mod padi_tests;
@@ -62,7 +68,8 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use catalogue::Catalogue;
-pub use faults::{FaultConfig, FaultMode, Faults};
+pub use fault_config::FaultConfig;
+pub use faults::{FaultMode, Faults};
 pub use server::{RunningSandbox, router, spawn, spawn_all};
 pub use state::SandboxState;
 pub use truth::{Truth, TruthListing, TruthVendor, TruthVendors};

@@ -5,16 +5,17 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
 use axum::routing::{get, post};
+use axum::{Router, middleware};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 use super::catalogue::Catalogue;
+use super::conn::{ConnectionHandle, ResettableListener};
 use super::faults::Faults;
 use super::index::SearchIndex;
 use super::state::{App, SandboxState};
-use super::{MarketplaceKind, SandboxOptions, control, ekatalog, jatim_bejo, mbiz, padi};
+use super::{MarketplaceKind, SandboxOptions, control, ekatalog, inject, jatim_bejo, mbiz, padi};
 
 /// How long [`RunningSandbox::stop`] waits for in-flight requests before cutting them off.
 const STOP_GRACE: Duration = Duration::from_secs(5);
@@ -33,6 +34,8 @@ pub fn router(kind: MarketplaceKind, state: SandboxState) -> Router {
         MarketplaceKind::Ekatalog => Router::new().route("/api/v6/produk", get(ekatalog::search)),
         MarketplaceKind::PadiUmkm => Router::new().route("/v1/catalog/search", get(padi::search)),
     };
+    // Only the search routes meet the fault knobs; `/_sandbox/` always answers.
+    let api = api.route_layer(middleware::from_fn_with_state(Arc::clone(&app), inject::search_faults));
     api.merge(control::routes()).with_state(app)
 }
 
@@ -59,8 +62,11 @@ pub async fn spawn(
     let for_router = state.clone();
     let app = tokio::task::spawn_blocking(move || router(kind, for_router)).await.map_err(io::Error::other)?;
     let for_signal = state.clone();
+    // Connections the `Reset` fault can break without answering.
+    let listener = ResettableListener(listener);
+    let service = app.into_make_service_with_connect_info::<ConnectionHandle>();
     let task = tokio::spawn(async move {
-        axum::serve(listener, app).with_graceful_shutdown(async move { for_signal.stopped().await }).await
+        axum::serve(listener, service).with_graceful_shutdown(async move { for_signal.stopped().await }).await
     });
     tracing::debug!(marketplace = kind.id(), %addr, "sandbox listening");
     Ok(RunningSandbox { kind, addr, state, task: Some(task) })

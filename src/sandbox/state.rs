@@ -1,14 +1,14 @@
-//! What a sandbox's handlers share, and how a search request meets the fault knobs.
+//! What a sandbox's handlers share, and the answers fault injection borrows from each marketplace.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tokio::sync::watch;
 
 use super::catalogue::Catalogue;
-use super::faults::{FaultMode, Faults};
+use super::faults::Faults;
 use super::index::SearchIndex;
 use super::{MarketplaceKind, SandboxOptions, ekatalog, jatim_bejo, mbiz, padi};
 
@@ -77,6 +77,11 @@ impl SandboxState {
         let _ = rx.wait_for(|&stopped| stopped).await;
     }
 
+    /// Counts one search request.
+    pub(crate) fn count_search(&self) {
+        self.inner.search_requests.fetch_add(1, Ordering::Relaxed);
+    }
+
     pub(crate) fn mbiz_token(&self) -> &str {
         &self.inner.mbiz_token
     }
@@ -100,46 +105,8 @@ impl App {
         self.state.catalogue().account_id(self.kind, vendor)
     }
 
-    /// Counts the request, then applies latency and faults; `Some` is the answer to send instead.
-    pub(crate) async fn before_search(&self) -> Option<Response> {
-        self.state.inner.search_requests.fetch_add(1, Ordering::Relaxed);
-        let faults = self.state.faults();
-        let latency = faults.latency();
-        let fault = faults.next_fault();
-        if !latency.is_zero() {
-            tokio::select! {
-                () = tokio::time::sleep(latency) => {}
-                () = self.state.stopped() => return Some(self.shutting_down()),
-            }
-        }
-        match fault {
-            FaultMode::None => None,
-            FaultMode::Hang => {
-                self.state.stopped().await;
-                Some(self.shutting_down())
-            }
-            FaultMode::Status(code) => Some(self.status_fault(code)),
-            FaultMode::Garbage => Some(json_text(self.bodies().0.to_owned())),
-            FaultMode::WrongTypes => Some(json_text(self.bodies().1.to_owned())),
-            FaultMode::Oversized(bytes) => Some(json_text(match self.kind {
-                MarketplaceKind::Mbiz => mbiz::padded_empty(bytes),
-                MarketplaceKind::JatimBejo => jatim_bejo::padded_empty(bytes),
-                MarketplaceKind::Ekatalog => ekatalog::padded_empty(bytes),
-                MarketplaceKind::PadiUmkm => padi::padded_empty(bytes),
-            })),
-            FaultMode::Html => Some(
-                (
-                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                    "<!DOCTYPE html><html><head><title>Service Unavailable</title></head>\
-                     <body><h1>Sedang dalam pemeliharaan</h1><p>Silakan coba beberapa saat lagi.</p></body></html>",
-                )
-                    .into_response(),
-            ),
-        }
-    }
-
     /// The garbage and wrong-types bodies in this marketplace's shape.
-    fn bodies(&self) -> (&'static str, &'static str) {
+    pub(super) fn bodies(&self) -> (&'static str, &'static str) {
         match self.kind {
             MarketplaceKind::Mbiz => (mbiz::GARBAGE, mbiz::WRONG_TYPES),
             MarketplaceKind::JatimBejo => (jatim_bejo::GARBAGE, jatim_bejo::WRONG_TYPES),
@@ -148,16 +115,29 @@ impl App {
         }
     }
 
-    fn status_fault(&self, code: u16) -> Response {
+    /// An `Oversized` body's JSON before and after its padding, in this marketplace's shape.
+    pub(super) fn padded_parts(&self) -> (&'static str, &'static str) {
+        match self.kind {
+            MarketplaceKind::Mbiz => mbiz::PADDED,
+            MarketplaceKind::JatimBejo => jatim_bejo::PADDED,
+            MarketplaceKind::Ekatalog => ekatalog::PADDED,
+            MarketplaceKind::PadiUmkm => padi::PADDED,
+        }
+    }
+
+    /// This marketplace's error answer with HTTP `code`; 429 and 503 carry `Retry-After`.
+    pub(super) fn status_fault(&self, code: u16) -> Response {
         let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = self.error(status, "simulated failure");
         if matches!(code, 429 | 503) {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            let seconds = self.state.faults().retry_after();
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }
 
-    fn shutting_down(&self) -> Response {
+    /// The 503 a hanging or sleeping request gets when the sandbox stops.
+    pub(super) fn shutting_down(&self) -> Response {
         self.error(StatusCode::SERVICE_UNAVAILABLE, "sandbox is shutting down")
     }
 
@@ -185,8 +165,4 @@ impl App {
             }
         }
     }
-}
-
-fn json_text(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }

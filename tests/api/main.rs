@@ -15,4 +15,5 @@ mod hostile;
 mod schema;
 mod search;
 mod secrets;
+mod soak;
 mod vendors;

@@ -1,0 +1,218 @@
+//! Fault injection: one marketplace misbehaves in one particular way per test (stalls, drips,
+//! resets, truncates, bombs, flaps…) and the search must still answer with the other three
+//! intact, the failing one reported with the right status and code, within that marketplace's
+//! deadline plus a small margin, without a panic; and the gateway must go on serving.
+//!
+//! Every search passes `noCache` and a query of its own, so no cached page hides a fault. The
+//! failing marketplace rotates between cases so every adapter meets some faults.
+
+use crate::helpers::{SEARCH, TEST_TIMEOUT, TestApp, errors_for, offers, source, spawn_app};
+use pasar::sandbox::FaultMode;
+use serde_json::{Value, json};
+use std::time::{Duration, Instant};
+
+const MARKETPLACES: [&str; 4] = ["mbiz", "jatim-bejo", "ekatalog", "padi-umkm"];
+
+/// What a partial answer may take beyond the failing marketplace's deadline.
+const MARGIN: Duration = Duration::from_millis(300);
+
+/// Queries every marketplace has offers for.
+const QUERIES: [&str; 4] = ["kertas", "toner", "amplop", "kertas a4"];
+
+/// Searches `query` fresh; the whole response and how long it took.
+async fn search(app: &TestApp, query: &str) -> (Value, Duration) {
+    let started = Instant::now();
+    let response = app.graphql(SEARCH, json!({ "query": query, "first": 20, "noCache": true })).await;
+    (response, started.elapsed())
+}
+
+/// Checks everything a partial answer with `failing` broken must say; `statuses` lists the
+/// acceptable `(status, code)` pairs for it (one, unless a comment at the call explains).
+fn assert_isolated(response: &Value, elapsed: Duration, failing: &str, statuses: &[(&str, &str)]) {
+    assert!(elapsed < TEST_TIMEOUT + MARGIN, "answered in {elapsed:?}: {response}");
+    assert!(!response.to_string().contains("panicked"), "{response}");
+    assert_eq!(response["data"]["search"]["complete"], false, "{response}");
+    let failed = source(response, failing);
+    let errors = errors_for(response, failing);
+    assert_eq!(errors.len(), 1, "one error names {failing}: {response}");
+    let seen = (failed["status"].as_str().unwrap_or("?"), errors[0]["extensions"]["code"].as_str().unwrap_or("?"));
+    assert!(statuses.contains(&seen), "{failing} reported {seen:?}, expected one of {statuses:?}: {failed}");
+    assert_eq!(failed["offerCount"], 0, "{failed}");
+    let message = failed["message"].as_str().unwrap_or_default();
+    assert!(message.contains(failing), "{failed}");
+    let upstream_text = ["<", "simulated failure", "xxxx", "Sedang", "\"id\""];
+    for text in [message, errors[0]["message"].as_str().unwrap_or_default()] {
+        assert!(!upstream_text.iter().any(|t| text.contains(t)), "no upstream bytes echoed: {text}");
+    }
+    assert_healthy_except(response, failing);
+}
+
+/// The three marketplaces other than `failing` answered fully and alone fill the page.
+fn assert_healthy_except(response: &Value, failing: &str) {
+    for healthy in MARKETPLACES.iter().filter(|&&id| id != failing) {
+        let report = source(response, healthy);
+        assert_eq!(report["status"], "OK", "{healthy} is intact: {report}");
+        assert!(report["offerCount"].as_u64().is_some_and(|n| n > 0), "{healthy} contributes: {report}");
+        assert!(errors_for(response, healthy).is_empty(), "{response}");
+    }
+    let offers = offers(response);
+    assert!(!offers.is_empty(), "{response}");
+    assert!(offers.iter().all(|o| o["marketplace"]["id"] != failing), "no offer from {failing}");
+}
+
+/// Runs one case: `failing` misbehaves as `mode` for two searches, both answered in time with
+/// the others intact; the second may also find `failing`'s circuit open. Returns the first.
+async fn case(failing: &str, mode: FaultMode, status: &str, code: &str) -> (Value, TestApp) {
+    let app = spawn_app().await;
+    app.sandbox(failing).faults().set_mode(mode);
+    let (first, elapsed) = search(&app, QUERIES[0]).await;
+    let latency = source(&first, failing)["latencyMs"].as_u64().unwrap_or(u64::MAX);
+    eprintln!("{mode:?} on {failing}: {status}/{code}, answered in {elapsed:?}, {failing} took {latency} ms");
+    assert_isolated(&first, elapsed, failing, &[(status, code)]);
+    let (second, elapsed) = search(&app, QUERIES[1]).await;
+    assert_isolated(&second, elapsed, failing, &[(status, code), ("CIRCUIT_OPEN", "MARKETPLACE_CIRCUIT_OPEN")]);
+    (first, app)
+}
+
+/// The failing marketplace's own latency, as the gateway measured it.
+fn latency_ms(response: &Value, id: &str) -> u64 {
+    source(response, id)["latencyMs"].as_u64().expect("latencyMs")
+}
+
+#[tokio::test]
+async fn a_hanging_marketplace_is_a_timeout_at_its_deadline() {
+    let (response, _) = case("mbiz", FaultMode::Hang, "TIMEOUT", "MARKETPLACE_TIMEOUT").await;
+    assert!(latency_ms(&response, "mbiz") >= 780, "waited out its deadline");
+}
+
+#[tokio::test]
+async fn headers_then_a_stalled_body_is_a_timeout_at_the_deadline() {
+    // The deadline covers the body, not just the headers.
+    case("jatim-bejo", FaultMode::HeadersThenStall, "TIMEOUT", "MARKETPLACE_TIMEOUT").await;
+}
+
+#[tokio::test]
+async fn a_body_dripping_too_slowly_is_a_timeout_at_the_deadline() {
+    // 100 bytes/s: a page of 20 offers would take minutes.
+    let drip = FaultMode::SlowDrip { bytes_per_sec: 100 };
+    case("ekatalog", drip, "TIMEOUT", "MARKETPLACE_TIMEOUT").await;
+}
+
+#[tokio::test]
+async fn http_500_is_an_upstream_error() {
+    case("padi-umkm", FaultMode::Status(500), "UPSTREAM_ERROR", "MARKETPLACE_UNAVAILABLE").await;
+}
+
+#[tokio::test]
+async fn http_503_with_retry_after_is_an_upstream_error_after_retries_within_the_deadline() {
+    let (_, app) = case("mbiz", FaultMode::Status(503), "UPSTREAM_ERROR", "MARKETPLACE_UNAVAILABLE").await;
+    // 503 is retried (at most twice per search) inside the deadline; `Retry-After: 1` exceeds
+    // what is left of an 800 ms deadline either way.
+    assert!(app.sandbox("mbiz").requests_served() <= 6, "{} calls", app.sandbox("mbiz").requests_served());
+}
+
+#[tokio::test]
+async fn http_429_with_retry_after_is_rate_limiting_without_a_retry_in_the_request() {
+    let app = spawn_app().await;
+    let limited = app.sandbox("jatim-bejo");
+    limited.faults().set_retry_after(30);
+    limited.faults().set_mode(FaultMode::Status(429));
+    let (response, elapsed) = search(&app, QUERIES[0]).await;
+    assert_isolated(&response, elapsed, "jatim-bejo", &[("RATE_LIMITED", "MARKETPLACE_RATE_LIMITED")]);
+    assert_eq!(limited.requests_served(), 1, "Retry-After: 30 is honoured by not retrying inside the request");
+    let (second, elapsed) = search(&app, QUERIES[1]).await;
+    let limited_or_open = [("RATE_LIMITED", "MARKETPLACE_RATE_LIMITED"), ("CIRCUIT_OPEN", "MARKETPLACE_CIRCUIT_OPEN")];
+    assert_isolated(&second, elapsed, "jatim-bejo", &limited_or_open);
+}
+
+#[tokio::test]
+async fn a_429_with_retry_after_keeps_the_gateway_away_for_that_long() {
+    // shared/reference/reliability.md §6.1 R8: after `429, Retry-After: 30` the gateway does not
+    // call that marketplace again before 30 s (as if its breaker were open).
+    let app = spawn_app().await;
+    let limited = app.sandbox("jatim-bejo");
+    limited.faults().set_retry_after(30);
+    limited.faults().set_mode(FaultMode::Status(429));
+    search(&app, QUERIES[0]).await;
+    let (second, elapsed) = search(&app, QUERIES[1]).await;
+    let limited_or_open = [("RATE_LIMITED", "MARKETPLACE_RATE_LIMITED"), ("CIRCUIT_OPEN", "MARKETPLACE_CIRCUIT_OPEN")];
+    assert_isolated(&second, elapsed, "jatim-bejo", &limited_or_open);
+    assert_eq!(limited.requests_served(), 1, "no second call within the 30 s it asked for");
+}
+
+#[tokio::test]
+async fn a_connection_reset_is_an_upstream_error_and_fails_fast() {
+    let (response, _) = case("padi-umkm", FaultMode::Reset, "UPSTREAM_ERROR", "MARKETPLACE_UNAVAILABLE").await;
+    // Immediate on loopback; what time it takes is the jittered backoff of two retries (≤ 150 ms).
+    assert!(latency_ms(&response, "padi-umkm") < 400, "did not wait for the deadline");
+}
+
+#[tokio::test]
+async fn a_body_cut_short_of_its_content_length_is_an_upstream_error() {
+    // Debatable: the JSON is truncated, but so is the HTTP message (the connection closed before
+    // the announced Content-Length), which is a transport failure like a reset mid-body
+    // (reliability.md §3.1, row 2), not a complete answer that could not be read. A complete
+    // message with cut JSON is `malformed JSON` below.
+    let mode = FaultMode::Truncated;
+    let (response, _) = case("mbiz", mode, "UPSTREAM_ERROR", "MARKETPLACE_UNAVAILABLE").await;
+    assert!(latency_ms(&response, "mbiz") < 600, "fails when the connection closes, not at the deadline");
+}
+
+#[tokio::test]
+async fn malformed_json_is_a_bad_response() {
+    case("jatim-bejo", FaultMode::Garbage, "BAD_RESPONSE", "MARKETPLACE_BAD_RESPONSE").await;
+}
+
+#[tokio::test]
+async fn valid_json_with_wrong_types_is_a_bad_response() {
+    case("ekatalog", FaultMode::WrongTypes, "BAD_RESPONSE", "MARKETPLACE_BAD_RESPONSE").await;
+}
+
+#[tokio::test]
+async fn an_html_error_page_is_a_bad_response() {
+    case("padi-umkm", FaultMode::Html, "BAD_RESPONSE", "MARKETPLACE_BAD_RESPONSE").await;
+}
+
+#[tokio::test]
+async fn a_50_mb_body_is_refused_as_too_large_without_reading_it() {
+    let mode = FaultMode::Oversized(50_000_000);
+    let (response, _) = case("mbiz", mode, "BAD_RESPONSE", "MARKETPLACE_BAD_RESPONSE").await;
+    let message = source(&response, "mbiz")["message"].as_str().unwrap_or_default().to_owned();
+    assert!(message.contains("larger than"), "{message}");
+    assert!(latency_ms(&response, "mbiz") < 500, "its Content-Length alone is enough to refuse it");
+}
+
+#[tokio::test]
+async fn a_gzip_bomb_is_capped_on_inflated_bytes() {
+    let (response, _) = case("ekatalog", FaultMode::GzipBomb, "BAD_RESPONSE", "MARKETPLACE_BAD_RESPONSE").await;
+    let message = source(&response, "ekatalog")["message"].as_str().unwrap_or_default().to_owned();
+    assert!(message.contains("larger than 8388608 bytes"), "stopped at the 8 MiB cap: {message}");
+}
+
+#[tokio::test]
+async fn a_flapping_marketplace_is_ok_in_healthy_slices_and_an_upstream_error_in_failing_ones() {
+    let app = spawn_app().await;
+    // 500 ms slices: healthy, 503, healthy, 503. Each search starts 150 ms into its slice, so its
+    // first attempt and both retries (backoff ≤ 50 + 100 ms) stay inside it. A retry that did
+    // cross into a healthy slice would rightly turn the 503 into OK: retries exist for that.
+    app.sandbox("mbiz").faults().set_mode(FaultMode::Flapping { period_ms: 500 });
+    let set = Instant::now();
+    let (ok, failing) = ("OK", ("UPSTREAM_ERROR", "MARKETPLACE_UNAVAILABLE"));
+    for (slice, query) in QUERIES.iter().enumerate() {
+        let start = Duration::from_millis(500 * slice as u64 + 150);
+        tokio::time::sleep(start.saturating_sub(set.elapsed())).await;
+        let (response, elapsed) = search(&app, query).await;
+        let status = source(&response, "mbiz")["status"].clone();
+        eprintln!("flapping slice {slice}: mbiz {status} in {elapsed:?}");
+        if slice % 2 == 0 {
+            assert_eq!(status, ok, "healthy slice {slice}: {response}");
+            assert!(elapsed < TEST_TIMEOUT + MARGIN, "answered in {elapsed:?}");
+            assert_eq!(response["data"]["search"]["complete"], true, "{response}");
+            assert_healthy_except(&response, "no marketplace");
+        } else {
+            // Three failures per failing slice and a success in between: the breaker (5 in a
+            // row) stays closed, so never CIRCUIT_OPEN here.
+            assert_isolated(&response, elapsed, "mbiz", &[failing]);
+        }
+    }
+}
