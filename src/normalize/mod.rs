@@ -9,6 +9,7 @@ pub mod product;
 mod proptests;
 pub mod region;
 pub mod rupiah;
+pub mod text;
 pub mod unit;
 pub mod vat;
 pub mod vendor;

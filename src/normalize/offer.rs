@@ -6,6 +6,7 @@
 use super::percent::parse_percent;
 use super::price::{Locale, ParsedPrice, parse_price, parse_price_json};
 use super::region::{self, Resolution};
+use super::text::plain_text;
 use super::unit::parse_unit;
 use super::{npwp, vat, vendor};
 use crate::marketplace::RawOffer;
@@ -22,11 +23,11 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
     issues.extend(vendor.issues.iter().cloned());
     let tkdn = read_percent(raw.tkdn.as_ref(), "tkdn", &mut issues);
     let bmp = read_percent(raw.bmp.as_ref(), "bmp", &mut issues);
-    let unit = parse_unit(raw.unit.as_deref(), &raw.title);
+    let unit = parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title);
     let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit));
     Offer {
         marketplace: marketplace.clone(),
-        source_id: raw.source_id,
+        source_id: plain_text(&raw.source_id),
         title: plain_text(&raw.title),
         url: raw.url.filter(|u| is_http_url(u, &mut issues)),
         price,
@@ -104,7 +105,8 @@ fn per_base_unit(price: &Price, unit: &Unit) -> Option<Price> {
 
 fn read_vendor(raw: &RawOffer) -> VendorRecord {
     let mut issues = Vec::new();
-    let canonical = vendor::canonical_name(&raw.vendor_name, raw.vendor_legal_form.as_deref());
+    let raw_name = plain_text(&raw.vendor_name);
+    let canonical = vendor::canonical_name(&raw_name, raw.vendor_legal_form.as_deref());
     let npwp = raw.vendor_npwp.as_deref().and_then(|text| match npwp::parse_npwp(text, canonical.legal_form) {
         Ok(n) => Some(n),
         Err(e) => {
@@ -113,8 +115,8 @@ fn read_vendor(raw: &RawOffer) -> VendorRecord {
         }
     });
     VendorRecord {
-        source_id: raw.vendor_id.clone().unwrap_or_else(|| canonical.name.clone()),
-        raw_name: plain_text(&raw.vendor_name),
+        source_id: raw.vendor_id.as_deref().map_or_else(|| canonical.name.clone(), plain_text),
+        raw_name,
         name_key: vendor::name_key(&canonical),
         name: canonical.name,
         legal_form: canonical.legal_form,
@@ -187,12 +189,6 @@ fn is_http_url(url: &str, issues: &mut Vec<Issue>) -> bool {
         issues.push(issue("url", "URL_REJECTED", "only http(s) links are passed on"));
     }
     ok
-}
-
-/// Upstream text as plain text: control characters dropped, whitespace collapsed. Markup is kept
-/// as literal characters; clients must escape it like any other text.
-pub fn plain_text(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 fn issue(field: &'static str, code: &'static str, message: &str) -> Issue {
