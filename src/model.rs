@@ -183,3 +183,45 @@ pub struct Issue {
     /// Human-readable explanation.
     pub message: String,
 }
+
+#[cfg(test)]
+impl Offer {
+    /// A plain offer for tests: a Rp100.000 unit from a large PT in Jakarta, nothing else known.
+    pub(crate) fn sample(id: &str) -> Self {
+        let amount = Decimal::new(100_000, 0);
+        Offer {
+            marketplace: MarketplaceId::new("test"),
+            source_id: id.into(),
+            title: id.into(),
+            url: None,
+            price: Some(Price {
+                amount,
+                includes_vat: true,
+                vat_rate: Decimal::new(11, 0),
+                amount_excluding_vat: amount,
+                amount_including_vat: amount,
+                raw: None,
+            }),
+            unit: Unit { name: "unit".into(), base_unit: None, quantity: Decimal::ONE },
+            unit_price: None,
+            vendor: VendorRecord {
+                source_id: id.into(),
+                raw_name: id.into(),
+                name: id.into(),
+                legal_form: LegalForm::Pt,
+                npwp: None,
+                entity_key: None,
+                name_key: id.into(),
+                scale: BusinessScale::Besar,
+                location: None,
+                region_code: Some("31.71"),
+                issues: Vec::new(),
+            },
+            tkdn: None,
+            bmp: None,
+            bbi: None,
+            stock: None,
+            issues: Vec::new(),
+        }
+    }
+}

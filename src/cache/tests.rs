@@ -179,3 +179,20 @@ fn queries_differing_only_in_case_spacing_or_width_share_a_key() {
     assert_eq!(normalize_query("ＨＶＳ Ａ４"), normalize_query("hvs a4"));
     assert_ne!(normalize_query("kertas a4"), normalize_query("kertas f4"));
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_hundred_thousand_distinct_searches_stay_within_the_byte_budget() {
+    const BUDGET: u64 = 4 * 1024 * 1024;
+    let cache = ResultCache::new(BUDGET);
+    let offer = crate::model::Offer::sample("kertas hvs a4 80 gsm sinar dunia 1 rim");
+    for i in 0..100_000 {
+        let load = {
+            let offer = offer.clone();
+            async move { Ok(CachedPage { offers: vec![offer; 5], ..page() }) }
+        };
+        cache.get_or_fetch(key(&format!("query {i}")), POLICY, false, load).await.expect("page");
+    }
+    cache.pages.run_pending_tasks().await;
+    assert!(cache.weighted_size() <= BUDGET, "{} bytes held", cache.weighted_size());
+    assert!(cache.stats().evictions > 90_000, "{:?}", cache.stats());
+}

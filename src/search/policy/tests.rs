@@ -1,7 +1,7 @@
 //! The cascade, UMK preference and locality, on the regulations' own situations.
 
 use super::*;
-use crate::model::{BusinessScale, MarketplaceId, Unit, VendorRecord};
+use crate::model::BusinessScale;
 use rust_decimal_macros::dec;
 
 struct Spec {
@@ -25,41 +25,18 @@ const BASE: Spec = Spec {
 };
 
 fn offer(spec: Spec) -> Offer {
-    let price = Price {
-        amount: spec.price,
-        includes_vat: true,
-        vat_rate: dec!(11),
-        amount_excluding_vat: spec.price,
-        amount_including_vat: spec.price,
-        raw: None,
-    };
-    Offer {
-        marketplace: MarketplaceId::new("test"),
-        source_id: spec.id.into(),
-        title: spec.id.into(),
-        url: None,
-        price: Some(price),
-        unit: Unit { name: "unit".into(), base_unit: None, quantity: Decimal::ONE },
-        unit_price: None,
-        vendor: VendorRecord {
-            source_id: spec.id.into(),
-            raw_name: spec.id.into(),
-            name: spec.id.into(),
-            legal_form: spec.form,
-            npwp: None,
-            entity_key: None,
-            name_key: spec.id.into(),
-            scale: spec.scale,
-            location: None,
-            region_code: Some(spec.region),
-            issues: Vec::new(),
-        },
-        tkdn: spec.tkdn,
-        bmp: spec.bmp,
-        bbi: None,
-        stock: None,
-        issues: Vec::new(),
+    let mut offer = Offer::sample(spec.id);
+    if let Some(price) = offer.price.as_mut() {
+        price.amount = spec.price;
+        price.amount_excluding_vat = spec.price;
+        price.amount_including_vat = spec.price;
     }
+    offer.vendor.legal_form = spec.form;
+    offer.vendor.scale = spec.scale;
+    offer.vendor.region_code = Some(spec.region);
+    offer.tkdn = spec.tkdn;
+    offer.bmp = spec.bmp;
+    offer
 }
 
 fn order(offers: Vec<Offer>, buyer: &str) -> Vec<&'static str> {
