@@ -32,6 +32,8 @@ pub struct TestOptions {
     pub admin_token: Option<String>,
     /// Extra environment for the gateway (secrets), e.g. a canary key.
     pub env: Vec<(String, String)>,
+    /// Memory budget of the result cache.
+    pub cache_budget_mb: u64,
 }
 
 impl Default for TestOptions {
@@ -43,6 +45,7 @@ impl Default for TestOptions {
             rate_burst: 10_000,
             admin_token: None,
             env: Vec::new(),
+            cache_budget_mb: 256,
         }
     }
 }
@@ -84,6 +87,7 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
     };
     let mut config = config;
     config.limits.rate = pasar::config::RateLimit { per_second: options.rate_per_second, burst: options.rate_burst };
+    config.cache.budget_mb = options.cache_budget_mb;
     let mut env = Env::isolated()
         .with(pasar::demo::MBIZ_TOKEN_ENV, sandbox_options.mbiz_token.clone())
         .with(pasar::demo::EKATALOG_KEY_ENV, sandbox_options.ekatalog_key.clone());

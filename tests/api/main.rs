@@ -12,6 +12,7 @@ mod faults;
 mod grouping;
 mod helpers;
 mod hostile;
+mod memory;
 mod schema;
 mod search;
 mod secrets;
