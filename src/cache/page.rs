@@ -20,6 +20,8 @@ pub struct CacheKey {
     pub limit: u32,
     /// Cursor of a cursor-paged marketplace.
     pub cursor: Option<String>,
+    /// Filters applied upstream.
+    pub filters: Vec<(String, String)>,
 }
 
 /// How long a page may be served, per marketplace.

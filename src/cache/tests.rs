@@ -19,6 +19,7 @@ fn key(query: &str) -> CacheKey {
         offset: 0,
         limit: 20,
         cursor: None,
+        filters: Vec::new(),
     }
 }
 
@@ -144,13 +145,14 @@ async fn different_keys_never_share_an_entry() {
         CacheKey { offset: 20, ..key("kertas") },
         CacheKey { cursor: Some("c2".into()), ..key("kertas") },
         CacheKey { marketplace: MarketplaceId::new("jatim-bejo"), ..key("kertas") },
+        CacheKey { filters: vec![("harga_min".into(), "50000".into())], ..key("kertas") },
         key("kertas f4"),
     ];
     for k in variants {
         let (_, served) = cache.get_or_fetch(k, POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
         assert_eq!(served, Served::Fetched);
     }
-    assert_eq!(upstream.calls(), 6);
+    assert_eq!(upstream.calls(), 7);
 }
 
 #[tokio::test(start_paused = true)]

@@ -33,9 +33,26 @@ pub struct AdapterDefinition {
     pub fields: FieldMap,
     /// VAT treatment of the prices this marketplace sends.
     pub pricing: Pricing,
+    /// Filters the marketplace applies itself, by gateway filter name.
+    #[serde(default)]
+    pub filters: BTreeMap<String, FilterSpec>,
     /// Per-marketplace limits.
     #[serde(default)]
     pub limits: Limits,
+}
+
+/// Gateway filters a marketplace can apply upstream (`[filters]` keys).
+pub const PUSHABLE_FILTERS: &[&str] = &["min_price", "max_price", "min_tkdn"];
+
+/// How one gateway filter is sent to the marketplace.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilterSpec {
+    /// The query parameter (GET) or top-level body key (POST) carrying the value.
+    pub param: String,
+    /// For price filters: whether the marketplace compares amounts including PPN.
+    #[serde(default)]
+    pub includes_vat: bool,
 }
 
 fn yes() -> bool {

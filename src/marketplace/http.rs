@@ -61,17 +61,23 @@ impl HttpAdapter {
             Method::Get => self.client.get(url),
             Method::Post => self.client.post(url),
         };
-        let query: Vec<(&str, String)> = spec
+        let mut query: Vec<(&str, String)> = spec
             .query
             .iter()
             .filter(|(_, template)| !(template.as_str() == "{cursor}" && request.cursor.is_none()))
             .map(|(name, template)| (name.as_str(), values.fill(template)))
             .collect();
-        let mut builder = builder.headers(self.headers.clone()).query(&query);
+        let mut builder = builder.headers(self.headers.clone());
         if let Some(body) = &spec.body {
-            builder = builder.json(&values.fill_body(body));
+            let mut body = values.fill_body(body);
+            if let Value::Object(map) = &mut body {
+                map.extend(request.filters.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))));
+            }
+            builder = builder.json(&body);
+        } else {
+            query.extend(request.filters.iter().map(|(k, v)| (k.as_str(), v.clone())));
         }
-        builder
+        builder.query(&query)
     }
 
     async fn read_body(&self, mut response: reqwest::Response) -> Result<Vec<u8>, MarketplaceError> {

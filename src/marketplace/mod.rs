@@ -37,6 +37,8 @@ pub struct SearchRequest {
     pub limit: u32,
     /// Cursor returned by the previous page, for cursor-paged marketplaces.
     pub cursor: Option<String>,
+    /// Filters pushed to the marketplace: (parameter, value), as its adapter declares them.
+    pub filters: Vec<(String, String)>,
 }
 
 /// One page of raw results from a marketplace, not yet normalised.

@@ -5,7 +5,7 @@
 //! without touching the process environment. Base URLs can be replaced by the operator's config.
 
 use super::Marketplace;
-use super::definition::{AdapterDefinition, Auth, PaginationKind};
+use super::definition::{AdapterDefinition, Auth, FilterSpec, PaginationKind};
 use super::http::{HttpAdapter, static_headers};
 use super::validate::{Problem, parse_definition};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -107,6 +107,8 @@ pub struct RegistryEntry {
     pub enabled: bool,
     /// Deadline, TTL, concurrency.
     pub settings: Settings,
+    /// Filters the marketplace applies upstream, by gateway filter name.
+    pub pushdown: BTreeMap<String, FilterSpec>,
 }
 
 /// The marketplaces the gateway serves, in a stable order (by id).
@@ -248,6 +250,7 @@ fn build_entry(
         retry: defaults.retry,
     };
     RegistryEntry {
+        pushdown: def.filters.clone(),
         name: def.name.clone(),
         enabled: def.enabled,
         settings,

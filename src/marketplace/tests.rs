@@ -15,7 +15,7 @@ fn definition(text: &str) -> AdapterDefinition {
 }
 
 fn request(offset: u32, limit: u32) -> SearchRequest {
-    SearchRequest { query: "kertas a4".into(), offset, limit, cursor: None }
+    SearchRequest { query: "kertas a4".into(), offset, limit, cursor: None, filters: Vec::new() }
 }
 
 #[test]

@@ -5,11 +5,12 @@
 //! user fixing a file sees all of its problems at once, not one per run.
 
 use super::definition::{
-    AdapterDefinition, Auth, FieldMap, FieldSpec, Limits, Method, Pagination, PaginationKind, Pricing, RequestSpec,
-    ResponseSpec, ValueFormat,
+    AdapterDefinition, Auth, FieldMap, FieldSpec, FilterSpec, Limits, Method, Pagination, PaginationKind, Pricing,
+    RequestSpec, ResponseSpec, ValueFormat,
 };
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -35,8 +36,20 @@ impl fmt::Display for Problem {
     }
 }
 
-const SECTIONS: &[&str] =
-    &["id", "name", "base_url", "enabled", "auth", "request", "pagination", "response", "fields", "pricing", "limits"];
+const SECTIONS: &[&str] = &[
+    "id",
+    "name",
+    "base_url",
+    "enabled",
+    "auth",
+    "request",
+    "pagination",
+    "response",
+    "fields",
+    "pricing",
+    "filters",
+    "limits",
+];
 const REQUIRED: &[&str] = &["id", "name", "base_url", "request", "pagination", "response", "fields", "pricing"];
 const PLACEHOLDERS: &[&str] = &["query", "page", "page_size", "offset", "cursor"];
 
@@ -73,6 +86,7 @@ struct Sections {
     response: Option<ResponseSpec>,
     fields: Option<FieldMap>,
     pricing: Option<Pricing>,
+    filters: Option<BTreeMap<String, FilterSpec>>,
     limits: Option<Limits>,
 }
 
@@ -106,6 +120,7 @@ fn read_sections(table: &toml::Table, problems: &mut Problems<'_>) -> Sections {
         response: section(table, "response", problems),
         fields: section(table, "fields", problems),
         pricing: section(table, "pricing", problems),
+        filters: section(table, "filters", problems),
         limits: section(table, "limits", problems),
     }
 }
@@ -152,6 +167,24 @@ fn check_rules(s: &Sections, problems: &mut Problems<'_>) {
     }
     if let Some(limits) = &s.limits {
         check_limits(limits, problems);
+    }
+    if let Some(filters) = &s.filters {
+        check_filters(filters, problems);
+    }
+}
+
+fn check_filters(filters: &BTreeMap<String, FilterSpec>, problems: &mut Problems<'_>) {
+    use super::definition::PUSHABLE_FILTERS;
+    for (name, spec) in filters {
+        if !PUSHABLE_FILTERS.contains(&name.as_str()) {
+            problems.add(&format!("filters.{name}"), format!("unknown filter; known: {}", PUSHABLE_FILTERS.join(", ")));
+        }
+        if spec.param.trim().is_empty() {
+            problems.add(&format!("filters.{name}.param"), "must name the marketplace's parameter");
+        }
+        if spec.includes_vat && !name.ends_with("_price") {
+            problems.add(&format!("filters.{name}.includes_vat"), "only price filters have a PPN basis");
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! `ekatalog`: an LKPP Katalog Elektronik v6-like API. `GET /api/v6/produk` with `keyword`,
-//! `offset` and `limit` (at most 100), an `X-Api-Key` header, v6 field names (`kd_produk`,
+//! `offset` and `limit` (at most 100) and the buyer filters `harga_min`, `harga_max` (excluding
+//! PPN) and `tkdn_min`, an `X-Api-Key` header, v6 field names (`kd_produk`,
 //! `nama_produk`, `penyedia.kode_penyedia`), prices as decimal strings *excluding* PPN
 //! (`"55000.00"`) with `ppn_persen`, KBKI codes, TKDN and BMP as `"45.50"` or `""`, `PDN`/`IMPOR`,
 //! and vendors with NIB, NPWP16 (the owner's NIK for a UD or a Toko) and a Kemendagri region code.
@@ -118,6 +119,12 @@ pub(super) struct Params {
     keyword: Option<String>,
     offset: Option<String>,
     limit: Option<String>,
+    /// Lowest `harga` (excluding PPN), whole rupiah — v6's buyer price filter.
+    harga_min: Option<String>,
+    /// Highest `harga` (excluding PPN), whole rupiah.
+    harga_max: Option<String>,
+    /// Lowest TKDN, percent.
+    tkdn_min: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -181,9 +188,30 @@ pub(super) async fn search(
         return error(StatusCode::BAD_REQUEST, "limit harus bilangan bulat lebih dari 0");
     };
     let limit = limit.min(MAX_LIMIT);
+    let (Some(min), Some(max), Some(tkdn_min)) = (
+        number(params.harga_min.as_deref(), 0),
+        number(params.harga_max.as_deref(), usize::MAX),
+        number(params.tkdn_min.as_deref(), 0),
+    ) else {
+        return error(StatusCode::BAD_REQUEST, "harga_min, harga_max dan tkdn_min harus bilangan bulat");
+    };
     let hits = app.index.search(params.keyword.as_deref().unwrap_or(""));
-    let data = hits.page(offset, limit).into_iter().map(|i| produk(&app, i)).collect();
-    Json(Page { meta: Meta { total: hits.len(), offset, limit }, data }).into_response()
+    let catalogue = app.state.catalogue();
+    let keep = |i: usize| {
+        let view = catalogue.view(app.kind, i);
+        let price = usize::try_from(view.listing.price).unwrap_or(usize::MAX);
+        let tkdn_tenths = usize::from(view.tkdn().unwrap_or(0));
+        (min..=max).contains(&price) && tkdn_tenths >= tkdn_min.saturating_mul(10)
+    };
+    let filtered = params.harga_min.is_some() || params.harga_max.is_some() || params.tkdn_min.is_some();
+    let (total, page): (usize, Vec<usize>) = if filtered {
+        let matching: Vec<usize> = hits.page(0, usize::MAX).into_iter().filter(|&i| keep(i)).collect();
+        (matching.len(), matching.into_iter().skip(offset).take(limit).collect())
+    } else {
+        (hits.len(), hits.page(offset, limit))
+    };
+    let data = page.into_iter().map(|i| produk(&app, i)).collect();
+    Json(Page { meta: Meta { total, offset, limit }, data }).into_response()
 }
 
 /// A non-negative integer parameter, `default` when absent.

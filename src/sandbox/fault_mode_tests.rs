@@ -160,7 +160,12 @@ async fn status_faults_carry_the_configured_retry_after() {
     let sandbox = start(MarketplaceKind::PadiUmkm).await;
     sandbox.faults().set_mode(FaultMode::Status(429));
     assert_eq!(padi_get(&sandbox, "query=kertas").await.headers()["retry-after"], "1", "1 s by default");
-    sandbox.faults().set_retry_after(30);
+    // Set over HTTP this time: the control API and the in-process handle stay in step.
+    let settings = serde_json::json!({ "latency_ms": 0, "mode": "status", "status": 429, "retry_after": 30 });
+    let url = format!("{}/_sandbox/faults", sandbox.base_url());
+    let answer: Value = client().put(url).json(&settings).send().await.expect("answers").json().await.expect("JSON");
+    assert_eq!(answer, settings);
+    assert_eq!(sandbox.faults().retry_after(), 30);
     let response = padi_get(&sandbox, "query=kertas").await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(response.headers()["retry-after"], "30");

@@ -95,6 +95,8 @@ pub(super) struct Fetched {
     /// Matching offers with their index in the marketplace's own result list.
     pub(super) offers: Vec<(u32, Offer)>,
     pub(super) total: Option<u64>,
+    /// Whether `total` counts exactly the offers that pass the filter.
+    pub(super) total_exact: bool,
     /// The marketplace has nothing after the offers fetched.
     pub(super) exhausted: bool,
     pub(super) error: Option<MarketplaceError>,
@@ -138,12 +140,15 @@ async fn fetch_one(
     };
     if !entry.enabled {
         report.message = Some("switched off in its adapter file".into());
-        return Fetched { report, offers: Vec::new(), total: None, exhausted: true, error: None };
+        return Fetched { report, offers: Vec::new(), total: None, total_exact: true, exhausted: true, error: None };
     }
     let deadline = entry.settings.timeout;
-    let outcome = tokio::time::timeout(deadline, collect(service, entry, query, want, filter, bypass, &mut report))
-        .await
-        .unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
+    let pushdown = filter.pushdown(&entry.pushdown);
+    let total_exact = pushdown.complete;
+    let ask = Ask { query, filter, pushed: &pushdown.params, bypass };
+    let call = collect(service, entry, &ask, want, &mut report);
+    let outcome =
+        tokio::time::timeout(deadline, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
     report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     match outcome {
         Ok(collected) => {
@@ -153,6 +158,7 @@ async fn fetch_one(
                 report,
                 offers: collected.offers,
                 total: collected.total,
+                total_exact,
                 exhausted: collected.exhausted,
                 error: None,
             }
@@ -161,9 +167,18 @@ async fn fetch_one(
             tracing::warn!(marketplace = %id, code = error.code(), latency_ms = report.latency_ms, %error, "Marketplace call failed.");
             report.status = SourceStatus::of(&error);
             report.message = Some(format!("{id} {error}"));
-            Fetched { report, offers: Vec::new(), total: None, exhausted: false, error: Some(error) }
+            Fetched { report, offers: Vec::new(), total: None, total_exact, exhausted: false, error: Some(error) }
         }
     }
+}
+
+/// What is asked of one marketplace besides the position.
+#[derive(Clone, Copy)]
+struct Ask<'a> {
+    query: &'a str,
+    filter: &'a OfferFilter,
+    pushed: &'a [(String, String)],
+    bypass: bool,
 }
 
 struct Collected {
@@ -178,12 +193,11 @@ struct Collected {
 async fn collect(
     service: &SearchService,
     entry: &RegistryEntry,
-    query: &str,
+    ask: &Ask<'_>,
     want: Want,
-    filter: &OfferFilter,
-    bypass: bool,
     report: &mut SourceReport,
 ) -> Result<Collected, MarketplaceError> {
+    let Ask { query, filter, pushed, bypass } = *ask;
     let page_size = entry.settings.page_size.max(1);
     let cursor_paged = entry.settings.cursor_paged;
     // A cursor chain can only be walked from its start; cached pages make that cheap.
@@ -191,7 +205,13 @@ async fn collect(
     let mut collected = Collected { offers: Vec::new(), total: None, exhausted: false };
     let (mut cursor, mut skipped, mut scanned) = (None, 0, 0);
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_PAGES {
-        let request = SearchRequest { query: query.to_string(), offset, limit: page_size, cursor: cursor.take() };
+        let request = SearchRequest {
+            query: query.to_string(),
+            offset,
+            limit: page_size,
+            cursor: cursor.take(),
+            filters: pushed.to_vec(),
+        };
         let page = cached_page(service, entry, request, bypass, report).await?;
         scanned += usize::from(offset + page_size > want.start);
         collected.total = page.total.or(collected.total);
@@ -233,6 +253,7 @@ async fn cached_page(
         offset: request.offset,
         limit: request.limit,
         cursor: request.cursor.clone(),
+        filters: request.filters.clone(),
     };
     let fetch = fetch_page(service.clone(), entry.clone(), request);
     let (page, served) = service.cache.get_or_fetch(key, entry.settings.freshness(), bypass, fetch).await?;

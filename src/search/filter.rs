@@ -44,20 +44,6 @@ impl OfferFilter {
         self.marketplaces.as_ref()?.iter().find(|id| registry.get(id).is_none()).cloned()
     }
 
-    /// Whether any condition applies to offers (not just to which marketplaces are asked), which
-    /// makes marketplace totals an upper bound rather than a count.
-    pub(super) fn filters_offers(&self) -> bool {
-        self.min_price.is_some()
-            || self.max_price.is_some()
-            || self.min_tkdn.is_some()
-            || self.min_tkdn_plus_bmp.is_some()
-            || self.pdn_tiers.is_some()
-            || self.umk_only
-            || self.koperasi_only
-            || self.vendor_region.is_some()
-            || self.in_stock
-    }
-
     /// Whether `offer` meets every condition.
     pub fn keeps(&self, offer: &Offer) -> bool {
         self.keeps_price(offer) && self.keeps_content(offer) && self.keeps_vendor(offer) && self.keeps_stock(offer)
@@ -94,6 +80,51 @@ impl OfferFilter {
 
     fn keeps_stock(&self, offer: &Offer) -> bool {
         !self.in_stock || offer.stock.is_some_and(|s| s > 0)
+    }
+}
+
+/// What one marketplace is asked to filter itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Pushdown {
+    /// (parameter, value) pairs for the request.
+    pub(super) params: Vec<(String, String)>,
+    /// Whether the marketplace applies every offer condition exactly, so its total is a count of
+    /// matching offers (the gateway still re-checks every offer).
+    pub(super) complete: bool,
+}
+
+impl OfferFilter {
+    /// The conditions `declared` lets the marketplace apply. Bounds are widened to whole units
+    /// (rupiah, percent) when the marketplace takes integers; the gateway's own check keeps the
+    /// result exact, and `complete` is false when anything was widened or left to the gateway.
+    pub(super) fn pushdown(
+        &self,
+        declared: &std::collections::BTreeMap<String, crate::marketplace::definition::FilterSpec>,
+    ) -> Pushdown {
+        let mut pushdown = Pushdown { params: Vec::new(), complete: true };
+        let price_basis_matches = |includes_vat: bool| includes_vat != self.price_excludes_vat;
+        let mut push = |name: &str, value: Option<Decimal>, round_up: bool, basis_ok: &dyn Fn(bool) -> bool| {
+            let Some(value) = value else { return };
+            match declared.get(name).filter(|spec| basis_ok(spec.includes_vat)) {
+                Some(spec) => {
+                    let whole = if round_up { value.ceil() } else { value.floor() };
+                    pushdown.complete &= whole == value;
+                    pushdown.params.push((spec.param.clone(), whole.normalize().to_string()));
+                }
+                None => pushdown.complete = false,
+            }
+        };
+        push("min_price", self.min_price, false, &price_basis_matches);
+        push("max_price", self.max_price, true, &price_basis_matches);
+        push("min_tkdn", self.min_tkdn, false, &|_| true);
+        let unpushable = self.min_tkdn_plus_bmp.is_some()
+            || self.pdn_tiers.is_some()
+            || self.umk_only
+            || self.koperasi_only
+            || self.vendor_region.is_some()
+            || self.in_stock;
+        pushdown.complete &= !unpushable;
+        pushdown
     }
 }
 

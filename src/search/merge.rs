@@ -30,6 +30,7 @@ fn gather(fetched: Vec<Fetched>, outcome: &mut SearchOutcome) -> (Vec<Candidate>
     let mut more_upstream = false;
     for (source, f) in fetched.into_iter().enumerate() {
         outcome.total_count += f.total.unwrap_or(f.offers.len() as u64);
+        outcome.total_count_exact &= f.total_exact && (f.total.is_some() || f.exhausted);
         more_upstream |= f.error.is_none() && !f.exhausted;
         ids.push(f.report.marketplace.to_string());
         if let Some(error) = f.error {
@@ -48,7 +49,7 @@ pub(super) fn relevance_page(
     search: u64,
     start: BTreeMap<String, u32>,
 ) -> SearchOutcome {
-    let mut outcome = SearchOutcome::new(params);
+    let mut outcome = SearchOutcome::new();
     outcome.has_previous_page = start.values().any(|p| *p > 0);
     let (mut candidates, ids, more_upstream) = gather(fetched, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
@@ -65,7 +66,7 @@ pub(super) fn relevance_page(
 
 /// A page of a window sorted by the gateway, after `served` offers.
 pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: u64, served: u32) -> SearchOutcome {
-    let mut outcome = SearchOutcome::new(params);
+    let mut outcome = SearchOutcome::new();
     outcome.has_previous_page = served > 0;
     let (mut candidates, _, _) = gather(fetched, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
@@ -76,8 +77,8 @@ pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: 
         candidates.sort_by(|a, b| compare(params.sort, &a.offer, &b.offer));
         candidates.into_iter().map(|c| (c.offer, None)).collect()
     };
-    if params.filter.filters_offers() {
-        // Only the window was filtered: what passed is all that can be counted.
+    if !outcome.total_count_exact {
+        // Only the window was filtered here: what passed is all that can be counted.
         outcome.total_count = ordered.len() as u64;
     }
     let end = (served as usize).saturating_add(params.first as usize);

@@ -84,13 +84,13 @@ pub struct SearchOutcome {
 }
 
 impl SearchOutcome {
-    fn new(params: &SearchParams) -> Self {
+    fn new() -> Self {
         Self {
             edges: Vec::new(),
             has_next_page: false,
             has_previous_page: false,
             total_count: 0,
-            total_count_exact: !params.filter.filters_offers(),
+            total_count_exact: true,
             sources: Vec::new(),
             failures: Vec::new(),
         }

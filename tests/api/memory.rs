@@ -10,11 +10,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn rss_kib() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()).unwrap_or(0)
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
 }
 
 const QUERY: &str = "query($q: String!) { search(query: $q, first: 10) { complete offers { edges { node { id } } } } }";
-const WORDS: &[&str] = &["kertas", "toner", "tinta", "laptop", "kursi", "meja", "air", "nasi", "amplop", "map", "masker", "gula"];
+const WORDS: &[&str] =
+    &["kertas", "toner", "tinta", "laptop", "kursi", "meja", "air", "nasi", "amplop", "map", "masker", "gula"];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "memory soak: run alone, in release, with --ignored"]

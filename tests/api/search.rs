@@ -298,3 +298,44 @@ async fn a_policy_sorted_search_explains_each_offer() {
     let preferred: Vec<bool> = edges.iter().map(|e| e["ranking"]["pdnPreferred"] == true).collect();
     assert!(preferred.windows(2).all(|w| w[0] >= w[1]), "{preferred:?}");
 }
+
+#[tokio::test]
+async fn a_filter_the_marketplace_declares_is_applied_upstream_and_keeps_the_count_exact() {
+    let app = spawn_app().await;
+    let query = r#"query($f: OfferFilter) { search(query: "kertas", first: 50, filter: $f) { offers { totalCount totalCountExact
+      edges { node { tkdn price { amountExcludingVat } } } } } }"#;
+    let filter = json!({ "marketplaces": ["ekatalog"], "minPrice": "50000", "maxPrice": "60000", "priceExcludesVat": true, "minTkdn": "70" });
+    let response = app.graphql(query, json!({ "f": filter })).await;
+    let connection = &response["data"]["search"]["offers"];
+    assert_eq!(connection["totalCountExact"], true, "{response}");
+    let truth: Value = app
+        .client
+        .get(format!("{}/api/v6/produk", app.sandbox("ekatalog").base_url()))
+        .header("x-api-key", pasar::sandbox::SandboxOptions::default().ekatalog_key)
+        .query(&[
+            ("keyword", "kertas"),
+            ("harga_min", "50000"),
+            ("harga_max", "60000"),
+            ("tkdn_min", "70"),
+            ("limit", "1"),
+        ])
+        .send()
+        .await
+        .expect("sandbox")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(connection["totalCount"], truth["meta"]["total"], "the marketplace's own count of matches");
+    let offers = offers(&response);
+    assert!(!offers.is_empty());
+    for offer in offers {
+        let net = decimal(&offer["price"]["amountExcludingVat"]);
+        assert!(net >= Decimal::from(50_000) && net <= Decimal::from(60_000), "{offer}");
+        assert!(decimal(&offer["tkdn"]) >= Decimal::from(70), "{offer}");
+    }
+    let loose = app.graphql(query, json!({ "f": { "marketplaces": ["ekatalog"], "minPrice": "50000" } })).await;
+    assert_eq!(
+        loose["data"]["search"]["offers"]["totalCountExact"], false,
+        "a price including PPN cannot be pushed to a net-price filter"
+    );
+}

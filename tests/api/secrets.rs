@@ -56,14 +56,14 @@ async fn a_canary_api_key_appears_in_no_response_and_no_log_line() {
     }
     let _ = gateway.kill();
     let mut logs = String::new();
-    for stream in [
+    let streams = [
         gateway.stdout.take().map(|s| Box::new(s) as Box<dyn Read>),
         gateway.stderr.take().map(|s| Box::new(s) as Box<dyn Read>),
-    ] {
-        if let Some(mut stream) = stream {
-            let _ = stream.read_to_string(&mut logs);
-        }
+    ];
+    for mut stream in streams.into_iter().flatten() {
+        let _ = stream.read_to_string(&mut logs);
     }
+    let _ = gateway.wait();
     assert!(outputs[0].contains("MARKETPLACE_UNAVAILABLE"), "mbiz refused the canary: {}", outputs[0]);
     assert!(logs.contains("Marketplace call failed"), "the failures were logged: {logs}");
     for output in outputs.iter().chain([&logs]) {

@@ -52,11 +52,6 @@ impl Item {
     }
 }
 
-/// Whether any item is a word with a letter or digit in it.
-pub(super) fn has_content(items: &[Item]) -> bool {
-    items.iter().any(Item::has_content)
-}
-
 /// Folds one character, or drops it (`None`).
 pub(super) fn fold_char(c: char) -> Option<char> {
     match c {
@@ -99,7 +94,16 @@ fn is_joiner(c: char) -> bool {
 
 /// Cuts a raw name into items.
 pub(super) fn lex(raw: &str) -> Vec<Item> {
-    let chars: Vec<char> = raw.chars().filter_map(fold_char).collect();
+    // Uppercase of the lowercase, folded again: the display writes most letters in lowercase and
+    // the next reading uppercases them, so a name must already be what that round trip gives (the
+    // Ohm sign `Ω` comes back as the Greek `Ω`, `ẞ` as `SS`, `ŉ` as `'N`).
+    let chars: Vec<char> = raw
+        .chars()
+        .filter_map(fold_char)
+        .flat_map(char::to_lowercase)
+        .flat_map(char::to_uppercase)
+        .filter_map(fold_char)
+        .collect();
     let mut items = Vec::new();
     let mut glued = false;
     let mut i = 0;
@@ -147,7 +151,7 @@ fn push_word(items: &mut Vec<Item>, run: &[char], dotted: bool, glued: bool) {
             }
         }
     };
-    let text: String = trimmed.iter().flat_map(|c| c.to_uppercase()).collect();
+    let text: String = trimmed.iter().collect();
     let single_letter = matches!(trimmed, [c] if c.is_alphabetic());
     if single_letter
         && glued

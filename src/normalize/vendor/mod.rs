@@ -5,7 +5,13 @@
 //! (`"Maju Jaya, PT"`), and, for `PT`/`CV`/`UD`, the very end (`"MAJU JAYA PT"`). A form word
 //! anywhere else is part of the name (`"Toko Buku PT Jaya"` is a Toko named `"BUKU PT JAYA"`).
 //! `Tbk` and `Persero` become flags. A form is only taken off when some name is left, so `"PT"`
-//! alone is a name, not an empty PT.
+//! alone is a name, not an empty PT, and `"PT PT"` is a PT named `"PT"`.
+//!
+//! The display name is a fixpoint: read again it gives the same display name and core. So the
+//! reading never depends on what the display drops (commas, loose `&`/`-` at the ends, unbalanced
+//! or empty brackets, see `tidy.rs`), and since the display writes the form in front wherever it
+//! was read, what follows it there (a koperasi kind, the same form again, `Persero`) is read as
+//! following it (`"Persero Maju PT"` is `"PT Maju (Persero)"`).
 //!
 //! Decisions:
 //! - A name without a form token is [`LegalForm::Unknown`], never `Perorangan`: a missing `PT` says
@@ -25,6 +31,8 @@ mod case;
 mod forms;
 mod lex;
 mod read;
+#[cfg(test)]
+mod reread_tests;
 mod scale;
 #[cfg(test)]
 mod tests;

@@ -30,9 +30,10 @@ pub(super) struct Modifiers {
 /// Balances brackets the way the display does, and takes out the bracketed modifiers that the
 /// display moves to the end.
 ///
-/// Drops brackets never closed or never opened, commas inside brackets, empty bracket pairs, and
-/// pairs holding only the koperasi `kind` (`"(KPRI)"`) or, when `modifiers` is given, only `Tbk`
-/// or `Persero`, noting which. A pair emptied that way may empty the pair around it (`"((Tbk))"`).
+/// Drops brackets never closed or never opened, commas inside brackets, empty bracket pairs and
+/// pairs holding only the koperasi `kind` (`"(KPRI)"`). A pair holding only `Tbk` or `Persero` is
+/// taken out and noted in `modifiers` when given, else only its brackets go (`"(Tbk)"` reads as
+/// `"Tbk"`). A pair emptied that way may empty the pair around it (`"((Tbk))"`).
 pub(super) fn balance(items: Vec<Item>, kind: Option<&str>, mut modifiers: Option<&mut Modifiers>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut open: Vec<usize> = Vec::new();
@@ -45,25 +46,19 @@ pub(super) fn balance(items: Vec<Item>, kind: Option<&str>, mut modifiers: Optio
             Item::Comma if !open.is_empty() => {}
             Item::Close => {
                 let Some(at) = open.pop() else { continue };
-                let drop = match &out[at + 1..] {
-                    [] => true,
-                    [Item::Word(word)] => match modifiers.as_deref_mut() {
-                        Some(modifiers) if forms::is_tbk(&word.text) => {
-                            modifiers.tbk = true;
-                            true
+                match &out[at + 1..] {
+                    [] => out.truncate(at),
+                    [Item::Word(word)] if kind == Some(word.text.as_str()) => out.truncate(at),
+                    [Item::Word(word)] if forms::is_tbk(&word.text) || forms::is_persero(&word.text) => {
+                        if let Some(modifiers) = modifiers.as_deref_mut() {
+                            modifiers.tbk |= forms::is_tbk(&word.text);
+                            modifiers.persero |= forms::is_persero(&word.text);
+                            out.truncate(at);
+                        } else {
+                            out.remove(at);
                         }
-                        Some(modifiers) if forms::is_persero(&word.text) => {
-                            modifiers.persero = true;
-                            true
-                        }
-                        _ => kind == Some(word.text.as_str()),
-                    },
-                    _ => false,
-                };
-                if drop {
-                    out.truncate(at);
-                } else {
-                    out.push(Item::Close);
+                    }
+                    _ => out.push(Item::Close),
                 }
             }
             other => out.push(other),
@@ -85,7 +80,8 @@ pub(super) fn trim_end(items: &mut Vec<Item>) {
 }
 
 /// [`balance`]s the brackets and drops commas and loose marks at both ends. Bracketed modifiers
-/// are taken out only when some name is left (the `kind` is one): `"(Persero)"` alone is a name.
+/// are taken out only when some name is left (the `kind` is one): `"(Persero)"` alone reads as
+/// `"Persero"` alone, a name.
 pub(super) fn tidy(items: Vec<Item>, kind: Option<&str>, modifiers: &mut Modifiers) -> Vec<Item> {
     let mut taken = Modifiers::default();
     let balanced = balance(items.clone(), kind, Some(&mut taken));
