@@ -40,7 +40,8 @@ pub fn is_retryable(error: &MarketplaceError) -> bool {
     match error {
         MarketplaceError::Unreachable { .. } => true,
         MarketplaceError::Status { status } => matches!(status, 502..=504),
-        MarketplaceError::RateLimited { retry_after } => retry_after.is_none_or(|s| s <= 1),
+        // Retrying a 429 inside the request is what it asks us not to do (reliability.md §3.1).
+        MarketplaceError::RateLimited { .. } => false,
         _ => false,
     }
 }
@@ -128,5 +129,6 @@ mod tests {
         assert!(!is_retryable(&MarketplaceError::BadResponse { reason: "x".into() }));
         assert!(!is_retryable(&MarketplaceError::Timeout { after: Duration::from_secs(1) }));
         assert!(!is_retryable(&MarketplaceError::RateLimited { retry_after: Some(30) }));
+        assert!(!is_retryable(&MarketplaceError::RateLimited { retry_after: None }));
     }
 }
