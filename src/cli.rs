@@ -68,6 +68,16 @@ pub struct SandboxArgs {
     /// Latency added to every search, in milliseconds.
     #[arg(long, default_value_t = 0)]
     pub latency_ms: u64,
+    /// Fault mode for every search: none, status, hang, garbage, html, wrong_types, oversized,
+    /// headers_then_stall, slow_drip, reset, truncated, gzip_bomb, flapping.
+    #[arg(long, default_value = "none")]
+    pub fault: String,
+    /// HTTP status for `--fault status`.
+    #[arg(long)]
+    pub status: Option<u16>,
+    /// Share of searches the fault applies to, 0 to 1.
+    #[arg(long)]
+    pub error_rate: Option<f64>,
 }
 
 /// Runs the command line; the exit code says whether it succeeded.
@@ -135,7 +145,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
 async fn run_sandboxes(args: SandboxArgs) -> anyhow::Result<()> {
     let kinds = if args.marketplaces.is_empty() { MarketplaceKind::all().to_vec() } else { args.marketplaces };
     let options = SandboxOptions { products: args.products, seed: args.seed, ..SandboxOptions::default() };
-    let catalogue = std::sync::Arc::new(sandbox::Catalogue::generate(options.products, options.seed));
+    let (products, seed) = (options.products, options.seed);
+    // Generating 100 000 listings takes a moment: off the async threads.
+    let catalogue =
+        std::sync::Arc::new(tokio::task::spawn_blocking(move || sandbox::Catalogue::generate(products, seed)).await?);
     let mut running = Vec::new();
     for (i, kind) in kinds.into_iter().enumerate() {
         let mut addr = args.listen;
@@ -143,7 +156,14 @@ async fn run_sandboxes(args: SandboxArgs) -> anyhow::Result<()> {
             addr.set_port(addr.port() + u16::try_from(i)?);
         }
         let sandbox = sandbox::spawn(kind, catalogue.clone(), &options, addr).await?;
-        sandbox.faults().set_latency(std::time::Duration::from_millis(args.latency_ms));
+        let faults = sandbox::FaultConfig {
+            latency_ms: args.latency_ms,
+            mode: args.fault.clone(),
+            status: args.status,
+            rate: args.error_rate,
+            ..sandbox::FaultConfig::default()
+        };
+        sandbox.faults().apply(&faults).map_err(|e| anyhow::anyhow!("--fault: {e}"))?;
         println!("sandbox {:<11} {}", kind.id(), sandbox.base_url());
         running.push(sandbox);
     }
