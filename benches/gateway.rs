@@ -2,6 +2,8 @@
 //!
 //! - `fan_out/4x50ms`: a search over four sandboxes that each take 50 ms, cache bypassed. The
 //!   target is the slowest marketplace plus about a millisecond, not the sum (200 ms).
+//! - `fan_out/4x0ms`: the same with instant marketplaces: the gateway's own cost per search
+//!   (four HTTP calls, normalisation, merging, GraphQL) on a machine shared with the sandboxes.
 //! - `cache_hit`: the same search served from the cache, over HTTP.
 //! - `sandbox/100k`: one sandbox search over 100 000 listings, over HTTP.
 //! - `normalize/parse_price`: the price reader over the formats of domain.md §4.1.
@@ -56,6 +58,8 @@ fn gateway(c: &mut Criterion) {
     let mut group = c.benchmark_group("fan_out");
     group.sample_size(20);
     group.bench_function("4x50ms", |b| b.to_async(&runtime).iter(|| search(&slow, "kertas", true)));
+    let fast = runtime.block_on(start(2_000, Duration::ZERO));
+    group.bench_function("4x0ms", |b| b.to_async(&runtime).iter(|| search(&fast, "kertas", true)));
     group.finish();
     runtime.block_on(search(&slow, "toner", false));
     c.bench_function("cache_hit", |b| b.to_async(&runtime).iter(|| search(&slow, "toner", false)));

@@ -191,7 +191,7 @@ pub struct Egress {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CacheConfig {
-    /// Memory budget in MiB.
+    /// Memory budget of the result cache in MiB; offers kept for `offer(id)` get a quarter more.
     pub budget_mb: u64,
 }
 

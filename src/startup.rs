@@ -77,8 +77,9 @@ impl Application {
             allow_private: config.egress.allow_private,
         };
         let registry = registry::load(&config.adapters_dir, &options, &client).map_err(StartupError::Adapters)?;
-        let cache = ResultCache::new(config.cache.budget_mb.saturating_mul(1024 * 1024));
-        let service = SearchService::new(Arc::new(registry), cache);
+        let budget = config.cache.budget_mb.saturating_mul(1024 * 1024);
+        // Offers for `offer(id)` get a quarter of the budget on top of the result cache.
+        let service = SearchService::new(Arc::new(registry), ResultCache::new(budget), budget / 4);
         let admin = AdminToken(env.get(ADMIN_TOKEN_ENV));
         let schema = build_schema(service.clone(), admin, &config.limits);
         let clients = ClientLimiter::new(&config.limits.rate);

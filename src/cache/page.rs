@@ -60,15 +60,7 @@ impl CachedPage {
 
     /// Rough heap size, for the memory budget.
     pub(super) fn estimated_bytes(&self) -> u32 {
-        let per_offer: usize = self
-            .offers
-            .iter()
-            .map(|o| {
-                let vendor = o.vendor.raw_name.len() + o.vendor.name.len() + o.vendor.name_key.len();
-                let text = o.title.len() + o.source_id.len() + o.url.as_ref().map_or(0, String::len);
-                std::mem::size_of::<Offer>() + 256 + vendor + text
-            })
-            .sum();
+        let per_offer: u64 = self.offers.iter().map(|o| u64::from(o.estimated_bytes())).sum();
         u32::try_from(256 + per_offer).unwrap_or(u32::MAX)
     }
 }

@@ -172,6 +172,15 @@ async fn fetch_one(
     }
 }
 
+/// The page size to ask for: the smallest of a few fixed sizes that holds what is wanted, so a
+/// 20-offer search does not fetch and normalise 100 offers per marketplace, while page
+/// boundaries stay few and shared by similar searches (and so their cache entries).
+fn page_size_for(keep: u32, max: u32) -> u32 {
+    const SIZES: [u32; 4] = [10, 20, 50, 100];
+    let wanted = SIZES.into_iter().find(|&s| s >= keep).unwrap_or(u32::MAX);
+    wanted.min(max).max(1)
+}
+
 /// What is asked of one marketplace besides the position.
 #[derive(Clone, Copy)]
 struct Ask<'a> {
@@ -198,7 +207,7 @@ async fn collect(
     report: &mut SourceReport,
 ) -> Result<Collected, MarketplaceError> {
     let Ask { query, filter, pushed, bypass } = *ask;
-    let page_size = entry.settings.page_size.max(1);
+    let page_size = page_size_for(want.keep, entry.settings.page_size);
     let cursor_paged = entry.settings.cursor_paged;
     // A cursor chain can only be walked from its start; cached pages make that cheap.
     let mut offset = if cursor_paged { 0 } else { want.start / page_size * page_size };

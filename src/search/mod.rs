@@ -143,12 +143,10 @@ fn fingerprint(query: &str, params: &SearchParams) -> u64 {
     hasher.finish()
 }
 
-/// Offers remembered for `offer(id)` after they were served.
-const RECENT_OFFERS: u64 = 100_000;
-
 impl SearchService {
-    /// A service over `registry`, caching into `cache`.
-    pub fn new(registry: Arc<Registry>, cache: ResultCache) -> Self {
+    /// A service over `registry`, caching into `cache`; offers fetched are remembered for
+    /// `offer(id)` within `recent_bytes` (a quarter of the cache budget is sensible).
+    pub fn new(registry: Arc<Registry>, cache: ResultCache, recent_bytes: u64) -> Self {
         let guards = registry
             .entries()
             .iter()
@@ -158,7 +156,8 @@ impl SearchService {
             })
             .collect();
         let recent = moka::future::Cache::builder()
-            .max_capacity(RECENT_OFFERS)
+            .max_capacity(recent_bytes)
+            .weigher(|id: &String, offer: &Offer| offer.estimated_bytes().saturating_add(id.len() as u32))
             .time_to_live(std::time::Duration::from_secs(3600))
             .build();
         Self { registry, cache, guards: Arc::new(guards), recent, vendors: Arc::default() }

@@ -146,7 +146,7 @@ pub const SEARCH: &str = r#"
 query Search($query: String!, $first: Int, $after: String, $filter: OfferFilter, $sort: OfferSort, $noCache: Boolean) {
   search(query: $query, first: $first, after: $after, filter: $filter, sort: $sort, noCache: $noCache) {
     complete
-    sources { marketplace { id } status cache latencyMs offerCount message }
+    sources { marketplace { id } status cache latencyMs offerCount ageSeconds message }
     offers {
       totalCount
       pageInfo { hasNextPage endCursor }

@@ -1,0 +1,70 @@
+//! The cache against the sandboxes' own request counters.
+
+use crate::helpers::{SEARCH, TestOptions, source, spawn_app, spawn_app_with};
+use pasar::sandbox::FaultMode;
+use serde_json::json;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_hundred_concurrent_identical_searches_cost_each_marketplace_one_request() {
+    let app = Arc::new(spawn_app().await);
+    for sandbox in &app.sandboxes {
+        sandbox.faults().set_latency(Duration::from_millis(200));
+    }
+    let searches: Vec<_> = (0..500)
+        .map(|_| {
+            let app = Arc::clone(&app);
+            tokio::spawn(async move { app.graphql(SEARCH, json!({ "query": "kertas hvs", "first": 10 })).await })
+        })
+        .collect();
+    for search in searches {
+        let response = search.await.expect("no panic");
+        assert_eq!(response["data"]["search"]["complete"], true, "{response}");
+    }
+    for sandbox in &app.sandboxes {
+        assert_eq!(sandbox.requests_served(), 1, "{}", sandbox.kind().id());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn impatient_clients_of_a_hanging_marketplace_cause_a_handful_of_calls_and_no_panic() {
+    let app = spawn_app().await;
+    app.sandbox("mbiz").faults().set_mode(FaultMode::Hang);
+    let impatient = reqwest::Client::builder().no_proxy().timeout(Duration::from_millis(100)).build().expect("client");
+    let body = json!({ "query": SEARCH, "variables": { "query": "toner", "first": 5 } });
+    for _ in 0..10 {
+        let calls: Vec<_> =
+            (0..20).map(|_| impatient.post(format!("{}/graphql", app.address)).json(&body).send()).collect();
+        for call in futures::future::join_all(calls).await {
+            assert!(call.is_err(), "the client gives up after 100 ms");
+        }
+    }
+    let calls = app.sandbox("mbiz").requests_served();
+    assert!((1..=5).contains(&calls), "200 abandoned searches made {calls} upstream calls");
+    let response = app.graphql(SEARCH, json!({ "query": "kertas", "first": 3 })).await;
+    assert_eq!(source(&response, "jatim-bejo")["status"], "OK", "the gateway still serves");
+}
+
+#[tokio::test]
+async fn after_the_ttl_a_marketplace_that_is_down_is_served_stale_with_its_age() {
+    let mut app = spawn_app_with(TestOptions { cache_ttl: Duration::from_secs(1), ..TestOptions::default() }).await;
+    let fresh = app.graphql(SEARCH, json!({ "query": "meja", "first": 5 })).await;
+    assert_eq!(source(&fresh, "mbiz")["status"], "OK");
+    app.stop_sandbox("mbiz").await;
+    tokio::time::sleep(Duration::from_millis(2_100)).await;
+    let stale = app.graphql(SEARCH, json!({ "query": "meja", "first": 5 })).await;
+    let report = source(&stale, "mbiz");
+    assert_eq!(report["status"], "STALE", "{stale}");
+    assert_eq!(report["cache"], "STALE");
+    assert!(report["ageSeconds"].as_u64().is_some_and(|age| age >= 2), "{report}");
+    assert_eq!(stale["data"]["search"]["complete"], false);
+    let ids = |r: &serde_json::Value| {
+        crate::helpers::offers(r)
+            .iter()
+            .filter(|o| o["marketplace"]["id"] == "mbiz")
+            .map(|o| o["id"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&stale), ids(&fresh), "the last good answer, not an error");
+}
