@@ -59,7 +59,9 @@ impl ResultCache {
         let counted = Arc::clone(&stats);
         let pages = moka::future::Cache::builder()
             .max_capacity(budget_bytes)
-            .weigher(|_key: &CacheKey, page: &Arc<CachedPage>| page.estimated_bytes())
+            .weigher(|key: &CacheKey, page: &Arc<CachedPage>| {
+                page.estimated_bytes().saturating_add(key.estimated_bytes())
+            })
             .expire_after(page::KeepWhileServable)
             .support_invalidation_closures()
             .eviction_listener(move |_key, _page, cause| {

@@ -24,6 +24,17 @@ pub struct CacheKey {
     pub filters: Vec<(String, String)>,
 }
 
+impl CacheKey {
+    /// Rough size of the key and of moka's bookkeeping for one entry (hash tables, access
+    /// order, timer wheel), measured at about 1 KiB per entry: an empty result is not free.
+    pub(super) fn estimated_bytes(&self) -> u32 {
+        let text = self.query.len()
+            + self.cursor.as_ref().map_or(0, String::len)
+            + self.filters.iter().map(|(k, v)| k.len() + v.len() + 48).sum::<usize>();
+        u32::try_from(1024 + text).unwrap_or(u32::MAX)
+    }
+}
+
 /// How long a page may be served, per marketplace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Freshness {
