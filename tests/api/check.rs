@@ -138,3 +138,13 @@ fn the_configuration_example_in_the_readme_loads() {
     assert_eq!(config.listen.port(), 8080);
     assert!(config.marketplaces.contains_key("mbiz"));
 }
+
+#[test]
+fn the_worked_example_in_the_adapter_spec_is_a_valid_adapter_file() {
+    let spec = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/README.md")).expect("spec");
+    let example = spec.split("```toml").nth(1).and_then(|rest| rest.split("```").next()).expect("a toml block");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("example.toml"), example).expect("write");
+    let (ok, output) = pasar_check(dir.path());
+    assert!(ok, "{output}");
+}
