@@ -5,12 +5,15 @@
 //! - [`config`]: `pasar.toml` plus `PASAR_*` environment overrides, with defaults.
 //! - [`startup`]: `Application::build` (adapters → service → schema → router) and `router()`.
 //! - [`graphql`]: the schema, the query root, GraphQL types and stable error codes.
-//! - [`search`]: fan-out to marketplaces under per-marketplace deadlines, merge, sort, page.
-//! - [`cache`]: moka-backed cache of normalised result pages, bounded by bytes.
+//! - [`search`]: fan-out under per-marketplace deadlines, filters (pushed down where an adapter
+//!   allows), merge, sorts, policy ranking with reasons, cursors, compare/grouping, vendor merging.
+//! - [`cache`]: moka-backed cache of normalised result pages: coalesced loads in their own task,
+//!   stale-while-revalidate and stale-if-error, bounded by bytes.
 //! - [`marketplace`]: the `Marketplace` trait, the adapter file format, its checker, the HTTP
-//!   adapter and the registry that loads `adapters/*.toml`.
+//!   adapter, the registry that loads `adapters/*.toml`, and the guard around every call
+//!   (concurrency cap, circuit breaker, budgeted retries, egress policy).
 //! - [`normalize`]: pure functions from marketplace values to the unified model (price, PPN,
-//!   percentages, vendor names, NPWP, regions).
+//!   units, percentages, PDN tiers, vendor names, NPWP, regions, product keys, plain text).
 //! - [`model`]: the unified offer model.
 //! - [`sandbox`]: simulated marketplaces for the demo, the tests and the benchmarks.
 //! - [`demo`]: the embedded demo behind a bare `pasar` / `cargo run --release`.
@@ -18,11 +21,11 @@
 //!
 //! # The request path
 //!
-//! `POST /graphql` → [`graphql`] parses, validates and resolves → [`search`] picks the
-//! marketplaces and fans out → per marketplace: [`cache`] hit, or [`marketplace`] HTTP call under
-//! its deadline and concurrency cap, then [`normalize`] → [`search`] merges, filters, sorts and
-//! pages → data plus one `SourceReport` per marketplace plus a GraphQL error for each one that
-//! failed.
+//! `POST /graphql` → [`graphql`] checks limits before parsing (body, nesting, aliases, fan-out,
+//! rate), then parses, validates and resolves → [`search`] picks the marketplaces and fans out →
+//! per marketplace: [`cache`] hit, or [`marketplace`] HTTP call under its guard, then
+//! [`normalize`] → [`search`] filters, merges, sorts or groups, and pages → data plus one
+//! `SourceReport` per marketplace plus a GraphQL error for each one that failed.
 
 pub mod cache;
 pub mod cli;
