@@ -1,194 +1,18 @@
-//! Reading and checking adapter files: every problem, with its file and key path.
-//!
-//! serde stops at the first error, so each top-level section is deserialised on its own and the
-//! rules serde cannot express (pointers, placeholders, formats per field) are checked after. A
-//! user fixing a file sees all of its problems at once, not one per run.
+//! The rules serde cannot express: ids, URLs, secrets named not written, placeholders, pointers,
+//! value formats per field, rates, limits and pushable filters.
 
-use super::definition::{
-    AdapterDefinition, Auth, FieldMap, FieldSpec, FilterSpec, Limits, Method, Pagination, PaginationKind, Pricing,
-    RequestSpec, ResponseSpec, ValueFormat,
+use super::Problems;
+use crate::marketplace::definition::{
+    Auth, FieldMap, FieldSpec, FilterSpec, Limits, Method, Pagination, PaginationKind, Pricing, RequestSpec,
+    ResponseSpec, ValueFormat,
 };
 use rust_decimal::Decimal;
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
-use std::fmt;
-use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-/// One problem in one adapter file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The file it is in.
-    pub file: PathBuf,
-    /// Dotted key path (`fields.price.format`); empty for the whole file.
-    pub key: String,
-    /// What is wrong, in a sentence.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.key.is_empty() {
-            write!(f, "{}: {}", self.file.display(), self.message)
-        } else {
-            write!(f, "{}: `{}`: {}", self.file.display(), self.key, self.message)
-        }
-    }
-}
-
-const SECTIONS: &[&str] = &[
-    "id",
-    "name",
-    "base_url",
-    "enabled",
-    "auth",
-    "request",
-    "pagination",
-    "response",
-    "fields",
-    "pricing",
-    "filters",
-    "limits",
-];
-const REQUIRED: &[&str] = &["id", "name", "base_url", "request", "pagination", "response", "fields", "pricing"];
 const PLACEHOLDERS: &[&str] = &["query", "page", "page_size", "offset", "cursor"];
 
-/// Parses and checks one adapter file's text; `file` is only used in the problems.
-pub fn parse_definition(file: &Path, text: &str) -> Result<AdapterDefinition, Vec<Problem>> {
-    let mut problems = Problems { file, list: Vec::new() };
-    let table: toml::Table = match text.parse() {
-        Ok(table) => table,
-        Err(e) => {
-            problems.add("", format!("not valid TOML: {}", e.to_string().trim()));
-            return Err(problems.list);
-        }
-    };
-    let sections = read_sections(&table, &mut problems);
-    check_rules(&sections, &mut problems);
-    if !problems.list.is_empty() {
-        return Err(problems.list);
-    }
-    serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
-        problems.add(&e.path().to_string(), e.inner().message().to_string());
-        problems.list
-    })
-}
-
-/// Every section that could be read on its own; rules run on what is there.
-#[derive(Default)]
-struct Sections {
-    id: Option<String>,
-    name: Option<String>,
-    base_url: Option<String>,
-    auth: Option<Auth>,
-    request: Option<RequestSpec>,
-    pagination: Option<Pagination>,
-    response: Option<ResponseSpec>,
-    fields: Option<FieldMap>,
-    pricing: Option<Pricing>,
-    filters: Option<BTreeMap<String, FilterSpec>>,
-    limits: Option<Limits>,
-}
-
-struct Problems<'a> {
-    file: &'a Path,
-    list: Vec<Problem>,
-}
-
-impl Problems<'_> {
-    fn add(&mut self, key: &str, message: impl Into<String>) {
-        self.list.push(Problem { file: self.file.to_path_buf(), key: key.to_string(), message: message.into() });
-    }
-}
-
-/// Deserialises every top-level section on its own so one bad section hides no other.
-fn read_sections(table: &toml::Table, problems: &mut Problems<'_>) -> Sections {
-    for key in table.keys().filter(|k| !SECTIONS.contains(&k.as_str())) {
-        problems.add(key, format!("unknown key; expected one of: {}", SECTIONS.join(", ")));
-    }
-    for key in REQUIRED.iter().filter(|k| !table.contains_key(**k)) {
-        problems.add(key, "missing required key");
-    }
-    section::<bool>(table, "enabled", problems);
-    Sections {
-        id: section(table, "id", problems),
-        name: section(table, "name", problems),
-        base_url: section(table, "base_url", problems),
-        auth: section(table, "auth", problems),
-        request: section(table, "request", problems),
-        pagination: section(table, "pagination", problems),
-        response: section(table, "response", problems),
-        fields: section(table, "fields", problems),
-        pricing: section(table, "pricing", problems),
-        filters: section(table, "filters", problems),
-        limits: section(table, "limits", problems),
-    }
-}
-
-fn section<T: DeserializeOwned>(table: &toml::Table, key: &str, problems: &mut Problems<'_>) -> Option<T> {
-    let value = table.get(key)?;
-    serde_path_to_error::deserialize::<_, T>(value.clone())
-        .map_err(|e| {
-            let inner = e.path().to_string();
-            let path = if inner == "." || inner.is_empty() { key.to_string() } else { format!("{key}.{inner}") };
-            problems.add(&path, e.into_inner().message().to_string());
-        })
-        .ok()
-}
-
-/// The rules the types cannot express.
-fn check_rules(s: &Sections, problems: &mut Problems<'_>) {
-    if let Some(id) = &s.id {
-        check_id(id, problems);
-    }
-    if s.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        problems.add("name", "must not be empty");
-    }
-    if let Some(url) = &s.base_url {
-        check_base_url(url, problems);
-    }
-    if let Some(auth) = &s.auth {
-        check_auth(auth, problems);
-    }
-    if let Some(request) = &s.request {
-        check_request(request, problems);
-        if let Some(pagination) = &s.pagination {
-            check_pagination(request, pagination, s.response.as_ref(), problems);
-        }
-    }
-    if let Some(response) = &s.response {
-        check_response(response, problems);
-    }
-    if let Some(fields) = &s.fields {
-        check_fields(fields, problems);
-    }
-    if let Some(pricing) = &s.pricing {
-        check_pricing(pricing, problems);
-    }
-    if let Some(limits) = &s.limits {
-        check_limits(limits, problems);
-    }
-    if let Some(filters) = &s.filters {
-        check_filters(filters, problems);
-    }
-}
-
-fn check_filters(filters: &BTreeMap<String, FilterSpec>, problems: &mut Problems<'_>) {
-    use super::definition::PUSHABLE_FILTERS;
-    for (name, spec) in filters {
-        if !PUSHABLE_FILTERS.contains(&name.as_str()) {
-            problems.add(&format!("filters.{name}"), format!("unknown filter; known: {}", PUSHABLE_FILTERS.join(", ")));
-        }
-        if spec.param.trim().is_empty() {
-            problems.add(&format!("filters.{name}.param"), "must name the marketplace's parameter");
-        }
-        if spec.includes_vat && !name.ends_with("_price") {
-            problems.add(&format!("filters.{name}.includes_vat"), "only price filters have a PPN basis");
-        }
-    }
-}
-
-fn check_id(id: &str, problems: &mut Problems<'_>) {
+pub(super) fn check_id(id: &str, problems: &mut Problems<'_>) {
     let well_formed = !id.is_empty()
         && id.len() <= 40
         && id.starts_with(|c: char| c.is_ascii_lowercase())
@@ -198,7 +22,7 @@ fn check_id(id: &str, problems: &mut Problems<'_>) {
     }
 }
 
-fn check_base_url(url: &str, problems: &mut Problems<'_>) {
+pub(super) fn check_base_url(url: &str, problems: &mut Problems<'_>) {
     match reqwest::Url::parse(url) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
             if u.query().is_some() || u.fragment().is_some() {
@@ -210,7 +34,7 @@ fn check_base_url(url: &str, problems: &mut Problems<'_>) {
     }
 }
 
-fn check_auth(auth: &Auth, problems: &mut Problems<'_>) {
+pub(super) fn check_auth(auth: &Auth, problems: &mut Problems<'_>) {
     let vars: Vec<(&str, &str)> = match auth {
         Auth::None => vec![],
         Auth::Bearer { token_env } => vec![("auth.token_env", token_env)],
@@ -237,7 +61,7 @@ fn is_env_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
-fn check_request(req: &RequestSpec, problems: &mut Problems<'_>) {
+pub(super) fn check_request(req: &RequestSpec, problems: &mut Problems<'_>) {
     if !req.path.starts_with('/') {
         problems.add("request.path", "must start with `/`");
     }
@@ -308,7 +132,7 @@ fn uses_placeholder(request: &RequestSpec, name: &str) -> bool {
     in_query || in_body
 }
 
-fn check_pagination(
+pub(super) fn check_pagination(
     request: &RequestSpec,
     pagination: &Pagination,
     response: Option<&ResponseSpec>,
@@ -330,7 +154,7 @@ fn check_pagination(
     }
 }
 
-fn check_response(response: &ResponseSpec, problems: &mut Problems<'_>) {
+pub(super) fn check_response(response: &ResponseSpec, problems: &mut Problems<'_>) {
     check_pointer("response.items", &response.items, problems);
     for (key, pointer) in [("response.total", &response.total), ("response.next_cursor", &response.next_cursor)] {
         if let Some(p) = pointer {
@@ -347,7 +171,7 @@ fn check_pointer(key: &str, pointer: &str, problems: &mut Problems<'_>) {
     }
 }
 
-fn check_fields(f: &FieldMap, problems: &mut Problems<'_>) {
+pub(super) fn check_fields(f: &FieldMap, problems: &mut Problems<'_>) {
     use ValueFormat as F;
     const TEXT: &[ValueFormat] = &[F::Text];
     const MONEY: &[ValueFormat] = &[F::IdrText, F::IdrTextEn, F::IntegerRupiah, F::DecimalString, F::Number];
@@ -382,7 +206,7 @@ fn check_fields(f: &FieldMap, problems: &mut Problems<'_>) {
     }
 }
 
-fn check_pricing(pricing: &Pricing, problems: &mut Problems<'_>) {
+pub(super) fn check_pricing(pricing: &Pricing, problems: &mut Problems<'_>) {
     match Decimal::from_str(&pricing.vat_rate) {
         Ok(rate) if rate >= Decimal::ZERO && rate <= Decimal::ONE_HUNDRED => {}
         _ => problems.add(
@@ -392,7 +216,7 @@ fn check_pricing(pricing: &Pricing, problems: &mut Problems<'_>) {
     }
 }
 
-fn check_limits(limits: &Limits, problems: &mut Problems<'_>) {
+pub(super) fn check_limits(limits: &Limits, problems: &mut Problems<'_>) {
     if limits.timeout.is_some_and(|t| t.is_zero() || t.as_secs() > 120) {
         problems.add("limits.timeout", "must be more than 0 and at most 120s");
     }
@@ -401,5 +225,20 @@ fn check_limits(limits: &Limits, problems: &mut Problems<'_>) {
     }
     if limits.max_response_bytes.is_some_and(|b| b < 1024) {
         problems.add("limits.max_response_bytes", "must be at least 1024");
+    }
+}
+
+pub(super) fn check_filters(filters: &BTreeMap<String, FilterSpec>, problems: &mut Problems<'_>) {
+    use crate::marketplace::definition::PUSHABLE_FILTERS;
+    for (name, spec) in filters {
+        if !PUSHABLE_FILTERS.contains(&name.as_str()) {
+            problems.add(&format!("filters.{name}"), format!("unknown filter; known: {}", PUSHABLE_FILTERS.join(", ")));
+        }
+        if spec.param.trim().is_empty() {
+            problems.add(&format!("filters.{name}.param"), "must name the marketplace's parameter");
+        }
+        if spec.includes_vat && !name.ends_with("_price") {
+            problems.add(&format!("filters.{name}.includes_vat"), "only price filters have a PPN basis");
+        }
     }
 }
