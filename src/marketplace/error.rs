@@ -68,7 +68,16 @@ impl MarketplaceError {
     /// Describes a reqwest error without its URL (reqwest's Display includes the full URL,
     /// which may carry an API key in the query string).
     pub(crate) fn from_transport(error: &reqwest::Error) -> Self {
-        let reason = if error.is_connect() {
+        let reason = if let Some(kind) = io_error_kind(error) {
+            match kind {
+                std::io::ErrorKind::ConnectionRefused => "connection refused",
+                std::io::ErrorKind::ConnectionReset => "connection reset",
+                std::io::ErrorKind::ConnectionAborted | std::io::ErrorKind::BrokenPipe => "connection dropped",
+                std::io::ErrorKind::UnexpectedEof => "the response broke off",
+                std::io::ErrorKind::TimedOut => "timed out",
+                _ => "connection failed",
+            }
+        } else if error.is_connect() {
             "connection refused or failed"
         } else if error.is_timeout() {
             "timed out"
@@ -81,4 +90,17 @@ impl MarketplaceError {
         };
         Self::Unreachable { reason: reason.to_string() }
     }
+}
+
+/// The I/O error behind a transport error, if any: it names the cause better than reqwest's
+/// categories (a reset and a refusal are both "connect" or "request" errors there).
+fn io_error_kind(error: &reqwest::Error) -> Option<std::io::ErrorKind> {
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return Some(io.kind());
+        }
+        source = cause.source();
+    }
+    None
 }

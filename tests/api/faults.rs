@@ -145,6 +145,8 @@ async fn a_connection_reset_is_an_upstream_error_and_fails_fast() {
     let (response, _) = case("padi-umkm", FaultMode::Reset, "UPSTREAM_ERROR", "MARKETPLACE_UNAVAILABLE").await;
     // Immediate on loopback; what time it takes is the jittered backoff of two retries (≤ 150 ms).
     assert!(latency_ms(&response, "padi-umkm") < 400, "did not wait for the deadline");
+    let message = crate::helpers::source(&response, "padi-umkm")["message"].as_str().unwrap_or_default().to_string();
+    assert!(message.contains("connection reset") || message.contains("connection dropped"), "{message}");
 }
 
 #[tokio::test]
