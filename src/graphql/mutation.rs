@@ -25,7 +25,7 @@ pub(super) struct PurgeResult {
     marketplace: Option<ID>,
 }
 
-#[Object]
+#[Object(name = "Mutation")]
 impl MutationRoot {
     /// Empties the result cache of one marketplace, or of all when `marketplace` is omitted.
     /// Requires `Authorization: Bearer <admin token>`; refused (and nothing purged) otherwise.

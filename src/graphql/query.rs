@@ -14,7 +14,7 @@ use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
 /// Entry points of the Pasar API.
 pub struct QueryRoot;
 
-#[Object]
+#[Object(name = "Query")]
 impl QueryRoot {
     /// Every registered marketplace, enabled or not.
     async fn marketplaces(&self, ctx: &Context<'_>) -> Vec<MarketplaceView> {
