@@ -99,6 +99,8 @@ pub(super) struct Fetched {
     pub(super) total_exact: bool,
     /// The marketplace has nothing after the offers fetched.
     pub(super) exhausted: bool,
+    /// Index in the marketplace's list just past the last item examined.
+    pub(super) scanned_to: u32,
     pub(super) error: Option<MarketplaceError>,
 }
 
@@ -140,7 +142,15 @@ async fn fetch_one(
     };
     if !entry.enabled {
         report.message = Some("switched off in its adapter file".into());
-        return Fetched { report, offers: Vec::new(), total: None, total_exact: true, exhausted: true, error: None };
+        return Fetched {
+            report,
+            offers: Vec::new(),
+            total: None,
+            total_exact: true,
+            exhausted: true,
+            scanned_to: 0,
+            error: None,
+        };
     }
     let deadline = entry.settings.timeout;
     let pushdown = filter.pushdown(&entry.pushdown);
@@ -160,6 +170,7 @@ async fn fetch_one(
                 total: collected.total,
                 total_exact,
                 exhausted: collected.exhausted,
+                scanned_to: collected.scanned_to,
                 error: None,
             }
         }
@@ -167,7 +178,15 @@ async fn fetch_one(
             tracing::warn!(marketplace = %id, code = error.code(), latency_ms = report.latency_ms, %error, "Marketplace call failed.");
             report.status = SourceStatus::of(&error);
             report.message = Some(format!("{id} {error}"));
-            Fetched { report, offers: Vec::new(), total: None, total_exact, exhausted: false, error: Some(error) }
+            Fetched {
+                report,
+                offers: Vec::new(),
+                total: None,
+                total_exact,
+                exhausted: false,
+                scanned_to: want.start,
+                error: Some(error),
+            }
         }
     }
 }
@@ -191,6 +210,7 @@ struct Ask<'a> {
 }
 
 struct Collected {
+    scanned_to: u32,
     offers: Vec<(u32, Offer)>,
     total: Option<u64>,
     exhausted: bool,
@@ -211,7 +231,7 @@ async fn collect(
     let cursor_paged = entry.settings.cursor_paged;
     // A cursor chain can only be walked from its start; cached pages make that cheap.
     let mut offset = if cursor_paged { 0 } else { want.start / page_size * page_size };
-    let mut collected = Collected { offers: Vec::new(), total: None, exhausted: false };
+    let mut collected = Collected { scanned_to: want.start, offers: Vec::new(), total: None, exhausted: false };
     let (mut cursor, mut skipped, mut scanned) = (None, 0, 0);
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_PAGES {
         let request = SearchRequest {
@@ -234,6 +254,10 @@ async fn collect(
         // Unreadable items still took a place in the marketplace's list.
         let listed = page.offers.len() + page.skipped;
         offset = offset.saturating_add(u32::try_from(listed).unwrap_or(u32::MAX));
+        // Past the page, unless it held more matches than were wanted (those are still ahead).
+        let full = collected.offers.len() >= want.keep as usize;
+        let last_kept = collected.offers.last().map_or(want.start, |(index, _)| index + 1);
+        collected.scanned_to = if full { last_kept } else { collected.scanned_to.max(offset) };
         collected.exhausted = listed < page_size as usize
             || collected.total.is_some_and(|t| u64::from(offset) >= t)
             || (cursor_paged && page.next_cursor.is_none());

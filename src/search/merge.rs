@@ -24,7 +24,7 @@ struct Candidate {
 }
 
 /// Totals and reports shared by both kinds of page.
-fn gather(fetched: Vec<Fetched>, outcome: &mut SearchOutcome) -> (Vec<Candidate>, Vec<String>, bool) {
+fn gather(fetched: Vec<Fetched>, outcome: &mut SearchOutcome) -> (Vec<Candidate>, Vec<(String, u32)>, bool) {
     let mut candidates = Vec::new();
     let mut ids = Vec::new();
     let mut more_upstream = false;
@@ -32,7 +32,7 @@ fn gather(fetched: Vec<Fetched>, outcome: &mut SearchOutcome) -> (Vec<Candidate>
         outcome.total_count += f.total.unwrap_or(f.offers.len() as u64);
         outcome.total_count_exact &= f.total_exact && (f.total.is_some() || f.exhausted);
         more_upstream |= f.error.is_none() && !f.exhausted;
-        ids.push(f.report.marketplace.to_string());
+        ids.push((f.report.marketplace.to_string(), f.scanned_to));
         if let Some(error) = f.error {
             outcome.failures.push((f.report.marketplace.clone(), error));
         }
@@ -55,9 +55,23 @@ pub(super) fn relevance_page(
     candidates.sort_by_key(|c| (c.index, c.source));
     let mut positions = start;
     let taken = candidates.len().min(params.first as usize);
-    outcome.has_next_page = candidates.len() > taken || more_upstream;
-    for candidate in candidates.into_iter().take(taken) {
-        positions.insert(ids[candidate.source].clone(), candidate.index + 1);
+    let rest: Vec<usize> = candidates.iter().skip(taken).map(|c| c.source).collect();
+    // Without an offer on this page there is no cursor to continue from: say it is the end
+    // rather than promise a page the client cannot ask for.
+    outcome.has_next_page = taken > 0 && (candidates.len() > taken || more_upstream);
+    for (i, candidate) in candidates.into_iter().take(taken).enumerate() {
+        positions.insert(ids[candidate.source].0.clone(), candidate.index + 1);
+        if i + 1 == taken {
+            // A marketplace with no match left on this page has been read up to where it
+            // scanned: the next page starts there, so filtered-out stretches are not re-read
+            // forever.
+            for (source, (id, scanned_to)) in ids.iter().enumerate() {
+                if !rest.contains(&source) {
+                    let position = positions.entry(id.clone()).or_insert(0);
+                    *position = (*position).max(*scanned_to);
+                }
+            }
+        }
         let cursor = cursor::encode(search, Position::PerMarketplace { positions: positions.clone() });
         outcome.edges.push(Edge { cursor, offer: candidate.offer, explanation: None });
     }

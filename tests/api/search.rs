@@ -339,3 +339,34 @@ async fn a_filter_the_marketplace_declares_is_applied_upstream_and_keeps_the_cou
         "a price including PPN cannot be pushed to a net-price filter"
     );
 }
+
+#[tokio::test]
+async fn walking_a_filtered_search_never_repeats_an_offer_and_ends() {
+    let app = spawn_app().await;
+    let filter = json!({ "umkOnly": true, "minTkdn": "60" });
+    let mut seen = std::collections::HashSet::new();
+    let mut after = Value::Null;
+    for _ in 0..200 {
+        let page =
+            app.graphql(SEARCH, json!({ "query": "kertas", "first": 10, "after": after, "filter": filter })).await;
+        for offer in offers(&page) {
+            assert!(seen.insert(offer["id"].clone()), "repeated {}", offer["id"]);
+        }
+        let info = &page["data"]["search"]["offers"]["pageInfo"];
+        if info["hasNextPage"] != true {
+            assert!(!seen.is_empty(), "some offers match: {page}");
+            return;
+        }
+        after = info["endCursor"].clone();
+        assert!(after.is_string(), "a next page comes with a cursor: {page}");
+    }
+    panic!("the walk did not end");
+}
+
+#[tokio::test]
+async fn a_filter_nothing_passes_ends_at_once() {
+    let app = spawn_app().await;
+    let page = app.graphql(SEARCH, json!({ "query": "kertas", "first": 10, "filter": { "minTkdn": "100" } })).await;
+    assert_eq!(page["data"]["search"]["offers"]["edges"], json!([]));
+    assert_eq!(page["data"]["search"]["offers"]["pageInfo"]["hasNextPage"], false);
+}
