@@ -11,6 +11,11 @@ fn pasar_check(dir: &Path) -> (bool, String) {
     )
 }
 
+/// A bundled adapter file's text, to break in a temporary directory.
+fn bundled(file: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters").join(file)).expect("bundled adapter")
+}
+
 #[test]
 fn the_bundled_adapters_are_valid() {
     let (ok, output) = pasar_check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters"));
@@ -20,8 +25,7 @@ fn the_bundled_adapters_are_valid() {
 #[test]
 fn broken_adapter_files_are_reported_problem_by_problem() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let good =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    let good = bundled("mbiz.toml");
     let broken = good
         .replace("id = \"mbiz\"", "id = \"Mbiz Market\"")
         .replace("token_env = \"MBIZ_TOKEN\"", "token_env = \"sk-live-123\"")
@@ -52,8 +56,7 @@ fn broken_adapter_files_are_reported_problem_by_problem() {
 #[test]
 fn rule_violations_are_all_reported_with_their_key_paths() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let good =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    let good = bundled("mbiz.toml");
     let broken = good
         .replace("id = \"mbiz\"", "id = \"Mbiz Market\"")
         .replace("token_env = \"MBIZ_TOKEN\"", "token_env = \"sk-live-123\"")
@@ -80,8 +83,7 @@ fn rule_violations_are_all_reported_with_their_key_paths() {
 #[test]
 fn an_unknown_value_format_names_the_field() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let good =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    let good = bundled("mbiz.toml");
     std::fs::write(dir.path().join("mbiz.toml"), good.replace("format = \"idr_text\"", "format = \"idr_txt\""))
         .expect("write");
     let (ok, output) = pasar_check(dir.path());
@@ -92,8 +94,7 @@ fn an_unknown_value_format_names_the_field() {
 #[test]
 fn two_files_with_one_id_are_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let good =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters/mbiz.toml")).expect("mbiz.toml");
+    let good = bundled("mbiz.toml");
     std::fs::write(dir.path().join("a.toml"), &good).expect("write");
     std::fs::write(dir.path().join("b.toml"), &good).expect("write");
     let (ok, output) = pasar_check(dir.path());
