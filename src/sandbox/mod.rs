@@ -8,7 +8,8 @@
 //!   English fields, prices as text including PPN (`"Rp61.050"`), dotted NPWP, raw seller names.
 //! - `jatim-bejo`: `POST /api/v1/produk/cari` with `{"kata_kunci","halaman","jumlah"}`, Indonesian
 //!   fields, integer rupiah excluding PPN plus a `ppn` rate, TKDN as `"45,5"`, varied city spellings.
-//! - `ekatalog`: `GET /api/v6/produk?keyword=&offset=&limit=` with `X-Api-Key`, LKPP v6 field names,
+//! - `ekatalog`: `GET /api/v6/produk?keyword=&offset=&limit=` (and the buyer filters `harga_min`,
+//!   `harga_max`, `tkdn_min`) with `X-Api-Key`, LKPP v6 field names,
 //!   decimal-string prices excluding PPN (`"55000.00"`), KBKI codes, TKDN/BMP as `"45.50"` or `""`,
 //!   NIB, NPWP16 (a NIK for sole traders) and Kemendagri region codes.
 //! - `padi-umkm`: `GET /v1/catalog/search?query=&limit=&cursor=` with opaque, tamper-checked
