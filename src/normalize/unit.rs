@@ -125,8 +125,16 @@ fn container_count(words: &[String]) -> Option<(&'static str, u32)> {
             next = words.get(i + 2)?.as_str();
         }
         let n = number(next)?;
-        let base = words.get(i + offset + 1).and_then(|w| base_unit(w)).unwrap_or("pcs");
-        Some((base, n))
+        match words.get(i + offset + 1) {
+            // "box isi 12" at the end: twelve pieces.
+            None => Some(("pcs", n)),
+            Some(word) => match base_unit(word) {
+                Some(base) => Some((base, n)),
+                // "Karton isi 40 Box", "isi 3 Kue": a count of things whose size is not stated
+                // here; no pack size beats a wrong one.
+                None => None,
+            },
+        }
     })
 }
 
@@ -161,6 +169,9 @@ mod tests {
             (None, "Tinta Epson 003 70 ml hitam", None, dec!(1)),
             (Some("pcs"), "Flashdisk 64GB", Some("pcs"), dec!(1)),
             (Some("box isi 12"), "Pulpen", Some("pcs"), dec!(12)),
+            (Some("Karton"), "Masker Medis Sensi 3 Ply Hijau Karton isi 40 Box", None, dec!(1)),
+            (Some("karton"), "Masker Medis Sensi 3 Ply 1 Karton (40 Box)", None, dec!(1)),
+            (Some("kotak"), "Snack Box Rapat Isi 3 Kue + Air Mineral", Some("kotak"), dec!(1)),
             (Some("Rim"), "HVS A4 5rim", Some("lembar"), dec!(2500)),
         ];
         for (field, title, base, quantity) in cases {
