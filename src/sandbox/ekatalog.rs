@@ -78,16 +78,6 @@ fn nama_penyedia(vendor: &Vendor) -> String {
     vendor.canonical_name().to_uppercase()
 }
 
-const fn bentuk_usaha(form: LegalForm) -> &'static str {
-    match form {
-        LegalForm::Pt => "PT",
-        LegalForm::Cv => "CV",
-        LegalForm::Ud => "UD",
-        LegalForm::Koperasi => "Koperasi",
-        LegalForm::Toko => "Perorangan",
-    }
-}
-
 const fn skala_usaha(scale: Scale) -> &'static str {
     match scale {
         Scale::Mikro => "Mikro",
@@ -246,7 +236,7 @@ fn produk(app: &App, index: usize) -> Produk {
             nama_penyedia: nama_penyedia(vendor),
             nib: vendor.nib(),
             npwp16: vendor.npwp16(),
-            bentuk_usaha: bentuk_usaha(vendor.legal_form),
+            bentuk_usaha: vendor.legal_form.registered(),
             status_umkk: status_umkk(vendor),
             skala_usaha: skala_usaha(vendor.scale),
             kode_wilayah: REGIONS[vendor.region].code,

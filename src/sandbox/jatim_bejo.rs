@@ -15,7 +15,7 @@ use super::catalogue::ListingView;
 use super::regions::{CityStyle, REGIONS};
 use super::state::App;
 use super::text::{capitalise, tenths_comma, words};
-use super::vendors::{LegalForm, Scale, Vendor};
+use super::vendors::{Scale, Vendor};
 
 /// A truncated body.
 pub(super) const GARBAGE: &str = r#"{"status":"sukses","data":{"total":12,"produk":[{"kode_produk":"#;
@@ -65,16 +65,6 @@ fn city(vendor: &Vendor) -> String {
         }
     };
     REGIONS[vendor.region].label(style)
-}
-
-const fn badan_usaha(form: LegalForm) -> &'static str {
-    match form {
-        LegalForm::Pt => "PT",
-        LegalForm::Cv => "CV",
-        LegalForm::Ud => "UD",
-        LegalForm::Koperasi => "Koperasi",
-        LegalForm::Toko => "Perorangan",
-    }
 }
 
 const fn kelas_umkm(scale: Scale) -> &'static str {
@@ -179,7 +169,7 @@ fn produk(app: &App, index: usize) -> Produk {
         toko: Toko {
             id_toko: app.account_id(view.listing.vendor),
             nama_toko: vendor.store_name.clone(),
-            badan_usaha: badan_usaha(vendor.legal_form),
+            badan_usaha: vendor.legal_form.registered(),
             kelas_umkm: kelas_umkm(vendor.scale),
             npwp: vendor.npwp15.clone(),
             kota: city(vendor),

@@ -20,6 +20,14 @@ pub(crate) enum LegalForm {
 }
 
 impl LegalForm {
+    /// The form as a registry field writes it (`bentuk_usaha`): a toko is a sole trader.
+    pub(crate) const fn registered(self) -> &'static str {
+        match self {
+            Self::Toko => "Perorangan",
+            other => other.label(),
+        }
+    }
+
     /// The canonical prefix (`PT`, `CV`, `Koperasi`, …).
     pub(crate) const fn label(self) -> &'static str {
         match self {

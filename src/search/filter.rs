@@ -129,7 +129,7 @@ impl OfferFilter {
 }
 
 /// Whether region `code` is `wanted` or lies inside it (`"35.71"` is inside `"35"`).
-pub fn in_region(code: &str, wanted: &str) -> bool {
+fn in_region(code: &str, wanted: &str) -> bool {
     let wanted = wanted.trim();
     code == wanted || code.strip_prefix(wanted).is_some_and(|rest| rest.starts_with('.'))
 }

@@ -15,7 +15,7 @@ pub mod vendors;
 
 pub use cursor::CursorError;
 pub use fanout::{CacheStatus, SourceReport, SourceStatus};
-pub use filter::{OfferFilter, in_region};
+pub use filter::OfferFilter;
 pub use merge::SORT_WINDOW;
 pub use order::OfferSort;
 pub use policy::{BuyerContext, Explanation, Locality};
