@@ -9,9 +9,9 @@
 //! - `normalize/parse_price`: the price reader over the formats of domain.md §4.1.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pasar::marketplace::{Env, Override};
 use pasar::sandbox::{self, RunningSandbox, SandboxOptions};
 use pasar::{Application, Config};
+use pasar::{Env, Override};
 use serde_json::json;
 use std::hint::black_box;
 use std::time::Duration;

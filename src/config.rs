@@ -13,8 +13,11 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// Environment variable holding the admin token; unset disables admin mutations.
+pub const ADMIN_TOKEN_ENV: &str = "PASAR_ADMIN_TOKEN";
+
 /// `PASAR_*` variables that hold secrets rather than settings.
-const SECRET_VARS: &[&str] = &[crate::startup::ADMIN_TOKEN_ENV];
+const SECRET_VARS: &[&str] = &[ADMIN_TOKEN_ENV];
 
 /// Everything the gateway needs to start.
 #[derive(Debug, Clone, Deserialize)]

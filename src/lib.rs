@@ -2,42 +2,74 @@
 //!
 //! # Layout
 //!
+//! Modules follow the request path, and imports flow one way along it (a test in
+//! `tests/api/architecture.rs` fails on an upward import or an import cycle between files):
+//!
+//! `cli → demo → startup → graphql → search → config → cache → marketplace → normalize → model`
+//!
+//! - [`cli`]: the command line; `demo` (feature `sandbox`): the embedded demo behind a bare `pasar`.
+//! - `startup`: [`Application::build`] (adapters → service → schema → router) and the routes.
+//! - `graphql`: admission before parsing, the schema, the query and mutation roots, GraphQL views
+//!   of the model, and the mapping of each layer's error to a stable `extensions.code`.
+//! - `search`: per request, which marketplaces, fan-out under deadlines, the fetch path of one
+//!   page, filters (pushed down where an adapter allows), merge, sorts, policy ranking with
+//!   reasons, cursors, compare/grouping, vendor merging, and the per-marketplace reports.
 //! - [`config`]: `pasar.toml` plus `PASAR_*` environment overrides, with defaults.
-//! - [`startup`]: `Application::build` (adapters → service → schema → router) and `router()`.
-//! - [`graphql`]: the schema, the query root, GraphQL types and stable error codes.
-//! - [`search`]: fan-out under per-marketplace deadlines, filters (pushed down where an adapter
-//!   allows), merge, sorts, policy ranking with reasons, cursors, compare/grouping, vendor merging.
-//! - [`cache`]: moka-backed cache of normalised result pages: coalesced loads in their own task,
-//!   stale-while-revalidate and stale-if-error, bounded by bytes.
-//! - [`marketplace`]: the `Marketplace` trait, the adapter file format, its checker, the HTTP
+//! - `cache`: the result cache: a [`PageStore`](cache::PageStore)-backed map of normalised pages
+//!   (moka in process), coalesced loads in their own task, stale-while-revalidate and
+//!   stale-if-error. It knows pages and keys, not searches or marketplaces' errors.
+//! - `marketplace`: the `Marketplace` trait, the adapter file format and its checker, the HTTP
 //!   adapter, the registry that loads `adapters/*.toml`, and the guard around every call
 //!   (concurrency cap, circuit breaker, budgeted retries, egress policy).
 //! - [`normalize`]: pure functions from marketplace values to the unified model (price, PPN,
 //!   units, percentages, PDN tiers, vendor names, NPWP, regions, product keys, plain text).
-//! - [`model`]: the unified offer model.
-//! - [`sandbox`]: simulated marketplaces for the demo, the tests and the benchmarks.
-//! - [`demo`]: the embedded demo behind a bare `pasar` / `cargo run --release`.
-//! - [`cli`]: the command line.
+//! - `model`: the unified offer model.
+//! - [`sandbox`] (feature `sandbox`, on by default): simulated marketplaces for the demo, the
+//!   tests and the benchmarks; it imports nothing of the gateway.
 //!
-//! # The request path
+//! # The request path, hop by hop
 //!
-//! `POST /graphql` → [`graphql`] checks limits before parsing (body, nesting, aliases, fan-out,
-//! rate), then parses, validates and resolves → [`search`] picks the marketplaces and fans out →
-//! per marketplace: [`cache`] hit, or [`marketplace`] HTTP call under its guard, then
-//! [`normalize`] → [`search`] filters, merges, sorts or groups, and pages → data plus one
-//! `SourceReport` per marketplace plus a GraphQL error for each one that failed.
+//! `POST /graphql` → `graphql/http.rs: handle` checks limits before parsing (body, nesting,
+//! aliases, fan-out; the rate limit is checked in `startup.rs: graphql`), then async-graphql
+//! parses, validates and calls `graphql/query.rs: QueryRoot::search` →
+//! `search/service.rs: SearchService::search` (`validate.rs: admit`, cursor) →
+//! `search/fanout.rs: fan_out` (every selected marketplace at once, each under its deadline) →
+//! `fanout.rs: collect` (pages through one marketplace) → `search/fetch.rs: FetchPath::page` →
+//! `cache/mod.rs: ResultCache::get_or_fetch` (hit, stale, or one coalesced load) →
+//! `fetch.rs: load_page` → `marketplace/guard.rs: Guard::call` →
+//! `marketplace/http.rs: HttpAdapter::search` → `normalize/offer.rs: normalize_offer` →
+//! `search/remembered.rs: Remembered::remember` (for `offer(id)` and vendor merging) → back in
+//! `search/merge.rs: relevance_page` or `window_page` (or `search/compare.rs: group`) → data plus
+//! one `SourceReport` per marketplace (`search/report.rs`) plus a GraphQL error for each one that
+//! failed (`graphql/error.rs: report_failure`).
+//!
+//! # Conventions
+//!
+//! - Visibility is decided here: modules are private unless they are the public API (the
+//!   binary, the black-box tests, the benchmarks and the fuzz targets use what is re-exported
+//!   below, plus [`normalize`] and [`sandbox`]). `pub` inside a private module means "for the
+//!   crate", and the compiler reports what nothing uses.
+//! - GraphQL types: a domain enum derives `async_graphql::Enum` where it is defined, so its doc
+//!   comments are the schema's descriptions and there is no mirror type; structs are exposed by
+//!   `#[Object]` impls or `…View` wrappers in `graphql/`, and inputs are `graphql/inputs.rs` types
+//!   converted into the search's own parameters.
+//! - Each layer has one `thiserror` enum; `graphql/error.rs` maps them to codes once.
 
-pub mod cache;
+mod cache;
 pub mod cli;
 pub mod config;
+#[cfg(feature = "sandbox")]
 pub mod demo;
-pub mod graphql;
-pub mod marketplace;
-pub mod model;
+mod graphql;
+mod marketplace;
+mod model;
 pub mod normalize;
+#[cfg(feature = "sandbox")]
 pub mod sandbox;
-pub mod search;
-pub mod startup;
+mod search;
+mod startup;
 
-pub use config::Config;
+pub use config::{ADMIN_TOKEN_ENV, Config};
+pub use graphql::sdl;
+pub use marketplace::{Env, Override};
 pub use startup::{Application, StartupError};

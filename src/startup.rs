@@ -4,8 +4,7 @@
 //! tests read the real port from [`Application::port`].
 
 use crate::cache::ResultCache;
-use crate::config::Config;
-use crate::config::RequestLimits;
+use crate::config::{ADMIN_TOKEN_ENV, Config, RequestLimits};
 use crate::graphql::ratelimit::ClientLimiter;
 use crate::graphql::{AdminToken, PasarSchema, build_schema};
 use crate::marketplace::Env;
@@ -24,9 +23,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
-
-/// Environment variable holding the admin token; unset disables admin mutations.
-pub const ADMIN_TOKEN_ENV: &str = "PASAR_ADMIN_TOKEN";
 
 /// Why the gateway could not start.
 #[derive(Debug, thiserror::Error)]
@@ -79,7 +75,7 @@ impl Application {
         let registry = registry::load(&config.adapters_dir, &options, &client).map_err(StartupError::Adapters)?;
         let budget = config.cache.budget_mb.saturating_mul(1024 * 1024);
         // Offers for `offer(id)` get a quarter of the budget on top of the result cache.
-        let service = SearchService::new(Arc::new(registry), ResultCache::new(budget), budget / 4);
+        let service = SearchService::new(Arc::new(registry), ResultCache::in_memory(budget), budget / 4);
         let admin = AdminToken(env.get(ADMIN_TOKEN_ENV));
         let schema = build_schema(service.clone(), admin, &config.limits);
         let clients = ClientLimiter::new(&config.limits.rate);
@@ -93,6 +89,11 @@ impl Application {
     /// The port actually bound.
     pub fn port(&self) -> u16 {
         self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
+    }
+
+    /// How many marketplaces are registered (enabled or not).
+    pub fn marketplace_count(&self) -> usize {
+        self.state.service.registry().entries().len()
     }
 
     /// The address actually bound.

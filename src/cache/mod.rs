@@ -10,18 +10,18 @@
 //! - **Staleness** (RFC 5861's idea): after its TTL an entry is served for up to
 //!   `stale_while_revalidate` while one background refresh runs, and for up to `stale_if_error`
 //!   when the marketplace fails. Freshness is judged on tokio's clock, so tests can pause time.
-//! - **Memory**: moka bounds the total estimated bytes, not the entry count.
+//! - **Storage** ([`PageStore`]): where pages live is behind a small trait; the in-process
+//!   [`MemoryStore`] (moka) bounds the total estimated bytes, not the entry count.
 
 mod inflight;
 mod page;
-mod stats;
+mod store;
 
+pub use inflight::LoadAborted;
 pub use page::{CacheKey, CachedPage, Freshness, normalize_query};
-pub use stats::{CacheStats, CacheStatsSnapshot};
+pub use store::{MemoryStore, PageStore};
 
-use crate::marketplace::MarketplaceError;
 use inflight::Inflight;
-use moka::notification::RemovalCause;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -30,57 +30,44 @@ pub const DEFAULT_BUDGET_BYTES: u64 = 256 * 1024 * 1024;
 
 /// How a page was obtained.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Served {
+pub enum Served<E> {
     /// Fresh from the cache.
     Hit,
     /// Fetched upstream for this request (or a concurrent identical one).
     Fetched,
-    /// Expired but served: while a refresh runs (`error: None`) or because the marketplace failed.
+    /// Expired but served: while a refresh runs (`error: None`) or because the load failed.
     Stale {
         /// Age of the data.
         age: Duration,
         /// The failure that made the stale copy the answer.
-        error: Option<MarketplaceError>,
+        error: Option<E>,
     },
 }
 
-/// The result cache shared by all marketplaces.
-#[derive(Clone)]
-pub struct ResultCache {
-    pages: moka::future::Cache<CacheKey, Arc<CachedPage>>,
-    inflight: Inflight,
-    stats: Arc<CacheStats>,
+/// The result cache shared by all marketplaces; `E` is the error a failed load gives.
+pub struct ResultCache<E> {
+    store: Arc<dyn PageStore>,
+    inflight: Inflight<E>,
 }
 
-impl ResultCache {
-    /// A cache holding at most about `budget_bytes` of offers.
-    pub fn new(budget_bytes: u64) -> Self {
-        let stats = Arc::new(CacheStats::default());
-        let counted = Arc::clone(&stats);
-        let pages = moka::future::Cache::builder()
-            .max_capacity(budget_bytes)
-            .weigher(|key: &CacheKey, page: &Arc<CachedPage>| {
-                page.estimated_bytes().saturating_add(key.estimated_bytes())
-            })
-            .expire_after(page::KeepWhileServable)
-            .support_invalidation_closures()
-            .eviction_listener(move |_key, _page, cause| {
-                if cause == RemovalCause::Size {
-                    counted.evicted();
-                }
-            })
-            .build();
-        Self { pages, inflight: Inflight::default(), stats }
+impl<E> Clone for ResultCache<E> {
+    fn clone(&self) -> Self {
+        Self { store: Arc::clone(&self.store), inflight: self.inflight.clone() }
+    }
+}
+
+impl<E> ResultCache<E>
+where
+    E: Clone + From<LoadAborted> + Send + Sync + 'static,
+{
+    /// A cache over `store`.
+    pub fn new(store: Arc<dyn PageStore>) -> Self {
+        Self { store, inflight: Inflight::default() }
     }
 
-    /// Counters for the metrics endpoint.
-    pub fn stats(&self) -> CacheStatsSnapshot {
-        self.stats.snapshot()
-    }
-
-    /// Estimated bytes held.
-    pub fn weighted_size(&self) -> u64 {
-        self.pages.weighted_size()
+    /// An in-process cache holding at most about `budget_bytes` of offers.
+    pub fn in_memory(budget_bytes: u64) -> Self {
+        Self::new(Arc::new(MemoryStore::new(budget_bytes)))
     }
 
     /// The page for `key`: fresh from the cache, stale under the policy, or fetched by `fetch`
@@ -92,29 +79,25 @@ impl ResultCache {
         policy: Freshness,
         bypass: bool,
         fetch: F,
-    ) -> Result<(Arc<CachedPage>, Served), MarketplaceError>
+    ) -> Result<(Arc<CachedPage>, Served<E>), E>
     where
-        F: Future<Output = Result<CachedPage, MarketplaceError>> + Send + 'static,
+        F: Future<Output = Result<CachedPage, E>> + Send + 'static,
     {
-        let cached = if bypass { None } else { self.pages.get(&key).await };
+        let cached = if bypass { None } else { self.store.get(&key).await };
         if let Some(page) = &cached {
             let age = page.age();
             if age < policy.ttl {
-                self.stats.hit();
                 return Ok((Arc::clone(page), Served::Hit));
             }
             if age < policy.ttl + policy.stale_while_revalidate {
-                self.stats.stale();
                 drop(self.load(key, fetch));
                 return Ok((Arc::clone(page), Served::Stale { age, error: None }));
             }
         }
-        self.stats.miss();
         match self.load(key, fetch).await {
             Ok(page) => Ok((page, Served::Fetched)),
             Err(error) => match cached.filter(|page| page.age() < policy.ttl + policy.stale_if_error) {
                 Some(page) => {
-                    self.stats.stale();
                     let age = page.age();
                     Ok((page, Served::Stale { age, error: Some(error) }))
                 }
@@ -124,39 +107,24 @@ impl ResultCache {
     }
 
     /// Joins the in-flight load of `key`, or starts one that stores its page when it succeeds.
-    fn load<F>(&self, key: CacheKey, fetch: F) -> inflight::Shared
+    fn load<F>(&self, key: CacheKey, fetch: F) -> inflight::Shared<E>
     where
-        F: Future<Output = Result<CachedPage, MarketplaceError>> + Send + 'static,
+        F: Future<Output = Result<CachedPage, E>> + Send + 'static,
     {
-        let pages = self.pages.clone();
+        let store = Arc::clone(&self.store);
         let stored = key.clone();
-        let (shared, joined) = self.inflight.join_or_start(key, async move {
+        self.inflight.join_or_start(key, async move {
             let page = Arc::new(fetch.await?);
             if !page.freshness.ttl.is_zero() {
-                pages.insert(stored, Arc::clone(&page)).await;
+                store.insert(stored, Arc::clone(&page)).await;
             }
             Ok(page)
-        });
-        if joined {
-            self.stats.coalesced();
-        }
-        shared
+        })
     }
 
     /// Drops every entry of one marketplace, or all entries; returns how many were cached.
     pub async fn purge(&self, marketplace: Option<&str>) -> u64 {
-        // moka counts lazily; settle pending writes so the count is the real one.
-        self.pages.run_pending_tasks().await;
-        let before = self.pages.entry_count();
-        match marketplace {
-            None => self.pages.invalidate_all(),
-            Some(id) => {
-                let id = id.to_string();
-                // Only fails when closures were not enabled at build time, which they are.
-                let _ = self.pages.invalidate_entries_if(move |key, _| key.marketplace.as_str() == id);
-            }
-        }
-        before
+        self.store.purge(marketplace).await
     }
 }
 

@@ -46,6 +46,13 @@ pub struct Freshness {
     pub stale_if_error: Duration,
 }
 
+impl Freshness {
+    /// How long after fetching a page may be served under any of the three windows.
+    pub fn servable_for(&self) -> Duration {
+        self.ttl + self.stale_while_revalidate.max(self.stale_if_error)
+    }
+}
+
 /// One cached page.
 #[derive(Debug)]
 pub struct CachedPage {
@@ -82,8 +89,7 @@ pub(super) struct KeepWhileServable;
 
 impl Expiry<CacheKey, Arc<CachedPage>> for KeepWhileServable {
     fn expire_after_create(&self, _key: &CacheKey, page: &Arc<CachedPage>, _now: Instant) -> Option<Duration> {
-        let f = page.freshness;
-        Some(f.ttl + f.stale_while_revalidate.max(f.stale_if_error))
+        Some(page.freshness.servable_for())
     }
 
     fn expire_after_update(

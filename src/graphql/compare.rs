@@ -1,10 +1,9 @@
 //! The compare result: product groups across marketplaces.
 
-use super::types::{MarketplaceView, marketplace};
+use super::marketplace::{MarketplaceView, marketplace};
 use crate::model::Offer;
 use crate::normalize::product::MatchExplanation;
-use crate::search::compare::{CompareOutcome, ProductGroup, group_title};
-use crate::search::{Explanation, SourceReport, SourceStatus};
+use crate::search::{CompareOutcome, Explanation, ProductGroup, SourceReport, group_title};
 use async_graphql::{Context, Object, Result};
 use rust_decimal::Decimal;
 
@@ -19,11 +18,11 @@ impl CompareResult {
     }
     /// One report per marketplace asked, failed or not.
     async fn sources(&self) -> &[SourceReport] {
-        &self.0.sources
+        &self.0.sources.reports
     }
     /// True only when every marketplace answered fresh.
     async fn complete(&self) -> bool {
-        self.0.sources.iter().all(|s| s.status == SourceStatus::Ok)
+        self.0.sources.complete()
     }
 }
 

@@ -1,13 +1,14 @@
 //! Input types of the search and compare arguments.
 
 use crate::normalize::pdn::PdnTier;
-use crate::search::{BuyerContext, OfferFilter, OfferSort};
-use async_graphql::{Enum, ID, InputObject};
+use crate::search::{BuyerContext, OfferFilter};
+use async_graphql::{ID, InputObject};
 use rust_decimal::Decimal;
 
-/// Conditions an offer must meet. All but `marketplaces` are applied by the gateway after
-/// normalisation (no bundled marketplace can apply them), so with any of them `totalCount` is
-/// not exact (`totalCountExact: false`).
+/// Conditions an offer must meet. A marketplace whose adapter declares a condition as an upstream
+/// filter applies it itself (the bundled `ekatalog` does for prices and TKDN); every other
+/// condition is applied by the gateway after normalisation, and then `totalCount` is a lower
+/// bound (`totalCountExact: false`).
 #[derive(Debug, Clone, Default, InputObject)]
 #[graphql(name = "OfferFilter")]
 pub(super) struct OfferFilterInput {
@@ -68,39 +69,5 @@ pub(super) struct BuyerContextInput {
 impl From<BuyerContextInput> for BuyerContext {
     fn from(input: BuyerContextInput) -> Self {
         Self { region_code: input.region_code.trim().to_string() }
-    }
-}
-
-/// How offers are ordered. Every order but `RELEVANCE` is applied by the gateway to each
-/// marketplace's first 200 matching offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Enum)]
-#[graphql(name = "OfferSort")]
-pub(super) enum OfferSortInput {
-    /// Each marketplace's own relevance ranking, interleaved across marketplaces.
-    #[default]
-    Relevance,
-    /// Cheapest pack first, including PPN.
-    PriceAsc,
-    /// Dearest pack first, including PPN.
-    PriceDesc,
-    /// Cheapest per base unit first, including PPN (a rim compares with a box of five rim).
-    UnitPriceAsc,
-    /// Highest TKDN first.
-    TkdnDesc,
-    /// As procurement rules rank: PDN cascade (Perpres 46/2025), then UMK and koperasi, then
-    /// locality to the buyer, then unit price. Each edge says why in `ranking`.
-    Policy,
-}
-
-impl From<OfferSortInput> for OfferSort {
-    fn from(input: OfferSortInput) -> Self {
-        match input {
-            OfferSortInput::Relevance => Self::Relevance,
-            OfferSortInput::PriceAsc => Self::PriceAsc,
-            OfferSortInput::PriceDesc => Self::PriceDesc,
-            OfferSortInput::UnitPriceAsc => Self::UnitPriceAsc,
-            OfferSortInput::TkdnDesc => Self::TkdnDesc,
-            OfferSortInput::Policy => Self::Policy,
-        }
     }
 }

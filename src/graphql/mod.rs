@@ -4,10 +4,12 @@
 //! test fails when the two differ.
 
 mod compare;
+mod count;
 mod error;
 pub mod http;
 mod inputs;
 mod lookup;
+mod marketplace;
 mod mutation;
 mod prescan;
 mod query;
@@ -16,7 +18,7 @@ mod types;
 mod vendor;
 
 pub use error::codes;
-pub use mutation::{AdminToken, MutationRoot, Presented};
+pub use mutation::{AdminToken, MutationRoot};
 pub use query::QueryRoot;
 
 use crate::config::RequestLimits;

@@ -2,13 +2,13 @@
 
 use super::compare::CompareResult;
 use super::error::report_failure;
-use super::inputs::{BuyerContextInput, OfferFilterInput, OfferSortInput};
+use super::inputs::{BuyerContextInput, OfferFilterInput};
 use super::lookup::{self, ParsedPriceView, RegionView};
-use super::types::{MarketplaceView, SearchResult};
+use super::marketplace::MarketplaceView;
+use super::types::SearchResult;
 use super::vendor::VendorView;
 use crate::model::Offer;
-use crate::search::compare::CompareParams;
-use crate::search::{SearchParams, SearchService};
+use crate::search::{CompareParams, OfferSort, SearchParams, SearchService};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
 
 /// Entry points of the Pasar API.
@@ -31,8 +31,8 @@ impl QueryRoot {
         ctx: &Context<'_>,
         #[graphql(desc = "What the buyer is looking for, 1 to 200 characters.")] query: String,
         #[graphql(desc = "Conditions an offer must meet.")] filter: Option<OfferFilterInput>,
-        #[graphql(desc = "Order of the merged offers.", default_with = "Some(OfferSortInput::Relevance)")] sort: Option<
-            OfferSortInput,
+        #[graphql(desc = "Order of the merged offers.", default_with = "Some(OfferSort::Relevance)")] sort: Option<
+            OfferSort,
         >,
         #[graphql(desc = "Page size, 1 to 100.", default_with = "Some(20)")] first: Option<i32>,
         #[graphql(desc = "`endCursor` of the previous page.")] after: Option<String>,
@@ -44,14 +44,14 @@ impl QueryRoot {
         let params = SearchParams {
             query,
             filter: filter.unwrap_or_default().into(),
-            sort: sort.unwrap_or_default().into(),
+            sort: sort.unwrap_or_default(),
             buyer: buyer.map(Into::into),
             first: u32::try_from(first.unwrap_or(20)).unwrap_or(0),
             after,
             bypass_cache: no_cache.unwrap_or(false),
         };
         let outcome = service.search(&params).await.map_err(|e| e.extend())?;
-        for (marketplace, error) in &outcome.failures {
+        for (marketplace, error) in &outcome.sources.failures {
             report_failure(ctx, marketplace, error);
         }
         Ok(SearchResult::new(outcome))
@@ -77,7 +77,7 @@ impl QueryRoot {
             first: u32::try_from(first.unwrap_or(10)).unwrap_or(0),
         };
         let outcome = service.compare(&params).await.map_err(|e| e.extend())?;
-        for (marketplace, error) in &outcome.failures {
+        for (marketplace, error) in &outcome.sources.failures {
             report_failure(ctx, marketplace, error);
         }
         Ok(CompareResult(outcome))

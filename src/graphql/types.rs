@@ -2,9 +2,10 @@
 //!
 //! The model stays plain Rust; resolvers here decide how it is shown (ids, formatting, lookups).
 
+use super::count::clamp_i32;
+use super::marketplace::{MarketplaceView, marketplace};
 use super::vendor::VendorView;
-use crate::marketplace::RegistryEntry;
-use crate::model::{Issue, MarketplaceId, Offer, Price, Unit};
+use crate::model::{Issue, Offer, Price, Unit};
 use crate::normalize::pdn::{self, PdnTier};
 use crate::normalize::rupiah::format_rupiah;
 use crate::search::{
@@ -12,48 +13,6 @@ use crate::search::{
 };
 use async_graphql::{Context, ID, Object, SimpleObject};
 use rust_decimal::Decimal;
-
-fn clamp_i32<T: TryInto<i32>>(n: T) -> i32 {
-    n.try_into().unwrap_or(i32::MAX)
-}
-
-/// A registered marketplace.
-#[derive(Clone)]
-pub(super) struct MarketplaceView(pub(super) RegistryEntry);
-
-/// Looks a marketplace up for a resolver; every id in a result comes from the registry.
-pub(super) fn marketplace(ctx: &Context<'_>, id: &MarketplaceId) -> async_graphql::Result<MarketplaceView> {
-    let registry = ctx.data_unchecked::<SearchService>().registry();
-    registry
-        .get(id.as_str())
-        .cloned()
-        .map(MarketplaceView)
-        .ok_or_else(|| format!("marketplace `{id}` is no longer registered").into())
-}
-
-#[Object(name = "Marketplace")]
-impl MarketplaceView {
-    /// Stable id, as in its adapter file (`"mbiz"`).
-    async fn id(&self) -> ID {
-        ID(self.0.marketplace.id().to_string())
-    }
-    /// Human-readable name.
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-    /// Whether searches ask it.
-    async fn enabled(&self) -> bool {
-        self.0.enabled
-    }
-    /// Its deadline per search, in milliseconds.
-    async fn timeout_ms(&self) -> i32 {
-        clamp_i32(self.0.settings.timeout.as_millis())
-    }
-    /// How long its results stay fresh in the cache, in seconds.
-    async fn cache_ttl_seconds(&self) -> i32 {
-        clamp_i32(self.0.settings.cache_ttl.as_secs())
-    }
-}
 
 /// The answer to a federated search.
 pub(super) struct SearchResult {
@@ -74,11 +33,11 @@ impl SearchResult {
     }
     /// One report per marketplace asked, failed or not.
     async fn sources(&self) -> &[SourceReport] {
-        &self.outcome.sources
+        &self.outcome.sources.reports
     }
     /// True only when every marketplace answered fresh.
     async fn complete(&self) -> bool {
-        self.outcome.complete()
+        self.outcome.sources.complete()
     }
 }
 

@@ -1,10 +1,10 @@
 //! Vendors merged across marketplaces.
 
 use super::lookup::{RegionView, region_by_code};
-use super::types::{MarketplaceView, marketplace};
+use super::marketplace::{MarketplaceView, marketplace};
 use crate::model::{BusinessScale, Issue, LegalForm, Offer};
 use crate::search::SearchService;
-use crate::search::vendors::{Account, Vendor};
+use crate::search::{Account, Vendor};
 use async_graphql::{Context, ID, Object, Result};
 
 /// A seller, one entry however many marketplaces it sells on.

@@ -3,6 +3,7 @@
 //! adapters/README.md is the specification; this module is its parser. Every section denies
 //! unknown keys so a typo is an error with a key path, not a silently ignored setting.
 
+pub use crate::normalize::raw::ValueFormat;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -149,28 +150,6 @@ pub struct ResponseSpec {
     pub total: Option<String>,
     /// Pointer to the next-page cursor (cursor pagination).
     pub next_cursor: Option<String>,
-}
-
-/// How a value is written by the marketplace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ValueFormat {
-    /// Text, taken as is.
-    Text,
-    /// Display rupiah text, Indonesian separators (`"Rp1.250.000"`, `"1,25 jt"`).
-    IdrText,
-    /// Display rupiah text, English separators (`"IDR 1,250,000.00"`).
-    IdrTextEn,
-    /// A JSON integer (or integer string) of whole rupiah.
-    IntegerRupiah,
-    /// A decimal number written as a string (`"1250000.00"`).
-    DecimalString,
-    /// A JSON number.
-    Number,
-    /// A percentage as text, either separator (`"45,5"`, `"45.50"`, `""` = absent).
-    PercentText,
-    /// A JSON boolean (or `"ya"`/`"tidak"`, `1`/`0`).
-    Boolean,
 }
 
 /// One field mapping: a pointer, optionally with a value format.

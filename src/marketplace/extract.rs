@@ -3,58 +3,9 @@
 //! Extraction only locates values; reading them (prices, percentages, names) is `normalize/`'s
 //! job, so the raw values travel with the format the adapter file declared for them.
 
-use super::definition::{FieldMap, FieldSpec, ValueFormat};
+use super::definition::{FieldMap, FieldSpec};
+use crate::normalize::raw::{RawOffer, RawValue, ValueFormat};
 use serde_json::Value;
-
-/// A value as the marketplace sent it, with the format its adapter declared.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RawValue {
-    /// The JSON value found at the field's pointer.
-    pub value: Value,
-    /// How to read it.
-    pub format: ValueFormat,
-}
-
-/// One item's mapped fields, before normalisation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RawOffer {
-    /// Listing id (required).
-    pub source_id: String,
-    /// Listing title (required).
-    pub title: String,
-    /// Listing URL.
-    pub url: Option<String>,
-    /// Price of one pack (required, may still be unreadable).
-    pub price: RawValue,
-    /// Whether the marketplace's prices include PPN.
-    pub includes_vat: bool,
-    /// The adapter's PPN rate, percent.
-    pub default_vat_rate: rust_decimal::Decimal,
-    /// Per-item PPN rate, when the marketplace sends one.
-    pub vat_rate: Option<RawValue>,
-    /// Unit or pack name.
-    pub unit: Option<String>,
-    /// Stock.
-    pub stock: Option<RawValue>,
-    /// TKDN percent.
-    pub tkdn: Option<RawValue>,
-    /// BMP percent.
-    pub bmp: Option<RawValue>,
-    /// BBI flag.
-    pub bbi: Option<RawValue>,
-    /// Vendor account id.
-    pub vendor_id: Option<String>,
-    /// Vendor name (required).
-    pub vendor_name: String,
-    /// Vendor legal form sent apart from the name.
-    pub vendor_legal_form: Option<String>,
-    /// Vendor NPWP as sent.
-    pub vendor_npwp: Option<String>,
-    /// Vendor scale as sent.
-    pub vendor_scale: Option<String>,
-    /// Vendor location as sent.
-    pub vendor_region: Option<String>,
-}
 
 /// VAT treatment the adapter declares for all its prices.
 #[derive(Debug, Clone, Copy)]

@@ -49,11 +49,6 @@ impl Guard {
         }
     }
 
-    /// Whether the breaker currently refuses calls.
-    pub fn is_open(&self) -> bool {
-        self.breaker.is_open()
-    }
-
     /// Calls `marketplace` for `request` within `timeout`, retrying transient failures.
     pub async fn call(
         &self,

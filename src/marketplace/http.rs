@@ -48,11 +48,6 @@ impl HttpAdapter {
         }
     }
 
-    /// The definition this adapter was built from.
-    pub fn definition(&self) -> &AdapterDefinition {
-        &self.definition
-    }
-
     fn build(&self, request: &SearchRequest) -> reqwest::RequestBuilder {
         let values = Placeholders::new(self.definition.pagination.kind, request);
         let spec = &self.definition.request;

@@ -1,7 +1,7 @@
 //! Marketplaces: the trait every marketplace implements, and the declarative HTTP adapter that
 //! implements it from an `adapters/*.toml` file.
 //!
-//! The trait is deliberately small (`id`, `search`, optional `health`): deadlines, concurrency
+//! The trait is deliberately small (`id`, `search`, an optional cache partition): deadlines, concurrency
 //! caps and caching are applied by `search/` around every marketplace alike, so an adapter written
 //! in Rust gets them without doing anything.
 
@@ -19,10 +19,9 @@ pub mod validate;
 #[cfg(test)]
 mod tests;
 
+pub use crate::normalize::raw::RawOffer;
 pub use error::MarketplaceError;
-pub use extract::{RawOffer, RawValue};
-pub use http::HttpAdapter;
-pub use registry::{Env, LoadOptions, Override, Registry, RegistryEntry, Settings};
+pub use registry::{Env, Override, Registry, RegistryEntry, Settings};
 
 use crate::model::MarketplaceId;
 
@@ -54,21 +53,10 @@ pub struct SearchPage {
     pub skipped: Vec<String>,
 }
 
-/// A marketplace's own view of whether it can serve.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Health {
-    /// Not known; the default for adapters that cannot tell.
-    Unknown,
-    /// Serving.
-    Up,
-    /// Not serving.
-    Down,
-}
-
 /// A marketplace that can answer product searches.
 ///
 /// Implementations return errors rather than log them: the caller decides what a failure means
-/// for the response (see `search::fan_out`).
+/// for the response (see `search/fanout.rs`).
 #[async_trait::async_trait]
 pub trait Marketplace: Send + Sync {
     /// The marketplace id, unique in a registry.
@@ -81,10 +69,5 @@ pub trait Marketplace: Send + Sync {
     /// account, so cached results are kept apart per fingerprint. Never the secret itself.
     fn cache_partition(&self) -> u64 {
         0
-    }
-
-    /// Whether the marketplace is reachable; adapters that cannot tell need not override this.
-    async fn health(&self) -> Health {
-        Health::Unknown
     }
 }

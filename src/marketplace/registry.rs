@@ -69,17 +69,6 @@ pub struct Settings {
     pub retry: super::retry::RetryPolicy,
 }
 
-impl Settings {
-    /// The cache policy these settings give.
-    pub fn freshness(&self) -> crate::cache::Freshness {
-        crate::cache::Freshness {
-            ttl: self.cache_ttl,
-            stale_while_revalidate: self.stale_while_revalidate,
-            stale_if_error: self.stale_if_error,
-        }
-    }
-}
-
 impl Default for Settings {
     fn default() -> Self {
         Self {

@@ -1,15 +1,19 @@
 //! Pure normalisation functions: no I/O, no async.
-pub mod npwp;
-pub mod offer;
-pub mod pdn;
-pub mod percent;
+//!
+//! Public for the fuzz targets, the benchmarks and the black-box tests: the price reader, the
+//! product matcher and the unit reader are what they exercise directly.
+mod npwp;
+pub(crate) mod offer;
+pub(crate) mod pdn;
+pub(crate) mod percent;
 pub mod price;
 pub mod product;
 #[cfg(test)]
 mod proptests;
-pub mod region;
-pub mod rupiah;
-pub mod text;
+pub(crate) mod raw;
+pub(crate) mod region;
+pub(crate) mod rupiah;
+pub(crate) mod text;
 pub mod unit;
-pub mod vat;
-pub mod vendor;
+pub(crate) mod vat;
+pub(crate) mod vendor;

@@ -5,12 +5,11 @@
 
 use super::percent::parse_percent;
 use super::price::{Locale, ParsedPrice, parse_price, parse_price_json};
+use super::raw::{RawOffer, RawValue, ValueFormat};
 use super::region::{self, Resolution};
 use super::text::plain_text;
 use super::unit::parse_unit;
 use super::{npwp, vat, vendor};
-use crate::marketplace::RawOffer;
-use crate::marketplace::definition::ValueFormat;
 use crate::model::{Issue, MarketplaceId, Offer, Price, Unit, VendorRecord};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -145,11 +144,7 @@ fn read_region(text: &str, issues: &mut Vec<Issue>) -> Option<&'static str> {
     }
 }
 
-fn read_percent(
-    raw: Option<&crate::marketplace::RawValue>,
-    field: &'static str,
-    issues: &mut Vec<Issue>,
-) -> Option<Decimal> {
+fn read_percent(raw: Option<&RawValue>, field: &'static str, issues: &mut Vec<Issue>) -> Option<Decimal> {
     match parse_percent(&raw?.value) {
         Ok(value) => value,
         Err(_) => {

@@ -31,12 +31,6 @@ pub fn round_sen(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// Rounds half-up (away from zero at .5) to whole rupiah, the unit almost
-/// every marketplace and invoice uses.
-pub fn round_rupiah(amount: Decimal) -> Decimal {
-    amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
-}
-
 /// Inserts a dot every three digits from the right: `"1250000"` → `"1.250.000"`.
 fn group_thousands(digits: &str) -> String {
     let count = digits.chars().count();
@@ -140,13 +134,5 @@ mod tests {
         assert_eq!(round_sen(dec!(3.14159)).scale(), 2);
         assert_eq!(round_sen(dec!(3.1)).scale(), 1);
         assert_eq!(round_sen(Decimal::MAX), Decimal::MAX);
-    }
-
-    #[test]
-    fn rounding_to_rupiah_goes_half_up_away_from_zero() {
-        assert_eq!(round_rupiah(dec!(1250000.5)), dec!(1250001));
-        assert_eq!(round_rupiah(dec!(1250000.49)), dec!(1250000));
-        assert_eq!(round_rupiah(dec!(2.5)), dec!(3));
-        assert_eq!(round_rupiah(dec!(-2.5)), dec!(-3));
     }
 }

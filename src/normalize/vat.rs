@@ -10,11 +10,6 @@
 use super::rupiah::round_sen;
 use rust_decimal::Decimal;
 
-/// Nominal PPN rate since 2025, percent (UU HPP).
-pub const NOMINAL_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
-/// Effective rate on ordinary goods: 12 % of a DPP of 11/12 (PMK 131/2024), percent.
-pub const EFFECTIVE_RATE_ORDINARY: Decimal = Decimal::from_parts(11, 0, 0, false, 0);
-
 /// An amount split into its net and gross forms, each exact to the sen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VatSplit {
@@ -73,10 +68,5 @@ mod tests {
         assert_eq!(split(dec!(1), false, dec!(101)), None);
         assert_eq!(split(dec!(-1), false, dec!(-5)), None);
         assert_eq!(split(Decimal::MAX, false, dec!(11)), None);
-    }
-
-    #[test]
-    fn the_effective_rate_is_eleven_twelfths_of_the_nominal_rate() {
-        assert_eq!(NOMINAL_RATE * dec!(11) / dec!(12), EFFECTIVE_RATE_ORDINARY);
     }
 }

@@ -1,19 +1,17 @@
 //! Comparing offers: the same product across marketplaces, grouped, cheapest per base unit first.
 
-use super::fanout::{self, SourceReport, Want};
+use super::error::SearchError;
+use super::fanout::{self, Want};
 use super::filter::OfferFilter;
+use super::limits::{COMPARE_WINDOW, MAX_GROUPS};
 use super::policy::{self, BuyerContext, Explanation};
-use super::{SearchError, SearchService};
-use crate::marketplace::MarketplaceError;
+use super::report::Sources;
+use super::service::SearchService;
+use super::validate;
 use crate::model::{MarketplaceId, Offer};
 use crate::normalize::product::{self, MatchExplanation, ProductKey};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
-
-/// Matching offers taken from each marketplace to group.
-pub const COMPARE_WINDOW: u32 = 100;
-/// Most groups a client may ask for.
-pub const MAX_GROUPS: u32 = 50;
 
 /// A comparison as the client asked for it.
 #[derive(Debug, Clone, Default)]
@@ -48,40 +46,25 @@ pub struct ProductGroup {
 pub struct CompareOutcome {
     /// Product groups, those on most marketplaces first.
     pub groups: Vec<ProductGroup>,
-    /// One report per marketplace asked.
-    pub sources: Vec<SourceReport>,
-    /// Failures to mirror as GraphQL errors.
-    pub failures: Vec<(MarketplaceId, MarketplaceError)>,
+    /// What each marketplace did.
+    pub sources: Sources,
 }
 
 impl SearchService {
     /// Fetches each marketplace's first matching offers and groups them into products.
     pub async fn compare(&self, params: &CompareParams) -> Result<CompareOutcome, SearchError> {
-        let query = params.query.trim();
-        if query.is_empty() || query.chars().count() > 200 {
-            return Err(SearchError::BadQuery);
-        }
-        if params.first == 0 || params.first > MAX_GROUPS {
-            return Err(SearchError::BadFirst);
-        }
-        if let Some(unknown) = params.filter.unknown_marketplace(self.registry()) {
-            return Err(SearchError::UnknownMarketplace(unknown));
-        }
+        let query = validate::admit(&params.query, params.first, MAX_GROUPS, &params.filter, &self.registry)?;
         let want = |_: &MarketplaceId| Want { start: 0, keep: COMPARE_WINDOW };
-        let fetched = fanout::fan_out(self, query, &want, &params.filter, false).await;
-        let mut sources = Vec::new();
-        let mut failures = Vec::new();
+        let fetched = fanout::fan_out(&self.registry, &self.path, query, &want, &params.filter, false).await;
+        let mut sources = Sources::default();
         let mut offers = Vec::new();
         for f in fetched {
-            if let Some(error) = f.error {
-                failures.push((f.report.marketplace.clone(), error));
-            }
-            sources.push(f.report);
+            sources.add(f.report, f.error);
             offers.extend(f.offers.into_iter().map(|(_, offer)| offer));
         }
         let mut groups = group(offers, params.buyer.as_ref());
         groups.truncate(params.first as usize);
-        Ok(CompareOutcome { groups, sources, failures })
+        Ok(CompareOutcome { groups, sources })
     }
 }
 

@@ -1,81 +1,12 @@
-//! Asking every marketplace at once, each under its own deadline.
+//! Asking every marketplace at once, each under its own deadline, and paging through each one
+//! until enough matching offers are in hand. Each page comes through [`FetchPath::page`].
 
-use super::SearchService;
+use super::fetch::FetchPath;
 use super::filter::OfferFilter;
-use crate::cache::{CacheKey, CachedPage, Served, normalize_query};
-use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
+use super::report::{CacheStatus, SourceReport, SourceStatus};
+use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest};
 use crate::model::{MarketplaceId, Offer};
-use crate::normalize::offer::normalize_offer;
-use std::sync::Arc;
 use std::time::Instant;
-
-/// What happened to one marketplace in one search.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
-pub enum SourceStatus {
-    /// Answered in time.
-    Ok,
-    /// Served from an expired cache entry.
-    Stale,
-    /// Missed its deadline.
-    Timeout,
-    /// Unreachable or answered an HTTP error.
-    UpstreamError,
-    /// Answered something unreadable.
-    BadResponse,
-    /// Skipped because its circuit breaker is open.
-    CircuitOpen,
-    /// Told us to slow down.
-    RateLimited,
-    /// At its concurrency cap.
-    Overloaded,
-    /// Switched off in its adapter file.
-    Disabled,
-}
-
-impl SourceStatus {
-    fn of(error: &MarketplaceError) -> Self {
-        match error {
-            MarketplaceError::Timeout { .. } => Self::Timeout,
-            MarketplaceError::Unreachable { .. } | MarketplaceError::Status { .. } => Self::UpstreamError,
-            MarketplaceError::RateLimited { .. } => Self::RateLimited,
-            MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } => Self::BadResponse,
-            MarketplaceError::Overloaded => Self::Overloaded,
-            MarketplaceError::CircuitOpen { .. } => Self::CircuitOpen,
-        }
-    }
-}
-
-/// Where one marketplace's data came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
-pub enum CacheStatus {
-    /// Every page came from the cache.
-    Hit,
-    /// At least one page was fetched upstream.
-    Miss,
-    /// Served stale.
-    Stale,
-    /// The client asked to skip the cache.
-    Bypass,
-}
-
-/// One marketplace's part in one search.
-#[derive(Debug, Clone)]
-pub struct SourceReport {
-    /// Which marketplace.
-    pub marketplace: MarketplaceId,
-    /// What happened.
-    pub status: SourceStatus,
-    /// Cache use.
-    pub cache: CacheStatus,
-    /// Time spent on it, in milliseconds.
-    pub latency_ms: u64,
-    /// Offers it contributed before gateway-side filters.
-    pub offer_count: usize,
-    /// Age of the oldest page served, in seconds.
-    pub age_seconds: u64,
-    /// Plain explanation when something went wrong or items were skipped.
-    pub message: Option<String>,
-}
 
 /// What to fetch from one marketplace: matching offers from position `start` on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,23 +37,23 @@ pub(super) struct Fetched {
 
 /// Fetches what `want` says from every selected marketplace concurrently.
 pub(super) async fn fan_out(
-    service: &SearchService,
+    registry: &Registry,
+    path: &FetchPath,
     query: &str,
     want: &(dyn Fn(&MarketplaceId) -> Want + Sync),
     filter: &OfferFilter,
     bypass: bool,
 ) -> Vec<Fetched> {
-    let calls = service
-        .registry
+    let calls = registry
         .entries()
         .iter()
         .filter(|entry| filter.selects(entry.marketplace.id()))
-        .map(|entry| fetch_one(service, entry, query, want(entry.marketplace.id()), filter, bypass));
+        .map(|entry| fetch_one(path, entry, query, want(entry.marketplace.id()), filter, bypass));
     futures::future::join_all(calls).await
 }
 
 async fn fetch_one(
-    service: &SearchService,
+    path: &FetchPath,
     entry: &RegistryEntry,
     query: &str,
     want: Want,
@@ -131,15 +62,7 @@ async fn fetch_one(
 ) -> Fetched {
     let id = entry.marketplace.id().clone();
     let started = Instant::now();
-    let mut report = SourceReport {
-        marketplace: id.clone(),
-        status: SourceStatus::Disabled,
-        cache: if bypass { CacheStatus::Bypass } else { CacheStatus::Hit },
-        latency_ms: 0,
-        offer_count: 0,
-        age_seconds: 0,
-        message: None,
-    };
+    let mut report = SourceReport::starting(id.clone(), bypass);
     if !entry.enabled {
         report.message = Some("switched off in its adapter file".into());
         return Fetched {
@@ -156,7 +79,7 @@ async fn fetch_one(
     let pushdown = filter.pushdown(&entry.pushdown);
     let total_exact = pushdown.complete;
     let ask = Ask { query, filter, pushed: &pushdown.params, bypass };
-    let call = collect(service, entry, &ask, want, &mut report);
+    let call = collect(path, entry, &ask, want, &mut report);
     let outcome =
         tokio::time::timeout(deadline, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
     report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
@@ -220,7 +143,7 @@ struct Collected {
 /// it has no more, or the scan limit is reached. Pages are aligned to the marketplace's page
 /// size so every request for the same page shares one cache entry.
 async fn collect(
-    service: &SearchService,
+    path: &FetchPath,
     entry: &RegistryEntry,
     ask: &Ask<'_>,
     want: Want,
@@ -241,7 +164,7 @@ async fn collect(
             cursor: cursor.take(),
             filters: pushed.to_vec(),
         };
-        let page = cached_page(service, entry, request, bypass, report).await?;
+        let page = path.page(entry, request, bypass, report).await?;
         scanned += usize::from(offset + page_size > want.start);
         collected.total = page.total.or(collected.total);
         skipped += page.skipped;
@@ -270,64 +193,4 @@ async fn collect(
         report.message = Some(format!("{skipped} items could not be read and were left out"));
     }
     Ok(collected)
-}
-
-async fn cached_page(
-    service: &SearchService,
-    entry: &RegistryEntry,
-    request: SearchRequest,
-    bypass: bool,
-    report: &mut SourceReport,
-) -> Result<Arc<CachedPage>, MarketplaceError> {
-    let key = CacheKey {
-        marketplace: entry.marketplace.id().clone(),
-        partition: entry.marketplace.cache_partition(),
-        query: normalize_query(&request.query),
-        offset: request.offset,
-        limit: request.limit,
-        cursor: request.cursor.clone(),
-        filters: request.filters.clone(),
-    };
-    let fetch = fetch_page(service.clone(), entry.clone(), request);
-    let (page, served) = service.cache.get_or_fetch(key, entry.settings.freshness(), bypass, fetch).await?;
-    match served {
-        Served::Hit => report.age_seconds = report.age_seconds.max(page.age().as_secs()),
-        Served::Fetched if !bypass => report.cache = CacheStatus::Miss,
-        Served::Fetched => {}
-        Served::Stale { age, error } => {
-            report.cache = CacheStatus::Stale;
-            report.age_seconds = report.age_seconds.max(age.as_secs());
-            report.message = Some(match error {
-                Some(error) => format!(
-                    "{} {error}; serving its last good answer from {} s ago",
-                    entry.marketplace.id(),
-                    age.as_secs()
-                ),
-                None => format!("serving an answer from {} s ago while it is refreshed", age.as_secs()),
-            });
-        }
-    }
-    Ok(page)
-}
-
-/// One upstream page, normalised; runs as the cache's own task under the marketplace's deadline
-/// (enforced by its guard), so it owns what it needs.
-async fn fetch_page(
-    service: SearchService,
-    entry: RegistryEntry,
-    request: SearchRequest,
-) -> Result<CachedPage, MarketplaceError> {
-    let id = entry.marketplace.id();
-    let guard = service.guards.get(id).ok_or(MarketplaceError::Overloaded)?;
-    let page = guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).await?;
-    let offers: Vec<Offer> = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
-    service.remember(&offers).await;
-    Ok(CachedPage {
-        offers,
-        total: page.total,
-        next_cursor: page.next_cursor,
-        skipped: page.skipped.len(),
-        fetched_at: tokio::time::Instant::now(),
-        freshness: entry.settings.freshness(),
-    })
 }

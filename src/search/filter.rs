@@ -5,8 +5,9 @@ use crate::model::{LegalForm, MarketplaceId, Offer};
 use crate::normalize::pdn::{self, PdnTier};
 use rust_decimal::Decimal;
 
-/// Conditions an offer must meet. Every condition is applied in the gateway after
-/// normalisation, because no bundled marketplace can apply them upstream; `totalCount` says so.
+/// Conditions an offer must meet. Conditions a marketplace's adapter declares as upstream filters
+/// (`ekatalog`: price and TKDN) are pushed to it; the rest are applied in the gateway after
+/// normalisation, and `totalCount` then says it is a lower bound.
 #[derive(Debug, Clone, Default)]
 pub struct OfferFilter {
     /// Only these marketplaces (all when `None`).
@@ -42,6 +43,40 @@ impl OfferFilter {
     /// The first named marketplace that is not registered.
     pub(super) fn unknown_marketplace(&self, registry: &Registry) -> Option<String> {
         self.marketplaces.as_ref()?.iter().find(|id| registry.get(id).is_none()).cloned()
+    }
+
+    /// Every condition written out in a fixed form, for the search fingerprint in cursors: the
+    /// destructuring makes a new field a compile error here until it is part of the encoding.
+    pub(super) fn canonical(&self) -> String {
+        let Self {
+            marketplaces,
+            min_price,
+            max_price,
+            price_excludes_vat,
+            min_tkdn,
+            min_tkdn_plus_bmp,
+            pdn_tiers,
+            umk_only,
+            koperasi_only,
+            vendor_region,
+            in_stock,
+        } = self;
+        let decimal = |d: &Option<Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
+        let tiers = pdn_tiers.iter().flatten().map(|t| (*t as u8).to_string()).collect::<Vec<_>>();
+        [
+            format!("marketplaces={}", marketplaces.as_deref().unwrap_or_default().join(",")),
+            format!("min_price={}", decimal(min_price)),
+            format!("max_price={}", decimal(max_price)),
+            format!("price_excludes_vat={price_excludes_vat}"),
+            format!("min_tkdn={}", decimal(min_tkdn)),
+            format!("min_tkdn_plus_bmp={}", decimal(min_tkdn_plus_bmp)),
+            format!("pdn_tiers={}", tiers.join(",")),
+            format!("umk_only={umk_only}"),
+            format!("koperasi_only={koperasi_only}"),
+            format!("vendor_region={}", vendor_region.as_deref().unwrap_or_default()),
+            format!("in_stock={in_stock}"),
+        ]
+        .join("\n")
     }
 
     /// Whether `offer` meets every condition.

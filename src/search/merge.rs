@@ -9,13 +9,10 @@
 use super::cursor::{self, Position};
 use super::fanout::Fetched;
 use super::order::{OfferSort, compare};
+use super::outcome::{Edge, SearchOutcome, SearchParams};
 use super::policy::{self, Explanation};
-use super::{Edge, SearchOutcome, SearchParams};
 use crate::model::Offer;
 use std::collections::BTreeMap;
-
-/// Offers of each marketplace sorted by the gateway in the non-relevance orders.
-pub const SORT_WINDOW: u32 = 200;
 
 struct Candidate {
     index: u32,
@@ -33,10 +30,7 @@ fn gather(fetched: Vec<Fetched>, outcome: &mut SearchOutcome) -> (Vec<Candidate>
         outcome.total_count_exact &= f.total_exact && (f.total.is_some() || f.exhausted);
         more_upstream |= f.error.is_none() && !f.exhausted;
         ids.push((f.report.marketplace.to_string(), f.scanned_to));
-        if let Some(error) = f.error {
-            outcome.failures.push((f.report.marketplace.clone(), error));
-        }
-        outcome.sources.push(f.report);
+        outcome.sources.add(f.report, f.error);
         candidates.extend(f.offers.into_iter().map(|(index, offer)| Candidate { index, source, offer }));
     }
     (candidates, ids, more_upstream)

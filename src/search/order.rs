@@ -5,21 +5,23 @@ use crate::model::Offer;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
-/// How offers are ordered.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+/// How offers are ordered. Every order but `RELEVANCE` is applied by the gateway to each
+/// marketplace's first 200 matching offers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, async_graphql::Enum)]
 pub enum OfferSort {
-    /// Each marketplace's own ranking, interleaved: every marketplace's first offer, then every second.
+    /// Each marketplace's own relevance ranking, interleaved across marketplaces.
     #[default]
     Relevance,
     /// Cheapest pack first, including PPN.
     PriceAsc,
     /// Dearest pack first, including PPN.
     PriceDesc,
-    /// Cheapest per base unit first, including PPN (a rim against a box of five rim).
+    /// Cheapest per base unit first, including PPN (a rim compares with a box of five rim).
     UnitPriceAsc,
     /// Highest TKDN first.
     TkdnDesc,
-    /// PDN cascade, then UMK/koperasi, then locality, then unit price (see `policy`).
+    /// As procurement rules rank: PDN cascade (Perpres 46/2025), then UMK and koperasi, then
+    /// locality to the buyer, then unit price. Each edge says why in `ranking`.
     Policy,
 }
 

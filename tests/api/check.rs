@@ -106,7 +106,7 @@ fn two_files_with_one_id_are_refused() {
 async fn the_gateway_refuses_to_start_on_an_invalid_adapter_or_a_missing_secret() {
     let config = pasar::Config { listen: "127.0.0.1:0".parse().expect("addr"), ..pasar::Config::default() };
     let config = pasar::Config { adapters_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters"), ..config };
-    let error = pasar::Application::build(&config, pasar::marketplace::Env::isolated()).await.err().expect("refused");
+    let error = pasar::Application::build(&config, pasar::Env::isolated()).await.err().expect("refused");
     assert!(
         error.to_string().contains("mbiz.toml: `auth.token_env`: environment variable MBIZ_TOKEN is not set"),
         "{error}"
@@ -117,10 +117,9 @@ async fn the_gateway_refuses_to_start_on_an_invalid_adapter_or_a_missing_secret(
 async fn a_base_url_on_an_internal_address_is_refused_unless_the_operator_allows_it() {
     let mut config = pasar::Config { listen: "127.0.0.1:0".parse().expect("addr"), ..pasar::Config::default() };
     config.adapters_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters");
-    let metadata =
-        pasar::marketplace::Override { base_url: Some("http://169.254.169.254/latest".into()), ..Default::default() };
+    let metadata = pasar::Override { base_url: Some("http://169.254.169.254/latest".into()), ..Default::default() };
     config.marketplaces.insert("jatim-bejo".into(), metadata);
-    let env = pasar::marketplace::Env::isolated().with(pasar::demo::MBIZ_TOKEN_ENV, "t").with("EKATALOG_API_KEY", "k");
+    let env = pasar::Env::isolated().with(pasar::demo::MBIZ_TOKEN_ENV, "t").with("EKATALOG_API_KEY", "k");
     let error = pasar::Application::build(&config, env.clone()).await.err().expect("refused");
     assert!(error.to_string().contains("jatim-bejo.toml: `(override marketplaces.jatim-bejo.base_url)`"), "{error}");
     assert!(error.to_string().contains("egress.allow_private"), "{error}");

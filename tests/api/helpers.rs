@@ -1,8 +1,8 @@
 //! `spawn_app`: sandboxes plus a gateway on free ports, and a GraphQL client for them.
 
-use pasar::marketplace::{Env, Override};
 use pasar::sandbox::{self, RunningSandbox, SandboxOptions};
 use pasar::{Application, Config};
+use pasar::{Env, Override};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Once};
@@ -92,7 +92,7 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
         .with(pasar::demo::MBIZ_TOKEN_ENV, sandbox_options.mbiz_token.clone())
         .with(pasar::demo::EKATALOG_KEY_ENV, sandbox_options.ekatalog_key.clone());
     if let Some(token) = &options.admin_token {
-        env = env.with(pasar::startup::ADMIN_TOKEN_ENV, token.clone());
+        env = env.with(pasar::ADMIN_TOKEN_ENV, token.clone());
     }
     for (name, value) in &options.env {
         env = env.with(name.clone(), value.clone());

@@ -5,6 +5,7 @@
 // Test helpers are shared between the modules of this one binary, not exported.
 #![allow(unreachable_pub)]
 
+mod architecture;
 mod cache;
 mod check;
 mod compare;

@@ -18,7 +18,7 @@ fn the_committed_sdl_matches_what_pasar_schema_prints() {
 
 #[test]
 fn money_is_never_a_graphql_int() {
-    let sdl = pasar::graphql::sdl();
+    let sdl = pasar::sdl();
     assert!(sdl.contains("scalar Decimal"));
     let price = sdl.split("type Price {").nth(1).and_then(|rest| rest.split('}').next()).expect("type Price");
     assert!(!price.contains(": Int"), "{price}");

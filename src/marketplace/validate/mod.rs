@@ -4,7 +4,11 @@
 //! rules serde cannot express (pointers, placeholders, formats per field) are checked after. A
 //! user fixing a file sees all of its problems at once, not one per run.
 
+mod problem;
 mod rules;
+
+pub use problem::Problem;
+use problem::Problems;
 
 use super::definition::{
     AdapterDefinition, Auth, FieldMap, FilterSpec, Limits, Pagination, Pricing, RequestSpec, ResponseSpec,
@@ -15,29 +19,7 @@ use rules::{
 };
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
-use std::fmt;
-use std::path::{Path, PathBuf};
-
-/// One problem in one adapter file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The file it is in.
-    pub file: PathBuf,
-    /// Dotted key path (`fields.price.format`); empty for the whole file.
-    pub key: String,
-    /// What is wrong, in a sentence.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.key.is_empty() {
-            write!(f, "{}: {}", self.file.display(), self.message)
-        } else {
-            write!(f, "{}: `{}`: {}", self.file.display(), self.key, self.message)
-        }
-    }
-}
+use std::path::Path;
 
 const SECTIONS: &[&str] = &[
     "id",
@@ -57,22 +39,22 @@ const REQUIRED: &[&str] = &["id", "name", "base_url", "request", "pagination", "
 
 /// Parses and checks one adapter file's text; `file` is only used in the problems.
 pub fn parse_definition(file: &Path, text: &str) -> Result<AdapterDefinition, Vec<Problem>> {
-    let mut problems = Problems { file, list: Vec::new() };
+    let mut problems = Problems::new(file);
     let table: toml::Table = match text.parse() {
         Ok(table) => table,
         Err(e) => {
             problems.add("", format!("not valid TOML: {}", e.to_string().trim()));
-            return Err(problems.list);
+            return Err(problems.into_list());
         }
     };
     let sections = read_sections(&table, &mut problems);
     check_rules(&sections, &mut problems);
-    if !problems.list.is_empty() {
-        return Err(problems.list);
+    if !problems.is_empty() {
+        return Err(problems.into_list());
     }
     serde_path_to_error::deserialize(toml::Value::Table(table)).map_err(|e| {
         problems.add(&e.path().to_string(), e.inner().message().to_string());
-        problems.list
+        problems.into_list()
     })
 }
 
@@ -90,17 +72,6 @@ struct Sections {
     pricing: Option<Pricing>,
     filters: Option<BTreeMap<String, FilterSpec>>,
     limits: Option<Limits>,
-}
-
-pub(super) struct Problems<'a> {
-    file: &'a Path,
-    list: Vec<Problem>,
-}
-
-impl Problems<'_> {
-    pub(super) fn add(&mut self, key: &str, message: impl Into<String>) {
-        self.list.push(Problem { file: self.file.to_path_buf(), key: key.to_string(), message: message.into() });
-    }
 }
 
 /// Deserialises every top-level section on its own so one bad section hides no other.

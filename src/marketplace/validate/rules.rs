@@ -1,7 +1,7 @@
 //! The rules serde cannot express: ids, URLs, secrets named not written, placeholders, pointers,
 //! value formats per field, rates, limits and pushable filters.
 
-use super::Problems;
+use super::problem::Problems;
 use crate::marketplace::definition::{
     Auth, FieldMap, FieldSpec, FilterSpec, Limits, Method, Pagination, PaginationKind, Pricing, RequestSpec,
     ResponseSpec, ValueFormat,

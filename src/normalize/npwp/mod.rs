@@ -126,16 +126,6 @@ pub fn parse_npwp(raw: &str, legal_form: LegalForm) -> Result<Npwp, NpwpError> {
     }
 }
 
-/// Writes 15 digits as `"01.234.567.8-909.000"`; `None` unless given exactly 15 ASCII digits.
-pub fn format_npwp15(npwp15: &str) -> Option<String> {
-    if npwp15.len() != 15 || !npwp15.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    // 15 ASCII digits: every byte index is a char boundary.
-    let part = |range: std::ops::Range<usize>| &npwp15[range];
-    Some(format!("{}.{}.{}.{}-{}.{}", part(0..2), part(2..5), part(5..8), part(8..9), part(9..12), part(12..15)))
-}
-
 /// The ASCII digits of `raw`, with separators dropped and full-width digits folded.
 fn digits_of(raw: &str) -> Result<String, NpwpError> {
     let mut digits = String::new();

@@ -158,38 +158,6 @@ fn error_codes_are_stable() {
 }
 
 #[test]
-fn npwp15_formats_with_dots_and_a_dash() {
-    assert_eq!(format_npwp15("012345678909000").as_deref(), Some("01.234.567.8-909.000"));
-    assert_eq!(format_npwp15("938769908624000").as_deref(), Some("93.876.990.8-624.000"));
-    for bad in [
-        "",
-        "01234567890900",
-        "0123456789090000",
-        "01.234.567.8-909",
-        "０１２３４５６７８９０９０００",
-        "ééééééééééééééé",
-    ] {
-        assert_eq!(format_npwp15(bad), None, "{bad:?}");
-    }
-}
-
-#[test]
-fn a_formatted_npwp15_parses_back_to_the_same_taxpayer_and_branch() {
-    for (raw, form, ..) in VALID {
-        let parsed = parse_npwp(raw, *form).expect("valid");
-        if let Some(npwp15) = &parsed.npwp15 {
-            let formatted = format_npwp15(npwp15).expect("15 digits");
-            let again = parse_npwp(&formatted, *form).expect("formatted is valid");
-            assert_eq!(
-                (&again.npwp15, &again.entity_key, &again.branch),
-                (&parsed.npwp15, &parsed.entity_key, &parsed.branch),
-                "{raw:?}"
-            );
-        }
-    }
-}
-
-#[test]
 fn branches_of_one_company_share_the_entity_key() {
     let head = parse_npwp("01.234.567.8-909.000", Pt).expect("valid");
     let branch = parse_npwp("0012345678915002", Pt).expect("valid");
@@ -234,7 +202,6 @@ fn odd_strings_never_panic() {
                 assert!(npwp.npwp15.as_deref().is_none_or(|n| n.len() == 15), "{raw:?}");
                 assert!(npwp.npwp16.as_deref().is_none_or(|n| n.len() == 16), "{raw:?}");
             }
-            let _ = format_npwp15(raw);
         }
     }
 }

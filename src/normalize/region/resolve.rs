@@ -40,7 +40,7 @@ static INDEX: LazyLock<HashMap<String, Vec<&'static Region>>> = LazyLock::new(||
 /// Rules, in order:
 /// 1. Text made only of digits and dots is a code: `"35.71"`, `"3571"`,
 ///    `"35"`, or a code retired in 2022 (`"92.01"` → `96.01`, see
-///    [`super::by_legacy_code`]).
+///    `table::by_legacy_code`).
 /// 2. The text is split into lower-cased words at anything that is not a
 ///    letter or digit (spaces, NBSP, dots, commas, parentheses, hyphens), so
 ///    `"KAB.  KEDIRI"`, `"Kab Kediri"` and `"kab.kediri"` are the same.

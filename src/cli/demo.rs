@@ -1,0 +1,87 @@
+//! The commands that need the sandbox marketplaces: the embedded demo and `pasar sandbox`.
+
+use super::serve::{ServeArgs, start};
+use crate::config::Config;
+use crate::demo;
+use crate::sandbox::{self, MarketplaceKind, SandboxOptions};
+use crate::startup::shutdown_signal;
+use std::net::SocketAddr;
+
+/// Arguments of `pasar sandbox`.
+#[derive(Debug, clap::Args)]
+pub(super) struct SandboxArgs {
+    /// Marketplaces to run (repeatable); all when omitted.
+    #[arg(long = "marketplace")]
+    pub(super) marketplaces: Vec<MarketplaceKind>,
+    /// Address of the first marketplace; the next ones take the following ports (port 0: any).
+    #[arg(long, default_value = "127.0.0.1:9100")]
+    pub(super) listen: SocketAddr,
+    /// Products per marketplace.
+    #[arg(long, default_value_t = 10_000)]
+    pub(super) products: usize,
+    /// Catalogue seed.
+    #[arg(long, default_value_t = 42)]
+    pub(super) seed: u64,
+    /// Latency added to every search, in milliseconds.
+    #[arg(long, default_value_t = 0)]
+    pub(super) latency_ms: u64,
+    /// Fault mode for every search: none, status, hang, garbage, html, wrong_types, oversized,
+    /// headers_then_stall, slow_drip, reset, truncated, gzip_bomb, flapping.
+    #[arg(long, default_value = "none")]
+    pub(super) fault: String,
+    /// HTTP status for `--fault status`.
+    #[arg(long)]
+    pub(super) status: Option<u16>,
+    /// Share of searches the fault applies to, 0 to 1.
+    #[arg(long)]
+    pub(super) error_rate: Option<f64>,
+}
+
+/// The embedded demo: sandboxes on loopback, the bundled adapters pointed at them.
+pub(super) async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let options = SandboxOptions { products: args.products, ..SandboxOptions::default() };
+    let demo::Demo { mut config, env, sandboxes } = demo::start(Config::load(None)?.listen, &options).await?;
+    if let Some(listen) = args.listen {
+        config.listen = listen;
+    }
+    let app = start(&config, env, "embedded demo").await?;
+    for s in &sandboxes {
+        println!("  sandbox {:<11} {}", s.kind().id(), s.base_url());
+    }
+    println!("Paste this query into GraphiQL:\n{}", demo::SAMPLE_QUERY);
+    app.run_until(shutdown_signal()).await?;
+    drop(sandboxes);
+    Ok(())
+}
+
+pub(super) async fn run_sandboxes(args: SandboxArgs) -> anyhow::Result<()> {
+    let kinds = if args.marketplaces.is_empty() { MarketplaceKind::all().to_vec() } else { args.marketplaces };
+    let options = SandboxOptions { products: args.products, seed: args.seed, ..SandboxOptions::default() };
+    let (products, seed) = (options.products, options.seed);
+    // Generating 100 000 listings takes a moment: off the async threads.
+    let catalogue =
+        std::sync::Arc::new(tokio::task::spawn_blocking(move || sandbox::Catalogue::generate(products, seed)).await?);
+    let mut running = Vec::new();
+    for (i, kind) in kinds.into_iter().enumerate() {
+        let mut addr = args.listen;
+        if addr.port() != 0 {
+            addr.set_port(addr.port() + u16::try_from(i)?);
+        }
+        let sandbox = sandbox::spawn(kind, catalogue.clone(), &options, addr).await?;
+        let faults = sandbox::FaultConfig {
+            latency_ms: args.latency_ms,
+            mode: args.fault.clone(),
+            status: args.status,
+            rate: args.error_rate,
+            ..sandbox::FaultConfig::default()
+        };
+        sandbox.faults().apply(&faults).map_err(|e| anyhow::anyhow!("--fault: {e}"))?;
+        println!("sandbox {:<11} {}", kind.id(), sandbox.base_url());
+        running.push(sandbox);
+    }
+    shutdown_signal().await;
+    for sandbox in running {
+        sandbox.stop().await;
+    }
+    Ok(())
+}

@@ -1,0 +1,28 @@
+//! Why a search or comparison could not run at all. These are the client's errors; a marketplace
+//! that fails gives a partial answer instead (see [`Sources`](super::Sources)).
+
+use super::cursor::CursorError;
+use super::limits::{MAX_DEPTH, MAX_QUERY_CHARS};
+
+/// Why a search could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The `after` cursor is not one this gateway issued.
+    #[error(transparent)]
+    Cursor(#[from] CursorError),
+    /// The query text is empty or too long.
+    #[error("the query must be 1 to {MAX_QUERY_CHARS} characters")]
+    BadQuery,
+    /// `first` out of range; `max` is the limit of the operation asked.
+    #[error("`first` must be between 1 and {max}")]
+    BadFirst {
+        /// The largest `first` the operation allows.
+        max: u32,
+    },
+    /// Paging deeper than the gateway allows.
+    #[error("cannot page deeper than {MAX_DEPTH} offers; narrow the query instead")]
+    TooDeep,
+    /// A filter names a marketplace that is not registered.
+    #[error("unknown marketplace `{0}`")]
+    UnknownMarketplace(String),
+}

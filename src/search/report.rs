@@ -1,0 +1,113 @@
+//! What each marketplace did in one search: the statuses a client sees in `sources`, and the
+//! failures mirrored as GraphQL errors.
+
+use crate::marketplace::MarketplaceError;
+use crate::model::MarketplaceId;
+
+/// What happened to one marketplace in one search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+pub enum SourceStatus {
+    /// Answered in time.
+    Ok,
+    /// Served from an expired cache entry.
+    Stale,
+    /// Missed its deadline.
+    Timeout,
+    /// Unreachable or answered an HTTP error.
+    UpstreamError,
+    /// Answered something unreadable.
+    BadResponse,
+    /// Skipped because its circuit breaker is open.
+    CircuitOpen,
+    /// Told us to slow down.
+    RateLimited,
+    /// At its concurrency cap.
+    Overloaded,
+    /// Switched off in its adapter file.
+    Disabled,
+}
+
+impl SourceStatus {
+    /// The status a failure gives.
+    pub(super) fn of(error: &MarketplaceError) -> Self {
+        match error {
+            MarketplaceError::Timeout { .. } => Self::Timeout,
+            MarketplaceError::Unreachable { .. } | MarketplaceError::Status { .. } => Self::UpstreamError,
+            MarketplaceError::RateLimited { .. } => Self::RateLimited,
+            MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } => Self::BadResponse,
+            MarketplaceError::Overloaded => Self::Overloaded,
+            MarketplaceError::CircuitOpen { .. } => Self::CircuitOpen,
+        }
+    }
+}
+
+/// Where one marketplace's data came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
+pub enum CacheStatus {
+    /// Every page came from the cache.
+    Hit,
+    /// At least one page was fetched upstream.
+    Miss,
+    /// Served stale.
+    Stale,
+    /// The client asked to skip the cache.
+    Bypass,
+}
+
+/// One marketplace's part in one search.
+#[derive(Debug, Clone)]
+pub struct SourceReport {
+    /// Which marketplace.
+    pub marketplace: MarketplaceId,
+    /// What happened.
+    pub status: SourceStatus,
+    /// Cache use.
+    pub cache: CacheStatus,
+    /// Time spent on it, in milliseconds.
+    pub latency_ms: u64,
+    /// Offers it contributed before gateway-side filters.
+    pub offer_count: usize,
+    /// Age of the oldest page served, in seconds.
+    pub age_seconds: u64,
+    /// Plain explanation when something went wrong or items were skipped.
+    pub message: Option<String>,
+}
+
+impl SourceReport {
+    /// A report for a marketplace about to be asked; `bypass` when the client skips the cache.
+    pub(super) fn starting(marketplace: MarketplaceId, bypass: bool) -> Self {
+        Self {
+            marketplace,
+            status: SourceStatus::Disabled,
+            cache: if bypass { CacheStatus::Bypass } else { CacheStatus::Hit },
+            latency_ms: 0,
+            offer_count: 0,
+            age_seconds: 0,
+            message: None,
+        }
+    }
+}
+
+/// Every marketplace's report for one answer, and the failures among them.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// One report per marketplace asked, in registry order.
+    pub reports: Vec<SourceReport>,
+    /// Failures to mirror as GraphQL errors.
+    pub failures: Vec<(MarketplaceId, MarketplaceError)>,
+}
+
+impl Sources {
+    /// Records one marketplace's report and its failure, if it failed.
+    pub(super) fn add(&mut self, report: SourceReport, error: Option<MarketplaceError>) {
+        if let Some(error) = error {
+            self.failures.push((report.marketplace.clone(), error));
+        }
+        self.reports.push(report);
+    }
+
+    /// True only when every marketplace answered fresh.
+    pub fn complete(&self) -> bool {
+        self.reports.iter().all(|s| s.status == SourceStatus::Ok)
+    }
+}

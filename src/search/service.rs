@@ -1,0 +1,84 @@
+//! The search service: one per gateway, shared by every request.
+
+use super::cursor::{self, CursorError, Position};
+use super::error::SearchError;
+use super::fanout::{self, Want};
+use super::fetch::FetchPath;
+use super::limits::{MAX_DEPTH, MAX_FIRST, SORT_WINDOW};
+use super::merge;
+use super::outcome::{SearchOutcome, SearchParams};
+use super::validate;
+use super::vendors::VendorDirectory;
+use crate::cache::ResultCache;
+use crate::marketplace::{MarketplaceError, Registry};
+use crate::model::{MarketplaceId, Offer};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The search orchestrator shared by all requests.
+#[derive(Clone)]
+pub struct SearchService {
+    pub(super) registry: Arc<Registry>,
+    pub(super) path: Arc<FetchPath>,
+}
+
+impl SearchService {
+    /// A service over `registry`, caching into `cache`; offers fetched are remembered for
+    /// `offer(id)` within `offer_bytes` (a quarter of the cache budget is sensible).
+    pub fn new(registry: Arc<Registry>, cache: ResultCache<MarketplaceError>, offer_bytes: u64) -> Self {
+        let path = Arc::new(FetchPath::new(&registry, cache, offer_bytes));
+        Self { registry, path }
+    }
+
+    /// The marketplaces served.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Runs a federated search.
+    pub async fn search(&self, params: &SearchParams) -> Result<SearchOutcome, SearchError> {
+        let query = validate::admit(&params.query, params.first, MAX_FIRST, &params.filter, &self.registry)?;
+        let search = cursor::fingerprint(query, params);
+        let gateway_sorted = params.sort.sorted_in_gateway();
+        let start = match params.after.as_deref().map(|c| cursor::decode(search, c)).transpose()? {
+            None if gateway_sorted => Position::InWindow { served: 0 },
+            None => Position::PerMarketplace { positions: BTreeMap::new() },
+            Some(position) => position,
+        };
+        let (registry, path, filter, bypass) = (&self.registry, &self.path, &params.filter, params.bypass_cache);
+        match start {
+            Position::PerMarketplace { positions } if !gateway_sorted => {
+                if positions.values().any(|p| *p >= MAX_DEPTH) {
+                    return Err(SearchError::TooDeep);
+                }
+                let want = |id: &MarketplaceId| Want {
+                    start: positions.get(id.as_str()).copied().unwrap_or(0),
+                    keep: params.first,
+                };
+                let fetched = fanout::fan_out(registry, path, query, &want, filter, bypass).await;
+                Ok(merge::relevance_page(fetched, params, search, positions))
+            }
+            Position::InWindow { served } if gateway_sorted => {
+                let want = |_: &MarketplaceId| Want { start: 0, keep: SORT_WINDOW };
+                let fetched = fanout::fan_out(registry, path, query, &want, filter, bypass).await;
+                Ok(merge::window_page(fetched, params, search, served))
+            }
+            _ => Err(SearchError::Cursor(CursorError)),
+        }
+    }
+
+    /// An offer fetched by a recent search, by its gateway id.
+    pub async fn recent_offer(&self, id: &str) -> Option<Offer> {
+        self.path.remembered().offer(id).await
+    }
+
+    /// Vendors merged across marketplaces.
+    pub fn vendors(&self) -> &VendorDirectory {
+        self.path.remembered().vendors()
+    }
+
+    /// Empties the result cache of one marketplace or all; returns the entries cached before.
+    pub async fn purge_cache(&self, marketplace: Option<&str>) -> u64 {
+        self.path.cache().purge(marketplace).await
+    }
+}
