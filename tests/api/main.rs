@@ -14,6 +14,7 @@ mod grouping;
 mod helpers;
 mod hostile;
 mod memory;
+mod sandbox_text;
 mod schema;
 mod search;
 mod secrets;
