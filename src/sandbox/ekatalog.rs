@@ -14,11 +14,11 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use super::firm::{LegalForm, Scale};
 use super::listing::ListingView;
 use super::regions::REGIONS;
 use super::state::App;
 use super::text::{capitalise, words};
-use super::firm::{LegalForm, Scale};
 use super::vendors::Vendor;
 
 /// The header carrying the API key.

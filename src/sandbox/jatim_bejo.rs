@@ -11,11 +11,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use super::firm::Scale;
 use super::listing::ListingView;
 use super::regions::{CityStyle, REGIONS};
 use super::state::App;
 use super::text::{capitalise, tenths_comma, words};
-use super::firm::Scale;
 use super::vendors::Vendor;
 
 /// A truncated body.

@@ -83,4 +83,3 @@ impl FromStr for MarketplaceKind {
             .ok_or_else(|| UnknownMarketplace(s.to_owned()))
     }
 }
-

@@ -12,11 +12,11 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use super::firm::LegalForm;
 use super::listing::ListingView;
 use super::regions::{CityStyle, REGIONS};
 use super::state::App;
 use super::text::{dotted_npwp, glue_units, group_thousands, words};
-use super::firm::LegalForm;
 use super::vendors::Vendor;
 
 /// A truncated body, as a proxy cutting a response short would leave it.

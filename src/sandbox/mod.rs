@@ -21,11 +21,12 @@
 //! and `vendors` (the accounts behind the sellers). [`spawn`] serves one marketplace on a socket;
 //! [`router`] gives the same app for in-process use.
 //!
-//! Imports flow one way, from the server down to the generated data: `server` → `inject` →
-//! `fault_bodies` → each marketplace's module (`mbiz`, `jatim_bejo`, `ekatalog`, `padi`) →
-//! `state` → `catalogue` → `listing`, `pools`, `vendors` → `kind`, `firm`, `seeds`, `rng`.
-//! `render` and `truth` speak for every marketplace and sit above them all. This module only
-//! declares and re-exports.
+//! Imports flow one way, from serving down to the generated data: `server` → `control` →
+//! `truth` → `render` → the marketplaces' modules (`mbiz`, `jatim_bejo`, `ekatalog`, `padi`);
+//! `server` → `inject` → `fault_bodies` → the marketplaces' modules → `state` → `catalogue` →
+//! `padi_text`, `pools`, `listing` → `vendors` → `tax_ids`, `kind` → `firm`, with `seeds`,
+//! `regions`, `rng` and `text` at the bottom. Nothing here uses the gateway, and this module only
+//! declares and re-exports, so no file but the tests imports from it.
 //!
 //! Adding a marketplace: a [`MarketplaceKind`] variant (with its arms in `kind.rs`), a module
 //! rendering titles and responses, and its arms in `render.rs`, `server.rs` and

@@ -7,10 +7,10 @@
 //! those listings are priced at what the shorthand can say (three significant digits), which
 //! makes the text exact and the ground truth equal to it.
 
+use super::firm::{LegalForm, Scale};
 use super::listing::{Listing, ListingView};
 use super::regions::{CityStyle, REGIONS};
 use super::text::{glue_units, words};
-use super::firm::{LegalForm, Scale};
 use super::vendors::Vendor;
 
 /// Listings above this are always written out in full: `M` means million in English text.

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
+use super::firm::Scale;
 use super::kind::MarketplaceKind;
 use super::rng::Rng;
 use super::seeds::GOODS;
-use super::firm::Scale;
 use super::vendors::Vendor;
 
 /// Vendor records that may sell each good, on one marketplace or on all of them. A record

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::kind::MarketplaceKind;
 use super::catalogue::Catalogue;
+use super::kind::MarketplaceKind;
 use super::regions::REGIONS;
 
 /// `GET /_sandbox/truth`: every listing of one marketplace (or those matching `?q=`).
