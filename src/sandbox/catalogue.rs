@@ -6,91 +6,18 @@
 //! which is what gives the gateway something to group. The permutation keeps equal positions on
 //! two marketplaces from meaning equal products.
 
-use super::MarketplaceKind;
+use super::kind::MarketplaceKind;
+use super::listing::{Listing, ListingView, Master};
+use super::padi_text;
 use super::pools::{Permutation, VendorPools};
 use super::rng::{Rng, hash, tag};
-use super::seeds::{GOODS, Good, Make, Pack, Variant};
+use super::seeds::GOODS;
 use super::vendors::{self, Vendor};
 
 /// Share of slots, in percent, whose master product is listed on every marketplace.
 const SHARED_PERCENT: u64 = 65;
 /// Share of shared slots, in percent, sold by the same vendor entity everywhere.
 const SAME_VENDOR_PERCENT: u64 = 50;
-
-/// A master product: one make and variant of a seed good.
-#[derive(Debug, Clone)]
-pub(crate) struct Master {
-    pub(crate) good: u16,
-    pub(crate) make: u16,
-    pub(crate) variant: u16,
-    /// Price excluding PPN of the good's first pack, in whole rupiah.
-    pub(crate) reference_price: u64,
-    /// TKDN in tenths of a percent; `None` for imports and goods without a certificate.
-    pub(crate) tkdn: Option<u16>,
-    /// BMP in tenths of a percent.
-    pub(crate) bmp: Option<u16>,
-}
-
-/// One listing on one marketplace; text is rendered on demand to keep the catalogue small.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Listing {
-    pub(crate) master: u32,
-    pub(crate) vendor: u32,
-    /// Price of the pack excluding PPN, whole rupiah, a multiple of 100.
-    pub(crate) price: u64,
-    pub(crate) stock: u32,
-    pub(crate) pack: u8,
-    /// Which of the good's names the title uses.
-    pub(crate) name: u8,
-    /// Which of the marketplace's title templates renders it.
-    pub(crate) template: u8,
-    /// Whether the marketplace shows the product's TKDN on this listing.
-    pub(crate) shows_tkdn: bool,
-}
-
-/// Everything about one listing that a renderer needs, borrowed from the catalogue.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ListingView<'a> {
-    pub(crate) listing: &'a Listing,
-    pub(crate) master: &'a Master,
-    pub(crate) good: &'a Good,
-    pub(crate) make: &'a Make,
-    pub(crate) variant: &'a Variant,
-    pub(crate) pack: &'a Pack,
-    pub(crate) vendor: &'a Vendor,
-}
-
-impl ListingView<'_> {
-    /// The good's name as this listing words it.
-    pub(crate) fn name(&self) -> &'static str {
-        self.good.names[usize::from(self.listing.name) % self.good.names.len()]
-    }
-
-    /// PPN rate in percent: 11 for PKP vendors, 0 for those that may not charge it.
-    pub(crate) fn vat_percent(&self) -> u64 {
-        if self.vendor.pkp { 11 } else { 0 }
-    }
-
-    /// Price including PPN; exact because prices excluding PPN are multiples of 100.
-    pub(crate) fn price_including_vat(&self) -> u64 {
-        self.listing.price * (100 + self.vat_percent()) / 100
-    }
-
-    /// TKDN shown on the listing, in tenths of a percent.
-    pub(crate) fn tkdn(&self) -> Option<u16> {
-        self.master.tkdn.filter(|_| self.listing.shows_tkdn)
-    }
-
-    /// BMP shown on the listing, in tenths of a percent: only beside a TKDN.
-    pub(crate) fn bmp(&self) -> Option<u16> {
-        self.master.bmp.filter(|_| self.tkdn().is_some())
-    }
-
-    /// Whether the product is made in Indonesia (the BBI label).
-    pub(crate) fn bbi(&self) -> bool {
-        !self.make.imported
-    }
-}
 
 /// The generated products, vendors and listings shared by all sandbox marketplaces.
 ///
@@ -169,9 +96,10 @@ impl Catalogue {
         &self.listings[kind.index()]
     }
 
-    /// The seller id on `kind` of vendor record `vendor`.
-    pub(crate) fn account_id(&self, kind: MarketplaceKind, vendor: u32) -> String {
-        kind.account_id(self.accounts[kind.index()].apply(vendor as usize) + 1)
+    /// The number (1-based) of vendor record `vendor`'s seller account on `kind`; each
+    /// marketplace writes it as its own seller id.
+    pub(crate) fn account_number(&self, kind: MarketplaceKind, vendor: u32) -> usize {
+        self.accounts[kind.index()].apply(vendor as usize) + 1
     }
 
     /// Listing `index` of `kind` with everything it refers to.
@@ -235,7 +163,7 @@ impl Catalogue {
             template: own.below(u64::from(u8::MAX)) as u8,
             shows_tkdn: own.chance(90),
         };
-        listing.price = kind.listed_price(price, &listing, &self.vendors[vendor as usize]);
+        listing.price = listed_price(kind, price, &listing, &self.vendors[vendor as usize]);
         listing
     }
 
@@ -263,6 +191,17 @@ impl Catalogue {
         let denominator = u128::from(good.packs[0].quantity) * 100 * 1000 * 1000;
         let rupiah = (numerator / denominator) as u64;
         ((rupiah + 50) / 100).max(1) * 100
+    }
+}
+
+/// The pack price excluding PPN `kind` lists, from the catalogue's `price`: PaDi UMKM rounds the
+/// listings it shows in compact form (`"1,25 jt"`) to what the text can say.
+fn listed_price(kind: MarketplaceKind, price: u64, listing: &Listing, vendor: &Vendor) -> u64 {
+    match kind {
+        MarketplaceKind::PadiUmkm if padi_text::shows_compact(listing, vendor) => padi_text::compact_round(price),
+        MarketplaceKind::Mbiz | MarketplaceKind::JatimBejo | MarketplaceKind::Ekatalog | MarketplaceKind::PadiUmkm => {
+            price
+        }
     }
 }
 

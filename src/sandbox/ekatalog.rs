@@ -14,11 +14,12 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::catalogue::ListingView;
+use super::firm::{LegalForm, Scale};
+use super::listing::ListingView;
 use super::regions::REGIONS;
 use super::state::App;
 use super::text::{capitalise, words};
-use super::vendors::{LegalForm, Scale, Vendor};
+use super::vendors::Vendor;
 
 /// The header carrying the API key.
 pub(super) const KEY_HEADER: &str = "x-api-key";
@@ -232,7 +233,7 @@ fn produk(app: &App, index: usize) -> Produk {
         jenis_produk: if view.bbi() { "PDN" } else { "IMPOR" },
         stok: view.listing.stock,
         penyedia: Penyedia {
-            kode_penyedia: app.account_id(view.listing.vendor),
+            kode_penyedia: account_id(app.account_number(view.listing.vendor)),
             nama_penyedia: nama_penyedia(vendor),
             nib: vendor.nib(),
             npwp16: vendor.npwp16(),

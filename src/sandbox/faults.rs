@@ -1,5 +1,5 @@
 //! Fault injection: the knobs that make a sandbox slow, failing or wrong, set in-process through
-//! [`Faults`] or over HTTP at `/_sandbox/faults` (as a [`FaultConfig`](super::FaultConfig)).
+//! [`Faults`] or over HTTP at `/_sandbox/faults` (as a `FaultConfig`, in `fault_config.rs`).
 //!
 //! What each mode sends is in `inject.rs`; the modes that break the connection itself (`Reset`,
 //! `Truncated`, `HeadersThenStall`, `SlowDrip`) are meant for a sandbox serving on a socket.
@@ -53,7 +53,7 @@ pub enum FaultMode {
 }
 
 impl FaultMode {
-    /// The mode's name in [`FaultConfig`](super::FaultConfig).
+    /// The mode's name in a `FaultConfig`.
     pub(crate) fn name(self) -> &'static str {
         match self {
             Self::None => "none",

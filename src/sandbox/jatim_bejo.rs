@@ -11,11 +11,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::catalogue::ListingView;
+use super::firm::Scale;
+use super::listing::ListingView;
 use super::regions::{CityStyle, REGIONS};
 use super::state::App;
 use super::text::{capitalise, tenths_comma, words};
-use super::vendors::{Scale, Vendor};
+use super::vendors::Vendor;
 
 /// A truncated body.
 pub(super) const GARBAGE: &str = r#"{"status":"sukses","data":{"total":12,"produk":[{"kode_produk":"#;
@@ -167,7 +168,7 @@ fn produk(app: &App, index: usize) -> Produk {
         tkdn: view.tkdn().map(tenths_comma).unwrap_or_default(),
         bbi: view.bbi(),
         toko: Toko {
-            id_toko: app.account_id(view.listing.vendor),
+            id_toko: account_id(app.account_number(view.listing.vendor)),
             nama_toko: vendor.store_name.clone(),
             badan_usaha: vendor.legal_form.registered(),
             kelas_umkm: kelas_umkm(vendor.scale),

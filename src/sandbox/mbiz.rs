@@ -12,11 +12,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::catalogue::ListingView;
+use super::firm::LegalForm;
+use super::listing::ListingView;
 use super::regions::{CityStyle, REGIONS};
 use super::state::App;
 use super::text::{dotted_npwp, glue_units, group_thousands, words};
-use super::vendors::{LegalForm, Vendor};
+use super::vendors::Vendor;
 
 /// A truncated body, as a proxy cutting a response short would leave it.
 pub(super) const GARBAGE: &str = r#"{"data": [ {"id": "#;
@@ -195,7 +196,7 @@ fn product(app: &App, index: usize) -> Product {
         tkdn: view.tkdn().map(|t| f64::from(t) / 10.0),
         vat_rate: view.vat_percent(),
         seller: Seller {
-            id: app.account_id(view.listing.vendor),
+            id: account_id(app.account_number(view.listing.vendor)),
             name: seller_name(view.vendor),
             npwp: dotted_npwp(&view.vendor.npwp15),
             city: REGIONS[view.vendor.region].label(CityStyle::Short),

@@ -129,7 +129,7 @@ fn item(app: &App, index: usize) -> Item {
         unit: view.pack.unit,
         stock: view.listing.stock,
         seller: Seller {
-            id: app.account_id(view.listing.vendor),
+            id: account_id(app.account_number(view.listing.vendor)),
             name: seller_name(vendor),
             npwp: seller_npwp(vendor),
             city: city(vendor),

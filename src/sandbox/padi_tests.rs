@@ -1,5 +1,6 @@
 //! The `padi-umkm` sandbox: its shape, cursor paging, and price texts that state the ground truth
-//! exactly, shorthand included.
+//! exactly, shorthand included. That Pasar's own readers understand these texts is checked from
+//! outside, in `tests/api/sandbox_text.rs`.
 
 use std::collections::HashSet;
 use std::str::FromStr;
@@ -10,8 +11,6 @@ use serde_json::Value;
 
 use super::api_tests::{padi_get, start, truth};
 use super::{FaultMode, MarketplaceKind, TruthListing};
-use crate::normalize::price::{Locale, parse_price};
-use crate::normalize::unit::parse_unit;
 
 /// The amount a PaDi price text states, read by hand: `IDR 1,250,000.00`, `1,25 jt`, `Rp 75rb`.
 fn stated_amount(text: &str) -> Option<Decimal> {
@@ -61,7 +60,7 @@ async fn padi_answers_in_its_documented_shape() {
 }
 
 #[tokio::test]
-async fn walking_the_cursor_visits_every_listing_once_with_exact_prices_and_readable_packs() {
+async fn walking_the_cursor_visits_every_listing_once_with_exact_prices() {
     let sandbox = start(MarketplaceKind::PadiUmkm).await;
     let truth = truth(&sandbox, "").await;
     let (mut items, mut cursor, mut pages) = (Vec::new(), None::<String>, 0);
@@ -84,28 +83,17 @@ async fn walking_the_cursor_visits_every_listing_once_with_exact_prices_and_read
     assert_eq!(ids, truth.listings.iter().map(|l| l.id.as_str()).collect::<Vec<_>>());
     assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len(), "no repeats");
 
-    let (mut compact, mut misread_packs) = (0usize, Vec::new());
+    let mut compact = 0usize;
     for (item, expected) in items.iter().zip(&truth.listings) {
         let price = item["price"].as_str().expect("price");
         assert_eq!(stated_amount(price), Some(gross(expected)), "{price} for {expected:?}");
-        let parsed = parse_price(price, Locale::En);
-        assert_eq!(parsed.amount, Some(gross(expected)), "the gateway's parser reads {price:?} exactly");
         if !price.starts_with("IDR ") {
             compact += 1;
             assert!(expected.vat_rate.is_zero(), "shorthand only for bare prices: {price}");
         }
-        let title = item["title"].as_str().expect("title");
-        let unit = parse_unit(item["unit"].as_str(), title);
-        // A tissue's variant states the sheets in one pak (`250 Sheet`), which the gateway's unit
-        // reader takes for the pack on every marketplace: its limitation, not this title's.
-        let readable = expected.pack_quantity > 1 && expected.base_unit != "pak";
-        if readable && unit.quantity != Decimal::from(expected.pack_quantity) {
-            misread_packs.push(format!("{title} ({} × {})", expected.pack_quantity, expected.base_unit));
-        }
     }
     let share = compact as f64 / items.len() as f64;
     assert!((0.05..0.35).contains(&share), "{compact} of {} prices in shorthand", items.len());
-    assert!(misread_packs.is_empty(), "packs the title does not state readably: {misread_packs:#?}");
 }
 
 #[tokio::test]

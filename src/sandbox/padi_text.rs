@@ -7,10 +7,11 @@
 //! those listings are priced at what the shorthand can say (three significant digits), which
 //! makes the text exact and the ground truth equal to it.
 
-use super::catalogue::{Listing, ListingView};
+use super::firm::{LegalForm, Scale};
+use super::listing::{Listing, ListingView};
 use super::regions::{CityStyle, REGIONS};
 use super::text::{glue_units, words};
-use super::vendors::{LegalForm, Scale, Vendor};
+use super::vendors::Vendor;
 
 /// Listings above this are always written out in full: `M` means million in English text.
 const COMPACT_BELOW: u64 = 900_000_000;

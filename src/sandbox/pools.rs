@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::MarketplaceKind;
+use super::firm::Scale;
+use super::kind::MarketplaceKind;
 use super::rng::Rng;
 use super::seeds::GOODS;
-use super::vendors::{Scale, Vendor};
+use super::vendors::Vendor;
 
 /// Vendor records that may sell each good, on one marketplace or on all of them. A record
 /// appears once per unit of weight, so bigger vendors get more listings, as they do in reality.

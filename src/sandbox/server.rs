@@ -12,10 +12,17 @@ use tokio::task::JoinHandle;
 
 use super::catalogue::Catalogue;
 use super::conn::{ConnectionHandle, ResettableListener};
+use super::control;
+use super::ekatalog;
 use super::faults::Faults;
 use super::index::SearchIndex;
+use super::inject;
+use super::jatim_bejo;
+use super::kind::MarketplaceKind;
+use super::mbiz;
+use super::options::SandboxOptions;
+use super::padi;
 use super::state::{App, SandboxState};
-use super::{MarketplaceKind, SandboxOptions, control, ekatalog, inject, jatim_bejo, mbiz, padi};
 
 /// How long [`RunningSandbox::stop`] waits for in-flight requests before cutting them off.
 const STOP_GRACE: Duration = Duration::from_secs(5);

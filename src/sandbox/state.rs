@@ -1,16 +1,15 @@
-//! What a sandbox's handlers share, and the answers fault injection borrows from each marketplace.
+//! What a sandbox's handlers share: the state behind every marketplace, and one marketplace's app.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::Response;
 use tokio::sync::watch;
 
 use super::catalogue::Catalogue;
 use super::faults::Faults;
 use super::index::SearchIndex;
-use super::{MarketplaceKind, SandboxOptions, ekatalog, jatim_bejo, mbiz, padi};
+use super::kind::MarketplaceKind;
+use super::options::SandboxOptions;
 
 /// What a sandbox's handlers share: the catalogue, the credentials, the fault knobs, the request
 /// counter and the shutdown signal. Cheap to clone.
@@ -100,69 +99,9 @@ pub(crate) struct App {
 }
 
 impl App {
-    /// This marketplace's seller id for vendor record `vendor`.
-    pub(crate) fn account_id(&self, vendor: u32) -> String {
-        self.state.catalogue().account_id(self.kind, vendor)
-    }
-
-    /// The garbage and wrong-types bodies in this marketplace's shape.
-    pub(super) fn bodies(&self) -> (&'static str, &'static str) {
-        match self.kind {
-            MarketplaceKind::Mbiz => (mbiz::GARBAGE, mbiz::WRONG_TYPES),
-            MarketplaceKind::JatimBejo => (jatim_bejo::GARBAGE, jatim_bejo::WRONG_TYPES),
-            MarketplaceKind::Ekatalog => (ekatalog::GARBAGE, ekatalog::WRONG_TYPES),
-            MarketplaceKind::PadiUmkm => (padi::GARBAGE, padi::WRONG_TYPES),
-        }
-    }
-
-    /// An `Oversized` body's JSON before and after its padding, in this marketplace's shape.
-    pub(super) fn padded_parts(&self) -> (&'static str, &'static str) {
-        match self.kind {
-            MarketplaceKind::Mbiz => mbiz::PADDED,
-            MarketplaceKind::JatimBejo => jatim_bejo::PADDED,
-            MarketplaceKind::Ekatalog => ekatalog::PADDED,
-            MarketplaceKind::PadiUmkm => padi::PADDED,
-        }
-    }
-
-    /// This marketplace's error answer with HTTP `code`; 429 and 503 carry `Retry-After`.
-    pub(super) fn status_fault(&self, code: u16) -> Response {
-        let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let mut response = self.error(status, "simulated failure");
-        if matches!(code, 429 | 503) {
-            let seconds = self.state.faults().retry_after();
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-        }
-        response
-    }
-
-    /// The 503 a hanging or sleeping request gets when the sandbox stops.
-    pub(super) fn shutting_down(&self) -> Response {
-        self.error(StatusCode::SERVICE_UNAVAILABLE, "sandbox is shutting down")
-    }
-
-    /// An error in this marketplace's own error shape.
-    fn error(&self, status: StatusCode, message: &str) -> Response {
-        match self.kind {
-            MarketplaceKind::Mbiz => {
-                let code = match status.as_u16() {
-                    429 => "rate_limited",
-                    500.. => "server_error",
-                    _ => "error",
-                };
-                mbiz::error(status, code, message)
-            }
-            MarketplaceKind::JatimBejo => jatim_bejo::error(status, message),
-            MarketplaceKind::Ekatalog => ekatalog::error(status, message),
-            MarketplaceKind::PadiUmkm => {
-                let code = match status.as_u16() {
-                    429 => "rate_limited",
-                    503 => "unavailable",
-                    500.. => "internal",
-                    _ => "error",
-                };
-                padi::error(status, code, message)
-            }
-        }
+    /// The number of vendor record `vendor`'s seller account here, which the marketplace's
+    /// own module writes as its seller id.
+    pub(crate) fn account_number(&self, vendor: u32) -> usize {
+        self.state.catalogue().account_number(self.kind, vendor)
     }
 }

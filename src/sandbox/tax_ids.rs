@@ -2,23 +2,22 @@
 //! serial, check digit, tax office, branch), NPWP16 after PMK 112/2022 (`"0"` + NPWP15 for a
 //! badan, the owner's NIK for a sole trader), and the OSS NIB, one per entity.
 
+use super::firm::LegalForm;
 use super::regions::{self, REGIONS};
 use super::rng::{Rng, tag};
-use super::vendors::{LegalForm, Vendor};
 
-impl Vendor {
-    /// The 16-digit NPWP (PMK 112/2022): `"0"` + NPWP15 for a badan, the owner's NIK for a UD
-    /// or a Toko.
-    pub(crate) fn npwp16(&self) -> String {
-        self.nik.clone().unwrap_or_else(|| format!("0{}", self.npwp15))
-    }
+/// The 16-digit NPWP (PMK 112/2022): `"0"` + NPWP15 for a badan, the owner's NIK (their
+/// personal tax id) for a UD or a Toko.
+pub(super) fn npwp16(nik: Option<&str>, npwp15: &str) -> String {
+    nik.map_or_else(|| format!("0{npwp15}"), str::to_owned)
+}
 
-    /// The 13-digit NIB (OSS business number), one per entity, so branches share it.
-    pub(crate) fn nib(&self) -> String {
-        let serial = (u64::from(self.entity) * 104_729 + 2_718_281) % 100_000_000_000;
-        let prefix = if self.nik.is_some() { 81 } else { 91 };
-        format!("{prefix}{serial:011}")
-    }
+/// The 13-digit NIB (OSS business number), one per entity, so branches share it; `81…` for a
+/// business run on its owner's personal tax id, `91…` for a badan.
+pub(super) fn nib(entity: u32, individual: bool) -> String {
+    let serial = (u64::from(entity) * 104_729 + 2_718_281) % 100_000_000_000;
+    let prefix = if individual { 81 } else { 91 };
+    format!("{prefix}{serial:011}")
 }
 
 /// A NIK-like 16-digit number: the region's code, a kecamatan, a birth date (day + 40 for

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::MarketplaceKind;
 use super::catalogue::Catalogue;
+use super::kind::MarketplaceKind;
 use super::regions::REGIONS;
 
 /// `GET /_sandbox/truth`: every listing of one marketplace (or those matching `?q=`).
@@ -88,7 +88,7 @@ impl Catalogue {
                     id: kind.listing_id(i),
                     product: format!("P-{:06}", view.listing.master + 1),
                     vendor: view.vendor.entity_id(),
-                    account: self.account_id(kind, view.listing.vendor),
+                    account: kind.account_id(self.account_number(kind, view.listing.vendor)),
                     title: kind.title(&view),
                     pack_quantity: view.pack.quantity,
                     base_unit: view.good.base_unit.to_owned(),
@@ -108,7 +108,7 @@ impl Catalogue {
             .enumerate()
             .filter(|(_, v)| v.is_on(kind))
             .map(|(i, v)| TruthVendor {
-                account: self.account_id(kind, i as u32),
+                account: kind.account_id(self.account_number(kind, i as u32)),
                 vendor: v.entity_id(),
                 name: v.canonical_name(),
                 legal_form: v.legal_form.label().to_owned(),

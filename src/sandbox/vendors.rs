@@ -3,63 +3,12 @@
 //! (same first 9 NPWP digits, branch code `001`), and two different entities share a name, so the
 //! gateway's vendor merging is tested on the cases that matter.
 
-use super::MarketplaceKind;
+use super::firm::{LegalForm, Scale};
+use super::kind::MarketplaceKind;
 use super::regions::{self, CityStyle, REGIONS};
 use super::rng::{Rng, tag};
 use super::seeds::line;
-use super::tax_ids::{is_individual, nik, npwp15};
-
-/// Legal form of a vendor, as it is written before the name in canonical form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LegalForm {
-    Pt,
-    Cv,
-    Ud,
-    Koperasi,
-    Toko,
-}
-
-impl LegalForm {
-    /// The form as a registry field writes it (`bentuk_usaha`): a toko is a sole trader.
-    pub(crate) const fn registered(self) -> &'static str {
-        match self {
-            Self::Toko => "Perorangan",
-            other => other.label(),
-        }
-    }
-
-    /// The canonical prefix (`PT`, `CV`, `Koperasi`, …).
-    pub(crate) const fn label(self) -> &'static str {
-        match self {
-            Self::Pt => "PT",
-            Self::Cv => "CV",
-            Self::Ud => "UD",
-            Self::Koperasi => "Koperasi",
-            Self::Toko => "Toko",
-        }
-    }
-}
-
-/// Business scale after PP 7/2021.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Scale {
-    Mikro,
-    Kecil,
-    Menengah,
-    Besar,
-}
-
-impl Scale {
-    /// Lowercase name, as the ground truth reports it.
-    pub(crate) const fn id(self) -> &'static str {
-        match self {
-            Self::Mikro => "mikro",
-            Self::Kecil => "kecil",
-            Self::Menengah => "menengah",
-            Self::Besar => "besar",
-        }
-    }
-}
+use super::tax_ids::{self, is_individual, nik, npwp15};
 
 /// One vendor record: a head office, or a branch of an earlier record's entity.
 #[derive(Debug, Clone)]
@@ -106,6 +55,17 @@ impl Vendor {
     /// Entity id in the ground truth, equal across marketplaces and branches.
     pub(crate) fn entity_id(&self) -> String {
         format!("V-{:04}", self.entity + 1)
+    }
+
+    /// The 16-digit NPWP (PMK 112/2022): `"0"` + NPWP15 for a badan, the owner's NIK for a UD
+    /// or a Toko.
+    pub(crate) fn npwp16(&self) -> String {
+        tax_ids::npwp16(self.nik.as_deref(), &self.npwp15)
+    }
+
+    /// The 13-digit NIB (OSS business number), one per entity, so branches share it.
+    pub(crate) fn nib(&self) -> String {
+        tax_ids::nib(self.entity, self.nik.is_some())
     }
 }
 

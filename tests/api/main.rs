@@ -15,6 +15,7 @@ mod grouping;
 mod helpers;
 mod hostile;
 mod memory;
+mod sandbox_text;
 mod schema;
 mod search;
 mod secrets;
