@@ -4,6 +4,7 @@
 //!
 //! - [`config`]: `pasar.toml` plus `PASAR_*` environment overrides, with defaults.
 //! - [`startup`]: `Application::build` (adapters → service → schema → router) and `router()`.
+//! - [`server`]: the accept loop: connection timeouts, connection caps, HTTP/2 limits.
 //! - [`graphql`]: the schema, the query root, GraphQL types and stable error codes.
 //! - [`search`]: fan-out under per-marketplace deadlines, filters (pushed down where an adapter
 //!   allows), merge, sorts, policy ranking with reasons, cursors, compare/grouping, vendor merging.
@@ -37,6 +38,7 @@ pub mod model;
 pub mod normalize;
 pub mod sandbox;
 pub mod search;
+pub mod server;
 pub mod startup;
 
 pub use config::Config;

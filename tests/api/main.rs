@@ -17,5 +17,6 @@ mod memory;
 mod schema;
 mod search;
 mod secrets;
+mod slow_clients;
 mod soak;
 mod vendors;
