@@ -152,3 +152,6 @@ impl Connection {
         });
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -114,23 +114,27 @@ async fn closed_after(mut stream: TcpStream, since: Instant, limit: Duration) ->
 }
 
 /// Opens `count` connections from the attacker's address, each with headers that never finish,
-/// and returns when each was closed, measured from its opening.
+/// and returns how long opening took and, per connection, when it was closed after its opening.
 async fn attack(server: SocketAddr, count: usize) -> (Duration, Vec<tokio::task::JoinHandle<Option<Duration>>>) {
     let started = Instant::now();
     let mut watchers = Vec::with_capacity(count);
-    for _ in 0..count {
-        let opened = Instant::now();
-        let watcher = match connect_from(ATTACKER, server).await {
-            Ok(mut stream) => {
-                // A write may fail on a connection the server already closed: that is a close.
-                let _ = stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: pasar\r\n").await;
-                tokio::spawn(closed_after(stream, opened, HEADER_TIMEOUT * 3))
-            }
-            Err(_) => tokio::spawn(async { Some(Duration::ZERO) }),
-        };
-        watchers.push(watcher);
+    // In waves, so all are open well before the first header timeout frees a slot.
+    for wave in (0..count).collect::<Vec<_>>().chunks(100) {
+        watchers.extend(futures::future::join_all(wave.iter().map(|_| half_open(server))).await);
     }
     (started.elapsed(), watchers)
+}
+
+async fn half_open(server: SocketAddr) -> tokio::task::JoinHandle<Option<Duration>> {
+    let opened = Instant::now();
+    match connect_from(ATTACKER, server).await {
+        Ok(mut stream) => {
+            // A write may fail on a connection the server already closed: that is a close.
+            let _ = stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: pasar\r\n").await;
+            tokio::spawn(closed_after(stream, opened, HEADER_TIMEOUT * 3))
+        }
+        Err(_) => tokio::spawn(async { Some(Duration::ZERO) }),
+    }
 }
 
 /// Normal requests, each on a new connection so every one goes through the accept loop, until
@@ -192,7 +196,10 @@ async fn idle_keep_alive(server: SocketAddr) -> Option<Duration> {
 
 /// The sum of the numbers after `key` over every summary line of the log.
 fn summed(log: &str, key: &str) -> usize {
-    log.split(key).skip(1).filter_map(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse::<usize>().ok()).sum()
+    log.split(key)
+        .skip(1)
+        .filter_map(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse::<usize>().ok())
+        .sum()
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -224,7 +231,11 @@ async fn half_open_connections_beyond_the_descriptor_limit_starve_no_one_and_are
     assert!(ATTACK > FD_LIMIT && closes.len() == ATTACK);
     // Slots freed by the header timeout would let later connections in: the attack must be quicker.
     assert!(opening < HEADER_TIMEOUT / 2, "opening {ATTACK} connections took {opening:?}");
-    assert!(closes.iter().all(Option::is_some), "{} connections were still open", closes.iter().filter(|c| c.is_none()).count());
+    assert!(
+        closes.iter().all(Option::is_some),
+        "{} connections were still open",
+        closes.iter().filter(|c| c.is_none()).count()
+    );
     let closes: Vec<Duration> = closes.into_iter().flatten().collect();
     let held: Vec<Duration> = closes.iter().copied().filter(|c| *c >= HEADER_TIMEOUT / 2).collect();
     let at_once = closes.len() - held.len();
@@ -247,9 +258,15 @@ async fn half_open_connections_beyond_the_descriptor_limit_starve_no_one_and_are
     assert!(sorted.len() >= 20, "the normal client made only {} requests", sorted.len());
     assert!(sorted.iter().all(|l| *l < ANSWERED_WITHIN), "slowest normal request: {:?}", sorted.last());
     assert!(answer.starts_with("HTTP/1.1 408"), "the dripped body was answered: {answer}");
-    assert!(cut_after >= REQUEST_TIMEOUT - Duration::from_millis(100) && cut_after <= REQUEST_TIMEOUT + Duration::from_secs(1));
+    assert!(
+        cut_after >= REQUEST_TIMEOUT - Duration::from_millis(100)
+            && cut_after <= REQUEST_TIMEOUT + Duration::from_secs(1)
+    );
     let idle_closed = idle_closed.expect("the idle keep-alive connection was closed");
-    assert!(idle_closed >= HEADER_TIMEOUT - Duration::from_millis(100) && idle_closed <= HEADER_TIMEOUT + Duration::from_secs(1));
+    assert!(
+        idle_closed >= HEADER_TIMEOUT - Duration::from_millis(100)
+            && idle_closed <= HEADER_TIMEOUT + Duration::from_secs(1)
+    );
     assert!(log.contains("fd_soft_limit=1024") && log.contains("max_connections=896"), "{log}");
     assert_eq!(summed(&log, "at_per_client_cap="), ATTACK - PER_CLIENT, "the refusals are summarised: {log}");
     assert_eq!(summed(&log, "at_total_cap="), 0, "{log}");
