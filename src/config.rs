@@ -35,6 +35,8 @@ pub struct Config {
     pub limits: RequestLimits,
     /// Where the gateway may connect.
     pub egress: Egress,
+    /// Connection timeouts and caps of the HTTP server.
+    pub http: HttpConfig,
     /// Per-marketplace overrides by id (`[marketplaces.mbiz] base_url = …, timeout = "1s"`).
     pub marketplaces: BTreeMap<String, Override>,
 }
@@ -48,6 +50,7 @@ impl Default for Config {
             cache: CacheConfig::default(),
             limits: RequestLimits::default(),
             egress: Egress::default(),
+            http: HttpConfig::default(),
             marketplaces: BTreeMap::new(),
         }
     }
@@ -188,6 +191,55 @@ pub struct Egress {
     /// Allow marketplaces on loopback, private, link-local and metadata addresses (the embedded
     /// demo's sandboxes run on loopback). Off by default.
     pub allow_private: bool,
+}
+
+/// Connection-level protection of the HTTP server: slow, idle and greedy clients are cut off
+/// before their requests reach the request limits.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HttpConfig {
+    /// Request headers must arrive within this; it is also how long an idle HTTP/1 keep-alive
+    /// connection waits for its next request.
+    #[serde(with = "duration")]
+    pub header_timeout: Duration,
+    /// Longest pause between two pieces of a request body.
+    #[serde(with = "duration")]
+    pub body_timeout: Duration,
+    /// A whole request, body included, must be answered within this (`408` after it): a body
+    /// dripped in byte by byte is cut here.
+    #[serde(with = "duration")]
+    pub request_timeout: Duration,
+    /// A connection on which nothing arrives for this long is closed (HTTP/2 has no header
+    /// deadline between streams).
+    #[serde(with = "duration")]
+    pub idle_timeout: Duration,
+    /// A response the client stops reading is abandoned after this.
+    #[serde(with = "duration")]
+    pub write_timeout: Duration,
+    /// Open connections in total; 0 derives it from the file-descriptor limit.
+    pub max_connections: usize,
+    /// Open connections per client address.
+    pub max_connections_per_client: usize,
+    /// HTTP/2 streams open at once on one connection.
+    pub http2_max_concurrent_streams: u32,
+    /// Largest HTTP/2 header list, in bytes.
+    pub http2_max_header_list_bytes: u32,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        Self {
+            header_timeout: Duration::from_secs(5),
+            body_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(60),
+            write_timeout: Duration::from_secs(10),
+            max_connections: 0,
+            max_connections_per_client: 256,
+            http2_max_concurrent_streams: 100,
+            http2_max_header_list_bytes: 16 * 1024,
+        }
+    }
 }
 
 /// Result cache settings.

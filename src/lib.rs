@@ -5,10 +5,12 @@
 //! Modules follow the request path, and imports flow one way along it (a test in
 //! `tests/api/architecture.rs` fails on an upward import or an import cycle between files):
 //!
-//! `cli → demo → startup → graphql → search → config → cache → marketplace → normalize → model`
+//! `cli → demo → startup → server → graphql → search → config → cache → marketplace → normalize → model`
 //!
 //! - [`cli`]: the command line; `demo` (feature `sandbox`): the embedded demo behind a bare `pasar`.
 //! - `startup`: [`Application::build`] (adapters → service → schema → router) and the routes.
+//! - `server`: the accept loop under the router: connection timeouts, connection caps (total,
+//!   from the file-descriptor limit, and per client), HTTP/2 limits.
 //! - `graphql`: admission before parsing, the schema, the query and mutation roots, GraphQL views
 //!   of the model, and the mapping of each layer's error to a stable `extensions.code`.
 //! - `search`: per request, which marketplaces, fan-out under deadlines, the fetch path of one
@@ -67,6 +69,7 @@ pub mod normalize;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 mod search;
+mod server;
 mod startup;
 
 pub use config::{ADMIN_TOKEN_ENV, Config};

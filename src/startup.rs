@@ -4,7 +4,7 @@
 //! tests read the real port from [`Application::port`].
 
 use crate::cache::ResultCache;
-use crate::config::{ADMIN_TOKEN_ENV, Config, RequestLimits};
+use crate::config::{ADMIN_TOKEN_ENV, Config, HttpConfig, RequestLimits};
 use crate::graphql::ratelimit::ClientLimiter;
 use crate::graphql::{AdminToken, PasarSchema, build_schema};
 use crate::marketplace::Env;
@@ -60,6 +60,7 @@ pub struct AppState {
 pub struct Application {
     listener: TcpListener,
     state: AppState,
+    http: HttpConfig,
 }
 
 impl Application {
@@ -83,7 +84,7 @@ impl Application {
         let listener = TcpListener::bind(config.listen)
             .await
             .map_err(|source| StartupError::Bind { addr: config.listen, source })?;
-        Ok(Self { listener, state })
+        Ok(Self { listener, state, http: config.http.clone() })
     }
 
     /// The port actually bound.
@@ -111,8 +112,7 @@ impl Application {
                 clients.forget_idle();
             }
         });
-        let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
-        let served = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
+        let served = crate::server::serve(self.listener, router(self.state), &self.http, shutdown).await;
         sweeper.abort();
         served
     }

@@ -16,6 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["main", "cli"],
     &["demo"],
     &["startup"],
+    &["server"],
     &["graphql", "web"],
     &["search"],
     &["config"],

@@ -88,6 +88,8 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
     let mut config = config;
     config.limits.rate = pasar::config::RateLimit { per_second: options.rate_per_second, burst: options.rate_burst };
     config.cache.budget_mb = options.cache_budget_mb;
+    // Every test client is 127.0.0.1, and some open hundreds of connections at once.
+    config.http.max_connections_per_client = 2_000;
     let mut env = Env::isolated()
         .with(pasar::demo::MBIZ_TOKEN_ENV, sandbox_options.mbiz_token.clone())
         .with(pasar::demo::EKATALOG_KEY_ENV, sandbox_options.ekatalog_key.clone());

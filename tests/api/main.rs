@@ -19,5 +19,6 @@ mod sandbox_text;
 mod schema;
 mod search;
 mod secrets;
+mod slow_clients;
 mod soak;
 mod vendors;

@@ -1,0 +1,157 @@
+//! The HTTP server: an accept loop over hyper-util that cuts off slow, idle and greedy clients
+//! before their requests reach the request limits (which never see a request that never arrives).
+//!
+//! Per connection: request headers within `header_timeout` (hyper's header read timeout, which
+//! also bounds an idle HTTP/1 keep-alive), nothing received for `idle_timeout` or a response left
+//! unread for `write_timeout` closes it (read/write deadlines on the socket). Per request: a body
+//! pause over `body_timeout` and a request over `request_timeout` are cut (tower-http). Caps: in
+//! total (from the descriptor limit) and per client address; HTTP/2 streams and headers bounded.
+
+mod caps;
+mod summary;
+
+use crate::config::HttpConfig;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{Request, StatusCode};
+use caps::{Caps, FdLimits, Slot};
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto::Builder;
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use summary::{Backoff, Summary};
+use tokio::net::{TcpListener, TcpStream};
+use tokio_io_timeout::TimeoutStream;
+use tower::ServiceExt;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
+
+/// Reset HTTP/2 streams a client may leave for the server to accept (hyper's rapid-reset guard).
+const HTTP2_MAX_PENDING_RESET_STREAMS: usize = 20;
+/// Streams the server may reset for a client's protocol errors before the connection is closed.
+const HTTP2_MAX_LOCAL_ERROR_RESETS: usize = 256;
+
+/// Serves `router` on `listener` until `shutdown` completes, then stops accepting and lets every
+/// open connection finish its in-flight requests.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    http: &HttpConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> io::Result<()> {
+    let caps = Caps::new(max_connections(http), http.max_connections_per_client);
+    let router = router
+        .layer(RequestBodyTimeoutLayer::new(http.body_timeout))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, http.request_timeout));
+    let connection = Connection { builder: Arc::new(builder(http)), router, http: http.clone() };
+    let graceful = GracefulShutdown::new();
+    let mut summary = Summary::default();
+    let mut backoff = Backoff::default();
+    let mut every = tokio::time::interval_at(tokio::time::Instant::now() + summary::INTERVAL, summary::INTERVAL);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        tokio::select! {
+            () = &mut shutdown => break,
+            _ = every.tick() => summary.flush(),
+            accepted = listener.accept() => match accepted {
+                Ok((stream, peer)) => {
+                    backoff.reset();
+                    match caps.admit(peer.ip()) {
+                        Ok(slot) => connection.spawn(stream, peer, slot, &graceful),
+                        // Dropping the stream closes it at once.
+                        Err(why) => summary.refused(why),
+                    }
+                }
+                Err(error) => {
+                    summary.accept_error(&error);
+                    if !is_per_connection(&error) {
+                        tokio::time::sleep(backoff.next()).await;
+                    }
+                }
+            }
+        }
+    }
+    drop(listener);
+    summary.flush();
+    graceful.shutdown().await;
+    Ok(())
+}
+
+/// The configured total cap, or one derived from the raised descriptor limit.
+fn max_connections(http: &HttpConfig) -> usize {
+    let limits = FdLimits::raise();
+    let total = match (http.max_connections, limits) {
+        (0, Some(limits)) => limits.max_connections(),
+        (0, None) => 1024,
+        (configured, _) => configured,
+    };
+    tracing::info!(
+        fd_soft_limit_before = limits.map(|l| l.before),
+        fd_soft_limit = limits.map(|l| l.soft),
+        fd_hard_limit = limits.map(|l| l.hard),
+        max_connections = total,
+        max_connections_per_client = http.max_connections_per_client,
+        "Connection caps set."
+    );
+    total
+}
+
+/// Errors about one connection that went away before it was accepted; the next accept may work.
+fn is_per_connection(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::ConnectionAborted | io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionRefused
+    )
+}
+
+fn builder(http: &HttpConfig) -> Builder<TokioExecutor> {
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(http.header_timeout);
+    builder
+        .http2()
+        .timer(TokioTimer::new())
+        .max_concurrent_streams(http.http2_max_concurrent_streams)
+        .max_header_list_size(http.http2_max_header_list_bytes)
+        .max_pending_accept_reset_streams(HTTP2_MAX_PENDING_RESET_STREAMS)
+        .max_local_error_reset_streams(HTTP2_MAX_LOCAL_ERROR_RESETS);
+    builder
+}
+
+/// What every connection is served with.
+struct Connection {
+    builder: Arc<Builder<TokioExecutor>>,
+    router: Router,
+    http: HttpConfig,
+}
+
+impl Connection {
+    /// Serves one admitted connection in its own task; its slot is given back when it closes.
+    fn spawn(&self, stream: TcpStream, peer: SocketAddr, slot: Slot, graceful: &GracefulShutdown) {
+        let _ = stream.set_nodelay(true);
+        let mut stream = TimeoutStream::new(stream);
+        stream.set_read_timeout(Some(self.http.idle_timeout));
+        stream.set_write_timeout(Some(self.http.write_timeout));
+        let io = TokioIo::new(Box::pin(stream));
+        // Handlers read the client's address (per-client rate limits) from `ConnectInfo`.
+        let service = self.router.clone().map_request(move |mut request: Request<Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            request.map(Body::new)
+        });
+        let connection = self.builder.serve_connection(io, TowerToHyperService::new(service)).into_owned();
+        let served = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(error) = served.await {
+                tracing::debug!(%peer, error = %error, "Connection ended with an error.");
+            }
+            drop(slot);
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;
