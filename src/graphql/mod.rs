@@ -9,11 +9,14 @@ pub mod http;
 mod inputs;
 mod lookup;
 mod mutation;
+mod negotiate;
+mod order;
 mod prescan;
 mod query;
 pub mod ratelimit;
 mod types;
 mod vendor;
+mod wire;
 
 pub use error::codes;
 pub use mutation::{AdminToken, MutationRoot, Presented};

@@ -8,6 +8,7 @@
 mod cache;
 mod check;
 mod compare;
+mod conformance;
 mod failures;
 mod faults;
 mod grouping;
