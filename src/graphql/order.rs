@@ -126,10 +126,7 @@ mod tests {
 
     #[test]
     fn a_key_selected_twice_merges_both_sub_selections_in_order() {
-        let data = ordered(
-            "{ s { y } t s { x y z } }",
-            serde_json::json!({ "t": 1, "s": { "z": 1, "x": 2, "y": 3 } }),
-        );
+        let data = ordered("{ s { y } t s { x y z } }", serde_json::json!({ "t": 1, "s": { "z": 1, "x": 2, "y": 3 } }));
         assert_eq!(keys(&data), ["s", "t"]);
         let Value::Object(map) = &data else { panic!("object") };
         assert_eq!(keys(map.get("s").expect("s")), ["y", "x", "z"]);

@@ -106,10 +106,11 @@ pub(super) fn prepare(wire: WireRequest) -> Result<Prepared, ServerError> {
         return Err(coded(error, codes::GRAPHQL_PARSE_FAILED));
     }
     let document = parser::parse_query(&query).map_err(parse_error)?;
-    select(&document, wire.operation_name.as_deref())?;
+    let variables = wire.variables.unwrap_or_default();
+    required_variables(select(&document, wire.operation_name.as_deref())?, &variables)?;
     let mut request = async_graphql::Request::new(query);
     request.operation_name.clone_from(&wire.operation_name);
-    request.variables = Variables::from_json(Value::Object(wire.variables.unwrap_or_default()));
+    request.variables = Variables::from_json(Value::Object(variables));
     for (key, value) in wire.extensions.unwrap_or_default() {
         if let Ok(value) = async_graphql::Value::from_json(value) {
             request.extensions.insert(key, value);
@@ -145,6 +146,24 @@ fn select<'d>(
     })
 }
 
+/// Variable coercion's first step, before validation: a non-null variable without a default
+/// needs a value. (async-graphql reports this as an invalid argument, a validation error.)
+fn required_variables(
+    operation: &Positioned<OperationDefinition>,
+    variables: &Map<String, Value>,
+) -> Result<(), ServerError> {
+    for definition in &operation.node.variable_definitions {
+        let definition = &definition.node;
+        let name = definition.name.node.as_str();
+        let missing = variables.get(name).is_none_or(Value::is_null);
+        if !definition.var_type.node.nullable && definition.default_value.is_none() && missing {
+            let message = format!("Variable `${name}` of type `{}` needs a value.", definition.var_type.node);
+            return Err(coded(ServerError::new(message, Some(definition.name.pos)), codes::BAD_USER_INPUT));
+        }
+    }
+    Ok(())
+}
+
 /// The parser's error in one line (pest's message draws the source with arrows over many lines).
 fn parse_error(error: parser::Error) -> ServerError {
     let message = match &error {
@@ -175,12 +194,18 @@ mod tests {
     }
 
     fn wire(query: &str, operation_name: Option<&str>) -> WireRequest {
-        WireRequest { query: Some(query.into()), operation_name: operation_name.map(Into::into), ..WireRequest::default() }
+        WireRequest {
+            query: Some(query.into()),
+            operation_name: operation_name.map(Into::into),
+            ..WireRequest::default()
+        }
     }
 
     #[test]
     fn parameters_of_the_wrong_json_type_are_malformed() {
-        for body in [r#"{"query": 1}"#, r#"{"query": "{ a }", "variables": "x"}"#, r#"{"query": "{ a }", "extensions": []}"#] {
+        for body in
+            [r#"{"query": 1}"#, r#"{"query": "{ a }", "variables": "x"}"#, r#"{"query": "{ a }", "extensions": []}"#]
+        {
             assert!(from_body(body.as_bytes()).is_err(), "{body}");
         }
         assert!(from_body(br#"{"query": "{ a }", "variables": null, "operationName": null}"#).is_ok());
@@ -188,8 +213,9 @@ mod tests {
 
     #[test]
     fn a_get_query_string_carries_json_variables() {
-        let request = from_query_string("query=query%20Q(%24n%3A%20String!)%20%7B%20a%20%7D&variables=%7B%22n%22%3A%22x%22%7D")
-            .expect("valid");
+        let request =
+            from_query_string("query=query%20Q(%24n%3A%20String!)%20%7B%20a%20%7D&variables=%7B%22n%22%3A%22x%22%7D")
+                .expect("valid");
         assert_eq!(request.variables.expect("variables")["n"], "x");
         assert!(from_query_string("query=%7Ba%7D&variables=%5B%5D").is_err());
     }
@@ -207,6 +233,21 @@ mod tests {
         assert_eq!(code(&error), "\"GRAPHQL_PARSE_FAILED\"");
         assert!(!error.message.contains('\n') && error.message.starts_with("Syntax error"), "{}", error.message);
         assert_eq!(error.locations.len(), 1);
+    }
+
+    #[test]
+    fn a_required_variable_without_a_value_is_bad_user_input() {
+        let query = "query Q($q: String!, $n: Int, $d: Int! = 1) { a }";
+        for variables in [r#"{}"#, r#"{"q": null}"#] {
+            let mut request = wire(query, None);
+            request.variables = serde_json::from_str(variables).expect("JSON");
+            let error = prepare(request).err().expect("refused");
+            assert_eq!(code(&error), "\"BAD_USER_INPUT\"", "{variables}");
+            assert!(error.message.contains("$q"), "{}", error.message);
+        }
+        let mut given = wire(query, None);
+        given.variables = serde_json::from_str(r#"{"q": "x"}"#).expect("JSON");
+        assert!(prepare(given).is_ok());
     }
 
     #[test]

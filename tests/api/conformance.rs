@@ -121,7 +121,10 @@ async fn request_errors_are_coded_and_answer_400_without_data_only_under_the_gra
         (json!({ "query": "{" }), "GRAPHQL_PARSE_FAILED"),
         (json!({ "query": "" }), "GRAPHQL_PARSE_FAILED"),
         (json!({ "query": "{ noSuchField }" }), "GRAPHQL_VALIDATION_FAILED"),
-        (json!({ "query": "query Q($q: String!) { search(query: $q) { complete } }", "variables": { "q": null } }), "BAD_USER_INPUT"),
+        (
+            json!({ "query": "query Q($q: String!) { search(query: $q) { complete } }", "variables": { "q": null } }),
+            "BAD_USER_INPUT",
+        ),
         (json!({ "query": "query A { __typename }", "operationName": "B" }), "OPERATION_RESOLUTION_FAILURE"),
     ];
     for (request, code) in cases {

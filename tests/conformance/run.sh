@@ -5,12 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  apt-get update && apt-get install -y nodejs npm
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update && $sudo apt-get install -y nodejs npm
 fi
 npm ci --no-audit --no-fund --loglevel=error
 
 log=$(mktemp)
-../../target/debug/pasar serve --listen 127.0.0.1:0 --products 2000 >"$log" 2>&1 &
+# From the repository root: the demo reads its adapters from ./adapters.
+(cd ../.. && exec target/debug/pasar serve --listen 127.0.0.1:0 --products 2000) >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; rm -f "$log"' EXIT
 url=""
