@@ -16,6 +16,7 @@ use async_graphql::http::GraphiQLSource;
 use axum::Json;
 use axum::Router;
 use axum::extract::{ConnectInfo, Request, State};
+use axum::http::Method;
 use axum::response::Response;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
@@ -121,7 +122,7 @@ impl Application {
 /// The HTTP routes; separate from `Application` so handlers can be driven in-process.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/graphql", get(graphiql).post(graphql))
+        .route("/graphql", get(graphql).post(graphql))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .with_state(state)
@@ -129,12 +130,15 @@ pub fn router(state: AppState) -> Router {
 
 async fn graphql(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
+    if parts.method == Method::GET && crate::graphql::http::wants_graphiql(&parts.headers) {
+        return graphiql().await.into_response();
+    }
     // Present when served by `Application`; absent when the router is driven in-process.
     let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
     if let Err(refused) = state.clients.check(&parts.headers, peer) {
         return refused.into_response();
     }
-    crate::graphql::http::handle(&state.schema, &state.limits, &parts.headers, body).await
+    crate::graphql::http::handle(&state.schema, &state.limits, &parts, body).await
 }
 
 async fn graphiql() -> impl IntoResponse {

@@ -23,6 +23,18 @@ pub mod codes {
     pub const RATE_LIMITED: &str = "RATE_LIMITED";
     /// The operation needs the admin token.
     pub const FORBIDDEN: &str = "FORBIDDEN";
+    /// The query is not a GraphQL document (a syntax error, or empty).
+    pub const GRAPHQL_PARSE_FAILED: &str = "GRAPHQL_PARSE_FAILED";
+    /// The document does not fit the schema, or exceeds the depth or complexity limit.
+    pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
+    /// `operationName` names no operation of the document, or is needed and missing.
+    pub const OPERATION_RESOLUTION_FAILURE: &str = "OPERATION_RESOLUTION_FAILURE";
+    /// Only a persisted-query hash was sent and no document is stored under it.
+    pub const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
+    /// A mutation was sent with `GET`.
+    pub const METHOD_NOT_ALLOWED: &str = "METHOD_NOT_ALLOWED";
+    /// `Accept` allows no media type Pasar writes.
+    pub const NOT_ACCEPTABLE: &str = "NOT_ACCEPTABLE";
 }
 
 impl ErrorExtensions for SearchError {

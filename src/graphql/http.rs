@@ -1,123 +1,207 @@
-//! The `POST /graphql` endpoint: every request is checked before any work is done.
+//! The `/graphql` endpoint, as GraphQL over HTTP (draft) says: every request is checked before
+//! any work is done, then answered in the media type the client accepts.
 //!
-//! Order matters: rate limit, content type (a CSRF guard: browsers cannot send JSON cross-site
-//! without a preflight), body size while reading, JSON shape, batch size, then the linear
-//! [`prescan`](super::prescan) — all before the GraphQL parser runs or any marketplace is asked.
+//! Order matters: rate limit (in the router), `Accept`, content type (a CSRF guard: browsers
+//! cannot send JSON cross-site without a preflight), body size while reading, JSON shape, batch
+//! size, then the linear [`prescan`](super::prescan) — all before the GraphQL parser runs or any
+//! marketplace is asked. `GET` runs queries only: a mutation over `GET` is answered 405.
 
 use super::mutation::Presented;
+use super::negotiate::{MediaType, Wanted, negotiate};
+use super::order::in_selection_order;
 use super::prescan::{QueryShape, scan};
+use super::wire::{self, Prepared, WireBatch, WireRequest};
 use super::{PasarSchema, codes};
 use crate::config::RequestLimits;
+use async_graphql::parser::types::OperationType;
+use async_graphql::{ServerError, Value};
 use axum::body::Body;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use serde::Serialize;
+use std::collections::BTreeMap;
 
-/// Why a request was refused before execution.
-#[derive(Debug, thiserror::Error)]
-pub enum Rejection {
-    /// Not JSON or GraphQL content.
-    #[error("POST /graphql needs `Content-Type: application/json` (or application/graphql-response+json)")]
-    ContentType,
-    /// Larger than the body limit.
-    #[error("the request body is larger than {0} bytes")]
-    TooLarge(usize),
-    /// Not a GraphQL request in JSON.
-    #[error("the body is not a GraphQL request: {0}")]
-    Malformed(String),
-    /// Too many operations in one batch.
-    #[error("a batch may hold at most {0} operations")]
-    BatchTooLarge(usize),
-    /// A limit the query text exceeds.
-    #[error("the query exceeds the {limit} limit ({found} > {max})")]
-    Limit {
-        /// Which limit.
-        limit: &'static str,
-        /// What was found.
-        found: usize,
-        /// The limit.
-        max: usize,
-    },
+mod rejection;
+pub use rejection::Rejection;
+
+/// Whether a `GET /graphql` comes from a browser that wants the GraphiQL page.
+pub fn wants_graphiql(headers: &HeaderMap) -> bool {
+    negotiate(headers, true) == Wanted::Html
 }
 
-impl Rejection {
-    fn status(&self) -> StatusCode {
-        match self {
-            Self::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::Malformed(_) | Self::BatchTooLarge(_) | Self::Limit { .. } => StatusCode::BAD_REQUEST,
+/// Checks and runs one GraphQL HTTP request (`GET` or `POST`).
+pub async fn handle(schema: &PasarSchema, limits: &RequestLimits, parts: &Parts, body: Body) -> Response {
+    let Wanted::Graphql(media) = negotiate(&parts.headers, false) else {
+        return Rejection::NotAcceptable.respond(MediaType::Json);
+    };
+    let batch = if parts.method == Method::GET {
+        admit_get(limits, parts.uri.query().unwrap_or_default()).map(WireBatch::Single)
+    } else {
+        admit_post(limits, &parts.headers, body).await
+    };
+    let batch = match batch {
+        Ok(batch) => batch,
+        Err(rejection) => return rejection.respond(media),
+    };
+    let presented = Presented(bearer(&parts.headers));
+    match batch {
+        WireBatch::Single(request) => {
+            let prepared = wire::prepare(request);
+            if parts.method == Method::GET && is_mutation(&prepared) {
+                return Rejection::MutationOverGet.respond(media);
+            }
+            let answer = run(schema, prepared, presented).await;
+            let status = answer.status(media);
+            respond(status, media, &answer.response, Body::from(to_json(&answer.body())))
+        }
+        WireBatch::Batch(requests) => {
+            let runs = requests.into_iter().map(|request| run(schema, wire::prepare(request), presented.clone()));
+            let answers = futures::future::join_all(runs).await;
+            let bodies: Vec<AnswerBody<'_>> = answers.iter().map(Answer::body).collect();
+            let mut response = (StatusCode::OK, to_json(&bodies)).into_response();
+            response.headers_mut().insert(header::CONTENT_TYPE, media.content_type());
+            response
+        }
+    }
+}
+
+fn is_mutation(prepared: &Result<Prepared, ServerError>) -> bool {
+    let operation = prepared.as_ref().ok().and_then(Prepared::operation);
+    operation.is_some_and(|op| op.node.ty == OperationType::Mutation)
+}
+
+/// One executed (or refused) request.
+struct Answer {
+    response: async_graphql::Response,
+    /// False for request errors (parse, validation, operation choice): no `data` entry then.
+    executed: bool,
+}
+
+impl Answer {
+    fn refused(error: ServerError) -> Self {
+        Self { response: async_graphql::Response::from_errors(vec![error]), executed: false }
+    }
+
+    /// `application/json` answers 200 to every well-formed request; the GraphQL response type
+    /// answers request errors 400 — except a persisted query not found, which Apollo's link
+    /// expects as 200 (it gives up on persisted queries after a 400).
+    fn status(&self, media: MediaType) -> StatusCode {
+        let not_found = self.response.errors.iter().any(|e| has_code(e, codes::PERSISTED_QUERY_NOT_FOUND));
+        if media == MediaType::GraphqlResponse && !self.executed && !not_found {
+            StatusCode::BAD_REQUEST
+        } else {
+            StatusCode::OK
         }
     }
 
-    fn code(&self) -> &'static str {
-        match self {
-            Self::ContentType => codes::UNSUPPORTED_CONTENT_TYPE,
-            Self::TooLarge(_) => codes::REQUEST_TOO_LARGE,
-            Self::Malformed(_) => codes::BAD_REQUEST,
-            Self::BatchTooLarge(_) | Self::Limit { .. } => codes::QUERY_TOO_COMPLEX,
+    fn body(&self) -> AnswerBody<'_> {
+        AnswerBody {
+            data: self.executed.then_some(&self.response.data),
+            errors: &self.response.errors,
+            extensions: &self.response.extensions,
         }
     }
 }
 
-impl IntoResponse for Rejection {
-    fn into_response(self) -> Response {
-        let limit = match &self {
-            Self::Limit { limit, .. } => Some(*limit),
-            _ => None,
-        };
-        let body = json!({ "errors": [{ "message": self.to_string(), "extensions": { "code": self.code(), "limit": limit } }] });
-        (self.status(), axum::Json(body)).into_response()
-    }
+/// The response map, with `data` absent rather than null when execution never began.
+#[derive(Serialize)]
+struct AnswerBody<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a Value>,
+    #[serde(skip_serializing_if = "<[ServerError]>::is_empty")]
+    errors: &'a [ServerError],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    extensions: &'a BTreeMap<String, Value>,
 }
 
-/// Checks and runs one GraphQL HTTP request.
-pub async fn handle(schema: &PasarSchema, limits: &RequestLimits, headers: &HeaderMap, body: Body) -> Response {
-    match admit(limits, headers, body).await {
-        Ok(batch) => {
-            let presented = Presented(bearer(headers));
-            let batch = batch.data(presented);
-            let response = async_graphql_axum::GraphQLResponse::from(schema.execute_batch(batch).await);
-            response.into_response()
+async fn run(schema: &PasarSchema, prepared: Result<Prepared, ServerError>, presented: Presented) -> Answer {
+    let Prepared { request, document, operation_name } = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => return Answer::refused(error),
+    };
+    let mut response = schema.execute(request.data(presented)).await;
+    // Execution sets `path` on every field error; errors without one come from validation.
+    let executed = !(response.data == Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|e| e.path.is_empty()));
+    if executed {
+        if let Some(operation) = wire::operation(&document, operation_name.as_deref()) {
+            in_selection_order(&mut response.data, &document, &operation.node.selection_set.node);
         }
-        Err(rejection) => rejection.into_response(),
+    } else {
+        let errors = std::mem::take(&mut response.errors);
+        response.errors = errors.into_iter().map(|e| wire::coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
     }
+    Answer { response, executed }
 }
 
-async fn admit(
-    limits: &RequestLimits,
-    headers: &HeaderMap,
-    body: Body,
-) -> Result<async_graphql::BatchRequest, Rejection> {
+fn has_code(error: &ServerError, code: &str) -> bool {
+    error.extensions.as_ref().and_then(|e| e.get("code")).is_some_and(|c| *c == Value::from(code))
+}
+
+fn respond(status: StatusCode, media: MediaType, executed: &async_graphql::Response, body: Body) -> Response {
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, media.content_type());
+    if executed.is_ok()
+        && let Some(cache_control) = executed.cache_control.value()
+        && let Ok(value) = HeaderValue::from_str(&cache_control)
+    {
+        headers.insert(header::CACHE_CONTROL, value);
+    }
+    headers.extend(executed.http_headers.clone());
+    response
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serialising `Value`s and `ServerError`s cannot fail: their maps have string keys.
+    serde_json::to_string(value).unwrap_or_else(|_| String::from(r#"{"errors":[{"message":"internal error"}]}"#))
+}
+
+async fn admit_post(limits: &RequestLimits, headers: &HeaderMap, body: Body) -> Result<WireBatch, Rejection> {
     if !is_graphql_content(headers.get(header::CONTENT_TYPE)) {
         return Err(Rejection::ContentType);
     }
     let bytes = axum::body::to_bytes(body, limits.max_body_bytes)
         .await
         .map_err(|_| Rejection::TooLarge(limits.max_body_bytes))?;
-    let batch: async_graphql::BatchRequest =
-        serde_json::from_slice(&bytes).map_err(|e| Rejection::Malformed(e.to_string()))?;
-    let requests = match &batch {
-        async_graphql::BatchRequest::Single(request) => std::slice::from_ref(request),
-        async_graphql::BatchRequest::Batch(requests) => requests.as_slice(),
-    };
+    let batch = wire::from_body(&bytes).map_err(Rejection::Malformed)?;
+    let requests = batch.requests();
     if requests.len() > limits.max_batch {
         return Err(Rejection::BatchTooLarge(limits.max_batch));
     }
-    let mut fan_out = 0;
-    for request in requests {
-        let shape = scan(&request.query, limits.max_tokens);
-        check(&shape, limits)?;
-        fan_out += shape.fan_out_fields;
-    }
-    check_limit("fan-out", fan_out, limits.max_fan_out_fields)?;
+    admit_documents(limits, requests)?;
     Ok(batch)
 }
 
+fn admit_get(limits: &RequestLimits, query_string: &str) -> Result<WireRequest, Rejection> {
+    if query_string.len() > limits.max_body_bytes {
+        return Err(Rejection::TooLarge(limits.max_body_bytes));
+    }
+    let request = wire::from_query_string(query_string).map_err(Rejection::Malformed)?;
+    admit_documents(limits, std::slice::from_ref(&request))?;
+    Ok(request)
+}
+
+fn admit_documents(limits: &RequestLimits, requests: &[WireRequest]) -> Result<(), Rejection> {
+    let mut fan_out = 0;
+    for request in requests {
+        if !wire::has_document(request) {
+            return Err(Rejection::Malformed("the request has no `query`".into()));
+        }
+        let shape = scan(request.query.as_deref().unwrap_or_default(), limits.max_tokens);
+        check(&shape, limits)?;
+        fan_out += shape.fan_out_fields;
+    }
+    check_limit("max_fan_out_fields", fan_out, limits.max_fan_out_fields)
+}
+
 fn check(shape: &QueryShape, limits: &RequestLimits) -> Result<(), Rejection> {
-    check_limit("token", shape.tokens, limits.max_tokens)?;
-    check_limit("nesting", shape.nesting, limits.max_nesting)?;
-    check_limit("alias", shape.aliases, limits.max_aliases)?;
-    check_limit("root field", shape.root_fields, limits.max_root_fields)
+    check_limit("max_tokens", shape.tokens, limits.max_tokens)?;
+    check_limit("max_nesting", shape.nesting, limits.max_nesting)?;
+    check_limit("max_aliases", shape.aliases, limits.max_aliases)?;
+    check_limit("max_root_fields", shape.root_fields, limits.max_root_fields)
 }
 
 fn check_limit(limit: &'static str, found: usize, max: usize) -> Result<(), Rejection> {

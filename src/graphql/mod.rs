@@ -11,11 +11,14 @@ mod inputs;
 mod lookup;
 mod marketplace;
 mod mutation;
+mod negotiate;
+mod order;
 mod prescan;
 mod query;
 pub mod ratelimit;
 mod types;
 mod vendor;
+mod wire;
 
 pub use error::codes;
 pub use mutation::{AdminToken, MutationRoot};

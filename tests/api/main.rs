@@ -9,6 +9,7 @@ mod architecture;
 mod cache;
 mod check;
 mod compare;
+mod conformance;
 mod failures;
 mod faults;
 mod grouping;

@@ -200,7 +200,13 @@ async fn health_and_readiness_answer() {
     let ready: Value =
         app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz").json().await.expect("json");
     assert_eq!(ready["marketplaces"], json!(["ekatalog", "jatim-bejo", "mbiz", "padi-umkm"]));
-    let graphiql = app.client.get(format!("{}/graphql", app.address)).send().await.expect("graphiql");
+    let graphiql = app
+        .client
+        .get(format!("{}/graphql", app.address))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .expect("graphiql");
     assert!(graphiql.text().await.expect("html").contains("graphiql"));
 }
 

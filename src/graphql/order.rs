@@ -1,0 +1,134 @@
+//! Response keys in selection-set order (GraphQL spec §7.1.2, "Serialized Map Ordering").
+//!
+//! async-graphql 7.2 resolves the fields of a query's selection set concurrently and inserts each
+//! into the response map as it finishes (`FuturesUnordered` in `do_resolve_container`), so a slow
+//! `search` comes after a quick `marketplaces` whatever the query said. The executed document says
+//! the order; this restores it, recursively, after execution.
+//!
+//! Type conditions are not consulted: Pasar's schema has no interfaces or unions, so every
+//! fragment that applies to an object selects on that object's own type.
+
+use async_graphql::Name;
+use async_graphql::Value;
+use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use std::collections::HashSet;
+
+/// Reorders `data`, the result of `selection_set` (an operation's) in `document`.
+pub(super) fn in_selection_order(data: &mut Value, document: &ExecutableDocument, selection_set: &SelectionSet) {
+    reorder(data, &[selection_set], document);
+}
+
+fn reorder(value: &mut Value, sets: &[&SelectionSet], document: &ExecutableDocument) {
+    if !matches!(value, Value::Object(_) | Value::List(_)) {
+        return;
+    }
+    let mut groups = Vec::new();
+    let mut visited = HashSet::new();
+    for set in sets {
+        collect(set, document, &mut groups, &mut visited);
+    }
+    apply(value, &groups, document);
+}
+
+/// Each response key with the sub-selections merged under it, in first-appearance order: the
+/// spec's CollectFields.
+fn collect<'d>(
+    set: &'d SelectionSet,
+    document: &'d ExecutableDocument,
+    groups: &mut Vec<(&'d Name, Vec<&'d SelectionSet>)>,
+    visited: &mut HashSet<&'d str>,
+) {
+    for selection in &set.items {
+        match &selection.node {
+            Selection::Field(field) => {
+                let key = &field.node.response_key().node;
+                let sub = &field.node.selection_set.node;
+                match groups.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, subs)) => subs.push(sub),
+                    None => groups.push((key, vec![sub])),
+                }
+            }
+            Selection::InlineFragment(inline) => collect(&inline.node.selection_set.node, document, groups, visited),
+            Selection::FragmentSpread(spread) => {
+                let name = &spread.node.fragment_name.node;
+                // Validation forbids cycles; remembering spreads makes that irrelevant here.
+                if visited.insert(name.as_str())
+                    && let Some(fragment) = document.fragments.get(name)
+                {
+                    collect(&fragment.node.selection_set.node, document, groups, visited);
+                }
+            }
+        }
+    }
+}
+
+fn apply(value: &mut Value, groups: &[(&Name, Vec<&SelectionSet>)], document: &ExecutableDocument) {
+    match value {
+        Value::List(items) => items.iter_mut().for_each(|item| apply(item, groups, document)),
+        Value::Object(map) => {
+            let mut unordered = std::mem::take(map);
+            for (key, subs) in groups {
+                if let Some(mut child) = unordered.swap_remove(*key) {
+                    reorder(&mut child, subs, document);
+                    map.insert((*key).clone(), child);
+                }
+            }
+            // Keys the document does not name (none today) keep a place rather than vanish.
+            map.extend(unordered);
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use async_graphql::parser::types::DocumentOperations;
+
+    fn keys(value: &Value) -> Vec<String> {
+        match value {
+            Value::Object(map) => map.keys().map(ToString::to_string).collect(),
+            other => panic!("not an object: {other}"),
+        }
+    }
+
+    fn ordered(query: &str, data: serde_json::Value) -> Value {
+        let document = async_graphql::parser::parse_query(query).expect("parses");
+        let DocumentOperations::Single(operation) = &document.operations else { panic!("one operation") };
+        let mut data = Value::from_json(data).expect("valid value");
+        in_selection_order(&mut data, &document, &operation.node.selection_set.node);
+        data
+    }
+
+    #[test]
+    fn root_keys_follow_the_selection_whatever_order_they_arrived_in() {
+        let data = ordered(
+            "{ z: search { complete } a: search { complete } m: marketplaces { id } }",
+            serde_json::json!({ "m": [], "a": { "complete": true }, "z": { "complete": false } }),
+        );
+        assert_eq!(keys(&data), ["z", "a", "m"]);
+    }
+
+    #[test]
+    fn nested_objects_in_lists_and_fragments_follow_the_selection() {
+        let data = ordered(
+            "{ ...F list { b ... on T { a } c } } fragment F on Query { first }",
+            serde_json::json!({ "list": [{ "c": 1, "a": 2, "b": 3 }, { "a": 4, "c": 5, "b": 6 }], "first": 0 }),
+        );
+        assert_eq!(keys(&data), ["first", "list"]);
+        let Value::Object(map) = &data else { panic!("object") };
+        let Some(Value::List(items)) = map.get("list") else { panic!("list") };
+        assert_eq!(items.len(), 2);
+        for item in items {
+            assert_eq!(keys(item), ["b", "a", "c"]);
+        }
+    }
+
+    #[test]
+    fn a_key_selected_twice_merges_both_sub_selections_in_order() {
+        let data = ordered("{ s { y } t s { x y z } }", serde_json::json!({ "t": 1, "s": { "z": 1, "x": 2, "y": 3 } }));
+        assert_eq!(keys(&data), ["s", "t"]);
+        let Value::Object(map) = &data else { panic!("object") };
+        assert_eq!(keys(map.get("s").expect("s")), ["y", "x", "z"]);
+    }
+}

@@ -1,0 +1,262 @@
+//! GraphQL requests as they arrive: a JSON body (one request or a batch) or a `GET` query string,
+//! checked for shape, then parsed once and matched to the operation that will run.
+//!
+//! A request whose parameters have the wrong JSON types is malformed (HTTP 400 whatever the media
+//! type); a document that does not parse or names no runnable operation is a GraphQL request error
+//! with a code, answered without `data`.
+
+use super::codes;
+use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition};
+use async_graphql::parser::{self, Positioned};
+use async_graphql::{ErrorExtensionValues, ServerError, Variables};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// One request's parameters, typed as GraphQL over HTTP requires (`null` is allowed for all).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct WireRequest {
+    pub(super) query: Option<String>,
+    pub(super) operation_name: Option<String>,
+    pub(super) variables: Option<Map<String, Value>>,
+    pub(super) extensions: Option<Map<String, Value>>,
+}
+
+/// The body of a `POST`.
+pub(super) enum WireBatch {
+    Single(WireRequest),
+    Batch(Vec<WireRequest>),
+}
+
+impl WireBatch {
+    pub(super) fn requests(&self) -> &[WireRequest] {
+        match self {
+            Self::Single(request) => std::slice::from_ref(request),
+            Self::Batch(requests) => requests,
+        }
+    }
+}
+
+/// Reads a `POST` body: an object is one request, an array a batch.
+pub(super) fn from_body(bytes: &[u8]) -> Result<WireBatch, String> {
+    let is_batch = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
+    if is_batch {
+        serde_json::from_slice(bytes).map(WireBatch::Batch).map_err(|e| e.to_string())
+    } else {
+        serde_json::from_slice(bytes).map(WireBatch::Single).map_err(|e| e.to_string())
+    }
+}
+
+/// Reads a `GET` query string: `query`, `operationName`, and JSON-encoded `variables` and
+/// `extensions`.
+pub(super) fn from_query_string(raw: &str) -> Result<WireRequest, String> {
+    let mut request = WireRequest::default();
+    for (key, value) in url::form_urlencoded::parse(raw.as_bytes()) {
+        match key.as_ref() {
+            "query" => request.query = Some(value.into_owned()),
+            "operationName" => request.operation_name = Some(value.into_owned()),
+            "variables" => request.variables = json_object("variables", &value)?,
+            "extensions" => request.extensions = json_object("extensions", &value)?,
+            _ => {}
+        }
+    }
+    Ok(request)
+}
+
+fn json_object(name: &str, text: &str) -> Result<Option<Map<String, Value>>, String> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(map)) => Ok(Some(map)),
+        Ok(Value::Null) => Ok(None),
+        Ok(_) => Err(format!("`{name}` must be a JSON object")),
+        Err(e) => Err(format!("`{name}` is not JSON: {e}")),
+    }
+}
+
+/// A request ready to run: its parsed document is kept to restore selection order afterwards.
+pub(super) struct Prepared {
+    pub(super) request: async_graphql::Request,
+    pub(super) document: ExecutableDocument,
+    pub(super) operation_name: Option<String>,
+}
+
+impl Prepared {
+    /// The operation that will run; `prepare` checked that it exists.
+    pub(super) fn operation(&self) -> Option<&Positioned<OperationDefinition>> {
+        operation(&self.document, self.operation_name.as_deref())
+    }
+}
+
+/// The operation `name` chooses in `document`, if any.
+pub(super) fn operation<'d>(
+    document: &'d ExecutableDocument,
+    name: Option<&str>,
+) -> Option<&'d Positioned<OperationDefinition>> {
+    select(document, name).ok()
+}
+
+/// Parses the document and finds its operation. `Err` is a GraphQL request error, with a code.
+pub(super) fn prepare(wire: WireRequest) -> Result<Prepared, ServerError> {
+    // Without a query only a persisted-query hash gets here (`has_document`), and Pasar keeps no
+    // persisted documents yet: Apollo's link then resends the full query.
+    let Some(query) = wire.query else {
+        return Err(coded(ServerError::new("PersistedQueryNotFound", None), codes::PERSISTED_QUERY_NOT_FOUND));
+    };
+    if query.trim().is_empty() {
+        let error = ServerError::new("The query is empty: send a GraphQL document in `query`.", None);
+        return Err(coded(error, codes::GRAPHQL_PARSE_FAILED));
+    }
+    let document = parser::parse_query(&query).map_err(parse_error)?;
+    let variables = wire.variables.unwrap_or_default();
+    required_variables(select(&document, wire.operation_name.as_deref())?, &variables)?;
+    let mut request = async_graphql::Request::new(query);
+    request.operation_name.clone_from(&wire.operation_name);
+    request.variables = Variables::from_json(Value::Object(variables));
+    for (key, value) in wire.extensions.unwrap_or_default() {
+        if let Ok(value) = async_graphql::Value::from_json(value) {
+            request.extensions.insert(key, value);
+        }
+    }
+    request.set_parsed_query(document.clone());
+    Ok(Prepared { request, document, operation_name: wire.operation_name })
+}
+
+/// Whether a request has something to run: a query, or at least a persisted-query hash.
+pub(super) fn has_document(wire: &WireRequest) -> bool {
+    wire.query.is_some() || wire.extensions.as_ref().is_some_and(|e| e.contains_key("persistedQuery"))
+}
+
+/// The operation a request runs, chosen as the GraphQL spec's GetOperation does.
+fn select<'d>(
+    document: &'d ExecutableDocument,
+    name: Option<&str>,
+) -> Result<&'d Positioned<OperationDefinition>, ServerError> {
+    let found = match (&document.operations, name) {
+        (DocumentOperations::Single(operation), None) => Some(operation),
+        (DocumentOperations::Multiple(operations), Some(name)) => operations.get(name),
+        (DocumentOperations::Multiple(operations), None) if operations.len() == 1 => operations.values().next(),
+        (DocumentOperations::Multiple(_), None) => {
+            let error = ServerError::new("The document has several operations: name one in `operationName`.", None);
+            return Err(coded(error, codes::OPERATION_RESOLUTION_FAILURE));
+        }
+        (DocumentOperations::Single(_), Some(_)) => None,
+    };
+    found.ok_or_else(|| {
+        let error = ServerError::new(format!("Unknown operation named \"{}\".", name.unwrap_or_default()), None);
+        coded(error, codes::OPERATION_RESOLUTION_FAILURE)
+    })
+}
+
+/// Variable coercion's first step, before validation: a non-null variable without a default
+/// needs a value. (async-graphql reports this as an invalid argument, a validation error.)
+fn required_variables(
+    operation: &Positioned<OperationDefinition>,
+    variables: &Map<String, Value>,
+) -> Result<(), ServerError> {
+    for definition in &operation.node.variable_definitions {
+        let definition = &definition.node;
+        let name = definition.name.node.as_str();
+        let missing = variables.get(name).is_none_or(Value::is_null);
+        if !definition.var_type.node.nullable && definition.default_value.is_none() && missing {
+            let message = format!("Variable `${name}` of type `{}` needs a value.", definition.var_type.node);
+            return Err(coded(ServerError::new(message, Some(definition.name.pos)), codes::BAD_USER_INPUT));
+        }
+    }
+    Ok(())
+}
+
+/// The parser's error in one line (pest's message draws the source with arrows over many lines).
+fn parse_error(error: parser::Error) -> ServerError {
+    let message = match &error {
+        parser::Error::Syntax { message, .. } => {
+            let expected = message.lines().rev().find_map(|line| line.trim().strip_prefix("= "));
+            format!("Syntax error: {}.", expected.unwrap_or("the query is not a GraphQL document"))
+        }
+        other => format!("Invalid document: {other}."),
+    };
+    coded(ServerError::new(message, error.positions().next()), codes::GRAPHQL_PARSE_FAILED)
+}
+
+/// Sets `extensions.code` unless the error already has one.
+pub(super) fn coded(mut error: ServerError, code: &str) -> ServerError {
+    let extensions = error.extensions.get_or_insert_with(ErrorExtensionValues::default);
+    if extensions.get("code").is_none() {
+        extensions.set("code", code);
+    }
+    error
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(error: &ServerError) -> String {
+        error.extensions.as_ref().and_then(|e| e.get("code")).map(ToString::to_string).unwrap_or_default()
+    }
+
+    fn wire(query: &str, operation_name: Option<&str>) -> WireRequest {
+        WireRequest {
+            query: Some(query.into()),
+            operation_name: operation_name.map(Into::into),
+            ..WireRequest::default()
+        }
+    }
+
+    #[test]
+    fn parameters_of_the_wrong_json_type_are_malformed() {
+        for body in
+            [r#"{"query": 1}"#, r#"{"query": "{ a }", "variables": "x"}"#, r#"{"query": "{ a }", "extensions": []}"#]
+        {
+            assert!(from_body(body.as_bytes()).is_err(), "{body}");
+        }
+        assert!(from_body(br#"{"query": "{ a }", "variables": null, "operationName": null}"#).is_ok());
+    }
+
+    #[test]
+    fn a_get_query_string_carries_json_variables() {
+        let request =
+            from_query_string("query=query%20Q(%24n%3A%20String!)%20%7B%20a%20%7D&variables=%7B%22n%22%3A%22x%22%7D")
+                .expect("valid");
+        assert_eq!(request.variables.expect("variables")["n"], "x");
+        assert!(from_query_string("query=%7Ba%7D&variables=%5B%5D").is_err());
+    }
+
+    #[test]
+    fn an_empty_query_is_a_coded_parse_failure_in_plain_words() {
+        let error = prepare(wire("  ", None)).err().expect("refused");
+        assert_eq!(code(&error), "\"GRAPHQL_PARSE_FAILED\"");
+        assert!(error.message.contains("empty"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_syntax_error_is_one_coded_line_with_its_location() {
+        let error = prepare(wire("{", None)).err().expect("refused");
+        assert_eq!(code(&error), "\"GRAPHQL_PARSE_FAILED\"");
+        assert!(!error.message.contains('\n') && error.message.starts_with("Syntax error"), "{}", error.message);
+        assert_eq!(error.locations.len(), 1);
+    }
+
+    #[test]
+    fn a_required_variable_without_a_value_is_bad_user_input() {
+        let query = "query Q($q: String!, $n: Int, $d: Int! = 1) { a }";
+        for variables in [r#"{}"#, r#"{"q": null}"#] {
+            let mut request = wire(query, None);
+            request.variables = serde_json::from_str(variables).expect("JSON");
+            let error = prepare(request).err().expect("refused");
+            assert_eq!(code(&error), "\"BAD_USER_INPUT\"", "{variables}");
+            assert!(error.message.contains("$q"), "{}", error.message);
+        }
+        let mut given = wire(query, None);
+        given.variables = serde_json::from_str(r#"{"q": "x"}"#).expect("JSON");
+        assert!(prepare(given).is_ok());
+    }
+
+    #[test]
+    fn the_operation_is_chosen_by_name_or_refused_with_a_code() {
+        let two = "query A { a } query B { b }";
+        assert!(prepare(wire(two, Some("B"))).is_ok());
+        for name in [None, Some("C")] {
+            let error = prepare(wire(two, name)).err().expect("refused");
+            assert_eq!(code(&error), "\"OPERATION_RESOLUTION_FAILURE\"");
+        }
+    }
+}

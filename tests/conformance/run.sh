@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The graphql-http server audit against the demo. Needs the debug binary (`cargo test` builds it).
+# Installs Node and npm from Debian when missing, and graphql-http as pinned in package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update && $sudo apt-get install -y nodejs npm
+fi
+npm ci --no-audit --no-fund --loglevel=error
+
+log=$(mktemp)
+# From the repository root: the demo reads its adapters from ./adapters.
+(cd ../.. && exec target/debug/pasar serve --listen 127.0.0.1:0 --products 2000) >"$log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; rm -f "$log"' EXIT
+url=""
+for _ in $(seq 1 300); do
+  url=$(grep -o 'http://[0-9.:]*/graphql' "$log" | head -1 || true)
+  [ -n "$url" ] && break
+  kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "the demo did not start within 30 s"; cat "$log"; exit 1; }
+node audit.mjs "$url"
