@@ -1,13 +1,10 @@
 #!/usr/bin/env bash
 # The graphql-http server audit against the demo. Needs the debug binary (`cargo test` builds it).
-# Installs Node and npm from Debian when missing, and graphql-http as pinned in package-lock.json.
+# Needs Node and npm (tests/run.sh installs them); installs graphql-http as pinned in package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update && $sudo apt-get install -y nodejs npm
-fi
+command -v node >/dev/null && command -v npm >/dev/null || { echo "node and npm are needed (tests/run.sh installs them)"; exit 1; }
 npm ci --no-audit --no-fund --loglevel=error
 
 log=$(mktemp)

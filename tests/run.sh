@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The test command of the README: installs what the tests need when it is missing, then runs
+# every test. A test whose tool is missing fails; it never skips.
+#   - Rust toolchain: required (the sandbox marketplaces are started in-process by the tests).
+#   - Node and npm (Debian packages): the GraphQL-over-HTTP audit in tests/conformance.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "$@"
+}
+
+missing=()
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install "${missing[@]}"
+fi
+
+cargo test --locked "$@"
+tests/conformance/run.sh
