@@ -8,6 +8,7 @@
 mod cache;
 mod check;
 mod compare;
+mod devset;
 mod failures;
 mod faults;
 mod grouping;
@@ -15,6 +16,7 @@ mod helpers;
 mod hostile;
 mod memory;
 mod schema;
+mod scoring;
 mod search;
 mod secrets;
 mod soak;
