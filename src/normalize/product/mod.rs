@@ -4,7 +4,7 @@
 //! specs, remaining words), leaving out the pack (`1 rim`, `Box isi 5 Rim`, `(500 lbr)`), the
 //! seller and marketing words, so a rim and a box of five rims of one paper get the same key and
 //! the caller compares them per base unit. [`explain`] says why two keys are or are not the same
-//! product, and [`group`] puts equal keys together.
+//! product, and [`group`] puts similar keys together that nothing decisive keeps apart.
 //!
 //! Decisions:
 //! - Decisive specs never merge when both titles state them differently: kind, brand, paper
