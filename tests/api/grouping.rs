@@ -5,6 +5,7 @@
 //! products, and `GROUPING_DUMP=<file>` to write `marketplace, product, title` rows for tuning.
 
 use crate::helpers::{TEST_PRODUCTS, spawn_app};
+use crate::scoring::pairwise;
 use pasar::normalize::product::{ProductKey, explain, group, product_key};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -14,31 +15,6 @@ struct Listing {
     marketplace: String,
     title: String,
     product: String,
-}
-
-/// Pairs among `n` items.
-fn pairs(n: usize) -> u64 {
-    let n = n as u64;
-    n * n.saturating_sub(1) / 2
-}
-
-/// Pairwise precision and recall of `groups` against `truth` (true class per item), counted from
-/// the contingency table of (group, true class) sizes rather than over all pairs.
-fn pairwise(groups: &[Vec<usize>], truth: &[&str]) -> (f64, f64) {
-    let mut class_sizes: HashMap<&str, usize> = HashMap::new();
-    let (mut together, mut predicted) = (0u64, 0u64);
-    for members in groups {
-        predicted += pairs(members.len());
-        let mut cells: HashMap<&str, usize> = HashMap::new();
-        for &i in members {
-            *cells.entry(truth[i]).or_default() += 1;
-            *class_sizes.entry(truth[i]).or_default() += 1;
-        }
-        together += cells.values().map(|&n| pairs(n)).sum::<u64>();
-    }
-    let actual: u64 = class_sizes.values().map(|&n| pairs(n)).sum();
-    let ratio = |a: u64, b: u64| if b == 0 { 1.0 } else { a as f64 / b as f64 };
-    (ratio(together, predicted), ratio(together, actual))
 }
 
 async fn listings() -> (Vec<Listing>, Vec<String>) {
@@ -122,15 +98,17 @@ fn report(listings: &[Listing], keys: &[ProductKey], groups: &[Vec<usize>]) {
 #[tokio::test]
 async fn grouping_by_title_matches_the_ground_truth_at_ninety_percent_precision_and_recall() {
     let (listings, marketplaces) = listings().await;
+    let started = std::time::Instant::now();
     let keys: Vec<ProductKey> = listings.iter().map(|l| product_key(&l.title)).collect();
     let groups = group(&keys);
+    let elapsed = started.elapsed();
     let truth: Vec<&str> = listings.iter().map(|l| l.product.as_str()).collect();
     let (precision, recall) = pairwise(&groups, &truth);
     let cross =
         groups.iter().filter(|g| g.iter().any(|&i| listings[i].marketplace != listings[g[0]].marketplace)).count();
     eprintln!(
         "grouping over {} listings from {} ({}): {} groups, {cross} spanning marketplaces; \
-         pairwise precision {precision:.4}, recall {recall:.4}",
+         pairwise precision {precision:.4}, recall {recall:.4}; keys and groups in {elapsed:?}",
         listings.len(),
         marketplaces.len(),
         marketplaces.join(", "),
@@ -146,15 +124,4 @@ async fn grouping_by_title_matches_the_ground_truth_at_ninety_percent_precision_
     }
     assert!(precision >= 0.90, "pairwise precision {precision:.4} is below 0.90");
     assert!(recall >= 0.90, "pairwise recall {recall:.4} is below 0.90");
-}
-
-#[test]
-fn pairwise_scores_count_pairs_per_cell_of_the_contingency_table() {
-    // Truth: {0,1,2} and {3,4}; predicted: {0,1} {2,3,4}.
-    let truth = ["a", "a", "a", "b", "b"];
-    let (precision, recall) = pairwise(&[vec![0, 1], vec![2, 3, 4]], &truth);
-    // Predicted pairs: 1 + 3 = 4, of which (0,1) and (3,4) are true: 2/4. True pairs: 3 + 1 = 4.
-    assert!((precision - 0.5).abs() < 1e-9);
-    assert!((recall - 0.5).abs() < 1e-9);
-    assert_eq!(pairwise(&[vec![0, 1, 2], vec![3, 4]], &truth), (1.0, 1.0));
 }

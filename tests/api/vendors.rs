@@ -1,6 +1,7 @@
 //! Vendor merging measured against the sandboxes' ground truth.
 
 use crate::helpers::{TestApp, offers, spawn_app};
+use crate::scoring::{groups_of, pairwise};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -54,23 +55,6 @@ async fn truth(app: &TestApp) -> HashMap<(String, String), String> {
     truth
 }
 
-/// Pairwise precision and recall of a clustering against the truth, over the same items.
-fn pairwise(predicted: &BTreeMap<String, String>, actual: &BTreeMap<String, String>) -> (f64, f64) {
-    let items: Vec<&String> = predicted.keys().collect();
-    let (mut both, mut predicted_pairs, mut actual_pairs) = (0u64, 0u64, 0u64);
-    for (i, a) in items.iter().enumerate() {
-        for b in &items[i + 1..] {
-            let same_predicted = predicted[*a] == predicted[*b];
-            let same_actual = actual[*a] == actual[*b];
-            both += u64::from(same_predicted && same_actual);
-            predicted_pairs += u64::from(same_predicted);
-            actual_pairs += u64::from(same_actual);
-        }
-    }
-    let ratio = |n: u64, d: u64| if d == 0 { 1.0 } else { n as f64 / d as f64 };
-    (ratio(both, predicted_pairs), ratio(both, actual_pairs))
-}
-
 #[tokio::test]
 async fn vendors_merged_across_marketplaces_match_the_ground_truth() {
     let app = spawn_app().await;
@@ -96,7 +80,9 @@ async fn vendors_merged_across_marketplaces_match_the_ground_truth() {
             }
         }
     }
-    let (precision, recall) = pairwise(&predicted, &actual);
+    // Both maps iterate the same accounts in the same (sorted) order.
+    let truth: Vec<&str> = actual.values().map(String::as_str).collect();
+    let (precision, recall) = pairwise(&groups_of(&predicted.values().collect::<Vec<_>>()), &truth);
     eprintln!(
         "vendor merging over {} accounts: precision {precision:.4}, recall {recall:.4}; {} vendors on several marketplaces",
         predicted.len(),

@@ -1,68 +1,41 @@
 //! Explaining a match: which words and specs agree and what conflicts.
 
+use super::similar::{self, Idf};
 use super::tables::{self, Dimension};
 use super::{MatchExplanation, ProductKey};
-use std::collections::BTreeMap;
 
-/// Why two keys are or are not the same product.
+/// Why two keys are or are not the same product, judged on these two titles alone.
 ///
-/// They are the same when nothing conflicts: same kind, same brand, same specs and same words.
-/// Specs are compared per kind of spec, so the conflict says what differs (`"size A4 ≠ F4"`,
-/// `"grammage 70gsm ≠ 80gsm"`, `"model 85a, ce285a ≠ 83a, cf283a"`).
+/// Conflicts are decisive specs both state differently (`"size A4 ≠ F4"`, `"grammage 70gsm ≠
+/// 80gsm"`, `"model 85a, ce285a ≠ 83a, cf283a"`), or a brand or kind both name differently. The
+/// score weighs the rest, with the pair itself as the set the frequencies are taken over, so
+/// `group` of just these two keys puts them together exactly when `same` is true.
 pub fn explain(a: &ProductKey, b: &ProductKey) -> MatchExplanation {
-    let mut conflicts = Vec::new();
-    if a.kind != b.kind {
-        conflicts.push(format!("kind {} ≠ {}", or_unknown(&a.kind), or_unknown(&b.kind)));
-    }
-    match (&a.brand, &b.brand) {
-        (Some(x), Some(y)) if x != y => conflicts.push(format!("brand {x} ≠ {y}")),
-        (Some(x), None) | (None, Some(x)) => conflicts.push(format!("brand {x} ≠ none")),
-        _ => {}
-    }
-    let (sa, sb) = (by_category(&a.specs), by_category(&b.specs));
-    let categories: std::collections::BTreeSet<&str> = sa.keys().chain(sb.keys()).copied().collect();
-    for category in categories {
-        let (x, y) = (sa.get(category), sb.get(category));
-        if x != y {
-            let show = |v: Option<&Vec<&str>>| v.map_or_else(|| "none".to_string(), |v| shown(category, v));
-            conflicts.push(format!("{category} {} ≠ {}", show(x), show(y)));
-        }
-    }
-    let only = |x: &[String], y: &[String]| -> Vec<String> { x.iter().filter(|t| !y.contains(t)).cloned().collect() };
-    let (ta, tb) = (only(&a.tokens, &b.tokens), only(&b.tokens, &a.tokens));
-    if !ta.is_empty() || !tb.is_empty() {
-        let show = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(" ") };
-        conflicts.push(format!("words {} ≠ {}", show(&ta), show(&tb)));
-    }
-    let matched_specs = common(&a.specs, &b.specs);
-    let matched_tokens = common(&a.tokens, &b.tokens);
-    let score = 0.2 * f64::from(u8::from(a.kind == b.kind))
-        + 0.2 * f64::from(u8::from(a.brand == b.brand))
-        + 0.35 * jaccard(matched_specs.len(), a.specs.len(), b.specs.len())
-        + 0.25 * jaccard(matched_tokens.len(), a.tokens.len(), b.tokens.len());
-    MatchExplanation { same: conflicts.is_empty(), matched_tokens, matched_specs, conflicts, score }
+    explain_in(a, b, &Idf::new([a, b]))
 }
 
-fn or_unknown(kind: &str) -> &str {
-    if kind.is_empty() { "unknown" } else { kind }
+/// [`explain`] with frequencies taken over a larger set.
+pub(super) fn explain_in(a: &ProductKey, b: &ProductKey, idf: &Idf) -> MatchExplanation {
+    let conflicts: Vec<String> = similar::conflicts(a, b)
+        .into_iter()
+        .map(|(what, x, y)| format!("{what} {} ≠ {}", shown(&what, &x), shown(&what, &y)))
+        .collect();
+    let (wa, wb) = (similar::words(a), similar::words(b));
+    let matched_tokens: Vec<String> = wa.iter().filter(|w| wb.contains(w)).map(|w| (*w).to_string()).collect();
+    let matched_specs = common(&a.specs, &b.specs);
+    let score = similar::similarity(a, b, idf);
+    MatchExplanation {
+        same: conflicts.is_empty() && score >= similar::THRESHOLD,
+        matched_tokens,
+        matched_specs,
+        conflicts,
+        score,
+    }
 }
 
 /// Items in both sorted lists.
 fn common(a: &[String], b: &[String]) -> Vec<String> {
     a.iter().filter(|x| b.binary_search(x).is_ok()).cloned().collect()
-}
-
-fn jaccard(both: usize, a: usize, b: usize) -> f64 {
-    let union = a + b - both;
-    if union == 0 { 1.0 } else { both as f64 / union as f64 }
-}
-
-fn by_category(specs: &[String]) -> BTreeMap<&'static str, Vec<&str>> {
-    let mut out: BTreeMap<&'static str, Vec<&str>> = BTreeMap::new();
-    for spec in specs {
-        out.entry(category(spec)).or_default().push(spec);
-    }
-    out
 }
 
 fn shown(category: &str, values: &[&str]) -> String {
@@ -72,7 +45,7 @@ fn shown(category: &str, values: &[&str]) -> String {
 
 /// Paper and sheet sizes written as codes.
 pub(super) const SIZE_CODES: &[&str] =
-    &["a0", "a1", "a2", "a3", "a4", "a5", "a6", "b4", "b5", "f4", "q4", "legal", "letter"];
+    &["a0", "a1", "a2", "a3", "a4", "a5", "a6", "b4", "b5", "f4", "q4", "legal", "letter", "aa", "aaa"];
 
 /// What a spec is about, to say what conflicts.
 pub(super) fn category(spec: &str) -> &'static str {
@@ -85,8 +58,8 @@ pub(super) fn category(spec: &str) -> &'static str {
     if spec.strip_prefix("rp").is_some_and(|amount| amount.chars().all(|c| c.is_ascii_digit() || c == '.')) {
         return "face value";
     }
-    if spec.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return "number";
+    if is_cpu(spec) {
+        return "processor";
     }
     let suffix = spec.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == 'x');
     if suffix.len() < spec.len()
@@ -110,4 +83,9 @@ pub(super) fn category(spec: &str) -> &'static str {
         return "dimension";
     }
     "model"
+}
+
+/// `i3`, `i5`, `i7`, `i9`: a processor class, which no other spec of a laptop repeats.
+pub(super) fn is_cpu(spec: &str) -> bool {
+    matches!(spec, "i3" | "i5" | "i7" | "i9")
 }

@@ -1,19 +1,129 @@
 //! Grouping keys into products.
 
 use super::ProductKey;
-use std::collections::BTreeMap;
+use super::similar::{self, Idf};
+use std::collections::{BTreeMap, HashMap};
 
-/// Groups items (by index) into products: items with equal keys form one group.
+/// Groups items (by index) into products.
 ///
-/// Blocks on the whole key in a sorted map, so it is O(n log n). Each group lists its indices in
-/// ascending order and groups are ordered by their first index, so the same keys in any order
-/// give the same groups (up to the renumbering of indices).
+/// Equal keys are one product. Distinct keys are joined, most similar pair first, when their
+/// similarity (frequencies taken over all of `keys`) reaches the threshold and no key of one
+/// group conflicts with any key of the other, so a group never holds two conflicting keys (a
+/// black and a cyan toner stay apart even when an uncoloured one is like both).
+///
+/// Only pairs that share a feature or a related model code are compared. The work depends on
+/// the keys and their counts, never on their order: distinct keys are taken in sorted order and
+/// ties between equally similar pairs go to the smaller keys. Each group lists its indices in
+/// ascending order and groups are ordered by their first index.
 pub fn group(keys: &[ProductKey]) -> Vec<Vec<usize>> {
     let mut blocks: BTreeMap<&ProductKey, Vec<usize>> = BTreeMap::new();
     for (i, key) in keys.iter().enumerate() {
         blocks.entry(key).or_default().push(i);
     }
-    let mut groups: Vec<Vec<usize>> = blocks.into_values().collect();
+    let (distinct, members): (Vec<&ProductKey>, Vec<Vec<usize>>) = blocks.into_iter().unzip();
+    let idf = Idf::new(keys);
+    let mut edges: Vec<(f64, usize, usize)> = candidates(&distinct)
+        .into_iter()
+        .filter_map(|(x, y)| {
+            let score = similar::similarity(distinct[x], distinct[y], &idf);
+            (score >= similar::THRESHOLD && similar::conflicts(distinct[x], distinct[y]).is_empty())
+                .then_some((score, x, y))
+        })
+        .collect();
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut clusters = Clusters::new(distinct.len());
+    for (_, x, y) in edges {
+        clusters.join_unless_conflicting(x, y, &distinct);
+    }
+    let mut groups: Vec<Vec<usize>> = clusters
+        .into_members()
+        .into_iter()
+        .map(|cluster| {
+            let mut items: Vec<usize> = cluster.into_iter().flat_map(|k| members[k].iter().copied()).collect();
+            items.sort_unstable();
+            items
+        })
+        .collect();
     groups.sort_by_key(|g| g.first().copied());
     groups
+}
+
+/// Pairs of distinct keys (`x < y`) sharing a word, brand or spec, or with one model code
+/// written inside another (`85a`, `ce285a`).
+fn candidates(keys: &[&ProductKey]) -> Vec<(usize, usize)> {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut models: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, key) in keys.iter().enumerate() {
+        let words = similar::words(key).into_iter().map(|w| format!("w:{w}"));
+        // A dimension is found by its numbers too: `60x90` is like `60x90cm`.
+        let specs = key.specs.iter().map(|s| match super::explain::category(s) {
+            "dimension" => format!("d:{}", s.trim_end_matches(char::is_alphabetic)),
+            _ => format!("s:{s}"),
+        });
+        for name in words.chain(specs).chain(key.brand.iter().map(|b| format!("b:{b}"))) {
+            index.entry(name).or_default().push(k);
+        }
+        for spec in key.specs.iter().filter(|s| super::explain::category(s) == "model") {
+            models.entry(spec).or_default().push(k);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for list in index.values() {
+        for (i, &x) in list.iter().enumerate() {
+            pairs.extend(list[i + 1..].iter().map(|&y| (x.min(y), x.max(y))));
+        }
+    }
+    for (k, key) in keys.iter().enumerate() {
+        for spec in key.specs.iter().filter(|s| super::explain::category(s) == "model") {
+            for start in 0..spec.len() {
+                for end in start + 3..=spec.len() {
+                    let Some(inner) = spec.get(start..end).filter(|inner| *inner != spec.as_str()) else { continue };
+                    for &other in models.get(inner).into_iter().flatten() {
+                        if other != k && similar::related(inner, spec) {
+                            pairs.push((k.min(other), k.max(other)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Disjoint clusters of distinct keys, joined only when no member of one conflicts with any
+/// member of the other.
+struct Clusters {
+    owner: Vec<usize>,
+    members: Vec<Vec<usize>>,
+}
+
+impl Clusters {
+    fn new(n: usize) -> Self {
+        Self { owner: (0..n).collect(), members: (0..n).map(|k| vec![k]).collect() }
+    }
+
+    fn join_unless_conflicting(&mut self, x: usize, y: usize, keys: &[&ProductKey]) {
+        let (cx, cy) = (self.owner[x], self.owner[y]);
+        if cx == cy {
+            return;
+        }
+        let clash = self.members[cx]
+            .iter()
+            .any(|&p| self.members[cy].iter().any(|&q| !similar::conflicts(keys[p], keys[q]).is_empty()));
+        if clash {
+            return;
+        }
+        let (keep, gone) = (cx.min(cy), cx.max(cy));
+        let moved = std::mem::take(&mut self.members[gone]);
+        for &k in &moved {
+            self.owner[k] = keep;
+        }
+        self.members[keep].extend(moved);
+    }
+
+    fn into_members(self) -> Vec<Vec<usize>> {
+        self.members.into_iter().filter(|m| !m.is_empty()).collect()
+    }
 }

@@ -13,6 +13,7 @@ use super::explain::SIZE_CODES;
 use super::lex::{self, Class, Tok};
 use super::names;
 use super::tables::{self, Dimension};
+use rust_decimal::Decimal;
 
 /// What a title says about the product, independent of pack and seller.
 pub fn product_key(title: &str) -> ProductKey {
@@ -23,11 +24,43 @@ pub fn product_key(title: &str) -> ProductKey {
     let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
+    if kind.is_none_or(|k| k.starts_with("kertas")) {
+        paper_grammage(&mut specs);
+    }
     specs.sort();
     specs.dedup();
     tokens.sort();
     tokens.dedup();
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens }
+}
+
+/// `Sidu A4 70`: on paper (a paper size and no grammage written), a bare number a sheet can weigh
+/// is the grammage.
+fn paper_grammage(specs: &mut [String]) {
+    let paper =
+        specs.iter().any(|s| matches!(s.as_str(), "a3" | "a4" | "a5" | "f4" | "q4" | "b5" | "letter" | "legal"));
+    if !paper || specs.iter().any(|s| s.ends_with("gsm")) {
+        return;
+    }
+    let weighs = |s: &String| {
+        let number = s.strip_suffix('g').unwrap_or(s);
+        number.parse::<u32>().is_ok_and(|g| (50..=300).contains(&g))
+    };
+    let mut bare = specs.iter_mut().filter(|s| weighs(s));
+    if let (Some(number), None) = (bare.next(), bare.next()) {
+        let grams = number.trim_end_matches('g').to_string();
+        *number = format!("{grams}gsm");
+    }
+}
+
+/// A model code with the processor class in front (`i5`, `ci5`, `i5-1235U` → `i5` and `1235u`).
+fn processor(code: &str) -> Option<(String, Option<String>)> {
+    let rest = code.strip_prefix('c').unwrap_or(code);
+    let class = rest.get(..2).filter(|c| matches!(*c, "i3" | "i5" | "i7" | "i9"))?;
+    let generation = &rest[2..];
+    let valid =
+        generation.is_empty() || (generation.len() >= 4 && generation.starts_with(|c: char| c.is_ascii_digit()));
+    valid.then(|| (class.to_string(), (!generation.is_empty()).then(|| generation.to_string())))
 }
 
 /// Length of `phrase` if it matches the tokens at `at`.
@@ -128,6 +161,12 @@ impl<'a> Reader<'a> {
         if let Some(unit) = self.unit_at(1) {
             return self.measure(number, unit, 2);
         }
+        let storage_word = |t: Option<&Tok>| t.is_some_and(|t| tables::STORAGE_WORDS.contains(&t.text.as_str()));
+        let before = self.at.checked_sub(1).and_then(|i| self.toks.get(i));
+        if storage_word(before) || storage_word(self.peek(1)) {
+            // `SSD 512`, `RAM 8`, `256 SSD`: gigabytes.
+            return self.measure(number, ("gb", Dimension::Storage), 1);
+        }
         if let Some(next) = self.peek(1).filter(|t| tables::is_pack_word(&t.text)) {
             let container = tables::CONTAINERS.contains(&next.text.as_str());
             let small = number.parse::<u32>().is_ok_and(|n| n <= tables::MAX_CONTAINER_COUNT);
@@ -160,6 +199,7 @@ impl<'a> Reader<'a> {
             size.push_str(unit);
             n += 1;
         }
+        let size = tables::paper_size(&size).map_or(size, str::to_string);
         self.spec(size, n);
     }
 
@@ -184,11 +224,11 @@ impl<'a> Reader<'a> {
             "mb" => Some("gb"),
             _ => None,
         };
-        if let (Some(bigger), Ok(amount)) = (bigger, value.parse::<u64>())
-            && amount >= 1000
-            && amount % 1000 == 0
+        // `1500 ml` is `1,5 L`: a thousand of the small unit is written as the big one.
+        if let (Some(bigger), Ok(amount)) = (bigger, value.parse::<Decimal>())
+            && amount >= Decimal::ONE_THOUSAND
         {
-            (value, unit) = ((amount / 1000).to_string(), bigger);
+            (value, unit) = ((amount / Decimal::ONE_THOUSAND).normalize().to_string(), bigger);
         }
         self.spec(format!("{value}{unit}"), n);
     }
@@ -214,6 +254,10 @@ impl<'a> Reader<'a> {
             }
             _ => {}
         }
+        if tables::LABELS.contains(&text) || tables::STORAGE_WORDS.contains(&text) {
+            // `SSD`, `RAM` said what the number beside them is; alone they say nothing.
+            return self.skip(1, false);
+        }
         if tables::is_pack_word(text) {
             // `box 2500 lbr`, `pak 100`: the count of a container. `dus 20 kg` is left to the
             // measure, which knows whether the title already gave the net content.
@@ -228,6 +272,13 @@ impl<'a> Reader<'a> {
             return self.spec(spec.to_string(), 1);
         }
         if tok.class == Class::Code {
+            if let Some(size) = tables::paper_size(text) {
+                return self.spec(size.to_string(), 1);
+            }
+            if let Some((class, generation)) = processor(text) {
+                self.specs.extend(generation);
+                return self.spec(class, 1);
+            }
             return self.spec(text.to_string(), 1);
         }
         if let Some(code) = self.split_code(text) {
@@ -245,6 +296,7 @@ impl<'a> Reader<'a> {
         let reserved = tables::colour(prefix).is_some()
             || tables::size(prefix).is_some()
             || tables::is_pack_word(prefix)
+            || tables::STORAGE_WORDS.contains(&prefix)
             || matches!(prefix, "x" | "isi" | "per" | "rp");
         if prefix.chars().count() > 3 || reserved {
             return None;

@@ -36,8 +36,9 @@ impl Tok {
 
 /// The tokens of `title`, in order.
 pub(super) fn tokens(title: &str) -> Vec<Tok> {
+    let title = title.replace('½', " 1/2 ").replace('¼', " 1/4 ").replace('¾', " 3/4 ");
     let mut out = Vec::new();
-    for chunk in chunks(title) {
+    for chunk in chunks(&title) {
         classify(&chunk, &mut out);
     }
     out
@@ -81,6 +82,11 @@ fn chunks(title: &str) -> Vec<String> {
             '.' | ',' if digit(prev) && digit(next) => current.push(c),
             '/' if prev.is_some() && next.is_some() => current.push('/'),
             '-' | '‐' | '‑' if prev.is_some() && next.is_some() => {}
+            // `24"`, `1/2"`: inches.
+            '"' | '”' if digit(prev) => {
+                out.push(std::mem::take(&mut current));
+                out.push("inch".to_string());
+            }
             _ if !current.is_empty() => out.push(std::mem::take(&mut current)),
             _ => {}
         }
@@ -107,11 +113,21 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
     if chunk.contains('/') && (!is_fraction(lead) || rest.contains('/')) {
         return chunk.split('/').filter(|p| !p.is_empty()).for_each(|p| classify(p, out));
     }
+    if let Some((ram, storage)) = memory_pair(lead).filter(|_| matches!(rest, "" | "gb")) {
+        // `8/512`, `16/512GB`: memory and storage of a computer, not a fraction.
+        return out.extend([
+            Tok::new(ram, Class::Num),
+            Tok::new("gb", Class::Word),
+            Tok::new(storage, Class::Num),
+            Tok::new("gb", Class::Word),
+        ]);
+    }
     if numeric {
         let number = normalize_number(lead);
         if rest.is_empty() {
             out.push(Tok::new(number, Class::Num));
-        } else if rest.chars().all(char::is_alphabetic) && (tables::unit(rest).is_some() || tables::is_pack_word(rest))
+        } else if rest.chars().all(char::is_alphabetic)
+            && (tables::unit(rest).is_some() || tables::is_pack_word(rest) || tables::STORAGE_WORDS.contains(&rest))
         {
             out.extend([Tok::new(number, Class::Num), Tok::new(rest, Class::Word)]);
         } else {
@@ -126,6 +142,13 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
     } else {
         out.push(Tok::new(chunk.replace([',', '.'], ""), Class::Code));
     }
+}
+
+/// `8/512`: a denominator no title writes in a fraction, with a memory size before it.
+fn memory_pair(text: &str) -> Option<(&str, &str)> {
+    let (a, b) = text.split_once('/')?;
+    let (ram, storage) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+    ([2, 4, 8, 12, 16, 32, 64].contains(&ram) && [64, 128, 256, 512, 1024].contains(&storage)).then_some((a, b))
 }
 
 fn is_fraction(text: &str) -> bool {

@@ -7,7 +7,7 @@ pub(super) const PACK_WORDS: &[&str] = &[
     "rim", "box", "boks", "dus", "dos", "karton", "pak", "pack", "pax", "pck", "lusin", "gross", "gros", "kodi",
     "renceng", "bungkus", "bks", "set", "kotak", "botol", "btl", "pcs", "buah", "bh", "biji", "lembar", "lbr",
     "sachet", "sachets", "galon", "unit", "units", "stel", "setel", "porsi", "hari", "kemasan", "roll", "rol",
-    "tube", "pouch", "bal", "ikat", "sak", "karung", "krat", "orangbulan", "m2", "pasang", "psg",
+    "tube", "pouch", "bal", "ikat", "sak", "karung", "krat", "orangbulan", "m2", "pasang", "psg", "pail",
 ];
 
 /// Pack words for containers: a count before one is small (`5 rim`, `40 box`), so a large
@@ -16,7 +16,7 @@ pub(super) const PACK_WORDS: &[&str] = &[
 pub(super) const CONTAINERS: &[&str] = &[
     "rim", "box", "boks", "dus", "dos", "karton", "pak", "pack", "pax", "pck", "lusin", "gross", "gros", "kodi",
     "renceng", "bungkus", "bks", "set", "kotak", "kemasan", "roll", "rol", "bal", "ikat", "sak", "karung", "krat",
-    "pouch", "tube",
+    "pouch", "tube", "pail",
 ];
 
 /// The largest count written before a container word.
@@ -32,8 +32,16 @@ pub(super) const NOISE: &[&str] = &[
     "garansi", "resmi", "bergaransi", "fresh", "profesional", "professional", "promo", "diskon", "terlaris", "best",
     "seller", "new", "baru", "berkualitas", "kualitas", "grosir", "hemat", "free", "ongkir", "gratis", "pemasangan",
     "merk", "merek", "brand", "produk", "dengan", "dan", "untuk", "utk", "with", "and", "for", "the", "of", "rapat",
-    "kantor", "official", "genuine", "termasuk", "include", "incl",
+    "kantor", "official", "genuine", "termasuk", "include", "incl", "cod", "readystock", "uk", "ukuran", "size",
+    "paket", "cap", "ready", "sale", "bonus", "jual", "intel", "core", "prosesor", "processor",
 ];
+
+/// Words that label the model code after them (`No. 10`, `Tipe B-104`): they go, and they keep
+/// the word before them from joining the code (`Max No 10` is not `max10`).
+pub(super) const LABELS: &[&str] = &["no", "nomor", "nomer", "tipe", "type", "model", "seri", "series"];
+
+/// Words that say the number beside them is memory or storage in gigabytes (`SSD 512`, `RAM 8`).
+pub(super) const STORAGE_WORDS: &[&str] = &["ssd", "hdd", "ram", "emmc", "rom", "memory", "memori"];
 
 /// What a measure says, for explaining conflicts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -76,6 +84,8 @@ pub(super) const UNITS: &[(&str, &str, Dimension)] = &[
     ("mm", "mm", Dimension::Length),
     ("cm", "cm", Dimension::Length),
     ("m", "m", Dimension::Length),
+    ("meter", "m", Dimension::Length),
+    ("metre", "m", Dimension::Length),
     ("pk", "pk", Dimension::Capacity),
     ("lumen", "lumen", Dimension::Brightness),
     ("lumens", "lumen", Dimension::Brightness),
@@ -83,6 +93,7 @@ pub(super) const UNITS: &[(&str, &str, Dimension)] = &[
     ("inch", "inch", Dimension::Screen),
     ("inchi", "inch", Dimension::Screen),
     ("inci", "inch", Dimension::Screen),
+    ("gramatur", "gsm", Dimension::Grammage),
     ("ply", "ply", Dimension::Ply),
     ("sheet", "sheet", Dimension::Sheets),
     ("sheets", "sheet", Dimension::Sheets),
@@ -122,10 +133,50 @@ pub(super) const COLOURS: &[(&str, &str)] = &[
     ("pink", "pink"),
     ("silver", "silver"),
     ("perak", "silver"),
+    ("bening", "bening"),
+    ("transparan", "bening"),
+    ("clear", "bening"),
 ];
 
 /// Paper size words that mean a size code.
-pub(super) const SIZES: &[(&str, &str)] = &[("folio", "f4"), ("kwarto", "q4"), ("quarto", "q4")];
+pub(super) const SIZES: &[(&str, &str)] = &[
+    ("folio", "f4"),
+    ("fc", "f4"),
+    ("kwarto", "q4"),
+    ("quarto", "q4"),
+    ("kuarto", "q4"),
+    ("aa", "aa"),
+    ("aaa", "aaa"),
+];
+
+/// Paper sizes by their millimetres, either way round: F4 (Folio) is 215 × 330 mm.
+pub(super) const SIZE_MM: &[(&str, &str)] = &[
+    ("210x297", "a4"),
+    ("215x330", "f4"),
+    ("216x330", "f4"),
+    ("297x420", "a3"),
+    ("148x210", "a5"),
+    ("215x280", "q4"),
+    ("216x279", "letter"),
+    ("216x356", "legal"),
+];
+
+/// The paper size a dimension spec names (`215x330mm`, `33x21.5cm`), if any.
+pub(super) fn paper_size(spec: &str) -> Option<&'static str> {
+    let (numbers, scale) = if let Some(n) = spec.strip_suffix("mm") {
+        (n, 1.0)
+    } else if let Some(n) = spec.strip_suffix("cm") {
+        (n, 10.0)
+    } else {
+        (spec, 1.0)
+    };
+    let (a, b) = numbers.split_once('x')?;
+    let mm = |v: &str| v.parse::<f64>().ok().map(|v| (v * scale).round() as u32);
+    let (a, b) = (mm(a)?, mm(b)?);
+    let (short, long) = (a.min(b), a.max(b));
+    let written = format!("{short}x{long}");
+    SIZE_MM.iter().find(|(mm, _)| *mm == written).map(|(_, size)| *size)
+}
 
 pub(super) fn is_pack_word(word: &str) -> bool {
     PACK_WORDS.contains(&word)

@@ -1,0 +1,193 @@
+//! What decides a match: decisive conflicts, and a similarity for everything else.
+//!
+//! A conflict is a decisive spec both titles state with different values (sizes, grammage,
+//! capacities, model codes of different families, different colours), or a brand or kind both
+//! name differently. Everything else is weighed: words, brand, specs and model codes are
+//! features weighted by their inverse document frequency over the set being compared, and
+//! [`similarity`] compares what the two titles share with what only one of them says.
+
+use super::ProductKey;
+use super::explain::category;
+use std::collections::HashMap;
+
+/// Pairs at or above this similarity (and without conflicts) are the same product.
+pub(super) const THRESHOLD: f64 = 0.5;
+
+/// Weight of what only the longer-winded title says (one-sided detail is usually just detail).
+const ONE_SIDED: f64 = 0.3;
+
+/// Weight of what each title says and the other does not (`ayam bakar` / `ayam goreng`),
+/// unless they share a distinctive model code (`Canon G2010 Ink Tank` / `Printer Canon Pixma
+/// G2010`), which says which product it is whatever else the titles describe.
+const TWO_SIDED: f64 = 8.0;
+
+/// How much a feature of each sort counts, before its rarity.
+fn factor(sort: Sort) -> f64 {
+    match sort {
+        Sort::Word => 1.0,
+        Sort::Spec => 1.5,
+        Sort::Brand | Sort::Model => 2.0,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Word,
+    Brand,
+    Spec,
+    Model,
+}
+
+/// Document frequencies of features over a set of keys.
+pub(super) struct Idf {
+    items: f64,
+    df: HashMap<String, u32>,
+}
+
+impl Idf {
+    /// Frequencies over `keys`, each key counted as many times as it appears.
+    pub(super) fn new<'a>(keys: impl IntoIterator<Item = &'a ProductKey>) -> Self {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut items = 0usize;
+        for key in keys {
+            items += 1;
+            let mut seen: Vec<String> = features(key).into_iter().map(|(name, _)| name).collect();
+            seen.sort();
+            seen.dedup();
+            for name in seen {
+                *df.entry(name).or_default() += 1;
+            }
+        }
+        Self { items: items as f64, df }
+    }
+
+    fn weight(&self, name: &str, sort: Sort) -> f64 {
+        let df = self.df.get(name).copied().unwrap_or(1).max(1);
+        factor(sort) * (1.0 + self.items / f64::from(df)).ln()
+    }
+}
+
+/// Every feature of a key with its name in the frequency table. Colours are left out: a colour
+/// on one side only says nothing against a match, and two different colours are a conflict.
+fn features(key: &ProductKey) -> Vec<(String, Sort)> {
+    let mut out: Vec<(String, Sort)> = words(key).into_iter().map(|w| (format!("w:{w}"), Sort::Word)).collect();
+    if let Some(brand) = &key.brand {
+        out.push((format!("b:{brand}"), Sort::Brand));
+    }
+    for spec in &key.specs {
+        match category(spec) {
+            "colour" => {}
+            "model" => out.push((format!("s:{spec}"), Sort::Model)),
+            _ => out.push((format!("s:{spec}"), Sort::Spec)),
+        }
+    }
+    out
+}
+
+/// The words of the kind and the remaining words: a kind on one side (`kertas hvs`) still
+/// shares its words with the other (`Kertas A4 70 gram`).
+pub(super) fn words(key: &ProductKey) -> Vec<&str> {
+    let mut out: Vec<&str> =
+        key.kind.split(' ').filter(|w| !w.is_empty()).chain(key.tokens.iter().map(String::as_str)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether two model codes name one model: equal, or the shorter (at least three characters,
+/// two of them digits) written inside the longer, as a short code is inside its part number
+/// (`85a` in `ce285a`, `325` in `crg325`, `664` in `t6641`).
+pub(super) fn related(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long
+        || (short.len() >= 3 && short.chars().filter(char::is_ascii_digit).count() >= 2 && long.contains(short))
+}
+
+/// Weight of `key`'s features the other key shares, and of those it does not.
+fn side(key: &ProductKey, other: &ProductKey, idf: &Idf) -> (f64, f64) {
+    let other_words = words(other);
+    let (mut shared, mut alone) = (0.0, 0.0);
+    for (name, sort) in features(key) {
+        let value = &name[2..];
+        let matched = match sort {
+            Sort::Word => other_words.binary_search(&value).is_ok(),
+            Sort::Brand => other.brand.as_deref() == Some(value),
+            Sort::Model => {
+                other.specs.iter().any(|s| (category(s) == "model" && related(value, s)) || same_value(value, s))
+            }
+            Sort::Spec => other.specs.iter().any(|s| same_value(value, s)),
+        };
+        let weight = idf.weight(&name, sort);
+        if matched { shared += weight } else { alone += weight }
+    }
+    (shared, alone)
+}
+
+/// Similarity from 0 to 1 under the frequencies `idf`: shared weight against one-sided weight,
+/// where detail on both sides counts far more than detail on one side.
+pub(super) fn similarity(a: &ProductKey, b: &ProductKey, idf: &Idf) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let ((sa, ua), (sb, ub)) = (side(a, b, idf), side(b, a, idf));
+    let shared = (sa + sb) / 2.0;
+    if shared <= 0.0 {
+        return 0.0;
+    }
+    let two_sided = if shares_distinctive_model(a, b) { ONE_SIDED } else { TWO_SIDED };
+    shared / (shared + ONE_SIDED * ua.max(ub) + two_sided * ua.min(ub))
+}
+
+/// A model code of three characters or more, two of them digits, on both sides (related).
+fn shares_distinctive_model(a: &ProductKey, b: &ProductKey) -> bool {
+    let distinctive =
+        |s: &&String| category(s) == "model" && s.len() >= 3 && s.chars().filter(char::is_ascii_digit).count() >= 2;
+    a.specs.iter().filter(distinctive).any(|x| b.specs.iter().filter(distinctive).any(|y| related(x, y)))
+}
+
+/// Two specs with the same value; a number without a unit equals one with (`60x90` and
+/// `60x90cm`, `3/4` and `3/4"`).
+fn same_value(a: &str, b: &str) -> bool {
+    let bare = |s: &str| s.trim_end_matches(char::is_alphabetic).to_string();
+    a == b || (!bare(a).is_empty() && (bare(a) == b || bare(b) == a))
+}
+
+/// What conflicts between two keys, as (what, one side, other side); empty when nothing does.
+pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String, Vec<&'a str>, Vec<&'a str>)> {
+    let mut out = Vec::new();
+    if !a.kind.is_empty() && !b.kind.is_empty() && a.kind != b.kind {
+        out.push(("kind".to_string(), vec![a.kind.as_str()], vec![b.kind.as_str()]));
+    }
+    if let (Some(x), Some(y)) = (&a.brand, &b.brand)
+        && x != y
+    {
+        out.push(("brand".to_string(), vec![x.as_str()], vec![y.as_str()]));
+    }
+    let (sa, sb) = (by_category(&a.specs), by_category(&b.specs));
+    for (what, x) in &sa {
+        let Some(y) = sb.get(what) else { continue };
+        let clash = match *what {
+            "model" => !x.iter().any(|p| y.iter().any(|q| related(p, q))),
+            // RAM and storage: one title may leave one out, but never states another.
+            "colour" => x != y,
+            // Otherwise one title may leave a value out (RAM or storage, a length), never state
+            // another: `8GB 512GB` and `512GB` agree, `8GB 512GB` and `16GB 512GB` do not.
+            _ => {
+                let within = |p: &[&str], q: &[&str]| p.iter().all(|v| q.iter().any(|w| same_value(v, w)));
+                !(within(x, y) || within(y, x))
+            }
+        };
+        if clash {
+            out.push((what.to_string(), x.clone(), y.clone()));
+        }
+    }
+    out
+}
+
+fn by_category(specs: &[String]) -> std::collections::BTreeMap<&'static str, Vec<&str>> {
+    let mut out: std::collections::BTreeMap<&'static str, Vec<&str>> = std::collections::BTreeMap::new();
+    for spec in specs {
+        out.entry(category(spec)).or_default().push(spec);
+    }
+    out
+}
