@@ -3,6 +3,7 @@
 # every test. A test whose tool is missing fails; it never skips.
 #   - Rust toolchain: required (the sandbox marketplaces are started in-process by the tests).
 #   - Node and npm (Debian packages): the GraphQL-over-HTTP audit in tests/conformance.
+#   - Chromium (Debian package): the browser tests (tests/api/browser.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ apt_install() {
 
 missing=()
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi

@@ -6,6 +6,7 @@
 #![allow(unreachable_pub)]
 
 mod architecture;
+mod browser;
 mod cache;
 mod check;
 mod compare;
