@@ -41,8 +41,9 @@ pub enum MarketplaceError {
         /// What did not match.
         reason: String,
     },
-    /// The concurrency cap for this marketplace is reached.
-    #[error("is at its concurrency limit")]
+    /// The concurrency cap is reached and the call could not wait: its line is full, or the
+    /// wait would leave no time for the call before the deadline.
+    #[error("is at its concurrency limit and the call could not wait for its turn in time")]
     Overloaded,
     /// The circuit breaker is open after repeated failures.
     #[error("is skipped after repeated failures (circuit open; next try in {retry_in_ms} ms)")]

@@ -1,12 +1,12 @@
-//! Everything that stands between a search and one marketplace call: the concurrency cap (shed,
-//! never queue), the circuit breaker, the deadline, and budgeted retries inside it.
+//! Everything that stands between a search and one marketplace call: the concurrency cap with its
+//! line ([`Queue`]: wait while the deadline allows, shed only when it cannot be met), the circuit
+//! breaker, the deadline, and budgeted retries inside it.
 
 use super::breaker::{Admission, Breaker, BreakerPolicy};
+use super::queue::Queue;
 use super::retry::{RetryBudget, RetryPolicy, is_failure, is_retryable};
 use super::{Marketplace, MarketplaceError, SearchPage, SearchRequest};
-use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
 /// Margin a retry must leave before the deadline to be worth starting.
@@ -17,7 +17,7 @@ const MAX_BACK_OFF: Duration = Duration::from_secs(300);
 /// Per-marketplace protection, shared by all requests.
 #[derive(Debug)]
 pub struct Guard {
-    permits: Arc<Semaphore>,
+    queue: Queue,
     breaker: Breaker,
     retry: RetryPolicy,
     budget: RetryBudget,
@@ -26,10 +26,10 @@ pub struct Guard {
 }
 
 impl Guard {
-    /// A guard allowing `concurrency` calls in flight.
+    /// A guard allowing `concurrency` calls in flight, more waiting in line.
     pub fn new(concurrency: usize, breaker: BreakerPolicy, retry: RetryPolicy) -> Self {
         Self {
-            permits: Arc::new(Semaphore::new(concurrency.max(1))),
+            queue: Queue::new(concurrency),
             breaker: Breaker::new(breaker),
             retry,
             budget: RetryBudget::new(retry),
@@ -60,7 +60,7 @@ impl Guard {
         if let Some(wait) = self.asked_to_wait() {
             return Err(MarketplaceError::RateLimited { retry_after: Some(wait.as_secs().max(1)) });
         }
-        let _permit = self.permits.clone().try_acquire_owned().map_err(|_| MarketplaceError::Overloaded)?;
+        let _permit = self.queue.enter(deadline).await.map_err(|_| MarketplaceError::Overloaded)?;
         if let Admission::Refused { retry_in } = self.breaker.admit() {
             return Err(MarketplaceError::CircuitOpen {
                 retry_in_ms: u64::try_from(retry_in.as_millis()).unwrap_or(u64::MAX),

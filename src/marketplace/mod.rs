@@ -12,6 +12,7 @@ mod error;
 mod extract;
 pub mod guard;
 mod http;
+mod queue;
 pub mod registry;
 pub mod retry;
 pub mod validate;

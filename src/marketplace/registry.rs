@@ -185,6 +185,9 @@ pub struct Override {
     /// Cache TTL replacing the file's.
     #[serde(with = "super::definition::opt_duration")]
     pub cache_ttl: Option<Duration>,
+    /// Calls in flight replacing the file's (what the operator's contract with the marketplace
+    /// allows may differ from what the adapter's author assumed).
+    pub concurrency: Option<usize>,
 }
 
 /// Loads every adapter in `dir`; all problems, including missing secrets, are returned together.
@@ -232,7 +235,7 @@ fn build_entry(
         cache_ttl: overrides.cache_ttl.or(def.limits.cache_ttl).unwrap_or(defaults.cache_ttl),
         stale_while_revalidate: def.limits.stale_while_revalidate.unwrap_or(defaults.stale_while_revalidate),
         stale_if_error: def.limits.stale_if_error.unwrap_or(defaults.stale_if_error),
-        concurrency: def.limits.concurrency.unwrap_or(defaults.concurrency),
+        concurrency: overrides.concurrency.or(def.limits.concurrency).unwrap_or(defaults.concurrency).max(1),
         page_size: def.pagination.max_page_size,
         cursor_paged: def.pagination.kind == PaginationKind::Cursor,
         breaker: defaults.breaker,

@@ -34,6 +34,8 @@ pub struct TestOptions {
     pub env: Vec<(String, String)>,
     /// Memory budget of the result cache.
     pub cache_budget_mb: u64,
+    /// Calls in flight per marketplace (the gateway's default when `None`).
+    pub concurrency: Option<usize>,
 }
 
 impl Default for TestOptions {
@@ -46,6 +48,7 @@ impl Default for TestOptions {
             admin_token: None,
             env: Vec::new(),
             cache_budget_mb: 256,
+            concurrency: None,
         }
     }
 }
@@ -74,6 +77,7 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
                 base_url: Some(s.base_url()),
                 timeout: Some(options.timeout),
                 cache_ttl: Some(options.cache_ttl),
+                concurrency: options.concurrency,
             };
             (s.kind().id().to_string(), o)
         })

@@ -18,6 +18,7 @@ mod grouping;
 mod helpers;
 mod hostile;
 mod memory;
+mod queueing;
 mod sandbox_text;
 mod schema;
 mod scoring;
