@@ -54,7 +54,8 @@ async fn a_canary_api_key_appears_in_no_response_and_no_log_line() {
     for path in ["/readyz", "/healthz", "/graphql"] {
         outputs.push(client.get(format!("{url}{path}")).send().await.expect("answer").text().await.expect("body"));
     }
-    gateway.kill().expect("the gateway was still running");
+    assert!(gateway.try_wait().expect("the gateway's status").is_none(), "the gateway was still running");
+    gateway.kill().expect("the gateway is stopped");
     let mut logs = String::new();
     let streams: [Box<dyn Read>; 2] = [
         Box::new(gateway.stdout.take().expect("stdout is piped")),
