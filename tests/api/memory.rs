@@ -25,8 +25,7 @@ const BUDGET_MIB: u64 = 32;
 /// slack, the sandboxes' own state. Measured in release (2026-12-01, two runs): 100 000
 /// searches grew RSS by 34 MiB (14 → 48 MiB) and 34.75 MiB (35 584 KiB), i.e. the 32 MiB budget
 /// plus under 3 MiB. Bound = the larger growth plus ~25 % for run-to-run noise ≈ 44 MiB, so
-/// 12 MiB over the budget. A cache that ignored its budget would hold 100 000 × 4 pages, well
-/// over a gigabyte.
+/// 12 MiB over the budget. A cache that ignored its budget would keep all 100 000 searches.
 const OVERHEAD_MIB: u64 = 12;
 
 const QUERY: &str = "query($q: String!) { search(query: $q, first: 10) { complete offers { edges { node { id } } } } }";
