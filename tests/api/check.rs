@@ -3,12 +3,13 @@
 use std::path::Path;
 use std::process::Command;
 
+/// Runs `pasar check`: whether it passed, and everything it printed. It must exit 0 or 1; any
+/// other code (101 is a panic) fails the test, so a crash never counts as "problems found".
 fn pasar_check(dir: &Path) -> (bool, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_pasar")).arg("check").arg(dir).output().expect("pasar runs");
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout),
-    )
+    let printed = String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout);
+    assert!(matches!(output.status.code(), Some(0 | 1)), "pasar check exited with {}: {printed}", output.status);
+    (output.status.success(), printed)
 }
 
 /// A bundled adapter file's text, to break in a temporary directory.

@@ -17,6 +17,10 @@ const COMPARE: &str = r#"query($q: String!, $buyer: BuyerContext) { compare(quer
   }
 } }"#;
 
+fn specs(group: &Value) -> Vec<&str> {
+    group["specs"].as_array().expect("specs").iter().filter_map(Value::as_str).collect()
+}
+
 fn decimal(value: &Value) -> Decimal {
     Decimal::from_str(value.as_str().unwrap_or_else(|| panic!("decimal string, got {value}"))).expect("decimal")
 }
@@ -30,7 +34,7 @@ async fn paper_is_grouped_across_marketplaces_cheapest_per_sheet_first() {
     assert!(!groups.is_empty(), "{response}");
     let top = &groups[0];
     assert!(top["marketplaces"].as_array().expect("marketplaces").len() >= 2, "{top}");
-    let specs: Vec<&str> = top["specs"].as_array().expect("specs").iter().filter_map(Value::as_str).collect();
+    let specs = specs(top);
     assert!(specs.contains(&"a4") && specs.contains(&"80gsm"), "{specs:?}");
     let offers = top["offers"].as_array().expect("offers");
     let per_sheet: Vec<Decimal> = offers.iter().map(|o| decimal(&o["unitPrice"]["amountIncludingVat"])).collect();
@@ -49,10 +53,16 @@ async fn paper_is_grouped_across_marketplaces_cheapest_per_sheet_first() {
 async fn a4_and_f4_paper_are_never_one_group() {
     let app = spawn_app().await;
     let response = app.graphql(COMPARE, json!({ "q": "kertas hvs" })).await;
-    for group in response["data"]["compare"]["groups"].as_array().expect("groups") {
-        let specs: Vec<&str> = group["specs"].as_array().expect("specs").iter().filter_map(Value::as_str).collect();
+    let groups = response["data"]["compare"]["groups"].as_array().expect("groups");
+    for size in ["a4", "f4"] {
+        assert!(groups.iter().any(|g| specs(g).contains(&size)), "some {size} group to look at: {response}");
+    }
+    for group in groups {
+        let specs = specs(group);
         assert!(!(specs.contains(&"a4") && specs.contains(&"f4")), "{group}");
-        for offer in group["offers"].as_array().expect("offers") {
+        let offers = group["offers"].as_array().expect("offers");
+        assert!(!offers.is_empty(), "{group}");
+        for offer in offers {
             let title = offer["title"].as_str().expect("title").to_lowercase();
             let other = if specs.contains(&"a4") { "f4" } else { "a4" };
             assert!(!title.contains(other), "{title} in a group with specs {specs:?}");
@@ -67,6 +77,7 @@ async fn with_a_buyer_every_offer_in_a_group_says_why_it_ranks_where_it_does() {
     let groups = response["data"]["compare"]["groups"].as_array().expect("groups");
     assert!(!groups.is_empty(), "{response}");
     for group in groups {
+        assert!(!group["ranked"].as_array().expect("ranked").is_empty(), "{group}");
         for ranked in group["ranked"].as_array().expect("ranked") {
             let reasons = ranked["ranking"]["reasons"].as_array().expect("reasons");
             assert!(reasons.len() >= 3, "{ranked}");

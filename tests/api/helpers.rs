@@ -4,8 +4,9 @@ use pasar::sandbox::{self, RunningSandbox, SandboxOptions};
 use pasar::{Application, Config};
 use pasar::{Env, Override};
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
-use std::sync::{Arc, Once};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, Once, PoisonError};
+use std::thread::ThreadId;
 use std::time::Duration;
 
 /// Products per sandbox marketplace in tests: enough for paging, quick to generate.
@@ -13,13 +14,36 @@ pub const TEST_PRODUCTS: usize = 2_000;
 /// Deadline given to every marketplace in tests.
 pub const TEST_TIMEOUT: Duration = Duration::from_millis(800);
 
-static TRACING: Once = Once::new();
+static SETUP: Once = Once::new();
+
+/// Panics seen so far, per thread. A panic in a request handler only drops that connection, so
+/// no response can show it; but a current-thread `#[tokio::test]` runs the gateway it spawns on
+/// its own thread, so a panic on that thread after the spawn is the gateway's (or the test's).
+static PANICS: Mutex<Option<HashMap<ThreadId, usize>>> = Mutex::new(None);
+
+fn count_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let mut panics = PANICS.lock().unwrap_or_else(PoisonError::into_inner);
+        *panics.get_or_insert_with(HashMap::new).entry(std::thread::current().id()).or_default() += 1;
+        drop(panics);
+        previous(info);
+    }));
+}
+
+/// Panics so far on the calling thread.
+fn panics_on_this_thread() -> usize {
+    let panics = PANICS.lock().unwrap_or_else(PoisonError::into_inner);
+    panics.as_ref().and_then(|p| p.get(&std::thread::current().id()).copied()).unwrap_or(0)
+}
 
 /// A running gateway over running sandboxes.
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub sandboxes: Vec<RunningSandbox>,
+    /// Panics on the spawning thread before the gateway started.
+    panics_at_spawn: usize,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -58,7 +82,8 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(options: TestOptions) -> TestApp {
-    TRACING.call_once(|| {
+    SETUP.call_once(|| {
+        count_panics();
         if std::env::var_os("TEST_LOG").is_some() {
             tracing_subscriber::fmt().with_env_filter("info").with_test_writer().init();
         }
@@ -110,7 +135,7 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
         let _ = rx.await;
     }));
     let client = reqwest::Client::builder().no_proxy().build().expect("client builds");
-    TestApp { address, client, sandboxes, _shutdown: tx }
+    TestApp { address, client, sandboxes, panics_at_spawn: panics_on_this_thread(), _shutdown: tx }
 }
 
 /// One catalogue for every test in the binary: generating it is the slowest part of a spawn.
@@ -133,6 +158,15 @@ impl TestApp {
             .expect("gateway answers");
         assert_eq!(response.status(), 200, "GraphQL responses are HTTP 200 even with errors");
         response.json().await.expect("gateway answers JSON")
+    }
+
+    /// Asserts the gateway is alive and serving after whatever a test threw at it, and that
+    /// nothing panicked on this thread since the spawn. Only a current-thread test runs the
+    /// gateway on its own thread; in a multi-thread test the second check sees only the test.
+    pub async fn assert_serving(&self) {
+        let health = self.client.get(format!("{}/healthz", self.address)).send().await.expect("the gateway is alive");
+        assert_eq!(health.status(), 200, "the gateway is serving");
+        assert_eq!(panics_on_this_thread(), self.panics_at_spawn, "a panic on the gateway's thread");
     }
 
     /// The sandbox of one marketplace.

@@ -63,6 +63,7 @@ async fn hostile_requests_are_refused_fast_naming_the_limit_and_cost_no_marketpl
     assert!(app.sandboxes.iter().all(|s| s.requests_served() == 0), "no rejected request reached a marketplace");
     let still = app.graphql(SEARCH, json!({ "query": "kertas", "first": 3 })).await;
     assert_eq!(still["data"]["search"]["complete"], true, "the gateway is still serving");
+    app.assert_serving().await;
 }
 
 #[tokio::test]

@@ -12,7 +12,6 @@ mod check;
 mod compare;
 mod conformance;
 mod devset;
-mod failures;
 mod faults;
 mod grouping;
 mod helpers;

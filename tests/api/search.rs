@@ -73,7 +73,9 @@ async fn mbiz_prices_are_read_from_display_text_including_ppn() {
 async fn amounts_are_decimal_strings_never_numbers() {
     let app = spawn_app().await;
     let response = app.graphql(SEARCH, json!({ "query": "laptop", "first": 5 })).await;
-    for offer in offers(&response) {
+    let offers = offers(&response);
+    assert_eq!(offers.len(), 5, "a full page to look at: {response}");
+    for offer in offers {
         for field in ["amount", "amountExcludingVat", "amountIncludingVat", "vatRate"] {
             assert!(offer["price"][field].is_string(), "{field} in {offer}");
         }
@@ -104,6 +106,7 @@ async fn a_repeated_search_is_a_cache_hit_that_costs_the_marketplaces_nothing() 
     assert_eq!(source(&second, "mbiz")["cache"], "HIT");
     assert_eq!(source(&second, "jatim-bejo")["cache"], "HIT");
     assert_eq!(served, app.sandboxes.iter().map(|s| s.requests_served()).collect::<Vec<_>>());
+    assert_eq!(offers(&first).len(), 5, "{first}");
     assert_eq!(offers(&first), offers(&second));
 }
 
@@ -122,6 +125,7 @@ async fn walking_every_page_gives_each_offer_once_in_the_order_of_one_big_page()
     let app = spawn_app().await;
     let all = app.graphql(SEARCH, json!({ "query": "kertas", "first": 60 })).await;
     let expected: Vec<Value> = offers(&all).into_iter().map(|o| o["id"].clone()).collect();
+    assert_eq!(expected.len(), 60, "a full big page to walk: {all}");
     let mut walked = Vec::new();
     let mut after = Value::Null;
     while walked.len() < expected.len() {
@@ -138,6 +142,8 @@ async fn a_price_sort_orders_offers_by_price_including_ppn() {
     let app = spawn_app().await;
     let response = app.graphql(SEARCH, json!({ "query": "kertas", "first": 30, "sort": "PRICE_ASC" })).await;
     let prices: Vec<Decimal> = offers(&response).iter().map(|o| decimal(&o["price"]["amountIncludingVat"])).collect();
+    assert_eq!(prices.len(), 30, "a full page to sort: {response}");
+    assert!(prices.first() < prices.last(), "prices that differ: {prices:?}");
     assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
 }
 
@@ -146,6 +152,7 @@ async fn a_filter_on_one_marketplace_asks_only_that_marketplace() {
     let app = spawn_app().await;
     let response =
         app.graphql(SEARCH, json!({ "query": "kertas", "filter": { "marketplaces": ["jatim-bejo"] } })).await;
+    assert!(offers(&response).len() >= 10, "{response}");
     assert!(offers(&response).iter().all(|o| o["marketplace"]["id"] == "jatim-bejo"));
     assert_eq!(response["data"]["search"]["sources"].as_array().map(Vec::len), Some(1));
     for id in ["mbiz", "ekatalog", "padi-umkm"] {
@@ -179,7 +186,8 @@ async fn an_offer_served_by_a_search_can_be_fetched_by_its_id() {
     let one = app.graphql("query($id: ID!) { offer(id: $id) { id title } }", json!({ "id": id })).await;
     assert_eq!(one["data"]["offer"]["id"], id);
     let none = app.graphql("{ offer(id: \"mbiz:nope\") { id } }", json!({})).await;
-    assert!(none["data"]["offer"].is_null());
+    assert!(none["errors"].is_null(), "an unknown id is null, not an error: {none}");
+    assert!(none["data"]["offer"].is_null(), "{none}");
 }
 
 #[tokio::test]
@@ -253,6 +261,7 @@ async fn walking_a_price_sorted_search_gives_the_same_order_as_one_page() {
     let app = spawn_app().await;
     let all = app.graphql(SEARCH, json!({ "query": "toner", "first": 60, "sort": "PRICE_ASC" })).await;
     let expected: Vec<Value> = offers(&all).into_iter().map(|o| o["id"].clone()).collect();
+    assert_eq!(expected.len(), 60, "a full big page to walk: {all}");
     let mut walked = Vec::new();
     let mut after = Value::Null;
     while walked.len() < expected.len() {
@@ -271,6 +280,7 @@ async fn a_cursor_from_one_search_is_refused_by_another() {
     let app = spawn_app().await;
     let page = app.graphql(SEARCH, json!({ "query": "toner", "first": 3 })).await;
     let cursor = page["data"]["search"]["offers"]["pageInfo"]["endCursor"].clone();
+    assert!(cursor.is_string(), "{page}");
     let other = app.graphql(SEARCH, json!({ "query": "kertas", "first": 3, "after": cursor })).await;
     assert_eq!(other["errors"][0]["extensions"]["code"], "BAD_CURSOR");
 }

@@ -54,16 +54,17 @@ async fn a_canary_api_key_appears_in_no_response_and_no_log_line() {
     for path in ["/readyz", "/healthz", "/graphql"] {
         outputs.push(client.get(format!("{url}{path}")).send().await.expect("answer").text().await.expect("body"));
     }
-    let _ = gateway.kill();
+    assert!(gateway.try_wait().expect("the gateway's status").is_none(), "the gateway was still running");
+    gateway.kill().expect("the gateway is stopped");
     let mut logs = String::new();
-    let streams = [
-        gateway.stdout.take().map(|s| Box::new(s) as Box<dyn Read>),
-        gateway.stderr.take().map(|s| Box::new(s) as Box<dyn Read>),
+    let streams: [Box<dyn Read>; 2] = [
+        Box::new(gateway.stdout.take().expect("stdout is piped")),
+        Box::new(gateway.stderr.take().expect("stderr is piped")),
     ];
-    for mut stream in streams.into_iter().flatten() {
-        let _ = stream.read_to_string(&mut logs);
+    for mut stream in streams {
+        stream.read_to_string(&mut logs).expect("the gateway's output is UTF-8");
     }
-    let _ = gateway.wait();
+    gateway.wait().expect("the gateway is reaped");
     assert!(outputs[0].contains("MARKETPLACE_UNAVAILABLE"), "mbiz refused the canary: {}", outputs[0]);
     assert!(logs.contains("Marketplace call failed"), "the failures were logged: {logs}");
     for output in outputs.iter().chain([&logs]) {
