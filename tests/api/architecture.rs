@@ -9,6 +9,18 @@
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::LazyLock;
+
+/// `#[cfg(test)] mod name;`: a test file, left out.
+static TEST_MOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"#\[cfg\(test\)\]\s*(?:pub(?:\([a-z]+\))?\s+)?mod\s+([a-z_0-9]+)\s*;").expect("re")
+});
+/// A `pub use …;` statement.
+static PUB_USE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)pub(?:\([a-z]+\))?\s+use\s+[^;]+;").expect("re"));
+/// A `mod name;` declaration.
+static MOD_DECL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*(?:pub(?:\([a-z]+\))?\s+)?mod\s+[a-z_0-9]+\s*;").expect("re"));
 
 /// Top-level modules from the top of the request path down; each may import only modules listed
 /// after it. `telemetry` is a leaf any layer may call; `sandbox` stands alone.
@@ -208,7 +220,6 @@ impl Tree {
 
 /// Reads every `.rs` file under `dir`, noting the modules declared as `#[cfg(test)]`.
 fn read_dir(root: &Path, dir: &Path, files: &mut BTreeMap<ModPath, SourceFile>, test_files: &mut BTreeSet<ModPath>) {
-    let test_mod = Regex::new(r"#\[cfg\(test\)\]\s*(?:pub(?:\([a-z]+\))?\s+)?mod\s+([a-z_0-9]+)\s*;").expect("re");
     for entry in std::fs::read_dir(dir).expect("readable source folder") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
@@ -225,14 +236,12 @@ fn read_dir(root: &Path, dir: &Path, files: &mut BTreeMap<ModPath, SourceFile>, 
             module.pop();
         }
         let text = std::fs::read_to_string(&path).expect("readable source");
-        for caps in test_mod.captures_iter(&text) {
+        for caps in TEST_MOD.captures_iter(&text) {
             test_files.insert([module.clone(), vec![caps[1].to_string()]].concat());
         }
         let code = strip_test_modules(&strip_comments(&text));
-        let uses = Regex::new(r"(?s)pub(?:\([a-z]+\))?\s+use\s+[^;]+;").expect("re");
-        let declared = Regex::new(r"(?m)^\s*(?:pub(?:\([a-z]+\))?\s+)?mod\s+[a-z_0-9]+\s*;").expect("re");
-        let all_uses: String = uses.find_iter(&code).map(|m| m.as_str()).collect::<Vec<_>>().join("\n");
-        let code = if folder { declared.replace_all(&uses.replace_all(&code, ""), "").into_owned() } else { code };
+        let all_uses: String = PUB_USE.find_iter(&code).map(|m| m.as_str()).collect::<Vec<_>>().join("\n");
+        let code = if folder { MOD_DECL.replace_all(&PUB_USE.replace_all(&code, ""), "").into_owned() } else { code };
         files.insert(module, SourceFile { code, folder, uses: all_uses, reexports: BTreeMap::new() });
     }
 }
