@@ -59,6 +59,7 @@
 
 mod cache;
 pub mod cli;
+pub(crate) mod codes;
 pub mod config;
 #[cfg(feature = "sandbox")]
 pub mod demo;

@@ -5,36 +5,23 @@ use crate::model::MarketplaceId;
 use crate::search::SearchError;
 use async_graphql::{Context, ErrorExtensions, ServerError};
 
-/// The codes clients can rely on.
+/// The codes of the registry (`codes.rs`) this layer uses, by their client-facing names.
 pub mod codes {
-    /// The request's arguments are invalid.
-    pub const BAD_USER_INPUT: &str = "BAD_USER_INPUT";
-    /// The `after` cursor was not issued by this API.
-    pub const BAD_CURSOR: &str = "BAD_CURSOR";
-    /// The body is not a GraphQL request.
-    pub const BAD_REQUEST: &str = "BAD_REQUEST";
-    /// The content type is not JSON.
-    pub const UNSUPPORTED_CONTENT_TYPE: &str = "UNSUPPORTED_CONTENT_TYPE";
-    /// The body is over the size limit.
-    pub const REQUEST_TOO_LARGE: &str = "REQUEST_TOO_LARGE";
-    /// The query is over a nesting, token, alias, root-field, fan-out or batch limit.
-    pub const QUERY_TOO_COMPLEX: &str = "QUERY_TOO_COMPLEX";
-    /// The client sent too many requests.
-    pub const RATE_LIMITED: &str = "RATE_LIMITED";
-    /// The operation needs the admin token.
-    pub const FORBIDDEN: &str = "FORBIDDEN";
-    /// The query is not a GraphQL document (a syntax error, or empty).
-    pub const GRAPHQL_PARSE_FAILED: &str = "GRAPHQL_PARSE_FAILED";
-    /// The document does not fit the schema, or exceeds the depth or complexity limit.
-    pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
-    /// `operationName` names no operation of the document, or is needed and missing.
-    pub const OPERATION_RESOLUTION_FAILURE: &str = "OPERATION_RESOLUTION_FAILURE";
-    /// Only a persisted-query hash was sent and no document is stored under it.
-    pub const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
-    /// A mutation was sent with `GET`.
-    pub const METHOD_NOT_ALLOWED: &str = "METHOD_NOT_ALLOWED";
-    /// `Accept` allows no media type Pasar writes.
-    pub const NOT_ACCEPTABLE: &str = "NOT_ACCEPTABLE";
+    use crate::codes::Code;
+    pub const BAD_USER_INPUT: &str = Code::BadUserInput.as_str();
+    pub const BAD_CURSOR: &str = Code::BadCursor.as_str();
+    pub const BAD_REQUEST: &str = Code::BadRequest.as_str();
+    pub const UNSUPPORTED_CONTENT_TYPE: &str = Code::UnsupportedContentType.as_str();
+    pub const REQUEST_TOO_LARGE: &str = Code::RequestTooLarge.as_str();
+    pub const QUERY_TOO_COMPLEX: &str = Code::QueryTooComplex.as_str();
+    pub const RATE_LIMITED: &str = Code::RateLimited.as_str();
+    pub const FORBIDDEN: &str = Code::Forbidden.as_str();
+    pub const GRAPHQL_PARSE_FAILED: &str = Code::GraphqlParseFailed.as_str();
+    pub const GRAPHQL_VALIDATION_FAILED: &str = Code::GraphqlValidationFailed.as_str();
+    pub const OPERATION_RESOLUTION_FAILURE: &str = Code::OperationResolutionFailure.as_str();
+    pub const PERSISTED_QUERY_NOT_FOUND: &str = Code::PersistedQueryNotFound.as_str();
+    pub const METHOD_NOT_ALLOWED: &str = Code::MethodNotAllowed.as_str();
+    pub const NOT_ACCEPTABLE: &str = Code::NotAcceptable.as_str();
 }
 
 impl ErrorExtensions for SearchError {
@@ -61,4 +48,50 @@ pub(super) fn report_failure(ctx: &Context<'_>, marketplace: &MarketplaceId, err
     }
     let server_error: ServerError = extended.into_server_error(ctx.item.pos);
     ctx.add_error(ctx.set_error_path(server_error));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::codes::{Code, Kind};
+    use std::collections::BTreeSet;
+
+    /// The `SCREAMING_SNAKE` words in backticks of the description of `field` in `type` (of the
+    /// type itself when `field` is `None`).
+    fn documented(sdl: &str, type_name: &str, field: Option<&str>) -> BTreeSet<String> {
+        let header = format!("type {type_name} {{");
+        let at = sdl.find(&header).unwrap_or_else(|| panic!("{header} is in the SDL"));
+        let end = match field {
+            None => at,
+            Some(field) => at + sdl[at..].find(&format!("\t{field}: ")).expect("the field is in the type"),
+        };
+        let close = sdl[..end].rfind("\"\"\"").expect("a description closes");
+        let open = sdl[..close].rfind("\"\"\"").expect("a description opens");
+        sdl[open..close]
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| w.len() > 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn registry(kind: Kind) -> BTreeSet<String> {
+        Code::ALL.iter().filter(|c| c.kind() == kind).map(|c| c.as_str().to_string()).collect()
+    }
+
+    #[test]
+    fn the_schema_documents_exactly_the_error_codes_the_registry_holds() {
+        let sdl = super::super::sdl();
+        let documented = documented(&sdl, "Query", None);
+        assert!(documented.len() > 10, "{documented:?}");
+        assert_eq!(documented, registry(Kind::Error));
+    }
+
+    #[test]
+    fn the_schema_documents_exactly_the_issue_codes_the_registry_holds() {
+        let sdl = super::super::sdl();
+        let documented = documented(&sdl, "NormalizationIssue", Some("code"));
+        assert!(documented.len() > 10, "{documented:?}");
+        assert_eq!(documented, registry(Kind::Issue));
+    }
 }

@@ -119,7 +119,8 @@ pub(super) struct PriceIssueView<'a>(&'a price::PriceIssue);
 
 #[Object(name = "PriceIssue")]
 impl PriceIssueView<'_> {
-    /// Stable code (`"AMBIGUOUS_SEPARATOR"`, `"COMPACT_APPROXIMATE"`, …).
+    /// Stable code, one of the price codes listed on `NormalizationIssue.code`
+    /// (`AMBIGUOUS_SEPARATOR`, `COMPACT_APPROXIMATE`, …).
     async fn code(&self) -> &str {
         self.0.code.code()
     }

@@ -11,9 +11,19 @@ use crate::model::Offer;
 use crate::search::{CompareParams, OfferSort, SearchParams, SearchService};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
 
-/// Entry points of the Pasar API.
+/// The query root (its schema description is on the `impl` below).
 pub struct QueryRoot;
 
+/// Entry points of the Pasar API.
+///
+/// Every error carries a stable `extensions.code`: `BAD_USER_INPUT`, `BAD_CURSOR`, `BAD_REQUEST`,
+/// `UNSUPPORTED_CONTENT_TYPE`, `REQUEST_TOO_LARGE`, `QUERY_TOO_COMPLEX`, `RATE_LIMITED`,
+/// `FORBIDDEN`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`,
+/// `OPERATION_RESOLUTION_FAILURE`, `PERSISTED_QUERY_NOT_FOUND`, `METHOD_NOT_ALLOWED`,
+/// `NOT_ACCEPTABLE`; a marketplace that failed adds one error beside the partial data, with
+/// `extensions.marketplace` and one of `MARKETPLACE_TIMEOUT`, `MARKETPLACE_UNAVAILABLE`,
+/// `MARKETPLACE_RATE_LIMITED`, `MARKETPLACE_BAD_RESPONSE`, `MARKETPLACE_OVERLOADED`,
+/// `MARKETPLACE_CIRCUIT_OPEN`.
 #[Object(name = "Query")]
 impl QueryRoot {
     /// Every registered marketplace, enabled or not.

@@ -291,7 +291,12 @@ impl Issue {
     async fn field(&self) -> &str {
         self.field
     }
-    /// Stable code (`"PRICE_UNREADABLE"`).
+    /// Stable code. Price (`field: "price"`): `EMPTY`, `UNREADABLE`, `ON_REQUEST`,
+    /// `AMBIGUOUS_SEPARATOR`, `NEGATIVE`, `OVERFLOW`, `ZERO`, `FOREIGN_CURRENCY`, `RANGE_GIVEN`,
+    /// `INVALID_RANGE`, `COMPACT_APPROXIMATE`, `ROUNDED`, `AMBIGUOUS_VAT_HINT`,
+    /// `VAT_RATE_UNREADABLE`, `PRICE_OUT_OF_RANGE`. Vendor: `NPWP_EMPTY`, `NPWP_WRONG_LENGTH`,
+    /// `NPWP_PLACEHOLDER`, `NPWP_BAD_CHARACTERS`, `REGION_AMBIGUOUS`, `REGION_UNKNOWN`. Other
+    /// fields: `PERCENT_UNREADABLE`, `URL_REJECTED`.
     async fn code(&self) -> &str {
         self.code
     }

@@ -1,5 +1,6 @@
 //! What can go wrong talking to one marketplace.
 
+use crate::codes::Code;
 use std::time::Duration;
 
 /// A failed marketplace call. Messages name no URL, host or secret: they reach clients.
@@ -54,16 +55,17 @@ pub enum MarketplaceError {
 }
 
 impl MarketplaceError {
-    /// Stable code for GraphQL `extensions.code`.
+    /// Stable code for GraphQL `extensions.code` (see `codes.rs`).
     pub fn code(&self) -> &'static str {
         match self {
-            Self::Timeout { .. } => "MARKETPLACE_TIMEOUT",
-            Self::Unreachable { .. } | Self::Status { .. } => "MARKETPLACE_UNAVAILABLE",
-            Self::RateLimited { .. } => "MARKETPLACE_RATE_LIMITED",
-            Self::TooLarge { .. } | Self::BadResponse { .. } => "MARKETPLACE_BAD_RESPONSE",
-            Self::Overloaded => "MARKETPLACE_OVERLOADED",
-            Self::CircuitOpen { .. } => "MARKETPLACE_CIRCUIT_OPEN",
+            Self::Timeout { .. } => Code::MarketplaceTimeout,
+            Self::Unreachable { .. } | Self::Status { .. } => Code::MarketplaceUnavailable,
+            Self::RateLimited { .. } => Code::MarketplaceRateLimited,
+            Self::TooLarge { .. } | Self::BadResponse { .. } => Code::MarketplaceBadResponse,
+            Self::Overloaded => Code::MarketplaceOverloaded,
+            Self::CircuitOpen { .. } => Code::MarketplaceCircuitOpen,
         }
+        .as_str()
     }
 
     /// Describes a reqwest error without its URL (reqwest's Display includes the full URL,

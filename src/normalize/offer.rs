@@ -10,6 +10,7 @@ use super::region::{self, Resolution};
 use super::text::plain_text;
 use super::unit::parse_unit;
 use super::{npwp, vat, vendor};
+use crate::codes::Code;
 use crate::model::{Issue, MarketplaceId, Offer, Price, Unit, VendorRecord};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -53,7 +54,7 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
         Some(Err(_)) => {
             issues.push(issue(
                 "price.vatRate",
-                "VAT_RATE_UNREADABLE",
+                Code::VatRateUnreadable.as_str(),
                 "the PPN rate could not be read; the adapter's rate was used",
             ));
             raw.default_vat_rate
@@ -61,7 +62,7 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
     };
     let includes_vat = parsed.includes_vat.unwrap_or(raw.includes_vat);
     let Some(split) = vat::split(amount, includes_vat, vat_rate) else {
-        issues.push(issue("price", "PRICE_OUT_OF_RANGE", "the price is too large to compute exactly"));
+        issues.push(issue("price", Code::PriceOutOfRange.as_str(), "the price is too large to compute exactly"));
         return None;
     };
     Some(Price {
@@ -134,11 +135,15 @@ fn read_region(text: &str, issues: &mut Vec<Issue>) -> Option<&'static str> {
         Resolution::Ambiguous(candidates) => {
             let names: Vec<String> = candidates.iter().map(|r| format!("{} ({})", r.name, r.code)).collect();
             let message = format!("the location could be any of: {}", names.join(", "));
-            issues.push(Issue { field: "vendor.region", code: "REGION_AMBIGUOUS", message });
+            issues.push(Issue { field: "vendor.region", code: Code::RegionAmbiguous.as_str(), message });
             None
         }
         Resolution::NotFound => {
-            issues.push(issue("vendor.region", "REGION_UNKNOWN", "the location matches no Kemendagri region"));
+            issues.push(issue(
+                "vendor.region",
+                Code::RegionUnknown.as_str(),
+                "the location matches no Kemendagri region",
+            ));
             None
         }
     }
@@ -148,7 +153,7 @@ fn read_percent(raw: Option<&RawValue>, field: &'static str, issues: &mut Vec<Is
     match parse_percent(&raw?.value) {
         Ok(value) => value,
         Err(_) => {
-            issues.push(issue(field, "PERCENT_UNREADABLE", "not a percentage between 0 and 100"));
+            issues.push(issue(field, Code::PercentUnreadable.as_str(), "not a percentage between 0 and 100"));
             None
         }
     }
@@ -181,7 +186,7 @@ fn read_stock(value: &Value) -> Option<i64> {
 fn is_http_url(url: &str, issues: &mut Vec<Issue>) -> bool {
     let ok = reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
     if !ok {
-        issues.push(issue("url", "URL_REJECTED", "only http(s) links are passed on"));
+        issues.push(issue("url", Code::UrlRejected.as_str(), "only http(s) links are passed on"));
     }
     ok
 }

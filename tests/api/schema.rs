@@ -23,3 +23,32 @@ fn money_is_never_a_graphql_int() {
     let price = sdl.split("type Price {").nth(1).and_then(|rest| rest.split('}').next()).expect("type Price");
     assert!(!price.contains(": Int"), "{price}");
 }
+
+/// The number the schema's description of `argument` states as its upper limit ("1 to N").
+fn documented_limit(sdl: &str, argument: &str) -> u64 {
+    let at = sdl.find(&format!("\t\t{argument}")).unwrap_or_else(|| panic!("{argument} is in the SDL"));
+    let description = &sdl[sdl[..at].rfind("\"\"\"\n\t\t").expect("described")..at];
+    let after = description.split(" to ").nth(1).unwrap_or_else(|| panic!("a range in {description:?}"));
+    after.split(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse().ok()).expect("a number")
+}
+
+#[tokio::test]
+async fn the_limits_the_schema_states_are_the_limits_the_api_enforces() {
+    let app = crate::helpers::spawn_app().await;
+    let sdl = pasar::sdl();
+    let search_first = documented_limit(&sdl, "first: Int = 20");
+    let long_query = "k".repeat(201);
+    let cases = [
+        ("{ search(query: \"kertas\", first: 101) { complete } }".to_string(), search_first),
+        ("{ compare(query: \"kertas\", first: 51) { complete } }".to_string(), 50),
+        (format!("{{ search(query: \"{long_query}\") {{ complete }} }}"), 200),
+    ];
+    assert_eq!(search_first, 100, "the search description states 1 to 100");
+    assert!(sdl.contains("1 to 50") && sdl.contains("1 to 200 characters"), "compare and query limits are documented");
+    for (query, limit) in cases {
+        let response = app.graphql(&query, serde_json::json!({})).await;
+        let message = response["errors"][0]["message"].as_str().unwrap_or_else(|| panic!("an error: {response}"));
+        assert!(message.contains(&format!(" {limit}")), "{message:?} names the limit {limit}");
+        assert_eq!(response["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{response}");
+    }
+}

@@ -19,6 +19,7 @@
 //!   all-zero input of any length. `01.234.567.8-909.000` is *not* one: only whole-number runs are.
 //! - 22-digit NITKU (NPWP16 + 6-digit branch) is not accepted: its format is unverified.
 
+use crate::codes::Code;
 use crate::model::LegalForm;
 
 #[cfg(test)]
@@ -62,14 +63,15 @@ pub enum NpwpError {
 }
 
 impl NpwpError {
-    /// A stable machine-readable code (`"NPWP_WRONG_LENGTH"`).
+    /// The stable code clients see (the registry in `codes.rs`).
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "NPWP_EMPTY",
-            Self::WrongLength { .. } => "NPWP_WRONG_LENGTH",
-            Self::Placeholder => "NPWP_PLACEHOLDER",
-            Self::BadCharacters => "NPWP_BAD_CHARACTERS",
-        }
+        let code = match self {
+            Self::Empty => Code::NpwpEmpty,
+            Self::WrongLength { .. } => Code::NpwpWrongLength,
+            Self::Placeholder => Code::NpwpPlaceholder,
+            Self::BadCharacters => Code::NpwpBadCharacters,
+        };
+        code.as_str()
     }
 }
 

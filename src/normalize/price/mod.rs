@@ -47,6 +47,7 @@ mod tests_table;
 
 pub use json::parse_price_json;
 
+use crate::codes::Code;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -121,23 +122,24 @@ pub enum PriceIssueCode {
 }
 
 impl PriceIssueCode {
-    /// The stable SCREAMING_SNAKE code clients and logs see.
+    /// The stable code clients and logs see (the registry in `codes.rs`).
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty => "EMPTY",
-            Self::Unreadable => "UNREADABLE",
-            Self::OnRequest => "ON_REQUEST",
-            Self::AmbiguousSeparator => "AMBIGUOUS_SEPARATOR",
-            Self::Negative => "NEGATIVE",
-            Self::Overflow => "OVERFLOW",
-            Self::Zero => "ZERO",
-            Self::ForeignCurrency => "FOREIGN_CURRENCY",
-            Self::RangeGiven => "RANGE_GIVEN",
-            Self::InvalidRange => "INVALID_RANGE",
-            Self::CompactApproximate => "COMPACT_APPROXIMATE",
-            Self::Rounded => "ROUNDED",
-            Self::AmbiguousVatHint => "AMBIGUOUS_VAT_HINT",
-        }
+        let code = match self {
+            Self::Empty => Code::Empty,
+            Self::Unreadable => Code::Unreadable,
+            Self::OnRequest => Code::OnRequest,
+            Self::AmbiguousSeparator => Code::AmbiguousSeparator,
+            Self::Negative => Code::Negative,
+            Self::Overflow => Code::Overflow,
+            Self::Zero => Code::Zero,
+            Self::ForeignCurrency => Code::ForeignCurrency,
+            Self::RangeGiven => Code::RangeGiven,
+            Self::InvalidRange => Code::InvalidRange,
+            Self::CompactApproximate => Code::CompactApproximate,
+            Self::Rounded => Code::Rounded,
+            Self::AmbiguousVatHint => Code::AmbiguousVatHint,
+        };
+        code.as_str()
     }
 }
 
