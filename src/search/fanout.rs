@@ -99,6 +99,11 @@ async fn fetch_one(
             }
         }
         Err(error) => {
+            // Nothing was served for it: a cached page read before the failure is dropped too.
+            if report.cache != CacheStatus::Bypass {
+                report.cache = CacheStatus::Miss;
+            }
+            report.served_on_error = false;
             tracing::warn!(marketplace = %id, code = error.code(), latency_ms = report.latency_ms, %error, "Marketplace call failed.");
             report.status = SourceStatus::of(&error);
             report.message = Some(format!("{id} {error}"));

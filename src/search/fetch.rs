@@ -121,6 +121,7 @@ fn note_served(
         Served::Fetched => {}
         Served::Stale { age, error } => {
             report.cache = CacheStatus::Stale;
+            report.served_on_error |= error.is_some();
             report.age_seconds = report.age_seconds.max(age.as_secs());
             report.message = Some(match error {
                 Some(error) => format!("{id} {error}; serving its last good answer from {} s ago", age.as_secs()),

@@ -18,6 +18,7 @@ mod helpers;
 mod hostile;
 mod memory;
 mod queueing;
+mod paging;
 mod sandbox_text;
 mod schema;
 mod scoring;
