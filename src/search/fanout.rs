@@ -163,8 +163,13 @@ async fn collect(
     let (mut cursor, mut skipped, mut scanned) = (None, 0, 0);
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_PAGES {
         let (offset, size) = (walk.offset, walk.size);
-        let request =
-            SearchRequest { query: query.to_string(), offset, limit: size, cursor: cursor.take(), filters: pushed.to_vec() };
+        let request = SearchRequest {
+            query: query.to_string(),
+            offset,
+            limit: size,
+            cursor: cursor.take(),
+            filters: pushed.to_vec(),
+        };
         let page = path.page(entry, request, bypass, report).await?;
         scanned += usize::from(offset.saturating_add(size) > want.start);
         collected.total = page.total.or(collected.total);
