@@ -12,12 +12,10 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 /// `#[cfg(test)] mod name;`: a test file, left out.
-static TEST_MOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"#\[cfg\(test\)\]\s*(?:pub(?:\([a-z]+\))?\s+)?mod\s+([a-z_0-9]+)\s*;").expect("re")
-});
+static TEST_MOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"#\[cfg\(test\)\]\s*(?:pub(?:\([a-z]+\))?\s+)?mod\s+([a-z_0-9]+)\s*;").expect("re"));
 /// A `pub use …;` statement.
-static PUB_USE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)pub(?:\([a-z]+\))?\s+use\s+[^;]+;").expect("re"));
+static PUB_USE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)pub(?:\([a-z]+\))?\s+use\s+[^;]+;").expect("re"));
 /// A `mod name;` declaration.
 static MOD_DECL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\s*(?:pub(?:\([a-z]+\))?\s+)?mod\s+[a-z_0-9]+\s*;").expect("re"));

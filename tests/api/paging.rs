@@ -11,7 +11,7 @@ use pasar::sandbox::{Quirks, TotalQuirk};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::time::Instant;
 
 const ADMIN: &str = "paging-admin-token";
