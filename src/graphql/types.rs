@@ -35,7 +35,10 @@ impl SearchResult {
     async fn sources(&self) -> &[SourceReport] {
         &self.outcome.sources.reports
     }
-    /// True only when every marketplace answered fresh.
+    /// True when every marketplace asked contributed an answer within its freshness rules: fresh
+    /// (`OK`), or `STALE` within its stale-while-revalidate window while one refresh runs. False
+    /// when one failed, was switched off, or was served stale only because it failed
+    /// (stale-if-error). Each source's `status` and `cache` stay visible either way.
     async fn complete(&self) -> bool {
         self.outcome.sources.complete()
     }
@@ -59,13 +62,27 @@ impl OfferConnection<'_> {
             end_cursor: self.0.edges.last().map(|e| e.cursor.clone()),
         }
     }
-    /// Matching offers across the marketplaces that answered.
+    /// Matching offers across the marketplaces that answered: the count each marketplace
+    /// states, replaced by the true count when paging reached its end. Paging may deliver fewer:
+    /// see `reachableCount`.
     async fn total_count(&self) -> i32 {
         clamp_i32(self.0.total_count)
     }
     /// False when `totalCount` only counts what was fetched, because a filter ran in the gateway.
     async fn total_count_exact(&self) -> bool {
         self.0.total_count_exact
+    }
+    /// Offers that walking `after` from the first page to the last delivers. In relevance order:
+    /// every match, up to the paging depth limit per marketplace (1000). In the orders sorted by
+    /// the gateway: the offers of the sorted window (see `window`), all of which paging reaches.
+    async fn reachable_count(&self) -> i32 {
+        clamp_i32(self.0.reachable_count)
+    }
+    /// In orders sorted by the gateway (price, TKDN, policy), how many of each marketplace's
+    /// first matching offers are sorted (200); offers past it are not reachable in that order.
+    /// Null in relevance order, which reaches every match.
+    async fn window(&self) -> Option<i32> {
+        self.0.window.map(clamp_i32)
     }
 }
 
@@ -143,7 +160,9 @@ impl SourceReport {
     async fn status(&self) -> SourceStatus {
         self.status
     }
-    /// Whether the data came from the cache.
+    /// Whether the data came from the cache. A marketplace that failed reports what was served
+    /// for it: `MISS` when nothing was, `STALE` when stale-if-error served its last good answer;
+    /// never `HIT`.
     async fn cache(&self) -> CacheStatus {
         self.cache
     }

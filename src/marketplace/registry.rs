@@ -63,6 +63,9 @@ pub struct Settings {
     pub page_size: u32,
     /// Whether pages are chained by cursor (a page without a next cursor is the last).
     pub cursor_paged: bool,
+    /// Whether pages are asked for by number (`offset / limit + 1`), so an offset that is not a
+    /// multiple of the page size the marketplace really serves lands on the wrong items.
+    pub page_numbered: bool,
     /// Circuit breaker settings.
     pub breaker: super::breaker::BreakerPolicy,
     /// Retry settings.
@@ -79,6 +82,7 @@ impl Default for Settings {
             concurrency: 32,
             page_size: 50,
             cursor_paged: false,
+            page_numbered: false,
             breaker: super::breaker::BreakerPolicy::default(),
             retry: super::retry::RetryPolicy::default(),
         }
@@ -238,6 +242,7 @@ fn build_entry(
         concurrency: overrides.concurrency.or(def.limits.concurrency).unwrap_or(defaults.concurrency).max(1),
         page_size: def.pagination.max_page_size,
         cursor_paged: def.pagination.kind == PaginationKind::Cursor,
+        page_numbered: def.pagination.kind == PaginationKind::Page,
         breaker: defaults.breaker,
         retry: defaults.retry,
     };

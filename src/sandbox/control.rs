@@ -12,6 +12,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 
 use super::fault_config::FaultConfig;
+use super::quirks::Quirks;
 use super::state::App;
 
 /// The `/_sandbox/` routes and a JSON 404 for everything else.
@@ -19,6 +20,7 @@ pub(super) fn routes() -> Router<Arc<App>> {
     Router::new()
         .route("/_sandbox", get(about))
         .route("/_sandbox/faults", get(get_faults).put(put_faults))
+        .route("/_sandbox/quirks", get(get_quirks).put(put_quirks))
         .route("/_sandbox/stats", get(stats).delete(reset_stats))
         .route("/_sandbox/truth", get(truth))
         .route("/_sandbox/vendors", get(vendors))
@@ -38,7 +40,7 @@ async fn about(State(app): State<Arc<App>>) -> Response {
         "seed": catalogue.seed(),
         "master_products": catalogue.master_count(),
         "vendors": catalogue.vendor_count(),
-        "endpoints": ["/_sandbox/faults", "/_sandbox/stats", "/_sandbox/truth", "/_sandbox/vendors"],
+        "endpoints": ["/_sandbox/faults", "/_sandbox/quirks", "/_sandbox/stats", "/_sandbox/truth", "/_sandbox/vendors"],
     }))
     .into_response()
 }
@@ -54,6 +56,21 @@ async fn put_faults(State(app): State<Arc<App>>, body: Bytes) -> Response {
     };
     match app.state.faults().apply(&config) {
         Ok(()) => Json(app.state.faults().config()).into_response(),
+        Err(message) => bad_request(&message),
+    }
+}
+
+async fn get_quirks(State(app): State<Arc<App>>) -> Response {
+    Json(app.state.quirks()).into_response()
+}
+
+async fn put_quirks(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let quirks: Quirks = match serde_json::from_slice(&body) {
+        Ok(quirks) => quirks,
+        Err(e) => return bad_request(&format!("invalid quirk settings: {e}")),
+    };
+    match app.state.set_quirks(quirks) {
+        Ok(()) => Json(app.state.quirks()).into_response(),
         Err(message) => bad_request(&message),
     }
 }
@@ -74,6 +91,7 @@ struct TruthQuery {
 
 async fn truth(State(app): State<Arc<App>>, Query(query): Query<TruthQuery>) -> Response {
     let hits = app.index.search(query.q.as_deref().unwrap_or(""));
+    let hits = hits.truncate(app.state.quirks().max_matches);
     Json(app.state.catalogue().truth_of(app.kind, hits.all())).into_response()
 }
 

@@ -126,7 +126,8 @@ struct Page {
 
 #[derive(Serialize)]
 struct Meta {
-    total: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<usize>,
     offset: usize,
     limit: usize,
 }
@@ -178,7 +179,8 @@ pub(super) async fn search(
     let Some(limit) = number(params.limit.as_deref(), DEFAULT_LIMIT).filter(|&l| l > 0) else {
         return error(StatusCode::BAD_REQUEST, "limit harus bilangan bulat lebih dari 0");
     };
-    let limit = limit.min(MAX_LIMIT);
+    let quirks = app.state.quirks();
+    let limit = quirks.page_size(limit.min(MAX_LIMIT));
     let (Some(min), Some(max), Some(tkdn_min)) = (
         number(params.harga_min.as_deref(), 0),
         number(params.harga_max.as_deref(), usize::MAX),
@@ -187,6 +189,7 @@ pub(super) async fn search(
         return error(StatusCode::BAD_REQUEST, "harga_min, harga_max dan tkdn_min harus bilangan bulat");
     };
     let hits = app.index.search(params.keyword.as_deref().unwrap_or(""));
+    let hits = hits.truncate(quirks.max_matches);
     let catalogue = app.state.catalogue();
     let keep = |i: usize| {
         let view = catalogue.view(app.kind, i);
@@ -202,6 +205,7 @@ pub(super) async fn search(
         (hits.len(), hits.page(offset, limit))
     };
     let data = page.into_iter().map(|i| produk(&app, i)).collect();
+    let total = quirks.stated_total(total);
     Json(Page { meta: Meta { total, offset, limit }, data }).into_response()
 }
 

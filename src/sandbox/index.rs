@@ -42,6 +42,18 @@ impl Hits {
         }
     }
 
+    /// The first `len` matches (all of them for `None`).
+    pub(crate) fn truncate(self, len: Option<usize>) -> Self {
+        let Some(len) = len else { return self };
+        match self {
+            Self::All(n) => Self::All(n.min(len)),
+            Self::Some(mut ids) => {
+                ids.truncate(len);
+                Self::Some(ids)
+            }
+        }
+    }
+
     /// Every match, in order.
     pub(crate) fn all(&self) -> Vec<usize> {
         self.page(0, self.len())

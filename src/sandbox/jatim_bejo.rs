@@ -102,7 +102,8 @@ struct Hasil {
 
 #[derive(Serialize)]
 struct Data {
-    total: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<usize>,
     halaman: usize,
     jumlah: usize,
     produk: Vec<Produk>,
@@ -143,12 +144,14 @@ pub(super) async fn search(State(app): State<Arc<App>>, body: Bytes) -> Response
     if request.halaman == 0 || request.jumlah == 0 {
         return error(StatusCode::BAD_REQUEST, "halaman dan jumlah harus lebih dari 0");
     }
-    let jumlah = request.jumlah.min(MAX_JUMLAH) as usize;
+    let quirks = app.state.quirks();
+    let jumlah = quirks.page_size(request.jumlah.min(MAX_JUMLAH) as usize);
     let halaman = usize::try_from(request.halaman).unwrap_or(usize::MAX);
     let hits = app.index.search(&request.kata_kunci);
+    let hits = hits.truncate(quirks.max_matches);
     let produk: Vec<Produk> =
         hits.page((halaman - 1).saturating_mul(jumlah), jumlah).into_iter().map(|i| produk(&app, i)).collect();
-    let data = Data { total: hits.len(), halaman, jumlah, produk };
+    let data = Data { total: quirks.stated_total(hits.len()), halaman, jumlah, produk };
     Json(Hasil { status: "sukses", data }).into_response()
 }
 

@@ -135,7 +135,8 @@ struct Page {
 struct Meta {
     page: usize,
     per_page: usize,
-    total: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<usize>,
     total_pages: usize,
 }
 
@@ -160,12 +161,14 @@ pub(super) async fn search(
     let Some(per_page) = positive(params.per_page.as_deref(), DEFAULT_PER_PAGE) else {
         return bad_request("per_page must be a positive integer");
     };
-    let per_page = per_page.min(MAX_PER_PAGE);
+    let quirks = app.state.quirks();
+    let per_page = quirks.page_size(per_page.min(MAX_PER_PAGE));
     let hits = app.index.search(params.q.as_deref().unwrap_or(""));
+    let hits = hits.truncate(quirks.max_matches);
     let total = hits.len();
     let data: Vec<Product> =
         hits.page((page - 1).saturating_mul(per_page), per_page).into_iter().map(|i| product(&app, i)).collect();
-    let meta = Meta { page, per_page, total, total_pages: total.div_ceil(per_page) };
+    let meta = Meta { page, per_page, total: quirks.stated_total(total), total_pages: total.div_ceil(per_page) };
     Json(Page { data, meta }).into_response()
 }
 

@@ -16,7 +16,7 @@
 //!   cursors, English separators (`"IDR 1,250,000.00"`) and compact prices (`"1,25 jt"`), packs in
 //!   titles (`"box isi 12"`), names like `"Maju Jaya Abadi, PT"`, NPWP missing for some micro sellers.
 //!
-//! Outside the simulated API, `/_sandbox/` holds the knobs and the answers: `faults` (GET/PUT),
+//! Outside the simulated API, `/_sandbox/` holds the knobs and the answers: `faults` (GET/PUT), `quirks` (GET/PUT: paging quirks),
 //! `stats` (GET/DELETE), `truth` (which listings are the same master product and vendor entity)
 //! and `vendors` (the accounts behind the sellers). [`spawn`] serves one marketplace on a socket;
 //! [`router`] gives the same app for in-process use.
@@ -55,6 +55,7 @@ mod options;
 mod padi;
 mod padi_text;
 mod pools;
+mod quirks;
 mod regions;
 mod render;
 mod rng;
@@ -84,6 +85,7 @@ pub use fault_config::FaultConfig;
 pub use faults::{FaultMode, Faults};
 pub use kind::{MarketplaceKind, UnknownMarketplace};
 pub use options::SandboxOptions;
+pub use quirks::{Quirks, TotalQuirk};
 pub use server::{RunningSandbox, router, spawn, spawn_all};
 pub use state::SandboxState;
 pub use truth::{Truth, TruthListing, TruthVendor, TruthVendors};

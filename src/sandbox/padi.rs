@@ -56,7 +56,8 @@ pub(super) struct Params {
 struct Results {
     items: Vec<Item>,
     next_cursor: Option<String>,
-    total_hits: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total_hits: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -90,7 +91,7 @@ pub(super) async fn search(State(app): State<Arc<App>>, params: Result<Query<Par
     let limit = match params.limit.as_deref().map(str::trim) {
         None | Some("") => DEFAULT_LIMIT,
         Some(text) => match text.parse::<usize>() {
-            Ok(n) if n > 0 => n.min(MAX_LIMIT),
+            Ok(n) if n > 0 => app.state.quirks().page_size(n.min(MAX_LIMIT)),
             _ => return error(StatusCode::BAD_REQUEST, "bad_request", "limit must be a positive integer"),
         },
     };
@@ -106,11 +107,14 @@ pub(super) async fn search(State(app): State<Arc<App>>, params: Result<Query<Par
             }
         },
     };
+    let quirks = app.state.quirks();
     let hits = app.index.search(&query);
-    let items = hits.page(offset, limit).into_iter().map(|i| item(&app, i)).collect();
+    let hits = hits.truncate(quirks.max_matches);
+    let items: Vec<Item> = hits.page(offset, limit).into_iter().map(|i| item(&app, i)).collect();
     let next = offset.saturating_add(limit);
-    let next_cursor = (next < hits.len()).then(|| cursor::encode(seed, &query, next));
-    Json(Results { items, next_cursor, total_hits: hits.len() }).into_response()
+    let more = next < hits.len() || (quirks.trailing_empty_page && !items.is_empty());
+    let next_cursor = more.then(|| cursor::encode(seed, &query, next));
+    Json(Results { items, next_cursor, total_hits: quirks.stated_total(hits.len()) }).into_response()
 }
 
 fn item(app: &App, index: usize) -> Item {

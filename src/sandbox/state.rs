@@ -10,6 +10,7 @@ use super::faults::Faults;
 use super::index::SearchIndex;
 use super::kind::MarketplaceKind;
 use super::options::SandboxOptions;
+use super::quirks::{QuirkSwitch, Quirks};
 
 /// What a sandbox's handlers share: the catalogue, the credentials, the fault knobs, the request
 /// counter and the shutdown signal. Cheap to clone.
@@ -24,6 +25,7 @@ struct Shared {
     mbiz_token: String,
     ekatalog_key: String,
     faults: Faults,
+    quirks: QuirkSwitch,
     search_requests: AtomicU64,
     /// Flips to `true` once, when the sandbox stops; releases hanging and sleeping requests.
     shutdown: watch::Sender<bool>,
@@ -37,6 +39,7 @@ impl SandboxState {
             mbiz_token: options.mbiz_token.clone(),
             ekatalog_key: options.ekatalog_key.clone(),
             faults: Faults::default(),
+            quirks: QuirkSwitch::default(),
             search_requests: AtomicU64::new(0),
             shutdown: watch::channel(false).0,
         };
@@ -51,6 +54,16 @@ impl SandboxState {
     /// The fault knobs.
     pub fn faults(&self) -> &Faults {
         &self.inner.faults
+    }
+
+    /// The paging quirks in force.
+    pub fn quirks(&self) -> Quirks {
+        self.inner.quirks.get()
+    }
+
+    /// Sets the paging quirks; says why when they make no sense.
+    pub fn set_quirks(&self, quirks: Quirks) -> Result<(), String> {
+        self.inner.quirks.set(quirks)
     }
 
     /// Search requests that reached a search handler, failed and faulted ones included.

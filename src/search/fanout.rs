@@ -3,8 +3,9 @@
 
 use super::fetch::FetchPath;
 use super::filter::OfferFilter;
+use super::paging::{Next, Paging, Walk};
 use super::report::{CacheStatus, SourceReport, SourceStatus};
-use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest};
+use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
 use crate::model::{MarketplaceId, Offer};
 use std::time::Instant;
 
@@ -98,6 +99,11 @@ async fn fetch_one(
             }
         }
         Err(error) => {
+            // Nothing was served for it: a cached page read before the failure is dropped too.
+            if report.cache != CacheStatus::Bypass {
+                report.cache = CacheStatus::Miss;
+            }
+            report.served_on_error = false;
             tracing::warn!(marketplace = %id, code = error.code(), latency_ms = report.latency_ms, %error, "Marketplace call failed.");
             report.status = SourceStatus::of(&error);
             report.message = Some(format!("{id} {error}"));
@@ -140,8 +146,8 @@ struct Collected {
 }
 
 /// Pages through one marketplace from `want.start` until enough matching offers are in hand,
-/// it has no more, or the scan limit is reached. Pages are aligned to the marketplace's page
-/// size so every request for the same page shares one cache entry.
+/// it has no more, or the scan limit is reached. Pages are aligned to the page size asked for so
+/// every request for the same page shares one cache entry; [`Walk`] decides what a page means.
 async fn collect(
     path: &FetchPath,
     entry: &RegistryEntry,
@@ -150,23 +156,29 @@ async fn collect(
     report: &mut SourceReport,
 ) -> Result<Collected, MarketplaceError> {
     let Ask { query, filter, pushed, bypass } = *ask;
-    let page_size = page_size_for(want.keep, entry.settings.page_size);
-    let cursor_paged = entry.settings.cursor_paged;
-    // A cursor chain can only be walked from its start; cached pages make that cheap.
-    let mut offset = if cursor_paged { 0 } else { want.start / page_size * page_size };
+    let learned = path.learned(entry.marketplace.id());
+    let page_size = page_size_for(want.keep, learned.max_page_size(entry.settings.page_size));
+    let mut walk = Walk::new(want.start, page_size, paging_of(&entry.settings));
     let mut collected = Collected { scanned_to: want.start, offers: Vec::new(), total: None, exhausted: false };
     let (mut cursor, mut skipped, mut scanned) = (None, 0, 0);
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_PAGES {
+        let (offset, size) = (walk.offset, walk.size);
         let request = SearchRequest {
             query: query.to_string(),
             offset,
-            limit: page_size,
+            limit: size,
             cursor: cursor.take(),
             filters: pushed.to_vec(),
         };
         let page = path.page(entry, request, bypass, report).await?;
-        scanned += usize::from(offset + page_size > want.start);
+        scanned += usize::from(offset.saturating_add(size) > want.start);
         collected.total = page.total.or(collected.total);
+        // Unreadable items still took a place in the marketplace's list.
+        let listed = u32::try_from(page.offers.len() + page.skipped).unwrap_or(u32::MAX);
+        let next = walk.after(listed, page.total, page.next_cursor.is_some(), &learned);
+        if next == Next::Redo {
+            continue;
+        }
         skipped += page.skipped;
         for (i, offer) in page.offers.iter().enumerate() {
             let index = offset + u32::try_from(i).unwrap_or(u32::MAX);
@@ -174,17 +186,14 @@ async fn collect(
                 collected.offers.push((index, offer.clone()));
             }
         }
-        // Unreadable items still took a place in the marketplace's list.
-        let listed = page.offers.len() + page.skipped;
-        offset = offset.saturating_add(u32::try_from(listed).unwrap_or(u32::MAX));
         // Past the page, unless it held more matches than were wanted (those are still ahead).
         let full = collected.offers.len() >= want.keep as usize;
         let last_kept = collected.offers.last().map_or(want.start, |(index, _)| index + 1);
-        collected.scanned_to = if full { last_kept } else { collected.scanned_to.max(offset) };
-        collected.exhausted = listed < page_size as usize
-            || collected.total.is_some_and(|t| u64::from(offset) >= t)
-            || (cursor_paged && page.next_cursor.is_none());
-        if collected.exhausted {
+        collected.scanned_to = if full { last_kept } else { collected.scanned_to.max(walk.offset) };
+        if next == Next::End {
+            // The end is known now, whatever total the marketplace stated.
+            collected.exhausted = !full || last_kept >= walk.offset;
+            collected.total = Some(u64::from(walk.offset));
             break;
         }
         cursor.clone_from(&page.next_cursor);
@@ -193,4 +202,14 @@ async fn collect(
         report.message = Some(format!("{skipped} items could not be read and were left out"));
     }
     Ok(collected)
+}
+
+fn paging_of(settings: &Settings) -> Paging {
+    if settings.cursor_paged {
+        Paging::Cursor
+    } else if settings.page_numbered {
+        Paging::Numbered
+    } else {
+        Paging::Offset
+    }
 }

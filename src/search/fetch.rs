@@ -10,6 +10,7 @@
 //!
 //! The cache only ever sees this module's load future; it knows nothing of searches.
 
+use super::paging::Learned;
 use super::remembered::Remembered;
 use super::report::{CacheStatus, SourceReport};
 use crate::cache::{CacheKey, CachedPage, Freshness, LoadAborted, ResultCache, Served, normalize_query};
@@ -40,6 +41,8 @@ pub(super) fn freshness(settings: &Settings) -> Freshness {
 pub(super) struct FetchPath {
     cache: ResultCache<MarketplaceError>,
     guards: HashMap<MarketplaceId, Arc<Guard>>,
+    /// What each marketplace's pages taught about its real page size.
+    learned: HashMap<MarketplaceId, Arc<Learned>>,
     remembered: Arc<Remembered>,
 }
 
@@ -54,11 +57,24 @@ impl FetchPath {
                 (e.marketplace.id().clone(), Arc::new(Guard::new(s.concurrency, s.breaker, s.retry)))
             })
             .collect();
-        Self { cache, guards, remembered: Arc::new(Remembered::new(offer_bytes)) }
+        let learned = registry.entries().iter().map(|e| (e.marketplace.id().clone(), Arc::default())).collect();
+        Self { cache, guards, learned, remembered: Arc::new(Remembered::new(offer_bytes)) }
     }
 
-    pub(super) fn cache(&self) -> &ResultCache<MarketplaceError> {
-        &self.cache
+    /// What is known of `id`'s page size (a fresh record for a marketplace not registered).
+    pub(super) fn learned(&self, id: &MarketplaceId) -> Arc<Learned> {
+        self.learned.get(id).cloned().unwrap_or_default()
+    }
+
+    /// Empties the cache of one marketplace or all and forgets their page sizes with it, so a
+    /// marketplace that changed is learned again; returns the entries cached before.
+    pub(super) async fn purge(&self, marketplace: Option<&str>) -> u64 {
+        for (id, learned) in &self.learned {
+            if marketplace.is_none_or(|m| m == id.as_str()) {
+                learned.forget();
+            }
+        }
+        self.cache.purge(marketplace).await
     }
 
     pub(super) fn remembered(&self) -> &Remembered {
@@ -105,6 +121,7 @@ fn note_served(
         Served::Fetched => {}
         Served::Stale { age, error } => {
             report.cache = CacheStatus::Stale;
+            report.served_on_error |= error.is_some();
             report.age_seconds = report.age_seconds.max(age.as_secs());
             report.message = Some(match error {
                 Some(error) => format!("{id} {error}; serving its last good answer from {} s ago", age.as_secs()),

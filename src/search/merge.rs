@@ -8,6 +8,7 @@
 
 use super::cursor::{self, Position};
 use super::fanout::Fetched;
+use super::limits::{MAX_DEPTH, SORT_WINDOW};
 use super::order::{OfferSort, compare};
 use super::outcome::{Edge, SearchOutcome, SearchParams};
 use super::policy::{self, Explanation};
@@ -26,7 +27,9 @@ fn gather(fetched: Vec<Fetched>, outcome: &mut SearchOutcome) -> (Vec<Candidate>
     let mut ids = Vec::new();
     let mut more_upstream = false;
     for (source, f) in fetched.into_iter().enumerate() {
-        outcome.total_count += f.total.unwrap_or(f.offers.len() as u64);
+        let total = f.total.unwrap_or(f.offers.len() as u64);
+        outcome.total_count += total;
+        outcome.reachable_count += total.min(u64::from(MAX_DEPTH));
         outcome.total_count_exact &= f.total_exact && (f.total.is_some() || f.exhausted);
         more_upstream |= f.error.is_none() && !f.exhausted;
         ids.push((f.report.marketplace.to_string(), f.scanned_to));
@@ -89,6 +92,8 @@ pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: 
         // Only the window was filtered here: what passed is all that can be counted.
         outcome.total_count = ordered.len() as u64;
     }
+    outcome.reachable_count = ordered.len() as u64;
+    outcome.window = Some(SORT_WINDOW);
     let end = (served as usize).saturating_add(params.first as usize);
     outcome.has_next_page = ordered.len() > end;
     for (position, (offer, explanation)) in

@@ -20,6 +20,9 @@ mod limits;
 mod merge;
 mod order;
 mod outcome;
+mod paging;
+#[cfg(test)]
+mod paging_tests;
 mod policy;
 mod remembered;
 mod report;

@@ -49,6 +49,11 @@ pub struct SearchOutcome {
     pub total_count: u64,
     /// False when `total_count` is a lower bound (a filter the marketplaces could not apply).
     pub total_count_exact: bool,
+    /// Offers that walking `after` to the end delivers: every match up to the paging depth in
+    /// relevance order, the sorted window in the other orders.
+    pub reachable_count: u64,
+    /// In orders sorted by the gateway, how many matching offers of each marketplace are sorted.
+    pub window: Option<u32>,
     /// What each marketplace did.
     pub sources: Sources,
 }
@@ -61,6 +66,8 @@ impl SearchOutcome {
             has_previous_page: false,
             total_count: 0,
             total_count_exact: true,
+            reachable_count: 0,
+            window: None,
             sources: Sources::default(),
         }
     }

@@ -44,11 +44,12 @@ impl SourceStatus {
 /// Where one marketplace's data came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
 pub enum CacheStatus {
-    /// Every page came from the cache.
+    /// Every page came fresh from the cache.
     Hit,
-    /// At least one page was fetched upstream.
+    /// At least one page was fetched upstream, or (for a failed marketplace) nothing was served.
     Miss,
-    /// Served stale.
+    /// At least one page was served past its TTL: while it is refreshed, or because the
+    /// marketplace failed (stale-if-error). Never `HIT` for a marketplace that failed.
     Stale,
     /// The client asked to skip the cache.
     Bypass,
@@ -71,6 +72,9 @@ pub struct SourceReport {
     pub age_seconds: u64,
     /// Plain explanation when something went wrong or items were skipped.
     pub message: Option<String>,
+    /// A stale page was served because the marketplace failed (stale-if-error), not while it
+    /// is refreshed (stale-while-revalidate).
+    pub served_on_error: bool,
 }
 
 impl SourceReport {
@@ -84,6 +88,7 @@ impl SourceReport {
             offer_count: 0,
             age_seconds: 0,
             message: None,
+            served_on_error: false,
         }
     }
 }
@@ -106,8 +111,14 @@ impl Sources {
         self.reports.push(report);
     }
 
-    /// True only when every marketplace answered fresh.
+    /// True when every marketplace asked contributed an answer within its freshness rules:
+    /// fresh, or stale within stale-while-revalidate. A stale answer served because the
+    /// marketplace failed (stale-if-error), a failure or a switched-off marketplace makes it false.
     pub fn complete(&self) -> bool {
-        self.reports.iter().all(|s| s.status == SourceStatus::Ok)
+        self.reports.iter().all(|s| match s.status {
+            SourceStatus::Ok => true,
+            SourceStatus::Stale => !s.served_on_error,
+            _ => false,
+        })
     }
 }

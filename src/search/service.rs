@@ -79,6 +79,6 @@ impl SearchService {
 
     /// Empties the result cache of one marketplace or all; returns the entries cached before.
     pub async fn purge_cache(&self, marketplace: Option<&str>) -> u64 {
-        self.path.cache().purge(marketplace).await
+        self.path.purge(marketplace).await
     }
 }

@@ -64,7 +64,9 @@ async fn after_the_ttl_a_marketplace_that_is_down_is_served_stale_with_its_age()
     assert_eq!(report["status"], "STALE", "{stale}");
     assert_eq!(report["cache"], "STALE");
     assert!(report["ageSeconds"].as_u64().is_some_and(|age| age >= 2), "{report}");
-    assert_eq!(stale["data"]["search"]["complete"], false);
+    // Within stale-while-revalidate (30 s after the 1 s TTL) the answer is within the
+    // marketplace's freshness rules, so it is complete; the source still says `STALE`.
+    assert_eq!(stale["data"]["search"]["complete"], true);
     let ids = |r: &serde_json::Value| {
         crate::helpers::offers(r)
             .iter()

@@ -17,6 +17,7 @@ mod grouping;
 mod helpers;
 mod hostile;
 mod memory;
+mod paging;
 mod queueing;
 mod sandbox_text;
 mod schema;

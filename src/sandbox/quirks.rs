@@ -1,0 +1,90 @@
+//! Paging quirks real marketplaces have, settable at runtime through `PUT /_sandbox/quirks`:
+//! a silent page-size clamp, a total that is missing or off by a few, a cursor naming an empty
+//! page after the last one, and a slice of the catalogue (only the first matches listed), so a
+//! test can choose how many matches a query has. The ground truth (`/_sandbox/truth`) lists the
+//! same slice.
+
+use std::sync::RwLock;
+
+use serde::{Deserialize, Serialize};
+
+/// The quirks as JSON: `{"max_page_size":40,"total":"off_by","total_off_by":-3,"max_matches":54}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quirks {
+    /// Serves at most this many items a page, whatever was asked, without saying so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_page_size: Option<usize>,
+    /// How the total is stated.
+    #[serde(default)]
+    pub total: TotalQuirk,
+    /// Added to the true total when `total` is `off_by` (may be negative).
+    #[serde(default)]
+    pub total_off_by: i64,
+    /// Cursor marketplaces name a next cursor on their last page, which leads to an empty page.
+    #[serde(default)]
+    pub trailing_empty_page: bool,
+    /// Only the first this many matches of any query are listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_matches: Option<usize>,
+}
+
+/// How a marketplace states its total.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TotalQuirk {
+    /// The true count.
+    #[default]
+    Exact,
+    /// Left out of the answer.
+    Missing,
+    /// The true count plus `total_off_by`.
+    OffBy,
+}
+
+impl Quirks {
+    /// Checks the settings make sense.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.max_page_size == Some(0) {
+            return Err("max_page_size must be at least 1".into());
+        }
+        if self.total_off_by.unsigned_abs() > 1_000_000 {
+            return Err("total_off_by must be within ±1000000".into());
+        }
+        Ok(())
+    }
+
+    /// The page size served for `asked`.
+    pub(crate) fn page_size(&self, asked: usize) -> usize {
+        self.max_page_size.map_or(asked, |max| asked.min(max))
+    }
+
+    /// The total stated for `listed` matches.
+    pub(crate) fn stated_total(&self, listed: usize) -> Option<usize> {
+        match self.total {
+            TotalQuirk::Exact => Some(listed),
+            TotalQuirk::Missing => None,
+            TotalQuirk::OffBy => {
+                let total = i64::try_from(listed).unwrap_or(i64::MAX).saturating_add(self.total_off_by);
+                Some(usize::try_from(total.max(0)).unwrap_or(0))
+            }
+        }
+    }
+}
+
+/// The current quirks of one sandbox.
+#[derive(Debug, Default)]
+pub(crate) struct QuirkSwitch(RwLock<Quirks>);
+
+impl QuirkSwitch {
+    pub(crate) fn get(&self) -> Quirks {
+        self.0.read().map(|q| q.clone()).unwrap_or_default()
+    }
+
+    pub(crate) fn set(&self, quirks: Quirks) -> Result<(), String> {
+        quirks.validate()?;
+        let mut current = self.0.write().map_err(|_| "quirk settings unavailable".to_string())?;
+        *current = quirks;
+        Ok(())
+    }
+}
