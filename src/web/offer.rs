@@ -60,7 +60,15 @@ fn prices(offer: &Offer, lang: Lang) -> Markup {
             dt { (lang.pick("Harga (termasuk PPN)", "Price (incl. PPN)")) }
             dd.price { @match &offer.price { Some(p) => (words::rupiah(p.amount_including_vat)), None => (unknown) } " / " (offer.unit.name) }
             dt { (lang.pick("Tanpa PPN", "Excl. PPN")) }
-            dd { @match &offer.price { Some(p) => (words::rupiah(p.amount_excluding_vat)), None => (unknown) } }
+            dd {
+                @match &offer.price {
+                    Some(p) => {
+                        (words::rupiah(p.amount_excluding_vat))
+                        @if p.vat_rate.is_zero() { " " (lang.pick("(penjual tidak memungut PPN)", "(the seller charges no PPN)")) }
+                    },
+                    None => (unknown),
+                }
+            }
             dt { (lang.pick("Harga satuan", "Unit price")) }
             dd.unit-price {
                 @match unit_price(offer) {

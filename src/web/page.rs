@@ -4,11 +4,15 @@ use super::lang::Lang;
 use super::layout;
 use super::offer::{self, Shown};
 use super::params::{Invalid, PageQuery, Sort};
-use super::survey::in_order;
+use super::survey::{in_order, unit_price};
 use super::words::{self, Names};
 use crate::normalize::region::{self, RegionLevel};
-use crate::search::{CompareOutcome, ProductGroup, group_title};
+use crate::model::Offer;
+use crate::search::{CompareOutcome, Explanation, ProductGroup, group_title};
 use maud::{Markup, html};
+
+/// Offers of a product shown at once; the rest open under "show more" (no script needed).
+const SHOWN: usize = 5;
 
 /// What the search gave: nothing asked yet, the comparison, or why it could not run.
 pub enum Answer {
@@ -189,9 +193,25 @@ fn product(query: &PageQuery, group: &ProductGroup, index: usize, names: &Names)
                 @if !group.key.specs.is_empty() { " · " (lang.pick("Spesifikasi: ", "Specs: ")) (group.key.specs.join(", ")) }
                 " · " (group.offers.len()) (lang.pick(" penawaran di ", " offers on ")) (group.marketplaces.len()) " marketplace"
             }
-            ol.offers {
-                @for (offer, why) in in_order(group, query.sort()) {
-                    (offer::item(offer, &Shown { why, cheapest: cheapest.as_deref() == Some(&offer.gateway_id()), names, lang }))
+            @if let Some(best) = group.cheapest() {
+                p.best {
+                    (lang.pick("Termurah per satuan: ", "Cheapest per unit: "))
+                    @match unit_price(best) {
+                        Some(p) => strong { (words::rupiah(p)) " / " (best.unit.base_unit.as_deref().unwrap_or(&best.unit.name)) },
+                        None => strong { (lang.pick("harga satuan tidak diketahui", "unit price unknown")) },
+                    }
+                    " — " (best.vendor.name) ", " (names.of(&best.marketplace))
+                }
+            }
+            @let offers = in_order(group, query.sort());
+            @let shown = |(offer, why): &(&Offer, Option<&Explanation>)| {
+                offer::item(offer, &Shown { why: *why, cheapest: cheapest.as_deref() == Some(&offer.gateway_id()), names, lang })
+            };
+            ol.offers { @for o in offers.iter().take(SHOWN) { (shown(o)) } }
+            @if offers.len() > SHOWN {
+                details {
+                    summary { (lang.pick("Tampilkan ", "Show ")) (offers.len() - SHOWN) (lang.pick(" penawaran lainnya", " more offers")) }
+                    ol.offers start=(SHOWN + 1) { @for o in offers.iter().skip(SHOWN) { (shown(o)) } }
                 }
             }
         }
