@@ -84,7 +84,7 @@ async fn the_comparison_page_groups_offers_from_several_marketplaces_marks_the_c
     let (wide, narrow) = (artifact("buyer-page-1280.png"), artifact("buyer-page-360.png"));
     let narrow_url = url.clone();
     let (a, b) = tokio::join!(
-        tokio::task::spawn_blocking(move || Page::new(&url).screenshot(&wide)),
+        tokio::task::spawn_blocking(move || Page { height: 1800, ..Page::new(&url) }.screenshot(&wide)),
         tokio::task::spawn_blocking(move || Page::new(&narrow_url).width(360).screenshot(&narrow)),
     );
     a.and(b).expect("browser");
