@@ -6,8 +6,8 @@ use super::offer::{self, Shown};
 use super::params::{Invalid, PageQuery, Sort};
 use super::survey::{in_order, unit_price};
 use super::words::{self, Names};
-use crate::normalize::region::{self, RegionLevel};
 use crate::model::Offer;
+use crate::normalize::region::{self, RegionLevel};
 use crate::search::{CompareOutcome, Explanation, ProductGroup, group_title};
 use maud::{Markup, html};
 

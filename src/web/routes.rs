@@ -99,14 +99,15 @@ fn first_error(invalid: &Invalid, lang: Lang) -> String {
 }
 
 fn bad_request(message: &str) -> Response {
-    (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message.to_string()).into_response()
+    (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message.to_string())
+        .into_response()
 }
 
 fn refusal(error: &SearchError, lang: Lang) -> String {
     match error {
-        SearchError::BadQuery => {
-            lang.pick("Kata pencarian harus 1 sampai 200 karakter.", "The search text must be 1 to 200 characters.").into()
-        }
+        SearchError::BadQuery => lang
+            .pick("Kata pencarian harus 1 sampai 200 karakter.", "The search text must be 1 to 200 characters.")
+            .into(),
         other => other.to_string(),
     }
 }

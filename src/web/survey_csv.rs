@@ -104,6 +104,6 @@ mod tests {
         let amount = Decimal::new(12_345_678_905, 4);
         assert_eq!(number(amount, Lang::Id), "1234567,8905");
         assert_eq!(number(amount, Lang::En), "1234567.8905");
-        assert_eq!(number(Decimal::new(150_000_00, 2), Lang::Id), "150000");
+        assert_eq!(number(Decimal::new(15_000_000, 2), Lang::Id), "150000");
     }
 }

@@ -62,10 +62,9 @@ fn failure(status: SourceStatus, lang: Lang) -> &'static str {
             "tidak tersedia: dilewati sementara setelah gagal berulang kali",
             "unavailable: skipped for a while after repeated failures",
         ),
-        SourceStatus::RateLimited => lang.pick(
-            "tidak tersedia: meminta Pasar memperlambat permintaan",
-            "unavailable: asked Pasar to slow down",
-        ),
+        SourceStatus::RateLimited => {
+            lang.pick("tidak tersedia: meminta Pasar memperlambat permintaan", "unavailable: asked Pasar to slow down")
+        }
         SourceStatus::Overloaded => {
             lang.pick("tidak tersedia: sedang melayani terlalu banyak permintaan", "unavailable: too busy")
         }
@@ -196,7 +195,10 @@ mod tests {
         let mut offer = Offer::sample("b");
         offer.tkdn = Some(Decimal::new(105, 1));
         let text = reasons(&offer, &explanation(&offer, false, Locality::National), Lang::Id);
-        assert!(text.starts_with("Penyedia non-UMK di Kota Administrasi Jakarta Pusat (di luar provinsi Anda)"), "{text}");
+        assert!(
+            text.starts_with("Penyedia non-UMK di Kota Administrasi Jakarta Pusat (di luar provinsi Anda)"),
+            "{text}"
+        );
         assert!(text.contains("dikesampingkan aturan PDN") && text.contains("TKDN 10,5 %"), "{text}");
     }
 

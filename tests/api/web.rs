@@ -67,7 +67,10 @@ async fn the_comparison_page_groups_offers_from_several_marketplaces_marks_the_c
     let reasons = Regex::new(r#"Alasan urutan: </strong>([^<]+)"#).expect("regex");
     let reasons: Vec<String> = reasons.captures_iter(&html).map(|c| c[1].to_string()).collect();
     assert!(reasons.len() >= groups, "every shown offer has its reasons ({})", reasons.len());
-    assert!(reasons.iter().any(|r| r.starts_with("Penyedia UMK di Kota Kediri") && r.contains("; TKDN ")), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.starts_with("Penyedia UMK di Kota Kediri") && r.contains("; TKDN ")),
+        "{reasons:?}"
+    );
     assert!(
         reasons.iter().all(|r| (r.starts_with("Penyedia") || r.starts_with("Koperasi")) && r.contains(" di ")),
         "{reasons:?}"
@@ -76,8 +79,9 @@ async fn the_comparison_page_groups_offers_from_several_marketplaces_marks_the_c
         assert!(!html.contains(raw), "no English reason or raw code on the page: {raw}");
     }
     for id in MARKETPLACES {
-        let state = Regex::new(&format!(r#"<li class="answered" data-marketplace="{id}"><strong>[^<]+</strong>: ([^<]+)<"#))
-            .expect("regex");
+        let state =
+            Regex::new(&format!(r#"<li class="answered" data-marketplace="{id}"><strong>[^<]+</strong>: ([^<]+)<"#))
+                .expect("regex");
         let said = state.captures(&html).map(|c| c[1].to_string()).unwrap_or_else(|| panic!("no state for {id}"));
         assert!(said.starts_with("dari cache, "), "{id} answered GraphQL's search just before: {said}");
     }
@@ -110,7 +114,8 @@ async fn the_empty_page_has_a_labelled_form_in_indonesian_and_english() {
     let english = english.text().await.expect("html");
     assert!(english.contains(r#"<html lang="en">"#) && english.contains("What you are looking for"));
     assert!(english.contains("Micro/small vendor (UMK) in Kota Kediri"), "reasons in English too");
-    let refused = app.client.get(format!("{}/?q=kertas&min=15rb&region=99.99", app.address)).send().await.expect("page");
+    let refused =
+        app.client.get(format!("{}/?q=kertas&min=15rb&region=99.99", app.address)).send().await.expect("page");
     assert_eq!(refused.status(), 400);
     let refused = refused.text().await.expect("html");
     assert!(refused.contains("Kode wilayah tidak dikenal") && refused.contains("Harga harus jumlah rupiah"));
@@ -147,7 +152,10 @@ async fn the_survey_csv_has_graphqls_exact_amounts_and_the_printed_survey_has_ev
         let graphql = |value: &Value| decimal(value.as_str().expect("decimal string"));
         assert_eq!(decimal(&row[column("harga_termasuk_ppn")]), graphql(&offer["price"]["amountIncludingVat"]));
         assert_eq!(decimal(&row[column("harga_tanpa_ppn")]), graphql(&offer["price"]["amountExcludingVat"]));
-        assert_eq!(decimal(&row[column("harga_satuan_termasuk_ppn")]), graphql(&offer["unitPrice"]["amountIncludingVat"]));
+        assert_eq!(
+            decimal(&row[column("harga_satuan_termasuk_ppn")]),
+            graphql(&offer["unitPrice"]["amountIncludingVat"])
+        );
         assert_eq!(row[column("penyedia")], offer["vendor"]["name"]);
         assert!(!row[column("harga_termasuk_ppn")].contains('.'), "no thousands separator: {row:?}");
         assert!(row[column("dibaca_pada")].ends_with(" WIB"), "{row:?}");
@@ -193,7 +201,7 @@ fn format_rupiah(amount: &str) -> String {
     let digits: Vec<char> = amount.chars().collect();
     let mut out = String::from("Rp");
     for (i, d) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(*d);
