@@ -5,7 +5,7 @@
 //! Modules follow the request path, and imports flow one way along it (a test in
 //! `tests/api/architecture.rs` fails on an upward import or an import cycle between files):
 //!
-//! `cli → demo → startup → server → graphql → search → config → cache → marketplace → normalize → model`
+//! `cli → demo → startup → server → graphql/web → search → config → cache → marketplace → normalize → model`
 //!
 //! - [`cli`]: the command line; `demo` (feature `sandbox`): the embedded demo behind a bare `pasar`.
 //! - `startup`: [`Application::build`] (adapters → service → schema → router) and the routes.
@@ -13,6 +13,8 @@
 //!   from the file-descriptor limit, and per client), HTTP/2 limits.
 //! - `graphql`: admission before parsing, the schema, the query and mutation roots, GraphQL views
 //!   of the model, and the mapping of each layer's error to a stable `extensions.code`.
+//! - `web`: the buyer's pages (`/`, `/survey`, `/survey.csv`): server-rendered HTML in Bahasa
+//!   Indonesia over the same `SearchService::compare` as GraphQL.
 //! - `search`: per request, which marketplaces, fan-out under deadlines, the fetch path of one
 //!   page, filters (pushed down where an adapter allows), merge, sorts, policy ranking with
 //!   reasons, cursors, compare/grouping, vendor merging, and the per-marketplace reports.
@@ -72,6 +74,7 @@ pub mod sandbox;
 mod search;
 mod server;
 mod startup;
+mod web;
 
 pub use config::{ADMIN_TOKEN_ENV, Config};
 pub use graphql::sdl;

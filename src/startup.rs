@@ -125,6 +125,7 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", get(graphql).post(graphql))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .merge(crate::web::router(state.service.clone()))
         .with_state(state)
 }
 

@@ -4,6 +4,7 @@
 #   - Rust toolchain: required (the sandbox marketplaces are started in-process by the tests).
 #   - Node and npm (Debian packages): the GraphQL-over-HTTP audit in tests/conformance.
 #   - Chromium (Debian package): the browser tests (tests/api/browser.rs).
+#   - pdftotext (Debian poppler-utils): reads the printed price survey (tests/api/web.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,7 @@ apt_install() {
 missing=()
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi

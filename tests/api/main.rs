@@ -27,3 +27,4 @@ mod secrets;
 mod slow_clients;
 mod soak;
 mod vendors;
+mod web;

@@ -34,6 +34,12 @@ pub fn by_code(code: &str) -> Option<&'static Region> {
     table::by_code(code)
 }
 
+/// Every province, regency and city of the table, in code order (a province before its
+/// regencies and cities), for a buyer to pick from.
+pub fn all() -> &'static [Region] {
+    table::regions()
+}
+
 /// The province a region belongs to; for a province, the province itself.
 /// `None` only for a hand-built [`Region`] whose `province_code` is unknown.
 pub fn province_of(region: &Region) -> Option<&'static Region> {

@@ -1,0 +1,23 @@
+//! The buyer's pages: compare offers across marketplaces and take away a price survey.
+//!
+//! Server-rendered HTML in Bahasa Indonesia (English with `?lang=en`) that works without
+//! JavaScript, over the same [`SearchService::compare`](crate::search::SearchService) as the
+//! GraphQL `compare` field. `GET /` is the comparison page, `GET /survey` the printable price
+//! survey for the HPS file and `GET /survey.csv` the same rows for a spreadsheet.
+//!
+//! Inside, one way: `routes.rs` (handlers) → `page.rs` / `survey_page.rs` / `survey_csv.rs`
+//! (views) → `offer.rs`, `layout.rs`, `survey.rs` (rows and statistics) → `words.rs` (plain
+//! language) → `params.rs` (the URL contract) → `lang.rs`.
+
+mod lang;
+mod layout;
+mod offer;
+mod page;
+mod params;
+mod routes;
+mod survey;
+mod survey_csv;
+mod survey_page;
+mod words;
+
+pub use routes::router;

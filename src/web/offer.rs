@@ -1,0 +1,99 @@
+//! One offer on the comparison page: marketplace, listing, vendor, prices, TKDN, stock, reasons.
+
+use super::lang::Lang;
+use super::survey::unit_price;
+use super::words::{self, Names};
+use crate::model::Offer;
+use crate::search::Explanation;
+use maud::{Markup, html};
+
+/// What the page knows about an offer besides the offer itself.
+pub struct Shown<'a> {
+    pub why: Option<&'a Explanation>,
+    pub cheapest: bool,
+    pub names: &'a Names,
+    pub lang: Lang,
+}
+
+/// The offer as a list item; its checkbox belongs to the survey form (`form="survey"`).
+pub fn item(offer: &Offer, shown: &Shown<'_>) -> Markup {
+    let lang = shown.lang;
+    let id = offer.gateway_id();
+    let class = if shown.cheapest { "offer cheapest" } else { "offer" };
+    html! {
+        li class=(class) data-marketplace=(offer.marketplace.as_str()) data-offer=(id) {
+            div {
+                @if shown.cheapest {
+                    span.mark { (lang.pick("Termurah per satuan", "Cheapest per unit")) } " "
+                }
+                span.market { (shown.names.of(&offer.marketplace)) }
+                div.title {
+                    @match &offer.url {
+                        Some(url) => a href=(url) rel="noopener" { (offer.title) },
+                        None => (offer.title),
+                    }
+                }
+                div.vendor {
+                    (offer.vendor.name)
+                    @for badge in words::badges(offer) { span.badge { (badge) } }
+                    div.market { (words::vendor_place(offer, lang)) }
+                }
+            }
+            (prices(offer, lang))
+            (facts(offer, lang))
+            @if let Some(why) = shown.why {
+                p.why { strong { (lang.pick("Alasan urutan: ", "Why here: ")) } (words::reasons(offer, why, lang)) }
+            }
+            label.pick {
+                input type="checkbox" name="offer" value=(id) form="survey";
+                " " (lang.pick("Masukkan ke survei harga", "Include in the price survey"))
+            }
+        }
+    }
+}
+
+fn prices(offer: &Offer, lang: Lang) -> Markup {
+    let unknown = lang.pick("tidak diketahui", "unknown");
+    let base = offer.unit.base_unit.as_deref().unwrap_or(&offer.unit.name);
+    html! {
+        dl.facts {
+            dt { (lang.pick("Harga (termasuk PPN)", "Price (incl. PPN)")) }
+            dd.price { @match &offer.price { Some(p) => (words::rupiah(p.amount_including_vat)), None => (unknown) } " / " (offer.unit.name) }
+            dt { (lang.pick("Tanpa PPN", "Excl. PPN")) }
+            dd {
+                @match &offer.price {
+                    Some(p) => {
+                        (words::rupiah(p.amount_excluding_vat))
+                        @if p.vat_rate.is_zero() { " " (lang.pick("(penjual tidak memungut PPN)", "(the seller charges no PPN)")) }
+                    },
+                    None => (unknown),
+                }
+            }
+            dt { (lang.pick("Harga satuan", "Unit price")) }
+            dd.unit-price {
+                @match unit_price(offer) {
+                    Some(p) => { (words::rupiah(p)) " / " (base) },
+                    None => { (lang.pick("tidak diketahui (isi kemasan tidak jelas)", "unknown (pack size not known)")) },
+                }
+            }
+        }
+    }
+}
+
+fn facts(offer: &Offer, lang: Lang) -> Markup {
+    let not_stated = lang.pick("tidak dicantumkan", "not stated");
+    let percent = |v: Option<rust_decimal::Decimal>| v.map(|v| words::percent(v, lang));
+    html! {
+        dl.facts {
+            dt { (lang.pick("Kemasan", "Pack")) }
+            dd {
+                (offer.unit.name)
+                @if let Some(base) = &offer.unit.base_unit { " = " (offer.unit.quantity.normalize()) " " (base) }
+            }
+            dt { "TKDN" } dd { (percent(offer.tkdn).unwrap_or_else(|| not_stated.into())) }
+            dt { "BMP" } dd { (percent(offer.bmp).unwrap_or_else(|| not_stated.into())) }
+            dt { (lang.pick("Stok", "Stock")) }
+            dd { @match offer.stock { Some(n) => (n), None => (not_stated) } }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The comparison page: the search form, each marketplace's state, and the product groups.
+
+use super::lang::Lang;
+use super::layout;
+use super::offer::{self, Shown};
+use super::params::{Invalid, PageQuery, Sort};
+use super::survey::{in_order, unit_price};
+use super::words::{self, Names};
+use crate::model::Offer;
+use crate::normalize::region::{self, RegionLevel};
+use crate::search::{CompareOutcome, Explanation, ProductGroup, group_title};
+use maud::{Markup, html};
+
+/// Offers of a product shown at once; the rest open under "show more" (no script needed).
+const SHOWN: usize = 5;
+
+/// What the search gave: nothing asked yet, the comparison, or why it could not run.
+pub enum Answer {
+    NotAsked,
+    Found(CompareOutcome),
+    Refused(String),
+}
+
+/// The whole page.
+pub fn render(query: &PageQuery, invalid: &[Invalid], answer: &Answer, names: &Names) -> Markup {
+    let lang = query.lang;
+    let other = switch_language(query);
+    let title = match query.q.is_empty() {
+        true => lang.pick("Pasar — bandingkan harga", "Pasar — compare prices").to_string(),
+        false => format!("{} — Pasar", query.q),
+    };
+    layout::page(
+        lang,
+        &title,
+        &other,
+        html! {
+            h1 { (lang.pick("Bandingkan penawaran antar-marketplace", "Compare offers across marketplaces")) }
+            (form(query))
+            @if !invalid.is_empty() {
+                div.errors role="alert" {
+                    ul { @for i in invalid { li { (i.message(lang)) } } }
+                }
+            }
+            @match answer {
+                Answer::NotAsked => p.note { (lang.pick(
+                    "Tulis nama barang, pilih wilayah Anda, lalu tekan Cari. Pasar menanyai setiap marketplace sekaligus.",
+                    "Type what you need, pick your region and press Search. Pasar asks every marketplace at once."
+                )) },
+                Answer::Refused(why) => div.errors role="alert" { (why) },
+                Answer::Found(outcome) => (results(query, outcome, names)),
+            }
+        },
+    )
+}
+
+fn switch_language(query: &PageQuery) -> String {
+    let mut other = query.clone();
+    other.lang = if query.lang == Lang::En { Lang::Id } else { Lang::En };
+    if other.q.is_empty() && other.lang == Lang::En { "/?lang=en".into() } else { other.link("/", &[]) }
+}
+
+fn form(query: &PageQuery) -> Markup {
+    let lang = query.lang;
+    let decimal = |d: Option<rust_decimal::Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
+    html! {
+        form.search role="search" method="get" action="/" {
+            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+            div.wide {
+                label for="q" { (lang.pick("Barang yang dicari", "What you are looking for")) }
+                input #q type="search" name="q" value=(query.q) required maxlength="200" placeholder="kertas hvs a4";
+            }
+            div {
+                label for="region" { (lang.pick("Wilayah Anda (lokasi pengiriman)", "Your region (delivery)")) }
+                (region_select(query))
+            }
+            div {
+                label for="sort" { (lang.pick("Urutan", "Order")) }
+                select #sort name="sort" {
+                    option value="policy" selected[query.sort() == Sort::Policy] {
+                        (lang.pick("Sesuai aturan pengadaan (perlu wilayah)", "Procurement rules (needs a region)"))
+                    }
+                    option value="unit_price" selected[query.sort() == Sort::UnitPrice] {
+                        (lang.pick("Harga satuan termurah", "Cheapest per unit"))
+                    }
+                }
+            }
+            div {
+                label for="tkdn" { (lang.pick("TKDN minimum (%)", "Minimum TKDN (%)")) }
+                input #tkdn type="number" name="tkdn" min="0" max="100" step="any" value=(decimal(query.min_tkdn));
+            }
+            div {
+                label for="min" { (lang.pick("Harga kemasan dari (Rp, termasuk PPN)", "Pack price from (Rp, incl. PPN)")) }
+                input #min type="text" inputmode="numeric" name="min" value=(decimal(query.min_price));
+            }
+            div {
+                label for="max" { (lang.pick("Harga kemasan sampai (Rp, termasuk PPN)", "Pack price up to (Rp, incl. PPN)")) }
+                input #max type="text" inputmode="numeric" name="max" value=(decimal(query.max_price));
+            }
+            fieldset.wide {
+                legend { (lang.pick("Hanya tampilkan", "Only show")) }
+                (check("pdn", query.pdn, lang.pick("Produk dalam negeri (TKDN bersertifikat)", "Domestic products (certified TKDN)")))
+                (check("umk", query.umk, lang.pick("Penyedia UMK", "Micro and small vendors (UMK)")))
+                (check("koperasi", query.koperasi, lang.pick("Koperasi", "Cooperatives")))
+                (check("stock", query.in_stock, lang.pick("Stok tersedia", "In stock")))
+            }
+            div { button type="submit" { (lang.pick("Cari", "Search")) } }
+        }
+    }
+}
+
+fn check(name: &str, checked: bool, text: &str) -> Markup {
+    html! { label { input type="checkbox" name=(name) value="1" checked[checked]; " " (text) } }
+}
+
+/// Every province, then its regencies and cities, from the bundled Kemendagri table.
+fn region_select(query: &PageQuery) -> Markup {
+    let lang = query.lang;
+    let chosen = query.region.map(|r| r.code);
+    let regions = region::all();
+    let provinces = regions.iter().filter(|r| r.level == RegionLevel::Province);
+    html! {
+        select #region name="region" {
+            option value="" { (lang.pick("— pilih wilayah —", "— choose a region —")) }
+            @for province in provinces {
+                optgroup label=(province.name) {
+                    option value=(province.code) selected[chosen == Some(province.code)] {
+                        (lang.pick("Seluruh provinsi ", "All of ")) (province.name)
+                    }
+                    @for r in regions.iter().filter(|r| r.level != RegionLevel::Province && r.province_code == province.code) {
+                        option value=(r.code) selected[chosen == Some(r.code)] { (r.name) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Markup {
+    let lang = query.lang;
+    html! {
+        section aria-labelledby="sources-title" {
+            h2 #sources-title { (lang.pick("Marketplace yang ditanya", "Marketplaces asked")) }
+            ul.sources {
+                @for report in &outcome.sources.reports {
+                    li class=(if words::answered(report) { "answered" } else { "missing" }) data-marketplace=(report.marketplace.as_str()) {
+                        strong { (names.of(&report.marketplace)) } ": " (words::source_state(report, lang))
+                    }
+                }
+            }
+        }
+        @if query.region.is_none() {
+            p.note { (lang.pick(
+                "Pilih wilayah Anda untuk urutan sesuai aturan pengadaan (PDN, UMK dan koperasi, kedekatan) dan alasannya.",
+                "Choose your region for the procurement-rule order (PDN, UMK and cooperatives, locality) and its reasons."
+            )) }
+        }
+        (survey_form(query))
+        @if outcome.groups.is_empty() {
+            p { (lang.pick("Tidak ada penawaran yang cocok.", "No matching offers.")) }
+        }
+        @for (i, group) in outcome.groups.iter().enumerate() {
+            (product(query, group, i, names))
+        }
+    }
+}
+
+fn survey_form(query: &PageQuery) -> Markup {
+    let lang = query.lang;
+    html! {
+        form #survey .survey-form method="get" action="/survey" {
+            @for (key, value) in query.search_pairs() { input type="hidden" name=(key) value=(value); }
+            div {
+                label for="top" { (lang.pick("Penawaran per produk (jika tidak ada yang dipilih)", "Offers per product (when none is chosen)")) }
+                select #top name="top" {
+                    @for n in [1, 3, 5, 10] { option value=(n) selected[n == query.top()] { (n) } }
+                }
+            }
+            button type="submit" { (lang.pick("Buat survei harga (cetak)", "Make a price survey (print)")) }
+            button.secondary type="submit" formaction="/survey.csv" { (lang.pick("Unduh CSV", "Download CSV")) }
+        }
+    }
+}
+
+fn product(query: &PageQuery, group: &ProductGroup, index: usize, names: &Names) -> Markup {
+    let lang = query.lang;
+    let cheapest = group.cheapest().map(|o| o.gateway_id());
+    let heading = format!("group-{index}");
+    html! {
+        section.group aria-labelledby=(heading) {
+            h2 #(heading) { (group_title(&group.key)) }
+            p.specs {
+                (lang.pick("Merek: ", "Brand: ")) (group.key.brand.as_deref().unwrap_or("—"))
+                @if !group.key.specs.is_empty() { " · " (lang.pick("Spesifikasi: ", "Specs: ")) (group.key.specs.join(", ")) }
+                " · " (group.offers.len()) (lang.pick(" penawaran di ", " offers on ")) (group.marketplaces.len()) " marketplace"
+            }
+            @if let Some(best) = group.cheapest() {
+                p.best {
+                    (lang.pick("Termurah per satuan: ", "Cheapest per unit: "))
+                    @match unit_price(best) {
+                        Some(p) => strong { (words::rupiah(p)) " / " (best.unit.base_unit.as_deref().unwrap_or(&best.unit.name)) },
+                        None => strong { (lang.pick("harga satuan tidak diketahui", "unit price unknown")) },
+                    }
+                    " — " (best.vendor.name) ", " (names.of(&best.marketplace))
+                }
+            }
+            @let offers = in_order(group, query.sort());
+            @let shown = |(offer, why): &(&Offer, Option<&Explanation>)| {
+                offer::item(offer, &Shown { why: *why, cheapest: cheapest.as_deref() == Some(&offer.gateway_id()), names, lang })
+            };
+            ol.offers { @for o in offers.iter().take(SHOWN) { (shown(o)) } }
+            @if offers.len() > SHOWN {
+                details {
+                    summary { (lang.pick("Tampilkan ", "Show ")) (offers.len() - SHOWN) (lang.pick(" penawaran lainnya", " more offers")) }
+                    ol.offers start=(SHOWN + 1) { @for o in offers.iter().skip(SHOWN) { (shown(o)) } }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! The URL contract of the buyer's pages, so a search can be shared and bookmarked:
+//! `/?q=kertas+hvs+a4&region=35.71&pdn=1&umk=1&koperasi=1&stock=1&tkdn=25&min=10000&max=90000&sort=policy`,
+//! plus `offer=<id>` (repeated) or `top=N` for the survey, and `lang=en`.
+
+use super::lang::Lang;
+use crate::normalize::pdn::PdnTier;
+use crate::normalize::price::{Locale, parse_price};
+use crate::normalize::region::{self, Region};
+use crate::search::{BuyerContext, CompareParams, OfferFilter};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Product groups asked of the search service per page.
+const GROUPS: u32 = 10;
+/// Offers per product in a survey when none are chosen.
+const DEFAULT_TOP: usize = 3;
+/// At most this many offers per product in a survey.
+const MAX_TOP: usize = 20;
+
+/// How the offers of a product are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// As procurement rules rank (PDN, UMK and koperasi, locality, price); needs a region.
+    Policy,
+    /// Cheapest per base unit first.
+    UnitPrice,
+}
+
+/// Everything a buyer's page was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct PageQuery {
+    pub lang: Lang,
+    /// The search text; empty shows the form only.
+    pub q: String,
+    /// The buyer's regency, city or province.
+    pub region: Option<&'static Region>,
+    /// Only domestic products with a certified TKDN.
+    pub pdn: bool,
+    pub umk: bool,
+    pub koperasi: bool,
+    pub in_stock: bool,
+    pub min_tkdn: Option<Decimal>,
+    /// Pack price bounds, including PPN.
+    pub min_price: Option<Decimal>,
+    pub max_price: Option<Decimal>,
+    /// As asked; [`PageQuery::sort`] says what applies.
+    pub sort_asked: Option<Sort>,
+    /// Offers chosen for the survey, by gateway id.
+    pub chosen: Vec<String>,
+    /// Offers per product in the survey when none are chosen.
+    pub top: Option<usize>,
+}
+
+/// A parameter that could not be read; the page says which and why instead of guessing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: &'static str,
+    pub value: String,
+}
+
+impl Invalid {
+    pub fn message(&self, lang: Lang) -> String {
+        let what = match self.field {
+            "region" => lang.pick("Kode wilayah tidak dikenal", "Unknown region code"),
+            "tkdn" => lang.pick("TKDN minimum harus angka 0–100", "Minimum TKDN must be a number from 0 to 100"),
+            "min" | "max" => lang.pick(
+                "Harga harus jumlah rupiah yang jelas, mis. 150000 atau 150.000",
+                "A price must be a plain rupiah amount, e.g. 150000",
+            ),
+            "top" => lang.pick("Jumlah penawaran per produk harus 1–20", "Offers per product must be 1 to 20"),
+            "sort" => lang.pick("Urutan tidak dikenal", "Unknown order"),
+            _ => lang.pick("Parameter tidak dikenal", "Unknown parameter"),
+        };
+        format!("{what}: “{}” ({})", self.value, self.field)
+    }
+}
+
+/// Reads a query string; every value that cannot be read is reported, none is guessed.
+pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
+    let mut query = PageQuery::default();
+    let mut invalid = Vec::new();
+    let pairs = url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes());
+    for (key, value) in pairs {
+        let value = value.trim().to_string();
+        if let Err(field) = read(&mut query, &key, &value) {
+            invalid.push(Invalid { field, value });
+        }
+    }
+    (query, invalid)
+}
+
+fn read(query: &mut PageQuery, key: &str, value: &str) -> Result<(), &'static str> {
+    let flag = || matches!(value, "1" | "on" | "true");
+    match key {
+        "lang" => query.lang = Lang::from_param(value),
+        "q" => query.q = value.to_string(),
+        "region" if value.is_empty() => query.region = None,
+        "region" => query.region = Some(region::by_code(value).ok_or("region")?),
+        "pdn" => query.pdn = flag(),
+        "umk" => query.umk = flag(),
+        "koperasi" => query.koperasi = flag(),
+        "stock" => query.in_stock = flag(),
+        "tkdn" => query.min_tkdn = percent(value).map_err(|()| "tkdn")?,
+        "min" => query.min_price = rupiah(value).map_err(|()| "min")?,
+        "max" => query.max_price = rupiah(value).map_err(|()| "max")?,
+        "sort" => query.sort_asked = sort(value).map_err(|()| "sort")?,
+        "offer" if !value.is_empty() => query.chosen.push(value.to_string()),
+        "top" if value.is_empty() => query.top = None,
+        "top" => query.top = Some(value.parse().ok().filter(|n| (1..=MAX_TOP).contains(n)).ok_or("top")?),
+        // Unknown keys (a submit button's name, a tracker's tag) change nothing.
+        _ => {}
+    }
+    Ok(())
+}
+
+fn percent(value: &str) -> Result<Option<Decimal>, ()> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let number = Decimal::from_str(&value.replace(',', ".")).map_err(|_| ())?;
+    (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&number).then_some(Some(number)).ok_or(())
+}
+
+/// A rupiah amount as a buyer types it (`150000`, `150.000`, `Rp150.000`); compact or
+/// ambiguous forms (`150rb`, `1.5`) are refused rather than read as a guess.
+fn rupiah(value: &str) -> Result<Option<Decimal>, ()> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let parsed = parse_price(value, Locale::Id);
+    match (parsed.amount, parsed.range_max, parsed.issues.is_empty()) {
+        (Some(amount), None, true) => Ok(Some(amount)),
+        _ => Err(()),
+    }
+}
+
+fn sort(value: &str) -> Result<Option<Sort>, ()> {
+    match value {
+        "" => Ok(None),
+        "policy" | "kebijakan" => Ok(Some(Sort::Policy)),
+        "unit_price" | "price" | "harga" => Ok(Some(Sort::UnitPrice)),
+        _ => Err(()),
+    }
+}
+
+impl PageQuery {
+    /// The order that applies: policy ranking needs the buyer's region for locality.
+    pub fn sort(&self) -> Sort {
+        match (self.sort_asked, self.region) {
+            (Some(Sort::UnitPrice), _) | (_, None) => Sort::UnitPrice,
+            _ => Sort::Policy,
+        }
+    }
+
+    /// Offers per product in the survey.
+    pub fn top(&self) -> usize {
+        self.top.unwrap_or(DEFAULT_TOP)
+    }
+
+    /// The comparison the search service runs: the same parameters GraphQL's `compare` takes.
+    pub fn compare_params(&self) -> CompareParams {
+        let pdn_tiers = self.pdn.then(|| vec![PdnTier::TkdnBmp40, PdnTier::Tkdn25, PdnTier::TkdnCertified]);
+        let filter = OfferFilter {
+            min_price: self.min_price,
+            max_price: self.max_price,
+            min_tkdn: self.min_tkdn,
+            pdn_tiers,
+            umk_only: self.umk,
+            koperasi_only: self.koperasi,
+            in_stock: self.in_stock,
+            ..OfferFilter::default()
+        };
+        let buyer = self.region.map(|r| BuyerContext { region_code: r.code.to_string() });
+        CompareParams { query: self.q.clone(), filter, buyer, first: GROUPS }
+    }
+
+    /// The search as a query string (without survey choices), for links between the pages.
+    pub fn search_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![("q", self.q.clone())];
+        let mut push = |key, value: Option<String>| pairs.extend(value.map(|v| (key, v)));
+        push("region", self.region.map(|r| r.code.to_string()));
+        push("pdn", self.pdn.then(|| "1".into()));
+        push("umk", self.umk.then(|| "1".into()));
+        push("koperasi", self.koperasi.then(|| "1".into()));
+        push("stock", self.in_stock.then(|| "1".into()));
+        push("tkdn", self.min_tkdn.map(|d| d.normalize().to_string()));
+        push("min", self.min_price.map(|d| d.normalize().to_string()));
+        push("max", self.max_price.map(|d| d.normalize().to_string()));
+        push("sort", self.sort_asked.map(|s| if s == Sort::Policy { "policy" } else { "unit_price" }.into()));
+        push("lang", (self.lang == Lang::En).then(|| "en".into()));
+        pairs
+    }
+
+    /// `path?…` with the search and `extra` pairs.
+    pub fn link(&self, path: &str, extra: &[(&str, String)]) -> String {
+        let mut out = url::form_urlencoded::Serializer::new(String::new());
+        for (key, value) in self.search_pairs().iter().map(|(k, v)| (*k, v)).chain(extra.iter().map(|(k, v)| (*k, v))) {
+            out.append_pair(key, value);
+        }
+        format!("{path}?{}", out.finish())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_url_reads_as_a_policy_comparison_for_kota_kediri() {
+        let (query, invalid) = parse(Some("q=kertas+hvs+a4&region=35.71&pdn=1&umk=1&sort=policy"));
+        assert!(invalid.is_empty(), "{invalid:?}");
+        assert_eq!(query.q, "kertas hvs a4");
+        assert_eq!(query.region.map(|r| r.name), Some("Kota Kediri"));
+        assert_eq!(query.sort(), Sort::Policy);
+        let params = query.compare_params();
+        assert!(params.filter.umk_only && params.filter.pdn_tiers.is_some());
+        assert_eq!(params.buyer.map(|b| b.region_code), Some("35.71".to_string()));
+    }
+
+    #[test]
+    fn prices_are_read_exactly_and_guesses_are_refused() {
+        let (query, invalid) = parse(Some("q=x&min=150.000&max=Rp1.250.000,50"));
+        assert!(invalid.is_empty(), "{invalid:?}");
+        assert_eq!(query.min_price, Some(Decimal::new(150_000, 0)));
+        assert_eq!(query.max_price, Some(Decimal::new(125_000_050, 2)));
+        let (_, invalid) = parse(Some("q=x&min=150rb&tkdn=140&region=99.99&top=0"));
+        let fields: Vec<&str> = invalid.iter().map(|i| i.field).collect();
+        assert_eq!(fields, ["min", "tkdn", "region", "top"]);
+    }
+
+    #[test]
+    fn without_a_region_the_policy_order_falls_back_to_unit_price() {
+        let (query, _) = parse(Some("q=x&sort=policy"));
+        assert_eq!(query.sort(), Sort::UnitPrice);
+        assert!(query.compare_params().buyer.is_none());
+    }
+
+    #[test]
+    fn links_carry_the_search_and_the_extra_pairs() {
+        let (query, _) = parse(Some("q=kertas+hvs&region=35.71&lang=en"));
+        let link = query.link("/survey.csv", &[("top", "2".into())]);
+        assert_eq!(link, "/survey.csv?q=kertas+hvs&region=35.71&lang=en&top=2");
+    }
+}

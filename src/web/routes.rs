@@ -1,0 +1,124 @@
+//! The buyer's routes: `/` (comparison), `/survey` (printable sheet), `/survey.csv`. Each runs
+//! the same `SearchService::compare` as the GraphQL `compare` field.
+
+use super::lang::Lang;
+use super::page::{self, Answer};
+use super::params::{self, Invalid, PageQuery};
+use super::survey;
+use super::survey_csv;
+use super::survey_page;
+use super::words::Names;
+use crate::search::{SearchError, SearchService};
+use axum::Router;
+use axum::extract::{RawQuery, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use std::time::SystemTime;
+
+/// The buyer's pages over `service`, for any router state.
+pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Router<S> {
+    Router::new()
+        .route("/", get(comparison))
+        .route("/survey", get(survey_sheet))
+        .route("/survey.csv", get(survey_table))
+        .with_state(service)
+}
+
+async fn comparison(State(service): State<SearchService>, RawQuery(raw): RawQuery) -> Response {
+    let (query, invalid) = params::parse(raw.as_deref());
+    let names = names(&service);
+    // A value that cannot be read is shown back, never searched with a guess in its place.
+    let answer = if query.q.trim().is_empty() || !invalid.is_empty() {
+        Answer::NotAsked
+    } else {
+        match service.compare(&query.compare_params()).await {
+            Ok(outcome) => Answer::Found(outcome),
+            Err(e) => Answer::Refused(refusal(&e, query.lang)),
+        }
+    };
+    let status = match (&answer, invalid.is_empty()) {
+        (Answer::Refused(_), _) | (_, false) => StatusCode::BAD_REQUEST,
+        _ => StatusCode::OK,
+    };
+    (status, Html(page::render(&query, &invalid, &answer, &names).into_string())).into_response()
+}
+
+async fn survey_sheet(State(service): State<SearchService>, RawQuery(raw): RawQuery) -> Response {
+    let names = names(&service);
+    match surveyed(&service, raw.as_deref()).await {
+        Ok((query, outcome)) => {
+            let survey = survey::build(&outcome, &query, &names, SystemTime::now());
+            Html(survey_page::render(&query, &survey).into_string()).into_response()
+        }
+        Err(refused) => refused,
+    }
+}
+
+async fn survey_table(State(service): State<SearchService>, RawQuery(raw): RawQuery) -> Response {
+    let names = names(&service);
+    let (query, outcome) = match surveyed(&service, raw.as_deref()).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
+    };
+    let survey = survey::build(&outcome, &query, &names, SystemTime::now());
+    match survey_csv::render(&survey, query.lang) {
+        Ok(text) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"survei-harga.csv\""),
+            ],
+            text,
+        )
+            .into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("CSV: {e}")).into_response(),
+    }
+}
+
+/// The comparison a survey is made from, or a plain 400 saying what is wrong.
+async fn surveyed(
+    service: &SearchService,
+    raw: Option<&str>,
+) -> Result<(PageQuery, crate::search::CompareOutcome), Response> {
+    let (query, invalid) = params::parse(raw);
+    let lang = query.lang;
+    if let Some(first) = invalid.first() {
+        return Err(bad_request(&first_error(first, lang)));
+    }
+    if query.q.trim().is_empty() {
+        return Err(bad_request(lang.pick("Kata pencarian (q) kosong.", "The search text (q) is empty.")));
+    }
+    match service.compare(&query.compare_params()).await {
+        Ok(outcome) => Ok((query, outcome)),
+        Err(e) => Err(bad_request(&refusal(&e, lang))),
+    }
+}
+
+fn first_error(invalid: &Invalid, lang: Lang) -> String {
+    invalid.message(lang)
+}
+
+fn bad_request(message: &str) -> Response {
+    (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message.to_string())
+        .into_response()
+}
+
+fn refusal(error: &SearchError, lang: Lang) -> String {
+    match error {
+        SearchError::BadQuery => lang
+            .pick("Kata pencarian harus 1 sampai 200 karakter.", "The search text must be 1 to 200 characters.")
+            .into(),
+        other => other.to_string(),
+    }
+}
+
+fn names(service: &SearchService) -> Names {
+    Names(
+        service
+            .registry()
+            .entries()
+            .iter()
+            .map(|e| (e.marketplace.id().as_str().to_string(), e.name.clone()))
+            .collect(),
+    )
+}

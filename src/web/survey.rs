@@ -1,0 +1,147 @@
+//! The price survey's content, shared by the printable sheet and the CSV: which offers, when
+//! Pasar read them, min/median/max per product, and which marketplaces answered.
+
+use super::params::{PageQuery, Sort};
+use super::words::{self, Names};
+use crate::model::Offer;
+use crate::search::{CompareOutcome, Explanation, ProductGroup, group_title};
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+use std::time::{Duration, SystemTime};
+
+/// Western Indonesian Time, UTC+7 all year: the time the buyer's office reads.
+const WIB: Duration = Duration::from_secs(7 * 3600);
+
+/// A group's offers in the order the page shows them. Policy order is the search service's;
+/// unit-price order re-sorts it by the explanation's unit price (stable, unknown last), which is
+/// the order the service gives when no buyer is named.
+pub fn in_order(group: &ProductGroup, sort: Sort) -> Vec<(&Offer, Option<&Explanation>)> {
+    let mut offers: Vec<(&Offer, Option<&Explanation>)> = group.offers.iter().map(|(o, e)| (o, e.as_ref())).collect();
+    if sort == Sort::UnitPrice {
+        offers.sort_by(|(_, a), (_, b)| match (a.and_then(|e| e.unit_price), b.and_then(|e| e.unit_price)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        });
+    }
+    offers
+}
+
+/// One surveyed offer.
+pub struct Row<'a> {
+    pub offer: &'a Offer,
+    pub marketplace: &'a str,
+    /// When Pasar read the marketplace's page holding it, WIB.
+    pub read_at: String,
+}
+
+/// One product of the survey.
+pub struct Product<'a> {
+    pub title: String,
+    pub rows: Vec<Row<'a>>,
+    /// Over the rows' known prices per base unit including PPN; the median is the lower middle
+    /// for an even count, as in the GraphQL `unitPriceMedian`, so it is a real offer's price.
+    pub min: Option<Decimal>,
+    pub median: Option<Decimal>,
+    pub max: Option<Decimal>,
+}
+
+/// The whole survey.
+pub struct Survey<'a> {
+    pub products: Vec<Product<'a>>,
+    /// Every marketplace asked, by display name.
+    pub searched: Vec<&'a str>,
+    /// Those whose offers are missing, with why.
+    pub missing: Vec<(&'a str, String)>,
+    /// When the survey was made, WIB.
+    pub made_at: String,
+}
+
+/// Picks the chosen offers (or the first `top` of each product in page order) from a comparison.
+pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Names, now: SystemTime) -> Survey<'a> {
+    let reports = &outcome.sources.reports;
+    let read_at = |offer: &Offer| {
+        let age = reports.iter().find(|r| r.marketplace == offer.marketplace).map_or(0, |r| r.age_seconds);
+        wib(now.checked_sub(Duration::from_secs(age)).unwrap_or(now))
+    };
+    let products = outcome
+        .groups
+        .iter()
+        .filter_map(|group| {
+            let ordered = in_order(group, query.sort());
+            let picked: Vec<&Offer> = if query.chosen.is_empty() {
+                ordered.into_iter().take(query.top()).map(|(o, _)| o).collect()
+            } else {
+                ordered.into_iter().filter(|(o, _)| query.chosen.contains(&o.gateway_id())).map(|(o, _)| o).collect()
+            };
+            let rows: Vec<Row<'a>> = picked
+                .into_iter()
+                .map(|offer| Row { offer, marketplace: names.of(&offer.marketplace), read_at: read_at(offer) })
+                .collect();
+            (!rows.is_empty()).then(|| product(group_title(&group.key), rows))
+        })
+        .collect();
+    let lang = query.lang;
+    Survey {
+        products,
+        searched: reports.iter().map(|r| names.of(&r.marketplace)).collect(),
+        missing: reports
+            .iter()
+            .filter(|r| !words::answered(r))
+            .map(|r| (names.of(&r.marketplace), words::source_state(r, lang)))
+            .collect(),
+        made_at: wib(now),
+    }
+}
+
+fn product<'a>(title: String, rows: Vec<Row<'a>>) -> Product<'a> {
+    let mut prices: Vec<Decimal> = rows.iter().filter_map(|r| unit_price(r.offer)).collect();
+    prices.sort();
+    let median = (!prices.is_empty()).then(|| prices[(prices.len() - 1) / 2]);
+    Product { title, min: prices.first().copied(), median, max: prices.last().copied(), rows }
+}
+
+/// The price per base unit including PPN, only when the pack size is known: never a pack price
+/// passed off as a unit price.
+pub fn unit_price(offer: &Offer) -> Option<Decimal> {
+    offer.unit_price.as_ref().map(|p| p.amount_including_vat)
+}
+
+/// `2026-12-01 11:32 WIB`.
+fn wib(time: SystemTime) -> String {
+    let utc = humantime::format_rfc3339_seconds(time + WIB).to_string();
+    // `2026-12-01T04:32:32Z` shifted by seven hours: only the separator and zone change.
+    format!("{} WIB", utc.trim_end_matches('Z').replacen('T', " ", 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_written_in_western_indonesian_time() {
+        let noon_utc = SystemTime::UNIX_EPOCH + Duration::from_secs(1_764_590_400);
+        assert_eq!(wib(noon_utc), "2025-12-01 19:00:00 WIB");
+    }
+
+    #[test]
+    fn the_median_of_an_even_count_is_the_lower_middle_offer() {
+        let offers: Vec<Offer> = [4, 1, 3, 2]
+            .into_iter()
+            .map(|n| {
+                let mut offer = Offer::sample(&n.to_string());
+                let mut price = offer.price.clone().expect("sample price");
+                price.amount_including_vat = Decimal::new(n, 1);
+                offer.unit_price = Some(price);
+                offer
+            })
+            .collect();
+        let rows = offers.iter().map(|offer| Row { offer, marketplace: "x", read_at: String::new() }).collect();
+        let stats = product("p".into(), rows);
+        assert_eq!(
+            (stats.min, stats.median, stats.max),
+            (Some(Decimal::new(1, 1)), Some(Decimal::new(2, 1)), Some(Decimal::new(4, 1)))
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! The printable price survey (A4): per product, the surveyed offers and min/median/max.
+
+use super::lang::Lang;
+use super::layout;
+use super::params::PageQuery;
+use super::survey::{Product, Survey, unit_price};
+use super::words;
+use maud::{Markup, html};
+
+/// The survey sheet.
+pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
+    let lang = query.lang;
+    let mut other = query.clone();
+    other.lang = if lang == Lang::En { Lang::Id } else { Lang::En };
+    let chosen: Vec<(&str, String)> = query.chosen.iter().map(|id| ("offer", id.clone())).collect();
+    let other_link = other.link("/survey", &chosen);
+    let title = format!("{} — {}", lang.pick("Survei harga", "Price survey"), query.q);
+    layout::page(
+        lang,
+        &title,
+        &other_link,
+        html! {
+            h1 { (lang.pick("Survei harga pasar", "Market price survey")) ": " (query.q) }
+            p {
+                (lang.pick("Dibuat oleh Pasar pada ", "Made by Pasar on ")) (survey.made_at)
+                @if let Some(region) = query.region { " · " (lang.pick("Wilayah pembeli: ", "Buyer's region: ")) (region.name) }
+            }
+            p.sources-line {
+                (lang.pick("Marketplace yang dicari: ", "Marketplaces searched: ")) (survey.searched.join(", ")) ". "
+                @if survey.missing.is_empty() {
+                    (lang.pick("Semua menjawab.", "All answered."))
+                } @else {
+                    (lang.pick("Tidak menjawab: ", "Did not answer: "))
+                    @for (i, (name, why)) in survey.missing.iter().enumerate() {
+                        @if i > 0 { "; " }
+                        (name) " (" (why) ")"
+                    }
+                    "."
+                }
+            }
+            p.no-print {
+                a.button href=(query.link("/", &[])) { (lang.pick("Kembali ke perbandingan", "Back to the comparison")) } " "
+                a.button.secondary href=(query.link("/survey.csv", &chosen_or_top(query))) { (lang.pick("Unduh CSV", "Download CSV")) }
+            }
+            @if survey.products.is_empty() {
+                p { (lang.pick("Tidak ada penawaran untuk survei ini.", "No offers for this survey.")) }
+            }
+            @for product in &survey.products { (table(product, lang)) }
+            p.note {
+                (lang.pick(
+                    "Harga satuan = harga per satuan dasar termasuk PPN; kosong bila isi kemasan tidak diketahui. Median: nilai tengah (untuk jumlah genap, nilai tengah yang lebih rendah). Waktu baca: saat Pasar membaca halaman marketplace tersebut.",
+                    "Unit price = price per base unit including PPN; empty when the pack size is unknown. Median: the middle value (for an even count, the lower middle). Read at: when Pasar read that marketplace's page."
+                ))
+            }
+        },
+    )
+}
+
+fn chosen_or_top(query: &PageQuery) -> Vec<(&'static str, String)> {
+    if query.chosen.is_empty() {
+        vec![("top", query.top().to_string())]
+    } else {
+        query.chosen.iter().map(|id| ("offer", id.clone())).collect()
+    }
+}
+
+fn table(product: &Product<'_>, lang: Lang) -> Markup {
+    let money = |d: Option<rust_decimal::Decimal>| d.map(words::rupiah).unwrap_or_else(|| "—".into());
+    html! {
+        section.product {
+            h2 { (product.title) }
+            p {
+                (lang.pick("Harga satuan termasuk PPN — terendah: ", "Unit price incl. PPN — lowest: ")) strong.min { (money(product.min)) }
+                (lang.pick(" · median: ", " · median: ")) strong.median { (money(product.median)) }
+                (lang.pick(" · tertinggi: ", " · highest: ")) strong.max { (money(product.max)) }
+            }
+            div.table-scroll {
+                table.survey {
+                    thead { tr {
+                        th { "Marketplace" } th { (lang.pick("Penawaran dan tautan", "Offer and link")) }
+                        th { (lang.pick("Penyedia", "Vendor")) } th { "NPWP" } th { (lang.pick("Wilayah", "Region")) }
+                        th.num { (lang.pick("Harga termasuk PPN", "Price incl. PPN")) } th.num { (lang.pick("Tanpa PPN", "Excl. PPN")) }
+                        th { (lang.pick("Kemasan", "Pack")) } th.num { (lang.pick("Harga satuan", "Unit price")) }
+                        th.num { "TKDN" } th { (lang.pick("Dibaca", "Read at")) }
+                    } }
+                    tbody {
+                        @for row in &product.rows {
+                            @let offer = row.offer;
+                            @let price = offer.price.as_ref();
+                            tr data-offer=(offer.gateway_id()) {
+                                td { (row.marketplace) }
+                                td { (offer.title) @if let Some(url) = &offer.url { br; a.link href=(url) { (url) } } }
+                                td { (offer.vendor.name) @for b in words::badges(offer) { " (" (b) ")" } }
+                                td { (offer.vendor.npwp.as_deref().unwrap_or("—")) }
+                                td { (words::vendor_place(offer, lang)) }
+                                td.num { (money(price.map(|p| p.amount_including_vat))) }
+                                td.num { (money(price.map(|p| p.amount_excluding_vat))) }
+                                td { (offer.unit.name) @if let Some(base) = &offer.unit.base_unit { " (" (offer.unit.quantity.normalize()) " " (base) ")" } }
+                                td.num { (money(unit_price(offer))) }
+                                td.num { (offer.tkdn.map(|t| words::percent(t, lang)).unwrap_or_else(|| "—".into())) }
+                                td { (row.read_at) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

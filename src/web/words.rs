@@ -1,0 +1,222 @@
+//! What the search found, said in plain words: each marketplace's state, the policy ranking's
+//! reasons, amounts and percentages as an Indonesian reader writes them. Never a raw code.
+
+use super::lang::Lang;
+use crate::model::{BusinessScale, LegalForm, MarketplaceId, Offer};
+use crate::normalize::pdn::PdnTier;
+use crate::normalize::region;
+use crate::normalize::rupiah::format_rupiah;
+use crate::search::{CacheStatus, Explanation, Locality, SourceReport, SourceStatus};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Marketplaces' display names by id (`"mbiz"` → `"Mbizmarket"`), from the registry.
+#[derive(Debug, Clone, Default)]
+pub struct Names(pub BTreeMap<String, String>);
+
+impl Names {
+    /// The display name, or the id when the marketplace is no longer registered.
+    pub fn of<'a>(&'a self, id: &'a MarketplaceId) -> &'a str {
+        self.0.get(id.as_str()).map_or(id.as_str(), String::as_str)
+    }
+}
+
+/// Whether a marketplace's offers are in the answer.
+pub fn answered(report: &SourceReport) -> bool {
+    matches!(report.status, SourceStatus::Ok | SourceStatus::Stale)
+}
+
+/// One marketplace's part in the answer, e.g. "menjawab dalam 120 ms, 40 penawaran" or
+/// "tidak tersedia (tidak dapat dihubungi)".
+pub fn source_state(report: &SourceReport, lang: Lang) -> String {
+    let (ms, age, n) = (report.latency_ms, report.age_seconds, report.offer_count);
+    let offers = |lang: Lang| match lang {
+        Lang::Id => format!("{n} penawaran"),
+        Lang::En => format!("{n} offers"),
+    };
+    match (report.status, report.cache, lang) {
+        (SourceStatus::Ok, CacheStatus::Hit, Lang::Id) => format!("dari cache, {age} detik lalu; {}", offers(lang)),
+        (SourceStatus::Ok, CacheStatus::Hit, Lang::En) => format!("from cache, {age} seconds old; {}", offers(lang)),
+        (SourceStatus::Ok, _, Lang::Id) => format!("menjawab dalam {ms} ms; {}", offers(lang)),
+        (SourceStatus::Ok, _, Lang::En) => format!("answered in {ms} ms; {}", offers(lang)),
+        (SourceStatus::Stale, _, Lang::Id) => {
+            format!("dari cache lama, {age} detik lalu (data terbaru belum didapat); {}", offers(lang))
+        }
+        (SourceStatus::Stale, _, Lang::En) => {
+            format!("from an expired cache entry, {age} seconds old (no fresh answer yet); {}", offers(lang))
+        }
+        (status, _, lang) => failure(status, lang).to_string(),
+    }
+}
+
+fn failure(status: SourceStatus, lang: Lang) -> &'static str {
+    match status {
+        SourceStatus::Timeout => lang.pick("waktu habis: tidak menjawab tepat waktu", "timed out: no answer in time"),
+        SourceStatus::UpstreamError => {
+            lang.pick("tidak tersedia: tidak dapat dihubungi", "unavailable: could not be reached")
+        }
+        SourceStatus::BadResponse => {
+            lang.pick("tidak tersedia: jawabannya tidak dapat dibaca", "unavailable: its answer could not be read")
+        }
+        SourceStatus::CircuitOpen => lang.pick(
+            "tidak tersedia: dilewati sementara setelah gagal berulang kali",
+            "unavailable: skipped for a while after repeated failures",
+        ),
+        SourceStatus::RateLimited => {
+            lang.pick("tidak tersedia: meminta Pasar memperlambat permintaan", "unavailable: asked Pasar to slow down")
+        }
+        SourceStatus::Overloaded => {
+            lang.pick("tidak tersedia: sedang melayani terlalu banyak permintaan", "unavailable: too busy")
+        }
+        SourceStatus::Disabled => lang.pick("dinonaktifkan oleh operator", "switched off by the operator"),
+        SourceStatus::Ok | SourceStatus::Stale => "",
+    }
+}
+
+/// The policy ranking's reasons for one offer, e.g. "Penyedia UMK di Kota Kediri (satu
+/// kabupaten/kota dengan Anda); TKDN 42 %".
+pub fn reasons(offer: &Offer, why: &Explanation, lang: Lang) -> String {
+    let vendor = match (why.koperasi, why.umk, offer.vendor.scale, lang) {
+        (true, _, _, Lang::Id) => "Koperasi",
+        (true, _, _, Lang::En) => "Cooperative",
+        (false, true, _, Lang::Id) => "Penyedia UMK",
+        (false, true, _, Lang::En) => "Micro/small vendor (UMK)",
+        (false, false, BusinessScale::Unknown, Lang::Id) => "Penyedia (skala usaha tidak dicantumkan)",
+        (false, false, BusinessScale::Unknown, Lang::En) => "Vendor (business scale not stated)",
+        (false, false, _, Lang::Id) => "Penyedia non-UMK",
+        (false, false, _, Lang::En) => "Vendor not UMK",
+    };
+    let place = vendor_place(offer, lang);
+    let near = match why.locality {
+        Locality::SameRegency => lang.pick(" (satu kabupaten/kota dengan Anda)", " (your regency/city)"),
+        Locality::SameProvince => lang.pick(" (satu provinsi dengan Anda)", " (your province)"),
+        Locality::National => lang.pick(" (di luar provinsi Anda)", " (outside your province)"),
+        Locality::Unknown => "",
+    };
+    let at = lang.pick("di", "in");
+    format!("{vendor} {at} {place}{near}; {}", pdn_reason(offer, why, lang))
+}
+
+fn pdn_reason(offer: &Offer, why: &Explanation, lang: Lang) -> String {
+    let tkdn = offer.tkdn.map(|t| percent(t, lang));
+    // BMP is worth naming only where it lifts the offer to the top tier.
+    let bmp = offer.bmp.filter(|b| !b.is_zero() && why.pdn_tier == PdnTier::TkdnBmp40).map(|b| percent(b, lang));
+    match (why.pdn_preferred, bmp, tkdn, lang) {
+        (true, Some(b), Some(t), _) => format!("TKDN {t}, BMP {b} (TKDN+BMP ≥ 40 %)"),
+        (true, None, Some(t), _) => format!("TKDN {t}"),
+        (true, _, None, _) => lang
+            .pick(
+                "tidak ada penawaran produk ini yang mencantumkan TKDN",
+                "no offer of this product states a TKDN",
+            )
+            .to_string(),
+        (false, _, Some(t), Lang::Id) => {
+            format!("dikesampingkan aturan PDN (Perpres 46/2025 Pasal 66): ada penawaran ber-TKDN lebih tinggi, produk ini TKDN {t}")
+        }
+        (false, _, Some(t), Lang::En) => {
+            format!("set aside by the PDN rule (Perpres 46/2025 art. 66): offers with a higher TKDN exist, this one has TKDN {t}")
+        }
+        (false, _, None, Lang::Id) => {
+            "dikesampingkan aturan PDN (Perpres 46/2025 Pasal 66): ada penawaran ber-TKDN, produk ini tidak mencantumkannya"
+                .to_string()
+        }
+        (false, _, None, Lang::En) => {
+            "set aside by the PDN rule (Perpres 46/2025 art. 66): offers with a TKDN exist, this one states none".to_string()
+        }
+    }
+}
+
+/// Where the vendor is: the region's official name, else what the marketplace wrote.
+pub fn vendor_place(offer: &Offer, lang: Lang) -> String {
+    let vendor = &offer.vendor;
+    vendor
+        .region_code
+        .and_then(region::by_code)
+        .map(|r| r.name.to_string())
+        .or_else(|| vendor.location.clone())
+        .unwrap_or_else(|| lang.pick("lokasi tidak diketahui", "location unknown").to_string())
+}
+
+/// The vendor's badges: UMK and koperasi, the two that procurement rules prefer.
+pub fn badges(offer: &Offer) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if offer.vendor.scale.is_umk() {
+        out.push("UMK");
+    }
+    if offer.vendor.legal_form == LegalForm::Koperasi {
+        out.push("Koperasi");
+    }
+    out
+}
+
+/// `42 %`, `42,5 %` in Indonesian, `42.5 %` in English.
+pub fn percent(value: Decimal, lang: Lang) -> String {
+    let text = value.normalize().to_string();
+    match lang {
+        Lang::Id => format!("{} %", text.replace('.', ",")),
+        Lang::En => format!("{text} %"),
+    }
+}
+
+/// `Rp1.250.000` (rounded to the sen for reading; the CSV keeps the exact amount).
+pub fn rupiah(value: Decimal) -> String {
+    format_rupiah(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::pdn;
+
+    fn explanation(offer: &Offer, preferred: bool, locality: Locality) -> Explanation {
+        Explanation {
+            pdn_tier: pdn::tier(offer.tkdn, offer.bmp),
+            pdn_preferred: preferred,
+            umk: offer.vendor.scale.is_umk(),
+            koperasi: offer.vendor.legal_form == LegalForm::Koperasi,
+            locality,
+            unit_price: None,
+            reasons: vec!["English, never shown".into()],
+        }
+    }
+
+    #[test]
+    fn a_umk_vendor_in_the_buyers_city_reads_as_the_issue_says() {
+        let mut offer = Offer::sample("a");
+        offer.vendor.scale = BusinessScale::Kecil;
+        offer.vendor.region_code = Some("35.71");
+        offer.tkdn = Some(Decimal::new(42, 0));
+        let text = reasons(&offer, &explanation(&offer, true, Locality::SameRegency), Lang::Id);
+        assert_eq!(text, "Penyedia UMK di Kota Kediri (satu kabupaten/kota dengan Anda); TKDN 42 %");
+    }
+
+    #[test]
+    fn a_set_aside_offer_says_why_in_indonesian() {
+        let mut offer = Offer::sample("b");
+        offer.tkdn = Some(Decimal::new(105, 1));
+        let text = reasons(&offer, &explanation(&offer, false, Locality::National), Lang::Id);
+        assert!(
+            text.starts_with("Penyedia non-UMK di Kota Administrasi Jakarta Pusat (di luar provinsi Anda)"),
+            "{text}"
+        );
+        assert!(text.contains("dikesampingkan aturan PDN") && text.contains("TKDN 10,5 %"), "{text}");
+    }
+
+    #[test]
+    fn every_marketplace_state_is_a_sentence() {
+        let mut report = SourceReport {
+            marketplace: MarketplaceId::new("mbiz"),
+            status: SourceStatus::Ok,
+            cache: CacheStatus::Hit,
+            latency_ms: 3,
+            offer_count: 12,
+            age_seconds: 41,
+            message: None,
+        };
+        assert_eq!(source_state(&report, Lang::Id), "dari cache, 41 detik lalu; 12 penawaran");
+        report.status = SourceStatus::UpstreamError;
+        assert_eq!(source_state(&report, Lang::Id), "tidak tersedia: tidak dapat dihubungi");
+        report.status = SourceStatus::Timeout;
+        assert_eq!(source_state(&report, Lang::En), "timed out: no answer in time");
+    }
+}
