@@ -212,6 +212,7 @@ mod tests {
             offer_count: 12,
             age_seconds: 41,
             message: None,
+            served_on_error: false,
         };
         assert_eq!(source_state(&report, Lang::Id), "dari cache, 41 detik lalu; 12 penawaran");
         report.status = SourceStatus::UpstreamError;
