@@ -18,8 +18,13 @@ pub(super) struct Want {
     pub(super) keep: u32,
 }
 
-/// Pages scanned at most per marketplace and request while looking for matching offers.
-const MAX_SCAN_PAGES: usize = 10;
+/// Listed items scanned at most per marketplace and request while looking for matching offers.
+/// Counted in items, not pages, so what a request covers (and so a sorted window) is the same
+/// whatever page size the marketplace turns out to serve.
+const MAX_SCAN_ITEMS: u32 = 1_000;
+/// Page requests at most per marketplace and request: a marketplace clamping its pages to a
+/// handful of items costs many requests; past this the scan stops and says so.
+const MAX_PAGE_REQUESTS: u32 = 250;
 
 /// One marketplace's contribution.
 pub(super) struct Fetched {
@@ -160,8 +165,14 @@ async fn collect(
     let page_size = page_size_for(want.keep, learned.max_page_size(entry.settings.page_size));
     let mut walk = Walk::new(want.start, page_size, paging_of(&entry.settings));
     let mut collected = Collected { scanned_to: want.start, offers: Vec::new(), total: None, exhausted: false };
-    let (mut cursor, mut skipped, mut scanned) = (None, 0, 0);
-    while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_PAGES {
+    let (mut cursor, mut skipped, mut scanned, mut requests) = (None, 0, 0u32, 0u32);
+    while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
+        if requests == MAX_PAGE_REQUESTS {
+            report.message =
+                Some(format!("stopped after {MAX_PAGE_REQUESTS} page requests (pages of {} items)", walk.size));
+            break;
+        }
+        requests += 1;
         let (offset, size) = (walk.offset, walk.size);
         let request = SearchRequest {
             query: query.to_string(),
@@ -171,7 +182,6 @@ async fn collect(
             filters: pushed.to_vec(),
         };
         let page = path.page(entry, request, bypass, report).await?;
-        scanned += usize::from(offset.saturating_add(size) > want.start);
         collected.total = page.total.or(collected.total);
         // Unreadable items still took a place in the marketplace's list.
         let listed = u32::try_from(page.offers.len() + page.skipped).unwrap_or(u32::MAX);
@@ -180,6 +190,8 @@ async fn collect(
             continue;
         }
         skipped += page.skipped;
+        let past_start = offset.saturating_add(listed).saturating_sub(offset.max(want.start));
+        scanned = scanned.saturating_add(past_start);
         for (i, offer) in page.offers.iter().enumerate() {
             let index = offset + u32::try_from(i).unwrap_or(u32::MAX);
             if index >= want.start && collected.offers.len() < want.keep as usize && filter.keeps(offer) {
