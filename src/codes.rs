@@ -72,6 +72,9 @@ registry! {
     MethodNotAllowed = "METHOD_NOT_ALLOWED", Error;
     /// `Accept` allows no media type Pasar writes.
     NotAcceptable = "NOT_ACCEPTABLE", Error;
+    /// `offer(id)`: no offer with that id was seen within the retention (or the id is malformed
+    /// or names no registered marketplace: `extensions.wellFormed`, `extensions.knownMarketplace`).
+    OfferNotFound = "OFFER_NOT_FOUND", Error;
     /// A marketplace missed its deadline.
     MarketplaceTimeout = "MARKETPLACE_TIMEOUT", Error;
     /// A marketplace was unreachable or answered an HTTP error.

@@ -83,6 +83,7 @@ where
     where
         F: Future<Output = Result<CachedPage, E>> + Send + 'static,
     {
+        let asked = tokio::time::Instant::now();
         let cached = if bypass { None } else { self.store.get(&key).await };
         if let Some(page) = &cached {
             let age = page.age();
@@ -90,11 +91,14 @@ where
                 return Ok((Arc::clone(page), Served::Hit));
             }
             if age < policy.ttl + policy.stale_while_revalidate {
-                drop(self.load(key, fetch));
+                drop(self.load(key, fetch, Some(policy.ttl)));
                 return Ok((Arc::clone(page), Served::Stale { age, error: None }));
             }
         }
-        match self.load(key, fetch).await {
+        let recheck = (!bypass).then_some(policy.ttl);
+        match self.load(key, fetch, recheck).await {
+            // Fetched before this caller asked: the load it joined, or found stored, was another's.
+            Ok(page) if page.fetched_at < asked => Ok((page, Served::Hit)),
             Ok(page) => Ok((page, Served::Fetched)),
             Err(error) => match cached.filter(|page| page.age() < policy.ttl + policy.stale_if_error) {
                 Some(page) => {
@@ -107,13 +111,22 @@ where
     }
 
     /// Joins the in-flight load of `key`, or starts one that stores its page when it succeeds.
-    fn load<F>(&self, key: CacheKey, fetch: F) -> inflight::Shared<E>
+    ///
+    /// A new load first reads the store again (`recheck`: when a page younger than that is there,
+    /// it is the answer): a caller can miss the store just before a load stores its page and
+    /// reach the in-flight map just after that load left it, and must not call upstream again.
+    fn load<F>(&self, key: CacheKey, fetch: F, recheck: Option<Duration>) -> inflight::Shared<E>
     where
         F: Future<Output = Result<CachedPage, E>> + Send + 'static,
     {
         let store = Arc::clone(&self.store);
         let stored = key.clone();
         self.inflight.join_or_start(key, async move {
+            if let Some(ttl) = recheck
+                && let Some(page) = store.get(&stored).await.filter(|page| page.age() < ttl)
+            {
+                return Ok(page);
+            }
             let page = Arc::new(fetch.await?);
             if !page.freshness.ttl.is_zero() {
                 store.insert(stored, Arc::clone(&page)).await;

@@ -218,3 +218,48 @@ async fn a_hundred_thousand_distinct_searches_stay_within_the_byte_budget() {
     assert!(bytes <= BUDGET, "{bytes} bytes held");
     assert!((1..10_000).contains(&pages), "{pages} pages held: most were evicted, not all");
 }
+
+/// A memory store whose reads take a moment after looking, as a remote store's would: a caller
+/// can miss, and meanwhile a load can store its page and leave the in-flight map.
+struct SlowReads(MemoryStore);
+
+#[async_trait::async_trait]
+impl PageStore for SlowReads {
+    async fn get(&self, key: &CacheKey) -> Option<Arc<CachedPage>> {
+        let page = self.0.get(key).await;
+        sleep(Duration::from_millis(3)).await;
+        page
+    }
+    async fn insert(&self, key: CacheKey, page: Arc<CachedPage>) {
+        self.0.insert(key, page).await;
+    }
+    async fn purge(&self, marketplace: Option<&str>) -> u64 {
+        self.0.purge(marketplace).await
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_cold_burst_arriving_around_the_end_of_its_load_makes_one_upstream_call_every_time() {
+    let cache = TestCache::new(Arc::new(SlowReads(MemoryStore::new(DEFAULT_BUDGET_BYTES))));
+    let mut single = 0;
+    for burst in 0..100 {
+        let upstream = Upstream::default();
+        let load_time = Duration::from_millis(40);
+        // Twenty callers, one every 5 ms with a per-burst jitter: the load ends among them.
+        let tasks: Vec<_> = (0..20u64)
+            .map(|i| {
+                let (cache, load) = (cache.clone(), upstream.load(load_time));
+                let arrival = Duration::from_millis(i * 5 + burst % 5);
+                tokio::spawn(async move {
+                    sleep(arrival).await;
+                    cache.get_or_fetch(key(&format!("burst {burst}")), POLICY, false, load).await
+                })
+            })
+            .collect();
+        for task in tasks {
+            assert!(task.await.expect("no panic").is_ok());
+        }
+        single += usize::from(upstream.calls() == 1);
+    }
+    assert_eq!(single, 100, "bursts with exactly one upstream call");
+}

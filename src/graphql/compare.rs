@@ -1,9 +1,10 @@
 //! The compare result: product groups across marketplaces.
 
+use super::count::clamp_i32;
 use super::marketplace::{MarketplaceView, marketplace};
 use crate::model::Offer;
 use crate::normalize::product::MatchExplanation;
-use crate::search::{CompareOutcome, Explanation, ProductGroup, SourceReport, group_title};
+use crate::search::{CompareOutcome, Coverage, Explanation, ProductGroup, SourceReport, group_title};
 use async_graphql::{Context, Object, Result};
 use rust_decimal::Decimal;
 
@@ -20,9 +21,34 @@ impl CompareResult {
     async fn sources(&self) -> &[SourceReport] {
         &self.0.sources.reports
     }
-    /// True only when every marketplace answered fresh.
+    /// True when every selected marketplace contributed an answer within its freshness rules, as
+    /// `SearchResult.complete` says.
     async fn complete(&self) -> bool {
         self.0.sources.complete()
+    }
+    /// How much of each answering marketplace's matches was grouped: a comparison groups each
+    /// marketplace's first 100 matching offers, and says here whether more exist.
+    async fn coverage(&self) -> Vec<CoverageView<'_>> {
+        self.0.coverage.iter().map(CoverageView).collect()
+    }
+}
+
+/// How much of one marketplace's matches a comparison grouped.
+pub(super) struct CoverageView<'a>(&'a Coverage);
+
+#[Object(name = "CompareCoverage")]
+impl CoverageView<'_> {
+    /// The marketplace.
+    async fn marketplace(&self, ctx: &Context<'_>) -> Result<MarketplaceView> {
+        marketplace(ctx, &self.0.marketplace)
+    }
+    /// Its matching offers that were grouped (its first ones, at most 100).
+    async fn grouped(&self) -> i32 {
+        clamp_i32(self.0.grouped)
+    }
+    /// Whether it has matching offers beyond those, which this comparison did not group.
+    async fn more(&self) -> bool {
+        self.0.more
     }
 }
 

@@ -10,6 +10,7 @@ pub mod codes {
     use crate::codes::Code;
     pub const BAD_USER_INPUT: &str = Code::BadUserInput.as_str();
     pub const BAD_CURSOR: &str = Code::BadCursor.as_str();
+    pub const OFFER_NOT_FOUND: &str = Code::OfferNotFound.as_str();
     pub const BAD_REQUEST: &str = Code::BadRequest.as_str();
     pub const UNSUPPORTED_CONTENT_TYPE: &str = Code::UnsupportedContentType.as_str();
     pub const REQUEST_TOO_LARGE: &str = Code::RequestTooLarge.as_str();

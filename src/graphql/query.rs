@@ -1,7 +1,7 @@
 //! The query root.
 
 use super::compare::CompareResult;
-use super::error::report_failure;
+use super::error::{codes, report_failure};
 use super::inputs::{BuyerContextInput, OfferFilterInput};
 use super::lookup::{self, ParsedPriceView, RegionView};
 use super::marketplace::MarketplaceView;
@@ -20,7 +20,7 @@ pub struct QueryRoot;
 /// `UNSUPPORTED_CONTENT_TYPE`, `REQUEST_TOO_LARGE`, `QUERY_TOO_COMPLEX`, `RATE_LIMITED`,
 /// `FORBIDDEN`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`,
 /// `OPERATION_RESOLUTION_FAILURE`, `PERSISTED_QUERY_NOT_FOUND`, `METHOD_NOT_ALLOWED`,
-/// `NOT_ACCEPTABLE`; a marketplace that failed adds one error beside the partial data, with
+/// `NOT_ACCEPTABLE`, `OFFER_NOT_FOUND`; a marketplace that failed adds one error beside the partial data, with
 /// `extensions.marketplace` and one of `MARKETPLACE_TIMEOUT`, `MARKETPLACE_UNAVAILABLE`,
 /// `MARKETPLACE_RATE_LIMITED`, `MARKETPLACE_BAD_RESPONSE`, `MARKETPLACE_OVERLOADED`,
 /// `MARKETPLACE_CIRCUIT_OPEN`.
@@ -93,9 +93,24 @@ impl QueryRoot {
         Ok(CompareResult(outcome))
     }
 
-    /// An offer seen in a recent search, by its id `"<marketplace>:<source id>"`.
-    async fn offer(&self, ctx: &Context<'_>, id: ID) -> Option<Offer> {
-        ctx.data_unchecked::<SearchService>().recent_offer(&id).await
+    /// An offer seen in a recent search, by its id `"<marketplace>:<source id>"`. Offers are kept
+    /// for an hour after they were last fetched (and within the memory budget); for an id not
+    /// kept, the field is null with an `OFFER_NOT_FOUND` error whose `extensions.wellFormed` and
+    /// `extensions.knownMarketplace` say whether the id could ever have been one.
+    async fn offer(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Offer>> {
+        let service = ctx.data_unchecked::<SearchService>();
+        if let Some(offer) = service.recent_offer(&id).await {
+            return Ok(Some(offer));
+        }
+        let (marketplace, source_id) = id.split_once(':').unwrap_or_default();
+        let well_formed = !marketplace.is_empty() && !source_id.is_empty();
+        let known = service.registry().get(marketplace).is_some();
+        Err(async_graphql::Error::new(format!("no offer `{}` was seen recently (offers are kept for an hour)", id.0))
+            .extend_with(|_, e| {
+                e.set("code", codes::OFFER_NOT_FOUND);
+                e.set("wellFormed", well_formed);
+                e.set("knownMarketplace", known);
+            }))
     }
 
     /// A vendor by id, with every marketplace account merged into it.

@@ -41,6 +41,17 @@ pub struct ProductGroup {
     pub marketplaces: Vec<MarketplaceId>,
 }
 
+/// How much of one marketplace's matches a comparison grouped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    /// The marketplace.
+    pub marketplace: MarketplaceId,
+    /// Its matching offers that were grouped (its first ones, at most [`COMPARE_WINDOW`]).
+    pub grouped: usize,
+    /// Whether it has matching offers beyond those (not grouped).
+    pub more: bool,
+}
+
 /// The groups and what each marketplace did.
 #[derive(Debug, Clone)]
 pub struct CompareOutcome {
@@ -48,6 +59,8 @@ pub struct CompareOutcome {
     pub groups: Vec<ProductGroup>,
     /// What each marketplace did.
     pub sources: Sources,
+    /// How much of each answering marketplace's matches was grouped.
+    pub coverage: Vec<Coverage>,
 }
 
 impl SearchService {
@@ -57,14 +70,19 @@ impl SearchService {
         let want = |_: &MarketplaceId| Want { start: 0, keep: COMPARE_WINDOW };
         let fetched = fanout::fan_out(&self.registry, &self.path, query, &want, &params.filter, false).await;
         let mut sources = Sources::default();
+        let mut coverage = Vec::new();
         let mut offers = Vec::new();
         for f in fetched {
+            if f.error.is_none() {
+                let more = !f.exhausted;
+                coverage.push(Coverage { marketplace: f.report.marketplace.clone(), grouped: f.offers.len(), more });
+            }
             sources.add(f.report, f.error);
             offers.extend(f.offers.into_iter().map(|(_, offer)| offer));
         }
         let mut groups = group(offers, params.buyer.as_ref());
         groups.truncate(params.first as usize);
-        Ok(CompareOutcome { groups, sources })
+        Ok(CompareOutcome { groups, sources, coverage })
     }
 }
 

@@ -30,7 +30,7 @@ mod service;
 mod validate;
 mod vendors;
 
-pub use compare::{CompareOutcome, CompareParams, ProductGroup, group_title};
+pub use compare::{CompareOutcome, CompareParams, Coverage, ProductGroup, group_title};
 pub use error::SearchError;
 pub use filter::OfferFilter;
 pub use order::OfferSort;

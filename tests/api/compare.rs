@@ -87,3 +87,19 @@ async fn with_a_buyer_every_offer_in_a_group_says_why_it_ranks_where_it_does() {
         assert!(preferred.windows(2).all(|w| w[0] >= w[1]), "set-aside offers come last: {preferred:?}");
     }
 }
+
+#[tokio::test]
+async fn a_comparison_says_how_many_offers_of_each_marketplace_it_grouped_and_whether_more_exist() {
+    let app = spawn_app().await;
+    let response = app
+        .graphql("{ compare(query: \"kertas\", first: 3) { coverage { marketplace { id } grouped more } } }", json!({}))
+        .await;
+    let coverage = response["data"]["compare"]["coverage"].as_array().unwrap_or_else(|| panic!("{response}"));
+    assert_eq!(coverage.len(), 4, "one entry per answering marketplace: {response}");
+    for entry in coverage {
+        let grouped = entry["grouped"].as_u64().expect("count");
+        assert!((1..=100).contains(&grouped), "{entry}");
+        // Over 2 000 listings each, "kertas" matches more than the 100 a comparison groups.
+        assert_eq!((grouped, &entry["more"]), (100, &json!(true)), "{entry}");
+    }
+}

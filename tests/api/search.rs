@@ -186,8 +186,16 @@ async fn an_offer_served_by_a_search_can_be_fetched_by_its_id() {
     let one = app.graphql("query($id: ID!) { offer(id: $id) { id title } }", json!({ "id": id })).await;
     assert_eq!(one["data"]["offer"]["id"], id);
     let none = app.graphql("{ offer(id: \"mbiz:nope\") { id } }", json!({})).await;
-    assert!(none["errors"].is_null(), "an unknown id is null, not an error: {none}");
     assert!(none["data"]["offer"].is_null(), "{none}");
+    let error = &none["errors"][0]["extensions"];
+    assert_eq!(
+        (&error["code"], &error["wellFormed"], &error["knownMarketplace"]),
+        (&json!("OFFER_NOT_FOUND"), &json!(true), &json!(true)),
+        "{none}"
+    );
+    let odd = app.graphql("{ offer(id: \"nowhere\") { id } }", json!({})).await;
+    let error = &odd["errors"][0]["extensions"];
+    assert_eq!((&error["wellFormed"], &error["knownMarketplace"]), (&json!(false), &json!(false)), "{odd}");
 }
 
 #[tokio::test]
