@@ -21,7 +21,8 @@ pub(super) fn explain_in(a: &ProductKey, b: &ProductKey, idf: &Idf) -> MatchExpl
         .map(|(what, x, y)| format!("{what} {} ≠ {}", shown(&what, &x), shown(&what, &y)))
         .collect();
     let (wa, wb) = (similar::words(a), similar::words(b));
-    let matched_tokens: Vec<String> = wa.iter().filter(|w| wb.contains(w)).map(|w| (*w).to_string()).collect();
+    let matched_tokens: Vec<String> =
+        wa.iter().filter(|w| similar::word_in(w, &wa, &wb)).map(|w| (*w).to_string()).collect();
     let matched_specs = common(&a.specs, &b.specs);
     let score = similar::similarity(a, b, idf);
     MatchExplanation {
@@ -52,6 +53,9 @@ pub(super) fn category(spec: &str) -> &'static str {
     if SIZE_CODES.contains(&spec) {
         return "size";
     }
+    if spec.starts_with('+') {
+        return "included";
+    }
     if tables::COLOURS.iter().any(|(_, c)| *c == spec) {
         return "colour";
     }
@@ -77,6 +81,10 @@ pub(super) fn category(spec: &str) -> &'static str {
             Dimension::Ply => "ply",
             Dimension::Sheets => "sheets",
             Dimension::Power => "power",
+            Dimension::Drawers => "drawers",
+            Dimension::Doors => "doors",
+            Dimension::Tiers => "tiers",
+            Dimension::Ports => "ports",
         };
     }
     if spec.contains('x') && spec.chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'x') {

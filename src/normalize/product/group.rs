@@ -75,6 +75,9 @@ fn candidates(keys: &[&ProductKey]) -> Vec<(usize, usize)> {
     }
     for (k, key) in keys.iter().enumerate() {
         for spec in key.specs.iter().filter(|s| super::explain::category(s) == "model") {
+            for &other in similar::head(spec).and_then(|h| models.get(h)).into_iter().flatten() {
+                pairs.push((k.min(other), k.max(other)));
+            }
             for start in 0..spec.len() {
                 for end in start + 3..=spec.len() {
                     let Some(inner) = spec.get(start..end).filter(|inner| *inner != spec.as_str()) else { continue };

@@ -20,10 +20,12 @@ pub fn product_key(title: &str) -> ProductKey {
     let mut toks = lex::tokens(title);
     let brand = take_phrase(&mut toks, names::BRANDS).map(str::to_string);
     let kind = take_phrase(&mut toks, names::KINDS);
+    let included = take_included(&mut toks);
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
     let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
+    specs.extend(included);
     if kind.is_none_or(|k| k.starts_with("kertas")) {
         paper_grammage(&mut specs);
     }
@@ -32,6 +34,33 @@ pub fn product_key(title: &str) -> ProductKey {
     tokens.sort();
     tokens.dedup();
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens }
+}
+
+/// `dengan Sopir dan BBM`: the items an offer includes, one word each after `dengan` and after
+/// each `dan`, as specs `+sopir`, `+bbm`; the words are taken out of the title.
+fn take_included(toks: &mut Vec<Tok>) -> Vec<String> {
+    let Some(start) = toks.iter().position(|t| tables::INCLUDES.contains(&t.text.as_str())) else { return Vec::new() };
+    let item = |t: &Tok| {
+        t.class == Class::Word
+            && !tables::NOISE.contains(&t.text.as_str())
+            && !tables::is_pack_word(&t.text)
+            && !matches!(t.text.as_str(), "per" | "isi")
+    };
+    let mut items = Vec::new();
+    let mut end = start + 1;
+    while let Some(t) = toks.get(end).filter(|t| item(t)) {
+        items.push(format!("+{}", tables::synonym(&t.text)));
+        end += 1;
+        match toks.get(end) {
+            Some(and) if tables::AND.contains(&and.text.as_str()) => end += 1,
+            _ => break,
+        }
+    }
+    if items.is_empty() {
+        return items;
+    }
+    toks.drain(start..end);
+    items
 }
 
 /// `Sidu A4 70`: on paper (a paper size and no grammage written), a bare number a sheet can weigh
@@ -57,7 +86,7 @@ fn paper_grammage(specs: &mut [String]) {
 fn processor(code: &str) -> Option<(String, Option<String>)> {
     let rest = code.strip_prefix('c').unwrap_or(code);
     let class = rest.get(..2).filter(|c| matches!(*c, "i3" | "i5" | "i7" | "i9"))?;
-    let generation = &rest[2..];
+    let generation = rest[2..].trim_start_matches('-');
     let valid =
         generation.is_empty() || (generation.len() >= 4 && generation.starts_with(|c: char| c.is_ascii_digit()));
     valid.then(|| (class.to_string(), (!generation.is_empty()).then(|| generation.to_string())))
@@ -254,6 +283,9 @@ impl<'a> Reader<'a> {
             }
             _ => {}
         }
+        if tables::MEASURE_LABELS.contains(&text) && self.is_num(1) {
+            return self.skip(1, false);
+        }
         if tables::LABELS.contains(&text) || tables::STORAGE_WORDS.contains(&text) {
             // `SSD`, `RAM` said what the number beside them is; alone they say nothing.
             return self.skip(1, false);
@@ -284,7 +316,7 @@ impl<'a> Reader<'a> {
         if let Some(code) = self.split_code(text) {
             return self.spec(code, 2);
         }
-        self.words.push(text.to_string());
+        self.words.push(tables::synonym(text).to_string());
         self.skip(1, false);
     }
 

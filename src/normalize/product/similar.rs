@@ -96,21 +96,60 @@ pub(super) fn words(key: &ProductKey) -> Vec<&str> {
 
 /// Whether two model codes name one model: equal, or the shorter (at least three characters,
 /// two of them digits) written inside the longer, as a short code is inside its part number
-/// (`85a` in `ce285a`, `325` in `crg325`, `664` in `t6641`).
+/// (`85a` in `ce285a`, `325` in `crg325`, `664` in `t6641`), or one the number before the
+/// other's hyphen (`10` and `10-1m`).
 pub(super) fn related(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if a == b || head(a) == Some(b) || head(b) == Some(a) {
+        return true;
+    }
+    let (a, b) = (a.replace('-', ""), b.replace('-', ""));
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     short == long
-        || (short.len() >= 3 && short.chars().filter(char::is_ascii_digit).count() >= 2 && long.contains(short))
+        || (short.len() >= 3 && short.chars().filter(char::is_ascii_digit).count() >= 2 && long.contains(short.as_str()))
+}
+
+/// The number before a hyphen in a code (`10` in `10-1m`).
+pub(super) fn head(code: &str) -> Option<&str> {
+    code.split_once('-').map(|(head, _)| head).filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a word of one title (`own` its words) is in the other title (`other` its words),
+/// written whole or joined differently: `soklin` is `so klin`, `datatraveler` is `data traveler`.
+pub(super) fn word_in(word: &str, own: &[&str], other: &[&str]) -> bool {
+    let has = |w: &str| other.binary_search(&w).is_ok();
+    if has(word) {
+        return true;
+    }
+    let split = (2..word.len().saturating_sub(1))
+        .filter(|&at| word.is_char_boundary(at))
+        .any(|at| has(&word[..at]) && has(&word[at..]));
+    split
+        || own.iter().filter(|v| **v != word).any(|v| {
+            other.iter().any(|o| {
+                o.len() == word.len() + v.len()
+                    && ((o.starts_with(word) && o.ends_with(v)) || (o.starts_with(v) && o.ends_with(word)))
+            })
+        })
+}
+
+/// What a key says that the other does not, by weight.
+#[derive(Default)]
+struct Alone {
+    /// Words of the title other than its kind's: detail that can tell products apart.
+    words: f64,
+    /// Kind, brand, specs and model codes the other title does not state: a title often
+    /// leaves them out (`Flashdisk …`, `… CZ50`, `… 4 METER`).
+    left_out: f64,
 }
 
 /// Weight of `key`'s features the other key shares, and of those it does not.
-fn side(key: &ProductKey, other: &ProductKey, idf: &Idf) -> (f64, f64) {
-    let other_words = words(other);
-    let (mut shared, mut alone) = (0.0, 0.0);
+fn side(key: &ProductKey, other: &ProductKey, idf: &Idf) -> (f64, Alone) {
+    let (own_words, other_words) = (words(key), words(other));
+    let (mut shared, mut alone) = (0.0, Alone::default());
     for (name, sort) in features(key) {
         let value = &name[2..];
         let matched = match sort {
-            Sort::Word => other_words.binary_search(&value).is_ok(),
+            Sort::Word => word_in(value, &own_words, &other_words),
             Sort::Brand => other.brand.as_deref() == Some(value),
             Sort::Model => {
                 other.specs.iter().any(|s| (category(s) == "model" && related(value, s)) || same_value(value, s))
@@ -118,7 +157,14 @@ fn side(key: &ProductKey, other: &ProductKey, idf: &Idf) -> (f64, f64) {
             Sort::Spec => other.specs.iter().any(|s| same_value(value, s)),
         };
         let weight = idf.weight(&name, sort);
-        if matched { shared += weight } else { alone += weight }
+        let kind_word = || key.kind.split(' ').any(|k| k == value) && !key.tokens.iter().any(|t| t == value);
+        if matched {
+            shared += weight;
+        } else if sort == Sort::Word && !kind_word() {
+            alone.words += weight;
+        } else {
+            alone.left_out += weight;
+        }
     }
     (shared, alone)
 }
@@ -134,8 +180,12 @@ pub(super) fn similarity(a: &ProductKey, b: &ProductKey, idf: &Idf) -> f64 {
     if shared <= 0.0 {
         return 0.0;
     }
+    let (ta, tb) = (ua.words + ua.left_out, ub.words + ub.left_out);
+    // Only words on both sides are two-sided detail: a spec or code one title leaves out is not
+    // a different product.
+    let both = ua.words.min(ub.words);
     let two_sided = if shares_distinctive_model(a, b) { ONE_SIDED } else { TWO_SIDED };
-    shared / (shared + ONE_SIDED * ua.max(ub) + two_sided * ua.min(ub))
+    shared / (shared + ONE_SIDED * (ta.max(tb) + ta.min(tb) - both) + two_sided * both)
 }
 
 /// A model code of three characters or more, two of them digits, on both sides (related).
@@ -169,7 +219,9 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
         let clash = match *what {
             "model" => !x.iter().any(|p| y.iter().any(|q| related(p, q))),
             // RAM and storage: one title may leave one out, but never states another.
-            "colour" => x != y,
+            // Two titles that both say what the offer includes say all of it (`dengan Sopir` is
+            // not `dengan Sopir dan BBM`).
+            "colour" | "included" => x != y,
             // Otherwise one title may leave a value out (RAM or storage, a length), never state
             // another: `8GB 512GB` and `512GB` agree, `8GB 512GB` and `16GB 512GB` do not.
             _ => {
