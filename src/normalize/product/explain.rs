@@ -46,7 +46,7 @@ fn shown(category: &str, values: &[&str]) -> String {
 
 /// Paper and sheet sizes written as codes.
 pub(super) const SIZE_CODES: &[&str] =
-    &["a0", "a1", "a2", "a3", "a4", "a5", "a6", "b4", "b5", "f4", "q4", "legal", "letter", "aa", "aaa"];
+    &["a0", "a1", "a2", "a3", "a4", "a5", "a6", "b4", "b5", "f4", "q4", "legal", "letter", "aa", "aaa", "kabinet"];
 
 /// What a spec is about, to say what conflicts.
 pub(super) fn category(spec: &str) -> &'static str {

@@ -283,7 +283,7 @@ impl<'a> Reader<'a> {
             }
             _ => {}
         }
-        if tables::MEASURE_LABELS.contains(&text) && self.is_num(1) {
+        if tables::MEASURE_LABELS.contains(&text) && self.is_num(1) && self.unit_at(2).is_some() {
             return self.skip(1, false);
         }
         if tables::LABELS.contains(&text) || tables::STORAGE_WORDS.contains(&text) {

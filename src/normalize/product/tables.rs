@@ -62,7 +62,7 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("pencil", "pensil"), ("eraser", "penghapus"), ("ruler", "penggaris"), ("scissors", "gunting"),
     ("glue", "lem"), ("rice", "beras"), ("sugar", "gula"), ("oil", "minyak"), ("soap", "sabun"),
     ("water", "air"), ("fan", "kipas"), ("shoes", "sepatu"), ("shirt", "kemeja"), ("uniform", "seragam"),
-    ("cabinet", "lemari"), ("shelf", "rak"), ("rack", "rak"), ("lock", "kunci"), ("paint", "cat"),
+    ("shelf", "rak"), ("rack", "rak"), ("lock", "kunci"), ("paint", "cat"),
     ("brush", "kuas"), ("wheel", "roda"), ("wheels", "roda"), ("leather", "kulit"), ("plastic", "plastik"),
     ("wood", "kayu"), ("wooden", "kayu"), ("glass", "kaca"), ("mirror", "cermin"), ("broom", "sapu"),
     ("bucket", "ember"), ("ink", "tinta"),
@@ -199,6 +199,8 @@ pub(super) const SIZES: &[(&str, &str)] = &[
     ("kuarto", "q4"),
     ("aa", "aa"),
     ("aaa", "aaa"),
+    // Envelope sizes.
+    ("kabinet", "kabinet"),
 ];
 
 /// Paper sizes by their millimetres, either way round: F4 (Folio) is 215 × 330 mm.
