@@ -14,12 +14,14 @@ use super::lex::{self, Class, Tok};
 use super::names;
 use super::tables::{self, Dimension};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What a title says about the product, independent of pack and seller.
 pub fn product_key(title: &str) -> ProductKey {
     let mut toks = lex::tokens(title);
-    let brand = take_phrase(&mut toks, names::BRANDS).map(str::to_string);
-    let kind = take_phrase(&mut toks, names::KINDS);
+    let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
+    let kind = take_phrase(&mut toks, names::KINDS, &KINDS);
     let included = take_included(&mut toks);
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
     let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
@@ -109,15 +111,39 @@ fn longest(toks: &[Tok], at: usize, phrases: &[&str]) -> Option<usize> {
     phrases.iter().filter_map(|p| matches(toks, at, p)).max()
 }
 
-/// The entry named by the earliest (then longest) phrase, with all of its phrases removed.
-fn take_phrase(toks: &mut Vec<Tok>, table: &'static [(&'static str, &'static [&'static str])]) -> Option<&'static str> {
+/// A table of names with its phrases indexed by their first word.
+type Table = &'static [(&'static str, &'static [&'static str])];
+
+/// For each first word, the (entry, phrase) pairs starting with it, so a position is tried
+/// against its few phrases instead of the whole table.
+fn index(table: Table) -> HashMap<&'static str, Vec<(usize, &'static str)>> {
+    let mut out: HashMap<&'static str, Vec<(usize, &'static str)>> = HashMap::new();
+    for (entry, (_, phrases)) in table.iter().enumerate() {
+        for phrase in *phrases {
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            out.entry(first).or_default().push((entry, phrase));
+        }
+    }
+    out
+}
+
+static BRANDS: LazyLock<HashMap<&'static str, Vec<(usize, &'static str)>>> = LazyLock::new(|| index(names::BRANDS));
+static KINDS: LazyLock<HashMap<&'static str, Vec<(usize, &'static str)>>> = LazyLock::new(|| index(names::KINDS));
+
+/// The entry named by the earliest (then longest, then first in the table) phrase, with all of
+/// its phrases removed.
+fn take_phrase(
+    toks: &mut Vec<Tok>,
+    table: Table,
+    index: &HashMap<&'static str, Vec<(usize, &'static str)>>,
+) -> Option<&'static str> {
     let (name, phrases) = (0..toks.len()).find_map(|at| {
-        table
+        index
+            .get(toks[at].text.as_str())?
             .iter()
-            .filter_map(|(name, phrases)| longest(toks, at, phrases).map(|len| (len, *name, *phrases)))
-            .rev() // the first entry wins a tie
-            .max_by_key(|(len, _, _)| *len)
-            .map(|(_, name, phrases)| (name, phrases))
+            .filter_map(|&(entry, phrase)| matches(toks, at, phrase).map(|len| (len, entry)))
+            .min_by_key(|&(len, entry)| (std::cmp::Reverse(len), entry))
+            .map(|(_, entry)| table[entry])
     })?;
     let mut at = 0;
     while at < toks.len() {

@@ -102,10 +102,13 @@ pub(super) fn related(a: &str, b: &str) -> bool {
     if a == b || head(a) == Some(b) || head(b) == Some(a) {
         return true;
     }
-    let (a, b) = (a.replace('-', ""), b.replace('-', ""));
+    fn unhyphenated(s: &str) -> std::borrow::Cow<'_, str> {
+        if s.contains('-') { s.replace('-', "").into() } else { s.into() }
+    }
+    let (a, b) = (unhyphenated(a), unhyphenated(b));
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     short == long
-        || (short.len() >= 3 && short.chars().filter(char::is_ascii_digit).count() >= 2 && long.contains(short.as_str()))
+        || (short.len() >= 3 && short.chars().filter(char::is_ascii_digit).count() >= 2 && long.contains(&**short))
 }
 
 /// The number before a hyphen in a code (`10` in `10-1m`).
@@ -142,25 +145,54 @@ struct Alone {
     left_out: f64,
 }
 
+/// A key read for comparing: its words, its specs with their categories and its features
+/// with their weights, worked out once however many keys it is compared with.
+pub(super) struct Prepared<'a> {
+    key: &'a ProductKey,
+    words: Vec<&'a str>,
+    specs: Vec<(&'a str, &'static str)>,
+    /// (value, sort, weight, whether it is a word of the kind only).
+    features: Vec<(String, Sort, f64, bool)>,
+}
+
+impl<'a> Prepared<'a> {
+    pub(super) fn new(key: &'a ProductKey, idf: &Idf) -> Self {
+        let features = features(key)
+            .into_iter()
+            .map(|(name, sort)| {
+                let weight = idf.weight(&name, sort);
+                let value = name[2..].to_string();
+                let kind_word = sort == Sort::Word
+                    && key.kind.split(' ').any(|k| k == value)
+                    && !key.tokens.iter().any(|t| *t == value);
+                (value, sort, weight, kind_word)
+            })
+            .collect();
+        let specs = key.specs.iter().map(|s| (s.as_str(), category(s))).collect();
+        Self { key, words: words(key), specs, features }
+    }
+
+    fn models(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.specs.iter().filter(|(_, c)| *c == "model").map(|(s, _)| *s)
+    }
+}
+
 /// Weight of `key`'s features the other key shares, and of those it does not.
-fn side(key: &ProductKey, other: &ProductKey, idf: &Idf) -> (f64, Alone) {
-    let (own_words, other_words) = (words(key), words(other));
+fn side(key: &Prepared, other: &Prepared) -> (f64, Alone) {
     let (mut shared, mut alone) = (0.0, Alone::default());
-    for (name, sort) in features(key) {
-        let value = &name[2..];
+    for (value, sort, weight, kind_word) in &key.features {
+        let value = value.as_str();
         let matched = match sort {
-            Sort::Word => word_in(value, &own_words, &other_words),
-            Sort::Brand => other.brand.as_deref() == Some(value),
+            Sort::Word => word_in(value, &key.words, &other.words),
+            Sort::Brand => other.key.brand.as_deref() == Some(value),
             Sort::Model => {
-                other.specs.iter().any(|s| (category(s) == "model" && related(value, s)) || same_value(value, s))
+                other.specs.iter().any(|(s, c)| (*c == "model" && related(value, s)) || same_value(value, s))
             }
-            Sort::Spec => other.specs.iter().any(|s| same_value(value, s)),
+            Sort::Spec => other.specs.iter().any(|(s, _)| same_value(value, s)),
         };
-        let weight = idf.weight(&name, sort);
-        let kind_word = || key.kind.split(' ').any(|k| k == value) && !key.tokens.iter().any(|t| t == value);
         if matched {
             shared += weight;
-        } else if sort == Sort::Word && !kind_word() {
+        } else if *sort == Sort::Word && !kind_word {
             alone.words += weight;
         } else {
             alone.left_out += weight;
@@ -172,10 +204,15 @@ fn side(key: &ProductKey, other: &ProductKey, idf: &Idf) -> (f64, Alone) {
 /// Similarity from 0 to 1 under the frequencies `idf`: shared weight against one-sided weight,
 /// where detail on both sides counts far more than detail on one side.
 pub(super) fn similarity(a: &ProductKey, b: &ProductKey, idf: &Idf) -> f64 {
-    if a == b {
+    similarity_of(&Prepared::new(a, idf), &Prepared::new(b, idf))
+}
+
+/// [`similarity`] of two prepared keys.
+pub(super) fn similarity_of(a: &Prepared, b: &Prepared) -> f64 {
+    if a.key == b.key {
         return 1.0;
     }
-    let ((sa, ua), (sb, ub)) = (side(a, b, idf), side(b, a, idf));
+    let ((sa, ua), (sb, ub)) = (side(a, b), side(b, a));
     let shared = (sa + sb) / 2.0;
     if shared <= 0.0 {
         return 0.0;
@@ -189,17 +226,19 @@ pub(super) fn similarity(a: &ProductKey, b: &ProductKey, idf: &Idf) -> f64 {
 }
 
 /// A model code of three characters or more, two of them digits, on both sides (related).
-fn shares_distinctive_model(a: &ProductKey, b: &ProductKey) -> bool {
-    let distinctive =
-        |s: &&String| category(s) == "model" && s.len() >= 3 && s.chars().filter(char::is_ascii_digit).count() >= 2;
-    a.specs.iter().filter(distinctive).any(|x| b.specs.iter().filter(distinctive).any(|y| related(x, y)))
+fn shares_distinctive_model(a: &Prepared, b: &Prepared) -> bool {
+    let distinctive = |s: &&str| s.len() >= 3 && s.chars().filter(char::is_ascii_digit).count() >= 2;
+    a.models().filter(distinctive).any(|x| b.models().filter(distinctive).any(|y| related(x, y)))
 }
 
 /// Two specs with the same value; a number without a unit equals one with (`60x90` and
 /// `60x90cm`, `3/4` and `3/4"`).
 fn same_value(a: &str, b: &str) -> bool {
-    let bare = |s: &str| s.trim_end_matches(char::is_alphabetic).to_string();
-    a == b || (!bare(a).is_empty() && (bare(a) == b || bare(b) == a))
+    let bare = |s: &str| s.trim_end_matches(char::is_alphabetic).len();
+    a == b || {
+        let (na, nb) = (bare(a), bare(b));
+        na > 0 && ((na < a.len() && a[..na] == *b) || (nb < b.len() && b[..nb] == *a))
+    }
 }
 
 /// What conflicts between two keys, as (what, one side, other side); empty when nothing does.

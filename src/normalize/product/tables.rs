@@ -46,7 +46,8 @@ pub(super) const MEASURE_LABELS: &[&str] =
     &["panjang", "lebar", "tinggi", "tebal", "diameter", "dia", "length", "width", "height", "berat"];
 
 /// Words that introduce what the offer includes (`dengan Sopir dan BBM`, `with Windows`).
-pub(super) const INCLUDES: &[&str] = &["dengan", "with", "termasuk", "include", "includes", "including", "incl", "plus"];
+pub(super) const INCLUDES: &[&str] =
+    &["dengan", "with", "termasuk", "include", "includes", "including", "incl", "plus"];
 
 /// Words that join two included items (`Sopir dan BBM`).
 pub(super) const AND: &[&str] = &["dan", "and", "serta"];

@@ -33,7 +33,11 @@ fn differences_in_decisive_specs_are_named_as_conflicts() {
         ("Air Mineral Aqua 600 ml", "Air Mineral Aqua 330 ml", "volume 600ml ≠ 330ml"),
         ("Toner HP 85A CE285A", "Printer HP 85A CE285A", "kind toner ≠ printer"),
         ("Lemari Arsip Lion L 44 4 Laci", "Filing Cabinet Lion L 44 3 Laci", "drawers 4laci ≠ 3laci"),
-        ("Rental Mobil Toyota Avanza dengan Sopir", "Sewa Mobil Toyota Avanza dengan Sopir dan BBM", "included +sopir ≠ +bbm, +sopir"),
+        (
+            "Rental Mobil Toyota Avanza dengan Sopir",
+            "Sewa Mobil Toyota Avanza dengan Sopir dan BBM",
+            "included +sopir ≠ +bbm, +sopir",
+        ),
         ("Amplop Paperline Kabinet Coklat", "Amplop Paperline Folio Coklat", "size KABINET ≠ F4"),
     ];
     for (a, b, conflict) in cases {
