@@ -162,9 +162,8 @@ impl<'a> Prepared<'a> {
             .map(|(name, sort)| {
                 let weight = idf.weight(&name, sort);
                 let value = name[2..].to_string();
-                let kind_word = sort == Sort::Word
-                    && key.kind.split(' ').any(|k| k == value)
-                    && !key.tokens.iter().any(|t| *t == value);
+                let kind_word =
+                    sort == Sort::Word && key.kind.split(' ').any(|k| k == value) && !key.tokens.contains(&value);
                 (value, sort, weight, kind_word)
             })
             .collect();
