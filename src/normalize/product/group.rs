@@ -59,7 +59,7 @@ const CROWDED: usize = 64;
 fn leads(key: &ProductKey) -> Vec<String> {
     let words = similar::words(key).into_iter().map(|w| format!("w:{w}"));
     // A dimension is found by its numbers too: `60x90` is like `60x90cm`.
-    let specs = key.specs.iter().map(|s| match super::explain::category(s) {
+    let specs = key.specs.iter().map(|s| match super::category::category(s) {
         "dimension" => format!("d:{}", s.trim_end_matches(char::is_alphabetic)),
         _ => format!("s:{s}"),
     });
@@ -120,13 +120,13 @@ const CONJOINED: usize = 10;
 fn related_models(keys: &[&ProductKey], pairs: &mut Vec<(usize, usize)>) {
     let mut models: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, key) in keys.iter().enumerate() {
-        for spec in key.specs.iter().filter(|s| super::explain::category(s) == "model") {
+        for spec in key.specs.iter().filter(|s| super::category::category(s) == "model") {
             models.entry(spec).or_default().push(k);
         }
     }
     let holders = |code: &str| models.get(code).filter(|list| list.len() <= CROWDED).into_iter().flatten();
     for (k, key) in keys.iter().enumerate() {
-        for spec in key.specs.iter().filter(|s| super::explain::category(s) == "model") {
+        for spec in key.specs.iter().filter(|s| super::category::category(s) == "model") {
             for &other in similar::head(spec).into_iter().flat_map(holders).filter(|&&other| other != k) {
                 pairs.push((k.min(other), k.max(other)));
             }

@@ -9,7 +9,7 @@
 //! remaining words as tokens.
 
 use super::ProductKey;
-use super::explain::SIZE_CODES;
+use super::category::SIZE_CODES;
 use super::lex::{self, Class, Tok};
 use super::names;
 use super::tables::{self, Dimension};

@@ -7,7 +7,7 @@
 //! [`similarity`] compares what the two titles share with what only one of them says.
 
 use super::ProductKey;
-use super::explain::category;
+use super::category::category;
 use std::collections::HashMap;
 
 /// Pairs at or above this similarity (and without conflicts) are the same product.
