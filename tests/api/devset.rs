@@ -70,10 +70,9 @@ fn the_development_set_is_large_and_varied_enough_to_measure() {
 }
 
 #[test]
-fn grouping_hand_written_titles_reaches_98_percent_precision_and_87_percent_recall() {
-    // Issue 10's target is recall 0.90; the matcher reaches 0.873 (splits left: English and
-    // Indonesian wordings of one product, `kursi lipat` / `folding chair`; titles that share no
-    // model code and each add their own words). This bound keeps what was reached.
+fn grouping_hand_written_titles_reaches_98_percent_precision_and_90_percent_recall() {
+    // Issue 10's target. Measured 1.000 / 0.979 (splits left: `Isi Hekter` / `Staples`, a pair
+    // judged alike that the set's frequencies keep apart, `FD` for flashdisk).
     let rows = rows(DEVSET);
     let (precision, recall, elapsed) = measure(&rows);
     eprintln!(
@@ -81,7 +80,7 @@ fn grouping_hand_written_titles_reaches_98_percent_precision_and_87_percent_reca
         rows.len()
     );
     assert!(precision >= 0.98, "dev set pairwise precision {precision:.4} is below 0.98");
-    assert!(recall >= 0.87, "dev set pairwise recall {recall:.4} is below 0.87");
+    assert!(recall >= 0.90, "dev set pairwise recall {recall:.4} is below 0.90");
 }
 
 const HELDOUT: &str = include_str!("../data/heldout_titles.tsv");

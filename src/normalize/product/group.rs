@@ -1,7 +1,7 @@
 //! Grouping keys into products.
 
 use super::ProductKey;
-use super::similar::{self, Idf};
+use super::similar::{self, Idf, Prepared};
 use std::collections::{BTreeMap, HashMap};
 
 /// Groups items (by index) into products.
@@ -11,7 +11,8 @@ use std::collections::{BTreeMap, HashMap};
 /// group conflicts with any key of the other, so a group never holds two conflicting keys (a
 /// black and a cyan toner stay apart even when an uncoloured one is like both).
 ///
-/// Only pairs that share a feature or a related model code are compared. The work depends on
+/// Only pairs that share an uncrowded feature, an uncrowded pair of features or a related
+/// model code are compared (see [`CROWDED`]). The work depends on
 /// the keys and their counts, never on their order: distinct keys are taken in sorted order and
 /// ties between equally similar pairs go to the smaller keys. Each group lists its indices in
 /// ascending order and groups are ordered by their first index.
@@ -22,10 +23,11 @@ pub fn group(keys: &[ProductKey]) -> Vec<Vec<usize>> {
     }
     let (distinct, members): (Vec<&ProductKey>, Vec<Vec<usize>>) = blocks.into_iter().unzip();
     let idf = Idf::new(keys);
+    let prepared: Vec<Prepared> = distinct.iter().map(|key| Prepared::new(key, &idf)).collect();
     let mut edges: Vec<(f64, usize, usize)> = candidates(&distinct)
         .into_iter()
         .filter_map(|(x, y)| {
-            let score = similar::similarity(distinct[x], distinct[y], &idf);
+            let score = similar::similarity_of(&prepared[x], &prepared[y]);
             (score >= similar::THRESHOLD && similar::conflicts(distinct[x], distinct[y]).is_empty())
                 .then_some((score, x, y))
         })
@@ -48,37 +50,90 @@ pub fn group(keys: &[ProductKey]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// Pairs of distinct keys (`x < y`) sharing a word, brand or spec, or with one model code
-/// written inside another (`85a`, `ce285a`).
+/// More distinct keys than this sharing a feature (or two) make it no lead to a match: `kertas`
+/// or `HP` alone is shared with half the set. Bounding each list keeps the pairs compared
+/// linear in the number of keys.
+const CROWDED: usize = 64;
+
+/// The features of a key that candidates are found by, as names.
+fn leads(key: &ProductKey) -> Vec<String> {
+    let words = similar::words(key).into_iter().map(|w| format!("w:{w}"));
+    // A dimension is found by its numbers too: `60x90` is like `60x90cm`.
+    let specs = key.specs.iter().map(|s| match super::category::category(s) {
+        "dimension" => format!("d:{}", s.trim_end_matches(char::is_alphabetic)),
+        _ => format!("s:{s}"),
+    });
+    let mut out: Vec<String> = words.chain(specs).chain(key.brand.iter().map(|b| format!("b:{b}"))).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Pairs of distinct keys (`x < y`) sharing an uncrowded feature, or an uncrowded pair of
+/// features (`b:HP` and `w:laserjet`), or with one model code written inside another (`85a`,
+/// `ce285a`).
 fn candidates(keys: &[&ProductKey]) -> Vec<(usize, usize)> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut models: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, key) in keys.iter().enumerate() {
-        let words = similar::words(key).into_iter().map(|w| format!("w:{w}"));
-        // A dimension is found by its numbers too: `60x90` is like `60x90cm`.
-        let specs = key.specs.iter().map(|s| match super::explain::category(s) {
-            "dimension" => format!("d:{}", s.trim_end_matches(char::is_alphabetic)),
-            _ => format!("s:{s}"),
-        });
-        for name in words.chain(specs).chain(key.brand.iter().map(|b| format!("b:{b}"))) {
-            index.entry(name).or_default().push(k);
+    let leads: Vec<Vec<String>> = keys.iter().map(|key| leads(key)).collect();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut single: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (k, names) in leads.iter().enumerate() {
+        for name in names {
+            let next = ids.len() as u32;
+            let id = *ids.entry(name.as_str()).or_insert(next);
+            single.entry(id).or_default().push(k);
         }
-        for spec in key.specs.iter().filter(|s| super::explain::category(s) == "model") {
-            models.entry(spec).or_default().push(k);
+    }
+    let mut double: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+    for (k, names) in leads.iter().enumerate() {
+        // The key's crowded features, rarest first: two of them together may still be rare.
+        let mut crowded: Vec<(usize, u32)> = names
+            .iter()
+            .map(|name| ids[name.as_str()])
+            .map(|id| (single[&id].len(), id))
+            .filter(|(n, _)| *n > CROWDED)
+            .collect();
+        crowded.sort_unstable();
+        crowded.truncate(CONJOINED);
+        for (i, &(_, a)) in crowded.iter().enumerate() {
+            for &(_, b) in &crowded[i + 1..] {
+                double.entry((a.min(b), a.max(b))).or_default().push(k);
+            }
         }
     }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for list in index.values() {
+    for list in single.values().chain(double.values()).filter(|list| list.len() <= CROWDED) {
         for (i, &x) in list.iter().enumerate() {
             pairs.extend(list[i + 1..].iter().map(|&y| (x.min(y), x.max(y))));
         }
     }
+    related_models(keys, &mut pairs);
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// How many of a key's crowded features are paired up to find candidates.
+const CONJOINED: usize = 10;
+
+/// Pairs of keys with one model code written inside another (`85a`, `ce285a`) or the number of
+/// one before the other's hyphen (`10`, `10-1m`), unless the code is crowded.
+fn related_models(keys: &[&ProductKey], pairs: &mut Vec<(usize, usize)>) {
+    let mut models: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, key) in keys.iter().enumerate() {
-        for spec in key.specs.iter().filter(|s| super::explain::category(s) == "model") {
+        for spec in key.specs.iter().filter(|s| super::category::category(s) == "model") {
+            models.entry(spec).or_default().push(k);
+        }
+    }
+    let holders = |code: &str| models.get(code).filter(|list| list.len() <= CROWDED).into_iter().flatten();
+    for (k, key) in keys.iter().enumerate() {
+        for spec in key.specs.iter().filter(|s| super::category::category(s) == "model") {
+            for &other in similar::head(spec).into_iter().flat_map(holders).filter(|&&other| other != k) {
+                pairs.push((k.min(other), k.max(other)));
+            }
             for start in 0..spec.len() {
                 for end in start + 3..=spec.len() {
                     let Some(inner) = spec.get(start..end).filter(|inner| *inner != spec.as_str()) else { continue };
-                    for &other in models.get(inner).into_iter().flatten() {
+                    for &other in holders(inner) {
                         if other != k && similar::related(inner, spec) {
                             pairs.push((k.min(other), k.max(other)));
                         }
@@ -87,9 +142,6 @@ fn candidates(keys: &[&ProductKey]) -> Vec<(usize, usize)> {
             }
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
 }
 
 /// Disjoint clusters of distinct keys, joined only when no member of one conflicts with any

@@ -9,21 +9,25 @@
 //! remaining words as tokens.
 
 use super::ProductKey;
-use super::explain::SIZE_CODES;
+use super::category::SIZE_CODES;
 use super::lex::{self, Class, Tok};
 use super::names;
 use super::tables::{self, Dimension};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What a title says about the product, independent of pack and seller.
 pub fn product_key(title: &str) -> ProductKey {
     let mut toks = lex::tokens(title);
-    let brand = take_phrase(&mut toks, names::BRANDS).map(str::to_string);
-    let kind = take_phrase(&mut toks, names::KINDS);
+    let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
+    let kind = take_phrase(&mut toks, names::KINDS, &KINDS);
+    let included = take_included(&mut toks);
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
     let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
+    specs.extend(included);
     if kind.is_none_or(|k| k.starts_with("kertas")) {
         paper_grammage(&mut specs);
     }
@@ -32,6 +36,33 @@ pub fn product_key(title: &str) -> ProductKey {
     tokens.sort();
     tokens.dedup();
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens }
+}
+
+/// `dengan Sopir dan BBM`: the items an offer includes, one word each after `dengan` and after
+/// each `dan`, as specs `+sopir`, `+bbm`; the words are taken out of the title.
+fn take_included(toks: &mut Vec<Tok>) -> Vec<String> {
+    let Some(start) = toks.iter().position(|t| tables::INCLUDES.contains(&t.text.as_str())) else { return Vec::new() };
+    let item = |t: &Tok| {
+        t.class == Class::Word
+            && !tables::NOISE.contains(&t.text.as_str())
+            && !tables::is_pack_word(&t.text)
+            && !matches!(t.text.as_str(), "per" | "isi")
+    };
+    let mut items = Vec::new();
+    let mut end = start + 1;
+    while let Some(t) = toks.get(end).filter(|t| item(t)) {
+        items.push(format!("+{}", tables::synonym(&t.text)));
+        end += 1;
+        match toks.get(end) {
+            Some(and) if tables::AND.contains(&and.text.as_str()) => end += 1,
+            _ => break,
+        }
+    }
+    if items.is_empty() {
+        return items;
+    }
+    toks.drain(start..end);
+    items
 }
 
 /// `Sidu A4 70`: on paper (a paper size and no grammage written), a bare number a sheet can weigh
@@ -57,7 +88,7 @@ fn paper_grammage(specs: &mut [String]) {
 fn processor(code: &str) -> Option<(String, Option<String>)> {
     let rest = code.strip_prefix('c').unwrap_or(code);
     let class = rest.get(..2).filter(|c| matches!(*c, "i3" | "i5" | "i7" | "i9"))?;
-    let generation = &rest[2..];
+    let generation = rest[2..].trim_start_matches('-');
     let valid =
         generation.is_empty() || (generation.len() >= 4 && generation.starts_with(|c: char| c.is_ascii_digit()));
     valid.then(|| (class.to_string(), (!generation.is_empty()).then(|| generation.to_string())))
@@ -80,15 +111,39 @@ fn longest(toks: &[Tok], at: usize, phrases: &[&str]) -> Option<usize> {
     phrases.iter().filter_map(|p| matches(toks, at, p)).max()
 }
 
-/// The entry named by the earliest (then longest) phrase, with all of its phrases removed.
-fn take_phrase(toks: &mut Vec<Tok>, table: &'static [(&'static str, &'static [&'static str])]) -> Option<&'static str> {
+/// A table of names with its phrases indexed by their first word.
+type Table = &'static [(&'static str, &'static [&'static str])];
+
+/// For each first word, the (entry, phrase) pairs starting with it, so a position is tried
+/// against its few phrases instead of the whole table.
+fn index(table: Table) -> HashMap<&'static str, Vec<(usize, &'static str)>> {
+    let mut out: HashMap<&'static str, Vec<(usize, &'static str)>> = HashMap::new();
+    for (entry, (_, phrases)) in table.iter().enumerate() {
+        for phrase in *phrases {
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            out.entry(first).or_default().push((entry, phrase));
+        }
+    }
+    out
+}
+
+static BRANDS: LazyLock<HashMap<&'static str, Vec<(usize, &'static str)>>> = LazyLock::new(|| index(names::BRANDS));
+static KINDS: LazyLock<HashMap<&'static str, Vec<(usize, &'static str)>>> = LazyLock::new(|| index(names::KINDS));
+
+/// The entry named by the earliest (then longest, then first in the table) phrase, with all of
+/// its phrases removed.
+fn take_phrase(
+    toks: &mut Vec<Tok>,
+    table: Table,
+    index: &HashMap<&'static str, Vec<(usize, &'static str)>>,
+) -> Option<&'static str> {
     let (name, phrases) = (0..toks.len()).find_map(|at| {
-        table
+        index
+            .get(toks[at].text.as_str())?
             .iter()
-            .filter_map(|(name, phrases)| longest(toks, at, phrases).map(|len| (len, *name, *phrases)))
-            .rev() // the first entry wins a tie
-            .max_by_key(|(len, _, _)| *len)
-            .map(|(_, name, phrases)| (name, phrases))
+            .filter_map(|&(entry, phrase)| matches(toks, at, phrase).map(|len| (len, entry)))
+            .min_by_key(|&(len, entry)| (std::cmp::Reverse(len), entry))
+            .map(|(_, entry)| table[entry])
     })?;
     let mut at = 0;
     while at < toks.len() {
@@ -254,6 +309,9 @@ impl<'a> Reader<'a> {
             }
             _ => {}
         }
+        if tables::MEASURE_LABELS.contains(&text) && self.is_num(1) && self.unit_at(2).is_some() {
+            return self.skip(1, false);
+        }
         if tables::LABELS.contains(&text) || tables::STORAGE_WORDS.contains(&text) {
             // `SSD`, `RAM` said what the number beside them is; alone they say nothing.
             return self.skip(1, false);
@@ -284,7 +342,7 @@ impl<'a> Reader<'a> {
         if let Some(code) = self.split_code(text) {
             return self.spec(code, 2);
         }
-        self.words.push(text.to_string());
+        self.words.push(tables::synonym(text).to_string());
         self.skip(1, false);
     }
 

@@ -1,8 +1,8 @@
 //! Cutting a title into words, numbers and codes.
 //!
 //! Letters are lowercased and accents folded. A `.` or `,` between digits stays in the number, a
-//! `/` between letters or digits stays in the chunk (`1/2`, `g/m2`), and a `-` between letters or
-//! digits joins them (`Wi-Fi` → `wifi`, `EB-X500` → `ebx500`). A number glued to a unit or pack
+//! `/` between letters or digits stays in the chunk (`1/2`, `g/m2`), a `-` between digits stays (`10-1M`),
+//! and any other `-` between letters or digits joins them (`Wi-Fi` → `wifi`, `EB-X500` → `ebx500`). A number glued to a unit or pack
 //! word is cut in two (`80gsm` → `80`, `gsm`); any other mix of letters and digits is a code
 //! (`CE285A`, `i5`, `A4`).
 
@@ -81,6 +81,8 @@ fn chunks(title: &str) -> Vec<String> {
         match c {
             '.' | ',' if digit(prev) && digit(next) => current.push(c),
             '/' if prev.is_some() && next.is_some() => current.push('/'),
+            // `10-1M`: a hyphen between digits stays, so the number before it is seen (`No 10`).
+            '-' | '‐' | '‑' if digit(prev) && digit(next) => current.push('-'),
             '-' | '‐' | '‑' if prev.is_some() && next.is_some() => {}
             // `24"`, `1/2"`: inches.
             '"' | '”' if digit(prev) => {

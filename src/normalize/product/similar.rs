@@ -7,7 +7,7 @@
 //! [`similarity`] compares what the two titles share with what only one of them says.
 
 use super::ProductKey;
-use super::explain::category;
+use super::category::category;
 use std::collections::HashMap;
 
 /// Pairs at or above this similarity (and without conflicts) are the same product.
@@ -96,29 +96,106 @@ pub(super) fn words(key: &ProductKey) -> Vec<&str> {
 
 /// Whether two model codes name one model: equal, or the shorter (at least three characters,
 /// two of them digits) written inside the longer, as a short code is inside its part number
-/// (`85a` in `ce285a`, `325` in `crg325`, `664` in `t6641`).
+/// (`85a` in `ce285a`, `325` in `crg325`, `664` in `t6641`), or one the number before the
+/// other's hyphen (`10` and `10-1m`).
 pub(super) fn related(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if a == b || head(a) == Some(b) || head(b) == Some(a) {
+        return true;
+    }
+    fn unhyphenated(s: &str) -> std::borrow::Cow<'_, str> {
+        if s.contains('-') { s.replace('-', "").into() } else { s.into() }
+    }
+    let (a, b) = (unhyphenated(a), unhyphenated(b));
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     short == long
-        || (short.len() >= 3 && short.chars().filter(char::is_ascii_digit).count() >= 2 && long.contains(short))
+        || (short.len() >= 3 && short.chars().filter(char::is_ascii_digit).count() >= 2 && long.contains(&**short))
+}
+
+/// The number before a hyphen in a code (`10` in `10-1m`).
+pub(super) fn head(code: &str) -> Option<&str> {
+    code.split_once('-').map(|(head, _)| head).filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a word of one title (`own` its words) is in the other title (`other` its words),
+/// written whole or joined differently: `soklin` is `so klin`, `datatraveler` is `data traveler`.
+pub(super) fn word_in(word: &str, own: &[&str], other: &[&str]) -> bool {
+    let has = |w: &str| other.binary_search(&w).is_ok();
+    if has(word) {
+        return true;
+    }
+    let split = (2..word.len().saturating_sub(1))
+        .filter(|&at| word.is_char_boundary(at))
+        .any(|at| has(&word[..at]) && has(&word[at..]));
+    split
+        || own.iter().filter(|v| **v != word).any(|v| {
+            other.iter().any(|o| {
+                o.len() == word.len() + v.len()
+                    && ((o.starts_with(word) && o.ends_with(v)) || (o.starts_with(v) && o.ends_with(word)))
+            })
+        })
+}
+
+/// What a key says that the other does not, by weight.
+#[derive(Default)]
+struct Alone {
+    /// Words of the title other than its kind's: detail that can tell products apart.
+    words: f64,
+    /// Kind, brand, specs and model codes the other title does not state: a title often
+    /// leaves them out (`Flashdisk …`, `… CZ50`, `… 4 METER`).
+    left_out: f64,
+}
+
+/// A key read for comparing: its words, its specs with their categories and its features
+/// with their weights, worked out once however many keys it is compared with.
+pub(super) struct Prepared<'a> {
+    key: &'a ProductKey,
+    words: Vec<&'a str>,
+    specs: Vec<(&'a str, &'static str)>,
+    /// (value, sort, weight, whether it is a word of the kind only).
+    features: Vec<(String, Sort, f64, bool)>,
+}
+
+impl<'a> Prepared<'a> {
+    pub(super) fn new(key: &'a ProductKey, idf: &Idf) -> Self {
+        let features = features(key)
+            .into_iter()
+            .map(|(name, sort)| {
+                let weight = idf.weight(&name, sort);
+                let value = name[2..].to_string();
+                let kind_word =
+                    sort == Sort::Word && key.kind.split(' ').any(|k| k == value) && !key.tokens.contains(&value);
+                (value, sort, weight, kind_word)
+            })
+            .collect();
+        let specs = key.specs.iter().map(|s| (s.as_str(), category(s))).collect();
+        Self { key, words: words(key), specs, features }
+    }
+
+    fn models(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.specs.iter().filter(|(_, c)| *c == "model").map(|(s, _)| *s)
+    }
 }
 
 /// Weight of `key`'s features the other key shares, and of those it does not.
-fn side(key: &ProductKey, other: &ProductKey, idf: &Idf) -> (f64, f64) {
-    let other_words = words(other);
-    let (mut shared, mut alone) = (0.0, 0.0);
-    for (name, sort) in features(key) {
-        let value = &name[2..];
+fn side(key: &Prepared, other: &Prepared) -> (f64, Alone) {
+    let (mut shared, mut alone) = (0.0, Alone::default());
+    for (value, sort, weight, kind_word) in &key.features {
+        let value = value.as_str();
         let matched = match sort {
-            Sort::Word => other_words.binary_search(&value).is_ok(),
-            Sort::Brand => other.brand.as_deref() == Some(value),
+            Sort::Word => word_in(value, &key.words, &other.words),
+            Sort::Brand => other.key.brand.as_deref() == Some(value),
             Sort::Model => {
-                other.specs.iter().any(|s| (category(s) == "model" && related(value, s)) || same_value(value, s))
+                other.specs.iter().any(|(s, c)| (*c == "model" && related(value, s)) || same_value(value, s))
             }
-            Sort::Spec => other.specs.iter().any(|s| same_value(value, s)),
+            Sort::Spec => other.specs.iter().any(|(s, _)| same_value(value, s)),
         };
-        let weight = idf.weight(&name, sort);
-        if matched { shared += weight } else { alone += weight }
+        if matched {
+            shared += weight;
+        } else if *sort == Sort::Word && !kind_word {
+            alone.words += weight;
+        } else {
+            alone.left_out += weight;
+        }
     }
     (shared, alone)
 }
@@ -126,30 +203,41 @@ fn side(key: &ProductKey, other: &ProductKey, idf: &Idf) -> (f64, f64) {
 /// Similarity from 0 to 1 under the frequencies `idf`: shared weight against one-sided weight,
 /// where detail on both sides counts far more than detail on one side.
 pub(super) fn similarity(a: &ProductKey, b: &ProductKey, idf: &Idf) -> f64 {
-    if a == b {
+    similarity_of(&Prepared::new(a, idf), &Prepared::new(b, idf))
+}
+
+/// [`similarity`] of two prepared keys.
+pub(super) fn similarity_of(a: &Prepared, b: &Prepared) -> f64 {
+    if a.key == b.key {
         return 1.0;
     }
-    let ((sa, ua), (sb, ub)) = (side(a, b, idf), side(b, a, idf));
+    let ((sa, ua), (sb, ub)) = (side(a, b), side(b, a));
     let shared = (sa + sb) / 2.0;
     if shared <= 0.0 {
         return 0.0;
     }
+    let (ta, tb) = (ua.words + ua.left_out, ub.words + ub.left_out);
+    // Only words on both sides are two-sided detail: a spec or code one title leaves out is not
+    // a different product.
+    let both = ua.words.min(ub.words);
     let two_sided = if shares_distinctive_model(a, b) { ONE_SIDED } else { TWO_SIDED };
-    shared / (shared + ONE_SIDED * ua.max(ub) + two_sided * ua.min(ub))
+    shared / (shared + ONE_SIDED * (ta.max(tb) + ta.min(tb) - both) + two_sided * both)
 }
 
 /// A model code of three characters or more, two of them digits, on both sides (related).
-fn shares_distinctive_model(a: &ProductKey, b: &ProductKey) -> bool {
-    let distinctive =
-        |s: &&String| category(s) == "model" && s.len() >= 3 && s.chars().filter(char::is_ascii_digit).count() >= 2;
-    a.specs.iter().filter(distinctive).any(|x| b.specs.iter().filter(distinctive).any(|y| related(x, y)))
+fn shares_distinctive_model(a: &Prepared, b: &Prepared) -> bool {
+    let distinctive = |s: &&str| s.len() >= 3 && s.chars().filter(char::is_ascii_digit).count() >= 2;
+    a.models().filter(distinctive).any(|x| b.models().filter(distinctive).any(|y| related(x, y)))
 }
 
 /// Two specs with the same value; a number without a unit equals one with (`60x90` and
 /// `60x90cm`, `3/4` and `3/4"`).
 fn same_value(a: &str, b: &str) -> bool {
-    let bare = |s: &str| s.trim_end_matches(char::is_alphabetic).to_string();
-    a == b || (!bare(a).is_empty() && (bare(a) == b || bare(b) == a))
+    let bare = |s: &str| s.trim_end_matches(char::is_alphabetic).len();
+    a == b || {
+        let (na, nb) = (bare(a), bare(b));
+        na > 0 && ((na < a.len() && a[..na] == *b) || (nb < b.len() && b[..nb] == *a))
+    }
 }
 
 /// What conflicts between two keys, as (what, one side, other side); empty when nothing does.
@@ -169,7 +257,9 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
         let clash = match *what {
             "model" => !x.iter().any(|p| y.iter().any(|q| related(p, q))),
             // RAM and storage: one title may leave one out, but never states another.
-            "colour" => x != y,
+            // Two titles that both say what the offer includes say all of it (`dengan Sopir` is
+            // not `dengan Sopir dan BBM`).
+            "colour" | "included" => x != y,
             // Otherwise one title may leave a value out (RAM or storage, a length), never state
             // another: `8GB 512GB` and `512GB` agree, `8GB 512GB` and `16GB 512GB` do not.
             _ => {

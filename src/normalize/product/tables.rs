@@ -40,6 +40,36 @@ pub(super) const NOISE: &[&str] = &[
 /// the word before them from joining the code (`Max No 10` is not `max10`).
 pub(super) const LABELS: &[&str] = &["no", "nomor", "nomer", "tipe", "type", "model", "seri", "series"];
 
+/// Words that name the measure after them (`Diameter 10mm`, `Panjang 12 Meter`): before a number
+/// they go, elsewhere they are words (`lengan panjang` is a long sleeve).
+pub(super) const MEASURE_LABELS: &[&str] =
+    &["panjang", "lebar", "tinggi", "tebal", "diameter", "dia", "length", "width", "height", "berat"];
+
+/// Words that introduce what the offer includes (`dengan Sopir dan BBM`, `with Windows`).
+pub(super) const INCLUDES: &[&str] =
+    &["dengan", "with", "termasuk", "include", "includes", "including", "incl", "plus"];
+
+/// Words that join two included items (`Sopir dan BBM`).
+pub(super) const AND: &[&str] = &["dan", "and", "serta"];
+
+/// Common procurement words in English and in other Indonesian spellings, to one Indonesian
+/// spelling: sellers write `folding chair` for `kursi lipat` and `batre` for `baterai`.
+#[rustfmt::skip]
+pub(super) const SYNONYMS: &[(&str, &str)] = &[
+    ("battery", "baterai"), ("batteries", "baterai"), ("batre", "baterai"), ("batrai", "baterai"),
+    ("batere", "baterai"), ("chair", "kursi"), ("folding", "lipat"), ("table", "meja"), ("desk", "meja"),
+    ("floor", "lantai"), ("cleaner", "pembersih"), ("pipe", "pipa"), ("iron", "besi"), ("steel", "baja"),
+    ("cable", "kabel"), ("lamp", "lampu"), ("bulb", "lampu"), ("bag", "tas"), ("book", "buku"),
+    ("pencil", "pensil"), ("eraser", "penghapus"), ("ruler", "penggaris"), ("scissors", "gunting"),
+    ("glue", "lem"), ("rice", "beras"), ("sugar", "gula"), ("oil", "minyak"), ("soap", "sabun"),
+    ("water", "air"), ("fan", "kipas"), ("shoes", "sepatu"), ("shirt", "kemeja"), ("uniform", "seragam"),
+    ("shelf", "rak"), ("rack", "rak"), ("lock", "kunci"), ("paint", "cat"),
+    ("brush", "kuas"), ("wheel", "roda"), ("wheels", "roda"), ("leather", "kulit"), ("plastic", "plastik"),
+    ("wood", "kayu"), ("wooden", "kayu"), ("glass", "kaca"), ("mirror", "cermin"), ("broom", "sapu"),
+    ("bucket", "ember"), ("ink", "tinta"),
+    ("liquid", "cair"), ("powder", "bubuk"), ("electric", "listrik"), ("hand", "tangan"),
+];
+
 /// Words that say the number beside them is memory or storage in gigabytes (`SSD 512`, `RAM 8`).
 pub(super) const STORAGE_WORDS: &[&str] = &["ssd", "hdd", "ram", "emmc", "rom", "memory", "memori"];
 
@@ -57,6 +87,10 @@ pub(super) enum Dimension {
     Ply,
     Sheets,
     Power,
+    Drawers,
+    Doors,
+    Tiers,
+    Ports,
 }
 
 /// Measure units: spelling, canonical suffix, dimension.
@@ -100,6 +134,18 @@ pub(super) const UNITS: &[(&str, &str, Dimension)] = &[
     ("w", "w", Dimension::Power),
     ("watt", "w", Dimension::Power),
     ("va", "va", Dimension::Power),
+    // Counted parts: a number before one is how many the product has (`4 laci`, `8 port`).
+    ("laci", "laci", Dimension::Drawers),
+    ("drawer", "laci", Dimension::Drawers),
+    ("drawers", "laci", Dimension::Drawers),
+    ("pintu", "pintu", Dimension::Doors),
+    ("door", "pintu", Dimension::Doors),
+    ("doors", "pintu", Dimension::Doors),
+    ("susun", "susun", Dimension::Tiers),
+    ("tingkat", "susun", Dimension::Tiers),
+    ("tier", "susun", Dimension::Tiers),
+    ("port", "port", Dimension::Ports),
+    ("ports", "port", Dimension::Ports),
 ];
 
 /// Colours in Indonesian and English, to their Indonesian name.
@@ -136,6 +182,13 @@ pub(super) const COLOURS: &[(&str, &str)] = &[
     ("bening", "bening"),
     ("transparan", "bening"),
     ("clear", "bening"),
+    ("khaki", "khaki"),
+    ("krem", "krem"),
+    ("cream", "krem"),
+    ("navy", "navy"),
+    ("maroon", "maroon"),
+    ("emas", "emas"),
+    ("gold", "emas"),
 ];
 
 /// Paper size words that mean a size code.
@@ -147,6 +200,8 @@ pub(super) const SIZES: &[(&str, &str)] = &[
     ("kuarto", "q4"),
     ("aa", "aa"),
     ("aaa", "aaa"),
+    // Envelope sizes.
+    ("kabinet", "kabinet"),
 ];
 
 /// Paper sizes by their millimetres, either way round: F4 (Folio) is 215 × 330 mm.
@@ -184,6 +239,11 @@ pub(super) fn is_pack_word(word: &str) -> bool {
 
 pub(super) fn unit(word: &str) -> Option<(&'static str, Dimension)> {
     UNITS.iter().find(|(w, _, _)| *w == word).map(|(_, canonical, dimension)| (*canonical, *dimension))
+}
+
+/// The one spelling of a word that [`SYNONYMS`] lists, or the word itself.
+pub(super) fn synonym(word: &str) -> &str {
+    SYNONYMS.iter().find(|(w, _)| *w == word).map_or(word, |(_, canonical)| canonical)
 }
 
 pub(super) fn colour(word: &str) -> Option<&'static str> {

@@ -144,11 +144,11 @@ fn titles_are_read_into_brand_kind_specs_and_words() {
             "Sewa Mobil Toyota Avanza dengan Sopir dan BBM per Hari",
             Some("Toyota"),
             "sewa mobil",
-            &[],
-            &["avanza", "bbm", "sopir"],
+            &["+bbm", "+sopir"],
+            &["avanza"],
         ),
         ("Kopi Sachet Kapal Api Special Mix Dus isi 12 Renceng", Some("Kapal Api"), "kopi", &[], &["mix", "special"]),
-        ("Lemari Arsip Lion L 44 4 Laci Folio", Some("Lion"), "lemari arsip", &["4", "f4", "l44"], &["laci"]),
+        ("Lemari Arsip Lion L 44 4 Laci Folio", Some("Lion"), "lemari arsip", &["4laci", "f4", "l44"], &[]),
         ("Printer Tinta Isi Ulang Epson EcoTank L3210", Some("Epson"), "printer", &["l3210"], &["ecotank"]),
     ];
     for (title, brand, kind, specs, tokens) in cases {

@@ -32,6 +32,13 @@ fn differences_in_decisive_specs_are_named_as_conflicts() {
         ("Tinta Epson 003 Black 70 ml", "Tinta Epson 003 Cyan 70 ml", "colour hitam ≠ cyan"),
         ("Air Mineral Aqua 600 ml", "Air Mineral Aqua 330 ml", "volume 600ml ≠ 330ml"),
         ("Toner HP 85A CE285A", "Printer HP 85A CE285A", "kind toner ≠ printer"),
+        ("Lemari Arsip Lion L 44 4 Laci", "Filing Cabinet Lion L 44 3 Laci", "drawers 4laci ≠ 3laci"),
+        (
+            "Rental Mobil Toyota Avanza dengan Sopir",
+            "Sewa Mobil Toyota Avanza dengan Sopir dan BBM",
+            "included +sopir ≠ +bbm, +sopir",
+        ),
+        ("Amplop Paperline Kabinet Coklat", "Amplop Paperline Folio Coklat", "size KABINET ≠ F4"),
     ];
     for (a, b, conflict) in cases {
         let why = explained(a, b);
@@ -40,6 +47,25 @@ fn differences_in_decisive_specs_are_named_as_conflicts() {
         // A conflict decides alone: the score weighs the rest (colours only when shared).
         assert!(why.score > 0.0, "{a} / {b}: {}", why.score);
     }
+}
+
+#[test]
+fn english_and_indonesian_words_joined_spellings_and_left_out_specs_still_match() {
+    let same = [
+        ("Kursi Lipat Chitose Yamato", "chitose yamato folding chair"),
+        ("Baterai ABC Alkaline AA isi 2", "ABC Alkaline Battery AA LR6 (2 pcs)"),
+        ("So Klin Pembersih Lantai 800ml Sereh", "SOKLIN LANTAI SEREH 800 ML"),
+        ("Kingston DataTraveler Exodia 64GB", "Kingston Data Traveler 64 GB Exodia"),
+        ("Pipa PVC Rucika 3/4 inch AW", "PIPA RUCIKA 3/4\" AW 4 METER"),
+        ("Isi Staples Max No. 10", "MAX STAPLES NO 10-1M"),
+    ];
+    for (a, b) in same {
+        let why = explained(a, b);
+        assert!(why.same, "{a} / {b}: {why:?}");
+    }
+    // Words on both sides still tell products apart.
+    assert!(!explained("Nasi Kotak Ayam Bakar", "Nasi Kotak Ayam Goreng").same);
+    assert!(!explained("Seragam PDH Khaki Lengan Panjang - 1 Stel", "Seragam PDH Khaki Lengan Pendek").same);
 }
 
 #[test]

@@ -1,0 +1,57 @@
+//! What a spec is about (size, grammage, model code…), to say what conflicts.
+
+use super::tables::{self, Dimension};
+
+/// Paper and sheet sizes written as codes.
+pub(super) const SIZE_CODES: &[&str] =
+    &["a0", "a1", "a2", "a3", "a4", "a5", "a6", "b4", "b5", "f4", "q4", "legal", "letter", "aa", "aaa", "kabinet"];
+
+/// What a spec is about, to say what conflicts.
+pub(super) fn category(spec: &str) -> &'static str {
+    if SIZE_CODES.contains(&spec) {
+        return "size";
+    }
+    if spec.starts_with('+') {
+        return "included";
+    }
+    if tables::COLOURS.iter().any(|(_, c)| *c == spec) {
+        return "colour";
+    }
+    if spec.strip_prefix("rp").is_some_and(|amount| amount.chars().all(|c| c.is_ascii_digit() || c == '.')) {
+        return "face value";
+    }
+    if is_cpu(spec) {
+        return "processor";
+    }
+    let suffix = spec.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == 'x');
+    if suffix.len() < spec.len()
+        && let Some((_, _, dimension)) = tables::UNITS.iter().find(|(_, canonical, _)| *canonical == suffix)
+    {
+        return match dimension {
+            Dimension::Grammage => "grammage",
+            Dimension::Mass => "weight",
+            Dimension::Volume => "volume",
+            Dimension::Storage => "storage",
+            Dimension::Length => "dimension",
+            Dimension::Capacity => "capacity",
+            Dimension::Brightness => "brightness",
+            Dimension::Screen => "screen",
+            Dimension::Ply => "ply",
+            Dimension::Sheets => "sheets",
+            Dimension::Power => "power",
+            Dimension::Drawers => "drawers",
+            Dimension::Doors => "doors",
+            Dimension::Tiers => "tiers",
+            Dimension::Ports => "ports",
+        };
+    }
+    if spec.contains('x') && spec.chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'x') {
+        return "dimension";
+    }
+    "model"
+}
+
+/// `i3`, `i5`, `i7`, `i9`: a processor class, which no other spec of a laptop repeats.
+pub(super) fn is_cpu(spec: &str) -> bool {
+    matches!(spec, "i3" | "i5" | "i7" | "i9")
+}
