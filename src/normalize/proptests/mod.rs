@@ -210,7 +210,9 @@ proptest! {
     fn a_formatted_amount_parses_back_to_the_same_amount(amount in rupiah_amount()) {
         let shown = format_rupiah(amount);
         let parsed = parse_price(&shown, Locale::Id);
-        prop_assert_eq!(parsed.amount, Some(amount.normalize()), "{} shown as {:?}: {:?}", amount, shown, parsed);
+        // Zero is a placeholder, not a price: refused with `ZERO`.
+        let expected = Some(amount.normalize()).filter(|a| !a.is_zero());
+        prop_assert_eq!(parsed.amount, expected, "{} shown as {:?}: {:?}", amount, shown, parsed);
         prop_assert_eq!(parsed.precision, Precision::Exact);
         prop_assert_eq!(parsed.range_max, None);
     }
