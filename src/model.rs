@@ -139,8 +139,8 @@ pub struct UnitPrice {
     /// Whether comparisons (cheapest, min/median/max, unit-price order) may use it: the pack size
     /// is stated or read without conflict, never assumed.
     pub confident: bool,
-    /// Whether the pack price is exact: false for a compact display form (`Rp 150rb`) or the
-    /// lower bound of a range.
+    /// Whether the pack price is exact: false for a compact display form (`Rp 150rb`), the
+    /// lower bound of a range, or a separator read by policy (`AMBIGUOUS_SEPARATOR`).
     pub exact: bool,
 }
 

@@ -337,8 +337,9 @@ impl UnitPriceBasis<'_> {
     async fn confident(&self) -> bool {
         self.unit_price.confident
     }
-    /// Whether the pack price is exact. False for a compact display form (`Rp 150rb`) or the
-    /// lower bound of a range; such a price never wins `cheapest` over an exact one.
+    /// Whether the pack price is exact. False for a compact display form (`Rp 150rb`), the
+    /// lower bound of a range, or a separator read by policy (issue `AMBIGUOUS_SEPARATOR`);
+    /// such a price never wins `cheapest` over an exact one.
     async fn exact(&self) -> bool {
         self.unit_price.exact
     }

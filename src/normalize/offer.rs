@@ -4,7 +4,7 @@
 //! on the offer, and never prevents the rest of the offer from being served.
 
 use super::percent::parse_percent;
-use super::price::{Locale, ParsedPrice, Precision, parse_price, parse_price_json};
+use super::price::{Locale, ParsedPrice, Precision, PriceIssueCode, parse_price, parse_price_json};
 use super::raw::{RawOffer, RawValue, ValueFormat};
 use super::region::{self, Resolution};
 use super::text::plain_text;
@@ -49,7 +49,10 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<(Price, bool)> 
         issues.push(Issue { field: "price", code: issue.code.code(), message: issue.message.clone() });
     }
     let amount = parsed.amount?;
-    let exact = parsed.precision == Precision::Exact && parsed.range_max.is_none();
+    // A range's lower bound, a compact form or a separator read by policy is not a firm amount.
+    let exact = parsed.precision == Precision::Exact
+        && parsed.range_max.is_none()
+        && !parsed.has_issue(PriceIssueCode::AmbiguousSeparator);
     let vat_rate = match raw.vat_rate.as_ref().map(|r| parse_percent(&r.value)) {
         Some(Ok(Some(rate))) => rate,
         None | Some(Ok(None)) => raw.default_vat_rate,
@@ -199,3 +202,7 @@ fn is_http_url(url: &str, issues: &mut Vec<Issue>) -> bool {
 fn issue(field: &'static str, code: &'static str, message: &str) -> Issue {
     Issue { field, code, message: message.to_string() }
 }
+
+#[cfg(test)]
+#[path = "offer_tests.rs"]
+mod tests;

@@ -261,9 +261,13 @@ fn times(words: &[String]) -> Option<Statement<'_>> {
     })
 }
 
-/// `"500 lbr"`, `"dus 24 botol"`; skips measures (`"600 ml"`) and `"1 unit"`.
+/// `"500 lbr"`, `"dus 24 botol"`; skips measures (`"600 ml"`), `"1 unit"`, and `"pc"` outside
+/// `isi N`, which is as often a computer (`"IdeaCentre AIO 3 PC"`).
 fn counted_base_units(words: &[String]) -> Option<Statement<'_>> {
     (0..words.len().saturating_sub(1)).find_map(|i| {
+        if words[i + 1] == "pc" {
+            return None;
+        }
         let n = number(&words[i])?;
         let base = base_unit(&words[i + 1])?;
         let container = i.checked_sub(1).map(|j| words[j].as_str()).filter(|c| is_pack_word(c));

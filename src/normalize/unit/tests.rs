@@ -51,6 +51,9 @@ fn a_model_code_is_never_a_pack_count() {
     assert_eq!(case(None, "Spidol Snowman BG-12 Hitam Gross isi 144 Pcs").1, Some(dec!(144)));
     assert_eq!(case(None, "SNOWMAN BG-12 HITAM 1 GROSS").1, Some(dec!(144)));
     assert_eq!(case(None, "Tinta Epson 003 70 ml hitam").1, Some(dec!(1)));
+    let computer = parse_unit(Some("Unit"), "Lenovo IdeaCentre AIO 3 PC All in One Core i5 / 8 GB / 512 GB SSD");
+    assert_eq!((computer.quantity, computer.confident), (Some(dec!(1)), true));
+    assert_eq!(case(None, "Klip Kertas isi 10 pc").1, Some(dec!(10)));
 }
 
 #[test]
