@@ -204,5 +204,4 @@ fn issue(field: &'static str, code: &'static str, message: &str) -> Issue {
 }
 
 #[cfg(test)]
-#[path = "offer_tests.rs"]
 mod tests;

@@ -192,5 +192,4 @@ fn capitalise(word: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "compare_tests.rs"]
 mod tests;

@@ -1,5 +1,4 @@
 use super::*;
-use crate::sandbox::{Catalogue, MarketplaceKind, SandboxOptions};
 use rust_decimal_macros::dec;
 
 fn case(field: Option<&str>, title: &str) -> (Option<String>, Option<Decimal>) {
@@ -98,79 +97,86 @@ fn absurd_counts_are_not_taken_as_pack_sizes() {
     assert_eq!(case(None, "0 lembar"), (None, Some(dec!(1))));
 }
 
-/// `N` and the word after it from the first `isi N` in a title, read independently of the reader.
-fn isi_statement(title: &str) -> Option<(u32, Option<String>)> {
-    let lower = title.to_lowercase();
-    let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
-    let at = tokens.iter().position(|t| *t == "isi")?;
-    let n = tokens.get(at + 1)?.parse().ok()?;
-    Some((n, tokens.get(at + 2).map(|w| (*w).to_string())))
-}
+/// The property over every sandbox listing: the catalogue is generated in-process.
+#[cfg(feature = "sandbox")]
+mod sandbox_catalogue {
+    use super::*;
+    use crate::sandbox::{Catalogue, MarketplaceKind, SandboxOptions};
 
-/// The pack size an `isi N <word>` statement allows: N of a base unit, N times a fixed pack's
-/// size; `None` when it counts things of unstated size (then only "unknown" or the truth fit).
-fn allowed_by_isi(n: u32, word: Option<&str>) -> Option<Decimal> {
-    match word {
-        None => Some(Decimal::from(n)),
-        Some(word) if base_unit(word).is_some() || FILLERS.contains(&word) => Some(Decimal::from(n)),
-        Some(word) => fixed_pack(word).map(|(_, size)| Decimal::from(n * size)),
+    /// `N` and the word after it from the first `isi N` in a title, read independently of the reader.
+    fn isi_statement(title: &str) -> Option<(u32, Option<String>)> {
+        let lower = title.to_lowercase();
+        let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+        let at = tokens.iter().position(|t| *t == "isi")?;
+        let n = tokens.get(at + 1)?.parse().ok()?;
+        Some((n, tokens.get(at + 2).map(|w| (*w).to_string())))
     }
-}
 
-#[test]
-fn every_sandbox_offer_that_says_isi_n_reads_as_n_or_unknown_and_never_disagrees_with_the_truth() {
-    let options = SandboxOptions::default();
-    let catalogue = Catalogue::generate(options.products, options.seed);
-    let (mut checked, mut known, mut wrong) = (0usize, 0usize, Vec::new());
-    let mut against_truth = (0usize, Vec::new());
-    let mut unknown_by = std::collections::BTreeMap::new();
-    let mut of_other_things = 0usize;
-    for &kind in MarketplaceKind::all() {
-        for i in 0..catalogue.products_per_marketplace() {
-            let view = catalogue.view(kind, i);
-            let title = kind.title(&view);
-            let unit = parse_unit(Some(view.pack.unit), &title);
-            if unit.base_unit.as_deref() == Some(view.good.base_unit) && unit.confident {
-                against_truth.0 += 1;
-                if unit.quantity != Some(Decimal::from(view.pack.quantity)) {
-                    against_truth.1.push(format!("{title} [{}]: {:?}", view.pack.unit, unit.quantity));
-                }
-            }
-            let Some((n, word)) = isi_statement(&title) else { continue };
-            let Some(allowed) = allowed_by_isi(n, word.as_deref()) else {
-                // `isi 4 Kue`, `isi 40 Box`: a count of things of unstated size claims no pack
-                // size; the truth check above covers these offers.
-                of_other_things += 1;
-                continue;
-            };
-            checked += 1;
-            match unit.quantity {
-                None => *unknown_by.entry(format!("{word:?} [{}]", view.pack.unit)).or_insert(0) += 1,
-                Some(q) if q == allowed => known += 1,
-                Some(q) => wrong.push(format!("{title} [{}]: {q}, isi allows {allowed}", view.pack.unit)),
-            }
+    /// The pack size an `isi N <word>` statement allows: N of a base unit, N times a fixed pack's
+    /// size; `None` when it counts things of unstated size (then only "unknown" or the truth fit).
+    fn allowed_by_isi(n: u32, word: Option<&str>) -> Option<Decimal> {
+        match word {
+            None => Some(Decimal::from(n)),
+            Some(word) if base_unit(word).is_some() || FILLERS.contains(&word) => Some(Decimal::from(n)),
+            Some(word) => fixed_pack(word).map(|(_, size)| Decimal::from(n * size)),
         }
     }
-    eprintln!("unknown after isi N: {unknown_by:?}");
-    eprintln!(
-        "isi N titles checked: {checked}, read as N: {known}; isi N of other things: {of_other_things}; \
-         confident same-base readings checked against the truth: {}",
-        against_truth.0
-    );
-    assert!(checked > 6_000, "only {checked} sandbox titles say isi N");
-    assert!(
-        wrong.is_empty(),
-        "{} of {checked} disagree with their own isi N: {:#?}",
-        wrong.len(),
-        &wrong[..wrong.len().min(20)]
-    );
-    assert!(known * 10 > checked * 9, "only {known} of {checked} isi-N titles were read");
-    assert!(against_truth.0 > 20_000, "only {} confident readings in the truth's base unit", against_truth.0);
-    let misread = &against_truth.1;
-    assert!(
-        misread.is_empty(),
-        "{} confident packs disagree with the truth: {:#?}",
-        misread.len(),
-        &misread[..misread.len().min(20)]
-    );
+
+    #[test]
+    fn every_sandbox_offer_that_says_isi_n_reads_as_n_or_unknown_and_never_disagrees_with_the_truth() {
+        let options = SandboxOptions::default();
+        let catalogue = Catalogue::generate(options.products, options.seed);
+        let (mut checked, mut known, mut wrong) = (0usize, 0usize, Vec::new());
+        let mut against_truth = (0usize, Vec::new());
+        let mut unknown_by = std::collections::BTreeMap::new();
+        let mut of_other_things = 0usize;
+        for &kind in MarketplaceKind::all() {
+            for i in 0..catalogue.products_per_marketplace() {
+                let view = catalogue.view(kind, i);
+                let title = kind.title(&view);
+                let unit = parse_unit(Some(view.pack.unit), &title);
+                if unit.base_unit.as_deref() == Some(view.good.base_unit) && unit.confident {
+                    against_truth.0 += 1;
+                    if unit.quantity != Some(Decimal::from(view.pack.quantity)) {
+                        against_truth.1.push(format!("{title} [{}]: {:?}", view.pack.unit, unit.quantity));
+                    }
+                }
+                let Some((n, word)) = isi_statement(&title) else { continue };
+                let Some(allowed) = allowed_by_isi(n, word.as_deref()) else {
+                    // `isi 4 Kue`, `isi 40 Box`: a count of things of unstated size claims no pack
+                    // size; the truth check above covers these offers.
+                    of_other_things += 1;
+                    continue;
+                };
+                checked += 1;
+                match unit.quantity {
+                    None => *unknown_by.entry(format!("{word:?} [{}]", view.pack.unit)).or_insert(0) += 1,
+                    Some(q) if q == allowed => known += 1,
+                    Some(q) => wrong.push(format!("{title} [{}]: {q}, isi allows {allowed}", view.pack.unit)),
+                }
+            }
+        }
+        eprintln!("unknown after isi N: {unknown_by:?}");
+        eprintln!(
+            "isi N titles checked: {checked}, read as N: {known}; isi N of other things: {of_other_things}; \
+             confident same-base readings checked against the truth: {}",
+            against_truth.0
+        );
+        assert!(checked > 6_000, "only {checked} sandbox titles say isi N");
+        assert!(
+            wrong.is_empty(),
+            "{} of {checked} disagree with their own isi N: {:#?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(20)]
+        );
+        assert!(known * 10 > checked * 9, "only {known} of {checked} isi-N titles were read");
+        assert!(against_truth.0 > 20_000, "only {} confident readings in the truth's base unit", against_truth.0);
+        let misread = &against_truth.1;
+        assert!(
+            misread.is_empty(),
+            "{} confident packs disagree with the truth: {:#?}",
+            misread.len(),
+            &misread[..misread.len().min(20)]
+        );
+    }
 }
