@@ -43,8 +43,9 @@ pub struct Offer {
     pub price: Option<Price>,
     /// The pack the price is for.
     pub unit: Unit,
-    /// Price per base unit of the pack, when the pack size is known.
-    pub unit_price: Option<Price>,
+    /// Price per base unit of the pack with how it was derived; `None` when the pack size is
+    /// unknown or the price could not be read.
+    pub unit_price: Option<UnitPrice>,
     /// The seller as this marketplace describes it.
     pub vendor: VendorRecord,
     /// Tingkat Komponen Dalam Negeri, percent.
@@ -106,8 +107,48 @@ pub struct Unit {
     pub name: String,
     /// The smallest countable unit (`"lembar"` for a rim), when known.
     pub base_unit: Option<String>,
-    /// How many base units the pack holds (`500` for a rim).
-    pub quantity: Decimal,
+    /// How many base units the pack holds (`500` for a rim); `None` when nothing states it.
+    pub quantity: Option<Decimal>,
+    /// Where `quantity` comes from.
+    pub derivation: PackDerivation,
+    /// Whether `quantity` may be compared with other offers' (stated or read without conflict).
+    pub confident: bool,
+    /// Why the pack size is unknown or not confident.
+    pub note: Option<&'static str>,
+}
+
+/// Where a pack size comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
+#[graphql(name = "UnitDerivation")]
+pub enum PackDerivation {
+    /// The marketplace's unit field states it (`Rim`, `Lusin`, `Pcs`, `box isi 12`).
+    Stated,
+    /// Read from the listing title (`Dus isi 24 Botol`, `(500 lbr)`).
+    Title,
+    /// Nothing states it; one piece is assumed.
+    Assumed,
+}
+
+/// The price of one base unit and how far it can be trusted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitPrice {
+    /// The pack price divided by the pack size, to 4 decimals.
+    pub price: Price,
+    /// Where the pack size comes from.
+    pub derivation: PackDerivation,
+    /// Whether comparisons (cheapest, min/median/max, unit-price order) may use it: the pack size
+    /// is stated or read without conflict, never assumed.
+    pub confident: bool,
+    /// Whether the pack price is exact: false for a compact display form (`Rp 150rb`), the
+    /// lower bound of a range, or a separator read by policy (`AMBIGUOUS_SEPARATOR`).
+    pub exact: bool,
+}
+
+impl Offer {
+    /// The unit price including PPN, when it is confident enough to compare offers by.
+    pub fn confident_unit_price(&self) -> Option<Decimal> {
+        self.unit_price.as_ref().filter(|u| u.confident).map(|u| u.price.amount_including_vat)
+    }
 }
 
 /// A vendor as one marketplace records it, before cross-marketplace merging.
@@ -218,7 +259,14 @@ impl Offer {
                 amount_including_vat: amount,
                 raw: None,
             }),
-            unit: Unit { name: "unit".into(), base_unit: None, quantity: Decimal::ONE },
+            unit: Unit {
+                name: "unit".into(),
+                base_unit: None,
+                quantity: Some(Decimal::ONE),
+                derivation: PackDerivation::Assumed,
+                confident: false,
+                note: None,
+            },
             unit_price: None,
             vendor: VendorRecord {
                 source_id: id.into(),

@@ -77,19 +77,22 @@ impl GroupView<'_> {
     async fn ranked(&self) -> Vec<RankedOffer<'_>> {
         self.0.offers.iter().map(|(offer, ranking)| RankedOffer { offer, ranking: ranking.as_ref() }).collect()
     }
-    /// The cheapest offer per base unit, including PPN.
+    /// The cheapest offer per base unit, including PPN, among offers with a confident unit price
+    /// in the group's most common base unit, exact prices before approximate ones; null when none
+    /// has one.
     async fn cheapest(&self) -> Option<&Offer> {
         self.0.cheapest()
     }
-    /// Lowest price per base unit including PPN.
+    /// Lowest price per base unit including PPN, over the same offers as `cheapest`.
     async fn unit_price_min(&self) -> Option<Decimal> {
         self.0.unit_prices.first().copied()
     }
-    /// Median price per base unit including PPN (the lower middle for an even count).
+    /// Median price per base unit including PPN over the same offers as `cheapest` (the lower
+    /// middle for an even count).
     async fn unit_price_median(&self) -> Option<Decimal> {
         self.0.median_unit_price()
     }
-    /// Highest price per base unit including PPN.
+    /// Highest price per base unit including PPN, over the same offers as `cheapest`.
     async fn unit_price_max(&self) -> Option<Decimal> {
         self.0.unit_prices.last().copied()
     }

@@ -81,7 +81,8 @@ pub(super) fn parse_price(text: &str) -> ParsedPriceView {
 
 #[Object(name = "ParsedPrice")]
 impl ParsedPriceView {
-    /// The amount in rupiah; null when the text cannot be read unambiguously.
+    /// The amount in rupiah; null when no reading is defensible or the amount is zero (a
+    /// placeholder). A separator read by policy gives an amount with `AMBIGUOUS_SEPARATOR`.
     async fn amount(&self) -> Option<Decimal> {
         self.0.amount
     }

@@ -5,7 +5,7 @@
 use super::count::clamp_i32;
 use super::marketplace::{MarketplaceView, marketplace};
 use super::vendor::VendorView;
-use crate::model::{Issue, Offer, Price, Unit};
+use crate::model::{Issue, Offer, PackDerivation, Price, Unit, UnitPrice};
 use crate::normalize::pdn::{self, PdnTier};
 use crate::normalize::rupiah::format_rupiah;
 use crate::search::{
@@ -127,7 +127,8 @@ impl Explanation {
     async fn locality(&self) -> Locality {
         self.locality
     }
-    /// Price per base unit including PPN (per pack when the pack size is unknown).
+    /// Price per base unit including PPN, when confidently known (`Offer.unitPriceBasis`);
+    /// null otherwise, and such offers rank after those with one.
     async fn unit_price(&self) -> Option<Decimal> {
         self.unit_price
     }
@@ -214,9 +215,15 @@ impl Offer {
     async fn unit(&self) -> &Unit {
         &self.unit
     }
-    /// Price per base unit, when the pack size is known.
+    /// Price per base unit: the pack price divided by `unit.quantity`, to 4 decimals. Null when
+    /// the pack size is unknown or the price unreadable — never the pack price passed off as a
+    /// unit price. `unitPriceBasis` says how it was derived and whether comparisons use it.
     async fn unit_price(&self) -> Option<&Price> {
-        self.unit_price.as_ref()
+        self.unit_price.as_ref().map(|u| &u.price)
+    }
+    /// How `unitPrice` was derived and whether it is confident; null when `unitPrice` is.
+    async fn unit_price_basis(&self) -> Option<UnitPriceBasis<'_>> {
+        self.unit_price.as_ref().map(|unit_price| UnitPriceBasis { unit_price, note: self.unit.note })
     }
     /// The seller, merged with its accounts on other marketplaces.
     async fn vendor(&self, ctx: &Context<'_>) -> VendorView {
@@ -298,9 +305,47 @@ impl Unit {
     async fn base_unit(&self) -> Option<&str> {
         self.base_unit.as_deref()
     }
-    /// Base units in the pack.
-    async fn quantity(&self) -> Decimal {
+    /// Base units in the pack; null when nothing states it (a `Dus` whose content neither the
+    /// unit field nor the title gives), and then `Offer.unitPrice` is null too.
+    async fn quantity(&self) -> Option<Decimal> {
         self.quantity
+    }
+    /// Why the pack size is unknown or not confident, when it is.
+    async fn note(&self) -> Option<&str> {
+        self.note
+    }
+}
+
+/// The provenance of `Offer.unitPrice`.
+pub(super) struct UnitPriceBasis<'a> {
+    unit_price: &'a UnitPrice,
+    note: Option<&'static str>,
+}
+
+/// How a unit price was derived, and whether comparisons use it.
+#[Object]
+impl UnitPriceBasis<'_> {
+    /// Where the pack size comes from: `STATED` by the marketplace's unit field (`Rim`,
+    /// `Lusin`, `Pcs`), read from the `TITLE` (`Dus isi 24 Botol`), or `ASSUMED` one piece
+    /// because nothing states it.
+    async fn derivation(&self) -> PackDerivation {
+        self.unit_price.derivation
+    }
+    /// Whether `cheapest`, `unitPriceMin`/`Median`/`Max`, `UNIT_PRICE_ASC` and policy ranking
+    /// use this unit price: true when the pack size is stated or read without conflict; false
+    /// when it is assumed or the title and the unit field disagree (see `note`).
+    async fn confident(&self) -> bool {
+        self.unit_price.confident
+    }
+    /// Whether the pack price is exact. False for a compact display form (`Rp 150rb`), the
+    /// lower bound of a range, or a separator read by policy (issue `AMBIGUOUS_SEPARATOR`);
+    /// such a price never wins `cheapest` over an exact one.
+    async fn exact(&self) -> bool {
+        self.unit_price.exact
+    }
+    /// Why the unit price is not confident, when it is not.
+    async fn note(&self) -> Option<&str> {
+        self.note
     }
 }
 

@@ -4,27 +4,27 @@
 //! on the offer, and never prevents the rest of the offer from being served.
 
 use super::percent::parse_percent;
-use super::price::{Locale, ParsedPrice, parse_price, parse_price_json};
+use super::price::{Locale, ParsedPrice, Precision, PriceIssueCode, parse_price, parse_price_json};
 use super::raw::{RawOffer, RawValue, ValueFormat};
 use super::region::{self, Resolution};
 use super::text::plain_text;
 use super::unit::parse_unit;
 use super::{npwp, vat, vendor};
 use crate::codes::Code;
-use crate::model::{Issue, MarketplaceId, Offer, Price, Unit, VendorRecord};
+use crate::model::{Issue, MarketplaceId, Offer, Price, Unit, UnitPrice, VendorRecord};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
 /// Normalises one item of `marketplace`.
 pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
     let mut issues = Vec::new();
-    let price = read_price(&raw, &mut issues);
+    let (price, exact) = read_price(&raw, &mut issues).unzip();
     let vendor = read_vendor(&raw);
     issues.extend(vendor.issues.iter().cloned());
     let tkdn = read_percent(raw.tkdn.as_ref(), "tkdn", &mut issues);
     let bmp = read_percent(raw.bmp.as_ref(), "bmp", &mut issues);
     let unit = parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title);
-    let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit));
+    let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit, exact.unwrap_or(false)));
     Offer {
         marketplace: marketplace.clone(),
         source_id: plain_text(&raw.source_id),
@@ -42,12 +42,17 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
     }
 }
 
-fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
+/// The price, and whether it is exact (not a compact form, not a range's lower bound).
+fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<(Price, bool)> {
     let parsed = parse_raw_price(&raw.price.value, raw.price.format);
     for issue in &parsed.issues {
         issues.push(Issue { field: "price", code: issue.code.code(), message: issue.message.clone() });
     }
     let amount = parsed.amount?;
+    // A range's lower bound, a compact form or a separator read by policy is not a firm amount.
+    let exact = parsed.precision == Precision::Exact
+        && parsed.range_max.is_none()
+        && !parsed.has_issue(PriceIssueCode::AmbiguousSeparator);
     let vat_rate = match raw.vat_rate.as_ref().map(|r| parse_percent(&r.value)) {
         Some(Ok(Some(rate))) => rate,
         None | Some(Ok(None)) => raw.default_vat_rate,
@@ -65,7 +70,7 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
         issues.push(issue("price", Code::PriceOutOfRange.as_str(), "the price is too large to compute exactly"));
         return None;
     };
-    Some(Price {
+    let price = Price {
         amount,
         includes_vat,
         vat_rate,
@@ -75,7 +80,8 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
             Value::String(s) => Some(plain_text(s)),
             other => Some(other.to_string()),
         },
-    })
+    };
+    Some((price, exact))
 }
 
 fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
@@ -86,21 +92,23 @@ fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
     }
 }
 
-/// The price of one base unit, kept to 4 decimals so a sheet of paper still compares exactly.
-fn per_base_unit(price: &Price, unit: &Unit) -> Option<Price> {
-    unit.base_unit.as_ref()?;
+/// The price of one base unit, kept to 4 decimals so a sheet of paper still compares exactly;
+/// `None` when the pack size is unknown.
+fn per_base_unit(price: &Price, unit: &Unit, exact: bool) -> Option<UnitPrice> {
+    let quantity = unit.quantity?;
     let per = |amount: Decimal| {
         amount
-            .checked_div(unit.quantity)
+            .checked_div(quantity)
             .map(|a| a.round_dp_with_strategy(4, rust_decimal::RoundingStrategy::MidpointAwayFromZero).normalize())
     };
-    Some(Price {
+    let per_unit = Price {
         amount: per(price.amount)?,
         amount_excluding_vat: per(price.amount_excluding_vat)?,
         amount_including_vat: per(price.amount_including_vat)?,
         raw: None,
         ..price.clone()
-    })
+    };
+    Some(UnitPrice { price: per_unit, derivation: unit.derivation, confident: unit.confident, exact })
 }
 
 fn read_vendor(raw: &RawOffer) -> VendorRecord {
@@ -194,3 +202,6 @@ fn is_http_url(url: &str, issues: &mut Vec<Issue>) -> bool {
 fn issue(field: &'static str, code: &'static str, message: &str) -> Issue {
     Issue { field, code, message: message.to_string() }
 }
+
+#[cfg(test)]
+mod tests;

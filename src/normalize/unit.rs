@@ -1,10 +1,22 @@
-//! Pack sizes: how many base units an offer's price buys.
+//! Pack sizes: how many base units an offer's price buys, and how sure that is.
 //!
-//! Marketplaces state the pack in a unit field (`"Rim"`, `"Lusin"`), in the title
+//! Marketplaces state the pack in a unit field (`"Rim"`, `"Lusin"`, `"box isi 12"`), in the title
 //! (`"box isi 12"`, `"dus 24 botol"`, `"(500 lbr)"`, `"Box 5 Rim"`), or both. Reading it lets a
-//! rim and a box of five rim be compared per sheet.
+//! rim and a box of five rim be compared per sheet. The rules, in the order they apply:
+//!
+//! - A unit field that states a size by itself (`Rim`, `Lusin`, `Pcs`, `box isi 12`) wins over
+//!   the title; a title that states another size makes the reading not confident.
+//! - A unit field naming a container of unstated size (`Dus`, `Box`, `Karton`) takes the size the
+//!   title states for that container; when the title states none, or states it for another
+//!   container, the size is unknown — never one.
+//! - With no unit field the title decides; when it says nothing, one piece is assumed (and the
+//!   reading is not confident).
+//! - A model code is never a count: `C600`, `BP-338`, `V-5` and `BG-12` stay whole words, so
+//!   `"Pulpen C600 (Lusin isi 12 Pcs)"` is twelve pens, not 7 200.
+//! - An explicit `isi N` outranks every other statement, and `isi N` of things whose size is not
+//!   stated (`Karton isi 40 Box`, `isi 3 Kue`) leaves the size unknown.
 
-use crate::model::Unit;
+use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
 
 /// Packs whose size is fixed by their name.
@@ -23,6 +35,7 @@ const BASE_UNITS: &[(&str, &str)] = &[
     ("pc", "pcs"),
     ("buah", "pcs"),
     ("bh", "pcs"),
+    ("biji", "pcs"),
     ("unit", "unit"),
     ("sachet", "sachet"),
     ("kotak", "kotak"),
@@ -34,50 +47,150 @@ const BASE_UNITS: &[(&str, &str)] = &[
     ("m2", "m2"),
 ];
 
-/// Words for a container holding several base units.
-const CONTAINERS: &[&str] =
-    &["box", "dus", "karton", "pak", "pack", "pax", "bungkus", "set", "kotak", "isi", "pak/isi"];
+/// Base units that are measures: `"1 kg"` restates the unit rather than counting a pack.
+const MEASURES: &[&str] = &["unit", "kg", "hari", "m2"];
+
+/// Words for a container holding an unstated number of base units.
+const CONTAINERS: &[&str] = &[
+    "box", "dus", "karton", "pak", "pack", "pax", "bungkus", "set", "paket", "renceng", "ikat", "slop", "bal", "krat",
+];
+
+/// Words sellers put after a pack statement that say nothing about it (`"Pak isi 10 Ready Stock"`).
+const FILLERS: &[&str] = &["ready", "stock", "stok", "original", "ori", "murah", "promo", "new", "baru", "garansi"];
+
+/// Largest count read as a pack size; beyond it a number is a code or a typo.
+const MAX_COUNT: u32 = 100_000;
+
+/// A size stated in the title or the unit field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Statement<'a> {
+    /// `quantity` of `base`, said of `container` when a container word introduced it.
+    Size { base: &'static str, quantity: u32, container: Option<&'a str> },
+    /// A count of things whose own size is not stated (`Karton isi 40 Box`): no size.
+    Unsized,
+}
 
 /// Reads the pack from the unit field and the title.
 pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
     let field = unit_field.map(str::trim).filter(|u| !u.is_empty()).map(str::to_lowercase);
     let name = field.clone().unwrap_or_else(|| "unit".to_string());
     let title_words = words(title);
-    if let Some((base, quantity)) = from_title(&title_words) {
-        return Unit { name, base_unit: Some(base.to_string()), quantity: Decimal::from(quantity) };
+    let in_title = statement(&title_words);
+    let Some(field) = field else {
+        return match in_title {
+            Some(Statement::Size { base, quantity, .. }) => known(name, base, quantity, PackDerivation::Title, None),
+            Some(Statement::Unsized) => unknown(name, "the title counts things whose size it does not state"),
+            None => Unit {
+                name,
+                base_unit: None,
+                quantity: Some(Decimal::ONE),
+                derivation: PackDerivation::Assumed,
+                confident: false,
+                note: Some("neither a unit field nor the title states the pack; one piece is assumed"),
+            },
+        };
+    };
+    let field_words = words(&field);
+    match field_statement(&field_words) {
+        Some(Statement::Size { base, quantity, .. }) => {
+            let disagrees = matches!(in_title, Some(Statement::Size { quantity: q, .. }) if q != quantity);
+            let note = disagrees.then_some("the title states another pack size than the unit field");
+            known(name, base, quantity, PackDerivation::Stated, note)
+        }
+        Some(Statement::Unsized) | None => from_container(name, &field, &field_words, in_title),
     }
-    let field_words = words(field.as_deref().unwrap_or_default());
-    if let Some((base, quantity)) = from_title(&field_words) {
-        return Unit { name, base_unit: Some(base.to_string()), quantity: Decimal::from(quantity) };
-    }
-    let base = field_words.first().and_then(|w| base_unit(w)).map(str::to_string);
-    Unit { name, base_unit: base, quantity: Decimal::ONE }
 }
 
-/// Lowercase words and numbers, with digits split from letters (`"5rim"` → `5`, `rim`).
-fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut digits = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let is_digit = c.is_ascii_digit();
-        let is_word = c.is_alphanumeric() || c == '/';
-        if (!is_word || is_digit != digits) && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+/// The unit field names a container or a word of its own: the title gives its size, if it can.
+fn from_container(name: String, field: &str, field_words: &[String], in_title: Option<Statement<'_>>) -> Unit {
+    let own = field_words.first().map(String::as_str).unwrap_or_default();
+    let is_container = CONTAINERS.contains(&own) || field_words.iter().any(|w| w == "isi");
+    match in_title {
+        Some(Statement::Size { base, quantity, container }) if container.is_none_or(|c| c == own) => {
+            known(name, base, quantity, PackDerivation::Title, None)
         }
-        if is_word {
-            current.push(c);
-            digits = is_digit;
-        }
+        Some(Statement::Size { .. }) => unknown(name, "the title states the size of another pack than the unit field"),
+        Some(Statement::Unsized) => unknown(name, "the title counts things whose size it does not state"),
+        None if is_container => unknown(name, "the unit is a container and nothing states how much it holds"),
+        // A unit of its own (`orang-bulan`, `ream`): the price is for one of it.
+        None => Unit {
+            base_unit: Some(field.to_string()),
+            quantity: Some(Decimal::ONE),
+            derivation: PackDerivation::Stated,
+            confident: true,
+            note: None,
+            name,
+        },
     }
-    if !current.is_empty() {
-        out.push(current);
+}
+
+fn known(name: String, base: &str, quantity: u32, derivation: PackDerivation, note: Option<&'static str>) -> Unit {
+    Unit {
+        name,
+        base_unit: Some(base.to_string()),
+        quantity: Some(Decimal::from(quantity)),
+        derivation,
+        confident: note.is_none(),
+        note,
+    }
+}
+
+fn unknown(name: String, note: &'static str) -> Unit {
+    Unit {
+        name,
+        base_unit: None,
+        quantity: None,
+        derivation: PackDerivation::Title,
+        confident: false,
+        note: Some(note),
+    }
+}
+
+/// What the unit field states: a pack statement, or one base unit (`"pcs"`, `"Kg"`).
+fn field_statement(words: &[String]) -> Option<Statement<'_>> {
+    statement(words).or_else(|| {
+        let base = base_unit(words.first()?)?;
+        Some(Statement::Size { base, quantity: 1, container: None })
+    })
+}
+
+/// Lowercase words. Digits glued to a unit are split from it (`"5rim"` → `5`, `rim`); any other
+/// mix of letters and digits, or words joined by `-` or `/` with a digit in them, is one code
+/// (`c600`, `bp-338`, `3-ply`) that is never read as a count.
+fn words(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    for raw in lower.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '/' | ',' | '.'))) {
+        let token = raw.trim_matches(|c: char| matches!(c, '-' | '/' | ',' | '.'));
+        if token.is_empty() {
+            continue;
+        }
+        let joined = token.contains(['-', '/']);
+        if joined && !token.chars().any(|c| c.is_ascii_digit()) {
+            out.extend(token.split(['-', '/']).filter(|p| !p.is_empty()).map(str::to_string));
+        } else if let Some((count, unit)) = glued_count(token).filter(|_| !joined) {
+            out.push(count.to_string());
+            out.push(unit.to_string());
+        } else {
+            out.push(token.to_string());
+        }
     }
     out
 }
 
+/// `"5rim"`, `"500lbr"`, `"24btl"`: digits then a pack or unit word.
+fn glued_count(token: &str) -> Option<(&str, &str)> {
+    let split = token.find(|c: char| !c.is_ascii_digit())?;
+    let (count, unit) = token.split_at(split);
+    let known_word = fixed_pack(unit).is_some() || base_unit(unit).is_some() || CONTAINERS.contains(&unit);
+    (!count.is_empty() && known_word).then_some((count, unit))
+}
+
 fn number(word: &str) -> Option<u32> {
-    word.parse().ok().filter(|n| (1..=100_000).contains(n))
+    if !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok().filter(|n| (1..=MAX_COUNT).contains(n))
 }
 
 fn base_unit(word: &str) -> Option<&'static str> {
@@ -88,106 +201,96 @@ fn fixed_pack(word: &str) -> Option<(&'static str, u32)> {
     FIXED_PACKS.iter().find(|(w, _, _)| *w == word).map(|(_, base, size)| (*base, *size))
 }
 
-/// The first pack statement in the words, most specific patterns first.
-fn from_title(words: &[String]) -> Option<(&'static str, u32)> {
-    counted_fixed_pack(words).or_else(|| counted_base_units(words)).or_else(|| container_count(words))
+fn is_pack_word(word: &str) -> bool {
+    CONTAINERS.contains(&word) || fixed_pack(word).is_some()
 }
 
-/// `"5 rim"`, `"1 lusin"`, `"rim"` alone.
-fn counted_fixed_pack(words: &[String]) -> Option<(&'static str, u32)> {
+/// The pack statement in the words, most explicit first.
+fn statement(words: &[String]) -> Option<Statement<'_>> {
+    isi_count(words)
+        .or_else(|| counted_fixed_pack(words))
+        .or_else(|| times(words))
+        .or_else(|| counted_base_units(words))
+        .or_else(|| container_count(words))
+}
+
+/// `"isi 12 pcs"`, `"Rim isi 500 Lembar"`, `"Box isi 5 Rim"`, `"box isi 12"`; `"Karton isi 40
+/// Box"` and `"isi 3 Kue"` are counts of things of unstated size.
+fn isi_count(words: &[String]) -> Option<Statement<'_>> {
     words.iter().enumerate().find_map(|(i, w)| {
-        let (base, size) = fixed_pack(w)?;
-        let count = i.checked_sub(1).and_then(|j| number(&words[j])).unwrap_or(1);
-        Some((base, size.checked_mul(count)?))
-    })
-}
-
-/// `"500 lbr"`, `"24 botol"`, `"isi 12 pcs"`; skips measures (`"600 ml"`).
-fn counted_base_units(words: &[String]) -> Option<(&'static str, u32)> {
-    words.windows(2).find_map(|pair| {
-        let n = number(&pair[0])?;
-        let base = base_unit(&pair[1])?;
-        // "1 unit", "1 kg": the pack is one of them, which the unit field already says.
-        (n > 1 || !matches!(base, "unit" | "kg" | "hari" | "m2")).then_some((base, n))
-    })
-}
-
-/// `"box isi 12"`, `"dus 24"`, `"pak 100"`: a container and a count of unnamed pieces.
-fn container_count(words: &[String]) -> Option<(&'static str, u32)> {
-    words.iter().enumerate().find_map(|(i, w)| {
-        if !CONTAINERS.contains(&w.as_str()) {
+        if w != "isi" {
             return None;
         }
-        let mut next = words.get(i + 1)?.as_str();
-        let mut offset = 1;
-        if next == "isi" {
-            offset = 2;
-            next = words.get(i + 2)?.as_str();
-        }
-        let n = number(next)?;
-        match words.get(i + offset + 1) {
-            // "box isi 12" at the end: twelve pieces.
-            None => Some(("pcs", n)),
-            Some(word) => match base_unit(word) {
-                Some(base) => Some((base, n)),
-                // "Karton isi 40 Box", "isi 3 Kue": a count of things whose size is not stated
-                // here; no pack size beats a wrong one.
-                None => None,
+        let n = number(words.get(i + 1)?)?;
+        let container = i.checked_sub(1).map(|j| words[j].as_str()).filter(|c| is_pack_word(c));
+        let size = |base, quantity| Some(Statement::Size { base, quantity, container });
+        match words.get(i + 2).map(String::as_str) {
+            None => size("pcs", n),
+            Some(next) if FILLERS.contains(&next) => size("pcs", n),
+            Some(next) => match (base_unit(next), fixed_pack(next)) {
+                (Some(base), _) => size(base, n),
+                (None, Some((base, each))) => size(base, n.checked_mul(each)?),
+                (None, None) => Some(Statement::Unsized),
             },
         }
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal_macros::dec;
-
-    fn case(field: Option<&str>, title: &str) -> (Option<String>, Decimal) {
-        let unit = parse_unit(field, title);
-        (unit.base_unit, unit.quantity)
-    }
-
-    #[test]
-    fn packs_are_read_from_unit_fields_and_titles() {
-        let cases: &[(Option<&str>, &str, Option<&str>, Decimal)] = &[
-            (Some("Rim"), "Kertas HVS A4 80gsm Sinar Dunia", Some("lembar"), dec!(500)),
-            (Some("rim"), "Kertas HVS A4 80 gsm 1 rim", Some("lembar"), dec!(500)),
-            (Some("box"), "Kertas HVS A4 80gsm Box 5 Rim", Some("lembar"), dec!(2500)),
-            (None, "SIDU HVS A4 80 gr (500 lbr)", Some("lembar"), dec!(500)),
-            (Some("Dus"), "Air Mineral 600 ml dus 24 botol", Some("botol"), dec!(24)),
-            (Some("box"), "Ballpoint hitam 0,5 mm box isi 12", Some("pcs"), dec!(12)),
-            (Some("Pak"), "Amplop coklat kabinet pak 100", Some("pcs"), dec!(100)),
-            (Some("Lusin"), "Ballpoint Standard AE7 hitam", Some("pcs"), dec!(12)),
-            (None, "Ballpoint Standard AE7 2 lusin", Some("pcs"), dec!(24)),
-            (Some("Kodi"), "Kain seragam", Some("pcs"), dec!(20)),
-            (Some("gross"), "Klip kertas No. 3", Some("pcs"), dec!(144)),
-            (Some("Box"), "Masker medis 3-ply isi 50 pcs", Some("pcs"), dec!(50)),
-            (Some("unit"), "Laptop Core i5 16GB 512GB", Some("unit"), dec!(1)),
-            (Some("Kg"), "Gula pasir 1 kg", Some("kg"), dec!(1)),
-            (Some("Galon"), "Air mineral galon 19 L", Some("galon"), dec!(1)),
-            (None, "Tinta Epson 003 70 ml hitam", None, dec!(1)),
-            (Some("pcs"), "Flashdisk 64GB", Some("pcs"), dec!(1)),
-            (Some("box isi 12"), "Pulpen", Some("pcs"), dec!(12)),
-            (Some("Karton"), "Masker Medis Sensi 3 Ply Hijau Karton isi 40 Box", None, dec!(1)),
-            (Some("karton"), "Masker Medis Sensi 3 Ply 1 Karton (40 Box)", None, dec!(1)),
-            (Some("kotak"), "Snack Box Rapat Isi 3 Kue + Air Mineral", Some("kotak"), dec!(1)),
-            (Some("Rim"), "HVS A4 5rim", Some("lembar"), dec!(2500)),
-        ];
-        for (field, title, base, quantity) in cases {
-            assert_eq!(case(*field, title), (base.map(str::to_string), *quantity), "{field:?} / {title}");
-        }
-    }
-
-    #[test]
-    fn the_unit_name_is_kept_as_the_marketplace_wrote_it_lowercased() {
-        assert_eq!(parse_unit(Some(" Rim "), "x").name, "rim");
-        assert_eq!(parse_unit(None, "x").name, "unit");
-    }
-
-    #[test]
-    fn absurd_counts_are_not_taken_as_pack_sizes() {
-        assert_eq!(case(None, "box isi 99999999999"), (None, dec!(1)));
-        assert_eq!(case(None, "0 lembar"), (None, dec!(1)));
-    }
+/// `"5 rim"`, `"1 lusin"`, `"rim"` alone.
+fn counted_fixed_pack(words: &[String]) -> Option<Statement<'_>> {
+    words.iter().enumerate().find_map(|(i, w)| {
+        let (base, size) = fixed_pack(w)?;
+        let counted = i.checked_sub(1).and_then(|j| number(&words[j]).map(|n| (j, n)));
+        let (quantity, container) = match counted {
+            // "1 rim" is the rim itself; "box 5 rim" is the box.
+            Some((_, 1)) | None => (size, Some(w.as_str())),
+            Some((j, n)) => {
+                (size.checked_mul(n)?, j.checked_sub(1).map(|k| words[k].as_str()).filter(|c| is_pack_word(c)))
+            }
+        };
+        Some(Statement::Size { base, quantity, container })
+    })
 }
+
+/// `"20 x 1 kg"`, `"12 x 10 sachet"`: a count of counted base units.
+fn times(words: &[String]) -> Option<Statement<'_>> {
+    words.windows(4).find_map(|w| {
+        let (outer, inner) = (number(&w[0])?, number(&w[2])?);
+        let base = base_unit(&w[3]).filter(|_| w[1] == "x")?;
+        Some(Statement::Size { base, quantity: outer.checked_mul(inner)?, container: None })
+    })
+}
+
+/// `"500 lbr"`, `"dus 24 botol"`; skips measures (`"600 ml"`), `"1 unit"`, and `"pc"` outside
+/// `isi N`, which is as often a computer (`"IdeaCentre AIO 3 PC"`).
+fn counted_base_units(words: &[String]) -> Option<Statement<'_>> {
+    (0..words.len().saturating_sub(1)).find_map(|i| {
+        if words[i + 1] == "pc" {
+            return None;
+        }
+        let n = number(&words[i])?;
+        let base = base_unit(&words[i + 1])?;
+        let container = i.checked_sub(1).map(|j| words[j].as_str()).filter(|c| is_pack_word(c));
+        (n > 1 || !MEASURES.contains(&base)).then_some(Statement::Size { base, quantity: n, container })
+    })
+}
+
+/// `"dus 24"`, `"pak 100"` at the end: a container and a count of unnamed pieces.
+fn container_count(words: &[String]) -> Option<Statement<'_>> {
+    words.iter().enumerate().find_map(|(i, w)| {
+        if !CONTAINERS.contains(&w.as_str()) {
+            return None;
+        }
+        let n = number(words.get(i + 1)?)?;
+        match words.get(i + 2).map(String::as_str) {
+            None => Some(Statement::Size { base: "pcs", quantity: n, container: Some(w.as_str()) }),
+            Some(next) if FILLERS.contains(&next) => {
+                Some(Statement::Size { base: "pcs", quantity: n, container: Some(w.as_str()) })
+            }
+            Some(_) => Some(Statement::Unsized),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -8,10 +8,10 @@ use super::policy::{self, BuyerContext, Explanation};
 use super::report::Sources;
 use super::service::SearchService;
 use super::validate;
-use crate::model::{MarketplaceId, Offer};
+use crate::model::{MarketplaceId, Offer, UnitPrice};
 use crate::normalize::product::{self, MatchExplanation, ProductKey};
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A comparison as the client asked for it.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +35,7 @@ pub struct ProductGroup {
     pub offers: Vec<(Offer, Option<Explanation>)>,
     /// Why the offers were put together: the first offer against each other one, merged.
     pub matched: MatchExplanation,
-    /// Unit prices including PPN, ascending (offers without one left out).
+    /// The comparable unit prices including PPN, ascending (see [`comparable`]).
     pub unit_prices: Vec<Decimal>,
     /// Marketplaces carrying it, sorted.
     pub marketplaces: Vec<MarketplaceId>,
@@ -135,17 +135,17 @@ fn build(key: ProductKey, offers: Vec<Offer>, matched: MatchExplanation, buyer: 
             offers.into_iter().map(|o| (o, None)).collect()
         }
     };
-    let mut unit_prices: Vec<Decimal> = ordered.iter().filter_map(|(o, _)| policy::unit_price(o)).collect();
+    let mut unit_prices: Vec<Decimal> = comparable(&ordered).into_iter().map(|(_, price)| price).collect();
     unit_prices.sort();
     let marketplaces: BTreeSet<MarketplaceId> = ordered.iter().map(|(o, _)| o.marketplace.clone()).collect();
     ProductGroup { key, offers: ordered, matched, unit_prices, marketplaces: marketplaces.into_iter().collect() }
 }
 
 impl ProductGroup {
-    /// The cheapest offer per base unit including PPN (the first offer when none has a price).
+    /// The cheapest offer per base unit including PPN among the comparable ones; `None` when no
+    /// offer has a unit price fit to compare.
     pub fn cheapest(&self) -> Option<&Offer> {
-        let priced = self.offers.iter().filter_map(|(o, _)| policy::unit_price(o).map(|p| (p, o)));
-        priced.min_by(|(a, _), (b, _)| a.cmp(b)).map(|(_, o)| o).or_else(|| self.offers.first().map(|(o, _)| o))
+        comparable(&self.offers).into_iter().min_by(|(_, a), (_, b)| a.cmp(b)).map(|(offer, _)| offer)
     }
 
     /// The median unit price (the lower middle for an even count, so it is a real offer's price).
@@ -153,6 +153,24 @@ impl ProductGroup {
         let n = self.unit_prices.len();
         (n > 0).then(|| self.unit_prices[(n - 1) / 2])
     }
+}
+
+/// The offers whose unit prices may be compared, with those prices including PPN: confident
+/// (never an assumed or conflicting pack size), in the base unit most of them share (a price per
+/// sheet is not compared with one per pack), and exact when any of them is exact, so an
+/// approximate `Rp 150rb` never beats an exact price.
+fn comparable(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Decimal)> {
+    let confident: Vec<(&Offer, &UnitPrice)> =
+        offers.iter().filter_map(|(o, _)| o.unit_price.as_ref().filter(|u| u.confident).map(|u| (o, u))).collect();
+    let mut bases: BTreeMap<Option<&str>, usize> = BTreeMap::new();
+    for (offer, _) in &confident {
+        *bases.entry(offer.unit.base_unit.as_deref()).or_default() += 1;
+    }
+    let Some(base) = bases.into_iter().max_by_key(|&(_, n)| n).map(|(base, _)| base) else { return Vec::new() };
+    let same: Vec<(&Offer, &UnitPrice)> =
+        confident.into_iter().filter(|(o, _)| o.unit.base_unit.as_deref() == base).collect();
+    let any_exact = same.iter().any(|(_, u)| u.exact);
+    same.into_iter().filter(|(_, u)| u.exact || !any_exact).map(|(o, u)| (o, u.price.amount_including_vat)).collect()
 }
 
 /// A readable title from what the offers' titles agree on: kind, brand, then specs
@@ -172,3 +190,6 @@ fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests;

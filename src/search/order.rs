@@ -16,7 +16,8 @@ pub enum OfferSort {
     PriceAsc,
     /// Dearest pack first, including PPN.
     PriceDesc,
-    /// Cheapest per base unit first, including PPN (a rim compares with a box of five rim).
+    /// Cheapest per base unit first, including PPN (a rim compares with a box of five rim); only
+    /// confident unit prices (`Offer.unitPriceBasis`) are ordered, the other offers follow.
     UnitPriceAsc,
     /// Highest TKDN first.
     TkdnDesc,

@@ -88,7 +88,9 @@ fn facts(offer: &Offer, lang: Lang) -> Markup {
             dt { (lang.pick("Kemasan", "Pack")) }
             dd {
                 (offer.unit.name)
-                @if let Some(base) = &offer.unit.base_unit { " = " (offer.unit.quantity.normalize()) " " (base) }
+                @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) {
+                    " = " (quantity.normalize()) " " (base)
+                }
             }
             dt { "TKDN" } dd { (percent(offer.tkdn).unwrap_or_else(|| not_stated.into())) }
             dt { "BMP" } dd { (percent(offer.bmp).unwrap_or_else(|| not_stated.into())) }

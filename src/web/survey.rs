@@ -102,10 +102,10 @@ fn product<'a>(title: String, rows: Vec<Row<'a>>) -> Product<'a> {
     Product { title, min: prices.first().copied(), median, max: prices.last().copied(), rows }
 }
 
-/// The price per base unit including PPN, only when the pack size is known: never a pack price
-/// passed off as a unit price.
+/// The price per base unit including PPN, only when it is confident (`Offer::confident_unit_price`):
+/// never a pack price passed off as a unit price, nor an assumed or conflicting pack size.
 pub fn unit_price(offer: &Offer) -> Option<Decimal> {
-    offer.unit_price.as_ref().map(|p| p.amount_including_vat)
+    offer.confident_unit_price()
 }
 
 /// `2026-12-01 11:32 WIB`.
@@ -133,7 +133,12 @@ mod tests {
                 let mut offer = Offer::sample(&n.to_string());
                 let mut price = offer.price.clone().expect("sample price");
                 price.amount_including_vat = Decimal::new(n, 1);
-                offer.unit_price = Some(price);
+                offer.unit_price = Some(crate::model::UnitPrice {
+                    price,
+                    derivation: crate::model::PackDerivation::Stated,
+                    confident: true,
+                    exact: true,
+                });
                 offer
             })
             .collect();

@@ -29,7 +29,7 @@ pub fn render(survey: &Survey<'_>, lang: Lang) -> Result<String, csv::Error> {
                 amount(price.map(|p| p.amount_including_vat)),
                 amount(price.map(|p| p.amount_excluding_vat)),
                 offer.unit.name.clone(),
-                number(offer.unit.quantity, lang),
+                offer.unit.quantity.map(|q| number(q, lang)).unwrap_or_default(),
                 offer.unit.base_unit.clone().unwrap_or_default(),
                 amount(unit_price(offer)),
                 amount(offer.tkdn),

@@ -95,7 +95,7 @@ fn table(product: &Product<'_>, lang: Lang) -> Markup {
                                 td { (words::vendor_place(offer, lang)) }
                                 td.num { (money(price.map(|p| p.amount_including_vat))) }
                                 td.num { (money(price.map(|p| p.amount_excluding_vat))) }
-                                td { (offer.unit.name) @if let Some(base) = &offer.unit.base_unit { " (" (offer.unit.quantity.normalize()) " " (base) ")" } }
+                                td { (offer.unit.name) @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) { " (" (quantity.normalize()) " " (base) ")" } }
                                 td.num { (money(unit_price(offer))) }
                                 td.num { (offer.tkdn.map(|t| words::percent(t, lang)).unwrap_or_else(|| "—".into())) }
                                 td { (row.read_at) }

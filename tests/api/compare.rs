@@ -103,3 +103,57 @@ async fn a_comparison_says_how_many_offers_of_each_marketplace_it_grouped_and_wh
         assert_eq!((grouped, &entry["more"]), (100, &json!(true)), "{entry}");
     }
 }
+
+const PENS: &str = r#"query($q: String!) { compare(query: $q, first: 10) {
+  groups {
+    unitPriceMin
+    cheapest { id title unitPrice { amountIncludingVat } unitPriceBasis { derivation confident exact } }
+    offers { id title unit { quantity } unitPrice { amountIncludingVat } unitPriceBasis { confident } }
+  }
+} }"#;
+
+#[tokio::test]
+async fn a_model_code_never_makes_a_pen_the_cheapest_at_a_few_rupiah() {
+    let app = spawn_app().await;
+    let response = app.graphql(PENS, json!({ "q": "ballpoint" })).await;
+    let groups = response["data"]["compare"]["groups"].as_array().expect("groups");
+    assert!(!groups.is_empty(), "{response}");
+    for group in groups {
+        let cheapest = &group["cheapest"];
+        assert_eq!(cheapest["unitPriceBasis"]["confident"], true, "{group}");
+        let per_pen = decimal(&cheapest["unitPrice"]["amountIncludingVat"]);
+        // The catalogue prices a dozen at Rp24.000 and up: a pen is never a few rupiah.
+        assert!(per_pen >= Decimal::from(1_000), "{} at {per_pen} per pen", cheapest["title"]);
+        assert_eq!(decimal(&group["unitPriceMin"]), per_pen);
+        for offer in group["offers"].as_array().expect("offers") {
+            assert_eq!(offer["unitPrice"].is_null(), offer["unit"]["quantity"].is_null(), "{offer}");
+            assert_eq!(offer["unitPriceBasis"].is_null(), offer["unitPrice"].is_null(), "{offer}");
+            if offer["unitPriceBasis"]["confident"] == true {
+                let price = decimal(&offer["unitPrice"]["amountIncludingVat"]);
+                assert!(price >= Decimal::from(1_000), "{} at {price} per pen", offer["title"]);
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_unit_price_sort_orders_confident_unit_prices_and_puts_the_rest_after() {
+    let app = spawn_app().await;
+    let query = r#"{ search(query: "masker", first: 60, sort: UNIT_PRICE_ASC) { offers { edges { node {
+      unit { quantity note } unitPrice { amountIncludingVat } unitPriceBasis { confident }
+    } } } } }"#;
+    let response = app.graphql(query, json!({})).await;
+    let edges = response["data"]["search"]["offers"]["edges"].as_array().expect("edges");
+    let confident: Vec<bool> = edges.iter().map(|e| e["node"]["unitPriceBasis"]["confident"] == true).collect();
+    assert!(confident.iter().any(|c| *c), "{response}");
+    assert!(confident.windows(2).all(|w| w[0] >= w[1]), "confident unit prices first: {confident:?}");
+    let prices: Vec<Decimal> = edges
+        .iter()
+        .filter(|e| e["node"]["unitPriceBasis"]["confident"] == true)
+        .map(|e| decimal(&e["node"]["unitPrice"]["amountIncludingVat"]))
+        .collect();
+    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
+    for edge in edges.iter().filter(|e| e["node"]["unit"]["quantity"].is_null()) {
+        assert!(edge["node"]["unitPrice"].is_null() && edge["node"]["unit"]["note"].is_string(), "{edge}");
+    }
+}

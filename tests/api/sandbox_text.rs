@@ -69,7 +69,7 @@ async fn pasar_reads_every_padi_price_exactly_and_every_pack_its_title_states() 
         // reader takes for the pack on every marketplace: its limitation, not this title's.
         if expected.pack_quantity > 1 && expected.base_unit != "pak" {
             packs += 1;
-            if unit.quantity != Decimal::from(expected.pack_quantity) {
+            if unit.quantity != Some(Decimal::from(expected.pack_quantity)) {
                 misread_packs.push(format!("{title} ({} × {})", expected.pack_quantity, expected.base_unit));
             }
         }

@@ -12,22 +12,26 @@
 //! 5. `number`: decide what `.` and `,` mean, build the `Decimal`, apply the
 //!    magnitude with checked arithmetic and round half-up to sen.
 //!
-//! The parser never guesses. When an input has two plausible readings the
-//! amount is `None` and an issue says why. Decisions on ambiguous inputs:
+//! The parser never guesses a number it cannot defend. Decisions (the written policy,
+//! domain.md §4):
 //!
-//! - Separators (rules in `number`): `Rp 1.250` is 1250 in `id` but
-//!   ambiguous in `en`; `IDR 1,250` the reverse. `Rp 52.071.487,453` (three
-//!   digits after the last mark) is ambiguous, not silently 52 071 487 453:
-//!   the message says the last mark may be a typo for a thousands separator.
-//! - With a magnitude a lone separator is a decimal (`Rp 1.5jt`, `1,25 jt`),
-//!   except the locale's grouping mark before three digits (`1.250 jt` in
-//!   `id`), which is ambiguous.
-//! - `+PPN` and a bare `PPN 11%` give `includes_vat: None` with an issue
-//!   (see `tax`); the amount is still read.
+//! - Separators (rules in `number`): `Rp 1.250` is 1250. A lone `.` or `,`
+//!   before exactly three digits groups thousands, whichever the locale —
+//!   rupiah have no three-decimal amounts; when that mark is the locale's
+//!   decimal mark (`IDR 1,250` in `id`, `Rp 52.071.487,453`) the amount is
+//!   read as thousands with `AMBIGUOUS_SEPARATOR`. More than three digits
+//!   after the last of two kinds of mark gives no amount.
+//! - With a magnitude a lone separator is a decimal (`Rp 1.5jt`, `1,25 jt`,
+//!   `1.250 jt`).
+//! - `+PPN` and `+ PPN 11%` mean PPN is added on top: excluded. A bare
+//!   `PPN 11%` says nothing and gives `includes_vat: None` with an issue (see
+//!   `tax`); the amount is still read. A remark in parentheses that mentions
+//!   the tax (`(Harga sudah termasuk PPN)`) is a tax hint, removed whole.
 //! - A range is kept as lower bound + `range_max`, never averaged; reversed
 //!   bounds or different units are `INVALID_RANGE`.
 //! - Negative amounts (`-Rp5.000`, the formatter's own negative form) and
-//!   amounts above [`MAX_AMOUNT`] give no amount. Zero is read, with `ZERO`.
+//!   amounts above [`MAX_AMOUNT`] give no amount. Zero is a placeholder, not
+//!   a price: no amount, with `ZERO`.
 //! - Digits below one sen are rounded half-up, with `ROUNDED`.
 //! - Only ASCII digits count: full-width or Arabic-Indic digits, `1e6`,
 //!   a space as grouping (`1 250 000`) and compound forms (`1jt 500rb`) are
@@ -98,13 +102,14 @@ pub enum PriceIssueCode {
     Unreadable,
     /// The text says the price is given on request ("Hubungi penjual").
     OnRequest,
-    /// `.`/`,` (or a magnitude) allows two readings, so no amount is given.
+    /// `.`/`,` allows two readings: the amount is read with the policy's choice
+    /// (thousands), or not at all when no reading is defensible.
     AmbiguousSeparator,
     /// The amount is below zero; a price cannot be.
     Negative,
     /// The amount is above [`MAX_AMOUNT`] or too long to hold.
     Overflow,
-    /// The amount is zero: a real price, but not a "cheapest" offer.
+    /// The amount is zero: a placeholder, not a price, so no amount is given.
     Zero,
     /// The text names another currency (`USD 100`).
     ForeignCurrency,
@@ -186,8 +191,8 @@ pub struct ParsedPrice {
     /// The unit the price is per, lower-cased: `"rim"` from `Rp 75.000/rim`.
     pub per_unit: Option<String>,
     /// `Some(true)` for "termasuk PPN"/"incl. PPN", `Some(false)` for "belum
-    /// termasuk PPN"/"excl. PPN", `None` without a clear hint (`+PPN` is
-    /// ambiguous and also yields `None`, with an issue).
+    /// termasuk PPN"/"excl. PPN"/"+PPN", `None` without a clear hint (a bare
+    /// `PPN 11%` also yields `None`, with an issue).
     pub includes_vat: Option<bool>,
     /// Every caveat, in the order found.
     pub issues: Vec<PriceIssue>,
@@ -216,6 +221,20 @@ impl ParsedPrice {
     /// Fills the amount fields from a successful reading and adds the
     /// informational issues that go with it.
     fn apply(&mut self, reading: range::Reading) {
+        if reading.rounded {
+            self.push(PriceIssueCode::Rounded, "digits below one sen were rounded half-up");
+        }
+        if reading.amount.is_zero() {
+            self.push(PriceIssueCode::Zero, "the price is zero, which marks a placeholder rather than a price");
+            return;
+        }
+        if reading.ambiguous {
+            self.push(
+                PriceIssueCode::AmbiguousSeparator,
+                "a decimal mark before three digits was read as a thousands separator; \
+                 rupiah have no three-decimal amounts",
+            );
+        }
         self.amount = Some(reading.amount.normalize());
         self.range_max = reading.range_max.map(|max| max.normalize());
         self.per_unit = reading.unit;
@@ -228,12 +247,6 @@ impl ParsedPrice {
                 PriceIssueCode::CompactApproximate,
                 "a compact form (rb, jt, M, T, k) is a rounded display value",
             );
-        }
-        if reading.rounded {
-            self.push(PriceIssueCode::Rounded, "digits below one sen were rounded half-up");
-        }
-        if reading.amount.is_zero() {
-            self.push(PriceIssueCode::Zero, "the price is zero");
         }
     }
 }

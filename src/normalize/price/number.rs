@@ -6,16 +6,18 @@
 //! - Only one kind, repeated (`35.921.908.461`, `1,250,000`): grouping, so the
 //!   groups must be 1–3 digits then exactly 3 (`1.2.3` is unreadable).
 //! - Both kinds: the last one is the decimal mark and occurs once; the other
-//!   groups. Three or more decimals (`52.071.487,453`) are ambiguous — rupiah
-//!   never has them, so the comma is likely a typo for a dot, but that is a
-//!   guess: no amount, `AMBIGUOUS_SEPARATOR`.
-//! - One separator followed by exactly 3 digits after a 1–3 digit head with
-//!   no leading zero (`1.250`): thousands when it is the locale's grouping
-//!   mark, ambiguous otherwise (`1,250` in `id`, `1.250` in `en`). With a
-//!   magnitude the same shape is ambiguous when it is the grouping mark
-//!   (`1.250 jt` in `id`: 1250 juta or 1,25 juta?) and a decimal otherwise.
+//!   groups. Exactly three digits after it (`52.071.487,453`): rupiah never
+//!   have three decimals, so it is read as one more thousands group, flagged
+//!   ambiguous. Four or more: no amount, `AMBIGUOUS_SEPARATOR`.
+//! - One separator followed by exactly 3 digits, without a magnitude: a
+//!   thousands separator. Flagged ambiguous when it is the locale's decimal
+//!   mark (`1,250` in `id`, `1.250` in `en`) or when the head is not a
+//!   well-formed first group (`1250,000`). A head of `0` (`0.250`) can only
+//!   be a decimal.
+//! - With a magnitude a lone separator is always the decimal mark
+//!   (`1.250 jt` is 1,25 juta).
 //! - Any other single separator is the decimal mark (`1.5`, `1,25 jt`,
-//!   `65000.0`, `1250000.500`).
+//!   `65000.0`).
 
 use super::{Locale, MAX_AMOUNT, PriceIssue, PriceIssueCode};
 use crate::normalize::rupiah::round_sen;
@@ -72,17 +74,22 @@ pub(super) struct Amount {
     pub(super) value: Decimal,
     /// Whether rounding to sen changed the value.
     pub(super) rounded: bool,
+    /// Whether a decimal mark before three digits was read as a thousands separator.
+    pub(super) ambiguous: bool,
 }
+
+/// Integer digits, fraction digits, and whether a separator was read by policy.
+type Split = (String, String, bool);
 
 /// Turns a digit string and an optional magnitude into an amount.
 pub(super) fn evaluate(number: &str, magnitude: Option<Magnitude>, locale: Locale) -> Result<Amount, PriceIssue> {
-    let (integer, fraction) = split_separators(number, magnitude.is_some(), locale)?;
+    let (integer, fraction, ambiguous) = split_separators(number, magnitude.is_some(), locale)?;
     let value = to_decimal(&integer, &fraction)?;
     let scaled = match magnitude {
         Some(magnitude) => value.checked_mul(magnitude.factor()).ok_or_else(overflow)?,
         None => value,
     };
-    finish(scaled)
+    finish(scaled).map(|amount| Amount { ambiguous, ..amount })
 }
 
 /// Checks the bounds and rounds half-up to sen; shared with JSON numbers.
@@ -94,7 +101,7 @@ pub(super) fn finish(value: Decimal) -> Result<Amount, PriceIssue> {
     if rounded > MAX_AMOUNT {
         return Err(overflow());
     }
-    Ok(Amount { value: rounded, rounded: rounded != value })
+    Ok(Amount { value: rounded, rounded: rounded != value, ambiguous: false })
 }
 
 pub(super) fn overflow() -> PriceIssue {
@@ -110,16 +117,16 @@ fn ambiguous(message: &str) -> PriceIssue {
 }
 
 /// Splits the digit string into integer and fraction digits.
-fn split_separators(number: &str, has_magnitude: bool, locale: Locale) -> Result<(String, String), PriceIssue> {
+fn split_separators(number: &str, has_magnitude: bool, locale: Locale) -> Result<Split, PriceIssue> {
     check_shape(number)?;
     let dots = number.matches('.').count();
     let commas = number.matches(',').count();
     match (dots, commas) {
-        (0, 0) => Ok((number.to_owned(), String::new())),
-        (1, 0) => single(number, '.', has_magnitude, locale),
-        (0, 1) => single(number, ',', has_magnitude, locale),
-        (_, 0) => Ok((grouped(number, '.')?, String::new())),
-        (0, _) => Ok((grouped(number, ',')?, String::new())),
+        (0, 0) => Ok((number.to_owned(), String::new(), false)),
+        (1, 0) => Ok(single(number, '.', has_magnitude, locale)),
+        (0, 1) => Ok(single(number, ',', has_magnitude, locale)),
+        (_, 0) => Ok((grouped(number, '.')?, String::new(), false)),
+        (0, _) => Ok((grouped(number, ',')?, String::new(), false)),
         _ => mixed(number),
     }
 }
@@ -133,22 +140,14 @@ fn check_shape(number: &str) -> Result<(), PriceIssue> {
     if valid_chars && ends && !doubled { Ok(()) } else { Err(unreadable("the number is not well formed")) }
 }
 
-/// One separator: thousands, decimal, or ambiguous (see the module docs).
-fn single(number: &str, sep: char, has_magnitude: bool, locale: Locale) -> Result<(String, String), PriceIssue> {
+/// One separator: thousands or decimal (see the module docs).
+fn single(number: &str, sep: char, has_magnitude: bool, locale: Locale) -> Split {
     let (head, tail) = number.split_once(sep).unwrap_or((number, ""));
-    let thousands_shape = tail.len() == 3 && (1..=3).contains(&head.len()) && !head.starts_with('0');
-    let is_grouping_mark = sep == locale.grouping_mark();
-    match (thousands_shape, is_grouping_mark, has_magnitude) {
-        (true, true, false) => Ok((format!("{head}{tail}"), String::new())),
-        (true, false, false) => Err(ambiguous(
-            "one separator before three digits is the decimal mark in this locale, \
-             but rupiah never has three decimals",
-        )),
-        (true, true, true) => {
-            Err(ambiguous("a grouped number before a magnitude word could be thousands or a decimal"))
-        }
-        _ => Ok((head.to_owned(), tail.to_owned())),
+    if has_magnitude || tail.len() != 3 || head.starts_with('0') {
+        return (head.to_owned(), tail.to_owned(), false);
     }
+    let well_formed = head.len() <= 3 && sep == locale.grouping_mark();
+    (format!("{head}{tail}"), String::new(), !well_formed)
 }
 
 /// Validates grouping (`1.250.000`) and returns the bare digits.
@@ -164,7 +163,7 @@ fn grouped(number: &str, sep: char) -> Result<String, PriceIssue> {
 }
 
 /// Both kinds: the last kind is the decimal mark, the other groups.
-fn mixed(number: &str) -> Result<(String, String), PriceIssue> {
+fn mixed(number: &str) -> Result<Split, PriceIssue> {
     let (decimal_at, decimal_mark) = number
         .char_indices()
         .rfind(|&(_, c)| c == '.' || c == ',')
@@ -176,13 +175,14 @@ fn mixed(number: &str) -> Result<(String, String), PriceIssue> {
     }
     let group_mark = if decimal_mark == '.' { ',' } else { '.' };
     let integer = grouped(head, group_mark)?;
-    if tail.len() > 2 {
-        return Err(ambiguous(
-            "more than two digits after the decimal mark; rupiah never has them, \
-             so the last separator may be a typo for a thousands separator",
-        ));
+    match tail.len() {
+        0..=2 => Ok((integer, tail.to_owned(), false)),
+        3 => Ok((format!("{integer}{tail}"), String::new(), true)),
+        _ => Err(ambiguous(
+            "more than three digits after the decimal mark; rupiah never has them, \
+             and they do not form a thousands group either",
+        )),
     }
-    Ok((integer, tail.to_owned()))
 }
 
 /// Builds the exact `Decimal`, refusing what it cannot hold.
@@ -240,7 +240,7 @@ mod tests {
 
     #[test]
     fn sub_sen_digits_are_rounded_half_up() {
-        let amount = evaluate("1250.005", None, Locale::Id);
-        assert_eq!(amount.map(|a| (a.value, a.rounded)), Ok((dec!(1250.01), true)));
+        let amount = evaluate("0.125", None, Locale::Id);
+        assert_eq!(amount.map(|a| (a.value, a.rounded)), Ok((dec!(0.13), true)));
     }
 }

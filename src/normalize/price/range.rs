@@ -26,6 +26,8 @@ pub(super) struct Reading {
     pub(super) approximate: bool,
     /// Whether rounding to sen changed either bound.
     pub(super) rounded: bool,
+    /// Whether either bound read a decimal mark as a thousands separator.
+    pub(super) ambiguous: bool,
     /// The unit the price is per.
     pub(super) unit: Option<String>,
 }
@@ -46,6 +48,7 @@ fn read_single(body: &str, locale: Locale) -> Result<Reading, PriceIssue> {
         range_max: None,
         approximate: side.magnitude.is_some(),
         rounded: amount.rounded,
+        ambiguous: amount.ambiguous,
         unit: side.unit,
     })
 }
@@ -67,6 +70,7 @@ fn read_range(low: &str, high: &str, locale: Locale) -> Result<Reading, PriceIss
         range_max: Some(max.value),
         approximate: low.magnitude.is_some() || high.magnitude.is_some(),
         rounded: min.rounded || max.rounded,
+        ambiguous: min.ambiguous || max.ambiguous,
         unit,
     })
 }

@@ -4,10 +4,15 @@
 //! Each hint is removed from the text, and once any hint is found every
 //! percentage (`11%`, `12 %`) goes too: a rate inside a tax hint is not a price.
 //!
-//! `+PPN` is deliberately ambiguous: after an amount (`Rp 1.000.000 + PPN`)
-//! Indonesian quotes mean "PPN is added on top" (excluded), while as a
-//! column label (`Harga (+PPN)`) it means "price with PPN". A bare `PPN 11%`
-//! says nothing either. Both give `None` with an `AMBIGUOUS_VAT_HINT` issue.
+//! `+PPN` and `+ PPN 11%` mean "PPN is added on top": excluded (the written
+//! policy). A bare `PPN 11%` says nothing and gives `None` with an
+//! `AMBIGUOUS_VAT_HINT` issue.
+//!
+//! A remark in parentheses that mentions the tax (`(Harga sudah termasuk
+//! PPN)`, `(PPN 11% ditanggung pembeli)`) is a tax hint: its qualifiers are
+//! read and the whole remark is removed, so its other words never make the
+//! price unreadable. A remark holding the only amount (`(Rp 5.000 incl PPN)`)
+//! is left in place.
 
 use super::text::{is_standalone, strip_word_prefix, strip_word_suffix};
 use super::{PriceIssue, PriceIssueCode};
@@ -77,8 +82,7 @@ pub(super) struct VatHint {
 
 /// Finds and removes every tax hint in the cleaned (lower-cased) text.
 pub(super) fn extract(cleaned: &str) -> VatHint {
-    let mut rest = cleaned.to_owned();
-    let mut found = Vec::new();
+    let (mut rest, mut found) = remarks(cleaned);
     while found.len() < MAX_HINTS
         && let Some((start, end, meaning)) = next_hint(&rest)
     {
@@ -92,6 +96,35 @@ pub(super) fn extract(cleaned: &str) -> VatHint {
     VatHint { includes_vat, issue, rest }
 }
 
+/// Removes every parenthesised remark that mentions the tax, when an amount stays outside it,
+/// and returns the hints read inside.
+fn remarks(cleaned: &str) -> (String, Vec<Option<bool>>) {
+    let mut rest = cleaned.to_owned();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while found.len() < MAX_HINTS
+        && let Some(open) = rest.get(from..).and_then(|r| r.find('(')).map(|at| from + at)
+        && let Some(close) = rest.get(open..).and_then(|r| r.find(')')).map(|at| open + at)
+    {
+        let inner = rest.get(open + 1..close).unwrap_or_default();
+        let outside = format!("{}{}", rest.get(..open).unwrap_or_default(), rest.get(close + 1..).unwrap_or_default());
+        if find_tax_word(inner).is_none() || !outside.bytes().any(|b| b.is_ascii_digit()) {
+            from = close + 1;
+            continue;
+        }
+        let mut inner = inner.to_owned();
+        while found.len() < MAX_HINTS
+            && let Some((start, end, meaning)) = next_hint(&inner)
+        {
+            found.push(meaning);
+            inner.replace_range(start..end, " ");
+        }
+        rest.replace_range(open..=close, " ");
+        from = open;
+    }
+    (rest, found)
+}
+
 /// The byte span of the first hint (qualifier + tax word) and its meaning;
 /// `None` as meaning when the hint is ambiguous.
 fn next_hint(s: &str) -> Option<(usize, usize, Option<bool>)> {
@@ -103,8 +136,11 @@ fn next_hint(s: &str) -> Option<(usize, usize, Option<bool>)> {
     if let Some((end, meaning)) = suffix_qualifier(s, word_end) {
         return Some((word_start, end, Some(meaning)));
     }
-    let start = before.strip_suffix('+').map_or(word_start, str::len);
-    Some((start, word_end, None))
+    // "+ PPN": PPN comes on top of the amount.
+    match before.strip_suffix('+') {
+        Some(head) => Some((head.len(), word_end, Some(false))),
+        None => Some((word_start, word_end, None)),
+    }
 }
 
 /// The earliest standalone tax word, as a byte span.
@@ -201,10 +237,26 @@ mod tests {
     }
 
     #[test]
-    fn plus_ppn_and_bare_ppn_and_contradictions_are_ambiguous() {
-        assert_eq!(hint("harga (+ppn)"), (None, true, String::new()));
+    fn plus_ppn_means_excluded() {
+        assert_eq!(hint("rp 5.000 +ppn"), (Some(false), false, "rp 5.000".to_owned()));
+        assert_eq!(hint("rp 5.000 + ppn 11%"), (Some(false), false, "rp 5.000".to_owned()));
+        assert_eq!(hint("rp 5.000 (+ppn)"), (Some(false), false, "rp 5.000".to_owned()));
+    }
+
+    #[test]
+    fn bare_ppn_and_contradictions_are_ambiguous() {
         assert_eq!(hint("rp 5.000 ppn 11%"), (None, true, "rp 5.000".to_owned()));
         assert!(hint("termasuk ppn, belum termasuk ppn").1);
+    }
+
+    #[test]
+    fn a_remark_in_parentheses_is_a_tax_hint_removed_whole() {
+        assert_eq!(hint("rp 5.000 (harga sudah termasuk ppn)"), (Some(true), false, "rp 5.000".to_owned()));
+        assert_eq!(hint("rp 5.000 (harga belum termasuk ppn 11%)"), (Some(false), false, "rp 5.000".to_owned()));
+        assert_eq!(hint("rp 5.000 (ppn ditanggung pembeli)"), (None, true, "rp 5.000".to_owned()));
+        // The only amount inside the brackets stays where it is.
+        assert_eq!(hint("(rp 5.000 incl ppn)"), (Some(true), false, "(rp 5.000 )".to_owned()));
+        assert_eq!(hint("rp 5.000 (nego)"), (None, false, "rp 5.000 (nego)".to_owned()));
     }
 
     #[test]

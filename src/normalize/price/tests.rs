@@ -39,16 +39,20 @@ fn formatting_then_parsing_returns_the_same_amount() {
     for amount in sweep() {
         let text = format_rupiah(amount);
         let parsed = parse_price(&text, Locale::Id);
+        if round_sen(amount).is_zero() {
+            // Zero is a placeholder, not a price.
+            assert_eq!((parsed.amount, parsed.issue_codes()), (None, vec!["ZERO"]), "{text}");
+            continue;
+        }
         assert_eq!(parsed.amount, Some(round_sen(amount)), "{text}");
         assert_eq!(parsed.precision, super::Precision::Exact, "{text}");
-        let only_zero = parsed.issues.iter().all(|i| i.code == PriceIssueCode::Zero);
-        assert!(only_zero, "{text}: {:?}", parsed.issues);
+        assert!(parsed.issues.is_empty(), "{text}: {:?}", parsed.issues);
     }
 }
 
 #[test]
 fn cldr_and_code_styled_output_parses_to_the_same_amount() {
-    for amount in sweep() {
+    for amount in sweep().into_iter().filter(|a| !round_sen(*a).is_zero()) {
         let canonical = format_rupiah(amount);
         let digits = canonical.trim_start_matches("Rp");
         for text in [format!("Rp\u{a0}{digits}"), format!("IDR\u{a0}{digits}"), format!("Rp. {digits},-")] {
@@ -63,7 +67,7 @@ fn cldr_and_code_styled_output_parses_to_the_same_amount() {
 
 #[test]
 fn english_grouping_round_trips_in_the_english_locale() {
-    for amount in sweep() {
+    for amount in sweep().into_iter().filter(|a| !round_sen(*a).is_zero()) {
         let english: String = format_rupiah(amount)
             .trim_start_matches("Rp")
             .chars()

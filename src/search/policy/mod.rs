@@ -12,7 +12,7 @@
 //! Offers the cascade puts aside stay in the result, last, each saying why, so a buyer can
 //! justify an exception (clause (b) allows one for insufficient volume).
 
-use crate::model::{LegalForm, Offer, Price};
+use crate::model::{LegalForm, Offer};
 use crate::normalize::pdn::{self, PdnTier};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -62,7 +62,7 @@ pub struct Explanation {
     pub koperasi: bool,
     /// Vendor locality relative to the buyer.
     pub locality: Locality,
-    /// Price per base unit including PPN (per pack when the pack size is unknown).
+    /// Price per base unit including PPN, when confidently known (see `Offer::confident_unit_price`).
     pub unit_price: Option<Decimal>,
     /// The reasons, in the order they were applied.
     pub reasons: Vec<String>,
@@ -167,9 +167,10 @@ fn locality(vendor: Option<&str>, buyer: Option<&BuyerContext>) -> Locality {
     }
 }
 
-/// Price per base unit including PPN, falling back to the pack price.
+/// Price per base unit including PPN, only when it is confident: a pack price is never taken
+/// for a unit price, and an assumed or conflicting pack size is never compared.
 pub fn unit_price(offer: &Offer) -> Option<Decimal> {
-    offer.unit_price.as_ref().or(offer.price.as_ref()).map(|p: &Price| p.amount_including_vat)
+    offer.confident_unit_price()
 }
 
 fn policy_order(a: &Explanation, b: &Explanation) -> Ordering {

@@ -1,7 +1,7 @@
 //! The cascade, UMK preference and locality, on the regulations' own situations.
 
 use super::*;
-use crate::model::BusinessScale;
+use crate::model::{BusinessScale, PackDerivation, UnitPrice};
 use rust_decimal_macros::dec;
 
 struct Spec {
@@ -31,6 +31,16 @@ fn offer(spec: Spec) -> Offer {
         price.amount_excluding_vat = spec.price;
         price.amount_including_vat = spec.price;
     }
+    // One stated unit: only a confident unit price takes part in the price rule.
+    offer.unit.quantity = Some(Decimal::ONE);
+    offer.unit.derivation = PackDerivation::Stated;
+    offer.unit.confident = true;
+    offer.unit_price = offer.price.clone().map(|price| UnitPrice {
+        price,
+        derivation: PackDerivation::Stated,
+        confident: true,
+        exact: true,
+    });
     offer.vendor.legal_form = spec.form;
     offer.vendor.scale = spec.scale;
     offer.vendor.region_code = Some(spec.region);

@@ -1,0 +1,182 @@
+use super::*;
+use rust_decimal_macros::dec;
+
+fn case(field: Option<&str>, title: &str) -> (Option<String>, Option<Decimal>) {
+    let unit = parse_unit(field, title);
+    (unit.base_unit, unit.quantity)
+}
+
+/// Unit field, title, expected base unit, expected pack size.
+type Case = (Option<&'static str>, &'static str, Option<&'static str>, Option<Decimal>);
+
+#[test]
+fn packs_are_read_from_unit_fields_and_titles() {
+    let cases: &[Case] = &[
+        (Some("Rim"), "Kertas HVS A4 80gsm Sinar Dunia", Some("lembar"), Some(dec!(500))),
+        (Some("rim"), "Kertas HVS A4 80 gsm 1 rim", Some("lembar"), Some(dec!(500))),
+        (Some("box"), "Kertas HVS A4 80gsm Box 5 Rim", Some("lembar"), Some(dec!(2500))),
+        (Some("box"), "Kertas HVS A4 80gsm 1 Box (5 Rim)", Some("lembar"), Some(dec!(2500))),
+        (None, "SIDU HVS A4 80 gr (500 lbr)", Some("lembar"), Some(dec!(500))),
+        (Some("Dus"), "Air Mineral 600 ml dus 24 botol", Some("botol"), Some(dec!(24))),
+        (Some("box"), "Ballpoint hitam 0,5 mm box isi 12", Some("pcs"), Some(dec!(12))),
+        (Some("Pak"), "Amplop coklat kabinet pak 100", Some("pcs"), Some(dec!(100))),
+        (Some("Lusin"), "Ballpoint Standard AE7 hitam", Some("pcs"), Some(dec!(12))),
+        (None, "Ballpoint Standard AE7 2 lusin", Some("pcs"), Some(dec!(24))),
+        (Some("Kodi"), "Kain seragam", Some("pcs"), Some(dec!(20))),
+        (Some("gross"), "Klip kertas No. 3", Some("pcs"), Some(dec!(144))),
+        (Some("Box"), "Masker medis 3-ply isi 50 pcs", Some("pcs"), Some(dec!(50))),
+        (Some("unit"), "Laptop Core i5 16GB 512GB", Some("unit"), Some(dec!(1))),
+        (Some("Kg"), "Gula pasir 1 kg", Some("kg"), Some(dec!(1))),
+        (Some("Galon"), "Air mineral galon 19 L", Some("galon"), Some(dec!(1))),
+        (Some("pcs"), "Flashdisk 64GB", Some("pcs"), Some(dec!(1))),
+        (Some("box isi 12"), "Pulpen", Some("pcs"), Some(dec!(12))),
+        (Some("Rim"), "HVS A4 5rim", Some("lembar"), Some(dec!(500))),
+        (Some("orang-bulan"), "Jasa Tenaga Ahli per Orang Bulan", Some("orang-bulan"), Some(dec!(1))),
+        (None, "Kopi Dus 20 x 1 Kg", Some("kg"), Some(dec!(20))),
+        (Some("renceng"), "Kopi Kapal Api Renceng isi 10 Sachet", Some("sachet"), Some(dec!(10))),
+    ];
+    for (field, title, base, quantity) in cases {
+        assert_eq!(case(*field, title), (base.map(str::to_string), *quantity), "{field:?} / {title}");
+    }
+}
+
+#[test]
+fn a_model_code_is_never_a_pack_count() {
+    let twelve = (Some("pcs".to_string()), Some(dec!(12)));
+    assert_eq!(case(Some("Lusin"), "Pulpen Faster Biru 0,5 mm C600 (Lusin isi 12 Pcs)"), twelve);
+    assert_eq!(case(None, "Pulpen Faster Biru 0,5 mm C600 (Lusin isi 12 Pcs)"), twelve);
+    assert_eq!(case(None, "Ballpoint Snowman V-5 Lusin isi 12 Pcs"), twelve);
+    assert_eq!(case(None, "Pulpen Joyko BP-338 1 Lusin"), twelve);
+    assert_eq!(case(None, "Spidol Snowman BG-12 Hitam Gross isi 144 Pcs").1, Some(dec!(144)));
+    assert_eq!(case(None, "SNOWMAN BG-12 HITAM 1 GROSS").1, Some(dec!(144)));
+    assert_eq!(case(None, "Tinta Epson 003 70 ml hitam").1, Some(dec!(1)));
+    let computer = parse_unit(Some("Unit"), "Lenovo IdeaCentre AIO 3 PC All in One Core i5 / 8 GB / 512 GB SSD");
+    assert_eq!((computer.quantity, computer.confident), (Some(dec!(1)), true));
+    assert_eq!(case(None, "Klip Kertas isi 10 pc").1, Some(dec!(10)));
+}
+
+#[test]
+fn a_container_of_unstated_size_is_unknown_not_one() {
+    for (field, title) in [
+        (Some("DUS"), "Air Mineral Aqua 600 ml /DUS"),
+        (Some("Box"), "Pulpen Standard AE7 Hitam 1 BOX"),
+        (Some("Karton"), "Masker Medis Sensi 3 Ply Hijau Karton isi 40 Box"),
+        (Some("karton"), "Masker Medis Sensi 3 Ply 1 Karton (40 Box)"),
+        (Some("Dus"), "Kopi Kapal Api Dus isi 12 Renceng"),
+        (None, "Kopi Kapal Api Dus isi 12 Renceng"),
+        (Some("box"), "Kertas HVS A4 1 Rim"),
+    ] {
+        let unit = parse_unit(field, title);
+        assert_eq!(unit.quantity, None, "{field:?} / {title}");
+        assert!(!unit.confident && unit.note.is_some(), "{field:?} / {title}");
+    }
+}
+
+#[test]
+fn derivation_and_confidence_say_where_the_size_comes_from() {
+    let unit = parse_unit(Some("Rim"), "Kertas HVS A4 1 Rim");
+    assert_eq!((unit.derivation, unit.confident), (PackDerivation::Stated, true));
+    let unit = parse_unit(Some("Dus"), "Air Mineral 600 ml Dus isi 24 Botol");
+    assert_eq!((unit.derivation, unit.confident), (PackDerivation::Title, true));
+    let unit = parse_unit(None, "Tinta Epson 003 70 ml hitam");
+    assert_eq!((unit.derivation, unit.confident, unit.quantity), (PackDerivation::Assumed, false, Some(dec!(1))));
+    // The unit field wins over the title, but a title that disagrees makes it unfit to compare.
+    let unit = parse_unit(Some("pcs"), "Masker Medis isi 50 pcs");
+    assert_eq!((unit.derivation, unit.confident, unit.quantity), (PackDerivation::Stated, false, Some(dec!(1))));
+}
+
+#[test]
+fn the_unit_name_is_kept_as_the_marketplace_wrote_it_lowercased() {
+    assert_eq!(parse_unit(Some(" Rim "), "x").name, "rim");
+    assert_eq!(parse_unit(None, "x").name, "unit");
+}
+
+#[test]
+fn absurd_counts_are_not_taken_as_pack_sizes() {
+    assert_eq!(case(None, "box isi 99999999999"), (None, Some(dec!(1))));
+    assert_eq!(case(None, "0 lembar"), (None, Some(dec!(1))));
+}
+
+/// The property over every sandbox listing: the catalogue is generated in-process.
+#[cfg(feature = "sandbox")]
+mod sandbox_catalogue {
+    use super::*;
+    use crate::sandbox::{Catalogue, MarketplaceKind, SandboxOptions};
+
+    /// `N` and the word after it from the first `isi N` in a title, read independently of the reader.
+    fn isi_statement(title: &str) -> Option<(u32, Option<String>)> {
+        let lower = title.to_lowercase();
+        let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+        let at = tokens.iter().position(|t| *t == "isi")?;
+        let n = tokens.get(at + 1)?.parse().ok()?;
+        Some((n, tokens.get(at + 2).map(|w| (*w).to_string())))
+    }
+
+    /// The pack size an `isi N <word>` statement allows: N of a base unit, N times a fixed pack's
+    /// size; `None` when it counts things of unstated size (then only "unknown" or the truth fit).
+    fn allowed_by_isi(n: u32, word: Option<&str>) -> Option<Decimal> {
+        match word {
+            None => Some(Decimal::from(n)),
+            Some(word) if base_unit(word).is_some() || FILLERS.contains(&word) => Some(Decimal::from(n)),
+            Some(word) => fixed_pack(word).map(|(_, size)| Decimal::from(n * size)),
+        }
+    }
+
+    #[test]
+    fn every_sandbox_offer_that_says_isi_n_reads_as_n_or_unknown_and_never_disagrees_with_the_truth() {
+        let options = SandboxOptions::default();
+        let catalogue = Catalogue::generate(options.products, options.seed);
+        let (mut checked, mut known, mut wrong) = (0usize, 0usize, Vec::new());
+        let mut against_truth = (0usize, Vec::new());
+        let mut unknown_by = std::collections::BTreeMap::new();
+        let mut of_other_things = 0usize;
+        for &kind in MarketplaceKind::all() {
+            for i in 0..catalogue.products_per_marketplace() {
+                let view = catalogue.view(kind, i);
+                let title = kind.title(&view);
+                let unit = parse_unit(Some(view.pack.unit), &title);
+                if unit.base_unit.as_deref() == Some(view.good.base_unit) && unit.confident {
+                    against_truth.0 += 1;
+                    if unit.quantity != Some(Decimal::from(view.pack.quantity)) {
+                        against_truth.1.push(format!("{title} [{}]: {:?}", view.pack.unit, unit.quantity));
+                    }
+                }
+                let Some((n, word)) = isi_statement(&title) else { continue };
+                let Some(allowed) = allowed_by_isi(n, word.as_deref()) else {
+                    // `isi 4 Kue`, `isi 40 Box`: a count of things of unstated size claims no pack
+                    // size; the truth check above covers these offers.
+                    of_other_things += 1;
+                    continue;
+                };
+                checked += 1;
+                match unit.quantity {
+                    None => *unknown_by.entry(format!("{word:?} [{}]", view.pack.unit)).or_insert(0) += 1,
+                    Some(q) if q == allowed => known += 1,
+                    Some(q) => wrong.push(format!("{title} [{}]: {q}, isi allows {allowed}", view.pack.unit)),
+                }
+            }
+        }
+        eprintln!("unknown after isi N: {unknown_by:?}");
+        eprintln!(
+            "isi N titles checked: {checked}, read as N: {known}; isi N of other things: {of_other_things}; \
+             confident same-base readings checked against the truth: {}",
+            against_truth.0
+        );
+        assert!(checked > 6_000, "only {checked} sandbox titles say isi N");
+        assert!(
+            wrong.is_empty(),
+            "{} of {checked} disagree with their own isi N: {:#?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(20)]
+        );
+        assert!(known * 10 > checked * 9, "only {known} of {checked} isi-N titles were read");
+        assert!(against_truth.0 > 20_000, "only {} confident readings in the truth's base unit", against_truth.0);
+        let misread = &against_truth.1;
+        assert!(
+            misread.is_empty(),
+            "{} confident packs disagree with the truth: {:#?}",
+            misread.len(),
+            &misread[..misread.len().min(20)]
+        );
+    }
+}
