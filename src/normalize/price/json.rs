@@ -32,14 +32,17 @@ fn from_decimal(decimal: Result<Decimal, PriceIssue>) -> ParsedPrice {
     match decimal.and_then(number::finish) {
         Ok(amount) => {
             let mut out = ParsedPrice::default();
-            out.apply(super::range::Reading {
-                amount: amount.value,
-                range_max: None,
-                approximate: false,
-                rounded: amount.rounded,
-                ambiguous: false,
-                unit: None,
-            });
+            super::range::apply(
+                &mut out,
+                super::range::Reading {
+                    amount: amount.value,
+                    range_max: None,
+                    approximate: false,
+                    rounded: amount.rounded,
+                    ambiguous: false,
+                    unit: None,
+                },
+            );
             out
         }
         Err(issue) => ParsedPrice { issues: vec![issue], ..ParsedPrice::default() },

@@ -9,7 +9,7 @@
 use super::number::{self, Amount};
 use super::side::{self, Side};
 use super::text::is_standalone;
-use super::{Locale, PriceIssue, PriceIssueCode};
+use super::{Locale, ParsedPrice, Precision, PriceIssue, PriceIssueCode};
 use rust_decimal::Decimal;
 
 /// Range separators; words must stand alone (`to` in `toko` is not one).
@@ -127,6 +127,35 @@ fn is_separator_at(body: &str, start: usize, end: usize) -> bool {
     }
     let is_word = sep.starts_with(char::is_alphabetic);
     !is_word || is_standalone(body, start, end)
+}
+
+/// Fills the amount fields from a successful reading and adds the
+/// informational issues that go with it.
+pub(super) fn apply(parsed: &mut ParsedPrice, reading: Reading) {
+    if reading.rounded {
+        parsed.push(PriceIssueCode::Rounded, "digits below one sen were rounded half-up");
+    }
+    if reading.amount.is_zero() {
+        parsed.push(PriceIssueCode::Zero, "the price is zero, which marks a placeholder rather than a price");
+        return;
+    }
+    if reading.ambiguous {
+        parsed.push(
+            PriceIssueCode::AmbiguousSeparator,
+            "a decimal mark before three digits was read as a thousands separator; \
+             rupiah have no three-decimal amounts",
+        );
+    }
+    parsed.amount = Some(reading.amount.normalize());
+    parsed.range_max = reading.range_max.map(|max| max.normalize());
+    parsed.per_unit = reading.unit;
+    if reading.range_max.is_some() {
+        parsed.push(PriceIssueCode::RangeGiven, "a price range was given; amount is its lower bound");
+    }
+    if reading.approximate {
+        parsed.precision = Precision::Approximate;
+        parsed.push(PriceIssueCode::CompactApproximate, "a compact form (rb, jt, M, T, k) is a rounded display value");
+    }
 }
 
 #[cfg(test)]
