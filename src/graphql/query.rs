@@ -61,6 +61,7 @@ impl QueryRoot {
             bypass_cache: no_cache.unwrap_or(false),
         };
         let outcome = service.search(&params).await.map_err(|e| e.extend())?;
+        super::freshness::observe(ctx, service, &outcome.sources);
         for (marketplace, error) in &outcome.sources.failures {
             report_failure(ctx, marketplace, error);
         }
@@ -87,6 +88,7 @@ impl QueryRoot {
             first: u32::try_from(first.unwrap_or(10)).unwrap_or(0),
         };
         let outcome = service.compare(&params).await.map_err(|e| e.extend())?;
+        super::freshness::observe(ctx, service, &outcome.sources);
         for (marketplace, error) in &outcome.sources.failures {
             report_failure(ctx, marketplace, error);
         }
