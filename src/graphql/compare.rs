@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 /// Offers grouped into products.
 pub(super) struct CompareResult(pub(super) CompareOutcome);
 
+/// Offers grouped into products across marketplaces, with what each marketplace did.
 #[Object]
 impl CompareResult {
     /// Products, those carried by most marketplaces first.
@@ -55,6 +56,7 @@ impl CoverageView<'_> {
 /// Offers that are the same product (same brand, kind and decisive specs), whatever the pack.
 pub(super) struct GroupView<'a>(&'a ProductGroup);
 
+/// Offers that are the same product (same brand, kind and decisive specs), whatever the pack.
 #[Object(name = "ProductGroup")]
 impl GroupView<'_> {
     /// A title built from what the offers' titles agree on.
@@ -134,6 +136,7 @@ pub(super) struct RankedOffer<'a> {
     ranking: Option<&'a Explanation>,
 }
 
+/// An offer in a product group and why it ranks where it does.
 #[Object]
 impl RankedOffer<'_> {
     /// The offer.
@@ -149,6 +152,7 @@ impl RankedOffer<'_> {
 /// How the matcher decided.
 pub(super) struct MatchView<'a>(&'a MatchExplanation);
 
+/// Why the matcher put a group's offers together.
 #[Object(name = "MatchExplanation")]
 impl MatchView<'_> {
     /// Title words every offer shares.

@@ -38,7 +38,7 @@ pub type PasarSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 /// Builds the schema over a search service; `admin` enables operator mutations.
 pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestLimits) -> PasarSchema {
-    let mut builder = Schema::build(QueryRoot, MutationRoot, SubscriptionRoot)
+    let mut builder = describe_scalars(Schema::build(QueryRoot, MutationRoot, SubscriptionRoot))
         .data(service)
         .data(admin)
         .limit_depth(limits.max_depth)
@@ -55,5 +55,16 @@ pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestL
 
 /// The SDL of the schema, as `pasar schema` prints it and `schema/pasar.graphql` stores it.
 pub fn sdl() -> String {
-    Schema::build(QueryRoot, MutationRoot, SubscriptionRoot).finish().sdl()
+    describe_scalars(Schema::build(QueryRoot, MutationRoot, SubscriptionRoot)).finish().sdl()
+}
+
+/// Descriptions for scalars that come from async-graphql's integrations.
+fn describe_scalars(
+    builder: async_graphql::SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot>,
+) -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {
+    const DECIMAL: &str = "An exact decimal number written as a JSON string (`\"1250000.50\"`), so money is never \
+                           rounded through a float. Amounts are in rupiah unless a field says otherwise.";
+    builder
+        .override_output_type_description::<rust_decimal::Decimal>(DECIMAL)
+        .override_input_type_description::<rust_decimal::Decimal>(DECIMAL)
 }

@@ -13,6 +13,7 @@ use futures::{Stream, StreamExt};
 /// Streams of answers.
 pub struct SubscriptionRoot;
 
+/// Streams of answers over graphql-ws at `/graphql/ws`.
 #[Subscription(name = "Subscription")]
 impl SubscriptionRoot {
     /// The first page of a search, streamed: one `MarketplaceAnswered` per selected marketplace
@@ -69,6 +70,7 @@ pub struct MarketplaceAnswered {
     error: Option<MarketplaceError>,
 }
 
+/// One marketplace's answer to a streamed search: its report and its normalised offers.
 #[Object]
 impl MarketplaceAnswered {
     /// What happened to the marketplace; a failure is also a GraphQL error on this event, with
@@ -90,6 +92,7 @@ pub struct SearchCompleted {
     outcome: crate::search::SearchOutcome,
 }
 
+/// The end of a streamed search: the merged first page.
 #[Object]
 impl SearchCompleted {
     /// The merged first page, as `search` returns it.
