@@ -12,6 +12,8 @@ mod check;
 mod compare;
 mod conformance;
 mod devset;
+mod frontend;
+mod frontend_browser;
 mod faults;
 mod grouping;
 mod helpers;
