@@ -62,7 +62,23 @@ const ASSETS: &[Asset] = &[
 const START: &str = r#"(function () {
   var fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', window.location.href).toString() });
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultEditorToolsVisibility: true }));
+  var defaultQuery = [
+    '# Pasar: one GraphQL API over Indonesia\'s procurement marketplaces.',
+    '# Press the run button; the Docs panel (top left) explains every field.',
+    '{',
+    '  search(query: "kertas hvs a4", first: 5) {',
+    '    complete',
+    '    sources { marketplace { id } status cache latencyMs offerCount message }',
+    '    offers { edges { node { id title price { amountIncludingVat formatted } vendor { name } } } }',
+    '  }',
+    '}',
+    ''
+  ].join('\n');
+  root.render(React.createElement(GraphiQL, {
+    fetcher: fetcher,
+    defaultQuery: defaultQuery,
+    defaultEditorToolsVisibility: true
+  }));
 })();
 "#;
 
