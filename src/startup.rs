@@ -22,13 +22,13 @@ use axum::http::{HeaderValue, Method, header};
 use axum::response::IntoResponse;
 use axum::response::Response;
 use axum::routing::get;
-use tower_http::compression::CompressionLayer;
-use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::decompression::RequestDecompressionLayer;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::decompression::RequestDecompressionLayer;
 
 /// Why the gateway could not start.
 #[derive(Debug, thiserror::Error)]

@@ -54,7 +54,11 @@ const ASSETS: &[Asset] = &[
         media_type: "text/plain; charset=utf-8",
         bytes: include_bytes!("graphiql/LICENSE-react-dom"),
     },
-    Asset { name: "SOURCE.md", media_type: "text/markdown; charset=utf-8", bytes: include_bytes!("graphiql/SOURCE.md") },
+    Asset {
+        name: "SOURCE.md",
+        media_type: "text/markdown; charset=utf-8",
+        bytes: include_bytes!("graphiql/SOURCE.md"),
+    },
 ];
 
 /// Mounts GraphiQL on the page; a file rather than an inline script so the CSP needs no
@@ -119,10 +123,7 @@ pub async fn asset(Path(name): Path<String>) -> Response {
     let Some(asset) = ASSETS.iter().find(|a| a.name == name) else {
         return (StatusCode::NOT_FOUND, "no such GraphiQL asset").into_response();
     };
-    (
-        [(header::CONTENT_TYPE, asset.media_type), (header::CACHE_CONTROL, "public, max-age=86400")],
-        asset.bytes,
-    )
+    ([(header::CONTENT_TYPE, asset.media_type), (header::CACHE_CONTROL, "public, max-age=86400")], asset.bytes)
         .into_response()
 }
 

@@ -182,7 +182,10 @@ mod tests {
 
     fn request(query: Option<&str>, hash: Option<&str>) -> WireRequest {
         let extensions = hash.map(|h| {
-            serde_json::json!({"persistedQuery": {"version": 1, "sha256Hash": h}}).as_object().cloned().unwrap_or_default()
+            serde_json::json!({"persistedQuery": {"version": 1, "sha256Hash": h}})
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
         });
         WireRequest { query: query.map(Into::into), extensions, ..WireRequest::default() }
     }
@@ -204,7 +207,7 @@ mod tests {
         let error = store.resolve(request(None, Some(&hash))).err().expect("unknown");
         assert_eq!(code(&error), "\"PERSISTED_QUERY_NOT_FOUND\"");
         assert!(store.resolve(request(Some(query), Some(&hash))).is_ok());
-        let resolved = store.resolve(request(None, Some(&hash))).ok().expect("stored");
+        let resolved = store.resolve(request(None, Some(&hash))).expect("stored");
         assert_eq!(resolved.request.query.as_deref(), Some(query));
         assert!(resolved.by_hash);
     }
@@ -230,9 +233,16 @@ mod tests {
         });
         std::fs::write(&path, manifest.to_string()).expect("write");
         let store = PersistedQueries::new(10, Some(&path), true).expect("store");
-        assert_eq!(store.resolve(request(None, Some(&sha256(body)))).ok().and_then(|r| r.request.query).as_deref(), Some(body));
+        assert_eq!(
+            store.resolve(request(None, Some(&sha256(body)))).ok().and_then(|r| r.request.query).as_deref(),
+            Some(body)
+        );
         assert!(store.resolve(request(Some(body), None)).is_ok());
-        for refused in [request(Some("{ __typename }"), None), request(Some("{ a }"), Some(&sha256("{ a }"))), request(None, Some(&sha256("{ b }")))] {
+        for refused in [
+            request(Some("{ __typename }"), None),
+            request(Some("{ a }"), Some(&sha256("{ a }"))),
+            request(None, Some(&sha256("{ b }"))),
+        ] {
             let error = store.resolve(refused).err().expect("refused");
             assert_eq!(code(&error), "\"PERSISTED_QUERY_NOT_IN_LIST\"");
         }
@@ -242,7 +252,8 @@ mod tests {
     fn a_manifest_whose_id_is_not_its_body_hash_is_refused_at_start() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("persisted.json");
-        let manifest = r#"{"format":"apollo-persisted-query-manifest","version":1,"operations":[{"id":"abc","body":"{ a }"}]}"#;
+        let manifest =
+            r#"{"format":"apollo-persisted-query-manifest","version":1,"operations":[{"id":"abc","body":"{ a }"}]}"#;
         std::fs::write(&path, manifest).expect("write");
         assert!(matches!(PersistedQueries::new(10, Some(&path), true), Err(ManifestError::Format { .. })));
         assert!(matches!(PersistedQueries::new(10, None, true), Err(ManifestError::Missing)));

@@ -20,6 +20,7 @@ impl SubscriptionRoot {
     /// as soon as it answers (or fails, or misses its deadline), then `SearchCompleted` with the
     /// merged page exactly as `search` returns it. Same limits, cache and circuit breakers as
     /// `search`; later pages are plain `search` requests with the page's `endCursor`.
+    #[allow(clippy::too_many_arguments)]
     async fn search_stream(
         &self,
         ctx: &Context<'_>,
@@ -28,7 +29,10 @@ impl SubscriptionRoot {
         #[graphql(desc = "Order of the merged offers.", default_with = "Some(OfferSort::Relevance)")] sort: Option<
             OfferSort,
         >,
-        #[graphql(desc = "Page size, 1 to 100; also the most offers per marketplace event.", default_with = "Some(20)")]
+        #[graphql(
+            desc = "Page size, 1 to 100; also the most offers per marketplace event.",
+            default_with = "Some(20)"
+        )]
         first: Option<i32>,
         #[graphql(desc = "Skip the cache and read every marketplace fresh.", default_with = "Some(false)")]
         no_cache: Option<bool>,

@@ -337,9 +337,8 @@ mod bundled_tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters");
         let on_disk = check_dir(&dir).expect("adapters/ is valid");
         let bundled = check_bundled().expect("the bundled adapters are valid");
-        let names = |defs: &[(PathBuf, AdapterDefinition)]| -> Vec<String> {
-            defs.iter().map(|(_, d)| d.id.clone()).collect()
-        };
+        let names =
+            |defs: &[(PathBuf, AdapterDefinition)]| -> Vec<String> { defs.iter().map(|(_, d)| d.id.clone()).collect() };
         assert!(!bundled.is_empty());
         assert_eq!(names(&bundled), names(&on_disk));
     }

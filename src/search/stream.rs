@@ -3,6 +3,7 @@
 //! each marketplace's offers are yielded as soon as it answers, and the merged first page last.
 
 use super::cursor;
+use super::error::SearchError;
 use super::fanout::{self, Fetched, Want};
 use super::limits::{MAX_FIRST, SORT_WINDOW};
 use super::merge;
@@ -10,7 +11,6 @@ use super::outcome::{SearchOutcome, SearchParams};
 use super::report::SourceReport;
 use super::service::SearchService;
 use super::validate;
-use super::error::SearchError;
 use crate::marketplace::MarketplaceError;
 use crate::model::Offer;
 use futures::stream::{FuturesUnordered, Stream, StreamExt};
@@ -43,7 +43,8 @@ impl SearchService {
         &self,
         params: SearchParams,
     ) -> Result<impl Stream<Item = SearchEvent> + Send + use<>, SearchError> {
-        let query = validate::admit(&params.query, params.first, MAX_FIRST, &params.filter, &self.registry)?.to_string();
+        let query =
+            validate::admit(&params.query, params.first, MAX_FIRST, &params.filter, &self.registry)?.to_string();
         if params.after.is_some() {
             return Err(SearchError::Cursor(cursor::CursorError));
         }

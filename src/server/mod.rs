@@ -143,7 +143,8 @@ impl Connection {
             request.map(Body::new)
         });
         // With upgrades: `/graphql/ws` switches to WebSocket.
-        let connection = self.builder.serve_connection_with_upgrades(io, TowerToHyperService::new(service)).into_owned();
+        let connection =
+            self.builder.serve_connection_with_upgrades(io, TowerToHyperService::new(service)).into_owned();
         let served = graceful.watch(connection);
         tokio::spawn(async move {
             if let Err(error) = served.await {

@@ -92,9 +92,11 @@ async fn without_cors_origins_a_preflight_is_not_answered_with_cors() {
 
 #[tokio::test]
 async fn an_invalid_cors_origin_stops_the_gateway_at_start_with_the_reason() {
-    let mut config = pasar::Config::default();
-    config.listen = "127.0.0.1:0".parse().expect("address");
-    config.bundled_adapters = true;
+    let mut config = pasar::Config {
+        listen: "127.0.0.1:0".parse().expect("address"),
+        bundled_adapters: true,
+        ..pasar::Config::default()
+    };
     config.http.cors_origins = vec!["https://app.example.go.id/".into()];
     let env = pasar::Env::isolated().with("MBIZ_TOKEN", "x").with("EKATALOG_API_KEY", "y");
     let error = pasar::Application::build(&config, env).await.err().expect("refused");
@@ -273,7 +275,9 @@ async fn a_groups_offer_list_is_limited_by_first_and_counted_in_full() {
     assert_eq!(all.len() as u64, big["offerCount"].as_u64().expect("count"));
     assert_eq!(big["two"].as_array().expect("two").as_slice(), &all[..2]);
     assert_eq!(big["ranked"].as_array().map(Vec::len), Some(1));
-    let negative = app.graphql(r#"{ compare(query: "kertas", first: 1) { groups { offers(first: -1) { id } } } }"#, json!({})).await;
+    let negative = app
+        .graphql(r#"{ compare(query: "kertas", first: 1) { groups { offers(first: -1) { id } } } }"#, json!({}))
+        .await;
     assert_eq!(negative["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{negative}");
 }
 
@@ -314,10 +318,16 @@ async fn a_streamed_search_yields_each_marketplace_as_it_answers_then_the_merged
     app.sandbox("mbiz").faults().apply(&slow).expect("fault");
     let events = subscribe(&app.address, STREAM).await;
     assert_eq!(events.len(), 5, "four marketplaces then the merged page: {events:#?}");
-    let kinds: Vec<&str> = events.iter().map(|e| e["data"]["searchStream"]["__typename"].as_str().unwrap_or("?")).collect();
-    assert_eq!(kinds, ["MarketplaceAnswered", "MarketplaceAnswered", "MarketplaceAnswered", "MarketplaceAnswered", "SearchCompleted"]);
-    let order: Vec<&str> =
-        events[..4].iter().map(|e| e["data"]["searchStream"]["source"]["marketplace"]["id"].as_str().unwrap_or("?")).collect();
+    let kinds: Vec<&str> =
+        events.iter().map(|e| e["data"]["searchStream"]["__typename"].as_str().unwrap_or("?")).collect();
+    assert_eq!(
+        kinds,
+        ["MarketplaceAnswered", "MarketplaceAnswered", "MarketplaceAnswered", "MarketplaceAnswered", "SearchCompleted"]
+    );
+    let order: Vec<&str> = events[..4]
+        .iter()
+        .map(|e| e["data"]["searchStream"]["source"]["marketplace"]["id"].as_str().unwrap_or("?"))
+        .collect();
     assert_eq!(order.last(), Some(&"mbiz"), "the slow marketplace answers last: {order:?}");
     for event in &events[..4] {
         let answered = &event["data"]["searchStream"];

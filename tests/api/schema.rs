@@ -76,7 +76,10 @@ fn undescribed(sdl: &str) -> (usize, Vec<String>) {
                     let field_name = format!("{type_name}.{}", field.name.node);
                     check(field_name.clone(), field.description.is_some());
                     for argument in field.arguments {
-                        check(format!("{field_name}({}:)", argument.node.name.node), argument.node.description.is_some());
+                        check(
+                            format!("{field_name}({}:)", argument.node.name.node),
+                            argument.node.description.is_some(),
+                        );
                     }
                 }
             }
@@ -96,7 +99,6 @@ fn undescribed(sdl: &str) -> (usize, Vec<String>) {
                 }
             }
             TypeKind::Scalar | TypeKind::Union(_) => {}
-
         }
     }
     (seen, missing)
@@ -111,7 +113,9 @@ fn every_type_field_argument_enum_value_and_scalar_has_a_description() {
 
 #[test]
 fn the_description_check_finds_an_undescribed_field() {
-    let (seen, missing) = undescribed("\"\"\"A thing.\"\"\"\ntype Thing {\n  \"\"\"Named.\"\"\"\n  a: Int\n  b(x: Int): Int\n}\nscalar Bare\n");
+    let (seen, missing) = undescribed(
+        "\"\"\"A thing.\"\"\"\ntype Thing {\n  \"\"\"Named.\"\"\"\n  a: Int\n  b(x: Int): Int\n}\nscalar Bare\n",
+    );
     assert_eq!(seen, 5);
     assert_eq!(missing, ["Thing.b", "Thing.b(x:)", "Bare"]);
 }
