@@ -27,6 +27,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::decompression::RequestDecompressionLayer;
 
@@ -159,13 +160,20 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::web::router(state.service.clone()))
         .with_state(state)
         .layer(RequestDecompressionLayer::new())
-        .layer(CompressionLayer::new());
+        .layer(CompressionLayer::new().compress_when(worth_compressing()));
     match cors {
         // A preflight from an origin not listed still gets `Allow-Methods` and the like from
         // tower-http; drop them so such origins see no CORS headers at all.
         Some(cors) => router.layer(cors).layer(axum::middleware::map_response(only_for_allowed_origins)),
         None => router,
     }
+}
+
+/// Bodies over 1 KiB, except images and event streams. Small answers, refusals among them, keep
+/// their `Content-Length`: a 413 sent while the client is still uploading must arrive whole
+/// before the connection closes, which a chunked, compressed body does not always manage.
+fn worth_compressing() -> impl Predicate {
+    SizeAbove::new(1024).and(NotForContentType::IMAGES).and(NotForContentType::SSE).and(NotForContentType::GRPC)
 }
 
 /// CORS for the origins `[http] cors_origins` lists (`"*"`: any), or none.
