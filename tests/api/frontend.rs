@@ -396,3 +396,29 @@ fn the_installed_binary_serves_the_demo_from_an_empty_folder() {
     assert_eq!(answer["data"]["search"]["complete"], true, "{answer}");
     assert_eq!(answer["data"]["search"]["offers"]["edges"].as_array().map(Vec::len), Some(2), "{answer}");
 }
+
+#[tokio::test]
+async fn a_browser_get_of_graphql_gets_graphiql_whose_every_asset_pasar_serves_itself() {
+    let app = spawn_with_cors(|_| {}).await;
+    let page = app
+        .client
+        .get(format!("{}/graphql", app.address))
+        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+        .send()
+        .await
+        .expect("page");
+    let csp = page.headers()["content-security-policy"].to_str().expect("ascii").to_string();
+    assert!(csp.contains("default-src 'self'") && csp.contains("script-src 'self'"), "{csp}");
+    let html = page.text().await.expect("html");
+    let assets: Vec<&str> = html.split('"').filter(|part| part.starts_with("/graphiql/assets/")).collect();
+    assert_eq!(assets.len(), 5, "{html}");
+    assert!(!html.contains("https://") && !html.contains("http://"), "no other host: {html}");
+    for asset in assets {
+        let response = app.client.get(format!("{}{asset}", app.address)).send().await.expect("asset");
+        assert_eq!(response.status(), 200, "{asset}");
+        assert!(response.bytes().await.expect("bytes").len() > 100, "{asset}");
+    }
+    let licence =
+        app.client.get(format!("{}/graphiql/assets/LICENSE-graphiql", app.address)).send().await.expect("licence");
+    assert!(licence.text().await.expect("text").contains("MIT License"));
+}
