@@ -68,6 +68,12 @@ registry! {
     OperationResolutionFailure = "OPERATION_RESOLUTION_FAILURE", Error;
     /// Only a persisted-query hash was sent and no document is stored under it.
     PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND", Error;
+    /// `extensions.persistedQuery.sha256Hash` is not the SHA-256 of the `query` sent with it.
+    PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH", Error;
+    /// `extensions.persistedQuery` names a version other than 1.
+    PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED", Error;
+    /// Trusted-documents mode: the document is not in the persisted-query manifest.
+    PersistedQueryNotInList = "PERSISTED_QUERY_NOT_IN_LIST", Error;
     /// A mutation was sent with `GET`.
     MethodNotAllowed = "METHOD_NOT_ALLOWED", Error;
     /// `Accept` allows no media type Pasar writes.

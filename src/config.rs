@@ -27,6 +27,10 @@ pub struct Config {
     pub listen: SocketAddr,
     /// Directory of adapter files.
     pub adapters_dir: PathBuf,
+    /// Load the adapter files bundled in the binary instead of `adapters_dir` (the embedded demo,
+    /// which must start from any folder). Not a file setting.
+    #[serde(skip)]
+    pub bundled_adapters: bool,
     /// Settings for marketplaces whose adapter file does not set them.
     pub defaults: Defaults,
     /// The result cache.
@@ -46,6 +50,7 @@ impl Default for Config {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             adapters_dir: PathBuf::from("adapters"),
+            bundled_adapters: false,
             defaults: Defaults::default(),
             cache: CacheConfig::default(),
             limits: RequestLimits::default(),
@@ -224,6 +229,24 @@ pub struct HttpConfig {
     pub http2_max_concurrent_streams: u32,
     /// Largest HTTP/2 header list, in bytes.
     pub http2_max_header_list_bytes: u32,
+    /// Web origins allowed to call the API from a browser, exactly as browsers send them
+    /// (`"https://app.example.go.id"`); `"*"` allows any origin (the embedded demo). Empty: no
+    /// CORS. Other origins get no CORS headers at all.
+    pub cors_origins: Vec<String>,
+    /// Whether browsers may send cookies and HTTP authentication cross-origin (not with `"*"`).
+    pub cors_allow_credentials: bool,
+    /// How long browsers may cache a preflight answer.
+    #[serde(with = "duration")]
+    pub cors_max_age: Duration,
+    /// Automatic persisted queries remembered (by hash), least recently used evicted first.
+    pub persisted_queries_cached: u64,
+    /// Trusted documents only: every request must be a document of `persisted_manifest` (by hash,
+    /// or by its exact text); anything else is refused with `PERSISTED_QUERY_NOT_IN_LIST`.
+    pub persisted_only: bool,
+    /// A manifest of allowed documents, as Apollo's `generate-persisted-query-manifest` writes it
+    /// (`{"format": "apollo-persisted-query-manifest", "version": 1, "operations": [{"id", "body", …}]}`).
+    /// Its documents can be run by hash whether `persisted_only` is on or not.
+    pub persisted_manifest: Option<PathBuf>,
 }
 
 impl Default for HttpConfig {
@@ -238,6 +261,12 @@ impl Default for HttpConfig {
             max_connections_per_client: 256,
             http2_max_concurrent_streams: 100,
             http2_max_header_list_bytes: 16 * 1024,
+            cors_origins: Vec::new(),
+            cors_allow_credentials: false,
+            cors_max_age: Duration::from_secs(600),
+            persisted_queries_cached: 10_000,
+            persisted_only: false,
+            persisted_manifest: None,
         }
     }
 }
@@ -270,6 +299,9 @@ impl Config {
             .prefix_separator("_")
             .separator("__")
             .try_parsing(true)
+            // `PASAR_HTTP__CORS_ORIGINS=https://a.example,https://b.example`.
+            .list_separator(",")
+            .with_list_parse_key("http.cors_origins")
             .source(Some(vars));
         builder.add_source(env).build()?.try_deserialize()
     }

@@ -25,7 +25,10 @@ pub struct Demo {
 /// Starts every sandbox on a free loopback port and configures the gateway to use them.
 pub async fn start(listen: SocketAddr, options: &SandboxOptions) -> std::io::Result<Demo> {
     let sandboxes = sandbox::spawn_all(options, Ipv4Addr::LOCALHOST.into()).await?;
-    let mut config = Config { listen, ..Config::default() };
+    // The bundled adapters are compiled in, so the demo starts from any folder.
+    let mut config = Config { listen, bundled_adapters: true, ..Config::default() };
+    // A demo is for trying things, from any page on any port.
+    config.http.cors_origins = vec!["*".into()];
     // The sandboxes listen on loopback, which production egress rules forbid.
     config.egress.allow_private = true;
     for sandbox in &sandboxes {

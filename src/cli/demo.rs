@@ -7,6 +7,20 @@ use crate::sandbox::{self, MarketplaceKind, SandboxOptions};
 use crate::startup::shutdown_signal;
 use std::net::SocketAddr;
 
+/// What `pasar sandbox --help` says about serving the sandboxes with a configuration file; a test
+/// checks it against the sandboxes' real secrets and ports.
+pub(super) const SANDBOX_SECRETS: &str = "\
+Secrets for `pasar serve --config pasar.toml` over these sandboxes (the bundled adapters read them
+from the environment; the sandboxes accept these values by default):
+  MBIZ_TOKEN=sandbox-mbiz-token
+  EKATALOG_API_KEY=sandbox-ekatalog-key
+With the default --listen the marketplaces take ports 9100 (mbiz), 9101 (jatim-bejo),
+9102 (ekatalog) and 9103 (padi-umkm); in pasar.toml:
+  [egress]
+  allow_private = true             # the sandboxes listen on loopback
+  [marketplaces.mbiz]
+  base_url = \"http://127.0.0.1:9100\"   # and likewise jatim-bejo, ekatalog, padi-umkm";
+
 /// Arguments of `pasar sandbox`.
 #[derive(Debug, clap::Args)]
 pub(super) struct SandboxArgs {
@@ -79,9 +93,25 @@ pub(super) async fn run_sandboxes(args: SandboxArgs) -> anyhow::Result<()> {
         println!("sandbox {:<11} {}", kind.id(), sandbox.base_url());
         running.push(sandbox);
     }
+    println!("{SANDBOX_SECRETS}");
     shutdown_signal().await;
     for sandbox in running {
         sandbox.stop().await;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sandbox_help_names_the_secrets_and_ports_the_sandboxes_really_use() {
+        let options = SandboxOptions::default();
+        assert!(SANDBOX_SECRETS.contains(&format!("{}={}", demo::MBIZ_TOKEN_ENV, options.mbiz_token)));
+        assert!(SANDBOX_SECRETS.contains(&format!("{}={}", demo::EKATALOG_KEY_ENV, options.ekatalog_key)));
+        for (i, kind) in MarketplaceKind::all().iter().enumerate() {
+            assert!(SANDBOX_SECRETS.contains(&format!("{} ({})", 9100 + i, kind.id())), "{}", kind.id());
+        }
+    }
 }

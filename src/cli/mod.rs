@@ -36,6 +36,7 @@ enum Command {
     },
     /// Run sandbox marketplaces standalone.
     #[cfg(feature = "sandbox")]
+    #[command(after_help = demo::SANDBOX_SECRETS)]
     Sandbox(demo::SandboxArgs),
 }
 

@@ -5,12 +5,13 @@ use super::marketplace::{MarketplaceView, marketplace};
 use crate::model::Offer;
 use crate::normalize::product::MatchExplanation;
 use crate::search::{CompareOutcome, Coverage, Explanation, ProductGroup, SourceReport, group_title};
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ErrorExtensions, Object, Result};
 use rust_decimal::Decimal;
 
 /// Offers grouped into products.
 pub(super) struct CompareResult(pub(super) CompareOutcome);
 
+/// Offers grouped into products across marketplaces, with what each marketplace did.
 #[Object]
 impl CompareResult {
     /// Products, those carried by most marketplaces first.
@@ -55,6 +56,7 @@ impl CoverageView<'_> {
 /// Offers that are the same product (same brand, kind and decisive specs), whatever the pack.
 pub(super) struct GroupView<'a>(&'a ProductGroup);
 
+/// Offers that are the same product (same brand, kind and decisive specs), whatever the pack.
 #[Object(name = "ProductGroup")]
 impl GroupView<'_> {
     /// A title built from what the offers' titles agree on.
@@ -70,12 +72,23 @@ impl GroupView<'_> {
         &self.0.key.specs
     }
     /// The offers, cheapest per base unit first, or in policy order when a buyer was given.
-    async fn offers(&self) -> Vec<&Offer> {
-        self.0.offers.iter().map(|(o, _)| o).collect()
+    async fn offers(
+        &self,
+        #[graphql(desc = "At most this many offers (0 or more); all when omitted.")] first: Option<i32>,
+    ) -> Result<Vec<&Offer>> {
+        Ok(self.0.offers.iter().take(limit(first)?).map(|(o, _)| o).collect())
+    }
+    /// How many offers the group has, however many `offers(first:)` lists.
+    async fn offer_count(&self) -> i32 {
+        i32::try_from(self.0.offers.len()).unwrap_or(i32::MAX)
     }
     /// The offers with why each ranks where it does (present when a buyer was given).
-    async fn ranked(&self) -> Vec<RankedOffer<'_>> {
-        self.0.offers.iter().map(|(offer, ranking)| RankedOffer { offer, ranking: ranking.as_ref() }).collect()
+    async fn ranked(
+        &self,
+        #[graphql(desc = "At most this many offers (0 or more); all when omitted.")] first: Option<i32>,
+    ) -> Result<Vec<RankedOffer<'_>>> {
+        let offers = self.0.offers.iter().take(limit(first)?);
+        Ok(offers.map(|(offer, ranking)| RankedOffer { offer, ranking: ranking.as_ref() }).collect())
     }
     /// The cheapest offer per base unit, including PPN, among offers with a confident unit price
     /// in the group's most common base unit, exact prices before approximate ones; null when none
@@ -106,12 +119,24 @@ impl GroupView<'_> {
     }
 }
 
+/// A list limit from `first`: none when omitted, refused when negative.
+fn limit(first: Option<i32>) -> Result<usize> {
+    match first {
+        None => Ok(usize::MAX),
+        Some(n) => usize::try_from(n).map_err(|_| {
+            async_graphql::Error::new(format!("`first` must be 0 or more, not {n}."))
+                .extend_with(|_, e| e.set("code", super::codes::BAD_USER_INPUT))
+        }),
+    }
+}
+
 /// An offer in a group and its ranking.
 pub(super) struct RankedOffer<'a> {
     offer: &'a Offer,
     ranking: Option<&'a Explanation>,
 }
 
+/// An offer in a product group and why it ranks where it does.
 #[Object]
 impl RankedOffer<'_> {
     /// The offer.
@@ -127,6 +152,7 @@ impl RankedOffer<'_> {
 /// How the matcher decided.
 pub(super) struct MatchView<'a>(&'a MatchExplanation);
 
+/// Why the matcher put a group's offers together.
 #[Object(name = "MatchExplanation")]
 impl MatchView<'_> {
     /// Title words every offer shares.

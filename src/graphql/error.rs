@@ -21,6 +21,9 @@ pub mod codes {
     pub const GRAPHQL_VALIDATION_FAILED: &str = Code::GraphqlValidationFailed.as_str();
     pub const OPERATION_RESOLUTION_FAILURE: &str = Code::OperationResolutionFailure.as_str();
     pub const PERSISTED_QUERY_NOT_FOUND: &str = Code::PersistedQueryNotFound.as_str();
+    pub const PERSISTED_QUERY_HASH_MISMATCH: &str = Code::PersistedQueryHashMismatch.as_str();
+    pub const PERSISTED_QUERY_NOT_SUPPORTED: &str = Code::PersistedQueryNotSupported.as_str();
+    pub const PERSISTED_QUERY_NOT_IN_LIST: &str = Code::PersistedQueryNotInList.as_str();
     pub const METHOD_NOT_ALLOWED: &str = Code::MethodNotAllowed.as_str();
     pub const NOT_ACCEPTABLE: &str = Code::NotAcceptable.as_str();
 }

@@ -6,9 +6,11 @@
 //! size, then the linear [`prescan`](super::prescan) — all before the GraphQL parser runs or any
 //! marketplace is asked. `GET` runs queries only: a mutation over `GET` is answered 405.
 
+use super::freshness::Freshness;
 use super::mutation::Presented;
 use super::negotiate::{MediaType, Wanted, negotiate};
 use super::order::in_selection_order;
+use super::persisted::PersistedQueries;
 use super::prescan::{QueryShape, scan};
 use super::wire::{self, Prepared, WireBatch, WireRequest};
 use super::{PasarSchema, codes};
@@ -30,8 +32,20 @@ pub fn wants_graphiql(headers: &HeaderMap) -> bool {
     negotiate(headers, true) == Wanted::Html
 }
 
+/// What `/graphql` needs besides the request.
+#[derive(Clone)]
+pub struct Endpoint {
+    /// The schema requests run on.
+    pub schema: PasarSchema,
+    /// Limits checked before parsing.
+    pub limits: std::sync::Arc<RequestLimits>,
+    /// Documents known by hash.
+    pub persisted: PersistedQueries,
+}
+
 /// Checks and runs one GraphQL HTTP request (`GET` or `POST`).
-pub async fn handle(schema: &PasarSchema, limits: &RequestLimits, parts: &Parts, body: Body) -> Response {
+pub async fn handle(endpoint: &Endpoint, parts: &Parts, body: Body) -> Response {
+    let (schema, limits) = (&endpoint.schema, &*endpoint.limits);
     let Wanted::Graphql(media) = negotiate(&parts.headers, false) else {
         return Rejection::NotAcceptable.respond(MediaType::Json);
     };
@@ -47,22 +61,54 @@ pub async fn handle(schema: &PasarSchema, limits: &RequestLimits, parts: &Parts,
     let presented = Presented(bearer(&parts.headers));
     match batch {
         WireBatch::Single(request) => {
-            let prepared = wire::prepare(request);
+            let (prepared, by_hash) = prepare(&endpoint.persisted, request);
             if parts.method == Method::GET && is_mutation(&prepared) {
                 return Rejection::MutationOverGet.respond(media);
             }
-            let answer = run(schema, prepared, presented).await;
+            let freshness = Freshness::new();
+            let answer = run(schema, prepared, presented, freshness.clone()).await;
             let status = answer.status(media);
-            respond(status, media, &answer.response, Body::from(to_json(&answer.body())))
+            let mut response = respond(status, media, &answer.response, Body::from(to_json(&answer.body())));
+            // Only a GET by hash has a URL a CDN can key on without the document's text.
+            if parts.method == Method::GET && by_hash {
+                cache_for(&mut response, &answer, &freshness);
+            }
+            response
         }
         WireBatch::Batch(requests) => {
-            let runs = requests.into_iter().map(|request| run(schema, wire::prepare(request), presented.clone()));
+            let runs = requests.into_iter().map(|request| {
+                let (prepared, _) = prepare(&endpoint.persisted, request);
+                run(schema, prepared, presented.clone(), Freshness::new())
+            });
             let answers = futures::future::join_all(runs).await;
             let bodies: Vec<AnswerBody<'_>> = answers.iter().map(Answer::body).collect();
             let mut response = (StatusCode::OK, to_json(&bodies)).into_response();
             response.headers_mut().insert(header::CONTENT_TYPE, media.content_type());
             response
         }
+    }
+}
+
+/// Resolves a persisted query, then parses; the flag says whether the document was named by hash.
+fn prepare(persisted: &PersistedQueries, request: WireRequest) -> (Result<Prepared, ServerError>, bool) {
+    match persisted.resolve(request) {
+        Ok(resolved) => (wire::prepare(resolved.request), resolved.by_hash),
+        Err(error) => (Err(error), false),
+    }
+}
+
+/// `Cache-Control` for an answer without errors: public for as long as its freshest-to-expire
+/// source stays fresh; nothing when no marketplace was asked or the answer has errors.
+fn cache_for(response: &mut Response, answer: &Answer, freshness: &Freshness) {
+    if !answer.executed || !answer.response.errors.is_empty() {
+        return;
+    }
+    let Some(seconds) = freshness.seconds() else {
+        return;
+    };
+    let value = if seconds == 0 { "no-cache".to_string() } else { format!("public, max-age={seconds}") };
+    if let Ok(value) = HeaderValue::from_str(&value) {
+        response.headers_mut().insert(header::CACHE_CONTROL, value);
     }
 }
 
@@ -115,12 +161,17 @@ struct AnswerBody<'a> {
     extensions: &'a BTreeMap<String, Value>,
 }
 
-async fn run(schema: &PasarSchema, prepared: Result<Prepared, ServerError>, presented: Presented) -> Answer {
+async fn run(
+    schema: &PasarSchema,
+    prepared: Result<Prepared, ServerError>,
+    presented: Presented,
+    freshness: Freshness,
+) -> Answer {
     let Prepared { request, document, operation_name } = match prepared {
         Ok(prepared) => prepared,
         Err(error) => return Answer::refused(error),
     };
-    let mut response = schema.execute(request.data(presented)).await;
+    let mut response = schema.execute(request.data(presented).data(freshness)).await;
     // Execution sets `path` on every field error; errors without one come from validation.
     let executed = !(response.data == Value::Null
         && !response.errors.is_empty()

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 /// An administrative region with its Kemendagri code.
 pub(super) struct RegionView(pub(super) &'static Region);
 
+/// An Indonesian region (province, city or regency) by its Kemendagri code.
 #[Object(name = "Region")]
 impl RegionView {
     /// Kemendagri code: `"35"` for a province, `"35.71"` for a regency or city.
@@ -79,6 +80,7 @@ pub(super) fn parse_price(text: &str) -> ParsedPriceView {
     ParsedPriceView(price::parse_price(text, price::Locale::Id))
 }
 
+/// A price text read exactly as Pasar reads marketplace prices, with every caveat.
 #[Object(name = "ParsedPrice")]
 impl ParsedPriceView {
     /// The amount in rupiah; null when no reading is defensible or the amount is zero (a
@@ -118,6 +120,7 @@ impl ParsedPriceView {
 /// One caveat about a price text.
 pub(super) struct PriceIssueView<'a>(&'a price::PriceIssue);
 
+/// Something doubtful about a price text (a range, a missing currency, an unclear tax basis).
 #[Object(name = "PriceIssue")]
 impl PriceIssueView<'_> {
     /// Stable code, one of the price codes listed on `NormalizationIssue.code`

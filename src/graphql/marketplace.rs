@@ -20,6 +20,7 @@ pub(super) fn marketplace(ctx: &Context<'_>, id: &MarketplaceId) -> async_graphq
         .ok_or_else(|| format!("marketplace `{id}` is no longer registered").into())
 }
 
+/// A marketplace Pasar federates, as its adapter file describes it.
 #[Object(name = "Marketplace")]
 impl MarketplaceView {
     /// Stable id, as in its adapter file (`"mbiz"`).

@@ -25,11 +25,16 @@ pub(super) struct PurgeResult {
     marketplace: Option<ID>,
 }
 
+/// Operator operations; each needs the admin token as `Authorization: Bearer …`.
 #[Object(name = "Mutation")]
 impl MutationRoot {
     /// Empties the result cache of one marketplace, or of all when `marketplace` is omitted.
     /// Requires `Authorization: Bearer <admin token>`; refused (and nothing purged) otherwise.
-    async fn purge_cache(&self, ctx: &Context<'_>, marketplace: Option<ID>) -> Result<PurgeResult> {
+    async fn purge_cache(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The marketplace id to purge; every marketplace when omitted.")] marketplace: Option<ID>,
+    ) -> Result<PurgeResult> {
         authorize(ctx)?;
         let service = ctx.data_unchecked::<SearchService>();
         if let Some(id) = &marketplace

@@ -19,9 +19,10 @@ pub struct QueryRoot;
 /// Every error carries a stable `extensions.code`: `BAD_USER_INPUT`, `BAD_CURSOR`, `BAD_REQUEST`,
 /// `UNSUPPORTED_CONTENT_TYPE`, `REQUEST_TOO_LARGE`, `QUERY_TOO_COMPLEX`, `RATE_LIMITED`,
 /// `FORBIDDEN`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`,
-/// `OPERATION_RESOLUTION_FAILURE`, `PERSISTED_QUERY_NOT_FOUND`, `METHOD_NOT_ALLOWED`,
-/// `NOT_ACCEPTABLE`, `OFFER_NOT_FOUND`; a marketplace that failed adds one error beside the partial data, with
-/// `extensions.marketplace` and one of `MARKETPLACE_TIMEOUT`, `MARKETPLACE_UNAVAILABLE`,
+/// `OPERATION_RESOLUTION_FAILURE`, `PERSISTED_QUERY_NOT_FOUND`, `PERSISTED_QUERY_HASH_MISMATCH`,
+/// `PERSISTED_QUERY_NOT_SUPPORTED`, `PERSISTED_QUERY_NOT_IN_LIST`, `METHOD_NOT_ALLOWED`,
+/// `NOT_ACCEPTABLE`, `OFFER_NOT_FOUND`; a marketplace that failed adds one error beside the partial
+/// data, with `extensions.marketplace` and one of `MARKETPLACE_TIMEOUT`, `MARKETPLACE_UNAVAILABLE`,
 /// `MARKETPLACE_RATE_LIMITED`, `MARKETPLACE_BAD_RESPONSE`, `MARKETPLACE_OVERLOADED`,
 /// `MARKETPLACE_CIRCUIT_OPEN`.
 #[Object(name = "Query")]
@@ -61,6 +62,7 @@ impl QueryRoot {
             bypass_cache: no_cache.unwrap_or(false),
         };
         let outcome = service.search(&params).await.map_err(|e| e.extend())?;
+        super::freshness::observe(ctx, service, &outcome.sources);
         for (marketplace, error) in &outcome.sources.failures {
             report_failure(ctx, marketplace, error);
         }
@@ -87,6 +89,7 @@ impl QueryRoot {
             first: u32::try_from(first.unwrap_or(10)).unwrap_or(0),
         };
         let outcome = service.compare(&params).await.map_err(|e| e.extend())?;
+        super::freshness::observe(ctx, service, &outcome.sources);
         for (marketplace, error) in &outcome.sources.failures {
             report_failure(ctx, marketplace, error);
         }
@@ -97,7 +100,11 @@ impl QueryRoot {
     /// for an hour after they were last fetched (and within the memory budget); for an id not
     /// kept, the field is null with an `OFFER_NOT_FOUND` error whose `extensions.wellFormed` and
     /// `extensions.knownMarketplace` say whether the id could ever have been one.
-    async fn offer(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Offer>> {
+    async fn offer(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The offer's `id`, `\"<marketplace>:<source id>\"`.")] id: ID,
+    ) -> Result<Option<Offer>> {
         let service = ctx.data_unchecked::<SearchService>();
         if let Some(offer) = service.recent_offer(&id).await {
             return Ok(Some(offer));
@@ -114,23 +121,36 @@ impl QueryRoot {
     }
 
     /// A vendor by id, with every marketplace account merged into it.
-    async fn vendor(&self, ctx: &Context<'_>, id: ID) -> Option<VendorView> {
+    async fn vendor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The vendor's `id`, as `Offer.vendor.id` gives it.")] id: ID,
+    ) -> Option<VendorView> {
         ctx.data_unchecked::<SearchService>().vendors().get(&id).map(VendorView)
     }
 
     /// A region by Kemendagri code, dotted (`"35.71"`) or BPS style (`"3571"`).
-    async fn region(&self, code: String) -> Option<RegionView> {
+    async fn region(
+        &self,
+        #[graphql(desc = "Kemendagri code, dotted (`\"35.71\"`) or BPS style (`\"3571\"`).")] code: String,
+    ) -> Option<RegionView> {
         lookup::region_by_code(&code)
     }
 
     /// The regions a free-text location may mean: one when certain, every candidate when
     /// ambiguous (a bare `"Kediri"` is both Kota and Kabupaten Kediri), none when unknown.
-    async fn resolve_region(&self, text: String) -> Vec<RegionView> {
+    async fn resolve_region(
+        &self,
+        #[graphql(desc = "A place name as a buyer writes it (`\"Kota Surabaya\"`, `\"Kediri\"`).")] text: String,
+    ) -> Vec<RegionView> {
         lookup::resolve_region(&text)
     }
 
     /// Reads a price text exactly as Pasar reads marketplace prices, with every caveat.
-    async fn parse_price(&self, text: String) -> ParsedPriceView {
+    async fn parse_price(
+        &self,
+        #[graphql(desc = "A price as a marketplace shows it (`\"Rp 1.250.000 (incl. PPN)\"`).")] text: String,
+    ) -> ParsedPriceView {
         lookup::parse_price(&text)
     }
 }

@@ -25,6 +25,7 @@ impl SearchResult {
     }
 }
 
+/// The answer to a federated search: merged offers plus one report per marketplace.
 #[Object]
 impl SearchResult {
     /// The merged offers, one page.
@@ -47,6 +48,7 @@ impl SearchResult {
 /// A Relay connection of offers.
 pub(super) struct OfferConnection<'a>(&'a SearchOutcome);
 
+/// A page of merged offers (Relay connection).
 #[Object]
 impl OfferConnection<'_> {
     /// The offers of this page with their cursors.
@@ -89,6 +91,7 @@ impl OfferConnection<'_> {
 /// An offer and its cursor.
 pub(super) struct OfferEdge<'a>(&'a Edge);
 
+/// One offer of a page, with its cursor.
 #[Object]
 impl OfferEdge<'_> {
     /// Pass as `after` to get the offers following this one.
@@ -105,6 +108,7 @@ impl OfferEdge<'_> {
     }
 }
 
+/// Why an offer ranks where it does under `sort: POLICY` or a buyer context.
 #[Object(name = "RankingExplanation")]
 impl Explanation {
     /// The offer's PDN tier.
@@ -151,6 +155,7 @@ pub(super) struct PageInfo {
     end_cursor: Option<String>,
 }
 
+/// What one marketplace did in one search: status, cache use, latency, offers, message.
 #[Object]
 impl SourceReport {
     /// The marketplace this report is about.
@@ -185,6 +190,7 @@ impl SourceReport {
     }
 }
 
+/// One marketplace offer in the unified model: exact price, vendor, unit, TKDN, region.
 #[Object]
 impl Offer {
     /// Gateway-wide id, `"<marketplace>:<source id>"`.
@@ -259,6 +265,7 @@ impl Offer {
     }
 }
 
+/// An exact price in rupiah, with and without PPN when known (never guessed).
 #[Object]
 impl Price {
     /// The amount as quoted by the marketplace, in rupiah.
@@ -295,6 +302,7 @@ impl Price {
     }
 }
 
+/// The unit an offer is sold in, and how many base units it holds.
 #[Object]
 impl Unit {
     /// The pack as the marketplace names it.
@@ -349,6 +357,7 @@ impl UnitPriceBasis<'_> {
     }
 }
 
+/// Something normalisation had to note about a value it read (kept, corrected or dropped).
 #[Object(name = "NormalizationIssue")]
 impl Issue {
     /// Which field (`"price"`, `"vendor.npwp"`).

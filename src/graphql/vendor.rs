@@ -10,6 +10,7 @@ use async_graphql::{Context, ID, Object, Result};
 /// A seller, one entry however many marketplaces it sells on.
 pub(super) struct VendorView(pub(super) Vendor);
 
+/// A vendor, with every marketplace account merged into it (by NPWP or normalised name).
 #[Object(name = "Vendor")]
 impl VendorView {
     /// Stable id derived from the NPWP entity (`npwp-012345678`), else from name and region.
@@ -67,6 +68,7 @@ impl VendorView {
 /// One marketplace's record of a vendor.
 pub(super) struct AccountView<'a>(&'a Account);
 
+/// One marketplace account of a vendor.
 #[Object(name = "VendorAccount")]
 impl AccountView<'_> {
     /// The marketplace holding the account.

@@ -128,6 +128,24 @@ impl Registry {
     }
 }
 
+/// The adapter files shipped in `adapters/`, compiled into the binary so the embedded demo runs
+/// from any folder (`cargo install` then `pasar`).
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("ekatalog.toml", include_str!("../../adapters/ekatalog.toml")),
+    ("jatim-bejo.toml", include_str!("../../adapters/jatim-bejo.toml")),
+    ("mbiz.toml", include_str!("../../adapters/mbiz.toml")),
+    ("padi-umkm.toml", include_str!("../../adapters/padi-umkm.toml")),
+];
+
+/// Where adapter files are read from.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    /// Every `*.toml` in a directory.
+    Dir(&'a Path),
+    /// The files bundled in the binary ([`BUNDLED`]).
+    Bundled,
+}
+
 /// Reads and checks every `*.toml` in `dir`; all problems of all files are returned together.
 pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
     let problem = |message: String| Problem { file: dir.to_path_buf(), key: String::new(), message };
@@ -142,16 +160,28 @@ pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Pr
     if files.is_empty() {
         return Err(vec![problem("no adapter files (*.toml) found".to_string())]);
     }
+    let texts = files.into_iter().map(|file| {
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            vec![Problem { file: file.clone(), key: String::new(), message: format!("cannot read ({e})") }]
+        });
+        (file, text)
+    });
+    check_texts(texts)
+}
+
+/// Checks the bundled adapter files, named as they are in the repository's `adapters/`.
+pub fn check_bundled() -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
+    check_texts(BUNDLED.iter().map(|(name, text)| (Path::new("adapters").join(name), Ok((*text).to_string()))))
+}
+
+fn check_texts(
+    texts: impl Iterator<Item = (PathBuf, Result<String, Vec<Problem>>)>,
+) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut definitions = Vec::new();
     let mut seen = HashSet::new();
-    for file in files {
-        let parsed = std::fs::read_to_string(&file)
-            .map_err(|e| {
-                vec![Problem { file: file.clone(), key: String::new(), message: format!("cannot read ({e})") }]
-            })
-            .and_then(|text| parse_definition(&file, &text));
-        match parsed {
+    for (file, text) in texts {
+        match text.and_then(|text| parse_definition(&file, &text)) {
             Ok(def) if !seen.insert(def.id.clone()) => problems.push(Problem {
                 file: file.clone(),
                 key: "id".into(),
@@ -194,9 +224,12 @@ pub struct Override {
     pub concurrency: Option<usize>,
 }
 
-/// Loads every adapter in `dir`; all problems, including missing secrets, are returned together.
-pub fn load(dir: &Path, options: &LoadOptions, client: &reqwest::Client) -> Result<Registry, Vec<Problem>> {
-    let definitions = check_dir(dir)?;
+/// Loads every adapter of `source`; all problems, including missing secrets, are returned together.
+pub fn load(source: Source<'_>, options: &LoadOptions, client: &reqwest::Client) -> Result<Registry, Vec<Problem>> {
+    let definitions = match source {
+        Source::Dir(dir) => check_dir(dir)?,
+        Source::Bundled => check_bundled()?,
+    };
     let mut problems = Vec::new();
     let mut entries = Vec::new();
     for (file, def) in definitions {
@@ -293,4 +326,20 @@ fn resolve_headers(def: &AdapterDefinition, env: &Env) -> Result<HeaderMap, (&'s
         }
     }
     Ok(headers)
+}
+
+#[cfg(test)]
+mod bundled_tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_list_is_every_adapter_file_of_the_repository_and_they_are_valid() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters");
+        let on_disk = check_dir(&dir).expect("adapters/ is valid");
+        let bundled = check_bundled().expect("the bundled adapters are valid");
+        let names =
+            |defs: &[(PathBuf, AdapterDefinition)]| -> Vec<String> { defs.iter().map(|(_, d)| d.id.clone()).collect() };
+        assert!(!bundled.is_empty());
+        assert_eq!(names(&bundled), names(&on_disk));
+    }
 }

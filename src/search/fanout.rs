@@ -58,7 +58,7 @@ pub(super) async fn fan_out(
     futures::future::join_all(calls).await
 }
 
-async fn fetch_one(
+pub(super) async fn fetch_one(
     path: &FetchPath,
     entry: &RegistryEntry,
     query: &str,

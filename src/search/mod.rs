@@ -27,6 +27,7 @@ mod policy;
 mod remembered;
 mod report;
 mod service;
+mod stream;
 mod validate;
 mod vendors;
 
@@ -36,6 +37,7 @@ pub use filter::OfferFilter;
 pub use order::OfferSort;
 pub use outcome::{Edge, SearchOutcome, SearchParams};
 pub use policy::{BuyerContext, Explanation, Locality};
-pub use report::{CacheStatus, SourceReport, SourceStatus};
+pub use report::{CacheStatus, SourceReport, SourceStatus, Sources};
 pub use service::SearchService;
+pub use stream::SearchEvent;
 pub use vendors::{Account, Vendor};

@@ -142,7 +142,9 @@ impl Connection {
             request.extensions_mut().insert(ConnectInfo(peer));
             request.map(Body::new)
         });
-        let connection = self.builder.serve_connection(io, TowerToHyperService::new(service)).into_owned();
+        // With upgrades: `/graphql/ws` switches to WebSocket.
+        let connection =
+            self.builder.serve_connection_with_upgrades(io, TowerToHyperService::new(service)).into_owned();
         let served = graceful.watch(connection);
         tokio::spawn(async move {
             if let Err(error) = served.await {

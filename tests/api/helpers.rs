@@ -60,6 +60,8 @@ pub struct TestOptions {
     pub cache_budget_mb: u64,
     /// Calls in flight per marketplace (the gateway's default when `None`).
     pub concurrency: Option<usize>,
+    /// Last changes to the gateway's configuration (CORS, persisted queries, …).
+    pub configure: Arc<dyn Fn(&mut Config) + Send + Sync>,
 }
 
 impl Default for TestOptions {
@@ -73,6 +75,7 @@ impl Default for TestOptions {
             env: Vec::new(),
             cache_budget_mb: 256,
             concurrency: None,
+            configure: Arc::new(|_| {}),
         }
     }
 }
@@ -119,6 +122,7 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
     config.cache.budget_mb = options.cache_budget_mb;
     // Every test client is 127.0.0.1, and some open hundreds of connections at once.
     config.http.max_connections_per_client = 2_000;
+    (options.configure)(&mut config);
     let mut env = Env::isolated()
         .with(pasar::demo::MBIZ_TOKEN_ENV, sandbox_options.mbiz_token.clone())
         .with(pasar::demo::EKATALOG_KEY_ENV, sandbox_options.ekatalog_key.clone());

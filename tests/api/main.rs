@@ -13,6 +13,8 @@ mod compare;
 mod conformance;
 mod devset;
 mod faults;
+mod frontend;
+mod frontend_browser;
 mod grouping;
 mod helpers;
 mod hostile;

@@ -52,3 +52,70 @@ async fn the_limits_the_schema_states_are_the_limits_the_api_enforces() {
         assert_eq!(response["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{response}");
     }
 }
+
+/// Everything a client can name in the schema, with its description if any.
+fn undescribed(sdl: &str) -> (usize, Vec<String>) {
+    use async_graphql::parser::types::{TypeKind, TypeSystemDefinition};
+    let document = async_graphql::parser::parse_schema(sdl).expect("the SDL parses");
+    let (mut seen, mut missing) = (0, Vec::new());
+    let mut check = |name: String, description: bool| {
+        seen += 1;
+        if !description {
+            missing.push(name);
+        }
+    };
+    for definition in document.definitions {
+        let TypeSystemDefinition::Type(ty) = definition else { continue };
+        let ty = ty.node;
+        let type_name = ty.name.node.to_string();
+        check(type_name.clone(), ty.description.is_some());
+        match ty.kind {
+            TypeKind::Object(object) => {
+                for field in object.fields {
+                    let field = field.node;
+                    let field_name = format!("{type_name}.{}", field.name.node);
+                    check(field_name.clone(), field.description.is_some());
+                    for argument in field.arguments {
+                        check(
+                            format!("{field_name}({}:)", argument.node.name.node),
+                            argument.node.description.is_some(),
+                        );
+                    }
+                }
+            }
+            TypeKind::Interface(interface) => {
+                for field in interface.fields {
+                    check(format!("{type_name}.{}", field.node.name.node), field.node.description.is_some());
+                }
+            }
+            TypeKind::Enum(enumeration) => {
+                for value in enumeration.values {
+                    check(format!("{type_name}.{}", value.node.value.node), value.node.description.is_some());
+                }
+            }
+            TypeKind::InputObject(input) => {
+                for field in input.fields {
+                    check(format!("{type_name}.{}", field.node.name.node), field.node.description.is_some());
+                }
+            }
+            TypeKind::Scalar | TypeKind::Union(_) => {}
+        }
+    }
+    (seen, missing)
+}
+
+#[test]
+fn every_type_field_argument_enum_value_and_scalar_has_a_description() {
+    let (seen, missing) = undescribed(&pasar::sdl());
+    assert!(seen > 200, "only {seen} schema items were found: the walk is broken");
+    assert!(missing.is_empty(), "{} schema items have no description:\n{}", missing.len(), missing.join("\n"));
+}
+
+#[test]
+fn the_description_check_finds_an_undescribed_field() {
+    let (seen, missing) = undescribed(
+        "\"\"\"A thing.\"\"\"\ntype Thing {\n  \"\"\"Named.\"\"\"\n  a: Int\n  b(x: Int): Int\n}\nscalar Bare\n",
+    );
+    assert_eq!(seen, 5);
+    assert_eq!(missing, ["Thing.b", "Thing.b(x:)", "Bare"]);
+}

@@ -8,7 +8,7 @@ command -v node >/dev/null && command -v npm >/dev/null || { echo "node and npm 
 npm ci --no-audit --no-fund --loglevel=error
 
 log=$(mktemp)
-# From the repository root: the demo reads its adapters from ./adapters.
+# The demo has its adapters compiled in; it runs from the repository root like the tests.
 (cd ../.. && exec target/debug/pasar serve --listen 127.0.0.1:0 --products 2000) >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; rm -f "$log"' EXIT
