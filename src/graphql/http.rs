@@ -12,17 +12,19 @@ use super::negotiate::{MediaType, Wanted, negotiate};
 use super::order::in_selection_order;
 use super::persisted::PersistedQueries;
 use super::prescan::{QueryShape, scan};
+use super::response_cache::{ResponseCache, ResponseKey, ResponseSources};
 use super::wire::{self, Prepared, WireBatch, WireRequest};
 use super::{PasarSchema, codes};
 use crate::config::RequestLimits;
-use async_graphql::parser::types::OperationType;
+use async_graphql::parser::types::{OperationType, Selection};
 use async_graphql::{ServerError, Value};
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 mod rejection;
 pub use rejection::Rejection;
@@ -49,10 +51,26 @@ pub async fn handle(endpoint: &Endpoint, parts: &Parts, body: Body) -> Response 
     let Wanted::Graphql(media) = negotiate(&parts.headers, false) else {
         return Rejection::NotAcceptable.respond(MediaType::Json);
     };
-    let batch = if parts.method == Method::GET {
-        admit_get(limits, parts.uri.query().unwrap_or_default()).map(WireBatch::Single)
+    let raw = if parts.method == Method::GET {
+        Bytes::copy_from_slice(parts.uri.query().unwrap_or_default().as_bytes())
     } else {
-        admit_post(limits, &parts.headers, body).await
+        match read_post(limits, &parts.headers, body).await {
+            Ok(bytes) => bytes,
+            Err(rejection) => return rejection.respond(media),
+        }
+    };
+    // A stored answer to these exact bytes needs no parsing, validation or resolving.
+    let stored = schema.data::<ResponseCache>();
+    let key = ResponseKey::new(&parts.method, media.content_type(), raw.clone());
+    if let Some(cache) = stored
+        && let Some(hit) = cache.get(&key).await
+    {
+        return with_headers(StatusCode::OK, media, hit.headers.clone(), Body::from(hit.body.clone()));
+    }
+    let batch = if parts.method == Method::GET {
+        admit_get(limits, std::str::from_utf8(&raw).unwrap_or_default()).map(WireBatch::Single)
+    } else {
+        admit_post(limits, &raw)
     };
     let batch = match batch {
         Ok(batch) => batch,
@@ -61,26 +79,44 @@ pub async fn handle(endpoint: &Endpoint, parts: &Parts, body: Body) -> Response 
     let presented = Presented(bearer(&parts.headers));
     match batch {
         WireBatch::Single(request) => {
-            let (prepared, by_hash) = prepare(&endpoint.persisted, request);
+            let (prepared, by_hash) = prepare(schema, &endpoint.persisted, request);
             if parts.method == Method::GET && is_mutation(&prepared) {
                 return Rejection::MutationOverGet.respond(media);
             }
+            let mutation = is_mutation(&prepared);
+            let root_fields = prepared.as_ref().ok().and_then(root_field_count);
+            let sources = stored.map(|cache| Arc::new(cache.begin()));
             let freshness = Freshness::new();
-            let answer = run(schema, prepared, presented, freshness.clone()).await;
+            let answer = run(schema, prepared, presented, freshness.clone(), sources.clone()).await;
             let status = answer.status(media);
-            let mut response = respond(status, media, &answer.response, Body::from(to_json(&answer.body())));
+            let body = Bytes::from(to_json(&answer.body()));
+            let mut headers = execution_headers(&answer.response);
             // Only a GET by hash has a URL a CDN can key on without the document's text.
             if parts.method == Method::GET && by_hash {
-                cache_for(&mut response, &answer, &freshness);
+                cache_for(&mut headers, &answer, &freshness);
             }
-            response
+            if let Some(cache) = stored {
+                if mutation {
+                    cache.clear();
+                } else if let (Some(sources), Some(root_fields)) = (sources, root_fields)
+                    && answer.executed
+                    && answer.response.errors.is_empty()
+                {
+                    cache.store(key, &sources, root_fields, body.clone(), headers.clone()).await;
+                }
+            }
+            with_headers(status, media, headers, Body::from(body))
         }
         WireBatch::Batch(requests) => {
-            let runs = requests.into_iter().map(|request| {
-                let (prepared, _) = prepare(&endpoint.persisted, request);
-                run(schema, prepared, presented.clone(), Freshness::new())
-            });
+            let prepared: Vec<_> =
+                requests.into_iter().map(|request| prepare(schema, &endpoint.persisted, request).0).collect();
+            let mutation = prepared.iter().any(is_mutation);
+            let runs =
+                prepared.into_iter().map(|prepared| run(schema, prepared, presented.clone(), Freshness::new(), None));
             let answers = futures::future::join_all(runs).await;
+            if mutation && let Some(cache) = stored {
+                cache.clear();
+            }
             let bodies: Vec<AnswerBody<'_>> = answers.iter().map(Answer::body).collect();
             let mut response = (StatusCode::OK, to_json(&bodies)).into_response();
             response.headers_mut().insert(header::CONTENT_TYPE, media.content_type());
@@ -89,8 +125,18 @@ pub async fn handle(endpoint: &Endpoint, parts: &Parts, body: Body) -> Response 
     }
 }
 
+/// How many fields the operation selects at its root; `None` when fragments make that unclear.
+fn root_field_count(prepared: &Prepared) -> Option<usize> {
+    let items = &prepared.operation()?.node.selection_set.node.items;
+    items.iter().all(|item| matches!(item.node, Selection::Field(_))).then_some(items.len())
+}
+
 /// Resolves a persisted query, then parses; the flag says whether the document was named by hash.
-fn prepare(persisted: &PersistedQueries, request: WireRequest) -> (Result<Prepared, ServerError>, bool) {
+fn prepare(
+    _schema: &PasarSchema,
+    persisted: &PersistedQueries,
+    request: WireRequest,
+) -> (Result<Prepared, ServerError>, bool) {
     match persisted.resolve(request) {
         Ok(resolved) => (wire::prepare(resolved.request), resolved.by_hash),
         Err(error) => (Err(error), false),
@@ -99,7 +145,7 @@ fn prepare(persisted: &PersistedQueries, request: WireRequest) -> (Result<Prepar
 
 /// `Cache-Control` for an answer without errors: public for as long as its freshest-to-expire
 /// source stays fresh; nothing when no marketplace was asked or the answer has errors.
-fn cache_for(response: &mut Response, answer: &Answer, freshness: &Freshness) {
+fn cache_for(headers: &mut HeaderMap, answer: &Answer, freshness: &Freshness) {
     if !answer.executed || !answer.response.errors.is_empty() {
         return;
     }
@@ -108,7 +154,7 @@ fn cache_for(response: &mut Response, answer: &Answer, freshness: &Freshness) {
     };
     let value = if seconds == 0 { "no-cache".to_string() } else { format!("public, max-age={seconds}") };
     if let Ok(value) = HeaderValue::from_str(&value) {
-        response.headers_mut().insert(header::CACHE_CONTROL, value);
+        headers.insert(header::CACHE_CONTROL, value);
     }
 }
 
@@ -166,12 +212,17 @@ async fn run(
     prepared: Result<Prepared, ServerError>,
     presented: Presented,
     freshness: Freshness,
+    sources: Option<Arc<ResponseSources>>,
 ) -> Answer {
     let Prepared { request, document, operation_name } = match prepared {
         Ok(prepared) => prepared,
         Err(error) => return Answer::refused(error),
     };
-    let mut response = schema.execute(request.data(presented).data(freshness)).await;
+    let mut request = request.data(presented).data(freshness);
+    if let Some(sources) = sources {
+        request = request.data(sources);
+    }
+    let mut response = schema.execute(request).await;
     // Execution sets `path` on every field error; errors without one come from validation.
     let executed = !(response.data == Value::Null
         && !response.errors.is_empty()
@@ -191,10 +242,9 @@ fn has_code(error: &ServerError, code: &str) -> bool {
     error.extensions.as_ref().and_then(|e| e.get("code")).is_some_and(|c| *c == Value::from(code))
 }
 
-fn respond(status: StatusCode, media: MediaType, executed: &async_graphql::Response, body: Body) -> Response {
-    let mut response = (status, body).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, media.content_type());
+/// The headers execution asks for: `Cache-Control` and any set by resolvers.
+fn execution_headers(executed: &async_graphql::Response) -> HeaderMap {
+    let mut headers = HeaderMap::new();
     if executed.is_ok()
         && let Some(cache_control) = executed.cache_control.value()
         && let Ok(value) = HeaderValue::from_str(&cache_control)
@@ -202,6 +252,14 @@ fn respond(status: StatusCode, media: MediaType, executed: &async_graphql::Respo
         headers.insert(header::CACHE_CONTROL, value);
     }
     headers.extend(executed.http_headers.clone());
+    headers
+}
+
+fn with_headers(status: StatusCode, media: MediaType, extra: HeaderMap, body: Body) -> Response {
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, media.content_type());
+    headers.extend(extra);
     response
 }
 
@@ -210,14 +268,15 @@ fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| String::from(r#"{"errors":[{"message":"internal error"}]}"#))
 }
 
-async fn admit_post(limits: &RequestLimits, headers: &HeaderMap, body: Body) -> Result<WireBatch, Rejection> {
+async fn read_post(limits: &RequestLimits, headers: &HeaderMap, body: Body) -> Result<Bytes, Rejection> {
     if !is_graphql_content(headers.get(header::CONTENT_TYPE)) {
         return Err(Rejection::ContentType);
     }
-    let bytes = axum::body::to_bytes(body, limits.max_body_bytes)
-        .await
-        .map_err(|_| Rejection::TooLarge(limits.max_body_bytes))?;
-    let batch = wire::from_body(&bytes).map_err(Rejection::Malformed)?;
+    axum::body::to_bytes(body, limits.max_body_bytes).await.map_err(|_| Rejection::TooLarge(limits.max_body_bytes))
+}
+
+fn admit_post(limits: &RequestLimits, bytes: &[u8]) -> Result<WireBatch, Rejection> {
+    let batch = wire::from_body(bytes).map_err(Rejection::Malformed)?;
     let requests = batch.requests();
     if requests.len() > limits.max_batch {
         return Err(Rejection::BatchTooLarge(limits.max_batch));

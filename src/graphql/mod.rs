@@ -18,6 +18,7 @@ mod order;
 pub mod persisted;
 mod prescan;
 mod query;
+mod response_cache;
 pub mod ratelimit;
 mod subscription;
 mod types;
@@ -41,6 +42,7 @@ pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestL
     let mut builder = describe_scalars(Schema::build(QueryRoot, MutationRoot, SubscriptionRoot))
         .data(service)
         .data(admin)
+        .data(response_cache::ResponseCache::default())
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(limits.max_nesting);

@@ -5,6 +5,7 @@ use super::error::{codes, report_failure};
 use super::inputs::{BuyerContextInput, OfferFilterInput};
 use super::lookup::{self, ParsedPriceView, RegionView};
 use super::marketplace::MarketplaceView;
+use super::response_cache::ResponseSources;
 use super::types::SearchResult;
 use super::vendor::VendorView;
 use crate::model::Offer;
@@ -66,6 +67,9 @@ impl QueryRoot {
         for (marketplace, error) in &outcome.sources.failures {
             report_failure(ctx, marketplace, error);
         }
+        if let Some(sources) = ctx.data_opt::<std::sync::Arc<ResponseSources>>() {
+            sources.record(outcome.sources.fresh_until());
+        }
         Ok(SearchResult::new(outcome))
     }
 
@@ -92,6 +96,9 @@ impl QueryRoot {
         super::freshness::observe(ctx, service, &outcome.sources);
         for (marketplace, error) in &outcome.sources.failures {
             report_failure(ctx, marketplace, error);
+        }
+        if let Some(sources) = ctx.data_opt::<std::sync::Arc<ResponseSources>>() {
+            sources.record(outcome.sources.fresh_until());
         }
         Ok(CompareResult(outcome))
     }

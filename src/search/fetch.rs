@@ -20,6 +20,7 @@ use crate::model::{MarketplaceId, Offer};
 use crate::normalize::offer::normalize_offer;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// A load that ended without an answer is, for a search, an unreadable answer.
 impl From<LoadAborted> for MarketplaceError {
@@ -116,7 +117,14 @@ fn note_served(
     bypass: bool,
 ) {
     match served {
-        Served::Hit => report.age_seconds = report.age_seconds.max(page.age().as_secs()),
+        Served::Hit => {
+            let age = page.age();
+            report.age_seconds = report.age_seconds.max(age.as_secs());
+            // Replayable until the page expires or its age reaches the next whole second.
+            let next_second = page.fetched_at + Duration::from_secs(age.as_secs() + 1);
+            let until = next_second.min(page.fetched_at + page.freshness.ttl);
+            report.fresh_until = Some(report.fresh_until.map_or(until, |u| u.min(until)));
+        }
         Served::Fetched if !bypass => report.cache = CacheStatus::Miss,
         Served::Fetched => {}
         Served::Stale { age, error } => {

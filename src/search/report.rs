@@ -75,6 +75,9 @@ pub struct SourceReport {
     /// A stale page was served because the marketplace failed (stale-if-error), not while it
     /// is refreshed (stale-while-revalidate).
     pub served_on_error: bool,
+    /// For a source served only from fresh cache pages: when the first of them expires or its
+    /// reported age changes (a stored response is valid until then). `None` otherwise.
+    pub(crate) fresh_until: Option<tokio::time::Instant>,
 }
 
 impl SourceReport {
@@ -89,6 +92,7 @@ impl SourceReport {
             age_seconds: 0,
             message: None,
             served_on_error: false,
+            fresh_until: None,
         }
     }
 }
@@ -109,6 +113,16 @@ impl Sources {
             self.failures.push((report.marketplace.clone(), error));
         }
         self.reports.push(report);
+    }
+
+    /// Per marketplace, until when its part of the answer can be replayed: `Some` only for a
+    /// fresh cache hit that answered `OK`.
+    pub(crate) fn fresh_until(&self) -> impl Iterator<Item = Option<tokio::time::Instant>> + '_ {
+        let failed = !self.failures.is_empty();
+        self.reports.iter().map(move |r| {
+            let fit = !failed && r.status == SourceStatus::Ok && r.cache == CacheStatus::Hit;
+            r.fresh_until.filter(|_| fit)
+        })
     }
 
     /// True when every marketplace asked contributed an answer within its freshness rules:

@@ -1,0 +1,172 @@
+//! Driving the gateway: connections as client tasks, latencies, errors, CPU per request.
+
+use super::gateway::Gateway;
+use pasar::sandbox::{MarketplaceKind, RunningSandbox};
+use serde_json::json;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// The document of the peer harness's Pasar runs (`../shared/peer/pasar/bench_pair.sh`).
+pub const DOC: &str = "query S($k: String!, $first: Int, $noCache: Boolean) { search(query: $k, first: $first, noCache: $noCache) { offers { edges { node { id marketplace { id } title price { amount } vendor { name region { name } } } } } } }";
+
+/// Words the sandbox catalogue matches, so uncached answers have realistic sizes.
+const WORDS: [&str; 16] = [
+    "kertas", "toner", "tinta", "printer", "laptop", "kursi", "meja", "lemari", "proyektor", "map", "amplop", "gula",
+    "masker", "kopi", "monitor", "spidol",
+];
+
+#[derive(Clone, Copy)]
+pub enum Mode {
+    Cached,
+    Uncached,
+}
+
+pub struct Phase {
+    pub mode: Mode,
+    pub conns: usize,
+    pub duration: Duration,
+}
+
+/// The variables of request `n`: one fixed search, or a different (keyword, page size) for each
+/// of 16 × 20 consecutive requests, read fresh.
+fn variables(mode: Mode, n: u64) -> serde_json::Value {
+    match mode {
+        Mode::Cached => json!({ "k": "kertas", "first": 40, "noCache": false }),
+        Mode::Uncached => {
+            let word = WORDS[(n % WORDS.len() as u64) as usize];
+            json!({ "k": word, "first": 21 + (n / WORDS.len() as u64) % 20, "noCache": true })
+        }
+    }
+}
+
+struct Tally {
+    latencies: Vec<Duration>,
+    errors: u64,
+    first_error: Option<String>,
+}
+
+impl Phase {
+    pub async fn run(&self, gateway: &Gateway) {
+        let name = match self.mode {
+            Mode::Cached => "cached",
+            Mode::Uncached => "uncached",
+        };
+        // One untimed round so the cached phase measures hits, not the first miss.
+        let client = client();
+        let _ = request(&client, &gateway.url, self.mode, 0).await;
+        let counter = Arc::new(AtomicU64::new(1));
+        let cpu_before = gateway.cpu_time();
+        let start = Instant::now();
+        let tasks: Vec<_> = (0..self.conns)
+            .map(|_| {
+                let (client, url, counter, mode) = (client.clone(), gateway.url.clone(), counter.clone(), self.mode);
+                let deadline = start + self.duration;
+                tokio::spawn(async move { connection(client, url, counter, mode, deadline).await })
+            })
+            .collect();
+        let tallies: Vec<Tally> = futures::future::join_all(tasks).await.into_iter().map(|t| t.expect("task")).collect();
+        let wall = start.elapsed();
+        let cpu = gateway.cpu_time().saturating_sub(cpu_before);
+        print_phase(name, self.conns, wall, cpu, tallies, gateway);
+    }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().pool_max_idle_per_host(1024).build().expect("client")
+}
+
+async fn connection(client: reqwest::Client, url: String, counter: Arc<AtomicU64>, mode: Mode, deadline: Instant) -> Tally {
+    let mut tally = Tally { latencies: Vec::new(), errors: 0, first_error: None };
+    while Instant::now() < deadline {
+        let n = counter.fetch_add(1, Ordering::Relaxed);
+        let sent = Instant::now();
+        let outcome = request(&client, &url, mode, n).await;
+        tally.latencies.push(sent.elapsed());
+        if let Err(error) = outcome {
+            tally.errors += 1;
+            tally.first_error.get_or_insert(error);
+        }
+    }
+    tally
+}
+
+/// One search; `Err` for a non-200 answer or one with `errors`.
+async fn request(client: &reqwest::Client, url: &str, mode: Mode, n: u64) -> Result<(), String> {
+    let body = json!({ "query": DOC, "variables": variables(mode, n) });
+    let response = client.post(url).json(&body).send().await.map_err(|e| e.to_string())?;
+    let status = response.status();
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    if status != reqwest::StatusCode::OK || text.contains("\"errors\"") {
+        return Err(format!("{status}: {}", text.chars().take(300).collect::<String>()));
+    }
+    Ok(())
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let at = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
+    sorted[at].as_secs_f64() * 1000.0
+}
+
+fn print_phase(name: &str, conns: usize, wall: Duration, cpu: Duration, tallies: Vec<Tally>, gateway: &Gateway) {
+    let errors: u64 = tallies.iter().map(|t| t.errors).sum();
+    let first_error = tallies.iter().find_map(|t| t.first_error.clone());
+    let mut latencies: Vec<Duration> = tallies.into_iter().flat_map(|t| t.latencies).collect();
+    latencies.sort_unstable();
+    let n = latencies.len() as f64;
+    println!(
+        "{name:<9} conns={conns} reqs={} rps={:.0} p50_ms={:.2} p99_ms={:.2} errors={errors} cpu_ms_per_req={:.3} \
+         gateway_cores={:.2} rss_mib={:.1} peak_rss_mib={:.1}",
+        latencies.len(),
+        n / wall.as_secs_f64(),
+        percentile(&latencies, 0.50),
+        percentile(&latencies, 0.99),
+        cpu.as_secs_f64() * 1000.0 / n.max(1.0),
+        cpu.as_secs_f64() / wall.as_secs_f64(),
+        gateway.rss_mib(),
+        gateway.peak_rss_mib(),
+    );
+    if let Some(error) = first_error {
+        println!("          first error: {error}");
+    }
+}
+
+/// One connection, cache bypassed, against one direct call to a sandbox at the same latency:
+/// the p50 difference is what the gateway adds over the slowest marketplace.
+pub async fn fan_out(gateway: &Gateway, sandboxes: &[RunningSandbox], duration: Duration) {
+    let client = client();
+    let jatim = sandboxes.iter().find(|s| s.kind() == MarketplaceKind::JatimBejo).expect("jatim-bejo sandbox");
+    let direct_url = format!("{}/api/v1/produk/cari", jatim.base_url());
+    let mut direct = Vec::new();
+    let start = Instant::now();
+    let mut n = 0u64;
+    while start.elapsed() < duration / 2 {
+        let body = json!({ "kata_kunci": WORDS[(n % WORDS.len() as u64) as usize], "halaman": 1, "jumlah": 40 });
+        let sent = Instant::now();
+        let r = client.post(&direct_url).json(&body).send().await.expect("sandbox");
+        let _ = r.bytes().await.expect("body");
+        direct.push(sent.elapsed());
+        n += 1;
+    }
+    let mut through = Vec::new();
+    let mut errors = 0;
+    let start = Instant::now();
+    while start.elapsed() < duration / 2 {
+        let sent = Instant::now();
+        errors += u64::from(request(&client, &gateway.url, Mode::Uncached, n).await.is_err());
+        through.push(sent.elapsed());
+        n += 1;
+    }
+    direct.sort_unstable();
+    through.sort_unstable();
+    let (d50, g50) = (percentile(&direct, 0.5), percentile(&through, 0.5));
+    println!(
+        "fan-out   conns=1 direct_p50_ms={d50:.2} gateway_p50_ms={g50:.2} gateway_p99_ms={:.2} overhead_p50_ms={:.2} \
+         errors={errors} (4 marketplaces, cache bypassed; direct = one jatim-bejo call)",
+        percentile(&through, 0.99),
+        g50 - d50,
+    );
+}

@@ -1,0 +1,101 @@
+//! The gateway under test: the release `pasar` binary as a child process, and what `/proc` says
+//! about it.
+
+use pasar::sandbox::{RunningSandbox, SandboxOptions};
+use std::fmt::Write as _;
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A running `pasar serve`; killed when dropped.
+pub struct Gateway {
+    child: Child,
+    pub url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Gateway {
+    /// Starts `pasar serve` over `sandboxes` with default settings, except the per-client rate
+    /// limit (every connection comes from 127.0.0.1) and loopback egress.
+    pub async fn start(sandboxes: &[RunningSandbox], options: &SandboxOptions) -> Self {
+        let port = TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut toml = format!(
+            "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}/adapters\"\n[egress]\nallow_private = true\n\
+             [limits]\nrate = {{ per_second = 1000000, burst = 1000000 }}\n",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        for s in sandboxes {
+            let _ = write!(toml, "[marketplaces.\"{}\"]\nbase_url = \"{}\"\n", s.kind().id(), s.base_url());
+        }
+        let config = dir.path().join("pasar.toml");
+        std::fs::write(&config, toml).expect("config");
+        let child = Command::new(env!("CARGO_BIN_EXE_pasar"))
+            .args(["serve", "--config"])
+            .arg(&config)
+            .env(pasar::demo::MBIZ_TOKEN_ENV, &options.mbiz_token)
+            .env(pasar::demo::EKATALOG_KEY_ENV, &options.ekatalog_key)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("pasar serve");
+        let gateway = Self { child, url: format!("http://127.0.0.1:{port}/graphql"), _dir: dir };
+        gateway.wait_ready().await;
+        gateway
+    }
+
+    async fn wait_ready(&self) {
+        let client = reqwest::Client::builder().no_proxy().build().expect("client");
+        for _ in 0..200 {
+            let probe = client.get(format!("{}?query=%7B__typename%7D", self.url)).send().await;
+            if probe.is_ok_and(|r| r.status().is_success()) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the gateway did not answer within 10 s");
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// utime + stime of the gateway process so far.
+    pub fn cpu_time(&self) -> Duration {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).expect("/proc/<pid>/stat");
+        // Fields after the command name (which may hold spaces) start at `state`, field 3.
+        let after = stat.rsplit_once(") ").map(|(_, rest)| rest).unwrap_or_default();
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        let ticks: u64 = [11, 12].iter().filter_map(|&i| fields.get(i)?.parse::<u64>().ok()).sum();
+        Duration::from_secs_f64(ticks as f64 / clock_ticks() as f64)
+    }
+
+    /// `VmHWM` of the gateway process, in MiB.
+    pub fn peak_rss_mib(&self) -> f64 {
+        status_kib(self.pid(), "VmHWM:") as f64 / 1024.0
+    }
+
+    /// `VmRSS` of the gateway process, in MiB.
+    pub fn rss_mib(&self) -> f64 {
+        status_kib(self.pid(), "VmRSS:") as f64 / 1024.0
+    }
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn status_kib(pid: u32, key: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let line = status.lines().find(|l| l.starts_with(key)).unwrap_or_default();
+    line.split_whitespace().nth(1).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// `getconf CLK_TCK`; 100 on every Linux this runs on, asked anyway.
+fn clock_ticks() -> u64 {
+    let out = Command::new("getconf").arg("CLK_TCK").output().ok();
+    out.and_then(|o| String::from_utf8(o.stdout).ok()).and_then(|s| s.trim().parse().ok()).unwrap_or(100)
+}

@@ -1,0 +1,63 @@
+//! Load benchmark: `cargo bench --bench load`.
+//!
+//! Starts the four sandbox marketplaces in this process (each search delayed by
+//! `LOAD_LATENCY_MS`, default 20) and the release `pasar` binary as its own process pointed at
+//! them, then drives `POST /graphql` over real HTTP with `LOAD_CONNS` connections (default 50)
+//! for `LOAD_SECS` seconds (default 10) per phase:
+//!
+//! - `fan-out`: one connection, every request bypassing the cache, against one direct call to a
+//!   sandbox: what the gateway adds over the slowest marketplace.
+//! - `cached`: the same document and variables every time.
+//! - `uncached`: `noCache: true` and a keyword/page size that changes every request, so no two
+//!   requests in flight share a load (the cache still stores what it fetched, as on a real miss).
+//!
+//! Each phase prints rps, p50/p99, errors (non-200 or `errors` in the body), the gateway's own CPU
+//! time per request (utime + stime from `/proc/<pid>/stat`), and its peak RSS (`VmHWM`). Linux
+//! only (it reads `/proc`). `LOAD_PHASES=cached,uncached` picks phases.
+
+mod drive;
+mod gateway;
+
+use drive::{Mode, Phase};
+use gateway::Gateway;
+use pasar::sandbox::{self, SandboxOptions};
+use std::time::Duration;
+
+fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; this harness has no filters of its own.
+    let conns: usize = env_or("LOAD_CONNS", 50);
+    let secs: u64 = env_or("LOAD_SECS", 10);
+    let latency = Duration::from_millis(env_or("LOAD_LATENCY_MS", 20));
+    let phases = std::env::var("LOAD_PHASES").unwrap_or_else(|_| "fan-out,cached,uncached".into());
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async {
+        let options = SandboxOptions::default();
+        let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+        for s in &sandboxes {
+            s.faults().set_latency(latency);
+        }
+        let gateway = Gateway::start(&sandboxes, &options).await;
+        println!(
+            "load: {} sandboxes at {} ms, {conns} connections, {secs} s per phase, gateway pid {}",
+            sandboxes.len(),
+            latency.as_millis(),
+            gateway.pid()
+        );
+        let duration = Duration::from_secs(secs);
+        for phase in phases.split(',').map(str::trim) {
+            match phase {
+                "fan-out" => drive::fan_out(&gateway, &sandboxes, duration.min(Duration::from_secs(5))).await,
+                "cached" => Phase { mode: Mode::Cached, conns, duration }.run(&gateway).await,
+                "uncached" => Phase { mode: Mode::Uncached, conns, duration }.run(&gateway).await,
+                other => eprintln!("unknown phase `{other}` (fan-out, cached, uncached)"),
+            }
+        }
+        println!("gateway peak RSS (VmHWM): {:.1} MiB", gateway.peak_rss_mib());
+        drop(gateway);
+        drop(sandboxes);
+    });
+}
