@@ -7,6 +7,11 @@
 //! - `cache_hit`: the same search served from the cache, over HTTP.
 //! - `sandbox/100k`: one sandbox search over 100 000 listings, over HTTP.
 //! - `normalize/parse_price`: the price reader over the formats of domain.md §4.1.
+//! - `normalize/page20`: one 20-offer page normalised (prices, PPN, units, vendors, regions).
+//! - `merge/4x40`: four marketplaces' 40-offer pages merged into a 40-offer relevance page.
+//!
+//! `cache_hit` is the hit path: a stored finished response, replayed (see
+//! `src/graphql/response_cache.rs`).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pasar::sandbox::{self, RunningSandbox, SandboxOptions};
@@ -96,5 +101,53 @@ fn normalize(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, gateway, normalize);
+/// Twenty realistic items as an adapter extracts them: varied price texts, units, vendors and
+/// locations, as a marketplace page has them.
+fn raw_page(marketplace: usize) -> Vec<pasar::bench_support::RawOffer> {
+    use pasar::bench_support::{RawOffer, RawValue, ValueFormat};
+    let prices = ["Rp 65.000", "Rp1.250.000", "75000", "Rp 35.500,00", "1,25 jt"];
+    let units = ["Rim isi 500 Lembar", "Box (5 Rim)", "Pcs", "Lusin isi 12 Pcs", "Unit"];
+    let vendors = ["PT Sinar Jaya Abadi", "CV. Maju Bersama", "Toko Berkah ATK", "PT. Kertas Nusantara Tbk"];
+    let regions = ["Kota Surabaya", "Kab. Sidoarjo", "Jakarta Selatan", "Kota Bandung, Jawa Barat"];
+    (0..20)
+        .map(|i| RawOffer {
+            source_id: format!("{marketplace}-{i}"),
+            title: format!("Kertas HVS A4 70 gsm Sinar Dunia {}", units[i % units.len()]),
+            url: Some(format!("https://example.co.id/p/{marketplace}-{i}")),
+            price: RawValue { value: json!(prices[i % prices.len()]), format: ValueFormat::IdrText },
+            includes_vat: true,
+            default_vat_rate: rust_decimal::Decimal::from(11),
+            vat_rate: None,
+            unit: Some(units[i % units.len()].into()),
+            stock: Some(RawValue { value: json!(i * 7), format: ValueFormat::Number }),
+            tkdn: Some(RawValue { value: json!("45,5%"), format: ValueFormat::PercentText }),
+            bmp: None,
+            bbi: Some(RawValue { value: json!(true), format: ValueFormat::Boolean }),
+            vendor_id: Some(format!("v{}", i % 4)),
+            vendor_name: vendors[i % vendors.len()].into(),
+            vendor_legal_form: None,
+            vendor_npwp: Some("01.234.567.8-901.000".into()),
+            vendor_scale: Some("Kecil".into()),
+            vendor_region: Some(regions[i % regions.len()].into()),
+        })
+        .collect()
+}
+
+fn pipeline(c: &mut Criterion) {
+    use criterion::BatchSize;
+    use pasar::bench_support::{merge, normalize_page};
+    let raws = raw_page(0);
+    c.bench_function("normalize/page20", |b| {
+        b.iter_batched(|| raws.clone(), |raws| black_box(normalize_page("mbiz", raws)), BatchSize::SmallInput)
+    });
+    let pages: Vec<_> = ["mbiz", "jatim-bejo", "ekatalog", "padi-umkm"]
+        .iter()
+        .enumerate()
+        .map(|(m, id)| normalize_page(id, [raw_page(m), raw_page(m + 10)].concat()))
+        .collect();
+    assert!(pages.iter().all(|p| p.len() == 40), "every page has 40 offers");
+    c.bench_function("merge/4x40", |b| b.iter(|| assert_eq!(black_box(merge(&pages, 40)), 40)));
+}
+
+criterion_group!(benches, gateway, normalize, pipeline);
 criterion_main!(benches);

@@ -76,6 +76,15 @@ mod server;
 mod startup;
 mod web;
 
+/// For the criterion benchmarks only: normalising a page and merging pages are internal steps
+/// with no public API, and benchmarking them through HTTP would mostly measure the network
+/// stack. Not part of Pasar's API; may change at any time.
+#[doc(hidden)]
+pub mod bench_support {
+    pub use crate::normalize::raw::{RawOffer, RawValue, ValueFormat};
+    pub use crate::search::bench_support::{NormalizedPage, merge, normalize_page};
+}
+
 pub use config::{ADMIN_TOKEN_ENV, Config};
 pub use graphql::sdl;
 pub use marketplace::{Env, Override};

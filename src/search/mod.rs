@@ -10,6 +10,8 @@
 //! through the marketplace's guard, from the adapter, normalised and remembered → `merge.rs`
 //! merges, sorts and pages (or `compare.rs` groups) → `report.rs` says what each marketplace did.
 
+#[doc(hidden)]
+pub mod bench_support;
 mod compare;
 mod cursor;
 mod error;
