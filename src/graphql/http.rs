@@ -131,14 +131,23 @@ fn root_field_count(prepared: &Prepared) -> Option<usize> {
     items.iter().all(|item| matches!(item.node, Selection::Field(_))).then_some(items.len())
 }
 
-/// Resolves a persisted query, then parses; the flag says whether the document was named by hash.
+/// Resolves a persisted query, then parses (reusing the parse of a document seen before); the
+/// flag says whether the document was named by hash.
 fn prepare(
-    _schema: &PasarSchema,
+    schema: &PasarSchema,
     persisted: &PersistedQueries,
     request: WireRequest,
 ) -> (Result<Prepared, ServerError>, bool) {
+    let fallback;
+    let documents = match schema.data::<wire::Documents>() {
+        Some(documents) => documents,
+        None => {
+            fallback = wire::Documents::default();
+            &fallback
+        }
+    };
     match persisted.resolve(request) {
-        Ok(resolved) => (wire::prepare(resolved.request), resolved.by_hash),
+        Ok(resolved) => (wire::prepare_with(resolved.request, documents), resolved.by_hash),
         Err(error) => (Err(error), false),
     }
 }

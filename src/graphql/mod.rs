@@ -43,6 +43,7 @@ pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestL
         .data(service)
         .data(admin)
         .data(response_cache::ResponseCache::default())
+        .data(wire::Documents::default())
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(limits.max_nesting);

@@ -11,6 +11,33 @@ use async_graphql::parser::{self, Positioned};
 use async_graphql::{ErrorExtensionValues, ServerError, Variables};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::sync::Arc;
+
+/// Memory bound of the parsed-document cache, in estimated bytes.
+const DOCUMENT_CACHE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Parsed documents by their text, so a document sent again (with other variables, or by a
+/// persisted-query client) is not parsed again. Bounded; parse failures are not kept.
+pub struct Documents(moka::sync::Cache<Arc<str>, Arc<ExecutableDocument>>);
+
+impl Default for Documents {
+    fn default() -> Self {
+        // The syntax tree takes several times the text's size: positions, names, vectors.
+        let weigher = |query: &Arc<str>, _: &Arc<ExecutableDocument>| u32::try_from(query.len() * 8 + 512).unwrap_or(u32::MAX);
+        Self(moka::sync::Cache::builder().max_capacity(DOCUMENT_CACHE_BYTES).weigher(weigher).build())
+    }
+}
+
+impl Documents {
+    fn parse(&self, query: &str) -> Result<Arc<ExecutableDocument>, ServerError> {
+        if let Some(document) = self.0.get(query) {
+            return Ok(document);
+        }
+        let document = Arc::new(parser::parse_query(query).map_err(parse_error)?);
+        self.0.insert(Arc::from(query), Arc::clone(&document));
+        Ok(document)
+    }
+}
 
 /// One request's parameters, typed as GraphQL over HTTP requires (`null` is allowed for all).
 #[derive(Debug, Default, Deserialize)]
@@ -75,7 +102,7 @@ fn json_object(name: &str, text: &str) -> Result<Option<Map<String, Value>>, Str
 /// A request ready to run: its parsed document is kept to restore selection order afterwards.
 pub(super) struct Prepared {
     pub(super) request: async_graphql::Request,
-    pub(super) document: ExecutableDocument,
+    pub(super) document: Arc<ExecutableDocument>,
     pub(super) operation_name: Option<String>,
 }
 
@@ -94,8 +121,14 @@ pub(super) fn operation<'d>(
     select(document, name).ok()
 }
 
-/// Parses the document and finds its operation. `Err` is a GraphQL request error, with a code.
+#[cfg(test)]
 pub(super) fn prepare(wire: WireRequest) -> Result<Prepared, ServerError> {
+    prepare_with(wire, &Documents::default())
+}
+
+/// Parses the document (or reuses the parse of the same text) and finds its operation. `Err` is a
+/// GraphQL request error, with a code.
+pub(super) fn prepare_with(wire: WireRequest, documents: &Documents) -> Result<Prepared, ServerError> {
     // Without a query only a persisted-query hash gets here (`has_document`), and Pasar keeps no
     // persisted documents yet: Apollo's link then resends the full query.
     let Some(query) = wire.query else {
@@ -105,7 +138,7 @@ pub(super) fn prepare(wire: WireRequest) -> Result<Prepared, ServerError> {
         let error = ServerError::new("The query is empty: send a GraphQL document in `query`.", None);
         return Err(coded(error, codes::GRAPHQL_PARSE_FAILED));
     }
-    let document = parser::parse_query(&query).map_err(parse_error)?;
+    let document = documents.parse(&query)?;
     let variables = wire.variables.unwrap_or_default();
     required_variables(select(&document, wire.operation_name.as_deref())?, &variables)?;
     let mut request = async_graphql::Request::new(query);
@@ -116,7 +149,7 @@ pub(super) fn prepare(wire: WireRequest) -> Result<Prepared, ServerError> {
             request.extensions.insert(key, value);
         }
     }
-    request.set_parsed_query(document.clone());
+    request.set_parsed_query(ExecutableDocument::clone(&document));
     Ok(Prepared { request, document, operation_name: wire.operation_name })
 }
 
