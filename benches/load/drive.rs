@@ -12,8 +12,22 @@ pub const DOC: &str = "query S($k: String!, $first: Int, $noCache: Boolean) { se
 
 /// Words the sandbox catalogue matches, so uncached answers have realistic sizes.
 const WORDS: [&str; 16] = [
-    "kertas", "toner", "tinta", "printer", "laptop", "kursi", "meja", "lemari", "proyektor", "map", "amplop", "gula",
-    "masker", "kopi", "monitor", "spidol",
+    "kertas",
+    "toner",
+    "tinta",
+    "printer",
+    "laptop",
+    "kursi",
+    "meja",
+    "lemari",
+    "proyektor",
+    "map",
+    "amplop",
+    "gula",
+    "masker",
+    "kopi",
+    "monitor",
+    "spidol",
 ];
 
 #[derive(Clone, Copy)]
@@ -65,7 +79,8 @@ impl Phase {
                 tokio::spawn(async move { connection(client, url, counter, mode, deadline).await })
             })
             .collect();
-        let tallies: Vec<Tally> = futures::future::join_all(tasks).await.into_iter().map(|t| t.expect("task")).collect();
+        let tallies: Vec<Tally> =
+            futures::future::join_all(tasks).await.into_iter().map(|t| t.expect("task")).collect();
         let wall = start.elapsed();
         let cpu = gateway.cpu_time().saturating_sub(cpu_before);
         print_phase(name, self.conns, wall, cpu, tallies, gateway);
@@ -76,7 +91,13 @@ fn client() -> reqwest::Client {
     reqwest::Client::builder().no_proxy().pool_max_idle_per_host(1024).build().expect("client")
 }
 
-async fn connection(client: reqwest::Client, url: String, counter: Arc<AtomicU64>, mode: Mode, deadline: Instant) -> Tally {
+async fn connection(
+    client: reqwest::Client,
+    url: String,
+    counter: Arc<AtomicU64>,
+    mode: Mode,
+    deadline: Instant,
+) -> Tally {
     let mut tally = Tally { latencies: Vec::new(), errors: 0, first_error: None };
     while Instant::now() < deadline {
         let n = counter.fetch_add(1, Ordering::Relaxed);

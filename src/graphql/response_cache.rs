@@ -100,7 +100,14 @@ impl ResponseCache {
 
     /// Stores a finished response if `sources` allows it; `root_fields` is the number of root
     /// fields the operation selected.
-    pub async fn store(&self, key: ResponseKey, sources: &ResponseSources, root_fields: usize, body: Bytes, headers: HeaderMap) {
+    pub async fn store(
+        &self,
+        key: ResponseKey,
+        sources: &ResponseSources,
+        root_fields: usize,
+        body: Bytes,
+        headers: HeaderMap,
+    ) {
         let Some(valid_until) = sources.storable_until(root_fields) else { return };
         if self.generation.load(Ordering::Acquire) != sources.generation || Instant::now() >= valid_until {
             return;
@@ -160,7 +167,11 @@ mod tests {
     use super::*;
 
     fn key(body: &'static str) -> ResponseKey {
-        ResponseKey::new(&Method::POST, HeaderValue::from_static("application/json"), Bytes::from_static(body.as_bytes()))
+        ResponseKey::new(
+            &Method::POST,
+            HeaderValue::from_static("application/json"),
+            Bytes::from_static(body.as_bytes()),
+        )
     }
 
     async fn store(cache: &ResponseCache, sources: &ResponseSources, root_fields: usize) {

@@ -23,7 +23,8 @@ pub struct Documents(moka::sync::Cache<Arc<str>, Arc<ExecutableDocument>>);
 impl Default for Documents {
     fn default() -> Self {
         // The syntax tree takes several times the text's size: positions, names, vectors.
-        let weigher = |query: &Arc<str>, _: &Arc<ExecutableDocument>| u32::try_from(query.len() * 8 + 512).unwrap_or(u32::MAX);
+        let weigher =
+            |query: &Arc<str>, _: &Arc<ExecutableDocument>| u32::try_from(query.len() * 8 + 512).unwrap_or(u32::MAX);
         Self(moka::sync::Cache::builder().max_capacity(DOCUMENT_CACHE_BYTES).weigher(weigher).build())
     }
 }

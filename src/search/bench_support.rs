@@ -54,4 +54,3 @@ pub fn merge(pages: &[NormalizedPage], first: u32) -> usize {
     let params = SearchParams { query: "kertas".into(), first, ..SearchParams::default() };
     relevance_page(fetched, &params, 1, BTreeMap::new()).edges.len()
 }
-
