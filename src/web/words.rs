@@ -213,6 +213,7 @@ mod tests {
             age_seconds: 41,
             message: None,
             served_on_error: false,
+            fresh_until: None,
         };
         assert_eq!(source_state(&report, Lang::Id), "dari cache, 41 detik lalu; 12 penawaran");
         report.status = SourceStatus::UpstreamError;
