@@ -37,6 +37,7 @@ impl CompareResult {
 /// How much of one marketplace's matches a comparison grouped.
 pub(super) struct CoverageView<'a>(&'a Coverage);
 
+/// How much of one marketplace's matches a comparison grouped, and whether more exist.
 #[Object(name = "CompareCoverage")]
 impl CoverageView<'_> {
     /// The marketplace.
