@@ -254,7 +254,9 @@ async fn half_open_connections_beyond_the_descriptor_limit_starve_no_one_and_are
     assert!(opening < HEADER_TIMEOUT - Duration::from_millis(500), "opening {ATTACK} connections took {opening:?}");
     assert_eq!(held.len(), PER_CLIENT, "the attacker holds exactly its share of connections");
     assert!(held_shortest >= HEADER_TIMEOUT - Duration::from_millis(100), "closed early: {held_shortest:?}");
-    assert!(held_longest <= HEADER_TIMEOUT + Duration::from_secs(1), "closed late: {held_longest:?}");
+    // The last of 200 closes is seen by a test process that shares two cores with the gateway
+    // and the other tests: half a timeout of slack, not more.
+    assert!(held_longest <= HEADER_TIMEOUT + Duration::from_millis(1_500), "closed late: {held_longest:?}");
     assert!(sorted.len() >= 20, "the normal client made only {} requests", sorted.len());
     assert!(sorted.iter().all(|l| *l < ANSWERED_WITHIN), "slowest normal request: {:?}", sorted.last());
     assert!(answer.starts_with("HTTP/1.1 408"), "the dripped body was answered: {answer}");
