@@ -1,7 +1,7 @@
 //! Input types of the search and compare arguments.
 
 use crate::normalize::pdn::PdnTier;
-use crate::search::{BuyerContext, OfferFilter};
+use crate::search::{BuyerContext, OfferFilter, OfferSort, SearchParams};
 use async_graphql::{ID, InputObject};
 use rust_decimal::Decimal;
 
@@ -69,5 +69,26 @@ pub(super) struct BuyerContextInput {
 impl From<BuyerContextInput> for BuyerContext {
     fn from(input: BuyerContextInput) -> Self {
         Self { region_code: input.region_code.trim().to_string() }
+    }
+}
+
+/// A search's arguments as the search service takes them; `search` and `searchStream` share it.
+pub(super) fn search_params(
+    query: String,
+    filter: Option<OfferFilterInput>,
+    sort: Option<OfferSort>,
+    first: Option<i32>,
+    after: Option<String>,
+    no_cache: Option<bool>,
+    buyer: Option<BuyerContextInput>,
+) -> SearchParams {
+    SearchParams {
+        query,
+        filter: filter.unwrap_or_default().into(),
+        sort: sort.unwrap_or_default(),
+        buyer: buyer.map(Into::into),
+        first: u32::try_from(first.unwrap_or(20)).unwrap_or(0),
+        after,
+        bypass_cache: no_cache.unwrap_or(false),
     }
 }

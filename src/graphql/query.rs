@@ -2,14 +2,14 @@
 
 use super::compare::CompareResult;
 use super::error::{codes, report_failure};
-use super::inputs::{BuyerContextInput, OfferFilterInput};
+use super::inputs::{BuyerContextInput, OfferFilterInput, search_params};
 use super::lookup::{self, ParsedPriceView, RegionView};
 use super::marketplace::MarketplaceView;
 use super::response_cache::ResponseSources;
 use super::types::SearchResult;
 use super::vendor::VendorView;
 use crate::model::Offer;
-use crate::search::{CompareParams, OfferSort, SearchParams, SearchService};
+use crate::search::{CompareParams, OfferSort, SearchService};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
 
 /// The query root (its schema description is on the `impl` below).
@@ -53,15 +53,7 @@ impl QueryRoot {
         #[graphql(desc = "Who is buying, for `sort: POLICY` locality.")] buyer: Option<BuyerContextInput>,
     ) -> Result<SearchResult> {
         let service = ctx.data_unchecked::<SearchService>();
-        let params = SearchParams {
-            query,
-            filter: filter.unwrap_or_default().into(),
-            sort: sort.unwrap_or_default(),
-            buyer: buyer.map(Into::into),
-            first: u32::try_from(first.unwrap_or(20)).unwrap_or(0),
-            after,
-            bypass_cache: no_cache.unwrap_or(false),
-        };
+        let params = search_params(query, filter, sort, first, after, no_cache, buyer);
         let outcome = service.search(&params).await.map_err(|e| e.extend())?;
         super::freshness::observe(ctx, service, &outcome.sources);
         for (marketplace, error) in &outcome.sources.failures {

@@ -2,11 +2,11 @@
 //! (`/graphql/ws`), so a buyer sees the fast marketplaces without waiting for the slowest.
 
 use super::error::report_failure;
-use super::inputs::{BuyerContextInput, OfferFilterInput};
+use super::inputs::{BuyerContextInput, OfferFilterInput, search_params};
 use super::types::SearchResult;
 use crate::marketplace::MarketplaceError;
 use crate::model::Offer;
-use crate::search::{OfferSort, SearchEvent, SearchParams, SearchService, SourceReport};
+use crate::search::{OfferSort, SearchEvent, SearchService, SourceReport};
 use async_graphql::{Context, ErrorExtensions, Object, Result, Subscription, Union};
 use futures::{Stream, StreamExt};
 
@@ -39,15 +39,7 @@ impl SubscriptionRoot {
         #[graphql(desc = "Who is buying, for `sort: POLICY` locality.")] buyer: Option<BuyerContextInput>,
     ) -> Result<impl Stream<Item = SearchStreamEvent> + use<>> {
         let service = ctx.data_unchecked::<SearchService>();
-        let params = SearchParams {
-            query,
-            filter: filter.unwrap_or_default().into(),
-            sort: sort.unwrap_or_default(),
-            buyer: buyer.map(Into::into),
-            first: u32::try_from(first.unwrap_or(20)).unwrap_or(0),
-            after: None,
-            bypass_cache: no_cache.unwrap_or(false),
-        };
+        let params = search_params(query, filter, sort, first, None, no_cache, buyer);
         let events = service.search_stream(params).map_err(|e| e.extend())?;
         Ok(events.map(|event| match event {
             SearchEvent::Marketplace { report, offers, error } => {
