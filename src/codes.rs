@@ -56,8 +56,15 @@ registry! {
     RequestTooLarge = "REQUEST_TOO_LARGE", Error;
     /// The query is over a nesting, token, alias, root-field, fan-out or batch limit.
     QueryTooComplex = "QUERY_TOO_COMPLEX", Error;
-    /// The client sent too many requests.
+    /// The client sent too many requests, or holds too many operations at once
+    /// (`extensions.limit` names which).
     RateLimited = "RATE_LIMITED", Error;
+    /// The request body stalled longer than `[http] body_timeout`.
+    RequestTimeout = "REQUEST_TIMEOUT", Error;
+    /// The gateway holds as many request bytes as it may (`[http] max_bytes_in_flight_mb`); retry.
+    ServerBusy = "SERVER_BUSY", Error;
+    /// A browser page from an origin `[http] cors_origins` does not allow opened a WebSocket.
+    OriginNotAllowed = "ORIGIN_NOT_ALLOWED", Error;
     /// The operation needs the admin token.
     Forbidden = "FORBIDDEN", Error;
     /// The query is not a GraphQL document (a syntax error, or empty).
@@ -122,6 +129,16 @@ registry! {
     AmbiguousVatHint = "AMBIGUOUS_VAT_HINT", Issue;
     /// A per-item PPN rate could not be read; the adapter's rate was used.
     VatRateUnreadable = "VAT_RATE_UNREADABLE", Issue;
+    /// PPN applies but neither the offer nor the adapter says whether the price includes it.
+    VatInclusionUnknown = "VAT_INCLUSION_UNKNOWN", Issue;
+    /// A yes/no field (PPN included, PKP, exempt, regional tax) holds something else.
+    FlagUnreadable = "FLAG_UNREADABLE", Issue;
+    /// A count or rating (pack quantity, minimum order, seller rating) is not a number.
+    NumberUnreadable = "NUMBER_UNREADABLE", Issue;
+    /// The stated pack quantity and the listing's text disagree.
+    PackConflict = "PACK_CONFLICT", Issue;
+    /// The availability text is none of the known wordings.
+    AvailabilityUnknown = "AVAILABILITY_UNKNOWN", Issue;
     /// The price is too large to compute its PPN exactly.
     PriceOutOfRange = "PRICE_OUT_OF_RANGE", Issue;
     /// The vendor's location matches several regions (candidates named in the message).

@@ -17,13 +17,21 @@ use std::time::Duration;
 pub const ADMIN_TOKEN_ENV: &str = "PASAR_ADMIN_TOKEN";
 
 /// `PASAR_*` variables that hold secrets rather than settings.
-const SECRET_VARS: &[&str] = &[ADMIN_TOKEN_ENV];
+const SECRET_VARS: &[&str] = &[ADMIN_TOKEN_ENV, REDIS_PASSWORD_ENV, METRICS_TOKEN_ENV];
+
+/// Environment variable holding the bearer token `/metrics` asks for (see `startup/metrics.rs`).
+pub const METRICS_TOKEN_ENV: &str = "PASAR_METRICS_TOKEN";
+
+/// Environment variable holding the Redis password (`AUTH`), never written in a file.
+pub const REDIS_PASSWORD_ENV: &str = "PASAR_REDIS_PASSWORD";
 
 /// Everything the gateway needs to start.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// Address the GraphQL server listens on.
+    /// Address the GraphQL server listens on: `127.0.0.1:8080`, `[::1]:8080`, or a host name
+    /// (`localhost:8080`), resolved once at start.
+    #[serde(deserialize_with = "listen::deserialize")]
     pub listen: SocketAddr,
     /// Directory of adapter files.
     pub adapters_dir: PathBuf,
@@ -43,6 +51,25 @@ pub struct Config {
     pub http: HttpConfig,
     /// Per-marketplace overrides by id (`[marketplaces.mbiz] base_url = …, timeout = "1s"`).
     pub marketplaces: BTreeMap<String, Override>,
+    /// Clients known by API key (`[clients.dinas-kominfo] key_sha256 = "…"`); any other client
+    /// counts as its address, whatever key it sends.
+    pub clients: BTreeMap<String, ClientConfig>,
+    /// How Pasar logs (`[log]`).
+    pub log: LogConfig,
+}
+
+/// One client known by its API key. The key itself is never written in a file: only its SHA-256.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClientConfig {
+    /// SHA-256 of the key the client sends in `x-api-key` (64 hex digits, as
+    /// `printf %s "$KEY" | sha256sum` prints it).
+    pub key_sha256: String,
+    /// Its own request budget; the `[limits.rate]` budget when absent.
+    pub rate: Option<RateLimit>,
+    /// What it may do beyond searching: `admin` runs operator mutations (as the admin token does).
+    #[serde(default)]
+    pub scopes: Vec<String>,
 }
 
 impl Default for Config {
@@ -57,6 +84,8 @@ impl Default for Config {
             egress: Egress::default(),
             http: HttpConfig::default(),
             marketplaces: BTreeMap::new(),
+            clients: BTreeMap::new(),
+            log: LogConfig::default(),
         }
     }
 }
@@ -150,8 +179,13 @@ pub struct RequestLimits {
     pub introspection: bool,
     /// Whether "did you mean" suggestions are given for unknown fields.
     pub suggestions: bool,
-    /// Requests per client (API key, else address).
+    /// Requests per client (a configured `[clients]` key, else the address; IPv6 by /64), over
+    /// every door: `/graphql` (POST, GET, each WebSocket `subscribe`) and the buyer's pages.
     pub rate: RateLimit,
+    /// Operations running at once on one WebSocket.
+    pub max_socket_operations: usize,
+    /// `searchStream` fan-outs running at once per client, over all its sockets.
+    pub max_streams_per_client: usize,
 }
 
 /// A per-client request budget.
@@ -185,6 +219,8 @@ impl Default for RequestLimits {
             introspection: true,
             suggestions: true,
             rate: RateLimit::default(),
+            max_socket_operations: 16,
+            max_streams_per_client: 4,
         }
     }
 }
@@ -238,8 +274,15 @@ pub struct HttpConfig {
     /// How long browsers may cache a preflight answer.
     #[serde(with = "duration")]
     pub cors_max_age: Duration,
-    /// Automatic persisted queries remembered (by hash), least recently used evicted first.
-    pub persisted_queries_cached: u64,
+    /// Memory for automatic persisted queries, in MiB (documents weighed by their length), least
+    /// recently used evicted first.
+    pub persisted_queries_mb: u64,
+    /// Request bytes held in memory at once over all connections, in MiB: bodies being read and
+    /// WebSocket messages being admitted. Beyond it a request is answered 503 with `Retry-After`.
+    pub max_bytes_in_flight_mb: u64,
+    /// A WebSocket must send `connection_init` within this (closed with 4408 otherwise).
+    #[serde(with = "duration")]
+    pub ws_init_timeout: Duration,
     /// Trusted documents only: every request must be a document of `persisted_manifest` (by hash,
     /// or by its exact text); anything else is refused with `PERSISTED_QUERY_NOT_IN_LIST`.
     pub persisted_only: bool,
@@ -264,7 +307,9 @@ impl Default for HttpConfig {
             cors_origins: Vec::new(),
             cors_allow_credentials: false,
             cors_max_age: Duration::from_secs(600),
-            persisted_queries_cached: 10_000,
+            persisted_queries_mb: 16,
+            max_bytes_in_flight_mb: 64,
+            ws_init_timeout: Duration::from_secs(3),
             persisted_only: false,
             persisted_manifest: None,
         }
@@ -277,11 +322,13 @@ impl Default for HttpConfig {
 pub struct CacheConfig {
     /// Memory budget of the result cache in MiB; offers kept for `offer(id)` get a quarter more.
     pub budget_mb: u64,
+    /// A Redis shared by several instances, under the in-process cache; none by default.
+    pub redis: Option<RedisConfig>,
 }
 
 impl Default for CacheConfig {
     fn default() -> Self {
-        Self { budget_mb: crate::cache::DEFAULT_BUDGET_BYTES / (1024 * 1024) }
+        Self { budget_mb: crate::cache::DEFAULT_BUDGET_BYTES / (1024 * 1024), redis: None }
     }
 }
 
@@ -313,7 +360,39 @@ impl Config {
     }
 }
 
+/// A listen address as a server CLI takes it: an IP address and port (`0.0.0.0:8080`,
+/// `[::1]:8080`), or a host name and port (`localhost:8080`), resolved to its first address.
+pub fn parse_listen(text: &str) -> Result<SocketAddr, String> {
+    if let Ok(addr) = text.parse() {
+        return Ok(addr);
+    }
+    let Some((host, port)) = text.rsplit_once(':') else {
+        return Err(format!("`{text}` needs a port: HOST:PORT, e.g. localhost:8080"));
+    };
+    let port: u16 = port.parse().map_err(|_| format!("`{text}`: `{port}` is not a port number"))?;
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    // The standard resolver: /etc/hosts, then DNS, as every server CLI resolves its address.
+    let mut found = std::net::ToSocketAddrs::to_socket_addrs(&(host, port))
+        .map_err(|e| format!("`{text}`: the host name does not resolve: {e}"))?;
+    found.next().ok_or_else(|| format!("`{text}`: the host name resolves to no address"))
+}
+
+mod listen {
+    use serde::{Deserialize, Deserializer};
+    use std::net::SocketAddr;
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<SocketAddr, D::Error> {
+        super::parse_listen(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Durations as text (`"800ms"`, `"3s"`).
+mod log;
+mod redis;
+
+pub use log::{LogConfig, LogFormat};
+pub use redis::RedisConfig;
+
 mod duration {
     use serde::{Deserialize, Deserializer};
     use std::time::Duration;
@@ -321,5 +400,34 @@ mod duration {
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
         let text = String::deserialize(d)?;
         humantime::parse_duration(&text).map_err(|e| serde::de::Error::custom(format!("`{text}`: {e}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listen_address_may_be_an_ip_address_or_a_host_name_with_a_port() {
+        assert_eq!(parse_listen("0.0.0.0:8080"), Ok(SocketAddr::from(([0, 0, 0, 0], 8080))));
+        assert_eq!(parse_listen("[::1]:8080"), Ok("[::1]:8080".parse().expect("v6")));
+        let local = parse_listen("localhost:8080").expect("localhost resolves");
+        assert!(local.ip().is_loopback() && local.port() == 8080, "{local}");
+    }
+
+    #[test]
+    fn a_listen_address_without_a_port_or_with_an_unknown_host_is_refused_with_the_reason() {
+        assert!(parse_listen("localhost").is_err_and(|e| e.contains("needs a port")));
+        assert!(parse_listen("localhost:http").is_err_and(|e| e.contains("not a port")));
+        assert!(parse_listen("no-such-host.invalid:80").is_err_and(|e| e.contains("does not resolve")));
+    }
+
+    #[test]
+    fn the_configuration_file_takes_a_host_name_for_listen() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("pasar.toml");
+        std::fs::write(&file, "listen = \"localhost:0\"\n").expect("write");
+        let config = Config::load(Some(&file)).expect("loads");
+        assert!(config.listen.ip().is_loopback());
     }
 }

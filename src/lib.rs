@@ -28,6 +28,7 @@
 //! - [`normalize`]: pure functions from marketplace values to the unified model (price, PPN,
 //!   units, percentages, PDN tiers, vendor names, NPWP, regions, product keys, plain text).
 //! - `model`: the unified offer model.
+//! - `telemetry`: Prometheus metrics every layer records through the `metrics` facade.
 //! - [`sandbox`] (feature `sandbox`, on by default): simulated marketplaces for the demo, the
 //!   tests and the benchmarks; it imports nothing of the gateway.
 //!
@@ -74,6 +75,7 @@ pub mod sandbox;
 mod search;
 mod server;
 mod startup;
+mod telemetry;
 mod web;
 
 /// For the criterion benchmarks only: normalising a page and merging pages are internal steps
@@ -82,6 +84,7 @@ mod web;
 #[doc(hidden)]
 pub mod bench_support {
     pub use crate::normalize::raw::{RawOffer, RawValue, ValueFormat};
+    pub use crate::normalize::vat::VatPolicy;
     pub use crate::search::bench_support::{NormalizedPage, merge, normalize_page};
 }
 

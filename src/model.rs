@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use std::fmt;
 
 /// A marketplace id as written in its adapter file (`"mbiz"`, `"jatim-bejo"`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct MarketplaceId(String);
 
 impl MarketplaceId {
@@ -29,7 +29,7 @@ impl fmt::Display for MarketplaceId {
 }
 
 /// One marketplace's offer of one product by one vendor, normalised.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Offer {
     /// The marketplace that listed it.
     pub marketplace: MarketplaceId,
@@ -49,15 +49,56 @@ pub struct Offer {
     /// The seller as this marketplace describes it.
     pub vendor: VendorRecord,
     /// Tingkat Komponen Dalam Negeri, percent.
+    #[serde(with = "rust_decimal::serde::str_option")]
     pub tkdn: Option<Decimal>,
     /// Bobot Manfaat Perusahaan, percent.
+    #[serde(with = "rust_decimal::serde::str_option")]
     pub bmp: Option<Decimal>,
     /// Bangga Buatan Indonesia flag, where the marketplace states it.
     pub bbi: Option<bool>,
     /// Units in stock, where the marketplace states it.
     pub stock: Option<i64>,
+    /// Brand, where the marketplace states it apart from the title.
+    pub brand: Option<String>,
+    /// Model or part number, where the marketplace states it apart from the title.
+    pub model: Option<String>,
+    /// Whether the offer can be ordered now, where the marketplace states it.
+    pub availability: Option<Availability>,
+    /// The fewest packs the seller accepts in one order, where stated.
+    pub min_order: Option<u32>,
+    /// The seller's account as this listing describes it.
+    pub seller: Seller,
     /// What could not be normalised cleanly.
     pub issues: Vec<Issue>,
+}
+
+/// Whether an offer can be ordered now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum, serde::Serialize, serde::Deserialize)]
+pub enum Availability {
+    /// In stock.
+    InStock,
+    /// In stock, in small quantities.
+    Limited,
+    /// Made or brought in after the order (pre-order, inden).
+    PreOrder,
+    /// Not in stock now.
+    OutOfStock,
+    /// No longer sold.
+    Discontinued,
+}
+
+/// A seller account on one marketplace, as one listing states it (beside the merged vendor).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Seller {
+    /// The account id on the marketplace, when stated.
+    pub id: Option<String>,
+    /// The name as written.
+    pub name: String,
+    /// Link to the seller's page, http(s) only.
+    pub url: Option<String>,
+    /// The rating as stated (for example `4.8` of 5).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub rating: Option<Decimal>,
 }
 
 impl Offer {
@@ -73,6 +114,11 @@ impl Offer {
             + vendor.name_key.len()
             + vendor.source_id.len()
             + vendor.location.as_ref().map_or(0, String::len)
+            + self.brand.as_ref().map_or(0, String::len)
+            + self.model.as_ref().map_or(0, String::len)
+            + self.seller.name.len()
+            + self.seller.id.as_ref().map_or(0, String::len)
+            + self.seller.url.as_ref().map_or(0, String::len)
             + self.issues.iter().chain(&vendor.issues).map(|i| 64 + i.message.len()).sum::<usize>();
         u32::try_from(std::mem::size_of::<Self>() + 256 + strings).unwrap_or(u32::MAX)
     }
@@ -84,41 +130,81 @@ impl Offer {
 }
 
 /// An exact rupiah price with its VAT treatment stated.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Price {
     /// The amount as the marketplace quoted it.
+    #[serde(with = "rust_decimal::serde::str")]
     pub amount: Decimal,
     /// Whether `amount` includes PPN.
     pub includes_vat: bool,
     /// The PPN rate in percent applied to this offer (`11` effective, `0` for non-PKP sellers).
+    #[serde(with = "rust_decimal::serde::str")]
     pub vat_rate: Decimal,
+    /// The PPN rate the marketplace stated (`12`), before a `[pricing] rules` entry mapped it to
+    /// the effective `vat_rate`; equal to it when no rule applied, and 0 when no PPN applies.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub nominal_vat_rate: Decimal,
+    /// Which PPN rule the amounts follow.
+    pub vat_basis: VatBasis,
+    /// The regulation behind a stated-to-effective rate rule, when one applied.
+    pub vat_rule: Option<std::sync::Arc<str>>,
     /// The amount without PPN, exact to the sen.
+    #[serde(with = "rust_decimal::serde::str")]
     pub amount_excluding_vat: Decimal,
     /// The amount with PPN, exact to the sen.
+    #[serde(with = "rust_decimal::serde::str")]
     pub amount_including_vat: Decimal,
     /// The text the marketplace sent, when it sent text.
     pub raw: Option<String>,
 }
 
+/// Which PPN rule an offer's amounts follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum, serde::Serialize, serde::Deserialize)]
+pub enum VatBasis {
+    /// PPN applies and the quoted amount includes it.
+    Included,
+    /// PPN applies and the quoted amount excludes it.
+    Excluded,
+    /// The seller is not PKP (pengusaha kena pajak), so it charges no PPN.
+    NotPkp,
+    /// The goods carry no PPN (basic staples and other goods freed from it).
+    Exempt,
+    /// A regional tax (PBJT, pajak barang dan jasa tertentu, e.g. on catering) applies instead
+    /// of PPN, so no PPN is charged.
+    Pbjt,
+    /// The marketplace states a PPN rate of 0 without saying why (usually a seller that is not
+    /// PKP, on a marketplace that cannot say so).
+    ZeroRate,
+}
+
+impl VatBasis {
+    /// Whether the offer carries PPN at all.
+    pub fn charges_vat(self) -> bool {
+        matches!(self, Self::Included | Self::Excluded)
+    }
+}
+
 /// The pack a price is quoted for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Unit {
     /// The unit as the marketplace names it (`"rim"`, `"Dus"`).
     pub name: String,
     /// The smallest countable unit (`"lembar"` for a rim), when known.
     pub base_unit: Option<String>,
     /// How many base units the pack holds (`500` for a rim); `None` when nothing states it.
+    #[serde(with = "rust_decimal::serde::str_option")]
     pub quantity: Option<Decimal>,
     /// Where `quantity` comes from.
     pub derivation: PackDerivation,
     /// Whether `quantity` may be compared with other offers' (stated or read without conflict).
     pub confident: bool,
     /// Why the pack size is unknown or not confident.
-    pub note: Option<&'static str>,
+    #[serde(deserialize_with = "interned::read_option")]
+    pub note: Option<StaticText>,
 }
 
 /// Where a pack size comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum, serde::Serialize, serde::Deserialize)]
 #[graphql(name = "UnitDerivation")]
 pub enum PackDerivation {
     /// The marketplace's unit field states it (`Rim`, `Lusin`, `Pcs`, `box isi 12`).
@@ -130,7 +216,7 @@ pub enum PackDerivation {
 }
 
 /// The price of one base unit and how far it can be trusted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnitPrice {
     /// The pack price divided by the pack size, to 4 decimals.
     pub price: Price,
@@ -145,6 +231,15 @@ pub struct UnitPrice {
 }
 
 impl Offer {
+    /// Whether the offer can be ordered now: its stated availability, else a stated stock above
+    /// zero; an offer stating neither is not known to be in stock.
+    pub fn in_stock(&self) -> bool {
+        match self.availability {
+            Some(a) => matches!(a, Availability::InStock | Availability::Limited),
+            None => self.stock.is_some_and(|s| s > 0),
+        }
+    }
+
     /// The unit price including PPN, when it is confident enough to compare offers by.
     pub fn confident_unit_price(&self) -> Option<Decimal> {
         self.unit_price.as_ref().filter(|u| u.confident).map(|u| u.price.amount_including_vat)
@@ -152,7 +247,7 @@ impl Offer {
 }
 
 /// A vendor as one marketplace records it, before cross-marketplace merging.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct VendorRecord {
     /// The vendor's account id on the marketplace.
     pub source_id: String,
@@ -173,13 +268,14 @@ pub struct VendorRecord {
     /// Free-text location as the marketplace wrote it.
     pub location: Option<String>,
     /// Kemendagri code of the location, when it resolves to exactly one region.
-    pub region_code: Option<&'static str>,
+    #[serde(deserialize_with = "interned::read_option")]
+    pub region_code: Option<StaticText>,
     /// What could not be read cleanly about the vendor (NPWP, region).
     pub issues: Vec<Issue>,
 }
 
 /// Indonesian legal forms of a business.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum, serde::Serialize, serde::Deserialize)]
 pub enum LegalForm {
     /// Perseroan Terbatas.
     Pt,
@@ -209,7 +305,7 @@ pub enum LegalForm {
 }
 
 /// Business scale (PP 7/2021).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum, serde::Serialize, serde::Deserialize)]
 pub enum BusinessScale {
     /// Usaha mikro.
     Mikro,
@@ -231,14 +327,56 @@ impl BusinessScale {
 }
 
 /// Something the normaliser could not read cleanly, with a stable code.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Issue {
     /// Which field it concerns (`"price"`, `"vendor.npwp"`).
-    pub field: &'static str,
+    #[serde(deserialize_with = "interned::read")]
+    pub field: StaticText,
     /// Stable machine-readable code (`"PRICE_UNREADABLE"`).
-    pub code: &'static str,
+    #[serde(deserialize_with = "interned::read")]
+    pub code: StaticText,
     /// Human-readable explanation.
     pub message: String,
+}
+
+/// Text from a fixed set compiled into Pasar (issue codes, region codes). An alias, not `&str`
+/// written out, so serde does not take the field for one borrowed from its input: it is read
+/// through [`interned`].
+pub type StaticText = &'static str;
+
+/// Reading back the `&'static str` fields of a stored offer (issue codes and fields, region
+/// codes, notes): they come from small fixed sets, so each distinct text is kept once for the
+/// life of the process instead of once per offer read.
+mod interned {
+    use serde::{Deserialize, Deserializer};
+    use std::collections::HashSet;
+    use std::sync::{Mutex, PoisonError};
+
+    /// Distinct texts kept at most; a store that sends more is not one Pasar wrote.
+    const MOST: usize = 4096;
+    static TEXTS: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
+
+    fn intern(text: String) -> &'static str {
+        let mut texts = TEXTS.lock().unwrap_or_else(PoisonError::into_inner);
+        let texts = texts.get_or_insert_with(HashSet::new);
+        if let Some(kept) = texts.get(text.as_str()) {
+            return kept;
+        }
+        if texts.len() >= MOST {
+            return "UNKNOWN";
+        }
+        let kept: &'static str = Box::leak(text.into_boxed_str());
+        texts.insert(kept);
+        kept
+    }
+
+    pub(super) fn read<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        String::deserialize(d).map(intern)
+    }
+
+    pub(super) fn read_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+        Option::<String>::deserialize(d).map(|text| text.map(intern))
+    }
 }
 
 #[cfg(test)]
@@ -255,6 +393,9 @@ impl Offer {
                 amount,
                 includes_vat: true,
                 vat_rate: Decimal::new(11, 0),
+                nominal_vat_rate: Decimal::new(11, 0),
+                vat_basis: VatBasis::Included,
+                vat_rule: None,
                 amount_excluding_vat: amount,
                 amount_including_vat: amount,
                 raw: None,
@@ -285,6 +426,11 @@ impl Offer {
             bmp: None,
             bbi: None,
             stock: None,
+            brand: None,
+            model: None,
+            availability: None,
+            min_order: None,
+            seller: Seller { id: Some(id.into()), name: id.into(), url: None, rating: None },
             issues: Vec::new(),
         }
     }

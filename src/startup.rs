@@ -3,22 +3,26 @@
 //! `Application::build` binds its listener before returning, so `listen = 127.0.0.1:0` works and
 //! tests read the real port from [`Application::port`].
 
-use crate::cache::ResultCache;
-use crate::config::{ADMIN_TOKEN_ENV, Config, HttpConfig};
-use crate::graphql::http::Endpoint;
+use crate::cache::{MemoryStore, ResultCache, TieredStore};
+use crate::config::{ADMIN_TOKEN_ENV, Config, HttpConfig, METRICS_TOKEN_ENV};
+use crate::graphql::admission::Admission;
+use crate::graphql::clients::{Client, Clients};
+use crate::graphql::http::{Endpoint, Rejection};
+use crate::graphql::origin::Origins;
 use crate::graphql::persisted::PersistedQueries;
-use crate::graphql::ratelimit::ClientLimiter;
-use crate::graphql::{AdminToken, build_schema, graphiql};
+use crate::graphql::ws::{self, ConnectionHold, OpenSockets, SocketPolicy, Sockets};
+use crate::graphql::{AdminToken, build_schema, follow_purges_elsewhere, graphiql};
 use crate::marketplace::Env;
 use crate::marketplace::egress::PublicOnlyResolver;
 use crate::marketplace::registry::{self, LoadOptions};
 use crate::marketplace::validate::Problem;
 use crate::search::SearchService;
-use async_graphql_axum::GraphQLSubscription;
 use axum::Json;
 use axum::Router;
+use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
 use axum::response::IntoResponse;
 use axum::response::Response;
 use axum::routing::get;
@@ -26,9 +30,10 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
-use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 use tower_http::decompression::RequestDecompressionLayer;
 
 /// Why the gateway could not start.
@@ -56,14 +61,20 @@ pub enum StartupError {
 /// Shared state of the HTTP handlers.
 #[derive(Clone)]
 pub struct AppState {
-    /// The GraphQL endpoint: schema, request limits, persisted documents.
+    /// The GraphQL endpoint: schema and the admission step.
     pub endpoint: Endpoint,
+    /// The WebSocket door over the same endpoint.
+    pub sockets: Sockets,
     /// The search service behind it.
     pub service: SearchService,
-    /// Per-client request budgets.
-    pub clients: ClientLimiter,
     /// Cross-origin access for browsers; `None` when no origin is allowed.
     pub cors: Option<CorsLayer>,
+    /// Which pages may call at all (a socket or a simple `GET` has no preflight).
+    pub origins: Arc<Origins>,
+    /// Who may read `/metrics`.
+    pub metrics: Arc<MetricsAccess>,
+    /// Whether each request gets an access-log line (`[log] access`).
+    pub access_log: bool,
 }
 
 /// A built gateway, bound to its port and ready to serve.
@@ -71,6 +82,7 @@ pub struct Application {
     listener: TcpListener,
     state: AppState,
     http: HttpConfig,
+    stop: watch::Sender<bool>,
 }
 
 impl Application {
@@ -91,24 +103,47 @@ impl Application {
         let registry = registry::load(source, &options, &client).map_err(StartupError::Adapters)?;
         let budget = config.cache.budget_mb.saturating_mul(1024 * 1024);
         // Offers for `offer(id)` get a quarter of the budget on top of the result cache.
-        let service = SearchService::new(Arc::new(registry), ResultCache::in_memory(budget), budget / 4);
+        let shared = shared::level(config, &env).await?;
+        let cache = match &shared {
+            Some(shared) => ResultCache::new(Arc::new(TieredStore::new(MemoryStore::new(budget), Arc::clone(shared)))),
+            None => ResultCache::in_memory(budget),
+        };
+        let service = SearchService::new(Arc::new(registry), cache, budget / 4);
         let admin = AdminToken(env.get(ADMIN_TOKEN_ENV));
         let schema = build_schema(service.clone(), admin, &config.limits);
-        let clients = ClientLimiter::new(&config.limits.rate);
+        follow_purges_elsewhere(&schema);
+        let mut clients =
+            Clients::new(&config.limits.rate, &config.clients).map_err(|e| StartupError::Http(e.to_string()))?;
+        if let Some(shared) = shared {
+            clients = clients.shared_through(shared);
+        }
         let http = &config.http;
         let persisted = PersistedQueries::new(
-            http.persisted_queries_cached,
+            http.persisted_queries_mb.saturating_mul(1024 * 1024),
             http.persisted_manifest.as_deref(),
             http.persisted_only,
         )
         .map_err(|e| StartupError::Http(e.to_string()))?;
-        let endpoint = Endpoint { schema, limits: Arc::new(config.limits.clone()), persisted };
+        let in_flight = usize::try_from(http.max_bytes_in_flight_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX);
+        let admission = Admission::new(config.limits.clone(), persisted, clients, in_flight);
+        let endpoint = Endpoint { schema, admission };
         let cors = cors_layer(http)?;
-        let state = AppState { endpoint, service, clients, cors };
+        let (stop, stopped) = watch::channel(false);
+        let sockets = Sockets {
+            endpoint: endpoint.clone(),
+            policy: Arc::new(socket_policy(http)),
+            stop: stopped,
+            open: OpenSockets::default(),
+        };
+        let origins = Arc::new(Origins::from_config(&http.cors_origins));
+        let loopback = config.listen.ip().is_loopback();
+        let metrics = Arc::new(MetricsAccess::new(env.get(METRICS_TOKEN_ENV), loopback));
+        let access_log = config.log.access;
+        let state = AppState { endpoint, sockets, service, cors, origins, metrics, access_log };
         let listener = TcpListener::bind(config.listen)
             .await
             .map_err(|source| StartupError::Bind { addr: config.listen, source })?;
-        Ok(Self { listener, state, http: config.http.clone() })
+        Ok(Self { listener, state, http: config.http.clone(), stop })
     }
 
     /// The port actually bound.
@@ -126,9 +161,10 @@ impl Application {
         self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    /// Serves until `shutdown` completes, then finishes in-flight requests and closes every
+    /// WebSocket (1001, going away).
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let clients = self.state.clients.clone();
+        let clients = self.state.endpoint.admission.clients().clone();
         let sweeper = tokio::spawn(async move {
             let mut every = tokio::time::interval(Duration::from_secs(60));
             loop {
@@ -136,31 +172,51 @@ impl Application {
                 clients.forget_idle();
             }
         });
+        let open = self.state.sockets.open.clone();
+        let stop = self.stop;
+        let shutdown = async move {
+            shutdown.await;
+            let _ = stop.send(true);
+        };
         let served = crate::server::serve(self.listener, router(self.state), &self.http, shutdown).await;
+        open.wait_closed(SOCKET_CLOSE_WAIT).await;
         sweeper.abort();
         served
     }
 }
 
+mod metrics;
+mod shared;
+
+pub use metrics::MetricsAccess;
+
+/// How long shutdown waits for sockets to close after telling them to.
+const SOCKET_CLOSE_WAIT: Duration = Duration::from_secs(5);
+
 /// The HTTP routes; separate from `Application` so handlers can be driven in-process.
 ///
-/// Layers, outermost first: CORS (a preflight is answered before anything else runs), response
-/// compression (gzip, br or zstd as `Accept-Encoding` asks), request decompression (the
+/// Layers, outermost first: CORS (a preflight is answered before anything else runs), the
+/// client's identity and budget (every door: `/graphql`, `/graphql/ws`, the buyer's pages),
+/// response compression (gzip, br or zstd as `Accept-Encoding` asks), request decompression (the
 /// decompressed body still counts against `max_body_bytes` while `/graphql` reads it).
 pub fn router(state: AppState) -> Router {
     let cors = state.cors.clone();
-    let subscriptions = GraphQLSubscription::new(state.endpoint.schema.clone());
+    let admit = axum::middleware::from_fn_with_state(state.clone(), admit_client);
+    let measured = state.clone();
     let router = Router::new()
         .route("/graphql", get(graphql).post(graphql))
-        .route_service("/graphql/ws", subscriptions)
+        .route("/graphql/ws", get(socket))
         .route("/graphiql", get(|| async { graphiql::page() }))
         .route(&format!("{}/{{name}}", graphiql::ASSETS_PATH), get(graphiql::asset))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics::metrics))
         .merge(crate::web::router(state.service.clone()))
         .with_state(state)
         .layer(RequestDecompressionLayer::new())
-        .layer(CompressionLayer::new().compress_when(worth_compressing()));
+        .layer(CompressionLayer::new().compress_when(worth_compressing()))
+        .layer(admit)
+        .layer(axum::middleware::from_fn_with_state(measured, metrics::measure));
     match cors {
         // A preflight from an origin not listed still gets `Allow-Methods` and the like from
         // tower-http; drop them so such origins see no CORS headers at all.
@@ -205,20 +261,14 @@ fn cors_layer(http: &HttpConfig) -> Result<Option<CorsLayer>, StartupError> {
             .collect::<Result<Vec<_>, _>>()?;
         AllowOrigin::list(origins)
     };
-    let headers = [
-        header::CONTENT_TYPE,
-        header::ACCEPT,
-        header::AUTHORIZATION,
-        header::HeaderName::from_static(crate::graphql::ratelimit::API_KEY_HEADER),
-        header::HeaderName::from_static("apollographql-client-name"),
-        header::HeaderName::from_static("apollographql-client-version"),
-    ];
+    // An allowed page may send whatever headers its SDKs add (`traceparent`, `baggage`,
+    // `sentry-trace`, Apollo's client name): a fixed list blocks the next tracing vendor.
     Ok(Some(
         CorsLayer::new()
             .allow_origin(origin)
             .allow_methods([Method::GET, Method::POST])
-            .allow_headers(headers)
-            .expose_headers([header::RETRY_AFTER])
+            .allow_headers(AllowHeaders::mirror_request())
+            .expose_headers([header::RETRY_AFTER, header::HeaderName::from_static("x-request-id")])
             .allow_credentials(http.cors_allow_credentials)
             .max_age(http.cors_max_age),
     ))
@@ -238,15 +288,53 @@ async fn only_for_allowed_origins(mut response: Response) -> Response {
 
 async fn graphql(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
-    if parts.method == Method::GET && crate::graphql::http::wants_graphiql(&parts.headers) {
-        return graphiql::page();
+    let get = parts.method == Method::GET || parts.method == Method::HEAD;
+    if get && crate::graphql::http::wants_graphiql(&parts.headers) {
+        return vary_by_accept(graphiql::page());
+    }
+    let client = parts.extensions.get::<Client>().cloned().unwrap_or(Client::Address(None));
+    vary_by_accept(crate::graphql::http::handle(&state.endpoint, &client, &parts, body).await)
+}
+
+/// `/graphql` answers GraphiQL or JSON, in one of two media types, as `Accept` asks: a shared
+/// cache must key on it.
+fn vary_by_accept(mut response: Response) -> Response {
+    response.headers_mut().append(header::VARY, HeaderValue::from_static("accept"));
+    response
+}
+
+async fn socket(State(state): State<AppState>, upgrade: WebSocketUpgrade, request: Request) -> Response {
+    let client = request.extensions().get::<Client>().cloned().unwrap_or(Client::Address(None));
+    let hold = request.extensions().get::<ConnectionHold>().cloned();
+    ws::upgrade(&state.sockets, client, request.headers(), hold, upgrade)
+}
+
+/// Every door's first check: the calling page's origin, then who is asking and whether they have
+/// budget (one request; health probes excepted). The client is left in the request for the
+/// handler.
+async fn admit_client(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if path == "/healthz" || path == "/readyz" {
+        return next.run(request).await;
+    }
+    let graphql = path.starts_with("/graphql");
+    let refuse = |rejection: Rejection| if graphql { rejection.into_response() } else { rejection.respond_text() };
+    if let Err(rejection) = state.origins.check(request.headers()) {
+        return refuse(rejection);
     }
     // Present when served by `Application`; absent when the router is driven in-process.
-    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
-    if let Err(refused) = state.clients.check(&parts.headers, peer) {
-        return refused.into_response();
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
+    let clients = state.endpoint.admission.clients();
+    let client = clients.identify_request(request.headers(), peer);
+    if let Err(refused) = clients.check(&client).await {
+        return refuse(Rejection::RateLimited(refused));
     }
-    crate::graphql::http::handle(&state.endpoint, &parts, body).await
+    request.extensions_mut().insert(client);
+    next.run(request).await
+}
+
+fn socket_policy(http: &HttpConfig) -> SocketPolicy {
+    SocketPolicy { init_timeout: http.ws_init_timeout, idle_timeout: http.idle_timeout }
 }
 
 /// Ready once adapters are loaded, which `Application::build` guarantees before serving.

@@ -5,6 +5,8 @@
 #   - Node and npm (Debian packages): the GraphQL-over-HTTP audit in tests/conformance.
 #   - Chromium (Debian package): the browser tests (tests/api/browser.rs).
 #   - pdftotext (Debian poppler-utils): reads the printed price survey (tests/api/web.rs).
+#   - redis-server and openssl (Debian packages): several instances sharing one cache, over TLS too
+#     (tests/api/instances).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,8 @@ missing=()
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v openssl >/dev/null || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi

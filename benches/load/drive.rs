@@ -49,7 +49,10 @@ fn variables(mode: Mode, n: u64) -> serde_json::Value {
         Mode::Cached => json!({ "k": "kertas", "first": 40, "noCache": false }),
         Mode::Uncached => {
             let word = WORDS[(n % WORDS.len() as u64) as usize];
-            json!({ "k": word, "first": 21 + (n / WORDS.len() as u64) % 20, "noCache": true })
+            // `LOAD_FIRST` fixes the page size (then only the keyword varies, and noCache keeps
+            // every request a miss); by default it varies over 21–40.
+            let first = std::env::var("LOAD_FIRST").ok().and_then(|f| f.parse::<u64>().ok());
+            json!({ "k": word, "first": first.unwrap_or(21 + (n / WORDS.len() as u64) % 20), "noCache": true })
         }
     }
 }
@@ -186,8 +189,9 @@ pub async fn fan_out(gateway: &Gateway, sandboxes: &[RunningSandbox], duration: 
     let (d50, g50) = (percentile(&direct, 0.5), percentile(&through, 0.5));
     println!(
         "fan-out   conns=1 direct_p50_ms={d50:.2} gateway_p50_ms={g50:.2} gateway_p99_ms={:.2} overhead_p50_ms={:.2} \
-         errors={errors} (4 marketplaces, cache bypassed; direct = one jatim-bejo call)",
+         errors={errors} ({} marketplaces, cache bypassed; direct = one jatim-bejo call)",
         percentile(&through, 0.99),
         g50 - d50,
+        sandboxes.len(),
     );
 }

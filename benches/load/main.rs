@@ -1,6 +1,6 @@
 //! Load benchmark: `cargo bench --bench load`.
 //!
-//! Starts the four sandbox marketplaces in this process (each search delayed by
+//! Starts the five sandbox marketplaces in this process (each search delayed by
 //! `LOAD_LATENCY_MS`, default 20) and the release `pasar` binary as its own process pointed at
 //! them, then drives `POST /graphql` over real HTTP with `LOAD_CONNS` connections (default 50)
 //! for `LOAD_SECS` seconds (default 10) per phase:
@@ -13,7 +13,8 @@
 //!
 //! Each phase prints rps, p50/p99, errors (non-200 or `errors` in the body), the gateway's own CPU
 //! time per request (utime + stime from `/proc/<pid>/stat`), and its peak RSS (`VmHWM`). Linux
-//! only (it reads `/proc`). `LOAD_PHASES=cached,uncached` picks phases.
+//! only (it reads `/proc`). `LOAD_PHASES=cached,uncached` picks phases; `LOAD_FIRST=20` fixes the
+//! uncached phase's `first` (default: 21–40, varying).
 
 mod drive;
 mod gateway;

@@ -46,6 +46,7 @@ impl<E: Clone + From<LoadAborted> + Send + Sync + 'static> Inflight<E> {
             return spawn(load, None);
         };
         if let Some(shared) = loads.get(&key) {
+            metrics::counter!("pasar_cache_coalesced_total").increment(1);
             return shared.clone();
         }
         let shared = spawn(load, Some((Arc::clone(&self.loads), key.clone())));

@@ -11,15 +11,22 @@
 //!   `stale_while_revalidate` while one background refresh runs, and for up to `stale_if_error`
 //!   when the marketplace fails. Freshness is judged on tokio's clock, so tests can pause time.
 //! - **Storage** ([`PageStore`]): where pages live is behind a small trait; the in-process
-//!   [`MemoryStore`] (moka) bounds the total estimated bytes, not the entry count.
+//!   [`MemoryStore`] (moka) bounds the total estimated bytes, not the entry count, and
+//!   [`TieredStore`] puts it in front of Redis shared by several instances.
+//! - **Coalescing across instances**: a load first claims its key in the store; when another
+//!   instance holds the claim, it waits for that instance's page instead of calling upstream.
 
 mod inflight;
 mod page;
+mod redis;
 mod store;
+mod tiered;
 
 pub use inflight::LoadAborted;
 pub use page::{CacheKey, CachedPage, Freshness, normalize_query};
+pub use redis::{RedisLevel, RedisSettings};
 pub use store::{MemoryStore, PageStore};
+pub use tiered::TieredStore;
 
 use inflight::Inflight;
 use std::sync::Arc;
@@ -65,6 +72,11 @@ where
         Self { store, inflight: Inflight::default() }
     }
 
+    /// Where the pages live (and, when it is shared, the records deep links resolve).
+    pub fn store(&self) -> Arc<dyn PageStore> {
+        Arc::clone(&self.store)
+    }
+
     /// An in-process cache holding at most about `budget_bytes` of offers.
     pub fn in_memory(budget_bytes: u64) -> Self {
         Self::new(Arc::new(MemoryStore::new(budget_bytes)))
@@ -72,12 +84,30 @@ where
 
     /// The page for `key`: fresh from the cache, stale under the policy, or fetched by `fetch`
     /// (coalesced with every concurrent identical miss). `bypass` skips reading the cache but the
-    /// fresh page is still stored.
+    /// fresh page is still stored. (Tests; the search path gives its patience.)
+    #[cfg(test)]
     pub async fn get_or_fetch<F>(
         &self,
         key: CacheKey,
         policy: Freshness,
         bypass: bool,
+        fetch: F,
+    ) -> Result<(Arc<CachedPage>, Served<E>), E>
+    where
+        F: Future<Output = Result<CachedPage, E>> + Send + 'static,
+    {
+        self.get_or_fetch_waiting(key, policy, bypass, Duration::MAX, fetch).await
+    }
+
+    /// As [`get_or_fetch`](Self::get_or_fetch), waiting at most `patience` for another instance
+    /// loading the same key before loading it here (so the wait leaves time for a load of our own
+    /// within the caller's deadline).
+    pub async fn get_or_fetch_waiting<F>(
+        &self,
+        key: CacheKey,
+        policy: Freshness,
+        bypass: bool,
+        patience: Duration,
         fetch: F,
     ) -> Result<(Arc<CachedPage>, Served<E>), E>
     where
@@ -91,12 +121,12 @@ where
                 return Ok((Arc::clone(page), Served::Hit));
             }
             if age < policy.ttl + policy.stale_while_revalidate {
-                drop(self.load(key, fetch, Some(policy.ttl)));
+                drop(self.load(key, fetch, Some(policy.ttl), patience));
                 return Ok((Arc::clone(page), Served::Stale { age, error: None }));
             }
         }
         let recheck = (!bypass).then_some(policy.ttl);
-        match self.load(key, fetch, recheck).await {
+        match self.load(key, fetch, recheck, patience).await {
             // Fetched before this caller asked: the load it joined, or found stored, was another's.
             Ok(page) if page.fetched_at < asked => Ok((page, Served::Hit)),
             Ok(page) => Ok((page, Served::Fetched)),
@@ -115,7 +145,7 @@ where
     /// A new load first reads the store again (`recheck`: when a page younger than that is there,
     /// it is the answer): a caller can miss the store just before a load stores its page and
     /// reach the in-flight map just after that load left it, and must not call upstream again.
-    fn load<F>(&self, key: CacheKey, fetch: F, recheck: Option<Duration>) -> inflight::Shared<E>
+    fn load<F>(&self, key: CacheKey, fetch: F, recheck: Option<Duration>, patience: Duration) -> inflight::Shared<E>
     where
         F: Future<Output = Result<CachedPage, E>> + Send + 'static,
     {
@@ -127,17 +157,65 @@ where
             {
                 return Ok(page);
             }
-            let page = Arc::new(fetch.await?);
-            if !page.freshness.ttl.is_zero() {
-                store.insert(stored, Arc::clone(&page)).await;
+            if let Some(page) = another_instances_load(store.as_ref(), &stored, recheck, patience).await {
+                return Ok(page);
             }
-            Ok(page)
+            let fetched = fetch.await.map(Arc::new);
+            match &fetched {
+                Ok(page) if !page.freshness.ttl.is_zero() => {
+                    store.insert_and_release(stored, Arc::clone(page)).await;
+                }
+                _ => store.release(&stored).await,
+            }
+            fetched
         })
     }
 
     /// Drops every entry of one marketplace, or all entries; returns how many were cached.
     pub async fn purge(&self, marketplace: Option<&str>) -> u64 {
         self.store.purge(marketplace).await
+    }
+}
+
+/// How often a waiting instance looks for another's page.
+const WAIT_STEP: Duration = Duration::from_millis(10);
+
+/// When another instance holds the claim on `key`, waits (up to the claim's life or `patience`)
+/// for the page it stores; `None` when this instance should load: it holds the claim, or the
+/// other took too long.
+async fn another_instances_load(
+    store: &dyn PageStore,
+    key: &CacheKey,
+    fresh_for: Option<Duration>,
+    patience: Duration,
+) -> Option<Arc<CachedPage>> {
+    let started = tokio::time::Instant::now();
+    // A `noCache` caller takes only a page fetched since it asked.
+    let usable = |page: &Arc<CachedPage>| match fresh_for {
+        Some(ttl) => page.age() < ttl,
+        None => page.age() <= started.elapsed(),
+    };
+    let until = started + store.claim_lasts().min(patience);
+    loop {
+        if store.claim(key).await {
+            if !store.shared() {
+                return None;
+            }
+            // The holder may have stored its page and let go between our last look and our
+            // claim: look once more before calling upstream.
+            let page = store.get(key).await.filter(usable);
+            if page.is_some() {
+                store.release(key).await;
+            }
+            return page;
+        }
+        if tokio::time::Instant::now() >= until {
+            return None;
+        }
+        tokio::time::sleep(WAIT_STEP).await;
+        if let Some(page) = store.get(key).await.filter(usable) {
+            return Some(page);
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::model::{MarketplaceId, Offer};
 use moka::Expiry;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// Everything that changes a marketplace's answer.
@@ -60,6 +61,8 @@ pub struct CachedPage {
     pub offers: Vec<Offer>,
     /// The marketplace's total match count.
     pub total: Option<u64>,
+    /// Whether `total` is the marketplace's estimate rather than a count.
+    pub total_approximate: bool,
     /// Cursor to the next page.
     pub next_cursor: Option<String>,
     /// Items that could not be read.
@@ -68,6 +71,24 @@ pub struct CachedPage {
     pub fetched_at: tokio::time::Instant,
     /// The marketplace's policy when it was fetched.
     pub freshness: Freshness,
+    /// Set when another instance fetched the page: its offers are not yet remembered here.
+    pub imported: Imported,
+}
+
+/// Whether a page came from another instance and has not been taken in yet.
+#[derive(Debug, Default)]
+pub struct Imported(AtomicBool);
+
+impl Imported {
+    /// A page another instance fetched.
+    pub(super) fn elsewhere() -> Self {
+        Self(AtomicBool::new(true))
+    }
+
+    /// True once, for the first reader of a page another instance fetched.
+    pub fn take(&self) -> bool {
+        self.0.load(Ordering::Relaxed) && self.0.swap(false, Ordering::AcqRel)
+    }
 }
 
 impl CachedPage {

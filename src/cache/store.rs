@@ -3,6 +3,7 @@
 
 use super::page::{CacheKey, CachedPage, KeepWhileServable};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// A keyed store of cached pages. It keeps pages for as long as any policy could serve them
 /// ([`Freshness::servable_for`](super::Freshness::servable_for)); whether a page is fresh or stale is decided by the caller.
@@ -14,6 +15,43 @@ pub trait PageStore: Send + Sync + 'static {
     async fn insert(&self, key: CacheKey, page: Arc<CachedPage>);
     /// Drops every page of one marketplace, or all pages; returns how many were stored before.
     async fn purge(&self, marketplace: Option<&str>) -> u64;
+    /// Claims `key` for loading among instances sharing the store: false when another instance
+    /// is loading it. A store of one instance always says true.
+    async fn claim(&self, _key: &CacheKey) -> bool {
+        true
+    }
+    /// Gives back a claim of [`claim`](Self::claim).
+    async fn release(&self, _key: &CacheKey) {}
+    /// Purges other instances made (the marketplace, or `None` for all), once this store has
+    /// dropped its own copies; `None` when no other instance shares the store.
+    fn purges(&self) -> Option<tokio::sync::broadcast::Receiver<Option<String>>> {
+        None
+    }
+    /// Estimated bytes of the pages this instance holds.
+    async fn bytes(&self) -> u64 {
+        0
+    }
+    /// Whether other instances share this store (then records are worth encoding for it).
+    fn shared(&self) -> bool {
+        false
+    }
+    /// Keeps records of one kind (offers, vendors: what deep links resolve) for every instance
+    /// and for `ttl`; a store of one instance keeps none.
+    async fn keep_records(&self, _kind: &'static str, _records: Vec<(String, Vec<u8>)>, _ttl: Duration) {}
+    /// A record another instance, or this one before a restart, kept.
+    async fn find_record(&self, _kind: &'static str, _id: &str) -> Option<Vec<u8>> {
+        None
+    }
+    /// Stores the page a claim was taken for, then gives the claim back: in this order, so an
+    /// instance waiting on the claim finds the page once the claim is gone.
+    async fn insert_and_release(&self, key: CacheKey, page: Arc<CachedPage>) {
+        self.insert(key.clone(), page).await;
+        self.release(&key).await;
+    }
+    /// How long an instance waits for another's load before loading itself.
+    fn claim_lasts(&self) -> Duration {
+        Duration::ZERO
+    }
 }
 
 /// The in-process store: moka, bounded by the estimated bytes of its pages, not their count.
@@ -51,6 +89,12 @@ impl PageStore for MemoryStore {
 
     async fn insert(&self, key: CacheKey, page: Arc<CachedPage>) {
         self.pages.insert(key, page).await;
+    }
+
+    async fn bytes(&self) -> u64 {
+        // moka counts lazily; settle pending writes so the figure is current (only at a scrape).
+        self.pages.run_pending_tasks().await;
+        self.pages.weighted_size()
     }
 
     async fn purge(&self, marketplace: Option<&str>) -> u64 {

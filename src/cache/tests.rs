@@ -46,12 +46,14 @@ fn key(query: &str) -> CacheKey {
 
 fn page() -> CachedPage {
     CachedPage {
+        total_approximate: false,
         offers: Vec::new(),
         total: Some(7),
         next_cursor: None,
         skipped: 0,
         fetched_at: tokio::time::Instant::now(),
         freshness: POLICY,
+        imported: Default::default(),
     }
 }
 

@@ -15,11 +15,11 @@ from the environment; the sandboxes accept these values by default):
   MBIZ_TOKEN=sandbox-mbiz-token
   EKATALOG_API_KEY=sandbox-ekatalog-key
 With the default --listen the marketplaces take ports 9100 (mbiz), 9101 (jatim-bejo),
-9102 (ekatalog) and 9103 (padi-umkm); in pasar.toml:
+9102 (ekatalog), 9103 (padi-umkm) and 9104 (bela); in pasar.toml:
   [egress]
   allow_private = true             # the sandboxes listen on loopback
   [marketplaces.mbiz]
-  base_url = \"http://127.0.0.1:9100\"   # and likewise jatim-bejo, ekatalog, padi-umkm";
+  base_url = \"http://127.0.0.1:9100\"   # and likewise jatim-bejo, ekatalog, padi-umkm, bela";
 
 /// Arguments of `pasar sandbox`.
 #[derive(Debug, clap::Args)]
@@ -28,7 +28,7 @@ pub(super) struct SandboxArgs {
     #[arg(long = "marketplace")]
     pub(super) marketplaces: Vec<MarketplaceKind>,
     /// Address of the first marketplace; the next ones take the following ports (port 0: any).
-    #[arg(long, default_value = "127.0.0.1:9100")]
+    #[arg(long, default_value = "127.0.0.1:9100", value_parser = crate::config::parse_listen)]
     pub(super) listen: SocketAddr,
     /// Products per marketplace.
     #[arg(long, default_value_t = 10_000)]

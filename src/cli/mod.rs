@@ -1,15 +1,16 @@
 //! The command line: `pasar [serve|schema|check|sandbox]`; `sandbox` and the embedded demo (a
 //! bare `pasar`) need the default `sandbox` feature.
 
+mod check;
 #[cfg(feature = "sandbox")]
 mod demo;
+mod sample;
 mod serve;
 
 use crate::graphql;
-use crate::marketplace::registry;
+use check::CheckArgs;
 use clap::{Parser, Subcommand};
 use serve::ServeArgs;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Pasar: one GraphQL API over Indonesia's public-procurement marketplaces.
@@ -28,12 +29,10 @@ enum Command {
     Serve(ServeArgs),
     /// Print the GraphQL schema (SDL).
     Schema,
-    /// Validate adapter files; prints every problem and exits 1 if there is any.
-    Check {
-        /// Directory of adapter files.
-        #[arg(default_value = "adapters")]
-        dir: PathBuf,
-    },
+    /// Validate adapter files; prints every problem and exits 1 if there is any. With --config,
+    /// also everything `serve --config` would refuse to start on (unset secrets, internal base
+    /// URLs); without it, those are warnings.
+    Check(CheckArgs),
     /// Run sandbox marketplaces standalone.
     #[cfg(feature = "sandbox")]
     #[command(after_help = demo::SANDBOX_SECRETS)]
@@ -42,7 +41,9 @@ enum Command {
 
 /// Runs the command line; the exit code says whether it succeeded.
 pub async fn run(cli: Cli) -> ExitCode {
-    let outcome = match cli.command.unwrap_or(Command::Serve(ServeArgs { products: 10_000, ..ServeArgs::default() })) {
+    let command = cli.command.unwrap_or(Command::Serve(ServeArgs { products: 10_000, ..ServeArgs::default() }));
+    start_logging(&command);
+    let outcome = match command {
         Command::Serve(args) if args.config.is_some() => serve::with_config(args).await,
         #[cfg(feature = "sandbox")]
         Command::Serve(args) => demo::serve(args).await,
@@ -54,7 +55,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             print!("{}", graphql::sdl());
             Ok(())
         }
-        Command::Check { dir } => return check(&dir),
+        Command::Check(args) => return check::run(args).await,
         #[cfg(feature = "sandbox")]
         Command::Sandbox(args) => demo::run_sandboxes(args).await,
     };
@@ -67,18 +68,27 @@ pub async fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn check(dir: &std::path::Path) -> ExitCode {
-    match registry::check_dir(dir) {
-        Ok(definitions) => {
-            println!("{} adapter file(s) in {} are valid.", definitions.len(), dir.display());
-            ExitCode::SUCCESS
-        }
-        Err(problems) => {
-            for problem in &problems {
-                eprintln!("{problem}");
-            }
-            eprintln!("{} problem(s) found.", problems.len());
-            ExitCode::FAILURE
-        }
+/// Logging as `[log]` in the configuration the command will read says (defaults when it cannot
+/// be read: the command itself then reports why).
+fn start_logging(command: &Command) {
+    let file = match command {
+        Command::Serve(args) => args.config.as_deref(),
+        _ => None,
+    };
+    let log = crate::config::Config::load(file).map(|c| c.log).unwrap_or_default();
+    let json = log.format == crate::config::LogFormat::Json;
+    crate::telemetry::logging::init(json, log.level.as_deref());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serve_takes_a_host_name_for_listen() {
+        let cli = Cli::try_parse_from(["pasar", "serve", "--listen", "localhost:8080"]).expect("parses");
+        let Some(Command::Serve(args)) = cli.command else { panic!("not serve") };
+        assert!(args.listen.is_some_and(|a| a.ip().is_loopback() && a.port() == 8080));
+        assert!(Cli::try_parse_from(["pasar", "serve", "--listen", "localhost"]).is_err());
     }
 }

@@ -12,8 +12,8 @@ pub(super) struct ServeArgs {
     /// Configuration file (pasar.toml); without it the embedded demo runs.
     #[arg(long)]
     pub(super) config: Option<PathBuf>,
-    /// Address to listen on [default: 127.0.0.1:8080].
-    #[arg(long)]
+    /// Address to listen on [default: 127.0.0.1:8080]; a host name resolves (`localhost:8080`).
+    #[arg(long, value_parser = crate::config::parse_listen)]
     pub(super) listen: Option<SocketAddr>,
     /// Demo only: products per sandbox marketplace.
     #[arg(long, default_value_t = 10_000)]

@@ -3,8 +3,10 @@
 use super::count::clamp_i32;
 use super::marketplace::{MarketplaceView, marketplace};
 use crate::model::Offer;
-use crate::normalize::product::MatchExplanation;
-use crate::search::{CompareOutcome, Coverage, Explanation, ProductGroup, SourceReport, group_title};
+use crate::normalize::product::{MATCHER_VERSION, MatchExplanation};
+use crate::search::{
+    CompareOutcome, Coverage, Explanation, NearGroup, ProductGroup, SourceReport, Uncounted, group_title,
+};
 use async_graphql::{Context, ErrorExtensions, Object, Result};
 use rust_decimal::Decimal;
 
@@ -61,6 +63,16 @@ pub(super) struct GroupView<'a>(&'a ProductGroup);
 /// Offers that are the same product (same brand, kind and decisive specs), whatever the pack.
 #[Object(name = "ProductGroup")]
 impl GroupView<'_> {
+    /// A stable id of this group: the same offers (by marketplace and listing id) grouped by the
+    /// same `matcherVersion` get the same id in every request and on every instance, so a file
+    /// can cite the grouping it used.
+    async fn group_id(&self) -> &str {
+        &self.0.id
+    }
+    /// The version of the matching rules that grouped these offers; part of `groupId`.
+    async fn matcher_version(&self) -> &'static str {
+        MATCHER_VERSION
+    }
     /// A title built from what the offers' titles agree on.
     async fn title(&self) -> String {
         group_title(&self.0.key)
@@ -119,6 +131,25 @@ impl GroupView<'_> {
     async fn matched(&self) -> MatchView<'_> {
         MatchView(&self.0.matched)
     }
+    /// Groups of the same kind that look most alike (at most three) but were kept apart, each with
+    /// what differs decisively.
+    async fn near(&self) -> Vec<NearView<'_>> {
+        self.0.near.iter().map(NearView).collect()
+    }
+    /// How many of the offers `cheapest` and the unit-price range leave out, by why; empty when
+    /// every offer is counted.
+    async fn uncounted(&self) -> Vec<UncountedOffers> {
+        self.0.uncounted.iter().map(|&(reason, n)| UncountedOffers { reason, count: clamp_i32(n) }).collect()
+    }
+}
+
+/// Offers of a group left out of its unit-price comparison for one reason.
+#[derive(async_graphql::SimpleObject)]
+pub(super) struct UncountedOffers {
+    /// Why they are left out.
+    reason: Uncounted,
+    /// How many.
+    count: i32,
 }
 
 /// A list limit from `first`: none when omitted, refused when negative.
@@ -172,5 +203,25 @@ impl MatchView<'_> {
     /// Lowest pairwise similarity in the group, 0 to 1.
     async fn score(&self) -> f64 {
         self.0.score
+    }
+}
+
+/// A group kept apart from this one.
+pub(super) struct NearView<'a>(&'a NearGroup);
+
+/// A group of the same kind that looks alike but was kept apart, and why.
+#[Object(name = "NearGroup")]
+impl NearView<'_> {
+    /// The other group's `groupId`.
+    async fn group_id(&self) -> &str {
+        &self.0.id
+    }
+    /// The other group's title.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// The two compared: `conflicts` lists what kept them apart.
+    async fn apart(&self) -> MatchView<'_> {
+        MatchView(&self.0.apart)
     }
 }

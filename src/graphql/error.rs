@@ -16,6 +16,9 @@ pub mod codes {
     pub const REQUEST_TOO_LARGE: &str = Code::RequestTooLarge.as_str();
     pub const QUERY_TOO_COMPLEX: &str = Code::QueryTooComplex.as_str();
     pub const RATE_LIMITED: &str = Code::RateLimited.as_str();
+    pub const REQUEST_TIMEOUT: &str = Code::RequestTimeout.as_str();
+    pub const SERVER_BUSY: &str = Code::ServerBusy.as_str();
+    pub const ORIGIN_NOT_ALLOWED: &str = Code::OriginNotAllowed.as_str();
     pub const FORBIDDEN: &str = Code::Forbidden.as_str();
     pub const GRAPHQL_PARSE_FAILED: &str = Code::GraphqlParseFailed.as_str();
     pub const GRAPHQL_VALIDATION_FAILED: &str = Code::GraphqlValidationFailed.as_str();

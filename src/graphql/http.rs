@@ -1,21 +1,21 @@
 //! The `/graphql` endpoint, as GraphQL over HTTP (draft) says: every request is checked before
 //! any work is done, then answered in the media type the client accepts.
 //!
-//! Order matters: rate limit (in the router), `Accept`, content type (a CSRF guard: browsers
-//! cannot send JSON cross-site without a preflight), body size while reading, JSON shape, batch
-//! size, then the linear [`prescan`](super::prescan) — all before the GraphQL parser runs or any
-//! marketplace is asked. `GET` runs queries only: a mutation over `GET` is answered 405.
+//! Order matters: the client's budget (in the router, for every door), `Accept`, content type (a
+//! CSRF guard: browsers cannot send JSON cross-site without a preflight), then
+//! [admission](super::admission): body size and pace, JSON shape, batch size, persisted-query
+//! resolution and the linear prescan — all before the GraphQL parser runs or any marketplace is
+//! asked. `GET` runs queries only: a mutation over `GET` is answered 405.
 
+use super::admission::{Admission, Admissions, Admitted};
+use super::clients::Client;
 use super::freshness::Freshness;
-use super::mutation::Presented;
+use super::mutation::{AdminScope, Presented};
 use super::negotiate::{MediaType, Wanted, negotiate};
 use super::order::in_selection_order;
-use super::persisted::PersistedQueries;
-use super::prescan::{QueryShape, scan};
 use super::response_cache::{ResponseCache, ResponseKey, ResponseSources};
-use super::wire::{self, Prepared, WireBatch, WireRequest};
+use super::wire::{self, Prepared};
 use super::{PasarSchema, codes};
-use crate::config::RequestLimits;
 use async_graphql::parser::types::{OperationType, Selection};
 use async_graphql::{ServerError, Value};
 use axum::body::{Body, Bytes};
@@ -39,27 +39,43 @@ pub fn wants_graphiql(headers: &HeaderMap) -> bool {
 pub struct Endpoint {
     /// The schema requests run on.
     pub schema: PasarSchema,
-    /// Limits checked before parsing.
-    pub limits: std::sync::Arc<RequestLimits>,
-    /// Documents known by hash.
-    pub persisted: PersistedQueries,
+    /// The step every request passes before it runs.
+    pub admission: Admission,
 }
 
-/// Checks and runs one GraphQL HTTP request (`GET` or `POST`).
-pub async fn handle(endpoint: &Endpoint, parts: &Parts, body: Body) -> Response {
-    let (schema, limits) = (&endpoint.schema, &*endpoint.limits);
+/// Who sent a request, as the request's context sees it.
+pub(super) struct Caller {
+    pub(super) presented: Presented,
+    pub(super) admin: AdminScope,
+}
+
+impl Caller {
+    pub(super) fn new(admission: &Admission, client: &Client, bearer: Option<String>) -> Self {
+        Self { presented: Presented(bearer), admin: AdminScope(admission.clients().has_scope(client, "admin")) }
+    }
+}
+
+/// Checks and runs one GraphQL HTTP request (`GET` or `POST`) from `client`.
+pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: Body) -> Response {
+    let (schema, admission) = (&endpoint.schema, &endpoint.admission);
     let Wanted::Graphql(media) = negotiate(&parts.headers, false) else {
         return Rejection::NotAcceptable.respond(MediaType::Json);
     };
-    let raw = if parts.method == Method::GET {
-        Bytes::copy_from_slice(parts.uri.query().unwrap_or_default().as_bytes())
+    // HEAD is answered as GET (hyper sends no body).
+    let get = parts.method == Method::GET || parts.method == Method::HEAD;
+    let (raw, _held) = if get {
+        (Bytes::copy_from_slice(parts.uri.query().unwrap_or_default().as_bytes()), None)
     } else {
-        match read_post(limits, &parts.headers, body).await {
-            Ok(bytes) => bytes,
+        if !is_graphql_content(parts.headers.get(header::CONTENT_TYPE)) {
+            return Rejection::ContentType.respond(media);
+        }
+        match admission.read_body(body).await {
+            Ok((bytes, held)) => (bytes, Some(held)),
             Err(rejection) => return rejection.respond(media),
         }
     };
-    // A stored answer to these exact bytes needs no parsing, validation or resolving.
+    // A stored answer to these exact bytes needs no parsing, validation or resolving; it was
+    // admitted when it was first run, and admission depends on nothing but the bytes.
     let stored = schema.data::<ResponseCache>();
     let key = ResponseKey::new(&parts.method, media.content_type(), raw.clone());
     if let Some(cache) = stored
@@ -67,32 +83,33 @@ pub async fn handle(endpoint: &Endpoint, parts: &Parts, body: Body) -> Response 
     {
         return with_headers(StatusCode::OK, media, hit.headers.clone(), Body::from(hit.body.clone()));
     }
-    let batch = if parts.method == Method::GET {
-        admit_get(limits, std::str::from_utf8(&raw).unwrap_or_default()).map(WireBatch::Single)
+    let admitted = if get {
+        admission.admit_get(std::str::from_utf8(&raw).unwrap_or_default()).map(Admissions::Single)
     } else {
-        admit_post(limits, &raw)
+        admission.admit_post(&raw)
     };
-    let batch = match batch {
-        Ok(batch) => batch,
+    let admitted = match admitted {
+        Ok(admitted) => admitted,
         Err(rejection) => return rejection.respond(media),
     };
-    let presented = Presented(bearer(&parts.headers));
-    match batch {
-        WireBatch::Single(request) => {
-            let (prepared, by_hash) = prepare(schema, &endpoint.persisted, request);
-            if parts.method == Method::GET && is_mutation(&prepared) {
+    let caller = Caller::new(admission, client, bearer(&parts.headers));
+    match admitted {
+        Admissions::Single(admitted) => {
+            let by_hash = admitted.as_ref().is_ok_and(Admitted::by_hash);
+            let prepared = prepare(schema, admitted);
+            if get && is_mutation(&prepared) {
                 return Rejection::MutationOverGet.respond(media);
             }
             let mutation = is_mutation(&prepared);
             let root_fields = prepared.as_ref().ok().and_then(root_field_count);
             let sources = stored.map(|cache| Arc::new(cache.begin()));
             let freshness = Freshness::new();
-            let answer = run(schema, prepared, presented, freshness.clone(), sources.clone()).await;
+            let answer = run(schema, prepared, &caller, freshness.clone(), sources.clone()).await;
             let status = answer.status(media);
             let body = Bytes::from(to_json(&answer.body()));
             let mut headers = execution_headers(&answer.response);
             // Only a GET by hash has a URL a CDN can key on without the document's text.
-            if parts.method == Method::GET && by_hash {
+            if get && by_hash {
                 cache_for(&mut headers, &answer, &freshness);
             }
             if let Some(cache) = stored {
@@ -107,12 +124,10 @@ pub async fn handle(endpoint: &Endpoint, parts: &Parts, body: Body) -> Response 
             }
             with_headers(status, media, headers, Body::from(body))
         }
-        WireBatch::Batch(requests) => {
-            let prepared: Vec<_> =
-                requests.into_iter().map(|request| prepare(schema, &endpoint.persisted, request).0).collect();
+        Admissions::Batch(requests) => {
+            let prepared: Vec<_> = requests.into_iter().map(|admitted| prepare(schema, admitted)).collect();
             let mutation = prepared.iter().any(is_mutation);
-            let runs =
-                prepared.into_iter().map(|prepared| run(schema, prepared, presented.clone(), Freshness::new(), None));
+            let runs = prepared.into_iter().map(|prepared| run(schema, prepared, &caller, Freshness::new(), None));
             let answers = futures::future::join_all(runs).await;
             if mutation && let Some(cache) = stored {
                 cache.clear();
@@ -131,13 +146,8 @@ fn root_field_count(prepared: &Prepared) -> Option<usize> {
     items.iter().all(|item| matches!(item.node, Selection::Field(_))).then_some(items.len())
 }
 
-/// Resolves a persisted query, then parses (reusing the parse of a document seen before); the
-/// flag says whether the document was named by hash.
-fn prepare(
-    schema: &PasarSchema,
-    persisted: &PersistedQueries,
-    request: WireRequest,
-) -> (Result<Prepared, ServerError>, bool) {
+/// Parses an admitted request (reusing the parse of a document seen before).
+pub(super) fn prepare(schema: &PasarSchema, admitted: Result<Admitted, ServerError>) -> Result<Prepared, ServerError> {
     let fallback;
     let documents = match schema.data::<wire::Documents>() {
         Some(documents) => documents,
@@ -146,10 +156,7 @@ fn prepare(
             &fallback
         }
     };
-    match persisted.resolve(request) {
-        Ok(resolved) => (wire::prepare_with(resolved.request, documents), resolved.by_hash),
-        Err(error) => (Err(error), false),
-    }
+    admitted?.prepare(documents)
 }
 
 /// `Cache-Control` for an answer without errors: public for as long as its freshest-to-expire
@@ -219,7 +226,7 @@ struct AnswerBody<'a> {
 async fn run(
     schema: &PasarSchema,
     prepared: Result<Prepared, ServerError>,
-    presented: Presented,
+    caller: &Caller,
     freshness: Freshness,
     sources: Option<Arc<ResponseSources>>,
 ) -> Answer {
@@ -227,7 +234,7 @@ async fn run(
         Ok(prepared) => prepared,
         Err(error) => return Answer::refused(error),
     };
-    let mut request = request.data(presented).data(freshness);
+    let mut request = request.data(caller.presented.clone()).data(caller.admin).data(freshness);
     if let Some(sources) = sources {
         request = request.data(sources);
     }
@@ -238,7 +245,7 @@ async fn run(
         && response.errors.iter().all(|e| e.path.is_empty()));
     if executed {
         if let Some(operation) = wire::operation(&document, operation_name.as_deref()) {
-            in_selection_order(&mut response.data, &document, &operation.node.selection_set.node);
+            in_selection_order(&mut response.data, &response.errors, &document, &operation.node);
         }
     } else {
         let errors = std::mem::take(&mut response.errors);
@@ -275,56 +282,6 @@ fn with_headers(status: StatusCode, media: MediaType, extra: HeaderMap, body: Bo
 fn to_json<T: Serialize>(value: &T) -> String {
     // Serialising `Value`s and `ServerError`s cannot fail: their maps have string keys.
     serde_json::to_string(value).unwrap_or_else(|_| String::from(r#"{"errors":[{"message":"internal error"}]}"#))
-}
-
-async fn read_post(limits: &RequestLimits, headers: &HeaderMap, body: Body) -> Result<Bytes, Rejection> {
-    if !is_graphql_content(headers.get(header::CONTENT_TYPE)) {
-        return Err(Rejection::ContentType);
-    }
-    axum::body::to_bytes(body, limits.max_body_bytes).await.map_err(|_| Rejection::TooLarge(limits.max_body_bytes))
-}
-
-fn admit_post(limits: &RequestLimits, bytes: &[u8]) -> Result<WireBatch, Rejection> {
-    let batch = wire::from_body(bytes).map_err(Rejection::Malformed)?;
-    let requests = batch.requests();
-    if requests.len() > limits.max_batch {
-        return Err(Rejection::BatchTooLarge(limits.max_batch));
-    }
-    admit_documents(limits, requests)?;
-    Ok(batch)
-}
-
-fn admit_get(limits: &RequestLimits, query_string: &str) -> Result<WireRequest, Rejection> {
-    if query_string.len() > limits.max_body_bytes {
-        return Err(Rejection::TooLarge(limits.max_body_bytes));
-    }
-    let request = wire::from_query_string(query_string).map_err(Rejection::Malformed)?;
-    admit_documents(limits, std::slice::from_ref(&request))?;
-    Ok(request)
-}
-
-fn admit_documents(limits: &RequestLimits, requests: &[WireRequest]) -> Result<(), Rejection> {
-    let mut fan_out = 0;
-    for request in requests {
-        if !wire::has_document(request) {
-            return Err(Rejection::Malformed("the request has no `query`".into()));
-        }
-        let shape = scan(request.query.as_deref().unwrap_or_default(), limits.max_tokens);
-        check(&shape, limits)?;
-        fan_out += shape.fan_out_fields;
-    }
-    check_limit("max_fan_out_fields", fan_out, limits.max_fan_out_fields)
-}
-
-fn check(shape: &QueryShape, limits: &RequestLimits) -> Result<(), Rejection> {
-    check_limit("max_tokens", shape.tokens, limits.max_tokens)?;
-    check_limit("max_nesting", shape.nesting, limits.max_nesting)?;
-    check_limit("max_aliases", shape.aliases, limits.max_aliases)?;
-    check_limit("max_root_fields", shape.root_fields, limits.max_root_fields)
-}
-
-fn check_limit(limit: &'static str, found: usize, max: usize) -> Result<(), Rejection> {
-    if found > max { Err(Rejection::Limit { limit, found, max }) } else { Ok(()) }
 }
 
 fn is_graphql_content(value: Option<&HeaderValue>) -> bool {

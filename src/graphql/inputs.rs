@@ -1,8 +1,10 @@
 //! Input types of the search and compare arguments.
 
+use super::codes;
 use crate::normalize::pdn::PdnTier;
+use crate::normalize::region;
 use crate::search::{BuyerContext, OfferFilter, OfferSort, SearchParams};
-use async_graphql::{ID, InputObject};
+use async_graphql::{Error, ErrorExtensions, ID, InputObject, Result};
 use rust_decimal::Decimal;
 
 /// Conditions an offer must meet. A marketplace whose adapter declares a condition as an upstream
@@ -62,14 +64,33 @@ impl From<OfferFilterInput> for OfferFilter {
 #[derive(Debug, Clone, InputObject)]
 #[graphql(name = "BuyerContext")]
 pub(super) struct BuyerContextInput {
-    /// Kemendagri code of the delivery regency or city (`"35.71"`), or of a province (`"35"`).
+    /// Kemendagri code of the delivery regency or city, dotted (`"35.71"`) or BPS style
+    /// (`"3571"`), or of a province (`"35"`), read as `region(code:)` reads it. An unknown code is
+    /// refused with `BAD_USER_INPUT` and `extensions.field: "buyer.regionCode"`.
     region_code: String,
 }
 
-impl From<BuyerContextInput> for BuyerContext {
-    fn from(input: BuyerContextInput) -> Self {
-        Self { region_code: input.region_code.trim().to_string() }
+impl BuyerContextInput {
+    /// The buyer's region as `region(code:)` and the buyer page read it (`"3571"` is `"35.71"`);
+    /// an unknown code is refused rather than ranking every offer as if it were far away.
+    pub(super) fn resolve(self) -> Result<BuyerContext> {
+        let code = self.region_code.trim();
+        let region = region::by_code(code).ok_or_else(|| {
+            Error::new(format!(
+                "`buyer.regionCode` `{code}` is not a Kemendagri region code (e.g. \"35.71\" or \"35\")."
+            ))
+            .extend_with(|_, e| {
+                e.set("code", codes::BAD_USER_INPUT);
+                e.set("field", "buyer.regionCode");
+            })
+        })?;
+        Ok(BuyerContext { region_code: region.code.to_string() })
     }
+}
+
+/// The buyer context of a `buyer` argument, checked.
+pub(super) fn buyer_context(buyer: Option<BuyerContextInput>) -> Result<Option<BuyerContext>> {
+    buyer.map(BuyerContextInput::resolve).transpose()
 }
 
 /// A search's arguments as the search service takes them; `search` and `searchStream` share it.
@@ -81,14 +102,14 @@ pub(super) fn search_params(
     after: Option<String>,
     no_cache: Option<bool>,
     buyer: Option<BuyerContextInput>,
-) -> SearchParams {
-    SearchParams {
+) -> Result<SearchParams> {
+    Ok(SearchParams {
         query,
         filter: filter.unwrap_or_default().into(),
         sort: sort.unwrap_or_default(),
-        buyer: buyer.map(Into::into),
+        buyer: buyer_context(buyer)?,
         first: u32::try_from(first.unwrap_or(20)).unwrap_or(0),
         after,
         bypass_cache: no_cache.unwrap_or(false),
-    }
+    })
 }

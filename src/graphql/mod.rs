@@ -3,6 +3,8 @@
 //! The schema is the contract clients rely on; `schema/pasar.graphql` is its exported SDL and a
 //! test fails when the two differ.
 
+pub mod admission;
+pub mod clients;
 mod compare;
 mod count;
 mod error;
@@ -14,16 +16,20 @@ mod lookup;
 mod marketplace;
 mod mutation;
 mod negotiate;
+mod nulls;
 mod order;
+pub mod origin;
 pub mod persisted;
 mod prescan;
+mod price;
 mod query;
-pub mod ratelimit;
 mod response_cache;
+mod selection;
 mod subscription;
 mod types;
 mod vendor;
 mod wire;
+pub mod ws;
 
 pub use error::codes;
 pub use mutation::{AdminToken, MutationRoot};
@@ -54,6 +60,31 @@ pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestL
         builder = builder.disable_suggestions();
     }
     builder.finish()
+}
+
+/// Keeps this instance in step with purges other instances sharing its cache make: their
+/// marketplace's paging knowledge is forgotten and every stored response dropped, as a purge here
+/// does. Needs a tokio runtime; does nothing without a shared cache.
+pub fn follow_purges_elsewhere(schema: &PasarSchema) {
+    let Some(service) = schema.data::<SearchService>() else { return };
+    let Some(mut purges) = service.purges_elsewhere() else { return };
+    let schema = schema.clone();
+    tokio::spawn(async move {
+        use tokio::sync::broadcast::error::RecvError;
+        loop {
+            let marketplace = match purges.recv().await {
+                Ok(marketplace) => marketplace,
+                Err(RecvError::Lagged(_)) => None,
+                Err(RecvError::Closed) => return,
+            };
+            if let Some(service) = schema.data::<SearchService>() {
+                service.forget_learned(marketplace.as_deref());
+            }
+            if let Some(responses) = schema.data::<response_cache::ResponseCache>() {
+                responses.clear();
+            }
+        }
+    });
 }
 
 /// The SDL of the schema, as `pasar schema` prints it and `schema/pasar.graphql` stores it.

@@ -8,6 +8,10 @@ use async_graphql::{Context, ErrorExtensions, ID, Object, Result, SimpleObject};
 #[derive(Debug, Clone, Default)]
 pub struct Presented(pub Option<String>);
 
+/// Whether the request's client is a `[clients]` entry with the `admin` scope.
+#[derive(Clone, Copy)]
+pub struct AdminScope(pub bool);
+
 /// The admin token the gateway was started with (`PASAR_ADMIN_TOKEN`); `None` disables admin
 /// operations entirely.
 #[derive(Clone, Default)]
@@ -49,6 +53,9 @@ impl MutationRoot {
 }
 
 fn authorize(ctx: &Context<'_>) -> Result<()> {
+    if ctx.data_opt::<AdminScope>().is_some_and(|scope| scope.0) {
+        return Ok(());
+    }
     let expected = ctx.data_opt::<AdminToken>().and_then(|t| t.0.as_deref());
     let presented = ctx.data_opt::<Presented>().and_then(|p| p.0.as_deref());
     match (expected, presented) {

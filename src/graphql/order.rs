@@ -5,72 +5,40 @@
 //! `search` comes after a quick `marketplaces` whatever the query said. The executed document says
 //! the order; this restores it, recursively, after execution.
 //!
-//! Type conditions are not consulted: Pasar's schema has no interfaces or unions, so every
-//! fragment that applies to an object selects on that object's own type.
+//! Before that, `nulls.rs` writes the fields that failed as `null`.
 
-use async_graphql::Name;
-use async_graphql::Value;
-use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use std::collections::HashSet;
+use super::nulls::null_failed_fields;
+use super::selection::{Group, groups};
+use async_graphql::parser::types::{ExecutableDocument, OperationDefinition, SelectionSet};
+use async_graphql::{ServerError, Value};
 
-/// Reorders `data`, the result of `selection_set` (an operation's) in `document`.
-pub(super) fn in_selection_order(data: &mut Value, document: &ExecutableDocument, selection_set: &SelectionSet) {
-    reorder(data, &[selection_set], document);
+/// Reorders `data`, the result of `operation` in `document`, after setting to `null` what each
+/// of `errors` says failed.
+pub(super) fn in_selection_order(
+    data: &mut Value,
+    errors: &[ServerError],
+    document: &ExecutableDocument,
+    operation: &OperationDefinition,
+) {
+    null_failed_fields(data, errors, document, operation);
+    reorder(data, &[&operation.selection_set.node], document);
 }
 
 fn reorder(value: &mut Value, sets: &[&SelectionSet], document: &ExecutableDocument) {
-    if !matches!(value, Value::Object(_) | Value::List(_)) {
-        return;
-    }
-    let mut groups = Vec::new();
-    let mut visited = HashSet::new();
-    for set in sets {
-        collect(set, document, &mut groups, &mut visited);
-    }
-    apply(value, &groups, document);
-}
-
-/// Each response key with the sub-selections merged under it, in first-appearance order: the
-/// spec's CollectFields.
-fn collect<'d>(
-    set: &'d SelectionSet,
-    document: &'d ExecutableDocument,
-    groups: &mut Vec<(&'d Name, Vec<&'d SelectionSet>)>,
-    visited: &mut HashSet<&'d str>,
-) {
-    for selection in &set.items {
-        match &selection.node {
-            Selection::Field(field) => {
-                let key = &field.node.response_key().node;
-                let sub = &field.node.selection_set.node;
-                match groups.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, subs)) => subs.push(sub),
-                    None => groups.push((key, vec![sub])),
-                }
-            }
-            Selection::InlineFragment(inline) => collect(&inline.node.selection_set.node, document, groups, visited),
-            Selection::FragmentSpread(spread) => {
-                let name = &spread.node.fragment_name.node;
-                // Validation forbids cycles; remembering spreads makes that irrelevant here.
-                if visited.insert(name.as_str())
-                    && let Some(fragment) = document.fragments.get(name)
-                {
-                    collect(&fragment.node.selection_set.node, document, groups, visited);
-                }
-            }
-        }
+    if matches!(value, Value::Object(_) | Value::List(_)) {
+        apply(value, &groups(sets, document), document);
     }
 }
 
-fn apply(value: &mut Value, groups: &[(&Name, Vec<&SelectionSet>)], document: &ExecutableDocument) {
+fn apply(value: &mut Value, groups: &[Group<'_>], document: &ExecutableDocument) {
     match value {
         Value::List(items) => items.iter_mut().for_each(|item| apply(item, groups, document)),
         Value::Object(map) => {
             let mut unordered = std::mem::take(map);
-            for (key, subs) in groups {
-                if let Some(mut child) = unordered.swap_remove(*key) {
-                    reorder(&mut child, subs, document);
-                    map.insert((*key).clone(), child);
+            for group in groups {
+                if let Some(mut child) = unordered.swap_remove(group.key) {
+                    reorder(&mut child, &group.subs, document);
+                    map.insert(group.key.clone(), child);
                 }
             }
             // Keys the document does not name (none today) keep a place rather than vanish.
@@ -96,7 +64,7 @@ mod tests {
         let document = async_graphql::parser::parse_query(query).expect("parses");
         let DocumentOperations::Single(operation) = &document.operations else { panic!("one operation") };
         let mut data = Value::from_json(data).expect("valid value");
-        in_selection_order(&mut data, &document, &operation.node.selection_set.node);
+        in_selection_order(&mut data, &[], &document, &operation.node);
         data
     }
 

@@ -4,9 +4,10 @@
 //! APQ, as Apollo Client's `createPersistedQueryLink` speaks it: a request carries
 //! `extensions.persistedQuery = {version: 1, sha256Hash}`. Hash only: the stored document runs,
 //! or `PERSISTED_QUERY_NOT_FOUND` (HTTP 200) tells the client to resend with the query. Query and
-//! hash: the hash must be the query's SHA-256, then the document is remembered (a bounded LRU, so
-//! clients cannot grow memory without limit; every document went through the request limits
-//! before it is stored).
+//! hash: the hash must be the query's SHA-256, then the document is remembered (weighed in bytes
+//! against `[http] persisted_queries_mb`, least recently used evicted first, so clients cannot
+//! grow memory without limit; admission checks every document against the request limits before
+//! it is stored).
 //!
 //! Trusted documents (`[http] persisted_only = true`): only the manifest's documents run, named
 //! by hash or sent in full; APQ registration is off and anything else is refused.
@@ -74,14 +75,19 @@ pub(super) struct Resolved {
 }
 
 impl PersistedQueries {
-    /// A store of `capacity` automatic persisted queries, plus the manifest's documents.
-    pub fn new(capacity: u64, manifest: Option<&Path>, only: bool) -> Result<Self, ManifestError> {
+    /// A store of automatic persisted queries weighing at most `bytes`, plus the manifest's
+    /// documents.
+    pub fn new(bytes: u64, manifest: Option<&Path>, only: bool) -> Result<Self, ManifestError> {
         let manifest = match manifest {
             Some(path) => read_manifest(path)?,
             None if only => return Err(ManifestError::Missing),
             None => HashMap::new(),
         };
-        Ok(Self { automatic: moka::sync::Cache::new(capacity), manifest: Arc::new(manifest), only })
+        // A document's weight is its text and its hash key, plus the entry's own bookkeeping.
+        let weigher =
+            |hash: &String, document: &Arc<str>| u32::try_from(hash.len() + document.len() + 64).unwrap_or(u32::MAX);
+        let automatic = moka::sync::Cache::builder().max_capacity(bytes).weigher(weigher).build();
+        Ok(Self { automatic, manifest: Arc::new(manifest), only })
     }
 
     /// Fills in the document of a hash-only request, checks and remembers a hashed one, and in
@@ -201,7 +207,7 @@ mod tests {
 
     #[test]
     fn a_hash_only_request_is_not_found_then_runs_once_registered() {
-        let store = PersistedQueries::new(10, None, false).expect("store");
+        let store = PersistedQueries::new(64 * 1024, None, false).expect("store");
         let query = "{ __typename }";
         let hash = sha256(query);
         let error = store.resolve(request(None, Some(&hash))).err().expect("unknown");
@@ -214,7 +220,7 @@ mod tests {
 
     #[test]
     fn a_hash_that_is_not_the_querys_is_refused_and_not_stored() {
-        let store = PersistedQueries::new(10, None, false).expect("store");
+        let store = PersistedQueries::new(64 * 1024, None, false).expect("store");
         let other = sha256("{ other }");
         let error = store.resolve(request(Some("{ __typename }"), Some(&other))).err().expect("mismatch");
         assert_eq!(code(&error), "\"PERSISTED_QUERY_HASH_MISMATCH\"");
@@ -232,7 +238,7 @@ mod tests {
             "operations": [{"id": sha256(body), "name": "Ping", "type": "query", "body": body}]
         });
         std::fs::write(&path, manifest.to_string()).expect("write");
-        let store = PersistedQueries::new(10, Some(&path), true).expect("store");
+        let store = PersistedQueries::new(64 * 1024, Some(&path), true).expect("store");
         assert_eq!(
             store.resolve(request(None, Some(&sha256(body)))).ok().and_then(|r| r.request.query).as_deref(),
             Some(body)
@@ -249,13 +255,27 @@ mod tests {
     }
 
     #[test]
+    fn the_store_is_bounded_by_the_bytes_of_its_documents_not_their_count() {
+        let store = PersistedQueries::new(1024 * 1024, None, false).expect("store");
+        // 40 documents of 64 KiB each: 2.5 MiB offered to a 1 MiB store.
+        for i in 0..40 {
+            let query = format!("{{ __typename }} # {i} {}", "x".repeat(64 * 1024));
+            assert!(store.resolve(request(Some(&query), Some(&sha256(&query)))).is_ok());
+        }
+        store.automatic.run_pending_tasks();
+        let weight = store.automatic.weighted_size();
+        assert!(weight <= 1024 * 1024, "{weight} bytes held");
+        assert!(weight >= 512 * 1024, "the store still holds what fits: {weight} bytes");
+    }
+
+    #[test]
     fn a_manifest_whose_id_is_not_its_body_hash_is_refused_at_start() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("persisted.json");
         let manifest =
             r#"{"format":"apollo-persisted-query-manifest","version":1,"operations":[{"id":"abc","body":"{ a }"}]}"#;
         std::fs::write(&path, manifest).expect("write");
-        assert!(matches!(PersistedQueries::new(10, Some(&path), true), Err(ManifestError::Format { .. })));
-        assert!(matches!(PersistedQueries::new(10, None, true), Err(ManifestError::Missing)));
+        assert!(matches!(PersistedQueries::new(64 * 1024, Some(&path), true), Err(ManifestError::Format { .. })));
+        assert!(matches!(PersistedQueries::new(64 * 1024, None, true), Err(ManifestError::Missing)));
     }
 }

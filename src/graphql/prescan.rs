@@ -21,7 +21,7 @@ pub(super) struct QueryShape {
 }
 
 /// Root fields whose every call asks all marketplaces.
-const FAN_OUT_FIELDS: &[&str] = &["search", "compare"];
+const FAN_OUT_FIELDS: &[&str] = &["search", "compare", "searchStream"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Token<'a> {

@@ -2,7 +2,7 @@
 
 use super::compare::CompareResult;
 use super::error::{codes, report_failure};
-use super::inputs::{BuyerContextInput, OfferFilterInput, search_params};
+use super::inputs::{BuyerContextInput, OfferFilterInput, buyer_context, search_params};
 use super::lookup::{self, ParsedPriceView, RegionView};
 use super::marketplace::MarketplaceView;
 use super::response_cache::ResponseSources;
@@ -19,7 +19,8 @@ pub struct QueryRoot;
 ///
 /// Every error carries a stable `extensions.code`: `BAD_USER_INPUT`, `BAD_CURSOR`, `BAD_REQUEST`,
 /// `UNSUPPORTED_CONTENT_TYPE`, `REQUEST_TOO_LARGE`, `QUERY_TOO_COMPLEX`, `RATE_LIMITED`,
-/// `FORBIDDEN`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`,
+/// `REQUEST_TIMEOUT`, `SERVER_BUSY`, `ORIGIN_NOT_ALLOWED`, `FORBIDDEN`, `GRAPHQL_PARSE_FAILED`,
+/// `GRAPHQL_VALIDATION_FAILED`,
 /// `OPERATION_RESOLUTION_FAILURE`, `PERSISTED_QUERY_NOT_FOUND`, `PERSISTED_QUERY_HASH_MISMATCH`,
 /// `PERSISTED_QUERY_NOT_SUPPORTED`, `PERSISTED_QUERY_NOT_IN_LIST`, `METHOD_NOT_ALLOWED`,
 /// `NOT_ACCEPTABLE`, `OFFER_NOT_FOUND`; a marketplace that failed adds one error beside the partial
@@ -53,7 +54,7 @@ impl QueryRoot {
         #[graphql(desc = "Who is buying, for `sort: POLICY` locality.")] buyer: Option<BuyerContextInput>,
     ) -> Result<SearchResult> {
         let service = ctx.data_unchecked::<SearchService>();
-        let params = search_params(query, filter, sort, first, after, no_cache, buyer);
+        let params = search_params(query, filter, sort, first, after, no_cache, buyer)?;
         let outcome = service.search(&params).await.map_err(|e| e.extend())?;
         super::freshness::observe(ctx, service, &outcome.sources);
         for (marketplace, error) in &outcome.sources.failures {
@@ -81,7 +82,7 @@ impl QueryRoot {
         let params = CompareParams {
             query,
             filter: filter.unwrap_or_default().into(),
-            buyer: buyer.map(Into::into),
+            buyer: buyer_context(buyer)?,
             first: u32::try_from(first.unwrap_or(10)).unwrap_or(0),
         };
         let outcome = service.compare(&params).await.map_err(|e| e.extend())?;
@@ -125,7 +126,7 @@ impl QueryRoot {
         ctx: &Context<'_>,
         #[graphql(desc = "The vendor's `id`, as `Offer.vendor.id` gives it.")] id: ID,
     ) -> Option<VendorView> {
-        ctx.data_unchecked::<SearchService>().vendors().get(&id).map(VendorView)
+        ctx.data_unchecked::<SearchService>().vendor(&id).await.map(VendorView)
     }
 
     /// A region by Kemendagri code, dotted (`"35.71"`) or BPS style (`"3571"`).

@@ -39,7 +39,7 @@ impl SubscriptionRoot {
         #[graphql(desc = "Who is buying, for `sort: POLICY` locality.")] buyer: Option<BuyerContextInput>,
     ) -> Result<impl Stream<Item = SearchStreamEvent> + use<>> {
         let service = ctx.data_unchecked::<SearchService>();
-        let params = search_params(query, filter, sort, first, None, no_cache, buyer);
+        let params = search_params(query, filter, sort, first, None, no_cache, buyer)?;
         let events = service.search_stream(params).map_err(|e| e.extend())?;
         Ok(events.map(|event| match event {
             SearchEvent::Marketplace { report, offers, error } => {

@@ -5,9 +5,8 @@
 use super::count::clamp_i32;
 use super::marketplace::{MarketplaceView, marketplace};
 use super::vendor::VendorView;
-use crate::model::{Issue, Offer, PackDerivation, Price, Unit, UnitPrice};
+use crate::model::{Availability, Issue, Offer, PackDerivation, Price, Seller, Unit, UnitPrice};
 use crate::normalize::pdn::{self, PdnTier};
-use crate::normalize::rupiah::format_rupiah;
 use crate::search::{
     CacheStatus, Edge, Explanation, Locality, SearchOutcome, SearchService, SourceReport, SourceStatus,
 };
@@ -70,13 +69,16 @@ impl OfferConnection<'_> {
     async fn total_count(&self) -> i32 {
         clamp_i32(self.0.total_count)
     }
-    /// False when `totalCount` only counts what was fetched, because a filter ran in the gateway.
+    /// False when `totalCount` only counts what was fetched, because a filter ran in the gateway,
+    /// or when a marketplace states only an estimate of its matches (about 1,230) and paging
+    /// did not reach its end.
     async fn total_count_exact(&self) -> bool {
         self.0.total_count_exact
     }
     /// Offers that walking `after` from the first page to the last delivers. In relevance order:
     /// every match, up to the paging depth limit per marketplace (1000). In the orders sorted by
     /// the gateway: the offers of the sorted window (see `window`), all of which paging reaches.
+    /// Built on the same stated counts as `totalCount`, so an estimate too when that one is.
     async fn reachable_count(&self) -> i32 {
         clamp_i32(self.0.reachable_count)
     }
@@ -188,6 +190,11 @@ impl SourceReport {
     async fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+    /// The marketplace serves its first page whatever page is asked for (it does not page), so
+    /// only that page was read: its offers beyond it cannot be reached through Pasar.
+    async fn ignores_paging(&self) -> bool {
+        self.ignores_paging
+    }
 }
 
 /// One marketplace offer in the unified model: exact price, vendor, unit, TKDN, region.
@@ -259,46 +266,30 @@ impl Offer {
     async fn stock(&self) -> Option<i32> {
         self.stock.map(clamp_i32)
     }
+    /// Whether the offer can be ordered now, where the marketplace states it.
+    async fn availability(&self) -> Option<Availability> {
+        self.availability
+    }
+    /// The fewest packs the seller accepts in one order, where stated.
+    async fn min_order(&self) -> Option<i32> {
+        self.min_order.map(clamp_i32)
+    }
+    /// Brand, where the marketplace states it apart from the title.
+    async fn brand(&self) -> Option<&str> {
+        self.brand.as_deref()
+    }
+    /// Model or part number, where the marketplace states it apart from the title.
+    async fn model(&self) -> Option<&str> {
+        self.model.as_deref()
+    }
+    /// The seller's account on this marketplace as this listing states it; `vendor` is the
+    /// business behind it, merged across marketplaces.
+    async fn seller(&self) -> &Seller {
+        &self.seller
+    }
     /// What could not be read cleanly from the marketplace's data.
     async fn issues(&self) -> &[Issue] {
         &self.issues
-    }
-}
-
-/// An exact price in rupiah, with and without PPN when known (never guessed).
-#[Object]
-impl Price {
-    /// The amount as quoted by the marketplace, in rupiah.
-    async fn amount(&self) -> Decimal {
-        self.amount
-    }
-    /// Always `"IDR"`.
-    async fn currency(&self) -> &str {
-        "IDR"
-    }
-    /// Whether `amount` includes PPN.
-    async fn includes_vat(&self) -> bool {
-        self.includes_vat
-    }
-    /// Effective PPN rate applied, percent (0 for sellers that are not PKP).
-    async fn vat_rate(&self) -> Decimal {
-        self.vat_rate
-    }
-    /// Amount without PPN, exact to the sen, rounded half-up.
-    async fn amount_excluding_vat(&self) -> Decimal {
-        self.amount_excluding_vat
-    }
-    /// Amount with PPN, exact to the sen, rounded half-up.
-    async fn amount_including_vat(&self) -> Decimal {
-        self.amount_including_vat
-    }
-    /// `amount` written Indonesian style, `"Rp1.250.000"`.
-    async fn formatted(&self) -> String {
-        format_rupiah(self.amount)
-    }
-    /// What the marketplace sent.
-    async fn raw(&self) -> Option<&str> {
-        self.raw.as_deref()
     }
 }
 
@@ -367,9 +358,10 @@ impl Issue {
     /// Stable code. Price (`field: "price"`): `EMPTY`, `UNREADABLE`, `ON_REQUEST`,
     /// `AMBIGUOUS_SEPARATOR`, `NEGATIVE`, `OVERFLOW`, `ZERO`, `FOREIGN_CURRENCY`, `RANGE_GIVEN`,
     /// `INVALID_RANGE`, `COMPACT_APPROXIMATE`, `ROUNDED`, `AMBIGUOUS_VAT_HINT`,
-    /// `VAT_RATE_UNREADABLE`, `PRICE_OUT_OF_RANGE`. Vendor: `NPWP_EMPTY`, `NPWP_WRONG_LENGTH`,
-    /// `NPWP_PLACEHOLDER`, `NPWP_BAD_CHARACTERS`, `REGION_AMBIGUOUS`, `REGION_UNKNOWN`. Other
-    /// fields: `PERCENT_UNREADABLE`, `URL_REJECTED`.
+    /// `VAT_RATE_UNREADABLE`, `VAT_INCLUSION_UNKNOWN`, `PRICE_OUT_OF_RANGE`. Vendor:
+    /// `NPWP_EMPTY`, `NPWP_WRONG_LENGTH`, `NPWP_PLACEHOLDER`, `NPWP_BAD_CHARACTERS`,
+    /// `REGION_AMBIGUOUS`, `REGION_UNKNOWN`. Other fields: `PERCENT_UNREADABLE`, `URL_REJECTED`,
+    /// `FLAG_UNREADABLE`, `NUMBER_UNREADABLE`, `PACK_CONFLICT`, `AVAILABILITY_UNKNOWN`.
     async fn code(&self) -> &str {
         self.code
     }

@@ -6,9 +6,10 @@ use crate::model::{BusinessScale, Issue, LegalForm, Offer};
 use crate::search::SearchService;
 use crate::search::{Account, Vendor};
 use async_graphql::{Context, ID, Object, Result};
+use std::sync::Arc;
 
 /// A seller, one entry however many marketplaces it sells on.
-pub(super) struct VendorView(pub(super) Vendor);
+pub(super) struct VendorView(pub(super) Arc<Vendor>);
 
 /// A vendor, with every marketplace account merged into it (by NPWP or normalised name).
 #[Object(name = "Vendor")]

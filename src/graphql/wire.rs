@@ -56,15 +56,6 @@ pub(super) enum WireBatch {
     Batch(Vec<WireRequest>),
 }
 
-impl WireBatch {
-    pub(super) fn requests(&self) -> &[WireRequest] {
-        match self {
-            Self::Single(request) => std::slice::from_ref(request),
-            Self::Batch(requests) => requests,
-        }
-    }
-}
-
 /// Reads a `POST` body: an object is one request, an array a batch.
 pub(super) fn from_body(bytes: &[u8]) -> Result<WireBatch, String> {
     let is_batch = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
@@ -124,14 +115,16 @@ pub(super) fn operation<'d>(
 
 #[cfg(test)]
 pub(super) fn prepare(wire: WireRequest) -> Result<Prepared, ServerError> {
-    prepare_with(wire, &Documents::default())
+    parse_request(wire, &Documents::default())
 }
 
-/// Parses the document (or reuses the parse of the same text) and finds its operation. `Err` is a
-/// GraphQL request error, with a code.
-pub(super) fn prepare_with(wire: WireRequest, documents: &Documents) -> Result<Prepared, ServerError> {
-    // Without a query only a persisted-query hash gets here (`has_document`), and Pasar keeps no
-    // persisted documents yet: Apollo's link then resends the full query.
+/// Parses a request's document (or reuses the parse of the same text) and finds its operation.
+/// `Err` is a GraphQL request error, with a code. Only [`Admitted::prepare`] calls it: execution
+/// starts from an admitted request.
+///
+/// [`Admitted::prepare`]: super::admission::Admitted::prepare
+pub(super) fn parse_request(wire: WireRequest, documents: &Documents) -> Result<Prepared, ServerError> {
+    // Admission resolved every persisted query it admitted; this is a safety net.
     let Some(query) = wire.query else {
         return Err(coded(ServerError::new("PersistedQueryNotFound", None), codes::PERSISTED_QUERY_NOT_FOUND));
     };

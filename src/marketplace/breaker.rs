@@ -108,6 +108,15 @@ impl Breaker {
         };
     }
 
+    /// The state as the `pasar_breaker_state` gauge shows it: 0 closed, 1 half-open, 2 open.
+    pub fn level(&self) -> f64 {
+        match self.state.lock().map(|s| *s) {
+            Ok(State::Closed { .. }) | Err(_) => 0.0,
+            Ok(State::Probing { .. }) => 1.0,
+            Ok(State::Open { .. }) => 2.0,
+        }
+    }
+
     /// Whether calls are currently refused.
     pub fn is_open(&self) -> bool {
         self.state.lock().is_ok_and(|s| !matches!(*s, State::Closed { .. }))

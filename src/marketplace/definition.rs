@@ -12,6 +12,10 @@ use std::time::Duration;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdapterDefinition {
+    /// Format version: 1 (the default) or 2, which adds the per-offer tax, product, seller and
+    /// paging keys (adapters/README.md §12).
+    #[serde(default = "format_v1")]
+    pub format: u32,
     /// Marketplace id: lowercase letters, digits and `-`.
     pub id: String,
     /// Human-readable marketplace name.
@@ -58,6 +62,10 @@ pub struct FilterSpec {
 
 fn yes() -> bool {
     true
+}
+
+fn format_v1() -> u32 {
+    1
 }
 
 /// Authentication of requests; secrets are named by environment variable, never written here.
@@ -138,6 +146,20 @@ pub struct Pagination {
     pub kind: PaginationKind,
     /// The largest page the marketplace serves.
     pub max_page_size: u32,
+    /// What `{cursor}` is on the first page (format 2; cursor pagination).
+    #[serde(default)]
+    pub first_cursor: FirstCursor,
+}
+
+/// What `{cursor}` becomes on the first page of a cursor walk.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FirstCursor {
+    /// A query parameter that is exactly `"{cursor}"` is left out; in a body it is `null`.
+    #[default]
+    Absent,
+    /// The empty string, in a query string (`cursor=`) and in a body (`""`).
+    Empty,
 }
 
 /// Where things are in the response body (RFC 6901 JSON pointers).
@@ -150,14 +172,21 @@ pub struct ResponseSpec {
     pub total: Option<String>,
     /// Pointer to the next-page cursor (cursor pagination).
     pub next_cursor: Option<String>,
+    /// Whether `total` is rounded or estimated by the marketplace ("about 1,230"): never shown
+    /// as exact (format 2).
+    #[serde(default)]
+    pub total_approximate: bool,
 }
 
-/// One field mapping: a pointer, optionally with a value format.
+/// One field mapping: a pointer, optionally with a value format, a list of values meaning
+/// "true" (flags) or a table of values to Pasar's words (availability).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(try_from = "FieldSpecRepr")]
 pub struct FieldSpec {
     pointer: String,
     format: Option<ValueFormat>,
+    true_values: Option<Vec<String>>,
+    values: Option<BTreeMap<String, String>>,
 }
 
 /// How a field mapping may be written: `"/ptr"` or `{ pointer = "/ptr", format = "idr_text" }`.
@@ -168,7 +197,12 @@ pub struct FieldSpec {
 )]
 enum FieldSpecRepr {
     Pointer(String),
-    Detailed { pointer: String, format: Option<String> },
+    Detailed {
+        pointer: String,
+        format: Option<String>,
+        true_values: Option<Vec<String>>,
+        values: Option<BTreeMap<String, String>>,
+    },
 }
 
 impl TryFrom<FieldSpecRepr> for FieldSpec {
@@ -177,13 +211,17 @@ impl TryFrom<FieldSpecRepr> for FieldSpec {
     fn try_from(repr: FieldSpecRepr) -> Result<Self, String> {
         use serde::de::IntoDeserializer;
         match repr {
-            FieldSpecRepr::Pointer(pointer) => Ok(Self { pointer, format: None }),
-            FieldSpecRepr::Detailed { pointer, format: None } => Ok(Self { pointer, format: None }),
-            FieldSpecRepr::Detailed { pointer, format: Some(name) } => {
-                let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
-                    name.as_str().into_deserializer();
-                let format = ValueFormat::deserialize(de).map_err(|e| format!("format: {e}"))?;
-                Ok(Self { pointer, format: Some(format) })
+            FieldSpecRepr::Pointer(pointer) => Ok(Self { pointer, format: None, true_values: None, values: None }),
+            FieldSpecRepr::Detailed { pointer, format, true_values, values } => {
+                let format = match format {
+                    None => None,
+                    Some(name) => {
+                        let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+                            name.as_str().into_deserializer();
+                        Some(ValueFormat::deserialize(de).map_err(|e| format!("format: {e}"))?)
+                    }
+                };
+                Ok(Self { pointer, format, true_values, values })
             }
         }
     }
@@ -199,6 +237,16 @@ impl FieldSpec {
     pub fn format(&self) -> Option<ValueFormat> {
         self.format
     }
+
+    /// Values meaning "true" for a flag read from text (`["PKP"]`, `["Sembako", "Bahan Pokok"]`).
+    pub fn true_values(&self) -> Option<&[String]> {
+        self.true_values.as_deref()
+    }
+
+    /// The marketplace's values mapped to Pasar's words (`{ READY = "in_stock" }`).
+    pub fn values(&self) -> Option<&BTreeMap<String, String>> {
+        self.values.as_ref()
+    }
 }
 
 /// Item fields mapped to the unified model. `id`, `title`, `price` and `vendor_name` are required.
@@ -213,8 +261,32 @@ pub struct FieldMap {
     pub url: Option<FieldSpec>,
     /// Price of one pack.
     pub price: FieldSpec,
-    /// Per-item VAT rate in percent, overriding `[pricing].vat_rate`.
+    /// Per-item VAT rate in percent as stated, overriding `[pricing].vat_rate`.
     pub vat_rate: Option<FieldSpec>,
+    /// Per-item flag: whether the price includes PPN, overriding `[pricing].includes_vat`.
+    pub includes_vat: Option<FieldSpec>,
+    /// Whether the seller is PKP: a flag, or a value in `true_values`.
+    pub vendor_pkp: Option<FieldSpec>,
+    /// Whether the goods are freed from PPN: a flag, or a category in `true_values`.
+    pub vat_exempt: Option<FieldSpec>,
+    /// Whether a regional tax (PBJT) applies instead of PPN: a flag, or a value in `true_values`.
+    pub regional_tax: Option<FieldSpec>,
+    /// Brand.
+    pub brand: Option<FieldSpec>,
+    /// Model or part number.
+    pub model: Option<FieldSpec>,
+    /// Base units in one pack.
+    pub pack_quantity: Option<FieldSpec>,
+    /// The base unit `pack_quantity` counts.
+    pub base_unit: Option<FieldSpec>,
+    /// Availability text.
+    pub availability: Option<FieldSpec>,
+    /// Minimum order, in packs.
+    pub min_order: Option<FieldSpec>,
+    /// Link to the seller's page.
+    pub seller_url: Option<FieldSpec>,
+    /// The seller's rating.
+    pub seller_rating: Option<FieldSpec>,
     /// Unit or pack name.
     pub unit: Option<FieldSpec>,
     /// Stock.
@@ -239,14 +311,66 @@ pub struct FieldMap {
     pub vendor_region: Option<FieldSpec>,
 }
 
+impl FieldMap {
+    /// Every field mapping with its name as the file spells it, mapped or not.
+    pub fn entries(&self) -> [(&'static str, Option<&FieldSpec>); 28] {
+        [
+            ("id", Some(&self.id)),
+            ("title", Some(&self.title)),
+            ("url", self.url.as_ref()),
+            ("price", Some(&self.price)),
+            ("vat_rate", self.vat_rate.as_ref()),
+            ("includes_vat", self.includes_vat.as_ref()),
+            ("vendor_pkp", self.vendor_pkp.as_ref()),
+            ("vat_exempt", self.vat_exempt.as_ref()),
+            ("regional_tax", self.regional_tax.as_ref()),
+            ("brand", self.brand.as_ref()),
+            ("model", self.model.as_ref()),
+            ("unit", self.unit.as_ref()),
+            ("pack_quantity", self.pack_quantity.as_ref()),
+            ("base_unit", self.base_unit.as_ref()),
+            ("availability", self.availability.as_ref()),
+            ("min_order", self.min_order.as_ref()),
+            ("stock", self.stock.as_ref()),
+            ("tkdn", self.tkdn.as_ref()),
+            ("bmp", self.bmp.as_ref()),
+            ("bbi", self.bbi.as_ref()),
+            ("vendor_id", self.vendor_id.as_ref()),
+            ("seller_url", self.seller_url.as_ref()),
+            ("seller_rating", self.seller_rating.as_ref()),
+            ("vendor_name", Some(&self.vendor_name)),
+            ("vendor_legal_form", self.vendor_legal_form.as_ref()),
+            ("vendor_npwp", self.vendor_npwp.as_ref()),
+            ("vendor_scale", self.vendor_scale.as_ref()),
+            ("vendor_region", self.vendor_region.as_ref()),
+        ]
+    }
+}
+
 /// VAT treatment of prices.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pricing {
-    /// Whether the price field includes PPN.
-    pub includes_vat: bool,
-    /// Effective PPN rate in percent, as a decimal string (`"11"`).
+    /// Whether the price field includes PPN; may be left out when `[fields] includes_vat` says
+    /// it for every offer (format 2).
+    pub includes_vat: Option<bool>,
+    /// PPN rate in percent, as a decimal string (`"11"`), when an offer states none.
     pub vat_rate: String,
+    /// Stated rates mapped to effective ones (format 2).
+    #[serde(default)]
+    pub rules: Vec<RateRuleSpec>,
+}
+
+/// One `[[pricing.rules]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateRuleSpec {
+    /// The rate as stated, percent (`"12"`).
+    pub stated: String,
+    /// The rate charged on the price, percent (`"11"`).
+    pub effective: String,
+    /// The regulation that makes it so (`"PMK 131/2024"`).
+    pub regulation: String,
 }
 
 /// Per-marketplace limits; each falls back to the gateway default when absent.

@@ -1,36 +1,67 @@
 //! Pulling the mapped fields out of one response item.
 //!
 //! Extraction only locates values; reading them (prices, percentages, names) is `normalize/`'s
-//! job, so the raw values travel with the format the adapter file declared for them.
+//! job, so the raw values travel with the format the adapter file declared for them. The one
+//! translation done here is the file's own vocabulary: a flag given as a list of values meaning
+//! "true", and availability words mapped to Pasar's.
 
 use super::definition::{FieldMap, FieldSpec};
 use crate::normalize::raw::{RawOffer, RawValue, ValueFormat};
+use crate::normalize::vat::VatPolicy;
 use serde_json::Value;
+use std::sync::Arc;
 
-/// VAT treatment the adapter declares for all its prices.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct VatDefaults {
-    pub(crate) includes_vat: bool,
-    pub(crate) rate: rust_decimal::Decimal,
+/// Where an item's mapped values are found: a parsed JSON item (by pointer), or the values a
+/// page was read into directly (`direct.rs`).
+pub(crate) trait ItemValues {
+    /// The value at `pointer`, as `Value::pointer` finds it.
+    fn at(&self, pointer: &str) -> Option<&Value>;
+}
+
+impl ItemValues for Value {
+    fn at(&self, pointer: &str) -> Option<&Value> {
+        self.pointer(pointer)
+    }
+}
+
+impl<T: ItemValues + ?Sized> ItemValues for &T {
+    fn at(&self, pointer: &str) -> Option<&Value> {
+        (**self).at(pointer)
+    }
 }
 
 /// Maps one item; `Err` says which required field is missing so the item can be skipped.
-pub(crate) fn extract(item: &Value, fields: &FieldMap, vat: VatDefaults) -> Result<RawOffer, String> {
+pub(crate) fn extract(
+    item: &(impl ItemValues + ?Sized),
+    fields: &FieldMap,
+    vat: &Arc<VatPolicy>,
+) -> Result<RawOffer, String> {
     let required_text = |name: &str, spec: &FieldSpec| text(item, spec).ok_or_else(|| format!("item without {name}"));
     Ok(RawOffer {
         source_id: required_text("id", &fields.id)?,
         title: required_text("title", &fields.title)?,
         url: opt_text(item, fields.url.as_ref()),
         price: raw(item, &fields.price, ValueFormat::Number).ok_or("item without price")?,
-        includes_vat: vat.includes_vat,
-        default_vat_rate: vat.rate,
+        vat: Arc::clone(vat),
+        includes_vat: opt_flag(item, fields.includes_vat.as_ref()),
         vat_rate: opt_raw(item, fields.vat_rate.as_ref(), ValueFormat::Number),
+        vendor_pkp: opt_flag(item, fields.vendor_pkp.as_ref()),
+        vat_exempt: opt_flag(item, fields.vat_exempt.as_ref()),
+        regional_tax: opt_flag(item, fields.regional_tax.as_ref()),
+        brand: opt_text(item, fields.brand.as_ref()),
+        model: opt_text(item, fields.model.as_ref()),
+        pack_quantity: opt_raw(item, fields.pack_quantity.as_ref(), ValueFormat::Number),
+        base_unit: opt_text(item, fields.base_unit.as_ref()),
+        availability: fields.availability.as_ref().and_then(|spec| mapped_text(item, spec)),
+        min_order: opt_raw(item, fields.min_order.as_ref(), ValueFormat::Number),
         unit: opt_text(item, fields.unit.as_ref()),
         stock: opt_raw(item, fields.stock.as_ref(), ValueFormat::Number),
         tkdn: opt_raw(item, fields.tkdn.as_ref(), ValueFormat::PercentText),
         bmp: opt_raw(item, fields.bmp.as_ref(), ValueFormat::PercentText),
         bbi: opt_raw(item, fields.bbi.as_ref(), ValueFormat::Boolean),
         vendor_id: opt_text(item, fields.vendor_id.as_ref()),
+        seller_url: opt_text(item, fields.seller_url.as_ref()),
+        seller_rating: opt_raw(item, fields.seller_rating.as_ref(), ValueFormat::Number),
         vendor_name: required_text("vendor name", &fields.vendor_name)?,
         vendor_legal_form: opt_text(item, fields.vendor_legal_form.as_ref()),
         vendor_npwp: opt_text(item, fields.vendor_npwp.as_ref()),
@@ -40,8 +71,8 @@ pub(crate) fn extract(item: &Value, fields: &FieldMap, vat: VatDefaults) -> Resu
 }
 
 /// Text of a scalar field; numbers are accepted as text (ids are often numeric), objects are not.
-fn text(item: &Value, spec: &FieldSpec) -> Option<String> {
-    let text = match item.pointer(spec.pointer())? {
+fn text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
+    let text = match item.at(spec.pointer())? {
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
@@ -50,17 +81,39 @@ fn text(item: &Value, spec: &FieldSpec) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-fn opt_text(item: &Value, spec: Option<&FieldSpec>) -> Option<String> {
+fn opt_text(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Option<String> {
     spec.and_then(|s| text(item, s))
 }
 
-fn raw(item: &Value, spec: &FieldSpec, default: ValueFormat) -> Option<RawValue> {
-    match item.pointer(spec.pointer())? {
+/// Text through the file's value table, when it has one (case-insensitive); unmapped text passes
+/// as is, for normalisation to recognise or report.
+fn mapped_text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
+    let found = text(item, spec)?;
+    let mapped = spec.values().and_then(|map| map.iter().find(|(k, _)| k.eq_ignore_ascii_case(&found)));
+    Some(mapped.map_or(found, |(_, word)| word.clone()))
+}
+
+/// A flag: with `true_values`, whether the text is one of them (case-insensitive); otherwise the
+/// value as sent, read as a boolean by normalisation.
+fn opt_flag(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Option<RawValue> {
+    let spec = spec?;
+    match spec.true_values() {
+        Some(list) => {
+            let found = text(item, spec)?;
+            let yes = list.iter().any(|v| v.trim().eq_ignore_ascii_case(&found));
+            Some(RawValue { value: Value::Bool(yes), format: ValueFormat::Boolean })
+        }
+        None => raw(item, spec, ValueFormat::Boolean),
+    }
+}
+
+fn raw(item: &(impl ItemValues + ?Sized), spec: &FieldSpec, default: ValueFormat) -> Option<RawValue> {
+    match item.at(spec.pointer())? {
         Value::Null => None,
         value => Some(RawValue { value: value.clone(), format: spec.format().unwrap_or(default) }),
     }
 }
 
-fn opt_raw(item: &Value, spec: Option<&FieldSpec>, default: ValueFormat) -> Option<RawValue> {
+fn opt_raw(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>, default: ValueFormat) -> Option<RawValue> {
     spec.and_then(|s| raw(item, s, default))
 }

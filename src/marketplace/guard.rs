@@ -60,8 +60,15 @@ impl Guard {
         if let Some(wait) = self.asked_to_wait() {
             return Err(MarketplaceError::RateLimited { retry_after: Some(wait.as_secs().max(1)) });
         }
-        let _permit = self.queue.enter(deadline).await.map_err(|_| MarketplaceError::Overloaded)?;
-        if let Admission::Refused { retry_in } = self.breaker.admit() {
+        let id = marketplace.id().as_str().to_string();
+        let Ok(_permit) = self.queue.enter(deadline).await else {
+            metrics::counter!("pasar_shed_total", "marketplace" => id).increment(1);
+            return Err(MarketplaceError::Overloaded);
+        };
+        let _in_flight = InFlight::new(&id);
+        let admission = self.breaker.admit();
+        metrics::gauge!("pasar_breaker_state", "marketplace" => id.clone()).set(self.breaker.level());
+        if let Admission::Refused { retry_in } = admission {
             return Err(MarketplaceError::CircuitOpen {
                 retry_in_ms: u64::try_from(retry_in.as_millis()).unwrap_or(u64::MAX),
             });
@@ -73,6 +80,7 @@ impl Guard {
                 .await
                 .unwrap_or(Err(MarketplaceError::Timeout { after: timeout }));
             self.breaker.record(outcome.as_ref().map_or_else(|e| !is_failure(e), |_| true));
+            metrics::gauge!("pasar_breaker_state", "marketplace" => id.clone()).set(self.breaker.level());
             let error = match outcome {
                 Ok(page) => return Ok(page),
                 Err(error) => error,
@@ -92,5 +100,22 @@ impl Guard {
             }
             tokio::time::sleep(pause).await;
         }
+    }
+}
+
+/// Counts one call in `pasar_inflight{marketplace}` while it lives.
+struct InFlight(metrics::Gauge);
+
+impl InFlight {
+    fn new(marketplace: &str) -> Self {
+        let gauge = metrics::gauge!("pasar_inflight", "marketplace" => marketplace.to_string());
+        gauge.increment(1.0);
+        Self(gauge)
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.decrement(1.0);
     }
 }

@@ -1,12 +1,17 @@
 //! The declarative HTTP/JSON adapter: one `adapters/*.toml` file is one marketplace.
 
-use super::definition::{AdapterDefinition, Method, PaginationKind};
-use super::extract::{VatDefaults, extract};
+use super::definition::{AdapterDefinition, FieldSpec, FirstCursor, Method, PaginationKind};
+use super::direct::{DirectItem, PagePlan};
+use super::extract::{ItemValues, extract};
 use super::{Marketplace, MarketplaceError, SearchPage, SearchRequest};
 use crate::model::MarketplaceId;
+use crate::normalize::number::read_count;
+use crate::normalize::vat::{RateRule, VatPolicy};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
+use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// Default cap on a response body, after decompression.
 pub(crate) const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
@@ -19,8 +24,10 @@ pub struct HttpAdapter {
     base_url: String,
     headers: HeaderMap,
     client: reqwest::Client,
-    vat: VatDefaults,
+    vat: Arc<VatPolicy>,
     max_response_bytes: usize,
+    /// How responses are read straight into the fields (`None`: through a `Value` tree).
+    plan: Option<PagePlan>,
 }
 
 impl HttpAdapter {
@@ -32,14 +39,13 @@ impl HttpAdapter {
         headers: HeaderMap,
         client: reqwest::Client,
     ) -> Self {
-        let vat = VatDefaults {
-            includes_vat: definition.pricing.includes_vat,
-            rate: rust_decimal::Decimal::from_str(&definition.pricing.vat_rate).unwrap_or_default(),
-        };
+        let vat = Arc::new(vat_policy(&definition));
         let max_response_bytes = definition.limits.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
+        tracing::debug!(marketplace = %definition.id, format = definition.format, "adapter file read");
         Self {
             id: MarketplaceId::new(definition.id.clone()),
             base_url: base_url.trim_end_matches('/').to_string(),
+            plan: plan_of(&definition),
             definition,
             headers,
             client,
@@ -48,8 +54,10 @@ impl HttpAdapter {
         }
     }
 
-    fn build(&self, request: &SearchRequest) -> reqwest::RequestBuilder {
-        let values = Placeholders::new(self.definition.pagination.kind, request);
+    pub(super) fn build(&self, request: &SearchRequest) -> reqwest::RequestBuilder {
+        let pagination = &self.definition.pagination;
+        let values = Placeholders::new(pagination.kind, request, pagination.first_cursor);
+        let first_absent = request.cursor.is_none() && pagination.first_cursor != FirstCursor::Empty;
         let spec = &self.definition.request;
         let url = format!("{}{}", self.base_url, spec.path);
         let builder = match spec.method {
@@ -59,7 +67,7 @@ impl HttpAdapter {
         let mut query: Vec<(&str, String)> = spec
             .query
             .iter()
-            .filter(|(_, template)| !(template.as_str() == "{cursor}" && request.cursor.is_none()))
+            .filter(|(_, template)| !(template.as_str() == "{cursor}" && first_absent))
             .map(|(name, template)| (name.as_str(), values.fill(template)))
             .collect();
         let mut builder = builder.headers(self.headers.clone());
@@ -92,29 +100,80 @@ impl HttpAdapter {
     }
 
     pub(super) fn parse(&self, body: &[u8]) -> Result<SearchPage, MarketplaceError> {
-        let json: Value = serde_json::from_slice(body)
-            .map_err(|e| MarketplaceError::BadResponse { reason: format!("not JSON ({e})") })?;
-        let response = &self.definition.response;
-        let items = json.pointer(&response.items).and_then(Value::as_array).ok_or_else(|| {
-            MarketplaceError::BadResponse { reason: format!("no item array at `{}`", response.items) }
-        })?;
-        let mut page = SearchPage {
-            total: response.total.as_deref().and_then(|p| json.pointer(p)).and_then(as_count),
-            next_cursor: response.next_cursor.as_deref().and_then(|p| json.pointer(p)).and_then(as_cursor),
-            ..SearchPage::default()
-        };
-        for item in items {
-            match extract(item, &self.definition.fields, self.vat) {
-                Ok(offer) => page.items.push(offer),
-                Err(reason) => page.skipped.push(reason),
-            }
-        }
-        if page.items.is_empty() && !page.skipped.is_empty() {
-            let reason = format!("none of its {} items could be read: {}", page.skipped.len(), page.skipped[0]);
-            return Err(MarketplaceError::BadResponse { reason });
-        }
-        Ok(page)
+        parse_page(&self.definition, self.plan.as_ref(), &self.vat, body)
     }
+}
+
+/// Reads a saved response through an adapter file as a search reads a live one (`pasar check
+/// --sample`).
+pub fn read_page(definition: &AdapterDefinition, body: &[u8]) -> Result<SearchPage, MarketplaceError> {
+    parse_page(definition, plan_of(definition).as_ref(), &Arc::new(vat_policy(definition)), body)
+}
+
+/// The direct reading of the file's responses, when its pointers allow one.
+fn plan_of(definition: &AdapterDefinition) -> Option<PagePlan> {
+    let response = &definition.response;
+    let fields = definition.fields.entries().into_iter().filter_map(|(_, spec)| spec.map(FieldSpec::pointer));
+    PagePlan::new(&response.items, response.total.as_deref(), response.next_cursor.as_deref(), fields)
+}
+
+fn not_json(e: &serde_json::Error) -> MarketplaceError {
+    MarketplaceError::BadResponse { reason: format!("not JSON ({e})") }
+}
+
+fn no_items(definition: &AdapterDefinition) -> MarketplaceError {
+    MarketplaceError::BadResponse { reason: format!("no item array at `{}`", definition.response.items) }
+}
+
+/// One page: straight into the fields with `plan`, else through a `Value` tree; both find the
+/// same values (`direct.rs`).
+pub(super) fn parse_page(
+    definition: &AdapterDefinition,
+    plan: Option<&PagePlan>,
+    vat: &Arc<VatPolicy>,
+    body: &[u8],
+) -> Result<SearchPage, MarketplaceError> {
+    let Some(plan) = plan else {
+        let json: Value = serde_json::from_slice(body).map_err(|e| not_json(&e))?;
+        let response = &definition.response;
+        let items = json.pointer(&response.items).and_then(Value::as_array).ok_or_else(|| no_items(definition))?;
+        let total = response.total.as_deref().and_then(|p| json.pointer(p));
+        let cursor = response.next_cursor.as_deref().and_then(|p| json.pointer(p));
+        return read_items(definition, vat, total, cursor, items);
+    };
+    let read = plan.read(body).map_err(|e| not_json(&e))?;
+    if !read.found_items {
+        return Err(no_items(definition));
+    }
+    let items = read.items.iter().map(|values| DirectItem { plan, values });
+    read_items(definition, vat, read.total(), read.next_cursor(), items)
+}
+
+fn read_items<I: ItemValues>(
+    definition: &AdapterDefinition,
+    vat: &Arc<VatPolicy>,
+    total: Option<&Value>,
+    cursor: Option<&Value>,
+    items: impl IntoIterator<Item = I>,
+) -> Result<SearchPage, MarketplaceError> {
+    let total = total.and_then(read_count);
+    let mut page = SearchPage {
+        total,
+        total_approximate: total.is_some() && definition.response.total_approximate,
+        next_cursor: cursor.and_then(as_cursor),
+        ..SearchPage::default()
+    };
+    for item in items {
+        match extract(&item, &definition.fields, vat) {
+            Ok(offer) => page.items.push(offer),
+            Err(reason) => page.skipped.push(reason),
+        }
+    }
+    if page.items.is_empty() && !page.skipped.is_empty() {
+        let reason = format!("none of its {} items could be read: {}", page.skipped.len(), page.skipped[0]);
+        return Err(MarketplaceError::BadResponse { reason });
+    }
+    Ok(page)
 }
 
 #[async_trait::async_trait]
@@ -151,6 +210,22 @@ impl Marketplace for HttpAdapter {
     }
 }
 
+/// The file's `[pricing]` as the normaliser takes it; every rate was checked by the validator.
+pub(crate) fn vat_policy(definition: &AdapterDefinition) -> VatPolicy {
+    let pricing = &definition.pricing;
+    let rate = |text: &str| Decimal::from_str(text).unwrap_or_default();
+    let rules = pricing
+        .rules
+        .iter()
+        .map(|r| RateRule {
+            stated: rate(&r.stated).normalize(),
+            effective: rate(&r.effective).normalize(),
+            regulation: r.regulation.as_str().into(),
+        })
+        .collect();
+    VatPolicy { includes_vat: pricing.includes_vat, rate: rate(&pricing.vat_rate).normalize(), rules }
+}
+
 /// Builds the static headers of an adapter: its `[request.headers]` plus resolved auth.
 pub(crate) fn static_headers(definition: &AdapterDefinition) -> HeaderMap {
     let mut headers = HeaderMap::new();
@@ -170,7 +245,7 @@ pub(super) struct Placeholders {
 }
 
 impl Placeholders {
-    pub(super) fn new(kind: PaginationKind, request: &SearchRequest) -> Self {
+    pub(super) fn new(kind: PaginationKind, request: &SearchRequest, first: FirstCursor) -> Self {
         let limit = request.limit.max(1);
         let page = match kind {
             PaginationKind::Page => request.offset / limit + 1,
@@ -182,7 +257,14 @@ impl Placeholders {
                 ("page", Value::from(page)),
                 ("page_size", Value::from(limit)),
                 ("offset", Value::from(request.offset)),
-                ("cursor", request.cursor.clone().map_or(Value::Null, Value::from)),
+                (
+                    "cursor",
+                    match (&request.cursor, first) {
+                        (Some(cursor), _) => Value::from(cursor.as_str()),
+                        (None, FirstCursor::Empty) => Value::from(""),
+                        (None, FirstCursor::Absent) => Value::Null,
+                    },
+                ),
             ],
         }
     }
@@ -218,14 +300,6 @@ impl Placeholders {
             toml::Value::Array(items) => Value::Array(items.iter().map(|v| self.fill_value(v)).collect()),
             other => serde_json::to_value(other).unwrap_or(Value::Null),
         }
-    }
-}
-
-fn as_count(value: &Value) -> Option<u64> {
-    match value {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod breaker;
 pub mod definition;
+mod direct;
 pub mod egress;
 mod error;
 mod extract;
@@ -22,6 +23,7 @@ mod tests;
 
 pub use crate::normalize::raw::RawOffer;
 pub use error::MarketplaceError;
+pub use http::read_page;
 pub use registry::{Env, Override, Registry, RegistryEntry, Settings};
 
 use crate::model::MarketplaceId;
@@ -48,6 +50,8 @@ pub struct SearchPage {
     pub items: Vec<RawOffer>,
     /// The marketplace's count of all matches, when it reports one.
     pub total: Option<u64>,
+    /// Whether `total` is the marketplace's estimate ("about 1,230"), not a count.
+    pub total_approximate: bool,
     /// Cursor for the next page, for cursor-paged marketplaces.
     pub next_cursor: Option<String>,
     /// Items the marketplace sent that could not be read (missing id, title, …).

@@ -9,7 +9,7 @@ use super::definition::{AdapterDefinition, Auth, FilterSpec, PaginationKind};
 use super::http::{HttpAdapter, static_headers};
 use super::validate::{Problem, parse_definition};
 use axum::http::{HeaderMap, HeaderValue, header};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -131,6 +131,7 @@ impl Registry {
 /// The adapter files shipped in `adapters/`, compiled into the binary so the embedded demo runs
 /// from any folder (`cargo install` then `pasar`).
 pub const BUNDLED: &[(&str, &str)] = &[
+    ("bela.toml", include_str!("../../adapters/bela.toml")),
     ("ekatalog.toml", include_str!("../../adapters/ekatalog.toml")),
     ("jatim-bejo.toml", include_str!("../../adapters/jatim-bejo.toml")),
     ("mbiz.toml", include_str!("../../adapters/mbiz.toml")),
@@ -174,19 +175,20 @@ pub fn check_bundled() -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>
     check_texts(BUNDLED.iter().map(|(name, text)| (Path::new("adapters").join(name), Ok((*text).to_string()))))
 }
 
+/// Ids are unique because each file is named after its id (one directory holds one name once).
 fn check_texts(
     texts: impl Iterator<Item = (PathBuf, Result<String, Vec<Problem>>)>,
 ) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut definitions = Vec::new();
-    let mut seen = HashSet::new();
     for (file, text) in texts {
-        match text.and_then(|text| parse_definition(&file, &text)) {
-            Ok(def) if !seen.insert(def.id.clone()) => problems.push(Problem {
-                file: file.clone(),
-                key: "id".into(),
-                message: format!("`{}` is already used by another adapter file", def.id),
-            }),
+        let definition = text.and_then(|text| parse_definition(&file, &text));
+        let id_problem = |message: String| Problem { file: file.clone(), key: "id".into(), message };
+        match definition {
+            Ok(def) if file.file_stem().is_none_or(|stem| *stem != *def.id) => problems.push(id_problem(format!(
+                "`{}` is not the file's name: a file MUST be named after its id (`{}.toml`)",
+                def.id, def.id
+            ))),
             Ok(def) => definitions.push((file, def)),
             Err(found) => problems.extend(found),
         }
@@ -233,16 +235,28 @@ pub fn load(source: Source<'_>, options: &LoadOptions, client: &reqwest::Client)
     let mut problems = Vec::new();
     let mut entries = Vec::new();
     for (file, def) in definitions {
-        if let Err((key, message)) = check_egress(&def, options) {
-            problems.push(Problem { file, key, message });
-            continue;
-        }
-        match resolve_headers(&def, &options.env) {
-            Ok(auth) => entries.push(build_entry(def, auth, options, client)),
-            Err((key, message)) => problems.push(Problem { file, key: key.to_string(), message }),
+        match reachable_with_secrets(&def, options) {
+            Ok(headers) => entries.push(build_entry(def, headers, options, client)),
+            Err((key, message)) => problems.push(Problem { file, key, message }),
         }
     }
     if problems.is_empty() { Ok(Registry::from_entries(entries)) } else { Err(problems) }
+}
+
+/// What [`load`] refuses in valid adapter files under `options`: a base URL on an internal address
+/// (after overrides) or a secret missing from the environment. `pasar check` reports them.
+pub fn unservable(definitions: &[(PathBuf, AdapterDefinition)], options: &LoadOptions) -> Vec<Problem> {
+    definitions
+        .iter()
+        .filter_map(|(file, def)| reachable_with_secrets(def, options).err().map(|(key, message)| (file, key, message)))
+        .map(|(file, key, message)| Problem { file: file.clone(), key, message })
+        .collect()
+}
+
+/// The headers to call `def` with, once its base URL passed the egress rule.
+fn reachable_with_secrets(def: &AdapterDefinition, options: &LoadOptions) -> Result<HeaderMap, (String, String)> {
+    check_egress(def, options)?;
+    resolve_headers(def, &options.env).map_err(|(key, message)| (key.to_string(), message))
 }
 
 /// The base URL actually used must be a public address unless the operator allows internal ones.

@@ -1,6 +1,6 @@
 //! Adapter-file reading and the HTTP adapter's request and response handling, without a network.
 
-use super::definition::PaginationKind;
+use super::definition::{FirstCursor, PaginationKind};
 use super::http::{HttpAdapter, Placeholders, static_headers};
 use super::validate::parse_definition;
 use super::{SearchRequest, definition::AdapterDefinition};
@@ -27,14 +27,14 @@ fn the_bundled_adapter_files_are_valid() {
 #[test]
 fn a_body_placeholder_alone_keeps_its_json_type() {
     let def = definition(JATIM_BEJO);
-    let values = Placeholders::new(PaginationKind::Page, &request(40, 20));
+    let values = Placeholders::new(PaginationKind::Page, &request(40, 20), FirstCursor::Absent);
     let body = values.fill_body(def.request.body.as_ref().expect("body"));
     assert_eq!(body, json!({ "kata_kunci": "kertas a4", "halaman": 3, "jumlah": 20 }));
 }
 
 #[test]
 fn text_around_a_placeholder_is_substituted_as_text() {
-    let values = Placeholders::new(PaginationKind::Offset, &request(40, 20));
+    let values = Placeholders::new(PaginationKind::Offset, &request(40, 20), FirstCursor::Absent);
     assert_eq!(values.fill("q={query}&from={offset}"), "q=kertas a4&from=40");
     assert_eq!(values.fill("{cursor}"), "");
 }
@@ -84,4 +84,117 @@ fn every_section_is_checked_even_when_an_earlier_one_is_broken() {
     let problems = parse_definition(Path::new("mbiz.toml"), &broken).expect_err("refused");
     let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
     assert_eq!(keys, ["pagination.kind", "response.items"]);
+}
+
+/// Jatim Bejo's file moved to format 2 with one of each new key.
+fn jatim_v2(extra_fields: &str) -> String {
+    let text = format!("format = 2\n{JATIM_BEJO}");
+    text.replace("[fields]\n", &format!("[fields]\n{extra_fields}\n"))
+}
+
+#[test]
+fn format_two_keys_in_a_format_one_file_are_refused_with_the_key_to_add() {
+    let text =
+        jatim_v2("vendor_pkp = { pointer = \"/toko/pkp\", format = \"boolean\" }").replacen("format = 2\n", "", 1);
+    let problems = parse_definition(Path::new("jatim-bejo.toml"), &text).expect_err("refused");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].key, "fields.vendor_pkp");
+    assert!(problems[0].message.contains("format = 2"), "{}", problems[0].message);
+}
+
+#[test]
+fn a_format_two_file_maps_flags_by_value_lists_and_states_rate_rules() {
+    let text = jatim_v2(
+        "vendor_pkp = { pointer = \"/toko/status_pajak\", true_values = [\"PKP\"] }\n\
+         vat_exempt = { pointer = \"/kategori\", true_values = [\"Bahan Pokok\"] }\n\
+         availability = { pointer = \"/status\", values = { READY = \"in_stock\" } }",
+    ) + "\n[[pricing.rules]]\nstated = \"12\"\neffective = \"11\"\nregulation = \"PMK 131/2024\"\n";
+    let def = definition(&text);
+    assert_eq!(def.format, 2);
+    let policy = super::http::vat_policy(&def);
+    assert_eq!(policy.rules.len(), 1);
+    assert_eq!((policy.rules[0].stated, policy.rules[0].effective), (12.into(), 11.into()));
+    let adapter =
+        HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
+    let item = |status: &str, kategori: &str| {
+        json!({ "kode_produk": "B1", "nama_produk": "Beras 5 kg", "harga": 70000, "status": "ready",
+                "kategori": kategori, "toko": { "nama_toko": "UD Rejeki", "status_pajak": status } })
+    };
+    let body = json!({ "data": { "total": 2, "produk": [item("PKP", "Bahan Pokok"), item("Non-PKP", "ATK")] } });
+    let page = adapter.parse(body.to_string().as_bytes()).expect("readable");
+    let flags: Vec<_> = page
+        .items
+        .iter()
+        .map(|i| (i.vendor_pkp.clone().map(|v| v.value), i.vat_exempt.clone().map(|v| v.value)))
+        .collect();
+    assert_eq!(flags, [(Some(json!(true)), Some(json!(true))), (Some(json!(false)), Some(json!(false)))]);
+    assert_eq!(page.items[0].availability.as_deref(), Some("in_stock"), "mapped through `values`");
+}
+
+#[test]
+fn vocabularies_and_rules_that_make_no_sense_are_refused() {
+    let text = jatim_v2(
+        "brand = { pointer = \"/merk\", true_values = [\"ya\"] }\n\
+         availability = { pointer = \"/status\", values = { READY = \"siap\" } }",
+    ) + "\n[[pricing.rules]]\nstated = \"12\"\neffective = \"sebelas\"\nregulation = \"\"\n";
+    let problems = parse_definition(Path::new("jatim-bejo.toml"), &text).expect_err("refused");
+    let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "fields.brand.true_values",
+            "fields.availability.values.READY",
+            "pricing.rules[0].effective",
+            "pricing.rules[0].regulation"
+        ]
+    );
+}
+
+#[test]
+fn prices_need_their_ppn_inclusion_stated_once_or_per_offer() {
+    let without = JATIM_BEJO.replace("includes_vat = false\n", "");
+    let problems = parse_definition(Path::new("jatim-bejo.toml"), &without).expect_err("refused");
+    assert_eq!(problems.iter().map(|p| p.key.as_str()).collect::<Vec<_>>(), ["pricing.includes_vat"]);
+    let per_offer =
+        jatim_v2("includes_vat = { pointer = \"/harga_termasuk_ppn\" }").replace("includes_vat = false\n", "");
+    assert_eq!(definition(&per_offer).pricing.includes_vat, None);
+}
+
+#[test]
+fn an_approximate_total_is_marked_and_an_empty_first_cursor_is_sent() {
+    let padi = include_str!("../../adapters/padi-umkm.toml");
+    let text = format!("format = 2\n{padi}")
+        .replace("next_cursor = \"/next_cursor\"", "next_cursor = \"/next_cursor\"\ntotal_approximate = true")
+        .replace("max_page_size = 50", "max_page_size = 50\nfirst_cursor = \"empty\"");
+    let def = definition(&text);
+    let adapter =
+        HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
+    let page = adapter.parse(br#"{"items":[],"total_hits":1230,"next_cursor":null}"#).expect("readable");
+    assert_eq!((page.total, page.total_approximate), (Some(1230), true));
+    let first = adapter.build(&request(0, 20)).build().expect("a request");
+    assert!(first.url().query().is_some_and(|q| q.split('&').any(|p| p == "cursor=")), "{}", first.url());
+    let plain = definition(padi);
+    let adapter =
+        HttpAdapter::new(plain.clone(), "http://127.0.0.1:9".into(), static_headers(&plain), reqwest::Client::new());
+    let first = adapter.build(&request(0, 20)).build().expect("a request");
+    assert!(!first.url().as_str().contains("cursor"), "format 1 leaves it out: {}", first.url());
+}
+
+#[test]
+fn a_total_sent_as_text_reads_as_the_number_it_writes() {
+    let def = definition(include_str!("../../adapters/padi-umkm.toml"));
+    let adapter =
+        HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
+    for (total, want) in
+        [("\"1230\"", Some(1230)), ("\"1.230\"", Some(1230)), ("\"1,230\"", Some(1230)), ("\"banyak\"", None)]
+    {
+        let body = format!(r#"{{"items":[],"total_hits":{total},"next_cursor":null}}"#);
+        assert_eq!(adapter.parse(body.as_bytes()).expect("readable").total, want, "{total}");
+    }
+}
+
+#[test]
+fn an_unknown_format_is_refused() {
+    let problems = parse_definition(Path::new("mbiz.toml"), &format!("format = 3\n{MBIZ}")).expect_err("refused");
+    assert_eq!(problems[0].key, "format");
 }

@@ -2,7 +2,9 @@
 //!
 //! Public for the fuzz targets, the benchmarks and the black-box tests: the price reader, the
 //! product matcher and the unit reader are what they exercise directly.
+pub(crate) mod availability;
 mod npwp;
+pub(crate) mod number;
 pub(crate) mod offer;
 pub(crate) mod pdn;
 pub(crate) mod percent;

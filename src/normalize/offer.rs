@@ -10,6 +10,9 @@ use super::region::{self, Resolution};
 use super::text::plain_text;
 use super::unit::parse_unit;
 use super::{npwp, vat, vendor};
+
+mod facts;
+mod tax;
 use crate::codes::Code;
 use crate::model::{Issue, MarketplaceId, Offer, Price, Unit, UnitPrice, VendorRecord};
 use rust_decimal::Decimal;
@@ -23,7 +26,8 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
     issues.extend(vendor.issues.iter().cloned());
     let tkdn = read_percent(raw.tkdn.as_ref(), "tkdn", &mut issues);
     let bmp = read_percent(raw.bmp.as_ref(), "bmp", &mut issues);
-    let unit = parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title);
+    let unit = facts::pack(parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title), &raw, &mut issues);
+    let seller = facts::seller(&raw, &mut issues);
     let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit, exact.unwrap_or(false)));
     Offer {
         marketplace: marketplace.clone(),
@@ -37,7 +41,12 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
         tkdn,
         bmp,
         bbi: raw.bbi.as_ref().and_then(|v| read_bool(&v.value)),
-        stock: raw.stock.as_ref().and_then(|v| read_stock(&v.value)),
+        stock: facts::stock(raw.stock.as_ref(), &mut issues),
+        brand: raw.brand.as_deref().map(plain_text).filter(|b| !b.is_empty()),
+        model: raw.model.as_deref().map(plain_text).filter(|m| !m.is_empty()),
+        availability: facts::availability(raw.availability.as_deref(), &mut issues),
+        min_order: facts::min_order(raw.min_order.as_ref(), &mut issues),
+        seller,
         issues,
     }
 }
@@ -53,27 +62,26 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<(Price, bool)> 
     let exact = parsed.precision == Precision::Exact
         && parsed.range_max.is_none()
         && !parsed.has_issue(PriceIssueCode::AmbiguousSeparator);
-    let vat_rate = match raw.vat_rate.as_ref().map(|r| parse_percent(&r.value)) {
-        Some(Ok(Some(rate))) => rate,
-        None | Some(Ok(None)) => raw.default_vat_rate,
-        Some(Err(_)) => {
-            issues.push(issue(
-                "price.vatRate",
-                Code::VatRateUnreadable.as_str(),
-                "the PPN rate could not be read; the adapter's rate was used",
-            ));
-            raw.default_vat_rate
-        }
+    let stated = tax::stated(raw, parsed.includes_vat, issues);
+    let Some(treatment) = vat::treatment(&raw.vat, stated) else {
+        issues.push(issue(
+            "price",
+            Code::VatInclusionUnknown.as_str(),
+            "nothing says whether the price includes PPN, so no amount with or without it is given",
+        ));
+        return None;
     };
-    let includes_vat = parsed.includes_vat.unwrap_or(raw.includes_vat);
-    let Some(split) = vat::split(amount, includes_vat, vat_rate) else {
+    let Some(split) = vat::split(amount, treatment.includes_vat, treatment.effective) else {
         issues.push(issue("price", Code::PriceOutOfRange.as_str(), "the price is too large to compute exactly"));
         return None;
     };
     let price = Price {
         amount,
-        includes_vat,
-        vat_rate,
+        includes_vat: treatment.includes_vat,
+        vat_rate: treatment.effective,
+        nominal_vat_rate: treatment.nominal,
+        vat_basis: treatment.basis,
+        vat_rule: treatment.rule,
         amount_excluding_vat: split.excluding,
         amount_including_vat: split.including,
         raw: match &raw.price.value {
@@ -114,7 +122,7 @@ fn per_base_unit(price: &Price, unit: &Unit, exact: bool) -> Option<UnitPrice> {
 fn read_vendor(raw: &RawOffer) -> VendorRecord {
     let mut issues = Vec::new();
     let raw_name = plain_text(&raw.vendor_name);
-    let canonical = vendor::canonical_name(&raw_name, raw.vendor_legal_form.as_deref());
+    let vendor::Read { canonical, name_key } = vendor::read_name(&raw_name, raw.vendor_legal_form.as_deref());
     let npwp = raw.vendor_npwp.as_deref().and_then(|text| match npwp::parse_npwp(text, canonical.legal_form) {
         Ok(n) => Some(n),
         Err(e) => {
@@ -125,7 +133,7 @@ fn read_vendor(raw: &RawOffer) -> VendorRecord {
     VendorRecord {
         source_id: raw.vendor_id.as_deref().map_or_else(|| canonical.name.clone(), plain_text),
         raw_name,
-        name_key: vendor::name_key(&canonical),
+        name_key,
         name: canonical.name,
         legal_form: canonical.legal_form,
         npwp: npwp.as_ref().and_then(|n| n.npwp16.clone()),
@@ -167,7 +175,7 @@ fn read_percent(raw: Option<&RawValue>, field: &'static str, issues: &mut Vec<Is
     }
 }
 
-fn read_bool(value: &Value) -> Option<bool> {
+pub(super) fn read_bool(value: &Value) -> Option<bool> {
     match value {
         Value::Bool(b) => Some(*b),
         Value::Number(n) => n.as_i64().map(|n| n != 0),
@@ -180,18 +188,7 @@ fn read_bool(value: &Value) -> Option<bool> {
     }
 }
 
-fn read_stock(value: &Value) -> Option<i64> {
-    match value {
-        Value::Number(n) => {
-            n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
-        }
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-    .filter(|n| *n >= 0)
-}
-
-fn is_http_url(url: &str, issues: &mut Vec<Issue>) -> bool {
+pub(super) fn is_http_url(url: &str, issues: &mut Vec<Issue>) -> bool {
     let ok = reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
     if !ok {
         issues.push(issue("url", Code::UrlRejected.as_str(), "only http(s) links are passed on"));
@@ -199,7 +196,7 @@ fn is_http_url(url: &str, issues: &mut Vec<Issue>) -> bool {
     ok
 }
 
-fn issue(field: &'static str, code: &'static str, message: &str) -> Issue {
+pub(super) fn issue(field: &'static str, code: &'static str, message: &str) -> Issue {
     Issue { field, code, message: message.to_string() }
 }
 

@@ -4,8 +4,10 @@
 //! adapter file) and hands the values over as they are, each with the format the file declared;
 //! reading them (prices, percentages, names) is normalisation's job.
 
+use super::vat::VatPolicy;
 use serde::Deserialize;
 use serde_json::Value;
+use std::sync::Arc;
 
 /// How a value is written by the marketplace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -29,6 +31,22 @@ pub enum ValueFormat {
     Boolean,
 }
 
+impl ValueFormat {
+    /// The format as adapter files spell it (`percent_text`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::IdrText => "idr_text",
+            Self::IdrTextEn => "idr_text_en",
+            Self::IntegerRupiah => "integer_rupiah",
+            Self::DecimalString => "decimal_string",
+            Self::Number => "number",
+            Self::PercentText => "percent_text",
+            Self::Boolean => "boolean",
+        }
+    }
+}
+
 /// A value as the marketplace sent it, with the format its adapter declared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawValue {
@@ -38,8 +56,14 @@ pub struct RawValue {
     pub format: ValueFormat,
 }
 
+impl Default for RawValue {
+    fn default() -> Self {
+        Self { value: Value::Null, format: ValueFormat::Number }
+    }
+}
+
 /// One item's mapped fields, before normalisation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RawOffer {
     /// Listing id (required).
     pub source_id: String,
@@ -49,12 +73,30 @@ pub struct RawOffer {
     pub url: Option<String>,
     /// Price of one pack (required, may still be unreadable).
     pub price: RawValue,
-    /// Whether the marketplace's prices include PPN.
-    pub includes_vat: bool,
-    /// The adapter's PPN rate, percent.
-    pub default_vat_rate: rust_decimal::Decimal,
-    /// Per-item PPN rate, when the marketplace sends one.
+    /// The adapter's PPN policy (`[pricing]`), shared by all its items.
+    pub vat: Arc<VatPolicy>,
+    /// Per-item flag: whether the price includes PPN.
+    pub includes_vat: Option<RawValue>,
+    /// Per-item PPN rate as stated, when the marketplace sends one.
     pub vat_rate: Option<RawValue>,
+    /// Whether the seller is PKP.
+    pub vendor_pkp: Option<RawValue>,
+    /// Whether the goods are freed from PPN.
+    pub vat_exempt: Option<RawValue>,
+    /// Whether a regional tax (PBJT) applies instead of PPN.
+    pub regional_tax: Option<RawValue>,
+    /// Brand.
+    pub brand: Option<String>,
+    /// Model or part number.
+    pub model: Option<String>,
+    /// Base units in one pack, as stated.
+    pub pack_quantity: Option<RawValue>,
+    /// The base unit the pack quantity counts, as stated (`"LEMBAR"`).
+    pub base_unit: Option<String>,
+    /// Availability as stated (`"IN_STOCK"`, `"pre-order"`).
+    pub availability: Option<String>,
+    /// Minimum order, in packs.
+    pub min_order: Option<RawValue>,
     /// Unit or pack name.
     pub unit: Option<String>,
     /// Stock.
@@ -67,6 +109,10 @@ pub struct RawOffer {
     pub bbi: Option<RawValue>,
     /// Vendor account id.
     pub vendor_id: Option<String>,
+    /// Link to the seller's page on the marketplace.
+    pub seller_url: Option<String>,
+    /// The seller's rating as stated.
+    pub seller_rating: Option<RawValue>,
     /// Vendor name (required).
     pub vendor_name: String,
     /// Vendor legal form sent apart from the name.

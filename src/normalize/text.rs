@@ -6,6 +6,10 @@
 
 /// Plain text: tags removed, control and format characters dropped, whitespace collapsed.
 pub fn plain_text(text: &str) -> String {
+    // Most upstream text is already plain: copy it once instead of rebuilding it word by word.
+    if is_plain(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -24,6 +28,18 @@ pub fn plain_text(text: &str) -> String {
         }
     }
     out.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// No markup, no hidden characters, and single spaces between words only.
+fn is_plain(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == '<' || is_hidden(c) || (c.is_whitespace() && (c != ' ' || after_space)) {
+            return false;
+        }
+        after_space = c == ' ';
+    }
+    !after_space || text.is_empty()
 }
 
 /// Control characters, bidirectional overrides and zero-width characters.
@@ -46,6 +62,12 @@ mod tests {
             ("  Meja\t\n kerja  ", "Meja kerja"),
             ("Harga < 5 juta", "Harga < 5 juta"),
             ("<img src=x onerror=alert(1)", ""),
+            ("Kertas HVS A4", "Kertas HVS A4"),
+            ("Kertas  HVS", "Kertas HVS"),
+            ("Kertas HVS ", "Kertas HVS"),
+            (" Kertas", "Kertas"),
+            ("", ""),
+            (" ", ""),
         ];
         for (raw, plain) in cases {
             assert_eq!(plain_text(raw), plain, "{raw:?}");

@@ -47,6 +47,12 @@ const BASE_UNITS: &[(&str, &str)] = &[
     ("m2", "m2"),
 ];
 
+/// The base unit a word names (`"LBR"` → `lembar`), when it is one of the known ones.
+pub(crate) fn base_unit_name(word: &str) -> Option<&'static str> {
+    let word = word.trim().to_lowercase();
+    BASE_UNITS.iter().find(|(w, _)| *w == word).map(|(_, base)| *base)
+}
+
 /// Base units that are measures: `"1 kg"` restates the unit rather than counting a pack.
 const MEASURES: &[&str] = &["unit", "kg", "hari", "m2"];
 
@@ -54,6 +60,10 @@ const MEASURES: &[&str] = &["unit", "kg", "hari", "m2"];
 const CONTAINERS: &[&str] = &[
     "box", "dus", "karton", "pak", "pack", "pax", "bungkus", "set", "paket", "renceng", "ikat", "slop", "bal", "krat",
 ];
+
+/// Containers that hold other containers, so a count of them is a count of packs (`1 Karton
+/// (48 Pak)`, `isi 3 pak`) and multiplies a size stated before it (`200 Sheet`).
+const OUTER: &[&str] = &["box", "dus", "pak", "bungkus", "renceng", "bal", "krat", "slop", "ikat"];
 
 /// Words sellers put after a pack statement that say nothing about it (`"Pak isi 10 Ready Stock"`).
 const FILLERS: &[&str] = &["ready", "stock", "stok", "original", "ori", "murah", "promo", "new", "baru", "garansi"];
@@ -158,10 +168,21 @@ fn field_statement(words: &[String]) -> Option<Statement<'_>> {
 /// mix of letters and digits, or words joined by `-` or `/` with a digit in them, is one code
 /// (`c600`, `bp-338`, `3-ply`) that is never read as a count.
 fn words(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    let mut out = Vec::new();
-    for raw in lower.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '/' | ',' | '.'))) {
-        let token = raw.trim_matches(|c: char| matches!(c, '-' | '/' | ',' | '.'));
+    // `@25`, `@ 1 btl`: so many per pack. ` - ` and `|` end a statement (`isi 12 - Joyko`).
+    let mut lower = text.to_lowercase();
+    if lower.contains('@') {
+        lower = lower.replace('@', " isi ");
+    }
+    if lower.contains(" - ") {
+        lower = lower.replace(" - ", " | ");
+    }
+    let mut out: Vec<String> = Vec::new();
+    for raw in lower.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '/' | ',' | '.' | '|'))) {
+        if raw == "|" {
+            out.push(BOUNDARY.to_string());
+            continue;
+        }
+        let token = raw.trim_matches(|c: char| matches!(c, '-' | '/' | ',' | '.' | '|'));
         if token.is_empty() {
             continue;
         }
@@ -175,7 +196,36 @@ fn words(text: &str) -> Vec<String> {
             out.push(token.to_string());
         }
     }
+    for i in 0..out.len() {
+        let word = alias(&out[i]);
+        // `box of 50`, `carton of 5 reams`: `of` after a pack word is `isi`.
+        let of = word == "of" && i > 0 && is_pack_word(&out[i - 1]);
+        // Most words are their own alias: only the others are written again.
+        let replacement = if of { Some("isi".to_string()) } else { (word != out[i]).then(|| word.to_string()) };
+        if let Some(replacement) = replacement {
+            out[i] = replacement;
+        }
+    }
     out
+}
+
+/// Where one statement of a title ends and another begins.
+const BOUNDARY: &str = "|";
+
+/// One spelling for words that name the same pack or unit: a title's `karton` is the unit
+/// field's `dus`, an English `ream` is a `rim`.
+fn alias(word: &str) -> &str {
+    match word {
+        "karton" | "carton" | "cartons" | "ctn" | "kardus" | "dos" | "dusan" => "dus",
+        "boks" | "boxes" => "box",
+        "pack" | "packs" | "pax" | "pck" => "pak",
+        "ream" | "reams" => "rim",
+        "dozen" | "dozens" | "lsn" => "lusin",
+        "bottle" | "bottles" => "botol",
+        "kilo" | "kilogram" => "kg",
+        "pieces" | "piece" => "pcs",
+        other => other,
+    }
 }
 
 /// `"5rim"`, `"500lbr"`, `"24btl"`: digits then a pack or unit word.
@@ -207,11 +257,30 @@ fn is_pack_word(word: &str) -> bool {
 
 /// The pack statement in the words, most explicit first.
 fn statement(words: &[String]) -> Option<Statement<'_>> {
-    isi_count(words)
+    nested(words)
+        .or_else(|| isi_count(words))
         .or_else(|| counted_fixed_pack(words))
         .or_else(|| times(words))
         .or_else(|| counted_base_units(words))
         .or_else(|| container_count(words))
+}
+
+/// `"200 Sheet (1 Karton (48 Pak))"`, `"200 lembar isi 3 pak"`: a count of base units, then a
+/// count (two or more) of the packs holding it, so the offer is the product of the two. Only a
+/// container word may be the outer count's, so `"500 lbr 5 rim"` is left to the other readings.
+fn nested(words: &[String]) -> Option<Statement<'_>> {
+    let (at, inner) = (0..words.len().saturating_sub(1)).find_map(|i| {
+        let n = number(&words[i])?;
+        let base = base_unit(&words[i + 1]).filter(|b| !MEASURES.contains(b))?;
+        Some((i + 2, (base, n)))
+    })?;
+    (at..words.len().saturating_sub(1)).find_map(|j| {
+        let n = number(&words[j]).filter(|n| *n >= 2)?;
+        if !OUTER.contains(&words[j + 1].as_str()) {
+            return None;
+        }
+        Some(Statement::Size { base: inner.0, quantity: inner.1.checked_mul(n)?, container: None })
+    })
 }
 
 /// `"isi 12 pcs"`, `"Rim isi 500 Lembar"`, `"Box isi 5 Rim"`, `"box isi 12"`; `"Karton isi 40
@@ -224,9 +293,15 @@ fn isi_count(words: &[String]) -> Option<Statement<'_>> {
         let n = number(words.get(i + 1)?)?;
         let container = i.checked_sub(1).map(|j| words[j].as_str()).filter(|c| is_pack_word(c));
         let size = |base, quantity| Some(Statement::Size { base, quantity, container });
+        // `isi 6 x 2 kg`: six of two kilograms.
+        if words.get(i + 2).is_some_and(|w| w == "x")
+            && let Some(Statement::Size { base, quantity, .. }) = times(&words[i + 1..])
+        {
+            return size(base, quantity);
+        }
         match words.get(i + 2).map(String::as_str) {
             None => size("pcs", n),
-            Some(next) if FILLERS.contains(&next) => size("pcs", n),
+            Some(next) if FILLERS.contains(&next) || next == BOUNDARY => size("pcs", n),
             Some(next) => match (base_unit(next), fixed_pack(next)) {
                 (Some(base), _) => size(base, n),
                 (None, Some((base, each))) => size(base, n.checked_mul(each)?),
@@ -284,7 +359,7 @@ fn container_count(words: &[String]) -> Option<Statement<'_>> {
         let n = number(words.get(i + 1)?)?;
         match words.get(i + 2).map(String::as_str) {
             None => Some(Statement::Size { base: "pcs", quantity: n, container: Some(w.as_str()) }),
-            Some(next) if FILLERS.contains(&next) => {
+            Some(next) if FILLERS.contains(&next) || next == BOUNDARY => {
                 Some(Statement::Size { base: "pcs", quantity: n, container: Some(w.as_str()) })
             }
             Some(_) => Some(Statement::Unsized),

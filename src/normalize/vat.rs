@@ -8,7 +8,101 @@
 //! prices; the adapter file says which and at what effective rate.
 
 use super::rupiah::round_sen;
+use crate::model::VatBasis;
 use rust_decimal::Decimal;
+use std::sync::Arc;
+
+/// What an adapter file says about the PPN of all its prices (`[pricing]`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VatPolicy {
+    /// Whether prices include PPN, when the file states it for all; a per-offer flag wins.
+    pub includes_vat: Option<bool>,
+    /// The rate in percent when an offer states none.
+    pub rate: Decimal,
+    /// Stated rates mapped to effective ones (`12` → `11` under PMK 131/2024).
+    pub rules: Vec<RateRule>,
+}
+
+/// One `[[pricing.rules]]` entry: a stated (nominal) rate and the rate actually charged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateRule {
+    /// The rate as the marketplace states it, percent.
+    pub stated: Decimal,
+    /// The rate charged on the price, percent.
+    pub effective: Decimal,
+    /// The regulation that makes it so, as the file names it.
+    pub regulation: Arc<str>,
+}
+
+/// What one offer states about its PPN; `None` where it states nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stated {
+    /// Whether the quoted amount includes PPN (a per-offer flag or a hint in the price text).
+    pub includes_vat: Option<bool>,
+    /// The PPN rate, percent, as stated.
+    pub rate: Option<Decimal>,
+    /// Whether the seller is PKP.
+    pub pkp: Option<bool>,
+    /// Whether the goods are freed from PPN.
+    pub exempt: Option<bool>,
+    /// Whether a regional tax (PBJT) applies instead of PPN.
+    pub regional_tax: Option<bool>,
+}
+
+/// The PPN rule an offer's amounts follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Treatment {
+    /// Which rule applied.
+    pub basis: VatBasis,
+    /// Whether the quoted amount includes PPN (as stated; moot when no PPN applies).
+    pub includes_vat: bool,
+    /// The stated rate, percent (0 when no PPN applies).
+    pub nominal: Decimal,
+    /// The rate charged on the price, percent.
+    pub effective: Decimal,
+    /// The regulation of the rate rule that applied.
+    pub rule: Option<Arc<str>>,
+}
+
+/// Decides an offer's PPN from what it states and the file's policy. In order: goods freed from
+/// PPN, a regional tax instead of PPN, a seller that is not PKP, then the stated rate (mapped by
+/// the rules). `None` when PPN applies but nothing says whether the amount includes it: the
+/// gateway then computes no amounts rather than guess.
+pub fn treatment(policy: &VatPolicy, stated: Stated) -> Option<Treatment> {
+    let includes_vat = stated.includes_vat.or(policy.includes_vat);
+    let none = |basis| {
+        Some(Treatment {
+            basis,
+            includes_vat: includes_vat.unwrap_or(true),
+            nominal: Decimal::ZERO,
+            effective: Decimal::ZERO,
+            rule: None,
+        })
+    };
+    if stated.exempt == Some(true) {
+        return none(VatBasis::Exempt);
+    }
+    if stated.regional_tax == Some(true) {
+        return none(VatBasis::Pbjt);
+    }
+    if stated.pkp == Some(false) {
+        return none(VatBasis::NotPkp);
+    }
+    let nominal = stated.rate.unwrap_or(policy.rate);
+    let rule = policy.rules.iter().find(|r| r.stated == nominal);
+    let effective = rule.map_or(nominal, |r| r.effective);
+    if effective.is_zero() {
+        return none(VatBasis::ZeroRate);
+    }
+    let includes_vat = includes_vat?;
+    Some(Treatment {
+        basis: if includes_vat { VatBasis::Included } else { VatBasis::Excluded },
+        includes_vat,
+        nominal,
+        effective,
+        rule: rule.map(|r| Arc::clone(&r.regulation)),
+    })
+}
 
 /// An amount split into its net and gross forms, each exact to the sen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +155,67 @@ mod tests {
     fn a_non_pkp_seller_charges_no_ppn() {
         let s = split(dec!(18000), false, Decimal::ZERO).expect("in range");
         assert_eq!((s.excluding, s.including), (dec!(18000), dec!(18000)));
+    }
+
+    fn pmk_131() -> VatPolicy {
+        VatPolicy {
+            includes_vat: Some(false),
+            rate: dec!(11),
+            rules: vec![RateRule { stated: dec!(12), effective: dec!(11), regulation: "PMK 131/2024".into() }],
+        }
+    }
+
+    #[test]
+    fn a_stated_twelve_percent_is_charged_at_eleven_under_pmk_131_2024() {
+        let t = treatment(&pmk_131(), Stated { rate: Some(dec!(12)), ..Stated::default() }).expect("known");
+        assert_eq!((t.basis, t.nominal, t.effective), (VatBasis::Excluded, dec!(12), dec!(11)));
+        assert_eq!(t.rule.as_deref(), Some("PMK 131/2024"));
+        let s = split(dec!(1000000), t.includes_vat, t.effective).expect("in range");
+        assert_eq!(s.including, dec!(1110000), "not 1 120 000: 12 % on a DPP of 11/12");
+    }
+
+    #[test]
+    fn a_rate_no_rule_names_is_taken_as_stated() {
+        let t = treatment(&pmk_131(), Stated { rate: Some(dec!(11)), ..Stated::default() }).expect("known");
+        assert_eq!((t.nominal, t.effective, t.rule), (dec!(11), dec!(11), None));
+    }
+
+    #[test]
+    fn a_per_offer_flag_wins_over_the_files_constant() {
+        let t = treatment(&pmk_131(), Stated { includes_vat: Some(true), ..Stated::default() }).expect("known");
+        assert_eq!((t.basis, t.includes_vat), (VatBasis::Included, true));
+    }
+
+    #[test]
+    fn exempt_goods_then_regional_tax_then_non_pkp_sellers_charge_no_ppn() {
+        let all = Stated {
+            exempt: Some(true),
+            regional_tax: Some(true),
+            pkp: Some(false),
+            rate: Some(dec!(12)),
+            ..Stated::default()
+        };
+        let basis = |s: Stated| treatment(&pmk_131(), s).map(|t| (t.basis, t.effective, t.nominal));
+        assert_eq!(basis(all), Some((VatBasis::Exempt, dec!(0), dec!(0))));
+        assert_eq!(basis(Stated { exempt: Some(false), ..all }), Some((VatBasis::Pbjt, dec!(0), dec!(0))));
+        let seller_only = Stated { exempt: None, regional_tax: Some(false), ..all };
+        assert_eq!(basis(seller_only), Some((VatBasis::NotPkp, dec!(0), dec!(0))));
+        let pkp = Stated { pkp: Some(true), ..seller_only };
+        assert_eq!(basis(pkp), Some((VatBasis::Excluded, dec!(11), dec!(12))));
+    }
+
+    #[test]
+    fn a_stated_rate_of_zero_says_no_ppn_without_a_reason() {
+        let t = treatment(&pmk_131(), Stated { rate: Some(dec!(0)), ..Stated::default() }).expect("known");
+        assert_eq!((t.basis, t.effective), (VatBasis::ZeroRate, dec!(0)));
+    }
+
+    #[test]
+    fn ppn_without_a_stated_inclusion_gives_no_treatment_rather_than_a_guess() {
+        let policy = VatPolicy { includes_vat: None, ..pmk_131() };
+        assert_eq!(treatment(&policy, Stated::default()), None);
+        let exempt = treatment(&policy, Stated { exempt: Some(true), ..Stated::default() });
+        assert_eq!(exempt.map(|t| t.basis), Some(VatBasis::Exempt), "no PPN: inclusion is moot");
     }
 
     #[test]

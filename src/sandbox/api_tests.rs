@@ -54,12 +54,22 @@ pub(super) async fn padi_get(sandbox: &RunningSandbox, query: &str) -> reqwest::
     client().get(format!("{}/v1/catalog/search?{query}", sandbox.base_url())).send().await.expect("padi-umkm answers")
 }
 
+pub(super) async fn bela_post(sandbox: &RunningSandbox, body: Value) -> reqwest::Response {
+    client()
+        .post(format!("{}/api/v2/catalog/search", sandbox.base_url()))
+        .json(&body)
+        .send()
+        .await
+        .expect("bela answers")
+}
+
 pub(super) async fn search(sandbox: &RunningSandbox, text: &str) -> reqwest::Response {
     match sandbox.kind() {
         MarketplaceKind::Mbiz => mbiz_get(sandbox, &format!("q={text}")).await,
         MarketplaceKind::JatimBejo => jatim_post(sandbox, json!({ "kata_kunci": text })).await,
         MarketplaceKind::Ekatalog => ekatalog_get(sandbox, &format!("keyword={text}")).await,
         MarketplaceKind::PadiUmkm => padi_get(sandbox, &format!("query={text}")).await,
+        MarketplaceKind::Bela => bela_post(sandbox, json!({ "keyword": text, "cursor": "" })).await,
     }
 }
 

@@ -137,7 +137,11 @@ impl Catalogue {
         let master = if is_shared { self.pick_master(&mut shared) } else { self.pick_master(&mut own) };
         let good_index = usize::from(self.masters[master as usize].good);
         let vendor = if is_shared && shared.chance(SAME_VENDOR_PERCENT) {
-            pools.pick_everywhere(good_index, &mut shared).unwrap_or_else(|| pools.pick(kind, good_index, &mut own))
+            // "Everywhere" counts the first four kinds; a later kind may lack that vendor.
+            let everywhere = pools.pick_everywhere(good_index, &mut shared);
+            everywhere
+                .filter(|&v| self.vendors[v as usize].is_on(kind))
+                .unwrap_or_else(|| pools.pick(kind, good_index, &mut own))
         } else {
             pools.pick(kind, good_index, &mut own)
         };
@@ -199,9 +203,11 @@ impl Catalogue {
 fn listed_price(kind: MarketplaceKind, price: u64, listing: &Listing, vendor: &Vendor) -> u64 {
     match kind {
         MarketplaceKind::PadiUmkm if padi_text::shows_compact(listing, vendor) => padi_text::compact_round(price),
-        MarketplaceKind::Mbiz | MarketplaceKind::JatimBejo | MarketplaceKind::Ekatalog | MarketplaceKind::PadiUmkm => {
-            price
-        }
+        MarketplaceKind::Mbiz
+        | MarketplaceKind::JatimBejo
+        | MarketplaceKind::Ekatalog
+        | MarketplaceKind::PadiUmkm
+        | MarketplaceKind::Bela => price,
     }
 }
 

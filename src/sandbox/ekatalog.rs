@@ -200,9 +200,9 @@ pub(super) async fn search(
     let filtered = params.harga_min.is_some() || params.harga_max.is_some() || params.tkdn_min.is_some();
     let (total, page): (usize, Vec<usize>) = if filtered {
         let matching: Vec<usize> = hits.page(0, usize::MAX).into_iter().filter(|&i| keep(i)).collect();
-        (matching.len(), matching.into_iter().skip(offset).take(limit).collect())
+        (matching.len(), matching.into_iter().skip(quirks.start(offset)).take(limit).collect())
     } else {
-        (hits.len(), hits.page(offset, limit))
+        (hits.len(), hits.page(quirks.start(offset), limit))
     };
     let data = page.into_iter().map(|i| produk(&app, i)).collect();
     let total = quirks.stated_total(total);

@@ -6,6 +6,7 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 
+use super::bela;
 use super::ekatalog;
 use super::jatim_bejo;
 use super::kind::MarketplaceKind;
@@ -21,6 +22,7 @@ impl App {
             MarketplaceKind::JatimBejo => (jatim_bejo::GARBAGE, jatim_bejo::WRONG_TYPES),
             MarketplaceKind::Ekatalog => (ekatalog::GARBAGE, ekatalog::WRONG_TYPES),
             MarketplaceKind::PadiUmkm => (padi::GARBAGE, padi::WRONG_TYPES),
+            MarketplaceKind::Bela => (bela::GARBAGE, bela::WRONG_TYPES),
         }
     }
 
@@ -31,6 +33,7 @@ impl App {
             MarketplaceKind::JatimBejo => jatim_bejo::PADDED,
             MarketplaceKind::Ekatalog => ekatalog::PADDED,
             MarketplaceKind::PadiUmkm => padi::PADDED,
+            MarketplaceKind::Bela => bela::PADDED,
         }
     }
 
@@ -71,6 +74,14 @@ impl App {
                     _ => "error",
                 };
                 padi::error(status, code, message)
+            }
+            MarketplaceKind::Bela => {
+                let code = match status.as_u16() {
+                    429 => "RATE_LIMITED",
+                    500.. => "UNAVAILABLE",
+                    _ => "ERROR",
+                };
+                bela::error(status, code, message)
             }
         }
     }

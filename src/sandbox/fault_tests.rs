@@ -41,6 +41,7 @@ async fn every_fault_mode_answers_as_configured() {
             MarketplaceKind::JatimBejo => assert!(body["data"]["produk"].is_object()),
             MarketplaceKind::Ekatalog => assert!(body["data"].is_object()),
             MarketplaceKind::PadiUmkm => assert!(body["items"].is_object()),
+            MarketplaceKind::Bela => assert!(body["result"]["products"].is_object()),
         }
 
         faults.set_mode(FaultMode::Oversized(200_000));

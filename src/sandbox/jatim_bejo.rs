@@ -149,8 +149,11 @@ pub(super) async fn search(State(app): State<Arc<App>>, body: Bytes) -> Response
     let halaman = usize::try_from(request.halaman).unwrap_or(usize::MAX);
     let hits = app.index.search(&request.kata_kunci);
     let hits = hits.truncate(quirks.max_matches);
-    let produk: Vec<Produk> =
-        hits.page((halaman - 1).saturating_mul(jumlah), jumlah).into_iter().map(|i| produk(&app, i)).collect();
+    let produk: Vec<Produk> = hits
+        .page(quirks.start((halaman - 1).saturating_mul(jumlah)), jumlah)
+        .into_iter()
+        .map(|i| produk(&app, i))
+        .collect();
     let data = Data { total: quirks.stated_total(hits.len()), halaman, jumlah, produk };
     Json(Hasil { status: "sukses", data }).into_response()
 }

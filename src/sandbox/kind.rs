@@ -16,22 +16,32 @@ pub enum MarketplaceKind {
     Ekatalog,
     /// PaDi UMKM, BUMN buying from UMKM (cursor paging, English-style and compact price text).
     PadiUmkm,
+    /// A Bela Pengadaan partner store (POST, required first cursor, per-item PPN flag, PKP
+    /// status, 12 % nominal rate, exempt staples, PBJT catering, brand/model/pack fields).
+    Bela,
 }
 
 impl MarketplaceKind {
     /// Every kind, in catalogue order.
     pub fn all() -> &'static [Self] {
-        &[Self::Mbiz, Self::JatimBejo, Self::Ekatalog, Self::PadiUmkm]
+        &[Self::Mbiz, Self::JatimBejo, Self::Ekatalog, Self::PadiUmkm, Self::Bela]
     }
 
-    /// The marketplace id: `mbiz`, `jatim-bejo`, `ekatalog`, `padi-umkm`.
+    /// The marketplace id: `mbiz`, `jatim-bejo`, `ekatalog`, `padi-umkm`, `bela`.
     pub const fn id(self) -> &'static str {
         match self {
             Self::Mbiz => "mbiz",
             Self::JatimBejo => "jatim-bejo",
             Self::Ekatalog => "ekatalog",
             Self::PadiUmkm => "padi-umkm",
+            Self::Bela => "bela",
         }
+    }
+
+    /// Whether it was in the first four, whose generated data must not change when a kind is
+    /// added: their vendors' presence and "sold everywhere" only count these.
+    pub(crate) const fn is_original(self) -> bool {
+        !matches!(self, Self::Bela)
     }
 
     /// Position in [`MarketplaceKind::all`]; keys the catalogue's per-marketplace data.
@@ -41,6 +51,7 @@ impl MarketplaceKind {
             Self::JatimBejo => 1,
             Self::Ekatalog => 2,
             Self::PadiUmkm => 3,
+            Self::Bela => 4,
         }
     }
 
@@ -57,6 +68,8 @@ impl MarketplaceKind {
             (Self::PadiUmkm, _, Scale::Besar) => 0,
             (Self::PadiUmkm, _, Scale::Mikro | Scale::Kecil) => 80,
             (Self::PadiUmkm, _, Scale::Menengah) => 65,
+            (Self::Bela, _, Scale::Mikro) => 50,
+            (Self::Bela, _, _) => 70,
         }
     }
 }
@@ -69,7 +82,7 @@ impl fmt::Display for MarketplaceKind {
 
 /// A marketplace id that names no sandbox.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown sandbox marketplace {0:?}; expected one of: mbiz, jatim-bejo, ekatalog, padi-umkm")]
+#[error("unknown sandbox marketplace {0:?}; expected one of: mbiz, jatim-bejo, ekatalog, padi-umkm, bela")]
 pub struct UnknownMarketplace(pub String);
 
 impl FromStr for MarketplaceKind {

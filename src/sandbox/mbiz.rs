@@ -166,8 +166,11 @@ pub(super) async fn search(
     let hits = app.index.search(params.q.as_deref().unwrap_or(""));
     let hits = hits.truncate(quirks.max_matches);
     let total = hits.len();
-    let data: Vec<Product> =
-        hits.page((page - 1).saturating_mul(per_page), per_page).into_iter().map(|i| product(&app, i)).collect();
+    let data: Vec<Product> = hits
+        .page(quirks.start((page - 1).saturating_mul(per_page)), per_page)
+        .into_iter()
+        .map(|i| product(&app, i))
+        .collect();
     let meta = Meta { page, per_page, total: quirks.stated_total(total), total_pages: total.div_ceil(per_page) };
     Json(Page { data, meta }).into_response()
 }

@@ -15,6 +15,10 @@
 //! - `padi-umkm`: `GET /v1/catalog/search?query=&limit=&cursor=` with opaque, tamper-checked
 //!   cursors, English separators (`"IDR 1,250,000.00"`) and compact prices (`"1,25 jt"`), packs in
 //!   titles (`"box isi 12"`), names like `"Maju Jaya Abadi, PT"`, NPWP missing for some micro sellers.
+//! - `bela`: `POST /api/v2/catalog/search` with `{"keyword","limit","cursor"}` (the cursor
+//!   required, `""` on the first page), integer prices some gross and some net with a per-item
+//!   flag, a 12 % nominal PPN rate, PKP and non-PKP sellers, staples without PPN, catering under
+//!   PBJT, brand/model/pack/stock-status/minimum-order fields, seller ratings, a rounded total as text.
 //!
 //! Outside the simulated API, `/_sandbox/` holds the knobs and the answers: `faults` (GET/PUT), `quirks` (GET/PUT: paging quirks),
 //! `stats` (GET/DELETE), `truth` (which listings are the same master product and vendor entity)
@@ -22,7 +26,7 @@
 //! [`router`] gives the same app for in-process use.
 //!
 //! Imports flow one way, from serving down to the generated data: `server` → `control` →
-//! `truth` → `render` → the marketplaces' modules (`mbiz`, `jatim_bejo`, `ekatalog`, `padi`);
+//! `truth` → `render` → the marketplaces' modules (`mbiz`, `jatim_bejo`, `ekatalog`, `padi`, `bela`);
 //! `server` → `inject` → `fault_bodies` → the marketplaces' modules → `state` → `catalogue` →
 //! `padi_text`, `pools`, `listing` → `vendors` → `tax_ids`, `kind` → `firm`, with `seeds`,
 //! `regions`, `rng` and `text` at the bottom. Nothing here uses the gateway, and this module only
@@ -35,6 +39,7 @@
 //! catalogue (vendor presence draws one more value per kind, and "sold everywhere" narrows), so
 //! never compare against numbers taken from an older build.
 
+mod bela;
 mod bomb;
 mod catalogue;
 mod conn;

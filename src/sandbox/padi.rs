@@ -110,7 +110,7 @@ pub(super) async fn search(State(app): State<Arc<App>>, params: Result<Query<Par
     let quirks = app.state.quirks();
     let hits = app.index.search(&query);
     let hits = hits.truncate(quirks.max_matches);
-    let items: Vec<Item> = hits.page(offset, limit).into_iter().map(|i| item(&app, i)).collect();
+    let items: Vec<Item> = hits.page(quirks.start(offset), limit).into_iter().map(|i| item(&app, i)).collect();
     let next = offset.saturating_add(limit);
     let more = next < hits.len() || (quirks.trailing_empty_page && !items.is_empty());
     let next_cursor = more.then(|| cursor::encode(seed, &query, next));

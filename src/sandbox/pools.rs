@@ -50,7 +50,8 @@ impl VendorPools {
             lines[slot] = mask;
         }
         let on = |kind: MarketplaceKind| vendors.iter().enumerate().filter(move |(_, v)| v.is_on(kind));
-        let everywhere_on = |(_, v): &(usize, &Vendor)| MarketplaceKind::all().iter().all(|&k| v.is_on(k));
+        let everywhere_on =
+            |(_, v): &(usize, &Vendor)| MarketplaceKind::all().iter().filter(|k| k.is_original()).all(|&k| v.is_on(k));
         let per_kind = MarketplaceKind::all()
             .iter()
             .map(|&kind| lines.iter().map(|&mask| pool(on(kind).filter(|(_, v)| v.lines & mask != 0))).collect())

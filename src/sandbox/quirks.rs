@@ -1,6 +1,6 @@
 //! Paging quirks real marketplaces have, settable at runtime through `PUT /_sandbox/quirks`:
 //! a silent page-size clamp, a total that is missing or off by a few, a cursor naming an empty
-//! page after the last one, and a slice of the catalogue (only the first matches listed), so a
+//! page after the last one, the first page served whatever position is asked, and a slice of the catalogue (only the first matches listed), so a
 //! test can choose how many matches a query has. The ground truth (`/_sandbox/truth`) lists the
 //! same slice.
 
@@ -27,6 +27,10 @@ pub struct Quirks {
     /// Only the first this many matches of any query are listed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_matches: Option<usize>,
+    /// Serves the first page whatever page, offset or cursor is asked for (an API that does not
+    /// page), still saying there is more.
+    #[serde(default)]
+    pub ignores_paging: bool,
 }
 
 /// How a marketplace states its total.
@@ -57,6 +61,11 @@ impl Quirks {
     /// The page size served for `asked`.
     pub(crate) fn page_size(&self, asked: usize) -> usize {
         self.max_page_size.map_or(asked, |max| asked.min(max))
+    }
+
+    /// Where the page asked to start at `asked` really starts.
+    pub(crate) fn start(&self, asked: usize) -> usize {
+        if self.ignores_paging { 0 } else { asked }
     }
 
     /// The total stated for `listed` matches.

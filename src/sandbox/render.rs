@@ -2,6 +2,7 @@
 //! and the ground truth, which speak for every marketplace. The handlers call their own module's
 //! functions directly, so nothing under a marketplace depends on this file.
 
+use super::bela;
 use super::ekatalog;
 use super::jatim_bejo;
 use super::kind::MarketplaceKind;
@@ -18,6 +19,7 @@ impl MarketplaceKind {
             Self::JatimBejo => jatim_bejo::listing_id(index),
             Self::Ekatalog => ekatalog::listing_id(index),
             Self::PadiUmkm => padi::listing_id(index),
+            Self::Bela => bela::listing_id(index),
         }
     }
 
@@ -28,6 +30,7 @@ impl MarketplaceKind {
             Self::JatimBejo => jatim_bejo::account_id(number),
             Self::Ekatalog => ekatalog::account_id(number),
             Self::PadiUmkm => padi::account_id(number),
+            Self::Bela => bela::account_id(number),
         }
     }
 
@@ -38,6 +41,16 @@ impl MarketplaceKind {
             Self::JatimBejo => jatim_bejo::title(view),
             Self::Ekatalog => ekatalog::title(view),
             Self::PadiUmkm => padi_text::title(view),
+            Self::Bela => bela::title(view),
+        }
+    }
+
+    /// The PPN rate in percent this marketplace's listing is really charged: 11 for a PKP
+    /// vendor, 0 for the others and, on `bela`, for staples and catering under PBJT.
+    pub(crate) fn vat_percent(self, view: &ListingView<'_>) -> u64 {
+        match self {
+            Self::Bela => bela::vat_percent(view),
+            Self::Mbiz | Self::JatimBejo | Self::Ekatalog | Self::PadiUmkm => view.vat_percent(),
         }
     }
 }

@@ -10,6 +10,7 @@ use axum::{Router, middleware};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+use super::bela;
 use super::catalogue::Catalogue;
 use super::conn::{ConnectionHandle, ResettableListener};
 use super::control;
@@ -40,6 +41,7 @@ pub fn router(kind: MarketplaceKind, state: SandboxState) -> Router {
         MarketplaceKind::JatimBejo => Router::new().route("/api/v1/produk/cari", post(jatim_bejo::search)),
         MarketplaceKind::Ekatalog => Router::new().route("/api/v6/produk", get(ekatalog::search)),
         MarketplaceKind::PadiUmkm => Router::new().route("/v1/catalog/search", get(padi::search)),
+        MarketplaceKind::Bela => Router::new().route("/api/v2/catalog/search", post(bela::search)),
     };
     // Only the search routes meet the fault knobs; `/_sandbox/` always answers.
     let api = api.route_layer(middleware::from_fn_with_state(Arc::clone(&app), inject::search_faults));

@@ -67,6 +67,16 @@ fn the_same_product_is_titled_differently_on_each_marketplace() {
 }
 
 #[test]
+fn no_title_ends_in_a_dangling_separator() {
+    let catalogue = Catalogue::generate(2_000, 42);
+    for &kind in MarketplaceKind::all() {
+        let titles = catalogue.truth(kind).listings.into_iter().map(|l| l.title);
+        let dangling: Vec<String> = titles.filter(|t| t.trim_end().ends_with(['-', '|', '/'])).take(3).collect();
+        assert!(dangling.is_empty(), "{kind}: {dangling:?}");
+    }
+}
+
+#[test]
 fn prices_are_whole_hundreds_so_ppn_stays_whole_rupiah() {
     let catalogue = Catalogue::generate(5_000, 3);
     for &kind in MarketplaceKind::all() {

@@ -93,7 +93,7 @@ impl Catalogue {
                     pack_quantity: view.pack.quantity,
                     base_unit: view.good.base_unit.to_owned(),
                     price_excluding_vat: Decimal::from(view.listing.price),
-                    vat_rate: Decimal::from(view.vat_percent()),
+                    vat_rate: Decimal::from(kind.vat_percent(&view)),
                 }
             })
             .collect();

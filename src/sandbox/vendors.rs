@@ -227,13 +227,20 @@ fn synthetic(seed: u64, entity: u32) -> Vendor {
     let region = regions::pick(&mut rng);
     let in_jatim = REGIONS[region].code.starts_with("35.");
     let mut presence = 0;
-    for kind in MarketplaceKind::all() {
+    for kind in MarketplaceKind::all().iter().filter(|k| k.is_original()) {
         if rng.chance(kind.vendor_presence_percent(in_jatim, scale)) {
             presence |= 1 << kind.index();
         }
     }
     if presence == 0 {
         presence = 1 << MarketplaceKind::Mbiz.index();
+    }
+    // Kinds added later draw from their own stream, so the first four's data stays as it was.
+    for kind in MarketplaceKind::all().iter().filter(|k| !k.is_original()) {
+        let mut own = Rng::new(seed, &[tag::VENDOR, u64::from(entity), 3, kind.index() as u64]);
+        if own.chance(kind.vendor_presence_percent(in_jatim, scale)) {
+            presence |= 1 << kind.index();
+        }
     }
     let lines = LINES[rng.weighted(&LINES.iter().map(|&(_, w)| w).collect::<Vec<_>>())].0;
     let pkp = match scale {

@@ -2,30 +2,33 @@
 //! merging pages are internal steps of a search, with no public API of their own, and measuring
 //! them through HTTP would drown them in the cost of the network stack. Not part of the API.
 
-use super::fanout::Fetched;
+use super::fanout::{Fetched, SharedOffer};
 use super::merge::relevance_page;
 use super::outcome::SearchParams;
 use super::report::SourceReport;
-use crate::model::{MarketplaceId, Offer};
+use crate::cache::{CachedPage, Freshness};
+use crate::model::MarketplaceId;
 use crate::normalize::offer::normalize_offer;
 use crate::normalize::raw::RawOffer;
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
 
 /// One marketplace's normalised page.
 pub struct NormalizedPage {
     marketplace: MarketplaceId,
-    offers: Vec<Offer>,
+    page: Arc<CachedPage>,
 }
 
 impl NormalizedPage {
     /// How many offers it holds.
     pub fn len(&self) -> usize {
-        self.offers.len()
+        self.page.offers.len()
     }
 
     /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
-        self.offers.is_empty()
+        self.page.offers.is_empty()
     }
 }
 
@@ -33,21 +36,33 @@ impl NormalizedPage {
 pub fn normalize_page(marketplace: &str, raws: Vec<RawOffer>) -> NormalizedPage {
     let marketplace = MarketplaceId::new(marketplace);
     let offers = raws.into_iter().map(|raw| normalize_offer(&marketplace, raw)).collect();
-    NormalizedPage { marketplace, offers }
+    let freshness =
+        Freshness { ttl: Duration::ZERO, stale_while_revalidate: Duration::ZERO, stale_if_error: Duration::ZERO };
+    let page = CachedPage {
+        offers,
+        total: None,
+        total_approximate: false,
+        next_cursor: None,
+        skipped: 0,
+        fetched_at: tokio::time::Instant::now(),
+        freshness,
+        imported: Default::default(),
+    };
+    NormalizedPage { marketplace, page: Arc::new(page) }
 }
 
 /// Merges `pages` into the first relevance page of `first` offers, as a search does after its
-/// fan-out (offers copied out of the cached pages included); returns how many edges it has.
+/// fan-out (the offers shown copied out of the cached pages); returns how many edges it has.
 pub fn merge(pages: &[NormalizedPage], first: u32) -> usize {
     let fetched = pages
         .iter()
         .map(|page| Fetched {
             report: SourceReport::starting(page.marketplace.clone(), false),
-            offers: page.offers.iter().cloned().enumerate().map(|(i, o)| (i as u32, o)).collect(),
-            total: Some(page.offers.len() as u64),
+            offers: (0..page.len()).filter_map(|i| Some((i as u32, SharedOffer::new(&page.page, i)?))).collect(),
+            total: Some(page.len() as u64),
             total_exact: true,
             exhausted: false,
-            scanned_to: page.offers.len() as u32,
+            scanned_to: page.len() as u32,
             error: None,
         })
         .collect();

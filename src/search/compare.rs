@@ -29,6 +29,8 @@ pub struct CompareParams {
 /// Offers that are one product.
 #[derive(Debug, Clone)]
 pub struct ProductGroup {
+    /// A stable id for these offers under this matcher version (see [`product::group_id`]).
+    pub id: String,
     /// What the titles agree on.
     pub key: ProductKey,
     /// The offers, cheapest per base unit first (policy order when a buyer is given).
@@ -39,6 +41,22 @@ pub struct ProductGroup {
     pub unit_prices: Vec<Decimal>,
     /// Marketplaces carrying it, sorted.
     pub marketplaces: Vec<MarketplaceId>,
+    /// How many of its offers are left out of `unit_prices`, by why; only reasons that occur.
+    pub uncounted: Vec<(Uncounted, usize)>,
+    /// Groups of the same kind that look alike but were kept apart, and why (see [`near`]).
+    pub near: Vec<NearGroup>,
+}
+
+/// Why an offer of a group is left out of its unit-price comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, async_graphql::Enum)]
+pub enum Uncounted {
+    /// No confident unit price: no readable price, or a pack size nothing states (assumed) or
+    /// stated in conflicting ways.
+    NoConfidentPack,
+    /// A unit price per another base unit than the one most of the group's offers share.
+    OtherUnit,
+    /// An approximate price (`Rp 150rb`) in a group where other offers have exact ones.
+    Approximate,
 }
 
 /// How much of one marketplace's matches a comparison grouped.
@@ -78,7 +96,7 @@ impl SearchService {
                 coverage.push(Coverage { marketplace: f.report.marketplace.clone(), grouped: f.offers.len(), more });
             }
             sources.add(f.report, f.error);
-            offers.extend(f.offers.into_iter().map(|(_, offer)| offer));
+            offers.extend(f.offers.iter().map(|(_, offer)| offer.to_offer()));
         }
         let mut groups = group(offers, params.buyer.as_ref());
         groups.truncate(params.first as usize);
@@ -87,8 +105,15 @@ impl SearchService {
 }
 
 /// Groups offers into products and orders the groups: most marketplaces, then most offers.
-fn group(offers: Vec<Offer>, buyer: Option<&BuyerContext>) -> Vec<ProductGroup> {
-    let keys: Vec<ProductKey> = offers.iter().map(|o| product::product_key(&o.title)).collect();
+///
+/// The offers are first put in one canonical order (by marketplace, then id) with repeats
+/// dropped, so the same offers give the same groups, group titles and order of ties however
+/// they arrived: from the cache or the network, pages in any order, an offer listed twice.
+fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>) -> Vec<ProductGroup> {
+    offers.sort_by(|a, b| (&a.marketplace, &a.source_id).cmp(&(&b.marketplace, &b.source_id)));
+    offers.dedup_by(|a, b| a.marketplace == b.marketplace && a.source_id == b.source_id);
+    let keys: Vec<ProductKey> =
+        offers.iter().map(|o| product::offer_key(&o.title, o.brand.as_deref(), o.model.as_deref())).collect();
     let mut slots: Vec<Option<Offer>> = offers.into_iter().map(Some).collect();
     let mut groups: Vec<ProductGroup> = product::group(&keys)
         .into_iter()
@@ -108,6 +133,7 @@ fn group(offers: Vec<Offer>, buyer: Option<&BuyerContext>) -> Vec<ProductGroup> 
             .then_with(|| b.offers.len().cmp(&a.offers.len()))
             .then_with(|| a.unit_prices.first().cmp(&b.unit_prices.first()))
     });
+    near::mark(&mut groups);
     groups
 }
 
@@ -138,7 +164,14 @@ fn build(key: ProductKey, offers: Vec<Offer>, matched: MatchExplanation, buyer: 
     let mut unit_prices: Vec<Decimal> = comparable(&ordered).into_iter().map(|(_, price)| price).collect();
     unit_prices.sort();
     let marketplaces: BTreeSet<MarketplaceId> = ordered.iter().map(|(o, _)| o.marketplace.clone()).collect();
-    ProductGroup { key, offers: ordered, matched, unit_prices, marketplaces: marketplaces.into_iter().collect() }
+    let mut uncounted: BTreeMap<Uncounted, usize> = BTreeMap::new();
+    for why in classify(&ordered).into_iter().filter_map(|(_, verdict)| verdict.err()) {
+        *uncounted.entry(why).or_default() += 1;
+    }
+    let uncounted = uncounted.into_iter().collect();
+    let id = product::group_id(ordered.iter().map(|(o, _)| (o.marketplace.as_str(), o.source_id.as_str())));
+    let marketplaces = marketplaces.into_iter().collect();
+    ProductGroup { id, key, offers: ordered, matched, unit_prices, marketplaces, uncounted, near: Vec::new() }
 }
 
 impl ProductGroup {
@@ -160,17 +193,30 @@ impl ProductGroup {
 /// sheet is not compared with one per pack), and exact when any of them is exact, so an
 /// approximate `Rp 150rb` never beats an exact price.
 fn comparable(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Decimal)> {
-    let confident: Vec<(&Offer, &UnitPrice)> =
-        offers.iter().filter_map(|(o, _)| o.unit_price.as_ref().filter(|u| u.confident).map(|u| (o, u))).collect();
+    classify(offers).into_iter().filter_map(|(offer, verdict)| verdict.ok().map(|price| (offer, price))).collect()
+}
+
+/// Each offer with its comparable unit price including PPN, or why it has none (see [`comparable`]).
+fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Decimal, Uncounted>)> {
     let mut bases: BTreeMap<Option<&str>, usize> = BTreeMap::new();
-    for (offer, _) in &confident {
+    for (offer, _) in offers.iter().filter(|(o, _)| confident(o).is_some()) {
         *bases.entry(offer.unit.base_unit.as_deref()).or_default() += 1;
     }
-    let Some(base) = bases.into_iter().max_by_key(|&(_, n)| n).map(|(base, _)| base) else { return Vec::new() };
-    let same: Vec<(&Offer, &UnitPrice)> =
-        confident.into_iter().filter(|(o, _)| o.unit.base_unit.as_deref() == base).collect();
-    let any_exact = same.iter().any(|(_, u)| u.exact);
-    same.into_iter().filter(|(_, u)| u.exact || !any_exact).map(|(o, u)| (o, u.price.amount_including_vat)).collect()
+    let base = bases.into_iter().max_by_key(|&(_, n)| n).map(|(base, _)| base);
+    let in_base = |o: &Offer| base == Some(o.unit.base_unit.as_deref());
+    let any_exact = offers.iter().any(|(o, _)| in_base(o) && confident(o).is_some_and(|u| u.exact));
+    let verdict = |o: &Offer| match confident(o) {
+        None => Err(Uncounted::NoConfidentPack),
+        Some(_) if !in_base(o) => Err(Uncounted::OtherUnit),
+        Some(u) if any_exact && !u.exact => Err(Uncounted::Approximate),
+        Some(u) => Ok(u.price.amount_including_vat),
+    };
+    offers.iter().map(|(o, _)| (o, verdict(o))).collect()
+}
+
+/// The offer's unit price when it is confident.
+fn confident(offer: &Offer) -> Option<&UnitPrice> {
+    offer.unit_price.as_ref().filter(|u| u.confident)
 }
 
 /// A readable title from what the offers' titles agree on: kind, brand, then specs
@@ -190,6 +236,9 @@ fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
+
+mod near;
+pub use near::NearGroup;
 
 #[cfg(test)]
 mod tests;

@@ -3,11 +3,15 @@
 
 use super::fetch::FetchPath;
 use super::filter::OfferFilter;
-use super::paging::{Next, Paging, Walk};
+use super::paging::{Learned, Next, Paging, Walk};
 use super::report::{CacheStatus, SourceReport, SourceStatus};
+use crate::cache::CachedPage;
 use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
 use crate::model::{MarketplaceId, Offer};
-use std::time::Instant;
+use std::collections::HashSet;
+use std::ops::Deref;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// What to fetch from one marketplace: matching offers from position `start` on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,11 +30,44 @@ const MAX_SCAN_ITEMS: u32 = 1_000;
 /// handful of items costs many requests; past this the scan stops and says so.
 const MAX_PAGE_REQUESTS: u32 = 250;
 
+/// Shortest time a marketplace found ignoring the page position is read one page only, even
+/// with caching off (TTL 0): without it every search would pay the second call that finds out.
+const MIN_PAGING_VERDICT: Duration = Duration::from_secs(60);
+
+/// An offer where its cached page holds it. A search gathers each marketplace's first offers
+/// and shows only the best of them: only those are copied out (with `to_offer`), when the page
+/// is built, not every offer gathered.
+#[derive(Clone)]
+pub(super) struct SharedOffer {
+    page: Arc<CachedPage>,
+    at: usize,
+}
+
+impl SharedOffer {
+    /// Offer `at` of `page`; `None` past its end.
+    pub(super) fn new(page: &Arc<CachedPage>, at: usize) -> Option<Self> {
+        (at < page.offers.len()).then(|| Self { page: Arc::clone(page), at })
+    }
+
+    /// A copy of the offer, for an answer that owns its offers.
+    pub(super) fn to_offer(&self) -> Offer {
+        self.page.offers[self.at].clone()
+    }
+}
+
+impl Deref for SharedOffer {
+    type Target = Offer;
+
+    fn deref(&self) -> &Offer {
+        &self.page.offers[self.at]
+    }
+}
+
 /// One marketplace's contribution.
 pub(super) struct Fetched {
     pub(super) report: SourceReport,
     /// Matching offers with their index in the marketplace's own result list.
-    pub(super) offers: Vec<(u32, Offer)>,
+    pub(super) offers: Vec<(u32, SharedOffer)>,
     pub(super) total: Option<u64>,
     /// Whether `total` counts exactly the offers that pass the filter.
     pub(super) total_exact: bool,
@@ -92,12 +129,14 @@ pub(super) async fn fetch_one(
     match outcome {
         Ok(collected) => {
             report.status = if report.cache == CacheStatus::Stale { SourceStatus::Stale } else { SourceStatus::Ok };
+            count_source(&id, report.status);
+            path.failures().answered(&id);
             report.offer_count = collected.offers.len();
             Fetched {
                 report,
                 offers: collected.offers,
                 total: collected.total,
-                total_exact,
+                total_exact: total_exact && !collected.total_approximate,
                 exhausted: collected.exhausted,
                 scanned_to: collected.scanned_to,
                 error: None,
@@ -109,8 +148,9 @@ pub(super) async fn fetch_one(
                 report.cache = CacheStatus::Miss;
             }
             report.served_on_error = false;
-            tracing::warn!(marketplace = %id, code = error.code(), latency_ms = report.latency_ms, %error, "Marketplace call failed.");
+            path.failures().failed(&id, &error, report.latency_ms);
             report.status = SourceStatus::of(&error);
+            count_source(&id, report.status);
             report.message = Some(format!("{id} {error}"));
             Fetched {
                 report,
@@ -145,14 +185,18 @@ struct Ask<'a> {
 
 struct Collected {
     scanned_to: u32,
-    offers: Vec<(u32, Offer)>,
+    offers: Vec<(u32, SharedOffer)>,
     total: Option<u64>,
+    /// Whether `total` is the marketplace's estimate (replaced by a count at the end).
+    total_approximate: bool,
     exhausted: bool,
 }
 
 /// Pages through one marketplace from `want.start` until enough matching offers are in hand,
 /// it has no more, or the scan limit is reached. Pages are aligned to the page size asked for so
 /// every request for the same page shares one cache entry; [`Walk`] decides what a page means.
+/// An offer is taken once per walk: a repeated id is dropped, and a page of nothing but repeats
+/// shows the marketplace ignores the position asked for (see [`note_ignores_paging`]).
 async fn collect(
     path: &FetchPath,
     entry: &RegistryEntry,
@@ -162,9 +206,22 @@ async fn collect(
 ) -> Result<Collected, MarketplaceError> {
     let Ask { query, filter, pushed, bypass } = *ask;
     let learned = path.learned(entry.marketplace.id());
-    let page_size = page_size_for(want.keep, learned.max_page_size(entry.settings.page_size));
-    let mut walk = Walk::new(want.start, page_size, paging_of(&entry.settings));
-    let mut collected = Collected { scanned_to: want.start, offers: Vec::new(), total: None, exhausted: false };
+    let single = learned.ignores_paging();
+    report.ignores_paging = single;
+    let (page_size, paging) = if single {
+        (entry.settings.page_size, Paging::Single)
+    } else {
+        (page_size_for(want.keep, learned.max_page_size(entry.settings.page_size)), paging_of(&entry.settings))
+    };
+    let mut walk = Walk::new(want.start, page_size, paging);
+    let mut collected = Collected {
+        scanned_to: want.start,
+        offers: Vec::new(),
+        total: None,
+        total_approximate: false,
+        exhausted: false,
+    };
+    let mut seen: HashSet<String> = HashSet::new();
     let (mut cursor, mut skipped, mut scanned, mut requests) = (None, 0, 0u32, 0u32);
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
         if requests == MAX_PAGE_REQUESTS {
@@ -182,10 +239,21 @@ async fn collect(
             filters: pushed.to_vec(),
         };
         let page = path.page(entry, request, bypass, report).await?;
-        collected.total = page.total.or(collected.total);
+        if !page.offers.is_empty() && page.offers.iter().all(|o| seen.contains(o.source_id.as_str())) {
+            note_ignores_paging(entry, &learned, report, offset);
+            collected.exhausted = true;
+            (collected.total, collected.total_approximate) = (Some(u64::from(offset)), false);
+            collected.scanned_to = collected.scanned_to.max(offset);
+            break;
+        }
+        if page.total.is_some() {
+            (collected.total, collected.total_approximate) = (page.total, page.total_approximate);
+        }
         // Unreadable items still took a place in the marketplace's list.
         let listed = u32::try_from(page.offers.len() + page.skipped).unwrap_or(u32::MAX);
-        let next = walk.after(listed, page.total, page.next_cursor.is_some(), &learned);
+        // An estimate says nothing about where the list ends.
+        let counted = page.total.filter(|_| !page.total_approximate);
+        let next = walk.after(listed, counted, page.next_cursor.is_some(), &learned);
         if next == Next::Redo {
             continue;
         }
@@ -194,10 +262,12 @@ async fn collect(
         scanned = scanned.saturating_add(past_start);
         for (i, offer) in page.offers.iter().enumerate() {
             let index = offset + u32::try_from(i).unwrap_or(u32::MAX);
-            if index >= want.start && collected.offers.len() < want.keep as usize && filter.keeps(offer) {
-                collected.offers.push((index, offer.clone()));
+            let fresh = seen.insert(offer.source_id.clone());
+            if fresh && index >= want.start && collected.offers.len() < want.keep as usize && filter.keeps(offer) {
+                collected.offers.extend(SharedOffer::new(&page, i).map(|shared| (index, shared)));
             }
         }
+        cursor.clone_from(&page.next_cursor);
         // Past the page, unless it held more matches than were wanted (those are still ahead).
         let full = collected.offers.len() >= want.keep as usize;
         let last_kept = collected.offers.last().map_or(want.start, |(index, _)| index + 1);
@@ -205,15 +275,34 @@ async fn collect(
         if next == Next::End {
             // The end is known now, whatever total the marketplace stated.
             collected.exhausted = !full || last_kept >= walk.offset;
-            collected.total = Some(u64::from(walk.offset));
+            (collected.total, collected.total_approximate) = (Some(u64::from(walk.offset)), false);
             break;
         }
-        cursor.clone_from(&page.next_cursor);
     }
     if skipped > 0 && report.message.is_none() {
         report.message = Some(format!("{skipped} items could not be read and were left out"));
     }
     Ok(collected)
+}
+
+/// A page of nothing but offers seen earlier in the walk, asked at `offset`: the marketplace
+/// serves its first page whatever position is asked. The walk ends at what it has, and later
+/// walks read one page at the largest size until the cache TTL has passed (what it serves may
+/// change as fast as its answers do), a purge or a restart. Operators hear of it once per verdict.
+fn note_ignores_paging(entry: &RegistryEntry, learned: &Learned, report: &mut SourceReport, offset: u32) {
+    report.ignores_paging = true;
+    let keep = entry.settings.cache_ttl.max(MIN_PAGING_VERDICT);
+    if learned.note_ignores_paging(keep) {
+        let id = entry.marketplace.id().as_str().to_string();
+        metrics::counter!("pasar_paging_ignored_total", "marketplace" => id).increment(1);
+        tracing::warn!(
+            marketplace = %entry.marketplace.id(),
+            asked_offset = offset,
+            page_size = entry.settings.page_size,
+            keep_seconds = keep.as_secs(),
+            "Marketplace ignores the page position asked for (it served its first page again); reading only its first page."
+        );
+    }
 }
 
 fn paging_of(settings: &Settings) -> Paging {
@@ -224,4 +313,10 @@ fn paging_of(settings: &Settings) -> Paging {
     } else {
         Paging::Offset
     }
+}
+
+/// One marketplace's part in one search, in `pasar_marketplace_requests_total`.
+fn count_source(id: &MarketplaceId, status: SourceStatus) {
+    let labels = [("marketplace", id.as_str().to_string()), ("status", status.label().to_string())];
+    metrics::counter!("pasar_marketplace_requests_total", &labels).increment(1);
 }

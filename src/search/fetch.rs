@@ -10,6 +10,7 @@
 //!
 //! The cache only ever sees this module's load future; it knows nothing of searches.
 
+use super::failures::FailureLog;
 use super::paging::Learned;
 use super::remembered::Remembered;
 use super::report::{CacheStatus, SourceReport};
@@ -45,6 +46,7 @@ pub(super) struct FetchPath {
     /// What each marketplace's pages taught about its real page size.
     learned: HashMap<MarketplaceId, Arc<Learned>>,
     remembered: Arc<Remembered>,
+    failures: FailureLog,
 }
 
 impl FetchPath {
@@ -59,7 +61,8 @@ impl FetchPath {
             })
             .collect();
         let learned = registry.entries().iter().map(|e| (e.marketplace.id().clone(), Arc::default())).collect();
-        Self { cache, guards, learned, remembered: Arc::new(Remembered::new(offer_bytes)) }
+        let remembered = Arc::new(Remembered::new(offer_bytes, cache.store()));
+        Self { cache, guards, learned, remembered, failures: FailureLog::default() }
     }
 
     /// What is known of `id`'s page size (a fresh record for a marketplace not registered).
@@ -70,12 +73,33 @@ impl FetchPath {
     /// Empties the cache of one marketplace or all and forgets their page sizes with it, so a
     /// marketplace that changed is learned again; returns the entries cached before.
     pub(super) async fn purge(&self, marketplace: Option<&str>) -> u64 {
+        self.forget_learned(marketplace);
+        self.cache.purge(marketplace).await
+    }
+
+    /// Forgets what was learned of the page sizes of one marketplace or all (after another
+    /// instance purged them; the store has dropped the pages itself).
+    pub(super) fn forget_learned(&self, marketplace: Option<&str>) {
         for (id, learned) in &self.learned {
             if marketplace.is_none_or(|m| m == id.as_str()) {
                 learned.forget();
             }
         }
-        self.cache.purge(marketplace).await
+    }
+
+    /// Estimated bytes of the pages held here.
+    pub(super) async fn cache_bytes(&self) -> u64 {
+        self.cache.store().bytes().await
+    }
+
+    /// Purges made by other instances sharing the cache.
+    pub(super) fn purges_elsewhere(&self) -> Option<tokio::sync::broadcast::Receiver<Option<String>>> {
+        self.cache.store().purges()
+    }
+
+    /// Failure lines per marketplace, summarised.
+    pub(super) fn failures(&self) -> &FailureLog {
+        &self.failures
     }
 
     pub(super) fn remembered(&self) -> &Remembered {
@@ -103,19 +127,26 @@ impl FetchPath {
         let guard = self.guards.get(entry.marketplace.id()).cloned().ok_or(MarketplaceError::Overloaded)?;
         let load = load_page(entry.clone(), guard, Arc::clone(&self.remembered), request);
         let policy = freshness(&entry.settings);
-        let (page, served) = self.cache.get_or_fetch(key, policy, bypass, load).await?;
-        note_served(report, entry.marketplace.id(), &page, served, bypass);
+        // Half the deadline waiting for another instance's load leaves half for our own.
+        let patience = entry.settings.timeout / 2;
+        let (page, served) = self.cache.get_or_fetch_waiting(key, policy, bypass, patience, load).await?;
+        if page.imported.take() {
+            self.remembered.remember(&page.offers).await;
+        }
+        note_served(report, entry.marketplace.id(), &page, served);
         Ok(page)
     }
 }
 
-fn note_served(
-    report: &mut SourceReport,
-    id: &MarketplaceId,
-    page: &CachedPage,
-    served: Served<MarketplaceError>,
-    bypass: bool,
-) {
+fn note_served(report: &mut SourceReport, id: &MarketplaceId, page: &CachedPage, served: Served<MarketplaceError>) {
+    let result = match (&served, report.cache) {
+        (_, CacheStatus::Bypass) => "bypass",
+        (Served::Hit, _) => "hit",
+        (Served::Fetched, _) => "miss",
+        (Served::Stale { .. }, _) => "stale",
+    };
+    metrics::counter!("pasar_cache_lookups_total", "marketplace" => id.as_str().to_string(), "result" => result)
+        .increment(1);
     match served {
         Served::Hit => {
             let age = page.age();
@@ -125,7 +156,8 @@ fn note_served(
             let until = next_second.min(page.fetched_at + page.freshness.ttl);
             report.fresh_until = Some(report.fresh_until.map_or(until, |u| u.min(until)));
         }
-        Served::Fetched if !bypass => report.cache = CacheStatus::Miss,
+        // A page fetched now never hides an earlier page of the walk served stale.
+        Served::Fetched if report.cache == CacheStatus::Hit => report.cache = CacheStatus::Miss,
         Served::Fetched => {}
         Served::Stale { age, error } => {
             report.cache = CacheStatus::Stale;
@@ -148,15 +180,71 @@ async fn load_page(
     request: SearchRequest,
 ) -> Result<CachedPage, MarketplaceError> {
     let id = entry.marketplace.id();
-    let page = guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).await?;
+    let asked = std::time::Instant::now();
+    let called = guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).await;
+    let upstream =
+        metrics::histogram!("pasar_marketplace_request_duration_seconds", "marketplace" => id.as_str().to_string());
+    upstream.record(asked.elapsed().as_secs_f64());
+    let page = called?;
     let offers: Vec<Offer> = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
     remembered.remember(&offers).await;
     Ok(CachedPage {
         offers,
         total: page.total,
+        total_approximate: page.total_approximate,
         next_cursor: page.next_cursor,
         skipped: page.skipped.len(),
         fetched_at: tokio::time::Instant::now(),
         freshness: freshness(&entry.settings),
+        imported: Default::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> CachedPage {
+        let freshness = Freshness {
+            ttl: Duration::from_secs(60),
+            stale_while_revalidate: Duration::from_secs(30),
+            stale_if_error: Duration::from_secs(600),
+        };
+        CachedPage {
+            offers: Vec::new(),
+            total: None,
+            total_approximate: false,
+            next_cursor: None,
+            skipped: 0,
+            fetched_at: tokio::time::Instant::now(),
+            freshness,
+            imported: Default::default(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_page_served_stale_on_error_stays_visible_after_a_later_page_is_fetched() {
+        let id = MarketplaceId::new("mbiz");
+        let mut report = SourceReport::starting(id.clone(), false);
+        let failed = MarketplaceError::Overloaded;
+        let stale = Served::Stale { age: Duration::from_secs(700), error: Some(failed) };
+        note_served(&mut report, &id, &page(), stale);
+        note_served(&mut report, &id, &page(), Served::Fetched);
+        note_served(&mut report, &id, &page(), Served::Hit);
+        assert_eq!(report.cache, CacheStatus::Stale);
+        assert!(report.served_on_error);
+        assert_eq!(report.age_seconds, 700);
+    }
+
+    #[tokio::test]
+    async fn a_fetched_page_after_fresh_hits_makes_the_source_a_miss_but_never_a_bypass() {
+        let id = MarketplaceId::new("mbiz");
+        let mut report = SourceReport::starting(id.clone(), false);
+        note_served(&mut report, &id, &page(), Served::Hit);
+        note_served(&mut report, &id, &page(), Served::Fetched);
+        assert_eq!(report.cache, CacheStatus::Miss);
+        let mut bypassed = SourceReport::starting(id.clone(), true);
+        note_served(&mut bypassed, &id, &page(), Served::Fetched);
+        assert_eq!(bypassed.cache, CacheStatus::Bypass);
+    }
 }

@@ -30,7 +30,8 @@ pub struct OfferFilter {
     pub koperasi_only: bool,
     /// Only vendors in this region: a province code (`"35"`) includes its regencies and cities.
     pub vendor_region: Option<String>,
-    /// Only offers with stock above zero (offers that state no stock are kept out).
+    /// Only offers in stock: stated available, or with stock above zero (offers that state neither
+    /// are kept out).
     pub in_stock: bool,
 }
 
@@ -114,7 +115,7 @@ impl OfferFilter {
     }
 
     fn keeps_stock(&self, offer: &Offer) -> bool {
-        !self.in_stock || offer.stock.is_some_and(|s| s > 0)
+        !self.in_stock || offer.in_stock()
     }
 }
 

@@ -7,7 +7,7 @@
 //! page, so the order is too.
 
 use super::cursor::{self, Position};
-use super::fanout::Fetched;
+use super::fanout::{Fetched, SharedOffer};
 use super::limits::{MAX_DEPTH, SORT_WINDOW};
 use super::order::{OfferSort, compare};
 use super::outcome::{Edge, SearchOutcome, SearchParams};
@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 struct Candidate {
     index: u32,
     source: usize,
-    offer: Offer,
+    offer: SharedOffer,
 }
 
 /// Totals and reports shared by both kinds of page.
@@ -70,7 +70,7 @@ pub(super) fn relevance_page(
             }
         }
         let cursor = cursor::encode(search, Position::PerMarketplace { positions: positions.clone() });
-        outcome.edges.push(Edge { cursor, offer: candidate.offer, explanation: None });
+        outcome.edges.push(Edge { cursor, offer: candidate.offer.to_offer(), explanation: None });
     }
     outcome
 }
@@ -82,11 +82,11 @@ pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: 
     let (mut candidates, _, _) = gather(fetched, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
     let ordered: Vec<(Offer, Option<Explanation>)> = if params.sort == OfferSort::Policy {
-        let offers = candidates.into_iter().map(|c| c.offer).collect();
+        let offers = candidates.into_iter().map(|c| c.offer.to_offer()).collect();
         policy::rank(offers, params.buyer.as_ref()).into_iter().map(|(o, e)| (o, Some(e))).collect()
     } else {
         candidates.sort_by(|a, b| compare(params.sort, &a.offer, &b.offer));
-        candidates.into_iter().map(|c| (c.offer, None)).collect()
+        candidates.into_iter().map(|c| (c.offer.to_offer(), None)).collect()
     };
     if !outcome.total_count_exact {
         // Only the window was filtered here: what passed is all that can be counted.

@@ -15,6 +15,7 @@ pub mod bench_support;
 mod compare;
 mod cursor;
 mod error;
+mod failures;
 mod fanout;
 mod fetch;
 mod filter;
@@ -33,7 +34,7 @@ mod stream;
 mod validate;
 mod vendors;
 
-pub use compare::{CompareOutcome, CompareParams, Coverage, ProductGroup, group_title};
+pub use compare::{CompareOutcome, CompareParams, Coverage, NearGroup, ProductGroup, Uncounted, group_title};
 pub use error::SearchError;
 pub use filter::OfferFilter;
 pub use order::OfferSort;

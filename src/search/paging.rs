@@ -8,26 +8,42 @@
 //!
 //! - an empty page, or a cursor chain without a next cursor;
 //! - a short page at a size already served in full during this walk (so it is no clamp);
-//! - a short page whose end is exactly the stated total, at a size this marketplace has served
-//!   in full before (the count and the page size agree);
+//! - a short page at a size this marketplace has served in full before (in any walk);
+//! - a short page whose end is exactly the stated total, once a walk has seen this
+//!   marketplace's stated total match the end it reached (its totals can be trusted);
 //!
 //! otherwise it takes the short page's length as the page size and reads on: the next page is
 //! empty (it was the end) or not (it was a clamp, learned for later walks in [`Learned`]).
-//! A stated total never ends a walk on its own: it may be off.
+//! A stated total never ends a walk on its own while it is untested: it may be off. So only the
+//! first short answers from a marketplace cost a second call; afterwards what was learned ends
+//! them in one.
+//!
+//! A marketplace may also ignore the position asked for and serve its first page again (real
+//! APIs that do not page do). A page whose items were all seen already in the walk says so: the
+//! walk ends there and later walks read only its first page, at the largest size ([`Paging::Single`]),
+//! until the verdict expires ([`Learned::ignores_paging`]).
 //!
 //! Page-numbered marketplaces (`page = offset / limit + 1`) put a clamped page at
 //! `(page - 1) × clamp`, not at the offset asked for; a short page there at a nonzero offset is
 //! asked again at the smaller size, aligned to it, before its items are believed.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::time::Duration;
+use tokio::time::Instant;
 
-/// What the gateway has learned about one marketplace's page size, shared by all walks.
+/// What the gateway has learned about one marketplace's paging, shared by all walks.
 #[derive(Debug, Default)]
 pub(super) struct Learned {
     /// The page size it was seen to clamp to (0: none seen).
     clamp: AtomicU32,
     /// The largest page size it has served in full (0: none yet).
     served: AtomicU32,
+    /// A walk ended on evidence where the stated total said it would, and none since ended
+    /// elsewhere: a short page ending at the stated total is the end.
+    totals_trusted: AtomicBool,
+    /// Until when it is taken to ignore the position asked for (serving its first page again).
+    single_until: Mutex<Option<Instant>>,
 }
 
 impl Learned {
@@ -50,10 +66,43 @@ impl Learned {
         self.served.fetch_max(size, Ordering::Relaxed);
     }
 
+    /// A walk ended at `end` on evidence other than the total: the total it stated is tested.
+    /// An empty answer agreeing on zero says little (estimated totals get zero right too), so
+    /// only a nonempty one earns trust; any disagreement takes it away.
+    fn note_end(&self, end: u32, total: Option<u64>) {
+        match total {
+            Some(total) if total != u64::from(end) => self.totals_trusted.store(false, Ordering::Relaxed),
+            Some(_) if end > 0 => self.totals_trusted.store(true, Ordering::Relaxed),
+            _ => {}
+        }
+    }
+
+    /// Whether the marketplace is taken to ignore the page position asked for.
+    pub(super) fn ignores_paging(&self) -> bool {
+        let until = self.single_until.lock().map(|until| *until).unwrap_or(None);
+        until.is_some_and(|until| Instant::now() < until)
+    }
+
+    /// Takes the marketplace to ignore the page position for `keep`; true when this is news
+    /// (no verdict stood), so the caller tells operators once, not on every walk.
+    pub(super) fn note_ignores_paging(&self, keep: Duration) -> bool {
+        let Ok(mut until) = self.single_until.lock() else { return false };
+        let now = Instant::now();
+        let news = until.is_none_or(|until| until <= now);
+        if news {
+            *until = Some(now + keep);
+        }
+        news
+    }
+
     /// Forgets everything learned (the marketplace may have changed).
     pub(super) fn forget(&self) {
         self.clamp.store(0, Ordering::Relaxed);
         self.served.store(0, Ordering::Relaxed);
+        self.totals_trusted.store(false, Ordering::Relaxed);
+        if let Ok(mut until) = self.single_until.lock() {
+            *until = None;
+        }
     }
 }
 
@@ -63,6 +112,8 @@ pub(super) enum Paging {
     Offset,
     Numbered,
     Cursor,
+    /// Serves its first page whatever position is asked: one page, read from the start.
+    Single,
 }
 
 /// What to do after a page.
@@ -95,7 +146,7 @@ impl Walk {
     /// walked from its start; other walks start on the page holding `start`.
     pub(super) fn new(start: u32, size: u32, paging: Paging) -> Self {
         let size = size.max(1);
-        let offset = if paging == Paging::Cursor { 0 } else { start / size * size };
+        let offset = if matches!(paging, Paging::Cursor | Paging::Single) { 0 } else { start / size * size };
         Self { offset, size, paging, proven: 0, pending: None }
     }
 
@@ -107,9 +158,14 @@ impl Walk {
             self.proven = self.proven.max(clamp);
         }
         if listed == 0 {
+            learned.note_end(self.offset, total);
             return Next::End;
         }
         let (offset, size) = (self.offset, self.size);
+        if self.paging == Paging::Single {
+            self.offset = listed;
+            return Next::End;
+        }
         if self.paging == Paging::Cursor {
             self.offset = offset.saturating_add(listed);
             return if next_cursor { Next::Continue } else { Next::End };
@@ -121,8 +177,13 @@ impl Walk {
             return Next::Continue;
         }
         let end = offset.saturating_add(listed);
-        let counted = total == Some(u64::from(end)) && learned.served.load(Ordering::Relaxed) >= size;
-        if self.proven >= size || counted {
+        let counted = total == Some(u64::from(end)) && learned.totals_trusted.load(Ordering::Relaxed);
+        if self.proven >= size || learned.served.load(Ordering::Relaxed) >= size {
+            learned.note_end(end, total);
+            self.offset = end;
+            return Next::End;
+        }
+        if counted {
             self.offset = end;
             return Next::End;
         }

@@ -18,7 +18,7 @@ impl Model {
         let served = limit.min(self.clamp);
         let from = match self.paging {
             Paging::Numbered => offset / limit * served,
-            Paging::Offset | Paging::Cursor => offset,
+            Paging::Offset | Paging::Cursor | Paging::Single => offset,
         };
         let items: Vec<u32> = (from..from.saturating_add(served).min(self.len)).collect();
         (items, from + served < self.len)
@@ -27,9 +27,14 @@ impl Model {
 
 /// Walks from `start` to the end; every item at or after `start`, in order.
 fn walk(model: &Model, start: u32, size: u32, learned: &Learned) -> Vec<u32> {
+    counted_walk(model, start, size, learned).0
+}
+
+/// A walk's items and the page requests it made.
+fn counted_walk(model: &Model, start: u32, size: u32, learned: &Learned) -> (Vec<u32>, u32) {
     let mut walk = Walk::new(start, size, model.paging);
     let mut seen = Vec::new();
-    for _ in 0..10_000 {
+    for requests in 1..10_000 {
         let (offset, limit) = (walk.offset, walk.size);
         let (items, next_cursor) = model.page(offset, limit);
         let listed = items.len() as u32;
@@ -42,7 +47,7 @@ fn walk(model: &Model, start: u32, size: u32, learned: &Learned) -> Vec<u32> {
             }));
         }
         if next == Next::End {
-            return seen;
+            return (seen, requests);
         }
     }
     panic!("the walk did not end");
@@ -86,4 +91,57 @@ fn a_clamp_is_learned_for_the_next_walk() {
     assert_eq!(learned.max_page_size(100), 40);
     learned.forget();
     assert_eq!(learned.max_page_size(100), 100);
+}
+
+#[test]
+fn a_short_answer_costs_one_request_once_a_total_has_proved_true() {
+    let learned = Learned::default();
+    let short = |len| Model { len, clamp: 100, total: Some(u64::from(len)), paging: Paging::Numbered };
+    assert_eq!(counted_walk(&short(7), 0, 50, &learned), ((0..7).collect(), 2), "unknown: checked once");
+    assert_eq!(counted_walk(&short(9), 0, 50, &learned), ((0..9).collect(), 1));
+    // A clamp still shows: 40 of 54 is short but does not end where the total says.
+    let clamped = Model { len: 54, clamp: 40, total: Some(54), paging: Paging::Numbered };
+    assert_eq!(counted_walk(&clamped, 0, 50, &learned).0, (0..54).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_total_found_off_is_no_longer_trusted() {
+    let learned = Learned::default();
+    let model = |len, total| Model { len, clamp: 100, total: Some(total), paging: Paging::Offset };
+    assert_eq!(counted_walk(&model(7, 7), 0, 50, &learned).1, 2);
+    assert_eq!(counted_walk(&model(5, 8), 0, 50, &learned).1, 2, "trusted, but 5 is not 8: checked");
+    assert_eq!(counted_walk(&model(6, 6), 0, 50, &learned).1, 2, "the last total was off: checked again");
+}
+
+#[test]
+fn a_short_page_at_a_size_once_served_in_full_is_the_end() {
+    let learned = Learned::default();
+    let model = |len| Model { len, clamp: 100, total: None, paging: Paging::Offset };
+    assert_eq!(counted_walk(&model(80), 0, 50, &learned), ((0..80).collect(), 2), "50, then 30 of 50: proven");
+    assert_eq!(counted_walk(&model(7), 0, 50, &learned), ((0..7).collect(), 1));
+    assert_eq!(counted_walk(&model(7), 0, 100, &learned).1, 2, "100 a page was never served in full");
+}
+
+#[test]
+fn a_single_page_walk_reads_the_first_page_only() {
+    let learned = Learned::default();
+    let mut walk = Walk::new(30, 100, Paging::Single);
+    assert_eq!(walk.offset, 0);
+    assert_eq!(walk.after(10, None, true, &learned), Next::End);
+    assert_eq!(walk.offset, 10);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_paging_verdict_is_told_once_and_lasts_until_it_expires_or_is_forgotten() {
+    let learned = Learned::default();
+    let keep = std::time::Duration::from_secs(60);
+    assert!(!learned.ignores_paging());
+    assert!(learned.note_ignores_paging(keep));
+    assert!(!learned.note_ignores_paging(keep), "not news while it stands");
+    assert!(learned.ignores_paging());
+    tokio::time::advance(keep).await;
+    assert!(!learned.ignores_paging());
+    assert!(learned.note_ignores_paging(keep), "news again after it expired");
+    learned.forget();
+    assert!(!learned.ignores_paging());
 }

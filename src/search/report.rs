@@ -28,6 +28,21 @@ pub enum SourceStatus {
 }
 
 impl SourceStatus {
+    /// The status as the schema writes it, for metric labels.
+    pub(super) fn label(self) -> &'static str {
+        match self {
+            Self::Ok => "OK",
+            Self::Stale => "STALE",
+            Self::Timeout => "TIMEOUT",
+            Self::UpstreamError => "UPSTREAM_ERROR",
+            Self::BadResponse => "BAD_RESPONSE",
+            Self::CircuitOpen => "CIRCUIT_OPEN",
+            Self::RateLimited => "RATE_LIMITED",
+            Self::Overloaded => "OVERLOADED",
+            Self::Disabled => "DISABLED",
+        }
+    }
+
     /// The status a failure gives.
     pub(super) fn of(error: &MarketplaceError) -> Self {
         match error {
@@ -75,6 +90,9 @@ pub struct SourceReport {
     /// A stale page was served because the marketplace failed (stale-if-error), not while it
     /// is refreshed (stale-while-revalidate).
     pub served_on_error: bool,
+    /// The marketplace was found to serve its first page whatever position is asked, so only
+    /// its first page is read (see `search/paging.rs`).
+    pub ignores_paging: bool,
     /// For a source served only from fresh cache pages: when the first of them expires or its
     /// reported age changes (a stored response is valid until then). `None` otherwise.
     pub(crate) fresh_until: Option<tokio::time::Instant>,
@@ -92,6 +110,7 @@ impl SourceReport {
             age_seconds: 0,
             message: None,
             served_on_error: false,
+            ignores_paging: false,
             fresh_until: None,
         }
     }

@@ -8,7 +8,7 @@ use super::limits::{MAX_DEPTH, MAX_FIRST, SORT_WINDOW};
 use super::merge;
 use super::outcome::{SearchOutcome, SearchParams};
 use super::validate;
-use super::vendors::VendorDirectory;
+use super::vendors::{Vendor, VendorDirectory};
 use crate::cache::ResultCache;
 use crate::marketplace::{MarketplaceError, Registry};
 use crate::model::{MarketplaceId, Offer};
@@ -24,7 +24,8 @@ pub struct SearchService {
 
 impl SearchService {
     /// A service over `registry`, caching into `cache`; offers fetched are remembered for
-    /// `offer(id)` within `offer_bytes` (a quarter of the cache budget is sensible).
+    /// `offer(id)`, and their vendors merged for `vendor(id)`, within `offer_bytes` (a quarter of
+    /// the cache budget is sensible).
     pub fn new(registry: Arc<Registry>, cache: ResultCache<MarketplaceError>, offer_bytes: u64) -> Self {
         let path = Arc::new(FetchPath::new(&registry, cache, offer_bytes));
         Self { registry, path }
@@ -72,9 +73,30 @@ impl SearchService {
         self.path.remembered().offer(id).await
     }
 
+    /// A merged vendor by id, from this instance or, with a shared store, any instance.
+    pub async fn vendor(&self, id: &str) -> Option<Arc<Vendor>> {
+        self.path.remembered().vendor(id).await
+    }
+
     /// Vendors merged across marketplaces.
     pub fn vendors(&self) -> &VendorDirectory {
         self.path.remembered().vendors()
+    }
+
+    /// Purges other instances sharing the cache made (the marketplace, or `None` for all), after
+    /// the cache dropped its pages; `None` without a shared cache.
+    pub fn purges_elsewhere(&self) -> Option<tokio::sync::broadcast::Receiver<Option<String>>> {
+        self.path.purges_elsewhere()
+    }
+
+    /// Estimated bytes of the pages this instance's cache holds.
+    pub async fn cache_bytes(&self) -> u64 {
+        self.path.cache_bytes().await
+    }
+
+    /// Forgets what this instance learned of a marketplace's paging, as a purge here would.
+    pub fn forget_learned(&self, marketplace: Option<&str>) {
+        self.path.forget_learned(marketplace);
     }
 
     /// Empties the result cache of one marketplace or all; returns the entries cached before.

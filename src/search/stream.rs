@@ -88,7 +88,7 @@ async fn next(mut state: State) -> Option<(SearchEvent, State)> {
         let keep = state.params.first as usize;
         let event = SearchEvent::Marketplace {
             report: fetched.report.clone(),
-            offers: fetched.offers.iter().take(keep).map(|(_, offer)| offer.clone()).collect(),
+            offers: fetched.offers.iter().take(keep).map(|(_, offer)| offer.to_offer()).collect(),
             error: fetched.error.clone(),
         };
         state.fetched.push(fetched);

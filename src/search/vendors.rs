@@ -7,18 +7,29 @@
 //!
 //! Vendor ids are derived from the data (`npwp-012345678`, `name-PT:MAJU JAYA@35.78`), so every
 //! gateway instance gives the same vendor the same id without sharing state.
+//!
+//! The directory is held within a byte budget (a share of the cache budget, see `remembered.rs`)
+//! and a vendor not seen in any fetched page for [`RETENTION`] is forgotten, with the name links
+//! and redirects that lead to it. Past the budget the vendors seen longest ago go first. Vendors
+//! are shared by [`Arc`]: resolving one for an offer copies nothing.
 
 use crate::model::{BusinessScale, MarketplaceId, Offer, VendorRecord};
 use std::collections::{BTreeSet, HashMap};
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
-/// Most vendors remembered; beyond it, new vendors are served unmerged rather than growing memory.
-const MAX_VENDORS: usize = 200_000;
 /// Most offer ids remembered per vendor for `vendor(id) { offers }`.
 const MAX_OFFERS_PER_VENDOR: usize = 200;
+/// How long a vendor stays known after an offer of it was last fetched: as long as such an offer
+/// stays answerable by `offer(id)`, so the offer's vendor link keeps working.
+pub(super) const RETENTION: Duration = Duration::from_secs(70 * 60);
+/// Expired vendors are looked for at most this often (the sweep reads every vendor).
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
+/// Per name link or redirect: the key, the target id and the hash table's own share.
+const LINK_BYTES: u64 = 96;
 
 /// One marketplace's account of a vendor.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Account {
     /// The marketplace.
     pub marketplace: MarketplaceId,
@@ -31,7 +42,7 @@ pub struct Account {
 }
 
 /// A vendor merged across marketplaces.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Vendor {
     /// Derived id (see the module docs).
     pub id: String,
@@ -43,20 +54,74 @@ pub struct Vendor {
     pub offer_ids: Vec<String>,
 }
 
-#[derive(Default)]
+impl Vendor {
+    /// Rough heap size, for the budget.
+    fn estimated_bytes(&self) -> u64 {
+        let record = &self.record;
+        let record_text = record.raw_name.len()
+            + record.name.len()
+            + record.name_key.len()
+            + record.source_id.len()
+            + record.location.as_ref().map_or(0, String::len)
+            + record.npwp.as_ref().map_or(0, String::len)
+            + record.entity_key.as_ref().map_or(0, String::len)
+            + record.issues.iter().map(|i| 64 + i.message.len()).sum::<usize>();
+        let accounts: usize = self
+            .accounts
+            .iter()
+            .map(|a| 96 + a.source_id.len() + a.raw_name.len() + a.location.as_ref().map_or(0, String::len))
+            .sum();
+        let offers: usize = self.offer_ids.iter().map(|id| 24 + id.len()).sum();
+        (std::mem::size_of::<Self>() + 256 + self.id.len() + record_text + accounts + offers) as u64
+    }
+}
+
+/// One remembered vendor and what leads to it.
+struct Kept {
+    vendor: Arc<Vendor>,
+    /// When an offer of it was last fetched.
+    seen: Instant,
+    bytes: u64,
+    /// Name keys and old ids pointing here, forgotten with it.
+    links: Vec<String>,
+}
+
 struct Inner {
-    vendors: HashMap<String, Vendor>,
+    vendors: HashMap<String, Kept>,
     /// Vendors merged into another after both were seen: old id → surviving id.
     redirects: HashMap<String, String>,
     /// `name_key@region` → the NPWP vendor with that name and region, or `None` when two
     /// different NPWPs share it (then name-only records cannot be placed and stay apart).
     by_name: HashMap<String, Option<String>>,
+    /// Estimated bytes of all of the above.
+    bytes: u64,
+    swept: Instant,
 }
 
 /// All vendors seen, merged.
-#[derive(Default)]
 pub struct VendorDirectory {
     inner: RwLock<Inner>,
+    budget: u64,
+}
+
+impl VendorDirectory {
+    /// A directory holding about `budget` bytes at most.
+    pub fn new(budget: u64) -> Self {
+        let inner = Inner {
+            vendors: HashMap::new(),
+            redirects: HashMap::new(),
+            by_name: HashMap::new(),
+            bytes: 0,
+            swept: Instant::now(),
+        };
+        Self { inner: RwLock::new(inner), budget }
+    }
+
+    /// Estimated bytes held and vendors known.
+    #[cfg(test)]
+    fn size(&self) -> (u64, usize) {
+        self.inner.read().map_or((0, 0), |inner| (inner.bytes, inner.vendors.len()))
+    }
 }
 
 fn name_region(record: &VendorRecord) -> Option<String> {
@@ -75,29 +140,46 @@ pub fn own_id(marketplace: &MarketplaceId, record: &VendorRecord) -> String {
 }
 
 impl VendorDirectory {
-    /// Records the vendors of freshly normalised offers.
+    /// Records the vendors of freshly normalised offers, then keeps the directory within its
+    /// budget and retention.
     pub fn record(&self, offers: &[Offer]) {
+        self.record_at(offers, Instant::now());
+    }
+
+    fn record_at(&self, offers: &[Offer], now: Instant) {
         let Ok(mut inner) = self.inner.write() else { return };
         for offer in offers {
-            inner.add(offer);
+            inner.add(offer, now);
+        }
+        if now.saturating_duration_since(inner.swept) >= SWEEP_EVERY {
+            inner.swept = now;
+            inner.forget_where(|kept| now.saturating_duration_since(kept.seen) >= RETENTION);
+        }
+        if inner.bytes > self.budget {
+            inner.shrink_to(self.budget - self.budget / 10);
         }
     }
 
     /// The merged vendor of an offer's record; a single-account vendor when it was never recorded.
-    pub fn vendor_of(&self, marketplace: &MarketplaceId, record: &VendorRecord) -> Vendor {
-        let id = self.inner.read().ok().and_then(|inner| inner.resolve(marketplace, record));
-        id.and_then(|id| self.get(&id)).unwrap_or_else(|| Vendor {
-            id: own_id(marketplace, record),
-            record: record.clone(),
-            accounts: BTreeSet::from([account(marketplace, record)]),
-            offer_ids: Vec::new(),
+    pub fn vendor_of(&self, marketplace: &MarketplaceId, record: &VendorRecord) -> Arc<Vendor> {
+        let found = self.inner.read().ok().and_then(|inner| {
+            let id = inner.resolve(marketplace, record)?;
+            inner.vendors.get(&id).map(|kept| Arc::clone(&kept.vendor))
+        });
+        found.unwrap_or_else(|| {
+            Arc::new(Vendor {
+                id: own_id(marketplace, record),
+                record: record.clone(),
+                accounts: BTreeSet::from([account(marketplace, record)]),
+                offer_ids: Vec::new(),
+            })
         })
     }
 
     /// A vendor by id (also by the id of a vendor since merged into it).
-    pub fn get(&self, id: &str) -> Option<Vendor> {
+    pub fn get(&self, id: &str) -> Option<Arc<Vendor>> {
         let inner = self.inner.read().ok()?;
-        inner.vendors.get(inner.follow(id)).cloned()
+        inner.vendors.get(inner.follow(id)).map(|kept| Arc::clone(&kept.vendor))
     }
 }
 
@@ -131,29 +213,82 @@ impl Inner {
         self.vendors.contains_key(&id).then_some(id)
     }
 
-    fn add(&mut self, offer: &Offer) {
+    fn add(&mut self, offer: &Offer, now: Instant) {
         let record = &offer.vendor;
         let id = self.resolve(&offer.marketplace, record).unwrap_or_else(|| own_id(&offer.marketplace, record));
-        if !self.vendors.contains_key(&id) && self.vendors.len() >= MAX_VENDORS {
-            return;
-        }
-        let vendor = self.vendors.entry(id.clone()).or_insert_with(|| Vendor {
-            id: id.clone(),
-            record: record.clone(),
-            accounts: BTreeSet::new(),
-            offer_ids: Vec::new(),
+        let kept = self.vendors.entry(id.clone()).or_insert_with(|| Kept {
+            vendor: Arc::new(Vendor {
+                id: id.clone(),
+                record: record.clone(),
+                accounts: BTreeSet::new(),
+                offer_ids: Vec::new(),
+            }),
+            seen: now,
+            bytes: 0,
+            links: Vec::new(),
         });
-        vendor.accounts.insert(account(&offer.marketplace, record));
-        if vendor.record.scale == BusinessScale::Unknown {
-            vendor.record.scale = record.scale;
-        }
+        kept.seen = now;
         let offer_id = offer.gateway_id();
-        if vendor.offer_ids.len() < MAX_OFFERS_PER_VENDOR && !vendor.offer_ids.contains(&offer_id) {
-            vendor.offer_ids.push(offer_id);
+        let account = account(&offer.marketplace, record);
+        let known = kept.vendor.accounts.contains(&account)
+            && (kept.vendor.record.scale != BusinessScale::Unknown || record.scale == BusinessScale::Unknown)
+            && (kept.vendor.offer_ids.len() >= MAX_OFFERS_PER_VENDOR || kept.vendor.offer_ids.contains(&offer_id));
+        // Most offers come from vendors already known as they are: then nothing is copied.
+        if !known {
+            let vendor = Arc::make_mut(&mut kept.vendor);
+            vendor.accounts.insert(account);
+            if vendor.record.scale == BusinessScale::Unknown {
+                vendor.record.scale = record.scale;
+            }
+            if vendor.offer_ids.len() < MAX_OFFERS_PER_VENDOR && !vendor.offer_ids.contains(&offer_id) {
+                vendor.offer_ids.push(offer_id);
+            }
+            let bytes = vendor.estimated_bytes();
+            self.bytes = self.bytes.saturating_sub(kept.bytes) + bytes;
+            kept.bytes = bytes;
         }
         if record.entity_key.is_some() {
             self.link_name(record, &id);
         }
+    }
+
+    /// Forgets every vendor `doomed` says, with the links and redirects leading to it.
+    fn forget_where(&mut self, doomed: impl Fn(&Kept) -> bool) {
+        let ids: Vec<String> = self.vendors.iter().filter(|(_, kept)| doomed(kept)).map(|(id, _)| id.clone()).collect();
+        for id in ids {
+            self.forget(&id);
+        }
+    }
+
+    fn forget(&mut self, id: &str) {
+        let Some(kept) = self.vendors.remove(id) else { return };
+        self.bytes = self.bytes.saturating_sub(kept.bytes);
+        for link in kept.links {
+            if self.by_name.remove(&link).is_some() || self.redirects.remove(&link).is_some() {
+                self.bytes = self.bytes.saturating_sub(LINK_BYTES);
+            }
+        }
+    }
+
+    /// Forgets the vendors seen longest ago until about `target` bytes are held.
+    fn shrink_to(&mut self, target: u64) {
+        let mut by_age: Vec<(Instant, String)> =
+            self.vendors.iter().map(|(id, kept)| (kept.seen, id.clone())).collect();
+        by_age.sort_unstable();
+        for (_, id) in by_age {
+            if self.bytes <= target {
+                break;
+            }
+            self.forget(&id);
+        }
+    }
+
+    /// Notes that `key` (a name link or an old id) leads to vendor `id`.
+    fn note_link(&mut self, id: &str, key: String) {
+        if let Some(kept) = self.vendors.get_mut(id) {
+            kept.links.push(key);
+        }
+        self.bytes += LINK_BYTES;
     }
 
     /// Points `name@region` at an NPWP vendor, absorbing a name-only vendor seen before it.
@@ -171,12 +306,17 @@ impl Inner {
                     self.absorb(&keep, &gone);
                     self.by_name.insert(key, Some(keep));
                 } else {
+                    // Either vendor forgotten takes the conflict with it.
+                    if let Some(kept) = self.vendors.get_mut(&b) {
+                        kept.links.push(key.clone());
+                    }
                     self.by_name.insert(key, None);
                 }
             }
             Some(_) => {}
             None => {
                 self.by_name.insert(key.clone(), Some(id.to_string()));
+                self.note_link(id, key.clone());
                 self.absorb(id, &format!("name-{key}"));
             }
         }
@@ -187,16 +327,30 @@ impl Inner {
         if keep == gone {
             return;
         }
-        if let Some(orphan) = self.vendors.remove(gone)
-            && let Some(target) = self.vendors.get_mut(keep)
-        {
-            target.accounts.extend(orphan.accounts);
-            target.offer_ids.extend(orphan.offer_ids);
-            target.offer_ids.truncate(MAX_OFFERS_PER_VENDOR);
-            if target.record.npwp.is_none() {
-                target.record.npwp = orphan.record.npwp;
-            }
-            self.redirects.insert(gone.to_string(), keep.to_string());
+        if !self.vendors.contains_key(keep) {
+            return;
         }
+        let Some(orphan) = self.vendors.remove(gone) else { return };
+        self.bytes = self.bytes.saturating_sub(orphan.bytes);
+        if let Some(target) = self.vendors.get_mut(keep) {
+            let vendor = Arc::make_mut(&mut target.vendor);
+            let merged = Arc::unwrap_or_clone(orphan.vendor);
+            vendor.accounts.extend(merged.accounts);
+            vendor.offer_ids.extend(merged.offer_ids);
+            vendor.offer_ids.truncate(MAX_OFFERS_PER_VENDOR);
+            if vendor.record.npwp.is_none() {
+                vendor.record.npwp = merged.record.npwp;
+            }
+            let bytes = vendor.estimated_bytes();
+            self.bytes = self.bytes.saturating_sub(target.bytes) + bytes;
+            target.bytes = bytes;
+            target.seen = target.seen.max(orphan.seen);
+            target.links.extend(orphan.links);
+        }
+        self.redirects.insert(gone.to_string(), keep.to_string());
+        self.note_link(keep, gone.to_string());
     }
 }
+
+#[cfg(test)]
+mod tests;

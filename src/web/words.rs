@@ -2,7 +2,7 @@
 //! reasons, amounts and percentages as an Indonesian reader writes them. Never a raw code.
 
 use super::lang::Lang;
-use crate::model::{BusinessScale, LegalForm, MarketplaceId, Offer};
+use crate::model::{Availability, BusinessScale, LegalForm, MarketplaceId, Offer, VatBasis};
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::region;
 use crate::normalize::rupiah::format_rupiah;
@@ -149,6 +149,30 @@ pub fn badges(offer: &Offer) -> Vec<&'static str> {
     out
 }
 
+/// Why a price carries no PPN, in the words a buyer checks a survey by; `None` when PPN applies.
+pub fn no_ppn_reason(basis: VatBasis, lang: Lang) -> Option<&'static str> {
+    let said = match basis {
+        VatBasis::Included | VatBasis::Excluded => return None,
+        VatBasis::NotPkp => ("(penjual bukan PKP, tidak memungut PPN)", "(the seller is not PKP and charges no PPN)"),
+        VatBasis::Exempt => ("(barang bebas PPN)", "(the goods carry no PPN)"),
+        VatBasis::Pbjt => ("(dikenai PBJT daerah, bukan PPN)", "(regional PBJT applies instead of PPN)"),
+        VatBasis::ZeroRate => ("(penjual tidak memungut PPN)", "(the seller charges no PPN)"),
+    };
+    Some(lang.pick(said.0, said.1))
+}
+
+/// The stated availability as the page says it.
+pub fn availability(availability: Availability, lang: Lang) -> &'static str {
+    let said = match availability {
+        Availability::InStock => ("tersedia", "in stock"),
+        Availability::Limited => ("stok terbatas", "limited stock"),
+        Availability::PreOrder => ("pre-order (inden)", "pre-order"),
+        Availability::OutOfStock => ("stok habis", "out of stock"),
+        Availability::Discontinued => ("tidak dijual lagi", "discontinued"),
+    };
+    lang.pick(said.0, said.1)
+}
+
 /// `42 %`, `42,5 %` in Indonesian, `42.5 %` in English.
 pub fn percent(value: Decimal, lang: Lang) -> String {
     let text = value.normalize().to_string();
@@ -203,6 +227,16 @@ mod tests {
     }
 
     #[test]
+    fn a_price_without_ppn_says_whether_the_seller_the_goods_or_a_regional_tax_is_why() {
+        let said = |basis| no_ppn_reason(basis, Lang::Id);
+        assert_eq!((said(VatBasis::Included), said(VatBasis::Excluded)), (None, None));
+        assert_eq!(said(VatBasis::NotPkp), Some("(penjual bukan PKP, tidak memungut PPN)"));
+        assert_eq!(said(VatBasis::Exempt), Some("(barang bebas PPN)"));
+        assert_eq!(said(VatBasis::Pbjt), Some("(dikenai PBJT daerah, bukan PPN)"));
+        assert_eq!(no_ppn_reason(VatBasis::ZeroRate, Lang::En), Some("(the seller charges no PPN)"));
+    }
+
+    #[test]
     fn every_marketplace_state_is_a_sentence() {
         let mut report = SourceReport {
             marketplace: MarketplaceId::new("mbiz"),
@@ -213,6 +247,7 @@ mod tests {
             age_seconds: 41,
             message: None,
             served_on_error: false,
+            ignores_paging: false,
             fresh_until: None,
         };
         assert_eq!(source_state(&report, Lang::Id), "dari cache, 41 detik lalu; 12 penawaran");

@@ -5,6 +5,8 @@
 //! (and a folder's own `child::` paths) are resolved to the file that defines what they name,
 //! following `pub use` re-exports. Comments, test modules and test files are left out, and a
 //! folder's `mod.rs` is its table of contents: its `mod` and `pub use` lines are not imports.
+//! `lib.rs` is the library's root; `main.rs` is another crate (the binary), module `main`, whose
+//! `pasar::` paths name the library's.
 
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,7 +25,8 @@ static MOD_DECL: LazyLock<Regex> =
 /// Top-level modules from the top of the request path down; each may import only modules listed
 /// after it. `telemetry` is a leaf any layer may call; `sandbox` stands alone.
 const LAYERS: &[&[&str]] = &[
-    &["main", "cli"],
+    &["main"],
+    &["cli"],
     &["demo"],
     &["startup"],
     &["server"],
@@ -57,10 +60,19 @@ struct Tree {
 
 #[test]
 fn no_module_imports_a_module_above_it_on_the_request_path() {
-    let tree = Tree::read();
+    let tree = Tree::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+    let edges = tree.edges();
+    assert!(tree.files.len() > 50, "the source tree was read ({} files)", tree.files.len());
+    assert!(edges.contains(&(path("main"), path("cli"))), "the binary's `pasar::cli` is read as an import");
+    let wrong = upward_imports(&edges);
+    assert!(wrong.is_empty(), "imports against the request path:\n{}", wrong.join("\n"));
+}
+
+/// Every import from a module to one above it (or beside it) on the request path.
+fn upward_imports(edges: &BTreeSet<(ModPath, ModPath)>) -> Vec<String> {
     let layer_of = |top: &str| LAYERS.iter().position(|layer| layer.contains(&top));
     let mut wrong = Vec::new();
-    for (from, to) in tree.edges() {
+    for (from, to) in edges {
         let (Some(a), Some(b)) = (from.first(), to.first()) else { continue };
         if a == b {
             continue;
@@ -74,13 +86,12 @@ fn no_module_imports_a_module_above_it_on_the_request_path() {
             wrong.push(format!("{} imports {}", from.join("/"), to.join("/")));
         }
     }
-    assert!(tree.files.len() > 50, "the source tree was read ({} files)", tree.files.len());
-    assert!(wrong.is_empty(), "imports against the request path:\n{}", wrong.join("\n"));
+    wrong
 }
 
 #[test]
 fn no_two_files_import_each_other_directly_or_around_a_loop() {
-    let tree = Tree::read();
+    let tree = Tree::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
     let edges = tree.edges();
     assert!(edges.len() > 100, "imports were found ({})", edges.len());
     let cycles = strongly_connected(&edges).into_iter().filter(|c| c.len() > 1).collect::<Vec<_>>();
@@ -99,13 +110,41 @@ fn the_import_checker_finds_a_planted_cycle_and_a_planted_upward_import() {
         reexports: BTreeMap::new(),
     };
     tree.files.insert(path("search"), file("mod a;\nmod b;", true));
-    tree.files.insert(path("search/a"), file("use super::b::B;\npub struct A;", false));
+    tree.files.insert(path("search/a"), file("use super::b::B;\nuse crate::normalize::N;\npub struct A;", false));
     tree.files.insert(path("search/b"), file("use super::a::A;\npub struct B;", false));
     tree.files.insert(path("model"), file("use crate::search::a::A;", false));
+    tree.files.insert(path("normalize"), file("pub struct N;", false));
     let edges = tree.edges();
     assert!(edges.contains(&(path("model"), path("search/a"))), "{edges:?}");
+    assert!(edges.contains(&(path("search/a"), path("normalize"))), "{edges:?}");
     let cycles = strongly_connected(&edges);
     assert!(cycles.iter().any(|c| c.len() == 2), "{cycles:?}");
+    // Downward (`search/a` → `normalize`) and within a layer (`search/a` ↔ `search/b`) pass.
+    assert_eq!(upward_imports(&edges), ["model imports search/a"]);
+}
+
+#[test]
+fn the_binary_and_the_librarys_re_exports_are_both_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, code: &str| {
+        let file = dir.path().join(name);
+        std::fs::create_dir_all(file.parent().expect("parent")).expect("folder");
+        std::fs::write(file, code).expect("write");
+    };
+    write("lib.rs", "pub mod cli;\nmod model;\nmod search;\npub use search::Engine;\n");
+    write("main.rs", "fn main() { pasar::cli::run(); }\n");
+    write("cli.rs", "pub fn run() { crate::Engine::start(); }\n");
+    write("search/mod.rs", "pub struct Engine;\n");
+    write("model.rs", "pub fn upward() -> crate::Engine { todo!() }\n");
+    let tree = Tree::read(dir.path());
+    let edges = tree.edges();
+    assert!(edges.contains(&(path("main"), path("cli"))), "{edges:?}");
+    assert!(edges.contains(&(path("cli"), path("search"))), "through the root's `pub use`: {edges:?}");
+    assert_eq!(upward_imports(&edges), ["model imports search"]);
+    // The binary's own `crate::` is not the library's.
+    write("main.rs", "fn main() { pasar::model::upward(); crate::search::Engine; }\n");
+    let edges = Tree::read(dir.path()).edges();
+    assert!(edges.contains(&(path("main"), path("model"))) && !edges.contains(&(path("main"), path("search"))));
 }
 
 fn path(text: &str) -> ModPath {
@@ -113,11 +152,11 @@ fn path(text: &str) -> ModPath {
 }
 
 impl Tree {
-    fn read() -> Self {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    /// Every source file under `root`, a crate's `src`.
+    fn read(root: &Path) -> Self {
         let mut files = BTreeMap::new();
         let mut test_files = BTreeSet::new();
-        read_dir(&root, &root, &mut files, &mut test_files);
+        read_dir(root, root, &mut files, &mut test_files);
         files.retain(|module, _| !test_files.iter().any(|t| module.starts_with(t)));
         let mut tree = Self { files };
         tree.find_reexports();
@@ -147,7 +186,9 @@ impl Tree {
     /// The absolute module path a path written in `module` starts from.
     fn absolute(&self, module: &ModPath, head: &str, rest: &[String], children: &BTreeSet<String>) -> Option<ModPath> {
         let mut base: ModPath = match head {
+            "crate" if module.first().is_some_and(|m| m == "main") => return None,
             "crate" => Vec::new(),
+            "pasar" if module.first().is_some_and(|m| m == "main") => Vec::new(),
             "self" => module.clone(),
             "super" => module[..module.len().saturating_sub(1)].to_vec(),
             child if children.contains(child) => [module.clone(), vec![child.to_string()]].concat(),
@@ -229,8 +270,9 @@ fn read_dir(root: &Path, dir: &Path, files: &mut BTreeMap<ModPath, SourceFile>, 
         }
         let relative = path.strip_prefix(root).expect("under src").with_extension("");
         let mut module: ModPath = relative.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        // `main.rs` stays module `main`: the binary is a crate of its own, not the library's root.
         let folder = matches!(module.last().map(String::as_str), Some("mod" | "lib"));
-        if folder || module == ["main"] {
+        if folder {
             module.pop();
         }
         let text = std::fs::read_to_string(&path).expect("readable source");

@@ -79,3 +79,22 @@ async fn after_the_ttl_a_marketplace_that_is_down_is_served_stale_with_its_age()
     };
     assert_eq!(ids(&stale), ids(&fresh), "the last good answer, not an error");
 }
+
+#[tokio::test]
+async fn a_page_served_stale_stays_visible_when_a_later_page_of_the_walk_is_fetched() {
+    let app = spawn_app_with(TestOptions { cache_ttl: Duration::from_secs(1), ..TestOptions::default() }).await;
+    let quirks = pasar::sandbox::Quirks { max_page_size: Some(10), ..Default::default() };
+    app.sandbox("mbiz").state().set_quirks(quirks).expect("quirks apply");
+    let only_mbiz = |first: u32| json!({ "query": "2", "first": first, "filter": { "marketplaces": ["mbiz"] } });
+    // Learns the clamp of 10 and caches the page at 10..20 of size 10.
+    let warm = app.graphql(SEARCH, only_mbiz(20)).await;
+    assert_eq!(crate::helpers::offers(&warm).len(), 20, "{warm}");
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    // Pages of 10: 0..10 not cached (fetched), 10..20 expired (served stale while refreshed),
+    // 20..30 not cached (fetched after it).
+    let walk = app.graphql(SEARCH, only_mbiz(30)).await;
+    let report = source(&walk, "mbiz");
+    assert_eq!(crate::helpers::offers(&walk).len(), 30, "{walk}");
+    assert_eq!(report["cache"], "STALE", "{walk}");
+    assert_eq!(report["status"], "STALE", "{walk}");
+}

@@ -6,14 +6,25 @@ use std::process::Command;
 /// Runs `pasar check`: whether it passed, and everything it printed. It must exit 0 or 1; any
 /// other code (101 is a panic) fails the test, so a crash never counts as "problems found".
 fn pasar_check(dir: &Path) -> (bool, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_pasar")).arg("check").arg(dir).output().expect("pasar runs");
+    pasar_check_with(&[dir.as_os_str()], &[])
+}
+
+/// `pasar check ARGS…` with the bundled adapters' secrets unset unless `env` sets them.
+fn pasar_check_with(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> (bool, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pasar"));
+    command.arg("check").args(args).env_remove("MBIZ_TOKEN").env_remove("EKATALOG_API_KEY").envs(env.iter().copied());
+    let output = command.output().expect("pasar runs");
     let printed = String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout);
     assert!(matches!(output.status.code(), Some(0 | 1)), "pasar check exited with {}: {printed}", output.status);
     (output.status.success(), printed)
 }
 
+fn adapters_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters")
+}
+
 /// A bundled adapter file's text, to break in a temporary directory.
-fn bundled(file: &str) -> String {
+pub(super) fn bundled(file: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters").join(file)).expect("bundled adapter")
 }
 
@@ -93,14 +104,15 @@ fn an_unknown_value_format_names_the_field() {
 }
 
 #[test]
-fn two_files_with_one_id_are_refused() {
+fn of_two_files_with_one_id_the_one_not_named_after_it_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let good = bundled("mbiz.toml");
-    std::fs::write(dir.path().join("a.toml"), &good).expect("write");
+    std::fs::write(dir.path().join("mbiz.toml"), &good).expect("write");
     std::fs::write(dir.path().join("b.toml"), &good).expect("write");
     let (ok, output) = pasar_check(dir.path());
     assert!(!ok);
-    assert!(output.contains("b.toml: `id`: `mbiz` is already used"), "{output}");
+    assert!(output.contains("b.toml: `id`: `mbiz` is not the file's name"), "{output}");
+    assert!(!output.contains("mbiz.toml: "), "{output}");
 }
 
 #[tokio::test]
@@ -148,4 +160,75 @@ fn the_worked_example_in_the_adapter_spec_is_a_valid_adapter_file() {
     std::fs::write(dir.path().join("example.toml"), example).expect("write");
     let (ok, output) = pasar_check(dir.path());
     assert!(ok, "{output}");
+}
+
+#[tokio::test]
+async fn a_file_not_named_after_its_id_is_refused_by_check_and_by_serve() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("mbiz-market.toml"), bundled("mbiz.toml")).expect("write");
+    let (ok, output) = pasar_check(dir.path());
+    assert!(!ok, "{output}");
+    let expected =
+        "mbiz-market.toml: `id`: `mbiz` is not the file's name: a file MUST be named after its id (`mbiz.toml`)";
+    assert!(output.contains(expected), "{output}");
+
+    let config = pasar::Config { listen: "127.0.0.1:0".parse().expect("addr"), ..pasar::Config::default() };
+    let config = pasar::Config { adapters_dir: dir.path().to_path_buf(), ..config };
+    let env = pasar::Env::isolated().with(pasar::demo::MBIZ_TOKEN_ENV, "t");
+    let error = pasar::Application::build(&config, env).await.err().expect("refused");
+    assert!(error.to_string().contains(expected), "{error}");
+}
+
+#[test]
+fn without_a_configuration_an_unset_secret_or_an_internal_address_is_only_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let internal = bundled("mbiz.toml").replace("https://api.mbizmarket.co.id", "http://10.1.2.3");
+    std::fs::write(dir.path().join("mbiz.toml"), internal).expect("write");
+    std::fs::write(dir.path().join("ekatalog.toml"), bundled("ekatalog.toml")).expect("write");
+    let (ok, output) = pasar_check(dir.path());
+    assert!(ok, "warnings alone pass: {output}");
+    for expected in [
+        "warning: ", // each on its own line, below
+        "mbiz.toml: `base_url`: `http://10.1.2.3/` points at a loopback, private, link-local or metadata address",
+        "ekatalog.toml: `auth.key_env`: environment variable EKATALOG_API_KEY is not set",
+        "2 warning(s)",
+        "2 adapter file(s)",
+    ] {
+        assert!(output.contains(expected), "missing `{expected}` in:\n{output}");
+    }
+    assert_eq!(output.lines().filter(|l| l.starts_with("warning: ")).count(), 2, "{output}");
+    let (ok, output) = pasar_check_with(&[dir.path().as_os_str()], &[("EKATALOG_API_KEY", "k")]);
+    assert!(ok && !output.contains("EKATALOG_API_KEY"), "the secret is looked up in the environment: {output}");
+}
+
+#[test]
+fn with_a_configuration_check_fails_where_serve_would_refuse_to_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("pasar.toml");
+    let adapters = adapters_dir().display().to_string();
+    let metadata = "[marketplaces.jatim_bejo]\nbase_url = \"http://169.254.169.254/latest\"\n";
+    std::fs::write(&file, format!("adapters_dir = '{adapters}'\n{metadata}")).expect("write");
+    let (ok, output) = pasar_check_with(&["--config".as_ref(), file.as_os_str()], &[("MBIZ_TOKEN", "t")]);
+    assert!(!ok, "{output}");
+    for expected in [
+        "jatim-bejo.toml: `(override marketplaces.jatim-bejo.base_url)`: `http://169.254.169.254/latest` points at",
+        "ekatalog.toml: `auth.key_env`: environment variable EKATALOG_API_KEY is not set",
+        "2 problem(s) found: `pasar serve --config",
+    ] {
+        assert!(output.contains(expected), "missing `{expected}` in:\n{output}");
+    }
+    assert!(!output.contains("warning"), "{output}");
+
+    std::fs::write(&file, format!("adapters_dir = '{adapters}'\n[egress]\nallow_private = true\n{metadata}"))
+        .expect("write");
+    let secrets = [("MBIZ_TOKEN", "t"), ("EKATALOG_API_KEY", "k")];
+    let (ok, output) = pasar_check_with(&["--config".as_ref(), file.as_os_str()], &secrets);
+    assert!(ok, "{output}");
+    assert!(output.contains("5 marketplace(s) in"), "{output}");
+
+    let misnamed = tempfile::tempdir().expect("temp dir");
+    std::fs::write(misnamed.path().join("m.toml"), bundled("mbiz.toml")).expect("write");
+    let args = ["--config".as_ref(), file.as_os_str(), misnamed.path().as_os_str()];
+    let (ok, output) = pasar_check_with(&args, &secrets);
+    assert!(!ok && output.contains("m.toml: `id`"), "DIR replaces the configuration's adapters_dir: {output}");
 }

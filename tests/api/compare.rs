@@ -95,7 +95,7 @@ async fn a_comparison_says_how_many_offers_of_each_marketplace_it_grouped_and_wh
         .graphql("{ compare(query: \"kertas\", first: 3) { coverage { marketplace { id } grouped more } } }", json!({}))
         .await;
     let coverage = response["data"]["compare"]["coverage"].as_array().unwrap_or_else(|| panic!("{response}"));
-    assert_eq!(coverage.len(), 4, "one entry per answering marketplace: {response}");
+    assert_eq!(coverage.len(), 5, "one entry per answering marketplace: {response}");
     for entry in coverage {
         let grouped = entry["grouped"].as_u64().expect("count");
         assert!((1..=100).contains(&grouped), "{entry}");
@@ -156,4 +156,148 @@ async fn a_unit_price_sort_orders_confident_unit_prices_and_puts_the_rest_after(
     for edge in edges.iter().filter(|e| e["node"]["unit"]["quantity"].is_null()) {
         assert!(edge["node"]["unitPrice"].is_null() && edge["node"]["unit"]["note"].is_string(), "{edge}");
     }
+}
+
+const GROUPS: &str = r#"query($q: String!) { compare(query: $q, first: 20) {
+  sources { marketplace { id } cache }
+  groups { title offers { id } }
+} }"#;
+
+#[tokio::test]
+async fn a_comparison_groups_the_same_from_the_network_and_from_the_cache_with_a_marketplace_that_repeats_its_page() {
+    let app = spawn_app().await;
+    let quirks = pasar::sandbox::Quirks { max_page_size: Some(10), ignores_paging: true, ..Default::default() };
+    app.sandbox("jatim-bejo").state().set_quirks(quirks).expect("quirks apply");
+    let shape = |response: &Value| {
+        let groups = response["data"]["compare"]["groups"].as_array().expect("groups").clone();
+        groups.into_iter().map(|g| (g["title"].clone(), g["offers"].clone())).collect::<Vec<_>>()
+    };
+    // The first finds out that jatim-bejo does not page, the second reads its one page, the
+    // third is served wholly from the cache.
+    let cold = app.graphql(GROUPS, json!({ "q": "kertas" })).await;
+    assert!(cold["errors"].is_null(), "{cold}");
+    app.graphql(GROUPS, json!({ "q": "kertas" })).await;
+    let cached = app.graphql(GROUPS, json!({ "q": "kertas" })).await;
+    let sources = cached["data"]["compare"]["sources"].as_array().expect("sources");
+    assert!(sources.iter().all(|s| s["cache"] == "HIT"), "served from the cache: {cached}");
+    assert_eq!(shape(&cached), shape(&cold));
+    let ids: Vec<String> = shape(&cold)
+        .iter()
+        .flat_map(|(_, offers)| offers.as_array().expect("offers").iter().map(|o| o["id"].to_string()))
+        .collect();
+    let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+    assert!(ids.iter().any(|id| id.contains("jatim-bejo")), "{cold}");
+    assert_eq!(unique.len(), ids.len(), "no offer in two places: {cold}");
+}
+
+const CITED: &str = r#"query($q: String!) { compare(query: $q, first: 20) {
+  groups { groupId matcherVersion offers { sourceId marketplace { id } } }
+} }"#;
+
+/// Each group as its id and its offers (marketplace, listing id), sorted so order does not count.
+fn cited(response: &Value) -> Vec<(String, Vec<(String, String)>)> {
+    let groups = response["data"]["compare"]["groups"].as_array().unwrap_or_else(|| panic!("groups: {response}"));
+    let mut cited: Vec<(String, Vec<(String, String)>)> = groups
+        .iter()
+        .map(|g| {
+            assert_eq!(g["matcherVersion"], pasar::normalize::product::MATCHER_VERSION, "{g}");
+            let offers = g["offers"].as_array().expect("offers").iter();
+            let names = offers.map(|o| (o["marketplace"]["id"].to_string(), o["sourceId"].to_string())).collect();
+            (g["groupId"].as_str().expect("a groupId").to_string(), names)
+        })
+        .collect();
+    cited.sort();
+    cited
+}
+
+#[tokio::test]
+async fn a_group_has_the_same_id_for_the_same_offers_in_every_request_and_on_every_instance() {
+    let (first, second) = (spawn_app().await, spawn_app().await);
+    let cold = cited(&first.graphql(CITED, json!({ "q": "kertas" })).await);
+    let again = cited(&first.graphql(CITED, json!({ "q": "kertas" })).await);
+    let elsewhere = cited(&second.graphql(CITED, json!({ "q": "kertas" })).await);
+    assert!(cold.len() >= 2, "several groups to tell apart: {cold:?}");
+    assert_eq!(again, cold);
+    assert_eq!(elsewhere, cold, "another instance names the same groups alike");
+    let ids: std::collections::BTreeSet<&String> = cold.iter().map(|(id, _)| id).collect();
+    assert_eq!(ids.len(), cold.len(), "no two groups share an id: {cold:?}");
+    for (id, offers) in &cold {
+        let names = offers.iter().map(|(m, s)| (m.trim_matches('"'), s.trim_matches('"')));
+        assert_eq!(id, &pasar::normalize::product::group_id(names), "the id names exactly these offers");
+    }
+    let pens = cited(&first.graphql(CITED, json!({ "q": "pulpen" })).await);
+    assert!(pens.iter().all(|(id, _)| !ids.contains(id)), "other offers, other ids: {pens:?}");
+}
+
+const UNCOUNTED: &str = r#"query($q: String!) { compare(query: $q, first: 20) { groups {
+  uncounted { reason count }
+  offers { unit { baseUnit } unitPriceBasis { confident exact } }
+} } }"#;
+
+/// What a group's `uncounted` should say, worked out from its offers as a client sees them.
+fn expected_uncounted(group: &Value) -> std::collections::BTreeMap<String, i64> {
+    let offers = group["offers"].as_array().expect("offers");
+    let confident = |o: &&Value| o["unitPriceBasis"]["confident"] == true;
+    let mut bases = std::collections::BTreeMap::new();
+    for offer in offers.iter().filter(confident) {
+        *bases.entry(offer["unit"]["baseUnit"].as_str()).or_insert(0) += 1;
+    }
+    let base = bases.into_iter().max_by_key(|&(_, n)| n).map(|(base, _)| base);
+    let in_base = |o: &&Value| confident(o) && Some(o["unit"]["baseUnit"].as_str()) == base;
+    let any_exact = offers.iter().filter(in_base).any(|o| o["unitPriceBasis"]["exact"] == true);
+    let mut expected = std::collections::BTreeMap::new();
+    for offer in offers {
+        let reason = match () {
+            _ if !confident(&offer) => "NO_CONFIDENT_PACK",
+            _ if !in_base(&offer) => "OTHER_UNIT",
+            _ if any_exact && offer["unitPriceBasis"]["exact"] != true => "APPROXIMATE",
+            _ => continue,
+        };
+        *expected.entry(reason.to_string()).or_insert(0) += 1;
+    }
+    expected
+}
+
+#[tokio::test]
+async fn a_group_says_how_many_of_its_offers_its_unit_prices_leave_out_and_why() {
+    let app = spawn_app().await;
+    let mut left_out = 0;
+    for query in ["kertas", "tinta", "map", "pulpen"] {
+        let response = app.graphql(UNCOUNTED, json!({ "q": query })).await;
+        let groups = response["data"]["compare"]["groups"].as_array().unwrap_or_else(|| panic!("{response}"));
+        for group in groups {
+            let said: std::collections::BTreeMap<String, i64> = group["uncounted"]
+                .as_array()
+                .expect("uncounted")
+                .iter()
+                .map(|u| (u["reason"].as_str().expect("reason").to_string(), u["count"].as_i64().expect("count")))
+                .collect();
+            assert_eq!(said, expected_uncounted(group), "{group}");
+            left_out += said.values().sum::<i64>();
+        }
+    }
+    assert!(left_out > 0, "some offer left out to count");
+}
+
+const NEAR: &str = r#"query($q: String!) { compare(query: $q, first: 50) { groups {
+  groupId title specs near { groupId title apart { conflicts score } }
+} } }"#;
+
+#[tokio::test]
+async fn a_group_names_the_near_groups_it_was_kept_apart_from_and_the_difference() {
+    let app = spawn_app().await;
+    let response = app.graphql(NEAR, json!({ "q": "kertas hvs" })).await;
+    let groups = response["data"]["compare"]["groups"].as_array().unwrap_or_else(|| panic!("{response}"));
+    let by_id: std::collections::BTreeMap<&str, &Value> =
+        groups.iter().map(|g| (g["groupId"].as_str().expect("groupId"), g)).collect();
+    let a4 = groups.iter().find(|g| specs(g).contains(&"a4")).unwrap_or_else(|| panic!("an A4 group: {response}"));
+    let near = a4["near"].as_array().expect("near");
+    let f4 = near
+        .iter()
+        .find(|n| n["apart"]["conflicts"].to_string().contains("F4"))
+        .unwrap_or_else(|| panic!("an F4 group near the A4 one, kept apart by its size: {a4}"));
+    let other = by_id.get(f4["groupId"].as_str().expect("groupId")).unwrap_or_else(|| panic!("{f4} is listed"));
+    assert!(specs(other).contains(&"f4"), "{other}");
+    assert_eq!(f4["title"], other["title"]);
+    assert!(near.len() <= 3 && near.iter().all(|n| n["groupId"] != a4["groupId"]), "{near:?}");
 }

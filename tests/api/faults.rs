@@ -11,7 +11,7 @@ use pasar::sandbox::FaultMode;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
-const MARKETPLACES: [&str; 4] = ["mbiz", "jatim-bejo", "ekatalog", "padi-umkm"];
+const MARKETPLACES: [&str; 5] = ["mbiz", "jatim-bejo", "ekatalog", "padi-umkm", "bela"];
 
 /// What a partial answer may take beyond the failing marketplace's deadline.
 const MARGIN: Duration = Duration::from_millis(300);
@@ -265,7 +265,7 @@ async fn every_marketplace_failing_still_answers_200_with_empty_offers() {
     let (response, _) = search(&app, QUERIES[0]).await;
     assert_eq!(response["data"]["search"]["complete"], false, "{response}");
     assert_eq!(response["data"]["search"]["offers"]["edges"], json!([]));
-    assert_eq!(response["errors"].as_array().map(Vec::len), Some(4), "{response}");
+    assert_eq!(response["errors"].as_array().map(Vec::len), Some(5), "{response}");
 }
 
 #[tokio::test]

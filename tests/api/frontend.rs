@@ -183,7 +183,7 @@ async fn trusted_documents_mode_runs_the_manifest_and_refuses_any_other_document
     };
     let listed = "query Names { marketplaces { id } }";
     let by_hash = post(json!({"extensions": {"persistedQuery": {"version": 1, "sha256Hash": sha256(listed)}}})).await;
-    assert_eq!(by_hash["data"]["marketplaces"].as_array().map(Vec::len), Some(4), "{by_hash}");
+    assert_eq!(by_hash["data"]["marketplaces"].as_array().map(Vec::len), Some(5), "{by_hash}");
     assert!(post(json!({"query": listed})).await["data"]["marketplaces"].is_array());
     let other = post(json!({"query": "{ marketplaces { id name } }"})).await;
     assert_eq!(other["errors"][0]["extensions"]["code"], "PERSISTED_QUERY_NOT_IN_LIST", "{other}");
@@ -250,7 +250,7 @@ async fn a_gzip_request_body_is_read_and_a_gzip_bomb_is_refused_at_the_body_limi
     };
     let small = gzip(br#"{"query": "{ marketplaces { id } }"}"#);
     let answer: Value = post(small).await.expect("gzip body").json().await.expect("JSON");
-    assert_eq!(answer["data"]["marketplaces"].as_array().map(Vec::len), Some(4), "{answer}");
+    assert_eq!(answer["data"]["marketplaces"].as_array().map(Vec::len), Some(5), "{answer}");
 
     // 64 MiB of spaces inside a valid JSON string compress to about 64 KiB; the limit is 256 KiB.
     let mut bomb = br#"{"query": "{ marketplaces { id } }", "operationName": ""#.to_vec();
@@ -317,19 +317,26 @@ async fn a_streamed_search_yields_each_marketplace_as_it_answers_then_the_merged
     let slow = pasar::sandbox::FaultConfig { latency_ms: 400, mode: "none".into(), ..Default::default() };
     app.sandbox("mbiz").faults().apply(&slow).expect("fault");
     let events = subscribe(&app.address, STREAM).await;
-    assert_eq!(events.len(), 5, "four marketplaces then the merged page: {events:#?}");
+    assert_eq!(events.len(), 6, "five marketplaces then the merged page: {events:#?}");
     let kinds: Vec<&str> =
         events.iter().map(|e| e["data"]["searchStream"]["__typename"].as_str().unwrap_or("?")).collect();
     assert_eq!(
         kinds,
-        ["MarketplaceAnswered", "MarketplaceAnswered", "MarketplaceAnswered", "MarketplaceAnswered", "SearchCompleted"]
+        [
+            "MarketplaceAnswered",
+            "MarketplaceAnswered",
+            "MarketplaceAnswered",
+            "MarketplaceAnswered",
+            "MarketplaceAnswered",
+            "SearchCompleted"
+        ]
     );
-    let order: Vec<&str> = events[..4]
+    let order: Vec<&str> = events[..5]
         .iter()
         .map(|e| e["data"]["searchStream"]["source"]["marketplace"]["id"].as_str().unwrap_or("?"))
         .collect();
     assert_eq!(order.last(), Some(&"mbiz"), "the slow marketplace answers last: {order:?}");
-    for event in &events[..4] {
+    for event in &events[..5] {
         let answered = &event["data"]["searchStream"];
         let id = &answered["source"]["marketplace"]["id"];
         let offers = answered["offers"].as_array().expect("offers");
@@ -337,9 +344,9 @@ async fn a_streamed_search_yields_each_marketplace_as_it_answers_then_the_merged
         assert!(offers.iter().all(|o| &o["marketplace"]["id"] == id), "{answered}");
         assert_eq!(answered["source"]["status"], "OK");
     }
-    let merged = &events[4]["data"]["searchStream"]["result"];
+    let merged = &events[5]["data"]["searchStream"]["result"];
     assert_eq!(merged["offers"]["edges"].as_array().map(Vec::len), Some(3), "{merged}");
-    assert_eq!(merged["sources"].as_array().map(Vec::len), Some(4));
+    assert_eq!(merged["sources"].as_array().map(Vec::len), Some(5));
 }
 
 #[tokio::test]

@@ -77,3 +77,45 @@ async fn graphiql_renders_its_editor_from_pasar_alone_and_is_photographed() {
     let png = artifact("graphiql.png");
     tokio::task::spawn_blocking(move || Page::new(&url).screenshot(&png)).await.expect("browser");
 }
+
+/// A page whose tracing SDK adds `traceparent`, `baggage` and `sentry-trace` to every call, and
+/// that reads the request id Pasar gives back.
+fn traced_page(api: &str) -> String {
+    format!(
+        r#"<!doctype html><html><body><p id="status">waiting</p><script>
+fetch("{api}/graphql", {{
+  method: "POST",
+  headers: {{
+    "content-type": "application/json",
+    "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+    "baggage": "userId=ppk-kediri,region=35.71",
+    "sentry-trace": "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1"
+  }},
+  body: JSON.stringify({{ query: "{{ marketplaces {{ id }} }}" }})
+}})
+  .then(function (r) {{
+    var id = r.headers.get("x-request-id");
+    return r.json().then(function (answer) {{
+      document.getElementById("status").textContent =
+        "answered " + answer.data.marketplaces.length + " request-id=" + id;
+    }});
+  }})
+  .catch(function (e) {{ document.getElementById("status").textContent = "failed: " + e; }});
+</script></body></html>"#
+    )
+}
+
+#[tokio::test]
+async fn a_fetch_with_tracing_headers_from_a_listed_origin_succeeds_and_reads_the_request_id() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let allowed = format!("http://{}", listener.local_addr().expect("addr"));
+    let listed = allowed.clone();
+    let app = spawn_with_cors(move |config| config.http.cors_origins = vec![listed.clone()]).await;
+    let page = traced_page(&app.address);
+    let router = axum::Router::new().route("/", axum::routing::get(move || async move { axum::response::Html(page) }));
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    let rendered = dom(format!("{allowed}/")).await;
+    assert!(rendered.contains("answered "), "the browser let the traced call through: {rendered}");
+    let id = rendered.split("request-id=").nth(1).and_then(|rest| rest.split('<').next()).unwrap_or_default();
+    assert!(id.len() >= 16 && id != "null", "the script read x-request-id: {rendered}");
+}

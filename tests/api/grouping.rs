@@ -122,6 +122,8 @@ async fn grouping_by_title_matches_the_ground_truth_at_99_percent_precision_and_
     if std::env::var_os("GROUPING_REPORT").is_some() {
         report(&listings, &keys, &groups);
     }
+    // Measured 0.9899 with `bela` before issue 24 (four desks whose "1/2 Biro" variant merged
+    // with the plain one); a desk's drawer unit is decisive since, and all five give 1.0000.
     assert!(precision >= 0.99, "pairwise precision {precision:.4} is below 0.99");
     assert!(recall >= 0.99, "pairwise recall {recall:.4} is below 0.99");
     one_compare_is_grouped_in_well_under_50_ms(&listings, &marketplaces);

@@ -44,7 +44,7 @@ pub struct TestApp {
     pub sandboxes: Vec<RunningSandbox>,
     /// Panics on the spawning thread before the gateway started.
     panics_at_spawn: usize,
-    _shutdown: tokio::sync::oneshot::Sender<()>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 /// Knobs of a test gateway.
@@ -139,11 +139,11 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
         let _ = rx.await;
     }));
     let client = reqwest::Client::builder().no_proxy().build().expect("client builds");
-    TestApp { address, client, sandboxes, panics_at_spawn: panics_on_this_thread(), _shutdown: tx }
+    TestApp { address, client, sandboxes, panics_at_spawn: panics_on_this_thread(), shutdown: Some(tx) }
 }
 
 /// One catalogue for every test in the binary: generating it is the slowest part of a spawn.
-fn catalogue() -> Arc<sandbox::Catalogue> {
+pub fn catalogue() -> Arc<sandbox::Catalogue> {
     static CATALOGUE: std::sync::OnceLock<Arc<sandbox::Catalogue>> = std::sync::OnceLock::new();
     CATALOGUE
         .get_or_init(|| Arc::new(sandbox::Catalogue::generate(TEST_PRODUCTS, SandboxOptions::default().seed)))
@@ -171,6 +171,13 @@ impl TestApp {
         let health = self.client.get(format!("{}/healthz", self.address)).send().await.expect("the gateway is alive");
         assert_eq!(health.status(), 200, "the gateway is serving");
         assert_eq!(panics_on_this_thread(), self.panics_at_spawn, "a panic on the gateway's thread");
+    }
+
+    /// Starts the gateway's graceful shutdown (as SIGTERM would).
+    pub fn shut_down(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
     }
 
     /// The sandbox of one marketplace.

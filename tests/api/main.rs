@@ -5,28 +5,41 @@
 // Test helpers are shared between the modules of this one binary, not exported.
 #![allow(unreachable_pub)]
 
+mod access_log;
 mod architecture;
+mod bela;
 mod browser;
 mod cache;
 mod check;
+mod check_sample;
+mod checked_inputs;
 mod compare;
 mod conformance;
 mod devset;
+mod failure_lines;
 mod faults;
+mod front_door;
 mod frontend;
 mod frontend_browser;
 mod grouping;
 mod helpers;
 mod hostile;
+mod http_edges;
+mod instances;
+mod matchset;
 mod memory;
+mod metrics;
 mod paging;
 mod queueing;
+mod round_trips;
 mod sandbox_text;
 mod schema;
 mod scoring;
 mod search;
 mod secrets;
+mod served;
 mod slow_clients;
 mod soak;
+mod unit_spread;
 mod vendors;
 mod web;

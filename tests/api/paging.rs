@@ -41,6 +41,7 @@ fn quirks() -> impl Strategy<Value = Quirks> {
             total_off_by,
             trailing_empty_page,
             max_matches: Some(matches),
+            ignores_paging: false,
         },
     )
 }

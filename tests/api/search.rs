@@ -199,12 +199,12 @@ async fn an_offer_served_by_a_search_can_be_fetched_by_its_id() {
 }
 
 #[tokio::test]
-async fn marketplaces_lists_all_four_sandboxes_with_their_deadlines() {
+async fn marketplaces_lists_all_five_sandboxes_with_their_deadlines() {
     let app = spawn_app().await;
     let response = app.graphql("{ marketplaces { id name enabled timeoutMs } }", json!({})).await;
     let ids: Vec<&str> =
         response["data"]["marketplaces"].as_array().expect("list").iter().filter_map(|m| m["id"].as_str()).collect();
-    assert_eq!(ids, ["ekatalog", "jatim-bejo", "mbiz", "padi-umkm"]);
+    assert_eq!(ids, ["bela", "ekatalog", "jatim-bejo", "mbiz", "padi-umkm"]);
     assert_eq!(response["data"]["marketplaces"][0]["timeoutMs"], 800);
 }
 
@@ -215,7 +215,7 @@ async fn health_and_readiness_answer() {
     assert_eq!(health.status(), 200);
     let ready: Value =
         app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz").json().await.expect("json");
-    assert_eq!(ready["marketplaces"], json!(["ekatalog", "jatim-bejo", "mbiz", "padi-umkm"]));
+    assert_eq!(ready["marketplaces"], json!(["bela", "ekatalog", "jatim-bejo", "mbiz", "padi-umkm"]));
     let graphiql = app
         .client
         .get(format!("{}/graphql", app.address))

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
 const SEARCH: &str = "q=kertas+hvs+a4&region=35.71";
-const MARKETPLACES: [&str; 4] = ["ekatalog", "jatim-bejo", "mbiz", "padi-umkm"];
+const MARKETPLACES: [&str; 5] = ["bela", "ekatalog", "jatim-bejo", "mbiz", "padi-umkm"];
 
 const COMPARE: &str = r#"query($q: String!, $buyer: BuyerContext) { compare(query: $q, buyer: $buyer, first: 10) {
   groups {
@@ -158,6 +158,9 @@ async fn the_survey_csv_has_graphqls_exact_amounts_and_the_printed_survey_has_ev
         );
         assert_eq!(row[column("penyedia")], offer["vendor"]["name"]);
         assert!(!row[column("harga_termasuk_ppn")].contains('.'), "no thousands separator: {row:?}");
+        // Written bare, so a spreadsheet reads a number: no quotes, no formula-guard `'`.
+        let amount = &row[column("harga_termasuk_ppn")];
+        assert!(body.contains(&format!(";{amount};")), "{amount} is an unquoted number in the CSV");
         assert!(row[column("dibaca_pada")].ends_with(" WIB"), "{row:?}");
     }
     assert!(per_product.values().all(|&n| n <= 3), "{per_product:?}");
@@ -218,4 +221,34 @@ fn pdf_text(pdf: &std::path::Path) -> String {
         .expect("pdftotext runs (tests/run.sh installs poppler-utils)");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn a_price_without_ppn_says_why_and_a_stated_availability_and_minimum_order_are_shown() {
+    let app = spawn_app().await;
+    let page = |q: &str| {
+        let url = format!("{}/?q={q}&region=35.71", app.address);
+        let client = app.client.clone();
+        async move { client.get(url).send().await.expect("page").text().await.expect("html") }
+    };
+    let staples = page("gula+pasir").await;
+    assert!(staples.contains("(barang bebas PPN)"), "bela's exempt sugar says so");
+    let catering = page("nasi+kotak").await;
+    assert!(catering.contains("(dikenai PBJT daerah, bukan PPN)"), "bela's catering says PBJT");
+    assert!(catering.contains("Minimal pembelian"), "bela states a minimum order");
+    let laptops = page("laptop").await;
+    let bela: Vec<&str> =
+        laptops.split(r#"data-offer="bela:"#).skip(1).filter_map(|o| o.split("</li>").next()).collect();
+    assert!(!bela.is_empty(), "bela's laptops are on the page");
+    let known = ["tersedia", "stok terbatas", "pre-order (inden)", "stok habis", "tidak dijual lagi"];
+    assert!(
+        bela.iter().all(|o| known.iter().any(|k| o.contains(&format!("<dd>{k}</dd>")))),
+        "availability instead of stock"
+    );
+    let unexplained = bela.iter().filter(|o| o.contains("(penjual tidak memungut PPN)")).count();
+    assert_eq!(unexplained, 0, "format 2 says why there is no PPN, not only that there is none");
+    assert!(
+        bela.iter().any(|o| o.contains("(penjual bukan PKP, tidak memungut PPN)")),
+        "some laptop sellers are not PKP"
+    );
 }

@@ -1,11 +1,13 @@
 //! Requests refused before any GraphQL work: each answers its own HTTP status, whatever the
-//! media type, with one coded error naming what was wrong (and, for limits, which one).
+//! media type, with one coded error naming what was wrong (and, for limits, which one). The same
+//! error object is what a WebSocket `error` message and a buyer page's refusal carry.
 
+use super::super::clients::TooManyRequests;
 use super::super::codes;
 use super::super::negotiate::MediaType;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use serde_json::{Value, json};
 
 /// Why a request was refused before execution.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +24,15 @@ pub enum Rejection {
     /// Larger than the body limit.
     #[error("the request is larger than {0} bytes")]
     TooLarge(usize),
+    /// The body stopped arriving for longer than `body_timeout`.
+    #[error("the request body stalled; send it without pauses")]
+    Stalled,
+    /// The body could not be read (a broken `Content-Encoding`, a reset stream).
+    #[error("the request body could not be read: {0}")]
+    Unreadable(String),
+    /// The gateway holds its budget of request bytes.
+    #[error("the gateway is busy reading other requests; retry after 1 s")]
+    Busy,
     /// Not a GraphQL request in JSON.
     #[error("the request is not a GraphQL request: {0}")]
     Malformed(String),
@@ -38,26 +49,44 @@ pub enum Rejection {
         /// The limit.
         max: usize,
     },
+    /// The client is over its request budget.
+    #[error("{}", .0.message())]
+    RateLimited(TooManyRequests),
+    /// A page from an origin `cors_origins` does not allow.
+    #[error("pages of the origin `{0}` may not call this gateway (see [http] cors_origins)")]
+    Origin(String),
 }
 
 impl Rejection {
-    fn status(&self) -> StatusCode {
+    /// The HTTP status of the refusal.
+    pub fn status(&self) -> StatusCode {
         match self {
             Self::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
             Self::MutationOverGet => StatusCode::METHOD_NOT_ALLOWED,
             Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::Malformed(_) | Self::BatchTooLarge(_) | Self::Limit { .. } => StatusCode::BAD_REQUEST,
+            Self::Stalled => StatusCode::REQUEST_TIMEOUT,
+            Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::Origin(_) => StatusCode::FORBIDDEN,
+            Self::Unreadable(_) | Self::Malformed(_) | Self::BatchTooLarge(_) | Self::Limit { .. } => {
+                StatusCode::BAD_REQUEST
+            }
         }
     }
 
-    fn code(&self) -> &'static str {
+    /// The stable `extensions.code`.
+    pub fn code(&self) -> &'static str {
         match self {
             Self::ContentType => codes::UNSUPPORTED_CONTENT_TYPE,
             Self::NotAcceptable => codes::NOT_ACCEPTABLE,
             Self::MutationOverGet => codes::METHOD_NOT_ALLOWED,
             Self::TooLarge(_) => codes::REQUEST_TOO_LARGE,
-            Self::Malformed(_) => codes::BAD_REQUEST,
+            Self::Stalled => codes::REQUEST_TIMEOUT,
+            Self::Busy => codes::SERVER_BUSY,
+            Self::RateLimited(_) => codes::RATE_LIMITED,
+            Self::Origin(_) => codes::ORIGIN_NOT_ALLOWED,
+            Self::Unreadable(_) | Self::Malformed(_) => codes::BAD_REQUEST,
             Self::BatchTooLarge(_) | Self::Limit { .. } => codes::QUERY_TOO_COMPLEX,
         }
     }
@@ -72,19 +101,60 @@ impl Rejection {
         }
     }
 
-    /// The refusal, written as `media` (406 is written as `application/json`).
-    pub(in crate::graphql) fn respond(self, media: MediaType) -> Response {
+    fn retry_after(&self) -> Option<u64> {
+        match self {
+            Self::RateLimited(refused) => Some(refused.retry_after),
+            Self::Busy => Some(1),
+            _ => None,
+        }
+    }
+
+    /// Counts the refusal in `pasar_refused_total{reason}` (every refusal is written through
+    /// [`error`](Self::error) or [`respond_text`](Self::respond_text), which call this).
+    fn count(&self) {
+        metrics::counter!("pasar_refused_total", "reason" => self.code()).increment(1);
+        if matches!(self, Self::RateLimited(_)) {
+            metrics::counter!("pasar_rate_limited_total").increment(1);
+        }
+    }
+
+    /// The GraphQL error object: `{message, extensions: {code, limit?, max?, retryAfter?}}`;
+    /// writing it counts the refusal.
+    pub fn error(&self) -> Value {
+        self.count();
         let mut extensions = json!({ "code": self.code() });
         if let Some((limit, max)) = self.limit() {
             extensions["limit"] = json!(limit);
             extensions["max"] = json!(max);
         }
-        let body = json!({ "errors": [{ "message": self.to_string(), "extensions": extensions }] });
+        if let Some(seconds) = self.retry_after() {
+            extensions["retryAfter"] = json!(seconds);
+        }
+        json!({ "message": self.to_string(), "extensions": extensions })
+    }
+
+    /// The refusal, written as `media` (406 is written as `application/json`).
+    pub(in crate::graphql) fn respond(self, media: MediaType) -> Response {
+        let body = json!({ "errors": [self.error()] });
         let mut response = (self.status(), body.to_string()).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, media.content_type());
         if matches!(self, Self::MutationOverGet) {
             headers.insert(header::ALLOW, HeaderValue::from_static("POST"));
+        }
+        if let Some(seconds) = self.retry_after() {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+
+    /// The refusal as plain text for people (the buyer's pages), code in brackets.
+    pub fn respond_text(self) -> Response {
+        self.count();
+        let text = format!("{} ({})\n", self, self.code());
+        let mut response = (self.status(), [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response();
+        if let Some(seconds) = self.retry_after() {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }

@@ -6,6 +6,7 @@
 
 mod problem;
 mod rules;
+mod v2;
 
 pub use problem::Problem;
 use problem::Problems;
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 const SECTIONS: &[&str] = &[
+    "format",
     "id",
     "name",
     "base_url",
@@ -61,6 +63,7 @@ pub fn parse_definition(file: &Path, text: &str) -> Result<AdapterDefinition, Ve
 /// Every section that could be read on its own; rules run on what is there.
 #[derive(Default)]
 struct Sections {
+    format: Option<u32>,
     id: Option<String>,
     name: Option<String>,
     base_url: Option<String>,
@@ -84,6 +87,7 @@ fn read_sections(table: &toml::Table, problems: &mut Problems<'_>) -> Sections {
     }
     section::<bool>(table, "enabled", problems);
     Sections {
+        format: section(table, "format", problems),
         id: section(table, "id", problems),
         name: section(table, "name", problems),
         base_url: section(table, "base_url", problems),
@@ -134,10 +138,14 @@ fn check_rules(s: &Sections, problems: &mut Problems<'_>) {
     }
     if let Some(fields) = &s.fields {
         check_fields(fields, problems);
+        v2::check_vocabularies(fields, problems);
     }
     if let Some(pricing) = &s.pricing {
         check_pricing(pricing, problems);
+        v2::check_vat(pricing, s.fields.as_ref(), problems);
     }
+    let used = v2::v2_keys(s.fields.as_ref(), s.pricing.as_ref(), s.response.as_ref(), s.pagination.as_ref());
+    v2::check_format(s.format.unwrap_or(1), &used, problems);
     if let Some(limits) = &s.limits {
         check_limits(limits, problems);
     }

@@ -3,8 +3,8 @@
 
 use super::problem::Problems;
 use crate::marketplace::definition::{
-    Auth, FieldMap, FieldSpec, FilterSpec, Limits, Method, Pagination, PaginationKind, Pricing, RequestSpec,
-    ResponseSpec, ValueFormat,
+    Auth, FieldMap, FilterSpec, Limits, Method, Pagination, PaginationKind, Pricing, RequestSpec, ResponseSpec,
+    ValueFormat,
 };
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -171,48 +171,45 @@ fn check_pointer(key: &str, pointer: &str, problems: &mut Problems<'_>) {
     }
 }
 
-pub(super) fn check_fields(f: &FieldMap, problems: &mut Problems<'_>) {
+/// The value formats a field accepts.
+fn allowed_formats(name: &str) -> &'static [ValueFormat] {
     use ValueFormat as F;
-    const TEXT: &[ValueFormat] = &[F::Text];
-    const MONEY: &[ValueFormat] = &[F::IdrText, F::IdrTextEn, F::IntegerRupiah, F::DecimalString, F::Number];
-    const PERCENT: &[ValueFormat] = &[F::PercentText, F::Number, F::DecimalString];
-    let specs: [(&str, Option<&FieldSpec>, &[ValueFormat]); 16] = [
-        ("id", Some(&f.id), TEXT),
-        ("title", Some(&f.title), TEXT),
-        ("url", f.url.as_ref(), TEXT),
-        ("price", Some(&f.price), MONEY),
-        ("vat_rate", f.vat_rate.as_ref(), PERCENT),
-        ("unit", f.unit.as_ref(), TEXT),
-        ("stock", f.stock.as_ref(), &[F::Number]),
-        ("tkdn", f.tkdn.as_ref(), PERCENT),
-        ("bmp", f.bmp.as_ref(), PERCENT),
-        ("bbi", f.bbi.as_ref(), &[F::Boolean]),
-        ("vendor_id", f.vendor_id.as_ref(), TEXT),
-        ("vendor_name", Some(&f.vendor_name), TEXT),
-        ("vendor_legal_form", f.vendor_legal_form.as_ref(), TEXT),
-        ("vendor_npwp", f.vendor_npwp.as_ref(), TEXT),
-        ("vendor_scale", f.vendor_scale.as_ref(), TEXT),
-        ("vendor_region", f.vendor_region.as_ref(), TEXT),
-    ];
-    for (name, spec, allowed) in specs {
+    match name {
+        "price" => &[F::IdrText, F::IdrTextEn, F::IntegerRupiah, F::DecimalString, F::Number],
+        "vat_rate" | "tkdn" | "bmp" => &[F::PercentText, F::Number, F::DecimalString],
+        "stock" | "pack_quantity" | "min_order" => &[F::Number, F::DecimalString],
+        "seller_rating" => &[F::Number, F::DecimalString],
+        "bbi" | "includes_vat" | "vendor_pkp" | "vat_exempt" | "regional_tax" => &[F::Boolean],
+        _ => &[F::Text],
+    }
+}
+
+pub(super) fn check_fields(f: &FieldMap, problems: &mut Problems<'_>) {
+    for (name, spec) in f.entries() {
         let Some(spec) = spec else { continue };
         check_pointer(&format!("fields.{name}.pointer"), spec.pointer(), problems);
+        let allowed = allowed_formats(name);
         if let Some(format) = spec.format().filter(|fmt| !allowed.contains(fmt)) {
+            let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
             problems.add(
                 &format!("fields.{name}.format"),
-                format!("{format:?} cannot be used for {name}; allowed: {allowed:?}"),
+                format!("`{}` cannot be used for {name}; allowed: {}", format.name(), names.join(", ")),
             );
         }
     }
 }
 
+/// A percentage between 0 and 100 written as a decimal string.
+pub(super) fn is_percent(text: &str) -> bool {
+    Decimal::from_str(text.trim()).is_ok_and(|rate| rate >= Decimal::ZERO && rate <= Decimal::ONE_HUNDRED)
+}
+
 pub(super) fn check_pricing(pricing: &Pricing, problems: &mut Problems<'_>) {
-    match Decimal::from_str(&pricing.vat_rate) {
-        Ok(rate) if rate >= Decimal::ZERO && rate <= Decimal::ONE_HUNDRED => {}
-        _ => problems.add(
+    if !is_percent(&pricing.vat_rate) {
+        problems.add(
             "pricing.vat_rate",
             format!("`{}` must be a percentage between 0 and 100, e.g. \"11\"", pricing.vat_rate),
-        ),
+        );
     }
 }
 

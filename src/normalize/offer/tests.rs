@@ -10,9 +10,11 @@ fn raw(price: &str, unit: Option<&str>, title: &str) -> RawOffer {
         title: title.into(),
         url: None,
         price: RawValue { value: Value::String(price.into()), format: ValueFormat::IdrText },
-        includes_vat: true,
-        default_vat_rate: dec!(11),
-        vat_rate: None,
+        vat: std::sync::Arc::new(crate::normalize::vat::VatPolicy {
+            includes_vat: Some(true),
+            rate: dec!(11),
+            rules: Vec::new(),
+        }),
         unit: unit.map(str::to_string),
         stock: None,
         tkdn: None,
@@ -24,6 +26,7 @@ fn raw(price: &str, unit: Option<&str>, title: &str) -> RawOffer {
         vendor_npwp: None,
         vendor_scale: None,
         vendor_region: None,
+        ..RawOffer::default()
     }
 }
 
@@ -66,4 +69,160 @@ fn a_zero_price_is_refused_as_a_placeholder() {
     let offer = offer("Rp 0", Some("pcs"), "Flashdisk 64GB");
     assert_eq!((offer.price, offer.unit_price), (None, None));
     assert!(offer.issues.iter().any(|i| i.field == "price" && i.code == "ZERO"), "{:?}", offer.issues);
+}
+
+mod v2 {
+    //! Format 2's per-offer facts through the whole normaliser.
+
+    use super::*;
+    use crate::model::{Availability, VatBasis};
+    use crate::normalize::vat::{RateRule, VatPolicy};
+    use serde_json::json;
+    use std::sync::Arc;
+
+    fn flag(value: Value) -> Option<RawValue> {
+        Some(RawValue { value, format: ValueFormat::Boolean })
+    }
+
+    fn number(value: Value) -> Option<RawValue> {
+        Some(RawValue { value, format: ValueFormat::Number })
+    }
+
+    /// A net price of Rp1.000.000 on a marketplace stating 12 % with the PMK 131/2024 rule.
+    fn listing() -> RawOffer {
+        RawOffer {
+            source_id: "K-1".into(),
+            title: "Laptop 14 inci".into(),
+            price: RawValue { value: json!(1_000_000), format: ValueFormat::Number },
+            vat: Arc::new(VatPolicy {
+                includes_vat: None,
+                rate: dec!(12),
+                rules: vec![RateRule { stated: dec!(12), effective: dec!(11), regulation: "PMK 131/2024".into() }],
+            }),
+            includes_vat: flag(json!(false)),
+            vat_rate: number(json!("12")),
+            vendor_name: "PT Maju".into(),
+            ..RawOffer::default()
+        }
+    }
+
+    fn price_of(raw: RawOffer) -> (VatBasis, Decimal, Decimal, Decimal, Decimal) {
+        let offer = normalize_offer(&MarketplaceId::new("test"), raw);
+        let p = offer.price.expect("a price");
+        (p.vat_basis, p.nominal_vat_rate, p.vat_rate, p.amount_excluding_vat, p.amount_including_vat)
+    }
+
+    #[test]
+    fn a_stated_twelve_percent_on_a_net_price_adds_eleven() {
+        let got = price_of(listing());
+        assert_eq!(got, (VatBasis::Excluded, dec!(12), dec!(11), dec!(1000000), dec!(1110000)));
+    }
+
+    #[test]
+    fn the_per_offer_flag_says_a_price_is_gross() {
+        let got = price_of(RawOffer { includes_vat: flag(json!("ya")), ..listing() });
+        assert_eq!(got, (VatBasis::Included, dec!(12), dec!(11), dec!(900900.90), dec!(1000000)));
+    }
+
+    #[test]
+    fn a_seller_that_is_not_pkp_gives_one_amount_for_both() {
+        let got = price_of(RawOffer { vendor_pkp: flag(json!(false)), ..listing() });
+        assert_eq!(got, (VatBasis::NotPkp, dec!(0), dec!(0), dec!(1000000), dec!(1000000)));
+    }
+
+    #[test]
+    fn exempt_goods_and_regional_tax_carry_no_ppn() {
+        let exempt = price_of(RawOffer { vat_exempt: flag(json!(true)), ..listing() });
+        assert_eq!(exempt, (VatBasis::Exempt, dec!(0), dec!(0), dec!(1000000), dec!(1000000)));
+        let pbjt = price_of(RawOffer { regional_tax: flag(json!(1)), ..listing() });
+        assert_eq!(pbjt.0, VatBasis::Pbjt);
+        assert_eq!((pbjt.3, pbjt.4), (dec!(1000000), dec!(1000000)));
+    }
+
+    #[test]
+    fn ppn_with_no_inclusion_stated_anywhere_gives_no_price_and_says_so() {
+        let offer = normalize_offer(&MarketplaceId::new("test"), RawOffer { includes_vat: None, ..listing() });
+        assert_eq!(offer.price, None);
+        assert!(offer.issues.iter().any(|i| i.code == "VAT_INCLUSION_UNKNOWN"), "{:?}", offer.issues);
+    }
+
+    #[test]
+    fn an_unreadable_flag_is_reported_and_ignored() {
+        let offer =
+            normalize_offer(&MarketplaceId::new("test"), RawOffer { vendor_pkp: flag(json!("mungkin")), ..listing() });
+        assert_eq!(offer.price.map(|p| p.vat_basis), Some(VatBasis::Excluded));
+        assert_eq!(
+            offer.issues.iter().map(|i| (i.field, i.code)).collect::<Vec<_>>(),
+            [("seller.pkp", "FLAG_UNREADABLE")]
+        );
+    }
+
+    #[test]
+    fn brand_model_availability_minimum_order_and_seller_are_kept_as_stated() {
+        let raw = RawOffer {
+            brand: Some(" Sinar  Dunia ".into()),
+            model: Some("SIDU-A4-80".into()),
+            availability: Some("PO 7 hari".into()),
+            min_order: number(json!("5")),
+            vendor_id: Some("S-9".into()),
+            seller_url: Some("https://example.id/toko/s-9".into()),
+            seller_rating: number(json!("4,8")),
+            ..listing()
+        };
+        let offer = normalize_offer(&MarketplaceId::new("test"), raw);
+        assert_eq!((offer.brand.as_deref(), offer.model.as_deref()), (Some("Sinar Dunia"), Some("SIDU-A4-80")));
+        assert_eq!((offer.availability, offer.min_order), (Some(Availability::PreOrder), Some(5)));
+        assert!(!offer.in_stock(), "a pre-order is not in stock");
+        assert_eq!(offer.seller.id.as_deref(), Some("S-9"));
+        assert_eq!(offer.seller.name, "PT Maju");
+        assert_eq!(offer.seller.url.as_deref(), Some("https://example.id/toko/s-9"));
+        assert_eq!(offer.seller.rating, Some(dec!(4.8)));
+        assert!(offer.issues.is_empty(), "{:?}", offer.issues);
+    }
+
+    #[test]
+    fn unknown_availability_and_fractional_minimum_orders_are_reported_not_guessed() {
+        let raw = RawOffer { availability: Some("segera".into()), min_order: number(json!(2.5)), ..listing() };
+        let offer = normalize_offer(&MarketplaceId::new("test"), raw);
+        assert_eq!((offer.availability, offer.min_order), (None, None));
+        let codes: Vec<&str> = offer.issues.iter().map(|i| i.code).collect();
+        assert_eq!(codes, ["AVAILABILITY_UNKNOWN", "NUMBER_UNREADABLE"]);
+    }
+
+    #[test]
+    fn a_stock_sent_as_text_reads_as_its_number_and_a_word_is_reported() {
+        let offer =
+            normalize_offer(&MarketplaceId::new("test"), RawOffer { stock: number(json!("1.000")), ..listing() });
+        assert_eq!((offer.stock, offer.issues.len()), (Some(1000), 0), "{:?}", offer.issues);
+        let offer =
+            normalize_offer(&MarketplaceId::new("test"), RawOffer { stock: number(json!("banyak")), ..listing() });
+        assert_eq!(offer.stock, None);
+        assert_eq!(
+            offer.issues.iter().map(|i| (i.field, i.code)).collect::<Vec<_>>(),
+            [("stock", "NUMBER_UNREADABLE")]
+        );
+    }
+
+    #[test]
+    fn a_stated_pack_quantity_wins_and_a_title_that_disagrees_is_reported() {
+        let raw = RawOffer {
+            title: "Kertas HVS A4 80gsm".into(),
+            unit: Some("rim".into()),
+            pack_quantity: number(json!("500")),
+            ..listing()
+        };
+        let offer = normalize_offer(&MarketplaceId::new("test"), raw.clone());
+        assert_eq!(
+            (offer.unit.quantity, offer.unit.derivation, offer.unit.confident),
+            (Some(dec!(500)), PackDerivation::Stated, true)
+        );
+        assert_eq!(offer.unit_price.map(|u| u.price.amount), Some(dec!(2000)));
+        let stated_base = RawOffer { unit: Some("box".into()), base_unit: Some(" LBR ".into()), ..raw.clone() };
+        let offer = normalize_offer(&MarketplaceId::new("test"), stated_base);
+        assert_eq!((offer.unit.base_unit.as_deref(), offer.unit.quantity), (Some("lembar"), Some(dec!(500))));
+        let boxed = RawOffer { title: "Kertas HVS A4 80gsm Box isi 5 Rim".into(), unit: Some("box".into()), ..raw };
+        let offer = normalize_offer(&MarketplaceId::new("test"), boxed);
+        assert_eq!((offer.unit.quantity, offer.unit.confident), (Some(dec!(500)), false));
+        assert!(offer.issues.iter().any(|i| i.code == "PACK_CONFLICT"), "{:?}", offer.issues);
+    }
 }

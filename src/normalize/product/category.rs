@@ -6,6 +6,16 @@ use super::tables::{self, Dimension};
 pub(super) const SIZE_CODES: &[&str] =
     &["a0", "a1", "a2", "a3", "a4", "a5", "a6", "b4", "b5", "f4", "q4", "legal", "letter", "aa", "aaa", "kabinet"];
 
+/// The spec of a compatible, refilled or remanufactured ink or toner; a title without it is
+/// taken for the maker's own.
+pub(super) const ORIGIN_COMPATIBLE: &str = "kompatibel";
+
+/// The spec of a refill sold without its container (`isi ulang`, `refill`).
+pub(super) const REFILL_ONLY: &str = "isi-ulang";
+
+/// The prefix of a desk's drawer unit spec (`biro0.5`): a title without one is the plain desk.
+pub(super) const BIRO: &str = "biro";
+
 /// What a spec is about, to say what conflicts.
 pub(super) fn category(spec: &str) -> &'static str {
     if SIZE_CODES.contains(&spec) {
@@ -13,6 +23,18 @@ pub(super) fn category(spec: &str) -> &'static str {
     }
     if spec.starts_with('+') {
         return "included";
+    }
+    if spec == ORIGIN_COMPATIBLE {
+        return "origin";
+    }
+    if spec.strip_prefix(BIRO).is_some_and(|share| share.parse::<f64>().is_ok()) {
+        return "variant";
+    }
+    if spec == REFILL_ONLY {
+        return "contents";
+    }
+    if tables::HARDNESS.contains(&spec) {
+        return "hardness";
     }
     if tables::COLOURS.iter().any(|(_, c)| *c == spec) {
         return "colour";
@@ -43,6 +65,8 @@ pub(super) fn category(spec: &str) -> &'static str {
             Dimension::Doors => "doors",
             Dimension::Tiers => "tiers",
             Dimension::Ports => "ports",
+            Dimension::Channels => "channels",
+            Dimension::Resolution => "resolution",
         };
     }
     if spec.contains('x') && spec.chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'x') {

@@ -11,8 +11,10 @@
 use super::ProductKey;
 use super::category::SIZE_CODES;
 use super::lex::{self, Class, Tok};
+use super::markers;
 use super::names;
 use super::tables::{self, Dimension};
+use super::vocab;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -20,13 +22,32 @@ use std::sync::LazyLock;
 /// What a title says about the product, independent of pack and seller.
 pub fn product_key(title: &str) -> ProductKey {
     let mut toks = lex::tokens(title);
+    // `Mj` is meja; `CT 202137` is a code's prefix, not an abbreviation.
+    for at in 0..toks.len() {
+        let before_number = toks.get(at + 1).is_some_and(|t| t.class == Class::Num);
+        if toks[at].class == Class::Word
+            && !before_number
+            && let Some(word) = vocab::expand(&toks[at].text)
+        {
+            toks[at].text = word.to_string();
+        }
+    }
+    let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS);
-    let included = take_included(&mut toks);
+    let mut included = markers::take(&mut toks, ink);
+    let brand = brand.or_else(|| unknown_brand(&toks));
+    included.extend(take_included(&mut toks));
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
     let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
+    // `Ballpoint Pen`: a word the kind's own wordings hold says nothing more.
+    if let Some(kind) = kind {
+        let wordings = names::KINDS.iter().filter(|(k, _)| *k == kind).flat_map(|(_, p)| p.iter());
+        let said: Vec<&str> = wordings.flat_map(|p| p.split(' ')).collect();
+        tokens.retain(|t| !said.contains(&t.as_str()));
+    }
     specs.extend(included);
     if kind.is_none_or(|k| k.starts_with("kertas")) {
         paper_grammage(&mut specs);
@@ -36,6 +57,58 @@ pub fn product_key(title: &str) -> ProductKey {
     tokens.sort();
     tokens.dedup();
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens }
+}
+
+/// A brand no table knows: the word after a `Merek:` label, else the first word the matcher does
+/// not know (`Kertas HVS Copylas A4`, `ICHIKO Black Mesh Swivel Chair`, `Kertas A4 70 gr -
+/// Natural`). Acronyms without vowels (`PVC`) are not taken for brands. It stays among the
+/// words too, so a title that names it elsewhere still shares it.
+fn unknown_brand(toks: &[Tok]) -> Option<String> {
+    let unknown = |t: &Tok| {
+        t.class == Class::Word
+            && t.text.chars().count() >= 3
+            && t.text.chars().any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+            && !vocab::known(&t.text)
+    };
+    // Else a vowel-less acronym of three letters or more that is not a code's prefix (`TVT`,
+    // not `TN 2260`); technical acronyms (`DVR`, `PVC`) are known words.
+    let acronym = |i: usize| {
+        let t = &toks[i];
+        t.class == Class::Word
+            && t.text.chars().count() >= 3
+            && t.text.chars().all(|c| c.is_ascii_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+            && !vocab::known(&t.text)
+            && (toks.get(i + 1).is_none_or(|n| n.class == Class::Word) || measure_at(toks, i + 1))
+    };
+    let labelled = toks.windows(2).position(|w| matches!(w[0].text.as_str(), "merek" | "merk" | "brand"));
+    let at = labelled
+        .map(|i| i + 1)
+        .filter(|&i| unknown(&toks[i]) || acronym(i))
+        .or_else(|| toks.iter().position(unknown))
+        .or_else(|| (0..toks.len()).find(|&i| acronym(i)))?;
+    // The run of unknown words around it: `Gunung Madu`, `So Klin`, `Stapler Kangaro`.
+    // A vowel-less run word is a code's prefix (`Mimaki JV 150-160`), not a brand's.
+    let other = |t: &Tok| {
+        t.class == Class::Word
+            && t.text.chars().count() >= 2
+            && t.text.chars().any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+            && !vocab::known(&t.text)
+    };
+    let start = (0..at).rev().take_while(|&i| other(&toks[i])).last().unwrap_or(at);
+    let end = (at + 1..toks.len()).take_while(|&i| other(&toks[i])).last().map_or(at + 1, |i| i + 1);
+    let words: Vec<String> = toks[start..end.min(start + 3)]
+        .iter()
+        .map(|t| {
+            let mut chars = t.text.chars();
+            chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
+/// Whether a number at `at` is a measure or a count (`4 Channel`, `5 kg`), not a code's digits.
+fn measure_at(toks: &[Tok], at: usize) -> bool {
+    toks.get(at + 1).is_some_and(|u| tables::unit(&u.text).is_some() || tables::is_pack_word(&u.text))
 }
 
 /// `dengan Sopir dan BBM`: the items an offer includes, one word each after `dengan` and after
@@ -82,6 +155,17 @@ fn paper_grammage(specs: &mut [String]) {
         let grams = number.trim_end_matches('g').to_string();
         *number = format!("{grams}gsm");
     }
+}
+
+/// The rest of a model code written apart from its letters: digits with one letter after them
+/// (`640i` of `VS 640i`, `285a` of `CE 285A`) or two numbers joined by a hyphen (`150-160` of
+/// `JV 150-160`). A measure glued to its unit (`80gsm`) is not.
+fn numbered_code(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[digits..];
+    digits > 0
+        && (rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_alphabetic())
+            || rest.strip_prefix('-').is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// A model code with the processor class in front (`i5`, `ci5`, `i5-1235U` → `i5` and `1235u`).
@@ -216,6 +300,10 @@ impl<'a> Reader<'a> {
         if let Some(unit) = self.unit_at(1) {
             return self.measure(number, unit, 2);
         }
+        if self.peek(1).is_some_and(|t| t.is("persen")) {
+            // `ORIGINAL 100%` is a seller's claim; `Alkohol 70%` says what it is.
+            return if number == "100" { self.skip(2, false) } else { self.spec(format!("{number}%"), 2) };
+        }
         let storage_word = |t: Option<&Tok>| t.is_some_and(|t| tables::STORAGE_WORDS.contains(&t.text.as_str()));
         let before = self.at.checked_sub(1).and_then(|i| self.toks.get(i));
         if storage_word(before) || storage_word(self.peek(1)) {
@@ -303,6 +391,8 @@ impl<'a> Reader<'a> {
                 return self.skip(n, true);
             }
             "x" => return self.skip(1, self.after_pack),
+            // `box of 50`: as `box isi 50`.
+            "of" if self.after_pack => return self.isi(),
             "rp" if self.is_num(1) => {
                 let amount = self.peek(1).map(|t| t.text.clone()).unwrap_or_default();
                 return self.spec(format!("rp{amount}"), 2);
@@ -316,7 +406,8 @@ impl<'a> Reader<'a> {
             // `SSD`, `RAM` said what the number beside them is; alone they say nothing.
             return self.skip(1, false);
         }
-        if tables::is_pack_word(text) {
+        // `1 pc` is a pack, `PC 908` a model code.
+        if tables::is_pack_word(text) && !(text == "pc" && self.is_num(1)) {
             // `box 2500 lbr`, `pak 100`: the count of a container. `dus 20 kg` is left to the
             // measure, which knows whether the title already gave the net content.
             let n = match (self.is_num(1), self.is_pack_word(2), self.peek(2).is_none()) {
@@ -325,6 +416,9 @@ impl<'a> Reader<'a> {
                 _ => 1,
             };
             return self.skip(n, true);
+        }
+        if tables::HARDNESS.contains(&text) {
+            return self.spec(text.to_string(), 1);
         }
         if let Some(spec) = tables::colour(text).or_else(|| tables::size(text)) {
             return self.spec(spec.to_string(), 1);
@@ -353,9 +447,10 @@ impl<'a> Reader<'a> {
         // A unit word reaches here only when no number came before it (`Lion L 44`).
         let reserved = tables::colour(prefix).is_some()
             || tables::size(prefix).is_some()
-            || tables::is_pack_word(prefix)
+            || (tables::is_pack_word(prefix) && prefix != "pc")
             || tables::STORAGE_WORDS.contains(&prefix)
-            || matches!(prefix, "x" | "isi" | "per" | "rp");
+            || tables::synonym(prefix) != prefix
+            || matches!(prefix, "x" | "isi" | "per" | "rp" | "ink" | "tnt" | "gl");
         if prefix.chars().count() > 3 || reserved {
             return None;
         }
@@ -364,7 +459,8 @@ impl<'a> Reader<'a> {
             Class::Num => {
                 !(self.unit_at(2).is_some() || self.is_pack_word(2) || self.peek(2).is_some_and(|t| t.is("x")))
             }
-            Class::Code => next.text.starts_with(char::is_alphabetic) && !SIZE_CODES.contains(&next.text.as_str()),
+            Class::Code if next.text.starts_with(char::is_alphabetic) => !SIZE_CODES.contains(&next.text.as_str()),
+            Class::Code => numbered_code(&next.text),
             Class::Word => false,
         };
         joins.then(|| format!("{prefix}{}", next.text))

@@ -89,6 +89,18 @@ fn chunks(title: &str) -> Vec<String> {
                 out.push(std::mem::take(&mut current));
                 out.push("inch".to_string());
             }
+            // `+ Galon`: what comes with the offer; `@12`: so many per pack; `100%`: a share.
+            '+' | '@' | '%' => {
+                if !current.is_empty() {
+                    out.push(std::mem::take(&mut current));
+                }
+                let word = match c {
+                    '+' => "plus",
+                    '@' => "isi",
+                    _ => "persen",
+                };
+                out.push(word.to_string());
+            }
             _ if !current.is_empty() => out.push(std::mem::take(&mut current)),
             _ => {}
         }

@@ -46,9 +46,26 @@
 //!   (`Gula 1 kg … dus isi 20 kg`).
 //! - A number before a pack word is the pack's count (`5 rim`, `500 lbr`), except a number above
 //!   100 before a container word, which is a model number (`Bantex 1450 Pak isi 10`).
-//! - Tables of brands, kinds and words are domain knowledge and small; an unknown brand or kind
-//!   stays among the words, so unknown products still group by their wording. The matcher reads
-//!   titles only; it never looks at a marketplace's internals.
+//! - Tables of brands, kinds and words are domain knowledge and small. A brand no table knows
+//!   is read from its place (after `Merek:`, else the first run of words the matcher does not
+//!   know: `Kertas HVS Copylas A4`, else a vowel-less acronym that is no code's prefix nor a
+//!   technical word: `TVT`, not `TN 2260` or `DVR`) and stays among the words too; two such brands conflict
+//!   unless either title has the other's among its words. An unknown kind stays among the
+//!   words, so unknown products still group by their wording. The matcher reads titles only; it
+//!   never looks at a marketplace's internals.
+//! - Issue 24's look-alikes are decisive: original vs compatible or refilled ink and toner (a
+//!   title that says nothing is the maker's own), a refill without its gallon vs one sold with
+//!   it, ink colours written as letters in ink context (`BK`, `C`, `M`, `Y`) or as `Biru Muda`,
+//!   channels of a recorder kit, pencil hardness, `Legal`/`Letter` sizes, and part numbers:
+//!   when both titles give a code with letters and two digits, one of each must be related.
+//!   Vowel-less abbreviations are expanded (`Mj` = meja, `Pnsl` = pensil) and English words read
+//!   in Indonesian (`swivel chair` = `kursi putar`). A desk's drawer unit (`1/2 Biro`) is not
+//!   the plain desk.
+//! - [`offer_key`] is the key of an offer whose marketplace states brand and model apart from
+//!   the title (adapter format 2): the stated brand is the brand, the stated model's codes join
+//!   the title's.
+//! - [`group_id`] names a group by its offers (marketplace and id, in any order) and
+//!   [`MATCHER_VERSION`], so an HPS file can cite the grouping it used.
 //! - Cost: keys are compared only when they share a feature held by at most 64 distinct keys,
 //!   or two features (among each key's ten rarest crowded ones) held together by at most 64, or
 //!   a related model code held by at most 64; so the pairs compared grow linearly with the set,
@@ -61,19 +78,27 @@
 mod category;
 mod explain;
 mod group;
+mod identity;
 mod key;
 mod lex;
+mod markers;
 mod names;
+mod offer;
 mod similar;
 mod tables;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_apart;
+#[cfg(test)]
 mod tests_group;
+mod vocab;
 
 pub use explain::explain;
 pub use group::group;
+pub use identity::{MATCHER_VERSION, group_id};
 pub use key::product_key;
+pub use offer::offer_key;
 
 /// What a title says about the product, independent of pack and seller.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

@@ -8,6 +8,7 @@ pub(super) const PACK_WORDS: &[&str] = &[
     "renceng", "bungkus", "bks", "set", "kotak", "botol", "btl", "pcs", "buah", "bh", "biji", "lembar", "lbr",
     "sachet", "sachets", "galon", "unit", "units", "stel", "setel", "porsi", "hari", "kemasan", "roll", "rol",
     "tube", "pouch", "bal", "ikat", "sak", "karung", "krat", "orangbulan", "m2", "pasang", "psg", "pail",
+    "ream", "reams", "carton", "cartons", "ctn", "kardus", "dozen", "packs", "boxes", "pieces", "pc",
 ];
 
 /// Pack words for containers: a count before one is small (`5 rim`, `40 box`), so a large
@@ -16,7 +17,7 @@ pub(super) const PACK_WORDS: &[&str] = &[
 pub(super) const CONTAINERS: &[&str] = &[
     "rim", "box", "boks", "dus", "dos", "karton", "pak", "pack", "pax", "pck", "lusin", "gross", "gros", "kodi",
     "renceng", "bungkus", "bks", "set", "kotak", "kemasan", "roll", "rol", "bal", "ikat", "sak", "karung", "krat",
-    "pouch", "tube", "pail",
+    "pouch", "tube", "pail", "ream", "reams", "carton", "cartons", "ctn", "kardus", "dozen", "packs", "boxes",
 ];
 
 /// The largest count written before a container word.
@@ -33,8 +34,29 @@ pub(super) const NOISE: &[&str] = &[
     "seller", "new", "baru", "berkualitas", "kualitas", "grosir", "hemat", "free", "ongkir", "gratis", "pemasangan",
     "merk", "merek", "brand", "produk", "dengan", "dan", "untuk", "utk", "with", "and", "for", "the", "of", "rapat",
     "kantor", "official", "genuine", "termasuk", "include", "incl", "cod", "readystock", "uk", "ukuran", "size",
-    "paket", "cap", "ready", "sale", "bonus", "jual", "intel", "core", "prosesor", "processor",
+    "paket", "cap", "ready", "sale", "bonus", "jual", "intel", "core", "prosesor", "processor", "hot", "kirim",
+    "cepat", "saja", "only", "murmer", "plus",
 ];
+
+/// Words that say an ink or toner is not the maker's own: a compatible, refilled or
+/// remanufactured one is another product than the original, whatever its part number.
+pub(super) const COMPATIBLE: &[&str] =
+    &["compatible", "kompatibel", "compatibel", "kompatible", "remanufactured", "reman", "pengganti", "kw", "oem"];
+
+/// Words that, after `refill` (`refill untuk Epson`), say it is a refill for another maker's
+/// product; `refill` alone is what is sold (`isi ulang`, the water without its gallon).
+pub(super) const FOR: &[&str] = &["untuk", "utk", "for", "buat"];
+
+/// Words that put a title among inks and toners, where a lone `C`, `M`, `Y` or `K` is a colour.
+pub(super) const INK_WORDS: &[&str] =
+    &["tinta", "ink", "toner", "cartridge", "catridge", "cartrige", "katrid", "cartidge", "ribbon"];
+
+/// Ink colour letters (in ink context only) and two-word colour names.
+pub(super) const INK_LETTERS: &[(&str, &str)] =
+    &[("c", "cyan"), ("m", "magenta"), ("y", "kuning"), ("k", "hitam"), ("bk", "hitam"), ("pbk", "hitam")];
+
+/// Pencil lead hardness: `2B` and `HB` are different pencils.
+pub(super) const HARDNESS: &[&str] = &["hb", "2b", "3b", "4b", "5b", "6b", "7b", "8b", "2h", "3h", "4h"];
 
 /// Words that label the model code after them (`No. 10`, `Tipe B-104`): they go, and they keep
 /// the word before them from joining the code (`Max No 10` is not `max10`).
@@ -68,6 +90,12 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("wood", "kayu"), ("wooden", "kayu"), ("glass", "kaca"), ("mirror", "cermin"), ("broom", "sapu"),
     ("bucket", "ember"), ("ink", "tinta"),
     ("liquid", "cair"), ("powder", "bubuk"), ("electric", "listrik"), ("hand", "tangan"),
+    ("swivel", "putar"), ("office", "kantor"), ("mesh", "jaring"), ("writing", "tulis"), ("facial", "wajah"),
+    ("face", "wajah"), ("tissue", "tisu"), ("tissu", "tisu"), ("envelope", "amplop"), ("envelopes", "amplop"),
+    ("gallon", "galon"), ("granulated", "pasir"), ("pen", "pulpen"), ("pens", "pulpen"),
+    ("bolpen", "pulpen"), ("bolpoin", "pulpen"), ("ballpoint", "pulpen"), ("pencils", "pensil"),
+    ("photocopy", "fotokopi"), ("kit", "paket"), ("package", "paket"), ("camera", "kamera"),
+    ("bottle", "botol"),
 ];
 
 /// Words that say the number beside them is memory or storage in gigabytes (`SSD 512`, `RAM 8`).
@@ -91,6 +119,8 @@ pub(super) enum Dimension {
     Doors,
     Tiers,
     Ports,
+    Channels,
+    Resolution,
 }
 
 /// Measure units: spelling, canonical suffix, dimension.
@@ -146,6 +176,12 @@ pub(super) const UNITS: &[(&str, &str, Dimension)] = &[
     ("tier", "susun", Dimension::Tiers),
     ("port", "port", Dimension::Ports),
     ("ports", "port", Dimension::Ports),
+    // A 4-channel and an 8-channel recorder kit are different kits.
+    ("channel", "ch", Dimension::Channels),
+    ("channels", "ch", Dimension::Channels),
+    ("ch", "ch", Dimension::Channels),
+    ("mp", "mp", Dimension::Resolution),
+    ("megapixel", "mp", Dimension::Resolution),
 ];
 
 /// Colours in Indonesian and English, to their Indonesian name.
@@ -200,6 +236,8 @@ pub(super) const SIZES: &[(&str, &str)] = &[
     ("kuarto", "q4"),
     ("aa", "aa"),
     ("aaa", "aaa"),
+    ("legal", "legal"),
+    ("letter", "letter"),
     // Envelope sizes.
     ("kabinet", "kabinet"),
 ];

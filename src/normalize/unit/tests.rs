@@ -180,3 +180,22 @@ mod sandbox_catalogue {
         );
     }
 }
+
+#[test]
+fn the_pack_statements_issue_24_names_are_read_wherever_the_title_states_them() {
+    let cases: &[Case] = &[
+        (None, "Pulpen Joyko Hitam @25", Some("pcs"), Some(dec!(25))),
+        (None, "Envelope White No. 104 box of 50", Some("pcs"), Some(dec!(50))),
+        (None, "Gula Pasir Rose Brand isi 6 x 2 kg", Some("kg"), Some(dec!(12))),
+        (None, "Kertas HVS A4 70 gsm 1 DUS = 4 RIM", Some("lembar"), Some(dec!(2000))),
+        (None, "Kertas HVS A4 70 gsm (10 rim)", Some("lembar"), Some(dec!(5000))),
+        (None, "Pensil 2B Eterna per lusin", Some("pcs"), Some(dec!(12))),
+        // The unit field's `dus` is the title's `karton`: one statement, not a conflict.
+        (Some("dus"), "Air Mineral Cleo 600 ml 1 karton isi 48", Some("pcs"), Some(dec!(48))),
+        // Nested: a karton of 48 packs of 200 sheets is 9,600 sheets, not a karton of 200.
+        (None, "Tisu Wajah Nice 200 Sheet (1 Karton (48 Pak))", Some("lembar"), Some(dec!(9600))),
+    ];
+    for (field, title, base, quantity) in cases {
+        assert_eq!(case(*field, title), (base.map(str::to_string), *quantity), "{field:?} {title}");
+    }
+}

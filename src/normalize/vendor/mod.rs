@@ -30,6 +30,7 @@
 mod case;
 mod forms;
 mod lex;
+mod memo;
 mod read;
 #[cfg(test)]
 mod reread_tests;
@@ -39,6 +40,7 @@ mod tests;
 mod tidy;
 
 pub use forms::parse_legal_form;
+pub use memo::{Read, read_name};
 pub use scale::parse_scale;
 
 use crate::model::LegalForm;

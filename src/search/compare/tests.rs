@@ -1,7 +1,8 @@
 //! Which unit prices a product group compares.
 
 use super::*;
-use crate::model::{PackDerivation, UnitPrice};
+use crate::model::{MarketplaceId, PackDerivation, UnitPrice};
+use crate::normalize::product::ProductKey;
 
 fn offer(id: &str, per_unit: i64, base: &str, confident: bool, exact: bool) -> (Offer, Option<Explanation>) {
     let mut offer = Offer::sample(id);
@@ -57,4 +58,73 @@ fn a_group_with_no_confident_unit_price_has_no_cheapest() {
     let group = group_of(vec![offer("a", 10, "pcs", false, true)]);
     assert_eq!(cheapest_id(&group), None);
     assert!(group.unit_prices.is_empty() && group.median_unit_price().is_none());
+}
+
+fn titled(marketplace: &str, id: &str, title: &str, per_unit: i64) -> Offer {
+    let (mut offer, _) = offer(id, per_unit, "lembar", true, true);
+    offer.marketplace = MarketplaceId::new(marketplace);
+    offer.title = title.to_string();
+    offer
+}
+
+/// Each group as its id, its title key and its offers' ids, in the order given.
+fn shape(groups: &[ProductGroup]) -> Vec<(String, ProductKey, Vec<String>)> {
+    let ids = |g: &ProductGroup| g.offers.iter().map(|(o, _)| o.gateway_id()).collect();
+    groups.iter().map(|g| (g.id.clone(), g.key.clone(), ids(g))).collect()
+}
+
+#[test]
+fn the_same_offers_give_the_same_groups_in_any_order_and_with_repeats() {
+    let offers = vec![
+        titled("mbiz", "1", "Kertas HVS A4 80gsm Sinar Dunia 1 rim", 100),
+        titled("padi", "7", "Kertas HVS Sinar Dunia A4 80 gsm", 100),
+        titled("jatim", "3", "SIDU Kertas HVS A4 80gr", 100),
+        titled("mbiz", "2", "Kertas HVS F4 70gsm PaperOne", 90),
+        titled("padi", "9", "PaperOne HVS F4 70 gsm", 90),
+        titled("jatim", "4", "Toner HP 85A hitam", 500),
+    ];
+    let reference = shape(&group(offers.clone(), None));
+    assert!(reference.iter().any(|(_, _, ids)| ids.len() >= 2), "some group of several: {reference:?}");
+    let group_ids: BTreeSet<&String> = reference.iter().map(|(id, _, _)| id).collect();
+    assert_eq!(group_ids.len(), reference.len(), "every group its own id: {reference:?}");
+    let mut reversed = offers.clone();
+    reversed.reverse();
+    assert_eq!(shape(&group(reversed, None)), reference);
+    let mut rotated = offers.clone();
+    rotated.rotate_left(2);
+    let mut repeated = rotated.clone();
+    repeated.extend(offers.iter().take(3).cloned());
+    assert_eq!(shape(&group(rotated, None)), reference);
+    assert_eq!(shape(&group(repeated, None)), reference, "an offer listed twice counts once");
+}
+
+#[test]
+fn offers_whose_marketplaces_state_different_brands_are_never_one_group() {
+    let branded = |marketplace: &str, brand: Option<&str>| {
+        let mut offer = titled(marketplace, "1", "Kertas HVS A4 80gsm 1 rim", 100);
+        offer.brand = brand.map(str::to_string);
+        offer
+    };
+    let unstated = group(vec![branded("mbiz", None), branded("padi", None)], None);
+    assert_eq!(unstated.len(), 1, "the same title is one product: {:?}", shape(&unstated));
+    let same = group(vec![branded("mbiz", Some("Copylas")), branded("padi", Some("COPYLAS"))], None);
+    assert_eq!(same.len(), 1, "{:?}", shape(&same));
+    assert_eq!(same[0].key.brand.as_deref(), Some("Copylas"));
+    let different = group(vec![branded("mbiz", Some("Copylas")), branded("padi", Some("Natural"))], None);
+    assert_eq!(different.len(), 2, "{:?}", shape(&different));
+}
+
+#[test]
+fn a_group_counts_the_offers_it_leaves_out_of_its_unit_prices_by_why() {
+    let group = group_of(vec![
+        offer("assumed", 3, "pak", false, true),
+        offer("per-sheet", 60, "lembar", true, true),
+        offer("compact", 1500, "pak", true, false),
+        offer("exact-a", 15000, "pak", true, true),
+        offer("exact-b", 14000, "pak", true, true),
+    ]);
+    assert_eq!(group.unit_prices, [Decimal::from(14000), Decimal::from(15000)]);
+    let expected = [(Uncounted::NoConfidentPack, 1), (Uncounted::OtherUnit, 1), (Uncounted::Approximate, 1)];
+    assert_eq!(group.uncounted, expected);
+    assert!(group_of(vec![offer("a", 10, "pcs", true, true)]).uncounted.is_empty());
 }

@@ -1,0 +1,285 @@
+//! The shared level: pages in Redis, readable by every instance, and the claims that let one
+//! instance load a cold key while the others wait for its page.
+//!
+//! Redis is a help, never a dependency: every command has a short deadline, failures open a
+//! breaker that skips Redis for a while (one log line when it opens, one when Redis is back), and
+//! the connection manager reconnects by itself.
+
+mod codec;
+mod health;
+mod purges;
+mod quota;
+
+use super::page::{CacheKey, CachedPage};
+use health::Health;
+use redis::AsyncCommands;
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
+use std::time::Duration;
+use tokio::sync::broadcast;
+
+/// How to reach Redis.
+#[derive(Debug, Clone)]
+pub struct RedisSettings {
+    /// `redis://host:port/db`.
+    pub url: String,
+    /// The `AUTH` password, from the environment.
+    pub password: Option<String>,
+    /// PEM of the CA to trust for `rediss://` instead of the system's trust store.
+    pub ca_pem: Option<Vec<u8>>,
+    /// Longest wait for one command.
+    pub timeout: Duration,
+    /// How long a claim on a cold key lasts.
+    pub lock_for: Duration,
+    /// Prefix of every key.
+    pub namespace: String,
+}
+
+/// The shared level of the cache.
+pub struct RedisLevel {
+    client: redis::Client,
+    connection: ConnectionManager,
+    settings: RedisSettings,
+    health: Health,
+    /// Written into claims, so an instance releases only its own.
+    instance: String,
+}
+
+/// Why Redis cannot be used at all (a bad URL); being unreachable is not an error.
+#[derive(Debug, thiserror::Error)]
+#[error("[cache.redis] url: {0}")]
+pub struct BadRedisUrl(String);
+
+/// Releases a claim only if it is still this instance's.
+static RELEASE: LazyLock<redis::Script> = LazyLock::new(|| {
+    redis::Script::new(
+        "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
+    )
+});
+/// Takes one request from a shared budget (see `quota.rs`).
+static TAKE: LazyLock<redis::Script> = LazyLock::new(|| redis::Script::new(quota::TAKE));
+
+impl RedisLevel {
+    /// A level over `settings`; connects lazily and reconnects by itself.
+    pub fn new(settings: RedisSettings) -> Result<Self, BadRedisUrl> {
+        let info = redis::IntoConnectionInfo::into_connection_info(settings.url.as_str())
+            .map_err(|e| BadRedisUrl(e.to_string()))?;
+        let info = match &settings.password {
+            Some(password) => {
+                let redis = info.redis_settings().clone().set_password(password);
+                info.set_redis_settings(redis)
+            }
+            None => info,
+        };
+        let client = match &settings.ca_pem {
+            Some(pem) => {
+                let certificates = redis::TlsCertificates { client_tls: None, root_cert: Some(pem.clone()) };
+                redis::Client::build_with_tls(info, certificates)
+            }
+            None => redis::Client::open(info),
+        }
+        .map_err(|e| BadRedisUrl(e.to_string()))?;
+        let config = ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(settings.timeout.max(Duration::from_millis(200))))
+            .set_response_timeout(Some(settings.timeout))
+            .set_number_of_retries(1)
+            .set_max_delay(Duration::from_secs(1));
+        let connection =
+            ConnectionManager::new_lazy_with_config(client.clone(), config).map_err(|e| BadRedisUrl(e.to_string()))?;
+        let instance = format!("{:016x}", rand::random::<u64>());
+        Ok(Self { client, connection, settings, health: Health::default(), instance })
+    }
+
+    /// Connects now rather than on the first request, so no request's short deadline pays for
+    /// connecting; false (and a warning) when Redis does not answer within a second. Pasar
+    /// serves either way and connects when Redis appears.
+    pub async fn connect(&self) -> bool {
+        let mut connection = self.connection.clone();
+        let ping = async move { redis::cmd("PING").query_async::<String>(&mut connection).await };
+        match tokio::time::timeout(Duration::from_secs(1), ping).await {
+            Ok(Ok(_)) => {
+                metrics::gauge!("pasar_redis_up").set(1.0);
+                true
+            }
+            outcome => {
+                let error = outcome
+                    .map_or_else(|_| "timed out".to_string(), |r| r.err().map(|e| e.to_string()).unwrap_or_default());
+                tracing::warn!(%error, "Redis does not answer; serving from this instance's own cache until it does");
+                false
+            }
+        }
+    }
+
+    /// How long a waiting instance may wait for another's load.
+    pub fn claim_lasts(&self) -> Duration {
+        self.settings.lock_for
+    }
+
+    fn key(&self, kind: &str, key: &CacheKey) -> String {
+        let mut hash = Sha256::new();
+        hash.update(key.partition.to_le_bytes());
+        for part in [key.query.as_str(), key.cursor.as_deref().unwrap_or("\u{1}")] {
+            hash.update(part.as_bytes());
+            hash.update([0]);
+        }
+        hash.update(key.offset.to_le_bytes());
+        hash.update(key.limit.to_le_bytes());
+        for (name, value) in &key.filters {
+            hash.update(name.as_bytes());
+            hash.update([0]);
+            hash.update(value.as_bytes());
+            hash.update([0]);
+        }
+        let digest: String = hash.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect();
+        let namespace = &self.settings.namespace;
+        format!("{namespace}:v{}:{kind}:{}:{digest}", codec::VERSION, key.marketplace)
+    }
+
+    fn record_key(&self, kind: &str, id: &str) -> String {
+        let digest: String = Sha256::digest(id.as_bytes()).iter().take(16).map(|b| format!("{b:02x}")).collect();
+        format!("{}:v{}:{kind}:{digest}", self.settings.namespace, codec::VERSION)
+    }
+
+    /// Runs one command under the deadline and the breaker; `None` when Redis is skipped or failed.
+    async fn run<T, F>(&self, command: F) -> Option<T>
+    where
+        F: Future<Output = redis::RedisResult<T>>,
+    {
+        if !self.health.allows() {
+            return None;
+        }
+        match tokio::time::timeout(self.settings.timeout, command).await {
+            Ok(Ok(value)) => {
+                self.health.succeeded();
+                Some(value)
+            }
+            Ok(Err(error)) => {
+                self.health.failed(&error.to_string());
+                None
+            }
+            Err(_) => {
+                self.health.failed("timed out");
+                None
+            }
+        }
+    }
+
+    /// The page another instance (or this one, before a restart) stored.
+    pub async fn get(&self, key: &CacheKey) -> Option<CachedPage> {
+        let mut connection = self.connection.clone();
+        let name = self.key("page", key);
+        let bytes: Option<Vec<u8>> = self.run(async move { connection.get(name).await }).await?;
+        codec::decode(&bytes?)
+    }
+
+    /// Stores `page` for as long as any policy could serve it.
+    pub async fn put(&self, key: &CacheKey, page: &CachedPage) {
+        let Some(bytes) = codec::encode(page) else { return };
+        let servable = page.freshness.servable_for().saturating_sub(page.age());
+        let millis = u64::try_from(servable.as_millis()).unwrap_or(u64::MAX);
+        if millis == 0 {
+            return;
+        }
+        let mut connection = self.connection.clone();
+        let name = self.key("page", key);
+        let _: Option<()> = self.run(async move { connection.pset_ex(name, bytes, millis).await }).await;
+    }
+
+    /// Keeps `records` of `kind` for `ttl`, in one round trip.
+    pub async fn put_records(&self, kind: &str, records: Vec<(String, Vec<u8>)>, ttl: Duration) {
+        let millis = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX);
+        let mut pipeline = redis::pipe();
+        for (id, bytes) in records {
+            pipeline.pset_ex(self.record_key(kind, &id), bytes, millis).ignore();
+        }
+        let mut connection = self.connection.clone();
+        let _: Option<()> = self.run(async move { pipeline.query_async(&mut connection).await }).await;
+    }
+
+    /// A record of `kind` kept by any instance.
+    pub async fn get_record(&self, kind: &str, id: &str) -> Option<Vec<u8>> {
+        let mut connection = self.connection.clone();
+        let name = self.record_key(kind, id);
+        self.run(async move { connection.get(name).await }).await?
+    }
+
+    /// Takes one request from the budget of `client` shared by every instance (`per_second`,
+    /// bursts of `burst`): `Ok` or how long to wait; `None` when Redis is away (the caller's own
+    /// limiter decides then).
+    pub async fn take(&self, client: &str, per_second: u32, burst: u32) -> Option<Result<(), Duration>> {
+        let (interval, tolerance) = quota::arguments(per_second, burst);
+        let mut connection = self.connection.clone();
+        let mut invocation = TAKE.key(format!("{}:v{}:quota:{client}", self.settings.namespace, codec::VERSION));
+        invocation.arg(interval).arg(tolerance);
+        let wait: u64 = self.run(async move { invocation.invoke_async(&mut connection).await }).await?;
+        Some(quota::verdict(wait))
+    }
+
+    /// Claims `key` for loading; false when another instance holds the claim. When Redis is away
+    /// every instance loads for itself, as it would without Redis.
+    pub async fn claim(&self, key: &CacheKey) -> bool {
+        let mut connection = self.connection.clone();
+        let name = self.key("claim", key);
+        let millis = u64::try_from(self.settings.lock_for.as_millis()).unwrap_or(u64::MAX);
+        let value = self.instance.clone();
+        let set = redis::cmd("SET").arg(name).arg(value).arg("NX").arg("PX").arg(millis).to_owned();
+        let claimed: Option<Option<String>> = self.run(async move { set.query_async(&mut connection).await }).await;
+        // `Some(None)`: the key exists, another instance loads it.
+        !matches!(claimed, Some(None))
+    }
+
+    /// Gives a claim back (only this instance's own).
+    pub async fn release(&self, key: &CacheKey) {
+        let mut connection = self.connection.clone();
+        let mut invocation = RELEASE.key(self.key("claim", key));
+        invocation.arg(&self.instance);
+        let _: Option<i64> = self.run(async move { invocation.invoke_async(&mut connection).await }).await;
+    }
+
+    fn purge_channel(&self) -> String {
+        format!("{}:v{}:purge", self.settings.namespace, codec::VERSION)
+    }
+
+    /// Tells every other instance to drop its in-process pages of `marketplace` (or all).
+    pub async fn announce_purge(&self, marketplace: Option<&str>) {
+        let mut connection = self.connection.clone();
+        let (channel, message) = (self.purge_channel(), purges::message(&self.instance, marketplace));
+        let _: Option<i64> = self.run(async move { connection.publish(channel, message).await }).await;
+    }
+
+    /// Listens for other instances' purges, sending each to `purged` (the marketplace, or `None`
+    /// for all), for as long as anyone receives them.
+    pub fn follow_purges(&self, purged: broadcast::Sender<Option<String>>) {
+        let listening = purges::listen(self.client.clone(), self.purge_channel(), self.instance.clone(), purged);
+        tokio::spawn(listening);
+    }
+
+    /// Deletes the stored pages of one marketplace, or all; returns how many there were.
+    pub async fn purge(&self, marketplace: Option<&str>) -> u64 {
+        let pattern = format!("{}:v{}:page:{}:*", self.settings.namespace, codec::VERSION, marketplace.unwrap_or("*"));
+        let connection = self.connection.clone();
+        let mut cursor = 0u64;
+        let mut deleted = 0u64;
+        loop {
+            let scan = redis::cmd("SCAN").arg(cursor).arg("MATCH").arg(&pattern).arg("COUNT").arg(500).to_owned();
+            let mut scanning = connection.clone();
+            let Some((next, keys)) =
+                self.run(async move { scan.query_async::<(u64, Vec<String>)>(&mut scanning).await }).await
+            else {
+                return deleted;
+            };
+            if !keys.is_empty() {
+                let mut deleting = connection.clone();
+                let count = keys.len() as u64;
+                if self.run(async move { deleting.unlink::<_, ()>(keys).await }).await.is_some() {
+                    deleted += count;
+                }
+            }
+            cursor = next;
+            if cursor == 0 {
+                return deleted;
+            }
+        }
+    }
+}

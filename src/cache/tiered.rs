@@ -1,0 +1,112 @@
+//! Two levels: the in-process moka store in front of Redis shared by every instance. A Redis hit
+//! fills moka; a page is written to both, Redis in the background so no answer waits for it.
+
+use super::page::{CacheKey, CachedPage};
+use super::redis::RedisLevel;
+use super::store::{MemoryStore, PageStore};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::broadcast;
+
+/// moka in front of Redis.
+pub struct TieredStore {
+    memory: Arc<MemoryStore>,
+    shared: Arc<RedisLevel>,
+    /// Purges announced by other instances, after this instance's moka dropped their pages.
+    purged: broadcast::Sender<Option<String>>,
+}
+
+impl TieredStore {
+    /// `memory` in front of `shared`; must be called within a tokio runtime (it starts listening
+    /// for other instances' purges).
+    pub fn new(memory: MemoryStore, shared: Arc<RedisLevel>) -> Self {
+        let memory = Arc::new(memory);
+        let (announced, mut heard) = broadcast::channel(64);
+        shared.follow_purges(announced);
+        let (purged, _) = broadcast::channel(64);
+        let (local, forward) = (Arc::clone(&memory), purged.clone());
+        // A store lives as long as its process; so do this task and the listener it keeps.
+        tokio::spawn(async move {
+            loop {
+                let marketplace = match heard.recv().await {
+                    Ok(marketplace) => marketplace,
+                    // Missed messages: dropping everything is the safe reading.
+                    Err(broadcast::error::RecvError::Lagged(_)) => None,
+                    Err(broadcast::error::RecvError::Closed) => return,
+                };
+                local.purge(marketplace.as_deref()).await;
+                let _ = forward.send(marketplace);
+            }
+        });
+        Self { memory, shared, purged }
+    }
+}
+
+#[async_trait::async_trait]
+impl PageStore for TieredStore {
+    async fn get(&self, key: &CacheKey) -> Option<Arc<CachedPage>> {
+        if let Some(page) = self.memory.get(key).await {
+            return Some(page);
+        }
+        let page = Arc::new(self.shared.get(key).await?);
+        self.memory.insert(key.clone(), Arc::clone(&page)).await;
+        Some(page)
+    }
+
+    async fn insert(&self, key: CacheKey, page: Arc<CachedPage>) {
+        let shared = Arc::clone(&self.shared);
+        let (stored, written) = (key.clone(), Arc::clone(&page));
+        tokio::spawn(async move { shared.put(&stored, &written).await });
+        self.memory.insert(key, page).await;
+    }
+
+    async fn purge(&self, marketplace: Option<&str>) -> u64 {
+        let local = self.memory.purge(marketplace).await;
+        let shared = self.shared.purge(marketplace).await;
+        self.shared.announce_purge(marketplace).await;
+        local.max(shared)
+    }
+
+    fn purges(&self) -> Option<broadcast::Receiver<Option<String>>> {
+        Some(self.purged.subscribe())
+    }
+
+    async fn insert_and_release(&self, key: CacheKey, page: Arc<CachedPage>) {
+        let shared = Arc::clone(&self.shared);
+        let (stored, written) = (key.clone(), Arc::clone(&page));
+        tokio::spawn(async move {
+            shared.put(&stored, &written).await;
+            shared.release(&stored).await;
+        });
+        self.memory.insert(key, page).await;
+    }
+
+    async fn bytes(&self) -> u64 {
+        self.memory.bytes().await
+    }
+
+    fn shared(&self) -> bool {
+        true
+    }
+
+    async fn keep_records(&self, kind: &'static str, records: Vec<(String, Vec<u8>)>, ttl: Duration) {
+        let shared = Arc::clone(&self.shared);
+        tokio::spawn(async move { shared.put_records(kind, records, ttl).await });
+    }
+
+    async fn find_record(&self, kind: &'static str, id: &str) -> Option<Vec<u8>> {
+        self.shared.get_record(kind, id).await
+    }
+
+    async fn claim(&self, key: &CacheKey) -> bool {
+        self.shared.claim(key).await
+    }
+
+    async fn release(&self, key: &CacheKey) {
+        self.shared.release(key).await;
+    }
+
+    fn claim_lasts(&self) -> Duration {
+        self.shared.claim_lasts()
+    }
+}

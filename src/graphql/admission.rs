@@ -1,0 +1,257 @@
+//! Admission: the one step every request passes before any GraphQL work, whichever door it came
+//! through (`POST`, `GET` and batches on `/graphql`, each `subscribe` on `/graphql/ws`).
+//!
+//! In order: the client's budget (checked by the router for every HTTP request, here for every
+//! WebSocket operation), the bytes the gateway may hold at once, the body's size and pace, the
+//! request's shape, persisted-query resolution (so a hash-only request is measured by the document
+//! it names), and the linear [`prescan`](super::prescan) of each document against `[limits]`.
+//! Execution needs an [`Admitted`], which only this module can make.
+
+use super::clients::{Client, Clients};
+use super::http::Rejection;
+use super::persisted::PersistedQueries;
+use super::prescan::{QueryShape, scan};
+use super::wire::{self, WireBatch, WireRequest};
+use crate::config::RequestLimits;
+use async_graphql::ServerError;
+use axum::body::{Body, Bytes};
+use futures::StreamExt;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// A request that passed admission: the only thing execution accepts.
+pub struct Admitted {
+    request: WireRequest,
+    by_hash: bool,
+    fan_out: usize,
+}
+
+impl Admitted {
+    /// Parses the document (or reuses the parse of the same text) and finds its operation.
+    pub(super) fn prepare(self, documents: &wire::Documents) -> Result<wire::Prepared, ServerError> {
+        wire::parse_request(self.request, documents)
+    }
+
+    /// Whether the document was named by hash (a `GET` of it may be cached by a CDN).
+    pub(super) fn by_hash(&self) -> bool {
+        self.by_hash
+    }
+
+    /// How many fields of it ask every marketplace.
+    pub(super) fn fan_out(&self) -> usize {
+        self.fan_out
+    }
+}
+
+/// Request bytes held in memory, over every connection.
+pub struct Held {
+    _permit: Option<OwnedSemaphorePermit>,
+}
+
+/// The admission step of one gateway.
+#[derive(Clone)]
+pub struct Admission {
+    limits: Arc<RequestLimits>,
+    persisted: PersistedQueries,
+    clients: Clients,
+    in_flight: Arc<Semaphore>,
+    streams: Arc<Mutex<HashMap<Client, usize>>>,
+}
+
+impl Admission {
+    /// Admission under `limits`, with `in_flight_bytes` of request bytes held at once.
+    pub fn new(limits: RequestLimits, persisted: PersistedQueries, clients: Clients, in_flight_bytes: usize) -> Self {
+        let permits = in_flight_bytes.clamp(1, Semaphore::MAX_PERMITS);
+        Self {
+            limits: Arc::new(limits),
+            persisted,
+            clients,
+            in_flight: Arc::new(Semaphore::new(permits)),
+            streams: Arc::default(),
+        }
+    }
+
+    /// The request limits.
+    pub fn limits(&self) -> &RequestLimits {
+        &self.limits
+    }
+
+    /// The clients and their budgets.
+    pub fn clients(&self) -> &Clients {
+        &self.clients
+    }
+
+    /// Takes one request from `client`'s budget.
+    pub async fn charge(&self, client: &Client) -> Result<(), Rejection> {
+        self.clients.check(client).await.map_err(Rejection::RateLimited)
+    }
+
+    /// Holds `bytes` of the in-flight budget until the returned value is dropped.
+    pub fn hold(&self, bytes: usize) -> Result<Held, Rejection> {
+        let Ok(bytes) = u32::try_from(bytes) else { return Err(Rejection::Busy) };
+        if bytes == 0 {
+            return Ok(Held { _permit: None });
+        }
+        let permit = Arc::clone(&self.in_flight).try_acquire_many_owned(bytes).map_err(|_| Rejection::Busy)?;
+        Ok(Held { _permit: Some(permit) })
+    }
+
+    /// Reads a body of at most `max_body_bytes`, holding its bytes in the in-flight budget as
+    /// they arrive: 413 past the size, 408 when it stalls, 400 when it cannot be decoded, 503
+    /// when the gateway holds its budget already.
+    pub async fn read_body(&self, body: Body) -> Result<(Bytes, Held), Rejection> {
+        let max = self.limits.max_body_bytes;
+        let mut permit: Option<OwnedSemaphorePermit> = None;
+        let mut bytes = Vec::new();
+        let mut stream = body.into_data_stream();
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| body_error(&e))?;
+            if bytes.len() + chunk.len() > max {
+                return Err(Rejection::TooLarge(max));
+            }
+            let more = u32::try_from(chunk.len()).map_err(|_| Rejection::TooLarge(max))?;
+            if more > 0 {
+                let got = Arc::clone(&self.in_flight).try_acquire_many_owned(more).map_err(|_| Rejection::Busy)?;
+                match &mut permit {
+                    Some(held) => held.merge(got),
+                    None => permit = Some(got),
+                }
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok((Bytes::from(bytes), Held { _permit: permit }))
+    }
+
+    /// A `POST` body: one request or a batch.
+    pub(super) fn admit_post(&self, body: &[u8]) -> Result<Admissions, Rejection> {
+        match wire::from_body(body).map_err(Rejection::Malformed)? {
+            WireBatch::Single(request) => Ok(Admissions::Single(self.admit_one(request)?)),
+            WireBatch::Batch(requests) => self.admit(requests).map(Admissions::Batch),
+        }
+    }
+
+    /// A `GET` query string.
+    pub(super) fn admit_get(&self, query_string: &str) -> Result<Result<Admitted, ServerError>, Rejection> {
+        if query_string.len() > self.limits.max_body_bytes {
+            return Err(Rejection::TooLarge(self.limits.max_body_bytes));
+        }
+        self.admit_one(wire::from_query_string(query_string).map_err(Rejection::Malformed)?)
+    }
+
+    /// One request (a WebSocket `subscribe`'s payload, or a single `POST`).
+    pub(super) fn admit_one(&self, request: WireRequest) -> Result<Result<Admitted, ServerError>, Rejection> {
+        let mut admitted = self.admit(vec![request])?;
+        Ok(admitted.pop().unwrap_or_else(|| Err(ServerError::new("empty batch", None))))
+    }
+
+    /// Every request of a batch: a limit exceeded by any refuses the whole request; a persisted
+    /// query that cannot be resolved is that request's own error. Fan-out is summed over the batch.
+    pub(super) fn admit(&self, requests: Vec<WireRequest>) -> Result<Vec<Result<Admitted, ServerError>>, Rejection> {
+        let limits = &*self.limits;
+        if requests.len() > limits.max_batch {
+            return Err(Rejection::BatchTooLarge(limits.max_batch));
+        }
+        if requests.iter().any(|r| !wire::has_document(r)) {
+            return Err(Rejection::Malformed("the request has no `query`".into()));
+        }
+        let mut fan_out = 0;
+        let mut admitted = Vec::with_capacity(requests.len());
+        for request in requests {
+            // Text sent in full is measured before the persisted-query store may keep it.
+            if let Some(query) = &request.query {
+                check(&scan(query, limits.max_tokens), limits)?;
+            }
+            let resolved = match self.persisted.resolve(request) {
+                Ok(resolved) => resolved,
+                Err(error) => {
+                    admitted.push(Err(error));
+                    continue;
+                }
+            };
+            let shape = scan(resolved.request.query.as_deref().unwrap_or_default(), limits.max_tokens);
+            check(&shape, limits)?;
+            fan_out += shape.fan_out_fields;
+            let request = resolved.request;
+            admitted.push(Ok(Admitted { request, by_hash: resolved.by_hash, fan_out: shape.fan_out_fields }));
+        }
+        check_limit("max_fan_out_fields", fan_out, limits.max_fan_out_fields)?;
+        Ok(admitted)
+    }
+
+    /// A place for one more streamed fan-out of `client`, given back when dropped.
+    pub(super) fn open_streams(&self, client: &Client, count: usize) -> Result<StreamSlots, Rejection> {
+        let max = self.limits.max_streams_per_client;
+        let mut streams = self.streams.lock().unwrap_or_else(PoisonError::into_inner);
+        let open = streams.entry(client.clone()).or_default();
+        if *open + count > max {
+            let found = *open + count;
+            return Err(Rejection::Limit { limit: "max_streams_per_client", found, max });
+        }
+        *open += count;
+        Ok(StreamSlots { streams: Arc::clone(&self.streams), client: client.clone(), count })
+    }
+}
+
+/// What a `POST` body admitted to.
+pub(super) enum Admissions {
+    /// One request.
+    Single(Result<Admitted, ServerError>),
+    /// A batch, in order.
+    Batch(Vec<Result<Admitted, ServerError>>),
+}
+
+/// Streamed fan-outs a client holds.
+pub(super) struct StreamSlots {
+    streams: Arc<Mutex<HashMap<Client, usize>>>,
+    client: Client,
+    count: usize,
+}
+
+impl Drop for StreamSlots {
+    fn drop(&mut self) {
+        let mut streams = self.streams.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(open) = streams.get_mut(&self.client) {
+            *open = open.saturating_sub(self.count);
+            if *open == 0 {
+                streams.remove(&self.client);
+            }
+        }
+    }
+}
+
+fn check(shape: &QueryShape, limits: &RequestLimits) -> Result<(), Rejection> {
+    check_limit("max_tokens", shape.tokens, limits.max_tokens)?;
+    check_limit("max_nesting", shape.nesting, limits.max_nesting)?;
+    check_limit("max_aliases", shape.aliases, limits.max_aliases)?;
+    check_limit("max_root_fields", shape.root_fields, limits.max_root_fields)
+}
+
+fn check_limit(limit: &'static str, found: usize, max: usize) -> Result<(), Rejection> {
+    if found > max { Err(Rejection::Limit { limit, found, max }) } else { Ok(()) }
+}
+
+/// 408 when the body timed out (tower-http's `TimeoutError`, however deep the decompression
+/// layers wrapped it), else 400: the body arrived but could not be decoded.
+fn body_error(error: &axum::Error) -> Rejection {
+    if is_timeout(error) { Rejection::Stalled } else { Rejection::Unreadable(error.to_string()) }
+}
+
+fn is_timeout(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(error);
+    // Bounded: error chains are short, and a cycle must not hang a request.
+    for _ in 0..16 {
+        let Some(error) = next else { return false };
+        if error.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        // `io::Error::source` skips the error it wraps; `get_ref` reaches it.
+        if let Some(wrapped) = error.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref())
+            && is_timeout(wrapped)
+        {
+            return true;
+        }
+        next = error.source();
+    }
+    false
+}

@@ -1,0 +1,117 @@
+//! The handshake: a socket's session, its connection slot, and the count waited for at shutdown.
+
+use super::super::clients::Client;
+use super::super::http::Endpoint;
+use super::protocol;
+use super::session::{self, SocketPolicy};
+use axum::extract::ws::WebSocketUpgrade;
+use axum::http::{HeaderMap, header};
+use axum::response::Response;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use tokio::sync::{Notify, watch};
+
+/// A connection's place under the server's connection caps, kept by whatever serves the
+/// connection (the socket, after an upgrade); the place is given back when the last holder drops.
+#[derive(Clone)]
+pub struct ConnectionHold {
+    _slot: Arc<dyn std::any::Any + Send + Sync>,
+}
+
+impl ConnectionHold {
+    /// Holds `slot` until the last clone is dropped.
+    pub fn new(slot: impl std::any::Any + Send + Sync) -> Self {
+        Self { _slot: Arc::new(slot) }
+    }
+}
+
+/// Everything the WebSocket door needs.
+#[derive(Clone)]
+pub struct Sockets {
+    /// The schema and the admission step.
+    pub endpoint: Endpoint,
+    /// How sockets are run.
+    pub policy: Arc<SocketPolicy>,
+    /// Turns true when the gateway shuts down.
+    pub stop: watch::Receiver<bool>,
+    /// Sockets open now.
+    pub open: OpenSockets,
+}
+
+/// A count of open sockets, to wait for at shutdown.
+#[derive(Clone, Default)]
+pub struct OpenSockets {
+    count: Arc<AtomicUsize>,
+    closed: Arc<Notify>,
+}
+
+impl OpenSockets {
+    fn enter(&self) -> OpenGuard {
+        self.count.fetch_add(1, Ordering::SeqCst);
+        OpenGuard(self.clone())
+    }
+
+    /// Sockets open now.
+    pub fn count(&self) -> usize {
+        self.count.load(Ordering::SeqCst)
+    }
+
+    /// Waits until every socket has closed, or `limit` has passed.
+    pub async fn wait_closed(&self, limit: Duration) {
+        let wait = async {
+            while self.count() > 0 {
+                let closed = self.closed.notified();
+                if self.count() == 0 {
+                    break;
+                }
+                closed.await;
+            }
+        };
+        let _ = tokio::time::timeout(limit, wait).await;
+    }
+}
+
+struct OpenGuard(OpenSockets);
+
+impl Drop for OpenGuard {
+    fn drop(&mut self) {
+        self.0.count.fetch_sub(1, Ordering::SeqCst);
+        self.0.closed.notify_waiters();
+    }
+}
+
+/// Accepts a WebSocket handshake from `client` (the router checked its origin and budget) and
+/// serves the socket.
+pub fn upgrade(
+    sockets: &Sockets,
+    client: Client,
+    headers: &HeaderMap,
+    hold: Option<ConnectionHold>,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let limits = sockets.endpoint.admission.limits();
+    // tungstenite's own bound sits above the request limit, so a message a little too large is
+    // still read and refused with a code naming its operation; beyond it the socket closes (1009).
+    let hard_cap = limits.max_body_bytes.saturating_mul(2).saturating_add(4096);
+    let session = session::Session {
+        endpoint: sockets.endpoint.clone(),
+        policy: Arc::clone(&sockets.policy),
+        client,
+        bearer: bearer(headers),
+        stop: sockets.stop.clone(),
+    };
+    let open = sockets.open.clone();
+    upgrade.protocols([protocol::SUBPROTOCOL]).max_message_size(hard_cap).max_frame_size(hard_cap).on_upgrade(
+        move |socket| async move {
+            let _open = open.enter();
+            let _hold = hold;
+            session.run(socket).await;
+        },
+    )
+}
+
+fn bearer(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    value.strip_prefix("Bearer ").map(|token| token.trim().to_string())
+}

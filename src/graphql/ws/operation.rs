@@ -1,0 +1,78 @@
+//! One admitted operation on a socket: parsed, run, and its results sent as `next` messages.
+
+use super::super::PasarSchema;
+use super::super::admission::{Admitted, StreamSlots};
+use super::super::codes;
+use super::super::freshness::Freshness;
+use super::super::http::{Caller, prepare};
+use super::super::order::in_selection_order;
+use super::super::wire::{self, coded};
+use super::protocol;
+use async_graphql::parser::types::OperationType;
+use async_graphql::{ServerError, Value};
+use futures::StreamExt;
+use serde_json::json;
+use tokio::sync::mpsc;
+
+/// What an operation tells its socket.
+pub(super) enum Event {
+    /// A message of operation (id, generation) to send.
+    Send(String, u64, String),
+    /// The operation (id, generation) ended with this message (`complete` or `error`): its id
+    /// is free again before the client can hear that.
+    Done(String, u64, String),
+}
+
+pub(super) struct Operation {
+    pub(super) schema: PasarSchema,
+    pub(super) id: String,
+    pub(super) generation: u64,
+    pub(super) outbox: mpsc::Sender<Event>,
+}
+
+impl Operation {
+    pub(super) async fn run(self, admitted: Admitted, caller: Caller, streams: Option<StreamSlots>) {
+        let last = self.execute(admitted, caller).await;
+        drop(streams);
+        let _ = self.outbox.send(Event::Done(self.id.clone(), self.generation, last)).await;
+    }
+
+    /// Runs the operation, sending each result; returns the message that ends it.
+    async fn execute(&self, admitted: Admitted, caller: Caller) -> String {
+        let prepared = match prepare(&self.schema, Ok(admitted)) {
+            Ok(prepared) => prepared,
+            Err(error) => return protocol::error(&self.id, &json!([error])),
+        };
+        if prepared.operation().is_some_and(|op| op.node.ty == OperationType::Mutation) {
+            let error =
+                ServerError::new("mutations need POST /graphql: the socket runs queries and subscriptions", None);
+            return protocol::error(&self.id, &json!([coded(error, codes::METHOD_NOT_ALLOWED)]));
+        }
+        let wire::Prepared { request, document, operation_name } = prepared;
+        let request = request.data(caller.presented).data(caller.admin).data(Freshness::new());
+        let mut responses = self.schema.execute_stream(request);
+        let mut first = true;
+        while let Some(response) = responses.next().await {
+            // Errors without a path come from validation: the operation never ran.
+            let refused = first
+                && response.data == Value::Null
+                && !response.errors.is_empty()
+                && response.errors.iter().all(|e| e.path.is_empty());
+            if refused {
+                let errors: Vec<ServerError> =
+                    response.errors.into_iter().map(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
+                return protocol::error(&self.id, &json!(errors));
+            }
+            first = false;
+            let mut response = response;
+            // As over HTTP: keys in selection order, a failed field null in place.
+            if let Some(operation) = wire::operation(&document, operation_name.as_deref()) {
+                in_selection_order(&mut response.data, &response.errors, &document, &operation.node);
+            }
+            let payload = serde_json::to_value(&response).unwrap_or_default();
+            let next = protocol::next(&self.id, &payload);
+            let _ = self.outbox.send(Event::Send(self.id.clone(), self.generation, next)).await;
+        }
+        protocol::complete(&self.id)
+    }
+}

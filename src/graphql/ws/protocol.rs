@@ -1,0 +1,118 @@
+//! The graphql-transport-ws protocol (github.com/enisdenjo/graphql-ws, PROTOCOL.md): its
+//! messages and the close codes it names.
+
+use super::super::wire::WireRequest;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// The subprotocol spoken.
+pub(super) const SUBPROTOCOL: &str = "graphql-transport-ws";
+
+/// A message the server could not accept (with the reason).
+pub(super) const INVALID_MESSAGE: u16 = 4400;
+/// `subscribe` before `connection_ack`.
+pub(super) const UNAUTHORIZED: u16 = 4401;
+/// No `connection_init` in time.
+pub(super) const INIT_TIMEOUT: u16 = 4408;
+/// A `subscribe` whose id is still running.
+pub(super) const SUBSCRIBER_EXISTS: u16 = 4409;
+/// A second `connection_init`.
+pub(super) const TOO_MANY_INIT: u16 = 4429;
+/// Normal closure (an idle socket).
+pub(super) const NORMAL: u16 = 1000;
+/// The gateway is shutting down.
+pub(super) const GOING_AWAY: u16 = 1001;
+
+/// A message from the client.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub(super) enum ClientMessage {
+    ConnectionInit {
+        #[serde(default)]
+        payload: Option<Value>,
+    },
+    Ping {},
+    Pong {},
+    Subscribe {
+        id: String,
+        payload: WireRequest,
+    },
+    Complete {
+        id: String,
+    },
+}
+
+impl ClientMessage {
+    /// Reads one text message; `Err` is the reason for closing with 4400.
+    pub(super) fn parse(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| format!("invalid message: {e}"))
+    }
+}
+
+/// The id of a message too large to read as a request, if it can be found.
+pub(super) fn id_of(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Id {
+        id: String,
+    }
+    serde_json::from_str::<Id>(text).ok().map(|m| m.id)
+}
+
+pub(super) fn ack() -> String {
+    json!({ "type": "connection_ack" }).to_string()
+}
+
+pub(super) fn pong() -> String {
+    json!({ "type": "pong" }).to_string()
+}
+
+pub(super) fn next(id: &str, payload: &Value) -> String {
+    json!({ "type": "next", "id": id, "payload": payload }).to_string()
+}
+
+/// Errors before execution: the operation ends without `complete`.
+pub(super) fn error(id: &str, errors: &Value) -> String {
+    json!({ "type": "error", "id": id, "payload": errors }).to_string()
+}
+
+pub(super) fn complete(id: &str) -> String {
+    json!({ "type": "complete", "id": id }).to_string()
+}
+
+/// A close reason fits a control frame (123 bytes); cut at a character boundary.
+pub(super) fn reason(text: &str) -> String {
+    let mut end = text.len().min(120);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subscribe_reads_its_id_and_request() {
+        let text = r#"{"type":"subscribe","id":"7","payload":{"query":"{ __typename }"}}"#;
+        let Ok(ClientMessage::Subscribe { id, payload }) = ClientMessage::parse(text) else {
+            panic!("not a subscribe")
+        };
+        assert_eq!(id, "7");
+        assert_eq!(payload.query.as_deref(), Some("{ __typename }"));
+    }
+
+    #[test]
+    fn unknown_types_and_missing_fields_are_invalid() {
+        for text in [r#"{"type":"start","id":"1"}"#, r#"{"type":"subscribe","payload":{}}"#, "[]", "{", ""] {
+            assert!(ClientMessage::parse(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_long_close_reason_is_cut_at_a_character_boundary() {
+        let long = "é".repeat(100);
+        let cut = reason(&long);
+        assert!(cut.len() <= 120 && long.starts_with(&cut));
+    }
+}

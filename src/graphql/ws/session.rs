@@ -1,0 +1,217 @@
+//! One socket, from `connection_init` to close: the protocol's states and close codes, the
+//! per-socket operation cap, and admission of every `subscribe`.
+
+use super::super::clients::Client;
+use super::super::http::{Caller, Endpoint, Rejection};
+use super::super::wire::WireRequest;
+use super::operation::{self, Event};
+use super::protocol::{self, ClientMessage};
+use axum::extract::ws::{CloseFrame, Message, WebSocket};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::Arc;
+use tokio::sync::{mpsc, watch};
+use tokio::task::JoinHandle;
+use tokio::time::{Duration, Instant};
+
+/// How sockets are run.
+#[derive(Clone, Debug)]
+pub struct SocketPolicy {
+    /// `connection_init` must come within this.
+    pub init_timeout: Duration,
+    /// A socket with nothing running that hears nothing for this long is closed.
+    pub idle_timeout: Duration,
+}
+
+/// Messages operations may queue for the socket before they wait for it.
+const OUTBOX: usize = 64;
+
+pub(super) struct Session {
+    pub(super) endpoint: Endpoint,
+    pub(super) policy: Arc<SocketPolicy>,
+    /// The client of the handshake; `connection_init` may name a configured client instead.
+    pub(super) client: Client,
+    pub(super) bearer: Option<String>,
+    pub(super) stop: watch::Receiver<bool>,
+}
+
+/// What the socket does after a message.
+enum Flow {
+    Continue,
+    Close(u16, String),
+    Gone,
+}
+
+struct Running {
+    generation: u64,
+    task: JoinHandle<()>,
+}
+
+struct State {
+    acked: bool,
+    running: HashMap<String, Running>,
+    generation: u64,
+    outbox: mpsc::Sender<Event>,
+}
+
+impl Session {
+    pub(super) async fn run(mut self, mut socket: WebSocket) {
+        let (outbox, mut inbox) = mpsc::channel(OUTBOX);
+        let mut state = State { acked: false, running: HashMap::new(), generation: 0, outbox };
+        let opened = Instant::now();
+        let mut heard = Instant::now();
+        let mut stop = self.stop.clone();
+        let flow = loop {
+            let quiet = state.running.is_empty();
+            let deadline =
+                if state.acked { heard + self.policy.idle_timeout } else { opened + self.policy.init_timeout };
+            tokio::select! {
+                changed = stop.changed() => if changed.is_err() || *stop.borrow() {
+                    break Flow::Close(protocol::GOING_AWAY, "the gateway is shutting down".into());
+                },
+                () = tokio::time::sleep_until(deadline), if quiet || !state.acked => break if state.acked {
+                    Flow::Close(protocol::NORMAL, "idle".into())
+                } else {
+                    Flow::Close(protocol::INIT_TIMEOUT, "Connection initialisation timeout".into())
+                },
+                Some(event) = inbox.recv() => match event {
+                    // An operation the client completed itself sends nothing more, even what it
+                    // queued before it was stopped.
+                    Event::Send(id, generation, text) => {
+                        let current = state.running.get(&id).is_some_and(|r| r.generation == generation);
+                        if current && socket.send(Message::text(text)).await.is_err() { break Flow::Gone }
+                    }
+                    Event::Done(id, generation, last) => {
+                        heard = Instant::now();
+                        if state.running.get(&id).is_some_and(|r| r.generation == generation) {
+                            state.running.remove(&id);
+                            if socket.send(Message::text(last)).await.is_err() { break Flow::Gone }
+                        }
+                    }
+                },
+                message = socket.recv() => {
+                    heard = Instant::now();
+                    let flow = match message {
+                        Some(Ok(message)) => self.on_message(message, &mut state, &mut socket).await,
+                        _ => Flow::Gone,
+                    };
+                    if !matches!(flow, Flow::Continue) { break flow }
+                },
+            }
+        };
+        for running in state.running.into_values() {
+            running.task.abort();
+        }
+        if let Flow::Close(code, reason) = flow {
+            let frame = CloseFrame { code, reason: protocol::reason(&reason).into() };
+            let _ = socket.send(Message::Close(Some(frame))).await;
+        }
+    }
+
+    async fn on_message(&mut self, message: Message, state: &mut State, socket: &mut WebSocket) -> Flow {
+        let text = match message {
+            Message::Text(text) => text,
+            Message::Binary(_) => {
+                return Flow::Close(protocol::INVALID_MESSAGE, "binary messages are not graphql-transport-ws".into());
+            }
+            Message::Close(_) => return Flow::Gone,
+            // Control frames: tungstenite answers pings itself.
+            Message::Ping(_) | Message::Pong(_) => return Flow::Continue,
+        };
+        let max = self.endpoint.admission.limits().max_body_bytes;
+        if text.len() > max {
+            return match protocol::id_of(&text) {
+                Some(id) => reply(socket, protocol::error(&id, &errors(&Rejection::TooLarge(max)))).await,
+                None => Flow::Close(protocol::INVALID_MESSAGE, format!("a message may hold at most {max} bytes")),
+            };
+        }
+        match ClientMessage::parse(&text) {
+            Err(reason) => Flow::Close(protocol::INVALID_MESSAGE, reason),
+            Ok(ClientMessage::ConnectionInit { payload }) => {
+                if state.acked {
+                    return Flow::Close(protocol::TOO_MANY_INIT, "Too many initialisation requests".into());
+                }
+                self.identify(payload.as_ref());
+                state.acked = true;
+                reply(socket, protocol::ack()).await
+            }
+            Ok(ClientMessage::Ping {}) => reply(socket, protocol::pong()).await,
+            Ok(ClientMessage::Pong {}) => Flow::Continue,
+            Ok(ClientMessage::Complete { id }) => {
+                if let Some(running) = state.running.remove(&id) {
+                    running.task.abort();
+                }
+                Flow::Continue
+            }
+            Ok(ClientMessage::Subscribe { id, payload }) => {
+                if !state.acked {
+                    return Flow::Close(protocol::UNAUTHORIZED, "Unauthorized".into());
+                }
+                if state.running.contains_key(&id) {
+                    return Flow::Close(protocol::SUBSCRIBER_EXISTS, format!("Subscriber for {id} already exists"));
+                }
+                match self.start(&id, payload, text.len(), state).await {
+                    Ok(()) => Flow::Continue,
+                    Err(errors) => reply(socket, protocol::error(&id, &errors)).await,
+                }
+            }
+        }
+    }
+
+    /// `connection_init` may carry what a browser cannot put in a socket's headers: the API key
+    /// (`apiKey` or `x-api-key`) and the admin bearer token (`authorization`).
+    fn identify(&mut self, payload: Option<&Value>) {
+        let field = |names: &[&str]| names.iter().find_map(|name| payload?.get(*name)?.as_str().map(str::to_string));
+        if let Some(key) = field(&["apiKey", "x-api-key"]) {
+            let peer = match &self.client {
+                Client::Address(peer) => *peer,
+                Client::Named(_) => None,
+            };
+            let named = self.endpoint.admission.clients().identify(Some(&key), peer);
+            if matches!(named, Client::Named(_)) {
+                self.client = named;
+            }
+        }
+        if let Some(token) = field(&["authorization", "Authorization"]) {
+            self.bearer = token.strip_prefix("Bearer ").map(|t| t.trim().to_string());
+        }
+    }
+
+    /// Admits one operation and runs it in its own task; `Err` holds the errors of the `error`
+    /// message that refuses it.
+    async fn start(&self, id: &str, payload: WireRequest, bytes: usize, state: &mut State) -> Result<(), Value> {
+        let admission = &self.endpoint.admission;
+        let max = admission.limits().max_socket_operations;
+        if state.running.len() >= max {
+            let found = state.running.len() + 1;
+            return Err(errors(&Rejection::Limit { limit: "max_socket_operations", found, max }));
+        }
+        admission.charge(&self.client).await.map_err(|r| errors(&r))?;
+        let held = admission.hold(bytes).map_err(|r| errors(&r))?;
+        let admitted = admission.admit_one(payload).map_err(|r| errors(&r))?.map_err(|e| json!([e]))?;
+        drop(held);
+        let streams = match admitted.fan_out() {
+            0 => None,
+            count => Some(admission.open_streams(&self.client, count).map_err(|r| errors(&r))?),
+        };
+        state.generation += 1;
+        let caller = Caller::new(admission, &self.client, self.bearer.clone());
+        let work = operation::Operation {
+            schema: self.endpoint.schema.clone(),
+            id: id.to_string(),
+            generation: state.generation,
+            outbox: state.outbox.clone(),
+        };
+        let task = tokio::spawn(work.run(admitted, caller, streams));
+        state.running.insert(id.to_string(), Running { generation: state.generation, task });
+        Ok(())
+    }
+}
+
+async fn reply(socket: &mut WebSocket, text: String) -> Flow {
+    if socket.send(Message::text(text)).await.is_ok() { Flow::Continue } else { Flow::Gone }
+}
+
+fn errors(rejection: &Rejection) -> Value {
+    json!([rejection.error()])
+}

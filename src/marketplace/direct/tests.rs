@@ -1,0 +1,136 @@
+//! The direct reading finds what `Value::pointer` finds on the parsed document.
+
+use super::PagePlan;
+use crate::marketplace::SearchPage;
+use crate::marketplace::definition::AdapterDefinition;
+use crate::marketplace::http::{parse_page, vat_policy};
+use crate::marketplace::validate::parse_definition;
+use serde_json::json;
+use std::path::Path;
+use std::sync::Arc;
+
+const BUNDLED: [(&str, &str, &str); 5] = [
+    ("mbiz", include_str!("../../../adapters/mbiz.toml"), include_str!("../../../adapters/samples/mbiz.json")),
+    (
+        "jatim-bejo",
+        include_str!("../../../adapters/jatim-bejo.toml"),
+        include_str!("../../../adapters/samples/jatim-bejo.json"),
+    ),
+    (
+        "ekatalog",
+        include_str!("../../../adapters/ekatalog.toml"),
+        include_str!("../../../adapters/samples/ekatalog.json"),
+    ),
+    (
+        "padi-umkm",
+        include_str!("../../../adapters/padi-umkm.toml"),
+        include_str!("../../../adapters/samples/padi-umkm.json"),
+    ),
+    ("bela", include_str!("../../../adapters/bela.toml"), include_str!("../../../adapters/samples/bela.json")),
+];
+
+fn definition(text: &str) -> AdapterDefinition {
+    parse_definition(Path::new("test.toml"), text).expect("valid adapter")
+}
+
+fn plan(definition: &AdapterDefinition) -> PagePlan {
+    let response = &definition.response;
+    let fields = definition.fields.entries().into_iter().filter_map(|(_, spec)| spec.map(|s| s.pointer()));
+    PagePlan::new(&response.items, response.total.as_deref(), response.next_cursor.as_deref(), fields)
+        .expect("plannable pointers")
+}
+
+/// Both readings of `body`, as comparable text (`SearchPage` is not `PartialEq`).
+fn both(definition: &AdapterDefinition, body: &str) -> (String, String) {
+    let vat = Arc::new(vat_policy(definition));
+    let shown = |page: Result<SearchPage, _>| format!("{page:?}");
+    let direct = shown(parse_page(definition, Some(&plan(definition)), &vat, body.as_bytes()));
+    let tree = shown(parse_page(definition, None, &vat, body.as_bytes()));
+    (direct, tree)
+}
+
+#[test]
+fn every_bundled_sample_reads_the_same_directly_and_through_a_value_tree() {
+    for (name, adapter, sample) in BUNDLED {
+        let definition = definition(adapter);
+        let (direct, tree) = both(&definition, sample);
+        assert!(direct.starts_with("Ok("), "{name}: {direct}");
+        assert!(direct.contains("source_id"), "{name} read no item: {direct}");
+        assert_eq!(direct, tree, "{name}");
+    }
+}
+
+const ODD: &str = r#"
+id = "odd"
+name = "Odd"
+base_url = "https://odd.example"
+format = 2
+[request]
+method = "GET"
+path = "/s"
+query = { q = "{query}", page = "{page}", n = "{page_size}" }
+[pagination]
+kind = "page"
+max_page_size = 10
+[response]
+items = "/r~1s/list"
+total = "/meta/counts/1"
+next_cursor = "/meta/next"
+[pricing]
+includes_vat = true
+vat_rate = "11"
+[fields]
+id = "/id"
+title = "/t~0x"
+price = "/price/0"
+vendor_name = "/seller/name"
+vendor_id = "/seller/name"
+unit = "/units/01"
+"#;
+
+#[test]
+fn escaped_keys_array_indexes_duplicates_and_odd_values_read_the_same_either_way() {
+    let definition = definition(ODD);
+    let bodies = [
+        json!({
+            "r/s": { "list": [
+                { "id": 7, "t~x": "  Kertas  ", "price": [61050, 1], "seller": { "name": "PT Maju" }, "units": ["a", "b"] },
+                { "id": "B", "t~x": "Tinta", "price": ["Rp5.000"], "seller": { "name": null } },
+                { "id": "C", "t~x": "Map", "price": { "0": 10 }, "seller": { "name": "CV X", "extra": [[1, {"a": 2}]] } },
+                "not an item",
+                { "id": true, "t~x": "", "price": [null], "seller": [] }
+            ], "list2": 1 },
+            "meta": { "counts": [1, "42", 3], "next": 99 },
+            "noise": { "deep": [[[{ "x": "y" }]]] }
+        })
+        .to_string(),
+        // A later duplicate key wins, as in a parsed tree.
+        r#"{"r/s": {"list": [{"id": "1"}], "list": [{"id": "2", "t~x": "T", "price": [1], "seller": {"name": "N"}}]},
+            "meta": {"counts": [0, 5], "counts": [0, 6]}}"#
+            .to_string(),
+        r#"{"r/s": {"list": {"id": "x"}}, "meta": {}}"#.to_string(),
+        r#"{"r/s": {"list": [{"id": "1"}]}} trailing"#.to_string(),
+        r#"{"r/s": {"list": []}, "meta": {"next": ""}}"#.to_string(),
+        r#"[1, 2]"#.to_string(),
+        r#"{"r/s": {"list": [{"id": "1", "t~x": "T", "price": [1], "seller": {"name": "N"}, "seller": {}}]},
+            "meta": {"next": 1}, "meta": {}}"#
+            .to_string(),
+        r#"{"r\/s": {"list": [{"id": "\u0041", "t~x": "\ud83d\ude00", "price": [1], "seller": {"name": "N"}}]}}"#.to_string(),
+    ];
+    for body in &bodies {
+        let (direct, tree) = both(&definition, body);
+        assert_eq!(direct, tree, "{body}");
+    }
+    let (first, _) = both(&definition, &bodies[0]);
+    assert!(first.contains("title: \"Kertas\"") && first.contains("total: Some(42)"), "{first}");
+}
+
+#[test]
+fn pointers_ending_inside_one_another_have_no_direct_reading() {
+    let nested = PagePlan::new("/items", None, None, ["/seller", "/seller/name"]);
+    assert!(nested.is_none());
+    let total_in_items = PagePlan::new("/items", Some("/items/0/count"), None, ["/id"]);
+    assert!(total_in_items.is_none());
+    let same_twice = PagePlan::new("/data/items", Some("/data/total"), None, ["/id", "/id", "/a/b"]);
+    assert!(same_twice.is_some());
+}

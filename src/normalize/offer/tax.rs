@@ -1,0 +1,44 @@
+//! What one offer states about its PPN: the inclusion flag, the rate, the seller's PKP status,
+//! an exemption and a regional tax. Deciding what they add up to is `vat::treatment`'s job.
+
+use super::{issue, read_bool};
+use crate::codes::Code;
+use crate::model::Issue;
+use crate::normalize::percent::parse_percent;
+use crate::normalize::raw::{RawOffer, RawValue};
+use crate::normalize::vat::Stated;
+
+/// Reads the offer's statements; `text_hint` is a PPN hint found in the price text, which is
+/// more specific than any flag and wins.
+pub(super) fn stated(raw: &RawOffer, text_hint: Option<bool>, issues: &mut Vec<Issue>) -> Stated {
+    let rate = match raw.vat_rate.as_ref().map(|r| parse_percent(&r.value)) {
+        Some(Ok(rate)) => rate,
+        None => None,
+        Some(Err(_)) => {
+            issues.push(issue(
+                "price.vatRate",
+                Code::VatRateUnreadable.as_str(),
+                "the PPN rate could not be read; the adapter's rate was used",
+            ));
+            None
+        }
+    };
+    Stated {
+        includes_vat: text_hint.or_else(|| flag(raw.includes_vat.as_ref(), "price.includesVat", issues)),
+        rate,
+        pkp: flag(raw.vendor_pkp.as_ref(), "seller.pkp", issues),
+        exempt: flag(raw.vat_exempt.as_ref(), "price.vatExempt", issues),
+        regional_tax: flag(raw.regional_tax.as_ref(), "price.regionalTax", issues),
+    }
+}
+
+/// A flag as sent (`true`, `"ya"`, `1`); an unreadable one is reported and counts as not stated.
+fn flag(value: Option<&RawValue>, field: &'static str, issues: &mut Vec<Issue>) -> Option<bool> {
+    let value = value?;
+    let read = read_bool(&value.value);
+    if read.is_none() {
+        let message = format!("{} is not a yes/no value; it was ignored", value.value);
+        issues.push(issue(field, Code::FlagUnreadable.as_str(), &message));
+    }
+    read
+}

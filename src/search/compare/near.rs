@@ -1,0 +1,46 @@
+//! Why near groups were kept apart (issue 24 item 1): for each group, the groups of the same kind
+//! that look most alike and the decisive differences that split them, so a buyer who expected one
+//! product sees why there are two.
+
+use super::ProductGroup;
+use crate::normalize::product::{self, MatchExplanation};
+
+/// How many near groups each group names.
+const NEAR_PER_GROUP: usize = 3;
+
+/// Below this similarity two groups are not near: they differ in more than a decisive detail.
+const NEAR_SCORE: f64 = 0.5;
+
+/// A group kept apart from another one that looks alike.
+#[derive(Debug, Clone)]
+pub struct NearGroup {
+    /// The other group's id.
+    pub id: String,
+    /// The other group's title.
+    pub title: String,
+    /// The two groups' keys compared: `conflicts` says what kept them apart.
+    pub apart: MatchExplanation,
+}
+
+/// Fills each group's `near`: the most similar groups of the same kind that conflict with it.
+pub(super) fn mark(groups: &mut [ProductGroup]) {
+    let near: Vec<Vec<NearGroup>> = groups.iter().enumerate().map(|(i, g)| near_of(i, g, groups)).collect();
+    for (group, near) in groups.iter_mut().zip(near) {
+        group.near = near;
+    }
+}
+
+fn near_of(at: usize, group: &ProductGroup, groups: &[ProductGroup]) -> Vec<NearGroup> {
+    let mut near: Vec<NearGroup> = groups
+        .iter()
+        .enumerate()
+        .filter(|&(j, other)| j != at && other.key.kind == group.key.kind)
+        .map(|(_, other)| (other, product::explain(&group.key, &other.key)))
+        .filter(|(_, apart)| !apart.same && !apart.conflicts.is_empty() && apart.score >= NEAR_SCORE)
+        .map(|(other, apart)| NearGroup { id: other.id.clone(), title: super::group_title(&other.key), apart })
+        .collect();
+    // Most alike first; ids break ties so the answer never depends on the order of equals.
+    near.sort_by(|a, b| b.apart.score.total_cmp(&a.apart.score).then_with(|| a.id.cmp(&b.id)));
+    near.truncate(NEAR_PER_GROUP);
+    near
+}

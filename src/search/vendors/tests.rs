@@ -1,0 +1,65 @@
+//! The vendor directory's memory: shared vendors, a byte budget and expiry.
+
+use super::*;
+
+/// An offer `n` of a vendor with NPWP entity `entity` (or none) named `name` in Jakarta Pusat.
+fn offer(n: u32, name: &str, entity: Option<&str>) -> Offer {
+    let mut offer = Offer::sample(&format!("o{n}"));
+    offer.marketplace = MarketplaceId::new("mbiz");
+    offer.vendor.source_id = format!("{name}-account");
+    offer.vendor.name_key = format!("PT:{name}");
+    offer.vendor.entity_key = entity.map(str::to_string);
+    offer
+}
+
+#[test]
+fn a_known_vendor_is_shared_not_copied_for_each_offer() {
+    let directory = VendorDirectory::new(1 << 20);
+    let offer = offer(1, "MAJU", Some("012345678"));
+    directory.record(std::slice::from_ref(&offer));
+    let a = directory.vendor_of(&offer.marketplace, &offer.vendor);
+    let b = directory.vendor_of(&offer.marketplace, &offer.vendor);
+    assert!(Arc::ptr_eq(&a, &b));
+    assert_eq!(a.id, "npwp-012345678");
+}
+
+#[test]
+fn a_vendor_unseen_for_the_retention_is_forgotten_with_the_name_that_led_to_it() {
+    let directory = VendorDirectory::new(1 << 20);
+    let start = Instant::now();
+    let npwp = offer(1, "MAJU", Some("012345678"));
+    directory.record_at(std::slice::from_ref(&npwp), start);
+    let name_only = offer(2, "MAJU", None);
+    directory.record_at(std::slice::from_ref(&name_only), start);
+    assert_eq!(directory.vendor_of(&name_only.marketplace, &name_only.vendor).id, "npwp-012345678");
+    let (bytes_then, _) = directory.size();
+
+    let other = offer(3, "LAIN", Some("987654321"));
+    directory.record_at(std::slice::from_ref(&other), start + RETENTION - SWEEP_EVERY);
+    assert!(directory.get("npwp-012345678").is_some(), "still within the retention");
+    directory.record_at(std::slice::from_ref(&other), start + RETENTION + SWEEP_EVERY);
+    assert!(directory.get("npwp-012345678").is_none());
+    assert_eq!(directory.vendor_of(&name_only.marketplace, &name_only.vendor).id, "name-PT:MAJU@31.71");
+    let (bytes, count) = directory.size();
+    assert_eq!(count, 1, "only the vendor seen since");
+    let alone = VendorDirectory::new(1 << 20);
+    alone.record_at(std::slice::from_ref(&other), start);
+    assert_eq!(bytes, alone.size().0, "nothing of the forgotten vendor is still counted");
+    assert!(bytes < bytes_then);
+}
+
+#[test]
+fn past_its_budget_the_directory_forgets_the_vendors_seen_longest_ago() {
+    let budget = 64 * 1024;
+    let directory = VendorDirectory::new(budget);
+    let start = Instant::now();
+    for n in 0..1_000u32 {
+        let offer = offer(n, &format!("V{n}"), Some(&format!("{n:09}")));
+        directory.record_at(&[offer], start + Duration::from_millis(u64::from(n)));
+    }
+    let (bytes, count) = directory.size();
+    assert!(bytes <= budget, "{bytes} bytes held for a budget of {budget}");
+    assert!(count > 50 && count < 1_000, "{count} vendors kept");
+    assert!(directory.get("npwp-000000999").is_some(), "the last seen stays");
+    assert!(directory.get("npwp-000000000").is_none(), "the first seen went first");
+}

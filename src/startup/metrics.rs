@@ -1,0 +1,149 @@
+//! `/metrics` (Prometheus text) and the series every request records on its way through.
+//!
+//! `/metrics` is not public by default: with `PASAR_METRICS_TOKEN` set it needs
+//! `Authorization: Bearer <token>`; without it, it is served only when Pasar listens on loopback
+//! (the embedded demo), and is a 404 otherwise.
+
+use super::AppState;
+use crate::graphql::clients::Client;
+use crate::telemetry;
+use axum::extract::ConnectInfo;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::net::SocketAddr;
+use std::time::Instant;
+
+/// Who may read `/metrics`.
+#[derive(Debug, Clone)]
+pub struct MetricsAccess {
+    token: Option<String>,
+    loopback: bool,
+}
+
+impl MetricsAccess {
+    /// With `token`, a bearer of it; without, anyone when `loopback`, else no one.
+    pub fn new(token: Option<String>, loopback: bool) -> Self {
+        telemetry::install();
+        Self { token, loopback }
+    }
+
+    fn allows(&self, headers: &HeaderMap) -> bool {
+        match &self.token {
+            Some(token) => headers
+                .get(header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .is_some_and(|given| constant_time_eq(given.as_bytes(), token.as_bytes())),
+            None => self.loopback,
+        }
+    }
+}
+
+/// Equal bytes, compared without an early exit (the token is a secret).
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The Prometheus text exposition, gauges that are read rather than counted brought up to date.
+pub(super) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if !state.metrics.allows(&headers) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    metrics::gauge!("pasar_cache_bytes").set(state.service.cache_bytes().await as f64);
+    metrics::gauge!("pasar_open_sockets").set(state.sockets.open.count() as f64);
+    let content_type = "text/plain; version=0.0.4; charset=utf-8";
+    ([(header::CONTENT_TYPE, content_type)], telemetry::render()).into_response()
+}
+
+/// Counts every request in `pasar_http_requests_total{operation,outcome}` and times it in
+/// `pasar_http_request_duration_seconds{operation}`; the operation is the door, never the URL.
+/// With `[log] access`, writes its one access-log line.
+pub(super) async fn measure(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let operation = operation(request.uri().path());
+    let started = Instant::now();
+    let access = state.access_log.then(|| Access::of(&state, &request));
+    let response = next.run(request).await;
+    if let Some(access) = access {
+        access.log(operation, response.status().as_u16(), started.elapsed());
+    }
+    let outcome = match response.status().as_u16() {
+        0..400 => "ok",
+        400..500 => "refused",
+        _ => "error",
+    };
+    metrics::counter!("pasar_http_requests_total", "operation" => operation, "outcome" => outcome).increment(1);
+    metrics::histogram!("pasar_http_request_duration_seconds", "operation" => operation)
+        .record(started.elapsed().as_secs_f64());
+    response
+}
+
+/// What an access-log line says of the request, taken before it is handed on.
+struct Access {
+    request_id: String,
+    method: String,
+    client: String,
+}
+
+impl Access {
+    fn of(state: &AppState, request: &Request) -> Self {
+        let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
+        // The `[clients]` name or the address: never the key itself.
+        let client = match state.endpoint.admission.clients().identify_request(request.headers(), peer) {
+            Client::Named(name) => name.to_string(),
+            Client::Address(Some(ip)) => ip.to_string(),
+            Client::Address(None) => "-".into(),
+        };
+        Self { request_id: header("x-request-id").into(), method: request.method().to_string(), client }
+    }
+
+    fn log(self, operation: &str, status: u16, took: std::time::Duration) {
+        tracing::info!(
+            target: "pasar::access",
+            request_id = %self.request_id,
+            method = %self.method,
+            operation,
+            status,
+            duration_ms = took.as_secs_f64() * 1000.0,
+            client = %self.client,
+            "request"
+        );
+    }
+}
+
+fn operation(path: &str) -> &'static str {
+    match path {
+        "/graphql" => "graphql",
+        "/graphql/ws" => "socket",
+        "/" | "/survey" | "/survey.csv" => "page",
+        "/healthz" | "/readyz" | "/metrics" => "probe",
+        _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_is_needed_when_one_is_set_and_loopback_alone_opens_metrics_without_one() {
+        let mut headers = HeaderMap::new();
+        assert!(MetricsAccess::new(None, true).allows(&headers));
+        assert!(!MetricsAccess::new(None, false).allows(&headers));
+        let guarded = MetricsAccess::new(Some("s3cret".into()), true);
+        assert!(!guarded.allows(&headers), "loopback is not enough once a token is set");
+        headers.insert(header::AUTHORIZATION, "Bearer wrong".parse().expect("header"));
+        assert!(!guarded.allows(&headers));
+        headers.insert(header::AUTHORIZATION, "Bearer s3cret".parse().expect("header"));
+        assert!(guarded.allows(&headers));
+    }
+
+    #[test]
+    fn operations_are_doors_never_urls() {
+        assert_eq!(operation("/graphql"), "graphql");
+        assert_eq!(operation("/survey.csv"), "page");
+        assert_eq!(operation("/anything/else?q=secret"), "other");
+    }
+}

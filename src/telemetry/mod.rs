@@ -1,0 +1,42 @@
+//! What operators see: Prometheus metrics, and the logger (`logging.rs`).
+//!
+//! Every layer records through the `metrics` facade (`metrics::counter!` and friends), so
+//! recording is a call on a global recorder and costs nothing to thread through. The recorder is
+//! installed once per process, the first time anything asks for [`render`]; before that (and in a
+//! process that never serves `/metrics`) the facade's calls do nothing.
+//!
+//! Labels are bounded: marketplace ids, statuses, reasons and route names, never query text,
+//! client ids or offer ids.
+
+pub mod logging;
+
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use std::sync::OnceLock;
+
+/// Seconds buckets for request and upstream durations: 1 ms to 10 s.
+const DURATION_BUCKETS: &[f64] = &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
+
+static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+
+/// Installs the recorder (once per process); later calls are free. `false` when another recorder
+/// was installed first, in which case [`render`] has nothing to show.
+pub fn install() -> bool {
+    HANDLE
+        .get_or_init(|| {
+            let recorder = PrometheusBuilder::new()
+                .set_buckets_for_metric(Matcher::Suffix("duration_seconds".into()), DURATION_BUCKETS)
+                .ok()?
+                .build_recorder();
+            let handle = recorder.handle();
+            metrics::set_global_recorder(recorder).ok()?;
+            metrics::gauge!("pasar_build_info", "version" => env!("CARGO_PKG_VERSION")).set(1.0);
+            Some(handle)
+        })
+        .is_some()
+}
+
+/// The Prometheus text exposition of every series recorded so far.
+pub fn render() -> String {
+    install();
+    HANDLE.get().and_then(Option::as_ref).map(PrometheusHandle::render).unwrap_or_default()
+}

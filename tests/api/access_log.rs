@@ -1,0 +1,42 @@
+//! `[log] format = "json"` with `access = true`: one JSON line per request, its request id the one
+//! the response carries, the client by address and never by key.
+
+use crate::helpers::{SEARCH, TEST_PRODUCTS};
+use crate::served::Served;
+use pasar::sandbox::{self, SandboxOptions};
+use serde_json::{Value, json};
+use std::time::Duration;
+
+#[tokio::test]
+async fn json_logs_write_one_access_line_per_request_with_the_echoed_request_id() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let gateway = Served::start(&sandboxes, "[log]\nformat = \"json\"\naccess = true", "", &[]).await;
+    let (client, url) = (gateway.client.clone(), gateway.url.clone());
+    let mut ids = Vec::new();
+    for (i, key) in ["never-logged-key-1", "never-logged-key-2", "never-logged-key-3"].iter().enumerate() {
+        let body = json!({ "query": SEARCH, "variables": { "query": format!("kertas {i}"), "first": 3 } });
+        let response =
+            client.post(format!("{url}/graphql")).header("x-api-key", *key).json(&body).send().await.expect("answer");
+        assert_eq!(response.status(), 200);
+        ids.push(response.headers()["x-request-id"].to_str().expect("ascii").to_string());
+    }
+    let mine = client.get(format!("{url}/graphql?query=%7B__typename%7D")).header("x-request-id", "chosen-id-42");
+    assert_eq!(mine.send().await.expect("answer").headers()["x-request-id"], "chosen-id-42");
+    ids.push("chosen-id-42".into());
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (_, logs) = gateway.stop();
+
+    let lines: Vec<Value> =
+        logs.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}"))).collect();
+    let access: Vec<&Value> = lines.iter().filter(|l| l["target"] == "pasar::access").collect();
+    let graphql: Vec<&&Value> = access.iter().filter(|l| l["operation"] == "graphql").collect();
+    assert_eq!(graphql.len(), 4, "one line per GraphQL request: {access:?}");
+    for (line, id) in graphql.iter().zip(&ids) {
+        assert_eq!(line["request_id"], id.as_str(), "{line}");
+        assert_eq!(line["status"], 200, "{line}");
+        assert_eq!(line["client"], "127.0.0.1", "{line}");
+        assert!(line["duration_ms"].as_f64().is_some_and(|ms| ms > 0.0), "{line}");
+    }
+    assert!(!logs.contains("never-logged-key"), "an API key leaked into the logs");
+}

@@ -1,0 +1,125 @@
+//! Inputs are read the one way Pasar reads them everywhere, or refused with a code naming the
+//! field; a root field that fails is `null` in `data`, not missing.
+
+use crate::helpers::spawn_app;
+use futures::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+const SEARCH: &str = r#"query($r: String!) { search(query: "kursi", first: 20, sort: POLICY, buyer: { regionCode: $r }) {
+  offers { edges { node { vendor { region { code } } } ranking { locality } } } } }"#;
+const COMPARE: &str = r#"query($r: String!) { compare(query: "kursi", first: 3, buyer: { regionCode: $r }) {
+  groups { ranked { offer { vendor { region { code } } } ranking { locality } } } } }"#;
+
+/// The first error's extensions, wherever the response put it.
+fn refusal(response: &Value) -> &Value {
+    &response["errors"][0]["extensions"]
+}
+
+/// Each ranked offer's vendor region and locality.
+fn localities<'a>(ranked: impl Iterator<Item = &'a Value>) -> Vec<(String, String)> {
+    ranked
+        .map(|r| {
+            let node = if r["node"].is_null() { &r["offer"] } else { &r["node"] };
+            let region = node["vendor"]["region"]["code"].as_str().unwrap_or_default().to_string();
+            (region, r["ranking"]["locality"].as_str().expect("locality").to_string())
+        })
+        .collect()
+}
+
+/// Localities as seen from Kota Surabaya (35.78): the vendor's own region says which applies.
+fn assert_seen_from_surabaya(ranked: &[(String, String)]) {
+    assert!(ranked.len() >= 3, "{ranked:?}");
+    for (region, locality) in ranked {
+        let expected = match region.as_str() {
+            "" => "UNKNOWN",
+            "35.78" => "SAME_REGENCY",
+            other if other.starts_with("35") => "SAME_PROVINCE",
+            _ => "NATIONAL",
+        };
+        assert_eq!(locality, expected, "a vendor in {region:?}: {ranked:?}");
+    }
+    assert!(ranked.iter().any(|(_, l)| l == "SAME_REGENCY"), "some vendor is in Surabaya: {ranked:?}");
+}
+
+#[tokio::test]
+async fn an_unknown_buyer_region_is_refused_naming_the_field_in_search_and_compare() {
+    let app = spawn_app().await;
+    for code in ["99.99", "zzz", "", "35.7"] {
+        for query in [SEARCH, COMPARE] {
+            let response = app.graphql(query, json!({ "r": code })).await;
+            let extensions = refusal(&response);
+            assert_eq!(extensions["code"], "BAD_USER_INPUT", "{code:?}: {response}");
+            assert_eq!(extensions["field"], "buyer.regionCode", "{code:?}: {response}");
+            let data = &response["data"];
+            assert!(data.is_null() || data.as_object().is_some_and(|d| d.values().all(Value::is_null)), "{response}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_bps_style_buyer_region_ranks_as_the_dotted_code() {
+    let app = spawn_app().await;
+    for code in ["3578", "35.78", " 35.78 "] {
+        let search = app.graphql(SEARCH, json!({ "r": code })).await;
+        let edges = search["data"]["search"]["offers"]["edges"].as_array().unwrap_or_else(|| panic!("{search}"));
+        assert_seen_from_surabaya(&localities(edges.iter()));
+        let compare = app.graphql(COMPARE, json!({ "r": code })).await;
+        let groups = compare["data"]["compare"]["groups"].as_array().unwrap_or_else(|| panic!("{compare}"));
+        let ranked = groups.iter().flat_map(|g| g["ranked"].as_array().expect("ranked"));
+        assert_seen_from_surabaya(&localities(ranked));
+    }
+}
+
+#[tokio::test]
+async fn a_streamed_search_refuses_an_unknown_buyer_region_the_same_way() {
+    let app = spawn_app().await;
+    let url = format!("{}/graphql/ws", app.address.replace("http://", "ws://"));
+    let mut request = url.into_client_request().expect("request");
+    request.headers_mut().insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse().expect("header"));
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("websocket");
+    socket.send(Message::text(json!({"type": "connection_init"}).to_string())).await.expect("init");
+    let query = r#"subscription { searchStream(query: "kursi", buyer: { regionCode: "zzz" }) { __typename } }"#;
+    let subscribe = json!({"id": "1", "type": "subscribe", "payload": {"query": query}});
+    socket.send(Message::text(subscribe.to_string())).await.expect("subscribe");
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut refused = None;
+    while let Ok(Some(Ok(message))) = tokio::time::timeout_at(deadline, socket.next()).await {
+        let Message::Text(text) = message else { continue };
+        let message: Value = serde_json::from_str(&text).expect("JSON message");
+        // graphql-transport-ws: an execution error is a `next` with `errors`; a refused
+        // operation an `error` with a list of errors.
+        let errors = match message["type"].as_str() {
+            Some("next") => message["payload"]["errors"].clone(),
+            Some("error") => message["payload"].clone(),
+            _ => continue,
+        };
+        refused = Some(errors[0]["extensions"].clone());
+        break;
+    }
+    let extensions = refused.expect("the subscription answered with an error");
+    assert_eq!(extensions["code"], "BAD_USER_INPUT", "{extensions}");
+    assert_eq!(extensions["field"], "buyer.regionCode", "{extensions}");
+}
+
+#[tokio::test]
+async fn a_failed_root_field_is_null_in_data_or_makes_data_null_when_it_may_not_be_null() {
+    let app = spawn_app().await;
+    let response = app.graphql(r#"{ offer(id: "x") { id } region(code: "35.71") { name } }"#, json!({})).await;
+    assert_eq!(response["data"], json!({ "offer": null, "region": { "name": "Kota Kediri" } }), "{response}");
+    assert_eq!(refusal(&response)["code"], "OFFER_NOT_FOUND", "{response}");
+    assert_eq!(response["errors"][0]["path"], json!(["offer"]), "{response}");
+
+    let alone = app.graphql(r#"{ a: offer(id: "x") { id } b: offer(id: "mbiz:1") { id } }"#, json!({})).await;
+    let keys: Vec<&String> = alone["data"].as_object().unwrap_or_else(|| panic!("{alone}")).keys().collect();
+    assert_eq!(keys, ["a", "b"], "{alone}");
+    assert_eq!(alone["data"], json!({ "a": null, "b": null }));
+    assert_eq!(alone["errors"].as_array().map(Vec::len), Some(2), "{alone}");
+
+    // `search: SearchResult!` may not be null: its failure makes `data` null (spec §6.4.4).
+    let non_null = app.graphql(r#"{ search(query: "") { complete } region(code: "35.71") { name } }"#, json!({})).await;
+    assert_eq!(non_null["data"], Value::Null, "{non_null}");
+    assert_eq!(non_null["errors"][0]["path"], json!(["search"]), "{non_null}");
+    assert_eq!(refusal(&non_null)["code"], "BAD_USER_INPUT", "{non_null}");
+}

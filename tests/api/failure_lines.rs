@@ -1,0 +1,37 @@
+//! A failing marketplace under load writes a few log lines, never one per call: here a hundred
+//! searches are shed or time out, and the log holds one line and at most a summary for it.
+
+use crate::helpers::TEST_PRODUCTS;
+use crate::served::Served;
+use pasar::sandbox::{self, FaultMode, SandboxOptions};
+use serde_json::json;
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hundred_failed_calls_to_one_marketplace_write_at_most_two_lines() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let failing = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz");
+    failing.faults().set_mode(FaultMode::Hang);
+    let top = "[limits.rate]\nper_second = 100000\nburst = 100000\n[log]\nformat = \"json\"";
+    // One call at a time: the rest wait, time out, are shed or meet an open breaker.
+    let gateway = Served::start(&sandboxes, top, "timeout = \"300ms\"\nconcurrency = 1", &[]).await;
+    let (client, url) = (gateway.client.clone(), gateway.url.clone());
+    let searches = (0..100).map(|i| {
+        let body = json!({ "query": "query($q: String!) { search(query: $q, first: 3, filter: { marketplaces: [\"mbiz\"] }) { sources { status } } }", "variables": { "q": format!("kertas {i}") } });
+        client.post(format!("{url}/graphql")).json(&body).send()
+    });
+    let mut failed = 0;
+    for answer in futures::future::join_all(searches).await {
+        let answer: serde_json::Value = answer.expect("answer").json().await.expect("JSON");
+        let status = &answer["data"]["search"]["sources"][0]["status"];
+        assert!(status.is_string(), "every search was answered: {answer}");
+        failed += usize::from(status != "OK");
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (_, logs) = gateway.stop();
+
+    assert!(failed >= 90, "the marketplace failed nearly every search: {failed} of 100");
+    let lines = logs.lines().filter(|l| l.contains("\"marketplace\":\"mbiz\"")).count();
+    assert!((1..=2).contains(&lines), "{failed} failures wrote {lines} lines:\n{logs}");
+}

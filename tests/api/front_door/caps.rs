@@ -1,0 +1,102 @@
+//! Sockets count under the connection caps and close at shutdown; a stalled body gets 408; the
+//! bytes held in flight are bounded.
+
+use super::socket;
+use crate::helpers::{TestOptions, spawn_app_with};
+use serde_json::json;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// Whether a new connection from this address is served (`GET /healthz` answered).
+async fn served(address: &str) -> bool {
+    let Ok(mut stream) = TcpStream::connect(address.trim_start_matches("http://")).await else { return false };
+    let _ = stream.write_all(b"GET /healthz HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n").await;
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
+    String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 200")
+}
+
+#[tokio::test]
+async fn open_sockets_hold_their_connection_slots_and_give_them_back_when_closed() {
+    let app = spawn_app_with(TestOptions {
+        configure: Arc::new(|config| config.http.max_connections_per_client = 2),
+        ..TestOptions::default()
+    })
+    .await;
+    let first = socket::open_acked(&app.address, json!({})).await;
+    let _second = socket::open_acked(&app.address, json!({})).await;
+    assert!(!served(&app.address).await, "a third connection is over the per-client cap of 2");
+    assert!(socket::open(&app.address, &[]).await.is_err(), "so is a third socket");
+    drop(first);
+    let mut freed = false;
+    for _ in 0..50 {
+        if served(&app.address).await {
+            freed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(freed, "a closed socket gives its slot back");
+}
+
+#[tokio::test]
+async fn shutting_down_closes_open_sockets_with_going_away() {
+    let mut app = spawn_app_with(TestOptions::default()).await;
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    app.shut_down();
+    assert_eq!(socket.close_code(Duration::from_secs(5)).await, 1001);
+}
+
+#[tokio::test]
+async fn a_body_that_stalls_gets_408_and_one_that_is_too_large_413() {
+    let app = spawn_app_with(TestOptions {
+        configure: Arc::new(|config| config.http.body_timeout = Duration::from_millis(300)),
+        ..TestOptions::default()
+    })
+    .await;
+    let mut stream = TcpStream::connect(app.address.trim_start_matches("http://")).await.expect("connect");
+    let head = "POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n";
+    stream.write_all(head.as_bytes()).await.expect("head");
+    stream.write_all(b"{\"query\":").await.expect("part of the body");
+    let mut answer = vec![0; 4096];
+    let read = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut answer)).await;
+    let answer = String::from_utf8_lossy(&answer[..read.ok().and_then(Result::ok).unwrap_or(0)]).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("REQUEST_TIMEOUT"), "{answer}");
+    let large = app.client.post(format!("{}/graphql", app.address)).header("content-type", "application/json");
+    let large = large.body(vec![b' '; 300 * 1024]).send().await.expect("answer");
+    assert_eq!(large.status(), 413);
+}
+
+#[tokio::test]
+async fn bodies_beyond_the_bytes_in_flight_budget_get_503_with_retry_after() {
+    let app = spawn_app_with(TestOptions {
+        configure: Arc::new(|config| {
+            config.limits.max_body_bytes = 1024 * 1024;
+            config.http.max_bytes_in_flight_mb = 1;
+        }),
+        ..TestOptions::default()
+    })
+    .await;
+    // One upload holds 700 KiB of the 1 MiB budget and pauses before its last bytes.
+    let mut holder = TcpStream::connect(app.address.trim_start_matches("http://")).await.expect("connect");
+    let length = 700 * 1024 + 10;
+    let head = format!(
+        "POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {length}\r\n\r\n"
+    );
+    holder.write_all(head.as_bytes()).await.expect("head");
+    holder.write_all(&vec![b' '; 700 * 1024]).await.expect("most of the body");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let second = app.client.post(format!("{}/graphql", app.address)).header("content-type", "application/json");
+    let second = second.body(vec![b' '; 700 * 1024]).send().await.expect("answer");
+    assert_eq!(second.status(), 503);
+    assert!(second.headers().contains_key("retry-after"));
+    let body: serde_json::Value = second.json().await.expect("JSON");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "SERVER_BUSY");
+    drop(holder);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let after = app.client.post(format!("{}/graphql", app.address)).json(&json!({"query": "{ marketplaces { id } }"}));
+    assert_eq!(after.send().await.expect("answer").status(), 200, "the budget is given back");
+}

@@ -1,0 +1,7 @@
+//! One front door: every way into Pasar passes the same admission (issue 22).
+
+mod caps;
+mod doors;
+mod fuzz;
+mod protocol;
+mod socket;

@@ -1,0 +1,126 @@
+//! graphql-transport-ws as its protocol document says: each close code, ping/pong, and a socket
+//! that never initialises.
+
+use super::socket::{self, Heard};
+use crate::helpers::{TestApp, TestOptions, spawn_app_with};
+use serde_json::json;
+use std::sync::Arc;
+use std::time::Duration;
+
+const STREAM: &str = r#"subscription { searchStream(query: "kertas hvs a4", first: 3) { __typename } }"#;
+
+async fn spawn() -> TestApp {
+    spawn_app_with(TestOptions {
+        configure: Arc::new(|config| config.http.ws_init_timeout = Duration::from_millis(500)),
+        ..TestOptions::default()
+    })
+    .await
+}
+
+#[tokio::test]
+async fn each_protocol_violation_closes_the_socket_with_its_own_code() {
+    let app = spawn().await;
+    let mut early = socket::open(&app.address, &[]).await.expect("opens");
+    early.subscribe("1", json!({"query": "{ marketplaces { id } }"})).await;
+    assert_eq!(early.close_code(Duration::from_secs(5)).await, 4401, "subscribe before connection_ack");
+
+    let mut invalid = socket::open_acked(&app.address, json!({})).await;
+    invalid.send(json!({"type": "start", "id": "1"})).await;
+    match invalid.hear(Duration::from_secs(5)).await {
+        Heard::Closed(code, reason) => {
+            assert_eq!(code, 4400);
+            assert!(reason.contains("invalid message"), "the reason is given: {reason}");
+        }
+        other => panic!("expected 4400, heard {other:?}"),
+    }
+
+    let mut twice = socket::open_acked(&app.address, json!({})).await;
+    twice.send(json!({"type": "connection_init"})).await;
+    assert_eq!(twice.close_code(Duration::from_secs(5)).await, 4429, "a second connection_init");
+
+    let mut silent = socket::open(&app.address, &[]).await.expect("opens");
+    let started = std::time::Instant::now();
+    assert_eq!(silent.close_code(Duration::from_secs(5)).await, 4408, "no connection_init in time");
+    assert!(started.elapsed() >= Duration::from_millis(400), "closed at the timeout, not before");
+    app.assert_serving().await;
+}
+
+#[tokio::test]
+async fn a_second_subscribe_with_a_running_id_closes_with_4409_and_a_finished_id_may_be_reused() {
+    let app = spawn().await;
+    let slow = pasar::sandbox::FaultConfig { latency_ms: 3_000, mode: "none".into(), ..Default::default() };
+    app.sandbox("mbiz").faults().apply(&slow).expect("fault");
+    let mut reuse = socket::open_acked(&app.address, json!({})).await;
+    for _ in 0..2 {
+        reuse.subscribe("same", json!({"query": "{ marketplaces { id } }"})).await;
+        assert_eq!(reuse.answer("same").await["type"], "next");
+        assert_eq!(reuse.answer("same").await["type"], "complete");
+    }
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    socket.subscribe("1", json!({"query": STREAM})).await;
+    socket.subscribe("1", json!({"query": STREAM})).await;
+    assert_eq!(socket.close_code(Duration::from_secs(10)).await, 4409);
+}
+
+#[tokio::test]
+async fn ping_is_answered_with_pong_and_complete_stops_an_operation() {
+    let app = spawn().await;
+    let slow = pasar::sandbox::FaultConfig { latency_ms: 3_000, mode: "none".into(), ..Default::default() };
+    app.sandbox("mbiz").faults().apply(&slow).expect("fault");
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    socket.send(json!({"type": "ping"})).await;
+    assert_eq!(socket.next_type().await, "pong");
+    socket.subscribe("s", json!({"query": STREAM})).await;
+    // The fast marketplaces' events may be on the wire before `complete` arrives.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    socket.send(json!({"type": "complete", "id": "s"})).await;
+    while let Heard::Message(_) = socket.hear(Duration::from_millis(300)).await {}
+    // The id is free again at once: a new subscribe with it is not a duplicate.
+    socket.subscribe("s", json!({"query": "{ marketplaces { id } }"})).await;
+    let answer = socket.answer("s").await;
+    assert_eq!(answer["type"], "next", "{answer}");
+    assert!(answer["payload"]["data"]["marketplaces"].is_array(), "{answer}");
+}
+
+#[tokio::test]
+async fn mutations_are_refused_over_the_socket_and_operations_per_socket_are_capped() {
+    let app = spawn_app_with(TestOptions {
+        configure: Arc::new(|config| {
+            config.limits.max_socket_operations = 2;
+            config.limits.max_streams_per_client = 8;
+        }),
+        ..TestOptions::default()
+    })
+    .await;
+    let slow = pasar::sandbox::FaultConfig { latency_ms: 3_000, mode: "none".into(), ..Default::default() };
+    app.sandbox("mbiz").faults().apply(&slow).expect("fault");
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    socket.subscribe("m", json!({"query": "mutation { purgeCache { entriesBefore } }"})).await;
+    let refused = socket.answer("m").await;
+    assert_eq!(refused["payload"][0]["extensions"]["code"], "METHOD_NOT_ALLOWED", "{refused}");
+    socket.subscribe("a", json!({"query": STREAM})).await;
+    socket.subscribe("b", json!({"query": STREAM})).await;
+    socket.subscribe("c", json!({"query": STREAM})).await;
+    let third = socket.answer("c").await;
+    assert_eq!(third["type"], "error", "{third}");
+    assert_eq!(third["payload"][0]["extensions"]["limit"], "max_socket_operations", "{third}");
+}
+
+#[tokio::test]
+async fn streamed_fan_outs_are_capped_per_client_across_its_sockets() {
+    let app = spawn_app_with(TestOptions {
+        configure: Arc::new(|config| config.limits.max_streams_per_client = 2),
+        ..TestOptions::default()
+    })
+    .await;
+    let slow = pasar::sandbox::FaultConfig { latency_ms: 3_000, mode: "none".into(), ..Default::default() };
+    app.sandbox("mbiz").faults().apply(&slow).expect("fault");
+    let mut first = socket::open_acked(&app.address, json!({})).await;
+    let mut second = socket::open_acked(&app.address, json!({})).await;
+    first.subscribe("1", json!({"query": STREAM})).await;
+    second.subscribe("1", json!({"query": STREAM})).await;
+    second.subscribe("2", json!({"query": STREAM})).await;
+    let refused = second.answer("2").await;
+    assert_eq!(refused["type"], "error", "{refused}");
+    assert_eq!(refused["payload"][0]["extensions"]["limit"], "max_streams_per_client", "{refused}");
+}

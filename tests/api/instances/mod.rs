@@ -1,0 +1,10 @@
+//! Several `pasar serve` processes over the same sandboxes, sharing one real `redis-server`:
+//! coalescing, degradation, deep links, purges and quotas across instances.
+
+mod burst;
+mod deep_links;
+mod harness;
+mod outage;
+mod purge;
+mod quota;
+mod tls;

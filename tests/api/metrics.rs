@@ -1,0 +1,78 @@
+//! `/metrics`: the series an operator scrapes, and who may read them.
+
+use crate::helpers::{SEARCH, TestOptions, spawn_app, spawn_app_with};
+use serde_json::json;
+
+/// The value of the first sample of `name` whose labels include every one of `labels`.
+fn sample(text: &str, name: &str, labels: &[&str]) -> Option<f64> {
+    text.lines()
+        .filter(|line| line.starts_with(&format!("{name}{{")) || line.starts_with(&format!("{name} ")))
+        .find(|line| labels.iter().all(|label| line.contains(label)))
+        .and_then(|line| line.rsplit(' ').next()?.parse().ok())
+}
+
+async fn scrape(app: &crate::helpers::TestApp) -> String {
+    let response = app.client.get(format!("{}/metrics", app.address)).send().await.expect("answer");
+    assert_eq!(response.status(), 200);
+    response.text().await.expect("text")
+}
+
+#[tokio::test]
+async fn after_a_search_metrics_show_every_marketplace_the_doors_and_the_cache() {
+    let app = spawn_app().await;
+    let before = scrape(&app).await;
+    let first = app.graphql(SEARCH, json!({ "query": "kertas metrics", "first": 5 })).await;
+    assert_eq!(first["data"]["search"]["complete"], true, "{first}");
+    app.graphql(SEARCH, json!({ "query": "kertas metrics", "first": 5 })).await;
+    let text = scrape(&app).await;
+
+    for sandbox in &app.sandboxes {
+        let id = format!("marketplace=\"{}\"", sandbox.kind().id());
+        let name = "pasar_marketplace_requests_total";
+        let (was, now) = (sample(&before, name, &[&id, "status=\"OK\""]), sample(&text, name, &[&id, "status=\"OK\""]));
+        assert!(now >= Some(was.unwrap_or(0.0) + 2.0), "{id}: two searches counted ({was:?} then {now:?})");
+        let upstream = sample(&text, "pasar_marketplace_request_duration_seconds_count", &[&id]);
+        assert!(upstream >= Some(1.0), "{id}: upstream time recorded");
+        for result in ["result=\"miss\"", "result=\"hit\""] {
+            assert!(sample(&text, "pasar_cache_lookups_total", &[&id, result]) >= Some(1.0), "{id} {result}");
+        }
+        assert!(sample(&text, "pasar_breaker_state", &[&id]) == Some(0.0), "{id}: breaker closed");
+    }
+    let requests = sample(&text, "pasar_http_requests_total", &["operation=\"graphql\"", "outcome=\"ok\""]);
+    assert!(requests >= Some(2.0), "GraphQL requests counted: {requests:?}");
+    assert!(sample(&text, "pasar_http_request_duration_seconds_count", &["operation=\"graphql\""]) >= Some(2.0));
+    assert!(sample(&text, "pasar_cache_bytes", &[]) > Some(0.0), "the cache holds the pages");
+    assert!(sample(&text, "pasar_build_info", &[env!("CARGO_PKG_VERSION")]) == Some(1.0));
+    assert!(!text.contains("kertas"), "no query text in any label");
+}
+
+#[tokio::test]
+async fn a_refusal_is_counted_by_its_reason() {
+    let app = spawn_app().await;
+    let big = "x".repeat(300_000);
+    let response = app
+        .client
+        .post(format!("{}/graphql", app.address))
+        .header("content-type", "application/json")
+        .body(big)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), 413);
+    let text = scrape(&app).await;
+    assert!(sample(&text, "pasar_refused_total", &["reason=\"REQUEST_TOO_LARGE\""]) >= Some(1.0), "{text}");
+}
+
+#[tokio::test]
+async fn with_a_metrics_token_metrics_need_it_even_on_loopback() {
+    let env = vec![("PASAR_METRICS_TOKEN".to_string(), "metrics-s3cret".to_string())];
+    let app = spawn_app_with(TestOptions { env, ..TestOptions::default() }).await;
+    let url = format!("{}/metrics", app.address);
+    let bare = app.client.get(&url).send().await.expect("answer");
+    assert_eq!(bare.status(), 404, "no token, no metrics");
+    let wrong = app.client.get(&url).bearer_auth("guess").send().await.expect("answer");
+    assert_eq!(wrong.status(), 404);
+    let right = app.client.get(&url).bearer_auth("metrics-s3cret").send().await.expect("answer");
+    assert_eq!(right.status(), 200);
+    assert!(right.text().await.expect("text").contains("pasar_build_info"));
+}

@@ -1,0 +1,131 @@
+//! How many upstream calls a search costs: a marketplace that ignores the page asked for is read
+//! once per offer and then in one call, and a short answer costs one call once the marketplace
+//! has shown which of its totals and page sizes can be trusted. Counted at the sandboxes.
+
+use crate::helpers::{TestApp, spawn_app};
+use pasar::sandbox::{Quirks, TotalQuirk};
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+
+const SEARCH: &str = r#"
+query Search($query: String!, $first: Int, $filter: OfferFilter) {
+  search(query: $query, first: $first, filter: $filter) {
+    complete
+    sources { marketplace { id } offerCount ignoresPaging message }
+    offers { totalCount pageInfo { hasNextPage } edges { node { sourceId } } }
+  }
+}"#;
+
+/// Queries each sandbox lists at least 30 matches for; each one is a cache miss the first time.
+const QUERIES: [&str; 4] = ["2", "1", "kertas", "a"];
+
+/// One search over marketplace `id` only: the source ids it returned and its source report.
+/// Fails on a GraphQL error.
+async fn search(app: &TestApp, id: &str, query: &str, first: u32) -> (Vec<String>, Value) {
+    let variables = json!({ "query": query, "first": first, "filter": { "marketplaces": [id] } });
+    let response = app.graphql(SEARCH, variables).await;
+    assert!(response["errors"].is_null(), "{response}");
+    let search = &response["data"]["search"];
+    let ids = search["offers"]["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| e["node"]["sourceId"].as_str().expect("source id").to_string())
+        .collect();
+    (ids, response)
+}
+
+/// Upstream calls `id` received while `run` ran.
+async fn calls<T>(app: &TestApp, id: &str, run: impl Future<Output = T>) -> (T, u64) {
+    let state = app.sandbox(id).state();
+    state.reset_stats();
+    let out = run.await;
+    (out, state.requests_served())
+}
+
+fn distinct(ids: &[String]) -> usize {
+    ids.iter().collect::<BTreeSet<_>>().len()
+}
+
+#[tokio::test]
+async fn a_marketplace_that_ignores_the_page_asked_for_gives_each_offer_once_then_in_one_call() {
+    let app = spawn_app().await;
+    // Ten a page whatever is asked, always the first ten, with the true total of 30.
+    let quirks = Quirks { max_page_size: Some(10), max_matches: Some(30), ignores_paging: true, ..Quirks::default() };
+    for id in ["ekatalog", "mbiz", "padi-umkm", "bela"] {
+        app.sandbox(id).state().set_quirks(quirks.clone()).expect("quirks apply");
+        let ((first, response), learning) = calls(&app, id, search(&app, id, QUERIES[0], 60)).await;
+        assert_eq!(first.len(), 10, "{id}: the ten offers it serves, once each: {response}");
+        assert_eq!(distinct(&first), 10, "{id}: {response}");
+        let report = &response["data"]["search"]["sources"][0];
+        assert_eq!(report["offerCount"], 10, "{id}: {response}");
+        assert_eq!(report["ignoresPaging"], true, "{id}: {response}");
+        assert_eq!(response["data"]["search"]["offers"]["pageInfo"]["hasNextPage"], false, "{id}: {response}");
+        assert_eq!(learning, 2, "{id}: the first page and the page that repeated it");
+
+        for query in &QUERIES[1..] {
+            let ((ids, response), upstream) = calls(&app, id, search(&app, id, query, 60)).await;
+            assert_eq!(upstream, 1, "{id} {query}: one call once it is known not to page: {response}");
+            assert_eq!((ids.len(), distinct(&ids)), (10, 10), "{id} {query}: {response}");
+            assert_eq!(response["data"]["search"]["sources"][0]["ignoresPaging"], true);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_marketplace_that_pages_is_never_taken_for_one_that_ignores_the_page() {
+    let app = spawn_app().await;
+    let quirks = Quirks { max_page_size: Some(10), max_matches: Some(30), ..Quirks::default() };
+    app.sandbox("ekatalog").state().set_quirks(quirks).expect("quirks apply");
+    let (ids, response) = search(&app, "ekatalog", QUERIES[0], 60).await;
+    assert_eq!((ids.len(), distinct(&ids)), (30, 30), "{response}");
+    assert_eq!(response["data"]["search"]["sources"][0]["ignoresPaging"], false);
+}
+
+#[tokio::test]
+async fn a_short_answer_costs_one_call_once_the_marketplace_total_has_proved_true() {
+    let app = spawn_app().await;
+    let quirks = Quirks { max_matches: Some(7), ..Quirks::default() };
+    for id in ["ekatalog", "mbiz", "jatim-bejo"] {
+        app.sandbox(id).state().set_quirks(quirks.clone()).expect("quirks apply");
+        let ((ids, response), learning) = calls(&app, id, search(&app, id, QUERIES[0], 40)).await;
+        assert_eq!(ids.len(), 7, "{id}: {response}");
+        assert_eq!(learning, 2, "{id}: nothing known yet, so the short page is checked once");
+        for query in &QUERIES[1..] {
+            let ((ids, response), upstream) = calls(&app, id, search(&app, id, query, 40)).await;
+            assert_eq!(upstream, 1, "{id} {query}: the total proved true, so a short page ending there is the end");
+            assert_eq!(ids.len(), 7, "{id} {query}: {response}");
+            assert_eq!(response["data"]["search"]["offers"]["totalCount"], 7);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_total_that_was_off_never_ends_a_walk_so_a_short_answer_keeps_its_second_call() {
+    let app = spawn_app().await;
+    let quirks = Quirks { max_matches: Some(7), total: TotalQuirk::OffBy, total_off_by: 3, ..Quirks::default() };
+    app.sandbox("ekatalog").state().set_quirks(quirks).expect("quirks apply");
+    for query in QUERIES {
+        let ((ids, response), upstream) = calls(&app, "ekatalog", search(&app, "ekatalog", query, 40)).await;
+        assert_eq!(ids.len(), 7, "{query}: {response}");
+        assert_eq!(upstream, 2, "{query}: a short page is checked while the totals are not trusted");
+    }
+}
+
+#[tokio::test]
+async fn a_short_answer_without_a_total_costs_one_call_at_a_page_size_once_served_in_full() {
+    let app = spawn_app().await;
+    let id = "ekatalog";
+    let state = app.sandbox(id).state();
+    state.set_quirks(Quirks { total: TotalQuirk::Missing, ..Quirks::default() }).expect("quirks apply");
+    let ((ids, _), upstream) = calls(&app, id, search(&app, id, QUERIES[0], 10)).await;
+    assert_eq!((ids.len(), upstream), (10, 1), "a full page of 10 served in full");
+
+    state.set_quirks(Quirks { total: TotalQuirk::Missing, max_matches: Some(7), ..Quirks::default() }).expect("apply");
+    let ((ids, response), upstream) = calls(&app, id, search(&app, id, QUERIES[1], 10)).await;
+    assert_eq!(ids.len(), 7, "{response}");
+    assert_eq!(upstream, 1, "10 a page was served in full before, so 7 of 10 is the end: {response}");
+    let ((ids, response), upstream) = calls(&app, id, search(&app, id, QUERIES[2], 40)).await;
+    assert_eq!(ids.len(), 7, "{response}");
+    assert_eq!(upstream, 2, "50 a page was never served in full, so 7 of 50 may be a clamp: {response}");
+}

@@ -1,0 +1,81 @@
+//! `pasar serve --config` as its own process over in-process sandboxes, for tests that read what
+//! the binary writes (logs) or set what only the process sees (environment).
+
+use pasar::sandbox::RunningSandbox;
+use std::io::Read;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A running `pasar serve --config`, killed on drop.
+pub struct Served {
+    pub url: String,
+    pub client: reqwest::Client,
+    child: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Served {
+    /// Serves `sandboxes` with `top` after the listen/adapters/egress lines and `per_marketplace`
+    /// in each `[marketplaces.<id>]`. The sandboxes' secrets are set unless `env` sets them;
+    /// `RUST_LOG` is unset unless `env` sets it. Waits until `/healthz` answers.
+    pub async fn start(sandboxes: &[RunningSandbox], top: &str, per_marketplace: &str, env: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
+        let mut config = format!(
+            "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}/adapters\"\n[egress]\nallow_private = true\n{top}\n",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        for s in sandboxes {
+            config +=
+                &format!("[marketplaces.{}]\nbase_url = \"{}\"\n{per_marketplace}\n", s.kind().id(), s.base_url());
+        }
+        std::fs::write(dir.path().join("pasar.toml"), config).expect("config");
+        let options = pasar::sandbox::SandboxOptions::default();
+        let child = Command::new(env!("CARGO_BIN_EXE_pasar"))
+            .args(["serve", "--config"])
+            .arg(dir.path().join("pasar.toml"))
+            .env(pasar::demo::MBIZ_TOKEN_ENV, &options.mbiz_token)
+            .env(pasar::demo::EKATALOG_KEY_ENV, &options.ekatalog_key)
+            .env_remove("RUST_LOG")
+            .envs(env.iter().copied())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("gateway starts");
+        let client = reqwest::Client::builder().no_proxy().build().expect("client");
+        let url = format!("http://127.0.0.1:{port}");
+        for _ in 0..100 {
+            if client.get(format!("{url}/healthz")).send().await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Self { url, client, child, _dir: dir }
+    }
+
+    /// Whether the process is still running.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().expect("the gateway's status").is_none()
+    }
+
+    /// Stops the process and returns what it wrote: (stdout, stderr).
+    pub fn stop(mut self) -> (String, String) {
+        self.child.kill().expect("the gateway is stopped");
+        let read = |stream: Option<Box<dyn Read>>| {
+            let mut text = String::new();
+            stream.expect("piped").read_to_string(&mut text).expect("the gateway's output is UTF-8");
+            text
+        };
+        let stdout = read(self.child.stdout.take().map(|s| Box::new(s) as Box<dyn Read>));
+        let stderr = read(self.child.stderr.take().map(|s| Box::new(s) as Box<dyn Read>));
+        self.child.wait().expect("the gateway is reaped");
+        (stdout, stderr)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
