@@ -44,6 +44,23 @@ pub struct AdapterDefinition {
     /// Per-marketplace limits.
     #[serde(default)]
     pub limits: Limits,
+    /// How `/readyz` checks the marketplace is reachable; without it, by the last real call.
+    #[serde(default)]
+    pub probe: Option<ProbeSpec>,
+}
+
+/// `[probe]`: a one-item search `/readyz` runs at most once per `interval`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProbeSpec {
+    /// The search text (a word the marketplace has offers for).
+    pub query: String,
+    /// How long an outcome is reused, e.g. `"30s"`.
+    #[serde(default, with = "opt_duration")]
+    pub interval: Option<Duration>,
+    /// The probe's own deadline, e.g. `"2s"`.
+    #[serde(default, with = "opt_duration")]
+    pub timeout: Option<Duration>,
 }
 
 /// Gateway filters a marketplace can apply upstream (`[filters]` keys).

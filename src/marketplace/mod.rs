@@ -13,6 +13,7 @@ mod error;
 mod extract;
 pub mod guard;
 mod http;
+pub mod probe;
 mod queue;
 pub mod registry;
 pub mod retry;

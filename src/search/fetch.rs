@@ -16,6 +16,7 @@ use super::remembered::Remembered;
 use super::report::{CacheStatus, SourceReport};
 use crate::cache::{CacheKey, CachedPage, Freshness, LoadAborted, ResultCache, Served, normalize_query};
 use crate::marketplace::guard::Guard;
+use crate::marketplace::probe::Checked;
 use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
 use crate::model::{MarketplaceId, Offer};
 use crate::normalize::offer::normalize_offer;
@@ -96,6 +97,11 @@ impl FetchPath {
     /// Purges made by other instances sharing the cache.
     pub(super) fn purges_elsewhere(&self) -> Option<tokio::sync::broadcast::Receiver<Option<String>>> {
         self.cache.store().purges()
+    }
+
+    /// The outcome of `id`'s last upstream call, if there was one.
+    pub(super) fn last_call(&self, id: &MarketplaceId) -> Option<Checked> {
+        self.guards.get(id)?.last_call()
     }
 
     /// Failure lines per marketplace, summarised.

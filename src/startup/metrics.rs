@@ -66,6 +66,7 @@ pub(super) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -
 pub(super) async fn measure(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let operation = operation(request.uri().path());
     let started = Instant::now();
+    let _tracked = state.requests.track();
     let access = state.access_log.then(|| Access::of(&state, &request));
     let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
     let notes = RequestNotes::new(id);

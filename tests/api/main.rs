@@ -31,6 +31,7 @@ mod memory;
 mod metrics;
 mod paging;
 mod queueing;
+mod readiness;
 mod round_trips;
 mod sandbox_text;
 mod schema;
