@@ -243,6 +243,9 @@ async fn run(
         Ok(prepared) => prepared,
         Err(error) => return Answer::refused(error),
     };
+    if let Some(name) = &operation_name {
+        crate::telemetry::request::note_operation(name);
+    }
     let mut request =
         request.data(caller.presented.clone()).data(caller.admin).data(caller.reader.clone()).data(freshness);
     if let Some(sources) = sources {

@@ -51,6 +51,23 @@ pub struct AdapterDefinition {
     pub transactions: Option<super::ledger_def::TransactionsSpec>,
     /// A buyer's totals in one call, used for rankings when present.
     pub transaction_totals: Option<super::ledger_def::TotalsSpec>,
+    /// How `/readyz` checks the marketplace is reachable; without it, by the last real call.
+    #[serde(default)]
+    pub probe: Option<ProbeSpec>,
+}
+
+/// `[probe]`: a one-item search `/readyz` runs at most once per `interval`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProbeSpec {
+    /// The search text (a word the marketplace has offers for).
+    pub query: String,
+    /// How long an outcome is reused, e.g. `"30s"`.
+    #[serde(default, with = "opt_duration")]
+    pub interval: Option<Duration>,
+    /// The probe's own deadline, e.g. `"2s"`.
+    #[serde(default, with = "opt_duration")]
+    pub timeout: Option<Duration>,
 }
 
 /// Gateway filters a marketplace can apply upstream (`[filters]` keys).

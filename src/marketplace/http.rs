@@ -81,6 +81,10 @@ impl HttpAdapter {
             .map(|(name, template)| (name.as_str(), values.fill(template)))
             .collect();
         let mut builder = builder.headers(self.headers.clone());
+        // The request being served, so the marketplace's logs can be matched with ours.
+        if let Some(id) = crate::telemetry::request::id() {
+            builder = builder.header("x-request-id", id);
+        }
         if let Some(body) = &spec.body {
             let mut body = values.fill_body(body);
             if let Value::Object(map) = &mut body {

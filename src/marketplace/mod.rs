@@ -17,6 +17,7 @@ mod http_impl;
 mod ledger;
 pub mod ledger_def;
 mod parts;
+pub mod probe;
 mod queue;
 pub mod registry;
 pub mod retry;

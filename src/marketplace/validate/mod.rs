@@ -5,6 +5,7 @@
 //! user fixing a file sees all of its problems at once, not one per run.
 
 mod ledger;
+mod probe;
 mod problem;
 mod rules;
 mod v2;
@@ -13,7 +14,7 @@ pub use problem::Problem;
 use problem::Problems;
 
 use super::definition::{
-    AdapterDefinition, Auth, FieldMap, FilterSpec, Limits, Pagination, Pricing, RequestSpec, ResponseSpec,
+    AdapterDefinition, Auth, FieldMap, FilterSpec, Limits, Pagination, Pricing, ProbeSpec, RequestSpec, ResponseSpec,
 };
 use super::ledger_def::{TotalsSpec, TransactionsSpec};
 use rules::{
@@ -40,6 +41,7 @@ const SECTIONS: &[&str] = &[
     "limits",
     "transactions",
     "transaction_totals",
+    "probe",
 ];
 const REQUIRED: &[&str] = &["id", "name", "base_url", "request", "pagination", "response", "fields", "pricing"];
 
@@ -81,6 +83,7 @@ struct Sections {
     limits: Option<Limits>,
     transactions: Option<TransactionsSpec>,
     totals: Option<TotalsSpec>,
+    probe: Option<ProbeSpec>,
 }
 
 /// Deserialises every top-level section on its own so one bad section hides no other.
@@ -107,6 +110,7 @@ fn read_sections(table: &toml::Table, problems: &mut Problems<'_>) -> Sections {
         limits: section(table, "limits", problems),
         transactions: section(table, "transactions", problems),
         totals: section(table, "transaction_totals", problems),
+        probe: section(table, "probe", problems),
     }
 }
 
@@ -165,5 +169,8 @@ fn check_rules(s: &Sections, problems: &mut Problems<'_>) {
     }
     if let Some(totals) = &s.totals {
         ledger::check_totals(totals, problems);
+    }
+    if let Some(spec) = &s.probe {
+        probe::check_probe(spec, problems);
     }
 }
