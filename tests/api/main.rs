@@ -44,6 +44,7 @@ mod secrets;
 mod served;
 mod slow_clients;
 mod soak;
+mod spending;
 mod unit_spread;
 mod vendors;
 mod web;
