@@ -56,6 +56,8 @@ pub struct Config {
     pub clients: BTreeMap<String, ClientConfig>,
     /// How Pasar logs (`[log]`).
     pub log: LogConfig,
+    /// Readiness, traces, adapter reloading (`[telemetry]`).
+    pub telemetry: TelemetryConfig,
 }
 
 /// One client known by its API key. The key itself is never written in a file: only its SHA-256.
@@ -86,6 +88,7 @@ impl Default for Config {
             marketplaces: BTreeMap::new(),
             clients: BTreeMap::new(),
             log: LogConfig::default(),
+            telemetry: TelemetryConfig::default(),
         }
     }
 }
@@ -389,9 +392,11 @@ mod listen {
 /// Durations as text (`"800ms"`, `"3s"`).
 mod log;
 mod redis;
+mod telemetry;
 
 pub use log::{LogConfig, LogFormat};
 pub use redis::RedisConfig;
+pub use telemetry::TelemetryConfig;
 
 mod duration {
     use serde::{Deserialize, Deserializer};

@@ -17,7 +17,6 @@ use crate::marketplace::egress::PublicOnlyResolver;
 use crate::marketplace::registry::{self, LoadOptions};
 use crate::marketplace::validate::Problem;
 use crate::search::SearchService;
-use axum::Json;
 use axum::Router;
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, Request, State};
@@ -75,6 +74,10 @@ pub struct AppState {
     pub metrics: Arc<MetricsAccess>,
     /// Whether each request gets an access-log line (`[log] access`).
     pub access_log: bool,
+    /// Reachable marketplaces `/readyz` needs (`[telemetry] ready_min`).
+    pub ready_min: usize,
+    /// Requests in flight and answered, for the shutdown line.
+    pub requests: Arc<Requests>,
 }
 
 /// A built gateway, bound to its port and ready to serve.
@@ -139,7 +142,9 @@ impl Application {
         let loopback = config.listen.ip().is_loopback();
         let metrics = Arc::new(MetricsAccess::new(env.get(METRICS_TOKEN_ENV), loopback));
         let access_log = config.log.access;
-        let state = AppState { endpoint, sockets, service, cors, origins, metrics, access_log };
+        let ready_min = config.telemetry.ready_min;
+        let requests = Arc::default();
+        let state = AppState { endpoint, sockets, service, cors, origins, metrics, access_log, ready_min, requests };
         let listener = TcpListener::bind(config.listen)
             .await
             .map_err(|source| StartupError::Bind { addr: config.listen, source })?;
@@ -162,7 +167,7 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes in-flight requests and closes every
-    /// WebSocket (1001, going away).
+    /// WebSocket (1001, going away); a last line says how many requests were drained.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let clients = self.state.endpoint.admission.clients().clone();
         let sweeper = tokio::spawn(async move {
@@ -174,21 +179,41 @@ impl Application {
         });
         let open = self.state.sockets.open.clone();
         let stop = self.stop;
+        let requests = Arc::clone(&self.state.requests);
+        let (signalled, at_signal) = (Arc::clone(&requests), Arc::new(std::sync::Mutex::new(None)));
+        let noted = Arc::clone(&at_signal);
         let shutdown = async move {
             shutdown.await;
+            if let Ok(mut noted) = noted.lock() {
+                *noted = Some((signalled.finished(), signalled.in_flight(), std::time::Instant::now()));
+            }
+            tracing::info!(in_flight = signalled.in_flight(), "Shutting down: draining requests in flight.");
             let _ = stop.send(true);
         };
         let served = crate::server::serve(self.listener, router(self.state), &self.http, shutdown).await;
         open.wait_closed(SOCKET_CLOSE_WAIT).await;
         sweeper.abort();
+        let noted = at_signal.lock().ok().and_then(|n| *n);
+        if let Some((finished, in_flight, at)) = noted {
+            let drained = requests.finished().saturating_sub(finished);
+            let seconds = at.elapsed().as_secs_f64();
+            tracing::info!(
+                drained,
+                in_flight_at_signal = in_flight,
+                seconds,
+                "Pasar stopped: {drained} requests drained."
+            );
+        }
         served
     }
 }
 
 mod metrics;
+mod ready;
 mod shared;
 
 pub use metrics::MetricsAccess;
+pub use ready::Requests;
 
 /// How long shutdown waits for sockets to close after telling them to.
 const SOCKET_CLOSE_WAIT: Duration = Duration::from_secs(5);
@@ -209,7 +234,7 @@ pub fn router(state: AppState) -> Router {
         .route("/graphiql", get(|| async { graphiql::page() }))
         .route(&format!("{}/{{name}}", graphiql::ASSETS_PATH), get(graphiql::asset))
         .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(readyz))
+        .route("/readyz", get(ready::readyz))
         .route("/metrics", get(metrics::metrics))
         .merge(crate::web::router(state.service.clone()))
         .with_state(state)
@@ -335,13 +360,6 @@ async fn admit_client(State(state): State<AppState>, mut request: Request, next:
 
 fn socket_policy(http: &HttpConfig) -> SocketPolicy {
     SocketPolicy { init_timeout: http.ws_init_timeout, idle_timeout: http.idle_timeout }
-}
-
-/// Ready once adapters are loaded, which `Application::build` guarantees before serving.
-async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    let marketplaces: Vec<&str> =
-        state.service.registry().entries().iter().map(|e| e.marketplace.id().as_str()).collect();
-    Json(serde_json::json!({ "status": "ready", "marketplaces": marketplaces }))
 }
 
 /// The one HTTP client for all marketplaces: proxies from the environment are ignored (the

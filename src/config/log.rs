@@ -10,7 +10,8 @@ pub struct LogConfig {
     pub format: LogFormat,
     /// A `tracing` filter such as `info` or `warn,pasar=info`; `info` when unset.
     pub level: Option<String>,
-    /// One line per request (request id, door, status, duration, client) at target
+    /// One line per request (request id, door, operation name, status, duration, each
+    /// marketplace asked with its status, client) at target
     /// `pasar::access`; off by default, since a busy gateway writes thousands a second.
     pub access: bool,
 }

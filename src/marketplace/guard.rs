@@ -3,6 +3,7 @@
 //! breaker, the deadline, and budgeted retries inside it.
 
 use super::breaker::{Admission, Breaker, BreakerPolicy};
+use super::probe::{Checked, LastCall};
 use super::queue::Queue;
 use super::retry::{RetryBudget, RetryPolicy, is_failure, is_retryable};
 use super::{Marketplace, MarketplaceError, SearchPage, SearchRequest};
@@ -23,6 +24,8 @@ pub struct Guard {
     budget: RetryBudget,
     /// Set by `429 Retry-After`: no call before then (reliability.md §6.1 R8).
     quiet_until: std::sync::Mutex<Option<Instant>>,
+    /// The last upstream call's outcome, for `/readyz` when the adapter has no `[probe]`.
+    last: LastCall,
 }
 
 impl Guard {
@@ -34,7 +37,13 @@ impl Guard {
             retry,
             budget: RetryBudget::new(retry),
             quiet_until: std::sync::Mutex::new(None),
+            last: LastCall::default(),
         }
+    }
+
+    /// The outcome of the last upstream call, if there was one.
+    pub fn last_call(&self) -> Option<Checked> {
+        self.last.get()
     }
 
     /// How long the marketplace asked us to stay away, if it still applies.
@@ -80,6 +89,7 @@ impl Guard {
                 .await
                 .unwrap_or(Err(MarketplaceError::Timeout { after: timeout }));
             self.breaker.record(outcome.as_ref().map_or_else(|e| !is_failure(e), |_| true));
+            self.last.note(outcome.as_ref().err().map(ToString::to_string));
             metrics::gauge!("pasar_breaker_state", "marketplace" => id.clone()).set(self.breaker.level());
             let error = match outcome {
                 Ok(page) => return Ok(page),

@@ -7,6 +7,7 @@
 use super::Marketplace;
 use super::definition::{AdapterDefinition, Auth, FilterSpec, PaginationKind};
 use super::http::{HttpAdapter, static_headers};
+use super::probe::Probe;
 use super::validate::{Problem, parse_definition};
 use axum::http::{HeaderMap, HeaderValue, header};
 use std::collections::BTreeMap;
@@ -102,6 +103,8 @@ pub struct RegistryEntry {
     pub settings: Settings,
     /// Filters the marketplace applies upstream, by gateway filter name.
     pub pushdown: BTreeMap<String, FilterSpec>,
+    /// Its `[probe]`, with the last outcome; `/readyz` uses the last real call without one.
+    pub probe: Option<Arc<Probe>>,
 }
 
 /// The marketplaces the gateway serves, in a stable order (by id).
@@ -294,6 +297,7 @@ fn build_entry(
         retry: defaults.retry,
     };
     RegistryEntry {
+        probe: def.probe.as_ref().map(|spec| Arc::new(Probe::new(spec))),
         pushdown: def.filters.clone(),
         name: def.name.clone(),
         enabled: def.enabled,

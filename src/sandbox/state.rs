@@ -27,6 +27,8 @@ struct Shared {
     faults: Faults,
     quirks: QuirkSwitch,
     search_requests: AtomicU64,
+    /// The `x-request-id` of the latest search request that carried one.
+    last_request_id: std::sync::Mutex<Option<String>>,
     /// Flips to `true` once, when the sandbox stops; releases hanging and sleeping requests.
     shutdown: watch::Sender<bool>,
 }
@@ -41,6 +43,7 @@ impl SandboxState {
             faults: Faults::default(),
             quirks: QuirkSwitch::default(),
             search_requests: AtomicU64::new(0),
+            last_request_id: std::sync::Mutex::default(),
             shutdown: watch::channel(false).0,
         };
         Self { inner: Arc::new(shared) }
@@ -87,6 +90,18 @@ impl SandboxState {
         let mut rx = self.inner.shutdown.subscribe();
         // The sender lives as long as `self`, so this only ends when the flag flips.
         let _ = rx.wait_for(|&stopped| stopped).await;
+    }
+
+    /// The `x-request-id` of the latest search request that carried one (a gateway passes its
+    /// own on, so tests can follow a request across).
+    pub fn last_request_id(&self) -> Option<String> {
+        self.inner.last_request_id.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    pub(crate) fn note_request_id(&self, id: Option<&str>) {
+        if let Some(id) = id {
+            *self.inner.last_request_id.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(id.into());
+        }
     }
 
     /// Counts one search request.

@@ -319,4 +319,5 @@ fn paging_of(settings: &Settings) -> Paging {
 fn count_source(id: &MarketplaceId, status: SourceStatus) {
     let labels = [("marketplace", id.as_str().to_string()), ("status", status.label().to_string())];
     metrics::counter!("pasar_marketplace_requests_total", &labels).increment(1);
+    crate::telemetry::request::note_source(id.as_str(), status.label());
 }

@@ -16,9 +16,11 @@ use super::remembered::Remembered;
 use super::report::{CacheStatus, SourceReport};
 use crate::cache::{CacheKey, CachedPage, Freshness, LoadAborted, ResultCache, Served, normalize_query};
 use crate::marketplace::guard::Guard;
+use crate::marketplace::probe::Checked;
 use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
 use crate::model::{MarketplaceId, Offer};
 use crate::normalize::offer::normalize_offer;
+use crate::telemetry::request::carry;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -97,6 +99,11 @@ impl FetchPath {
         self.cache.store().purges()
     }
 
+    /// The outcome of `id`'s last upstream call, if there was one.
+    pub(super) fn last_call(&self, id: &MarketplaceId) -> Option<Checked> {
+        self.guards.get(id)?.last_call()
+    }
+
     /// Failure lines per marketplace, summarised.
     pub(super) fn failures(&self) -> &FailureLog {
         &self.failures
@@ -125,7 +132,8 @@ impl FetchPath {
             filters: request.filters.clone(),
         };
         let guard = self.guards.get(entry.marketplace.id()).cloned().ok_or(MarketplaceError::Overloaded)?;
-        let load = load_page(entry.clone(), guard, Arc::clone(&self.remembered), request);
+        // The load runs as the cache's own task: it keeps the request's id for the upstream call.
+        let load = carry(load_page(entry.clone(), guard, Arc::clone(&self.remembered), request));
         let policy = freshness(&entry.settings);
         // Half the deadline waiting for another instance's load leaves half for our own.
         let patience = entry.settings.timeout / 2;

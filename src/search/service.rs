@@ -68,6 +68,11 @@ impl SearchService {
         }
     }
 
+    /// The outcome of `id`'s last upstream call, if there was one (for `/readyz`).
+    pub fn last_call(&self, id: &MarketplaceId) -> Option<crate::marketplace::probe::Checked> {
+        self.path.last_call(id)
+    }
+
     /// An offer fetched by a recent search, by its gateway id.
     pub async fn recent_offer(&self, id: &str) -> Option<Offer> {
         self.path.remembered().offer(id).await

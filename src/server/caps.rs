@@ -48,6 +48,7 @@ impl Caps {
         }
         *held += 1;
         counts.open += 1;
+        metrics::gauge!("pasar_open_connections").set(counts.open as f64);
         Ok(Slot { counts: self.counts.clone(), client })
     }
 }
@@ -62,6 +63,7 @@ impl Drop for Slot {
     fn drop(&mut self) {
         let mut counts = self.counts.lock().unwrap_or_else(PoisonError::into_inner);
         counts.open = counts.open.saturating_sub(1);
+        metrics::gauge!("pasar_open_connections").set(counts.open as f64);
         if let Some(held) = counts.by_client.get_mut(&self.client) {
             *held = held.saturating_sub(1);
             if *held == 0 {

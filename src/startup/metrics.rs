@@ -7,12 +7,14 @@
 use super::AppState;
 use crate::graphql::clients::Client;
 use crate::telemetry;
+use crate::telemetry::request::{self, RequestNotes};
 use axum::extract::ConnectInfo;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Who may read `/metrics`.
@@ -59,14 +61,18 @@ pub(super) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -
 
 /// Counts every request in `pasar_http_requests_total{operation,outcome}` and times it in
 /// `pasar_http_request_duration_seconds{operation}`; the operation is the door, never the URL.
-/// With `[log] access`, writes its one access-log line.
+/// Sets the request's notes (id, operation name, marketplaces asked) around everything inside;
+/// with `[log] access`, writes its one access-log line from them.
 pub(super) async fn measure(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let operation = operation(request.uri().path());
     let started = Instant::now();
+    let _tracked = state.requests.track();
     let access = state.access_log.then(|| Access::of(&state, &request));
-    let response = next.run(request).await;
+    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let notes = RequestNotes::new(id);
+    let response = request::scope(Arc::clone(&notes), next.run(request)).await;
     if let Some(access) = access {
-        access.log(operation, response.status().as_u16(), started.elapsed());
+        access.log(&notes, operation, response.status().as_u16(), started.elapsed());
     }
     let outcome = match response.status().as_u16() {
         0..400 => "ok",
@@ -81,14 +87,12 @@ pub(super) async fn measure(State(state): State<AppState>, request: Request, nex
 
 /// What an access-log line says of the request, taken before it is handed on.
 struct Access {
-    request_id: String,
     method: String,
     client: String,
 }
 
 impl Access {
     fn of(state: &AppState, request: &Request) -> Self {
-        let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
         let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
         // The `[clients]` name or the address: never the key itself.
         let client = match state.endpoint.admission.clients().identify_request(request.headers(), peer) {
@@ -96,17 +100,21 @@ impl Access {
             Client::Address(Some(ip)) => ip.to_string(),
             Client::Address(None) => "-".into(),
         };
-        Self { request_id: header("x-request-id").into(), method: request.method().to_string(), client }
+        Self { method: request.method().to_string(), client }
     }
 
-    fn log(self, operation: &str, status: u16, took: std::time::Duration) {
+    /// The line: the door (`operation`), the GraphQL operation name when one was given, and
+    /// each marketplace asked with its status (`bela:OK mbiz:TIMEOUT`).
+    fn log(self, notes: &RequestNotes, operation: &str, status: u16, took: std::time::Duration) {
         tracing::info!(
             target: "pasar::access",
-            request_id = %self.request_id,
+            request_id = %notes.id,
             method = %self.method,
             operation,
+            operation_name = notes.operation().as_deref().unwrap_or("-"),
             status,
             duration_ms = took.as_secs_f64() * 1000.0,
+            sources = %notes.sources(),
             client = %self.client,
             "request"
         );

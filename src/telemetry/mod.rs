@@ -1,4 +1,5 @@
-//! What operators see: Prometheus metrics, and the logger (`logging.rs`).
+//! What operators see: Prometheus metrics, the logger (`logging.rs`), and each request's notes
+//! for its access line and upstream calls (`request.rs`).
 //!
 //! Every layer records through the `metrics` facade (`metrics::counter!` and friends), so
 //! recording is a call on a global recorder and costs nothing to thread through. The recorder is
@@ -9,6 +10,7 @@
 //! client ids or offer ids.
 
 pub mod logging;
+pub mod request;
 
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::sync::OnceLock;

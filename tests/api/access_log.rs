@@ -1,5 +1,6 @@
 //! `[log] format = "json"` with `access = true`: one JSON line per request, its request id the one
-//! the response carries, the client by address and never by key.
+//! the response carries and the marketplaces were sent, the operation name, each marketplace's
+//! status, the client by address and never by key.
 
 use crate::helpers::{SEARCH, TEST_PRODUCTS};
 use crate::served::Served;
@@ -15,11 +16,19 @@ async fn json_logs_write_one_access_line_per_request_with_the_echoed_request_id(
     let (client, url) = (gateway.client.clone(), gateway.url.clone());
     let mut ids = Vec::new();
     for (i, key) in ["never-logged-key-1", "never-logged-key-2", "never-logged-key-3"].iter().enumerate() {
-        let body = json!({ "query": SEARCH, "variables": { "query": format!("kertas {i}"), "first": 3 } });
+        let body = json!({
+            "query": SEARCH,
+            "operationName": "Search",
+            "variables": { "query": format!("kertas {i}"), "first": 3 }
+        });
         let response =
             client.post(format!("{url}/graphql")).header("x-api-key", *key).json(&body).send().await.expect("answer");
         assert_eq!(response.status(), 200);
         ids.push(response.headers()["x-request-id"].to_str().expect("ascii").to_string());
+        // Each search is new (its own text): every marketplace was called with the request's id.
+        for sandbox in &sandboxes {
+            assert_eq!(sandbox.state().last_request_id().as_ref(), ids.last(), "{:?} got the id", sandbox.kind());
+        }
     }
     let mine = client.get(format!("{url}/graphql?query=%7B__typename%7D")).header("x-request-id", "chosen-id-42");
     assert_eq!(mine.send().await.expect("answer").headers()["x-request-id"], "chosen-id-42");
@@ -38,5 +47,13 @@ async fn json_logs_write_one_access_line_per_request_with_the_echoed_request_id(
         assert_eq!(line["client"], "127.0.0.1", "{line}");
         assert!(line["duration_ms"].as_f64().is_some_and(|ms| ms > 0.0), "{line}");
     }
+    for line in &graphql[..3] {
+        assert_eq!(line["operation_name"], "Search", "{line}");
+        let sources = line["sources"].as_str().expect("sources");
+        for sandbox in &sandboxes {
+            assert!(sources.contains(&format!("{}:OK", sandbox.kind().id())), "{line}");
+        }
+    }
+    assert_eq!(graphql[3]["sources"], "-", "no marketplace asked for __typename");
     assert!(!logs.contains("never-logged-key"), "an API key leaked into the logs");
 }

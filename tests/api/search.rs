@@ -215,7 +215,9 @@ async fn health_and_readiness_answer() {
     assert_eq!(health.status(), 200);
     let ready: Value =
         app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz").json().await.expect("json");
-    assert_eq!(ready["marketplaces"], json!(["bela", "ekatalog", "jatim-bejo", "mbiz", "padi-umkm"]));
+    let ids: Vec<&Value> = ready["marketplaces"].as_array().expect("list").iter().map(|m| &m["id"]).collect();
+    assert_eq!(ids, [&json!("bela"), &json!("ekatalog"), &json!("jatim-bejo"), &json!("mbiz"), &json!("padi-umkm")]);
+    assert_eq!(ready["status"], "ready");
     let graphiql = app
         .client
         .get(format!("{}/graphql", app.address))

@@ -58,6 +58,18 @@ impl Served {
         self.child.try_wait().expect("the gateway's status").is_none()
     }
 
+    /// Sends SIGTERM, waits for the process to finish its graceful shutdown, and returns what it
+    /// wrote to stderr (the logs).
+    pub fn terminate(mut self) -> String {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status().expect("kill runs");
+        assert!(sent.success(), "SIGTERM sent");
+        let mut text = String::new();
+        self.child.stderr.take().expect("piped").read_to_string(&mut text).expect("the gateway's logs are UTF-8");
+        self.child.wait().expect("the gateway is reaped");
+        text
+    }
+
     /// Stops the process and returns what it wrote: (stdout, stderr).
     pub fn stop(mut self) -> (String, String) {
         self.child.kill().expect("the gateway is stopped");

@@ -4,6 +4,8 @@
 //! rules serde cannot express (pointers, placeholders, formats per field) are checked after. A
 //! user fixing a file sees all of its problems at once, not one per run.
 
+mod ledger;
+mod probe;
 mod problem;
 mod rules;
 mod v2;
@@ -12,8 +14,9 @@ pub use problem::Problem;
 use problem::Problems;
 
 use super::definition::{
-    AdapterDefinition, Auth, FieldMap, FilterSpec, Limits, Pagination, Pricing, RequestSpec, ResponseSpec,
+    AdapterDefinition, Auth, FieldMap, FilterSpec, Limits, Pagination, Pricing, ProbeSpec, RequestSpec, ResponseSpec,
 };
+use super::ledger_def::{TotalsSpec, TransactionsSpec};
 use rules::{
     check_auth, check_base_url, check_fields, check_filters, check_id, check_limits, check_pagination, check_pricing,
     check_request, check_response,
@@ -36,6 +39,9 @@ const SECTIONS: &[&str] = &[
     "pricing",
     "filters",
     "limits",
+    "transactions",
+    "transaction_totals",
+    "probe",
 ];
 const REQUIRED: &[&str] = &["id", "name", "base_url", "request", "pagination", "response", "fields", "pricing"];
 
@@ -75,6 +81,9 @@ struct Sections {
     pricing: Option<Pricing>,
     filters: Option<BTreeMap<String, FilterSpec>>,
     limits: Option<Limits>,
+    transactions: Option<TransactionsSpec>,
+    totals: Option<TotalsSpec>,
+    probe: Option<ProbeSpec>,
 }
 
 /// Deserialises every top-level section on its own so one bad section hides no other.
@@ -99,6 +108,9 @@ fn read_sections(table: &toml::Table, problems: &mut Problems<'_>) -> Sections {
         pricing: section(table, "pricing", problems),
         filters: section(table, "filters", problems),
         limits: section(table, "limits", problems),
+        transactions: section(table, "transactions", problems),
+        totals: section(table, "transaction_totals", problems),
+        probe: section(table, "probe", problems),
     }
 }
 
@@ -151,5 +163,14 @@ fn check_rules(s: &Sections, problems: &mut Problems<'_>) {
     }
     if let Some(filters) = &s.filters {
         check_filters(filters, problems);
+    }
+    if let Some(transactions) = &s.transactions {
+        ledger::check_transactions(transactions, problems);
+    }
+    if let Some(totals) = &s.totals {
+        ledger::check_totals(totals, problems);
+    }
+    if let Some(spec) = &s.probe {
+        probe::check_probe(spec, problems);
     }
 }

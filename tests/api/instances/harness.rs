@@ -250,12 +250,12 @@ impl Instance {
             .expect("pasar serve starts");
         self.child = Some(child);
         for _ in 0..100 {
-            if self.client.get(format!("{}/readyz", self.url)).send().await.is_ok() {
+            if self.client.get(format!("{}/healthz", self.url)).send().await.is_ok() {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("pasar serve did not answer /readyz within 5 s");
+        panic!("pasar serve did not answer /healthz within 5 s");
     }
 
     /// Kills the process at once.

@@ -1,0 +1,131 @@
+//! Whether a marketplace is reachable, as `/readyz` reports it: its `[probe]` (a one-item search,
+//! run at most once per interval under its own deadline), or else the outcome of the last real
+//! call ([`LastCall`], kept by the marketplace's guard).
+
+use super::definition::ProbeSpec;
+use super::{Marketplace, SearchRequest};
+use std::time::Duration;
+use tokio::sync::Mutex;
+use tokio::time::Instant;
+
+/// `[probe] interval` when the file leaves it out.
+pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(30);
+/// `[probe] timeout` when the file leaves it out.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// One check's outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    /// When it was made.
+    pub at: Instant,
+    /// `None` when the marketplace answered; else why it did not.
+    pub error: Option<String>,
+}
+
+impl Checked {
+    /// Whether the marketplace answered.
+    pub fn reachable(&self) -> bool {
+        self.error.is_none()
+    }
+}
+
+/// A marketplace's `[probe]` and its last outcome.
+#[derive(Debug)]
+pub struct Probe {
+    query: String,
+    interval: Duration,
+    timeout: Duration,
+    /// Held while a probe runs: concurrent `/readyz` calls wait for its outcome, never send more.
+    last: Mutex<Option<Checked>>,
+}
+
+impl Probe {
+    /// The probe a `[probe]` section describes.
+    pub fn new(spec: &ProbeSpec) -> Self {
+        Self {
+            query: spec.query.trim().to_string(),
+            interval: spec.interval.unwrap_or(DEFAULT_INTERVAL),
+            timeout: spec.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            last: Mutex::new(None),
+        }
+    }
+
+    /// The last outcome while younger than the interval, else a fresh one from `marketplace`.
+    pub async fn check(&self, marketplace: &dyn Marketplace) -> Checked {
+        let mut last = self.last.lock().await;
+        if let Some(checked) = last.as_ref().filter(|c| c.at.elapsed() < self.interval) {
+            return checked.clone();
+        }
+        let request =
+            SearchRequest { query: self.query.clone(), offset: 0, limit: 1, cursor: None, filters: Vec::new() };
+        let error = match tokio::time::timeout(self.timeout, marketplace.search(&request)).await {
+            Ok(Ok(_)) => None,
+            Ok(Err(error)) => Some(error.to_string()),
+            Err(_) => Some(format!("no answer within {} ms", self.timeout.as_millis())),
+        };
+        let checked = Checked { at: Instant::now(), error };
+        *last = Some(checked.clone());
+        checked
+    }
+}
+
+/// The outcome of a marketplace's last real call, kept by its guard.
+#[derive(Debug, Default)]
+pub struct LastCall(std::sync::Mutex<Option<Checked>>);
+
+impl LastCall {
+    /// Notes an outcome: `None` when the marketplace answered.
+    pub fn note(&self, error: Option<String>) {
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some(Checked { at: Instant::now(), error });
+        }
+    }
+
+    /// The last outcome, if there was a call.
+    pub fn get(&self) -> Option<Checked> {
+        self.0.lock().ok()?.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::marketplace::{MarketplaceError, SearchPage};
+    use crate::model::MarketplaceId;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    struct Counted {
+        id: MarketplaceId,
+        calls: AtomicU32,
+        fail: bool,
+    }
+
+    #[async_trait::async_trait]
+    impl Marketplace for Counted {
+        fn id(&self) -> &MarketplaceId {
+            &self.id
+        }
+
+        async fn search(&self, request: &SearchRequest) -> Result<SearchPage, MarketplaceError> {
+            assert_eq!(request.limit, 1, "a probe asks for one item");
+            self.calls.fetch_add(1, Ordering::SeqCst);
+            if self.fail { Err(MarketplaceError::Status { status: 503 }) } else { Ok(SearchPage::default()) }
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_probe_is_asked_once_per_interval_and_says_why_it_failed() {
+        let spec = ProbeSpec { query: "kertas".into(), interval: Some(Duration::from_secs(10)), timeout: None };
+        let probe = Probe::new(&spec);
+        let up = Counted { id: MarketplaceId::new("mbiz"), calls: AtomicU32::new(0), fail: false };
+        for _ in 0..5 {
+            assert!(probe.check(&up).await.reachable());
+        }
+        assert_eq!(up.calls.load(Ordering::SeqCst), 1, "cached for its interval");
+        tokio::time::advance(Duration::from_secs(11)).await;
+        let down = Counted { id: MarketplaceId::new("mbiz"), calls: AtomicU32::new(0), fail: true };
+        let checked = probe.check(&down).await;
+        assert!(checked.error.is_some_and(|e| e.contains("503")));
+        assert_eq!(down.calls.load(Ordering::SeqCst), 1, "asked again after the interval");
+    }
+}

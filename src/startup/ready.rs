@@ -1,0 +1,106 @@
+//! `/readyz`: whether enough marketplaces are reachable to be worth sending traffic to, and the
+//! count of requests in flight that shutdown drains.
+//!
+//! Each enabled marketplace is checked by its `[probe]` (cached for its interval, under its own
+//! deadline) or, without one, by the outcome of its last real call. A marketplace nothing has
+//! been asked of yet counts as reachable: an instance that only became ready after serving
+//! traffic would never get any. Ready, 200, when at least `[telemetry] ready_min` are reachable;
+//! else 503. `/healthz` stays a liveness check: it answers as long as the process serves.
+
+use super::AppState;
+use crate::marketplace::RegistryEntry;
+use crate::marketplace::probe::Checked;
+use crate::search::SearchService;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// One marketplace's line in `/readyz`.
+#[derive(Debug, Serialize)]
+struct Reachability {
+    id: String,
+    /// Whether it answered (`true` too when nothing was asked of it yet).
+    reachable: bool,
+    /// `probe`, `last_call` or `none` (nothing asked yet).
+    checked_by: &'static str,
+    /// Seconds since the check.
+    age_seconds: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+impl Reachability {
+    fn of(entry: &RegistryEntry, checked_by: &'static str, checked: Option<Checked>) -> Self {
+        let id = entry.marketplace.id().as_str().to_string();
+        let reachable = checked.as_ref().is_none_or(Checked::reachable);
+        metrics::gauge!("pasar_marketplace_up", "marketplace" => id.clone()).set(if reachable { 1.0 } else { 0.0 });
+        let age_seconds = checked.as_ref().map(|c| c.at.elapsed().as_secs());
+        Self { id, reachable, checked_by, age_seconds, error: checked.and_then(|c| c.error) }
+    }
+}
+
+async fn check(service: &SearchService, entry: &RegistryEntry) -> Reachability {
+    match &entry.probe {
+        Some(probe) => Reachability::of(entry, "probe", Some(probe.check(entry.marketplace.as_ref()).await)),
+        None => match service.last_call(entry.marketplace.id()) {
+            Some(checked) => Reachability::of(entry, "last_call", Some(checked)),
+            None => Reachability::of(entry, "none", None),
+        },
+    }
+}
+
+/// Every enabled marketplace checked at once; 200 when at least `ready_min` are reachable.
+pub(super) async fn readyz(State(state): State<AppState>) -> Response {
+    let registry = state.service.registry();
+    let checks = registry.entries().iter().filter(|e| e.enabled).map(|entry| check(&state.service, entry));
+    let marketplaces = futures::future::join_all(checks).await;
+    let reachable = marketplaces.iter().filter(|m| m.reachable).count();
+    let ready = reachable >= state.ready_min;
+    let body = serde_json::json!({
+        "status": if ready { "ready" } else { "not_ready" },
+        "reachable": reachable,
+        "ready_min": state.ready_min,
+        "marketplaces": marketplaces,
+        "open_sockets": state.sockets.open.count(),
+        "requests_in_flight": state.requests.in_flight(),
+    });
+    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, Json(body)).into_response()
+}
+
+/// Requests in flight and finished, for the shutdown line.
+#[derive(Debug, Default)]
+pub struct Requests {
+    started: AtomicU64,
+    finished: AtomicU64,
+}
+
+impl Requests {
+    /// Counts a request from its start to its answer (the guard's drop).
+    pub(super) fn track(&self) -> Tracked<'_> {
+        self.started.fetch_add(1, Ordering::Relaxed);
+        Tracked(self)
+    }
+
+    /// Requests started and not answered yet.
+    pub fn in_flight(&self) -> u64 {
+        self.started.load(Ordering::Relaxed).saturating_sub(self.finished())
+    }
+
+    /// Requests answered so far.
+    pub fn finished(&self) -> u64 {
+        self.finished.load(Ordering::Relaxed)
+    }
+}
+
+/// One request being served.
+pub(super) struct Tracked<'a>(&'a Requests);
+
+impl Drop for Tracked<'_> {
+    fn drop(&mut self) {
+        self.0.finished.fetch_add(1, Ordering::Relaxed);
+    }
+}

@@ -1,0 +1,125 @@
+//! `/readyz` means ready: each marketplace checked by its `[probe]` (or its last real call),
+//! ready when `[telemetry] ready_min` are reachable; `/healthz` stays liveness; shutdown says how
+//! many requests it drained.
+
+use crate::helpers::{SEARCH, TEST_PRODUCTS, TestOptions, spawn_app_with};
+use crate::served::Served;
+use pasar::sandbox::{self, SandboxOptions};
+use serde_json::{Value, json};
+use std::sync::Arc;
+use std::time::Duration;
+
+async fn ready(app: &crate::helpers::TestApp) -> (u16, Value) {
+    let response = app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz");
+    (response.status().as_u16(), response.json().await.expect("json"))
+}
+
+fn line<'a>(ready: &'a Value, id: &str) -> &'a Value {
+    let list = ready["marketplaces"].as_array().expect("marketplaces");
+    list.iter().find(|m| m["id"] == id).unwrap_or_else(|| panic!("{id} not in {ready}"))
+}
+
+fn ready_min(min: usize) -> TestOptions {
+    TestOptions { configure: Arc::new(move |c| c.telemetry.ready_min = min), ..TestOptions::default() }
+}
+
+/// The repository's adapter files in a folder of their own, without their `[probe]` sections.
+fn adapters_without_probes() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters");
+    for entry in std::fs::read_dir(repo).expect("adapters").map(|e| e.expect("entry").path()) {
+        if entry.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&entry).expect("read");
+            let without = text.split("\n[probe]").next().expect("text").to_string();
+            std::fs::write(dir.path().join(entry.file_name().expect("name")), without).expect("write");
+        }
+    }
+    dir
+}
+
+#[tokio::test]
+async fn readiness_probes_each_marketplace_once_per_interval_and_names_the_one_that_does_not_answer() {
+    let app = spawn_app_with(ready_min(4)).await;
+    let (status, body) = ready(&app).await;
+    assert_eq!(status, 200, "{body}");
+    for sandbox in &app.sandboxes {
+        let id = sandbox.kind().id();
+        assert_eq!(line(&body, id)["reachable"], true, "{body}");
+        assert_eq!(line(&body, id)["checked_by"], "probe", "{body}");
+        assert_eq!(sandbox.requests_served(), 1, "{id}: one probe");
+    }
+    ready(&app).await;
+    assert!(app.sandboxes.iter().all(|s| s.requests_served() == 1), "the outcome is reused for its interval");
+
+    let mut one_down = spawn_app_with(ready_min(4)).await;
+    one_down.stop_sandbox("mbiz").await;
+    let (status, body) = ready(&one_down).await;
+    assert_eq!(status, 200, "four of five reachable is enough for ready_min = 4: {body}");
+    assert_eq!(line(&body, "mbiz")["reachable"], false, "{body}");
+    assert!(line(&body, "mbiz")["error"].as_str().is_some_and(|e| !e.is_empty()), "{body}");
+
+    let mut two_down = spawn_app_with(ready_min(4)).await;
+    two_down.stop_sandbox("mbiz").await;
+    two_down.stop_sandbox("bela").await;
+    let (status, body) = ready(&two_down).await;
+    assert_eq!(status, 503, "three of five: {body}");
+    assert_eq!(body["status"], "not_ready");
+    assert_eq!(body["reachable"], 3);
+    let health = two_down.client.get(format!("{}/healthz", two_down.address)).send().await.expect("healthz");
+    assert_eq!(health.status(), 200, "liveness does not depend on the marketplaces");
+}
+
+#[tokio::test]
+async fn without_a_probe_the_last_real_call_decides_and_an_unasked_marketplace_counts_as_reachable() {
+    let dir = adapters_without_probes();
+    let path = dir.path().to_path_buf();
+    let options = TestOptions {
+        configure: Arc::new(move |c| {
+            c.adapters_dir = path.clone();
+            c.telemetry.ready_min = 5;
+        }),
+        ..TestOptions::default()
+    };
+    let mut app = spawn_app_with(options).await;
+    let (status, body) = ready(&app).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(line(&body, "padi-umkm")["checked_by"], "none", "{body}");
+    assert!(app.sandboxes.iter().all(|s| s.requests_served() == 0), "nothing probed");
+
+    app.stop_sandbox("padi-umkm").await;
+    let answer = app.graphql(SEARCH, json!({ "query": "kertas readiness", "first": 3 })).await;
+    assert_eq!(answer["data"]["search"]["complete"], false, "{answer}");
+    let (status, body) = ready(&app).await;
+    assert_eq!(status, 503, "{body}");
+    let padi = line(&body, "padi-umkm");
+    assert_eq!((padi["reachable"].clone(), padi["checked_by"].clone()), (json!(false), json!("last_call")), "{body}");
+    assert_eq!(line(&body, "mbiz")["reachable"], true, "{body}");
+    assert_eq!(line(&body, "mbiz")["checked_by"], "last_call", "{body}");
+}
+
+#[tokio::test]
+async fn shutdown_drains_the_request_in_flight_and_says_how_many_it_drained() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let gateway = Served::start(&sandboxes, "", "timeout = \"10s\"", &[]).await;
+    for sandbox in &sandboxes {
+        sandbox.faults().set_latency(Duration::from_millis(1500));
+    }
+    let (client, url) = (gateway.client.clone(), gateway.url.clone());
+    let body = json!({ "query": SEARCH, "variables": { "query": "kertas drained", "first": 3 } });
+    let search = tokio::spawn(async move { client.post(format!("{url}/graphql")).json(&body).send().await });
+    // In flight once a marketplace has been asked.
+    for _ in 0..400 {
+        if sandboxes.iter().any(|s| s.requests_served() > 0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(sandboxes.iter().any(|s| s.requests_served() > 0), "the search reached a marketplace");
+    let logs = gateway.terminate();
+    let answer = search.await.expect("task").expect("the search in flight was answered");
+    assert_eq!(answer.status(), 200);
+    let stopped = logs.lines().find(|l| l.contains("Pasar stopped")).unwrap_or_else(|| panic!("no last line: {logs}"));
+    assert!(stopped.contains("drained=1"), "{stopped}");
+    assert!(logs.contains("Pasar is serving"), "the start-up line: {logs}");
+}
