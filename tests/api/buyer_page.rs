@@ -2,7 +2,6 @@
 //! printed survey on A4.
 
 use crate::browser::Page;
-use crate::helpers::spawn_app;
 use regex::Regex;
 
 const SEARCH: &str = "q=kertas+hvs+a4&region=35.71";
@@ -17,7 +16,7 @@ fn leak(url: String) -> &'static str {
 
 #[tokio::test]
 async fn in_every_group_the_cheapest_offer_is_in_view_without_expanding_anything_and_the_headline_links_to_it() {
-    let app = spawn_app().await;
+    let app = crate::buyer_survey::patient_app().await;
     let html = dom(Page::new(leak(format!("{}/?{SEARCH}", app.address)))).await;
     let sections: Vec<&str> = html.split(r#"<section class="group""#).skip(1).collect();
     assert!(sections.len() >= 3, "groups are shown ({})", sections.len());
@@ -56,7 +55,7 @@ fn word_edges(pdf: &std::path::Path) -> (f64, Vec<(String, f64)>) {
 
 #[tokio::test]
 async fn the_printed_survey_fits_a4_with_every_column_on_the_page() {
-    let app = spawn_app().await;
+    let app = crate::buyer_survey::patient_app().await;
     let url = leak(format!("{}/survey?{SEARCH}&top=3", app.address));
     let pdf = crate::browser::artifact("survey-a4.pdf");
     let printed = pdf.clone();
@@ -78,7 +77,7 @@ async fn the_printed_survey_fits_a4_with_every_column_on_the_page() {
 
 #[tokio::test]
 async fn on_a_360_by_800_phone_the_first_offer_starts_in_the_first_screen_and_cards_are_compact() {
-    let app = spawn_app().await;
+    let app = crate::buyer_survey::patient_app().await;
     // The marketplaces' pages come from the cache when the browser asks.
     let url = format!("{}/?{SEARCH}", app.address);
     app.client.get(&url).send().await.expect("page").text().await.expect("html");
