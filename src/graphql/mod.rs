@@ -87,6 +87,14 @@ pub fn follow_purges_elsewhere(schema: &PasarSchema) {
     });
 }
 
+/// Drops every stored finished response (adapters were reloaded: some may hold pages of a
+/// marketplace that changed).
+pub fn forget_stored_responses(schema: &PasarSchema) {
+    if let Some(responses) = schema.data::<response_cache::ResponseCache>() {
+        responses.clear();
+    }
+}
+
 /// The SDL of the schema, as `pasar schema` prints it and `schema/pasar.graphql` stores it.
 pub fn sdl() -> String {
     describe_scalars(Schema::build(QueryRoot, MutationRoot, SubscriptionRoot)).finish().sdl()

@@ -58,6 +58,12 @@ impl Served {
         self.child.try_wait().expect("the gateway's status").is_none()
     }
 
+    /// Sends a signal (`-HUP`) to the process.
+    pub fn signal(&self, signal: &str) {
+        let sent = Command::new("kill").args([signal, &self.child.id().to_string()]).status().expect("kill runs");
+        assert!(sent.success(), "{signal} sent");
+    }
+
     /// Sends SIGTERM, waits for the process to finish its graceful shutdown, and returns what it
     /// wrote to stderr (the logs).
     pub fn terminate(mut self) -> String {
