@@ -88,6 +88,9 @@ registry! {
     /// `offer(id)`: no offer with that id was seen within the retention (or the id is malformed
     /// or names no registered marketplace: `extensions.wellFormed`, `extensions.knownMarketplace`).
     OfferNotFound = "OFFER_NOT_FOUND", Error;
+    /// `Spending.transactions` needs a configured client (`x-api-key`) with the `transactions`
+    /// scope.
+    TransactionsForbidden = "TRANSACTIONS_FORBIDDEN", Error;
     /// A marketplace missed its deadline.
     MarketplaceTimeout = "MARKETPLACE_TIMEOUT", Error;
     /// A marketplace was unreachable or answered an HTTP error.

@@ -5,7 +5,7 @@
 //! Modules follow the request path, and imports flow one way along it (a test in
 //! `tests/api/architecture.rs` fails on an upward import or an import cycle between files):
 //!
-//! `cli → demo → startup → server → graphql/web → search → config → cache → marketplace → normalize → model`
+//! `cli → demo → startup → server → graphql/web → spending → search → config → cache → marketplace → normalize → model`
 //!
 //! - [`cli`]: the command line; `demo` (feature `sandbox`): the embedded demo behind a bare `pasar`.
 //! - `startup`: [`Application::build`] (adapters → service → schema → router) and the routes.
@@ -15,6 +15,10 @@
 //!   of the model, and the mapping of each layer's error to a stable `extensions.code`.
 //! - `web`: the buyer's pages (`/`, `/survey`, `/survey.csv`): server-rendered HTML in Bahasa
 //!   Indonesia over the same `SearchService::compare` as GraphQL.
+//! - `spending`: a Pemda's spending from the marketplaces' transaction ledgers (`[transactions]`):
+//!   ledgers read page by page and cached by (marketplace, buyer, year), exact sums by
+//!   marketplace, month and payment method, the UMK/koperasi/local/TKDN shares, top vendors,
+//!   and a province's ranking (totals endpoints where present, bounded concurrency).
 //! - `search`: per request, which marketplaces, fan-out under deadlines, the fetch path of one
 //!   page, filters (pushed down where an adapter allows), merge, sorts, policy ranking with
 //!   reasons, cursors, compare/grouping, vendor merging, and the per-marketplace reports.
@@ -74,6 +78,7 @@ pub mod normalize;
 pub mod sandbox;
 mod search;
 mod server;
+mod spending;
 mod startup;
 mod telemetry;
 mod web;

@@ -6,6 +6,9 @@
 use rust_decimal::Decimal;
 use std::fmt;
 
+mod transaction;
+pub use transaction::{Amount, PaymentMethod, Transaction, TransactionStatus, WibDate};
+
 /// A marketplace id as written in its adapter file (`"mbiz"`, `"jatim-bejo"`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct MarketplaceId(String);

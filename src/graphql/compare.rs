@@ -114,10 +114,17 @@ impl GroupView<'_> {
     async fn unit_price_min(&self) -> Option<Decimal> {
         self.0.unit_prices.first().copied()
     }
-    /// Median price per base unit including PPN over the same offers as `cheapest` (the lower
-    /// middle for an even count).
+    /// Median price per base unit including PPN over the same offers as `cheapest`, as
+    /// spreadsheets compute it (Excel's MEDIAN): the middle value, or for an even count the mean
+    /// of the two middle values (then not necessarily any offer's price). The buyer's price survey
+    /// uses the same definition.
     async fn unit_price_median(&self) -> Option<Decimal> {
         self.0.median_unit_price()
+    }
+    /// The unit prices including PPN that `unitPriceMin`, `unitPriceMedian` and `unitPriceMax` are
+    /// computed over (the offers `cheapest` considers), ascending.
+    async fn unit_prices(&self) -> &[Decimal] {
+        &self.0.unit_prices
     }
     /// Highest price per base unit including PPN, over the same offers as `cheapest`.
     async fn unit_price_max(&self) -> Option<Decimal> {

@@ -47,11 +47,20 @@ pub struct Endpoint {
 pub(super) struct Caller {
     pub(super) presented: Presented,
     pub(super) admin: AdminScope,
+    pub(super) reader: super::spending::TransactionReader,
 }
 
 impl Caller {
     pub(super) fn new(admission: &Admission, client: &Client, bearer: Option<String>) -> Self {
-        Self { presented: Presented(bearer), admin: AdminScope(admission.clients().has_scope(client, "admin")) }
+        let reader = match client {
+            Client::Named(name) if admission.clients().has_scope(client, "transactions") => Some(name.clone()),
+            _ => None,
+        };
+        Self {
+            presented: Presented(bearer),
+            admin: AdminScope(admission.clients().has_scope(client, "admin")),
+            reader: super::spending::TransactionReader(reader),
+        }
     }
 }
 
@@ -237,7 +246,8 @@ async fn run(
     if let Some(name) = &operation_name {
         crate::telemetry::request::note_operation(name);
     }
-    let mut request = request.data(caller.presented.clone()).data(caller.admin).data(freshness);
+    let mut request =
+        request.data(caller.presented.clone()).data(caller.admin).data(caller.reader.clone()).data(freshness);
     if let Some(sources) = sources {
         request = request.data(sources);
     }

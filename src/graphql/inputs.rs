@@ -29,10 +29,12 @@ pub(super) struct OfferFilterInput {
     min_tkdn_plus_bmp: Option<Decimal>,
     /// Only offers in these PDN tiers.
     pdn_tiers: Option<Vec<PdnTier>>,
-    /// Only usaha mikro and kecil.
+    /// Only usaha mikro and kecil, by the vendor's scale as any of its accounts in the same
+    /// answer states it (an account that leaves it unstated takes another's; see
+    /// `RankingExplanation.scaleStatedBy`).
     #[graphql(default)]
     umk_only: bool,
-    /// Only koperasi.
+    /// Only koperasi, by the legal form as any of the vendor's accounts in the answer states it.
     #[graphql(default)]
     koperasi_only: bool,
     /// Only vendors in this region: a province code (`"35"`) includes its regencies and cities.

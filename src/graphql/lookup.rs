@@ -42,6 +42,17 @@ pub(super) enum RegionLevelView {
     City,
 }
 
+impl RegionLevelView {
+    /// The region table's level.
+    pub(super) fn level(self) -> RegionLevel {
+        match self {
+            Self::Province => RegionLevel::Province,
+            Self::Regency => RegionLevel::Regency,
+            Self::City => RegionLevel::City,
+        }
+    }
+}
+
 impl From<RegionLevel> for RegionLevelView {
     fn from(level: RegionLevel) -> Self {
         match level {

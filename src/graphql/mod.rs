@@ -25,6 +25,8 @@ mod price;
 mod query;
 mod response_cache;
 mod selection;
+mod spending;
+mod spending_types;
 mod subscription;
 mod types;
 mod vendor;
@@ -46,6 +48,8 @@ pub type PasarSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 /// Builds the schema over a search service; `admin` enables operator mutations.
 pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestLimits) -> PasarSchema {
     let mut builder = describe_scalars(Schema::build(QueryRoot, MutationRoot, SubscriptionRoot))
+        // A snapshot: spending keeps the adapters it started with (a reload does not reach it yet).
+        .data(crate::spending::SpendingService::new((*service.registry()).clone()))
         .data(service)
         .data(admin)
         .data(response_cache::ResponseCache::default())

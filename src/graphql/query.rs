@@ -3,13 +3,16 @@
 use super::compare::CompareResult;
 use super::error::{codes, report_failure};
 use super::inputs::{BuyerContextInput, OfferFilterInput, buyer_context, search_params};
-use super::lookup::{self, ParsedPriceView, RegionView};
+use super::lookup::{self, ParsedPriceView, RegionLevelView, RegionView};
 use super::marketplace::MarketplaceView;
 use super::response_cache::ResponseSources;
+use super::spending::{self, SpendingView};
+use super::spending_types::RankedBuyerView;
 use super::types::SearchResult;
 use super::vendor::VendorView;
 use crate::model::Offer;
 use crate::search::{CompareParams, OfferSort, SearchService};
+use crate::spending::{SpendingError, SpendingService};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
 
 /// The query root (its schema description is on the `impl` below).
@@ -23,7 +26,7 @@ pub struct QueryRoot;
 /// `GRAPHQL_VALIDATION_FAILED`,
 /// `OPERATION_RESOLUTION_FAILURE`, `PERSISTED_QUERY_NOT_FOUND`, `PERSISTED_QUERY_HASH_MISMATCH`,
 /// `PERSISTED_QUERY_NOT_SUPPORTED`, `PERSISTED_QUERY_NOT_IN_LIST`, `METHOD_NOT_ALLOWED`,
-/// `NOT_ACCEPTABLE`, `OFFER_NOT_FOUND`; a marketplace that failed adds one error beside the partial
+/// `NOT_ACCEPTABLE`, `OFFER_NOT_FOUND`, `TRANSACTIONS_FORBIDDEN`; a marketplace that failed adds one error beside the partial
 /// data, with `extensions.marketplace` and one of `MARKETPLACE_TIMEOUT`, `MARKETPLACE_UNAVAILABLE`,
 /// `MARKETPLACE_RATE_LIMITED`, `MARKETPLACE_BAD_RESPONSE`, `MARKETPLACE_OVERLOADED`,
 /// `MARKETPLACE_CIRCUIT_OPEN`.
@@ -144,6 +147,50 @@ impl QueryRoot {
         #[graphql(desc = "A place name as a buyer writes it (`\"Kota Surabaya\"`, `\"Kediri\"`).")] text: String,
     ) -> Vec<RegionView> {
         lookup::resolve_region(&text)
+    }
+
+    /// What a Pemda (its Kemendagri code) bought on the marketplaces in a calendar year (WIB):
+    /// totals by marketplace, month and payment method, the shares going to UMK, koperasi, local
+    /// vendors and certified TKDN, and the largest vendors. A marketplace that fails is reported
+    /// in `sources` and as an error; `complete` is then false.
+    async fn spending(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The Pemda's Kemendagri code (`\"35.71\"`).")] buyer: String,
+        #[graphql(desc = "The calendar year, in WIB.")] year: i32,
+        #[graphql(desc = "Only these marketplaces; every one with a ledger when omitted.")] marketplaces: Option<
+            Vec<ID>,
+        >,
+    ) -> Result<SpendingView> {
+        let service = ctx.data_unchecked::<SpendingService>();
+        let named: Option<Vec<String>> = marketplaces.map(|ids| ids.into_iter().map(|id| id.0).collect());
+        let spending = service.spending(buyer.trim(), year, named.as_deref()).await.map_err(|e| e.extend())?;
+        spending::report_sources(ctx, &spending);
+        Ok(SpendingView(std::sync::Arc::new(spending)))
+    }
+
+    /// The kabupaten and kota of a province ranked by what they bought in a year (completed
+    /// transactions, with PPN), on one marketplace or all with a ledger.
+    async fn spending_ranking(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The province's Kemendagri code (`\"35\"`).")] province: String,
+        #[graphql(desc = "The calendar year, in WIB.")] year: i32,
+        #[graphql(desc = "Only this marketplace; every one with a ledger when omitted.")] marketplace: Option<ID>,
+        #[graphql(desc = "`CITY` for kota, `REGENCY` for kabupaten; both when omitted.")] level: Option<
+            RegionLevelView,
+        >,
+        #[graphql(desc = "How many, 1 to 100.", default = 100)] first: i32,
+    ) -> Result<Vec<RankedBuyerView>> {
+        let service = ctx.data_unchecked::<SpendingService>();
+        let first = usize::try_from(first).ok().filter(|n| (1..=100).contains(n));
+        let first = first.ok_or_else(|| SpendingError::BadFirst { max: 100 }.extend())?;
+        let level = level.map(RegionLevelView::level);
+        let ranking = service
+            .ranking(province.trim(), year, marketplace.as_ref().map(|m| m.as_str()), level)
+            .await
+            .map_err(|e| e.extend())?;
+        Ok(spending::ranked(ctx, ranking, first))
     }
 
     /// Reads a price text exactly as Pasar reads marketplace prices, with every caveat.

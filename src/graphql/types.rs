@@ -133,6 +133,26 @@ impl Explanation {
     async fn locality(&self) -> Locality {
         self.locality
     }
+    /// The marketplace whose account of the vendor stated the business scale `umk` is read
+    /// from: the same vendor's accounts in this answer are joined (NPWP, else name and region),
+    /// so an account that leaves its scale unstated takes another's. Null when none states it.
+    async fn scale_stated_by(&self) -> Option<&str> {
+        self.facts.scale.as_ref().map(|s| s.by.as_str())
+    }
+    /// The marketplace whose account of the vendor stated the legal form `koperasi` is read
+    /// from (as `scaleStatedBy`); null when none states it.
+    async fn legal_form_stated_by(&self) -> Option<&str> {
+        self.facts.koperasi.as_ref().map(|s| s.by.as_str())
+    }
+    /// The marketplace whose account of the vendor stated the region `locality` is read from
+    /// (as `scaleStatedBy`); null when no account's location resolves to one region.
+    async fn region_stated_by(&self) -> Option<&str> {
+        self.facts.region.as_ref().map(|s| s.by.as_str())
+    }
+    /// The vendor's region code (Kemendagri) `locality` is read from.
+    async fn vendor_region_code(&self) -> Option<&str> {
+        self.facts.region_code()
+    }
     /// Price per base unit including PPN, when confidently known (`Offer.unitPriceBasis`);
     /// null otherwise, and such offers rank after those with one.
     async fn unit_price(&self) -> Option<Decimal> {

@@ -71,7 +71,7 @@ pub(crate) fn extract(
 }
 
 /// Text of a scalar field; numbers are accepted as text (ids are often numeric), objects are not.
-fn text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
+pub(super) fn text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
     let text = match item.at(spec.pointer())? {
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) => n.to_string(),
@@ -81,13 +81,13 @@ fn text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-fn opt_text(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Option<String> {
+pub(super) fn opt_text(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Option<String> {
     spec.and_then(|s| text(item, s))
 }
 
 /// Text through the file's value table, when it has one (case-insensitive); unmapped text passes
 /// as is, for normalisation to recognise or report.
-fn mapped_text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
+pub(super) fn mapped_text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
     let found = text(item, spec)?;
     let mapped = spec.values().and_then(|map| map.iter().find(|(k, _)| k.eq_ignore_ascii_case(&found)));
     Some(mapped.map_or(found, |(_, word)| word.clone()))
@@ -95,7 +95,7 @@ fn mapped_text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<St
 
 /// A flag: with `true_values`, whether the text is one of them (case-insensitive); otherwise the
 /// value as sent, read as a boolean by normalisation.
-fn opt_flag(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Option<RawValue> {
+pub(super) fn opt_flag(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Option<RawValue> {
     let spec = spec?;
     match spec.true_values() {
         Some(list) => {
@@ -107,13 +107,17 @@ fn opt_flag(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Opti
     }
 }
 
-fn raw(item: &(impl ItemValues + ?Sized), spec: &FieldSpec, default: ValueFormat) -> Option<RawValue> {
+pub(super) fn raw(item: &(impl ItemValues + ?Sized), spec: &FieldSpec, default: ValueFormat) -> Option<RawValue> {
     match item.at(spec.pointer())? {
         Value::Null => None,
         value => Some(RawValue { value: value.clone(), format: spec.format().unwrap_or(default) }),
     }
 }
 
-fn opt_raw(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>, default: ValueFormat) -> Option<RawValue> {
+pub(super) fn opt_raw(
+    item: &(impl ItemValues + ?Sized),
+    spec: Option<&FieldSpec>,
+    default: ValueFormat,
+) -> Option<RawValue> {
     spec.and_then(|s| raw(item, s, default))
 }

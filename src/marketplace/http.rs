@@ -1,9 +1,9 @@
 //! The declarative HTTP/JSON adapter: one `adapters/*.toml` file is one marketplace.
 
-use super::definition::{AdapterDefinition, FieldSpec, FirstCursor, Method, PaginationKind};
+use super::definition::{AdapterDefinition, FieldSpec, FirstCursor, Method, PaginationKind, RequestSpec};
 use super::direct::{DirectItem, PagePlan};
 use super::extract::{ItemValues, extract};
-use super::{Marketplace, MarketplaceError, SearchPage, SearchRequest};
+use super::{MarketplaceError, SearchPage, SearchRequest};
 use crate::model::MarketplaceId;
 use crate::normalize::number::read_count;
 use crate::normalize::vat::{RateRule, VatPolicy};
@@ -19,10 +19,10 @@ pub(crate) const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
 /// A marketplace served by a REST/JSON API described in an adapter file.
 #[derive(Debug)]
 pub struct HttpAdapter {
-    id: MarketplaceId,
-    definition: AdapterDefinition,
+    pub(super) id: MarketplaceId,
+    pub(super) definition: AdapterDefinition,
     base_url: String,
-    headers: HeaderMap,
+    pub(super) headers: HeaderMap,
     client: reqwest::Client,
     vat: Arc<VatPolicy>,
     max_response_bytes: usize,
@@ -58,7 +58,17 @@ impl HttpAdapter {
         let pagination = &self.definition.pagination;
         let values = Placeholders::new(pagination.kind, request, pagination.first_cursor);
         let first_absent = request.cursor.is_none() && pagination.first_cursor != FirstCursor::Empty;
-        let spec = &self.definition.request;
+        self.request(&self.definition.request, &values, first_absent, &request.filters)
+    }
+
+    /// A request from `spec` with `values` filled in, plus pushed-down `filters`.
+    pub(super) fn request(
+        &self,
+        spec: &RequestSpec,
+        values: &Placeholders,
+        first_absent: bool,
+        filters: &[(String, String)],
+    ) -> reqwest::RequestBuilder {
         let url = format!("{}{}", self.base_url, spec.path);
         let builder = match spec.method {
             Method::Get => self.client.get(url),
@@ -78,13 +88,31 @@ impl HttpAdapter {
         if let Some(body) = &spec.body {
             let mut body = values.fill_body(body);
             if let Value::Object(map) = &mut body {
-                map.extend(request.filters.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))));
+                map.extend(filters.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))));
             }
             builder = builder.json(&body);
         } else {
-            query.extend(request.filters.iter().map(|(k, v)| (k.as_str(), v.clone())));
+            query.extend(filters.iter().map(|(k, v)| (k.as_str(), v.clone())));
         }
         builder.query(&query)
+    }
+
+    /// Sends a request and reads its body, mapping statuses as every call does.
+    pub(super) async fn send(&self, builder: reqwest::RequestBuilder) -> Result<Vec<u8>, MarketplaceError> {
+        let response = builder.send().await.map_err(|e| MarketplaceError::from_transport(&e))?;
+        let status = response.status();
+        if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
+            let retry_after = response
+                .headers()
+                .get(header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse().ok());
+            return Err(MarketplaceError::RateLimited { retry_after });
+        }
+        if !status.is_success() {
+            return Err(MarketplaceError::Status { status: status.as_u16() });
+        }
+        self.read_body(response).await
     }
 
     async fn read_body(&self, mut response: reqwest::Response) -> Result<Vec<u8>, MarketplaceError> {
@@ -180,43 +208,13 @@ fn read_items<I: ItemValues>(
     Ok(page)
 }
 
-#[async_trait::async_trait]
-impl Marketplace for HttpAdapter {
-    fn id(&self) -> &MarketplaceId {
-        &self.id
-    }
-
-    fn cache_partition(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
-        for (name, value) in &self.headers {
-            (name.as_str(), value.as_bytes()).hash(&mut hasher);
-        }
-        hasher.finish()
-    }
-
-    async fn search(&self, request: &SearchRequest) -> Result<SearchPage, MarketplaceError> {
-        let response = self.build(request).send().await.map_err(|e| MarketplaceError::from_transport(&e))?;
-        let status = response.status();
-        if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
-            let retry_after = response
-                .headers()
-                .get(header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse().ok());
-            return Err(MarketplaceError::RateLimited { retry_after });
-        }
-        if !status.is_success() {
-            return Err(MarketplaceError::Status { status: status.as_u16() });
-        }
-        let body = self.read_body(response).await?;
-        self.parse(&body)
-    }
-}
-
 /// The file's `[pricing]` as the normaliser takes it; every rate was checked by the validator.
 pub(crate) fn vat_policy(definition: &AdapterDefinition) -> VatPolicy {
-    let pricing = &definition.pricing;
+    pricing_policy(&definition.pricing)
+}
+
+/// One `[pricing]` table as the normaliser takes it.
+pub(crate) fn pricing_policy(pricing: &super::definition::Pricing) -> VatPolicy {
     let rate = |text: &str| Decimal::from_str(text).unwrap_or_default();
     let rules = pricing
         .rules
@@ -245,7 +243,7 @@ pub(crate) fn static_headers(definition: &AdapterDefinition) -> HeaderMap {
 
 /// Values for `{query}`, `{page}`, `{page_size}`, `{offset}` and `{cursor}`.
 pub(super) struct Placeholders {
-    values: [(&'static str, Value); 5],
+    values: Vec<(&'static str, Value)>,
 }
 
 impl Placeholders {
@@ -256,7 +254,7 @@ impl Placeholders {
             PaginationKind::Offset | PaginationKind::Cursor => 1,
         };
         Self {
-            values: [
+            values: vec![
                 ("query", Value::from(request.query.clone())),
                 ("page", Value::from(page)),
                 ("page_size", Value::from(limit)),
@@ -271,6 +269,13 @@ impl Placeholders {
                 ),
             ],
         }
+    }
+
+    /// Adds (or replaces) one value.
+    pub(super) fn with(mut self, name: &'static str, value: Value) -> Self {
+        self.values.retain(|(n, _)| *n != name);
+        self.values.push((name, value));
+        self
     }
 
     pub(super) fn fill(&self, template: &str) -> String {

@@ -13,6 +13,10 @@ mod error;
 mod extract;
 pub mod guard;
 mod http;
+mod http_impl;
+mod ledger;
+pub mod ledger_def;
+mod parts;
 pub mod probe;
 mod queue;
 pub mod registry;
@@ -23,6 +27,7 @@ pub mod validate;
 mod tests;
 
 pub use crate::normalize::raw::RawOffer;
+pub use crate::normalize::transaction::RawTransaction;
 pub use error::MarketplaceError;
 pub use http::read_page;
 pub use registry::{Env, Override, Registry, RegistryEntry, Settings};
@@ -76,4 +81,63 @@ pub trait Marketplace: Send + Sync {
     fn cache_partition(&self) -> u64 {
         0
     }
+
+    /// Whether it keeps a transaction ledger Pasar can read (`[transactions]`).
+    fn keeps_ledger(&self) -> bool {
+        false
+    }
+
+    /// Whether it gives a buyer's totals in one call (`[transaction_totals]`).
+    fn has_totals(&self) -> bool {
+        false
+    }
+
+    /// One page of a buyer's transactions in a year; only called when [`Self::keeps_ledger`].
+    async fn transactions(&self, _request: &LedgerRequest) -> Result<LedgerPage, MarketplaceError> {
+        Err(MarketplaceError::BadResponse { reason: "keeps no transaction ledger".into() })
+    }
+
+    /// A buyer's totals of completed transactions in a year; `None` without a totals endpoint.
+    async fn transaction_totals(&self, _request: &LedgerRequest) -> Result<Option<LedgerTotals>, MarketplaceError> {
+        Ok(None)
+    }
+}
+
+/// A buyer's ledger for one year, one page of it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LedgerRequest {
+    /// The buyer's Kemendagri code (`"35.71"`).
+    pub buyer: String,
+    /// The calendar year, in WIB.
+    pub year: i32,
+    /// 0-based index of the first entry wanted.
+    pub offset: u32,
+    /// How many entries are wanted.
+    pub limit: u32,
+    /// Cursor from the previous page.
+    pub cursor: Option<String>,
+}
+
+/// One page of a buyer's ledger, not yet normalised.
+#[derive(Debug, Clone, Default)]
+pub struct LedgerPage {
+    /// The entries.
+    pub items: Vec<RawTransaction>,
+    /// The marketplace's count of all entries, when it reports one.
+    pub total: Option<u64>,
+    /// Cursor for the next page.
+    pub next_cursor: Option<String>,
+    /// Entries that could not be read, with why.
+    pub skipped: Vec<String>,
+}
+
+/// A buyer's totals of completed transactions, as a totals endpoint states them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LedgerTotals {
+    /// Total including PPN.
+    pub including_vat: rust_decimal::Decimal,
+    /// Total excluding PPN.
+    pub excluding_vat: rust_decimal::Decimal,
+    /// Completed transactions.
+    pub count: u64,
 }

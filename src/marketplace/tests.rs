@@ -80,7 +80,7 @@ fn secrets_in_adapter_files_are_refused() {
 
 #[test]
 fn every_section_is_checked_even_when_an_earlier_one_is_broken() {
-    let broken = MBIZ.replace("kind = \"page\"", "kind = \"pages\"").replace("items = \"/data\"", "items = 5");
+    let broken = MBIZ.replacen("kind = \"page\"", "kind = \"pages\"", 1).replacen("items = \"/data\"", "items = 5", 1);
     let problems = parse_definition(Path::new("mbiz.toml"), &broken).expect_err("refused");
     let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
     assert_eq!(keys, ["pagination.kind", "response.items"]);

@@ -3,6 +3,7 @@
 //! Public for the fuzz targets, the benchmarks and the black-box tests: the price reader, the
 //! product matcher and the unit reader are what they exercise directly.
 pub(crate) mod availability;
+pub(crate) mod date;
 mod npwp;
 pub(crate) mod number;
 pub(crate) mod offer;
@@ -16,6 +17,7 @@ pub(crate) mod raw;
 pub(crate) mod region;
 pub(crate) mod rupiah;
 pub(crate) mod text;
+pub(crate) mod transaction;
 pub mod unit;
 pub(crate) mod vat;
 pub(crate) mod vendor;

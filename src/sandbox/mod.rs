@@ -20,6 +20,9 @@
 //!   flag, a 12 % nominal PPN rate, PKP and non-PKP sellers, staples without PPN, catering under
 //!   PBJT, brand/model/pack/stock-status/minimum-order fields, seller ratings, a rounded total as text.
 //!
+//! Every sandbox also keeps transaction ledgers (`ledger.rs`: what each Pemda of Jawa Timur
+//! bought, 2022–2024), served in each marketplace's own shape by `ledger_api.rs`.
+//!
 //! Outside the simulated API, `/_sandbox/` holds the knobs and the answers: `faults` (GET/PUT), `quirks` (GET/PUT: paging quirks),
 //! `stats` (GET/DELETE), `truth` (which listings are the same master product and vendor entity)
 //! and `vendors` (the accounts behind the sellers). [`spawn`] serves one marketplace on a socket;
@@ -54,6 +57,8 @@ mod index;
 mod inject;
 mod jatim_bejo;
 mod kind;
+mod ledger;
+mod ledger_api;
 mod listing;
 mod mbiz;
 mod options;
@@ -89,6 +94,10 @@ pub use catalogue::Catalogue;
 pub use fault_config::FaultConfig;
 pub use faults::{FaultMode, Faults};
 pub use kind::{MarketplaceKind, UnknownMarketplace};
+pub use ledger::{
+    KEDIRI_JATIM_BEJO_2022, LedgerEntry, LedgerPayment, LedgerStatus, TruthEntry, YEARS as LEDGER_YEARS, ledger_truth,
+    target as ledger_target,
+};
 pub use options::SandboxOptions;
 pub use quirks::{Quirks, TotalQuirk};
 pub use server::{RunningSandbox, router, spawn, spawn_all};

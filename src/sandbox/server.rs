@@ -20,6 +20,7 @@ use super::index::SearchIndex;
 use super::inject;
 use super::jatim_bejo;
 use super::kind::MarketplaceKind;
+use super::ledger_api;
 use super::mbiz;
 use super::options::SandboxOptions;
 use super::padi;
@@ -37,11 +38,23 @@ pub fn router(kind: MarketplaceKind, state: SandboxState) -> Router {
     });
     let app = Arc::new(App { kind, state, index });
     let api = match kind {
-        MarketplaceKind::Mbiz => Router::new().route("/api/v1/products", get(mbiz::search)),
-        MarketplaceKind::JatimBejo => Router::new().route("/api/v1/produk/cari", post(jatim_bejo::search)),
-        MarketplaceKind::Ekatalog => Router::new().route("/api/v6/produk", get(ekatalog::search)),
-        MarketplaceKind::PadiUmkm => Router::new().route("/v1/catalog/search", get(padi::search)),
-        MarketplaceKind::Bela => Router::new().route("/api/v2/catalog/search", post(bela::search)),
+        MarketplaceKind::Mbiz => {
+            Router::new().route("/api/v1/products", get(mbiz::search)).route("/api/v1/orders", get(ledger_api::mbiz))
+        }
+        MarketplaceKind::JatimBejo => Router::new()
+            .route("/api/v1/produk/cari", post(jatim_bejo::search))
+            .route("/api/v1/transaksi/cari", post(ledger_api::jatim_bejo))
+            .route("/api/v1/transaksi/rekap", post(ledger_api::jatim_bejo_totals)),
+        MarketplaceKind::Ekatalog => Router::new()
+            .route("/api/v6/produk", get(ekatalog::search))
+            .route("/api/v6/transaksi", get(ledger_api::ekatalog))
+            .route("/api/v6/transaksi/rekap", get(ledger_api::ekatalog_totals)),
+        MarketplaceKind::PadiUmkm => Router::new()
+            .route("/v1/catalog/search", get(padi::search))
+            .route("/v1/transactions", get(ledger_api::padi)),
+        MarketplaceKind::Bela => Router::new()
+            .route("/api/v2/catalog/search", post(bela::search))
+            .route("/api/v2/transactions/search", post(ledger_api::bela)),
     };
     // Only the search routes meet the fault knobs; `/_sandbox/` always answers.
     let api = api.route_layer(middleware::from_fn_with_state(Arc::clone(&app), inject::search_faults));

@@ -79,6 +79,8 @@ pub struct CompareOutcome {
     pub sources: Sources,
     /// How much of each answering marketplace's matches was grouped.
     pub coverage: Vec<Coverage>,
+    /// Every vendor's policy facts as this answer's accounts of it state them.
+    pub facts: policy::Facts,
 }
 
 impl SearchService {
@@ -99,9 +101,11 @@ impl SearchService {
             sources.add(f.report, f.error);
             offers.extend(f.offers.iter().map(|(_, offer)| offer.to_offer()));
         }
-        let mut groups = group(offers, params.buyer.as_ref());
+        let facts = policy::resolve_facts(&offers);
+        offers.retain(|o| params.filter.keeps_vendor_facts(&facts.of(o)));
+        let mut groups = group(offers, params.buyer.as_ref(), &facts);
         groups.truncate(params.first as usize);
-        Ok(CompareOutcome { groups, sources, coverage })
+        Ok(CompareOutcome { groups, sources, coverage, facts })
     }
 }
 
@@ -110,7 +114,7 @@ impl SearchService {
 /// The offers are first put in one canonical order (by marketplace, then id) with repeats
 /// dropped, so the same offers give the same groups, group titles and order of ties however
 /// they arrived: from the cache or the network, pages in any order, an offer listed twice.
-fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>) -> Vec<ProductGroup> {
+fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &policy::Facts) -> Vec<ProductGroup> {
     offers.sort_by(|a, b| (&a.marketplace, &a.source_id).cmp(&(&b.marketplace, &b.source_id)));
     offers.dedup_by(|a, b| a.marketplace == b.marketplace && a.source_id == b.source_id);
     let keys: Vec<ProductKey> =
@@ -124,7 +128,7 @@ fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>) -> Vec<ProductGro
                 intersect(acc, product::explain(&keys[first], &keys[i]))
             });
             let offers: Vec<Offer> = members.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect();
-            Some(build(keys[first].clone(), offers, matched, buyer))
+            Some(build(keys[first].clone(), offers, matched, buyer, facts))
         })
         .collect();
     groups.sort_by(|a, b| {
@@ -147,9 +151,15 @@ fn intersect(mut acc: MatchExplanation, next: MatchExplanation) -> MatchExplanat
     acc
 }
 
-fn build(key: ProductKey, offers: Vec<Offer>, matched: MatchExplanation, buyer: Option<&BuyerContext>) -> ProductGroup {
+fn build(
+    key: ProductKey,
+    offers: Vec<Offer>,
+    matched: MatchExplanation,
+    buyer: Option<&BuyerContext>,
+    facts: &policy::Facts,
+) -> ProductGroup {
     let ordered: Vec<(Offer, Option<Explanation>)> = match buyer {
-        Some(buyer) => policy::rank(offers, Some(buyer)).into_iter().map(|(o, e)| (o, Some(e))).collect(),
+        Some(buyer) => policy::rank(offers, Some(buyer), facts).into_iter().map(|(o, e)| (o, Some(e))).collect(),
         None => {
             let mut offers = offers;
             // Cheapest per base unit first; offers without a readable price last.
@@ -182,10 +192,26 @@ impl ProductGroup {
         comparable(&self.offers).into_iter().min_by(|(_, a), (_, b)| a.cmp(b)).map(|(offer, _)| offer)
     }
 
-    /// The median unit price (the lower middle for an even count, so it is a real offer's price).
+    /// The median unit price over the counted offers (see [`median`]).
     pub fn median_unit_price(&self) -> Option<Decimal> {
-        let n = self.unit_prices.len();
-        (n > 0).then(|| self.unit_prices[(n - 1) / 2])
+        median(&self.unit_prices)
+    }
+
+    /// The offers counted in `unit_prices`, each with its counted unit price including PPN.
+    pub fn counted(&self) -> Vec<(&Offer, Decimal)> {
+        comparable(&self.offers)
+    }
+}
+
+/// The median of ascending `sorted` values as spreadsheets compute it (Excel's and LibreOffice's
+/// MEDIAN): the middle value, or the mean of the two middle values for an even count; exact.
+/// The one definition for the API and the price survey.
+pub fn median(sorted: &[Decimal]) -> Option<Decimal> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / Decimal::TWO),
     }
 }
 

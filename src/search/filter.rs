@@ -1,7 +1,8 @@
 //! Which offers a buyer wants: the conditions procurement rules care about.
 
+use super::policy::VendorFacts;
 use crate::marketplace::Registry;
-use crate::model::{LegalForm, MarketplaceId, Offer};
+use crate::model::{MarketplaceId, Offer};
 use crate::normalize::pdn::{self, PdnTier};
 use rust_decimal::Decimal;
 
@@ -80,9 +81,21 @@ impl OfferFilter {
         .join("\n")
     }
 
-    /// Whether `offer` meets every condition.
+    /// Whether `offer` meets every condition its own listing can decide: all but `umk_only` and
+    /// `koperasi_only`, which need the vendor's facts as the whole answer states them
+    /// ([`OfferFilter::keeps_vendor_facts`], applied once every marketplace has answered).
     pub fn keeps(&self, offer: &Offer) -> bool {
         self.keeps_price(offer) && self.keeps_content(offer) && self.keeps_vendor(offer) && self.keeps_stock(offer)
+    }
+
+    /// Whether the vendor's facts (merged within the answer) meet `umk_only` and `koperasi_only`.
+    pub fn keeps_vendor_facts(&self, facts: &VendorFacts) -> bool {
+        (!self.umk_only || facts.umk()) && (!self.koperasi_only || facts.koperasi())
+    }
+
+    /// Whether the filter asks anything of the vendor's merged facts.
+    pub fn asks_vendor_facts(&self) -> bool {
+        self.umk_only || self.koperasi_only
     }
 
     fn keeps_price(&self, offer: &Offer) -> bool {
@@ -105,13 +118,9 @@ impl OfferFilter {
 
     fn keeps_vendor(&self, offer: &Offer) -> bool {
         let vendor = &offer.vendor;
-        let umk = !self.umk_only || vendor.scale.is_umk();
-        let koperasi = !self.koperasi_only || vendor.legal_form == LegalForm::Koperasi;
-        let region = self
-            .vendor_region
+        self.vendor_region
             .as_deref()
-            .is_none_or(|wanted| vendor.region_code.is_some_and(|code| in_region(code, wanted)));
-        umk && koperasi && region
+            .is_none_or(|wanted| vendor.region_code.is_some_and(|code| in_region(code, wanted)))
     }
 
     fn keeps_stock(&self, offer: &Offer) -> bool {

@@ -21,8 +21,13 @@ struct Candidate {
     offer: SharedOffer,
 }
 
-/// Totals and reports shared by both kinds of page.
-fn gather(fetched: Vec<Fetched>, outcome: &mut SearchOutcome) -> (Vec<Candidate>, Vec<(String, u32)>, bool) {
+/// Totals and reports shared by both kinds of page; the vendors' facts over every candidate
+/// (see `policy::facts`), and the `umk`/`koperasi` filters applied by them.
+fn gather(
+    fetched: Vec<Fetched>,
+    params: &SearchParams,
+    outcome: &mut SearchOutcome,
+) -> (Vec<Candidate>, Vec<(String, u32)>, bool, policy::Facts) {
     let mut candidates = Vec::new();
     let mut ids = Vec::new();
     let mut more_upstream = false;
@@ -36,7 +41,11 @@ fn gather(fetched: Vec<Fetched>, outcome: &mut SearchOutcome) -> (Vec<Candidate>
         outcome.sources.add(f.report, f.error);
         candidates.extend(f.offers.into_iter().map(|(index, offer)| Candidate { index, source, offer }));
     }
-    (candidates, ids, more_upstream)
+    let facts = policy::resolve_facts(candidates.iter().map(|c| &*c.offer));
+    if params.filter.asks_vendor_facts() {
+        candidates.retain(|c| params.filter.keeps_vendor_facts(&facts.of(&c.offer)));
+    }
+    (candidates, ids, more_upstream, facts)
 }
 
 /// A relevance page starting at `positions` (missing marketplaces start at 0).
@@ -48,7 +57,7 @@ pub(super) fn relevance_page(
 ) -> SearchOutcome {
     let mut outcome = SearchOutcome::new();
     outcome.has_previous_page = start.values().any(|p| *p > 0);
-    let (mut candidates, ids, more_upstream) = gather(fetched, &mut outcome);
+    let (mut candidates, ids, more_upstream, _) = gather(fetched, params, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
     let mut positions = start;
     let taken = candidates.len().min(params.first as usize);
@@ -79,11 +88,11 @@ pub(super) fn relevance_page(
 pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: u64, served: u32) -> SearchOutcome {
     let mut outcome = SearchOutcome::new();
     outcome.has_previous_page = served > 0;
-    let (mut candidates, _, _) = gather(fetched, &mut outcome);
+    let (mut candidates, _, _, facts) = gather(fetched, params, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
     let ordered: Vec<(Offer, Option<Explanation>)> = if params.sort == OfferSort::Policy {
         let offers = candidates.into_iter().map(|c| c.offer.to_offer()).collect();
-        policy::rank(offers, params.buyer.as_ref()).into_iter().map(|(o, e)| (o, Some(e))).collect()
+        policy::rank(offers, params.buyer.as_ref(), &facts).into_iter().map(|(o, e)| (o, Some(e))).collect()
     } else {
         candidates.sort_by(|a, b| compare(params.sort, &a.offer, &b.offer));
         candidates.into_iter().map(|c| (c.offer.to_offer(), None)).collect()

@@ -35,12 +35,12 @@ mod stream;
 mod validate;
 mod vendors;
 
-pub use compare::{CompareOutcome, CompareParams, Coverage, NearGroup, ProductGroup, Uncounted, group_title};
+pub use compare::{CompareOutcome, CompareParams, Coverage, NearGroup, ProductGroup, Uncounted, group_title, median};
 pub use error::SearchError;
 pub use filter::OfferFilter;
 pub use order::OfferSort;
 pub use outcome::{Edge, SearchOutcome, SearchParams};
-pub use policy::{BuyerContext, Explanation, Locality};
+pub use policy::{BuyerContext, Explanation, Facts, Locality, Stated, VendorFacts};
 pub use replace::Replaced;
 pub use report::{CacheStatus, SourceReport, SourceStatus, Sources};
 pub use service::SearchService;

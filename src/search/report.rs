@@ -44,7 +44,7 @@ impl SourceStatus {
     }
 
     /// The status a failure gives.
-    pub(super) fn of(error: &MarketplaceError) -> Self {
+    pub(crate) fn of(error: &MarketplaceError) -> Self {
         match error {
             MarketplaceError::Timeout { .. } => Self::Timeout,
             MarketplaceError::Unreachable { .. } | MarketplaceError::Status { .. } => Self::UpstreamError,

@@ -55,10 +55,10 @@ impl SearchService {
                 if positions.values().any(|p| *p >= MAX_DEPTH) {
                     return Err(SearchError::TooDeep);
                 }
-                let want = |id: &MarketplaceId| Want {
-                    start: positions.get(id.as_str()).copied().unwrap_or(0),
-                    keep: params.first,
-                };
+                // Offers the vendor facts of the whole answer may still drop (`umk`/`koperasi`)
+                // are gathered three-fold, so such a page is rarely short.
+                let keep = if filter.asks_vendor_facts() { params.first.saturating_mul(3) } else { params.first };
+                let want = |id: &MarketplaceId| Want { start: positions.get(id.as_str()).copied().unwrap_or(0), keep };
                 let fetched = fanout::fan_out(registry, path, query, &want, filter, bypass).await;
                 Ok(merge::relevance_page(fetched, params, search, positions))
             }

@@ -8,6 +8,7 @@ use super::fanout::{self, Fetched, Want};
 use super::limits::{MAX_FIRST, SORT_WINDOW};
 use super::merge;
 use super::outcome::{SearchOutcome, SearchParams};
+use super::policy;
 use super::report::SourceReport;
 use super::service::SearchService;
 use super::validate;
@@ -85,9 +86,16 @@ async fn next(mut state: State) -> Option<(SearchEvent, State)> {
     }
     if let Some(fetched) = state.pending.next().await {
         let keep = state.params.first as usize;
+        // The vendors' facts as far as the answers so far state them; the merged page applies
+        // them over every answer.
+        let filter = &state.params.filter;
+        let facts = policy::resolve_facts(
+            state.fetched.iter().chain([&fetched]).flat_map(|f| f.offers.iter().map(|(_, o)| &**o)),
+        );
+        let kept = fetched.offers.iter().filter(|(_, o)| filter.keeps_vendor_facts(&facts.of(o)));
         let event = SearchEvent::Marketplace {
             report: fetched.report.clone(),
-            offers: fetched.offers.iter().take(keep).map(|(_, offer)| offer.to_offer()).collect(),
+            offers: kept.take(keep).map(|(_, offer)| offer.to_offer()).collect(),
             error: fetched.error.clone(),
         };
         state.fetched.push(fetched);

@@ -11,9 +11,14 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// `"en"` selects English; anything else is Indonesian.
-    pub fn from_param(value: &str) -> Self {
-        if value.eq_ignore_ascii_case("en") { Self::En } else { Self::Id }
+    /// `"en"` selects English, `"id"` (or nothing) Indonesian; any other value is refused, so a
+    /// `lang=xx` is answered with an error in Indonesian rather than silently.
+    pub fn from_param(value: &str) -> Option<Self> {
+        match value.to_ascii_lowercase().as_str() {
+            "en" => Some(Self::En),
+            "id" | "" => Some(Self::Id),
+            _ => None,
+        }
     }
 
     /// The `lang` attribute of the page.

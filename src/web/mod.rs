@@ -9,6 +9,7 @@
 //! (views) → `offer.rs`, `layout.rs`, `survey.rs` (rows and statistics) → `words.rs` (plain
 //! language) → `params.rs` (the URL contract) → `lang.rs`.
 
+mod group;
 mod lang;
 mod layout;
 mod offer;

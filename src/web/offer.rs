@@ -5,13 +5,19 @@ use super::lang::Lang;
 use super::survey::unit_price;
 use super::words::{self, Names};
 use crate::model::Offer;
-use crate::search::Explanation;
+use crate::search::{Explanation, VendorFacts};
 use maud::{Markup, html};
 
 /// What the page knows about an offer besides the offer itself.
 pub struct Shown<'a> {
     pub why: Option<&'a Explanation>,
+    /// The vendor's facts as the answer's accounts of it state them.
+    pub facts: &'a VendorFacts,
     pub cheapest: bool,
+    /// The element id a link can point at (the pinned cheapest offer's).
+    pub anchor: Option<&'a str>,
+    /// Its place in the page's order, from 1.
+    pub position: usize,
     pub names: &'a Names,
     pub lang: Lang,
 }
@@ -22,7 +28,7 @@ pub fn item(offer: &Offer, shown: &Shown<'_>) -> Markup {
     let id = offer.gateway_id();
     let class = if shown.cheapest { "offer cheapest" } else { "offer" };
     html! {
-        li class=(class) data-marketplace=(offer.marketplace.as_str()) data-offer=(id) {
+        li class=(class) id=[shown.anchor] value=(shown.position) data-marketplace=(offer.marketplace.as_str()) data-offer=(id) {
             div {
                 @if shown.cheapest {
                     span.mark { (lang.pick("Termurah per satuan", "Cheapest per unit")) } " "
@@ -36,14 +42,14 @@ pub fn item(offer: &Offer, shown: &Shown<'_>) -> Markup {
                 }
                 div.vendor {
                     (offer.vendor.name)
-                    @for badge in words::badges(offer) { span.badge { (badge) } }
-                    div.market { (words::vendor_place(offer, lang)) }
+                    @for badge in words::badges(shown.facts) { span.badge { (badge) } }
+                    div.market { (words::vendor_place(offer, shown.facts, lang)) }
                 }
             }
             (prices(offer, lang))
             (facts(offer, lang))
             @if let Some(why) = shown.why {
-                p.why { strong { (lang.pick("Alasan urutan: ", "Why here: ")) } (words::reasons(offer, why, lang)) }
+                p.why { strong { (lang.pick("Alasan urutan: ", "Why here: ")) } (words::reasons(offer, why, shown.names, lang)) }
             }
             label.pick {
                 input type="checkbox" name="offer" value=(id) form="survey";
@@ -90,7 +96,7 @@ fn facts(offer: &Offer, lang: Lang) -> Markup {
             dd {
                 (offer.unit.name)
                 @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) {
-                    " = " (quantity.normalize()) " " (base)
+                    " = " (words::number(quantity, lang)) " " (base)
                 }
             }
             dt { "TKDN" } dd { (percent(offer.tkdn).unwrap_or_else(|| not_stated.into())) }

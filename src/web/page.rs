@@ -1,18 +1,13 @@
 //! The comparison page: the search form, each marketplace's state, and the product groups.
 
+use super::group;
 use super::lang::Lang;
 use super::layout;
-use super::offer::{self, Shown};
 use super::params::{Invalid, PageQuery, Sort};
-use super::survey::{in_order, unit_price};
 use super::words::{self, Names};
-use crate::model::Offer;
 use crate::normalize::region::{self, RegionLevel};
-use crate::search::{CompareOutcome, Explanation, ProductGroup, group_title};
+use crate::search::CompareOutcome;
 use maud::{Markup, html};
-
-/// Offers of a product shown at once; the rest open under "show more" (no script needed).
-const SHOWN: usize = 5;
 
 /// What the search gave: nothing asked yet, the comparison, or why it could not run.
 pub enum Answer {
@@ -139,7 +134,7 @@ fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Markup
     let lang = query.lang;
     html! {
         section aria-labelledby="sources-title" {
-            h2 #sources-title { (lang.pick("Marketplace yang ditanya", "Marketplaces asked")) }
+            h2 #sources-title { (lang.pick("Marketplace yang dicari", "Marketplaces searched")) }
             ul.sources {
                 @for report in &outcome.sources.reports {
                     li class=(if words::answered(report) { "answered" } else { "missing" }) data-marketplace=(report.marketplace.as_str()) {
@@ -159,7 +154,7 @@ fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Markup
             p { (lang.pick("Tidak ada penawaran yang cocok.", "No matching offers.")) }
         }
         @for (i, group) in outcome.groups.iter().enumerate() {
-            (product(query, group, i, names))
+            (group::render(query, group, i, names, &outcome.facts))
         }
     }
 }
@@ -177,43 +172,6 @@ fn survey_form(query: &PageQuery) -> Markup {
             }
             button type="submit" { (lang.pick("Buat survei harga (cetak)", "Make a price survey (print)")) }
             button.secondary type="submit" formaction="/survey.csv" { (lang.pick("Unduh CSV", "Download CSV")) }
-        }
-    }
-}
-
-fn product(query: &PageQuery, group: &ProductGroup, index: usize, names: &Names) -> Markup {
-    let lang = query.lang;
-    let cheapest = group.cheapest().map(|o| o.gateway_id());
-    let heading = format!("group-{index}");
-    html! {
-        section.group aria-labelledby=(heading) {
-            h2 #(heading) { (group_title(&group.key)) }
-            p.specs {
-                (lang.pick("Merek: ", "Brand: ")) (group.key.brand.as_deref().unwrap_or("—"))
-                @if !group.key.specs.is_empty() { " · " (lang.pick("Spesifikasi: ", "Specs: ")) (group.key.specs.join(", ")) }
-                " · " (group.offers.len()) (lang.pick(" penawaran di ", " offers on ")) (group.marketplaces.len()) " marketplace"
-            }
-            @if let Some(best) = group.cheapest() {
-                p.best {
-                    (lang.pick("Termurah per satuan: ", "Cheapest per unit: "))
-                    @match unit_price(best) {
-                        Some(p) => strong { (words::rupiah(p)) " / " (best.unit.base_unit.as_deref().unwrap_or(&best.unit.name)) },
-                        None => strong { (lang.pick("harga satuan tidak diketahui", "unit price unknown")) },
-                    }
-                    " — " (best.vendor.name) ", " (names.of(&best.marketplace))
-                }
-            }
-            @let offers = in_order(group, query.sort());
-            @let shown = |(offer, why): &(&Offer, Option<&Explanation>)| {
-                offer::item(offer, &Shown { why: *why, cheapest: cheapest.as_deref() == Some(&offer.gateway_id()), names, lang })
-            };
-            ol.offers { @for o in offers.iter().take(SHOWN) { (shown(o)) } }
-            @if offers.len() > SHOWN {
-                details {
-                    summary { (lang.pick("Tampilkan ", "Show ")) (offers.len() - SHOWN) (lang.pick(" penawaran lainnya", " more offers")) }
-                    ol.offers start=(SHOWN + 1) { @for o in offers.iter().skip(SHOWN) { (shown(o)) } }
-                }
-            }
         }
     }
 }

@@ -12,6 +12,9 @@ use std::str::FromStr;
 
 /// Product groups asked of the search service per page.
 const GROUPS: u32 = 10;
+/// Product groups a survey of chosen offers looks through (the API's largest `first`), so an
+/// offer chosen from a group beyond the page's first ones is still found.
+const SURVEY_GROUPS: u32 = 50;
 /// Offers per product in a survey when none are chosen.
 const DEFAULT_TOP: usize = 3;
 /// At most this many offers per product in a survey.
@@ -69,6 +72,10 @@ impl Invalid {
             ),
             "top" => lang.pick("Jumlah penawaran per produk harus 1–20", "Offers per product must be 1 to 20"),
             "sort" => lang.pick("Urutan tidak dikenal", "Unknown order"),
+            "lang" => lang.pick(
+                "Bahasa tidak tersedia (pilihan: id, en); halaman ditampilkan dalam Bahasa Indonesia",
+                "Language not available (choose id or en); the page is shown in Indonesian",
+            ),
             _ => lang.pick("Parameter tidak dikenal", "Unknown parameter"),
         };
         format!("{what}: “{}” ({})", self.value, self.field)
@@ -92,7 +99,7 @@ pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
 fn read(query: &mut PageQuery, key: &str, value: &str) -> Result<(), &'static str> {
     let flag = || matches!(value, "1" | "on" | "true");
     match key {
-        "lang" => query.lang = Lang::from_param(value),
+        "lang" => query.lang = Lang::from_param(value).ok_or("lang")?,
         "q" => query.q = value.to_string(),
         "region" if value.is_empty() => query.region = None,
         "region" => query.region = Some(region::by_code(value).ok_or("region")?),
@@ -174,6 +181,15 @@ impl PageQuery {
         CompareParams { query: self.q.clone(), filter, buyer, first: GROUPS }
     }
 
+    /// The comparison a survey runs: with offers chosen by id, every group the API can give.
+    pub fn survey_params(&self) -> CompareParams {
+        let mut params = self.compare_params();
+        if !self.chosen.is_empty() {
+            params.first = SURVEY_GROUPS;
+        }
+        params
+    }
+
     /// The search as a query string (without survey choices), for links between the pages.
     pub fn search_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = vec![("q", self.q.clone())];
@@ -223,9 +239,9 @@ mod tests {
         assert!(invalid.is_empty(), "{invalid:?}");
         assert_eq!(query.min_price, Some(Decimal::new(150_000, 0)));
         assert_eq!(query.max_price, Some(Decimal::new(125_000_050, 2)));
-        let (_, invalid) = parse(Some("q=x&min=150rb&tkdn=140&region=99.99&top=0"));
+        let (_, invalid) = parse(Some("q=x&min=150rb&tkdn=140&region=99.99&top=0&lang=xx"));
         let fields: Vec<&str> = invalid.iter().map(|i| i.field).collect();
-        assert_eq!(fields, ["min", "tkdn", "region", "top"]);
+        assert_eq!(fields, ["min", "tkdn", "region", "top", "lang"]);
     }
 
     #[test]

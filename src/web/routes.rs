@@ -88,7 +88,7 @@ async fn surveyed(
     if query.q.trim().is_empty() {
         return Err(bad_request(lang.pick("Kata pencarian (q) kosong.", "The search text (q) is empty.")));
     }
-    match service.compare(&query.compare_params()).await {
+    match service.compare(&query.survey_params()).await {
         Ok(outcome) => Ok((query, outcome)),
         Err(e) => Err(bad_request(&refusal(&e, lang))),
     }

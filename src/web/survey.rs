@@ -4,7 +4,7 @@
 use super::params::{PageQuery, Sort};
 use super::words::{self, Names};
 use crate::model::Offer;
-use crate::search::{CompareOutcome, Explanation, ProductGroup, group_title};
+use crate::search::{CompareOutcome, Explanation, ProductGroup, VendorFacts, group_title, median};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::time::{Duration, SystemTime};
@@ -31,20 +31,42 @@ pub fn in_order(group: &ProductGroup, sort: Sort) -> Vec<(&Offer, Option<&Explan
 /// One surveyed offer.
 pub struct Row<'a> {
     pub offer: &'a Offer,
+    /// The vendor's facts as the answer's accounts of it state them.
+    pub facts: VendorFacts,
     pub marketplace: &'a str,
     /// When Pasar read the marketplace's page holding it, WIB.
     pub read_at: String,
+}
+
+/// Lowest, median and highest of a set of unit prices including PPN, and how many there are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub min: Option<Decimal>,
+    /// As spreadsheets' MEDIAN and the API's `unitPriceMedian` (see `search::median`).
+    pub median: Option<Decimal>,
+    pub max: Option<Decimal>,
+    pub count: usize,
+}
+
+impl Figures {
+    /// The figures of `prices`, in any order.
+    pub fn of(mut prices: Vec<Decimal>) -> Self {
+        prices.sort();
+        Self { min: prices.first().copied(), median: median(&prices), max: prices.last().copied(), count: prices.len() }
+    }
 }
 
 /// One product of the survey.
 pub struct Product<'a> {
     pub title: String,
     pub rows: Vec<Row<'a>>,
-    /// Over the rows' known prices per base unit including PPN; the median is the lower middle
-    /// for an even count, as in the GraphQL `unitPriceMedian`, so it is a real offer's price.
-    pub min: Option<Decimal>,
-    pub median: Option<Decimal>,
-    pub max: Option<Decimal>,
+    /// Over the group's counted offers, exactly as the API's `compare` (`unitPriceMin`,
+    /// `unitPriceMedian`, `unitPriceMax`): the market, not only the rows chosen.
+    pub market: Figures,
+    /// The base unit the figures are per (`lembar`), when the counted offers name one.
+    pub base_unit: Option<String>,
+    /// Over the chosen rows that are among the counted offers.
+    pub selected: Figures,
 }
 
 /// The whole survey.
@@ -56,6 +78,8 @@ pub struct Survey<'a> {
     pub missing: Vec<(&'a str, String)>,
     /// When the survey was made, WIB.
     pub made_at: String,
+    /// Offers asked for by id (`offer=`) that the comparison no longer holds.
+    pub missing_offers: Vec<String>,
 }
 
 /// Picks the chosen offers (or the first `top` of each product in page order) from a comparison.
@@ -65,7 +89,7 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
         let age = reports.iter().find(|r| r.marketplace == offer.marketplace).map_or(0, |r| r.age_seconds);
         wib(now.checked_sub(Duration::from_secs(age)).unwrap_or(now))
     };
-    let products = outcome
+    let products: Vec<Product<'a>> = outcome
         .groups
         .iter()
         .filter_map(|group| {
@@ -77,11 +101,18 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
             };
             let rows: Vec<Row<'a>> = picked
                 .into_iter()
-                .map(|offer| Row { offer, marketplace: names.of(&offer.marketplace), read_at: read_at(offer) })
+                .map(|offer| Row {
+                    offer,
+                    facts: outcome.facts.of(offer),
+                    marketplace: names.of(&offer.marketplace),
+                    read_at: read_at(offer),
+                })
                 .collect();
-            (!rows.is_empty()).then(|| product(group_title(&group.key), rows))
+            (!rows.is_empty()).then(|| product(group, rows))
         })
         .collect();
+    let surveyed: Vec<String> = products.iter().flat_map(|p| p.rows.iter().map(|r| r.offer.gateway_id())).collect();
+    let missing_offers = query.chosen.iter().filter(|id| !surveyed.contains(id)).cloned().collect();
     let lang = query.lang;
     Survey {
         products,
@@ -92,14 +123,25 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
             .map(|r| (names.of(&r.marketplace), words::source_state(r, lang)))
             .collect(),
         made_at: wib(now),
+        missing_offers,
     }
 }
 
-fn product<'a>(title: String, rows: Vec<Row<'a>>) -> Product<'a> {
-    let mut prices: Vec<Decimal> = rows.iter().filter_map(|r| unit_price(r.offer)).collect();
-    prices.sort();
-    let median = (!prices.is_empty()).then(|| prices[(prices.len() - 1) / 2]);
-    Product { title, min: prices.first().copied(), median, max: prices.last().copied(), rows }
+fn product<'a>(group: &ProductGroup, rows: Vec<Row<'a>>) -> Product<'a> {
+    let counted = group.counted();
+    let counted_price = |offer: &Offer| {
+        let id = (&offer.marketplace, &offer.source_id);
+        counted.iter().find(|(o, _)| (&o.marketplace, &o.source_id) == id).map(|(_, p)| *p)
+    };
+    let selected = Figures::of(rows.iter().filter_map(|r| counted_price(r.offer)).collect());
+    let base_unit = counted.first().and_then(|(o, _)| o.unit.base_unit.clone());
+    Product {
+        title: group_title(&group.key),
+        market: Figures::of(group.unit_prices.clone()),
+        base_unit,
+        selected,
+        rows,
+    }
 }
 
 /// The price per base unit including PPN, only when it is confident (`Offer::confident_unit_price`):
@@ -126,27 +168,14 @@ mod tests {
     }
 
     #[test]
-    fn the_median_of_an_even_count_is_the_lower_middle_offer() {
-        let offers: Vec<Offer> = [4, 1, 3, 2]
-            .into_iter()
-            .map(|n| {
-                let mut offer = Offer::sample(&n.to_string());
-                let mut price = offer.price.clone().expect("sample price");
-                price.amount_including_vat = Decimal::new(n, 1);
-                offer.unit_price = Some(crate::model::UnitPrice {
-                    price,
-                    derivation: crate::model::PackDerivation::Stated,
-                    confident: true,
-                    exact: true,
-                });
-                offer
-            })
-            .collect();
-        let rows = offers.iter().map(|offer| Row { offer, marketplace: "x", read_at: String::new() }).collect();
-        let stats = product("p".into(), rows);
+    fn the_median_of_an_even_count_is_the_mean_of_the_two_middle_values_as_in_a_spreadsheet() {
+        let figures = Figures::of([4, 1, 3, 2].into_iter().map(|n| Decimal::new(n, 1)).collect());
         assert_eq!(
-            (stats.min, stats.median, stats.max),
-            (Some(Decimal::new(1, 1)), Some(Decimal::new(2, 1)), Some(Decimal::new(4, 1)))
+            (figures.min, figures.median, figures.max, figures.count),
+            (Some(Decimal::new(1, 1)), Some(Decimal::new(25, 2)), Some(Decimal::new(4, 1)), 4)
         );
+        let odd = Figures::of([5, 1, 3].into_iter().map(Decimal::from).collect());
+        assert_eq!(odd.median, Some(Decimal::from(3)));
+        assert_eq!(Figures::of(Vec::new()), Figures::default());
     }
 }

@@ -31,7 +31,7 @@ pub fn render(survey: &Survey<'_>, lang: Lang) -> Result<String, csv::Error> {
                 text(offer.url.as_deref().unwrap_or_default()),
                 text(&offer.vendor.name),
                 text(offer.vendor.npwp.as_deref().unwrap_or_default()),
-                text(&words::vendor_place(offer, lang)),
+                text(&words::vendor_place(offer, &row.facts, lang)),
                 amount(price.map(|p| p.amount_including_vat)),
                 amount(price.map(|p| p.amount_excluding_vat)),
                 text(&offer.unit.name),
@@ -152,13 +152,24 @@ mod tests {
             .zip(&offers)
             .map(|(&start, offer)| Product {
                 title: hostile(start, "product"),
-                rows: vec![Row { offer, marketplace: "Mbizmarket", read_at: "2026-12-01 11:32:00 WIB".into() }],
-                min: None,
-                median: None,
-                max: None,
+                rows: vec![Row {
+                    offer,
+                    facts: crate::search::VendorFacts::own(offer),
+                    marketplace: "Mbizmarket",
+                    read_at: "2026-12-01 11:32:00 WIB".into(),
+                }],
+                market: Default::default(),
+                base_unit: None,
+                selected: Default::default(),
             })
             .collect();
-        let survey = Survey { products, searched: Vec::new(), missing: Vec::new(), made_at: String::new() };
+        let survey = Survey {
+            products,
+            searched: Vec::new(),
+            missing: Vec::new(),
+            made_at: String::new(),
+            missing_offers: Vec::new(),
+        };
         let rows = records(&render(&survey, Lang::Id).expect("renders"));
         assert_eq!(rows.len(), FORMULA_START.len());
         let seller_columns = [0, 2, 3, 4, 5, 9, 11];

@@ -3,9 +3,10 @@
 use super::lang::Lang;
 use super::layout;
 use super::params::PageQuery;
-use super::survey::{Product, Survey, unit_price};
+use super::survey::{Figures, Product, Survey, unit_price};
 use super::words;
 use maud::{Markup, html};
+use rust_decimal::Decimal;
 
 /// The survey sheet.
 pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
@@ -42,14 +43,20 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
                 a.button href=(query.link("/", &[])) { (lang.pick("Kembali ke perbandingan", "Back to the comparison")) } " "
                 a.button.secondary href=(query.link("/survey.csv", &chosen_or_top(query))) { (lang.pick("Unduh CSV", "Download CSV")) }
             }
+            @if !survey.missing_offers.is_empty() {
+                div.errors role="alert" {
+                    (lang.pick("Penawaran yang diminta tetapi tidak ada lagi dalam perbandingan: ", "Offers asked for that the comparison no longer holds: "))
+                    (survey.missing_offers.join(", "))
+                }
+            }
             @if survey.products.is_empty() {
                 p { (lang.pick("Tidak ada penawaran untuk survei ini.", "No offers for this survey.")) }
             }
             @for product in &survey.products { (table(product, lang)) }
             p.note {
                 (lang.pick(
-                    "Harga satuan = harga per satuan dasar termasuk PPN; kosong bila isi kemasan tidak diketahui. Median: nilai tengah (untuk jumlah genap, nilai tengah yang lebih rendah). Waktu baca: saat Pasar membaca halaman marketplace tersebut.",
-                    "Unit price = price per base unit including PPN; empty when the pack size is unknown. Median: the middle value (for an even count, the lower middle). Read at: when Pasar read that marketplace's page."
+                    "Harga satuan = harga per satuan dasar termasuk PPN; kosong bila isi kemasan tidak diketahui. Angka pasar dihitung dari semua penawaran produk itu yang harga satuannya dapat dibandingkan (sama dengan API compare), tidak hanya baris terpilih. Median: nilai tengah; untuk jumlah genap, rata-rata dua nilai tengah (seperti MEDIAN di Excel). Waktu baca: saat Pasar membaca halaman marketplace tersebut.",
+                    "Unit price = price per base unit including PPN; empty when the pack size is unknown. Market figures cover every offer of the product whose unit price can be compared (as the API's compare), not only the chosen rows. Median: the middle value; for an even count, the mean of the two middle values (as Excel's MEDIAN). Read at: when Pasar read that marketplace's page."
                 ))
             }
         },
@@ -64,16 +71,38 @@ fn chosen_or_top(query: &PageQuery) -> Vec<(&'static str, String)> {
     }
 }
 
+/// One line of figures: the market's (every counted offer of the product, as the API's
+/// `compare`) or the chosen rows'. Each amount carries its exact value for machines.
+fn figures(figures: &Figures, which: &str, product: &Product<'_>, lang: Lang) -> Markup {
+    let money = |d: Option<Decimal>| d.map(words::rupiah).unwrap_or_else(|| "—".into());
+    let exact = |d: Option<Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
+    let per = product.base_unit.as_deref().map(|b| format!(" / {b}")).unwrap_or_default();
+    let (id_what, en_what) = match which {
+        "market" => ("Pasar — harga satuan termasuk PPN dari ", "Market — unit price incl. PPN over "),
+        _ => ("Baris terpilih — dari ", "Chosen rows — over "),
+    };
+    let count = figures.count;
+    html! {
+        p.figures data-figures=(which) data-count=(count) {
+            (lang.pick(id_what, en_what))
+            @match lang {
+                Lang::Id => { (count) " penawaran yang dibandingkan" },
+                Lang::En => { (count) @if count == 1 { " compared offer" } @else { " compared offers" } },
+            }
+            ": " (lang.pick("terendah ", "lowest ")) strong.min data-value=(exact(figures.min)) { (money(figures.min)) (per) }
+            " · median " strong.median data-value=(exact(figures.median)) { (money(figures.median)) (per) }
+            " · " (lang.pick("tertinggi ", "highest ")) strong.max data-value=(exact(figures.max)) { (money(figures.max)) (per) }
+        }
+    }
+}
+
 fn table(product: &Product<'_>, lang: Lang) -> Markup {
     let money = |d: Option<rust_decimal::Decimal>| d.map(words::rupiah).unwrap_or_else(|| "—".into());
     html! {
         section.product {
             h2 { (product.title) }
-            p {
-                (lang.pick("Harga satuan termasuk PPN — terendah: ", "Unit price incl. PPN — lowest: ")) strong.min { (money(product.min)) }
-                (lang.pick(" · median: ", " · median: ")) strong.median { (money(product.median)) }
-                (lang.pick(" · tertinggi: ", " · highest: ")) strong.max { (money(product.max)) }
-            }
+            (figures(&product.market, "market", product, lang))
+            (figures(&product.selected, "selected", product, lang))
             div.table-scroll {
                 table.survey {
                     thead { tr {
@@ -90,12 +119,12 @@ fn table(product: &Product<'_>, lang: Lang) -> Markup {
                             tr data-offer=(offer.gateway_id()) {
                                 td { (row.marketplace) }
                                 td { (offer.title) @if let Some(url) = &offer.url { br; a.link href=(url) { (url) } } }
-                                td { (offer.vendor.name) @for b in words::badges(offer) { " (" (b) ")" } }
+                                td { (offer.vendor.name) @for b in words::badges(&row.facts) { " (" (b) ")" } }
                                 td { (offer.vendor.npwp.as_deref().unwrap_or("—")) }
-                                td { (words::vendor_place(offer, lang)) }
+                                td { (words::vendor_place(offer, &row.facts, lang)) }
                                 td.num { (money(price.map(|p| p.amount_including_vat))) }
                                 td.num { (money(price.map(|p| p.amount_excluding_vat))) }
-                                td { (offer.unit.name) @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) { " (" (quantity.normalize()) " " (base) ")" } }
+                                td { (offer.unit.name) @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) { " (" (words::number(quantity, lang)) " " (base) ")" } }
                                 td.num { (money(unit_price(offer))) }
                                 td.num { (offer.tkdn.map(|t| words::percent(t, lang)).unwrap_or_else(|| "—".into())) }
                                 td { (row.read_at) }

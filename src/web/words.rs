@@ -2,11 +2,11 @@
 //! reasons, amounts and percentages as an Indonesian reader writes them. Never a raw code.
 
 use super::lang::Lang;
-use crate::model::{Availability, BusinessScale, LegalForm, MarketplaceId, Offer, VatBasis};
+use crate::model::{Availability, BusinessScale, MarketplaceId, Offer, VatBasis};
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::region;
 use crate::normalize::rupiah::format_rupiah;
-use crate::search::{CacheStatus, Explanation, Locality, SourceReport, SourceStatus};
+use crate::search::{CacheStatus, Explanation, Locality, SourceReport, SourceStatus, Stated, VendorFacts};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -74,9 +74,10 @@ fn failure(status: SourceStatus, lang: Lang) -> &'static str {
 }
 
 /// The policy ranking's reasons for one offer, e.g. "Penyedia UMK di Kota Kediri (satu
-/// kabupaten/kota dengan Anda); TKDN 42 %".
-pub fn reasons(offer: &Offer, why: &Explanation, lang: Lang) -> String {
-    let vendor = match (why.koperasi, why.umk, offer.vendor.scale, lang) {
+/// kabupaten/kota dengan Anda); TKDN 42%".
+pub fn reasons(offer: &Offer, why: &Explanation, names: &Names, lang: Lang) -> String {
+    let scale = why.facts.scale.as_ref().map_or(BusinessScale::Unknown, |s| s.value);
+    let vendor = match (why.koperasi, why.umk, scale, lang) {
         (true, _, _, Lang::Id) => "Koperasi",
         (true, _, _, Lang::En) => "Cooperative",
         (false, true, _, Lang::Id) => "Penyedia UMK",
@@ -86,7 +87,7 @@ pub fn reasons(offer: &Offer, why: &Explanation, lang: Lang) -> String {
         (false, false, _, Lang::Id) => "Penyedia non-UMK",
         (false, false, _, Lang::En) => "Vendor not UMK",
     };
-    let place = vendor_place(offer, lang);
+    let place = vendor_place(offer, &why.facts, lang);
     let near = match why.locality {
         Locality::SameRegency => lang.pick(" (satu kabupaten/kota dengan Anda)", " (your regency/city)"),
         Locality::SameProvince => lang.pick(" (satu provinsi dengan Anda)", " (your province)"),
@@ -94,7 +95,41 @@ pub fn reasons(offer: &Offer, why: &Explanation, lang: Lang) -> String {
         Locality::Unknown => "",
     };
     let at = lang.pick("di", "in");
-    format!("{vendor} {at} {place}{near}; {}", pdn_reason(offer, why, lang))
+    let sources = sources(&why.facts, why.koperasi, names, lang);
+    format!("{vendor} {at} {place}{near}; {}{sources}", pdn_reason(offer, why, lang))
+}
+
+/// ` (sumber: skala usaha: akun lain penyedia ini di Padi UMKM, lokasi: akun ini di
+/// Mbizmarket)`: which account stated each vendor fact the order used (the same vendor's
+/// accounts in the answer are joined, see `search::policy::facts`).
+fn sources(facts: &VendorFacts, koperasi: bool, names: &Names, lang: Lang) -> String {
+    let mut said = Vec::new();
+    match (&facts.koperasi, &facts.scale) {
+        (Some(form), _) if koperasi => {
+            said.push(format!("{}: {}", lang.pick("bentuk usaha", "legal form"), account(form, names, lang)));
+        }
+        (_, Some(scale)) => {
+            said.push(format!("{}: {}", lang.pick("skala usaha", "business scale"), account(scale, names, lang)));
+        }
+        _ => {}
+    }
+    if let Some(region) = &facts.region {
+        said.push(format!("{}: {}", lang.pick("lokasi", "location"), account(region, names, lang)));
+    }
+    if said.is_empty() {
+        return String::new();
+    }
+    format!(" ({}: {})", lang.pick("sumber", "source"), said.join(", "))
+}
+
+fn account<T>(stated: &Stated<T>, names: &Names, lang: Lang) -> String {
+    let market = names.of(&stated.by);
+    match (stated.own, lang) {
+        (true, Lang::Id) => format!("akun ini di {market}"),
+        (true, Lang::En) => format!("this account on {market}"),
+        (false, Lang::Id) => format!("akun lain penyedia ini di {market}"),
+        (false, Lang::En) => format!("the vendor's other account on {market}"),
+    }
 }
 
 fn pdn_reason(offer: &Offer, why: &Explanation, lang: Lang) -> String {
@@ -102,7 +137,7 @@ fn pdn_reason(offer: &Offer, why: &Explanation, lang: Lang) -> String {
     // BMP is worth naming only where it lifts the offer to the top tier.
     let bmp = offer.bmp.filter(|b| !b.is_zero() && why.pdn_tier == PdnTier::TkdnBmp40).map(|b| percent(b, lang));
     match (why.pdn_preferred, bmp, tkdn, lang) {
-        (true, Some(b), Some(t), _) => format!("TKDN {t}, BMP {b} (TKDN+BMP ≥ 40 %)"),
+        (true, Some(b), Some(t), _) => format!("TKDN {t}, BMP {b} (TKDN+BMP ≥ 40%)"),
         (true, None, Some(t), _) => format!("TKDN {t}"),
         (true, _, None, _) => lang
             .pick(
@@ -127,23 +162,24 @@ fn pdn_reason(offer: &Offer, why: &Explanation, lang: Lang) -> String {
 }
 
 /// Where the vendor is: the region's official name, else what the marketplace wrote.
-pub fn vendor_place(offer: &Offer, lang: Lang) -> String {
+pub fn vendor_place(offer: &Offer, facts: &VendorFacts, lang: Lang) -> String {
     let vendor = &offer.vendor;
-    vendor
-        .region_code
+    facts
+        .region_code()
         .and_then(region::by_code)
         .map(|r| r.name.to_string())
         .or_else(|| vendor.location.clone())
         .unwrap_or_else(|| lang.pick("lokasi tidak diketahui", "location unknown").to_string())
 }
 
-/// The vendor's badges: UMK and koperasi, the two that procurement rules prefer.
-pub fn badges(offer: &Offer) -> Vec<&'static str> {
+/// The vendor's badges: UMK and koperasi, the two that procurement rules prefer, by the facts
+/// any of the vendor's accounts in the answer states.
+pub fn badges(facts: &VendorFacts) -> Vec<&'static str> {
     let mut out = Vec::new();
-    if offer.vendor.scale.is_umk() {
+    if facts.umk() {
         out.push("UMK");
     }
-    if offer.vendor.legal_form == LegalForm::Koperasi {
+    if facts.koperasi() {
         out.push("Koperasi");
     }
     out
@@ -173,13 +209,44 @@ pub fn availability(availability: Availability, lang: Lang) -> &'static str {
     lang.pick(said.0, said.1)
 }
 
-/// `42 %`, `42,5 %` in Indonesian, `42.5 %` in English.
-pub fn percent(value: Decimal, lang: Lang) -> String {
-    let text = value.normalize().to_string();
+/// `41 penawaran di 4 marketplace`; `41 offers on 4 marketplaces`, `1 offer on 1 marketplace`.
+pub fn offers_on(offers: usize, marketplaces: usize, lang: Lang) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     match lang {
-        Lang::Id => format!("{} %", text.replace('.', ",")),
-        Lang::En => format!("{text} %"),
+        Lang::Id => format!("{offers} penawaran di {marketplaces} marketplace"),
+        Lang::En => {
+            format!("{} on {}", plural(offers, "offer", "offers"), plural(marketplaces, "marketplace", "marketplaces"))
+        }
     }
+}
+
+/// `42%`, `79,5%` in Indonesian, `79.5%` in English (no space, as each language writes it).
+pub fn percent(value: Decimal, lang: Lang) -> String {
+    format!("{}%", number(value, lang))
+}
+
+/// A quantity as the language writes it: `2.500` and `0,5` in Indonesian, `2,500` and `0.5` in
+/// English; every digit kept.
+pub fn number(value: Decimal, lang: Lang) -> String {
+    let text = value.normalize().to_string();
+    let (negative, text) = text.strip_prefix('-').map_or((false, text.as_str()), |t| (true, t));
+    let (whole, fraction) = text.split_once('.').map_or((text, None), |(w, f)| (w, Some(f)));
+    let (group, mark) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push(mark);
+        out.push_str(fraction);
+    }
+    if negative { format!("-{out}") } else { out }
 }
 
 /// `Rp1.250.000` (rounded to the sen for reading; the CSV keeps the exact amount).
@@ -197,33 +264,60 @@ mod tests {
             pdn_tier: pdn::tier(offer.tkdn, offer.bmp),
             pdn_preferred: preferred,
             umk: offer.vendor.scale.is_umk(),
-            koperasi: offer.vendor.legal_form == LegalForm::Koperasi,
+            koperasi: offer.vendor.legal_form == crate::model::LegalForm::Koperasi,
             locality,
+            facts: VendorFacts::own(offer),
             unit_price: None,
             reasons: vec!["English, never shown".into()],
         }
     }
 
+    fn names() -> Names {
+        Names([("mbiz".to_string(), "Mbizmarket".to_string()), ("padi-umkm".into(), "Padi UMKM".into())].into())
+    }
+
+    #[test]
+    fn a_fact_another_account_of_the_vendor_stated_says_which_marketplace_stated_it() {
+        let mut offer = Offer::sample("c");
+        offer.vendor.region_code = None;
+        let mut why = explanation(&offer, true, Locality::SameRegency);
+        let stated = |value| Stated { value, by: MarketplaceId::new("padi-umkm"), own: false };
+        why.facts = VendorFacts { scale: Some(stated(BusinessScale::Kecil)), koperasi: None, region: None };
+        why.facts.region = Some(Stated { value: "35.72", by: MarketplaceId::new("padi-umkm"), own: false });
+        why.umk = true;
+        let text = reasons(&offer, &why, &names(), Lang::Id);
+        assert!(text.starts_with("Penyedia UMK di Kota Blitar (satu kabupaten/kota dengan Anda)"), "{text}");
+        assert!(
+            text.ends_with("(sumber: skala usaha: akun lain penyedia ini di Padi UMKM, lokasi: akun lain penyedia ini di Padi UMKM)"),
+            "{text}"
+        );
+    }
+
     #[test]
     fn a_umk_vendor_in_the_buyers_city_reads_as_the_issue_says() {
         let mut offer = Offer::sample("a");
+        offer.marketplace = MarketplaceId::new("mbiz");
         offer.vendor.scale = BusinessScale::Kecil;
         offer.vendor.region_code = Some("35.71");
         offer.tkdn = Some(Decimal::new(42, 0));
-        let text = reasons(&offer, &explanation(&offer, true, Locality::SameRegency), Lang::Id);
-        assert_eq!(text, "Penyedia UMK di Kota Kediri (satu kabupaten/kota dengan Anda); TKDN 42 %");
+        let text = reasons(&offer, &explanation(&offer, true, Locality::SameRegency), &names(), Lang::Id);
+        assert_eq!(
+            text,
+            "Penyedia UMK di Kota Kediri (satu kabupaten/kota dengan Anda); TKDN 42% \
+             (sumber: skala usaha: akun ini di Mbizmarket, lokasi: akun ini di Mbizmarket)"
+        );
     }
 
     #[test]
     fn a_set_aside_offer_says_why_in_indonesian() {
         let mut offer = Offer::sample("b");
         offer.tkdn = Some(Decimal::new(105, 1));
-        let text = reasons(&offer, &explanation(&offer, false, Locality::National), Lang::Id);
+        let text = reasons(&offer, &explanation(&offer, false, Locality::National), &names(), Lang::Id);
         assert!(
             text.starts_with("Penyedia non-UMK di Kota Administrasi Jakarta Pusat (di luar provinsi Anda)"),
             "{text}"
         );
-        assert!(text.contains("dikesampingkan aturan PDN") && text.contains("TKDN 10,5 %"), "{text}");
+        assert!(text.contains("dikesampingkan aturan PDN") && text.contains("TKDN 10,5%"), "{text}");
     }
 
     #[test]
@@ -234,6 +328,19 @@ mod tests {
         assert_eq!(said(VatBasis::Exempt), Some("(barang bebas PPN)"));
         assert_eq!(said(VatBasis::Pbjt), Some("(dikenai PBJT daerah, bukan PPN)"));
         assert_eq!(no_ppn_reason(VatBasis::ZeroRate, Lang::En), Some("(the seller charges no PPN)"));
+    }
+
+    #[test]
+    fn numbers_and_percentages_are_written_as_each_language_writes_them() {
+        assert_eq!(number(Decimal::new(2_500, 0), Lang::Id), "2.500");
+        assert_eq!(number(Decimal::new(2_500, 0), Lang::En), "2,500");
+        assert_eq!(number(Decimal::new(12_345_675, 1), Lang::Id), "1.234.567,5");
+        assert_eq!(number(Decimal::new(500, 0), Lang::Id), "500");
+        assert_eq!(percent(Decimal::new(795, 1), Lang::Id), "79,5%");
+        assert_eq!(percent(Decimal::new(795, 1), Lang::En), "79.5%");
+        assert_eq!(offers_on(41, 4, Lang::En), "41 offers on 4 marketplaces");
+        assert_eq!(offers_on(1, 1, Lang::En), "1 offer on 1 marketplace");
+        assert_eq!(offers_on(41, 4, Lang::Id), "41 penawaran di 4 marketplace");
     }
 
     #[test]

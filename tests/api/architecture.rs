@@ -31,6 +31,7 @@ const LAYERS: &[&[&str]] = &[
     &["startup"],
     &["server"],
     &["graphql", "web"],
+    &["spending"],
     &["search"],
     &["config"],
     &["cache"],

@@ -49,7 +49,7 @@ impl Operation {
             return protocol::error(&self.id, &json!([coded(error, codes::METHOD_NOT_ALLOWED)]));
         }
         let wire::Prepared { request, document, operation_name } = prepared;
-        let request = request.data(caller.presented).data(caller.admin).data(Freshness::new());
+        let request = request.data(caller.presented).data(caller.admin).data(caller.reader).data(Freshness::new());
         let mut responses = self.schema.execute_stream(request);
         let mut first = true;
         while let Some(response) = responses.next().await {

@@ -4,6 +4,7 @@
 //! rules serde cannot express (pointers, placeholders, formats per field) are checked after. A
 //! user fixing a file sees all of its problems at once, not one per run.
 
+mod ledger;
 mod probe;
 mod problem;
 mod rules;
@@ -15,6 +16,7 @@ use problem::Problems;
 use super::definition::{
     AdapterDefinition, Auth, FieldMap, FilterSpec, Limits, Pagination, Pricing, ProbeSpec, RequestSpec, ResponseSpec,
 };
+use super::ledger_def::{TotalsSpec, TransactionsSpec};
 use rules::{
     check_auth, check_base_url, check_fields, check_filters, check_id, check_limits, check_pagination, check_pricing,
     check_request, check_response,
@@ -37,6 +39,8 @@ const SECTIONS: &[&str] = &[
     "pricing",
     "filters",
     "limits",
+    "transactions",
+    "transaction_totals",
     "probe",
 ];
 const REQUIRED: &[&str] = &["id", "name", "base_url", "request", "pagination", "response", "fields", "pricing"];
@@ -77,6 +81,8 @@ struct Sections {
     pricing: Option<Pricing>,
     filters: Option<BTreeMap<String, FilterSpec>>,
     limits: Option<Limits>,
+    transactions: Option<TransactionsSpec>,
+    totals: Option<TotalsSpec>,
     probe: Option<ProbeSpec>,
 }
 
@@ -102,6 +108,8 @@ fn read_sections(table: &toml::Table, problems: &mut Problems<'_>) -> Sections {
         pricing: section(table, "pricing", problems),
         filters: section(table, "filters", problems),
         limits: section(table, "limits", problems),
+        transactions: section(table, "transactions", problems),
+        totals: section(table, "transaction_totals", problems),
         probe: section(table, "probe", problems),
     }
 }
@@ -155,6 +163,12 @@ fn check_rules(s: &Sections, problems: &mut Problems<'_>) {
     }
     if let Some(filters) = &s.filters {
         check_filters(filters, problems);
+    }
+    if let Some(transactions) = &s.transactions {
+        ledger::check_transactions(transactions, problems);
+    }
+    if let Some(totals) = &s.totals {
+        ledger::check_totals(totals, problems);
     }
     if let Some(spec) = &s.probe {
         probe::check_probe(spec, problems);

@@ -110,7 +110,7 @@ pub(crate) fn placeholders(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Every string in a body template with its key path.
-fn body_strings(table: &toml::Table, prefix: &str) -> Vec<(String, String)> {
+pub(super) fn body_strings(table: &toml::Table, prefix: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (key, value) in table {
         let path = format!("{prefix}.{key}");
@@ -164,7 +164,7 @@ pub(super) fn check_response(response: &ResponseSpec, problems: &mut Problems<'_
 }
 
 /// RFC 6901: empty, or `/`-separated tokens where `~` is only followed by `0` or `1`.
-fn check_pointer(key: &str, pointer: &str, problems: &mut Problems<'_>) {
+pub(super) fn check_pointer(key: &str, pointer: &str, problems: &mut Problems<'_>) {
     let bad_escape = pointer.split('~').skip(1).any(|rest| !rest.starts_with(['0', '1']));
     if !(pointer.is_empty() || pointer.starts_with('/')) || bad_escape {
         problems.add(key, format!("`{pointer}` is not a JSON pointer (RFC 6901), e.g. \"/seller/name\""));

@@ -20,6 +20,7 @@ fn group_of(offers: Vec<(Offer, Option<Explanation>)>) -> ProductGroup {
         offers,
         product::explain(&product::product_key("x"), &product::product_key("x")),
         None,
+        &policy::Facts::default(),
     )
 }
 
@@ -83,19 +84,23 @@ fn the_same_offers_give_the_same_groups_in_any_order_and_with_repeats() {
         titled("padi", "9", "PaperOne HVS F4 70 gsm", 90),
         titled("jatim", "4", "Toner HP 85A hitam", 500),
     ];
-    let reference = shape(&group(offers.clone(), None));
+    let reference = shape(&group(offers.clone(), None, &policy::Facts::default()));
     assert!(reference.iter().any(|(_, _, ids)| ids.len() >= 2), "some group of several: {reference:?}");
     let group_ids: BTreeSet<&String> = reference.iter().map(|(id, _, _)| id).collect();
     assert_eq!(group_ids.len(), reference.len(), "every group its own id: {reference:?}");
     let mut reversed = offers.clone();
     reversed.reverse();
-    assert_eq!(shape(&group(reversed, None)), reference);
+    assert_eq!(shape(&group(reversed, None, &policy::Facts::default())), reference);
     let mut rotated = offers.clone();
     rotated.rotate_left(2);
     let mut repeated = rotated.clone();
     repeated.extend(offers.iter().take(3).cloned());
-    assert_eq!(shape(&group(rotated, None)), reference);
-    assert_eq!(shape(&group(repeated, None)), reference, "an offer listed twice counts once");
+    assert_eq!(shape(&group(rotated, None, &policy::Facts::default())), reference);
+    assert_eq!(
+        shape(&group(repeated, None, &policy::Facts::default())),
+        reference,
+        "an offer listed twice counts once"
+    );
 }
 
 #[test]
@@ -105,12 +110,20 @@ fn offers_whose_marketplaces_state_different_brands_are_never_one_group() {
         offer.brand = brand.map(str::to_string);
         offer
     };
-    let unstated = group(vec![branded("mbiz", None), branded("padi", None)], None);
+    let unstated = group(vec![branded("mbiz", None), branded("padi", None)], None, &policy::Facts::default());
     assert_eq!(unstated.len(), 1, "the same title is one product: {:?}", shape(&unstated));
-    let same = group(vec![branded("mbiz", Some("Copylas")), branded("padi", Some("COPYLAS"))], None);
+    let same = group(
+        vec![branded("mbiz", Some("Copylas")), branded("padi", Some("COPYLAS"))],
+        None,
+        &policy::Facts::default(),
+    );
     assert_eq!(same.len(), 1, "{:?}", shape(&same));
     assert_eq!(same[0].key.brand.as_deref(), Some("Copylas"));
-    let different = group(vec![branded("mbiz", Some("Copylas")), branded("padi", Some("Natural"))], None);
+    let different = group(
+        vec![branded("mbiz", Some("Copylas")), branded("padi", Some("Natural"))],
+        None,
+        &policy::Facts::default(),
+    );
     assert_eq!(different.len(), 2, "{:?}", shape(&different));
 }
 

@@ -12,7 +12,11 @@
 //! Offers the cascade puts aside stay in the result, last, each saying why, so a buyer can
 //! justify an exception (clause (b) allows one for insufficient volume).
 
-use crate::model::{LegalForm, Offer};
+mod facts;
+
+pub use facts::{Facts, Stated, VendorFacts, resolve as resolve_facts};
+
+use crate::model::Offer;
 use crate::normalize::pdn::{self, PdnTier};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -62,19 +66,23 @@ pub struct Explanation {
     pub koperasi: bool,
     /// Vendor locality relative to the buyer.
     pub locality: Locality,
+    /// The vendor's scale, legal form and region as the answer's accounts of it state them,
+    /// each with the account that stated it (see [`facts`]).
+    pub facts: VendorFacts,
     /// Price per base unit including PPN, when confidently known (see `Offer::confident_unit_price`).
     pub unit_price: Option<Decimal>,
     /// The reasons, in the order they were applied.
     pub reasons: Vec<String>,
 }
 
-/// Ranks one group of comparable offers; returns them in policy order with explanations.
-pub fn rank(offers: Vec<Offer>, buyer: Option<&BuyerContext>) -> Vec<(Offer, Explanation)> {
+/// Ranks one group of comparable offers; returns them in policy order with explanations. The
+/// vendors' facts are those of the whole answer (`facts`), not only each offer's own account.
+pub fn rank(offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &Facts) -> Vec<(Offer, Explanation)> {
     let clause = cascade_clause(&offers);
     let mut ranked: Vec<(Offer, Explanation)> = offers
         .into_iter()
         .map(|offer| {
-            let explanation = explain(&offer, clause, buyer);
+            let explanation = explain(&offer, clause, buyer, facts.of(&offer));
             (offer, explanation)
         })
         .collect();
@@ -95,7 +103,7 @@ fn cascade_clause(offers: &[Offer]) -> Clause {
     }
 }
 
-fn explain(offer: &Offer, clause: Clause, buyer: Option<&BuyerContext>) -> Explanation {
+fn explain(offer: &Offer, clause: Clause, buyer: Option<&BuyerContext>, facts: VendorFacts) -> Explanation {
     let tkdn = offer.tkdn.unwrap_or_default();
     let (preferred, cascade_reason) = match clause {
         Clause::A if tkdn >= TWENTY_FIVE => (
@@ -122,25 +130,28 @@ fn explain(offer: &Offer, clause: Clause, buyer: Option<&BuyerContext>) -> Expla
             "no offer in the group states a TKDN; SIINAS registration (Pasal 66(2)d) cannot be checked".to_string(),
         ),
     };
-    let umk = offer.vendor.scale.is_umk();
-    let koperasi = offer.vendor.legal_form == LegalForm::Koperasi;
-    let locality = locality(offer.vendor.region_code, buyer);
+    let (umk, koperasi) = (facts.umk(), facts.koperasi());
+    let locality = locality(facts.region_code(), buyer);
     let unit_price = unit_price(offer);
     let mut reasons = vec![cascade_reason];
+    let scale_by = stated_by(facts.scale.as_ref());
     reasons.push(match (umk, koperasi) {
-        (_, true) => "koperasi: preferred under Perpres 12/2021 and Inpres 2/2022".to_string(),
-        (true, false) => "usaha mikro/kecil: preferred under Perpres 12/2021 and Inpres 2/2022".to_string(),
-        (false, false) => "not UMK or koperasi (or its scale is not stated)".to_string(),
-    });
-    reasons.push(
-        match locality {
-            Locality::SameRegency => "vendor in the buyer's regency/city",
-            Locality::SameProvince => "vendor in the buyer's province",
-            Locality::National => "vendor outside the buyer's province",
-            Locality::Unknown => "vendor location unknown or no buyer region given",
+        (umk, true) => {
+            let by = stated_by(facts.koperasi.as_ref());
+            let also = if umk { format!(", usaha mikro/kecil{scale_by}") } else { String::new() };
+            format!("koperasi{by}{also}: preferred under Perpres 12/2021 and Inpres 2/2022")
         }
-        .to_string(),
-    );
+        (true, false) => format!("usaha mikro/kecil{scale_by}: preferred under Perpres 12/2021 and Inpres 2/2022"),
+        (false, false) if facts.scale.is_some() => format!("not UMK or koperasi{scale_by}"),
+        (false, false) => "not UMK or koperasi (no account of the vendor states its scale)".to_string(),
+    });
+    let region_by = stated_by(facts.region.as_ref());
+    reasons.push(match locality {
+        Locality::SameRegency => format!("vendor in the buyer's regency/city{region_by}"),
+        Locality::SameProvince => format!("vendor in the buyer's province{region_by}"),
+        Locality::National => format!("vendor outside the buyer's province{region_by}"),
+        Locality::Unknown => "vendor location unknown or no buyer region given".to_string(),
+    });
     if let Some(price) = unit_price {
         reasons.push(format!("price per base unit including PPN: {}", crate::normalize::rupiah::format_rupiah(price)));
     }
@@ -150,8 +161,18 @@ fn explain(offer: &Offer, clause: Clause, buyer: Option<&BuyerContext>) -> Expla
         umk,
         koperasi,
         locality,
+        facts,
         unit_price,
         reasons,
+    }
+}
+
+/// ` (as stated by the vendor's account on mbiz)`, or `` when nothing stated it.
+fn stated_by<T>(stated: Option<&Stated<T>>) -> String {
+    match stated {
+        Some(s) if s.own => format!(" (as stated by this offer's account on {})", s.by),
+        Some(s) => format!(" (as stated by the same vendor's account on {})", s.by),
+        None => String::new(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The cascade, UMK preference and locality, on the regulations' own situations.
 
 use super::*;
-use crate::model::{BusinessScale, PackDerivation, UnitPrice};
+use crate::model::{BusinessScale, LegalForm, PackDerivation, UnitPrice};
 use rust_decimal_macros::dec;
 
 struct Spec {
@@ -51,7 +51,7 @@ fn offer(spec: Spec) -> Offer {
 
 fn order(offers: Vec<Offer>, buyer: &str) -> Vec<&'static str> {
     let buyer = BuyerContext { region_code: buyer.into() };
-    rank(offers, Some(&buyer))
+    rank(offers, Some(&buyer), &Facts::default())
         .into_iter()
         .map(|(o, _)| match o.source_id.as_str() {
             "a" => "a",
@@ -72,7 +72,7 @@ fn when_one_offer_reaches_tkdn_plus_bmp_40_offers_below_tkdn_25_are_set_aside_wi
         offer(Spec { id: "c", tkdn: Some(dec!(26)), price: dec!(80000), ..BASE }),
     ];
     let buyer = BuyerContext { region_code: "35.71".into() };
-    let ranked = rank(offers, Some(&buyer));
+    let ranked = rank(offers, Some(&buyer), &Facts::default());
     let ids: Vec<&str> = ranked.iter().map(|(o, _)| o.source_id.as_str()).collect();
     assert_eq!(ids, ["c", "b", "a"], "the cheapest offer is last: its TKDN is below 25 %");
     let (_, aside) = &ranked[2];
@@ -126,7 +126,7 @@ fn then_the_buyers_own_regency_then_province_then_the_rest() {
     ];
     assert_eq!(order(offers, "35.71"), ["c", "b", "a"]);
     let buyer = BuyerContext { region_code: "35.71".into() };
-    let ranked = rank(vec![offer(Spec { id: "d", region: "35.06", ..BASE })], Some(&buyer));
+    let ranked = rank(vec![offer(Spec { id: "d", region: "35.06", ..BASE })], Some(&buyer), &Facts::default());
     assert_eq!(ranked[0].1.locality, Locality::SameProvince);
 }
 
@@ -138,7 +138,7 @@ fn all_else_equal_the_cheapest_per_base_unit_wins_and_every_offer_explains_itsel
         offer(Spec { id: "c", price: dec!(200), ..BASE }),
     ];
     let buyer = BuyerContext { region_code: "35.71".into() };
-    let ranked = rank(offers, Some(&buyer));
+    let ranked = rank(offers, Some(&buyer), &Facts::default());
     let ids: Vec<&str> = ranked.iter().map(|(o, _)| o.source_id.as_str()).collect();
     assert_eq!(ids, ["b", "c", "a"]);
     for (_, explanation) in &ranked {

@@ -1,0 +1,146 @@
+//! One raw ledger entry into one [`Transaction`].
+//!
+//! The amount, its PPN and the seller are read exactly as an offer's price and vendor are (the
+//! same tax model, the same vendor reading), so a transaction's amounts agree with the offers'.
+
+use super::date::wib_date;
+use super::offer::normalize_offer;
+use super::raw::{RawOffer, RawValue};
+use super::text::plain_text;
+use crate::model::{Amount, MarketplaceId, PaymentMethod, Transaction, TransactionStatus};
+use serde_json::Value;
+
+/// One ledger entry's mapped fields, before normalisation.
+#[derive(Debug, Clone, Default)]
+pub struct RawTransaction {
+    /// The amount as `price`, its PPN fields, the seller and TKDN, read as an offer's are; its
+    /// `source_id` is the transaction id.
+    pub offer: RawOffer,
+    /// The date or timestamp as sent.
+    pub date: String,
+    /// The buyer's code as sent.
+    pub buyer: String,
+    /// The buyer's work unit.
+    pub satker: Option<String>,
+    /// The status word (after the file's `values` table).
+    pub status: Option<String>,
+    /// The payment method word (after the file's `values` table).
+    pub payment_method: Option<String>,
+    /// The number of items.
+    pub item_count: Option<RawValue>,
+}
+
+/// Normalises one entry; `Err` says why it cannot be placed in time (its date is unreadable).
+pub fn normalize_transaction(marketplace: &MarketplaceId, raw: RawTransaction) -> Result<Transaction, String> {
+    let date = wib_date(&raw.date).ok_or_else(|| format!("date `{}` is not a date", plain_text(&raw.date)))?;
+    let tkdn_known = raw.offer.tkdn.is_some();
+    let offer = normalize_offer(marketplace, raw.offer);
+    Ok(Transaction {
+        id: offer.source_id,
+        date,
+        buyer: plain_text(&raw.buyer),
+        satker: raw.satker.as_deref().map(plain_text).filter(|s| !s.is_empty()),
+        vendor: offer.vendor,
+        amount: offer
+            .price
+            .map(|p| Amount { including_vat: p.amount_including_vat, excluding_vat: p.amount_excluding_vat }),
+        status: raw.status.as_deref().map_or(TransactionStatus::Unknown, status),
+        payment_method: raw.payment_method.as_deref().map_or(PaymentMethod::Unknown, payment_method),
+        item_count: raw.item_count.as_ref().and_then(|v| count(&v.value)),
+        tkdn: offer.tkdn,
+        tkdn_known,
+    })
+}
+
+fn key(text: &str) -> String {
+    text.trim().to_lowercase().replace([' ', '-'], "_")
+}
+
+/// Pasar's status words and the common ones of Indonesian marketplaces.
+pub fn status(text: &str) -> TransactionStatus {
+    match key(text).as_str() {
+        "completed" | "complete" | "selesai" | "done" | "paid" | "lunas" => TransactionStatus::Completed,
+        "cancelled" | "canceled" | "batal" | "dibatalkan" | "refunded" | "ditolak" => TransactionStatus::Cancelled,
+        "in_progress" | "proses" | "diproses" | "dikirim" | "pending" | "shipped" => TransactionStatus::InProgress,
+        _ => TransactionStatus::Unknown,
+    }
+}
+
+/// Pasar's payment words and the common ones of Indonesian marketplaces.
+pub fn payment_method(text: &str) -> PaymentMethod {
+    match key(text).as_str() {
+        "" => PaymentMethod::Unknown,
+        "virtual_account" | "va" => PaymentMethod::VirtualAccount,
+        "bank_transfer" | "transfer" | "transfer_bank" => PaymentMethod::BankTransfer,
+        "government_card" | "kkp" | "kartu_kredit_pemerintah" => PaymentMethod::GovernmentCard,
+        "cash_management" | "cms" => PaymentMethod::CashManagement,
+        _ => PaymentMethod::Other,
+    }
+}
+
+fn count(value: &Value) -> Option<u32> {
+    match value {
+        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::raw::ValueFormat;
+    use crate::normalize::vat::VatPolicy;
+    use rust_decimal_macros::dec;
+    use std::sync::Arc;
+
+    fn raw(amount: Value, pkp: bool) -> RawTransaction {
+        let vat = Arc::new(VatPolicy { includes_vat: Some(true), rate: dec!(11), rules: Vec::new() });
+        RawTransaction {
+            offer: RawOffer {
+                source_id: "TRX-1".into(),
+                title: "TRX-1".into(),
+                price: RawValue { value: amount, format: ValueFormat::IntegerRupiah },
+                vendor_pkp: Some(RawValue { value: Value::Bool(pkp), format: ValueFormat::Boolean }),
+                vat,
+                vendor_name: "CV. BERKAH MANDIRI".into(),
+                vendor_region: Some("Kota Kediri".into()),
+                ..RawOffer::default()
+            },
+            date: "2022-12-31T17:30:00Z".into(),
+            buyer: "35.71".into(),
+            status: Some("SELESAI".into()),
+            payment_method: Some("Virtual Account".into()),
+            ..RawTransaction::default()
+        }
+    }
+
+    #[test]
+    fn a_gross_amount_from_a_pkp_seller_is_split_as_an_offer_price_is() {
+        let m = MarketplaceId::new("jatim-bejo");
+        let t = normalize_transaction(&m, raw(Value::from(1_110_000), true)).expect("readable");
+        let amount = t.amount.expect("amount");
+        assert_eq!((amount.including_vat, amount.excluding_vat), (dec!(1110000), dec!(1000000)));
+        assert_eq!(t.date.to_string(), "2023-01-01");
+        assert_eq!((t.status, t.payment_method), (TransactionStatus::Completed, PaymentMethod::VirtualAccount));
+        assert_eq!(t.vendor.region_code, Some("35.71"));
+    }
+
+    #[test]
+    fn a_seller_that_is_not_pkp_charges_no_ppn_and_an_unreadable_amount_is_unknown() {
+        let m = MarketplaceId::new("jatim-bejo");
+        let t = normalize_transaction(&m, raw(Value::from(500_000), false)).expect("readable");
+        assert_eq!(t.amount.map(|a| a.excluding_vat), Some(dec!(500000)));
+        let t = normalize_transaction(&m, raw(Value::from("Rp ?"), true)).expect("readable");
+        assert_eq!(t.amount, None);
+    }
+
+    #[test]
+    fn statuses_and_payment_words_are_read_or_left_unknown() {
+        assert_eq!(status("Dibatalkan"), TransactionStatus::Cancelled);
+        assert_eq!(status("in-progress"), TransactionStatus::InProgress);
+        assert_eq!(status("??"), TransactionStatus::Unknown);
+        assert_eq!(payment_method("KKP"), PaymentMethod::GovernmentCard);
+        assert_eq!(payment_method("cek"), PaymentMethod::Other);
+    }
+}

@@ -1,0 +1,35 @@
+//! What a spending question can get wrong.
+
+/// A spending or ranking request Pasar refuses; each maps to `BAD_USER_INPUT`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpendingError {
+    /// The buyer is not a Kemendagri region code.
+    #[error("`{0}` is not the Kemendagri code of a province, kabupaten or kota (e.g. \"35.71\")")]
+    UnknownBuyer(String),
+    /// The province is not a province code.
+    #[error("`{0}` is not the Kemendagri code of a province (e.g. \"35\")")]
+    UnknownProvince(String),
+    /// The year is before 2000 or after the current year (WIB).
+    #[error("year {year} is outside 2000–{current}")]
+    BadYear {
+        /// The year asked.
+        year: i32,
+        /// The current year in WIB.
+        current: i32,
+    },
+    /// No registered marketplace has this id.
+    #[error("unknown marketplace `{0}`")]
+    UnknownMarketplace(String),
+    /// The marketplace is registered but its adapter file has no `[transactions]`.
+    #[error("marketplace `{0}` keeps no transaction ledger Pasar can read")]
+    NoLedger(String),
+    /// `first` is out of range.
+    #[error("`first` must be between 1 and {max}")]
+    BadFirst {
+        /// The largest allowed.
+        max: usize,
+    },
+    /// The `after` cursor was not issued for this list.
+    #[error("the cursor was not issued for this list of transactions")]
+    BadCursor,
+}

@@ -1,0 +1,18 @@
+//! Spending per Pemda from the marketplaces' transaction ledgers (`[transactions]`): what a
+//! buyer bought where and from whom in a year, and how the Pemdas of a province rank.
+//!
+//! Ledgers are cached by (marketplace, buyer, year): a closed year does not change and is kept
+//! a day; the current year (WIB) is kept five minutes. Concurrent requests for one ledger share
+//! one load. A marketplace that fails is reported with its error and never counted as zero.
+
+mod error;
+mod fetch;
+mod ranking;
+mod service;
+mod summary;
+
+pub use error::SpendingError;
+
+pub use ranking::{RankedBuyer, Ranking};
+pub use service::{LedgerSource, Spending, SpendingService};
+pub use summary::{Share, Tally, VendorTotal};

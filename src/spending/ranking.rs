@@ -1,0 +1,98 @@
+//! Ranking a province's Pemdas by spending: one total per (Pemda, marketplace), from the totals
+//! endpoint where the adapter has one, else from the (cached) ledger; a bounded number of calls
+//! in flight, every total cached like the ledgers.
+
+use crate::marketplace::{LedgerTotals, MarketplaceError, RegistryEntry};
+use crate::model::{Amount, MarketplaceId};
+use crate::normalize::region::{self, Region, RegionLevel};
+use futures::StreamExt;
+
+/// Totals fetched at once while ranking.
+pub(super) const RANKING_CONCURRENCY: usize = 6;
+
+type Total = (usize, MarketplaceId, Result<LedgerTotals, MarketplaceError>);
+
+/// One Pemda's place in a ranking.
+#[derive(Debug, Clone)]
+pub struct RankedBuyer {
+    /// 1-based.
+    pub rank: usize,
+    /// The Pemda.
+    pub region: &'static Region,
+    /// Completed transactions' total.
+    pub total: Amount,
+    /// Completed transactions counted.
+    pub count: u64,
+    /// False when a marketplace's total for it is missing (it failed).
+    pub complete: bool,
+}
+
+/// A ranking, and the marketplaces that failed for some Pemda.
+#[derive(Debug, Clone, Default)]
+pub struct Ranking {
+    /// Largest total first (ties by code).
+    pub buyers: Vec<RankedBuyer>,
+    /// Each failing marketplace once, with its first error.
+    pub failures: Vec<(MarketplaceId, MarketplaceError)>,
+}
+
+/// The kabupaten and kota of `province`, of `level` when given.
+pub(super) fn pemdas(province: &str, level: Option<RegionLevel>) -> Vec<&'static Region> {
+    region::all()
+        .iter()
+        .filter(|r| r.province_code == province && r.level != RegionLevel::Province)
+        .filter(|r| level.is_none_or(|l| r.level == l))
+        .collect()
+}
+
+/// Ranks `regions` on `entries` by the totals `totals` gives for (marketplace, region code).
+pub(super) async fn rank<F, Fut>(regions: Vec<&'static Region>, entries: Vec<RegistryEntry>, totals: F) -> Ranking
+where
+    F: Fn(RegistryEntry, String) -> Fut,
+    Fut: std::future::Future<Output = Result<LedgerTotals, MarketplaceError>> + Send,
+{
+    {
+        // Owned jobs: the stream's futures borrow nothing, so the answer stays `Send`.
+        let jobs: Vec<(usize, String, RegistryEntry)> = regions
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| entries.iter().map(move |e| (i, r.code.to_string(), e.clone())))
+            .collect();
+        let results: Vec<Total> = futures::stream::iter(jobs)
+            .map(|(i, code, e)| {
+                let id = e.marketplace.id().clone();
+                let total = totals(e, code);
+                async move { (i, id, total.await) }
+            })
+            .buffer_unordered(RANKING_CONCURRENCY)
+            .collect()
+            .await;
+        let mut ranking = Ranking::default();
+        let mut buyers: Vec<RankedBuyer> = regions
+            .iter()
+            .map(|r| RankedBuyer { rank: 0, region: r, total: Amount::default(), count: 0, complete: true })
+            .collect();
+        for (i, marketplace, result) in results {
+            let Some(buyer) = buyers.get_mut(i) else { continue };
+            match result {
+                Ok(t) => {
+                    buyer.total =
+                        buyer.total.plus(Amount { including_vat: t.including_vat, excluding_vat: t.excluding_vat });
+                    buyer.count += t.count;
+                }
+                Err(e) => {
+                    buyer.complete = false;
+                    if !ranking.failures.iter().any(|(m, _)| *m == marketplace) {
+                        ranking.failures.push((marketplace, e));
+                    }
+                }
+            }
+        }
+        buyers.sort_by(|a, b| b.total.including_vat.cmp(&a.total.including_vat).then(a.region.code.cmp(b.region.code)));
+        for (i, b) in buyers.iter_mut().enumerate() {
+            b.rank = i + 1;
+        }
+        ranking.buyers = buyers;
+        ranking
+    }
+}

@@ -1,0 +1,200 @@
+//! The spending service: selection, checks, the caches, and the answers.
+
+use super::error::SpendingError;
+use super::fetch::{self, Ledger};
+use super::ranking::{self, Ranking};
+use super::summary::{Summary, summarise};
+use crate::marketplace::{LedgerTotals, MarketplaceError, Registry, RegistryEntry};
+use crate::model::{MarketplaceId, Transaction};
+use crate::normalize::date::wib_date_at;
+use crate::normalize::region::{self, Region, RegionLevel};
+use moka::future::Cache;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+/// How long a closed year's ledger or total is kept.
+const CLOSED_YEAR_TTL: Duration = Duration::from_secs(24 * 3600);
+/// How long the current year's is kept.
+const CURRENT_YEAR_TTL: Duration = Duration::from_secs(300);
+/// Ledgers kept at most per cache.
+const MAX_LEDGERS: u64 = 4096;
+
+type Key = (MarketplaceId, String, i32);
+
+/// One marketplace's part of a buyer's year.
+#[derive(Debug, Clone)]
+pub struct LedgerSource {
+    /// The marketplace.
+    pub marketplace: MarketplaceId,
+    /// Its ledger, or why it could not be read.
+    pub ledger: Result<Arc<Ledger>, MarketplaceError>,
+}
+
+/// A buyer's year across marketplaces.
+#[derive(Debug, Clone)]
+pub struct Spending {
+    /// The buyer.
+    pub buyer: &'static Region,
+    /// The year (WIB).
+    pub year: i32,
+    /// Each marketplace asked.
+    pub sources: Vec<LedgerSource>,
+    /// The figures over the marketplaces that answered.
+    pub summary: Summary,
+}
+
+impl Spending {
+    /// True when every marketplace answered and every completed amount was read.
+    pub fn complete(&self) -> bool {
+        self.sources.iter().all(|s| s.ledger.as_ref().is_ok_and(|l| l.unreadable() == 0 && l.skipped == 0))
+    }
+
+    /// Every transaction read, by date, then marketplace and id.
+    pub fn transactions(&self) -> Vec<(MarketplaceId, Arc<Transaction>)> {
+        let mut all: Vec<(MarketplaceId, Arc<Transaction>)> = self
+            .sources
+            .iter()
+            .filter_map(|s| s.ledger.as_ref().ok().map(|l| (s, l)))
+            .flat_map(|(s, l)| l.transactions.iter().map(|t| (s.marketplace.clone(), Arc::clone(t))))
+            .collect();
+        all.sort_by(|(ma, a), (mb, b)| (a.date, ma, &a.id).cmp(&(b.date, mb, &b.id)));
+        all
+    }
+}
+
+/// The spending service, shared by GraphQL and the pages. Cheap to clone.
+#[derive(Clone)]
+pub struct SpendingService {
+    registry: Registry,
+    closed: Cache<Key, Arc<Ledger>>,
+    current: Cache<Key, Arc<Ledger>>,
+    totals_closed: Cache<Key, LedgerTotals>,
+    totals_current: Cache<Key, LedgerTotals>,
+}
+
+impl SpendingService {
+    /// A service over the marketplaces of `registry`.
+    pub fn new(registry: Registry) -> Self {
+        let cache = |ttl| Cache::builder().max_capacity(MAX_LEDGERS).time_to_live(ttl).build();
+        Self {
+            registry,
+            closed: cache(CLOSED_YEAR_TTL),
+            current: cache(CURRENT_YEAR_TTL),
+            totals_closed: Cache::builder().max_capacity(MAX_LEDGERS * 4).time_to_live(CLOSED_YEAR_TTL).build(),
+            totals_current: Cache::builder().max_capacity(MAX_LEDGERS * 4).time_to_live(CURRENT_YEAR_TTL).build(),
+        }
+    }
+
+    /// The current year in WIB.
+    pub fn current_year() -> i32 {
+        let secs = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        wib_date_at(i64::try_from(secs).unwrap_or(0)).year
+    }
+
+    fn check_year(year: i32) -> Result<(), SpendingError> {
+        let current = Self::current_year();
+        if (2000..=current).contains(&year) { Ok(()) } else { Err(SpendingError::BadYear { year, current }) }
+    }
+
+    /// The marketplaces asked: those named (each must keep a ledger), else every enabled one
+    /// that keeps one.
+    pub fn select(&self, named: Option<&[String]>) -> Result<Vec<RegistryEntry>, SpendingError> {
+        let Some(named) = named else {
+            let all = self.registry.entries().iter().filter(|e| e.enabled && e.marketplace.keeps_ledger());
+            return Ok(all.cloned().collect());
+        };
+        let mut chosen: Vec<RegistryEntry> = Vec::new();
+        for id in named {
+            let entry = self.registry.get(id).ok_or_else(|| SpendingError::UnknownMarketplace(id.clone()))?;
+            if !entry.marketplace.keeps_ledger() {
+                return Err(SpendingError::NoLedger(id.clone()));
+            }
+            if !chosen.iter().any(|c| c.marketplace.id() == entry.marketplace.id()) {
+                chosen.push(entry.clone());
+            }
+        }
+        Ok(chosen)
+    }
+
+    /// `buyer`'s spending in `year` on `marketplaces` (every one with a ledger when `None`).
+    pub async fn spending(
+        &self,
+        buyer: &str,
+        year: i32,
+        marketplaces: Option<&[String]>,
+    ) -> Result<Spending, SpendingError> {
+        let region = region::by_code(buyer).ok_or_else(|| SpendingError::UnknownBuyer(buyer.to_string()))?;
+        Self::check_year(year)?;
+        let entries = self.select(marketplaces)?;
+        let loads = entries.iter().map(|e| async move {
+            LedgerSource { marketplace: e.marketplace.id().clone(), ledger: self.ledger(e, region.code, year).await }
+        });
+        let sources = futures::future::join_all(loads).await;
+        let answered: Vec<(MarketplaceId, &[Arc<Transaction>])> = sources
+            .iter()
+            .filter_map(|s| s.ledger.as_ref().ok().map(|l| (s.marketplace.clone(), l.transactions.as_slice())))
+            .collect();
+        let summary = summarise(region.code, &answered);
+        Ok(Spending { buyer: region, year, sources, summary })
+    }
+
+    /// The kabupaten/kota of `province` (of `level` when given) ranked by spending in `year` on
+    /// `marketplace` (every one with a ledger when `None`).
+    pub async fn ranking(
+        &self,
+        province: &str,
+        year: i32,
+        marketplace: Option<&str>,
+        level: Option<RegionLevel>,
+    ) -> Result<Ranking, SpendingError> {
+        let found = region::by_code(province).filter(|r| r.level == RegionLevel::Province);
+        let province = found.ok_or_else(|| SpendingError::UnknownProvince(province.to_string()))?;
+        Self::check_year(year)?;
+        let named = marketplace.map(|m| vec![m.to_string()]);
+        let entries = self.select(named.as_deref())?;
+        let service = self.clone();
+        let totals = move |entry: RegistryEntry, code: String| {
+            let service = service.clone();
+            async move { service.totals(&entry, &code, year).await }
+        };
+        Ok(ranking::rank(ranking::pemdas(province.code, level), entries, totals).await)
+    }
+
+    fn caches(&self, year: i32) -> (&Cache<Key, Arc<Ledger>>, &Cache<Key, LedgerTotals>) {
+        if year < Self::current_year() {
+            (&self.closed, &self.totals_closed)
+        } else {
+            (&self.current, &self.totals_current)
+        }
+    }
+
+    /// One ledger, cached; concurrent requests share one load, failures are not kept.
+    pub async fn ledger(&self, entry: &RegistryEntry, buyer: &str, year: i32) -> Result<Arc<Ledger>, MarketplaceError> {
+        let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
+        let load = async { fetch::load_ledger(entry, buyer, year).await.map(Arc::new) };
+        let result = self.caches(year).0.try_get_with(key, load).await.map_err(|e| (*e).clone());
+        if let Err(e) = &result {
+            tracing::warn!(marketplace = %entry.marketplace.id(), buyer, year, error = %e, "ledger not read");
+        }
+        result
+    }
+
+    /// One total: the totals endpoint where there is one, else the cached ledger's sums.
+    pub async fn totals(
+        &self,
+        entry: &RegistryEntry,
+        buyer: &str,
+        year: i32,
+    ) -> Result<LedgerTotals, MarketplaceError> {
+        if !entry.marketplace.has_totals() {
+            return self.ledger(entry, buyer, year).await.map(|l| l.totals());
+        }
+        let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
+        let load = async {
+            fetch::load_totals(entry, buyer, year)
+                .await?
+                .ok_or_else(|| MarketplaceError::BadResponse { reason: "no totals".into() })
+        };
+        self.caches(year).1.try_get_with(key, load).await.map_err(|e| (*e).clone())
+    }
+}

@@ -1,0 +1,82 @@
+//! One product group on the comparison page: its title, the cheapest offer pinned above the
+//! others (the headline links to it), then the offers in the page's order, the first few shown
+//! and the rest behind "show more" (no script needed).
+
+use super::lang::Lang;
+use super::offer::{self, Shown};
+use super::params::PageQuery;
+use super::survey::{in_order, unit_price};
+use super::words::{self, Names};
+use crate::model::Offer;
+use crate::search::{Explanation, Facts, ProductGroup, group_title};
+use maud::{Markup, html};
+
+/// Offers of a product shown at once besides the pinned cheapest one.
+const SHOWN: usize = 4;
+
+/// The group as a section; `index` makes its ids unique on the page.
+pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Names, facts: &Facts) -> Markup {
+    let lang = query.lang;
+    let cheapest = group.cheapest().map(Offer::gateway_id);
+    let heading = format!("group-{index}");
+    let anchor = format!("cheapest-{index}");
+    let offers = in_order(group, query.sort());
+    // Numbered in the page's order, the pinned offer included, so its place stays visible.
+    let numbered: Vec<(usize, &(&Offer, Option<&Explanation>))> =
+        offers.iter().enumerate().map(|(i, o)| (i + 1, o)).collect();
+    let is_cheapest = |o: &Offer| cheapest.as_deref() == Some(&o.gateway_id());
+    let (pinned, rest): (Vec<_>, Vec<_>) = numbered.into_iter().partition(|(_, (o, _))| is_cheapest(o));
+    let shown = |(position, (offer, why)): &(usize, &(&Offer, Option<&Explanation>))| {
+        let cheapest = is_cheapest(offer);
+        let shown = Shown {
+            why: *why,
+            facts: &facts.of(offer),
+            cheapest,
+            anchor: cheapest.then_some(anchor.as_str()),
+            position: *position,
+            names,
+            lang,
+        };
+        offer::item(offer, &shown)
+    };
+    html! {
+        section.group aria-labelledby=(heading) {
+            h2 #(heading) { (group_title(&group.key)) }
+            p.specs {
+                (lang.pick("Merek: ", "Brand: ")) (group.key.brand.as_deref().unwrap_or("—"))
+                @if !group.key.specs.is_empty() { " · " (lang.pick("Spesifikasi: ", "Specs: ")) (group.key.specs.join(", ")) }
+                " · " (words::offers_on(group.offers.len(), group.marketplaces.len(), lang))
+            }
+            @if let Some(best) = group.cheapest() {
+                p.best {
+                    (lang.pick("Termurah per satuan: ", "Cheapest per unit: "))
+                    a href={ "#" (anchor) } {
+                        @match unit_price(best) {
+                            Some(p) => strong { (words::rupiah(p)) " / " (best.unit.base_unit.as_deref().unwrap_or(&best.unit.name)) },
+                            None => strong { (lang.pick("harga satuan tidak diketahui", "unit price unknown")) },
+                        }
+                        " — " (best.vendor.name) ", " (names.of(&best.marketplace))
+                    }
+                }
+            }
+            @if !pinned.is_empty() {
+                ol.offers.pinned aria-label=(lang.pick("Termurah per satuan", "Cheapest per unit")) { @for o in &pinned { (shown(o)) } }
+            }
+            ol.offers { @for o in rest.iter().take(SHOWN) { (shown(o)) } }
+            @if rest.len() > SHOWN {
+                details.more {
+                    summary { (more(rest.len() - SHOWN, lang)) }
+                    ol.offers { @for o in rest.iter().skip(SHOWN) { (shown(o)) } }
+                }
+            }
+        }
+    }
+}
+
+fn more(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Id, n) => format!("Tampilkan {n} penawaran lainnya"),
+        (Lang::En, 1) => "Show 1 more offer".to_string(),
+        (Lang::En, n) => format!("Show {n} more offers"),
+    }
+}
