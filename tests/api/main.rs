@@ -35,6 +35,7 @@ mod metrics;
 mod paging;
 mod queueing;
 mod readiness;
+mod reload;
 mod round_trips;
 mod sandbox_text;
 mod schema;
