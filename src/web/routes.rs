@@ -22,6 +22,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Route
         .route("/", get(comparison))
         .route("/survey", get(survey_sheet))
         .route("/survey.csv", get(survey_table))
+        .merge(super::belanja::router(crate::spending::SpendingService::new(service.registry().clone())))
         .with_state(service)
 }
 

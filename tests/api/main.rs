@@ -8,6 +8,7 @@
 mod access_log;
 mod architecture;
 mod bela;
+mod belanja;
 mod browser;
 mod buyer_facts;
 mod buyer_page;
