@@ -86,6 +86,8 @@ pub struct Application {
     state: AppState,
     http: HttpConfig,
     stop: watch::Sender<bool>,
+    reloader: Arc<Reloader>,
+    watch_adapters: bool,
 }
 
 impl Application {
@@ -130,6 +132,9 @@ impl Application {
         let in_flight = usize::try_from(http.max_bytes_in_flight_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX);
         let admission = Admission::new(config.limits.clone(), persisted, clients, in_flight);
         let endpoint = Endpoint { schema, admission };
+        let (dir, schema) = ((!config.bundled_adapters).then(|| config.adapters_dir.clone()), endpoint.schema.clone());
+        let running = tokio::sync::Mutex::default();
+        let reloader = Arc::new(Reloader { dir, options, client, service: service.clone(), schema, running });
         let cors = cors_layer(http)?;
         let (stop, stopped) = watch::channel(false);
         let sockets = Sockets {
@@ -148,7 +153,8 @@ impl Application {
         let listener = TcpListener::bind(config.listen)
             .await
             .map_err(|source| StartupError::Bind { addr: config.listen, source })?;
-        Ok(Self { listener, state, http: config.http.clone(), stop })
+        let watch_adapters = config.telemetry.watch_adapters;
+        Ok(Self { listener, state, http: config.http.clone(), stop, reloader, watch_adapters })
     }
 
     /// The port actually bound.
@@ -177,6 +183,7 @@ impl Application {
                 clients.forget_idle();
             }
         });
+        let reloads = reload::start(self.reloader, self.watch_adapters);
         let open = self.state.sockets.open.clone();
         let stop = self.stop;
         let requests = Arc::clone(&self.state.requests);
@@ -193,6 +200,7 @@ impl Application {
         let served = crate::server::serve(self.listener, router(self.state), &self.http, shutdown).await;
         open.wait_closed(SOCKET_CLOSE_WAIT).await;
         sweeper.abort();
+        reloads.abort();
         let noted = at_signal.lock().ok().and_then(|n| *n);
         if let Some((finished, in_flight, at)) = noted {
             let drained = requests.finished().saturating_sub(finished);
@@ -210,10 +218,12 @@ impl Application {
 
 mod metrics;
 mod ready;
+mod reload;
 mod shared;
 
 pub use metrics::MetricsAccess;
 pub use ready::Requests;
+use reload::Reloader;
 
 /// How long shutdown waits for sockets to close after telling them to.
 const SOCKET_CLOSE_WAIT: Duration = Duration::from_secs(5);

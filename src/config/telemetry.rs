@@ -8,10 +8,12 @@ use serde::Deserialize;
 pub struct TelemetryConfig {
     /// `/readyz` answers 200 once at least this many enabled marketplaces are reachable.
     pub ready_min: usize,
+    /// Reload the adapters when a file in the adapters folder changes (`SIGHUP` always does).
+    pub watch_adapters: bool,
 }
 
 impl Default for TelemetryConfig {
     fn default() -> Self {
-        Self { ready_min: 1 }
+        Self { ready_min: 1, watch_adapters: true }
     }
 }

@@ -48,7 +48,8 @@ pub type PasarSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 /// Builds the schema over a search service; `admin` enables operator mutations.
 pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestLimits) -> PasarSchema {
     let mut builder = describe_scalars(Schema::build(QueryRoot, MutationRoot, SubscriptionRoot))
-        .data(crate::spending::SpendingService::new(service.registry().clone()))
+        // A snapshot: spending keeps the adapters it started with (a reload does not reach it yet).
+        .data(crate::spending::SpendingService::new((*service.registry()).clone()))
         .data(service)
         .data(admin)
         .data(response_cache::ResponseCache::default())
@@ -88,6 +89,14 @@ pub fn follow_purges_elsewhere(schema: &PasarSchema) {
             }
         }
     });
+}
+
+/// Drops every stored finished response (adapters were reloaded: some may hold pages of a
+/// marketplace that changed).
+pub fn forget_stored_responses(schema: &PasarSchema) {
+    if let Some(responses) = schema.data::<response_cache::ResponseCache>() {
+        responses.clear();
+    }
 }
 
 /// The SDL of the schema, as `pasar schema` prints it and `schema/pasar.graphql` stores it.

@@ -105,6 +105,9 @@ pub struct RegistryEntry {
     pub pushdown: BTreeMap<String, FilterSpec>,
     /// Its `[probe]`, with the last outcome; `/readyz` uses the last real call without one.
     pub probe: Option<Arc<Probe>>,
+    /// A hash of its adapter file and settings: an adapter reload keeps what it learned of a
+    /// marketplace whose fingerprint is unchanged (cache pages, breaker, paging).
+    pub fingerprint: u64,
 }
 
 /// The marketplaces the gateway serves, in a stable order (by id).
@@ -296,7 +299,18 @@ fn build_entry(
         breaker: defaults.breaker,
         retry: defaults.retry,
     };
+    // The headers' values count (a rotated secret is a change); only their hash is kept.
+    let fingerprint = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = fnv::FnvHasher::default();
+        format!("{def:?}{base_url}{settings:?}").hash(&mut hasher);
+        for (name, value) in &headers {
+            (name.as_str(), value.as_bytes()).hash(&mut hasher);
+        }
+        hasher.finish()
+    };
     RegistryEntry {
+        fingerprint,
         probe: def.probe.as_ref().map(|spec| Arc::new(Probe::new(spec))),
         pushdown: def.filters.clone(),
         name: def.name.clone(),

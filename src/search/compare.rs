@@ -86,9 +86,10 @@ pub struct CompareOutcome {
 impl SearchService {
     /// Fetches each marketplace's first matching offers and groups them into products.
     pub async fn compare(&self, params: &CompareParams) -> Result<CompareOutcome, SearchError> {
-        let query = validate::admit(&params.query, params.first, MAX_GROUPS, &params.filter, &self.registry)?;
+        let registry = self.registry();
+        let query = validate::admit(&params.query, params.first, MAX_GROUPS, &params.filter, &registry)?;
         let want = |_: &MarketplaceId| Want { start: 0, keep: COMPARE_WINDOW };
-        let fetched = fanout::fan_out(&self.registry, &self.path, query, &want, &params.filter, false).await;
+        let fetched = fanout::fan_out(&registry, &self.path, query, &want, &params.filter, false).await;
         let mut sources = Sources::default();
         let mut coverage = Vec::new();
         let mut offers = Vec::new();

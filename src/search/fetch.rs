@@ -21,6 +21,7 @@ use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchReques
 use crate::model::{MarketplaceId, Offer};
 use crate::normalize::offer::normalize_offer;
 use crate::telemetry::request::carry;
+use arc_swap::ArcSwap;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -44,9 +45,10 @@ pub(super) fn freshness(settings: &Settings) -> Freshness {
 /// Everything between a page request and a marketplace, shared by all requests.
 pub(super) struct FetchPath {
     cache: ResultCache<MarketplaceError>,
-    guards: HashMap<MarketplaceId, Arc<Guard>>,
+    /// Swapped whole when adapters are reloaded (`adopt`).
+    guards: ArcSwap<HashMap<MarketplaceId, Arc<Guard>>>,
     /// What each marketplace's pages taught about its real page size.
-    learned: HashMap<MarketplaceId, Arc<Learned>>,
+    learned: ArcSwap<HashMap<MarketplaceId, Arc<Learned>>>,
     remembered: Arc<Remembered>,
     failures: FailureLog,
 }
@@ -54,22 +56,34 @@ pub(super) struct FetchPath {
 impl FetchPath {
     /// One guard per registered marketplace, over `cache`; offers kept within `offer_bytes`.
     pub(super) fn new(registry: &Registry, cache: ResultCache<MarketplaceError>, offer_bytes: u64) -> Self {
-        let guards = registry
-            .entries()
-            .iter()
-            .map(|e| {
-                let s = &e.settings;
-                (e.marketplace.id().clone(), Arc::new(Guard::new(s.concurrency, s.breaker, s.retry)))
-            })
-            .collect();
-        let learned = registry.entries().iter().map(|e| (e.marketplace.id().clone(), Arc::default())).collect();
         let remembered = Arc::new(Remembered::new(offer_bytes, cache.store()));
-        Self { cache, guards, learned, remembered, failures: FailureLog::default() }
+        let (guards, learned) = (ArcSwap::default(), ArcSwap::default());
+        let path = Self { cache, guards, learned, remembered, failures: FailureLog::default() };
+        path.adopt(registry, &|_| false);
+        path
+    }
+
+    /// Guards and paging knowledge for the marketplaces of `registry`: those `keep` names keep
+    /// theirs (breaker state, calls in flight), the others start afresh.
+    pub(super) fn adopt(&self, registry: &Registry, keep: &dyn Fn(&MarketplaceId) -> bool) {
+        let (old_guards, old_learned) = (self.guards.load(), self.learned.load());
+        let mut guards = HashMap::new();
+        let mut learned = HashMap::new();
+        for entry in registry.entries() {
+            let (id, s) = (entry.marketplace.id(), &entry.settings);
+            let kept = keep(id).then(|| old_guards.get(id).cloned().zip(old_learned.get(id).cloned())).flatten();
+            let (guard, paging) =
+                kept.unwrap_or_else(|| (Arc::new(Guard::new(s.concurrency, s.breaker, s.retry)), Arc::default()));
+            guards.insert(id.clone(), guard);
+            learned.insert(id.clone(), paging);
+        }
+        self.guards.store(Arc::new(guards));
+        self.learned.store(Arc::new(learned));
     }
 
     /// What is known of `id`'s page size (a fresh record for a marketplace not registered).
     pub(super) fn learned(&self, id: &MarketplaceId) -> Arc<Learned> {
-        self.learned.get(id).cloned().unwrap_or_default()
+        self.learned.load().get(id).cloned().unwrap_or_default()
     }
 
     /// Empties the cache of one marketplace or all and forgets their page sizes with it, so a
@@ -82,7 +96,7 @@ impl FetchPath {
     /// Forgets what was learned of the page sizes of one marketplace or all (after another
     /// instance purged them; the store has dropped the pages itself).
     pub(super) fn forget_learned(&self, marketplace: Option<&str>) {
-        for (id, learned) in &self.learned {
+        for (id, learned) in self.learned.load().iter() {
             if marketplace.is_none_or(|m| m == id.as_str()) {
                 learned.forget();
             }
@@ -101,7 +115,7 @@ impl FetchPath {
 
     /// The outcome of `id`'s last upstream call, if there was one.
     pub(super) fn last_call(&self, id: &MarketplaceId) -> Option<Checked> {
-        self.guards.get(id)?.last_call()
+        self.guards.load().get(id)?.last_call()
     }
 
     /// Failure lines per marketplace, summarised.
@@ -131,7 +145,7 @@ impl FetchPath {
             cursor: request.cursor.clone(),
             filters: request.filters.clone(),
         };
-        let guard = self.guards.get(entry.marketplace.id()).cloned().ok_or(MarketplaceError::Overloaded)?;
+        let guard = self.guards.load().get(entry.marketplace.id()).cloned().ok_or(MarketplaceError::Overloaded)?;
         // The load runs as the cache's own task: it keeps the request's id for the upstream call.
         let load = carry(load_page(entry.clone(), guard, Arc::clone(&self.remembered), request));
         let policy = freshness(&entry.settings);

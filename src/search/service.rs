@@ -12,13 +12,15 @@ use super::vendors::{Vendor, VendorDirectory};
 use crate::cache::ResultCache;
 use crate::marketplace::{MarketplaceError, Registry};
 use crate::model::{MarketplaceId, Offer};
+use arc_swap::ArcSwap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// The search orchestrator shared by all requests.
 #[derive(Clone)]
 pub struct SearchService {
-    pub(super) registry: Arc<Registry>,
+    /// Swapped whole when adapters are reloaded; each request works on the one it loaded first.
+    pub(super) current: Arc<ArcSwap<Registry>>,
     pub(super) path: Arc<FetchPath>,
 }
 
@@ -28,17 +30,18 @@ impl SearchService {
     /// the cache budget is sensible).
     pub fn new(registry: Arc<Registry>, cache: ResultCache<MarketplaceError>, offer_bytes: u64) -> Self {
         let path = Arc::new(FetchPath::new(&registry, cache, offer_bytes));
-        Self { registry, path }
+        Self { current: Arc::new(ArcSwap::new(registry)), path }
     }
 
-    /// The marketplaces served.
-    pub fn registry(&self) -> &Registry {
-        &self.registry
+    /// The marketplaces served now.
+    pub fn registry(&self) -> Arc<Registry> {
+        self.current.load_full()
     }
 
     /// Runs a federated search.
     pub async fn search(&self, params: &SearchParams) -> Result<SearchOutcome, SearchError> {
-        let query = validate::admit(&params.query, params.first, MAX_FIRST, &params.filter, &self.registry)?;
+        let registry = self.registry();
+        let query = validate::admit(&params.query, params.first, MAX_FIRST, &params.filter, &registry)?;
         let search = cursor::fingerprint(query, params);
         let gateway_sorted = params.sort.sorted_in_gateway();
         let start = match params.after.as_deref().map(|c| cursor::decode(search, c)).transpose()? {
@@ -46,7 +49,7 @@ impl SearchService {
             None => Position::PerMarketplace { positions: BTreeMap::new() },
             Some(position) => position,
         };
-        let (registry, path, filter, bypass) = (&self.registry, &self.path, &params.filter, params.bypass_cache);
+        let (registry, path, filter, bypass) = (&registry, &self.path, &params.filter, params.bypass_cache);
         match start {
             Position::PerMarketplace { positions } if !gateway_sorted => {
                 if positions.values().any(|p| *p >= MAX_DEPTH) {

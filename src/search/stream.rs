@@ -44,8 +44,8 @@ impl SearchService {
         &self,
         params: SearchParams,
     ) -> Result<impl Stream<Item = SearchEvent> + Send + use<>, SearchError> {
-        let query =
-            validate::admit(&params.query, params.first, MAX_FIRST, &params.filter, &self.registry)?.to_string();
+        let registry = self.registry();
+        let query = validate::admit(&params.query, params.first, MAX_FIRST, &params.filter, &registry)?.to_string();
         if params.after.is_some() {
             return Err(SearchError::Cursor(cursor::CursorError));
         }
@@ -55,8 +55,7 @@ impl SearchService {
         } else {
             Want { start: 0, keep: params.first }
         };
-        let pending: Pending = self
-            .registry
+        let pending: Pending = registry
             .entries()
             .iter()
             .filter(|entry| params.filter.selects(entry.marketplace.id()))

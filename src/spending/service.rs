@@ -85,6 +85,11 @@ impl SpendingService {
         }
     }
 
+    /// The registry's marketplaces.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
     /// The current year in WIB.
     pub fn current_year() -> i32 {
         let secs = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());

@@ -5,10 +5,17 @@
 //! GraphQL `compare` field. `GET /` is the comparison page, `GET /survey` the printable price
 //! survey for the HPS file and `GET /survey.csv` the same rows for a spreadsheet.
 //!
+//! `GET /belanja?wilayah=35.71&tahun=2022` is a Pemda's spending report over the transaction
+//! ledgers (`spending/`), with `/belanja.csv` and `/belanja.xlsx`.
+//!
 //! Inside, one way: `routes.rs` (handlers) → `page.rs` / `survey_page.rs` / `survey_csv.rs`
 //! (views) → `offer.rs`, `layout.rs`, `survey.rs` (rows and statistics) → `words.rs` (plain
 //! language) → `params.rs` (the URL contract) → `lang.rs`.
 
+mod belanja;
+mod belanja_chart;
+mod belanja_export;
+mod belanja_page;
 mod group;
 mod lang;
 mod layout;

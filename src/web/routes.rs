@@ -25,6 +25,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Route
         .route("/survey", get(survey_sheet))
         .route("/survey.csv", get(survey_table))
         .route("/survey.xlsx", get(survey_workbook))
+        .merge(super::belanja::router(crate::spending::SpendingService::new(service.registry().clone())))
         .with_state(service)
 }
 

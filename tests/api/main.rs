@@ -8,6 +8,7 @@
 mod access_log;
 mod architecture;
 mod bela;
+mod belanja;
 mod browser;
 mod buyer_facts;
 mod buyer_page;
@@ -36,6 +37,7 @@ mod metrics;
 mod paging;
 mod queueing;
 mod readiness;
+mod reload;
 mod round_trips;
 mod sandbox_text;
 mod schema;

@@ -11,7 +11,25 @@ pub struct Served {
     pub url: String,
     pub client: reqwest::Client,
     child: Child,
+    /// What the process writes, read as it comes: a pipe nobody reads fills up (64 KiB) and then
+    /// blocks the gateway's logging, and with it the gateway (`RUST_LOG=trace` gets there fast).
+    stdout: Option<std::thread::JoinHandle<String>>,
+    stderr: Option<std::thread::JoinHandle<String>>,
     _dir: tempfile::TempDir,
+}
+
+/// Reads `stream` to its end on a thread of its own.
+fn drain(stream: Option<impl Read + Send + 'static>) -> Option<std::thread::JoinHandle<String>> {
+    let mut stream = stream?;
+    Some(std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = stream.read_to_end(&mut bytes);
+        String::from_utf8(bytes).expect("the gateway's output is UTF-8")
+    }))
+}
+
+fn joined(reader: Option<std::thread::JoinHandle<String>>) -> String {
+    reader.map(|r| r.join().expect("reader thread")).unwrap_or_default()
 }
 
 impl Served {
@@ -50,12 +68,20 @@ impl Served {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        Self { url, client, child, _dir: dir }
+        let mut child = child;
+        let (stdout, stderr) = (drain(child.stdout.take()), drain(child.stderr.take()));
+        Self { url, client, child, stdout, stderr, _dir: dir }
     }
 
     /// Whether the process is still running.
     pub fn running(&mut self) -> bool {
         self.child.try_wait().expect("the gateway's status").is_none()
+    }
+
+    /// Sends a signal (`-HUP`) to the process.
+    pub fn signal(&self, signal: &str) {
+        let sent = Command::new("kill").args([signal, &self.child.id().to_string()]).status().expect("kill runs");
+        assert!(sent.success(), "{signal} sent");
     }
 
     /// Sends SIGTERM, waits for the process to finish its graceful shutdown, and returns what it
@@ -64,24 +90,15 @@ impl Served {
         let pid = self.child.id().to_string();
         let sent = Command::new("kill").args(["-TERM", &pid]).status().expect("kill runs");
         assert!(sent.success(), "SIGTERM sent");
-        let mut text = String::new();
-        self.child.stderr.take().expect("piped").read_to_string(&mut text).expect("the gateway's logs are UTF-8");
         self.child.wait().expect("the gateway is reaped");
-        text
+        joined(self.stderr.take())
     }
 
     /// Stops the process and returns what it wrote: (stdout, stderr).
     pub fn stop(mut self) -> (String, String) {
         self.child.kill().expect("the gateway is stopped");
-        let read = |stream: Option<Box<dyn Read>>| {
-            let mut text = String::new();
-            stream.expect("piped").read_to_string(&mut text).expect("the gateway's output is UTF-8");
-            text
-        };
-        let stdout = read(self.child.stdout.take().map(|s| Box::new(s) as Box<dyn Read>));
-        let stderr = read(self.child.stderr.take().map(|s| Box::new(s) as Box<dyn Read>));
         self.child.wait().expect("the gateway is reaped");
-        (stdout, stderr)
+        (joined(self.stdout.take()), joined(self.stderr.take()))
     }
 }
 

@@ -1,0 +1,146 @@
+//! Adapters reloaded without a restart: on `SIGHUP`, and on a change in the adapters folder
+//! (debounced), every file is read and checked again.
+//!
+//! All valid: the new registry replaces the old at once (`SearchService::replace_registry`);
+//! requests in flight finish on the registry they started with, and the cache pages, breakers and
+//! paging knowledge of unchanged marketplaces are kept. Pages of changed and removed
+//! marketplaces are purged (through the shared cache's purge channel too, so other instances
+//! drop theirs), and so are the stored finished responses, which may hold them.
+//! Any problem: the old registry stays, each problem is logged with its file and key, and
+//! `pasar_adapter_reloads_total{outcome="rejected"}` counts it.
+
+use crate::graphql::{PasarSchema, forget_stored_responses};
+use crate::marketplace::registry::{self, LoadOptions, Source};
+use crate::search::{Replaced, SearchService};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+/// How long the folder must be quiet before a change is read (an editor writes in several steps).
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// Reads the adapter files again and swaps the registry when they are all valid.
+pub(super) struct Reloader {
+    /// The adapters folder; `None` for the adapters bundled in the binary (never reloaded).
+    pub(super) dir: Option<PathBuf>,
+    pub(super) options: LoadOptions,
+    pub(super) client: reqwest::Client,
+    pub(super) service: SearchService,
+    pub(super) schema: PasarSchema,
+    /// One reload at a time: a second trigger waits and then reads the files as they are.
+    pub(super) running: tokio::sync::Mutex<()>,
+}
+
+impl Reloader {
+    /// Reads every adapter file; swaps in the new registry if all are valid. `why` is logged.
+    pub(super) async fn reload(&self, why: &str) {
+        let _one = self.running.lock().await;
+        let Some(dir) = &self.dir else { return };
+        match registry::load(Source::Dir(dir), &self.options, &self.client) {
+            Err(problems) => {
+                for problem in &problems {
+                    tracing::warn!(
+                        file = %problem.file.display(),
+                        key = %problem.key,
+                        problem = %problem.message,
+                        "Adapter reload rejected: {problem}"
+                    );
+                }
+                tracing::warn!(trigger = why, problems = problems.len(), "Adapters not reloaded; the old ones serve.");
+                metrics::counter!("pasar_adapter_reloads_total", "outcome" => "rejected").increment(1);
+            }
+            Ok(registry) => {
+                let replaced: Replaced = self.service.replace_registry(registry).await;
+                if replaced.touched() {
+                    forget_stored_responses(&self.schema);
+                }
+                tracing::info!(
+                    trigger = why,
+                    marketplaces = self.service.registry().entries().len(),
+                    added = ?replaced.added,
+                    changed = ?replaced.changed,
+                    removed = ?replaced.removed,
+                    "Adapters reloaded."
+                );
+                metrics::counter!("pasar_adapter_reloads_total", "outcome" => "applied").increment(1);
+            }
+        }
+    }
+}
+
+/// Reloads on `SIGHUP` and, with `watch`, on changes in the adapters folder, until the returned
+/// task is aborted.
+pub(super) fn start(reloader: Arc<Reloader>, watch: bool) -> tokio::task::JoinHandle<()> {
+    let (tx, mut rx) = mpsc::channel::<&'static str>(4);
+    // Dropped with the task, which stops the watcher's thread.
+    let watcher = if watch { reloader.dir.as_deref().and_then(|dir| watch_folder(dir, tx.clone())) } else { None };
+    tokio::spawn(async move {
+        let _watcher = watcher;
+        let hangups = hangups(tx);
+        while let Some(why) = rx.recv().await {
+            reloader.reload(why).await;
+        }
+        drop(hangups);
+    })
+}
+
+/// A task sending a trigger on each `SIGHUP`.
+fn hangups(tx: mpsc::Sender<&'static str>) -> Option<AbortOnDrop> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut hangup = match signal(SignalKind::hangup()) {
+            Ok(hangup) => hangup,
+            Err(error) => {
+                tracing::warn!(%error, "SIGHUP cannot be caught: adapters are reloaded only on file changes.");
+                return None;
+            }
+        };
+        let task = tokio::spawn(async move {
+            while hangup.recv().await.is_some() {
+                if tx.send("SIGHUP").await.is_err() {
+                    return;
+                }
+            }
+        });
+        Some(AbortOnDrop(task))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tx;
+        None
+    }
+}
+
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+type Watcher = notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>;
+
+/// Watches `dir` (debounced); each burst of changes sends one trigger.
+fn watch_folder(dir: &std::path::Path, tx: mpsc::Sender<&'static str>) -> Option<Watcher> {
+    use notify_debouncer_mini::notify::RecursiveMode;
+    let handler = move |events: notify_debouncer_mini::DebounceEventResult| {
+        // A full channel already holds a reload that will read these changes too.
+        if events.is_ok() {
+            let _ = tx.try_send("file change");
+        }
+    };
+    let started = notify_debouncer_mini::new_debouncer(DEBOUNCE, handler).and_then(|mut debouncer| {
+        debouncer.watcher().watch(dir, RecursiveMode::NonRecursive)?;
+        Ok(debouncer)
+    });
+    match started {
+        Ok(debouncer) => Some(debouncer),
+        Err(error) => {
+            tracing::warn!(%error, dir = %dir.display(), "The adapters folder cannot be watched: reload with SIGHUP.");
+            None
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! The routes of the spending report: `/belanja`, `/belanja.csv`, `/belanja.xlsx`, each for
+//! `?wilayah=<Kemendagri code>&tahun=<year>`.
+
+use super::belanja_export::{self, Row};
+use super::belanja_page;
+use crate::normalize::region::RegionLevel;
+use crate::spending::{Ranking, Spending, SpendingService};
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+/// The spending report's routes over `service`.
+pub fn router<S: Clone + Send + Sync + 'static>(service: SpendingService) -> Router<S> {
+    Router::new()
+        .route("/belanja", get(page))
+        .route("/belanja.csv", get(table))
+        .route("/belanja.xlsx", get(workbook))
+        .with_state(service)
+}
+
+#[derive(Deserialize)]
+struct Params {
+    #[serde(default)]
+    wilayah: String,
+    #[serde(default)]
+    tahun: String,
+}
+
+/// The buyer's year and its province's ranking (same level: kota among kota), or a plain 400.
+async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, Ranking), Response> {
+    let Ok(year) = params.tahun.trim().parse::<i32>() else {
+        return Err(bad_request("Tahun (tahun) harus berupa angka, misalnya 2022."));
+    };
+    let spending =
+        service.spending(params.wilayah.trim(), year, None).await.map_err(|e| bad_request(&e.to_string()))?;
+    let buyer = spending.buyer;
+    let level = (buyer.level != RegionLevel::Province).then_some(buyer.level);
+    let ranking =
+        service.ranking(buyer.province_code, year, None, level).await.map_err(|e| bad_request(&e.to_string()))?;
+    Ok((spending, ranking))
+}
+
+fn bad_request(message: &str) -> Response {
+    let text = format!("{message} ({})\n", crate::codes::Code::BadUserInput.as_str());
+    (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+fn name_of(service: &SpendingService) -> impl Fn(&str) -> String + '_ {
+    move |id: &str| service.registry().get(id).map_or_else(|| id.to_string(), |e| e.name.clone())
+}
+
+async fn page(State(service): State<SpendingService>, Query(params): Query<Params>) -> Response {
+    match load(&service, &params).await {
+        Ok((spending, ranking)) => {
+            let names = name_of(&service);
+            let mut failed: Vec<String> = spending
+                .sources
+                .iter()
+                .filter(|s| s.ledger.is_err())
+                .map(|s| {
+                    format!(
+                        "{} ({})",
+                        names(s.marketplace.as_str()),
+                        s.ledger.as_ref().err().map(ToString::to_string).unwrap_or_default()
+                    )
+                })
+                .collect();
+            let more: Vec<String> = ranking
+                .failures
+                .iter()
+                .map(|(m, _)| names(m.as_str()))
+                .filter(|n| !failed.iter().any(|f| f.starts_with(n.as_str())))
+                .collect();
+            failed.extend(more);
+            Html(belanja_page::render(&spending, &ranking, &names, &failed).into_string()).into_response()
+        }
+        Err(refused) => refused,
+    }
+}
+
+async fn report(service: &SpendingService, params: &Params) -> Result<(Vec<Row>, String), Response> {
+    let (spending, ranking) = load(service, params).await?;
+    let names = name_of(service);
+    let file = format!("belanja-{}-{}", spending.buyer.code.replace('.', ""), spending.year);
+    Ok((belanja_export::rows(&spending, &names, &ranking), file))
+}
+
+async fn table(State(service): State<SpendingService>, Query(params): Query<Params>) -> Response {
+    let (rows, file) = match report(&service, &params).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
+    };
+    match belanja_export::csv(&rows) {
+        Ok(text) => {
+            let disposition = format!("attachment; filename=\"{file}.csv\"");
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                text,
+            )
+                .into_response()
+        }
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("CSV: {e}")).into_response(),
+    }
+}
+
+async fn workbook(State(service): State<SpendingService>, Query(params): Query<Params>) -> Response {
+    let (rows, file) = match report(&service, &params).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
+    };
+    match belanja_export::xlsx(&rows) {
+        Ok(bytes) => {
+            let kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string();
+            let disposition = format!("attachment; filename=\"{file}.xlsx\"");
+            ([(header::CONTENT_TYPE, kind), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response()
+        }
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("xlsx: {e}")).into_response(),
+    }
+}

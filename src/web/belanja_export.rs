@@ -1,0 +1,139 @@
+//! `/belanja.csv` and `/belanja.xlsx`: the page's figures as rows for a report.
+
+use crate::model::PaymentMethod;
+use crate::spending::Spending;
+use crate::spending::{Ranking, Share};
+use rust_decimal::Decimal;
+
+/// One row: section, item, value with PPN, value without PPN (when it has one), count.
+pub type Row = (String, String, Decimal, Option<Decimal>, Option<usize>);
+
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// The rows of a Pemda's year, then the province ranking.
+pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranking) -> Vec<Row> {
+    let s = &spending.summary;
+    let mut out: Vec<Row> = vec![(
+        "Total".into(),
+        spending.buyer.name.into(),
+        s.all.total.including_vat,
+        Some(s.all.total.excluding_vat),
+        Some(s.all.count),
+    )];
+    for (m, t) in &s.by_marketplace {
+        out.push((
+            "Marketplace".into(),
+            names(m.as_str()),
+            t.total.including_vat,
+            Some(t.total.excluding_vat),
+            Some(t.count),
+        ));
+    }
+    for (i, t) in s.by_month.iter().enumerate() {
+        out.push(("Bulan".into(), MONTHS[i].into(), t.total.including_vat, Some(t.total.excluding_vat), Some(t.count)));
+    }
+    for (m, t) in &s.by_payment {
+        out.push((
+            "Metode pembayaran".into(),
+            payment_name(*m).into(),
+            t.total.including_vat,
+            Some(t.total.excluding_vat),
+            Some(t.count),
+        ));
+    }
+    for (name, share) in shares(spending) {
+        out.push(("Porsi (nilai)".into(), name.into(), share.value, None, None));
+        out.push(("Porsi (dasar)".into(), name.into(), share.base, None, None));
+        out.push(("Porsi (tidak diketahui)".into(), name.into(), share.unknown, None, None));
+    }
+    for b in &ranking.buyers {
+        out.push((
+            format!("Peringkat {}", b.rank),
+            b.region.name.into(),
+            b.total.including_vat,
+            Some(b.total.excluding_vat),
+            usize::try_from(b.count).ok(),
+        ));
+    }
+    out
+}
+
+/// The shares with their Indonesian names.
+pub fn shares(spending: &Spending) -> [(&'static str, Share); 5] {
+    let s = &spending.summary.shares;
+    [
+        ("Usaha mikro dan kecil (UMK)", s.umk),
+        ("Koperasi", s.koperasi),
+        ("Penyedia di kabupaten/kota sendiri", s.same_region),
+        ("Penyedia di provinsi sendiri", s.same_province),
+        ("Barang ber-TKDN tersertifikasi", s.tkdn),
+    ]
+}
+
+/// The rows as CSV (`;`-separated, as Indonesian spreadsheets expect).
+pub fn csv(rows: &[Row]) -> Result<String, csv::Error> {
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    w.write_record(["Bagian", "Uraian", "Nilai termasuk PPN", "Nilai tanpa PPN", "Jumlah transaksi"])?;
+    for (section, item, incl, excl, count) in rows {
+        let excl = excl.map(|d| d.to_string()).unwrap_or_default();
+        let count = count.map(|c| c.to_string()).unwrap_or_default();
+        w.write_record([section.as_str(), item.as_str(), &incl.to_string(), &excl, &count])?;
+    }
+    let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The rows as an `.xlsx` workbook: amounts as numbers (exact to the rupiah at this scale).
+pub fn xlsx(rows: &[Row]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_decimal::prelude::ToPrimitive;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Belanja")?;
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let money = rust_xlsxwriter::Format::new().set_num_format("#,##0.00");
+    for (c, h) in ["Bagian", "Uraian", "Nilai termasuk PPN", "Nilai tanpa PPN", "Jumlah transaksi"].iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (i, (section, item, incl, excl, count)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_string(r, 0, section)?;
+        sheet.write_string(r, 1, item)?;
+        sheet.write_number_with_format(r, 2, incl.to_f64().unwrap_or(0.0), &money)?;
+        if let Some(excl) = excl {
+            sheet.write_number_with_format(r, 3, excl.to_f64().unwrap_or(0.0), &money)?;
+        }
+        if let Some(count) = count {
+            sheet.write_number(r, 4, *count as f64)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_column_width(0, 24)?;
+    sheet.set_column_width(1, 40)?;
+    sheet.set_column_width(2, 22)?;
+    sheet.set_column_width(3, 22)?;
+    book.save_to_buffer()
+}
+
+/// How a payment method is called in Indonesian.
+pub fn payment_name(method: PaymentMethod) -> &'static str {
+    match method {
+        PaymentMethod::VirtualAccount => "Virtual account",
+        PaymentMethod::BankTransfer => "Transfer bank",
+        PaymentMethod::GovernmentCard => "Kartu Kredit Pemerintah (KKP)",
+        PaymentMethod::CashManagement => "Cash management system (CMS)",
+        PaymentMethod::Other => "Lainnya",
+        PaymentMethod::Unknown => "Tidak disebutkan",
+    }
+}

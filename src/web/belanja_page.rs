@@ -1,0 +1,73 @@
+//! `/belanja`: a Pemda's spending on the marketplaces in one year, for the province's report —
+//! total and count, bars by month and by marketplace, the policy shares, and the province's
+//! ranking with this Pemda highlighted. A marketplace that could not be read is named.
+
+use super::belanja_chart::{columns, compact, rows};
+use super::belanja_export::{payment_name, shares};
+use super::lang::Lang;
+use super::layout;
+use crate::normalize::rupiah::format_rupiah;
+use crate::spending::{Ranking, Spending};
+use maud::{Markup, html};
+use rust_decimal::Decimal;
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+
+fn percent(share: Option<Decimal>) -> String {
+    share.map_or_else(|| "–".into(), |s| format!("{}%", (s * Decimal::ONE_HUNDRED).round_dp(2)).replace('.', ","))
+}
+
+/// The page; `names` gives each marketplace's display name, `failed` those that could not be read.
+pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String, failed: &[String]) -> Markup {
+    let s = &spending.summary;
+    let (code, year) = (spending.buyer.code, spending.year);
+    let query = format!("wilayah={code}&tahun={year}");
+    let months: Vec<(String, Decimal)> =
+        s.by_month.iter().enumerate().map(|(i, t)| (MONTHS[i].to_string(), t.total.including_vat)).collect();
+    let markets: Vec<(String, Decimal)> =
+        s.by_marketplace.iter().map(|(m, t)| (names(m.as_str()), t.total.including_vat)).collect();
+    let title = format!("Belanja {} {year}", spending.buyer.name);
+    let body = html! {
+        h1 { (title) }
+        p.lead { "Transaksi e-purchasing yang selesai di marketplace pengadaan, tahun anggaran " (year) " (WIB). Transaksi batal tidak dihitung." }
+        @if !failed.is_empty() {
+            p.warning role="alert" #incomplete {
+                strong { "Data belum lengkap: " }
+                (failed.join(", ")) " tidak dapat dibaca, sehingga nilainya tidak termasuk dalam total (bukan nol)."
+            }
+        }
+        dl.figures {
+            dt { "Total belanja (termasuk PPN)" } dd #total { (format_rupiah(s.all.total.including_vat)) }
+            dt { "Tanpa PPN" } dd { (format_rupiah(s.all.total.excluding_vat)) }
+            dt { "Jumlah transaksi" } dd #count { (s.all.count) }
+        }
+        p.no-print { a href={ "/belanja.xlsx?" (query) } { "Unduh .xlsx" } " · " a href={ "/belanja.csv?" (query) } { "Unduh .csv" } }
+        h2 { "Per bulan" }
+        (columns("chart-month", "Belanja per bulan", &months))
+        h2 { "Per marketplace" }
+        (rows("chart-marketplace", "Belanja per marketplace", &markets))
+        h2 { "Porsi belanja" }
+        div.table-scroll { table.survey #shares {
+            thead { tr { th { "Kepada" } th.num { "Porsi" } th.num { "Nilai" } th.num { "Dasar perhitungan" } th.num { "Tidak diketahui" } } }
+            tbody { @for (name, share) in shares(spending) { tr {
+                td { (name) } td.num { (percent(share.ratio())) } td.num { (format_rupiah(share.value)) }
+                td.num { (format_rupiah(share.base)) } td.num { (format_rupiah(share.unknown)) }
+            } } }
+        } }
+        h2 { "Metode pembayaran" }
+        ul { @for (m, t) in &s.by_payment { li { (payment_name(*m)) ": " (format_rupiah(t.total.including_vat)) " (" (t.count) " transaksi)" } } }
+        h2 { "Penyedia terbesar" }
+        ol { @for v in s.vendors.iter().take(5) { li { (v.vendor.name) " — " (compact(v.tally.total.including_vat)) } } }
+        h2 { "Peringkat di provinsi" }
+        div.table-scroll { table.survey #ranking {
+            thead { tr { th { "Peringkat" } th { "Pemda" } th.num { "Total (termasuk PPN)" } th.num { "Transaksi" } } }
+            tbody { @for b in &ranking.buyers {
+                tr class=[(b.region.code == code).then_some("highlight")] aria-current=[(b.region.code == code).then_some("true")] {
+                    td { (b.rank) } td { a href={ "/belanja?wilayah=" (b.region.code) "&tahun=" (year) } { (b.region.name) } }
+                    td.num { (format_rupiah(b.total.including_vat)) @if !b.complete { " *" } } td.num { (b.count) }
+                }
+            } }
+        } }
+    };
+    layout::page(Lang::Id, &title, &format!("/belanja?{query}"), body)
+}

@@ -1,0 +1,56 @@
+//! The spending report page: server-rendered, both charts drawn in Chromium, a stopped
+//! marketplace named, and the same figures as a spreadsheet and a CSV.
+
+use crate::browser::{Page, artifact};
+use crate::helpers::spawn_app;
+use pasar::sandbox::MarketplaceKind;
+
+#[tokio::test]
+async fn the_belanja_page_renders_both_charts_and_the_ranking_with_kota_kediri_highlighted_in_chromium() {
+    let app = spawn_app().await;
+    let url = format!("{}/belanja?wilayah=35.71&tahun=2022", app.address);
+    let (dom_url, shot_url) = (url.clone(), url.clone());
+    let dom = tokio::task::spawn_blocking(move || Page::new(&dom_url).dom()).await.expect("chromium ran");
+    assert!(dom.contains("Belanja Kota Kediri 2022"), "{dom}");
+    for chart in ["chart-month", "chart-marketplace"] {
+        let at = dom.find(&format!("id=\"{chart}\"")).unwrap_or_else(|| panic!("{chart} is on the page"));
+        let svg = &dom[at..at + dom[at..].find("</svg>").expect("the chart closes")];
+        assert!(svg.matches("<rect").count() >= 5, "{chart} has its bars: {svg}");
+    }
+    assert_eq!(dom.matches("class=\"highlight\"").count(), 1, "one Pemda highlighted");
+    let row = &dom[dom.find("class=\"highlight\"").expect("highlighted")..];
+    assert!(row[..400].contains("Kota Kediri") && row[..200].contains(">2<"), "Kota Kediri second: {}", &row[..400]);
+    assert!(!dom.contains("id=\"incomplete\""), "every marketplace answered");
+    let shot = artifact("belanja-35.71-2022.png");
+    let path = shot.clone();
+    tokio::task::spawn_blocking(move || Page { height: 2400, ..Page::new(&shot_url).width(1100) }.screenshot(&path))
+        .await
+        .expect("shot");
+    // The committed screenshot in docs/ is refreshed on request, like the schema.
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/belanja-kota-kediri-2022.png");
+        std::fs::copy(&shot, docs).expect("screenshot copied to docs/");
+    }
+}
+
+#[tokio::test]
+async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_xlsx_and_csv() {
+    let mut app = spawn_app().await;
+    let bela = app.sandboxes.iter().position(|s| s.kind() == MarketplaceKind::Bela).expect("bela runs");
+    app.sandboxes.remove(bela).stop().await;
+    let get = |path: &str| app.client.get(format!("{}{path}", app.address)).send();
+    let page = get("/belanja?wilayah=35.71&tahun=2022").await.expect("page").text().await.expect("html");
+    let warning = &page[page.find("id=\"incomplete\"").expect("the page says the data is incomplete")..];
+    assert!(warning[..400].contains("Bela Pengadaan"), "{}", &warning[..400]);
+    let csv = get("/belanja.csv?wilayah=35.71&tahun=2022").await.expect("csv");
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = csv.text().await.expect("text");
+    assert!(text.contains("Marketplace;Jatim Bejo;35921908461;"), "{text}");
+    let xlsx = get("/belanja.xlsx?wilayah=35.71&tahun=2022").await.expect("xlsx");
+    assert!(xlsx.headers()["content-type"].to_str().expect("type").contains("spreadsheetml"));
+    let bytes = xlsx.bytes().await.expect("bytes");
+    assert!(bytes.starts_with(b"PK") && bytes.len() > 2_000, "a zip workbook");
+    let bad = get("/belanja?wilayah=99.99&tahun=2022").await.expect("answer");
+    assert_eq!(bad.status(), 400);
+    assert!(bad.text().await.expect("text").contains("BAD_USER_INPUT"));
+}

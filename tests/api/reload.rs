@@ -1,0 +1,180 @@
+//! Adapters reloaded without a restart: a change in the adapters folder (or `SIGHUP`) swaps the
+//! registry while requests keep being served; an invalid file keeps the old adapters.
+
+use crate::helpers::{SEARCH, TEST_PRODUCTS, TestApp, TestOptions, source, spawn_app_with};
+use crate::served::Served;
+use pasar::sandbox::{self, SandboxOptions};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+const MARKETPLACES: &str = "{ marketplaces { id name } }";
+
+fn repo_adapter(id: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters").join(format!("{id}.toml"));
+    std::fs::read_to_string(path).expect("adapter file")
+}
+
+/// The repository's adapter files but `except`, in a folder of their own.
+fn adapters_except(except: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for id in ["bela", "ekatalog", "jatim-bejo", "mbiz", "padi-umkm"].iter().filter(|id| !except.contains(id)) {
+        std::fs::write(dir.path().join(format!("{id}.toml")), repo_adapter(id)).expect("write");
+    }
+    dir
+}
+
+fn over(dir: &Path, timeout: Duration) -> TestOptions {
+    let path: PathBuf = dir.to_path_buf();
+    TestOptions { timeout, configure: Arc::new(move |c| c.adapters_dir = path.clone()), ..TestOptions::default() }
+}
+
+/// (id, name) of every marketplace served.
+async fn served(app: &TestApp) -> Vec<(String, String)> {
+    let answer = app.graphql(MARKETPLACES, json!({})).await;
+    let list = answer["data"]["marketplaces"].as_array().cloned().unwrap_or_default();
+    list.iter().map(|m| (m["id"].as_str().unwrap_or("").into(), m["name"].as_str().unwrap_or("").into())).collect()
+}
+
+/// Waits (up to a generous 20 s) until the marketplaces served satisfy `done`.
+async fn until(app: &TestApp, what: &str, done: impl Fn(&[(String, String)]) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = served(app).await;
+        if done(&now) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{what}: still {now:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// One search; `Err` says why it counts as failed.
+async fn search(app: &TestApp, query: &str) -> Result<(), String> {
+    let body = json!({ "query": SEARCH, "variables": { "query": query, "first": 5 } });
+    let response = app.client.post(format!("{}/graphql", app.address)).json(&body).send().await;
+    let response = response.map_err(|e| e.to_string())?;
+    if response.status() != 200 {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let answer: Value = response.json().await.map_err(|e| e.to_string())?;
+    let complete = answer["data"]["search"]["complete"] == true && answer.get("errors").is_none();
+    if complete { Ok(()) } else { Err(answer.to_string().chars().take(600).collect()) }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_reloads_under_load_fail_no_request_and_a_new_adapter_answers_after_its_reload() {
+    let dir = adapters_except(&["padi-umkm"]);
+    // A generous deadline: this test is about reloads, not about a loaded machine's latency.
+    let app = Arc::new(spawn_app_with(over(dir.path(), Duration::from_secs(8))).await);
+    assert_eq!(served(&app).await.len(), 4);
+    let stop = Arc::new(AtomicBool::new(false));
+    let (ok, failed) = (Arc::new(AtomicU64::new(0)), Arc::new(std::sync::Mutex::new(Vec::new())));
+    let load: Vec<_> = (0..6)
+        .map(|worker| {
+            let (app, stop, ok, failed) = (Arc::clone(&app), Arc::clone(&stop), Arc::clone(&ok), Arc::clone(&failed));
+            tokio::spawn(async move {
+                let mut i = 0;
+                while !stop.load(Ordering::Relaxed) {
+                    let query = ["kertas", "toner", "pulpen", "map"][(worker + i) % 4];
+                    match search(&app, query).await {
+                        Ok(()) => {
+                            ok.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Err(why) => failed.lock().expect("list").push(why),
+                    }
+                    i += 1;
+                }
+            })
+        })
+        .collect();
+    let mbiz = repo_adapter("mbiz");
+    for reload in 1..=10 {
+        if reload == 5 {
+            std::fs::write(dir.path().join("padi-umkm.toml"), repo_adapter("padi-umkm")).expect("write");
+            until(&app, "padi-umkm added", |m| m.iter().any(|(id, _)| id == "padi-umkm")).await;
+        } else {
+            let name = format!("Mbizmarket r{reload}");
+            let text = mbiz.replacen("\nname = \"", &format!("\nname = \"{name} "), 1);
+            std::fs::write(dir.path().join("mbiz.toml"), &text).expect("write");
+            until(&app, &name, |m| m.iter().any(|(id, n)| id == "mbiz" && n.starts_with(&name))).await;
+        }
+        // Load between reloads, so requests overlap each swap and run on each new registry.
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    stop.store(true, Ordering::Relaxed);
+    for task in load {
+        task.await.expect("load task");
+    }
+    let failed = failed.lock().expect("list").clone();
+    let ok = ok.load(Ordering::Relaxed);
+    eprintln!("reload under load: {ok} searches answered, {} failed", failed.len());
+    assert!(failed.is_empty(), "{} of {} searches failed: {:?}", failed.len(), ok + failed.len() as u64, failed);
+    assert!(ok >= 20, "the load ran through the reloads ({ok} searches)");
+
+    let only_padi = json!({ "query": "kertas", "first": 5, "filter": { "marketplaces": ["padi-umkm"] } });
+    let answer = app.graphql(SEARCH, only_padi).await;
+    assert_eq!(source(&answer, "padi-umkm")["status"], "OK", "{answer}");
+    assert!(source(&answer, "padi-umkm")["offerCount"].as_u64() > Some(0), "{answer}");
+}
+
+#[tokio::test]
+async fn an_invalid_adapter_file_keeps_the_old_adapters_and_unchanged_ones_keep_their_cache() {
+    let dir = adapters_except(&[]);
+    let app = spawn_app_with(over(dir.path(), crate::helpers::TEST_TIMEOUT)).await;
+    search(&app, "kertas reload").await.expect("a first search");
+    let calls = |app: &TestApp| app.sandboxes.iter().map(|s| (s.kind().id(), s.requests_served())).collect::<Vec<_>>();
+    let before = calls(&app);
+
+    let broken = repo_adapter("bela").replace("[request]", "[request]\ncolour = \"blue\"");
+    std::fs::write(dir.path().join("bela.toml"), broken).expect("write");
+    let mbiz = repo_adapter("mbiz").replacen("\nname = \"", "\nname = \"Renamed ", 1);
+    std::fs::write(dir.path().join("mbiz.toml"), mbiz).expect("write");
+    // The reload is rejected (counted), and nothing of it applies while bela.toml is broken.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let metrics = app.client.get(format!("{}/metrics", app.address)).send().await.expect("metrics");
+        if metrics.text().await.expect("text").contains("pasar_adapter_reloads_total{outcome=\"rejected\"}") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no rejected reload counted");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let names = served(&app).await;
+    assert!(names.iter().all(|(_, name)| !name.starts_with("Renamed")), "the old adapters serve: {names:?}");
+
+    std::fs::write(dir.path().join("bela.toml"), repo_adapter("bela")).expect("write");
+    until(&app, "mbiz renamed", |m| m.iter().any(|(id, n)| id == "mbiz" && n.starts_with("Renamed"))).await;
+    search(&app, "kertas reload").await.expect("the same search again");
+    for ((id, was), (_, now)) in before.iter().zip(calls(&app)) {
+        if *id == "mbiz" {
+            assert!(now > *was, "mbiz's pages were dropped with its old adapter: asked {was} then {now} times");
+        } else {
+            assert_eq!(now, *was, "{id} is unchanged: its cached pages answered");
+        }
+    }
+}
+
+#[tokio::test]
+async fn sighup_reloads_the_adapters_and_says_so() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let gateway = Served::start(&sandboxes, "[telemetry]\nwatch_adapters = false", "", &[]).await;
+    gateway.signal("-HUP");
+    let metrics = format!("{}/metrics", gateway.url);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = gateway.client.get(&metrics).send().await.expect("metrics").text().await.expect("text");
+        if text.contains("pasar_adapter_reloads_total{outcome=\"applied\"} 1") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no reload counted: {text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let logs = gateway.terminate();
+    let line = logs.lines().find(|l| l.contains("Adapters reloaded")).unwrap_or_else(|| panic!("{logs}"));
+    assert!(line.contains("trigger=\"SIGHUP\"") || line.contains("trigger=SIGHUP"), "{line}");
+    assert!(line.contains("marketplaces=5"), "{line}");
+}
