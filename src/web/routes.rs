@@ -25,7 +25,9 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Route
         .route("/survey", get(survey_sheet))
         .route("/survey.csv", get(survey_table))
         .route("/survey.xlsx", get(survey_workbook))
-        .merge(super::belanja::router(crate::spending::SpendingService::new(service.registry().clone())))
+        .merge(super::belanja::router(crate::spending::SpendingService::new(crate::marketplace::Registry::clone(
+            &service.registry(),
+        ))))
         .with_state(service)
 }
 
