@@ -22,7 +22,10 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Route
         .route("/", get(comparison))
         .route("/survey", get(survey_sheet))
         .route("/survey.csv", get(survey_table))
-        .merge(super::belanja::router(crate::spending::SpendingService::new(service.registry().clone())))
+        .merge(super::belanja::router(crate::spending::SpendingService::new({
+            let service = service.clone();
+            std::sync::Arc::new(move || service.registry())
+        })))
         .with_state(service)
 }
 
