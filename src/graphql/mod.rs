@@ -49,7 +49,7 @@ pub type PasarSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestLimits) -> PasarSchema {
     let mut builder = describe_scalars(Schema::build(QueryRoot, MutationRoot, SubscriptionRoot))
         // A snapshot: spending keeps the adapters it started with (a reload does not reach it yet).
-        .data(crate::spending::SpendingService::new((*service.registry()).clone()))
+        .data(crate::spending::SpendingService::new(spending_registry(&service)))
         .data(service)
         .data(admin)
         .data(response_cache::ResponseCache::default())
@@ -64,6 +64,12 @@ pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestL
         builder = builder.disable_suggestions();
     }
     builder.finish()
+}
+
+/// The spending service's view of the marketplaces: the search service's current registry.
+fn spending_registry(service: &SearchService) -> crate::spending::RegistrySource {
+    let service = service.clone();
+    std::sync::Arc::new(move || service.registry())
 }
 
 /// Keeps this instance in step with purges other instances sharing its cache make: their

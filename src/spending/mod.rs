@@ -14,5 +14,5 @@ mod summary;
 pub use error::SpendingError;
 
 pub use ranking::{RankedBuyer, Ranking};
-pub use service::{LedgerSource, Spending, SpendingService};
+pub use service::{LedgerSource, RegistrySource, Spending, SpendingService};
 pub use summary::{Share, Tally, VendorTotal};

@@ -21,6 +21,9 @@ const MAX_LEDGERS: u64 = 4096;
 
 type Key = (MarketplaceId, String, i32);
 
+/// Where the service finds the marketplaces served now (adapters may be reloaded).
+pub type RegistrySource = Arc<dyn Fn() -> Arc<Registry> + Send + Sync>;
+
 /// One marketplace's part of a buyer's year.
 #[derive(Debug, Clone)]
 pub struct LedgerSource {
@@ -65,7 +68,7 @@ impl Spending {
 /// The spending service, shared by GraphQL and the pages. Cheap to clone.
 #[derive(Clone)]
 pub struct SpendingService {
-    registry: Registry,
+    registry: RegistrySource,
     closed: Cache<Key, Arc<Ledger>>,
     current: Cache<Key, Arc<Ledger>>,
     totals_closed: Cache<Key, LedgerTotals>,
@@ -73,8 +76,8 @@ pub struct SpendingService {
 }
 
 impl SpendingService {
-    /// A service over the marketplaces of `registry`.
-    pub fn new(registry: Registry) -> Self {
+    /// A service over the marketplaces `registry` gives at each request (it follows reloads).
+    pub fn new(registry: RegistrySource) -> Self {
         let cache = |ttl| Cache::builder().max_capacity(MAX_LEDGERS).time_to_live(ttl).build();
         Self {
             registry,
@@ -85,9 +88,9 @@ impl SpendingService {
         }
     }
 
-    /// The registry's marketplaces.
-    pub fn registry(&self) -> &Registry {
-        &self.registry
+    /// The marketplaces served now.
+    pub fn registry(&self) -> Arc<Registry> {
+        (self.registry)()
     }
 
     /// The current year in WIB.
@@ -105,12 +108,14 @@ impl SpendingService {
     /// that keeps one.
     pub fn select(&self, named: Option<&[String]>) -> Result<Vec<RegistryEntry>, SpendingError> {
         let Some(named) = named else {
-            let all = self.registry.entries().iter().filter(|e| e.enabled && e.marketplace.keeps_ledger());
+            let registry = self.registry();
+            let all = registry.entries().iter().filter(|e| e.enabled && e.marketplace.keeps_ledger());
             return Ok(all.cloned().collect());
         };
+        let registry = self.registry();
         let mut chosen: Vec<RegistryEntry> = Vec::new();
         for id in named {
-            let entry = self.registry.get(id).ok_or_else(|| SpendingError::UnknownMarketplace(id.clone()))?;
+            let entry = registry.get(id).ok_or_else(|| SpendingError::UnknownMarketplace(id.clone()))?;
             if !entry.marketplace.keeps_ledger() {
                 return Err(SpendingError::NoLedger(id.clone()));
             }

@@ -25,9 +25,10 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Route
         .route("/survey", get(survey_sheet))
         .route("/survey.csv", get(survey_table))
         .route("/survey.xlsx", get(survey_workbook))
-        .merge(super::belanja::router(crate::spending::SpendingService::new(crate::marketplace::Registry::clone(
-            &service.registry(),
-        ))))
+        .merge(super::belanja::router(crate::spending::SpendingService::new({
+            let service = service.clone();
+            std::sync::Arc::new(move || service.registry())
+        })))
         .with_state(service)
 }
 
