@@ -5,6 +5,7 @@
 #   - Node and npm (Debian packages): the GraphQL-over-HTTP audit in tests/conformance.
 #   - Chromium (Debian package): the browser tests (tests/api/browser.rs).
 #   - pdftotext (Debian poppler-utils): reads the printed price survey (tests/api/web.rs).
+#   - python3 with openpyxl (PyPI): reads the survey workbook as a spreadsheet would (tests/api/buyer_survey.rs).
 #   - redis-server and openssl (Debian packages): several instances sharing one cache, over TLS too
 #     (tests/api/instances).
 set -euo pipefail
@@ -25,6 +26,12 @@ command -v openssl >/dev/null || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
+
+if ! python3 -c 'import openpyxl' 2>/dev/null; then
+  command -v python3 >/dev/null || apt_install python3 python3-pip
+  python3 -m pip install --quiet openpyxl || python3 -m pip install --quiet --break-system-packages openpyxl
+fi
+python3 -c 'import openpyxl' # fails loudly when it could not be installed
 
 cargo test --locked "$@"
 tests/conformance/run.sh

@@ -26,6 +26,7 @@ mod routes;
 mod survey;
 mod survey_csv;
 mod survey_page;
+mod survey_xlsx;
 mod words;
 
 pub use routes::router;

@@ -47,9 +47,13 @@ pub fn item(offer: &Offer, shown: &Shown<'_>) -> Markup {
                 }
             }
             (prices(offer, lang))
-            (facts(offer, lang))
-            @if let Some(why) = shown.why {
-                p.why { strong { (lang.pick("Alasan urutan: ", "Why here: ")) } (words::reasons(offer, why, shown.names, lang)) }
+            // Folded on a phone to keep the card short; always open on a wide screen (style.css).
+            details.detail {
+                summary { (lang.pick("Rincian: kemasan, TKDN, stok, alasan urutan", "Details: pack, TKDN, stock, why here")) }
+                (facts(offer, lang))
+                @if let Some(why) = shown.why {
+                    p.why { strong { (lang.pick("Alasan urutan: ", "Why here: ")) } (words::reasons(offer, why, shown.names, lang)) }
+                }
             }
             label.pick {
                 input type="checkbox" name="offer" value=(id) form="survey";

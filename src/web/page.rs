@@ -30,7 +30,7 @@ pub fn render(query: &PageQuery, invalid: &[Invalid], answer: &Answer, names: &N
         &other,
         html! {
             h1 { (lang.pick("Bandingkan penawaran antar-marketplace", "Compare offers across marketplaces")) }
-            (form(query))
+            (form(query, invalid.is_empty()))
             @if !invalid.is_empty() {
                 div.errors role="alert" {
                     ul { @for i in invalid { li { (i.message(lang)) } } }
@@ -54,16 +54,24 @@ fn switch_language(query: &PageQuery) -> String {
     if other.q.is_empty() && other.lang == Lang::En { "/?lang=en".into() } else { other.link("/", &[]) }
 }
 
-fn form(query: &PageQuery) -> Markup {
+fn form(query: &PageQuery, valid: bool) -> Markup {
     let lang = query.lang;
     let decimal = |d: Option<rust_decimal::Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
     html! {
         form.search role="search" method="get" action="/" {
             @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
-            div.wide {
+            div.wide.ask {
                 label for="q" { (lang.pick("Barang yang dicari", "What you are looking for")) }
-                input #q type="search" name="q" value=(query.q) required maxlength="200" placeholder="kertas hvs a4";
+                div.ask-row {
+                    input #q type="search" name="q" value=(query.q) required maxlength="200" placeholder="kertas hvs a4";
+                    button type="submit" { (lang.pick("Cari", "Search")) }
+                }
             }
+            // Folded on a phone once a search is shown, so the offers start in the first screen;
+            // always open on a wide screen (style.css).
+            details.filters.wide open[query.q.is_empty() || !valid] {
+                summary { (lang.pick("Wilayah, urutan dan filter", "Region, order and filters")) (chosen(query)) }
+                div.filter-grid {
             div {
                 label for="region" { (lang.pick("Wilayah Anda (lokasi pengiriman)", "Your region (delivery)")) }
                 (region_select(query))
@@ -98,9 +106,18 @@ fn form(query: &PageQuery) -> Markup {
                 (check("koperasi", query.koperasi, lang.pick("Koperasi", "Cooperatives")))
                 (check("stock", query.in_stock, lang.pick("Stok tersedia", "In stock")))
             }
-            div { button type="submit" { (lang.pick("Cari", "Search")) } }
+                }
+            }
         }
     }
+}
+
+/// What the folded filters hold, for their summary: ` — Kota Kediri, UMK`.
+fn chosen(query: &PageQuery) -> String {
+    let mut said: Vec<&str> = query.region.map(|r| r.name).into_iter().collect();
+    let flags = [(query.pdn, "PDN"), (query.umk, "UMK"), (query.koperasi, "Koperasi")];
+    said.extend(flags.iter().filter(|(on, _)| *on).map(|(_, name)| *name));
+    if said.is_empty() { String::new() } else { format!(" — {}", said.join(", ")) }
 }
 
 fn check(name: &str, checked: bool, text: &str) -> Markup {
@@ -133,14 +150,20 @@ fn region_select(query: &PageQuery) -> Markup {
 fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Markup {
     let lang = query.lang;
     html! {
+        @let reports = &outcome.sources.reports;
+        @let answered = reports.iter().filter(|r| words::answered(r)).count();
         section aria-labelledby="sources-title" {
             h2 #sources-title { (lang.pick("Marketplace yang dicari", "Marketplaces searched")) }
+            // Folded on a phone while every marketplace answered (style.css keeps it open when wide).
+            details.sources-fold open[answered < reports.len()] {
+            summary { (words::answered_of(answered, reports.len(), lang)) }
             ul.sources {
                 @for report in &outcome.sources.reports {
                     li class=(if words::answered(report) { "answered" } else { "missing" }) data-marketplace=(report.marketplace.as_str()) {
                         strong { (names.of(&report.marketplace)) } ": " (words::source_state(report, lang))
                     }
                 }
+            }
             }
         }
         @if query.region.is_none() {
@@ -149,13 +172,14 @@ fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Markup
                 "Choose your region for the procurement-rule order (PDN, UMK and cooperatives, locality) and its reasons."
             )) }
         }
-        (survey_form(query))
         @if outcome.groups.is_empty() {
             p { (lang.pick("Tidak ada penawaran yang cocok.", "No matching offers.")) }
         }
         @for (i, group) in outcome.groups.iter().enumerate() {
             (group::render(query, group, i, names, &outcome.facts))
         }
+        // The offers' survey checkboxes belong to this form wherever it stands (`form="survey"`).
+        (survey_form(query))
     }
 }
 
@@ -172,6 +196,7 @@ fn survey_form(query: &PageQuery) -> Markup {
             }
             button type="submit" { (lang.pick("Buat survei harga (cetak)", "Make a price survey (print)")) }
             button.secondary type="submit" formaction="/survey.csv" { (lang.pick("Unduh CSV", "Download CSV")) }
+            button.secondary type="submit" formaction="/survey.xlsx" { (lang.pick("Unduh Excel (.xlsx)", "Download Excel (.xlsx)")) }
         }
     }
 }

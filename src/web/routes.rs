@@ -1,4 +1,5 @@
-//! The buyer's routes: `/` (comparison), `/survey` (printable sheet), `/survey.csv`. Each runs
+//! The buyer's routes: `/` (comparison), `/survey` (printable sheet), `/survey.csv`,
+//! `/survey.xlsx`. Each runs
 //! the same `SearchService::compare` as the GraphQL `compare` field.
 
 use super::lang::Lang;
@@ -7,6 +8,7 @@ use super::params::{self, Invalid, PageQuery};
 use super::survey;
 use super::survey_csv;
 use super::survey_page;
+use super::survey_xlsx;
 use super::words::Names;
 use crate::search::{SearchError, SearchService};
 use axum::Router;
@@ -22,6 +24,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Route
         .route("/", get(comparison))
         .route("/survey", get(survey_sheet))
         .route("/survey.csv", get(survey_table))
+        .route("/survey.xlsx", get(survey_workbook))
         .merge(super::belanja::router(crate::spending::SpendingService::new({
             let service = service.clone();
             std::sync::Arc::new(move || service.registry())
@@ -76,6 +79,26 @@ async fn survey_table(State(service): State<SearchService>, RawQuery(raw): RawQu
         )
             .into_response(),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("CSV: {e}")).into_response(),
+    }
+}
+
+async fn survey_workbook(State(service): State<SearchService>, RawQuery(raw): RawQuery) -> Response {
+    let names = names(&service);
+    let (query, outcome) = match surveyed(&service, raw.as_deref()).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
+    };
+    let survey = survey::build(&outcome, &query, &names, SystemTime::now());
+    match survey_xlsx::render(&survey, query.lang) {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"survei-harga.xlsx\""),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("XLSX: {e}")).into_response(),
     }
 }
 

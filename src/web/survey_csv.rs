@@ -30,7 +30,7 @@ pub fn render(survey: &Survey<'_>, lang: Lang) -> Result<String, csv::Error> {
                 text(&offer.title),
                 text(offer.url.as_deref().unwrap_or_default()),
                 text(&offer.vendor.name),
-                text(offer.vendor.npwp.as_deref().unwrap_or_default()),
+                text(&row.facts.npwp.as_ref().map(|n| words::npwp(&n.value)).unwrap_or_default()),
                 text(&words::vendor_place(offer, &row.facts, lang)),
                 amount(price.map(|p| p.amount_including_vat)),
                 amount(price.map(|p| p.amount_excluding_vat)),
@@ -49,7 +49,8 @@ pub fn render(survey: &Survey<'_>, lang: Lang) -> Result<String, csv::Error> {
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
 }
 
-fn header(lang: Lang) -> [&'static str; 17] {
+/// The column names, shared with the workbook (`survey_xlsx.rs`).
+pub(super) fn header(lang: Lang) -> [&'static str; 17] {
     match lang {
         Lang::Id => [
             "produk",

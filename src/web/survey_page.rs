@@ -41,7 +41,8 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
             }
             p.no-print {
                 a.button href=(query.link("/", &[])) { (lang.pick("Kembali ke perbandingan", "Back to the comparison")) } " "
-                a.button.secondary href=(query.link("/survey.csv", &chosen_or_top(query))) { (lang.pick("Unduh CSV", "Download CSV")) }
+                a.button.secondary href=(query.link("/survey.csv", &chosen_or_top(query))) { (lang.pick("Unduh CSV", "Download CSV")) } " "
+                a.button.secondary href=(query.link("/survey.xlsx", &chosen_or_top(query))) { (lang.pick("Unduh Excel (.xlsx)", "Download Excel (.xlsx)")) }
             }
             @if !survey.missing_offers.is_empty() {
                 div.errors role="alert" {
@@ -120,7 +121,7 @@ fn table(product: &Product<'_>, lang: Lang) -> Markup {
                                 td { (row.marketplace) }
                                 td { (offer.title) @if let Some(url) = &offer.url { br; a.link href=(url) { (url) } } }
                                 td { (offer.vendor.name) @for b in words::badges(&row.facts) { " (" (b) ")" } }
-                                td { (offer.vendor.npwp.as_deref().unwrap_or("—")) }
+                                td.npwp { (row.facts.npwp.as_ref().map(|n| words::npwp(&n.value)).unwrap_or_else(|| "—".into())) }
                                 td { (words::vendor_place(offer, &row.facts, lang)) }
                                 td.num { (money(price.map(|p| p.amount_including_vat))) }
                                 td.num { (money(price.map(|p| p.amount_excluding_vat))) }

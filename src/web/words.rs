@@ -209,6 +209,15 @@ pub fn availability(availability: Availability, lang: Lang) -> &'static str {
     lang.pick(said.0, said.1)
 }
 
+/// `5 dari 5 marketplace menjawab`; `4 of 5 marketplaces answered`.
+pub fn answered_of(answered: usize, asked: usize, lang: Lang) -> String {
+    match (lang, asked) {
+        (Lang::Id, _) => format!("{answered} dari {asked} marketplace menjawab"),
+        (Lang::En, 1) => format!("{answered} of 1 marketplace answered"),
+        (Lang::En, _) => format!("{answered} of {asked} marketplaces answered"),
+    }
+}
+
 /// `41 penawaran di 4 marketplace`; `41 offers on 4 marketplaces`, `1 offer on 1 marketplace`.
 pub fn offers_on(offers: usize, marketplaces: usize, lang: Lang) -> String {
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -249,6 +258,23 @@ pub fn number(value: Decimal, lang: Lang) -> String {
     if negative { format!("-{out}") } else { out }
 }
 
+/// An NPWP as it is written on paper, so a spreadsheet keeps it as text: a badan's 16-digit
+/// NPWP (`0` + NPWP15) as its NPWP15 `01.234.567.8-901.000`, a NIK-based one grouped in fours
+/// (`3507 1234 5678 0001`), anything else as sent.
+pub fn npwp(digits: &str) -> String {
+    let all_digits = digits.bytes().all(|b| b.is_ascii_digit());
+    match (digits.len(), digits.strip_prefix('0')) {
+        (16, Some(n)) if all_digits => {
+            format!("{}.{}.{}.{}-{}.{}", &n[0..2], &n[2..5], &n[5..8], &n[8..9], &n[9..12], &n[12..15])
+        }
+        (15, _) if all_digits => npwp(&format!("0{digits}")),
+        (16, None) if all_digits => {
+            format!("{} {} {} {}", &digits[0..4], &digits[4..8], &digits[8..12], &digits[12..16])
+        }
+        _ => digits.to_string(),
+    }
+}
+
 /// `Rp1.250.000` (rounded to the sen for reading; the CSV keeps the exact amount).
 pub fn rupiah(value: Decimal) -> String {
     format_rupiah(value)
@@ -282,7 +308,7 @@ mod tests {
         offer.vendor.region_code = None;
         let mut why = explanation(&offer, true, Locality::SameRegency);
         let stated = |value| Stated { value, by: MarketplaceId::new("padi-umkm"), own: false };
-        why.facts = VendorFacts { scale: Some(stated(BusinessScale::Kecil)), koperasi: None, region: None };
+        why.facts = VendorFacts { scale: Some(stated(BusinessScale::Kecil)), ..VendorFacts::default() };
         why.facts.region = Some(Stated { value: "35.72", by: MarketplaceId::new("padi-umkm"), own: false });
         why.umk = true;
         let text = reasons(&offer, &why, &names(), Lang::Id);
@@ -328,6 +354,14 @@ mod tests {
         assert_eq!(said(VatBasis::Exempt), Some("(barang bebas PPN)"));
         assert_eq!(said(VatBasis::Pbjt), Some("(dikenai PBJT daerah, bukan PPN)"));
         assert_eq!(no_ppn_reason(VatBasis::ZeroRate, Lang::En), Some("(the seller charges no PPN)"));
+    }
+
+    #[test]
+    fn an_npwp_is_written_punctuated_and_a_nik_based_one_grouped() {
+        assert_eq!(npwp("0012345678901000"), "01.234.567.8-901.000");
+        assert_eq!(npwp("012345678901000"), "01.234.567.8-901.000");
+        assert_eq!(npwp("3507123456780001"), "3507 1234 5678 0001");
+        assert_eq!(npwp("12ab"), "12ab");
     }
 
     #[test]

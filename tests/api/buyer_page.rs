@@ -2,7 +2,6 @@
 //! printed survey on A4.
 
 use crate::browser::Page;
-use crate::helpers::spawn_app;
 use regex::Regex;
 
 const SEARCH: &str = "q=kertas+hvs+a4&region=35.71";
@@ -17,7 +16,7 @@ fn leak(url: String) -> &'static str {
 
 #[tokio::test]
 async fn in_every_group_the_cheapest_offer_is_in_view_without_expanding_anything_and_the_headline_links_to_it() {
-    let app = spawn_app().await;
+    let app = crate::buyer_survey::patient_app().await;
     let html = dom(Page::new(leak(format!("{}/?{SEARCH}", app.address)))).await;
     let sections: Vec<&str> = html.split(r#"<section class="group""#).skip(1).collect();
     assert!(sections.len() >= 3, "groups are shown ({})", sections.len());
@@ -35,4 +34,77 @@ async fn in_every_group_the_cheapest_offer_is_in_view_without_expanding_anything
         let first_offer = section.find("<li class=\"offer").expect("an offer");
         assert_eq!(first_offer + r#"<li class="offer cheapest" "#.len(), at, "it is the group's first offer shown");
     }
+}
+
+/// Every word of a PDF with its page size: (page width, words' right edges).
+fn word_edges(pdf: &std::path::Path) -> (f64, Vec<(String, f64)>) {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (tests/run.sh installs poppler-utils)");
+    assert!(output.status.success());
+    let xhtml = String::from_utf8_lossy(&output.stdout).into_owned();
+    let page = Regex::new(r#"<page width="([\d.]+)""#).expect("regex");
+    let width: f64 = page.captures(&xhtml).expect("a page")[1].parse().expect("width");
+    let word = Regex::new(r#"xMax="([\d.]+)"[^>]*>([^<]+)</word>"#).expect("regex");
+    let words = word.captures_iter(&xhtml).map(|c| (c[2].to_string(), c[1].parse().expect("x"))).collect();
+    (width, words)
+}
+
+#[tokio::test]
+async fn the_printed_survey_fits_a4_with_every_column_on_the_page() {
+    let app = crate::buyer_survey::patient_app().await;
+    let url = leak(format!("{}/survey?{SEARCH}&top=3", app.address));
+    let pdf = crate::browser::artifact("survey-a4.pdf");
+    let printed = pdf.clone();
+    tokio::task::spawn_blocking(move || Page::new(url).pdf(&printed)).await.expect("browser");
+    let (width, words) = word_edges(&pdf);
+    assert!((width - 841.9).abs() < 1.0 || (width - 595.3).abs() < 1.0, "an A4 page: {width} pt wide");
+    assert!(words.len() > 200, "the survey is printed ({} words)", words.len());
+    // 10 mm margins: nothing may reach past the right margin.
+    let margin = 10.0 * 72.0 / 25.4;
+    let over: Vec<&(String, f64)> = words.iter().filter(|(_, x)| *x > width - margin + 1.0).collect();
+    assert!(over.is_empty(), "words past the right margin of {width} pt: {over:?}");
+    let text: String = words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Dibaca"), "the last column's heading is printed");
+    let output = std::process::Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&output.stdout);
+    let count: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).expect("pages").trim().parse().expect("n");
+    assert!(count <= 6, "10 products × 3 offers on at most 6 pages, not 8: {count}");
+}
+
+#[tokio::test]
+async fn on_a_360_by_800_phone_the_first_offer_starts_in_the_first_screen_and_cards_are_compact() {
+    let app = crate::buyer_survey::patient_app().await;
+    // The marketplaces' pages come from the cache when the browser asks.
+    let url = format!("{}/?{SEARCH}", app.address);
+    app.client.get(&url).send().await.expect("page").text().await.expect("html");
+    let browser = crate::cdp::Browser::launch();
+    let mut tab = browser.tab(360, 800, true).await;
+    tab.navigate(&url).await;
+    tab.loaded().await;
+    let top = tab.eval("document.querySelector('li.offer').getBoundingClientRect().top").await;
+    let top = top.as_f64().expect("a position");
+    assert!(top < 800.0, "the first offer starts {top} px down, past the first screen");
+    let width = tab.eval("document.documentElement.scrollWidth").await.as_f64().expect("width");
+    assert!(width <= 360.0, "nothing scrolls sideways: {width} px wide");
+    tab.screenshot(&crate::browser::artifact("buyer-page-360.png"), 360, 1600).await;
+    let tallest = tab
+        .eval("Math.max(...[...document.querySelectorAll('ol.offers > li.offer')].filter(e => e.checkVisibility()).map(e => e.getBoundingClientRect().height))")
+        .await;
+    let tallest = tallest.as_f64().expect("a height");
+    assert!(tallest < 400.0, "a visible card is compact: {tallest} px tall (was ~480)");
+    let cards = tab.eval("[...document.querySelectorAll('li.offer')].filter(e => e.checkVisibility()).length").await;
+    assert!(cards.as_u64().expect("count") <= 60, "at most a few cards per group are laid out: {cards}");
+    // On a wide screen the folded parts are open without a click.
+    let mut wide = browser.tab(1280, 900, false).await;
+    wide.navigate(&url).await;
+    wide.loaded().await;
+    wide.screenshot(&crate::browser::artifact("buyer-wide-1280.png"), 1280, 1800).await;
+    let shown = wide.eval("document.querySelector('li.offer .why').getBoundingClientRect().height").await;
+    assert!(shown.as_f64().expect("height") > 0.0, "the reasons show on a wide screen");
+    let region = wide.eval("document.getElementById('region').getBoundingClientRect().height").await;
+    assert!(region.as_f64().expect("height") > 0.0, "the filters show on a wide screen");
 }

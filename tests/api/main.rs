@@ -14,6 +14,7 @@ mod buyer_facts;
 mod buyer_page;
 mod buyer_survey;
 mod cache;
+mod cdp;
 mod check;
 mod check_sample;
 mod checked_inputs;

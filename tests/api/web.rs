@@ -42,7 +42,7 @@ fn decimal(text: &str) -> Decimal {
 
 #[tokio::test]
 async fn the_comparison_page_groups_offers_from_several_marketplaces_marks_the_cheapest_and_explains_in_indonesian() {
-    let app = spawn_app().await;
+    let app = crate::buyer_survey::patient_app().await;
     // GraphQL first: the page then reads the same pages from the cache, so both group the same offers.
     let compare = graphql_compare(&app).await;
     let url = format!("{}/?{SEARCH}", app.address);
@@ -124,7 +124,7 @@ async fn the_empty_page_has_a_labelled_form_in_indonesian_and_english() {
 
 #[tokio::test]
 async fn the_survey_csv_has_graphqls_exact_amounts_and_the_printed_survey_has_every_row() {
-    let app = spawn_app().await;
+    let app = crate::buyer_survey::patient_app().await;
     let compare = graphql_compare(&app).await;
     let by_id: BTreeMap<&str, &Value> = compare["groups"]
         .as_array()

@@ -31,6 +31,8 @@ pub struct VendorFacts {
     pub koperasi: Option<Stated<bool>>,
     /// Kemendagri code of where it is, when any account's location resolves to one region.
     pub region: Option<Stated<&'static str>>,
+    /// The 16-digit NPWP, when any account states one (for the survey's HPS file).
+    pub npwp: Option<Stated<String>>,
 }
 
 impl VendorFacts {
@@ -134,6 +136,7 @@ fn facts_for(own: &AccountKey, members: &[(&AccountKey, &VendorRecord)]) -> Vend
             (r.legal_form != LegalForm::Unknown).then_some(r.legal_form == LegalForm::Koperasi)
         }),
         region: first(own, members, |r| r.region_code),
+        npwp: first(own, members, |r| r.npwp.clone()),
     }
 }
 
