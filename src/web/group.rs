@@ -5,6 +5,7 @@
 use super::lang::Lang;
 use super::offer::{self, Shown};
 use super::params::PageQuery;
+use super::strip;
 use super::survey::{in_order, unit_price};
 use super::words::{self, Names};
 use crate::model::Offer;
@@ -59,6 +60,7 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
                     }
                 }
             }
+            (strip::render(group, names, &group_title(&group.key)))
             @if !pinned.is_empty() {
                 ol.offers.pinned aria-label=(lang.pick("Termurah per satuan", "Cheapest per unit")) { @for o in &pinned { (shown(o)) } }
             }

@@ -23,6 +23,7 @@ mod offer;
 mod page;
 mod params;
 mod routes;
+mod strip;
 mod survey;
 mod survey_csv;
 mod survey_page;

@@ -169,3 +169,24 @@ async fn the_csv_writes_npwps_punctuated_so_a_spreadsheet_keeps_them_as_text() {
         assert!(punctuated.is_match(&npwp), "{npwp} is written as on paper, never bare digits or a formula");
     }
 }
+
+#[tokio::test]
+async fn each_product_with_prices_to_compare_has_a_strip_plot_with_one_dot_per_counted_offer() {
+    let app = patient_app().await;
+    let groups = groups(&app).await;
+    let html =
+        app.client.get(format!("{}/?{SEARCH}", app.address)).send().await.expect("page").text().await.expect("html");
+    let sections: Vec<&str> = html.split(r#"<section class="group""#).skip(1).collect();
+    assert_eq!(sections.len(), groups.len());
+    let mut plotted = 0;
+    for (section, group) in sections.iter().zip(&groups) {
+        let counted = group["unitPrices"].as_array().expect("unitPrices").len();
+        let dots = section.split("</svg>").next().unwrap_or_default().matches("<circle").count();
+        if counted >= 2 {
+            plotted += 1;
+            assert!(section.contains(r#"<svg class="strip" role="img""#), "{}", group["title"]);
+            assert_eq!(dots, counted, "{}: one dot per counted unit price", group["title"]);
+        }
+    }
+    assert!(plotted > 0, "some products are plotted");
+}
