@@ -119,7 +119,9 @@ async function keyboardWalk(browser) {
     problems.push(`the survey actions are ${action < 0 ? "never reached" : action - lastBox + " stops"} after the last checkbox (at most 5)`);
   }
   await page.close();
-  return { stops: stops.length, problems };
+  const faintest = Math.min(...stops.map((s) => s.ring));
+  const said = `${stops.length} stops, faintest ring ${faintest.toFixed(2)}:1, survey button ${action - lastBox} stop(s) after the last checkbox`;
+  return { said, problems };
 }
 
 /** One page at one size: axe-core's violations and the accessible-name clashes, as printable lines. */
@@ -175,10 +177,10 @@ async function main() {
     }
     const walk = await keyboardWalk(browser);
     if (walk.problems.length === 0) {
-      console.log(`ok     keyboard walk over the comparison page (${walk.stops} stops)`);
+      console.log(`ok     keyboard walk over the comparison page (${walk.said})`);
     } else {
       failures += walk.problems.length;
-      console.log(`FAIL   keyboard walk over the comparison page (${walk.stops} stops)`);
+      console.log(`FAIL   keyboard walk over the comparison page (${walk.said})`);
       for (const p of walk.problems) console.log(`  ${p}`);
     }
   } finally {
