@@ -98,6 +98,7 @@ async function keyboardWalk(browser) {
     if (!stop) break;
     stops.push(stop);
     if (stop.ring < 3) problems.push(`focus ring of ${stop.describe} has contrast ${stop.ring.toFixed(2)}:1 (needs 3:1)`);
+    if (stop.last) break;
   }
   const at = (test) => stops.findIndex(test);
   const order = [
@@ -156,6 +157,16 @@ async function pool(jobs, width) {
   return results;
 }
 
+/** The survey's count follows the ticks, in a live region (so a screen reader announces it). */
+async function liveCount(browser) {
+  const page = await open(browser, "/?q=kertas+hvs+a4&region=35.71", VIEWPORTS[0]);
+  await page.$$eval("input[name=offer]", (boxes) => boxes.slice(0, 2).forEach((b) => b.click()));
+  const count = await page.$eval("#survey-count", (p) => ({ text: p.textContent, live: p.getAttribute("aria-live") }));
+  await page.close();
+  const ok = /^2\b/.test(count.text) && count.live === "polite";
+  return { ok, said: `after ticking 2 offers the survey count says "${count.text}" (aria-live=${count.live})` };
+}
+
 async function main() {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -175,6 +186,9 @@ async function main() {
       failures += problems;
       for (const line of lines) console.log(line);
     }
+    const count = await liveCount(browser);
+    console.log(`${count.ok ? "ok  " : "FAIL"}   ${count.said}`);
+    if (!count.ok) failures += 1;
     const walk = await keyboardWalk(browser);
     if (walk.problems.length === 0) {
       console.log(`ok     keyboard walk over the comparison page (${walk.said})`);
