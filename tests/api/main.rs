@@ -48,6 +48,7 @@ mod served;
 mod slow_clients;
 mod soak;
 mod spending;
+mod streamed_page;
 mod unit_spread;
 mod vendors;
 mod web;
