@@ -53,7 +53,7 @@ pub fn arrived(report: &SourceReport, offers: &[Offer], names: &Names, lang: Lan
 fn line(offer: &Offer, lang: Lang) -> Markup {
     let base = offer.unit.base_unit.as_deref().unwrap_or(&offer.unit.name);
     html! {
-        li data-offer=(offer.gateway_id()) {
+        li {
             span.title { (offer.title) } " — "
             @match (unit_price(offer), &offer.price) {
                 (Some(p), _) => { (words::rupiah(p)) " / " (base) },
