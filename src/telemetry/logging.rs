@@ -22,13 +22,18 @@ pub fn init(json: bool, level: Option<&str>, tracer: Option<SdkTracer>) {
     let filter = EnvFilter::try_from_default_env()
         .or_else(|_| EnvFilter::try_new(level.unwrap_or("info")))
         .unwrap_or_else(|_| EnvFilter::new("info"));
+    let _ = subscriber(json, filter, tracer).try_init();
+}
+
+/// The log layer under `filter`, and the trace layer when there is a `tracer`.
+fn subscriber(json: bool, filter: EnvFilter, tracer: Option<SdkTracer>) -> Box<dyn Subscriber + Send + Sync> {
     // The most specific directive wins, so `RUST_LOG=trace` still leaves the trace spans out.
     let filter = match format!("{}=off", trace::TARGET).parse() {
         Ok(directive) => filter.add_directive(directive),
         Err(_) => filter,
     };
     let logs = log_layer(json).with_filter(filter);
-    let _ = match tracer {
+    match tracer {
         Some(tracer) => {
             let only_spans = Targets::new().with_target(trace::TARGET, LevelFilter::TRACE);
             let spans = tracing_opentelemetry::layer()
@@ -38,10 +43,10 @@ pub fn init(json: bool, level: Option<&str>, tracer: Option<SdkTracer>) {
                 .with_target(false)
                 .with_tracked_inactivity(false)
                 .with_filter(only_spans);
-            tracing_subscriber::registry().with(logs).with(spans).try_init()
+            Box::new(tracing_subscriber::registry().with(logs).with(spans))
         }
-        None => tracing_subscriber::registry().with(logs).try_init(),
-    };
+        None => Box::new(tracing_subscriber::registry().with(logs)),
+    }
 }
 
 /// The log lines' layer, to stderr.
@@ -54,5 +59,30 @@ where
         Box::new(layer.json().flatten_event(true).with_current_span(false))
     } else {
         Box::new(layer.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use opentelemetry::trace::{TraceContextExt, TracerProvider};
+    use tracing_opentelemetry::OpenTelemetrySpanExt;
+
+    #[test]
+    fn without_a_tracer_trace_spans_are_disabled_even_when_everything_is_logged() {
+        tracing::subscriber::with_default(subscriber(false, EnvFilter::new("trace"), None), || {
+            assert!(tracing::info_span!(target: trace::TARGET, "request").is_disabled());
+            assert!(!tracing::info_span!("logged").is_disabled(), "other spans follow the filter");
+        });
+    }
+
+    #[test]
+    fn with_a_tracer_trace_spans_become_opentelemetry_spans_and_the_log_filter_still_applies() {
+        let tracer = opentelemetry_sdk::trace::SdkTracerProvider::builder().build().tracer("test");
+        tracing::subscriber::with_default(subscriber(false, EnvFilter::new("warn"), Some(tracer)), || {
+            let span = tracing::info_span!(target: trace::TARGET, "request");
+            assert!(span.context().span().span_context().is_valid(), "an OpenTelemetry span");
+            assert!(tracing::info_span!("not logged").is_disabled());
+        });
     }
 }

@@ -18,6 +18,8 @@ mod belanja;
 mod belanja_chart;
 mod belanja_export;
 mod belanja_page;
+mod fields;
+mod form;
 mod group;
 mod lang;
 mod layout;

@@ -1,6 +1,7 @@
 //! The buyer's routes: `/` (comparison, streamed as the marketplaces answer), `/survey`
-//! (printable sheet), `/survey.csv`, `/survey.xlsx`. Each runs the same comparison as the
-//! GraphQL `compare` field (`compare_stream` yields it last, assembled the same way).
+//! (printable sheet), `/survey.csv`, `/survey.xlsx`, and the icon (`/favicon.svg`,
+//! `/favicon.ico`). Each page runs the same comparison as the GraphQL `compare` field
+//! (`compare_stream` yields it last, assembled the same way).
 
 use super::lang::Lang;
 use super::page::{self, Answer};
@@ -26,6 +27,9 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Route
         .route("/survey", get(survey_sheet))
         .route("/survey.csv", get(survey_table))
         .route("/survey.xlsx", get(survey_workbook))
+        .route("/favicon.svg", get(|| async { icon("image/svg+xml", include_bytes!("icon/favicon.svg")) }))
+        // Asked for by browsers whatever the page says: a 404 here is a console error on every page.
+        .route("/favicon.ico", get(|| async { icon("image/x-icon", include_bytes!("icon/favicon.ico")) }))
         .merge(super::belanja::router(crate::spending::SpendingService::new({
             let service = service.clone();
             std::sync::Arc::new(move || service.registry())
@@ -100,6 +104,11 @@ async fn survey_workbook(State(service): State<SearchService>, RawQuery(raw): Ra
             .into_response(),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("XLSX: {e}")).into_response(),
     }
+}
+
+/// Pasar's icon, cacheable for a day.
+fn icon(media_type: &'static str, bytes: &'static [u8]) -> Response {
+    ([(header::CONTENT_TYPE, media_type), (header::CACHE_CONTROL, "public, max-age=86400")], bytes).into_response()
 }
 
 /// The comparison a survey is made from, or a plain 400 saying what is wrong.

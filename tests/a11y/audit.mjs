@@ -42,7 +42,8 @@ function pages(offerIds) {
     { name: "survey (en)", path: `/survey?${q}&${survey}&lang=en` },
     { name: "form error (id)", path: "/?q=kertas&min=abc" },
     { name: "form error (en)", path: "/?q=kertas&min=abc&lang=en" },
-    { name: "GraphiQL", path: "/graphiql", ready: ".graphiql-container" },
+    { name: "spending", path: "/belanja?wilayah=35.71&tahun=2022" },
+    { name: "GraphiQL", path: "/graphiql", ready: ".graphiql-query-editor .CodeMirror-scroll[data-pasar]" },
   ];
 }
 

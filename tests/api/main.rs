@@ -10,6 +10,7 @@ mod architecture;
 mod bela;
 mod belanja;
 mod browser;
+mod buyer_access;
 mod buyer_facts;
 mod buyer_page;
 mod buyer_survey;
