@@ -10,15 +10,39 @@ use super::words::{self, Names};
 use crate::search::CompareOutcome;
 use maud::{Markup, PreEscaped, html};
 
-/// What the search gave: nothing asked yet, the comparison, or why it could not run.
+/// What the page says when there is no comparison to show: nothing asked yet, or why it could
+/// not run. A comparison is streamed into the page (`streamed.rs`) between [`around_answer`]'s
+/// two parts.
 pub enum Answer {
     NotAsked,
-    Found(CompareOutcome),
     Refused(String),
 }
 
-/// The whole page.
-pub fn render(query: &PageQuery, invalid: &[Invalid], answer: &Answer, names: &Names) -> Markup {
+/// The whole page without a comparison.
+pub fn render(query: &PageQuery, invalid: &[Invalid], answer: &Answer) -> Markup {
+    let lang = query.lang;
+    let said = match answer {
+        Answer::NotAsked => html! { p.note { (lang.pick(
+            "Tulis nama barang, pilih wilayah Anda, lalu tekan Cari. Pasar menanyai setiap marketplace sekaligus.",
+            "Type what you need, pick your region and press Search. Pasar asks every marketplace at once."
+        )) } },
+        Answer::Refused(why) => html! { div.errors { (why) } },
+    };
+    page(query, invalid, said)
+}
+
+/// The page up to where the comparison goes (head, form) and the rest, to be sent around a
+/// comparison written as it arrives.
+pub fn around_answer(query: &PageQuery) -> (String, String) {
+    // The answer is the last thing in `main`; text the page shows back is escaped, so the last
+    // `</main>` is the page's own.
+    let mut top = page(query, &[], html! {}).into_string();
+    let at = top.rfind("</main>").unwrap_or(top.len());
+    let bottom = top.split_off(at);
+    (top, bottom)
+}
+
+fn page(query: &PageQuery, invalid: &[Invalid], answer: Markup) -> Markup {
     let lang = query.lang;
     let other = switch_language(query);
     let title = match (query.q.is_empty(), invalid.is_empty()) {
@@ -34,14 +58,7 @@ pub fn render(query: &PageQuery, invalid: &[Invalid], answer: &Answer, names: &N
             h1 { (lang.pick("Bandingkan penawaran antar-marketplace", "Compare offers across marketplaces")) }
             (form::errors(invalid, lang))
             (form::render(query, invalid))
-            @match answer {
-                Answer::NotAsked => p.note { (lang.pick(
-                    "Tulis nama barang, pilih wilayah Anda, lalu tekan Cari. Pasar menanyai setiap marketplace sekaligus.",
-                    "Type what you need, pick your region and press Search. Pasar asks every marketplace at once."
-                )) },
-                Answer::Refused(why) => div.errors { (why) },
-                Answer::Found(outcome) => (results(query, outcome, names)),
-            }
+            (answer)
         },
     )
 }
@@ -52,7 +69,8 @@ fn switch_language(query: &PageQuery) -> String {
     if other.q.is_empty() && other.lang == Lang::En { "/?lang=en".into() } else { other.link("/", &[]) }
 }
 
-fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Markup {
+/// The comparison: what each marketplace did, then the product groups and the survey's actions.
+pub fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Markup {
     let lang = query.lang;
     html! {
         @let reports = &outcome.sources.reports;

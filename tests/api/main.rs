@@ -49,6 +49,7 @@ mod served;
 mod slow_clients;
 mod soak;
 mod spending;
+mod streamed_page;
 mod traces;
 mod unit_spread;
 mod vendors;
