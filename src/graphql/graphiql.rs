@@ -124,12 +124,15 @@ const PAGE: &str = r#"<!doctype html>
   <title>Pasar · GraphiQL</title>
   <meta name="description" content="GraphiQL for Pasar's GraphQL API over Indonesia's procurement marketplaces.">
   <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-  <style>html, body, #graphiql { height: 100%; margin: 0; } #graphiql { display: block; }</style>
+  <style>html, body, main, #graphiql { height: 100%; margin: 0; }</style>
   <link rel="stylesheet" href="/graphiql/assets/graphiql.min.css">
   <link rel="stylesheet" href="/graphiql/assets/pasar.css">
 </head>
 <body>
-  <main id="graphiql">Loading GraphiQL…</main>
+  <main>
+    <h1 class="pasar-visually-hidden">Pasar GraphiQL: the GraphQL API explorer</h1>
+    <div id="graphiql">Loading GraphiQL…</div>
+  </main>
   <script src="/graphiql/assets/react.production.min.js"></script>
   <script src="/graphiql/assets/react-dom.production.min.js"></script>
   <script src="/graphiql/assets/graphiql.min.js"></script>
