@@ -216,6 +216,7 @@ impl Application {
     }
 }
 
+mod at_end;
 mod metrics;
 mod ready;
 mod reload;

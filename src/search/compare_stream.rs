@@ -12,8 +12,10 @@ use super::report::SourceReport;
 use super::service::SearchService;
 use super::validate;
 use crate::model::Offer;
+use crate::telemetry::request;
 use futures::stream::{FuturesUnordered, Stream, StreamExt};
 use std::pin::Pin;
+use tracing::Instrument;
 
 /// One step of a streamed comparison.
 #[derive(Debug, Clone)]
@@ -55,7 +57,10 @@ impl SearchService {
             .map(|(at, entry)| {
                 let (path, entry, query, filter) =
                     (self.path.clone(), entry.clone(), query.clone(), params.filter.clone());
-                Box::pin(async move { (at, fanout::fetch_one(&path, &entry, &query, want, &filter, false).await) })
+                let fetch = async move { (at, fanout::fetch_one(&path, &entry, &query, want, &filter, false).await) };
+                // Polled by the response body after the handler returned, outside the request's
+                // scope: its notes (id sent upstream, access line) and span are taken along.
+                Box::pin(request::carry(fetch.in_current_span()))
                     as Pin<Box<dyn Future<Output = (usize, Fetched)> + Send>>
             })
             .collect();

@@ -78,9 +78,18 @@ pub(super) async fn measure(State(state): State<AppState>, request: Request, nex
     if let Some(name) = notes.operation() {
         span.record("graphql.operation.name", name);
     }
-    if let Some(access) = access {
-        access.log(&notes, operation, response.status().as_u16(), started.elapsed());
-    }
+    let status = response.status().as_u16();
+    let response = match access {
+        // A streamed page asks the marketplaces while its body is sent: its line waits for them.
+        Some(access) if response.extensions().get::<request::LineAtBodyEnd>().is_some() => {
+            super::at_end::at_end(response, move || access.log(&notes, operation, status, started.elapsed()))
+        }
+        Some(access) => {
+            access.log(&notes, operation, status, started.elapsed());
+            response
+        }
+        None => response,
+    };
     let outcome = match response.status().as_u16() {
         0..400 => "ok",
         400..500 => "refused",

@@ -56,6 +56,11 @@ impl RequestNotes {
     }
 }
 
+/// A response extension: the request goes on after its handler returned (a page streamed as the
+/// marketplaces answer), so its access line is written when the body ends, not before.
+#[derive(Debug, Clone, Copy)]
+pub struct LineAtBodyEnd;
+
 /// Runs `request` with `notes` as its notes.
 pub async fn scope<F: Future>(notes: Arc<RequestNotes>, request: F) -> F::Output {
     CURRENT.scope(notes, request).await

@@ -17,7 +17,9 @@ use std::convert::Infallible;
 /// A 200 whose body is written as `events` come.
 pub fn response(query: PageQuery, names: Names, events: impl Stream<Item = CompareEvent> + Send + 'static) -> Response {
     let body = Body::from_stream(chunks(query, names, events).map(Ok::<_, Infallible>));
-    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+    let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+    response.extensions_mut().insert(crate::telemetry::request::LineAtBodyEnd);
+    response
 }
 
 /// The page's parts; the end of the stream of events (`None`) closes the page, with a failure

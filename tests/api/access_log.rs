@@ -57,3 +57,35 @@ async fn json_logs_write_one_access_line_per_request_with_the_echoed_request_id(
     assert_eq!(graphql[3]["sources"], "-", "no marketplace asked for __typename");
     assert!(!logs.contains("never-logged-key"), "an API key leaked into the logs");
 }
+
+#[tokio::test]
+async fn the_streamed_buyer_page_writes_its_access_line_when_it_ends_with_every_marketplace_it_asked() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let gateway = Served::start(&sandboxes, "[log]\nformat = \"json\"\naccess = true", "timeout = \"20s\"", &[]).await;
+    let page = gateway
+        .client
+        .get(format!("{}/?q=kertas+hvs+a4&region=35.71", gateway.url))
+        .header("x-request-id", "streamed-page-7")
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("the whole page");
+    assert!(html.contains(r#"<div class="compared""#), "the comparison was streamed");
+    // Asked from the response body, after the handler returned: still with the request's id.
+    for sandbox in &sandboxes {
+        assert_eq!(sandbox.state().last_request_id().as_deref(), Some("streamed-page-7"), "{:?}", sandbox.kind());
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (_, logs) = gateway.stop();
+    let lines: Vec<Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let line = lines
+        .iter()
+        .find(|l| l["target"] == "pasar::access" && l["request_id"] == "streamed-page-7")
+        .unwrap_or_else(|| panic!("no access line for the page: {logs}"));
+    let sources = line["sources"].as_str().expect("sources");
+    for sandbox in &sandboxes {
+        assert!(sources.contains(&format!("{}:OK", sandbox.kind().id())), "{line}");
+    }
+}
