@@ -2,8 +2,9 @@
 # The test command of the README: installs what the tests need when it is missing, then runs
 # every test. A test whose tool is missing fails; it never skips.
 #   - Rust toolchain: required (the sandbox marketplaces are started in-process by the tests).
-#   - Node and npm (Debian packages): the GraphQL-over-HTTP audit in tests/conformance.
-#   - Chromium (Debian package): the browser tests (tests/api/browser.rs).
+#   - Node and npm (Debian packages): the GraphQL-over-HTTP audit in tests/conformance and the
+#     accessibility audit in tests/a11y (each installs its pinned npm packages with `npm ci`).
+#   - Chromium (Debian package): the browser tests (tests/api/browser.rs) and tests/a11y.
 #   - pdftotext (Debian poppler-utils): reads the printed price survey (tests/api/web.rs).
 #   - python3 with openpyxl (PyPI): reads the survey workbook as a spreadsheet would (tests/api/buyer_survey.rs).
 #   - redis-server and openssl (Debian packages): several instances sharing one cache, over TLS too
@@ -34,4 +35,6 @@ fi
 python3 -c 'import openpyxl' # fails loudly when it could not be installed
 
 cargo test --locked "$@"
+# Both audits start the demo through tests/demo.sh, on the binary `cargo test` just built.
 tests/conformance/run.sh
+tests/a11y/run.sh

@@ -8,6 +8,7 @@ mod sample;
 mod serve;
 
 use crate::graphql;
+use crate::telemetry::trace::{TraceSettings, Traces};
 use check::CheckArgs;
 use clap::{Parser, Subcommand};
 use serve::ServeArgs;
@@ -42,7 +43,7 @@ enum Command {
 /// Runs the command line; the exit code says whether it succeeded.
 pub async fn run(cli: Cli) -> ExitCode {
     let command = cli.command.unwrap_or(Command::Serve(ServeArgs { products: 10_000, ..ServeArgs::default() }));
-    start_logging(&command);
+    let traces = start_logging(&command);
     let outcome = match command {
         Command::Serve(args) if args.config.is_some() => serve::with_config(args).await,
         #[cfg(feature = "sandbox")]
@@ -59,6 +60,10 @@ pub async fn run(cli: Cli) -> ExitCode {
         #[cfg(feature = "sandbox")]
         Command::Sandbox(args) => demo::run_sandboxes(args).await,
     };
+    if let Some(traces) = traces {
+        // Posting the last spans blocks (the exporter's blocking client).
+        let _ = tokio::task::spawn_blocking(move || traces.shutdown()).await;
+    }
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -69,15 +74,39 @@ pub async fn run(cli: Cli) -> ExitCode {
 }
 
 /// Logging as `[log]` in the configuration the command will read says (defaults when it cannot
-/// be read: the command itself then reports why).
-fn start_logging(command: &Command) {
+/// be read: the command itself then reports why), and for `serve`, traces when `[telemetry]` or
+/// the OTEL_* variables name a collector.
+fn start_logging(command: &Command) -> Option<Traces> {
     let file = match command {
         Command::Serve(args) => args.config.as_deref(),
         _ => None,
     };
-    let log = crate::config::Config::load(file).map(|c| c.log).unwrap_or_default();
-    let json = log.format == crate::config::LogFormat::Json;
-    crate::telemetry::logging::init(json, log.level.as_deref());
+    let config = crate::config::Config::load(file).unwrap_or_default();
+    let json = config.log.format == crate::config::LogFormat::Json;
+    let telemetry = &config.telemetry;
+    let settings = matches!(command, Command::Serve(_))
+        .then(|| {
+            let var = |name: &str| std::env::var(name).ok();
+            TraceSettings::resolve(telemetry.otlp_endpoint.as_deref(), telemetry.service_name.as_deref(), &var)
+        })
+        .flatten();
+    let started = settings.as_ref().map(Traces::start);
+    let (traces, tracer) = match started {
+        Some(Ok((traces, tracer))) => (Some(traces), Some(tracer)),
+        Some(Err(error)) => {
+            eprintln!("warning: serving without traces: {error}");
+            (None, None)
+        }
+        None => (None, None),
+    };
+    crate::telemetry::logging::init(json, config.log.level.as_deref(), tracer);
+    if let Some(settings) = settings.filter(|_| traces.is_some()) {
+        let var = |name: &str| std::env::var(name).ok();
+        let endpoint = settings.traces_url.or_else(|| var("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+        let endpoint = endpoint.or_else(|| var("OTEL_EXPORTER_OTLP_ENDPOINT")).unwrap_or_default();
+        tracing::info!(%endpoint, "Exporting traces over OTLP/HTTP.");
+    }
+    traces
 }
 
 #[cfg(test)]

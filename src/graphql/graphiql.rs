@@ -39,6 +39,7 @@ const ASSETS: &[Asset] = &[
         bytes: include_bytes!("graphiql/react-dom.production.min.js"),
     },
     Asset { name: "start.js", media_type: "text/javascript; charset=utf-8", bytes: START.as_bytes() },
+    Asset { name: "pasar.css", media_type: "text/css; charset=utf-8", bytes: include_bytes!("graphiql/pasar.css") },
     Asset {
         name: "LICENSE-graphiql",
         media_type: "text/plain; charset=utf-8",
@@ -83,6 +84,35 @@ const START: &str = r#"(function () {
     defaultQuery: defaultQuery,
     defaultEditorToolsVisibility: true
   }));
+  // What upstream GraphiQL leaves out, added as its editors appear: each editor's text area gets
+  // a name, and each editor's scroll region is reachable by keyboard (arrow keys scroll it).
+  function label() {
+    var names = [
+      ['.graphiql-query-editor textarea', 'GraphQL query'],
+      ['.graphiql-response textarea', 'Response'],
+      ['.graphiql-editor-tool .graphiql-editor:nth-child(1) textarea', 'Variables (JSON)'],
+      ['.graphiql-editor-tool .graphiql-editor:nth-child(2) textarea', 'Headers (JSON)']
+    ];
+    names.forEach(function (pair) {
+      document.querySelectorAll(pair[0]).forEach(function (area) {
+        if (!area.hasAttribute('aria-label')) area.setAttribute('aria-label', pair[1]);
+      });
+    });
+    // CodeMirror gives the region tabindex=-1 (focus goes to its hidden text area on a click).
+    document.querySelectorAll('.CodeMirror-scroll:not([data-pasar])').forEach(function (region) {
+      region.setAttribute('data-pasar', '');
+      var area = region.parentElement.querySelector('textarea');
+      region.setAttribute('tabindex', '0');
+      region.setAttribute('role', 'region');
+      region.setAttribute('aria-label', (area && area.getAttribute('aria-label') || 'Editor') + ' (scroll)');
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; label(); });
+  }).observe(document.body, { childList: true, subtree: true });
 })();
 "#;
 
@@ -92,11 +122,17 @@ const PAGE: &str = r#"<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Pasar · GraphiQL</title>
-  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  <meta name="description" content="GraphiQL for Pasar's GraphQL API over Indonesia's procurement marketplaces.">
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+  <style>html, body, main, #graphiql { height: 100%; margin: 0; }</style>
   <link rel="stylesheet" href="/graphiql/assets/graphiql.min.css">
+  <link rel="stylesheet" href="/graphiql/assets/pasar.css">
 </head>
 <body>
-  <div id="graphiql">Loading GraphiQL…</div>
+  <main>
+    <h1 class="pasar-visually-hidden">Pasar GraphiQL: the GraphQL API explorer</h1>
+    <div id="graphiql">Loading GraphiQL…</div>
+  </main>
   <script src="/graphiql/assets/react.production.min.js"></script>
   <script src="/graphiql/assets/react-dom.production.min.js"></script>
   <script src="/graphiql/assets/graphiql.min.js"></script>
@@ -134,10 +170,10 @@ mod tests {
     #[test]
     fn every_file_the_page_names_is_embedded_and_not_empty() {
         let named: Vec<&str> = PAGE.split('"').filter_map(|part| part.strip_prefix("/graphiql/assets/")).collect();
-        assert_eq!(named.len(), 5, "{named:?}");
+        assert_eq!(named.len(), 6, "{named:?}");
         for name in named {
             let asset = ASSETS.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("{name} is not embedded"));
-            assert!(asset.bytes.len() > 100 || name == "start.js", "{name}");
+            assert!(asset.bytes.len() > 100, "{name}");
         }
     }
 

@@ -92,7 +92,10 @@ impl Guard {
             self.last.note(outcome.as_ref().err().map(ToString::to_string));
             metrics::gauge!("pasar_breaker_state", "marketplace" => id.clone()).set(self.breaker.level());
             let error = match outcome {
-                Ok(page) => return Ok(page),
+                Ok(page) => {
+                    note_retries(attempt);
+                    return Ok(page);
+                }
                 Err(error) => error,
             };
             if let MarketplaceError::RateLimited { retry_after: Some(seconds) } = &error {
@@ -106,11 +109,17 @@ impl Guard {
                 && !self.breaker.is_open()
                 && self.budget.withdraw();
             if !worth_it {
+                note_retries(attempt - 1);
                 return Err(error);
             }
             tokio::time::sleep(pause).await;
         }
     }
+}
+
+/// The retries a call took, on the current span (the cache load's, when traces are on).
+fn note_retries(retries: u32) {
+    tracing::Span::current().record("retries", retries);
 }
 
 /// Counts one call in `pasar_inflight{marketplace}` while it lives.

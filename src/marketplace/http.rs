@@ -7,6 +7,7 @@ use super::{MarketplaceError, SearchPage, SearchRequest};
 use crate::model::MarketplaceId;
 use crate::normalize::number::read_count;
 use crate::normalize::vat::{RateRule, VatPolicy};
+use crate::telemetry::trace;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -85,6 +86,10 @@ impl HttpAdapter {
         if let Some(id) = crate::telemetry::request::id() {
             builder = builder.header("x-request-id", id);
         }
+        // The cache load's span as the upstream's parent (`traceparent`), when traces are on.
+        if trace::enabled() {
+            builder = builder.headers(trace::upstream_headers());
+        }
         if let Some(body) = &spec.body {
             let mut body = values.fill_body(body);
             if let Value::Object(map) = &mut body {
@@ -101,6 +106,8 @@ impl HttpAdapter {
     pub(super) async fn send(&self, builder: reqwest::RequestBuilder) -> Result<Vec<u8>, MarketplaceError> {
         let response = builder.send().await.map_err(|e| MarketplaceError::from_transport(&e))?;
         let status = response.status();
+        let span = tracing::Span::current();
+        span.record("http.response.status_code", status.as_u16());
         if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
             let retry_after = response
                 .headers()
@@ -112,7 +119,9 @@ impl HttpAdapter {
         if !status.is_success() {
             return Err(MarketplaceError::Status { status: status.as_u16() });
         }
-        self.read_body(response).await
+        let body = self.read_body(response).await?;
+        span.record("bytes", body.len());
+        Ok(body)
     }
 
     async fn read_body(&self, mut response: reqwest::Response) -> Result<Vec<u8>, MarketplaceError> {

@@ -29,6 +29,8 @@ struct Shared {
     search_requests: AtomicU64,
     /// The `x-request-id` of the latest search request that carried one.
     last_request_id: std::sync::Mutex<Option<String>>,
+    /// The `traceparent` of the latest search request that carried one.
+    last_traceparent: std::sync::Mutex<Option<String>>,
     /// Flips to `true` once, when the sandbox stops; releases hanging and sleeping requests.
     shutdown: watch::Sender<bool>,
 }
@@ -44,6 +46,7 @@ impl SandboxState {
             quirks: QuirkSwitch::default(),
             search_requests: AtomicU64::new(0),
             last_request_id: std::sync::Mutex::default(),
+            last_traceparent: std::sync::Mutex::default(),
             shutdown: watch::channel(false).0,
         };
         Self { inner: Arc::new(shared) }
@@ -101,6 +104,19 @@ impl SandboxState {
     pub(crate) fn note_request_id(&self, id: Option<&str>) {
         if let Some(id) = id {
             *self.inner.last_request_id.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(id.into());
+        }
+    }
+
+    /// The `traceparent` of the latest search request that carried one (a gateway exporting
+    /// traces sends its span's, so tests can follow a trace across).
+    pub fn last_traceparent(&self) -> Option<String> {
+        self.inner.last_traceparent.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    pub(crate) fn note_traceparent(&self, traceparent: Option<&str>) {
+        if let Some(traceparent) = traceparent {
+            let mut last = self.inner.last_traceparent.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            *last = Some(traceparent.into());
         }
     }
 

@@ -90,23 +90,29 @@ impl SearchService {
         let query = validate::admit(&params.query, params.first, MAX_GROUPS, &params.filter, &registry)?;
         let want = |_: &MarketplaceId| Want { start: 0, keep: COMPARE_WINDOW };
         let fetched = fanout::fan_out(&registry, &self.path, query, &want, &params.filter, false).await;
-        let mut sources = Sources::default();
-        let mut coverage = Vec::new();
-        let mut offers = Vec::new();
-        for f in fetched {
-            if f.error.is_none() {
-                let more = !f.exhausted;
-                coverage.push(Coverage { marketplace: f.report.marketplace.clone(), grouped: f.offers.len(), more });
-            }
-            sources.add(f.report, f.error);
-            offers.extend(f.offers.iter().map(|(_, offer)| offer.to_offer()));
-        }
-        let facts = policy::resolve_facts(&offers);
-        offers.retain(|o| params.filter.keeps_vendor_facts(&facts.of(o)));
-        let mut groups = group(offers, params.buyer.as_ref(), &facts);
-        groups.truncate(params.first as usize);
-        Ok(CompareOutcome { groups, sources, coverage, facts })
+        Ok(assemble(fetched, params))
     }
+}
+
+/// The comparison over what each marketplace gave, in registry order: the one assembly for
+/// `compare` and its stream, so a streamed page's figures are the same as a plain one's.
+pub(super) fn assemble(fetched: Vec<fanout::Fetched>, params: &CompareParams) -> CompareOutcome {
+    let mut sources = Sources::default();
+    let mut coverage = Vec::new();
+    let mut offers = Vec::new();
+    for f in fetched {
+        if f.error.is_none() {
+            let more = !f.exhausted;
+            coverage.push(Coverage { marketplace: f.report.marketplace.clone(), grouped: f.offers.len(), more });
+        }
+        sources.add(f.report, f.error);
+        offers.extend(f.offers.iter().map(|(_, offer)| offer.to_offer()));
+    }
+    let facts = policy::resolve_facts(&offers);
+    offers.retain(|o| params.filter.keeps_vendor_facts(&facts.of(o)));
+    let mut groups = group(offers, params.buyer.as_ref(), &facts);
+    groups.truncate(params.first as usize);
+    CompareOutcome { groups, sources, coverage, facts }
 }
 
 /// Groups offers into products and orders the groups: most marketplaces, then most offers.

@@ -8,8 +8,10 @@ use super::paging::{Learned, Next, Paging, Walk};
 use super::report::{CacheStatus, SourceReport, SourceStatus};
 use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
 use crate::model::MarketplaceId;
+use crate::telemetry::trace;
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
+use tracing::Instrument;
 
 /// What to fetch from one marketplace: matching offers from position `start` on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,15 +93,46 @@ pub(super) async fn fetch_one(
     let pushdown = filter.pushdown(&entry.pushdown);
     let total_exact = pushdown.complete;
     let ask = Ask { query, filter, pushed: &pushdown.params, bypass };
-    let call = collect(path, entry, &ask, want, &mut report);
+    let span = marketplace_span(&id);
+    let call = collect(path, entry, &ask, want, &mut report).instrument(span.clone());
     let outcome =
         tokio::time::timeout(deadline, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
     report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let fetched = answered(path, &id, report, outcome, total_exact, want);
+    span.record("status", fetched.report.status.label());
+    span.record("cache", fetched.report.cache.label());
+    span.record("offers", fetched.report.offer_count);
+    fetched
+}
+
+/// The span of one marketplace's part in a search (disabled when traces are off); the cache
+/// loads it starts are its children.
+fn marketplace_span(id: &MarketplaceId) -> tracing::Span {
+    tracing::info_span!(
+        target: trace::TARGET,
+        "marketplace",
+        otel.name = %format_args!("marketplace {id}"),
+        marketplace = %id,
+        status = tracing::field::Empty,
+        cache = tracing::field::Empty,
+        offers = tracing::field::Empty,
+    )
+}
+
+/// What one marketplace contributed, from how its pages were collected.
+fn answered(
+    path: &FetchPath,
+    id: &MarketplaceId,
+    mut report: SourceReport,
+    outcome: Result<Collected, MarketplaceError>,
+    total_exact: bool,
+    want: Want,
+) -> Fetched {
     match outcome {
         Ok(collected) => {
             report.status = if report.cache == CacheStatus::Stale { SourceStatus::Stale } else { SourceStatus::Ok };
-            count_source(&id, report.status);
-            path.failures().answered(&id);
+            count_source(id, report.status);
+            path.failures().answered(id);
             report.offer_count = collected.offers.len();
             Fetched {
                 report,
@@ -117,9 +150,9 @@ pub(super) async fn fetch_one(
                 report.cache = CacheStatus::Miss;
             }
             report.served_on_error = false;
-            path.failures().failed(&id, &error, report.latency_ms);
+            path.failures().failed(id, &error, report.latency_ms);
             report.status = SourceStatus::of(&error);
-            count_source(&id, report.status);
+            count_source(id, report.status);
             report.message = Some(format!("{id} {error}"));
             Fetched {
                 report,

@@ -13,7 +13,7 @@
 use super::failures::FailureLog;
 use super::paging::Learned;
 use super::remembered::Remembered;
-use super::report::{CacheStatus, SourceReport};
+use super::report::{CacheStatus, SourceReport, SourceStatus};
 use crate::cache::{CacheKey, CachedPage, Freshness, LoadAborted, ResultCache, Served, normalize_query};
 use crate::marketplace::guard::Guard;
 use crate::marketplace::probe::Checked;
@@ -21,10 +21,12 @@ use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchReques
 use crate::model::{MarketplaceId, Offer};
 use crate::normalize::offer::normalize_offer;
 use crate::telemetry::request::carry;
+use crate::telemetry::trace;
 use arc_swap::ArcSwap;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+use tracing::Instrument;
 
 /// A load that ended without an answer is, for a search, an unreadable answer.
 impl From<LoadAborted> for MarketplaceError {
@@ -146,8 +148,10 @@ impl FetchPath {
             filters: request.filters.clone(),
         };
         let guard = self.guards.load().get(entry.marketplace.id()).cloned().ok_or(MarketplaceError::Overloaded)?;
-        // The load runs as the cache's own task: it keeps the request's id for the upstream call.
-        let load = carry(load_page(entry.clone(), guard, Arc::clone(&self.remembered), request));
+        // The load runs as the cache's own task: it keeps the request's id for the upstream call,
+        // and its span is a child of the marketplace's span in the search that started it.
+        let parent = tracing::Span::current();
+        let load = carry(load_page(entry.clone(), guard, Arc::clone(&self.remembered), request, parent));
         let policy = freshness(&entry.settings);
         // Half the deadline waiting for another instance's load leaves half for our own.
         let patience = entry.settings.timeout / 2;
@@ -200,13 +204,17 @@ async fn load_page(
     guard: Arc<Guard>,
     remembered: Arc<Remembered>,
     request: SearchRequest,
+    parent: tracing::Span,
 ) -> Result<CachedPage, MarketplaceError> {
     let id = entry.marketplace.id();
+    let span = load_span(&parent, id, &request);
     let asked = std::time::Instant::now();
-    let called = guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).await;
+    let called =
+        guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).instrument(span.clone()).await;
     let upstream =
         metrics::histogram!("pasar_marketplace_request_duration_seconds", "marketplace" => id.as_str().to_string());
     upstream.record(asked.elapsed().as_secs_f64());
+    span.record("status", called.as_ref().map_or_else(|e| SourceStatus::of(e).label(), |_| SourceStatus::Ok.label()));
     let page = called?;
     let offers: Vec<Offer> = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
     remembered.remember(&offers).await;
@@ -220,6 +228,25 @@ async fn load_page(
         freshness: freshness(&entry.settings),
         imported: Default::default(),
     })
+}
+
+/// The span of one cache load: the upstream call (its queue, breaker and retries; the
+/// `traceparent` sent is this span's) and the normalising of its page.
+fn load_span(parent: &tracing::Span, id: &MarketplaceId, request: &SearchRequest) -> tracing::Span {
+    tracing::info_span!(
+        target: trace::TARGET,
+        parent: parent,
+        "cache.load",
+        otel.name = %format_args!("load {id}"),
+        otel.kind = "client",
+        marketplace = %id,
+        offset = request.offset,
+        limit = request.limit,
+        status = tracing::field::Empty,
+        retries = tracing::field::Empty,
+        bytes = tracing::field::Empty,
+        http.response.status_code = tracing::field::Empty,
+    )
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 #[doc(hidden)]
 pub mod bench_support;
 mod compare;
+mod compare_stream;
 mod cursor;
 mod error;
 mod failures;
@@ -36,6 +37,7 @@ mod validate;
 mod vendors;
 
 pub use compare::{CompareOutcome, CompareParams, Coverage, NearGroup, ProductGroup, Uncounted, group_title, median};
+pub use compare_stream::CompareEvent;
 pub use error::SearchError;
 pub use filter::OfferFilter;
 pub use order::OfferSort;

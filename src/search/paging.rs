@@ -183,12 +183,15 @@ impl Walk {
             self.offset = end;
             return Next::End;
         }
-        if counted {
+        // A numbered page at a nonzero offset may be clamped and so lie elsewhere: a total that
+        // happens to match where it would end places nothing.
+        let misplaced = self.paging == Paging::Numbered && offset > 0;
+        if counted && !misplaced {
             self.offset = end;
             return Next::End;
         }
         self.size = listed;
-        if self.paging == Paging::Numbered && offset > 0 {
+        if misplaced {
             self.offset = offset / listed * listed;
             return Next::Redo;
         }

@@ -105,6 +105,15 @@ fn a_short_answer_costs_one_request_once_a_total_has_proved_true() {
 }
 
 #[test]
+fn a_clamped_numbered_page_ending_at_a_trusted_total_is_asked_again_before_it_is_believed() {
+    let learned = Learned::default();
+    let model = Model { len: 364, clamp: 52, total: Some(364), paging: Paging::Numbered };
+    assert_eq!(walk(&model, 343, 1, &learned), (343..364).collect::<Vec<_>>(), "the total proves true");
+    // Page 5 of 78 is served as page 5 of 52 (items 208..260), ending where 312 + 52 would.
+    assert_eq!(walk(&model, 343, 78, &learned), (343..364).collect::<Vec<_>>());
+}
+
+#[test]
 fn a_total_found_off_is_no_longer_trusted() {
     let learned = Learned::default();
     let model = |len, total| Model { len, clamp: 100, total: Some(total), paging: Paging::Offset };

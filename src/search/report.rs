@@ -70,6 +70,18 @@ pub enum CacheStatus {
     Bypass,
 }
 
+impl CacheStatus {
+    /// The cache use as the schema writes it, for span attributes.
+    pub(super) fn label(self) -> &'static str {
+        match self {
+            Self::Hit => "HIT",
+            Self::Miss => "MISS",
+            Self::Stale => "STALE",
+            Self::Bypass => "BYPASS",
+        }
+    }
+}
+
 /// One marketplace's part in one search.
 #[derive(Debug, Clone)]
 pub struct SourceReport {

@@ -8,6 +8,7 @@ use super::AppState;
 use crate::graphql::clients::Client;
 use crate::telemetry;
 use crate::telemetry::request::{self, RequestNotes};
+use crate::telemetry::trace;
 use axum::extract::ConnectInfo;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -16,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
+use tracing::Instrument;
 
 /// Who may read `/metrics`.
 #[derive(Debug, Clone)]
@@ -69,8 +71,13 @@ pub(super) async fn measure(State(state): State<AppState>, request: Request, nex
     let _tracked = state.requests.track();
     let access = state.access_log.then(|| Access::of(&state, &request));
     let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let span = request_span(&request, operation, id);
     let notes = RequestNotes::new(id);
-    let response = request::scope(Arc::clone(&notes), next.run(request)).await;
+    let response = request::scope(Arc::clone(&notes), next.run(request)).instrument(span.clone()).await;
+    span.record("http.response.status_code", response.status().as_u16());
+    if let Some(name) = notes.operation() {
+        span.record("graphql.operation.name", name);
+    }
     if let Some(access) = access {
         access.log(&notes, operation, response.status().as_u16(), started.elapsed());
     }
@@ -83,6 +90,29 @@ pub(super) async fn measure(State(state): State<AppState>, request: Request, nex
     metrics::histogram!("pasar_http_request_duration_seconds", "operation" => operation)
         .record(started.elapsed().as_secs_f64());
     response
+}
+
+/// The request's span (a disabled one when traces are off, and for probes, which load
+/// balancers send every few seconds), the child of the client's `traceparent` when it sent one.
+/// Named by method and door, never by URL.
+fn request_span(request: &Request, operation: &'static str, id: &str) -> tracing::Span {
+    if operation == "probe" {
+        return tracing::Span::none();
+    }
+    let method = request.method().as_str();
+    let span = tracing::info_span!(
+        target: trace::TARGET,
+        "request",
+        otel.name = %format_args!("{method} {operation}"),
+        otel.kind = "server",
+        http.request.method = method,
+        pasar.door = operation,
+        pasar.request_id = id,
+        graphql.operation.name = tracing::field::Empty,
+        http.response.status_code = tracing::field::Empty,
+    );
+    trace::adopt_parent(&span, request.headers());
+    span
 }
 
 /// What an access-log line says of the request, taken before it is handed on.

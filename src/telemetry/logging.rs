@@ -1,17 +1,88 @@
-//! Where log lines go and how they look: `[log] format`, `level`, and `RUST_LOG` over both.
+//! Where log lines go and how they look: `[log] format`, `level`, and `RUST_LOG` over both; and,
+//! when traces are on, the layer that turns the spans of [`trace::TARGET`] into OpenTelemetry
+//! spans.
+//!
+//! Each layer has its own filter: the log layer never sees the trace spans (text logs would
+//! otherwise prefix every line written inside a request with them), and the trace layer sees
+//! nothing but them. With traces off there is no trace layer at all.
 
-use tracing_subscriber::EnvFilter;
+use super::trace;
+use opentelemetry_sdk::trace::SdkTracer;
+use tracing::Subscriber;
+use tracing_subscriber::filter::{EnvFilter, LevelFilter, Targets};
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::registry::LookupSpan;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{Layer, fmt};
 
-/// Installs the process's logger; a second call (tests, or a logger set by an embedder) does
-/// nothing. `json` writes one object per line; `level` is used when `RUST_LOG` is unset.
-pub fn init(json: bool, level: Option<&str>) {
+/// Installs the process's logger, with `tracer` exporting the trace spans when given; a second
+/// call (tests, or a logger set by an embedder) does nothing. `json` writes one object per line;
+/// `level` is used when `RUST_LOG` is unset.
+pub fn init(json: bool, level: Option<&str>, tracer: Option<SdkTracer>) {
     let filter = EnvFilter::try_from_default_env()
         .or_else(|_| EnvFilter::try_new(level.unwrap_or("info")))
         .unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
-    let _ = if json {
-        builder.json().flatten_event(true).with_current_span(false).try_init()
-    } else {
-        builder.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())).try_init()
+    let _ = subscriber(json, filter, tracer).try_init();
+}
+
+/// The log layer under `filter`, and the trace layer when there is a `tracer`.
+fn subscriber(json: bool, filter: EnvFilter, tracer: Option<SdkTracer>) -> Box<dyn Subscriber + Send + Sync> {
+    // The most specific directive wins, so `RUST_LOG=trace` still leaves the trace spans out.
+    let filter = match format!("{}=off", trace::TARGET).parse() {
+        Ok(directive) => filter.add_directive(directive),
+        Err(_) => filter,
     };
+    let logs = log_layer(json).with_filter(filter);
+    match tracer {
+        Some(tracer) => {
+            let only_spans = Targets::new().with_target(trace::TARGET, LevelFilter::TRACE);
+            let spans = tracing_opentelemetry::layer()
+                .with_tracer(tracer)
+                .with_threads(false)
+                .with_location(false)
+                .with_target(false)
+                .with_tracked_inactivity(false)
+                .with_filter(only_spans);
+            Box::new(tracing_subscriber::registry().with(logs).with(spans))
+        }
+        None => Box::new(tracing_subscriber::registry().with(logs)),
+    }
+}
+
+/// The log lines' layer, to stderr.
+fn log_layer<S>(json: bool) -> Box<dyn Layer<S> + Send + Sync>
+where
+    S: Subscriber + for<'a> LookupSpan<'a>,
+{
+    let layer = fmt::layer().with_writer(std::io::stderr);
+    if json {
+        Box::new(layer.json().flatten_event(true).with_current_span(false))
+    } else {
+        Box::new(layer.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use opentelemetry::trace::{TraceContextExt, TracerProvider};
+    use tracing_opentelemetry::OpenTelemetrySpanExt;
+
+    #[test]
+    fn without_a_tracer_trace_spans_are_disabled_even_when_everything_is_logged() {
+        tracing::subscriber::with_default(subscriber(false, EnvFilter::new("trace"), None), || {
+            assert!(tracing::info_span!(target: trace::TARGET, "request").is_disabled());
+            assert!(!tracing::info_span!("logged").is_disabled(), "other spans follow the filter");
+        });
+    }
+
+    #[test]
+    fn with_a_tracer_trace_spans_become_opentelemetry_spans_and_the_log_filter_still_applies() {
+        let tracer = opentelemetry_sdk::trace::SdkTracerProvider::builder().build().tracer("test");
+        tracing::subscriber::with_default(subscriber(false, EnvFilter::new("warn"), Some(tracer)), || {
+            let span = tracing::info_span!(target: trace::TARGET, "request");
+            assert!(span.context().span().span_context().is_valid(), "an OpenTelemetry span");
+            assert!(tracing::info_span!("not logged").is_disabled());
+        });
+    }
 }

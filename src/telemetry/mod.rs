@@ -1,5 +1,5 @@
-//! What operators see: Prometheus metrics, the logger (`logging.rs`), and each request's notes
-//! for its access line and upstream calls (`request.rs`).
+//! What operators see: Prometheus metrics, the logger (`logging.rs`), each request's notes for
+//! its access line and upstream calls (`request.rs`), and OpenTelemetry traces (`trace.rs`).
 //!
 //! Every layer records through the `metrics` facade (`metrics::counter!` and friends), so
 //! recording is a call on a global recorder and costs nothing to thread through. The recorder is
@@ -11,6 +11,7 @@
 
 pub mod logging;
 pub mod request;
+pub mod trace;
 
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::sync::OnceLock;

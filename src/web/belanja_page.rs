@@ -31,7 +31,7 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
         h1 { (title) }
         p.lead { "Transaksi e-purchasing yang selesai di marketplace pengadaan, tahun anggaran " (year) " (WIB). Transaksi batal tidak dihitung." }
         @if !failed.is_empty() {
-            p.warning role="alert" #incomplete {
+            p.warning #incomplete {
                 strong { "Data belum lengkap: " }
                 (failed.join(", ")) " tidak dapat dibaca, sehingga nilainya tidak termasuk dalam total (bukan nol)."
             }
@@ -46,8 +46,9 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
         (columns("chart-month", "Belanja per bulan", &months))
         h2 { "Per marketplace" }
         (rows("chart-marketplace", "Belanja per marketplace", &markets))
-        h2 { "Porsi belanja" }
-        div.table-scroll { table.survey #shares {
+        h2 #shares-title { "Porsi belanja" }
+        // Wider than a phone: the scrolled box takes focus so arrow keys can scroll it.
+        div.table-scroll tabindex="0" role="region" aria-labelledby="shares-title" { table.survey #shares {
             thead { tr { th { "Kepada" } th.num { "Porsi" } th.num { "Nilai" } th.num { "Dasar perhitungan" } th.num { "Tidak diketahui" } } }
             tbody { @for (name, share) in shares(spending) { tr {
                 td { (name) } td.num { (percent(share.ratio())) } td.num { (format_rupiah(share.value)) }
@@ -58,8 +59,8 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
         ul { @for (m, t) in &s.by_payment { li { (payment_name(*m)) ": " (format_rupiah(t.total.including_vat)) " (" (t.count) " transaksi)" } } }
         h2 { "Penyedia terbesar" }
         ol { @for v in s.vendors.iter().take(5) { li { (v.vendor.name) " — " (compact(v.tally.total.including_vat)) } } }
-        h2 { "Peringkat di provinsi" }
-        div.table-scroll { table.survey #ranking {
+        h2 #ranking-title { "Peringkat di provinsi" }
+        div.table-scroll tabindex="0" role="region" aria-labelledby="ranking-title" { table.survey #ranking {
             thead { tr { th { "Peringkat" } th { "Pemda" } th.num { "Total (termasuk PPN)" } th.num { "Transaksi" } } }
             tbody { @for b in &ranking.buyers {
                 tr class=[(b.region.code == code).then_some("highlight")] aria-current=[(b.region.code == code).then_some("true")] {

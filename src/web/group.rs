@@ -35,6 +35,7 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
             cheapest,
             anchor: cheapest.then_some(anchor.as_str()),
             position: *position,
+            group: index,
             names,
             lang,
         };

@@ -15,6 +15,11 @@ pub fn page(lang: Lang, title: &str, other_language: &str, body: Markup) -> Mark
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
+                meta name="description" content=(lang.pick(
+                    "Pasar membandingkan harga barang dan jasa di marketplace pengadaan pemerintah Indonesia dan menyusun survei harga untuk HPS.",
+                    "Pasar compares prices across Indonesia's government procurement marketplaces and makes the price survey for the HPS.",
+                ));
+                link rel="icon" href="/favicon.svg" type="image/svg+xml";
                 style { (PreEscaped(STYLE)) }
             }
             body {

@@ -18,6 +18,8 @@ pub struct Shown<'a> {
     pub anchor: Option<&'a str>,
     /// Its place in the page's order, from 1.
     pub position: usize,
+    /// Its product group's place on the page, which with `position` makes its ids unique.
+    pub group: usize,
     pub names: &'a Names,
     pub lang: Lang,
 }
@@ -27,26 +29,30 @@ pub fn item(offer: &Offer, shown: &Shown<'_>) -> Markup {
     let lang = shown.lang;
     let id = offer.gateway_id();
     let class = if shown.cheapest { "offer cheapest" } else { "offer" };
+    // The checkbox is named by its offer (`aria-labelledby`): 300 boxes all called "Include in
+    // the price survey" cannot be told apart in a screen reader's list of fields.
+    let key = format!("o{}-{}", shown.group, shown.position);
+    let part = |what: &str| format!("{key}-{what}");
     html! {
         li class=(class) id=[shown.anchor] value=(shown.position) data-marketplace=(offer.marketplace.as_str()) data-offer=(id) {
             div {
                 @if shown.cheapest {
                     span.mark { (lang.pick("Termurah per satuan", "Cheapest per unit")) } " "
                 }
-                span.market { (shown.names.of(&offer.marketplace)) }
-                div.title {
+                span.market id=(part("market")) { (shown.names.of(&offer.marketplace)) }
+                div.title id=(part("title")) {
                     @match &offer.url {
                         Some(url) => a href=(url) rel="noopener" { (offer.title) },
                         None => (offer.title),
                     }
                 }
                 div.vendor {
-                    (offer.vendor.name)
+                    span id=(part("vendor")) { (offer.vendor.name) }
                     @for badge in words::badges(shown.facts) { span.badge { (badge) } }
                     div.market { (words::vendor_place(offer, shown.facts, lang)) }
                 }
             }
-            (prices(offer, lang))
+            (prices(offer, &part("price"), lang))
             // Folded on a phone to keep the card short; always open on a wide screen (style.css).
             details.detail {
                 summary { (lang.pick("Rincian: kemasan, TKDN, stok, alasan urutan", "Details: pack, TKDN, stock, why here")) }
@@ -56,20 +62,21 @@ pub fn item(offer: &Offer, shown: &Shown<'_>) -> Markup {
                 }
             }
             label.pick {
-                input type="checkbox" name="offer" value=(id) form="survey";
-                " " (lang.pick("Masukkan ke survei harga", "Include in the price survey"))
+                input type="checkbox" name="offer" value=(id) form="survey"
+                    aria-labelledby={ (part("pick")) " " (part("title")) " " (part("vendor")) " " (part("market")) " " (part("price")) };
+                " " span id=(part("pick")) { (lang.pick("Masukkan ke survei harga", "Include in the price survey")) }
             }
         }
     }
 }
 
-fn prices(offer: &Offer, lang: Lang) -> Markup {
+fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
     let unknown = lang.pick("tidak diketahui", "unknown");
     let base = offer.unit.base_unit.as_deref().unwrap_or(&offer.unit.name);
     html! {
         dl.facts {
             dt { (lang.pick("Harga (termasuk PPN)", "Price (incl. PPN)")) }
-            dd.price { @match &offer.price { Some(p) => (words::rupiah(p.amount_including_vat)), None => (unknown) } " / " (offer.unit.name) }
+            dd.price id=(price_id) { @match &offer.price { Some(p) => (words::rupiah(p.amount_including_vat)), None => (unknown) } " / " (offer.unit.name) }
             dt { (lang.pick("Tanpa PPN", "Excl. PPN")) }
             dd {
                 @match &offer.price {

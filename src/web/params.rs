@@ -2,6 +2,7 @@
 //! `/?q=kertas+hvs+a4&region=35.71&pdn=1&umk=1&koperasi=1&stock=1&tkdn=25&min=10000&max=90000&sort=policy`,
 //! plus `offer=<id>` (repeated) or `top=N` for the survey, and `lang=en`.
 
+use super::fields;
 use super::lang::Lang;
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::price::{Locale, parse_price};
@@ -62,7 +63,8 @@ pub struct Invalid {
 }
 
 impl Invalid {
-    pub fn message(&self, lang: Lang) -> String {
+    /// What is wrong and what was written, for the message beside the control.
+    pub fn problem(&self, lang: Lang) -> String {
         let what = match self.field {
             "region" => lang.pick("Kode wilayah tidak dikenal", "Unknown region code"),
             "tkdn" => lang.pick("TKDN minimum harus angka 0–100", "Minimum TKDN must be a number from 0 to 100"),
@@ -78,7 +80,15 @@ impl Invalid {
             ),
             _ => lang.pick("Parameter tidak dikenal", "Unknown parameter"),
         };
-        format!("{what}: “{}” ({})", self.value, self.field)
+        format!("{what}: “{}”", self.value)
+    }
+
+    /// The whole message, naming the field by its label: `Harga kemasan dari (…): Harga harus …: “abc”`.
+    pub fn message(&self, lang: Lang) -> String {
+        match fields::label(self.field, lang) {
+            Some(label) => format!("{label} — {}", self.problem(lang)),
+            None => self.problem(lang),
+        }
     }
 }
 

@@ -1,10 +1,12 @@
-//! The buyer's routes: `/` (comparison), `/survey` (printable sheet), `/survey.csv`,
-//! `/survey.xlsx`. Each runs
-//! the same `SearchService::compare` as the GraphQL `compare` field.
+//! The buyer's routes: `/` (comparison, streamed as the marketplaces answer), `/survey`
+//! (printable sheet), `/survey.csv`, `/survey.xlsx`, and the icon (`/favicon.svg`,
+//! `/favicon.ico`). Each page runs the same comparison as the GraphQL `compare` field
+//! (`compare_stream` yields it last, assembled the same way).
 
 use super::lang::Lang;
 use super::page::{self, Answer};
 use super::params::{self, Invalid, PageQuery};
+use super::streamed;
 use super::survey;
 use super::survey_csv;
 use super::survey_page;
@@ -25,6 +27,9 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Route
         .route("/survey", get(survey_sheet))
         .route("/survey.csv", get(survey_table))
         .route("/survey.xlsx", get(survey_workbook))
+        .route("/favicon.svg", get(|| async { icon("image/svg+xml", include_bytes!("icon/favicon.svg")) }))
+        // Asked for by browsers whatever the page says: a 404 here is a console error on every page.
+        .route("/favicon.ico", get(|| async { icon("image/x-icon", include_bytes!("icon/favicon.ico")) }))
         .merge(super::belanja::router(crate::spending::SpendingService::new({
             let service = service.clone();
             std::sync::Arc::new(move || service.registry())
@@ -34,21 +39,20 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Route
 
 async fn comparison(State(service): State<SearchService>, RawQuery(raw): RawQuery) -> Response {
     let (query, invalid) = params::parse(raw.as_deref());
-    let names = names(&service);
     // A value that cannot be read is shown back, never searched with a guess in its place.
-    let answer = if query.q.trim().is_empty() || !invalid.is_empty() {
-        Answer::NotAsked
-    } else {
-        match service.compare(&query.compare_params()).await {
-            Ok(outcome) => Answer::Found(outcome),
-            Err(e) => Answer::Refused(refusal(&e, query.lang)),
+    if query.q.trim().is_empty() || !invalid.is_empty() {
+        let status = if invalid.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+        return (status, Html(page::render(&query, &invalid, &Answer::NotAsked).into_string())).into_response();
+    }
+    // Refused before anything is sent, so a bad search keeps its 400; from here on the page is
+    // written as the marketplaces answer.
+    match service.compare_stream(query.compare_params()) {
+        Ok(events) => streamed::response(query, names(&service), events),
+        Err(e) => {
+            let answer = Answer::Refused(refusal(&e, query.lang));
+            (StatusCode::BAD_REQUEST, Html(page::render(&query, &[], &answer).into_string())).into_response()
         }
-    };
-    let status = match (&answer, invalid.is_empty()) {
-        (Answer::Refused(_), _) | (_, false) => StatusCode::BAD_REQUEST,
-        _ => StatusCode::OK,
-    };
-    (status, Html(page::render(&query, &invalid, &answer, &names).into_string())).into_response()
+    }
 }
 
 async fn survey_sheet(State(service): State<SearchService>, RawQuery(raw): RawQuery) -> Response {
@@ -100,6 +104,11 @@ async fn survey_workbook(State(service): State<SearchService>, RawQuery(raw): Ra
             .into_response(),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("XLSX: {e}")).into_response(),
     }
+}
+
+/// Pasar's icon, cacheable for a day.
+fn icon(media_type: &'static str, bytes: &'static [u8]) -> Response {
+    ([(header::CONTENT_TYPE, media_type), (header::CACHE_CONTROL, "public, max-age=86400")], bytes).into_response()
 }
 
 /// The comparison a survey is made from, or a plain 400 saying what is wrong.

@@ -45,7 +45,7 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
                 a.button.secondary href=(query.link("/survey.xlsx", &chosen_or_top(query))) { (lang.pick("Unduh Excel (.xlsx)", "Download Excel (.xlsx)")) }
             }
             @if !survey.missing_offers.is_empty() {
-                div.errors role="alert" {
+                div.errors {
                     (lang.pick("Penawaran yang diminta tetapi tidak ada lagi dalam perbandingan: ", "Offers asked for that the comparison no longer holds: "))
                     (survey.missing_offers.join(", "))
                 }

@@ -45,11 +45,19 @@ export function focusRingContrast() {
   }
   const ring = Math.max(0, ...colours.filter((c) => c && c.a > 0).map((c) => contrast(c, background)));
   const form = el.form || (el.getAttribute("form") && document.getElementById(el.getAttribute("form")));
+  // The page's last stop: a walk ends there rather than Tab out of the page (into the browser).
+  const lastStop = () => {
+    const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+    const shown = [...document.querySelectorAll(selector)].filter((e) => e.checkVisibility());
+    return shown[shown.length - 1] === el;
+  };
+  const inSurvey = !!(form && form.id === "survey");
   return {
     describe: `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.name ? "[name=" + el.name + "]" : ""}`,
     name: el.name || null,
     type: el.type || null,
-    inSurvey: !!(form && form.id === "survey"),
+    inSurvey,
+    last: inSurvey && lastStop(),
     offerLink: el.tagName === "A" && !!el.closest("li.offer"),
     ring,
   };

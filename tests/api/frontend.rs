@@ -418,7 +418,7 @@ async fn a_browser_get_of_graphql_gets_graphiql_whose_every_asset_pasar_serves_i
     assert!(csp.contains("default-src 'self'") && csp.contains("script-src 'self'"), "{csp}");
     let html = page.text().await.expect("html");
     let assets: Vec<&str> = html.split('"').filter(|part| part.starts_with("/graphiql/assets/")).collect();
-    assert_eq!(assets.len(), 5, "{html}");
+    assert_eq!(assets.len(), 6, "{html}");
     assert!(!html.contains("https://") && !html.contains("http://"), "no other host: {html}");
     for asset in assets {
         let response = app.client.get(format!("{}{asset}", app.address)).send().await.expect("asset");

@@ -1,0 +1,191 @@
+//! Traces over OTLP/HTTP: the gateway (its own process, since the tracer is process-wide) posts
+//! its spans to a receiver run here, which decodes them as a collector would. A search sent with
+//! a client's `traceparent` must give a request span in the client's trace, a span per
+//! marketplace under it, a cache-load span under each, and upstream calls carrying that trace.
+
+use crate::helpers::{SEARCH, TEST_PRODUCTS, spawn_app};
+use crate::served::Served;
+use axum::body::Bytes;
+use axum::routing::post;
+use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceRequest;
+use opentelemetry_proto::tonic::common::v1::any_value::Value as Any;
+use opentelemetry_proto::tonic::common::v1::{AnyValue, KeyValue};
+use opentelemetry_proto::tonic::trace::v1::span::SpanKind;
+use pasar::sandbox::{self, SandboxOptions};
+use prost::Message;
+use serde_json::json;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+const CLIENT_TRACE: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
+const CLIENT_SPAN: &str = "00f067aa0ba902b7";
+
+/// A span as the receiver got it, ids in hex.
+#[derive(Debug, Clone)]
+struct Received {
+    name: String,
+    kind: i32,
+    trace_id: String,
+    span_id: String,
+    parent: String,
+    attributes: HashMap<String, String>,
+    service: String,
+}
+
+/// An OTLP/HTTP receiver on a port of its own: what it was posted, decoded.
+struct Receiver {
+    url: String,
+    spans: Arc<Mutex<Vec<Received>>>,
+}
+
+impl Receiver {
+    async fn start() -> Self {
+        let spans: Arc<Mutex<Vec<Received>>> = Arc::default();
+        let kept = Arc::clone(&spans);
+        let app = axum::Router::new().route(
+            "/v1/traces",
+            post(move |body: Bytes| async move {
+                let request = ExportTraceServiceRequest::decode(body).expect("an OTLP protobuf export");
+                kept.lock().expect("spans").extend(flatten(request));
+                ([("content-type", "application/x-protobuf")], Vec::<u8>::new())
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Self { url, spans }
+    }
+
+    fn spans(&self) -> Vec<Received> {
+        self.spans.lock().expect("spans").clone()
+    }
+}
+
+fn flatten(request: ExportTraceServiceRequest) -> Vec<Received> {
+    let mut spans = Vec::new();
+    for resource_spans in request.resource_spans {
+        let resource = resource_spans.resource.map(|r| attributes(&r.attributes)).unwrap_or_default();
+        let service = resource.get("service.name").cloned().unwrap_or_default();
+        for span in resource_spans.scope_spans.into_iter().flat_map(|s| s.spans) {
+            spans.push(Received {
+                name: span.name,
+                kind: span.kind,
+                trace_id: hex(&span.trace_id),
+                span_id: hex(&span.span_id),
+                parent: hex(&span.parent_span_id),
+                attributes: attributes(&span.attributes),
+                service: service.clone(),
+            });
+        }
+    }
+    spans
+}
+
+fn attributes(list: &[KeyValue]) -> HashMap<String, String> {
+    let text = |value: &Option<AnyValue>| match value.as_ref().and_then(|v| v.value.as_ref()) {
+        Some(Any::StringValue(s)) => s.clone(),
+        Some(Any::IntValue(i)) => i.to_string(),
+        Some(Any::BoolValue(b)) => b.to_string(),
+        Some(Any::DoubleValue(d)) => d.to_string(),
+        other => format!("{other:?}"),
+    };
+    list.iter().map(|kv| (kv.key.clone(), text(&kv.value))).collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[tokio::test]
+async fn a_search_with_a_traceparent_exports_request_marketplace_and_load_spans_in_the_clients_trace() {
+    let receiver = Receiver::start().await;
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    // The endpoint by the standard variable, the service name by `[telemetry]`; whatever the
+    // test runner's environment says of OpenTelemetry is blanked (empty is unset).
+    let mut env = vec![("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.url.as_str())];
+    for unset in ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_SERVICE_NAME", "OTEL_TRACES_SAMPLER", "OTEL_SDK_DISABLED"]
+    {
+        env.push((unset, ""));
+    }
+    // A deadline no loaded machine misses, so every marketplace answers OK.
+    let (telemetry, slack) = ("[telemetry]\nservice_name = \"pasar-under-test\"", "timeout = \"20s\"");
+    let gateway = Served::start(&sandboxes, telemetry, slack, &env).await;
+    let body = json!({ "query": SEARCH, "operationName": "Search", "variables": { "query": "kertas", "first": 3 } });
+    let response = gateway
+        .client
+        .post(format!("{}/graphql", gateway.url))
+        .header("traceparent", format!("00-{CLIENT_TRACE}-{CLIENT_SPAN}-01"))
+        .json(&body)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), 200);
+    // A graceful stop sends the spans still buffered before the process ends; the receiver
+    // answers on this test's runtime meanwhile.
+    let logs = tokio::task::spawn_blocking(move || gateway.terminate()).await.expect("stopped");
+    let spans = receiver.spans();
+
+    let requests: Vec<&Received> =
+        spans.iter().filter(|s| s.attributes.get("pasar.door").is_some_and(|d| d == "graphql")).collect();
+    assert_eq!(requests.len(), 1, "one request span: {spans:#?}\n{logs}");
+    let request = requests[0];
+    assert_eq!((request.trace_id.as_str(), request.parent.as_str()), (CLIENT_TRACE, CLIENT_SPAN), "{request:?}");
+    assert_eq!(request.kind, SpanKind::Server as i32);
+    assert_eq!(request.name, "POST graphql");
+    assert_eq!(request.service, "pasar-under-test");
+    assert_eq!(request.attributes["graphql.operation.name"], "Search");
+    assert_eq!(request.attributes["http.response.status_code"], "200");
+    assert!(!spans.iter().any(|s| s.attributes.get("pasar.door").is_some_and(|d| d == "probe")), "no probe spans");
+
+    for sandbox in &sandboxes {
+        let id = sandbox.kind().id();
+        let of = |name: &str| -> Vec<&Received> {
+            spans.iter().filter(|s| s.name == format!("{name} {id}") && s.trace_id == CLIENT_TRACE).collect()
+        };
+        let marketplace = of("marketplace");
+        assert_eq!(marketplace.len(), 1, "one span for {id} in the search: {spans:#?}");
+        let marketplace = marketplace[0];
+        assert_eq!(marketplace.parent, request.span_id, "{id}'s span is the request's child");
+        assert_eq!(marketplace.attributes["marketplace"], id);
+        assert_eq!(marketplace.attributes["status"], "OK", "{marketplace:?}");
+        assert_eq!(marketplace.attributes["cache"], "MISS", "{marketplace:?}");
+        assert!(marketplace.attributes["offers"].parse::<u32>().is_ok_and(|n| n > 0), "{marketplace:?}");
+
+        let loads = of("load");
+        assert!(!loads.is_empty(), "{id} was loaded: {spans:#?}");
+        for load in &loads {
+            assert_eq!(load.parent, marketplace.span_id, "{id}'s loads are its span's children");
+            assert_eq!(load.kind, SpanKind::Client as i32);
+            assert_eq!(load.attributes["status"], "OK", "{load:?}");
+            assert_eq!(load.attributes["retries"], "0", "{load:?}");
+            assert_eq!(load.attributes["http.response.status_code"], "200", "{load:?}");
+            assert!(load.attributes["bytes"].parse::<u64>().is_ok_and(|b| b > 500), "{load:?}");
+        }
+        // The marketplace was called as part of the client's trace, from the load's span.
+        let sent = sandbox.state().last_traceparent().unwrap_or_else(|| panic!("{id} got no traceparent"));
+        let parts: Vec<&str> = sent.split('-').collect();
+        assert_eq!((parts[0], parts[1], parts[3]), ("00", CLIENT_TRACE, "01"), "{id}: {sent}");
+        assert!(loads.iter().any(|load| load.span_id == parts[2]), "{id}'s call came from a load span: {sent}");
+    }
+}
+
+#[tokio::test]
+async fn without_an_otlp_endpoint_no_traceparent_is_read_or_sent_upstream() {
+    let app = spawn_app().await;
+    let body = json!({ "query": SEARCH, "variables": { "query": "kertas tanpa jejak", "first": 3 } });
+    let response = app
+        .client
+        .post(format!("{}/graphql", app.address))
+        .header("traceparent", format!("00-{CLIENT_TRACE}-{CLIENT_SPAN}-01"))
+        .json(&body)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(response.status(), 200);
+    for sandbox in &app.sandboxes {
+        let id = sandbox.kind().id();
+        assert!(sandbox.state().requests_served() > 0, "{id} was asked");
+        assert_eq!(sandbox.state().last_traceparent(), None, "{id} got a traceparent");
+    }
+}
