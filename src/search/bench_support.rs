@@ -3,9 +3,9 @@
 //! them through HTTP would drown them in the cost of the network stack. Not part of the API.
 
 use super::fanout::Fetched;
-use super::outcome::SharedOffer;
 use super::merge::relevance_page;
 use super::outcome::SearchParams;
+use super::outcome::SharedOffer;
 use super::report::SourceReport;
 use crate::cache::{CachedPage, Freshness};
 use crate::model::MarketplaceId;

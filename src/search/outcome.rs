@@ -5,7 +5,7 @@ use super::filter::OfferFilter;
 use super::order::OfferSort;
 use super::policy::{BuyerContext, Explanation};
 use super::report::Sources;
-use crate::cache::CachedPage;
+use crate::cache::{CachedPage, normalize_query};
 use crate::model::Offer;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -116,4 +116,21 @@ impl SearchOutcome {
             sources: Sources::default(),
         }
     }
+}
+
+/// Identifies a search (query, filter, sort, buyer) so cursors cannot cross searches. The
+/// encoding is written out field by field and the hash is FNV-1a, fixed by its specification, so
+/// a cursor stays valid across Rust releases and is the same on every instance.
+pub(super) fn fingerprint(query: &str, params: &SearchParams) -> u64 {
+    use std::hash::Hasher;
+    let buyer = params.buyer.as_ref().map(|b| b.region_code.as_str()).unwrap_or_default();
+    let text = format!(
+        "query={}\nsort={}\nbuyer={buyer}\n{}",
+        normalize_query(query),
+        params.sort as u8,
+        params.filter.canonical()
+    );
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }

@@ -16,10 +16,10 @@ mod facts;
 
 pub use facts::{Facts, Stated, VendorFacts, resolve as resolve_facts};
 
-use std::borrow::Borrow;
 use crate::model::Offer;
 use crate::normalize::pdn::{self, PdnTier};
 use rust_decimal::Decimal;
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 const FORTY: Decimal = Decimal::from_parts(40, 0, 0, false, 0);
