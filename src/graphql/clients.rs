@@ -127,17 +127,19 @@ impl Clients {
 
     /// This instance's own limiter.
     fn check_here(&self, client: &Client) -> Result<(), TooManyRequests> {
-        let now = DefaultClock::default().now();
+        // Read the clock only on a refusal: a quanta clock is built anew by each `default()`,
+        // which probed the CPU on every request (1 % of a miss's CPU).
+        let now = || DefaultClock::default().now();
         let verdict = match client {
             Client::Named(name) => {
                 let known = self.by_key_hash.values().find(|known| known.name == *name);
                 match known.and_then(|k| k.limiter.as_ref()) {
-                    Some(limiter) => limiter.check().map_err(|n| n.wait_time_from(now)),
+                    Some(limiter) => limiter.check().map_err(|n| n.wait_time_from(now())),
                     None => Ok(()),
                 }
             }
             Client::Address(ip) => match &self.anonymous {
-                Some(limiter) => limiter.check_key(ip).map_err(|n| n.wait_time_from(now)),
+                Some(limiter) => limiter.check_key(ip).map_err(|n| n.wait_time_from(now())),
                 None => Ok(()),
             },
         };

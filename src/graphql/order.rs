@@ -11,6 +11,7 @@ use super::nulls::null_failed_fields;
 use super::selection::{Group, groups};
 use async_graphql::parser::types::{ExecutableDocument, OperationDefinition, SelectionSet};
 use async_graphql::{ServerError, Value};
+use std::cell::OnceCell;
 
 /// Reorders `data`, the result of `operation` in `document`, after setting to `null` what each
 /// of `errors` says failed.
@@ -21,30 +22,58 @@ pub(super) fn in_selection_order(
     operation: &OperationDefinition,
 ) {
     null_failed_fields(data, errors, document, operation);
-    reorder(data, &[&operation.selection_set.node], document);
+    Level::new(&[&operation.selection_set.node], document).apply(data, document);
 }
 
-fn reorder(value: &mut Value, sets: &[&SelectionSet], document: &ExecutableDocument) {
-    if matches!(value, Value::Object(_) | Value::List(_)) {
-        apply(value, &groups(sets, document), document);
+/// The response keys of one selection level, and the levels below them, worked out once however
+/// many list items share them (CollectFields per object was a few percent of a 40-offer search).
+struct Level<'d> {
+    groups: Vec<Group<'d>>,
+    below: Vec<OnceCell<Level<'d>>>,
+}
+
+impl<'d> Level<'d> {
+    fn new(sets: &[&'d SelectionSet], document: &'d ExecutableDocument) -> Self {
+        let groups = groups(sets, document);
+        let below = groups.iter().map(|_| OnceCell::new()).collect();
+        Self { groups, below }
     }
-}
 
-fn apply(value: &mut Value, groups: &[Group<'_>], document: &ExecutableDocument) {
-    match value {
-        Value::List(items) => items.iter_mut().for_each(|item| apply(item, groups, document)),
-        Value::Object(map) => {
-            let mut unordered = std::mem::take(map);
-            for group in groups {
-                if let Some(mut child) = unordered.swap_remove(group.key) {
-                    reorder(&mut child, &group.subs, document);
-                    map.insert(group.key.clone(), child);
+    fn below(&self, i: usize, document: &'d ExecutableDocument) -> &Level<'d> {
+        self.below[i].get_or_init(|| Level::new(&self.groups[i].subs, document))
+    }
+
+    fn apply(&self, value: &mut Value, document: &'d ExecutableDocument) {
+        match value {
+            Value::List(items) => items.iter_mut().for_each(|item| self.apply(item, document)),
+            // Fields that resolved at once arrive in order: only descend, rebuild nothing.
+            Value::Object(map) if self.in_order(map) => {
+                for (i, child) in map.values_mut().enumerate() {
+                    if matches!(child, Value::Object(_) | Value::List(_)) {
+                        self.below(i, document).apply(child, document);
+                    }
                 }
             }
-            // Keys the document does not name (none today) keep a place rather than vanish.
-            map.extend(unordered);
+            Value::Object(map) => {
+                let mut unordered = std::mem::take(map);
+                for (i, group) in self.groups.iter().enumerate() {
+                    if let Some(mut child) = unordered.swap_remove(group.key) {
+                        if matches!(child, Value::Object(_) | Value::List(_)) {
+                            self.below(i, document).apply(&mut child, document);
+                        }
+                        map.insert(group.key.clone(), child);
+                    }
+                }
+                // Keys the document does not name (none today) keep a place rather than vanish.
+                map.extend(unordered);
+            }
+            _ => {}
         }
-        _ => {}
+    }
+
+    /// Whether `map` holds exactly this level's keys, in order.
+    fn in_order(&self, map: &async_graphql::indexmap::IndexMap<async_graphql::Name, Value>) -> bool {
+        map.len() == self.groups.len() && map.keys().zip(&self.groups).all(|(key, group)| key == group.key)
     }
 }
 

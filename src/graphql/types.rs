@@ -59,8 +59,8 @@ impl OfferConnection<'_> {
         PageInfo {
             has_next_page: self.0.has_next_page,
             has_previous_page: self.0.has_previous_page,
-            start_cursor: self.0.edges.first().map(|e| e.cursor.clone()),
-            end_cursor: self.0.edges.last().map(|e| e.cursor.clone()),
+            start_cursor: self.0.edges.first().map(|e| e.cursor.encode()),
+            end_cursor: self.0.edges.last().map(|e| e.cursor.encode()),
         }
     }
     /// Matching offers across the marketplaces that answered: the count each marketplace
@@ -97,8 +97,8 @@ pub(super) struct OfferEdge<'a>(&'a Edge);
 #[Object]
 impl OfferEdge<'_> {
     /// Pass as `after` to get the offers following this one.
-    async fn cursor(&self) -> &str {
-        &self.0.cursor
+    async fn cursor(&self) -> String {
+        self.0.cursor.encode()
     }
     /// The offer.
     async fn node(&self) -> &Offer {

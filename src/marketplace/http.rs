@@ -129,7 +129,7 @@ impl HttpAdapter {
         if response.content_length().is_some_and(|len| len as usize > limit) {
             return Err(MarketplaceError::TooLarge { limit });
         }
-        let mut body = Vec::new();
+        let mut body = Vec::with_capacity(response.content_length().map_or(0, |len| (len as usize).min(limit)));
         // Counted while streaming, after decompression, so a gzip bomb stops at the limit.
         while let Some(chunk) = response.chunk().await.map_err(|e| MarketplaceError::from_transport(&e))? {
             if body.len() + chunk.len() > limit {
@@ -180,7 +180,7 @@ pub(super) fn parse_page(
         let items = json.pointer(&response.items).and_then(Value::as_array).ok_or_else(|| no_items(definition))?;
         let total = response.total.as_deref().and_then(|p| json.pointer(p));
         let cursor = response.next_cursor.as_deref().and_then(|p| json.pointer(p));
-        return read_items(definition, vat, total, cursor, items);
+        return read_items(definition, vat, total, cursor, items.iter());
     };
     let read = plan.read(body).map_err(|e| not_json(&e))?;
     if !read.found_items {
@@ -195,13 +195,15 @@ fn read_items<I: ItemValues>(
     vat: &Arc<VatPolicy>,
     total: Option<&Value>,
     cursor: Option<&Value>,
-    items: impl IntoIterator<Item = I>,
+    items: impl ExactSizeIterator<Item = I>,
 ) -> Result<SearchPage, MarketplaceError> {
     let total = total.and_then(read_count);
     let mut page = SearchPage {
         total,
         total_approximate: total.is_some() && definition.response.total_approximate,
         next_cursor: cursor.and_then(as_cursor),
+        // Sized up front: an item is large, and growing one at a time moved each several times.
+        items: Vec::with_capacity(items.len()),
         ..SearchPage::default()
     };
     for item in items {

@@ -2,9 +2,10 @@
 //! merging pages are internal steps of a search, with no public API of their own, and measuring
 //! them through HTTP would drown them in the cost of the network stack. Not part of the API.
 
-use super::fanout::{Fetched, SharedOffer};
+use super::fanout::Fetched;
 use super::merge::relevance_page;
 use super::outcome::SearchParams;
+use super::outcome::SharedOffer;
 use super::report::SourceReport;
 use crate::cache::{CachedPage, Freshness};
 use crate::model::MarketplaceId;

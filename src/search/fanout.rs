@@ -3,15 +3,13 @@
 
 use super::fetch::FetchPath;
 use super::filter::OfferFilter;
+use super::outcome::SharedOffer;
 use super::paging::{Learned, Next, Paging, Walk};
 use super::report::{CacheStatus, SourceReport, SourceStatus};
-use crate::cache::CachedPage;
 use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
-use crate::model::{MarketplaceId, Offer};
+use crate::model::MarketplaceId;
 use crate::telemetry::trace;
 use std::collections::HashSet;
-use std::ops::Deref;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tracing::Instrument;
 
@@ -35,35 +33,6 @@ const MAX_PAGE_REQUESTS: u32 = 250;
 /// Shortest time a marketplace found ignoring the page position is read one page only, even
 /// with caching off (TTL 0): without it every search would pay the second call that finds out.
 const MIN_PAGING_VERDICT: Duration = Duration::from_secs(60);
-
-/// An offer where its cached page holds it. A search gathers each marketplace's first offers
-/// and shows only the best of them: only those are copied out (with `to_offer`), when the page
-/// is built, not every offer gathered.
-#[derive(Clone)]
-pub(super) struct SharedOffer {
-    page: Arc<CachedPage>,
-    at: usize,
-}
-
-impl SharedOffer {
-    /// Offer `at` of `page`; `None` past its end.
-    pub(super) fn new(page: &Arc<CachedPage>, at: usize) -> Option<Self> {
-        (at < page.offers.len()).then(|| Self { page: Arc::clone(page), at })
-    }
-
-    /// A copy of the offer, for an answer that owns its offers.
-    pub(super) fn to_offer(&self) -> Offer {
-        self.page.offers[self.at].clone()
-    }
-}
-
-impl Deref for SharedOffer {
-    type Target = Offer;
-
-    fn deref(&self) -> &Offer {
-        &self.page.offers[self.at]
-    }
-}
 
 /// One marketplace's contribution.
 pub(super) struct Fetched {

@@ -6,13 +6,12 @@
 //! fixed window of each marketplace's first matching offers; the window is the same for every
 //! page, so the order is too.
 
-use super::cursor::{self, Position};
-use super::fanout::{Fetched, SharedOffer};
+use super::cursor::{EdgeCursor, Position};
+use super::fanout::Fetched;
 use super::limits::{MAX_DEPTH, SORT_WINDOW};
 use super::order::{OfferSort, compare};
-use super::outcome::{Edge, SearchOutcome, SearchParams};
+use super::outcome::{Edge, SearchOutcome, SearchParams, SharedOffer};
 use super::policy::{self, Explanation};
-use crate::model::Offer;
 use std::collections::BTreeMap;
 
 struct Candidate {
@@ -65,8 +64,13 @@ pub(super) fn relevance_page(
     // Without an offer on this page there is no cursor to continue from: say it is the end
     // rather than promise a page the client cannot ask for.
     outcome.has_next_page = taken > 0 && (candidates.len() > taken || more_upstream);
+    outcome.edges.reserve_exact(taken);
     for (i, candidate) in candidates.into_iter().take(taken).enumerate() {
-        positions.insert(ids[candidate.source].0.clone(), candidate.index + 1);
+        let id = &ids[candidate.source].0;
+        match positions.get_mut(id) {
+            Some(position) => *position = candidate.index + 1,
+            None => _ = positions.insert(id.clone(), candidate.index + 1),
+        }
         if i + 1 == taken {
             // A marketplace with no match left on this page has been read up to where it
             // scanned: the next page starts there, so filtered-out stretches are not re-read
@@ -78,8 +82,8 @@ pub(super) fn relevance_page(
                 }
             }
         }
-        let cursor = cursor::encode(search, Position::PerMarketplace { positions: positions.clone() });
-        outcome.edges.push(Edge { cursor, offer: candidate.offer.to_offer(), explanation: None });
+        let cursor = EdgeCursor::new(search, Position::PerMarketplace { positions: positions.clone() });
+        outcome.edges.push(Edge { cursor, offer: candidate.offer, explanation: None });
     }
     outcome
 }
@@ -90,12 +94,12 @@ pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: 
     outcome.has_previous_page = served > 0;
     let (mut candidates, _, _, facts) = gather(fetched, params, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
-    let ordered: Vec<(Offer, Option<Explanation>)> = if params.sort == OfferSort::Policy {
-        let offers = candidates.into_iter().map(|c| c.offer.to_offer()).collect();
+    let ordered: Vec<(SharedOffer, Option<Explanation>)> = if params.sort == OfferSort::Policy {
+        let offers = candidates.into_iter().map(|c| c.offer).collect();
         policy::rank(offers, params.buyer.as_ref(), &facts).into_iter().map(|(o, e)| (o, Some(e))).collect()
     } else {
         candidates.sort_by(|a, b| compare(params.sort, &a.offer, &b.offer));
-        candidates.into_iter().map(|c| (c.offer.to_offer(), None)).collect()
+        candidates.into_iter().map(|c| (c.offer, None)).collect()
     };
     if !outcome.total_count_exact {
         // Only the window was filtered here: what passed is all that can be counted.
@@ -105,11 +109,12 @@ pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: 
     outcome.window = Some(SORT_WINDOW);
     let end = (served as usize).saturating_add(params.first as usize);
     outcome.has_next_page = ordered.len() > end;
+    outcome.edges.reserve_exact(ordered.len().min(end).saturating_sub(served as usize));
     for (position, (offer, explanation)) in
         ordered.into_iter().enumerate().skip(served as usize).take(params.first as usize)
     {
         let served = u32::try_from(position + 1).unwrap_or(u32::MAX);
-        let cursor = cursor::encode(search, Position::InWindow { served });
+        let cursor = EdgeCursor::new(search, Position::InWindow { served });
         outcome.edges.push(Edge { cursor, offer, explanation });
     }
     outcome

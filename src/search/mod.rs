@@ -41,6 +41,7 @@ pub use compare_stream::CompareEvent;
 pub use error::SearchError;
 pub use filter::OfferFilter;
 pub use order::OfferSort;
+
 pub use outcome::{Edge, SearchOutcome, SearchParams};
 pub use policy::{BuyerContext, Explanation, Facts, Locality, Stated, VendorFacts};
 pub use replace::Replaced;

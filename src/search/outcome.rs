@@ -1,10 +1,14 @@
 //! A search as the client asks for it, and the page it gets back.
 
+use super::cursor::EdgeCursor;
 use super::filter::OfferFilter;
 use super::order::OfferSort;
 use super::policy::{BuyerContext, Explanation};
 use super::report::Sources;
+use crate::cache::{CachedPage, normalize_query};
 use crate::model::Offer;
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// A search as the client asked for it.
 #[derive(Debug, Clone, Default)]
@@ -25,13 +29,54 @@ pub struct SearchParams {
     pub bypass_cache: bool,
 }
 
+/// An offer where its cached page holds it: gathering, ranking and answering a page copy no
+/// offer (a copy per edge was the largest allocation of a miss). `to_offer` copies one out for
+/// an answer that must own it.
+#[derive(Clone)]
+pub struct SharedOffer {
+    page: Arc<CachedPage>,
+    at: usize,
+}
+
+impl SharedOffer {
+    /// Offer `at` of `page`; `None` past its end.
+    pub(super) fn new(page: &Arc<CachedPage>, at: usize) -> Option<Self> {
+        (at < page.offers.len()).then(|| Self { page: Arc::clone(page), at })
+    }
+
+    /// A copy of the offer, for an answer that owns its offers.
+    pub fn to_offer(&self) -> Offer {
+        self.page.offers[self.at].clone()
+    }
+}
+
+impl Deref for SharedOffer {
+    type Target = Offer;
+
+    fn deref(&self) -> &Offer {
+        &self.page.offers[self.at]
+    }
+}
+
+impl std::borrow::Borrow<Offer> for SharedOffer {
+    fn borrow(&self) -> &Offer {
+        self
+    }
+}
+
+impl std::fmt::Debug for SharedOffer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
 /// One offer of a page.
 #[derive(Debug, Clone)]
 pub struct Edge {
-    /// Pass as `after` to continue after this offer.
-    pub cursor: String,
-    /// The offer.
-    pub offer: Offer,
+    /// Pass (encoded) as `after` to continue after this offer.
+    pub cursor: EdgeCursor,
+    /// The offer, where its cached page holds it.
+    pub offer: SharedOffer,
     /// Why it ranks where it does (policy order only).
     pub explanation: Option<Explanation>,
 }
@@ -71,4 +116,21 @@ impl SearchOutcome {
             sources: Sources::default(),
         }
     }
+}
+
+/// Identifies a search (query, filter, sort, buyer) so cursors cannot cross searches. The
+/// encoding is written out field by field and the hash is FNV-1a, fixed by its specification, so
+/// a cursor stays valid across Rust releases and is the same on every instance.
+pub(super) fn fingerprint(query: &str, params: &SearchParams) -> u64 {
+    use std::hash::Hasher;
+    let buyer = params.buyer.as_ref().map(|b| b.region_code.as_str()).unwrap_or_default();
+    let text = format!(
+        "query={}\nsort={}\nbuyer={buyer}\n{}",
+        normalize_query(query),
+        params.sort as u8,
+        params.filter.canonical()
+    );
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }

@@ -6,7 +6,7 @@ use super::fanout::{self, Want};
 use super::fetch::FetchPath;
 use super::limits::{MAX_DEPTH, MAX_FIRST, SORT_WINDOW};
 use super::merge;
-use super::outcome::{SearchOutcome, SearchParams};
+use super::outcome::{self, SearchOutcome, SearchParams};
 use super::validate;
 use super::vendors::{Vendor, VendorDirectory};
 use crate::cache::ResultCache;
@@ -42,7 +42,7 @@ impl SearchService {
     pub async fn search(&self, params: &SearchParams) -> Result<SearchOutcome, SearchError> {
         let registry = self.registry();
         let query = validate::admit(&params.query, params.first, MAX_FIRST, &params.filter, &registry)?;
-        let search = cursor::fingerprint(query, params);
+        let search = outcome::fingerprint(query, params);
         let gateway_sorted = params.sort.sorted_in_gateway();
         let start = match params.after.as_deref().map(|c| cursor::decode(search, c)).transpose()? {
             None if gateway_sorted => Position::InWindow { served: 0 },

@@ -7,7 +7,7 @@ use super::error::SearchError;
 use super::fanout::{self, Fetched, Want};
 use super::limits::{MAX_FIRST, SORT_WINDOW};
 use super::merge;
-use super::outcome::{SearchOutcome, SearchParams};
+use super::outcome::{self, SearchOutcome, SearchParams};
 use super::policy;
 use super::report::SourceReport;
 use super::service::SearchService;
@@ -49,7 +49,7 @@ impl SearchService {
         if params.after.is_some() {
             return Err(SearchError::Cursor(cursor::CursorError));
         }
-        let search = cursor::fingerprint(&query, &params);
+        let search = outcome::fingerprint(&query, &params);
         let want = if params.sort.sorted_in_gateway() {
             Want { start: 0, keep: SORT_WINDOW }
         } else {

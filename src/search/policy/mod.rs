@@ -19,6 +19,7 @@ pub use facts::{Facts, Stated, VendorFacts, resolve as resolve_facts};
 use crate::model::Offer;
 use crate::normalize::pdn::{self, PdnTier};
 use rust_decimal::Decimal;
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 const FORTY: Decimal = Decimal::from_parts(40, 0, 0, false, 0);
@@ -77,12 +78,12 @@ pub struct Explanation {
 
 /// Ranks one group of comparable offers; returns them in policy order with explanations. The
 /// vendors' facts are those of the whole answer (`facts`), not only each offer's own account.
-pub fn rank(offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &Facts) -> Vec<(Offer, Explanation)> {
+pub fn rank<O: Borrow<Offer>>(offers: Vec<O>, buyer: Option<&BuyerContext>, facts: &Facts) -> Vec<(O, Explanation)> {
     let clause = cascade_clause(&offers);
-    let mut ranked: Vec<(Offer, Explanation)> = offers
+    let mut ranked: Vec<(O, Explanation)> = offers
         .into_iter()
         .map(|offer| {
-            let explanation = explain(&offer, clause, buyer, facts.of(&offer));
+            let explanation = explain(offer.borrow(), clause, buyer, facts.of(offer.borrow()));
             (offer, explanation)
         })
         .collect();
@@ -90,8 +91,8 @@ pub fn rank(offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &Facts) -> 
     ranked
 }
 
-fn cascade_clause(offers: &[Offer]) -> Clause {
-    let any = |pred: &dyn Fn(&Offer) -> bool| offers.iter().any(pred);
+fn cascade_clause<O: Borrow<Offer>>(offers: &[O]) -> Clause {
+    let any = |pred: &dyn Fn(&Offer) -> bool| offers.iter().any(|o| pred(o.borrow()));
     if any(&|o| pdn::tkdn_plus_bmp(o.tkdn, o.bmp).is_some_and(|s| s >= FORTY)) {
         Clause::A
     } else if any(&|o| o.tkdn.is_some_and(|t| t >= TWENTY_FIVE)) {
