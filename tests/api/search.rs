@@ -83,17 +83,20 @@ async fn amounts_are_decimal_strings_never_numbers() {
 }
 
 #[tokio::test]
-async fn two_marketplaces_taking_300_ms_each_answer_in_well_under_600_ms() {
+async fn two_marketplaces_taking_3_s_each_answer_in_well_under_6_s() {
+    // Long enough that a loaded machine's few hundred milliseconds cannot blur one wait with two:
+    // asked one after the other they would take 6 s, asked together 3 s and some.
+    const SLOW: Duration = Duration::from_secs(3);
     let app = spawn_app().await;
     for id in ["mbiz", "jatim-bejo"] {
-        app.sandbox(id).faults().set_latency(Duration::from_millis(300));
+        app.sandbox(id).faults().set_latency(SLOW);
     }
     let started = Instant::now();
     let response = app.graphql(SEARCH, json!({ "query": "toner", "first": 5 })).await;
     let elapsed = started.elapsed();
     assert_eq!(response["data"]["search"]["complete"], true, "{response}");
-    assert!(elapsed >= Duration::from_millis(300), "{elapsed:?}");
-    assert!(elapsed < Duration::from_millis(550), "the fan-out is concurrent: {elapsed:?}");
+    assert!(elapsed >= SLOW, "{elapsed:?}");
+    assert!(elapsed < SLOW * 2 - Duration::from_millis(500), "the fan-out is concurrent: {elapsed:?}");
 }
 
 #[tokio::test]
