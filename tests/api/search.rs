@@ -203,12 +203,15 @@ async fn an_offer_served_by_a_search_can_be_fetched_by_its_id() {
 
 #[tokio::test]
 async fn marketplaces_lists_all_five_sandboxes_with_their_deadlines() {
-    let app = spawn_app().await;
+    let deadlines = vec![("ekatalog", Duration::from_millis(1_234))];
+    let app = crate::helpers::spawn_app_with(crate::helpers::TestOptions { deadlines, ..Default::default() }).await;
     let response = app.graphql("{ marketplaces { id name enabled timeoutMs } }", json!({})).await;
     let ids: Vec<&str> =
         response["data"]["marketplaces"].as_array().expect("list").iter().filter_map(|m| m["id"].as_str()).collect();
     assert_eq!(ids, ["bela", "ekatalog", "jatim-bejo", "mbiz", "padi-umkm"]);
-    assert_eq!(response["data"]["marketplaces"][0]["timeoutMs"], 800);
+    let configured = u64::try_from(crate::helpers::TEST_TIMEOUT.as_millis()).expect("a few seconds");
+    assert_eq!(response["data"]["marketplaces"][0]["timeoutMs"], configured);
+    assert_eq!(response["data"]["marketplaces"][1]["timeoutMs"], 1_234, "a deadline of its own");
 }
 
 #[tokio::test]
