@@ -3,6 +3,9 @@
 //! normal client, a slow-drip body and an idle keep-alive are timed against it.
 //!
 //! Figures are printed with `--nocapture`.
+//!
+//! The suite runs on a loaded 2-core machine: the timeouts are long enough that every bound sits
+//! seconds away from what it tells apart (a starved client waits a whole header timeout).
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::{Child, Command, Stdio};
@@ -14,15 +17,19 @@ const FD_LIMIT: usize = 1024;
 /// Half-open connections the attacker opens: more than the gateway has descriptors.
 const ATTACK: usize = 1_100;
 const PER_CLIENT: usize = 200;
-const HEADER_TIMEOUT: Duration = Duration::from_secs(3);
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(4);
+const HEADER_TIMEOUT: Duration = Duration::from_secs(6);
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(8);
 /// The longest a normal request may take while the attack runs. A starved client would wait for
-/// the attacker's slots to be freed by the header timeout (3 s); a connect that meets a full
+/// the attacker's slots to be freed by the header timeout (6 s); a connect that meets a full
 /// listen backlog during the attack's first second is retried by the kernel after 1 s, which is
 /// not starvation, so the bound sits between the two.
-const ANSWERED_WITHIN: Duration = Duration::from_millis(2_000);
-/// The median normal request: served at once, not queued behind the attack.
-const MEDIAN_WITHIN: Duration = Duration::from_millis(100);
+const ANSWERED_WITHIN: Duration = Duration::from_millis(4_000);
+/// The median normal request: served at once, not queued behind the attack (which would take
+/// seconds); a loaded machine's scheduling delays stay well below this.
+const MEDIAN_WITHIN: Duration = Duration::from_millis(1_000);
+/// What a close may come after its timeout, seen by a test process that shares two cores with
+/// the gateway and the other tests: half a header timeout.
+const LATE: Duration = Duration::from_secs(3);
 /// The normal client's pause between requests.
 const PROBE_PAUSE: Duration = Duration::from_millis(20);
 
@@ -261,9 +268,7 @@ async fn half_open_connections_beyond_the_descriptor_limit_starve_no_one_and_are
     assert!(opening < HEADER_TIMEOUT - Duration::from_millis(500), "opening {ATTACK} connections took {opening:?}");
     assert_eq!(held.len(), PER_CLIENT, "the attacker holds exactly its share of connections");
     assert!(held_shortest >= HEADER_TIMEOUT - Duration::from_millis(100), "closed early: {held_shortest:?}");
-    // The last of 200 closes is seen by a test process that shares two cores with the gateway
-    // and the other tests: half a timeout of slack, not more.
-    assert!(held_longest <= HEADER_TIMEOUT + Duration::from_millis(1_500), "closed late: {held_longest:?}");
+    assert!(held_longest <= HEADER_TIMEOUT + LATE, "closed late: {held_longest:?}");
     assert!(sorted.len() >= 20, "the normal client made only {} requests", sorted.len());
     assert!(sorted.iter().all(|l| *l < ANSWERED_WITHIN), "slowest normal request: {:?}", sorted.last());
     assert!(percentile(&sorted, 0.5) < MEDIAN_WITHIN, "median normal request: {:?}", percentile(&sorted, 0.5));
@@ -279,13 +284,13 @@ async fn half_open_connections_beyond_the_descriptor_limit_starve_no_one_and_are
     assert!(during_attack >= 20, "only {during_attack} normal requests were answered while the attack held");
     assert!(answer.starts_with("HTTP/1.1 408"), "the dripped body was answered: {answer}");
     assert!(
-        cut_after >= REQUEST_TIMEOUT - Duration::from_millis(100)
-            && cut_after <= REQUEST_TIMEOUT + Duration::from_secs(1)
+        cut_after >= REQUEST_TIMEOUT - Duration::from_millis(100) && cut_after <= REQUEST_TIMEOUT + LATE,
+        "drip cut after {cut_after:?}"
     );
     let idle_closed = idle_closed.expect("the idle keep-alive connection was closed");
     assert!(
-        idle_closed >= HEADER_TIMEOUT - Duration::from_millis(100)
-            && idle_closed <= HEADER_TIMEOUT + Duration::from_secs(1)
+        idle_closed >= HEADER_TIMEOUT - Duration::from_millis(100) && idle_closed <= HEADER_TIMEOUT + LATE,
+        "idle keep-alive closed after {idle_closed:?}"
     );
     assert!(log.contains("fd_soft_limit=1024") && log.contains("max_connections=896"), "{log}");
     assert_eq!(summed(&log, "at_per_client_cap="), ATTACK - PER_CLIENT, "the refusals are summarised: {log}");

@@ -214,16 +214,18 @@ impl Instance {
         env: &[(&str, &str)],
     ) -> Self {
         let port = free_port();
-        // Sharing is under test, not Redis's deadline: on a loaded CI machine a command can take
-        // more than the default 50 ms, which would rightly make each instance go it alone.
+        // Sharing is under test, not Redis's deadline nor the marketplaces': on a loaded CI machine
+        // a command can take more than the default 50 ms, and a cold load more than half of a
+        // short marketplace deadline (how long another instance waits for it), either of which
+        // would rightly make each instance go it alone.
         let mut text = format!(
             "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}/adapters\"\n[egress]\nallow_private = true\n\
              [http]\nmax_connections_per_client = 2000\n\
-             [cache.redis]\nurl = \"{redis_url}\"\ntimeout = \"500ms\"\n{extra}\n",
+             [cache.redis]\nurl = \"{redis_url}\"\ntimeout = \"2s\"\n{extra}\n",
             env!("CARGO_MANIFEST_DIR")
         );
         for s in sandboxes {
-            text += &format!("[marketplaces.{}]\nbase_url = \"{}\"\ntimeout = \"2s\"\n", s.kind().id(), s.base_url());
+            text += &format!("[marketplaces.{}]\nbase_url = \"{}\"\ntimeout = \"10s\"\n", s.kind().id(), s.base_url());
         }
         let config = tempfile::Builder::new().suffix(".toml").tempfile().expect("a config file");
         std::fs::write(config.path(), text).expect("the config is written");
