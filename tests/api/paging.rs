@@ -148,11 +148,7 @@ fn check(app: &TestApp, case: &Case) -> Result<(), TestCaseError> {
 async fn walking_after_to_the_end_yields_every_match_once_whatever_the_marketplace_quirks() {
     // Correctness, not speed: a small clamp means many pages in a row, and a loaded machine must
     // not turn that into a missed deadline.
-    let options = TestOptions {
-        admin_token: Some(ADMIN.into()),
-        timeout: std::time::Duration::from_secs(5),
-        ..TestOptions::default()
-    };
+    let options = TestOptions { admin_token: Some(ADMIN.into()), ..TestOptions::default() };
     let app = spawn_app_with(options).await;
     for id in IDS {
         let url = format!("{}/_sandbox/truth?q={QUERY}", app.sandbox(id).base_url());

@@ -7,13 +7,15 @@ use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_of_distinct_searches_over_the_cap_is_answered_in_full_not_shed() {
-    let options = TestOptions { concurrency: Some(2), timeout: Duration::from_secs(3), ..TestOptions::default() };
+    // The test's generous deadline: a wait in line must not turn into a missed deadline on a
+    // loaded machine, which would look like shedding.
+    let options = TestOptions { concurrency: Some(2), ..TestOptions::default() };
     let app = Arc::new(spawn_app_with(options).await);
     for sandbox in &app.sandboxes {
         sandbox.faults().set_latency(Duration::from_millis(50));
     }
     // Twelve distinct searches at once: six times the cap on every marketplace, about 300 ms of
-    // calls in line per marketplace, well inside the 3 s deadline.
+    // calls in line per marketplace, well inside the deadline.
     let searches: Vec<_> =
         ["kertas", "toner", "pulpen", "map", "kursi", "meja", "laptop", "tinta", "spidol", "lem", "sapu", "gula"]
             .into_iter()
