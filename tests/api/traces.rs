@@ -112,14 +112,7 @@ async fn a_search_with_a_traceparent_exports_request_marketplace_and_load_spans_
     let (telemetry, slack) = ("[telemetry]\nservice_name = \"pasar-under-test\"", "timeout = \"20s\"");
     let gateway = Served::start(&sandboxes, telemetry, slack, &env).await;
     let body = json!({ "query": SEARCH, "operationName": "Search", "variables": { "query": "kertas", "first": 3 } });
-    let response = gateway
-        .client
-        .post(format!("{}/graphql", gateway.url))
-        .header("traceparent", format!("00-{CLIENT_TRACE}-{CLIENT_SPAN}-01"))
-        .json(&body)
-        .send()
-        .await
-        .expect("answer");
+    let response = post_traced(&gateway.client, &gateway.url, &body).await;
     assert_eq!(response.status(), 200);
     // A graceful stop sends the spans still buffered before the process ends; the receiver
     // answers on this test's runtime meanwhile.
@@ -174,18 +167,22 @@ async fn a_search_with_a_traceparent_exports_request_marketplace_and_load_spans_
 async fn without_an_otlp_endpoint_no_traceparent_is_read_or_sent_upstream() {
     let app = spawn_app().await;
     let body = json!({ "query": SEARCH, "variables": { "query": "kertas tanpa jejak", "first": 3 } });
-    let response = app
-        .client
-        .post(format!("{}/graphql", app.address))
-        .header("traceparent", format!("00-{CLIENT_TRACE}-{CLIENT_SPAN}-01"))
-        .json(&body)
-        .send()
-        .await
-        .expect("answer");
+    let response = post_traced(&app.client, &app.address, &body).await;
     assert_eq!(response.status(), 200);
     for sandbox in &app.sandboxes {
         let id = sandbox.kind().id();
         assert!(sandbox.state().requests_served() > 0, "{id} was asked");
         assert_eq!(sandbox.state().last_traceparent(), None, "{id} got a traceparent");
     }
+}
+
+/// A GraphQL POST carrying the client's `traceparent`.
+async fn post_traced(client: &reqwest::Client, base: &str, body: &serde_json::Value) -> reqwest::Response {
+    client
+        .post(format!("{base}/graphql"))
+        .header("traceparent", format!("00-{CLIENT_TRACE}-{CLIENT_SPAN}-01"))
+        .json(body)
+        .send()
+        .await
+        .expect("answer")
 }
