@@ -21,12 +21,14 @@ struct Candidate {
 }
 
 /// Totals and reports shared by both kinds of page; the vendors' facts over every candidate
-/// (see `policy::facts`), and the `umk`/`koperasi` filters applied by them.
+/// (see `policy::facts`) when the filter or the order needs them, and the `umk`/`koperasi`
+/// filters applied by them. Joining the vendors of every candidate costs as much as normalising
+/// them, so a search that neither filters nor ranks by them does not pay for it.
 fn gather(
     fetched: Vec<Fetched>,
     params: &SearchParams,
     outcome: &mut SearchOutcome,
-) -> (Vec<Candidate>, Vec<(String, u32)>, bool, policy::Facts) {
+) -> (Vec<Candidate>, Vec<(String, u32)>, bool, Option<policy::Facts>) {
     let mut candidates = Vec::new();
     let mut ids = Vec::new();
     let mut more_upstream = false;
@@ -40,8 +42,9 @@ fn gather(
         outcome.sources.add(f.report, f.error);
         candidates.extend(f.offers.into_iter().map(|(index, offer)| Candidate { index, source, offer }));
     }
-    let facts = policy::resolve_facts(candidates.iter().map(|c| &*c.offer));
-    if params.filter.asks_vendor_facts() {
+    let needed = params.filter.asks_vendor_facts() || params.sort == OfferSort::Policy;
+    let facts = needed.then(|| policy::resolve_facts(candidates.iter().map(|c| &*c.offer)));
+    if let Some(facts) = facts.as_ref().filter(|_| params.filter.asks_vendor_facts()) {
         candidates.retain(|c| params.filter.keeps_vendor_facts(&facts.of(&c.offer)));
     }
     (candidates, ids, more_upstream, facts)
@@ -94,13 +97,14 @@ pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: 
     outcome.has_previous_page = served > 0;
     let (mut candidates, _, _, facts) = gather(fetched, params, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
-    let ordered: Vec<(SharedOffer, Option<Explanation>)> = if params.sort == OfferSort::Policy {
-        let offers = candidates.into_iter().map(|c| c.offer).collect();
-        policy::rank(offers, params.buyer.as_ref(), &facts).into_iter().map(|(o, e)| (o, Some(e))).collect()
-    } else {
-        candidates.sort_by(|a, b| compare(params.sort, &a.offer, &b.offer));
-        candidates.into_iter().map(|c| (c.offer, None)).collect()
-    };
+    let ordered: Vec<(SharedOffer, Option<Explanation>)> =
+        if let Some(facts) = facts.filter(|_| params.sort == OfferSort::Policy) {
+            let offers = candidates.into_iter().map(|c| c.offer).collect();
+            policy::rank(offers, params.buyer.as_ref(), &facts).into_iter().map(|(o, e)| (o, Some(e))).collect()
+        } else {
+            candidates.sort_by(|a, b| compare(params.sort, &a.offer, &b.offer));
+            candidates.into_iter().map(|c| (c.offer, None)).collect()
+        };
     if !outcome.total_count_exact {
         // Only the window was filtered here: what passed is all that can be counted.
         outcome.total_count = ordered.len() as u64;

@@ -52,9 +52,10 @@ impl Remembered {
     }
 
     /// Records freshly fetched offers and merges their vendors; an offer already remembered
-    /// unchanged, in an entry younger than [`REFRESH_AFTER`], is left as it is.
+    /// unchanged, in an entry younger than [`REFRESH_AFTER`], is left as it is, and so is its
+    /// vendor: it was recorded with the offer, and is seen again (kept for its retention) when
+    /// the offer's entry is written again.
     pub(super) async fn remember(&self, offers: &[Offer]) {
-        self.vendors.record(offers);
         let mut written = Vec::new();
         for offer in offers {
             let id = offer.gateway_id();
@@ -66,7 +67,11 @@ impl Remembered {
             self.offers.insert(id, kept).await;
             written.push(offer);
         }
-        if self.shared.shared() && !written.is_empty() {
+        if written.is_empty() {
+            return;
+        }
+        self.vendors.record(written.iter().copied());
+        if self.shared.shared() {
             self.share(&written).await;
         }
     }

@@ -142,11 +142,11 @@ pub fn own_id(marketplace: &MarketplaceId, record: &VendorRecord) -> String {
 impl VendorDirectory {
     /// Records the vendors of freshly normalised offers, then keeps the directory within its
     /// budget and retention.
-    pub fn record(&self, offers: &[Offer]) {
+    pub fn record<'a>(&self, offers: impl IntoIterator<Item = &'a Offer>) {
         self.record_at(offers, Instant::now());
     }
 
-    fn record_at(&self, offers: &[Offer], now: Instant) {
+    fn record_at<'a>(&self, offers: impl IntoIterator<Item = &'a Offer>, now: Instant) {
         let Ok(mut inner) = self.inner.write() else { return };
         for offer in offers {
             inner.add(offer, now);
