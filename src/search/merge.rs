@@ -20,15 +20,21 @@ struct Candidate {
     offer: SharedOffer,
 }
 
+/// The candidates of a page and what `gather` learned of them.
+struct Gathered {
+    candidates: Vec<Candidate>,
+    /// Each marketplace's id and how far it was scanned.
+    ids: Vec<(String, u32)>,
+    /// Some marketplace has more after what it gave.
+    more_upstream: bool,
+    facts: Option<policy::Facts>,
+}
+
 /// Totals and reports shared by both kinds of page; the vendors' facts over every candidate
 /// (see `policy::facts`) when the filter or the order needs them, and the `umk`/`koperasi`
 /// filters applied by them. Joining the vendors of every candidate costs as much as normalising
 /// them, so a search that neither filters nor ranks by them does not pay for it.
-fn gather(
-    fetched: Vec<Fetched>,
-    params: &SearchParams,
-    outcome: &mut SearchOutcome,
-) -> (Vec<Candidate>, Vec<(String, u32)>, bool, Option<policy::Facts>) {
+fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutcome) -> Gathered {
     let mut candidates = Vec::new();
     let mut ids = Vec::new();
     let mut more_upstream = false;
@@ -47,7 +53,7 @@ fn gather(
     if let Some(facts) = facts.as_ref().filter(|_| params.filter.asks_vendor_facts()) {
         candidates.retain(|c| params.filter.keeps_vendor_facts(&facts.of(&c.offer)));
     }
-    (candidates, ids, more_upstream, facts)
+    Gathered { candidates, ids, more_upstream, facts }
 }
 
 /// A relevance page starting at `positions` (missing marketplaces start at 0).
@@ -59,7 +65,7 @@ pub(super) fn relevance_page(
 ) -> SearchOutcome {
     let mut outcome = SearchOutcome::new();
     outcome.has_previous_page = start.values().any(|p| *p > 0);
-    let (mut candidates, ids, more_upstream, _) = gather(fetched, params, &mut outcome);
+    let Gathered { mut candidates, ids, more_upstream, .. } = gather(fetched, params, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
     let mut positions = start;
     let taken = candidates.len().min(params.first as usize);
@@ -95,7 +101,7 @@ pub(super) fn relevance_page(
 pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: u64, served: u32) -> SearchOutcome {
     let mut outcome = SearchOutcome::new();
     outcome.has_previous_page = served > 0;
-    let (mut candidates, _, _, facts) = gather(fetched, params, &mut outcome);
+    let Gathered { mut candidates, facts, .. } = gather(fetched, params, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
     let ordered: Vec<(SharedOffer, Option<Explanation>)> =
         if let Some(facts) = facts.filter(|_| params.sort == OfferSort::Policy) {
