@@ -64,6 +64,7 @@ pub fn merge(pages: &[NormalizedPage], first: u32) -> usize {
             total_exact: true,
             exhausted: false,
             scanned_to: page.len() as u32,
+            next_cursor: None,
             error: None,
         })
         .collect();

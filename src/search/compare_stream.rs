@@ -48,7 +48,7 @@ impl SearchService {
     ) -> Result<impl Stream<Item = CompareEvent> + Send + use<>, SearchError> {
         let registry = self.registry();
         let query = validate::admit(&params.query, params.first, MAX_GROUPS, &params.filter, &registry)?.to_string();
-        let want = Want { start: 0, keep: COMPARE_WINDOW };
+        let want = Want::exactly(0, COMPARE_WINDOW);
         let pending: Pending = registry
             .entries()
             .iter()

@@ -20,12 +20,34 @@ pub(super) struct Want {
     pub(super) start: u32,
     /// Matching offers wanted.
     pub(super) keep: u32,
+    /// Keep every matching offer of the pages read, past `keep`: they were fetched and
+    /// normalised anyway, and a merged page may need them (see `search/rounds.rs`).
+    pub(super) whole_pages: bool,
+}
+
+impl Want {
+    /// `keep` matching offers from `start` on, and no more.
+    pub(super) fn exactly(start: u32, keep: u32) -> Self {
+        Self { start, keep, whole_pages: false }
+    }
+}
+
+/// What an earlier round of the same search leaves to a later one for a marketplace.
+#[derive(Default)]
+pub(super) struct Earlier {
+    /// Ids of the offers already taken: a page of nothing else shows a marketplace ignoring
+    /// the position asked for, across rounds as within a walk.
+    pub(super) seen: HashSet<String>,
+    /// Time already spent on it: the deadline is for the whole search.
+    pub(super) spent: Duration,
+    /// A cursor-paged marketplace's cursor to the page at the position continued from.
+    pub(super) cursor: Option<String>,
 }
 
 /// Listed items scanned at most per marketplace and request while looking for matching offers.
 /// Counted in items, not pages, so what a request covers (and so a sorted window) is the same
 /// whatever page size the marketplace turns out to serve.
-const MAX_SCAN_ITEMS: u32 = 1_000;
+pub(super) const MAX_SCAN_ITEMS: u32 = 1_000;
 /// Page requests at most per marketplace and request: a marketplace clamping its pages to a
 /// handful of items costs many requests; past this the scan stops and says so.
 const MAX_PAGE_REQUESTS: u32 = 250;
@@ -46,6 +68,8 @@ pub(super) struct Fetched {
     pub(super) exhausted: bool,
     /// Index in the marketplace's list just past the last item examined.
     pub(super) scanned_to: u32,
+    /// A cursor-paged marketplace's cursor to the page at `scanned_to`, when it has one.
+    pub(super) next_cursor: Option<String>,
     pub(super) error: Option<MarketplaceError>,
 }
 
@@ -74,6 +98,22 @@ pub(super) async fn fetch_one(
     filter: &OfferFilter,
     bypass: bool,
 ) -> Fetched {
+    let fetched = fetch_after(path, entry, query, want, filter, bypass, Earlier::default()).await;
+    settle(path, &fetched);
+    fetched
+}
+
+/// [`fetch_one`] for a round of a search that may ask again, within what is left of the
+/// deadline; the caller [`settle`]s the marketplace's part once it is final.
+pub(super) async fn fetch_after(
+    path: &FetchPath,
+    entry: &RegistryEntry,
+    query: &str,
+    want: Want,
+    filter: &OfferFilter,
+    bypass: bool,
+    earlier: Earlier,
+) -> Fetched {
     let id = entry.marketplace.id().clone();
     let started = Instant::now();
     let mut report = SourceReport::starting(id.clone(), bypass);
@@ -86,19 +126,20 @@ pub(super) async fn fetch_one(
             total_exact: true,
             exhausted: true,
             scanned_to: 0,
+            next_cursor: None,
             error: None,
         };
     }
-    let deadline = entry.settings.timeout;
+    let deadline = entry.settings.timeout.saturating_sub(earlier.spent);
     let pushdown = filter.pushdown(&entry.pushdown);
     let total_exact = pushdown.complete;
     let ask = Ask { query, filter, pushed: &pushdown.params, bypass };
     let span = marketplace_span(&id);
-    let call = collect(path, entry, &ask, want, &mut report).instrument(span.clone());
+    let call = collect(path, entry, &ask, want, earlier, &mut report).instrument(span.clone());
     let outcome =
         tokio::time::timeout(deadline, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
     report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    let fetched = answered(path, &id, report, outcome, total_exact, want);
+    let fetched = answered(&id, report, outcome, total_exact, want);
     span.record("status", fetched.report.status.label());
     span.record("cache", fetched.report.cache.label());
     span.record("offers", fetched.report.offer_count);
@@ -119,9 +160,20 @@ fn marketplace_span(id: &MarketplaceId) -> tracing::Span {
     )
 }
 
+/// Counts one marketplace's final part in a search (metrics, the access line) and tells the
+/// failure log whether it answered.
+pub(super) fn settle(path: &FetchPath, fetched: &Fetched) {
+    let id = &fetched.report.marketplace;
+    match &fetched.error {
+        None if fetched.report.status == SourceStatus::Disabled => return,
+        None => _ = path.failures().answered(id),
+        Some(error) => _ = path.failures().failed(id, error, fetched.report.latency_ms),
+    }
+    count_source(id, fetched.report.status);
+}
+
 /// What one marketplace contributed, from how its pages were collected.
 fn answered(
-    path: &FetchPath,
     id: &MarketplaceId,
     mut report: SourceReport,
     outcome: Result<Collected, MarketplaceError>,
@@ -131,8 +183,6 @@ fn answered(
     match outcome {
         Ok(collected) => {
             report.status = if report.cache == CacheStatus::Stale { SourceStatus::Stale } else { SourceStatus::Ok };
-            count_source(id, report.status);
-            path.failures().answered(id);
             report.offer_count = collected.offers.len();
             Fetched {
                 report,
@@ -141,6 +191,7 @@ fn answered(
                 total_exact: total_exact && !collected.total_approximate,
                 exhausted: collected.exhausted,
                 scanned_to: collected.scanned_to,
+                next_cursor: collected.next_cursor,
                 error: None,
             }
         }
@@ -150,9 +201,7 @@ fn answered(
                 report.cache = CacheStatus::Miss;
             }
             report.served_on_error = false;
-            path.failures().failed(id, &error, report.latency_ms);
             report.status = SourceStatus::of(&error);
-            count_source(id, report.status);
             report.message = Some(format!("{id} {error}"));
             Fetched {
                 report,
@@ -161,6 +210,7 @@ fn answered(
                 total_exact,
                 exhausted: false,
                 scanned_to: want.start,
+                next_cursor: None,
                 error: Some(error),
             }
         }
@@ -192,6 +242,7 @@ struct Collected {
     /// Whether `total` is the marketplace's estimate (replaced by a count at the end).
     total_approximate: bool,
     exhausted: bool,
+    next_cursor: Option<String>,
 }
 
 /// Pages through one marketplace from `want.start` until enough matching offers are in hand,
@@ -204,6 +255,7 @@ async fn collect(
     entry: &RegistryEntry,
     ask: &Ask<'_>,
     want: Want,
+    earlier: Earlier,
     report: &mut SourceReport,
 ) -> Result<Collected, MarketplaceError> {
     let Ask { query, filter, pushed, bypass } = *ask;
@@ -216,15 +268,20 @@ async fn collect(
         (page_size_for(want.keep, learned.max_page_size(entry.settings.page_size)), paging_of(&entry.settings))
     };
     let mut walk = Walk::new(want.start, page_size, paging);
+    let Earlier { mut seen, cursor: resumed, .. } = earlier;
+    if resumed.is_some() {
+        // A cursor chain continued where an earlier round left it.
+        walk.offset = want.start;
+    }
     let mut collected = Collected {
         scanned_to: want.start,
         offers: Vec::new(),
         total: None,
         total_approximate: false,
         exhausted: false,
+        next_cursor: None,
     };
-    let mut seen: HashSet<String> = HashSet::new();
-    let (mut cursor, mut skipped, mut scanned, mut requests) = (None, 0, 0u32, 0u32);
+    let (mut cursor, mut skipped, mut scanned, mut requests) = (resumed, 0, 0u32, 0u32);
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
         if requests == MAX_PAGE_REQUESTS {
             report.message =
@@ -241,7 +298,10 @@ async fn collect(
             filters: pushed.to_vec(),
         };
         let page = path.page(entry, request, bypass, report).await?;
-        if !page.offers.is_empty() && page.offers.iter().all(|o| seen.contains(o.source_id.as_str())) {
+        // A later round's first page may start before where it continues (pages are aligned to
+        // their size), over offers the earlier round took: only a page past that point tells.
+        let repeated = !page.offers.is_empty() && page.offers.iter().all(|o| seen.contains(o.source_id.as_str()));
+        if repeated && offset >= want.start {
             note_ignores_paging(entry, &learned, report, offset);
             collected.exhausted = true;
             (collected.total, collected.total_approximate) = (Some(u64::from(offset)), false);
@@ -265,22 +325,24 @@ async fn collect(
         for (i, offer) in page.offers.iter().enumerate() {
             let index = offset + u32::try_from(i).unwrap_or(u32::MAX);
             let fresh = seen.insert(offer.source_id.clone());
-            if fresh && index >= want.start && collected.offers.len() < want.keep as usize && filter.keeps(offer) {
+            let room = want.whole_pages || collected.offers.len() < want.keep as usize;
+            if fresh && index >= want.start && room && filter.keeps(offer) {
                 collected.offers.extend(SharedOffer::new(&page, i).map(|shared| (index, shared)));
             }
         }
         cursor.clone_from(&page.next_cursor);
-        // Past the page, unless it held more matches than were wanted (those are still ahead).
-        let full = collected.offers.len() >= want.keep as usize;
+        // Past the page, unless it held more matches than were kept (those are still ahead).
+        let whole = want.whole_pages || collected.offers.len() < want.keep as usize;
         let last_kept = collected.offers.last().map_or(want.start, |(index, _)| index + 1);
-        collected.scanned_to = if full { last_kept } else { collected.scanned_to.max(walk.offset) };
+        collected.scanned_to = if whole { collected.scanned_to.max(walk.offset) } else { last_kept };
         if next == Next::End {
             // The end is known now, whatever total the marketplace stated.
-            collected.exhausted = !full || last_kept >= walk.offset;
+            collected.exhausted = whole || last_kept >= walk.offset;
             (collected.total, collected.total_approximate) = (Some(u64::from(walk.offset)), false);
             break;
         }
     }
+    collected.next_cursor = cursor;
     if skipped > 0 && report.message.is_none() {
         report.message = Some(format!("{skipped} items could not be read and were left out"));
     }

@@ -31,6 +31,7 @@ mod policy;
 mod remembered;
 mod replace;
 mod report;
+mod rounds;
 mod service;
 mod stream;
 mod validate;

@@ -7,6 +7,7 @@ use super::fetch::FetchPath;
 use super::limits::{MAX_DEPTH, MAX_FIRST, SORT_WINDOW};
 use super::merge;
 use super::outcome::{self, SearchOutcome, SearchParams};
+use super::rounds;
 use super::validate;
 use super::vendors::{Vendor, VendorDirectory};
 use crate::cache::ResultCache;
@@ -57,13 +58,13 @@ impl SearchService {
                 }
                 // Offers the vendor facts of the whole answer may still drop (`umk`/`koperasi`)
                 // are gathered three-fold, so such a page is rarely short.
-                let keep = if filter.asks_vendor_facts() { params.first.saturating_mul(3) } else { params.first };
-                let want = |id: &MarketplaceId| Want { start: positions.get(id.as_str()).copied().unwrap_or(0), keep };
-                let fetched = fanout::fan_out(registry, path, query, &want, filter, bypass).await;
+                let wanted = if filter.asks_vendor_facts() { params.first.saturating_mul(3) } else { params.first };
+                let ask = rounds::Ask { query, wanted, positions: &positions, filter, bypass };
+                let fetched = rounds::relevance(registry, path, &ask).await;
                 Ok(merge::relevance_page(fetched, params, search, positions))
             }
             Position::InWindow { served } if gateway_sorted => {
-                let want = |_: &MarketplaceId| Want { start: 0, keep: SORT_WINDOW };
+                let want = |_: &MarketplaceId| Want::exactly(0, SORT_WINDOW);
                 let fetched = fanout::fan_out(registry, path, query, &want, filter, bypass).await;
                 Ok(merge::window_page(fetched, params, search, served))
             }

@@ -51,9 +51,9 @@ impl SearchService {
         }
         let search = outcome::fingerprint(&query, &params);
         let want = if params.sort.sorted_in_gateway() {
-            Want { start: 0, keep: SORT_WINDOW }
+            Want::exactly(0, SORT_WINDOW)
         } else {
-            Want { start: 0, keep: params.first }
+            Want::exactly(0, params.first)
         };
         let pending: Pending = registry
             .entries()

@@ -1,6 +1,8 @@
 //! How many upstream calls a search costs: a marketplace that ignores the page asked for is read
 //! once per offer and then in one call, and a short answer costs one call once the marketplace
-//! has shown which of its totals and page sizes can be trusted. Counted at the sandboxes.
+//! has shown which of its totals and page sizes can be trusted; a page over several marketplaces
+//! asks each for its share, and asks again only the ones the page still waits on. Counted at the
+//! sandboxes.
 
 use crate::helpers::{TestApp, spawn_app};
 use pasar::sandbox::{Quirks, TotalQuirk};
@@ -41,6 +43,11 @@ async fn calls<T>(app: &TestApp, id: &str, run: impl Future<Output = T>) -> (T, 
     state.reset_stats();
     let out = run.await;
     (out, state.requests_served())
+}
+
+fn ids_of(response: &Value) -> Vec<String> {
+    let edges = response["data"]["search"]["offers"]["edges"].as_array().expect("edges");
+    edges.iter().map(|e| e["node"]["sourceId"].as_str().expect("source id").to_string()).collect()
 }
 
 fn distinct(ids: &[String]) -> usize {
@@ -128,4 +135,61 @@ async fn a_short_answer_without_a_total_costs_one_call_at_a_page_size_once_serve
     let ((ids, response), upstream) = calls(&app, id, search(&app, id, QUERIES[2], 40)).await;
     assert_eq!(ids.len(), 7, "{response}");
     assert_eq!(upstream, 2, "50 a page was never served in full, so 7 of 50 may be a clamp: {response}");
+}
+
+/// Upstream calls each marketplace received for one search over all of them, by marketplace id.
+async fn calls_each(app: &TestApp, query: &str, first: u32) -> (Value, Vec<(String, u64)>) {
+    for sandbox in &app.sandboxes {
+        sandbox.state().reset_stats();
+    }
+    let response = app.graphql(SEARCH, json!({ "query": query, "first": first })).await;
+    assert!(response["errors"].is_null(), "{response}");
+    let served = app.sandboxes.iter().map(|s| (s.kind().id().to_string(), s.state().requests_served())).collect();
+    (response, served)
+}
+
+#[tokio::test]
+async fn a_page_over_five_marketplaces_asks_each_for_its_share_in_one_call() {
+    let app = spawn_app().await;
+    // 25 a page at most: asking every marketplace for all 40 offers took two calls from each.
+    for sandbox in &app.sandboxes {
+        sandbox.state().set_quirks(Quirks { max_page_size: Some(25), ..Quirks::default() }).expect("quirks apply");
+    }
+    let (response, served) = calls_each(&app, QUERIES[0], 40).await;
+    let search = &response["data"]["search"];
+    assert_eq!(search["offers"]["edges"].as_array().expect("edges").len(), 40, "{response}");
+    assert_eq!(search["complete"], true);
+    assert_eq!(served.len(), 5);
+    assert!(served.iter().all(|(_, calls)| *calls == 1), "one call each, cursor-paged ones too: {served:?}");
+    for report in search["sources"].as_array().expect("sources") {
+        // A page of 10 holds the share of 8 and is kept whole.
+        assert_eq!(report["offerCount"], 10, "{report}");
+    }
+}
+
+#[tokio::test]
+async fn when_the_others_have_nothing_the_marketplaces_with_matches_fill_the_page() {
+    let app = spawn_app().await;
+    for sandbox in &app.sandboxes {
+        if !["mbiz", "bela"].contains(&sandbox.kind().id()) {
+            sandbox.state().set_quirks(Quirks { max_matches: Some(0), ..Quirks::default() }).expect("quirks apply");
+        }
+    }
+    // Two of five have matches (one paged by number, one by cursor): 40 wanted, 8 asked of each
+    // (a page of 10), then 10 more of each, what the page still lacked shared between them.
+    let (response, served) = calls_each(&app, QUERIES[0], 40).await;
+    let offers = &response["data"]["search"]["offers"];
+    assert_eq!(offers["edges"].as_array().expect("edges").len(), 40, "{response}");
+    assert_eq!(offers["pageInfo"]["hasNextPage"], true);
+    for (id, calls) in &served {
+        let expected = if id == "mbiz" || id == "bela" { 2 } else { 1 };
+        assert_eq!(*calls, expected, "{id}: {served:?}");
+    }
+    let ids = ids_of(&response);
+    assert_eq!(distinct(&ids), 40, "each offer once: {response}");
+    let reports = response["data"]["search"]["sources"].as_array().expect("sources");
+    for id in ["mbiz", "bela"] {
+        let report = reports.iter().find(|r| r["marketplace"]["id"] == id).expect("report");
+        assert_eq!(report["offerCount"], 20, "{id}: {response}");
+    }
 }

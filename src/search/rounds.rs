@@ -1,0 +1,162 @@
+//! A relevance page in as few upstream calls as the answer allows.
+//!
+//! The merged page interleaves the marketplaces by each offer's place in its own list
+//! (`merge.rs`), so a page of `first` offers over n marketplaces holds about first/n of each.
+//! Asking every marketplace for `first` made a 20-offer search over five fetch, normalise and
+//! cache 100 offers to show 20, and a marketplace serving pages smaller than `first` cost a
+//! second sequential call on every search. So each marketplace is first asked for its share,
+//! and every matching offer of the pages read is kept. Only when the merged page could still take
+//! an offer a marketplace has not given yet (others had fewer than their share) is that
+//! marketplace asked for more, from where it stopped, within what is left of its deadline: a
+//! second round for an answer most marketplaces cannot fill, never for one they can.
+
+use super::fanout::{self, Earlier, Fetched, MAX_SCAN_ITEMS, Want};
+use super::fetch::FetchPath;
+use super::filter::OfferFilter;
+use super::report::{CacheStatus, SourceReport, SourceStatus};
+use crate::marketplace::Registry;
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+/// Rounds at most: each asks only the marketplaces the page still waits on, for what it lacks.
+const MAX_ROUNDS: usize = 3;
+
+/// What a relevance page asks of the marketplaces.
+pub(super) struct Ask<'a> {
+    pub(super) query: &'a str,
+    /// Offers the page shows, times the margin for offers gateway-side filters may still drop.
+    pub(super) wanted: u32,
+    /// Where each marketplace's part of the page starts (missing: 0).
+    pub(super) positions: &'a BTreeMap<String, u32>,
+    pub(super) filter: &'a OfferFilter,
+    pub(super) bypass: bool,
+}
+
+/// Every selected marketplace's offers for a relevance page of `ask.wanted` offers, each
+/// marketplace settled (counted, logged) once.
+pub(super) async fn relevance(registry: &Registry, path: &FetchPath, ask: &Ask<'_>) -> Vec<Fetched> {
+    let started = Instant::now();
+    let entries: Vec<_> =
+        registry.entries().iter().filter(|entry| ask.filter.selects(entry.marketplace.id())).collect();
+    let answering = entries.iter().filter(|entry| entry.enabled).count().max(1);
+    let share = ask.wanted.div_ceil(u32::try_from(answering).unwrap_or(u32::MAX));
+    let start = |id: &str| ask.positions.get(id).copied().unwrap_or(0);
+    let first_round = entries.iter().map(|entry| {
+        let want = Want { start: start(entry.marketplace.id().as_str()), keep: share, whole_pages: true };
+        fanout::fetch_after(path, entry, ask.query, want, ask.filter, ask.bypass, Earlier::default())
+    });
+    let mut fetched = futures::future::join_all(first_round).await;
+    for _ in 1..MAX_ROUNDS {
+        let mut short = shortfall(&fetched, ask.wanted as usize, &start);
+        // A cursor chain goes on only from its cursor.
+        short.retain(|(source, _)| !entries[*source].settings.cursor_paged || fetched[*source].next_cursor.is_some());
+        if short.is_empty() {
+            break;
+        }
+        let more = short.into_iter().map(|(source, need)| {
+            let (entry, earlier) = (entries[source], &fetched[source]);
+            let seen = earlier.offers.iter().map(|(_, offer)| offer.source_id.clone()).collect();
+            let cursor = earlier.next_cursor.clone();
+            let earlier_round = Earlier { seen, spent: started.elapsed(), cursor };
+            let want = Want { start: earlier.scanned_to, keep: need, whole_pages: true };
+            async move {
+                let later =
+                    fanout::fetch_after(path, entry, ask.query, want, ask.filter, ask.bypass, earlier_round).await;
+                (source, later)
+            }
+        });
+        for (source, later) in futures::future::join_all(more).await {
+            absorb(path, &mut fetched[source], later);
+        }
+    }
+    for one in &fetched {
+        fanout::settle(path, one);
+    }
+    fetched
+}
+
+/// The marketplaces the page still waits on, with how many more offers to ask of each: those
+/// that have more, not yet read up to where the page would end. Offers order by
+/// (index in their marketplace's list, marketplace), as `merge::relevance_page` takes them.
+fn shortfall(fetched: &[Fetched], wanted: usize, start: &dyn Fn(&str) -> u32) -> Vec<(usize, u32)> {
+    let mut keys: Vec<(u32, usize)> =
+        fetched.iter().enumerate().flat_map(|(s, f)| f.offers.iter().map(move |(index, _)| (*index, s))).collect();
+    keys.sort_unstable();
+    // The last offer the page would show, if it is full.
+    let last = keys.get(wanted.saturating_sub(1)).copied();
+    let open = |(_, f): &(usize, &Fetched)| {
+        let scanned = f.scanned_to.saturating_sub(start(f.report.marketplace.as_str()));
+        f.error.is_none() && !f.exhausted && f.report.status != SourceStatus::Disabled && scanned < MAX_SCAN_ITEMS
+    };
+    let mut short: Vec<(usize, u32)> = fetched
+        .iter()
+        .enumerate()
+        .filter(open)
+        .filter_map(|(source, f)| {
+            // Its next offer would sit here in the merged order.
+            let next = (f.scanned_to, source);
+            if last.is_some_and(|last| last < next) {
+                return None;
+            }
+            let room = wanted - keys.partition_point(|key| *key < next);
+            Some((source, u32::try_from(room).unwrap_or(u32::MAX)))
+        })
+        .collect();
+    // Each could fill the room alone, but they fill it together: each is asked its share of it
+    // (a later round asks again if one runs short).
+    let askers = u32::try_from(short.len()).unwrap_or(u32::MAX);
+    for (_, need) in &mut short {
+        *need = need.div_ceil(askers);
+    }
+    short
+}
+
+/// Adds a later round's offers to a marketplace's part. A later round that failed leaves what
+/// the earlier ones gave (the page says more may follow) and says why in the report.
+fn absorb(path: &FetchPath, part: &mut Fetched, later: Fetched) {
+    if let Some(error) = later.error {
+        part.report.latency_ms = part.report.latency_ms.saturating_add(later.report.latency_ms);
+        path.failures().failed(&part.report.marketplace, &error, part.report.latency_ms);
+        let offers = part.offers.len();
+        part.report.message.get_or_insert_with(|| format!("asked for more after {offers} offers: {error}"));
+        return;
+    }
+    merge_reports(&mut part.report, &later.report);
+    part.offers.extend(later.offers);
+    part.report.offer_count = part.offers.len();
+    if later.total.is_some() {
+        part.total = later.total;
+    }
+    part.total_exact &= later.total_exact;
+    part.exhausted = later.exhausted;
+    part.scanned_to = later.scanned_to;
+    part.next_cursor = later.next_cursor;
+}
+
+/// One report for two rounds: time adds up, and what one round's pages say of freshness stays
+/// said (a stale page is never hidden by a fresh one, a fetch makes hits a miss).
+fn merge_reports(report: &mut SourceReport, later: &SourceReport) {
+    report.latency_ms = report.latency_ms.saturating_add(later.latency_ms);
+    report.cache = match (report.cache, later.cache) {
+        (CacheStatus::Bypass, _) | (_, CacheStatus::Bypass) => CacheStatus::Bypass,
+        (CacheStatus::Stale, _) | (_, CacheStatus::Stale) => CacheStatus::Stale,
+        (CacheStatus::Miss, _) | (_, CacheStatus::Miss) => CacheStatus::Miss,
+        (CacheStatus::Hit, CacheStatus::Hit) => CacheStatus::Hit,
+    };
+    if later.status == SourceStatus::Stale {
+        report.status = SourceStatus::Stale;
+    }
+    report.age_seconds = report.age_seconds.max(later.age_seconds);
+    report.served_on_error |= later.served_on_error;
+    report.ignores_paging |= later.ignores_paging;
+    report.fresh_until = match (report.fresh_until, later.fresh_until) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if report.message.is_none() {
+        report.message.clone_from(&later.message);
+    }
+}
+
+#[cfg(test)]
+mod tests;
