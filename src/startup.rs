@@ -31,7 +31,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
-use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 use tower_http::decompression::RequestDecompressionLayer;
 
@@ -250,7 +250,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::web::router(state.service.clone()))
         .with_state(state)
         .layer(RequestDecompressionLayer::new())
-        .layer(CompressionLayer::new().quality(COMPRESSION_QUALITY).compress_when(worth_compressing()))
+        .layer(CompressionLayer::new().compress_when(worth_compressing()))
         .layer(admit)
         .layer(axum::middleware::from_fn_with_state(measured, metrics::measure));
     match cors {
@@ -260,11 +260,6 @@ pub fn router(state: AppState) -> Router {
         None => router,
     }
 }
-
-/// Answers are compressed as they are made, once per request: the codecs' own defaults are for
-/// files compressed once (brotli's is quality 11, several times the CPU of the search it
-/// compresses); 4 is where brotli, gzip and zstd give most of their ratio for little CPU.
-const COMPRESSION_QUALITY: CompressionLevel = CompressionLevel::Precise(4);
 
 /// Bodies over 1 KiB, except images and event streams. Small answers, refusals among them, keep
 /// their `Content-Length`: a 413 sent while the client is still uploading must arrive whole
