@@ -5,13 +5,16 @@
 //! marketplace's failure never changes another's results.
 //!
 //! One request, hop by hop: [`SearchService::search`] (`service.rs`) checks the request
-//! (`validate.rs`) → `fanout.rs: fan_out` asks every selected marketplace under its deadline and
-//! pages through it (`collect`) → `fetch.rs: FetchPath::page` gets each page from the cache or,
-//! through the marketplace's guard, from the adapter, normalised and remembered → `merge.rs`
-//! merges, sorts and pages (or `compare.rs` groups) → `report.rs` says what each marketplace did.
+//! (`validate.rs`) → `rounds.rs` asks every selected marketplace for its share of a relevance
+//! page (`fanout.rs: fan_out` for every marketplace's window of a sorted one), each under its
+//! deadline, and asks again only those the page still waits on → `collect.rs` pages through one
+//! marketplace → `fetch.rs: FetchPath::page` gets each page from the cache or, through the
+//! marketplace's guard, from the adapter, normalised and remembered → `merge.rs` merges, sorts
+//! and pages (or `compare.rs` groups) → `report.rs` says what each marketplace did.
 
 #[doc(hidden)]
 pub mod bench_support;
+mod collect;
 mod compare;
 mod compare_stream;
 mod cursor;

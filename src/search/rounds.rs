@@ -10,7 +10,8 @@
 //! marketplace asked for more, from where it stopped, within what is left of its deadline: a
 //! second round for an answer most marketplaces cannot fill, never for one they can.
 
-use super::fanout::{self, Earlier, Fetched, MAX_SCAN_ITEMS, Want};
+use super::collect::MAX_SCAN_ITEMS;
+use super::fanout::{self, Earlier, Fetched, Want};
 use super::fetch::FetchPath;
 use super::filter::OfferFilter;
 use super::report::{CacheStatus, SourceReport, SourceStatus};

@@ -1,0 +1,219 @@
+//! Paging through one marketplace for one search: from a position, page by page, until enough
+//! matching offers are in hand, the marketplace has no more, or the scan limit is reached. Each
+//! page comes through [`FetchPath::page`]; [`Walk`] (`paging.rs`) decides what a page means.
+
+use super::fetch::FetchPath;
+use super::filter::OfferFilter;
+use super::outcome::SharedOffer;
+use super::paging::{Learned, Next, Paging, Walk};
+use super::report::SourceReport;
+use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest, Settings};
+use std::collections::HashSet;
+use std::time::Duration;
+
+/// What to fetch from one marketplace: matching offers from position `start` on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Want {
+    /// Index in the marketplace's own result list to start at.
+    pub(super) start: u32,
+    /// Matching offers wanted.
+    pub(super) keep: u32,
+    /// Keep every matching offer of the pages read, past `keep`: they were fetched and
+    /// normalised anyway, and a merged page may need them (see `search/rounds.rs`).
+    pub(super) whole_pages: bool,
+}
+
+impl Want {
+    /// `keep` matching offers from `start` on, and no more.
+    pub(super) fn exactly(start: u32, keep: u32) -> Self {
+        Self { start, keep, whole_pages: false }
+    }
+}
+
+/// What an earlier round of the same search leaves to a later one for a marketplace.
+#[derive(Default)]
+pub(super) struct Earlier {
+    /// Ids of the offers already taken: a page of nothing else shows a marketplace ignoring
+    /// the position asked for, across rounds as within a walk.
+    pub(super) seen: HashSet<String>,
+    /// Time already spent on it: the deadline is for the whole search.
+    pub(super) spent: Duration,
+    /// A cursor-paged marketplace's cursor to the page at the position continued from.
+    pub(super) cursor: Option<String>,
+}
+
+/// Listed items scanned at most per marketplace and request while looking for matching offers.
+/// Counted in items, not pages, so what a request covers (and so a sorted window) is the same
+/// whatever page size the marketplace turns out to serve.
+pub(super) const MAX_SCAN_ITEMS: u32 = 1_000;
+/// Page requests at most per marketplace and request: a marketplace clamping its pages to a
+/// handful of items costs many requests; past this the scan stops and says so.
+const MAX_PAGE_REQUESTS: u32 = 250;
+
+/// Shortest time a marketplace found ignoring the page position is read one page only, even
+/// with caching off (TTL 0): without it every search would pay the second call that finds out.
+const MIN_PAGING_VERDICT: Duration = Duration::from_secs(60);
+
+/// The page size to ask for: the smallest of a few fixed sizes that holds what is wanted, so a
+/// 20-offer search does not fetch and normalise 100 offers per marketplace, while page
+/// boundaries stay few and shared by similar searches (and so their cache entries).
+fn page_size_for(keep: u32, max: u32) -> u32 {
+    const SIZES: [u32; 4] = [10, 20, 50, 100];
+    let wanted = SIZES.into_iter().find(|&s| s >= keep).unwrap_or(u32::MAX);
+    wanted.min(max).max(1)
+}
+
+/// What is asked of one marketplace besides the position.
+#[derive(Clone, Copy)]
+pub(super) struct Ask<'a> {
+    pub(super) query: &'a str,
+    pub(super) filter: &'a OfferFilter,
+    /// Filters the marketplace applies itself, as its query parameters.
+    pub(super) pushed: &'a [(String, String)],
+    pub(super) bypass: bool,
+}
+
+/// What one walk gathered (see [`super::fanout::Fetched`] for the fields' meaning).
+pub(super) struct Collected {
+    pub(super) scanned_to: u32,
+    pub(super) offers: Vec<(u32, SharedOffer)>,
+    pub(super) total: Option<u64>,
+    /// Whether `total` is the marketplace's estimate (replaced by a count at the end).
+    pub(super) total_approximate: bool,
+    pub(super) exhausted: bool,
+    pub(super) next_cursor: Option<String>,
+}
+
+/// Pages through one marketplace from `want.start` until enough matching offers are in hand,
+/// it has no more, or the scan limit is reached. Pages are aligned to the page size asked for so
+/// every request for the same page shares one cache entry; [`Walk`] decides what a page means.
+/// An offer is taken once per walk: a repeated id is dropped, and a page of nothing but repeats
+/// shows the marketplace ignores the position asked for (see [`note_ignores_paging`]).
+pub(super) async fn collect(
+    path: &FetchPath,
+    entry: &RegistryEntry,
+    ask: &Ask<'_>,
+    want: Want,
+    earlier: Earlier,
+    report: &mut SourceReport,
+) -> Result<Collected, MarketplaceError> {
+    let Ask { query, filter, pushed, bypass } = *ask;
+    let learned = path.learned(entry.marketplace.id());
+    let single = learned.ignores_paging();
+    report.ignores_paging = single;
+    let (page_size, paging) = if single {
+        (entry.settings.page_size, Paging::Single)
+    } else {
+        (page_size_for(want.keep, learned.max_page_size(entry.settings.page_size)), paging_of(&entry.settings))
+    };
+    let mut walk = Walk::new(want.start, page_size, paging);
+    let Earlier { mut seen, cursor: resumed, .. } = earlier;
+    if resumed.is_some() {
+        // A cursor chain continued where an earlier round left it.
+        walk.offset = want.start;
+    }
+    let mut collected = Collected {
+        scanned_to: want.start,
+        offers: Vec::new(),
+        total: None,
+        total_approximate: false,
+        exhausted: false,
+        next_cursor: None,
+    };
+    let (mut cursor, mut skipped, mut scanned, mut requests) = (resumed, 0, 0u32, 0u32);
+    while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
+        if requests == MAX_PAGE_REQUESTS {
+            report.message =
+                Some(format!("stopped after {MAX_PAGE_REQUESTS} page requests (pages of {} items)", walk.size));
+            break;
+        }
+        requests += 1;
+        let (offset, size) = (walk.offset, walk.size);
+        let request = SearchRequest {
+            query: query.to_string(),
+            offset,
+            limit: size,
+            cursor: cursor.take(),
+            filters: pushed.to_vec(),
+        };
+        let page = path.page(entry, request, bypass, report).await?;
+        // A later round's first page may start before where it continues (pages are aligned to
+        // their size), over offers the earlier round took: only a page past that point tells.
+        let repeated = !page.offers.is_empty() && page.offers.iter().all(|o| seen.contains(o.source_id.as_str()));
+        if repeated && offset >= want.start {
+            note_ignores_paging(entry, &learned, report, offset);
+            collected.exhausted = true;
+            (collected.total, collected.total_approximate) = (Some(u64::from(offset)), false);
+            collected.scanned_to = collected.scanned_to.max(offset);
+            break;
+        }
+        if page.total.is_some() {
+            (collected.total, collected.total_approximate) = (page.total, page.total_approximate);
+        }
+        // Unreadable items still took a place in the marketplace's list.
+        let listed = u32::try_from(page.offers.len() + page.skipped).unwrap_or(u32::MAX);
+        // An estimate says nothing about where the list ends.
+        let counted = page.total.filter(|_| !page.total_approximate);
+        let next = walk.after(listed, counted, page.next_cursor.is_some(), &learned);
+        if next == Next::Redo {
+            continue;
+        }
+        skipped += page.skipped;
+        let past_start = offset.saturating_add(listed).saturating_sub(offset.max(want.start));
+        scanned = scanned.saturating_add(past_start);
+        for (i, offer) in page.offers.iter().enumerate() {
+            let index = offset + u32::try_from(i).unwrap_or(u32::MAX);
+            let fresh = seen.insert(offer.source_id.clone());
+            let room = want.whole_pages || collected.offers.len() < want.keep as usize;
+            if fresh && index >= want.start && room && filter.keeps(offer) {
+                collected.offers.extend(SharedOffer::new(&page, i).map(|shared| (index, shared)));
+            }
+        }
+        cursor.clone_from(&page.next_cursor);
+        // Past the page, unless it held more matches than were kept (those are still ahead).
+        let whole = want.whole_pages || collected.offers.len() < want.keep as usize;
+        let last_kept = collected.offers.last().map_or(want.start, |(index, _)| index + 1);
+        collected.scanned_to = if whole { collected.scanned_to.max(walk.offset) } else { last_kept };
+        if next == Next::End {
+            // The end is known now, whatever total the marketplace stated.
+            collected.exhausted = whole || last_kept >= walk.offset;
+            (collected.total, collected.total_approximate) = (Some(u64::from(walk.offset)), false);
+            break;
+        }
+    }
+    collected.next_cursor = cursor;
+    if skipped > 0 && report.message.is_none() {
+        report.message = Some(format!("{skipped} items could not be read and were left out"));
+    }
+    Ok(collected)
+}
+
+/// A page of nothing but offers seen earlier in the walk, asked at `offset`: the marketplace
+/// serves its first page whatever position is asked. The walk ends at what it has, and later
+/// walks read one page at the largest size until the cache TTL has passed (what it serves may
+/// change as fast as its answers do), a purge or a restart. Operators hear of it once per verdict.
+fn note_ignores_paging(entry: &RegistryEntry, learned: &Learned, report: &mut SourceReport, offset: u32) {
+    report.ignores_paging = true;
+    let keep = entry.settings.cache_ttl.max(MIN_PAGING_VERDICT);
+    if learned.note_ignores_paging(keep) {
+        let id = entry.marketplace.id().as_str().to_string();
+        metrics::counter!("pasar_paging_ignored_total", "marketplace" => id).increment(1);
+        tracing::warn!(
+            marketplace = %entry.marketplace.id(),
+            asked_offset = offset,
+            page_size = entry.settings.page_size,
+            keep_seconds = keep.as_secs(),
+            "Marketplace ignores the page position asked for (it served its first page again); reading only its first page."
+        );
+    }
+}
+
+fn paging_of(settings: &Settings) -> Paging {
+    if settings.cursor_paged {
+        Paging::Cursor
+    } else if settings.page_numbered {
+        Paging::Numbered
+    } else {
+        Paging::Offset
+    }
+}
