@@ -32,7 +32,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
-use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
+use tower_http::cors::CorsLayer;
 use tower_http::decompression::RequestDecompressionLayer;
 
 /// Why the gateway could not start.
@@ -135,7 +135,7 @@ impl Application {
         let (dir, schema) = ((!config.bundled_adapters).then(|| config.adapters_dir.clone()), endpoint.schema.clone());
         let running = tokio::sync::Mutex::default();
         let reloader = Arc::new(Reloader { dir, options, client, service: service.clone(), schema, running });
-        let cors = cors_layer(http)?;
+        let cors = cors::cors_layer(http)?;
         let (stop, stopped) = watch::channel(false);
         let sockets = Sockets {
             endpoint: endpoint.clone(),
@@ -217,6 +217,7 @@ impl Application {
 }
 
 mod at_end;
+mod cors;
 mod metrics;
 mod ready;
 mod reload;
@@ -256,7 +257,7 @@ pub fn router(state: AppState) -> Router {
     match cors {
         // A preflight from an origin not listed still gets `Allow-Methods` and the like from
         // tower-http; drop them so such origins see no CORS headers at all.
-        Some(cors) => router.layer(cors).layer(axum::middleware::map_response(only_for_allowed_origins)),
+        Some(cors) => router.layer(cors).layer(axum::middleware::map_response(cors::only_for_allowed_origins)),
         None => router,
     }
 }
@@ -266,60 +267,6 @@ pub fn router(state: AppState) -> Router {
 /// before the connection closes, which a chunked, compressed body does not always manage.
 fn worth_compressing() -> impl Predicate {
     SizeAbove::new(1024).and(NotForContentType::IMAGES).and(NotForContentType::SSE).and(NotForContentType::GRPC)
-}
-
-/// CORS for the origins `[http] cors_origins` lists (`"*"`: any), or none.
-fn cors_layer(http: &HttpConfig) -> Result<Option<CorsLayer>, StartupError> {
-    if http.cors_origins.is_empty() {
-        return Ok(None);
-    }
-    let any = http.cors_origins.iter().any(|o| o == "*");
-    if any && http.cors_allow_credentials {
-        return Err(StartupError::Http(
-            "[http] cors_origins = [\"*\"] cannot be combined with cors_allow_credentials = true".into(),
-        ));
-    }
-    let origin = if any {
-        AllowOrigin::any()
-    } else {
-        let origins = http
-            .cors_origins
-            .iter()
-            .map(|o| {
-                let valid = url::Url::parse(o).is_ok_and(|u| u.origin().ascii_serialization() == *o);
-                let value = HeaderValue::from_str(o).ok().filter(|_| valid);
-                value.ok_or_else(|| {
-                    StartupError::Http(format!(
-                        "[http] cors_origins: `{o}` is not an origin (scheme://host[:port], no path or trailing slash)"
-                    ))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        AllowOrigin::list(origins)
-    };
-    // An allowed page may send whatever headers its SDKs add (`traceparent`, `baggage`,
-    // `sentry-trace`, Apollo's client name): a fixed list blocks the next tracing vendor.
-    Ok(Some(
-        CorsLayer::new()
-            .allow_origin(origin)
-            .allow_methods([Method::GET, Method::POST])
-            .allow_headers(AllowHeaders::mirror_request())
-            .expose_headers([header::RETRY_AFTER, header::HeaderName::from_static("x-request-id")])
-            .allow_credentials(http.cors_allow_credentials)
-            .max_age(http.cors_max_age),
-    ))
-}
-
-async fn only_for_allowed_origins(mut response: Response) -> Response {
-    let headers = response.headers_mut();
-    if !headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN) {
-        let cors: Vec<header::HeaderName> =
-            headers.keys().filter(|name| name.as_str().starts_with("access-control-")).cloned().collect();
-        for name in cors {
-            headers.remove(name);
-        }
-    }
-    response
 }
 
 async fn graphql(State(state): State<AppState>, request: Request) -> Response {

@@ -84,6 +84,7 @@ mod lex;
 mod markers;
 mod names;
 mod offer;
+mod reader;
 mod similar;
 mod tables;
 #[cfg(test)]

@@ -1,0 +1,286 @@
+//! The left-to-right pass of [`super::key::product_key`] over what brand and kind left: pack
+//! phrases dropped, measures turned into specs, codes, numbers, colours and size words kept as
+//! specs, the remaining words as tokens.
+
+use super::category::SIZE_CODES;
+use super::lex::{Class, Tok};
+use super::tables::{self, Dimension};
+use rust_decimal::Decimal;
+
+/// Length of `phrase` if it matches the tokens at `at`.
+pub(super) fn matches(toks: &[Tok], at: usize, phrase: &str) -> Option<usize> {
+    let mut n = 0;
+    for word in phrase.split(' ') {
+        if !toks.get(at + n)?.is(word) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+/// The rest of a model code written apart from its letters: digits with one letter after them
+/// (`640i` of `VS 640i`, `285a` of `CE 285A`) or two numbers joined by a hyphen (`150-160` of
+/// `JV 150-160`). A measure glued to its unit (`80gsm`) is not.
+fn numbered_code(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[digits..];
+    digits > 0
+        && (rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_alphabetic())
+            || rest.strip_prefix('-').is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// A model code with the processor class in front (`i5`, `ci5`, `i5-1235U` → `i5` and `1235u`).
+fn processor(code: &str) -> Option<(String, Option<String>)> {
+    let rest = code.strip_prefix('c').unwrap_or(code);
+    let class = rest.get(..2).filter(|c| matches!(*c, "i3" | "i5" | "i7" | "i9"))?;
+    let generation = rest[2..].trim_start_matches('-');
+    let valid =
+        generation.is_empty() || (generation.len() >= 4 && generation.starts_with(|c: char| c.is_ascii_digit()));
+    valid.then(|| (class.to_string(), (!generation.is_empty()).then(|| generation.to_string())))
+}
+
+/// The left-to-right pass over what brand and kind left.
+pub(super) struct Reader<'a> {
+    toks: &'a [Tok],
+    at: usize,
+    /// Grams on paper are grammage (`80 gr` is `80gsm`).
+    paper: bool,
+    pub(super) specs: Vec<String>,
+    pub(super) words: Vec<String>,
+    /// Net content already read: a second mass or volume is the pack's (`1 kg … (20 kg)`).
+    content: Vec<Dimension>,
+    /// Whether the last thing read was a pack word, so `isi 24` after it is a count.
+    after_pack: bool,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(toks: &'a [Tok], paper: bool) -> Self {
+        Self { toks, at: 0, paper, specs: Vec::new(), words: Vec::new(), content: Vec::new(), after_pack: false }
+    }
+
+    fn peek(&self, ahead: usize) -> Option<&'a Tok> {
+        self.toks.get(self.at + ahead)
+    }
+
+    fn is_num(&self, ahead: usize) -> bool {
+        self.peek(ahead).is_some_and(|t| t.class == Class::Num)
+    }
+
+    fn is_pack_word(&self, ahead: usize) -> bool {
+        self.peek(ahead).is_some_and(|t| tables::is_pack_word(&t.text))
+    }
+
+    fn unit_at(&self, ahead: usize) -> Option<(&'static str, Dimension)> {
+        self.peek(ahead).filter(|t| t.class == Class::Word).and_then(|t| tables::unit(&t.text))
+    }
+
+    fn skip(&mut self, n: usize, pack: bool) {
+        self.at += n;
+        self.after_pack = pack;
+    }
+
+    fn spec(&mut self, spec: String, n: usize) {
+        self.specs.push(spec);
+        self.skip(n, false);
+    }
+
+    pub(super) fn run(&mut self) {
+        while let Some(tok) = self.peek(0) {
+            match tok.class {
+                Class::Num => self.number(&tok.text),
+                Class::Word | Class::Code => self.word(tok),
+            }
+        }
+    }
+
+    fn number(&mut self, number: &str) {
+        if self.peek(1).is_some_and(|t| t.is("x")) && self.is_num(2) {
+            return self.times(number);
+        }
+        if let Some(unit) = self.unit_at(1) {
+            return self.measure(number, unit, 2);
+        }
+        if self.peek(1).is_some_and(|t| t.is("persen")) {
+            // `ORIGINAL 100%` is a seller's claim; `Alkohol 70%` says what it is.
+            return if number == "100" { self.skip(2, false) } else { self.spec(format!("{number}%"), 2) };
+        }
+        let storage_word = |t: Option<&Tok>| t.is_some_and(|t| tables::STORAGE_WORDS.contains(&t.text.as_str()));
+        let before = self.at.checked_sub(1).and_then(|i| self.toks.get(i));
+        if storage_word(before) || storage_word(self.peek(1)) {
+            // `SSD 512`, `RAM 8`, `256 SSD`: gigabytes.
+            return self.measure(number, ("gb", Dimension::Storage), 1);
+        }
+        if let Some(next) = self.peek(1).filter(|t| tables::is_pack_word(&t.text)) {
+            let container = tables::CONTAINERS.contains(&next.text.as_str());
+            let small = number.parse::<u32>().is_ok_and(|n| n <= tables::MAX_CONTAINER_COUNT);
+            if !container || small {
+                return self.skip(2, true);
+            }
+        }
+        self.spec(number.to_string(), 1);
+    }
+
+    /// `20 x 1 Kg` (a pack of twenty) or `120 x 60 cm` (a size).
+    fn times(&mut self, first: &str) {
+        let counted = self.peek(3).is_some_and(|t| {
+            tables::is_pack_word(&t.text)
+                || matches!(tables::unit(&t.text), Some((_, Dimension::Mass | Dimension::Volume)))
+        });
+        if counted {
+            return self.skip(2, true);
+        }
+        let mut size = first.to_string();
+        let mut n = 1;
+        while self.peek(n).is_some_and(|t| t.is("x")) && self.is_num(n + 1) {
+            if let Some(next) = self.peek(n + 1) {
+                size.push('x');
+                size.push_str(&next.text);
+            }
+            n += 2;
+        }
+        if let Some((unit, Dimension::Length)) = self.unit_at(n) {
+            size.push_str(unit);
+            n += 1;
+        }
+        let size = tables::paper_size(&size).map_or(size, str::to_string);
+        self.spec(size, n);
+    }
+
+    fn measure(&mut self, number: &str, (unit, dimension): (&'static str, Dimension), n: usize) {
+        let (mut unit, mut dimension) = (unit, dimension);
+        if self.paper && dimension == Dimension::Mass && unit == "g" {
+            (unit, dimension) = ("gsm", Dimension::Grammage);
+        }
+        if matches!(dimension, Dimension::Mass | Dimension::Volume) {
+            if self.content.contains(&dimension) {
+                return self.skip(n, true);
+            }
+            self.content.push(dimension);
+        }
+        let mut value = number.trim_start_matches('0').to_string();
+        if value.is_empty() || value.starts_with('.') {
+            value.insert(0, '0');
+        }
+        let bigger = match unit {
+            "g" => Some("kg"),
+            "ml" => Some("l"),
+            "mb" => Some("gb"),
+            _ => None,
+        };
+        // `1500 ml` is `1,5 L`: a thousand of the small unit is written as the big one.
+        if let (Some(bigger), Ok(amount)) = (bigger, value.parse::<Decimal>())
+            && amount >= Decimal::ONE_THOUSAND
+        {
+            (value, unit) = ((amount / Decimal::ONE_THOUSAND).normalize().to_string(), bigger);
+        }
+        self.spec(format!("{value}{unit}"), n);
+    }
+
+    fn word(&mut self, tok: &Tok) {
+        let text = tok.text.as_str();
+        match text {
+            "isi" => return self.isi(),
+            "per" => {
+                let mut n = 1;
+                while self
+                    .peek(n)
+                    .is_some_and(|t| tables::is_pack_word(&t.text) || tables::PER_WORDS.contains(&t.text.as_str()))
+                {
+                    n += 1;
+                }
+                return self.skip(n, true);
+            }
+            "x" => return self.skip(1, self.after_pack),
+            // `box of 50`: as `box isi 50`.
+            "of" if self.after_pack => return self.isi(),
+            "rp" if self.is_num(1) => {
+                let amount = self.peek(1).map(|t| t.text.clone()).unwrap_or_default();
+                return self.spec(format!("rp{amount}"), 2);
+            }
+            _ => {}
+        }
+        if tables::MEASURE_LABELS.contains(&text) && self.is_num(1) && self.unit_at(2).is_some() {
+            return self.skip(1, false);
+        }
+        if tables::LABELS.contains(&text) || tables::STORAGE_WORDS.contains(&text) {
+            // `SSD`, `RAM` said what the number beside them is; alone they say nothing.
+            return self.skip(1, false);
+        }
+        // `1 pc` is a pack, `PC 908` a model code.
+        if tables::is_pack_word(text) && !(text == "pc" && self.is_num(1)) {
+            // `box 2500 lbr`, `pak 100`: the count of a container. `dus 20 kg` is left to the
+            // measure, which knows whether the title already gave the net content.
+            let n = match (self.is_num(1), self.is_pack_word(2), self.peek(2).is_none()) {
+                (true, true, _) => 3,
+                (true, false, true) => 2,
+                _ => 1,
+            };
+            return self.skip(n, true);
+        }
+        if tables::HARDNESS.contains(&text) {
+            return self.spec(text.to_string(), 1);
+        }
+        if let Some(spec) = tables::colour(text).or_else(|| tables::size(text)) {
+            return self.spec(spec.to_string(), 1);
+        }
+        if tok.class == Class::Code {
+            if let Some(size) = tables::paper_size(text) {
+                return self.spec(size.to_string(), 1);
+            }
+            if let Some((class, generation)) = processor(text) {
+                self.specs.extend(generation);
+                return self.spec(class, 1);
+            }
+            return self.spec(text.to_string(), 1);
+        }
+        if let Some(code) = self.split_code(text) {
+            return self.spec(code, 2);
+        }
+        self.words.push(tables::synonym(text).to_string());
+        self.skip(1, false);
+    }
+
+    /// `PC 908`, `CE 285A`, `EB X500`: a short letter prefix written apart from the rest of a
+    /// model code, joined so it reads as `PC908` and `PC-908` do. Not before a measure or a pack
+    /// (`AH 1 PK`), nor a size code.
+    fn split_code(&self, prefix: &str) -> Option<String> {
+        // A unit word reaches here only when no number came before it (`Lion L 44`).
+        let reserved = tables::colour(prefix).is_some()
+            || tables::size(prefix).is_some()
+            || (tables::is_pack_word(prefix) && prefix != "pc")
+            || tables::STORAGE_WORDS.contains(&prefix)
+            || tables::synonym(prefix) != prefix
+            || matches!(prefix, "x" | "isi" | "per" | "rp" | "ink" | "tnt" | "gl");
+        if prefix.chars().count() > 3 || reserved {
+            return None;
+        }
+        let next = self.peek(1)?;
+        let joins = match next.class {
+            Class::Num => {
+                !(self.unit_at(2).is_some() || self.is_pack_word(2) || self.peek(2).is_some_and(|t| t.is("x")))
+            }
+            Class::Code if next.text.starts_with(char::is_alphabetic) => !SIZE_CODES.contains(&next.text.as_str()),
+            Class::Code => numbered_code(&next.text),
+            Class::Word => false,
+        };
+        joins.then(|| format!("{prefix}{}", next.text))
+    }
+
+    /// `isi 12 pcs`, `Dus isi 24`: a count; `Isi 3 Kue`: only the word goes.
+    fn isi(&mut self) {
+        if !self.is_num(1) {
+            return self.skip(1, self.after_pack);
+        }
+        if self.is_pack_word(2) {
+            self.skip(3, true);
+        } else if self.unit_at(2).is_some() {
+            // `isi 500 ml` is net content; `dus isi 20 kg` after `1 kg` is the pack's.
+            self.skip(1, self.after_pack);
+        } else if self.after_pack || self.peek(2).is_none() {
+            self.skip(2, true);
+        } else {
+            self.skip(1, false);
+        }
+    }
+}
