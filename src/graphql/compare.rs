@@ -2,6 +2,7 @@
 
 use super::count::clamp_i32;
 use super::marketplace::{MarketplaceView, marketplace};
+use super::serial::Serial;
 use crate::model::Offer;
 use crate::normalize::product::{MATCHER_VERSION, MatchExplanation};
 use crate::search::{
@@ -14,10 +15,10 @@ use rust_decimal::Decimal;
 pub(super) struct CompareResult(pub(super) CompareOutcome);
 
 /// Offers grouped into products across marketplaces, with what each marketplace did.
-#[Object]
+#[Object(serial)]
 impl CompareResult {
     /// Products, those carried by most marketplaces first.
-    async fn groups(&self) -> Vec<GroupView<'_>> {
+    async fn groups(&self) -> Serial<GroupView<'_>> {
         self.0.groups.iter().map(GroupView).collect()
     }
     /// One report per marketplace asked, failed or not.
@@ -31,7 +32,7 @@ impl CompareResult {
     }
     /// How much of each answering marketplace's matches was grouped: a comparison groups each
     /// marketplace's first 100 matching offers, and says here whether more exist.
-    async fn coverage(&self) -> Vec<CoverageView<'_>> {
+    async fn coverage(&self) -> Serial<CoverageView<'_>> {
         self.0.coverage.iter().map(CoverageView).collect()
     }
 }
@@ -41,7 +42,7 @@ pub(super) struct CoverageView<'a>(&'a Coverage);
 
 /// How much of one marketplace's matches a comparison grouped, and whether more exist.
 /// How much of one marketplace's matches a comparison grouped.
-#[Object(name = "CompareCoverage")]
+#[Object(name = "CompareCoverage", serial)]
 impl CoverageView<'_> {
     /// The marketplace.
     async fn marketplace(&self, ctx: &Context<'_>) -> Result<MarketplaceView> {
@@ -61,7 +62,7 @@ impl CoverageView<'_> {
 pub(super) struct GroupView<'a>(&'a ProductGroup);
 
 /// Offers that are the same product (same brand, kind and decisive specs), whatever the pack.
-#[Object(name = "ProductGroup")]
+#[Object(name = "ProductGroup", serial)]
 impl GroupView<'_> {
     /// A stable id of this group: the same offers (by marketplace and listing id) grouped by the
     /// same `matcherVersion` get the same id in every request and on every instance, so a file
@@ -100,7 +101,7 @@ impl GroupView<'_> {
     async fn ranked(
         &self,
         #[graphql(desc = "At most this many offers (0 or more); all when omitted.")] first: Option<i32>,
-    ) -> Result<Vec<RankedOffer<'_>>> {
+    ) -> Result<Serial<RankedOffer<'_>>> {
         let offers = self.0.offers.iter().take(limit(first)?);
         Ok(offers.map(|(offer, ranking)| RankedOffer { offer, ranking: ranking.as_ref() }).collect())
     }
@@ -140,7 +141,7 @@ impl GroupView<'_> {
     }
     /// Groups of the same kind that look most alike (at most three) but were kept apart, each with
     /// what differs decisively.
-    async fn near(&self) -> Vec<NearView<'_>> {
+    async fn near(&self) -> Serial<NearView<'_>> {
         self.0.near.iter().map(NearView).collect()
     }
     /// How many of the offers `cheapest` and the unit-price range leave out, by why; empty when
@@ -177,7 +178,7 @@ pub(super) struct RankedOffer<'a> {
 }
 
 /// An offer in a product group and why it ranks where it does.
-#[Object]
+#[Object(serial)]
 impl RankedOffer<'_> {
     /// The offer.
     async fn offer(&self) -> &Offer {
@@ -193,7 +194,7 @@ impl RankedOffer<'_> {
 pub(super) struct MatchView<'a>(&'a MatchExplanation);
 
 /// Why the matcher put a group's offers together.
-#[Object(name = "MatchExplanation")]
+#[Object(name = "MatchExplanation", serial)]
 impl MatchView<'_> {
     /// Title words every offer shares.
     async fn matched_tokens(&self) -> &[String] {
@@ -217,7 +218,7 @@ impl MatchView<'_> {
 pub(super) struct NearView<'a>(&'a NearGroup);
 
 /// A group of the same kind that looks alike but was kept apart, and why.
-#[Object(name = "NearGroup")]
+#[Object(name = "NearGroup", serial)]
 impl NearView<'_> {
     /// The other group's `groupId`.
     async fn group_id(&self) -> &str {

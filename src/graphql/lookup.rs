@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 pub(super) struct RegionView(pub(super) &'static Region);
 
 /// An Indonesian region (province, city or regency) by its Kemendagri code.
-#[Object(name = "Region")]
+#[Object(name = "Region", serial)]
 impl RegionView {
     /// Kemendagri code: `"35"` for a province, `"35.71"` for a regency or city.
     async fn code(&self) -> &str {
@@ -92,7 +92,7 @@ pub(super) fn parse_price(text: &str) -> ParsedPriceView {
 }
 
 /// A price text read exactly as Pasar reads marketplace prices, with every caveat.
-#[Object(name = "ParsedPrice")]
+#[Object(name = "ParsedPrice", serial)]
 impl ParsedPriceView {
     /// The amount in rupiah; null when no reading is defensible or the amount is zero (a
     /// placeholder). A separator read by policy gives an amount with `AMBIGUOUS_SEPARATOR`.
@@ -132,7 +132,7 @@ impl ParsedPriceView {
 pub(super) struct PriceIssueView<'a>(&'a price::PriceIssue);
 
 /// Something doubtful about a price text (a range, a missing currency, an unclear tax basis).
-#[Object(name = "PriceIssue")]
+#[Object(name = "PriceIssue", serial)]
 impl PriceIssueView<'_> {
     /// Stable code, one of the price codes listed on `NormalizationIssue.code`
     /// (`AMBIGUOUS_SEPARATOR`, `COMPACT_APPROXIMATE`, …).

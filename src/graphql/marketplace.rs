@@ -21,7 +21,7 @@ pub(super) fn marketplace(ctx: &Context<'_>, id: &MarketplaceId) -> async_graphq
 }
 
 /// A marketplace Pasar federates, as its adapter file describes it.
-#[Object(name = "Marketplace")]
+#[Object(name = "Marketplace", serial)]
 impl MarketplaceView {
     /// Stable id, as in its adapter file (`"mbiz"`).
     async fn id(&self) -> ID {

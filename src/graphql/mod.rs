@@ -25,6 +25,7 @@ mod price;
 mod query;
 mod response_cache;
 mod selection;
+mod serial;
 mod spending;
 mod spending_types;
 mod subscription;

@@ -6,7 +6,7 @@ use async_graphql::Object;
 use rust_decimal::Decimal;
 
 /// An exact price in rupiah, with and without PPN when known (never guessed).
-#[Object]
+#[Object(serial)]
 impl Price {
     /// The amount as quoted by the marketplace, in rupiah.
     async fn amount(&self) -> Decimal {
@@ -60,7 +60,7 @@ impl Price {
 }
 
 /// A seller account on one marketplace, as the listing states it.
-#[Object(name = "SellerAccount")]
+#[Object(name = "SellerAccount", serial)]
 impl Seller {
     /// The account id on the marketplace, when stated.
     async fn id(&self) -> Option<&str> {

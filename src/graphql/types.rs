@@ -4,6 +4,7 @@
 
 use super::count::clamp_i32;
 use super::marketplace::{MarketplaceView, marketplace};
+use super::serial::{Lean, Serial};
 use super::vendor::VendorView;
 use crate::model::{Availability, Issue, Offer, PackDerivation, Price, Seller, Unit, UnitPrice};
 use crate::normalize::pdn::{self, PdnTier};
@@ -25,7 +26,7 @@ impl SearchResult {
 }
 
 /// The answer to a federated search: merged offers plus one report per marketplace.
-#[Object]
+#[Object(serial)]
 impl SearchResult {
     /// The merged offers, one page.
     async fn offers(&self) -> OfferConnection<'_> {
@@ -48,11 +49,11 @@ impl SearchResult {
 pub(super) struct OfferConnection<'a>(&'a SearchOutcome);
 
 /// A page of merged offers (Relay connection).
-#[Object]
+#[Object(serial)]
 impl OfferConnection<'_> {
     /// The offers of this page with their cursors.
-    async fn edges(&self) -> Vec<OfferEdge<'_>> {
-        self.0.edges.iter().map(OfferEdge).collect()
+    async fn edges(&self) -> Serial<Lean<OfferEdge<'_>>> {
+        self.0.edges.iter().map(|edge| Lean(OfferEdge(edge))).collect()
     }
     /// Where this page sits.
     async fn page_info(&self) -> PageInfo {
@@ -94,15 +95,15 @@ impl OfferConnection<'_> {
 pub(super) struct OfferEdge<'a>(&'a Edge);
 
 /// One offer of a page, with its cursor.
-#[Object]
+#[Object(serial)]
 impl OfferEdge<'_> {
     /// Pass as `after` to get the offers following this one.
     async fn cursor(&self) -> String {
         self.0.cursor.encode()
     }
     /// The offer.
-    async fn node(&self) -> &Offer {
-        &self.0.offer
+    async fn node(&self) -> Lean<&Offer> {
+        Lean(&self.0.offer)
     }
     /// Why the offer ranks where it does; present with `sort: POLICY`.
     async fn ranking(&self) -> Option<&Explanation> {
@@ -111,7 +112,7 @@ impl OfferEdge<'_> {
 }
 
 /// Why an offer ranks where it does under `sort: POLICY` or a buyer context.
-#[Object(name = "RankingExplanation")]
+#[Object(name = "RankingExplanation", serial)]
 impl Explanation {
     /// The offer's PDN tier.
     async fn pdn_tier(&self) -> PdnTier {
@@ -178,7 +179,7 @@ pub(super) struct PageInfo {
 }
 
 /// What one marketplace did in one search: status, cache use, latency, offers, message.
-#[Object]
+#[Object(serial)]
 impl SourceReport {
     /// The marketplace this report is about.
     async fn marketplace(&self, ctx: &Context<'_>) -> async_graphql::Result<MarketplaceView> {
@@ -218,15 +219,15 @@ impl SourceReport {
 }
 
 /// One marketplace offer in the unified model: exact price, vendor, unit, TKDN, region.
-#[Object]
+#[Object(serial)]
 impl Offer {
     /// Gateway-wide id, `"<marketplace>:<source id>"`.
     async fn id(&self) -> ID {
         ID(self.gateway_id())
     }
     /// The marketplace listing it.
-    async fn marketplace(&self, ctx: &Context<'_>) -> async_graphql::Result<MarketplaceView> {
-        marketplace(ctx, &self.marketplace)
+    async fn marketplace(&self, ctx: &Context<'_>) -> async_graphql::Result<Lean<MarketplaceView>> {
+        marketplace(ctx, &self.marketplace).map(Lean)
     }
     /// The listing's id on its marketplace.
     async fn source_id(&self) -> &str {
@@ -241,8 +242,8 @@ impl Offer {
         self.url.as_deref()
     }
     /// The price of one pack; null when the marketplace's price could not be read (see `issues`).
-    async fn price(&self) -> Option<&Price> {
-        self.price.as_ref()
+    async fn price(&self) -> Option<Lean<&Price>> {
+        self.price.as_ref().map(Lean)
     }
     /// The pack the price is for.
     async fn unit(&self) -> &Unit {
@@ -259,8 +260,8 @@ impl Offer {
         self.unit_price.as_ref().map(|unit_price| UnitPriceBasis { unit_price, note: self.unit.note })
     }
     /// The seller, merged with its accounts on other marketplaces.
-    async fn vendor(&self, ctx: &Context<'_>) -> VendorView {
-        VendorView(ctx.data_unchecked::<SearchService>().vendors().vendor_of(&self.marketplace, &self.vendor))
+    async fn vendor(&self, ctx: &Context<'_>) -> Lean<VendorView> {
+        Lean(VendorView(ctx.data_unchecked::<SearchService>().vendors().vendor_of(&self.marketplace, &self.vendor)))
     }
     /// TKDN (domestic component level), percent.
     async fn tkdn(&self) -> Option<Decimal> {
@@ -314,7 +315,7 @@ impl Offer {
 }
 
 /// The unit an offer is sold in, and how many base units it holds.
-#[Object]
+#[Object(serial)]
 impl Unit {
     /// The pack as the marketplace names it.
     async fn name(&self) -> &str {
@@ -342,7 +343,7 @@ pub(super) struct UnitPriceBasis<'a> {
 }
 
 /// How a unit price was derived, and whether comparisons use it.
-#[Object]
+#[Object(serial)]
 impl UnitPriceBasis<'_> {
     /// Where the pack size comes from: `STATED` by the marketplace's unit field (`Rim`,
     /// `Lusin`, `Pcs`), read from the `TITLE` (`Dus isi 24 Botol`), or `ASSUMED` one piece
@@ -369,7 +370,7 @@ impl UnitPriceBasis<'_> {
 }
 
 /// Something normalisation had to note about a value it read (kept, corrected or dropped).
-#[Object(name = "NormalizationIssue")]
+#[Object(name = "NormalizationIssue", serial)]
 impl Issue {
     /// Which field (`"price"`, `"vendor.npwp"`).
     async fn field(&self) -> &str {

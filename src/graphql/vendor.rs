@@ -2,6 +2,7 @@
 
 use super::lookup::{RegionView, region_by_code};
 use super::marketplace::{MarketplaceView, marketplace};
+use super::serial::{Lean, Serial};
 use crate::model::{BusinessScale, Issue, LegalForm, Offer};
 use crate::search::SearchService;
 use crate::search::{Account, Vendor};
@@ -12,7 +13,7 @@ use std::sync::Arc;
 pub(super) struct VendorView(pub(super) Arc<Vendor>);
 
 /// A vendor, with every marketplace account merged into it (by NPWP or normalised name).
-#[Object(name = "Vendor")]
+#[Object(name = "Vendor", serial)]
 impl VendorView {
     /// Stable id derived from the NPWP entity (`npwp-012345678`), else from name and region.
     async fn id(&self) -> ID {
@@ -43,8 +44,8 @@ impl VendorView {
         self.0.record.legal_form == LegalForm::Koperasi
     }
     /// Where the vendor is, when its location resolves to exactly one region.
-    async fn region(&self) -> Option<RegionView> {
-        self.0.record.region_code.and_then(region_by_code)
+    async fn region(&self) -> Option<Lean<RegionView>> {
+        self.0.record.region_code.and_then(region_by_code).map(Lean)
     }
     /// What could not be read cleanly about the vendor: an invalid NPWP, a location that is
     /// ambiguous (`REGION_AMBIGUOUS`, candidates named) or unknown. See `resolveRegion`.
@@ -52,7 +53,7 @@ impl VendorView {
         &self.0.record.issues
     }
     /// Each marketplace's own record of this vendor.
-    async fn accounts(&self) -> Vec<AccountView<'_>> {
+    async fn accounts(&self) -> Serial<AccountView<'_>> {
         self.0.accounts.iter().map(AccountView).collect()
     }
     /// Offers from this vendor seen in recent searches.
@@ -70,7 +71,7 @@ impl VendorView {
 pub(super) struct AccountView<'a>(&'a Account);
 
 /// One marketplace account of a vendor.
-#[Object(name = "VendorAccount")]
+#[Object(name = "VendorAccount", serial)]
 impl AccountView<'_> {
     /// The marketplace holding the account.
     async fn marketplace(&self, ctx: &Context<'_>) -> Result<MarketplaceView> {
