@@ -266,7 +266,9 @@ pub fn router(state: AppState) -> Router {
 /// their `Content-Length`: a 413 sent while the client is still uploading must arrive whole
 /// before the connection closes, which a chunked, compressed body does not always manage.
 fn worth_compressing() -> impl Predicate {
-    SizeAbove::new(1024).and(NotForContentType::IMAGES).and(NotForContentType::SSE).and(NotForContentType::GRPC)
+    // The stored answers' threshold too (graphql::coded); both fit in u16.
+    let from = u16::try_from(crate::graphql::coded::COMPRESS_FROM_BYTES).unwrap_or(u16::MAX);
+    SizeAbove::new(from).and(NotForContentType::IMAGES).and(NotForContentType::SSE).and(NotForContentType::GRPC)
 }
 
 async fn graphql(State(state): State<AppState>, request: Request) -> Response {

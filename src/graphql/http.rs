@@ -9,11 +9,12 @@
 
 use super::admission::{Admission, Admissions, Admitted};
 use super::clients::Client;
+use super::coded::Coding;
 use super::freshness::Freshness;
 use super::mutation::{AdminScope, Presented};
 use super::negotiate::{MediaType, Wanted, negotiate};
 use super::order::in_selection_order;
-use super::response_cache::{ResponseCache, ResponseKey, ResponseSources};
+use super::response_cache::{ResponseCache, ResponseKey, ResponseSources, StoredResponse};
 use super::wire::{self, Prepared};
 use super::{PasarSchema, codes};
 use async_graphql::parser::types::{OperationType, Selection};
@@ -90,7 +91,7 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
     if let Some(cache) = stored
         && let Some(hit) = cache.get(&key).await
     {
-        return with_headers(StatusCode::OK, media, hit.headers.clone(), Body::from(hit.body.clone()));
+        return replay(&hit, media, &parts.headers).await;
     }
     let admitted = if get {
         admission.admit_get(std::str::from_utf8(&raw).unwrap_or_default()).map(Admissions::Single)
@@ -147,6 +148,19 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
             response
         }
     }
+}
+
+/// A stored answer as the client asked for it: compressed in its coding when it is worth it.
+async fn replay(hit: &StoredResponse, media: MediaType, asked: &HeaderMap) -> Response {
+    let mut headers = hit.headers.clone();
+    let mut body = hit.body.clone();
+    if let Some(coding) = Coding::asked(asked)
+        && let Some((compressed, coded_headers)) = hit.compressed.get(coding, &hit.body).await
+    {
+        headers.extend(coded_headers);
+        body = compressed;
+    }
+    with_headers(StatusCode::OK, media, headers, Body::from(body))
 }
 
 /// How many fields the operation selects at its root; `None` when fragments make that unclear.

@@ -5,6 +5,7 @@
 
 pub mod admission;
 pub mod clients;
+pub(crate) mod coded;
 mod compare;
 mod count;
 mod error;

@@ -20,6 +20,7 @@
 //! string). Queries carry no client-specific answer (the bearer token only matters to
 //! mutations), so there is no client class in the key.
 
+use super::coded::Compressed;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, Method};
 use std::sync::Mutex;
@@ -54,6 +55,8 @@ pub struct StoredResponse {
     pub body: Bytes,
     /// Headers set by execution (`Cache-Control` included).
     pub headers: HeaderMap,
+    /// The body compressed, per coding replayed so far.
+    pub compressed: Compressed,
     valid_until: Instant,
 }
 
@@ -76,7 +79,10 @@ impl ResponseCache {
         let entries = moka::future::Cache::builder()
             .max_capacity(max_bytes)
             .weigher(|key: &ResponseKey, value: &std::sync::Arc<StoredResponse>| {
-                u32::try_from(key.request.len() + value.body.len() + 256).unwrap_or(u32::MAX)
+                // Its compressed forms are a fifth to a twentieth of a JSON answer each: a quarter
+                // more covers the three codings.
+                let body = value.body.len() + value.body.len() / 4;
+                u32::try_from(key.request.len() + body + 256).unwrap_or(u32::MAX)
             })
             .time_to_live(MAX_LIFE)
             .build();
@@ -112,7 +118,12 @@ impl ResponseCache {
         if self.generation.load(Ordering::Acquire) != sources.generation || Instant::now() >= valid_until {
             return;
         }
-        self.entries.insert(key, std::sync::Arc::new(StoredResponse { body, headers, valid_until })).await;
+        self.entries
+            .insert(
+                key,
+                std::sync::Arc::new(StoredResponse { body, headers, compressed: Compressed::default(), valid_until }),
+            )
+            .await;
     }
 
     /// Drops every stored response (a mutation may have changed what they were built from).

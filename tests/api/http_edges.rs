@@ -66,6 +66,40 @@ async fn a_cacheable_answer_varies_by_accept_and_a_compressed_one_by_accept_enco
 }
 
 #[tokio::test]
+async fn a_stored_answer_is_replayed_compressed_whole_in_each_coding_and_decodes_to_the_same_bytes() {
+    let app = spawn_with_cors(|_| {}).await;
+    let url = format!("{}/graphql", app.address);
+    let post = |encoding: &'static str| {
+        raw_client().post(&url).header("accept-encoding", encoding).json(&json!({"query": COMPARE})).send()
+    };
+    // The first answer fetches its pages, the second is built from cached pages and stored.
+    for _ in 0..2 {
+        post("identity").await.expect("warm");
+    }
+    let plain = post("identity").await.expect("replay").bytes().await.expect("body");
+    assert!(plain.len() > 1024 && plain.starts_with(b"{\"data\""), "{} bytes", plain.len());
+    for coding in ["gzip", "br", "zstd"] {
+        for replay in 0..2 {
+            let response = post(coding).await.expect("compressed replay");
+            let headers = response.headers().clone();
+            assert_eq!(headers.get("content-encoding").and_then(|v| v.to_str().ok()), Some(coding));
+            // Compressed whole before it is sent (the layer would stream it without a length).
+            let length: Option<usize> = headers.get("content-length").and_then(|v| v.to_str().ok()?.parse().ok());
+            let body = response.bytes().await.expect("body");
+            assert_eq!(length, Some(body.len()), "{coding} replay {replay}: {headers:?}");
+            let mut decoded = Vec::new();
+            match coding {
+                "gzip" => std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&body[..]), &mut decoded),
+                "br" => std::io::Read::read_to_end(&mut brotli::Decompressor::new(&body[..], 4096), &mut decoded),
+                _ => std::io::Read::read_to_end(&mut zstd::Decoder::new(&body[..]).expect("zstd"), &mut decoded),
+            }
+            .expect("decodes");
+            assert_eq!(decoded, plain, "{coding} replay {replay} decodes to the stored answer");
+        }
+    }
+}
+
+#[tokio::test]
 async fn the_coding_follows_q_values_then_the_best_ratio_for_text() {
     let app = spawn_with_cors(|_| {}).await;
     let url = format!("{}/graphql", app.address);
