@@ -92,6 +92,20 @@ impl Imported {
 }
 
 impl CachedPage {
+    /// `offers` fetched now under `freshness`: no total, cursor or skipped items.
+    pub fn fetched_now(offers: Vec<Offer>, freshness: Freshness) -> Self {
+        Self {
+            offers,
+            total: None,
+            total_approximate: false,
+            next_cursor: None,
+            skipped: 0,
+            fetched_at: tokio::time::Instant::now(),
+            freshness,
+            imported: Imported::default(),
+        }
+    }
+
     /// Time since it was fetched.
     pub fn age(&self) -> Duration {
         self.fetched_at.elapsed()

@@ -39,16 +39,7 @@ pub fn normalize_page(marketplace: &str, raws: Vec<RawOffer>) -> NormalizedPage 
     let offers = raws.into_iter().map(|raw| normalize_offer(&marketplace, raw)).collect();
     let freshness =
         Freshness { ttl: Duration::ZERO, stale_while_revalidate: Duration::ZERO, stale_if_error: Duration::ZERO };
-    let page = CachedPage {
-        offers,
-        total: None,
-        total_approximate: false,
-        next_cursor: None,
-        skipped: 0,
-        fetched_at: tokio::time::Instant::now(),
-        freshness,
-        imported: Default::default(),
-    };
+    let page = CachedPage::fetched_now(offers, freshness);
     NormalizedPage { marketplace, page: Arc::new(page) }
 }
 

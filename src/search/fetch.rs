@@ -259,16 +259,7 @@ mod tests {
             stale_while_revalidate: Duration::from_secs(30),
             stale_if_error: Duration::from_secs(600),
         };
-        CachedPage {
-            offers: Vec::new(),
-            total: None,
-            total_approximate: false,
-            next_cursor: None,
-            skipped: 0,
-            fetched_at: tokio::time::Instant::now(),
-            freshness,
-            imported: Default::default(),
-        }
+        CachedPage::fetched_now(Vec::new(), freshness)
     }
 
     #[tokio::test]

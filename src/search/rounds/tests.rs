@@ -9,20 +9,12 @@ use std::time::Duration;
 /// A marketplace's part: offers at `indices`, read up to `scanned_to`.
 fn part(id: &str, indices: std::ops::Range<u32>, scanned_to: u32, exhausted: bool) -> Fetched {
     let offers: Vec<Offer> = indices.clone().map(|i| Offer::sample(&format!("{id}-{i}"))).collect();
-    let page = Arc::new(CachedPage {
-        offers,
-        total: None,
-        total_approximate: false,
-        next_cursor: None,
-        skipped: 0,
-        fetched_at: tokio::time::Instant::now(),
-        freshness: Freshness {
-            ttl: Duration::from_secs(60),
-            stale_while_revalidate: Duration::ZERO,
-            stale_if_error: Duration::ZERO,
-        },
-        imported: Default::default(),
-    });
+    let freshness = Freshness {
+        ttl: Duration::from_secs(60),
+        stale_while_revalidate: Duration::ZERO,
+        stale_if_error: Duration::ZERO,
+    };
+    let page = Arc::new(CachedPage::fetched_now(offers, freshness));
     let mut report = SourceReport::starting(MarketplaceId::new(id), false);
     report.status = SourceStatus::Ok;
     let offers = indices.enumerate().filter_map(|(at, i)| Some((i, SharedOffer::new(&page, at)?))).collect();
