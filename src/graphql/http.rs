@@ -9,7 +9,7 @@
 
 use super::admission::{Admission, Admissions, Admitted};
 use super::clients::Client;
-use super::coded::Coding;
+use super::coded::{self, Coding};
 use super::freshness::Freshness;
 use super::mutation::{AdminScope, Presented};
 use super::negotiate::{MediaType, Wanted, negotiate};
@@ -132,6 +132,13 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
                     cache.store(key, &sources, root_fields, body.clone(), headers.clone()).await;
                 }
             }
+            let body = match coded::compress_once(&parts.headers, &body).await {
+                Some((compressed, coded_headers)) => {
+                    headers.extend(coded_headers);
+                    compressed
+                }
+                None => body,
+            };
             with_headers(status, media, headers, Body::from(body))
         }
         Admissions::Batch(requests) => {

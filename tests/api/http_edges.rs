@@ -87,16 +87,47 @@ async fn a_stored_answer_is_replayed_compressed_whole_in_each_coding_and_decodes
             let length: Option<usize> = headers.get("content-length").and_then(|v| v.to_str().ok()?.parse().ok());
             let body = response.bytes().await.expect("body");
             assert_eq!(length, Some(body.len()), "{coding} replay {replay}: {headers:?}");
-            let mut decoded = Vec::new();
-            match coding {
-                "gzip" => std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&body[..]), &mut decoded),
-                "br" => std::io::Read::read_to_end(&mut brotli::Decompressor::new(&body[..], 4096), &mut decoded),
-                _ => std::io::Read::read_to_end(&mut zstd::Decoder::new(&body[..]).expect("zstd"), &mut decoded),
-            }
-            .expect("decodes");
-            assert_eq!(decoded, plain, "{coding} replay {replay} decodes to the stored answer");
+            assert_eq!(decode(coding, &body), plain, "{coding} replay {replay} decodes to the stored answer");
         }
     }
+}
+
+#[tokio::test]
+async fn a_fresh_answer_is_sent_compressed_whole_in_each_coding_and_decodes_to_the_stored_answer() {
+    let app = spawn_with_cors(|_| {}).await;
+    let url = format!("{}/graphql", app.address);
+    // The answer store keys on the request's bytes: each leading space makes a fresh answer
+    // (built from the cached pages, so the same data) where the same bytes would be a replay.
+    let post = |encoding: &'static str, spaces: usize| {
+        let query = format!("{}{COMPARE}", " ".repeat(spaces));
+        raw_client().post(&url).header("accept-encoding", encoding).json(&json!({"query": query})).send()
+    };
+    for _ in 0..2 {
+        post("identity", 0).await.expect("warm");
+    }
+    let plain = post("identity", 0).await.expect("replay").bytes().await.expect("body");
+    assert!(plain.len() > 1024 && plain.starts_with(b"{\"data\""), "{} bytes", plain.len());
+    for (spaces, coding) in ["gzip", "br", "zstd"].into_iter().enumerate() {
+        let response = post(coding, spaces + 1).await.expect("fresh answer");
+        let headers = response.headers().clone();
+        assert_eq!(headers.get("content-encoding").and_then(|v| v.to_str().ok()), Some(coding));
+        assert_eq!(headers.get("vary").and_then(|v| v.to_str().ok()), Some("accept-encoding"));
+        let length: Option<usize> = headers.get("content-length").and_then(|v| v.to_str().ok()?.parse().ok());
+        let body = response.bytes().await.expect("body");
+        assert_eq!(length, Some(body.len()), "{coding}: {headers:?}");
+        assert_eq!(decode(coding, &body), plain, "{coding} decodes to the answer stored for the same data");
+    }
+}
+
+fn decode(coding: &str, body: &[u8]) -> Vec<u8> {
+    let mut decoded = Vec::new();
+    match coding {
+        "gzip" => std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(body), &mut decoded),
+        "br" => std::io::Read::read_to_end(&mut brotli::Decompressor::new(body, 4096), &mut decoded),
+        _ => std::io::Read::read_to_end(&mut zstd::Decoder::new(body).expect("zstd"), &mut decoded),
+    }
+    .expect("decodes");
+    decoded
 }
 
 #[tokio::test]
