@@ -84,7 +84,8 @@ enum Statement<'a> {
 pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
     let field = unit_field.map(str::trim).filter(|u| !u.is_empty()).map(str::to_lowercase);
     let name = field.clone().unwrap_or_else(|| "unit".to_string());
-    let title_words = words(title);
+    let title_lower = lowered(title);
+    let title_words = words(&title_lower);
     let in_title = statement(&title_words);
     let Some(field) = field else {
         return match in_title {
@@ -100,7 +101,8 @@ pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
             },
         };
     };
-    let field_words = words(&field);
+    let field_lower = lowered(&field);
+    let field_words = words(&field_lower);
     match field_statement(&field_words) {
         Some(Statement::Size { base, quantity, .. }) => {
             let disagrees = matches!(in_title, Some(Statement::Size { quantity: q, .. }) if q != quantity);
@@ -112,9 +114,9 @@ pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
 }
 
 /// The unit field names a container or a word of its own: the title gives its size, if it can.
-fn from_container(name: String, field: &str, field_words: &[String], in_title: Option<Statement<'_>>) -> Unit {
-    let own = field_words.first().map(String::as_str).unwrap_or_default();
-    let is_container = CONTAINERS.contains(&own) || field_words.iter().any(|w| w == "isi");
+fn from_container(name: String, field: &str, field_words: &[&str], in_title: Option<Statement<'_>>) -> Unit {
+    let own = field_words.first().copied().unwrap_or_default();
+    let is_container = CONTAINERS.contains(&own) || field_words.contains(&"isi");
     match in_title {
         Some(Statement::Size { base, quantity, container }) if container.is_none_or(|c| c == own) => {
             known(name, base, quantity, PackDerivation::Title, None)
@@ -157,17 +159,15 @@ fn unknown(name: String, note: &'static str) -> Unit {
 }
 
 /// What the unit field states: a pack statement, or one base unit (`"pcs"`, `"Kg"`).
-fn field_statement(words: &[String]) -> Option<Statement<'_>> {
+fn field_statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     statement(words).or_else(|| {
         let base = base_unit(words.first()?)?;
         Some(Statement::Size { base, quantity: 1, container: None })
     })
 }
 
-/// Lowercase words. Digits glued to a unit are split from it (`"5rim"` → `5`, `rim`); any other
-/// mix of letters and digits, or words joined by `-` or `/` with a digit in them, is one code
-/// (`c600`, `bp-338`, `3-ply`) that is never read as a count.
-fn words(text: &str) -> Vec<String> {
+/// The text lowercased, with `@` read as `isi` and ` - ` as a statement boundary, for [`words`].
+fn lowered(text: &str) -> String {
     // `@25`, `@ 1 btl`: so many per pack. ` - ` and `|` end a statement (`isi 12 - Joyko`).
     let mut lower = text.to_lowercase();
     if lower.contains('@') {
@@ -176,10 +176,18 @@ fn words(text: &str) -> Vec<String> {
     if lower.contains(" - ") {
         lower = lower.replace(" - ", " | ");
     }
-    let mut out: Vec<String> = Vec::new();
+    lower
+}
+
+/// The words of a [`lowered`] text. Digits glued to a unit are split from it (`"5rim"` → `5`,
+/// `rim`); any other mix of letters and digits, or words joined by `-` or `/` with a digit in
+/// them, is one code (`c600`, `bp-338`, `3-ply`) that is never read as a count. Words borrow
+/// from the text (or are fixed spellings): a title is read for every offer normalised.
+fn words(lower: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
     for raw in lower.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '/' | ',' | '.' | '|'))) {
         if raw == "|" {
-            out.push(BOUNDARY.to_string());
+            out.push(BOUNDARY);
             continue;
         }
         let token = raw.trim_matches(|c: char| matches!(c, '-' | '/' | ',' | '.' | '|'));
@@ -188,23 +196,19 @@ fn words(text: &str) -> Vec<String> {
         }
         let joined = token.contains(['-', '/']);
         if joined && !token.chars().any(|c| c.is_ascii_digit()) {
-            out.extend(token.split(['-', '/']).filter(|p| !p.is_empty()).map(str::to_string));
+            out.extend(token.split(['-', '/']).filter(|p| !p.is_empty()));
         } else if let Some((count, unit)) = glued_count(token).filter(|_| !joined) {
-            out.push(count.to_string());
-            out.push(unit.to_string());
+            out.push(count);
+            out.push(unit);
         } else {
-            out.push(token.to_string());
+            out.push(token);
         }
     }
     for i in 0..out.len() {
-        let word = alias(&out[i]);
+        let word = alias(out[i]);
         // `box of 50`, `carton of 5 reams`: `of` after a pack word is `isi`.
-        let of = word == "of" && i > 0 && is_pack_word(&out[i - 1]);
-        // Most words are their own alias: only the others are written again.
-        let replacement = if of { Some("isi".to_string()) } else { (word != out[i]).then(|| word.to_string()) };
-        if let Some(replacement) = replacement {
-            out[i] = replacement;
-        }
+        let of = word == "of" && i > 0 && is_pack_word(out[i - 1]);
+        out[i] = if of { "isi" } else { word };
     }
     out
 }
@@ -256,7 +260,7 @@ fn is_pack_word(word: &str) -> bool {
 }
 
 /// The pack statement in the words, most explicit first.
-fn statement(words: &[String]) -> Option<Statement<'_>> {
+fn statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     nested(words)
         .or_else(|| isi_count(words))
         .or_else(|| counted_fixed_pack(words))
@@ -268,7 +272,7 @@ fn statement(words: &[String]) -> Option<Statement<'_>> {
 /// `"200 Sheet (1 Karton (48 Pak))"`, `"200 lembar isi 3 pak"`: a count of base units, then a
 /// count (two or more) of the packs holding it, so the offer is the product of the two. Only a
 /// container word may be the outer count's, so `"500 lbr 5 rim"` is left to the other readings.
-fn nested(words: &[String]) -> Option<Statement<'_>> {
+fn nested<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     let (at, inner) = (0..words.len().saturating_sub(1)).find_map(|i| {
         let n = number(&words[i])?;
         let base = base_unit(&words[i + 1]).filter(|b| !MEASURES.contains(b))?;
@@ -276,7 +280,7 @@ fn nested(words: &[String]) -> Option<Statement<'_>> {
     })?;
     (at..words.len().saturating_sub(1)).find_map(|j| {
         let n = number(&words[j]).filter(|n| *n >= 2)?;
-        if !OUTER.contains(&words[j + 1].as_str()) {
+        if !OUTER.contains(&words[j + 1]) {
             return None;
         }
         Some(Statement::Size { base: inner.0, quantity: inner.1.checked_mul(n)?, container: None })
@@ -285,21 +289,21 @@ fn nested(words: &[String]) -> Option<Statement<'_>> {
 
 /// `"isi 12 pcs"`, `"Rim isi 500 Lembar"`, `"Box isi 5 Rim"`, `"box isi 12"`; `"Karton isi 40
 /// Box"` and `"isi 3 Kue"` are counts of things of unstated size.
-fn isi_count(words: &[String]) -> Option<Statement<'_>> {
-    words.iter().enumerate().find_map(|(i, w)| {
+fn isi_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    words.iter().enumerate().find_map(|(i, &w)| {
         if w != "isi" {
             return None;
         }
         let n = number(words.get(i + 1)?)?;
-        let container = i.checked_sub(1).map(|j| words[j].as_str()).filter(|c| is_pack_word(c));
+        let container = i.checked_sub(1).map(|j| words[j]).filter(|c| is_pack_word(c));
         let size = |base, quantity| Some(Statement::Size { base, quantity, container });
         // `isi 6 x 2 kg`: six of two kilograms.
-        if words.get(i + 2).is_some_and(|w| w == "x")
+        if words.get(i + 2) == Some(&"x")
             && let Some(Statement::Size { base, quantity, .. }) = times(&words[i + 1..])
         {
             return size(base, quantity);
         }
-        match words.get(i + 2).map(String::as_str) {
+        match words.get(i + 2).copied() {
             None => size("pcs", n),
             Some(next) if FILLERS.contains(&next) || next == BOUNDARY => size("pcs", n),
             Some(next) => match (base_unit(next), fixed_pack(next)) {
@@ -312,55 +316,53 @@ fn isi_count(words: &[String]) -> Option<Statement<'_>> {
 }
 
 /// `"5 rim"`, `"1 lusin"`, `"rim"` alone.
-fn counted_fixed_pack(words: &[String]) -> Option<Statement<'_>> {
-    words.iter().enumerate().find_map(|(i, w)| {
+fn counted_fixed_pack<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    words.iter().enumerate().find_map(|(i, &w)| {
         let (base, size) = fixed_pack(w)?;
         let counted = i.checked_sub(1).and_then(|j| number(&words[j]).map(|n| (j, n)));
         let (quantity, container) = match counted {
             // "1 rim" is the rim itself; "box 5 rim" is the box.
-            Some((_, 1)) | None => (size, Some(w.as_str())),
-            Some((j, n)) => {
-                (size.checked_mul(n)?, j.checked_sub(1).map(|k| words[k].as_str()).filter(|c| is_pack_word(c)))
-            }
+            Some((_, 1)) | None => (size, Some(w)),
+            Some((j, n)) => (size.checked_mul(n)?, j.checked_sub(1).map(|k| words[k]).filter(|c| is_pack_word(c))),
         };
         Some(Statement::Size { base, quantity, container })
     })
 }
 
 /// `"20 x 1 kg"`, `"12 x 10 sachet"`: a count of counted base units.
-fn times(words: &[String]) -> Option<Statement<'_>> {
+fn times<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     words.windows(4).find_map(|w| {
         let (outer, inner) = (number(&w[0])?, number(&w[2])?);
-        let base = base_unit(&w[3]).filter(|_| w[1] == "x")?;
+        let base = base_unit(w[3]).filter(|_| w[1] == "x")?;
         Some(Statement::Size { base, quantity: outer.checked_mul(inner)?, container: None })
     })
 }
 
 /// `"500 lbr"`, `"dus 24 botol"`; skips measures (`"600 ml"`), `"1 unit"`, and `"pc"` outside
 /// `isi N`, which is as often a computer (`"IdeaCentre AIO 3 PC"`).
-fn counted_base_units(words: &[String]) -> Option<Statement<'_>> {
+fn counted_base_units<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     (0..words.len().saturating_sub(1)).find_map(|i| {
         if words[i + 1] == "pc" {
             return None;
         }
         let n = number(&words[i])?;
-        let base = base_unit(&words[i + 1])?;
-        let container = i.checked_sub(1).map(|j| words[j].as_str()).filter(|c| is_pack_word(c));
+        let base = base_unit(words[i + 1])?;
+        let container = i.checked_sub(1).map(|j| words[j]).filter(|c| is_pack_word(c));
         (n > 1 || !MEASURES.contains(&base)).then_some(Statement::Size { base, quantity: n, container })
     })
 }
 
 /// `"dus 24"`, `"pak 100"` at the end: a container and a count of unnamed pieces.
-fn container_count(words: &[String]) -> Option<Statement<'_>> {
-    words.iter().enumerate().find_map(|(i, w)| {
-        if !CONTAINERS.contains(&w.as_str()) {
+fn container_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    words.iter().enumerate().find_map(|(i, &w)| {
+        if !CONTAINERS.contains(&w) {
             return None;
         }
         let n = number(words.get(i + 1)?)?;
-        match words.get(i + 2).map(String::as_str) {
-            None => Some(Statement::Size { base: "pcs", quantity: n, container: Some(w.as_str()) }),
+        match words.get(i + 2).copied() {
+            None => Some(Statement::Size { base: "pcs", quantity: n, container: Some(w) }),
             Some(next) if FILLERS.contains(&next) || next == BOUNDARY => {
-                Some(Statement::Size { base: "pcs", quantity: n, container: Some(w.as_str()) })
+                Some(Statement::Size { base: "pcs", quantity: n, container: Some(w) })
             }
             Some(_) => Some(Statement::Unsized),
         }
