@@ -274,12 +274,12 @@ fn statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
 /// container word may be the outer count's, so `"500 lbr 5 rim"` is left to the other readings.
 fn nested<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     let (at, inner) = (0..words.len().saturating_sub(1)).find_map(|i| {
-        let n = number(&words[i])?;
-        let base = base_unit(&words[i + 1]).filter(|b| !MEASURES.contains(b))?;
+        let n = number(words[i])?;
+        let base = base_unit(words[i + 1]).filter(|b| !MEASURES.contains(b))?;
         Some((i + 2, (base, n)))
     })?;
     (at..words.len().saturating_sub(1)).find_map(|j| {
-        let n = number(&words[j]).filter(|n| *n >= 2)?;
+        let n = number(words[j]).filter(|n| *n >= 2)?;
         if !OUTER.contains(&words[j + 1]) {
             return None;
         }
@@ -319,7 +319,7 @@ fn isi_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
 fn counted_fixed_pack<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     words.iter().enumerate().find_map(|(i, &w)| {
         let (base, size) = fixed_pack(w)?;
-        let counted = i.checked_sub(1).and_then(|j| number(&words[j]).map(|n| (j, n)));
+        let counted = i.checked_sub(1).and_then(|j| number(words[j]).map(|n| (j, n)));
         let (quantity, container) = match counted {
             // "1 rim" is the rim itself; "box 5 rim" is the box.
             Some((_, 1)) | None => (size, Some(w)),
@@ -332,7 +332,7 @@ fn counted_fixed_pack<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
 /// `"20 x 1 kg"`, `"12 x 10 sachet"`: a count of counted base units.
 fn times<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     words.windows(4).find_map(|w| {
-        let (outer, inner) = (number(&w[0])?, number(&w[2])?);
+        let (outer, inner) = (number(w[0])?, number(w[2])?);
         let base = base_unit(w[3]).filter(|_| w[1] == "x")?;
         Some(Statement::Size { base, quantity: outer.checked_mul(inner)?, container: None })
     })
@@ -345,7 +345,7 @@ fn counted_base_units<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
         if words[i + 1] == "pc" {
             return None;
         }
-        let n = number(&words[i])?;
+        let n = number(words[i])?;
         let base = base_unit(words[i + 1])?;
         let container = i.checked_sub(1).map(|j| words[j]).filter(|c| is_pack_word(c));
         (n > 1 || !MEASURES.contains(&base)).then_some(Statement::Size { base, quantity: n, container })
