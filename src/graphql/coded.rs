@@ -6,17 +6,20 @@
 //! carries its answer compressed the way the client asks, made on the first replay in that
 //! coding and kept with the stored answer; the layer leaves a response that already has a
 //! `Content-Encoding` alone. Codings and levels are the layer's own (tower-http's defaults:
-//! gzip and zstd at their default levels, brotli at 4), so a client sees the same bytes either way.
+//! gzip and zstd at their default levels, brotli at 4).
 //!
-//! A fresh answer is compressed for one client (if it is stored, its replays get the levels
-//! above): the time spent on it is all there is to save, so it gets a fast level of its coding
-//! in one pass over the finished body instead of the layer's stream. On the load benchmark's misses
-//! the layer's gzip was 7.6 % of the gateway's CPU, a fifth of it zeroing a fresh stream state.
+//! A fresh answer is compressed the same way, whole, before it is sent (with its
+//! `Content-Length`), not streamed through the layer. gzip goes through one compressor per
+//! worker thread, reset between answers: a new one is some 300 KiB of state, and on the load
+//! benchmark's misses allocating and zeroing it (fresh pages from the kernel each time) was
+//! 4 % of the gateway's CPU, more than compressing.
 
 use async_compression::Level;
-use async_compression::tokio::bufread::{BrotliEncoder, GzipEncoder, ZstdEncoder};
+use async_compression::tokio::bufread::{BrotliEncoder, ZstdEncoder};
 use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, header};
+use flate2::{Compress, Compression, FlushCompress, Status};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 use tokio::io::AsyncReadExt;
 
@@ -53,27 +56,12 @@ impl Coding {
         })
     }
 
-    /// The level for an answer kept and replayed (the layer's), or sent once (a fast one).
-    fn level(self, kept: bool) -> Level {
-        match (self, kept) {
-            (Self::Brotli, true) => Level::Precise(4),
-            (_, true) => Level::Default,
-            // zlib-rs's level 1 uses fixed Huffman codes only: a `search(first: 20)` answer
-            // 1,513 bytes against 1,075 at the default level; level 2 gives 1,201.
-            (Self::Gzip, false) => Level::Precise(2),
-            // Brotli's quality 0 gives up most of its ratio.
-            (Self::Brotli, false) => Level::Precise(1),
-            (Self::Zstd, false) => Level::Fastest,
-        }
-    }
-
-    async fn compress(self, body: &[u8], kept: bool) -> Option<Bytes> {
+    async fn compress(self, body: &[u8]) -> Option<Bytes> {
         let mut out = Vec::with_capacity(body.len() / 4);
-        let level = self.level(kept);
         let read = match self {
-            Self::Brotli => BrotliEncoder::with_quality(body, level).read_to_end(&mut out).await,
-            Self::Zstd => ZstdEncoder::with_quality(body, level).read_to_end(&mut out).await,
-            Self::Gzip => GzipEncoder::with_quality(body, level).read_to_end(&mut out).await,
+            Self::Brotli => BrotliEncoder::with_quality(body, Level::Precise(4)).read_to_end(&mut out).await,
+            Self::Zstd => ZstdEncoder::with_quality(body, Level::Default).read_to_end(&mut out).await,
+            Self::Gzip => return gzip(body),
         };
         read.ok().map(|_| Bytes::from(out))
     }
@@ -86,15 +74,40 @@ impl Coding {
     }
 }
 
-/// An answer sent once (not stored) in the coding the request asks for, at a fast
-/// level; `None` when none is asked, the body is too small, or the encoder failed (the layer
-/// then compresses it as it would any response).
+thread_local! {
+    /// This thread's gzip compressor (at tower-http's level, the default), reset for each body.
+    static GZIP: RefCell<Compress> = RefCell::new(Compress::new_gzip(Compression::default(), 15));
+}
+
+/// `body` as one gzip member, through this thread's compressor.
+fn gzip(body: &[u8]) -> Option<Bytes> {
+    GZIP.with_borrow_mut(|compress| {
+        compress.reset();
+        let mut out = Vec::with_capacity(body.len() / 4 + 64);
+        loop {
+            let (read, written) = (compress.total_in(), compress.total_out());
+            let rest = &body[usize::try_from(read).ok()?..];
+            if compress.compress_vec(rest, &mut out, FlushCompress::Finish).ok()? == Status::StreamEnd {
+                return Some(Bytes::from(out));
+            }
+            if out.len() == out.capacity() {
+                out.reserve(out.capacity());
+            } else if (compress.total_in(), compress.total_out()) == (read, written) {
+                // No progress with room to write: never expected, never looped on.
+                return None;
+            }
+        }
+    })
+}
+
+/// A fresh answer in the coding the request asks for; `None` when none is asked, the body is
+/// too small, or the encoder failed (the layer then compresses it as it would any response).
 pub async fn compress_once(asked: &HeaderMap, body: &[u8]) -> Option<(Bytes, HeaderMap)> {
     let coding = Coding::asked(asked)?;
     if body.len() < COMPRESS_FROM_BYTES {
         return None;
     }
-    Some((coding.compress(body, false).await?, coding.headers()))
+    Some((coding.compress(body).await?, coding.headers()))
 }
 
 /// One answer's compressed forms, each made when first asked for.
@@ -113,10 +126,33 @@ impl Compressed {
             Some(bytes) => bytes.clone(),
             // Two first replays at once may both compress; the first result is kept.
             None => {
-                let made = coding.compress(body, true).await?;
+                let made = coding.compress(body).await?;
                 slot.get_or_init(|| made).clone()
             }
         };
         Some((bytes, coding.headers()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gzip;
+    use std::io::Read;
+
+    fn gunzip(bytes: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).expect("a whole gzip member");
+        out
+    }
+
+    #[test]
+    fn the_reused_gzip_compressor_makes_a_whole_member_of_each_body_in_turn() {
+        // Larger than the first output buffer guess, and barely compressible, so it grows.
+        let noisy: Vec<u8> = (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let bodies = [br#"{"data":{"search":null}}"#.repeat(200), noisy, b"x".to_vec(), Vec::new()];
+        for body in bodies.iter().chain(bodies.iter()) {
+            let compressed = gzip(body).expect("compressed");
+            assert_eq!(gunzip(&compressed), *body, "{} bytes", body.len());
+        }
     }
 }
