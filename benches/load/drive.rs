@@ -64,29 +64,41 @@ struct Tally {
 }
 
 impl Phase {
-    pub async fn run(&self, gateway: &Gateway) {
+    /// Drives `gateways` at once, connection `i` on gateway `i % len`, and prints a line for each.
+    pub async fn run(&self, gateways: &[Gateway]) {
         let name = match self.mode {
             Mode::Cached => "cached",
             Mode::Uncached => "uncached",
         };
         // One untimed round so the cached phase measures hits, not the first miss.
         let client = client();
-        let _ = request(&client, &gateway.url, self.mode, 0).await;
+        for gateway in gateways {
+            let _ = request(&client, &gateway.url, self.mode, 0).await;
+        }
         let counter = Arc::new(AtomicU64::new(1));
-        let cpu_before = gateway.cpu_time();
+        let cpu_before: Vec<Duration> = gateways.iter().map(Gateway::cpu_time).collect();
         let start = Instant::now();
         let tasks: Vec<_> = (0..self.conns)
-            .map(|_| {
-                let (client, url, counter, mode) = (client.clone(), gateway.url.clone(), counter.clone(), self.mode);
+            .map(|i| {
+                let url = gateways[i % gateways.len()].url.clone();
+                let (client, counter, mode) = (client.clone(), counter.clone(), self.mode);
                 let deadline = start + self.duration;
                 tokio::spawn(async move { connection(client, url, counter, mode, deadline).await })
             })
             .collect();
-        let tallies: Vec<Tally> =
-            futures::future::join_all(tasks).await.into_iter().map(|t| t.expect("task")).collect();
+        let mut tallies: Vec<Vec<Tally>> = gateways.iter().map(|_| Vec::new()).collect();
+        for (i, task) in futures::future::join_all(tasks).await.into_iter().enumerate() {
+            tallies[i % gateways.len()].push(task.expect("task"));
+        }
         let wall = start.elapsed();
-        let cpu = gateway.cpu_time().saturating_sub(cpu_before);
-        print_phase(name, self.conns, wall, cpu, tallies, gateway);
+        for (at, (gateway, tallies)) in gateways.iter().zip(tallies).enumerate() {
+            let cpu = gateway.cpu_time().saturating_sub(cpu_before[at]);
+            let label = match gateways.len() {
+                1 => name.to_string(),
+                _ => format!("{name}[{}]", if at == 0 { 'a' } else { 'b' }),
+            };
+            print_phase(&label, tallies.len(), wall, cpu, tallies, gateway);
+        }
     }
 }
 

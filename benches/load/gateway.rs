@@ -4,6 +4,7 @@
 use pasar::sandbox::{RunningSandbox, SandboxOptions};
 use std::fmt::Write as _;
 use std::net::TcpListener;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -15,9 +16,9 @@ pub struct Gateway {
 }
 
 impl Gateway {
-    /// Starts `pasar serve` over `sandboxes` with default settings, except the per-client rate
+    /// Starts `binary serve` over `sandboxes` with default settings, except the per-client rate
     /// limit (every connection comes from 127.0.0.1) and loopback egress.
-    pub async fn start(sandboxes: &[RunningSandbox], options: &SandboxOptions) -> Self {
+    pub async fn start(binary: &Path, sandboxes: &[RunningSandbox], options: &SandboxOptions) -> Self {
         let port = TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
         let dir = tempfile::tempdir().expect("temp dir");
         let mut toml = format!(
@@ -30,7 +31,7 @@ impl Gateway {
         }
         let config = dir.path().join("pasar.toml");
         std::fs::write(&config, toml).expect("config");
-        let child = Command::new(env!("CARGO_BIN_EXE_pasar"))
+        let child = Command::new(binary)
             .args(["serve", "--config"])
             .arg(&config)
             .env(pasar::demo::MBIZ_TOKEN_ENV, &options.mbiz_token)

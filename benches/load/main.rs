@@ -15,6 +15,11 @@
 //! time per request (utime + stime from `/proc/<pid>/stat`), and its peak RSS (`VmHWM`). Linux
 //! only (it reads `/proc`). `LOAD_PHASES=cached,uncached` picks phases; `LOAD_FIRST=20` fixes the
 //! uncached phase's `first` (default: 21–40, varying).
+//!
+//! `LOAD_COMPARE=/path/to/other/pasar` runs that binary beside this build's, over the same
+//! sandboxes, and drives both at once (connections alternate between them, half each): each
+//! phase prints one line per binary. On a shared machine CPU per request moves by 10–25 % between
+//! runs minutes apart; measured side by side, both binaries see the same moments.
 
 mod drive;
 mod gateway;
@@ -22,6 +27,7 @@ mod gateway;
 use drive::{Mode, Phase};
 use gateway::Gateway;
 use pasar::sandbox::{self, SandboxOptions};
+use std::path::Path;
 use std::time::Duration;
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
@@ -41,24 +47,38 @@ fn main() {
         for s in &sandboxes {
             s.faults().set_latency(latency);
         }
-        let gateway = Gateway::start(&sandboxes, &options).await;
+        let gateway = Gateway::start(Path::new(env!("CARGO_BIN_EXE_pasar")), &sandboxes, &options).await;
+        let mut gateways = vec![gateway];
+        if let Ok(other) = std::env::var("LOAD_COMPARE") {
+            gateways.push(Gateway::start(Path::new(&other), &sandboxes, &options).await);
+        }
+        let gateway = &gateways[0];
         println!(
             "load: {} sandboxes at {} ms, {conns} connections, {secs} s per phase, gateway pid {}",
             sandboxes.len(),
             latency.as_millis(),
             gateway.pid()
         );
+        if let Some(other) = gateways.get(1) {
+            println!("compared with LOAD_COMPARE, pid {}: lines marked [b]; this build's [a]", other.pid());
+        }
         let duration = Duration::from_secs(secs);
         for phase in phases.split(',').map(str::trim) {
             match phase {
-                "fan-out" => drive::fan_out(&gateway, &sandboxes, duration.min(Duration::from_secs(5))).await,
-                "cached" => Phase { mode: Mode::Cached, conns, duration }.run(&gateway).await,
-                "uncached" => Phase { mode: Mode::Uncached, conns, duration }.run(&gateway).await,
+                "fan-out" => {
+                    for gateway in &gateways {
+                        drive::fan_out(gateway, &sandboxes, duration.min(Duration::from_secs(5))).await;
+                    }
+                }
+                "cached" => Phase { mode: Mode::Cached, conns, duration }.run(&gateways).await,
+                "uncached" => Phase { mode: Mode::Uncached, conns, duration }.run(&gateways).await,
                 other => eprintln!("unknown phase `{other}` (fan-out, cached, uncached)"),
             }
         }
-        println!("gateway peak RSS (VmHWM): {:.1} MiB", gateway.peak_rss_mib());
-        drop(gateway);
+        for gateway in &gateways {
+            println!("gateway peak RSS (VmHWM): {:.1} MiB", gateway.peak_rss_mib());
+        }
+        drop(gateways);
         drop(sandboxes);
     });
 }
