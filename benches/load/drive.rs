@@ -93,10 +93,7 @@ impl Phase {
         let wall = start.elapsed();
         for (at, (gateway, tallies)) in gateways.iter().zip(tallies).enumerate() {
             let cpu = gateway.cpu_time().saturating_sub(cpu_before[at]);
-            let label = match gateways.len() {
-                1 => name.to_string(),
-                _ => format!("{name}[{}]", if at == 0 { 'a' } else { 'b' }),
-            };
+            let label = super::label(name, at, gateways.len());
             print_phase(&label, tallies.len(), wall, cpu, tallies, gateway);
         }
     }
@@ -172,7 +169,7 @@ fn print_phase(name: &str, conns: usize, wall: Duration, cpu: Duration, tallies:
 
 /// One connection, cache bypassed, against one direct call to a sandbox at the same latency:
 /// the p50 difference is what the gateway adds over the slowest marketplace.
-pub async fn fan_out(gateway: &Gateway, sandboxes: &[RunningSandbox], duration: Duration) {
+pub async fn fan_out(label: &str, gateway: &Gateway, sandboxes: &[RunningSandbox], duration: Duration) {
     let client = client();
     let jatim = sandboxes.iter().find(|s| s.kind() == MarketplaceKind::JatimBejo).expect("jatim-bejo sandbox");
     let direct_url = format!("{}/api/v1/produk/cari", jatim.base_url());
@@ -200,7 +197,7 @@ pub async fn fan_out(gateway: &Gateway, sandboxes: &[RunningSandbox], duration: 
     through.sort_unstable();
     let (d50, g50) = (percentile(&direct, 0.5), percentile(&through, 0.5));
     println!(
-        "fan-out   conns=1 direct_p50_ms={d50:.2} gateway_p50_ms={g50:.2} gateway_p99_ms={:.2} overhead_p50_ms={:.2} \
+        "{label:<9} conns=1 direct_p50_ms={d50:.2} gateway_p50_ms={g50:.2} gateway_p99_ms={:.2} overhead_p50_ms={:.2} \
          errors={errors} ({} marketplaces, cache bypassed; direct = one jatim-bejo call)",
         percentile(&through, 0.99),
         g50 - d50,

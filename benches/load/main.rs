@@ -30,6 +30,14 @@ use pasar::sandbox::{self, SandboxOptions};
 use std::path::Path;
 use std::time::Duration;
 
+/// A phase's name, marked `[a]` (this build) or `[b]` (`LOAD_COMPARE`) when two binaries run.
+fn label(phase: &str, at: usize, binaries: usize) -> String {
+    match binaries {
+        1 => phase.to_string(),
+        _ => format!("{phase}[{}]", if at == 0 { 'a' } else { 'b' }),
+    }
+}
+
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
@@ -66,8 +74,9 @@ fn main() {
         for phase in phases.split(',').map(str::trim) {
             match phase {
                 "fan-out" => {
-                    for gateway in &gateways {
-                        drive::fan_out(gateway, &sandboxes, duration.min(Duration::from_secs(5))).await;
+                    for (at, gateway) in gateways.iter().enumerate() {
+                        let label = label("fan-out", at, gateways.len());
+                        drive::fan_out(&label, gateway, &sandboxes, duration.min(Duration::from_secs(5))).await;
                     }
                 }
                 "cached" => Phase { mode: Mode::Cached, conns, duration }.run(&gateways).await,

@@ -1,4 +1,5 @@
-//! Stored answers compressed once per coding, not once per replay.
+//! GraphQL answers compressed whole: a stored one once per coding, not once per replay; a fresh
+//! one before it is sent.
 //!
 //! The compression layer compresses every response as it leaves; for a stored answer that was
 //! the same work on the same bytes at every hit, half of a cached request's CPU (perf over the
