@@ -9,7 +9,7 @@
 
 use super::admission::{Admission, Admissions, Admitted};
 use super::clients::Client;
-use super::coded::{self, Coding};
+use super::coded::{self, Coding, Compressed};
 use super::freshness::Freshness;
 use super::mutation::{AdminScope, Presented};
 use super::negotiate::{MediaType, Wanted, negotiate};
@@ -122,6 +122,7 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
             if get && by_hash {
                 cache_for(&mut headers, &answer, &freshness);
             }
+            let coded = coded::compress_once(&parts.headers, &body).await;
             if let Some(cache) = stored {
                 if mutation {
                     cache.clear();
@@ -129,16 +130,11 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
                     && answer.executed
                     && answer.response.errors.is_empty()
                 {
-                    cache.store(key, &sources, root_fields, body.clone(), headers.clone()).await;
+                    let compressed = Compressed::starting_with(coded.clone());
+                    cache.store(key, &sources, root_fields, body.clone(), headers.clone(), compressed).await;
                 }
             }
-            let body = match coded::compress_once(&parts.headers, &body).await {
-                Some((compressed, coded_headers)) => {
-                    headers.extend(coded_headers);
-                    compressed
-                }
-                None => body,
-            };
+            let body = coded::sent(&mut headers, body, coded);
             with_headers(status, media, headers, Body::from(body))
         }
         Admissions::Batch(requests) => {
@@ -160,13 +156,11 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
 /// A stored answer as the client asked for it: compressed in its coding when it is worth it.
 async fn replay(hit: &StoredResponse, media: MediaType, asked: &HeaderMap) -> Response {
     let mut headers = hit.headers.clone();
-    let mut body = hit.body.clone();
-    if let Some(coding) = Coding::asked(asked)
-        && let Some((compressed, coded_headers)) = hit.compressed.get(coding, &hit.body).await
-    {
-        headers.extend(coded_headers);
-        body = compressed;
-    }
+    let coded = match Coding::asked(asked) {
+        Some(coding) => hit.compressed.get(coding, &hit.body).await,
+        None => None,
+    };
+    let body = coded::sent(&mut headers, hit.body.clone(), coded);
     with_headers(StatusCode::OK, media, headers, Body::from(body))
 }
 

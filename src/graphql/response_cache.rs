@@ -105,7 +105,8 @@ impl ResponseCache {
     }
 
     /// Stores a finished response if `sources` allows it; `root_fields` is the number of root
-    /// fields the operation selected.
+    /// fields the operation selected, `compressed` the forms of it made so far (the one it was
+    /// sent in).
     pub async fn store(
         &self,
         key: ResponseKey,
@@ -113,17 +114,13 @@ impl ResponseCache {
         root_fields: usize,
         body: Bytes,
         headers: HeaderMap,
+        compressed: Compressed,
     ) {
         let Some(valid_until) = sources.storable_until(root_fields) else { return };
         if self.generation.load(Ordering::Acquire) != sources.generation || Instant::now() >= valid_until {
             return;
         }
-        self.entries
-            .insert(
-                key,
-                std::sync::Arc::new(StoredResponse { body, headers, compressed: Compressed::default(), valid_until }),
-            )
-            .await;
+        self.entries.insert(key, std::sync::Arc::new(StoredResponse { body, headers, compressed, valid_until })).await;
     }
 
     /// Drops every stored response (a mutation may have changed what they were built from).
@@ -186,7 +183,9 @@ mod tests {
     }
 
     async fn store(cache: &ResponseCache, sources: &ResponseSources, root_fields: usize) {
-        cache.store(key("q"), sources, root_fields, Bytes::from_static(b"{}"), HeaderMap::new()).await;
+        cache
+            .store(key("q"), sources, root_fields, Bytes::from_static(b"{}"), HeaderMap::new(), Compressed::default())
+            .await;
     }
 
     #[tokio::test(start_paused = true)]
