@@ -1,22 +1,28 @@
-//! One upstream call per key at a time, owned by its own task.
+//! One upstream call per key at a time, driven by whoever waits for it.
 //!
-//! The load runs in `tokio::spawn`, not in any caller's future: when every caller has timed out
-//! or disconnected, the load still finishes (under its own deadline, set by the caller of
-//! `join_or_start`) and fills the cache for the next request, and nobody restarts it.
+//! A load runs in the future of the callers waiting for it (any of them polls it), not in a task
+//! of its own: a task per page cost a spawn and a wake across worker threads on every miss, in the
+//! CPU of a miss and in the latency of a lone request. When the last caller stops waiting (timed
+//! out, disconnected, or served a stale page and left the refresh behind), its handle hands the
+//! load to a task of its own, so the load still finishes under its own deadline (set by the caller
+//! of `join_or_start`) and fills the cache for the next request, and nobody restarts it.
 
 use super::page::{CacheKey, CachedPage};
 use futures::FutureExt;
 use futures::future::{BoxFuture, Shared as SharedFuture};
 use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 
-/// A load that ended without an outcome (its task panicked or was cancelled). Each error type the
-/// cache is used with says what that means for its callers.
+/// A load that ended without an outcome (it panicked). Each error type the cache is used with
+/// says what that means for its callers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadAborted;
 
 /// A load's outcome, shareable between every waiter.
-pub(super) type Shared<E> = SharedFuture<BoxFuture<'static, Result<Arc<CachedPage>, E>>>;
+type Shared<E> = SharedFuture<BoxFuture<'static, Result<Arc<CachedPage>, E>>>;
 
 /// Loads in flight by key.
 pub(super) struct Inflight<E> {
@@ -37,39 +43,67 @@ impl<E> Default for Inflight<E> {
 
 impl<E: Clone + From<LoadAborted> + Send + Sync + 'static> Inflight<E> {
     /// The in-flight load of `key`, or a new one running `load`.
-    pub(super) fn join_or_start<F>(&self, key: CacheKey, load: F) -> Shared<E>
+    pub(super) fn join_or_start<F>(&self, key: CacheKey, load: F) -> Load<E>
     where
         F: Future<Output = Result<Arc<CachedPage>, E>> + Send + 'static,
     {
         let Ok(mut loads) = self.loads.lock() else {
             // A poisoned map only means a panic elsewhere; run this load unshared.
-            return spawn(load, None);
+            return Load(Some(shared(load, None)));
         };
         if let Some(shared) = loads.get(&key) {
             metrics::counter!("pasar_cache_coalesced_total").increment(1);
-            return shared.clone();
+            return Load(Some(shared.clone()));
         }
-        let shared = spawn(load, Some((Arc::clone(&self.loads), key.clone())));
-        loads.insert(key, shared.clone());
-        shared
+        let started = shared(load, Some((Arc::clone(&self.loads), key.clone())));
+        loads.insert(key, started.clone());
+        Load(Some(started))
+    }
+}
+
+/// A caller's wait for a load. Awaiting it drives the load; dropping it before the load ended
+/// leaves the load running in a task of its own.
+pub(super) struct Load<E: Clone + Send + Sync + 'static>(Option<Shared<E>>);
+
+impl<E: Clone + Send + Sync + 'static> Future for Load<E> {
+    type Output = Result<Arc<CachedPage>, E>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let Some(shared) = self.0.as_mut() else { return Poll::Pending };
+        let outcome = std::task::ready!(shared.poll_unpin(cx));
+        self.0 = None;
+        Poll::Ready(outcome)
+    }
+}
+
+impl<E: Clone + Send + Sync + 'static> Drop for Load<E> {
+    fn drop(&mut self) {
+        // Other callers may still wait for it, but any of them may be the next to give up: each
+        // one leaving early hands it on (a waiter more, never a second upstream call).
+        if let Some(shared) = self.0.take()
+            && shared.peek().is_none()
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            runtime.spawn(shared);
+        }
     }
 }
 
 type Registration<E> = (Arc<Mutex<HashMap<CacheKey, Shared<E>>>>, CacheKey);
 
-fn spawn<E, F>(load: F, registration: Option<Registration<E>>) -> Shared<E>
+fn shared<E, F>(load: F, registration: Option<Registration<E>>) -> Shared<E>
 where
     E: Clone + From<LoadAborted> + Send + Sync + 'static,
     F: Future<Output = Result<Arc<CachedPage>, E>> + Send + 'static,
 {
-    let task = tokio::spawn(async move {
+    let guarded: BoxFuture<'static, _> = Box::pin(async move {
         // Deregisters on completion and on panic alike, so a failed load is never shared forever.
         let _deregister = registration.map(Deregister);
-        load.await
+        // A panic in a load fails its callers' pages, not their requests: it no longer has a task
+        // of its own to stop at.
+        AssertUnwindSafe(load).catch_unwind().await.unwrap_or_else(|_| Err(E::from(LoadAborted)))
     });
-    let joined: BoxFuture<'static, _> =
-        Box::pin(task.map(|joined| joined.unwrap_or_else(|_| Err(E::from(LoadAborted)))));
-    joined.shared()
+    guarded.shared()
 }
 
 /// Removes a finished load from the in-flight map when dropped.

@@ -4,9 +4,10 @@
 //!
 //! - **Keys** hold everything that changes a marketplace's answer: marketplace, normalised query,
 //!   page position and a fingerprint of the credentials the adapter sends.
-//! - **Coalescing** ([`inflight`]): concurrent misses on one key make one upstream call, run as its
-//!   own task under the marketplace's deadline, so a caller giving up cancels nothing (moka's
-//!   `get_with` restarts the load when the caller running it is dropped).
+//! - **Coalescing** ([`inflight`]): concurrent misses on one key make one upstream call, driven by
+//!   the callers waiting for it under the marketplace's deadline and handed to a task of its own
+//!   when the last of them gives up, so a caller giving up cancels nothing (moka's `get_with`
+//!   restarts the load when the caller running it is dropped).
 //! - **Staleness** (RFC 5861's idea): after its TTL an entry is served for up to
 //!   `stale_while_revalidate` while one background refresh runs, and for up to `stale_if_error`
 //!   when the marketplace fails. Freshness is judged on tokio's clock, so tests can pause time.
@@ -145,7 +146,7 @@ where
     /// A new load first reads the store again (`recheck`: when a page younger than that is there,
     /// it is the answer): a caller can miss the store just before a load stores its page and
     /// reach the in-flight map just after that load left it, and must not call upstream again.
-    fn load<F>(&self, key: CacheKey, fetch: F, recheck: Option<Duration>, patience: Duration) -> inflight::Shared<E>
+    fn load<F>(&self, key: CacheKey, fetch: F, recheck: Option<Duration>, patience: Duration) -> inflight::Load<E>
     where
         F: Future<Output = Result<CachedPage, E>> + Send + 'static,
     {

@@ -101,15 +101,43 @@ async fn callers_giving_up_neither_restart_nor_cancel_the_upstream_call() {
     let cache = TestCache::in_memory(DEFAULT_BUDGET_BYTES);
     let upstream = Upstream::default();
     for _ in 0..50 {
-        let call = cache.get_or_fetch(key("toner"), POLICY, false, upstream.load(Duration::from_secs(5)));
+        let call = cache.get_or_fetch(key("toner"), POLICY, false, upstream.load(Duration::from_secs(10)));
         assert!(tokio::time::timeout(Duration::from_millis(100), call).await.is_err(), "the caller gives up");
     }
     assert_eq!(upstream.calls(), 1, "the one load kept running for every impatient caller");
+    // Nobody waits for it now: it ends in a task of its own.
     sleep(Duration::from_secs(6)).await;
     let (_, served) =
         cache.get_or_fetch(key("toner"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
     assert_eq!(served, Served::Hit, "the abandoned load filled the cache");
     assert_eq!(upstream.calls(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_caller_giving_up_leaves_the_others_waiting_for_the_same_call() {
+    let cache = TestCache::in_memory(DEFAULT_BUDGET_BYTES);
+    let upstream = Upstream::default();
+    let patient = {
+        let (cache, load) = (cache.clone(), upstream.load(Duration::from_secs(1)));
+        tokio::spawn(async move { cache.get_or_fetch(key("map"), POLICY, false, load).await })
+    };
+    tokio::task::yield_now().await;
+    let impatient = cache.get_or_fetch(key("map"), POLICY, false, upstream.load(Duration::from_secs(1)));
+    assert!(tokio::time::timeout(Duration::from_millis(10), impatient).await.is_err());
+    let (_, served) = patient.await.expect("no panic").expect("page");
+    assert_eq!((served, upstream.calls()), (Served::Fetched, 1));
+}
+
+#[tokio::test]
+async fn a_load_that_panics_fails_its_callers_pages_not_their_requests_and_is_not_shared_again() {
+    let cache = TestCache::in_memory(DEFAULT_BUDGET_BYTES);
+    let panicking = async { panic!("an adapter bug") };
+    let failed = cache.get_or_fetch(key("pena"), POLICY, false, panicking).await;
+    assert_eq!(failed.err(), Some(LoadError::Aborted));
+    let upstream = Upstream::default();
+    let (_, served) =
+        cache.get_or_fetch(key("pena"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    assert_eq!((served, upstream.calls()), (Served::Fetched, 1));
 }
 
 #[tokio::test(start_paused = true)]

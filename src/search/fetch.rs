@@ -3,7 +3,7 @@
 //!
 //! 1. [`FetchPath::page`] asks the result cache: a fresh page is the answer, a stale one is served
 //!    under the marketplace's windows, and concurrent misses of one page share one load.
-//! 2. The load ([`load_page`]) runs as the cache's own task: the marketplace's [`Guard`]
+//! 2. The load ([`load_page`]) belongs to the cache, not to this request: the marketplace's [`Guard`]
 //!    (concurrency cap, circuit breaker, retries inside the deadline) calls the adapter,
 //! 3. each raw item is normalised into an [`Offer`],
 //! 4. and the offers are remembered for `offer(id)` and vendor merging before the page is cached.
@@ -148,8 +148,9 @@ impl FetchPath {
             filters: request.filters.clone(),
         };
         let guard = self.guards.load().get(entry.marketplace.id()).cloned().ok_or(MarketplaceError::Overloaded)?;
-        // The load runs as the cache's own task: it keeps the request's id for the upstream call,
-        // and its span is a child of the marketplace's span in the search that started it.
+        // The load belongs to the cache (another request may drive it, or a task of its own): it
+        // keeps this request's id for the upstream call, and its span is a child of the
+        // marketplace's span in the search that started it.
         let parent = tracing::Span::current();
         let load = carry(load_page(entry.clone(), guard, Arc::clone(&self.remembered), request, parent));
         let policy = freshness(&entry.settings);
@@ -197,7 +198,7 @@ fn note_served(report: &mut SourceReport, id: &MarketplaceId, page: &CachedPage,
     }
 }
 
-/// One upstream page, normalised and remembered; runs as the cache's own task under the
+/// One upstream page, normalised and remembered; the cache's load, under the
 /// marketplace's deadline (enforced by its guard), so it owns what it needs.
 async fn load_page(
     entry: RegistryEntry,

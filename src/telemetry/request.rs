@@ -3,8 +3,8 @@
 //!
 //! The notes live in a task-local set around the request by the router's first layer; code deep
 //! on the path (the fan-out, the adapter) writes or reads them without having them passed down.
-//! A page load runs as the cache's own task, so the fetch path hands the notes over with
-//! [`carry`]. Outside a request (a probe, a test driving a layer alone) there are no notes and
+//! A page load may be driven by another request waiting for the same page, or finish in a task
+//! of its own after its callers left, so the fetch path hands the notes over with [`carry`]. Outside a request (a probe, a test driving a layer alone) there are no notes and
 //! every call here does nothing.
 
 use std::future::Future;
