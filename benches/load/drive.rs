@@ -37,6 +37,7 @@ pub enum Mode {
 }
 
 pub struct Phase {
+    pub name: &'static str,
     pub mode: Mode,
     pub conns: usize,
     pub duration: Duration,
@@ -66,10 +67,7 @@ struct Tally {
 impl Phase {
     /// Drives `gateways` at once, connection `i` on gateway `i % len`, and prints a line for each.
     pub async fn run(&self, gateways: &[Gateway]) {
-        let name = match self.mode {
-            Mode::Cached => "cached",
-            Mode::Uncached => "uncached",
-        };
+        let name = self.name;
         // One untimed round so the cached phase measures hits, not the first miss.
         let client = client();
         for gateway in gateways {

@@ -1,5 +1,5 @@
-//! The gateway under test: the release `pasar` binary as a child process, and what `/proc` says
-//! about it.
+//! The gateway under test (the release `pasar` binary, or the floor's relay) as a child process,
+//! and what `/proc` says about it.
 
 use pasar::sandbox::{RunningSandbox, SandboxOptions};
 use std::fmt::Write as _;
@@ -12,35 +12,46 @@ use std::time::Duration;
 pub struct Gateway {
     child: Child,
     pub url: String,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl Gateway {
     /// Starts `binary serve` over `sandboxes` with default settings, except the per-client rate
     /// limit (every connection comes from 127.0.0.1) and loopback egress.
     pub async fn start(binary: &Path, sandboxes: &[RunningSandbox], options: &SandboxOptions) -> Self {
-        let port = TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut toml = format!(
-            "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}/adapters\"\n[egress]\nallow_private = true\n\
-             [limits]\nrate = {{ per_second = 1000000, burst = 1000000 }}\n",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        for s in sandboxes {
-            let _ = write!(toml, "[marketplaces.\"{}\"]\nbase_url = \"{}\"\n", s.kind().id(), s.base_url());
-        }
         let config = dir.path().join("pasar.toml");
-        std::fs::write(&config, toml).expect("config");
-        let child = Command::new(binary)
-            .args(["serve", "--config"])
-            .arg(&config)
+        let mut gateway = Self::start_with(binary, options, |port, command| {
+            let mut toml = format!(
+                "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}/adapters\"\n[egress]\nallow_private = true\n\
+                 [limits]\nrate = {{ per_second = 1000000, burst = 1000000 }}\n",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            for s in sandboxes {
+                let _ = write!(toml, "[marketplaces.\"{}\"]\nbase_url = \"{}\"\n", s.kind().id(), s.base_url());
+            }
+            std::fs::write(&config, toml).expect("config");
+            command.args(["serve", "--config"]).arg(&config);
+        })
+        .await;
+        gateway._dir = Some(dir);
+        gateway
+    }
+
+    /// Starts `binary` on a free port, as `setup` (given the port) arranges its command line, with
+    /// the sandboxes' credentials in its environment; answers once `GET /graphql` does.
+    pub async fn start_with(binary: &Path, options: &SandboxOptions, setup: impl FnOnce(u16, &mut Command)) -> Self {
+        let port = TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
+        let mut command = Command::new(binary);
+        setup(port, &mut command);
+        let child = command
             .env(pasar::demo::MBIZ_TOKEN_ENV, &options.mbiz_token)
             .env(pasar::demo::EKATALOG_KEY_ENV, &options.ekatalog_key)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
-            .expect("pasar serve");
-        let gateway = Self { child, url: format!("http://127.0.0.1:{port}/graphql"), _dir: dir };
+            .expect("the gateway starts");
+        let gateway = Self { child, url: format!("http://127.0.0.1:{port}/graphql"), _dir: None };
         gateway.wait_ready().await;
         gateway
     }

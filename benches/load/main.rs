@@ -10,6 +10,10 @@
 //! - `cached`: the same document and variables every time.
 //! - `uncached`: `noCache: true` and a keyword/page size that changes every request, so no two
 //!   requests in flight share a load (the cache still stores what it fetched, as on a real miss).
+//! - `floor`: the uncached phase's requests against a relay that only makes its HTTP calls (one
+//!   10-offer page from each sandbox, nothing parsed or resolved; `floor.rs`): the CPU per request
+//!   below which no gateway on axum, hyper and reqwest goes on this machine. Compare it with
+//!   `uncached` at `LOAD_FIRST=20`, the page size whose upstream calls it makes.
 //!
 //! Each phase prints rps, p50/p99, errors (non-200 or `errors` in the body), the gateway's own CPU
 //! time per request (utime + stime from `/proc/<pid>/stat`), and its peak RSS (`VmHWM`). Linux
@@ -22,6 +26,7 @@
 //! runs minutes apart; measured side by side, both binaries see the same moments.
 
 mod drive;
+mod floor;
 mod gateway;
 
 use drive::{Mode, Phase};
@@ -43,11 +48,12 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
 }
 
 fn main() {
+    floor::serve_if_asked();
     // `cargo bench` passes `--bench`; this harness has no filters of its own.
     let conns: usize = env_or("LOAD_CONNS", 50);
     let secs: u64 = env_or("LOAD_SECS", 10);
     let latency = Duration::from_millis(env_or("LOAD_LATENCY_MS", 20));
-    let phases = std::env::var("LOAD_PHASES").unwrap_or_else(|_| "fan-out,cached,uncached".into());
+    let phases = std::env::var("LOAD_PHASES").unwrap_or_else(|_| "fan-out,cached,uncached,floor".into());
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async {
         let options = SandboxOptions::default();
@@ -79,9 +85,13 @@ fn main() {
                         drive::fan_out(&label, gateway, &sandboxes, duration.min(Duration::from_secs(5))).await;
                     }
                 }
-                "cached" => Phase { mode: Mode::Cached, conns, duration }.run(&gateways).await,
-                "uncached" => Phase { mode: Mode::Uncached, conns, duration }.run(&gateways).await,
-                other => eprintln!("unknown phase `{other}` (fan-out, cached, uncached)"),
+                "cached" => Phase { name: "cached", mode: Mode::Cached, conns, duration }.run(&gateways).await,
+                "uncached" => Phase { name: "uncached", mode: Mode::Uncached, conns, duration }.run(&gateways).await,
+                "floor" => {
+                    let relay = [floor::start(&sandboxes, &options).await];
+                    Phase { name: "floor", mode: Mode::Uncached, conns, duration }.run(&relay).await;
+                }
+                other => eprintln!("unknown phase `{other}` (fan-out, cached, uncached, floor)"),
             }
         }
         for gateway in &gateways {
