@@ -15,7 +15,6 @@ use crate::model::Offer;
 use crate::telemetry::request;
 use futures::stream::{FuturesUnordered, Stream, StreamExt};
 use std::pin::Pin;
-use tracing::Instrument;
 
 /// One step of a streamed comparison.
 #[derive(Debug, Clone)]
@@ -57,11 +56,12 @@ impl SearchService {
             .map(|(at, entry)| {
                 let (path, entry, query, filter) =
                     (self.path.clone(), entry.clone(), query.clone(), params.filter.clone());
-                let fetch = async move { (at, fanout::fetch_one(&path, &entry, &query, want, &filter, false).await) };
-                // Polled by the response body after the handler returned, outside the request's
-                // scope: its notes (id sent upstream, access line) and span are taken along.
-                Box::pin(request::carry(fetch.in_current_span()))
-                    as Pin<Box<dyn Future<Output = (usize, Fetched)> + Send>>
+                let id = entry.marketplace.id().clone();
+                let fetch = async move { fanout::fetch_one(&path, &entry, &query, want, &filter, false).await };
+                // Run in a task of its own, outside the request's scope: its notes (id sent
+                // upstream, access line) and span are taken along.
+                let detached = fanout::detached(id, false, want, request::carry(fetch));
+                Box::pin(async move { (at, detached.await) }) as Pin<Box<dyn Future<Output = (usize, Fetched)> + Send>>
             })
             .collect();
         let state = State { pending, fetched: Vec::new(), params, done: false };

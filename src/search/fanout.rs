@@ -60,6 +60,45 @@ pub(super) async fn fetch_one(
     fetched
 }
 
+/// `fetch` (one marketplace's part of a streamed answer) in a task of its own. A stream is polled
+/// only while its client reads, and a page load is driven by whoever waits for it
+/// (`cache::inflight`): without a task, a client that stops reading would hold its marketplaces'
+/// retries back past their deadlines, and the breaker and the latency metric would blame the
+/// marketplace. Dropping the returned future (the client left) stops the walk; loads already
+/// started still finish and fill the cache.
+pub(super) fn detached(
+    id: MarketplaceId,
+    bypass: bool,
+    want: Want,
+    fetch: impl Future<Output = Fetched> + Send + 'static,
+) -> impl Future<Output = Fetched> + Send + 'static {
+    let task = AbortOnDrop(tokio::spawn(fetch.in_current_span()));
+    async move { task.await.unwrap_or_else(|_| aborted(id, bypass, want)) }
+}
+
+/// A task's handle that stops the task when dropped.
+struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+
+impl<T> Future for AbortOnDrop<T> {
+    type Output = Result<T, tokio::task::JoinError>;
+
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        std::pin::Pin::new(&mut self.0).poll(cx)
+    }
+}
+
+impl<T> Drop for AbortOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// A marketplace whose part of a streamed answer panicked: failed, as an unreadable answer.
+fn aborted(id: MarketplaceId, bypass: bool, want: Want) -> Fetched {
+    let report = SourceReport::starting(id.clone(), bypass);
+    answered(&id, report, Err(MarketplaceError::from(crate::cache::LoadAborted)), true, want)
+}
+
 /// [`fetch_one`] for a round of a search that may ask again, within what is left of the
 /// deadline; the caller [`settle`]s the marketplace's part once it is final.
 pub(super) async fn fetch_after(
@@ -181,4 +220,49 @@ fn count_source(id: &MarketplaceId, status: SourceStatus) {
     let labels = [("marketplace", id.as_str().to_string()), ("status", status.label().to_string())];
     metrics::counter!("pasar_marketplace_requests_total", &labels).increment(1);
     crate::telemetry::request::note_source(id.as_str(), status.label());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    /// A part that takes three 10 ms steps, counting each.
+    async fn stepping(steps: Arc<AtomicUsize>) -> Fetched {
+        for _ in 0..3 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            steps.fetch_add(1, Ordering::SeqCst);
+        }
+        aborted(MarketplaceId::new("mbiz"), false, Want::exactly(0, 10))
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_streamed_part_keeps_going_while_its_stream_is_not_read() {
+        let steps = Arc::new(AtomicUsize::new(0));
+        let part = detached(MarketplaceId::new("mbiz"), false, Want::exactly(0, 10), stepping(Arc::clone(&steps)));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(steps.load(Ordering::SeqCst), 3, "every step ran without the part being polled");
+        assert_eq!(part.await.report.marketplace, MarketplaceId::new("mbiz"));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_streamed_part_stops_when_its_stream_is_dropped() {
+        let steps = Arc::new(AtomicUsize::new(0));
+        let part = detached(MarketplaceId::new("mbiz"), false, Want::exactly(0, 10), stepping(Arc::clone(&steps)));
+        tokio::time::sleep(Duration::from_millis(15)).await;
+        drop(part);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(steps.load(Ordering::SeqCst), 1, "the walk stopped with its client");
+    }
+
+    #[tokio::test]
+    async fn a_streamed_part_that_panics_is_a_failed_marketplace_not_a_failed_stream() {
+        let panicking = async { panic!("a bug in one marketplace's part") };
+        let part = detached(MarketplaceId::new("bela"), true, Want::exactly(0, 10), panicking).await;
+        assert_eq!(part.report.marketplace, MarketplaceId::new("bela"));
+        assert!(matches!(part.error, Some(MarketplaceError::BadResponse { .. })), "{:?}", part.error);
+        assert_eq!(part.report.cache, CacheStatus::Bypass);
+    }
 }

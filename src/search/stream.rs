@@ -14,6 +14,7 @@ use super::service::SearchService;
 use super::validate;
 use crate::marketplace::MarketplaceError;
 use crate::model::Offer;
+use crate::telemetry::request;
 use futures::stream::{FuturesUnordered, Stream, StreamExt};
 use std::collections::BTreeMap;
 use std::pin::Pin;
@@ -62,8 +63,9 @@ impl SearchService {
             .map(|entry| {
                 let (path, entry, query, filter) =
                     (self.path.clone(), entry.clone(), query.clone(), params.filter.clone());
-                let bypass = params.bypass_cache;
-                Box::pin(async move { fanout::fetch_one(&path, &entry, &query, want, &filter, bypass).await })
+                let (bypass, id) = (params.bypass_cache, entry.marketplace.id().clone());
+                let fetch = async move { fanout::fetch_one(&path, &entry, &query, want, &filter, bypass).await };
+                Box::pin(fanout::detached(id, bypass, want, request::carry(fetch)))
                     as Pin<Box<dyn Future<Output = Fetched> + Send>>
             })
             .collect();
