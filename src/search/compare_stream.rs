@@ -12,7 +12,6 @@ use super::report::SourceReport;
 use super::service::SearchService;
 use super::validate;
 use crate::model::Offer;
-use crate::telemetry::request;
 use futures::stream::{FuturesUnordered, Stream, StreamExt};
 use std::pin::Pin;
 
@@ -54,14 +53,9 @@ impl SearchService {
             .filter(|entry| params.filter.selects(entry.marketplace.id()))
             .enumerate()
             .map(|(at, entry)| {
-                let (path, entry, query, filter) =
-                    (self.path.clone(), entry.clone(), query.clone(), params.filter.clone());
-                let id = entry.marketplace.id().clone();
-                let fetch = async move { fanout::fetch_one(&path, &entry, &query, want, &filter, false).await };
-                // Run in a task of its own, outside the request's scope: its notes (id sent
-                // upstream, access line) and span are taken along.
-                let detached = fanout::detached(id, false, want, request::carry(fetch));
-                Box::pin(async move { (at, detached.await) }) as Pin<Box<dyn Future<Output = (usize, Fetched)> + Send>>
+                let (path, filter) = (self.path.clone(), params.filter.clone());
+                let fetch = fanout::fetch_one_detached(path, entry.clone(), query.clone(), want, filter, false);
+                Box::pin(async move { (at, fetch.await) }) as Pin<Box<dyn Future<Output = (usize, Fetched)> + Send>>
             })
             .collect();
         let state = State { pending, fetched: Vec::new(), params, done: false };

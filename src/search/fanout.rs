@@ -10,7 +10,9 @@ use super::report::{CacheStatus, SourceReport, SourceStatus};
 use crate::marketplace::{MarketplaceError, Registry, RegistryEntry};
 use crate::model::MarketplaceId;
 use crate::telemetry::trace;
+use std::sync::Arc;
 use std::time::Instant;
+use tokio_util::task::AbortOnDropHandle;
 use tracing::Instrument;
 
 /// One marketplace's contribution.
@@ -60,6 +62,22 @@ pub(super) async fn fetch_one(
     fetched
 }
 
+/// [`fetch_one`] for a streamed answer, in a task of its own ([`detached`]) that carries the
+/// request's notes (the id sent upstream, the access line) and span: a stream is polled after
+/// its handler returned, outside the request's scope.
+pub(super) fn fetch_one_detached(
+    path: Arc<FetchPath>,
+    entry: RegistryEntry,
+    query: String,
+    want: Want,
+    filter: OfferFilter,
+    bypass: bool,
+) -> impl Future<Output = Fetched> + Send + 'static {
+    let id = entry.marketplace.id().clone();
+    let fetch = async move { fetch_one(&path, &entry, &query, want, &filter, bypass).await };
+    detached(id, bypass, want, crate::telemetry::request::carry(fetch))
+}
+
 /// `fetch` (one marketplace's part of a streamed answer) in a task of its own. A stream is polled
 /// only while its client reads, and a page load is driven by whoever waits for it
 /// (`cache::inflight`): without a task, a client that stops reading would hold its marketplaces'
@@ -72,25 +90,8 @@ pub(super) fn detached(
     want: Want,
     fetch: impl Future<Output = Fetched> + Send + 'static,
 ) -> impl Future<Output = Fetched> + Send + 'static {
-    let task = AbortOnDrop(tokio::spawn(fetch.in_current_span()));
+    let task = AbortOnDropHandle::new(tokio::spawn(fetch.in_current_span()));
     async move { task.await.unwrap_or_else(|_| aborted(id, bypass, want)) }
-}
-
-/// A task's handle that stops the task when dropped.
-struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
-
-impl<T> Future for AbortOnDrop<T> {
-    type Output = Result<T, tokio::task::JoinError>;
-
-    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
-        std::pin::Pin::new(&mut self.0).poll(cx)
-    }
-}
-
-impl<T> Drop for AbortOnDrop<T> {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
 }
 
 /// A marketplace whose part of a streamed answer panicked: failed, as an unreadable answer.
@@ -225,7 +226,6 @@ fn count_source(id: &MarketplaceId, status: SourceStatus) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
 

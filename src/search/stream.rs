@@ -14,7 +14,6 @@ use super::service::SearchService;
 use super::validate;
 use crate::marketplace::MarketplaceError;
 use crate::model::Offer;
-use crate::telemetry::request;
 use futures::stream::{FuturesUnordered, Stream, StreamExt};
 use std::collections::BTreeMap;
 use std::pin::Pin;
@@ -61,12 +60,10 @@ impl SearchService {
             .iter()
             .filter(|entry| params.filter.selects(entry.marketplace.id()))
             .map(|entry| {
-                let (path, entry, query, filter) =
-                    (self.path.clone(), entry.clone(), query.clone(), params.filter.clone());
-                let (bypass, id) = (params.bypass_cache, entry.marketplace.id().clone());
-                let fetch = async move { fanout::fetch_one(&path, &entry, &query, want, &filter, bypass).await };
-                Box::pin(fanout::detached(id, bypass, want, request::carry(fetch)))
-                    as Pin<Box<dyn Future<Output = Fetched> + Send>>
+                let (path, filter) = (self.path.clone(), params.filter.clone());
+                let fetch =
+                    fanout::fetch_one_detached(path, entry.clone(), query.clone(), want, filter, params.bypass_cache);
+                Box::pin(fetch) as Pin<Box<dyn Future<Output = Fetched> + Send>>
             })
             .collect();
         let state = State { pending, fetched: Vec::new(), params, search, done: false };

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;
+use tokio_util::task::AbortOnDropHandle;
 
 /// How long the folder must be quiet before a change is read (an editor writes in several steps).
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -86,7 +87,7 @@ pub(super) fn start(reloader: Arc<Reloader>, watch: bool) -> tokio::task::JoinHa
 }
 
 /// A task sending a trigger on each `SIGHUP`.
-fn hangups(tx: mpsc::Sender<&'static str>) -> Option<AbortOnDrop> {
+fn hangups(tx: mpsc::Sender<&'static str>) -> Option<AbortOnDropHandle<()>> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
@@ -104,20 +105,12 @@ fn hangups(tx: mpsc::Sender<&'static str>) -> Option<AbortOnDrop> {
                 }
             }
         });
-        Some(AbortOnDrop(task))
+        Some(AbortOnDropHandle::new(task))
     }
     #[cfg(not(unix))]
     {
         let _ = tx;
         None
-    }
-}
-
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
     }
 }
 
