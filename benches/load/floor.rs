@@ -41,8 +41,8 @@ pub fn serve_if_asked() {
         .collect();
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async {
-        let relay =
-            Arc::new(Relay { client: reqwest::Client::builder().no_proxy().build().expect("client"), upstreams });
+        let client = reqwest::Client::builder().no_proxy().build().expect("client");
+        let relay = Arc::new(Relay { client, upstreams, credentials: SandboxOptions::default() });
         let app = Router::new().route("/graphql", post(search).get(|| async { "{}" })).with_state(relay);
         let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await.expect("relay port");
         axum::serve(listener, app).await.expect("relay");
@@ -58,20 +58,21 @@ struct Upstream {
 struct Relay {
     client: reqwest::Client,
     upstreams: Vec<Upstream>,
+    /// The sandboxes' token and key (the bench starts them with the defaults).
+    credentials: SandboxOptions,
 }
 
 async fn search(axum::extract::State(relay): axum::extract::State<Arc<Relay>>, body: Bytes) -> Bytes {
     let request: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
     let keyword = request["variables"]["k"].as_str().unwrap_or("kertas");
-    let calls = relay.upstreams.iter().map(|upstream| ask(&relay.client, upstream, keyword));
+    let calls = relay.upstreams.iter().map(|upstream| ask(&relay, upstream, keyword));
     let bodies = futures::future::join_all(calls).await;
     bodies.into_iter().next().unwrap_or_default()
 }
 
 /// One 10-offer first page, as the marketplace's adapter file asks for it.
-async fn ask(client: &reqwest::Client, upstream: &Upstream, keyword: &str) -> Bytes {
-    let options = SandboxOptions::default();
-    let base = &upstream.base;
+async fn ask(relay: &Relay, upstream: &Upstream, keyword: &str) -> Bytes {
+    let (client, options, base) = (&relay.client, &relay.credentials, &upstream.base);
     let call = match upstream.id.as_str() {
         "mbiz" => client
             .get(format!("{base}/api/v1/products"))
