@@ -114,26 +114,58 @@ fn hangups(tx: mpsc::Sender<&'static str>) -> Option<AbortOnDropHandle<()>> {
     }
 }
 
-type Watcher = notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>;
+/// The folder's watcher and the task that turns its bursts of changes into triggers; dropping it
+/// stops both.
+struct Watching {
+    _watcher: notify::RecommendedWatcher,
+    _debounce: AbortOnDropHandle<()>,
+}
 
-/// Watches `dir` (debounced); each burst of changes sends one trigger.
-fn watch_folder(dir: &std::path::Path, tx: mpsc::Sender<&'static str>) -> Option<Watcher> {
-    use notify_debouncer_mini::notify::RecursiveMode;
-    let handler = move |events: notify_debouncer_mini::DebounceEventResult| {
-        // A full channel already holds a reload that will read these changes too.
-        if events.is_ok() {
-            let _ = tx.try_send("file change");
+/// Watches `dir`; each burst of changes, once the folder has been quiet for [`DEBOUNCE`], sends
+/// one trigger.
+fn watch_folder(dir: &std::path::Path, tx: mpsc::Sender<&'static str>) -> Option<Watching> {
+    use notify::{RecursiveMode, Watcher};
+    // One pending change covers any that follow it until the debounce reads it.
+    let (changed, changes) = mpsc::channel::<()>(1);
+    let handler = move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|event| is_change(&event.kind)) {
+            let _ = changed.try_send(());
         }
     };
-    let started = notify_debouncer_mini::new_debouncer(DEBOUNCE, handler).and_then(|mut debouncer| {
-        debouncer.watcher().watch(dir, RecursiveMode::NonRecursive)?;
-        Ok(debouncer)
+    let started = notify::recommended_watcher(handler).and_then(|mut watcher| {
+        watcher.watch(dir, RecursiveMode::NonRecursive)?;
+        Ok(watcher)
     });
     match started {
-        Ok(debouncer) => Some(debouncer),
+        Ok(watcher) => {
+            Some(Watching { _watcher: watcher, _debounce: AbortOnDropHandle::new(tokio::spawn(debounce(changes, tx))) })
+        }
         Err(error) => {
             tracing::warn!(%error, dir = %dir.display(), "The adapters folder cannot be watched: reload with SIGHUP.");
             None
+        }
+    }
+}
+
+/// Whether an event in the folder may have changed a file. inotify also reports files being
+/// opened and read, and every reload reads them all: counted as changes, one reload would
+/// trigger the next, for ever.
+fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    match kind {
+        notify::EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        notify::EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Sends one trigger per burst of changes (an editor writes in several steps).
+async fn debounce(mut changes: mpsc::Receiver<()>, tx: mpsc::Sender<&'static str>) {
+    while changes.recv().await.is_some() {
+        while let Ok(Some(())) = tokio::time::timeout(DEBOUNCE, changes.recv()).await {}
+        // A full channel already holds a reload that will read these changes too.
+        if let Err(mpsc::error::TrySendError::Closed(_)) = tx.try_send("file change") {
+            return;
         }
     }
 }

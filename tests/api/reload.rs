@@ -178,3 +178,37 @@ async fn sighup_reloads_the_adapters_and_says_so() {
     assert!(line.contains("trigger=\"SIGHUP\"") || line.contains("trigger=SIGHUP"), "{line}");
     assert!(line.contains("marketplaces=5"), "{line}");
 }
+
+/// How many reloads the gateway's `/metrics` counts as applied (the series appears with the first).
+async fn applied(gateway: &Served) -> u64 {
+    let metrics = format!("{}/metrics", gateway.url);
+    let text = gateway.client.get(&metrics).send().await.expect("metrics").text().await.expect("text");
+    let line = text.lines().find_map(|l| l.strip_prefix("pasar_adapter_reloads_total{outcome=\"applied\"} "));
+    line.map_or(0, |count| count.trim().parse().unwrap_or_else(|_| panic!("a count: {count}")))
+}
+
+#[tokio::test]
+async fn reading_the_adapter_files_is_no_change_and_a_reload_does_not_trigger_the_next() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let dir = adapters_except(&[]);
+    let gateway = Served::start_over(dir.path(), &sandboxes, "", "", &[]).await;
+    // Five times the watcher's debounce.
+    let quiet = Duration::from_millis(1500);
+    for file in std::fs::read_dir(dir.path()).expect("the folder") {
+        std::fs::read_to_string(file.expect("an entry").path()).expect("read");
+    }
+    tokio::time::sleep(quiet).await;
+    assert_eq!(applied(&gateway).await, 0, "reading the files reloaded them");
+
+    let mbiz = dir.path().join("mbiz.toml");
+    let text = std::fs::read_to_string(&mbiz).expect("read");
+    std::fs::write(&mbiz, text.replacen("\nname = \"", "\nname = \"Renamed ", 1)).expect("write");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while applied(&gateway).await == 0 {
+        assert!(Instant::now() < deadline, "the edited file was not reloaded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(quiet).await;
+    assert_eq!(applied(&gateway).await, 1, "the reload's own reading of the files triggered more");
+}

@@ -3,6 +3,7 @@
 
 use pasar::sandbox::RunningSandbox;
 use std::io::Read;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -37,11 +38,23 @@ impl Served {
     /// in each `[marketplaces.<id>]`. The sandboxes' secrets are set unless `env` sets them;
     /// `RUST_LOG` is unset unless `env` sets it. Waits until `/healthz` answers.
     pub async fn start(sandboxes: &[RunningSandbox], top: &str, per_marketplace: &str, env: &[(&str, &str)]) -> Self {
+        let adapters = Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters");
+        Self::start_over(&adapters, sandboxes, top, per_marketplace, env).await
+    }
+
+    /// [`Served::start`] with the adapter files of `adapters` instead of the repository's.
+    pub async fn start_over(
+        adapters: &Path,
+        sandboxes: &[RunningSandbox],
+        top: &str,
+        per_marketplace: &str,
+        env: &[(&str, &str)],
+    ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
         let mut config = format!(
-            "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}/adapters\"\n[egress]\nallow_private = true\n{top}\n",
-            env!("CARGO_MANIFEST_DIR")
+            "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}\"\n[egress]\nallow_private = true\n{top}\n",
+            adapters.display()
         );
         for s in sandboxes {
             config +=
