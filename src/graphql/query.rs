@@ -100,7 +100,7 @@ impl QueryRoot {
     }
 
     /// An offer seen in a recent search, by its id `"<marketplace>:<source id>"`. Offers are kept
-    /// for an hour after they were last fetched (and within the memory budget); for an id not
+    /// for 70 minutes after they were last fetched (and within the memory budget); for an id not
     /// kept, the field is null with an `OFFER_NOT_FOUND` error whose `extensions.wellFormed` and
     /// `extensions.knownMarketplace` say whether the id could ever have been one.
     async fn offer(
@@ -115,12 +115,15 @@ impl QueryRoot {
         let (marketplace, source_id) = id.split_once(':').unwrap_or_default();
         let well_formed = !marketplace.is_empty() && !source_id.is_empty();
         let known = service.registry().get(marketplace).is_some();
-        Err(async_graphql::Error::new(format!("no offer `{}` was seen recently (offers are kept for an hour)", id.0))
-            .extend_with(|_, e| {
-                e.set("code", codes::OFFER_NOT_FOUND);
-                e.set("wellFormed", well_formed);
-                e.set("knownMarketplace", known);
-            }))
+        Err(async_graphql::Error::new(format!(
+            "no offer `{}` was seen recently (offers are kept for 70 minutes)",
+            id.0
+        ))
+        .extend_with(|_, e| {
+            e.set("code", codes::OFFER_NOT_FOUND);
+            e.set("wellFormed", well_formed);
+            e.set("knownMarketplace", known);
+        }))
     }
 
     /// A vendor by id, with every marketplace account merged into it.
