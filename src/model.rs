@@ -134,7 +134,7 @@ impl Offer {
     }
 }
 
-/// An exact rupiah price with its VAT treatment stated.
+/// A rupiah price with its VAT treatment stated, and whether the marketplace quoted it exactly.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Price {
     /// The amount as the marketplace quoted it.
@@ -161,6 +161,9 @@ pub struct Price {
     pub amount_including_vat: Decimal,
     /// The text the marketplace sent, when it sent text.
     pub raw: Option<String>,
+    /// Whether `amount` is the amount quoted: false for a compact display form (`Rp 150rb`),
+    /// the lower bound of a range, or a separator read by policy (`AMBIGUOUS_SEPARATOR`).
+    pub exact: bool,
 }
 
 /// Which PPN rule an offer's amounts follow.
@@ -230,9 +233,6 @@ pub struct UnitPrice {
     /// Whether comparisons (cheapest, min/median/max, unit-price order) may use it: the pack size
     /// is stated or read without conflict, never assumed.
     pub confident: bool,
-    /// Whether the pack price is exact: false for a compact display form (`Rp 150rb`), the
-    /// lower bound of a range, or a separator read by policy (`AMBIGUOUS_SEPARATOR`).
-    pub exact: bool,
 }
 
 impl Offer {
@@ -324,6 +324,7 @@ impl Offer {
                 amount_excluding_vat: amount,
                 amount_including_vat: amount,
                 raw: None,
+                exact: true,
             }),
             unit: Unit {
                 name: "unit".into(),

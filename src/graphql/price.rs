@@ -5,12 +5,19 @@ use crate::normalize::rupiah::format_rupiah;
 use async_graphql::Object;
 use rust_decimal::Decimal;
 
-/// An exact price in rupiah, with and without PPN when known (never guessed).
+/// A price in rupiah, with and without PPN when known (never guessed); `exact` says whether the
+/// marketplace quoted it as a firm amount.
 #[Object(serial)]
 impl Price {
     /// The amount as quoted by the marketplace, in rupiah.
     async fn amount(&self) -> Decimal {
         self.amount
+    }
+    /// Whether `amount` is the amount quoted. False for a compact display form (`Rp 150rb` is
+    /// read as 150000, a rounded figure), the lower bound of a range, or a separator read by
+    /// policy (issue `AMBIGUOUS_SEPARATOR`): show such a price as approximate.
+    async fn exact(&self) -> bool {
+        self.exact
     }
     /// Always `"IDR"`.
     async fn currency(&self) -> &str {

@@ -361,7 +361,7 @@ impl UnitPriceBasis<'_> {
     /// lower bound of a range, or a separator read by policy (issue `AMBIGUOUS_SEPARATOR`);
     /// such a price never wins `cheapest` over an exact one.
     async fn exact(&self) -> bool {
-        self.unit_price.exact
+        self.unit_price.price.exact
     }
     /// Why the unit price is not confident, when it is not.
     async fn note(&self) -> Option<&str> {

@@ -21,14 +21,14 @@ use serde_json::Value;
 /// Normalises one item of `marketplace`.
 pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
     let mut issues = Vec::new();
-    let (price, exact) = read_price(&raw, &mut issues).unzip();
+    let price = read_price(&raw, &mut issues);
     let vendor = read_vendor(&raw);
     issues.extend(vendor.issues.iter().cloned());
     let tkdn = read_percent(raw.tkdn.as_ref(), "tkdn", &mut issues);
     let bmp = read_percent(raw.bmp.as_ref(), "bmp", &mut issues);
     let unit = facts::pack(parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title), &raw, &mut issues);
     let seller = facts::seller(&raw, &mut issues);
-    let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit, exact.unwrap_or(false)));
+    let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit));
     Offer {
         marketplace: marketplace.clone(),
         source_id: plain_text(&raw.source_id),
@@ -51,8 +51,9 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
     }
 }
 
-/// The price, and whether it is exact (not a compact form, not a range's lower bound).
-fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<(Price, bool)> {
+/// The price, marked exact unless it is a compact form, a range's lower bound or a separator
+/// read by policy.
+fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
     let parsed = parse_raw_price(&raw.price.value, raw.price.format);
     for issue in &parsed.issues {
         issues.push(Issue { field: "price", code: issue.code.code(), message: issue.message.clone() });
@@ -88,8 +89,9 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<(Price, bool)> 
             Value::String(s) => Some(plain_text(s)),
             other => Some(other.to_string()),
         },
+        exact,
     };
-    Some((price, exact))
+    Some(price)
 }
 
 fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
@@ -102,7 +104,7 @@ fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
 
 /// The price of one base unit, kept to 4 decimals so a sheet of paper still compares exactly;
 /// `None` when the pack size is unknown.
-fn per_base_unit(price: &Price, unit: &Unit, exact: bool) -> Option<UnitPrice> {
+fn per_base_unit(price: &Price, unit: &Unit) -> Option<UnitPrice> {
     let quantity = unit.quantity?;
     let per = |amount: Decimal| {
         amount
@@ -116,7 +118,7 @@ fn per_base_unit(price: &Price, unit: &Unit, exact: bool) -> Option<UnitPrice> {
         raw: None,
         ..price.clone()
     };
-    Some(UnitPrice { price: per_unit, derivation: unit.derivation, confident: unit.confident, exact })
+    Some(UnitPrice { price: per_unit, derivation: unit.derivation, confident: unit.confident })
 }
 
 fn read_vendor(raw: &RawOffer) -> VendorRecord {

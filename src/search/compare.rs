@@ -237,11 +237,11 @@ fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Deci
     }
     let base = bases.into_iter().max_by_key(|&(_, n)| n).map(|(base, _)| base);
     let in_base = |o: &Offer| base == Some(o.unit.base_unit.as_deref());
-    let any_exact = offers.iter().any(|(o, _)| in_base(o) && confident(o).is_some_and(|u| u.exact));
+    let any_exact = offers.iter().any(|(o, _)| in_base(o) && confident(o).is_some_and(|u| u.price.exact));
     let verdict = |o: &Offer| match confident(o) {
         None => Err(Uncounted::NoConfidentPack),
         Some(_) if !in_base(o) => Err(Uncounted::OtherUnit),
-        Some(u) if any_exact && !u.exact => Err(Uncounted::Approximate),
+        Some(u) if any_exact && !u.price.exact => Err(Uncounted::Approximate),
         Some(u) => Ok(u.price.amount_including_vat),
     };
     offers.iter().map(|(o, _)| (o, verdict(o))).collect()

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Bumped whenever the model or this layout changes; older entries then read as misses.
-pub(super) const VERSION: u8 = 1;
+pub(super) const VERSION: u8 = 2;
 
 /// The page's layout; written from borrowed offers, read into owned ones.
 #[derive(Serialize, Deserialize)]

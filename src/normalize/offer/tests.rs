@@ -39,14 +39,25 @@ fn a_dozen_pens_with_a_model_code_cost_a_twelfth_each_stated_and_confident() {
     let offer = offer("Rp 40.320", Some("Lusin"), "Pulpen Faster Biru 0,5 mm C600 (Lusin isi 12 Pcs)");
     let unit_price = offer.unit_price.clone().expect("a unit price");
     assert_eq!(unit_price.price.amount_including_vat, dec!(3360));
-    assert_eq!((unit_price.derivation, unit_price.confident, unit_price.exact), (PackDerivation::Stated, true, true));
+    assert_eq!(
+        (unit_price.derivation, unit_price.confident, unit_price.price.exact),
+        (PackDerivation::Stated, true, true)
+    );
     assert_eq!(offer.confident_unit_price(), Some(dec!(3360)));
 }
 
 #[test]
 fn a_compact_price_gives_a_confident_but_inexact_unit_price() {
     let unit_price = offer("Rp 150rb", Some("pcs"), "Flashdisk 64GB").unit_price.expect("a unit price");
-    assert_eq!((unit_price.confident, unit_price.exact), (true, false));
+    assert_eq!((unit_price.confident, unit_price.price.exact), (true, false));
+}
+
+#[test]
+fn a_price_says_whether_it_was_quoted_exactly_with_or_without_a_unit_price() {
+    let exactness = |price: &str| offer(price, Some("DUS"), "Air Mineral 600 ml").price.map(|p| p.exact);
+    assert_eq!(exactness("Rp 45.000"), Some(true));
+    assert_eq!(exactness("Rp 45rb"), Some(false), "a compact form is a rounded figure");
+    assert_eq!(exactness("Rp 45.000 - Rp 50.000"), Some(false), "a range's lower bound");
 }
 
 #[test]

@@ -9,7 +9,8 @@ fn offer(id: &str, per_unit: i64, base: &str, confident: bool, exact: bool) -> (
     offer.unit.base_unit = Some(base.to_string());
     let mut price = offer.price.clone().expect("the sample has a price");
     price.amount_including_vat = Decimal::from(per_unit);
-    offer.unit_price = Some(UnitPrice { price, derivation: PackDerivation::Title, confident, exact });
+    price.exact = exact;
+    offer.unit_price = Some(UnitPrice { price, derivation: PackDerivation::Title, confident });
     (offer, None)
 }
 

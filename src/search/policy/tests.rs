@@ -35,12 +35,8 @@ fn offer(spec: Spec) -> Offer {
     offer.unit.quantity = Some(Decimal::ONE);
     offer.unit.derivation = PackDerivation::Stated;
     offer.unit.confident = true;
-    offer.unit_price = offer.price.clone().map(|price| UnitPrice {
-        price,
-        derivation: PackDerivation::Stated,
-        confident: true,
-        exact: true,
-    });
+    offer.unit_price =
+        offer.price.clone().map(|price| UnitPrice { price, derivation: PackDerivation::Stated, confident: true });
     offer.vendor.legal_form = spec.form;
     offer.vendor.scale = spec.scale;
     offer.vendor.region_code = Some(spec.region);
