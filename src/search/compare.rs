@@ -207,6 +207,11 @@ impl ProductGroup {
     pub fn counted(&self) -> Vec<(&Offer, Decimal)> {
         comparable(&self.offers)
     }
+
+    /// Each offer, in the group's order, with why it is left out of `unit_prices` (`None`: counted).
+    pub fn uncounted_by_offer(&self) -> Vec<(&Offer, Option<Uncounted>)> {
+        classify(&self.offers).into_iter().map(|(offer, verdict)| (offer, verdict.err())).collect()
+    }
 }
 
 /// The median of ascending `sorted` values as spreadsheets compute it (Excel's and LibreOffice's

@@ -76,12 +76,17 @@ fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
     html! {
         dl.facts {
             dt { (lang.pick("Harga (termasuk PPN)", "Price (incl. PPN)")) }
-            dd.price id=(price_id) { @match &offer.price { Some(p) => (words::rupiah(p.amount_including_vat)), None => (unknown) } " / " (offer.unit.name) }
+            dd.price id=(price_id) {
+                @match &offer.price { Some(p) => (words::rupiah_of(p, p.amount_including_vat)), None => (unknown) } " / " (offer.unit.name)
+                @if let Some(p) = offer.price.as_ref().filter(|p| !p.exact) {
+                    " " span.approximate { "(" (lang.pick("perkiraan, tertulis", "approximate, quoted as")) " «" (p.raw.as_deref().unwrap_or_default()) "»)" }
+                }
+            }
             dt { (lang.pick("Tanpa PPN", "Excl. PPN")) }
             dd {
                 @match &offer.price {
                     Some(p) => {
-                        (words::rupiah(p.amount_excluding_vat))
+                        (words::rupiah_of(p, p.amount_excluding_vat))
                         @if let Some(reason) = words::no_ppn_reason(p.vat_basis, lang) { " " (reason) }
                     },
                     None => (unknown),
@@ -89,8 +94,8 @@ fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
             }
             dt { (lang.pick("Harga satuan", "Unit price")) }
             dd.unit-price {
-                @match unit_price(offer) {
-                    Some(p) => { (words::rupiah(p)) " / " (base) },
+                @match offer.price.as_ref().zip(unit_price(offer)) {
+                    Some((p, u)) => { (words::rupiah_of(p, u)) " / " (base) },
                     None => { (lang.pick("tidak diketahui (isi kemasan tidak jelas)", "unknown (pack size not known)")) },
                 }
             }

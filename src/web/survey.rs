@@ -1,10 +1,11 @@
 //! The price survey's content, shared by the printable sheet and the CSV: which offers, when
 //! Pasar read them, min/median/max per product, and which marketplaces answered.
 
+use super::lang::Lang;
 use super::params::{PageQuery, Sort};
 use super::words::{self, Names};
 use crate::model::Offer;
-use crate::search::{CompareOutcome, Explanation, ProductGroup, VendorFacts, group_title, median};
+use crate::search::{CompareOutcome, Explanation, ProductGroup, Uncounted, VendorFacts, group_title, median};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::time::{Duration, SystemTime};
@@ -36,6 +37,29 @@ pub struct Row<'a> {
     pub marketplace: &'a str,
     /// When Pasar read the marketplace's page holding it, WIB.
     pub read_at: String,
+    /// Why the offer is left out of the product's market figures, when it is.
+    pub uncounted: Option<Uncounted>,
+}
+
+impl Row<'_> {
+    /// What a reader must know before using the row's prices: an approximate price, and why the
+    /// row is not among the market figures. `None` for an exact, counted price.
+    pub fn price_note(&self, lang: Lang) -> Option<String> {
+        let approximate = self.offer.price.as_ref().filter(|p| !p.exact).map(|p| match &p.raw {
+            Some(raw) => format!("{} «{raw}»", lang.pick("perkiraan, tertulis", "approximate, quoted as")),
+            None => lang.pick("perkiraan", "approximate").to_string(),
+        });
+        let uncounted = self.uncounted.map(|why| {
+            let why = match why {
+                Uncounted::NoConfidentPack => lang.pick("isi kemasan tidak pasti", "pack size not certain"),
+                Uncounted::OtherUnit => lang.pick("satuan dasar lain", "another base unit"),
+                Uncounted::Approximate => lang.pick("harga tidak pasti", "price not exact"),
+            };
+            format!("{} {why}", lang.pick("tidak dihitung:", "not counted:"))
+        });
+        let notes: Vec<String> = approximate.into_iter().chain(uncounted).collect();
+        (!notes.is_empty()).then(|| notes.join("; "))
+    }
 }
 
 /// Lowest, median and highest of a set of unit prices including PPN, and how many there are.
@@ -93,8 +117,14 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
         .groups
         .iter()
         .filter_map(|group| {
-            let ordered = in_order(group, query.sort());
+            let verdicts = group.uncounted_by_offer();
+            let uncounted =
+                |offer: &Offer| verdicts.iter().find(|(o, _)| std::ptr::eq(*o, offer)).and_then(|(_, why)| *why);
+            let mut ordered = in_order(group, query.sort());
             let picked: Vec<&Offer> = if query.chosen.is_empty() {
+                // The survey is price evidence: offers whose unit prices the market figures count
+                // come first (stable, so each part keeps the page's order).
+                ordered.sort_by_key(|(o, _)| uncounted(o).is_some());
                 ordered.into_iter().take(query.top()).map(|(o, _)| o).collect()
             } else {
                 ordered.into_iter().filter(|(o, _)| query.chosen.contains(&o.gateway_id())).map(|(o, _)| o).collect()
@@ -106,6 +136,7 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
                     facts: outcome.facts.of(offer),
                     marketplace: names.of(&offer.marketplace),
                     read_at: read_at(offer),
+                    uncounted: uncounted(offer),
                 })
                 .collect();
             (!rows.is_empty()).then(|| product(group, rows))

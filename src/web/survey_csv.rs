@@ -42,6 +42,7 @@ pub fn render(survey: &Survey<'_>, lang: Lang) -> Result<String, csv::Error> {
                 amount(offer.bmp),
                 text(&row.read_at),
                 text(&offer.gateway_id()),
+                text(&row.price_note(lang).unwrap_or_default()),
             ])?;
         }
     }
@@ -50,7 +51,7 @@ pub fn render(survey: &Survey<'_>, lang: Lang) -> Result<String, csv::Error> {
 }
 
 /// The column names, shared with the workbook (`survey_xlsx.rs`).
-pub(super) fn header(lang: Lang) -> [&'static str; 17] {
+pub(super) fn header(lang: Lang) -> [&'static str; 18] {
     match lang {
         Lang::Id => [
             "produk",
@@ -70,6 +71,7 @@ pub(super) fn header(lang: Lang) -> [&'static str; 17] {
             "bmp_persen",
             "dibaca_pada",
             "id_penawaran",
+            "catatan_harga",
         ],
         Lang::En => [
             "product",
@@ -89,6 +91,7 @@ pub(super) fn header(lang: Lang) -> [&'static str; 17] {
             "bmp_percent",
             "read_at",
             "offer_id",
+            "price_note",
         ],
     }
 }

@@ -5,6 +5,7 @@ use super::layout;
 use super::params::PageQuery;
 use super::survey::{Figures, Product, Survey, unit_price};
 use super::words;
+use crate::model::Price;
 use maud::{Markup, html};
 use rust_decimal::Decimal;
 
@@ -56,8 +57,8 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
             @for product in &survey.products { (table(product, lang)) }
             p.note {
                 (lang.pick(
-                    "Harga satuan = harga per satuan dasar termasuk PPN; kosong bila isi kemasan tidak diketahui. Angka pasar dihitung dari semua penawaran produk itu yang harga satuannya dapat dibandingkan (sama dengan API compare), tidak hanya baris terpilih. Median: nilai tengah; untuk jumlah genap, rata-rata dua nilai tengah (seperti MEDIAN di Excel). Waktu baca: saat Pasar membaca halaman marketplace tersebut.",
-                    "Unit price = price per base unit including PPN; empty when the pack size is unknown. Market figures cover every offer of the product whose unit price can be compared (as the API's compare), not only the chosen rows. Median: the middle value; for an even count, the mean of the two middle values (as Excel's MEDIAN). Read at: when Pasar read that marketplace's page."
+                    "Harga satuan = harga per satuan dasar termasuk PPN; kosong bila isi kemasan tidak diketahui. Angka pasar dihitung dari semua penawaran produk itu yang harga satuannya dapat dibandingkan (sama dengan API compare), tidak hanya baris terpilih. Median: nilai tengah; untuk jumlah genap, rata-rata dua nilai tengah (seperti MEDIAN di Excel). ≈: harga perkiraan dari marketplace (mis. «Rp 251rb»), tidak dihitung bila ada harga pasti. Waktu baca: saat Pasar membaca halaman marketplace tersebut.",
+                    "Unit price = price per base unit including PPN; empty when the pack size is unknown. Market figures cover every offer of the product whose unit price can be compared (as the API's compare), not only the chosen rows. Median: the middle value; for an even count, the mean of the two middle values (as Excel's MEDIAN). ≈: an approximate price from the marketplace (e.g. «Rp 251rb»), not counted where exact prices exist. Read at: when Pasar read that marketplace's page."
                 ))
             }
         },
@@ -98,7 +99,9 @@ fn figures(figures: &Figures, which: &str, product: &Product<'_>, lang: Lang) ->
 }
 
 fn table(product: &Product<'_>, lang: Lang) -> Markup {
-    let money = |d: Option<rust_decimal::Decimal>| d.map(words::rupiah).unwrap_or_else(|| "—".into());
+    let amount = |price: Option<&Price>, of: fn(&Price) -> Decimal| {
+        price.map_or_else(|| "—".into(), |p| words::rupiah_of(p, of(p)))
+    };
     html! {
         section.product {
             h2 { (product.title) }
@@ -123,10 +126,13 @@ fn table(product: &Product<'_>, lang: Lang) -> Markup {
                                 td { (offer.vendor.name) @for b in words::badges(&row.facts) { " (" (b) ")" } }
                                 td.npwp { (row.facts.npwp.as_ref().map(|n| words::npwp(&n.value)).unwrap_or_else(|| "—".into())) }
                                 td { (words::vendor_place(offer, &row.facts, lang)) }
-                                td.num { (money(price.map(|p| p.amount_including_vat))) }
-                                td.num { (money(price.map(|p| p.amount_excluding_vat))) }
+                                td.num { (amount(price, |p| p.amount_including_vat)) }
+                                td.num { (amount(price, |p| p.amount_excluding_vat)) }
                                 td { (offer.unit.name) @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) { " (" (words::number(quantity, lang)) " " (base) ")" } }
-                                td.num { (money(unit_price(offer))) }
+                                td.num {
+                                    (price.zip(unit_price(offer)).map_or_else(|| "—".into(), |(p, u)| words::rupiah_of(p, u)))
+                                    @if let Some(note) = row.price_note(lang) { br; small.price-note { (note) } }
+                                }
                                 td.num { (offer.tkdn.map(|t| words::percent(t, lang)).unwrap_or_else(|| "—".into())) }
                                 td { (row.read_at) }
                             }

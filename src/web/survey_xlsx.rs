@@ -53,7 +53,7 @@ fn offers(sheet: &mut Worksheet, survey: &Survey<'_>, lang: Lang) -> Result<(), 
         for surveyed in &product.rows {
             let offer = surveyed.offer;
             let price = offer.price.as_ref();
-            let texts: [(u16, String); 11] = [
+            let texts: [(u16, String); 12] = [
                 (0, product.title.clone()),
                 (1, surveyed.marketplace.to_string()),
                 (2, offer.title.clone()),
@@ -65,6 +65,7 @@ fn offers(sheet: &mut Worksheet, survey: &Survey<'_>, lang: Lang) -> Result<(), 
                 (11, offer.unit.base_unit.clone().unwrap_or_default()),
                 (15, surveyed.read_at.clone()),
                 (16, offer.gateway_id()),
+                (17, surveyed.price_note(lang).unwrap_or_default()),
             ];
             for (col, text) in texts.iter().filter(|(_, t)| !t.is_empty()) {
                 sheet.write_string(row, *col, text)?;
@@ -86,7 +87,9 @@ fn offers(sheet: &mut Worksheet, survey: &Survey<'_>, lang: Lang) -> Result<(), 
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    for (col, width) in [(0u16, 28.0), (2, 40.0), (3, 30.0), (4, 28.0), (5, 20.0), (6, 22.0), (15, 22.0), (16, 22.0)] {
+    for (col, width) in
+        [(0u16, 28.0), (2, 40.0), (3, 30.0), (4, 28.0), (5, 20.0), (6, 22.0), (15, 22.0), (16, 22.0), (17, 30.0)]
+    {
         sheet.set_column_width(col, width)?;
     }
     Ok(())

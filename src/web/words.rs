@@ -2,7 +2,7 @@
 //! reasons, amounts and percentages as an Indonesian reader writes them. Never a raw code.
 
 use super::lang::Lang;
-use crate::model::{Availability, BusinessScale, MarketplaceId, Offer, VatBasis};
+use crate::model::{Availability, BusinessScale, MarketplaceId, Offer, Price, VatBasis};
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::region;
 use crate::normalize::rupiah::format_rupiah;
@@ -278,6 +278,12 @@ pub fn npwp(digits: &str) -> String {
 /// `Rp1.250.000` (rounded to the sen for reading; the CSV keeps the exact amount).
 pub fn rupiah(value: Decimal) -> String {
     format_rupiah(value)
+}
+
+/// An amount of `price` (the price itself, without PPN, per unit), marked `≈` when the
+/// marketplace did not quote the price exactly (`Rp 251rb`).
+pub fn rupiah_of(price: &Price, value: Decimal) -> String {
+    if price.exact { rupiah(value) } else { format!("≈ {}", rupiah(value)) }
 }
 
 #[cfg(test)]

@@ -190,3 +190,76 @@ async fn each_product_with_prices_to_compare_has_a_strip_plot_with_one_dot_per_c
     }
     assert!(plotted > 0, "some products are plotted");
 }
+
+/// `(market count, chosen-rows count)` of each product of a printed survey.
+fn figure_counts(html: &str) -> Vec<(usize, usize)> {
+    let count = |which: &str| {
+        let pattern = Regex::new(&format!(r#"data-figures="{which}" data-count="(\d+)""#)).expect("regex");
+        pattern.captures_iter(html).map(|c| c[1].parse::<usize>().expect("count")).collect::<Vec<_>>()
+    };
+    let (market, selected) = (count("market"), count("selected"));
+    assert_eq!(market.len(), selected.len(), "both lines for every product");
+    market.into_iter().zip(selected).collect()
+}
+
+#[tokio::test]
+async fn the_surveys_first_pick_is_an_offer_its_market_figures_count_whenever_the_product_has_one() {
+    let app = patient_app().await;
+    // Unit-price order (no region): a compact `Rp 251rb` is among the lowest unit prices here.
+    let html = app.client.get(format!("{}/survey?q=kertas+hvs+a4&top=1", app.address)).send().await.expect("survey");
+    let counts = figure_counts(&html.text().await.expect("html"));
+    assert!(counts.len() > 3, "several products: {counts:?}");
+    for (market, selected) in &counts {
+        let expected = usize::from(*market > 0);
+        assert_eq!(*selected, expected, "the chosen row is counted when any offer is: {counts:?}");
+    }
+}
+
+#[tokio::test]
+async fn an_approximate_price_is_marked_on_the_page_the_survey_and_its_csv() {
+    let app = patient_app().await;
+    let query =
+        r#"{ search(query: "kertas hvs a4", first: 100) { offers { edges { node { id price { exact raw } } } } } }"#;
+    let answer = app.graphql(query, json!({})).await;
+    let edges = answer["data"]["search"]["offers"]["edges"].as_array().expect("edges");
+    let approximate = edges.iter().map(|e| &e["node"]).find(|n| n["price"]["exact"] == false);
+    let offer = approximate.unwrap_or_else(|| panic!("the catalogue has an approximate price: {answer}"));
+    let (id, raw) = (offer["id"].as_str().expect("id"), offer["price"]["raw"].as_str().expect("raw text"));
+    let exact = edges.iter().filter(|e| e["node"]["price"]["exact"] == true).count();
+    assert!(exact > 10, "and exact ones: {exact}");
+
+    let survey = app.client.get(format!("{}/survey?q=kertas+hvs+a4&offer={id}", app.address)).send().await;
+    let html = survey.expect("survey").text().await.expect("html");
+    let row = html.split(&format!(r#"<tr data-offer="{id}""#)).nth(1).expect("the offer is surveyed");
+    let row = &row[..row.find("</tr>").expect("row end")];
+    assert!(row.contains("≈ Rp"), "its amounts are marked approximate: {row}");
+    assert!(row.contains(&format!("perkiraan, tertulis «{raw}»")), "and say what was quoted: {row}");
+
+    let csv = app.client.get(format!("{}/survey.csv?q=kertas+hvs+a4&offer={id}", app.address)).send().await;
+    let text = csv.expect("csv").text().await.expect("text");
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let note = header.iter().position(|h| h == "catatan_harga").expect("a price-note column");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let line = rows.iter().find(|r| r.iter().any(|cell| cell == id)).expect("the offer's line");
+    assert_eq!(line[note], format!("perkiraan, tertulis «{raw}»; tidak dihitung: harga tidak pasti"));
+
+    // The buyer page: every offer shown is marked `≈` exactly when its price is approximate.
+    let raw_of: std::collections::BTreeMap<&str, &Value> =
+        edges.iter().map(|e| (e["node"]["id"].as_str().expect("id"), &e["node"]["price"])).collect();
+    let page = app.client.get(format!("{}/?q=kertas+hvs+a4", app.address)).send().await;
+    let page = page.expect("page").text().await.expect("html");
+    let mut marked = 0;
+    for block in page.split(r#"<li class="offer"#).skip(1) {
+        let block = &block[..block.find("</li>").expect("offer end")];
+        let id = block.split(r#"data-offer=""#).nth(1).and_then(|rest| rest.split('"').next()).expect("an id");
+        let Some(price) = raw_of.get(id) else { continue };
+        if price["exact"] == false {
+            marked += 1;
+            assert!(block.contains("≈ Rp") && block.contains(&format!("«{}»", price["raw"].as_str().expect("raw"))));
+        } else {
+            assert!(!block.contains('≈'), "{id} is exact: {block}");
+        }
+    }
+    assert!(marked > 0, "an approximate price is among the offers shown");
+}
