@@ -161,6 +161,7 @@ mod tests {
                     facts: crate::search::VendorFacts::own(offer),
                     marketplace: "Mbizmarket",
                     read_at: "2026-12-01 11:32:00 WIB".into(),
+                    uncounted: None,
                 }],
                 market: Default::default(),
                 base_unit: None,
