@@ -14,7 +14,7 @@ use super::freshness::Freshness;
 use super::mutation::{AdminScope, Presented};
 use super::negotiate::{MediaType, Wanted, negotiate};
 use super::order::in_selection_order;
-use super::response_cache::{ResponseCache, ResponseKey, ResponseSources, StoredResponse};
+use super::response_cache::{Finished, ResponseCache, ResponseKey, ResponseSources, StoredResponse};
 use super::wire::{self, Prepared};
 use super::{PasarSchema, codes};
 use async_graphql::parser::types::{OperationType, Selection};
@@ -112,6 +112,7 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
             }
             let mutation = is_mutation(&prepared);
             let root_fields = prepared.as_ref().ok().and_then(root_field_count);
+            let operation = prepared.as_ref().ok().and_then(|p| p.operation_name.clone());
             let sources = stored.map(|cache| Arc::new(cache.begin()));
             let freshness = Freshness::new();
             let answer = run(schema, prepared, &caller, freshness.clone(), sources.clone()).await;
@@ -131,7 +132,8 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
                     && answer.response.errors.is_empty()
                 {
                     let compressed = Compressed::starting_with(coded.clone());
-                    cache.store(key, &sources, root_fields, body.clone(), headers.clone(), compressed).await;
+                    let finished = Finished { body: body.clone(), headers: headers.clone(), compressed, operation };
+                    cache.store(key, &sources, root_fields, finished).await;
                 }
             }
             let body = coded::sent(&mut headers, body, coded);
@@ -155,6 +157,10 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
 
 /// A stored answer as the client asked for it: compressed in its coding when it is worth it.
 async fn replay(hit: &StoredResponse, media: MediaType, asked: &HeaderMap) -> Response {
+    let hit = &hit.response;
+    if let Some(name) = &hit.operation {
+        crate::telemetry::request::note_operation(name);
+    }
     let mut headers = hit.headers.clone();
     let coded = match Coding::asked(asked) {
         Some(coding) => hit.compressed.get(coding, &hit.body).await,

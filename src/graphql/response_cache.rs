@@ -49,14 +49,21 @@ impl ResponseKey {
     }
 }
 
-/// A finished response.
-pub struct StoredResponse {
+/// A finished response, as it was first sent.
+pub struct Finished {
     /// The serialised response body.
     pub body: Bytes,
     /// Headers set by execution (`Cache-Control` included).
     pub headers: HeaderMap,
     /// The body compressed, per coding replayed so far.
     pub compressed: Compressed,
+    /// The request's `operationName`, for the access line of each replay (which is not parsed).
+    pub operation: Option<String>,
+}
+
+/// A stored finished response.
+pub struct StoredResponse {
+    pub response: Finished,
     valid_until: Instant,
 }
 
@@ -81,7 +88,7 @@ impl ResponseCache {
             .weigher(|key: &ResponseKey, value: &std::sync::Arc<StoredResponse>| {
                 // Its compressed forms are a fifth to a twentieth of a JSON answer each: a quarter
                 // more covers the three codings.
-                let body = value.body.len() + value.body.len() / 4;
+                let body = value.response.body.len() + value.response.body.len() / 4;
                 u32::try_from(key.request.len() + body + 256).unwrap_or(u32::MAX)
             })
             .time_to_live(MAX_LIFE)
@@ -105,22 +112,13 @@ impl ResponseCache {
     }
 
     /// Stores a finished response if `sources` allows it; `root_fields` is the number of root
-    /// fields the operation selected, `compressed` the forms of it made so far (the one it was
-    /// sent in).
-    pub async fn store(
-        &self,
-        key: ResponseKey,
-        sources: &ResponseSources,
-        root_fields: usize,
-        body: Bytes,
-        headers: HeaderMap,
-        compressed: Compressed,
-    ) {
+    /// fields the operation selected.
+    pub async fn store(&self, key: ResponseKey, sources: &ResponseSources, root_fields: usize, response: Finished) {
         let Some(valid_until) = sources.storable_until(root_fields) else { return };
         if self.generation.load(Ordering::Acquire) != sources.generation || Instant::now() >= valid_until {
             return;
         }
-        self.entries.insert(key, std::sync::Arc::new(StoredResponse { body, headers, compressed, valid_until })).await;
+        self.entries.insert(key, std::sync::Arc::new(StoredResponse { response, valid_until })).await;
     }
 
     /// Drops every stored response (a mutation may have changed what they were built from).
@@ -183,9 +181,13 @@ mod tests {
     }
 
     async fn store(cache: &ResponseCache, sources: &ResponseSources, root_fields: usize) {
-        cache
-            .store(key("q"), sources, root_fields, Bytes::from_static(b"{}"), HeaderMap::new(), Compressed::default())
-            .await;
+        let response = Finished {
+            body: Bytes::from_static(b"{}"),
+            headers: HeaderMap::new(),
+            compressed: Compressed::default(),
+            operation: None,
+        };
+        cache.store(key("q"), sources, root_fields, response).await;
     }
 
     #[tokio::test(start_paused = true)]

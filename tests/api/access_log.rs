@@ -89,3 +89,26 @@ async fn the_streamed_buyer_page_writes_its_access_line_when_it_ends_with_every_
         assert!(sources.contains(&format!("{}:OK", sandbox.kind().id())), "{line}");
     }
 }
+
+#[tokio::test]
+async fn a_replayed_answer_is_logged_under_the_operation_name_it_was_asked_with() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let gateway = Served::start(&sandboxes, "[log]\nformat = \"json\"\naccess = true", "", &[]).await;
+    let body = json!({ "query": SEARCH, "operationName": "Search", "variables": { "query": "kertas", "first": 3 } });
+    // Fetched; answered from fresh cache pages and stored; replayed.
+    for _ in 0..3 {
+        let response = gateway.client.post(format!("{}/graphql", gateway.url)).json(&body).send().await;
+        assert_eq!(response.expect("answer").status(), 200);
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (_, logs) = gateway.stop();
+    let lines: Vec<Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let access: Vec<&Value> =
+        lines.iter().filter(|l| l["target"] == "pasar::access" && l["operation"] == "graphql").collect();
+    assert_eq!(access.len(), 3, "{access:?}");
+    assert_eq!(access[2]["sources"], "-", "the third was replayed, asking no marketplace: {}", access[2]);
+    for line in &access {
+        assert_eq!(line["operation_name"], "Search", "{line}");
+    }
+}
