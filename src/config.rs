@@ -324,7 +324,8 @@ mod duration {
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
         let text = String::deserialize(d)?;
-        humantime::parse_duration(&text).map_err(|e| serde::de::Error::custom(format!("`{text}`: {e}")))
+        humantime::parse_duration(&text)
+            .map_err(|e| serde::de::Error::custom(format!("`{text}` is not a duration like \"800ms\" or \"2s\" ({e})")))
     }
 }
 
@@ -354,5 +355,15 @@ mod tests {
         std::fs::write(&file, "listen = \"localhost:0\"\n").expect("write");
         let config = Config::load(Some(&file)).expect("loads");
         assert!(config.listen.ip().is_loopback());
+    }
+
+    #[test]
+    fn a_duration_that_does_not_read_says_how_to_write_one_and_where_it_is() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("pasar.toml");
+        std::fs::write(&file, "[defaults]\ntimeout = \"banana\"\n").expect("write");
+        let error = Config::load(Some(&file)).expect_err("refused").to_string();
+        assert!(error.contains("`banana` is not a duration like \"800ms\" or \"2s\""), "{error}");
+        assert!(error.contains("defaults.timeout"), "{error}");
     }
 }
