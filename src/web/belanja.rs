@@ -4,7 +4,7 @@
 use super::belanja_export::{self, Row};
 use super::belanja_page;
 use crate::normalize::region::RegionLevel;
-use crate::spending::{Ranking, Spending, SpendingService};
+use crate::spending::{Ranking, Spending, SpendingError, SpendingService};
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
@@ -29,18 +29,40 @@ struct Params {
     tahun: String,
 }
 
-/// The buyer's year and its province's ranking (same level: kota among kota), or a plain 400.
+/// The buyer's year and its province's ranking (same level: kota among kota), or a plain 400
+/// naming every parameter that is missing or wrong, in Indonesian like the page.
 async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, Ranking), Response> {
-    let Ok(year) = params.tahun.trim().parse::<i32>() else {
-        return Err(bad_request("Tahun (tahun) harus berupa angka, misalnya 2022."));
+    let (wilayah, tahun) = (params.wilayah.trim(), params.tahun.trim());
+    let mut missing = Vec::new();
+    if wilayah.is_empty() {
+        missing.push("Wilayah (wilayah) harus diisi dengan kode Kemendagri, misalnya 35.71.");
+    }
+    let year = tahun.parse::<i32>().ok();
+    if year.is_none() {
+        missing.push("Tahun (tahun) harus berupa angka, misalnya 2022.");
+    }
+    let Some(year) = year.filter(|_| missing.is_empty()) else {
+        return Err(bad_request(&missing.join(" ")));
     };
-    let spending =
-        service.spending(params.wilayah.trim(), year, None).await.map_err(|e| bad_request(&e.to_string()))?;
+    let spending = service.spending(wilayah, year, None).await.map_err(|e| bad_request(&in_indonesian(&e)))?;
     let buyer = spending.buyer;
     let level = (buyer.level != RegionLevel::Province).then_some(buyer.level);
     let ranking =
-        service.ranking(buyer.province_code, year, None, level).await.map_err(|e| bad_request(&e.to_string()))?;
+        service.ranking(buyer.province_code, year, None, level).await.map_err(|e| bad_request(&in_indonesian(&e)))?;
     Ok((spending, ranking))
+}
+
+/// What the page's reader can get wrong, said as the page says everything else. The other
+/// errors (a marketplace, `first`, a cursor) come only from the API, which stays in English.
+fn in_indonesian(error: &SpendingError) -> String {
+    match error {
+        SpendingError::UnknownBuyer(code) => {
+            format!("`{code}` bukan kode Kemendagri provinsi, kabupaten atau kota (misalnya \"35.71\").")
+        }
+        SpendingError::UnknownProvince(code) => format!("`{code}` bukan kode Kemendagri provinsi (misalnya \"35\")."),
+        SpendingError::BadYear { year, current } => format!("Tahun {year} di luar 2000–{current}."),
+        other => other.to_string(),
+    }
 }
 
 fn bad_request(message: &str) -> Response {

@@ -54,3 +54,29 @@ async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_
     assert_eq!(bad.status(), 400);
     assert!(bad.text().await.expect("text").contains("BAD_USER_INPUT"));
 }
+
+#[tokio::test]
+async fn a_wrong_or_missing_parameter_is_refused_in_indonesian_naming_each_one() {
+    let app = spawn_app().await;
+    let refusal = |query: &'static str| {
+        let url = format!("{}/belanja{query}", app.address);
+        let client = app.client.clone();
+        async move {
+            let answer = client.get(url).send().await.expect("answer");
+            assert_eq!(answer.status(), 400, "{query}");
+            answer.text().await.expect("text")
+        }
+    };
+    let bare = refusal("").await;
+    assert!(
+        bare.contains("Wilayah (wilayah) harus diisi") && bare.contains("Tahun (tahun) harus berupa angka"),
+        "{bare}"
+    );
+    let region = refusal("?wilayah=99.99&tahun=2022").await;
+    assert!(region.starts_with("`99.99` bukan kode Kemendagri provinsi, kabupaten atau kota"), "{region}");
+    let year = refusal("?wilayah=35.71&tahun=1999").await;
+    assert!(year.starts_with("Tahun 1999 di luar 2000–"), "{year}");
+    for text in [bare, region, year] {
+        assert!(text.trim_end().ends_with("(BAD_USER_INPUT)"), "{text}");
+    }
+}
