@@ -6,6 +6,7 @@ use super::belanja_chart::{columns, compact, rows};
 use super::belanja_export::{payment_name, shares};
 use super::lang::Lang;
 use super::layout;
+use crate::normalize::region::RegionLevel;
 use crate::normalize::rupiah::format_rupiah;
 use crate::spending::{Ranking, Spending};
 use maud::{Markup, html};
@@ -34,6 +35,14 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
             p.warning #incomplete {
                 strong { "Data belum lengkap: " }
                 (failed.join(", ")) " tidak dapat dibaca, sehingga nilainya tidak termasuk dalam total (bukan nol)."
+            }
+        }
+        @if s.all.count == 0 && failed.is_empty() {
+            p.note #empty {
+                "Tidak ada transaksi selesai yang tercatat untuk " (spending.buyer.name) " pada " (year) "."
+                @if spending.buyer.level == RegionLevel::Province {
+                    " Kode provinsi berarti belanja pemerintah provinsi sendiri; belanja kabupaten dan kotanya ada di peringkat di bawah."
+                }
             }
         }
         dl.figures {

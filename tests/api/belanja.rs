@@ -80,3 +80,18 @@ async fn a_wrong_or_missing_parameter_is_refused_in_indonesian_naming_each_one()
         assert!(text.trim_end().ends_with("(BAD_USER_INPUT)"), "{text}");
     }
 }
+
+#[tokio::test]
+async fn a_buyer_without_transactions_is_told_so_and_a_province_where_its_kota_are() {
+    let app = spawn_app().await;
+    let page = |query: &'static str| {
+        let (client, url) = (app.client.clone(), format!("{}/belanja?{query}", app.address));
+        async move { client.get(url).send().await.expect("page").text().await.expect("html") }
+    };
+    let province = page("wilayah=35&tahun=2022").await;
+    let count = province.split(r#"id="count">"#).nth(1).and_then(|rest| rest.split('<').next());
+    assert_eq!(count, Some("0"), "the province government itself buys nothing in the sandboxes' ledgers");
+    assert!(province.contains(r#"id="empty""#) && province.contains("belanja kabupaten dan kotanya ada di peringkat"));
+    let kota = page("wilayah=35.71&tahun=2022").await;
+    assert!(!kota.contains(r#"id="empty""#), "Kota Kediri has transactions");
+}
