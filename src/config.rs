@@ -168,6 +168,9 @@ pub struct RequestLimits {
     pub max_tokens: usize,
     /// Deepest nesting of `{`, `(` and `[` in the query text.
     pub max_nesting: usize,
+    /// Most field selections of one operation with its fragments spread in (a fragment spread
+    /// twice counts twice): bounds what a few lines of fragments spreading each other can ask.
+    pub max_selections: usize,
     /// Most aliases in one query.
     pub max_aliases: usize,
     /// Most root fields in one query.
@@ -214,6 +217,7 @@ impl Default for RequestLimits {
             max_batch: 10,
             max_tokens: 10_000,
             max_nesting: 32,
+            max_selections: 5_000,
             max_aliases: 30,
             max_root_fields: 20,
             max_fan_out_fields: 4,

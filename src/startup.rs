@@ -143,7 +143,8 @@ impl Application {
         )
         .map_err(|e| StartupError::Http(e.to_string()))?;
         let in_flight = usize::try_from(http.max_bytes_in_flight_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX);
-        let admission = Admission::new(config.limits.clone(), persisted, clients, in_flight);
+        let documents = crate::graphql::documents_of(&schema);
+        let admission = Admission::new(config.limits.clone(), persisted, clients, in_flight, documents);
         let endpoint = Endpoint { schema, admission };
         let (dir, schema) = ((!config.bundled_adapters).then(|| config.adapters_dir.clone()), endpoint.schema.clone());
         let running = tokio::sync::Mutex::default();

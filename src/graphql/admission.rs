@@ -4,10 +4,13 @@
 //! In order: the client's budget (checked by the router for every HTTP request, here for every
 //! WebSocket operation), the bytes the gateway may hold at once, the body's size and pace, the
 //! request's shape, persisted-query resolution (so a hash-only request is measured by the document
-//! it names), and the linear [`prescan`](super::prescan) of each document against `[limits]`.
+//! it names), the linear [`prescan`](super::prescan) of each document against `[limits]`, and
+//! what its operations select with fragments spread in ([`expansion`](super::expansion), on the
+//! parse execution then reuses).
 //! Execution needs an [`Admitted`], which only this module can make.
 
 use super::clients::{Client, Clients};
+use super::expansion::expand;
 use super::http::Rejection;
 use super::persisted::PersistedQueries;
 use super::prescan::{QueryShape, scan};
@@ -57,11 +60,19 @@ pub struct Admission {
     clients: Clients,
     in_flight: Arc<Semaphore>,
     streams: Arc<Mutex<HashMap<Client, usize>>>,
+    /// The schema's parsed documents (see [`expand`]).
+    documents: wire::Documents,
 }
 
 impl Admission {
     /// Admission under `limits`, with `in_flight_bytes` of request bytes held at once.
-    pub fn new(limits: RequestLimits, persisted: PersistedQueries, clients: Clients, in_flight_bytes: usize) -> Self {
+    pub fn new(
+        limits: RequestLimits,
+        persisted: PersistedQueries,
+        clients: Clients,
+        in_flight_bytes: usize,
+        documents: wire::Documents,
+    ) -> Self {
         let permits = in_flight_bytes.clamp(1, Semaphore::MAX_PERMITS);
         Self {
             limits: Arc::new(limits),
@@ -69,6 +80,7 @@ impl Admission {
             clients,
             in_flight: Arc::new(Semaphore::new(permits)),
             streams: Arc::default(),
+            documents,
         }
     }
 
@@ -169,14 +181,28 @@ impl Admission {
                     continue;
                 }
             };
-            let shape = scan(resolved.request.query.as_deref().unwrap_or_default(), limits.max_tokens);
+            let query = resolved.request.query.as_deref().unwrap_or_default();
+            let shape = scan(query, limits.max_tokens);
             check(&shape, limits)?;
-            fan_out += shape.fan_out_fields;
+            let spread_out = self.spread_out(query)?;
+            let request_fan_out = shape.fan_out_fields.max(spread_out);
+            fan_out += request_fan_out;
             let request = resolved.request;
-            admitted.push(Ok(Admitted { request, by_hash: resolved.by_hash, fan_out: shape.fan_out_fields }));
+            admitted.push(Ok(Admitted { request, by_hash: resolved.by_hash, fan_out: request_fan_out }));
         }
         check_limit("max_fan_out_fields", fan_out, limits.max_fan_out_fields)?;
         Ok(admitted)
+    }
+
+    /// Parses `query` (once: execution reuses the parse) and checks what its operations select
+    /// with their fragments spread in; returns their fan-out. A document that does not parse
+    /// passes here: execution answers it with the parser's error.
+    fn spread_out(&self, query: &str) -> Result<usize, Rejection> {
+        let Ok(document) = self.documents.parse(query) else { return Ok(0) };
+        let (expanded, limits) = (expand(&document), &*self.limits);
+        check_limit("max_selections", expanded.selections, limits.max_selections)?;
+        check_limit("max_root_fields", expanded.root_fields, limits.max_root_fields)?;
+        Ok(expanded.fan_out_fields)
     }
 
     /// A place for one more streamed fan-out of `client`, given back when dropped.

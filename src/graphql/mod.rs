@@ -9,6 +9,7 @@ pub(crate) mod coded;
 mod compare;
 mod count;
 mod error;
+mod expansion;
 mod freshness;
 pub mod graphiql;
 pub mod http;
@@ -66,6 +67,12 @@ pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestL
         builder = builder.disable_suggestions();
     }
     builder.finish()
+}
+
+/// The parsed-document cache `schema` executes from, for admission to parse into: a document
+/// is parsed once, whichever of the two reads it first.
+pub fn documents_of(schema: &PasarSchema) -> wire::Documents {
+    schema.data::<wire::Documents>().cloned().unwrap_or_default()
 }
 
 /// The spending service's view of the marketplaces: the search service's current registry.

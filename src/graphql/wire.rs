@@ -18,6 +18,7 @@ const DOCUMENT_CACHE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Parsed documents by their text, so a document sent again (with other variables, or by a
 /// persisted-query client) is not parsed again. Bounded; parse failures are not kept.
+#[derive(Clone)]
 pub struct Documents(moka::sync::Cache<Arc<str>, Arc<ExecutableDocument>>);
 
 impl Default for Documents {
@@ -30,7 +31,7 @@ impl Default for Documents {
 }
 
 impl Documents {
-    fn parse(&self, query: &str) -> Result<Arc<ExecutableDocument>, ServerError> {
+    pub(super) fn parse(&self, query: &str) -> Result<Arc<ExecutableDocument>, ServerError> {
         if let Some(document) = self.0.get(query) {
             return Ok(document);
         }

@@ -38,6 +38,13 @@ fn wide() -> String {
     format!("{{ {} }}", (0..5).map(|i| format!("s{i}: search(query: \"kertas\") {{ complete }} ")).collect::<String>())
 }
 
+/// `query { ...F0 }` where each fragment spreads the next twice, `levels` deep, ending in `leaf`.
+fn doubling(levels: usize, leaf: &str) -> String {
+    let chain: String =
+        (0..levels).map(|i| format!("fragment F{i} on Query {{ ...F{} ...F{} }} ", i + 1, i + 1)).collect();
+    format!("query {{ ...F0 }} {chain} fragment F{levels} on Query {{ {leaf} }}")
+}
+
 fn huge() -> String {
     format!("{{ marketplaces {{ id }} }} #{}", "x".repeat(MAX_BODY + 1))
 }
@@ -76,6 +83,19 @@ async fn every_door_refuses_the_same_hostile_documents_with_the_same_code_and_li
         ("a list nested 2,500 deep", nested(), "QUERY_TOO_COMPLEX", "max_nesting"),
         ("40 aliases", aliases(), "QUERY_TOO_COMPLEX", "max_aliases"),
         ("five searches", wide(), "QUERY_TOO_COMPLEX", "max_fan_out_fields"),
+        // 1.3 KB selecting 2^30 fields once spread: it pinned a worker and took the process past 23 GB.
+        (
+            "fragments spreading each other 2^30 times",
+            doubling(30, "__typename"),
+            "QUERY_TOO_COMPLEX",
+            "max_selections",
+        ),
+        (
+            "one search spread eight times",
+            doubling(3, "search(query: \"kertas\") { complete }"),
+            "QUERY_TOO_COMPLEX",
+            "max_fan_out_fields",
+        ),
         ("a document over the size limit", huge(), "REQUEST_TOO_LARGE", "max_body_bytes"),
     ];
     for (name, query, code, limit) in cases {
