@@ -278,6 +278,7 @@ async fn run(
         && !response.errors.is_empty()
         && response.errors.iter().all(|e| e.path.is_empty()));
     if executed {
+        wire::code_field_errors(&mut response.errors);
         if let Some(operation) = wire::operation(&document, operation_name.as_deref()) {
             in_selection_order(&mut response.data, &response.errors, &document, &operation.node);
         }

@@ -204,6 +204,15 @@ fn parse_error(error: parser::Error) -> ServerError {
     coded(ServerError::new(message, error.positions().next()), codes::GRAPHQL_PARSE_FAILED)
 }
 
+/// The errors of an operation that ran, each with a code: Pasar's resolvers code every error
+/// they raise (`graphql/error.rs`), so one without a code is async-graphql's own refusal of an
+/// argument it could not coerce (`Failed to parse "Int"`, a `Decimal` that is not a number),
+/// which is the client's to fix.
+pub(super) fn code_field_errors(errors: &mut Vec<ServerError>) {
+    let coded_errors = std::mem::take(errors).into_iter().map(|e| coded(e, codes::BAD_USER_INPUT)).collect();
+    *errors = coded_errors;
+}
+
 /// Sets `extensions.code` unless the error already has one.
 pub(super) fn coded(mut error: ServerError, code: &str) -> ServerError {
     let extensions = error.extensions.get_or_insert_with(ErrorExtensionValues::default);

@@ -65,6 +65,7 @@ impl Operation {
             }
             first = false;
             let mut response = response;
+            wire::code_field_errors(&mut response.errors);
             // As over HTTP: keys in selection order, a failed field null in place.
             if let Some(operation) = wire::operation(&document, operation_name.as_deref()) {
                 in_selection_order(&mut response.data, &response.errors, &document, &operation.node);

@@ -220,3 +220,24 @@ async fn the_process_survives_the_hostile_set_over_one_socket() {
     assert!(!matches!(socket.hear(std::time::Duration::from_millis(50)).await, Heard::Closed(..)));
     app.assert_serving().await;
 }
+
+#[tokio::test]
+async fn an_argument_that_does_not_coerce_is_the_clients_error_with_a_code_at_every_door() {
+    let app = spawn_app_with(options(10_000, 10_000)).await;
+    let queries = [
+        "{ search(query: \"kertas\", first: 1099511627776) { complete } }",
+        "{ search(query: \"kertas\", filter: { minPrice: \"abc\" }) { complete } }",
+    ];
+    for query in queries {
+        let (post, get) = (by_post(&app, json!({"query": query})).await, by_get(&app, query).await);
+        let mut socket = socket::open_acked(&app.address, json!({})).await;
+        socket.subscribe("1", json!({"query": query})).await;
+        let answer = socket.answer("1").await;
+        let errors = if answer["type"] == "error" { &answer["payload"] } else { &answer["payload"]["errors"] };
+        let socket_code = errors[0]["extensions"]["code"].as_str().unwrap_or("?");
+        for (door, code) in [("POST", post.1.as_str()), ("GET", get.1.as_str()), ("socket", socket_code)] {
+            assert!(["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED"].contains(&code), "{query} through {door}: {code}");
+        }
+        assert_eq!((post.1.as_str(), get.1.as_str()), (socket_code, socket_code), "{query}: the same at every door");
+    }
+}
