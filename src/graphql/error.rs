@@ -37,6 +37,7 @@ impl ErrorExtensions for SearchError {
         let code = match self {
             SearchError::Cursor(_) => codes::BAD_CURSOR,
             SearchError::BadQuery
+            | SearchError::ControlCharacter(_)
             | SearchError::BadFirst { .. }
             | SearchError::TooDeep
             | SearchError::UnknownMarketplace(_) => codes::BAD_USER_INPUT,

@@ -13,6 +13,10 @@ pub enum SearchError {
     /// The query text is empty or too long.
     #[error("the query must be 1 to {MAX_QUERY_CHARS} characters")]
     BadQuery,
+    /// The query text holds a control character other than whitespace (a NUL, an escape): no
+    /// buyer types one, and pages and spreadsheets would echo it.
+    #[error("the query holds a control character ({0:?})")]
+    ControlCharacter(char),
     /// `first` out of range; `max` is the limit of the operation asked.
     #[error("`first` must be between 1 and {max}")]
     BadFirst {

@@ -18,6 +18,9 @@ pub(super) fn admit<'q>(
     if query.is_empty() || query.chars().count() > MAX_QUERY_CHARS {
         return Err(SearchError::BadQuery);
     }
+    if let Some(control) = query.chars().find(|c| c.is_control() && !c.is_whitespace()) {
+        return Err(SearchError::ControlCharacter(control));
+    }
     if first == 0 || first > max_first {
         return Err(SearchError::BadFirst { max: max_first });
     }

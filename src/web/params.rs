@@ -74,6 +74,7 @@ impl Invalid {
             ),
             "top" => lang.pick("Jumlah penawaran per produk harus 1–20", "Offers per product must be 1 to 20"),
             "sort" => lang.pick("Urutan tidak dikenal", "Unknown order"),
+            "q" => lang.pick("Kata pencarian berisi karakter kontrol", "The search text holds a control character"),
             "lang" => lang.pick(
                 "Bahasa tidak tersedia (pilihan: id, en); halaman ditampilkan dalam Bahasa Indonesia",
                 "Language not available (choose id or en); the page is shown in Indonesian",
@@ -100,7 +101,7 @@ pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
     for (key, value) in pairs {
         let value = value.trim().to_string();
         if let Err(field) = read(&mut query, &key, &value) {
-            invalid.push(Invalid { field, value });
+            invalid.push(Invalid { field, value: visible(&value) });
         }
     }
     (query, invalid)
@@ -110,7 +111,13 @@ fn read(query: &mut PageQuery, key: &str, value: &str) -> Result<(), &'static st
     let flag = || matches!(value, "1" | "on" | "true");
     match key {
         "lang" => query.lang = Lang::from_param(value).ok_or("lang")?,
-        "q" => query.q = value.to_string(),
+        "q" => {
+            // Shown back in the form and the title: never as the raw control character.
+            query.q = visible(value);
+            if query.q != value {
+                return Err("q");
+            }
+        }
         "region" if value.is_empty() => query.region = None,
         "region" => query.region = Some(region::by_code(value).ok_or("region")?),
         "pdn" => query.pdn = flag(),
@@ -128,6 +135,11 @@ fn read(query: &mut PageQuery, key: &str, value: &str) -> Result<(), &'static st
         _ => {}
     }
     Ok(())
+}
+
+/// `value` with each control character other than whitespace (a NUL, an escape) shown as `�`.
+fn visible(value: &str) -> String {
+    value.chars().map(|c| if c.is_control() && !c.is_whitespace() { '\u{FFFD}' } else { c }).collect()
 }
 
 fn percent(value: &str) -> Result<Option<Decimal>, ()> {

@@ -145,6 +145,9 @@ fn refusal(error: &SearchError, lang: Lang) -> String {
         SearchError::BadQuery => lang
             .pick("Kata pencarian harus 1 sampai 200 karakter.", "The search text must be 1 to 200 characters.")
             .into(),
+        SearchError::ControlCharacter(_) => {
+            lang.pick("Kata pencarian berisi karakter kontrol.", "The search text holds a control character.").into()
+        }
         other => other.to_string(),
     }
 }

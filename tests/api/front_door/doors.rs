@@ -241,3 +241,19 @@ async fn an_argument_that_does_not_coerce_is_the_clients_error_with_a_code_at_ev
         assert_eq!((post.1.as_str(), get.1.as_str()), (socket_code, socket_code), "{query}: the same at every door");
     }
 }
+
+#[tokio::test]
+async fn a_search_text_with_a_control_character_is_refused_and_never_echoed() {
+    let app = spawn_app_with(options(10_000, 10_000)).await;
+    let search = "query($q: String!) { search(query: $q) { complete } }";
+    let answer = app.graphql(search, json!({ "q": "kertas\u{0}hvs" })).await;
+    assert_eq!(answer["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{answer}");
+    let tabbed = app.graphql(search, json!({ "q": "kertas\thvs" })).await;
+    assert_eq!(tabbed["data"]["search"]["complete"], true, "whitespace is no control character to refuse: {tabbed}");
+    for page in ["/", "/survey", "/survey.csv"] {
+        let response = app.client.get(format!("{}{page}?q=kertas%00hvs", app.address)).send().await.expect("page");
+        assert_eq!(response.status(), 400, "{page}");
+        let text = response.text().await.expect("text");
+        assert!(!text.contains('\u{0}') && text.contains("karakter kontrol"), "{page}: {text}");
+    }
+}
