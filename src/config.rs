@@ -186,7 +186,8 @@ pub struct RequestLimits {
     /// Whether "did you mean" suggestions are given for unknown fields.
     pub suggestions: bool,
     /// Requests per client (a configured `[clients]` key, else the address; IPv6 by /64), over
-    /// every door: `/graphql` (POST, GET, each WebSocket `subscribe`) and the buyer's pages.
+    /// every door: `/graphql` (POST, each operation of a batch, GET, each WebSocket `subscribe`)
+    /// and the buyer's pages.
     pub rate: RateLimit,
     /// Operations running at once on one WebSocket.
     pub max_socket_operations: usize,

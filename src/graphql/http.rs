@@ -140,6 +140,13 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
             with_headers(status, media, headers, Body::from(body))
         }
         Admissions::Batch(requests) => {
+            // The router took one request from the client's budget; each further operation is
+            // one more, as each `subscribe` on a socket is.
+            for _ in 1..requests.len() {
+                if let Err(refused) = admission.charge(client).await {
+                    return refused.respond(media);
+                }
+            }
             let prepared: Vec<_> = requests.into_iter().map(|admitted| prepare(schema, admitted)).collect();
             let mutation = prepared.iter().any(is_mutation);
             let runs = prepared.into_iter().map(|prepared| run(schema, prepared, &caller, Freshness::new(), None));

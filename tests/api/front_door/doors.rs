@@ -257,3 +257,13 @@ async fn a_search_text_with_a_control_character_is_refused_and_never_echoed() {
         assert!(!text.contains('\u{0}') && text.contains("karakter kontrol"), "{page}: {text}");
     }
 }
+
+#[tokio::test]
+async fn each_operation_of_a_batch_takes_one_request_from_the_budget() {
+    let app = spawn_app_with(options(1, 12)).await;
+    let batch = json!((0..10).map(|_| json!({"query": "{ __typename }"})).collect::<Vec<_>>());
+    let post = || app.client.post(format!("{}/graphql", app.address)).json(&batch).send();
+    assert_eq!(post().await.expect("first batch").status(), 200, "10 operations of a budget of 12");
+    let (status, code, _) = code_of(post().await.expect("second batch")).await;
+    assert_eq!((status, code.as_str()), (429, "RATE_LIMITED"), "20 operations are over a budget of 12");
+}
