@@ -51,7 +51,7 @@ pub(super) fn expand(document: &ExecutableDocument) -> Expanded {
     document
         .operations
         .iter()
-        .map(|(_, operation)| counter.root(&operation.node.selection_set.node))
+        .map(|(_, operation)| counter.set(&operation.node.selection_set.node, true))
         .fold(Expanded::default(), Expanded::max)
 }
 
@@ -67,10 +67,6 @@ struct Counter<'d> {
 type Use<'d> = (&'d Name, bool);
 
 impl<'d> Counter<'d> {
-    fn root(&mut self, set: &'d SelectionSet) -> Expanded {
-        self.set(set, true)
-    }
-
     /// The counts of `set`; at the root its fields are root fields (fragments spread at the root
     /// put theirs there too), below it they are only selections. Recursion here follows the
     /// text's nesting only, which the prescan bounded.

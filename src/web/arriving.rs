@@ -3,6 +3,7 @@
 //! it. The stylesheet hides what arrived once the comparison follows (`.arriving:has(~ .compared)`),
 //! so the page needs no script.
 
+use super::amounts;
 use super::lang::Lang;
 use super::survey::unit_price;
 use super::words::{self, Names};
@@ -56,8 +57,8 @@ fn line(offer: &Offer, lang: Lang) -> Markup {
         li {
             span.title { (offer.title) } " — "
             @match (unit_price(offer), &offer.price) {
-                (Some(p), _) => { (words::rupiah(p)) " / " (base) },
-                (None, Some(p)) => { (words::rupiah(p.amount_including_vat)) " / " (offer.unit.name) },
+                (Some(p), _) => { (amounts::rupiah(p)) " / " (base) },
+                (None, Some(p)) => { (amounts::rupiah(p.amount_including_vat)) " / " (offer.unit.name) },
                 (None, None) => { (lang.pick("harga tidak diketahui", "price unknown")) },
             }
             " — " (offer.vendor.name)

@@ -2,6 +2,7 @@
 //! others (the headline links to it), then the offers in the page's order, the first few shown
 //! and the rest behind "show more" (no script needed).
 
+use super::amounts;
 use super::lang::Lang;
 use super::offer::{self, Shown};
 use super::params::PageQuery;
@@ -54,7 +55,7 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
                     (lang.pick("Termurah per satuan: ", "Cheapest per unit: "))
                     a href={ "#" (anchor) } {
                         @match unit_price(best) {
-                            Some(p) => strong { (words::rupiah(p)) " / " (best.unit.base_unit.as_deref().unwrap_or(&best.unit.name)) },
+                            Some(p) => strong { (amounts::rupiah(p)) " / " (best.unit.base_unit.as_deref().unwrap_or(&best.unit.name)) },
                             None => strong { (lang.pick("harga satuan tidak diketahui", "unit price unknown")) },
                         }
                         " — " (best.vendor.name) ", " (names.of(&best.marketplace))

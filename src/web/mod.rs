@@ -13,6 +13,7 @@
 //! `arriving.rs` / `survey_page.rs` / `survey_csv.rs` (views) → `offer.rs`, `layout.rs`, `survey.rs` (rows and statistics) → `words.rs` (plain
 //! language) → `params.rs` (the URL contract) → `lang.rs`.
 
+mod amounts;
 mod arriving;
 mod belanja;
 mod belanja_chart;

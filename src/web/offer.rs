@@ -1,6 +1,7 @@
 //! One offer on the comparison page: marketplace, listing, vendor, prices and why no PPN, TKDN,
 //! stock or availability, minimum order, reasons.
 
+use super::amounts;
 use super::lang::Lang;
 use super::survey::unit_price;
 use super::words::{self, Names};
@@ -77,16 +78,16 @@ fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
         dl.facts {
             dt { (lang.pick("Harga (termasuk PPN)", "Price (incl. PPN)")) }
             dd.price id=(price_id) {
-                @match &offer.price { Some(p) => (words::rupiah_of(p, p.amount_including_vat)), None => (unknown) } " / " (offer.unit.name)
-                @if let Some(p) = offer.price.as_ref().filter(|p| !p.exact) {
-                    " " span.approximate { "(" (lang.pick("perkiraan, tertulis", "approximate, quoted as")) " «" (p.raw.as_deref().unwrap_or_default()) "»)" }
+                @match &offer.price { Some(p) => (amounts::rupiah_of(p, p.amount_including_vat)), None => (unknown) } " / " (offer.unit.name)
+                @if let Some(note) = offer.price.as_ref().and_then(|p| amounts::approximate(p, lang)) {
+                    " " span.approximate { "(" (note) ")" }
                 }
             }
             dt { (lang.pick("Tanpa PPN", "Excl. PPN")) }
             dd {
                 @match &offer.price {
                     Some(p) => {
-                        (words::rupiah_of(p, p.amount_excluding_vat))
+                        (amounts::rupiah_of(p, p.amount_excluding_vat))
                         @if let Some(reason) = words::no_ppn_reason(p.vat_basis, lang) { " " (reason) }
                     },
                     None => (unknown),
@@ -95,7 +96,7 @@ fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
             dt { (lang.pick("Harga satuan", "Unit price")) }
             dd.unit-price {
                 @match offer.price.as_ref().zip(unit_price(offer)) {
-                    Some((p, u)) => { (words::rupiah_of(p, u)) " / " (base) },
+                    Some((p, u)) => { (amounts::rupiah_of(p, u)) " / " (base) },
                     None => { (lang.pick("tidak diketahui (isi kemasan tidak jelas)", "unknown (pack size not known)")) },
                 }
             }
@@ -105,14 +106,14 @@ fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
 
 fn facts(offer: &Offer, lang: Lang) -> Markup {
     let not_stated = lang.pick("tidak dicantumkan", "not stated");
-    let percent = |v: Option<rust_decimal::Decimal>| v.map(|v| words::percent(v, lang));
+    let percent = |v: Option<rust_decimal::Decimal>| v.map(|v| amounts::percent(v, lang));
     html! {
         dl.facts {
             dt { (lang.pick("Kemasan", "Pack")) }
             dd {
                 (offer.unit.name)
                 @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) {
-                    " = " (words::number(quantity, lang)) " " (base)
+                    " = " (amounts::number(quantity, lang)) " " (base)
                 }
             }
             dt { "TKDN" } dd { (percent(offer.tkdn).unwrap_or_else(|| not_stated.into())) }

@@ -1,7 +1,8 @@
 //! A small picture per product: each counted offer's unit price as a dot on one line per
 //! marketplace (an inline SVG strip plot, no script), so a buyer sees where an offer sits.
 
-use super::words::{self, Names};
+use super::amounts;
+use super::words::Names;
 use crate::model::MarketplaceId;
 use crate::search::ProductGroup;
 use maud::{Markup, html};
@@ -25,19 +26,19 @@ pub fn render(group: &ProductGroup, names: &Names, title: &str) -> Markup {
     let height = ROW * rows.len() as f64 + 16.0;
     html! {
         svg.strip role="img" viewBox={ "0 0 " (WIDTH) " " (height) } width=(WIDTH) height=(height) {
-            title { (title) ": " (words::rupiah(*min)) " – " (words::rupiah(*max)) }
+            title { (title) ": " (amounts::rupiah(*min)) " – " (amounts::rupiah(*max)) }
             @for (i, market) in rows.iter().enumerate() {
                 @let y = ROW * i as f64 + ROW / 2.0;
                 text x="0" y=(y + 4.0) font-size="10" { (names.of(market)) }
                 line x1=(LABEL) x2=(WIDTH) y1=(y) y2=(y) stroke="#d0d7de" {}
                 @for (offer, price) in counted.iter().filter(|(o, _)| &&o.marketplace == market) {
                     circle cx=(format!("{:.1}", x(*price))) cy=(y) r="3.5" fill="#0b5cad" fill-opacity="0.6" data-dot=(offer.gateway_id()) {
-                        title { (words::rupiah(*price)) " — " (offer.vendor.name) }
+                        title { (amounts::rupiah(*price)) " — " (offer.vendor.name) }
                     }
                 }
             }
-            text x=(LABEL) y=(height - 2.0) font-size="9" { (words::rupiah(*min)) }
-            text x=(WIDTH) y=(height - 2.0) font-size="9" text-anchor="end" { (words::rupiah(*max)) }
+            text x=(LABEL) y=(height - 2.0) font-size="9" { (amounts::rupiah(*min)) }
+            text x=(WIDTH) y=(height - 2.0) font-size="9" text-anchor="end" { (amounts::rupiah(*max)) }
         }
     }
 }

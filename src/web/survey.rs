@@ -1,6 +1,7 @@
 //! The price survey's content, shared by the printable sheet and the CSV: which offers, when
 //! Pasar read them, min/median/max per product, and which marketplaces answered.
 
+use super::amounts;
 use super::lang::Lang;
 use super::params::{PageQuery, Sort};
 use super::words::{self, Names};
@@ -45,10 +46,7 @@ impl Row<'_> {
     /// What a reader must know before using the row's prices: an approximate price, and why the
     /// row is not among the market figures. `None` for an exact, counted price.
     pub fn price_note(&self, lang: Lang) -> Option<String> {
-        let approximate = self.offer.price.as_ref().filter(|p| !p.exact).map(|p| match &p.raw {
-            Some(raw) => format!("{} «{raw}»", lang.pick("perkiraan, tertulis", "approximate, quoted as")),
-            None => lang.pick("perkiraan", "approximate").to_string(),
-        });
+        let approximate = self.offer.price.as_ref().and_then(|p| amounts::approximate(p, lang));
         let uncounted = self.uncounted.map(|why| {
             let why = match why {
                 Uncounted::NoConfidentPack => lang.pick("isi kemasan tidak pasti", "pack size not certain"),

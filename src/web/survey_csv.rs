@@ -9,6 +9,7 @@
 //! leading `'`, which spreadsheets show as text. The choice is made per column, not per value:
 //! amount columns are written by [`number`] from exact decimals and stay numbers.
 
+use super::amounts;
 use super::lang::Lang;
 use super::survey::{Survey, unit_price};
 use super::words;
@@ -30,7 +31,7 @@ pub fn render(survey: &Survey<'_>, lang: Lang) -> Result<String, csv::Error> {
                 text(&offer.title),
                 text(offer.url.as_deref().unwrap_or_default()),
                 text(&offer.vendor.name),
-                text(&row.facts.npwp.as_ref().map(|n| words::npwp(&n.value)).unwrap_or_default()),
+                text(&row.facts.npwp.as_ref().map(|n| amounts::npwp(&n.value)).unwrap_or_default()),
                 text(&words::vendor_place(offer, &row.facts, lang)),
                 amount(price.map(|p| p.amount_including_vat)),
                 amount(price.map(|p| p.amount_excluding_vat)),

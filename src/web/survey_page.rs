@@ -1,5 +1,6 @@
 //! The printable price survey (A4): per product, the surveyed offers and min/median/max.
 
+use super::amounts;
 use super::lang::Lang;
 use super::layout;
 use super::params::PageQuery;
@@ -76,7 +77,7 @@ fn chosen_or_top(query: &PageQuery) -> Vec<(&'static str, String)> {
 /// One line of figures: the market's (every counted offer of the product, as the API's
 /// `compare`) or the chosen rows'. Each amount carries its exact value for machines.
 fn figures(figures: &Figures, which: &str, product: &Product<'_>, lang: Lang) -> Markup {
-    let money = |d: Option<Decimal>| d.map(words::rupiah).unwrap_or_else(|| "—".into());
+    let money = |d: Option<Decimal>| d.map(amounts::rupiah).unwrap_or_else(|| "—".into());
     let exact = |d: Option<Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
     let per = product.base_unit.as_deref().map(|b| format!(" / {b}")).unwrap_or_default();
     let (id_what, en_what) = match which {
@@ -100,7 +101,7 @@ fn figures(figures: &Figures, which: &str, product: &Product<'_>, lang: Lang) ->
 
 fn table(product: &Product<'_>, lang: Lang) -> Markup {
     let amount = |price: Option<&Price>, of: fn(&Price) -> Decimal| {
-        price.map_or_else(|| "—".into(), |p| words::rupiah_of(p, of(p)))
+        price.map_or_else(|| "—".into(), |p| amounts::rupiah_of(p, of(p)))
     };
     html! {
         section.product {
@@ -124,16 +125,16 @@ fn table(product: &Product<'_>, lang: Lang) -> Markup {
                                 td { (row.marketplace) }
                                 td { (offer.title) @if let Some(url) = &offer.url { br; a.link href=(url) { (url) } } }
                                 td { (offer.vendor.name) @for b in words::badges(&row.facts) { " (" (b) ")" } }
-                                td.npwp { (row.facts.npwp.as_ref().map(|n| words::npwp(&n.value)).unwrap_or_else(|| "—".into())) }
+                                td.npwp { (row.facts.npwp.as_ref().map(|n| amounts::npwp(&n.value)).unwrap_or_else(|| "—".into())) }
                                 td { (words::vendor_place(offer, &row.facts, lang)) }
                                 td.num { (amount(price, |p| p.amount_including_vat)) }
                                 td.num { (amount(price, |p| p.amount_excluding_vat)) }
-                                td { (offer.unit.name) @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) { " (" (words::number(quantity, lang)) " " (base) ")" } }
+                                td { (offer.unit.name) @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) { " (" (amounts::number(quantity, lang)) " " (base) ")" } }
                                 td.num {
-                                    (price.zip(unit_price(offer)).map_or_else(|| "—".into(), |(p, u)| words::rupiah_of(p, u)))
+                                    (price.zip(unit_price(offer)).map_or_else(|| "—".into(), |(p, u)| amounts::rupiah_of(p, u)))
                                     @if let Some(note) = row.price_note(lang) { br; small.price-note { (note) } }
                                 }
-                                td.num { (offer.tkdn.map(|t| words::percent(t, lang)).unwrap_or_else(|| "—".into())) }
+                                td.num { (offer.tkdn.map(|t| amounts::percent(t, lang)).unwrap_or_else(|| "—".into())) }
                                 td { (row.read_at) }
                             }
                         }
