@@ -168,18 +168,17 @@ pub struct RequestLimits {
     pub max_tokens: usize,
     /// Deepest nesting of `{`, `(` and `[` in the query text.
     pub max_nesting: usize,
-    /// Most field selections of one operation with its fragments spread in (a fragment spread
-    /// twice counts twice): bounds what a few lines of fragments spreading each other can ask.
-    pub max_selections: usize,
     /// Most aliases in one query.
     pub max_aliases: usize,
     /// Most root fields in one query.
     pub max_root_fields: usize,
     /// Most `search`/`compare` selections per request (each asks every marketplace).
     pub max_fan_out_fields: usize,
-    /// Deepest selection depth.
+    /// Deepest path of fields, fragments spread in.
     pub max_depth: usize,
-    /// Highest complexity (one per field by default).
+    /// Most fields of one document, every operation, fragments spread in (a fragment spread
+    /// twice counts twice): async-graphql's complexity, one per field. It bounds what a few lines
+    /// of fragments spreading each other can ask.
     pub max_complexity: usize,
     /// Whether introspection queries are answered (GraphiQL needs them).
     pub introspection: bool,
@@ -218,7 +217,6 @@ impl Default for RequestLimits {
             max_batch: 10,
             max_tokens: 10_000,
             max_nesting: 32,
-            max_selections: 5_000,
             max_aliases: 30,
             max_root_fields: 20,
             max_fan_out_fields: 4,

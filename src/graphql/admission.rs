@@ -195,14 +195,17 @@ impl Admission {
     }
 
     /// Parses `query` (once: execution reuses the parse) and checks what its operations select
-    /// with their fragments spread in; returns their fan-out. A document that does not parse
+    /// with their fragments spread in, depth and complexity as async-graphql counts them;
+    /// returns their fan-out. A document that does not parse
     /// passes here: execution answers it with the parser's error.
     fn spread_out(&self, query: &str) -> Result<usize, Rejection> {
         let Ok(document) = self.documents.parse(query) else { return Ok(0) };
-        let (expanded, limits) = (expand(&document), &*self.limits);
-        check_limit("max_selections", expanded.selections, limits.max_selections)?;
-        check_limit("max_root_fields", expanded.root_fields, limits.max_root_fields)?;
-        Ok(expanded.fan_out_fields)
+        let (measured, limits) = (expand(&document), &*self.limits);
+        let largest = measured.largest;
+        check_limit("max_complexity", measured.complexity, limits.max_complexity)?;
+        check_limit("max_root_fields", largest.root_fields, limits.max_root_fields)?;
+        check_limit("max_depth", largest.depth, limits.max_depth)?;
+        Ok(largest.fan_out_fields)
     }
 
     /// A place for one more streamed fan-out of `client`, given back when dropped.

@@ -7,6 +7,11 @@
 //! `search` inside such a chain runs once per spread whatever `max_fan_out_fields` says. Each
 //! fragment's counts are remembered here, so counting is linear in the document and runs at
 //! admission, before either.
+//!
+//! The depth and the document's total of fields are async-graphql's own depth and complexity
+//! (one per field, fragments inlined, every operation of the document), counted the same way so
+//! that admission refuses them first, naming the limit, and async-graphql's own checks (which
+//! answer a bare "Query is nested too deep") never fire.
 
 use async_graphql::Name;
 use async_graphql::Positioned;
@@ -25,6 +30,8 @@ pub(super) struct Expanded {
     pub(super) root_fields: usize,
     /// Root selections of fields that fan out to every marketplace.
     pub(super) fan_out_fields: usize,
+    /// Fields nested in fields, the deepest path (a root field alone is 1).
+    pub(super) depth: usize,
 }
 
 impl Expanded {
@@ -33,6 +40,7 @@ impl Expanded {
             selections: self.selections.saturating_add(other.selections),
             root_fields: self.root_fields.saturating_add(other.root_fields),
             fan_out_fields: self.fan_out_fields.saturating_add(other.fan_out_fields),
+            depth: self.depth.max(other.depth),
         }
     }
 
@@ -41,18 +49,30 @@ impl Expanded {
             selections: self.selections.max(other.selections),
             root_fields: self.root_fields.max(other.root_fields),
             fan_out_fields: self.fan_out_fields.max(other.fan_out_fields),
+            depth: self.depth.max(other.depth),
         }
     }
 }
 
-/// The counts of the document's largest operation (each count's own largest).
-pub(super) fn expand(document: &ExecutableDocument) -> Expanded {
+/// What a document selects, fragments spread in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Measured {
+    /// Each count's largest over the document's operations.
+    pub(super) largest: Expanded,
+    /// Field selections of every operation together: async-graphql's complexity.
+    pub(super) complexity: usize,
+}
+
+/// The counts of the document's operations.
+pub(super) fn expand(document: &ExecutableDocument) -> Measured {
     let mut counter = Counter { fragments: &document.fragments, known: HashMap::new() };
-    document
-        .operations
-        .iter()
-        .map(|(_, operation)| counter.set(&operation.node.selection_set.node, true))
-        .fold(Expanded::default(), Expanded::max)
+    document.operations.iter().map(|(_, operation)| counter.set(&operation.node.selection_set.node, true)).fold(
+        Measured::default(),
+        |measured, operation| Measured {
+            largest: measured.largest.max(operation),
+            complexity: measured.complexity.saturating_add(operation.selections),
+        },
+    )
 }
 
 struct Counter<'d> {
@@ -80,6 +100,7 @@ impl<'d> Counter<'d> {
                         selections: below.selections.saturating_add(1),
                         root_fields: usize::from(at_root),
                         fan_out_fields: usize::from(at_root && FAN_OUT_FIELDS.contains(&field.name.node.as_str())),
+                        depth: below.depth + 1,
                     }
                 }
                 Selection::InlineFragment(inline) => self.set(&inline.node.selection_set.node, at_root),
@@ -142,8 +163,12 @@ fn spreads_of<'d>(set: &'d SelectionSet, at_root: bool, found: &mut Vec<Use<'d>>
 mod tests {
     use super::*;
 
-    fn expanded(query: &str) -> Expanded {
+    fn measured(query: &str) -> Measured {
         expand(&async_graphql::parser::parse_query(query).expect("a document"))
+    }
+
+    fn expanded(query: &str) -> Expanded {
+        measured(query).largest
     }
 
     /// `query{...F0}` where each `Fi` spreads `Fi+1` twice and the last selects `leaf`.
@@ -157,15 +182,15 @@ mod tests {
     fn a_plain_operation_counts_its_fields_at_every_level_and_its_root_fields() {
         let counted =
             expanded("{ a: search(query: \"x\") { complete offers { totalCount } } marketplaces { id name } }");
-        assert_eq!(counted, Expanded { selections: 7, root_fields: 2, fan_out_fields: 1 });
+        assert_eq!(counted, Expanded { selections: 7, root_fields: 2, fan_out_fields: 1, depth: 3 });
     }
 
     #[test]
     fn a_fragment_spread_n_times_counts_n_times() {
         let counted = expanded("{ ...M ...M ...M } fragment M on Query { marketplaces { id } }");
-        assert_eq!(counted, Expanded { selections: 6, root_fields: 3, fan_out_fields: 0 });
+        assert_eq!(counted, Expanded { selections: 6, root_fields: 3, fan_out_fields: 0, depth: 2 });
         let nested = expanded("{ marketplaces { ...I ...I } } fragment I on Marketplace { id name }");
-        assert_eq!(nested, Expanded { selections: 5, root_fields: 1, fan_out_fields: 0 });
+        assert_eq!(nested, Expanded { selections: 5, root_fields: 1, fan_out_fields: 0, depth: 2 });
     }
 
     #[test]
@@ -183,7 +208,7 @@ mod tests {
         let counted = expanded(
             "{ ... on Query { search(query: \"x\") { complete } } ... { parsePrice(text: \"1\") { amount } } }",
         );
-        assert_eq!(counted, Expanded { selections: 4, root_fields: 2, fan_out_fields: 1 });
+        assert_eq!(counted, Expanded { selections: 4, root_fields: 2, fan_out_fields: 1, depth: 2 });
     }
 
     #[test]
@@ -198,8 +223,20 @@ mod tests {
     #[test]
     fn the_largest_operation_of_a_document_counts() {
         let counted =
-            expanded("query A { __typename } query B { marketplaces { id } search(query: \"x\") { complete } }");
-        assert_eq!(counted, Expanded { selections: 4, root_fields: 2, fan_out_fields: 1 });
+            measured("query A { __typename } query B { marketplaces { id } search(query: \"x\") { complete } }");
+        assert_eq!(counted.largest, Expanded { selections: 4, root_fields: 2, fan_out_fields: 1, depth: 2 });
+        assert_eq!(counted.complexity, 5, "async-graphql's complexity counts every operation's fields");
+    }
+
+    #[test]
+    fn depth_follows_fields_through_fragments_wherever_they_are_spread() {
+        let counted = expanded(
+            "{ marketplaces { ...A } search(query: \"x\") { offers { edges { node { id } } } } } \
+             fragment A on Marketplace { ... on Marketplace { health { ...B } } } fragment B on MarketplaceHealth { a { b { c } } }",
+        );
+        assert_eq!(counted.depth, 5, "marketplaces > health > a > b > c, and search's path is 5 too");
+        assert_eq!(expanded("{ a { b { c { d { e { f } } } } } }").depth, 6);
+        assert_eq!(expanded(&doubling(40, "a { b }")).depth, 2, "spreads add breadth, not depth");
     }
 
     #[test]

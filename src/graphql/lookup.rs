@@ -103,12 +103,14 @@ impl ParsedPriceView {
     async fn range_max(&self) -> Option<Decimal> {
         self.0.range_max
     }
-    /// Exact, or approximate for compact forms.
-    async fn precision(&self) -> PrecisionView {
-        match self.0.precision {
+    /// Exact, or approximate for compact forms; null when there is no amount (a text with no
+    /// price in it is neither).
+    async fn precision(&self) -> Option<PrecisionView> {
+        self.0.amount?;
+        Some(match self.0.precision {
             Precision::Exact => PrecisionView::Exact,
             Precision::Approximate => PrecisionView::Approximate,
-        }
+        })
     }
     /// The unit the price is per (`"rim"` from `"Rp 75.000/rim"`).
     async fn per_unit(&self) -> Option<&str> {

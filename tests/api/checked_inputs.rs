@@ -123,3 +123,19 @@ async fn a_failed_root_field_is_null_in_data_or_makes_data_null_when_it_may_not_
     assert_eq!(non_null["errors"][0]["path"], json!(["search"]), "{non_null}");
     assert_eq!(refusal(&non_null)["code"], "BAD_USER_INPUT", "{non_null}");
 }
+
+#[tokio::test]
+async fn parse_price_gives_a_precision_only_with_an_amount() {
+    let app = spawn_app().await;
+    let query = "query($t: String!) { parsePrice(text: $t) { amount precision issues { code } } }";
+    let read = |text: &'static str| {
+        let app = &app;
+        async move { app.graphql(query, json!({ "t": text })).await["data"]["parsePrice"].clone() }
+    };
+    let banana = read("banana").await;
+    assert_eq!((&banana["amount"], &banana["precision"]), (&Value::Null, &Value::Null), "{banana}");
+    let full = read("Rp 1.250.000").await;
+    assert_eq!((full["amount"].as_str(), full["precision"].as_str()), (Some("1250000"), Some("EXACT")), "{full}");
+    let compact = read("Rp 1,25 jt").await;
+    assert_eq!(compact["precision"], "APPROXIMATE", "{compact}");
+}

@@ -22,6 +22,8 @@ pub(super) const TOO_MANY_INIT: u16 = 4429;
 pub(super) const NORMAL: u16 = 1000;
 /// The gateway is shutting down.
 pub(super) const GOING_AWAY: u16 = 1001;
+/// A message or frame larger than the socket reads (RFC 6455 §7.4.1).
+pub(super) const MESSAGE_TOO_BIG: u16 = 1009;
 
 /// A message from the client.
 #[derive(Debug, Deserialize)]

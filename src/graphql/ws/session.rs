@@ -93,7 +93,8 @@ impl Session {
                     heard = Instant::now();
                     let flow = match message {
                         Some(Ok(message)) => self.on_message(message, &mut state, &mut socket).await,
-                        _ => Flow::Gone,
+                        Some(Err(error)) => unreadable(error, self.endpoint.admission.limits().max_body_bytes),
+                        None => Flow::Gone,
                     };
                     if !matches!(flow, Flow::Continue) { break flow }
                 },
@@ -205,6 +206,19 @@ impl Session {
         let task = tokio::spawn(work.run(admitted, caller, streams));
         state.running.insert(id.to_string(), Running { generation: state.generation, task });
         Ok(())
+    }
+}
+
+/// A read that failed. A message past the socket's bound (`door::upgrade`) is closed with 1009
+/// and the size a message may have, so the client learns why; anything else (a reset, a frame
+/// tungstenite refused) leaves no one to tell.
+fn unreadable(error: axum::Error, max: usize) -> Flow {
+    let error = error.into_inner();
+    match error.downcast_ref::<tungstenite::Error>() {
+        Some(tungstenite::Error::Capacity(_)) => {
+            Flow::Close(protocol::MESSAGE_TOO_BIG, format!("a message may hold at most {max} bytes"))
+        }
+        _ => Flow::Gone,
     }
 }
 

@@ -45,6 +45,11 @@ fn doubling(levels: usize, leaf: &str) -> String {
     format!("query {{ ...F0 }} {chain} fragment F{levels} on Query {{ {leaf} }}")
 }
 
+/// `{ a { a { … } } }`, `depth` fields deep (unknown fields: admission counts before validation).
+fn deep_fields(depth: usize) -> String {
+    format!("{{ {}a{} }}", "a { ".repeat(depth - 1), " }".repeat(depth - 1))
+}
+
 fn huge() -> String {
     format!("{{ marketplaces {{ id }} }} #{}", "x".repeat(MAX_BODY + 1))
 }
@@ -88,7 +93,7 @@ async fn every_door_refuses_the_same_hostile_documents_with_the_same_code_and_li
             "fragments spreading each other 2^30 times",
             doubling(30, "__typename"),
             "QUERY_TOO_COMPLEX",
-            "max_selections",
+            "max_complexity",
         ),
         (
             "one search spread eight times",
@@ -96,6 +101,8 @@ async fn every_door_refuses_the_same_hostile_documents_with_the_same_code_and_li
             "QUERY_TOO_COMPLEX",
             "max_fan_out_fields",
         ),
+        // async-graphql's own depth check answered GRAPHQL_VALIDATION_FAILED, naming no limit.
+        ("fields nested 17 deep", deep_fields(17), "QUERY_TOO_COMPLEX", "max_depth"),
         ("a document over the size limit", huge(), "REQUEST_TOO_LARGE", "max_body_bytes"),
     ];
     for (name, query, code, limit) in cases {

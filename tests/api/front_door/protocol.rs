@@ -124,3 +124,21 @@ async fn streamed_fan_outs_are_capped_per_client_across_its_sockets() {
     assert_eq!(refused["type"], "error", "{refused}");
     assert_eq!(refused["payload"][0]["extensions"]["limit"], "max_streams_per_client", "{refused}");
 }
+
+#[tokio::test]
+async fn a_message_past_the_sockets_bound_closes_it_with_1009_and_the_size_allowed() {
+    let app = spawn().await;
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    // Past the bound (twice the request limit, 512 KiB by default, plus 4 KiB): tungstenite stops
+    // reading it. Such a socket was dropped without a close frame.
+    let query = format!("{{ marketplaces {{ id }} }} # {}", "x".repeat(600 * 1024));
+    socket.send(json!({"type": "subscribe", "id": "1", "payload": {"query": query}})).await;
+    match socket.hear(Duration::from_secs(10)).await {
+        Heard::Closed(code, reason) => {
+            assert_eq!(code, 1009, "{reason}");
+            assert!(reason.contains("at most 262144 bytes"), "{reason}");
+        }
+        other => panic!("expected a close, heard {other:?}"),
+    }
+    app.assert_serving().await;
+}
