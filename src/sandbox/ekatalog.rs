@@ -198,13 +198,26 @@ pub(super) async fn search(
         (min..=max).contains(&price) && tkdn_tenths >= tkdn_min.saturating_mul(10)
     };
     let filtered = params.harga_min.is_some() || params.harga_max.is_some() || params.tkdn_min.is_some();
-    let (total, page): (usize, Vec<usize>) = if filtered {
-        let matching: Vec<usize> = hits.page(0, usize::MAX).into_iter().filter(|&i| keep(i)).collect();
-        (matching.len(), matching.into_iter().skip(quirks.start(offset)).take(limit).collect())
-    } else {
-        (hits.len(), hits.page(quirks.start(offset), limit))
+    let matching: Option<Vec<usize>> =
+        filtered.then(|| hits.page(0, usize::MAX).into_iter().filter(|&i| keep(i)).collect());
+    let listed_at = |at: usize, len: usize| match &matching {
+        Some(matching) => matching.iter().skip(at).take(len).copied().collect(),
+        None => hits.page(at, len),
     };
-    let data = page.into_iter().map(|i| produk(&app, i)).collect();
+    let total = matching.as_ref().map_or(hits.len(), Vec::len);
+    let start = quirks.start(offset);
+    let data = listed_at(start, limit)
+        .into_iter()
+        .enumerate()
+        .map(|(i, index)| {
+            let mut item = produk(&app, index);
+            let from = quirks.id_from(start + i);
+            if from != start + i {
+                item.kd_produk = listed_at(from, 1).first().map_or(item.kd_produk, |&other| listing_id(other));
+            }
+            item
+        })
+        .collect();
     let total = quirks.stated_total(total);
     Json(Page { meta: Meta { total, offset, limit }, data }).into_response()
 }

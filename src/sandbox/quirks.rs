@@ -31,6 +31,10 @@ pub struct Quirks {
     /// page), still saying there is more.
     #[serde(default)]
     pub ignores_paging: bool,
+    /// Every this-many-th listed match carries the id of the match listed just before it, with
+    /// its own title and price (a marketplace whose ids are not unique). e-Katalog only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeats_id_every: Option<usize>,
 }
 
 /// How a marketplace states its total.
@@ -52,6 +56,9 @@ impl Quirks {
         if self.max_page_size == Some(0) {
             return Err("max_page_size must be at least 1".into());
         }
+        if self.repeats_id_every.is_some_and(|every| every < 2) {
+            return Err("repeats_id_every must be at least 2".into());
+        }
         if self.total_off_by.unsigned_abs() > 1_000_000 {
             return Err("total_off_by must be within ±1000000".into());
         }
@@ -66,6 +73,15 @@ impl Quirks {
     /// Where the page asked to start at `asked` really starts.
     pub(crate) fn start(&self, asked: usize) -> usize {
         if self.ignores_paging { 0 } else { asked }
+    }
+
+    /// Where the match whose id the match listed at `position` carries is listed: itself, or
+    /// the one before it when `repeats_id_every` says so.
+    pub(crate) fn id_from(&self, position: usize) -> usize {
+        match self.repeats_id_every {
+            Some(every) if (position + 1).is_multiple_of(every) => position - 1,
+            _ => position,
+        }
     }
 
     /// The total stated for `listed` matches.

@@ -8,7 +8,9 @@ use super::outcome::SharedOffer;
 use super::paging::{Learned, Next, Paging, Walk};
 use super::report::SourceReport;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest, Settings};
-use std::collections::HashSet;
+use crate::model::Offer;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::time::Duration;
 
 /// What to fetch from one marketplace: matching offers from position `start` on.
@@ -33,9 +35,10 @@ impl Want {
 /// What an earlier round of the same search leaves to a later one for a marketplace.
 #[derive(Default)]
 pub(super) struct Earlier {
-    /// Ids of the offers already taken: a page of nothing else shows a marketplace ignoring
-    /// the position asked for, across rounds as within a walk.
-    pub(super) seen: HashSet<String>,
+    /// Ids of the offers already taken, each with its index in the marketplace's list: a page
+    /// of nothing else shows a marketplace ignoring the position asked for, across rounds as
+    /// within a walk, and an id met again at another index is a repeat, left out.
+    pub(super) seen: HashMap<String, u32>,
     /// Time already spent on it: the deadline is for the whole search.
     pub(super) spent: Duration,
     /// A cursor-paged marketplace's cursor to the page at the position continued from.
@@ -120,7 +123,8 @@ pub(super) async fn collect(
         exhausted: false,
         next_cursor: None,
     };
-    let (mut cursor, mut skipped, mut scanned, mut requests) = (resumed, 0, 0u32, 0u32);
+    let (mut cursor, mut scanned, mut requests) = (resumed, 0u32, 0u32);
+    let mut left_out = LeftOut::default();
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
         if requests == MAX_PAGE_REQUESTS {
             report.message =
@@ -139,11 +143,11 @@ pub(super) async fn collect(
         let page = path.page(entry, request, bypass, report).await?;
         // A later round's first page may start before where it continues (pages are aligned to
         // their size), over offers the earlier round took: only a page past that point tells.
-        let repeated = !page.offers.is_empty() && page.offers.iter().all(|o| seen.contains(o.source_id.as_str()));
+        let repeated = !page.offers.is_empty() && page.offers.iter().all(|o| seen.contains_key(o.source_id.as_str()));
         if repeated && offset >= want.start {
             note_ignores_paging(entry, &learned, report, offset);
             collected.exhausted = true;
-            (collected.total, collected.total_approximate) = (Some(u64::from(offset)), false);
+            (collected.total, collected.total_approximate) = (Some(left_out.deliverable(offset)), false);
             collected.scanned_to = collected.scanned_to.max(offset);
             break;
         }
@@ -158,14 +162,23 @@ pub(super) async fn collect(
         if next == Next::Redo {
             continue;
         }
-        skipped += page.skipped;
+        left_out.unreadable += page.skipped;
         let past_start = offset.saturating_add(listed).saturating_sub(offset.max(want.start));
         scanned = scanned.saturating_add(past_start);
         for (i, offer) in page.offers.iter().enumerate() {
             let index = offset + u32::try_from(i).unwrap_or(u32::MAX);
-            let fresh = seen.insert(offer.source_id.clone());
+            match seen.entry(offer.source_id.clone()) {
+                Entry::Vacant(first) => _ = first.insert(index),
+                // Read again where an earlier round took it (pages are aligned to their size).
+                Entry::Occupied(taken) if *taken.get() == index => continue,
+                Entry::Occupied(_) => {
+                    left_out.repeated += 1;
+                    keep_remembered_first(path, &collected.offers, offer).await;
+                    continue;
+                }
+            }
             let room = want.whole_pages || collected.offers.len() < want.keep as usize;
-            if fresh && index >= want.start && room && filter.keeps(offer) {
+            if index >= want.start && room && filter.keeps(offer) {
                 collected.offers.extend(SharedOffer::new(&page, i).map(|shared| (index, shared)));
             }
         }
@@ -177,15 +190,51 @@ pub(super) async fn collect(
         if next == Next::End {
             // The end is known now, whatever total the marketplace stated.
             collected.exhausted = whole || last_kept >= walk.offset;
-            (collected.total, collected.total_approximate) = (Some(u64::from(walk.offset)), false);
+            (collected.total, collected.total_approximate) = (Some(left_out.deliverable(walk.offset)), false);
             break;
         }
     }
     collected.next_cursor = cursor;
-    if skipped > 0 && report.message.is_none() {
-        report.message = Some(format!("{skipped} items could not be read and were left out"));
+    if report.message.is_none() {
+        report.message = left_out.message();
     }
     Ok(collected)
+}
+
+/// Listed items a walk did not deliver: they still took their places in the marketplace's list,
+/// so positions count them, but a count of what the search delivers does not.
+#[derive(Default)]
+struct LeftOut {
+    /// Items that could not be read.
+    unreadable: usize,
+    /// Items whose id was listed before, in this walk.
+    repeated: usize,
+}
+
+impl LeftOut {
+    /// What a list ending at `end` delivers. Exact for a walk from the start of the list (every
+    /// search's first page); a later page's walk cannot see what was left out before it.
+    fn deliverable(&self, end: u32) -> u64 {
+        u64::from(end).saturating_sub((self.unreadable + self.repeated) as u64)
+    }
+
+    fn message(&self) -> Option<String> {
+        let items = |n: usize| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+        let unreadable = (self.unreadable > 0).then(|| format!("{} could not be read", items(self.unreadable)));
+        let repeated = (self.repeated > 0).then(|| format!("{} repeated an id listed before", items(self.repeated)));
+        let said: Vec<String> = unreadable.into_iter().chain(repeated).collect();
+        (!said.is_empty()).then(|| format!("{}; left out", said.join(", ")))
+    }
+}
+
+/// A repeated id is dropped and its first listing shown, so `offer(id)` must answer with that
+/// one too: the page that repeated it remembered its own listing over the first (only a
+/// marketplace repeating ids pays for this).
+async fn keep_remembered_first(path: &FetchPath, kept: &[(u32, SharedOffer)], repeat: &Offer) {
+    let first = kept.iter().find(|(_, shown)| shown.source_id == repeat.source_id);
+    if let Some((_, first)) = first.filter(|(_, shown)| **shown != *repeat) {
+        path.remembered().remember(std::slice::from_ref(&**first)).await;
+    }
 }
 
 /// A page of nothing but offers seen earlier in the walk, asked at `offset`: the marketplace

@@ -56,7 +56,7 @@ pub(super) async fn relevance(registry: &Registry, path: &FetchPath, ask: &Ask<'
         }
         let more = short.into_iter().map(|(source, need)| {
             let (entry, earlier) = (entries[source], &fetched[source]);
-            let seen = earlier.offers.iter().map(|(_, offer)| offer.source_id.clone()).collect();
+            let seen = earlier.offers.iter().map(|(index, offer)| (offer.source_id.clone(), *index)).collect();
             let cursor = earlier.next_cursor.clone();
             let earlier_round = Earlier { seen, spent: started.elapsed(), cursor };
             let want = Want { start: earlier.scanned_to, keep: need, whole_pages: true };

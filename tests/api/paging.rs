@@ -42,6 +42,7 @@ fn quirks() -> impl Strategy<Value = Quirks> {
             trailing_empty_page,
             max_matches: Some(matches),
             ignores_paging: false,
+            repeats_id_every: None,
         },
     )
 }

@@ -193,3 +193,36 @@ async fn when_the_others_have_nothing_the_marketplaces_with_matches_fill_the_pag
         assert_eq!(report["offerCount"], 20, "{id}: {response}");
     }
 }
+
+#[tokio::test]
+async fn a_marketplace_repeating_ids_gives_each_offer_once_counts_what_it_delivers_and_deep_links_what_it_showed() {
+    let app = spawn_app().await;
+    // 25 listed, ten a page; positions 3, 7, …, 23 repeat the id listed just before them with
+    // another product: 6 repeats (within a page and across pages), 19 offers.
+    let quirks =
+        Quirks { max_page_size: Some(10), max_matches: Some(25), repeats_id_every: Some(4), ..Quirks::default() };
+    app.sandbox("ekatalog").state().set_quirks(quirks).expect("quirks apply");
+    let query = r#"query($q: String!) { search(query: $q, first: 40, filter: { marketplaces: ["ekatalog"] }) {
+        sources { message } offers { totalCount totalCountExact reachableCount edges { node { id title } } } } }"#;
+    let response = app.graphql(query, json!({ "q": QUERIES[0] })).await;
+    let search = &response["data"]["search"];
+    let shown: Vec<(String, String)> = search["offers"]["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| (e["node"]["id"].as_str().expect("id").into(), e["node"]["title"].as_str().expect("title").into()))
+        .collect();
+    let ids: Vec<String> = shown.iter().map(|(id, _)| id.clone()).collect();
+    assert_eq!((ids.len(), distinct(&ids)), (19, 19), "{response}");
+    let offers = &search["offers"];
+    assert_eq!((&offers["totalCount"], &offers["totalCountExact"]), (&json!(19), &json!(true)), "{response}");
+    assert_eq!(offers["reachableCount"], 19, "{response}");
+    let message = search["sources"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("6 items repeated an id listed before"), "{message}");
+    // Each repeated id (the one listed at positions 2, 6, …) deep-links to the listing shown.
+    for at in [2, 6, 10, 14, 18] {
+        let (id, title) = &shown[at - at / 4];
+        let linked = app.graphql("query($id: ID!) { offer(id: $id) { title } }", json!({ "id": id })).await;
+        assert_eq!(linked["data"]["offer"]["title"].as_str(), Some(title.as_str()), "{id}: {linked}");
+    }
+}
