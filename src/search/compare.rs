@@ -258,7 +258,8 @@ fn confident(offer: &Offer) -> Option<&UnitPrice> {
 }
 
 /// A readable title from what the offers' titles agree on: kind, brand, then specs
-/// (`"Kertas HVS Sinar Dunia A4 80gsm"`).
+/// (`"Kertas HVS Sinar Dunia A4 80gsm"`). A product of no known kind is named by its words
+/// instead (`"Joyko Clip Paper 3"`), never by its brand and numbers alone.
 pub fn group_title(key: &ProductKey) -> String {
     let kind = key
         .kind
@@ -266,8 +267,16 @@ pub fn group_title(key: &ProductKey) -> String {
         .map(|w| if w.len() <= 3 { w.to_uppercase() } else { capitalise(w) })
         .collect::<Vec<_>>()
         .join(" ");
+    let words = key.kind.is_empty().then(|| key.tokens.iter().map(|w| capitalise(w))).into_iter().flatten();
     let specs = key.specs.iter().map(|s| s.to_uppercase());
-    [kind].into_iter().chain(key.brand.clone()).chain(specs).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    [kind]
+        .into_iter()
+        .chain(key.brand.clone())
+        .chain(words)
+        .chain(specs)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn capitalise(word: &str) -> String {

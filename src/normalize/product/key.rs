@@ -33,7 +33,7 @@ pub fn product_key(title: &str) -> ProductKey {
     }
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
-    let kind = take_phrase(&mut toks, names::KINDS, &KINDS);
+    let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
     let mut included = markers::take(&mut toks, ink);
     let brand = brand.or_else(|| unknown_brand(&toks));
     included.extend(take_included(&mut toks));
@@ -56,6 +56,23 @@ pub fn product_key(title: &str) -> ProductKey {
     tokens.sort();
     tokens.dedup();
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens }
+}
+
+/// `Office Paper A4 70gsm`, `PAPER SIDU F4`: a bare `paper` is copy paper only beside a paper
+/// size or a grammage. Alone it named `Paper Clip Joyko No 3` and `Paper Bag` copy paper, and a
+/// group of paper clips was titled "Kertas HVS Joyko 3".
+fn sized_paper(toks: &mut Vec<Tok>) -> Option<&'static str> {
+    let sized = |t: &Tok| {
+        matches!(t.text.as_str(), "a3" | "a4" | "a5" | "f4" | "q4" | "b5" | "gsm")
+            || t.text.strip_suffix("gsm").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            || tables::SIZES.iter().any(|(word, size)| t.is(word) && !matches!(*size, "aa" | "aaa" | "kabinet"))
+            || tables::paper_size(&t.text).is_some()
+    };
+    if !toks.iter().any(|t| t.is("paper")) || !toks.iter().any(sized) {
+        return None;
+    }
+    toks.retain(|t| !t.is("paper"));
+    Some("kertas hvs")
 }
 
 /// A brand no table knows: the word after a `Merek:` label, else the first word the matcher does

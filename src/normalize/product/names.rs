@@ -126,7 +126,6 @@ pub(super) const KINDS: &[(&str, &[&str])] = &[
             "kertas fotocopy",
             "kertas copy",
             "copy paper",
-            "paper",
         ],
     ),
     ("toner", &["cartridge toner", "toner cartridge", "toner printer", "toner"]),

@@ -79,3 +79,13 @@ fn an_unknown_brand_is_read_from_its_position_and_kept_among_the_words() {
     // An acronym is no brand: `PVC` says what the pipe is made of.
     assert_eq!(product_key("Pipa PVC 3/4 inch").brand, None);
 }
+
+#[test]
+fn a_bare_paper_is_copy_paper_only_beside_a_paper_size_or_a_grammage() {
+    for other in ["Paper Clip Joyko No 3", "Paper Bag Coklat 80 gr"] {
+        assert_eq!(product_key(other).kind, "", "{other}");
+    }
+    for paper in ["PAPER SIDU A4 80GSM", "EAGLE FC 70gsm Office Paper", "Paper Bola Dunia F4 70 gsm"] {
+        assert_eq!(product_key(paper).kind, "kertas hvs", "{paper}");
+    }
+}

@@ -142,3 +142,13 @@ fn a_group_counts_the_offers_it_leaves_out_of_its_unit_prices_by_why() {
     assert_eq!(group.uncounted, expected);
     assert!(group_of(vec![offer("a", 10, "pcs", true, true)]).uncounted.is_empty());
 }
+
+#[test]
+fn a_group_is_titled_by_what_its_offers_are_never_by_a_kind_they_are_not() {
+    let clip = product::offer_key("Paper Clip Joyko No 3", Some("Joyko"), None);
+    let title = group_title(&clip);
+    assert!(!title.contains("Kertas"), "{title}");
+    assert!(title.contains("Clip") && title.contains("Joyko"), "{title}");
+    let paper = product::offer_key("PAPER SIDU A4 80GSM", None, None);
+    assert!(group_title(&paper).starts_with("Kertas HVS"), "{}", group_title(&paper));
+}
