@@ -138,7 +138,7 @@ registry! {
     FlagUnreadable = "FLAG_UNREADABLE", Issue;
     /// A count or rating (pack quantity, minimum order, seller rating) is not a number.
     NumberUnreadable = "NUMBER_UNREADABLE", Issue;
-    /// The stated pack quantity and the listing's text disagree.
+    /// The stated pack quantity and a size the unit field or the title states disagree.
     PackConflict = "PACK_CONFLICT", Issue;
     /// The availability text is none of the known wordings.
     AvailabilityUnknown = "AVAILABILITY_UNKNOWN", Issue;

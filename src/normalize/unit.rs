@@ -113,6 +113,21 @@ pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
     }
 }
 
+/// The pack sizes the unit field and the title each state by themselves, to check a stated pack
+/// quantity against: a unit field of a fixed size (`Lusin` 12, `Rim` 500, `Kodi` 20) and a
+/// title stating a size (`Box isi 5 Rim`: 2,500). A base unit (`pcs`) or a word of no size
+/// (`Box`, `Karung`, `orang-bulan`) states none: a pack quantity is what says how many it holds.
+pub fn sizes_stated(unit_field: Option<&str>, title: &str) -> (Option<Decimal>, Option<Decimal>) {
+    let size = |statement: Option<Statement<'_>>| match statement {
+        Some(Statement::Size { quantity, .. }) if quantity > 1 => Some(Decimal::from(quantity)),
+        _ => None,
+    };
+    let field = unit_field.map(|field| lowered(field.trim()));
+    let in_field = field.as_deref().and_then(|field| size(field_statement(&words(field))));
+    let title = lowered(title);
+    (in_field, size(statement(&words(&title))))
+}
+
 /// The unit field names a container or a word of its own: the title gives its size, if it can.
 fn from_container(name: String, field: &str, field_words: &[&str], in_title: Option<Statement<'_>>) -> Unit {
     let own = field_words.first().copied().unwrap_or_default();

@@ -8,11 +8,12 @@ use crate::normalize::availability::parse_availability;
 use crate::normalize::number::{read_count, read_number};
 use crate::normalize::raw::{RawOffer, RawValue};
 use crate::normalize::text::plain_text;
-use crate::normalize::unit::base_unit_name;
+use crate::normalize::unit::{base_unit_name, sizes_stated};
 use rust_decimal::Decimal;
 
-/// The stated pack quantity wins over the unit field and the title; a title stating another
-/// size is reported, and the pack is then not trusted for comparisons.
+/// The stated pack quantity wins over the unit field and the title; a unit field or a title
+/// stating another size by itself is reported, naming which, and the pack is then not trusted
+/// for comparisons. Guessing either way is a 12-fold error in a price survey (`Lusin`, isi 1).
 pub(super) fn pack(unit: Unit, raw: &RawOffer, issues: &mut Vec<Issue>) -> Unit {
     let Some(value) = raw.pack_quantity.as_ref() else { return unit };
     let Some(quantity) = read_number(&value.value).filter(|q| *q > Decimal::ZERO) else {
@@ -21,13 +22,13 @@ pub(super) fn pack(unit: Unit, raw: &RawOffer, issues: &mut Vec<Issue>) -> Unit 
         issues.push(issue("unit.quantity", Code::NumberUnreadable.as_str(), &message));
         return unit;
     };
-    let read = unit.quantity.filter(|_| unit.derivation != PackDerivation::Assumed);
-    let disagrees = read.is_some_and(|q| q != quantity);
+    let (in_field, in_title) = sizes_stated(raw.unit.as_deref(), &raw.title);
+    let field = in_field.filter(|q| *q != quantity).map(|q| format!("the unit field `{}` says {q}", unit.name));
+    let title = in_title.filter(|q| *q != quantity).map(|q| format!("the title says {q}"));
+    let said: Vec<String> = field.into_iter().chain(title).collect();
+    let disagrees = !said.is_empty();
     if disagrees {
-        let message = format!(
-            "the marketplace states {quantity} per pack but the listing's text says {}",
-            read.unwrap_or_default()
-        );
+        let message = format!("the marketplace states {quantity} per pack but {}", said.join(" and "));
         issues.push(issue("unit.quantity", Code::PackConflict.as_str(), &message));
     }
     let stated_base =
@@ -37,7 +38,7 @@ pub(super) fn pack(unit: Unit, raw: &RawOffer, issues: &mut Vec<Issue>) -> Unit 
         quantity: Some(quantity),
         derivation: PackDerivation::Stated,
         confident: !disagrees,
-        note: disagrees.then_some("the marketplace's pack quantity and the listing's text disagree"),
+        note: disagrees.then_some("the marketplace's pack quantity and the unit field or the title disagree"),
         ..unit
     }
 }

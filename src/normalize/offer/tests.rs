@@ -236,4 +236,37 @@ mod v2 {
         assert_eq!((offer.unit.quantity, offer.unit.confident), (Some(dec!(500)), false));
         assert!(offer.issues.iter().any(|i| i.code == "PACK_CONFLICT"), "{:?}", offer.issues);
     }
+
+    #[test]
+    fn a_pack_quantity_conflicts_only_with_a_size_stated_by_itself_and_says_where() {
+        let at = |title: &str, unit: &str, quantity: &str| {
+            let raw = RawOffer {
+                title: title.into(),
+                unit: Some(unit.into()),
+                pack_quantity: number(json!(quantity)),
+                ..listing()
+            };
+            normalize_offer(&MarketplaceId::new("test"), raw)
+        };
+        let conflict =
+            |offer: &Offer| offer.issues.iter().find(|i| i.code == "PACK_CONFLICT").map(|i| i.message.clone());
+        // A unit word of no size: the pack quantity says how much it holds.
+        for (title, unit) in [("Beras Medium Sania", "KARUNG"), ("Jasa Tenaga Kebersihan", "ORANG-BULAN")] {
+            let offer = at(title, unit, "5");
+            assert_eq!((conflict(&offer), offer.unit.confident), (None, true), "{unit}");
+        }
+        let pens = at("Pulpen Standard AE7 Hitam", "LUSIN", "1");
+        assert!(!pens.unit.confident);
+        assert_eq!(
+            conflict(&pens).as_deref(),
+            Some("the marketplace states 1 per pack but the unit field `lusin` says 12")
+        );
+        let paper = at("Kertas HVS A4 Box isi 5 Rim", "rim", "500");
+        assert!(!paper.unit.confident);
+        assert_eq!(conflict(&paper).as_deref(), Some("the marketplace states 500 per pack but the title says 2500"));
+        for (title, unit, quantity) in [("Pulpen Standard AE7", "LUSIN", "12"), ("Pulpen Standard AE7", "pcs", "12")] {
+            let offer = at(title, unit, quantity);
+            assert_eq!((conflict(&offer), offer.unit.confident), (None, true), "{unit} {quantity}");
+        }
+    }
 }
