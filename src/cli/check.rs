@@ -56,6 +56,7 @@ async fn with_config(file: &Path, dir: Option<PathBuf>) -> ExitCode {
     config.listen = ([127, 0, 0, 1], 0).into();
     let adapters =
         if config.bundled_adapters { "the bundled adapters".into() } else { config.adapters_dir.display().to_string() };
+    warn_unknown_overrides(&config);
     match Application::build(&config, Env::process()).await {
         Ok(app) => {
             println!(
@@ -98,6 +99,18 @@ fn without_config(dir: &Path) -> ExitCode {
     }
     println!("{} adapter file(s) in {} are valid.", definitions.len(), dir.display());
     ExitCode::SUCCESS
+}
+
+/// `[marketplaces.<id>]` sections naming no adapter: a warning, as the gateway logs it (a
+/// marketplace removed while its override stays must not stop a reload).
+fn warn_unknown_overrides(config: &Config) {
+    let definitions =
+        if config.bundled_adapters { registry::check_bundled() } else { registry::check_dir(&config.adapters_dir) };
+    let Ok(definitions) = definitions else { return };
+    let options = LoadOptions { overrides: config.overrides(), ..LoadOptions::default() };
+    for id in registry::unknown_overrides(definitions.iter().map(|(_, def)| def.id.as_str()), &options) {
+        eprintln!("warning: [marketplaces.{id}] overrides a marketplace no adapter file defines; it changes nothing");
+    }
 }
 
 fn print_problems(problems: &[Problem]) {

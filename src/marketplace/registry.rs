@@ -8,7 +8,7 @@ use super::Marketplace;
 use super::definition::{AdapterDefinition, Auth, FilterSpec, PaginationKind};
 use super::http::{HttpAdapter, static_headers};
 use super::probe::Probe;
-use super::validate::{Problem, parse_definition};
+use super::validate::{Problem, base_url_refusal, parse_definition};
 use axum::http::{HeaderMap, HeaderValue, header};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -240,13 +240,25 @@ pub fn load(source: Source<'_>, options: &LoadOptions, client: &reqwest::Client)
     };
     let mut problems = Vec::new();
     let mut entries = Vec::new();
+    for name in unknown_overrides(definitions.iter().map(|(_, def)| def.id.as_str()), options) {
+        tracing::warn!(marketplace = %name, "[marketplaces.{name}] overrides a marketplace no adapter file defines; it changes nothing");
+    }
     for (file, def) in definitions {
         match reachable_with_secrets(&def, options) {
             Ok(headers) => entries.push(build_entry(def, headers, options, client)),
-            Err((key, message)) => problems.push(Problem { file, key, message }),
+            Err(found) => {
+                problems.extend(found.into_iter().map(|(key, message)| Problem { file: file.clone(), key, message }))
+            }
         }
     }
     if problems.is_empty() { Ok(Registry::from_entries(entries)) } else { Err(problems) }
+}
+
+/// The ids `options` overrides that none of `ids` is: a misspelt `[marketplaces.<id>]` would
+/// silently leave the file's base URL (production, say) in use.
+pub fn unknown_overrides<'a>(ids: impl Iterator<Item = &'a str>, options: &LoadOptions) -> Vec<String> {
+    let ids: Vec<&str> = ids.collect();
+    options.overrides.keys().filter(|id| !ids.contains(&id.as_str())).cloned().collect()
 }
 
 /// What [`load`] refuses in valid adapter files under `options`: a base URL on an internal address
@@ -254,22 +266,50 @@ pub fn load(source: Source<'_>, options: &LoadOptions, client: &reqwest::Client)
 pub fn unservable(definitions: &[(PathBuf, AdapterDefinition)], options: &LoadOptions) -> Vec<Problem> {
     definitions
         .iter()
-        .filter_map(|(file, def)| reachable_with_secrets(def, options).err().map(|(key, message)| (file, key, message)))
-        .map(|(file, key, message)| Problem { file: file.clone(), key, message })
+        .flat_map(|(file, def)| {
+            let found = reachable_with_secrets(def, options).err().unwrap_or_default();
+            found.into_iter().map(|(key, message)| Problem { file: file.clone(), key, message })
+        })
         .collect()
 }
 
-/// The headers to call `def` with, once its base URL passed the egress rule.
-fn reachable_with_secrets(def: &AdapterDefinition, options: &LoadOptions) -> Result<HeaderMap, (String, String)> {
-    check_egress(def, options)?;
-    resolve_headers(def, &options.env).map_err(|(key, message)| (key.to_string(), message))
+/// The headers to call `def` with, once its base URL passed the egress rule; else every reason
+/// it cannot be served (its URL and each secret unset), so one run of `pasar check` lists them all.
+fn reachable_with_secrets(def: &AdapterDefinition, options: &LoadOptions) -> Result<HeaderMap, Vec<(String, String)>> {
+    let mut problems: Vec<(String, String)> = check_egress(def, options).err().into_iter().collect();
+    problems.extend(unset_secrets(def, &options.env));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    resolve_headers(def, &options.env).map_err(|(key, message)| vec![(key.to_string(), message)])
 }
 
-/// The base URL actually used must be a public address unless the operator allows internal ones.
+/// Each secret `def` names that the environment does not hold.
+fn unset_secrets(def: &AdapterDefinition, env: &Env) -> Vec<(String, String)> {
+    let named: Vec<(&str, &str)> = match &def.auth {
+        Auth::None => vec![],
+        Auth::Bearer { token_env } => vec![("auth.token_env", token_env)],
+        Auth::ApiKeyHeader { key_env, .. } => vec![("auth.key_env", key_env)],
+        Auth::Basic { username_env, password_env } => {
+            vec![("auth.username_env", username_env), ("auth.password_env", password_env)]
+        }
+    };
+    named
+        .into_iter()
+        .filter(|(_, var)| env.get(var).is_none())
+        .map(|(key, var)| (key.to_string(), format!("environment variable {var} is not set")))
+        .collect()
+}
+
+/// The base URL actually used must be a public address unless the operator allows internal ones;
+/// an operator's override must be a base URL the file could have held.
 fn check_egress(def: &AdapterDefinition, options: &LoadOptions) -> Result<(), (String, String)> {
     let overridden = options.overrides.get(&def.id).and_then(|o| o.base_url.as_deref());
     let key =
         if overridden.is_some() { format!("(override marketplaces.{}.base_url)", def.id) } else { "base_url".into() };
+    if let Some(refusal) = overridden.and_then(base_url_refusal) {
+        return Err((key, refusal));
+    }
     let url = reqwest::Url::parse(overridden.unwrap_or(&def.base_url))
         .map_err(|e| (key.clone(), format!("not a URL ({e})")))?;
     if options.allow_private {

@@ -191,12 +191,14 @@ fn without_a_configuration_an_unset_secret_or_an_internal_address_is_only_a_warn
         "warning: ", // each on its own line, below
         "mbiz.toml: `base_url`: `http://10.1.2.3/` points at a loopback, private, link-local or metadata address",
         "ekatalog.toml: `auth.key_env`: environment variable EKATALOG_API_KEY is not set",
-        "2 warning(s)",
+        // Every reason a file cannot be served, not only its first.
+        "mbiz.toml: `auth.token_env`: environment variable MBIZ_TOKEN is not set",
+        "3 warning(s)",
         "2 adapter file(s)",
     ] {
         assert!(output.contains(expected), "missing `{expected}` in:\n{output}");
     }
-    assert_eq!(output.lines().filter(|l| l.starts_with("warning: ")).count(), 2, "{output}");
+    assert_eq!(output.lines().filter(|l| l.starts_with("warning: ")).count(), 3, "{output}");
     let (ok, output) = pasar_check_with(&[dir.path().as_os_str()], &[("EKATALOG_API_KEY", "k")]);
     assert!(ok && !output.contains("EKATALOG_API_KEY"), "the secret is looked up in the environment: {output}");
 }
@@ -231,4 +233,36 @@ fn with_a_configuration_check_fails_where_serve_would_refuse_to_start() {
     let args = ["--config".as_ref(), file.as_os_str(), misnamed.path().as_os_str()];
     let (ok, output) = pasar_check_with(&args, &secrets);
     assert!(!ok && output.contains("m.toml: `id`"), "DIR replaces the configuration's adapters_dir: {output}");
+}
+
+#[test]
+fn a_base_url_with_credentials_a_malformed_override_and_every_unset_secret_are_all_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A password in the URL: reqwest would send it as Basic credentials from the file itself.
+    let with_password =
+        bundled("mbiz.toml").replace("https://api.mbizmarket.co.id", "https://user:rahasia@api.mbizmarket.co.id");
+    std::fs::write(dir.path().join("mbiz.toml"), with_password).expect("write");
+    let (ok, output) = pasar_check(dir.path());
+    assert!(!ok, "{output}");
+    assert!(output.contains("mbiz.toml: `base_url`: must not carry a user name or password"), "{output}");
+
+    let adapters = adapters_dir().display().to_string();
+    let file = dir.path().join("pasar.toml");
+    let overrides = "[marketplaces.jatim_bejo]\nbase_url = \"ftp://files.example.org\"\n\
+                     [marketplaces.padi_umkm]\nbase_url = \"https://padi.example.org/?q=1\"\n\
+                     [marketplaces.tidak_ada]\nbase_url = \"https://x.example.org\"\n";
+    std::fs::write(&file, format!("adapters_dir = '{adapters}'\n{overrides}")).expect("write");
+    let (ok, output) = pasar_check_with(&["--config".as_ref(), file.as_os_str()], &[]);
+    assert!(!ok, "{output}");
+    for expected in [
+        "jatim-bejo.toml: `(override marketplaces.jatim-bejo.base_url)`: `ftp://files.example.org` must be an http(s) URL",
+        "padi-umkm.toml: `(override marketplaces.padi-umkm.base_url)`: must not carry a query or fragment",
+        "warning: [marketplaces.tidak-ada] overrides a marketplace no adapter file defines",
+        // Both bundled secrets unset, each named in one run.
+        "mbiz.toml: `auth.token_env`: environment variable MBIZ_TOKEN is not set",
+        "ekatalog.toml: `auth.key_env`: environment variable EKATALOG_API_KEY is not set",
+        "4 problem(s) found",
+    ] {
+        assert!(output.contains(expected), "missing `{expected}` in:\n{output}");
+    }
 }

@@ -23,14 +23,26 @@ pub(super) fn check_id(id: &str, problems: &mut Problems<'_>) {
 }
 
 pub(super) fn check_base_url(url: &str, problems: &mut Problems<'_>) {
+    if let Some(refusal) = base_url_refusal(url) {
+        problems.add("base_url", refusal);
+    }
+}
+
+/// Why `url` cannot be a marketplace's base URL, in the file or as an operator's override.
+pub(crate) fn base_url_refusal(url: &str) -> Option<String> {
     match reqwest::Url::parse(url) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
             if u.query().is_some() || u.fragment().is_some() {
-                problems.add("base_url", "must not carry a query or fragment; put parameters in [request.query]");
+                Some("must not carry a query or fragment; put parameters in [request.query]".into())
+            } else if !u.username().is_empty() || u.password().is_some() {
+                // reqwest would send them as Basic credentials: a secret written in a file.
+                Some("must not carry a user name or password; name their environment variables in [auth]".into())
+            } else {
+                None
             }
         }
-        Ok(_) => problems.add("base_url", format!("`{url}` must be an http(s) URL with a host")),
-        Err(e) => problems.add("base_url", format!("`{url}` is not a URL ({e})")),
+        Ok(_) => Some(format!("`{url}` must be an http(s) URL with a host")),
+        Err(e) => Some(format!("`{url}` is not a URL ({e})")),
     }
 }
 
