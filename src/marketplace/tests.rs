@@ -103,6 +103,19 @@ fn format_two_keys_in_a_format_one_file_are_refused_with_the_key_to_add() {
 }
 
 #[test]
+fn a_format_one_flag_naming_its_own_true_values_needs_format_two() {
+    let text = JATIM_BEJO.replace(
+        "bbi = { pointer = \"/bbi\", format = \"boolean\" }",
+        "bbi = { pointer = \"/bbi\", true_values = [\"Y\"] }",
+    );
+    assert_ne!(text, JATIM_BEJO, "the bundled file maps bbi as this test expects");
+    let problems = parse_definition(Path::new("jatim-bejo.toml"), &text).expect_err("refused");
+    let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(keys, ["fields.bbi.true_values"], "{problems:?}");
+    assert!(parse_definition(Path::new("jatim-bejo.toml"), &format!("format = 2\n{text}")).is_ok());
+}
+
+#[test]
 fn a_format_two_file_maps_flags_by_value_lists_and_states_rate_rules() {
     let text = jatim_v2(
         "vendor_pkp = { pointer = \"/toko/status_pajak\", true_values = [\"PKP\"] }\n\

@@ -18,6 +18,10 @@ pub(super) fn v2_keys(
 ) -> Vec<&'static str> {
     let mut used: Vec<&'static str> =
         fields.map(|f| new_fields(f).filter(|(_, s)| s.is_some()).map(|(n, _)| n).collect()).unwrap_or_default();
+    // A format 1 flag reads `true`, `"ya"` and `1` only; naming its own true values is format 2's.
+    if fields.and_then(|f| f.bbi.as_ref()).is_some_and(|spec| spec.true_values().is_some()) {
+        used.push("fields.bbi.true_values");
+    }
     if pricing.is_some_and(|p| !p.rules.is_empty()) {
         used.push("pricing.rules");
     }
