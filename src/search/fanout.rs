@@ -116,6 +116,10 @@ pub(super) async fn fetch_after(
     let mut report = SourceReport::starting(id.clone(), bypass);
     if !entry.enabled {
         report.message = Some("switched off in its adapter file".into());
+        if !bypass {
+            // Nothing came from the cache: HIT would say its pages were fresh there.
+            report.cache = CacheStatus::Miss;
+        }
         return Fetched {
             report,
             offers: Vec::new(),

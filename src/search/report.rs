@@ -61,7 +61,8 @@ impl SourceStatus {
 pub enum CacheStatus {
     /// Every page came fresh from the cache.
     Hit,
-    /// At least one page was fetched upstream, or (for a failed marketplace) nothing was served.
+    /// At least one page was fetched upstream, or nothing was served (a marketplace that failed
+    /// or is switched off).
     Miss,
     /// At least one page was served past its TTL: while it is refreshed, or because the
     /// marketplace failed (stale-if-error). Never `HIT` for a marketplace that failed.

@@ -212,3 +212,19 @@ async fn reading_the_adapter_files_is_no_change_and_a_reload_does_not_trigger_th
     tokio::time::sleep(quiet).await;
     assert_eq!(applied(&gateway).await, 1, "the reload's own reading of the files triggered more");
 }
+
+#[tokio::test]
+async fn a_switched_off_marketplace_is_disabled_never_called_and_never_a_cache_hit() {
+    let dir = adapters_except(&["mbiz"]);
+    let off = repo_adapter("mbiz").replacen("\nname = ", "\nenabled = false\nname = ", 1);
+    assert!(off.contains("enabled = false"), "the file has a name line to put it before");
+    std::fs::write(dir.path().join("mbiz.toml"), off).expect("write");
+    let app = spawn_app_with(over(dir.path(), Duration::from_secs(5))).await;
+    app.sandbox("mbiz").state().reset_stats();
+    let answer = app.graphql(SEARCH, json!({ "query": "kertas", "first": 5 })).await;
+    let mbiz = source(&answer, "mbiz");
+    // A cache HIT means every page was fresh in the cache; a switched-off marketplace had none.
+    assert_eq!((mbiz["status"].as_str(), mbiz["cache"].as_str()), (Some("DISABLED"), Some("MISS")), "{answer}");
+    assert_eq!(answer["data"]["search"]["complete"], false, "{answer}");
+    assert_eq!(app.sandbox("mbiz").state().requests_served(), 0);
+}
