@@ -52,7 +52,7 @@ impl FailureLog {
                 return Written::Nothing;
             }
             Some(window) if window.counted > 0 => {
-                summarise(id, window, now, "more times");
+                summarise(id, window, now, false);
                 Written::SummaryAndFailure
             }
             _ => Written::Failure,
@@ -67,7 +67,7 @@ impl FailureLog {
         let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
         match windows.remove(id) {
             Some(window) if window.counted > 0 => {
-                summarise(id, &window, Instant::now(), "more times before answering again");
+                summarise(id, &window, Instant::now(), true);
                 Written::Recovered
             }
             _ => Written::Nothing,
@@ -75,15 +75,19 @@ impl FailureLog {
     }
 }
 
-fn summarise(id: &MarketplaceId, window: &Window, now: Instant, how: &str) {
+fn summarise(id: &MarketplaceId, window: &Window, now: Instant, recovered: bool) {
     let seconds = now.saturating_duration_since(window.opened).as_secs();
+    let times = match window.counted {
+        1 => "once more".to_string(),
+        n => format!("{n} more times"),
+    };
+    let then = if recovered { " before answering again" } else { "" };
     tracing::warn!(
         marketplace = %id,
         failures = window.counted,
         seconds,
         last_code = window.last_code,
-        "Marketplace failed {} {how} in {seconds} s.",
-        window.counted
+        "Marketplace failed {times}{then} in {seconds} s."
     );
 }
 

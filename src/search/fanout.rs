@@ -58,7 +58,7 @@ pub(super) async fn fetch_one(
     bypass: bool,
 ) -> Fetched {
     let fetched = fetch_after(path, entry, query, want, filter, bypass, Earlier::default()).await;
-    settle(path, &fetched);
+    settle(&fetched);
     fetched
 }
 
@@ -163,16 +163,12 @@ fn marketplace_span(id: &MarketplaceId) -> tracing::Span {
     )
 }
 
-/// Counts one marketplace's final part in a search (metrics, the access line) and tells the
-/// failure log whether it answered.
-pub(super) fn settle(path: &FetchPath, fetched: &Fetched) {
-    let id = &fetched.report.marketplace;
-    match &fetched.error {
-        None if fetched.report.status == SourceStatus::Disabled => return,
-        None => _ = path.failures().answered(id),
-        Some(error) => _ = path.failures().failed(id, error, fetched.report.latency_ms),
+/// Counts one marketplace's final part in a search (metrics, the access line). Failures are
+/// logged by the loads themselves (`fetch::load_page`), once per upstream call.
+pub(super) fn settle(fetched: &Fetched) {
+    if fetched.report.status != SourceStatus::Disabled {
+        count_source(&fetched.report.marketplace, fetched.report.status);
     }
-    count_source(id, fetched.report.status);
 }
 
 /// What one marketplace contributed, from how its pages were collected.

@@ -52,7 +52,9 @@ pub(super) struct FetchPath {
     /// What each marketplace's pages taught about its real page size.
     learned: ArcSwap<HashMap<MarketplaceId, Arc<Learned>>>,
     remembered: Arc<Remembered>,
-    failures: FailureLog,
+    /// Shared with the loads, which run on after the request that started them (a refresh
+    /// while a stale page is served) and report to it.
+    failures: Arc<FailureLog>,
 }
 
 impl FetchPath {
@@ -60,7 +62,7 @@ impl FetchPath {
     pub(super) fn new(registry: &Registry, cache: ResultCache<MarketplaceError>, offer_bytes: u64) -> Self {
         let remembered = Arc::new(Remembered::new(offer_bytes, cache.store()));
         let (guards, learned) = (ArcSwap::default(), ArcSwap::default());
-        let path = Self { cache, guards, learned, remembered, failures: FailureLog::default() };
+        let path = Self { cache, guards, learned, remembered, failures: Arc::default() };
         path.adopt(registry, &|_| false);
         path
     }
@@ -120,11 +122,6 @@ impl FetchPath {
         self.guards.load().get(id)?.last_call()
     }
 
-    /// Failure lines per marketplace, summarised.
-    pub(super) fn failures(&self) -> &FailureLog {
-        &self.failures
-    }
-
     pub(super) fn remembered(&self) -> &Remembered {
         &self.remembered
     }
@@ -152,7 +149,8 @@ impl FetchPath {
         // keeps this request's id for the upstream call, and its span is a child of the
         // marketplace's span in the search that started it.
         let parent = tracing::Span::current();
-        let load = carry(load_page(entry.clone(), guard, Arc::clone(&self.remembered), request, parent));
+        let told = Told { remembered: Arc::clone(&self.remembered), failures: Arc::clone(&self.failures) };
+        let load = carry(load_page(entry.clone(), guard, told, request, parent));
         let policy = freshness(&entry.settings);
         // Half the deadline waiting for another instance's load leaves half for our own.
         let patience = entry.settings.timeout / 2;
@@ -198,12 +196,20 @@ fn note_served(report: &mut SourceReport, id: &MarketplaceId, page: &CachedPage,
     }
 }
 
+/// What a load tells of its call: the offers to remember and the failure log. A failure is
+/// logged here, once per upstream call whoever waits for it, so one that no request sees (a
+/// refresh behind a stale page, stale-if-error) is still said.
+struct Told {
+    remembered: Arc<Remembered>,
+    failures: Arc<FailureLog>,
+}
+
 /// One upstream page, normalised and remembered; the cache's load, under the
 /// marketplace's deadline (enforced by its guard), so it owns what it needs.
 async fn load_page(
     entry: RegistryEntry,
     guard: Arc<Guard>,
-    remembered: Arc<Remembered>,
+    told: Told,
     request: SearchRequest,
     parent: tracing::Span,
 ) -> Result<CachedPage, MarketplaceError> {
@@ -216,9 +222,14 @@ async fn load_page(
         metrics::histogram!("pasar_marketplace_request_duration_seconds", "marketplace" => id.as_str().to_string());
     upstream.record(asked.elapsed().as_secs_f64());
     span.record("status", called.as_ref().map_or_else(|e| SourceStatus::of(e).label(), |_| SourceStatus::Ok.label()));
+    let latency_ms = u64::try_from(asked.elapsed().as_millis()).unwrap_or(u64::MAX);
+    _ = match &called {
+        Ok(_) => told.failures.answered(id),
+        Err(error) => told.failures.failed(id, error, latency_ms),
+    };
     let page = called?;
     let offers: Vec<Offer> = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
-    remembered.remember(&offers).await;
+    told.remembered.remember(&offers).await;
     Ok(CachedPage {
         offers,
         total: page.total,

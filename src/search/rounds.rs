@@ -67,11 +67,11 @@ pub(super) async fn relevance(registry: &Registry, path: &FetchPath, ask: &Ask<'
             }
         });
         for (source, later) in futures::future::join_all(more).await {
-            absorb(path, &mut fetched[source], later);
+            absorb(&mut fetched[source], later);
         }
     }
     for one in &fetched {
-        fanout::settle(path, one);
+        fanout::settle(one);
     }
     fetched
 }
@@ -114,10 +114,9 @@ fn shortfall(fetched: &[Fetched], wanted: usize, start: &dyn Fn(&str) -> u32) ->
 
 /// Adds a later round's offers to a marketplace's part. A later round that failed leaves what
 /// the earlier ones gave (the page says more may follow) and says why in the report.
-fn absorb(path: &FetchPath, part: &mut Fetched, later: Fetched) {
+fn absorb(part: &mut Fetched, later: Fetched) {
     if let Some(error) = later.error {
         part.report.latency_ms = part.report.latency_ms.saturating_add(later.report.latency_ms);
-        path.failures().failed(&part.report.marketplace, &error, part.report.latency_ms);
         let offers = part.offers.len();
         part.report.message.get_or_insert_with(|| format!("asked for more after {offers} offers: {error}"));
         return;

@@ -35,3 +35,39 @@ async fn a_hundred_failed_calls_to_one_marketplace_write_at_most_two_lines() {
     let lines = logs.lines().filter(|l| l.contains("\"marketplace\":\"mbiz\"")).count();
     assert!((1..=2).contains(&lines), "{failed} failures wrote {lines} lines:\n{logs}");
 }
+
+#[tokio::test]
+async fn a_marketplace_failing_behind_a_stale_page_is_still_logged() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let failing = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz");
+    let top = "[log]\nformat = \"json\"";
+    let gateway = Served::start(&sandboxes, top, "cache_ttl = \"1s\"", &[]).await;
+    let search = |q: &'static str| {
+        let body = json!({ "query": "query($q: String!) { search(query: $q, first: 3, filter: { marketplaces: [\"mbiz\"] }) { sources { status cache } } }", "variables": { "q": q } });
+        let (client, url) = (gateway.client.clone(), gateway.url.clone());
+        async move {
+            let answer: serde_json::Value = client
+                .post(format!("{url}/graphql"))
+                .json(&body)
+                .send()
+                .await
+                .expect("answer")
+                .json()
+                .await
+                .expect("JSON");
+            answer["data"]["search"]["sources"][0]["cache"].as_str().unwrap_or_default().to_string()
+        }
+    };
+    assert_eq!(search("kertas").await, "MISS");
+    failing.faults().set_mode(FaultMode::Status(500));
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    // Past the TTL, within stale-while-revalidate: the stale page is served while a refresh
+    // runs in the background and fails. No request sees that failure.
+    assert_eq!(search("kertas").await, "STALE");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (_, logs) = gateway.stop();
+    let failed =
+        logs.lines().filter(|l| l.contains("\"marketplace\":\"mbiz\"") && l.contains("Marketplace call failed"));
+    assert_eq!(failed.count(), 1, "the refresh's failure is logged once:\n{logs}");
+}
