@@ -7,10 +7,11 @@
 //! compact price) are data, printed but not errors.
 
 use crate::marketplace::definition::AdapterDefinition;
-use crate::marketplace::read_page;
-use crate::marketplace::validate::parse_definition;
+use crate::marketplace::registry::check_file;
+use crate::marketplace::{MarketplaceError, read_page};
 use crate::model::{Availability, MarketplaceId, Offer, Price, VatBasis};
 use crate::normalize::offer::normalize_offer;
+use async_graphql::resolver_utils::EnumType;
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::ExitCode;
@@ -56,8 +57,7 @@ pub(super) fn check_sample(response: &Path, adapter: &Path, json: bool) -> ExitC
 pub fn sample(response: &Path, adapter: &Path) -> Result<SampleReport, Vec<String>> {
     let text =
         std::fs::read_to_string(adapter).map_err(|e| vec![format!("{}: cannot read ({e})", adapter.display())])?;
-    let definition =
-        parse_definition(adapter, &text).map_err(|ps| ps.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let definition = check_file(adapter, &text).map_err(|ps| ps.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let body = std::fs::read(response).map_err(|e| vec![format!("{}: cannot read ({e})", response.display())])?;
     Ok(report(&definition, &body))
 }
@@ -94,7 +94,13 @@ pub fn report(definition: &AdapterDefinition, body: &[u8]) -> SampleReport {
             page.items.into_iter().map(|raw| offer_json(&normalize_offer(&id, raw))).collect()
         }
         Err(e) => {
-            errors.push(format!("the response cannot be read: {e}"));
+            // The error is worded for a marketplace ("sent a response that …"); here the
+            // response is a file.
+            let reason = match &e {
+                MarketplaceError::BadResponse { reason } => reason.clone(),
+                other => other.to_string(),
+            };
+            errors.push(format!("the response cannot be read: {reason}"));
             Vec::new()
         }
     };
@@ -223,19 +229,16 @@ fn price_json(price: &Price) -> Value {
 fn offer_json(offer: &Offer) -> Value {
     let text = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string());
     let vendor = &offer.vendor;
-    let issues: Vec<Value> = offer
-        .issues
-        .iter()
-        .chain(&vendor.issues)
-        .map(|i| json!({ "field": i.field, "code": i.code, "message": i.message }))
-        .collect();
+    // The offer's issues hold its vendor's already, as the API gives them.
+    let issues: Vec<Value> =
+        offer.issues.iter().map(|i| json!({ "field": i.field, "code": i.code, "message": i.message })).collect();
     json!({
         "id": offer.gateway_id(),
         "title": offer.title,
         "url": offer.url,
         "price": offer.price.as_ref().map(price_json),
         "unit": { "name": offer.unit.name, "quantity": text(offer.unit.quantity), "baseUnit": offer.unit.base_unit,
-                  "derivation": format!("{:?}", offer.unit.derivation), "confident": offer.unit.confident },
+                  "derivation": graphql_name(offer.unit.derivation), "confident": offer.unit.confident },
         "brand": offer.brand,
         "model": offer.model,
         "availability": offer.availability.map(availability_name),
@@ -246,8 +249,13 @@ fn offer_json(offer: &Offer) -> Value {
         "bbi": offer.bbi,
         "seller": { "id": offer.seller.id, "name": offer.seller.name, "url": offer.seller.url,
                     "rating": text(offer.seller.rating) },
-        "vendor": { "name": vendor.name, "legalForm": format!("{:?}", vendor.legal_form), "npwp": vendor.npwp,
-                    "scale": format!("{:?}", vendor.scale), "location": vendor.location, "region": vendor.region_code },
+        "vendor": { "name": vendor.name, "legalForm": graphql_name(vendor.legal_form), "npwp": vendor.npwp,
+                    "scale": graphql_name(vendor.scale), "location": vendor.location, "region": vendor.region_code },
         "issues": issues,
     })
+}
+
+/// An enum value as the GraphQL API spells it (`PT`, `KECIL`), not as Rust does (`Pt`).
+fn graphql_name<E: EnumType + PartialEq + Copy>(value: E) -> Option<&'static str> {
+    E::items().iter().find(|item| item.value == value).map(|item| item.name)
 }

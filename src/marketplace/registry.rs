@@ -188,18 +188,23 @@ fn check_texts(
     let mut problems = Vec::new();
     let mut definitions = Vec::new();
     for (file, text) in texts {
-        let definition = text.and_then(|text| parse_definition(&file, &text));
-        let id_problem = |message: String| Problem { file: file.clone(), key: "id".into(), message };
-        match definition {
-            Ok(def) if file.file_stem().is_none_or(|stem| *stem != *def.id) => problems.push(id_problem(format!(
-                "`{}` is not the file's name: a file MUST be named after its id (`{}.toml`)",
-                def.id, def.id
-            ))),
+        match text.and_then(|text| check_file(&file, &text)) {
             Ok(def) => definitions.push((file, def)),
             Err(found) => problems.extend(found),
         }
     }
     if problems.is_empty() { Ok(definitions) } else { Err(problems) }
+}
+
+/// One adapter file's text: a valid definition named after its file, or its problems.
+pub fn check_file(file: &Path, text: &str) -> Result<AdapterDefinition, Vec<Problem>> {
+    let def = parse_definition(file, text)?;
+    if file.file_stem().is_none_or(|stem| *stem != *def.id) {
+        let message =
+            format!("`{}` is not the file's name: a file MUST be named after its id (`{}.toml`)", def.id, def.id);
+        return Err(vec![Problem { file: file.to_path_buf(), key: "id".into(), message }]);
+    }
+    Ok(def)
 }
 
 /// How adapter files are turned into running marketplaces.

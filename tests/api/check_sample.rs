@@ -114,3 +114,29 @@ fn the_format_two_example_in_the_adapter_spec_reads_as_the_spec_says() {
     );
     assert_eq!(report["format"], 2);
 }
+
+#[test]
+fn a_sample_names_enums_as_the_api_does_lists_each_issue_once_and_keeps_the_file_name_rule() {
+    let (ok, printed) = pasar_sample(&["adapters/samples/mbiz.json", "adapters/mbiz.toml", "--json"]);
+    assert!(ok, "{printed}");
+    let report: Value = serde_json::from_str(&printed).expect("JSON");
+    let offers = report["offers"].as_array().expect("offers");
+    assert!(!offers.is_empty());
+    for offer in offers {
+        let vendor = &offer["vendor"];
+        for value in [&vendor["legalForm"], &vendor["scale"], &offer["unit"]["derivation"]] {
+            let name = value.as_str().expect("an enum value");
+            assert_eq!(name, name.to_uppercase(), "spelt as GraphQL spells it (PT, not Pt): {offer}");
+        }
+        let issues: Vec<String> = offer["issues"].as_array().expect("issues").iter().map(Value::to_string).collect();
+        let mut once = issues.clone();
+        once.sort();
+        once.dedup();
+        assert_eq!(issues.len(), once.len(), "each issue once: {issues:?}");
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let misnamed = dir.path().join("m.toml");
+    std::fs::write(&misnamed, bundled("mbiz.toml")).expect("write");
+    let (ok, printed) = pasar_sample(&["adapters/samples/mbiz.json", misnamed.to_str().expect("utf-8")]);
+    assert!(!ok && printed.contains("is not the file's name"), "{printed}");
+}
