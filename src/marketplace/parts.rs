@@ -99,19 +99,45 @@ pub struct FieldSpec {
 }
 
 /// How a field mapping may be written: `"/ptr"` or `{ pointer = "/ptr", format = "idr_text" }`.
-#[derive(Deserialize)]
-#[serde(
-    untagged,
-    expecting = "a JSON pointer such as \"/price\", or a table { pointer = \"/price\", format = \"idr_text\" }"
-)]
+/// Not `#[serde(untagged)]`: it answers any mistake inside the table (a misspelt key, a missing
+/// `pointer`) with the same sentence, where this names the key.
 enum FieldSpecRepr {
     Pointer(String),
-    Detailed {
-        pointer: String,
-        format: Option<String>,
-        true_values: Option<Vec<String>>,
-        values: Option<BTreeMap<String, String>>,
-    },
+    Detailed(DetailedSpec),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DetailedSpec {
+    pointer: String,
+    format: Option<String>,
+    true_values: Option<Vec<String>>,
+    values: Option<BTreeMap<String, String>>,
+}
+
+impl<'de> Deserialize<'de> for FieldSpecRepr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Written;
+        impl<'de> serde::de::Visitor<'de> for Written {
+            type Value = FieldSpecRepr;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a JSON pointer such as \"/price\", or a table { pointer = \"/price\", format = \"idr_text\" }",
+                )
+            }
+
+            fn visit_str<E: serde::de::Error>(self, pointer: &str) -> Result<FieldSpecRepr, E> {
+                Ok(FieldSpecRepr::Pointer(pointer.to_string()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<FieldSpecRepr, A::Error> {
+                DetailedSpec::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(FieldSpecRepr::Detailed)
+            }
+        }
+        deserializer.deserialize_any(Written)
+    }
 }
 
 impl TryFrom<FieldSpecRepr> for FieldSpec {
@@ -121,7 +147,7 @@ impl TryFrom<FieldSpecRepr> for FieldSpec {
         use serde::de::IntoDeserializer;
         match repr {
             FieldSpecRepr::Pointer(pointer) => Ok(Self { pointer, format: None, true_values: None, values: None }),
-            FieldSpecRepr::Detailed { pointer, format, true_values, values } => {
+            FieldSpecRepr::Detailed(DetailedSpec { pointer, format, true_values, values }) => {
                 let format = match format {
                     None => None,
                     Some(name) => {

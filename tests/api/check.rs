@@ -266,3 +266,15 @@ fn a_base_url_with_credentials_a_malformed_override_and_every_unset_secret_are_a
         assert!(output.contains(expected), "missing `{expected}` in:\n{output}");
     }
 }
+
+#[test]
+fn a_misspelt_key_inside_a_field_table_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = bundled("mbiz.toml");
+    let misspelt = good.replacen("{ pointer = ", "{ pointr = ", 1);
+    assert_ne!(misspelt, good, "the file maps a field with a table");
+    std::fs::write(dir.path().join("mbiz.toml"), misspelt).expect("write");
+    let (ok, output) = pasar_check(dir.path());
+    assert!(!ok, "{output}");
+    assert!(output.contains("unknown field `pointr`") && output.contains("expected one of"), "{output}");
+}
