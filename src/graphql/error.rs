@@ -38,6 +38,7 @@ impl ErrorExtensions for SearchError {
             SearchError::Cursor(_) => codes::BAD_CURSOR,
             SearchError::BadQuery
             | SearchError::ControlCharacter(_)
+            | SearchError::NoWord
             | SearchError::BadFirst { .. }
             | SearchError::TooDeep
             | SearchError::UnknownMarketplace(_) => codes::BAD_USER_INPUT,

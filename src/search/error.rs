@@ -17,6 +17,10 @@ pub enum SearchError {
     /// buyer types one, and pages and spreadsheets would echo it.
     #[error("the query holds a control character ({0:?})")]
     ControlCharacter(char),
+    /// The query text has no letter or digit (`-`, `*`, a zero-width space): there is nothing
+    /// to search for, and a marketplace would answer with whatever it lists first.
+    #[error("the query has no letter or digit to search for")]
+    NoWord,
     /// `first` out of range; `max` is the limit of the operation asked.
     #[error("`first` must be between 1 and {max}")]
     BadFirst {

@@ -2,7 +2,7 @@
 //! and a black-box test checks that the schema's descriptions name the same numbers.
 
 /// Longest query text, in characters.
-pub(super) const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_CHARS: usize = 200;
 /// Largest `first` of a search.
 pub(super) const MAX_FIRST: u32 = 100;
 /// Deepest position a client may page to; deeper pages cost every marketplace too much.

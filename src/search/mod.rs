@@ -44,6 +44,7 @@ pub use compare::{CompareOutcome, CompareParams, Coverage, NearGroup, ProductGro
 pub use compare_stream::CompareEvent;
 pub use error::SearchError;
 pub use filter::OfferFilter;
+pub use limits::MAX_QUERY_CHARS;
 pub use order::OfferSort;
 
 pub use outcome::{Edge, SearchOutcome, SearchParams};

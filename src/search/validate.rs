@@ -21,6 +21,9 @@ pub(super) fn admit<'q>(
     if let Some(control) = query.chars().find(|c| c.is_control() && !c.is_whitespace()) {
         return Err(SearchError::ControlCharacter(control));
     }
+    if !query.chars().any(char::is_alphanumeric) {
+        return Err(SearchError::NoWord);
+    }
     if first == 0 || first > max_first {
         return Err(SearchError::BadFirst { max: max_first });
     }

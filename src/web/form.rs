@@ -53,7 +53,7 @@ pub fn errors(invalid: &[Invalid], lang: Lang) -> Markup {
                 ul {
                     @for i in invalid {
                         @match i.field {
-                            "region" | "sort" | "tkdn" | "min" | "max" => li { a href={ "#" (i.field) } { (i.message(lang)) } },
+                            "q" | "region" | "sort" | "tkdn" | "min" | "max" => li { a href={ "#" (i.field) } { (i.message(lang)) } },
                             _ => li { (i.message(lang)) },
                         }
                     }
@@ -76,14 +76,16 @@ pub fn render(query: &PageQuery, invalid: &[Invalid]) -> Markup {
     let tkdn = Field::new("tkdn", decimal(query.min_tkdn), invalid);
     let min = Field::new("min", decimal(query.min_price), invalid);
     let max = Field::new("max", decimal(query.max_price), invalid);
+    let q = Field::new("q", query.q.clone(), invalid);
     let region = Field::new("region", String::new(), invalid);
     let sort = Field::new("sort", String::new(), invalid);
     html! {
         form.search role="search" method="get" action="/" {
             @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
             div.wide.ask {
-                label for="q" { (fields::label("q", lang).unwrap_or("q")) }
-                input #q type="search" name="q" value=(query.q) required maxlength="200" placeholder="kertas hvs a4";
+                (q.label(lang))
+                input #q type="search" name="q" value=(q.value) required maxlength="200" placeholder="kertas hvs a4"
+                    aria-invalid=[q.invalid()] aria-describedby=[q.described_by()];
             }
             // Folded on a phone once a search is shown, so the offers start in the first screen;
             // always open on a wide screen (style.css).

@@ -78,14 +78,23 @@ pub fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Ma
         section aria-labelledby="sources-title" {
             h2 #sources-title { (lang.pick("Marketplace yang dicari", "Marketplaces searched")) }
             // Folded on a phone while every marketplace answered (style.css keeps it open when wide).
+            @let partial = words::partial_coverage(&outcome.coverage, names, lang);
             details.sources-fold open[answered < reports.len()] {
-            summary { (words::answered_of(answered, reports.len(), lang)) }
+            summary {
+                (words::answered_of(answered, reports.len(), lang))
+                @if partial.is_some() { " · " (lang.pick("tidak semua penawaran dibandingkan", "not every offer compared")) }
+            }
             ul.sources {
                 @for report in &outcome.sources.reports {
                     li class=(if words::answered(report) { "answered" } else { "missing" }) data-marketplace=(report.marketplace.as_str()) {
                         strong { (names.of(&report.marketplace)) } ": " (words::source_state(report, lang))
                     }
                 }
+            }
+            // Inside the fold: on a phone the first offer keeps the first screen, and the
+            // summary line says the note is there.
+            @if let Some(partial) = partial {
+                p.note.partial { (partial) }
             }
             }
         }

@@ -7,7 +7,7 @@ use super::lang::Lang;
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::price::{Locale, parse_price};
 use crate::normalize::region::{self, Region};
-use crate::search::{BuyerContext, CompareParams, OfferFilter};
+use crate::search::{BuyerContext, CompareParams, MAX_QUERY_CHARS, OfferFilter};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -74,7 +74,13 @@ impl Invalid {
             ),
             "top" => lang.pick("Jumlah penawaran per produk harus 1–20", "Offers per product must be 1 to 20"),
             "sort" => lang.pick("Urutan tidak dikenal", "Unknown order"),
-            "q" => lang.pick("Kata pencarian berisi karakter kontrol", "The search text holds a control character"),
+            "q" if self.value.contains('\u{FFFD}') => {
+                lang.pick("Kata pencarian berisi karakter kontrol", "The search text holds a control character")
+            }
+            "q" if self.value.chars().count() > MAX_QUERY_CHARS => {
+                lang.pick("Kata pencarian harus 1 sampai 200 karakter", "The search text must be 1 to 200 characters")
+            }
+            "q" => lang.pick("Kata pencarian tidak berisi huruf atau angka", "The search text has no letter or digit"),
             "lang" => lang.pick(
                 "Bahasa tidak tersedia (pilihan: id, en); halaman ditampilkan dalam Bahasa Indonesia",
                 "Language not available (choose id or en); the page is shown in Indonesian",
@@ -114,7 +120,9 @@ fn read(query: &mut PageQuery, key: &str, value: &str) -> Result<(), &'static st
         "q" => {
             // Shown back in the form and the title: never as the raw control character.
             query.q = visible(value);
-            if query.q != value {
+            // Refused here, as the search would refuse it, so the page marks the field.
+            let searchable = value.is_empty() || value.chars().any(char::is_alphanumeric);
+            if query.q != value || value.chars().count() > MAX_QUERY_CHARS || !searchable {
                 return Err("q");
             }
         }

@@ -148,6 +148,9 @@ fn refusal(error: &SearchError, lang: Lang) -> String {
         SearchError::ControlCharacter(_) => {
             lang.pick("Kata pencarian berisi karakter kontrol.", "The search text holds a control character.").into()
         }
+        SearchError::NoWord => {
+            lang.pick("Kata pencarian tidak berisi huruf atau angka.", "The search text has no letter or digit.").into()
+        }
         other => other.to_string(),
     }
 }

@@ -100,8 +100,10 @@ pub struct Survey<'a> {
     pub missing: Vec<(&'a str, String)>,
     /// When the survey was made, WIB.
     pub made_at: String,
-    /// Offers asked for by id (`offer=`) that the comparison no longer holds.
+    /// Offers asked for by id (`offer=`) that the comparison does not hold.
     pub missing_offers: Vec<String>,
+    /// Which marketplaces list more matches than were compared (`words::partial_coverage`).
+    pub partial: Option<String>,
 }
 
 /// Picks the chosen offers (or the first `top` of each product in page order) from a comparison.
@@ -153,6 +155,7 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
             .collect(),
         made_at: wib(now),
         missing_offers,
+        partial: words::partial_coverage(&outcome.coverage, names, lang),
     }
 }
 

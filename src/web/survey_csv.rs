@@ -175,6 +175,7 @@ mod tests {
             missing: Vec::new(),
             made_at: String::new(),
             missing_offers: Vec::new(),
+            partial: None,
         };
         let rows = records(&render(&survey, Lang::Id).expect("renders"));
         assert_eq!(rows.len(), FORMULA_START.len());

@@ -41,6 +41,9 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
                     "."
                 }
             }
+            @if let Some(partial) = &survey.partial {
+                p.note.partial { (partial) }
+            }
             p.no-print {
                 a.button href=(query.link("/", &[])) { (lang.pick("Kembali ke perbandingan", "Back to the comparison")) } " "
                 a.button.secondary href=(query.link("/survey.csv", &chosen_or_top(query))) { (lang.pick("Unduh CSV", "Download CSV")) } " "
@@ -48,7 +51,7 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
             }
             @if !survey.missing_offers.is_empty() {
                 div.errors {
-                    (lang.pick("Penawaran yang diminta tetapi tidak ada lagi dalam perbandingan: ", "Offers asked for that the comparison no longer holds: "))
+                    (lang.pick("Penawaran yang diminta tetapi tidak ada di antara penawaran yang dibandingkan: ", "Offers asked for that are not among the compared offers: "))
                     (survey.missing_offers.join(", "))
                 }
             }

@@ -6,7 +6,7 @@ use super::lang::Lang;
 use crate::model::{Availability, BusinessScale, MarketplaceId, Offer, VatBasis};
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::region;
-use crate::search::{CacheStatus, Explanation, Locality, SourceReport, SourceStatus, Stated, VendorFacts};
+use crate::search::{CacheStatus, Coverage, Explanation, Locality, SourceReport, SourceStatus, Stated, VendorFacts};
 use std::collections::BTreeMap;
 
 /// Marketplaces' display names by id (`"mbiz"` → `"Mbizmarket"`), from the registry.
@@ -215,6 +215,32 @@ pub fn answered_of(answered: usize, asked: usize, lang: Lang) -> String {
         (Lang::En, 1) => format!("{answered} of 1 marketplace answered"),
         (Lang::En, _) => format!("{answered} of {asked} marketplaces answered"),
     }
+}
+
+/// The marketplaces listing more matches than a comparison groups, named, or `None`: the lowest
+/// price and the median are then those of each one's first offers, not of its whole market, and
+/// a buyer must be told before taking them for the market's.
+pub fn partial_coverage(coverage: &[Coverage], names: &Names, lang: Lang) -> Option<String> {
+    let more: Vec<&str> = coverage.iter().filter(|c| c.more).map(|c| names.of(&c.marketplace)).collect();
+    let grouped = coverage.iter().map(|c| c.grouped).max()?;
+    let (last, first) = more.split_last()?;
+    let named = if first.is_empty() {
+        (*last).to_string()
+    } else {
+        format!("{} {} {last}", first.join(", "), lang.pick("dan", "and"))
+    };
+    Some(match lang {
+        Lang::Id => format!(
+            "{named} punya lebih banyak penawaran yang cocok daripada yang dibandingkan di sini ({grouped} pertama tiap \
+             marketplace): harga terendah dan median hanya dari penawaran yang dibandingkan. Persempit pencarian (merek, \
+             ukuran, gramatur) agar semuanya tercakup."
+        ),
+        Lang::En => format!(
+            "{named} list more matching offers than are compared here (the first {grouped} of each marketplace): the \
+             lowest price and the median are of the compared offers only. Narrow the search (brand, size, grammage) \
+             to cover them all."
+        ),
+    })
 }
 
 /// `41 penawaran di 4 marketplace`; `41 offers on 4 marketplaces`, `1 offer on 1 marketplace`.

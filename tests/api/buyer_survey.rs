@@ -83,7 +83,10 @@ async fn every_offer_asked_for_by_id_is_in_the_survey_or_named_missing() {
     let url = format!("{}/survey?q=kertas&region=35.71&offer={last}&offer=mbiz:NO-SUCH-OFFER", app.address);
     let html = app.client.get(&url).send().await.expect("survey").text().await.expect("html");
     assert!(html.contains(&format!(r#"<tr data-offer="{last}""#)), "{last} is surveyed");
-    assert!(html.contains("tidak ada lagi dalam perbandingan: mbiz:NO-SUCH-OFFER"), "the unknown id is named");
+    assert!(
+        html.contains("tidak ada di antara penawaran yang dibandingkan: mbiz:NO-SUCH-OFFER"),
+        "the unknown id is named"
+    );
 }
 
 /// Reads a workbook with Python's openpyxl (tests/run.sh installs it): each sheet's frozen pane,
@@ -262,4 +265,27 @@ async fn an_approximate_price_is_marked_on_the_page_the_survey_and_its_csv() {
         }
     }
     assert!(marked > 0, "an approximate price is among the offers shown");
+}
+
+#[tokio::test]
+async fn the_page_and_the_survey_say_when_a_marketplace_lists_more_matches_than_were_compared() {
+    let app = patient_app().await;
+    let partial = "punya lebih banyak penawaran yang cocok daripada yang dibandingkan di sini";
+    let coverage = r#"{ compare(query: "kertas") { coverage { marketplace { id } more } } }"#;
+    let answer = app.graphql(coverage, json!({})).await;
+    let more = answer["data"]["compare"]["coverage"].as_array().expect("coverage").iter().any(|c| c["more"] == true);
+    assert!(more, "some marketplace lists more than 100 matches for `kertas`: {answer}");
+    for path in ["/?q=kertas", "/survey?q=kertas"] {
+        let html =
+            app.client.get(format!("{}{path}", app.address)).send().await.expect("page").text().await.expect("html");
+        assert!(html.contains(partial), "{path} says the figures are of the compared offers only");
+    }
+    // Every marketplace lists 30 matches at most: all were compared, and nothing is said.
+    for sandbox in ["bela", "ekatalog", "jatim-bejo", "mbiz", "padi-umkm"] {
+        let quirks = pasar::sandbox::Quirks { max_matches: Some(30), ..Default::default() };
+        app.sandbox(sandbox).state().set_quirks(quirks).expect("quirks apply");
+    }
+    let html = app.client.get(format!("{}/survey?q=kertas+hvs", app.address)).send().await.expect("page");
+    let html = html.text().await.expect("html");
+    assert!(html.contains("<table") && !html.contains(partial), "{html:.300}");
 }

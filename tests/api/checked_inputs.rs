@@ -139,3 +139,22 @@ async fn parse_price_gives_a_precision_only_with_an_amount() {
     let compact = read("Rp 1,25 jt").await;
     assert_eq!(compact["precision"], "APPROXIMATE", "{compact}");
 }
+
+#[tokio::test]
+async fn a_search_text_with_no_letter_or_digit_or_too_long_is_refused_and_the_page_marks_the_field() {
+    let app = spawn_app().await;
+    for text in ["-", "*", "\u{200B}"] {
+        let response =
+            app.graphql(r#"query($q: String!) { search(query: $q) { complete } }"#, json!({ "q": text })).await;
+        assert_eq!(refusal(&response)["code"], "BAD_USER_INPUT", "{text:?}: {response}");
+    }
+    // A marketplace answered `-` with whatever it lists first: 200 and arbitrary products.
+    for (q, said) in [("-", "tidak berisi huruf atau angka"), (&*"a".repeat(201), "harus 1 sampai 200 karakter")] {
+        let page = app.client.get(format!("{}/", app.address)).query(&[("q", q)]).send().await.expect("page");
+        assert_eq!(page.status(), 400, "{q}");
+        let html = page.text().await.expect("html");
+        assert!(html.contains("<title>Kesalahan:"), "the title says it is an error: {q}");
+        assert!(html.contains(said), "{said}");
+        assert!(html.contains(r#"name="q""#) && html.contains(r#"aria-invalid="true""#), "the field is marked: {q}");
+    }
+}

@@ -75,23 +75,27 @@ impl Facts {
     }
 }
 
-/// Joins the vendor accounts of `offers` and gives each account its vendor's facts.
+/// Joins the vendor accounts of `offers` and gives each account its vendor's facts. An account
+/// is read from every listing of it the answer holds: a marketplace may state the NPWP or the
+/// scale on some listings of a seller and not on others, and the first listing alone left the
+/// account's facts blank where another listing stated them.
 pub fn resolve<'a>(offers: impl IntoIterator<Item = &'a Offer>) -> Facts {
-    let mut accounts: BTreeMap<AccountKey, &VendorRecord> = BTreeMap::new();
+    let mut accounts: BTreeMap<AccountKey, Vec<&VendorRecord>> = BTreeMap::new();
     for offer in offers {
-        accounts.entry((offer.marketplace.clone(), offer.vendor.source_id.clone())).or_insert(&offer.vendor);
+        accounts.entry((offer.marketplace.clone(), offer.vendor.source_id.clone())).or_default().push(&offer.vendor);
     }
     // `name@region` → entity keys with that name and region: a name-only record joins the one
     // NPWP vendor of its name and region, never one of two.
     let mut named: HashMap<String, BTreeSet<&str>> = HashMap::new();
-    for record in accounts.values() {
+    for record in accounts.values().filter_map(|records| representative(records)) {
         if let (Some(entity), Some(name)) = (record.entity_key.as_deref(), name_region(record)) {
             named.entry(name).or_default().insert(entity);
         }
     }
-    let mut vendors: BTreeMap<String, Vec<(&AccountKey, &VendorRecord)>> = BTreeMap::new();
-    for (key, record) in &accounts {
-        vendors.entry(vendor_key(key, record, &named)).or_default().push((key, record));
+    let mut vendors: BTreeMap<String, Vec<Member<'_>>> = BTreeMap::new();
+    for (key, records) in &accounts {
+        let Some(record) = representative(records) else { continue };
+        vendors.entry(vendor_key(key, record, &named)).or_default().push((key, records.as_slice()));
     }
     let mut by_account = HashMap::new();
     for members in vendors.values() {
@@ -100,6 +104,14 @@ pub fn resolve<'a>(offers: impl IntoIterator<Item = &'a Offer>) -> Facts {
         }
     }
     Facts { by_account }
+}
+
+/// An account and the records of its listings in the answer.
+type Member<'a> = (&'a AccountKey, &'a [&'a VendorRecord]);
+
+/// The record that says who an account is: the first listing stating an NPWP, else the first.
+fn representative<'a>(records: &[&'a VendorRecord]) -> Option<&'a VendorRecord> {
+    records.iter().find(|r| r.entity_key.is_some()).or_else(|| records.first()).copied()
 }
 
 fn name_region(record: &VendorRecord) -> Option<String> {
@@ -119,16 +131,20 @@ fn vendor_key(account: &AccountKey, record: &VendorRecord, named: &HashMap<Strin
     }
 }
 
-/// The first statement of each fact among `members` (in marketplace, account order).
-fn facts_for(own: &AccountKey, members: &[(&AccountKey, &VendorRecord)]) -> VendorFacts {
+/// The first statement of each fact among `members` (in marketplace, account, listing order).
+fn facts_for(own: &AccountKey, members: &[Member<'_>]) -> VendorFacts {
     fn first<T>(
         own: &AccountKey,
-        members: &[(&AccountKey, &VendorRecord)],
+        members: &[Member<'_>],
         read: impl Fn(&VendorRecord) -> Option<T>,
     ) -> Option<Stated<T>> {
-        members
-            .iter()
-            .find_map(|(key, record)| read(record).map(|value| Stated { value, by: key.0.clone(), own: *key == own }))
+        members.iter().find_map(|(key, records)| {
+            records.iter().find_map(|record| read(record)).map(|value| Stated {
+                value,
+                by: key.0.clone(),
+                own: *key == own,
+            })
+        })
     }
     VendorFacts {
         scale: first(own, members, |r| (r.scale != BusinessScale::Unknown).then_some(r.scale)),
@@ -142,7 +158,7 @@ fn facts_for(own: &AccountKey, members: &[(&AccountKey, &VendorRecord)]) -> Vend
 
 fn own_statements(marketplace: &MarketplaceId, record: &VendorRecord) -> VendorFacts {
     let key = (marketplace.clone(), record.source_id.clone());
-    facts_for(&key, &[(&key, record)])
+    facts_for(&key, &[(&key, &[record])])
 }
 
 #[cfg(test)]
@@ -163,6 +179,18 @@ mod tests {
         offer.vendor.scale = scale;
         offer.vendor.region_code = region;
         offer
+    }
+
+    #[test]
+    fn an_accounts_facts_come_from_any_of_its_listings_not_only_the_first() {
+        let bare = account("mbiz", "a", None, BusinessScale::Unknown, None);
+        let mut stating = account("mbiz", "b", Some("012345678"), BusinessScale::Kecil, Some("35.78"));
+        stating.vendor.source_id = bare.vendor.source_id.clone();
+        stating.vendor.npwp = Some("0123456789012345".into());
+        let facts = resolve([&bare, &stating]).of(&bare);
+        assert_eq!(facts.npwp.as_ref().map(|n| (n.value.as_str(), n.own)), Some(("0123456789012345", true)));
+        assert!(facts.umk());
+        assert_eq!(facts.region_code(), Some("35.78"));
     }
 
     #[test]
