@@ -33,13 +33,17 @@ struct Params {
 /// naming every parameter that is missing or wrong, in Indonesian like the page.
 async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, Ranking), Response> {
     let (wilayah, tahun) = (params.wilayah.trim(), params.tahun.trim());
-    let mut missing = Vec::new();
+    let mut missing: Vec<String> = Vec::new();
     if wilayah.is_empty() {
-        missing.push("Wilayah (wilayah) harus diisi dengan kode Kemendagri, misalnya 35.71.");
+        missing.push("Wilayah (wilayah) harus diisi dengan kode Kemendagri, misalnya 35.71.".to_string());
     }
     let year = tahun.parse::<i32>().ok();
-    if year.is_none() {
-        missing.push("Tahun (tahun) harus berupa angka, misalnya 2022.");
+    let digits = !tahun.is_empty() && tahun.bytes().all(|b| b.is_ascii_digit());
+    match year {
+        Some(_) => {}
+        // A number too large for a year is out of range, not "not a number".
+        None if digits => missing.push(format!("Tahun {tahun} bukan tahun yang mungkin; tulis misalnya 2022.")),
+        None => missing.push("Tahun (tahun) harus berupa angka, misalnya 2022.".into()),
     }
     let Some(year) = year.filter(|_| missing.is_empty()) else {
         return Err(bad_request(&missing.join(" ")));

@@ -79,5 +79,6 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
             } }
         } }
     };
-    layout::page(Lang::Id, &title, &format!("/belanja?{query}"), body)
+    // Written in Indonesian only (a province's report): no English link to promise one.
+    layout::page(Lang::Id, &title, None, body)
 }

@@ -7,7 +7,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 const STYLE: &str = include_str!("style.css");
 
 /// A full HTML page around `body`; `other_language` links to the same page in the other language.
-pub fn page(lang: Lang, title: &str, other_language: &str, body: Markup) -> Markup {
+pub fn page(lang: Lang, title: &str, other_language: Option<&str>, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(lang.code()) {
@@ -27,8 +27,11 @@ pub fn page(lang: Lang, title: &str, other_language: &str, body: Markup) -> Mark
                 header.top {
                     a.brand href={ "/" (if lang == Lang::En { "?lang=en" } else { "" }) } { "Pasar" }
                     span.tagline { (lang.pick("Bandingkan harga antar-marketplace pengadaan", "Compare prices across procurement marketplaces")) }
-                    a.lang href=(other_language) lang=(lang.pick("en", "id")) {
-                        (lang.pick("English", "Bahasa Indonesia"))
+                    // A page written in one language only links to no other.
+                    @if let Some(other_language) = other_language {
+                        a.lang href=(other_language) lang=(lang.pick("en", "id")) {
+                            (lang.pick("English", "Bahasa Indonesia"))
+                        }
                     }
                 }
                 main #main { (body) }

@@ -53,7 +53,7 @@ fn page(query: &PageQuery, invalid: &[Invalid], answer: Markup) -> Markup {
     layout::page(
         lang,
         &title,
-        &other,
+        Some(&other),
         html! {
             h1 { (lang.pick("Bandingkan penawaran antar-marketplace", "Compare offers across marketplaces")) }
             (form::errors(invalid, lang))

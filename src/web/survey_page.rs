@@ -21,7 +21,7 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
     layout::page(
         lang,
         &title,
-        &other_link,
+        Some(&other_link),
         html! {
             h1 { (lang.pick("Survei harga pasar", "Market price survey")) ": " (query.q) }
             p {

@@ -76,9 +76,15 @@ async fn a_wrong_or_missing_parameter_is_refused_in_indonesian_naming_each_one()
     assert!(region.starts_with("`99.99` bukan kode Kemendagri provinsi, kabupaten atau kota"), "{region}");
     let year = refusal("?wilayah=35.71&tahun=1999").await;
     assert!(year.starts_with("Tahun 1999 di luar 2000–"), "{year}");
-    for text in [bare, region, year] {
+    let huge = refusal("?wilayah=35.71&tahun=99999999999").await;
+    assert!(huge.starts_with("Tahun 99999999999 bukan tahun yang mungkin"), "a number, out of range: {huge}");
+    for text in [bare, region, year, huge] {
         assert!(text.trim_end().ends_with("(BAD_USER_INPUT)"), "{text}");
     }
+    // The page is written in Indonesian only: it offers no English version it cannot give.
+    let page = app.client.get(format!("{}/belanja?wilayah=35.71&tahun=2022", app.address)).send().await.expect("page");
+    let html = page.text().await.expect("html");
+    assert!(html.contains("<h1") && !html.contains(">English<"), "no English link");
 }
 
 #[tokio::test]
