@@ -106,6 +106,8 @@ fn cascade_clause<O: Borrow<Offer>>(offers: &[O]) -> Clause {
 
 fn explain(offer: &Offer, clause: Clause, buyer: Option<&BuyerContext>, facts: VendorFacts) -> Explanation {
     let tkdn = offer.tkdn.unwrap_or_default();
+    // An offer stating no TKDN is ranked as 0 %, but is not said to have one.
+    let stated = offer.tkdn.map_or_else(|| "states no TKDN".to_string(), |t| format!("has TKDN {t} %"));
     let (preferred, cascade_reason) = match clause {
         Clause::A if tkdn >= TWENTY_FIVE => (
             true,
@@ -114,12 +116,13 @@ fn explain(offer: &Offer, clause: Clause, buyer: Option<&BuyerContext>, facts: V
         Clause::A => (
             false,
             format!(
-                "set aside by Pasal 66(2)a: a product with TKDN+BMP ≥ 40 % is offered, and this one's TKDN ({tkdn} %) is below 25 %"
+                "set aside by Pasal 66(2)a: a product with TKDN+BMP ≥ 40 % is offered, and this one {stated}{}",
+                if offer.tkdn.is_some() { ", below 25 %" } else { "" }
             ),
         ),
         Clause::B if tkdn >= TWENTY_FIVE => (true, "PDN: TKDN ≥ 25 % (Pasal 66(2)b)".to_string()),
         Clause::B => {
-            (false, format!("set aside by Pasal 66(2)b: products with TKDN ≥ 25 % are offered, this one has {tkdn} %"))
+            (false, format!("set aside by Pasal 66(2)b: products with TKDN ≥ 25 % are offered, this one {stated}"))
         }
         Clause::C if tkdn > Decimal::ZERO => (true, "PDN: certified TKDN below 25 % (Pasal 66(2)c)".to_string()),
         Clause::C => (

@@ -77,6 +77,18 @@ fn when_one_offer_reaches_tkdn_plus_bmp_40_offers_below_tkdn_25_are_set_aside_wi
 }
 
 #[test]
+fn an_offer_stating_no_tkdn_is_set_aside_without_being_said_to_have_zero() {
+    let offers = vec![
+        offer(Spec { id: "a", tkdn: None, ..BASE }),
+        offer(Spec { id: "b", tkdn: Some(dec!(30)), bmp: Some(dec!(12)), ..BASE }),
+    ];
+    let ranked = rank(offers, None, &Facts::default());
+    let (_, aside) = ranked.iter().find(|(o, _)| o.source_id == "a").expect("a");
+    assert!(aside.reasons[0].contains("this one states no TKDN"), "{:?}", aside.reasons);
+    assert!(!aside.reasons[0].contains("(0 %)") && !aside.reasons[0].contains("TKDN 0 %"), "{:?}", aside.reasons);
+}
+
+#[test]
 fn without_a_40_percent_offer_tkdn_25_still_comes_first() {
     // Pasal 66(2)b.
     let offers = vec![
