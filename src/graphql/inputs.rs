@@ -16,16 +16,16 @@ use rust_decimal::Decimal;
 pub(super) struct OfferFilterInput {
     /// Only ask these marketplaces (by id); all enabled marketplaces when omitted.
     marketplaces: Option<Vec<ID>>,
-    /// Lowest price of a pack, in rupiah (including PPN unless `priceExcludesVat`).
+    /// Lowest price of a pack, in rupiah (including PPN unless `priceExcludesVat`); 0 or more.
     min_price: Option<Decimal>,
-    /// Highest price of a pack, in rupiah (including PPN unless `priceExcludesVat`).
+    /// Highest price of a pack, in rupiah (including PPN unless `priceExcludesVat`); 0 or more.
     max_price: Option<Decimal>,
     /// Compare `minPrice`/`maxPrice` with the amount excluding PPN.
     #[graphql(default)]
     price_excludes_vat: bool,
-    /// Lowest TKDN, percent.
+    /// Lowest TKDN, percent (0 to 100; another value is refused, `BAD_USER_INPUT`).
     min_tkdn: Option<Decimal>,
-    /// Lowest TKDN + BMP, percent.
+    /// Lowest TKDN + BMP, percent (0 to 100).
     min_tkdn_plus_bmp: Option<Decimal>,
     /// Only offers in these PDN tiers.
     pdn_tiers: Option<Vec<PdnTier>>,
@@ -42,6 +42,29 @@ pub(super) struct OfferFilterInput {
     /// Only offers that state a stock above zero.
     #[graphql(default)]
     in_stock: bool,
+}
+
+/// A filter's conditions, checked: a percentage outside 0–100 or a negative price matches
+/// nothing a buyer could mean (the buyer page refuses the same values).
+pub(super) fn offer_filter(filter: Option<OfferFilterInput>) -> Result<OfferFilter> {
+    let filter = filter.unwrap_or_default();
+    let percent = |value: Option<Decimal>| value.is_none_or(|v| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&v));
+    let rupiah = |value: Option<Decimal>| value.is_none_or(|v| v >= Decimal::ZERO);
+    let refused = [
+        ("filter.minTkdn", percent(filter.min_tkdn), "a percentage from 0 to 100"),
+        ("filter.minTkdnPlusBmp", percent(filter.min_tkdn_plus_bmp), "a percentage from 0 to 100"),
+        ("filter.minPrice", rupiah(filter.min_price), "an amount of 0 rupiah or more"),
+        ("filter.maxPrice", rupiah(filter.max_price), "an amount of 0 rupiah or more"),
+    ]
+    .into_iter()
+    .find(|(_, fits, _)| !fits);
+    if let Some((field, _, wanted)) = refused {
+        return Err(Error::new(format!("`{field}` must be {wanted}")).extend_with(|_, e| {
+            e.set("code", codes::BAD_USER_INPUT);
+            e.set("field", field);
+        }));
+    }
+    Ok(filter.into())
 }
 
 impl From<OfferFilterInput> for OfferFilter {
@@ -107,7 +130,7 @@ pub(super) fn search_params(
 ) -> Result<SearchParams> {
     Ok(SearchParams {
         query,
-        filter: filter.unwrap_or_default().into(),
+        filter: offer_filter(filter)?,
         sort: sort.unwrap_or_default(),
         buyer: buyer_context(buyer)?,
         first: u32::try_from(first.unwrap_or(20)).unwrap_or(0),

@@ -2,7 +2,7 @@
 
 use super::compare::CompareResult;
 use super::error::{codes, report_failure};
-use super::inputs::{BuyerContextInput, OfferFilterInput, buyer_context, search_params};
+use super::inputs::{BuyerContextInput, OfferFilterInput, buyer_context, offer_filter, search_params};
 use super::lookup::{self, ParsedPriceView, RegionLevelView, RegionView};
 use super::marketplace::MarketplaceView;
 use super::response_cache::ResponseSources;
@@ -84,7 +84,7 @@ impl QueryRoot {
         let service = ctx.data_unchecked::<SearchService>();
         let params = CompareParams {
             query,
-            filter: filter.unwrap_or_default().into(),
+            filter: offer_filter(filter)?,
             buyer: buyer_context(buyer)?,
             first: u32::try_from(first.unwrap_or(10)).unwrap_or(0),
         };

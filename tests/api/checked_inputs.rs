@@ -158,3 +158,28 @@ async fn a_search_text_with_no_letter_or_digit_or_too_long_is_refused_and_the_pa
         assert!(html.contains(r#"name="q""#) && html.contains(r#"aria-invalid="true""#), "the field is marked: {q}");
     }
 }
+
+#[tokio::test]
+async fn a_filter_percentage_outside_0_to_100_or_a_negative_price_is_refused_naming_the_field() {
+    let app = spawn_app().await;
+    let search = r#"query($f: OfferFilter) { search(query: "kertas", filter: $f) { complete } }"#;
+    let compare = r#"query($f: OfferFilter) { compare(query: "kertas", filter: $f) { groups { groupId } } }"#;
+    for (filter, field) in [
+        (json!({ "minTkdn": "150" }), "filter.minTkdn"),
+        (json!({ "minTkdnPlusBmp": "-1" }), "filter.minTkdnPlusBmp"),
+        (json!({ "minPrice": "-5" }), "filter.minPrice"),
+        (json!({ "maxPrice": "-0.01" }), "filter.maxPrice"),
+    ] {
+        for query in [search, compare] {
+            let response = app.graphql(query, json!({ "f": filter })).await;
+            let extensions = refusal(&response);
+            assert_eq!(
+                (&extensions["code"], &extensions["field"]),
+                (&json!("BAD_USER_INPUT"), &json!(field)),
+                "{response}"
+            );
+        }
+    }
+    let fine = app.graphql(search, json!({ "f": { "minTkdn": "100", "minPrice": "0" } })).await;
+    assert!(fine["errors"].is_null(), "the bounds themselves are allowed: {fine}");
+}
