@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 
 /// Conditions an offer must meet. A marketplace whose adapter declares a condition as an upstream
 /// filter applies it itself (the bundled `ekatalog` does for prices and TKDN); every other
-/// condition is applied by the gateway after normalisation, and then `totalCount` is a lower
-/// bound (`totalCountExact: false`).
+/// condition is applied by the gateway after normalisation, and then `totalCount` is not exact
+/// (`totalCountExact: false`, which says what it counts then).
 #[derive(Debug, Clone, Default, InputObject)]
 #[graphql(name = "OfferFilter")]
 pub(super) struct OfferFilterInput {
