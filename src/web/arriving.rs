@@ -56,9 +56,11 @@ fn line(offer: &Offer, lang: Lang) -> Markup {
     html! {
         li {
             span.title { (offer.title) } " — "
+            // An approximate quote (`Rp 229rb`) is marked here as on the page that follows.
             @match (unit_price(offer), &offer.price) {
-                (Some(p), _) => { (amounts::rupiah(p)) " / " (base) },
-                (None, Some(p)) => { (amounts::rupiah(p.amount_including_vat)) " / " (offer.unit.name) },
+                (Some(u), Some(p)) => { (amounts::rupiah_of(p, u)) " / " (base) },
+                (Some(u), None) => { (amounts::rupiah(u)) " / " (base) },
+                (None, Some(p)) => { (amounts::rupiah_of(p, p.amount_including_vat)) " / " (offer.unit.name) },
                 (None, None) => { (lang.pick("harga tidak diketahui", "price unknown")) },
             }
             " — " (offer.vendor.name)
@@ -84,5 +86,22 @@ pub fn failed(lang: Lang) -> Markup {
             "Perbandingan tidak dapat diselesaikan. Muat ulang halaman untuk mencoba lagi.",
             "The comparison could not be finished. Reload the page to try again."
         )) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_arriving_offer_quoted_approximately_is_marked_as_on_the_page() {
+        let mut offer = Offer::sample("a");
+        let exact = line(&offer, Lang::Id).into_string();
+        assert!(exact.contains("Rp") && !exact.contains('≈'), "{exact}");
+        if let Some(price) = offer.price.as_mut() {
+            price.exact = false;
+        }
+        let approximate = line(&offer, Lang::Id).into_string();
+        assert!(approximate.contains("≈ Rp"), "{approximate}");
     }
 }

@@ -9,7 +9,7 @@ use super::params::PageQuery;
 use super::strip;
 use super::survey::{in_order, unit_price};
 use super::words::{self, Names};
-use crate::model::Offer;
+use crate::model::{Availability, Offer};
 use crate::search::{Explanation, Facts, ProductGroup, group_title};
 use maud::{Markup, html};
 
@@ -60,6 +60,8 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
                         }
                         " — " (best.vendor.name) ", " (names.of(&best.marketplace))
                     }
+                    // The cheapest may not be for sale now: said beside the price, not found later.
+                    @if let Some(unavailable) = unavailable(best, lang) { " (" (unavailable) ")" }
                 }
             }
             (strip::render(group, names, &group_title(&group.key)))
@@ -82,5 +84,32 @@ fn more(n: usize, lang: Lang) -> String {
         (Lang::Id, n) => format!("Tampilkan {n} penawaran lainnya"),
         (Lang::En, 1) => "Show 1 more offer".to_string(),
         (Lang::En, n) => format!("Show {n} more offers"),
+    }
+}
+
+/// Why `offer` cannot be bought now, when its marketplace says so (stock 0, out of stock,
+/// discontinued).
+fn unavailable(offer: &Offer, lang: Lang) -> Option<&'static str> {
+    match offer.availability {
+        Some(a @ (Availability::OutOfStock | Availability::Discontinued)) => Some(words::availability(a, lang)),
+        _ if offer.stock == Some(0) => Some(words::availability(Availability::OutOfStock, lang)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_offer_not_for_sale_now_says_so_and_one_for_sale_says_nothing() {
+        let mut offer = Offer::sample("a");
+        offer.stock = Some(12);
+        assert_eq!(unavailable(&offer, Lang::Id), None);
+        offer.stock = Some(0);
+        assert_eq!(unavailable(&offer, Lang::Id), Some("stok habis"));
+        offer.stock = None;
+        offer.availability = Some(Availability::Discontinued);
+        assert_eq!(unavailable(&offer, Lang::En), Some("discontinued"));
     }
 }
