@@ -5,7 +5,7 @@ use super::form;
 use super::group;
 use super::lang::Lang;
 use super::layout;
-use super::params::{Invalid, PageQuery};
+use super::params::{GROUPS, Invalid, PageQuery};
 use super::words::{self, Names};
 use crate::search::CompareOutcome;
 use maud::{Markup, PreEscaped, html};
@@ -107,8 +107,14 @@ pub fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Ma
         @if outcome.groups.is_empty() {
             p { (lang.pick("Tidak ada penawaran yang cocok.", "No matching offers.")) }
         }
-        @for (i, group) in outcome.groups.iter().enumerate() {
+        @for (i, group) in outcome.groups.iter().take(GROUPS as usize).enumerate() {
             (group::render(query, group, i, names, &outcome.facts))
+        }
+        @if outcome.groups.len() > GROUPS as usize {
+            p.note.more-groups { (lang.pick(
+                "Hanya 10 produk pertama yang ditampilkan; ada produk lain yang cocok. Persempit pencarian (merek, ukuran) untuk melihatnya.",
+                "Only the first 10 products are shown; other products match. Narrow the search (brand, size) to see them."
+            )) }
         }
         // The offers' survey checkboxes belong to this form wherever it stands (`form="survey"`).
         (survey_form(query))

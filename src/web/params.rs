@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 /// Product groups asked of the search service per page.
-const GROUPS: u32 = 10;
+pub const GROUPS: u32 = 10;
 /// Product groups a survey of chosen offers looks through (the API's largest `first`), so an
 /// offer chosen from a group beyond the page's first ones is still found.
 const SURVEY_GROUPS: u32 = 50;
@@ -208,15 +208,15 @@ impl PageQuery {
             ..OfferFilter::default()
         };
         let buyer = self.region.map(|r| BuyerContext { region_code: r.code.to_string() });
-        CompareParams { query: self.q.clone(), filter, buyer, first: GROUPS }
+        // One more than the page shows, so it can say there are more.
+        CompareParams { query: self.q.clone(), filter, buyer, first: GROUPS + 1 }
     }
 
-    /// The comparison a survey runs: with offers chosen by id, every group the API can give.
+    /// The comparison a survey runs: the page's groups, or with offers chosen by id, every
+    /// group the API can give.
     pub fn survey_params(&self) -> CompareParams {
         let mut params = self.compare_params();
-        if !self.chosen.is_empty() {
-            params.first = SURVEY_GROUPS;
-        }
+        params.first = if self.chosen.is_empty() { GROUPS } else { SURVEY_GROUPS };
         params
     }
 

@@ -289,3 +289,20 @@ async fn the_page_and_the_survey_say_when_a_marketplace_lists_more_matches_than_
     let html = html.text().await.expect("html");
     assert!(html.contains("<table") && !html.contains(partial), "{html:.300}");
 }
+
+#[tokio::test]
+async fn the_page_says_when_more_products_match_than_the_ten_it_shows() {
+    let app = patient_app().await;
+    let more = "Hanya 10 produk pertama yang ditampilkan";
+    let groups = app.graphql(r#"{ compare(query: "kertas", first: 11) { groups { groupId } } }"#, json!({})).await;
+    let count = groups["data"]["compare"]["groups"].as_array().expect("groups").len();
+    assert_eq!(count, 11, "`kertas` matches more than ten products: {groups}");
+    let html =
+        app.client.get(format!("{}/?q=kertas", app.address)).send().await.expect("page").text().await.expect("html");
+    assert_eq!(html.matches(r#"<section class="group""#).count(), 10, "ten products are shown");
+    assert!(html.contains(more), "and the page says there are more");
+    let few = app.client.get(format!("{}/?q=kertas+hvs+a4+sinar+dunia+80", app.address)).send().await.expect("page");
+    let few = few.text().await.expect("html");
+    let shown = few.matches(r#"<section class="group""#).count();
+    assert!((1..10).contains(&shown) && !few.contains(more), "{shown} products, nothing more to say");
+}
