@@ -104,6 +104,8 @@ pub struct Survey<'a> {
     pub missing_offers: Vec<String>,
     /// Which marketplaces list more matches than were compared (`words::partial_coverage`).
     pub partial: Option<String>,
+    /// The filters the comparison ran under, in words (`fields::filters_said`).
+    pub filters: Option<String>,
 }
 
 /// Picks the chosen offers (or the first `top` of each product in page order) from a comparison.
@@ -156,6 +158,7 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
         made_at: wib(now),
         missing_offers,
         partial: words::partial_coverage(&outcome.coverage, names, lang),
+        filters: super::fields::filters_said(query, lang),
     }
 }
 

@@ -176,6 +176,7 @@ mod tests {
             made_at: String::new(),
             missing_offers: Vec::new(),
             partial: None,
+            filters: None,
         };
         let rows = records(&render(&survey, Lang::Id).expect("renders"));
         assert_eq!(rows.len(), FORMULA_START.len());

@@ -41,6 +41,10 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
                     "."
                 }
             }
+            @if let Some(filters) = &survey.filters {
+                p.filters { (lang.pick("Hanya penawaran yang memenuhi: ", "Only offers meeting: ")) (filters) ". "
+                    (lang.pick("Angka pasar di bawah dihitung dari penawaran itu saja.", "The market figures below are of those offers only.")) }
+            }
             @if let Some(partial) = &survey.partial {
                 p.note.partial { (partial) }
             }

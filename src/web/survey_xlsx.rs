@@ -130,7 +130,14 @@ fn summary(sheet: &mut Worksheet, survey: &Survey<'_>, lang: Lang) -> Result<(),
         note(format!("{}{name} ({why})", lang.pick("Tidak menjawab: ", "Did not answer: ")))?;
     }
     for id in &survey.missing_offers {
-        note(format!("{}{id}", lang.pick("Penawaran tidak ditemukan lagi: ", "Offer no longer found: ")))?;
+        let said = lang.pick("Tidak ada di antara penawaran yang dibandingkan: ", "Not among the compared offers: ");
+        note(format!("{said}{id}"))?;
+    }
+    if let Some(filters) = &survey.filters {
+        note(format!("{}{filters}", lang.pick("Hanya penawaran yang memenuhi: ", "Only offers meeting: ")))?;
+    }
+    if let Some(partial) = &survey.partial {
+        note(partial.clone())?;
     }
     note(
         lang.pick(

@@ -306,3 +306,14 @@ async fn the_page_says_when_more_products_match_than_the_ten_it_shows() {
     let shown = few.matches(r#"<section class="group""#).count();
     assert!((1..10).contains(&shown) && !few.contains(more), "{shown} products, nothing more to say");
 }
+
+#[tokio::test]
+async fn a_survey_made_under_filters_says_which_and_one_without_says_none() {
+    let app = patient_app().await;
+    let said = "Hanya penawaran yang memenuhi: ";
+    let url = format!("{}/survey?q=kertas&umk=1&tkdn=25&min=40000&max=300000", app.address);
+    let html = app.client.get(url).send().await.expect("survey").text().await.expect("html");
+    assert!(html.contains(&format!("{said}hanya UMK; TKDN ≥ 25 %; harga kemasan Rp40.000–Rp300.000")), "{html:.2000}");
+    let plain = app.client.get(format!("{}/survey?q=kertas", app.address)).send().await.expect("survey");
+    assert!(!plain.text().await.expect("html").contains(said));
+}
