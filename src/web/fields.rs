@@ -24,29 +24,3 @@ pub fn label(field: &str, lang: Lang) -> Option<&'static str> {
 pub fn error_id(field: &str) -> String {
     format!("{field}-error")
 }
-
-/// The conditions a comparison ran under, in words (`hanya UMK; TKDN ≥ 25 %; …`), or `None`
-/// when it ran on every offer: figures made under a filter must say so wherever they go.
-pub fn filters_said(query: &super::params::PageQuery, lang: Lang) -> Option<String> {
-    let rupiah = |d: rust_decimal::Decimal| super::amounts::rupiah(d);
-    let mut said: Vec<String> = Vec::new();
-    let flags = [
-        (query.pdn, ("hanya produk dalam negeri (TKDN)", "domestic products only (TKDN)")),
-        (query.umk, ("hanya UMK", "micro and small businesses only")),
-        (query.koperasi, ("hanya koperasi", "cooperatives only")),
-        (query.in_stock, ("hanya yang ada stoknya", "in stock only")),
-    ];
-    said.extend(flags.into_iter().filter(|(on, _)| *on).map(|(_, (id, en))| lang.pick(id, en).to_string()));
-    if let Some(tkdn) = query.min_tkdn {
-        said.push(format!("TKDN ≥ {} %", tkdn.normalize()));
-    }
-    match (query.min_price, query.max_price) {
-        (Some(min), Some(max)) => {
-            said.push(format!("{} {}–{}", lang.pick("harga kemasan", "pack price"), rupiah(min), rupiah(max)))
-        }
-        (Some(min), None) => said.push(format!("{} ≥ {}", lang.pick("harga kemasan", "pack price"), rupiah(min))),
-        (None, Some(max)) => said.push(format!("{} ≤ {}", lang.pick("harga kemasan", "pack price"), rupiah(max))),
-        (None, None) => {}
-    }
-    (!said.is_empty()).then(|| said.join("; "))
-}

@@ -158,8 +158,34 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
         made_at: wib(now),
         missing_offers,
         partial: words::partial_coverage(&outcome.coverage, names, lang),
-        filters: super::fields::filters_said(query, lang),
+        filters: filters_said(query, lang),
     }
+}
+
+/// The conditions a comparison ran under, in words (`hanya UMK; TKDN ≥ 25 %; …`), or `None`
+/// when it ran on every offer: figures made under a filter must say so wherever they go.
+fn filters_said(query: &PageQuery, lang: Lang) -> Option<String> {
+    let rupiah = amounts::rupiah;
+    let mut said: Vec<String> = Vec::new();
+    let flags = [
+        (query.pdn, ("hanya produk dalam negeri (TKDN)", "domestic products only (TKDN)")),
+        (query.umk, ("hanya UMK", "micro and small businesses only")),
+        (query.koperasi, ("hanya koperasi", "cooperatives only")),
+        (query.in_stock, ("hanya yang ada stoknya", "in stock only")),
+    ];
+    said.extend(flags.into_iter().filter(|(on, _)| *on).map(|(_, (id, en))| lang.pick(id, en).to_string()));
+    if let Some(tkdn) = query.min_tkdn {
+        said.push(format!("TKDN ≥ {} %", tkdn.normalize()));
+    }
+    match (query.min_price, query.max_price) {
+        (Some(min), Some(max)) => {
+            said.push(format!("{} {}–{}", lang.pick("harga kemasan", "pack price"), rupiah(min), rupiah(max)))
+        }
+        (Some(min), None) => said.push(format!("{} ≥ {}", lang.pick("harga kemasan", "pack price"), rupiah(min))),
+        (None, Some(max)) => said.push(format!("{} ≤ {}", lang.pick("harga kemasan", "pack price"), rupiah(max))),
+        (None, None) => {}
+    }
+    (!said.is_empty()).then(|| said.join("; "))
 }
 
 fn product<'a>(group: &ProductGroup, rows: Vec<Row<'a>>) -> Product<'a> {
