@@ -5,8 +5,9 @@
 
 use super::amounts;
 use super::lang::Lang;
+use super::sources;
 use super::survey::unit_price;
-use super::words::{self, Names};
+use super::words::Names;
 use crate::model::Offer;
 use crate::search::SourceReport;
 use maud::{Markup, PreEscaped, html};
@@ -34,7 +35,7 @@ pub fn arrived(report: &SourceReport, offers: &[Offer], names: &Names, lang: Lan
     let more = offers.len().saturating_sub(SHOWN);
     html! {
         div.arrived data-marketplace=(report.marketplace.as_str()) {
-            h3 { (names.of(&report.marketplace)) ": " (words::source_state(report, lang)) }
+            h3 { (names.of(&report.marketplace)) ": " (sources::source_state(report, lang)) }
             @if !cheapest.is_empty() {
                 ol.arrived-offers {
                     @for offer in cheapest.iter().take(SHOWN) { (line(offer, lang)) }

@@ -10,7 +10,7 @@
 //! ledgers (`spending/`), with `/belanja.csv` and `/belanja.xlsx`.
 //!
 //! Inside, one way: `routes.rs` (handlers) → `streamed.rs` (the page in parts) → `page.rs` /
-//! `arriving.rs` / `survey_page.rs` / `survey_csv.rs` (views) → `offer.rs`, `layout.rs`, `survey.rs` (rows and statistics) → `words.rs` (plain
+//! `arriving.rs` / `survey_page.rs` / `survey_csv.rs` (views) → `offer.rs`, `layout.rs`, `survey.rs` (rows and statistics) → `sources.rs`, `words.rs` (plain
 //! language) → `params.rs` (the URL contract) → `lang.rs`.
 
 mod amounts;
@@ -28,6 +28,7 @@ mod offer;
 mod page;
 mod params;
 mod routes;
+mod sources;
 mod streamed;
 mod strip;
 mod survey;

@@ -6,7 +6,8 @@ use super::group;
 use super::lang::Lang;
 use super::layout;
 use super::params::{GROUPS, Invalid, PageQuery};
-use super::words::{self, Names};
+use super::sources;
+use super::words::Names;
 use crate::search::CompareOutcome;
 use maud::{Markup, PreEscaped, html};
 
@@ -74,20 +75,20 @@ pub fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Ma
     let lang = query.lang;
     html! {
         @let reports = &outcome.sources.reports;
-        @let answered = reports.iter().filter(|r| words::answered(r)).count();
+        @let answered = reports.iter().filter(|r| sources::answered(r)).count();
         section aria-labelledby="sources-title" {
             h2 #sources-title { (lang.pick("Marketplace yang dicari", "Marketplaces searched")) }
             // Folded on a phone while every marketplace answered (style.css keeps it open when wide).
-            @let partial = words::partial_coverage(&outcome.coverage, names, lang);
+            @let partial = sources::partial_coverage(&outcome.coverage, names, lang);
             details.sources-fold open[answered < reports.len()] {
             summary {
-                (words::answered_of(answered, reports.len(), lang))
+                (sources::answered_of(answered, reports.len(), lang))
                 @if partial.is_some() { " · " (lang.pick("tidak semua penawaran dibandingkan", "not every offer compared")) }
             }
             ul.sources {
                 @for report in &outcome.sources.reports {
-                    li class=(if words::answered(report) { "answered" } else { "missing" }) data-marketplace=(report.marketplace.as_str()) {
-                        strong { (names.of(&report.marketplace)) } ": " (words::source_state(report, lang))
+                    li class=(if sources::answered(report) { "answered" } else { "missing" }) data-marketplace=(report.marketplace.as_str()) {
+                        strong { (names.of(&report.marketplace)) } ": " (sources::source_state(report, lang))
                     }
                 }
             }

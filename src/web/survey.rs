@@ -4,7 +4,8 @@
 use super::amounts;
 use super::lang::Lang;
 use super::params::{PageQuery, Sort};
-use super::words::{self, Names};
+use super::sources;
+use super::words::Names;
 use crate::model::Offer;
 use crate::search::{CompareOutcome, Explanation, ProductGroup, Uncounted, VendorFacts, group_title, median};
 use rust_decimal::Decimal;
@@ -102,7 +103,7 @@ pub struct Survey<'a> {
     pub made_at: String,
     /// Offers asked for by id (`offer=`) that the comparison does not hold.
     pub missing_offers: Vec<String>,
-    /// Which marketplaces list more matches than were compared (`words::partial_coverage`).
+    /// Which marketplaces list more matches than were compared (`sources::partial_coverage`).
     pub partial: Option<String>,
     /// The filters the comparison ran under, in words (`fields::filters_said`).
     pub filters: Option<String>,
@@ -152,12 +153,12 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
         searched: reports.iter().map(|r| names.of(&r.marketplace)).collect(),
         missing: reports
             .iter()
-            .filter(|r| !words::answered(r))
-            .map(|r| (names.of(&r.marketplace), words::source_state(r, lang)))
+            .filter(|r| !sources::answered(r))
+            .map(|r| (names.of(&r.marketplace), sources::source_state(r, lang)))
             .collect(),
         made_at: wib(now),
         missing_offers,
-        partial: words::partial_coverage(&outcome.coverage, names, lang),
+        partial: sources::partial_coverage(&outcome.coverage, names, lang),
         filters: filters_said(query, lang),
     }
 }

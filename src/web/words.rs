@@ -1,12 +1,13 @@
-//! What the search found, said in plain words: each marketplace's state, the policy ranking's
-//! reasons, an approximate price's note. Never a raw code. Amounts are written by `amounts`.
+//! What the search found, said in plain words: the policy ranking's reasons, where a vendor is,
+//! why a price carries no PPN, availability. Never a raw code. Amounts are written by `amounts`,
+//! what each marketplace asked did by `sources`.
 
 use super::amounts::percent;
 use super::lang::Lang;
 use crate::model::{Availability, BusinessScale, MarketplaceId, Offer, VatBasis};
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::region;
-use crate::search::{CacheStatus, Coverage, Explanation, Locality, SourceReport, SourceStatus, Stated, VendorFacts};
+use crate::search::{Explanation, Locality, Stated, VendorFacts};
 use std::collections::BTreeMap;
 
 /// Marketplaces' display names by id (`"mbiz"` → `"Mbizmarket"`), from the registry.
@@ -17,58 +18,6 @@ impl Names {
     /// The display name, or the id when the marketplace is no longer registered.
     pub fn of<'a>(&'a self, id: &'a MarketplaceId) -> &'a str {
         self.0.get(id.as_str()).map_or(id.as_str(), String::as_str)
-    }
-}
-
-/// Whether a marketplace's offers are in the answer.
-pub fn answered(report: &SourceReport) -> bool {
-    matches!(report.status, SourceStatus::Ok | SourceStatus::Stale)
-}
-
-/// One marketplace's part in the answer, e.g. "menjawab dalam 120 ms, 40 penawaran" or
-/// "tidak tersedia (tidak dapat dihubungi)".
-pub fn source_state(report: &SourceReport, lang: Lang) -> String {
-    let (ms, age, n) = (report.latency_ms, report.age_seconds, report.offer_count);
-    let offers = |lang: Lang| match lang {
-        Lang::Id => format!("{n} penawaran"),
-        Lang::En => format!("{n} offers"),
-    };
-    match (report.status, report.cache, lang) {
-        (SourceStatus::Ok, CacheStatus::Hit, Lang::Id) => format!("dari cache, {age} detik lalu; {}", offers(lang)),
-        (SourceStatus::Ok, CacheStatus::Hit, Lang::En) => format!("from cache, {age} seconds old; {}", offers(lang)),
-        (SourceStatus::Ok, _, Lang::Id) => format!("menjawab dalam {ms} ms; {}", offers(lang)),
-        (SourceStatus::Ok, _, Lang::En) => format!("answered in {ms} ms; {}", offers(lang)),
-        (SourceStatus::Stale, _, Lang::Id) => {
-            format!("dari cache lama, {age} detik lalu (data terbaru belum didapat); {}", offers(lang))
-        }
-        (SourceStatus::Stale, _, Lang::En) => {
-            format!("from an expired cache entry, {age} seconds old (no fresh answer yet); {}", offers(lang))
-        }
-        (status, _, lang) => failure(status, lang).to_string(),
-    }
-}
-
-fn failure(status: SourceStatus, lang: Lang) -> &'static str {
-    match status {
-        SourceStatus::Timeout => lang.pick("waktu habis: tidak menjawab tepat waktu", "timed out: no answer in time"),
-        SourceStatus::UpstreamError => {
-            lang.pick("tidak tersedia: tidak dapat dihubungi", "unavailable: could not be reached")
-        }
-        SourceStatus::BadResponse => {
-            lang.pick("tidak tersedia: jawabannya tidak dapat dibaca", "unavailable: its answer could not be read")
-        }
-        SourceStatus::CircuitOpen => lang.pick(
-            "tidak tersedia: dilewati sementara setelah gagal berulang kali",
-            "unavailable: skipped for a while after repeated failures",
-        ),
-        SourceStatus::RateLimited => {
-            lang.pick("tidak tersedia: meminta Pasar memperlambat permintaan", "unavailable: asked Pasar to slow down")
-        }
-        SourceStatus::Overloaded => {
-            lang.pick("tidak tersedia: sedang melayani terlalu banyak permintaan", "unavailable: too busy")
-        }
-        SourceStatus::Disabled => lang.pick("dinonaktifkan oleh operator", "switched off by the operator"),
-        SourceStatus::Ok | SourceStatus::Stale => "",
     }
 }
 
@@ -208,41 +157,6 @@ pub fn availability(availability: Availability, lang: Lang) -> &'static str {
     lang.pick(said.0, said.1)
 }
 
-/// `5 dari 5 marketplace menjawab`; `4 of 5 marketplaces answered`.
-pub fn answered_of(answered: usize, asked: usize, lang: Lang) -> String {
-    match (lang, asked) {
-        (Lang::Id, _) => format!("{answered} dari {asked} marketplace menjawab"),
-        (Lang::En, 1) => format!("{answered} of 1 marketplace answered"),
-        (Lang::En, _) => format!("{answered} of {asked} marketplaces answered"),
-    }
-}
-
-/// The marketplaces listing more matches than a comparison groups, named, or `None`: the lowest
-/// price and the median are then those of each one's first offers, not of its whole market, and
-/// a buyer must be told before taking them for the market's.
-pub fn partial_coverage(coverage: &[Coverage], names: &Names, lang: Lang) -> Option<String> {
-    let more: Vec<&str> = coverage.iter().filter(|c| c.more).map(|c| names.of(&c.marketplace)).collect();
-    let grouped = coverage.iter().map(|c| c.grouped).max()?;
-    let (last, first) = more.split_last()?;
-    let named = if first.is_empty() {
-        (*last).to_string()
-    } else {
-        format!("{} {} {last}", first.join(", "), lang.pick("dan", "and"))
-    };
-    Some(match lang {
-        Lang::Id => format!(
-            "{named} punya lebih banyak penawaran yang cocok daripada yang dibandingkan di sini ({grouped} pertama tiap \
-             marketplace): harga terendah dan median hanya dari penawaran yang dibandingkan. Persempit pencarian (merek, \
-             ukuran, gramatur) agar semuanya tercakup."
-        ),
-        Lang::En => format!(
-            "{named} list more matching offers than are compared here (the first {grouped} of each marketplace): the \
-             lowest price and the median are of the compared offers only. Narrow the search (brand, size, grammage) \
-             to cover them all."
-        ),
-    })
-}
-
 /// `41 penawaran di 4 marketplace`; `41 offers on 4 marketplaces`, `1 offer on 1 marketplace`.
 pub fn offers_on(offers: usize, marketplaces: usize, lang: Lang) -> String {
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -329,27 +243,6 @@ mod tests {
         assert_eq!(said(VatBasis::Exempt), Some("(barang bebas PPN)"));
         assert_eq!(said(VatBasis::Pbjt), Some("(dikenai PBJT daerah, bukan PPN)"));
         assert_eq!(no_ppn_reason(VatBasis::ZeroRate, Lang::En), Some("(the seller charges no PPN)"));
-    }
-
-    #[test]
-    fn every_marketplace_state_is_a_sentence() {
-        let mut report = SourceReport {
-            marketplace: MarketplaceId::new("mbiz"),
-            status: SourceStatus::Ok,
-            cache: CacheStatus::Hit,
-            latency_ms: 3,
-            offer_count: 12,
-            age_seconds: 41,
-            message: None,
-            served_on_error: false,
-            ignores_paging: false,
-            fresh_until: None,
-        };
-        assert_eq!(source_state(&report, Lang::Id), "dari cache, 41 detik lalu; 12 penawaran");
-        report.status = SourceStatus::UpstreamError;
-        assert_eq!(source_state(&report, Lang::Id), "tidak tersedia: tidak dapat dihubungi");
-        report.status = SourceStatus::Timeout;
-        assert_eq!(source_state(&report, Lang::En), "timed out: no answer in time");
     }
 
     #[test]
