@@ -68,6 +68,11 @@ impl Invalid {
         let what = match self.field {
             "region" => lang.pick("Kode wilayah tidak dikenal", "Unknown region code"),
             "tkdn" => lang.pick("TKDN minimum harus angka 0–100", "Minimum TKDN must be a number from 0 to 100"),
+            // A readable amount refused as `max` is one below `min`.
+            "max" if rupiah(&self.value).is_ok_and(|amount| amount.is_some()) => lang.pick(
+                "Harga sampai harus sama dengan atau lebih dari harga dari",
+                "The price up to must be at least the price from",
+            ),
             "min" | "max" => lang.pick(
                 "Harga harus jumlah rupiah yang jelas, mis. 150000 atau 150.000",
                 "A price must be a plain rupiah amount, e.g. 150000",
@@ -109,6 +114,13 @@ pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
         if let Err(field) = read(&mut query, &key, &value) {
             invalid.push(Invalid { field, value: visible(&value) });
         }
+    }
+    // A range from above its end matches nothing: said, not answered with an empty page.
+    if let (Some(min), Some(max)) = (query.min_price, query.max_price)
+        && min > max
+    {
+        invalid.push(Invalid { field: "max", value: max.normalize().to_string() });
+        query.max_price = None;
     }
     (query, invalid)
 }
@@ -261,6 +273,17 @@ mod tests {
         let params = query.compare_params();
         assert!(params.filter.umk_only && params.filter.pdn_tiers.is_some());
         assert_eq!(params.buyer.map(|b| b.region_code), Some("35.71".to_string()));
+    }
+
+    #[test]
+    fn a_price_range_from_above_its_end_is_refused_at_its_end() {
+        let (_, invalid) = parse(Some("q=x&min=300000&max=100"));
+        assert_eq!(invalid, [Invalid { field: "max", value: "100".into() }]);
+        assert!(invalid[0].problem(Lang::Id).starts_with("Harga sampai harus sama dengan atau lebih dari harga dari"));
+        let (_, fine) = parse(Some("q=x&min=100&max=100"));
+        assert!(fine.is_empty(), "{fine:?}");
+        let (_, unreadable) = parse(Some("q=x&max=150rb"));
+        assert!(unreadable[0].problem(Lang::Id).starts_with("Harga harus jumlah rupiah"), "{unreadable:?}");
     }
 
     #[test]
