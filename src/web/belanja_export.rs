@@ -23,12 +23,21 @@ const MONTHS: [&str; 12] = [
     "Desember",
 ];
 
+/// Vendors listed, largest first, as on the page.
+pub const TOP_VENDORS: usize = 5;
+
+/// Marks the text as UTF-8 for spreadsheets that would read it as another code page (the
+/// survey's CSV carries it too).
+const BOM: &str = "\u{feff}";
+
 /// The rows of a Pemda's year, then the province ranking.
 pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranking) -> Vec<Row> {
     let s = &spending.summary;
+    // The file travels without its URL: the first row says whose year it is.
+    let (buyer, year) = (&spending.buyer, spending.year);
     let mut out: Vec<Row> = vec![(
         "Total".into(),
-        spending.buyer.name.into(),
+        format!("{} ({}), tahun {year}", buyer.name, buyer.code),
         s.all.total.including_vat,
         Some(s.all.total.excluding_vat),
         Some(s.all.count),
@@ -49,6 +58,16 @@ pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranki
         out.push((
             "Metode pembayaran".into(),
             payment_name(*m).into(),
+            t.total.including_vat,
+            Some(t.total.excluding_vat),
+            Some(t.count),
+        ));
+    }
+    for v in s.vendors.iter().take(TOP_VENDORS) {
+        let t = &v.tally;
+        out.push((
+            "Penyedia terbesar".into(),
+            v.vendor.name.clone(),
             t.total.including_vat,
             Some(t.total.excluding_vat),
             Some(t.count),
@@ -93,7 +112,7 @@ pub fn csv(rows: &[Row]) -> Result<String, csv::Error> {
         w.write_record([section.as_str(), item.as_str(), &incl.to_string(), &excl, &count])?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
 }
 
 /// The rows as an `.xlsx` workbook: amounts as numbers (exact to the rupiah at this scale).

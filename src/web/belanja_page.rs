@@ -3,7 +3,7 @@
 //! ranking with this Pemda highlighted. A marketplace that could not be read is named.
 
 use super::belanja_chart::{columns, compact, rows};
-use super::belanja_export::{payment_name, shares};
+use super::belanja_export::{TOP_VENDORS, payment_name, shares};
 use super::lang::Lang;
 use super::layout;
 use crate::normalize::region::RegionLevel;
@@ -67,7 +67,7 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
         h2 { "Metode pembayaran" }
         ul { @for (m, t) in &s.by_payment { li { (payment_name(*m)) ": " (format_rupiah(t.total.including_vat)) " (" (t.count) " transaksi)" } } }
         h2 { "Penyedia terbesar" }
-        ol { @for v in s.vendors.iter().take(5) { li { (v.vendor.name) " — " (compact(v.tally.total.including_vat)) } } }
+        ol { @for v in s.vendors.iter().take(TOP_VENDORS) { li { (v.vendor.name) " — " (compact(v.tally.total.including_vat)) } } }
         h2 #ranking-title { "Peringkat di provinsi" }
         div.table-scroll tabindex="0" role="region" aria-labelledby="ranking-title" { table.survey #ranking {
             thead { tr { th { "Peringkat" } th { "Pemda" } th.num { "Total (termasuk PPN)" } th.num { "Transaksi" } } }

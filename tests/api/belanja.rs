@@ -44,8 +44,14 @@ async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_
     assert!(warning[..400].contains("Bela Pengadaan"), "{}", &warning[..400]);
     let csv = get("/belanja.csv?wilayah=35.71&tahun=2022").await.expect("csv");
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
-    let text = csv.text().await.expect("text");
+    // Bytes, not `text()`, which drops a byte-order mark.
+    let bytes = csv.bytes().await.expect("bytes");
+    let text = String::from_utf8_lossy(&bytes);
     assert!(text.contains("Marketplace;Jatim Bejo;35921908461;"), "{text}");
+    // The file says whose year it is, its largest vendors, and that it is UTF-8.
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark");
+    assert!(text.contains("Total;Kota Kediri (35.71), tahun 2022;"), "{text:.300}");
+    assert!(text.contains("\nPenyedia terbesar;"), "{text}");
     let xlsx = get("/belanja.xlsx?wilayah=35.71&tahun=2022").await.expect("xlsx");
     assert!(xlsx.headers()["content-type"].to_str().expect("type").contains("spreadsheetml"));
     let bytes = xlsx.bytes().await.expect("bytes");
