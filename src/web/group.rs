@@ -28,6 +28,8 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
         offers.iter().enumerate().map(|(i, o)| (i + 1, o)).collect();
     let is_cheapest = |o: &Offer| cheapest.as_deref() == Some(&o.gateway_id());
     let (pinned, rest): (Vec<_>, Vec<_>) = numbered.into_iter().partition(|(_, (o, _))| is_cheapest(o));
+    let verdicts = group.uncounted_by_offer();
+    let uncounted = |offer: &Offer| verdicts.iter().find(|(o, _)| std::ptr::eq(*o, offer)).and_then(|(_, why)| *why);
     let shown = |(position, (offer, why)): &(usize, &(&Offer, Option<&Explanation>))| {
         let cheapest = is_cheapest(offer);
         let shown = Shown {
@@ -39,6 +41,7 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
             group: index,
             names,
             lang,
+            uncounted: uncounted(offer),
         };
         offer::item(offer, &shown)
     };

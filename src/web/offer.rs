@@ -3,10 +3,10 @@
 
 use super::amounts;
 use super::lang::Lang;
-use super::survey::unit_price;
+use super::survey::{uncounted_why, unit_price};
 use super::words::{self, Names};
 use crate::model::Offer;
-use crate::search::{Explanation, VendorFacts};
+use crate::search::{Explanation, Uncounted, VendorFacts};
 use maud::{Markup, html};
 
 /// What the page knows about an offer besides the offer itself.
@@ -23,6 +23,8 @@ pub struct Shown<'a> {
     pub group: usize,
     pub names: &'a Names,
     pub lang: Lang,
+    /// Why its unit price is left out of the product's figures (lowest, median), when it is.
+    pub uncounted: Option<Uncounted>,
 }
 
 /// The offer as a list item; its checkbox belongs to the survey form (`form="survey"`).
@@ -58,6 +60,10 @@ pub fn item(offer: &Offer, shown: &Shown<'_>) -> Markup {
             details.detail {
                 summary { (lang.pick("Rincian: kemasan, TKDN, stok, alasan urutan", "Details: pack, TKDN, stock, why here")) }
                 (facts(offer, lang))
+                // A price the figures above leave out (a meterai sold per pcs among sheets) says so.
+                @if let Some(uncounted) = shown.uncounted {
+                    p.uncounted { (lang.pick("Tidak dihitung dalam angka produk ini: ", "Not counted in this product's figures: ")) (uncounted_why(uncounted, lang)) }
+                }
                 @if let Some(why) = shown.why {
                     p.why { strong { (lang.pick("Alasan urutan: ", "Why here: ")) } (words::reasons(offer, why, shown.names, lang)) }
                 }

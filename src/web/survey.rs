@@ -48,16 +48,20 @@ impl Row<'_> {
     /// row is not among the market figures. `None` for an exact, counted price.
     pub fn price_note(&self, lang: Lang) -> Option<String> {
         let approximate = self.offer.price.as_ref().and_then(|p| amounts::approximate(p, lang));
-        let uncounted = self.uncounted.map(|why| {
-            let why = match why {
-                Uncounted::NoConfidentPack => lang.pick("isi kemasan tidak pasti", "pack size not certain"),
-                Uncounted::OtherUnit => lang.pick("satuan dasar lain", "another base unit"),
-                Uncounted::Approximate => lang.pick("harga tidak pasti", "price not exact"),
-            };
-            format!("{} {why}", lang.pick("tidak dihitung:", "not counted:"))
-        });
+        let uncounted = self
+            .uncounted
+            .map(|why| format!("{} {}", lang.pick("tidak dihitung:", "not counted:"), uncounted_why(why, lang)));
         let notes: Vec<String> = approximate.into_iter().chain(uncounted).collect();
         (!notes.is_empty()).then(|| notes.join("; "))
+    }
+}
+
+/// Why an offer's unit price is left out of its product's market figures.
+pub fn uncounted_why(why: Uncounted, lang: Lang) -> &'static str {
+    match why {
+        Uncounted::NoConfidentPack => lang.pick("isi kemasan tidak pasti", "pack size not certain"),
+        Uncounted::OtherUnit => lang.pick("satuan dasar lain", "another base unit"),
+        Uncounted::Approximate => lang.pick("harga tidak pasti", "price not exact"),
     }
 }
 

@@ -252,19 +252,22 @@ async fn an_approximate_price_is_marked_on_the_page_the_survey_and_its_csv() {
         edges.iter().map(|e| (e["node"]["id"].as_str().expect("id"), &e["node"]["price"])).collect();
     let page = app.client.get(format!("{}/?q=kertas+hvs+a4", app.address)).send().await;
     let page = page.expect("page").text().await.expect("html");
-    let mut marked = 0;
+    let (mut marked, mut noted) = (0, 0);
     for block in page.split(r#"<li class="offer"#).skip(1) {
         let block = &block[..block.find("</li>").expect("offer end")];
         let id = block.split(r#"data-offer=""#).nth(1).and_then(|rest| rest.split('"').next()).expect("an id");
         let Some(price) = raw_of.get(id) else { continue };
         if price["exact"] == false {
             marked += 1;
+            // Left out of the product's figures beside exact prices, and the card says so.
+            noted += usize::from(block.contains("Tidak dihitung dalam angka produk ini: harga tidak pasti"));
             assert!(block.contains("≈ Rp") && block.contains(&format!("«{}»", price["raw"].as_str().expect("raw"))));
         } else {
             assert!(!block.contains('≈'), "{id} is exact: {block}");
         }
     }
     assert!(marked > 0, "an approximate price is among the offers shown");
+    assert!(noted > 0, "an approximate price left out of its product's figures says so on its card");
 }
 
 #[tokio::test]
