@@ -112,6 +112,12 @@ impl ParsedPriceView {
             Precision::Approximate => PrecisionView::Approximate,
         })
     }
+    /// Whether `amount` is a firm price, as an offer's `Price.exact` would say: false for a
+    /// compact form, a range's lower bound or a separator read by policy; null without an
+    /// amount.
+    async fn exact(&self) -> Option<bool> {
+        self.0.amount.map(|_| self.0.is_firm())
+    }
     /// The unit the price is per (`"rim"` from `"Rp 75.000/rim"`).
     async fn per_unit(&self) -> Option<&str> {
         self.0.per_unit.as_deref()

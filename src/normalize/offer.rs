@@ -4,7 +4,7 @@
 //! on the offer, and never prevents the rest of the offer from being served.
 
 use super::percent::parse_percent;
-use super::price::{Locale, ParsedPrice, Precision, PriceIssueCode, parse_price, parse_price_json};
+use super::price::{Locale, ParsedPrice, parse_price, parse_price_json};
 use super::raw::{RawOffer, RawValue, ValueFormat};
 use super::region::{self, Resolution};
 use super::text::plain_text;
@@ -60,9 +60,7 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
     }
     let amount = parsed.amount?;
     // A range's lower bound, a compact form or a separator read by policy is not a firm amount.
-    let exact = parsed.precision == Precision::Exact
-        && parsed.range_max.is_none()
-        && !parsed.has_issue(PriceIssueCode::AmbiguousSeparator);
+    let exact = parsed.is_firm();
     let stated = tax::stated(raw, parsed.includes_vat, issues);
     let Some(treatment) = vat::treatment(&raw.vat, stated) else {
         issues.push(issue(

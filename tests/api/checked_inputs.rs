@@ -141,6 +141,22 @@ async fn parse_price_gives_a_precision_only_with_an_amount() {
 }
 
 #[tokio::test]
+async fn parse_price_says_whether_an_amount_is_firm_as_an_offers_price_would() {
+    let app = spawn_app().await;
+    let query = "query($t: String!) { parsePrice(text: $t) { amount exact } }";
+    for (text, exact) in [
+        ("Rp 1.250.000", json!(true)),
+        ("Rp 1,25 jt", json!(false)),
+        // A range's lower bound is not the price: `Price.exact` is false for it too.
+        ("Rp 50.000 - 75.000 / rim", json!(false)),
+        ("banana", Value::Null),
+    ] {
+        let read = app.graphql(query, json!({ "t": text })).await["data"]["parsePrice"].clone();
+        assert_eq!(read["exact"], exact, "{text}: {read}");
+    }
+}
+
+#[tokio::test]
 async fn a_search_text_with_no_letter_or_digit_or_too_long_is_refused_and_the_page_marks_the_field() {
     let app = spawn_app().await;
     for text in ["-", "*", "\u{200B}"] {

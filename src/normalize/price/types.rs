@@ -158,6 +158,15 @@ impl ParsedPrice {
         self.issues.iter().any(|issue| issue.code == code)
     }
 
+    /// Whether the amount is a firm price: read in full, not a range's lower bound, not a
+    /// separator read by policy (`Price.exact` of an offer; `false` without an amount).
+    pub fn is_firm(&self) -> bool {
+        self.amount.is_some()
+            && self.precision == Precision::Exact
+            && self.range_max.is_none()
+            && !self.has_issue(PriceIssueCode::AmbiguousSeparator)
+    }
+
     /// The issue codes, in order.
     pub fn issue_codes(&self) -> Vec<&'static str> {
         self.issues.iter().map(|issue| issue.code.code()).collect()
