@@ -9,7 +9,7 @@
 use crate::marketplace::definition::AdapterDefinition;
 use crate::marketplace::registry::check_file;
 use crate::marketplace::{MarketplaceError, read_page};
-use crate::model::{Availability, MarketplaceId, Offer, Price, VatBasis};
+use crate::model::{MarketplaceId, Offer, Price};
 use crate::normalize::offer::normalize_offer;
 use async_graphql::resolver_utils::EnumType;
 use serde_json::{Value, json};
@@ -191,33 +191,11 @@ const SOURCES: &[(&str, &[&str])] = &[
     ("vendor", &["vendor_name", "vendor_legal_form", "vendor_npwp", "vendor_scale", "vendor_region"]),
 ];
 
-/// The names the GraphQL schema gives, so scripts see one spelling.
-fn basis_name(basis: VatBasis) -> &'static str {
-    match basis {
-        VatBasis::Included => "INCLUDED",
-        VatBasis::Excluded => "EXCLUDED",
-        VatBasis::NotPkp => "NOT_PKP",
-        VatBasis::Exempt => "EXEMPT",
-        VatBasis::Pbjt => "PBJT",
-        VatBasis::ZeroRate => "ZERO_RATE",
-    }
-}
-
-fn availability_name(availability: Availability) -> &'static str {
-    match availability {
-        Availability::InStock => "IN_STOCK",
-        Availability::Limited => "LIMITED",
-        Availability::PreOrder => "PRE_ORDER",
-        Availability::OutOfStock => "OUT_OF_STOCK",
-        Availability::Discontinued => "DISCONTINUED",
-    }
-}
-
 fn price_json(price: &Price) -> Value {
     json!({
         "amount": price.amount.to_string(),
         "includesVat": price.includes_vat,
-        "vatBasis": basis_name(price.vat_basis),
+        "vatBasis": graphql_name(price.vat_basis),
         "nominalVatRate": price.nominal_vat_rate.to_string(),
         "vatRate": price.vat_rate.to_string(),
         "vatRule": price.vat_rule.as_deref(),
@@ -241,7 +219,7 @@ fn offer_json(offer: &Offer) -> Value {
                   "derivation": graphql_name(offer.unit.derivation), "confident": offer.unit.confident },
         "brand": offer.brand,
         "model": offer.model,
-        "availability": offer.availability.map(availability_name),
+        "availability": offer.availability.and_then(graphql_name),
         "minOrder": offer.min_order,
         "stock": offer.stock,
         "tkdn": text(offer.tkdn),
@@ -255,7 +233,8 @@ fn offer_json(offer: &Offer) -> Value {
     })
 }
 
-/// An enum value as the GraphQL API spells it (`PT`, `KECIL`), not as Rust does (`Pt`).
+/// An enum value as the GraphQL API spells it (`PT`, `NOT_PKP`), not as Rust does (`Pt`), so
+/// scripts see one spelling.
 fn graphql_name<E: EnumType + PartialEq + Copy>(value: E) -> Option<&'static str> {
     E::items().iter().find(|item| item.value == value).map(|item| item.name)
 }

@@ -120,6 +120,20 @@ pub enum Auth {
     },
 }
 
+impl Auth {
+    /// The environment variables it names, each with its key in the file (`auth.key_env`).
+    pub fn secrets(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            Self::None => vec![],
+            Self::Bearer { token_env } => vec![("auth.token_env", token_env)],
+            Self::ApiKeyHeader { key_env, .. } => vec![("auth.key_env", key_env)],
+            Self::Basic { username_env, password_env } => {
+                vec![("auth.username_env", username_env), ("auth.password_env", password_env)]
+            }
+        }
+    }
+}
+
 /// Item fields mapped to the unified model. `id`, `title`, `price` and `vendor_name` are required.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

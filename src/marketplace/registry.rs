@@ -6,12 +6,13 @@
 
 use super::Marketplace;
 use super::definition::{AdapterDefinition, Auth, FilterSpec, PaginationKind};
+pub use super::files::{Source, check_bundled, check_dir, check_file};
 use super::http::{HttpAdapter, static_headers};
 use super::probe::Probe;
-use super::validate::{Problem, base_url_refusal, parse_definition};
+use super::validate::{Problem, base_url_refusal};
 use axum::http::{HeaderMap, HeaderValue, header};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -134,79 +135,6 @@ impl Registry {
     }
 }
 
-/// The adapter files shipped in `adapters/`, compiled into the binary so the embedded demo runs
-/// from any folder (`cargo install` then `pasar`).
-pub const BUNDLED: &[(&str, &str)] = &[
-    ("bela.toml", include_str!("../../adapters/bela.toml")),
-    ("ekatalog.toml", include_str!("../../adapters/ekatalog.toml")),
-    ("jatim-bejo.toml", include_str!("../../adapters/jatim-bejo.toml")),
-    ("mbiz.toml", include_str!("../../adapters/mbiz.toml")),
-    ("padi-umkm.toml", include_str!("../../adapters/padi-umkm.toml")),
-];
-
-/// Where adapter files are read from.
-#[derive(Debug, Clone, Copy)]
-pub enum Source<'a> {
-    /// Every `*.toml` in a directory.
-    Dir(&'a Path),
-    /// The files bundled in the binary ([`BUNDLED`]).
-    Bundled,
-}
-
-/// Reads and checks every `*.toml` in `dir`; all problems of all files are returned together.
-pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
-    let problem = |message: String| Problem { file: dir.to_path_buf(), key: String::new(), message };
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| vec![problem(format!("cannot read the adapter directory ({e})"))])?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        return Err(vec![problem("no adapter files (*.toml) found".to_string())]);
-    }
-    let texts = files.into_iter().map(|file| {
-        let text = std::fs::read_to_string(&file).map_err(|e| {
-            vec![Problem { file: file.clone(), key: String::new(), message: format!("cannot read ({e})") }]
-        });
-        (file, text)
-    });
-    check_texts(texts)
-}
-
-/// Checks the bundled adapter files, named as they are in the repository's `adapters/`.
-pub fn check_bundled() -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
-    check_texts(BUNDLED.iter().map(|(name, text)| (Path::new("adapters").join(name), Ok((*text).to_string()))))
-}
-
-/// Ids are unique because each file is named after its id (one directory holds one name once).
-fn check_texts(
-    texts: impl Iterator<Item = (PathBuf, Result<String, Vec<Problem>>)>,
-) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut definitions = Vec::new();
-    for (file, text) in texts {
-        match text.and_then(|text| check_file(&file, &text)) {
-            Ok(def) => definitions.push((file, def)),
-            Err(found) => problems.extend(found),
-        }
-    }
-    if problems.is_empty() { Ok(definitions) } else { Err(problems) }
-}
-
-/// One adapter file's text: a valid definition named after its file, or its problems.
-pub fn check_file(file: &Path, text: &str) -> Result<AdapterDefinition, Vec<Problem>> {
-    let def = parse_definition(file, text)?;
-    if file.file_stem().is_none_or(|stem| *stem != *def.id) {
-        let message =
-            format!("`{}` is not the file's name: a file MUST be named after its id (`{}.toml`)", def.id, def.id);
-        return Err(vec![Problem { file: file.to_path_buf(), key: "id".into(), message }]);
-    }
-    Ok(def)
-}
-
 /// How adapter files are turned into running marketplaces.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -291,15 +219,8 @@ fn reachable_with_secrets(def: &AdapterDefinition, options: &LoadOptions) -> Res
 
 /// Each secret `def` names that the environment does not hold.
 fn unset_secrets(def: &AdapterDefinition, env: &Env) -> Vec<(String, String)> {
-    let named: Vec<(&str, &str)> = match &def.auth {
-        Auth::None => vec![],
-        Auth::Bearer { token_env } => vec![("auth.token_env", token_env)],
-        Auth::ApiKeyHeader { key_env, .. } => vec![("auth.key_env", key_env)],
-        Auth::Basic { username_env, password_env } => {
-            vec![("auth.username_env", username_env), ("auth.password_env", password_env)]
-        }
-    };
-    named
+    def.auth
+        .secrets()
         .into_iter()
         .filter(|(_, var)| env.get(var).is_none())
         .map(|(key, var)| (key.to_string(), format!("environment variable {var} is not set")))
@@ -403,20 +324,4 @@ fn resolve_headers(def: &AdapterDefinition, env: &Env) -> Result<HeaderMap, (&'s
         }
     }
     Ok(headers)
-}
-
-#[cfg(test)]
-mod bundled_tests {
-    use super::*;
-
-    #[test]
-    fn the_bundled_list_is_every_adapter_file_of_the_repository_and_they_are_valid() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters");
-        let on_disk = check_dir(&dir).expect("adapters/ is valid");
-        let bundled = check_bundled().expect("the bundled adapters are valid");
-        let names =
-            |defs: &[(PathBuf, AdapterDefinition)]| -> Vec<String> { defs.iter().map(|(_, d)| d.id.clone()).collect() };
-        assert!(!bundled.is_empty());
-        assert_eq!(names(&bundled), names(&on_disk));
-    }
 }

@@ -220,9 +220,10 @@ async fn load_page(
         guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).instrument(span.clone()).await;
     let upstream =
         metrics::histogram!("pasar_marketplace_request_duration_seconds", "marketplace" => id.as_str().to_string());
-    upstream.record(asked.elapsed().as_secs_f64());
+    let took = asked.elapsed();
+    upstream.record(took.as_secs_f64());
     span.record("status", called.as_ref().map_or_else(|e| SourceStatus::of(e).label(), |_| SourceStatus::Ok.label()));
-    let latency_ms = u64::try_from(asked.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let latency_ms = u64::try_from(took.as_millis()).unwrap_or(u64::MAX);
     _ = match &called {
         Ok(_) => told.failures.answered(id),
         Err(error) => told.failures.failed(id, error, latency_ms),

@@ -47,20 +47,12 @@ pub(crate) fn base_url_refusal(url: &str) -> Option<String> {
 }
 
 pub(super) fn check_auth(auth: &Auth, problems: &mut Problems<'_>) {
-    let vars: Vec<(&str, &str)> = match auth {
-        Auth::None => vec![],
-        Auth::Bearer { token_env } => vec![("auth.token_env", token_env)],
-        Auth::ApiKeyHeader { header, key_env } => {
-            if axum::http::HeaderName::from_str(header).is_err() {
-                problems.add("auth.header", format!("`{header}` is not a valid HTTP header name"));
-            }
-            vec![("auth.key_env", key_env)]
-        }
-        Auth::Basic { username_env, password_env } => {
-            vec![("auth.username_env", username_env), ("auth.password_env", password_env)]
-        }
-    };
-    for (key, var) in vars {
+    if let Auth::ApiKeyHeader { header, .. } = auth
+        && axum::http::HeaderName::from_str(header).is_err()
+    {
+        problems.add("auth.header", format!("`{header}` is not a valid HTTP header name"));
+    }
+    for (key, var) in auth.secrets() {
         if !is_env_name(var) {
             problems.add(key, format!("`{var}` must name an environment variable (A-Z, 0-9, _), not hold a secret"));
         }

@@ -1,0 +1,96 @@
+//! Adapter files as they are read: a folder's `*.toml` or the ones bundled in the binary, each
+//! checked and named after its id. What running them needs besides (secrets, egress, overrides)
+//! is the registry's.
+
+use super::definition::AdapterDefinition;
+use super::validate::{Problem, parse_definition};
+use std::path::{Path, PathBuf};
+
+/// The adapter files shipped in `adapters/`, compiled into the binary so the embedded demo runs
+/// from any folder (`cargo install` then `pasar`).
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("bela.toml", include_str!("../../adapters/bela.toml")),
+    ("ekatalog.toml", include_str!("../../adapters/ekatalog.toml")),
+    ("jatim-bejo.toml", include_str!("../../adapters/jatim-bejo.toml")),
+    ("mbiz.toml", include_str!("../../adapters/mbiz.toml")),
+    ("padi-umkm.toml", include_str!("../../adapters/padi-umkm.toml")),
+];
+
+/// Where adapter files are read from.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    /// Every `*.toml` in a directory.
+    Dir(&'a Path),
+    /// The files bundled in the binary ([`BUNDLED`]).
+    Bundled,
+}
+
+/// Reads and checks every `*.toml` in `dir`; all problems of all files are returned together.
+pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
+    let problem = |message: String| Problem { file: dir.to_path_buf(), key: String::new(), message };
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| vec![problem(format!("cannot read the adapter directory ({e})"))])?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(vec![problem("no adapter files (*.toml) found".to_string())]);
+    }
+    let texts = files.into_iter().map(|file| {
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            vec![Problem { file: file.clone(), key: String::new(), message: format!("cannot read ({e})") }]
+        });
+        (file, text)
+    });
+    check_texts(texts)
+}
+
+/// Checks the bundled adapter files, named as they are in the repository's `adapters/`.
+pub fn check_bundled() -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
+    check_texts(BUNDLED.iter().map(|(name, text)| (Path::new("adapters").join(name), Ok((*text).to_string()))))
+}
+
+/// Ids are unique because each file is named after its id (one directory holds one name once).
+fn check_texts(
+    texts: impl Iterator<Item = (PathBuf, Result<String, Vec<Problem>>)>,
+) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut definitions = Vec::new();
+    for (file, text) in texts {
+        match text.and_then(|text| check_file(&file, &text)) {
+            Ok(def) => definitions.push((file, def)),
+            Err(found) => problems.extend(found),
+        }
+    }
+    if problems.is_empty() { Ok(definitions) } else { Err(problems) }
+}
+
+/// One adapter file's text: a valid definition named after its file, or its problems.
+pub fn check_file(file: &Path, text: &str) -> Result<AdapterDefinition, Vec<Problem>> {
+    let def = parse_definition(file, text)?;
+    if file.file_stem().is_none_or(|stem| *stem != *def.id) {
+        let message =
+            format!("`{}` is not the file's name: a file MUST be named after its id (`{}.toml`)", def.id, def.id);
+        return Err(vec![Problem { file: file.to_path_buf(), key: "id".into(), message }]);
+    }
+    Ok(def)
+}
+
+#[cfg(test)]
+mod bundled_tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_list_is_every_adapter_file_of_the_repository_and_they_are_valid() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters");
+        let on_disk = check_dir(&dir).expect("adapters/ is valid");
+        let bundled = check_bundled().expect("the bundled adapters are valid");
+        let names =
+            |defs: &[(PathBuf, AdapterDefinition)]| -> Vec<String> { defs.iter().map(|(_, d)| d.id.clone()).collect() };
+        assert!(!bundled.is_empty());
+        assert_eq!(names(&bundled), names(&on_disk));
+    }
+}
