@@ -1,7 +1,9 @@
 //! The routes of the spending report: `/belanja`, `/belanja.csv`, `/belanja.xlsx`, each for
-//! `?wilayah=<Kemendagri code>&tahun=<year>`.
+//! `?wilayah=<Kemendagri code>&tahun=<year>`. The page refuses by asking again (its form, with
+//! what is wrong); the downloads, read by programs as often as by people, in plain text.
 
 use super::belanja_export::{self, Row};
+use super::belanja_form::{self, Field, Problem};
 use super::belanja_page;
 use crate::normalize::region::RegionLevel;
 use crate::spending::{Ranking, Spending, SpendingError, SpendingService};
@@ -29,49 +31,72 @@ struct Params {
     tahun: String,
 }
 
-/// The buyer's year and its province's ranking (same level: kota among kota), or a plain 400
-/// naming every parameter that is missing or wrong, in Indonesian like the page.
-async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, Ranking), Response> {
+/// The buyer's year and its province's ranking (same level: kota among kota), or every reason
+/// it cannot be made: each parameter that is missing or wrong, in Indonesian like the page.
+async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, Ranking), Vec<Problem>> {
     let (wilayah, tahun) = (params.wilayah.trim(), params.tahun.trim());
-    let mut missing: Vec<String> = Vec::new();
+    let mut problems = Vec::new();
     if wilayah.is_empty() {
-        missing.push("Wilayah (wilayah) harus diisi dengan kode Kemendagri, misalnya 35.71.".to_string());
+        problems.push(Problem::new(
+            Field::Wilayah,
+            "Wilayah (wilayah) harus diisi dengan kode Kemendagri, misalnya 35.71.",
+        ));
     }
     let year = tahun.parse::<i32>().ok();
     let digits = !tahun.is_empty() && tahun.bytes().all(|b| b.is_ascii_digit());
     match year {
         Some(_) => {}
         // A number too large for a year is out of range, not "not a number".
-        None if digits => missing.push(format!("Tahun {tahun} bukan tahun yang mungkin; tulis misalnya 2022.")),
-        None => missing.push("Tahun (tahun) harus berupa angka, misalnya 2022.".into()),
+        None if digits => {
+            problems.push(Problem::new(
+                Field::Tahun,
+                format!("Tahun {tahun} bukan tahun yang mungkin; tulis misalnya 2022."),
+            ));
+        }
+        None => problems.push(Problem::new(Field::Tahun, "Tahun (tahun) harus berupa angka, misalnya 2022.")),
     }
-    let Some(year) = year.filter(|_| missing.is_empty()) else {
-        return Err(bad_request(&missing.join(" ")));
+    let Some(year) = year.filter(|_| problems.is_empty()) else {
+        return Err(problems);
     };
-    let spending = service.spending(wilayah, year, None).await.map_err(|e| bad_request(&in_indonesian(&e)))?;
+    let spending = service.spending(wilayah, year, None).await.map_err(|e| vec![in_indonesian(&e)])?;
     let buyer = spending.buyer;
     let level = (buyer.level != RegionLevel::Province).then_some(buyer.level);
-    let ranking =
-        service.ranking(buyer.province_code, year, None, level).await.map_err(|e| bad_request(&in_indonesian(&e)))?;
+    let ranking = service.ranking(buyer.province_code, year, None, level).await.map_err(|e| vec![in_indonesian(&e)])?;
     Ok((spending, ranking))
 }
 
-/// What the page's reader can get wrong, said as the page says everything else. The other
-/// errors (a marketplace, `first`, a cursor) come only from the API, which stays in English.
-fn in_indonesian(error: &SpendingError) -> String {
+/// What the page's reader can get wrong, said as the page says everything else, with the field
+/// it is about. The other errors (a marketplace, `first`, a cursor) come only from the API,
+/// which stays in English.
+fn in_indonesian(error: &SpendingError) -> Problem {
     match error {
-        SpendingError::UnknownBuyer(code) => {
-            format!("`{code}` bukan kode Kemendagri provinsi, kabupaten atau kota (misalnya \"35.71\").")
+        SpendingError::UnknownBuyer(code) => Problem::new(
+            Field::Wilayah,
+            format!("`{code}` bukan kode Kemendagri provinsi, kabupaten atau kota (misalnya \"35.71\")."),
+        ),
+        SpendingError::UnknownProvince(code) => {
+            Problem::new(Field::Wilayah, format!("`{code}` bukan kode Kemendagri provinsi (misalnya \"35\")."))
         }
-        SpendingError::UnknownProvince(code) => format!("`{code}` bukan kode Kemendagri provinsi (misalnya \"35\")."),
-        SpendingError::BadYear { year, current } => format!("Tahun {year} di luar 2000–{current}."),
-        other => other.to_string(),
+        SpendingError::BadYear { year, current } => {
+            Problem::new(Field::Tahun, format!("Tahun {year} di luar 2000–{current}."))
+        }
+        other => Problem::new(Field::Neither, other.to_string()),
     }
 }
 
-fn bad_request(message: &str) -> Response {
-    let text = format!("{message} ({})\n", crate::codes::Code::BadUserInput.as_str());
+/// The downloads' refusal: plain text, every reason, then the stable code.
+fn bad_request(problems: &[Problem]) -> Response {
+    let said: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    let text = format!("{} ({})\n", said.join(" "), crate::codes::Code::BadUserInput.as_str());
     (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+/// The page's refusal: the form again, with the values given and what is wrong with them. Opened
+/// bare (nothing given), it is the form alone, and not an error.
+fn ask_again(params: &Params, problems: &[Problem]) -> Response {
+    let bare = params.wilayah.trim().is_empty() && params.tahun.trim().is_empty();
+    let (status, problems) = if bare { (StatusCode::OK, &[][..]) } else { (StatusCode::BAD_REQUEST, problems) };
+    (status, Html(belanja_form::render(&params.wilayah, &params.tahun, problems).into_string())).into_response()
 }
 
 fn name_of(service: &SpendingService) -> impl Fn(&str) -> String + '_ {
@@ -103,12 +128,12 @@ async fn page(State(service): State<SpendingService>, Query(params): Query<Param
             failed.extend(more);
             Html(belanja_page::render(&spending, &ranking, &names, &failed).into_string()).into_response()
         }
-        Err(refused) => refused,
+        Err(problems) => ask_again(&params, &problems),
     }
 }
 
 async fn report(service: &SpendingService, params: &Params) -> Result<(Vec<Row>, String), Response> {
-    let (spending, ranking) = load(service, params).await?;
+    let (spending, ranking) = load(service, params).await.map_err(|problems| bad_request(&problems))?;
     let names = name_of(service);
     let file = format!("belanja-{}-{}", spending.buyer.code.replace('.', ""), spending.year);
     Ok((belanja_export::rows(&spending, &names, &ranking), file))

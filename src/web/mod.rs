@@ -7,7 +7,8 @@
 //! HPS file and `GET /survey.csv` the same rows for a spreadsheet.
 //!
 //! `GET /belanja?wilayah=35.71&tahun=2022` is a Pemda's spending report over the transaction
-//! ledgers (`spending/`), with `/belanja.csv` and `/belanja.xlsx`.
+//! ledgers (`spending/`), with `/belanja.csv` and `/belanja.xlsx`; bare, or with values it cannot
+//! use, `/belanja` is the form that asks for them (`belanja_form.rs`).
 //!
 //! Inside, one way: `routes.rs` (handlers) → `streamed.rs` (the page in parts) → `page.rs` /
 //! `arriving.rs` / `survey_page.rs` / `survey_csv.rs` (views) → `offer.rs`, `layout.rs`, `survey.rs` (rows and statistics) → `sources.rs`, `words.rs` (plain
@@ -18,6 +19,7 @@ mod arriving;
 mod belanja;
 mod belanja_chart;
 mod belanja_export;
+mod belanja_form;
 mod belanja_page;
 mod fields;
 mod form;

@@ -64,8 +64,9 @@ async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_
 #[tokio::test]
 async fn a_wrong_or_missing_parameter_is_refused_in_indonesian_naming_each_one() {
     let app = spawn_app().await;
+    // The downloads refuse in plain text; the page asks again (next test).
     let refusal = |query: &'static str| {
-        let url = format!("{}/belanja{query}", app.address);
+        let url = format!("{}/belanja.csv{query}", app.address);
         let client = app.client.clone();
         async move {
             let answer = client.get(url).send().await.expect("answer");
@@ -87,10 +88,57 @@ async fn a_wrong_or_missing_parameter_is_refused_in_indonesian_naming_each_one()
     for text in [bare, region, year, huge] {
         assert!(text.trim_end().ends_with("(BAD_USER_INPUT)"), "{text}");
     }
+    let xlsx = app.client.get(format!("{}/belanja.xlsx?tahun=2022", app.address)).send().await.expect("xlsx");
+    assert_eq!(xlsx.status(), 400);
+    assert!(xlsx.text().await.expect("text").starts_with("Wilayah (wilayah) harus diisi"));
     // The page is written in Indonesian only: it offers no English version it cannot give.
     let page = app.client.get(format!("{}/belanja?wilayah=35.71&tahun=2022", app.address)).send().await.expect("page");
     let html = page.text().await.expect("html");
     assert!(html.contains("<h1") && !html.contains(">English<"), "no English link");
+}
+
+#[tokio::test]
+async fn the_bare_page_is_a_form_and_a_wrong_value_comes_back_in_it_marked_with_what_is_wrong() {
+    let app = spawn_app().await;
+    let get = |query: &'static str| {
+        let url = format!("{}/belanja{query}", app.address);
+        let client = app.client.clone();
+        async move {
+            let answer = client.get(url).send().await.expect("answer");
+            let status = answer.status().as_u16();
+            assert!(answer.headers()["content-type"].to_str().expect("type").starts_with("text/html"), "{query}");
+            let html = answer.text().await.expect("html");
+            // What follows the embedded stylesheet (whose selectors name the same attributes).
+            let body = html.split_once("</style>").expect("a page").1.to_string();
+            (status, body)
+        }
+    };
+    let (status, bare) = get("").await;
+    assert_eq!(status, 200, "opened bare, the page asks; nothing was wrong");
+    assert!(
+        bare.contains(r#"action="/belanja""#) && bare.contains(r#"name="wilayah""#) && bare.contains(r#"name="tahun""#)
+    );
+    assert!(!bare.contains(r#"id="errors""#) && !bare.contains("aria-invalid"), "no error before anything was given");
+
+    let (status, wrong) = get("?wilayah=99.99&tahun=2022").await;
+    assert_eq!(status, 400);
+    let errors = &wrong[wrong.find(r#"id="errors""#).expect("the reasons above the form")..];
+    assert!(errors.contains("`99.99` bukan kode Kemendagri"), "{errors}");
+    assert!(wrong.contains(r#"data-code="BAD_USER_INPUT""#));
+    assert!(wrong.contains(r#"value="99.99""#) && wrong.contains(r#"value="2022""#), "the values given are kept");
+    let marked: Vec<&str> = wrong
+        .match_indices(r#"aria-invalid="true""#)
+        .map(|(at, _)| wrong.get(at.saturating_sub(200)..at).unwrap_or_default())
+        .collect();
+    assert_eq!(marked.len(), 1, "only the region is wrong: {marked:?}");
+    assert!(marked[0].contains(r#"name="wilayah""#), "{marked:?}");
+
+    let (status, year) = get("?wilayah=35.71&tahun=1999").await;
+    assert_eq!(status, 400);
+    let input = &year[year.find(r#"id="tahun""#).expect("year field")..];
+    let tag = &input[..input.find('>').expect("the tag ends")];
+    assert!(tag.contains(r#"aria-invalid="true""#), "the year is marked: {tag}");
+    assert!(year.contains("Tahun 1999 di luar 2000–"));
 }
 
 #[tokio::test]
