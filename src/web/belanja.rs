@@ -72,10 +72,10 @@ fn in_indonesian(error: &SpendingError) -> Problem {
     match error {
         SpendingError::UnknownBuyer(code) => Problem::new(
             Field::Wilayah,
-            format!("`{code}` bukan kode Kemendagri provinsi, kabupaten atau kota (misalnya \"35.71\")."),
+            format!("\"{code}\" bukan kode Kemendagri provinsi, kabupaten atau kota (misalnya \"35.71\")."),
         ),
         SpendingError::UnknownProvince(code) => {
-            Problem::new(Field::Wilayah, format!("`{code}` bukan kode Kemendagri provinsi (misalnya \"35\")."))
+            Problem::new(Field::Wilayah, format!("\"{code}\" bukan kode Kemendagri provinsi (misalnya \"35\")."))
         }
         SpendingError::BadYear { year, current } => {
             Problem::new(Field::Tahun, format!("Tahun {year} di luar 2000–{current}."))

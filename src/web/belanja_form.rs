@@ -56,15 +56,19 @@ pub fn render(wilayah: &str, tahun: &str, problems: &[Problem]) -> Markup {
                 label for="wilayah" { "Kode wilayah (Kemendagri)" }
                 input #wilayah type="text" name="wilayah" value=(wilayah) required inputmode="decimal" placeholder="35.71"
                     aria-invalid=[wrong(Field::Wilayah)] aria-describedby=(described(Field::Wilayah, "wilayah-hint"));
-                p.hint #wilayah-hint { "Provinsi (misalnya 35), kabupaten atau kota (misalnya 35.71)." }
             }
             div {
                 label for="tahun" { "Tahun anggaran" }
                 input #tahun type="text" name="tahun" value=(tahun) required inputmode="numeric" placeholder="2022"
                     aria-invalid=[wrong(Field::Tahun)] aria-describedby=(described(Field::Tahun, "tahun-hint"));
-                p.hint #tahun-hint { "Misalnya 2022." }
             }
             button type="submit" { "Tampilkan" }
+            // Below the row, not under each field: the fields stay level however the hints wrap.
+            p.hint.wide {
+                span #wilayah-hint { "Kode wilayah: 35 untuk provinsi, 35.71 untuk kabupaten atau kota." }
+                " "
+                span #tahun-hint { "Tahun: misalnya 2022." }
+            }
         }
     };
     let title = if problems.is_empty() {

@@ -80,7 +80,7 @@ async fn a_wrong_or_missing_parameter_is_refused_in_indonesian_naming_each_one()
         "{bare}"
     );
     let region = refusal("?wilayah=99.99&tahun=2022").await;
-    assert!(region.starts_with("`99.99` bukan kode Kemendagri provinsi, kabupaten atau kota"), "{region}");
+    assert!(region.starts_with("\"99.99\" bukan kode Kemendagri provinsi, kabupaten atau kota"), "{region}");
     let year = refusal("?wilayah=35.71&tahun=1999").await;
     assert!(year.starts_with("Tahun 1999 di luar 2000–"), "{year}");
     let huge = refusal("?wilayah=35.71&tahun=99999999999").await;
@@ -123,7 +123,7 @@ async fn the_bare_page_is_a_form_and_a_wrong_value_comes_back_in_it_marked_with_
     let (status, wrong) = get("?wilayah=99.99&tahun=2022").await;
     assert_eq!(status, 400);
     let errors = &wrong[wrong.find(r#"id="errors""#).expect("the reasons above the form")..];
-    assert!(errors.contains("`99.99` bukan kode Kemendagri"), "{errors}");
+    assert!(errors.contains("&quot;99.99&quot; bukan kode Kemendagri"), "{errors}");
     assert!(wrong.contains(r#"data-code="BAD_USER_INPUT""#));
     assert!(wrong.contains(r#"value="99.99""#) && wrong.contains(r#"value="2022""#), "the values given are kept");
     let marked: Vec<&str> = wrong
