@@ -17,7 +17,7 @@ pub enum Field {
 }
 
 /// One reason the report could not be made, in Indonesian like the page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Problem {
     pub field: Field,
     pub message: String,
@@ -71,11 +71,7 @@ pub fn render(wilayah: &str, tahun: &str, problems: &[Problem]) -> Markup {
             }
         }
     };
-    let title = if problems.is_empty() {
-        "Belanja Pemda — Pasar".to_string()
-    } else {
-        "Kesalahan: Belanja Pemda — Pasar".to_string()
-    };
+    let title = if problems.is_empty() { "Belanja Pemda — Pasar" } else { "Kesalahan: Belanja Pemda — Pasar" };
     // Written in Indonesian only, as the report is.
-    layout::page(Lang::Id, &title, None, body)
+    layout::page(Lang::Id, title, None, body)
 }
