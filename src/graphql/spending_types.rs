@@ -143,7 +143,8 @@ pub(super) struct RankedBuyerView(pub(super) RankedBuyer);
 /// A kabupaten or kota ranked by its spending.
 #[Object(name = "RankedBuyer")]
 impl RankedBuyerView {
-    /// 1 for the largest total.
+    /// 1 for the largest total; equal totals share a rank, and the next rank skips as many
+    /// places (1, 2, 2, 4).
     async fn rank(&self) -> i32 {
         clamp_i32(self.0.rank)
     }

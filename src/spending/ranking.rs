@@ -15,7 +15,7 @@ type Total = (usize, MarketplaceId, Result<LedgerTotals, MarketplaceError>);
 /// One Pemda's place in a ranking.
 #[derive(Debug, Clone)]
 pub struct RankedBuyer {
-    /// 1-based.
+    /// 1-based; equal totals share a rank, and the next rank skips as many places (1, 2, 2, 4).
     pub rank: usize,
     /// The Pemda.
     pub region: &'static Region,
@@ -30,7 +30,7 @@ pub struct RankedBuyer {
 /// A ranking, and the marketplaces that failed for some Pemda.
 #[derive(Debug, Clone, Default)]
 pub struct Ranking {
-    /// Largest total first (ties by code).
+    /// Largest total first (ties listed by code, sharing their rank).
     pub buyers: Vec<RankedBuyer>,
     /// Each failing marketplace once, with its first error.
     pub failures: Vec<(MarketplaceId, MarketplaceError)>,
@@ -89,10 +89,67 @@ where
             }
         }
         buyers.sort_by(|a, b| b.total.including_vat.cmp(&a.total.including_vat).then(a.region.code.cmp(b.region.code)));
-        for (i, b) in buyers.iter_mut().enumerate() {
-            b.rank = i + 1;
-        }
+        share_ranks(&mut buyers);
         ranking.buyers = buyers;
         ranking
+    }
+}
+
+impl Ranking {
+    /// Whether no Pemda has a completed transaction counted: nothing to rank them by.
+    pub fn nothing_recorded(&self) -> bool {
+        self.buyers.iter().all(|b| b.count == 0 && b.total.including_vat.is_zero())
+    }
+}
+
+/// Ranks buyers sorted largest first: a Pemda's rank is one more than the number of Pemdas with
+/// a larger total. Numbering ties one after another by their code ranked Pemdas that spent the
+/// same (every one of them at Rp0 in a year with no transactions) as if one spent more.
+fn share_ranks(buyers: &mut [RankedBuyer]) {
+    for i in 0..buyers.len() {
+        buyers[i].rank = match i.checked_sub(1).map(|before| &buyers[before]) {
+            Some(before) if before.total.including_vat == buyers[i].total.including_vat => before.rank,
+            _ => i + 1,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn buyer(code: &str, total: i64) -> RankedBuyer {
+        let region = region::all().iter().find(|r| r.code == code).expect("a known region");
+        let amount = Decimal::from(total);
+        RankedBuyer {
+            rank: 0,
+            region,
+            total: Amount { including_vat: amount, excluding_vat: amount },
+            count: u64::from(total > 0),
+            complete: true,
+        }
+    }
+
+    fn ranks(buyers: &[RankedBuyer]) -> Vec<usize> {
+        buyers.iter().map(|b| b.rank).collect()
+    }
+
+    #[test]
+    fn equal_totals_share_a_rank_and_the_next_rank_skips_their_places() {
+        let mut buyers = vec![buyer("35.71", 900), buyer("35.72", 500), buyer("35.73", 500), buyer("35.74", 100)];
+        share_ranks(&mut buyers);
+        assert_eq!(ranks(&buyers), [1, 2, 2, 4]);
+    }
+
+    #[test]
+    fn a_year_with_no_transactions_ranks_every_pemda_first_and_says_nothing_was_recorded() {
+        let mut buyers = vec![buyer("35.71", 0), buyer("35.72", 0), buyer("35.73", 0)];
+        share_ranks(&mut buyers);
+        assert_eq!(ranks(&buyers), [1, 1, 1]);
+        let ranking = Ranking { buyers, failures: Vec::new() };
+        assert!(ranking.nothing_recorded());
+        let some = Ranking { buyers: vec![buyer("35.71", 10), buyer("35.72", 0)], failures: Vec::new() };
+        assert!(!some.nothing_recorded());
     }
 }

@@ -65,19 +65,36 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
             } } }
         } }
         h2 { "Metode pembayaran" }
-        ul { @for (m, t) in &s.by_payment { li { (payment_name(*m)) ": " (format_rupiah(t.total.including_vat)) " (" (t.count) " transaksi)" } } }
-        h2 { "Penyedia terbesar" }
-        ol { @for v in s.vendors.iter().take(TOP_VENDORS) { li { (v.vendor.name) " — " (compact(v.tally.total.including_vat)) } } }
-        h2 #ranking-title { "Peringkat di provinsi" }
-        div.table-scroll tabindex="0" role="region" aria-labelledby="ranking-title" { table.survey #ranking {
-            thead { tr { th { "Peringkat" } th { "Pemda" } th.num { "Total (termasuk PPN)" } th.num { "Transaksi" } } }
-            tbody { @for b in &ranking.buyers {
-                tr class=[(b.region.code == code).then_some("highlight")] aria-current=[(b.region.code == code).then_some("true")] {
-                    td { (b.rank) } td { a href={ "/belanja?wilayah=" (b.region.code) "&tahun=" (year) } { (b.region.name) } }
-                    td.num { (format_rupiah(b.total.including_vat)) @if !b.complete { " *" } } td.num { (b.count) }
-                }
+        @if s.by_payment.is_empty() {
+            p.note { "Tidak ada." }
+        } @else {
+            ul { @for (m, t) in &s.by_payment {
+                li { (payment_name(*m)) ": " (format_rupiah(t.total.including_vat)) " (" (t.count) " transaksi)" }
             } }
-        } }
+        }
+        h2 { "Penyedia terbesar" }
+        @if s.vendors.is_empty() {
+            p.note { "Tidak ada." }
+        } @else {
+            ol { @for v in s.vendors.iter().take(TOP_VENDORS) { li { (v.vendor.name) " — " (compact(v.tally.total.including_vat)) } } }
+        }
+        h2 #ranking-title { "Peringkat di provinsi" }
+        @if ranking.nothing_recorded() && ranking.failures.is_empty() {
+            // Every Pemda at Rp0 would share rank 1: a table of ties says nothing.
+            p.note #ranking-empty {
+                "Belum ada Pemda di provinsi ini dengan transaksi selesai yang tercatat pada " (year) ", jadi tidak ada yang diperingkat."
+            }
+        } @else {
+            div.table-scroll tabindex="0" role="region" aria-labelledby="ranking-title" { table.survey #ranking {
+                thead { tr { th { "Peringkat" } th { "Pemda" } th.num { "Total (termasuk PPN)" } th.num { "Transaksi" } } }
+                tbody { @for b in &ranking.buyers {
+                    tr class=[(b.region.code == code).then_some("highlight")] aria-current=[(b.region.code == code).then_some("true")] {
+                        td { (b.rank) } td { a href={ "/belanja?wilayah=" (b.region.code) "&tahun=" (year) } { (b.region.name) } }
+                        td.num { (format_rupiah(b.total.including_vat)) @if !b.complete { " *" } } td.num { (b.count) }
+                    }
+                } }
+            } }
+        }
     };
     // Written in Indonesian only (a province's report): no English link to promise one.
     layout::page(Lang::Id, &title, None, body)

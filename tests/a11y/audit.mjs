@@ -43,6 +43,7 @@ function pages(offerIds) {
     { name: "form error (id)", path: "/?q=kertas&min=abc" },
     { name: "form error (en)", path: "/?q=kertas&min=abc&lang=en" },
     { name: "spending", path: "/belanja?wilayah=35.71&tahun=2022" },
+    { name: "spending, a year without transactions", path: "/belanja?wilayah=35.71&tahun=2025" },
     { name: "spending form", path: "/belanja" },
     { name: "spending form error", path: "/belanja?wilayah=99.99&tahun=2022" },
     { name: "GraphiQL", path: "/graphiql", ready: ".graphiql-query-editor .CodeMirror-scroll[data-pasar]" },

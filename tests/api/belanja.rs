@@ -155,3 +155,20 @@ async fn a_buyer_without_transactions_is_told_so_and_a_province_where_its_kota_a
     let kota = page("wilayah=35.71&tahun=2022").await;
     assert!(!kota.contains(r#"id="empty""#), "Kota Kediri has transactions");
 }
+
+#[tokio::test]
+async fn a_year_without_transactions_says_so_instead_of_ranking_every_pemda_at_rp0() {
+    let app = spawn_app().await;
+    let get = |query: &'static str| {
+        let (client, url) = (app.client.clone(), format!("{}/belanja?{query}", app.address));
+        async move { client.get(url).send().await.expect("page").text().await.expect("html") }
+    };
+    // The sandboxes' ledgers hold 2022–2024 only.
+    let empty = get("wilayah=35.71&tahun=2025").await;
+    assert!(empty.contains(r#"id="ranking-empty""#), "the ranking says nobody is ranked");
+    assert!(!empty.contains(r#"id="ranking""#), "no table of Pemdas all at Rp0");
+    assert_eq!(empty.matches("<p class=\"note\">Tidak ada.</p>").count(), 2, "no payment methods, no vendors");
+    let full = get("wilayah=35.71&tahun=2022").await;
+    assert!(full.contains(r#"id="ranking""#) && !full.contains(r#"id="ranking-empty""#));
+    assert!(!full.contains("Tidak ada."), "a year with transactions lists its payments and vendors");
+}

@@ -55,6 +55,32 @@ async fn kota_kediri_bought_rp35_921_908_461_on_jatim_bejo_in_2022_and_ranks_sec
 }
 
 #[tokio::test]
+async fn equal_totals_share_a_rank_and_a_year_without_transactions_ranks_every_pemda_first() {
+    let app = spawn_app().await;
+    let ranking = |year: i32| {
+        let query = format!(
+            r#"{{ spendingRanking(province: "35", year: {year}) {{ rank total {{ amountIncludingVat }} transactionCount }} }}"#
+        );
+        let app = &app;
+        async move { app.graphql(&query, json!({})).await["data"]["spendingRanking"].as_array().expect("rows").clone() }
+    };
+    let total =
+        |row: &Value| Decimal::from_str(row["total"]["amountIncludingVat"].as_str().expect("total")).expect("decimal");
+    for year in [2022, 2025] {
+        let rows = ranking(year).await;
+        assert_eq!(rows.len(), 38, "every kabupaten and kota of Jawa Timur in {year}");
+        for row in &rows {
+            // A rank is one more than the number of Pemdas that spent more.
+            let above = rows.iter().filter(|other| total(other) > total(row)).count();
+            assert_eq!(row["rank"], above + 1, "{year}: {row} after {above} larger totals");
+        }
+        if year == 2025 {
+            assert!(rows.iter().all(|r| r["rank"] == 1 && r["transactionCount"] == 0), "nothing recorded: {rows:?}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn every_total_and_share_matches_the_sandbox_ledger_summed_on_its_own() {
     let app = spawn_app().await;
     let body = app.graphql(SPENDING, json!({ "buyer": "35.71", "year": 2023 })).await;
