@@ -120,7 +120,7 @@ async fn mbiz_answers_in_its_documented_shape() {
         let rate: u64 = expected.vat_rate.try_into().expect("whole percent");
         assert_eq!(shown * 100, net * (100 + rate), "price includes PPN exactly");
         assert!(item["uom"].is_string() && item["stock"].is_u64() && item["category"].is_string());
-        assert_eq!(item["url"], format!("https://mbiz.sandbox.pasar.test/p/{}", id.to_lowercase()));
+        assert_eq!(item["url"], format!("{}/p/{}", sandbox.base_url(), id.to_lowercase()));
         assert!(item["tkdn"].is_null() || item["tkdn"].is_f64());
         let seller = &item["seller"];
         assert_eq!(seller["id"], expected.account.as_str());
@@ -168,7 +168,7 @@ async fn jatim_bejo_answers_in_its_documented_shape() {
         let tkdn = item["tkdn"].as_str().expect("tkdn is text");
         assert!(tkdn.is_empty() || tkdn.split(',').all(|p| p.parse::<u32>().is_ok()), "{tkdn}");
         assert!(item["satuan"].is_string() && item["stok"].is_u64() && item["bbi"].is_boolean());
-        let tautan = format!("https://jatimbejo.sandbox.pasar.test/produk/{}", expected.id);
+        let tautan = format!("{}/produk/{}", sandbox.base_url(), expected.id);
         assert_eq!(item["tautan"], tautan);
         let toko = &item["toko"];
         assert_eq!(toko["id_toko"], expected.account.as_str());
@@ -243,6 +243,32 @@ async fn truth_names_the_same_products_and_vendors_on_both_marketplaces() {
     let vendors_doc = get_json(&sandboxes[0], "/_sandbox/vendors").await;
     let maju = vendors_doc["vendors"].as_array().expect("list").iter().find(|v| v["name"] == "PT Maju Jaya Abadi");
     assert_eq!(maju.expect("seed vendor listed")["region"], "35.78");
+}
+
+#[tokio::test]
+async fn a_bela_listing_and_its_shop_have_pages_where_their_urls_point_and_near_misses_stay_404() {
+    let sandbox = start(MarketplaceKind::Bela).await;
+    let body: Value = search(&sandbox, "kertas").await.json().await.expect("JSON");
+    let item = &body["result"]["products"][0];
+    let (url, shop) = (item["url"].as_str().expect("url"), item["merchant"]["url"].as_str().expect("shop url"));
+    let page = |url: String| async move {
+        let response = client().get(url).send().await.expect("answers");
+        (response.status(), response.text().await.expect("text"))
+    };
+    let (status, html) = page(url.to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{url}");
+    assert!(html.contains(item["sku"].as_str().expect("sku")) && html.contains("sandbox"), "{html}");
+    let (status, html) = page(shop.to_string()).await;
+    assert_eq!(status, StatusCode::OK, "{shop}");
+    let name = item["merchant"]["name"].as_str().expect("name").replace('&', "&amp;");
+    assert!(html.contains(&format!("<h1>{name}</h1>")) && html.contains(url.trim_start_matches(&sandbox.base_url())));
+    // The number alone does not make a page: the path must be the listing's own.
+    let id = item["sku"].as_str().expect("sku").to_lowercase();
+    for near in [format!("/p/{id}"), format!("/produk/{id}x"), "/produk/bl-9999999".into(), "/toko/bm-99999".into()] {
+        let (status, body) = page(format!("{}{near}", sandbox.base_url())).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{near}: {body}");
+        assert!(body.contains("not_found"), "{near}: the JSON 404, {body}");
+    }
 }
 
 #[tokio::test]

@@ -43,6 +43,16 @@ pub(super) fn listing_id(index: usize) -> String {
     format!("BL-{:07}", index + 1)
 }
 
+/// Where listing `index` has its page on the marketplace.
+pub(super) fn listing_path(index: usize) -> String {
+    format!("/produk/{}", listing_id(index).to_lowercase())
+}
+
+/// Where the seller account `account` (its id) has its shop page.
+pub(super) fn account_path(account: &str) -> String {
+    format!("/toko/{}", account.to_lowercase())
+}
+
 pub(super) fn account_id(number: usize) -> String {
     format!("BM-{number:05}")
 }
@@ -208,7 +218,7 @@ fn product(app: &App, index: usize) -> Product {
     };
     let non_empty = |s: &'static str| (!s.is_empty()).then_some(s);
     Product {
-        url: format!("https://bela.sandbox.pasar.test/produk/{}", id.to_lowercase()),
+        url: format!("{}{}", app.base, listing_path(index)),
         sku: id,
         name: title(&view),
         brand: non_empty(view.make.brand),
@@ -224,7 +234,7 @@ fn product(app: &App, index: usize) -> Product {
         stock_status,
         min_order: ["1", "1", "1", "2", "5", "10"][usize::from(listing.template) % 6],
         merchant: Merchant {
-            url: format!("https://bela.sandbox.pasar.test/toko/{}", account.to_lowercase()),
+            url: format!("{}{}", app.base, account_path(&account)),
             id: account,
             name: vendor.canonical_name(),
             npwp: dotted_npwp(&vendor.npwp15),

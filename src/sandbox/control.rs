@@ -5,17 +5,18 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 
 use super::fault_config::FaultConfig;
+use super::pages;
 use super::quirks::Quirks;
 use super::state::App;
 
-/// The `/_sandbox/` routes and a JSON 404 for everything else.
+/// The `/_sandbox/` routes, the listings' pages, and a JSON 404 for everything else.
 pub(super) fn routes() -> Router<Arc<App>> {
     Router::new()
         .route("/_sandbox", get(about))
@@ -24,7 +25,7 @@ pub(super) fn routes() -> Router<Arc<App>> {
         .route("/_sandbox/stats", get(stats).delete(reset_stats))
         .route("/_sandbox/truth", get(truth))
         .route("/_sandbox/vendors", get(vendors))
-        .fallback(not_found)
+        .fallback(page_or_not_found)
 }
 
 fn bad_request(message: &str) -> Response {
@@ -99,7 +100,15 @@ async fn vendors(State(app): State<Arc<App>>) -> Response {
     Json(app.state.catalogue().vendor_truth(app.kind)).into_response()
 }
 
-async fn not_found() -> Response {
+/// A listing's page (`pages.rs`) where the path is one, else the JSON 404.
+async fn page_or_not_found(State(app): State<Arc<App>>, method: Method, uri: Uri) -> Response {
+    match method {
+        Method::GET => pages::page(&app, uri.path()).unwrap_or_else(not_found),
+        _ => not_found(),
+    }
+}
+
+fn not_found() -> Response {
     let body = serde_json::json!({ "error": "not_found", "message": "no such endpoint" });
     (StatusCode::NOT_FOUND, Json(body)).into_response()
 }

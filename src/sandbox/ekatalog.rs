@@ -40,6 +40,12 @@ pub(super) fn listing_id(index: usize) -> String {
     format!("EK-{:07}", index + 1)
 }
 
+/// Where listing `index` has its page on the catalogue: under its shop, named by its title.
+pub(super) fn listing_path(view: &ListingView<'_>, index: usize) -> String {
+    let (shop, product) = (slug(&view.vendor.store_name), slug(&title(view)));
+    format!("/{shop}/{product}-{}", listing_id(index).to_lowercase())
+}
+
 /// A ULID-like `kode_penyedia` (`01HQ…`, 26 characters): the account number scrambled by an odd
 /// multiplier modulo 2^110, which is a bijection, so every account keeps its own code.
 pub(super) fn account_id(number: usize) -> String {
@@ -236,9 +242,8 @@ fn produk(app: &App, index: usize) -> Produk {
     let vendor = view.vendor;
     let id = listing_id(index);
     let title = title(&view);
-    let (shop, product) = (slug(&vendor.store_name), slug(&title));
     Produk {
-        url: format!("https://katalog.inaproc.sandbox.pasar.test/{shop}/{product}-{}", id.to_lowercase()),
+        url: format!("{}{}", app.base, listing_path(&view, index)),
         kd_produk: id,
         nama_produk: title,
         harga: format!("{}.00", view.listing.price),

@@ -30,6 +30,11 @@ pub(super) fn listing_id(index: usize) -> String {
     format!("JB-{:07}", index + 1)
 }
 
+/// Where listing `index` has its page on the marketplace.
+pub(super) fn listing_path(index: usize) -> String {
+    format!("/produk/{}", listing_id(index))
+}
+
 pub(super) fn account_id(number: usize) -> String {
     format!("T-{number:04}")
 }
@@ -164,7 +169,7 @@ fn produk(app: &App, index: usize) -> Produk {
     let id = listing_id(index);
     let vendor = view.vendor;
     Produk {
-        tautan: format!("https://jatimbejo.sandbox.pasar.test/produk/{id}"),
+        tautan: format!("{}{}", app.base, listing_path(index)),
         kode_produk: id,
         nama_produk: title(&view),
         harga: view.listing.price,

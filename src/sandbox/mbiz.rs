@@ -32,6 +32,11 @@ pub(super) fn listing_id(index: usize) -> String {
     format!("MBZ-{:07}", index + 1)
 }
 
+/// Where listing `index` has its page on the marketplace.
+pub(super) fn listing_path(index: usize) -> String {
+    format!("/p/{}", listing_id(index).to_lowercase())
+}
+
 pub(super) fn account_id(number: usize) -> String {
     format!("S-{number:05}")
 }
@@ -192,7 +197,7 @@ fn product(app: &App, index: usize) -> Product {
     let view = catalogue.view(app.kind, index);
     let id = listing_id(index);
     Product {
-        url: format!("https://mbiz.sandbox.pasar.test/p/{}", id.to_lowercase()),
+        url: format!("{}{}", app.base, listing_path(index)),
         id,
         name: title(&view),
         price: format!("Rp{}", group_thousands(view.price_including_vat())),

@@ -23,13 +23,16 @@
 //! Every sandbox also keeps transaction ledgers (`ledger.rs`: what each Pemda of Jawa Timur
 //! bought, 2022–2024), served in each marketplace's own shape by `ledger_api.rs`.
 //!
+//! Each listing's `url` points at the sandbox itself, which serves a page for it (`pages.rs`; on
+//! `bela` a shop page for each seller too), so a link followed from the demo opens.
+//!
 //! Outside the simulated API, `/_sandbox/` holds the knobs and the answers: `faults` (GET/PUT), `quirks` (GET/PUT: paging quirks),
 //! `stats` (GET/DELETE), `truth` (which listings are the same master product and vendor entity)
 //! and `vendors` (the accounts behind the sellers). [`spawn`] serves one marketplace on a socket;
 //! [`router`] gives the same app for in-process use.
 //!
 //! Imports flow one way, from serving down to the generated data: `server` → `control` →
-//! `truth` → `render` → the marketplaces' modules (`mbiz`, `jatim_bejo`, `ekatalog`, `padi`, `bela`);
+//! `truth`, `pages` → `render` → the marketplaces' modules (`mbiz`, `jatim_bejo`, `ekatalog`, `padi`, `bela`);
 //! `server` → `inject` → `fault_bodies` → the marketplaces' modules → `state` → `catalogue` →
 //! `padi_text`, `pools`, `listing` → `vendors` → `tax_ids`, `kind` → `firm`, with `seeds`,
 //! `regions`, `rng` and `text` at the bottom. Nothing here uses the gateway, and this module only
@@ -64,6 +67,7 @@ mod mbiz;
 mod options;
 mod padi;
 mod padi_text;
+mod pages;
 mod pools;
 mod quirks;
 mod regions;

@@ -32,6 +32,11 @@ pub(super) fn listing_id(index: usize) -> String {
     format!("PD{:08}", index + 1)
 }
 
+/// Where listing `index` has its page on the marketplace.
+pub(super) fn listing_path(index: usize) -> String {
+    format!("/product/{}", listing_id(index).to_lowercase())
+}
+
 pub(super) fn account_id(number: usize) -> String {
     format!("UMKM-{number:05}")
 }
@@ -124,7 +129,7 @@ fn item(app: &App, index: usize) -> Item {
     let id = listing_id(index);
     let compact = shows_compact(view.listing, vendor);
     Item {
-        url: format!("https://padiumkm.sandbox.pasar.test/product/{}", id.to_lowercase()),
+        url: format!("{}{}", app.base, listing_path(index)),
         id,
         title: title(&view),
         price: price_text(view.price_including_vat(), compact),

@@ -49,7 +49,7 @@ async fn padi_answers_in_its_documented_shape() {
         assert_eq!(item["tax_rate"].as_u64().map(Decimal::from), Some(expected.vat_rate));
         assert_eq!(item["price_includes_tax"], !expected.vat_rate.is_zero());
         assert!(item["unit"].is_string() && item["stock"].is_u64());
-        assert_eq!(item["url"], format!("https://padiumkm.sandbox.pasar.test/product/{}", expected.id.to_lowercase()));
+        assert_eq!(item["url"], format!("{}/product/{}", sandbox.base_url(), expected.id.to_lowercase()));
         let seller = &item["seller"];
         assert_eq!(seller["id"], expected.account.as_str());
         assert!(seller["name"].is_string() && seller["city"].is_string());

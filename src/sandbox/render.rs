@@ -34,6 +34,18 @@ impl MarketplaceKind {
         }
     }
 
+    /// Where listing `index` has its page on this marketplace (a path; its `url` adds the
+    /// sandbox's own address).
+    pub(crate) fn listing_path(self, view: &ListingView<'_>, index: usize) -> String {
+        match self {
+            Self::Mbiz => mbiz::listing_path(index),
+            Self::JatimBejo => jatim_bejo::listing_path(index),
+            Self::Ekatalog => ekatalog::listing_path(view, index),
+            Self::PadiUmkm => padi::listing_path(index),
+            Self::Bela => bela::listing_path(index),
+        }
+    }
+
     /// The listing's title as this marketplace words it.
     pub(crate) fn title(self, view: &ListingView<'_>) -> String {
         match self {

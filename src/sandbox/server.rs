@@ -29,14 +29,15 @@ use super::state::{App, SandboxState};
 /// How long [`RunningSandbox::stop`] waits for in-flight requests before cutting them off.
 const STOP_GRACE: Duration = Duration::from_secs(5);
 
-/// The app of one sandbox marketplace: its simulated API plus `/_sandbox/`. Builds the search
-/// index, which takes a moment for large catalogues; call it off the async threads.
-pub fn router(kind: MarketplaceKind, state: SandboxState) -> Router {
+/// The app of one sandbox marketplace: its simulated API, its listings' pages (at `base`, where
+/// their `url` points) and `/_sandbox/`. Builds the search index, which takes a moment for large
+/// catalogues; call it off the async threads.
+pub fn router(kind: MarketplaceKind, state: SandboxState, base: String) -> Router {
     let catalogue = Arc::clone(state.catalogue());
     let index = SearchIndex::build(catalogue.products_per_marketplace(), |i, buffer| {
         buffer.push_str(&kind.title(&catalogue.view(kind, i)));
     });
-    let app = Arc::new(App { kind, state, index });
+    let app = Arc::new(App { kind, state, index, base });
     let api = match kind {
         MarketplaceKind::Mbiz => {
             Router::new().route("/api/v1/products", get(mbiz::search)).route("/api/v1/orders", get(ledger_api::mbiz))
@@ -82,7 +83,8 @@ pub async fn spawn(
     let addr = listener.local_addr()?;
     let state = SandboxState::new(catalogue, options);
     let for_router = state.clone();
-    let app = tokio::task::spawn_blocking(move || router(kind, for_router)).await.map_err(io::Error::other)?;
+    let base = base_url(addr);
+    let app = tokio::task::spawn_blocking(move || router(kind, for_router, base)).await.map_err(io::Error::other)?;
     let for_signal = state.clone();
     // Connections the `Reset` fault can break without answering.
     let listener = ResettableListener(listener);
@@ -119,12 +121,7 @@ impl RunningSandbox {
 
     /// `http://127.0.0.1:PORT`; an unspecified bind address is reached over loopback.
     pub fn base_url(&self) -> String {
-        let ip = match self.addr.ip() {
-            IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
-            IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
-            ip => ip,
-        };
-        format!("http://{}", SocketAddr::new(ip, self.addr.port()))
+        base_url(self.addr)
     }
 
     /// The fault knobs.
@@ -180,4 +177,15 @@ impl Drop for RunningSandbox {
             task.abort();
         }
     }
+}
+
+/// `http://IP:PORT` of a sandbox bound at `addr`; an unspecified bind address is reached over
+/// loopback.
+fn base_url(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}", SocketAddr::new(ip, addr.port()))
 }

@@ -140,6 +140,9 @@ pub(crate) struct App {
     pub(crate) kind: MarketplaceKind,
     pub(crate) state: SandboxState,
     pub(crate) index: SearchIndex,
+    /// `http://IP:PORT`, where the listings' pages are served (`pages.rs`), so a link a buyer
+    /// follows from the demo opens.
+    pub(crate) base: String,
 }
 
 impl App {

@@ -402,3 +402,24 @@ async fn a_filter_nothing_passes_ends_at_once() {
     assert_eq!(page["data"]["search"]["offers"]["edges"], json!([]));
     assert_eq!(page["data"]["search"]["offers"]["pageInfo"]["hasNextPage"], false);
 }
+
+#[tokio::test]
+async fn every_offers_link_opens_its_listings_page_on_its_marketplace() {
+    let app = spawn_app().await;
+    let query = "{ search(query: \"kertas\", first: 40) { offers { edges { node { id url } } } } }";
+    let body = app.graphql(query, json!({})).await;
+    let nodes: Vec<&Value> =
+        body["data"]["search"]["offers"]["edges"].as_array().expect("edges").iter().map(|e| &e["node"]).collect();
+    let marketplaces: std::collections::BTreeSet<&str> =
+        nodes.iter().filter_map(|n| n["id"].as_str()?.split(':').next()).collect();
+    assert_eq!(marketplaces.len(), 5, "offers from every marketplace: {marketplaces:?}");
+    for node in nodes {
+        let (id, url) = (node["id"].as_str().expect("id"), node["url"].as_str().expect("a link"));
+        let page = app.client.get(url).send().await.unwrap_or_else(|e| panic!("{id}: {url} opens: {e}"));
+        assert_eq!(page.status(), 200, "{id}: {url}");
+        let html = page.text().await.expect("html");
+        // The page names the listing by the marketplace's own id (the gateway id's tail).
+        let own = id.split_once(':').expect("marketplace:id").1;
+        assert!(html.contains(own), "{id}: {url} is its page: {html:.300}");
+    }
+}
