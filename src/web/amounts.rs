@@ -52,15 +52,29 @@ pub fn npwp(digits: &str) -> String {
     }
 }
 
-/// `Rp1.250.000` (rounded to the sen for reading; the CSV keeps the exact amount).
-pub fn rupiah(value: Decimal) -> String {
-    format_rupiah(value)
+/// `Rp1.250.000` and `Rp89,44` in Indonesian, `Rp1,250,000` and `Rp89.44` in English: the
+/// language's marks, as [`number`] writes the quantities beside it (an English page wrote
+/// `Rp89,44 / sheet` next to `box of 2,500`, the comma meaning two things). Rounded to the sen
+/// for reading; the CSV keeps the exact amount.
+pub fn rupiah(value: Decimal, lang: Lang) -> String {
+    let written = format_rupiah(value);
+    match lang {
+        Lang::Id => written,
+        Lang::En => written
+            .chars()
+            .map(|c| match c {
+                '.' => ',',
+                ',' => '.',
+                c => c,
+            })
+            .collect(),
+    }
 }
 
 /// An amount of `price` (the price itself, without PPN, per unit), marked `≈` when the
 /// marketplace did not quote the price exactly (`Rp 251rb`).
-pub fn rupiah_of(price: &Price, value: Decimal) -> String {
-    if price.exact { rupiah(value) } else { format!("≈ {}", rupiah(value)) }
+pub fn rupiah_of(price: &Price, value: Decimal, lang: Lang) -> String {
+    if price.exact { rupiah(value, lang) } else { format!("≈ {}", rupiah(value, lang)) }
 }
 
 /// What a reader must know of a price the marketplace did not quote exactly: `perkiraan, tertulis
@@ -93,5 +107,13 @@ mod tests {
         assert_eq!(number(Decimal::new(500, 0), Lang::Id), "500");
         assert_eq!(percent(Decimal::new(795, 1), Lang::Id), "79,5%");
         assert_eq!(percent(Decimal::new(795, 1), Lang::En), "79.5%");
+    }
+
+    #[test]
+    fn rupiah_takes_the_marks_of_the_language_its_quantities_use() {
+        assert_eq!(rupiah(Decimal::new(125_000_050, 2), Lang::Id), "Rp1.250.000,50");
+        assert_eq!(rupiah(Decimal::new(125_000_050, 2), Lang::En), "Rp1,250,000.50");
+        assert_eq!(rupiah(Decimal::new(8_944, 2), Lang::En), "Rp89.44");
+        assert_eq!(rupiah(Decimal::new(61_050, 0), Lang::En), "Rp61,050");
     }
 }

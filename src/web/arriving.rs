@@ -59,9 +59,9 @@ fn line(offer: &Offer, lang: Lang) -> Markup {
             span.title { (offer.title) } " — "
             // An approximate quote (`Rp 229rb`) is marked here as on the page that follows.
             @match (unit_price(offer), &offer.price) {
-                (Some(u), Some(p)) => { (amounts::rupiah_of(p, u)) " / " (base) },
-                (Some(u), None) => { (amounts::rupiah(u)) " / " (base) },
-                (None, Some(p)) => { (amounts::rupiah_of(p, p.amount_including_vat)) " / " (offer.unit.name) },
+                (Some(u), Some(p)) => { (amounts::rupiah_of(p, u, lang)) " / " (base) },
+                (Some(u), None) => { (amounts::rupiah(u, lang)) " / " (base) },
+                (None, Some(p)) => { (amounts::rupiah_of(p, p.amount_including_vat, lang)) " / " (offer.unit.name) },
                 (None, None) => { (lang.pick("harga tidak diketahui", "price unknown")) },
             }
             " — " (offer.vendor.name)

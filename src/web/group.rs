@@ -58,7 +58,7 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
                     (lang.pick("Termurah per satuan: ", "Cheapest per unit: "))
                     a href={ "#" (anchor) } {
                         @match unit_price(best) {
-                            Some(p) => strong { (amounts::rupiah(p)) " / " (best.unit.base_unit.as_deref().unwrap_or(&best.unit.name)) },
+                            Some(p) => strong { (amounts::rupiah(p, lang)) " / " (best.unit.base_unit.as_deref().unwrap_or(&best.unit.name)) },
                             None => strong { (lang.pick("harga satuan tidak diketahui", "unit price unknown")) },
                         }
                         " — " (best.vendor.name) ", " (names.of(&best.marketplace))
@@ -67,7 +67,7 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
                     @if let Some(unavailable) = unavailable(best, lang) { " (" (unavailable) ")" }
                 }
             }
-            (strip::render(group, names, &group_title(&group.key)))
+            (strip::render(group, names, &group_title(&group.key), lang))
             @if !pinned.is_empty() {
                 ol.offers.pinned aria-label=(lang.pick("Termurah per satuan", "Cheapest per unit")) { @for o in &pinned { (shown(o)) } }
             }

@@ -84,7 +84,7 @@ fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
         dl.facts {
             dt { (lang.pick("Harga (termasuk PPN)", "Price (incl. PPN)")) }
             dd.price id=(price_id) {
-                @match &offer.price { Some(p) => (amounts::rupiah_of(p, p.amount_including_vat)), None => (unknown) } " / " (offer.unit.name)
+                @match &offer.price { Some(p) => (amounts::rupiah_of(p, p.amount_including_vat, lang)), None => (unknown) } " / " (offer.unit.name)
                 @if let Some(note) = offer.price.as_ref().and_then(|p| amounts::approximate(p, lang)) {
                     " " span.approximate { "(" (note) ")" }
                 }
@@ -93,7 +93,7 @@ fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
             dd {
                 @match &offer.price {
                     Some(p) => {
-                        (amounts::rupiah_of(p, p.amount_excluding_vat))
+                        (amounts::rupiah_of(p, p.amount_excluding_vat, lang))
                         @if let Some(reason) = words::no_ppn_reason(p.vat_basis, lang) { " " (reason) }
                     },
                     None => (unknown),
@@ -102,7 +102,7 @@ fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
             dt { (lang.pick("Harga satuan", "Unit price")) }
             dd.unit-price {
                 @match offer.price.as_ref().zip(unit_price(offer)) {
-                    Some((p, u)) => { (amounts::rupiah_of(p, u)) " / " (base) },
+                    Some((p, u)) => { (amounts::rupiah_of(p, u, lang)) " / " (base) },
                     None => { (lang.pick("tidak diketahui (isi kemasan tidak jelas)", "unknown (pack size not known)")) },
                 }
             }

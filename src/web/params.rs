@@ -69,13 +69,13 @@ impl Invalid {
             "region" => lang.pick("Kode wilayah tidak dikenal", "Unknown region code"),
             "tkdn" => lang.pick("TKDN minimum harus angka 0–100", "Minimum TKDN must be a number from 0 to 100"),
             // A readable amount refused as `max` is one below `min`.
-            "max" if rupiah(&self.value).is_ok_and(|amount| amount.is_some()) => lang.pick(
+            "max" if rupiah(&self.value, lang).is_ok_and(|amount| amount.is_some()) => lang.pick(
                 "Harga sampai harus sama dengan atau lebih dari harga dari",
                 "The price up to must be at least the price from",
             ),
             "min" | "max" => lang.pick(
                 "Harga harus jumlah rupiah yang jelas, mis. 150000 atau 150.000",
-                "A price must be a plain rupiah amount, e.g. 150000",
+                "A price must be a plain rupiah amount, e.g. 150000 or 150,000",
             ),
             "top" => lang.pick("Jumlah penawaran per produk harus 1–20", "Offers per product must be 1 to 20"),
             "sort" => lang.pick("Urutan tidak dikenal", "Unknown order"),
@@ -109,9 +109,13 @@ pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
     let mut query = PageQuery::default();
     let mut invalid = Vec::new();
     let pairs = url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes());
+    // Amounts are read as the page's language writes them (`150.000` / `150,000`), wherever
+    // `lang` stands in the query.
+    let lang = pairs.clone().find(|(key, _)| key == "lang").and_then(|(_, v)| Lang::from_param(v.trim()));
+    let lang = lang.unwrap_or_default();
     for (key, value) in pairs {
         let value = value.trim().to_string();
-        if let Err(field) = read(&mut query, &key, &value) {
+        if let Err(field) = read(&mut query, &key, &value, lang) {
             invalid.push(Invalid { field, value: visible(&value) });
         }
     }
@@ -125,7 +129,7 @@ pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
     (query, invalid)
 }
 
-fn read(query: &mut PageQuery, key: &str, value: &str) -> Result<(), &'static str> {
+fn read(query: &mut PageQuery, key: &str, value: &str, lang: Lang) -> Result<(), &'static str> {
     let flag = || matches!(value, "1" | "on" | "true");
     match key {
         "lang" => query.lang = Lang::from_param(value).ok_or("lang")?,
@@ -145,8 +149,8 @@ fn read(query: &mut PageQuery, key: &str, value: &str) -> Result<(), &'static st
         "koperasi" => query.koperasi = flag(),
         "stock" => query.in_stock = flag(),
         "tkdn" => query.min_tkdn = percent(value).map_err(|()| "tkdn")?,
-        "min" => query.min_price = rupiah(value).map_err(|()| "min")?,
-        "max" => query.max_price = rupiah(value).map_err(|()| "max")?,
+        "min" => query.min_price = rupiah(value, lang).map_err(|()| "min")?,
+        "max" => query.max_price = rupiah(value, lang).map_err(|()| "max")?,
         "sort" => query.sort_asked = sort(value).map_err(|()| "sort")?,
         "offer" if !value.is_empty() => query.chosen.push(value.to_string()),
         "top" if value.is_empty() => query.top = None,
@@ -170,13 +174,18 @@ fn percent(value: &str) -> Result<Option<Decimal>, ()> {
     (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&number).then_some(Some(number)).ok_or(())
 }
 
-/// A rupiah amount as a buyer types it (`150000`, `150.000`, `Rp150.000`); compact or
-/// ambiguous forms (`150rb`, `1.5`) are refused rather than read as a guess.
-fn rupiah(value: &str) -> Result<Option<Decimal>, ()> {
+/// A rupiah amount as a buyer types it in the page's language (`150000`, `150.000`,
+/// `Rp150.000`; on the English page `150,000`); compact or ambiguous forms (`150rb`, `1.5`) are
+/// refused rather than read as a guess.
+fn rupiah(value: &str, lang: Lang) -> Result<Option<Decimal>, ()> {
     if value.is_empty() {
         return Ok(None);
     }
-    let parsed = parse_price(value, Locale::Id);
+    let locale = match lang {
+        Lang::Id => Locale::Id,
+        Lang::En => Locale::En,
+    };
+    let parsed = parse_price(value, locale);
     match (parsed.amount, parsed.range_max, parsed.issues.is_empty()) {
         (Some(amount), None, true) => Ok(Some(amount)),
         _ => Err(()),
@@ -295,6 +304,18 @@ mod tests {
         let (_, invalid) = parse(Some("q=x&min=150rb&tkdn=140&region=99.99&top=0&lang=xx"));
         let fields: Vec<&str> = invalid.iter().map(|i| i.field).collect();
         assert_eq!(fields, ["min", "tkdn", "region", "top", "lang"]);
+    }
+
+    #[test]
+    fn an_english_page_reads_amounts_as_it_writes_them_wherever_lang_stands() {
+        let (query, invalid) = parse(Some("q=x&min=150,000&max=Rp1,250,000.50&lang=en"));
+        assert!(invalid.is_empty(), "{invalid:?}");
+        assert_eq!(query.min_price, Some(Decimal::new(150_000, 0)));
+        assert_eq!(query.max_price, Some(Decimal::new(125_000_050, 2)));
+        let (query, invalid) = parse(Some("lang=en&min=150.000"));
+        assert_eq!((query.min_price, invalid.len()), (None, 1), "150.000 is refused in English, not read as 150");
+        let (query, _) = parse(Some("q=x&min=150.000"));
+        assert_eq!(query.min_price, Some(Decimal::new(150_000, 0)), "the Indonesian page as before");
     }
 
     #[test]

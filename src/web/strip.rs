@@ -2,6 +2,7 @@
 //! marketplace (an inline SVG strip plot, no script), so a buyer sees where an offer sits.
 
 use super::amounts;
+use super::lang::Lang;
 use super::words::Names;
 use crate::model::MarketplaceId;
 use crate::search::ProductGroup;
@@ -14,7 +15,7 @@ const LABEL: f64 = 110.0;
 const ROW: f64 = 18.0;
 
 /// The strip plot of a group's counted unit prices; nothing when fewer than two are counted.
-pub fn render(group: &ProductGroup, names: &Names, title: &str) -> Markup {
+pub fn render(group: &ProductGroup, names: &Names, title: &str, lang: Lang) -> Markup {
     let counted = group.counted();
     let (Some(min), Some(max)) = (group.unit_prices.first(), group.unit_prices.last()) else { return html! {} };
     if counted.len() < 2 {
@@ -26,19 +27,19 @@ pub fn render(group: &ProductGroup, names: &Names, title: &str) -> Markup {
     let height = ROW * rows.len() as f64 + 16.0;
     html! {
         svg.strip role="img" viewBox={ "0 0 " (WIDTH) " " (height) } width=(WIDTH) height=(height) {
-            title { (title) ": " (amounts::rupiah(*min)) " – " (amounts::rupiah(*max)) }
+            title { (title) ": " (amounts::rupiah(*min, lang)) " – " (amounts::rupiah(*max, lang)) }
             @for (i, market) in rows.iter().enumerate() {
                 @let y = ROW * i as f64 + ROW / 2.0;
                 text x="0" y=(y + 4.0) font-size="10" { (names.of(market)) }
                 line x1=(LABEL) x2=(WIDTH) y1=(y) y2=(y) stroke="#d0d7de" {}
                 @for (offer, price) in counted.iter().filter(|(o, _)| &&o.marketplace == market) {
                     circle cx=(format!("{:.1}", x(*price))) cy=(y) r="3.5" fill="#0b5cad" fill-opacity="0.6" data-dot=(offer.gateway_id()) {
-                        title { (amounts::rupiah(*price)) " — " (offer.vendor.name) }
+                        title { (amounts::rupiah(*price, lang)) " — " (offer.vendor.name) }
                     }
                 }
             }
-            text x=(LABEL) y=(height - 2.0) font-size="9" { (amounts::rupiah(*min)) }
-            text x=(WIDTH) y=(height - 2.0) font-size="9" text-anchor="end" { (amounts::rupiah(*max)) }
+            text x=(LABEL) y=(height - 2.0) font-size="9" { (amounts::rupiah(*min, lang)) }
+            text x=(WIDTH) y=(height - 2.0) font-size="9" text-anchor="end" { (amounts::rupiah(*max, lang)) }
         }
     }
 }

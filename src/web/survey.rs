@@ -170,7 +170,7 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
 /// The conditions a comparison ran under, in words (`hanya UMK; TKDN ≥ 25 %; …`), or `None`
 /// when it ran on every offer: figures made under a filter must say so wherever they go.
 fn filters_said(query: &PageQuery, lang: Lang) -> Option<String> {
-    let rupiah = amounts::rupiah;
+    let rupiah = |amount| amounts::rupiah(amount, lang);
     let mut said: Vec<String> = Vec::new();
     let flags = [
         (query.pdn, ("hanya produk dalam negeri (TKDN)", "domestic products only (TKDN)")),

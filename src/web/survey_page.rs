@@ -84,7 +84,7 @@ fn chosen_or_top(query: &PageQuery) -> Vec<(&'static str, String)> {
 /// One line of figures: the market's (every counted offer of the product, as the API's
 /// `compare`) or the chosen rows'. Each amount carries its exact value for machines.
 fn figures(figures: &Figures, which: &str, product: &Product<'_>, lang: Lang) -> Markup {
-    let money = |d: Option<Decimal>| d.map(amounts::rupiah).unwrap_or_else(|| "—".into());
+    let money = |d: Option<Decimal>| d.map(|amount| amounts::rupiah(amount, lang)).unwrap_or_else(|| "—".into());
     let exact = |d: Option<Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
     let per = product.base_unit.as_deref().map(|b| format!(" / {b}")).unwrap_or_default();
     let (id_what, en_what) = match which {
@@ -108,7 +108,7 @@ fn figures(figures: &Figures, which: &str, product: &Product<'_>, lang: Lang) ->
 
 fn table(product: &Product<'_>, lang: Lang) -> Markup {
     let amount = |price: Option<&Price>, of: fn(&Price) -> Decimal| {
-        price.map_or_else(|| "—".into(), |p| amounts::rupiah_of(p, of(p)))
+        price.map_or_else(|| "—".into(), |p| amounts::rupiah_of(p, of(p), lang))
     };
     html! {
         section.product {
@@ -138,7 +138,7 @@ fn table(product: &Product<'_>, lang: Lang) -> Markup {
                                 td.num { (amount(price, |p| p.amount_excluding_vat)) }
                                 td { (offer.unit.name) @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) { " (" (amounts::number(quantity, lang)) " " (base) ")" } }
                                 td.num {
-                                    (price.zip(unit_price(offer)).map_or_else(|| "—".into(), |(p, u)| amounts::rupiah_of(p, u)))
+                                    (price.zip(unit_price(offer)).map_or_else(|| "—".into(), |(p, u)| amounts::rupiah_of(p, u, lang)))
                                     @if let Some(note) = row.price_note(lang) { br; small.price-note { (note) } }
                                 }
                                 td.num { (offer.tkdn.map(|t| amounts::percent(t, lang)).unwrap_or_else(|| "—".into())) }

@@ -255,3 +255,22 @@ async fn a_price_without_ppn_says_why_and_a_stated_availability_and_minimum_orde
         "some laptop sellers are not PKP"
     );
 }
+
+#[tokio::test]
+async fn each_page_writes_every_amount_with_its_languages_marks() {
+    let app = spawn_app().await;
+    // Indonesian: `Rp61.050`, `Rp89,44`; English: `Rp61,050`, `Rp89.44`; a comma never means
+    // both on one page (the English page wrote `Rp89,44 / sheet` beside `box of 2,500`).
+    let checks = [("", r"^Rp\d{1,3}(\.\d{3})*(,\d{1,2})?$"), ("&lang=en", r"^Rp\d{1,3}(,\d{3})*(\.\d{1,2})?$")];
+    let amount = Regex::new(r"Rp\d[\d.,]*\d|Rp\d").expect("regex");
+    for (lang, pattern) in checks {
+        let written = Regex::new(pattern).expect("regex");
+        let html = app.client.get(format!("{}/?{SEARCH}{lang}", app.address)).send().await.expect("page");
+        let html = html.text().await.expect("html");
+        let amounts: Vec<&str> = amount.find_iter(&html).map(|m| m.as_str()).collect();
+        assert!(amounts.len() > 50, "{lang}: a comparison full of amounts, {}", amounts.len());
+        assert!(amounts.iter().any(|a| a.len() > 7), "{lang}: some amounts in thousands: {amounts:?}");
+        let wrong: Vec<&&str> = amounts.iter().filter(|a| !written.is_match(a)).collect();
+        assert!(wrong.is_empty(), "{lang}: amounts not written the page's way: {wrong:?}");
+    }
+}
