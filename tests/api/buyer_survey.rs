@@ -189,9 +189,28 @@ async fn each_product_with_prices_to_compare_has_a_strip_plot_with_one_dot_per_c
             plotted += 1;
             assert!(section.contains(r#"<svg class="strip" role="img""#), "{}", group["title"]);
             assert_eq!(dots, counted, "{}: one dot per counted unit price", group["title"]);
+            names_clear_their_dots(section.split("</svg>").next().unwrap_or_default());
         }
     }
     assert!(plotted > 0, "some products are plotted");
+}
+
+/// Each marketplace's name in a strip plot sits on its own line above its row's dots, so however
+/// long the name, it never runs into them.
+fn names_clear_their_dots(svg: &str) {
+    let name = Regex::new(r#"<text x="0" y="([\d.]+)" font-size="9">([^<]*)</text>"#).expect("regex");
+    let dot = Regex::new(r#"<circle cx="[\d.]+" cy="([\d.]+)" r="([\d.]+)""#).expect("regex");
+    let rows: Vec<_> = name.captures_iter(svg).collect();
+    assert!(!rows.is_empty(), "every row is named: {svg:.300}");
+    for (i, row) in rows.iter().enumerate() {
+        let baseline: f64 = row[1].parse().expect("y");
+        let start = row.get(0).expect("match").end();
+        let end = rows.get(i + 1).map_or(svg.len(), |next| next.get(0).expect("match").start());
+        for d in dot.captures_iter(&svg[start..end]) {
+            let (cy, r): (f64, f64) = (d[1].parse().expect("cy"), d[2].parse().expect("r"));
+            assert!(baseline + 2.0 < cy - r, "{}: its name (baseline {baseline}) clears a dot at {cy}", &row[2]);
+        }
+    }
 }
 
 /// `(market count, chosen-rows count)` of each product of a printed survey.

@@ -4,6 +4,7 @@
 use super::harness::{Instance, Redis, sandboxes};
 use crate::helpers::SEARCH;
 use serde_json::json;
+use std::time::{Duration, Instant};
 
 const LINKS: &str = r#"query Links($offer: ID!, $vendor: ID!) {
   offer(id: $offer) { id title price { amount } vendor { id } }
@@ -24,8 +25,15 @@ async fn a_restarted_instance_and_a_new_one_answer_offer_and_vendor_links_from_r
     assert_eq!(before["data"]["offer"]["id"], offer, "{before}");
     assert_eq!(before["data"]["vendor"]["id"], vendor, "{before}");
 
-    a.kill();
+    // The records go to Redis behind the answer (`TieredStore::keep_records`), so `a` is killed
+    // only once another instance reads them: killed at once, it could take an unsent write with it.
     let b = Instance::start(&sandboxes, &redis.url(), "").await;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while b.graphql(LINKS, variables.clone()).await.get("errors").is_some() {
+        assert!(Instant::now() < deadline, "the links reach Redis within 5 s");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    a.kill();
     a.restart().await;
     for instance in [&a, &b] {
         let after = instance.graphql(LINKS, variables.clone()).await;
