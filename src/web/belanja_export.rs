@@ -78,7 +78,10 @@ pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranki
         out.push(("Porsi (dasar)".into(), name.into(), share.base, None, None));
         out.push(("Porsi (tidak diketahui)".into(), name.into(), share.unknown, None, None));
     }
-    for b in &ranking.buyers {
+    // As on the page: a year in which no Pemda has a transaction ranks nobody, where the rows
+    // would list every Pemda of the province as 'Peringkat 1' at Rp0.
+    let ranked = if ranking.nothing_recorded() && ranking.failures.is_empty() { &[][..] } else { &ranking.buyers[..] };
+    for b in ranked {
         out.push((
             format!("Peringkat {}", b.rank),
             b.region.name.into(),
