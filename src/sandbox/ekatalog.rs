@@ -42,7 +42,12 @@ pub(super) fn listing_id(index: usize) -> String {
 
 /// Where listing `index` has its page on the catalogue: under its shop, named by its title.
 pub(super) fn listing_path(view: &ListingView<'_>, index: usize) -> String {
-    let (shop, product) = (slug(&view.vendor.store_name), slug(&title(view)));
+    titled_path(view, index, &title(view))
+}
+
+/// [`listing_path`] for a listing whose title is already written (a search writes it anyway).
+fn titled_path(view: &ListingView<'_>, index: usize, title: &str) -> String {
+    let (shop, product) = (slug(&view.vendor.store_name), slug(title));
     format!("/{shop}/{product}-{}", listing_id(index).to_lowercase())
 }
 
@@ -243,7 +248,7 @@ fn produk(app: &App, index: usize) -> Produk {
     let id = listing_id(index);
     let title = title(&view);
     Produk {
-        url: format!("{}{}", app.base, listing_path(&view, index)),
+        url: format!("{}{}", app.base, titled_path(&view, index, &title)),
         kd_produk: id,
         nama_produk: title,
         harga: format!("{}.00", view.listing.price),
