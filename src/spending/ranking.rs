@@ -96,9 +96,10 @@ where
 }
 
 impl Ranking {
-    /// Whether no Pemda has a completed transaction counted: nothing to rank them by.
-    pub fn nothing_recorded(&self) -> bool {
-        self.buyers.iter().all(|b| b.count == 0 && b.total.including_vat.is_zero())
+    /// Whether there is nothing to rank the Pemdas by: none has a completed transaction counted,
+    /// and no marketplace failed to say (every Pemda would share rank 1 at Rp0).
+    pub fn ranks_nobody(&self) -> bool {
+        self.failures.is_empty() && self.buyers.iter().all(|b| b.count == 0 && b.total.including_vat.is_zero())
     }
 }
 
@@ -148,8 +149,8 @@ mod tests {
         share_ranks(&mut buyers);
         assert_eq!(ranks(&buyers), [1, 1, 1]);
         let ranking = Ranking { buyers, failures: Vec::new() };
-        assert!(ranking.nothing_recorded());
+        assert!(ranking.ranks_nobody());
         let some = Ranking { buyers: vec![buyer("35.71", 10), buyer("35.72", 0)], failures: Vec::new() };
-        assert!(!some.nothing_recorded());
+        assert!(!some.ranks_nobody());
     }
 }

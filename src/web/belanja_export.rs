@@ -80,7 +80,7 @@ pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranki
     }
     // As on the page: a year in which no Pemda has a transaction ranks nobody, where the rows
     // would list every Pemda of the province as 'Peringkat 1' at Rp0.
-    let ranked = if ranking.nothing_recorded() && ranking.failures.is_empty() { &[][..] } else { &ranking.buyers[..] };
+    let ranked = if ranking.ranks_nobody() { &[][..] } else { &ranking.buyers[..] };
     for b in ranked {
         out.push((
             format!("Peringkat {}", b.rank),

@@ -79,7 +79,7 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
             ol { @for v in s.vendors.iter().take(TOP_VENDORS) { li { (v.vendor.name) " — " (compact(v.tally.total.including_vat)) } } }
         }
         h2 #ranking-title { "Peringkat di provinsi" }
-        @if ranking.nothing_recorded() && ranking.failures.is_empty() {
+        @if ranking.ranks_nobody() {
             // Every Pemda at Rp0 would share rank 1: a table of ties says nothing.
             p.note #ranking-empty {
                 "Belum ada Pemda di provinsi ini dengan transaksi selesai yang tercatat pada " (year) ", jadi tidak ada yang diperingkat."

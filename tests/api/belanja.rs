@@ -159,25 +159,21 @@ async fn a_buyer_without_transactions_is_told_so_and_a_province_where_its_kota_a
 #[tokio::test]
 async fn a_year_without_transactions_says_so_on_the_page_and_in_the_download_instead_of_ranking_every_pemda_at_rp0() {
     let app = spawn_app().await;
-    let get = |query: &'static str| {
-        let (client, url) = (app.client.clone(), format!("{}/belanja?{query}", app.address));
-        async move { client.get(url).send().await.expect("page").text().await.expect("html") }
-    };
-    let get_path = |path: &'static str| {
+    let get = |path: &'static str| {
         let (client, url) = (app.client.clone(), format!("{}{path}", app.address));
-        async move { client.get(url).send().await.expect("download").text().await.expect("csv") }
+        async move { client.get(url).send().await.expect("answers").text().await.expect("text") }
     };
     // The sandboxes' ledgers hold 2022–2024 only.
-    let empty = get("wilayah=35.71&tahun=2025").await;
+    let empty = get("/belanja?wilayah=35.71&tahun=2025").await;
     assert!(empty.contains(r#"id="ranking-empty""#), "the ranking says nobody is ranked");
     assert!(!empty.contains(r#"id="ranking""#), "no table of Pemdas all at Rp0");
     assert_eq!(empty.matches("<p class=\"note\">Tidak ada.</p>").count(), 2, "no payment methods, no vendors");
-    let csv = get_path("/belanja.csv?wilayah=35.71&tahun=2025").await;
+    let csv = get("/belanja.csv?wilayah=35.71&tahun=2025").await;
     assert!(csv.contains("Total;Kota Kediri (35.71), tahun 2025;0;0;0"), "{csv}");
     assert!(!csv.contains("Peringkat"), "the download ranks nobody either: {csv}");
-    let full = get("wilayah=35.71&tahun=2022").await;
+    let full = get("/belanja?wilayah=35.71&tahun=2022").await;
     assert!(full.contains(r#"id="ranking""#) && !full.contains(r#"id="ranking-empty""#));
-    let ranked = get_path("/belanja.csv?wilayah=35.71&tahun=2022").await;
+    let ranked = get("/belanja.csv?wilayah=35.71&tahun=2022").await;
     assert!(ranked.contains("Peringkat 1;"), "a year with transactions is ranked in the download: {ranked}");
     assert!(!full.contains("Tidak ada."), "a year with transactions lists its payments and vendors");
 }
