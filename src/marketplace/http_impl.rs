@@ -21,6 +21,7 @@ impl Marketplace for HttpAdapter {
 
     async fn search(&self, request: &SearchRequest) -> Result<SearchPage, MarketplaceError> {
         let body = self.send(self.build(request)).await?;
+        rouse_a_parked_worker();
         self.parse(&body)
     }
 
@@ -38,5 +39,22 @@ impl Marketplace for HttpAdapter {
 
     async fn transaction_totals(&self, request: &LedgerRequest) -> Result<Option<LedgerTotals>, MarketplaceError> {
         super::ledger::totals(self, request).await
+    }
+}
+
+/// Wakes a parked worker, if there is one, before this one spends a few hundred microseconds
+/// parsing a page. tokio's idle workers wait on a condition variable while one of them holds the
+/// I/O driver, and the worker that took an answer off the driver does not go back to it until it
+/// has parsed that answer: another marketplace's answer arriving meanwhile waited unread. Of two
+/// tasks spawned here (they do nothing), the second pushes the first out of this worker's LIFO
+/// slot into its queue, which makes tokio wake a parked worker to take it; that worker runs it
+/// and parks again, on the driver. Over the peer mocks at one connection the second answer was
+/// read 0.28 ms after the first instead of 0.46-0.52, and a search took 22.63-22.69 ms instead of
+/// 22.73-22.99; at 20 connections CPU per search did not move
+/// (0.558/0.584 against 0.572/0.576 ms). Outside a tokio runtime it does nothing.
+fn rouse_a_parked_worker() {
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else { return };
+    for _ in 0..2 {
+        drop(runtime.spawn(async {}));
     }
 }
