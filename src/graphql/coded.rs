@@ -16,7 +16,8 @@
 //! misses a new one per answer, zeroed and faulted in from the kernel, was 1.6 % of the
 //! gateway's samples; reset clears only its hash table (0.9 %). zstd keeps one context per
 //! thread the same way: through async-compression's encoder (a new context, about 1 MiB, for
-//! every answer) a miss over the peer mocks cost 0.07–0.08 ms more CPU than through a kept one.
+//! every answer) a miss over the peer mocks cost 0.07–0.12 ms more CPU than an uncompressed
+//! one, through a kept one 0.005–0.02 ms.
 
 use async_compression::Level;
 use async_compression::tokio::bufread::BrotliEncoder;
