@@ -9,8 +9,9 @@
 //!
 //! - [`cli`]: the command line; `demo` (feature `sandbox`): the embedded demo behind a bare `pasar`.
 //! - `startup`: [`Application::build`] (adapters → service → schema → router) and the routes.
-//! - `server`: the accept loop under the router: connection timeouts, connection caps (total,
-//!   from the file-descriptor limit, and per client), HTTP/2 limits.
+//! - `server`: the accept loop under the router: connections dealt to per-core worker threads,
+//!   connection timeouts, connection caps (total, from the file-descriptor limit, and per
+//!   client), HTTP/2 limits, lingering close.
 //! - `graphql`: admission before parsing, the schema, the query and mutation roots, GraphQL views
 //!   of the model, and the mapping of each layer's error to a stable `extensions.code`.
 //! - `web`: the buyer's pages (`/`, `/survey`, `/survey.csv`): server-rendered HTML in Bahasa

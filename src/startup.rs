@@ -13,10 +13,11 @@ use crate::graphql::persisted::PersistedQueries;
 use crate::graphql::ws::{self, ConnectionHold, OpenSockets, SocketPolicy, Sockets};
 use crate::graphql::{AdminToken, build_schema, follow_purges_elsewhere, graphiql};
 use crate::marketplace::Env;
-use crate::marketplace::egress::PublicOnlyResolver;
 use crate::marketplace::registry::{self, LoadOptions};
+use crate::marketplace::upstream::Upstream;
 use crate::marketplace::validate::Problem;
 use crate::search::SearchService;
+use crate::server::workers::{self, Workers};
 use axum::Router;
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, Request, State};
@@ -106,7 +107,9 @@ pub struct Application {
 impl Application {
     /// Loads adapters, builds the service and binds the listener; refuses invalid adapters.
     pub async fn build(config: &Config, env: Env) -> Result<Self, StartupError> {
-        let client = upstream_client(config.egress.allow_private).map_err(|e| StartupError::Client(e.to_string()))?;
+        let workers = workers::planned(&config.http);
+        let client =
+            Upstream::new(config.egress.allow_private, workers).map_err(|e| StartupError::Client(e.to_string()))?;
         let options = LoadOptions {
             env: env.clone(),
             defaults: config.defaults.settings(),
@@ -190,6 +193,7 @@ impl Application {
     /// Serves until `shutdown` completes, then finishes in-flight requests and closes every
     /// WebSocket (1001, going away); a last line says how many requests were drained.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let workers = Workers::start(workers::planned(&self.http))?;
         let clients = self.state.endpoint.admission.clients().clone();
         let sweeper = tokio::spawn(async move {
             let mut every = tokio::time::interval(Duration::from_secs(60));
@@ -212,8 +216,10 @@ impl Application {
             tracing::info!(in_flight = signalled.in_flight(), "Shutting down: draining requests in flight.");
             let _ = stop.send(true);
         };
-        let served = crate::server::serve(self.listener, router(self.state), &self.http, shutdown).await;
+        let served = crate::server::serve(self.listener, router(self.state), &self.http, &workers, shutdown).await;
+        // WebSockets run on the workers too, and are given their time to close before them.
         open.wait_closed(SOCKET_CLOSE_WAIT).await;
+        drop(workers);
         sweeper.abort();
         reloads.abort();
         let noted = at_signal.lock().ok().and_then(|n| *n);
@@ -335,21 +341,6 @@ async fn admit_client(State(state): State<AppState>, mut request: Request, next:
 
 fn socket_policy(http: &HttpConfig) -> SocketPolicy {
     SocketPolicy { init_timeout: http.ws_init_timeout, idle_timeout: http.idle_timeout }
-}
-
-/// The one HTTP client for all marketplaces: proxies from the environment are ignored (the
-/// gateway decides where it connects), redirects are not followed, connecting is bounded, and
-/// unless allowed, names resolving to internal addresses are refused at connect time.
-fn upstream_client(allow_private: bool) -> reqwest::Result<reqwest::Client> {
-    let builder = reqwest::Client::builder();
-    let builder = if allow_private { builder } else { builder.dns_resolver(Arc::new(PublicOnlyResolver)) };
-    builder
-        .no_proxy()
-        .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(Duration::from_secs(2))
-        .pool_idle_timeout(Duration::from_secs(30))
-        .user_agent(concat!("pasar/", env!("CARGO_PKG_VERSION")))
-        .build()
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -28,6 +28,13 @@ pub struct HttpConfig {
     /// A response the client stops reading is abandoned after this.
     #[serde(with = "duration")]
     pub write_timeout: Duration,
+    /// Threads serving connections, each keeping the connections dealt to it for their whole life
+    /// (round robin at accept); 0: one per core.
+    pub workers: usize,
+    /// Serve connections on tokio's work-stealing runtime instead of `workers`: better when a few
+    /// connections carry most requests (one HTTP/2 client, a proxy holding two keep-alive
+    /// connections), which per-core workers cannot spread over the cores.
+    pub work_stealing: bool,
     /// Open connections in total; 0 derives it from the file-descriptor limit.
     pub max_connections: usize,
     /// Open connections per client address.
@@ -71,6 +78,8 @@ impl Default for HttpConfig {
             request_timeout: Duration::from_secs(30),
             idle_timeout: Duration::from_secs(60),
             write_timeout: Duration::from_secs(10),
+            workers: 0,
+            work_stealing: false,
             max_connections: 0,
             max_connections_per_client: 256,
             http2_max_concurrent_streams: 100,

@@ -3,6 +3,7 @@
 use super::definition::{AdapterDefinition, FieldSpec, FirstCursor, Method, PaginationKind, RequestSpec};
 use super::direct::{DirectItem, PagePlan};
 use super::extract::{ItemValues, extract};
+use super::upstream::Upstream;
 use super::{MarketplaceError, SearchPage, SearchRequest};
 use crate::model::MarketplaceId;
 use crate::normalize::number::read_count;
@@ -24,7 +25,7 @@ pub struct HttpAdapter {
     pub(super) definition: AdapterDefinition,
     base_url: String,
     pub(super) headers: HeaderMap,
-    client: reqwest::Client,
+    client: Upstream,
     vat: Arc<VatPolicy>,
     max_response_bytes: usize,
     /// How responses are read straight into the fields (`None`: through a `Value` tree).
@@ -34,12 +35,7 @@ pub struct HttpAdapter {
 impl HttpAdapter {
     /// Builds an adapter from a checked definition; `base_url` and `headers` (auth included) are
     /// resolved by the registry so secrets never pass through the definition.
-    pub(crate) fn new(
-        definition: AdapterDefinition,
-        base_url: String,
-        headers: HeaderMap,
-        client: reqwest::Client,
-    ) -> Self {
+    pub(crate) fn new(definition: AdapterDefinition, base_url: String, headers: HeaderMap, client: Upstream) -> Self {
         let vat = Arc::new(vat_policy(&definition));
         let max_response_bytes = definition.limits.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
         tracing::debug!(marketplace = %definition.id, format = definition.format, "adapter file read");
@@ -72,8 +68,8 @@ impl HttpAdapter {
     ) -> reqwest::RequestBuilder {
         let url = format!("{}{}", self.base_url, spec.path);
         let builder = match spec.method {
-            Method::Get => self.client.get(url),
-            Method::Post => self.client.post(url),
+            Method::Get => self.client.client().get(url),
+            Method::Post => self.client.client().post(url),
         };
         let mut query: Vec<(&str, String)> = spec
             .query

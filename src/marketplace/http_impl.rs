@@ -51,9 +51,13 @@ impl Marketplace for HttpAdapter {
 /// and parks again, on the driver. Over the peer mocks at one connection the second answer was
 /// read 0.28 ms after the first instead of 0.46-0.52, and a search took 22.63-22.69 ms instead of
 /// 22.73-22.99; at 20 connections CPU per search did not move
-/// (0.558/0.584 against 0.572/0.576 ms). Outside a tokio runtime it does nothing.
+/// (0.558/0.584 against 0.572/0.576 ms). It does nothing outside tokio's work-stealing runtime
+/// (`[http] work_stealing`): a per-core worker (`server/workers.rs`) has no other to wake.
 fn rouse_a_parked_worker() {
     let Ok(runtime) = tokio::runtime::Handle::try_current() else { return };
+    if runtime.runtime_flavor() != tokio::runtime::RuntimeFlavor::MultiThread {
+        return;
+    }
     for _ in 0..2 {
         drop(runtime.spawn(async {}));
     }

@@ -22,6 +22,7 @@ pub mod probe;
 mod queue;
 pub mod registry;
 pub mod retry;
+pub mod upstream;
 pub mod validate;
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::definition::{AdapterDefinition, Auth, FilterSpec, PaginationKind};
 pub use super::files::{Source, check_bundled, check_dir, check_file};
 use super::http::{HttpAdapter, static_headers};
 use super::probe::Probe;
+use super::upstream::Upstream;
 use super::validate::{Problem, base_url_refusal};
 use axum::http::{HeaderMap, HeaderValue, header};
 use std::collections::BTreeMap;
@@ -166,7 +167,7 @@ pub struct Override {
 }
 
 /// Loads every adapter of `source`; all problems, including missing secrets, are returned together.
-pub fn load(source: Source<'_>, options: &LoadOptions, client: &reqwest::Client) -> Result<Registry, Vec<Problem>> {
+pub fn load(source: Source<'_>, options: &LoadOptions, client: &Upstream) -> Result<Registry, Vec<Problem>> {
     let definitions = match source {
         Source::Dir(dir) => check_dir(dir)?,
         Source::Bundled => check_bundled()?,
@@ -244,12 +245,7 @@ fn check_egress(def: &AdapterDefinition, options: &LoadOptions) -> Result<(), (S
     super::egress::check_base_url(&url).map_err(|message| (key, format!("`{url}` {message}")))
 }
 
-fn build_entry(
-    def: AdapterDefinition,
-    headers: HeaderMap,
-    options: &LoadOptions,
-    client: &reqwest::Client,
-) -> RegistryEntry {
+fn build_entry(def: AdapterDefinition, headers: HeaderMap, options: &LoadOptions, client: &Upstream) -> RegistryEntry {
     let defaults = options.defaults;
     let overrides = options.overrides.get(&def.id).cloned().unwrap_or_default();
     let base_url = overrides.base_url.unwrap_or_else(|| def.base_url.clone());

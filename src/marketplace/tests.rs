@@ -2,6 +2,7 @@
 
 use super::definition::{FirstCursor, PaginationKind};
 use super::http::{HttpAdapter, Placeholders, static_headers};
+use super::upstream::Upstream;
 use super::validate::parse_definition;
 use super::{SearchRequest, definition::AdapterDefinition};
 use serde_json::json;
@@ -42,8 +43,7 @@ fn text_around_a_placeholder_is_substituted_as_text() {
 #[test]
 fn a_response_is_read_through_the_adapters_pointers_and_unreadable_items_are_counted() {
     let def = definition(MBIZ);
-    let adapter =
-        HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
+    let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());
     let body = json!({
         "data": [
             { "id": "A1", "name": "Kertas", "price": "Rp61.050", "seller": { "name": "PT. MAJU JAYA ABADI" } },
@@ -62,8 +62,7 @@ fn a_response_is_read_through_the_adapters_pointers_and_unreadable_items_are_cou
 #[test]
 fn a_response_without_the_item_array_is_a_bad_response() {
     let def = definition(MBIZ);
-    let adapter =
-        HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
+    let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());
     for body in [json!({ "data": "oops" }), json!([]), json!({ "error": "maintenance" })] {
         let error = adapter.parse(body.to_string().as_bytes()).expect_err("no items");
         assert_eq!(error.code(), "MARKETPLACE_BAD_RESPONSE", "{body}");
@@ -127,8 +126,7 @@ fn a_format_two_file_maps_flags_by_value_lists_and_states_rate_rules() {
     let policy = super::http::vat_policy(&def);
     assert_eq!(policy.rules.len(), 1);
     assert_eq!((policy.rules[0].stated, policy.rules[0].effective), (12.into(), 11.into()));
-    let adapter =
-        HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
+    let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());
     let item = |status: &str, kategori: &str| {
         json!({ "kode_produk": "B1", "nama_produk": "Beras 5 kg", "harga": 70000, "status": "ready",
                 "kategori": kategori, "toko": { "nama_toko": "UD Rejeki", "status_pajak": status } })
@@ -180,15 +178,13 @@ fn an_approximate_total_is_marked_and_an_empty_first_cursor_is_sent() {
         .replace("next_cursor = \"/next_cursor\"", "next_cursor = \"/next_cursor\"\ntotal_approximate = true")
         .replace("max_page_size = 50", "max_page_size = 50\nfirst_cursor = \"empty\"");
     let def = definition(&text);
-    let adapter =
-        HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
+    let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());
     let page = adapter.parse(br#"{"items":[],"total_hits":1230,"next_cursor":null}"#).expect("readable");
     assert_eq!((page.total, page.total_approximate), (Some(1230), true));
     let first = adapter.build(&request(0, 20)).build().expect("a request");
     assert!(first.url().query().is_some_and(|q| q.split('&').any(|p| p == "cursor=")), "{}", first.url());
     let plain = definition(padi);
-    let adapter =
-        HttpAdapter::new(plain.clone(), "http://127.0.0.1:9".into(), static_headers(&plain), reqwest::Client::new());
+    let adapter = HttpAdapter::new(plain.clone(), "http://127.0.0.1:9".into(), static_headers(&plain), test_client());
     let first = adapter.build(&request(0, 20)).build().expect("a request");
     assert!(!first.url().as_str().contains("cursor"), "format 1 leaves it out: {}", first.url());
 }
@@ -196,8 +192,7 @@ fn an_approximate_total_is_marked_and_an_empty_first_cursor_is_sent() {
 #[test]
 fn a_total_sent_as_text_reads_as_the_number_it_writes() {
     let def = definition(include_str!("../../adapters/padi-umkm.toml"));
-    let adapter =
-        HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), reqwest::Client::new());
+    let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());
     for (total, want) in
         [("\"1230\"", Some(1230)), ("\"1.230\"", Some(1230)), ("\"1,230\"", Some(1230)), ("\"banyak\"", None)]
     {
@@ -210,4 +205,8 @@ fn a_total_sent_as_text_reads_as_the_number_it_writes() {
 fn an_unknown_format_is_refused() {
     let problems = parse_definition(Path::new("mbiz.toml"), &format!("format = 3\n{MBIZ}")).expect_err("refused");
     assert_eq!(problems[0].key, "format");
+}
+
+fn test_client() -> Upstream {
+    Upstream::new(true, 0).expect("client")
 }

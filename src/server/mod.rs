@@ -10,7 +10,10 @@
 
 mod caps;
 mod encoding;
+mod linger;
 mod summary;
+mod unread;
+pub mod workers;
 
 use crate::config::HttpConfig;
 use crate::graphql::ws::ConnectionHold;
@@ -24,9 +27,12 @@ use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
+use linger::Lingering;
+use std::convert::Infallible;
 use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 use summary::{Backoff, Summary};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_io_timeout::TimeoutStream;
@@ -34,6 +40,7 @@ use tower::ServiceExt;
 use tower::util::MapRequestLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
+use workers::Workers;
 
 /// Reset HTTP/2 streams a client may leave for the server to accept (hyper's rapid-reset guard).
 const HTTP2_MAX_PENDING_RESET_STREAMS: usize = 20;
@@ -41,11 +48,12 @@ const HTTP2_MAX_PENDING_RESET_STREAMS: usize = 20;
 const HTTP2_MAX_LOCAL_ERROR_RESETS: usize = 256;
 
 /// Serves `router` on `listener` until `shutdown` completes, then stops accepting and lets every
-/// open connection finish its in-flight requests.
+/// open connection finish its in-flight requests. Connections are served on `workers`.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
     http: &HttpConfig,
+    workers: &Workers,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> io::Result<()> {
     let caps = Caps::new(max_connections(http), http.max_connections_per_client);
@@ -57,7 +65,12 @@ pub async fn serve(
         .layer(MapRequestLayer::new(encoding::choose::<Body>))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
-    let connection = Connection { builder: Arc::new(builder(http)), router, http: http.clone() };
+    let connection = Connection {
+        builder: Arc::new(builder(http)),
+        router,
+        idle_timeout: http.idle_timeout,
+        write_timeout: http.write_timeout,
+    };
     let graceful = GracefulShutdown::new();
     let mut summary = Summary::default();
     let mut backoff = Backoff::default();
@@ -72,7 +85,7 @@ pub async fn serve(
                 Ok((stream, peer)) => {
                     backoff.reset();
                     match caps.admit(peer.ip()) {
-                        Ok(slot) => connection.spawn(stream, peer, slot, &graceful),
+                        Ok(slot) => connection.spawn(stream, peer, slot, &graceful, workers),
                         // Dropping the stream closes it at once.
                         Err(why) => summary.refused(why),
                     }
@@ -136,31 +149,49 @@ fn builder(http: &HttpConfig) -> Builder<TokioExecutor> {
 struct Connection {
     builder: Arc<Builder<TokioExecutor>>,
     router: Router,
-    http: HttpConfig,
+    idle_timeout: Duration,
+    write_timeout: Duration,
 }
 
 impl Connection {
-    /// Serves one admitted connection in its own task; its slot is given back when it closes.
-    fn spawn(&self, stream: TcpStream, peer: SocketAddr, slot: Slot, graceful: &GracefulShutdown) {
+    /// Serves one admitted connection in its own task on the next worker; its slot is given back
+    /// when it closes.
+    fn spawn(&self, stream: TcpStream, peer: SocketAddr, slot: Slot, graceful: &GracefulShutdown, workers: &Workers) {
         let _ = stream.set_nodelay(true);
-        let mut stream = TimeoutStream::new(stream);
-        stream.set_read_timeout(Some(self.http.idle_timeout));
-        stream.set_write_timeout(Some(self.http.write_timeout));
-        let io = TokioIo::new(Box::pin(stream));
-        // Handlers read the client's address (per-client rate limits) from `ConnectInfo`; a
-        // WebSocket keeps the connection's slot after the upgrade ends this task.
-        let hold = ConnectionHold::new(slot);
-        let service = self.router.clone().map_request(move |mut request: Request<Incoming>| {
-            request.extensions_mut().insert(ConnectInfo(peer));
-            request.extensions_mut().insert(hold.clone());
-            request.map(Body::new)
-        });
-        // With upgrades: `/graphql/ws` switches to WebSocket.
-        let connection =
-            self.builder.serve_connection_with_upgrades(io, TowerToHyperService::new(service)).into_owned();
-        let served = graceful.watch(connection);
-        tokio::spawn(async move {
-            if let Err(error) = served.await {
+        // Registered again with the worker's own I/O driver, where it is served.
+        let stream = match stream.into_std() {
+            Ok(stream) => stream,
+            Err(error) => return tracing::debug!(%peer, %error, "Connection lost before it was served."),
+        };
+        let (builder, router) = (Arc::clone(&self.builder), self.router.clone());
+        let (idle_timeout, write_timeout) = (self.idle_timeout, self.write_timeout);
+        let watcher = graceful.watcher();
+        workers.spawn(async move {
+            let stream = match TcpStream::from_std(stream) {
+                Ok(stream) => stream,
+                Err(error) => return tracing::debug!(%peer, %error, "Connection lost before it was served."),
+            };
+            let mut stream = TimeoutStream::new(stream);
+            stream.set_read_timeout(Some(idle_timeout));
+            stream.set_write_timeout(Some(write_timeout));
+            let io = TokioIo::new(Lingering::new(Box::pin(stream)));
+            // Handlers read the client's address (per-client rate limits) from `ConnectInfo`; a
+            // WebSocket keeps the connection's slot after the upgrade ends this task.
+            let hold = ConnectionHold::new(slot);
+            let service = tower::service_fn(move |request: Request<Incoming>| {
+                let (mut request, read) = unread::watch(request);
+                request.extensions_mut().insert(ConnectInfo(peer));
+                request.extensions_mut().insert(hold.clone());
+                let answered = router.clone().oneshot(request);
+                async move {
+                    let mut response = answered.await?;
+                    unread::close_if_unread(&mut response, read);
+                    Ok::<_, Infallible>(response)
+                }
+            });
+            // With upgrades: `/graphql/ws` switches to WebSocket.
+            let connection = builder.serve_connection_with_upgrades(io, TowerToHyperService::new(service));
+            if let Err(error) = watcher.watch(connection.into_owned()).await {
                 tracing::debug!(%peer, error = %error, "Connection ended with an error.");
             }
         });

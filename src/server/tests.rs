@@ -1,4 +1,5 @@
 use super::serve;
+use super::workers::Workers;
 use crate::config::HttpConfig;
 use axum::Router;
 use axum::routing::get;
@@ -19,12 +20,15 @@ async fn start(http: HttpConfig) -> (SocketAddr, oneshot::Sender<()>, tokio::tas
                 "done"
             }),
         )
-        .route("/big", get(|| async { vec![b'x'; BIG] }));
+        .route("/big", get(|| async { vec![b'x'; BIG] }))
+        .route("/refuse", axum::routing::post(|| async { (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "too large") }))
+        .route("/echo", axum::routing::post(|body: String| async move { body }));
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
     let (stop, stopped) = oneshot::channel::<()>();
     let served = tokio::spawn(async move {
-        serve(listener, router, &http, async move {
+        let workers = Workers::start(super::workers::planned(&http))?;
+        serve(listener, router, &http, &workers, async move {
             let _ = stopped.await;
         })
         .await
@@ -48,6 +52,8 @@ async fn a_request_in_flight_at_shutdown_is_answered_and_no_new_connection_is_se
     let mut answer = String::new();
     in_flight.read_to_string(&mut answer).await.expect("answer");
     assert!(answer.starts_with("HTTP/1.1 200") && answer.ends_with("done"), "{answer}");
+    // The server lingers on a closed connection until its client closes too.
+    drop(in_flight);
     tokio::time::timeout(Duration::from_secs(2), served).await.expect("drained").expect("task").expect("served");
     assert!(TcpStream::connect(address).await.is_err(), "still accepting after shutdown");
 }
@@ -72,4 +78,45 @@ async fn a_response_the_client_does_not_read_is_abandoned_after_the_write_timeou
     .await;
     assert!(drained.is_ok(), "the connection stayed open");
     assert!(received > 0 && received < BIG, "received {received} of {BIG} bytes");
+}
+
+#[tokio::test]
+async fn a_client_still_uploading_when_refused_finishes_its_upload_and_reads_the_refusal_whole() {
+    let (address, _stop, _served) = start(HttpConfig::default()).await;
+    let mut client = TcpStream::connect(address).await.expect("connect");
+    let head = "POST /refuse HTTP/1.1\r\nHost: pasar\r\nContent-Length: 2097152\r\n\r\n";
+    client.write_all(head.as_bytes()).await.expect("head");
+    let part = vec![b'x'; 256 * 1024];
+    client.write_all(&part).await.expect("first part of the body");
+    // By now the refusal is sent and the server is closing. Without lingering its socket is
+    // closed with the body unread, and what the client sends next is answered with a reset: an
+    // HTTP client fails its upload there, before it reads the answer.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for at in 1..8 {
+        client.write_all(&part).await.unwrap_or_else(|error| panic!("part {at} of the body: {error}"));
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let mut answer = Vec::new();
+    let read = client.read_to_end(&mut answer).await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(read.is_ok(), "{read:?} after {answer:?}");
+    assert!(answer.starts_with("HTTP/1.1 413") && answer.ends_with("too large"), "{answer}");
+    assert!(answer.contains("\r\nconnection: close\r\n"), "a client would reuse the connection: {answer}");
+}
+
+#[tokio::test]
+async fn an_answer_to_a_request_whose_body_was_read_keeps_the_connection_open() {
+    let (address, _stop, _served) = start(HttpConfig::default()).await;
+    let mut client = TcpStream::connect(address).await.expect("connect");
+    let request = "POST /echo HTTP/1.1\r\nHost: pasar\r\nContent-Length: 5\r\n\r\nhello";
+    let mut answers = String::new();
+    for _ in 0..2 {
+        client.write_all(request.as_bytes()).await.expect("request");
+        let mut answer = vec![0; 4096];
+        let read = tokio::time::timeout(Duration::from_secs(5), client.read(&mut answer)).await;
+        let read = read.expect("answered in time").expect("read");
+        answers.push_str(&String::from_utf8_lossy(&answer[..read]));
+    }
+    assert_eq!(answers.matches("HTTP/1.1 200").count(), 2, "{answers}");
+    assert!(!answers.contains("connection: close"), "{answers}");
 }

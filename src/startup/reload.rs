@@ -11,6 +11,7 @@
 
 use crate::graphql::{PasarSchema, forget_stored_responses};
 use crate::marketplace::registry::{self, LoadOptions, Source};
+use crate::marketplace::upstream::Upstream;
 use crate::search::{Replaced, SearchService};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -26,7 +27,7 @@ pub(super) struct Reloader {
     /// The adapters folder; `None` for the adapters bundled in the binary (never reloaded).
     pub(super) dir: Option<PathBuf>,
     pub(super) options: LoadOptions,
-    pub(super) client: reqwest::Client,
+    pub(super) client: Upstream,
     pub(super) service: SearchService,
     pub(super) schema: PasarSchema,
     /// One reload at a time: a second trigger waits and then reads the files as they are.

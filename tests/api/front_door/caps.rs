@@ -80,22 +80,31 @@ async fn bodies_beyond_the_bytes_in_flight_budget_get_503_with_retry_after() {
         ..TestOptions::default()
     })
     .await;
-    // One upload holds 700 KiB of the 1 MiB budget and pauses before its last bytes.
-    let mut holder = TcpStream::connect(app.address.trim_start_matches("http://")).await.expect("connect");
+    // One upload holds 700 KiB of the 1 MiB budget and pauses before its last bytes; a second
+    // upload of 700 KiB is then refused. Connections are served in parallel, so the second may
+    // be read first and the holder refused instead: then it starts again, on a new connection.
     let length = 700 * 1024 + 10;
     let head = format!(
         "POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {length}\r\n\r\n"
     );
-    holder.write_all(head.as_bytes()).await.expect("head");
-    holder.write_all(&vec![b' '; 700 * 1024]).await.expect("most of the body");
-    // The gateway reads the holder's bytes when it gets to them, later on a loaded machine:
-    // asked again (each ask ends and gives its own bytes back) until it has.
     let upload = async || {
         let upload = app.client.post(format!("{}/graphql", app.address)).header("content-type", "application/json");
         upload.body(vec![b' '; 700 * 1024]).send().await.expect("answer")
     };
-    let second = until(async || Some(upload().await).filter(|r| r.status() == 503)).await;
-    let second = second.expect("a second upload over the budget was refused with 503 within 20 s");
+    let mut refused = None;
+    for _ in 0..200 {
+        let mut holder = TcpStream::connect(app.address.trim_start_matches("http://")).await.expect("connect");
+        holder.write_all(head.as_bytes()).await.expect("head");
+        holder.write_all(&vec![b' '; 700 * 1024]).await.expect("most of the body");
+        // The gateway reads the holder's bytes when it gets to them, later on a loaded machine.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let second = upload().await;
+        if second.status() == 503 {
+            refused = Some((second, holder));
+            break;
+        }
+    }
+    let (second, holder) = refused.expect("a second upload over the budget was refused with 503 within 200 tries");
     assert!(second.headers().contains_key("retry-after"));
     let body: serde_json::Value = second.json().await.expect("JSON");
     assert_eq!(body["errors"][0]["extensions"]["code"], "SERVER_BUSY");
