@@ -39,7 +39,9 @@ pub fn serve_if_asked() {
             Upstream { id: id.to_string(), base: base.to_string() }
         })
         .collect();
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    // One single-threaded runtime, as each of Pasar's workers is (`server/workers.rs`); the
+    // bench's load keeps it under one core.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
     runtime.block_on(async {
         let client = reqwest::Client::builder().no_proxy().build().expect("client");
         let relay = Arc::new(Relay { client, upstreams, credentials: SandboxOptions::default() });
