@@ -25,7 +25,7 @@ use caps::{Caps, FdLimits, Slot};
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
-use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use hyper_util::service::TowerToHyperService;
 use linger::Lingering;
 use std::convert::Infallible;
@@ -146,6 +146,7 @@ fn builder(http: &HttpConfig) -> Builder<TokioExecutor> {
 }
 
 /// What every connection is served with.
+#[derive(Clone)]
 struct Connection {
     builder: Arc<Builder<TokioExecutor>>,
     router: Router,
@@ -159,43 +160,50 @@ impl Connection {
     fn spawn(&self, stream: TcpStream, peer: SocketAddr, slot: Slot, graceful: &GracefulShutdown, workers: &Workers) {
         let _ = stream.set_nodelay(true);
         // Registered again with the worker's own I/O driver, where it is served.
-        let stream = match stream.into_std() {
+        match stream.into_std() {
+            Ok(stream) => workers.spawn(self.clone().serve(stream, peer, slot, graceful.watcher())),
+            Err(error) => tracing::debug!(%peer, %error, "Connection lost before it was served."),
+        }
+    }
+
+    async fn serve(self, stream: std::net::TcpStream, peer: SocketAddr, slot: Slot, watcher: Watcher) {
+        let stream = match TcpStream::from_std(stream) {
             Ok(stream) => stream,
             Err(error) => return tracing::debug!(%peer, %error, "Connection lost before it was served."),
         };
-        let (builder, router) = (Arc::clone(&self.builder), self.router.clone());
-        let (idle_timeout, write_timeout) = (self.idle_timeout, self.write_timeout);
-        let watcher = graceful.watcher();
-        workers.spawn(async move {
-            let stream = match TcpStream::from_std(stream) {
-                Ok(stream) => stream,
-                Err(error) => return tracing::debug!(%peer, %error, "Connection lost before it was served."),
-            };
-            let mut stream = TimeoutStream::new(stream);
-            stream.set_read_timeout(Some(idle_timeout));
-            stream.set_write_timeout(Some(write_timeout));
-            let io = TokioIo::new(Lingering::new(Box::pin(stream)));
-            // Handlers read the client's address (per-client rate limits) from `ConnectInfo`; a
-            // WebSocket keeps the connection's slot after the upgrade ends this task.
-            let hold = ConnectionHold::new(slot);
-            let service = tower::service_fn(move |request: Request<Incoming>| {
-                let (mut request, read) = unread::watch(request);
-                request.extensions_mut().insert(ConnectInfo(peer));
-                request.extensions_mut().insert(hold.clone());
-                let answered = router.clone().oneshot(request);
-                async move {
-                    let mut response = answered.await?;
-                    unread::close_if_unread(&mut response, read);
-                    Ok::<_, Infallible>(response)
-                }
-            });
-            // With upgrades: `/graphql/ws` switches to WebSocket.
-            let connection = builder.serve_connection_with_upgrades(io, TowerToHyperService::new(service));
-            if let Err(error) = watcher.watch(connection.into_owned()).await {
-                tracing::debug!(%peer, error = %error, "Connection ended with an error.");
-            }
-        });
+        let mut stream = TimeoutStream::new(stream);
+        stream.set_read_timeout(Some(self.idle_timeout));
+        stream.set_write_timeout(Some(self.write_timeout));
+        let io = TokioIo::new(Lingering::new(Box::pin(stream)));
+        // With upgrades: `/graphql/ws` switches to WebSocket.
+        let service = TowerToHyperService::new(service(self.router, peer, ConnectionHold::new(slot)));
+        let connection = self.builder.serve_connection_with_upgrades(io, service);
+        if let Err(error) = watcher.watch(connection.into_owned()).await {
+            tracing::debug!(%peer, error = %error, "Connection ended with an error.");
+        }
     }
+}
+
+/// The router as one connection's requests meet it. Handlers read the client's address
+/// (per-client rate limits) from `ConnectInfo`; a WebSocket keeps the connection's slot after the
+/// upgrade ends the connection's task.
+fn service(
+    router: Router,
+    peer: SocketAddr,
+    hold: ConnectionHold,
+) -> impl tower::Service<Request<Incoming>, Response = axum::response::Response, Error = Infallible, Future: Send> + Clone
+{
+    tower::service_fn(move |request: Request<Incoming>| {
+        let (mut request, read) = unread::watch(request);
+        request.extensions_mut().insert(ConnectInfo(peer));
+        request.extensions_mut().insert(hold.clone());
+        let answered = router.clone().oneshot(request);
+        async move {
+            let mut response = answered.await?;
+            unread::close_if_unread(&mut response, read);
+            Ok(response)
+        }
+    })
 }
 
 #[cfg(test)]
