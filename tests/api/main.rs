@@ -54,3 +54,4 @@ mod traces;
 mod unit_spread;
 mod vendors;
 mod web;
+mod workers;

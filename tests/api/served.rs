@@ -86,6 +86,11 @@ impl Served {
         Self { url, client, child, stdout, stderr, _dir: dir }
     }
 
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Whether the process is still running.
     pub fn running(&mut self) -> bool {
         self.child.try_wait().expect("the gateway's status").is_none()
