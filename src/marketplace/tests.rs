@@ -41,6 +41,25 @@ fn text_around_a_placeholder_is_substituted_as_text() {
 }
 
 #[test]
+fn a_calls_url_is_its_base_url_and_path_as_if_parsed_whole() {
+    let def = definition(MBIZ);
+    let bases = [
+        "http://127.0.0.1:9",
+        "http://127.0.0.1:9/",
+        "https://api.example.co.id/v2/",
+        "https://bücher.example:8443/a b",
+    ];
+    let paths = ["/api/v1/products", "/api/v1/produk cari", "/ä/%41", "/search?from=mbiz", "/a#b"];
+    for base in bases {
+        let adapter = HttpAdapter::new(def.clone(), base.into(), static_headers(&def), test_client());
+        for path in paths {
+            let whole = reqwest::Url::parse(&format!("{}{path}", base.trim_end_matches('/'))).expect("a URL");
+            assert_eq!(adapter.url(path).map(String::from), Ok(whole.to_string()), "{base} + {path}");
+        }
+    }
+}
+
+#[test]
 fn a_response_is_read_through_the_adapters_pointers_and_unreadable_items_are_counted() {
     let def = definition(MBIZ);
     let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());
