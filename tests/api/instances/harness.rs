@@ -213,7 +213,18 @@ impl Instance {
         extra: &str,
         env: &[(&str, &str)],
     ) -> Self {
-        let port = free_port();
+        // The free port is free when asked, not necessarily when the process binds it (another
+        // test may take it first): then the process exits, and it is started on another.
+        for _ in 0..5 {
+            let mut instance = Self::configured(free_port(), sandboxes, redis_url, extra, env);
+            if instance.launch().await.is_ok() {
+                return instance;
+            }
+        }
+        panic!("pasar serve could not bind a free port in 5 tries");
+    }
+
+    fn configured(port: u16, sandboxes: &[RunningSandbox], redis_url: &str, extra: &str, env: &[(&str, &str)]) -> Self {
         // Sharing is under test, not Redis's deadline nor the marketplaces': on a loaded CI machine
         // a command can take more than the default 50 ms, and a cold load more than half of a
         // short marketplace deadline (how long another instance waits for it), either of which
@@ -231,13 +242,19 @@ impl Instance {
         std::fs::write(config.path(), text).expect("the config is written");
         let client = reqwest::Client::builder().no_proxy().build().expect("client");
         let env = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let mut instance = Self { url: format!("http://127.0.0.1:{port}"), client, config, env, child: None };
-        instance.restart().await;
-        instance
+        Self { url: format!("http://127.0.0.1:{port}"), client, config, env, child: None }
     }
 
     /// Starts the process again with the same configuration (after [`kill`](Self::kill)).
     pub async fn restart(&mut self) {
+        if let Err(why) = self.launch().await {
+            panic!("pasar serve did not start again: {why}");
+        }
+    }
+
+    /// Starts the process; ready once its own `/healthz` answers 200 (a 404 is another server on
+    /// the port, which the process then failed to bind).
+    async fn launch(&mut self) -> Result<(), String> {
         let options = SandboxOptions::default();
         let child = Command::new(env!("CARGO_BIN_EXE_pasar"))
             .args(["serve", "--config"])
@@ -250,14 +267,19 @@ impl Instance {
             .stdout(Stdio::null())
             .spawn()
             .expect("pasar serve starts");
-        self.child = Some(child);
+        let child = self.child.insert(child);
         for _ in 0..100 {
-            if self.client.get(format!("{}/healthz", self.url)).send().await.is_ok() {
-                return;
+            if let Ok(Some(status)) = child.try_wait() {
+                self.child = None;
+                return Err(format!("it exited ({status}); was {} taken?", self.url));
+            }
+            let answer = self.client.get(format!("{}/healthz", self.url)).send().await;
+            if answer.is_ok_and(|a| a.status() == 200) {
+                return Ok(());
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("pasar serve did not answer /healthz within 5 s");
+        Err("no 200 from /healthz within 5 s".into())
     }
 
     /// Kills the process at once.
