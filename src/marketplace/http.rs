@@ -44,7 +44,10 @@ impl HttpAdapter {
         tracing::debug!(marketplace = %definition.id, format = definition.format, "adapter file read");
         Self {
             id: MarketplaceId::new(definition.id.clone()),
-            base: reqwest::Url::parse(&base_url).ok(),
+            // With spaces or control characters around it, parsed whole at each call (which trims).
+            base: (base_url.trim_matches(|c: char| c <= ' ') == base_url)
+                .then(|| reqwest::Url::parse(&base_url).ok())
+                .flatten(),
             base_url: base_url.trim_end_matches('/').to_string(),
             plan: plan_of(&definition),
             definition,
@@ -110,8 +113,8 @@ impl HttpAdapter {
     /// IDNA again: 2.5 % of a search's CPU at one connection.
     pub(super) fn url(&self, path: &str) -> Result<reqwest::Url, String> {
         match &self.base {
-            // A query or fragment in the path is parsed with the whole URL, as it always was.
-            Some(base) if !path.contains(['?', '#']) => {
+            // A query, a fragment or trailing spaces in the path are parsed with the whole URL.
+            Some(base) if !path.contains(['?', '#']) && path.trim_end_matches(|c: char| c <= ' ') == path => {
                 let mut url = base.clone();
                 url.set_path(&format!("{}{path}", base.path().trim_end_matches('/')));
                 Ok(url)

@@ -16,7 +16,8 @@ use tokio::time::{Instant, Sleep};
 
 /// Closed when nothing has arrived for this long (an idle keep-alive client sends nothing).
 const QUIET: Duration = Duration::from_secs(1);
-/// Closed after this long in any case (a client that keeps uploading).
+/// Closed after this long in any case (a client that keeps uploading): the quiet wait never
+/// runs past it.
 const LONGEST: Duration = Duration::from_secs(5);
 
 /// `S` with a lingering `poll_shutdown`.
@@ -50,7 +51,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Lingering<S> {
                     if now >= linger.until {
                         return Poll::Ready(());
                     }
-                    linger.quiet.as_mut().reset(now + QUIET);
+                    linger.quiet.as_mut().reset((now + QUIET).min(linger.until));
                 }
                 Poll::Ready(Err(_)) => return Poll::Ready(()),
                 Poll::Pending => break,

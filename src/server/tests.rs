@@ -22,7 +22,7 @@ async fn start(http: HttpConfig) -> (SocketAddr, oneshot::Sender<()>, tokio::tas
         )
         .route("/big", get(|| async { vec![b'x'; BIG] }))
         .route("/refuse", axum::routing::post(|| async { (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "too large") }))
-        .route("/echo", axum::routing::post(|body: String| async move { body }));
+        .route("/read", axum::routing::post(|body: String| async move { body.len().to_string() }));
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
     let (stop, stopped) = oneshot::channel::<()>();
@@ -105,12 +105,13 @@ async fn a_client_still_uploading_when_refused_finishes_its_upload_and_reads_the
 }
 
 #[tokio::test]
-async fn an_answer_to_a_request_whose_body_was_read_keeps_the_connection_open() {
+async fn a_read_body_or_a_small_refused_one_keeps_the_connection_open() {
     let (address, _stop, _served) = start(HttpConfig::default()).await;
     let mut client = TcpStream::connect(address).await.expect("connect");
-    let request = "POST /echo HTTP/1.1\r\nHost: pasar\r\nContent-Length: 5\r\n\r\nhello";
+    let large = format!("POST /read HTTP/1.1\r\nHost: pasar\r\nContent-Length: 16384\r\n\r\n{}", "x".repeat(16384));
+    let small = "POST /refuse HTTP/1.1\r\nHost: pasar\r\nContent-Length: 5\r\n\r\nhello".to_string();
     let mut answers = String::new();
-    for _ in 0..2 {
+    for request in [&large, &small, &large, &small] {
         client.write_all(request.as_bytes()).await.expect("request");
         let mut answer = vec![0; 4096];
         let read = tokio::time::timeout(Duration::from_secs(5), client.read(&mut answer)).await;
@@ -118,5 +119,6 @@ async fn an_answer_to_a_request_whose_body_was_read_keeps_the_connection_open() 
         answers.push_str(&String::from_utf8_lossy(&answer[..read]));
     }
     assert_eq!(answers.matches("HTTP/1.1 200").count(), 2, "{answers}");
+    assert_eq!(answers.matches("HTTP/1.1 413").count(), 2, "{answers}");
     assert!(!answers.contains("connection: close"), "{answers}");
 }

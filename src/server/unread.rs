@@ -1,9 +1,10 @@
 //! `Connection: close` on an HTTP/1.1 answer given before its request's body was read to the end
 //! (a refusal: 413, 503 over the bytes-in-flight budget, 408).
 //!
-//! hyper closes such a connection after the answer, but writes `Connection: close` only when it
-//! noticed the dropped body before it wrote the head, and the handler's future usually drops the
-//! body as it completes, after hyper's read half was polled. Without the header a client pools
+//! hyper closes such a connection after the answer (unless it can drop the rest of the body from
+//! what it has already read), but writes `Connection: close` only when it noticed the dropped body
+//! before it wrote the head, and the handler's future usually drops the body as it completes,
+//! after hyper's read half was polled. Without the header a client pools
 //! the connection and sends its next request into a socket being closed ("connection closed
 //! before message completed").
 
@@ -24,10 +25,16 @@ impl ReadToEnd {
     }
 }
 
+/// Bodies up to this size are left to hyper: it reads with the head what is already there, and
+/// when it can drop an unread body from its buffer it keeps the connection (a rate-limited client
+/// with a small `POST` keeps its connection).
+const LEFT_TO_HYPER: u64 = 8 * 1024;
+
 /// The request with its body watched, and what to ask of it once answered; `None` when there is
-/// nothing to watch (no body, or HTTP/2, where a stream ends on its own).
+/// nothing to watch: no body, a small one, HTTP/2 (where a stream ends on its own) or an upgrade.
 pub(super) fn watch(request: Request<Incoming>) -> (Request<Body>, Option<ReadToEnd>) {
-    if request.version() > Version::HTTP_11 || request.body().is_end_stream() {
+    let small = request.body().size_hint().upper().is_some_and(|bytes| bytes <= LEFT_TO_HYPER);
+    if request.version() > Version::HTTP_11 || small || request.headers().contains_key(header::UPGRADE) {
         return (request.map(Body::new), None);
     }
     let read = Arc::new(AtomicBool::new(false));

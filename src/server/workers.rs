@@ -4,10 +4,11 @@
 //!
 //! Why not tokio's work-stealing runtime: a request is a chain of short tasks (the connection, a
 //! part per marketplace, reqwest's connection tasks), and each one pushed while another worker is
-//! parked wakes that worker, which steals it and runs it on a core whose caches are cold. With
-//! one worker (`TOKIO_WORKER_THREADS=1`) an uncached search over the load bench took 0.575 ms of
-//! CPU against 0.656, and one connection over the peer mocks gained 0.79–0.99 ms over a direct
-//! call against 1.00–1.31 (README "Measured"). The cost: a connection's requests never move to
+//! parked wakes that worker, which steals it and runs it on a core whose caches are cold. The
+//! work-stealing build run with one worker (`TOKIO_WORKER_THREADS=1`) took 0.575 ms of CPU per
+//! uncached search in the load bench against 0.656 with two, and at one connection over the peer
+//! mocks added 0.79–0.99 ms to a direct call against 1.00–1.31; these workers keep that on every
+//! core (README "Measured" has their own figures). The cost: a connection's requests never move to
 //! an idle core, so a few busy connections (one HTTP/2 client, a proxy holding two keep-alive
 //! connections) use as few cores; `[http] work_stealing = true` serves them on the work-stealing
 //! runtime instead.
@@ -28,8 +29,8 @@ pub fn planned(http: &HttpConfig) -> usize {
     }
 }
 
-/// Where connections are spawned; the worker threads stop when this is dropped (what is still
-/// running on them is dropped with their runtimes).
+/// Where connections are spawned. Dropping it tells the worker threads to stop, without waiting
+/// for them: what still runs on a worker is dropped with its runtime, soon after.
 pub struct Workers {
     handles: Vec<Handle>,
     next: AtomicUsize,
@@ -42,14 +43,22 @@ impl Workers {
     pub fn start(count: usize) -> io::Result<Self> {
         let mut workers = Self { handles: Vec::new(), next: AtomicUsize::new(0), stop: CancellationToken::new() };
         for index in 0..count {
-            // Pushed before the thread starts, so a failure here still stops the ones started.
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-            workers.handles.push(runtime.handle().clone());
             let stop = workers.stop.clone();
+            // The runtime is built on its own thread, so a thread that cannot start drops nothing
+            // here (a runtime must not be dropped inside another one).
+            let (built, handle) = std::sync::mpsc::sync_channel(1);
             std::thread::Builder::new().name(format!("pasar-worker-{index}")).spawn(move || {
+                let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                    Ok(runtime) => runtime,
+                    Err(error) => return drop(built.send(Err(error))),
+                };
+                let _ = built.send(Ok(runtime.handle().clone()));
                 enter_worker(index);
                 runtime.block_on(stop.cancelled());
             })?;
+            // A few microseconds, once, at start: the thread's first lines.
+            let handle = handle.recv().map_err(|_| io::Error::other("a worker thread ended as it started"))??;
+            workers.handles.push(handle);
         }
         Ok(workers)
     }
