@@ -102,6 +102,8 @@ pub struct Application {
     stop: watch::Sender<bool>,
     reloader: Arc<Reloader>,
     watch_adapters: bool,
+    /// Worker threads to serve connections on, counted once: each has its own upstream client.
+    workers: usize,
 }
 
 impl Application {
@@ -172,7 +174,7 @@ impl Application {
             .await
             .map_err(|source| StartupError::Bind { addr: config.listen, source })?;
         let watch_adapters = config.telemetry.watch_adapters;
-        Ok(Self { listener, state, http: config.http.clone(), stop, reloader, watch_adapters })
+        Ok(Self { listener, state, http: config.http.clone(), stop, reloader, watch_adapters, workers })
     }
 
     /// The port actually bound.
@@ -193,7 +195,7 @@ impl Application {
     /// Serves until `shutdown` completes, then finishes in-flight requests and closes every
     /// WebSocket (1001, going away); a last line says how many requests were drained.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let workers = Workers::start(workers::planned(&self.http))?;
+        let workers = Workers::start(self.workers)?;
         let clients = self.state.endpoint.admission.clients().clone();
         let sweeper = tokio::spawn(async move {
             let mut every = tokio::time::interval(Duration::from_secs(60));

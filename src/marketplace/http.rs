@@ -24,8 +24,8 @@ pub struct HttpAdapter {
     pub(super) id: MarketplaceId,
     pub(super) definition: AdapterDefinition,
     base_url: String,
-    /// `base_url` parsed, so a call parses only its path (`None` if it does not parse; then the
-    /// whole URL is parsed for each call, and reqwest reports the error).
+    /// `base_url` parsed, so a call parses only its path (`None` if it does not parse or has
+    /// spaces around it; then the whole URL is parsed for each call, as reqwest would).
     base: Option<reqwest::Url>,
     pub(super) headers: HeaderMap,
     client: Upstream,
@@ -44,10 +44,7 @@ impl HttpAdapter {
         tracing::debug!(marketplace = %definition.id, format = definition.format, "adapter file read");
         Self {
             id: MarketplaceId::new(definition.id.clone()),
-            // With spaces or control characters around it, parsed whole at each call (which trims).
-            base: (base_url.trim_matches(|c: char| c <= ' ') == base_url)
-                .then(|| reqwest::Url::parse(&base_url).ok())
-                .flatten(),
+            base: reqwest::Url::parse(&base_url).ok().filter(|_| base_url.trim_matches(|c: char| c <= ' ') == base_url),
             base_url: base_url.trim_end_matches('/').to_string(),
             plan: plan_of(&definition),
             definition,

@@ -54,7 +54,8 @@ impl SearchService {
             .enumerate()
             .map(|(at, entry)| {
                 let (path, filter) = (self.path.clone(), params.filter.clone());
-                let fetch = fanout::fetch_one_detached(path, entry.clone(), query.clone(), want, filter, false);
+                let fetch =
+                    fanout::fetch_detached(path, entry.clone(), query.clone(), want, filter, false, fanout::settle);
                 Box::pin(async move { (at, fetch.await) }) as Pin<Box<dyn Future<Output = (usize, Fetched)> + Send>>
             })
             .collect();

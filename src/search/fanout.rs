@@ -62,40 +62,11 @@ pub(super) async fn fetch_one(
     fetched
 }
 
-/// [`fetch_one`] for a streamed answer, in a task of its own ([`detached`]) that carries the
-/// request's notes (the id sent upstream, the access line) and span: a stream is polled after
-/// its handler returned, outside the request's scope.
-pub(super) fn fetch_one_detached(
-    path: Arc<FetchPath>,
-    entry: RegistryEntry,
-    query: String,
-    want: Want,
-    filter: OfferFilter,
-    bypass: bool,
-) -> impl Future<Output = Fetched> + Send + 'static {
-    fetch_detached(path, entry, query, want, filter, bypass, settle)
-}
-
-/// A relevance search's first round for one marketplace ([`fetch_after`] from the start), in a
-/// task of its own ([`detached`]) that carries the request's notes and span, which the runtime
-/// may put on another worker rather than poll it in turn inside the request's task. Over the
-/// peer mocks at one connection: 22.73-22.80 ms against 22.79-23.00 (last answer read to
-/// response written 0.43 ms against 0.52), at the same CPU per search. Not settled: later
-/// rounds may still ask the marketplace for more.
-pub(super) fn first_round_detached(
-    path: Arc<FetchPath>,
-    entry: RegistryEntry,
-    query: String,
-    want: Want,
-    filter: OfferFilter,
-    bypass: bool,
-) -> impl Future<Output = Fetched> + Send + 'static {
-    fetch_detached(path, entry, query, want, filter, bypass, |_| ())
-}
-
-/// [`fetch_after`] from the start of a walk in a task of its own, `then` run on its result
-/// within the request's notes.
-fn fetch_detached(
+/// [`fetch_after`] from the start of a walk in a task of its own ([`detached`]) that carries the
+/// request's notes (the id sent upstream, the access line) and span, `then` run on its result
+/// within them. A streamed answer's part passes [`settle`] (as [`fetch_one`] does): a stream is
+/// polled after its handler returned, outside the request's scope.
+pub(super) fn fetch_detached(
     path: Arc<FetchPath>,
     entry: RegistryEntry,
     query: String,

@@ -61,8 +61,15 @@ impl SearchService {
             .filter(|entry| params.filter.selects(entry.marketplace.id()))
             .map(|entry| {
                 let (path, filter) = (self.path.clone(), params.filter.clone());
-                let fetch =
-                    fanout::fetch_one_detached(path, entry.clone(), query.clone(), want, filter, params.bypass_cache);
+                let fetch = fanout::fetch_detached(
+                    path,
+                    entry.clone(),
+                    query.clone(),
+                    want,
+                    filter,
+                    params.bypass_cache,
+                    fanout::settle,
+                );
                 Box::pin(fetch) as Pin<Box<dyn Future<Output = Fetched> + Send>>
             })
             .collect();
