@@ -24,9 +24,11 @@ pub struct LoadAborted;
 /// A load's outcome, shareable between every waiter.
 type Shared<E> = SharedFuture<BoxFuture<'static, Result<Arc<CachedPage>, E>>>;
 
+type Loads<E> = HashMap<CacheKey, Shared<E>, foldhash::fast::RandomState>;
+
 /// Loads in flight by key.
 pub(super) struct Inflight<E> {
-    loads: Arc<Mutex<HashMap<CacheKey, Shared<E>>>>,
+    loads: Arc<Mutex<Loads<E>>>,
 }
 
 impl<E> Clone for Inflight<E> {
@@ -89,7 +91,7 @@ impl<E: Clone + Send + Sync + 'static> Drop for Load<E> {
     }
 }
 
-type Registration<E> = (Arc<Mutex<HashMap<CacheKey, Shared<E>>>>, CacheKey);
+type Registration<E> = (Arc<Mutex<Loads<E>>>, CacheKey);
 
 fn shared<E, F>(load: F, registration: Option<Registration<E>>) -> Shared<E>
 where

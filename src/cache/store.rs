@@ -56,7 +56,7 @@ pub trait PageStore: Send + Sync + 'static {
 
 /// The in-process store: moka, bounded by the estimated bytes of its pages, not their count.
 pub struct MemoryStore {
-    pages: moka::future::Cache<CacheKey, Arc<CachedPage>>,
+    pages: moka::future::Cache<CacheKey, Arc<CachedPage>, foldhash::fast::RandomState>,
 }
 
 impl MemoryStore {
@@ -69,7 +69,7 @@ impl MemoryStore {
             })
             .expire_after(KeepWhileServable)
             .support_invalidation_closures()
-            .build();
+            .build_with_hasher(foldhash::fast::RandomState::default());
         Self { pages }
     }
 

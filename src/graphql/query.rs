@@ -35,7 +35,7 @@ impl QueryRoot {
     /// Every registered marketplace, enabled or not.
     async fn marketplaces(&self, ctx: &Context<'_>) -> Vec<MarketplaceView> {
         let service = ctx.data_unchecked::<SearchService>();
-        service.registry().entries().iter().cloned().map(MarketplaceView).collect()
+        MarketplaceView::all(&service.registry())
     }
 
     /// Searches every selected marketplace at once and merges the offers into one connection.

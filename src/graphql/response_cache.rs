@@ -69,7 +69,7 @@ pub struct StoredResponse {
 
 /// The stored responses, shared by every request.
 pub struct ResponseCache {
-    entries: moka::future::Cache<ResponseKey, std::sync::Arc<StoredResponse>>,
+    entries: moka::future::Cache<ResponseKey, std::sync::Arc<StoredResponse>, foldhash::fast::RandomState>,
     /// Bumped by every mutation; a response built across a bump is not stored.
     generation: AtomicU64,
 }
@@ -92,7 +92,7 @@ impl ResponseCache {
                 u32::try_from(key.request.len() + body + 256).unwrap_or(u32::MAX)
             })
             .time_to_live(MAX_LIFE)
-            .build();
+            .build_with_hasher(foldhash::fast::RandomState::default());
         Self { entries, generation: AtomicU64::new(0) }
     }
 

@@ -19,14 +19,19 @@ const DOCUMENT_CACHE_BYTES: u64 = 8 * 1024 * 1024;
 /// Parsed documents by their text, so a document sent again (with other variables, or by a
 /// persisted-query client) is not parsed again. Bounded; parse failures are not kept.
 #[derive(Clone)]
-pub struct Documents(moka::sync::Cache<Arc<str>, Arc<ExecutableDocument>>);
+pub struct Documents(moka::sync::Cache<Arc<str>, Arc<ExecutableDocument>, foldhash::fast::RandomState>);
 
 impl Default for Documents {
     fn default() -> Self {
         // The syntax tree takes several times the text's size: positions, names, vectors.
         let weigher =
             |query: &Arc<str>, _: &Arc<ExecutableDocument>| u32::try_from(query.len() * 8 + 512).unwrap_or(u32::MAX);
-        Self(moka::sync::Cache::builder().max_capacity(DOCUMENT_CACHE_BYTES).weigher(weigher).build())
+        Self(
+            moka::sync::Cache::builder()
+                .max_capacity(DOCUMENT_CACHE_BYTES)
+                .weigher(weigher)
+                .build_with_hasher(foldhash::fast::RandomState::default()),
+        )
     }
 }
 

@@ -3,10 +3,12 @@
 //! breaker, the deadline, and budgeted retries inside it.
 
 use super::breaker::{Admission, Breaker, BreakerPolicy};
+use super::meters::Meters;
 use super::probe::{Checked, LastCall};
 use super::queue::Queue;
 use super::retry::{RetryBudget, RetryPolicy, is_failure, is_retryable};
 use super::{Marketplace, MarketplaceError, SearchPage, SearchRequest};
+use std::sync::OnceLock;
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -26,6 +28,8 @@ pub struct Guard {
     quiet_until: std::sync::Mutex<Option<Instant>>,
     /// The last upstream call's outcome, for `/readyz` when the adapter has no `[probe]`.
     last: LastCall,
+    /// The marketplace's meters, registered on its first call.
+    meters: OnceLock<Meters>,
 }
 
 impl Guard {
@@ -38,7 +42,13 @@ impl Guard {
             budget: RetryBudget::new(retry),
             quiet_until: std::sync::Mutex::new(None),
             last: LastCall::default(),
+            meters: OnceLock::new(),
         }
+    }
+
+    /// The meters of `marketplace`, whose calls this guard stands before.
+    pub fn meters(&self, marketplace: &str) -> &Meters {
+        self.meters.get_or_init(|| Meters::new(marketplace))
     }
 
     /// The outcome of the last upstream call, if there was one.
@@ -69,14 +79,14 @@ impl Guard {
         if let Some(wait) = self.asked_to_wait() {
             return Err(MarketplaceError::RateLimited { retry_after: Some(wait.as_secs().max(1)) });
         }
-        let id = marketplace.id().as_str().to_string();
+        let meters = self.meters(marketplace.id().as_str());
         let Ok(_permit) = self.queue.enter(deadline).await else {
-            metrics::counter!("pasar_shed_total", "marketplace" => id).increment(1);
+            meters.shed.increment(1);
             return Err(MarketplaceError::Overloaded);
         };
-        let _in_flight = InFlight::new(&id);
+        let _in_flight = InFlight::new(&meters.inflight);
         let admission = self.breaker.admit();
-        metrics::gauge!("pasar_breaker_state", "marketplace" => id.clone()).set(self.breaker.level());
+        meters.breaker_state.set(self.breaker.level());
         if let Admission::Refused { retry_in } = admission {
             return Err(MarketplaceError::CircuitOpen {
                 retry_in_ms: u64::try_from(retry_in.as_millis()).unwrap_or(u64::MAX),
@@ -90,7 +100,7 @@ impl Guard {
                 .unwrap_or(Err(MarketplaceError::Timeout { after: timeout }));
             self.breaker.record(outcome.as_ref().map_or_else(|e| !is_failure(e), |_| true));
             self.last.note(outcome.as_ref().err().map(ToString::to_string));
-            metrics::gauge!("pasar_breaker_state", "marketplace" => id.clone()).set(self.breaker.level());
+            meters.breaker_state.set(self.breaker.level());
             let error = match outcome {
                 Ok(page) => {
                     note_retries(attempt);
@@ -126,10 +136,9 @@ fn note_retries(retries: u32) {
 struct InFlight(metrics::Gauge);
 
 impl InFlight {
-    fn new(marketplace: &str) -> Self {
-        let gauge = metrics::gauge!("pasar_inflight", "marketplace" => marketplace.to_string());
+    fn new(gauge: &metrics::Gauge) -> Self {
         gauge.increment(1.0);
-        Self(gauge)
+        Self(gauge.clone())
     }
 }
 

@@ -17,6 +17,7 @@ mod http;
 mod http_impl;
 mod ledger;
 pub mod ledger_def;
+pub mod meters;
 mod parts;
 pub mod probe;
 mod queue;

@@ -146,7 +146,7 @@ fn read_vendor(raw: &RawOffer) -> VendorRecord {
 }
 
 fn read_region(text: &str, issues: &mut Vec<Issue>) -> Option<&'static str> {
-    match region::resolve(text) {
+    match region::resolve_remembered(text) {
         Resolution::Found(region) => Some(region.code),
         Resolution::Ambiguous(candidates) => {
             let names: Vec<String> = candidates.iter().map(|r| format!("{} ({})", r.name, r.code)).collect();
@@ -189,7 +189,7 @@ pub(super) fn read_bool(value: &Value) -> Option<bool> {
 }
 
 pub(super) fn is_http_url(url: &str, issues: &mut Vec<Issue>) -> bool {
-    let ok = reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+    let ok = super::link::is_http_url(url);
     if !ok {
         issues.push(issue("url", Code::UrlRejected.as_str(), "only http(s) links are passed on"));
     }

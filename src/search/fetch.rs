@@ -16,6 +16,7 @@ use super::remembered::Remembered;
 use super::report::{CacheStatus, SourceReport, SourceStatus};
 use crate::cache::{CacheKey, CachedPage, Freshness, LoadAborted, ResultCache, Served, normalize_query};
 use crate::marketplace::guard::Guard;
+use crate::marketplace::meters::{Lookup, Meters};
 use crate::marketplace::probe::Checked;
 use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
 use crate::model::{MarketplaceId, Offer};
@@ -150,7 +151,7 @@ impl FetchPath {
         // marketplace's span in the search that started it.
         let parent = tracing::Span::current();
         let told = Told { remembered: Arc::clone(&self.remembered), failures: Arc::clone(&self.failures) };
-        let load = carry(load_page(entry.clone(), guard, told, request, parent));
+        let load = carry(load_page(entry.clone(), Arc::clone(&guard), told, request, parent));
         let policy = freshness(&entry.settings);
         // Half the deadline waiting for another instance's load leaves half for our own.
         let patience = entry.settings.timeout / 2;
@@ -158,20 +159,20 @@ impl FetchPath {
         if page.imported.take() {
             self.remembered.remember(&page.offers).await;
         }
-        note_served(report, entry.marketplace.id(), &page, served);
+        note_served(report, guard.meters(entry.marketplace.id().as_str()), &page, served);
         Ok(page)
     }
 }
 
-fn note_served(report: &mut SourceReport, id: &MarketplaceId, page: &CachedPage, served: Served<MarketplaceError>) {
-    let result = match (&served, report.cache) {
-        (_, CacheStatus::Bypass) => "bypass",
-        (Served::Hit, _) => "hit",
-        (Served::Fetched, _) => "miss",
-        (Served::Stale { .. }, _) => "stale",
+fn note_served(report: &mut SourceReport, meters: &Meters, page: &CachedPage, served: Served<MarketplaceError>) {
+    let lookup = match (&served, report.cache) {
+        (_, CacheStatus::Bypass) => Lookup::Bypass,
+        (Served::Hit, _) => Lookup::Hit,
+        (Served::Fetched, _) => Lookup::Miss,
+        (Served::Stale { .. }, _) => Lookup::Stale,
     };
-    metrics::counter!("pasar_cache_lookups_total", "marketplace" => id.as_str().to_string(), "result" => result)
-        .increment(1);
+    meters.lookups(lookup).increment(1);
+    let id = &report.marketplace;
     match served {
         Served::Hit => {
             let age = page.age();
@@ -218,10 +219,8 @@ async fn load_page(
     let asked = std::time::Instant::now();
     let called =
         guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).instrument(span.clone()).await;
-    let upstream =
-        metrics::histogram!("pasar_marketplace_request_duration_seconds", "marketplace" => id.as_str().to_string());
     let took = asked.elapsed();
-    upstream.record(took.as_secs_f64());
+    guard.meters(id.as_str()).duration.record(took.as_secs_f64());
     span.record("status", called.as_ref().map_or_else(|e| SourceStatus::of(e).label(), |_| SourceStatus::Ok.label()));
     let latency_ms = u64::try_from(took.as_millis()).unwrap_or(u64::MAX);
     _ = match &called {
@@ -278,12 +277,13 @@ mod tests {
     #[tokio::test]
     async fn a_page_served_stale_on_error_stays_visible_after_a_later_page_is_fetched() {
         let id = MarketplaceId::new("mbiz");
+        let meters = Meters::new(id.as_str());
         let mut report = SourceReport::starting(id.clone(), false);
         let failed = MarketplaceError::Overloaded;
         let stale = Served::Stale { age: Duration::from_secs(700), error: Some(failed) };
-        note_served(&mut report, &id, &page(), stale);
-        note_served(&mut report, &id, &page(), Served::Fetched);
-        note_served(&mut report, &id, &page(), Served::Hit);
+        note_served(&mut report, &meters, &page(), stale);
+        note_served(&mut report, &meters, &page(), Served::Fetched);
+        note_served(&mut report, &meters, &page(), Served::Hit);
         assert_eq!(report.cache, CacheStatus::Stale);
         assert!(report.served_on_error);
         assert_eq!(report.age_seconds, 700);
@@ -292,12 +292,13 @@ mod tests {
     #[tokio::test]
     async fn a_fetched_page_after_fresh_hits_makes_the_source_a_miss_but_never_a_bypass() {
         let id = MarketplaceId::new("mbiz");
+        let meters = Meters::new(id.as_str());
         let mut report = SourceReport::starting(id.clone(), false);
-        note_served(&mut report, &id, &page(), Served::Hit);
-        note_served(&mut report, &id, &page(), Served::Fetched);
+        note_served(&mut report, &meters, &page(), Served::Hit);
+        note_served(&mut report, &meters, &page(), Served::Fetched);
         assert_eq!(report.cache, CacheStatus::Miss);
         let mut bypassed = SourceReport::starting(id.clone(), true);
-        note_served(&mut bypassed, &id, &page(), Served::Fetched);
+        note_served(&mut bypassed, &meters, &page(), Served::Fetched);
         assert_eq!(bypassed.cache, CacheStatus::Bypass);
     }
 }

@@ -32,7 +32,7 @@ struct Kept {
 
 /// Offers and vendors seen in fetched pages.
 pub(super) struct Remembered {
-    offers: moka::future::Cache<String, Arc<Kept>>,
+    offers: moka::future::Cache<String, Arc<Kept>, foldhash::fast::RandomState>,
     vendors: Arc<VendorDirectory>,
     shared: Arc<dyn PageStore>,
 }
@@ -47,7 +47,7 @@ impl Remembered {
             .max_capacity(bytes - vendor_bytes)
             .weigher(|id: &String, kept: &Arc<Kept>| kept.offer.estimated_bytes().saturating_add(id.len() as u32))
             .time_to_live(OFFER_RETENTION + REFRESH_AFTER)
-            .build();
+            .build_with_hasher(foldhash::fast::RandomState::default());
         Self { offers, vendors: Arc::new(VendorDirectory::new(vendor_bytes)), shared }
     }
 

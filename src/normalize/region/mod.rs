@@ -17,6 +17,7 @@
 //! Everything here is pure (no I/O); the table and the name index are built
 //! once, on first use, and every later lookup is a few hash-map probes.
 
+mod memo;
 mod resolve;
 mod table;
 #[cfg(test)]
@@ -24,6 +25,7 @@ mod tests;
 
 mod types;
 
+pub use memo::resolve_remembered;
 pub use resolve::resolve;
 pub use types::{Region, RegionLevel, Resolution};
 
