@@ -16,26 +16,12 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A small, fast hash for the short keys of a response (the `HashMap` default is built against
-/// flooding, and these tables are fixed by the adapter file, not by what a marketplace sends).
-#[derive(Default)]
-pub(super) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Keyed<V> = HashMap<String, V, BuildHasherDefault<KeyHasher>>;
+/// The keys of a response are looked up in tables fixed by the adapter file: foldhash without a
+/// per-map seed (a marketplace choosing keys that collide slows only the reading of its own
+/// answer, which the body cap bounds); it reads eight bytes at a time where the byte-at-a-time
+/// hash it replaced was 0.9 % of a miss's CPU.
+type Keyed<V> = HashMap<String, V, foldhash::fast::FixedState>;
 
 /// Where in a page's document the adapter's values are.
 #[derive(Debug, Default)]

@@ -11,11 +11,12 @@ pub(crate) fn is_http_url(url: &str) -> bool {
     plainly_http(url) || reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }
 
-/// `http://` or `https://` in any case; a host of ASCII letters, digits and `-` in non-empty
-/// dot-separated labels, none starting `xn--` (punycode, which `url` decodes and may reject) and
-/// the last starting with a letter (one ending in a number is an IPv4 address to `url`); an
-/// optional port of at most 65535; then the end, or `/`, `?` or `#` followed by printable ASCII
-/// only (`url` escapes what it must there and rejects nothing).
+/// `http://` or `https://` in any case; a host that is either ASCII letters, digits and `-` in
+/// non-empty dot-separated labels, none starting `xn--` (punycode, which `url` decodes and may
+/// reject) and the last starting with a letter (one ending in a number is an IPv4 address to
+/// `url`), or an IPv4 address as four decimal numbers up to 255 without leading zeros (`url`
+/// reads a leading zero as octal); an optional port of at most 65535; then the end, or `/`, `?`
+/// or `#` followed by printable ASCII only (`url` escapes what it must there and rejects nothing).
 fn plainly_http(url: &str) -> bool {
     let bytes = url.as_bytes();
     let rest = match bytes.get(..8) {
@@ -31,10 +32,12 @@ fn plainly_http(url: &str) -> bool {
         Some(colon) => (&authority[..colon], Some(&authority[colon + 1..])),
         None => (authority, None),
     };
-    plain_host(host) && port.is_none_or(plain_port) && tail.iter().all(|b| (0x21..=0x7e).contains(b))
+    (plain_name(host) || plain_ipv4(host))
+        && port.is_none_or(plain_port)
+        && tail.iter().all(|b| (0x21..=0x7e).contains(b))
 }
 
-fn plain_host(host: &[u8]) -> bool {
+fn plain_name(host: &[u8]) -> bool {
     let mut labels = host.split(|&b| b == b'.').peekable();
     while let Some(label) = labels.next() {
         let plain = !label.is_empty()
@@ -45,6 +48,21 @@ fn plain_host(host: &[u8]) -> bool {
         }
     }
     true
+}
+
+fn plain_ipv4(host: &[u8]) -> bool {
+    let mut octets = 0;
+    for part in host.split(|&b| b == b'.') {
+        let decimal = (1..=3).contains(&part.len())
+            && part.iter().all(u8::is_ascii_digit)
+            && (part[0] != b'0' || part.len() == 1)
+            && part.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255;
+        if !decimal {
+            return false;
+        }
+        octets += 1;
+    }
+    octets == 4
 }
 
 fn plain_port(port: &[u8]) -> bool {
@@ -70,6 +88,8 @@ mod tests {
             "HTTPS://Shop.Example.co.id:8443/a/b#frag",
             "https://padiumkm.id",
             "https://mbiz.co.id?q=kertas",
+            "http://127.0.0.1:4101/p/bl-0000002",
+            "http://10.0.0.255/",
         ] {
             assert!(plainly_http(url), "{url}");
             assert!(is_http_url(url), "{url}");
@@ -80,8 +100,11 @@ mod tests {
     fn links_outside_the_plain_form_are_still_judged_by_parsing() {
         let judged = [
             ("https://toko.例え.jp/p", true),
-            ("http://192.168.1.1/p", true),
+            ("http://192.168.01.1/p", true),
+            ("http://1.2.3/p", true),
+            ("http://0x7f.0.0.1/p", true),
             ("http://999.1.1.1/p", false),
+            ("http://1.2.3.4.5/p", false),
             ("http://user@shop.example/p", true),
             ("http://shop.example:99999/", false),
             ("http://shop.example/a b", true),
@@ -103,8 +126,8 @@ mod tests {
     fn near_plain() -> impl Strategy<Value = String> {
         let scheme =
             prop::sample::select(vec!["http://", "https://", "HTTP://", "hTtPs://", "http:/", "ftp://", "http:"]);
-        let label = "(xn--)?[a-zA-Z0-9\\-]{0,6}|[0-9]{1,3}|0x[0-9a-f]{1,2}|[a-z_%@\\[\\]]{1,3}";
-        let labels = prop::collection::vec(label, 1..4);
+        let label = "(xn--)?[a-zA-Z0-9\\-]{0,6}|[0-9]{1,3}|[12][0-9]{2}|0x[0-9a-f]{1,2}|[a-z_%@\\[\\]]{1,3}";
+        let labels = prop::collection::vec(label, 1..6);
         let port = prop::option::of("[0-9]{0,7}");
         let tail = prop::option::of("[/?#\\\\][ -~\u{80}-\u{ff}]{0,20}");
         (scheme, labels, port, tail).prop_map(|(scheme, labels, port, tail)| {

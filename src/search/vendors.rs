@@ -86,13 +86,16 @@ struct Kept {
     links: Vec<String>,
 }
 
+/// Maps by vendor id or name key, looked up for every offer (foldhash, as the caches).
+type Keyed<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 struct Inner {
-    vendors: HashMap<String, Kept>,
+    vendors: Keyed<Kept>,
     /// Vendors merged into another after both were seen: old id → surviving id.
-    redirects: HashMap<String, String>,
+    redirects: Keyed<String>,
     /// `name_key@region` → the NPWP vendor with that name and region, or `None` when two
     /// different NPWPs share it (then name-only records cannot be placed and stay apart).
-    by_name: HashMap<String, Option<String>>,
+    by_name: Keyed<Option<String>>,
     /// Estimated bytes of all of the above.
     bytes: u64,
     swept: Instant,
@@ -108,9 +111,9 @@ impl VendorDirectory {
     /// A directory holding about `budget` bytes at most.
     pub fn new(budget: u64) -> Self {
         let inner = Inner {
-            vendors: HashMap::new(),
-            redirects: HashMap::new(),
-            by_name: HashMap::new(),
+            vendors: Keyed::default(),
+            redirects: Keyed::default(),
+            by_name: Keyed::default(),
             bytes: 0,
             swept: Instant::now(),
         };

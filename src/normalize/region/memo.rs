@@ -14,7 +14,7 @@ use std::collections::HashMap;
 const CAPACITY: usize = 4096;
 
 thread_local! {
-    static MEMO: RefCell<HashMap<String, Resolution>> = RefCell::new(HashMap::new());
+    static MEMO: RefCell<HashMap<String, Resolution, foldhash::fast::RandomState>> = RefCell::new(HashMap::default());
 }
 
 /// [`resolve`] of `text`, resolved once per thread and remembered.

@@ -21,10 +21,10 @@ pub struct Read {
     pub name_key: String,
 }
 
-type Memo = HashMap<String, Vec<(Option<String>, Read)>>;
+type Memo = HashMap<String, Vec<(Option<String>, Read)>, foldhash::fast::RandomState>;
 
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(HashMap::new());
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
 }
 
 /// [`canonical_name`] and [`name_key`] of `raw`, read once per thread and remembered.
