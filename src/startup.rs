@@ -109,6 +109,9 @@ pub struct Application {
 impl Application {
     /// Loads adapters, builds the service and binds the listener; refuses invalid adapters.
     pub async fn build(config: &Config, env: Env) -> Result<Self, StartupError> {
+        // Before anything keeps a metric handle (a marketplace's meters are registered once and
+        // kept): one taken with no recorder installed records nothing, ever.
+        crate::telemetry::install();
         let workers = workers::planned(&config.http);
         let client =
             Upstream::new(config.egress.allow_private, workers).map_err(|e| StartupError::Client(e.to_string()))?;

@@ -31,7 +31,7 @@ impl MarketplaceView {
 /// Looks a marketplace up for a resolver; every id in a result comes from the registry.
 pub(super) fn marketplace(ctx: &Context<'_>, id: &MarketplaceId) -> async_graphql::Result<MarketplaceView> {
     let registry = ctx.data_unchecked::<SearchService>().registry();
-    match registry.entries().iter().position(|e| e.marketplace.id() == id) {
+    match registry.position(id.as_str()) {
         Some(at) => Ok(MarketplaceView { registry, at }),
         None => Err(format!("marketplace `{id}` is no longer registered").into()),
     }

@@ -28,7 +28,7 @@ pub struct Guard {
     quiet_until: std::sync::Mutex<Option<Instant>>,
     /// The last upstream call's outcome, for `/readyz` when the adapter has no `[probe]`.
     last: LastCall,
-    /// The marketplace's meters, registered on its first call.
+    /// The marketplace's meters, registered on first use (a call or a cache lookup).
     meters: OnceLock<Meters>,
 }
 
@@ -46,7 +46,8 @@ impl Guard {
         }
     }
 
-    /// The meters of `marketplace`, whose calls this guard stands before.
+    /// The meters of `marketplace`, whose calls this guard stands before (a guard stands before
+    /// one marketplace: the id only names the series the first time).
     pub fn meters(&self, marketplace: &str) -> &Meters {
         self.meters.get_or_init(|| Meters::new(marketplace))
     }

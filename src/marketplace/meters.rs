@@ -3,8 +3,10 @@
 //! `metrics::counter!(name, "marketplace" => id.to_string())` builds its key (the label
 //! allocated) and looks it up in the recorder at every use: five of them per upstream call
 //! were 1.3 % of a search's CPU at one connection (perf, dwarf). A guard registers its
-//! marketplace's meters on the first call and keeps the handles; the recorder is installed at
-//! start-up, before any call (without one they are no-ops, as the macros' are).
+//! marketplace's meters on first use and keeps the handles. A handle taken before the recorder
+//! is installed would record nothing for good, so `Application::build` installs it first thing
+//! (guards are made before the metrics route is). Registered together, all of a marketplace's
+//! series show from its first search on, at zero until they move.
 
 use metrics::{Counter, Gauge, Histogram};
 
@@ -40,7 +42,7 @@ pub struct Meters {
     pub shed: Counter,
     /// `pasar_marketplace_request_duration_seconds`
     pub duration: Histogram,
-    /// `pasar_cache_lookups_total`, by [`Lookup`].
+    /// `pasar_cache_lookups_total`, in the order of [`Lookup::ALL`].
     lookups: [Counter; 4],
 }
 
@@ -68,5 +70,17 @@ impl Meters {
 impl std::fmt::Debug for Meters {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Meters")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_lookup_indexes_its_own_counter() {
+        for (at, lookup) in Lookup::ALL.into_iter().enumerate() {
+            assert_eq!(lookup as usize, at, "{lookup:?}");
+        }
     }
 }

@@ -132,7 +132,12 @@ impl Registry {
 
     /// One marketplace by id.
     pub fn get(&self, id: &str) -> Option<&RegistryEntry> {
-        self.entries.iter().find(|e| e.marketplace.id().as_str() == id)
+        self.position(id).map(|at| &self.entries[at])
+    }
+
+    /// Where marketplace `id` is in [`entries`](Self::entries).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.marketplace.id().as_str() == id)
     }
 }
 

@@ -37,8 +37,9 @@ impl Want {
 pub(super) struct Earlier {
     /// Ids of the offers already taken, each with its index in the marketplace's list: a page
     /// of nothing else shows a marketplace ignoring the position asked for, across rounds as
-    /// within a walk, and an id met again at another index is a repeat, left out.
-    pub(super) seen: HashMap<String, u32>,
+    /// within a walk, and an id met again at another index is a repeat, left out. (foldhash, as
+    /// the caches: every fetched offer's id goes in.)
+    pub(super) seen: HashMap<String, u32, foldhash::fast::RandomState>,
     /// Time already spent on it: the deadline is for the whole search.
     pub(super) spent: Duration,
     /// A cursor-paged marketplace's cursor to the page at the position continued from.

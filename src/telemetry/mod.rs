@@ -3,8 +3,9 @@
 //!
 //! Every layer records through the `metrics` facade (`metrics::counter!` and friends), so
 //! recording is a call on a global recorder and costs nothing to thread through. The recorder is
-//! installed once per process, the first time anything asks for [`render`]; before that (and in a
-//! process that never serves `/metrics`) the facade's calls do nothing.
+//! installed once per process, first thing when the gateway is built (`Application::build`), so
+//! a handle kept from then on records (a marketplace's meters are registered once and kept); in
+//! a process that never builds the gateway the facade's calls do nothing.
 //!
 //! Labels are bounded: marketplace ids, statuses, reasons and route names, never query text,
 //! client ids or offer ids.
