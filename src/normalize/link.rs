@@ -53,11 +53,8 @@ fn plain_name(host: &[u8]) -> bool {
 fn plain_ipv4(host: &[u8]) -> bool {
     let mut octets = 0;
     for part in host.split(|&b| b == b'.') {
-        let decimal = (1..=3).contains(&part.len())
-            && part.iter().all(u8::is_ascii_digit)
-            && (part[0] != b'0' || part.len() == 1)
-            && part.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255;
-        if !decimal {
+        let octet = decimal(part, 3).is_some_and(|n| n <= 255) && (part[0] != b'0' || part.len() == 1);
+        if !octet {
             return false;
         }
         octets += 1;
@@ -66,9 +63,13 @@ fn plain_ipv4(host: &[u8]) -> bool {
 }
 
 fn plain_port(port: &[u8]) -> bool {
-    (1..=5).contains(&port.len())
-        && port.iter().all(u8::is_ascii_digit)
-        && std::str::from_utf8(port).ok().and_then(|p| p.parse::<u32>().ok()).is_some_and(|p| p <= 65535)
+    decimal(port, 5).is_some_and(|n| n <= 65535)
+}
+
+/// The value of 1 to `most` ASCII digits.
+fn decimal(digits: &[u8], most: usize) -> Option<u32> {
+    let digits = Some(digits).filter(|d| (1..=most).contains(&d.len()) && d.iter().all(u8::is_ascii_digit))?;
+    Some(digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
 }
 
 #[cfg(test)]

@@ -29,7 +29,6 @@ pub struct MetricsAccess {
 impl MetricsAccess {
     /// With `token`, a bearer of it; without, anyone when `loopback`, else no one.
     pub fn new(token: Option<String>, loopback: bool) -> Self {
-        telemetry::install();
         Self { token, loopback }
     }
 
