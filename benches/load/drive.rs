@@ -3,14 +3,19 @@
 use super::gateway::Gateway;
 use pasar::sandbox::{MarketplaceKind, RunningSandbox};
 use serde_json::json;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
 /// The document of the peer harness's Pasar runs (`../shared/peer/pasar/bench_pair.sh`).
 pub const DOC: &str = "query S($k: String!, $first: Int, $noCache: Boolean) { search(query: $k, first: $first, noCache: $noCache) { offers { edges { node { id marketplace { id } title price { amount } vendor { name region { name } } } } } } }";
 
-/// Words the sandbox catalogue matches, so uncached answers have realistic sizes.
+/// Searches for the uncached phase: a few hundred different ones, each with results, so no two
+/// requests in flight share an upstream call (with one word per request, 50 connections over 16
+/// words shared them: 1.4 calls per request where each search needs 5).
+static PHRASES: LazyLock<Vec<String>> = LazyLock::new(pasar::sandbox::search_phrases);
+
+/// Words the sandbox catalogue matches, for the direct calls of the fan-out phase.
 const WORDS: [&str; 16] = [
     "kertas",
     "toner",
@@ -43,17 +48,18 @@ pub struct Phase {
     pub duration: Duration,
 }
 
-/// The variables of request `n`: one fixed search, or a different (keyword, page size) for each
-/// of 16 × 20 consecutive requests, read fresh.
+/// The variables of request `n`: one fixed search, or a different (phrase, page size) for each
+/// of the phrases × 20 consecutive requests, read fresh.
 fn variables(mode: Mode, n: u64) -> serde_json::Value {
     match mode {
         Mode::Cached => json!({ "k": "kertas", "first": 40, "noCache": false }),
         Mode::Uncached => {
-            let word = WORDS[(n % WORDS.len() as u64) as usize];
-            // `LOAD_FIRST` fixes the page size (then only the keyword varies, and noCache keeps
+            let phrases = PHRASES.len() as u64;
+            let phrase = &PHRASES[(n % phrases) as usize];
+            // `LOAD_FIRST` fixes the page size (then only the phrase varies, and noCache keeps
             // every request a miss); by default it varies over 21–40.
             let first = std::env::var("LOAD_FIRST").ok().and_then(|f| f.parse::<u64>().ok());
-            json!({ "k": word, "first": first.unwrap_or(21 + (n / WORDS.len() as u64) % 20), "noCache": true })
+            json!({ "k": phrase, "first": first.unwrap_or(21 + (n / phrases) % 20), "noCache": true })
         }
     }
 }
@@ -65,8 +71,10 @@ struct Tally {
 }
 
 impl Phase {
-    /// Drives `gateways` at once, connection `i` on gateway `i % len`, and prints a line for each.
-    pub async fn run(&self, gateways: &[Gateway]) {
+    /// Drives `gateways` at once, connection `i` on gateway `i % len`, and prints a line for each
+    /// with the sandboxes' search calls per request (of all gateways together: they share the
+    /// sandboxes). Returns each gateway's CPU per request, in ms.
+    pub async fn run(&self, gateways: &[Gateway], sandboxes: &[RunningSandbox]) -> Vec<f64> {
         let name = self.name;
         // One untimed round so the cached phase measures hits, not the first miss.
         let client = client();
@@ -75,6 +83,7 @@ impl Phase {
         }
         let counter = Arc::new(AtomicU64::new(1));
         let cpu_before: Vec<Duration> = gateways.iter().map(Gateway::cpu_time).collect();
+        let calls_before = upstream_calls(sandboxes);
         let start = Instant::now();
         let tasks: Vec<_> = (0..self.conns)
             .map(|i| {
@@ -89,12 +98,21 @@ impl Phase {
             tallies[i % gateways.len()].push(task.expect("task"));
         }
         let wall = start.elapsed();
+        let requests: usize = tallies.iter().flatten().map(|t| t.latencies.len()).sum();
+        let calls = (upstream_calls(sandboxes) - calls_before) as f64 / requests.max(1) as f64;
+        let mut cpu_per_request = Vec::new();
         for (at, (gateway, tallies)) in gateways.iter().zip(tallies).enumerate() {
             let cpu = gateway.cpu_time().saturating_sub(cpu_before[at]);
             let label = super::label(name, at, gateways.len());
-            print_phase(&label, tallies.len(), wall, cpu, tallies, gateway);
+            cpu_per_request.push(print_phase(&label, tallies.len(), wall, cpu, tallies, gateway, calls));
         }
+        cpu_per_request
     }
+}
+
+/// Search calls the sandboxes have answered so far.
+fn upstream_calls(sandboxes: &[RunningSandbox]) -> u64 {
+    sandboxes.iter().map(RunningSandbox::requests_served).sum()
 }
 
 fn client() -> reqwest::Client {
@@ -142,20 +160,30 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[at].as_secs_f64() * 1000.0
 }
 
-fn print_phase(name: &str, conns: usize, wall: Duration, cpu: Duration, tallies: Vec<Tally>, gateway: &Gateway) {
+/// Prints one phase's line and returns its CPU per request, in ms.
+fn print_phase(
+    name: &str,
+    conns: usize,
+    wall: Duration,
+    cpu: Duration,
+    tallies: Vec<Tally>,
+    gateway: &Gateway,
+    calls: f64,
+) -> f64 {
     let errors: u64 = tallies.iter().map(|t| t.errors).sum();
     let first_error = tallies.iter().find_map(|t| t.first_error.clone());
     let mut latencies: Vec<Duration> = tallies.into_iter().flat_map(|t| t.latencies).collect();
     latencies.sort_unstable();
     let n = latencies.len() as f64;
+    let cpu_per_request = cpu.as_secs_f64() * 1000.0 / n.max(1.0);
     println!(
         "{name:<9} conns={conns} reqs={} rps={:.0} p50_ms={:.2} p99_ms={:.2} errors={errors} cpu_ms_per_req={:.3} \
-         gateway_cores={:.2} rss_mib={:.1} peak_rss_mib={:.1}",
+         calls_per_req={calls:.2} gateway_cores={:.2} rss_mib={:.1} peak_rss_mib={:.1}",
         latencies.len(),
         n / wall.as_secs_f64(),
         percentile(&latencies, 0.50),
         percentile(&latencies, 0.99),
-        cpu.as_secs_f64() * 1000.0 / n.max(1.0),
+        cpu_per_request,
         cpu.as_secs_f64() / wall.as_secs_f64(),
         gateway.rss_mib(),
         gateway.peak_rss_mib(),
@@ -163,6 +191,7 @@ fn print_phase(name: &str, conns: usize, wall: Duration, cpu: Duration, tallies:
     if let Some(error) = first_error {
         println!("          first error: {error}");
     }
+    cpu_per_request
 }
 
 /// One connection, cache bypassed, against one direct call to a sandbox at the same latency:

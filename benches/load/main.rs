@@ -8,15 +8,19 @@
 //! - `fan-out`: one connection, every request bypassing the cache, against one direct call to a
 //!   sandbox: what the gateway adds over the slowest marketplace.
 //! - `cached`: the same document and variables every time.
-//! - `uncached`: `noCache: true` and a keyword/page size that changes every request, so no two
-//!   requests in flight share a load (the cache still stores what it fetched, as on a real miss).
+//! - `uncached`: `noCache: true` and a search phrase that changes every request (a few hundred
+//!   from `sandbox::search_phrases`, each with results), so no two requests in flight share an
+//!   upstream call: `calls_per_req` shows it, 5 or more (the cache still stores what it
+//!   fetched, as on a real miss).
 //! - `floor`: the uncached phase's requests against a relay that only makes its HTTP calls (one
 //!   10-offer page from each sandbox, nothing parsed or resolved; `floor.rs`): the CPU per request
 //!   below which no gateway on axum, hyper and reqwest goes on this machine. Compare it with
 //!   `uncached` at `LOAD_FIRST=20`, the page size whose upstream calls it makes.
 //!
 //! Each phase prints rps, p50/p99, errors (non-200 or `errors` in the body), the gateway's own CPU
-//! time per request (utime + stime from `/proc/<pid>/stat`), and its peak RSS (`VmHWM`). Linux
+//! time per request (utime + stime from `/proc/<pid>/stat`), the sandboxes' search calls per
+//! request, and its peak RSS (`VmHWM`). When `uncached` and `floor` both ran, a last line gives
+//! their difference: the CPU Pasar's own work costs per request. Linux
 //! only (it reads `/proc`). `LOAD_PHASES=cached,uncached` picks phases; `LOAD_FIRST=20` fixes the
 //! uncached phase's `first` (default: 21–40, varying).
 //!
@@ -77,6 +81,7 @@ fn main() {
             println!("compared with LOAD_COMPARE, pid {}: lines marked [b]; this build's [a]", other.pid());
         }
         let duration = Duration::from_secs(secs);
+        let (mut uncached, mut floor) = (Vec::new(), None);
         for phase in phases.split(',').map(str::trim) {
             match phase {
                 "fan-out" => {
@@ -85,13 +90,26 @@ fn main() {
                         drive::fan_out(&label, gateway, &sandboxes, duration.min(Duration::from_secs(5))).await;
                     }
                 }
-                "cached" => Phase { name: "cached", mode: Mode::Cached, conns, duration }.run(&gateways).await,
-                "uncached" => Phase { name: "uncached", mode: Mode::Uncached, conns, duration }.run(&gateways).await,
+                "cached" => {
+                    _ = Phase { name: "cached", mode: Mode::Cached, conns, duration }.run(&gateways, &sandboxes).await
+                }
+                "uncached" => {
+                    uncached = Phase { name: "uncached", mode: Mode::Uncached, conns, duration }
+                        .run(&gateways, &sandboxes)
+                        .await;
+                }
                 "floor" => {
                     let relay = [floor::start(&sandboxes, &options).await];
-                    Phase { name: "floor", mode: Mode::Uncached, conns, duration }.run(&relay).await;
+                    let phase = Phase { name: "floor", mode: Mode::Uncached, conns, duration };
+                    floor = phase.run(&relay, &sandboxes).await.first().copied();
                 }
                 other => eprintln!("unknown phase `{other}` (fan-out, cached, uncached, floor)"),
+            }
+        }
+        if let Some(floor) = floor {
+            for (at, cpu) in uncached.iter().enumerate() {
+                let label = label("own work", at, gateways.len());
+                println!("{label:<9} uncached - floor = {:.3} ms CPU per request", cpu - floor);
             }
         }
         for gateway in &gateways {

@@ -104,6 +104,7 @@ pub use ledger::{
 };
 pub use options::SandboxOptions;
 pub use quirks::{Quirks, TotalQuirk};
+pub use seeds::search_phrases;
 pub use server::{RunningSandbox, router, spawn, spawn_all};
 pub use state::SandboxState;
 pub use truth::{Truth, TruthListing, TruthVendor, TruthVendors};

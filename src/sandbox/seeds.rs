@@ -326,3 +326,19 @@ pub(crate) const GOODS: &[Good] = &[
         base_unit: "unit", packs: ONE_UNIT, price_incl: (1_400_000, 2_600_000), tkdn: Some((200, 350)),
             bmp: None, weight: 2, kbki: "45262" },
 ];
+
+/// Two-word searches the catalogue answers: a make's brand and the first word of its good's
+/// name ("epson tinta", "hp toner"), each once, sorted. For benchmarks that need many different
+/// searches with results (a few hundred: more than a load test keeps in flight at once).
+pub fn search_phrases() -> Vec<String> {
+    let mut phrases: Vec<String> = GOODS
+        .iter()
+        .flat_map(|good| {
+            let word = good.names[0].split(' ').next().unwrap_or_default();
+            good.makes.iter().map(move |make| format!("{} {word}", make.brand).to_lowercase())
+        })
+        .collect();
+    phrases.sort_unstable();
+    phrases.dedup();
+    phrases
+}

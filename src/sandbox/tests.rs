@@ -3,10 +3,10 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
-use super::MarketplaceKind;
 use super::catalogue::Catalogue;
 use super::index::SearchIndex;
 use super::text;
+use super::{MarketplaceKind, SandboxOptions};
 
 fn products_on(catalogue: &Catalogue, kind: MarketplaceKind) -> HashSet<u32> {
     catalogue.listings(kind).iter().map(|l| l.master).collect()
@@ -177,6 +177,25 @@ fn searching_100_000_listings_finds_exactly_the_matching_titles() {
         assert_eq!(hits.all(), expected, "{query:?}");
     }
     eprintln!("generated 2 × 100 000 listings in {generated:?}, indexed one marketplace in {indexed:?}");
+}
+
+#[test]
+fn every_search_phrase_finds_listings_and_there_are_hundreds() {
+    let phrases = super::search_phrases();
+    assert!(phrases.len() >= 100, "only {} phrases", phrases.len());
+    let catalogue = Catalogue::generate(SandboxOptions::default().products, 42);
+    let indexes: Vec<SearchIndex> = MarketplaceKind::all()
+        .iter()
+        .map(|&kind| {
+            SearchIndex::build(catalogue.products_per_marketplace(), |i, buf| {
+                buf.push_str(&kind.title(&catalogue.view(kind, i)));
+            })
+        })
+        .collect();
+    for phrase in &phrases {
+        let found: usize = indexes.iter().map(|index| index.search(phrase).len()).sum();
+        assert!(found > 0, "{phrase:?} finds nothing on any marketplace");
+    }
 }
 
 #[test]
