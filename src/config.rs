@@ -109,7 +109,8 @@ pub struct Defaults {
     /// After the TTL, how long results are served when their marketplace fails.
     #[serde(with = "duration")]
     pub stale_if_error: Duration,
-    /// Concurrent calls per marketplace; calls beyond it are shed (`OVERLOADED`), not queued.
+    /// Concurrent calls per marketplace (an adapter file's own `concurrency` wins); calls beyond
+    /// it wait in line while their deadline allows, and are shed (`OVERLOADED`) when it does not.
     pub concurrency: usize,
     /// Retries of a transient failure inside the deadline (0 disables retrying).
     pub retries: u32,

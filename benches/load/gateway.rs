@@ -18,11 +18,16 @@ pub struct Gateway {
 impl Gateway {
     /// Starts `binary serve` over `sandboxes` with default settings, except the per-client rate
     /// limit (every connection comes from 127.0.0.1), loopback egress, and the adapters' cap of 16
-    /// calls in flight per marketplace, raised to 64: at 50 connections of uncached searches each
-    /// wants 50 at once, and the phase would measure the line in front of the cap (about 700
-    /// searches a second, the rest of the machine idle, each freed permit waking a search on the
-    /// other worker) instead of what a search costs.
-    pub async fn start(binary: &Path, sandboxes: &[RunningSandbox], options: &SandboxOptions) -> Self {
+    /// calls in flight per marketplace, raised to `calls_in_flight`: with 50 connections of
+    /// uncached searches each marketplace is asked 50 calls at once, and under a cap of 16 the phase
+    /// would measure the line in front of it (about 700 searches a second, the rest of the machine
+    /// idle, each freed permit waking a search on the other worker) instead of what a search costs.
+    pub async fn start(
+        binary: &Path,
+        sandboxes: &[RunningSandbox],
+        options: &SandboxOptions,
+        calls_in_flight: usize,
+    ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let config = dir.path().join("pasar.toml");
         let mut gateway = Self::start_with(binary, options, |port, command| {
@@ -33,7 +38,8 @@ impl Gateway {
             );
             for s in sandboxes {
                 let (id, url) = (s.kind().id(), s.base_url());
-                let _ = write!(toml, "[marketplaces.\"{id}\"]\nbase_url = \"{url}\"\nconcurrency = 64\n");
+                let _ =
+                    write!(toml, "[marketplaces.\"{id}\"]\nbase_url = \"{url}\"\nconcurrency = {calls_in_flight}\n");
             }
             std::fs::write(&config, toml).expect("config");
             command.args(["serve", "--config"]).arg(&config);

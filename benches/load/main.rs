@@ -8,10 +8,11 @@
 //! - `fan-out`: one connection, every request bypassing the cache, against one direct call to a
 //!   sandbox: what the gateway adds over the slowest marketplace.
 //! - `cached`: the same document and variables every time.
-//! - `uncached`: `noCache: true` and a search phrase that changes every request (a few hundred
-//!   from `sandbox::search_phrases`, each with results), so no two requests in flight share an
-//!   upstream call: `calls_per_req` shows it, 5 or more (the cache still stores what it
-//!   fetched, as on a real miss).
+//! - `uncached`: `noCache: true` and a search that changes every request (over a hundred from
+//!   `sandbox::search_phrases`, each with a full page on every sandbox), so no two requests in
+//!   flight share an upstream call: `calls_per_req` shows it, 5 or more (the cache still stores
+//!   what it fetched, as on a real miss; each sandbox allows as many calls in flight as there are
+//!   connections, at least 64, so none waits for a permit either).
 //! - `floor`: the uncached phase's requests against a relay that only makes its HTTP calls (one
 //!   10-offer page from each sandbox, nothing parsed or resolved; `floor.rs`): the CPU per request
 //!   below which no gateway on axum, hyper and reqwest goes on this machine. Compare it with
@@ -61,14 +62,16 @@ fn main() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async {
         let options = SandboxOptions::default();
+        // Room for every connection's call to each marketplace, so no call waits for a permit.
+        let room = conns.max(64);
         let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
         for s in &sandboxes {
             s.faults().set_latency(latency);
         }
-        let gateway = Gateway::start(Path::new(env!("CARGO_BIN_EXE_pasar")), &sandboxes, &options).await;
+        let gateway = Gateway::start(Path::new(env!("CARGO_BIN_EXE_pasar")), &sandboxes, &options, room).await;
         let mut gateways = vec![gateway];
         if let Ok(other) = std::env::var("LOAD_COMPARE") {
-            gateways.push(Gateway::start(Path::new(&other), &sandboxes, &options).await);
+            gateways.push(Gateway::start(Path::new(&other), &sandboxes, &options, room).await);
         }
         let gateway = &gateways[0];
         println!(
@@ -106,7 +109,8 @@ fn main() {
                 other => eprintln!("unknown phase `{other}` (fan-out, cached, uncached, floor)"),
             }
         }
-        if let Some(floor) = floor {
+        // Side by side each binary had half the connections the floor had: no like for like.
+        if let (Some(floor), 1) = (floor, gateways.len()) {
             for (at, cpu) in uncached.iter().enumerate() {
                 let label = label("own work", at, gateways.len());
                 println!("{label:<9} uncached - floor = {:.3} ms CPU per request", cpu - floor);
