@@ -44,6 +44,8 @@ pub(super) struct PagePlan {
     item: Node,
     /// Item pointer → slot.
     item_slots: Keyed<usize>,
+    /// Slots more than one field reads (two fields at one pointer): those are copied, not moved.
+    shared: Vec<bool>,
 }
 
 /// Slots of the page itself.
@@ -60,24 +62,28 @@ pub(super) struct DirectPage {
 }
 
 impl DirectPage {
-    pub(super) fn total(&self) -> Option<&Value> {
-        self.page_slots[TOTAL].as_ref()
-    }
-
-    pub(super) fn next_cursor(&self) -> Option<&Value> {
-        self.page_slots[NEXT_CURSOR].as_ref()
+    /// The items' values, the total and the next cursor.
+    pub(super) fn into_parts(self) -> (Vec<Vec<Option<Value>>>, Option<Value>, Option<Value>) {
+        let [total, next_cursor] = self.page_slots;
+        (self.items, total, next_cursor)
     }
 }
 
 /// One item's values with the plan that places them.
 pub(super) struct DirectItem<'a> {
     pub(super) plan: &'a PagePlan,
-    pub(super) values: &'a [Option<Value>],
+    pub(super) values: &'a mut [Option<Value>],
 }
 
 impl super::extract::ItemValues for DirectItem<'_> {
     fn at(&self, pointer: &str) -> Option<&Value> {
         self.values.get(*self.plan.item_slots.get(pointer)?)?.as_ref()
+    }
+
+    fn take(&mut self, pointer: &str) -> Option<Value> {
+        let slot = *self.plan.item_slots.get(pointer)?;
+        let value = self.values.get_mut(slot)?;
+        if self.plan.shared[slot] { value.clone() } else { value.take() }
     }
 }
 
@@ -130,9 +136,11 @@ impl PagePlan {
             return None;
         }
         let mut item = Node::default();
-        let mut item_slots = Keyed::default();
+        let mut item_slots: Keyed<usize> = Keyed::default();
+        let mut shared = Vec::new();
         for pointer in fields {
-            if item_slots.contains_key(pointer) {
+            if let Some(&slot) = item_slots.get(pointer) {
+                shared[slot] = true;
                 continue;
             }
             let slot = item_slots.len();
@@ -140,8 +148,9 @@ impl PagePlan {
                 return None;
             }
             item_slots.insert(pointer.to_string(), slot);
+            shared.push(false);
         }
-        Some(Self { page, item, item_slots })
+        Some(Self { page, item, item_slots, shared })
     }
 
     /// Reads `body`; `Err` when it is not JSON.

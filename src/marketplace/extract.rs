@@ -16,6 +16,12 @@ use std::sync::Arc;
 pub(crate) trait ItemValues {
     /// The value at `pointer`, as `Value::pointer` finds it.
     fn at(&self, pointer: &str) -> Option<&Value>;
+
+    /// The value at `pointer` for a field to keep. A copy here; the direct reading moves it out
+    /// when no other field reads it, so a title or a name is not allocated twice.
+    fn take(&mut self, pointer: &str) -> Option<Value> {
+        self.at(pointer).cloned()
+    }
 }
 
 impl ItemValues for Value {
@@ -30,16 +36,16 @@ impl<T: ItemValues + ?Sized> ItemValues for &T {
     }
 }
 
-/// Maps one item; `Err` says which required field is missing so the item can be skipped.
+/// Maps one item (each field reads its value once); `Err` says which required field is missing so
+/// the item can be skipped.
 pub(crate) fn extract(
-    item: &(impl ItemValues + ?Sized),
+    item: &mut (impl ItemValues + ?Sized),
     fields: &FieldMap,
     vat: &Arc<VatPolicy>,
 ) -> Result<RawOffer, String> {
-    let required_text = |name: &str, spec: &FieldSpec| text(item, spec).ok_or_else(|| format!("item without {name}"));
     Ok(RawOffer {
-        source_id: required_text("id", &fields.id)?,
-        title: required_text("title", &fields.title)?,
+        source_id: required_text(item, "id", &fields.id)?,
+        title: required_text(item, "title", &fields.title)?,
         url: opt_text(item, fields.url.as_ref()),
         price: raw(item, &fields.price, ValueFormat::Number).ok_or("item without price")?,
         vat: Arc::clone(vat),
@@ -62,7 +68,7 @@ pub(crate) fn extract(
         vendor_id: opt_text(item, fields.vendor_id.as_ref()),
         seller_url: opt_text(item, fields.seller_url.as_ref()),
         seller_rating: opt_raw(item, fields.seller_rating.as_ref(), ValueFormat::Number),
-        vendor_name: required_text("vendor name", &fields.vendor_name)?,
+        vendor_name: required_text(item, "vendor name", &fields.vendor_name)?,
         vendor_legal_form: opt_text(item, fields.vendor_legal_form.as_ref()),
         vendor_npwp: opt_text(item, fields.vendor_npwp.as_ref()),
         vendor_scale: opt_text(item, fields.vendor_scale.as_ref()),
@@ -70,9 +76,14 @@ pub(crate) fn extract(
     })
 }
 
+fn required_text(item: &mut (impl ItemValues + ?Sized), name: &str, spec: &FieldSpec) -> Result<String, String> {
+    text(item, spec).ok_or_else(|| format!("item without {name}"))
+}
+
 /// Text of a scalar field; numbers are accepted as text (ids are often numeric), objects are not.
-pub(super) fn text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
-    let text = match item.at(spec.pointer())? {
+pub(super) fn text(item: &mut (impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
+    let text = match item.take(spec.pointer())? {
+        Value::String(s) if s.trim().len() == s.len() => s,
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
@@ -81,13 +92,13 @@ pub(super) fn text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Optio
     (!text.is_empty()).then_some(text)
 }
 
-pub(super) fn opt_text(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Option<String> {
+pub(super) fn opt_text(item: &mut (impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Option<String> {
     spec.and_then(|s| text(item, s))
 }
 
 /// Text through the file's value table, when it has one (case-insensitive); unmapped text passes
 /// as is, for normalisation to recognise or report.
-pub(super) fn mapped_text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
+pub(super) fn mapped_text(item: &mut (impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
     let found = text(item, spec)?;
     let mapped = spec.values().and_then(|map| map.iter().find(|(k, _)| k.eq_ignore_ascii_case(&found)));
     Some(mapped.map_or(found, |(_, word)| word.clone()))
@@ -95,7 +106,7 @@ pub(super) fn mapped_text(item: &(impl ItemValues + ?Sized), spec: &FieldSpec) -
 
 /// A flag: with `true_values`, whether the text is one of them (case-insensitive); otherwise the
 /// value as sent, read as a boolean by normalisation.
-pub(super) fn opt_flag(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Option<RawValue> {
+pub(super) fn opt_flag(item: &mut (impl ItemValues + ?Sized), spec: Option<&FieldSpec>) -> Option<RawValue> {
     let spec = spec?;
     match spec.true_values() {
         Some(list) => {
@@ -107,15 +118,15 @@ pub(super) fn opt_flag(item: &(impl ItemValues + ?Sized), spec: Option<&FieldSpe
     }
 }
 
-pub(super) fn raw(item: &(impl ItemValues + ?Sized), spec: &FieldSpec, default: ValueFormat) -> Option<RawValue> {
-    match item.at(spec.pointer())? {
+pub(super) fn raw(item: &mut (impl ItemValues + ?Sized), spec: &FieldSpec, default: ValueFormat) -> Option<RawValue> {
+    match item.take(spec.pointer())? {
         Value::Null => None,
-        value => Some(RawValue { value: value.clone(), format: spec.format().unwrap_or(default) }),
+        value => Some(RawValue { value, format: spec.format().unwrap_or(default) }),
     }
 }
 
 pub(super) fn opt_raw(
-    item: &(impl ItemValues + ?Sized),
+    item: &mut (impl ItemValues + ?Sized),
     spec: Option<&FieldSpec>,
     default: ValueFormat,
 ) -> Option<RawValue> {

@@ -207,8 +207,9 @@ pub(super) fn parse_page(
     if !read.found_items {
         return Err(no_items(definition));
     }
-    let items = read.items.iter().map(|values| DirectItem { plan, values });
-    read_items(definition, vat, read.total(), read.next_cursor(), items)
+    let (mut items, total, cursor) = read.into_parts();
+    let items = items.iter_mut().map(|values| DirectItem { plan, values });
+    read_items(definition, vat, total.as_ref(), cursor.as_ref(), items)
 }
 
 fn read_items<I: ItemValues>(
@@ -227,8 +228,8 @@ fn read_items<I: ItemValues>(
         items: Vec::with_capacity(items.len()),
         ..SearchPage::default()
     };
-    for item in items {
-        match extract(&item, &definition.fields, vat) {
+    for mut item in items {
+        match extract(&mut item, &definition.fields, vat) {
             Ok(offer) => page.items.push(offer),
             Err(reason) => page.skipped.push(reason),
         }

@@ -89,37 +89,38 @@ pub(crate) fn parse_ledger(spec: &TransactionsSpec, body: &[u8]) -> Result<Ledge
     Ok(page)
 }
 
-/// One entry's fields; `Err` names the required field that is missing.
-fn entry(item: &Value, spec: &TransactionsSpec, vat: &Arc<VatPolicy>) -> Result<RawTransaction, String> {
+/// One entry's fields; `Err` names the required field that is missing. (A parsed tree's values
+/// are copied out, so `item` is only rebound, never changed.)
+fn entry(mut item: &Value, spec: &TransactionsSpec, vat: &Arc<VatPolicy>) -> Result<RawTransaction, String> {
     let f = &spec.fields;
     let required = |name: &str, found: Option<String>| found.ok_or_else(|| format!("transaction without {name}"));
-    let id = required("id", text(item, &f.id))?;
+    let id = required("id", text(&mut item, &f.id))?;
     let offer = RawOffer {
         title: id.clone(),
         source_id: id,
-        price: raw(item, &f.amount, ValueFormat::Number).ok_or("transaction without amount")?,
+        price: raw(&mut item, &f.amount, ValueFormat::Number).ok_or("transaction without amount")?,
         vat: Arc::clone(vat),
-        includes_vat: opt_flag(item, f.includes_vat.as_ref()),
-        vat_rate: opt_raw(item, f.vat_rate.as_ref(), ValueFormat::Number),
-        vendor_pkp: opt_flag(item, f.vendor_pkp.as_ref()),
-        vat_exempt: opt_flag(item, f.vat_exempt.as_ref()),
-        tkdn: opt_raw(item, f.tkdn.as_ref(), ValueFormat::PercentText),
-        vendor_id: opt_text(item, f.vendor_id.as_ref()),
-        vendor_name: required("vendor name", text(item, &f.vendor_name))?,
-        vendor_legal_form: opt_text(item, f.vendor_legal_form.as_ref()),
-        vendor_npwp: opt_text(item, f.vendor_npwp.as_ref()),
-        vendor_scale: opt_text(item, f.vendor_scale.as_ref()),
-        vendor_region: opt_text(item, f.vendor_region.as_ref()),
+        includes_vat: opt_flag(&mut item, f.includes_vat.as_ref()),
+        vat_rate: opt_raw(&mut item, f.vat_rate.as_ref(), ValueFormat::Number),
+        vendor_pkp: opt_flag(&mut item, f.vendor_pkp.as_ref()),
+        vat_exempt: opt_flag(&mut item, f.vat_exempt.as_ref()),
+        tkdn: opt_raw(&mut item, f.tkdn.as_ref(), ValueFormat::PercentText),
+        vendor_id: opt_text(&mut item, f.vendor_id.as_ref()),
+        vendor_name: required("vendor name", text(&mut item, &f.vendor_name))?,
+        vendor_legal_form: opt_text(&mut item, f.vendor_legal_form.as_ref()),
+        vendor_npwp: opt_text(&mut item, f.vendor_npwp.as_ref()),
+        vendor_scale: opt_text(&mut item, f.vendor_scale.as_ref()),
+        vendor_region: opt_text(&mut item, f.vendor_region.as_ref()),
         ..RawOffer::default()
     };
     Ok(RawTransaction {
         offer,
-        date: required("date", text(item, &f.date))?,
-        buyer: required("buyer", text(item, &f.buyer))?,
-        satker: opt_text(item, f.satker.as_ref()),
-        status: Some(required("status", mapped_text(item, &f.status))?),
-        payment_method: f.payment_method.as_ref().and_then(|spec| mapped_text(item, spec)),
-        item_count: opt_raw(item, f.item_count.as_ref(), ValueFormat::Number),
+        date: required("date", text(&mut item, &f.date))?,
+        buyer: required("buyer", text(&mut item, &f.buyer))?,
+        satker: opt_text(&mut item, f.satker.as_ref()),
+        status: Some(required("status", mapped_text(&mut item, &f.status))?),
+        payment_method: f.payment_method.as_ref().and_then(|spec| mapped_text(&mut item, spec)),
+        item_count: opt_raw(&mut item, f.item_count.as_ref(), ValueFormat::Number),
     })
 }
 
