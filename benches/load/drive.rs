@@ -121,8 +121,20 @@ fn upstream_calls(sandboxes: &[RunningSandbox]) -> u64 {
     sandboxes.iter().map(RunningSandbox::requests_served).sum()
 }
 
+/// The bench's client: asks for gzip, as reqwest does, or for what `LOAD_ENCODING` names (`br`,
+/// as browsers are answered; `identity`), decoding brotli itself.
 fn client() -> reqwest::Client {
-    reqwest::Client::builder().no_proxy().pool_max_idle_per_host(1024).build().expect("client")
+    let builder = reqwest::Client::builder().no_proxy().pool_max_idle_per_host(1024);
+    let builder = match std::env::var("LOAD_ENCODING") {
+        Ok(coding) => {
+            let mut headers = reqwest::header::HeaderMap::new();
+            let value = reqwest::header::HeaderValue::from_str(&coding).expect("LOAD_ENCODING is a header value");
+            headers.insert(reqwest::header::ACCEPT_ENCODING, value);
+            builder.no_gzip().default_headers(headers)
+        }
+        Err(_) => builder,
+    };
+    builder.build().expect("client")
 }
 
 async fn connection(
@@ -151,7 +163,16 @@ async fn request(client: &reqwest::Client, url: &str, mode: Mode, n: u64) -> Res
     let body = json!({ "query": DOC, "variables": variables(mode, n) });
     let response = client.post(url).json(&body).send().await.map_err(|e| e.to_string())?;
     let status = response.status();
-    let text = response.text().await.map_err(|e| e.to_string())?;
+    let brotli = response.headers().get(reqwest::header::CONTENT_ENCODING).is_some_and(|c| c == "br");
+    let bytes = response.bytes().await.map_err(|e| e.to_string())?;
+    let text = if brotli {
+        let mut decoded = String::new();
+        std::io::Read::read_to_string(&mut brotli::Decompressor::new(&bytes[..], 4096), &mut decoded)
+            .map_err(|e| e.to_string())?;
+        decoded
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
     if status != reqwest::StatusCode::OK || text.contains("\"errors\"") {
         return Err(format!("{status}: {}", text.chars().take(300).collect::<String>()));
     }

@@ -22,7 +22,8 @@
 //! time per request (utime + stime from `/proc/<pid>/stat`), the sandboxes' search calls per
 //! request, and its peak RSS (`VmHWM`). When `uncached` and `floor` both ran, a last line gives
 //! their difference: the CPU Pasar's own work costs per request. Linux
-//! only (it reads `/proc`). `LOAD_PHASES=cached,uncached` picks phases; `LOAD_FIRST=20` fixes the
+//! only (it reads `/proc`). `LOAD_ENCODING=br` asks for brotli (as browsers get) instead of gzip.
+//! `LOAD_PHASES=cached,uncached` picks phases; `LOAD_FIRST=20` fixes the
 //! uncached phase's `first` (default: 21–40, varying).
 //!
 //! `LOAD_COMPARE=/path/to/other/pasar` runs that binary beside this build's, over the same
