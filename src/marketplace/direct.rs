@@ -63,8 +63,8 @@ pub(super) struct DirectPage {
 
 impl DirectPage {
     /// The items' values, the total and the next cursor.
-    pub(super) fn into_parts(self) -> (Vec<Vec<Option<Value>>>, Option<Value>, Option<Value>) {
-        let [total, next_cursor] = self.page_slots;
+    pub(super) fn into_parts(mut self) -> (Vec<Vec<Option<Value>>>, Option<Value>, Option<Value>) {
+        let (total, next_cursor) = (self.page_slots[TOTAL].take(), self.page_slots[NEXT_CURSOR].take());
         (self.items, total, next_cursor)
     }
 }
@@ -76,10 +76,6 @@ pub(super) struct DirectItem<'a> {
 }
 
 impl super::extract::ItemValues for DirectItem<'_> {
-    fn at(&self, pointer: &str) -> Option<&Value> {
-        self.values.get(*self.plan.item_slots.get(pointer)?)?.as_ref()
-    }
-
     fn take(&mut self, pointer: &str) -> Option<Value> {
         let slot = *self.plan.item_slots.get(pointer)?;
         let value = self.values.get_mut(slot)?;

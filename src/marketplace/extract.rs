@@ -14,25 +14,15 @@ use std::sync::Arc;
 /// Where an item's mapped values are found: a parsed JSON item (by pointer), or the values a
 /// page was read into directly (`direct.rs`).
 pub(crate) trait ItemValues {
-    /// The value at `pointer`, as `Value::pointer` finds it.
-    fn at(&self, pointer: &str) -> Option<&Value>;
+    /// The value at `pointer`, as `Value::pointer` finds it, for a field to keep. The direct
+    /// reading moves it out when no other field reads it, so a title or a name is not allocated
+    /// twice; a parsed item, shared with its page, gives a copy.
+    fn take(&mut self, pointer: &str) -> Option<Value>;
+}
 
-    /// The value at `pointer` for a field to keep. A copy here; the direct reading moves it out
-    /// when no other field reads it, so a title or a name is not allocated twice.
+impl ItemValues for &Value {
     fn take(&mut self, pointer: &str) -> Option<Value> {
-        self.at(pointer).cloned()
-    }
-}
-
-impl ItemValues for Value {
-    fn at(&self, pointer: &str) -> Option<&Value> {
-        self.pointer(pointer)
-    }
-}
-
-impl<T: ItemValues + ?Sized> ItemValues for &T {
-    fn at(&self, pointer: &str) -> Option<&Value> {
-        (**self).at(pointer)
+        self.pointer(pointer).cloned()
     }
 }
 

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use super::catalogue::Catalogue;
+use super::kind::MarketplaceKind;
 use super::text;
 
 /// Token postings: for each token, the ascending listing indices whose title holds it.
@@ -71,6 +73,13 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 impl SearchIndex {
+    /// Indexes the titles `kind` gives the catalogue's listings, as that marketplace searches them.
+    pub(crate) fn of(catalogue: &Catalogue, kind: MarketplaceKind) -> Self {
+        Self::build(catalogue.products_per_marketplace(), |i, buffer| {
+            buffer.push_str(&kind.title(&catalogue.view(kind, i)));
+        })
+    }
+
     /// Indexes `len` titles; `title(i, buffer)` writes the title of listing `i` into `buffer`.
     pub(crate) fn build(len: usize, mut title: impl FnMut(usize, &mut String)) -> Self {
         let mut ids: HashMap<String, u32> = HashMap::new();

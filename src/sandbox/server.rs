@@ -34,9 +34,7 @@ const STOP_GRACE: Duration = Duration::from_secs(5);
 /// catalogues; call it off the async threads.
 pub fn router(kind: MarketplaceKind, state: SandboxState, base: String) -> Router {
     let catalogue = Arc::clone(state.catalogue());
-    let index = SearchIndex::build(catalogue.products_per_marketplace(), |i, buffer| {
-        buffer.push_str(&kind.title(&catalogue.view(kind, i)));
-    });
+    let index = SearchIndex::of(&catalogue, kind);
     let app = Arc::new(App { kind, state, index, base });
     let api = match kind {
         MarketplaceKind::Mbiz => {

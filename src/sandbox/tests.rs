@@ -188,14 +188,8 @@ fn search_phrases_outnumber_the_connections_twice_and_fill_each_marketplace_page
     assert!(phrases.len() >= 100, "only {} phrases", phrases.len());
     let options = SandboxOptions::default();
     let catalogue = Catalogue::generate(options.products, options.seed);
-    let indexes: Vec<SearchIndex> = MarketplaceKind::all()
-        .iter()
-        .map(|&kind| {
-            SearchIndex::build(catalogue.products_per_marketplace(), |i, buf| {
-                buf.push_str(&kind.title(&catalogue.view(kind, i)));
-            })
-        })
-        .collect();
+    let indexes: Vec<SearchIndex> =
+        MarketplaceKind::all().iter().map(|&kind| SearchIndex::of(&catalogue, kind)).collect();
     let mut fetched = 0;
     for phrase in &phrases {
         assert_eq!(phrase.trim(), phrase, "a phrase is searched as it is");
