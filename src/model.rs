@@ -130,8 +130,13 @@ impl Offer {
 
     /// The gateway-wide id, `"<marketplace>:<source id>"`.
     pub fn gateway_id(&self) -> String {
-        format!("{}:{}", self.marketplace, self.source_id)
+        gateway_id(&self.marketplace, &self.source_id)
     }
+}
+
+/// The gateway-wide id of `marketplace`'s listing `source_id`, `"<marketplace>:<source id>"`.
+pub fn gateway_id(marketplace: &MarketplaceId, source_id: &str) -> String {
+    format!("{marketplace}:{source_id}")
 }
 
 /// A rupiah price with its VAT treatment stated, and whether the marketplace quoted it exactly.

@@ -91,7 +91,7 @@ pub fn report(definition: &AdapterDefinition, body: &[u8]) -> SampleReport {
                     }
                 }
             }
-            page.items.into_iter().map(|raw| offer_json(&normalize_offer(&id, raw))).collect()
+            page.items.iter().map(|raw| offer_json(&normalize_offer(&id, raw))).collect()
         }
         Err(e) => {
             // The error is worded for a marketplace ("sent a response that …"); here the

@@ -18,22 +18,23 @@ use crate::model::{Issue, MarketplaceId, Offer, Price, Unit, UnitPrice, VendorRe
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-/// Normalises one item of `marketplace`.
-pub fn normalize_offer(marketplace: &MarketplaceId, raw: RawOffer) -> Offer {
+/// Normalises one item of `marketplace`. Pure: the same fields always give the same offer, which
+/// is what lets a remembered offer stand in for an unchanged item fetched again.
+pub fn normalize_offer(marketplace: &MarketplaceId, raw: &RawOffer) -> Offer {
     let mut issues = Vec::new();
-    let price = read_price(&raw, &mut issues);
-    let vendor = read_vendor(&raw);
+    let price = read_price(raw, &mut issues);
+    let vendor = read_vendor(raw);
     issues.extend(vendor.issues.iter().cloned());
     let tkdn = read_percent(raw.tkdn.as_ref(), "tkdn", &mut issues);
     let bmp = read_percent(raw.bmp.as_ref(), "bmp", &mut issues);
-    let unit = facts::pack(parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title), &raw, &mut issues);
-    let seller = facts::seller(&raw, &mut issues);
+    let unit = facts::pack(parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title), raw, &mut issues);
+    let seller = facts::seller(raw, &mut issues);
     let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit));
     Offer {
         marketplace: marketplace.clone(),
         source_id: plain_text(&raw.source_id),
         title: plain_text(&raw.title),
-        url: raw.url.filter(|u| is_http_url(u, &mut issues)),
+        url: raw.url.clone().filter(|u| is_http_url(u, &mut issues)),
         price,
         unit,
         unit_price,

@@ -124,3 +124,34 @@ pub struct RawOffer {
     /// Vendor location as sent.
     pub vendor_region: Option<String>,
 }
+
+impl RawOffer {
+    /// Rough heap size, for memory budgets: the struct, its strings and values, and allocator
+    /// overhead (the adapter's PPN policy is shared, not counted).
+    pub fn estimated_bytes(&self) -> u32 {
+        let texts = [&self.url, &self.brand, &self.model, &self.base_unit, &self.availability, &self.unit]
+            .into_iter()
+            .chain([&self.vendor_id, &self.seller_url, &self.vendor_legal_form, &self.vendor_npwp])
+            .chain([&self.vendor_scale, &self.vendor_region])
+            .map(|text| text.as_ref().map_or(0, |t| t.len() + 16))
+            .sum::<usize>();
+        let values = [&self.includes_vat, &self.vat_rate, &self.vendor_pkp, &self.vat_exempt, &self.regional_tax]
+            .into_iter()
+            .chain([&self.pack_quantity, &self.min_order, &self.stock, &self.tkdn, &self.bmp, &self.bbi])
+            .chain([&self.seller_rating])
+            .map(|value| value.as_ref().map_or(0, |v| value_bytes(&v.value)))
+            .sum::<usize>();
+        let required =
+            self.source_id.len() + self.title.len() + self.vendor_name.len() + value_bytes(&self.price.value);
+        u32::try_from(std::mem::size_of::<Self>() + 128 + texts + values + required).unwrap_or(u32::MAX)
+    }
+}
+
+/// A value's heap bytes: an item's fields are scalars, so anything larger is counted by its text.
+fn value_bytes(value: &Value) -> usize {
+    match value {
+        Value::String(s) => s.len() + 16,
+        Value::Array(_) | Value::Object(_) => value.to_string().len() * 2,
+        _ => 0,
+    }
+}

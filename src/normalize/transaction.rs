@@ -34,7 +34,7 @@ pub struct RawTransaction {
 pub fn normalize_transaction(marketplace: &MarketplaceId, raw: RawTransaction) -> Result<Transaction, String> {
     let date = wib_date(&raw.date).ok_or_else(|| format!("date `{}` is not a date", plain_text(&raw.date)))?;
     let tkdn_known = raw.offer.tkdn.is_some();
-    let offer = normalize_offer(marketplace, raw.offer);
+    let offer = normalize_offer(marketplace, &raw.offer);
     Ok(Transaction {
         id: offer.source_id,
         date,

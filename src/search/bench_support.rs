@@ -36,7 +36,7 @@ impl NormalizedPage {
 /// Normalises `raws` as the fetch path does for one page of `marketplace`.
 pub fn normalize_page(marketplace: &str, raws: Vec<RawOffer>) -> NormalizedPage {
     let marketplace = MarketplaceId::new(marketplace);
-    let offers = raws.into_iter().map(|raw| normalize_offer(&marketplace, raw)).collect();
+    let offers = raws.iter().map(|raw| normalize_offer(&marketplace, raw)).collect();
     let freshness =
         Freshness { ttl: Duration::ZERO, stale_while_revalidate: Duration::ZERO, stale_if_error: Duration::ZERO };
     let page = CachedPage::fetched_now(offers, freshness);

@@ -19,8 +19,7 @@ use crate::marketplace::guard::Guard;
 use crate::marketplace::meters::{Lookup, Meters};
 use crate::marketplace::probe::Checked;
 use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
-use crate::model::{MarketplaceId, Offer};
-use crate::normalize::offer::normalize_offer;
+use crate::model::MarketplaceId;
 use crate::telemetry::request::carry;
 use crate::telemetry::trace;
 use arc_swap::ArcSwap;
@@ -228,8 +227,7 @@ async fn load_page(
         Err(error) => told.failures.failed(id, error, latency_ms),
     };
     let page = called?;
-    let offers: Vec<Offer> = page.items.into_iter().map(|raw| normalize_offer(id, raw)).collect();
-    told.remembered.remember(&offers).await;
+    let offers = told.remembered.read(id, page.items).await;
     Ok(CachedPage {
         offers,
         total: page.total,

@@ -6,7 +6,10 @@
 
 use super::vendors::{self, Vendor, VendorDirectory};
 use crate::cache::PageStore;
-use crate::model::Offer;
+use crate::model::{MarketplaceId, Offer, gateway_id};
+use crate::normalize::offer::normalize_offer;
+use crate::normalize::raw::RawOffer;
+use crate::normalize::text::plain_text;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -24,10 +27,19 @@ const OFFER_RETENTION: Duration = Duration::from_secs(3600);
 /// last fetched.
 const REFRESH_AFTER: Duration = Duration::from_secs(600);
 
-/// A remembered offer and when its entry was written.
+/// A remembered offer, the fields it was read from (none when another instance shared it), and
+/// when its entry was written.
 struct Kept {
     offer: Offer,
+    raw: Option<RawOffer>,
     written: Instant,
+}
+
+impl Kept {
+    fn weight(&self, id: &str) -> u32 {
+        let raw = self.raw.as_ref().map_or(0, RawOffer::estimated_bytes);
+        self.offer.estimated_bytes().saturating_add(raw).saturating_add(id.len() as u32)
+    }
 }
 
 /// Offers and vendors seen in fetched pages.
@@ -45,16 +57,66 @@ impl Remembered {
         let vendor_bytes = bytes / 4;
         let offers = moka::future::Cache::builder()
             .max_capacity(bytes - vendor_bytes)
-            .weigher(|id: &String, kept: &Arc<Kept>| kept.offer.estimated_bytes().saturating_add(id.len() as u32))
+            .weigher(|id: &String, kept: &Arc<Kept>| kept.weight(id))
             .time_to_live(OFFER_RETENTION + REFRESH_AFTER)
             .build_with_hasher(foldhash::fast::RandomState::default());
         Self { offers, vendors: Arc::new(VendorDirectory::new(vendor_bytes)), shared }
     }
 
-    /// Records freshly fetched offers and merges their vendors; an offer already remembered
-    /// unchanged, in an entry younger than [`REFRESH_AFTER`], is left as it is, and so is its
-    /// vendor: it was recorded with the offer, and is seen again (kept for its retention) when
-    /// the offer's entry is written again.
+    /// The offers of a page `marketplace` sent, remembered with their vendors merged. An item
+    /// remembered with the very same fields is not normalised again: normalising is pure, and
+    /// most items of a miss were read in an earlier search (a third of a miss's CPU went to
+    /// reading them again). What is left as it is follows [`Remembered::remember`].
+    pub(super) async fn read(&self, marketplace: &MarketplaceId, raws: Vec<RawOffer>) -> Vec<Offer> {
+        self.read_with(marketplace, raws, normalize_offer).await
+    }
+
+    async fn read_with(
+        &self,
+        marketplace: &MarketplaceId,
+        raws: Vec<RawOffer>,
+        normalize: impl Fn(&MarketplaceId, &RawOffer) -> Offer,
+    ) -> Vec<Offer> {
+        let mut offers = Vec::with_capacity(raws.len());
+        let mut written = Vec::new();
+        for raw in raws {
+            let id = gateway_id(marketplace, &plain_text(&raw.source_id));
+            let kept = self.offers.get(&id).await;
+            let matched = kept.as_ref().is_some_and(|k| k.raw.as_ref() == Some(&raw));
+            // `since`: when the entry of an offer that is unchanged was written.
+            let (offer, since) = match kept {
+                Some(k) if matched => (k.offer.clone(), Some(k.written)),
+                Some(k) => {
+                    let offer = normalize(marketplace, &raw);
+                    let since = (k.offer == offer).then_some(k.written);
+                    (offer, since)
+                }
+                None => (normalize(marketplace, &raw), None),
+            };
+            match since {
+                Some(since) if since.elapsed() < REFRESH_AFTER => {
+                    if !matched {
+                        // The same offer read from other fields: kept with these, for the next match.
+                        let kept = Arc::new(Kept { offer: offer.clone(), raw: Some(raw), written: since });
+                        self.offers.insert(id, kept).await;
+                    }
+                }
+                _ => {
+                    let kept = Arc::new(Kept { offer: offer.clone(), raw: Some(raw), written: Instant::now() });
+                    self.offers.insert(id, kept).await;
+                    written.push(offers.len());
+                }
+            }
+            offers.push(offer);
+        }
+        self.written(written.iter().map(|&i| &offers[i]).collect()).await;
+        offers
+    }
+
+    /// Records offers another instance fetched (a page read from the shared store) and merges
+    /// their vendors; an offer already remembered unchanged, in an entry younger than
+    /// [`REFRESH_AFTER`], is left as it is, and so is its vendor: it was recorded with the offer,
+    /// and is seen again (kept for its retention) when the offer's entry is written again.
     pub(super) async fn remember(&self, offers: &[Offer]) {
         let mut written = Vec::new();
         for offer in offers {
@@ -63,10 +125,15 @@ impl Remembered {
             if kept.is_some_and(|k| k.written.elapsed() < REFRESH_AFTER && k.offer == *offer) {
                 continue;
             }
-            let kept = Arc::new(Kept { offer: offer.clone(), written: Instant::now() });
+            let kept = Arc::new(Kept { offer: offer.clone(), raw: None, written: Instant::now() });
             self.offers.insert(id, kept).await;
             written.push(offer);
         }
+        self.written(written).await;
+    }
+
+    /// Merges the vendors of offers just written, and shares both when other instances do.
+    async fn written(&self, written: Vec<&Offer>) {
         if written.is_empty() {
             return;
         }
@@ -123,3 +190,7 @@ fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     let (&version, body) = bytes.split_first()?;
     (version == RECORD_VERSION).then(|| postcard::from_bytes(body).ok()).flatten()
 }
+
+#[cfg(test)]
+#[path = "remembered_tests.rs"]
+mod tests;

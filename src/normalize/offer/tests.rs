@@ -31,7 +31,7 @@ fn raw(price: &str, unit: Option<&str>, title: &str) -> RawOffer {
 }
 
 fn offer(price: &str, unit: Option<&str>, title: &str) -> Offer {
-    normalize_offer(&MarketplaceId::new("test"), raw(price, unit, title))
+    normalize_offer(&MarketplaceId::new("test"), &raw(price, unit, title))
 }
 
 #[test]
@@ -118,7 +118,7 @@ mod v2 {
     }
 
     fn price_of(raw: RawOffer) -> (VatBasis, Decimal, Decimal, Decimal, Decimal) {
-        let offer = normalize_offer(&MarketplaceId::new("test"), raw);
+        let offer = normalize_offer(&MarketplaceId::new("test"), &raw);
         let p = offer.price.expect("a price");
         (p.vat_basis, p.nominal_vat_rate, p.vat_rate, p.amount_excluding_vat, p.amount_including_vat)
     }
@@ -152,7 +152,7 @@ mod v2 {
 
     #[test]
     fn ppn_with_no_inclusion_stated_anywhere_gives_no_price_and_says_so() {
-        let offer = normalize_offer(&MarketplaceId::new("test"), RawOffer { includes_vat: None, ..listing() });
+        let offer = normalize_offer(&MarketplaceId::new("test"), &RawOffer { includes_vat: None, ..listing() });
         assert_eq!(offer.price, None);
         assert!(offer.issues.iter().any(|i| i.code == "VAT_INCLUSION_UNKNOWN"), "{:?}", offer.issues);
     }
@@ -160,7 +160,7 @@ mod v2 {
     #[test]
     fn an_unreadable_flag_is_reported_and_ignored() {
         let offer =
-            normalize_offer(&MarketplaceId::new("test"), RawOffer { vendor_pkp: flag(json!("mungkin")), ..listing() });
+            normalize_offer(&MarketplaceId::new("test"), &RawOffer { vendor_pkp: flag(json!("mungkin")), ..listing() });
         assert_eq!(offer.price.map(|p| p.vat_basis), Some(VatBasis::Excluded));
         assert_eq!(
             offer.issues.iter().map(|i| (i.field, i.code)).collect::<Vec<_>>(),
@@ -180,7 +180,7 @@ mod v2 {
             seller_rating: number(json!("4,8")),
             ..listing()
         };
-        let offer = normalize_offer(&MarketplaceId::new("test"), raw);
+        let offer = normalize_offer(&MarketplaceId::new("test"), &raw);
         assert_eq!((offer.brand.as_deref(), offer.model.as_deref()), (Some("Sinar Dunia"), Some("SIDU-A4-80")));
         assert_eq!((offer.availability, offer.min_order), (Some(Availability::PreOrder), Some(5)));
         assert!(!offer.in_stock(), "a pre-order is not in stock");
@@ -194,7 +194,7 @@ mod v2 {
     #[test]
     fn unknown_availability_and_fractional_minimum_orders_are_reported_not_guessed() {
         let raw = RawOffer { availability: Some("segera".into()), min_order: number(json!(2.5)), ..listing() };
-        let offer = normalize_offer(&MarketplaceId::new("test"), raw);
+        let offer = normalize_offer(&MarketplaceId::new("test"), &raw);
         assert_eq!((offer.availability, offer.min_order), (None, None));
         let codes: Vec<&str> = offer.issues.iter().map(|i| i.code).collect();
         assert_eq!(codes, ["AVAILABILITY_UNKNOWN", "NUMBER_UNREADABLE"]);
@@ -203,10 +203,10 @@ mod v2 {
     #[test]
     fn a_stock_sent_as_text_reads_as_its_number_and_a_word_is_reported() {
         let offer =
-            normalize_offer(&MarketplaceId::new("test"), RawOffer { stock: number(json!("1.000")), ..listing() });
+            normalize_offer(&MarketplaceId::new("test"), &RawOffer { stock: number(json!("1.000")), ..listing() });
         assert_eq!((offer.stock, offer.issues.len()), (Some(1000), 0), "{:?}", offer.issues);
         let offer =
-            normalize_offer(&MarketplaceId::new("test"), RawOffer { stock: number(json!("banyak")), ..listing() });
+            normalize_offer(&MarketplaceId::new("test"), &RawOffer { stock: number(json!("banyak")), ..listing() });
         assert_eq!(offer.stock, None);
         assert_eq!(
             offer.issues.iter().map(|i| (i.field, i.code)).collect::<Vec<_>>(),
@@ -222,17 +222,17 @@ mod v2 {
             pack_quantity: number(json!("500")),
             ..listing()
         };
-        let offer = normalize_offer(&MarketplaceId::new("test"), raw.clone());
+        let offer = normalize_offer(&MarketplaceId::new("test"), &raw);
         assert_eq!(
             (offer.unit.quantity, offer.unit.derivation, offer.unit.confident),
             (Some(dec!(500)), PackDerivation::Stated, true)
         );
         assert_eq!(offer.unit_price.map(|u| u.price.amount), Some(dec!(2000)));
         let stated_base = RawOffer { unit: Some("box".into()), base_unit: Some(" LBR ".into()), ..raw.clone() };
-        let offer = normalize_offer(&MarketplaceId::new("test"), stated_base);
+        let offer = normalize_offer(&MarketplaceId::new("test"), &stated_base);
         assert_eq!((offer.unit.base_unit.as_deref(), offer.unit.quantity), (Some("lembar"), Some(dec!(500))));
         let boxed = RawOffer { title: "Kertas HVS A4 80gsm Box isi 5 Rim".into(), unit: Some("box".into()), ..raw };
-        let offer = normalize_offer(&MarketplaceId::new("test"), boxed);
+        let offer = normalize_offer(&MarketplaceId::new("test"), &boxed);
         assert_eq!((offer.unit.quantity, offer.unit.confident), (Some(dec!(500)), false));
         assert!(offer.issues.iter().any(|i| i.code == "PACK_CONFLICT"), "{:?}", offer.issues);
     }
@@ -246,7 +246,7 @@ mod v2 {
                 pack_quantity: number(json!(quantity)),
                 ..listing()
             };
-            normalize_offer(&MarketplaceId::new("test"), raw)
+            normalize_offer(&MarketplaceId::new("test"), &raw)
         };
         let conflict =
             |offer: &Offer| offer.issues.iter().find(|i| i.code == "PACK_CONFLICT").map(|i| i.message.clone());

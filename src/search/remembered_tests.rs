@@ -1,0 +1,84 @@
+//! Reading a page's items through what is remembered: the same fields are never normalised
+//! twice, and anything that could change the offer is.
+
+use super::Remembered;
+use crate::cache::MemoryStore;
+use crate::model::{MarketplaceId, Offer};
+use crate::normalize::offer::normalize_offer;
+use crate::normalize::raw::{RawOffer, RawValue, ValueFormat};
+use crate::normalize::vat::VatPolicy;
+use rust_decimal_macros::dec;
+use serde_json::json;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn remembered() -> Remembered {
+    Remembered::new(16 * 1024 * 1024, Arc::new(MemoryStore::new(1024 * 1024)))
+}
+
+fn item(id: &str, title: &str, vat: &Arc<VatPolicy>) -> RawOffer {
+    RawOffer {
+        source_id: id.into(),
+        title: title.into(),
+        price: RawValue { value: json!("Rp 55.000"), format: ValueFormat::IdrText },
+        vat: Arc::clone(vat),
+        vendor_name: "CV Sumber Makmur".into(),
+        vendor_region: Some("Kota Surabaya".into()),
+        ..RawOffer::default()
+    }
+}
+
+fn policy(rate: rust_decimal::Decimal) -> Arc<VatPolicy> {
+    Arc::new(VatPolicy { includes_vat: Some(true), rate, rules: Vec::new() })
+}
+
+/// Reads `raws` as a fetched page, counting the items normalised.
+async fn read(remembered: &Remembered, raws: Vec<RawOffer>, count: &AtomicUsize) -> Vec<Offer> {
+    let marketplace = MarketplaceId::new("mbiz");
+    let counted = |m: &MarketplaceId, raw: &RawOffer| {
+        count.fetch_add(1, Ordering::Relaxed);
+        normalize_offer(m, raw)
+    };
+    remembered.read_with(&marketplace, raws, counted).await
+}
+
+#[tokio::test]
+async fn an_item_fetched_again_with_the_same_fields_is_not_normalised_again() {
+    let (remembered, count, vat) = (remembered(), AtomicUsize::new(0), policy(dec!(11)));
+    let page = || vec![item("A-1", "Kertas HVS A4 70gsm", &vat), item("A-2", "Tinta Epson 003 hitam", &vat)];
+    let first = read(&remembered, page(), &count).await;
+    assert_eq!(count.load(Ordering::Relaxed), 2);
+    let again = read(&remembered, page(), &count).await;
+    assert_eq!(count.load(Ordering::Relaxed), 2, "nothing changed, nothing is read again");
+    assert_eq!(again, first);
+    let normalised: Vec<Offer> = page().iter().map(|raw| normalize_offer(&MarketplaceId::new("mbiz"), raw)).collect();
+    assert_eq!(again, normalised, "a remembered offer is the offer its fields give");
+}
+
+#[tokio::test]
+async fn a_changed_field_or_pricing_policy_normalises_that_item_again() {
+    let (remembered, count, vat) = (remembered(), AtomicUsize::new(0), policy(dec!(11)));
+    read(&remembered, vec![item("A-1", "Kertas HVS A4", &vat), item("A-2", "Map plastik", &vat)], &count).await;
+    let retitled =
+        read(&remembered, vec![item("A-1", "Kertas HVS F4", &vat), item("A-2", "Map plastik", &vat)], &count);
+    assert_eq!(retitled.await[0].title, "Kertas HVS F4");
+    assert_eq!(count.load(Ordering::Relaxed), 3, "only the changed item is read again");
+    // A reloaded adapter whose PPN rate changed: every price must be computed again.
+    let reloaded = policy(dec!(12));
+    let repriced = read(&remembered, vec![item("A-2", "Map plastik", &reloaded)], &count).await;
+    assert_eq!(count.load(Ordering::Relaxed), 4);
+    assert_eq!(repriced[0].price.as_ref().map(|p| p.vat_rate), Some(dec!(12)));
+}
+
+#[tokio::test]
+async fn an_offer_another_instance_shared_is_read_once_then_matched() {
+    let (remembered, count, vat) = (remembered(), AtomicUsize::new(0), policy(dec!(11)));
+    let shared = normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat));
+    remembered.remember(std::slice::from_ref(&shared)).await;
+    for _ in 0..3 {
+        let offers = read(&remembered, vec![item("A-1", "Kertas HVS A4", &vat)], &count).await;
+        assert_eq!(offers, std::slice::from_ref(&shared));
+    }
+    assert_eq!(count.load(Ordering::Relaxed), 1, "kept with its fields after the first read");
+    assert_eq!(remembered.offer("mbiz:A-1").await, Some(shared));
+}
