@@ -57,8 +57,9 @@ impl Freshness {
 /// One cached page.
 #[derive(Debug)]
 pub struct CachedPage {
-    /// Normalised offers in the marketplace's order.
-    pub offers: Vec<Offer>,
+    /// Normalised offers in the marketplace's order, shared with the offers remembered for
+    /// `offer(id)`: a page fetched again holds the same offers, not copies.
+    pub offers: Vec<Arc<Offer>>,
     /// The marketplace's total match count.
     pub total: Option<u64>,
     /// Whether `total` is the marketplace's estimate rather than a count.
@@ -95,7 +96,7 @@ impl CachedPage {
     /// `offers` fetched now under `freshness`: no total, cursor or skipped items.
     pub fn fetched_now(offers: Vec<Offer>, freshness: Freshness) -> Self {
         Self {
-            offers,
+            offers: offers.into_iter().map(Arc::new).collect(),
             total: None,
             total_approximate: false,
             next_cursor: None,

@@ -240,7 +240,7 @@ async fn a_hundred_thousand_distinct_searches_stay_within_the_byte_budget() {
     for i in 0..100_000 {
         let load = {
             let offer = offer.clone();
-            async move { Ok(CachedPage { offers: vec![offer; 5], ..page() }) }
+            async move { Ok(CachedPage { offers: (0..5).map(|_| Arc::new(offer.clone())).collect(), ..page() }) }
         };
         cache.get_or_fetch(key(&format!("query {i}")), POLICY, false, load).await.expect("page");
     }

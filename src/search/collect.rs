@@ -234,7 +234,7 @@ impl LeftOut {
 async fn keep_remembered_first(path: &FetchPath, kept: &[(u32, SharedOffer)], repeat: &Offer) {
     let first = kept.iter().find(|(_, shown)| shown.source_id == repeat.source_id);
     if let Some((_, first)) = first.filter(|(_, shown)| **shown != *repeat) {
-        path.remembered().remember(std::slice::from_ref(&**first)).await;
+        path.remembered().remember(std::slice::from_ref(first.arc())).await;
     }
 }
 

@@ -46,7 +46,12 @@ impl SharedOffer {
 
     /// A copy of the offer, for an answer that owns its offers.
     pub fn to_offer(&self) -> Offer {
-        self.page.offers[self.at].clone()
+        Offer::clone(self)
+    }
+
+    /// The offer as its page shares it.
+    pub(super) fn arc(&self) -> &Arc<Offer> {
+        &self.page.offers[self.at]
     }
 }
 

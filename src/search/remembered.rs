@@ -30,7 +30,7 @@ const REFRESH_AFTER: Duration = Duration::from_secs(600);
 /// A remembered offer, the fields it was read from (none when another instance shared it), and
 /// when its entry was written.
 struct Kept {
-    offer: Offer,
+    offer: Arc<Offer>,
     raw: Option<RawOffer>,
     written: Instant,
 }
@@ -67,7 +67,7 @@ impl Remembered {
     /// remembered with the very same fields is not normalised again: normalising is pure, and
     /// most items of a miss were read in an earlier search (a third of a miss's CPU went to
     /// reading them again). What is left as it is follows [`Remembered::remember`].
-    pub(super) async fn read(&self, marketplace: &MarketplaceId, raws: Vec<RawOffer>) -> Vec<Offer> {
+    pub(super) async fn read(&self, marketplace: &MarketplaceId, raws: Vec<RawOffer>) -> Vec<Arc<Offer>> {
         self.read_with(marketplace, raws, normalize_offer).await
     }
 
@@ -76,7 +76,7 @@ impl Remembered {
         marketplace: &MarketplaceId,
         raws: Vec<RawOffer>,
         normalize: impl Fn(&MarketplaceId, &RawOffer) -> Offer,
-    ) -> Vec<Offer> {
+    ) -> Vec<Arc<Offer>> {
         let mut offers = Vec::with_capacity(raws.len());
         let mut written = Vec::new();
         for raw in raws {
@@ -85,31 +85,31 @@ impl Remembered {
             let matched = kept.as_ref().is_some_and(|k| k.raw.as_ref() == Some(&raw));
             // `since`: when the entry of an offer that is unchanged was written.
             let (offer, since) = match kept {
-                Some(k) if matched => (k.offer.clone(), Some(k.written)),
+                Some(k) if matched => (Arc::clone(&k.offer), Some(k.written)),
                 Some(k) => {
                     let offer = normalize(marketplace, &raw);
-                    let since = (k.offer == offer).then_some(k.written);
-                    (offer, since)
+                    let since = (*k.offer == offer).then_some(k.written);
+                    (Arc::new(offer), since)
                 }
-                None => (normalize(marketplace, &raw), None),
+                None => (Arc::new(normalize(marketplace, &raw)), None),
             };
             match since {
                 Some(since) if since.elapsed() < REFRESH_AFTER => {
                     if !matched {
                         // The same offer read from other fields: kept with these, for the next match.
-                        let kept = Arc::new(Kept { offer: offer.clone(), raw: Some(raw), written: since });
+                        let kept = Arc::new(Kept { offer: Arc::clone(&offer), raw: Some(raw), written: since });
                         self.offers.insert(id, kept).await;
                     }
                 }
                 _ => {
-                    let kept = Arc::new(Kept { offer: offer.clone(), raw: Some(raw), written: Instant::now() });
+                    let kept = Arc::new(Kept { offer: Arc::clone(&offer), raw: Some(raw), written: Instant::now() });
                     self.offers.insert(id, kept).await;
                     written.push(offers.len());
                 }
             }
             offers.push(offer);
         }
-        self.written(written.iter().map(|&i| &offers[i]).collect()).await;
+        self.written(written.iter().map(|&i| &*offers[i]).collect()).await;
         offers
     }
 
@@ -117,7 +117,7 @@ impl Remembered {
     /// their vendors; an offer already remembered unchanged, in an entry younger than
     /// [`REFRESH_AFTER`], is left as it is, and so is its vendor: it was recorded with the offer,
     /// and is seen again (kept for its retention) when the offer's entry is written again.
-    pub(super) async fn remember(&self, offers: &[Offer]) {
+    pub(super) async fn remember(&self, offers: &[Arc<Offer>]) {
         let mut written = Vec::new();
         for offer in offers {
             let id = offer.gateway_id();
@@ -125,9 +125,9 @@ impl Remembered {
             if kept.is_some_and(|k| k.written.elapsed() < REFRESH_AFTER && k.offer == *offer) {
                 continue;
             }
-            let kept = Arc::new(Kept { offer: offer.clone(), raw: None, written: Instant::now() });
+            let kept = Arc::new(Kept { offer: Arc::clone(offer), raw: None, written: Instant::now() });
             self.offers.insert(id, kept).await;
-            written.push(offer);
+            written.push(&**offer);
         }
         self.written(written).await;
     }
@@ -160,7 +160,7 @@ impl Remembered {
     /// A remembered offer by its gateway id, here or in the shared store.
     pub(super) async fn offer(&self, id: &str) -> Option<Offer> {
         if let Some(kept) = self.offers.get(id).await {
-            return Some(kept.offer.clone());
+            return Some(Offer::clone(&kept.offer));
         }
         decode(&self.shared.find_record("offer", id).await?)
     }

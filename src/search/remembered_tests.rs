@@ -33,7 +33,7 @@ fn policy(rate: rust_decimal::Decimal) -> Arc<VatPolicy> {
 }
 
 /// Reads `raws` as a fetched page, counting the items normalised.
-async fn read(remembered: &Remembered, raws: Vec<RawOffer>, count: &AtomicUsize) -> Vec<Offer> {
+async fn read(remembered: &Remembered, raws: Vec<RawOffer>, count: &AtomicUsize) -> Vec<Arc<Offer>> {
     let marketplace = MarketplaceId::new("mbiz");
     let counted = |m: &MarketplaceId, raw: &RawOffer| {
         count.fetch_add(1, Ordering::Relaxed);
@@ -50,8 +50,9 @@ async fn an_item_fetched_again_with_the_same_fields_is_not_normalised_again() {
     assert_eq!(count.load(Ordering::Relaxed), 2);
     let again = read(&remembered, page(), &count).await;
     assert_eq!(count.load(Ordering::Relaxed), 2, "nothing changed, nothing is read again");
-    assert_eq!(again, first);
-    let normalised: Vec<Offer> = page().iter().map(|raw| normalize_offer(&MarketplaceId::new("mbiz"), raw)).collect();
+    assert!(again.iter().zip(&first).all(|(a, f)| Arc::ptr_eq(a, f)), "the page shares the remembered offers");
+    let normalised: Vec<Arc<Offer>> =
+        page().iter().map(|raw| Arc::new(normalize_offer(&MarketplaceId::new("mbiz"), raw))).collect();
     assert_eq!(again, normalised, "a remembered offer is the offer its fields give");
 }
 
@@ -73,12 +74,12 @@ async fn a_changed_field_or_pricing_policy_normalises_that_item_again() {
 #[tokio::test]
 async fn an_offer_another_instance_shared_is_read_once_then_matched() {
     let (remembered, count, vat) = (remembered(), AtomicUsize::new(0), policy(dec!(11)));
-    let shared = normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat));
+    let shared = Arc::new(normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat)));
     remembered.remember(std::slice::from_ref(&shared)).await;
     for _ in 0..3 {
         let offers = read(&remembered, vec![item("A-1", "Kertas HVS A4", &vat)], &count).await;
         assert_eq!(offers, std::slice::from_ref(&shared));
     }
     assert_eq!(count.load(Ordering::Relaxed), 1, "kept with its fields after the first read");
-    assert_eq!(remembered.offer("mbiz:A-1").await, Some(shared));
+    assert_eq!(remembered.offer("mbiz:A-1").await.as_ref(), Some(&*shared));
 }

@@ -4,6 +4,7 @@
 use crate::cache::page::{CachedPage, Freshness, Imported};
 use crate::model::Offer;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Bumped whenever the model or this layout changes; older entries then read as misses.
@@ -56,7 +57,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<CachedPage> {
     if version != VERSION {
         return None;
     }
-    let stored: Stored<Vec<Offer>> = postcard::from_bytes(body).ok()?;
+    let stored: Stored<Vec<Arc<Offer>>> = postcard::from_bytes(body).ok()?;
     let age = Duration::from_millis(now_unix_ms().saturating_sub(stored.fetched_unix_ms));
     let now = tokio::time::Instant::now();
     Some(CachedPage {
@@ -81,7 +82,7 @@ mod tests {
 
     fn page() -> CachedPage {
         CachedPage {
-            offers: vec![Offer::sample("a"), Offer::sample("b")],
+            offers: vec![Arc::new(Offer::sample("a")), Arc::new(Offer::sample("b"))],
             total: Some(2),
             total_approximate: true,
             next_cursor: Some("c2".into()),
