@@ -36,15 +36,33 @@ struct Kept {
 }
 
 impl Kept {
-    fn weight(&self, id: &str) -> u32 {
-        let raw = self.raw.as_ref().map_or(0, RawOffer::estimated_bytes);
-        self.offer.estimated_bytes().saturating_add(raw).saturating_add(id.len() as u32)
+    /// Whether the entry is still answerable at `now`: written within the retention plus the
+    /// refresh interval (an entry is written again when fetched after the refresh interval).
+    fn live(&self, now: Instant) -> bool {
+        now.saturating_duration_since(self.written) < OFFER_RETENTION + REFRESH_AFTER
     }
 }
 
+/// Weighs a remembered offer by its estimated bytes, with the fields it was read from.
+#[derive(Clone)]
+struct KeptBytes;
+
+impl quick_cache::Weighter<String, Arc<Kept>> for KeptBytes {
+    fn weight(&self, id: &String, kept: &Arc<Kept>) -> u64 {
+        let raw = kept.raw.as_ref().map_or(0, RawOffer::estimated_bytes);
+        u64::from(kept.offer.estimated_bytes()) + u64::from(raw) + id.len() as u64
+    }
+}
+
+/// Remembered offers by gateway id. quick_cache rather than moka, as the other caches are: every
+/// item of a miss is looked up here, and moka's bookkeeping of each read (a queued access record,
+/// a clock read) made its lookups 5 % of a miss's CPU. Entries past their retention are skipped
+/// when read and go as the cache evicts (it is bounded by weight).
+type Offers = quick_cache::sync::Cache<String, Arc<Kept>, KeptBytes, foldhash::fast::RandomState>;
+
 /// Offers and vendors seen in fetched pages.
 pub(super) struct Remembered {
-    offers: moka::future::Cache<String, Arc<Kept>, foldhash::fast::RandomState>,
+    offers: Offers,
     vendors: Arc<VendorDirectory>,
     shared: Arc<dyn PageStore>,
 }
@@ -54,18 +72,21 @@ impl Remembered {
     /// vendor per several offers, each a few hundred bytes), the rest for offers; and in
     /// `shared` too when other instances share it.
     pub(super) fn new(bytes: u64, shared: Arc<dyn PageStore>) -> Self {
-        let vendor_bytes = bytes / 4;
-        let offers = moka::future::Cache::builder()
-            .max_capacity(bytes - vendor_bytes)
-            .weigher(|id: &String, kept: &Arc<Kept>| kept.weight(id))
-            .time_to_live(OFFER_RETENTION + REFRESH_AFTER)
-            .build_with_hasher(foldhash::fast::RandomState::default());
+        let (vendor_bytes, offer_bytes) = (bytes / 4, bytes - bytes / 4);
+        // An offer with its fields weighs about 2 KB: the estimate sizes the tables up front.
+        let estimated = usize::try_from(offer_bytes / 2048).unwrap_or(usize::MAX).max(64);
+        let offers = Offers::with(estimated, offer_bytes, KeptBytes, Default::default(), Default::default());
         Self { offers, vendors: Arc::new(VendorDirectory::new(vendor_bytes)), shared }
+    }
+
+    /// The entry of `id` still live at `now`, if any.
+    fn kept(&self, id: &str, now: Instant) -> Option<Arc<Kept>> {
+        self.offers.get(id).filter(|kept| kept.live(now))
     }
 
     /// The offers of a page `marketplace` sent, remembered with their vendors merged. An item
     /// remembered with the very same fields is not normalised again: normalising is pure, and
-    /// most items of a miss were read in an earlier search (a third of a miss's CPU went to
+    /// most items of a miss were read in an earlier search (a fifth of a miss's CPU went to
     /// reading them again). What is left as it is follows [`Remembered::remember`].
     pub(super) async fn read(&self, marketplace: &MarketplaceId, raws: Vec<RawOffer>) -> Vec<Arc<Offer>> {
         self.read_with(marketplace, raws, normalize_offer).await
@@ -79,9 +100,11 @@ impl Remembered {
     ) -> Vec<Arc<Offer>> {
         let mut offers = Vec::with_capacity(raws.len());
         let mut written = Vec::new();
+        // One clock read for the page: its items arrived together.
+        let now = Instant::now();
         for raw in raws {
             let id = gateway_id(marketplace, &plain_text(&raw.source_id));
-            let kept = self.offers.get(&id).await;
+            let kept = self.kept(&id, now);
             let matched = kept.as_ref().is_some_and(|k| k.raw.as_ref() == Some(&raw));
             // `since`: when the entry of an offer that is unchanged was written.
             let (offer, since) = match kept {
@@ -94,16 +117,16 @@ impl Remembered {
                 None => (Arc::new(normalize(marketplace, &raw)), None),
             };
             match since {
-                Some(since) if since.elapsed() < REFRESH_AFTER => {
+                Some(since) if now.saturating_duration_since(since) < REFRESH_AFTER => {
                     if !matched {
                         // The same offer read from other fields: kept with these, for the next match.
                         let kept = Arc::new(Kept { offer: Arc::clone(&offer), raw: Some(raw), written: since });
-                        self.offers.insert(id, kept).await;
+                        self.offers.insert(id, kept);
                     }
                 }
                 _ => {
-                    let kept = Arc::new(Kept { offer: Arc::clone(&offer), raw: Some(raw), written: Instant::now() });
-                    self.offers.insert(id, kept).await;
+                    let kept = Arc::new(Kept { offer: Arc::clone(&offer), raw: Some(raw), written: now });
+                    self.offers.insert(id, kept);
                     written.push(offers.len());
                 }
             }
@@ -119,14 +142,15 @@ impl Remembered {
     /// and is seen again (kept for its retention) when the offer's entry is written again.
     pub(super) async fn remember(&self, offers: &[Arc<Offer>]) {
         let mut written = Vec::new();
+        let now = Instant::now();
         for offer in offers {
             let id = offer.gateway_id();
-            let kept = self.offers.get(&id).await;
-            if kept.is_some_and(|k| k.written.elapsed() < REFRESH_AFTER && k.offer == *offer) {
+            let kept = self.kept(&id, now);
+            if kept.is_some_and(|k| now.saturating_duration_since(k.written) < REFRESH_AFTER && k.offer == *offer) {
                 continue;
             }
-            let kept = Arc::new(Kept { offer: Arc::clone(offer), raw: None, written: Instant::now() });
-            self.offers.insert(id, kept).await;
+            let kept = Arc::new(Kept { offer: Arc::clone(offer), raw: None, written: now });
+            self.offers.insert(id, kept);
             written.push(&**offer);
         }
         self.written(written).await;
@@ -159,7 +183,7 @@ impl Remembered {
 
     /// A remembered offer by its gateway id, here or in the shared store.
     pub(super) async fn offer(&self, id: &str) -> Option<Offer> {
-        if let Some(kept) = self.offers.get(id).await {
+        if let Some(kept) = self.kept(id, Instant::now()) {
             return Some(Offer::clone(&kept.offer));
         }
         decode(&self.shared.find_record("offer", id).await?)

@@ -83,3 +83,16 @@ async fn an_offer_another_instance_shared_is_read_once_then_matched() {
     assert_eq!(count.load(Ordering::Relaxed), 1, "kept with its fields after the first read");
     assert_eq!(remembered.offer("mbiz:A-1").await.as_ref(), Some(&*shared));
 }
+
+#[test]
+fn a_remembered_offer_is_answerable_for_its_retention_after_its_entry_was_written() {
+    use super::{Kept, OFFER_RETENTION, REFRESH_AFTER};
+    use std::time::{Duration, Instant};
+    let vat = policy(dec!(11));
+    let offer = Arc::new(normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat)));
+    let written = Instant::now();
+    let kept = Kept { offer, raw: None, written };
+    let lives = OFFER_RETENTION + REFRESH_AFTER;
+    assert!(kept.live(written + lives - Duration::from_secs(1)));
+    assert!(!kept.live(written + lives));
+}
