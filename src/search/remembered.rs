@@ -21,8 +21,8 @@ const RECORD_VERSION: u8 = 1;
 const OFFER_RETENTION: Duration = Duration::from_secs(3600);
 
 /// An offer fetched again unchanged is written again only when its entry is this old: most
-/// offers of a search were seen in an earlier one, and a cache write (plus a deep copy of the
-/// offer) for each of them was a large share of a miss's cost. Entries live this much longer
+/// offers of a search were seen in an earlier one, and a write (with its vendor merged and, with
+/// Redis, shared) for each of them was a large share of a miss's cost. Entries live this much longer
 /// than the retention, so an offer still stays answerable for the full retention after it was
 /// last fetched.
 const REFRESH_AFTER: Duration = Duration::from_secs(600);
@@ -103,37 +103,47 @@ impl Remembered {
         // One clock read for the page: its items arrived together.
         let now = Instant::now();
         for raw in raws {
-            let id = gateway_id(marketplace, &plain_text(&raw.source_id));
-            let kept = self.kept(&id, now);
-            let matched = kept.as_ref().is_some_and(|k| k.raw.as_ref() == Some(&raw));
-            // `since`: when the entry of an offer that is unchanged was written.
-            let (offer, since) = match kept {
-                Some(k) if matched => (Arc::clone(&k.offer), Some(k.written)),
-                Some(k) => {
-                    let offer = normalize(marketplace, &raw);
-                    let since = (*k.offer == offer).then_some(k.written);
-                    (Arc::new(offer), since)
-                }
-                None => (Arc::new(normalize(marketplace, &raw)), None),
-            };
-            match since {
-                Some(since) if now.saturating_duration_since(since) < REFRESH_AFTER => {
-                    if !matched {
-                        // The same offer read from other fields: kept with these, for the next match.
-                        let kept = Arc::new(Kept { offer: Arc::clone(&offer), raw: Some(raw), written: since });
-                        self.offers.insert(id, kept);
-                    }
-                }
-                _ => {
-                    let kept = Arc::new(Kept { offer: Arc::clone(&offer), raw: Some(raw), written: now });
-                    self.offers.insert(id, kept);
-                    written.push(offers.len());
-                }
+            let (offer, wrote) = self.read_one(marketplace, raw, now, &normalize);
+            if wrote {
+                written.push(offers.len());
             }
             offers.push(offer);
         }
         self.written(written.iter().map(|&i| &*offers[i]).collect()).await;
         offers
+    }
+
+    /// One item: its remembered offer when its fields match, else normalised; and whether its
+    /// entry was written (new, changed or due for refresh), so its vendor is recorded again.
+    fn read_one(
+        &self,
+        marketplace: &MarketplaceId,
+        raw: RawOffer,
+        now: Instant,
+        normalize: &impl Fn(&MarketplaceId, &RawOffer) -> Offer,
+    ) -> (Arc<Offer>, bool) {
+        let id = gateway_id(marketplace, &plain_text(&raw.source_id));
+        let kept = self.kept(&id, now);
+        let matched = kept.as_ref().is_some_and(|k| k.raw.as_ref() == Some(&raw));
+        // `since`: when the entry of an offer that is unchanged was written.
+        let (offer, since) = match kept {
+            Some(k) if matched => (Arc::clone(&k.offer), Some(k.written)),
+            Some(k) => {
+                let offer = normalize(marketplace, &raw);
+                let since = (*k.offer == offer).then_some(k.written);
+                (Arc::new(offer), since)
+            }
+            None => (Arc::new(normalize(marketplace, &raw)), None),
+        };
+        let young = since.filter(|since| now.saturating_duration_since(*since) < REFRESH_AFTER);
+        if young.is_some() && matched {
+            return (offer, false);
+        }
+        // A young entry of the same offer read from other fields is kept with these (for the
+        // next match) but not written again; anything else is written now.
+        let kept = Kept { offer: Arc::clone(&offer), raw: Some(raw), written: young.unwrap_or(now) };
+        self.offers.insert(id, Arc::new(kept));
+        (offer, young.is_none())
     }
 
     /// Records offers another instance fetched (a page read from the shared store) and merges
