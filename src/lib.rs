@@ -47,8 +47,9 @@
 //! `fanout.rs: collect` (pages through one marketplace) → `search/fetch.rs: FetchPath::page` →
 //! `cache/mod.rs: ResultCache::get_or_fetch` (hit, stale, or one coalesced load) →
 //! `fetch.rs: load_page` → `marketplace/guard.rs: Guard::call` →
-//! `marketplace/http.rs: HttpAdapter::search` → `normalize/offer.rs: normalize_offer` →
-//! `search/remembered.rs: Remembered::remember` (for `offer(id)` and vendor merging) → back in
+//! `marketplace/http.rs: HttpAdapter::search` → `search/remembered.rs: Remembered::read` (each
+//! item's remembered offer when its fields match, else `normalize/offer.rs: normalize_offer`;
+//! kept for `offer(id)` and vendor merging) → back in
 //! `search/merge.rs: relevance_page` or `window_page` (or `search/compare.rs: group`) → data plus
 //! one `SourceReport` per marketplace (`search/report.rs`) plus a GraphQL error for each one that
 //! failed (`graphql/error.rs: report_failure`).

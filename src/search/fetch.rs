@@ -5,7 +5,8 @@
 //!    under the marketplace's windows, and concurrent misses of one page share one load.
 //! 2. The load ([`load_page`]) belongs to the cache, not to this request: the marketplace's [`Guard`]
 //!    (concurrency cap, circuit breaker, retries inside the deadline) calls the adapter,
-//! 3. each raw item is normalised into an [`Offer`],
+//! 3. each raw item is normalised into an [`Offer`] (or, fetched before with the same fields,
+//!    given its remembered one: `remembered.rs`),
 //! 4. and the offers are remembered for `offer(id)` and vendor merging before the page is cached.
 //!
 //! The cache only ever sees this module's load future; it knows nothing of searches.
