@@ -33,9 +33,18 @@ struct Kept {
     offer: Arc<Offer>,
     raw: Option<RawOffer>,
     written: Instant,
+    /// Estimated bytes of the entry under its id, reckoned once: the cache weighs an entry
+    /// again as it evicts.
+    weight: u64,
 }
 
 impl Kept {
+    fn new(id: &str, offer: Arc<Offer>, raw: Option<RawOffer>, written: Instant) -> Self {
+        let raw_bytes = raw.as_ref().map_or(0, RawOffer::estimated_bytes);
+        let weight = u64::from(offer.estimated_bytes()) + u64::from(raw_bytes) + id.len() as u64;
+        Self { offer, raw, written, weight }
+    }
+
     /// Whether the entry is still answerable at `now`: written within the retention plus the
     /// refresh interval (an entry is written again when fetched after the refresh interval).
     fn live(&self, now: Instant) -> bool {
@@ -48,9 +57,8 @@ impl Kept {
 struct KeptBytes;
 
 impl quick_cache::Weighter<String, Arc<Kept>> for KeptBytes {
-    fn weight(&self, id: &String, kept: &Arc<Kept>) -> u64 {
-        let raw = kept.raw.as_ref().map_or(0, RawOffer::estimated_bytes);
-        u64::from(kept.offer.estimated_bytes()) + u64::from(raw) + id.len() as u64
+    fn weight(&self, _: &String, kept: &Arc<Kept>) -> u64 {
+        kept.weight
     }
 }
 
@@ -141,7 +149,7 @@ impl Remembered {
         }
         // A young entry of the same offer read from other fields is kept with these (for the
         // next match) but not written again; anything else is written now.
-        let kept = Kept { offer: Arc::clone(&offer), raw: Some(raw), written: young.unwrap_or(now) };
+        let kept = Kept::new(&id, Arc::clone(&offer), Some(raw), young.unwrap_or(now));
         self.offers.insert(id, Arc::new(kept));
         (offer, young.is_none())
     }
@@ -159,7 +167,7 @@ impl Remembered {
             if kept.is_some_and(|k| now.saturating_duration_since(k.written) < REFRESH_AFTER && k.offer == *offer) {
                 continue;
             }
-            let kept = Arc::new(Kept { offer: Arc::clone(offer), raw: None, written: now });
+            let kept = Arc::new(Kept::new(&id, Arc::clone(offer), None, now));
             self.offers.insert(id, kept);
             written.push(&**offer);
         }

@@ -84,15 +84,22 @@ async fn an_offer_another_instance_shared_is_read_once_then_matched() {
     assert_eq!(remembered.offer("mbiz:A-1").await.as_ref(), Some(&*shared));
 }
 
-#[test]
-fn a_remembered_offer_is_answerable_for_its_retention_after_its_entry_was_written() {
+#[tokio::test]
+async fn a_remembered_offer_is_answerable_for_its_retention_after_its_entry_was_written() {
     use super::{Kept, OFFER_RETENTION, REFRESH_AFTER};
     use std::time::{Duration, Instant};
     let vat = policy(dec!(11));
     let offer = Arc::new(normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat)));
     let written = Instant::now();
-    let kept = Kept { offer, raw: None, written };
+    let kept = Kept::new("mbiz:A-1", offer, None, written);
     let lives = OFFER_RETENTION + REFRESH_AFTER;
     assert!(kept.live(written + lives - Duration::from_secs(1)));
     assert!(!kept.live(written + lives));
+    // Through the lookup every read and `offer(id)` make.
+    let (remembered, count) = (remembered(), AtomicUsize::new(0));
+    let before = Instant::now();
+    read(&remembered, vec![item("A-2", "Map plastik", &vat)], &count).await;
+    let after = Instant::now();
+    assert!(remembered.kept("mbiz:A-2", before + lives - Duration::from_secs(1)).is_some());
+    assert!(remembered.kept("mbiz:A-2", after + lives).is_none(), "forgotten after its retention");
 }
