@@ -25,7 +25,7 @@
 //!   reasons, cursors, compare/grouping, vendor merging, and the per-marketplace reports.
 //! - [`config`]: `pasar.toml` plus `PASAR_*` environment overrides, with defaults.
 //! - `cache`: the result cache: a [`PageStore`](cache::PageStore)-backed map of normalised pages
-//!   (moka in process), coalesced loads that outlive their callers, stale-while-revalidate and
+//!   (quick_cache in process), coalesced loads that outlive their callers, stale-while-revalidate and
 //!   stale-if-error. It knows pages and keys, not searches or marketplaces' errors.
 //! - `marketplace`: the `Marketplace` trait, the adapter file format and its checker, the HTTP
 //!   adapter, the registry that loads `adapters/*.toml`, and the guard around every call

@@ -12,7 +12,7 @@
 //!   `stale_while_revalidate` while one background refresh runs, and for up to `stale_if_error`
 //!   when the marketplace fails. Freshness is judged on tokio's clock, so tests can pause time.
 //! - **Storage** ([`PageStore`]): where pages live is behind a small trait; the in-process
-//!   [`MemoryStore`] (moka) bounds the total estimated bytes, not the entry count, and
+//!   [`MemoryStore`] (quick_cache) bounds the total estimated bytes, not the entry count, and
 //!   [`TieredStore`] puts it in front of Redis shared by several instances.
 //! - **Coalescing across instances**: a load first claims its key in the store; when another
 //!   instance holds the claim, it waits for that instance's page instead of calling upstream.

@@ -1,10 +1,9 @@
 //! Cache keys, cached pages and their freshness policy.
 
 use crate::model::{MarketplaceId, Offer};
-use moka::Expiry;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Everything that changes a marketplace's answer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -26,8 +25,9 @@ pub struct CacheKey {
 }
 
 impl CacheKey {
-    /// Rough size of the key and of moka's bookkeeping for one entry (hash tables, access
-    /// order, timer wheel), measured at about 1 KiB per entry: an empty result is not free.
+    /// Rough size of the key and of the store's bookkeeping for one entry, counted as 1 KiB (what
+    /// moka's hash tables, access order and timer wheel measured; quick_cache's slot is smaller,
+    /// so this errs on the side of the budget): an empty result is not free.
     pub(super) fn estimated_bytes(&self) -> u32 {
         let text = self.query.len()
             + self.cursor.as_ref().map_or(0, String::len)
@@ -116,26 +116,6 @@ impl CachedPage {
     pub(super) fn estimated_bytes(&self) -> u32 {
         let per_offer: u64 = self.offers.iter().map(|o| u64::from(o.estimated_bytes())).sum();
         u32::try_from(256 + per_offer).unwrap_or(u32::MAX)
-    }
-}
-
-/// Keeps an entry in moka for as long as any policy could serve it; freshness itself is decided
-/// on tokio's clock when the entry is read.
-pub(super) struct KeepWhileServable;
-
-impl Expiry<CacheKey, Arc<CachedPage>> for KeepWhileServable {
-    fn expire_after_create(&self, _key: &CacheKey, page: &Arc<CachedPage>, _now: Instant) -> Option<Duration> {
-        Some(page.freshness.servable_for())
-    }
-
-    fn expire_after_update(
-        &self,
-        key: &CacheKey,
-        page: &Arc<CachedPage>,
-        now: Instant,
-        _current: Option<Duration>,
-    ) -> Option<Duration> {
-        self.expire_after_create(key, page, now)
     }
 }
 

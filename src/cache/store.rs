@@ -1,8 +1,9 @@
 //! Where pages are kept: a small trait so a second level (Redis, shared by several instances)
 //! can sit behind the in-process store without the freshness policy or coalescing changing.
 
-use super::page::{CacheKey, CachedPage, KeepWhileServable};
+use super::page::{CacheKey, CachedPage};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// A keyed store of cached pages. It keeps pages for as long as any policy could serve them
@@ -54,61 +55,87 @@ pub trait PageStore: Send + Sync + 'static {
     }
 }
 
-/// The in-process store: moka, bounded by the estimated bytes of its pages, not their count.
+/// A stored page with its weight, reckoned once: quick_cache weighs an entry again as it evicts
+/// and asks weighers to be trivially cheap, and a page's weight sums its offers.
+#[derive(Clone)]
+struct Held {
+    page: Arc<CachedPage>,
+    weight: u64,
+}
+
+impl Held {
+    /// Whether any policy could still serve it (see [`Freshness::servable_for`](super::Freshness::servable_for)),
+    /// on tokio's clock as freshness itself is.
+    fn servable(&self) -> bool {
+        self.page.age() <= self.page.freshness.servable_for()
+    }
+}
+
+#[derive(Clone)]
+struct HeldBytes;
+
+impl quick_cache::Weighter<CacheKey, Held> for HeldBytes {
+    fn weight(&self, _: &CacheKey, held: &Held) -> u64 {
+        held.weight
+    }
+}
+
+/// The in-process store, bounded by the estimated bytes of its pages, not their count.
+/// quick_cache rather than moka: a miss stores a page per marketplace, and moka's bookkeeping of
+/// each write and read (queued records, its housekeeping and its map's rehashing run inline once
+/// the cache is full) was about 5 % of a search's CPU at one connection. A page no policy can
+/// serve any more is skipped when read (and dropped then) or goes as the cache evicts by weight.
 pub struct MemoryStore {
-    pages: moka::future::Cache<CacheKey, Arc<CachedPage>, foldhash::fast::RandomState>,
+    pages: quick_cache::sync::Cache<CacheKey, Held, HeldBytes, foldhash::fast::RandomState>,
 }
 
 impl MemoryStore {
     /// A store holding at most about `budget_bytes`.
     pub fn new(budget_bytes: u64) -> Self {
-        let pages = moka::future::Cache::builder()
-            .max_capacity(budget_bytes)
-            .weigher(|key: &CacheKey, page: &Arc<CachedPage>| {
-                page.estimated_bytes().saturating_add(key.estimated_bytes())
-            })
-            .expire_after(KeepWhileServable)
-            .support_invalidation_closures()
-            .build_with_hasher(foldhash::fast::RandomState::default());
+        // A page of ten offers with its key weighs about 16 KB: the estimate sizes the tables.
+        let estimated = usize::try_from(budget_bytes / 16_384).unwrap_or(usize::MAX).max(64);
+        let pages =
+            quick_cache::sync::Cache::with(estimated, budget_bytes, HeldBytes, Default::default(), Default::default());
         Self { pages }
     }
 
-    /// Runs moka's pending maintenance and gives the estimated bytes and the pages held.
+    /// The estimated bytes and the pages held.
     #[cfg(test)]
     pub(super) async fn settled_size(&self) -> (u64, u64) {
-        self.pages.run_pending_tasks().await;
-        (self.pages.weighted_size(), self.pages.entry_count())
+        (self.pages.weight(), self.pages.len() as u64)
     }
 }
 
 #[async_trait::async_trait]
 impl PageStore for MemoryStore {
     async fn get(&self, key: &CacheKey) -> Option<Arc<CachedPage>> {
-        self.pages.get(key).await
+        let held = self.pages.get(key)?;
+        if held.servable() {
+            return Some(held.page);
+        }
+        // Only that page: one stored meanwhile under the key stays.
+        self.pages.remove_if(key, |now| Arc::ptr_eq(&now.page, &held.page));
+        None
     }
 
     async fn insert(&self, key: CacheKey, page: Arc<CachedPage>) {
-        self.pages.insert(key, page).await;
+        let weight = u64::from(page.estimated_bytes()) + u64::from(key.estimated_bytes());
+        self.pages.insert(key, Held { page, weight });
     }
 
     async fn bytes(&self) -> u64 {
-        // moka counts lazily; settle pending writes so the figure is current (only at a scrape).
-        self.pages.run_pending_tasks().await;
-        self.pages.weighted_size()
+        self.pages.weight()
     }
 
     async fn purge(&self, marketplace: Option<&str>) -> u64 {
-        // moka counts lazily; settle pending writes so the count is the real one.
-        self.pages.run_pending_tasks().await;
-        let before = self.pages.entry_count();
-        match marketplace {
-            None => self.pages.invalidate_all(),
-            Some(id) => {
-                let id = id.to_string();
-                // Only fails when closures were not enabled at build time, which they are.
-                let _ = self.pages.invalidate_entries_if(move |key, _| key.marketplace.as_str() == id);
-            }
-        }
-        before
+        // Counts the pages that could still have been served: those are what a purge takes away.
+        // quick_cache's `retain` takes an `Fn`.
+        let servable = AtomicU64::new(0);
+        self.pages.retain(|key, held| {
+            let purged = marketplace.is_none_or(|id| key.marketplace.as_str() == id);
+            servable.fetch_add(u64::from(purged && held.servable()), Ordering::Relaxed);
+            !purged
+        });
+        servable.into_inner()
     }
 }

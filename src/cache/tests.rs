@@ -225,6 +225,34 @@ async fn bypass_reads_fresh_and_purge_empties_one_marketplace() {
     assert_eq!(served, Served::Fetched);
 }
 
+#[tokio::test(start_paused = true)]
+async fn a_page_no_policy_can_serve_is_not_returned_and_leaves_the_store_when_read() {
+    let store = MemoryStore::new(DEFAULT_BUDGET_BYTES);
+    store.insert(key("tinta"), Arc::new(page())).await;
+    // TTL 60 s, then stale for at most 600 s more when the marketplace fails.
+    sleep(POLICY.servable_for()).await;
+    assert!(store.get(&key("tinta")).await.is_some(), "servable until its last window ends");
+    sleep(Duration::from_millis(1)).await;
+    assert!(store.get(&key("tinta")).await.is_none());
+    assert_eq!(store.settled_size().await, (0, 0), "read past its windows, the page was dropped");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_purge_counts_the_pages_it_took_that_could_still_be_served() {
+    let store = MemoryStore::new(DEFAULT_BUDGET_BYTES);
+    store.insert(key("old"), Arc::new(page())).await;
+    sleep(POLICY.servable_for() + Duration::from_secs(1)).await;
+    store.insert(key("tinta"), Arc::new(page())).await;
+    store.insert(key("kertas"), Arc::new(page())).await;
+    let other = CacheKey { marketplace: MarketplaceId::new("jatim-bejo"), ..key("tinta") };
+    store.insert(other.clone(), Arc::new(page())).await;
+    assert_eq!(store.purge(Some("mbiz")).await, 2, "two servable mbiz pages; the old one is not counted");
+    assert!(store.get(&key("tinta")).await.is_none() && store.get(&key("old")).await.is_none());
+    assert!(store.get(&other).await.is_some(), "another marketplace's page stays");
+    assert_eq!(store.purge(None).await, 1);
+    assert_eq!(store.settled_size().await, (0, 0));
+}
+
 #[test]
 fn queries_differing_only_in_case_spacing_or_width_share_a_key() {
     assert_eq!(normalize_query("  Kertas   HVS\tA4 "), normalize_query("kertas hvs a4"));

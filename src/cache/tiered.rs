@@ -1,5 +1,5 @@
-//! Two levels: the in-process moka store in front of Redis shared by every instance. A Redis hit
-//! fills moka; a page is written to both, Redis in the background so no answer waits for it.
+//! Two levels: the in-process store in front of Redis shared by every instance. A Redis hit
+//! fills the in-process store; a page is written to both, Redis in the background so no answer waits for it.
 
 use super::page::{CacheKey, CachedPage};
 use super::redis::RedisLevel;
@@ -8,11 +8,11 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
 
-/// moka in front of Redis.
+/// The in-process store in front of Redis.
 pub struct TieredStore {
     memory: Arc<MemoryStore>,
     shared: Arc<RedisLevel>,
-    /// Purges announced by other instances, after this instance's moka dropped their pages.
+    /// Purges announced by other instances, after this instance's store dropped their pages.
     purged: broadcast::Sender<Option<String>>,
 }
 

@@ -23,8 +23,8 @@
 use super::coded::Compressed;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, Method};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -67,9 +67,24 @@ pub struct StoredResponse {
     valid_until: Instant,
 }
 
-/// The stored responses, shared by every request.
+/// What a stored response weighs against [`RESPONSE_CACHE_BYTES`].
+#[derive(Clone)]
+struct ResponseBytes;
+
+impl quick_cache::Weighter<ResponseKey, Arc<StoredResponse>> for ResponseBytes {
+    fn weight(&self, key: &ResponseKey, value: &Arc<StoredResponse>) -> u64 {
+        // Its compressed forms are a fifth to a twentieth of a JSON answer each: a quarter more
+        // covers the three codings.
+        let body = value.response.body.len() + value.response.body.len() / 4;
+        (key.request.len() + body + 256) as u64
+    }
+}
+
+/// The stored responses, shared by every request. quick_cache, as the page store: a lookup is a
+/// hash and a shard read lock, with no access record queued or housekeeping run inline. A
+/// response past its time is dropped when read, or goes as the cache evicts by weight.
 pub struct ResponseCache {
-    entries: moka::future::Cache<ResponseKey, std::sync::Arc<StoredResponse>, foldhash::fast::RandomState>,
+    entries: quick_cache::sync::Cache<ResponseKey, Arc<StoredResponse>, ResponseBytes, foldhash::fast::RandomState>,
     /// Bumped by every mutation; a response built across a bump is not stored.
     generation: AtomicU64,
 }
@@ -83,26 +98,21 @@ impl Default for ResponseCache {
 impl ResponseCache {
     /// Keeps at most about `max_bytes` of keys and bodies.
     pub fn new(max_bytes: u64) -> Self {
-        let entries = moka::future::Cache::builder()
-            .max_capacity(max_bytes)
-            .weigher(|key: &ResponseKey, value: &std::sync::Arc<StoredResponse>| {
-                // Its compressed forms are a fifth to a twentieth of a JSON answer each: a quarter
-                // more covers the three codings.
-                let body = value.response.body.len() + value.response.body.len() / 4;
-                u32::try_from(key.request.len() + body + 256).unwrap_or(u32::MAX)
-            })
-            .time_to_live(MAX_LIFE)
-            .build_with_hasher(foldhash::fast::RandomState::default());
+        // A stored search answer is a few kilobytes.
+        let estimated = usize::try_from(max_bytes / 4096).unwrap_or(usize::MAX).max(64);
+        let entries =
+            quick_cache::sync::Cache::with(estimated, max_bytes, ResponseBytes, Default::default(), Default::default());
         Self { entries, generation: AtomicU64::new(0) }
     }
 
     /// The stored response for `key`, if it is still valid.
-    pub async fn get(&self, key: &ResponseKey) -> Option<std::sync::Arc<StoredResponse>> {
-        let stored = self.entries.get(key).await?;
+    pub async fn get(&self, key: &ResponseKey) -> Option<Arc<StoredResponse>> {
+        let stored = self.entries.get(key)?;
         if Instant::now() < stored.valid_until {
             return Some(stored);
         }
-        self.entries.invalidate(key).await;
+        // Only that response: one stored meanwhile under the key stays.
+        self.entries.remove_if(key, |now| Arc::ptr_eq(now, &stored));
         None
     }
 
@@ -115,16 +125,18 @@ impl ResponseCache {
     /// fields the operation selected.
     pub async fn store(&self, key: ResponseKey, sources: &ResponseSources, root_fields: usize, response: Finished) {
         let Some(valid_until) = sources.storable_until(root_fields) else { return };
-        if self.generation.load(Ordering::Acquire) != sources.generation || Instant::now() >= valid_until {
+        let now = Instant::now();
+        if self.generation.load(Ordering::Acquire) != sources.generation || now >= valid_until {
             return;
         }
-        self.entries.insert(key, std::sync::Arc::new(StoredResponse { response, valid_until })).await;
+        let valid_until = valid_until.min(now + MAX_LIFE);
+        self.entries.insert(key, Arc::new(StoredResponse { response, valid_until }));
     }
 
     /// Drops every stored response (a mutation may have changed what they were built from).
     pub fn clear(&self) {
         self.generation.fetch_add(1, Ordering::AcqRel);
-        self.entries.invalidate_all();
+        self.entries.clear();
     }
 }
 

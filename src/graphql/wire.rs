@@ -16,22 +16,35 @@ use std::sync::Arc;
 /// Memory bound of the parsed-document cache, in estimated bytes.
 const DOCUMENT_CACHE_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Parsed documents by their text, so a document sent again (with other variables, or by a
-/// persisted-query client) is not parsed again. Bounded; parse failures are not kept.
+/// The syntax tree takes several times the text's size: positions, names, vectors.
 #[derive(Clone)]
-pub struct Documents(moka::sync::Cache<Arc<str>, Arc<ExecutableDocument>, foldhash::fast::RandomState>);
+struct DocumentBytes;
+
+impl quick_cache::Weighter<Arc<str>, Arc<ExecutableDocument>> for DocumentBytes {
+    fn weight(&self, query: &Arc<str>, _: &Arc<ExecutableDocument>) -> u64 {
+        query.len() as u64 * 8 + 512
+    }
+}
+
+/// Parsed documents by their text, so a document sent again (with other variables, or by a
+/// persisted-query client) is not parsed again. Bounded; parse failures are not kept. quick_cache,
+/// as the page store: every request looks here, and a read is a hash and a shard read lock.
+#[derive(Clone)]
+pub struct Documents(
+    Arc<quick_cache::sync::Cache<Arc<str>, Arc<ExecutableDocument>, DocumentBytes, foldhash::fast::RandomState>>,
+);
 
 impl Default for Documents {
     fn default() -> Self {
-        // The syntax tree takes several times the text's size: positions, names, vectors.
-        let weigher =
-            |query: &Arc<str>, _: &Arc<ExecutableDocument>| u32::try_from(query.len() * 8 + 512).unwrap_or(u32::MAX);
-        Self(
-            moka::sync::Cache::builder()
-                .max_capacity(DOCUMENT_CACHE_BYTES)
-                .weigher(weigher)
-                .build_with_hasher(foldhash::fast::RandomState::default()),
-        )
+        let estimated = usize::try_from(DOCUMENT_CACHE_BYTES / 4096).unwrap_or(usize::MAX);
+        let documents = quick_cache::sync::Cache::with(
+            estimated,
+            DOCUMENT_CACHE_BYTES,
+            DocumentBytes,
+            Default::default(),
+            Default::default(),
+        );
+        Self(Arc::new(documents))
     }
 }
 
