@@ -28,7 +28,8 @@
 //!   (quick_cache in process), coalesced loads that outlive their callers, stale-while-revalidate and
 //!   stale-if-error. It knows pages and keys, not searches or marketplaces' errors.
 //! - `marketplace`: the `Marketplace` trait, the adapter file format and its checker, the HTTP
-//!   adapter, the registry that loads `adapters/*.toml`, and the guard around every call
+//!   adapter (an item sent again byte for byte is not read into fields again), the registry that
+//!   loads `adapters/*.toml`, and the guard around every call
 //!   (concurrency cap, circuit breaker, budgeted retries, egress policy).
 //! - [`normalize`]: pure functions from marketplace values to the unified model (price, PPN,
 //!   units, percentages, PDN tiers, vendor names, NPWP, regions, product keys, plain text).

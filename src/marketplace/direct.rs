@@ -14,6 +14,7 @@
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -52,18 +53,19 @@ pub(super) struct PagePlan {
 const TOTAL: usize = 0;
 const NEXT_CURSOR: usize = 1;
 
-/// A page read by its plan.
+/// A page read by its plan: its items as they came, each read by [`PagePlan::read_item`] when
+/// needed (an item sent before is known by its bytes, `memo.rs`).
 #[derive(Debug, Default)]
-pub(super) struct DirectPage {
+pub(super) struct DirectPage<'a> {
     /// The value at the item pointer was an array.
     pub(super) found_items: bool,
-    pub(super) items: Vec<Vec<Option<Value>>>,
+    pub(super) items: Vec<&'a RawValue>,
     page_slots: [Option<Value>; 2],
 }
 
-impl DirectPage {
-    /// The items' values, the total and the next cursor.
-    pub(super) fn into_parts(mut self) -> (Vec<Vec<Option<Value>>>, Option<Value>, Option<Value>) {
+impl<'a> DirectPage<'a> {
+    /// The items, the total and the next cursor.
+    pub(super) fn into_parts(mut self) -> (Vec<&'a RawValue>, Option<Value>, Option<Value>) {
         let (total, next_cursor) = (self.page_slots[TOTAL].take(), self.page_slots[NEXT_CURSOR].take());
         (self.items, total, next_cursor)
     }
@@ -149,8 +151,8 @@ impl PagePlan {
         Some(Self { page, item, item_slots, shared })
     }
 
-    /// Reads `body`; `Err` when it is not JSON.
-    pub(super) fn read(&self, body: &[u8]) -> Result<DirectPage, serde_json::Error> {
+    /// Reads `body`, its items left as they came; `Err` when it is not JSON.
+    pub(super) fn read<'a>(&self, body: &'a [u8]) -> Result<DirectPage<'a>, serde_json::Error> {
         let mut out = DirectPage::default();
         let mut de = serde_json::Deserializer::from_slice(body);
         let mut items = Items::default();
@@ -162,24 +164,29 @@ impl PagePlan {
         Ok(out)
     }
 
-    fn item_width(&self) -> usize {
-        self.item_slots.len()
+    /// One item's values, by slot; `Err` only for text that is not JSON, which a page read by
+    /// [`read`](Self::read) never gives.
+    pub(super) fn read_item(&self, item: &RawValue) -> Result<Vec<Option<Value>>, serde_json::Error> {
+        let mut values = vec![None; self.item_slots.len()];
+        let mut de = serde_json::Deserializer::from_str(item.get());
+        Walk { plan: self, node: &self.item, slots: &mut values, items: None }.deserialize(&mut de)?;
+        Ok(values)
     }
 }
 
 /// What was found at the item pointer.
 #[derive(Default)]
-struct Items {
+struct Items<'de> {
     found: bool,
-    list: Vec<Vec<Option<Value>>>,
+    list: Vec<&'de RawValue>,
 }
 
 /// Reading the value at `node` into `slots` (and the item array into `items`).
-struct Walk<'p, 'o> {
+struct Walk<'p, 'o, 'de> {
     plan: &'p PagePlan,
     node: &'p Node,
     slots: &'o mut [Option<Value>],
-    items: Option<&'o mut Items>,
+    items: Option<&'o mut Items<'de>>,
 }
 
 impl Node {
@@ -204,7 +211,7 @@ impl Node {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Walk<'_, '_> {
+impl<'de> DeserializeSeed<'de> for Walk<'_, '_, 'de> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(mut self, de: D) -> Result<(), D::Error> {
@@ -217,7 +224,7 @@ impl<'de> DeserializeSeed<'de> for Walk<'_, '_> {
             return Ok(());
         }
         if self.node.items {
-            return de.deserialize_any(ItemArray { plan: self.plan, items: self.items });
+            return de.deserialize_any(ItemArray { items: self.items });
         }
         for &slot in &self.node.under {
             self.slots[slot] = None;
@@ -253,13 +260,13 @@ macro_rules! pass_scalars {
     };
 }
 
-impl Walk<'_, '_> {
+impl Walk<'_, '_, '_> {
     fn not_there<E>(self) -> Result<(), E> {
         Ok(())
     }
 }
 
-impl<'de> Visitor<'de> for Walk<'_, '_> {
+impl<'de> Visitor<'de> for Walk<'_, '_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -324,11 +331,10 @@ impl<'p> Visitor<'_> for Key<'p> {
     }
 }
 
-/// The value at the item pointer: an array of items, or (anything else) no items. A later
-/// duplicate key replaces an earlier one, as in a parsed `Value`.
-struct ItemArray<'p, 'o> {
-    plan: &'p PagePlan,
-    items: Option<&'o mut Items>,
+/// The value at the item pointer: an array of items, each kept as the text it came as, or
+/// (anything else) no items. A later duplicate key replaces an earlier one, as in a parsed `Value`.
+struct ItemArray<'o, 'de> {
+    items: Option<&'o mut Items<'de>>,
 }
 
 impl ItemArray<'_, '_> {
@@ -340,7 +346,7 @@ impl ItemArray<'_, '_> {
     }
 }
 
-impl<'de> Visitor<'de> for ItemArray<'_, '_> {
+impl<'de> Visitor<'de> for ItemArray<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -356,13 +362,8 @@ impl<'de> Visitor<'de> for ItemArray<'_, '_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        loop {
-            let mut values = vec![None; self.plan.item_width()];
-            let walk = Walk { plan: self.plan, node: &self.plan.item, slots: &mut values, items: None };
-            if seq.next_element_seed(walk)?.is_none() {
-                break;
-            }
-            list.push(values);
+        while let Some(item) = seq.next_element::<&'de RawValue>()? {
+            list.push(item);
         }
         if let Some(items) = self.items {
             *items = Items { found: true, list };

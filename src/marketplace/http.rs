@@ -2,11 +2,13 @@
 
 use super::definition::{AdapterDefinition, FieldSpec, FirstCursor, Method, PaginationKind, RequestSpec};
 use super::direct::{DirectItem, PagePlan};
-use super::extract::{ItemValues, extract};
+use super::extract::extract;
+use super::memo::ItemMemo;
 use super::upstream::Upstream;
 use super::{MarketplaceError, SearchPage, SearchRequest};
 use crate::model::MarketplaceId;
 use crate::normalize::number::read_count;
+use crate::normalize::raw::RawOffer;
 use crate::normalize::vat::{RateRule, VatPolicy};
 use crate::telemetry::trace;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
@@ -33,6 +35,8 @@ pub struct HttpAdapter {
     max_response_bytes: usize,
     /// How responses are read straight into the fields (`None`: through a `Value` tree).
     plan: Option<PagePlan>,
+    /// Items read before, by their bytes (`memo.rs`).
+    memo: ItemMemo,
 }
 
 impl HttpAdapter {
@@ -47,6 +51,7 @@ impl HttpAdapter {
             base: reqwest::Url::parse(&base_url).ok().filter(|_| base_url.trim_matches(|c: char| c <= ' ') == base_url),
             base_url: base_url.trim_end_matches('/').to_string(),
             plan: plan_of(&definition),
+            memo: ItemMemo::default(),
             definition,
             headers,
             client,
@@ -162,14 +167,14 @@ impl HttpAdapter {
     }
 
     pub(super) fn parse(&self, body: &[u8]) -> Result<SearchPage, MarketplaceError> {
-        parse_page(&self.definition, self.plan.as_ref(), &self.vat, body)
+        parse_page(&self.definition, self.plan.as_ref(), Some(&self.memo), &self.vat, body)
     }
 }
 
 /// Reads a saved response through an adapter file as a search reads a live one (`pasar check
 /// --sample`).
 pub fn read_page(definition: &AdapterDefinition, body: &[u8]) -> Result<SearchPage, MarketplaceError> {
-    parse_page(definition, plan_of(definition).as_ref(), &Arc::new(vat_policy(definition)), body)
+    parse_page(definition, plan_of(definition).as_ref(), None, &Arc::new(vat_policy(definition)), body)
 }
 
 /// The direct reading of the file's responses, when its pointers allow one.
@@ -187,11 +192,12 @@ fn no_items(definition: &AdapterDefinition) -> MarketplaceError {
     MarketplaceError::BadResponse { reason: format!("no item array at `{}`", definition.response.items) }
 }
 
-/// One page: straight into the fields with `plan`, else through a `Value` tree; both find the
-/// same values (`direct.rs`).
+/// One page: straight into the fields with `plan` (an item `memo` knows by its bytes is not read
+/// again), else through a `Value` tree; both find the same values (`direct.rs`).
 pub(super) fn parse_page(
     definition: &AdapterDefinition,
     plan: Option<&PagePlan>,
+    memo: Option<&ItemMemo>,
     vat: &Arc<VatPolicy>,
     body: &[u8],
 ) -> Result<SearchPage, MarketplaceError> {
@@ -201,35 +207,57 @@ pub(super) fn parse_page(
         let items = json.pointer(&response.items).and_then(Value::as_array).ok_or_else(|| no_items(definition))?;
         let total = response.total.as_deref().and_then(|p| json.pointer(p));
         let cursor = response.next_cursor.as_deref().and_then(|p| json.pointer(p));
-        return read_items(definition, vat, total, cursor, items.iter());
+        let items = items.iter().map(|mut item| extract(&mut item, &definition.fields, vat).map(Arc::new));
+        return page_of(definition, total, cursor, items);
     };
     let read = plan.read(body).map_err(|e| not_json(&e))?;
     if !read.found_items {
         return Err(no_items(definition));
     }
-    let (mut items, total, cursor) = read.into_parts();
-    let items = items.iter_mut().map(|values| DirectItem { plan, values });
-    read_items(definition, vat, total.as_ref(), cursor.as_ref(), items)
+    let (items, total, cursor) = read.into_parts();
+    let items = items.into_iter().map(|item| read_item(definition, plan, memo, vat, item));
+    page_of(definition, total.as_ref(), cursor.as_ref(), items)
 }
 
-fn read_items<I: ItemValues>(
+/// One item of a page read by `plan`: what `memo` remembers for its bytes, else its fields read
+/// (and remembered); `Err` names the required field it lacks.
+fn read_item(
     definition: &AdapterDefinition,
+    plan: &PagePlan,
+    memo: Option<&ItemMemo>,
     vat: &Arc<VatPolicy>,
+    item: &serde_json::value::RawValue,
+) -> Result<Arc<RawOffer>, String> {
+    let bytes = item.get().as_bytes();
+    if let Some(known) = memo.and_then(|memo| memo.get(bytes)) {
+        return Ok(known);
+    }
+    // The page was read as JSON already, so its items are.
+    let mut values = plan.read_item(item).map_err(|e| format!("item not JSON ({e})"))?;
+    let offer = Arc::new(extract(&mut DirectItem { plan, values: &mut values }, &definition.fields, vat)?);
+    if let Some(memo) = memo {
+        memo.insert(bytes, Arc::clone(&offer));
+    }
+    Ok(offer)
+}
+
+/// The page of `items` read (or the reasons they could not be), with its total and cursor.
+fn page_of(
+    definition: &AdapterDefinition,
     total: Option<&Value>,
     cursor: Option<&Value>,
-    items: impl ExactSizeIterator<Item = I>,
+    items: impl ExactSizeIterator<Item = Result<Arc<RawOffer>, String>>,
 ) -> Result<SearchPage, MarketplaceError> {
     let total = total.and_then(read_count);
     let mut page = SearchPage {
         total,
         total_approximate: total.is_some() && definition.response.total_approximate,
         next_cursor: cursor.and_then(as_cursor),
-        // Sized up front: an item is large, and growing one at a time moved each several times.
         items: Vec::with_capacity(items.len()),
         ..SearchPage::default()
     };
-    for mut item in items {
-        match extract(&mut item, &definition.fields, vat) {
+    for item in items {
+        match item {
             Ok(offer) => page.items.push(offer),
             Err(reason) => page.skipped.push(reason),
         }

@@ -17,6 +17,7 @@ mod http;
 mod http_impl;
 mod ledger;
 pub mod ledger_def;
+mod memo;
 pub mod meters;
 mod parts;
 pub mod probe;
@@ -36,6 +37,7 @@ pub use http::read_page;
 pub use registry::{Env, Override, Registry, RegistryEntry, Settings};
 
 use crate::model::MarketplaceId;
+use std::sync::Arc;
 
 /// One page of a search as the gateway asks a marketplace for it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -55,8 +57,9 @@ pub struct SearchRequest {
 /// One page of raw results from a marketplace, not yet normalised.
 #[derive(Debug, Clone, Default)]
 pub struct SearchPage {
-    /// The items, in the marketplace's own order.
-    pub items: Vec<RawOffer>,
+    /// The items, in the marketplace's own order; shared with the adapter's memo of items read
+    /// before (`memo.rs`).
+    pub items: Vec<Arc<RawOffer>>,
     /// The marketplace's count of all matches, when it reports one.
     pub total: Option<u64>,
     /// Whether `total` is the marketplace's estimate ("about 1,230"), not a count.

@@ -39,7 +39,7 @@ async fn read(remembered: &Remembered, raws: Vec<RawOffer>, count: &AtomicUsize)
         count.fetch_add(1, Ordering::Relaxed);
         normalize_offer(m, raw)
     };
-    remembered.read_with(&marketplace, raws, counted).await
+    remembered.read_with(&marketplace, raws.into_iter().map(Arc::new).collect(), counted).await
 }
 
 #[tokio::test]

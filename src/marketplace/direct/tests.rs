@@ -4,6 +4,7 @@ use super::PagePlan;
 use crate::marketplace::SearchPage;
 use crate::marketplace::definition::AdapterDefinition;
 use crate::marketplace::http::{parse_page, vat_policy};
+use crate::marketplace::memo::ItemMemo;
 use crate::marketplace::validate::parse_definition;
 use serde_json::json;
 use std::path::Path;
@@ -40,12 +41,16 @@ fn plan(definition: &AdapterDefinition) -> PagePlan {
         .expect("plannable pointers")
 }
 
-/// Both readings of `body`, as comparable text (`SearchPage` is not `PartialEq`).
+/// Both readings of `body`, as comparable text (`SearchPage` is not `PartialEq`). The direct one
+/// reads twice through one memo: what the second takes from the memo must read the same.
 fn both(definition: &AdapterDefinition, body: &str) -> (String, String) {
     let vat = Arc::new(vat_policy(definition));
     let shown = |page: Result<SearchPage, _>| format!("{page:?}");
-    let direct = shown(parse_page(definition, Some(&plan(definition)), &vat, body.as_bytes()));
-    let tree = shown(parse_page(definition, None, &vat, body.as_bytes()));
+    let (plan, memo) = (plan(definition), ItemMemo::default());
+    let direct = shown(parse_page(definition, Some(&plan), Some(&memo), &vat, body.as_bytes()));
+    let again = shown(parse_page(definition, Some(&plan), Some(&memo), &vat, body.as_bytes()));
+    assert_eq!(direct, again, "read again through the memo: {body}");
+    let tree = shown(parse_page(definition, None, None, &vat, body.as_bytes()));
     (direct, tree)
 }
 
@@ -123,6 +128,24 @@ fn escaped_keys_array_indexes_duplicates_and_odd_values_read_the_same_either_way
     }
     let (first, _) = both(&definition, &bodies[0]);
     assert!(first.contains("title: \"Kertas\"") && first.contains("total: Some(42)"), "{first}");
+}
+
+#[test]
+fn an_item_sent_again_byte_for_byte_is_not_read_again_and_one_changed_in_a_byte_is() {
+    let (_, adapter, sample) = BUNDLED[0];
+    let definition = definition(adapter);
+    let (vat, plan, memo) = (Arc::new(vat_policy(&definition)), plan(&definition), ItemMemo::default());
+    let read = |body: &str| parse_page(&definition, Some(&plan), Some(&memo), &vat, body.as_bytes()).expect("page");
+    let first = read(sample);
+    assert!(first.items.len() >= 2, "the sample has items");
+    assert_eq!(memo.len(), first.items.len());
+    let again = read(sample);
+    assert!(first.items.iter().zip(&again.items).all(|(a, b)| Arc::ptr_eq(a, b)), "every item came from the memo");
+    let repriced = read(&sample.replacen("Rp62.604", "Rp62.605", 1));
+    assert!(!Arc::ptr_eq(&first.items[0], &repriced.items[0]), "the changed item was read again");
+    assert!(format!("{:?}", repriced.items[0].price).contains("Rp62.605"), "{:?}", repriced.items[0].price);
+    assert!(first.items[1..].iter().zip(&repriced.items[1..]).all(|(a, b)| Arc::ptr_eq(a, b)));
+    assert_eq!(memo.len(), first.items.len() + 1);
 }
 
 #[test]
