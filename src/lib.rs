@@ -34,6 +34,8 @@
 //! - [`normalize`]: pure functions from marketplace values to the unified model (price, PPN,
 //!   units, percentages, PDN tiers, vendor names, NPWP, regions, product keys, plain text).
 //! - `model`: the unified offer model.
+//! - `bounded`: how the in-process caches (pages, remembered offers, items read, stored
+//!   answers, parsed documents) are made: quick_cache, sharded so their largest entry fits.
 //! - `telemetry`: Prometheus metrics every layer records through the `metrics` facade.
 //! - [`sandbox`] (feature `sandbox`, on by default): simulated marketplaces for the demo, the
 //!   tests and the benchmarks; it imports nothing of the gateway.
@@ -67,6 +69,7 @@
 //!   converted into the search's own parameters.
 //! - Each layer has one `thiserror` enum; `graphql/error.rs` maps them to codes once.
 
+mod bounded;
 mod cache;
 pub mod cli;
 pub(crate) mod codes;

@@ -172,7 +172,8 @@ where
         })
     }
 
-    /// Drops every entry of one marketplace, or all entries; returns how many were cached.
+    /// Drops every entry of one marketplace, or all entries; returns how many were cached (and
+    /// still servable).
     pub async fn purge(&self, marketplace: Option<&str>) -> u64 {
         self.store.purge(marketplace).await
     }

@@ -2,6 +2,7 @@
 //! can sit behind the in-process store without the freshness policy or coalescing changing.
 
 use super::page::{CacheKey, CachedPage};
+use crate::bounded::{Bounded, bounded};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -14,7 +15,8 @@ pub trait PageStore: Send + Sync + 'static {
     async fn get(&self, key: &CacheKey) -> Option<Arc<CachedPage>>;
     /// Stores `page` under `key`, replacing what was there.
     async fn insert(&self, key: CacheKey, page: Arc<CachedPage>);
-    /// Drops every page of one marketplace, or all pages; returns how many were stored before.
+    /// Drops every page of one marketplace, or all pages; returns how many were stored before
+    /// that could still have been served.
     async fn purge(&self, marketplace: Option<&str>) -> u64;
     /// Claims `key` for loading among instances sharing the store: false when another instance
     /// is loading it. A store of one instance always says true.
@@ -86,17 +88,15 @@ impl quick_cache::Weighter<CacheKey, Held> for HeldBytes {
 /// the cache is full) was about 5 % of a search's CPU at one connection. A page no policy can
 /// serve any more is skipped when read (and dropped then) or goes as the cache evicts by weight.
 pub struct MemoryStore {
-    pages: quick_cache::sync::Cache<CacheKey, Held, HeldBytes, foldhash::fast::RandomState>,
+    pages: Bounded<CacheKey, Held, HeldBytes>,
 }
 
 impl MemoryStore {
     /// A store holding at most about `budget_bytes`.
     pub fn new(budget_bytes: u64) -> Self {
-        // A page of ten offers with its key weighs about 16 KB: the estimate sizes the tables.
-        let estimated = usize::try_from(budget_bytes / 16_384).unwrap_or(usize::MAX).max(64);
-        let pages =
-            quick_cache::sync::Cache::with(estimated, budget_bytes, HeldBytes, Default::default(), Default::default());
-        Self { pages }
+        // A page of ten offers with its key weighs about 16 KB; one of a marketplace's largest
+        // pages (a few hundred offers) well under 4 MiB.
+        Self { pages: bounded(budget_bytes, 16 * 1024, 4 * 1024 * 1024, HeldBytes) }
     }
 
     /// The estimated bytes and the pages held.

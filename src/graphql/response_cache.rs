@@ -21,6 +21,7 @@
 //! mutations), so there is no client class in the key.
 
 use super::coded::Compressed;
+use crate::bounded::{Bounded, bounded};
 use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, Method};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -84,7 +85,7 @@ impl quick_cache::Weighter<ResponseKey, Arc<StoredResponse>> for ResponseBytes {
 /// hash and a shard read lock, with no access record queued or housekeeping run inline. A
 /// response past its time is dropped when read, or goes as the cache evicts by weight.
 pub struct ResponseCache {
-    entries: quick_cache::sync::Cache<ResponseKey, Arc<StoredResponse>, ResponseBytes, foldhash::fast::RandomState>,
+    entries: Bounded<ResponseKey, Arc<StoredResponse>, ResponseBytes>,
     /// Bumped by every mutation; a response built across a bump is not stored.
     generation: AtomicU64,
 }
@@ -98,11 +99,9 @@ impl Default for ResponseCache {
 impl ResponseCache {
     /// Keeps at most about `max_bytes` of keys and bodies.
     pub fn new(max_bytes: u64) -> Self {
-        // A stored search answer is a few kilobytes.
-        let estimated = usize::try_from(max_bytes / 4096).unwrap_or(usize::MAX).max(64);
-        let entries =
-            quick_cache::sync::Cache::with(estimated, max_bytes, ResponseBytes, Default::default(), Default::default());
-        Self { entries, generation: AtomicU64::new(0) }
+        // A stored search answer is a few kilobytes; a `compare` over a large catalogue a few
+        // hundred (188 KB in README), and 4 MiB leaves room for the largest.
+        Self { entries: bounded(max_bytes, 4096, 4 * 1024 * 1024, ResponseBytes), generation: AtomicU64::new(0) }
     }
 
     /// The stored response for `key`, if it is still valid.

@@ -6,6 +6,7 @@
 //! with a code, answered without `data`.
 
 use super::codes;
+use crate::bounded::{Bounded, bounded};
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition};
 use async_graphql::parser::{self, Positioned};
 use async_graphql::{ErrorExtensionValues, ServerError, Variables};
@@ -30,21 +31,13 @@ impl quick_cache::Weighter<Arc<str>, Arc<ExecutableDocument>> for DocumentBytes 
 /// persisted-query client) is not parsed again. Bounded; parse failures are not kept. quick_cache,
 /// as the page store: every request looks here, and a read is a hash and a shard read lock.
 #[derive(Clone)]
-pub struct Documents(
-    Arc<quick_cache::sync::Cache<Arc<str>, Arc<ExecutableDocument>, DocumentBytes, foldhash::fast::RandomState>>,
-);
+pub struct Documents(Arc<Bounded<Arc<str>, Arc<ExecutableDocument>, DocumentBytes>>);
 
 impl Default for Documents {
     fn default() -> Self {
-        let estimated = usize::try_from(DOCUMENT_CACHE_BYTES / 4096).unwrap_or(usize::MAX);
-        let documents = quick_cache::sync::Cache::with(
-            estimated,
-            DOCUMENT_CACHE_BYTES,
-            DocumentBytes,
-            Default::default(),
-            Default::default(),
-        );
-        Self(Arc::new(documents))
+        // A document as long as the default body limit (256 KiB) weighs 2 MiB; a longer one, under
+        // a raised limit, is parsed every time.
+        Self(Arc::new(bounded(DOCUMENT_CACHE_BYTES, 4096, 2 * 1024 * 1024 + 512, DocumentBytes)))
     }
 }
 

@@ -7,6 +7,11 @@
 //! the pointers' ends are built. In the profile of issue 25 the tree and its pointer walks cost
 //! about a sixth of a miss's CPU.
 //!
+//! A page is read in two steps: the page itself (total, cursor) with each item left as the text
+//! it came as, then each item that `memo.rs` does not know by its bytes ([`PagePlan::read_item`]).
+//! Keeping an item's text checks it is UTF-8 throughout, as the `Value` tree does: a byte that is
+//! not UTF-8, even in a string no field reads, makes the page unreadable either way.
+//!
 //! The answer is the one `Value::pointer` gives on the parsed document (escapes `~0`/`~1`, array
 //! indexes as the same digits), so `http.rs` reads a page the same way either route. A file whose
 //! pointers end inside one another (a field that is an object holding another field) has no plan
@@ -30,7 +35,7 @@ struct Node {
     children: Keyed<Node>,
     /// Slots taking the whole value here.
     slots: Vec<usize>,
-    /// The item array is here; its elements are read by the item plan.
+    /// The item array is here; its elements are kept as text, read by the item plan when needed.
     items: bool,
     /// Slots at or below this node, and whether the item array is: a later duplicate of a key
     /// replaces what an earlier one gave, as in a parsed `Value`.
@@ -164,8 +169,9 @@ impl PagePlan {
         Ok(out)
     }
 
-    /// One item's values, by slot; `Err` only for text that is not JSON, which a page read by
-    /// [`read`](Self::read) never gives.
+    /// One item's values, by slot. `Err` for an item nested deeper than serde_json's recursion
+    /// limit along a field's pointer (keeping the page's items as text has no limit): that item
+    /// is skipped with the reason, where the `Value` tree fails the whole page.
     pub(super) fn read_item(&self, item: &RawValue) -> Result<Vec<Option<Value>>, serde_json::Error> {
         let mut values = vec![None; self.item_slots.len()];
         let mut de = serde_json::Deserializer::from_str(item.get());

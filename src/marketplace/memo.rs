@@ -9,6 +9,7 @@
 //! Keys are the whole bytes, compared in full on a hit: a hash alone could hand a buyer another
 //! listing's price.
 
+use crate::bounded::{Bounded, bounded};
 use crate::normalize::raw::RawOffer;
 use std::sync::Arc;
 
@@ -36,7 +37,7 @@ impl quick_cache::Weighter<Box<[u8]>, Read> for ReadBytes {
 
 /// Items one adapter read, by their exact bytes.
 pub(super) struct ItemMemo {
-    items: quick_cache::sync::Cache<Box<[u8]>, Read, ReadBytes, foldhash::fast::RandomState>,
+    items: Bounded<Box<[u8]>, Read, ReadBytes>,
 }
 
 impl std::fmt::Debug for ItemMemo {
@@ -47,16 +48,9 @@ impl std::fmt::Debug for ItemMemo {
 
 impl Default for ItemMemo {
     fn default() -> Self {
-        let estimated = usize::try_from(MEMO_BYTES / 4096).unwrap_or(usize::MAX);
-        Self {
-            items: quick_cache::sync::Cache::with(
-                estimated,
-                MEMO_BYTES,
-                ReadBytes,
-                Default::default(),
-                Default::default(),
-            ),
-        }
+        // An item of more than about 100 KB (with its fields 256 KiB) may not be kept: it is read
+        // each time it comes.
+        Self { items: bounded(MEMO_BYTES, 2048, 256 * 1024, ReadBytes) }
     }
 }
 

@@ -5,6 +5,7 @@
 //! so any instance, and this one after a restart, answers the deep links within their retention.
 
 use super::vendors::{self, Vendor, VendorDirectory};
+use crate::bounded::{Bounded, bounded};
 use crate::cache::PageStore;
 use crate::model::{MarketplaceId, Offer, gateway_id};
 use crate::normalize::offer::normalize_offer;
@@ -66,7 +67,7 @@ impl quick_cache::Weighter<String, Arc<Kept>> for KeptBytes {
 /// item of a miss is looked up here, and moka's bookkeeping of each read (a queued access record,
 /// a clock read) made its lookups 5 % of a miss's CPU. Entries past their retention are skipped
 /// when read and go as the cache evicts (it is bounded by weight).
-type Offers = quick_cache::sync::Cache<String, Arc<Kept>, KeptBytes, foldhash::fast::RandomState>;
+type Offers = Bounded<String, Arc<Kept>, KeptBytes>;
 
 /// Offers and vendors seen in fetched pages.
 pub(super) struct Remembered {
@@ -81,9 +82,8 @@ impl Remembered {
     /// `shared` too when other instances share it.
     pub(super) fn new(bytes: u64, shared: Arc<dyn PageStore>) -> Self {
         let (vendor_bytes, offer_bytes) = (bytes / 4, bytes - bytes / 4);
-        // An offer with its fields weighs about 2 KB: the estimate sizes the tables up front.
-        let estimated = usize::try_from(offer_bytes / 2048).unwrap_or(usize::MAX).max(64);
-        let offers = Offers::with(estimated, offer_bytes, KeptBytes, Default::default(), Default::default());
+        // An offer with its fields weighs about 2 KB; one of 256 KiB is far beyond any listing.
+        let offers = bounded(offer_bytes, 2048, 256 * 1024, KeptBytes);
         Self { offers, vendors: Arc::new(VendorDirectory::new(vendor_bytes)), shared }
     }
 

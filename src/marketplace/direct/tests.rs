@@ -42,13 +42,14 @@ fn plan(definition: &AdapterDefinition) -> PagePlan {
 }
 
 /// Both readings of `body`, as comparable text (`SearchPage` is not `PartialEq`). The direct one
-/// reads twice through one memo: what the second takes from the memo must read the same.
-fn both(definition: &AdapterDefinition, body: &str) -> (String, String) {
+/// goes through `memo`, which may know items from other pages of the same adapter, and reads
+/// again through it: what comes from the memo must read as the item itself does.
+fn both(definition: &AdapterDefinition, memo: &ItemMemo, body: &str) -> (String, String) {
     let vat = Arc::new(vat_policy(definition));
     let shown = |page: Result<SearchPage, _>| format!("{page:?}");
-    let (plan, memo) = (plan(definition), ItemMemo::default());
-    let direct = shown(parse_page(definition, Some(&plan), Some(&memo), &vat, body.as_bytes()));
-    let again = shown(parse_page(definition, Some(&plan), Some(&memo), &vat, body.as_bytes()));
+    let plan = plan(definition);
+    let direct = shown(parse_page(definition, Some(&plan), Some(memo), &vat, body.as_bytes()));
+    let again = shown(parse_page(definition, Some(&plan), Some(memo), &vat, body.as_bytes()));
     assert_eq!(direct, again, "read again through the memo: {body}");
     let tree = shown(parse_page(definition, None, None, &vat, body.as_bytes()));
     (direct, tree)
@@ -58,7 +59,7 @@ fn both(definition: &AdapterDefinition, body: &str) -> (String, String) {
 fn every_bundled_sample_reads_the_same_directly_and_through_a_value_tree() {
     for (name, adapter, sample) in BUNDLED {
         let definition = definition(adapter);
-        let (direct, tree) = both(&definition, sample);
+        let (direct, tree) = both(&definition, &ItemMemo::default(), sample);
         assert!(direct.starts_with("Ok("), "{name}: {direct}");
         assert!(direct.contains("source_id"), "{name} read no item: {direct}");
         assert_eq!(direct, tree, "{name}");
@@ -122,11 +123,13 @@ fn escaped_keys_array_indexes_duplicates_and_odd_values_read_the_same_either_way
             .to_string(),
         r#"{"r\/s": {"list": [{"id": "\u0041", "t~x": "\ud83d\ude00", "price": [1], "seller": {"name": "N"}}]}}"#.to_string(),
     ];
+    // One memo for all: the bodies reuse ids (and whole items) with other content around them.
+    let memo = ItemMemo::default();
     for body in &bodies {
-        let (direct, tree) = both(&definition, body);
+        let (direct, tree) = both(&definition, &memo, body);
         assert_eq!(direct, tree, "{body}");
     }
-    let (first, _) = both(&definition, &bodies[0]);
+    let (first, _) = both(&definition, &ItemMemo::default(), &bodies[0]);
     assert!(first.contains("title: \"Kertas\"") && first.contains("total: Some(42)"), "{first}");
 }
 
@@ -146,6 +149,31 @@ fn an_item_sent_again_byte_for_byte_is_not_read_again_and_one_changed_in_a_byte_
     assert!(format!("{:?}", repriced.items[0].price).contains("Rp62.605"), "{:?}", repriced.items[0].price);
     assert!(first.items[1..].iter().zip(&repriced.items[1..]).all(|(a, b)| Arc::ptr_eq(a, b)));
     assert_eq!(memo.len(), first.items.len() + 1);
+}
+
+#[test]
+fn only_items_that_could_be_read_are_remembered() {
+    let definition = definition(ODD);
+    let (vat, plan, memo) = (Arc::new(vat_policy(&definition)), plan(&definition), ItemMemo::default());
+    let body = r#"{"r/s": {"list": [{"id": "1", "t~x": "T", "price": [1], "seller": {"name": "N"}}, {"id": "2"}, 7]}}"#;
+    let page = parse_page(&definition, Some(&plan), Some(&memo), &vat, body.as_bytes()).expect("page");
+    assert_eq!((page.items.len(), page.skipped.len(), memo.len()), (1, 2, 1));
+}
+
+#[test]
+fn a_byte_that_is_not_utf8_makes_the_page_unreadable_either_way() {
+    let definition = definition(ODD);
+    let (vat, plan) = (Arc::new(vat_policy(&definition)), plan(&definition));
+    let mut body =
+        br#"{"r/s": {"list": [{"id": "1", "t~x": "T", "price": [1], "seller": {"name": "N"}, "note": "caf"#.to_vec();
+    body.extend_from_slice(b"\xe9\"}]}}");
+    for reading in [
+        parse_page(&definition, Some(&plan), Some(&ItemMemo::default()), &vat, &body),
+        parse_page(&definition, None, None, &vat, &body),
+    ] {
+        let error = reading.expect_err("not UTF-8, so not JSON").to_string();
+        assert!(error.contains("not JSON"), "{error}");
+    }
 }
 
 #[test]
