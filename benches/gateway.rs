@@ -9,6 +9,10 @@
 //! - `normalize/parse_price`: the price reader over the formats of domain.md §4.1.
 //! - `normalize/page20`: one 20-offer page normalised (prices, PPN, units, vendors, regions).
 //! - `merge/5x40`: five marketplaces' 40-offer pages merged into a 40-offer relevance page.
+//! - `read/…`: a 10-item page of the bundled mbiz sample's items read through its adapter file: `scan`
+//!   walks the page and keeps its items as text; `new` reads every item into fields through an
+//!   empty item memo (each item as if never seen), `no_memo` the same without one, `known`
+//!   through a memo that knows every item by its bytes (an item sent again).
 //!
 //! `cache_hit` is the hit path: a stored finished response, replayed (see
 //! `src/graphql/response_cache.rs`).
@@ -151,6 +155,35 @@ fn pipeline(c: &mut Criterion) {
         .collect();
     assert!(pages.iter().all(|p| p.len() == 40), "every page has 40 offers");
     c.bench_function("merge/5x40", |b| b.iter(|| assert_eq!(black_box(merge(&pages, 40)), 40)));
+    read(c);
+}
+
+fn read(c: &mut Criterion) {
+    use criterion::BatchSize;
+    use pasar::bench_support::{Memo, PageReader};
+    let reader = PageReader::new(include_str!("../adapters/mbiz.toml"));
+    // The bundled sample's four items made ten, as a page the load bench reads at `first: 20`.
+    let mut page: serde_json::Value =
+        serde_json::from_str(include_str!("../adapters/samples/mbiz.json")).expect("json");
+    let four = page["data"].as_array().expect("the sample's items").clone();
+    page["data"] = (0..10)
+        .map(|i| {
+            let mut item = four[i % four.len()].clone();
+            item["id"] = json!(format!("MBZ-{i:07}"));
+            item
+        })
+        .collect();
+    let sample = serde_json::to_vec(&page).expect("page");
+    let sample = sample.as_slice();
+    assert_eq!((reader.read(sample, None), reader.scan(sample)), (10, 10), "ten items are read");
+    c.bench_function("read/scan", |b| b.iter(|| black_box(reader.scan(sample))));
+    c.bench_function("read/no_memo", |b| b.iter(|| black_box(reader.read(sample, None))));
+    c.bench_function("read/new", |b| {
+        b.iter_batched_ref(Memo::default, |memo| black_box(reader.read(sample, Some(memo))), BatchSize::SmallInput)
+    });
+    let memo = Memo::default();
+    reader.read(sample, Some(&memo));
+    c.bench_function("read/known", |b| b.iter(|| black_box(reader.read(sample, Some(&memo)))));
 }
 
 criterion_group!(benches, gateway, normalize, pipeline);

@@ -89,11 +89,12 @@ mod startup;
 mod telemetry;
 mod web;
 
-/// For the criterion benchmarks only: normalising a page and merging pages are internal steps
+/// For the criterion benchmarks only: reading, normalising and merging pages are internal steps
 /// with no public API, and benchmarking them through HTTP would mostly measure the network
 /// stack. Not part of Pasar's API; may change at any time.
 #[doc(hidden)]
 pub mod bench_support {
+    pub use crate::marketplace::bench_support::{Memo, PageReader};
     pub use crate::normalize::raw::{RawOffer, RawValue, ValueFormat};
     pub use crate::normalize::vat::VatPolicy;
     pub use crate::search::bench_support::{NormalizedPage, merge, normalize_page};

@@ -178,7 +178,7 @@ pub fn read_page(definition: &AdapterDefinition, body: &[u8]) -> Result<SearchPa
 }
 
 /// The direct reading of the file's responses, when its pointers allow one.
-fn plan_of(definition: &AdapterDefinition) -> Option<PagePlan> {
+pub(super) fn plan_of(definition: &AdapterDefinition) -> Option<PagePlan> {
     let response = &definition.response;
     let fields = definition.fields.entries().into_iter().filter_map(|(_, spec)| spec.map(FieldSpec::pointer));
     PagePlan::new(&response.items, response.total.as_deref(), response.next_cursor.as_deref(), fields)

@@ -5,6 +5,8 @@
 //! caps and caching are applied by `search/` around every marketplace alike, so an adapter written
 //! in Rust gets them without doing anything.
 
+#[doc(hidden)]
+pub mod bench_support;
 pub mod breaker;
 pub mod definition;
 mod direct;
