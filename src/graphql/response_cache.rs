@@ -125,11 +125,18 @@ impl ResponseCache {
     pub async fn store(&self, key: ResponseKey, sources: &ResponseSources, root_fields: usize, response: Finished) {
         let Some(valid_until) = sources.storable_until(root_fields) else { return };
         let now = Instant::now();
-        if self.generation.load(Ordering::Acquire) != sources.generation || now >= valid_until {
+        if now >= valid_until {
             return;
         }
-        let valid_until = valid_until.min(now + MAX_LIFE);
-        self.entries.insert(key, Arc::new(StoredResponse { response, valid_until }));
+        let stored = Arc::new(StoredResponse { response, valid_until: valid_until.min(now + MAX_LIFE) });
+        self.entries.insert(key.clone(), Arc::clone(&stored));
+        // Checked after the insert, not before it: a mutation bumps the generation before it
+        // clears, so a response built across one is either cleared with the rest or seen here
+        // and taken back, whichever order the two took. Checked before, a clear landing between
+        // the check and the insert left it stored.
+        if self.generation.load(Ordering::Acquire) != sources.generation {
+            self.entries.remove_if(&key, |now| Arc::ptr_eq(now, &stored));
+        }
     }
 
     /// Drops every stored response (a mutation may have changed what they were built from).
