@@ -12,6 +12,25 @@ use std::hash::Hash;
 /// A weight-bounded quick_cache hashed with foldhash (see Cargo.toml).
 pub(crate) type Bounded<K, V, W> = quick_cache::sync::Cache<K, V, W, foldhash::fast::RandomState>;
 
+/// An entry with its weight, reckoned once as it is stored: quick_cache weighs an entry again as
+/// it evicts and asks weighers to be trivially cheap, and these weights sum a page's or an offer's
+/// strings.
+#[derive(Clone)]
+pub(crate) struct Weighed<V> {
+    pub(crate) value: V,
+    pub(crate) weight: u64,
+}
+
+/// Weighs a [`Weighed`] entry by the weight it carries.
+#[derive(Clone)]
+pub(crate) struct CarriedWeight;
+
+impl<K, V: Clone> quick_cache::Weighter<K, Weighed<V>> for CarriedWeight {
+    fn weight(&self, _: &K, entry: &Weighed<V>) -> u64 {
+        entry.weight
+    }
+}
+
 /// A cache holding about `budget` of weight, sized for entries of about `typical` and keeping
 /// any entry up to `largest`.
 pub(crate) fn bounded<K, V, W>(budget: u64, typical: u64, largest: u64, weigher: W) -> Bounded<K, V, W>

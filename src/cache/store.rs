@@ -2,7 +2,7 @@
 //! can sit behind the in-process store without the freshness policy or coalescing changing.
 
 use super::page::{CacheKey, CachedPage};
-use crate::bounded::{Bounded, bounded};
+use crate::bounded::{Bounded, CarriedWeight, Weighed, bounded};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -57,29 +57,11 @@ pub trait PageStore: Send + Sync + 'static {
     }
 }
 
-/// A stored page with its weight, reckoned once: quick_cache weighs an entry again as it evicts
-/// and asks weighers to be trivially cheap, and a page's weight sums its offers.
-#[derive(Clone)]
-struct Held {
-    page: Arc<CachedPage>,
-    weight: u64,
-}
-
-impl Held {
-    /// Whether any policy could still serve it (see [`Freshness::servable_for`](super::Freshness::servable_for)),
-    /// on tokio's clock as freshness itself is.
-    fn servable(&self) -> bool {
-        self.page.age() <= self.page.freshness.servable_for()
-    }
-}
-
-#[derive(Clone)]
-struct HeldBytes;
-
-impl quick_cache::Weighter<CacheKey, Held> for HeldBytes {
-    fn weight(&self, _: &CacheKey, held: &Held) -> u64 {
-        held.weight
-    }
+/// Whether any policy could still serve `page` (see
+/// [`Freshness::servable_for`](super::Freshness::servable_for)), on tokio's clock as freshness
+/// itself is.
+fn servable(page: &CachedPage) -> bool {
+    page.age() <= page.freshness.servable_for()
 }
 
 /// The in-process store, bounded by the estimated bytes of its pages, not their count.
@@ -88,7 +70,7 @@ impl quick_cache::Weighter<CacheKey, Held> for HeldBytes {
 /// the cache is full) was about 5 % of a search's CPU at one connection. A page no policy can
 /// serve any more is skipped when read (and dropped then) or goes as the cache evicts by weight.
 pub struct MemoryStore {
-    pages: Bounded<CacheKey, Held, HeldBytes>,
+    pages: Bounded<CacheKey, Weighed<Arc<CachedPage>>, CarriedWeight>,
 }
 
 impl MemoryStore {
@@ -96,7 +78,7 @@ impl MemoryStore {
     pub fn new(budget_bytes: u64) -> Self {
         // A page of ten offers with its key weighs about 16 KB; one of a marketplace's largest
         // pages (a few hundred offers) well under 4 MiB.
-        Self { pages: bounded(budget_bytes, 16 * 1024, 4 * 1024 * 1024, HeldBytes) }
+        Self { pages: bounded(budget_bytes, 16 * 1024, 4 * 1024 * 1024, CarriedWeight) }
     }
 
     /// The estimated bytes and the pages held.
@@ -109,18 +91,18 @@ impl MemoryStore {
 #[async_trait::async_trait]
 impl PageStore for MemoryStore {
     async fn get(&self, key: &CacheKey) -> Option<Arc<CachedPage>> {
-        let held = self.pages.get(key)?;
-        if held.servable() {
-            return Some(held.page);
+        let page = self.pages.get(key)?.value;
+        if servable(&page) {
+            return Some(page);
         }
         // Only that page: one stored meanwhile under the key stays.
-        self.pages.remove_if(key, |now| Arc::ptr_eq(&now.page, &held.page));
+        self.pages.remove_if(key, |now| Arc::ptr_eq(&now.value, &page));
         None
     }
 
     async fn insert(&self, key: CacheKey, page: Arc<CachedPage>) {
         let weight = u64::from(page.estimated_bytes()) + u64::from(key.estimated_bytes());
-        self.pages.insert(key, Held { page, weight });
+        self.pages.insert(key, Weighed { value: page, weight });
     }
 
     async fn bytes(&self) -> u64 {
@@ -130,12 +112,12 @@ impl PageStore for MemoryStore {
     async fn purge(&self, marketplace: Option<&str>) -> u64 {
         // Counts the pages that could still have been served: those are what a purge takes away.
         // quick_cache's `retain` takes an `Fn`.
-        let servable = AtomicU64::new(0);
+        let counted = AtomicU64::new(0);
         self.pages.retain(|key, held| {
             let purged = marketplace.is_none_or(|id| key.marketplace.as_str() == id);
-            servable.fetch_add(u64::from(purged && held.servable()), Ordering::Relaxed);
+            counted.fetch_add(u64::from(purged && servable(&held.value)), Ordering::Relaxed);
             !purged
         });
-        servable.into_inner()
+        counted.into_inner()
     }
 }

@@ -1,5 +1,6 @@
 //! Two levels: the in-process store in front of Redis shared by every instance. A Redis hit
-//! fills the in-process store; a page is written to both, Redis in the background so no answer waits for it.
+//! fills the in-process store; a page is written to both, Redis in the background so no answer
+//! waits for it.
 
 use super::page::{CacheKey, CachedPage};
 use super::redis::RedisLevel;

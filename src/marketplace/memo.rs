@@ -9,7 +9,7 @@
 //! Keys are the whole bytes, compared in full on a hit: a hash alone could hand a buyer another
 //! listing's price.
 
-use crate::bounded::{Bounded, bounded};
+use crate::bounded::{Bounded, CarriedWeight, Weighed, bounded};
 use crate::normalize::raw::RawOffer;
 use std::sync::Arc;
 
@@ -18,26 +18,9 @@ use std::sync::Arc;
 /// with the offers the search layer remembers, so most of their weight is counted twice.
 const MEMO_BYTES: u64 = 8 * 1024 * 1024;
 
-/// A remembered item with its weight, reckoned once (quick_cache weighs entries again as it
-/// evicts).
-#[derive(Clone)]
-struct Read {
-    offer: Arc<RawOffer>,
-    weight: u64,
-}
-
-#[derive(Clone)]
-struct ReadBytes;
-
-impl quick_cache::Weighter<Box<[u8]>, Read> for ReadBytes {
-    fn weight(&self, _: &Box<[u8]>, read: &Read) -> u64 {
-        read.weight
-    }
-}
-
 /// Items one adapter read, by their exact bytes.
 pub(super) struct ItemMemo {
-    items: Bounded<Box<[u8]>, Read, ReadBytes>,
+    items: Bounded<Box<[u8]>, Weighed<Arc<RawOffer>>, CarriedWeight>,
 }
 
 impl std::fmt::Debug for ItemMemo {
@@ -50,20 +33,20 @@ impl Default for ItemMemo {
     fn default() -> Self {
         // An item of more than about 100 KB (with its fields 256 KiB) may not be kept: it is read
         // each time it comes.
-        Self { items: bounded(MEMO_BYTES, 2048, 256 * 1024, ReadBytes) }
+        Self { items: bounded(MEMO_BYTES, 2048, 256 * 1024, CarriedWeight) }
     }
 }
 
 impl ItemMemo {
     /// The fields read from an item of exactly these bytes, if remembered.
     pub(super) fn get(&self, item: &[u8]) -> Option<Arc<RawOffer>> {
-        self.items.get(item).map(|read| read.offer)
+        self.items.get(item).map(|read| read.value)
     }
 
     /// Remembers what the item of these bytes gave.
     pub(super) fn insert(&self, item: &[u8], offer: Arc<RawOffer>) {
         let weight = item.len() as u64 + u64::from(offer.estimated_bytes()) + 64;
-        self.items.insert(item.into(), Read { offer, weight });
+        self.items.insert(item.into(), Weighed { value: offer, weight });
     }
 
     /// Items remembered.

@@ -5,7 +5,7 @@
 //! so any instance, and this one after a restart, answers the deep links within their retention.
 
 use super::vendors::{self, Vendor, VendorDirectory};
-use crate::bounded::{Bounded, bounded};
+use crate::bounded::{Bounded, CarriedWeight, Weighed, bounded};
 use crate::cache::PageStore;
 use crate::model::{MarketplaceId, Offer, gateway_id};
 use crate::normalize::offer::normalize_offer;
@@ -34,16 +34,14 @@ struct Kept {
     offer: Arc<Offer>,
     raw: Option<Arc<RawOffer>>,
     written: Instant,
-    /// Estimated bytes of the entry under its id, reckoned once: the cache weighs an entry
-    /// again as it evicts.
-    weight: u64,
 }
 
 impl Kept {
-    fn new(id: &str, offer: Arc<Offer>, raw: Option<Arc<RawOffer>>, written: Instant) -> Self {
-        let raw_bytes = raw.as_ref().map_or(0, |raw| raw.estimated_bytes());
-        let weight = u64::from(offer.estimated_bytes()) + u64::from(raw_bytes) + id.len() as u64;
-        Self { offer, raw, written, weight }
+    /// The entry under `id`, weighed by the estimated bytes of the offer and its fields.
+    fn weighed(self, id: &str) -> Weighed<Arc<Self>> {
+        let raw_bytes = self.raw.as_ref().map_or(0, |raw| raw.estimated_bytes());
+        let weight = u64::from(self.offer.estimated_bytes()) + u64::from(raw_bytes) + id.len() as u64;
+        Weighed { value: Arc::new(self), weight }
     }
 
     /// Whether the entry is still answerable at `now`: written within the retention plus the
@@ -53,21 +51,11 @@ impl Kept {
     }
 }
 
-/// Weighs a remembered offer by its estimated bytes, with the fields it was read from.
-#[derive(Clone)]
-struct KeptBytes;
-
-impl quick_cache::Weighter<String, Arc<Kept>> for KeptBytes {
-    fn weight(&self, _: &String, kept: &Arc<Kept>) -> u64 {
-        kept.weight
-    }
-}
-
-/// Remembered offers by gateway id. quick_cache rather than moka, as the other caches are: every
-/// item of a miss is looked up here, and moka's bookkeeping of each read (a queued access record,
+/// Remembered offers by gateway id. quick_cache rather than moka (`bounded.rs`): every item of a
+/// miss is looked up here, and moka's bookkeeping of each read (a queued access record,
 /// a clock read) made its lookups 5 % of a miss's CPU. Entries past their retention are skipped
 /// when read and go as the cache evicts (it is bounded by weight).
-type Offers = Bounded<String, Arc<Kept>, KeptBytes>;
+type Offers = Bounded<String, Weighed<Arc<Kept>>, CarriedWeight>;
 
 /// Offers and vendors seen in fetched pages.
 pub(super) struct Remembered {
@@ -83,13 +71,13 @@ impl Remembered {
     pub(super) fn new(bytes: u64, shared: Arc<dyn PageStore>) -> Self {
         let (vendor_bytes, offer_bytes) = (bytes / 4, bytes - bytes / 4);
         // An offer with its fields weighs about 2 KB; one of 256 KiB is far beyond any listing.
-        let offers = bounded(offer_bytes, 2048, 256 * 1024, KeptBytes);
+        let offers = bounded(offer_bytes, 2048, 256 * 1024, CarriedWeight);
         Self { offers, vendors: Arc::new(VendorDirectory::new(vendor_bytes)), shared }
     }
 
     /// The entry of `id` still live at `now`, if any.
     fn kept(&self, id: &str, now: Instant) -> Option<Arc<Kept>> {
-        self.offers.get(id).filter(|kept| kept.live(now))
+        self.offers.get(id).map(|entry| entry.value).filter(|kept| kept.live(now))
     }
 
     /// The offers of a page `marketplace` sent, remembered with their vendors merged. An item
@@ -150,8 +138,8 @@ impl Remembered {
         }
         // A young entry of the same offer read from other fields is kept with these (for the
         // next match) but not written again; anything else is written now.
-        let kept = Kept::new(&id, Arc::clone(&offer), Some(raw), young.unwrap_or(now));
-        self.offers.insert(id, Arc::new(kept));
+        let kept = Kept { offer: Arc::clone(&offer), raw: Some(raw), written: young.unwrap_or(now) }.weighed(&id);
+        self.offers.insert(id, kept);
         (offer, young.is_none())
     }
 
@@ -168,7 +156,7 @@ impl Remembered {
             if kept.is_some_and(|k| now.saturating_duration_since(k.written) < REFRESH_AFTER && k.offer == *offer) {
                 continue;
             }
-            let kept = Arc::new(Kept::new(&id, Arc::clone(offer), None, now));
+            let kept = Kept { offer: Arc::clone(offer), raw: None, written: now }.weighed(&id);
             self.offers.insert(id, kept);
             written.push(&**offer);
         }

@@ -91,7 +91,7 @@ async fn a_remembered_offer_is_answerable_for_its_retention_after_its_entry_was_
     let vat = policy(dec!(11));
     let offer = Arc::new(normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat)));
     let written = Instant::now();
-    let kept = Kept::new("mbiz:A-1", offer, None, written);
+    let kept = Kept { offer, raw: None, written };
     let lives = OFFER_RETENTION + REFRESH_AFTER;
     assert!(kept.live(written + lives - Duration::from_secs(1)));
     assert!(!kept.live(written + lives));

@@ -3,7 +3,8 @@
 //!
 //! The listener holds its own connection (a subscribed connection can issue nothing else) and
 //! reconnects by itself: a purge published while it was away is missed, which is why Redis's
-//! pages are deleted by the purging instance itself and in-process pages are not served past their TTL's windows.
+//! pages are deleted by the purging instance itself and in-process pages are not served past
+//! their TTL's windows.
 
 use futures::StreamExt;
 use std::time::Duration;
