@@ -136,7 +136,9 @@ impl Offer {
 
 /// The gateway-wide id of `marketplace`'s listing `source_id`, `"<marketplace>:<source id>"`.
 pub fn gateway_id(marketplace: &MarketplaceId, source_id: &str) -> String {
-    format!("{marketplace}:{source_id}")
+    // Not `format!`: every offer read and every offer answered makes one, and the formatting
+    // machinery cost three times the copying.
+    [marketplace.as_str(), ":", source_id].concat()
 }
 
 /// A rupiah price with its VAT treatment stated, and whether the marketplace quoted it exactly.

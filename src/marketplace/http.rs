@@ -339,16 +339,30 @@ impl Placeholders {
         self
     }
 
+    /// `template` with each `{name}` replaced by its value's text, in one pass: a value is never
+    /// read as a template itself, so a search for `kopi {page}` is sent as typed.
     pub(super) fn fill(&self, template: &str) -> String {
-        let mut out = template.to_string();
-        for (name, value) in &self.values {
-            let text = match value {
-                Value::String(s) => s.clone(),
-                Value::Null => String::new(),
-                other => other.to_string(),
-            };
-            out = out.replace(&format!("{{{name}}}"), &text);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let known = after.find('}').and_then(|close| {
+                let value = self.values.iter().find(|(name, _)| *name == &after[..close])?;
+                Some((close, &value.1))
+            });
+            match known {
+                Some((close, value)) => {
+                    push_text(&mut out, value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 
@@ -370,6 +384,15 @@ impl Placeholders {
             toml::Value::Array(items) => Value::Array(items.iter().map(|v| self.fill_value(v)).collect()),
             other => serde_json::to_value(other).unwrap_or(Value::Null),
         }
+    }
+}
+
+/// A placeholder's value as text: a string as it is, null as nothing, anything else as JSON.
+fn push_text(out: &mut String, value: &Value) {
+    match value {
+        Value::String(s) => out.push_str(s),
+        Value::Null => {}
+        other => out.push_str(&other.to_string()),
     }
 }
 

@@ -38,6 +38,14 @@ fn text_around_a_placeholder_is_substituted_as_text() {
     let values = Placeholders::new(PaginationKind::Offset, &request(40, 20), FirstCursor::Absent);
     assert_eq!(values.fill("q={query}&from={offset}"), "q=kertas a4&from=40");
     assert_eq!(values.fill("{cursor}"), "");
+    assert_eq!(values.fill("{unknown} {page_size"), "{unknown} {page_size");
+}
+
+#[test]
+fn a_value_that_looks_like_a_placeholder_is_sent_as_typed() {
+    let typed = SearchRequest { query: "kopi {page_size} {offset}".into(), ..request(40, 20) };
+    let values = Placeholders::new(PaginationKind::Offset, &typed, FirstCursor::Absent);
+    assert_eq!(values.fill("q={query}&n={page_size}"), "q=kopi {page_size} {offset}&n=20");
 }
 
 #[test]

@@ -4,11 +4,17 @@
 //! and bidirectional overrides) and runs of whitespace are removed, so a title cannot carry a
 //! script into a buyer's page or an escape sequence into an operator's terminal.
 
+use std::borrow::Cow;
+
 /// Plain text: tags removed, control and format characters dropped, whitespace collapsed.
 pub fn plain_text(text: &str) -> String {
-    // Most upstream text is already plain: copy it once instead of rebuilding it word by word.
+    plain(text).into_owned()
+}
+
+/// [`plain_text`], borrowing `text` when it is plain already (most upstream text is).
+pub fn plain(text: &str) -> Cow<'_, str> {
     if is_plain(text) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -27,7 +33,7 @@ pub fn plain_text(text: &str) -> String {
             out.push(if c.is_whitespace() { ' ' } else { c });
         }
     }
-    out.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    Cow::Owned(out.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
 }
 
 /// No markup, no hidden characters, and single spaces between words only.

@@ -10,7 +10,7 @@ use crate::cache::PageStore;
 use crate::model::{MarketplaceId, Offer, gateway_id};
 use crate::normalize::offer::normalize_offer;
 use crate::normalize::raw::RawOffer;
-use crate::normalize::text::plain_text;
+use crate::normalize::text::plain;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -118,7 +118,7 @@ impl Remembered {
         now: Instant,
         normalize: &impl Fn(&MarketplaceId, &RawOffer) -> Offer,
     ) -> (Arc<Offer>, bool) {
-        let id = gateway_id(marketplace, &plain_text(&raw.source_id));
+        let id = gateway_id(marketplace, &plain(&raw.source_id));
         let kept = self.kept(&id, now);
         // The adapter hands the same fields again for an item sent again byte for byte.
         let matched = kept.as_ref().and_then(|k| k.raw.as_ref()).is_some_and(|r| Arc::ptr_eq(r, &raw) || **r == *raw);
