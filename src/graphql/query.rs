@@ -100,7 +100,8 @@ impl QueryRoot {
     }
 
     /// An offer seen in a recent search, by its id `"<marketplace>:<source id>"`. Offers are kept
-    /// for 70 minutes after they were last fetched (and within the memory budget); for an id not
+    /// for 70 minutes after they were last fetched (and within the memory budget), until a reload
+    /// changes their marketplace's adapter file (what it read may have been wrong); for an id not
     /// kept, the field is null with an `OFFER_NOT_FOUND` error whose `extensions.wellFormed` and
     /// `extensions.knownMarketplace` say whether the id could ever have been one.
     async fn offer(

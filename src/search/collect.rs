@@ -32,14 +32,17 @@ impl Want {
     }
 }
 
+/// Offers' ids, each with its index in the marketplace's list. (foldhash, as the caches: every
+/// fetched offer's id goes in.)
+pub(super) type Seen = HashMap<String, u32, foldhash::fast::RandomState>;
+
 /// What an earlier round of the same search leaves to a later one for a marketplace.
 #[derive(Default)]
 pub(super) struct Earlier {
     /// Ids of the offers already taken, each with its index in the marketplace's list: a page
     /// of nothing else shows a marketplace ignoring the position asked for, across rounds as
-    /// within a walk, and an id met again at another index is a repeat, left out. (foldhash, as
-    /// the caches: every fetched offer's id goes in.)
-    pub(super) seen: HashMap<String, u32, foldhash::fast::RandomState>,
+    /// within a walk, and an id met again at another index is a repeat, left out.
+    pub(super) seen: Seen,
     /// Time already spent on it: the deadline is for the whole search.
     pub(super) spent: Duration,
     /// A cursor-paged marketplace's cursor to the page at the position continued from.
@@ -115,6 +118,9 @@ pub(super) async fn collect(
     if resumed.is_some() {
         // A cursor chain continued where an earlier round left it.
         walk.offset = want.start;
+    }
+    if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
+        seen = first_page_seen(path, entry, ask, walk.size).await;
     }
     let mut collected = Collected {
         scanned_to: want.start,
@@ -202,6 +208,23 @@ pub(super) async fn collect(
     Ok(collected)
 }
 
+/// The ids of the marketplace's first page at `size`, when it is cached, at their indices: a walk
+/// continued from a later position (a client's `after`) has seen nothing of the list, and a
+/// marketplace that ignores the position would hand it that first page again as new offers. The
+/// client was shown that page a moment ago, so it is almost always cached; only the cache is
+/// read, so a walk whose first page has gone pays nothing for the check (and goes unchecked).
+async fn first_page_seen(path: &FetchPath, entry: &RegistryEntry, ask: &Ask<'_>, size: u32) -> Seen {
+    let first = SearchRequest {
+        query: ask.query.to_string(),
+        offset: 0,
+        limit: size,
+        cursor: None,
+        filters: ask.pushed.to_vec(),
+    };
+    let Some(page) = path.cached(entry, &first).await else { return Seen::default() };
+    page.offers.iter().zip(0..).map(|(offer, index)| (offer.source_id.clone(), index)).collect()
+}
+
 /// Listed items a walk did not deliver: they still took their places in the marketplace's list,
 /// so positions count them, but a count of what the search delivers does not.
 #[derive(Default)]
@@ -241,7 +264,7 @@ async fn keep_remembered_first(path: &FetchPath, kept: &[(u32, SharedOffer)], re
 /// A page of nothing but offers seen earlier in the walk, asked at `offset`: the marketplace
 /// serves its first page whatever position is asked. The walk ends at what it has, and later
 /// walks read one page at the largest size until the cache TTL has passed (what it serves may
-/// change as fast as its answers do), a purge or a restart. Operators hear of it once per verdict.
+/// change as fast as its answers do), a purge, an adapter reload or a restart. Operators hear of it once per verdict.
 fn note_ignores_paging(entry: &RegistryEntry, learned: &Learned, report: &mut SourceReport, offset: u32) {
     report.ignores_paging = true;
     let keep = entry.settings.cache_ttl.max(MIN_PAGING_VERDICT);

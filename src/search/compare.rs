@@ -101,7 +101,7 @@ pub(super) fn assemble(fetched: Vec<fanout::Fetched>, params: &CompareParams) ->
     let mut coverage = Vec::new();
     let mut offers = Vec::new();
     for f in fetched {
-        if f.error.is_none() {
+        if f.error.is_none() || !f.offers.is_empty() {
             let more = !f.exhausted;
             coverage.push(Coverage { marketplace: f.report.marketplace.clone(), grouped: f.offers.len(), more });
         }

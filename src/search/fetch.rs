@@ -69,7 +69,8 @@ impl FetchPath {
     }
 
     /// Guards and paging knowledge for the marketplaces of `registry`: those `keep` names keep
-    /// theirs (breaker state, calls in flight), the others start afresh.
+    /// theirs (breaker state, calls in flight, page sizes learned), the others start afresh. No
+    /// marketplace keeps a verdict that it ignores the page position: a reload ends it.
     pub(super) fn adopt(&self, registry: &Registry, keep: &dyn Fn(&MarketplaceId) -> bool) {
         let (old_guards, old_learned) = (self.guards.load(), self.learned.load());
         let mut guards = HashMap::new();
@@ -79,6 +80,7 @@ impl FetchPath {
             let kept = keep(id).then(|| old_guards.get(id).cloned().zip(old_learned.get(id).cloned())).flatten();
             let (guard, paging) =
                 kept.unwrap_or_else(|| (Arc::new(Guard::new(s.concurrency, s.breaker, s.retry)), Arc::default()));
+            paging.forget_verdict();
             guards.insert(id.clone(), guard);
             learned.insert(id.clone(), paging);
         }
@@ -127,6 +129,11 @@ impl FetchPath {
         &self.remembered
     }
 
+    /// The cached page for `request`, if there is one, whatever its age; nothing is fetched.
+    pub(super) async fn cached(&self, entry: &RegistryEntry, request: &SearchRequest) -> Option<Arc<CachedPage>> {
+        self.cache.store().get(&cache_key(entry, request)).await
+    }
+
     /// One page for `request`, from the cache or the marketplace; notes in `report` how it was
     /// served (a stale page says why and how old).
     pub(super) async fn page(
@@ -136,15 +143,7 @@ impl FetchPath {
         bypass: bool,
         report: &mut SourceReport,
     ) -> Result<Arc<CachedPage>, MarketplaceError> {
-        let key = CacheKey {
-            marketplace: entry.marketplace.id().clone(),
-            partition: entry.marketplace.cache_partition(),
-            query: normalize_query(&request.query),
-            offset: request.offset,
-            limit: request.limit,
-            cursor: request.cursor.clone(),
-            filters: request.filters.clone(),
-        };
+        let key = cache_key(entry, &request);
         let guard = self.guards.load().get(entry.marketplace.id()).cloned().ok_or(MarketplaceError::Overloaded)?;
         // The load belongs to the cache (another request may drive it, or a task of its own): it
         // keeps this request's id for the upstream call, and its span is a child of the
@@ -164,6 +163,22 @@ impl FetchPath {
         }
         note_served(report, guard.meters(entry.marketplace.id().as_str()), &page, served);
         Ok(page)
+    }
+}
+
+/// Where `request`'s page of `entry` is cached. Pages are kept apart per account the adapter
+/// searches as (its partition) and per adapter file and settings (the entry's fingerprint): a
+/// load still running on an adapter a reload replaced stores its page, read the old way, where
+/// the new adapter never looks, and does not join the new adapter's loads either.
+fn cache_key(entry: &RegistryEntry, request: &SearchRequest) -> CacheKey {
+    CacheKey {
+        marketplace: entry.marketplace.id().clone(),
+        partition: entry.fingerprint ^ entry.marketplace.cache_partition().rotate_left(32),
+        query: normalize_query(&request.query),
+        offset: request.offset,
+        limit: request.limit,
+        cursor: request.cursor.clone(),
+        filters: request.filters.clone(),
     }
 }
 

@@ -43,7 +43,8 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
         outcome.total_count += total;
         outcome.reachable_count += total.min(u64::from(MAX_DEPTH));
         outcome.total_count_exact &= f.total_exact && (f.total.is_some() || f.exhausted);
-        more_upstream |= f.error.is_none() && !f.exhausted;
+        // A part with offers whose later round failed may still go on (a later page asks again).
+        more_upstream |= (f.error.is_none() || !f.offers.is_empty()) && !f.exhausted;
         ids.push((f.report.marketplace.to_string(), f.scanned_to));
         outcome.sources.add(f.report, f.error);
         candidates.extend(f.offers.into_iter().map(|(index, offer)| Candidate { index, source, offer }));

@@ -9,7 +9,7 @@
 //! - an empty page, or a cursor chain without a next cursor;
 //! - a short page at a size already served in full during this walk (so it is no clamp);
 //! - a short page at a size this marketplace has served in full before (in any walk);
-//! - a short page whose end is exactly the stated total, once a walk has seen this
+//! - a page, short or full, whose end is exactly the stated total, once a walk has seen this
 //!   marketplace's stated total match the end it reached (its totals can be trusted);
 //!
 //! otherwise it takes the short page's length as the page size and reads on: the next page is
@@ -100,6 +100,12 @@ impl Learned {
         self.clamp.store(0, Ordering::Relaxed);
         self.served.store(0, Ordering::Relaxed);
         self.totals_trusted.store(false, Ordering::Relaxed);
+        self.forget_verdict();
+    }
+
+    /// Forgets only that it ignores the page position: an operator reloads after a marketplace
+    /// fixed its paging, while what its pages showed of their sizes still holds.
+    pub(super) fn forget_verdict(&self) {
         if let Ok(mut until) = self.single_until.lock() {
             *until = None;
         }
@@ -174,7 +180,10 @@ impl Walk {
             self.proven = self.proven.max(size);
             learned.note_served(size);
             self.offset = offset.saturating_add(listed);
-            return Next::Continue;
+            // A full page ending at a total that has proved true is the end as a short one is:
+            // asking past it would only find the empty page.
+            let counted = total == Some(u64::from(self.offset)) && learned.totals_trusted.load(Ordering::Relaxed);
+            return if counted { Next::End } else { Next::Continue };
         }
         let end = offset.saturating_add(listed);
         let counted = total == Some(u64::from(end)) && learned.totals_trusted.load(Ordering::Relaxed);

@@ -188,6 +188,15 @@ impl Remembered {
         self.shared.keep_records("vendor", vendor_records, vendors::RETENTION).await;
     }
 
+    /// Forgets the offers of `marketplace` remembered here: they were read under an adapter file
+    /// a reload changed or removed, and `offer(id)` must not answer with that reading. (Vendors
+    /// stay: they are merged across marketplaces, and the next page read records them again.
+    /// Records another instance may read stay in the shared store until their retention ends.)
+    pub(super) fn forget_marketplace(&self, marketplace: &MarketplaceId) {
+        let prefix = gateway_id(marketplace, "");
+        self.offers.retain(|id, _| !id.starts_with(&prefix));
+    }
+
     /// A remembered offer by its gateway id, here or in the shared store.
     pub(super) async fn offer(&self, id: &str) -> Option<Offer> {
         if let Some(kept) = self.kept(id, Instant::now()) {

@@ -103,3 +103,17 @@ async fn a_remembered_offer_is_answerable_for_its_retention_after_its_entry_was_
     assert!(remembered.kept("mbiz:A-2", before + lives - Duration::from_secs(1)).is_some());
     assert!(remembered.kept("mbiz:A-2", after + lives).is_none(), "forgotten after its retention");
 }
+
+#[tokio::test]
+async fn a_marketplace_forgotten_answers_none_of_its_offers_and_the_others_stay() {
+    let (remembered, vat) = (remembered(), policy(dec!(11)));
+    let offer = |marketplace: &str, id: &str| {
+        Arc::new(normalize_offer(&MarketplaceId::new(marketplace), &item(id, "Map plastik", &vat)))
+    };
+    let kept = [offer("mbiz", "A-1"), offer("mbiz-2", "A-1"), offer("ekatalog", "A-1")];
+    remembered.remember(&kept).await;
+    remembered.forget_marketplace(&MarketplaceId::new("mbiz"));
+    assert_eq!(remembered.offer("mbiz:A-1").await, None);
+    assert_eq!(remembered.offer("mbiz-2:A-1").await.as_ref(), Some(&*kept[1]), "a longer id sharing its start stays");
+    assert_eq!(remembered.offer("ekatalog:A-1").await.as_ref(), Some(&*kept[2]));
+}

@@ -57,6 +57,7 @@ impl SearchService {
         self.current.store(Arc::new(registry));
         for id in replaced.changed.iter().chain(&replaced.removed) {
             self.path.purge(Some(id)).await;
+            self.path.remembered().forget_marketplace(&MarketplaceId::new(id));
         }
         replaced
     }

@@ -118,13 +118,17 @@ fn shortfall(fetched: &[Fetched], wanted: usize, start: &dyn Fn(&str) -> u32) ->
     short
 }
 
-/// Adds a later round's offers to a marketplace's part. A later round that failed leaves what
-/// the earlier ones gave (the page says more may follow) and says why in the report.
+/// Adds a later round's offers to a marketplace's part. A later round that failed leaves the
+/// offers the earlier ones gave (more may follow: a later page can ask again), but the failure is
+/// the marketplace's status and is listed with the answer's errors: the answer is not complete,
+/// and is never stored as if it were.
 fn absorb(part: &mut Fetched, later: Fetched) {
     if let Some(error) = later.error {
         part.report.latency_ms = part.report.latency_ms.saturating_add(later.report.latency_ms);
-        let offers = part.offers.len();
-        part.report.message.get_or_insert_with(|| format!("asked for more after {offers} offers: {error}"));
+        part.report.status = SourceStatus::of(&error);
+        let (id, offers) = (&part.report.marketplace, part.offers.len());
+        part.report.message = Some(format!("{id} {error} when asked for more after {offers} offers"));
+        part.error = Some(error);
         return;
     }
     merge_reports(&mut part.report, &later.report);

@@ -81,6 +81,23 @@ async fn after_the_ttl_a_marketplace_that_is_down_is_served_stale_with_its_age()
 }
 
 #[tokio::test]
+async fn a_page_served_because_its_marketplace_failed_makes_the_answer_incomplete() {
+    // No stale-while-revalidate: past the TTL only stale-if-error serves the page.
+    let no_revalidate = |config: &mut pasar::config::Config| config.defaults.stale_while_revalidate = Duration::ZERO;
+    let options =
+        TestOptions { cache_ttl: Duration::from_secs(1), configure: Arc::new(no_revalidate), ..TestOptions::default() };
+    let mut app = spawn_app_with(options).await;
+    let fresh = app.graphql(SEARCH, json!({ "query": "meja", "first": 5 })).await;
+    assert_eq!(fresh["data"]["search"]["complete"], true, "{fresh}");
+    app.stop_sandbox("mbiz").await;
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    let stale = app.graphql(SEARCH, json!({ "query": "meja", "first": 5 })).await;
+    let report = source(&stale, "mbiz");
+    assert_eq!((report["status"].as_str(), report["cache"].as_str()), (Some("STALE"), Some("STALE")), "{stale}");
+    assert_eq!(stale["data"]["search"]["complete"], false, "served because mbiz failed: {stale}");
+}
+
+#[tokio::test]
 async fn a_page_served_stale_stays_visible_when_a_later_page_of_the_walk_is_fetched() {
     let app = spawn_app_with(TestOptions { cache_ttl: Duration::from_secs(1), ..TestOptions::default() }).await;
     let quirks = pasar::sandbox::Quirks { max_page_size: Some(10), ..Default::default() };

@@ -158,6 +158,32 @@ async fn an_invalid_adapter_file_keeps_the_old_adapters_and_unchanged_ones_keep_
 }
 
 #[tokio::test]
+async fn a_changed_adapter_file_drops_the_offers_read_under_it_and_its_pages() {
+    let dir = adapters_except(&[]);
+    let app = spawn_app_with(over(dir.path(), crate::helpers::TEST_TIMEOUT)).await;
+    let only_mbiz = json!({ "query": "kertas", "first": 5, "filter": { "marketplaces": ["mbiz"] } });
+    let first = app.graphql(SEARCH, only_mbiz.clone()).await;
+    let id = first["data"]["search"]["offers"]["edges"][0]["node"]["id"].clone();
+    assert!(id.is_string(), "{first}");
+    assert_eq!(offer(&app, &id).await["data"]["offer"]["id"], id, "remembered from the search");
+
+    let mbiz = repo_adapter("mbiz").replacen("\nname = \"", "\nname = \"Renamed ", 1);
+    std::fs::write(dir.path().join("mbiz.toml"), mbiz).expect("write");
+    until(&app, "mbiz renamed", |m| m.iter().any(|(id, n)| id == "mbiz" && n.starts_with("Renamed"))).await;
+    let gone = offer(&app, &id).await;
+    assert!(gone["data"]["offer"].is_null(), "read under the old file: {gone}");
+    assert_eq!(gone["errors"][0]["extensions"]["code"], "OFFER_NOT_FOUND", "{gone}");
+
+    let again = app.graphql(SEARCH, only_mbiz).await;
+    assert_eq!(source(&again, "mbiz")["cache"], "MISS", "its pages went with the old file: {again}");
+    assert_eq!(offer(&app, &id).await["data"]["offer"]["id"], id, "read again under the new file");
+}
+
+async fn offer(app: &TestApp, id: &Value) -> Value {
+    app.graphql("query($id: ID!) { offer(id: $id) { id } }", json!({ "id": id })).await
+}
+
+#[tokio::test]
 async fn sighup_reloads_the_adapters_and_says_so() {
     let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
     let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");

@@ -79,6 +79,41 @@ async fn a_marketplace_that_ignores_the_page_asked_for_gives_each_offer_once_the
     }
 }
 
+const WALK: &str = r#"
+query Walk($query: String!, $first: Int, $after: String, $filter: OfferFilter) {
+  search(query: $query, first: $first, after: $after, filter: $filter) {
+    sources { ignoresPaging }
+    offers { pageInfo { hasNextPage endCursor } edges { node { sourceId } } }
+  }
+}"#;
+
+#[tokio::test]
+async fn walking_after_over_a_marketplace_that_ignores_the_page_never_shows_an_offer_twice() {
+    let app = spawn_app().await;
+    // Pages of ten, always the first ten; a first page of ten never shows it within one request.
+    let quirks = Quirks { max_page_size: Some(10), max_matches: Some(30), ignores_paging: true, ..Quirks::default() };
+    for (id, query) in [("ekatalog", QUERIES[0]), ("mbiz", QUERIES[1]), ("bela", QUERIES[2])] {
+        app.sandbox(id).state().set_quirks(quirks.clone()).expect("quirks apply");
+        let (mut shown, mut after, mut pages) = (Vec::new(), Value::Null, 0);
+        loop {
+            let variables = json!({ "query": query, "first": 10, "after": after, "filter": { "marketplaces": [id] } });
+            let response = app.graphql(WALK, variables).await;
+            assert!(response["errors"].is_null(), "{id}: {response}");
+            shown.extend(ids_of(&response));
+            pages += 1;
+            let info = &response["data"]["search"]["offers"]["pageInfo"];
+            if info["hasNextPage"] != true || pages == 5 {
+                assert_eq!(response["data"]["search"]["sources"][0]["ignoresPaging"], (pages > 1), "{id}: {response}");
+                break;
+            }
+            after = info["endCursor"].clone();
+        }
+        assert_eq!(shown.len(), 10, "{id}: the ten offers it serves, each once, in {pages} pages: {shown:?}");
+        assert_eq!(distinct(&shown), 10, "{id}: {shown:?}");
+        assert_eq!(pages, 2, "{id}: the second page is where it shows itself, and the walk ends there");
+    }
+}
+
 #[tokio::test]
 async fn a_marketplace_that_pages_is_never_taken_for_one_that_ignores_the_page() {
     let app = spawn_app().await;
@@ -139,10 +174,16 @@ async fn a_short_answer_without_a_total_costs_one_call_at_a_page_size_once_serve
 
 /// Upstream calls each marketplace received for one search over all of them, by marketplace id.
 async fn calls_each(app: &TestApp, query: &str, first: u32) -> (Value, Vec<(String, u64)>) {
+    calls_each_of(app, query, first, None).await
+}
+
+/// As [`calls_each`], the search over `only` those marketplaces when given.
+async fn calls_each_of(app: &TestApp, query: &str, first: u32, only: Option<&[&str]>) -> (Value, Vec<(String, u64)>) {
     for sandbox in &app.sandboxes {
         sandbox.state().reset_stats();
     }
-    let response = app.graphql(SEARCH, json!({ "query": query, "first": first })).await;
+    let filter = only.map(|ids| json!({ "marketplaces": ids }));
+    let response = app.graphql(SEARCH, json!({ "query": query, "first": first, "filter": filter })).await;
     assert!(response["errors"].is_null(), "{response}");
     let served = app.sandboxes.iter().map(|s| (s.kind().id().to_string(), s.state().requests_served())).collect();
     (response, served)
@@ -164,6 +205,44 @@ async fn a_page_over_five_marketplaces_asks_each_for_its_share_in_one_call() {
     for report in search["sources"].as_array().expect("sources") {
         // A page of 10 holds the share of 8 and is kept whole.
         assert_eq!(report["offerCount"], 10, "{report}");
+    }
+}
+
+#[tokio::test]
+async fn after_one_warm_up_search_a_page_of_40_over_marketplaces_like_the_peers_mocks_costs_one_call_each() {
+    // As the peer harness's mocks: mbiz lists 10 with a true total of 10; jatim-bejo serves the
+    // same 10 whatever page is asked. The others have nothing.
+    let quirks = |id: &str| match id {
+        "mbiz" => Quirks { max_matches: Some(10), ..Quirks::default() },
+        "jatim-bejo" => {
+            Quirks { max_page_size: Some(10), max_matches: Some(30), ignores_paging: true, ..Quirks::default() }
+        }
+        _ => Quirks { max_matches: Some(0), ..Quirks::default() },
+    };
+    // The two alone (each asked for 20: mbiz's page is short), then all five (each asked for 8:
+    // mbiz's page of 10 is full and ends at its total).
+    for only in [Some(&["mbiz", "jatim-bejo"][..]), None] {
+        let app = spawn_app().await;
+        for sandbox in &app.sandboxes {
+            sandbox.state().set_quirks(quirks(sandbox.kind().id())).expect("quirks apply");
+        }
+        let (_, warm_up) = calls_each_of(&app, QUERIES[0], 40, only).await;
+        let learning: u64 = warm_up.iter().filter(|(id, _)| id == "mbiz" || id == "jatim-bejo").map(|(_, n)| n).sum();
+        assert_eq!(learning, 4, "{only:?}: two each while nothing is known: {warm_up:?}");
+        for query in &QUERIES[1..] {
+            let (response, served) = calls_each_of(&app, query, 40, only).await;
+            for (id, calls) in &served {
+                let asked = only.is_none_or(|ids| ids.contains(&id.as_str()));
+                assert_eq!(
+                    *calls,
+                    u64::from(asked),
+                    "{only:?} {query} {id}: one call each after the warm-up: {served:?}"
+                );
+            }
+            let ids = ids_of(&response);
+            assert_eq!((ids.len(), distinct(&ids)), (20, 20), "{query}: ten of each, once: {response}");
+            assert_eq!(response["data"]["search"]["offers"]["pageInfo"]["hasNextPage"], false, "{response}");
+        }
     }
 }
 

@@ -93,3 +93,20 @@ fn two_rounds_report_their_time_together_and_a_stale_page_stays_said() {
     merge_reports(&mut hit, &later);
     assert_eq!((hit.status, hit.cache), (SourceStatus::Ok, CacheStatus::Miss));
 }
+
+#[test]
+fn a_later_round_that_fails_keeps_the_offers_but_the_answer_is_not_complete() {
+    let mut fetched = part("a", 0..10, 10, false);
+    let mut later = part("a", 0..0, 10, false);
+    later.error = Some(MarketplaceError::Overloaded);
+    absorb(&mut fetched, later);
+    assert_eq!(fetched.offers.len(), 10, "what the first round gave is still served");
+    assert_eq!(fetched.report.status, SourceStatus::Overloaded);
+    let message = fetched.report.message.clone().unwrap_or_default();
+    assert!(message.contains("after 10 offers"), "{message}");
+    let mut sources = crate::search::report::Sources::default();
+    sources.add(fetched.report, fetched.error);
+    assert!(!sources.complete());
+    assert_eq!(sources.failures.len(), 1);
+    assert!(sources.fresh_until().all(|until| until.is_none()), "never replayed as a complete answer");
+}
