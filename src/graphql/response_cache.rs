@@ -16,6 +16,10 @@
 //! - any mutation (a purge) drops every stored response, and a response whose execution
 //!   overlapped one is not stored.
 //!
+//! One thing a replay does not follow: an offer's `vendor` is the merged vendor as the vendor
+//! directory had it when the response was stored. An account merged into it since shows once
+//! the response's pages expire (within the marketplaces' TTL, 60 s by default).
+//!
 //! The key is the request as received: method, response media type and the exact body (or query
 //! string). Queries carry no client-specific answer (the bearer token only matters to
 //! mutations), so there is no client class in the key.
