@@ -122,7 +122,10 @@ impl<'a> Lexer<'a> {
             match byte {
                 b' ' | b'\t' | b'\n' | b'\r' | b',' => self.pos += 1,
                 0xEF if self.text.get(self.pos..self.pos + 3) == Some(&[0xEF, 0xBB, 0xBF]) => self.pos += 3,
-                b'#' => self.pos += self.text[self.pos..].iter().take_while(|b| **b != b'\n').count(),
+                // A comment ends at any line terminator, `\r` alone too, as async-graphql's grammar
+                // has it: ended only at `\n`, `#\r` hid all that followed on the line from the scan
+                // while the parser read it, nesting included.
+                b'#' => self.pos += self.text[self.pos..].iter().take_while(|b| !matches!(b, b'\n' | b'\r')).count(),
                 _ => return,
             }
         }
@@ -148,7 +151,7 @@ impl<'a> Lexer<'a> {
             self.pos += 1;
             match byte {
                 b'\\' => self.pos += 1,
-                b'"' | b'\n' => return,
+                b'"' | b'\n' | b'\r' => return,
                 _ => {}
             }
         }
@@ -192,6 +195,28 @@ mod tests {
         );
         assert_eq!(shape.nesting, 2);
         assert_eq!(shape.root_fields, 2);
+    }
+
+    #[test]
+    fn a_comment_or_a_string_ends_at_a_carriage_return_as_the_parser_ends_it() {
+        let hidden = format!("{{ a(b: #\r{}1{}) }}", "[".repeat(50), "]".repeat(50));
+        assert_eq!(scan(&hidden, 10_000).nesting, 52, "`#\\r` ends the comment");
+        let crlf = format!("{{ a(b: #x\r\n{}1{}) }}", "[".repeat(5), "]".repeat(5));
+        assert_eq!(scan(&crlf, 10_000).nesting, 7);
+        let string = format!("{{ a(b: \"x\r{}1{}) }}", "[".repeat(5), "]".repeat(5));
+        assert_eq!(scan(&string, 10_000).nesting, 7, "a string cannot hold a line terminator");
+    }
+
+    proptest::proptest! {
+        /// Whatever comments, strings and line ends come before them, brackets the parser reads
+        /// as brackets are brackets to the scan too: it must never measure less than is parsed.
+        #[test]
+        fn the_scan_sees_every_bracket_the_parser_sees(prefix in "[#\r\n \"xa,]{0,24}") {
+            let query = format!("{{ a(b: {prefix}{}1{}) }}", "[".repeat(30), "]".repeat(30));
+            if async_graphql::parser::parse_query(&query).is_ok() {
+                proptest::prop_assert!(scan(&query, 10_000).nesting >= 32, "{:?}", query);
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! asks each for its share, and asks again only the ones the page still waits on. Counted at the
 //! sandboxes.
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, TestOptions, spawn_app, spawn_app_with};
 use pasar::sandbox::{Quirks, TotalQuirk};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -112,6 +112,23 @@ async fn walking_after_over_a_marketplace_that_ignores_the_page_never_shows_an_o
         assert_eq!(distinct(&shown), 10, "{id}: {shown:?}");
         assert_eq!(pages, 2, "{id}: the second page is where it shows itself, and the walk ends there");
     }
+}
+
+#[tokio::test]
+async fn a_purge_of_the_marketplace_ends_the_verdict_that_it_ignores_the_page() {
+    const ADMIN: &str = "round-trips-admin";
+    let app = spawn_app_with(TestOptions { admin_token: Some(ADMIN.into()), ..TestOptions::default() }).await;
+    let quirks = Quirks { max_page_size: Some(10), max_matches: Some(30), ignores_paging: true, ..Quirks::default() };
+    app.sandbox("ekatalog").state().set_quirks(quirks).expect("quirks apply");
+    let (_, learning) = calls(&app, "ekatalog", search(&app, "ekatalog", QUERIES[0], 60)).await;
+    let (_, known) = calls(&app, "ekatalog", search(&app, "ekatalog", QUERIES[1], 60)).await;
+    assert_eq!((learning, known), (2, 1), "found out, then one call");
+    let purge = json!({ "query": r#"mutation { purgeCache(marketplace: "ekatalog") { entriesBefore } }"# });
+    let sent = app.client.post(format!("{}/graphql", app.address)).bearer_auth(ADMIN).json(&purge).send().await;
+    let purged: Value = sent.expect("purge").json().await.expect("JSON");
+    assert!(purged["errors"].is_null(), "{purged}");
+    let ((_, response), again) = calls(&app, "ekatalog", search(&app, "ekatalog", QUERIES[2], 60)).await;
+    assert_eq!(again, 2, "after the purge it is found out again: {response}");
 }
 
 #[tokio::test]
