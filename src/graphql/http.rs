@@ -15,6 +15,7 @@ use super::mutation::{AdminScope, Presented};
 use super::negotiate::{MediaType, Wanted, negotiate};
 use super::order::in_selection_order;
 use super::response_cache::{Finished, ResponseCache, ResponseKey, ResponseSources, StoredResponse};
+use super::vendor::VendorOffersListed;
 use super::wire::{self, Prepared};
 use super::{PasarSchema, codes};
 use async_graphql::parser::types::{OperationType, Selection};
@@ -274,8 +275,12 @@ async fn run(
     if let Some(name) = &operation_name {
         crate::telemetry::request::note_operation(name);
     }
-    let mut request =
-        request.data(caller.presented.clone()).data(caller.admin).data(caller.reader.clone()).data(freshness);
+    let mut request = request
+        .data(caller.presented.clone())
+        .data(caller.admin)
+        .data(caller.reader.clone())
+        .data(freshness)
+        .data(VendorOffersListed::default());
     if let Some(sources) = sources {
         request = request.data(sources);
     }

@@ -1,13 +1,36 @@
 //! Vendors merged across marketplaces.
 
+use super::codes;
 use super::lookup::{RegionView, region_by_code};
 use super::marketplace::{MarketplaceView, marketplace};
 use super::serial::{Lean, Serial};
 use crate::model::{BusinessScale, Issue, LegalForm, Offer};
 use crate::search::SearchService;
 use crate::search::{Account, Vendor};
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn too_many_vendor_offers() -> async_graphql::Error {
+    let message = format!("this request lists more than {MAX_VENDOR_OFFERS_PER_REQUEST} offers through Vendor.offers");
+    async_graphql::Error::new(message).extend_with(|_, e| {
+        e.set("code", codes::QUERY_TOO_COMPLEX);
+        e.set("limit", "max_vendor_offers");
+    })
+}
+
+/// Offers one request may list through `Vendor.offers`, however they nest. `Offer.vendor` and
+/// `Vendor.offers` form a cycle, and each level multiplies the answer by a vendor's offers (up to
+/// 200): a 200-byte query nesting them seven deep, within every limit on the document (none of
+/// which sees list lengths), asked for millions of offers and would have run the process out of
+/// memory.
+pub(crate) const MAX_VENDOR_OFFERS_PER_REQUEST: usize = 1_000;
+
+/// How many offers the request has listed through `Vendor.offers`: request data, added by every
+/// door that executes (`http::run`, the socket's `Operation::run`). A request without it lists
+/// none, so a door that forgets it fails closed.
+#[derive(Debug, Default)]
+pub(crate) struct VendorOffersListed(AtomicUsize);
 
 /// A seller, one entry however many marketplaces it sells on.
 pub(super) struct VendorView(pub(super) Arc<Vendor>);
@@ -56,14 +79,21 @@ impl VendorView {
     async fn accounts(&self) -> Serial<AccountView<'_>> {
         self.0.accounts.iter().map(AccountView).collect()
     }
-    /// Offers from this vendor seen in recent searches.
-    async fn offers(&self, ctx: &Context<'_>) -> Vec<Offer> {
+    /// Offers from this vendor seen in recent searches. A request lists at most 1,000 offers
+    /// through this field, however often it selects it; past that the field is an error with
+    /// `QUERY_TOO_COMPLEX` (`extensions.limit`: `max_vendor_offers`).
+    async fn offers(&self, ctx: &Context<'_>) -> Result<Vec<Offer>> {
+        let wanted = self.0.offer_ids.len();
+        let listed = ctx.data_opt::<VendorOffersListed>().map(|listed| listed.0.fetch_add(wanted, Ordering::Relaxed));
+        if listed.is_none_or(|before| before + wanted > MAX_VENDOR_OFFERS_PER_REQUEST) {
+            return Err(too_many_vendor_offers());
+        }
         let service = ctx.data_unchecked::<SearchService>();
-        let mut offers = Vec::with_capacity(self.0.offer_ids.len());
+        let mut offers = Vec::with_capacity(wanted);
         for id in &self.0.offer_ids {
             offers.extend(service.recent_offer(id).await);
         }
-        offers
+        Ok(offers)
     }
 }
 

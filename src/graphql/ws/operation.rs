@@ -6,6 +6,7 @@ use super::super::codes;
 use super::super::freshness::Freshness;
 use super::super::http::{Caller, prepare};
 use super::super::order::in_selection_order;
+use super::super::vendor::VendorOffersListed;
 use super::super::wire::{self, coded};
 use super::protocol;
 use async_graphql::parser::types::OperationType;
@@ -49,7 +50,12 @@ impl Operation {
             return protocol::error(&self.id, &json!([coded(error, codes::METHOD_NOT_ALLOWED)]));
         }
         let wire::Prepared { request, document, operation_name } = prepared;
-        let request = request.data(caller.presented).data(caller.admin).data(caller.reader).data(Freshness::new());
+        let request = request
+            .data(caller.presented)
+            .data(caller.admin)
+            .data(caller.reader)
+            .data(Freshness::new())
+            .data(VendorOffersListed::default());
         let mut responses = self.schema.execute_stream(request);
         let mut first = true;
         while let Some(response) = responses.next().await {

@@ -283,3 +283,76 @@ async fn each_operation_of_a_batch_takes_one_request_from_the_budget() {
     let (status, code, _) = code_of(post().await.expect("second batch")).await;
     assert_eq!((status, code.as_str()), (429, "RATE_LIMITED"), "20 operations are over a budget of 12");
 }
+
+/// `Vendor.offers` nested `levels` deep through `Offer.vendor`, from vendor `$v`.
+fn vendor_cycle(levels: usize) -> String {
+    let open = "offers { vendor { ".repeat(levels - 1);
+    let close = "} } ".repeat(levels - 1);
+    format!("query($v: ID!) {{ vendor(id: $v) {{ {open}offers {{ id }} {close}}} }}")
+}
+
+#[tokio::test]
+async fn no_door_lists_more_offers_through_the_vendor_cycle_than_one_request_may() {
+    let app = spawn_app_with(options(10_000, 10_000)).await;
+    let seen = app.graphql(crate::helpers::SEARCH, json!({ "query": "kertas", "first": 100 })).await;
+    let mut vendors: Vec<String> =
+        crate::helpers::offers(&seen).iter().filter_map(|o| o["vendor"]["id"].as_str().map(String::from)).collect();
+    vendors.sort();
+    let (v, k) = vendors
+        .chunk_by(|a, b| a == b)
+        .map(|same| (same[0].clone(), same.len()))
+        .max_by_key(|(_, n)| *n)
+        .expect("a vendor");
+    assert!(k >= 4, "a vendor with 4 offers or more makes five levels ask over 1,000: {k}");
+    // One level is well within the budget.
+    let one = app.graphql(&vendor_cycle(1), json!({ "v": v })).await;
+    assert!(one["errors"].is_null(), "{one}");
+    assert!(one["data"]["vendor"]["offers"].as_array().is_some_and(|o| o.len() >= k), "{one}");
+    // Five levels: k + k^2 + … + k^5 offers, at least 1,364.
+    let query = vendor_cycle(5);
+    let variables = json!({ "v": v });
+    let post: Value = app
+        .client
+        .post(format!("{}/graphql", app.address))
+        .json(&json!({"query": query, "variables": variables}))
+        .send()
+        .await
+        .expect("POST")
+        .json()
+        .await
+        .expect("JSON");
+    let batch: Value = app
+        .client
+        .post(format!("{}/graphql", app.address))
+        .json(&json!([{"query": "{ marketplaces { id } }"}, {"query": query, "variables": variables}]))
+        .send()
+        .await
+        .expect("batch")
+        .json()
+        .await
+        .expect("JSON");
+    let get: Value = app
+        .client
+        .get(format!("{}/graphql", app.address))
+        .query(&[("query", query.as_str()), ("variables", &variables.to_string())])
+        .header("accept", "application/json")
+        .send()
+        .await
+        .expect("GET")
+        .json()
+        .await
+        .expect("JSON");
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    socket.subscribe("1", json!({"query": query, "variables": variables})).await;
+    let heard = socket.answer("1").await;
+    for (door, answer) in [("POST", &post), ("batch", &batch[1]), ("GET", &get), ("socket", &heard["payload"])] {
+        let errors = answer["errors"].as_array().unwrap_or_else(|| panic!("{door}: {answer}"));
+        let refused = errors
+            .iter()
+            .any(|e| e["extensions"]["code"] == "QUERY_TOO_COMPLEX" && e["extensions"]["limit"] == "max_vendor_offers");
+        assert!(refused, "{door}: {answer}");
+        let listed = answer.to_string().matches("\"id\":").count();
+        assert!(listed <= 1_000 + 10, "{door}: at most the budget's offers were listed, {listed} ids");
+    }
+    app.assert_serving().await;
+}
