@@ -125,10 +125,9 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
                 cache_for(&mut headers, &answer, &freshness);
             }
             let coded = coded::compress_once(&parts.headers, &body).await;
-            if let Some(cache) = stored {
-                if mutation {
-                    cache.clear();
-                } else if let (Some(sources), Some(root_fields)) = (sources, root_fields)
+            // A mutation's answer is never stored; what it changed (a purge) cleared what it must.
+            if let Some(cache) = stored.filter(|_| !mutation) {
+                if let (Some(sources), Some(root_fields)) = (sources, root_fields)
                     && answer.executed
                     && answer.response.errors.is_empty()
                 {
@@ -149,12 +148,8 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
                 }
             }
             let prepared: Vec<_> = requests.into_iter().map(|admitted| prepare(schema, admitted)).collect();
-            let mutation = prepared.iter().any(is_mutation);
             let runs = prepared.into_iter().map(|prepared| run(schema, prepared, &caller, Freshness::new(), None));
             let answers = futures::future::join_all(runs).await;
-            if mutation && let Some(cache) = stored {
-                cache.clear();
-            }
             let bodies: Vec<AnswerBody<'_>> = answers.iter().map(Answer::body).collect();
             let mut response = (StatusCode::OK, to_json(&bodies)).into_response();
             response.headers_mut().insert(header::CONTENT_TYPE, media.content_type());

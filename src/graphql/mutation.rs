@@ -1,6 +1,7 @@
 //! Operator mutations, allowed only with the admin token.
 
 use super::error::codes;
+use super::response_cache::ResponseCache;
 use crate::search::SearchService;
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, SimpleObject};
 
@@ -48,6 +49,13 @@ impl MutationRoot {
             return Err(e.extend_with(|_, ext| ext.set("code", codes::BAD_USER_INPUT)));
         }
         let before = service.purge_cache(marketplace.as_ref().map(|id| id.as_str())).await;
+        // Stored answers go with the pages they were built from, here where the purge happened:
+        // cleared for any mutation at all, a refused one (no token) emptied them too, and anyone
+        // could make every cached request run again. After the pages: an answer begun since
+        // reads the purged cache, and one begun before is taken back by the generation check.
+        if let Some(stored) = ctx.data_opt::<ResponseCache>() {
+            stored.clear();
+        }
         Ok(PurgeResult { entries_before: i32::try_from(before).unwrap_or(i32::MAX), marketplace })
     }
 }

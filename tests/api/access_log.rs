@@ -112,3 +112,43 @@ async fn a_replayed_answer_is_logged_under_the_operation_name_it_was_asked_with(
         assert_eq!(line["operation_name"], "Search", "{line}");
     }
 }
+
+#[tokio::test]
+async fn a_refused_mutation_leaves_the_stored_answers_and_a_purge_takes_them() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let admin = [("PASAR_ADMIN_TOKEN", "access-log-admin")];
+    let gateway = Served::start(&sandboxes, "[log]\nformat = \"json\"\naccess = true", "", &admin).await;
+    let url = format!("{}/graphql", gateway.url);
+    let search = json!({ "query": SEARCH, "variables": { "query": "kertas", "first": 3 } });
+    let purge = json!({ "query": "mutation { purgeCache { entriesBefore } }" });
+    let post = |body: &Value, token: Option<&str>| {
+        let request = gateway.client.post(&url).json(body);
+        match token {
+            Some(token) => request.bearer_auth(token).send(),
+            None => request.send(),
+        }
+    };
+    // Fetched; answered from fresh cache pages and stored; replayed.
+    for _ in 0..3 {
+        assert_eq!(post(&search, None).await.expect("answer").status(), 200);
+    }
+    let refused: Value = post(&purge, None).await.expect("answer").json().await.expect("JSON");
+    assert_eq!(refused["errors"][0]["extensions"]["code"], "FORBIDDEN", "{refused}");
+    assert_eq!(post(&search, None).await.expect("answer").status(), 200);
+    let purged: Value = post(&purge, Some("access-log-admin")).await.expect("answer").json().await.expect("JSON");
+    assert!(purged["errors"].is_null(), "{purged}");
+    assert_eq!(post(&search, None).await.expect("answer").status(), 200);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (_, logs) = gateway.stop();
+    let lines: Vec<Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let searches: Vec<&Value> = lines
+        .iter()
+        .filter(|l| l["target"] == "pasar::access" && l["operation"] == "graphql" && l["sources"] != Value::Null)
+        .collect();
+    let sources: Vec<&str> = searches.iter().map(|l| l["sources"].as_str().unwrap_or("?")).collect();
+    // Search, search, replay, refused purge, replay, purge, search again.
+    assert_eq!(sources.len(), 7, "{sources:?}");
+    assert_eq!(sources[4], "-", "still replayed after the refused mutation: {sources:?}");
+    assert_ne!(sources[6], "-", "the purge took the stored answer: {sources:?}");
+}
