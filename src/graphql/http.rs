@@ -126,15 +126,14 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
             }
             let coded = coded::compress_once(&parts.headers, &body).await;
             // A mutation's answer is never stored; what it changed (a purge) cleared what it must.
-            if let Some(cache) = stored.filter(|_| !mutation) {
-                if let (Some(sources), Some(root_fields)) = (sources, root_fields)
-                    && answer.executed
-                    && answer.response.errors.is_empty()
-                {
-                    let compressed = Compressed::starting_with(coded.clone());
-                    let finished = Finished { body: body.clone(), headers: headers.clone(), compressed, operation };
-                    cache.store(key, &sources, root_fields, finished).await;
-                }
+            if let (Some(cache), Some(sources), Some(root_fields)) = (stored, sources, root_fields)
+                && !mutation
+                && answer.executed
+                && answer.response.errors.is_empty()
+            {
+                let compressed = Compressed::starting_with(coded.clone());
+                let finished = Finished { body: body.clone(), headers: headers.clone(), compressed, operation };
+                cache.store(key, &sources, root_fields, finished).await;
             }
             let body = coded::sent(&mut headers, body, coded);
             with_headers(status, media, headers, Body::from(body))
