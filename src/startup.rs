@@ -345,7 +345,11 @@ async fn admit_client(State(state): State<AppState>, mut request: Request, next:
 }
 
 fn socket_policy(http: &HttpConfig) -> SocketPolicy {
-    SocketPolicy { init_timeout: http.ws_init_timeout, idle_timeout: http.idle_timeout }
+    SocketPolicy {
+        init_timeout: http.ws_init_timeout,
+        idle_timeout: http.idle_timeout,
+        operation_timeout: http.request_timeout,
+    }
 }
 
 /// Completes on Ctrl-C or SIGTERM.

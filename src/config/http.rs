@@ -18,7 +18,8 @@ pub struct HttpConfig {
     #[serde(with = "duration")]
     pub body_timeout: Duration,
     /// A whole request, body included, must be answered within this (`408` after it): a body
-    /// dripped in byte by byte is cut here.
+    /// dripped in byte by byte is cut here. An operation on a socket is held to it too (it ends
+    /// with an `error` message, `REQUEST_TIMEOUT`).
     #[serde(with = "duration")]
     pub request_timeout: Duration,
     /// A connection on which nothing arrives for this long is closed (HTTP/2 has no header

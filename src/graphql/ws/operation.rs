@@ -13,6 +13,7 @@ use async_graphql::parser::types::OperationType;
 use async_graphql::{ServerError, Value};
 use futures::StreamExt;
 use serde_json::json;
+use std::time::Duration;
 use tokio::sync::mpsc;
 
 /// What an operation tells its socket.
@@ -29,11 +30,19 @@ pub(super) struct Operation {
     pub(super) id: String,
     pub(super) generation: u64,
     pub(super) outbox: mpsc::Sender<Event>,
+    /// How long it may run (`[http] request_timeout`, as a request over HTTP).
+    pub(super) timeout: Duration,
 }
 
 impl Operation {
     pub(super) async fn run(self, admitted: Admitted, caller: Caller, streams: Option<StreamSlots>) {
-        let last = self.execute(admitted, caller).await;
+        let last = match tokio::time::timeout(self.timeout, self.execute(admitted, caller)).await {
+            Ok(last) => last,
+            Err(_) => {
+                let message = format!("the operation ran past {} s and was stopped", self.timeout.as_secs_f64());
+                protocol::error(&self.id, &json!([coded(ServerError::new(message, None), codes::REQUEST_TIMEOUT)]))
+            }
+        };
         drop(streams);
         let _ = self.outbox.send(Event::Done(self.id.clone(), self.generation, last)).await;
     }

@@ -21,6 +21,9 @@ pub struct SocketPolicy {
     pub init_timeout: Duration,
     /// A socket with nothing running that hears nothing for this long is closed.
     pub idle_timeout: Duration,
+    /// An operation still running after this ends with `REQUEST_TIMEOUT`, as a request over HTTP
+    /// is cut at `[http] request_timeout`.
+    pub operation_timeout: Duration,
 }
 
 /// Messages operations may queue for the socket before they wait for it.
@@ -202,6 +205,7 @@ impl Session {
             id: id.to_string(),
             generation: state.generation,
             outbox: state.outbox.clone(),
+            timeout: self.policy.operation_timeout,
         };
         let task = tokio::spawn(work.run(admitted, caller, streams));
         state.running.insert(id.to_string(), Running { generation: state.generation, task });

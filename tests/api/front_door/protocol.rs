@@ -3,6 +3,7 @@
 
 use super::socket::{self, Heard};
 use crate::helpers::{TestApp, TestOptions, spawn_app_with};
+use pasar::sandbox::FaultMode;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
@@ -140,5 +141,30 @@ async fn a_message_past_the_sockets_bound_closes_it_with_1009_and_the_size_allow
         }
         other => panic!("expected a close, heard {other:?}"),
     }
+    app.assert_serving().await;
+}
+
+#[tokio::test]
+async fn an_operation_on_a_socket_is_cut_at_the_request_timeout_as_a_request_over_http_is() {
+    // Marketplaces may take 20 s; a request, and so an operation, 1 s.
+    let app = spawn_app_with(TestOptions {
+        timeout: Duration::from_secs(20),
+        configure: Arc::new(|config| config.http.request_timeout = Duration::from_secs(1)),
+        ..TestOptions::default()
+    })
+    .await;
+    app.sandbox("mbiz").faults().set_mode(FaultMode::Hang);
+    let query = r#"{ search(query: "kertas", first: 1, filter: { marketplaces: ["mbiz"] }) { complete } }"#;
+    let over_http = app.client.post(format!("{}/graphql", app.address)).json(&json!({ "query": query })).send();
+    assert_eq!(over_http.await.expect("answer").status(), 408);
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    let asked = std::time::Instant::now();
+    socket.subscribe("1", json!({ "query": query })).await;
+    let answer = socket.answer("1").await;
+    assert_eq!(answer["type"], "error", "{answer}");
+    assert_eq!(answer["payload"][0]["extensions"]["code"], "REQUEST_TIMEOUT", "{answer}");
+    assert!(asked.elapsed() < Duration::from_secs(10), "cut near 1 s, not at the marketplace's 20 s");
+    socket.subscribe("1", json!({ "query": "{ marketplaces { id } }" })).await;
+    assert_eq!(socket.answer("1").await["type"], "next", "the id is free and the socket still serves");
     app.assert_serving().await;
 }
