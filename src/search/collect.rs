@@ -77,6 +77,8 @@ pub(super) struct Ask<'a> {
     pub(super) filter: &'a OfferFilter,
     /// Filters the marketplace applies itself, as its query parameters.
     pub(super) pushed: &'a [(String, String)],
+    /// Whether the gateway applies conditions the marketplace does not, so pages are scanned.
+    pub(super) scans: bool,
     pub(super) bypass: bool,
 }
 
@@ -104,14 +106,15 @@ pub(super) async fn collect(
     earlier: Earlier,
     report: &mut SourceReport,
 ) -> Result<Collected, MarketplaceError> {
-    let Ask { query, filter, pushed, bypass } = *ask;
+    let Ask { query, filter, pushed, bypass, .. } = *ask;
     let learned = path.learned(entry.marketplace.id());
     let single = learned.ignores_paging();
     report.ignores_paging = single;
+    let largest = learned.max_page_size(entry.settings.page_size);
     let (page_size, paging) = if single {
         (entry.settings.page_size, Paging::Single)
     } else {
-        (page_size_for(want.keep, learned.max_page_size(entry.settings.page_size)), paging_of(&entry.settings))
+        (page_size_for(want.keep, largest), paging_of(&entry.settings))
     };
     let mut walk = Walk::new(want.start, page_size, paging);
     let Earlier { mut seen, cursor: resumed, .. } = earlier;
@@ -148,9 +151,16 @@ pub(super) async fn collect(
             filters: pushed.to_vec(),
         };
         let page = path.page(entry, request, bypass, report).await?;
-        // A later round's first page may start before where it continues (pages are aligned to
-        // their size), over offers the earlier round took: only a page past that point tells.
-        let repeated = !page.offers.is_empty() && page.offers.iter().all(|o| seen.contains_key(o.source_id.as_str()));
+        // Every offer seen before at another index: the first page served again. One read again
+        // at its own index is no repeat (a later round's first page may start before where it
+        // continues, and a widened numbered walk reads its first items again): only a page past
+        // that point tells.
+        let repeated = !page.offers.is_empty()
+            && page
+                .offers
+                .iter()
+                .zip(offset..)
+                .all(|(o, index)| seen.get(o.source_id.as_str()).is_some_and(|&at| at != index));
         if repeated && offset >= want.start {
             note_ignores_paging(entry, &learned, report, offset);
             collected.exhausted = true;
@@ -172,6 +182,7 @@ pub(super) async fn collect(
         left_out.unreadable += page.skipped;
         let past_start = offset.saturating_add(listed).saturating_sub(offset.max(want.start));
         scanned = scanned.saturating_add(past_start);
+        let mut failed = false;
         for (i, offer) in page.offers.iter().enumerate() {
             let index = offset + u32::try_from(i).unwrap_or(u32::MAX);
             match seen.entry(offer.source_id.clone()) {
@@ -185,9 +196,20 @@ pub(super) async fn collect(
                 }
             }
             let room = want.whole_pages || collected.offers.len() < want.keep as usize;
-            if index >= want.start && room && filter.keeps(offer) {
-                collected.offers.extend(SharedOffer::new(&page, i).map(|shared| (index, shared)));
+            if index >= want.start && room {
+                if filter.keeps(offer) {
+                    collected.offers.extend(SharedOffer::new(&page, i).map(|shared| (index, shared)));
+                } else {
+                    failed = true;
+                }
             }
+        }
+        if failed && ask.scans {
+            // Conditions only the gateway applies dropped offers of this page: the walk is a scan
+            // for matches. Sized for `keep` it made up to a hundred calls to one marketplace (pages
+            // of 10 over the 1,000-item scan limit); it reads on in the largest pages, a tenth of
+            // them. A first page that keeps everything is not taxed.
+            walk.widen(largest);
         }
         cursor.clone_from(&page.next_cursor);
         // Past the page, unless it held more matches than were kept (those are still ahead).

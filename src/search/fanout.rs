@@ -140,7 +140,7 @@ pub(super) async fn fetch_after(
     let deadline = entry.settings.timeout.saturating_sub(earlier.spent);
     let pushdown = filter.pushdown(&entry.pushdown);
     let total_exact = pushdown.complete;
-    let ask = Ask { query, filter, pushed: &pushdown.params, bypass };
+    let ask = Ask { query, filter, pushed: &pushdown.params, scans: pushdown.left_here, bypass };
     let span = marketplace_span(&id);
     // Boxed: the walk's future holds its pages' loads and is large, and each wrapper around it
     // (span, deadline, the caller's `join_all`) moved it whole (memcpy was 2-3 % of a miss).

@@ -136,6 +136,9 @@ pub(super) struct Pushdown {
     /// Whether the marketplace applies every offer condition exactly, so its total is a count of
     /// matching offers (the gateway still re-checks every offer).
     pub(super) complete: bool,
+    /// Whether a condition is left to the gateway alone (not only widened to whole units): then
+    /// any share of a page may fail it, and a walk scans for matches.
+    pub(super) left_here: bool,
 }
 
 impl OfferFilter {
@@ -146,7 +149,7 @@ impl OfferFilter {
         &self,
         declared: &std::collections::BTreeMap<String, crate::marketplace::definition::FilterSpec>,
     ) -> Pushdown {
-        let mut pushdown = Pushdown { params: Vec::new(), complete: true };
+        let mut pushdown = Pushdown { params: Vec::new(), complete: true, left_here: false };
         let price_basis_matches = |includes_vat: bool| includes_vat != self.price_excludes_vat;
         let mut push = |name: &str, value: Option<Decimal>, round_up: bool, basis_ok: &dyn Fn(bool) -> bool| {
             let Some(value) = value else { return };
@@ -156,7 +159,7 @@ impl OfferFilter {
                     pushdown.complete &= whole == value;
                     pushdown.params.push((spec.param.clone(), whole.normalize().to_string()));
                 }
-                None => pushdown.complete = false,
+                None => (pushdown.complete, pushdown.left_here) = (false, true),
             }
         };
         push("min_price", self.min_price, false, &price_basis_matches);
@@ -169,6 +172,7 @@ impl OfferFilter {
             || self.vendor_region.is_some()
             || self.in_stock;
         pushdown.complete &= !unpushable;
+        pushdown.left_here |= unpushable;
         pushdown
     }
 }

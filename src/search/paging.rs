@@ -156,6 +156,20 @@ impl Walk {
         Self { offset, size, paging, proven: 0, pending: None }
     }
 
+    /// Asks `size` a page from the next page on, when that is larger and the walk is between
+    /// pages it has placed (no clamp being tested). A numbered walk moves back to the page of
+    /// that size holding its position; the items it reads again are known by their ids and
+    /// indices and skipped. A cursor chain keeps its size.
+    pub(super) fn widen(&mut self, size: u32) {
+        if self.pending.is_some() || size <= self.size || matches!(self.paging, Paging::Cursor | Paging::Single) {
+            return;
+        }
+        self.size = size;
+        if self.paging == Paging::Numbered {
+            self.offset = self.offset / size * size;
+        }
+    }
+
     /// Reads a page of `listed` items (readable or not) asked at the current offset and size;
     /// moves the walk on and says whether the items can be taken and whether more may follow.
     pub(super) fn after(&mut self, listed: u32, total: Option<u64>, next_cursor: bool, learned: &Learned) -> Next {

@@ -154,3 +154,26 @@ async fn a_paging_verdict_is_told_once_and_lasts_until_it_expires_or_is_forgotte
     learned.forget();
     assert!(!learned.ignores_paging());
 }
+
+#[test]
+fn a_walk_widens_between_placed_pages_and_a_numbered_one_realigns() {
+    let learned = Learned::default();
+    let mut numbered = Walk::new(0, 10, Paging::Numbered);
+    assert_eq!(numbered.after(10, None, false, &learned), Next::Continue);
+    numbered.widen(100);
+    assert_eq!((numbered.offset, numbered.size), (0, 100), "page 1 of 100 holds position 10");
+    let mut offset = Walk::new(0, 10, Paging::Offset);
+    offset.after(10, None, false, &learned);
+    offset.widen(100);
+    assert_eq!((offset.offset, offset.size), (10, 100));
+    offset.widen(50);
+    assert_eq!(offset.size, 100, "never narrower");
+    let mut cursor = Walk::new(0, 10, Paging::Cursor);
+    cursor.after(10, None, true, &learned);
+    cursor.widen(100);
+    assert_eq!(cursor.size, 10, "a cursor chain keeps its size");
+    let mut testing = Walk::new(0, 20, Paging::Offset);
+    assert_eq!(testing.after(10, None, false, &learned), Next::Continue, "a short page: a clamp to test");
+    testing.widen(100);
+    assert_eq!(testing.size, 10, "not while a clamp is being tested");
+}

@@ -264,6 +264,40 @@ async fn after_one_warm_up_search_a_page_of_40_over_marketplaces_like_the_peers_
 }
 
 #[tokio::test]
+async fn a_search_filtered_in_the_gateway_scans_each_marketplace_in_its_largest_pages() {
+    let app = spawn_app().await;
+    // No vendor is in Papua (94): every page is read and all of it dropped, up to the scan limit
+    // of 1,000 items a marketplace. In pages sized for `first: 1` (10) that was up to 100 calls
+    // to each, for one search anyone may send with `noCache` as often as they like.
+    for sandbox in &app.sandboxes {
+        sandbox.state().reset_stats();
+    }
+    let variables = json!({ "query": QUERIES[1], "first": 1, "noCache": true, "filter": { "vendorRegion": "94" } });
+    let uncached = r#"query($query: String!, $first: Int, $noCache: Boolean, $filter: OfferFilter) {
+      search(query: $query, first: $first, noCache: $noCache, filter: $filter) { offers { edges { node { sourceId } } } }
+    }"#;
+    let response = app.graphql(uncached, variables).await;
+    assert!(response["errors"].is_null(), "{response}");
+    assert_eq!(ids_of(&response).len(), 0, "{response}");
+    let mut scanned_much = false;
+    for sandbox in &app.sandboxes {
+        let (id, calls) = (sandbox.kind().id(), sandbox.state().requests_served());
+        let largest = if id == "bela" {
+            25
+        } else if id == "padi-umkm" {
+            50
+        } else {
+            100
+        };
+        // A first page sized for `first: 1`, then the scan in the largest pages, and the empty
+        // page that ends it.
+        assert!(calls <= 1_000 / largest + 2, "{id}: {calls} calls in pages of {largest}: {response}");
+        scanned_much |= calls >= 3;
+    }
+    assert!(scanned_much, "the query matches enough to need several pages somewhere");
+}
+
+#[tokio::test]
 async fn when_the_others_have_nothing_the_marketplaces_with_matches_fill_the_page() {
     let app = spawn_app().await;
     for sandbox in &app.sandboxes {
