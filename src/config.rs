@@ -173,7 +173,8 @@ pub struct RequestLimits {
     pub max_aliases: usize,
     /// Most root fields in one query.
     pub max_root_fields: usize,
-    /// Most `search`/`compare` selections per request (each asks every marketplace).
+    /// Most `search`/`compare`/`searchStream`/`spending`/`spendingRanking` selections per request
+    /// (each asks every marketplace, or every ledger).
     pub max_fan_out_fields: usize,
     /// Deepest path of fields, fragments spread in.
     pub max_depth: usize,

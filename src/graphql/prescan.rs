@@ -20,8 +20,10 @@ pub(super) struct QueryShape {
     pub(super) fan_out_fields: usize,
 }
 
-/// Root fields whose every call asks all marketplaces.
-const FAN_OUT_FIELDS: &[&str] = &["search", "compare", "searchStream"];
+/// Root fields whose every call asks all marketplaces: the searches, and the spending figures,
+/// which ask every ledger marketplace (a ranking, for every kab/kota of the province). The
+/// expansion over fragments counts the same fields (`expansion.rs`).
+pub(super) const FAN_OUT_FIELDS: &[&str] = &["search", "compare", "searchStream", "spending", "spendingRanking"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Token<'a> {

@@ -39,6 +39,12 @@ fn aliases() -> String {
     format!("{{ {} }}", (0..40).map(|i| format!("a{i}: parsePrice(text: \"1\") {{ amount }} ")).collect::<String>())
 }
 
+/// Five spending rankings over different years: each asks every ledger for every kab/kota.
+fn rankings() -> String {
+    let ranked = |i: usize| format!("r{i}: spendingRanking(province: \"35\", year: {}) {{ __typename }} ", 2020 + i);
+    format!("{{ {} }}", (0..5).map(ranked).collect::<String>())
+}
+
 fn wide() -> String {
     format!("{{ {} }}", (0..5).map(|i| format!("s{i}: search(query: \"kertas\") {{ complete }} ")).collect::<String>())
 }
@@ -97,6 +103,13 @@ async fn every_door_refuses_the_same_hostile_documents_with_the_same_code_and_li
         ("a list nested 2,500 deep after `#\\r\\n`", after_comment("\r\n"), "QUERY_TOO_COMPLEX", "max_nesting"),
         ("40 aliases", aliases(), "QUERY_TOO_COMPLEX", "max_aliases"),
         ("five searches", wide(), "QUERY_TOO_COMPLEX", "max_fan_out_fields"),
+        ("five spending rankings", rankings(), "QUERY_TOO_COMPLEX", "max_fan_out_fields"),
+        (
+            "one spending figure spread eight times",
+            doubling(3, "spending(buyer: \"35.78\", year: 2025) { __typename }"),
+            "QUERY_TOO_COMPLEX",
+            "max_fan_out_fields",
+        ),
         // 1.3 KB selecting 2^30 fields once spread: it pinned a worker and took the process past 23 GB.
         (
             "fragments spreading each other 2^30 times",
