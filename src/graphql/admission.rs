@@ -170,10 +170,9 @@ impl Admission {
         let mut fan_out = 0;
         let mut admitted = Vec::with_capacity(requests.len());
         for request in requests {
-            // Text sent in full is measured before the persisted-query store may keep it.
-            if let Some(query) = &request.query {
-                check(&scan(query, limits.max_tokens), limits)?;
-            }
+            // Text sent in full is measured, fragments spread in, before the persisted-query store
+            // may keep it: a document refused here is never registered under its hash.
+            let sent = request.query.as_deref().map(|query| self.measure(query)).transpose()?;
             let resolved = match self.persisted.resolve(request) {
                 Ok(resolved) => resolved,
                 Err(error) => {
@@ -181,10 +180,10 @@ impl Admission {
                     continue;
                 }
             };
-            let query = resolved.request.query.as_deref().unwrap_or_default();
-            let shape = scan(query, limits.max_tokens);
-            check(&shape, limits)?;
-            let spread_out = self.spread_out(query)?;
+            let (shape, spread_out) = match sent {
+                Some(measured) => measured,
+                None => self.measure(resolved.request.query.as_deref().unwrap_or_default())?,
+            };
             let request_fan_out = shape.fan_out_fields.max(spread_out);
             fan_out += request_fan_out;
             let request = resolved.request;
@@ -192,6 +191,13 @@ impl Admission {
         }
         check_limit("max_fan_out_fields", fan_out, limits.max_fan_out_fields)?;
         Ok(admitted)
+    }
+
+    /// The linear scan's shape of `query` and its fan-out with fragments spread in, each checked.
+    fn measure(&self, query: &str) -> Result<(QueryShape, usize), Rejection> {
+        let shape = scan(query, self.limits.max_tokens);
+        check(&shape, &self.limits)?;
+        Ok((shape, self.spread_out(query)?))
     }
 
     /// Parses `query` (once: execution reuses the parse) and checks what its operations select

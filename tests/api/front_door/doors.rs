@@ -369,3 +369,15 @@ async fn no_door_lists_more_offers_through_the_vendor_cycle_than_one_request_may
     }
     app.assert_serving().await;
 }
+
+#[tokio::test]
+async fn a_document_refused_for_what_its_fragments_select_is_never_registered_under_its_hash() {
+    let app = spawn_app_with(options(10_000, 10_000)).await;
+    let query = doubling(30, "__typename");
+    let hash: String = sha2::Sha256::digest(query.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let persisted = json!({"persistedQuery": {"version": 1, "sha256Hash": hash}});
+    let registered = by_post(&app, json!({"query": query, "extensions": persisted})).await;
+    assert_eq!((registered.1.as_str(), registered.2.as_str()), ("QUERY_TOO_COMPLEX", "max_complexity"));
+    let by_hash = by_post(&app, json!({"extensions": persisted})).await;
+    assert_eq!(by_hash.1, "PERSISTED_QUERY_NOT_FOUND", "the refused document was kept under its hash");
+}
