@@ -20,6 +20,10 @@ const SURVEY_GROUPS: u32 = 50;
 const DEFAULT_TOP: usize = 3;
 /// At most this many offers per product in a survey.
 const MAX_TOP: usize = 20;
+/// Offers one survey may choose (`offer=`, repeated). An HPS survey cites a handful; each chosen
+/// id is matched against every offer of the comparison and echoed into the page's links, so the
+/// count is bounded (a 64 KiB URL held some 9,000).
+const MAX_CHOSEN: usize = 100;
 
 /// How the offers of a product are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,8 +119,11 @@ pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
     let lang = lang.unwrap_or_default();
     for (key, value) in pairs {
         let value = value.trim().to_string();
-        if let Err(field) = read(&mut query, &key, &value, lang) {
-            invalid.push(Invalid { field, value: visible(&value) });
+        match read(&mut query, &key, &value, lang) {
+            // Offers past the most a survey may choose are said once, not once each.
+            Err("offer") if invalid.iter().any(|i: &Invalid| i.field == "offer") => {}
+            Err(field) => invalid.push(Invalid { field, value: visible(&value) }),
+            Ok(()) => {}
         }
     }
     // A range from above its end matches nothing: said, not answered with an empty page.
@@ -152,6 +159,7 @@ fn read(query: &mut PageQuery, key: &str, value: &str, lang: Lang) -> Result<(),
         "min" => query.min_price = rupiah(value, lang).map_err(|()| "min")?,
         "max" => query.max_price = rupiah(value, lang).map_err(|()| "max")?,
         "sort" => query.sort_asked = sort(value).map_err(|()| "sort")?,
+        "offer" if query.chosen.len() >= MAX_CHOSEN => return Err("offer"),
         "offer" if !value.is_empty() => query.chosen.push(value.to_string()),
         "top" if value.is_empty() => query.top = None,
         "top" => query.top = Some(value.parse().ok().filter(|n| (1..=MAX_TOP).contains(n)).ok_or("top")?),
@@ -282,6 +290,17 @@ mod tests {
         let params = query.compare_params();
         assert!(params.filter.umk_only && params.filter.pdn_tiers.is_some());
         assert_eq!(params.buyer.map(|b| b.region_code), Some("35.71".to_string()));
+    }
+
+    #[test]
+    fn a_survey_chooses_at_most_a_hundred_offers() {
+        let url = |n: usize| format!("q=x{}", (0..n).map(|i| format!("&offer=mbiz:{i}")).collect::<String>());
+        let (query, invalid) = parse(Some(&url(100)));
+        assert!(invalid.is_empty(), "{invalid:?}");
+        assert_eq!(query.chosen.len(), 100);
+        let (query, invalid) = parse(Some(&url(9_000)));
+        assert_eq!(invalid.iter().map(|i| i.field).collect::<Vec<_>>(), ["offer"], "said once");
+        assert_eq!(query.chosen.len(), 100, "the rest is not read into the survey");
     }
 
     #[test]
