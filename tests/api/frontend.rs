@@ -237,14 +237,28 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().expect("gzip")
 }
 
+/// A request body coder.
+type Compress = fn(&[u8]) -> Vec<u8>;
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 5, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli");
+    out
+}
+
+fn zstd(bytes: &[u8]) -> Vec<u8> {
+    zstd::bulk::compress(bytes, 3).expect("zstd")
+}
+
 #[tokio::test]
-async fn a_gzip_request_body_is_read_and_a_gzip_bomb_is_refused_at_the_body_limit() {
+async fn a_compressed_request_body_is_read_and_a_bomb_is_refused_at_the_body_limit_in_each_coding() {
     let app = spawn_with_cors(|_| {}).await;
-    let post = |body: Vec<u8>| {
+    let post = |body: Vec<u8>, coding: &'static str| {
         app.client
             .post(format!("{}/graphql", app.address))
             .header("Content-Type", "application/json")
-            .header("Content-Encoding", "gzip")
+            .header("Content-Encoding", coding)
             .body(body)
             .send()
     };
@@ -255,17 +269,19 @@ async fn a_gzip_request_body_is_read_and_a_gzip_bomb_is_refused_at_the_body_limi
     let mut bomb = br#"{"query": "{ marketplaces { id } }", "operationName": ""#.to_vec();
     bomb.extend(std::iter::repeat_n(b' ', 64 * 1024 * 1024));
     bomb.extend(br#""}"#);
-    let compressed = gzip(&bomb);
-    assert!(compressed.len() < 256 * 1024, "{} bytes compressed", compressed.len());
+    let codings: [(&str, Compress); 3] = [("gzip", gzip), ("br", brotli), ("zstd", zstd)];
+    let bombs: Vec<Vec<u8>> = codings.iter().map(|(_, compress)| compress(&bomb)).collect();
+    for ((coding, compress), compressed) in codings.iter().zip(bombs) {
+        assert!(compressed.len() < 256 * 1024, "{coding}: {} bytes compressed", compressed.len());
+        let small = compress(br#"{"query": "{ marketplaces { id } }"}"#);
+        let answer: Value = post(small, coding).await.expect("compressed body").json().await.expect("JSON");
+        assert_eq!(answer["data"]["marketplaces"].as_array().map(Vec::len), Some(5), "{coding}: {answer}");
 
-    let small = gzip(br#"{"query": "{ marketplaces { id } }"}"#);
-    let answer: Value = post(small).await.expect("gzip body").json().await.expect("JSON");
-    assert_eq!(answer["data"]["marketplaces"].as_array().map(Vec::len), Some(5), "{answer}");
-
-    let refused = post(compressed).await.expect("bomb answered");
-    assert_eq!(refused.status(), 413);
-    let body: Value = refused.json().await.expect("JSON");
-    assert_eq!(body["errors"][0]["extensions"]["code"], "REQUEST_TOO_LARGE", "{body}");
+        let refused = post(compressed, coding).await.expect("bomb answered");
+        assert_eq!(refused.status(), 413, "{coding}");
+        let body: Value = refused.json().await.expect("JSON");
+        assert_eq!(body["errors"][0]["extensions"]["code"], "REQUEST_TOO_LARGE", "{coding}: {body}");
+    }
 }
 
 #[tokio::test]
