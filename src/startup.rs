@@ -264,6 +264,7 @@ const SOCKET_CLOSE_WAIT: Duration = Duration::from_secs(5);
 /// decompressed body still counts against `max_body_bytes` while `/graphql` reads it).
 pub fn router(state: AppState) -> Router {
     let cors = state.cors.clone();
+    let spending = crate::graphql::spending_of(&state.endpoint.schema, &state.service);
     let admit = axum::middleware::from_fn_with_state(state.clone(), admit_client);
     let measured = state.clone();
     let router = Router::new()
@@ -274,7 +275,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready::readyz))
         .route("/metrics", get(metrics::metrics))
-        .merge(crate::web::router(state.service.clone()))
+        .merge(crate::web::router(state.service.clone(), spending))
         .with_state(state)
         .layer(RequestDecompressionLayer::new())
         .layer(CompressionLayer::new().compress_when(worth_compressing()))

@@ -51,7 +51,7 @@ pub type PasarSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 /// Builds the schema over a search service; `admin` enables operator mutations.
 pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestLimits) -> PasarSchema {
     let mut builder = describe_scalars(Schema::build(QueryRoot, MutationRoot, SubscriptionRoot))
-        // A snapshot: spending keeps the adapters it started with (a reload does not reach it yet).
+        // Over the registry the search service serves at each request, so it follows reloads.
         .data(crate::spending::SpendingService::new(spending_registry(&service)))
         .data(service)
         .data(admin)
@@ -67,6 +67,16 @@ pub fn build_schema(service: SearchService, admin: AdminToken, limits: &RequestL
         builder = builder.disable_suggestions();
     }
     builder.finish()
+}
+
+/// The spending service `schema` answers from, for the buyer's pages to share (one set of ledger
+/// caches, one load of a ledger however many ask for it); a new one over `service` for a schema
+/// built without it.
+pub fn spending_of(schema: &PasarSchema, service: &SearchService) -> crate::spending::SpendingService {
+    match schema.data::<crate::spending::SpendingService>() {
+        Some(spending) => spending.clone(),
+        None => crate::spending::SpendingService::new(spending_registry(service)),
+    }
 }
 
 /// The parsed-document cache `schema` executes from, for admission to parse into: a document

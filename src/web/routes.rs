@@ -13,6 +13,7 @@ use super::survey_page;
 use super::survey_xlsx;
 use super::words::Names;
 use crate::search::{SearchError, SearchService};
+use crate::spending::SpendingService;
 use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::{StatusCode, header};
@@ -20,8 +21,9 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use std::time::SystemTime;
 
-/// The buyer's pages over `service`, for any router state.
-pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Router<S> {
+/// The buyer's pages over `service`, and over `spending` (the GraphQL schema's own, so both
+/// share its ledger caches and their coalesced loads), for any router state.
+pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService, spending: SpendingService) -> Router<S> {
     Router::new()
         .route("/", get(comparison))
         .route("/survey", get(survey_sheet))
@@ -30,10 +32,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SearchService) -> Route
         .route("/favicon.svg", get(|| async { icon("image/svg+xml", include_bytes!("icon/favicon.svg")) }))
         // Asked for by browsers whatever the page says: a 404 here is a console error on every page.
         .route("/favicon.ico", get(|| async { icon("image/x-icon", include_bytes!("icon/favicon.ico")) }))
-        .merge(super::belanja::router(crate::spending::SpendingService::new({
-            let service = service.clone();
-            std::sync::Arc::new(move || service.registry())
-        })))
+        .merge(super::belanja::router(spending))
         .with_state(service)
 }
 

@@ -222,3 +222,19 @@ async fn listing_transactions_needs_the_transactions_scope() {
     assert_eq!(page["nodes"][0]["date"], "2022-01-01", "the first purchase, 00:30 WIB on 1 January");
     assert!(page["nodes"][0]["satker"].is_string());
 }
+
+#[tokio::test]
+async fn the_buyer_page_and_graphql_read_one_ledger_load() {
+    let app = spawn_app().await;
+    for sandbox in &app.sandboxes {
+        sandbox.state().reset_stats();
+    }
+    let page = app.client.get(format!("{}/belanja?wilayah=35.71&tahun=2022", app.address)).send().await;
+    assert_eq!(page.expect("page").status(), 200);
+    let asked = |app: &crate::helpers::TestApp| app.sandboxes.iter().map(|s| s.state().requests_served()).sum::<u64>();
+    let after_page = asked(&app);
+    assert!(after_page > 0, "the page read the ledgers");
+    let body = app.graphql(SPENDING, json!({ "buyer": "35.71", "year": 2022 })).await;
+    assert_eq!(body["data"]["spending"]["complete"], true, "{body}");
+    assert_eq!(asked(&app), after_page, "the ledgers the page loaded answered GraphQL too");
+}
