@@ -297,6 +297,12 @@ async fn each_operation_of_a_batch_takes_one_request_from_the_budget() {
     assert_eq!((status, code.as_str()), (429, "RATE_LIMITED"), "20 operations are over a budget of 12");
 }
 
+/// The JSON answer to `body` posted to `/graphql`.
+async fn answer_of(app: &TestApp, body: Value) -> Value {
+    let response = app.client.post(format!("{}/graphql", app.address)).json(&body).send().await.expect("POST");
+    response.json().await.expect("JSON")
+}
+
 /// `Vendor.offers` nested `levels` deep through `Offer.vendor`, from vendor `$v`.
 fn vendor_cycle(levels: usize) -> String {
     let open = "offers { vendor { ".repeat(levels - 1);
@@ -324,26 +330,9 @@ async fn no_door_lists_more_offers_through_the_vendor_cycle_than_one_request_may
     // Five levels: k + k^2 + … + k^5 offers, at least 1,364.
     let query = vendor_cycle(5);
     let variables = json!({ "v": v });
-    let post: Value = app
-        .client
-        .post(format!("{}/graphql", app.address))
-        .json(&json!({"query": query, "variables": variables}))
-        .send()
-        .await
-        .expect("POST")
-        .json()
-        .await
-        .expect("JSON");
-    let batch: Value = app
-        .client
-        .post(format!("{}/graphql", app.address))
-        .json(&json!([{"query": "{ marketplaces { id } }"}, {"query": query, "variables": variables}]))
-        .send()
-        .await
-        .expect("batch")
-        .json()
-        .await
-        .expect("JSON");
+    let post = answer_of(&app, json!({"query": query, "variables": variables})).await;
+    let batch =
+        answer_of(&app, json!([{"query": "{ marketplaces { id } }"}, {"query": query, "variables": variables}])).await;
     let get: Value = app
         .client
         .get(format!("{}/graphql", app.address))
