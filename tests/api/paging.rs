@@ -184,3 +184,54 @@ async fn a_marketplace_serving_40_a_page_with_54_matches_gives_all_54_at_first_5
     assert_eq!(second["data"]["search"]["offers"]["edges"].as_array().expect("edges").len(), 4, "{second}");
     assert_eq!(second["data"]["search"]["offers"]["pageInfo"]["hasNextPage"], false);
 }
+
+const TIERED: &str = r#"query($first: Int, $after: String, $filter: OfferFilter) {
+  search(query: "2", first: $first, after: $after, filter: $filter) {
+    offers { pageInfo { hasNextPage endCursor } edges { node { sourceId pdnTier } } } } }"#;
+
+/// (source id, PDN tier) of every offer, walking `after` to the end.
+async fn walk_tiered(app: &TestApp, first: u32, filter: Value) -> Vec<(String, String)> {
+    let (mut seen, mut after) = (Vec::new(), Value::Null);
+    for _ in 0..500 {
+        let response = app.graphql(TIERED, json!({ "first": first, "after": after, "filter": filter })).await;
+        assert!(response["errors"].is_null(), "{response}");
+        let offers = &response["data"]["search"]["offers"];
+        seen.extend(offers["edges"].as_array().expect("edges").iter().map(|e| {
+            let tier = e["node"]["pdnTier"].as_str().expect("tier").to_string();
+            (e["node"]["sourceId"].as_str().expect("id").to_string(), tier)
+        }));
+        if offers["pageInfo"]["hasNextPage"] != true {
+            return seen;
+        }
+        after = offers["pageInfo"]["endCursor"].clone();
+    }
+    panic!("paging did not end");
+}
+
+/// A condition only the gateway applies (the PDN tier) makes a walk widen its pages once it
+/// drops offers (numbered walks realign to the wider page): walking `after` with it yields
+/// exactly the offers of the unfiltered walk that meet it, once each, in order, whatever page
+/// size the marketplace serves or the client asks.
+#[tokio::test]
+async fn a_walk_filtered_in_the_gateway_yields_exactly_the_matching_offers_of_the_whole_walk() {
+    let app = spawn_app_with(TestOptions::default()).await;
+    // Numbered with a clamp and without one; offset with a clamp; cursor-paged with one.
+    let marketplaces = [("jatim-bejo", Some(15)), ("mbiz", None), ("ekatalog", Some(7)), ("bela", Some(8))];
+    let mut exercised = 0;
+    for (id, clamp) in marketplaces {
+        let quirks = Quirks { max_page_size: clamp, max_matches: Some(150), ..Quirks::default() };
+        app.sandbox(id).state().set_quirks(quirks).expect("quirks apply");
+        let whole = walk_tiered(&app, 100, json!({ "marketplaces": [id] })).await;
+        let count = |tier: &str| whole.iter().filter(|(_, t)| t == tier).count();
+        // A tier some offers have and some do not, so the filter keeps some and drops some.
+        let Some(tier) = whole.iter().map(|(_, t)| t.clone()).find(|t| count(t) < whole.len()) else { continue };
+        let kept: Vec<String> = whole.iter().filter(|(_, t)| *t == tier).map(|(s, _)| s.clone()).collect();
+        exercised += 1;
+        for first in [3, 10, 25] {
+            let filter = json!({ "marketplaces": [id], "pdnTiers": [tier] });
+            let ids: Vec<String> = walk_tiered(&app, first, filter).await.into_iter().map(|(s, _)| s).collect();
+            assert_eq!(ids, kept, "{id} {tier} at first: {first}");
+        }
+    }
+    assert!(exercised >= 3, "only {exercised} marketplaces list offers of several tiers");
+}
