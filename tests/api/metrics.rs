@@ -1,6 +1,8 @@
 //! `/metrics`: the series an operator scrapes, and who may read them.
 
-use crate::helpers::{SEARCH, TestOptions, spawn_app, spawn_app_with};
+use crate::helpers::{SEARCH, TEST_PRODUCTS, TestOptions, spawn_app, spawn_app_with};
+use crate::served::Served;
+use pasar::sandbox::{self, Quirks, SandboxOptions};
 use serde_json::json;
 
 /// The value of the first sample of `name` whose labels include every one of `labels`.
@@ -85,4 +87,46 @@ async fn with_a_metrics_token_metrics_need_it_even_on_loopback() {
     let right = app.client.get(&url).bearer_auth("metrics-s3cret").send().await.expect("answer");
     assert_eq!(right.status(), 200);
     assert!(right.text().await.expect("text").contains("pasar_build_info"));
+}
+
+/// Through the binary, whose metrics are its own (the in-process apps of this test binary share
+/// one recorder): a marketplace found ignoring the page asked for is told once, as a log line
+/// and a count, however many searches read it afterwards.
+#[tokio::test]
+async fn a_does_not_page_verdict_is_logged_once_and_counted() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let quirks = Quirks { max_page_size: Some(10), max_matches: Some(30), ignores_paging: true, ..Quirks::default() };
+    let ekatalog = sandboxes.iter().find(|s| s.kind().id() == "ekatalog").expect("ekatalog");
+    ekatalog.state().set_quirks(quirks).expect("quirks apply");
+    let gateway = Served::start(&sandboxes, "", "", &[]).await;
+    for query in ["2", "1", "kertas"] {
+        let variables = json!({ "query": query, "first": 60, "filter": { "marketplaces": ["ekatalog"] } });
+        let body = json!({ "query": SEARCH, "variables": variables });
+        let answer: serde_json::Value = gateway
+            .client
+            .post(format!("{}/graphql", gateway.url))
+            .json(&body)
+            .send()
+            .await
+            .expect("answer")
+            .json()
+            .await
+            .expect("JSON");
+        assert!(answer["errors"].is_null(), "{answer}");
+    }
+    let text = gateway
+        .client
+        .get(format!("{}/metrics", gateway.url))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(sample(&text, "pasar_paging_ignored_total", &["marketplace=\"ekatalog\""]), Some(1.0), "{text}");
+    let logs = gateway.terminate();
+    let told: Vec<&str> = logs.lines().filter(|l| l.contains("ignores the page position")).collect();
+    assert_eq!(told.len(), 1, "{logs}");
+    assert!(told[0].contains("ekatalog") && told[0].contains("WARN"), "{}", told[0]);
 }
