@@ -286,7 +286,8 @@ async fn keep_remembered_first(path: &FetchPath, kept: &[(u32, SharedOffer)], re
 /// A page of nothing but offers seen earlier in the walk, asked at `offset`: the marketplace
 /// serves its first page whatever position is asked. The walk ends at what it has, and later
 /// walks read one page at the largest size until the cache TTL has passed (what it serves may
-/// change as fast as its answers do), a purge, an adapter reload or a restart. Operators hear of it once per verdict.
+/// change as fast as its answers do), a purge, an adapter reload or a restart. Operators hear of
+/// it once per verdict.
 fn note_ignores_paging(entry: &RegistryEntry, learned: &Learned, report: &mut SourceReport, offset: u32) {
     report.ignores_paging = true;
     let keep = entry.settings.cache_ttl.max(MIN_PAGING_VERDICT);
