@@ -370,3 +370,27 @@ async fn a_document_refused_for_what_its_fragments_select_is_never_registered_un
     let by_hash = by_post(&app, json!({"extensions": persisted})).await;
     assert_eq!(by_hash.1, "PERSISTED_QUERY_NOT_FOUND", "the refused document was kept under its hash");
 }
+
+#[tokio::test]
+async fn every_door_counts_tokens_and_root_fields_alike() {
+    let app = spawn_app_with(TestOptions {
+        configure: Arc::new(|config| config.limits.max_tokens = 500),
+        ..TestOptions::default()
+    })
+    .await;
+    let tokens = format!("{{ marketplaces {{ {} }} }}", "id ".repeat(600));
+    let root_fields = format!("{{ {} }}", (0..21).map(|i| format!("a{i}: __typename ")).collect::<String>());
+    for (name, query, limit) in
+        [("600 tokens", tokens, "max_tokens"), ("21 root fields", root_fields, "max_root_fields")]
+    {
+        let post = by_post(&app, json!({"query": query})).await;
+        let batch = by_post(&app, json!([{"query": "{ marketplaces { id } }"}, {"query": query}])).await;
+        let get = by_get(&app, &query).await;
+        let socket = by_socket(&app, &query).await;
+        for (door, (_, code, got)) in [("POST", &post), ("batch", &batch), ("GET", &get), ("socket", &socket)] {
+            assert_eq!((code.as_str(), got.as_str()), ("QUERY_TOO_COMPLEX", limit), "{name} through {door}");
+        }
+        assert_eq!((post.0, batch.0, get.0), (400, 400, 400), "{name}");
+    }
+    app.assert_serving().await;
+}
