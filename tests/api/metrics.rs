@@ -103,27 +103,10 @@ async fn a_does_not_page_verdict_is_logged_once_and_counted() {
     for query in ["2", "1", "kertas"] {
         let variables = json!({ "query": query, "first": 60, "filter": { "marketplaces": ["ekatalog"] } });
         let body = json!({ "query": SEARCH, "variables": variables });
-        let answer: serde_json::Value = gateway
-            .client
-            .post(format!("{}/graphql", gateway.url))
-            .json(&body)
-            .send()
-            .await
-            .expect("answer")
-            .json()
-            .await
-            .expect("JSON");
+        let answer = gateway.graphql(&body).await;
         assert!(answer["errors"].is_null(), "{answer}");
     }
-    let text = gateway
-        .client
-        .get(format!("{}/metrics", gateway.url))
-        .send()
-        .await
-        .expect("metrics")
-        .text()
-        .await
-        .expect("text");
+    let text = gateway.metrics().await;
     assert_eq!(sample(&text, "pasar_paging_ignored_total", &["marketplace=\"ekatalog\""]), Some(1.0), "{text}");
     let logs = gateway.terminate();
     let told: Vec<&str> = logs.lines().filter(|l| l.contains("ignores the page position")).collect();

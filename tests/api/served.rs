@@ -86,6 +86,18 @@ impl Served {
         Self { url, client, child, stdout, stderr, _dir: dir }
     }
 
+    /// The JSON answer to `body` posted to its `/graphql`.
+    pub async fn graphql(&self, body: &serde_json::Value) -> serde_json::Value {
+        let response = self.client.post(format!("{}/graphql", self.url)).json(body).send().await.expect("answer");
+        response.json().await.expect("JSON")
+    }
+
+    /// The text of its `/metrics`.
+    pub async fn metrics(&self) -> String {
+        let response = self.client.get(format!("{}/metrics", self.url)).send().await.expect("metrics");
+        response.text().await.expect("text")
+    }
+
     /// The process id.
     pub fn pid(&self) -> u32 {
         self.child.id()
