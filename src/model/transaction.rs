@@ -97,3 +97,11 @@ pub struct Transaction {
     /// Whether the marketplace says anything about TKDN (an empty value says "none").
     pub tkdn_known: bool,
 }
+
+impl Transaction {
+    /// Rough heap size, for memory budgets: the struct, its text and allocator overhead.
+    pub fn estimated_bytes(&self) -> usize {
+        let text = self.id.len() + self.buyer.len() + self.satker.as_ref().map_or(0, String::len);
+        std::mem::size_of::<Self>() + 64 + text + self.vendor.text_bytes()
+    }
+}

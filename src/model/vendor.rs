@@ -31,6 +31,21 @@ pub struct VendorRecord {
     pub issues: Vec<Issue>,
 }
 
+impl VendorRecord {
+    /// Rough heap size of its text, for memory budgets.
+    pub fn text_bytes(&self) -> usize {
+        let optional = |text: &Option<String>| text.as_ref().map_or(0, String::len);
+        self.source_id.len()
+            + self.raw_name.len()
+            + self.name.len()
+            + self.name_key.len()
+            + optional(&self.npwp)
+            + optional(&self.entity_key)
+            + optional(&self.location)
+            + self.issues.iter().map(|i| 64 + i.message.len()).sum::<usize>()
+    }
+}
+
 /// Indonesian legal forms of a business.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum, serde::Serialize, serde::Deserialize)]
 pub enum LegalForm {

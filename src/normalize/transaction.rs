@@ -116,6 +116,17 @@ mod tests {
     }
 
     #[test]
+    fn a_transaction_weighs_its_struct_and_its_text() {
+        let m = MarketplaceId::new("jatim-bejo");
+        let t = normalize_transaction(&m, raw(Value::from(1_110_000), true)).expect("readable");
+        let text = t.id.len() + t.buyer.len() + t.vendor.raw_name.len() + t.vendor.name.len();
+        assert!(t.estimated_bytes() >= std::mem::size_of::<Transaction>() + text, "{}", t.estimated_bytes());
+        let mut longer = t.clone();
+        longer.satker = Some("x".repeat(1_000));
+        assert_eq!(longer.estimated_bytes(), t.estimated_bytes() + 1_000);
+    }
+
+    #[test]
     fn a_gross_amount_from_a_pkp_seller_is_split_as_an_offer_price_is() {
         let m = MarketplaceId::new("jatim-bejo");
         let t = normalize_transaction(&m, raw(Value::from(1_110_000), true)).expect("readable");

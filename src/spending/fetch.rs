@@ -27,6 +27,13 @@ pub struct Ledger {
 }
 
 impl Ledger {
+    /// Rough heap size, for the ledger caches' budget (saturating at `u32::MAX`).
+    pub fn estimated_bytes(&self) -> u32 {
+        let transactions: usize = self.transactions.iter().map(|t| t.estimated_bytes()).sum();
+        let bytes = std::mem::size_of::<Self>() + transactions + self.first_skip.as_ref().map_or(0, String::len);
+        u32::try_from(bytes).unwrap_or(u32::MAX)
+    }
+
     /// Completed transactions whose amount could not be read: not in any total.
     pub fn unreadable(&self) -> usize {
         self.transactions.iter().filter(|t| t.status == TransactionStatus::Completed && t.amount.is_none()).count()

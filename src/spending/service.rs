@@ -16,8 +16,12 @@ use std::time::{Duration, SystemTime};
 const CLOSED_YEAR_TTL: Duration = Duration::from_secs(24 * 3600);
 /// How long the current year's is kept.
 const CURRENT_YEAR_TTL: Duration = Duration::from_secs(300);
-/// Ledgers kept at most per cache.
-const MAX_LEDGERS: u64 = 4096;
+/// Bytes of ledgers kept per cache (a closed year's, the current year's), weighed by their
+/// transactions: a count alone let a few thousand ledgers of up to 40,000 transactions each
+/// hold gigabytes.
+const LEDGER_BYTES: u64 = 64 * 1024 * 1024;
+/// Totals kept at most per cache (a few dozen bytes each).
+const MAX_TOTALS: u64 = 16_384;
 
 type Key = (MarketplaceId, String, i32);
 
@@ -78,13 +82,19 @@ pub struct SpendingService {
 impl SpendingService {
     /// A service over the marketplaces `registry` gives at each request (it follows reloads).
     pub fn new(registry: RegistrySource) -> Self {
-        let cache = |ttl| Cache::builder().max_capacity(MAX_LEDGERS).time_to_live(ttl).build();
+        let cache = |ttl| {
+            Cache::builder()
+                .weigher(|_: &Key, ledger: &Arc<Ledger>| ledger.estimated_bytes())
+                .max_capacity(LEDGER_BYTES)
+                .time_to_live(ttl)
+                .build()
+        };
         Self {
             registry,
             closed: cache(CLOSED_YEAR_TTL),
             current: cache(CURRENT_YEAR_TTL),
-            totals_closed: Cache::builder().max_capacity(MAX_LEDGERS * 4).time_to_live(CLOSED_YEAR_TTL).build(),
-            totals_current: Cache::builder().max_capacity(MAX_LEDGERS * 4).time_to_live(CURRENT_YEAR_TTL).build(),
+            totals_closed: Cache::builder().max_capacity(MAX_TOTALS).time_to_live(CLOSED_YEAR_TTL).build(),
+            totals_current: Cache::builder().max_capacity(MAX_TOTALS).time_to_live(CURRENT_YEAR_TTL).build(),
         }
     }
 
