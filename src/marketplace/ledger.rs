@@ -3,8 +3,9 @@
 
 use super::definition::{FirstCursor, PaginationKind};
 use super::extract::{mapped_text, opt_flag, opt_raw, opt_text, raw, text};
-use super::http::{HttpAdapter, Placeholders, pricing_policy};
+use super::http::{HttpAdapter, pricing_policy};
 use super::ledger_def::{TotalsSpec, TransactionsSpec};
+use super::placeholders::Placeholders;
 use super::{LedgerPage, LedgerRequest, LedgerTotals, MarketplaceError, SearchRequest};
 use crate::normalize::number::{read_count, read_number};
 use crate::normalize::raw::{RawOffer, ValueFormat};

@@ -22,6 +22,7 @@ pub mod ledger_def;
 mod memo;
 pub mod meters;
 mod parts;
+mod placeholders;
 pub mod probe;
 mod queue;
 pub mod registry;

@@ -1,7 +1,8 @@
 //! Adapter-file reading and the HTTP adapter's request and response handling, without a network.
 
 use super::definition::{FirstCursor, PaginationKind};
-use super::http::{HttpAdapter, Placeholders, static_headers};
+use super::http::{HttpAdapter, static_headers};
+use super::placeholders::Placeholders;
 use super::upstream::Upstream;
 use super::validate::parse_definition;
 use super::{SearchRequest, definition::AdapterDefinition};
