@@ -109,22 +109,17 @@ pub struct Seller {
 impl Offer {
     /// Rough heap size, for memory budgets: the struct, its strings and allocator overhead.
     pub fn estimated_bytes(&self) -> u32 {
-        let vendor = &self.vendor;
         let strings = self.title.len()
             + self.source_id.len()
             + self.url.as_ref().map_or(0, String::len)
             + self.unit.name.len()
-            + vendor.raw_name.len()
-            + vendor.name.len()
-            + vendor.name_key.len()
-            + vendor.source_id.len()
-            + vendor.location.as_ref().map_or(0, String::len)
+            + self.vendor.text_bytes()
             + self.brand.as_ref().map_or(0, String::len)
             + self.model.as_ref().map_or(0, String::len)
             + self.seller.name.len()
             + self.seller.id.as_ref().map_or(0, String::len)
             + self.seller.url.as_ref().map_or(0, String::len)
-            + self.issues.iter().chain(&vendor.issues).map(|i| 64 + i.message.len()).sum::<usize>();
+            + self.issues.iter().map(|i| 64 + i.message.len()).sum::<usize>();
         u32::try_from(std::mem::size_of::<Self>() + 256 + strings).unwrap_or(u32::MAX)
     }
 
