@@ -56,8 +56,9 @@ pub struct HttpConfig {
     /// Memory for automatic persisted queries, in MiB (documents weighed by their length), least
     /// recently used evicted first.
     pub persisted_queries_mb: u64,
-    /// Request bytes held in memory at once over all connections, in MiB: bodies being read and
-    /// WebSocket messages being admitted. Beyond it a request is answered 503 with `Retry-After`.
+    /// Request bytes held in memory at once over all connections, in MiB: requests' bodies and
+    /// running WebSocket operations' messages. Beyond it a request is answered 503 with
+    /// `Retry-After`.
     pub max_bytes_in_flight_mb: u64,
     /// A WebSocket must send `connection_init` within this (closed with 4408 otherwise).
     #[serde(with = "duration")]

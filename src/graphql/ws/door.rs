@@ -91,9 +91,11 @@ pub fn upgrade(
     upgrade: WebSocketUpgrade,
 ) -> Response {
     let limits = sockets.endpoint.admission.limits();
-    // tungstenite's own bound sits above the request limit, so a message a little too large is
-    // still read and refused with a code naming its operation; beyond it the socket closes (1009).
-    let hard_cap = limits.max_body_bytes.saturating_mul(2).saturating_add(4096);
+    // tungstenite's own bound sits 4 KiB above the request limit, so a message a little too large
+    // is still read and refused with a code naming its operation; beyond it the socket closes
+    // (1009). tungstenite holds a message sent in pieces up to this bound, outside the in-flight
+    // budget, until it is whole or the socket is idle for `idle_timeout`.
+    let hard_cap = limits.max_body_bytes.saturating_add(4096);
     let session = session::Session {
         endpoint: sockets.endpoint.clone(),
         policy: Arc::clone(&sockets.policy),

@@ -1,7 +1,7 @@
 //! One admitted operation on a socket: parsed, run, and its results sent as `next` messages.
 
 use super::super::PasarSchema;
-use super::super::admission::{Admitted, StreamSlots};
+use super::super::admission::{Admitted, Held, StreamSlots};
 use super::super::codes;
 use super::super::freshness::Freshness;
 use super::super::http::{Caller, prepare};
@@ -35,7 +35,9 @@ pub(super) struct Operation {
 }
 
 impl Operation {
-    pub(super) async fn run(self, admitted: Admitted, caller: Caller, streams: Option<StreamSlots>) {
+    /// Runs the operation to its last message; `held` (its stream slots and bytes in flight) is
+    /// given back when it ends.
+    pub(super) async fn run(self, admitted: Admitted, caller: Caller, held: (Option<StreamSlots>, Held)) {
         let last = match tokio::time::timeout(self.timeout, self.execute(admitted, caller)).await {
             Ok(last) => last,
             Err(_) => {
@@ -43,7 +45,7 @@ impl Operation {
                 protocol::error(&self.id, &json!([coded(ServerError::new(message, None), codes::REQUEST_TIMEOUT)]))
             }
         };
-        drop(streams);
+        drop(held);
         let _ = self.outbox.send(Event::Done(self.id.clone(), self.generation, last)).await;
     }
 

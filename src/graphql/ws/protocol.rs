@@ -3,7 +3,9 @@
 
 use super::super::wire::WireRequest;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
+use std::borrow::Cow;
 
 /// The subprotocol spoken.
 pub(super) const SUBPROTOCOL: &str = "graphql-transport-ws";
@@ -25,30 +27,53 @@ pub(super) const GOING_AWAY: u16 = 1001;
 /// A message or frame larger than the socket reads (RFC 6455 §7.4.1).
 pub(super) const MESSAGE_TOO_BIG: u16 = 1009;
 
-/// A message from the client.
-#[derive(Debug, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub(super) enum ClientMessage {
-    ConnectionInit {
-        #[serde(default)]
-        payload: Option<Value>,
-    },
-    Ping {},
-    Pong {},
-    Subscribe {
-        id: String,
-        payload: WireRequest,
-    },
-    Complete {
-        id: String,
-    },
+/// A message from the client. A `subscribe`'s payload stays as its text until the client's budget
+/// has paid for reading it (`Subscribe::request`).
+#[derive(Debug)]
+pub(super) enum ClientMessage<'a> {
+    ConnectionInit { payload: Option<Value> },
+    Ping,
+    Pong,
+    Subscribe { id: String, payload: &'a RawValue },
+    Complete { id: String },
 }
 
-impl ClientMessage {
+/// Every message's fields; the payload is only checked to be JSON, not read.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: Cow<'a, str>,
+    id: Option<String>,
+    #[serde(borrow, default)]
+    payload: Option<&'a RawValue>,
+}
+
+impl<'a> ClientMessage<'a> {
     /// Reads one text message; `Err` is the reason for closing with 4400.
-    pub(super) fn parse(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text).map_err(|e| format!("invalid message: {e}"))
+    pub(super) fn parse(text: &'a str) -> Result<Self, String> {
+        let envelope: Envelope<'a> = serde_json::from_str(text).map_err(|e| format!("invalid message: {e}"))?;
+        let id = || envelope.id.clone().ok_or_else(|| format!("invalid message: `{}` needs an `id`", envelope.kind));
+        match &*envelope.kind {
+            "connection_init" => {
+                let payload = envelope.payload.map(|raw| serde_json::from_str(raw.get())).transpose();
+                Ok(Self::ConnectionInit { payload: payload.map_err(|e| format!("invalid message: {e}"))? })
+            }
+            "ping" => Ok(Self::Ping),
+            "pong" => Ok(Self::Pong),
+            "subscribe" => match envelope.payload {
+                Some(payload) => Ok(Self::Subscribe { id: id()?, payload }),
+                None => Err("invalid message: `subscribe` needs a `payload`".into()),
+            },
+            "complete" => Ok(Self::Complete { id: id()? }),
+            other => Err(format!("invalid message: unknown type `{other}`")),
+        }
     }
+}
+
+/// A `subscribe`'s request, read once its cost was charged; `Err` is the reason for closing with
+/// 4400.
+pub(super) fn request(payload: &RawValue) -> Result<WireRequest, String> {
+    serde_json::from_str(payload.get()).map_err(|e| format!("invalid message: {e}"))
 }
 
 /// The id of a message too large to read as a request, if it can be found.
@@ -101,7 +126,7 @@ mod tests {
             panic!("not a subscribe")
         };
         assert_eq!(id, "7");
-        assert_eq!(payload.query.as_deref(), Some("{ __typename }"));
+        assert_eq!(request(payload).expect("request").query.as_deref(), Some("{ __typename }"));
     }
 
     #[test]
@@ -109,6 +134,23 @@ mod tests {
         for text in [r#"{"type":"start","id":"1"}"#, r#"{"type":"subscribe","payload":{}}"#, "[]", "{", ""] {
             assert!(ClientMessage::parse(text).is_err(), "{text}");
         }
+        for text in [r#"{"type":"subscribe","id":"1"}"#, r#"{"type":"complete"}"#, r#"{"type":"ping","payload":[}"#] {
+            assert!(ClientMessage::parse(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subscribe_whose_payload_is_not_a_request_is_refused_when_its_request_is_read() {
+        let text = r#"{"type":"subscribe","id":"1","payload":{"query":7}}"#;
+        let Ok(ClientMessage::Subscribe { payload, .. }) = ClientMessage::parse(text) else {
+            panic!("not a subscribe")
+        };
+        assert!(request(payload).is_err());
+    }
+
+    #[test]
+    fn a_type_written_with_escapes_is_still_read() {
+        assert!(matches!(ClientMessage::parse(r#"{"type":"p\u0069ng"}"#), Ok(ClientMessage::Ping)));
     }
 
     #[test]

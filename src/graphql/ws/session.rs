@@ -3,10 +3,10 @@
 
 use super::super::clients::Client;
 use super::super::http::{Caller, Endpoint, Rejection};
-use super::super::wire::WireRequest;
 use super::operation::{self, Event};
 use super::protocol::{self, ClientMessage};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -93,7 +93,11 @@ impl Session {
                     }
                 },
                 message = socket.recv() => {
-                    heard = Instant::now();
+                    // Control frames do not count as heard: tungstenite reads them in the middle
+                    // of a message sent in pieces, so pings could hold a half-sent message open.
+                    if !matches!(message, Some(Ok(Message::Ping(_) | Message::Pong(_)))) {
+                        heard = Instant::now();
+                    }
                     let flow = match message {
                         Some(Ok(message)) => self.on_message(message, &mut state, &mut socket).await,
                         Some(Err(error)) => unreadable(error, self.endpoint.admission.limits().max_body_bytes),
@@ -139,8 +143,12 @@ impl Session {
                 state.acked = true;
                 reply(socket, protocol::ack()).await
             }
-            Ok(ClientMessage::Ping {}) => reply(socket, protocol::pong()).await,
-            Ok(ClientMessage::Pong {}) => Flow::Continue,
+            // A ping costs the client's budget as a request does; past it, it goes unanswered.
+            Ok(ClientMessage::Ping) => match self.endpoint.admission.charge(&self.client).await {
+                Ok(()) => reply(socket, protocol::pong()).await,
+                Err(_) => Flow::Continue,
+            },
+            Ok(ClientMessage::Pong) => Flow::Continue,
             Ok(ClientMessage::Complete { id }) => {
                 if let Some(running) = state.running.remove(&id) {
                     running.task.abort();
@@ -156,7 +164,8 @@ impl Session {
                 }
                 match self.start(&id, payload, text.len(), state).await {
                     Ok(()) => Flow::Continue,
-                    Err(errors) => reply(socket, protocol::error(&id, &errors)).await,
+                    Err(Refused::Errors(errors)) => reply(socket, protocol::error(&id, &errors)).await,
+                    Err(Refused::Invalid(reason)) => Flow::Close(protocol::INVALID_MESSAGE, reason),
                 }
             }
         }
@@ -181,22 +190,23 @@ impl Session {
         }
     }
 
-    /// Admits one operation and runs it in its own task; `Err` holds the errors of the `error`
-    /// message that refuses it.
-    async fn start(&self, id: &str, payload: WireRequest, bytes: usize, state: &mut State) -> Result<(), Value> {
+    /// Admits one operation and runs it in its own task. Its request is read only after the
+    /// client's budget paid for it, and its bytes stay in the in-flight budget while it runs, as
+    /// an HTTP request's body does.
+    async fn start(&self, id: &str, payload: &RawValue, bytes: usize, state: &mut State) -> Result<(), Refused> {
         let admission = &self.endpoint.admission;
         let max = admission.limits().max_socket_operations;
         if state.running.len() >= max {
             let found = state.running.len() + 1;
-            return Err(errors(&Rejection::Limit { limit: "max_socket_operations", found, max }));
+            return Err(Refused::from(Rejection::Limit { limit: "max_socket_operations", found, max }));
         }
-        admission.charge(&self.client).await.map_err(|r| errors(&r))?;
-        let held = admission.hold(bytes).map_err(|r| errors(&r))?;
-        let admitted = admission.admit_one(payload).map_err(|r| errors(&r))?.map_err(|e| json!([e]))?;
-        drop(held);
+        admission.charge(&self.client).await?;
+        let held = admission.hold(bytes)?;
+        let request = protocol::request(payload).map_err(Refused::Invalid)?;
+        let admitted = admission.admit_one(request)?.map_err(|e| Refused::Errors(json!([e])))?;
         let streams = match admitted.fan_out() {
             0 => None,
-            count => Some(admission.open_streams(&self.client, count).map_err(|r| errors(&r))?),
+            count => Some(admission.open_streams(&self.client, count)?),
         };
         state.generation += 1;
         let caller = Caller::new(admission, &self.client, self.bearer.clone());
@@ -207,9 +217,23 @@ impl Session {
             outbox: state.outbox.clone(),
             timeout: self.policy.operation_timeout,
         };
-        let task = tokio::spawn(work.run(admitted, caller, streams));
+        let task = tokio::spawn(work.run(admitted, caller, (streams, held)));
         state.running.insert(id.to_string(), Running { generation: state.generation, task });
         Ok(())
+    }
+}
+
+/// Why a `subscribe` did not start.
+enum Refused {
+    /// The errors of the `error` message that answers it.
+    Errors(Value),
+    /// Its payload is not a request: the socket closes with 4400.
+    Invalid(String),
+}
+
+impl From<Rejection> for Refused {
+    fn from(rejection: Rejection) -> Self {
+        Self::Errors(errors(&rejection))
     }
 }
 

@@ -5,3 +5,4 @@ mod doors;
 mod fuzz;
 mod protocol;
 mod socket;
+mod socket_budget;

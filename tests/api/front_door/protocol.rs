@@ -130,9 +130,9 @@ async fn streamed_fan_outs_are_capped_per_client_across_its_sockets() {
 async fn a_message_past_the_sockets_bound_closes_it_with_1009_and_the_size_allowed() {
     let app = spawn().await;
     let mut socket = socket::open_acked(&app.address, json!({})).await;
-    // Past the bound (twice the request limit, 512 KiB by default, plus 4 KiB): tungstenite stops
+    // Past the bound (the request limit, 256 KiB by default, plus 4 KiB): tungstenite stops
     // reading it. Such a socket was dropped without a close frame.
-    let query = format!("{{ marketplaces {{ id }} }} # {}", "x".repeat(600 * 1024));
+    let query = format!("{{ marketplaces {{ id }} }} # {}", "x".repeat(261 * 1024));
     socket.send(json!({"type": "subscribe", "id": "1", "payload": {"query": query}})).await;
     match socket.hear(Duration::from_secs(10)).await {
         Heard::Closed(code, reason) => {

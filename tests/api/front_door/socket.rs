@@ -6,6 +6,7 @@ use std::time::Duration;
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
+use tokio_tungstenite::tungstenite::protocol::frame::Frame;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::{Error, Message};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
@@ -55,6 +56,11 @@ impl Socket {
     pub async fn send_text(&mut self, text: String) {
         // A socket the server already closed refuses the write; what it said is read next.
         let _ = self.0.send(Message::text(text)).await;
+    }
+
+    /// Sends one raw frame (a piece of a message, a ping), as a client sending in pieces would.
+    pub async fn send_frame(&mut self, frame: Frame) {
+        let _ = self.0.send(Message::Frame(frame)).await;
     }
 
     pub async fn subscribe(&mut self, id: &str, payload: Value) {

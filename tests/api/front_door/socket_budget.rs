@@ -1,0 +1,89 @@
+//! A socket pays as HTTP pays: each ping and subscribe from the client's budget before it is
+//! read, an operation's bytes held while it runs, and no message held open in pieces.
+
+use super::socket::{self, Heard};
+use crate::helpers::{TestOptions, spawn_app_with};
+use pasar::sandbox::FaultMode;
+use serde_json::json;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio_tungstenite::tungstenite::protocol::frame::Frame;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::{Data, OpCode};
+
+#[tokio::test]
+async fn pings_and_subscribes_are_charged_before_they_are_read() {
+    // Three tokens: the handshake takes one, two pings the rest.
+    let app = spawn_app_with(TestOptions { rate_per_second: 1, rate_burst: 3, ..TestOptions::default() }).await;
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    for _ in 0..2 {
+        socket.send(json!({"type": "ping"})).await;
+        assert_eq!(socket.next_type().await, "pong");
+    }
+    socket.send(json!({"type": "ping"})).await;
+    assert_eq!(socket.hear(Duration::from_millis(300)).await, Heard::Nothing, "a ping past the budget is not answered");
+    // A payload that is not a request closes the socket with 4400 once read; past the budget it
+    // is refused before that.
+    socket.subscribe("1", json!({"query": 7})).await;
+    let refused = socket.answer("1").await;
+    assert_eq!(refused["type"], "error", "{refused}");
+    assert_eq!(refused["payload"][0]["extensions"]["code"], "RATE_LIMITED", "{refused}");
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    socket.subscribe("2", json!({"query": 7})).await;
+    assert_eq!(socket.close_code(Duration::from_secs(5)).await, 4400, "paid for, the payload is read and refused");
+}
+
+#[tokio::test]
+async fn an_operation_holds_its_message_in_the_bytes_in_flight_until_it_ends() {
+    // 1 MiB in flight; four running operations of 250,000 bytes each leave 48,576.
+    let app = spawn_app_with(TestOptions {
+        timeout: Duration::from_secs(20),
+        configure: Arc::new(|config| config.http.max_bytes_in_flight_mb = 1),
+        ..TestOptions::default()
+    })
+    .await;
+    app.sandbox("mbiz").faults().set_mode(FaultMode::Hang);
+    let search = r#"{ search(query: "kertas", first: 1, filter: { marketplaces: ["mbiz"] }) { complete } }"#;
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    for id in ["1", "2", "3", "4"] {
+        let envelope = json!({"type": "subscribe", "id": id, "payload": {"query": search}}).to_string().len();
+        let query = format!("{search} #{}", "x".repeat(250_000 - envelope - 2));
+        let message = json!({"type": "subscribe", "id": id, "payload": {"query": query}}).to_string();
+        assert_eq!(message.len(), 250_000);
+        socket.send_text(message).await;
+    }
+    // The operations run (the marketplace hangs); give the socket time to admit all four.
+    assert_eq!(socket.hear(Duration::from_millis(500)).await, Heard::Nothing);
+    let body = json!({ "query": format!("{{ marketplaces {{ id }} }} #{}", "x".repeat(100_000)) });
+    let post = || app.client.post(format!("{}/graphql", app.address)).json(&body).send();
+    assert_eq!(post().await.expect("answer").status(), 503, "the running operations hold 1,000,000 bytes");
+    for id in ["1", "2", "3", "4"] {
+        socket.send(json!({"type": "complete", "id": id})).await;
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(post().await.expect("answer").status(), 200, "completed operations give their bytes back");
+}
+
+#[tokio::test]
+async fn pings_do_not_hold_a_message_sent_in_pieces_past_the_idle_timeout() {
+    let app = spawn_app_with(TestOptions {
+        configure: Arc::new(|config| config.http.idle_timeout = Duration::from_secs(1)),
+        ..TestOptions::default()
+    })
+    .await;
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    let piece = br#"{"type":"subscribe","id":"1","payload":{"query":"{ marketplaces { id } } #"#.to_vec();
+    socket.send_frame(Frame::message(piece, OpCode::Data(Data::Text), false)).await;
+    let sent = Instant::now();
+    let closed = loop {
+        assert!(sent.elapsed() < Duration::from_secs(10), "the half-sent message is still held after 10 s of pings");
+        socket.send_frame(Frame::ping(Vec::new())).await;
+        match socket.hear(Duration::from_millis(200)).await {
+            Heard::Closed(code, reason) => break (code, reason),
+            Heard::Nothing => {}
+            Heard::Message(message) => panic!("nothing was sent whole, heard {message}"),
+        }
+    };
+    assert_eq!(closed.0, 1000, "{closed:?}");
+    assert!(sent.elapsed() < Duration::from_secs(4), "closed at the 1 s idle timeout, {:?}", sent.elapsed());
+    app.assert_serving().await;
+}
