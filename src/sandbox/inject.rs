@@ -31,7 +31,7 @@ const TRUNCATE_PAUSE: Duration = Duration::from_millis(20);
 
 /// The middleware: see the module docs.
 pub(super) async fn search_faults(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
-    app.state.count_search();
+    let _in_flight = app.state.count_search();
     app.state.note_request_id(request.headers().get("x-request-id").and_then(|v| v.to_str().ok()));
     app.state.note_traceparent(request.headers().get("traceparent").and_then(|v| v.to_str().ok()));
     let faults = app.state.faults();

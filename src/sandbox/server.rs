@@ -132,7 +132,12 @@ impl RunningSandbox {
         self.state.requests_served()
     }
 
-    /// Sets the search-request counter back to zero.
+    /// The most requests it handled at once since the last reset.
+    pub fn peak_in_flight(&self) -> u64 {
+        self.state.peak_in_flight()
+    }
+
+    /// Sets the search-request counter and the peak in flight back to zero.
     pub fn reset_stats(&self) {
         self.state.reset_stats();
     }

@@ -27,6 +27,9 @@ struct Shared {
     faults: Faults,
     quirks: QuirkSwitch,
     search_requests: AtomicU64,
+    /// API requests being handled now, and the most at once since the last reset.
+    in_flight: AtomicU64,
+    peak_in_flight: AtomicU64,
     /// The `x-request-id` of the latest search request that carried one.
     last_request_id: std::sync::Mutex<Option<String>>,
     /// The `traceparent` of the latest search request that carried one.
@@ -45,6 +48,8 @@ impl SandboxState {
             faults: Faults::default(),
             quirks: QuirkSwitch::default(),
             search_requests: AtomicU64::new(0),
+            in_flight: AtomicU64::new(0),
+            peak_in_flight: AtomicU64::new(0),
             last_request_id: std::sync::Mutex::default(),
             last_traceparent: std::sync::Mutex::default(),
             shutdown: watch::channel(false).0,
@@ -77,9 +82,16 @@ impl SandboxState {
         self.inner.search_requests.load(Ordering::Relaxed)
     }
 
-    /// Sets the search-request counter back to zero.
+    /// The most API requests (searches, ledger pages, totals) handled at once since the last
+    /// reset: what a gateway's concurrency caps let through.
+    pub fn peak_in_flight(&self) -> u64 {
+        self.inner.peak_in_flight.load(Ordering::Relaxed)
+    }
+
+    /// Sets the search-request counter and the peak in flight back to zero.
     pub fn reset_stats(&self) {
         self.inner.search_requests.store(0, Ordering::Relaxed);
+        self.inner.peak_in_flight.store(0, Ordering::Relaxed);
     }
 
     /// Tells hanging and sleeping requests to give up, and a server using
@@ -120,9 +132,12 @@ impl SandboxState {
         }
     }
 
-    /// Counts one search request.
-    pub(crate) fn count_search(&self) {
+    /// Counts one search request; it is in flight until the returned guard drops.
+    pub(crate) fn count_search(&self) -> InFlight {
         self.inner.search_requests.fetch_add(1, Ordering::Relaxed);
+        let now = self.inner.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        self.inner.peak_in_flight.fetch_max(now, Ordering::SeqCst);
+        InFlight(Arc::clone(&self.inner))
     }
 
     pub(crate) fn mbiz_token(&self) -> &str {
@@ -131,6 +146,15 @@ impl SandboxState {
 
     pub(crate) fn ekatalog_key(&self) -> &str {
         &self.inner.ekatalog_key
+    }
+}
+
+/// A request in flight at a sandbox, until dropped.
+pub(crate) struct InFlight(Arc<Shared>);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

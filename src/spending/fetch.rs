@@ -1,5 +1,6 @@
 //! Reading one marketplace's ledger of one buyer for one year, page by page, and its totals.
 
+use super::lanes::Lanes;
 use crate::marketplace::{LedgerRequest, LedgerTotals, MarketplaceError, RegistryEntry};
 use crate::model::{Amount, Transaction, TransactionStatus};
 use crate::normalize::transaction::normalize_transaction;
@@ -49,7 +50,12 @@ impl Ledger {
 }
 
 /// Every page of `buyer`'s `year` on `entry`.
-pub async fn load_ledger(entry: &RegistryEntry, buyer: &str, year: i32) -> Result<Ledger, MarketplaceError> {
+pub(super) async fn load_ledger(
+    entry: &RegistryEntry,
+    lanes: &Lanes,
+    buyer: &str,
+    year: i32,
+) -> Result<Ledger, MarketplaceError> {
     let marketplace = &entry.marketplace;
     let timeout = entry.settings.timeout.max(MIN_PAGE_TIMEOUT);
     let mut ledger = Ledger::default();
@@ -59,9 +65,11 @@ pub async fn load_ledger(entry: &RegistryEntry, buyer: &str, year: i32) -> Resul
     let mut ids = std::collections::HashSet::new();
     for _ in 0..MAX_PAGES {
         let mut fresh = 0;
+        let turn = lanes.enter(entry).await;
         let page = tokio::time::timeout(timeout, marketplace.transactions(&request))
             .await
             .unwrap_or(Err(MarketplaceError::Timeout { after: timeout }))?;
+        drop(turn);
         let read = page.items.len() + page.skipped.len();
         if ledger.first_skip.is_none() {
             ledger.first_skip = page.skipped.first().cloned();
@@ -102,8 +110,9 @@ pub async fn load_ledger(entry: &RegistryEntry, buyer: &str, year: i32) -> Resul
 }
 
 /// The buyer's totals: from the totals endpoint when the file has one, else `None`.
-pub async fn load_totals(
+pub(super) async fn load_totals(
     entry: &RegistryEntry,
+    lanes: &Lanes,
     buyer: &str,
     year: i32,
 ) -> Result<Option<LedgerTotals>, MarketplaceError> {
@@ -112,6 +121,7 @@ pub async fn load_totals(
     }
     let timeout = entry.settings.timeout.max(MIN_PAGE_TIMEOUT);
     let request = LedgerRequest { buyer: buyer.to_string(), year, offset: 0, limit: 1, cursor: None };
+    let _turn = lanes.enter(entry).await;
     tokio::time::timeout(timeout, entry.marketplace.transaction_totals(&request))
         .await
         .unwrap_or(Err(MarketplaceError::Timeout { after: timeout }))

@@ -4,9 +4,12 @@
 //! Ledgers are cached by (marketplace, buyer, year): a closed year does not change and is kept
 //! a day; the current year (WIB) is kept five minutes. Concurrent requests for one ledger share
 //! one load. A marketplace that fails is reported with its error and never counted as zero.
+//! Their calls run in a lane of their own per marketplace ([`lanes`]), a quarter of its
+//! `concurrency`.
 
 mod error;
 mod fetch;
+mod lanes;
 mod ranking;
 mod service;
 mod summary;

@@ -2,6 +2,7 @@
 
 use super::error::SpendingError;
 use super::fetch::{self, Ledger};
+use super::lanes::Lanes;
 use super::ranking::{self, Ranking};
 use super::summary::{Summary, summarise};
 use crate::marketplace::{LedgerTotals, MarketplaceError, Registry, RegistryEntry};
@@ -77,6 +78,7 @@ pub struct SpendingService {
     current: Cache<Key, Arc<Ledger>>,
     totals_closed: Cache<Key, LedgerTotals>,
     totals_current: Cache<Key, LedgerTotals>,
+    lanes: Arc<Lanes>,
 }
 
 impl SpendingService {
@@ -95,6 +97,7 @@ impl SpendingService {
             current: cache(CURRENT_YEAR_TTL),
             totals_closed: Cache::builder().max_capacity(MAX_TOTALS).time_to_live(CLOSED_YEAR_TTL).build(),
             totals_current: Cache::builder().max_capacity(MAX_TOTALS).time_to_live(CURRENT_YEAR_TTL).build(),
+            lanes: Arc::default(),
         }
     }
 
@@ -191,7 +194,7 @@ impl SpendingService {
     /// One ledger, cached; concurrent requests share one load, failures are not kept.
     pub async fn ledger(&self, entry: &RegistryEntry, buyer: &str, year: i32) -> Result<Arc<Ledger>, MarketplaceError> {
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
-        let load = async { fetch::load_ledger(entry, buyer, year).await.map(Arc::new) };
+        let load = async { fetch::load_ledger(entry, &self.lanes, buyer, year).await.map(Arc::new) };
         let result = self.caches(year).0.try_get_with(key, load).await.map_err(|e| (*e).clone());
         if let Err(e) = &result {
             tracing::warn!(marketplace = %entry.marketplace.id(), buyer, year, error = %e, "ledger not read");
@@ -211,7 +214,7 @@ impl SpendingService {
         }
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
         let load = async {
-            fetch::load_totals(entry, buyer, year)
+            fetch::load_totals(entry, &self.lanes, buyer, year)
                 .await?
                 .ok_or_else(|| MarketplaceError::BadResponse { reason: "no totals".into() })
         };

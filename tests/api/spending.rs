@@ -238,3 +238,28 @@ async fn the_buyer_page_and_graphql_read_one_ledger_load() {
     assert_eq!(body["data"]["spending"]["complete"], true, "{body}");
     assert_eq!(asked(&app), after_page, "the ledgers the page loaded answered GraphQL too");
 }
+
+#[tokio::test]
+async fn rankings_arriving_together_ask_a_marketplace_at_most_a_quarter_of_its_concurrency_at_once() {
+    // concurrency 8: a lane of 2 spending calls. Four rankings of 38 Pemdas each would otherwise
+    // ask 6 totals at a time each, 24 at once.
+    let app = spawn_app_with(TestOptions { concurrency: Some(8), ..TestOptions::default() }).await;
+    let jatim = app.sandbox("jatim-bejo");
+    let slow = pasar::sandbox::FaultConfig { latency_ms: 30, mode: "none".into(), ..Default::default() };
+    jatim.faults().apply(&slow).expect("fault");
+    jatim.reset_stats();
+    let rankings = (2020..2024).map(|year| {
+        let query = format!(
+            r#"{{ spendingRanking(province: "35", year: {year}, marketplace: "jatim-bejo") {{ rank complete }} }}"#
+        );
+        let app = &app;
+        async move { app.graphql(&query, json!({})).await }
+    });
+    for answer in futures::future::join_all(rankings).await {
+        let rows = answer["data"]["spendingRanking"].as_array().unwrap_or_else(|| panic!("rows: {answer}"));
+        assert_eq!(rows.len(), 38, "{answer}");
+        assert!(rows.iter().all(|r| r["complete"] == true), "{answer}");
+    }
+    assert_eq!(jatim.requests_served(), 4 * 38);
+    assert_eq!(jatim.peak_in_flight(), 2, "a lane of 2, used to the full");
+}
