@@ -68,6 +68,20 @@ impl MarketplaceError {
         .as_str()
     }
 
+    /// Whether the marketplace as a whole failed (no answer, an error status, refusing calls),
+    /// rather than this one request's answer: its other requests now would fail the same way.
+    pub fn is_down(&self) -> bool {
+        match self {
+            Self::Status { status } => *status >= 500,
+            Self::Timeout { .. }
+            | Self::Unreachable { .. }
+            | Self::RateLimited { .. }
+            | Self::Overloaded
+            | Self::CircuitOpen { .. } => true,
+            Self::TooLarge { .. } | Self::BadResponse { .. } => false,
+        }
+    }
+
     /// Describes a reqwest error without its URL (reqwest's Display includes the full URL,
     /// which may carry an API key in the query string).
     pub(crate) fn from_transport(error: &reqwest::Error) -> Self {

@@ -3,14 +3,23 @@
 //! pairs miss the caches. So spending calls run in a lane of their own per marketplace, a quarter
 //! of its `concurrency`, over every spending request at once: however many rankings and pages
 //! arrive together, a marketplace sees at most that many of their calls, and the rest wait their
-//! turn (first come, first served) within their request's deadline. Searches keep the whole of
-//! their own cap.
+//! turn (first come, first served). Searches keep the whole of their own cap.
+//!
+//! A lane also remembers a marketplace that is down (no answer, an error status, refusing calls:
+//! [`MarketplaceError::is_down`]) for [`DOWN_FOR`]: the calls waiting behind the one that failed,
+//! and those arriving meanwhile, get its error at once. Otherwise a ranking of 29 kabupaten waited
+//! out a hanging marketplace's deadline for each of them, past the request's own.
 
-use crate::marketplace::RegistryEntry;
+use crate::marketplace::{MarketplaceError, RegistryEntry};
 use crate::model::MarketplaceId;
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use std::time::{Duration, Instant};
+use tokio::sync::Semaphore;
+
+/// How long a marketplace that failed a spending call is taken to be down.
+pub(super) const DOWN_FOR: Duration = Duration::from_secs(10);
 
 /// Spending calls in flight to a marketplace allowed `concurrency` calls.
 pub(super) fn width(concurrency: usize) -> usize {
@@ -21,28 +30,59 @@ pub(super) fn width(concurrency: usize) -> usize {
 /// its `concurrency`).
 #[derive(Default)]
 pub(super) struct Lanes {
-    by_marketplace: Mutex<HashMap<MarketplaceId, (usize, Arc<Semaphore>)>>,
+    by_marketplace: Mutex<HashMap<MarketplaceId, Arc<Lane>>>,
+}
+
+struct Lane {
+    width: usize,
+    turns: Semaphore,
+    /// When the marketplace last failed as a whole, and how; cleared by an answer.
+    down: Mutex<Option<(Instant, MarketplaceError)>>,
 }
 
 impl Lanes {
-    /// Waits for a turn on `entry`'s lane; the turn ends when the permit is dropped. (Lanes are
-    /// never closed, so there is always a permit in the end.)
-    pub(super) async fn enter(&self, entry: &RegistryEntry) -> Option<OwnedSemaphorePermit> {
-        self.lane(entry).acquire_owned().await.ok()
+    /// Makes `call` to `entry` when its turn comes, unless the marketplace failed as a whole in
+    /// the last [`DOWN_FOR`]: then its error comes back at once.
+    pub(super) async fn call<T>(
+        &self,
+        entry: &RegistryEntry,
+        call: impl Future<Output = Result<T, MarketplaceError>>,
+    ) -> Result<T, MarketplaceError> {
+        let lane = self.lane(entry);
+        // Lanes are never closed: a turn always comes.
+        let _turn = lane.turns.acquire().await.ok();
+        if let Some(error) = lane.down_now() {
+            return Err(error);
+        }
+        let result = call.await;
+        let mut down = lane.down.lock().unwrap_or_else(PoisonError::into_inner);
+        match &result {
+            Err(error) if error.is_down() => *down = Some((Instant::now(), error.clone())),
+            Err(_) => {}
+            Ok(_) => *down = None,
+        }
+        result
     }
 
-    fn lane(&self, entry: &RegistryEntry) -> Arc<Semaphore> {
+    fn lane(&self, entry: &RegistryEntry) -> Arc<Lane> {
         let width = width(entry.settings.concurrency);
         let mut lanes = self.by_marketplace.lock().unwrap_or_else(PoisonError::into_inner);
         let id = entry.marketplace.id();
         match lanes.get(id) {
-            Some((known, lane)) if *known == width => Arc::clone(lane),
+            Some(lane) if lane.width == width => Arc::clone(lane),
             _ => {
-                let lane = Arc::new(Semaphore::new(width));
-                lanes.insert(id.clone(), (width, Arc::clone(&lane)));
+                let lane = Arc::new(Lane { width, turns: Semaphore::new(width), down: Mutex::default() });
+                lanes.insert(id.clone(), Arc::clone(&lane));
                 lane
             }
         }
+    }
+}
+
+impl Lane {
+    fn down_now(&self) -> Option<MarketplaceError> {
+        let down = self.down.lock().unwrap_or_else(PoisonError::into_inner);
+        down.as_ref().filter(|(since, _)| since.elapsed() < DOWN_FOR).map(|(_, error)| error.clone())
     }
 }
 

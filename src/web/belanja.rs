@@ -5,7 +5,8 @@
 use super::belanja_export::{self, Row};
 use super::belanja_form::{self, Field, Problem};
 use super::belanja_page;
-use crate::normalize::region::RegionLevel;
+use crate::marketplace::MarketplaceError;
+use crate::normalize::region::{self, RegionLevel};
 use crate::spending::{Ranking, Spending, SpendingError, SpendingService};
 use axum::Router;
 use axum::extract::{Query, State};
@@ -58,11 +59,45 @@ async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, R
     let Some(year) = year.filter(|_| problems.is_empty()) else {
         return Err(problems);
     };
-    let spending = service.spending(wilayah, year, None).await.map_err(|e| vec![in_indonesian(&e)])?;
-    let buyer = spending.buyer;
+    let Some(buyer) = region::by_code(wilayah) else {
+        return Err(vec![in_indonesian(&SpendingError::UnknownBuyer(wilayah.to_string()))]);
+    };
     let level = (buyer.level != RegionLevel::Province).then_some(buyer.level);
-    let ranking = service.ranking(buyer.province_code, year, None, level).await.map_err(|e| vec![in_indonesian(&e)])?;
-    Ok((spending, ranking))
+    // Side by side: each waits on its own marketplaces' deadlines, not on the other's.
+    let (spending, ranking) =
+        tokio::join!(service.spending(wilayah, year, None), service.ranking(buyer.province_code, year, None, level));
+    let spending = spending.map_err(|e| vec![in_indonesian(&e)])?;
+    Ok((spending, ranking.map_err(|e| vec![in_indonesian(&e)])?))
+}
+
+/// Each marketplace that could not be read for the buyer or its ranking, once, with why in
+/// Indonesian: "PaDi UMKM (menjawab HTTP 503)".
+fn unread(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String) -> Vec<String> {
+    let failures = spending.sources.iter().filter_map(|s| s.ledger.as_ref().err().map(|e| (&s.marketplace, e)));
+    let failures = failures.chain(ranking.failures.iter().map(|(m, e)| (m, e)));
+    let mut seen = Vec::new();
+    let mut said = Vec::new();
+    for (marketplace, error) in failures {
+        if !seen.contains(&marketplace) {
+            seen.push(marketplace);
+            said.push(format!("{} ({})", names(marketplace.as_str()), why(error)));
+        }
+    }
+    said
+}
+
+/// Why a marketplace could not be read, as the page says it.
+fn why(error: &MarketplaceError) -> String {
+    match error {
+        MarketplaceError::Timeout { after } => format!("tidak menjawab dalam {} ms", after.as_millis()),
+        MarketplaceError::Unreachable { .. } => "tidak dapat dihubungi".into(),
+        MarketplaceError::Status { status } => format!("menjawab HTTP {status}"),
+        MarketplaceError::RateLimited { .. } => "meminta Pasar memperlambat permintaan (HTTP 429)".into(),
+        MarketplaceError::TooLarge { .. } => "jawabannya terlalu besar".into(),
+        MarketplaceError::BadResponse { .. } => "jawabannya tidak dapat dibaca".into(),
+        MarketplaceError::Overloaded => "sedang melayani terlalu banyak permintaan".into(),
+        MarketplaceError::CircuitOpen { .. } => "dilewati sementara setelah gagal berulang kali".into(),
+    }
 }
 
 /// What the page's reader can get wrong, said as the page says everything else, with the field
@@ -107,25 +142,7 @@ async fn page(State(service): State<SpendingService>, Query(params): Query<Param
     match load(&service, &params).await {
         Ok((spending, ranking)) => {
             let names = name_of(&service);
-            let mut failed: Vec<String> = spending
-                .sources
-                .iter()
-                .filter(|s| s.ledger.is_err())
-                .map(|s| {
-                    format!(
-                        "{} ({})",
-                        names(s.marketplace.as_str()),
-                        s.ledger.as_ref().err().map(ToString::to_string).unwrap_or_default()
-                    )
-                })
-                .collect();
-            let more: Vec<String> = ranking
-                .failures
-                .iter()
-                .map(|(m, _)| names(m.as_str()))
-                .filter(|n| !failed.iter().any(|f| f.starts_with(n.as_str())))
-                .collect();
-            failed.extend(more);
+            let failed = unread(&spending, &ranking, &names);
             Html(belanja_page::render(&spending, &ranking, &names, &failed).into_string()).into_response()
         }
         Err(problems) => ask_again(&params, &problems),
@@ -136,7 +153,8 @@ async fn report(service: &SpendingService, params: &Params) -> Result<(Vec<Row>,
     let (spending, ranking) = load(service, params).await.map_err(|problems| bad_request(&problems))?;
     let names = name_of(service);
     let file = format!("belanja-{}-{}", spending.buyer.code.replace('.', ""), spending.year);
-    Ok((belanja_export::rows(&spending, &names, &ranking), file))
+    let failed = unread(&spending, &ranking, &names);
+    Ok((belanja_export::rows(&spending, &names, &ranking, &failed), file))
 }
 
 async fn table(State(service): State<SpendingService>, Query(params): Query<Params>) -> Response {

@@ -5,8 +5,8 @@ use crate::spending::Spending;
 use crate::spending::{Ranking, Share};
 use rust_decimal::Decimal;
 
-/// One row: section, item, value with PPN, value without PPN (when it has one), count.
-pub type Row = (String, String, Decimal, Option<Decimal>, Option<usize>);
+/// One row: section, item, value with PPN, value without PPN, count (each when it has one).
+pub type Row = (String, String, Option<Decimal>, Option<Decimal>, Option<usize>);
 
 const MONTHS: [&str; 12] = [
     "Januari",
@@ -30,35 +30,41 @@ pub const TOP_VENDORS: usize = 5;
 /// survey's CSV carries it too).
 const BOM: &str = "\u{feff}";
 
-/// The rows of a Pemda's year, then the province ranking.
-pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranking) -> Vec<Row> {
+/// The rows of a Pemda's year, then the province ranking. `failed` names the marketplaces that
+/// could not be read (with why): the file says so right under its total, as the page does.
+pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranking, failed: &[String]) -> Vec<Row> {
     let s = &spending.summary;
     // The file travels without its URL: the first row says whose year it is.
     let (buyer, year) = (&spending.buyer, spending.year);
     let mut out: Vec<Row> = vec![(
         "Total".into(),
         format!("{} ({}), tahun {year}", buyer.name, buyer.code),
-        s.all.total.including_vat,
+        Some(s.all.total.including_vat),
         Some(s.all.total.excluding_vat),
         Some(s.all.count),
     )];
+    for marketplace in failed {
+        let said = format!("{marketplace} tidak dapat dibaca: nilainya tidak termasuk dalam total (bukan nol)");
+        out.push(("Data belum lengkap".into(), said, None, None, None));
+    }
     for (m, t) in &s.by_marketplace {
         out.push((
             "Marketplace".into(),
             names(m.as_str()),
-            t.total.including_vat,
+            Some(t.total.including_vat),
             Some(t.total.excluding_vat),
             Some(t.count),
         ));
     }
     for (i, t) in s.by_month.iter().enumerate() {
-        out.push(("Bulan".into(), MONTHS[i].into(), t.total.including_vat, Some(t.total.excluding_vat), Some(t.count)));
+        let (incl, excl) = (Some(t.total.including_vat), Some(t.total.excluding_vat));
+        out.push(("Bulan".into(), MONTHS[i].into(), incl, excl, Some(t.count)));
     }
     for (m, t) in &s.by_payment {
         out.push((
             "Metode pembayaran".into(),
             payment_name(*m).into(),
-            t.total.including_vat,
+            Some(t.total.including_vat),
             Some(t.total.excluding_vat),
             Some(t.count),
         ));
@@ -68,24 +74,27 @@ pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranki
         out.push((
             "Penyedia terbesar".into(),
             v.vendor.name.clone(),
-            t.total.including_vat,
+            Some(t.total.including_vat),
             Some(t.total.excluding_vat),
             Some(t.count),
         ));
     }
     for (name, share) in shares(spending) {
-        out.push(("Porsi (nilai)".into(), name.into(), share.value, None, None));
-        out.push(("Porsi (dasar)".into(), name.into(), share.base, None, None));
-        out.push(("Porsi (tidak diketahui)".into(), name.into(), share.unknown, None, None));
+        out.push(("Porsi (nilai)".into(), name.into(), Some(share.value), None, None));
+        out.push(("Porsi (dasar)".into(), name.into(), Some(share.base), None, None));
+        out.push(("Porsi (tidak diketahui)".into(), name.into(), Some(share.unknown), None, None));
     }
     // As on the page: a year in which no Pemda has a transaction ranks nobody, where the rows
     // would list every Pemda of the province as 'Peringkat 1' at Rp0.
     let ranked = if ranking.ranks_nobody() { &[][..] } else { &ranking.buyers[..] };
     for b in ranked {
+        // A total missing a marketplace's part says so, as the page's `*` does.
+        let section =
+            if b.complete { format!("Peringkat {}", b.rank) } else { format!("Peringkat {} (belum lengkap)", b.rank) };
         out.push((
-            format!("Peringkat {}", b.rank),
+            section,
             b.region.name.into(),
-            b.total.including_vat,
+            Some(b.total.including_vat),
             Some(b.total.excluding_vat),
             usize::try_from(b.count).ok(),
         ));
@@ -110,9 +119,9 @@ pub fn csv(rows: &[Row]) -> Result<String, csv::Error> {
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     w.write_record(["Bagian", "Uraian", "Nilai termasuk PPN", "Nilai tanpa PPN", "Jumlah transaksi"])?;
     for (section, item, incl, excl, count) in rows {
-        let excl = excl.map(|d| d.to_string()).unwrap_or_default();
+        let [incl, excl] = [incl, excl].map(|d| d.map(|d| d.to_string()).unwrap_or_default());
         let count = count.map(|c| c.to_string()).unwrap_or_default();
-        w.write_record([section.as_str(), item.as_str(), &incl.to_string(), &excl, &count])?;
+        w.write_record([section.as_str(), item.as_str(), &incl, &excl, &count])?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
@@ -132,9 +141,10 @@ pub fn xlsx(rows: &[Row]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         let r = i as u32 + 1;
         sheet.write_string(r, 0, section)?;
         sheet.write_string(r, 1, item)?;
-        sheet.write_number_with_format(r, 2, incl.to_f64().unwrap_or(0.0), &money)?;
-        if let Some(excl) = excl {
-            sheet.write_number_with_format(r, 3, excl.to_f64().unwrap_or(0.0), &money)?;
+        for (column, amount) in [(2, incl), (3, excl)] {
+            if let Some(amount) = amount {
+                sheet.write_number_with_format(r, column, amount.to_f64().unwrap_or(0.0), &money)?;
+            }
         }
         if let Some(count) = count {
             sheet.write_number(r, 4, *count as f64)?;

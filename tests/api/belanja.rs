@@ -41,7 +41,7 @@ async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_
     let get = |path: &str| app.client.get(format!("{}{path}", app.address)).send();
     let page = get("/belanja?wilayah=35.71&tahun=2022").await.expect("page").text().await.expect("html");
     let warning = &page[page.find("id=\"incomplete\"").expect("the page says the data is incomplete")..];
-    assert!(warning[..400].contains("Bela Pengadaan"), "{}", &warning[..400]);
+    assert!(warning[..400].contains("Bela Pengadaan (toko daring) (tidak dapat dihubungi)"), "{}", &warning[..400]);
     let csv = get("/belanja.csv?wilayah=35.71&tahun=2022").await.expect("csv");
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
     // Bytes, not `text()`, which drops a byte-order mark.
@@ -52,6 +52,11 @@ async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark");
     assert!(text.contains("Total;Kota Kediri (35.71), tahun 2022;"), "{text:.300}");
     assert!(text.contains("\nPenyedia terbesar;"), "{text}");
+    // A report sent on without its page still says what its total leaves out.
+    let unread = "\nData belum lengkap;Bela Pengadaan (toko daring) (tidak dapat dihubungi) tidak dapat dibaca";
+    assert!(text.contains(unread), "{text:.600}");
+    assert!(text.contains("\nPeringkat 2 (belum lengkap);Kota Kediri;"), "{text}");
+    assert!(!text.contains("\nPeringkat 2;"), "every total lacks bela's part: {text}");
     let xlsx = get("/belanja.xlsx?wilayah=35.71&tahun=2022").await.expect("xlsx");
     assert!(xlsx.headers()["content-type"].to_str().expect("type").contains("spreadsheetml"));
     let bytes = xlsx.bytes().await.expect("bytes");
@@ -176,4 +181,41 @@ async fn a_year_without_transactions_says_so_on_the_page_and_in_the_download_ins
     let ranked = get("/belanja.csv?wilayah=35.71&tahun=2022").await;
     assert!(ranked.contains("Peringkat 1;"), "a year with transactions is ranked in the download: {ranked}");
     assert!(!full.contains("Tidak ada."), "a year with transactions lists its payments and vendors");
+}
+
+#[tokio::test]
+async fn a_hanging_marketplace_leaves_a_kabupaten_report_incomplete_within_the_request_timeout() {
+    // A ranking of 29 kabupaten once waited out the hanging marketplace's 5 s ledger deadline
+    // for each of them, and the page answered an empty 408.
+    // Marketplace deadlines of 2 s: ledger calls get their least, 5 s.
+    let app = crate::helpers::spawn_app_with(crate::helpers::TestOptions {
+        timeout: std::time::Duration::from_secs(2),
+        configure: std::sync::Arc::new(|config| config.http.request_timeout = std::time::Duration::from_secs(12)),
+        ..Default::default()
+    })
+    .await;
+    app.sandbox("bela").faults().set_mode(pasar::sandbox::FaultMode::Hang);
+    let get = |path: &'static str| app.client.get(format!("{}{path}", app.address)).send();
+    let (page, csv) =
+        tokio::join!(get("/belanja?wilayah=35.06&tahun=2022"), get("/belanja.csv?wilayah=35.06&tahun=2022"));
+    let (page, csv) = (page.expect("page"), csv.expect("csv"));
+    assert_eq!((page.status().as_u16(), csv.status().as_u16()), (200, 200));
+    let html = page.text().await.expect("html");
+    assert!(html.contains("tidak menjawab dalam 5000 ms"), "{html}");
+    assert!(csv.text().await.expect("text").contains("Peringkat 1 (belum lengkap);"));
+}
+
+#[tokio::test]
+async fn a_marketplace_down_for_one_pemda_of_a_ranking_is_not_asked_for_the_others() {
+    let app = spawn_app().await;
+    let jatim = app.sandbox("jatim-bejo");
+    jatim.faults().set_mode(pasar::sandbox::FaultMode::Status(503));
+    jatim.reset_stats();
+    let query = r#"{ spendingRanking(province: "35", year: 2022, marketplace: "jatim-bejo") { complete } }"#;
+    let answer = app.graphql(query, serde_json::json!({})).await;
+    let rows = answer["data"]["spendingRanking"].as_array().unwrap_or_else(|| panic!("rows: {answer}"));
+    assert_eq!(rows.len(), 38);
+    assert!(rows.iter().all(|r| r["complete"] == false), "{answer}");
+    // At most the ranking's first wave of six is asked before the first answer comes back.
+    assert!(jatim.requests_served() <= 6, "{} calls for 38 Pemdas", jatim.requests_served());
 }
