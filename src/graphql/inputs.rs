@@ -37,9 +37,12 @@ pub(super) struct OfferFilterInput {
     /// Only koperasi, by the legal form as any of the vendor's accounts in the answer states it.
     #[graphql(default)]
     koperasi_only: bool,
-    /// Only vendors in this region: a province code (`"35"`) includes its regencies and cities.
+    /// Only vendors in this region: a Kemendagri code, dotted (`"35.71"`) or BPS style (`"3571"`);
+    /// a province code (`"35"`) includes its regencies and cities. An unknown code is refused
+    /// with `BAD_USER_INPUT` and `extensions.field: "filter.vendorRegion"`.
     vendor_region: Option<String>,
-    /// Only offers that state a stock above zero.
+    /// Only offers in stock: those whose availability is in stock or limited, or, where a
+    /// marketplace states no availability, a stock above zero.
     #[graphql(default)]
     in_stock: bool,
 }
@@ -59,12 +62,27 @@ pub(super) fn offer_filter(filter: Option<OfferFilterInput>) -> Result<OfferFilt
     .into_iter()
     .find(|(_, fits, _)| !fits);
     if let Some((field, _, wanted)) = refused {
-        return Err(Error::new(format!("`{field}` must be {wanted}")).extend_with(|_, e| {
-            e.set("code", codes::BAD_USER_INPUT);
-            e.set("field", field);
-        }));
+        return Err(refusal(format!("`{field}` must be {wanted}"), field));
     }
-    Ok(filter.into())
+    let mut filter = OfferFilter::from(filter);
+    if let Some(code) = filter.vendor_region.take() {
+        // Read as `region(code:)` reads it, so "3571" finds the vendors of "35.71"; an unknown
+        // code matched no vendor and answered nothing under a large `totalCount`.
+        let region = region::by_code(code.trim()).ok_or_else(|| {
+            let said =
+                format!("`filter.vendorRegion` `{code}` is not a Kemendagri region code (e.g. \"35.71\" or \"35\").");
+            refusal(said, "filter.vendorRegion")
+        })?;
+        filter.vendor_region = Some(region.code.to_string());
+    }
+    Ok(filter)
+}
+
+fn refusal(message: String, field: &'static str) -> Error {
+    Error::new(message).extend_with(|_, e| {
+        e.set("code", codes::BAD_USER_INPUT);
+        e.set("field", field);
+    })
 }
 
 impl From<OfferFilterInput> for OfferFilter {

@@ -56,13 +56,19 @@ pub(super) fn null_failed_fields(
     }
 }
 
-/// Whether `path` names a field that is missing from an object that is there: a field that failed.
+/// Whether `path` names a field that failed: missing from an object that is there, or inside an
+/// object async-graphql answered `null` (it nulls a list's item whose only field failed, even a
+/// `ProductGroup!`), which its nearest nullable ancestor then stands for.
 fn failed_here(data: &Value, path: &[PathSegment]) -> bool {
     let Some((PathSegment::Field(key), parents)) = path.split_last() else { return false };
     if parents.is_empty() && *data == Value::Null {
         return true;
     }
-    matches!(at(data, parents), Some(Value::Object(map)) if !map.contains_key(key.as_str()))
+    match at(data, parents) {
+        Some(Value::Object(map)) => !map.contains_key(key.as_str()),
+        Some(Value::Null) => true,
+        _ => false,
+    }
 }
 
 /// How much of `path` leads to the value that becomes `null`: all of it when the failed field
@@ -207,6 +213,20 @@ mod tests {
         let query = "{ search(query: \"a\") { complete } }";
         let data = nulled(query, answered.clone(), &[json!(["search"]), json!([]), json!(["search", "nope", 0])]);
         assert_eq!(data, answered);
+    }
+
+    #[test]
+    fn an_object_answered_null_where_it_may_not_be_is_carried_up_to_its_nearest_nullable_ancestor() {
+        // async-graphql's answer when the only field of each group fails.
+        let query = r#"{ c: compare(query: "toner") { groups { offers(first: -1) { id } } } offer(id: "x") { id } }"#;
+        let answered = json!({ "c": { "groups": [null, null] }, "offer": { "id": "x" } });
+        let failed = [json!(["c", "groups", 0, "offers"]), json!(["c", "groups", 1, "offers"])];
+        assert_eq!(nulled(query, answered, &failed), json!(null), "`compare: CompareResult!` is a root field");
+        let query = r#"{ r: region(code: "35") { name } o: offer(id: "x") { vendor { name } } }"#;
+        let answered = json!({ "r": null, "o": { "vendor": null } });
+        let failed = [json!(["r", "name"]), json!(["o", "vendor", "name"])];
+        let data = nulled(query, answered, &failed);
+        assert_eq!(data, json!({ "r": null, "o": null }), "`region` may be null, `Offer.vendor` may not");
     }
 
     #[test]

@@ -122,6 +122,17 @@ async fn a_failed_root_field_is_null_in_data_or_makes_data_null_when_it_may_not_
     assert_eq!(non_null["data"], Value::Null, "{non_null}");
     assert_eq!(non_null["errors"][0]["path"], json!(["search"]), "{non_null}");
     assert_eq!(refusal(&non_null)["code"], "BAD_USER_INPUT", "{non_null}");
+
+    // A non-null field failing alone in its object: async-graphql answered the object `null`
+    // (`groups: [null, null, null]` of `[ProductGroup!]!`, `spending: null` of `Spending!`).
+    for query in [
+        r#"{ compare(query: "toner", first: 3) { groups { offers(first: -1) { id } } } }"#,
+        r#"{ spending(buyer: "35.71", year: 2022) { topVendors(first: 0) { name } } }"#,
+    ] {
+        let response = app.graphql(query, json!({})).await;
+        assert_eq!(response["data"], Value::Null, "{response}");
+        assert_eq!(refusal(&response)["code"], "BAD_USER_INPUT", "{response}");
+    }
 }
 
 #[tokio::test]
@@ -198,4 +209,24 @@ async fn a_filter_percentage_outside_0_to_100_or_a_negative_price_is_refused_nam
     }
     let fine = app.graphql(search, json!({ "f": { "minTkdn": "100", "minPrice": "0" } })).await;
     assert!(fine["errors"].is_null(), "the bounds themselves are allowed: {fine}");
+}
+
+#[tokio::test]
+async fn a_vendor_region_is_read_as_region_code_reads_it_and_an_unknown_one_is_refused() {
+    let app = spawn_app().await;
+    let query = r#"query($r: String!) { search(query: "toner", first: 5, filter: { vendorRegion: $r }) {
+        offers { edges { node { vendor { region { code } } } } } } }"#;
+    let codes = |response: &Value| -> Vec<String> {
+        let edges = response["data"]["search"]["offers"]["edges"].as_array().unwrap_or_else(|| panic!("{response}"));
+        edges.iter().map(|e| e["node"]["vendor"]["region"]["code"].as_str().unwrap_or_default().to_string()).collect()
+    };
+    let dotted = codes(&app.graphql(query, json!({ "r": "35.06" })).await);
+    assert!(!dotted.is_empty() && dotted.iter().all(|c| c == "35.06"), "{dotted:?}");
+    assert_eq!(codes(&app.graphql(query, json!({ "r": "3506" })).await), dotted, "BPS style reads as dotted");
+    for code in ["99.99", "Kediri", "", "35.0"] {
+        let response = app.graphql(query, json!({ "r": code })).await;
+        let extensions = refusal(&response);
+        assert_eq!(extensions["code"], "BAD_USER_INPUT", "{code:?}: {response}");
+        assert_eq!(extensions["field"], "filter.vendorRegion", "{code:?}: {response}");
+    }
 }
