@@ -52,15 +52,21 @@ pub enum Served<E> {
     },
 }
 
+/// Keys whose last load failed, remembered at most: a stale page served while it is refreshed
+/// says so once a refresh has failed (a few hundred bytes each).
+const FAILED_LOADS_KEPT: usize = 4096;
+
 /// The result cache shared by all marketplaces; `E` is the error a failed load gives.
 pub struct ResultCache<E> {
     store: Arc<dyn PageStore>,
     inflight: Inflight<E>,
+    /// The error of each key's last load, when it failed; a load that succeeds clears it.
+    failed: Arc<quick_cache::sync::Cache<CacheKey, E>>,
 }
 
 impl<E> Clone for ResultCache<E> {
     fn clone(&self) -> Self {
-        Self { store: Arc::clone(&self.store), inflight: self.inflight.clone() }
+        Self { store: Arc::clone(&self.store), inflight: self.inflight.clone(), failed: Arc::clone(&self.failed) }
     }
 }
 
@@ -70,7 +76,11 @@ where
 {
     /// A cache over `store`.
     pub fn new(store: Arc<dyn PageStore>) -> Self {
-        Self { store, inflight: Inflight::default() }
+        Self {
+            store,
+            inflight: Inflight::default(),
+            failed: Arc::new(quick_cache::sync::Cache::new(FAILED_LOADS_KEPT)),
+        }
     }
 
     /// Where the pages live (and, when it is shared, the records deep links resolve).
@@ -122,8 +132,11 @@ where
                 return Ok((Arc::clone(page), Served::Hit));
             }
             if age < policy.ttl + policy.stale_while_revalidate {
+                // Once a refresh has failed, the page is served because the marketplace failed
+                // (stale-if-error), not while it is refreshed: the answer says so.
+                let error = self.failed.get(&key);
                 drop(self.load(key, fetch, Some(policy.ttl), patience));
-                return Ok((Arc::clone(page), Served::Stale { age, error: None }));
+                return Ok((Arc::clone(page), Served::Stale { age, error }));
             }
         }
         let recheck = (!bypass).then_some(policy.ttl);
@@ -151,6 +164,7 @@ where
         F: Future<Output = Result<CachedPage, E>> + Send + 'static,
     {
         let store = Arc::clone(&self.store);
+        let failed = Arc::clone(&self.failed);
         let stored = key.clone();
         self.inflight.join_or_start(key, async move {
             if let Some(ttl) = recheck
@@ -162,6 +176,10 @@ where
                 return Ok(page);
             }
             let fetched = fetch.await.map(Arc::new);
+            match &fetched {
+                Ok(_) => drop(failed.remove(&stored)),
+                Err(error) => failed.insert(stored.clone(), error.clone()),
+            }
             match &fetched {
                 Ok(page) if !page.freshness.ttl.is_zero() => {
                     store.insert_and_release(stored, Arc::clone(page)).await;

@@ -170,6 +170,28 @@ async fn after_the_ttl_stale_data_is_served_while_one_refresh_runs() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn once_a_refresh_failed_the_stale_page_is_served_with_its_failure_until_one_succeeds() {
+    let cache = TestCache::in_memory(DEFAULT_BUDGET_BYTES);
+    let upstream = Upstream::default();
+    let get = |delay| cache.get_or_fetch(key("lemari"), POLICY, false, upstream.load(delay));
+    get(Duration::ZERO).await.expect("page");
+    upstream.failing.store(true, Ordering::SeqCst);
+    sleep(Duration::from_secs(70)).await;
+    let (_, served) = get(Duration::ZERO).await.expect("stale");
+    assert!(matches!(served, Served::Stale { error: None, .. }), "no refresh has failed yet: {served:?}");
+    sleep(Duration::from_secs(1)).await;
+    let (_, served) = get(Duration::ZERO).await.expect("stale");
+    assert_eq!(served, Served::Stale { age: Duration::from_secs(71), error: Some(LoadError::Unavailable) });
+    // That read started another refresh, which fails too; the next one succeeds.
+    upstream.failing.store(false, Ordering::SeqCst);
+    sleep(Duration::from_secs(1)).await;
+    let (_, served) = get(Duration::ZERO).await.expect("stale");
+    assert!(matches!(served, Served::Stale { error: Some(_), .. }), "the refresh it starts has not answered yet");
+    sleep(Duration::from_secs(1)).await;
+    assert_eq!(get(Duration::ZERO).await.expect("page").1, Served::Hit, "a refresh succeeded");
+}
+
+#[tokio::test(start_paused = true)]
 async fn after_the_ttl_a_failing_marketplace_yields_the_last_good_page_with_its_age() {
     let cache = TestCache::in_memory(DEFAULT_BUDGET_BYTES);
     let upstream = Upstream::default();

@@ -37,9 +37,10 @@ impl SearchResult {
         &self.outcome.sources.reports
     }
     /// True when every marketplace asked contributed an answer within its freshness rules: fresh
-    /// (`OK`), or `STALE` within its stale-while-revalidate window while one refresh runs. False
-    /// when one failed, was switched off, or was served stale only because it failed
-    /// (stale-if-error). Each source's `status` and `cache` stay visible either way.
+    /// (`OK`), or `STALE` within its stale-while-revalidate window while one refresh runs and none
+    /// has failed. False when one failed, was switched off, or was served stale because it failed
+    /// (stale-if-error, or a refresh that failed; `errors` then lists the failure with its
+    /// `MARKETPLACE_…` code). Each source's `status` and `cache` stay visible either way.
     async fn complete(&self) -> bool {
         self.outcome.sources.complete()
     }

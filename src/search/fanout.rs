@@ -189,6 +189,8 @@ fn answered(
         Ok(collected) => {
             report.status = if report.cache == CacheStatus::Stale { SourceStatus::Stale } else { SourceStatus::Ok };
             report.offer_count = collected.offers.len();
+            // Served on a failure (stale-if-error): its offers stand, and its error is listed.
+            let error = report.stale_error.clone();
             Fetched {
                 report,
                 offers: collected.offers,
@@ -197,7 +199,7 @@ fn answered(
                 exhausted: collected.exhausted,
                 scanned_to: collected.scanned_to,
                 next_cursor: collected.next_cursor,
-                error: None,
+                error,
             }
         }
         Err(error) => {

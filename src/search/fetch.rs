@@ -206,6 +206,9 @@ fn note_served(report: &mut SourceReport, meters: &Meters, page: &CachedPage, se
         Served::Stale { age, error } => {
             report.cache = CacheStatus::Stale;
             report.served_on_error |= error.is_some();
+            if let Some(error) = &error {
+                report.stale_error.get_or_insert_with(|| error.clone());
+            }
             report.age_seconds = report.age_seconds.max(age.as_secs());
             report.message = Some(match error {
                 Some(error) => format!("{id} {error}; serving its last good answer from {} s ago", age.as_secs()),

@@ -103,6 +103,8 @@ pub struct SourceReport {
     /// A stale page was served because the marketplace failed (stale-if-error), not while it
     /// is refreshed (stale-while-revalidate).
     pub served_on_error: bool,
+    /// The failure a stale page was served on, listed with the answer's errors.
+    pub(crate) stale_error: Option<MarketplaceError>,
     /// The marketplace was found to serve its first page whatever position is asked, so only
     /// its first page is read (see `search/paging.rs`).
     pub ignores_paging: bool,
@@ -123,6 +125,7 @@ impl SourceReport {
             age_seconds: 0,
             message: None,
             served_on_error: false,
+            stale_error: None,
             ignores_paging: false,
             fresh_until: None,
         }

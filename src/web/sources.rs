@@ -108,6 +108,7 @@ mod tests {
             age_seconds: 41,
             message: None,
             served_on_error: false,
+            stale_error: None,
             ignores_paging: false,
             fresh_until: None,
         };

@@ -78,6 +78,30 @@ async fn after_the_ttl_a_marketplace_that_is_down_is_served_stale_with_its_age()
             .collect::<Vec<_>>()
     };
     assert_eq!(ids(&stale), ids(&fresh), "the last good answer, not an error");
+    // That read's refresh failed (mbiz is stopped): from then on the page is served because the
+    // marketplace failed, and the answer says so, as stale-if-error does.
+    let mut after = stale;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        after = app.graphql(SEARCH, json!({ "query": "meja", "first": 5 })).await;
+        if after["data"]["search"]["complete"] == false {
+            break;
+        }
+    }
+    assert_eq!(after["data"]["search"]["complete"], false, "{after}");
+    assert_eq!(source(&after, "mbiz")["status"], "STALE", "{after}");
+    assert_eq!(ids(&after), ids(&fresh), "still the last good answer");
+    assert_failure_listed(&after, "mbiz");
+}
+
+/// `errors` lists `marketplace`'s failure with a `MARKETPLACE_…` code.
+fn assert_failure_listed(response: &serde_json::Value, marketplace: &str) {
+    let errors = response["errors"].as_array().unwrap_or_else(|| panic!("errors: {response}"));
+    let listed = errors.iter().any(|e| {
+        e["extensions"]["marketplace"] == marketplace
+            && e["extensions"]["code"].as_str().is_some_and(|c| c.starts_with("MARKETPLACE_"))
+    });
+    assert!(listed, "{response}");
 }
 
 #[tokio::test]
@@ -95,6 +119,7 @@ async fn a_page_served_because_its_marketplace_failed_makes_the_answer_incomplet
     let report = source(&stale, "mbiz");
     assert_eq!((report["status"].as_str(), report["cache"].as_str()), (Some("STALE"), Some("STALE")), "{stale}");
     assert_eq!(stale["data"]["search"]["complete"], false, "served because mbiz failed: {stale}");
+    assert_failure_listed(&stale, "mbiz");
 }
 
 #[tokio::test]
