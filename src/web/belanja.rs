@@ -9,11 +9,10 @@ use crate::marketplace::MarketplaceError;
 use crate::normalize::region::{self, RegionLevel};
 use crate::spending::{Ranking, Spending, SpendingError, SpendingService};
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use serde::Deserialize;
 
 /// The spending report's routes over `service`.
 pub fn router<S: Clone + Send + Sync + 'static>(service: SpendingService) -> Router<S> {
@@ -24,12 +23,26 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SpendingService) -> Rou
         .with_state(service)
 }
 
-#[derive(Deserialize)]
+#[derive(Default)]
 struct Params {
-    #[serde(default)]
     wilayah: String,
-    #[serde(default)]
     tahun: String,
+}
+
+impl Params {
+    /// The query string's `wilayah` and `tahun`; a repeated one counts by its last value, as on
+    /// the comparison pages (a strict reader refused it in English, outside the form).
+    fn read(query: Option<&str>) -> Self {
+        let mut params = Self::default();
+        for (key, value) in url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
+            match &*key {
+                "wilayah" => params.wilayah = value.into_owned(),
+                "tahun" => params.tahun = value.into_owned(),
+                _ => {}
+            }
+        }
+        params
+    }
 }
 
 /// The buyer's year and its province's ranking (same level: kota among kota), or every reason
@@ -138,7 +151,8 @@ fn name_of(service: &SpendingService) -> impl Fn(&str) -> String + '_ {
     move |id: &str| service.registry().get(id).map_or_else(|| id.to_string(), |e| e.name.clone())
 }
 
-async fn page(State(service): State<SpendingService>, Query(params): Query<Params>) -> Response {
+async fn page(State(service): State<SpendingService>, RawQuery(query): RawQuery) -> Response {
+    let params = Params::read(query.as_deref());
     match load(&service, &params).await {
         Ok((spending, ranking)) => {
             let names = name_of(&service);
@@ -157,7 +171,8 @@ async fn report(service: &SpendingService, params: &Params) -> Result<(Vec<Row>,
     Ok((belanja_export::rows(&spending, &names, &ranking, &failed), file))
 }
 
-async fn table(State(service): State<SpendingService>, Query(params): Query<Params>) -> Response {
+async fn table(State(service): State<SpendingService>, RawQuery(query): RawQuery) -> Response {
+    let params = Params::read(query.as_deref());
     let (rows, file) = match report(&service, &params).await {
         Ok(found) => found,
         Err(refused) => return refused,
@@ -178,7 +193,8 @@ async fn table(State(service): State<SpendingService>, Query(params): Query<Para
     }
 }
 
-async fn workbook(State(service): State<SpendingService>, Query(params): Query<Params>) -> Response {
+async fn workbook(State(service): State<SpendingService>, RawQuery(query): RawQuery) -> Response {
+    let params = Params::read(query.as_deref());
     let (rows, file) = match report(&service, &params).await {
         Ok(found) => found,
         Err(refused) => return refused,

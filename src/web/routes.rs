@@ -56,12 +56,22 @@ async fn comparison(State(service): State<SearchService>, RawQuery(raw): RawQuer
 
 async fn survey_sheet(State(service): State<SearchService>, RawQuery(raw): RawQuery) -> Response {
     let names = names(&service);
-    match surveyed(&service, raw.as_deref()).await {
-        Ok((query, outcome)) => {
+    // The sheet is read in a browser: it refuses as `/` does, with the form and what is wrong
+    // (the downloads, read by programs too, in plain text).
+    let (query, invalid) = params::parse(raw.as_deref());
+    if query.q.trim().is_empty() || !invalid.is_empty() {
+        let form = page::render(&query, &invalid, &Answer::NotAsked);
+        return (StatusCode::BAD_REQUEST, Html(form.into_string())).into_response();
+    }
+    match service.compare(&query.survey_params()).await {
+        Ok(outcome) => {
             let survey = survey::build(&outcome, &query, &names, SystemTime::now());
             Html(survey_page::render(&query, &survey).into_string()).into_response()
         }
-        Err(refused) => refused,
+        Err(e) => {
+            let answer = Answer::Refused(refusal(&e, query.lang));
+            (StatusCode::BAD_REQUEST, Html(page::render(&query, &[], &answer).into_string())).into_response()
+        }
     }
 }
 

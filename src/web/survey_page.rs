@@ -15,8 +15,8 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
     let lang = query.lang;
     let mut other = query.clone();
     other.lang = if lang == Lang::En { Lang::Id } else { Lang::En };
-    let chosen: Vec<(&str, String)> = query.chosen.iter().map(|id| ("offer", id.clone())).collect();
-    let other_link = other.link("/survey", &chosen);
+    // The same survey in the other language: its chosen offers, or its offers per product.
+    let other_link = other.link("/survey", &chosen_or_top(query));
     let title = format!("{} — {}", lang.pick("Survei harga", "Price survey"), query.q);
     layout::page(
         lang,

@@ -88,6 +88,13 @@ async fn a_wrong_or_missing_parameter_is_refused_in_indonesian_naming_each_one()
     assert!(region.starts_with("\"99.99\" bukan kode Kemendagri provinsi, kabupaten atau kota"), "{region}");
     let year = refusal("?wilayah=35.71&tahun=1999").await;
     assert!(year.starts_with("Tahun 1999 di luar 2000–"), "{year}");
+    // A repeated parameter counts by its last value, as on the comparison pages.
+    let repeated = refusal("?wilayah=35.71&tahun=2022&tahun=1999").await;
+    assert!(repeated.starts_with("Tahun 1999 di luar 2000–"), "{repeated}");
+    let twice = app.client.get(format!("{}/belanja?wilayah=99&wilayah=35.71&tahun=2022", app.address));
+    let twice = twice.send().await.expect("page");
+    assert_eq!(twice.status(), 200);
+    assert!(twice.text().await.expect("html").contains("Belanja Kota Kediri 2022"));
     let huge = refusal("?wilayah=35.71&tahun=99999999999").await;
     assert!(huge.starts_with("Tahun 99999999999 bukan tahun yang mungkin"), "a number, out of range: {huge}");
     for text in [bare, region, year, huge] {

@@ -172,6 +172,10 @@ async fn the_survey_csv_has_graphqls_exact_amounts_and_the_printed_survey_has_ev
     let html = app.client.get(&survey_url).send().await.expect("survey").text().await.expect("html");
     assert_eq!(html.matches("<tr data-offer=").count(), rows.len(), "the sheet and the CSV have the same rows");
     assert!(html.contains("Marketplace yang dicari: ") && html.contains("Semua menjawab."));
+    // The other language's link is the same survey: its offers per product too.
+    let english = html.split("class=\"lang\" href=\"").nth(1).and_then(|link| link.split('"').next());
+    let english = english.unwrap_or_else(|| panic!("an English link: {html}"));
+    assert!(english.contains("lang=en") && english.contains("top=3"), "{english}");
     let pdf = artifact("survey.pdf");
     let printed = pdf.clone();
     tokio::task::spawn_blocking(move || Page::new(&survey_url).pdf(&printed)).await.expect("browser");
@@ -273,4 +277,23 @@ async fn each_page_writes_every_amount_with_its_languages_marks() {
         let wrong: Vec<&&str> = amounts.iter().filter(|a| !written.is_match(a)).collect();
         assert!(wrong.is_empty(), "{lang}: amounts not written the page's way: {wrong:?}");
     }
+}
+
+#[tokio::test]
+async fn the_survey_sheet_refuses_a_value_it_cannot_use_with_the_form_as_the_comparison_page_does() {
+    let app = spawn_app().await;
+    for query in ["q=kertas&top=0", "q=kertas&region=99.99", "q=kertas&min=abc"] {
+        let answer = app.client.get(format!("{}/survey?{query}", app.address)).send().await.expect("answer");
+        assert_eq!(answer.status(), 400, "{query}");
+        assert!(answer.headers()["content-type"].to_str().expect("type").starts_with("text/html"), "{query}");
+        let html = answer.text().await.expect("html");
+        assert!(html.contains("<title>Kesalahan: ") && html.contains("<form"), "{query}: {html}");
+        assert!(!html.contains("BAD_USER_INPUT"), "{query}: no machine code on a page");
+    }
+    let region = app.client.get(format!("{}/survey?q=kertas&region=99.99", app.address)).send().await.expect("page");
+    assert!(region.text().await.expect("html").contains(r#"aria-invalid="true""#), "the region field is marked");
+    // The downloads keep their plain-text refusal.
+    let csv = app.client.get(format!("{}/survey.csv?q=kertas&top=0", app.address)).send().await.expect("csv");
+    assert_eq!(csv.status(), 400);
+    assert!(csv.text().await.expect("text").trim_end().ends_with("(BAD_USER_INPUT)"));
 }
