@@ -71,8 +71,10 @@ impl OfferConnection<'_> {
     async fn total_count(&self) -> i32 {
         clamp_i32(self.0.total_count)
     }
-    /// False when a filter ran in the gateway, or when a marketplace states only an estimate of
-    /// its matches (about 1,230) and paging did not reach its end. After a gateway filter, in
+    /// False when a filter ran in the gateway, when a marketplace states only an estimate of its
+    /// matches (about 1,230) and paging did not reach its end, or when a marketplace listed items
+    /// that were left out (unreadable, or repeating an id) where this page could not count them
+    /// all (its count is of places in the list, not of offers). After a gateway filter, in
     /// relevance order `totalCount` is the marketplaces' count before it (at most that many
     /// match; a filter few offers pass can leave an empty page below a large count), and in the
     /// orders the gateway sorts it is the window's offers that passed it.

@@ -118,6 +118,8 @@ pub(super) async fn collect(
     };
     let mut walk = Walk::new(want.start, page_size, paging);
     let Earlier { mut seen, cursor: resumed, .. } = earlier;
+    // Only a walk from the top of the list sees every item it leaves out.
+    let from_start = walk.offset == 0 && resumed.is_none();
     if resumed.is_some() {
         // A cursor chain continued where an earlier round left it.
         walk.offset = want.start;
@@ -135,6 +137,8 @@ pub(super) async fn collect(
     };
     let (mut cursor, mut scanned, mut requests) = (resumed, 0u32, 0u32);
     let mut left_out = LeftOut::default();
+    // The end of the list was found: its total is counted, not stated.
+    let mut ended = false;
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
         if requests == MAX_PAGE_REQUESTS {
             report.message =
@@ -164,7 +168,8 @@ pub(super) async fn collect(
         if repeated && offset >= want.start {
             note_ignores_paging(entry, &learned, report, offset);
             collected.exhausted = true;
-            (collected.total, collected.total_approximate) = (Some(left_out.deliverable(offset)), false);
+            (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
+            ended = true;
             collected.scanned_to = collected.scanned_to.max(offset);
             break;
         }
@@ -219,11 +224,17 @@ pub(super) async fn collect(
         if next == Next::End {
             // The end is known now, whatever total the marketplace stated.
             collected.exhausted = whole || last_kept >= walk.offset;
-            (collected.total, collected.total_approximate) = (Some(left_out.deliverable(walk.offset)), false);
+            (collected.total, collected.total_approximate) = left_out.total(walk.offset, from_start);
+            ended = true;
             break;
         }
     }
     collected.next_cursor = cursor;
+    // A total the marketplace stated counts the places of a list that left items out here: more
+    // than the offers it delivers.
+    if left_out.any() && collected.total.is_some() && !ended {
+        collected.total_approximate = true;
+    }
     if report.message.is_none() {
         report.message = left_out.message();
     }
@@ -262,6 +273,18 @@ impl LeftOut {
     /// search's first page); a later page's walk cannot see what was left out before it.
     fn deliverable(&self, end: u32) -> u64 {
         u64::from(end).saturating_sub((self.unreadable + self.repeated) as u64)
+    }
+
+    /// The total of a list found to end at `end`, and whether it is only an estimate: a walk
+    /// that did not start at the top and left items out here has likely left some out before,
+    /// where it cannot count them (a list repeating every tenth id reported 464 as exact where
+    /// paging delivered 424).
+    fn total(&self, end: u32, from_start: bool) -> (Option<u64>, bool) {
+        (Some(self.deliverable(end)), !from_start && self.any())
+    }
+
+    fn any(&self) -> bool {
+        self.unreadable + self.repeated > 0
     }
 
     fn message(&self) -> Option<String> {

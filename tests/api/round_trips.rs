@@ -349,6 +349,27 @@ async fn a_marketplace_repeating_ids_gives_each_offer_once_counts_what_it_delive
     assert_eq!(offers["reachableCount"], 19, "{response}");
     let message = search["sources"][0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("6 items repeated an id listed before"), "{message}");
+    // Walked five at a time, a page's walk cannot count the repeats before it: a count it calls
+    // exact is the 19 delivered, never the positions less what it saw.
+    let page = r#"query($q: String!, $after: String) { search(query: $q, first: 5, after: $after,
+        filter: { marketplaces: ["ekatalog"] }) { offers { totalCount totalCountExact
+        pageInfo { hasNextPage endCursor } edges { node { id } } } } }"#;
+    let (mut after, mut walked, mut exact_seen) = (Value::Null, Vec::new(), Vec::new());
+    for _ in 0..10 {
+        let response = app.graphql(page, json!({ "q": QUERIES[0], "after": after })).await;
+        let offers = &response["data"]["search"]["offers"];
+        let edges = offers["edges"].as_array().unwrap_or_else(|| panic!("{response}"));
+        walked.extend(edges.iter().map(|e| e["node"]["id"].as_str().unwrap_or_default().to_string()));
+        if offers["totalCountExact"] == true {
+            exact_seen.push(offers["totalCount"].clone());
+        }
+        if offers["pageInfo"]["hasNextPage"] != true {
+            break;
+        }
+        after = offers["pageInfo"]["endCursor"].clone();
+    }
+    assert_eq!((walked.len(), distinct(&walked)), (19, 19), "{walked:?}");
+    assert!(exact_seen.iter().all(|count| *count == json!(19)), "counts called exact: {exact_seen:?}");
     // Each repeated id (the one listed at positions 2, 6, …) deep-links to the listing shown.
     for at in [2, 6, 10, 14, 18] {
         let (id, title) = &shown[at - at / 4];
