@@ -268,7 +268,7 @@ pub fn router(state: AppState) -> Router {
     let admit = axum::middleware::from_fn_with_state(state.clone(), admit_client);
     let measured = state.clone();
     let router = Router::new()
-        .route("/graphql", get(graphql).post(graphql))
+        .route("/graphql", get(graphql).post(graphql).fallback(|| async { Rejection::Method.into_response() }))
         .route("/graphql/ws", get(socket))
         .route("/graphiql", get(|| async { graphiql::page() }))
         .route(&format!("{}/{{name}}", graphiql::ASSETS_PATH), get(graphiql::asset))

@@ -216,14 +216,16 @@ impl ProductGroup {
 
 /// The median of ascending `sorted` values as spreadsheets compute it (Excel's and LibreOffice's
 /// MEDIAN): the middle value, or the mean of the two middle values for an even count; exact.
-/// The one definition for the API and the price survey.
+/// The one definition for the API and the price survey. Written without trailing zeros, as
+/// every other amount is (`"1570.1875"`, not `"1570.18750"`).
 pub fn median(sorted: &[Decimal]) -> Option<Decimal> {
     let n = sorted.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(sorted[n / 2]),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / Decimal::TWO),
-    }
+    let middle = match n {
+        0 => return None,
+        _ if n % 2 == 1 => sorted[n / 2],
+        _ => (sorted[n / 2 - 1] + sorted[n / 2]) / Decimal::TWO,
+    };
+    Some(middle.normalize())
 }
 
 /// The offers whose unit prices may be compared, with those prices including PPN: confident

@@ -30,6 +30,30 @@ async fn head_answers_as_get_would_without_a_body() {
 }
 
 #[tokio::test]
+async fn another_method_is_refused_with_a_coded_error_and_the_methods_allowed() {
+    let app = spawn_with_cors(|config| config.http.cors_origins = vec!["https://app.example.go.id".into()]).await;
+    let url = format!("{}/graphql", app.address);
+    for method in [reqwest::Method::PUT, reqwest::Method::PATCH, reqwest::Method::DELETE] {
+        let body = json!({ "query": "{ marketplaces { id } }" });
+        let answer = app.client.request(method.clone(), &url).json(&body).send().await.expect("answer");
+        assert_eq!(answer.status(), 405, "{method}");
+        assert_eq!(answer.headers()["allow"], "GET, HEAD, POST", "{method}");
+        let refusal: serde_json::Value = answer.json().await.unwrap_or_else(|e| panic!("{method}: a JSON body ({e})"));
+        assert_eq!(refusal["errors"][0]["extensions"]["code"], "METHOD_NOT_ALLOWED", "{method}: {refusal}");
+    }
+    // A preflight is still CORS's.
+    let preflight = app
+        .client
+        .request(reqwest::Method::OPTIONS, &url)
+        .header("origin", "https://app.example.go.id")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .expect("preflight");
+    assert!(preflight.status().is_success(), "{}", preflight.status());
+}
+
+#[tokio::test]
 async fn a_cacheable_answer_varies_by_accept_and_a_compressed_one_by_accept_encoding() {
     let app = spawn_with_cors(|_| {}).await;
     let query = "query Marketplaces { search(query: \"kertas\", first: 1) { complete } marketplaces { id name } }";

@@ -21,6 +21,9 @@ pub enum Rejection {
     /// A mutation sent with `GET`, which must not change state.
     #[error("mutations need POST: GET runs queries only")]
     MutationOverGet,
+    /// A method `/graphql` does not answer (`PUT`, `PATCH`, `DELETE`, …).
+    #[error("/graphql answers GET (queries) and POST")]
+    Method,
     /// Larger than the body limit.
     #[error("the request is larger than {0} bytes")]
     TooLarge(usize),
@@ -63,7 +66,7 @@ impl Rejection {
         match self {
             Self::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
-            Self::MutationOverGet => StatusCode::METHOD_NOT_ALLOWED,
+            Self::MutationOverGet | Self::Method => StatusCode::METHOD_NOT_ALLOWED,
             Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Stalled => StatusCode::REQUEST_TIMEOUT,
             Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
@@ -80,7 +83,7 @@ impl Rejection {
         match self {
             Self::ContentType => codes::UNSUPPORTED_CONTENT_TYPE,
             Self::NotAcceptable => codes::NOT_ACCEPTABLE,
-            Self::MutationOverGet => codes::METHOD_NOT_ALLOWED,
+            Self::MutationOverGet | Self::Method => codes::METHOD_NOT_ALLOWED,
             Self::TooLarge(_) => codes::REQUEST_TOO_LARGE,
             Self::Stalled => codes::REQUEST_TIMEOUT,
             Self::Busy => codes::SERVER_BUSY,
@@ -139,8 +142,10 @@ impl Rejection {
         let mut response = (self.status(), body.to_string()).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, media.content_type());
-        if matches!(self, Self::MutationOverGet) {
-            headers.insert(header::ALLOW, HeaderValue::from_static("POST"));
+        match self {
+            Self::MutationOverGet => _ = headers.insert(header::ALLOW, HeaderValue::from_static("POST")),
+            Self::Method => _ = headers.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD, POST")),
+            _ => {}
         }
         if let Some(seconds) = self.retry_after() {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));

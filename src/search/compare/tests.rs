@@ -152,3 +152,13 @@ fn a_group_is_titled_by_what_its_offers_are_never_by_a_kind_they_are_not() {
     let paper = product::offer_key("PAPER SIDU A4 80GSM", None, None);
     assert!(group_title(&paper).starts_with("Kertas HVS"), "{}", group_title(&paper));
 }
+
+#[test]
+fn the_median_is_the_spreadsheets_and_written_without_trailing_zeros() {
+    let d = |text: &str| text.parse::<Decimal>().expect("decimal");
+    let odd = median(&[d("100.000"), d("2220.000"), d("3000")]).expect("a median");
+    assert_eq!(odd.to_string(), "2220");
+    let even = median(&[d("1570.1250"), d("1570.2500")]).expect("a median");
+    assert_eq!(even.to_string(), "1570.1875");
+    assert_eq!(median(&[]), None);
+}
