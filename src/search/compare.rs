@@ -53,7 +53,8 @@ pub enum Uncounted {
     /// No confident unit price: no readable price, or a pack size nothing states (assumed) or
     /// stated in conflicting ways.
     NoConfidentPack,
-    /// A unit price per another base unit than the one most of the group's offers share.
+    /// A unit price per another base unit than the one most of the group's offers share (a
+    /// bottle, a sachet and a piece of one product count as the same unit).
     OtherUnit,
     /// An approximate price (`Rp 150rb`) in a group where other offers have exact ones.
     Approximate,
@@ -240,10 +241,10 @@ fn comparable(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Decimal)>
 fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Decimal, Uncounted>)> {
     let mut bases: BTreeMap<Option<&str>, usize> = BTreeMap::new();
     for (offer, _) in offers.iter().filter(|(o, _)| confident(o).is_some()) {
-        *bases.entry(offer.unit.base_unit.as_deref()).or_default() += 1;
+        *bases.entry(one_of(offer)).or_default() += 1;
     }
     let base = bases.into_iter().max_by_key(|&(_, n)| n).map(|(base, _)| base);
-    let in_base = |o: &Offer| base == Some(o.unit.base_unit.as_deref());
+    let in_base = |o: &Offer| base == Some(one_of(o));
     let any_exact = offers.iter().any(|(o, _)| in_base(o) && confident(o).is_some_and(|u| u.price.exact));
     let verdict = |o: &Offer| match confident(o) {
         None => Err(Uncounted::NoConfidentPack),
@@ -252,6 +253,17 @@ fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Deci
         Some(u) => Ok(u.price.amount_including_vat),
     };
     offers.iter().map(|(o, _)| (o, verdict(o))).collect()
+}
+
+/// The unit an offer's price is per, for comparing: a bottle or a sachet of one product is one
+/// piece of it. `"Dus isi 24"` counts pieces (`pcs`) where `"Dus (24 Botol)"` counts bottles of the
+/// same water, and the group already holds one product (brand, size), so both are per item.
+/// Sheets, boxes and measures stay apart.
+fn one_of(offer: &Offer) -> Option<&str> {
+    match offer.unit.base_unit.as_deref() {
+        Some("botol" | "sachet") => Some("pcs"),
+        other => other,
+    }
 }
 
 /// The offer's unit price when it is confident.

@@ -162,3 +162,17 @@ fn the_median_is_the_spreadsheets_and_written_without_trailing_zeros() {
     assert_eq!(even.to_string(), "1570.1875");
     assert_eq!(median(&[]), None);
 }
+
+#[test]
+fn bottles_and_pieces_of_one_product_are_compared_and_sheets_are_not() {
+    // "Dus (24 Botol)" and "Dus isi 24" of the same water.
+    let group = group_of(vec![
+        offer("per-bottle-a", 3000, "botol", true, true),
+        offer("per-bottle-b", 3100, "botol", true, true),
+        offer("per-piece", 2900, "pcs", true, true),
+        offer("per-sheet", 60, "lembar", true, true),
+    ]);
+    assert_eq!(group.unit_prices, [Decimal::from(2900), Decimal::from(3000), Decimal::from(3100)]);
+    assert_eq!(cheapest_id(&group), Some("per-piece"));
+    assert_eq!(group.uncounted, [(Uncounted::OtherUnit, 1)]);
+}
