@@ -114,9 +114,9 @@ pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
     let mut invalid = Vec::new();
     let pairs = url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes());
     // Amounts are read as the page's language writes them (`150.000` / `150,000`), wherever
-    // `lang` stands in the query.
-    let lang = pairs.clone().find(|(key, _)| key == "lang").and_then(|(_, v)| Lang::from_param(v.trim()));
-    let lang = lang.unwrap_or_default();
+    // `lang` stands in the query; repeated, its last readable value is the page's language.
+    let langs = pairs.filter(|(key, _)| key == "lang");
+    let lang = langs.filter_map(|(_, v)| Lang::from_param(v.trim())).last().unwrap_or_default();
     for (key, value) in pairs {
         let value = value.trim().to_string();
         match read(&mut query, &key, &value, lang) {
@@ -342,6 +342,14 @@ mod tests {
         let (query, _) = parse(Some("q=x&sort=policy"));
         assert_eq!(query.sort(), Sort::UnitPrice);
         assert!(query.compare_params().buyer.is_none());
+    }
+
+    #[test]
+    fn a_repeated_lang_reads_amounts_in_the_language_the_page_is_written_in() {
+        let (query, invalid) = parse(Some("q=kertas&lang=en&lang=id&min=150.000"));
+        assert_eq!((query.lang, query.min_price, invalid.len()), (Lang::Id, Some(Decimal::from(150_000)), 0));
+        let (query, invalid) = parse(Some("q=kertas&lang=id&lang=en&min=1,500"));
+        assert_eq!((query.lang, query.min_price, invalid.len()), (Lang::En, Some(Decimal::from(1_500)), 0));
     }
 
     #[test]
