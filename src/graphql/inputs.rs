@@ -14,7 +14,9 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, Default, InputObject)]
 #[graphql(name = "OfferFilter")]
 pub(super) struct OfferFilterInput {
-    /// Only ask these marketplaces (by id); all enabled marketplaces when omitted.
+    /// Only ask these marketplaces (by id); all enabled marketplaces when omitted. An empty list
+    /// is refused with `BAD_USER_INPUT` (`extensions.field: "filter.marketplaces"`): it would ask
+    /// nothing and call that answer complete.
     marketplaces: Option<Vec<ID>>,
     /// Lowest price of a pack, in rupiah (including PPN unless `priceExcludesVat`); 0 or more.
     min_price: Option<Decimal>,
@@ -63,6 +65,10 @@ pub(super) fn offer_filter(filter: Option<OfferFilterInput>) -> Result<OfferFilt
     .find(|(_, fits, _)| !fits);
     if let Some((field, _, wanted)) = refused {
         return Err(refusal(format!("`{field}` must be {wanted}"), field));
+    }
+    if filter.marketplaces.as_ref().is_some_and(Vec::is_empty) {
+        let said = "`filter.marketplaces` must name at least one marketplace, or be left out to ask them all";
+        return Err(refusal(said.to_string(), "filter.marketplaces"));
     }
     let mut filter = OfferFilter::from(filter);
     if let Some(code) = filter.vendor_region.take() {

@@ -230,3 +230,15 @@ async fn a_vendor_region_is_read_as_region_code_reads_it_and_an_unknown_one_is_r
         assert_eq!(extensions["field"], "filter.vendorRegion", "{code:?}: {response}");
     }
 }
+
+#[tokio::test]
+async fn an_empty_list_of_marketplaces_is_refused_rather_than_answered_complete_with_nothing() {
+    let app = spawn_app().await;
+    for field in ["search", "compare"] {
+        let query = format!(r#"{{ {field}(query: "toner", filter: {{ marketplaces: [] }}) {{ complete }} }}"#);
+        let response = app.graphql(&query, json!({})).await;
+        let extensions = refusal(&response);
+        assert_eq!(extensions["code"], "BAD_USER_INPUT", "{response}");
+        assert_eq!(extensions["field"], "filter.marketplaces", "{response}");
+    }
+}
