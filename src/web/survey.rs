@@ -98,6 +98,10 @@ pub struct Product<'a> {
 
 /// The whole survey.
 pub struct Survey<'a> {
+    /// What was searched for, and the buyer's region (name and code) when one was given: a file
+    /// travels without its URL.
+    pub search: String,
+    pub region: Option<String>,
     pub products: Vec<Product<'a>>,
     /// Every marketplace asked, by display name.
     pub searched: Vec<&'a str>,
@@ -153,6 +157,8 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
     let missing_offers = query.chosen.iter().filter(|id| !surveyed.contains(id)).cloned().collect();
     let lang = query.lang;
     Survey {
+        search: query.q.trim().to_string(),
+        region: query.region.map(|r| format!("{} ({})", r.name, r.code)),
         products,
         searched: reports.iter().map(|r| names.of(&r.marketplace)).collect(),
         missing: reports

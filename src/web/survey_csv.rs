@@ -170,6 +170,8 @@ mod tests {
             })
             .collect();
         let survey = Survey {
+            search: String::new(),
+            region: None,
             products,
             searched: Vec::new(),
             missing: Vec::new(),

@@ -120,6 +120,10 @@ fn summary(sheet: &mut Worksheet, survey: &Survey<'_>, lang: Lang) -> Result<(),
         row += 1;
         Ok(())
     };
+    note(format!("{}{}", lang.pick("Survei harga pasar: ", "Market price survey: "), survey.search))?;
+    if let Some(region) = &survey.region {
+        note(format!("{}{region}", lang.pick("Wilayah pembeli: ", "Buyer's region: ")))?;
+    }
     note(format!("{}{}", lang.pick("Dibuat: ", "Made: "), survey.made_at))?;
     note(format!(
         "{}{}",

@@ -154,6 +154,15 @@ async fn the_survey_workbook_opens_in_a_spreadsheet_reader_with_npwps_as_text_an
     }
     assert!(npwps > 0, "some vendors state an NPWP");
     assert_eq!(book[1]["freeze"], "A2");
+    // The summary says what was surveyed, for whom: the file travels without its URL.
+    let said: Vec<&str> = book[1]["rows"]
+        .as_array()
+        .expect("summary rows")
+        .iter()
+        .filter_map(|row| row.as_array()?.first()?["value"].as_str())
+        .collect();
+    assert!(said.iter().any(|s| s.starts_with("Survei harga pasar: ") && s.len() > 21), "{said:?}");
+    assert!(said.iter().any(|s| s.starts_with("Wilayah pembeli: ")), "{said:?}");
 }
 
 #[tokio::test]
