@@ -94,6 +94,11 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
                     }
                 } }
             } }
+            @if ranking.buyers.iter().any(|b| !b.complete) {
+                p.note #ranking-incomplete {
+                    "* Belum lengkap: total tanpa bagian marketplace yang tidak dapat dibaca."
+                }
+            }
         }
     };
     // Written in Indonesian only (a province's report): no English link to promise one.

@@ -21,6 +21,7 @@ async fn the_belanja_page_renders_both_charts_and_the_ranking_with_kota_kediri_h
     let row = &dom[dom.find("class=\"highlight\"").expect("highlighted")..];
     assert!(row[..400].contains("Kota Kediri") && row[..200].contains(">2<"), "Kota Kediri second: {}", &row[..400]);
     assert!(!dom.contains("id=\"incomplete\""), "every marketplace answered");
+    assert!(!dom.contains("id=\"ranking-incomplete\""), "no total is marked incomplete");
     let shot = artifact("belanja-35.71-2022.png");
     let path = shot.clone();
     tokio::task::spawn_blocking(move || Page { height: 2400, ..Page::new(&shot_url).width(1100) }.screenshot(&path))
@@ -42,6 +43,8 @@ async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_
     let page = get("/belanja?wilayah=35.71&tahun=2022").await.expect("page").text().await.expect("html");
     let warning = &page[page.find("id=\"incomplete\"").expect("the page says the data is incomplete")..];
     assert!(warning[..400].contains("Bela Pengadaan (toko daring) (tidak dapat dihubungi)"), "{}", &warning[..400]);
+    // The ranking's totals marked `*` say what the mark means.
+    assert!(page.contains(" *</td>") && page.contains("id=\"ranking-incomplete\""), "{page}");
     let csv = get("/belanja.csv?wilayah=35.71&tahun=2022").await.expect("csv");
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
     // Bytes, not `text()`, which drops a byte-order mark.
