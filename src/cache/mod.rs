@@ -177,14 +177,18 @@ where
             }
             let fetched = fetch.await.map(Arc::new);
             match &fetched {
-                Ok(_) => drop(failed.remove(&stored)),
-                Err(error) => failed.insert(stored.clone(), error.clone()),
-            }
-            match &fetched {
-                Ok(page) if !page.freshness.ttl.is_zero() => {
-                    store.insert_and_release(stored, Arc::clone(page)).await;
+                Ok(page) => {
+                    failed.remove(&stored);
+                    if page.freshness.ttl.is_zero() {
+                        store.release(&stored).await;
+                    } else {
+                        store.insert_and_release(stored, Arc::clone(page)).await;
+                    }
                 }
-                _ => store.release(&stored).await,
+                Err(error) => {
+                    failed.insert(stored.clone(), error.clone());
+                    store.release(&stored).await;
+                }
             }
             fetched
         })

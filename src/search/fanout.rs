@@ -207,7 +207,7 @@ fn answered(
             if report.cache != CacheStatus::Bypass {
                 report.cache = CacheStatus::Miss;
             }
-            report.served_on_error = false;
+            report.stale_error = None;
             report.status = SourceStatus::of(&error);
             report.message = Some(format!("{id} {error}"));
             Fetched {

@@ -100,10 +100,8 @@ pub struct SourceReport {
     pub age_seconds: u64,
     /// Plain explanation when something went wrong or items were skipped.
     pub message: Option<String>,
-    /// A stale page was served because the marketplace failed (stale-if-error), not while it
-    /// is refreshed (stale-while-revalidate).
-    pub served_on_error: bool,
-    /// The failure a stale page was served on, listed with the answer's errors.
+    /// The failure a stale page was served on (stale-if-error, or a refresh that failed), not
+    /// while it is refreshed (stale-while-revalidate); listed with the answer's errors.
     pub(crate) stale_error: Option<MarketplaceError>,
     /// The marketplace was found to serve its first page whatever position is asked, so only
     /// its first page is read (see `search/paging.rs`).
@@ -114,6 +112,11 @@ pub struct SourceReport {
 }
 
 impl SourceReport {
+    /// A stale page was served because the marketplace failed, not while it is refreshed.
+    pub fn served_on_error(&self) -> bool {
+        self.stale_error.is_some()
+    }
+
     /// A report for a marketplace about to be asked; `bypass` when the client skips the cache.
     pub(super) fn starting(marketplace: MarketplaceId, bypass: bool) -> Self {
         Self {
@@ -124,7 +127,6 @@ impl SourceReport {
             offer_count: 0,
             age_seconds: 0,
             message: None,
-            served_on_error: false,
             stale_error: None,
             ignores_paging: false,
             fresh_until: None,
@@ -166,7 +168,7 @@ impl Sources {
     pub fn complete(&self) -> bool {
         self.reports.iter().all(|s| match s.status {
             SourceStatus::Ok => true,
-            SourceStatus::Stale => !s.served_on_error,
+            SourceStatus::Stale => !s.served_on_error(),
             _ => false,
         })
     }

@@ -157,7 +157,9 @@ fn merge_reports(report: &mut SourceReport, later: &SourceReport) {
         report.status = SourceStatus::Stale;
     }
     report.age_seconds = report.age_seconds.max(later.age_seconds);
-    report.served_on_error |= later.served_on_error;
+    if report.stale_error.is_none() {
+        report.stale_error.clone_from(&later.stale_error);
+    }
     report.ignores_paging |= later.ignores_paging;
     report.fresh_until = match (report.fresh_until, later.fresh_until) {
         (Some(a), Some(b)) => Some(a.min(b)),

@@ -65,10 +65,7 @@ pub(super) async fn load_ledger(
     let mut ids = std::collections::HashSet::new();
     for _ in 0..MAX_PAGES {
         let mut fresh = 0;
-        let call = tokio::time::timeout(timeout, marketplace.transactions(&request));
-        let page = lanes
-            .call(entry, async { call.await.unwrap_or(Err(MarketplaceError::Timeout { after: timeout })) })
-            .await?;
+        let page = lanes.call(entry, timeout, marketplace.transactions(&request)).await?;
         let read = page.items.len() + page.skipped.len();
         if ledger.first_skip.is_none() {
             ledger.first_skip = page.skipped.first().cloned();
@@ -120,6 +117,5 @@ pub(super) async fn load_totals(
     }
     let timeout = entry.settings.timeout.max(MIN_PAGE_TIMEOUT);
     let request = LedgerRequest { buyer: buyer.to_string(), year, offset: 0, limit: 1, cursor: None };
-    let call = tokio::time::timeout(timeout, entry.marketplace.transaction_totals(&request));
-    lanes.call(entry, async { call.await.unwrap_or(Err(MarketplaceError::Timeout { after: timeout })) }).await
+    lanes.call(entry, timeout, entry.marketplace.transaction_totals(&request)).await
 }

@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 
 /// How long a marketplace that failed a spending call is taken to be down.
-pub(super) const DOWN_FOR: Duration = Duration::from_secs(10);
+const DOWN_FOR: Duration = Duration::from_secs(10);
 
 /// Spending calls in flight to a marketplace allowed `concurrency` calls.
-pub(super) fn width(concurrency: usize) -> usize {
+fn width(concurrency: usize) -> usize {
     (concurrency / 4).max(1)
 }
 
@@ -41,11 +41,12 @@ struct Lane {
 }
 
 impl Lanes {
-    /// Makes `call` to `entry` when its turn comes, unless the marketplace failed as a whole in
-    /// the last [`DOWN_FOR`]: then its error comes back at once.
+    /// Makes `call` to `entry` when its turn comes, given `deadline` from then, unless the
+    /// marketplace failed as a whole in the last [`DOWN_FOR`]: then its error comes back at once.
     pub(super) async fn call<T>(
         &self,
         entry: &RegistryEntry,
+        deadline: Duration,
         call: impl Future<Output = Result<T, MarketplaceError>>,
     ) -> Result<T, MarketplaceError> {
         let lane = self.lane(entry);
@@ -54,7 +55,8 @@ impl Lanes {
         if let Some(error) = lane.down_now() {
             return Err(error);
         }
-        let result = call.await;
+        let result =
+            tokio::time::timeout(deadline, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
         let mut down = lane.down.lock().unwrap_or_else(PoisonError::into_inner);
         match &result {
             Err(error) if error.is_down() => *down = Some((Instant::now(), error.clone())),

@@ -107,7 +107,6 @@ mod tests {
             offer_count: 12,
             age_seconds: 41,
             message: None,
-            served_on_error: false,
             stale_error: None,
             ignores_paging: false,
             fresh_until: None,

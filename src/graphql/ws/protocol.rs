@@ -28,7 +28,7 @@ pub(super) const GOING_AWAY: u16 = 1001;
 pub(super) const MESSAGE_TOO_BIG: u16 = 1009;
 
 /// A message from the client. A `subscribe`'s payload stays as its text until the client's budget
-/// has paid for reading it (`Subscribe::request`).
+/// has paid for reading it ([`request`]).
 #[derive(Debug)]
 pub(super) enum ClientMessage<'a> {
     ConnectionInit { payload: Option<Value> },

@@ -79,14 +79,17 @@ fn two_rounds_report_their_time_together_and_a_stale_page_stays_said() {
     let mut report = SourceReport::starting(MarketplaceId::new("a"), false);
     report.status = SourceStatus::Stale;
     report.cache = CacheStatus::Stale;
-    report.served_on_error = true;
+    report.stale_error = Some(MarketplaceError::Overloaded);
     report.latency_ms = 30;
     let mut later = SourceReport::starting(MarketplaceId::new("a"), false);
     later.status = SourceStatus::Ok;
     later.cache = CacheStatus::Miss;
     later.latency_ms = 25;
     merge_reports(&mut report, &later);
-    assert_eq!((report.status, report.cache, report.served_on_error), (SourceStatus::Stale, CacheStatus::Stale, true));
+    assert_eq!(
+        (report.status, report.cache, report.served_on_error()),
+        (SourceStatus::Stale, CacheStatus::Stale, true)
+    );
     assert_eq!(report.latency_ms, 55);
     let mut hit = SourceReport::starting(MarketplaceId::new("a"), false);
     hit.status = SourceStatus::Ok;
