@@ -112,6 +112,8 @@ registry! {
     OnRequest = "ON_REQUEST", Issue;
     /// `.`/`,` allows two readings of the amount.
     AmbiguousSeparator = "AMBIGUOUS_SEPARATOR", Issue;
+    /// A bare `M` after a number written the other language's way: million or miliar.
+    AmbiguousMagnitude = "AMBIGUOUS_MAGNITUDE", Issue;
     /// The amount is below zero.
     Negative = "NEGATIVE", Issue;
     /// The amount is too large to hold exactly.

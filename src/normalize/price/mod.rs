@@ -22,7 +22,9 @@
 //!   read as thousands with `AMBIGUOUS_SEPARATOR`. More than three digits
 //!   after the last of two kinds of mark gives no amount.
 //! - With a magnitude a lone separator is a decimal (`Rp 1.5jt`, `1,25 jt`,
-//!   `1.250 jt`).
+//!   `1.250 jt`). A bare `M` after a number written the other language's
+//!   way (`IDR 1.5M` in `id`, `1,250 M` in `en`) gives no amount
+//!   (`AMBIGUOUS_MAGNITUDE`): its writer's `M` may be million or miliar.
 //! - `+PPN` and `+ PPN 11%` mean PPN is added on top: excluded. A bare
 //!   `PPN 11%` says nothing and gives `includes_vat: None` with an issue (see
 //!   `tax`); the amount is still read. A remark in parentheses that mentions

@@ -41,7 +41,22 @@ pub(super) fn lex(s: &str, locale: Locale) -> Result<Side, PriceIssue> {
             Some(Magnitude::from_word(word, locale).ok_or_else(|| unreadable("unexpected words next to the amount"))?)
         }
     };
+    if written_the_other_way(number, word, locale) {
+        return Err(PriceIssue::new(
+            PriceIssueCode::AmbiguousMagnitude,
+            "a bare M after a number written the other language's way: million or miliar",
+        ));
+    }
     Ok(Side { number: number.to_owned(), magnitude, unit })
+}
+
+/// Whether a bare `M`, whose meaning is the locale's, follows a number whose one separator is
+/// the locale's thousands mark read as a decimal (`1.5M` in Indonesian, `1,250 M` in English):
+/// the writer used the other language's numbers, where `M` is 1,000 times more or less.
+fn written_the_other_way(number: &str, word: &str, locale: Locale) -> bool {
+    let bare_m = matches!(word, "m" | "m.");
+    let separators: Vec<char> = number.chars().filter(|c| matches!(c, '.' | ',')).collect();
+    bare_m && separators == [locale.grouping_mark()]
 }
 
 fn unreadable(message: &str) -> PriceIssue {

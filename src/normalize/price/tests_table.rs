@@ -242,7 +242,12 @@ fn table() -> Vec<Case> {
         "1,250.000"                    En 1250000    -       Exact       - - [AMBIGUOUS_SEPARATOR];
         "Rp 1.250.000,0000"            Id -          -       Exact       - - [AMBIGUOUS_SEPARATOR];
         "Rp 1.250 jt"                  Id 1250000    -       Approximate - - [COMPACT_APPROXIMATE];
-        "1,250 M"                      En 1250000    -       Approximate - - [COMPACT_APPROXIMATE];
+        "1,250 M"                      En -          -       Exact       - - [AMBIGUOUS_MAGNITUDE];
+        "IDR 1.5M"                     Id -          -       Exact       - - [AMBIGUOUS_MAGNITUDE];
+        "Rp 1.5 M."                    Id -          -       Exact       - - [AMBIGUOUS_MAGNITUDE];
+        "Rp 1,5 M"                     Id 1500000000 -       Approximate - - [COMPACT_APPROXIMATE];
+        "IDR 1.5 million"              Id 1500000    -       Approximate - - [COMPACT_APPROXIMATE];
+        "1.5M"                         En 1500000    -       Approximate - - [COMPACT_APPROXIMATE];
         "1.2.3,4,5"                    Id -          -       Exact       - - [UNREADABLE];
         "1.2.3"                        Id -          -       Exact       - - [UNREADABLE];
         "12,34,567"                    En -          -       Exact       - - [UNREADABLE];

@@ -54,6 +54,9 @@ pub enum PriceIssueCode {
     /// `.`/`,` allows two readings: the amount is read with the policy's choice
     /// (thousands), or not at all when no reading is defensible.
     AmbiguousSeparator,
+    /// A bare `M` after a number written in the other language's way (`IDR 1.5M` read as
+    /// Indonesian): `M` is miliar in Indonesian and million in English, so no amount is given.
+    AmbiguousMagnitude,
     /// The amount is below zero; a price cannot be.
     Negative,
     /// The amount is above [`MAX_AMOUNT`] or too long to hold.
@@ -83,6 +86,7 @@ impl PriceIssueCode {
             Self::Unreadable => Code::Unreadable,
             Self::OnRequest => Code::OnRequest,
             Self::AmbiguousSeparator => Code::AmbiguousSeparator,
+            Self::AmbiguousMagnitude => Code::AmbiguousMagnitude,
             Self::Negative => Code::Negative,
             Self::Overflow => Code::Overflow,
             Self::Zero => Code::Zero,
