@@ -289,8 +289,7 @@ async fn run(
             in_selection_order(&mut response.data, &response.errors, &document, &operation.node);
         }
     } else {
-        let errors = std::mem::take(&mut response.errors);
-        response.errors = errors.into_iter().map(|e| wire::coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
+        response.errors = super::refused::code_refusal(std::mem::take(&mut response.errors), &document);
     }
     Answer { response, executed }
 }

@@ -25,6 +25,7 @@ pub mod persisted;
 mod prescan;
 mod price;
 mod query;
+mod refused;
 mod response_cache;
 mod selection;
 mod serial;

@@ -126,6 +126,17 @@ async fn request_errors_are_coded_and_answer_400_without_data_only_under_the_gra
             "BAD_USER_INPUT",
         ),
         (json!({ "query": "query A { __typename }", "operationName": "B" }), "OPERATION_RESOLUTION_FAILURE"),
+        // A variable of the wrong type is the values' fault, as a missing one is; the same
+        // mistake written into the document is the document's.
+        (
+            json!({ "query": "query Q($n: Int) { search(query: \"x\", first: $n) { complete } }", "variables": { "n": "ten" } }),
+            "BAD_USER_INPUT",
+        ),
+        (
+            json!({ "query": "query Q($b: Boolean!) { marketplaces @include(if: $b) { id } }", "variables": { "b": "yes" } }),
+            "BAD_USER_INPUT",
+        ),
+        (json!({ "query": "{ search(query: \"x\", first: \"ten\") { complete } }" }), "GRAPHQL_VALIDATION_FAILED"),
     ];
     for (request, code) in cases {
         for (accept, expected_status) in [(GRAPHQL_RESPONSE, 400), ("application/json", 200)] {

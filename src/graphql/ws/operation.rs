@@ -76,8 +76,7 @@ impl Operation {
                 && !response.errors.is_empty()
                 && response.errors.iter().all(|e| e.path.is_empty());
             if refused {
-                let errors: Vec<ServerError> =
-                    response.errors.into_iter().map(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
+                let errors = crate::graphql::refused::code_refusal(response.errors, &document);
                 return protocol::error(&self.id, &json!(errors));
             }
             first = false;

@@ -394,3 +394,16 @@ async fn every_door_counts_tokens_and_root_fields_alike() {
     }
     app.assert_serving().await;
 }
+
+#[tokio::test]
+async fn a_variable_of_the_wrong_type_is_the_clients_input_through_the_socket_as_over_post() {
+    let app = spawn_app_with(options(10_000, 10_000)).await;
+    let query = "query Q($n: Int) { search(query: \"x\", first: $n) { complete } }";
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    socket.subscribe("1", json!({"query": query, "variables": {"n": "ten"}})).await;
+    let answer = socket.answer("1").await;
+    assert_eq!(answer["type"], "error", "{answer}");
+    assert_eq!(answer["payload"][0]["extensions"]["code"], "BAD_USER_INPUT", "{answer}");
+    let (_, code, _) = by_post(&app, json!({"query": query, "variables": {"n": "ten"}})).await;
+    assert_eq!(code, "BAD_USER_INPUT");
+}
