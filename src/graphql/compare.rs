@@ -5,9 +5,7 @@ use super::marketplace::{MarketplaceView, marketplace};
 use super::serial::Serial;
 use crate::model::Offer;
 use crate::normalize::product::{MATCHER_VERSION, MatchExplanation};
-use crate::search::{
-    CompareOutcome, Coverage, Explanation, NearGroup, ProductGroup, SourceReport, Uncounted, group_title,
-};
+use crate::search::{CompareOutcome, Coverage, Explanation, NearGroup, ProductGroup, SourceReport, Uncounted};
 use async_graphql::{Context, ErrorExtensions, Object, Result};
 use rust_decimal::Decimal;
 
@@ -74,13 +72,15 @@ impl GroupView<'_> {
     async fn matcher_version(&self) -> &'static str {
         MATCHER_VERSION
     }
-    /// A title built from what the offers' titles agree on.
-    async fn title(&self) -> String {
-        group_title(&self.0.key)
+    /// A title built from what the offers' titles agree on: kind, brand and decisive specs, then
+    /// the words that tell it apart from another group of this answer that would read the same.
+    async fn title(&self) -> &str {
+        &self.0.title
     }
-    /// The brand, when the titles name one.
+    /// The brand, when a brand table knows it or an offer of the group states it; a word the
+    /// title reader merely does not know (`Lengan` of `Lengan Panjang`) is not called a brand.
     async fn brand(&self) -> Option<&str> {
-        self.0.key.brand.as_deref()
+        self.0.brand()
     }
     /// The decisive specifications (`"a4"`, `"80gsm"`).
     async fn specs(&self) -> &[String] {

@@ -31,6 +31,9 @@ pub struct CompareParams {
 pub struct ProductGroup {
     /// A stable id for these offers under this matcher version (see [`product::group_id`]).
     pub id: String,
+    /// What the buyer reads: [`group_title`], with the words that tell it apart from groups
+    /// that would read the same (see `titles`).
+    pub title: String,
     /// What the titles agree on.
     pub key: ProductKey,
     /// The offers, cheapest per base unit first (policy order when a buyer is given).
@@ -145,6 +148,7 @@ fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &policy::F
             .then_with(|| b.offers.len().cmp(&a.offers.len()))
             .then_with(|| a.unit_prices.first().cmp(&b.unit_prices.first()))
     });
+    titles::settle(&mut groups);
     near::mark(&mut groups);
     groups
 }
@@ -189,10 +193,20 @@ fn build(
     let uncounted = uncounted.into_iter().collect();
     let id = product::group_id(ordered.iter().map(|(o, _)| (o.marketplace.as_str(), o.source_id.as_str())));
     let marketplaces = marketplaces.into_iter().collect();
-    ProductGroup { id, key, offers: ordered, matched, unit_prices, marketplaces, uncounted, near: Vec::new() }
+    let title = group_title(&key);
+    ProductGroup { id, title, key, offers: ordered, matched, unit_prices, marketplaces, uncounted, near: Vec::new() }
 }
 
 impl ProductGroup {
+    /// The brand, when a table knows it or an offer states it. A word the title reader took for
+    /// a brand only because it knows no such word (`Lengan` of `Lengan Panjang`, `Hukum` of a
+    /// legal expert) still keeps offers apart, but is not shown to a buyer as a brand.
+    pub fn brand(&self) -> Option<&str> {
+        let brand = self.key.brand.as_deref()?;
+        let stated = |offer: &Offer| offer.brand.as_deref().is_some_and(|b| b.trim().eq_ignore_ascii_case(brand));
+        (product::is_known_brand(brand) || self.offers.iter().any(|(offer, _)| stated(offer))).then_some(brand)
+    }
+
     /// The cheapest offer per base unit including PPN among the comparable ones; `None` when no
     /// offer has a unit price fit to compare.
     pub fn cheapest(&self) -> Option<&Offer> {
@@ -274,7 +288,13 @@ fn confident(offer: &Offer) -> Option<&UnitPrice> {
 /// A readable title from what the offers' titles agree on: kind, brand, then specs
 /// (`"Kertas HVS Sinar Dunia A4 80gsm"`). A product of no known kind is named by its words
 /// instead (`"Joyko Clip Paper 3"`), never by its brand and numbers alone.
-pub fn group_title(key: &ProductKey) -> String {
+fn group_title(key: &ProductKey) -> String {
+    title_with(key, &[])
+}
+
+/// [`group_title`] with `apart` (capitalised words that tell it from a group otherwise titled
+/// alike) after the brand: `"Sewa Mobil Toyota Avanza +SOPIR"`.
+fn title_with(key: &ProductKey, apart: &[String]) -> String {
     let kind = key
         .kind
         .split_whitespace()
@@ -287,6 +307,7 @@ pub fn group_title(key: &ProductKey) -> String {
         .into_iter()
         .chain(key.brand.clone())
         .chain(words)
+        .chain(apart.iter().cloned())
         .chain(specs)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
@@ -299,6 +320,7 @@ fn capitalise(word: &str) -> String {
 }
 
 mod near;
+mod titles;
 pub use near::NearGroup;
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ mod stream;
 mod validate;
 mod vendors;
 
-pub use compare::{CompareOutcome, CompareParams, Coverage, NearGroup, ProductGroup, Uncounted, group_title, median};
+pub use compare::{CompareOutcome, CompareParams, Coverage, NearGroup, ProductGroup, Uncounted, median};
 pub use compare_stream::CompareEvent;
 pub use error::SearchError;
 pub use filter::OfferFilter;

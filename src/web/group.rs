@@ -10,7 +10,7 @@ use super::strip;
 use super::survey::{in_order, unit_price};
 use super::words::{self, Names};
 use crate::model::{Availability, Offer};
-use crate::search::{Explanation, Facts, ProductGroup, group_title};
+use crate::search::{Explanation, Facts, ProductGroup};
 use maud::{Markup, html};
 
 /// Offers of a product shown at once besides the pinned cheapest one.
@@ -47,9 +47,9 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
     };
     html! {
         section.group aria-labelledby=(heading) {
-            h2 #(heading) { (group_title(&group.key)) }
+            h2 #(heading) { (group.title) }
             p.specs {
-                (lang.pick("Merek: ", "Brand: ")) (group.key.brand.as_deref().unwrap_or("—"))
+                (lang.pick("Merek: ", "Brand: ")) (group.brand().unwrap_or("—"))
                 @if !group.key.specs.is_empty() { " · " (lang.pick("Spesifikasi: ", "Specs: ")) (group.key.specs.join(", ")) }
                 " · " (words::offers_on(group.offers.len(), group.marketplaces.len(), lang))
             }
@@ -67,7 +67,7 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
                     @if let Some(unavailable) = unavailable(best, lang) { " (" (unavailable) ")" }
                 }
             }
-            (strip::render(group, names, &group_title(&group.key), lang))
+            (strip::render(group, names, &group.title, lang))
             @if !pinned.is_empty() {
                 ol.offers.pinned aria-label=(lang.pick("Termurah per satuan", "Cheapest per unit")) { @for o in &pinned { (shown(o)) } }
             }

@@ -7,7 +7,7 @@ use super::params::{PageQuery, Sort};
 use super::sources;
 use super::words::Names;
 use crate::model::Offer;
-use crate::search::{CompareOutcome, Explanation, ProductGroup, Uncounted, VendorFacts, group_title, median};
+use crate::search::{CompareOutcome, Explanation, ProductGroup, Uncounted, VendorFacts, median};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::time::{Duration, SystemTime};
@@ -207,13 +207,7 @@ fn product<'a>(group: &ProductGroup, rows: Vec<Row<'a>>) -> Product<'a> {
     };
     let selected = Figures::of(rows.iter().filter_map(|r| counted_price(r.offer)).collect());
     let base_unit = counted.first().and_then(|(o, _)| o.unit.base_unit.clone());
-    Product {
-        title: group_title(&group.key),
-        market: Figures::of(group.unit_prices.clone()),
-        base_unit,
-        selected,
-        rows,
-    }
+    Product { title: group.title.clone(), market: Figures::of(group.unit_prices.clone()), base_unit, selected, rows }
 }
 
 /// The price per base unit including PPN, only when it is confident (`Offer::confident_unit_price`):

@@ -42,7 +42,7 @@ fn stated_brand(brand: &str) -> String {
 }
 
 /// Whether `name` is a brand the tables know (not one read from an unknown word).
-fn is_table_name(name: &str) -> bool {
+pub fn is_table_name(name: &str) -> bool {
     super::names::BRANDS.iter().any(|(canonical, _)| *canonical == name)
 }
 

@@ -35,12 +35,32 @@ fn near_of(at: usize, group: &ProductGroup, groups: &[ProductGroup]) -> Vec<Near
         .iter()
         .enumerate()
         .filter(|&(j, other)| j != at && other.key.kind == group.key.kind)
-        .map(|(_, other)| (other, product::explain(&group.key, &other.key)))
-        .filter(|(_, apart)| !apart.same && !apart.conflicts.is_empty() && apart.score >= NEAR_SCORE)
-        .map(|(other, apart)| NearGroup { id: other.id.clone(), title: super::group_title(&other.key), apart })
+        .filter_map(|(_, other)| apart(group, other).map(|apart| (other, apart)))
+        .map(|(other, apart)| NearGroup { id: other.id.clone(), title: other.title.clone(), apart })
         .collect();
     // Most alike first; ids break ties so the answer never depends on the order of equals.
     near.sort_by(|a, b| b.apart.score.total_cmp(&a.apart.score).then_with(|| a.id.cmp(&b.id)));
     near.truncate(NEAR_PER_GROUP);
     near
+}
+
+/// What keeps `other` apart from `group`, when it is near: a decisive difference between alike
+/// titles, or, for groups that differ in words alone, those words when the two would read the
+/// same without them (`Sewa Mobil Toyota +SOPIR`: `avanza ≠ hiace, commuter`).
+fn apart(group: &ProductGroup, other: &ProductGroup) -> Option<MatchExplanation> {
+    let mut apart = product::explain(&group.key, &other.key);
+    if apart.same {
+        return None;
+    }
+    if !apart.conflicts.is_empty() {
+        return (apart.score >= NEAR_SCORE).then_some(apart);
+    }
+    if super::group_title(&group.key) != super::group_title(&other.key) {
+        return None;
+    }
+    let only = |a: &ProductGroup, b: &ProductGroup| {
+        a.key.tokens.iter().filter(|w| b.key.tokens.binary_search(w).is_err()).cloned().collect::<Vec<_>>().join(", ")
+    };
+    apart.conflicts.push(format!("words {} ≠ {}", only(group, other), only(other, group)));
+    Some(apart)
 }

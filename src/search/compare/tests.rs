@@ -176,3 +176,58 @@ fn bottles_and_pieces_of_one_product_are_compared_and_sheets_are_not() {
     assert_eq!(cheapest_id(&group), Some("per-piece"));
     assert_eq!(group.uncounted, [(Uncounted::OtherUnit, 1)]);
 }
+
+#[test]
+fn groups_that_differ_in_words_alone_are_titled_apart_and_named_near_each_other() {
+    let offers = vec![
+        titled("ekatalog", "1", "Sewa Mobil Toyota Avanza dengan Sopir", 650_000),
+        titled("mbiz", "2", "Rental Mobil Toyota Avanza dengan Sopir", 640_000),
+        titled("ekatalog", "3", "Sewa Mobil Toyota Hiace Commuter dengan Sopir", 1_200_000),
+        titled("mbiz", "4", "Sewa Mobil Toyota Innova Reborn dengan Sopir", 900_000),
+    ];
+    let groups = group(offers, None, &policy::Facts::default());
+    let mut titles: Vec<&str> = groups.iter().map(|g| g.title.as_str()).collect();
+    titles.sort_unstable();
+    let expected = [
+        "Sewa Mobil Toyota Avanza +SOPIR",
+        "Sewa Mobil Toyota Hiace Commuter +SOPIR",
+        "Sewa Mobil Toyota Innova Reborn +SOPIR",
+    ];
+    assert_eq!(titles, expected, "{:?}", shape(&groups));
+    for group in &groups {
+        let near: Vec<&str> = group.near.iter().map(|n| n.title.as_str()).collect();
+        assert_eq!(near.len(), 2, "{}: {near:?}", group.title);
+        assert!(near.iter().all(|t| *t != group.title), "{near:?}");
+        assert!(
+            group.near.iter().all(|n| n.apart.conflicts.iter().any(|c| c.starts_with("words "))),
+            "{:?}",
+            group.near
+        );
+    }
+}
+
+#[test]
+fn a_title_no_other_group_shares_gets_no_words_added() {
+    let offers = vec![
+        titled("ekatalog", "1", "Sewa Mobil Toyota Avanza dengan Sopir", 650_000),
+        titled("mbiz", "2", "Kertas HVS Sinar Dunia A4 80gsm", 50_000),
+    ];
+    let groups = group(offers, None, &policy::Facts::default());
+    let titles: Vec<&str> = groups.iter().map(|g| g.title.as_str()).collect();
+    assert!(titles.contains(&"Sewa Mobil Toyota +SOPIR"), "{titles:?}");
+}
+
+#[test]
+fn a_group_names_a_brand_only_when_a_table_knows_it_or_an_offer_states_it() {
+    let brand_of = |title: &str, stated: Option<&str>| {
+        let mut offer = titled("mbiz", "1", title, 100);
+        offer.brand = stated.map(str::to_string);
+        let groups = group(vec![offer], None, &policy::Facts::default());
+        groups[0].brand().map(str::to_string)
+    };
+    assert_eq!(brand_of("Seragam PDH Khaki Lengan Panjang", None), None);
+    assert_eq!(brand_of("Jasa Tenaga Ahli Hukum", None), None);
+    assert_eq!(brand_of("Kertas HVS Sinar Dunia A4 80gsm", None).as_deref(), Some("Sinar Dunia"));
+    assert_eq!(brand_of("Kertas HVS Copylas A4 80gsm", None), None);
+    assert_eq!(brand_of("Kertas HVS Copylas A4 80gsm", Some("COPYLAS")).as_deref(), Some("Copylas"));
+}
