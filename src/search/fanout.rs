@@ -208,7 +208,7 @@ fn answered(
                 report.cache = CacheStatus::Miss;
             }
             report.stale_error = None;
-            report.status = SourceStatus::of(&error);
+            report.fail(&error);
             report.message = Some(format!("{id} {error}"));
             Fetched {
                 report,

@@ -103,6 +103,11 @@ pub struct SourceReport {
     /// The failure a stale page was served on (stale-if-error, or a refresh that failed), not
     /// while it is refreshed (stale-while-revalidate); listed with the answer's errors.
     pub(crate) stale_error: Option<MarketplaceError>,
+    /// The HTTP error status it answered, when that is what left it out of the answer: a page
+    /// tells a marketplace that refused (`UPSTREAM_ERROR` with a 503 here) from one that could
+    /// not be reached (`UPSTREAM_ERROR` without). A status, not the error: the report travels
+    /// in every streamed event.
+    pub(crate) error_status: Option<u16>,
     /// The marketplace was found to serve its first page whatever position is asked, so only
     /// its first page is read (see `search/paging.rs`).
     pub ignores_paging: bool,
@@ -117,6 +122,16 @@ impl SourceReport {
         self.stale_error.is_some()
     }
 
+    /// Marks it left out of the answer by `error`: the status of its kind, and the HTTP status
+    /// it answered when that was the failure.
+    pub(super) fn fail(&mut self, error: &MarketplaceError) {
+        self.status = SourceStatus::of(error);
+        self.error_status = match error {
+            MarketplaceError::Status { status } => Some(*status),
+            _ => None,
+        };
+    }
+
     /// A report for a marketplace about to be asked; `bypass` when the client skips the cache.
     pub(super) fn starting(marketplace: MarketplaceId, bypass: bool) -> Self {
         Self {
@@ -128,6 +143,7 @@ impl SourceReport {
             age_seconds: 0,
             message: None,
             stale_error: None,
+            error_status: None,
             ignores_paging: false,
             fresh_until: None,
         }

@@ -125,7 +125,7 @@ fn shortfall(fetched: &[Fetched], wanted: usize, start: &dyn Fn(&str) -> u32) ->
 fn absorb(part: &mut Fetched, later: Fetched) {
     if let Some(error) = later.error {
         part.report.latency_ms = part.report.latency_ms.saturating_add(later.report.latency_ms);
-        part.report.status = SourceStatus::of(&error);
+        part.report.fail(&error);
         let (id, offers) = (&part.report.marketplace, part.offers.len());
         part.report.message = Some(format!("{id} {error} when asked for more after {offers} offers"));
         part.error = Some(error);

@@ -5,6 +5,7 @@
 use super::belanja_export::{self, Row};
 use super::belanja_form::{self, Field, Problem};
 use super::belanja_page;
+use super::lang::Lang;
 use crate::marketplace::MarketplaceError;
 use crate::normalize::region::{self, RegionLevel};
 use crate::spending::{Ranking, Spending, SpendingError, SpendingService};
@@ -27,6 +28,9 @@ pub fn router<S: Clone + Send + Sync + 'static>(service: SpendingService) -> Rou
 struct Params {
     wilayah: String,
     tahun: String,
+    /// As given: the report is written in Indonesian whatever it says, but a value `/` would
+    /// refuse is refused here too, not silently ignored.
+    lang: Option<String>,
 }
 
 impl Params {
@@ -38,10 +42,21 @@ impl Params {
             match &*key {
                 "wilayah" => params.wilayah = value.into_owned(),
                 "tahun" => params.tahun = value.into_owned(),
+                "lang" => params.lang = Some(value.into_owned()),
                 _ => {}
             }
         }
         params
+    }
+
+    /// Why `lang` is refused, when it is neither `id` nor `en`.
+    fn lang_problem(&self) -> Option<Problem> {
+        let value = self.lang.as_deref().filter(|v| Lang::from_param(v.trim()).is_none())?;
+        let message = format!(
+            "Bahasa (lang) \"{}\" tidak tersedia; pilihan: id atau en. Laporan ini ditulis dalam Bahasa Indonesia.",
+            value.trim()
+        );
+        Some(Problem::new(Field::Neither, message))
     }
 }
 
@@ -49,7 +64,7 @@ impl Params {
 /// it cannot be made: each parameter that is missing or wrong, in Indonesian like the page.
 async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, Ranking), Vec<Problem>> {
     let (wilayah, tahun) = (params.wilayah.trim(), params.tahun.trim());
-    let mut problems = Vec::new();
+    let mut problems: Vec<Problem> = params.lang_problem().into_iter().collect();
     if wilayah.is_empty() {
         problems.push(Problem::new(
             Field::Wilayah,
@@ -140,11 +155,13 @@ fn bad_request(problems: &[Problem]) -> Response {
 }
 
 /// The page's refusal: the form again, with the values given and what is wrong with them. Opened
-/// bare (nothing given), it is the form alone, and not an error.
-fn ask_again(params: &Params, problems: &[Problem]) -> Response {
+/// bare (no region, no year), it is the form alone, and not an error, unless its `lang` is
+/// refused: that is said, as `/` says it.
+fn ask_again(params: &Params, problems: Vec<Problem>) -> Response {
     let bare = params.wilayah.trim().is_empty() && params.tahun.trim().is_empty();
-    let (status, problems) = if bare { (StatusCode::OK, &[][..]) } else { (StatusCode::BAD_REQUEST, problems) };
-    (status, Html(belanja_form::render(&params.wilayah, &params.tahun, problems).into_string())).into_response()
+    let problems: Vec<Problem> = problems.into_iter().filter(|p| !bare || p.field == Field::Neither).collect();
+    let status = if problems.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+    (status, Html(belanja_form::render(&params.wilayah, &params.tahun, &problems).into_string())).into_response()
 }
 
 fn name_of(service: &SpendingService) -> impl Fn(&str) -> String + '_ {
@@ -159,7 +176,7 @@ async fn page(State(service): State<SpendingService>, RawQuery(query): RawQuery)
             let failed = unread(&spending, &ranking, &names);
             Html(belanja_page::render(&spending, &ranking, &names, &failed).into_string()).into_response()
         }
-        Err(problems) => ask_again(&params, &problems),
+        Err(problems) => ask_again(&params, problems),
     }
 }
 

@@ -42,6 +42,7 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
             names,
             lang,
             uncounted: uncounted(offer),
+            ticked: query.chosen.contains(&offer.gateway_id()),
         };
         offer::item(offer, &shown)
     };

@@ -25,6 +25,8 @@ pub struct Shown<'a> {
     pub lang: Lang,
     /// Why its unit price is left out of the product's figures (lowest, median), when it is.
     pub uncounted: Option<Uncounted>,
+    /// Named by the page's `offer=`: ticked for the survey when the page opens.
+    pub ticked: bool,
 }
 
 /// The offer as a list item; its checkbox belongs to the survey form (`form="survey"`).
@@ -69,7 +71,7 @@ pub fn item(offer: &Offer, shown: &Shown<'_>) -> Markup {
                 }
             }
             label.pick {
-                input type="checkbox" name="offer" value=(id) form="survey"
+                input type="checkbox" name="offer" value=(id) form="survey" checked[shown.ticked]
                     aria-labelledby={ (part("pick")) " " (part("title")) " " (part("vendor")) " " (part("market")) " " (part("price")) };
                 " " span id=(part("pick")) { (lang.pick("Masukkan ke survei harga", "Include in the price survey")) }
             }

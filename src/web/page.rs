@@ -67,7 +67,11 @@ fn page(query: &PageQuery, invalid: &[Invalid], answer: Markup) -> Markup {
 fn switch_language(query: &PageQuery) -> String {
     let mut other = query.clone();
     other.lang = if query.lang == Lang::En { Lang::Id } else { Lang::En };
-    if other.q.is_empty() && other.lang == Lang::En { "/?lang=en".into() } else { other.link("/", &[]) }
+    if other.q.is_empty() && other.lang == Lang::En {
+        "/?lang=en".into()
+    } else {
+        other.link("/", &query.offer_pairs())
+    }
 }
 
 /// The comparison: what each marketplace did, then the product groups and the survey's actions.
@@ -118,8 +122,16 @@ pub fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Ma
             )) }
         }
         // The offers' survey checkboxes belong to this form wherever it stands (`form="survey"`).
-        (survey_form(query))
+        (survey_form(query, &unshown(query, outcome)))
     }
+}
+
+/// The ticked offers (`offer=`) that have no box on this page: in a group past the first ones
+/// or no longer offered. The survey form keeps them, so asking it again does not drop them.
+fn unshown(query: &PageQuery, outcome: &CompareOutcome) -> Vec<String> {
+    let shown: Vec<String> =
+        outcome.groups.iter().take(GROUPS as usize).flat_map(|g| &g.offers).map(|(o, _)| o.gateway_id()).collect();
+    query.chosen.iter().filter(|id| !shown.contains(id)).cloned().collect()
 }
 
 /// Counts the ticked offers into the survey section's live line; without script the line says
@@ -138,7 +150,7 @@ const COUNT_SCRIPT: &str = r#"(function () {
 
 /// The survey's actions after the results, where the last checkbox leaves off: a heading, how
 /// many offers are ticked (announced as it changes) and the buttons.
-fn survey_form(query: &PageQuery) -> Markup {
+fn survey_form(query: &PageQuery, unshown: &[String]) -> Markup {
     let lang = query.lang;
     let none = lang.pick(
         "Belum ada penawaran yang dicentang: survei memuat penawaran teratas tiap produk.",
@@ -154,8 +166,15 @@ fn survey_form(query: &PageQuery) -> Markup {
                     "Tick “Include in the price survey” on the offers above; with none ticked, the survey takes the top offers of each product.",
                 ))
             }
+            @if !unshown.is_empty() {
+                p.note { (match lang {
+                    Lang::Id => format!("{} penawaran yang sudah dipilih tidak tampil di halaman ini dan tetap masuk survei.", unshown.len()),
+                    Lang::En => format!("{} offer(s) already chosen are not shown on this page and stay in the survey.", unshown.len()),
+                }) }
+            }
             form #survey .survey-form method="get" action="/survey" {
                 @for (key, value) in query.search_pairs() { input type="hidden" name=(key) value=(value); }
+                @for id in unshown { input type="hidden" name="offer" value=(id); }
                 div {
                     label for="top" { (fields::label("top", lang).unwrap_or("top")) }
                     select #top name="top" {

@@ -266,6 +266,12 @@ impl PageQuery {
         pairs
     }
 
+    /// The offers ticked for the survey, as `offer=` pairs: a link back to the comparison or to
+    /// the other language carries them, so the ticks survive the trip.
+    pub fn offer_pairs(&self) -> Vec<(&'static str, String)> {
+        self.chosen.iter().map(|id| ("offer", id.clone())).collect()
+    }
+
     /// `path?…` with the search and `extra` pairs.
     pub fn link(&self, path: &str, extra: &[(&str, String)]) -> String {
         let mut out = url::form_urlencoded::Serializer::new(String::new());

@@ -10,8 +10,8 @@ pub fn answered(report: &SourceReport) -> bool {
     matches!(report.status, SourceStatus::Ok | SourceStatus::Stale)
 }
 
-/// One marketplace's part in the answer, e.g. "menjawab dalam 120 ms, 40 penawaran" or
-/// "tidak tersedia (tidak dapat dihubungi)".
+/// One marketplace's part in the answer, e.g. "menjawab dalam 120 ms; 40 penawaran" or
+/// "tidak tersedia: menjawab dengan galat (HTTP 503)".
 pub fn source_state(report: &SourceReport, lang: Lang) -> String {
     let (ms, age, n) = (report.latency_ms, report.age_seconds, report.offer_count);
     let offers = |lang: Lang| match lang {
@@ -29,16 +29,25 @@ pub fn source_state(report: &SourceReport, lang: Lang) -> String {
         (SourceStatus::Stale, _, Lang::En) => {
             format!("from an expired cache entry, {age} seconds old (no fresh answer yet); {}", offers(lang))
         }
+        (SourceStatus::UpstreamError, _, lang) => upstream_error(report.error_status, lang),
         (status, _, lang) => failure(status, lang).to_string(),
+    }
+}
+
+/// `UPSTREAM_ERROR` is two failures a buyer must not confuse: a marketplace that could not be
+/// reached, and one that was reached and answered with an error status (a 503 is the
+/// marketplace's own refusal, said with its number as the spending page says it).
+fn upstream_error(error_status: Option<u16>, lang: Lang) -> String {
+    match (error_status, lang) {
+        (Some(status), Lang::Id) => format!("tidak tersedia: menjawab dengan galat (HTTP {status})"),
+        (Some(status), Lang::En) => format!("unavailable: answered with an error (HTTP {status})"),
+        (None, _) => lang.pick("tidak tersedia: tidak dapat dihubungi", "unavailable: could not be reached").into(),
     }
 }
 
 fn failure(status: SourceStatus, lang: Lang) -> &'static str {
     match status {
         SourceStatus::Timeout => lang.pick("waktu habis: tidak menjawab tepat waktu", "timed out: no answer in time"),
-        SourceStatus::UpstreamError => {
-            lang.pick("tidak tersedia: tidak dapat dihubungi", "unavailable: could not be reached")
-        }
         SourceStatus::BadResponse => {
             lang.pick("tidak tersedia: jawabannya tidak dapat dibaca", "unavailable: its answer could not be read")
         }
@@ -53,7 +62,7 @@ fn failure(status: SourceStatus, lang: Lang) -> &'static str {
             lang.pick("tidak tersedia: sedang melayani terlalu banyak permintaan", "unavailable: too busy")
         }
         SourceStatus::Disabled => lang.pick("dinonaktifkan oleh operator", "switched off by the operator"),
-        SourceStatus::Ok | SourceStatus::Stale => "",
+        SourceStatus::Ok | SourceStatus::Stale | SourceStatus::UpstreamError => "",
     }
 }
 
@@ -108,12 +117,16 @@ mod tests {
             age_seconds: 41,
             message: None,
             stale_error: None,
+            error_status: None,
             ignores_paging: false,
             fresh_until: None,
         };
         assert_eq!(source_state(&report, Lang::Id), "dari cache, 41 detik lalu; 12 penawaran");
         report.status = SourceStatus::UpstreamError;
         assert_eq!(source_state(&report, Lang::Id), "tidak tersedia: tidak dapat dihubungi");
+        report.error_status = Some(503);
+        assert_eq!(source_state(&report, Lang::Id), "tidak tersedia: menjawab dengan galat (HTTP 503)");
+        assert_eq!(source_state(&report, Lang::En), "unavailable: answered with an error (HTTP 503)");
         report.status = SourceStatus::Timeout;
         assert_eq!(source_state(&report, Lang::En), "timed out: no answer in time");
     }

@@ -49,7 +49,8 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
                 p.note.partial { (partial) }
             }
             p.no-print {
-                a.button href=(query.link("/", &[])) { (lang.pick("Kembali ke perbandingan", "Back to the comparison")) } " "
+                // The ticks go back with the buyer, who came to change them, not to start again.
+                a.button href=(query.link("/", &query.offer_pairs())) { (lang.pick("Kembali ke perbandingan", "Back to the comparison")) } " "
                 a.button.secondary href=(query.link("/survey.csv", &chosen_or_top(query))) { (lang.pick("Unduh CSV", "Download CSV")) } " "
                 a.button.secondary href=(query.link("/survey.xlsx", &chosen_or_top(query))) { (lang.pick("Unduh Excel (.xlsx)", "Download Excel (.xlsx)")) }
             }
@@ -74,11 +75,7 @@ pub fn render(query: &PageQuery, survey: &Survey<'_>) -> Markup {
 }
 
 fn chosen_or_top(query: &PageQuery) -> Vec<(&'static str, String)> {
-    if query.chosen.is_empty() {
-        vec![("top", query.top().to_string())]
-    } else {
-        query.chosen.iter().map(|id| ("offer", id.clone())).collect()
-    }
+    if query.chosen.is_empty() { vec![("top", query.top().to_string())] } else { query.offer_pairs() }
 }
 
 /// One line of figures: the market's (every counted offer of the product, as the API's

@@ -1,12 +1,14 @@
 //! The price survey as an Excel workbook (`/survey.xlsx`): what the CSV cannot say. Every cell
-//! has its type: NPWPs, ids, links and names are text (a spreadsheet never drops an NPWP's leading
-//! zero or turns it into `8,10744E+14`, and seller text is never a formula); amounts are numbers in
-//! a rupiah format. The header row is bold and frozen. A second sheet gives each product's market
-//! figures (the same as the API's `compare`) and the chosen rows', and says who did not answer.
+//! has its type: NPWPs (written as on paper, `01.234.567.8-901.000`), ids, links and names are text
+//! (a spreadsheet never drops an NPWP's leading zero or turns it into `8,10744E+14`, and seller
+//! text is never a formula); amounts are numbers in a rupiah format. The header row is bold and
+//! frozen. A second sheet gives each product's market figures (the same as the API's `compare`)
+//! and the chosen rows', and says who did not answer.
 //!
 //! Amounts are written as spreadsheet numbers (binary floating point, as Excel holds every
 //! number): exact to the sen for any price below a trillion rupiah; the CSV keeps every digit.
 
+use super::amounts;
 use super::lang::Lang;
 use super::survey::{Figures, Product, Survey, unit_price};
 use super::survey_csv::header;
@@ -59,7 +61,9 @@ fn offers(sheet: &mut Worksheet, survey: &Survey<'_>, lang: Lang) -> Result<(), 
                 (2, offer.title.clone()),
                 (3, offer.url.clone().unwrap_or_default()),
                 (4, offer.vendor.name.clone()),
-                (5, surveyed.facts.npwp.as_ref().map(|n| n.value.clone()).unwrap_or_default()),
+                // As on paper and as the CSV and the printed sheet write it: a reader checks it
+                // against the vendor's documents, which never show it as bare digits.
+                (5, surveyed.facts.npwp.as_ref().map(|n| amounts::npwp(&n.value)).unwrap_or_default()),
                 (6, words::vendor_place(offer, &surveyed.facts, lang)),
                 (9, offer.unit.name.clone()),
                 (11, offer.unit.base_unit.clone().unwrap_or_default()),

@@ -229,3 +229,36 @@ async fn a_marketplace_down_for_one_pemda_of_a_ranking_is_not_asked_for_the_othe
     // At most the ranking's first wave of six is asked before the first answer comes back.
     assert!(jatim.requests_served() <= 6, "{} calls for 38 Pemdas", jatim.requests_served());
 }
+
+#[tokio::test]
+async fn an_unknown_lang_is_refused_in_the_form_as_the_comparison_page_refuses_it() {
+    let app = spawn_app().await;
+    let get = |path: &'static str| {
+        let (client, url) = (app.client.clone(), format!("{}{path}", app.address));
+        async move {
+            let answer = client.get(url).send().await.expect("answers");
+            (answer.status().as_u16(), answer.text().await.expect("text"))
+        }
+    };
+    // What `/` does with it, which /belanja follows.
+    let (status, comparison) = get("/?q=kertas&lang=fr").await;
+    assert!(status == 400 && comparison.contains("<title>Kesalahan: "), "{status}: {comparison}");
+    let refused = "Bahasa (lang) &quot;fr&quot; tidak tersedia; pilihan: id atau en.";
+    let (status, page) = get("/belanja?wilayah=35.71&tahun=2022&lang=fr").await;
+    assert_eq!(status, 400, "{page}");
+    assert!(page.contains("<title>Kesalahan: ") && page.contains(refused), "{page}");
+    assert!(page.contains(r#"value="35.71""#) && page.contains(r#"value="2022""#), "the values given are kept");
+    assert!(!page.contains("Belanja Kota Kediri 2022"), "no report under a refused value");
+    let (status, bare) = get("/belanja?lang=fr").await;
+    assert!(status == 400 && bare.contains(refused), "said even with nothing else given: {status}: {bare}");
+    assert!(!bare.contains("harus diisi"), "opened bare, only the language is wrong: {bare}");
+    let (status, csv) = get("/belanja.csv?wilayah=35.71&tahun=2022&lang=fr").await;
+    assert!(status == 400 && csv.trim_end().ends_with("(BAD_USER_INPUT)"), "{status}: {csv}");
+    // The languages `/` accepts still give the report, in Indonesian as before.
+    for query in ["/belanja?wilayah=35.71&tahun=2022&lang=en", "/belanja?wilayah=35.71&tahun=2022&lang=id"] {
+        let (status, report) = get(query).await;
+        assert!(status == 200 && report.contains("Belanja Kota Kediri 2022"), "{query}: {status}");
+    }
+    let (status, _) = get("/belanja?lang=en").await;
+    assert_eq!(status, 200, "the bare form is still no error");
+}

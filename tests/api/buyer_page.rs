@@ -1,5 +1,6 @@
 //! Issue 28 in a real browser: the cheapest offer of each group in view, the phone layout, the
-//! printed survey on A4.
+//! printed survey on A4; and over plain HTTP, the ticked offers' trip from the survey back to the
+//! comparison.
 
 use crate::browser::Page;
 use regex::Regex;
@@ -107,4 +108,43 @@ async fn on_a_360_by_800_phone_the_first_offer_starts_in_the_first_screen_and_ca
     assert!(shown.as_f64().expect("height") > 0.0, "the reasons show on a wide screen");
     let region = wide.eval("document.getElementById('region').getBoundingClientRect().height").await;
     assert!(region.as_f64().expect("height") > 0.0, "the filters show on a wide screen");
+}
+
+/// The `offer=` values of a link as the page writes it (`&amp;` between its pairs).
+fn offers_of(href: &str) -> Vec<String> {
+    let query = href.replace("&amp;", "&");
+    let query = query.split_once('?').map_or("", |(_, q)| q).to_string();
+    url::form_urlencoded::parse(query.as_bytes()).filter(|(k, _)| k == "offer").map(|(_, v)| v.into_owned()).collect()
+}
+
+#[tokio::test]
+async fn the_back_link_keeps_the_ticked_offers_and_the_comparison_opens_with_them_ticked() {
+    let app = crate::buyer_survey::patient_app().await;
+    let get = |path: String| {
+        let client = app.client.clone();
+        let url = format!("{}{path}", app.address);
+        async move { client.get(url).send().await.expect("page").text().await.expect("html") }
+    };
+    let page = get(format!("/?{SEARCH}")).await;
+    let boxes = Regex::new(r#"<input type="checkbox" name="offer" value="([^"]+)"[^>]*>"#).expect("regex");
+    let all: Vec<String> = boxes.captures_iter(&page).map(|c| c[1].to_string()).collect();
+    assert!(all.len() > 10, "offers to tick ({})", all.len());
+    assert!(!boxes.find_iter(&page).any(|m| m.as_str().contains("checked")), "nothing ticked unasked");
+    // Two offers of different products, as a buyer ticks them.
+    let ticked = [all[1].clone(), all[all.len() - 2].clone()];
+    let chosen: String = ticked.iter().map(|id| format!("&offer={id}")).collect();
+    let survey = get(format!("/survey?{SEARCH}{chosen}")).await;
+    let back = Regex::new(r#"<a class="button" href="([^"]+)">Kembali ke perbandingan</a>"#).expect("regex");
+    let href = back.captures(&survey).expect("the back link")[1].to_string();
+    assert_eq!(offers_of(&href), ticked, "the back link carries the ticked offers: {href}");
+    let again = get(href.replace("&amp;", "&")).await;
+    let checked: Vec<String> =
+        boxes.captures_iter(&again).filter(|c| c[0].contains(" checked")).map(|c| c[1].to_string()).collect();
+    assert_eq!(checked, ticked, "the comparison opens with them ticked, and only them");
+    let english = Regex::new(r#"<a class="lang" href="([^"]+)""#).expect("regex");
+    let href = english.captures(&again).expect("the language link")[1].to_string();
+    assert_eq!(offers_of(&href), ticked, "the other language keeps them too: {href}");
+    // A chosen offer with no box on the page (a group past the first ten, or gone) stays chosen.
+    let unshown = get(format!("/?{SEARCH}&offer=mbiz:NO-SUCH-OFFER")).await;
+    assert!(unshown.contains(r#"<input type="hidden" name="offer" value="mbiz:NO-SUCH-OFFER">"#), "{unshown}");
 }

@@ -112,8 +112,19 @@ print(json.dumps(out))
     serde_json::from_slice(&output.stdout).expect("JSON")
 }
 
+/// Whether `written` is the API's NPWP `digits` as on paper, as the CSV and the printed sheet
+/// write it: an NPWP15 (or a badan's `0` + NPWP15) `01.234.567.8-901.000`, a NIK-based one
+/// `3507 1234 5678 0001`; never bare digits.
+fn on_paper(written: &str, digits: &str) -> bool {
+    let form = Regex::new(r"^(\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}|\d{4} \d{4} \d{4} \d{4})$").expect("regex");
+    let kept: String = written.chars().filter(char::is_ascii_digit).collect();
+    let badan = digits.len() == 16 && digits.strip_prefix('0') == Some(kept.as_str());
+    form.is_match(written) && (kept == digits || badan)
+}
+
 #[tokio::test]
-async fn the_survey_workbook_opens_in_a_spreadsheet_reader_with_npwps_as_text_and_amounts_as_rupiah_numbers() {
+async fn the_survey_workbook_opens_in_a_spreadsheet_reader_with_npwps_as_text_written_as_on_paper_and_amounts_as_rupiah_numbers()
+ {
     let app = patient_app().await;
     let groups = groups(&app).await;
     let npwp_of: std::collections::BTreeMap<String, Value> = groups
@@ -144,9 +155,10 @@ async fn the_survey_workbook_opens_in_a_spreadsheet_reader_with_npwps_as_text_an
         let npwp = cell("npwp");
         // The survey's NPWP comes from the vendor's accounts in this answer; the API's merged
         // vendor may also know accounts fetched outside it, so only stated ones are compared.
-        if npwp["value"].is_string() {
+        if let Some(written) = npwp["value"].as_str() {
             npwps += 1;
-            assert_eq!((&npwp["value"], &npwp["type"]), (expected, &json!("s")), "the NPWP is the API's, as text");
+            assert_eq!(npwp["type"], "s", "the NPWP is text: {npwp}");
+            assert!(on_paper(written, expected.as_str().expect("the API's NPWP")), "{written} for {expected}");
         }
         let price = cell("harga_termasuk_ppn");
         assert_eq!(price["type"], "n", "amounts are numbers: {price}");

@@ -13,6 +13,7 @@ mod browser;
 mod buyer_access;
 mod buyer_facts;
 mod buyer_page;
+mod buyer_sources;
 mod buyer_survey;
 mod cache;
 mod cdp;
