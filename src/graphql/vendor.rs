@@ -38,9 +38,20 @@ pub(super) struct VendorView(pub(super) Arc<Vendor>);
 /// A vendor, with every marketplace account merged into it (by NPWP or normalised name).
 #[Object(name = "Vendor", serial)]
 impl VendorView {
-    /// Stable id derived from the NPWP entity (`npwp-012345678`), else from name and region.
+    /// Id derived from the data, so every instance gives a seller the same one: from the NPWP
+    /// entity (`npwp-012345678`), a sole trader's NIK (`nik-…`), else name and region. It can
+    /// change once: a sole trader one marketplace sends by NIK and another by NPWP15, or a
+    /// record without NPWP, is found to be one seller only when both have been seen under one
+    /// name and region; the merged vendor then takes the NPWP id, and the id it was shown by
+    /// before is listed in `formerIds` and still answers `vendor(id:)`.
     async fn id(&self) -> ID {
         ID(self.0.id.clone())
+    }
+    /// Ids this vendor was answered under before it was found to be one seller with another
+    /// record (see `id`), oldest first; each still answers `vendor(id:)` while the vendor is
+    /// remembered. A client that keys vendors by id merges those entries into this one.
+    async fn former_ids(&self) -> Vec<ID> {
+        self.0.former_ids.iter().cloned().map(ID).collect()
     }
     /// Canonical name, legal form first (`"PT Maju Jaya Abadi"`).
     async fn name(&self) -> &str {

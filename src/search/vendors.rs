@@ -52,6 +52,10 @@ pub struct Vendor {
     pub accounts: BTreeSet<Account>,
     /// Ids of offers seen from this vendor, oldest first.
     pub offer_ids: Vec<String>,
+    /// Ids it was answered under before it was found to be one seller with another (see
+    /// [`VendorDirectory::get`]), oldest first.
+    #[serde(default)]
+    pub former_ids: Vec<String>,
 }
 
 impl Vendor {
@@ -71,7 +75,7 @@ impl Vendor {
             .iter()
             .map(|a| 96 + a.source_id.len() + a.raw_name.len() + a.location.as_ref().map_or(0, String::len))
             .sum();
-        let offers: usize = self.offer_ids.iter().map(|id| 24 + id.len()).sum();
+        let offers: usize = self.offer_ids.iter().chain(&self.former_ids).map(|id| 24 + id.len()).sum();
         (std::mem::size_of::<Self>() + 256 + self.id.len() + record_text + accounts + offers) as u64
     }
 }
@@ -177,6 +181,7 @@ impl VendorDirectory {
                 record: record.clone(),
                 accounts: BTreeSet::from([account(marketplace, record)]),
                 offer_ids: Vec::new(),
+                former_ids: Vec::new(),
             })
         })
     }
@@ -228,6 +233,7 @@ impl Inner {
                 record: record.clone(),
                 accounts: BTreeSet::new(),
                 offer_ids: Vec::new(),
+                former_ids: Vec::new(),
             }),
             seen: now,
             bytes: 0,
@@ -344,6 +350,8 @@ impl Inner {
             vendor.accounts.extend(merged.accounts);
             vendor.offer_ids.extend(merged.offer_ids);
             vendor.offer_ids.truncate(MAX_OFFERS_PER_VENDOR);
+            vendor.former_ids.extend(merged.former_ids);
+            vendor.former_ids.push(merged.id);
             if vendor.record.npwp.is_none() {
                 vendor.record.npwp = merged.record.npwp;
             }

@@ -63,3 +63,19 @@ fn past_its_budget_the_directory_forgets_the_vendors_seen_longest_ago() {
     assert!(directory.get("npwp-000000999").is_some(), "the last seen stays");
     assert!(directory.get("npwp-000000000").is_none(), "the first seen went first");
 }
+
+#[test]
+fn a_sole_trader_found_under_its_nik_and_its_npwp_keeps_the_id_it_was_first_shown_by_among_its_former_ids() {
+    let directory = VendorDirectory::new(1 << 20);
+    let by_nik = offer(1, "MAJU", Some("3174011905930044"));
+    directory.record(std::slice::from_ref(&by_nik));
+    let before = directory.vendor_of(&by_nik.marketplace, &by_nik.vendor);
+    assert_eq!((before.id.as_str(), before.former_ids.len()), ("nik-3174011905930044", 0));
+    let mut by_npwp = offer(2, "MAJU", Some("934452468"));
+    by_npwp.vendor.source_id = "another-account".into();
+    directory.record(std::slice::from_ref(&by_npwp));
+    let after = directory.get("nik-3174011905930044").expect("the first id still answers");
+    assert_eq!(after.id, "npwp-934452468");
+    assert_eq!(after.former_ids, ["nik-3174011905930044"]);
+    assert_eq!(after.accounts.len(), 2);
+}
