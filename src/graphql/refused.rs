@@ -4,7 +4,7 @@
 //! arguments that use them, so a variable of the wrong type (`$first: Int` given `"ten"`) comes
 //! back as a validation error, coded `GRAPHQL_VALIDATION_FAILED` as a bad document would be. The
 //! document is fine; the values are not, as with a required variable left out (`BAD_USER_INPUT`,
-//! `wire::required_variables`). Such an error is told apart by where it points: at an argument
+//! `wire::coerce_variables`). Such an error is told apart by where it points: at an argument
 //! whose value uses a variable. async-graphql skips an argument whose variables are absent, so
 //! there the values are the only thing it can have refused.
 

@@ -158,8 +158,8 @@ pub(super) fn parse_request(wire: WireRequest, documents: &Documents) -> Result<
         return Err(coded(error, codes::GRAPHQL_PARSE_FAILED));
     }
     let document = documents.parse(&query)?;
-    let variables = wire.variables.unwrap_or_default();
-    required_variables(select(&document, wire.operation_name.as_deref())?, &variables)?;
+    let mut variables = wire.variables.unwrap_or_default();
+    coerce_variables(select(&document, wire.operation_name.as_deref())?, &mut variables)?;
     let mut request = async_graphql::Request::new(query);
     request.operation_name.clone_from(&wire.operation_name);
     request.variables = Variables::from_json(Value::Object(variables));
@@ -198,15 +198,24 @@ fn select<'d>(
     })
 }
 
-/// Variable coercion's first step, before validation: a non-null variable without a default
-/// needs a value. (async-graphql reports this as an invalid argument, a validation error.)
-fn required_variables(
+/// Variable coercion's first steps (spec §6.4.1), before validation: a variable left out takes
+/// its default, and a non-null variable without a default needs a value. (async-graphql applies
+/// defaults to arguments but not to `@include`/`@skip`, which it evaluates on the values sent
+/// alone: `query($b: Boolean = true) { a @include(if: $b) }` dropped `a`. It reports a missing
+/// value as an invalid argument, a validation error.)
+fn coerce_variables(
     operation: &Positioned<OperationDefinition>,
-    variables: &Map<String, Value>,
+    variables: &mut Map<String, Value>,
 ) -> Result<(), ServerError> {
     for definition in &operation.node.variable_definitions {
         let definition = &definition.node;
         let name = definition.name.node.as_str();
+        if !variables.contains_key(name)
+            && let Some(default) = &definition.default_value
+            && let Ok(default) = default.node.clone().into_json()
+        {
+            variables.insert(name.to_string(), default);
+        }
         let missing = variables.get(name).is_none_or(Value::is_null);
         if !definition.var_type.node.nullable && definition.default_value.is_none() && missing {
             let message = format!("Variable `${name}` of type `{}` needs a value.", definition.var_type.node);
@@ -318,6 +327,15 @@ mod tests {
         let mut given = wire(query, None);
         given.variables = serde_json::from_str(r#"{"q": "x"}"#).expect("JSON");
         assert!(prepare(given).is_ok());
+    }
+
+    #[test]
+    fn a_variable_left_out_takes_its_default_and_an_explicit_null_stays_null() {
+        let mut request = wire("query Q($b: Boolean = true, $n: Int = 2, $s: String) { a }", None);
+        request.variables = serde_json::from_str(r#"{"n": null}"#).expect("JSON");
+        let prepared = prepare(request).expect("prepared");
+        let variables = prepared.request.variables.into_value().into_json().expect("JSON");
+        assert_eq!(variables, serde_json::json!({"b": true, "n": null}));
     }
 
     #[test]

@@ -233,3 +233,18 @@ async fn a_refusal_before_parsing_names_the_limit_it_hit() {
     assert_eq!(extensions["limit"], "max_aliases");
     assert_eq!(extensions["max"], 30);
 }
+
+#[tokio::test]
+async fn a_variable_left_out_takes_its_default_in_include_and_skip_as_in_arguments() {
+    let app = spawn_app().await;
+    let query = "query Q($b: Boolean = true) { shown: marketplaces @include(if: $b) { id } hidden: marketplaces @skip(if: $b) { id } }";
+    let (status, _, body) = post(&app, Some("application/json"), json!({ "query": query })).await;
+    assert_eq!(status, 200, "{body}");
+    let parsed = json_of(&body);
+    assert!(parsed["data"]["shown"].is_array(), "the default true includes it: {body}");
+    assert!(parsed["data"].get("hidden").is_none(), "the default true skips it: {body}");
+    let (_, _, body) =
+        post(&app, Some("application/json"), json!({ "query": query, "variables": { "b": false } })).await;
+    let parsed = json_of(&body);
+    assert!(parsed["data"].get("shown").is_none() && parsed["data"]["hidden"].is_array(), "{body}");
+}
