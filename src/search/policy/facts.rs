@@ -6,7 +6,8 @@
 //! joins them (NPWP entity key first, else canonical name plus region), never from what earlier
 //! searches happened to fetch: the ranking and the `umk`/`koperasi` filters then do not drift
 //! with the cache or differ between instances. Each fact names the account that stated it: the
-//! first stating account in marketplace order, the offer's own account when it alone states it.
+//! offer's own account when it states it, else the first other stating account in marketplace
+//! order (for where the vendor is, only an account of the same office, or all agreeing).
 
 use crate::model::{BusinessScale, LegalForm, MarketplaceId, Offer, VendorRecord};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -131,29 +132,51 @@ fn vendor_key(account: &AccountKey, record: &VendorRecord, named: &HashMap<Strin
     }
 }
 
-/// The first statement of each fact among `members` (in marketplace, account, listing order).
+/// Each fact as the offer's own account states it, else as the first other account of the vendor
+/// (in marketplace, account, listing order) does. Where it is is an office's fact, not the
+/// vendor's: branches under one NPWP entity sit in different regions, so another account's place
+/// counts only when it is the same office (the same full NPWP) or every other account agrees.
 fn facts_for(own: &AccountKey, members: &[Member<'_>]) -> VendorFacts {
-    fn first<T>(
-        own: &AccountKey,
-        members: &[Member<'_>],
-        read: impl Fn(&VendorRecord) -> Option<T>,
-    ) -> Option<Stated<T>> {
-        members.iter().find_map(|(key, records)| {
-            records.iter().find_map(|record| read(record)).map(|value| Stated {
-                value,
-                by: key.0.clone(),
-                own: *key == own,
-            })
-        })
-    }
     VendorFacts {
         scale: first(own, members, |r| (r.scale != BusinessScale::Unknown).then_some(r.scale)),
         koperasi: first(own, members, |r| {
             (r.legal_form != LegalForm::Unknown).then_some(r.legal_form == LegalForm::Koperasi)
         }),
-        region: first(own, members, |r| r.region_code),
+        region: place(own, members),
         npwp: first(own, members, |r| r.npwp.clone()),
     }
+}
+
+fn first<T>(own: &AccountKey, members: &[Member<'_>], read: impl Fn(&VendorRecord) -> Option<T>) -> Option<Stated<T>> {
+    let stated = |(key, records): &Member<'_>| {
+        records.iter().find_map(|record| read(record)).map(|value| Stated {
+            value,
+            by: key.0.clone(),
+            own: *key == own,
+        })
+    };
+    members.iter().filter(|(key, _)| *key == own).find_map(stated).or_else(|| members.iter().find_map(stated))
+}
+
+fn place(own: &AccountKey, members: &[Member<'_>]) -> Option<Stated<&'static str>> {
+    let region = |r: &VendorRecord| r.region_code;
+    let office = members.iter().find(|(key, _)| *key == own).and_then(|(_, records)| npwp_of(records));
+    let same_office: Vec<Member<'_>> = members
+        .iter()
+        .filter(|(key, records)| *key == own || (office.is_some() && npwp_of(records) == office))
+        .copied()
+        .collect();
+    if let Some(stated) = first(own, &same_office, region) {
+        return Some(stated);
+    }
+    let stated = first(own, members, region)?;
+    let mut every = members.iter().filter_map(|(_, records)| records.iter().find_map(|r| r.region_code));
+    every.all(|code| code == stated.value).then_some(stated)
+}
+
+/// The full NPWP (entity and office) an account's listings state.
+fn npwp_of<'a>(records: &[&'a VendorRecord]) -> Option<&'a str> {
+    records.iter().find_map(|r| r.npwp.as_deref())
 }
 
 fn own_statements(marketplace: &MarketplaceId, record: &VendorRecord) -> VendorFacts {
@@ -217,5 +240,28 @@ mod tests {
         let own = account("bela", "a", None, BusinessScale::Mikro, Some("35.71"));
         let facts = resolve([&own]).of(&own);
         assert_eq!(facts.scale.map(|s| (s.by.as_str().to_string(), s.own)), Some(("bela".into(), true)));
+    }
+
+    #[test]
+    fn an_offer_is_placed_where_its_own_office_is_not_where_another_branch_is() {
+        let office = |marketplace: &str, id: &str, branch: &str, region: Option<&'static str>| {
+            let mut offer = account(marketplace, id, Some("037065731"), BusinessScale::Kecil, region);
+            offer.vendor.npwp = Some(format!("0037065731619{branch}"));
+            offer
+        };
+        let branch = office("bela", "a", "001", Some("35.09"));
+        let head = office("mbiz", "b", "000", Some("35.71"));
+        let head_unplaced = office("padi-umkm", "c", "000", None);
+        let branch_unplaced = office("jatim-bejo", "d", "001", None);
+        let facts = resolve([&branch, &head, &head_unplaced, &branch_unplaced]);
+        let placed = |offer: &Offer| facts.of(offer).region.map(|r| (r.value, r.by.to_string(), r.own));
+        assert_eq!(placed(&head), Some(("35.71", "mbiz".into(), true)), "its own place, though bela comes first");
+        assert_eq!(placed(&branch), Some(("35.09", "bela".into(), true)));
+        assert_eq!(placed(&head_unplaced), Some(("35.71", "mbiz".into(), false)), "the same office's place");
+        assert_eq!(placed(&branch_unplaced), Some(("35.09", "bela".into(), false)));
+        let mut unknown_office = account("ekatalog", "e", Some("037065731"), BusinessScale::Kecil, None);
+        unknown_office.vendor.npwp = None;
+        let facts = resolve([&branch, &head, &unknown_office]);
+        assert_eq!(facts.of(&unknown_office).region, None, "offices disagree: no place is guessed");
     }
 }
