@@ -21,8 +21,10 @@
 //!   decimal mark (`IDR 1,250` in `id`, `Rp 52.071.487,453`) the amount is
 //!   read as thousands with `AMBIGUOUS_SEPARATOR`. More than three digits
 //!   after the last of two kinds of mark gives no amount.
-//! - With a magnitude a lone separator is a decimal (`Rp 1.5jt`, `1,25 jt`,
-//!   `1.250 jt`). A bare `M` after a number written the other language's
+//! - With a magnitude a lone separator is a decimal (`Rp 1.5jt`, `1,25 jt`),
+//!   except before exactly three digits (`Rp 1.500 rb`, `1,250 jt`, `1,500K`):
+//!   a thousands group to one writer and a decimal to another, 1,000 times
+//!   apart, so no amount (`AMBIGUOUS_SEPARATOR`). A bare `M` after a number written the other language's
 //!   way (`IDR 1.5M` in `id`, `1,250 M` in `en`) gives no amount
 //!   (`AMBIGUOUS_MAGNITUDE`): its writer's `M` may be million or miliar.
 //! - `+PPN` and `+ PPN 11%` mean PPN is added on top: excluded. A bare

@@ -14,8 +14,9 @@
 //!   mark (`1,250` in `id`, `1.250` in `en`) or when the head is not a
 //!   well-formed first group (`1250,000`). A head of `0` (`0.250`) can only
 //!   be a decimal.
-//! - With a magnitude a lone separator is always the decimal mark
-//!   (`1.250 jt` is 1,25 juta).
+//! - With a magnitude a lone separator is the decimal mark (`1,5 jt`, `1.5M`), unless three
+//!   digits follow it: `Rp 1.500 rb` is 1.500 ribu to its Indonesian writer and 1.5 ribu to an
+//!   English one, so it gives no amount (`AMBIGUOUS_SEPARATOR`); `0,125 jt` can only be a decimal.
 //! - Any other single separator is the decimal mark (`1.5`, `1,25 jt`,
 //!   `65000.0`).
 
@@ -123,8 +124,8 @@ fn split_separators(number: &str, has_magnitude: bool, locale: Locale) -> Result
     let commas = number.matches(',').count();
     match (dots, commas) {
         (0, 0) => Ok((number.to_owned(), String::new(), false)),
-        (1, 0) => Ok(single(number, '.', has_magnitude, locale)),
-        (0, 1) => Ok(single(number, ',', has_magnitude, locale)),
+        (1, 0) => single(number, '.', has_magnitude, locale),
+        (0, 1) => single(number, ',', has_magnitude, locale),
         (_, 0) => Ok((grouped(number, '.')?, String::new(), false)),
         (0, _) => Ok((grouped(number, ',')?, String::new(), false)),
         _ => mixed(number),
@@ -141,13 +142,19 @@ fn check_shape(number: &str) -> Result<(), PriceIssue> {
 }
 
 /// One separator: thousands or decimal (see the module docs).
-fn single(number: &str, sep: char, has_magnitude: bool, locale: Locale) -> Split {
+fn single(number: &str, sep: char, has_magnitude: bool, locale: Locale) -> Result<Split, PriceIssue> {
     let (head, tail) = number.split_once(sep).unwrap_or((number, ""));
-    if has_magnitude || tail.len() != 3 || head.starts_with('0') {
-        return (head.to_owned(), tail.to_owned(), false);
+    if tail.len() != 3 || head.starts_with('0') {
+        return Ok((head.to_owned(), tail.to_owned(), false));
+    }
+    if has_magnitude {
+        return Err(ambiguous(
+            "one separator before three digits and a magnitude: a thousands group or a decimal, \
+             1,000 times apart",
+        ));
     }
     let well_formed = head.len() <= 3 && sep == locale.grouping_mark();
-    (format!("{head}{tail}"), String::new(), !well_formed)
+    Ok((format!("{head}{tail}"), String::new(), !well_formed))
 }
 
 /// Validates grouping (`1.250.000`) and returns the bare digits.

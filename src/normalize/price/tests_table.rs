@@ -119,8 +119,11 @@ fn table() -> Vec<Case> {
         "2.5 million"                  En 2500000    -   Approximate -  - [COMPACT_APPROXIMATE];
         "3 mn"                         En 3000000    -   Approximate -  - [COMPACT_APPROXIMATE];
         "Rp 1.250,5 jt"                Id 1250500000 -   Approximate -  - [COMPACT_APPROXIMATE];
-        "1,250 jt"                     Id 1250000    -   Approximate -  - [COMPACT_APPROXIMATE];
-        "1.250 M"                      En 1250000    -   Approximate -  - [COMPACT_APPROXIMATE];
+        "1,250 jt"                     Id -          -   Exact       -  - [AMBIGUOUS_SEPARATOR];
+        "0,125 jt"                     Id 125000     -   Approximate -  - [COMPACT_APPROXIMATE];
+        "Rp 1.500 ribu"                Id -          -   Exact       -  - [AMBIGUOUS_SEPARATOR];
+        "Rp 1,500K"                    Id -          -   Exact       -  - [AMBIGUOUS_SEPARATOR];
+        "1.250 M"                      En -          -   Exact       -  - [AMBIGUOUS_SEPARATOR];
         "1.250.000 rb"                 Id 1250000000 -   Approximate -  - [COMPACT_APPROXIMATE];
         "10 T"                         Id 10000000000000 - Approximate - - [COMPACT_APPROXIMATE];
         // ---- ranges ---------------------------------------------------------------------------
@@ -241,7 +244,7 @@ fn table() -> Vec<Case> {
         "Rp 1.250.000,005"             Id 1250000005 -       Exact       - - [AMBIGUOUS_SEPARATOR];
         "1,250.000"                    En 1250000    -       Exact       - - [AMBIGUOUS_SEPARATOR];
         "Rp 1.250.000,0000"            Id -          -       Exact       - - [AMBIGUOUS_SEPARATOR];
-        "Rp 1.250 jt"                  Id 1250000    -       Approximate - - [COMPACT_APPROXIMATE];
+        "Rp 1.250 jt"                  Id -          -       Exact       - - [AMBIGUOUS_SEPARATOR];
         "1,250 M"                      En -          -       Exact       - - [AMBIGUOUS_MAGNITUDE];
         "IDR 1.5M"                     Id -          -       Exact       - - [AMBIGUOUS_MAGNITUDE];
         "Rp 1.5 M."                    Id -          -       Exact       - - [AMBIGUOUS_MAGNITUDE];
