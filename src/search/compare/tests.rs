@@ -207,14 +207,18 @@ fn groups_that_differ_in_words_alone_are_titled_apart_and_named_near_each_other(
 }
 
 #[test]
-fn a_title_no_other_group_shares_gets_no_words_added() {
+fn a_title_names_the_variant_every_offer_of_the_group_is() {
     let offers = vec![
-        titled("ekatalog", "1", "Sewa Mobil Toyota Avanza dengan Sopir", 650_000),
-        titled("mbiz", "2", "Kertas HVS Sinar Dunia A4 80gsm", 50_000),
+        titled("ekatalog", "1", "Jasa Tenaga Ahli Sistem Informasi", 9_000_000),
+        titled("mbiz", "2", "Tenaga Ahli Sistem Informasi per Orang Bulan", 9_500_000),
+        titled("ekatalog", "3", "Sewa Mobil Daihatsu Xenia dengan Sopir", 600_000),
+        titled("mbiz", "4", "Kertas HVS Sinar Dunia A4 80gsm", 50_000),
     ];
     let groups = group(offers, None, &policy::Facts::default());
     let titles: Vec<&str> = groups.iter().map(|g| g.title.as_str()).collect();
-    assert!(titles.contains(&"Sewa Mobil Toyota +SOPIR"), "{titles:?}");
+    assert!(titles.contains(&"Tenaga Ahli Sistem Informasi"), "{titles:?}");
+    assert!(titles.contains(&"Sewa Mobil Daihatsu Xenia +SOPIR"), "{titles:?}");
+    assert!(titles.contains(&"Kertas HVS Sinar Dunia 80GSM A4"), "{titles:?}");
 }
 
 #[test]
