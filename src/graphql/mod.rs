@@ -33,6 +33,7 @@ mod spending;
 mod spending_types;
 mod subscription;
 mod types;
+mod variables;
 mod vendor;
 mod wire;
 pub mod ws;

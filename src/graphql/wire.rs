@@ -159,7 +159,9 @@ pub(super) fn parse_request(wire: WireRequest, documents: &Documents) -> Result<
     }
     let document = documents.parse(&query)?;
     let mut variables = wire.variables.unwrap_or_default();
-    coerce_variables(select(&document, wire.operation_name.as_deref())?, &mut variables)?;
+    let operation = select(&document, wire.operation_name.as_deref())?;
+    super::variables::check(&document, operation).map_err(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED))?;
+    coerce_variables(operation, &mut variables)?;
     let mut request = async_graphql::Request::new(query);
     request.operation_name.clone_from(&wire.operation_name);
     request.variables = Variables::from_json(Value::Object(variables));
@@ -198,8 +200,9 @@ fn select<'d>(
     })
 }
 
-/// Variable coercion's first steps (spec §6.4.1), before validation: a variable left out takes
-/// its default, and a non-null variable without a default needs a value. (async-graphql applies
+/// Variable coercion (spec §6.4.1), before execution: a variable left out takes its default, a
+/// non-null variable without a default needs a value, and a value must be one its type can take
+/// (`variables::refusal`). (async-graphql applies
 /// defaults to arguments but not to `@include`/`@skip`, which it evaluates on the values sent
 /// alone: `query($b: Boolean = true) { a @include(if: $b) }` dropped `a`. It reports a missing
 /// value as an invalid argument, a validation error.)
@@ -219,6 +222,13 @@ fn coerce_variables(
         let missing = variables.get(name).is_none_or(Value::is_null);
         if !definition.var_type.node.nullable && definition.default_value.is_none() && missing {
             let message = format!("Variable `${name}` of type `{}` needs a value.", definition.var_type.node);
+            return Err(coded(ServerError::new(message, Some(definition.name.pos)), codes::BAD_USER_INPUT));
+        }
+        if let Some(why) =
+            variables.get(name).and_then(|value| super::variables::refusal(value, &definition.var_type.node))
+        {
+            let message =
+                format!("Variable `${name}` of type `{}` got a value it cannot take: {why}.", definition.var_type.node);
             return Err(coded(ServerError::new(message, Some(definition.name.pos)), codes::BAD_USER_INPUT));
         }
     }

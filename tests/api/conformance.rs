@@ -137,6 +137,28 @@ async fn request_errors_are_coded_and_answer_400_without_data_only_under_the_gra
             "BAD_USER_INPUT",
         ),
         (json!({ "query": "{ search(query: \"x\", first: \"ten\") { complete } }" }), "GRAPHQL_VALIDATION_FAILED"),
+        // A variable used where its type does not fit is the document's fault, whatever is sent.
+        (
+            json!({ "query": "query Q($n: String) { search(query: \"x\", first: $n) { complete } }" }),
+            "GRAPHQL_VALIDATION_FAILED",
+        ),
+        (
+            json!({ "query": "query Q($b: Boolean) { marketplaces @include(if: $b) { id } }" }),
+            "GRAPHQL_VALIDATION_FAILED",
+        ),
+        // Values their type cannot hold are refused before anything runs, as a string for an Int is.
+        (
+            json!({ "query": "query Q($n: Int) { search(query: \"x\", first: $n) { complete } }", "variables": { "n": 1_099_511_627_776_i64 } }),
+            "BAD_USER_INPUT",
+        ),
+        (
+            json!({ "query": "query Q($f: OfferFilter) { search(query: \"x\", filter: $f) { complete } }", "variables": { "f": { "minPrice": "abc" } } }),
+            "BAD_USER_INPUT",
+        ),
+        (
+            json!({ "query": "query Q($f: OfferFilter) { search(query: \"x\", filter: $f) { complete } }", "variables": { "f": "x" } }),
+            "BAD_USER_INPUT",
+        ),
     ];
     for (request, code) in cases {
         for (accept, expected_status) in [(GRAPHQL_RESPONSE, 400), ("application/json", 200)] {

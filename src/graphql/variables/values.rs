@@ -1,0 +1,124 @@
+//! Coercing a variable's value to its declared type (spec §6.4.1) before execution. async-graphql
+//! refuses some values while validating (a string for an `Int`) and others only when a resolver
+//! reads its argument (an `Int` beyond 32 bits, a `Decimal` that is not a number, a string for an
+//! input object): those ran, answered `data: null` with a field error and HTTP 200, where the
+//! others answered 400 without `data`. A value is checked here against the same rules, so every
+//! such request is refused the same way.
+
+use super::types::TYPES;
+use async_graphql::parser::types::{BaseType, Type};
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::str::FromStr;
+
+/// Why `value` cannot be a value of `ty`, naming where in it (`filter.minPrice`, `[2]`).
+pub(crate) fn refusal(value: &Value, ty: &Type) -> Option<String> {
+    at(value, ty, "")
+}
+
+fn at(value: &Value, ty: &Type, path: &str) -> Option<String> {
+    if value.is_null() {
+        return (!ty.nullable).then(|| format!("{} needs a value of type {ty}", place(path)));
+    }
+    match &ty.base {
+        BaseType::List(item) => match value {
+            Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| at(v, item, &format!("{path}[{i}]"))),
+            // A single value stands for a list of one.
+            single => at(single, item, path),
+        },
+        BaseType::Named(name) => scalar_or_input(value, name.as_str(), path),
+    }
+}
+
+fn scalar_or_input(value: &Value, name: &str, path: &str) -> Option<String> {
+    let fits = match name {
+        "Int" => value.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
+        "Float" => value.is_number(),
+        "String" => value.is_string(),
+        "Boolean" => value.is_boolean(),
+        "ID" => value.is_string() || value.is_i64() || value.is_u64(),
+        "Decimal" => match value {
+            Value::String(text) => Decimal::from_str(text).is_ok(),
+            Value::Number(number) => Decimal::from_str(&number.to_string()).is_ok(),
+            _ => false,
+        },
+        _ => {
+            if let Some(values) = TYPES.enum_values(name) {
+                value.as_str().is_some_and(|v| values.contains(v))
+            } else if let Some(fields) = TYPES.input_fields(name) {
+                let Value::Object(given) = value else { return Some(expected(path, name)) };
+                if let Some(unknown) = given.keys().find(|k| !fields.contains_key(k.as_str())) {
+                    return Some(format!("{} has no field `{unknown}`", place(path)));
+                }
+                return fields.iter().find_map(|(field, def)| {
+                    let inner = join(path, field);
+                    match given.get(field) {
+                        Some(v) => at(v, &def.ty, &inner),
+                        None if !def.ty.nullable && !def.has_default => {
+                            Some(format!("{} needs a value of type {}", place(&inner), def.ty))
+                        }
+                        None => None,
+                    }
+                });
+            } else {
+                // A scalar this check does not know is left to its own parser.
+                true
+            }
+        }
+    };
+    (!fits).then(|| expected(path, name))
+}
+
+fn expected(path: &str, name: &str) -> String {
+    let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+    format!("{} is not {article} {name}", place(path))
+}
+
+fn place(path: &str) -> String {
+    if path.is_empty() { "the value".to_string() } else { format!("`{path}`") }
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() { field.to_string() } else { format!("{path}.{field}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refusal;
+    use async_graphql::parser::types::Type;
+    use serde_json::json;
+
+    fn of(ty: &str, value: serde_json::Value) -> Option<String> {
+        refusal(&value, &Type::new(ty).expect("a type"))
+    }
+
+    #[test]
+    fn values_of_their_type_pass() {
+        assert_eq!(of("Int", json!(20)), None);
+        assert_eq!(of("Int", json!(null)), None);
+        assert_eq!(of("[ID!]", json!(["mbiz", 5])), None);
+        assert_eq!(of("[ID!]", json!("mbiz")), None);
+        assert_eq!(of("Decimal", json!("1250.50")), None);
+        assert_eq!(of("Decimal", json!(1250.5)), None);
+        assert_eq!(of("OfferSort", json!("PRICE_ASC")), None);
+        assert_eq!(of("OfferFilter", json!({"minPrice": "5", "marketplaces": ["mbiz"]})), None);
+    }
+
+    #[test]
+    fn values_their_type_cannot_hold_are_refused_naming_where() {
+        assert_eq!(of("Int", json!(1_099_511_627_776_i64)).as_deref(), Some("the value is not an Int"));
+        assert_eq!(of("Int", json!("ten")).as_deref(), Some("the value is not an Int"));
+        assert_eq!(of("Int!", json!(null)).as_deref(), Some("the value needs a value of type Int!"));
+        assert_eq!(of("OfferFilter", json!("x")).as_deref(), Some("the value is not an OfferFilter"));
+        assert_eq!(of("OfferFilter", json!({"minPrice": "abc"})).as_deref(), Some("`minPrice` is not a Decimal"));
+        let long = format!("1{}", "0".repeat(40));
+        assert_eq!(of("OfferFilter", json!({"minPrice": long})).as_deref(), Some("`minPrice` is not a Decimal"));
+        assert_eq!(of("OfferFilter", json!({"umkOnly": "x"})).as_deref(), Some("`umkOnly` is not a Boolean"));
+        assert_eq!(of("OfferFilter", json!({"nope": 1})).as_deref(), Some("the value has no field `nope`"));
+        assert_eq!(
+            of("OfferFilter", json!({"marketplaces": ["a", null]})).as_deref(),
+            Some("`marketplaces[1]` needs a value of type ID!")
+        );
+        assert_eq!(of("OfferSort", json!("CHEAPEST")).as_deref(), Some("the value is not an OfferSort"));
+    }
+}
