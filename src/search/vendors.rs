@@ -46,7 +46,8 @@ pub struct Account {
 pub struct Vendor {
     /// Derived id (see the module docs).
     pub id: String,
-    /// The record the vendor is shown by (the first seen with an NPWP, else the first seen).
+    /// The record the vendor is shown by: its head office's once seen, else the first seen with
+    /// an NPWP, else the first seen.
     pub record: VendorRecord,
     /// Every account, sorted by marketplace then id.
     pub accounts: BTreeSet<Account>,
@@ -193,6 +194,13 @@ impl VendorDirectory {
     }
 }
 
+/// Whether a record is a badan's head office: its NPWP16 is `0` + an NPWP15 whose branch code
+/// (the last three digits) is `000`. A vendor is shown by its head office's record once seen,
+/// so a company with a branch elsewhere is placed where it is seated, not where its branch is.
+fn is_head_office(record: &VendorRecord) -> bool {
+    record.npwp.as_deref().is_some_and(|npwp| npwp.len() == 16 && npwp.starts_with('0') && npwp.ends_with("000"))
+}
+
 fn account(marketplace: &MarketplaceId, record: &VendorRecord) -> Account {
     Account {
         marketplace: marketplace.clone(),
@@ -242,12 +250,21 @@ impl Inner {
         kept.seen = now;
         let offer_id = offer.gateway_id();
         let account = account(&offer.marketplace, record);
+        let head_office = is_head_office(record) && !is_head_office(&kept.vendor.record);
         let known = kept.vendor.accounts.contains(&account)
+            && !head_office
             && (kept.vendor.record.scale != BusinessScale::Unknown || record.scale == BusinessScale::Unknown)
             && (kept.vendor.offer_ids.len() >= MAX_OFFERS_PER_VENDOR || kept.vendor.offer_ids.contains(&offer_id));
         // Most offers come from vendors already known as they are: then nothing is copied.
         if !known {
             let vendor = Arc::make_mut(&mut kept.vendor);
+            if head_office {
+                let scale = vendor.record.scale;
+                vendor.record = record.clone();
+                if vendor.record.scale == BusinessScale::Unknown {
+                    vendor.record.scale = scale;
+                }
+            }
             vendor.accounts.insert(account);
             if vendor.record.scale == BusinessScale::Unknown {
                 vendor.record.scale = record.scale;

@@ -79,3 +79,21 @@ fn a_sole_trader_found_under_its_nik_and_its_npwp_keeps_the_id_it_was_first_show
     assert_eq!(after.former_ids, ["nik-3174011905930044"]);
     assert_eq!(after.accounts.len(), 2);
 }
+
+#[test]
+fn a_company_is_shown_where_its_head_office_is_once_that_is_seen() {
+    let directory = VendorDirectory::new(1 << 20);
+    let mut branch = offer(1, "BUMI", Some("037065731"));
+    branch.vendor.npwp = Some("0037065731625001".into());
+    branch.vendor.region_code = Some("35.09");
+    directory.record(std::slice::from_ref(&branch));
+    assert_eq!(directory.get("npwp-037065731").expect("known").record.region_code, Some("35.09"));
+    let mut head = offer(2, "BUMI", Some("037065731"));
+    head.vendor.source_id = "head-account".into();
+    head.vendor.npwp = Some("0037065731619000".into());
+    head.vendor.region_code = Some("35.71");
+    directory.record([&head, &branch]);
+    let vendor = directory.get("npwp-037065731").expect("known");
+    assert_eq!(vendor.record.region_code, Some("35.71"));
+    assert_eq!(vendor.accounts.len(), 2);
+}
