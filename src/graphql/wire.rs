@@ -148,7 +148,9 @@ pub(super) fn prepare(wire: WireRequest) -> Result<Prepared, ServerError> {
 /// starts from an admitted request.
 ///
 /// [`Admitted::prepare`]: super::admission::Admitted::prepare
-pub(super) fn parse_request(wire: WireRequest, documents: &Documents) -> Result<Prepared, ServerError> {
+pub(super) fn parse_request(mut wire: WireRequest, documents: &Documents) -> Result<Prepared, ServerError> {
+    // An empty name names no operation, as an absent one (a form sends `operationName=` empty).
+    wire.operation_name = wire.operation_name.filter(|name| !name.is_empty());
     // Admission resolved every persisted query it admitted; this is a safety net.
     let Some(query) = wire.query else {
         return Err(coded(ServerError::new("PersistedQueryNotFound", None), codes::PERSISTED_QUERY_NOT_FOUND));
@@ -352,6 +354,7 @@ mod tests {
     fn the_operation_is_chosen_by_name_or_refused_with_a_code() {
         let two = "query A { a } query B { b }";
         assert!(prepare(wire(two, Some("B"))).is_ok());
+        assert!(prepare(wire("{ a }", Some(""))).is_ok(), "an empty name is no name");
         for name in [None, Some("C")] {
             let error = prepare(wire(two, name)).err().expect("refused");
             assert_eq!(code(&error), "\"OPERATION_RESOLUTION_FAILURE\"");
