@@ -74,6 +74,10 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
     };
     // HEAD is answered as GET (hyper sends no body).
     let get = parts.method == Method::GET || parts.method == Method::HEAD;
+    if get && wants_websocket(&parts.headers) {
+        let message = "this is GraphQL over HTTP; GraphQL over WebSocket (graphql-transport-ws) is at /graphql/ws";
+        return Rejection::Malformed(message.into()).respond(media);
+    }
     let (raw, _held) = if get {
         (Bytes::copy_from_slice(parts.uri.query().unwrap_or_default().as_bytes()), None)
     } else {
@@ -292,6 +296,11 @@ async fn run(
         response.errors = super::refused::code_refusal(std::mem::take(&mut response.errors), &document);
     }
     Answer { response, executed }
+}
+
+/// A WebSocket upgrade sent here, where many clients point their socket link by default.
+fn wants_websocket(headers: &HeaderMap) -> bool {
+    headers.get(header::UPGRADE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
 }
 
 fn has_code(error: &ServerError, code: &str) -> bool {

@@ -235,3 +235,23 @@ async fn the_binary_listens_on_a_host_name() {
     let _ = child.wait();
     assert!(healthy, "pasar serve --listen localhost:{port} answered /healthz");
 }
+
+#[tokio::test]
+async fn a_websocket_upgrade_sent_to_the_http_endpoint_is_told_where_the_socket_is() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn_with_cors(|_| {}).await;
+    let host = app.address.trim_start_matches("http://").to_string();
+    let mut stream = tokio::net::TcpStream::connect(&host).await.expect("connect");
+    let request = format!(
+        "GET /graphql HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+         Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\
+         Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut answer = vec![0; 4096];
+    let read =
+        tokio::time::timeout(Duration::from_secs(5), stream.read(&mut answer)).await.expect("answer").expect("read");
+    let answer = String::from_utf8_lossy(&answer[..read]);
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("/graphql/ws"), "{answer}");
+}
