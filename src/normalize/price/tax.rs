@@ -25,11 +25,13 @@ const MAX_HINTS: usize = 8;
 const TAX_WORDS: [&str; 4] = ["ppn", "vat", "pajak", "tax"];
 
 /// Words before the tax word meaning "not included", longest first.
-const EXCLUDING: [&str; 19] = [
+const EXCLUDING: [&str; 21] = [
     "belum termasuk",
     "tidak termasuk",
     "tdk termasuk",
     "blm termasuk",
+    "sebelum",
+    "sblm",
     "belum include",
     "excluding",
     "excludes",
@@ -64,6 +66,10 @@ const INCLUDING: [&str; 14] = [
     "dengan",
     "with",
 ];
+
+/// Words before the tax word that say it does not apply (`bebas PPN`: the goods are exempt)
+/// without saying whether the amount holds any: the hint is read, its meaning unknown.
+const EXEMPT: [&str; 2] = ["bebas", "free"];
 
 /// Words after the tax word (`PPN included`).
 const SUFFIXES: [(&str, bool); 6] =
@@ -135,6 +141,9 @@ fn next_hint(s: &str) -> Option<(usize, usize, Option<bool>)> {
     }
     if let Some((end, meaning)) = suffix_qualifier(s, word_end) {
         return Some((word_start, end, Some(meaning)));
+    }
+    if let Some(head) = EXEMPT.iter().find_map(|word| strip_word_suffix(before, word)) {
+        return Some((head.len(), word_end, None));
     }
     // "+ PPN": PPN comes on top of the amount.
     match before.strip_suffix('+') {

@@ -179,6 +179,10 @@ fn table() -> Vec<Case> {
         "Rp 1.250.000 (termasuk PPN)"  Id 1250000    -       Exact       - true  [];
         "Rp 1.250.000 belum termasuk PPN" Id 1250000 -       Exact       - false [];
         "Rp 1.250.000 (belum termasuk PPN)" Id 1250000 -     Exact       - false [];
+        "Rp 75.000 (sblm PPN)"         Id 75000      -       Exact       - false [];
+        "Rp 75.000 sebelum PPN"        Id 75000      -       Exact       - false [];
+        "Rp 75.000 bebas PPN"          Id 75000      -       Exact       - - [AMBIGUOUS_VAT_HINT];
+        "Rp 75.000 (bebas PPN)"        Id 75000      -       Exact       - - [AMBIGUOUS_VAT_HINT];
         "Rp 1.250.000 tidak termasuk PPN" Id 1250000 -       Exact       - false [];
         "Rp 1.250.000 exc. PPN"        Id 1250000    -       Exact       - false [];
         "Rp 1.250.000 excl PPN"        Id 1250000    -       Exact       - false [];
