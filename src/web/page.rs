@@ -156,15 +156,21 @@ fn survey_form(query: &PageQuery, unshown: &[String]) -> Markup {
         "Belum ada penawaran yang dicentang: survei memuat penawaran teratas tiap produk.",
         "No offer ticked yet: the survey takes the top offers of each product.",
     );
+    let some = lang.pick("{n} penawaran dicentang untuk survei.", "{n} offer(s) ticked for the survey.");
+    // Offers the page opened with ticked (`offer=`) are counted without script too.
+    let ticked = query.chosen.len().saturating_sub(unshown.len());
     html! {
         section.survey-actions aria-labelledby="survey-title" {
             h2 #survey-title { (lang.pick("Survei harga untuk HPS", "Price survey for the HPS")) }
-            p #survey-count aria-live="polite" data-none=(none)
-                data-some=(lang.pick("{n} penawaran dicentang untuk survei.", "{n} offer(s) ticked for the survey.")) {
-                (lang.pick(
-                    "Centang “Masukkan ke survei harga” pada penawaran di atas; tanpa centang, survei memuat penawaran teratas tiap produk.",
-                    "Tick “Include in the price survey” on the offers above; with none ticked, the survey takes the top offers of each product.",
-                ))
+            p #survey-count aria-live="polite" data-none=(none) data-some=(some) {
+                @if ticked > 0 {
+                    (some.replace("{n}", &ticked.to_string()))
+                } @else {
+                    (lang.pick(
+                        "Centang “Masukkan ke survei harga” pada penawaran di atas; tanpa centang, survei memuat penawaran teratas tiap produk.",
+                        "Tick “Include in the price survey” on the offers above; with none ticked, the survey takes the top offers of each product.",
+                    ))
+                }
             }
             @if !unshown.is_empty() {
                 p.note { (match lang {

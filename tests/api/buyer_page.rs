@@ -141,6 +141,8 @@ async fn the_back_link_keeps_the_ticked_offers_and_the_comparison_opens_with_the
     let checked: Vec<String> =
         boxes.captures_iter(&again).filter(|c| c[0].contains(" checked")).map(|c| c[1].to_string()).collect();
     assert_eq!(checked, ticked, "the comparison opens with them ticked, and only them");
+    let count = format!("{} penawaran dicentang untuk survei.</p>", ticked.len());
+    assert!(again.contains(&count), "the count says so without script: {count}");
     let english = Regex::new(r#"<a class="lang" href="([^"]+)""#).expect("regex");
     let href = english.captures(&again).expect("the language link")[1].to_string();
     assert_eq!(offers_of(&href), ticked, "the other language keeps them too: {href}");
