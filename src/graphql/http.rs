@@ -293,7 +293,10 @@ async fn run(
             in_selection_order(&mut response.data, &response.errors, &document, &operation.node);
         }
     } else {
-        response.errors = super::refused::code_refusal(std::mem::take(&mut response.errors), &document);
+        // Variable values were checked before (`variables::refusal`): what validation refuses
+        // now is the document's.
+        let errors = std::mem::take(&mut response.errors);
+        response.errors = errors.into_iter().map(|e| wire::coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
     }
     Answer { response, executed }
 }

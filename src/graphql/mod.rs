@@ -25,7 +25,6 @@ pub mod persisted;
 mod prescan;
 mod price;
 mod query;
-mod refused;
 mod response_cache;
 mod selection;
 mod serial;

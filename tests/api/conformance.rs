@@ -137,6 +137,11 @@ async fn request_errors_are_coded_and_answer_400_without_data_only_under_the_gra
             "BAD_USER_INPUT",
         ),
         (json!({ "query": "{ search(query: \"x\", first: \"ten\") { complete } }" }), "GRAPHQL_VALIDATION_FAILED"),
+        // A literal mistake beside a variable is the document's, whatever the variable holds.
+        (
+            json!({ "query": "query Q($p: Decimal) { search(query: \"x\", filter: { minPrice: $p, umkOnly: \"yes\" }) { complete } }", "variables": { "p": "5" } }),
+            "GRAPHQL_VALIDATION_FAILED",
+        ),
         // A variable used where its type does not fit is the document's fault, whatever is sent.
         (
             json!({ "query": "query Q($n: String) { search(query: \"x\", first: $n) { complete } }" }),

@@ -76,7 +76,8 @@ impl Operation {
                 && !response.errors.is_empty()
                 && response.errors.iter().all(|e| e.path.is_empty());
             if refused {
-                let errors = crate::graphql::refused::code_refusal(response.errors, &document);
+                let errors: Vec<ServerError> =
+                    response.errors.into_iter().map(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
                 return protocol::error(&self.id, &json!(errors));
             }
             first = false;
