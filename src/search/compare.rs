@@ -285,43 +285,10 @@ fn confident(offer: &Offer) -> Option<&UnitPrice> {
     offer.unit_price.as_ref().filter(|u| u.confident)
 }
 
-/// A readable title from what the offers' titles agree on: kind, brand, then specs
-/// (`"Kertas HVS Sinar Dunia A4 80gsm"`). A product of no known kind is named by its words
-/// instead (`"Joyko Clip Paper 3"`), never by its brand and numbers alone.
-fn group_title(key: &ProductKey) -> String {
-    title_with(key, &[])
-}
-
-/// [`group_title`] with `apart` (capitalised words that tell it from a group otherwise titled
-/// alike) after the brand: `"Sewa Mobil Toyota Avanza +SOPIR"`.
-fn title_with(key: &ProductKey, apart: &[String]) -> String {
-    let kind = key
-        .kind
-        .split_whitespace()
-        .map(|w| if w.len() <= 3 { w.to_uppercase() } else { capitalise(w) })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let words = key.kind.is_empty().then(|| key.tokens.iter().map(|w| capitalise(w))).into_iter().flatten();
-    let specs = key.specs.iter().map(|s| s.to_uppercase());
-    [kind]
-        .into_iter()
-        .chain(key.brand.clone())
-        .chain(words)
-        .chain(apart.iter().cloned())
-        .chain(specs)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
 mod near;
 mod titles;
 pub use near::NearGroup;
+use titles::group_title;
 
 #[cfg(test)]
 mod tests;

@@ -218,7 +218,7 @@ fn a_title_names_the_variant_every_offer_of_the_group_is() {
     let titles: Vec<&str> = groups.iter().map(|g| g.title.as_str()).collect();
     assert!(titles.contains(&"Tenaga Ahli Sistem Informasi"), "{titles:?}");
     assert!(titles.contains(&"Sewa Mobil Daihatsu Xenia +SOPIR"), "{titles:?}");
-    assert!(titles.contains(&"Kertas HVS Sinar Dunia 80GSM A4"), "{titles:?}");
+    assert!(titles.contains(&"Kertas HVS Sinar Dunia A4 80GSM"), "in the order written: {titles:?}");
 }
 
 #[test]
@@ -234,4 +234,13 @@ fn a_group_names_a_brand_only_when_a_table_knows_it_or_an_offer_states_it() {
     assert_eq!(brand_of("Kertas HVS Sinar Dunia A4 80gsm", None).as_deref(), Some("Sinar Dunia"));
     assert_eq!(brand_of("Kertas HVS Copylas A4 80gsm", None), None);
     assert_eq!(brand_of("Kertas HVS Copylas A4 80gsm", Some("COPYLAS")).as_deref(), Some("Copylas"));
+}
+
+#[test]
+fn a_title_keeps_the_order_its_first_offer_writes_not_a_sorted_one() {
+    let offers = vec![titled("mbiz", "1", "Laptop Lenovo ThinkPad E14 Core i7 16GB 1TB SSD", 15_000_000)];
+    let groups = group(offers, None, &policy::Facts::default());
+    let title = groups[0].title.as_str();
+    let at = |part: &str| title.find(part).unwrap_or_else(|| panic!("{part} in {title}"));
+    assert!(at("E14") < at("I7") && at("I7") < at("16GB") && at("16GB") < at("1TB"), "{title}");
 }
