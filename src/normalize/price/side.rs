@@ -41,7 +41,7 @@ pub(super) fn lex(s: &str, locale: Locale) -> Result<Side, PriceIssue> {
             Some(Magnitude::from_word(word, locale).ok_or_else(|| unreadable("unexpected words next to the amount"))?)
         }
     };
-    if written_the_other_way(number, word, locale) {
+    if written_the_other_way(number, word, locale) || english_code_before_m(amount, word, locale) {
         return Err(PriceIssue::new(
             PriceIssueCode::AmbiguousMagnitude,
             "a bare M after a number written the other language's way: million or miliar",
@@ -57,6 +57,14 @@ fn written_the_other_way(number: &str, word: &str, locale: Locale) -> bool {
     let bare_m = matches!(word, "m" | "m.");
     let separators: Vec<char> = number.chars().filter(|c| matches!(c, '.' | ',')).collect();
     bare_m && separators == [locale.grouping_mark()]
+}
+
+/// Whether a bare `M` follows the currency code `IDR` in Indonesian text: `IDR 2M` is the
+/// English way of writing (code, then `M` for million) where `M` is miliar in Indonesian, 1,000
+/// times more; `Rp 2 M` is Indonesian and read as miliar.
+fn english_code_before_m(amount: &str, word: &str, locale: Locale) -> bool {
+    let coded = amount.trim_start_matches(['-', ' ']).starts_with("idr");
+    locale == Locale::Id && coded && matches!(word, "m" | "m.")
 }
 
 fn unreadable(message: &str) -> PriceIssue {

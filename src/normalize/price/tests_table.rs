@@ -109,6 +109,10 @@ fn table() -> Vec<Case> {
         "36 M"                         Id 36000000000 -  Approximate -  - [COMPACT_APPROXIMATE];
         "36 M"                         En 36000000   -   Approximate -  - [COMPACT_APPROXIMATE];
         "Rp 2 M"                       Id 2000000000 -   Approximate -  - [COMPACT_APPROXIMATE];
+        "IDR 2M"                       Id -          -   Exact       -  - [AMBIGUOUS_MAGNITUDE];
+        "IDR 250 M"                    Id -          -   Exact       -  - [AMBIGUOUS_MAGNITUDE];
+        "IDR 2M"                       En 2000000    -   Approximate -  - [COMPACT_APPROXIMATE];
+        "IDR 2 miliar"                 Id 2000000000 -   Approximate -  - [COMPACT_APPROXIMATE];
         "Rp 10 M"                      En 10000000   -   Approximate -  - [COMPACT_APPROXIMATE];
         "Rp 35,8 miliar"               Id 35800000000 -  Approximate -  - [COMPACT_APPROXIMATE];
         "Rp 35,8 milyar"               Id 35800000000 -  Approximate -  - [COMPACT_APPROXIMATE];
