@@ -204,10 +204,9 @@ fn select<'d>(
 
 /// Variable coercion (spec §6.4.1), before execution: a variable left out takes its default, a
 /// non-null variable without a default needs a value, and a value must be one its type can take
-/// (`variables::refusal`). (async-graphql applies
-/// defaults to arguments but not to `@include`/`@skip`, which it evaluates on the values sent
-/// alone: `query($b: Boolean = true) { a @include(if: $b) }` dropped `a`. It reports a missing
-/// value as an invalid argument, a validation error.)
+/// (`variables::refusal`). async-graphql applies defaults to arguments but not to `@include` and
+/// `@skip`, which it evaluates on the values sent alone (`query($b: Boolean = true) { a
+/// @include(if: $b) }` dropped `a`), and reports a missing value as a validation error.
 fn coerce_variables(
     operation: &Positioned<OperationDefinition>,
     variables: &mut Map<String, Value>,

@@ -60,8 +60,10 @@ impl Types {
                     types.directives.insert(d.node.name.node.to_string(), inputs(&d.node.arguments));
                 }
                 TypeSystemDefinition::Schema(schema) => {
-                    let roots = [("query", &schema.node.query), ("mutation", &schema.node.mutation)];
-                    for (root, name) in roots.into_iter().chain([("subscription", &schema.node.subscription)]) {
+                    let schema = schema.node;
+                    let roots =
+                        [("query", schema.query), ("mutation", schema.mutation), ("subscription", schema.subscription)];
+                    for (root, name) in roots {
                         if let Some(name) = name {
                             types.roots.insert(root, name.node.to_string());
                         }

@@ -24,6 +24,10 @@ pub(crate) fn check(
         OperationType::Subscription => "subscription",
     };
     let variables = &operation.node.variable_definitions;
+    // Most documents declare none: then no usage can be wrong, and nothing is walked.
+    if variables.is_empty() {
+        return Ok(());
+    }
     let mut walk = Walk { types: &TYPES, document, variables, seen: HashSet::new() };
     walk.directives(&operation.node.directives)?;
     walk.set(&operation.node.selection_set, TYPES.root(root))
@@ -44,13 +48,14 @@ impl<'a> Walk<'a> {
             match &selection.node {
                 Selection::Field(field) => {
                     // An unknown field is validation's to refuse.
-                    let Some(def) = self.types.field(parent, &field.node.name.node) else { continue };
+                    let types = self.types;
+                    let Some(def) = types.field(parent, &field.node.name.node) else { continue };
                     for (name, value) in &field.node.arguments {
                         if let Some(input) = def.args.get(name.node.as_str()) {
                             self.value(value, input)?;
                         }
                     }
-                    self.set(&field.node.selection_set, &def.returns.clone())?;
+                    self.set(&field.node.selection_set, &def.returns)?;
                 }
                 Selection::FragmentSpread(spread) => {
                     let name = spread.node.fragment_name.node.as_str();

@@ -13,24 +13,65 @@ use std::str::FromStr;
 
 /// Why `value` cannot be a value of `ty`, naming where in it (`filter.minPrice`, `[2]`).
 pub(crate) fn refusal(value: &Value, ty: &Type) -> Option<String> {
-    at(value, ty, "")
+    at(value, ty).map(|why| why.said())
 }
 
-fn at(value: &Value, ty: &Type, path: &str) -> Option<String> {
+/// A refusal, with the path to the refused part built on the way out (the common case, a
+/// value that fits, builds none).
+struct Why {
+    /// Innermost first: `[1]`, then `.marketplaces`.
+    path: Vec<String>,
+    what: What,
+}
+
+enum What {
+    NotA(String),
+    Needs(String),
+    NoField(String),
+}
+
+impl Why {
+    fn new(what: What) -> Self {
+        Self { path: Vec::new(), what }
+    }
+
+    fn within(mut self, step: String) -> Self {
+        self.path.push(step);
+        self
+    }
+
+    fn said(self) -> String {
+        let path: String = self.path.iter().rev().map(String::as_str).collect();
+        let place =
+            if path.is_empty() { "the value".to_string() } else { format!("`{}`", path.trim_start_matches('.')) };
+        match self.what {
+            What::NotA(name) => {
+                let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+                format!("{place} is not {article} {name}")
+            }
+            What::Needs(ty) => format!("{place} needs a value of type {ty}"),
+            What::NoField(field) => format!("{place} has no field `{field}`"),
+        }
+    }
+}
+
+fn at(value: &Value, ty: &Type) -> Option<Why> {
     if value.is_null() {
-        return (!ty.nullable).then(|| format!("{} needs a value of type {ty}", place(path)));
+        return (!ty.nullable).then(|| Why::new(What::Needs(ty.to_string())));
     }
     match &ty.base {
         BaseType::List(item) => match value {
-            Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| at(v, item, &format!("{path}[{i}]"))),
+            Value::Array(items) => {
+                items.iter().enumerate().find_map(|(i, v)| Some(at(v, item)?.within(format!("[{i}]"))))
+            }
             // A single value stands for a list of one.
-            single => at(single, item, path),
+            single => at(single, item),
         },
-        BaseType::Named(name) => scalar_or_input(value, name.as_str(), path),
+        BaseType::Named(name) => scalar_or_input(value, name.as_str()),
     }
 }
 
-fn scalar_or_input(value: &Value, name: &str, path: &str) -> Option<String> {
+fn scalar_or_input(value: &Value, name: &str) -> Option<Why> {
     let fits = match name {
         "Int" => value.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
         "Float" => value.is_number(),
@@ -46,19 +87,17 @@ fn scalar_or_input(value: &Value, name: &str, path: &str) -> Option<String> {
             if let Some(values) = TYPES.enum_values(name) {
                 value.as_str().is_some_and(|v| values.contains(v))
             } else if let Some(fields) = TYPES.input_fields(name) {
-                let Value::Object(given) = value else { return Some(expected(path, name)) };
+                let Value::Object(given) = value else { return Some(Why::new(What::NotA(name.to_string()))) };
                 if let Some(unknown) = given.keys().find(|k| !fields.contains_key(k.as_str())) {
-                    return Some(format!("{} has no field `{unknown}`", place(path)));
+                    return Some(Why::new(What::NoField(unknown.clone())));
                 }
                 return fields.iter().find_map(|(field, def)| {
-                    let inner = join(path, field);
-                    match given.get(field) {
-                        Some(v) => at(v, &def.ty, &inner),
-                        None if !def.ty.nullable && !def.has_default => {
-                            Some(format!("{} needs a value of type {}", place(&inner), def.ty))
-                        }
-                        None => None,
-                    }
+                    let why = match given.get(field) {
+                        Some(v) => at(v, &def.ty)?,
+                        None if !def.ty.nullable && !def.has_default => Why::new(What::Needs(def.ty.to_string())),
+                        None => return None,
+                    };
+                    Some(why.within(format!(".{field}")))
                 });
             } else {
                 // A scalar this check does not know is left to its own parser.
@@ -66,20 +105,7 @@ fn scalar_or_input(value: &Value, name: &str, path: &str) -> Option<String> {
             }
         }
     };
-    (!fits).then(|| expected(path, name))
-}
-
-fn expected(path: &str, name: &str) -> String {
-    let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
-    format!("{} is not {article} {name}", place(path))
-}
-
-fn place(path: &str) -> String {
-    if path.is_empty() { "the value".to_string() } else { format!("`{path}`") }
-}
-
-fn join(path: &str, field: &str) -> String {
-    if path.is_empty() { field.to_string() } else { format!("{path}.{field}") }
+    (!fits).then(|| Why::new(What::NotA(name.to_string())))
 }
 
 #[cfg(test)]

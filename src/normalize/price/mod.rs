@@ -24,10 +24,11 @@
 //! - With a magnitude a lone separator is a decimal (`Rp 1.5jt`, `1,25 jt`),
 //!   except before exactly three digits (`Rp 1.500 rb`, `1,250 jt`, `1,500K`):
 //!   a thousands group to one writer and a decimal to another, 1,000 times
-//!   apart, so no amount (`AMBIGUOUS_SEPARATOR`). A bare `M` after a number written the other language's
-//!   way (`IDR 1.5M` in `id`, `1,250 M` in `en`), or after the code `IDR`
-//!   in `id` (`IDR 2M`), gives no amount (`AMBIGUOUS_MAGNITUDE`): its
-//!   writer's `M` may be million or miliar.
+//!   apart, so no amount (`AMBIGUOUS_SEPARATOR`).
+//! - A bare `M` after a number written the other language's way (`IDR 1.5M`
+//!   in `id`, `1,250 M` in `en`), or after the code `IDR` in `id` (`IDR 2M`),
+//!   gives no amount (`AMBIGUOUS_MAGNITUDE`): its writer's `M` may be million
+//!   or miliar.
 //! - `+PPN` and `+ PPN 11%` mean PPN is added on top: excluded. A bare
 //!   `PPN 11%` says nothing and gives `includes_vat: None` with an issue (see
 //!   `tax`); the amount is still read. A remark in parentheses that mentions

@@ -41,30 +41,25 @@ pub(super) fn lex(s: &str, locale: Locale) -> Result<Side, PriceIssue> {
             Some(Magnitude::from_word(word, locale).ok_or_else(|| unreadable("unexpected words next to the amount"))?)
         }
     };
-    if written_the_other_way(number, word, locale) || english_code_before_m(amount, word, locale) {
+    if matches!(word, "m" | "m.") && written_the_other_way(amount, number, locale) {
         return Err(PriceIssue::new(
             PriceIssueCode::AmbiguousMagnitude,
-            "a bare M after a number written the other language's way: million or miliar",
+            "a bare M written the other language's way: million or miliar",
         ));
     }
     Ok(Side { number: number.to_owned(), magnitude, unit })
 }
 
-/// Whether a bare `M`, whose meaning is the locale's, follows a number whose one separator is
-/// the locale's thousands mark read as a decimal (`1.5M` in Indonesian, `1,250 M` in English):
-/// the writer used the other language's numbers, where `M` is 1,000 times more or less.
-fn written_the_other_way(number: &str, word: &str, locale: Locale) -> bool {
-    let bare_m = matches!(word, "m" | "m.");
-    let separators: Vec<char> = number.chars().filter(|c| matches!(c, '.' | ',')).collect();
-    bare_m && separators == [locale.grouping_mark()]
-}
-
-/// Whether a bare `M` follows the currency code `IDR` in Indonesian text: `IDR 2M` is the
-/// English way of writing (code, then `M` for million) where `M` is miliar in Indonesian, 1,000
-/// times more; `Rp 2 M` is Indonesian and read as miliar.
-fn english_code_before_m(amount: &str, word: &str, locale: Locale) -> bool {
-    let coded = amount.trim_start_matches(['-', ' ']).starts_with("idr");
-    locale == Locale::Id && coded && matches!(word, "m" | "m.")
+/// Whether the amount before a bare `M`, whose meaning is the locale's, is written the other
+/// language's way, where `M` is 1,000 times more or less: its one separator is the locale's
+/// thousands mark read as a decimal (`1.5M` in Indonesian, `1,250 M` in English), or, in
+/// Indonesian, it follows the code `IDR` (`IDR 2M`: code, then `M` for million, is English;
+/// `Rp 2 M` is Indonesian and read as miliar).
+fn written_the_other_way(amount: &str, number: &str, locale: Locale) -> bool {
+    let mut separators = number.chars().filter(|c| matches!(c, '.' | ','));
+    let lone_grouping = separators.next() == Some(locale.grouping_mark()) && separators.next().is_none();
+    let coded = locale == Locale::Id && amount.trim_start_matches(['-', ' ']).starts_with("idr");
+    lone_grouping || coded
 }
 
 fn unreadable(message: &str) -> PriceIssue {

@@ -27,7 +27,7 @@ pub fn offer_key(title: &str, brand: Option<&str>, model: Option<&str>) -> Produ
 /// A stated brand as the title reader names it: the table's name, else the words as written
 /// with a capital first letter (`COPYLAS` and `copylas` are `Copylas`).
 fn stated_brand(brand: &str) -> String {
-    if let Some(known) = product_key(brand).brand.filter(|b| is_table_name(b)) {
+    if let Some(known) = product_key(brand).brand.filter(|b| is_known_brand(b)) {
         return known;
     }
     brand
@@ -42,7 +42,7 @@ fn stated_brand(brand: &str) -> String {
 }
 
 /// Whether `name` is a brand the tables know (not one read from an unknown word).
-pub fn is_table_name(name: &str) -> bool {
+pub fn is_known_brand(name: &str) -> bool {
     super::names::BRANDS.iter().any(|(canonical, _)| *canonical == name)
 }
 

@@ -24,18 +24,19 @@ pub(super) fn group_title(key: &ProductKey) -> String {
 /// Gives each group its title: kind and brand, then its specs and the words every offer of it
 /// has, those that set it apart from groups otherwise titled alike first, in its first offer's
 /// order.
+///
+/// Each group comes with [`group_title`] as its title (`build`), which is what alike means here.
 pub(super) fn settle(groups: &mut [ProductGroup]) {
-    let bases: Vec<String> = groups.iter().map(|g| group_title(&g.key)).collect();
     let mut by_title: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (at, base) in bases.iter().enumerate() {
-        by_title.entry(base.as_str()).or_default().push(at);
+    for (at, group) in groups.iter().enumerate() {
+        by_title.entry(group.title.as_str()).or_default().push(at);
     }
     let words: Vec<Vec<&str>> = groups.iter().map(|g| in_title_order(g, own_words(g))).collect();
     let titles: Vec<String> = groups
         .iter()
         .enumerate()
         .map(|(at, group)| {
-            let alike = by_title.get(bases[at].as_str()).map_or(&[][..], Vec::as_slice);
+            let alike = by_title.get(group.title.as_str()).map_or(&[][..], Vec::as_slice);
             let mine = &words[at];
             let apart = |w: &str| alike.iter().any(|&other| other != at && !words[other].contains(&w));
             let (set_apart, rest): (Vec<&str>, Vec<&str>) = mine.iter().partition(|w| apart(w));
@@ -99,11 +100,11 @@ fn begins(part: &str, w: &str) -> bool {
     (w.len() >= 2 || w.bytes().all(|b| b.is_ascii_digit())) && part.starts_with(w)
 }
 
-/// The words beyond kind, brand and specs that every offer of the group has and its title
-/// does not already show (an unknown brand stays among the words too).
+/// The words beyond kind, brand and specs that every offer of the group has and its title (still
+/// [`group_title`]) does not already show (an unknown brand stays among the words too).
 fn own_words(group: &ProductGroup) -> BTreeSet<&str> {
     let key = &group.key;
-    let shown: Vec<String> = group_title(key).split_whitespace().map(str::to_lowercase).collect();
+    let shown: Vec<String> = group.title.split_whitespace().map(str::to_lowercase).collect();
     group
         .matched
         .matched_tokens
@@ -121,7 +122,7 @@ fn in_title_order<'a>(group: &ProductGroup, words: BTreeSet<&'a str>) -> Vec<&'a
     ordered
 }
 
-pub(super) fn capitalise(word: &str) -> String {
+fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
