@@ -260,7 +260,10 @@ impl<'a> Reader<'a> {
             Class::Num => {
                 !(self.unit_at(2).is_some() || self.is_pack_word(2) || self.peek(2).is_some_and(|t| t.is("x")))
             }
-            Class::Code if next.text.starts_with(char::is_alphabetic) => !SIZE_CODES.contains(&next.text.as_str()),
+            // `Sky Pro Core i5`: the processor class is a spec of its own, never a code's rest.
+            Class::Code if next.text.starts_with(char::is_alphabetic) => {
+                !SIZE_CODES.contains(&next.text.as_str()) && processor(&next.text).is_none()
+            }
             Class::Code => numbered_code(&next.text),
             Class::Word => false,
         };

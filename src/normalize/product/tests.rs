@@ -83,6 +83,14 @@ fn titles_are_read_into_brand_kind_specs_and_words() {
             &["pro", "thinkpad", "windows"],
         ),
         (
+            // `Pro` is the model's word, not the front of a code `proi5`.
+            "Zyrex Sky Pro - Laptop Kantor Core i5 / 8 GB / 512 GB SSD",
+            Some("Zyrex"),
+            "laptop",
+            &["512gb", "8gb", "i5"],
+            &["pro", "sky"],
+        ),
+        (
             "Axioo Hype AIO PC All in One Core i5 / 8 GB / 512 GB SSD",
             Some("Axioo"),
             "pc aio",

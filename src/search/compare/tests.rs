@@ -244,3 +244,23 @@ fn a_title_keeps_the_order_its_first_offer_writes_not_a_sorted_one() {
     let at = |part: &str| title.find(part).unwrap_or_else(|| panic!("{part} in {title}"));
     assert!(at("E14") < at("I7") && at("I7") < at("16GB") && at("16GB") < at("1TB"), "{title}");
 }
+
+#[test]
+fn a_title_follows_the_offer_that_writes_the_brand_first_and_keeps_a_bare_number_with_its_word() {
+    let offers = vec![
+        titled(
+            "ekatalog",
+            "1",
+            "Laptop Kantor Core i7 / 16 GB / 1 TB SSD / Windows 11 Pro merk Lenovo ThinkPad E14",
+            15_000,
+        ),
+        titled("mbiz", "2", "Lenovo ThinkPad E14 - Laptop Kantor Core i7 / 16 GB / 1 TB SSD / Windows 11 Pro", 15_100),
+        titled("padi", "3", "Snack Box - Isi 4 Kue + Air Mineral", 20),
+        titled("padi", "4", "Jasa Tenaga Ahli Keuangan Daerah", 9_000),
+    ];
+    let groups = group(offers, None, &policy::Facts::default());
+    let titles: Vec<&str> = groups.iter().map(|g| g.title.as_str()).collect();
+    assert!(titles.contains(&"Laptop Lenovo ThinkPad E14 I7 16GB 1TB Windows 11 Pro"), "{:?}", shape(&groups));
+    assert!(titles.contains(&"Snack Box Isi 4 +AIR Mineral"), "{titles:?}");
+    assert!(titles.contains(&"Tenaga Ahli Keuangan Daerah"), "each word as written: {titles:?}");
+}
