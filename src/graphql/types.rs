@@ -127,6 +127,18 @@ impl Explanation {
     async fn pdn_preferred(&self) -> bool {
         self.pdn_preferred
     }
+    /// The TKDN the cascade read: the offer's own (`Offer.tkdn`), or, when its listing states
+    /// none, the one every listing of the same product that states one agrees on
+    /// (`tkdnStatedBy`): TKDN is certified per product, and Bela and PaDi UMKM publish none.
+    async fn tkdn(&self) -> Option<Decimal> {
+        self.tkdn
+    }
+    /// The listing (offer id) of the same product whose TKDN `tkdn` is, when it is not the
+    /// offer's own: the product's group in `compare`, offers with the same product key in a
+    /// search. Null when the offer's own listing states it, or nothing does.
+    async fn tkdn_stated_by(&self) -> Option<&str> {
+        self.tkdn_stated_by.as_deref()
+    }
     /// Whether the vendor is an usaha mikro or kecil.
     async fn umk(&self) -> bool {
         self.umk
@@ -159,8 +171,10 @@ impl Explanation {
     async fn vendor_region_code(&self) -> Option<&str> {
         self.facts.region_code()
     }
-    /// Price per base unit including PPN, when confidently known (`Offer.unitPriceBasis`);
-    /// null otherwise, and such offers rank after those with one.
+    /// Price per base unit including PPN, when confidently known (`Offer.unitPriceBasis`) and
+    /// in the base unit the product's offers are compared in (in `compare`, the unit most of
+    /// the group's offers are priced per: a price per pack is not ranked against prices per
+    /// sheet); null otherwise, and such offers rank after those with one.
     async fn unit_price(&self) -> Option<Decimal> {
         self.unit_price
     }

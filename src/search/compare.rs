@@ -129,16 +129,19 @@ fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &policy::F
     offers.dedup_by(|a, b| a.marketplace == b.marketplace && a.source_id == b.source_id);
     let keys: Vec<ProductKey> =
         offers.iter().map(|o| product::offer_key(&o.title, o.brand.as_deref(), o.model.as_deref())).collect();
+    let members: Vec<Vec<usize>> = product::group(&keys).into_iter().filter(|m| !m.is_empty()).collect();
+    let scopes = scopes(&offers, &keys, &members);
     let mut slots: Vec<Option<Offer>> = offers.into_iter().map(Some).collect();
-    let mut groups: Vec<ProductGroup> = product::group(&keys)
+    let mut groups: Vec<ProductGroup> = members
         .into_iter()
-        .filter_map(|members| {
-            let first = *members.first()?;
+        .zip(scopes)
+        .map(|(members, scope)| {
+            let first = members[0];
             let matched = members.iter().skip(1).fold(product::explain(&keys[first], &keys[first]), |acc, &i| {
                 intersect(acc, product::explain(&keys[first], &keys[i]))
             });
             let offers: Vec<Offer> = members.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect();
-            Some(build(keys[first].clone(), offers, matched, buyer, facts))
+            build(keys[first].clone(), offers, matched, buyer, facts, &scope)
         })
         .collect();
     groups.sort_by(|a, b| {
@@ -151,6 +154,36 @@ fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &policy::F
     titles::settle(&mut groups);
     near::mark(&mut groups);
     groups
+}
+
+/// Each group's policy scope: the PDN cascade over every group of its comparable product (kind
+/// and decisive specs, any brand), the TKDN its own listings agree on, and the base unit its
+/// unit prices are counted in.
+fn scopes(offers: &[Offer], keys: &[ProductKey], members: &[Vec<usize>]) -> Vec<policy::Scope> {
+    let tkdns: Vec<Option<policy::ProductTkdn>> =
+        members.iter().map(|m| policy::ProductTkdn::agreed(m.iter().map(|&i| &offers[i]))).collect();
+    let classes: Vec<String> = members.iter().map(|m| policy::comparable(&keys[m[0]])).collect();
+    let mut cascades: BTreeMap<&str, policy::Cascade> = BTreeMap::new();
+    for class in &classes {
+        if cascades.contains_key(class.as_str()) {
+            continue;
+        }
+        let of_class = (0..members.len()).filter(|&g| classes[g] == *class);
+        let reads = of_class.flat_map(|g| members[g].iter().map(move |&i| (g, i)));
+        let cascade =
+            policy::Cascade::over(reads.map(|(g, i)| (&offers[i], policy::Read::of(&offers[i], tkdns[g].as_ref()))));
+        cascades.insert(class, cascade);
+    }
+    members
+        .iter()
+        .zip(&classes)
+        .zip(&tkdns)
+        .map(|((m, class), tkdn)| policy::Scope {
+            cascade: cascades[class.as_str()].clone(),
+            product_tkdn: tkdn.clone(),
+            unit: base_unit(m.iter().map(|&i| &offers[i])).map(str::to_string),
+        })
+        .collect()
 }
 
 /// What every pair in a group shares.
@@ -168,9 +201,10 @@ fn build(
     matched: MatchExplanation,
     buyer: Option<&BuyerContext>,
     facts: &policy::Facts,
+    scope: &policy::Scope,
 ) -> ProductGroup {
     let ordered: Vec<(Offer, Option<Explanation>)> = match buyer {
-        Some(buyer) => policy::rank(offers, Some(buyer), facts).into_iter().map(|(o, e)| (o, Some(e))).collect(),
+        Some(buyer) => policy::rank(offers, Some(buyer), facts, scope).into_iter().map(|(o, e)| (o, Some(e))).collect(),
         None => {
             let mut offers = offers;
             // Cheapest per base unit first; offers without a readable price last.
@@ -253,11 +287,7 @@ fn comparable(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Decimal)>
 
 /// Each offer with its comparable unit price including PPN, or why it has none (see [`comparable`]).
 fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Decimal, Uncounted>)> {
-    let mut bases: BTreeMap<Option<&str>, usize> = BTreeMap::new();
-    for (offer, _) in offers.iter().filter(|(o, _)| confident(o).is_some()) {
-        *bases.entry(one_of(offer)).or_default() += 1;
-    }
-    let base = bases.into_iter().max_by_key(|&(_, n)| n).map(|(base, _)| base);
+    let base = base_of(offers.iter().map(|(o, _)| o));
     let in_base = |o: &Offer| base == Some(one_of(o));
     let any_exact = offers.iter().any(|(o, _)| in_base(o) && confident(o).is_some_and(|u| u.price.exact));
     let verdict = |o: &Offer| match confident(o) {
@@ -269,15 +299,23 @@ fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Deci
     offers.iter().map(|(o, _)| (o, verdict(o))).collect()
 }
 
-/// The unit an offer's price is per, for comparing: a bottle or a sachet of one product is one
-/// piece of it. `"Dus isi 24"` counts pieces (`pcs`) where `"Dus (24 Botol)"` counts bottles of the
-/// same water, and the group already holds one product (brand, size), so both are per item.
-/// Sheets, boxes and measures stay apart.
-fn one_of(offer: &Offer) -> Option<&str> {
-    match offer.unit.base_unit.as_deref() {
-        Some("botol" | "sachet") => Some("pcs"),
-        other => other,
+/// The base unit most of the offers with a confident unit price share (see [`one_of`]); `None`
+/// when none has one, `Some(None)` when most state no base unit.
+fn base_of<'a>(offers: impl Iterator<Item = &'a Offer>) -> Option<Option<&'a str>> {
+    let mut bases: BTreeMap<Option<&str>, usize> = BTreeMap::new();
+    for offer in offers.filter(|o| confident(o).is_some()) {
+        *bases.entry(one_of(offer)).or_default() += 1;
     }
+    bases.into_iter().max_by_key(|&(_, n)| n).map(|(base, _)| base)
+}
+
+/// The base unit a group's unit prices are counted in, as [`classify`] counts them.
+fn base_unit<'a>(offers: impl Iterator<Item = &'a Offer>) -> Option<&'a str> {
+    base_of(offers).flatten()
+}
+
+fn one_of(offer: &Offer) -> Option<&str> {
+    policy::comparable_unit(offer)
 }
 
 /// The offer's unit price when it is confident.
@@ -292,3 +330,5 @@ use titles::group_title;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_policy;

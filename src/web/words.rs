@@ -44,7 +44,7 @@ pub fn reasons(offer: &Offer, why: &Explanation, names: &Names, lang: Lang) -> S
     };
     let at = lang.pick("di", "in");
     let sources = sources(&why.facts, why.koperasi, names, lang);
-    format!("{vendor} {at} {place}{near}; {}{sources}", pdn_reason(offer, why, lang))
+    format!("{vendor} {at} {place}{near}; {}{sources}", pdn_reason(why, lang))
 }
 
 /// ` (sumber: skala usaha: akun lain penyedia ini di Padi UMKM, lokasi: akun ini di
@@ -80,10 +80,14 @@ fn account<T>(stated: &Stated<T>, names: &Names, lang: Lang) -> String {
     }
 }
 
-fn pdn_reason(offer: &Offer, why: &Explanation, lang: Lang) -> String {
-    let tkdn = offer.tkdn.map(|t| percent(t, lang));
+fn pdn_reason(why: &Explanation, lang: Lang) -> String {
+    let from = why.tkdn_stated_by.as_deref().map(|by| match lang {
+        Lang::Id => format!(" (dicantumkan {by}, penawaran lain produk yang sama)"),
+        Lang::En => format!(" (as {by}, another listing of the same product, states)"),
+    });
+    let tkdn = why.tkdn.map(|t| format!("{}{}", percent(t, lang), from.unwrap_or_default()));
     // BMP is worth naming only where it lifts the offer to the top tier.
-    let bmp = offer.bmp.filter(|b| !b.is_zero() && why.pdn_tier == PdnTier::TkdnBmp40).map(|b| percent(b, lang));
+    let bmp = why.bmp.filter(|b| !b.is_zero() && why.pdn_tier == PdnTier::TkdnBmp40).map(|b| percent(b, lang));
     match (why.pdn_preferred, bmp, tkdn, lang) {
         (true, Some(b), Some(t), _) => format!("TKDN {t}, BMP {b} (TKDN+BMP ≥ 40%)"),
         (true, None, Some(t), _) => format!("TKDN {t}"),
@@ -181,6 +185,9 @@ mod tests {
             umk: offer.vendor.scale.is_umk(),
             koperasi: offer.vendor.legal_form == crate::model::LegalForm::Koperasi,
             locality,
+            tkdn: offer.tkdn,
+            bmp: offer.bmp,
+            tkdn_stated_by: None,
             facts: VendorFacts::own(offer),
             unit_price: None,
             reasons: vec!["English, never shown".into()],

@@ -4,7 +4,7 @@ use super::*;
 use crate::model::{MarketplaceId, PackDerivation, UnitPrice};
 use crate::normalize::product::ProductKey;
 
-fn offer(id: &str, per_unit: i64, base: &str, confident: bool, exact: bool) -> (Offer, Option<Explanation>) {
+pub(super) fn offer(id: &str, per_unit: i64, base: &str, confident: bool, exact: bool) -> (Offer, Option<Explanation>) {
     let mut offer = Offer::sample(id);
     offer.unit.base_unit = Some(base.to_string());
     let mut price = offer.price.clone().expect("the sample has a price");
@@ -22,6 +22,7 @@ fn group_of(offers: Vec<(Offer, Option<Explanation>)>) -> ProductGroup {
         product::explain(&product::product_key("x"), &product::product_key("x")),
         None,
         &policy::Facts::default(),
+        &policy::Scope::default(),
     )
 }
 
@@ -62,7 +63,7 @@ fn a_group_with_no_confident_unit_price_has_no_cheapest() {
     assert!(group.unit_prices.is_empty() && group.median_unit_price().is_none());
 }
 
-fn titled(marketplace: &str, id: &str, title: &str, per_unit: i64) -> Offer {
+pub(super) fn titled(marketplace: &str, id: &str, title: &str, per_unit: i64) -> Offer {
     let (mut offer, _) = offer(id, per_unit, "lembar", true, true);
     offer.marketplace = MarketplaceId::new(marketplace);
     offer.title = title.to_string();

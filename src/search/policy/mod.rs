@@ -1,9 +1,11 @@
 //! Ranking offers the way procurement rules ask, with the reasons written out.
 //!
-//! 1. The PDN cascade of Perpres 46/2025 Pasal 66(2), applied to a group of comparable offers:
-//!    (a) if any has TKDN+BMP ≥ 40 %, offers with TKDN ≥ 25 % come first; (b) else if any has
-//!    TKDN ≥ 25 %, those; (c) else those with a certified TKDN; (d) else all alike (SIINAS
-//!    registration is not known from marketplace data).
+//! 1. The PDN cascade of Perpres 46/2025 Pasal 66(2), decided over a comparable product (the
+//!    same kind and decisive specs, any brand; see [`cascade`]): (a) if any offer of it has
+//!    TKDN+BMP ≥ 40 %, offers with TKDN ≥ 25 % come first; (b) else if any has TKDN ≥ 25 %,
+//!    those; (c) else those with a certified TKDN; (d) else all alike (SIINAS registration is not
+//!    known from marketplace data). A listing stating no TKDN is read with the one its product's
+//!    other listings agree on.
 //! 2. Usaha mikro/kecil and koperasi (Perpres 12/2021 Pasal 65, Inpres 2/2022: at least 40 % of
 //!    spend to UMK and koperasi).
 //! 3. Locality: the buyer's own regency/city, then its province, then the rest.
@@ -12,8 +14,10 @@
 //! Offers the cascade puts aside stay in the result, last, each saying why, so a buyer can
 //! justify an exception (clause (b) allows one for insufficient volume).
 
+mod cascade;
 mod facts;
 
+pub use cascade::{Cascade, ProductTkdn, Read, Scope, comparable, per_offer};
 pub use facts::{Facts, Stated, VendorFacts, resolve as resolve_facts};
 
 use crate::model::Offer;
@@ -21,9 +25,6 @@ use crate::normalize::pdn::{self, PdnTier};
 use rust_decimal::Decimal;
 use std::borrow::Borrow;
 use std::cmp::Ordering;
-
-const FORTY: Decimal = Decimal::from_parts(40, 0, 0, false, 0);
-const TWENTY_FIVE: Decimal = Decimal::from_parts(25, 0, 0, false, 0);
 
 /// Who is buying, for locality.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,20 +46,17 @@ pub enum Locality {
     Unknown,
 }
 
-/// Which clause of the PDN cascade decides a group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Clause {
-    A,
-    B,
-    C,
-    D,
-}
-
 /// Why an offer sits where it does.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Explanation {
-    /// The offer's PDN tier.
+    /// The offer's PDN tier, from the TKDN and BMP the cascade read (`tkdn`, `bmp`).
     pub pdn_tier: PdnTier,
+    /// The TKDN the cascade read: the listing's own, else its product's (`tkdn_stated_by`).
+    pub tkdn: Option<Decimal>,
+    /// The BMP read with it.
+    pub bmp: Option<Decimal>,
+    /// The other listing of the same product whose TKDN was read, when the offer's own states none.
+    pub tkdn_stated_by: Option<String>,
     /// Whether the PDN cascade puts it first (false: set aside, see `reasons`).
     pub pdn_preferred: bool,
     /// Whether the vendor is an usaha mikro or kecil.
@@ -76,14 +74,27 @@ pub struct Explanation {
     pub reasons: Vec<String>,
 }
 
-/// Ranks one group of comparable offers; returns them in policy order with explanations. The
+/// Ranks offers of one product (`scope`); returns them in policy order with explanations. The
 /// vendors' facts are those of the whole answer (`facts`), not only each offer's own account.
-pub fn rank<O: Borrow<Offer>>(offers: Vec<O>, buyer: Option<&BuyerContext>, facts: &Facts) -> Vec<(O, Explanation)> {
-    let clause = cascade_clause(&offers);
+pub fn rank<O: Borrow<Offer>>(
+    offers: Vec<O>,
+    buyer: Option<&BuyerContext>,
+    facts: &Facts,
+    scope: &Scope,
+) -> Vec<(O, Explanation)> {
+    rank_each(offers.into_iter().map(|o| (o, scope)).collect(), buyer, facts)
+}
+
+/// Ranks offers each with its own scope (a search's mixed answer, see [`per_offer`]).
+pub fn rank_each<O: Borrow<Offer>>(
+    offers: Vec<(O, &Scope)>,
+    buyer: Option<&BuyerContext>,
+    facts: &Facts,
+) -> Vec<(O, Explanation)> {
     let mut ranked: Vec<(O, Explanation)> = offers
         .into_iter()
-        .map(|offer| {
-            let explanation = explain(offer.borrow(), clause, buyer, facts.of(offer.borrow()));
+        .map(|(offer, scope)| {
+            let explanation = explain(offer.borrow(), scope, buyer, facts.of(offer.borrow()));
             (offer, explanation)
         })
         .collect();
@@ -91,52 +102,12 @@ pub fn rank<O: Borrow<Offer>>(offers: Vec<O>, buyer: Option<&BuyerContext>, fact
     ranked
 }
 
-fn cascade_clause<O: Borrow<Offer>>(offers: &[O]) -> Clause {
-    let any = |pred: &dyn Fn(&Offer) -> bool| offers.iter().any(|o| pred(o.borrow()));
-    if any(&|o| pdn::tkdn_plus_bmp(o.tkdn, o.bmp).is_some_and(|s| s >= FORTY)) {
-        Clause::A
-    } else if any(&|o| o.tkdn.is_some_and(|t| t >= TWENTY_FIVE)) {
-        Clause::B
-    } else if any(&|o| o.tkdn.is_some_and(|t| t > Decimal::ZERO)) {
-        Clause::C
-    } else {
-        Clause::D
-    }
-}
-
-fn explain(offer: &Offer, clause: Clause, buyer: Option<&BuyerContext>, facts: VendorFacts) -> Explanation {
-    let tkdn = offer.tkdn.unwrap_or_default();
-    // An offer stating no TKDN is ranked as 0 %, but is not said to have one.
-    let stated = offer.tkdn.map_or_else(|| "states no TKDN".to_string(), |t| format!("has TKDN {t} %"));
-    let (preferred, cascade_reason) = match clause {
-        Clause::A if tkdn >= TWENTY_FIVE => (
-            true,
-            "PDN: TKDN ≥ 25 %, as Pasal 66(2)a requires when a product with TKDN+BMP ≥ 40 % is offered".to_string(),
-        ),
-        Clause::A => (
-            false,
-            format!(
-                "set aside by Pasal 66(2)a: a product with TKDN+BMP ≥ 40 % is offered, and this one {stated}{}",
-                if offer.tkdn.is_some() { ", below 25 %" } else { "" }
-            ),
-        ),
-        Clause::B if tkdn >= TWENTY_FIVE => (true, "PDN: TKDN ≥ 25 % (Pasal 66(2)b)".to_string()),
-        Clause::B => {
-            (false, format!("set aside by Pasal 66(2)b: products with TKDN ≥ 25 % are offered, this one {stated}"))
-        }
-        Clause::C if tkdn > Decimal::ZERO => (true, "PDN: certified TKDN below 25 % (Pasal 66(2)c)".to_string()),
-        Clause::C => (
-            false,
-            "set aside by Pasal 66(2)c: certified domestic products are offered, this one states no TKDN".to_string(),
-        ),
-        Clause::D => (
-            true,
-            "no offer in the group states a TKDN; SIINAS registration (Pasal 66(2)d) cannot be checked".to_string(),
-        ),
-    };
+fn explain(offer: &Offer, scope: &Scope, buyer: Option<&BuyerContext>, facts: VendorFacts) -> Explanation {
+    let read = Read::of(offer, scope.product_tkdn.as_ref());
+    let (preferred, cascade_reason) = scope.cascade.verdict(&read);
     let (umk, koperasi) = (facts.umk(), facts.koperasi());
     let locality = locality(facts.region_code(), buyer);
-    let unit_price = unit_price(offer);
+    let (unit_price, price_reason) = compared_price(offer, scope.unit.as_deref());
     let mut reasons = vec![cascade_reason];
     let scale_by = stated_by(facts.scale.as_ref());
     reasons.push(match (umk, koperasi) {
@@ -156,11 +127,12 @@ fn explain(offer: &Offer, clause: Clause, buyer: Option<&BuyerContext>, facts: V
         Locality::National => format!("vendor outside the buyer's province{region_by}"),
         Locality::Unknown => "vendor location unknown or no buyer region given".to_string(),
     });
-    if let Some(price) = unit_price {
-        reasons.push(format!("price per base unit including PPN: {}", crate::normalize::rupiah::format_rupiah(price)));
-    }
+    reasons.extend(price_reason);
     Explanation {
-        pdn_tier: pdn::tier(offer.tkdn, offer.bmp),
+        pdn_tier: pdn::tier(read.tkdn, read.bmp),
+        tkdn: read.tkdn,
+        bmp: read.bmp,
+        tkdn_stated_by: read.by.map(str::to_string),
         pdn_preferred: preferred,
         umk,
         koperasi,
@@ -196,6 +168,35 @@ fn locality(vendor: Option<&str>, buyer: Option<&BuyerContext>) -> Locality {
 /// for a unit price, and an assumed or conflicting pack size is never compared.
 pub fn unit_price(offer: &Offer) -> Option<Decimal> {
     offer.confident_unit_price()
+}
+
+/// The unit an offer's price is per, for comparing: a bottle or a sachet of one product is one
+/// piece of it. `"Dus isi 24"` counts pieces (`pcs`) where `"Dus (24 Botol)"` counts bottles of the
+/// same water, and the group already holds one product (brand, size), so both are per item.
+/// Sheets, boxes and measures stay apart.
+pub fn comparable_unit(offer: &Offer) -> Option<&str> {
+    match offer.unit.base_unit.as_deref() {
+        Some("botol" | "sachet") => Some("pcs"),
+        other => other,
+    }
+}
+
+/// The unit price the order compares, with its reason naming the unit: none when the offer is
+/// priced per another unit than the one its product's offers are compared in (`unit`), where
+/// Rp17.141 per pack and Rp70 per sheet would be taken for the same measure.
+fn compared_price(offer: &Offer, unit: Option<&str>) -> (Option<Decimal>, Option<String>) {
+    let Some(price) = unit_price(offer) else { return (None, None) };
+    let per = offer.unit.base_unit.as_deref().unwrap_or("base unit");
+    let amount = crate::normalize::rupiah::format_rupiah(price);
+    match unit {
+        Some(unit) if Some(unit) != comparable_unit(offer) => (
+            None,
+            Some(format!(
+                "price per {per} including PPN: {amount}, not compared: this product's offers are compared per {unit}"
+            )),
+        ),
+        _ => (Some(price), Some(format!("price per {per} including PPN: {amount}"))),
+    }
 }
 
 fn policy_order(a: &Explanation, b: &Explanation) -> Ordering {

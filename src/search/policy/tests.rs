@@ -45,9 +45,15 @@ fn offer(spec: Spec) -> Offer {
     offer
 }
 
+/// Ranks offers of one product, the cascade decided over them alone.
+fn rank_alone(offers: Vec<Offer>, buyer: Option<&BuyerContext>) -> Vec<(Offer, Explanation)> {
+    let cascade = Cascade::over(offers.iter().map(|o| (o, Read::of(o, None))));
+    rank(offers, buyer, &Facts::default(), &Scope { cascade, ..Scope::default() })
+}
+
 fn order(offers: Vec<Offer>, buyer: &str) -> Vec<&'static str> {
     let buyer = BuyerContext { region_code: buyer.into() };
-    rank(offers, Some(&buyer), &Facts::default())
+    rank_alone(offers, Some(&buyer))
         .into_iter()
         .map(|(o, _)| match o.source_id.as_str() {
             "a" => "a",
@@ -68,7 +74,7 @@ fn when_one_offer_reaches_tkdn_plus_bmp_40_offers_below_tkdn_25_are_set_aside_wi
         offer(Spec { id: "c", tkdn: Some(dec!(26)), price: dec!(80000), ..BASE }),
     ];
     let buyer = BuyerContext { region_code: "35.71".into() };
-    let ranked = rank(offers, Some(&buyer), &Facts::default());
+    let ranked = rank_alone(offers, Some(&buyer));
     let ids: Vec<&str> = ranked.iter().map(|(o, _)| o.source_id.as_str()).collect();
     assert_eq!(ids, ["c", "b", "a"], "the cheapest offer is last: its TKDN is below 25 %");
     let (_, aside) = &ranked[2];
@@ -82,7 +88,7 @@ fn an_offer_stating_no_tkdn_is_set_aside_without_being_said_to_have_zero() {
         offer(Spec { id: "a", tkdn: None, ..BASE }),
         offer(Spec { id: "b", tkdn: Some(dec!(30)), bmp: Some(dec!(12)), ..BASE }),
     ];
-    let ranked = rank(offers, None, &Facts::default());
+    let ranked = rank_alone(offers, None);
     let (_, aside) = ranked.iter().find(|(o, _)| o.source_id == "a").expect("a");
     assert!(aside.reasons[0].contains("this one states no TKDN"), "{:?}", aside.reasons);
     assert!(!aside.reasons[0].contains("(0 %)") && !aside.reasons[0].contains("TKDN 0 %"), "{:?}", aside.reasons);
@@ -134,7 +140,7 @@ fn then_the_buyers_own_regency_then_province_then_the_rest() {
     ];
     assert_eq!(order(offers, "35.71"), ["c", "b", "a"]);
     let buyer = BuyerContext { region_code: "35.71".into() };
-    let ranked = rank(vec![offer(Spec { id: "d", region: "35.06", ..BASE })], Some(&buyer), &Facts::default());
+    let ranked = rank_alone(vec![offer(Spec { id: "d", region: "35.06", ..BASE })], Some(&buyer));
     assert_eq!(ranked[0].1.locality, Locality::SameProvince);
 }
 
@@ -146,11 +152,31 @@ fn all_else_equal_the_cheapest_per_base_unit_wins_and_every_offer_explains_itsel
         offer(Spec { id: "c", price: dec!(200), ..BASE }),
     ];
     let buyer = BuyerContext { region_code: "35.71".into() };
-    let ranked = rank(offers, Some(&buyer), &Facts::default());
+    let ranked = rank_alone(offers, Some(&buyer));
     let ids: Vec<&str> = ranked.iter().map(|(o, _)| o.source_id.as_str()).collect();
     assert_eq!(ids, ["b", "c", "a"]);
     for (_, explanation) in &ranked {
         assert!(explanation.pdn_preferred, "with no TKDN anywhere, clause (d) sets nothing aside");
         assert_eq!(explanation.reasons.len(), 4, "{:?}", explanation.reasons);
     }
+}
+
+#[test]
+fn in_a_mixed_answer_each_product_is_decided_by_its_own_offers_not_by_another_products() {
+    let titled = |id: &'static str, title: &str, tkdn: Option<Decimal>| {
+        let mut o = offer(Spec { id, tkdn, ..BASE });
+        o.title = title.into();
+        o
+    };
+    let offers = [
+        titled("a", "Laptop HP ProBook 440 G10 Core i5 8GB 512GB", Some(dec!(34.8))),
+        titled("b", "Toner HP 85A CE285A", None),
+        titled("c", "Toner Printer HP 85A CE285A Original", None),
+    ];
+    let scopes = per_offer(&offers.iter().collect::<Vec<_>>());
+    let ranked = rank_each(offers.iter().zip(&scopes).collect(), None, &Facts::default());
+    let toner = ranked.iter().find(|(o, _)| o.source_id == "b").map(|(_, e)| e).expect("b");
+    assert!(toner.pdn_preferred, "a laptop's TKDN says nothing of toner: {:?}", toner.reasons);
+    let laptop = ranked.iter().find(|(o, _)| o.source_id == "a").map(|(_, e)| e).expect("a");
+    assert!(laptop.pdn_preferred && laptop.reasons[0].contains("66(2)b"), "{:?}", laptop.reasons);
 }

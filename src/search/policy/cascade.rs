@@ -1,0 +1,220 @@
+//! What a ranking compares its offers within: the PDN cascade over comparable products, the TKDN
+//! a product's listings agree on, and the base unit its unit prices are compared in.
+//!
+//! Pasal 66(2) asks whether a domestic product with TKDN+BMP ≥ 40 % (or TKDN ≥ 25 %, or any
+//! certified TKDN) is offered *for the good being bought*, not for one brand of it, nor for
+//! anything else the same answer holds. So the cascade is decided over a comparable product:
+//! the same kind and decisive specs, any brand (A4 70 gsm HVS paper from every mill). A product
+//! of no known kind is comparable only with itself (its whole key), since nothing says which
+//! other brand sells the same good.
+//!
+//! TKDN is certified per product, not per listing: a listing that states none of a product whose
+//! other listings state one (and agree) is read with that TKDN, named as such, instead of being
+//! set aside for what its marketplace does not publish (Bela and PaDi UMKM state no TKDN).
+
+use crate::model::Offer;
+use crate::normalize::pdn;
+use crate::normalize::product::{self, ProductKey};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+const FORTY: Decimal = Decimal::from_parts(40, 0, 0, false, 0);
+pub(super) const TWENTY_FIVE: Decimal = Decimal::from_parts(25, 0, 0, false, 0);
+
+/// Which clause of the PDN cascade decides a comparable product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Clause {
+    A,
+    B,
+    C,
+    #[default]
+    D,
+}
+
+/// The clause deciding a comparable product, and the offer that decided it (for the reason).
+#[derive(Debug, Clone, Default)]
+pub struct Cascade {
+    pub(super) clause: Clause,
+    /// The offer with the highest TKDN+BMP (clause a) or TKDN (b, c): `ekatalog:EK-1 (TKDN+BMP
+    /// 79.5 %)`.
+    pub(super) by: Option<String>,
+}
+
+/// The highest value seen so far, and its offer.
+type Highest<'a> = (Decimal, &'a Offer);
+
+impl Cascade {
+    /// The clause over `offers`, each read with its own TKDN or its product's (`read`).
+    pub fn over<'a>(offers: impl IntoIterator<Item = (&'a Offer, Read<'a>)>) -> Self {
+        let (mut sum, mut tkdn): (Option<Highest>, Option<Highest>) = (None, None);
+        for (offer, read) in offers {
+            let higher = |best: Option<(Decimal, &'a Offer)>, value: Option<Decimal>| match (best, value) {
+                (Some((b, _)), Some(v)) if v <= b => best,
+                (_, Some(v)) => Some((v, offer)),
+                (best, None) => best,
+            };
+            sum = higher(sum, pdn::tkdn_plus_bmp(read.tkdn, read.bmp));
+            tkdn = higher(tkdn, read.tkdn);
+        }
+        let by =
+            |(value, offer): (Decimal, &Offer), what: &str| Some(format!("{} ({what} {value} %)", offer.gateway_id()));
+        match (sum, tkdn) {
+            (Some(s), _) if s.0 >= FORTY => Self { clause: Clause::A, by: by(s, "TKDN+BMP") },
+            (_, Some(t)) if t.0 >= TWENTY_FIVE => Self { clause: Clause::B, by: by(t, "TKDN") },
+            (_, Some(t)) if t.0 > Decimal::ZERO => Self { clause: Clause::C, by: by(t, "TKDN") },
+            _ => Self::default(),
+        }
+    }
+}
+
+impl Cascade {
+    /// Whether the cascade puts an offer read as `read` first, and why, in words a buyer can
+    /// quote: the clause, and the offer that decided it.
+    pub(super) fn verdict(&self, read: &Read) -> (bool, String) {
+        let tkdn = read.tkdn.unwrap_or_default();
+        // An offer stating no TKDN is ranked as 0 %, but is not said to have one.
+        let stated = match (read.tkdn, read.by) {
+            (None, _) => "states no TKDN".to_string(),
+            (Some(t), None) => format!("has TKDN {t} %"),
+            (Some(t), Some(by)) => format!("has TKDN {t} % (as {by}, a listing of the same product, states)"),
+        };
+        let by = self.by.as_deref().map(|by| format!(": {by}")).unwrap_or_default();
+        match self.clause {
+            Clause::A if tkdn >= TWENTY_FIVE => (
+                true,
+                format!(
+                    "PDN: {stated}, ≥ 25 %, as Pasal 66(2)a requires when a product with TKDN+BMP ≥ 40 % is offered{by}"
+                ),
+            ),
+            Clause::A => {
+                let below = if read.tkdn.is_some() { ", below 25 %" } else { "" };
+                (
+                    false,
+                    format!(
+                        "set aside by Pasal 66(2)a: a product with TKDN+BMP ≥ 40 % is offered{by}; this one {stated}{below}"
+                    ),
+                )
+            }
+            Clause::B if tkdn >= TWENTY_FIVE => (true, format!("PDN: {stated}, ≥ 25 % (Pasal 66(2)b)")),
+            Clause::B => (
+                false,
+                format!("set aside by Pasal 66(2)b: products with TKDN ≥ 25 % are offered{by}; this one {stated}"),
+            ),
+            Clause::C if tkdn > Decimal::ZERO => (true, format!("PDN: {stated}, certified below 25 % (Pasal 66(2)c)")),
+            Clause::C => (
+                false,
+                format!(
+                    "set aside by Pasal 66(2)c: certified domestic products are offered{by}; this one states no TKDN"
+                ),
+            ),
+            Clause::D => (
+                true,
+                "no offer of this product states a TKDN; SIINAS registration (Pasal 66(2)d) cannot be checked"
+                    .to_string(),
+            ),
+        }
+    }
+}
+
+/// The TKDN (and BMP) a product's listings agree on, and the listing that states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductTkdn {
+    pub tkdn: Decimal,
+    /// The BMP, when every listing stating the TKDN states the same one.
+    pub bmp: Option<Decimal>,
+    /// The stating listing with the lowest id (`jatim-bejo:JB-0000442`).
+    pub by: String,
+}
+
+impl ProductTkdn {
+    /// What the listings of one product that state a TKDN agree on; `None` when none states one
+    /// or they disagree (a guess between two certificates is no reading).
+    pub fn agreed<'a>(offers: impl IntoIterator<Item = &'a Offer>) -> Option<Self> {
+        let mut stating = offers.into_iter().filter(|o| o.tkdn.is_some());
+        let first = stating.next()?;
+        let (tkdn, mut bmp, mut by) = (first.tkdn?, first.bmp, first.gateway_id());
+        for offer in stating {
+            if offer.tkdn != Some(tkdn) {
+                return None;
+            }
+            if offer.bmp != bmp {
+                bmp = None;
+            }
+            by = by.min(offer.gateway_id());
+        }
+        Some(Self { tkdn, bmp, by })
+    }
+}
+
+/// What the cascade reads as an offer's TKDN and BMP: its own listing's, else its product's.
+#[derive(Debug, Clone, Copy)]
+pub struct Read<'a> {
+    pub tkdn: Option<Decimal>,
+    pub bmp: Option<Decimal>,
+    /// The other listing the values come from; `None` when they are the offer's own (or none).
+    pub by: Option<&'a str>,
+}
+
+impl<'a> Read<'a> {
+    pub fn of(offer: &Offer, product: Option<&'a ProductTkdn>) -> Self {
+        match (offer.tkdn, product) {
+            (None, Some(p)) => Self { tkdn: Some(p.tkdn), bmp: p.bmp, by: Some(p.by.as_str()) },
+            _ => Self { tkdn: offer.tkdn, bmp: offer.bmp, by: None },
+        }
+    }
+}
+
+/// What one offer is ranked within (see the module's text).
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// The cascade over every offer of the same comparable product in the answer.
+    pub cascade: Cascade,
+    /// The TKDN the offer's product's listings agree on.
+    pub product_tkdn: Option<ProductTkdn>,
+    /// The base unit the offer's unit price is compared in; an offer priced per another is not
+    /// compared on price (`None`: every confident unit price is).
+    pub unit: Option<String>,
+}
+
+/// The comparable product of a key: kind and decisive specs, or the whole key when the kind is
+/// unknown.
+pub fn comparable(key: &ProductKey) -> String {
+    match key.kind.is_empty() {
+        false => format!("{}|{}", key.kind, key.specs.join(" ")),
+        true => format!("|{:?}|{}|{}", key.brand, key.specs.join(" "), key.tokens.join(" ")),
+    }
+}
+
+/// One scope per offer of a mixed answer (a search in policy order): the cascade over the
+/// offers of its comparable product, the TKDN agreed by offers of the very same product key.
+pub fn per_offer(offers: &[&Offer]) -> Vec<Scope> {
+    let keys: Vec<ProductKey> =
+        offers.iter().map(|o| product::offer_key(&o.title, o.brand.as_deref(), o.model.as_deref())).collect();
+    let mut by_key: HashMap<&ProductKey, Vec<&Offer>> = HashMap::new();
+    for (offer, key) in offers.iter().zip(&keys) {
+        by_key.entry(key).or_default().push(offer);
+    }
+    let agreed: HashMap<&ProductKey, Option<ProductTkdn>> =
+        by_key.into_iter().map(|(key, same)| (key, ProductTkdn::agreed(same))).collect();
+    let product_tkdn: Vec<Option<&ProductTkdn>> = keys.iter().map(|k| agreed.get(k).and_then(Option::as_ref)).collect();
+    let classes: Vec<String> = keys.iter().map(comparable).collect();
+    let mut members: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (at, class) in classes.iter().enumerate() {
+        members.entry(class.as_str()).or_default().push(at);
+    }
+    let cascades: HashMap<&str, Cascade> = members
+        .into_iter()
+        .map(|(class, at)| {
+            (class, Cascade::over(at.into_iter().map(|i| (offers[i], Read::of(offers[i], product_tkdn[i])))))
+        })
+        .collect();
+    classes
+        .iter()
+        .zip(product_tkdn)
+        .map(|(class, tkdn)| Scope {
+            cascade: cascades[class.as_str()].clone(),
+            product_tkdn: tkdn.cloned(),
+            unit: None,
+        })
+        .collect()
+}
