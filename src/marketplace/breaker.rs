@@ -117,6 +117,16 @@ impl Breaker {
         }
     }
 
+    /// How long calls are still refused, without asking to make one (a probe in flight refuses
+    /// the others too: `Some(0)`); `None` when the next call would be let through.
+    pub fn refusing(&self) -> Option<Duration> {
+        match *self.state.lock().ok()? {
+            State::Open { until, .. } => until.checked_duration_since(Instant::now()).filter(|d| !d.is_zero()),
+            State::Probing { .. } => Some(Duration::ZERO),
+            State::Closed { .. } => None,
+        }
+    }
+
     /// Whether calls are currently refused.
     pub fn is_open(&self) -> bool {
         self.state.lock().is_ok_and(|s| !matches!(*s, State::Closed { .. }))

@@ -57,6 +57,16 @@ impl Guard {
         self.last.get()
     }
 
+    /// Why a call made now would be refused before reaching the marketplace (it asked us to
+    /// wait, or its circuit is open); `None` when it would be made.
+    pub fn refusal(&self) -> Option<MarketplaceError> {
+        if let Some(wait) = self.asked_to_wait() {
+            return Some(MarketplaceError::RateLimited { retry_after: Some(wait.as_secs().max(1)) });
+        }
+        let retry_in = self.breaker.refusing()?;
+        Some(MarketplaceError::CircuitOpen { retry_in_ms: u64::try_from(retry_in.as_millis()).unwrap_or(u64::MAX) })
+    }
+
     /// How long the marketplace asked us to stay away, if it still applies.
     fn asked_to_wait(&self) -> Option<Duration> {
         let until = (*self.quiet_until.lock().ok()?)?;

@@ -3,11 +3,17 @@
 
 use super::lang::Lang;
 use super::words::Names;
+use crate::marketplace::MarketplaceError;
 use crate::search::{CacheStatus, Coverage, SourceReport, SourceStatus};
 
-/// Whether a marketplace's offers are in the answer.
+/// Whether a marketplace answered: its offers are in the answer, fresh or from a page being
+/// refreshed. One served from its last good answer because it fails did not answer.
 pub fn answered(report: &SourceReport) -> bool {
-    matches!(report.status, SourceStatus::Ok | SourceStatus::Stale)
+    match report.status {
+        SourceStatus::Ok => true,
+        SourceStatus::Stale => !report.served_on_error(),
+        _ => false,
+    }
 }
 
 /// One marketplace's part in the answer, e.g. "menjawab dalam 120 ms; 40 penawaran" or
@@ -23,6 +29,23 @@ pub fn source_state(report: &SourceReport, lang: Lang) -> String {
         (SourceStatus::Ok, CacheStatus::Hit, Lang::En) => format!("from cache, {age} seconds old; {}", offers(lang)),
         (SourceStatus::Ok, _, Lang::Id) => format!("menjawab dalam {ms} ms; {}", offers(lang)),
         (SourceStatus::Ok, _, Lang::En) => format!("answered in {ms} ms; {}", offers(lang)),
+        (SourceStatus::Stale, _, lang) if report.served_on_error() => {
+            let why = report.stale_error.as_ref().map(|error| {
+                let status = SourceStatus::of(error);
+                match (status, error) {
+                    (SourceStatus::UpstreamError, MarketplaceError::Status { status }) => {
+                        upstream_error(Some(*status), lang)
+                    }
+                    (SourceStatus::UpstreamError, _) => upstream_error(None, lang),
+                    (status, _) => failure(status, lang).to_string(),
+                }
+            });
+            let why = why.unwrap_or_default();
+            match lang {
+                Lang::Id => format!("{why}; memakai jawaban terakhirnya, {age} detik lalu; {}", offers(lang)),
+                Lang::En => format!("{why}; showing its last answer, {age} seconds old; {}", offers(lang)),
+            }
+        }
         (SourceStatus::Stale, _, Lang::Id) => {
             format!("dari cache lama, {age} detik lalu (data terbaru belum didapat); {}", offers(lang))
         }
@@ -129,5 +152,31 @@ mod tests {
         assert_eq!(source_state(&report, Lang::En), "unavailable: answered with an error (HTTP 503)");
         report.status = SourceStatus::Timeout;
         assert_eq!(source_state(&report, Lang::En), "timed out: no answer in time");
+    }
+
+    #[test]
+    fn a_marketplace_served_from_its_last_answer_because_it_fails_did_not_answer_and_says_why() {
+        let mut report = SourceReport {
+            marketplace: MarketplaceId::new("bela"),
+            status: SourceStatus::Stale,
+            cache: CacheStatus::Stale,
+            latency_ms: 0,
+            offer_count: 10,
+            age_seconds: 63,
+            message: None,
+            stale_error: None,
+            error_status: None,
+            ignores_paging: false,
+            fresh_until: None,
+        };
+        assert!(answered(&report), "refreshed while served");
+        report.stale_error = Some(MarketplaceError::Status { status: 503 });
+        assert!(!answered(&report));
+        assert_eq!(
+            source_state(&report, Lang::Id),
+            "tidak tersedia: menjawab dengan galat (HTTP 503); memakai jawaban terakhirnya, 63 detik lalu; 10 penawaran"
+        );
+        report.stale_error = Some(MarketplaceError::CircuitOpen { retry_in_ms: 900 });
+        assert!(source_state(&report, Lang::En).starts_with("unavailable: skipped for a while"), "{report:?}");
     }
 }

@@ -140,3 +140,29 @@ async fn a_page_served_stale_stays_visible_when_a_later_page_of_the_walk_is_fetc
     assert_eq!(report["cache"], "STALE", "{walk}");
     assert_eq!(report["status"], "STALE", "{walk}");
 }
+
+#[tokio::test]
+async fn an_expired_page_is_not_said_to_be_refreshed_while_its_marketplaces_circuit_is_open() {
+    let breaker = |config: &mut pasar::config::Config| {
+        config.defaults.breaker_threshold = 1;
+        config.defaults.breaker_open_for = Duration::from_secs(30);
+    };
+    let options =
+        TestOptions { cache_ttl: Duration::from_secs(1), configure: Arc::new(breaker), ..TestOptions::default() };
+    let app = spawn_app_with(options).await;
+    let fresh = app.graphql(SEARCH, json!({ "query": "meja", "first": 5 })).await;
+    assert_eq!(fresh["data"]["search"]["complete"], true, "{fresh}");
+    app.sandbox("mbiz").faults().set_mode(FaultMode::Status(503));
+    // One failure opens mbiz's circuit for 30 s.
+    let failing = app.graphql(SEARCH, json!({ "query": "kursi", "first": 5, "noCache": true })).await;
+    assert_eq!(source(&failing, "mbiz")["status"], "UPSTREAM_ERROR", "{failing}");
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    // Within stale-while-revalidate, but no refresh can run: the page is kept because mbiz fails.
+    let stale = app.graphql(SEARCH, json!({ "query": "meja", "first": 5 })).await;
+    let report = source(&stale, "mbiz");
+    assert_eq!((report["status"].as_str(), report["cache"].as_str()), (Some("STALE"), Some("STALE")), "{stale}");
+    assert_eq!(stale["data"]["search"]["complete"], false, "{stale}");
+    let codes: Vec<&str> =
+        stale["errors"].as_array().into_iter().flatten().filter_map(|e| e["extensions"]["code"].as_str()).collect();
+    assert_eq!(codes, ["MARKETPLACE_CIRCUIT_OPEN"], "{stale}");
+}
