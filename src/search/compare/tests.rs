@@ -258,10 +258,12 @@ fn a_title_follows_the_offer_that_writes_the_brand_first_and_keeps_a_bare_number
         titled("mbiz", "2", "Lenovo ThinkPad E14 - Laptop Kantor Core i7 / 16 GB / 1 TB SSD / Windows 11 Pro", 15_100),
         titled("padi", "3", "Snack Box - Isi 4 Kue + Air Mineral", 20),
         titled("padi", "4", "Jasa Tenaga Ahli Keuangan Daerah", 9_000),
+        titled("padi", "5", "Snack Box Isi 2 Kue + Teh Kotak Fresh", 15),
     ];
     let groups = group(offers, None, &policy::Facts::default());
     let titles: Vec<&str> = groups.iter().map(|g| g.title.as_str()).collect();
     assert!(titles.contains(&"Laptop Lenovo ThinkPad E14 I7 16GB 1TB Windows 11 Pro"), "{:?}", shape(&groups));
     assert!(titles.contains(&"Snack Box Isi 4 +AIR Mineral"), "{titles:?}");
     assert!(titles.contains(&"Tenaga Ahli Keuangan Daerah"), "each word as written: {titles:?}");
+    assert!(!titles.iter().any(|t| t.contains("Teh +TEH")), "what a title includes is not said twice: {titles:?}");
 }

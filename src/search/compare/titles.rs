@@ -79,7 +79,8 @@ fn reference(group: &ProductGroup) -> &str {
 /// alone it says nothing.
 fn title_with(key: &ProductKey, brand: Option<&str>, added: &[String], written: &Written) -> String {
     let kind = key.kind.split_whitespace().map(|w| written.cased(w, if w.len() <= 3 { upper } else { capitalise }));
-    let guessed = key.brand.as_deref().filter(|_| brand.is_none()).map(str::to_lowercase);
+    let included = |w: &String| key.specs.iter().any(|s| s.strip_prefix('+') == Some(w.as_str()));
+    let guessed = key.brand.as_deref().filter(|_| brand.is_none()).map(str::to_lowercase).filter(|w| !included(w));
     let own = key.kind.is_empty().then(|| key.tokens.iter().cloned()).into_iter().flatten();
     let words = guessed.into_iter().chain(own).chain(added.iter().cloned()).map(|w| (w, false));
     let mut parts: Vec<(String, bool)> = words.chain(key.specs.iter().map(|s| (s.clone(), true))).collect();
@@ -163,7 +164,8 @@ impl Written {
 /// [`group_title`]) does not already show (an unknown brand stays among the words too).
 fn own_words(group: &ProductGroup) -> BTreeSet<&str> {
     let key = &group.key;
-    let shown: Vec<String> = group.title.split_whitespace().map(str::to_lowercase).collect();
+    // `+TEH` shows `teh` already: "Snack Box Isi 2 +TEH", not "… Teh +TEH".
+    let shown: Vec<String> = group.title.split_whitespace().map(|w| w.trim_start_matches('+').to_lowercase()).collect();
     group
         .matched
         .matched_tokens
