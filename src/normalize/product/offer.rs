@@ -6,11 +6,42 @@
 use super::ProductKey;
 use super::category::category;
 use super::key::product_key;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// Keys remembered per thread before the memo starts over (a few MiB at most).
+const REMEMBERED: usize = 8192;
+
+type Memo = HashMap<String, ProductKey, foldhash::fast::RandomState>;
+
+thread_local! {
+    /// Offers come back request after request, and a policy-ordered search or a comparison
+    /// reads the key of every offer of its window (up to a thousand, about 5 ms): the key is a
+    /// function of the three texts only, so a remembered key is the same key. Per thread, as
+    /// the vendor name memo: no lock, and emptied when full.
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
 
 /// [`product_key`] of `title`, with the stated `brand` as its brand (canonical when a table
 /// knows it: `SIDU` is `Sinar Dunia`) and the model codes of the stated `model` among its
-/// specs. Blank fields are as absent ones.
+/// specs. Blank fields are as absent ones. Remembered per thread.
 pub fn offer_key(title: &str, brand: Option<&str>, model: Option<&str>) -> ProductKey {
+    let texts = format!("{title}\u{1}{}\u{1}{}", brand.unwrap_or("\u{2}"), model.unwrap_or("\u{2}"));
+    MEMO.with(|memo| {
+        if let Some(key) = memo.borrow().get(&texts) {
+            return key.clone();
+        }
+        let key = read_offer_key(title, brand, model);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= REMEMBERED {
+            memo.clear();
+        }
+        memo.insert(texts, key.clone());
+        key
+    })
+}
+
+fn read_offer_key(title: &str, brand: Option<&str>, model: Option<&str>) -> ProductKey {
     let mut key = product_key(title);
     if let Some(brand) = brand.map(str::trim).filter(|b| !b.is_empty()) {
         key.brand = Some(stated_brand(brand));
@@ -50,6 +81,21 @@ pub fn is_known_brand(name: &str) -> bool {
 mod tests {
     use super::*;
     use crate::normalize::product::explain;
+
+    #[test]
+    fn a_remembered_key_is_the_key_read_afresh() {
+        let cases = [
+            ("Kertas HVS A4 80gsm", None, None),
+            ("Kertas HVS A4 80gsm", Some("SIDU"), None),
+            ("X", None, Some("E14")),
+        ];
+        for (title, brand, model) in cases {
+            let fresh = read_offer_key(title, brand, model);
+            assert_eq!(offer_key(title, brand, model), fresh);
+            assert_eq!(offer_key(title, brand, model), fresh, "remembered");
+        }
+        assert_ne!(offer_key("Kertas HVS A4 80gsm", Some("SIDU"), None), offer_key("Kertas HVS A4 80gsm", None, None));
+    }
 
     #[test]
     fn a_stated_brand_replaces_the_one_read_from_the_title_and_is_canonical_when_known() {
