@@ -13,7 +13,8 @@
 //! and redirects that lead to it. Past the budget the vendors seen longest ago go first. Vendors
 //! are shared by [`Arc`]: resolving one for an offer copies nothing.
 
-use crate::model::{BusinessScale, MarketplaceId, Offer, VendorRecord};
+use crate::model::{BusinessScale, LegalForm, MarketplaceId, Offer, VendorRecord};
+use crate::normalize::region::resolve_remembered;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -46,8 +47,9 @@ pub struct Account {
 pub struct Vendor {
     /// Derived id (see the module docs).
     pub id: String,
-    /// The record the vendor is shown by: its head office's once seen, else the first seen with
-    /// an NPWP, else the first seen.
+    /// The record the vendor is shown by: its head office's (NPWP15 branch `000`) once seen, else
+    /// the first seen; completed with the scale, legal form, NPWP and place its other records
+    /// state and it does not (see `fill`), whatever order they came in.
     pub record: VendorRecord,
     /// Every account, sorted by marketplace then id.
     pub accounts: BTreeSet<Account>,
@@ -62,15 +64,7 @@ pub struct Vendor {
 impl Vendor {
     /// Rough heap size, for the budget.
     fn estimated_bytes(&self) -> u64 {
-        let record = &self.record;
-        let record_text = record.raw_name.len()
-            + record.name.len()
-            + record.name_key.len()
-            + record.source_id.len()
-            + record.location.as_ref().map_or(0, String::len)
-            + record.npwp.as_ref().map_or(0, String::len)
-            + record.entity_key.as_ref().map_or(0, String::len)
-            + record.issues.iter().map(|i| 64 + i.message.len()).sum::<usize>();
+        let record_text = self.record.text_bytes();
         let accounts: usize = self
             .accounts
             .iter()
@@ -194,11 +188,59 @@ impl VendorDirectory {
     }
 }
 
-/// Whether a record is a badan's head office: its NPWP16 is `0` + an NPWP15 whose branch code
-/// (the last three digits) is `000`. A vendor is shown by its head office's record once seen,
-/// so a company with a branch elsewhere is placed where it is seated, not where its branch is.
+/// Whether a record is a head office: its NPWP15's branch code (the last three digits) is `000`.
+/// A vendor is shown by its head office's record once seen, so a company or sole trader with a
+/// branch elsewhere is placed where it is seated, not where the listing met first is.
 fn is_head_office(record: &VendorRecord) -> bool {
-    record.npwp.as_deref().is_some_and(|npwp| npwp.len() == 16 && npwp.starts_with('0') && npwp.ends_with("000"))
+    office(record).is_some_and(|npwp15| npwp15.ends_with("000"))
+}
+
+/// The NPWP15 naming the record's office: as sent, else from a badan's NPWP16 (`0` + NPWP15). An
+/// individual's NIK-based NPWP16 names the person, not an office.
+fn office(record: &VendorRecord) -> Option<&str> {
+    let from_npwp16 = || record.npwp.as_deref().filter(|n| n.len() == 16 && n.starts_with('0')).map(|n| &n[1..]);
+    record.npwp15.as_deref().or_else(from_npwp16)
+}
+
+/// Whether `other`, a record of the same vendor, states a fact the shown record lacks (see [`fill`]).
+fn adds_to(shown: &VendorRecord, other: &VendorRecord) -> bool {
+    (shown.scale == BusinessScale::Unknown && other.scale != BusinessScale::Unknown)
+        || (shown.legal_form == LegalForm::Unknown && other.legal_form != LegalForm::Unknown)
+        || (shown.npwp.is_none() && other.npwp.is_some())
+        || places(shown, other)
+}
+
+/// Completes the shown record with what `other`, a record of the same vendor, states and it does
+/// not, so no fact is lost when records or vendors merge: the scale, legal form and NPWP are the
+/// vendor's; a place only under [`places`].
+fn fill(shown: &mut VendorRecord, other: &VendorRecord) {
+    if shown.scale == BusinessScale::Unknown {
+        shown.scale = other.scale;
+    }
+    if shown.legal_form == LegalForm::Unknown {
+        shown.legal_form = other.legal_form;
+    }
+    if shown.npwp.is_none() {
+        shown.npwp.clone_from(&other.npwp);
+    }
+    if places(shown, other) {
+        shown.region_code = other.region_code;
+        shown.location.clone_from(&other.location);
+        shown.issues.retain(|issue| issue.field != "vendor.region");
+    }
+}
+
+/// Whether `other` places a vendor the shown record does not: it is not another office, and its
+/// region is one the shown record's location could be (a bare "Pasuruan" is Kabupaten or Kota
+/// Pasuruan) or that location names none. Accounts of one office then differ only in how they
+/// wrote the town, and whichever was met first no longer leaves the vendor unplaced.
+fn places(shown: &VendorRecord, other: &VendorRecord) -> bool {
+    let (None, Some(code)) = (shown.region_code, other.region_code) else { return false };
+    if matches!((office(shown), office(other)), (Some(a), Some(b)) if a != b) {
+        return false;
+    }
+    let candidates = shown.location.as_deref().map(|text| resolve_remembered(text).candidates()).unwrap_or_default();
+    candidates.is_empty() || candidates.iter().any(|region| region.code == code)
 }
 
 fn account(marketplace: &MarketplaceId, record: &VendorRecord) -> Account {
@@ -253,22 +295,18 @@ impl Inner {
         let head_office = is_head_office(record) && !is_head_office(&kept.vendor.record);
         let known = kept.vendor.accounts.contains(&account)
             && !head_office
-            && (kept.vendor.record.scale != BusinessScale::Unknown || record.scale == BusinessScale::Unknown)
+            && !adds_to(&kept.vendor.record, record)
             && (kept.vendor.offer_ids.len() >= MAX_OFFERS_PER_VENDOR || kept.vendor.offer_ids.contains(&offer_id));
         // Most offers come from vendors already known as they are: then nothing is copied.
         if !known {
             let vendor = Arc::make_mut(&mut kept.vendor);
             if head_office {
-                let scale = vendor.record.scale;
-                vendor.record = record.clone();
-                if vendor.record.scale == BusinessScale::Unknown {
-                    vendor.record.scale = scale;
-                }
+                let former = std::mem::replace(&mut vendor.record, record.clone());
+                fill(&mut vendor.record, &former);
+            } else {
+                fill(&mut vendor.record, record);
             }
             vendor.accounts.insert(account);
-            if vendor.record.scale == BusinessScale::Unknown {
-                vendor.record.scale = record.scale;
-            }
             if vendor.offer_ids.len() < MAX_OFFERS_PER_VENDOR && !vendor.offer_ids.contains(&offer_id) {
                 vendor.offer_ids.push(offer_id);
             }
@@ -369,9 +407,7 @@ impl Inner {
             vendor.offer_ids.truncate(MAX_OFFERS_PER_VENDOR);
             vendor.former_ids.extend(merged.former_ids);
             vendor.former_ids.push(merged.id);
-            if vendor.record.npwp.is_none() {
-                vendor.record.npwp = merged.record.npwp;
-            }
+            fill(&mut vendor.record, &merged.record);
             let bytes = vendor.estimated_bytes();
             self.bytes = self.bytes.saturating_sub(target.bytes) + bytes;
             target.bytes = bytes;
