@@ -1,6 +1,7 @@
 //! The vendor directory's memory: shared vendors, a byte budget and expiry.
 
 use super::*;
+use crate::model::BusinessScale;
 
 /// An offer `n` of a vendor with NPWP entity `entity` (or none) named `name` in Jakarta Pusat.
 fn offer(n: u32, name: &str, entity: Option<&str>) -> Offer {
