@@ -343,6 +343,7 @@ impl Offer {
                 name: id.into(),
                 legal_form: LegalForm::Pt,
                 npwp: None,
+                npwp15: None,
                 entity_key: None,
                 name_key: id.into(),
                 scale: BusinessScale::Besar,

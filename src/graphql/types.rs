@@ -147,7 +147,9 @@ impl Explanation {
     async fn koperasi(&self) -> bool {
         self.koperasi
     }
-    /// How near the vendor is to the buyer.
+    /// How near the vendor is to the buyer. A location naming several regions (a bare "Kediri":
+    /// Kabupaten or Kota Kediri) is `SAME_PROVINCE` or `NATIONAL` when every candidate lies in or
+    /// outside the buyer's province, never `SAME_REGENCY`; `reasons` names the candidates.
     async fn locality(&self) -> Locality {
         self.locality
     }
@@ -163,11 +165,14 @@ impl Explanation {
         self.facts.koperasi.as_ref().map(|s| s.by.as_str())
     }
     /// The marketplace whose account of the vendor stated the region `locality` is read from
-    /// (as `scaleStatedBy`); null when no account's location resolves to one region.
+    /// (as `scaleStatedBy`), or the location naming several regions it is read from; null when
+    /// no account's location names a region.
     async fn region_stated_by(&self) -> Option<&str> {
-        self.facts.region.as_ref().map(|s| s.by.as_str())
+        let candidates = || self.facts.candidates.as_ref().map(|s| s.by.as_str());
+        self.facts.region.as_ref().map(|s| s.by.as_str()).or_else(candidates)
     }
-    /// The vendor's region code (Kemendagri) `locality` is read from.
+    /// The vendor's region code (Kemendagri) `locality` is read from; null when no account's
+    /// location resolves to one region (then `locality` may still come from several, see there).
     async fn vendor_region_code(&self) -> Option<&str> {
         self.facts.region_code()
     }

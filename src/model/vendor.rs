@@ -16,6 +16,11 @@ pub struct VendorRecord {
     pub legal_form: LegalForm,
     /// The 16-digit NPWP, when a valid one was sent and the 16-digit form is known.
     pub npwp: Option<String>,
+    /// The 15-digit NPWP as sent (entity, tax office and branch; `…000` is the head office), when
+    /// one was sent: for an individual it is the only NPWP a listing states that names the office,
+    /// and the survey prints it when no 16-digit one is known.
+    #[serde(default)]
+    pub npwp15: Option<String>,
     /// The NPWP's legal-entity key (first 9 digits of NPWP15; branches share it), for merging.
     pub entity_key: Option<String>,
     /// Legal form plus core name (`"PT:MAJU JAYA ABADI"`), for merging records without an NPWP.
@@ -40,6 +45,7 @@ impl VendorRecord {
             + self.name.len()
             + self.name_key.len()
             + optional(&self.npwp)
+            + optional(&self.npwp15)
             + optional(&self.entity_key)
             + optional(&self.location)
             + self.issues.iter().map(|i| 64 + i.message.len()).sum::<usize>()

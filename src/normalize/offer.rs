@@ -138,6 +138,7 @@ fn read_vendor(raw: &RawOffer) -> VendorRecord {
         name: canonical.name,
         legal_form: canonical.legal_form,
         npwp: npwp.as_ref().and_then(|n| n.npwp16.clone()),
+        npwp15: npwp.as_ref().and_then(|n| n.npwp15.clone()),
         entity_key: npwp.map(|n| n.entity_key),
         scale: raw.vendor_scale.as_deref().map_or(crate::model::BusinessScale::Unknown, vendor::parse_scale),
         location: raw.vendor_region.as_deref().map(plain_text),

@@ -4,6 +4,7 @@ use super::policy::VendorFacts;
 use crate::marketplace::Registry;
 use crate::model::{MarketplaceId, Offer};
 use crate::normalize::pdn::{self, PdnTier};
+use crate::normalize::region::Resolution;
 use rust_decimal::Decimal;
 
 /// Conditions an offer must meet. Conditions a marketplace's adapter declares as upstream filters
@@ -118,9 +119,10 @@ impl OfferFilter {
 
     fn keeps_vendor(&self, offer: &Offer) -> bool {
         let vendor = &offer.vendor;
-        self.vendor_region
-            .as_deref()
-            .is_none_or(|wanted| vendor.region_code.is_some_and(|code| in_region(code, wanted)))
+        self.vendor_region.as_deref().is_none_or(|wanted| match vendor.region_code {
+            Some(code) => in_region(code, wanted),
+            None => vendor.location.as_deref().is_some_and(|location| all_within(location, wanted)),
+        })
     }
 
     fn keeps_stock(&self, offer: &Offer) -> bool {
@@ -177,6 +179,15 @@ impl OfferFilter {
     }
 }
 
+/// Whether a location that names several regions (a bare "Kediri": Kabupaten or Kota Kediri) is
+/// in `wanted` whichever it is.
+fn all_within(location: &str, wanted: &str) -> bool {
+    match crate::normalize::region::resolve_remembered(location) {
+        Resolution::Ambiguous(candidates) => candidates.iter().all(|region| in_region(region.code, wanted)),
+        _ => false,
+    }
+}
+
 /// Whether region `code` is `wanted` or lies inside it (`"35.71"` is inside `"35"`).
 fn in_region(code: &str, wanted: &str) -> bool {
     let wanted = wanted.trim();
@@ -194,5 +205,16 @@ mod tests {
         assert!(!in_region("35.71", "35.7"));
         assert!(!in_region("35.06", "35.71"));
         assert!(!in_region("33.71", "3"));
+    }
+
+    #[test]
+    fn a_bare_twin_town_is_in_the_province_both_its_regions_are_in_but_in_neither_of_them() {
+        assert!(all_within("Kediri", "35"), "Kabupaten and Kota Kediri are both in Jawa Timur");
+        assert!(!all_within("Kediri", "35.71"));
+        assert!(!all_within("Kediri", "33"));
+        let filter = OfferFilter { vendor_region: Some("35".into()), ..OfferFilter::default() };
+        let mut offer = Offer::sample("o");
+        (offer.vendor.location, offer.vendor.region_code) = (Some("Kediri".into()), None);
+        assert!(filter.keeps_vendor(&offer));
     }
 }

@@ -13,7 +13,8 @@
 //! and redirects that lead to it. Past the budget the vendors seen longest ago go first. Vendors
 //! are shared by [`Arc`]: resolving one for an offer copies nothing.
 
-use crate::model::{BusinessScale, MarketplaceId, Offer, VendorRecord};
+use crate::model::{MarketplaceId, Offer, VendorRecord};
+use record::{adds_to, fill, is_head_office};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -46,8 +47,9 @@ pub struct Account {
 pub struct Vendor {
     /// Derived id (see the module docs).
     pub id: String,
-    /// The record the vendor is shown by: its head office's once seen, else the first seen with
-    /// an NPWP, else the first seen.
+    /// The record the vendor is shown by: its head office's (NPWP15 branch `000`) once seen, else
+    /// the first seen; completed with the scale, legal form, NPWP and place its other records
+    /// state and it does not (see `fill`), whatever order they came in.
     pub record: VendorRecord,
     /// Every account, sorted by marketplace then id.
     pub accounts: BTreeSet<Account>,
@@ -62,15 +64,7 @@ pub struct Vendor {
 impl Vendor {
     /// Rough heap size, for the budget.
     fn estimated_bytes(&self) -> u64 {
-        let record = &self.record;
-        let record_text = record.raw_name.len()
-            + record.name.len()
-            + record.name_key.len()
-            + record.source_id.len()
-            + record.location.as_ref().map_or(0, String::len)
-            + record.npwp.as_ref().map_or(0, String::len)
-            + record.entity_key.as_ref().map_or(0, String::len)
-            + record.issues.iter().map(|i| 64 + i.message.len()).sum::<usize>();
+        let record_text = self.record.text_bytes();
         let accounts: usize = self
             .accounts
             .iter()
@@ -194,13 +188,6 @@ impl VendorDirectory {
     }
 }
 
-/// Whether a record is a badan's head office: its NPWP16 is `0` + an NPWP15 whose branch code
-/// (the last three digits) is `000`. A vendor is shown by its head office's record once seen,
-/// so a company with a branch elsewhere is placed where it is seated, not where its branch is.
-fn is_head_office(record: &VendorRecord) -> bool {
-    record.npwp.as_deref().is_some_and(|npwp| npwp.len() == 16 && npwp.starts_with('0') && npwp.ends_with("000"))
-}
-
 fn account(marketplace: &MarketplaceId, record: &VendorRecord) -> Account {
     Account {
         marketplace: marketplace.clone(),
@@ -253,22 +240,18 @@ impl Inner {
         let head_office = is_head_office(record) && !is_head_office(&kept.vendor.record);
         let known = kept.vendor.accounts.contains(&account)
             && !head_office
-            && (kept.vendor.record.scale != BusinessScale::Unknown || record.scale == BusinessScale::Unknown)
+            && !adds_to(&kept.vendor.record, record)
             && (kept.vendor.offer_ids.len() >= MAX_OFFERS_PER_VENDOR || kept.vendor.offer_ids.contains(&offer_id));
         // Most offers come from vendors already known as they are: then nothing is copied.
         if !known {
             let vendor = Arc::make_mut(&mut kept.vendor);
             if head_office {
-                let scale = vendor.record.scale;
-                vendor.record = record.clone();
-                if vendor.record.scale == BusinessScale::Unknown {
-                    vendor.record.scale = scale;
-                }
+                let former = std::mem::replace(&mut vendor.record, record.clone());
+                fill(&mut vendor.record, &former);
+            } else {
+                fill(&mut vendor.record, record);
             }
             vendor.accounts.insert(account);
-            if vendor.record.scale == BusinessScale::Unknown {
-                vendor.record.scale = record.scale;
-            }
             if vendor.offer_ids.len() < MAX_OFFERS_PER_VENDOR && !vendor.offer_ids.contains(&offer_id) {
                 vendor.offer_ids.push(offer_id);
             }
@@ -369,9 +352,7 @@ impl Inner {
             vendor.offer_ids.truncate(MAX_OFFERS_PER_VENDOR);
             vendor.former_ids.extend(merged.former_ids);
             vendor.former_ids.push(merged.id);
-            if vendor.record.npwp.is_none() {
-                vendor.record.npwp = merged.record.npwp;
-            }
+            fill(&mut vendor.record, &merged.record);
             let bytes = vendor.estimated_bytes();
             self.bytes = self.bytes.saturating_sub(target.bytes) + bytes;
             target.bytes = bytes;
@@ -383,5 +364,6 @@ impl Inner {
     }
 }
 
+mod record;
 #[cfg(test)]
 mod tests;

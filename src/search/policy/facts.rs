@@ -3,13 +3,15 @@
 //! One marketplace may leave a vendor's scale unstated, or write a town ("Blitar") that names two
 //! regions, while another marketplace's account of the same vendor states it. The facts are taken
 //! from every account of the vendor that the answer itself holds, joined as the vendor directory
-//! joins them (NPWP entity key first, else canonical name plus region), never from what earlier
-//! searches happened to fetch: the ranking and the `umk`/`koperasi` filters then do not drift
-//! with the cache or differ between instances. Each fact names the account that stated it: the
-//! offer's own account when it states it, else the first other stating account in marketplace
-//! order (for where the vendor is, only an account of the same office, or all agreeing).
+//! joins them (NPWP entity key first; an individual's NIK and NPWP15 under one name and region;
+//! else canonical name plus region), never from what earlier searches happened to fetch: the
+//! ranking and the `umk`/`koperasi` filters then do not drift with the cache or differ between
+//! instances. Each fact names the account that stated it: the offer's own account when it states
+//! it, else the first other stating account in marketplace order (for where the vendor is, only
+//! an account of the same office, or all agreeing; else the twin regions its own location names).
 
 use crate::model::{BusinessScale, LegalForm, MarketplaceId, Offer, VendorRecord};
+use crate::normalize::region::{Region, Resolution, resolve_remembered};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A fact and the marketplace account that stated it.
@@ -32,7 +34,12 @@ pub struct VendorFacts {
     pub koperasi: Option<Stated<bool>>,
     /// Kemendagri code of where it is, when any account's location resolves to one region.
     pub region: Option<Stated<&'static str>>,
-    /// The 16-digit NPWP, when any account states one (for the survey's HPS file).
+    /// The regions it could be in, when no account places it in one but its location names several
+    /// (a bare "Kediri" is Kabupaten or Kota Kediri): every candidate in one province still
+    /// places it in that province.
+    pub candidates: Option<Stated<Vec<&'static Region>>>,
+    /// The NPWP, for the survey's HPS file: the 16-digit one (an individual's is its NIK) when any
+    /// account states it, else the 15-digit one a listing wrote.
     pub npwp: Option<Stated<String>>,
 }
 
@@ -85,18 +92,11 @@ pub fn resolve<'a>(offers: impl IntoIterator<Item = &'a Offer>) -> Facts {
     for offer in offers {
         accounts.entry((offer.marketplace.clone(), offer.vendor.source_id.clone())).or_default().push(&offer.vendor);
     }
-    // `name@region` → entity keys with that name and region: a name-only record joins the one
-    // NPWP vendor of its name and region, never one of two.
-    let mut named: HashMap<String, BTreeSet<&str>> = HashMap::new();
-    for record in accounts.values().filter_map(|records| representative(records)) {
-        if let (Some(entity), Some(name)) = (record.entity_key.as_deref(), name_region(record)) {
-            named.entry(name).or_default().insert(entity);
-        }
-    }
+    let joins = Joins::of(&accounts);
     let mut vendors: BTreeMap<String, Vec<Member<'_>>> = BTreeMap::new();
     for (key, records) in &accounts {
         let Some(record) = representative(records) else { continue };
-        vendors.entry(vendor_key(key, record, &named)).or_default().push((key, records.as_slice()));
+        vendors.entry(joins.vendor_key(key, record)).or_default().push((key, records.as_slice()));
     }
     let mut by_account = HashMap::new();
     for members in vendors.values() {
@@ -119,17 +119,67 @@ fn name_region(record: &VendorRecord) -> Option<String> {
     record.region_code.map(|region| format!("{}@{region}", record.name_key))
 }
 
-fn vendor_key(account: &AccountKey, record: &VendorRecord, named: &HashMap<String, BTreeSet<&str>>) -> String {
-    if let Some(entity) = &record.entity_key {
-        return format!("e:{entity}");
+/// How one answer's accounts join beyond a shared NPWP entity key, by the vendor directory's
+/// rules applied to the answer alone: a record without an NPWP joins the one NPWP vendor of its
+/// name and region, and an individual's NIK joins the NPWP15 stated under the same name and
+/// region, as the directory's `link_name` takes them as one person. Two NPWP15s, or two NIKs,
+/// under one name and region join nothing.
+struct Joins<'a> {
+    /// `name@region` → the (joined) entity keys stated under it.
+    named: HashMap<String, BTreeSet<&'a str>>,
+    /// A NIK → the NPWP15 entity key of the same person.
+    person: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Joins<'a> {
+    fn of(accounts: &'a BTreeMap<AccountKey, Vec<&'a VendorRecord>>) -> Self {
+        let mut named: HashMap<String, BTreeSet<&'a str>> = HashMap::new();
+        for records in accounts.values() {
+            let Some(entity) = representative(records).and_then(|r| r.entity_key.as_deref()) else { continue };
+            for name in records.iter().filter_map(|record| name_region(record)) {
+                named.entry(name).or_default().insert(entity);
+            }
+        }
+        let person = same_person(&named);
+        for entities in named.values_mut() {
+            *entities = entities.iter().map(|entity| *person.get(entity).unwrap_or(entity)).collect();
+        }
+        Self { named, person }
     }
-    match name_region(record) {
-        Some(name) => match named.get(&name).filter(|entities| entities.len() == 1).and_then(|e| e.first()) {
-            Some(entity) => format!("e:{entity}"),
-            None => format!("n:{name}"),
-        },
-        None => format!("a:{}:{}", account.0, account.1),
+
+    fn vendor_key(&self, account: &AccountKey, record: &VendorRecord) -> String {
+        if let Some(entity) = &record.entity_key {
+            return format!("e:{}", self.person.get(entity.as_str()).copied().unwrap_or(entity));
+        }
+        match name_region(record) {
+            Some(name) => match self.named.get(&name).filter(|entities| entities.len() == 1).and_then(|e| e.first()) {
+                Some(entity) => format!("e:{entity}"),
+                None => format!("n:{name}"),
+            },
+            None => format!("a:{}:{}", account.0, account.1),
+        }
     }
+}
+
+/// NIK → NPWP15 entity, for each NIK that is alone under a name and region with exactly one
+/// NPWP15 entity, and only where neither meets another partner under another name: one person
+/// is never joined with two NPWPs, nor one NPWP with two people.
+fn same_person<'a>(named: &HashMap<String, BTreeSet<&'a str>>) -> HashMap<&'a str, &'a str> {
+    let is_nik = |entity: &str| entity.len() == 16;
+    let mut partners: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for entities in named.values() {
+        let (niks, npwps): (Vec<&str>, Vec<&str>) = entities.iter().partition(|entity| is_nik(entity));
+        if let ([nik], [npwp]) = (niks.as_slice(), npwps.as_slice()) {
+            partners.entry(nik).or_default().insert(npwp);
+            partners.entry(npwp).or_default().insert(nik);
+        }
+    }
+    let alone = |entity: &str| partners.get(entity).is_some_and(|p| p.len() == 1);
+    partners
+        .iter()
+        .filter(|(entity, found)| is_nik(entity) && found.len() == 1)
+        .filter_map(|(nik, found)| found.first().filter(|npwp| alone(npwp)).map(|npwp| (*nik, *npwp)))
+        .collect()
 }
 
 /// Each fact as the offer's own account states it, else as the first other account of the vendor
@@ -137,13 +187,23 @@ fn vendor_key(account: &AccountKey, record: &VendorRecord, named: &HashMap<Strin
 /// vendor's: branches under one NPWP entity sit in different regions, so another account's place
 /// counts only when it is the same office (the same full NPWP) or every other account agrees.
 fn facts_for(own: &AccountKey, members: &[Member<'_>]) -> VendorFacts {
+    let region = place(own, members);
     VendorFacts {
         scale: first(own, members, |r| (r.scale != BusinessScale::Unknown).then_some(r.scale)),
         koperasi: first(own, members, |r| {
             (r.legal_form != LegalForm::Unknown).then_some(r.legal_form == LegalForm::Koperasi)
         }),
-        region: place(own, members),
-        npwp: first(own, members, |r| r.npwp.clone()),
+        candidates: if region.is_none() { first(own, &same_office(own, members), twin_regions) } else { None },
+        region,
+        npwp: first(own, members, |r| r.npwp.clone()).or_else(|| first(own, members, |r| r.npwp15.clone())),
+    }
+}
+
+/// The regions a location could be, when it names several.
+fn twin_regions(record: &VendorRecord) -> Option<Vec<&'static Region>> {
+    match resolve_remembered(record.location.as_deref()?) {
+        Resolution::Ambiguous(candidates) if record.region_code.is_none() => Some(candidates),
+        _ => None,
     }
 }
 
@@ -160,13 +220,7 @@ fn first<T>(own: &AccountKey, members: &[Member<'_>], read: impl Fn(&VendorRecor
 
 fn place(own: &AccountKey, members: &[Member<'_>]) -> Option<Stated<&'static str>> {
     let region = |r: &VendorRecord| r.region_code;
-    let office = members.iter().find(|(key, _)| *key == own).and_then(|(_, records)| npwp_of(records));
-    let same_office: Vec<Member<'_>> = members
-        .iter()
-        .filter(|(key, records)| *key == own || (office.is_some() && npwp_of(records) == office))
-        .copied()
-        .collect();
-    if let Some(stated) = first(own, &same_office, region) {
+    if let Some(stated) = first(own, &same_office(own, members), region) {
         return Some(stated);
     }
     let stated = first(own, members, region)?;
@@ -174,9 +228,20 @@ fn place(own: &AccountKey, members: &[Member<'_>]) -> Option<Stated<&'static str
     every.all(|code| code == stated.value).then_some(stated)
 }
 
-/// The full NPWP (entity and office) an account's listings state.
-fn npwp_of<'a>(records: &[&'a VendorRecord]) -> Option<&'a str> {
-    records.iter().find_map(|r| r.npwp.as_deref())
+/// The offer's own account and every other account of the same office.
+fn same_office<'a>(own: &AccountKey, members: &[Member<'a>]) -> Vec<Member<'a>> {
+    let office = members.iter().find(|(key, _)| *key == own).and_then(|(_, records)| office_of(records));
+    members
+        .iter()
+        .filter(|(key, records)| *key == own || (office.is_some() && office_of(records) == office))
+        .copied()
+        .collect()
+}
+
+/// The office an account's listings state: the NPWP15 (entity, tax office and branch), else the
+/// 16-digit NPWP (an individual's NIK names the person).
+fn office_of<'a>(records: &[&'a VendorRecord]) -> Option<&'a str> {
+    records.iter().find_map(|r| r.npwp15.as_deref().or(r.npwp.as_deref()))
 }
 
 fn own_statements(marketplace: &MarketplaceId, record: &VendorRecord) -> VendorFacts {
@@ -185,83 +250,4 @@ fn own_statements(marketplace: &MarketplaceId, record: &VendorRecord) -> VendorF
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn account(
-        marketplace: &str,
-        id: &str,
-        npwp: Option<&str>,
-        scale: BusinessScale,
-        region: Option<&'static str>,
-    ) -> Offer {
-        let mut offer = Offer::sample(id);
-        offer.marketplace = MarketplaceId::new(marketplace);
-        offer.vendor.source_id = format!("v-{id}");
-        offer.vendor.entity_key = npwp.map(String::from);
-        offer.vendor.scale = scale;
-        offer.vendor.region_code = region;
-        offer
-    }
-
-    #[test]
-    fn an_accounts_facts_come_from_any_of_its_listings_not_only_the_first() {
-        let bare = account("mbiz", "a", None, BusinessScale::Unknown, None);
-        let mut stating = account("mbiz", "b", Some("012345678"), BusinessScale::Kecil, Some("35.78"));
-        stating.vendor.source_id = bare.vendor.source_id.clone();
-        stating.vendor.npwp = Some("0123456789012345".into());
-        let facts = resolve([&bare, &stating]).of(&bare);
-        assert_eq!(facts.npwp.as_ref().map(|n| (n.value.as_str(), n.own)), Some(("0123456789012345", true)));
-        assert!(facts.umk());
-        assert_eq!(facts.region_code(), Some("35.78"));
-    }
-
-    #[test]
-    fn an_unstated_scale_and_place_come_from_the_same_vendors_other_account_and_say_which() {
-        let mbiz = account("mbiz", "a", Some("012345678"), BusinessScale::Unknown, None);
-        let padi = account("padi-umkm", "b", Some("012345678"), BusinessScale::Kecil, Some("35.72"));
-        let facts = resolve([&mbiz, &padi]).of(&mbiz);
-        assert!(facts.umk());
-        assert_eq!(facts.scale.as_ref().map(|s| (s.by.as_str(), s.own)), Some(("padi-umkm", false)));
-        assert_eq!(facts.region_code(), Some("35.72"));
-        assert!(!VendorFacts::own(&mbiz).umk(), "alone, the account states nothing");
-    }
-
-    #[test]
-    fn different_npwps_are_never_joined_and_the_answer_alone_decides() {
-        let mbiz = account("mbiz", "a", Some("012345678"), BusinessScale::Unknown, None);
-        let other = account("padi-umkm", "b", Some("999999999"), BusinessScale::Mikro, Some("35.72"));
-        let facts = resolve([&mbiz, &other]).of(&mbiz);
-        assert_eq!((facts.umk(), facts.region_code()), (false, None));
-    }
-
-    #[test]
-    fn the_offers_own_statement_is_named_as_its_own() {
-        let own = account("bela", "a", None, BusinessScale::Mikro, Some("35.71"));
-        let facts = resolve([&own]).of(&own);
-        assert_eq!(facts.scale.map(|s| (s.by.as_str().to_string(), s.own)), Some(("bela".into(), true)));
-    }
-
-    #[test]
-    fn an_offer_is_placed_where_its_own_office_is_not_where_another_branch_is() {
-        let office = |marketplace: &str, id: &str, branch: &str, region: Option<&'static str>| {
-            let mut offer = account(marketplace, id, Some("037065731"), BusinessScale::Kecil, region);
-            offer.vendor.npwp = Some(format!("0037065731619{branch}"));
-            offer
-        };
-        let branch = office("bela", "a", "001", Some("35.09"));
-        let head = office("mbiz", "b", "000", Some("35.71"));
-        let head_unplaced = office("padi-umkm", "c", "000", None);
-        let branch_unplaced = office("jatim-bejo", "d", "001", None);
-        let facts = resolve([&branch, &head, &head_unplaced, &branch_unplaced]);
-        let placed = |offer: &Offer| facts.of(offer).region.map(|r| (r.value, r.by.to_string(), r.own));
-        assert_eq!(placed(&head), Some(("35.71", "mbiz".into(), true)), "its own place, though bela comes first");
-        assert_eq!(placed(&branch), Some(("35.09", "bela".into(), true)));
-        assert_eq!(placed(&head_unplaced), Some(("35.71", "mbiz".into(), false)), "the same office's place");
-        assert_eq!(placed(&branch_unplaced), Some(("35.09", "bela".into(), false)));
-        let mut unknown_office = account("ekatalog", "e", Some("037065731"), BusinessScale::Kecil, None);
-        unknown_office.vendor.npwp = None;
-        let facts = resolve([&branch, &head, &unknown_office]);
-        assert_eq!(facts.of(&unknown_office).region, None, "offices disagree: no place is guessed");
-    }
-}
+mod tests;

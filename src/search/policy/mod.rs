@@ -106,7 +106,7 @@ fn explain(offer: &Offer, scope: &Scope, buyer: Option<&BuyerContext>, facts: Ve
     let read = Read::of(offer, scope.product_tkdn.as_ref());
     let (preferred, cascade_reason) = scope.cascade.verdict(&read);
     let (umk, koperasi) = (facts.umk(), facts.koperasi());
-    let locality = locality(facts.region_code(), buyer);
+    let (locality, region_by) = locality(&facts, buyer);
     let (unit_price, price_reason) = compared_price(offer, scope.unit.as_deref());
     let mut reasons = vec![cascade_reason];
     let scale_by = stated_by(facts.scale.as_ref());
@@ -120,7 +120,6 @@ fn explain(offer: &Offer, scope: &Scope, buyer: Option<&BuyerContext>, facts: Ve
         (false, false) if facts.scale.is_some() => format!("not UMK or koperasi{scale_by}"),
         (false, false) => "not UMK or koperasi (no account of the vendor states its scale)".to_string(),
     });
-    let region_by = stated_by(facts.region.as_ref());
     reasons.push(match locality {
         Locality::SameRegency => format!("vendor in the buyer's regency/city{region_by}"),
         Locality::SameProvince => format!("vendor in the buyer's province{region_by}"),
@@ -152,16 +151,30 @@ fn stated_by<T>(stated: Option<&Stated<T>>) -> String {
     }
 }
 
-fn locality(vendor: Option<&str>, buyer: Option<&BuyerContext>) -> Locality {
-    let (Some(vendor), Some(buyer)) = (vendor, buyer) else { return Locality::Unknown };
+/// How near the vendor is, and which account said where it is. A location naming several regions
+/// (a bare "Kediri") places the vendor in a province when every candidate lies in it, never in
+/// the buyer's own regency, which only one of them may be.
+fn locality(facts: &VendorFacts, buyer: Option<&BuyerContext>) -> (Locality, String) {
+    let Some(buyer) = buyer else { return (Locality::Unknown, String::new()) };
     let province = |code: &str| code.split('.').next().unwrap_or_default().to_string();
-    if vendor == buyer.region_code {
-        Locality::SameRegency
-    } else if province(vendor) == province(&buyer.region_code) {
-        Locality::SameProvince
-    } else {
-        Locality::National
+    if let Some(vendor) = facts.region_code() {
+        let locality = if vendor == buyer.region_code {
+            Locality::SameRegency
+        } else if province(vendor) == province(&buyer.region_code) {
+            Locality::SameProvince
+        } else {
+            Locality::National
+        };
+        return (locality, stated_by(facts.region.as_ref()));
     }
+    let Some(candidates) = &facts.candidates else { return (Locality::Unknown, String::new()) };
+    let all_in = candidates.value.first().map(|r| r.province_code);
+    let Some(all_in) = all_in.filter(|code| candidates.value.iter().all(|r| r.province_code == *code)) else {
+        return (Locality::Unknown, String::new());
+    };
+    let locality = if all_in == province(&buyer.region_code) { Locality::SameProvince } else { Locality::National };
+    let names: Vec<String> = candidates.value.iter().map(|r| format!("{} ({})", r.name, r.code)).collect();
+    (locality, format!(" (its location could be any of: {}){}", names.join(", "), stated_by(Some(candidates))))
 }
 
 /// Price per base unit including PPN, only when it is confident: a pack price is never taken

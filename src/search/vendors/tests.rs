@@ -1,6 +1,7 @@
 //! The vendor directory's memory: shared vendors, a byte budget and expiry.
 
 use super::*;
+use crate::model::BusinessScale;
 
 /// An offer `n` of a vendor with NPWP entity `entity` (or none) named `name` in Jakarta Pusat.
 fn offer(n: u32, name: &str, entity: Option<&str>) -> Offer {
@@ -96,4 +97,77 @@ fn a_company_is_shown_where_its_head_office_is_once_that_is_seen() {
     let vendor = directory.get("npwp-037065731").expect("known");
     assert_eq!(vendor.record.region_code, Some("35.71"));
     assert_eq!(vendor.accounts.len(), 2);
+}
+
+#[test]
+fn a_sole_traders_scale_stated_under_its_nik_is_kept_when_that_record_merges_into_its_npwp() {
+    let directory = VendorDirectory::new(1 << 20);
+    let mut by_nik = offer(1, "UD:INDO SAKTI", Some("3505170410880200"));
+    by_nik.vendor.scale = BusinessScale::Kecil;
+    by_nik.vendor.npwp = Some("3505170410880200".into());
+    let mut by_npwp = offer(2, "UD:INDO SAKTI", Some("816806105"));
+    by_npwp.vendor.source_id = "bela-account".into();
+    by_npwp.vendor.scale = BusinessScale::Unknown;
+    directory.record([&by_npwp, &by_nik]);
+    let vendor = directory.get("npwp-816806105").expect("known");
+    assert_eq!(vendor.former_ids, ["nik-3505170410880200"], "the two records were merged");
+    assert_eq!(vendor.record.scale, BusinessScale::Kecil);
+    assert_eq!(vendor.record.npwp.as_deref(), Some("3505170410880200"));
+}
+
+/// UD Bumi Gemilang: head office NPWP15 …619000 in Kota Kediri, branch …625001 in Jember, and
+/// the owner's NIK on a third marketplace.
+fn bumi_gemilang() -> [Offer; 3] {
+    let mut head = offer(1, "UD:BUMI", Some("037065731"));
+    head.vendor.source_id = "head".into();
+    head.vendor.npwp15 = Some("037065731619000".into());
+    head.vendor.region_code = Some("35.71");
+    let mut branch = offer(2, "UD:BUMI", Some("037065731"));
+    branch.vendor.source_id = "branch".into();
+    branch.vendor.npwp15 = Some("037065731625001".into());
+    branch.vendor.region_code = Some("35.09");
+    let mut by_nik = offer(3, "UD:BUMI", Some("3571024511790077"));
+    by_nik.vendor.npwp = Some("3571024511790077".into());
+    by_nik.vendor.region_code = Some("35.09");
+    [head, branch, by_nik]
+}
+
+#[test]
+fn a_sole_trader_is_shown_by_its_head_office_whichever_account_was_met_first() {
+    let [head, branch, by_nik] = bumi_gemilang();
+    let shown = |order: [&Offer; 3]| {
+        let directory = VendorDirectory::new(1 << 20);
+        for offer in order {
+            directory.record([offer]);
+        }
+        let vendor = directory.get("npwp-037065731").expect("known");
+        (vendor.record.region_code, vendor.record.npwp.clone(), vendor.accounts.len())
+    };
+    let expected = (Some("35.71"), Some("3571024511790077".to_string()), 3);
+    assert_eq!(shown([&branch, &by_nik, &head]), expected, "branch first");
+    assert_eq!(shown([&by_nik, &branch, &head]), expected, "NIK first");
+    assert_eq!(shown([&head, &branch, &by_nik]), expected, "head office first");
+}
+
+#[test]
+fn an_office_written_as_a_bare_twin_name_is_placed_by_its_account_that_resolves() {
+    let office = |n: u32, location: &str, region: Option<&'static str>| {
+        let mut offer = offer(n, "PT:BERKAH SANTOSO", Some("931522434"));
+        offer.vendor.source_id = format!("account-{n}");
+        offer.vendor.npwp = Some("0931522434624000".into());
+        offer.vendor.location = Some(location.into());
+        offer.vendor.region_code = region;
+        offer
+    };
+    let bare = office(1, "Pasuruan", None);
+    let resolved = office(2, "Kota Pasuruan", Some("35.75"));
+    let elsewhere = office(3, "Kota Surabaya", Some("35.78"));
+    for order in [[&bare, &elsewhere, &resolved], [&resolved, &elsewhere, &bare]] {
+        let directory = VendorDirectory::new(1 << 20);
+        for offer in order {
+            directory.record([offer]);
+        }
+        let vendor = directory.get("npwp-931522434").expect("known");
+        assert_eq!(vendor.record.region_code, Some("35.75"), "not Surabaya, which Pasuruan cannot be");
+    }
 }
