@@ -160,30 +160,14 @@ fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &policy::F
 /// and decisive specs, any brand), the TKDN its own listings agree on, and the base unit its
 /// unit prices are counted in.
 fn scopes(offers: &[Offer], keys: &[ProductKey], members: &[Vec<usize>]) -> Vec<policy::Scope> {
-    let tkdns: Vec<Option<policy::ProductTkdn>> =
-        members.iter().map(|m| policy::ProductTkdn::agreed(m.iter().map(|&i| &offers[i]))).collect();
-    let classes: Vec<String> = members.iter().map(|m| policy::comparable(&keys[m[0]])).collect();
-    let mut cascades: BTreeMap<&str, policy::Cascade> = BTreeMap::new();
-    for class in &classes {
-        if cascades.contains_key(class.as_str()) {
-            continue;
-        }
-        let of_class = (0..members.len()).filter(|&g| classes[g] == *class);
-        let reads = of_class.flat_map(|g| members[g].iter().map(move |&i| (g, i)));
-        let cascade =
-            policy::Cascade::over(reads.map(|(g, i)| (&offers[i], policy::Read::of(&offers[i], tkdns[g].as_ref()))));
-        cascades.insert(class, cascade);
+    let all: Vec<&Offer> = offers.iter().collect();
+    let products: Vec<(String, Vec<usize>)> =
+        members.iter().map(|m| (policy::comparable(&keys[m[0]]), m.clone())).collect();
+    let mut scopes = policy::per_product(&all, &products);
+    for (scope, m) in scopes.iter_mut().zip(members) {
+        scope.unit = base_unit(m.iter().map(|&i| &offers[i])).map(str::to_string);
     }
-    members
-        .iter()
-        .zip(&classes)
-        .zip(&tkdns)
-        .map(|((m, class), tkdn)| policy::Scope {
-            cascade: cascades[class.as_str()].clone(),
-            product_tkdn: tkdn.clone(),
-            unit: base_unit(m.iter().map(|&i| &offers[i])).map(str::to_string),
-        })
-        .collect()
+    scopes
 }
 
 /// What every pair in a group shares.

@@ -107,8 +107,8 @@ pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: 
     let ordered: Vec<(SharedOffer, Option<Explanation>)> =
         if let Some(facts) = facts.filter(|_| params.sort == OfferSort::Policy) {
             let offers: Vec<SharedOffer> = candidates.into_iter().map(|c| c.offer).collect();
-            let scopes = policy::per_offer(&offers.iter().map(|o| &**o).collect::<Vec<_>>());
-            let offers = offers.into_iter().zip(&scopes).collect();
+            let (scopes, of) = policy::per_offer(&offers.iter().map(|o| &**o).collect::<Vec<_>>());
+            let offers = offers.into_iter().zip(of).map(|(offer, at)| (offer, &scopes[at])).collect();
             policy::rank_each(offers, params.buyer.as_ref(), &facts).into_iter().map(|(o, e)| (o, Some(e))).collect()
         } else {
             candidates.sort_by(|a, b| compare(params.sort, &a.offer, &b.offer));

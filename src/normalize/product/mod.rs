@@ -99,7 +99,7 @@ pub use explain::explain;
 pub use group::group;
 pub use identity::{MATCHER_VERSION, group_id};
 pub use key::product_key;
-pub use offer::{is_known_brand, offer_key};
+pub use offer::{is_known_brand, offer_key, shared_offer_key};
 
 /// What a title says about the product, independent of pack and seller.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

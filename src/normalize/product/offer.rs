@@ -8,11 +8,12 @@ use super::category::category;
 use super::key::product_key;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Keys remembered per thread before the memo starts over (a few MiB at most).
 const REMEMBERED: usize = 8192;
 
-type Memo = HashMap<String, ProductKey, foldhash::fast::RandomState>;
+type Memo = HashMap<String, Rc<ProductKey>, foldhash::fast::RandomState>;
 
 thread_local! {
     /// Offers come back request after request, and a policy-ordered search or a comparison
@@ -26,17 +27,23 @@ thread_local! {
 /// knows it: `SIDU` is `Sinar Dunia`) and the model codes of the stated `model` among its
 /// specs. Blank fields are as absent ones. Remembered per thread.
 pub fn offer_key(title: &str, brand: Option<&str>, model: Option<&str>) -> ProductKey {
+    ProductKey::clone(&shared_offer_key(title, brand, model))
+}
+
+/// [`offer_key`], shared with the thread's memo rather than copied: for a pass that only reads
+/// the keys of a window of offers.
+pub fn shared_offer_key(title: &str, brand: Option<&str>, model: Option<&str>) -> Rc<ProductKey> {
     let texts = format!("{title}\u{1}{}\u{1}{}", brand.unwrap_or("\u{2}"), model.unwrap_or("\u{2}"));
     MEMO.with(|memo| {
         if let Some(key) = memo.borrow().get(&texts) {
-            return key.clone();
+            return Rc::clone(key);
         }
-        let key = read_offer_key(title, brand, model);
+        let key = Rc::new(read_offer_key(title, brand, model));
         let mut memo = memo.borrow_mut();
         if memo.len() >= REMEMBERED {
             memo.clear();
         }
-        memo.insert(texts, key.clone());
+        memo.insert(texts, Rc::clone(&key));
         key
     })
 }

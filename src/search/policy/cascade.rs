@@ -17,6 +17,7 @@ use crate::normalize::pdn;
 use crate::normalize::product::{self, ProductKey};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 const FORTY: Decimal = Decimal::from_parts(40, 0, 0, false, 0);
 pub(super) const TWENTY_FIVE: Decimal = Decimal::from_parts(25, 0, 0, false, 0);
@@ -185,36 +186,44 @@ pub fn comparable(key: &ProductKey) -> String {
     }
 }
 
-/// One scope per offer of a mixed answer (a search in policy order): the cascade over the
-/// offers of its comparable product, the TKDN agreed by offers of the very same product key.
-pub fn per_offer(offers: &[&Offer]) -> Vec<Scope> {
-    let keys: Vec<ProductKey> =
-        offers.iter().map(|o| product::offer_key(&o.title, o.brand.as_deref(), o.model.as_deref())).collect();
-    let mut by_key: HashMap<&ProductKey, Vec<&Offer>> = HashMap::new();
-    for (offer, key) in offers.iter().zip(&keys) {
-        by_key.entry(key).or_default().push(offer);
+/// One scope per product, each given as its comparable class ([`comparable`]) and its offers'
+/// indexes in `offers`: the cascade over every offer of every product of its class, the TKDN
+/// its own offers agree on. (`unit` is left for the caller, which knows how it counts prices.)
+pub fn per_product(offers: &[&Offer], products: &[(String, Vec<usize>)]) -> Vec<Scope> {
+    let tkdns: Vec<Option<ProductTkdn>> =
+        products.iter().map(|(_, at)| ProductTkdn::agreed(at.iter().map(|&i| offers[i]))).collect();
+    let mut cascades: HashMap<&str, Cascade> = HashMap::new();
+    for (class, _) in products {
+        if cascades.contains_key(class.as_str()) {
+            continue;
+        }
+        let of_class = products.iter().zip(&tkdns).filter(|((c, _), _)| c == class);
+        let reads = of_class
+            .flat_map(|((_, at), tkdn)| at.iter().map(move |&i| (offers[i], Read::of(offers[i], tkdn.as_ref()))));
+        cascades.insert(class, Cascade::over(reads));
     }
-    let agreed: HashMap<&ProductKey, Option<ProductTkdn>> =
-        by_key.into_iter().map(|(key, same)| (key, ProductTkdn::agreed(same))).collect();
-    let product_tkdn: Vec<Option<&ProductTkdn>> = keys.iter().map(|k| agreed.get(k).and_then(Option::as_ref)).collect();
-    let classes: Vec<String> = keys.iter().map(comparable).collect();
-    let mut members: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (at, class) in classes.iter().enumerate() {
-        members.entry(class.as_str()).or_default().push(at);
-    }
-    let cascades: HashMap<&str, Cascade> = members
-        .into_iter()
-        .map(|(class, at)| {
-            (class, Cascade::over(at.into_iter().map(|i| (offers[i], Read::of(offers[i], product_tkdn[i])))))
-        })
-        .collect();
-    classes
+    products
         .iter()
-        .zip(product_tkdn)
-        .map(|(class, tkdn)| Scope {
-            cascade: cascades[class.as_str()].clone(),
-            product_tkdn: tkdn.cloned(),
-            unit: None,
-        })
+        .zip(tkdns)
+        .map(|((class, _), product_tkdn)| Scope { cascade: cascades[class.as_str()].clone(), product_tkdn, unit: None })
         .collect()
+}
+
+/// The scopes of a mixed answer (a search in policy order), where a product is the offers of
+/// one product key: the scopes, and each offer's index into them.
+pub fn per_offer(offers: &[&Offer]) -> (Vec<Scope>, Vec<usize>) {
+    let keys: Vec<Rc<ProductKey>> =
+        offers.iter().map(|o| product::shared_offer_key(&o.title, o.brand.as_deref(), o.model.as_deref())).collect();
+    let mut index: HashMap<&ProductKey, usize> = HashMap::new();
+    let mut products: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut of = Vec::with_capacity(offers.len());
+    for (at, key) in keys.iter().enumerate() {
+        let product = *index.entry(key).or_insert_with(|| {
+            products.push((comparable(key), Vec::new()));
+            products.len() - 1
+        });
+        products[product].1.push(at);
+        of.push(product);
+    }
+    (per_product(offers, &products), of)
 }

@@ -17,7 +17,8 @@
 mod cascade;
 mod facts;
 
-pub use cascade::{Cascade, ProductTkdn, Read, Scope, comparable, per_offer};
+use cascade::Read;
+pub use cascade::{Scope, comparable, per_offer, per_product};
 pub use facts::{Facts, Stated, VendorFacts, resolve as resolve_facts};
 
 use crate::model::Offer;

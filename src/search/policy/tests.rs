@@ -1,5 +1,6 @@
 //! The cascade, UMK preference and locality, on the regulations' own situations.
 
+use super::cascade::Cascade;
 use super::*;
 use crate::model::{BusinessScale, LegalForm, PackDerivation, UnitPrice};
 use rust_decimal_macros::dec;
@@ -173,8 +174,8 @@ fn in_a_mixed_answer_each_product_is_decided_by_its_own_offers_not_by_another_pr
         titled("b", "Toner HP 85A CE285A", None),
         titled("c", "Toner Printer HP 85A CE285A Original", None),
     ];
-    let scopes = per_offer(&offers.iter().collect::<Vec<_>>());
-    let ranked = rank_each(offers.iter().zip(&scopes).collect(), None, &Facts::default());
+    let (scopes, of) = per_offer(&offers.iter().collect::<Vec<_>>());
+    let ranked = rank_each(offers.iter().zip(of).map(|(o, at)| (o, &scopes[at])).collect(), None, &Facts::default());
     let toner = ranked.iter().find(|(o, _)| o.source_id == "b").map(|(_, e)| e).expect("b");
     assert!(toner.pdn_preferred, "a laptop's TKDN says nothing of toner: {:?}", toner.reasons);
     let laptop = ranked.iter().find(|(o, _)| o.source_id == "a").map(|(_, e)| e).expect("a");
