@@ -13,11 +13,15 @@
 //! that admission refuses them first, naming the limit, and async-graphql's own checks (which
 //! answer a bare "Query is nested too deep") never fire.
 
-use super::prescan::FAN_OUT_FIELDS;
 use async_graphql::Name;
 use async_graphql::Positioned;
 use async_graphql::parser::types::{ExecutableDocument, FragmentDefinition, Selection, SelectionSet};
 use std::collections::HashMap;
+
+/// Root fields whose every call asks all marketplaces: the searches, and the spending figures,
+/// which ask every ledger marketplace (a ranking, for every kab/kota of the province). Counted by
+/// the field's name, never its alias.
+pub(super) const FAN_OUT_FIELDS: &[&str] = &["search", "compare", "searchStream", "spending", "spendingRanking"];
 
 /// The largest counts of any one operation of a document, fragments spread in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
