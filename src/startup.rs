@@ -331,7 +331,7 @@ async fn admit_client(State(state): State<AppState>, mut request: Request, next:
     }
     let graphql = path.starts_with("/graphql");
     let refuse = |rejection: Rejection| if graphql { rejection.into_response() } else { rejection.respond_text() };
-    if let Err(rejection) = state.origins.check(request.headers()) {
+    if let Err(rejection) = state.origins.check(request.headers(), request.uri()) {
         return refuse(rejection);
     }
     // Present when served by `Application`; absent when the router is driven in-process.
