@@ -162,9 +162,11 @@ impl QueryRoot {
         ctx: &Context<'_>,
         #[graphql(desc = "The Pemda's Kemendagri code (`\"35.71\"`).")] buyer: String,
         #[graphql(desc = "The calendar year, in WIB.")] year: i32,
-        #[graphql(desc = "Only these marketplaces; every one with a ledger when omitted.")] marketplaces: Option<
-            Vec<ID>,
-        >,
+        #[graphql(
+            desc = "Only these marketplaces; every one with a ledger when omitted. An empty list is refused with \
+                    `BAD_USER_INPUT` (`extensions.field: \"marketplaces\"`)."
+        )]
+        marketplaces: Option<Vec<ID>>,
     ) -> Result<SpendingView> {
         let service = ctx.data_unchecked::<SpendingService>();
         let named: Option<Vec<String>> = marketplaces.map(|ids| ids.into_iter().map(|id| id.0).collect());
