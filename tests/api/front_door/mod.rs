@@ -5,6 +5,7 @@ mod counting;
 mod doors;
 mod fuzz;
 mod http2;
+mod malformed;
 mod protocol;
 mod registration;
 mod socket;
