@@ -3,9 +3,11 @@
 mod caps;
 mod counting;
 mod doors;
+mod frames;
 mod fuzz;
 mod http2;
 mod malformed;
+mod ordering;
 mod protocol;
 mod registration;
 mod socket;
