@@ -6,11 +6,13 @@
 //! unread for `write_timeout` closes it (read/write deadlines on the socket). Per request: a body
 //! pause over `body_timeout` and a request over `request_timeout` are cut (tower-http). Caps: in
 //! total (from the descriptor limit) and per client address; HTTP/2 streams and headers bounded.
-//! Per response: an `x-request-id`, and the compression coding chosen by `encoding.rs`.
+//! Per response: an `x-request-id`, the compression coding chosen by `encoding.rs`, and a code on
+//! the refusals tower-http writes bare (`refusals.rs`).
 
 mod caps;
 mod encoding;
 mod linger;
+mod refusals;
 mod summary;
 mod unread;
 pub mod workers;
@@ -62,6 +64,7 @@ pub async fn serve(
     let router = router
         .layer(RequestBodyTimeoutLayer::new(http.body_timeout))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, http.request_timeout))
+        .layer(axum::middleware::from_fn_with_state(http.request_timeout, refusals::coded))
         .layer(MapRequestLayer::new(encoding::choose::<Body>))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
