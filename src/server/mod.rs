@@ -1,18 +1,20 @@
 //! The HTTP server: an accept loop over hyper-util that cuts off slow, idle and greedy clients
 //! before their requests reach the request limits (which never see a request that never arrives).
 //!
-//! Per connection: request headers within `header_timeout` (hyper's header read timeout, which
-//! also bounds an idle HTTP/1 keep-alive), nothing received for `idle_timeout` or a response left
-//! unread for `write_timeout` closes it (read/write deadlines on the socket). Per request: a body
-//! pause over `body_timeout` and a request over `request_timeout` are cut (tower-http). Caps: in
-//! total (from the descriptor limit) and per client address; HTTP/2 streams and headers bounded.
-//! Per response: an `x-request-id`, the compression coding chosen by `encoding.rs`, and a code on
-//! the refusals tower-http writes bare (`refusals.rs`).
+//! Per connection: the first byte and then request headers within `header_timeout` (hyper's
+//! header read timeout, which also bounds an idle HTTP/1 keep-alive), nothing received for
+//! `idle_timeout` or a response left unread for `write_timeout` closes it (read/write deadlines
+//! on the socket). Per request: a body pause over `body_timeout` and a request over
+//! `request_timeout` are cut (tower-http). Caps: in total (from the descriptor limit) and per
+//! client address; HTTP/2 streams and headers bounded. Per response: an `x-request-id` (the
+//! client's own only when short and plain), the compression coding chosen by `encoding.rs`, and a
+//! code on the refusals tower-http writes bare (`refusals.rs`).
 
 mod caps;
 mod encoding;
 mod linger;
 mod refusals;
+mod request_id;
 mod summary;
 mod unread;
 pub mod workers;
@@ -67,10 +69,12 @@ pub async fn serve(
         .layer(axum::middleware::from_fn_with_state(http.request_timeout, refusals::coded))
         .layer(MapRequestLayer::new(encoding::choose::<Body>))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(MapRequestLayer::new(request_id::only_plain::<Body>));
     let connection = Connection {
         builder: Arc::new(builder(http)),
         router,
+        header_timeout: http.header_timeout,
         idle_timeout: http.idle_timeout,
         write_timeout: http.write_timeout,
     };
@@ -153,6 +157,7 @@ fn builder(http: &HttpConfig) -> Builder<TokioExecutor> {
 struct Connection {
     builder: Arc<Builder<TokioExecutor>>,
     router: Router,
+    header_timeout: Duration,
     idle_timeout: Duration,
     write_timeout: Duration,
 }
@@ -174,6 +179,12 @@ impl Connection {
             Ok(stream) => stream,
             Err(error) => return tracing::debug!(%peer, %error, "Connection lost before it was served."),
         };
+        // A client's first request must start within `header_timeout`, as every later one must
+        // (hyper's header timer runs only once a byte has come): a connection that says nothing
+        // was held for `idle_timeout`, twelve times longer, by the cheapest slowloris.
+        if tokio::time::timeout(self.header_timeout, stream.readable()).await.is_err() {
+            return tracing::debug!(%peer, "Connection closed: nothing sent within header_timeout.");
+        }
         let mut stream = TimeoutStream::new(stream);
         stream.set_read_timeout(Some(self.idle_timeout));
         stream.set_write_timeout(Some(self.write_timeout));
