@@ -21,6 +21,11 @@ pub enum Rejection {
     /// A mutation sent with `GET`, which must not change state.
     #[error("mutations need POST: GET runs queries only")]
     MutationOverGet,
+    /// A subscription sent to `/graphql`, which answers once: it runs on the WebSocket.
+    #[error(
+        "subscriptions run on the WebSocket at /graphql/ws (graphql-transport-ws); /graphql answers queries and mutations"
+    )]
+    SubscriptionOverHttp,
     /// A method `/graphql` does not answer (`PUT`, `PATCH`, `DELETE`, …).
     #[error("/graphql answers GET (queries) and POST")]
     Method,
@@ -74,7 +79,7 @@ impl Rejection {
         match self {
             Self::ContentType | Self::Encoding(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
-            Self::MutationOverGet | Self::Method => StatusCode::METHOD_NOT_ALLOWED,
+            Self::MutationOverGet | Self::SubscriptionOverHttp | Self::Method => StatusCode::METHOD_NOT_ALLOWED,
             Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Stalled | Self::TimedOut(_) => StatusCode::REQUEST_TIMEOUT,
             Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
@@ -92,7 +97,7 @@ impl Rejection {
             Self::ContentType => codes::UNSUPPORTED_CONTENT_TYPE,
             Self::Encoding(_) => codes::UNSUPPORTED_CONTENT_ENCODING,
             Self::NotAcceptable => codes::NOT_ACCEPTABLE,
-            Self::MutationOverGet | Self::Method => codes::METHOD_NOT_ALLOWED,
+            Self::MutationOverGet | Self::SubscriptionOverHttp | Self::Method => codes::METHOD_NOT_ALLOWED,
             Self::TooLarge(_) => codes::REQUEST_TOO_LARGE,
             Self::Stalled | Self::TimedOut(_) => codes::REQUEST_TIMEOUT,
             Self::Busy => codes::SERVER_BUSY,

@@ -20,6 +20,8 @@ pub(super) const INIT_TIMEOUT: u16 = 4408;
 pub(super) const SUBSCRIBER_EXISTS: u16 = 4409;
 /// A second `connection_init`.
 pub(super) const TOO_MANY_INIT: u16 = 4429;
+/// The handshake did not offer graphql-transport-ws (as graphql-ws's own server closes it).
+pub(super) const SUBPROTOCOL_NOT_ACCEPTABLE: u16 = 4406;
 /// Normal closure (an idle socket).
 pub(super) const NORMAL: u16 = 1000;
 /// The gateway is shutting down.

@@ -7,6 +7,7 @@ mod frames;
 mod fuzz;
 mod http2;
 mod malformed;
+mod operation_types;
 mod ordering;
 mod protocol;
 mod registration;
