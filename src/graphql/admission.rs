@@ -213,6 +213,9 @@ impl Admission {
         check_limit("max_complexity", measured.complexity, limits.max_complexity)?;
         check_limit("max_root_fields", largest.root_fields, limits.max_root_fields)?;
         check_limit("max_depth", largest.depth, limits.max_depth)?;
+        // async-graphql refuses the same depth itself (limit_recursive_depth is max_nesting), as a
+        // validation failure naming no limit.
+        check_limit("max_nesting", largest.recursion, limits.max_nesting)?;
         Ok(largest.fan_out_fields)
     }
 

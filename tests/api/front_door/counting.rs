@@ -85,3 +85,21 @@ async fn root_fields_spread_in_from_a_fragment_on_query_still_count_at_every_doo
         );
     }
 }
+
+#[tokio::test]
+async fn a_chain_of_fragment_spreads_deeper_than_max_nesting_is_refused_naming_the_limit_at_every_door() {
+    let app = spawn_app().await;
+    // Each fragment spreads the next: one brace deep in the text, 41 selection sets deep.
+    let chain = |levels: usize| {
+        let spreads: String = (0..levels).map(|i| format!("fragment F{i} on Query {{ ...F{} }} ", i + 1)).collect();
+        format!("{{ ...F0 }} {spreads} fragment F{levels} on Query {{ __typename }}")
+    };
+    for (door, answer) in every_door(&app, json!({"query": chain(40)})).await {
+        let extensions = &answer["errors"][0]["extensions"];
+        let refused = (extensions["code"].as_str(), extensions["limit"].as_str());
+        assert_eq!(refused, (Some("QUERY_TOO_COMPLEX"), Some("max_nesting")), "{door}: {answer}");
+    }
+    for (door, answer) in every_door(&app, json!({"query": chain(20)})).await {
+        assert_eq!(answer["data"]["__typename"], "Query", "{door}: 21 deep is within the limit: {answer}");
+    }
+}
