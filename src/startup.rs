@@ -10,7 +10,7 @@ use crate::graphql::clients::{Client, Clients};
 use crate::graphql::http::{Endpoint, Rejection};
 use crate::graphql::origin::Origins;
 use crate::graphql::persisted::PersistedQueries;
-use crate::graphql::ws::{self, ConnectionHold, OpenSockets, SocketPolicy, Sockets};
+use crate::graphql::ws::{self, ConnectionHold, OpenSockets, SocketMeter, SocketPolicy, Sockets};
 use crate::graphql::{AdminToken, build_schema, follow_purges_elsewhere, graphiql};
 use crate::marketplace::Env;
 use crate::marketplace::registry::{self, LoadOptions};
@@ -318,7 +318,8 @@ fn vary_by_accept(mut response: Response) -> Response {
 async fn socket(State(state): State<AppState>, upgrade: WebSocketUpgrade, request: Request) -> Response {
     let client = request.extensions().get::<Client>().cloned().unwrap_or(Client::Address(None));
     let hold = request.extensions().get::<ConnectionHold>().cloned();
-    ws::upgrade(&state.sockets, client, request.headers(), hold, upgrade)
+    let meter = request.extensions().get::<SocketMeter>().cloned();
+    ws::upgrade(&state.sockets, client, request.headers(), hold, meter, upgrade)
 }
 
 /// Every door's first check: the calling page's origin, then who is asking and whether they have

@@ -99,6 +99,11 @@ impl Admission {
         self.clients.check(client).await.map_err(Rejection::RateLimited)
     }
 
+    /// The budget of request bytes held in memory (a socket's reads are charged to it too).
+    pub(super) fn in_flight_budget(&self) -> Arc<Semaphore> {
+        Arc::clone(&self.in_flight)
+    }
+
     /// Holds `bytes` of the in-flight budget until the returned value is dropped.
     pub fn hold(&self, bytes: usize) -> Result<Held, Rejection> {
         let Ok(bytes) = u32::try_from(bytes) else { return Err(Rejection::Busy) };

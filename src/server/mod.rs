@@ -13,6 +13,7 @@
 mod caps;
 mod encoding;
 mod linger;
+mod metered;
 mod refusals;
 mod request_id;
 mod summary;
@@ -20,7 +21,7 @@ mod unread;
 pub mod workers;
 
 use crate::config::HttpConfig;
-use crate::graphql::ws::ConnectionHold;
+use crate::graphql::ws::{ConnectionHold, SocketMeter};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -32,6 +33,7 @@ use hyper_util::server::conn::auto::Builder;
 use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use hyper_util::service::TowerToHyperService;
 use linger::Lingering;
+use metered::Metered;
 use std::convert::Infallible;
 use std::io;
 use std::net::SocketAddr;
@@ -188,9 +190,12 @@ impl Connection {
         let mut stream = TimeoutStream::new(stream);
         stream.set_read_timeout(Some(self.idle_timeout));
         stream.set_write_timeout(Some(self.write_timeout));
-        let io = TokioIo::new(Lingering::new(Box::pin(stream)));
+        // Free for HTTP; once `/graphql/ws` upgrades the connection, what its socket reads is
+        // charged to the bytes-in-flight budget until each message is whole.
+        let meter = SocketMeter::default();
+        let io = TokioIo::new(Metered::new(Lingering::new(Box::pin(stream)), meter.clone()));
         // With upgrades: `/graphql/ws` switches to WebSocket.
-        let service = TowerToHyperService::new(service(self.router, peer, ConnectionHold::new(slot)));
+        let service = TowerToHyperService::new(service(self.router, peer, ConnectionHold::new(slot), meter));
         let connection = self.builder.serve_connection_with_upgrades(io, service);
         if let Err(error) = watcher.watch(connection.into_owned()).await {
             tracing::debug!(%peer, error = %error, "Connection ended with an error.");
@@ -205,12 +210,14 @@ fn service(
     router: Router,
     peer: SocketAddr,
     hold: ConnectionHold,
+    meter: SocketMeter,
 ) -> impl tower::Service<Request<Incoming>, Response = axum::response::Response, Error = Infallible, Future: Send> + Clone
 {
     tower::service_fn(move |request: Request<Incoming>| {
         let (mut request, read) = unread::watch(request);
         request.extensions_mut().insert(ConnectInfo(peer));
         request.extensions_mut().insert(hold.clone());
+        request.extensions_mut().insert(meter.clone());
         let answered = router.clone().oneshot(request);
         async move {
             let mut response = answered.await?;

@@ -2,6 +2,7 @@
 
 use super::super::clients::Client;
 use super::super::http::Endpoint;
+use super::meter::SocketMeter;
 use super::protocol;
 use super::session::{self, SocketPolicy};
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
@@ -88,15 +89,19 @@ pub fn upgrade(
     client: Client,
     headers: &HeaderMap,
     hold: Option<ConnectionHold>,
+    meter: Option<SocketMeter>,
     upgrade: WebSocketUpgrade,
 ) -> Response {
     let limits = sockets.endpoint.admission.limits();
     // tungstenite's own bound sits 4 KiB above the request limit, so a message a little too large
     // is still read and refused with a code naming its operation; beyond it the socket closes
-    // (1009). tungstenite holds a message sent in pieces up to this bound, outside the in-flight
-    // budget, until it is whole or the socket is idle for `idle_timeout`.
+    // (1009). What tungstenite holds of a message sent in pieces is charged to the in-flight
+    // budget as it is read (the connection's meter, armed here), until the message is whole.
     let hard_cap = limits.max_body_bytes.saturating_add(4096);
+    let meter = meter.unwrap_or_default();
+    meter.arm(sockets.endpoint.admission.in_flight_budget());
     let session = session::Session {
+        meter,
         endpoint: sockets.endpoint.clone(),
         policy: Arc::clone(&sockets.policy),
         client,

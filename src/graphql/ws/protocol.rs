@@ -32,6 +32,8 @@ pub(super) const PROTOCOL_ERROR: u16 = 1002;
 pub(super) const INVALID_PAYLOAD: u16 = 1007;
 /// A message or frame larger than the socket reads (RFC 6455 §7.4.1).
 pub(super) const MESSAGE_TOO_BIG: u16 = 1009;
+/// The gateway holds its budget of bytes in flight (1013, "Try Again Later", IANA registry).
+pub(super) const TRY_AGAIN_LATER: u16 = 1013;
 
 /// A message from the client. A `subscribe`'s payload stays as its text until the client's budget
 /// has paid for reading it ([`request`]).

@@ -30,6 +30,8 @@ pub struct SocketPolicy {
 const OUTBOX: usize = 64;
 
 pub(super) struct Session {
+    /// What the connection has read for a message not yet whole, in the in-flight budget.
+    pub(super) meter: super::meter::SocketMeter,
     pub(super) endpoint: Endpoint,
     pub(super) policy: Arc<SocketPolicy>,
     /// The client of the handshake; `connection_init` may name a configured client instead.
@@ -97,6 +99,11 @@ impl Session {
                     // of a message sent in pieces, so pings could hold a half-sent message open.
                     if !matches!(message, Some(Ok(Message::Ping(_) | Message::Pong(_)))) {
                         heard = Instant::now();
+                    }
+                    // Control frames release nothing: pings between the pieces of a message must
+                    // not free what the message holds.
+                    if matches!(message, Some(Ok(Message::Text(_) | Message::Binary(_) | Message::Close(_)))) {
+                        self.meter.release();
                     }
                     let flow = match message {
                         Some(Ok(message)) => self.on_message(message, &mut state, &mut socket).await,
@@ -251,6 +258,9 @@ fn unreadable(error: axum::Error, max: usize) -> Flow {
         }
         Some(tungstenite::Error::Utf8(_)) => {
             Flow::Close(protocol::INVALID_PAYLOAD, "a text message must be UTF-8".into())
+        }
+        Some(tungstenite::Error::Io(io)) if io.get_ref().is_some_and(|e| e.is::<super::meter::OverBudget>()) => {
+            Flow::Close(protocol::TRY_AGAIN_LATER, super::meter::OverBudget.to_string())
         }
         Some(tungstenite::Error::Protocol(violation)) if !gone(violation) => {
             Flow::Close(protocol::PROTOCOL_ERROR, violation.to_string())
