@@ -330,7 +330,10 @@ async fn admit_client(State(state): State<AppState>, mut request: Request, next:
     if path == "/healthz" || path == "/readyz" {
         return next.run(request).await;
     }
-    let graphql = path.starts_with("/graphql");
+    // A browser loading GraphiQL is a person, as on the buyer's pages: told in text.
+    let get = request.method() == Method::GET || request.method() == Method::HEAD;
+    let graphiql = get && path == "/graphql" && crate::graphql::http::wants_graphiql(request.headers());
+    let graphql = path.starts_with("/graphql") && !graphiql;
     let refuse = |rejection: Rejection| if graphql { rejection.into_response() } else { rejection.respond_text() };
     if let Err(rejection) = state.origins.check(request.headers(), request.uri()) {
         return refuse(rejection);
