@@ -52,6 +52,8 @@ registry! {
     BadRequest = "BAD_REQUEST", Error;
     /// The content type is not JSON.
     UnsupportedContentType = "UNSUPPORTED_CONTENT_TYPE", Error;
+    /// The body is compressed in a coding the gateway does not decode.
+    UnsupportedContentEncoding = "UNSUPPORTED_CONTENT_ENCODING", Error;
     /// The body is over the size limit.
     RequestTooLarge = "REQUEST_TOO_LARGE", Error;
     /// The query is over a nesting, token, alias, root-field, fan-out or batch limit.

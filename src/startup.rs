@@ -10,7 +10,7 @@ use crate::graphql::clients::{Client, Clients};
 use crate::graphql::http::{Endpoint, Rejection};
 use crate::graphql::origin::Origins;
 use crate::graphql::persisted::PersistedQueries;
-use crate::graphql::ws::{self, ConnectionHold, OpenSockets, SocketPolicy, Sockets};
+use crate::graphql::ws::{self, ConnectionHold, OpenSockets, SocketMeter, SocketPolicy, Sockets};
 use crate::graphql::{AdminToken, build_schema, follow_purges_elsewhere, graphiql};
 use crate::marketplace::Env;
 use crate::marketplace::registry::{self, LoadOptions};
@@ -318,7 +318,8 @@ fn vary_by_accept(mut response: Response) -> Response {
 async fn socket(State(state): State<AppState>, upgrade: WebSocketUpgrade, request: Request) -> Response {
     let client = request.extensions().get::<Client>().cloned().unwrap_or(Client::Address(None));
     let hold = request.extensions().get::<ConnectionHold>().cloned();
-    ws::upgrade(&state.sockets, client, request.headers(), hold, upgrade)
+    let meter = request.extensions().get::<SocketMeter>().cloned();
+    ws::upgrade(&state.sockets, client, request.headers(), hold, meter, upgrade)
 }
 
 /// Every door's first check: the calling page's origin, then who is asking and whether they have
@@ -329,9 +330,12 @@ async fn admit_client(State(state): State<AppState>, mut request: Request, next:
     if path == "/healthz" || path == "/readyz" {
         return next.run(request).await;
     }
-    let graphql = path.starts_with("/graphql");
+    // A browser loading GraphiQL is a person, as on the buyer's pages: told in text.
+    let get = request.method() == Method::GET || request.method() == Method::HEAD;
+    let graphiql = get && path == "/graphql" && crate::graphql::http::wants_graphiql(request.headers());
+    let graphql = path.starts_with("/graphql") && !graphiql;
     let refuse = |rejection: Rejection| if graphql { rejection.into_response() } else { rejection.respond_text() };
-    if let Err(rejection) = state.origins.check(request.headers()) {
+    if let Err(rejection) = state.origins.check(request.headers(), request.uri()) {
         return refuse(rejection);
     }
     // Present when served by `Application`; absent when the router is driven in-process.

@@ -12,7 +12,7 @@
 use super::clients::{Client, Clients};
 use super::expansion::expand;
 use super::http::Rejection;
-use super::persisted::PersistedQueries;
+use super::persisted::{PersistedQueries, Resolved};
 use super::prescan::{QueryShape, scan};
 use super::wire::{self, WireBatch, WireRequest};
 use crate::config::RequestLimits;
@@ -99,6 +99,11 @@ impl Admission {
         self.clients.check(client).await.map_err(Rejection::RateLimited)
     }
 
+    /// The budget of request bytes held in memory (a socket's reads are charged to it too).
+    pub(super) fn in_flight_budget(&self) -> Arc<Semaphore> {
+        Arc::clone(&self.in_flight)
+    }
+
     /// Holds `bytes` of the in-flight budget until the returned value is dropped.
     pub fn hold(&self, bytes: usize) -> Result<Held, Rejection> {
         let Ok(bytes) = u32::try_from(bytes) else { return Err(Rejection::Busy) };
@@ -168,36 +173,38 @@ impl Admission {
             return Err(Rejection::Malformed("the request has no `query`".into()));
         }
         let mut fan_out = 0;
-        let mut admitted = Vec::with_capacity(requests.len());
+        let mut measured = Vec::with_capacity(requests.len());
         for request in requests {
-            // Text sent in full is measured, fragments spread in, before the persisted-query store
-            // may keep it: a document refused here is never registered under its hash.
             let sent = request.query.as_deref().map(|query| self.measure(query)).transpose()?;
             let resolved = match self.persisted.resolve(request) {
                 Ok(resolved) => resolved,
                 Err(error) => {
-                    admitted.push(Err(error));
+                    measured.push(Err(error));
                     continue;
                 }
             };
-            let (shape, spread_out) = match sent {
+            let request_fan_out = match sent {
                 Some(measured) => measured,
                 None => self.measure(resolved.request.query.as_deref().unwrap_or_default())?,
             };
-            let request_fan_out = shape.fan_out_fields.max(spread_out);
             fan_out += request_fan_out;
-            let request = resolved.request;
-            admitted.push(Ok(Admitted { request, by_hash: resolved.by_hash, fan_out: request_fan_out }));
+            measured.push(Ok((resolved, request_fan_out)));
         }
         check_limit("max_fan_out_fields", fan_out, limits.max_fan_out_fields)?;
-        Ok(admitted)
+        // Only now, every limit passed, may the persisted-query store keep a document sent in
+        // full: a document refused here is never registered under its hash.
+        let admit = |(mut resolved, fan_out): (Resolved, usize)| {
+            self.persisted.keep(&mut resolved);
+            Admitted { request: resolved.request, by_hash: resolved.by_hash, fan_out }
+        };
+        Ok(measured.into_iter().map(|one| one.map(admit)).collect())
     }
 
-    /// The linear scan's shape of `query` and its fan-out with fragments spread in, each checked.
-    fn measure(&self, query: &str) -> Result<(QueryShape, usize), Rejection> {
-        let shape = scan(query, self.limits.max_tokens);
-        check(&shape, &self.limits)?;
-        Ok((shape, self.spread_out(query)?))
+    /// Checks the linear scan's shape of `query`, then what it selects with fragments spread in;
+    /// returns its fan-out.
+    fn measure(&self, query: &str) -> Result<usize, Rejection> {
+        check(&scan(query, self.limits.max_tokens), &self.limits)?;
+        self.spread_out(query)
     }
 
     /// Parses `query` (once: execution reuses the parse) and checks what its operations select
@@ -211,6 +218,9 @@ impl Admission {
         check_limit("max_complexity", measured.complexity, limits.max_complexity)?;
         check_limit("max_root_fields", largest.root_fields, limits.max_root_fields)?;
         check_limit("max_depth", largest.depth, limits.max_depth)?;
+        // async-graphql refuses the same depth itself (limit_recursive_depth is max_nesting), as a
+        // validation failure naming no limit.
+        check_limit("max_nesting", largest.recursion, limits.max_nesting)?;
         Ok(largest.fan_out_fields)
     }
 
@@ -258,8 +268,7 @@ impl Drop for StreamSlots {
 fn check(shape: &QueryShape, limits: &RequestLimits) -> Result<(), Rejection> {
     check_limit("max_tokens", shape.tokens, limits.max_tokens)?;
     check_limit("max_nesting", shape.nesting, limits.max_nesting)?;
-    check_limit("max_aliases", shape.aliases, limits.max_aliases)?;
-    check_limit("max_root_fields", shape.root_fields, limits.max_root_fields)
+    check_limit("max_aliases", shape.aliases, limits.max_aliases)
 }
 
 fn check_limit(limit: &'static str, found: usize, max: usize) -> Result<(), Rejection> {

@@ -13,6 +13,7 @@ pub mod codes {
     pub const OFFER_NOT_FOUND: &str = Code::OfferNotFound.as_str();
     pub const BAD_REQUEST: &str = Code::BadRequest.as_str();
     pub const UNSUPPORTED_CONTENT_TYPE: &str = Code::UnsupportedContentType.as_str();
+    pub const UNSUPPORTED_CONTENT_ENCODING: &str = Code::UnsupportedContentEncoding.as_str();
     pub const REQUEST_TOO_LARGE: &str = Code::RequestTooLarge.as_str();
     pub const QUERY_TOO_COMPLEX: &str = Code::QueryTooComplex.as_str();
     pub const RATE_LIMITED: &str = Code::RateLimited.as_str();

@@ -13,11 +13,15 @@
 //! that admission refuses them first, naming the limit, and async-graphql's own checks (which
 //! answer a bare "Query is nested too deep") never fire.
 
-use super::prescan::FAN_OUT_FIELDS;
 use async_graphql::Name;
 use async_graphql::Positioned;
 use async_graphql::parser::types::{ExecutableDocument, FragmentDefinition, Selection, SelectionSet};
 use std::collections::HashMap;
+
+/// Root fields whose every call asks all marketplaces: the searches, and the spending figures,
+/// which ask every ledger marketplace (a ranking, for every kab/kota of the province). Counted by
+/// the field's name, never its alias.
+pub(super) const FAN_OUT_FIELDS: &[&str] = &["search", "compare", "searchStream", "spending", "spendingRanking"];
 
 /// The largest counts of any one operation of a document, fragments spread in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,6 +34,10 @@ pub(super) struct Expanded {
     pub(super) fan_out_fields: usize,
     /// Fields nested in fields, the deepest path (a root field alone is 1).
     pub(super) depth: usize,
+    /// Selection sets nested in selection sets, through fields, inline fragments and fragment
+    /// spreads alike: async-graphql's recursion depth (`limit_recursive_depth`), which a chain
+    /// of spreads deepens though the text stays flat.
+    pub(super) recursion: usize,
 }
 
 impl Expanded {
@@ -39,7 +47,13 @@ impl Expanded {
             root_fields: self.root_fields.saturating_add(other.root_fields),
             fan_out_fields: self.fan_out_fields.saturating_add(other.fan_out_fields),
             depth: self.depth.max(other.depth),
+            recursion: self.recursion.max(other.recursion),
         }
+    }
+
+    /// These counts one selection set further down.
+    fn nested(self) -> Self {
+        Self { recursion: self.recursion + 1, ..self }
     }
 
     fn max(self, other: Self) -> Self {
@@ -48,6 +62,7 @@ impl Expanded {
             root_fields: self.root_fields.max(other.root_fields),
             fan_out_fields: self.fan_out_fields.max(other.fan_out_fields),
             depth: self.depth.max(other.depth),
+            recursion: self.recursion.max(other.recursion),
         }
     }
 }
@@ -94,15 +109,17 @@ impl<'d> Counter<'d> {
                 Selection::Field(field) => {
                     let field = &field.node;
                     let below = self.set(&field.selection_set.node, false);
+                    let has_set = !field.selection_set.node.items.is_empty();
                     Expanded {
                         selections: below.selections.saturating_add(1),
                         root_fields: usize::from(at_root),
                         fan_out_fields: usize::from(at_root && FAN_OUT_FIELDS.contains(&field.name.node.as_str())),
                         depth: below.depth + 1,
+                        recursion: if has_set { below.recursion + 1 } else { 0 },
                     }
                 }
-                Selection::InlineFragment(inline) => self.set(&inline.node.selection_set.node, at_root),
-                Selection::FragmentSpread(spread) => self.fragment((&spread.node.fragment_name.node, at_root)),
+                Selection::InlineFragment(inline) => self.set(&inline.node.selection_set.node, at_root).nested(),
+                Selection::FragmentSpread(spread) => self.fragment((&spread.node.fragment_name.node, at_root)).nested(),
             };
             total.plus(counted)
         })
@@ -180,15 +197,15 @@ mod tests {
     fn a_plain_operation_counts_its_fields_at_every_level_and_its_root_fields() {
         let counted =
             expanded("{ a: search(query: \"x\") { complete offers { totalCount } } marketplaces { id name } }");
-        assert_eq!(counted, Expanded { selections: 7, root_fields: 2, fan_out_fields: 1, depth: 3 });
+        assert_eq!(counted, Expanded { selections: 7, root_fields: 2, fan_out_fields: 1, depth: 3, recursion: 2 });
     }
 
     #[test]
     fn a_fragment_spread_n_times_counts_n_times() {
         let counted = expanded("{ ...M ...M ...M } fragment M on Query { marketplaces { id } }");
-        assert_eq!(counted, Expanded { selections: 6, root_fields: 3, fan_out_fields: 0, depth: 2 });
+        assert_eq!(counted, Expanded { selections: 6, root_fields: 3, fan_out_fields: 0, depth: 2, recursion: 2 });
         let nested = expanded("{ marketplaces { ...I ...I } } fragment I on Marketplace { id name }");
-        assert_eq!(nested, Expanded { selections: 5, root_fields: 1, fan_out_fields: 0, depth: 2 });
+        assert_eq!(nested, Expanded { selections: 5, root_fields: 1, fan_out_fields: 0, depth: 2, recursion: 2 });
     }
 
     #[test]
@@ -206,7 +223,7 @@ mod tests {
         let counted = expanded(
             "{ ... on Query { search(query: \"x\") { complete } } ... { parsePrice(text: \"1\") { amount } } }",
         );
-        assert_eq!(counted, Expanded { selections: 4, root_fields: 2, fan_out_fields: 1, depth: 2 });
+        assert_eq!(counted, Expanded { selections: 4, root_fields: 2, fan_out_fields: 1, depth: 2, recursion: 2 });
     }
 
     #[test]
@@ -222,7 +239,10 @@ mod tests {
     fn the_largest_operation_of_a_document_counts() {
         let counted =
             measured("query A { __typename } query B { marketplaces { id } search(query: \"x\") { complete } }");
-        assert_eq!(counted.largest, Expanded { selections: 4, root_fields: 2, fan_out_fields: 1, depth: 2 });
+        assert_eq!(
+            counted.largest,
+            Expanded { selections: 4, root_fields: 2, fan_out_fields: 1, depth: 2, recursion: 1 }
+        );
         assert_eq!(counted.complexity, 5, "async-graphql's complexity counts every operation's fields");
     }
 
@@ -235,6 +255,16 @@ mod tests {
         assert_eq!(counted.depth, 5, "marketplaces > health > a > b > c, and search's path is 5 too");
         assert_eq!(expanded("{ a { b { c { d { e { f } } } } } }").depth, 6);
         assert_eq!(expanded(&doubling(40, "a { b }")).depth, 2, "spreads add breadth, not depth");
+    }
+
+    #[test]
+    fn recursion_counts_every_selection_set_below_the_operation_fragment_spreads_too() {
+        // async-graphql's check: the operation's set is 0, each set one down is one more.
+        assert_eq!(expanded("{ a { b { c } } }").recursion, 2);
+        assert_eq!(expanded("{ ... on Query { a { b } } }").recursion, 2);
+        let chain: String = (0..40).map(|i| format!("fragment F{i} on Query {{ ...F{} }} ", i + 1)).collect();
+        let flat = format!("{{ ...F0 }} {chain} fragment F40 on Query {{ __typename }}");
+        assert_eq!(expanded(&flat).recursion, 41, "41 spreads deep in text one brace deep");
     }
 
     #[test]

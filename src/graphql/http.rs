@@ -115,6 +115,9 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
             if get && is_mutation(&prepared) {
                 return Rejection::MutationOverGet.respond(media);
             }
+            if is_subscription(&prepared) {
+                return Rejection::SubscriptionOverHttp.respond(media);
+            }
             let mutation = is_mutation(&prepared);
             let root_fields = prepared.as_ref().ok().and_then(root_field_count);
             let operation = prepared.as_ref().ok().and_then(|p| p.operation_name.clone());
@@ -150,7 +153,8 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
                     return refused.respond(media);
                 }
             }
-            let prepared: Vec<_> = requests.into_iter().map(|admitted| prepare(schema, admitted)).collect();
+            let prepared: Vec<_> =
+                requests.into_iter().map(|admitted| refuse_subscription(prepare(schema, admitted))).collect();
             let runs = prepared.into_iter().map(|prepared| run(schema, prepared, &caller, Freshness::new(), None));
             let answers = futures::future::join_all(runs).await;
             let bodies: Vec<AnswerBody<'_>> = answers.iter().map(Answer::body).collect();
@@ -208,6 +212,20 @@ fn cache_for(headers: &mut HeaderMap, answer: &Answer, freshness: &Freshness) {
     if let Ok(value) = HeaderValue::from_str(&value) {
         headers.insert(header::CACHE_CONTROL, value);
     }
+}
+
+fn is_subscription(prepared: &Result<Prepared, ServerError>) -> bool {
+    let operation = prepared.as_ref().ok().and_then(Prepared::operation);
+    operation.is_some_and(|op| op.node.ty == OperationType::Subscription)
+}
+
+/// A subscription in a batch is that request's error, coded as a single request's refusal is.
+fn refuse_subscription(prepared: Result<Prepared, ServerError>) -> Result<Prepared, ServerError> {
+    if !is_subscription(&prepared) {
+        return prepared;
+    }
+    let message = Rejection::SubscriptionOverHttp.to_string();
+    Err(wire::coded(ServerError::new(message, None), codes::METHOD_NOT_ALLOWED))
 }
 
 fn is_mutation(prepared: &Result<Prepared, ServerError>) -> bool {

@@ -126,6 +126,11 @@ impl ParsedPriceView {
     async fn includes_vat(&self) -> Option<bool> {
         self.0.includes_vat
     }
+    /// Whether the text says the seller is PKP: false for `non-PKP` (it charges no PPN, so
+    /// `amount` is the price with and without it); null when the text does not say.
+    async fn seller_pkp(&self) -> Option<bool> {
+        self.0.pkp
+    }
     /// The amount written Indonesian style.
     async fn formatted(&self) -> Option<String> {
         self.0.amount.map(format_rupiah)

@@ -72,6 +72,10 @@ pub(super) struct Resolved {
     pub(super) request: WireRequest,
     /// Whether it named its document by hash (a `GET` of it may be cached by a CDN).
     pub(super) by_hash: bool,
+    /// The hash to remember its document under, once admission has admitted it ([`keep`]).
+    ///
+    /// [`keep`]: PersistedQueries::keep
+    to_keep: Option<String>,
 }
 
 impl PersistedQueries {
@@ -90,8 +94,9 @@ impl PersistedQueries {
         Ok(Self { automatic, manifest: Arc::new(manifest), only })
     }
 
-    /// Fills in the document of a hash-only request, checks and remembers a hashed one, and in
-    /// trusted-documents mode refuses any document not in the manifest.
+    /// Fills in the document of a hash-only request, checks a hashed one (remembered only by
+    /// [`keep`](Self::keep)), and in trusted-documents mode refuses any document not in the
+    /// manifest.
     pub(super) fn resolve(&self, mut request: WireRequest) -> Result<Resolved, ServerError> {
         let Some(hash) = persisted_hash(&request)? else {
             if self.only {
@@ -100,8 +105,9 @@ impl PersistedQueries {
                     return Err(not_in_list());
                 }
             }
-            return Ok(Resolved { request, by_hash: false });
+            return Ok(Resolved { request, by_hash: false, to_keep: None });
         };
+        let mut to_keep = None;
         match request.query.as_deref() {
             None => {
                 let stored = self.manifest.get(&hash).cloned().or_else(|| self.automatic.get(&hash));
@@ -124,11 +130,19 @@ impl PersistedQueries {
                         return Err(not_in_list());
                     }
                 } else {
-                    self.automatic.insert(hash, Arc::from(query));
+                    to_keep = Some(hash);
                 }
             }
         }
-        Ok(Resolved { request, by_hash: true })
+        Ok(Resolved { request, by_hash: true, to_keep })
+    }
+
+    /// Remembers the document of a hashed request under its hash. Admission calls it once every
+    /// limit has passed, the batch's fan-out included: a refused document is never kept.
+    pub(super) fn keep(&self, resolved: &mut Resolved) {
+        if let (Some(hash), Some(query)) = (resolved.to_keep.take(), resolved.request.query.as_deref()) {
+            self.automatic.insert(hash, Arc::from(query));
+        }
     }
 }
 
@@ -196,6 +210,13 @@ mod tests {
         WireRequest { query: query.map(Into::into), extensions, ..WireRequest::default() }
     }
 
+    /// Resolves `request` and keeps its document, as admission does once it admitted it.
+    fn register(store: &PersistedQueries, request: WireRequest) -> Result<Resolved, ServerError> {
+        let mut resolved = store.resolve(request)?;
+        store.keep(&mut resolved);
+        Ok(resolved)
+    }
+
     fn code(error: &ServerError) -> String {
         error.extensions.as_ref().and_then(|e| e.get("code")).map(ToString::to_string).unwrap_or_default()
     }
@@ -213,6 +234,9 @@ mod tests {
         let error = store.resolve(request(None, Some(&hash))).err().expect("unknown");
         assert_eq!(code(&error), "\"PERSISTED_QUERY_NOT_FOUND\"");
         assert!(store.resolve(request(Some(query), Some(&hash))).is_ok());
+        let unkept = store.resolve(request(None, Some(&hash))).err().expect("resolved, not kept");
+        assert_eq!(code(&unkept), "\"PERSISTED_QUERY_NOT_FOUND\"");
+        assert!(register(&store, request(Some(query), Some(&hash))).is_ok());
         let resolved = store.resolve(request(None, Some(&hash))).expect("stored");
         assert_eq!(resolved.request.query.as_deref(), Some(query));
         assert!(resolved.by_hash);
@@ -222,7 +246,7 @@ mod tests {
     fn a_hash_that_is_not_the_querys_is_refused_and_not_stored() {
         let store = PersistedQueries::new(64 * 1024, None, false).expect("store");
         let other = sha256("{ other }");
-        let error = store.resolve(request(Some("{ __typename }"), Some(&other))).err().expect("mismatch");
+        let error = register(&store, request(Some("{ __typename }"), Some(&other))).err().expect("mismatch");
         assert_eq!(code(&error), "\"PERSISTED_QUERY_HASH_MISMATCH\"");
         let error = store.resolve(request(None, Some(&other))).err().expect("not stored");
         assert_eq!(code(&error), "\"PERSISTED_QUERY_NOT_FOUND\"");
@@ -260,7 +284,7 @@ mod tests {
         // 40 documents of 64 KiB each: 2.5 MiB offered to a 1 MiB store.
         for i in 0..40 {
             let query = format!("{{ __typename }} # {i} {}", "x".repeat(64 * 1024));
-            assert!(store.resolve(request(Some(&query), Some(&sha256(&query)))).is_ok());
+            assert!(register(&store, request(Some(&query), Some(&sha256(&query)))).is_ok());
         }
         store.automatic.run_pending_tasks();
         let weight = store.automatic.weighted_size();

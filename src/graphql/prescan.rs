@@ -2,8 +2,10 @@
 //!
 //! async-graphql 7.2's parser recurses per nesting level and overflows the stack (aborting the
 //! whole process) on a ~4 KB query of nested list values (reliability.md §0 item 1), so nesting
-//! and size must be bounded without recursion first. The same pass counts aliases, root fields and
-//! fan-out fields, which async-graphql does not limit.
+//! and size must be bounded without recursion first. The same pass counts aliases, which
+//! async-graphql does not limit. Root and fan-out fields are counted on the parse, by the
+//! [`expansion`](super::expansion): the text alone cannot tell a fragment on `Offer` from one on
+//! `Query`, an alias from a field's name, or one operation from the next.
 
 /// What the scan measured.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -14,22 +16,12 @@ pub(super) struct QueryShape {
     pub(super) tokens: usize,
     /// Aliased fields (`a: search(…)`).
     pub(super) aliases: usize,
-    /// Fields selected directly on an operation or fragment (an upper bound on root fields).
-    pub(super) root_fields: usize,
-    /// Root selections of fields that fan out to every marketplace (`search`, `compare`).
-    pub(super) fan_out_fields: usize,
 }
-
-/// Root fields whose every call asks all marketplaces: the searches, and the spending figures,
-/// which ask every ledger marketplace (a ranking, for every kab/kota of the province). The
-/// expansion over fragments counts the same fields (`expansion.rs`).
-pub(super) const FAN_OUT_FIELDS: &[&str] = &["search", "compare", "searchStream", "spending", "spendingRanking"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Token<'a> {
     Name(&'a str),
     Punct(u8),
-    Spread,
     Other,
 }
 
@@ -38,7 +30,6 @@ pub(super) fn scan(query: &str, max_tokens: usize) -> QueryShape {
     let mut shape = QueryShape::default();
     let (mut braces, mut parens, mut brackets) = (0usize, 0usize, 0usize);
     let mut previous: Option<Token<'_>> = None;
-    let mut after_spread = false;
     let mut lexer = Lexer { text: query.as_bytes(), src: query, pos: 0 };
     while let Some(token) = lexer.next_token() {
         shape.tokens += 1;
@@ -54,24 +45,9 @@ pub(super) fn scan(query: &str, max_tokens: usize) -> QueryShape {
             Token::Punct(b']') => brackets = brackets.saturating_sub(1),
             Token::Punct(b':') if parens == 0 && brackets == 0 && matches!(previous, Some(Token::Name(_))) => {
                 shape.aliases += 1;
-                // The alias was counted as a root field; the field after it is counted instead.
-                if braces == 1 {
-                    shape.root_fields = shape.root_fields.saturating_sub(1);
-                }
-            }
-            Token::Name(name) if parens == 0 && brackets == 0 && !after_spread && braces > 0 => {
-                shape.root_fields += usize::from(braces == 1);
-                // Only Query has these fields, so wherever they appear (inline fragments,
-                // fragment definitions) they are root selections.
-                shape.fan_out_fields += usize::from(FAN_OUT_FIELDS.contains(&name));
             }
             _ => {}
         }
-        after_spread = match token {
-            Token::Spread => true,
-            Token::Name("on") => after_spread,
-            _ => false,
-        };
         shape.nesting = shape.nesting.max(braces + parens + brackets);
         previous = Some(token);
     }
@@ -96,7 +72,7 @@ impl<'a> Lexer<'a> {
             }
             b'.' if self.text.get(self.pos..self.pos + 2) == Some(b"..") => {
                 self.pos += 2;
-                Token::Spread
+                Token::Other
             }
             b'"' => {
                 self.skip_string();
@@ -165,19 +141,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_plain_search_has_one_root_field_and_no_alias() {
+    fn a_plain_search_has_no_alias() {
         let shape = scan("query Q($q: String!) { search(query: $q) { offers { totalCount } } }", 10_000);
-        assert_eq!((shape.root_fields, shape.fan_out_fields, shape.aliases), (1, 1, 0));
+        assert_eq!(shape.aliases, 0);
         assert_eq!(shape.nesting, 3);
     }
 
     #[test]
-    fn aliases_are_counted_and_their_fields_are_the_root_fields() {
+    fn aliases_are_counted() {
         let shape = scan(
             "{ a: search(query: \"x\") { complete } b: search(query: \"y\") { complete } marketplaces { id } }",
             10_000,
         );
-        assert_eq!((shape.aliases, shape.root_fields, shape.fan_out_fields), (2, 3, 2));
+        assert_eq!(shape.aliases, 2);
     }
 
     #[test]
@@ -195,8 +171,7 @@ mod tests {
             "# {{{{[[[[\n{ parsePrice(text: \"[[[[{{{{\\\"\") { amount } x: parsePrice(text: \"\"\"{{{\"\"\") { amount } }",
             10_000,
         );
-        assert_eq!(shape.nesting, 2);
-        assert_eq!(shape.root_fields, 2);
+        assert_eq!((shape.nesting, shape.aliases), (2, 1));
     }
 
     #[test]
@@ -229,15 +204,6 @@ mod tests {
             "]".repeat(50_000)
         );
         assert!(scan(&query, 1_000_000).nesting > 50_000);
-    }
-
-    #[test]
-    fn fragment_spreads_at_the_root_are_not_fields() {
-        let shape = scan(
-            "{ ...F ... on Query { a: search(query: \"y\") { complete } } } fragment F on Query { search(query: \"x\") { complete } }",
-            10_000,
-        );
-        assert_eq!((shape.root_fields, shape.fan_out_fields), (1, 2));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub struct QueryRoot;
 /// Entry points of the Pasar API.
 ///
 /// Every error carries a stable `extensions.code`: `BAD_USER_INPUT`, `BAD_CURSOR`, `BAD_REQUEST`,
-/// `UNSUPPORTED_CONTENT_TYPE`, `REQUEST_TOO_LARGE`, `QUERY_TOO_COMPLEX`, `RATE_LIMITED`,
+/// `UNSUPPORTED_CONTENT_TYPE`, `UNSUPPORTED_CONTENT_ENCODING`, `REQUEST_TOO_LARGE`, `QUERY_TOO_COMPLEX`, `RATE_LIMITED`,
 /// `REQUEST_TIMEOUT`, `SERVER_BUSY`, `ORIGIN_NOT_ALLOWED`, `FORBIDDEN`, `GRAPHQL_PARSE_FAILED`,
 /// `GRAPHQL_VALIDATION_FAILED`,
 /// `OPERATION_RESOLUTION_FAILURE`, `PERSISTED_QUERY_NOT_FOUND`, `PERSISTED_QUERY_HASH_MISMATCH`,
@@ -162,9 +162,11 @@ impl QueryRoot {
         ctx: &Context<'_>,
         #[graphql(desc = "The Pemda's Kemendagri code (`\"35.71\"`).")] buyer: String,
         #[graphql(desc = "The calendar year, in WIB.")] year: i32,
-        #[graphql(desc = "Only these marketplaces; every one with a ledger when omitted.")] marketplaces: Option<
-            Vec<ID>,
-        >,
+        #[graphql(
+            desc = "Only these marketplaces; every one with a ledger when omitted. An empty list is refused with \
+                    `BAD_USER_INPUT` (`extensions.field: \"marketplaces\"`)."
+        )]
+        marketplaces: Option<Vec<ID>>,
     ) -> Result<SpendingView> {
         let service = ctx.data_unchecked::<SpendingService>();
         let named: Option<Vec<String>> = marketplaces.map(|ids| ids.into_iter().map(|id| id.0).collect());

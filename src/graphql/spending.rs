@@ -24,7 +24,12 @@ pub struct TransactionReader(pub Option<Arc<str>>);
 impl ErrorExtensions for SpendingError {
     fn extend(&self) -> async_graphql::Error {
         let code = if *self == SpendingError::BadCursor { codes::BAD_CURSOR } else { codes::BAD_USER_INPUT };
-        async_graphql::Error::new(self.to_string()).extend_with(|_, e| e.set("code", code))
+        async_graphql::Error::new(self.to_string()).extend_with(|_, e| {
+            e.set("code", code);
+            if let Some(field) = self.field() {
+                e.set("field", field);
+            }
+        })
     }
 }
 

@@ -79,13 +79,21 @@ pub(super) fn from_body(bytes: &[u8]) -> Result<WireBatch, String> {
 }
 
 /// Reads a `GET` query string: `query`, `operationName`, and JSON-encoded `variables` and
-/// `extensions`.
+/// `extensions`. A parameter given twice is refused, as a `POST` body's duplicate field is: taking
+/// one of them would run a document that a proxy reading the other never saw.
 pub(super) fn from_query_string(raw: &str) -> Result<WireRequest, String> {
     let mut request = WireRequest::default();
+    let mut seen: Vec<String> = Vec::new();
     for pair in raw.split('&').filter(|pair| !pair.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         // A parameter Pasar does not read is skipped whatever its bytes.
         let Ok(key) = form_decoded(key) else { continue };
+        if GET_PARAMETERS.contains(&key.as_str()) {
+            if seen.contains(&key) {
+                return Err(format!("duplicate parameter `{key}`"));
+            }
+            seen.push(key.clone());
+        }
         let field = |value: &str| form_decoded(value).map_err(|()| format!("`{key}` is not UTF-8 once decoded"));
         match key.as_str() {
             "query" => request.query = Some(field(value)?),
@@ -97,6 +105,9 @@ pub(super) fn from_query_string(raw: &str) -> Result<WireRequest, String> {
     }
     Ok(request)
 }
+
+/// The parameters of a GraphQL request over `GET`.
+const GET_PARAMETERS: [&str; 4] = ["query", "operationName", "variables", "extensions"];
 
 /// A form-encoded value (`+` a space, `%XX` a byte) as text; refused, not repaired, when its
 /// bytes are not UTF-8: `form_urlencoded` would put U+FFFD in their place and run a document
@@ -308,6 +319,21 @@ mod tests {
         let refused = from_query_string("query=%7B+a(t%3A+%22%FF%22)+%7D").expect_err("not UTF-8");
         assert_eq!(refused, "`query` is not UTF-8 once decoded");
         assert!(from_query_string("variables=%7B%22a%22%3A%22%C3%28%22%7D").is_err(), "inside variables too");
+    }
+
+    #[test]
+    fn a_graphql_parameter_given_twice_in_a_query_string_is_refused_as_a_json_body_refuses_it() {
+        for repeated in [
+            "query=%7B__typename%7D&query=%7Bmarketplaces%7Bid%7D%7D",
+            "query=%7Ba%7D&operationName=A&operationName=B",
+            "query=%7Ba%7D&variables=%7B%7D&variables=%7B%22n%22%3A1%7D",
+            "extensions=%7B%7D&query=%7Ba%7D&extensions=null",
+            "quer%79=%7Ba%7D&query=%7Bb%7D",
+        ] {
+            let refused = from_query_string(repeated).expect_err(repeated);
+            assert!(refused.starts_with("duplicate parameter `"), "{repeated}: {refused}");
+        }
+        assert!(from_query_string("query=%7Ba%7D&x=1&x=2").is_ok(), "a parameter Pasar does not read may repeat");
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
     let amount = parsed.amount?;
     // A range's lower bound, a compact form or a separator read by policy is not a firm amount.
     let exact = parsed.is_firm();
-    let stated = tax::stated(raw, parsed.includes_vat, issues);
+    let stated = tax::stated(raw, &parsed, issues);
     let Some(treatment) = vat::treatment(&raw.vat, stated) else {
         issues.push(issue(
             "price",

@@ -1,22 +1,27 @@
 //! The HTTP server: an accept loop over hyper-util that cuts off slow, idle and greedy clients
 //! before their requests reach the request limits (which never see a request that never arrives).
 //!
-//! Per connection: request headers within `header_timeout` (hyper's header read timeout, which
-//! also bounds an idle HTTP/1 keep-alive), nothing received for `idle_timeout` or a response left
-//! unread for `write_timeout` closes it (read/write deadlines on the socket). Per request: a body
-//! pause over `body_timeout` and a request over `request_timeout` are cut (tower-http). Caps: in
-//! total (from the descriptor limit) and per client address; HTTP/2 streams and headers bounded.
-//! Per response: an `x-request-id`, and the compression coding chosen by `encoding.rs`.
+//! Per connection: the first byte and then request headers within `header_timeout` (hyper's
+//! header read timeout, which also bounds an idle HTTP/1 keep-alive), nothing received for
+//! `idle_timeout` or a response left unread for `write_timeout` closes it (read/write deadlines
+//! on the socket). Per request: a body pause over `body_timeout` and a request over
+//! `request_timeout` are cut (tower-http). Caps: in total (from the descriptor limit) and per
+//! client address; HTTP/2 streams and headers bounded. Per response: an `x-request-id` (the
+//! client's own only when short and plain), the compression coding chosen by `encoding.rs`, and a
+//! code on the refusals tower-http writes bare (`refusals.rs`).
 
 mod caps;
 mod encoding;
 mod linger;
+mod metered;
+mod refusals;
+mod request_id;
 mod summary;
 mod unread;
 pub mod workers;
 
 use crate::config::HttpConfig;
-use crate::graphql::ws::ConnectionHold;
+use crate::graphql::ws::{ConnectionHold, SocketMeter};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -28,6 +33,7 @@ use hyper_util::server::conn::auto::Builder;
 use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use hyper_util::service::TowerToHyperService;
 use linger::Lingering;
+use metered::Metered;
 use std::convert::Infallible;
 use std::io;
 use std::net::SocketAddr;
@@ -62,12 +68,15 @@ pub async fn serve(
     let router = router
         .layer(RequestBodyTimeoutLayer::new(http.body_timeout))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, http.request_timeout))
+        .layer(axum::middleware::from_fn_with_state(http.request_timeout, refusals::coded))
         .layer(MapRequestLayer::new(encoding::choose::<Body>))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(MapRequestLayer::new(request_id::only_plain::<Body>));
     let connection = Connection {
         builder: Arc::new(builder(http)),
         router,
+        header_timeout: http.header_timeout,
         idle_timeout: http.idle_timeout,
         write_timeout: http.write_timeout,
     };
@@ -150,6 +159,7 @@ fn builder(http: &HttpConfig) -> Builder<TokioExecutor> {
 struct Connection {
     builder: Arc<Builder<TokioExecutor>>,
     router: Router,
+    header_timeout: Duration,
     idle_timeout: Duration,
     write_timeout: Duration,
 }
@@ -171,12 +181,21 @@ impl Connection {
             Ok(stream) => stream,
             Err(error) => return tracing::debug!(%peer, %error, "Connection lost before it was served."),
         };
+        // A client's first request must start within `header_timeout`, as every later one must
+        // (hyper's header timer runs only once a byte has come): a connection that says nothing
+        // was held for `idle_timeout`, twelve times longer, by the cheapest slowloris.
+        if tokio::time::timeout(self.header_timeout, stream.readable()).await.is_err() {
+            return tracing::debug!(%peer, "Connection closed: nothing sent within header_timeout.");
+        }
         let mut stream = TimeoutStream::new(stream);
         stream.set_read_timeout(Some(self.idle_timeout));
         stream.set_write_timeout(Some(self.write_timeout));
-        let io = TokioIo::new(Lingering::new(Box::pin(stream)));
+        // Free for HTTP; once `/graphql/ws` upgrades the connection, what its socket reads is
+        // charged to the bytes-in-flight budget until each message is whole.
+        let meter = SocketMeter::default();
+        let io = TokioIo::new(Metered::new(Lingering::new(Box::pin(stream)), meter.clone()));
         // With upgrades: `/graphql/ws` switches to WebSocket.
-        let service = TowerToHyperService::new(service(self.router, peer, ConnectionHold::new(slot)));
+        let service = TowerToHyperService::new(service(self.router, peer, ConnectionHold::new(slot), meter));
         let connection = self.builder.serve_connection_with_upgrades(io, service);
         if let Err(error) = watcher.watch(connection.into_owned()).await {
             tracing::debug!(%peer, error = %error, "Connection ended with an error.");
@@ -191,12 +210,14 @@ fn service(
     router: Router,
     peer: SocketAddr,
     hold: ConnectionHold,
+    meter: SocketMeter,
 ) -> impl tower::Service<Request<Incoming>, Response = axum::response::Response, Error = Infallible, Future: Send> + Clone
 {
     tower::service_fn(move |request: Request<Incoming>| {
         let (mut request, read) = unread::watch(request);
         request.extensions_mut().insert(ConnectInfo(peer));
         request.extensions_mut().insert(hold.clone());
+        request.extensions_mut().insert(meter.clone());
         let answered = router.clone().oneshot(request);
         async move {
             let mut response = answered.await?;

@@ -122,3 +122,35 @@ async fn a_read_body_or_a_small_refused_one_keeps_the_connection_open() {
     assert_eq!(answers.matches("HTTP/1.1 413").count(), 2, "{answers}");
     assert!(!answers.contains("connection: close"), "{answers}");
 }
+
+#[tokio::test]
+async fn a_connection_that_sends_nothing_is_closed_after_the_header_timeout_not_the_idle_timeout() {
+    let http = HttpConfig { header_timeout: Duration::from_millis(300), ..HttpConfig::default() };
+    let (address, _stop, _served) = start(http).await;
+    let mut silent = TcpStream::connect(address).await.expect("connect");
+    let started = std::time::Instant::now();
+    let mut buf = [0u8; 16];
+    let closed = tokio::time::timeout(Duration::from_secs(5), silent.read(&mut buf)).await;
+    assert!(matches!(closed, Ok(Ok(0) | Err(_))), "still open after 5 s (idle_timeout is 60 s): {closed:?}");
+    assert!(started.elapsed() >= Duration::from_millis(250), "closed at the header timeout, not before");
+}
+
+/// The `x-request-id` the server answers a `GET` sent with `sent`.
+async fn request_id_answered(address: SocketAddr, sent: &str) -> String {
+    let mut stream = TcpStream::connect(address).await.expect("connect");
+    let request = format!("GET /none HTTP/1.1\r\nHost: pasar\r\nx-request-id: {sent}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.expect("request");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await.expect("answer");
+    let line = answer.lines().find(|l| l.to_ascii_lowercase().starts_with("x-request-id:")).unwrap_or_default();
+    line.split_once(':').map(|(_, id)| id.trim().to_string()).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_clients_request_id_is_kept_only_when_short_and_plain() {
+    let (address, _stop, _served) = start(HttpConfig::default()).await;
+    assert_eq!(request_id_answered(address, "3f0c-41aa").await, "3f0c-41aa");
+    let long = "r".repeat(9_000);
+    let answered = request_id_answered(address, &long).await;
+    assert!(!answered.is_empty() && answered.len() <= 128, "a fresh id in place of 9 KB: {} bytes", answered.len());
+}

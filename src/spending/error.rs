@@ -17,6 +17,9 @@ pub enum SpendingError {
         /// The current year in WIB.
         current: i32,
     },
+    /// `marketplaces: []` names none: asking none answered Rp0 as if complete.
+    #[error("`marketplaces` must name at least one marketplace, or be left out to ask every one with a ledger")]
+    NoMarketplaces,
     /// No registered marketplace has this id.
     #[error("unknown marketplace `{0}`")]
     UnknownMarketplace(String),
@@ -32,4 +35,14 @@ pub enum SpendingError {
     /// The `after` cursor was not issued for this list.
     #[error("the cursor was not issued for this list of transactions")]
     BadCursor,
+}
+
+impl SpendingError {
+    /// The argument at fault, when it is one list the client can correct (`extensions.field`).
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::NoMarketplaces => Some("marketplaces"),
+            _ => None,
+        }
+    }
 }

@@ -117,14 +117,17 @@ impl SpendingService {
         if (2000..=current).contains(&year) { Ok(()) } else { Err(SpendingError::BadYear { year, current }) }
     }
 
-    /// The marketplaces asked: those named (each must keep a ledger), else every enabled one
-    /// that keeps one.
+    /// The marketplaces asked: those named (at least one, each keeping a ledger), else every
+    /// enabled one that keeps one.
     pub fn select(&self, named: Option<&[String]>) -> Result<Vec<RegistryEntry>, SpendingError> {
         let Some(named) = named else {
             let registry = self.registry();
             let all = registry.entries().iter().filter(|e| e.enabled && e.marketplace.keeps_ledger());
             return Ok(all.cloned().collect());
         };
+        if named.is_empty() {
+            return Err(SpendingError::NoMarketplaces);
+        }
         let registry = self.registry();
         let mut chosen: Vec<RegistryEntry> = Vec::new();
         for id in named {

@@ -83,8 +83,11 @@ impl Invalid {
             ),
             "top" => lang.pick("Jumlah penawaran per produk harus 1–20", "Offers per product must be 1 to 20"),
             "sort" => lang.pick("Urutan tidak dikenal", "Unknown order"),
-            "q" if self.value.contains('\u{FFFD}') => {
+            "q" if self.value.chars().any(is_control_picture) => {
                 lang.pick("Kata pencarian berisi karakter kontrol", "The search text holds a control character")
+            }
+            "q" if self.value.contains(char::REPLACEMENT_CHARACTER) => {
+                lang.pick("Kata pencarian bukan teks UTF-8 yang sah", "The search text is not valid UTF-8")
             }
             "q" if self.value.chars().count() > MAX_QUERY_CHARS => {
                 lang.pick("Kata pencarian harus 1 sampai 200 karakter", "The search text must be 1 to 200 characters")
@@ -93,6 +96,10 @@ impl Invalid {
             "lang" => lang.pick(
                 "Bahasa tidak tersedia (pilihan: id, en); halaman ditampilkan dalam Bahasa Indonesia",
                 "Language not available (choose id or en); the page is shown in Indonesian",
+            ),
+            "offer" => lang.pick(
+                "Survei memuat paling banyak 100 penawaran; kurangi centang. Penawaran ke-101",
+                "A survey holds at most 100 offers; untick some. The 101st offer",
             ),
             _ => lang.pick("Parameter tidak dikenal", "Unknown parameter"),
         };
@@ -145,7 +152,10 @@ fn read(query: &mut PageQuery, key: &str, value: &str, lang: Lang) -> Result<(),
             query.q = visible(value);
             // Refused here, as the search would refuse it, so the page marks the field.
             let searchable = value.is_empty() || value.chars().any(char::is_alphanumeric);
-            if query.q != value || value.chars().count() > MAX_QUERY_CHARS || !searchable {
+            // Bytes that are not UTF-8 arrive as U+FFFD: refused, as the GraphQL doors refuse
+            // them, never searched for as another text.
+            let not_utf8 = value.contains(char::REPLACEMENT_CHARACTER);
+            if query.q != value || value.chars().count() > MAX_QUERY_CHARS || !searchable || not_utf8 {
                 return Err("q");
             }
         }
@@ -169,9 +179,22 @@ fn read(query: &mut PageQuery, key: &str, value: &str, lang: Lang) -> Result<(),
     Ok(())
 }
 
-/// `value` with each control character other than whitespace (a NUL, an escape) shown as `�`.
+/// `value` with each control character other than whitespace shown as its picture (a NUL as
+/// `␀`, an escape as `␛`; others as `␦`), so that `�` is left to bytes that were not UTF-8.
 fn visible(value: &str) -> String {
-    value.chars().map(|c| if c.is_control() && !c.is_whitespace() { '\u{FFFD}' } else { c }).collect()
+    let picture = |c: char| match u32::from(c) {
+        code @ 0..=0x1F => char::from_u32(0x2400 + code).unwrap_or(SUBSTITUTE_PICTURE),
+        0x7F => '\u{2421}',
+        _ => SUBSTITUTE_PICTURE,
+    };
+    value.chars().map(|c| if c.is_control() && !c.is_whitespace() { picture(c) } else { c }).collect()
+}
+
+/// ␦, for a control character with no picture of its own.
+const SUBSTITUTE_PICTURE: char = '\u{2426}';
+
+fn is_control_picture(c: char) -> bool {
+    ('\u{2400}'..='\u{2426}').contains(&c)
 }
 
 fn percent(value: &str) -> Result<Option<Decimal>, ()> {
@@ -307,6 +330,23 @@ mod tests {
         let (query, invalid) = parse(Some(&url(9_000)));
         assert_eq!(invalid.iter().map(|i| i.field).collect::<Vec<_>>(), ["offer"], "said once");
         assert_eq!(query.chosen.len(), 100, "the rest is not read into the survey");
+        let said = invalid[0].problem(Lang::En);
+        assert!(said.starts_with("A survey holds at most 100 offers"), "not an unknown parameter: {said}");
+    }
+
+    #[test]
+    fn a_search_text_that_is_not_utf8_is_refused_as_such_and_a_control_character_as_one() {
+        let problem = |raw: &str| {
+            let (_, invalid) = parse(Some(raw));
+            invalid.iter().find(|i| i.field == "q").map(|i| i.problem(Lang::En)).unwrap_or_default()
+        };
+        assert!(problem("q=kertas%FF").starts_with("The search text is not valid UTF-8"), "{}", problem("q=kertas%FF"));
+        assert!(problem("q=%FF%FE").starts_with("The search text is not valid UTF-8"));
+        let control = problem("q=kertas%00hvs");
+        assert!(
+            control.starts_with("The search text holds a control character") && control.contains("kertas␀hvs"),
+            "{control}"
+        );
     }
 
     #[test]

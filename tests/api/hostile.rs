@@ -99,6 +99,29 @@ async fn a_client_over_its_budget_gets_429_with_retry_after() {
 }
 
 #[tokio::test]
+async fn a_browser_over_its_budget_loading_graphiql_is_told_in_text_as_on_the_buyer_pages() {
+    let app = crate::helpers::spawn_app_with(crate::helpers::TestOptions {
+        rate_per_second: 1,
+        rate_burst: 2,
+        ..Default::default()
+    })
+    .await;
+    let load = || app.client.get(format!("{}/graphql", app.address)).header("accept", "text/html").send();
+    let mut refused = None;
+    for _ in 0..10 {
+        let response = load().await.expect("answer");
+        if response.status() == 429 {
+            refused = Some(response);
+            break;
+        }
+    }
+    let refused = refused.expect("a quick load past the budget is refused");
+    let content_type = refused.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(content_type.starts_with("text/plain"), "{content_type}");
+    assert!(refused.text().await.unwrap_or_default().contains("(RATE_LIMITED)"));
+}
+
+#[tokio::test]
 async fn purge_cache_is_refused_without_the_admin_token_and_allowed_with_it() {
     let app = crate::helpers::spawn_app_with(crate::helpers::TestOptions {
         admin_token: Some("s3cret-admin".into()),

@@ -263,3 +263,16 @@ async fn rankings_arriving_together_ask_a_marketplace_at_most_a_quarter_of_its_c
     assert_eq!(jatim.requests_served(), 4 * 38);
     assert_eq!(jatim.peak_in_flight(), 2, "a lane of 2, used to the full");
 }
+
+#[tokio::test]
+async fn an_empty_list_of_marketplaces_is_refused_as_the_search_filter_refuses_it() {
+    let app = spawn_app().await;
+    let body = app.graphql(SPENDING, json!({ "buyer": "35.71", "year": 2022, "m": [] })).await;
+    assert!(body["data"].is_null(), "no Rp0 answered as complete: {body}");
+    let extensions = &body["errors"][0]["extensions"];
+    assert_eq!(
+        (extensions["code"].as_str(), extensions["field"].as_str()),
+        (Some("BAD_USER_INPUT"), Some("marketplaces")),
+        "{body}"
+    );
+}

@@ -4,8 +4,8 @@
 
 use super::super::clients::TooManyRequests;
 use super::super::codes;
-use super::super::negotiate::MediaType;
-use axum::http::{HeaderValue, StatusCode, header};
+use super::super::negotiate::{MediaType, Wanted, negotiate};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
@@ -21,6 +21,11 @@ pub enum Rejection {
     /// A mutation sent with `GET`, which must not change state.
     #[error("mutations need POST: GET runs queries only")]
     MutationOverGet,
+    /// A subscription sent to `/graphql`, which answers once: it runs on the WebSocket.
+    #[error(
+        "subscriptions run on the WebSocket at /graphql/ws (graphql-transport-ws); /graphql answers queries and mutations"
+    )]
+    SubscriptionOverHttp,
     /// A method `/graphql` does not answer (`PUT`, `PATCH`, `DELETE`, …).
     #[error("/graphql answers GET (queries) and POST")]
     Method,
@@ -30,6 +35,14 @@ pub enum Rejection {
     /// The body stopped arriving for longer than `body_timeout`.
     #[error("the request body stalled; send it without pauses")]
     Stalled,
+    /// The request took longer than `request_timeout` to arrive and be answered.
+    #[error("the request took longer than {} s to arrive and be answered ([http] request_timeout)", .0.as_secs_f64())]
+    TimedOut(std::time::Duration),
+    /// The body is compressed in a coding the gateway does not decode.
+    #[error(
+        "the request body's Content-Encoding `{0}` is not one Pasar decodes: send it as gzip, br or zstd, or not compressed"
+    )]
+    Encoding(String),
     /// The body could not be read (a broken `Content-Encoding`, a reset stream).
     #[error("the request body could not be read: {0}")]
     Unreadable(String),
@@ -64,11 +77,11 @@ impl Rejection {
     /// The HTTP status of the refusal.
     pub fn status(&self) -> StatusCode {
         match self {
-            Self::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::ContentType | Self::Encoding(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
-            Self::MutationOverGet | Self::Method => StatusCode::METHOD_NOT_ALLOWED,
+            Self::MutationOverGet | Self::SubscriptionOverHttp | Self::Method => StatusCode::METHOD_NOT_ALLOWED,
             Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::Stalled => StatusCode::REQUEST_TIMEOUT,
+            Self::Stalled | Self::TimedOut(_) => StatusCode::REQUEST_TIMEOUT,
             Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Origin(_) => StatusCode::FORBIDDEN,
@@ -82,10 +95,11 @@ impl Rejection {
     pub fn code(&self) -> &'static str {
         match self {
             Self::ContentType => codes::UNSUPPORTED_CONTENT_TYPE,
+            Self::Encoding(_) => codes::UNSUPPORTED_CONTENT_ENCODING,
             Self::NotAcceptable => codes::NOT_ACCEPTABLE,
-            Self::MutationOverGet | Self::Method => codes::METHOD_NOT_ALLOWED,
+            Self::MutationOverGet | Self::SubscriptionOverHttp | Self::Method => codes::METHOD_NOT_ALLOWED,
             Self::TooLarge(_) => codes::REQUEST_TOO_LARGE,
-            Self::Stalled => codes::REQUEST_TIMEOUT,
+            Self::Stalled | Self::TimedOut(_) => codes::REQUEST_TIMEOUT,
             Self::Busy => codes::SERVER_BUSY,
             Self::RateLimited(_) => codes::RATE_LIMITED,
             Self::Origin(_) => codes::ORIGIN_NOT_ALLOWED,
@@ -151,6 +165,15 @@ impl Rejection {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
+    }
+
+    /// The refusal, in the media type a GraphQL client with these request headers accepts
+    /// (`application/json` when it accepts none).
+    pub fn respond_to(self, request: &HeaderMap) -> Response {
+        match negotiate(request, false) {
+            Wanted::Graphql(media) => self.respond(media),
+            Wanted::Html | Wanted::Unsupported => self.respond(MediaType::Json),
+        }
     }
 
     /// The refusal as plain text for people (the buyer's pages), code in brackets.

@@ -2,9 +2,10 @@
 
 use super::super::clients::Client;
 use super::super::http::Endpoint;
+use super::meter::SocketMeter;
 use super::protocol;
 use super::session::{self, SocketPolicy};
-use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderMap, header};
 use axum::response::Response;
 use std::sync::Arc;
@@ -88,15 +89,19 @@ pub fn upgrade(
     client: Client,
     headers: &HeaderMap,
     hold: Option<ConnectionHold>,
+    meter: Option<SocketMeter>,
     upgrade: WebSocketUpgrade,
 ) -> Response {
     let limits = sockets.endpoint.admission.limits();
     // tungstenite's own bound sits 4 KiB above the request limit, so a message a little too large
     // is still read and refused with a code naming its operation; beyond it the socket closes
-    // (1009). tungstenite holds a message sent in pieces up to this bound, outside the in-flight
-    // budget, until it is whole or the socket is idle for `idle_timeout`.
+    // (1009). What tungstenite holds of a message sent in pieces is charged to the in-flight
+    // budget as it is read (the connection's meter, armed here), until the message is whole.
     let hard_cap = limits.max_body_bytes.saturating_add(4096);
+    let meter = meter.unwrap_or_default();
+    meter.arm(sockets.endpoint.admission.in_flight_budget());
     let session = session::Session {
+        meter,
         endpoint: sockets.endpoint.clone(),
         policy: Arc::clone(&sockets.policy),
         client,
@@ -104,13 +109,33 @@ pub fn upgrade(
         stop: sockets.stop.clone(),
     };
     let open = sockets.open.clone();
+    let offered = offers_subprotocol(headers);
     upgrade.protocols([protocol::SUBPROTOCOL]).max_message_size(hard_cap).max_frame_size(hard_cap).on_upgrade(
         move |socket| async move {
             let _open = open.enter();
             let _hold = hold;
-            session.run(socket).await;
+            if offered {
+                session.run(socket).await;
+            } else {
+                not_acceptable(socket).await;
+            }
         },
     )
+}
+
+/// Whether the handshake offers graphql-transport-ws among its subprotocols.
+fn offers_subprotocol(headers: &HeaderMap) -> bool {
+    let offered = headers.get_all(header::SEC_WEBSOCKET_PROTOCOL).iter().filter_map(|v| v.to_str().ok());
+    offered.flat_map(|v| v.split(',')).any(|p| p.trim() == protocol::SUBPROTOCOL)
+}
+
+/// Closes a socket that did not ask for graphql-transport-ws at once, saying so (4406, as
+/// graphql-ws's own server does): a legacy subscriptions-transport-ws client (`graphql-ws`) or
+/// one that asks for none learns what is wrong before it sends a message this server cannot read.
+async fn not_acceptable(mut socket: WebSocket) {
+    let reason = "Subprotocol not acceptable: use graphql-transport-ws".into();
+    let frame = CloseFrame { code: protocol::SUBPROTOCOL_NOT_ACCEPTABLE, reason };
+    let _ = socket.send(Message::Close(Some(frame))).await;
 }
 
 fn bearer(headers: &HeaderMap) -> Option<String> {

@@ -8,9 +8,11 @@
 //! `subscribe` passes the same [admission](super::admission) as `POST /graphql`.
 
 mod door;
+mod meter;
 mod operation;
 mod protocol;
 mod session;
 
 pub use door::{ConnectionHold, OpenSockets, Sockets, upgrade};
+pub use meter::SocketMeter;
 pub use session::SocketPolicy;

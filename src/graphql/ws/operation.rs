@@ -12,7 +12,6 @@ use super::protocol;
 use async_graphql::parser::types::OperationType;
 use async_graphql::{ServerError, Value};
 use futures::StreamExt;
-use serde_json::json;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
@@ -42,7 +41,7 @@ impl Operation {
             Ok(last) => last,
             Err(_) => {
                 let message = format!("the operation ran past {} s and was stopped", self.timeout.as_secs_f64());
-                protocol::error(&self.id, &json!([coded(ServerError::new(message, None), codes::REQUEST_TIMEOUT)]))
+                protocol::error(&self.id, &[coded(ServerError::new(message, None), codes::REQUEST_TIMEOUT)])
             }
         };
         drop(held);
@@ -53,12 +52,12 @@ impl Operation {
     async fn execute(&self, admitted: Admitted, caller: Caller) -> String {
         let prepared = match prepare(&self.schema, Ok(admitted)) {
             Ok(prepared) => prepared,
-            Err(error) => return protocol::error(&self.id, &json!([error])),
+            Err(error) => return protocol::error(&self.id, &[error]),
         };
         if prepared.operation().is_some_and(|op| op.node.ty == OperationType::Mutation) {
             let error =
                 ServerError::new("mutations need POST /graphql: the socket runs queries and subscriptions", None);
-            return protocol::error(&self.id, &json!([coded(error, codes::METHOD_NOT_ALLOWED)]));
+            return protocol::error(&self.id, &[coded(error, codes::METHOD_NOT_ALLOWED)]);
         }
         let wire::Prepared { request, document, operation_name } = prepared;
         let request = request
@@ -78,7 +77,7 @@ impl Operation {
             if refused {
                 let errors: Vec<ServerError> =
                     response.errors.into_iter().map(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
-                return protocol::error(&self.id, &json!(errors));
+                return protocol::error(&self.id, &errors);
             }
             first = false;
             let mut response = response;
@@ -87,8 +86,7 @@ impl Operation {
             if let Some(operation) = wire::operation(&document, operation_name.as_deref()) {
                 in_selection_order(&mut response.data, &response.errors, &document, &operation.node);
             }
-            let payload = serde_json::to_value(&response).unwrap_or_default();
-            let next = protocol::next(&self.id, &payload);
+            let next = protocol::next(&self.id, &response);
             let _ = self.outbox.send(Event::Send(self.id.clone(), self.generation, next)).await;
         }
         protocol::complete(&self.id)

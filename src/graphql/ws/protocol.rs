@@ -2,7 +2,7 @@
 //! messages and the close codes it names.
 
 use super::super::wire::WireRequest;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use std::borrow::Cow;
@@ -20,12 +20,20 @@ pub(super) const INIT_TIMEOUT: u16 = 4408;
 pub(super) const SUBSCRIBER_EXISTS: u16 = 4409;
 /// A second `connection_init`.
 pub(super) const TOO_MANY_INIT: u16 = 4429;
+/// The handshake did not offer graphql-transport-ws (as graphql-ws's own server closes it).
+pub(super) const SUBPROTOCOL_NOT_ACCEPTABLE: u16 = 4406;
 /// Normal closure (an idle socket).
 pub(super) const NORMAL: u16 = 1000;
 /// The gateway is shutting down.
 pub(super) const GOING_AWAY: u16 = 1001;
+/// A frame that breaks RFC 6455 itself: unmasked, reserved bits set, an unknown opcode (§7.4.1).
+pub(super) const PROTOCOL_ERROR: u16 = 1002;
+/// A text message that is not UTF-8 (RFC 6455 §8.1, §7.4.1).
+pub(super) const INVALID_PAYLOAD: u16 = 1007;
 /// A message or frame larger than the socket reads (RFC 6455 §7.4.1).
 pub(super) const MESSAGE_TOO_BIG: u16 = 1009;
+/// The gateway holds its budget of bytes in flight (1013, "Try Again Later", IANA registry).
+pub(super) const TRY_AGAIN_LATER: u16 = 1013;
 
 /// A message from the client. A `subscribe`'s payload stays as its text until the client's budget
 /// has paid for reading it ([`request`]).
@@ -93,13 +101,26 @@ pub(super) fn pong() -> String {
     json!({ "type": "pong" }).to_string()
 }
 
-pub(super) fn next(id: &str, payload: &Value) -> String {
-    json!({ "type": "next", "id": id, "payload": payload }).to_string()
+/// A result. The payload is written as it serialises, not through a `serde_json::Value`, whose
+/// map sorts keys: the answer's keys stay in selection order, as over HTTP.
+pub(super) fn next(id: &str, payload: &impl Serialize) -> String {
+    message("next", id, payload)
 }
 
 /// Errors before execution: the operation ends without `complete`.
-pub(super) fn error(id: &str, errors: &Value) -> String {
-    json!({ "type": "error", "id": id, "payload": errors }).to_string()
+pub(super) fn error(id: &str, errors: &impl Serialize) -> String {
+    message("error", id, errors)
+}
+
+fn message(kind: &'static str, id: &str, payload: &impl Serialize) -> String {
+    #[derive(Serialize)]
+    struct Message<'a, P> {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        id: &'a str,
+        payload: &'a P,
+    }
+    serde_json::to_string(&Message { kind, id, payload }).unwrap_or_default()
 }
 
 pub(super) fn complete(id: &str) -> String {

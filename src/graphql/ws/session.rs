@@ -6,8 +6,8 @@ use super::super::http::{Caller, Endpoint, Rejection};
 use super::operation::{self, Event};
 use super::protocol::{self, ClientMessage};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
+use serde_json::Value;
 use serde_json::value::RawValue;
-use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::{mpsc, watch};
@@ -30,6 +30,8 @@ pub struct SocketPolicy {
 const OUTBOX: usize = 64;
 
 pub(super) struct Session {
+    /// What the connection has read for a message not yet whole, in the in-flight budget.
+    pub(super) meter: super::meter::SocketMeter,
     pub(super) endpoint: Endpoint,
     pub(super) policy: Arc<SocketPolicy>,
     /// The client of the handshake; `connection_init` may name a configured client instead.
@@ -97,6 +99,11 @@ impl Session {
                     // of a message sent in pieces, so pings could hold a half-sent message open.
                     if !matches!(message, Some(Ok(Message::Ping(_) | Message::Pong(_)))) {
                         heard = Instant::now();
+                    }
+                    // Control frames release nothing: pings between the pieces of a message must
+                    // not free what the message holds.
+                    if matches!(message, Some(Ok(Message::Text(_) | Message::Binary(_) | Message::Close(_)))) {
+                        self.meter.release();
                     }
                     let flow = match message {
                         Some(Ok(message)) => self.on_message(message, &mut state, &mut socket).await,
@@ -203,7 +210,7 @@ impl Session {
         admission.charge(&self.client).await?;
         let held = admission.hold(bytes)?;
         let request = protocol::request(payload).map_err(Refused::Invalid)?;
-        let admitted = admission.admit_one(request)?.map_err(|e| Refused::Errors(json!([e])))?;
+        let admitted = admission.admit_one(request)?.map_err(|e| Refused::Errors(in_order(&[e])))?;
         let streams = match admitted.fan_out() {
             0 => None,
             count => Some(admission.open_streams(&self.client, count)?),
@@ -225,8 +232,8 @@ impl Session {
 
 /// Why a `subscribe` did not start.
 enum Refused {
-    /// The errors of the `error` message that answers it.
-    Errors(Value),
+    /// The errors of the `error` message that answers it, as written.
+    Errors(Box<RawValue>),
     /// Its payload is not a request: the socket closes with 4400.
     Invalid(String),
 }
@@ -237,23 +244,47 @@ impl From<Rejection> for Refused {
     }
 }
 
-/// A read that failed. A message past the socket's bound (`door::upgrade`) is closed with 1009
-/// and the size a message may have, so the client learns why; anything else (a reset, a frame
-/// tungstenite refused) leaves no one to tell.
+/// A read that failed. A client that is still there is told why before the socket closes (RFC
+/// 6455 §7.1.7 and §8.1: a Close frame first): a message past the socket's bound
+/// (`door::upgrade`) with 1009 and the size a message may have, text that is not UTF-8 with 1007,
+/// a frame the protocol forbids with 1002 and what was wrong. Without a Close frame a client
+/// sees an abnormal closure (1006), takes it for the network and sends the same message again.
+/// A reset or a read that failed underneath leaves no one to tell.
 fn unreadable(error: axum::Error, max: usize) -> Flow {
     let error = error.into_inner();
     match error.downcast_ref::<tungstenite::Error>() {
         Some(tungstenite::Error::Capacity(_)) => {
             Flow::Close(protocol::MESSAGE_TOO_BIG, format!("a message may hold at most {max} bytes"))
         }
+        Some(tungstenite::Error::Utf8(_)) => {
+            Flow::Close(protocol::INVALID_PAYLOAD, "a text message must be UTF-8".into())
+        }
+        Some(tungstenite::Error::Io(io)) if io.get_ref().is_some_and(|e| e.is::<super::meter::OverBudget>()) => {
+            Flow::Close(protocol::TRY_AGAIN_LATER, super::meter::OverBudget.to_string())
+        }
+        Some(tungstenite::Error::Protocol(violation)) if !gone(violation) => {
+            Flow::Close(protocol::PROTOCOL_ERROR, violation.to_string())
+        }
         _ => Flow::Gone,
     }
+}
+
+/// A violation that means the peer is gone, or that the socket may send nothing more.
+fn gone(violation: &tungstenite::error::ProtocolError) -> bool {
+    use tungstenite::error::ProtocolError::{ReceivedAfterClosing, ResetWithoutClosingHandshake, SendAfterClosing};
+    matches!(violation, ResetWithoutClosingHandshake | SendAfterClosing | ReceivedAfterClosing)
 }
 
 async fn reply(socket: &mut WebSocket, text: String) -> Flow {
     if socket.send(Message::text(text)).await.is_ok() { Flow::Continue } else { Flow::Gone }
 }
 
-fn errors(rejection: &Rejection) -> Value {
-    json!([rejection.error()])
+fn errors(rejection: &Rejection) -> Box<RawValue> {
+    in_order(&[rejection.error()])
+}
+
+/// Errors written with their fields in their own order (`message`, `locations`, `path`,
+/// `extensions`), as over HTTP.
+fn in_order(errors: &impl serde::Serialize) -> Box<RawValue> {
+    serde_json::value::to_raw_value(errors).unwrap_or_default()
 }

@@ -5,12 +5,13 @@ use super::{issue, read_bool};
 use crate::codes::Code;
 use crate::model::Issue;
 use crate::normalize::percent::parse_percent;
+use crate::normalize::price::ParsedPrice;
 use crate::normalize::raw::{RawOffer, RawValue};
 use crate::normalize::vat::Stated;
 
-/// Reads the offer's statements; `text_hint` is a PPN hint found in the price text, which is
-/// more specific than any flag and wins.
-pub(super) fn stated(raw: &RawOffer, text_hint: Option<bool>, issues: &mut Vec<Issue>) -> Stated {
+/// Reads the offer's statements; `text` is what the price text says (a PPN hint, `non-PKP`),
+/// which is more specific than any flag and wins.
+pub(super) fn stated(raw: &RawOffer, text: &ParsedPrice, issues: &mut Vec<Issue>) -> Stated {
     let rate = match raw.vat_rate.as_ref().map(|r| parse_percent(&r.value)) {
         Some(Ok(rate)) => rate,
         None => None,
@@ -24,9 +25,9 @@ pub(super) fn stated(raw: &RawOffer, text_hint: Option<bool>, issues: &mut Vec<I
         }
     };
     Stated {
-        includes_vat: text_hint.or_else(|| flag(raw.includes_vat.as_ref(), "price.includesVat", issues)),
+        includes_vat: text.includes_vat.or_else(|| flag(raw.includes_vat.as_ref(), "price.includesVat", issues)),
         rate,
-        pkp: flag(raw.vendor_pkp.as_ref(), "seller.pkp", issues),
+        pkp: text.pkp.or_else(|| flag(raw.vendor_pkp.as_ref(), "seller.pkp", issues)),
         exempt: flag(raw.vat_exempt.as_ref(), "price.vatExempt", issues),
         regional_tax: flag(raw.regional_tax.as_ref(), "price.regionalTax", issues),
     }

@@ -76,6 +76,13 @@ fn with_nothing_stated_one_piece_is_assumed_and_never_compared() {
 }
 
 #[test]
+fn a_price_text_saying_non_pkp_is_read_and_charges_no_ppn_whatever_the_adapter_assumes() {
+    let price = offer("Rp 1.250.000 non-PKP", Some("Unit"), "Meja Kantor").price.expect("a price");
+    let got = (price.vat_basis, price.amount_excluding_vat, price.amount_including_vat);
+    assert_eq!(got, (crate::model::VatBasis::NotPkp, dec!(1250000), dec!(1250000)));
+}
+
+#[test]
 fn a_zero_price_is_refused_as_a_placeholder() {
     let offer = offer("Rp 0", Some("pcs"), "Flashdisk 64GB");
     assert_eq!((offer.price, offer.unit_price), (None, None));

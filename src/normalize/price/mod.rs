@@ -32,7 +32,10 @@
 //! - `+PPN` and `+ PPN 11%` mean PPN is added on top: excluded. A bare
 //!   `PPN 11%` says nothing and gives `includes_vat: None` with an issue (see
 //!   `tax`); the amount is still read. A remark in parentheses that mentions
-//!   the tax (`(Harga sudah termasuk PPN)`) is a tax hint, removed whole.
+//!   the tax (`(Harga sudah termasuk PPN)`) is a tax hint, removed whole; so is
+//!   a label before a hint (`Rp 1.250.000 harga termasuk PPN`). `non-PKP` is read
+//!   as a seller that charges no PPN (`pkp: Some(false)`); a trailing `nett`
+//!   (net of discounts) is dropped and says nothing about PPN.
 //! - A range is kept as lower bound + `range_max`, never averaged; reversed
 //!   bounds or different units are `INVALID_RANGE`.
 //! - Negative amounts (`-Rp5.000`, the formatter's own negative form) and
@@ -78,6 +81,7 @@ pub fn parse_price(text: &str, locale: Locale) -> ParsedPrice {
     let hint = tax::extract(&cleaned);
     let mut out = ParsedPrice {
         includes_vat: hint.includes_vat,
+        pkp: hint.pkp,
         issues: hint.issue.into_iter().collect(),
         ..ParsedPrice::default()
     };

@@ -13,6 +13,10 @@
 //! read and the whole remark is removed, so its other words never make the
 //! price unreadable. A remark holding the only amount (`(Rp 5.000 incl PPN)`)
 //! is left in place.
+//!
+//! A label written before the hint belongs to it (`Rp 1.250.000 harga termasuk PPN`, `… harga
+//! nett belum termasuk PPN`). `non-PKP` says the seller is not PKP and charges no PPN: read as
+//! such, and removed.
 
 use super::text::{is_standalone, strip_word_prefix, strip_word_suffix};
 use super::{PriceIssue, PriceIssueCode};
@@ -71,6 +75,13 @@ const INCLUDING: [&str; 14] = [
 /// without saying whether the amount holds any: the hint is read, its meaning unknown.
 const EXEMPT: [&str; 2] = ["bebas", "free"];
 
+/// Labels that may stand before a qualified hint and belong to it ("harga termasuk PPN"),
+/// longest first.
+const HINT_LABELS: [&str; 4] = ["harga nett", "harga net", "harga", "price"];
+
+/// Ways of saying the seller is not PKP (not registered for PPN, so it charges none).
+const NOT_PKP: [&str; 4] = ["non-pkp", "non pkp", "nonpkp", "bukan pkp"];
+
 /// Words after the tax word (`PPN included`).
 const SUFFIXES: [(&str, bool); 6] =
     [("included", true), ("include", true), ("incl", true), ("excluded", false), ("exclude", false), ("excl", false)];
@@ -82,6 +93,8 @@ pub(super) struct VatHint {
     pub(super) includes_vat: Option<bool>,
     /// An `AMBIGUOUS_VAT_HINT` issue when the hints give no clear answer.
     pub(super) issue: Option<PriceIssue>,
+    /// `Some(false)` when the text says the seller is not PKP.
+    pub(super) pkp: Option<bool>,
     /// The text with every hint and percentage removed.
     pub(super) rest: String,
 }
@@ -99,7 +112,26 @@ pub(super) fn extract(cleaned: &str) -> VatHint {
         rest = strip_percentages(&rest);
     }
     let (includes_vat, issue) = resolve(&found);
-    VatHint { includes_vat, issue, rest }
+    let pkp = remove_not_pkp(&mut rest).then_some(false);
+    VatHint { includes_vat, issue, pkp, rest }
+}
+
+/// Removes the first `non-PKP` (or the like) standing alone, with a label before it; whether
+/// there was one.
+fn remove_not_pkp(rest: &mut String) -> bool {
+    let found = NOT_PKP.iter().find_map(|word| {
+        rest.match_indices(word).map(|(start, _)| (start, start + word.len())).find(|&(s, e)| is_standalone(rest, s, e))
+    });
+    let Some((start, end)) = found else { return false };
+    let start = with_label(rest, start);
+    rest.replace_range(start..end, " ");
+    true
+}
+
+/// Where a hint starting at `start` starts once a label right before it is counted in.
+fn with_label(s: &str, start: usize) -> usize {
+    let head = s.get(..start).unwrap_or_default().trim_end();
+    HINT_LABELS.iter().find_map(|label| strip_word_suffix(head, label)).map_or(start, str::len)
 }
 
 /// Removes every parenthesised remark that mentions the tax, when an amount stays outside it,
@@ -137,7 +169,7 @@ fn next_hint(s: &str) -> Option<(usize, usize, Option<bool>)> {
     let (word_start, word_end) = find_tax_word(s)?;
     let before = s.get(..word_start)?.trim_end();
     if let Some((start, meaning)) = prefix_qualifier(before) {
-        return Some((start, word_end, Some(meaning)));
+        return Some((with_label(s, start), word_end, Some(meaning)));
     }
     if let Some((end, meaning)) = suffix_qualifier(s, word_end) {
         return Some((word_start, end, Some(meaning)));
@@ -266,6 +298,29 @@ mod tests {
         // The only amount inside the brackets stays where it is.
         assert_eq!(hint("(rp 5.000 incl ppn)"), (Some(true), false, "(rp 5.000 )".to_owned()));
         assert_eq!(hint("rp 5.000 (nego)"), (None, false, "rp 5.000 (nego)".to_owned()));
+    }
+
+    #[test]
+    fn a_label_before_a_qualified_hint_is_part_of_it() {
+        assert_eq!(hint("rp 1.250.000 harga termasuk ppn"), (Some(true), false, "rp 1.250.000".to_owned()));
+        assert_eq!(hint("rp 1.250.000 harga belum termasuk ppn"), (Some(false), false, "rp 1.250.000".to_owned()));
+        assert_eq!(hint("rp 1.250.000 harga sudah termasuk ppn 12%"), (Some(true), false, "rp 1.250.000".to_owned()));
+        assert_eq!(hint("rp 5.000 harga nett sudah termasuk ppn"), (Some(true), false, "rp 5.000".to_owned()));
+        // A label that is not before a hint is left to the reader of the amount.
+        assert_eq!(extract("harga rp 5.000").rest, "harga rp 5.000");
+    }
+
+    #[test]
+    fn non_pkp_says_the_seller_charges_no_ppn_and_is_removed() {
+        for text in
+            ["rp 1.250.000 non-pkp", "rp 1.250.000 (non pkp)", "rp 1.250.000 harga non-pkp", "bukan pkp rp 1.250.000"]
+        {
+            let read = extract(text);
+            assert_eq!((read.pkp, read.includes_vat), (Some(false), None), "{text}");
+            assert_eq!(super::super::text::tidy(&read.rest), "rp 1.250.000", "{text}");
+        }
+        assert_eq!(extract("rp 1.250.000 pkp").pkp, None, "only a seller that is not PKP is read");
+        assert_eq!(extract("rp 1.250.000 nonpkpx").pkp, None);
     }
 
     #[test]

@@ -221,6 +221,15 @@ fn table() -> Vec<Case> {
         "Rp 1.250.000 PPN 11%"         Id 1250000    -       Exact       - -     [AMBIGUOUS_VAT_HINT];
         "Rp 1.250.000 termasuk PPN, belum termasuk PPN" Id 1250000 - Exact - -   [AMBIGUOUS_VAT_HINT];
         "Harga (+PPN)"                 Id -          -       Exact       - false [UNREADABLE];
+        // A label before the hint, `nett` and `non-PKP` keep the amount (review 24b, F5).
+        "Rp 1.250.000 harga termasuk PPN" Id 1250000 -       Exact       - true  [];
+        "Rp 1.250.000 harga belum termasuk PPN" Id 1250000 - Exact       - false [];
+        "Rp 1.250.000 harga sudah termasuk PPN 12%" Id 1250000 - Exact   - true  [];
+        "Rp 1.250.000 nett"            Id 1250000    -       Exact       - -     [];
+        "Rp 1.250.000 net"             Id 1250000    -       Exact       - -     [];
+        "Harga nett Rp 1.250.000"      Id 1250000    -       Exact       - -     [];
+        "Rp 1.250.000 non-PKP"         Id 1250000    -       Exact       - -     [];
+        "nett"                         Id -          -       Exact       - -     [UNREADABLE];
         "belum termasuk PPN"           Id -          -       Exact       - false [UNREADABLE];
         "Rp 1.250.000 11%"             Id -          -       Exact       - -     [UNREADABLE];
         "Rp 1.250.000 taxi"            Id -          -       Exact       - -     [UNREADABLE];

@@ -11,8 +11,12 @@ const DASHES: [char; 9] =
 const ON_REQUEST: [&str; 10] =
     ["hubungi", "penawaran", "nego", "tanya", "kontak", "call", "contact", "request", "inquiry", "ask"];
 
-/// Labels that may precede the amount and carry no meaning.
-const LABELS: [&str; 4] = ["harga satuan", "harga jual", "harga", "price"];
+/// Labels that may precede the amount and carry no meaning, longest first.
+const LABELS: [&str; 6] = ["harga satuan", "harga jual", "harga nett", "harga net", "harga", "price"];
+
+/// Words after the amount saying it is net of discounts and extra charges (`Rp 1.250.000
+/// nett`): nothing about PPN, so only removed.
+const NET: [&str; 2] = ["nett", "net"];
 
 /// Lower-cases, maps every Unicode space (NBSP, narrow NBSP, thin space, …)
 /// to `' '` and every dash to `'-'`, drops zero-width characters, collapses
@@ -46,8 +50,8 @@ pub(super) fn is_on_request(cleaned: &str) -> bool {
 }
 
 /// Tidies what is left after the tax hints are removed: empty brackets,
-/// doubled spaces, stray `,;:` at the ends, a dangling ` -`, and a leading
-/// label such as `harga:`.
+/// doubled spaces, stray `,;:` at the ends, a dangling ` -`, a leading
+/// label such as `harga:` and a trailing `nett`.
 pub(super) fn tidy(s: &str) -> String {
     let spaced = collapse_spaces(s);
     let out = collapse_spaces(&spaced.replace("( )", " ").replace("()", " "));
@@ -55,7 +59,10 @@ pub(super) fn tidy(s: &str) -> String {
     if let Some(rest) = trimmed.strip_suffix(" -") {
         trimmed = trim_punctuation(rest);
     }
-    trim_punctuation(strip_label(trimmed)).to_owned()
+    let unlabelled = trim_punctuation(strip_label(trimmed));
+    let net = NET.iter().find_map(|word| strip_word_suffix(unlabelled, word)).map(trim_punctuation);
+    // A word alone is no amount: left in place to be refused as it is.
+    net.filter(|rest| !rest.is_empty()).unwrap_or(unlabelled).to_owned()
 }
 
 fn trim_punctuation(s: &str) -> &str {
@@ -116,6 +123,9 @@ mod tests {
         assert_eq!(tidy("rp 1.250.000 -"), "rp 1.250.000");
         assert_eq!(tidy("rp 65.000,-"), "rp 65.000,-");
         assert_eq!(tidy("hargaku"), "hargaku");
+        assert_eq!(tidy("rp 1.250.000 nett"), "rp 1.250.000");
+        assert_eq!(tidy("harga nett: rp 1.250.000"), "rp 1.250.000");
+        assert_eq!(tidy("rp 1.250.000 internet"), "rp 1.250.000 internet");
     }
 
     #[test]

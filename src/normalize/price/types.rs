@@ -147,6 +147,9 @@ pub struct ParsedPrice {
     /// termasuk PPN"/"excl. PPN"/"+PPN", `None` without a clear hint (a bare
     /// `PPN 11%` also yields `None`, with an issue).
     pub includes_vat: Option<bool>,
+    /// `Some(false)` when the text says the seller is not PKP (`non-PKP`): it charges no PPN,
+    /// so the amount is the price with and without it. `None` when the text does not say.
+    pub pkp: Option<bool>,
     /// Every caveat, in the order found.
     pub issues: Vec<PriceIssue>,
 }

@@ -1,5 +1,5 @@
-//! Sockets count under the connection caps and close at shutdown; a stalled body gets 408; the
-//! bytes held in flight are bounded.
+//! Sockets count under the connection caps and close at shutdown; a stalled body gets 408, and
+//! so does a request past its deadline, with a code; the bytes held in flight are bounded.
 
 use super::socket;
 use crate::helpers::{TestOptions, spawn_app_with};
@@ -126,4 +126,54 @@ async fn until<T>(attempt: impl AsyncFn() -> Option<T>) -> Option<T> {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     None
+}
+
+/// What the gateway answers, within `wait`, to `head` followed by `body` sent one byte per `pace`.
+async fn dripped(address: &str, head: &str, body: &[u8], pace: Duration, wait: Duration) -> String {
+    let mut stream = TcpStream::connect(address.trim_start_matches("http://")).await.expect("connect");
+    stream.write_all(head.as_bytes()).await.expect("head");
+    let (mut reader, mut writer) = stream.into_split();
+    let body = body.to_vec();
+    let drip = tokio::spawn(async move {
+        for byte in body {
+            tokio::time::sleep(pace).await;
+            if writer.write_all(&[byte]).await.is_err() {
+                break;
+            }
+        }
+    });
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(wait, reader.read_to_end(&mut answer)).await;
+    drip.abort();
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[tokio::test]
+async fn a_request_past_its_deadline_and_a_body_in_an_unknown_coding_are_refused_with_a_code() {
+    let app = spawn_app_with(TestOptions {
+        configure: Arc::new(|config| config.http.request_timeout = Duration::from_secs(1)),
+        ..TestOptions::default()
+    })
+    .await;
+    // A body dripped in under `body_timeout` (10 s) but past `request_timeout` (1 s).
+    let body = br#"{"query":"{ __typename }"}"#;
+    let head = format!(
+        "POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\naccept: application/graphql-response+json\r\ncontent-length: {}\r\n\r\n",
+        body.len()
+    );
+    let answer = dripped(&app.address, &head, body, Duration::from_millis(300), Duration::from_secs(8)).await;
+    let lower = answer.to_ascii_lowercase();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(lower.contains("content-type: application/graphql-response+json"), "{answer}");
+    assert!(answer.contains("\"code\":\"REQUEST_TIMEOUT\""), "{answer}");
+    assert!(lower.contains("connection: close"), "the client is told the connection ends: {answer}");
+    for coding in ["deflate", "foo", "gzip, gzip"] {
+        let url = format!("{}/graphql", app.address);
+        let post = app.client.post(url).header("content-type", "application/json").header("content-encoding", coding);
+        let response = post.body(body.to_vec()).send().await.expect("answer");
+        assert_eq!(response.status(), 415, "{coding}");
+        assert!(response.headers().contains_key("accept-encoding"), "{coding}: the codings decoded are named");
+        let answer: serde_json::Value = response.json().await.expect("a coded error");
+        assert_eq!(answer["errors"][0]["extensions"]["code"], "UNSUPPORTED_CONTENT_ENCODING", "{coding}: {answer}");
+    }
 }

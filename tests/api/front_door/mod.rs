@@ -1,8 +1,15 @@
 //! One front door: every way into Pasar passes the same admission (issue 22).
 
 mod caps;
+mod counting;
 mod doors;
+mod frames;
 mod fuzz;
+mod http2;
+mod malformed;
+mod operation_types;
+mod ordering;
 mod protocol;
+mod registration;
 mod socket;
 mod socket_budget;

@@ -168,3 +168,30 @@ async fn an_operation_on_a_socket_is_cut_at_the_request_timeout_as_a_request_ove
     assert_eq!(socket.answer("1").await["type"], "next", "the id is free and the socket still serves");
     app.assert_serving().await;
 }
+
+#[tokio::test]
+async fn a_handshake_that_does_not_offer_graphql_transport_ws_is_closed_with_4406() {
+    use futures::StreamExt;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let app = spawn().await;
+    let url = format!("{}/graphql/ws", app.address.replace("http://", "ws://"));
+    for offered in [None, Some("graphql-ws"), Some("foo")] {
+        let mut request = url.as_str().into_client_request().expect("request");
+        if let Some(protocol) = offered {
+            request.headers_mut().insert("Sec-WebSocket-Protocol", protocol.parse().expect("header"));
+        }
+        // A client that offered other subprotocols may fail the handshake itself, since none
+        // of its own is chosen (RFC 6455 §4.1); a lenient one is told by the close.
+        let mut socket = match tokio_tungstenite::connect_async(request).await {
+            Ok((socket, _)) => socket,
+            Err(error) if offered.is_some() && format!("{error:?}").contains("SubProtocol") => continue,
+            Err(error) => panic!("{offered:?}: {error}"),
+        };
+        let heard = tokio::time::timeout(Duration::from_secs(5), socket.next()).await;
+        let code = match heard {
+            Ok(Some(Ok(tokio_tungstenite::tungstenite::Message::Close(Some(frame))))) => u16::from(frame.code),
+            other => panic!("{offered:?}: expected a close, heard {other:?}"),
+        };
+        assert_eq!(code, 4406, "{offered:?}");
+    }
+}

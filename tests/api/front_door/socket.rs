@@ -107,6 +107,18 @@ impl Socket {
         }
     }
 
+    /// The text of the next message, as the server wrote it (keys in its order).
+    pub async fn next_text(&mut self) -> String {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            match tokio::time::timeout_at(deadline, self.0.next()).await {
+                Ok(Some(Ok(Message::Text(text)))) => return text.to_string(),
+                Ok(Some(Ok(Message::Ping(_) | Message::Pong(_)))) => {}
+                other => panic!("expected a message, heard {other:?}"),
+            }
+        }
+    }
+
     /// The first `error` or `next` message for operation `id`.
     pub async fn answer(&mut self, id: &str) -> Value {
         loop {

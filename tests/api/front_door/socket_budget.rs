@@ -1,5 +1,6 @@
 //! A socket pays as HTTP pays: each ping and subscribe from the client's budget before it is
-//! read, an operation's bytes held while it runs, and no message held open in pieces.
+//! read, an operation's bytes held while it runs, a message arriving in pieces held as it
+//! arrives, and no message held open in pieces past the idle timeout.
 
 use super::socket::{self, Heard};
 use crate::helpers::{TestOptions, spawn_app_with};
@@ -86,4 +87,41 @@ async fn pings_do_not_hold_a_message_sent_in_pieces_past_the_idle_timeout() {
     assert_eq!(closed.0, 1000, "{closed:?}");
     assert!(sent.elapsed() < Duration::from_secs(4), "closed at the 1 s idle timeout, {:?}", sent.elapsed());
     app.assert_serving().await;
+}
+
+#[tokio::test]
+async fn what_a_socket_holds_of_a_message_sent_in_pieces_counts_in_the_bytes_in_flight() {
+    // 1 MiB in flight; four sockets each hold 250,000 bytes of a message not yet whole.
+    let app = spawn_app_with(TestOptions {
+        configure: Arc::new(|config| config.http.max_bytes_in_flight_mb = 1),
+        ..TestOptions::default()
+    })
+    .await;
+    let mut sockets = Vec::new();
+    for _ in 0..4 {
+        let mut socket = socket::open_acked(&app.address, json!({})).await;
+        let mut piece = br#"{"type":"subscribe","id":"1","payload":{"query":"{ __typename } #"#.to_vec();
+        piece.resize(250_000, b'x');
+        socket.send_frame(Frame::message(piece, OpCode::Data(Data::Text), false)).await;
+        // Pings between the pieces free nothing.
+        socket.send_frame(Frame::ping(Vec::new())).await;
+        sockets.push(socket);
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let body = json!({ "query": format!("{{ marketplaces {{ id }} }} #{}", "x".repeat(100_000)) });
+    let post = || app.client.post(format!("{}/graphql", app.address)).json(&body).send();
+    let refused = post().await.expect("answer");
+    assert_eq!(refused.status(), 503, "four half-sent messages hold 1,000,000 bytes");
+    // A fifth socket's piece is past the budget: the socket is closed saying so (1013).
+    let mut fifth = socket::open_acked(&app.address, json!({})).await;
+    fifth.send_frame(Frame::message(vec![b' '; 100_000], OpCode::Data(Data::Text), false)).await;
+    assert_eq!(fifth.close_code(Duration::from_secs(5)).await, 1013);
+    // Whole messages give their bytes back.
+    for socket in &mut sockets {
+        socket.send_frame(Frame::message(br#""}}"#.to_vec(), OpCode::Data(Data::Continue), true)).await;
+    }
+    for socket in &mut sockets {
+        assert_eq!(socket.answer("1").await["type"], "next");
+    }
+    assert_eq!(post().await.expect("answer").status(), 200, "completed messages give their bytes back");
 }
