@@ -158,7 +158,11 @@ impl Rejection {
         headers.insert(header::CONTENT_TYPE, media.content_type());
         match self {
             Self::MutationOverGet => _ = headers.insert(header::ALLOW, HeaderValue::from_static("POST")),
-            Self::Method => _ = headers.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD, POST")),
+            // RFC 9110 §15.5.6: a 405 names the methods the resource supports. A subscription
+            // is refused for its door, not its method, but the header is owed all the same.
+            Self::Method | Self::SubscriptionOverHttp => {
+                _ = headers.insert(header::ALLOW, HeaderValue::from_static("GET, HEAD, POST"))
+            }
             _ => {}
         }
         if let Some(seconds) = self.retry_after() {

@@ -16,6 +16,8 @@ async fn a_subscription_sent_to_the_http_endpoint_is_told_it_runs_on_the_socket(
     let get = get.await.expect("GET");
     for (door, response) in [("POST", post), ("GET", get)] {
         let status = response.status().as_u16();
+        let allow = response.headers().get("allow").and_then(|v| v.to_str().ok()).map(str::to_string);
+        assert_eq!(allow.as_deref(), Some("GET, HEAD, POST"), "{door}: a 405 names the methods (RFC 9110)");
         let body: Value = response.json().await.expect("JSON");
         let error = &body["errors"][0];
         assert_eq!((status, error["extensions"]["code"].as_str()), (405, Some("METHOD_NOT_ALLOWED")), "{door}: {body}");
