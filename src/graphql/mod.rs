@@ -25,6 +25,7 @@ pub mod persisted;
 mod prescan;
 mod price;
 mod query;
+mod ranking;
 mod response_cache;
 mod selection;
 mod serial;
