@@ -107,25 +107,26 @@ where
     where
         F: Future<Output = Result<CachedPage, E>> + Send + 'static,
     {
-        self.get_or_fetch_waiting(key, policy, bypass, Duration::MAX, None, fetch).await
+        self.get_or_fetch_waiting(key, policy, bypass, Duration::MAX, || None, fetch).await
     }
 
     /// As [`get_or_fetch`](Self::get_or_fetch), waiting at most `patience` for another instance
     /// loading the same key before loading it here (so the wait leaves time for a load of our own
     /// within the caller's deadline). `refused`: why a load started now would be refused at once
-    /// (the marketplace's circuit is open); an expired page is then served as what it is, a page
-    /// kept because the marketplace fails, not one being refreshed.
-    pub async fn get_or_fetch_waiting<F>(
+    /// (the marketplace's circuit is open), asked only of an expired page; it is then served as
+    /// what it is, a page kept because the marketplace fails, not one being refreshed.
+    pub async fn get_or_fetch_waiting<F, R>(
         &self,
         key: CacheKey,
         policy: Freshness,
         bypass: bool,
         patience: Duration,
-        refused: Option<E>,
+        refused: R,
         fetch: F,
     ) -> Result<(Arc<CachedPage>, Served<E>), E>
     where
         F: Future<Output = Result<CachedPage, E>> + Send + 'static,
+        R: FnOnce() -> Option<E>,
     {
         let asked = tokio::time::Instant::now();
         let cached = if bypass { None } else { self.store.get(&key).await };
@@ -137,7 +138,7 @@ where
             if age < policy.ttl + policy.stale_while_revalidate {
                 // Once a refresh has failed, the page is served because the marketplace failed
                 // (stale-if-error), not while it is refreshed: the answer says so.
-                let error = match refused {
+                let error = match refused() {
                     Some(refused) => Some(refused),
                     None => {
                         let error = self.failed.get(&key);

@@ -272,7 +272,7 @@ fn comparable(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Decimal)>
 /// Each offer with its comparable unit price including PPN, or why it has none (see [`comparable`]).
 fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Decimal, Uncounted>)> {
     let base = base_of(offers.iter().map(|(o, _)| o));
-    let in_base = |o: &Offer| base == Some(one_of(o));
+    let in_base = |o: &Offer| base == Some(policy::comparable_unit(o));
     let any_exact = offers.iter().any(|(o, _)| in_base(o) && confident(o).is_some_and(|u| u.price.exact));
     let verdict = |o: &Offer| match confident(o) {
         None => Err(Uncounted::NoConfidentPack),
@@ -283,12 +283,13 @@ fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Deci
     offers.iter().map(|(o, _)| (o, verdict(o))).collect()
 }
 
-/// The base unit most of the offers with a confident unit price share (see [`one_of`]); `None`
-/// when none has one, `Some(None)` when most state no base unit.
+/// The base unit most of the offers with a confident unit price share (a bottle is a piece: see
+/// [`policy::comparable_unit`]); `None` when none has one, `Some(None)` when most state no base
+/// unit.
 fn base_of<'a>(offers: impl Iterator<Item = &'a Offer>) -> Option<Option<&'a str>> {
     let mut bases: BTreeMap<Option<&str>, usize> = BTreeMap::new();
     for offer in offers.filter(|o| confident(o).is_some()) {
-        *bases.entry(one_of(offer)).or_default() += 1;
+        *bases.entry(policy::comparable_unit(offer)).or_default() += 1;
     }
     bases.into_iter().max_by_key(|&(_, n)| n).map(|(base, _)| base)
 }
@@ -296,10 +297,6 @@ fn base_of<'a>(offers: impl Iterator<Item = &'a Offer>) -> Option<Option<&'a str
 /// The base unit a group's unit prices are counted in, as [`classify`] counts them.
 fn base_unit<'a>(offers: impl Iterator<Item = &'a Offer>) -> Option<&'a str> {
     base_of(offers).flatten()
-}
-
-fn one_of(offer: &Offer) -> Option<&str> {
-    policy::comparable_unit(offer)
 }
 
 /// The offer's unit price when it is confident.

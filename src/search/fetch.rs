@@ -157,7 +157,7 @@ impl FetchPath {
         let policy = freshness(&entry.settings);
         // Half the deadline waiting for another instance's load leaves half for our own.
         let patience = entry.settings.timeout / 2;
-        let refused = guard.refusal();
+        let refused = || guard.refusal();
         let (page, served) = self.cache.get_or_fetch_waiting(key, policy, bypass, patience, refused, load).await?;
         if page.imported.take() {
             self.remembered.remember(&page.offers).await;

@@ -192,16 +192,21 @@ pub fn comparable(key: &ProductKey) -> String {
 pub fn per_product(offers: &[&Offer], products: &[(String, Vec<usize>)]) -> Vec<Scope> {
     let tkdns: Vec<Option<ProductTkdn>> =
         products.iter().map(|(_, at)| ProductTkdn::agreed(at.iter().map(|&i| offers[i]))).collect();
-    let mut cascades: HashMap<&str, Cascade> = HashMap::new();
-    for (class, _) in products {
-        if cascades.contains_key(class.as_str()) {
-            continue;
-        }
-        let of_class = products.iter().zip(&tkdns).filter(|((c, _), _)| c == class);
-        let reads = of_class
-            .flat_map(|((_, at), tkdn)| at.iter().map(move |&i| (offers[i], Read::of(offers[i], tkdn.as_ref()))));
-        cascades.insert(class, Cascade::over(reads));
+    // Each class's products in one pass: a search's window holds hundreds of classes.
+    let mut classes: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (at, (class, _)) in products.iter().enumerate() {
+        classes.entry(class.as_str()).or_default().push(at);
     }
+    let cascades: HashMap<&str, Cascade> = classes
+        .into_iter()
+        .map(|(class, of_class)| {
+            let reads = of_class.into_iter().flat_map(|p| {
+                let tkdn = tkdns[p].as_ref();
+                products[p].1.iter().map(move |&i| (offers[i], Read::of(offers[i], tkdn)))
+            });
+            (class, Cascade::over(reads))
+        })
+        .collect();
     products
         .iter()
         .zip(tkdns)
