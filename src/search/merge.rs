@@ -104,12 +104,22 @@ pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: 
     outcome.has_previous_page = served > 0;
     let Gathered { mut candidates, facts, .. } = gather(fetched, params, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
+    let page = (served as usize)..(served as usize).saturating_add(params.first as usize);
     let ordered: Vec<(SharedOffer, Option<Explanation>)> =
         if let Some(facts) = facts.filter(|_| params.sort == OfferSort::Policy) {
             let offers: Vec<SharedOffer> = candidates.into_iter().map(|c| c.offer).collect();
             let (scopes, of) = policy::per_offer(&offers.iter().map(|o| &**o).collect::<Vec<_>>());
             let offers = offers.into_iter().zip(of).map(|(offer, at)| (offer, &scopes[at])).collect();
-            policy::rank_each(offers, params.buyer.as_ref(), &facts).into_iter().map(|(o, e)| (o, Some(e))).collect()
+            let judged = policy::order_each(offers, params.buyer.as_ref(), &facts);
+            // Only the offers this page shows are given their reasons.
+            let explain = |(at, judged): (usize, policy::Judged<'_, SharedOffer>)| {
+                if !page.contains(&at) {
+                    return (judged.offer, None);
+                }
+                let (offer, explanation) = judged.explained(params.buyer.as_ref());
+                (offer, Some(explanation))
+            };
+            judged.into_iter().enumerate().map(explain).collect()
         } else {
             candidates.sort_by(|a, b| compare(params.sort, &a.offer, &b.offer));
             candidates.into_iter().map(|c| (c.offer, None)).collect()
@@ -120,9 +130,8 @@ pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: 
     }
     outcome.reachable_count = ordered.len() as u64;
     outcome.window = Some(SORT_WINDOW);
-    let end = (served as usize).saturating_add(params.first as usize);
-    outcome.has_next_page = ordered.len() > end;
-    outcome.edges.reserve_exact(ordered.len().min(end).saturating_sub(served as usize));
+    outcome.has_next_page = ordered.len() > page.end;
+    outcome.edges.reserve_exact(ordered.len().min(page.end).saturating_sub(page.start));
     for (position, (offer, explanation)) in
         ordered.into_iter().enumerate().skip(served as usize).take(params.first as usize)
     {

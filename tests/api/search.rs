@@ -332,6 +332,26 @@ async fn a_policy_sorted_search_explains_each_offer() {
 }
 
 #[tokio::test]
+async fn a_later_page_of_a_policy_sorted_search_explains_its_offers_as_one_long_page_does() {
+    let app = spawn_app().await;
+    let page = r#"query($first: Int, $after: String) { search(query: "kursi", first: $first, after: $after, sort: POLICY,
+      buyer: { regionCode: "35.78" }) { offers { pageInfo { endCursor } edges { ranking { pdnPreferred locality reasons }
+      node { id } } } } }"#;
+    let edges = |response: &Value| response["data"]["search"]["offers"]["edges"].as_array().cloned().unwrap_or_default();
+    let whole = edges(&app.graphql(page, json!({ "first": 30 })).await);
+    assert_eq!(whole.len(), 30, "kursi fills three pages of ten");
+    let mut paged = Vec::new();
+    let mut after = Value::Null;
+    for _ in 0..3 {
+        let response = app.graphql(page, json!({ "first": 10, "after": after })).await;
+        after = response["data"]["search"]["offers"]["pageInfo"]["endCursor"].clone();
+        paged.extend(edges(&response));
+    }
+    assert_eq!(paged, whole, "the same offers, rankings and reasons, page by page");
+    assert!(paged.iter().all(|e| e["ranking"]["reasons"].as_array().is_some_and(|r| r.len() >= 3)));
+}
+
+#[tokio::test]
 async fn a_filter_the_marketplace_declares_is_applied_upstream_and_keeps_the_count_exact() {
     let app = spawn_app().await;
     let query = r#"query($f: OfferFilter) { search(query: "kertas", first: 50, filter: $f) { offers { totalCount totalCountExact

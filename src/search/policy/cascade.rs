@@ -69,10 +69,19 @@ impl Cascade {
 }
 
 impl Cascade {
-    /// Whether the cascade puts an offer read as `read` first, and why, in words a buyer can
-    /// quote: the clause, and the offer that decided it.
-    pub(super) fn verdict(&self, read: &Read) -> (bool, String) {
+    /// Whether the cascade puts an offer read as `read` first.
+    pub(super) fn preferred(&self, read: &Read) -> bool {
         let tkdn = read.tkdn.unwrap_or_default();
+        match self.clause {
+            Clause::A | Clause::B => tkdn >= TWENTY_FIVE,
+            Clause::C => tkdn > Decimal::ZERO,
+            Clause::D => true,
+        }
+    }
+
+    /// Why [`Cascade::preferred`] says what it says, in words a buyer can quote: the clause, and
+    /// the offer that decided it. Written only for the offers an answer shows.
+    pub(super) fn reason(&self, read: &Read) -> String {
         // An offer stating no TKDN is ranked as 0 %, but is not said to have one.
         let stated = match (read.tkdn, read.by) {
             (None, _) => "states no TKDN".to_string(),
@@ -80,39 +89,29 @@ impl Cascade {
             (Some(t), Some(by)) => format!("has TKDN {t} % (as {by}, a listing of the same product, states)"),
         };
         let by = self.by.as_deref().map(|by| format!(": {by}")).unwrap_or_default();
+        let preferred = self.preferred(read);
         match self.clause {
-            Clause::A if tkdn >= TWENTY_FIVE => (
-                true,
-                format!(
-                    "PDN: {stated}, ≥ 25 %, as Pasal 66(2)a requires when a product with TKDN+BMP ≥ 40 % is offered{by}"
-                ),
+            Clause::A if preferred => format!(
+                "PDN: {stated}, ≥ 25 %, as Pasal 66(2)a requires when a product with TKDN+BMP ≥ 40 % is offered{by}"
             ),
             Clause::A => {
                 let below = if read.tkdn.is_some() { ", below 25 %" } else { "" };
-                (
-                    false,
-                    format!(
-                        "set aside by Pasal 66(2)a: a product with TKDN+BMP ≥ 40 % is offered{by}; this one {stated}{below}"
-                    ),
+                format!(
+                    "set aside by Pasal 66(2)a: a product with TKDN+BMP ≥ 40 % is offered{by}; this one {stated}{below}"
                 )
             }
-            Clause::B if tkdn >= TWENTY_FIVE => (true, format!("PDN: {stated}, ≥ 25 % (Pasal 66(2)b)")),
-            Clause::B => (
-                false,
-                format!("set aside by Pasal 66(2)b: products with TKDN ≥ 25 % are offered{by}; this one {stated}"),
-            ),
-            Clause::C if tkdn > Decimal::ZERO => (true, format!("PDN: {stated}, certified below 25 % (Pasal 66(2)c)")),
-            Clause::C => (
-                false,
+            Clause::B if preferred => format!("PDN: {stated}, ≥ 25 % (Pasal 66(2)b)"),
+            Clause::B => {
+                format!("set aside by Pasal 66(2)b: products with TKDN ≥ 25 % are offered{by}; this one {stated}")
+            }
+            Clause::C if preferred => format!("PDN: {stated}, certified below 25 % (Pasal 66(2)c)"),
+            Clause::C => {
                 format!(
                     "set aside by Pasal 66(2)c: certified domestic products are offered{by}; this one states no TKDN"
-                ),
-            ),
-            Clause::D => (
-                true,
-                "no offer of this product states a TKDN; SIINAS registration (Pasal 66(2)d) cannot be checked"
-                    .to_string(),
-            ),
+                )
+            }
+            Clause::D => "no offer of this product states a TKDN; SIINAS registration (Pasal 66(2)d) cannot be checked"
+                .to_string(),
         }
     }
 }

@@ -92,26 +92,70 @@ pub fn rank_each<O: Borrow<Offer>>(
     buyer: Option<&BuyerContext>,
     facts: &Facts,
 ) -> Vec<(O, Explanation)> {
-    let mut ranked: Vec<(O, Explanation)> = offers
-        .into_iter()
-        .map(|(offer, scope)| {
-            let explanation = explain(offer.borrow(), scope, buyer, facts.of(offer.borrow()));
-            (offer, explanation)
-        })
-        .collect();
-    ranked.sort_by(|(_, a), (_, b)| policy_order(a, b));
-    ranked
+    order_each(offers, buyer, facts).into_iter().map(|judged| judged.explained(buyer)).collect()
 }
 
-fn explain(offer: &Offer, scope: &Scope, buyer: Option<&BuyerContext>, facts: VendorFacts) -> Explanation {
+/// An offer in policy order, its explanation still without its reasons: a search ranks a
+/// window of about a thousand offers to show a few, and writing every offer's reasons (a dozen
+/// formatted strings, rupiah amounts) was a quarter of a policy-ordered search's CPU.
+pub struct Judged<'s, O> {
+    pub offer: O,
+    scope: &'s Scope,
+    explanation: Explanation,
+}
+
+impl<O: Borrow<Offer>> Judged<'_, O> {
+    /// The offer with its explanation, reasons written.
+    pub fn explained(self, buyer: Option<&BuyerContext>) -> (O, Explanation) {
+        let Self { offer, scope, mut explanation } = self;
+        explanation.reasons = reasons(offer.borrow(), scope, buyer, &explanation);
+        (offer, explanation)
+    }
+}
+
+/// Offers each with its own scope in policy order, judged but not yet explained
+/// ([`Judged::explained`]).
+pub fn order_each<'s, O: Borrow<Offer>>(
+    offers: Vec<(O, &'s Scope)>,
+    buyer: Option<&BuyerContext>,
+    facts: &Facts,
+) -> Vec<Judged<'s, O>> {
+    let mut judged: Vec<Judged<'s, O>> = offers
+        .into_iter()
+        .map(|(offer, scope)| {
+            let explanation = judge(offer.borrow(), scope, buyer, facts.of(offer.borrow()));
+            Judged { offer, scope, explanation }
+        })
+        .collect();
+    judged.sort_by(|a, b| policy_order(&a.explanation, &b.explanation));
+    judged
+}
+
+/// Everything the order compares, and what the reasons are written from; no reasons yet.
+fn judge(offer: &Offer, scope: &Scope, buyer: Option<&BuyerContext>, facts: VendorFacts) -> Explanation {
     let read = Read::of(offer, scope.product_tkdn.as_ref());
-    let (preferred, cascade_reason) = scope.cascade.verdict(&read);
-    let (umk, koperasi) = (facts.umk(), facts.koperasi());
-    let (locality, region_by) = locality(&facts, buyer);
-    let (unit_price, price_reason) = compared_price(offer, scope.unit.as_deref());
-    let mut reasons = vec![cascade_reason];
+    Explanation {
+        pdn_tier: pdn::tier(read.tkdn, read.bmp),
+        tkdn: read.tkdn,
+        bmp: read.bmp,
+        tkdn_stated_by: read.by.map(str::to_string),
+        pdn_preferred: scope.cascade.preferred(&read),
+        umk: facts.umk(),
+        koperasi: facts.koperasi(),
+        locality: locality(&facts, buyer),
+        facts,
+        unit_price: compared_price(offer, scope.unit.as_deref()),
+        reasons: Vec::new(),
+    }
+}
+
+/// The reasons of a judged offer, in the order the rules apply.
+fn reasons(offer: &Offer, scope: &Scope, buyer: Option<&BuyerContext>, judged: &Explanation) -> Vec<String> {
+    let facts = &judged.facts;
+    let read = Read::of(offer, scope.product_tkdn.as_ref());
+    let mut reasons = vec![scope.cascade.reason(&read)];
     let scale_by = stated_by(facts.scale.as_ref());
-    reasons.push(match (umk, koperasi) {
+    reasons.push(match (judged.umk, judged.koperasi) {
         (umk, true) => {
             let by = stated_by(facts.koperasi.as_ref());
             let also = if umk { format!(", usaha mikro/kecil{scale_by}") } else { String::new() };
@@ -121,26 +165,15 @@ fn explain(offer: &Offer, scope: &Scope, buyer: Option<&BuyerContext>, facts: Ve
         (false, false) if facts.scale.is_some() => format!("not UMK or koperasi{scale_by}"),
         (false, false) => "not UMK or koperasi (no account of the vendor states its scale)".to_string(),
     });
-    reasons.push(match locality {
+    let region_by = region_stated_by(facts, buyer);
+    reasons.push(match judged.locality {
         Locality::SameRegency => format!("vendor in the buyer's regency/city{region_by}"),
         Locality::SameProvince => format!("vendor in the buyer's province{region_by}"),
         Locality::National => format!("vendor outside the buyer's province{region_by}"),
         Locality::Unknown => "vendor location unknown or no buyer region given".to_string(),
     });
-    reasons.extend(price_reason);
-    Explanation {
-        pdn_tier: pdn::tier(read.tkdn, read.bmp),
-        tkdn: read.tkdn,
-        bmp: read.bmp,
-        tkdn_stated_by: read.by.map(str::to_string),
-        pdn_preferred: preferred,
-        umk,
-        koperasi,
-        locality,
-        facts,
-        unit_price,
-        reasons,
-    }
+    reasons.extend(price_reason(offer, scope.unit.as_deref()));
+    reasons
 }
 
 /// ` (as stated by the vendor's account on mbiz)`, or `` when nothing stated it.
@@ -152,30 +185,53 @@ fn stated_by<T>(stated: Option<&Stated<T>>) -> String {
     }
 }
 
-/// How near the vendor is, and which account said where it is. A location naming several regions
-/// (a bare "Kediri") places the vendor in a province when every candidate lies in it, never in
-/// the buyer's own regency, which only one of them may be.
-fn locality(facts: &VendorFacts, buyer: Option<&BuyerContext>) -> (Locality, String) {
-    let Some(buyer) = buyer else { return (Locality::Unknown, String::new()) };
-    let province = |code: &str| code.split('.').next().unwrap_or_default().to_string();
+/// How near the vendor is. A location naming several regions (a bare "Kediri") places the
+/// vendor in a province when every candidate lies in it, never in the buyer's own regency, which
+/// only one of them may be.
+fn locality(facts: &VendorFacts, buyer: Option<&BuyerContext>) -> Locality {
+    let Some(buyer) = buyer else { return Locality::Unknown };
+    fn province(code: &str) -> &str {
+        code.split('.').next().unwrap_or_default()
+    }
     if let Some(vendor) = facts.region_code() {
-        let locality = if vendor == buyer.region_code {
+        return if vendor == buyer.region_code {
             Locality::SameRegency
         } else if province(vendor) == province(&buyer.region_code) {
             Locality::SameProvince
         } else {
             Locality::National
         };
-        return (locality, stated_by(facts.region.as_ref()));
     }
-    let Some(candidates) = &facts.candidates else { return (Locality::Unknown, String::new()) };
-    let all_in = candidates.value.first().map(|r| r.province_code);
-    let Some(all_in) = all_in.filter(|code| candidates.value.iter().all(|r| r.province_code == *code)) else {
-        return (Locality::Unknown, String::new());
-    };
-    let locality = if all_in == province(&buyer.region_code) { Locality::SameProvince } else { Locality::National };
-    let names: Vec<String> = candidates.value.iter().map(|r| format!("{} ({})", r.name, r.code)).collect();
-    (locality, format!(" (its location could be any of: {}){}", names.join(", "), stated_by(Some(candidates))))
+    match candidates_province(facts) {
+        Some(all_in) if all_in == province(&buyer.region_code) => Locality::SameProvince,
+        Some(_) => Locality::National,
+        None => Locality::Unknown,
+    }
+}
+
+/// The province every candidate region of a location naming several lies in, if one does.
+fn candidates_province(facts: &VendorFacts) -> Option<&str> {
+    let candidates = &facts.candidates.as_ref()?.value;
+    let all_in = candidates.first()?.province_code;
+    candidates.iter().all(|r| r.province_code == all_in).then_some(all_in)
+}
+
+/// Which account said where the vendor is (and, for a location naming several regions, which
+/// they are), for the locality's reason.
+fn region_stated_by(facts: &VendorFacts, buyer: Option<&BuyerContext>) -> String {
+    if buyer.is_none() {
+        return String::new();
+    }
+    if facts.region_code().is_some() {
+        return stated_by(facts.region.as_ref());
+    }
+    match (&facts.candidates, candidates_province(facts)) {
+        (Some(candidates), Some(_)) => {
+            let names: Vec<String> = candidates.value.iter().map(|r| format!("{} ({})", r.name, r.code)).collect();
+            format!(" (its location could be any of: {}){}", names.join(", "), stated_by(Some(candidates)))
+        }
+        _ => String::new(),
+    }
 }
 
 /// Price per base unit including PPN, only when it is confident: a pack price is never taken
@@ -195,22 +251,30 @@ pub fn comparable_unit(offer: &Offer) -> Option<&str> {
     }
 }
 
-/// The unit price the order compares, with its reason naming the unit: none when the offer is
-/// priced per another unit than the one its product's offers are compared in (`unit`), where
-/// Rp17.141 per pack and Rp70 per sheet would be taken for the same measure.
-fn compared_price(offer: &Offer, unit: Option<&str>) -> (Option<Decimal>, Option<String>) {
-    let Some(price) = unit_price(offer) else { return (None, None) };
+/// The unit price the order compares: none when the offer is priced per another unit than the
+/// one its product's offers are compared in (`unit`), where Rp17.141 per pack and Rp70 per sheet
+/// would be taken for the same measure.
+fn compared_price(offer: &Offer, unit: Option<&str>) -> Option<Decimal> {
+    let price = unit_price(offer)?;
+    match unit {
+        Some(unit) if Some(unit) != comparable_unit(offer) => None,
+        _ => Some(price),
+    }
+}
+
+/// The price's reason, naming its unit and whether it was compared ([`compared_price`]).
+fn price_reason(offer: &Offer, unit: Option<&str>) -> Option<String> {
+    let price = unit_price(offer)?;
     let per = offer.unit.base_unit.as_deref().unwrap_or("base unit");
     let amount = crate::normalize::rupiah::format_rupiah(price);
-    match unit {
-        Some(unit) if Some(unit) != comparable_unit(offer) => (
-            None,
-            Some(format!(
+    Some(match unit {
+        Some(unit) if Some(unit) != comparable_unit(offer) => {
+            format!(
                 "price per {per} including PPN: {amount}, not compared: this product's offers are compared per {unit}"
-            )),
-        ),
-        _ => (Some(price), Some(format!("price per {per} including PPN: {amount}"))),
-    }
+            )
+        }
+        _ => format!("price per {per} including PPN: {amount}"),
+    })
 }
 
 fn policy_order(a: &Explanation, b: &Explanation) -> Ordering {
