@@ -337,7 +337,8 @@ async fn a_later_page_of_a_policy_sorted_search_explains_its_offers_as_one_long_
     let page = r#"query($first: Int, $after: String) { search(query: "kursi", first: $first, after: $after, sort: POLICY,
       buyer: { regionCode: "35.78" }) { offers { pageInfo { endCursor } edges { ranking { pdnPreferred locality reasons }
       node { id } } } } }"#;
-    let edges = |response: &Value| response["data"]["search"]["offers"]["edges"].as_array().cloned().unwrap_or_default();
+    let edges =
+        |response: &Value| response["data"]["search"]["offers"]["edges"].as_array().cloned().unwrap_or_default();
     let whole = edges(&app.graphql(page, json!({ "first": 30 })).await);
     assert_eq!(whole.len(), 30, "kursi fills three pages of ten");
     let mut paged = Vec::new();

@@ -70,16 +70,20 @@ impl VendorFacts {
 type AccountKey = (MarketplaceId, String);
 
 /// The facts of every vendor account in one answer.
+/// Maps hashed with foldhash: a policy-ordered search looks up every offer of its window here.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
-    by_account: HashMap<AccountKey, VendorFacts>,
+    /// By marketplace, then the account's id there: looked up without building a key.
+    by_account: FastMap<MarketplaceId, FastMap<String, VendorFacts>>,
 }
 
 impl Facts {
     /// The facts for the vendor of `offer`; its own statements when the offer was not resolved.
     pub fn of(&self, offer: &Offer) -> VendorFacts {
-        let key = (offer.marketplace.clone(), offer.vendor.source_id.clone());
-        self.by_account.get(&key).cloned().unwrap_or_else(|| own_statements(&offer.marketplace, &offer.vendor))
+        let known = self.by_account.get(&offer.marketplace).and_then(|ids| ids.get(&offer.vendor.source_id));
+        known.cloned().unwrap_or_else(|| own_statements(&offer.marketplace, &offer.vendor))
     }
 }
 
@@ -98,10 +102,10 @@ pub fn resolve<'a>(offers: impl IntoIterator<Item = &'a Offer>) -> Facts {
         let Some(record) = representative(records) else { continue };
         vendors.entry(joins.vendor_key(key, record)).or_default().push((key, records.as_slice()));
     }
-    let mut by_account = HashMap::new();
+    let mut by_account: FastMap<MarketplaceId, FastMap<String, VendorFacts>> = FastMap::default();
     for members in vendors.values() {
         for (key, _) in members {
-            by_account.insert((*key).clone(), facts_for(key, members));
+            by_account.entry(key.0.clone()).or_default().insert(key.1.clone(), facts_for(key, members));
         }
     }
     Facts { by_account }
@@ -126,14 +130,14 @@ fn name_region(record: &VendorRecord) -> Option<String> {
 /// under one name and region join nothing.
 struct Joins<'a> {
     /// `name@region` → the (joined) entity keys stated under it.
-    named: HashMap<String, BTreeSet<&'a str>>,
+    named: FastMap<String, BTreeSet<&'a str>>,
     /// A NIK → the NPWP15 entity key of the same person.
-    person: HashMap<&'a str, &'a str>,
+    person: FastMap<&'a str, &'a str>,
 }
 
 impl<'a> Joins<'a> {
     fn of(accounts: &'a BTreeMap<AccountKey, Vec<&'a VendorRecord>>) -> Self {
-        let mut named: HashMap<String, BTreeSet<&'a str>> = HashMap::new();
+        let mut named: FastMap<String, BTreeSet<&'a str>> = FastMap::default();
         for records in accounts.values() {
             let Some(entity) = representative(records).and_then(|r| r.entity_key.as_deref()) else { continue };
             for name in records.iter().filter_map(|record| name_region(record)) {
@@ -164,7 +168,7 @@ impl<'a> Joins<'a> {
 /// NIK → NPWP15 entity, for each NIK that is alone under a name and region with exactly one
 /// NPWP15 entity, and only where neither meets another partner under another name: one person
 /// is never joined with two NPWPs, nor one NPWP with two people.
-fn same_person<'a>(named: &HashMap<String, BTreeSet<&'a str>>) -> HashMap<&'a str, &'a str> {
+fn same_person<'a>(named: &FastMap<String, BTreeSet<&'a str>>) -> FastMap<&'a str, &'a str> {
     let is_nik = |entity: &str| entity.len() == 16;
     let mut partners: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for entities in named.values() {
