@@ -56,6 +56,11 @@ pub(crate) fn base_unit_name(word: &str) -> Option<&'static str> {
 /// Base units that are measures: `"1 kg"` restates the unit rather than counting a pack.
 const MEASURES: &[&str] = &["unit", "kg", "hari", "m2"];
 
+/// Whether a base unit counts things (`lembar`, `botol`, `pcs`), not a measure (`kg`, `m2`).
+pub fn is_count_unit(base: &str) -> bool {
+    BASE_UNITS.iter().any(|(_, b)| *b == base) && !MEASURES.contains(&base)
+}
+
 /// Words for a container holding an unstated number of base units.
 const CONTAINERS: &[&str] = &[
     "box", "dus", "karton", "pak", "pack", "pax", "bungkus", "set", "paket", "renceng", "ikat", "slop", "bal", "krat",
@@ -126,6 +131,27 @@ pub fn sizes_stated(unit_field: Option<&str>, title: &str) -> (Option<Decimal>, 
     let in_field = field.as_deref().and_then(|field| size(field_statement(&words(field))));
     let title = lowered(title);
     (in_field, size(statement(&words(&title))))
+}
+
+/// What one `base` holds by the title, when the marketplace's base unit is itself a container
+/// (Bela's `PAK` of tissues) and the title counts only base units of another kind (`250 Sheet`):
+/// those are the sheets in one pak, not a competing pack size. `None` when the title counts
+/// packs too (`250 Sheet isi 3 Pak`, `1 Karton (48 Pak)`): that is a real second statement.
+pub fn content_of(base: &str, title: &str) -> Option<(&'static str, u32)> {
+    let base = lowered(base.trim());
+    let [own] = words(&base)[..] else { return None };
+    if !CONTAINERS.contains(&own) {
+        return None;
+    }
+    let title = lowered(title);
+    let title_words = words(&title);
+    let plain = counted_base_units(&title_words)?;
+    match plain {
+        Statement::Size { base, quantity, container } if statement(&title_words) == Some(plain) => {
+            container.is_none_or(|c| c == own).then_some((base, quantity))
+        }
+        _ => None,
+    }
 }
 
 /// The unit field names a container or a word of its own: the title gives its size, if it can.
