@@ -8,12 +8,18 @@ use super::category::category;
 use super::key::product_key;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::rc::Rc;
 
 /// Keys remembered per thread before the memo starts over (a few MiB at most).
 const REMEMBERED: usize = 8192;
 
-type Memo = HashMap<String, Rc<ProductKey>, foldhash::fast::RandomState>;
+/// The three texts a key was read from, kept to tell a hash collision from a hit.
+type Texts = (Box<str>, Option<Box<str>>, Option<Box<str>>);
+
+/// Keyed by the texts' hash, so a lookup builds no string (a hit was an allocation and a copy of
+/// the title, 8 % of a policy-ordered search's CPU); the texts are compared before a hit is taken.
+type Memo = HashMap<u64, (Texts, Rc<ProductKey>), foldhash::fast::FixedState>;
 
 thread_local! {
     /// Offers come back request after request, and a policy-ordered search or a comparison
@@ -33,9 +39,11 @@ pub fn offer_key(title: &str, brand: Option<&str>, model: Option<&str>) -> Produ
 /// [`offer_key`], shared with the thread's memo rather than copied: for a pass that only reads
 /// the keys of a window of offers.
 pub fn shared_offer_key(title: &str, brand: Option<&str>, model: Option<&str>) -> Rc<ProductKey> {
-    let texts = format!("{title}\u{1}{}\u{1}{}", brand.unwrap_or("\u{2}"), model.unwrap_or("\u{2}"));
     MEMO.with(|memo| {
-        if let Some(key) = memo.borrow().get(&texts) {
+        let hash = memo.borrow().hasher().hash_one((title, brand, model));
+        if let Some(((t, b, m), key)) = memo.borrow().get(&hash)
+            && (&**t, b.as_deref(), m.as_deref()) == (title, brand, model)
+        {
             return Rc::clone(key);
         }
         let key = Rc::new(read_offer_key(title, brand, model));
@@ -43,7 +51,9 @@ pub fn shared_offer_key(title: &str, brand: Option<&str>, model: Option<&str>) -
         if memo.len() >= REMEMBERED {
             memo.clear();
         }
-        memo.insert(texts, Rc::clone(&key));
+        // A colliding entry is replaced: the memo holds the last texts read under a hash.
+        let texts = (title.into(), brand.map(Into::into), model.map(Into::into));
+        memo.insert(hash, (texts, Rc::clone(&key)));
         key
     })
 }
@@ -95,6 +105,7 @@ mod tests {
             ("Kertas HVS A4 80gsm", None, None),
             ("Kertas HVS A4 80gsm", Some("SIDU"), None),
             ("X", None, Some("E14")),
+            ("X", Some("E14"), None),
         ];
         for (title, brand, model) in cases {
             let fresh = read_offer_key(title, brand, model);
@@ -102,6 +113,7 @@ mod tests {
             assert_eq!(offer_key(title, brand, model), fresh, "remembered");
         }
         assert_ne!(offer_key("Kertas HVS A4 80gsm", Some("SIDU"), None), offer_key("Kertas HVS A4 80gsm", None, None));
+        assert_ne!(offer_key("X", Some("E14"), None), offer_key("X", None, Some("E14")), "a brand is not a model");
     }
 
     #[test]

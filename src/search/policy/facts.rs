@@ -67,7 +67,7 @@ impl VendorFacts {
 }
 
 /// One account: marketplace and account id.
-type AccountKey = (MarketplaceId, String);
+type AccountKey<'a> = (&'a MarketplaceId, &'a str);
 
 /// The facts of every vendor account in one answer.
 /// Maps hashed with foldhash: a policy-ordered search looks up every offer of its window here.
@@ -92,9 +92,9 @@ impl Facts {
 /// scale on some listings of a seller and not on others, and the first listing alone left the
 /// account's facts blank where another listing stated them.
 pub fn resolve<'a>(offers: impl IntoIterator<Item = &'a Offer>) -> Facts {
-    let mut accounts: BTreeMap<AccountKey, Vec<&VendorRecord>> = BTreeMap::new();
+    let mut accounts: BTreeMap<AccountKey<'_>, Vec<&VendorRecord>> = BTreeMap::new();
     for offer in offers {
-        accounts.entry((offer.marketplace.clone(), offer.vendor.source_id.clone())).or_default().push(&offer.vendor);
+        accounts.entry((&offer.marketplace, offer.vendor.source_id.as_str())).or_default().push(&offer.vendor);
     }
     let joins = Joins::of(&accounts);
     let mut vendors: BTreeMap<String, Vec<Member<'_>>> = BTreeMap::new();
@@ -105,14 +105,14 @@ pub fn resolve<'a>(offers: impl IntoIterator<Item = &'a Offer>) -> Facts {
     let mut by_account: FastMap<MarketplaceId, FastMap<String, VendorFacts>> = FastMap::default();
     for members in vendors.values() {
         for (key, _) in members {
-            by_account.entry(key.0.clone()).or_default().insert(key.1.clone(), facts_for(key, members));
+            by_account.entry(key.0.clone()).or_default().insert(key.1.to_string(), facts_for(key, members));
         }
     }
     Facts { by_account }
 }
 
 /// An account and the records of its listings in the answer.
-type Member<'a> = (&'a AccountKey, &'a [&'a VendorRecord]);
+type Member<'a> = (&'a AccountKey<'a>, &'a [&'a VendorRecord]);
 
 /// The record that says who an account is: the first listing stating an NPWP, else the first.
 fn representative<'a>(records: &[&'a VendorRecord]) -> Option<&'a VendorRecord> {
@@ -136,7 +136,7 @@ struct Joins<'a> {
 }
 
 impl<'a> Joins<'a> {
-    fn of(accounts: &'a BTreeMap<AccountKey, Vec<&'a VendorRecord>>) -> Self {
+    fn of(accounts: &'a BTreeMap<AccountKey<'a>, Vec<&'a VendorRecord>>) -> Self {
         let mut named: FastMap<String, BTreeSet<&'a str>> = FastMap::default();
         for records in accounts.values() {
             let Some(entity) = representative(records).and_then(|r| r.entity_key.as_deref()) else { continue };
@@ -151,7 +151,7 @@ impl<'a> Joins<'a> {
         Self { named, person }
     }
 
-    fn vendor_key(&self, account: &AccountKey, record: &VendorRecord) -> String {
+    fn vendor_key(&self, account: &AccountKey<'_>, record: &VendorRecord) -> String {
         if let Some(entity) = &record.entity_key {
             return format!("e:{}", self.person.get(entity.as_str()).copied().unwrap_or(entity));
         }
@@ -190,7 +190,7 @@ fn same_person<'a>(named: &FastMap<String, BTreeSet<&'a str>>) -> FastMap<&'a st
 /// (in marketplace, account, listing order) does. Where it is is an office's fact, not the
 /// vendor's: branches under one NPWP entity sit in different regions, so another account's place
 /// counts only when it is the same office (the same full NPWP) or every other account agrees.
-fn facts_for(own: &AccountKey, members: &[Member<'_>]) -> VendorFacts {
+fn facts_for(own: &AccountKey<'_>, members: &[Member<'_>]) -> VendorFacts {
     let region = place(own, members);
     VendorFacts {
         scale: first(own, members, |r| (r.scale != BusinessScale::Unknown).then_some(r.scale)),
@@ -211,7 +211,11 @@ fn twin_regions(record: &VendorRecord) -> Option<Vec<&'static Region>> {
     }
 }
 
-fn first<T>(own: &AccountKey, members: &[Member<'_>], read: impl Fn(&VendorRecord) -> Option<T>) -> Option<Stated<T>> {
+fn first<T>(
+    own: &AccountKey<'_>,
+    members: &[Member<'_>],
+    read: impl Fn(&VendorRecord) -> Option<T>,
+) -> Option<Stated<T>> {
     let stated = |(key, records): &Member<'_>| {
         records.iter().find_map(|record| read(record)).map(|value| Stated {
             value,
@@ -222,7 +226,7 @@ fn first<T>(own: &AccountKey, members: &[Member<'_>], read: impl Fn(&VendorRecor
     members.iter().filter(|(key, _)| *key == own).find_map(stated).or_else(|| members.iter().find_map(stated))
 }
 
-fn place(own: &AccountKey, members: &[Member<'_>]) -> Option<Stated<&'static str>> {
+fn place(own: &AccountKey<'_>, members: &[Member<'_>]) -> Option<Stated<&'static str>> {
     let region = |r: &VendorRecord| r.region_code;
     if let Some(stated) = first(own, &same_office(own, members), region) {
         return Some(stated);
@@ -233,7 +237,7 @@ fn place(own: &AccountKey, members: &[Member<'_>]) -> Option<Stated<&'static str
 }
 
 /// The offer's own account and every other account of the same office.
-fn same_office<'a>(own: &AccountKey, members: &[Member<'a>]) -> Vec<Member<'a>> {
+fn same_office<'a>(own: &AccountKey<'_>, members: &[Member<'a>]) -> Vec<Member<'a>> {
     let office = members.iter().find(|(key, _)| *key == own).and_then(|(_, records)| office_of(records));
     members
         .iter()
@@ -249,7 +253,7 @@ fn office_of<'a>(records: &[&'a VendorRecord]) -> Option<&'a str> {
 }
 
 fn own_statements(marketplace: &MarketplaceId, record: &VendorRecord) -> VendorFacts {
-    let key = (marketplace.clone(), record.source_id.clone());
+    let key = (marketplace, record.source_id.as_str());
     facts_for(&key, &[(&key, &[record])])
 }
 
