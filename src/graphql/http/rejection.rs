@@ -43,7 +43,7 @@ pub enum Rejection {
     HeadTimedOut(std::time::Duration),
     /// The body is compressed in a coding the gateway does not decode.
     #[error(
-        "the request body's Content-Encoding `{0}` is not one Pasar decodes: send it as gzip, br or zstd, or not compressed"
+        "the request body's Content-Encoding `{0}` is not one Pasar decodes: send it as gzip, deflate, br or zstd, or not compressed"
     )]
     Encoding(String),
     /// The body could not be read (a broken `Content-Encoding`, a reset stream).
