@@ -8,6 +8,9 @@
 //! socket unanswered. [`Heads`] hands the socket back when hyper drops it in the middle of a
 //! head, so the serving task can still answer. Nothing is added per read but a flag: in HTTP/1 a
 //! byte read after the last byte written starts a request that has not been answered.
+//!
+//! Before hyper's timer starts, hyper-util reads a new connection's first bytes with no timer to
+//! tell HTTP/1 from HTTP/2: [`first_bytes`] bounds that too.
 
 use crate::graphql::http::Rejection;
 use axum::http::{HeaderMap, HeaderName, header};
@@ -18,6 +21,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll, ready};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::net::TcpStream;
 use tower_http::request_id::{MakeRequestId, MakeRequestUuid};
 
 static X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -110,6 +114,49 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Heads<S> {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         self.inner().poll_shutdown(cx)
+    }
+}
+
+/// What a new connection sent within the header timeout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FirstBytes {
+    /// Nothing: it is closed without a word.
+    Silent,
+    /// Only the start of the HTTP/2 preface (`P`, `PR`, …), which HTTP/1's `POST` and `PUT` begin
+    /// with too: it is refused as a head that stopped arriving.
+    Undecided,
+    /// Enough to tell HTTP/1 from HTTP/2, or the end of the stream: served.
+    Told,
+}
+
+/// The connection preface of HTTP/2 over cleartext with prior knowledge (RFC 9113 §3.4).
+const PREFACE: &[u8; 24] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+
+/// How often the first bytes are looked at again while they are a part of [`PREFACE`] (a peek
+/// leaves the socket readable, so waiting for it would spin).
+const LOOK_AGAIN: Duration = Duration::from_millis(20);
+
+/// Waits up to `within` for the first bytes of `stream`, without reading them, until they tell
+/// HTTP/1 from HTTP/2. hyper-util reads them with no timer of its own, and hyper's header timer
+/// starts only after: a client dripping the preface was held for `idle_timeout` a byte. Usually
+/// one peek: a request's first packet holds more than its first letter.
+pub(super) async fn first_bytes(stream: &TcpStream, within: Duration) -> FirstBytes {
+    let mut heard = false;
+    let look = async {
+        let mut first = [0u8; PREFACE.len()];
+        // A closed or failed socket is left to hyper, which sees the same.
+        while let Ok(read @ 1..) = stream.peek(&mut first).await {
+            heard = true;
+            if read == PREFACE.len() || first[..read] != PREFACE[..read] {
+                return;
+            }
+            tokio::time::sleep(LOOK_AGAIN).await;
+        }
+    };
+    match tokio::time::timeout(within, look).await {
+        Ok(()) => FirstBytes::Told,
+        Err(_) if heard => FirstBytes::Undecided,
+        Err(_) => FirstBytes::Silent,
     }
 }
 

@@ -29,7 +29,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use caps::{Caps, FdLimits, Slot};
-use heads::{Heads, Kept};
+use heads::{FirstBytes, Heads, Kept};
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
@@ -185,19 +185,25 @@ impl Connection {
             Err(error) => return tracing::debug!(%peer, %error, "Connection lost before it was served."),
         };
         // A client's first request must start within `header_timeout`, as every later one must
-        // (hyper's header timer runs only once a byte has come): a connection that says nothing
-        // was held for `idle_timeout`, twelve times longer, by the cheapest slowloris.
-        if tokio::time::timeout(self.header_timeout, stream.readable()).await.is_err() {
+        // (hyper's header timer runs only once HTTP/1 is told from HTTP/2): a connection that
+        // says nothing was held for `idle_timeout`, twelve times longer, by the cheapest slowloris.
+        let first = heads::first_bytes(&stream, self.header_timeout).await;
+        if first == FirstBytes::Silent {
             return tracing::debug!(%peer, "Connection closed: nothing sent within header_timeout.");
         }
         let mut stream = TimeoutStream::new(stream);
         stream.set_read_timeout(Some(self.idle_timeout));
         stream.set_write_timeout(Some(self.write_timeout));
+        let stream = Lingering::new(Box::pin(stream));
+        if first == FirstBytes::Undecided {
+            tracing::debug!(%peer, "Request headers not received within header_timeout: 408.");
+            return heads::refuse(stream, self.header_timeout).await;
+        }
         // Free for HTTP; once `/graphql/ws` upgrades the connection, what its socket reads is
         // charged to the bytes-in-flight budget until each message is whole.
         let meter = SocketMeter::default();
         let kept = Kept::new();
-        let io = TokioIo::new(Metered::new(Heads::new(Lingering::new(Box::pin(stream)), kept.clone()), meter.clone()));
+        let io = TokioIo::new(Metered::new(Heads::new(stream, kept.clone()), meter.clone()));
         // With upgrades: `/graphql/ws` switches to WebSocket.
         let service = TowerToHyperService::new(service(self.router, peer, ConnectionHold::new(slot), meter));
         let connection = self.builder.serve_connection_with_upgrades(io, service);

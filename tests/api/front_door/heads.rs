@@ -29,20 +29,26 @@ async fn connect(app: &TestApp) -> TcpStream {
     TcpStream::connect(app.address.trim_start_matches("http://")).await.expect("connect")
 }
 
-/// What the server sends, and after how long it closes (`None`: still open after [`WAIT`]),
-/// while a request head is sent one byte per [`PACE`] and never finished.
-async fn drip_head(stream: TcpStream) -> (String, Option<Duration>) {
-    let (mut reader, mut writer) = stream.into_split();
+/// A request head that takes longer than [`WAIT`] to drip.
+fn slow_head() -> Vec<u8> {
     let head =
         format!("POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nx-slow: {}", "a".repeat(200));
+    head.into_bytes()
+}
+
+/// What the server sends, and after how long it closes (`None`: still open after [`WAIT`]),
+/// while `head` is sent one byte per [`PACE`] and never finished (the socket is kept open).
+async fn drip_head(stream: TcpStream, head: Vec<u8>) -> (String, Option<Duration>) {
+    let (mut reader, mut writer) = stream.into_split();
     let started = Instant::now();
     let drip = tokio::spawn(async move {
-        for byte in head.into_bytes() {
+        for byte in head {
             if writer.write_all(&[byte]).await.is_err() {
                 break;
             }
             tokio::time::sleep(PACE).await;
         }
+        std::future::pending::<()>().await;
     });
     let mut answer = Vec::new();
     let closed = tokio::time::timeout(WAIT, reader.read_to_end(&mut answer)).await.is_ok();
@@ -82,12 +88,12 @@ async fn headers_dripped_past_the_header_timeout_get_a_coded_408_on_a_new_or_kep
     let refused = async || sample(&scrape(&app).await, "pasar_refused_total", &[r#"reason="REQUEST_TIMEOUT""#]);
     let before = refused().await.unwrap_or(0.0);
 
-    let (answer, closed) = drip_head(connect(&app).await).await;
+    let (answer, closed) = drip_head(connect(&app).await, slow_head()).await;
     assert_refused(&answer, closed);
 
     let mut kept_alive = connect(&app).await;
     assert!(healthz(&mut kept_alive).await.starts_with("HTTP/1.1 200"));
-    let (answer, closed) = drip_head(kept_alive).await;
+    let (answer, closed) = drip_head(kept_alive, slow_head()).await;
     assert_refused(&answer, closed);
 
     let after = refused().await.unwrap_or(0.0);
@@ -112,4 +118,14 @@ async fn a_client_that_says_nothing_is_closed_without_an_answer_and_one_that_pau
     let mut answer = Vec::new();
     let read = tokio::time::timeout(WAIT, kept_alive.read_to_end(&mut answer)).await;
     assert!(read.is_ok() && answer.is_empty(), "an idle keep-alive: {:?}", String::from_utf8_lossy(&answer));
+}
+
+#[tokio::test]
+async fn first_bytes_that_leave_http1_and_http2_undecided_are_refused_at_the_header_timeout() {
+    let app = app().await;
+    // `P` alone could begin `POST` or the HTTP/2 preface; the preface dripped takes 2.4 s.
+    for head in [&b"P"[..], b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"] {
+        let (answer, closed) = drip_head(connect(&app).await, head.to_vec()).await;
+        assert_refused(&answer, closed);
+    }
 }
