@@ -260,8 +260,9 @@ const SOCKET_CLOSE_WAIT: Duration = Duration::from_secs(5);
 ///
 /// Layers, outermost first: CORS (a preflight is answered before anything else runs), the
 /// client's identity and budget (every door: `/graphql`, `/graphql/ws`, the buyer's pages),
-/// response compression (gzip, br or zstd as `Accept-Encoding` asks), request decompression (the
-/// decompressed body still counts against `max_body_bytes` while `/graphql` reads it).
+/// response compression (gzip, br or zstd as `Accept-Encoding` asks), request decompression
+/// (gzip, deflate, br or zstd; the decompressed body still counts against `max_body_bytes` while
+/// `/graphql` reads it).
 pub fn router(state: AppState) -> Router {
     let cors = state.cors.clone();
     let spending = crate::graphql::spending_of(&state.endpoint.schema, &state.service);

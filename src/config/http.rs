@@ -10,8 +10,9 @@ use std::time::Duration;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct HttpConfig {
-    /// Request headers must arrive within this; it is also how long an idle HTTP/1 keep-alive
-    /// connection waits for its next request.
+    /// Request headers must arrive within this (headers begun and not finished are answered
+    /// `408 REQUEST_TIMEOUT`); it is also how long an idle HTTP/1 keep-alive connection waits for
+    /// its next request (then closed without an answer).
     #[serde(with = "duration")]
     pub header_timeout: Duration,
     /// Longest pause between two pieces of a request body.

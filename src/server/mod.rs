@@ -2,7 +2,8 @@
 //! before their requests reach the request limits (which never see a request that never arrives).
 //!
 //! Per connection: the first byte and then request headers within `header_timeout` (hyper's
-//! header read timeout, which also bounds an idle HTTP/1 keep-alive), nothing received for
+//! header read timeout, which also bounds an idle HTTP/1 keep-alive; headers begun and not
+//! finished in time are answered a coded 408 by `heads.rs`), nothing received for
 //! `idle_timeout` or a response left unread for `write_timeout` closes it (read/write deadlines
 //! on the socket). Per request: a body pause over `body_timeout` and a request over
 //! `request_timeout` are cut (tower-http). Caps: in total (from the descriptor limit) and per
@@ -12,6 +13,7 @@
 
 mod caps;
 mod encoding;
+mod heads;
 mod linger;
 mod metered;
 mod refusals;
@@ -27,6 +29,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use caps::{Caps, FdLimits, Slot};
+use heads::{FirstBytes, Heads, Kept};
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
@@ -182,23 +185,38 @@ impl Connection {
             Err(error) => return tracing::debug!(%peer, %error, "Connection lost before it was served."),
         };
         // A client's first request must start within `header_timeout`, as every later one must
-        // (hyper's header timer runs only once a byte has come): a connection that says nothing
-        // was held for `idle_timeout`, twelve times longer, by the cheapest slowloris.
-        if tokio::time::timeout(self.header_timeout, stream.readable()).await.is_err() {
+        // (hyper's header timer runs only once HTTP/1 is told from HTTP/2): a connection that
+        // says nothing was held for `idle_timeout`, twelve times longer, by the cheapest slowloris.
+        let first = heads::first_bytes(&stream, self.header_timeout).await;
+        if first == FirstBytes::Silent {
             return tracing::debug!(%peer, "Connection closed: nothing sent within header_timeout.");
         }
         let mut stream = TimeoutStream::new(stream);
         stream.set_read_timeout(Some(self.idle_timeout));
         stream.set_write_timeout(Some(self.write_timeout));
+        let stream = Lingering::new(Box::pin(stream));
+        if first == FirstBytes::Undecided {
+            tracing::debug!(%peer, "Request headers not received within header_timeout: 408.");
+            return heads::refuse(stream, self.header_timeout).await;
+        }
         // Free for HTTP; once `/graphql/ws` upgrades the connection, what its socket reads is
         // charged to the bytes-in-flight budget until each message is whole.
         let meter = SocketMeter::default();
-        let io = TokioIo::new(Metered::new(Lingering::new(Box::pin(stream)), meter.clone()));
+        let kept = Kept::new();
+        let io = TokioIo::new(Metered::new(Heads::new(stream, kept.clone()), meter.clone()));
         // With upgrades: `/graphql/ws` switches to WebSocket.
         let service = TowerToHyperService::new(service(self.router, peer, ConnectionHold::new(slot), meter));
         let connection = self.builder.serve_connection_with_upgrades(io, service);
-        if let Err(error) = watcher.watch(connection.into_owned()).await {
-            tracing::debug!(%peer, error = %error, "Connection ended with an error.");
+        // Bound first: the connection, and with it hyper's hold on the stream, is dropped by then.
+        let served = watcher.watch(connection.into_owned()).await;
+        if let Err(error) = served {
+            match kept.take() {
+                Some(stream) if heads::is_header_timeout(&*error) => {
+                    tracing::debug!(%peer, "Request headers not received within header_timeout: 408.");
+                    heads::refuse(stream, self.header_timeout).await;
+                }
+                _ => tracing::debug!(%peer, error = %error, "Connection ended with an error."),
+            }
         }
     }
 }

@@ -6,14 +6,14 @@ use pasar::sandbox::{self, Quirks, SandboxOptions};
 use serde_json::json;
 
 /// The value of the first sample of `name` whose labels include every one of `labels`.
-fn sample(text: &str, name: &str, labels: &[&str]) -> Option<f64> {
+pub(crate) fn sample(text: &str, name: &str, labels: &[&str]) -> Option<f64> {
     text.lines()
         .filter(|line| line.starts_with(&format!("{name}{{")) || line.starts_with(&format!("{name} ")))
         .find(|line| labels.iter().all(|label| line.contains(label)))
         .and_then(|line| line.rsplit(' ').next()?.parse().ok())
 }
 
-async fn scrape(app: &crate::helpers::TestApp) -> String {
+pub(crate) async fn scrape(app: &crate::helpers::TestApp) -> String {
     let response = app.client.get(format!("{}/metrics", app.address)).send().await.expect("answer");
     assert_eq!(response.status(), 200);
     response.text().await.expect("text")

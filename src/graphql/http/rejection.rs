@@ -38,9 +38,12 @@ pub enum Rejection {
     /// The request took longer than `request_timeout` to arrive and be answered.
     #[error("the request took longer than {} s to arrive and be answered ([http] request_timeout)", .0.as_secs_f64())]
     TimedOut(std::time::Duration),
+    /// The request headers took longer than `header_timeout` to arrive.
+    #[error("the request headers took longer than {} s to arrive ([http] header_timeout)", .0.as_secs_f64())]
+    HeadTimedOut(std::time::Duration),
     /// The body is compressed in a coding the gateway does not decode.
     #[error(
-        "the request body's Content-Encoding `{0}` is not one Pasar decodes: send it as gzip, br or zstd, or not compressed"
+        "the request body's Content-Encoding `{0}` is not one Pasar decodes: send it as gzip, deflate, br or zstd, or not compressed"
     )]
     Encoding(String),
     /// The body could not be read (a broken `Content-Encoding`, a reset stream).
@@ -81,7 +84,7 @@ impl Rejection {
             Self::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
             Self::MutationOverGet | Self::SubscriptionOverHttp | Self::Method => StatusCode::METHOD_NOT_ALLOWED,
             Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::Stalled | Self::TimedOut(_) => StatusCode::REQUEST_TIMEOUT,
+            Self::Stalled | Self::TimedOut(_) | Self::HeadTimedOut(_) => StatusCode::REQUEST_TIMEOUT,
             Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Origin(_) => StatusCode::FORBIDDEN,
@@ -99,7 +102,7 @@ impl Rejection {
             Self::NotAcceptable => codes::NOT_ACCEPTABLE,
             Self::MutationOverGet | Self::SubscriptionOverHttp | Self::Method => codes::METHOD_NOT_ALLOWED,
             Self::TooLarge(_) => codes::REQUEST_TOO_LARGE,
-            Self::Stalled | Self::TimedOut(_) => codes::REQUEST_TIMEOUT,
+            Self::Stalled | Self::TimedOut(_) | Self::HeadTimedOut(_) => codes::REQUEST_TIMEOUT,
             Self::Busy => codes::SERVER_BUSY,
             Self::RateLimited(_) => codes::RATE_LIMITED,
             Self::Origin(_) => codes::ORIGIN_NOT_ALLOWED,

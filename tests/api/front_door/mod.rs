@@ -5,6 +5,7 @@ mod counting;
 mod doors;
 mod frames;
 mod fuzz;
+mod heads;
 mod http2;
 mod malformed;
 mod operation_types;
