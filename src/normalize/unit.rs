@@ -56,11 +56,6 @@ pub(crate) fn base_unit_name(word: &str) -> Option<&'static str> {
 /// Base units that are measures: `"1 kg"` restates the unit rather than counting a pack.
 const MEASURES: &[&str] = &["unit", "kg", "hari", "m2"];
 
-/// Whether a base unit counts things (`lembar`, `botol`, `pcs`), not a measure (`kg`, `m2`).
-pub fn is_count_unit(base: &str) -> bool {
-    BASE_UNITS.iter().any(|(_, b)| *b == base) && !MEASURES.contains(&base)
-}
-
 /// Words for a container holding an unstated number of base units.
 const CONTAINERS: &[&str] = &[
     "box", "dus", "karton", "pak", "pack", "pax", "bungkus", "set", "paket", "renceng", "ikat", "slop", "bal", "krat",

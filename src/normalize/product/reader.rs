@@ -221,13 +221,6 @@ impl<'a> Reader<'a> {
         if tables::HARDNESS.contains(&text) {
             return self.spec(text.to_string(), 1);
         }
-        if tables::colour(text).is_some()
-            && let Some(n) = tables::NAMES_WITH_COLOURS.iter().find_map(|name| matches(self.toks, self.at, name))
-        {
-            let name = self.toks[self.at..self.at + n].iter().map(|t| tables::synonym(&t.text).to_string());
-            self.words.extend(name);
-            return self.skip(n, false);
-        }
         if let Some(spec) = tables::colour(text).or_else(|| tables::size(text)) {
             return self.spec(spec.to_string(), 1);
         }

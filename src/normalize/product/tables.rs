@@ -227,21 +227,6 @@ pub(super) const COLOURS: &[(&str, &str)] = &[
     ("gold", "emas"),
 ];
 
-/// Names that hold a colour word and name no colour: the product's name (`Luwak White Koffie`,
-/// `ABC White Coffee`), kept as words. A colour is one where it qualifies the product (`Kertas
-/// HVS Putih`, `Kursi Hitam`, `Toner Black`); `Whitening` and `Whiteboard` are words already.
-pub(super) const NAMES_WITH_COLOURS: &[&str] = &[
-    "white koffie",
-    "white coffee",
-    "white board",
-    "green tea",
-    "black tea",
-    "red velvet",
-    "black forest",
-    "blue band",
-    "silver queen",
-];
-
 /// Paper size words that mean a size code.
 pub(super) const SIZES: &[(&str, &str)] = &[
     ("folio", "f4"),

@@ -89,16 +89,3 @@ fn a_bare_paper_is_copy_paper_only_beside_a_paper_size_or_a_grammage() {
         assert_eq!(product_key(paper).kind, "kertas hvs", "{paper}");
     }
 }
-
-#[test]
-fn a_colour_word_in_a_products_name_is_no_colour_and_one_qualifying_the_product_is() {
-    let luwak = product_key("Luwak White Koffie | Kopi Instan");
-    assert!(!luwak.specs.contains(&"putih".to_string()), "{luwak:?}");
-    assert_eq!(luwak, product_key("Kopi Luwak White Koffie Kopi (1 Dus (120 Sachet))"));
-    assert!(luwak.tokens.contains(&"white".to_string()), "{luwak:?}");
-    for (title, colour) in
-        [("Kertas HVS Putih A4", "putih"), ("Kursi Kantor Hitam", "hitam"), ("Toner HP 85A Black", "hitam")]
-    {
-        assert!(product_key(title).specs.contains(&colour.to_string()), "{title}: {:?}", product_key(title));
-    }
-}
