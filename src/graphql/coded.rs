@@ -16,11 +16,18 @@
 //! miss over the peer mocks cost 0.07–0.12 ms more CPU than an uncompressed one, through a kept
 //! one 0.005–0.02 ms.
 //!
-//! gzip goes through libdeflate at its level 1, one compressor per worker thread, not through
-//! zlib (zlib-rs) at the layer's level 6: an answer is always compressed whole, from one buffer,
-//! which is what libdeflate is built for. On a 4.8 KiB `first: 20` answer zlib-rs took 36 µs
-//! and made 978 bytes; libdeflate 16 µs and 1,034 bytes (zlib-rs at level 1: 13 µs but 1,378
-//! bytes). gzip was 7 % of an uncached search's CPU on the load benchmark (perf, session 25).
+//! gzip goes through libdeflate, one compressor per worker thread and level, not through zlib
+//! (zlib-rs) at the layer's level 6: an answer is always compressed whole, from one buffer, which
+//! is what libdeflate is built for. Answers up to 16 KiB (a search's page) at its level 1, larger
+//! ones (a comparison) at its 6, since level 1 loses little on a small answer and much on a large
+//! one (2026-12-06, one thread):
+//!
+//! | answer | zlib-rs 6 | libdeflate 1 | libdeflate 6 |
+//! |---|---|---|---|
+//! | `first: 20` search, 4.8 KiB | 978 B, 37 µs | 1,034 B, 15 µs | 974 B, 38 µs |
+//! | README's `compare`, 207 KB | 8,256 B, 961 µs | 11,736 B, 371 µs | 8,436 B, 732 µs |
+//!
+//! gzip was 7 % of an uncached search's CPU on the load benchmark (perf, session 25).
 
 use async_compression::Level;
 use async_compression::tokio::bufread::BrotliEncoder;
@@ -83,16 +90,24 @@ pub fn sent(headers: &mut HeaderMap, body: Bytes, coded: Option<(Coding, Bytes)>
     compressed
 }
 
-/// libdeflate's level 1, its fastest that compresses (0 stores): a few percent larger than
-/// zlib's 6, in less than half its time.
-const GZIP_LEVEL: CompressionLvl = match CompressionLvl::new(1) {
-    Ok(level) => level,
-    Err(_) => panic!("libdeflate has a level 1"),
-};
+/// Answers up to this size are gzipped at [`SMALL`], larger ones at [`LARGE`].
+const SMALL_UP_TO: usize = 16 * 1024;
+/// libdeflate's level 1, its fastest that compresses (0 stores).
+const SMALL: CompressionLvl = level(1);
+/// libdeflate's level 6, its default.
+const LARGE: CompressionLvl = level(6);
+
+const fn level(n: i32) -> CompressionLvl {
+    match CompressionLvl::new(n) {
+        Ok(level) => level,
+        Err(_) => panic!("libdeflate has levels 0 to 12"),
+    }
+}
 
 thread_local! {
-    /// This thread's gzip compressor, kept between answers (libdeflate keeps no stream state).
-    static GZIP: RefCell<Option<Compressor>> = const { RefCell::new(None) };
+    /// This thread's gzip compressors for small and large answers, kept between answers
+    /// (libdeflate keeps no stream state).
+    static GZIP: RefCell<[Option<Compressor>; 2]> = const { RefCell::new([None, None]) };
     /// This thread's zstd context (at tower-http's level, zstd's default), made on first use.
     static ZSTD: RefCell<Option<zstd::bulk::Compressor<'static>>> = const { RefCell::new(None) };
 }
@@ -109,8 +124,9 @@ fn zstd(body: &[u8]) -> Option<Bytes> {
 
 /// `body` as one gzip member, through this thread's compressor.
 fn gzip(body: &[u8]) -> Option<Bytes> {
-    GZIP.with_borrow_mut(|compressor| {
-        let compressor = compressor.get_or_insert_with(|| Compressor::new(GZIP_LEVEL));
+    GZIP.with_borrow_mut(|compressors| {
+        let (at, level) = if body.len() <= SMALL_UP_TO { (0, SMALL) } else { (1, LARGE) };
+        let compressor = compressors[at].get_or_insert_with(|| Compressor::new(level));
         let mut out = vec![0; compressor.gzip_compress_bound(body.len())];
         let written = compressor.gzip_compress(body, &mut out).ok()?;
         out.truncate(written);
@@ -193,6 +209,22 @@ mod tests {
             let compressed = gzip(&body).expect("compressed");
             assert_eq!(gunzip(&compressed), body, "{} bytes", body.len());
         }
+    }
+
+    #[test]
+    fn a_large_gzip_answer_is_about_as_small_as_zlibs_default_makes_it() {
+        let titles = ["Kertas HVS A4 70gsm Sinar Dunia", "Toner HP 85A Original", "Kursi Kantor Hidrolik Hitam"];
+        let body: String = (0..1500u32)
+            .map(|i| {
+                let (title, price, vendor) = (titles[(i % 3) as usize], 40_000 + i * 137 % 9_000, i * 7919 % 401);
+                format!(r#"{{"node":{{"id":"mbiz:MB-{i:05}","title":"{title}","price":{{"amount":"{price}"}},"vendor":{{"name":"CV Vendor {vendor}"}}}}}},"#)
+            })
+            .collect();
+        let mut zlib = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        std::io::Write::write_all(&mut zlib, body.as_bytes()).expect("gzip");
+        let zlib = zlib.finish().expect("gzip").len();
+        let ours = gzip(body.as_bytes()).expect("compressed").len();
+        assert!(ours * 100 <= zlib * 105, "{ours} bytes against zlib's {zlib}, of {}", body.len());
     }
 
     #[test]
