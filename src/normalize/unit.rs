@@ -128,27 +128,6 @@ pub fn sizes_stated(unit_field: Option<&str>, title: &str) -> (Option<Decimal>, 
     (in_field, size(statement(&words(&title))))
 }
 
-/// What one `base` holds by the title, when the marketplace's base unit is itself a container
-/// (Bela's `PAK` of tissues) and the title counts only base units of another kind (`250 Sheet`):
-/// those are the sheets in one pak, not a competing pack size. `None` when the title counts
-/// packs too (`250 Sheet isi 3 Pak`, `1 Karton (48 Pak)`): that is a real second statement.
-pub fn content_of(base: &str, title: &str) -> Option<(&'static str, u32)> {
-    let base = lowered(base.trim());
-    let [own] = words(&base)[..] else { return None };
-    if !CONTAINERS.contains(&own) {
-        return None;
-    }
-    let title = lowered(title);
-    let title_words = words(&title);
-    let plain = counted_base_units(&title_words)?;
-    match plain {
-        Statement::Size { base, quantity, container } if statement(&title_words) == Some(plain) => {
-            container.is_none_or(|c| c == own).then_some((base, quantity))
-        }
-        _ => None,
-    }
-}
-
 /// The unit field names a container or a word of its own: the title gives its size, if it can.
 fn from_container(name: String, field: &str, field_words: &[&str], in_title: Option<Statement<'_>>) -> Unit {
     let own = field_words.first().copied().unwrap_or_default();

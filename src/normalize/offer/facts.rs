@@ -8,14 +8,12 @@ use crate::normalize::availability::parse_availability;
 use crate::normalize::number::{read_count, read_number};
 use crate::normalize::raw::{RawOffer, RawValue};
 use crate::normalize::text::plain_text;
-use crate::normalize::unit::{base_unit_name, content_of, sizes_stated};
+use crate::normalize::unit::{base_unit_name, sizes_stated};
 use rust_decimal::Decimal;
 
 /// The stated pack quantity wins over the unit field and the title; a unit field or a title
 /// stating another size by itself is reported, naming which, and the pack is then not trusted
 /// for comparisons. Guessing either way is a 12-fold error in a price survey (`Lusin`, isi 1).
-/// A stated base unit that is itself a container (`PAK`) is read in what the title says one
-/// holds (`250 Sheet`: 250 lembar a pak), as other marketplaces' listings of it are read.
 pub(super) fn pack(unit: Unit, raw: &RawOffer, issues: &mut Vec<Issue>) -> Unit {
     let Some(value) = raw.pack_quantity.as_ref() else { return unit };
     let Some(quantity) = read_number(&value.value).filter(|q| *q > Decimal::ZERO) else {
@@ -25,10 +23,8 @@ pub(super) fn pack(unit: Unit, raw: &RawOffer, issues: &mut Vec<Issue>) -> Unit 
         return unit;
     };
     let (in_field, in_title) = sizes_stated(raw.unit.as_deref(), &raw.title);
-    // `250 Sheet` in the title of a stated `PAK` of paks counts the sheets in each pak.
-    let content = raw.base_unit.as_deref().and_then(|base| content_of(base, &raw.title));
     let field = in_field.filter(|q| *q != quantity).map(|q| format!("the unit field `{}` says {q}", unit.name));
-    let title = in_title.filter(|q| *q != quantity && content.is_none()).map(|q| format!("the title says {q}"));
+    let title = in_title.filter(|q| *q != quantity).map(|q| format!("the title says {q}"));
     let said: Vec<String> = field.into_iter().chain(title).collect();
     let disagrees = !said.is_empty();
     if disagrees {
@@ -37,14 +33,10 @@ pub(super) fn pack(unit: Unit, raw: &RawOffer, issues: &mut Vec<Issue>) -> Unit 
     }
     let stated_base =
         raw.base_unit.as_deref().map(|b| base_unit_name(b).map_or_else(|| b.trim().to_lowercase(), str::to_string));
-    let (base_unit, quantity, derivation) = match content {
-        Some((base, each)) => (Some(base.to_string()), quantity * Decimal::from(each), PackDerivation::Title),
-        None => (stated_base.or(unit.base_unit.clone()), quantity, PackDerivation::Stated),
-    };
     Unit {
-        base_unit,
+        base_unit: stated_base.or(unit.base_unit.clone()),
         quantity: Some(quantity),
-        derivation,
+        derivation: PackDerivation::Stated,
         confident: !disagrees,
         note: disagrees.then_some("the marketplace's pack quantity and the unit field or the title disagree"),
         ..unit

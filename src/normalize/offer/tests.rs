@@ -276,30 +276,4 @@ mod v2 {
             assert_eq!((conflict(&offer), offer.unit.confident), (None, true), "{unit} {quantity}");
         }
     }
-
-    #[test]
-    fn a_stated_pak_of_paks_is_read_in_the_sheets_its_title_says_one_holds_unless_it_counts_paks() {
-        let bela = |title: &str, unit: &str, quantity: &str| {
-            let raw = RawOffer {
-                title: title.into(),
-                unit: Some(unit.into()),
-                pack_quantity: number(json!(quantity)),
-                base_unit: Some("PAK".into()),
-                ..listing()
-            };
-            let offer = normalize_offer(&MarketplaceId::new("bela"), &raw);
-            let conflict = offer.issues.iter().any(|i| i.code == "PACK_CONFLICT");
-            (offer.unit.base_unit, offer.unit.quantity, offer.unit.confident, conflict)
-        };
-        let lembar = Some("lembar".to_string());
-        let pak = bela("Nice - Tisu Facial 250 Sheet 2 Ply", "PAK", "1");
-        assert_eq!(pak, (lembar.clone(), Some(dec!(250)), true, false));
-        let karton = bela("Nice - Tisu Facial 250 Sheet 2 Ply", "KARTON", "48");
-        assert_eq!(karton, (lembar, Some(dec!(12000)), true, false));
-        // The title counts paks itself, and not as the marketplace does: a real conflict.
-        for title in ["Nice Tisu Facial 250 Sheet isi 3 Pak", "Nice Tisu 250 Sheet 1 Karton (48 Pak)"] {
-            let (_, _, confident, conflict) = bela(title, "PAK", "1");
-            assert_eq!((confident, conflict), (false, true), "{title}");
-        }
-    }
 }
