@@ -2,7 +2,7 @@
 
 use crate::helpers::{SEARCH, TEST_PRODUCTS, TestOptions, spawn_app, spawn_app_with};
 use crate::served::Served;
-use pasar::sandbox::{self, Quirks, SandboxOptions};
+use pasar::sandbox::{self, FaultMode, Quirks, SandboxOptions};
 use serde_json::json;
 
 /// The value of the first sample of `name` whose labels include every one of `labels`.
@@ -112,4 +112,30 @@ async fn a_does_not_page_verdict_is_logged_once_and_counted() {
     let told: Vec<&str> = logs.lines().filter(|l| l.contains("ignores the page position")).collect();
     assert_eq!(told.len(), 1, "{logs}");
     assert!(told[0].contains("ekatalog") && told[0].contains("WARN"), "{}", told[0]);
+}
+
+/// Review 25 R2, R3: a search the open breaker refused was timed as an upstream call, and a
+/// lookup whose load failed was not counted as a miss. Through the binary, whose metrics are
+/// its own.
+#[tokio::test]
+async fn a_marketplace_that_is_down_shows_its_misses_and_times_only_the_calls_made() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let down = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz");
+    down.faults().set_mode(FaultMode::Status(500));
+    let top = "[limits.rate]\nper_second = 100000\nburst = 100000";
+    let gateway = Served::start(&sandboxes, top, "", &[]).await;
+    for i in 0..30 {
+        let variables = json!({ "query": format!("kertas {i}"), "first": 3, "filter": { "marketplaces": ["mbiz"] } });
+        gateway.graphql(&json!({ "query": SEARCH, "variables": variables })).await;
+    }
+    let text = gateway.metrics().await;
+    let mbiz = "marketplace=\"mbiz\"";
+    let parts = |status: &str| sample(&text, "pasar_marketplace_requests_total", &[mbiz, status]).unwrap_or(0.0);
+    let (failed, refused) = (parts("status=\"UPSTREAM_ERROR\""), parts("status=\"CIRCUIT_OPEN\""));
+    assert!(refused >= 20.0 && failed >= 1.0, "the breaker opened: {failed} failed, {refused} refused\n{text}");
+    // Only the calls made are timed; every lookup missed, whatever its load came to.
+    let timed = sample(&text, "pasar_marketplace_request_duration_seconds_count", &[mbiz]);
+    let misses = sample(&text, "pasar_cache_lookups_total", &[mbiz, "result=\"miss\""]);
+    assert_eq!((timed, misses), (Some(failed), Some(30.0)), "(calls timed, misses)");
 }
