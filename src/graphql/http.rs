@@ -8,6 +8,7 @@
 //! asked. `GET` runs queries only: a mutation over `GET` is answered 405.
 
 use super::admission::{Admission, Admissions, Admitted};
+use super::bearer::bearer;
 use super::clients::Client;
 use super::coded::{self, Coding, Compressed};
 use super::freshness::Freshness;
@@ -107,7 +108,7 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
         Ok(admitted) => admitted,
         Err(rejection) => return rejection.respond(media),
     };
-    let caller = Caller::new(admission, client, bearer(&parts.headers));
+    let caller = Caller::new(admission, client, bearer(&parts.headers).map(str::to_string));
     match admitted {
         Admissions::Single(admitted) => {
             let by_hash = admitted.as_ref().is_ok_and(Admitted::by_hash);
@@ -359,10 +360,4 @@ fn is_graphql_content(value: Option<&HeaderValue>) -> bool {
         return false;
     };
     matches!(mime.trim().to_ascii_lowercase().as_str(), "application/json" | "application/graphql-response+json")
-}
-
-/// The bearer token a request presents, for admin mutations.
-fn bearer(headers: &HeaderMap) -> Option<String> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    value.strip_prefix("Bearer ").map(|token| token.trim().to_string())
 }

@@ -86,6 +86,9 @@ async fn with_a_metrics_token_metrics_need_it_even_on_loopback() {
     assert_eq!(wrong.status(), 404);
     let right = app.client.get(&url).bearer_auth("metrics-s3cret").send().await.expect("answer");
     assert_eq!(right.status(), 200);
+    // The scheme is case-insensitive (RFC 9110 §11.1; review 25 R10): scrapers send `bearer`.
+    let lower = app.client.get(&url).header("authorization", "bearer metrics-s3cret").send().await.expect("answer");
+    assert_eq!(lower.status(), 200);
     assert!(right.text().await.expect("text").contains("pasar_build_info"));
 }
 
