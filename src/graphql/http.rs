@@ -19,6 +19,7 @@ use super::response_cache::{Finished, ResponseCache, ResponseKey, ResponseSource
 use super::vendor::VendorOffersListed;
 use super::wire::{self, Prepared};
 use super::{PasarSchema, codes};
+use crate::telemetry::request::Outcome;
 use async_graphql::parser::types::{OperationType, Selection};
 use async_graphql::{ServerError, Value};
 use axum::body::{Body, Bytes};
@@ -144,7 +145,9 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
                 cache.store(key, &sources, root_fields, finished).await;
             }
             let body = coded::sent(&mut headers, body, coded);
-            with_headers(status, media, headers, Body::from(body))
+            let mut response = with_headers(status, media, headers, Body::from(body));
+            response.extensions_mut().insert(answer.count_outcome());
+            response
         }
         Admissions::Batch(requests) => {
             // The router took one request from the client's budget; each further operation is
@@ -161,6 +164,8 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
             let bodies: Vec<AnswerBody<'_>> = answers.iter().map(Answer::body).collect();
             let mut response = (StatusCode::OK, to_json(&bodies)).into_response();
             response.headers_mut().insert(header::CONTENT_TYPE, media.content_type());
+            let worst = answers.iter().map(Answer::count_outcome).max().unwrap_or(Outcome::Ok);
+            response.extensions_mut().insert(worst);
             response
         }
     }
@@ -255,6 +260,25 @@ impl Answer {
             StatusCode::BAD_REQUEST
         } else {
             StatusCode::OK
+        }
+    }
+
+    /// What the request came to, for `pasar_http_requests_total{outcome}`; a document refused
+    /// before it ran is counted in `pasar_refused_total{reason}` by its code, as the admission
+    /// step's refusals are. Read from the answer as built, never from its body.
+    fn count_outcome(&self) -> Outcome {
+        match self.response.errors.first() {
+            None => Outcome::Ok,
+            Some(_) if self.executed => Outcome::Error,
+            Some(error) => {
+                let code = error.extensions.as_ref().and_then(|e| e.get("code"));
+                let reason = match code {
+                    Some(Value::String(code)) => code.clone(),
+                    _ => "UNCODED".to_string(),
+                };
+                metrics::counter!("pasar_refused_total", "reason" => reason).increment(1);
+                Outcome::Refused
+            }
         }
     }
 

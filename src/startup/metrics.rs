@@ -86,11 +86,8 @@ pub(super) async fn measure(State(state): State<AppState>, request: Request, nex
         }
         None => response,
     };
-    let outcome = match response.status().as_u16() {
-        0..400 => "ok",
-        400..500 => "refused",
-        _ => "error",
-    };
+    let outcome = response.extensions().get::<request::Outcome>().copied();
+    let outcome = outcome.unwrap_or_else(|| request::Outcome::of_status(status)).label();
     metrics::counter!("pasar_http_requests_total", "operation" => operation, "outcome" => outcome).increment(1);
     metrics::histogram!("pasar_http_request_duration_seconds", "operation" => operation)
         .record(started.elapsed().as_secs_f64());

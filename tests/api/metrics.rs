@@ -142,3 +142,28 @@ async fn a_marketplace_that_is_down_shows_its_misses_and_times_only_the_calls_ma
     let misses = sample(&text, "pasar_cache_lookups_total", &[mbiz, "result=\"miss\""]);
     assert_eq!((timed, misses), (Some(failed), Some(30.0)), "(calls timed, misses)");
 }
+
+/// Review 25 R11: every GraphQL answer with 200 was counted `ok`, errors or not.
+#[tokio::test]
+async fn graphql_requests_are_counted_by_what_their_answer_says_not_by_its_status() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let gateway = Served::start(&sandboxes, "", "", &[]).await;
+    let unknown_region = "{ search(query: \"kertas\", first: 3, buyer: { regionCode: \"99.99\" }) { complete } }";
+    let asked = [("{ search(query: ", "GRAPHQL_PARSE_FAILED"), ("{ nope }", "GRAPHQL_VALIDATION_FAILED")];
+    for (query, code) in asked.iter().chain(&[(unknown_region, "BAD_USER_INPUT")]) {
+        let answer = gateway.graphql(&json!({ "query": query })).await;
+        assert_eq!(answer["errors"][0]["extensions"]["code"], *code, "{answer}");
+    }
+    let fine = gateway.graphql(&json!({ "query": SEARCH, "variables": { "query": "kertas", "first": 3 } })).await;
+    assert!(fine["errors"].is_null(), "{fine}");
+    let text = gateway.metrics().await;
+    let requests = |outcome: &str| {
+        sample(&text, "pasar_http_requests_total", &["operation=\"graphql\"", &format!("outcome=\"{outcome}\"")])
+    };
+    assert_eq!((requests("ok"), requests("refused"), requests("error")), (Some(1.0), Some(2.0), Some(1.0)), "{text}");
+    for (_, code) in asked {
+        let reason = format!("reason=\"{code}\"");
+        assert_eq!(sample(&text, "pasar_refused_total", &[&reason]), Some(1.0), "{code}\n{text}");
+    }
+}
