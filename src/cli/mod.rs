@@ -104,6 +104,7 @@ fn start_logging(command: &Command) -> Option<Traces> {
         let var = |name: &str| std::env::var(name).ok();
         let endpoint = settings.traces_url.or_else(|| var("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
         let endpoint = endpoint.or_else(|| var("OTEL_EXPORTER_OTLP_ENDPOINT")).unwrap_or_default();
+        let endpoint = crate::telemetry::trace::shown_endpoint(&endpoint);
         tracing::info!(%endpoint, "Exporting traces over OTLP/HTTP.");
     }
     traces

@@ -8,6 +8,7 @@
 //! asked. `GET` runs queries only: a mutation over `GET` is answered 405.
 
 use super::admission::{Admission, Admissions, Admitted};
+use super::bearer::bearer;
 use super::clients::Client;
 use super::coded::{self, Coding, Compressed};
 use super::freshness::Freshness;
@@ -18,6 +19,7 @@ use super::response_cache::{Finished, ResponseCache, ResponseKey, ResponseSource
 use super::vendor::VendorOffersListed;
 use super::wire::{self, Prepared};
 use super::{PasarSchema, codes};
+use crate::telemetry::request::Outcome;
 use async_graphql::parser::types::{OperationType, Selection};
 use async_graphql::{ServerError, Value};
 use axum::body::{Body, Bytes};
@@ -107,7 +109,7 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
         Ok(admitted) => admitted,
         Err(rejection) => return rejection.respond(media),
     };
-    let caller = Caller::new(admission, client, bearer(&parts.headers));
+    let caller = Caller::new(admission, client, bearer(&parts.headers).map(str::to_string));
     match admitted {
         Admissions::Single(admitted) => {
             let by_hash = admitted.as_ref().is_ok_and(Admitted::by_hash);
@@ -143,7 +145,9 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
                 cache.store(key, &sources, root_fields, finished).await;
             }
             let body = coded::sent(&mut headers, body, coded);
-            with_headers(status, media, headers, Body::from(body))
+            let mut response = with_headers(status, media, headers, Body::from(body));
+            response.extensions_mut().insert(answer.count_outcome());
+            response
         }
         Admissions::Batch(requests) => {
             // The router took one request from the client's budget; each further operation is
@@ -160,6 +164,8 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
             let bodies: Vec<AnswerBody<'_>> = answers.iter().map(Answer::body).collect();
             let mut response = (StatusCode::OK, to_json(&bodies)).into_response();
             response.headers_mut().insert(header::CONTENT_TYPE, media.content_type());
+            let worst = answers.iter().map(Answer::count_outcome).max().unwrap_or(Outcome::Ok);
+            response.extensions_mut().insert(worst);
             response
         }
     }
@@ -254,6 +260,25 @@ impl Answer {
             StatusCode::BAD_REQUEST
         } else {
             StatusCode::OK
+        }
+    }
+
+    /// What the request came to, for `pasar_http_requests_total{outcome}`; a document refused
+    /// before it ran is counted in `pasar_refused_total{reason}` by its code, as the admission
+    /// step's refusals are. Read from the answer as built, never from its body.
+    fn count_outcome(&self) -> Outcome {
+        match self.response.errors.first() {
+            None => Outcome::Ok,
+            Some(_) if self.executed => Outcome::Error,
+            Some(error) => {
+                let code = error.extensions.as_ref().and_then(|e| e.get("code"));
+                let reason = match code {
+                    Some(Value::String(code)) => code.clone(),
+                    _ => "UNCODED".to_string(),
+                };
+                metrics::counter!("pasar_refused_total", "reason" => reason).increment(1);
+                Outcome::Refused
+            }
         }
     }
 
@@ -359,10 +384,4 @@ fn is_graphql_content(value: Option<&HeaderValue>) -> bool {
         return false;
     };
     matches!(mime.trim().to_ascii_lowercase().as_str(), "application/json" | "application/graphql-response+json")
-}
-
-/// The bearer token a request presents, for admin mutations.
-fn bearer(headers: &HeaderMap) -> Option<String> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    value.strip_prefix("Bearer ").map(|token| token.trim().to_string())
 }

@@ -4,6 +4,7 @@
 //! test fails when the two differ.
 
 pub mod admission;
+pub(crate) mod bearer;
 pub mod clients;
 pub(crate) mod coded;
 mod compare;

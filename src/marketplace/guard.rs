@@ -17,6 +17,33 @@ const RETRY_HEADROOM: Duration = Duration::from_millis(20);
 /// Longest `Retry-After` honoured; a marketplace asking for more is asked again after this.
 const MAX_BACK_OFF: Duration = Duration::from_secs(300);
 
+/// What a call through the [`Guard`] came to.
+#[derive(Debug)]
+pub enum Called {
+    /// The marketplace answered (perhaps after retries).
+    Answered(SearchPage),
+    /// The marketplace was called and failed (its last attempt's error).
+    Failed(MarketplaceError),
+    /// The guard refused without calling it: circuit open, shed at the concurrency cap, or asked
+    /// to wait by its `Retry-After`. No call was made, so no upstream time or failure to count.
+    Refused(MarketplaceError),
+}
+
+impl Called {
+    /// The page, or why there is none, made or not.
+    pub fn into_result(self) -> Result<SearchPage, MarketplaceError> {
+        match self {
+            Self::Answered(page) => Ok(page),
+            Self::Failed(error) | Self::Refused(error) => Err(error),
+        }
+    }
+
+    /// Whether the marketplace was called.
+    pub fn was_made(&self) -> bool {
+        !matches!(self, Self::Refused(_))
+    }
+}
+
 /// Per-marketplace protection, shared by all requests.
 #[derive(Debug)]
 pub struct Guard {
@@ -79,31 +106,42 @@ impl Guard {
         }
     }
 
-    /// Calls `marketplace` for `request` within `timeout`, retrying transient failures.
-    pub async fn call(
-        &self,
-        marketplace: &dyn Marketplace,
-        request: &SearchRequest,
-        timeout: Duration,
-    ) -> Result<SearchPage, MarketplaceError> {
+    /// Calls `marketplace` for `request` within `timeout`, retrying transient failures, unless
+    /// the guard refuses the call.
+    pub async fn call(&self, marketplace: &dyn Marketplace, request: &SearchRequest, timeout: Duration) -> Called {
         let deadline = Instant::now() + timeout;
         if let Some(wait) = self.asked_to_wait() {
-            return Err(MarketplaceError::RateLimited { retry_after: Some(wait.as_secs().max(1)) });
+            return Called::Refused(MarketplaceError::RateLimited { retry_after: Some(wait.as_secs().max(1)) });
         }
         let meters = self.meters(marketplace.id().as_str());
         let Ok(_permit) = self.queue.enter(deadline).await else {
             meters.shed.increment(1);
-            return Err(MarketplaceError::Overloaded);
+            return Called::Refused(MarketplaceError::Overloaded);
         };
         let _in_flight = InFlight::new(&meters.inflight);
         let admission = self.breaker.admit();
         meters.breaker_state.set(self.breaker.level());
         if let Admission::Refused { retry_in } = admission {
-            return Err(MarketplaceError::CircuitOpen {
+            return Called::Refused(MarketplaceError::CircuitOpen {
                 retry_in_ms: u64::try_from(retry_in.as_millis()).unwrap_or(u64::MAX),
             });
         }
         self.budget.deposit();
+        match self.attempts(marketplace, request, timeout, deadline, meters).await {
+            Ok(page) => Called::Answered(page),
+            Err(error) => Called::Failed(error),
+        }
+    }
+
+    /// The call and its retries, admitted.
+    async fn attempts(
+        &self,
+        marketplace: &dyn Marketplace,
+        request: &SearchRequest,
+        timeout: Duration,
+        deadline: Instant,
+        meters: &Meters,
+    ) -> Result<SearchPage, MarketplaceError> {
         let mut attempt = 0;
         loop {
             let outcome = tokio::time::timeout_at(deadline, marketplace.search(request))

@@ -1,7 +1,8 @@
 //! Marketplace failures as people read them: the first failure of a marketplace is logged at
-//! once; further failures within [`WINDOW`] are only counted, and said in one summary line when
-//! the next failure after the window comes or when the marketplace answers again. Under load a
-//! failing marketplace writes a line every few seconds, never one per call.
+//! once and opens a [`WINDOW`]; what follows within it (failures, answers, searches its guard
+//! refused without calling) is only counted, and said in one summary line at the first failure or
+//! answer after the window. A marketplace failing every call, or only some of them, writes a few
+//! lines every 10 s under load, never one per call.
 
 use crate::marketplace::MarketplaceError;
 use crate::model::MarketplaceId;
@@ -9,26 +10,46 @@ use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-/// How long after a logged failure further ones are only counted.
+/// How long after a logged failure what follows is only counted.
 const WINDOW: Duration = Duration::from_secs(10);
 
 /// What [`FailureLog`] wrote for one event (tests read it; operators read the lines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Written {
-    /// Nothing: counted into the current window.
+    /// Nothing: counted into the current window, or nothing to say.
     Nothing,
     /// The failure's own line.
     Failure,
-    /// A summary of the failures counted, then the failure's own line.
+    /// A summary of the window, then the failure's own line.
     SummaryAndFailure,
-    /// A summary of the failures counted, as the marketplace answered again.
+    /// A summary of the window, as the marketplace answered after it.
     Recovered,
 }
 
+/// What happened to one marketplace since its last failure line.
 struct Window {
     opened: Instant,
-    counted: u64,
+    failures: u64,
+    answers: u64,
+    /// Searches its guard refused without a call (circuit open, at its concurrency cap, asked to
+    /// wait): no call, so no failure of the marketplace's.
+    skipped: u64,
     last_code: &'static str,
+}
+
+impl Window {
+    fn open(now: Instant, code: &'static str) -> Self {
+        Self { opened: now, failures: 0, answers: 0, skipped: 0, last_code: code }
+    }
+
+    fn is_open(&self, now: Instant) -> bool {
+        now.saturating_duration_since(self.opened) < WINDOW
+    }
+
+    /// Whether a summary has anything to say an answer does not already say.
+    fn worth_saying(&self) -> bool {
+        self.failures > 0 || self.skipped > 0
+    }
 }
 
 /// Failure lines per marketplace, summarised.
@@ -46,48 +67,82 @@ impl FailureLog {
     fn failed_at(&self, id: &MarketplaceId, error: &MarketplaceError, latency_ms: u64, now: Instant) -> Written {
         let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
         let written = match windows.get_mut(id) {
-            Some(window) if now.saturating_duration_since(window.opened) < WINDOW => {
-                window.counted += 1;
+            Some(window) if window.is_open(now) => {
+                window.failures += 1;
                 window.last_code = error.code();
                 return Written::Nothing;
             }
-            Some(window) if window.counted > 0 => {
+            Some(window) if window.worth_saying() => {
                 summarise(id, window, now, false);
                 Written::SummaryAndFailure
             }
             _ => Written::Failure,
         };
-        windows.insert(id.clone(), Window { opened: now, counted: 0, last_code: error.code() });
+        windows.insert(id.clone(), Window::open(now, error.code()));
         tracing::warn!(marketplace = %id, code = error.code(), latency_ms, %error, "Marketplace call failed.");
         written
     }
 
-    /// Notes an answer: failures counted since the last line are said now.
+    /// Notes an answer. Within a window it is counted (a marketplace failing half its calls
+    /// answers the other half, and each answer ending the window would let the next failure
+    /// write its own line); after it, what the window counted is said and the window closes.
     pub(super) fn answered(&self, id: &MarketplaceId) -> Written {
+        self.answered_at(id, Instant::now())
+    }
+
+    fn answered_at(&self, id: &MarketplaceId, now: Instant) -> Written {
         let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
-        match windows.remove(id) {
-            Some(window) if window.counted > 0 => {
-                summarise(id, &window, Instant::now(), true);
-                Written::Recovered
-            }
-            _ => Written::Nothing,
+        let Some(window) = windows.get_mut(id) else { return Written::Nothing };
+        if window.is_open(now) {
+            window.answers += 1;
+            return Written::Nothing;
+        }
+        let written = if window.worth_saying() {
+            summarise(id, window, now, true);
+            Written::Recovered
+        } else {
+            Written::Nothing
+        };
+        windows.remove(id);
+        written
+    }
+
+    /// Notes a search that `id`'s guard refused without calling it. Counted apart, in the window
+    /// of the failures that led to it; with no window (shed while the marketplace answers) it is
+    /// not logged at all: `pasar_shed_total` counts it.
+    pub(super) fn refused(&self, id: &MarketplaceId) {
+        let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(window) = windows.get_mut(id) {
+            window.skipped += 1;
         }
     }
 }
 
 fn summarise(id: &MarketplaceId, window: &Window, now: Instant, recovered: bool) {
     let seconds = now.saturating_duration_since(window.opened).as_secs();
-    let times = match window.counted {
-        1 => "once more".to_string(),
-        n => format!("{n} more times"),
+    let failed = match window.failures {
+        0 => "failed no more".to_string(),
+        1 => "failed once more".to_string(),
+        n => format!("failed {n} more times"),
     };
-    let then = if recovered { " before answering again" } else { "" };
+    let answered = match window.answers {
+        0 => String::new(),
+        1 => ", answered once".to_string(),
+        n => format!(", answered {n} times"),
+    };
+    let skipped = match window.skipped {
+        0 => String::new(),
+        n => format!("; {n} searches skipped it without a call (circuit open or at its concurrency cap)"),
+    };
+    let then = if recovered { ". It answers again" } else { "" };
     tracing::warn!(
         marketplace = %id,
-        failures = window.counted,
+        failures = window.failures,
+        answers = window.answers,
+        skipped = window.skipped,
         seconds,
         last_code = window.last_code,
-        "Marketplace failed {times}{then} in {seconds} s."
+        "Marketplace {failed}{answered} in {seconds} s{skipped}{then}."
     );
 }
 
@@ -95,34 +150,76 @@ fn summarise(id: &MarketplaceId, window: &Window, now: Instant, recovered: bool)
 mod tests {
     use super::*;
 
+    fn at(start: Instant, millis: u64) -> Instant {
+        start + Duration::from_millis(millis)
+    }
+
     #[test]
     fn a_thousand_failures_in_a_burst_write_one_line_and_one_summary() {
         let log = FailureLog::default();
         let id = MarketplaceId::new("mbiz");
         let start = Instant::now();
-        let writes: Vec<Written> = (0..1000)
-            .map(|i| log.failed_at(&id, &MarketplaceError::Overloaded, 1, start + Duration::from_millis(i)))
-            .collect();
+        let writes: Vec<Written> =
+            (0..1000).map(|i| log.failed_at(&id, &MarketplaceError::Overloaded, 1, at(start, i))).collect();
         assert_eq!(writes.iter().filter(|w| **w != Written::Nothing).count(), 1, "one line for the burst");
         assert_eq!(writes[0], Written::Failure);
         let later = log.failed_at(&id, &MarketplaceError::Overloaded, 1, start + WINDOW + Duration::from_secs(1));
         assert_eq!(later, Written::SummaryAndFailure, "the 999 counted are said with the next failure");
-        assert_eq!(log.answered(&id), Written::Nothing, "nothing counted since that line");
+        assert_eq!(log.answered(&id), Written::Nothing, "an answer within the new window is counted");
+    }
+
+    /// Review 25 R1: an answer ended the window, so each failure after one wrote its own line.
+    #[test]
+    fn a_marketplace_failing_every_other_call_for_a_minute_writes_two_lines_per_window() {
+        let log = FailureLog::default();
+        let id = MarketplaceId::new("mbiz");
+        let start = Instant::now();
+        let error = MarketplaceError::BadResponse { reason: "cut".into() };
+        // 3,000 calls in 60 s, every other one failing: 1,500 failures.
+        let lines = (0..3000u64)
+            .map(|i| match i % 2 {
+                0 => log.failed_at(&id, &error, 1, at(start, i * 20)),
+                _ => log.answered_at(&id, at(start, i * 20)),
+            })
+            .map(|written| match written {
+                Written::Nothing => 0,
+                Written::Failure | Written::Recovered => 1,
+                Written::SummaryAndFailure => 2,
+            })
+            .sum::<u32>();
+        assert!((6..=12).contains(&lines), "six 10 s windows, a line and a summary each: {lines} lines");
     }
 
     #[test]
-    fn failures_counted_before_an_answer_are_said_when_it_comes_and_each_marketplace_apart() {
+    fn failures_and_answers_within_the_window_are_said_at_the_first_answer_after_it() {
         let log = FailureLog::default();
         let (a, b) = (MarketplaceId::new("mbiz"), MarketplaceId::new("bela"));
-        assert_eq!(log.failed(&a, &MarketplaceError::Overloaded, 1), Written::Failure);
-        assert_eq!(log.failed(&a, &MarketplaceError::Overloaded, 1), Written::Nothing);
-        assert_eq!(
-            log.failed(&b, &MarketplaceError::Overloaded, 1),
-            Written::Failure,
-            "another marketplace's own line"
-        );
-        assert_eq!(log.answered(&a), Written::Recovered);
-        assert_eq!(log.answered(&b), Written::Nothing, "b's one failure was already said");
-        assert_eq!(log.failed(&a, &MarketplaceError::Overloaded, 1), Written::Failure, "a fresh window after recovery");
+        let start = Instant::now();
+        assert_eq!(log.failed_at(&a, &MarketplaceError::Overloaded, 1, start), Written::Failure);
+        assert_eq!(log.failed_at(&a, &MarketplaceError::Overloaded, 1, at(start, 1)), Written::Nothing);
+        assert_eq!(log.answered_at(&a, at(start, 2)), Written::Nothing, "counted");
+        let other = log.failed_at(&b, &MarketplaceError::Overloaded, 1, at(start, 3));
+        assert_eq!(other, Written::Failure, "another marketplace's own line");
+        let after = start + WINDOW;
+        assert_eq!(log.answered_at(&a, after), Written::Recovered);
+        assert_eq!(log.answered_at(&b, after), Written::Nothing, "b's one failure was already said");
+        let again = log.failed_at(&a, &MarketplaceError::Overloaded, 1, at(after, 1));
+        assert_eq!(again, Written::Failure, "a fresh window after the summary");
+    }
+
+    /// Review 25 R9: a search the open breaker refused was counted as a failed call.
+    #[test]
+    fn searches_refused_without_a_call_are_counted_apart_from_failures() {
+        let log = FailureLog::default();
+        let id = MarketplaceId::new("bela");
+        let start = Instant::now();
+        log.refused(&id);
+        assert!(log.windows.lock().expect("lock").get(&id).is_none(), "no window, no line for a shed search");
+        log.failed_at(&id, &MarketplaceError::Overloaded, 1, start);
+        (0..500).for_each(|_| log.refused(&id));
+        let windows = log.windows.lock().expect("lock");
+        let window = windows.get(&id).expect("window");
+        assert_eq!((window.failures, window.skipped), (0, 500));
+        assert!(window.worth_saying(), "the refusals are said in the summary");
     }
 }

@@ -16,7 +16,7 @@ use super::paging::Learned;
 use super::remembered::Remembered;
 use super::report::{CacheStatus, SourceReport, SourceStatus};
 use crate::cache::{CacheKey, CachedPage, Freshness, LoadAborted, ResultCache, Served, normalize_query};
-use crate::marketplace::guard::Guard;
+use crate::marketplace::guard::{Called, Guard};
 use crate::marketplace::meters::{Lookup, Meters};
 use crate::marketplace::probe::Checked;
 use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
@@ -158,11 +158,13 @@ impl FetchPath {
         // Half the deadline waiting for another instance's load leaves half for our own.
         let patience = entry.settings.timeout / 2;
         let refused = || guard.refusal();
-        let (page, served) = self.cache.get_or_fetch_waiting(key, policy, bypass, patience, refused, load).await?;
+        let fetched = self.cache.get_or_fetch_waiting(key, policy, bypass, patience, refused, load).await;
+        let meters = guard.meters(entry.marketplace.id().as_str());
+        let (page, served) = fetched.inspect_err(|_| meters.lookups(lookup(report, None)).increment(1))?;
         if page.imported.take() {
             self.remembered.remember(&page.offers).await;
         }
-        note_served(report, guard.meters(entry.marketplace.id().as_str()), &page, served);
+        note_served(report, meters, &page, served);
         Ok(page)
     }
 }
@@ -183,14 +185,19 @@ fn cache_key(entry: &RegistryEntry, request: &SearchRequest) -> CacheKey {
     }
 }
 
-fn note_served(report: &mut SourceReport, meters: &Meters, page: &CachedPage, served: Served<MarketplaceError>) {
-    let lookup = match (&served, report.cache) {
+/// How a lookup was answered; `None` when no page came. A lookup whose load failed missed as
+/// surely as one whose load succeeded: a marketplace that is down still shows its misses.
+fn lookup(report: &SourceReport, served: Option<&Served<MarketplaceError>>) -> Lookup {
+    match (served, report.cache) {
         (_, CacheStatus::Bypass) => Lookup::Bypass,
-        (Served::Hit, _) => Lookup::Hit,
-        (Served::Fetched, _) => Lookup::Miss,
-        (Served::Stale { .. }, _) => Lookup::Stale,
-    };
-    meters.lookups(lookup).increment(1);
+        (Some(Served::Hit), _) => Lookup::Hit,
+        (Some(Served::Stale { .. }), _) => Lookup::Stale,
+        (Some(Served::Fetched) | None, _) => Lookup::Miss,
+    }
+}
+
+fn note_served(report: &mut SourceReport, meters: &Meters, page: &CachedPage, served: Served<MarketplaceError>) {
+    meters.lookups(lookup(report, Some(&served))).increment(1);
     let id = &report.marketplace;
     match served {
         Served::Hit => {
@@ -241,14 +248,27 @@ async fn load_page(
     let called =
         guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).instrument(span.clone()).await;
     let took = asked.elapsed();
-    guard.meters(id.as_str()).duration.record(took.as_secs_f64());
-    span.record("status", called.as_ref().map_or_else(|e| SourceStatus::of(e).label(), |_| SourceStatus::Ok.label()));
+    // A refusal by the guard made no call: no upstream time, and no failure of the marketplace's.
+    if called.was_made() {
+        guard.meters(id.as_str()).duration.record(took.as_secs_f64());
+    }
     let latency_ms = u64::try_from(took.as_millis()).unwrap_or(u64::MAX);
-    _ = match &called {
-        Ok(_) => told.failures.answered(id),
-        Err(error) => told.failures.failed(id, error, latency_ms),
+    let status = match &called {
+        Called::Answered(_) => {
+            told.failures.answered(id);
+            SourceStatus::Ok
+        }
+        Called::Failed(error) => {
+            told.failures.failed(id, error, latency_ms);
+            SourceStatus::of(error)
+        }
+        Called::Refused(error) => {
+            told.failures.refused(id);
+            SourceStatus::of(error)
+        }
     };
-    let page = called?;
+    span.record("status", status.label());
+    let page = called.into_result()?;
     let offers = told.remembered.read(id, page.items).await;
     Ok(CachedPage {
         offers,

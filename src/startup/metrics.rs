@@ -5,6 +5,7 @@
 //! (the embedded demo), and is a 404 otherwise.
 
 use super::AppState;
+use crate::graphql::bearer::bearer;
 use crate::graphql::clients::Client;
 use crate::telemetry;
 use crate::telemetry::request::{self, RequestNotes};
@@ -34,11 +35,7 @@ impl MetricsAccess {
 
     fn allows(&self, headers: &HeaderMap) -> bool {
         match &self.token {
-            Some(token) => headers
-                .get(header::AUTHORIZATION)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.strip_prefix("Bearer "))
-                .is_some_and(|given| constant_time_eq(given.as_bytes(), token.as_bytes())),
+            Some(token) => bearer(headers).is_some_and(|given| constant_time_eq(given.as_bytes(), token.as_bytes())),
             None => self.loopback,
         }
     }
@@ -89,11 +86,8 @@ pub(super) async fn measure(State(state): State<AppState>, request: Request, nex
         }
         None => response,
     };
-    let outcome = match response.status().as_u16() {
-        0..400 => "ok",
-        400..500 => "refused",
-        _ => "error",
-    };
+    let outcome = response.extensions().get::<request::Outcome>().copied();
+    let outcome = outcome.unwrap_or_else(|| request::Outcome::of_status(status)).label();
     metrics::counter!("pasar_http_requests_total", "operation" => operation, "outcome" => outcome).increment(1);
     metrics::histogram!("pasar_http_request_duration_seconds", "operation" => operation)
         .record(started.elapsed().as_secs_f64());
@@ -184,6 +178,8 @@ mod tests {
         assert!(!guarded.allows(&headers));
         headers.insert(header::AUTHORIZATION, "Bearer s3cret".parse().expect("header"));
         assert!(guarded.allows(&headers));
+        headers.insert(header::AUTHORIZATION, "bearer s3cret".parse().expect("header"));
+        assert!(guarded.allows(&headers), "the scheme is case-insensitive (RFC 9110 §11.1)");
     }
 
     #[test]

@@ -61,6 +61,40 @@ impl RequestNotes {
 #[derive(Debug, Clone, Copy)]
 pub struct LineAtBodyEnd;
 
+/// What a request came to, as `pasar_http_requests_total{outcome}` says it. Ordered from best
+/// to worst, so a batch says its worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// Answered without errors.
+    Ok,
+    /// Refused before anything ran: a limit, a document that does not parse or validate.
+    Refused,
+    /// Run, and its answer carries errors (a field refused, every marketplace failed), or the
+    /// server failed.
+    Error,
+}
+
+impl Outcome {
+    /// What an HTTP status alone says; a GraphQL answer says more (a response extension, set
+    /// where the answer is built: `application/json` answers errors with 200).
+    pub fn of_status(status: u16) -> Self {
+        match status {
+            0..400 => Self::Ok,
+            400..500 => Self::Refused,
+            _ => Self::Error,
+        }
+    }
+
+    /// The `outcome` label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ok => "ok",
+            Self::Refused => "refused",
+            Self::Error => "error",
+        }
+    }
+}
+
 /// Runs `request` with `notes` as its notes.
 pub async fn scope<F: Future>(notes: Arc<RequestNotes>, request: F) -> F::Output {
     CURRENT.scope(notes, request).await

@@ -113,6 +113,22 @@ impl Traces {
     }
 }
 
+/// `endpoint` as it may be logged: a password in it (or a user name standing alone, often a
+/// token) is `***`, as secrets never reach the logs; one that is not an http(s) URL is not shown.
+pub fn shown_endpoint(endpoint: &str) -> String {
+    let parsed = url::Url::parse(endpoint).ok().filter(|url| matches!(url.scheme(), "http" | "https"));
+    let Some(mut url) = parsed else { return "(not a URL)".into() };
+    let hidden = match (url.username().is_empty(), url.password().is_some()) {
+        (_, true) => url.set_password(Some("***")),
+        (false, false) => url.set_username("***"),
+        (true, false) => Ok(()),
+    };
+    match hidden {
+        Ok(()) => url.to_string(),
+        Err(()) => "(not a URL)".into(),
+    }
+}
+
 /// Makes `span` (a request's) the child of the client's `traceparent`, when it sent one.
 pub fn adopt_parent(span: &tracing::Span, headers: &HeaderMap) {
     if !enabled() || !headers.contains_key("traceparent") {
@@ -154,5 +170,15 @@ mod tests {
         let named = resolve(None, &[("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://c/t"), ("OTEL_SERVICE_NAME", "p")]);
         assert_eq!(named.expect("on").service_name, None);
         assert_eq!(resolve(Some("http://otel:4318"), &[("OTEL_SDK_DISABLED", "TRUE")]), None);
+    }
+
+    /// Review 25 R8: the endpoint was logged with its user and password.
+    #[test]
+    fn an_endpoint_is_shown_without_its_password() {
+        let shown = shown_endpoint("http://oteluser:OtelPw999@127.0.0.1:6398/v1/traces");
+        assert_eq!(shown, "http://oteluser:***@127.0.0.1:6398/v1/traces");
+        assert_eq!(shown_endpoint("https://tok3n@collector:4318/"), "https://***@collector:4318/");
+        assert_eq!(shown_endpoint("http://otel:4318/v1/traces"), "http://otel:4318/v1/traces");
+        assert_eq!(shown_endpoint("user:pw@otel 4318"), "(not a URL)");
     }
 }

@@ -71,3 +71,27 @@ async fn a_marketplace_failing_behind_a_stale_page_is_still_logged() {
         logs.lines().filter(|l| l.contains("\"marketplace\":\"mbiz\"") && l.contains("Marketplace call failed"));
     assert_eq!(failed.count(), 1, "the refresh's failure is logged once:\n{logs}");
 }
+
+/// Review 25 R1: each answer between two failures closed the window, so a marketplace failing
+/// every other call wrote a line per failure.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_marketplace_failing_every_other_call_writes_one_line_not_one_per_failure() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let flaky = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz");
+    flaky.faults().set_mode(FaultMode::Garbage);
+    flaky.faults().set_error_rate(0.5);
+    let top = "[limits.rate]\nper_second = 100000\nburst = 100000\n[log]\nformat = \"json\"";
+    let gateway = Served::start(&sandboxes, top, "", &[]).await;
+    let mut failed = 0;
+    for i in 0..60 {
+        let body = json!({ "query": "query($q: String!) { search(query: $q, first: 3, filter: { marketplaces: [\"mbiz\"] }) { sources { status } } }", "variables": { "q": format!("kertas {i}") } });
+        let answer = gateway.graphql(&body).await;
+        failed += usize::from(answer["data"]["search"]["sources"][0]["status"] != "OK");
+    }
+    let (_, logs) = gateway.stop();
+
+    assert!((20..=40).contains(&failed), "about every other search failed: {failed} of 60");
+    let lines = logs.lines().filter(|l| l.contains("\"marketplace\":\"mbiz\"")).count();
+    assert_eq!(lines, 1, "{failed} failures within 10 s wrote {lines} lines:\n{logs}");
+}

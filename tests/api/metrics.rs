@@ -2,7 +2,7 @@
 
 use crate::helpers::{SEARCH, TEST_PRODUCTS, TestOptions, spawn_app, spawn_app_with};
 use crate::served::Served;
-use pasar::sandbox::{self, Quirks, SandboxOptions};
+use pasar::sandbox::{self, FaultMode, Quirks, SandboxOptions};
 use serde_json::json;
 
 /// The value of the first sample of `name` whose labels include every one of `labels`.
@@ -86,6 +86,9 @@ async fn with_a_metrics_token_metrics_need_it_even_on_loopback() {
     assert_eq!(wrong.status(), 404);
     let right = app.client.get(&url).bearer_auth("metrics-s3cret").send().await.expect("answer");
     assert_eq!(right.status(), 200);
+    // The scheme is case-insensitive (RFC 9110 §11.1; review 25 R10): scrapers send `bearer`.
+    let lower = app.client.get(&url).header("authorization", "bearer metrics-s3cret").send().await.expect("answer");
+    assert_eq!(lower.status(), 200);
     assert!(right.text().await.expect("text").contains("pasar_build_info"));
 }
 
@@ -112,4 +115,55 @@ async fn a_does_not_page_verdict_is_logged_once_and_counted() {
     let told: Vec<&str> = logs.lines().filter(|l| l.contains("ignores the page position")).collect();
     assert_eq!(told.len(), 1, "{logs}");
     assert!(told[0].contains("ekatalog") && told[0].contains("WARN"), "{}", told[0]);
+}
+
+/// Review 25 R2, R3: a search the open breaker refused was timed as an upstream call, and a
+/// lookup whose load failed was not counted as a miss. Through the binary, whose metrics are
+/// its own.
+#[tokio::test]
+async fn a_marketplace_that_is_down_shows_its_misses_and_times_only_the_calls_made() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let down = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz");
+    down.faults().set_mode(FaultMode::Status(500));
+    let top = "[limits.rate]\nper_second = 100000\nburst = 100000";
+    let gateway = Served::start(&sandboxes, top, "", &[]).await;
+    for i in 0..30 {
+        let variables = json!({ "query": format!("kertas {i}"), "first": 3, "filter": { "marketplaces": ["mbiz"] } });
+        gateway.graphql(&json!({ "query": SEARCH, "variables": variables })).await;
+    }
+    let text = gateway.metrics().await;
+    let mbiz = "marketplace=\"mbiz\"";
+    let parts = |status: &str| sample(&text, "pasar_marketplace_requests_total", &[mbiz, status]).unwrap_or(0.0);
+    let (failed, refused) = (parts("status=\"UPSTREAM_ERROR\""), parts("status=\"CIRCUIT_OPEN\""));
+    assert!(refused >= 20.0 && failed >= 1.0, "the breaker opened: {failed} failed, {refused} refused\n{text}");
+    // Only the calls made are timed; every lookup missed, whatever its load came to.
+    let timed = sample(&text, "pasar_marketplace_request_duration_seconds_count", &[mbiz]);
+    let misses = sample(&text, "pasar_cache_lookups_total", &[mbiz, "result=\"miss\""]);
+    assert_eq!((timed, misses), (Some(failed), Some(30.0)), "(calls timed, misses)");
+}
+
+/// Review 25 R11: every GraphQL answer with 200 was counted `ok`, errors or not.
+#[tokio::test]
+async fn graphql_requests_are_counted_by_what_their_answer_says_not_by_its_status() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let gateway = Served::start(&sandboxes, "", "", &[]).await;
+    let unknown_region = "{ search(query: \"kertas\", first: 3, buyer: { regionCode: \"99.99\" }) { complete } }";
+    let asked = [("{ search(query: ", "GRAPHQL_PARSE_FAILED"), ("{ nope }", "GRAPHQL_VALIDATION_FAILED")];
+    for (query, code) in asked.iter().chain(&[(unknown_region, "BAD_USER_INPUT")]) {
+        let answer = gateway.graphql(&json!({ "query": query })).await;
+        assert_eq!(answer["errors"][0]["extensions"]["code"], *code, "{answer}");
+    }
+    let fine = gateway.graphql(&json!({ "query": SEARCH, "variables": { "query": "kertas", "first": 3 } })).await;
+    assert!(fine["errors"].is_null(), "{fine}");
+    let text = gateway.metrics().await;
+    let requests = |outcome: &str| {
+        sample(&text, "pasar_http_requests_total", &["operation=\"graphql\"", &format!("outcome=\"{outcome}\"")])
+    };
+    assert_eq!((requests("ok"), requests("refused"), requests("error")), (Some(1.0), Some(2.0), Some(1.0)), "{text}");
+    for (_, code) in asked {
+        let reason = format!("reason=\"{code}\"");
+        assert_eq!(sample(&text, "pasar_refused_total", &[&reason]), Some(1.0), "{code}\n{text}");
+    }
 }

@@ -186,3 +186,23 @@ async fn post_traced(client: &reqwest::Client, base: &str, body: &serde_json::Va
         .await
         .expect("answer")
 }
+
+/// Review 25 R8: the collector's URL was logged with its password, and twice.
+#[tokio::test]
+async fn the_collector_is_named_once_at_start_without_its_password() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+    let telemetry = format!("[telemetry]\notlp_endpoint = \"http://oteluser:OtelPw999@127.0.0.1:{closed}\"");
+    let mut env = Vec::new();
+    for unset in ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_SDK_DISABLED"] {
+        env.push((unset, ""));
+    }
+    let gateway = Served::start(&sandboxes, &telemetry, "", &env).await;
+    let logs = tokio::task::spawn_blocking(move || gateway.terminate()).await.expect("stopped");
+
+    let named: Vec<&str> = logs.lines().filter(|l| l.contains("Exporting traces over OTLP/HTTP")).collect();
+    assert_eq!(named.len(), 1, "{logs}");
+    assert!(named[0].contains(&format!("http://oteluser:***@127.0.0.1:{closed}/v1/traces")), "{}", named[0]);
+    assert!(!logs.contains("OtelPw999"), "{logs}");
+}

@@ -1,5 +1,6 @@
 //! The handshake: a socket's session, its connection slot, and the count waited for at shutdown.
 
+use super::super::bearer::bearer;
 use super::super::clients::Client;
 use super::super::http::Endpoint;
 use super::meter::SocketMeter;
@@ -105,7 +106,7 @@ pub fn upgrade(
         endpoint: sockets.endpoint.clone(),
         policy: Arc::clone(&sockets.policy),
         client,
-        bearer: bearer(headers),
+        bearer: bearer(headers).map(str::to_string),
         stop: sockets.stop.clone(),
     };
     let open = sockets.open.clone();
@@ -136,9 +137,4 @@ async fn not_acceptable(mut socket: WebSocket) {
     let reason = "Subprotocol not acceptable: use graphql-transport-ws".into();
     let frame = CloseFrame { code: protocol::SUBPROTOCOL_NOT_ACCEPTABLE, reason };
     let _ = socket.send(Message::Close(Some(frame))).await;
-}
-
-fn bearer(headers: &HeaderMap) -> Option<String> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    value.strip_prefix("Bearer ").map(|token| token.trim().to_string())
 }

@@ -1,6 +1,7 @@
 //! One socket, from `connection_init` to close: the protocol's states and close codes, the
 //! per-socket operation cap, and admission of every `subscribe`.
 
+use super::super::bearer::bearer_token;
 use super::super::clients::Client;
 use super::super::http::{Caller, Endpoint, Rejection};
 use super::operation::{self, Event};
@@ -193,7 +194,7 @@ impl Session {
             }
         }
         if let Some(token) = field(&["authorization", "Authorization"]) {
-            self.bearer = token.strip_prefix("Bearer ").map(|t| t.trim().to_string());
+            self.bearer = bearer_token(&token).map(str::to_string);
         }
     }
 
