@@ -10,6 +10,7 @@
 mod error;
 mod fetch;
 mod lanes;
+mod ledger;
 mod ranking;
 mod service;
 mod summary;

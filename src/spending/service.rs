@@ -1,8 +1,9 @@
 //! The spending service: selection, checks, the caches, and the answers.
 
 use super::error::SpendingError;
-use super::fetch::{self, Ledger};
+use super::fetch;
 use super::lanes::Lanes;
+use super::ledger::Ledger;
 use super::ranking::{self, Ranking};
 use super::summary::{Summary, summarise};
 use crate::marketplace::{LedgerTotals, MarketplaceError, Registry, RegistryEntry};
@@ -52,9 +53,10 @@ pub struct Spending {
 }
 
 impl Spending {
-    /// True when every marketplace answered and every completed amount was read.
+    /// True when every marketplace answered and its whole ledger was read and placed
+    /// ([`Ledger::complete`]).
     pub fn complete(&self) -> bool {
-        self.sources.iter().all(|s| s.ledger.as_ref().is_ok_and(|l| l.unreadable() == 0 && l.skipped == 0))
+        self.sources.iter().all(|s| s.ledger.as_ref().is_ok_and(|l| l.complete()))
     }
 
     /// Every transaction read, by date, then marketplace and id.
@@ -205,15 +207,16 @@ impl SpendingService {
         result
     }
 
-    /// One total: the totals endpoint where there is one, else the cached ledger's sums.
+    /// One total: the totals endpoint where there is one, else the cached ledger's sums; with
+    /// whether it is whole (a ledger read only in part is not).
     pub async fn totals(
         &self,
         entry: &RegistryEntry,
         buyer: &str,
         year: i32,
-    ) -> Result<LedgerTotals, MarketplaceError> {
+    ) -> Result<(LedgerTotals, bool), MarketplaceError> {
         if !entry.marketplace.has_totals() {
-            return self.ledger(entry, buyer, year).await.map(|l| l.totals());
+            return self.ledger(entry, buyer, year).await.map(|l| (l.totals(), l.complete()));
         }
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
         let load = async {
@@ -221,6 +224,6 @@ impl SpendingService {
                 .await?
                 .ok_or_else(|| MarketplaceError::BadResponse { reason: "no totals".into() })
         };
-        self.caches(year).1.try_get_with(key, load).await.map_err(|e| (*e).clone())
+        self.caches(year).1.try_get_with(key, load).await.map(|t| (t, true)).map_err(|e| (*e).clone())
     }
 }

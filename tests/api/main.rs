@@ -33,6 +33,7 @@ mod helpers;
 mod hostile;
 mod http_edges;
 mod instances;
+mod ledger_gaps;
 mod matchset;
 mod memory;
 mod metrics;
