@@ -8,6 +8,7 @@
 //! `concurrency`.
 
 mod error;
+mod failures;
 mod fetch;
 mod lanes;
 mod ledger;

@@ -1,6 +1,7 @@
 //! The spending service: selection, checks, the caches, and the answers.
 
 use super::error::SpendingError;
+use super::failures::LedgerFailures;
 use super::fetch;
 use super::lanes::Lanes;
 use super::ledger::Ledger;
@@ -81,6 +82,7 @@ pub struct SpendingService {
     totals_closed: Cache<Key, LedgerTotals>,
     totals_current: Cache<Key, LedgerTotals>,
     lanes: Arc<Lanes>,
+    failures: Arc<LedgerFailures>,
 }
 
 impl SpendingService {
@@ -100,6 +102,7 @@ impl SpendingService {
             totals_closed: Cache::builder().max_capacity(MAX_TOTALS).time_to_live(CLOSED_YEAR_TTL).build(),
             totals_current: Cache::builder().max_capacity(MAX_TOTALS).time_to_live(CURRENT_YEAR_TTL).build(),
             lanes: Arc::default(),
+            failures: Arc::default(),
         }
     }
 
@@ -196,15 +199,16 @@ impl SpendingService {
         }
     }
 
-    /// One ledger, cached; concurrent requests share one load, failures are not kept.
+    /// One ledger, cached; concurrent requests share one load, failures are not kept. A failed
+    /// load is logged once, however many requests waited for it, and summarised under load.
     pub async fn ledger(&self, entry: &RegistryEntry, buyer: &str, year: i32) -> Result<Arc<Ledger>, MarketplaceError> {
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
-        let load = async { fetch::load_ledger(entry, &self.lanes, buyer, year).await.map(Arc::new) };
-        let result = self.caches(year).0.try_get_with(key, load).await.map_err(|e| (*e).clone());
-        if let Err(e) = &result {
-            tracing::warn!(marketplace = %entry.marketplace.id(), buyer, year, error = %e, "ledger not read");
-        }
-        result
+        let load = async {
+            let loaded = fetch::load_ledger(entry, &self.lanes, buyer, year).await;
+            self.failures.note(entry.marketplace.id(), &loaded, buyer, year);
+            loaded.map(Arc::new)
+        };
+        self.caches(year).0.try_get_with(key, load).await.map_err(|e| (*e).clone())
     }
 
     /// One total: the totals endpoint where there is one, else the cached ledger's sums; with
@@ -220,9 +224,9 @@ impl SpendingService {
         }
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
         let load = async {
-            fetch::load_totals(entry, &self.lanes, buyer, year)
-                .await?
-                .ok_or_else(|| MarketplaceError::BadResponse { reason: "no totals".into() })
+            let loaded = fetch::load_totals(entry, &self.lanes, buyer, year).await;
+            self.failures.note(entry.marketplace.id(), &loaded, buyer, year);
+            loaded?.ok_or_else(|| MarketplaceError::BadResponse { reason: "no totals".into() })
         };
         self.caches(year).1.try_get_with(key, load).await.map(|t| (t, true)).map_err(|e| (*e).clone())
     }

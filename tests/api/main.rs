@@ -34,6 +34,7 @@ mod hostile;
 mod http_edges;
 mod instances;
 mod ledger_gaps;
+mod ledger_logs;
 mod matchset;
 mod memory;
 mod metrics;
