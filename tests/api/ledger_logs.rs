@@ -1,7 +1,8 @@
 //! A ledger failing under load, as an operator sees it: a line and a summary in the log, never
-//! one per request.
+//! one per request, and every ledger call in `/metrics`.
 
 use crate::helpers::TEST_PRODUCTS;
+use crate::metrics::sample;
 use crate::served::Served;
 use pasar::sandbox::{self, FaultMode, RunningSandbox, SandboxOptions};
 use serde_json::json;
@@ -42,4 +43,20 @@ async fn a_ledger_failing_for_every_pemda_of_a_province_writes_at_most_a_line_an
     let lines: Vec<&str> = logs.lines().filter(|l| l.contains("edger") && l.contains("jatim-bejo")).collect();
     assert!((1..=2).contains(&lines.len()), "{PEMDAS} failed ledgers wrote {} lines:\n{logs}", lines.len());
     assert!(lines[0].contains("\"buyer\":\"35."), "the first line says whose ledger: {}", lines[0]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_ledger_call_is_counted_by_marketplace_and_outcome_and_timed() {
+    let (_sandboxes, gateway) = failing_jatim_bejo().await;
+    ask_every_pemda(&gateway).await;
+    let read = json!({ "query": "{ spending(buyer: \"35.71\", year: 2022, marketplaces: [\"mbiz\"]) { complete } }" });
+    assert_eq!(gateway.graphql(&read).await["data"]["spending"]["complete"], true);
+    let text = gateway.metrics().await;
+    let calls = "pasar_ledger_requests_total";
+    let failed = sample(&text, calls, &["marketplace=\"jatim-bejo\"", "status=\"BAD_RESPONSE\""]);
+    assert_eq!(failed, Some(PEMDAS as f64), "one failed call per Pemda:\n{text}");
+    let pages = sample(&text, calls, &["marketplace=\"mbiz\"", "status=\"OK\""]).expect("mbiz's pages counted");
+    assert!(pages >= 1.0, "{text}");
+    let timed = sample(&text, "pasar_ledger_request_duration_seconds_count", &["marketplace=\"mbiz\""]);
+    assert_eq!(timed, Some(pages), "each call made is timed");
 }
