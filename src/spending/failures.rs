@@ -1,9 +1,11 @@
 //! Ledger failures as people read them, as search failures are (`pasar::search::failures`): a
 //! marketplace's first failed ledger read is logged at once with its buyer and year; further
 //! ones within [`WINDOW`] are only counted, and said in one summary line with the next failure
-//! after the window or when a ledger read of it succeeds. A ledger failing under load (every
-//! Pemda of a province, every page view) writes a line every few seconds, not one per request.
-//! Each load counts once, however many requests waited for it.
+//! after the window or the first read that succeeds after it. A read succeeding within the
+//! window leaves it open: a marketplace failing every other read would otherwise write a line
+//! per failure. A ledger failing under load (every Pemda of a province, every page view) writes
+//! at most two lines per window, not one per request. Each load counts once, however many
+//! requests waited for it.
 
 use crate::marketplace::MarketplaceError;
 use crate::model::MarketplaceId;
@@ -43,7 +45,7 @@ impl LedgerFailures {
     /// Notes how one load of `buyer`'s `year` on `id` ended.
     pub(super) fn note<T>(&self, id: &MarketplaceId, result: &Result<T, MarketplaceError>, buyer: &str, year: i32) {
         match result {
-            Ok(_) => self.answered(id),
+            Ok(_) => self.answered_at(id, Instant::now()),
             Err(error) => self.failed_at(id, error, buyer, year, Instant::now()),
         };
     }
@@ -67,11 +69,14 @@ impl LedgerFailures {
         written
     }
 
-    fn answered(&self, id: &MarketplaceId) -> Written {
+    fn answered_at(&self, id: &MarketplaceId, now: Instant) -> Written {
         let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
+        if windows.get(id).is_some_and(|w| now.saturating_duration_since(w.opened) < WINDOW) {
+            return Written::Nothing;
+        }
         match windows.remove(id) {
             Some(window) if window.counted > 0 => {
-                summarise(id, &window, Instant::now(), true);
+                summarise(id, &window, now, true);
                 Written::Recovered
             }
             _ => Written::Nothing,
@@ -115,7 +120,21 @@ mod tests {
             log.failed_at(&id, &bad(), "35.71", 2023, start + WINDOW + Duration::from_secs(2)),
             Written::Nothing
         );
-        assert_eq!(log.answered(&id), Written::Recovered);
-        assert_eq!(log.answered(&MarketplaceId::new("mbiz")), Written::Nothing, "another marketplace is apart");
+        let after = start + 2 * WINDOW + Duration::from_secs(2);
+        assert_eq!(log.answered_at(&id, after), Written::Recovered, "the one counted is said with a read");
+        assert_eq!(log.answered_at(&MarketplaceId::new("mbiz"), after), Written::Nothing, "another is apart");
+    }
+
+    #[test]
+    fn reads_succeeding_between_failures_leave_the_window_open() {
+        let (log, id, start) = (LedgerFailures::default(), MarketplaceId::new("jatim-bejo"), Instant::now());
+        let writes: Vec<Written> = (0..300)
+            .map(|i| {
+                let at = start + Duration::from_millis(i);
+                if i % 2 == 0 { log.failed_at(&id, &bad(), "35.17", 2023, at) } else { log.answered_at(&id, at) }
+            })
+            .collect();
+        assert_eq!(writes.iter().filter(|w| **w != Written::Nothing).count(), 1, "one line for half failing");
+        assert_eq!(log.answered_at(&id, start + WINDOW), Written::Recovered, "the 149 counted, said after the window");
     }
 }
