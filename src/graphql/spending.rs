@@ -66,7 +66,8 @@ impl SpendingView {
     async fn transaction_count(&self) -> i32 {
         clamp_i32(self.0.summary.all.count)
     }
-    /// True when every marketplace answered and every completed transaction's amount was read.
+    /// True when every marketplace answered and its whole ledger was read: as many entries as
+    /// it states, each readable, with a status Pasar knows, every completed amount read.
     async fn complete(&self) -> bool {
         self.0.complete()
     }
@@ -182,16 +183,21 @@ impl SpendingSource {
     async fn transaction_count(&self) -> i32 {
         clamp_i32(self.0.ledger.as_ref().map_or(0, |l| l.transactions.len()))
     }
-    /// Entries it sent that could not be read, or completed ones whose amount could not be:
-    /// not in any total.
+    /// Entries of the buyer's year it sent that could not be read, completed ones whose amount
+    /// could not be, and those whose status Pasar does not know: not in any total.
     async fn unreadable_count(&self) -> i32 {
-        clamp_i32(self.0.ledger.as_ref().map_or(0, |l| l.skipped + l.unreadable()))
+        clamp_i32(self.0.ledger.as_ref().map_or(0, |l| l.skipped + l.unreadable() + l.unknown_status_count()))
     }
-    /// What went wrong, in a sentence.
+    /// Entries it sent that state another buyer than the one asked: left out of every figure.
+    async fn other_buyer_count(&self) -> i32 {
+        clamp_i32(self.0.ledger.as_ref().map_or(0, |l| l.other_buyer))
+    }
+    /// What went wrong, in a sentence: why it could not be read, or what its figures leave out
+    /// (entries unreadable or of unknown status, a ledger ending short of the total it states).
     async fn message(&self) -> Option<String> {
         match &self.0.ledger {
             Err(e) => Some(format!("{} {e}", self.0.marketplace)),
-            Ok(l) => l.first_skip.clone(),
+            Ok(l) => Some(l.problems().join("; ")).filter(|m| !m.is_empty()),
         }
     }
 }

@@ -61,7 +61,9 @@ pub fn status(text: &str) -> TransactionStatus {
     match key(text).as_str() {
         "completed" | "complete" | "selesai" | "done" | "paid" | "lunas" => TransactionStatus::Completed,
         "cancelled" | "canceled" | "batal" | "dibatalkan" | "refunded" | "ditolak" => TransactionStatus::Cancelled,
-        "in_progress" | "proses" | "diproses" | "dikirim" | "pending" | "shipped" => TransactionStatus::InProgress,
+        "in_progress" | "processing" | "proses" | "diproses" | "dikirim" | "pending" | "shipped" => {
+            TransactionStatus::InProgress
+        }
         _ => TransactionStatus::Unknown,
     }
 }
@@ -150,6 +152,7 @@ mod tests {
     fn statuses_and_payment_words_are_read_or_left_unknown() {
         assert_eq!(status("Dibatalkan"), TransactionStatus::Cancelled);
         assert_eq!(status("in-progress"), TransactionStatus::InProgress);
+        assert_eq!(status("PROCESSING"), TransactionStatus::InProgress, "Mbiz's, PaDi's and Bela's word");
         assert_eq!(status("??"), TransactionStatus::Unknown);
         assert_eq!(payment_method("KKP"), PaymentMethod::GovernmentCard);
         assert_eq!(payment_method("cek"), PaymentMethod::Other);

@@ -1,9 +1,19 @@
 //! Reading one marketplace's ledger of one buyer for one year, page by page, and its totals.
+//!
+//! The walk ends on evidence only, and a walk that ends short of the ledger says so
+//! ([`CutShort`]) rather than passing a smaller figure off as the whole: an empty page or a
+//! page of nothing but entries already read before the total the marketplace states leaves the
+//! ledger short of it. A page shorter than asked for while the total says more follow is taken
+//! as the page size the marketplace really serves (many cap it silently), and the walk reads on
+//! at that size: asking the next page at the larger size served the first page again.
 
 use super::lanes::Lanes;
+use super::ledger::{CutShort, Ledger};
 use crate::marketplace::{LedgerRequest, LedgerTotals, MarketplaceError, RegistryEntry};
-use crate::model::{Amount, Transaction, TransactionStatus};
-use crate::normalize::transaction::normalize_transaction;
+use crate::model::{MarketplaceId, TransactionStatus};
+use crate::normalize::region;
+use crate::normalize::transaction::{RawTransaction, normalize_transaction};
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,41 +24,6 @@ const PAGE_SIZE: u32 = 100;
 /// The shortest deadline a ledger page gets: ledgers are read off the search path.
 const MIN_PAGE_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// One marketplace's ledger of one buyer and year, normalised.
-#[derive(Debug, Default)]
-pub struct Ledger {
-    /// Entries dated in the year (WIB), in the marketplace's order.
-    pub transactions: Vec<Arc<Transaction>>,
-    /// Entries that could not be read (missing field, unreadable date), with the first reason.
-    pub skipped: usize,
-    /// The first reason an entry was skipped.
-    pub first_skip: Option<String>,
-    /// Entries the marketplace sent dated outside the year (WIB): left out.
-    pub outside_year: usize,
-}
-
-impl Ledger {
-    /// Rough heap size, for the ledger caches' budget (saturating at `u32::MAX`).
-    pub fn estimated_bytes(&self) -> u32 {
-        let transactions: usize = self.transactions.iter().map(|t| t.estimated_bytes()).sum();
-        let bytes = std::mem::size_of::<Self>() + transactions + self.first_skip.as_ref().map_or(0, String::len);
-        u32::try_from(bytes).unwrap_or(u32::MAX)
-    }
-
-    /// Completed transactions whose amount could not be read: not in any total.
-    pub fn unreadable(&self) -> usize {
-        self.transactions.iter().filter(|t| t.status == TransactionStatus::Completed && t.amount.is_none()).count()
-    }
-
-    /// Totals of completed transactions with readable amounts.
-    pub fn totals(&self) -> LedgerTotals {
-        let done = self.transactions.iter().filter(|t| t.status == TransactionStatus::Completed);
-        let (amount, count) =
-            done.filter_map(|t| t.amount).fold((Amount::default(), 0), |(a, n), x| (a.plus(x), n + 1));
-        LedgerTotals { including_vat: amount.including_vat, excluding_vat: amount.excluding_vat, count }
-    }
-}
-
 /// Every page of `buyer`'s `year` on `entry`.
 pub(super) async fn load_ledger(
     entry: &RegistryEntry,
@@ -58,51 +33,119 @@ pub(super) async fn load_ledger(
 ) -> Result<Ledger, MarketplaceError> {
     let marketplace = &entry.marketplace;
     let timeout = entry.settings.timeout.max(MIN_PAGE_TIMEOUT);
-    let mut ledger = Ledger::default();
+    let mut walk = Walk { buyer, year, ledger: Ledger::default(), ids: HashSet::new(), read: 0, stated: None };
     let mut request = LedgerRequest { buyer: buyer.to_string(), year, offset: 0, limit: PAGE_SIZE, cursor: None };
-    // A page of nothing but entries already read ends the walk (a marketplace that serves its
-    // first page again); an entry read twice is never counted twice.
-    let mut ids = std::collections::HashSet::new();
     for _ in 0..MAX_PAGES {
-        let mut fresh = 0;
         let page = lanes.call(entry, timeout, marketplace.transactions(&request)).await?;
-        let read = page.items.len() + page.skipped.len();
-        if ledger.first_skip.is_none() {
-            ledger.first_skip = page.skipped.first().cloned();
+        walk.stated = page.total.or(walk.stated);
+        let listed = page.items.len() + page.skipped.len();
+        if !walk.take(marketplace.id(), page.items) {
+            return walk.end(true);
         }
-        ledger.skipped += page.skipped.len();
-        for raw in page.items {
-            match normalize_transaction(marketplace.id(), raw) {
-                Ok(t) if !ids.insert(t.id.clone()) => {}
-                Ok(t) if t.date.year == year => {
-                    fresh += 1;
-                    ledger.transactions.push(Arc::new(t));
-                }
-                Ok(_) => {
-                    fresh += 1;
-                    ledger.outside_year += 1;
-                }
-                Err(reason) => {
-                    ledger.skipped += 1;
-                    ledger.first_skip.get_or_insert(reason);
-                }
+        walk.skip(page.skipped);
+        request.offset += u32::try_from(listed).unwrap_or(u32::MAX);
+        if let Some(cursor) = page.next_cursor {
+            request.cursor = Some(cursor);
+            if listed == 0 {
+                return walk.end(false);
             }
+            continue;
         }
-        request.offset += u32::try_from(read).unwrap_or(u32::MAX);
-        let seen = u64::from(request.offset);
-        let done = match (&page.next_cursor, page.total) {
-            (Some(cursor), _) => {
-                request.cursor = Some(cursor.clone());
-                false
-            }
-            (None, Some(total)) => seen >= total || read == 0,
-            (None, None) => read < PAGE_SIZE as usize,
-        };
-        if done || read == 0 || (fresh == 0 && page.skipped.is_empty()) {
-            return Ok(ledger);
+        let short = listed < request.limit as usize;
+        match walk.stated {
+            _ if listed == 0 => return walk.end(false),
+            Some(total) if walk.read >= total => return walk.end(false),
+            // More are stated: a short page is the size it serves, not the end.
+            Some(_) if short => request.limit = u32::try_from(listed).unwrap_or(PAGE_SIZE),
+            None if short => return walk.end(false),
+            _ => {}
         }
     }
     Err(MarketplaceError::BadResponse { reason: format!("the ledger runs past {MAX_PAGES} pages") })
+}
+
+/// A walk's state: the ledger so far and the entries already read.
+struct Walk<'a> {
+    buyer: &'a str,
+    year: i32,
+    ledger: Ledger,
+    /// Ids read, so that an entry served twice counts once.
+    ids: HashSet<String>,
+    /// Distinct entries read, of every year and buyer, readable or not: what a stated total counts.
+    read: u64,
+    /// The last total the marketplace stated.
+    stated: Option<u64>,
+}
+
+impl Walk<'_> {
+    /// Places a page's entries; false when it had some and every one was read already.
+    fn take(&mut self, marketplace: &MarketplaceId, items: Vec<RawTransaction>) -> bool {
+        let listed = items.len();
+        let mut fresh = 0;
+        for raw in items {
+            if !self.ids.insert(raw.offer.source_id.clone()) {
+                continue;
+            }
+            fresh += 1;
+            self.read += 1;
+            self.place(marketplace, raw);
+        }
+        listed == 0 || fresh > 0
+    }
+
+    fn place(&mut self, marketplace: &MarketplaceId, raw: RawTransaction) {
+        let word = raw.status.clone().unwrap_or_default();
+        let ledger = &mut self.ledger;
+        match normalize_transaction(marketplace, raw) {
+            Ok(t) if !same_buyer(&t.buyer, self.buyer) => ledger.other_buyer += 1,
+            Ok(t) if t.date.year != self.year => ledger.outside_year += 1,
+            Ok(t) => {
+                if t.status == TransactionStatus::Unknown {
+                    *ledger.unknown_statuses.entry(word).or_default() += 1;
+                }
+                ledger.transactions.push(Arc::new(t));
+            }
+            Err(reason) => self.skip(vec![reason]),
+        }
+    }
+
+    /// Entries that could not be read: they have no id to tell a repeat by.
+    fn skip(&mut self, reasons: Vec<String>) {
+        let ledger = &mut self.ledger;
+        if ledger.first_skip.is_none() {
+            ledger.first_skip = reasons.first().cloned();
+        }
+        ledger.skipped += reasons.len();
+        self.read += reasons.len() as u64;
+    }
+
+    /// The ledger read, short of its stated total or ended on a repeated page if it was; an
+    /// error when most of it states other buyers (a marketplace ignoring the buyer asked).
+    fn end(mut self, repeated: bool) -> Result<Ledger, MarketplaceError> {
+        let ledger = &mut self.ledger;
+        let own = ledger.transactions.len() + ledger.outside_year + ledger.skipped;
+        if ledger.other_buyer > own {
+            let reason = format!(
+                "{} of its {} transactions state another buyer than {}: it may not filter by buyer",
+                ledger.other_buyer,
+                ledger.other_buyer + own,
+                self.buyer
+            );
+            return Err(MarketplaceError::BadResponse { reason });
+        }
+        ledger.cut_short = match self.stated {
+            Some(stated) if self.read < stated => Some(CutShort::BelowTotal { read: self.read, stated }),
+            None if repeated => Some(CutShort::Repeated { read: self.read }),
+            _ => None,
+        };
+        Ok(self.ledger)
+    }
+}
+
+/// Whether an entry's stated buyer is the one asked (its code, spaces around it aside).
+fn same_buyer(stated: &str, asked: &str) -> bool {
+    let stated = stated.trim();
+    stated == asked || region::by_code(stated).is_some_and(|r| r.code == asked)
 }
 
 /// The buyer's totals: from the totals endpoint when the file has one, else `None`.

@@ -9,6 +9,9 @@
 //! [`MarketplaceError::is_down`]) for [`DOWN_FOR`]: the calls waiting behind the one that failed,
 //! and those arriving meanwhile, get its error at once. Otherwise a ranking of 29 kabupaten waited
 //! out a hanging marketplace's deadline for each of them, past the request's own.
+//!
+//! Every spending call passes here, so here it is counted (`pasar_ledger_requests_total`) and
+//! timed (`pasar_ledger_request_duration_seconds`); search's series count searches only.
 
 use crate::marketplace::{MarketplaceError, RegistryEntry};
 use crate::model::MarketplaceId;
@@ -50,13 +53,19 @@ impl Lanes {
         call: impl Future<Output = Result<T, MarketplaceError>>,
     ) -> Result<T, MarketplaceError> {
         let lane = self.lane(entry);
+        let id = entry.marketplace.id().as_str();
         // Lanes are never closed: a turn always comes.
         let _turn = lane.turns.acquire().await.ok();
         if let Some(error) = lane.down_now() {
+            count(id, "SKIPPED");
             return Err(error);
         }
+        let started = Instant::now();
         let result =
             tokio::time::timeout(deadline, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
+        let labels = [("marketplace", id.to_string())];
+        metrics::histogram!("pasar_ledger_request_duration_seconds", &labels).record(started.elapsed().as_secs_f64());
+        count(id, result.as_ref().map_or_else(status, |_| "OK"));
         let mut down = lane.down.lock().unwrap_or_else(PoisonError::into_inner);
         match &result {
             Err(error) if error.is_down() => *down = Some((Instant::now(), error.clone())),
@@ -78,6 +87,26 @@ impl Lanes {
                 lane
             }
         }
+    }
+}
+
+/// One ledger call (a page or a totals call) in `pasar_ledger_requests_total`: `OK`, the
+/// failure as `sources.status` names it, or `SKIPPED` when the lane answered for a marketplace
+/// taken as down and no call was made.
+fn count(marketplace: &str, status: &'static str) {
+    let labels = [("marketplace", marketplace.to_string()), ("status", status.to_string())];
+    metrics::counter!("pasar_ledger_requests_total", &labels).increment(1);
+}
+
+/// A failed call's status, spelt as a source's `status` is.
+fn status(error: &MarketplaceError) -> &'static str {
+    match error {
+        MarketplaceError::Timeout { .. } => "TIMEOUT",
+        MarketplaceError::Unreachable { .. } | MarketplaceError::Status { .. } => "UPSTREAM_ERROR",
+        MarketplaceError::RateLimited { .. } => "RATE_LIMITED",
+        MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } => "BAD_RESPONSE",
+        MarketplaceError::Overloaded => "OVERLOADED",
+        MarketplaceError::CircuitOpen { .. } => "CIRCUIT_OPEN",
     }
 }
 

@@ -8,8 +8,10 @@
 //! `concurrency`.
 
 mod error;
+mod failures;
 mod fetch;
 mod lanes;
+mod ledger;
 mod ranking;
 mod service;
 mod summary;

@@ -10,7 +10,8 @@ use futures::StreamExt;
 /// Totals fetched at once while ranking.
 pub(super) const RANKING_CONCURRENCY: usize = 6;
 
-type Total = (usize, MarketplaceId, Result<LedgerTotals, MarketplaceError>);
+/// A Pemda's total on one marketplace, and whether it is whole (a ledger read only in part is not).
+type Total = (usize, MarketplaceId, Result<(LedgerTotals, bool), MarketplaceError>);
 
 /// One Pemda's place in a ranking.
 #[derive(Debug, Clone)]
@@ -23,7 +24,8 @@ pub struct RankedBuyer {
     pub total: Amount,
     /// Completed transactions counted.
     pub count: u64,
-    /// False when a marketplace's total for it is missing (it failed).
+    /// False when a marketplace's total for it is missing (it failed) or short (its ledger was
+    /// read only in part).
     pub complete: bool,
 }
 
@@ -49,7 +51,7 @@ pub(super) fn pemdas(province: &str, level: Option<RegionLevel>) -> Vec<&'static
 pub(super) async fn rank<F, Fut>(regions: Vec<&'static Region>, entries: Vec<RegistryEntry>, totals: F) -> Ranking
 where
     F: Fn(RegistryEntry, String) -> Fut,
-    Fut: std::future::Future<Output = Result<LedgerTotals, MarketplaceError>> + Send,
+    Fut: std::future::Future<Output = Result<(LedgerTotals, bool), MarketplaceError>> + Send,
 {
     {
         // Owned jobs: the stream's futures borrow nothing, so the answer stays `Send`.
@@ -75,7 +77,8 @@ where
         for (i, marketplace, result) in results {
             let Some(buyer) = buyers.get_mut(i) else { continue };
             match result {
-                Ok(t) => {
+                Ok((t, whole)) => {
+                    buyer.complete &= whole;
                     buyer.total =
                         buyer.total.plus(Amount { including_vat: t.including_vat, excluding_vat: t.excluding_vat });
                     buyer.count += t.count;

@@ -1,8 +1,10 @@
 //! The spending service: selection, checks, the caches, and the answers.
 
 use super::error::SpendingError;
-use super::fetch::{self, Ledger};
+use super::failures::LedgerFailures;
+use super::fetch;
 use super::lanes::Lanes;
+use super::ledger::Ledger;
 use super::ranking::{self, Ranking};
 use super::summary::{Summary, summarise};
 use crate::marketplace::{LedgerTotals, MarketplaceError, Registry, RegistryEntry};
@@ -52,9 +54,10 @@ pub struct Spending {
 }
 
 impl Spending {
-    /// True when every marketplace answered and every completed amount was read.
+    /// True when every marketplace answered and its whole ledger was read and placed
+    /// ([`Ledger::complete`]).
     pub fn complete(&self) -> bool {
-        self.sources.iter().all(|s| s.ledger.as_ref().is_ok_and(|l| l.unreadable() == 0 && l.skipped == 0))
+        self.sources.iter().all(|s| s.ledger.as_ref().is_ok_and(|l| l.complete()))
     }
 
     /// Every transaction read, by date, then marketplace and id.
@@ -79,6 +82,7 @@ pub struct SpendingService {
     totals_closed: Cache<Key, LedgerTotals>,
     totals_current: Cache<Key, LedgerTotals>,
     lanes: Arc<Lanes>,
+    failures: Arc<LedgerFailures>,
 }
 
 impl SpendingService {
@@ -98,6 +102,7 @@ impl SpendingService {
             totals_closed: Cache::builder().max_capacity(MAX_TOTALS).time_to_live(CLOSED_YEAR_TTL).build(),
             totals_current: Cache::builder().max_capacity(MAX_TOTALS).time_to_live(CURRENT_YEAR_TTL).build(),
             lanes: Arc::default(),
+            failures: Arc::default(),
         }
     }
 
@@ -194,33 +199,35 @@ impl SpendingService {
         }
     }
 
-    /// One ledger, cached; concurrent requests share one load, failures are not kept.
+    /// One ledger, cached; concurrent requests share one load, failures are not kept. A failed
+    /// load is logged once, however many requests waited for it, and summarised under load.
     pub async fn ledger(&self, entry: &RegistryEntry, buyer: &str, year: i32) -> Result<Arc<Ledger>, MarketplaceError> {
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
-        let load = async { fetch::load_ledger(entry, &self.lanes, buyer, year).await.map(Arc::new) };
-        let result = self.caches(year).0.try_get_with(key, load).await.map_err(|e| (*e).clone());
-        if let Err(e) = &result {
-            tracing::warn!(marketplace = %entry.marketplace.id(), buyer, year, error = %e, "ledger not read");
-        }
-        result
+        let load = async {
+            let loaded = fetch::load_ledger(entry, &self.lanes, buyer, year).await;
+            self.failures.note(entry.marketplace.id(), &loaded, buyer, year);
+            loaded.map(Arc::new)
+        };
+        self.caches(year).0.try_get_with(key, load).await.map_err(|e| (*e).clone())
     }
 
-    /// One total: the totals endpoint where there is one, else the cached ledger's sums.
+    /// One total: the totals endpoint where there is one, else the cached ledger's sums; with
+    /// whether it is whole (a ledger read only in part is not).
     pub async fn totals(
         &self,
         entry: &RegistryEntry,
         buyer: &str,
         year: i32,
-    ) -> Result<LedgerTotals, MarketplaceError> {
+    ) -> Result<(LedgerTotals, bool), MarketplaceError> {
         if !entry.marketplace.has_totals() {
-            return self.ledger(entry, buyer, year).await.map(|l| l.totals());
+            return self.ledger(entry, buyer, year).await.map(|l| (l.totals(), l.complete()));
         }
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
         let load = async {
-            fetch::load_totals(entry, &self.lanes, buyer, year)
-                .await?
-                .ok_or_else(|| MarketplaceError::BadResponse { reason: "no totals".into() })
+            let loaded = fetch::load_totals(entry, &self.lanes, buyer, year).await;
+            self.failures.note(entry.marketplace.id(), &loaded, buyer, year);
+            loaded?.ok_or_else(|| MarketplaceError::BadResponse { reason: "no totals".into() })
         };
-        self.caches(year).1.try_get_with(key, load).await.map_err(|e| (*e).clone())
+        self.caches(year).1.try_get_with(key, load).await.map(|t| (t, true)).map_err(|e| (*e).clone())
     }
 }

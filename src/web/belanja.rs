@@ -114,6 +114,13 @@ fn unread(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String
     said
 }
 
+/// Each marketplace whose ledger was read but not whole, with what its figure leaves out:
+/// "Mbiz (hanya 100 dari 150 transaksi yang dinyatakannya terbaca)".
+fn short(spending: &Spending, names: &dyn Fn(&str) -> String) -> Vec<String> {
+    let read = spending.sources.iter().filter_map(|s| s.ledger.as_ref().ok().map(|l| (&s.marketplace, l)));
+    read.filter_map(|(m, l)| l.shortfall_id().map(|why| format!("{} ({why})", names(m.as_str())))).collect()
+}
+
 /// Why a marketplace could not be read, as the page says it.
 fn why(error: &MarketplaceError) -> String {
     match error {
@@ -173,8 +180,8 @@ async fn page(State(service): State<SpendingService>, RawQuery(query): RawQuery)
     match load(&service, &params).await {
         Ok((spending, ranking)) => {
             let names = name_of(&service);
-            let failed = unread(&spending, &ranking, &names);
-            Html(belanja_page::render(&spending, &ranking, &names, &failed).into_string()).into_response()
+            let (failed, short) = (unread(&spending, &ranking, &names), short(&spending, &names));
+            Html(belanja_page::render(&spending, &ranking, &names, &failed, &short).into_string()).into_response()
         }
         Err(problems) => ask_again(&params, problems),
     }
@@ -184,8 +191,8 @@ async fn report(service: &SpendingService, params: &Params) -> Result<(Vec<Row>,
     let (spending, ranking) = load(service, params).await.map_err(|problems| bad_request(&problems))?;
     let names = name_of(service);
     let file = format!("belanja-{}-{}", spending.buyer.code.replace('.', ""), spending.year);
-    let failed = unread(&spending, &ranking, &names);
-    Ok((belanja_export::rows(&spending, &names, &ranking, &failed), file))
+    let (failed, short) = (unread(&spending, &ranking, &names), short(&spending, &names));
+    Ok((belanja_export::rows(&spending, &names, &ranking, &failed, &short), file))
 }
 
 async fn table(State(service): State<SpendingService>, RawQuery(query): RawQuery) -> Response {

@@ -31,8 +31,15 @@ pub const TOP_VENDORS: usize = 5;
 const BOM: &str = "\u{feff}";
 
 /// The rows of a Pemda's year, then the province ranking. `failed` names the marketplaces that
-/// could not be read (with why): the file says so right under its total, as the page does.
-pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranking, failed: &[String]) -> Vec<Row> {
+/// could not be read (with why), `short` those read in part (with what is missing): the file
+/// says so right under its total, as the page does.
+pub fn rows(
+    spending: &Spending,
+    names: &dyn Fn(&str) -> String,
+    ranking: &Ranking,
+    failed: &[String],
+    short: &[String],
+) -> Vec<Row> {
     let s = &spending.summary;
     // The file travels without its URL: the first row says whose year it is.
     let (buyer, year) = (&spending.buyer, spending.year);
@@ -45,6 +52,10 @@ pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranki
     )];
     for marketplace in failed {
         let said = format!("{marketplace} tidak dapat dibaca: nilainya tidak termasuk dalam total (bukan nol)");
+        out.push(("Data belum lengkap".into(), said, None, None, None));
+    }
+    for marketplace in short {
+        let said = format!("{marketplace}: transaksi itu tidak termasuk dalam total");
         out.push(("Data belum lengkap".into(), said, None, None, None));
     }
     for (m, t) in &s.by_marketplace {

@@ -18,8 +18,15 @@ fn percent(share: Option<Decimal>) -> String {
     share.map_or_else(|| "–".into(), |s| format!("{}%", (s * Decimal::ONE_HUNDRED).round_dp(2)).replace('.', ","))
 }
 
-/// The page; `names` gives each marketplace's display name, `failed` those that could not be read.
-pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String, failed: &[String]) -> Markup {
+/// The page; `names` gives each marketplace's display name, `failed` those that could not be
+/// read, `short` those read only in part (with what is missing).
+pub fn render(
+    spending: &Spending,
+    ranking: &Ranking,
+    names: &dyn Fn(&str) -> String,
+    failed: &[String],
+    short: &[String],
+) -> Markup {
     let s = &spending.summary;
     let (code, year) = (spending.buyer.code, spending.year);
     let query = format!("wilayah={code}&tahun={year}");
@@ -31,10 +38,15 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
     let body = html! {
         h1 { (title) }
         p.lead { "Transaksi e-purchasing yang selesai di marketplace pengadaan, tahun anggaran " (year) " (WIB). Transaksi batal tidak dihitung." }
-        @if !failed.is_empty() {
+        @if !failed.is_empty() || !short.is_empty() {
             p.warning #incomplete {
                 strong { "Data belum lengkap: " }
-                (failed.join(", ")) " tidak dapat dibaca, sehingga nilainya tidak termasuk dalam total (bukan nol)."
+                @if !failed.is_empty() {
+                    (failed.join(", ")) " tidak dapat dibaca, sehingga nilainya tidak termasuk dalam total (bukan nol). "
+                }
+                @if !short.is_empty() {
+                    (short.join("; ")) ": transaksi itu tidak termasuk dalam total."
+                }
             }
         }
         @if s.all.count == 0 && failed.is_empty() {

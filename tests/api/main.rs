@@ -33,6 +33,8 @@ mod helpers;
 mod hostile;
 mod http_edges;
 mod instances;
+mod ledger_gaps;
+mod ledger_logs;
 mod matchset;
 mod memory;
 mod metrics;

@@ -1,0 +1,136 @@
+//! One marketplace's ledger of one buyer for one year, as read: its transactions, and every
+//! reason its figures may fall short, said in English (the API) and Indonesian (the pages).
+
+use crate::marketplace::LedgerTotals;
+use crate::model::{Amount, Transaction, TransactionStatus};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Why a walk through a ledger's pages stopped before its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CutShort {
+    /// Fewer entries came than the total the marketplace states (an empty page before it, a
+    /// page size it caps silently and pages it then numbers otherwise).
+    BelowTotal {
+        /// Distinct entries read.
+        read: u64,
+        /// The total it states.
+        stated: u64,
+    },
+    /// A page brought only entries already read (a marketplace serving its first page again,
+    /// a cursor pointing back), with no total to tell whether that was the end.
+    Repeated {
+        /// Distinct entries read before it.
+        read: u64,
+    },
+}
+
+/// One marketplace's ledger of one buyer and year, normalised.
+#[derive(Debug, Default)]
+pub struct Ledger {
+    /// Entries of the buyer dated in the year (WIB), in the marketplace's order.
+    pub transactions: Vec<Arc<Transaction>>,
+    /// Entries that could not be read (missing field, unreadable date), with the first reason.
+    pub skipped: usize,
+    /// The first reason an entry was skipped.
+    pub first_skip: Option<String>,
+    /// Entries the marketplace sent dated outside the year (WIB): left out.
+    pub outside_year: usize,
+    /// Entries stating another buyer than the one asked: left out, never counted for it.
+    pub other_buyer: usize,
+    /// Status words Pasar does not know, with how many of the buyer's entries carry each:
+    /// counted nowhere, so the figures are short by them.
+    pub unknown_statuses: BTreeMap<String, usize>,
+    /// Why the walk stopped before the ledger's end, when it did.
+    pub cut_short: Option<CutShort>,
+}
+
+impl Ledger {
+    /// Rough heap size, for the ledger caches' budget (saturating at `u32::MAX`).
+    pub fn estimated_bytes(&self) -> u32 {
+        let transactions: usize = self.transactions.iter().map(|t| t.estimated_bytes()).sum();
+        let words: usize = self.unknown_statuses.keys().map(|w| w.len() + 48).sum();
+        let bytes =
+            std::mem::size_of::<Self>() + transactions + words + self.first_skip.as_ref().map_or(0, String::len);
+        u32::try_from(bytes).unwrap_or(u32::MAX)
+    }
+
+    /// Completed transactions whose amount could not be read: not in any total.
+    pub fn unreadable(&self) -> usize {
+        self.transactions.iter().filter(|t| t.status == TransactionStatus::Completed && t.amount.is_none()).count()
+    }
+
+    /// The buyer's entries whose status Pasar does not know.
+    pub fn unknown_status_count(&self) -> usize {
+        self.unknown_statuses.values().sum()
+    }
+
+    /// Whether every entry of the buyer's year was read and placed: nothing skipped, no
+    /// completed amount unreadable, no unknown status, and the walk reached the ledger's end.
+    /// (Entries of other buyers are left out and reported, but the buyer's own figure stands.)
+    pub fn complete(&self) -> bool {
+        self.skipped == 0 && self.unreadable() == 0 && self.unknown_statuses.is_empty() && self.cut_short.is_none()
+    }
+
+    /// Totals of completed transactions with readable amounts.
+    pub fn totals(&self) -> LedgerTotals {
+        let done = self.transactions.iter().filter(|t| t.status == TransactionStatus::Completed);
+        let (amount, count) =
+            done.filter_map(|t| t.amount).fold((Amount::default(), 0), |(a, n), x| (a.plus(x), n + 1));
+        LedgerTotals { including_vat: amount.including_vat, excluding_vat: amount.excluding_vat, count }
+    }
+
+    /// Everything the figures leave out, a sentence each, for the API.
+    pub fn problems(&self) -> Vec<String> {
+        let mut said: Vec<String> = self.first_skip.iter().cloned().collect();
+        match self.cut_short {
+            Some(CutShort::BelowTotal { read, stated }) => {
+                said.push(format!("read {read} of the {stated} transactions it states: the rest are in no total"));
+            }
+            Some(CutShort::Repeated { read }) => said.push(format!(
+                "after {read} transactions it served ones already read again: the rest of its ledger is in no total"
+            )),
+            None => {}
+        }
+        if !self.unknown_statuses.is_empty() {
+            let n = self.unknown_status_count();
+            said.push(format!("{n} transactions with a status Pasar does not know ({}): in no total", self.words()));
+        }
+        if self.other_buyer > 0 {
+            said.push(format!("{} transactions stating another buyer were left out", self.other_buyer));
+        }
+        said
+    }
+
+    /// Why the buyer's figure is short, in Indonesian for the page and its downloads; `None`
+    /// when it is not.
+    pub fn shortfall_id(&self) -> Option<String> {
+        let mut said = Vec::new();
+        match self.cut_short {
+            Some(CutShort::BelowTotal { read, stated }) => {
+                said.push(format!("hanya {read} dari {stated} transaksi yang dinyatakannya terbaca"));
+            }
+            Some(CutShort::Repeated { read }) => {
+                said.push(format!(
+                    "setelah {read} transaksi, halaman berikutnya mengulang transaksi yang sudah terbaca"
+                ));
+            }
+            None => {}
+        }
+        let unreadable = self.skipped + self.unreadable();
+        if unreadable > 0 {
+            said.push(format!("{unreadable} transaksi tidak dapat dibaca"));
+        }
+        if !self.unknown_statuses.is_empty() {
+            let n = self.unknown_status_count();
+            said.push(format!("{n} transaksi berstatus yang tidak dikenal ({})", self.words()));
+        }
+        (!said.is_empty()).then(|| said.join(", "))
+    }
+
+    /// The unknown status words with their counts: `DELIVERED ×30, SETTLED ×30`.
+    fn words(&self) -> String {
+        let words: Vec<String> = self.unknown_statuses.iter().map(|(w, n)| format!("{w} ×{n}")).collect();
+        words.join(", ")
+    }
+}

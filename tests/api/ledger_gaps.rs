@@ -1,0 +1,145 @@
+//! Ledgers that do not add up, from a stub of Mbiz's orders API: one stating more than it
+//! serves, one capping its page size silently, entries of unknown statuses or of another buyer.
+//! The sandbox serves none of these, and each is what a real API, proxy or paging bug can send.
+
+use crate::helpers::{TestApp, TestOptions, spawn_app_with};
+use axum::extract::Query;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Orders every buyer has in the stub, each a completed Rp1.110.000 (PPN included).
+const ORDERS: usize = 150;
+
+const SPENDING: &str = r#"query($buyer: String!) {
+  spending(buyer: $buyer, year: 2023, marketplaces: ["mbiz"]) {
+    complete total { amountIncludingVat } transactionCount
+    sources { status transactionCount unreadableCount message }
+  } }"#;
+
+fn order(i: usize, buyer: &str, status: &str) -> Value {
+    json!({
+        "id": format!("MBIZ-2023-{i:06}"), "created_at": format!("2023-03-{:02}T03:00:00Z", 1 + i % 28),
+        "buyer": { "code": buyer, "unit": "Dinas Uji" }, "amount": "Rp1.110.000", "tax_included": true,
+        "seller_pkp": true, "status": status, "payment": "VIRTUAL_ACCOUNT",
+        "seller": { "id": "S-1", "name": "PT Uji", "scale": "KECIL", "city": "Kota Malang" },
+    })
+}
+
+/// `GET /api/v1/orders`, misbehaving by buyer: 35.72 answers page 2 empty, 35.75 serves at most
+/// 50 a page whatever is asked, 35.27 uses status words Pasar does not know, 35.79 sends every
+/// third order of Kota Kediri, 35.78 only Kota Kediri's. Every one states 150 orders.
+async fn orders(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value> {
+    let buyer = ask.get("buyer_code").cloned().unwrap_or_default();
+    let number = |k: &str, default| ask.get(k).and_then(|v| v.parse().ok()).unwrap_or(default);
+    let (page, mut size): (usize, usize) = (number("page", 1), number("per_page", 50));
+    let all: Vec<Value> = (0..ORDERS)
+        .map(|i| match buyer.as_str() {
+            "35.27" => order(i, &buyer, ["COMPLETED", "DELIVERED", "SETTLED", "PAID", "DONE"][i % 5]),
+            "35.79" if i % 3 == 0 => order(i, "35.71", "COMPLETED"),
+            "35.78" => order(i, "35.71", "COMPLETED"),
+            _ => order(i, &buyer, "COMPLETED"),
+        })
+        .collect();
+    if buyer == "35.75" {
+        size = size.min(50);
+    }
+    let start = ((page - 1) * size).min(ORDERS);
+    let data = if buyer == "35.72" && page == 2 { &[][..] } else { &all[start..(start + size).min(ORDERS)] };
+    axum::Json(json!({ "data": data, "meta": { "total": ORDERS } }))
+}
+
+/// A gateway whose Mbiz is the stub, and the stub's count of ledger calls.
+async fn gateway() -> (TestApp, Arc<AtomicUsize>) {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&calls);
+    let stub = axum::Router::new().route(
+        "/api/v1/orders",
+        axum::routing::get(move |ask| {
+            counted.fetch_add(1, Ordering::Relaxed);
+            orders(ask)
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
+    let url = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(async move { axum::serve(listener, stub).await });
+    let options = TestOptions {
+        configure: Arc::new(move |config| {
+            config.marketplaces.get_mut("mbiz").expect("mbiz is configured").base_url = Some(url.clone());
+        }),
+        ..TestOptions::default()
+    };
+    (spawn_app_with(options).await, calls)
+}
+
+async fn spending(app: &TestApp, buyer: &str) -> Value {
+    let body = app.graphql(SPENDING, json!({ "buyer": buyer })).await;
+    body["data"]["spending"].clone()
+}
+
+/// `spending` with each source's count of entries stating another buyer.
+async fn with_other_buyers(app: &TestApp, buyer: &str) -> Value {
+    let query = SPENDING.replace("unreadableCount", "unreadableCount otherBuyerCount");
+    let body = app.graphql(&query, json!({ "buyer": buyer })).await;
+    body["data"]["spending"].clone()
+}
+
+#[tokio::test]
+async fn a_ledger_ending_before_the_total_it_states_is_incomplete_and_says_how_much_was_read() {
+    let (app, _) = gateway().await;
+    let whole = spending(&app, "35.73").await;
+    assert_eq!((&whole["complete"], &whole["transactionCount"]), (&json!(true), &json!(150)), "{whole}");
+    let short = spending(&app, "35.72").await;
+    assert_eq!(short["complete"], false, "{short}");
+    assert_eq!(short["total"]["amountIncludingVat"], "111000000");
+    let message = short["sources"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("read 100 of the 150 transactions it states"), "{short}");
+    let page = app.client.get(format!("{}/belanja?wilayah=35.72&tahun=2023", app.address)).send().await;
+    let page = page.expect("page").text().await.expect("text");
+    let warning = &page[page.find("id=\"incomplete\"").expect("the page says the data is incomplete")..];
+    assert!(warning.contains("hanya 100 dari 150 transaksi yang dinyatakannya terbaca"), "{warning}");
+    let csv = app.client.get(format!("{}/belanja.csv?wilayah=35.72&tahun=2023", app.address)).send().await;
+    let csv = csv.expect("csv").text().await.expect("text");
+    assert!(csv.contains("\nData belum lengkap;Mbizmarket (hanya 100 dari 150"), "{csv}");
+    assert!(csv.contains(" (belum lengkap);Kota Blitar;"), "its ranking row is marked short too: {csv}");
+}
+
+#[tokio::test]
+async fn a_marketplace_capping_its_page_size_is_read_whole_at_the_size_it_serves() {
+    let (app, calls) = gateway().await;
+    let capped = spending(&app, "35.75").await;
+    assert_eq!(capped["complete"], true, "{capped}");
+    assert_eq!(
+        (&capped["transactionCount"], &capped["total"]["amountIncludingVat"]),
+        (&json!(150), &json!("166500000"))
+    );
+    assert_eq!(calls.load(Ordering::Relaxed), 3, "pages 1, 2 and 3 at 50, none read twice");
+}
+
+#[tokio::test]
+async fn status_words_pasar_does_not_know_leave_the_answer_incomplete_and_are_named() {
+    let (app, _) = gateway().await;
+    let s = spending(&app, "35.27").await;
+    assert_eq!(s["complete"], false, "{s}");
+    assert_eq!((&s["transactionCount"], &s["sources"][0]["unreadableCount"]), (&json!(90), &json!(60)), "{s}");
+    let message = s["sources"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("60 transactions with a status Pasar does not know (DELIVERED ×30, SETTLED ×30)"), "{s}");
+    let page = app.client.get(format!("{}/belanja?wilayah=35.27&tahun=2023", app.address)).send().await;
+    let page = page.expect("page").text().await.expect("text");
+    assert!(page.contains("60 transaksi berstatus yang tidak dikenal (DELIVERED ×30, SETTLED ×30)"), "{page}");
+}
+
+#[tokio::test]
+async fn entries_stating_another_buyer_are_left_out_and_counted_and_a_ledger_of_others_is_an_error() {
+    let (app, _) = gateway().await;
+    let s = with_other_buyers(&app, "35.79").await;
+    assert_eq!((&s["transactionCount"], &s["total"]["amountIncludingVat"]), (&json!(100), &json!("111000000")), "{s}");
+    assert_eq!((&s["sources"][0]["otherBuyerCount"], &s["sources"][0]["status"]), (&json!(50), &json!("OK")));
+    let message = s["sources"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("50 transactions stating another buyer were left out"), "{s}");
+    let others = spending(&app, "35.78").await;
+    assert_eq!((&others["complete"], &others["transactionCount"]), (&json!(false), &json!(0)), "{others}");
+    let message = others["sources"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("150 of its 150 transactions state another buyer than 35.78"), "{others}");
+}
