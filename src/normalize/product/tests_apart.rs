@@ -120,3 +120,21 @@ fn names_holding_colour_words_stay_apart_whatever_a_plain_listing_says() {
         assert!(!explain(&keys[0], &keys[1]).conflicts.is_empty(), "{titles:?}");
     }
 }
+
+#[test]
+fn a_listing_stating_no_colour_is_kept_out_of_a_colour_when_another_colour_is_offered() {
+    // Review 25 R7: plain HVS was the cheapest offer of the green HVS group.
+    let titles = [
+        "Kertas HVS A4 70 gsm Sidu Rim isi 500 Lembar",
+        "Kertas HVS Putih A4 70 gsm Sidu Rim isi 500 Lembar",
+        "Kertas HVS A4 70 gsm Sidu Green Rim isi 500 Lembar",
+        "Kertas HVS Warna Hijau A4 70 gsm Sidu Rim isi 500 Lembar",
+    ];
+    let keys: Vec<ProductKey> = titles.iter().map(|t| product_key(t)).collect();
+    assert_eq!(group(&keys), [vec![0], vec![1], vec![2, 3]]);
+    // With one colour only, nothing says the plain one is another.
+    assert_eq!(
+        group(&keys[..3].iter().filter(|k| k.specs.iter().all(|s| s != "putih")).cloned().collect::<Vec<_>>()),
+        [vec![0, 1]]
+    );
+}
