@@ -56,6 +56,11 @@ pub(crate) fn base_unit_name(word: &str) -> Option<&'static str> {
 /// Base units that are measures: `"1 kg"` restates the unit rather than counting a pack.
 const MEASURES: &[&str] = &["unit", "kg", "hari", "m2"];
 
+/// Whether a base unit is a measure (`kg`, `m2`), never what a count of pieces counts.
+pub fn is_measure(base: &str) -> bool {
+    MEASURES.contains(&base)
+}
+
 /// Words for a container holding an unstated number of base units.
 const CONTAINERS: &[&str] = &[
     "box", "dus", "karton", "pak", "pack", "pax", "bungkus", "set", "paket", "renceng", "ikat", "slop", "bal", "krat",
@@ -74,8 +79,9 @@ const MAX_COUNT: u32 = 100_000;
 /// A size stated in the title or the unit field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Statement<'a> {
-    /// `quantity` of `base`, said of `container` when a container word introduced it.
-    Size { base: &'static str, quantity: u32, container: Option<&'a str> },
+    /// `quantity` of `base`, said of `container` when a container word introduced it; `named`
+    /// when a word names the base unit (`isi 12 pcs`), not when it is taken for pieces (`isi 12`).
+    Size { base: &'static str, quantity: u32, container: Option<&'a str>, named: bool },
     /// A count of things whose own size is not stated (`Karton isi 40 Box`): no size.
     Unsized,
 }
@@ -133,7 +139,7 @@ fn from_container(name: String, field: &str, field_words: &[&str], in_title: Opt
     let own = field_words.first().copied().unwrap_or_default();
     let is_container = CONTAINERS.contains(&own) || field_words.contains(&"isi");
     match in_title {
-        Some(Statement::Size { base, quantity, container }) if container.is_none_or(|c| c == own) => {
+        Some(Statement::Size { base, quantity, container, .. }) if container.is_none_or(|c| c == own) => {
             known(name, base, quantity, PackDerivation::Title, None)
         }
         Some(Statement::Size { .. }) => unknown(name, "the title states the size of another pack than the unit field"),
@@ -177,7 +183,7 @@ fn unknown(name: String, note: &'static str) -> Unit {
 fn field_statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     statement(words).or_else(|| {
         let base = base_unit(words.first()?)?;
-        Some(Statement::Size { base, quantity: 1, container: None })
+        Some(Statement::Size { base, quantity: 1, container: None, named: true })
     })
 }
 
@@ -298,7 +304,7 @@ fn nested<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
         if !OUTER.contains(&words[j + 1]) {
             return None;
         }
-        Some(Statement::Size { base: inner.0, quantity: inner.1.checked_mul(n)?, container: None })
+        Some(Statement::Size { base: inner.0, quantity: inner.1.checked_mul(n)?, container: None, named: true })
     })
 }
 
@@ -311,7 +317,8 @@ fn isi_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
         }
         let n = number(words.get(i + 1)?)?;
         let container = i.checked_sub(1).map(|j| words[j]).filter(|c| is_pack_word(c));
-        let size = |base, quantity| Some(Statement::Size { base, quantity, container });
+        let size = |base, quantity| Some(Statement::Size { base, quantity, container, named: true });
+        let unnamed = Some(Statement::Size { base: "pcs", quantity: n, container, named: false });
         // `isi 6 x 2 kg`: six of two kilograms.
         if words.get(i + 2) == Some(&"x")
             && let Some(Statement::Size { base, quantity, .. }) = times(&words[i + 1..])
@@ -319,8 +326,8 @@ fn isi_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
             return size(base, quantity);
         }
         match words.get(i + 2).copied() {
-            None => size("pcs", n),
-            Some(next) if FILLERS.contains(&next) || next == BOUNDARY => size("pcs", n),
+            None => unnamed,
+            Some(next) if FILLERS.contains(&next) || next == BOUNDARY => unnamed,
             Some(next) => match (base_unit(next), fixed_pack(next)) {
                 (Some(base), _) => size(base, n),
                 (None, Some((base, each))) => size(base, n.checked_mul(each)?),
@@ -340,7 +347,7 @@ fn counted_fixed_pack<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
             Some((_, 1)) | None => (size, Some(w)),
             Some((j, n)) => (size.checked_mul(n)?, j.checked_sub(1).map(|k| words[k]).filter(|c| is_pack_word(c))),
         };
-        Some(Statement::Size { base, quantity, container })
+        Some(Statement::Size { base, quantity, container, named: true })
     })
 }
 
@@ -349,7 +356,7 @@ fn times<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     words.windows(4).find_map(|w| {
         let (outer, inner) = (number(w[0])?, number(w[2])?);
         let base = base_unit(w[3]).filter(|_| w[1] == "x")?;
-        Some(Statement::Size { base, quantity: outer.checked_mul(inner)?, container: None })
+        Some(Statement::Size { base, quantity: outer.checked_mul(inner)?, container: None, named: true })
     })
 }
 
@@ -363,7 +370,7 @@ fn counted_base_units<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
         let n = number(words[i])?;
         let base = base_unit(words[i + 1])?;
         let container = i.checked_sub(1).map(|j| words[j]).filter(|c| is_pack_word(c));
-        (n > 1 || !MEASURES.contains(&base)).then_some(Statement::Size { base, quantity: n, container })
+        (n > 1 || !MEASURES.contains(&base)).then_some(Statement::Size { base, quantity: n, container, named: true })
     })
 }
 
@@ -375,14 +382,17 @@ fn container_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
         }
         let n = number(words.get(i + 1)?)?;
         match words.get(i + 2).copied() {
-            None => Some(Statement::Size { base: "pcs", quantity: n, container: Some(w) }),
+            None => Some(Statement::Size { base: "pcs", quantity: n, container: Some(w), named: false }),
             Some(next) if FILLERS.contains(&next) || next == BOUNDARY => {
-                Some(Statement::Size { base: "pcs", quantity: n, container: Some(w) })
+                Some(Statement::Size { base: "pcs", quantity: n, container: Some(w), named: false })
             }
             Some(_) => Some(Statement::Unsized),
         }
     })
 }
+
+mod count;
+pub use count::{PackCount, pack_count};
 
 #[cfg(test)]
 mod tests;

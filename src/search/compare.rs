@@ -130,6 +130,7 @@ fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &policy::F
     let keys: Vec<ProductKey> =
         offers.iter().map(|o| product::offer_key(&o.title, o.brand.as_deref(), o.model.as_deref())).collect();
     let members: Vec<Vec<usize>> = product::group(&keys).into_iter().filter(|m| !m.is_empty()).collect();
+    pieces::read(&mut offers, &members);
     let scopes = scopes(&offers, &keys, &members);
     let mut slots: Vec<Option<Offer>> = offers.into_iter().map(Some).collect();
     let mut groups: Vec<ProductGroup> = members
@@ -305,6 +306,7 @@ fn confident(offer: &Offer) -> Option<&UnitPrice> {
 }
 
 mod near;
+mod pieces;
 mod titles;
 pub use near::NearGroup;
 use titles::group_title;

@@ -89,3 +89,52 @@ fn a_bare_paper_is_copy_paper_only_beside_a_paper_size_or_a_grammage() {
         assert_eq!(product_key(paper).kind, "kertas hvs", "{paper}");
     }
 }
+
+#[test]
+fn a_colour_word_in_a_products_name_is_no_colour_and_one_qualifying_the_product_is() {
+    let luwak = product_key("Luwak White Koffie | Kopi Instan");
+    assert!(!luwak.specs.contains(&"putih".to_string()), "{luwak:?}");
+    assert_eq!(luwak, product_key("Kopi Luwak White Koffie Kopi (1 Dus (120 Sachet))"));
+    assert!(luwak.specs.contains(&"white koffie".to_string()), "{luwak:?}");
+    for (title, colour) in
+        [("Kertas HVS Putih A4", "putih"), ("Kursi Kantor Hitam", "hitam"), ("Toner HP 85A Black", "hitam")]
+    {
+        assert!(product_key(title).specs.contains(&colour.to_string()), "{title}: {:?}", product_key(title));
+    }
+}
+
+#[test]
+fn names_holding_colour_words_stay_apart_whatever_a_plain_listing_says() {
+    // Review 25 R6: one plain listing joined Green Tea and Black Tea into one group.
+    for titles in [
+        ["Teh Celup Sariwangi Green Tea isi 25", "Teh Celup Sariwangi Black Tea isi 25", "Teh Celup Sariwangi isi 25"],
+        [
+            "Kue Tart Black Forest Holland Bakery 20 cm",
+            "Kue Tart Red Velvet Holland Bakery 20 cm",
+            "Kue Tart Holland Bakery 20 cm",
+        ],
+    ] {
+        let keys: Vec<ProductKey> = titles.iter().map(|t| product_key(t)).collect();
+        let groups = group(&keys);
+        assert!(groups.iter().all(|g| !(g.contains(&0) && g.contains(&1))), "{titles:?}: {groups:?}");
+        assert!(!explain(&keys[0], &keys[1]).conflicts.is_empty(), "{titles:?}");
+    }
+}
+
+#[test]
+fn a_listing_stating_no_colour_is_kept_out_of_a_colour_when_another_colour_is_offered() {
+    // Review 25 R7: plain HVS was the cheapest offer of the green HVS group.
+    let titles = [
+        "Kertas HVS A4 70 gsm Sidu Rim isi 500 Lembar",
+        "Kertas HVS Putih A4 70 gsm Sidu Rim isi 500 Lembar",
+        "Kertas HVS A4 70 gsm Sidu Green Rim isi 500 Lembar",
+        "Kertas HVS Warna Hijau A4 70 gsm Sidu Rim isi 500 Lembar",
+    ];
+    let keys: Vec<ProductKey> = titles.iter().map(|t| product_key(t)).collect();
+    assert_eq!(group(&keys), [vec![0], vec![1], vec![2, 3]]);
+    // With one colour only, nothing says the plain one is another.
+    assert_eq!(
+        group(&keys[..3].iter().filter(|k| k.specs.iter().all(|s| s != "putih")).cloned().collect::<Vec<_>>()),
+        [vec![0, 1]]
+    );
+}

@@ -199,3 +199,40 @@ fn the_pack_statements_issue_24_names_are_read_wherever_the_title_states_them() 
         assert_eq!(case(*field, title), (base.map(str::to_string), *quantity), "{field:?} {title}");
     }
 }
+
+fn count(field: Option<&str>, title: &str) -> Option<(Option<&'static str>, u32, Option<&'static str>)> {
+    pack_count(field, title).map(|c| (c.pack, c.quantity, c.named))
+}
+
+#[test]
+fn a_bare_count_after_a_pack_word_names_no_unit_and_may_count_packs() {
+    // Review 25 R5: the karton of 40 boxes of masks, the box and karton of pens.
+    let karton = pack_count(Some("karton"), "Masker Sensi 3 Ply Earloop Karton isi 40").expect("a count");
+    assert_eq!((karton.pack, karton.quantity, karton.named), (Some("dus"), 40, None));
+    assert!(karton.may_count_packs());
+    assert!(pack_count(Some("box"), "Pulpen Standard AE7 Hitam Box isi 12").is_some_and(|c| c.may_count_packs()));
+    assert_eq!(count(Some("dus"), "Hand Sanitizer Antis 500 ml Dus isi 12"), Some((Some("dus"), 12, None)));
+    assert_eq!(count(Some("box"), "Kertas HVS A4 70 gsm Sinar Dunia Box isi 5"), Some((Some("box"), 5, None)));
+}
+
+#[test]
+fn a_count_with_its_unit_word_names_it() {
+    let mask_box = pack_count(Some("box"), "Masker Sensi 3 Ply Earloop Box isi 50 pcs").expect("a count");
+    assert_eq!((mask_box.pack, mask_box.quantity, mask_box.named), (Some("box"), 50, Some("pcs")));
+    assert!(!mask_box.may_count_packs());
+    assert_eq!(
+        count(Some("dus"), "Hand Sanitizer Antis 500 ml 1 Dus (12 Botol)"),
+        Some((Some("dus"), 12, Some("botol")))
+    );
+    assert_eq!(count(None, "Amplop Paperline Pak isi 100 Lembar"), Some((Some("pak"), 100, Some("lembar"))));
+    // The pack word is the unit field's when the title names none.
+    assert_eq!(count(Some("pak"), "Kertas HVS A4 70 gsm isi 5 Lembar"), Some((Some("pak"), 5, Some("lembar"))));
+}
+
+#[test]
+fn a_bare_count_after_a_pak_is_pieces() {
+    // A pak is the inner pack: `1 Pak isi 100` envelopes are a hundred envelopes.
+    let pak = pack_count(None, "Amplop Paperline Putih 110 Polos 1 Pak isi 100").expect("a count");
+    assert_eq!((pak.pack, pak.quantity, pak.named), (Some("pak"), 100, None));
+    assert!(!pak.may_count_packs());
+}

@@ -1,0 +1,80 @@
+//! Bare counts after a pack word (`Dus isi 12`, `1 Pak isi 100`), read in the unit the product's
+//! other offers name for that same pack and count.
+//!
+//! The pack reader takes a count that names no unit for pieces. After a box, a karton or a bal
+//! that is a guess: `Karton isi 40` of masks holds 40 boxes of 50, and counting it as 40 masks
+//! gives Rp24.500 per mask in a group at Rp500 (review 25 R5). Precision before recall: such a
+//! count is counted only when another offer of the product states the same pack word with the
+//! same count and its unit (`Dus isi 12` of hand sanitizer beside `1 Dus (12 Botol)`): the same
+//! dus, the same twelve. Otherwise its size is unknown and it is left out of the figures
+//! (`NO_CONFIDENT_PACK`, with a note). A count equal to another offer's count in another pack
+//! (`Box isi 5` of rims beside `isi 5 Lembar`) confirms nothing (review 25 R4).
+//!
+//! The same confirmation names the pieces of a pak (`1 Pak isi 100` envelopes beside `Pak isi
+//! 100 Lembar` are sheets); a pak's bare count stays pieces when nothing names it, a pak being
+//! the inner pack. A count is never read in a measure (`Dus isi 20` of sugar beside `1 Dus (20 x
+//! 1 Kg)` is not 20 kg).
+
+use crate::model::Offer;
+use crate::normalize::unit::{PackCount, is_measure, pack_count};
+use rust_decimal::Decimal;
+
+/// Why a bare count after a pack that may hold packs is left out.
+const UNCONFIRMED: &str = "the count after the box, dus or karton names no unit and no other offer of this product \
+                           states that pack and count with one: it may count inner packs, not pieces";
+
+/// In each group (`members`), reads each bare count in the unit another offer names for the same
+/// pack and count, or leaves its size unknown when it may count packs.
+pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
+    for group in members {
+        let counts: Vec<Option<PackCount>> = group.iter().map(|&i| count_of(&offers[i])).collect();
+        for (&i, count) in group.iter().zip(&counts) {
+            let Some(count) = count.filter(|c| c.named.is_none()) else { continue };
+            match confirmed(count, &counts) {
+                Some(base) => offers[i].unit.base_unit = Some(base.to_string()),
+                None if count.may_count_packs() => unknown(&mut offers[i]),
+                None => {}
+            }
+        }
+    }
+}
+
+/// The count the offer's pack was read from, when its unit price is confident and the reading
+/// is that count (a marketplace's own pack quantity is its statement, not the title's).
+fn count_of(offer: &Offer) -> Option<PackCount> {
+    let unit = &offer.unit;
+    if !unit.confident || !offer.unit_price.as_ref().is_some_and(|u| u.confident) {
+        return None;
+    }
+    // With no unit field the name is `unit` (see `parse_unit`).
+    let field = (unit.name != "unit").then_some(unit.name.as_str());
+    let count = pack_count(field, &offer.title)?;
+    let stated = unit.derivation == crate::model::PackDerivation::Stated;
+    let same = unit.quantity == Some(Decimal::from(count.quantity)) && stated == count.in_field;
+    let base = unit.base_unit.as_deref();
+    let read = if count.named.is_none() { base == Some("pcs") } else { base == count.named };
+    (same && read).then_some(count)
+}
+
+/// The one unit the other offers name for this pack word and count; never a measure.
+fn confirmed(bare: PackCount, counts: &[Option<PackCount>]) -> Option<&'static str> {
+    let mut named = counts
+        .iter()
+        .flatten()
+        .filter(|c| bare.pack.is_some() && c.pack == bare.pack && c.quantity == bare.quantity)
+        .filter_map(|c| c.named);
+    let first = named.next()?;
+    (named.all(|n| n == first) && !is_measure(first)).then_some(first)
+}
+
+/// Leaves the pack size unknown, as the pack reader does for `Karton isi 40 Box`.
+fn unknown(offer: &mut Offer) {
+    offer.unit.base_unit = None;
+    offer.unit.quantity = None;
+    offer.unit.confident = false;
+    offer.unit.note = Some(UNCONFIRMED);
+    offer.unit_price = None;
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,132 @@
+//! The reviewer's listings (review 25 R4, R5), read as a marketplace sends them.
+
+use super::super::{ProductGroup, Uncounted, group};
+use crate::model::{MarketplaceId, Offer};
+use crate::normalize::offer::normalize_offer;
+use crate::normalize::raw::{RawOffer, RawValue, ValueFormat};
+use crate::search::policy::Facts;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde_json::Value;
+
+/// A listing as mbiz sends it: title, display price including PPN, unit field.
+fn listing(id: &str, title: &str, price: &str, uom: &str) -> Offer {
+    let raw = RawOffer {
+        source_id: id.into(),
+        title: title.into(),
+        price: RawValue { value: Value::String(price.into()), format: ValueFormat::IdrText },
+        vat: std::sync::Arc::new(crate::normalize::vat::VatPolicy {
+            includes_vat: Some(true),
+            rate: dec!(11),
+            rules: Vec::new(),
+        }),
+        unit: Some(uom.into()),
+        vendor_name: format!("CV Toko {id}"),
+        ..RawOffer::default()
+    };
+    normalize_offer(&MarketplaceId::new("mbiz"), &raw)
+}
+
+/// The one group of `offers`, with each offer's id and its counted unit price or why none.
+fn only_group(offers: Vec<Offer>) -> ProductGroup {
+    let mut groups = group(offers, None, &Facts::default());
+    assert_eq!(groups.len(), 1, "{:?}", groups.iter().map(|g| &g.title).collect::<Vec<_>>());
+    groups.remove(0)
+}
+
+fn verdict(group: &ProductGroup, id: &str) -> Result<Decimal, Uncounted> {
+    let counted = group.counted().into_iter().find(|(o, _)| o.source_id == id).map(|(_, price)| price);
+    let why = group.uncounted_by_offer().into_iter().find(|(o, _)| o.source_id == id).and_then(|(_, why)| why);
+    counted.ok_or_else(|| why.expect("an offer of the group"))
+}
+
+fn masks() -> Vec<Offer> {
+    vec![
+        listing("box-a", "Masker Sensi 3 Ply Earloop Box isi 50 pcs", "Rp25.000", "box"),
+        listing("box-b", "Masker Sensi 3 Ply Earloop Box isi 50 pcs", "Rp26.000", "box"),
+        listing("box-c", "Masker Sensi 3 Ply Earloop Box isi 50 pcs", "Rp27.000", "box"),
+        listing("karton", "Masker Sensi 3 Ply Earloop Karton isi 40", "Rp980.000", "karton"),
+    ]
+}
+
+#[test]
+fn a_karton_of_boxes_counted_bare_is_left_out_of_a_group_counted_per_piece() {
+    let group = only_group(masks());
+    assert_eq!(verdict(&group, "karton"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(group.unit_prices, [dec!(500), dec!(520), dec!(540)]);
+    let (karton, _) = group.offers.iter().find(|(o, _)| o.source_id == "karton").expect("the karton");
+    assert_eq!((karton.unit_price.as_ref(), karton.unit.quantity), (None, None));
+    assert!(karton.unit.note.is_some_and(|n| n.contains("inner packs")));
+}
+
+#[test]
+fn a_bare_box_or_karton_of_pens_is_left_out_when_no_offer_names_its_count() {
+    let group = only_group(vec![
+        listing("pak-a", "Pulpen Standard AE7 Hitam isi 10 pcs", "Rp30.000", "pak"),
+        listing("pak-b", "Pulpen Standard AE7 Hitam isi 10 pcs", "Rp31.000", "pak"),
+        listing("box", "Pulpen Standard AE7 Hitam Box isi 12", "Rp30.500", "box"),
+        listing("karton", "Pulpen Standard AE7 Hitam Karton isi 12", "Rp360.000", "karton"),
+    ]);
+    assert_eq!(verdict(&group, "karton"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(verdict(&group, "box"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(group.unit_prices, [dec!(3000), dec!(3100)]);
+}
+
+#[test]
+fn a_bare_dus_is_counted_beside_the_same_dus_and_count_named_in_bottles() {
+    let mut offers = vec![
+        listing("botol", "Hand Sanitizer Antis 500 ml 1 Botol", "Rp30.000", "botol"),
+        listing("dus-botol", "Hand Sanitizer Antis 500 ml 1 Dus (12 Botol)", "Rp336.000", "dus"),
+        listing("dus-isi", "Hand Sanitizer Antis 500 ml Dus isi 12", "Rp342.000", "dus"),
+    ];
+    let group = only_group(offers.clone());
+    assert_eq!(verdict(&group, "dus-isi"), Ok(dec!(28500)));
+    assert_eq!(group.unit_prices, [dec!(28000), dec!(28500), dec!(30000)]);
+    // Without the dus that names its bottles, nothing says what the twelve are.
+    offers.remove(1);
+    assert_eq!(verdict(&only_group(offers), "dus-isi"), Err(Uncounted::NoConfidentPack));
+}
+
+#[test]
+fn the_same_count_in_another_pack_confirms_nothing() {
+    // A box of five rims beside a five-sheet sample pack (review 25 R4).
+    let mut offers: Vec<Offer> = ["52.000", "53.000", "54.000", "55.000"]
+        .iter()
+        .enumerate()
+        .map(|(i, price)| {
+            listing(
+                &format!("rim-{i}"),
+                "Kertas HVS A4 70 gsm Sinar Dunia Rim isi 500 Lembar",
+                &format!("Rp{price}"),
+                "rim",
+            )
+        })
+        .collect();
+    offers.push(listing("sample", "Kertas HVS A4 70 gsm Sinar Dunia isi 5 Lembar", "Rp1.500", "pak"));
+    offers.push(listing("box", "Kertas HVS A4 70 gsm Sinar Dunia Box isi 5", "Rp265.000", "box"));
+    let group = only_group(offers);
+    assert_eq!(verdict(&group, "box"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(group.unit_prices, [dec!(104), dec!(106), dec!(108), dec!(110), dec!(300)]);
+}
+
+#[test]
+fn a_bare_pak_is_counted_in_the_sheets_another_offer_names_for_the_same_pak_and_count() {
+    let group = only_group(vec![
+        listing("pak-lembar", "Amplop Paperline Putih 110 Polos Pak isi 100 Lembar", "Rp26.400", "pak"),
+        listing("box-lembar", "Amplop Paperline Putih 110 Polos 1 Box (500 Lembar)", "Rp125.000", "box"),
+        listing("pak-isi", "Amplop Paperline Putih 110 Polos 1 Pak isi 100", "Rp25.700", "pak"),
+    ]);
+    assert_eq!(verdict(&group, "pak-isi"), Ok(dec!(257)));
+    assert_eq!(group.unit_prices, [dec!(250), dec!(257), dec!(264)]);
+}
+
+#[test]
+fn a_bare_count_is_never_read_in_a_measure() {
+    let group = only_group(vec![
+        listing("kg", "Gula Pasir Gulaku Kemasan 1 Kg", "Rp17.500", "kg"),
+        listing("dus-kg", "Gula Pasir Gulaku 1 Dus (20 x 1 Kg)", "Rp340.000", "dus"),
+        listing("dus-isi", "Gula Pasir Gulaku Dus isi 20", "Rp330.000", "dus"),
+    ]);
+    assert_eq!(verdict(&group, "dus-isi"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(group.unit_prices, [dec!(17000), dec!(17500)]);
+}
