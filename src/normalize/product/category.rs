@@ -39,9 +39,6 @@ pub(super) fn category(spec: &str) -> &'static str {
     if tables::COLOURS.iter().any(|(_, c)| *c == spec) {
         return "colour";
     }
-    if tables::NAMES_WITH_COLOURS.contains(&spec) {
-        return "name";
-    }
     if spec.strip_prefix("rp").is_some_and(|amount| amount.chars().all(|c| c.is_ascii_digit() || c == '.')) {
         return "face value";
     }

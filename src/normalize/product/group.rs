@@ -1,7 +1,6 @@
 //! Grouping keys into products.
 
 use super::ProductKey;
-use super::category::category;
 use super::similar::{self, Idf, Prepared};
 use std::collections::{BTreeMap, HashMap};
 
@@ -10,8 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 /// Equal keys are one product. Distinct keys are joined, most similar pair first, when their
 /// similarity (frequencies taken over all of `keys`) reaches the threshold and no key of one
 /// group conflicts with any key of the other, so a group never holds two conflicting keys (a
-/// black and a cyan toner stay apart even when an uncoloured one is like both); an uncoloured
-/// key then leaves a coloured group when another group is the product in another colour.
+/// black and a cyan toner stay apart even when an uncoloured one is like both).
 ///
 /// Only pairs that share an uncrowded feature, an uncrowded pair of features or a related
 /// model code are compared (see [`CROWDED`]). The work depends on
@@ -39,7 +37,6 @@ pub fn group(keys: &[ProductKey]) -> Vec<Vec<usize>> {
     for (_, x, y) in edges {
         clusters.join_unless_conflicting(x, y, &distinct);
     }
-    clusters.set_apart_uncoloured(&distinct);
     let mut groups: Vec<Vec<usize>> = clusters
         .into_members()
         .into_iter()
@@ -176,34 +173,6 @@ impl Clusters {
             self.owner[k] = keep;
         }
         self.members[keep].extend(moved);
-    }
-
-    /// Takes the keys that state no colour out of a coloured cluster when another cluster is the
-    /// same product in another colour: plain HVS is no green HVS, and with green and white both
-    /// offered, which one a plain listing is cannot be told (review 25 R7). They stay together,
-    /// apart. Without a second colour in the answer the plain keys stay where they joined.
-    fn set_apart_uncoloured(&mut self, keys: &[&ProductKey]) {
-        let coloured = |k: usize| keys[k].specs.iter().any(|s| matches!(category(s), "colour" | "name"));
-        let only_colour = |p: usize, q: usize| {
-            let conflicts = similar::conflicts(keys[p], keys[q]);
-            !conflicts.is_empty() && conflicts.iter().all(|(what, _, _)| matches!(what.as_str(), "colour" | "name"))
-        };
-        for c in 0..self.members.len() {
-            let (painted, plain): (Vec<usize>, Vec<usize>) = self.members[c].iter().partition(|&&k| coloured(k));
-            if painted.is_empty() || plain.is_empty() {
-                continue;
-            }
-            let sibling = (0..self.members.len())
-                .filter(|&d| d != c)
-                .any(|d| self.members[d].iter().any(|&q| painted.iter().any(|&p| only_colour(p, q))));
-            if sibling {
-                self.members[c] = painted;
-                for &k in &plain {
-                    self.owner[k] = self.members.len();
-                }
-                self.members.push(plain);
-            }
-        }
     }
 
     fn into_members(self) -> Vec<Vec<usize>> {

@@ -221,13 +221,6 @@ impl<'a> Reader<'a> {
         if tables::HARDNESS.contains(&text) {
             return self.spec(text.to_string(), 1);
         }
-        if tables::colour(text).is_some()
-            && let Some((name, n)) =
-                tables::NAMES_WITH_COLOURS.iter().find_map(|name| Some((*name, matches(self.toks, self.at, name)?)))
-        {
-            // Still decisive, as the colour it replaces was: Green Tea is not Black Tea.
-            return self.spec(name.to_string(), n);
-        }
         if let Some(spec) = tables::colour(text).or_else(|| tables::size(text)) {
             return self.spec(spec.to_string(), 1);
         }

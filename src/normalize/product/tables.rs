@@ -227,23 +227,6 @@ pub(super) const COLOURS: &[(&str, &str)] = &[
     ("gold", "emas"),
 ];
 
-/// Names that hold a colour word and name no colour (`Luwak White Koffie`, `Green Tea`), kept
-/// as one spec of their own (category `name`), decisive as the colour was: Green Tea and Black
-/// Tea, Black Forest and Red Velvet are never one product. A colour is one where it qualifies the
-/// product (`Kertas HVS Putih`, `Kursi Hitam`, `Toner Black`); `Whitening` and `Whiteboard` are
-/// words already.
-pub(super) const NAMES_WITH_COLOURS: &[&str] = &[
-    "white koffie",
-    "white coffee",
-    "white board",
-    "green tea",
-    "black tea",
-    "red velvet",
-    "black forest",
-    "blue band",
-    "silver queen",
-];
-
 /// Paper size words that mean a size code.
 pub(super) const SIZES: &[(&str, &str)] = &[
     ("folio", "f4"),
