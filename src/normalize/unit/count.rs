@@ -15,6 +15,10 @@ pub struct PackCount {
     pub named: Option<&'static str>,
     /// Whether the unit field stated it (`box isi 12`), not the title.
     pub in_field: bool,
+    /// How the pack word was written when the one spelling joins words sellers keep apart:
+    /// `karton` and `dus` are both `dus`, but a `Karton isi 50` of boxes beside a `Dus isi 50 pcs`
+    /// of masks is no confirmation (review25b). `None` when neither, or both, are written.
+    pub written: Option<&'static str>,
 }
 
 /// Packs that hold other packs as often as pieces: their bare count (`Karton isi 40` of boxes
@@ -37,13 +41,30 @@ pub fn pack_count(unit_field: Option<&str>, title: &str) -> Option<PackCount> {
     let read = |statement: Option<Statement<'_>>, in_field| match statement? {
         Statement::Size { base, quantity, container, named } => {
             let pack = container.or(own).and_then(pack_word);
-            Some(PackCount { pack, quantity, named: named.then_some(base), in_field })
+            let written = if in_field { written(&field) } else { written(&lowered(title)).or_else(|| written(&field)) };
+            Some(PackCount { pack, quantity, named: named.then_some(base), in_field, written })
         }
         Statement::Unsized => None,
     };
     match field_statement(&field_words) {
         Some(size @ Statement::Size { .. }) => read(Some(size), true),
         _ => read(statement(&words(&lowered(title))), false),
+    }
+}
+
+/// Whether `text` writes a carton (`karton`, `carton`, `ctn`) or a dus (`dus`, `kardus`, `dos`),
+/// words the one spelling joins; `None` when it writes neither or both.
+fn written(text: &str) -> Option<&'static str> {
+    let tokens = text.split(|c: char| !c.is_alphanumeric());
+    let (mut karton, mut dus) = (false, false);
+    for token in tokens {
+        karton |= matches!(token, "karton" | "carton" | "cartons" | "ctn");
+        dus |= matches!(token, "dus" | "kardus" | "dos" | "dusan");
+    }
+    match (karton, dus) {
+        (true, false) => Some("karton"),
+        (false, true) => Some("dus"),
+        _ => None,
     }
 }
 

@@ -62,6 +62,8 @@ fn confirmed(bare: PackCount, counts: &[Option<PackCount>]) -> Option<&'static s
         .iter()
         .flatten()
         .filter(|c| bare.pack.is_some() && c.pack == bare.pack && c.quantity == bare.quantity)
+        // A karton and a dus are one spelling to the pack reader, not the same pack to a seller.
+        .filter(|c| bare.pack != Some("dus") || (bare.written.is_some() && c.written == bare.written))
         .filter_map(|c| c.named);
     let first = named.next()?;
     (named.all(|n| n == first) && !is_measure(first)).then_some(first)

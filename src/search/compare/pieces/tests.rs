@@ -130,3 +130,16 @@ fn a_bare_count_is_never_read_in_a_measure() {
     assert_eq!(verdict(&group, "dus-isi"), Err(Uncounted::NoConfidentPack));
     assert_eq!(group.unit_prices, [dec!(17000), dec!(17500)]);
 }
+
+#[test]
+fn a_dus_of_pieces_does_not_confirm_a_karton_of_the_same_count() {
+    // review25b: the pack reader spells karton as dus, but a seller's karton holds boxes.
+    let offers = vec![
+        listing("dus-a", "Masker Sensi 3 Ply Earloop Dus isi 50 pcs", "Rp25.000", "dus"),
+        listing("dus-b", "Masker Sensi 3 Ply Earloop Dus isi 50 pcs", "Rp26.000", "dus"),
+        listing("karton", "Masker Sensi 3 Ply Earloop Karton isi 50", "Rp1.250.000", "karton"),
+    ];
+    let group = only_group(offers);
+    assert_eq!(verdict(&group, "karton"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(group.unit_prices, [dec!(500), dec!(520)]);
+}
