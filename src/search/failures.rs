@@ -11,11 +11,11 @@ use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How long after a logged failure what follows is only counted.
-const WINDOW: Duration = Duration::from_secs(10);
+pub(crate) const WINDOW: Duration = Duration::from_secs(10);
 
 /// What [`FailureLog`] wrote for one event (tests read it; operators read the lines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Written {
+pub(crate) enum Written {
     /// Nothing: counted into the current window, or nothing to say.
     Nothing,
     /// The failure's own line.
@@ -27,14 +27,14 @@ pub(super) enum Written {
 }
 
 /// What happened to one marketplace since its last failure line.
-struct Window {
-    opened: Instant,
-    failures: u64,
-    answers: u64,
+pub(crate) struct Window {
+    pub(crate) opened: Instant,
+    pub(crate) failures: u64,
+    pub(crate) answers: u64,
     /// Searches its guard refused without a call (circuit open, at its concurrency cap, asked to
     /// wait): no call, so no failure of the marketplace's.
-    skipped: u64,
-    last_code: &'static str,
+    pub(crate) skipped: u64,
+    pub(crate) last_code: &'static str,
 }
 
 impl Window {
@@ -52,10 +52,55 @@ impl Window {
     }
 }
 
+/// The failure windows of marketplaces: which failure gets its own line and which window is
+/// summarised when. Shared with spending's ledger reads (`spending::failures`), which write
+/// lines of their own.
+#[derive(Default)]
+pub(crate) struct Windows {
+    windows: Mutex<HashMap<MarketplaceId, Window>>,
+}
+
+impl Windows {
+    /// A failure at `now`: `None` when it is counted into the open window; else its own line is
+    /// due, after a summary of the window it closes when that has something to say.
+    pub(crate) fn failure(&self, id: &MarketplaceId, code: &'static str, now: Instant) -> Option<Option<Window>> {
+        let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(window) = windows.get_mut(id).filter(|w| w.is_open(now)) {
+            window.failures += 1;
+            window.last_code = code;
+            return None;
+        }
+        let closed = windows.insert(id.clone(), Window::open(now, code)).filter(Window::worth_saying);
+        Some(closed)
+    }
+
+    /// An answer at `now`. Within a window it is counted (a marketplace failing half its calls
+    /// answers the other half, and each answer ending the window would let the next failure
+    /// write its own line); after it the window closes, and is returned when it has something
+    /// to say.
+    pub(crate) fn answer(&self, id: &MarketplaceId, now: Instant) -> Option<Window> {
+        let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
+        let window = windows.get_mut(id)?;
+        if window.is_open(now) {
+            window.answers += 1;
+            return None;
+        }
+        windows.remove(id).filter(Window::worth_saying)
+    }
+
+    /// A search `id`'s guard refused without calling it: counted in the open window, if any.
+    pub(crate) fn refusal(&self, id: &MarketplaceId) {
+        let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(window) = windows.get_mut(id) {
+            window.skipped += 1;
+        }
+    }
+}
+
 /// Failure lines per marketplace, summarised.
 #[derive(Default)]
 pub(super) struct FailureLog {
-    windows: Mutex<HashMap<MarketplaceId, Window>>,
+    windows: Windows,
 }
 
 impl FailureLog {
@@ -65,56 +110,34 @@ impl FailureLog {
     }
 
     fn failed_at(&self, id: &MarketplaceId, error: &MarketplaceError, latency_ms: u64, now: Instant) -> Written {
-        let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
-        let written = match windows.get_mut(id) {
-            Some(window) if window.is_open(now) => {
-                window.failures += 1;
-                window.last_code = error.code();
-                return Written::Nothing;
-            }
-            Some(window) if window.worth_saying() => {
-                summarise(id, window, now, false);
+        let Some(closed) = self.windows.failure(id, error.code(), now) else { return Written::Nothing };
+        let written = match closed {
+            Some(window) => {
+                summarise(id, &window, now, false);
                 Written::SummaryAndFailure
             }
-            _ => Written::Failure,
+            None => Written::Failure,
         };
-        windows.insert(id.clone(), Window::open(now, error.code()));
         tracing::warn!(marketplace = %id, code = error.code(), latency_ms, %error, "Marketplace call failed.");
         written
     }
 
-    /// Notes an answer. Within a window it is counted (a marketplace failing half its calls
-    /// answers the other half, and each answer ending the window would let the next failure
-    /// write its own line); after it, what the window counted is said and the window closes.
+    /// Notes an answer (see [`Windows::answer`]).
     pub(super) fn answered(&self, id: &MarketplaceId) -> Written {
         self.answered_at(id, Instant::now())
     }
 
     fn answered_at(&self, id: &MarketplaceId, now: Instant) -> Written {
-        let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
-        let Some(window) = windows.get_mut(id) else { return Written::Nothing };
-        if window.is_open(now) {
-            window.answers += 1;
-            return Written::Nothing;
-        }
-        let written = if window.worth_saying() {
-            summarise(id, window, now, true);
-            Written::Recovered
-        } else {
-            Written::Nothing
-        };
-        windows.remove(id);
-        written
+        let Some(window) = self.windows.answer(id, now) else { return Written::Nothing };
+        summarise(id, &window, now, true);
+        Written::Recovered
     }
 
     /// Notes a search that `id`'s guard refused without calling it. Counted apart, in the window
     /// of the failures that led to it; with no window (shed while the marketplace answers) it is
     /// not logged at all: `pasar_shed_total` counts it.
     pub(super) fn refused(&self, id: &MarketplaceId) {
-        let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(window) = windows.get_mut(id) {
-            window.skipped += 1;
-        }
+        self.windows.refusal(id);
     }
 }
 
@@ -214,10 +237,10 @@ mod tests {
         let id = MarketplaceId::new("bela");
         let start = Instant::now();
         log.refused(&id);
-        assert!(log.windows.lock().expect("lock").get(&id).is_none(), "no window, no line for a shed search");
+        assert!(log.windows.windows.lock().expect("lock").get(&id).is_none(), "no window, no line for a shed search");
         log.failed_at(&id, &MarketplaceError::Overloaded, 1, start);
         (0..500).for_each(|_| log.refused(&id));
-        let windows = log.windows.lock().expect("lock");
+        let windows = log.windows.windows.lock().expect("lock");
         let window = windows.get(&id).expect("window");
         assert_eq!((window.failures, window.skipped), (0, 500));
         assert!(window.worth_saying(), "the refusals are said in the summary");

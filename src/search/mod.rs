@@ -19,7 +19,7 @@ mod compare;
 mod compare_stream;
 mod cursor;
 mod error;
-mod failures;
+pub(crate) mod failures;
 mod fanout;
 mod fetch;
 mod filter;

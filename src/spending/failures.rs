@@ -1,6 +1,6 @@
 //! Ledger failures as people read them, as search failures are (`pasar::search::failures`): a
 //! marketplace's first failed ledger read is logged at once with its buyer and year; further
-//! ones within [`WINDOW`] are only counted, and said in one summary line with the next failure
+//! ones within its 10 s window are only counted, and said in one summary line with the next failure
 //! after the window or the first read that succeeds after it. A read succeeding within the
 //! window leaves it open: a marketplace failing every other read would otherwise write a line
 //! per failure. A ledger failing under load (every Pemda of a province, every page view) writes
@@ -9,36 +9,14 @@
 
 use crate::marketplace::MarketplaceError;
 use crate::model::MarketplaceId;
-use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use crate::search::failures::{Window, Windows, Written};
+use std::time::Instant;
 
-/// How long after a logged failure further ones are only counted.
-const WINDOW: Duration = Duration::from_secs(10);
-
-/// What [`LedgerFailures`] wrote for one event (tests read it; operators read the lines).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Written {
-    /// Nothing: counted into the current window.
-    Nothing,
-    /// The failure's own line.
-    Failure,
-    /// A summary of the failures counted, then the failure's own line.
-    SummaryAndFailure,
-    /// A summary of the failures counted, as a read succeeded again.
-    Recovered,
-}
-
-struct Window {
-    opened: Instant,
-    counted: u64,
-    last_code: &'static str,
-}
-
-/// Failure lines of ledger reads per marketplace, summarised.
+/// Failure lines of ledger reads per marketplace, summarised on search's windows
+/// ([`Windows`]), with lines of their own.
 #[derive(Default)]
 pub(super) struct LedgerFailures {
-    windows: Mutex<HashMap<MarketplaceId, Window>>,
+    windows: Windows,
 }
 
 impl LedgerFailures {
@@ -51,49 +29,35 @@ impl LedgerFailures {
     }
 
     fn failed_at(&self, id: &MarketplaceId, error: &MarketplaceError, buyer: &str, year: i32, now: Instant) -> Written {
-        let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
-        let written = match windows.get_mut(id) {
-            Some(window) if now.saturating_duration_since(window.opened) < WINDOW => {
-                window.counted += 1;
-                window.last_code = error.code();
-                return Written::Nothing;
-            }
-            Some(window) if window.counted > 0 => {
-                summarise(id, window, now, false);
+        let Some(closed) = self.windows.failure(id, error.code(), now) else { return Written::Nothing };
+        let written = match closed {
+            Some(window) => {
+                summarise(id, &window, now, false);
                 Written::SummaryAndFailure
             }
-            _ => Written::Failure,
+            None => Written::Failure,
         };
-        windows.insert(id.clone(), Window { opened: now, counted: 0, last_code: error.code() });
         tracing::warn!(marketplace = %id, buyer, year, code = error.code(), error = %error, "ledger not read");
         written
     }
 
     fn answered_at(&self, id: &MarketplaceId, now: Instant) -> Written {
-        let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
-        if windows.get(id).is_some_and(|w| now.saturating_duration_since(w.opened) < WINDOW) {
-            return Written::Nothing;
-        }
-        match windows.remove(id) {
-            Some(window) if window.counted > 0 => {
-                summarise(id, &window, now, true);
-                Written::Recovered
-            }
-            _ => Written::Nothing,
-        }
+        let Some(window) = self.windows.answer(id, now) else { return Written::Nothing };
+        summarise(id, &window, now, true);
+        Written::Recovered
     }
 }
 
 fn summarise(id: &MarketplaceId, window: &Window, now: Instant, recovered: bool) {
     let seconds = now.saturating_duration_since(window.opened).as_secs();
-    let times = match window.counted {
+    let times = match window.failures {
         1 => "once more".to_string(),
         n => format!("{n} more times"),
     };
     let then = if recovered { " before one was read again" } else { "" };
     tracing::warn!(
         marketplace = %id,
-        failures = window.counted,
+        failures = window.failures,
         seconds,
         last_code = window.last_code,
         "Ledger reads failed {times}{then} in {seconds} s."
@@ -103,6 +67,8 @@ fn summarise(id: &MarketplaceId, window: &Window, now: Instant, recovered: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::failures::WINDOW;
+    use std::time::Duration;
 
     fn bad() -> MarketplaceError {
         MarketplaceError::BadResponse { reason: "not JSON".into() }
