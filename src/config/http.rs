@@ -30,6 +30,14 @@ pub struct HttpConfig {
     /// A response the client stops reading is abandoned after this.
     #[serde(with = "duration")]
     pub write_timeout: Duration,
+    /// A connection older than this (give or take a tenth, so that connections opened together
+    /// do not all close together) is asked to close: HTTP/1 after the answer in progress, HTTP/2
+    /// with a GOAWAY once its open streams are answered; the client reconnects for its next
+    /// request. Each connection stays on the worker it was dealt to for its life, so a proxy's
+    /// few long-lived connections are spread over the workers (and instances behind a balancer)
+    /// again only as they are replaced. 0: never.
+    #[serde(with = "duration")]
+    pub max_connection_age: Duration,
     /// Threads serving connections, each keeping the connections dealt to it for their whole life
     /// (round robin at accept); 0: one per core.
     pub workers: usize,
@@ -81,6 +89,7 @@ impl Default for HttpConfig {
             request_timeout: Duration::from_secs(30),
             idle_timeout: Duration::from_secs(60),
             write_timeout: Duration::from_secs(10),
+            max_connection_age: Duration::ZERO,
             workers: 0,
             work_stealing: false,
             max_connections: 0,

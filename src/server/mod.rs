@@ -14,6 +14,7 @@
 mod caps;
 mod encoding;
 mod heads;
+mod lifetime;
 mod linger;
 mod metered;
 mod refusals;
@@ -33,7 +34,6 @@ use heads::{FirstBytes, Heads, Kept};
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
-use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use hyper_util::service::TowerToHyperService;
 use linger::Lingering;
 use metered::Metered;
@@ -45,6 +45,8 @@ use std::time::Duration;
 use summary::{Backoff, Summary};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_io_timeout::TimeoutStream;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 use tower::ServiceExt;
 use tower::util::MapRequestLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -82,8 +84,11 @@ pub async fn serve(
         header_timeout: http.header_timeout,
         idle_timeout: http.idle_timeout,
         write_timeout: http.write_timeout,
+        max_age: http.max_connection_age,
     };
-    let graceful = GracefulShutdown::new();
+    // Cancelled at shutdown: every connection is asked to close once its requests are answered,
+    // and the tracker waits for them.
+    let (closing, open) = (CancellationToken::new(), TaskTracker::new());
     let mut summary = Summary::default();
     let mut backoff = Backoff::default();
     let mut every = tokio::time::interval_at(tokio::time::Instant::now() + summary::INTERVAL, summary::INTERVAL);
@@ -97,7 +102,7 @@ pub async fn serve(
                 Ok((stream, peer)) => {
                     backoff.reset();
                     match caps.admit(peer.ip()) {
-                        Ok(slot) => connection.spawn(stream, peer, slot, &graceful, workers),
+                        Ok(slot) => connection.spawn(stream, peer, slot, (&closing, &open), workers),
                         // Dropping the stream closes it at once.
                         Err(why) => summary.refused(why),
                     }
@@ -113,7 +118,9 @@ pub async fn serve(
     }
     drop(listener);
     summary.flush();
-    graceful.shutdown().await;
+    closing.cancel();
+    open.close();
+    open.wait().await;
     Ok(())
 }
 
@@ -165,21 +172,29 @@ struct Connection {
     header_timeout: Duration,
     idle_timeout: Duration,
     write_timeout: Duration,
+    max_age: Duration,
 }
 
 impl Connection {
     /// Serves one admitted connection in its own task on the next worker; its slot is given back
     /// when it closes.
-    fn spawn(&self, stream: TcpStream, peer: SocketAddr, slot: Slot, graceful: &GracefulShutdown, workers: &Workers) {
+    fn spawn(
+        &self,
+        stream: TcpStream,
+        peer: SocketAddr,
+        slot: Slot,
+        (closing, open): (&CancellationToken, &TaskTracker),
+        workers: &Workers,
+    ) {
         let _ = stream.set_nodelay(true);
         // Registered again with the worker's own I/O driver, where it is served.
         match stream.into_std() {
-            Ok(stream) => workers.spawn(self.clone().serve(stream, peer, slot, graceful.watcher())),
+            Ok(stream) => workers.spawn(open.track_future(self.clone().serve(stream, peer, slot, closing.clone()))),
             Err(error) => tracing::debug!(%peer, %error, "Connection lost before it was served."),
         }
     }
 
-    async fn serve(self, stream: std::net::TcpStream, peer: SocketAddr, slot: Slot, watcher: Watcher) {
+    async fn serve(self, stream: std::net::TcpStream, peer: SocketAddr, slot: Slot, closing: CancellationToken) {
         let stream = match TcpStream::from_std(stream) {
             Ok(stream) => stream,
             Err(error) => return tracing::debug!(%peer, %error, "Connection lost before it was served."),
@@ -208,7 +223,7 @@ impl Connection {
         let service = TowerToHyperService::new(service(self.router, peer, ConnectionHold::new(slot), meter));
         let connection = self.builder.serve_connection_with_upgrades(io, service);
         // Bound first: the connection, and with it hyper's hold on the stream, is dropped by then.
-        let served = watcher.watch(connection.into_owned()).await;
+        let served = lifetime::drive(connection.into_owned(), &closing, lifetime::age_limit(self.max_age)).await;
         if let Err(error) = served {
             match kept.take() {
                 Some(stream) if heads::is_header_timeout(&*error) => {

@@ -7,6 +7,7 @@ mod frames;
 mod fuzz;
 mod heads;
 mod http2;
+mod lifetime;
 mod malformed;
 mod operation_types;
 mod ordering;
