@@ -5,8 +5,9 @@
 //! header read timeout, which also bounds an idle HTTP/1 keep-alive; headers begun and not
 //! finished in time are answered a coded 408 by `heads.rs`), nothing received for
 //! `idle_timeout` or a response left unread for `write_timeout` closes it (read/write deadlines
-//! on the socket). Per request: a body pause over `body_timeout` and a request over
-//! `request_timeout` are cut (tower-http). Caps: in total (from the descriptor limit) and per
+//! on the socket), and past `max_connection_age` it is asked to close (`lifetime.rs`). Per
+//! request: a body pause over `body_timeout` and a request over `request_timeout` are cut
+//! (tower-http). Caps: in total (from the descriptor limit) and per
 //! client address; HTTP/2 streams and headers bounded. Per response: an `x-request-id` (the
 //! client's own only when short and plain), the compression coding chosen by `encoding.rs`, and a
 //! code on the refusals tower-http writes bare (`refusals.rs`).
