@@ -10,7 +10,7 @@ pub use super::files::{Source, check_bundled, check_dir, check_file};
 use super::http::{HttpAdapter, static_headers};
 use super::probe::Probe;
 use super::upstream::Upstream;
-use super::validate::{Problem, base_url_refusal};
+use super::validate::{Problem, base_url_refusal, uses_placeholder};
 use axum::http::{HeaderMap, HeaderValue, header};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -69,6 +69,10 @@ pub struct Settings {
     /// Whether pages are asked for by number (`offset / limit + 1`), so an offset that is not a
     /// multiple of the page size the marketplace really serves lands on the wrong items.
     pub page_numbered: bool,
+    /// Whether the request names no page size (`{page_size}`): the marketplace serves pages of
+    /// its own size, `page_size`, and a walk pages by that size only, or numbered pages would
+    /// be counted in a size the marketplace never used.
+    pub fixed_page_size: bool,
     /// Circuit breaker settings.
     pub breaker: super::breaker::BreakerPolicy,
     /// Retry settings.
@@ -86,6 +90,7 @@ impl Default for Settings {
             page_size: 50,
             cursor_paged: false,
             page_numbered: false,
+            fixed_page_size: false,
             breaker: super::breaker::BreakerPolicy::default(),
             retry: super::retry::RetryPolicy::default(),
         }
@@ -263,6 +268,7 @@ fn build_entry(def: AdapterDefinition, headers: HeaderMap, options: &LoadOptions
         page_size: def.pagination.max_page_size,
         cursor_paged: def.pagination.kind == PaginationKind::Cursor,
         page_numbered: def.pagination.kind == PaginationKind::Page,
+        fixed_page_size: !uses_placeholder(&def.request, "page_size"),
         breaker: defaults.breaker,
         retry: defaults.retry,
     };

@@ -171,11 +171,12 @@ pub(super) async fn search(
     let hits = app.index.search(params.q.as_deref().unwrap_or(""));
     let hits = hits.truncate(quirks.max_matches);
     let total = hits.len();
-    let data: Vec<Product> = hits
-        .page(quirks.start((page - 1).saturating_mul(per_page)), per_page)
-        .into_iter()
-        .map(|i| product(&app, i))
-        .collect();
+    let start = quirks.start((page - 1).saturating_mul(per_page));
+    if let Some(status) = quirks.page_refusal(start, total) {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        return error(status, "page_refused", "invalid page");
+    }
+    let data: Vec<Product> = hits.page(start, per_page).into_iter().map(|i| product(&app, i)).collect();
     let meta = Meta { page, per_page, total: quirks.stated_total(total), total_pages: total.div_ceil(per_page) };
     Json(Page { data, meta }).into_response()
 }

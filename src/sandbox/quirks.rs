@@ -35,6 +35,14 @@ pub struct Quirks {
     /// its own title and price (a marketplace whose ids are not unique). e-Katalog only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repeats_id_every: Option<usize>,
+    /// A page starting past the last match is answered with this HTTP status (Django REST
+    /// Framework answers 404 "Invalid page."). Mbizmarket only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub past_end_status: Option<u16>,
+    /// A page starting at or past this position fails with HTTP 500 (a marketplace failing deep
+    /// in a walk). Mbizmarket only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fails_from: Option<usize>,
 }
 
 /// How a marketplace states its total.
@@ -59,6 +67,9 @@ impl Quirks {
         if self.repeats_id_every.is_some_and(|every| every < 2) {
             return Err("repeats_id_every must be at least 2".into());
         }
+        if self.past_end_status.is_some_and(|status| !(400..600).contains(&status)) {
+            return Err("past_end_status must be an HTTP error status (400–599)".into());
+        }
         if self.total_off_by.unsigned_abs() > 1_000_000 {
             return Err("total_off_by must be within ±1000000".into());
         }
@@ -68,6 +79,12 @@ impl Quirks {
     /// The page size served for `asked`.
     pub(crate) fn page_size(&self, asked: usize) -> usize {
         self.max_page_size.map_or(asked, |max| asked.min(max))
+    }
+
+    /// The error status a page starting at `start` of `matches` is answered with, if any.
+    pub(crate) fn page_refusal(&self, start: usize, matches: usize) -> Option<u16> {
+        let past_end = self.past_end_status.filter(|_| start >= matches && matches > 0);
+        past_end.or(self.fails_from.filter(|&from| start >= from).map(|_| 500))
     }
 
     /// Where the page asked to start at `asked` really starts.

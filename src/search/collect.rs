@@ -80,6 +80,9 @@ pub(super) struct Ask<'a> {
     /// Whether the gateway applies conditions the marketplace does not, so pages are scanned.
     pub(super) scans: bool,
     pub(super) bypass: bool,
+    /// When the marketplace's part must be done, and its deadline (for the error).
+    pub(super) until: tokio::time::Instant,
+    pub(super) deadline: Duration,
 }
 
 /// What one walk gathered (see [`super::fanout::Fetched`] for the fields' meaning).
@@ -91,6 +94,8 @@ pub(super) struct Collected {
     pub(super) total_approximate: bool,
     pub(super) exhausted: bool,
     pub(super) next_cursor: Option<String>,
+    /// A page after the first failed: the walk ended there, with the pages read before it.
+    pub(super) failed: Option<MarketplaceError>,
 }
 
 /// Pages through one marketplace from `want.start` until enough matching offers are in hand,
@@ -113,6 +118,9 @@ pub(super) async fn collect(
     let largest = learned.max_page_size(entry.settings.page_size);
     let (page_size, paging) = if single {
         (entry.settings.page_size, Paging::Single)
+    } else if entry.settings.fixed_page_size {
+        // Its own size (or the clamp it showed): numbered pages are counted in it.
+        (largest, paging_of(&entry.settings))
     } else {
         (page_size_for(want.keep, largest), paging_of(&entry.settings))
     };
@@ -134,9 +142,12 @@ pub(super) async fn collect(
         total_approximate: false,
         exhausted: false,
         next_cursor: None,
+        failed: None,
     };
     let (mut cursor, mut scanned, mut requests) = (resumed, 0u32, 0u32);
     let mut left_out = LeftOut::default();
+    // Whether a page was read: a failure after it keeps what was read.
+    let mut answered = false;
     // The end of the list was found: its total is counted, not stated.
     let mut ended = false;
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
@@ -154,7 +165,25 @@ pub(super) async fn collect(
             cursor: cursor.take(),
             filters: pushed.to_vec(),
         };
-        let page = path.page(entry, request, bypass, report).await?;
+        let loaded = tokio::time::timeout_at(ask.until, path.page(entry, request, bypass, report)).await;
+        let page = match loaded.unwrap_or(Err(MarketplaceError::Timeout { after: ask.deadline })) {
+            Ok(page) => page,
+            // Nothing read yet: the marketplace failed.
+            Err(error) if !answered => return Err(error),
+            Err(error) => {
+                if refused_past_total(&error, offset, collected.total, collected.total_approximate) {
+                    // Asked past the end it stated (to see whether a short page was a clamp),
+                    // the marketplace refused: many APIs answer a page past the end 404.
+                    collected.exhausted = true;
+                    (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
+                    ended = true;
+                } else {
+                    collected.failed = Some(error);
+                }
+                break;
+            }
+        };
+        answered = true;
         // Every offer seen before at another index: the first page served again. One read again
         // at its own index is no repeat (a later round's first page may start before where it
         // continues, and a widened numbered walk reads its first items again): only a page past
@@ -213,8 +242,10 @@ pub(super) async fn collect(
             // Conditions only the gateway applies dropped offers of this page: the walk is a scan
             // for matches. Sized for `keep` it made up to a hundred calls to one marketplace (pages
             // of 10 over the 1,000-item scan limit); it reads on in the largest pages, a tenth of
-            // them. A first page that keeps everything is not taxed.
-            walk.widen(largest);
+            // them. A first page that keeps everything is not taxed. Up to the size learned by
+            // now: a clamp found during this very walk bounds it (widened past it, a numbered
+            // page lands elsewhere and looks like the first page served again).
+            walk.widen(learned.max_page_size(entry.settings.page_size));
         }
         cursor.clone_from(&page.next_cursor);
         // Past the page, unless it held more matches than were kept (those are still ahead).
@@ -239,6 +270,18 @@ pub(super) async fn collect(
         report.message = left_out.message();
     }
     Ok(collected)
+}
+
+/// A page asked at `offset`, at or past the count the marketplace stated, refused with a client
+/// error or answered without its item list: the end of the list, not a failure.
+fn refused_past_total(error: &MarketplaceError, offset: u32, total: Option<u64>, approximate: bool) -> bool {
+    let past = total.is_some_and(|total| !approximate && u64::from(offset) >= total);
+    let refused = match error {
+        MarketplaceError::Status { status } => (400..500).contains(status),
+        MarketplaceError::BadResponse { .. } => true,
+        _ => false,
+    };
+    past && refused
 }
 
 /// The ids of the marketplace's first page at `size`, when it is cached, at their indices: a walk

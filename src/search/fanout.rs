@@ -140,13 +140,16 @@ pub(super) async fn fetch_after(
     let deadline = entry.settings.timeout.saturating_sub(earlier.spent);
     let pushdown = filter.pushdown(&entry.pushdown);
     let total_exact = pushdown.complete;
-    let ask = Ask { query, filter, pushed: &pushdown.params, scans: pushdown.left_here, bypass };
+    let until = tokio::time::Instant::now() + deadline;
+    let ask = Ask { query, filter, pushed: &pushdown.params, scans: pushdown.left_here, bypass, until, deadline };
     let span = marketplace_span(&id);
     // Boxed: the walk's future holds its pages' loads and is large, and each wrapper around it
     // (span, deadline, the caller's `join_all`) moved it whole (memcpy was 2-3 % of a miss).
     let call = Box::pin(collect(path, entry, &ask, want, earlier, &mut report)).instrument(span.clone());
+    // The walk keeps the same deadline per page, and so keeps the pages it read before one that
+    // came too late; this one ends what is left (a cache read).
     let outcome =
-        tokio::time::timeout(deadline, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
+        tokio::time::timeout_at(until, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
     report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     let fetched = answered(&id, report, outcome, total_exact, want);
     span.record("status", fetched.report.status.label());
@@ -190,7 +193,16 @@ fn answered(
             report.status = if report.cache == CacheStatus::Stale { SourceStatus::Stale } else { SourceStatus::Ok };
             report.offer_count = collected.offers.len();
             // Served on a failure (stale-if-error): its offers stand, and its error is listed.
-            let error = report.stale_error.clone();
+            let mut error = report.stale_error.clone();
+            // A page after the first failed: the pages read before it stand, and it is listed.
+            if let Some(failed) = collected.failed {
+                report.fail(&failed);
+                report.message = Some(format!(
+                    "{id} {failed} on a later page; the {} offers of the pages before it are kept",
+                    collected.offers.len()
+                ));
+                error = Some(failed);
+            }
             Fetched {
                 report,
                 offers: collected.offers,

@@ -7,8 +7,9 @@
 //! evidence:
 //!
 //! - an empty page, or a cursor chain without a next cursor;
-//! - a short page at a size already served in full during this walk (so it is no clamp);
-//! - a short page at a size this marketplace has served in full before (in any walk);
+//! - a short page at a size already served in full during this walk (so it is no clamp), or
+//!   at a size this marketplace has served in full before (in any walk), unless the total it
+//!   states says more follow (rows left out of a page after paging, a cap lowered since);
 //! - a page, short or full, whose end is exactly the stated total, once a walk has seen this
 //!   marketplace's stated total match the end it reached (its totals can be trusted);
 //!
@@ -201,7 +202,12 @@ impl Walk {
         }
         let end = offset.saturating_add(listed);
         let counted = total == Some(u64::from(end)) && learned.totals_trusted.load(Ordering::Relaxed);
-        if self.proven >= size || learned.served.load(Ordering::Relaxed) >= size {
+        // A stated total past this page says more follow: a short page is then no end, even at a
+        // size served in full (a marketplace that left a listing out of the page after paging,
+        // or lowered its cap since), and reading on costs a call only when the two disagree.
+        let more_stated = total.is_some_and(|total| total > u64::from(end));
+        let proven = self.proven >= size || learned.served.load(Ordering::Relaxed) >= size;
+        if proven && !more_stated {
             learned.note_end(end, total);
             self.offset = end;
             return Next::End;

@@ -40,11 +40,14 @@ fn counted_walk(model: &Model, start: u32, size: u32, learned: &Learned) -> (Vec
         let listed = items.len() as u32;
         let next = walk.after(listed, model.total, next_cursor, learned);
         if next != Next::Redo {
-            let placed = (offset..).zip(items);
-            seen.extend(placed.filter(|(at, _)| *at >= start).map(|(at, item)| {
+            for (at, item) in (offset..).zip(items).filter(|(at, _)| *at >= start) {
                 assert_eq!(at, item, "item {item} placed at {at}");
-                item
-            }));
+                // Read again at its own index (a page asked again at a smaller size): the
+                // collector knows it by its id there and skips it.
+                if seen.last().is_none_or(|&last| item > last) {
+                    seen.push(item);
+                }
+            }
         }
         if next == Next::End {
             return (seen, requests);

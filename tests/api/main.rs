@@ -39,6 +39,7 @@ mod matchset;
 mod memory;
 mod metrics;
 mod paging;
+mod paging_evidence;
 mod queueing;
 mod readiness;
 mod reload;

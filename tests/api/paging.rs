@@ -43,6 +43,8 @@ fn quirks() -> impl Strategy<Value = Quirks> {
             max_matches: Some(matches),
             ignores_paging: false,
             repeats_id_every: None,
+            past_end_status: None,
+            fails_from: None,
         },
     )
 }
@@ -234,4 +236,24 @@ async fn a_walk_filtered_in_the_gateway_yields_exactly_the_matching_offers_of_th
         }
     }
     assert!(exercised >= 3, "only {exercised} marketplaces list offers of several tiers");
+}
+
+/// The same, on a marketplace met cold (after a purge), so the walk learns the clamp on its way.
+/// (Review 26 P16 lost every offer this way with a price filter: the walk widened past a clamp it
+/// had just learned; this PDN-tier walk did not meet that sequence before the fix either.)
+#[tokio::test]
+async fn a_filtered_walk_that_meets_a_clamp_on_its_way_widens_no_further_than_the_clamp() {
+    let app = spawn_app_with(TestOptions { admin_token: Some(ADMIN.into()), ..TestOptions::default() }).await;
+    let quirks = Quirks { max_page_size: Some(25), max_matches: Some(150), ..Quirks::default() };
+    app.sandbox("mbiz").state().set_quirks(quirks).expect("quirks apply");
+    let whole = walk_tiered(&app, 100, json!({ "marketplaces": ["mbiz"] })).await;
+    let count = |tier: &str| whole.iter().filter(|(_, t)| t == tier).count();
+    let tier = whole.iter().map(|(_, t)| t.clone()).find(|t| count(t) < whole.len()).expect("several tiers");
+    let kept: Vec<String> = whole.iter().filter(|(_, t)| *t == tier).map(|(s, _)| s.clone()).collect();
+    for first in [10, 20] {
+        purge(&app).await;
+        let filter = json!({ "marketplaces": ["mbiz"], "pdnTiers": [tier] });
+        let ids: Vec<String> = walk_tiered(&app, first, filter).await.into_iter().map(|(s, _)| s).collect();
+        assert_eq!(ids, kept, "{tier} at first: {first}");
+    }
 }

@@ -12,7 +12,7 @@ mod v2;
 
 pub use problem::Problem;
 use problem::Problems;
-pub(crate) use rules::base_url_refusal;
+pub(crate) use rules::{base_url_refusal, uses_placeholder};
 
 use super::definition::{
     AdapterDefinition, Auth, FieldMap, FilterSpec, Limits, Pagination, Pricing, ProbeSpec, RequestSpec, ResponseSpec,

@@ -127,7 +127,8 @@ pub(super) fn body_strings(table: &toml::Table, prefix: &str) -> Vec<(String, St
     out
 }
 
-fn uses_placeholder(request: &RequestSpec, name: &str) -> bool {
+/// Whether the request carries `{name}` in a query parameter or the body.
+pub(crate) fn uses_placeholder(request: &RequestSpec, name: &str) -> bool {
     let in_query = request.query.values().any(|v| placeholders(v).any(|p| p == name));
     let in_body = request
         .body
