@@ -1,5 +1,6 @@
 //! What operators see: Prometheus metrics, the logger (`logging.rs`), each request's notes for
-//! its access line and upstream calls (`request.rs`), and OpenTelemetry traces (`trace.rs`).
+//! its access line and upstream calls (`request.rs`), and OpenTelemetry traces (`trace.rs`; its
+//! exporter's failures told by `export.rs`).
 //!
 //! Every layer records through the `metrics` facade (`metrics::counter!` and friends), so
 //! recording is a call on a global recorder and costs nothing to thread through. The recorder is
@@ -10,6 +11,7 @@
 //! Labels are bounded: marketplace ids, statuses, reasons and route names, never query text,
 //! client ids or offer ids.
 
+mod export;
 pub mod logging;
 pub mod request;
 pub mod trace;
