@@ -263,22 +263,13 @@ impl Answer {
         }
     }
 
-    /// What the request came to, for `pasar_http_requests_total{outcome}`; a document refused
-    /// before it ran is counted in `pasar_refused_total{reason}` by its code, as the admission
-    /// step's refusals are. Read from the answer as built, never from its body.
+    /// What the request came to, for `pasar_http_requests_total{outcome}`. Read from the answer
+    /// as built, never from its body.
     fn count_outcome(&self) -> Outcome {
         match self.response.errors.first() {
             None => Outcome::Ok,
             Some(_) if self.executed => Outcome::Error,
-            Some(error) => {
-                let code = error.extensions.as_ref().and_then(|e| e.get("code"));
-                let reason = match code {
-                    Some(Value::String(code)) => code.clone(),
-                    _ => "UNCODED".to_string(),
-                };
-                metrics::counter!("pasar_refused_total", "reason" => reason).increment(1);
-                Outcome::Refused
-            }
+            Some(error) => count_unrun(error),
         }
     }
 
@@ -347,6 +338,21 @@ async fn run(
 /// A WebSocket upgrade sent here, where many clients point their socket link by default.
 fn wants_websocket(headers: &HeaderMap) -> bool {
     headers.get(header::UPGRADE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
+}
+
+/// The outcome of a document that never ran because of `error`, counted in
+/// `pasar_refused_total{reason}` by its code as the admission step's refusals are; an APQ hash
+/// not stored yet is no refusal (every client's first use of a hash goes so) and is not counted.
+pub(super) fn count_unrun(error: &ServerError) -> Outcome {
+    let reason = match error.extensions.as_ref().and_then(|e| e.get("code")) {
+        Some(Value::String(code)) => code.as_str(),
+        _ => "UNCODED",
+    };
+    if reason == codes::PERSISTED_QUERY_NOT_FOUND {
+        return Outcome::ApqMiss;
+    }
+    metrics::counter!("pasar_refused_total", "reason" => reason.to_string()).increment(1);
+    Outcome::Refused
 }
 
 fn has_code(error: &ServerError, code: &str) -> bool {

@@ -37,11 +37,6 @@ impl Called {
             Self::Failed(error) | Self::Refused(error) => Err(error),
         }
     }
-
-    /// Whether the marketplace was called.
-    pub fn was_made(&self) -> bool {
-        !matches!(self, Self::Refused(_))
-    }
 }
 
 /// Per-marketplace protection, shared by all requests.
@@ -114,10 +109,13 @@ impl Guard {
             return Called::Refused(MarketplaceError::RateLimited { retry_after: Some(wait.as_secs().max(1)) });
         }
         let meters = self.meters(marketplace.id().as_str());
-        let Ok(_permit) = self.queue.enter(deadline).await else {
+        let Ok(permit) = self.queue.enter(deadline).await else {
             meters.shed.increment(1);
             return Called::Refused(MarketplaceError::Overloaded);
         };
+        if let Some(waited) = permit.waited() {
+            meters.queue_wait.record(waited.as_secs_f64());
+        }
         let _in_flight = InFlight::new(&meters.inflight);
         let admission = self.breaker.admit();
         meters.breaker_state.set(self.breaker.level());
@@ -127,7 +125,12 @@ impl Guard {
             });
         }
         self.budget.deposit();
-        match self.attempts(marketplace, request, timeout, deadline, meters).await {
+        // Upstream time runs from the send: a wait in line for the cap is Pasar's, not the
+        // marketplace's, and is timed apart (above).
+        let sent = Instant::now();
+        let outcome = self.attempts(marketplace, request, timeout, deadline, meters).await;
+        meters.duration.record(sent.elapsed().as_secs_f64());
+        match outcome {
             Ok(page) => Called::Answered(page),
             Err(error) => Called::Failed(error),
         }

@@ -40,8 +40,10 @@ pub struct Meters {
     pub inflight: Gauge,
     /// `pasar_shed_total`
     pub shed: Counter,
-    /// `pasar_marketplace_request_duration_seconds`
+    /// `pasar_marketplace_request_duration_seconds`: from the send, retries inside it.
     pub duration: Histogram,
+    /// `pasar_marketplace_queue_wait_seconds`: only calls that waited for the concurrency cap.
+    pub queue_wait: Histogram,
     /// `pasar_cache_lookups_total`, in the order of [`Lookup::ALL`].
     lookups: [Counter; 4],
 }
@@ -55,6 +57,7 @@ impl Meters {
             inflight: metrics::gauge!("pasar_inflight", &[marketplace()]),
             shed: metrics::counter!("pasar_shed_total", &[marketplace()]),
             duration: metrics::histogram!("pasar_marketplace_request_duration_seconds", &[marketplace()]),
+            queue_wait: metrics::histogram!("pasar_marketplace_queue_wait_seconds", &[marketplace()]),
             lookups: Lookup::ALL.map(|lookup| {
                 metrics::counter!("pasar_cache_lookups_total", &[marketplace(), ("result", lookup.label().to_string())])
             }),

@@ -39,6 +39,15 @@ pub(super) struct Permit<'a> {
     _permit: OwnedSemaphorePermit,
     queue: &'a Queue,
     since: Instant,
+    /// How long the call waited in line; `None` when a permit was free at once.
+    waited: Option<Duration>,
+}
+
+impl Permit<'_> {
+    /// How long the call waited in line for this permit, if it had to.
+    pub(super) fn waited(&self) -> Option<Duration> {
+        self.waited
+    }
 }
 
 impl Queue {
@@ -56,8 +65,9 @@ impl Queue {
     /// A permit now, or after waiting in line while `deadline` allows.
     pub(super) async fn enter(&self, deadline: Instant) -> Result<Permit<'_>, Refusal> {
         if let Ok(permit) = Arc::clone(&self.permits).try_acquire_owned() {
-            return Ok(self.permit(permit));
+            return Ok(self.permit(permit, None));
         }
+        let joined = Instant::now();
         let ahead = self.waiting.fetch_add(1, Ordering::AcqRel);
         let _leave = Leave(&self.waiting);
         if ahead >= self.capacity * WAITING_PER_PERMIT {
@@ -71,14 +81,15 @@ impl Queue {
             return Err(Refusal::TooLate);
         }
         match tokio::time::timeout_at(latest_start, Arc::clone(&self.permits).acquire_owned()).await {
-            Ok(Ok(permit)) => Ok(self.permit(permit)),
+            Ok(Ok(permit)) => Ok(self.permit(permit, Some(joined))),
             // The semaphore is never closed; a timeout means the deadline came first.
             Ok(Err(_)) | Err(_) => Err(Refusal::TooLate),
         }
     }
 
-    fn permit(&self, permit: OwnedSemaphorePermit) -> Permit<'_> {
-        Permit { _permit: permit, queue: self, since: Instant::now() }
+    fn permit(&self, permit: OwnedSemaphorePermit, joined: Option<Instant>) -> Permit<'_> {
+        let since = Instant::now();
+        Permit { _permit: permit, queue: self, since, waited: joined.map(|joined| since - joined) }
     }
 
     fn typical_call(&self) -> Duration {
@@ -120,12 +131,14 @@ mod tests {
         let first = queue.enter(deadline).await.expect("free permit");
         let waiter = {
             let queue = Arc::clone(&queue);
-            tokio::spawn(async move { queue.enter(deadline).await.map(|_| Instant::now()) })
+            tokio::spawn(async move { queue.enter(deadline).await.map(|permit| (Instant::now(), permit.waited())) })
         };
         tokio::time::sleep(Duration::from_millis(30)).await;
         drop(first);
-        let started = waiter.await.expect("no panic").expect("permit after waiting");
+        let (started, waited) = waiter.await.expect("no panic").expect("permit after waiting");
         assert!(started >= deadline - Duration::from_millis(970), "it waited for the first call");
+        assert_eq!(waited, Some(Duration::from_millis(30)), "the wait it reports");
+        assert_eq!(queue.enter(deadline).await.expect("free permit").waited(), None, "no wait for a free permit");
     }
 
     #[tokio::test(start_paused = true)]

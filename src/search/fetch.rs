@@ -247,11 +247,9 @@ async fn load_page(
     let asked = std::time::Instant::now();
     let called =
         guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).instrument(span.clone()).await;
+    // Upstream time is the guard's to record (from the send); this, the failure line's
+    // latency, still includes any wait in line.
     let took = asked.elapsed();
-    // A refusal by the guard made no call: no upstream time, and no failure of the marketplace's.
-    if called.was_made() {
-        guard.meters(id.as_str()).duration.record(took.as_secs_f64());
-    }
     let latency_ms = u64::try_from(took.as_millis()).unwrap_or(u64::MAX);
     let status = match &called {
         Called::Answered(_) => {

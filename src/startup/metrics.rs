@@ -88,7 +88,11 @@ pub(super) async fn measure(State(state): State<AppState>, request: Request, nex
     };
     let outcome = response.extensions().get::<request::Outcome>().copied();
     let outcome = outcome.unwrap_or_else(|| request::Outcome::of_status(status)).label();
-    metrics::counter!("pasar_http_requests_total", "operation" => operation, "outcome" => outcome).increment(1);
+    // An accepted handshake is no operation: each one run on the socket is counted as it ends
+    // (`graphql::ws`); a refused handshake is counted here.
+    if status != 101 {
+        metrics::counter!("pasar_http_requests_total", "operation" => operation, "outcome" => outcome).increment(1);
+    }
     metrics::histogram!("pasar_http_request_duration_seconds", "operation" => operation)
         .record(started.elapsed().as_secs_f64());
     response

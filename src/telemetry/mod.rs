@@ -1,5 +1,6 @@
 //! What operators see: Prometheus metrics, the logger (`logging.rs`), each request's notes for
-//! its access line and upstream calls (`request.rs`), and OpenTelemetry traces (`trace.rs`).
+//! its access line and upstream calls (`request.rs`), and OpenTelemetry traces (`trace.rs`; its
+//! exporter's failures told by `export.rs`).
 //!
 //! Every layer records through the `metrics` facade (`metrics::counter!` and friends), so
 //! recording is a call on a global recorder and costs nothing to thread through. The recorder is
@@ -10,6 +11,7 @@
 //! Labels are bounded: marketplace ids, statuses, reasons and route names, never query text,
 //! client ids or offer ids.
 
+mod export;
 pub mod logging;
 pub mod request;
 pub mod trace;
@@ -17,7 +19,8 @@ pub mod trace;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::sync::OnceLock;
 
-/// Seconds buckets for request and upstream durations: 1 ms to 10 s.
+/// Seconds buckets for every histogram in seconds (request and upstream durations, waits in
+/// line): 1 ms to 10 s.
 const DURATION_BUCKETS: &[f64] = &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
 
 static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
@@ -28,7 +31,7 @@ pub fn install() -> bool {
     HANDLE
         .get_or_init(|| {
             let recorder = PrometheusBuilder::new()
-                .set_buckets_for_metric(Matcher::Suffix("duration_seconds".into()), DURATION_BUCKETS)
+                .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), DURATION_BUCKETS)
                 .ok()?
                 .build_recorder();
             let handle = recorder.handle();

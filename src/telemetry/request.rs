@@ -67,6 +67,10 @@ pub struct LineAtBodyEnd;
 pub enum Outcome {
     /// Answered without errors.
     Ok,
+    /// A hash-only APQ request whose document is not stored yet (`PERSISTED_QUERY_NOT_FOUND`):
+    /// the client resends it with its query. Every new client's first use of a hash does this,
+    /// so it is not counted as refused, where it would read as an attack or a bug.
+    ApqMiss,
     /// Refused before anything ran: a limit, a document that does not parse or validate.
     Refused,
     /// Run, and its answer carries errors (a field refused, every marketplace failed), or the
@@ -89,6 +93,7 @@ impl Outcome {
     pub fn label(self) -> &'static str {
         match self {
             Self::Ok => "ok",
+            Self::ApqMiss => "apq_miss",
             Self::Refused => "refused",
             Self::Error => "error",
         }

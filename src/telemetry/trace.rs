@@ -97,8 +97,10 @@ impl Traces {
         if let Some(name) = &settings.service_name {
             resource = resource.with_service_name(name.clone());
         }
+        // A failed export is counted and logged, summarised (`export`); the SDK says nothing.
+        let exporter = super::export::Watched::new(exporter.build()?);
         let provider =
-            SdkTracerProvider::builder().with_batch_exporter(exporter.build()?).with_resource(resource.build()).build();
+            SdkTracerProvider::builder().with_batch_exporter(exporter).with_resource(resource.build()).build();
         let tracer = provider.tracer("pasar");
         ENABLED.store(true, Ordering::Relaxed);
         Ok((Self { provider }, tracer))

@@ -33,7 +33,7 @@ fn app_origin_only(config: &mut pasar::Config) {
     config.http.cors_origins = vec![APP_ORIGIN.to_string()];
 }
 
-fn sha256(text: &str) -> String {
+pub(crate) fn sha256(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 

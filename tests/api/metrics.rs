@@ -167,3 +167,28 @@ async fn graphql_requests_are_counted_by_what_their_answer_says_not_by_its_statu
         assert_eq!(sample(&text, "pasar_refused_total", &[&reason]), Some(1.0), "{code}\n{text}");
     }
 }
+
+/// An APQ hash not stored yet is how every new client's first use of a hash goes: counted
+/// `refused`, it made each new browser look like an attack or a bug on a refusals dashboard.
+#[tokio::test]
+async fn a_persisted_query_not_found_yet_is_an_apq_miss_not_a_refusal() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let gateway = Served::start(&sandboxes, "", "", &[]).await;
+    let query = "{ search(query: \"kertas apq\", first: 2) { complete } }";
+    let hash = json!({ "persistedQuery": { "version": 1, "sha256Hash": crate::frontend::sha256(query) } });
+    let by_hash = json!({ "extensions": hash });
+    let missed = gateway.graphql(&by_hash).await;
+    assert_eq!(missed["errors"][0]["extensions"]["code"], "PERSISTED_QUERY_NOT_FOUND", "{missed}");
+    let registered = gateway.graphql(&json!({ "query": query, "extensions": hash })).await;
+    assert!(registered["errors"].is_null(), "{registered}");
+    let stored = gateway.graphql(&by_hash).await;
+    assert_eq!(stored["data"], registered["data"], "{stored}");
+    let text = gateway.metrics().await;
+    let requests = |outcome: &str| {
+        sample(&text, "pasar_http_requests_total", &["operation=\"graphql\"", &format!("outcome=\"{outcome}\"")])
+    };
+    assert_eq!((requests("ok"), requests("apq_miss"), requests("refused")), (Some(2.0), Some(1.0), None), "{text}");
+    let reason = "reason=\"PERSISTED_QUERY_NOT_FOUND\"";
+    assert_eq!(sample(&text, "pasar_refused_total", &[reason]), None, "{text}");
+}

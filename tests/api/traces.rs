@@ -206,3 +206,48 @@ async fn the_collector_is_named_once_at_start_without_its_password() {
     assert!(named[0].contains(&format!("http://oteluser:***@127.0.0.1:{closed}/v1/traces")), "{}", named[0]);
     assert!(!logs.contains("OtelPw999"), "{logs}");
 }
+
+/// Review 26: a collector refusing every batch showed nowhere (the SDK drops the batch without
+/// a word). Batches every 100 ms, several refused: one line and a count of each.
+#[tokio::test]
+async fn a_collector_refusing_spans_is_logged_once_and_counted_per_batch() {
+    let posts = Arc::new(Mutex::new(0_u32));
+    let counted = Arc::clone(&posts);
+    let refusing = axum::Router::new().route(
+        "/v1/traces",
+        post(move || async move {
+            *counted.lock().expect("posts") += 1;
+            (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "collector down")
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, refusing).await });
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let mut env = vec![("OTEL_EXPORTER_OTLP_ENDPOINT", url.as_str()), ("OTEL_BSP_SCHEDULE_DELAY", "100")];
+    for unset in ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_TRACES_SAMPLER", "OTEL_SDK_DISABLED"] {
+        env.push((unset, ""));
+    }
+    let gateway = Served::start(&sandboxes, "", "", &env).await;
+    let mut failed = None;
+    for i in 0..30 {
+        let body = json!({ "query": SEARCH, "variables": { "query": format!("kertas {i}"), "first": 3 } });
+        assert_eq!(post_traced(&gateway.client, &gateway.url, &body).await.status(), 200);
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+        failed = crate::metrics::sample(&gateway.metrics().await, "pasar_trace_export_failures_total", &[]);
+        if failed >= Some(3.0) {
+            break;
+        }
+    }
+    let refused = *posts.lock().expect("posts");
+    assert!(
+        failed >= Some(3.0) && f64::from(refused) >= failed.unwrap_or(0.0),
+        "{failed:?} counted, {refused} refused"
+    );
+    let logs = tokio::task::spawn_blocking(move || gateway.terminate()).await.expect("stopped");
+    let told: Vec<&str> = logs.lines().filter(|l| l.contains("Traces could not be exported")).collect();
+    assert_eq!(told.len(), 1, "{logs}");
+    assert!(told[0].contains("WARN") && told[0].contains("500"), "{}", told[0]);
+    assert!(!logs.contains("Trace export failed"), "no summary within the minute: {logs}");
+}

@@ -4,11 +4,12 @@ use super::super::PasarSchema;
 use super::super::admission::{Admitted, Held, StreamSlots};
 use super::super::codes;
 use super::super::freshness::Freshness;
-use super::super::http::{Caller, prepare};
+use super::super::http::{Caller, count_unrun, prepare};
 use super::super::order::in_selection_order;
 use super::super::vendor::VendorOffersListed;
 use super::super::wire::{self, coded};
 use super::protocol;
+use crate::telemetry::request::Outcome;
 use async_graphql::parser::types::OperationType;
 use async_graphql::{ServerError, Value};
 use futures::StreamExt;
@@ -37,27 +38,36 @@ impl Operation {
     /// Runs the operation to its last message; `held` (its stream slots and bytes in flight) is
     /// given back when it ends.
     pub(super) async fn run(self, admitted: Admitted, caller: Caller, held: (Option<StreamSlots>, Held)) {
-        let last = match tokio::time::timeout(self.timeout, self.execute(admitted, caller)).await {
+        let mut tally = Tally(Outcome::Ok);
+        let last = match tokio::time::timeout(self.timeout, self.execute(admitted, caller, &mut tally)).await {
             Ok(last) => last,
             Err(_) => {
+                tally.worst(Outcome::Error);
                 let message = format!("the operation ran past {} s and was stopped", self.timeout.as_secs_f64());
                 protocol::error(&self.id, &[coded(ServerError::new(message, None), codes::REQUEST_TIMEOUT)])
             }
         };
+        // Counted before the client can hear the end of it.
+        drop(tally);
         drop(held);
         let _ = self.outbox.send(Event::Done(self.id.clone(), self.generation, last)).await;
     }
 
     /// Runs the operation, sending each result; returns the message that ends it.
-    async fn execute(&self, admitted: Admitted, caller: Caller) -> String {
+    async fn execute(&self, admitted: Admitted, caller: Caller, tally: &mut Tally) -> String {
         let prepared = match prepare(&self.schema, Ok(admitted)) {
             Ok(prepared) => prepared,
-            Err(error) => return protocol::error(&self.id, &[error]),
+            Err(error) => {
+                tally.worst(count_unrun(&error));
+                return protocol::error(&self.id, &[error]);
+            }
         };
         if prepared.operation().is_some_and(|op| op.node.ty == OperationType::Mutation) {
             let error =
                 ServerError::new("mutations need POST /graphql: the socket runs queries and subscriptions", None);
-            return protocol::error(&self.id, &[coded(error, codes::METHOD_NOT_ALLOWED)]);
+            let error = coded(error, codes::METHOD_NOT_ALLOWED);
+            tally.worst(count_unrun(&error));
+            return protocol::error(&self.id, &[error]);
         }
         let wire::Prepared { request, document, operation_name } = prepared;
         let request = request
@@ -77,9 +87,13 @@ impl Operation {
             if refused {
                 let errors: Vec<ServerError> =
                     response.errors.into_iter().map(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
+                tally.worst(errors.first().map_or(Outcome::Refused, count_unrun));
                 return protocol::error(&self.id, &errors);
             }
             first = false;
+            if !response.errors.is_empty() {
+                tally.worst(Outcome::Error);
+            }
             let mut response = response;
             wire::code_field_errors(&mut response.errors);
             // As over HTTP: keys in selection order, a failed field null in place.
@@ -90,5 +104,28 @@ impl Operation {
             let _ = self.outbox.send(Event::Send(self.id.clone(), self.generation, next)).await;
         }
         protocol::complete(&self.id)
+    }
+}
+
+/// Counts a socket operation (or a `subscribe` refused before it started) in
+/// `pasar_http_requests_total{operation="socket"}`, as a request over HTTP is counted.
+pub(super) fn count(outcome: Outcome) {
+    metrics::counter!("pasar_http_requests_total", "operation" => "socket", "outcome" => outcome.label()).increment(1);
+}
+
+/// What an admitted operation came to, counted once when it ends, however it ends: its last
+/// message, the client's `complete` or the socket closing (both abort its task, and a
+/// subscription mostly ends so).
+struct Tally(Outcome);
+
+impl Tally {
+    fn worst(&mut self, outcome: Outcome) {
+        self.0 = self.0.max(outcome);
+    }
+}
+
+impl Drop for Tally {
+    fn drop(&mut self) {
+        count(self.0);
     }
 }

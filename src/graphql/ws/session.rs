@@ -3,9 +3,10 @@
 
 use super::super::bearer::bearer_token;
 use super::super::clients::Client;
-use super::super::http::{Caller, Endpoint, Rejection};
+use super::super::http::{Caller, Endpoint, Rejection, count_unrun};
 use super::operation::{self, Event};
 use super::protocol::{self, ClientMessage};
+use crate::telemetry::request::Outcome;
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -136,6 +137,7 @@ impl Session {
         };
         let max = self.endpoint.admission.limits().max_body_bytes;
         if text.len() > max {
+            operation::count(Outcome::Refused);
             return match protocol::id_of(&text) {
                 Some(id) => reply(socket, protocol::error(&id, &errors(&Rejection::TooLarge(max)))).await,
                 None => Flow::Close(protocol::INVALID_MESSAGE, format!("a message may hold at most {max} bytes")),
@@ -163,17 +165,26 @@ impl Session {
                 }
                 Flow::Continue
             }
+            // Each `subscribe` counts once: refused here, or run (`operation::Tally`).
             Ok(ClientMessage::Subscribe { id, payload }) => {
                 if !state.acked {
+                    operation::count(Outcome::Refused);
                     return Flow::Close(protocol::UNAUTHORIZED, "Unauthorized".into());
                 }
                 if state.running.contains_key(&id) {
+                    operation::count(Outcome::Refused);
                     return Flow::Close(protocol::SUBSCRIBER_EXISTS, format!("Subscriber for {id} already exists"));
                 }
                 match self.start(&id, payload, text.len(), state).await {
                     Ok(()) => Flow::Continue,
-                    Err(Refused::Errors(errors)) => reply(socket, protocol::error(&id, &errors)).await,
-                    Err(Refused::Invalid(reason)) => Flow::Close(protocol::INVALID_MESSAGE, reason),
+                    Err(Refused::Errors(errors, outcome)) => {
+                        operation::count(outcome);
+                        reply(socket, protocol::error(&id, &errors)).await
+                    }
+                    Err(Refused::Invalid(reason)) => {
+                        operation::count(Outcome::Refused);
+                        Flow::Close(protocol::INVALID_MESSAGE, reason)
+                    }
                 }
             }
         }
@@ -211,7 +222,10 @@ impl Session {
         admission.charge(&self.client).await?;
         let held = admission.hold(bytes)?;
         let request = protocol::request(payload).map_err(Refused::Invalid)?;
-        let admitted = admission.admit_one(request)?.map_err(|e| Refused::Errors(in_order(&[e])))?;
+        let admitted = admission.admit_one(request)?.map_err(|e| {
+            let outcome = count_unrun(&e);
+            Refused::Errors(in_order(&[e]), outcome)
+        })?;
         let streams = match admitted.fan_out() {
             0 => None,
             count => Some(admission.open_streams(&self.client, count)?),
@@ -233,15 +247,15 @@ impl Session {
 
 /// Why a `subscribe` did not start.
 enum Refused {
-    /// The errors of the `error` message that answers it, as written.
-    Errors(Box<RawValue>),
+    /// The errors of the `error` message that answers it, as written, and what it counts as.
+    Errors(Box<RawValue>, Outcome),
     /// Its payload is not a request: the socket closes with 4400.
     Invalid(String),
 }
 
 impl From<Rejection> for Refused {
     fn from(rejection: Rejection) -> Self {
-        Self::Errors(errors(&rejection))
+        Self::Errors(errors(&rejection), Outcome::Refused)
     }
 }
 

@@ -15,3 +15,4 @@ mod protocol;
 mod registration;
 mod socket;
 mod socket_budget;
+mod socket_metrics;
