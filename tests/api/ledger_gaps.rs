@@ -37,7 +37,8 @@ fn last_year(mut order: Value) -> Value {
 /// `GET /api/v1/orders`, misbehaving by buyer: 35.72 answers page 2 empty, 35.75 serves at most
 /// 50 a page whatever is asked, 35.27 uses status words Pasar does not know, 35.79 sends every
 /// third order of Kota Kediri, 35.78 only Kota Kediri's, 35.74 dates every fifth order on the last
-/// evening of 2022 (WIB). Every one states 150 orders.
+/// evening of 2022 (WIB). Every one states 150 orders, but 35.76 (capped at 50 a page too) and
+/// 35.77 state no total.
 async fn orders(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value> {
     let buyer = ask.get("buyer_code").cloned().unwrap_or_default();
     let number = |k: &str, default| ask.get(k).and_then(|v| v.parse().ok()).unwrap_or(default);
@@ -51,12 +52,13 @@ async fn orders(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value>
             _ => order(i, &buyer, "COMPLETED"),
         })
         .collect();
-    if buyer == "35.75" {
+    if buyer == "35.75" || buyer == "35.76" {
         size = size.min(50);
     }
     let start = ((page - 1) * size).min(ORDERS);
     let data = if buyer == "35.72" && page == 2 { &[][..] } else { &all[start..(start + size).min(ORDERS)] };
-    axum::Json(json!({ "data": data, "meta": { "total": ORDERS } }))
+    let meta = if ["35.76", "35.77"].contains(&buyer.as_str()) { json!({}) } else { json!({ "total": ORDERS }) };
+    axum::Json(json!({ "data": data, "meta": meta }))
 }
 
 /// A gateway whose Mbiz is the stub, and the stub's count of ledger calls.
@@ -124,6 +126,23 @@ async fn a_marketplace_capping_its_page_size_is_read_whole_at_the_size_it_serves
         (&json!(150), &json!("166500000"))
     );
     assert_eq!(calls.load(Ordering::Relaxed), 3, "pages 1, 2 and 3 at 50, none read twice");
+}
+
+#[tokio::test]
+async fn a_marketplace_capping_its_page_size_and_stating_no_total_is_read_whole_not_ended_at_its_first_page() {
+    let (app, calls) = gateway().await;
+    let capped = spending(&app, "35.76").await;
+    assert_eq!((&capped["complete"], &capped["transactionCount"]), (&json!(true), &json!(150)), "{capped}");
+    assert_eq!(capped["total"]["amountIncludingVat"], "166500000");
+    assert_eq!(calls.load(Ordering::Relaxed), 4, "50 of 100 asked, read on at 50: 50, 50, then the empty page");
+}
+
+#[tokio::test]
+async fn a_ledger_stating_no_total_ends_at_a_short_page_smaller_than_a_full_one_without_a_call_more() {
+    let (app, calls) = gateway().await;
+    let whole = spending(&app, "35.77").await;
+    assert_eq!((&whole["complete"], &whole["transactionCount"]), (&json!(true), &json!(150)), "{whole}");
+    assert_eq!(calls.load(Ordering::Relaxed), 2, "100 served in full, so the 50 after them are the end");
 }
 
 #[tokio::test]
