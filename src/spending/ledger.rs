@@ -106,13 +106,16 @@ impl Ledger {
     }
 
     /// Entries the marketplace sent that the buyer's `year` leaves out, each kind with its count,
-    /// in Indonesian for the page and its downloads: those dated in another year (WIB). The
-    /// figure stands without them, but a reader comparing it with the marketplace's own count
-    /// must see why they differ.
+    /// in Indonesian for the page and its downloads: those dated in another year (WIB), those
+    /// stating another buyer. The figure stands without them, but a reader comparing it with
+    /// the marketplace's own count must see why they differ.
     pub fn left_out_id(&self, year: i32) -> Vec<(String, usize)> {
-        let n = self.outside_year;
-        let said = (n > 0).then(|| (format!("{n} transaksi bertanggal di luar tahun {year} tidak dihitung"), n));
-        said.into_iter().collect()
+        let (dated, others) = (self.outside_year, self.other_buyer);
+        let said = [
+            (dated, format!("{dated} transaksi bertanggal di luar tahun {year} tidak dihitung")),
+            (others, format!("{others} transaksi milik pembeli lain tidak dihitung")),
+        ];
+        said.into_iter().filter(|(n, _)| *n > 0).map(|(n, text)| (text, n)).collect()
     }
 
     /// Why the buyer's figure is short, in Indonesian for the page and its downloads; `None`

@@ -122,7 +122,7 @@ fn short(spending: &Spending, names: &dyn Fn(&str) -> String) -> Vec<String> {
 }
 
 /// Entries each marketplace sent that the buyer's year leaves out, with how many:
-/// "Mbizmarket: 30 transaksi bertanggal di luar tahun 2023 tidak dihitung".
+/// "Mbizmarket: 30 transaksi bertanggal di luar tahun 2023 tidak dihitung" (or of another buyer).
 fn left_out(spending: &Spending, names: &dyn Fn(&str) -> String) -> Vec<(String, usize)> {
     let read = spending.sources.iter().filter_map(|s| s.ledger.as_ref().ok().map(|l| (&s.marketplace, l)));
     let each = read.flat_map(|(m, l)| l.left_out_id(spending.year).into_iter().map(move |said| (m, said)));

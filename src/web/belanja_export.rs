@@ -38,7 +38,8 @@ pub struct Gaps {
     /// Marketplaces read in part, with what is missing.
     pub short: Vec<String>,
     /// Entries a marketplace sent that are not the buyer's year's, with how many: "Mbizmarket:
-    /// 30 transaksi bertanggal di luar tahun 2023 tidak dihitung". The figure stands without them.
+    /// 30 transaksi bertanggal di luar tahun 2023 tidak dihitung", "Mbizmarket: 50 transaksi
+    /// milik pembeli lain tidak dihitung". The figure stands without them.
     pub left_out: Vec<(String, usize)>,
 }
 

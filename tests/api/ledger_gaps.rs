@@ -166,6 +166,16 @@ async fn entries_stating_another_buyer_are_left_out_and_counted_and_a_ledger_of_
     assert_eq!((&s["sources"][0]["otherBuyerCount"], &s["sources"][0]["status"]), (&json!(50), &json!("OK")));
     let message = s["sources"][0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("50 transactions stating another buyer were left out"), "{s}");
+    let page = app.client.get(format!("{}/belanja?wilayah=35.79&tahun=2023", app.address)).send().await;
+    let page = page.expect("page").text().await.expect("text");
+    let note = &page[page.find("id=\"left-out\"").expect("the page says what it left out")..];
+    assert!(note.contains("Mbizmarket: 50 transaksi milik pembeli lain tidak dihitung."), "{note}");
+    let csv = app.client.get(format!("{}/belanja.csv?wilayah=35.79&tahun=2023", app.address)).send().await;
+    let csv = csv.expect("csv").text().await.expect("text");
+    assert!(
+        csv.contains("\nTidak dihitung;Mbizmarket: 50 transaksi milik pembeli lain tidak dihitung;;;50\n"),
+        "{csv}"
+    );
     let others = spending(&app, "35.78").await;
     assert_eq!((&others["complete"], &others["transactionCount"]), (&json!(false), &json!(0)), "{others}");
     let message = others["sources"][0]["message"].as_str().unwrap_or_default();
