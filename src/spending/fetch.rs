@@ -66,19 +66,28 @@ pub(super) async fn load_ledger(
         if page.by_cursor {
             return walk.end(false);
         }
-        let may_be_cap = sizes.may_be_cap(id, count, request.limit);
-        match walk.stated {
-            _ if listed == 0 => return walk.end(false),
-            Some(total) if walk.read >= total => return walk.end(false),
-            // More are stated: a short page is the size it serves, not the end.
-            Some(_) if count < request.limit => request.limit = count,
-            // None stated: a short page as large as any served may be a cap; the next page tells.
-            None if may_be_cap => (request.limit, maybe_cap) = (count, Some(count)),
-            None if count < request.limit => return walk.end(false),
-            _ => {}
-        }
+        let Some((limit, testing)) = read_on(&walk, sizes, id, count, request.limit) else {
+            return walk.end(false);
+        };
+        (request.limit, maybe_cap) = (limit, testing.then_some(limit));
     }
     Err(MarketplaceError::BadResponse { reason: format!("the ledger runs past {MAX_PAGES} pages") })
+}
+
+/// After a page of `count` entries asked at `limit` with no next cursor: the size to ask the
+/// next page at, and whether that reads on past a possible cap; `None` at the ledger's end.
+fn read_on(walk: &Walk, sizes: &PageSizes, id: &MarketplaceId, count: u32, limit: u32) -> Option<(u32, bool)> {
+    let may_be_cap = sizes.may_be_cap(id, count, limit);
+    match walk.stated {
+        _ if count == 0 => None,
+        Some(total) if walk.read >= total => None,
+        // More are stated: a short page is the size it serves, not the end.
+        Some(_) => Some((count.min(limit), false)),
+        // None stated: a short page as large as any served may be a cap; the next page tells.
+        None if may_be_cap => Some((count, true)),
+        None if count < limit => None,
+        None => Some((limit, false)),
+    }
 }
 
 /// A walk's state: the ledger so far and the entries already read.
