@@ -156,11 +156,16 @@ impl QueryRoot {
     /// What a Pemda (its Kemendagri code) bought on the marketplaces in a calendar year (WIB):
     /// totals by marketplace, month and payment method, the shares going to UMK, koperasi, local
     /// vendors and certified TKDN, and the largest vendors. A marketplace that fails is reported
-    /// in `sources` and as an error; `complete` is then false.
+    /// in `sources` and as an error; `complete` is then false. A province's code (`"35"`) asks
+    /// for the provincial government's own purchases (`buyer.level: PROVINCE`), never its
+    /// kabupaten and kota summed: each of those is a Pemda of its own, and `spendingRanking`
+    /// lists them.
     async fn spending(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The Pemda's Kemendagri code (`\"35.71\"`).")] buyer: String,
+        #[graphql(desc = "The Pemda's Kemendagri code: `\"35.71\"` for a kota or kabupaten, `\"35\"` for the \
+                    provincial government itself (not its kabupaten and kota).")]
+        buyer: String,
         #[graphql(desc = "The calendar year, in WIB.")] year: i32,
         #[graphql(
             desc = "Only these marketplaces; every one with a ledger when omitted. An empty list is refused with \

@@ -192,8 +192,13 @@ impl SpendingSource {
     async fn other_buyer_count(&self) -> i32 {
         clamp_i32(self.0.ledger.as_ref().map_or(0, |l| l.other_buyer))
     }
+    /// Entries it sent dated outside the year asked (in WIB): left out of every figure.
+    async fn outside_year_count(&self) -> i32 {
+        clamp_i32(self.0.ledger.as_ref().map_or(0, |l| l.outside_year))
+    }
     /// What went wrong, in a sentence: why it could not be read, or what its figures leave out
-    /// (entries unreadable or of unknown status, a ledger ending short of the total it states).
+    /// (entries unreadable or of unknown status, a ledger ending short of the total it states,
+    /// entries of another year or buyer left out).
     async fn message(&self) -> Option<String> {
         match &self.0.ledger {
             Err(e) => Some(format!("{} {e}", self.0.marketplace)),

@@ -76,6 +76,7 @@ pub(crate) fn parse_ledger(spec: &TransactionsSpec, body: &[u8]) -> Result<Ledge
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         }),
+        by_cursor: spec.pagination.kind == PaginationKind::Cursor,
         ..LedgerPage::default()
     };
     for item in items {

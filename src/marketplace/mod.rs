@@ -138,6 +138,9 @@ pub struct LedgerPage {
     pub next_cursor: Option<String>,
     /// Entries that could not be read, with why.
     pub skipped: Vec<String>,
+    /// Whether the ledger is paged by cursor: a page without a next cursor is then its last,
+    /// however short.
+    pub by_cursor: bool,
 }
 
 /// A buyer's totals of completed transactions, as a totals endpoint states them.

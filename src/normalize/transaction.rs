@@ -2,13 +2,19 @@
 //!
 //! The amount, its PPN and the seller are read exactly as an offer's price and vendor are (the
 //! same tax model, the same vendor reading), so a transaction's amounts agree with the offers'.
+//! One difference: an entry is dated, and the rate of its date applies. An adapter file's
+//! constant rate is today's (11 %); an entry dated before 1 April 2022 that states no rate of its
+//! own was charged 10 % (UU HPP), and is split at that.
 
 use super::date::wib_date;
 use super::offer::normalize_offer;
 use super::raw::{RawOffer, RawValue};
 use super::text::plain_text;
-use crate::model::{Amount, MarketplaceId, PaymentMethod, Transaction, TransactionStatus};
+use super::vat::{self, VatPolicy};
+use crate::model::{Amount, MarketplaceId, PaymentMethod, Transaction, TransactionStatus, WibDate};
+use rust_decimal::Decimal;
 use serde_json::Value;
+use std::sync::Arc;
 
 /// One ledger entry's mapped fields, before normalisation.
 #[derive(Debug, Clone, Default)]
@@ -31,9 +37,12 @@ pub struct RawTransaction {
 }
 
 /// Normalises one entry; `Err` says why it cannot be placed in time (its date is unreadable).
-pub fn normalize_transaction(marketplace: &MarketplaceId, raw: RawTransaction) -> Result<Transaction, String> {
+pub fn normalize_transaction(marketplace: &MarketplaceId, mut raw: RawTransaction) -> Result<Transaction, String> {
     let date = wib_date(&raw.date).ok_or_else(|| format!("date `{}` is not a date", plain_text(&raw.date)))?;
     let tkdn_known = raw.offer.tkdn.is_some();
+    if raw.offer.vat_rate.is_none() {
+        raw.offer.vat = policy_on(&raw.offer.vat, date);
+    }
     let offer = normalize_offer(marketplace, &raw.offer);
     Ok(Transaction {
         id: offer.source_id,
@@ -50,6 +59,18 @@ pub fn normalize_transaction(marketplace: &MarketplaceId, raw: RawTransaction) -
         tkdn: offer.tkdn,
         tkdn_known,
     })
+}
+
+/// The file's policy for an entry of `date` that states no rate: its constant rate is the one
+/// in force today, so where the date's rate is lower (10 % before UU HPP) the date's applies. A
+/// file charging no PPN, or some other rate, is taken at its word.
+fn policy_on(policy: &Arc<VatPolicy>, date: WibDate) -> Arc<VatPolicy> {
+    let today = policy.rules.iter().find(|r| r.stated == policy.rate).map_or(policy.rate, |r| r.effective);
+    let then = vat::rate_on(date);
+    if today != Decimal::from(11) || then == today {
+        return Arc::clone(policy);
+    }
+    Arc::new(VatPolicy { rate: then, ..(**policy).clone() })
 }
 
 fn key(text: &str) -> String {
@@ -146,6 +167,25 @@ mod tests {
         assert_eq!(t.amount.map(|a| a.excluding_vat), Some(dec!(500000)));
         let t = normalize_transaction(&m, raw(Value::from("Rp ?"), true)).expect("readable");
         assert_eq!(t.amount, None);
+    }
+
+    #[test]
+    fn an_entry_dated_before_april_2022_is_split_at_the_ten_percent_of_its_date() {
+        let m = MarketplaceId::new("mbiz");
+        let split = |date: &str, gross: i64, stated: Option<i64>| {
+            let mut entry = raw(Value::from(gross), true);
+            entry.date = date.into();
+            entry.offer.vat_rate = stated.map(|r| RawValue { value: Value::from(r), format: ValueFormat::Number });
+            let amount = normalize_transaction(&m, entry).expect("readable").amount.expect("amount");
+            (amount.including_vat, amount.excluding_vat)
+        };
+        assert_eq!(split("2022-03-31T16:59:00Z", 1_100_000, None), (dec!(1100000), dec!(1000000)), "23:59 WIB");
+        assert_eq!(split("2022-03-31T17:00:00Z", 1_110_000, None), (dec!(1110000), dec!(1000000)), "1 April WIB");
+        assert_eq!(
+            split("2021-06-01", 1_110_000, Some(11)),
+            (dec!(1110000), dec!(1000000)),
+            "a stated rate is its own"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! prices; the adapter file says which and at what effective rate.
 
 use super::rupiah::round_sen;
-use crate::model::VatBasis;
+use crate::model::{VatBasis, WibDate};
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -126,6 +126,15 @@ pub fn split(amount: Decimal, includes_vat: bool, rate: Decimal) -> Option<VatSp
         if includes_vat { (amount.checked_div(factor)?, amount) } else { (amount, amount.checked_mul(factor)?) };
     // Normalised so equal amounts print alike ("47508", not "47508.00").
     Some(VatSplit { excluding: round_sen(excluding).normalize(), including: round_sen(including).normalize() })
+}
+
+/// The PPN rate charged on `date` (WIB) on goods that are not luxury goods, percent: 10 % until
+/// 31 March 2022, 11 % from 1 April 2022 (UU 7/2021 "HPP"), and 11 % still in effect from 2025
+/// (12 % on a DPP of 11/12, PMK 131/2024). Luxury goods' 12 % from February 2025 needs a fact
+/// about the goods no ledger entry states, so it is not this function's to decide.
+pub fn rate_on(date: WibDate) -> Decimal {
+    let hpp = WibDate { year: 2022, month: 4, day: 1 };
+    if date < hpp { Decimal::TEN } else { Decimal::from(11) }
 }
 
 #[cfg(test)]

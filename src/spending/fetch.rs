@@ -5,10 +5,12 @@
 //! page of nothing but entries already read before the total the marketplace states leaves the
 //! ledger short of it. A page shorter than asked for while the total says more follow is taken
 //! as the page size the marketplace really serves (many cap it silently), and the walk reads on
-//! at that size: asking the next page at the larger size served the first page again.
+//! at that size: asking the next page at the larger size served the first page again. With no
+//! total stated, a short page is the end unless it may be such a cap ([`PageSizes`]).
 
 use super::lanes::Lanes;
 use super::ledger::{CutShort, Ledger};
+use super::page_sizes::PageSizes;
 use crate::marketplace::{LedgerRequest, LedgerTotals, MarketplaceError, RegistryEntry};
 use crate::model::{MarketplaceId, TransactionStatus};
 use crate::normalize::region;
@@ -24,26 +26,36 @@ const PAGE_SIZE: u32 = 100;
 /// The shortest deadline a ledger page gets: ledgers are read off the search path.
 const MIN_PAGE_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Every page of `buyer`'s `year` on `entry`.
+/// Every page of `buyer`'s `year` on `entry`; `sizes` holds what pages have shown of the
+/// marketplace's page size.
 pub(super) async fn load_ledger(
     entry: &RegistryEntry,
     lanes: &Lanes,
+    sizes: &PageSizes,
     buyer: &str,
     year: i32,
 ) -> Result<Ledger, MarketplaceError> {
     let marketplace = &entry.marketplace;
+    let id = marketplace.id();
     let timeout = entry.settings.timeout.max(MIN_PAGE_TIMEOUT);
     let mut walk = Walk { buyer, year, ledger: Ledger::default(), ids: HashSet::new(), read: 0, stated: None };
-    let mut request = LedgerRequest { buyer: buyer.to_string(), year, offset: 0, limit: PAGE_SIZE, cursor: None };
+    let limit = sizes.ask(id, PAGE_SIZE);
+    let mut request = LedgerRequest { buyer: buyer.to_string(), year, offset: 0, limit, cursor: None };
+    // A short page read on as a possible cap of its size: the next page tells.
+    let mut maybe_cap: Option<u32> = None;
     for _ in 0..MAX_PAGES {
         let page = lanes.call(entry, timeout, marketplace.transactions(&request)).await?;
         walk.stated = page.total.or(walk.stated);
         let listed = page.items.len() + page.skipped.len();
-        if !walk.take(marketplace.id(), page.items) {
+        if !walk.take(id, page.items) {
             return walk.end(true);
         }
         walk.skip(page.skipped);
-        request.offset += u32::try_from(listed).unwrap_or(u32::MAX);
+        let count = u32::try_from(listed).unwrap_or(u32::MAX);
+        if let Some(cap) = maybe_cap.take().filter(|_| listed > 0) {
+            sizes.capped(id, cap);
+        }
+        request.offset = request.offset.saturating_add(count);
         if let Some(cursor) = page.next_cursor {
             request.cursor = Some(cursor);
             if listed == 0 {
@@ -51,17 +63,31 @@ pub(super) async fn load_ledger(
             }
             continue;
         }
-        let short = listed < request.limit as usize;
-        match walk.stated {
-            _ if listed == 0 => return walk.end(false),
-            Some(total) if walk.read >= total => return walk.end(false),
-            // More are stated: a short page is the size it serves, not the end.
-            Some(_) if short => request.limit = u32::try_from(listed).unwrap_or(PAGE_SIZE),
-            None if short => return walk.end(false),
-            _ => {}
+        if page.by_cursor {
+            return walk.end(false);
         }
+        let Some((limit, testing)) = read_on(&walk, sizes, id, count, request.limit) else {
+            return walk.end(false);
+        };
+        (request.limit, maybe_cap) = (limit, testing.then_some(limit));
     }
     Err(MarketplaceError::BadResponse { reason: format!("the ledger runs past {MAX_PAGES} pages") })
+}
+
+/// After a page of `count` entries asked at `limit` with no next cursor: the size to ask the
+/// next page at, and whether that reads on past a possible cap; `None` at the ledger's end.
+fn read_on(walk: &Walk, sizes: &PageSizes, id: &MarketplaceId, count: u32, limit: u32) -> Option<(u32, bool)> {
+    let may_be_cap = sizes.may_be_cap(id, count, limit);
+    match walk.stated {
+        _ if count == 0 => None,
+        Some(total) if walk.read >= total => None,
+        // More are stated: a short page is the size it serves, not the end.
+        Some(_) => Some((count.min(limit), false)),
+        // None stated: a short page as large as any served may be a cap; the next page tells.
+        None if may_be_cap => Some((count, true)),
+        None if count < limit => None,
+        None => Some((limit, false)),
+    }
 }
 
 /// A walk's state: the ledger so far and the entries already read.

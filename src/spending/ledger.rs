@@ -96,10 +96,26 @@ impl Ledger {
             let n = self.unknown_status_count();
             said.push(format!("{n} transactions with a status Pasar does not know ({}): in no total", self.words()));
         }
+        if self.outside_year > 0 {
+            said.push(format!("{} transactions dated outside the year asked (WIB) were left out", self.outside_year));
+        }
         if self.other_buyer > 0 {
             said.push(format!("{} transactions stating another buyer were left out", self.other_buyer));
         }
         said
+    }
+
+    /// Entries the marketplace sent that the buyer's `year` leaves out, each kind with its count,
+    /// in Indonesian for the page and its downloads: those dated in another year (WIB), those
+    /// stating another buyer. The figure stands without them, but a reader comparing it with
+    /// the marketplace's own count must see why they differ.
+    pub fn left_out_id(&self, year: i32) -> Vec<(String, usize)> {
+        let (dated, others) = (self.outside_year, self.other_buyer);
+        let said = [
+            (dated, format!("{dated} transaksi bertanggal di luar tahun {year} tidak dihitung")),
+            (others, format!("{others} transaksi milik pembeli lain tidak dihitung")),
+        ];
+        said.into_iter().filter(|(n, _)| *n > 0).map(|(n, text)| (text, n)).collect()
     }
 
     /// Why the buyer's figure is short, in Indonesian for the page and its downloads; `None`

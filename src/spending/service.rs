@@ -5,6 +5,7 @@ use super::failures::LedgerFailures;
 use super::fetch;
 use super::lanes::Lanes;
 use super::ledger::Ledger;
+use super::page_sizes::PageSizes;
 use super::ranking::{self, Ranking};
 use super::summary::{Summary, summarise};
 use crate::marketplace::{LedgerTotals, MarketplaceError, Registry, RegistryEntry};
@@ -82,6 +83,7 @@ pub struct SpendingService {
     totals_closed: Cache<Key, LedgerTotals>,
     totals_current: Cache<Key, LedgerTotals>,
     lanes: Arc<Lanes>,
+    page_sizes: Arc<PageSizes>,
     failures: Arc<LedgerFailures>,
 }
 
@@ -102,6 +104,7 @@ impl SpendingService {
             totals_closed: Cache::builder().max_capacity(MAX_TOTALS).time_to_live(CLOSED_YEAR_TTL).build(),
             totals_current: Cache::builder().max_capacity(MAX_TOTALS).time_to_live(CURRENT_YEAR_TTL).build(),
             lanes: Arc::default(),
+            page_sizes: Arc::default(),
             failures: Arc::default(),
         }
     }
@@ -204,7 +207,7 @@ impl SpendingService {
     pub async fn ledger(&self, entry: &RegistryEntry, buyer: &str, year: i32) -> Result<Arc<Ledger>, MarketplaceError> {
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
         let load = async {
-            let loaded = fetch::load_ledger(entry, &self.lanes, buyer, year).await;
+            let loaded = fetch::load_ledger(entry, &self.lanes, &self.page_sizes, buyer, year).await;
             self.failures.note(entry.marketplace.id(), &loaded, buyer, year);
             loaded.map(Arc::new)
         };

@@ -2,7 +2,7 @@
 //! `?wilayah=<Kemendagri code>&tahun=<year>`. The page refuses by asking again (its form, with
 //! what is wrong); the downloads, read by programs as often as by people, in plain text.
 
-use super::belanja_export::{self, Row};
+use super::belanja_export::{self, Gaps, Row};
 use super::belanja_form::{self, Field, Problem};
 use super::belanja_page;
 use super::lang::Lang;
@@ -121,6 +121,23 @@ fn short(spending: &Spending, names: &dyn Fn(&str) -> String) -> Vec<String> {
     read.filter_map(|(m, l)| l.shortfall_id().map(|why| format!("{} ({why})", names(m.as_str())))).collect()
 }
 
+/// Entries each marketplace sent that the buyer's year leaves out, with how many:
+/// "Mbizmarket: 30 transaksi bertanggal di luar tahun 2023 tidak dihitung" (or of another buyer).
+fn left_out(spending: &Spending, names: &dyn Fn(&str) -> String) -> Vec<(String, usize)> {
+    let read = spending.sources.iter().filter_map(|s| s.ledger.as_ref().ok().map(|l| (&s.marketplace, l)));
+    let each = read.flat_map(|(m, l)| l.left_out_id(spending.year).into_iter().map(move |said| (m, said)));
+    each.map(|(m, (said, n))| (format!("{}: {said}", names(m.as_str())), n)).collect()
+}
+
+/// Everything the buyer's figures leave out, for the page and the downloads.
+fn gaps(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String) -> Gaps {
+    Gaps {
+        failed: unread(spending, ranking, names),
+        short: short(spending, names),
+        left_out: left_out(spending, names),
+    }
+}
+
 /// Why a marketplace could not be read, as the page says it.
 fn why(error: &MarketplaceError) -> String {
     match error {
@@ -180,8 +197,8 @@ async fn page(State(service): State<SpendingService>, RawQuery(query): RawQuery)
     match load(&service, &params).await {
         Ok((spending, ranking)) => {
             let names = name_of(&service);
-            let (failed, short) = (unread(&spending, &ranking, &names), short(&spending, &names));
-            Html(belanja_page::render(&spending, &ranking, &names, &failed, &short).into_string()).into_response()
+            let gaps = gaps(&spending, &ranking, &names);
+            Html(belanja_page::render(&spending, &ranking, &names, &gaps).into_string()).into_response()
         }
         Err(problems) => ask_again(&params, problems),
     }
@@ -191,8 +208,8 @@ async fn report(service: &SpendingService, params: &Params) -> Result<(Vec<Row>,
     let (spending, ranking) = load(service, params).await.map_err(|problems| bad_request(&problems))?;
     let names = name_of(service);
     let file = format!("belanja-{}-{}", spending.buyer.code.replace('.', ""), spending.year);
-    let (failed, short) = (unread(&spending, &ranking, &names), short(&spending, &names));
-    Ok((belanja_export::rows(&spending, &names, &ranking, &failed, &short), file))
+    let gaps = gaps(&spending, &ranking, &names);
+    Ok((belanja_export::rows(&spending, &names, &ranking, &gaps), file))
 }
 
 async fn table(State(service): State<SpendingService>, RawQuery(query): RawQuery) -> Response {

@@ -30,16 +30,22 @@ pub const TOP_VENDORS: usize = 5;
 /// survey's CSV carries it too).
 const BOM: &str = "\u{feff}";
 
-/// The rows of a Pemda's year, then the province ranking. `failed` names the marketplaces that
-/// could not be read (with why), `short` those read in part (with what is missing): the file
-/// says so right under its total, as the page does.
-pub fn rows(
-    spending: &Spending,
-    names: &dyn Fn(&str) -> String,
-    ranking: &Ranking,
-    failed: &[String],
-    short: &[String],
-) -> Vec<Row> {
+/// What a Pemda's figures leave out, said under the total on the page and in the downloads.
+#[derive(Debug, Default)]
+pub struct Gaps {
+    /// Marketplaces that could not be read, with why: "PaDi UMKM (menjawab HTTP 503)".
+    pub failed: Vec<String>,
+    /// Marketplaces read in part, with what is missing.
+    pub short: Vec<String>,
+    /// Entries a marketplace sent that are not the buyer's year's, with how many: "Mbizmarket:
+    /// 30 transaksi bertanggal di luar tahun 2023 tidak dihitung", "Mbizmarket: 50 transaksi
+    /// milik pembeli lain tidak dihitung". The figure stands without them.
+    pub left_out: Vec<(String, usize)>,
+}
+
+/// The rows of a Pemda's year, then the province ranking; what the figures leave out (`gaps`)
+/// is said right under the total, as the page says it.
+pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranking, gaps: &Gaps) -> Vec<Row> {
     let s = &spending.summary;
     // The file travels without its URL: the first row says whose year it is.
     let (buyer, year) = (&spending.buyer, spending.year);
@@ -50,13 +56,16 @@ pub fn rows(
         Some(s.all.total.excluding_vat),
         Some(s.all.count),
     )];
-    for marketplace in failed {
+    for marketplace in &gaps.failed {
         let said = format!("{marketplace} tidak dapat dibaca: nilainya tidak termasuk dalam total (bukan nol)");
         out.push(("Data belum lengkap".into(), said, None, None, None));
     }
-    for marketplace in short {
+    for marketplace in &gaps.short {
         let said = format!("{marketplace}: transaksi itu tidak termasuk dalam total");
         out.push(("Data belum lengkap".into(), said, None, None, None));
+    }
+    for (said, count) in &gaps.left_out {
+        out.push(("Tidak dihitung".into(), said.clone(), None, None, Some(*count)));
     }
     for (m, t) in &s.by_marketplace {
         out.push((

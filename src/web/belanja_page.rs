@@ -3,7 +3,7 @@
 //! ranking with this Pemda highlighted. A marketplace that could not be read is named.
 
 use super::belanja_chart::{columns, compact, rows};
-use super::belanja_export::{TOP_VENDORS, payment_name, shares};
+use super::belanja_export::{Gaps, TOP_VENDORS, payment_name, shares};
 use super::lang::Lang;
 use super::layout;
 use crate::normalize::region::RegionLevel;
@@ -18,15 +18,9 @@ fn percent(share: Option<Decimal>) -> String {
     share.map_or_else(|| "–".into(), |s| format!("{}%", (s * Decimal::ONE_HUNDRED).round_dp(2)).replace('.', ","))
 }
 
-/// The page; `names` gives each marketplace's display name, `failed` those that could not be
-/// read, `short` those read only in part (with what is missing).
-pub fn render(
-    spending: &Spending,
-    ranking: &Ranking,
-    names: &dyn Fn(&str) -> String,
-    failed: &[String],
-    short: &[String],
-) -> Markup {
+/// The page; `names` gives each marketplace's display name, `gaps` what the figures leave out.
+pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String, gaps: &Gaps) -> Markup {
+    let (failed, short) = (&gaps.failed, &gaps.short);
     let s = &spending.summary;
     let (code, year) = (spending.buyer.code, spending.year);
     let query = format!("wilayah={code}&tahun={year}");
@@ -47,6 +41,11 @@ pub fn render(
                 @if !short.is_empty() {
                     (short.join("; ")) ": transaksi itu tidak termasuk dalam total."
                 }
+            }
+        }
+        @if !gaps.left_out.is_empty() {
+            p.note #left-out {
+                @for (i, (said, _)) in gaps.left_out.iter().enumerate() { @if i > 0 { "; " } (said) } "."
             }
         }
         @if s.all.count == 0 && failed.is_empty() {

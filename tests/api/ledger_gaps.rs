@@ -1,5 +1,6 @@
 //! Ledgers that do not add up, from a stub of Mbiz's orders API: one stating more than it
-//! serves, one capping its page size silently, entries of unknown statuses or of another buyer.
+//! serves, one capping its page size silently, entries of unknown statuses, of another buyer or
+//! of another year.
 //! The sandbox serves none of these, and each is what a real API, proxy or paging bug can send.
 
 use crate::helpers::{TestApp, TestOptions, spawn_app_with};
@@ -27,9 +28,17 @@ fn order(i: usize, buyer: &str, status: &str) -> Value {
     })
 }
 
+/// `order` dated 2022-12-31 23:30 WIB: a marketplace filtering its year in UTC sends it for 2023.
+fn last_year(mut order: Value) -> Value {
+    order["created_at"] = json!("2022-12-31T16:30:00Z");
+    order
+}
+
 /// `GET /api/v1/orders`, misbehaving by buyer: 35.72 answers page 2 empty, 35.75 serves at most
 /// 50 a page whatever is asked, 35.27 uses status words Pasar does not know, 35.79 sends every
-/// third order of Kota Kediri, 35.78 only Kota Kediri's. Every one states 150 orders.
+/// third order of Kota Kediri, 35.78 only Kota Kediri's, 35.74 dates every fifth order on the last
+/// evening of 2022 (WIB). Every one states 150 orders, but 35.76 (capped at 50 a page too) and
+/// 35.77 state no total.
 async fn orders(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value> {
     let buyer = ask.get("buyer_code").cloned().unwrap_or_default();
     let number = |k: &str, default| ask.get(k).and_then(|v| v.parse().ok()).unwrap_or(default);
@@ -39,15 +48,17 @@ async fn orders(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value>
             "35.27" => order(i, &buyer, ["COMPLETED", "DELIVERED", "SETTLED", "PAID", "DONE"][i % 5]),
             "35.79" if i % 3 == 0 => order(i, "35.71", "COMPLETED"),
             "35.78" => order(i, "35.71", "COMPLETED"),
+            "35.74" if i % 5 == 0 => last_year(order(i, &buyer, "COMPLETED")),
             _ => order(i, &buyer, "COMPLETED"),
         })
         .collect();
-    if buyer == "35.75" {
+    if buyer == "35.75" || buyer == "35.76" {
         size = size.min(50);
     }
     let start = ((page - 1) * size).min(ORDERS);
     let data = if buyer == "35.72" && page == 2 { &[][..] } else { &all[start..(start + size).min(ORDERS)] };
-    axum::Json(json!({ "data": data, "meta": { "total": ORDERS } }))
+    let meta = if ["35.76", "35.77"].contains(&buyer.as_str()) { json!({}) } else { json!({ "total": ORDERS }) };
+    axum::Json(json!({ "data": data, "meta": meta }))
 }
 
 /// A gateway whose Mbiz is the stub, and the stub's count of ledger calls.
@@ -118,6 +129,23 @@ async fn a_marketplace_capping_its_page_size_is_read_whole_at_the_size_it_serves
 }
 
 #[tokio::test]
+async fn a_marketplace_capping_its_page_size_and_stating_no_total_is_read_whole_not_ended_at_its_first_page() {
+    let (app, calls) = gateway().await;
+    let capped = spending(&app, "35.76").await;
+    assert_eq!((&capped["complete"], &capped["transactionCount"]), (&json!(true), &json!(150)), "{capped}");
+    assert_eq!(capped["total"]["amountIncludingVat"], "166500000");
+    assert_eq!(calls.load(Ordering::Relaxed), 4, "50 of 100 asked, read on at 50: 50, 50, then the empty page");
+}
+
+#[tokio::test]
+async fn a_ledger_stating_no_total_ends_at_a_short_page_smaller_than_a_full_one_without_a_call_more() {
+    let (app, calls) = gateway().await;
+    let whole = spending(&app, "35.77").await;
+    assert_eq!((&whole["complete"], &whole["transactionCount"]), (&json!(true), &json!(150)), "{whole}");
+    assert_eq!(calls.load(Ordering::Relaxed), 2, "100 served in full, so the 50 after them are the end");
+}
+
+#[tokio::test]
 async fn status_words_pasar_does_not_know_leave_the_answer_incomplete_and_are_named() {
     let (app, _) = gateway().await;
     let s = spending(&app, "35.27").await;
@@ -138,8 +166,40 @@ async fn entries_stating_another_buyer_are_left_out_and_counted_and_a_ledger_of_
     assert_eq!((&s["sources"][0]["otherBuyerCount"], &s["sources"][0]["status"]), (&json!(50), &json!("OK")));
     let message = s["sources"][0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("50 transactions stating another buyer were left out"), "{s}");
+    let page = app.client.get(format!("{}/belanja?wilayah=35.79&tahun=2023", app.address)).send().await;
+    let page = page.expect("page").text().await.expect("text");
+    let note = &page[page.find("id=\"left-out\"").expect("the page says what it left out")..];
+    assert!(note.contains("Mbizmarket: 50 transaksi milik pembeli lain tidak dihitung."), "{note}");
+    let csv = app.client.get(format!("{}/belanja.csv?wilayah=35.79&tahun=2023", app.address)).send().await;
+    let csv = csv.expect("csv").text().await.expect("text");
+    assert!(
+        csv.contains("\nTidak dihitung;Mbizmarket: 50 transaksi milik pembeli lain tidak dihitung;;;50\n"),
+        "{csv}"
+    );
     let others = spending(&app, "35.78").await;
     assert_eq!((&others["complete"], &others["transactionCount"]), (&json!(false), &json!(0)), "{others}");
     let message = others["sources"][0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("150 of its 150 transactions state another buyer than 35.78"), "{others}");
+}
+
+#[tokio::test]
+async fn entries_dated_outside_the_year_are_left_out_and_counted_on_the_api_the_page_and_the_csv() {
+    let (app, _) = gateway().await;
+    let query = SPENDING.replace("unreadableCount", "unreadableCount outsideYearCount");
+    let body = app.graphql(&query, json!({ "buyer": "35.74" })).await;
+    let s = &body["data"]["spending"];
+    assert_eq!((&s["transactionCount"], &s["total"]["amountIncludingVat"]), (&json!(120), &json!("133200000")), "{s}");
+    assert_eq!((&s["complete"], &s["sources"][0]["outsideYearCount"]), (&json!(true), &json!(30)), "{s}");
+    let message = s["sources"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("30 transactions dated outside the year asked (WIB) were left out"), "{s}");
+    let page = app.client.get(format!("{}/belanja?wilayah=35.74&tahun=2023", app.address)).send().await;
+    let page = page.expect("page").text().await.expect("text");
+    let note = &page[page.find("id=\"left-out\"").expect("the page says what it left out")..];
+    assert!(note.contains("Mbizmarket: 30 transaksi bertanggal di luar tahun 2023 tidak dihitung."), "{note}");
+    let csv = app.client.get(format!("{}/belanja.csv?wilayah=35.74&tahun=2023", app.address)).send().await;
+    let csv = csv.expect("csv").text().await.expect("text");
+    assert!(
+        csv.contains("\nTidak dihitung;Mbizmarket: 30 transaksi bertanggal di luar tahun 2023 tidak dihitung;;;30\n"),
+        "{csv}"
+    );
 }
