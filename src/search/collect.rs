@@ -61,12 +61,14 @@ const MAX_PAGE_REQUESTS: u32 = 250;
 /// with caching off (TTL 0): without it every search would pay the second call that finds out.
 const MIN_PAGING_VERDICT: Duration = Duration::from_secs(60);
 
+/// The page sizes walks ask for, below the marketplace's largest.
+const PAGE_SIZES: [u32; 4] = [10, 20, 50, 100];
+
 /// The page size to ask for: the smallest of a few fixed sizes that holds what is wanted, so a
 /// 20-offer search does not fetch and normalise 100 offers per marketplace, while page
 /// boundaries stay few and shared by similar searches (and so their cache entries).
 fn page_size_for(keep: u32, max: u32) -> u32 {
-    const SIZES: [u32; 4] = [10, 20, 50, 100];
-    let wanted = SIZES.into_iter().find(|&s| s >= keep).unwrap_or(u32::MAX);
+    let wanted = PAGE_SIZES.into_iter().find(|&s| s >= keep).unwrap_or(u32::MAX);
     wanted.min(max).max(1)
 }
 
@@ -133,7 +135,7 @@ pub(super) async fn collect(
         walk.offset = want.start;
     }
     if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
-        seen = first_page_seen(path, entry, ask, walk.size).await;
+        seen = first_page_seen(path, entry, ask, walk.size, largest).await;
     }
     let mut collected = Collected {
         scanned_to: want.start,
@@ -284,21 +286,30 @@ fn refused_past_total(error: &MarketplaceError, offset: u32, total: Option<u64>,
     past && refused
 }
 
-/// The ids of the marketplace's first page at `size`, when it is cached, at their indices: a walk
+/// The ids of the marketplace's first page, when it is cached, at their indices: a walk
 /// continued from a later position (a client's `after`) has seen nothing of the list, and a
 /// marketplace that ignores the position would hand it that first page again as new offers. The
-/// client was shown that page a moment ago, so it is almost always cached; only the cache is
-/// read, so a walk whose first page has gone pays nothing for the check (and goes unchecked).
-async fn first_page_seen(path: &FetchPath, entry: &RegistryEntry, ask: &Ask<'_>, size: u32) -> Seen {
-    let first = SearchRequest {
-        query: ask.query.to_string(),
-        offset: 0,
-        limit: size,
-        cursor: None,
-        filters: ask.pushed.to_vec(),
-    };
-    let Some(page) = path.cached(entry, &first).await else { return Seen::default() };
-    page.offers.iter().zip(0..).map(|(offer, index)| (offer.source_id.clone(), index)).collect()
+/// client was shown that page a moment ago, so it is almost always cached, at this walk's `size`
+/// or, when the client changed `first` between pages, at another of the sizes walks ask (up to
+/// `largest`). Only the cache is read, so a walk whose first page has gone pays nothing for the
+/// check (and goes unchecked).
+async fn first_page_seen(path: &FetchPath, entry: &RegistryEntry, ask: &Ask<'_>, size: u32, largest: u32) -> Seen {
+    let mut sizes = vec![size];
+    sizes.extend(PAGE_SIZES.into_iter().chain([largest]).filter(|&other| other != size && other <= largest));
+    sizes.dedup();
+    for limit in sizes {
+        let first = SearchRequest {
+            query: ask.query.to_string(),
+            offset: 0,
+            limit,
+            cursor: None,
+            filters: ask.pushed.to_vec(),
+        };
+        if let Some(page) = path.cached(entry, &first).await {
+            return page.offers.iter().zip(0..).map(|(offer, index)| (offer.source_id.clone(), index)).collect();
+        }
+    }
+    Seen::default()
 }
 
 /// Listed items a walk did not deliver: they still took their places in the marketplace's list,

@@ -114,6 +114,25 @@ async fn walking_after_over_a_marketplace_that_ignores_the_page_never_shows_an_o
     }
 }
 
+/// "Load 20 more" after a page of 60: the page after is read at another size than the first, and
+/// the first page served again must still be known for what it is (review 26 P5: 20 of 20
+/// repeated, and so on for 13 pages).
+#[tokio::test]
+async fn a_client_changing_first_between_pages_never_gets_the_first_page_again_as_new_offers() {
+    let app = spawn_app().await;
+    app.sandbox("mbiz").state().set_quirks(Quirks { ignores_paging: true, ..Quirks::default() }).expect("quirks");
+    let variables = json!({ "query": QUERIES[0], "first": 60, "filter": { "marketplaces": ["mbiz"] } });
+    let first = app.graphql(WALK, variables).await;
+    let shown: BTreeSet<String> = ids_of(&first).into_iter().collect();
+    assert_eq!(shown.len(), 60, "{first}");
+    let after = first["data"]["search"]["offers"]["pageInfo"]["endCursor"].clone();
+    let variables = json!({ "query": QUERIES[0], "first": 20, "after": after, "filter": { "marketplaces": ["mbiz"] } });
+    let next = app.graphql(WALK, variables).await;
+    let again: Vec<String> = ids_of(&next).into_iter().filter(|id| shown.contains(id)).collect();
+    assert_eq!(again, Vec::<String>::new(), "shown on the page before: {next}");
+    assert_eq!(next["data"]["search"]["sources"][0]["ignoresPaging"], true, "{next}");
+}
+
 #[tokio::test]
 async fn a_purge_of_the_marketplace_ends_the_verdict_that_it_ignores_the_page() {
     const ADMIN: &str = "round-trips-admin";
