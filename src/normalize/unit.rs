@@ -15,6 +15,10 @@
 //!   `"Pulpen C600 (Lusin isi 12 Pcs)"` is twelve pens, not 7 200.
 //! - An explicit `isi N` outranks every other statement, and `isi N` of things whose size is not
 //!   stated (`Karton isi 40 Box`, `isi 3 Kue`) leaves the size unknown.
+//! - A count naming no unit after a pack that may hold packs (`Karton isi 40`, `Box isi 12`:
+//!   box, dus, karton, bal, krat, slop) is read as pieces here, but an offer is never priced by
+//!   it alone: [`hold_bare_count`] leaves its size unknown, and `compare` counts it only when
+//!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`).
 
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
@@ -392,7 +396,7 @@ fn container_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
 }
 
 mod count;
-pub use count::{PackCount, pack_count};
+pub use count::{BARE_PACK_COUNT, PackCount, held_reading, hold_bare_count, pack_count};
 
 #[cfg(test)]
 mod tests;

@@ -82,6 +82,11 @@ fn a_bare_dus_is_counted_beside_the_same_dus_and_count_named_in_bottles() {
     let group = only_group(offers.clone());
     assert_eq!(verdict(&group, "dus-isi"), Ok(dec!(28500)));
     assert_eq!(group.unit_prices, [dec!(28000), dec!(28500), dec!(30000)]);
+    // Alone (as `search` shows it) the dus has no size; the group's other dus gives it one.
+    assert_eq!(offers[2].unit.quantity, None);
+    let (dus, _) = group.offers.iter().find(|(o, _)| o.source_id == "dus-isi").expect("the dus");
+    let unit = &dus.unit;
+    assert_eq!((unit.base_unit.as_deref(), unit.quantity, unit.note), (Some("botol"), Some(dec!(12)), None));
     // Without the dus that names its bottles, nothing says what the twelve are.
     offers.remove(1);
     assert_eq!(verdict(&only_group(offers), "dus-isi"), Err(Uncounted::NoConfidentPack));
