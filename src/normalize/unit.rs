@@ -42,6 +42,10 @@ const BASE_UNITS: &[(&str, &str)] = &[
     ("biji", "pcs"),
     ("unit", "unit"),
     ("sachet", "sachet"),
+    // A tea bag: `Teh Celup ... isi 25 Kantong` counts bags, and names what a bare `isi 25` of
+    // the same box counts (review25b F6). Never compared with pieces (see `policy::comparable_unit`).
+    ("kantong", "kantong"),
+    ("kantung", "kantong"),
     ("kotak", "kotak"),
     ("porsi", "porsi"),
     ("galon", "galon"),

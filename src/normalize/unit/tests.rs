@@ -34,6 +34,7 @@ fn packs_are_read_from_unit_fields_and_titles() {
         (Some("orang-bulan"), "Jasa Tenaga Ahli per Orang Bulan", Some("orang-bulan"), Some(dec!(1))),
         (None, "Kopi Dus 20 x 1 Kg", Some("kg"), Some(dec!(20))),
         (Some("renceng"), "Kopi Kapal Api Renceng isi 10 Sachet", Some("sachet"), Some(dec!(10))),
+        (Some("box"), "Teh Celup Lipton Green Tea isi 25 Kantong", Some("kantong"), Some(dec!(25))),
     ];
     for (field, title, base, quantity) in cases {
         assert_eq!(case(*field, title), (base.map(str::to_string), *quantity), "{field:?} / {title}");
