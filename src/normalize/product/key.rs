@@ -33,6 +33,7 @@ pub fn product_key(title: &str) -> ProductKey {
     }
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
+    non_permanent(&mut toks);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
     let kind = marker_kind(kind, &mut toks);
     let mut included = markers::take(&mut toks, ink);
@@ -88,6 +89,10 @@ fn marker_kind(kind: Option<&'static str>, toks: &mut Vec<Tok>) -> Option<&'stat
     if !marker {
         return kind;
     }
+    if toks.iter().any(|t| t.is(NON_PERMANENT)) {
+        toks.retain(|t| !t.is(NON_PERMANENT));
+        return Some("spidol non permanen");
+    }
     let permanent = toks.iter().any(|t| t.is("permanent") || t.is("permanen"));
     let board =
         toks.iter().any(|t| t.is("whiteboard")) || toks.windows(2).any(|w| w[0].is("white") && w[1].is("board"));
@@ -104,6 +109,23 @@ fn marker_kind(kind: Option<&'static str>, toks: &mut Vec<Tok>) -> Option<&'stat
         (true, _) => Some("spidol permanen"),
         (false, true) => kind.or(Some("spidol whiteboard")),
         (false, false) => kind,
+    }
+}
+
+/// `Non Permanent`, `Non-Permanent`, `Nonpermanen` as one word, so `permanent` in it is never
+/// read as a permanent marker.
+const NON_PERMANENT: &str = "nonpermanen";
+
+fn non_permanent(toks: &mut Vec<Tok>) {
+    let mut at = 0;
+    while at < toks.len() {
+        if matches!(toks[at].text.as_str(), "nonpermanent" | "nonpermanen") {
+            toks[at].text = NON_PERMANENT.to_string();
+        } else if toks[at].is("non") && toks.get(at + 1).is_some_and(|t| t.is("permanent") || t.is("permanen")) {
+            toks[at].text = NON_PERMANENT.to_string();
+            toks.remove(at + 1);
+        }
+        at += 1;
     }
 }
 

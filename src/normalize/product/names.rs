@@ -184,6 +184,8 @@ pub(super) const KINDS: &[(&str, &[&str])] = &[
             "marker permanen",
         ],
     ),
+    // `Non Permanent` (an OHP marker) is neither (`key::marker_kind` joins the words).
+    ("spidol non permanen", &["spidol nonpermanen", "nonpermanen marker", "marker nonpermanen"]),
     (
         "spidol whiteboard",
         &[

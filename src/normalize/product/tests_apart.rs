@@ -114,6 +114,11 @@ fn permanent_and_whiteboard_markers_never_group_and_white_board_names_the_board_
     );
     let why = explained(titles[4], titles[1]);
     assert!(why.conflicts.iter().any(|c| c == "kind spidol permanen ≠ spidol whiteboard"), "{:?}", why.conflicts);
+    // A non-permanent (OHP) marker is neither, however written.
+    for ohp in ["Spidol Snowman OHP Non Permanent Hitam", "Snowman Non-Permanent Marker Hitam"] {
+        assert_eq!(product_key(ohp).kind, "spidol non permanen", "{ohp}");
+        assert!(!explained(ohp, titles[0]).same && !explained(ohp, titles[1]).same, "{ohp}");
+    }
     // The board stays a board: its colour words are read as before.
     assert_eq!(product_key("Papan Tulis White Board 90 x 120 cm").specs, ["90x120cm", "putih"]);
 }
