@@ -187,10 +187,12 @@ fn unknown(name: String, note: &'static str) -> Unit {
     }
 }
 
-/// What the unit field states: a pack statement, or one base unit (`"pcs"`, `"Kg"`).
+/// What the unit field states: a pack statement, or one base unit (`"pcs"`, `"Kg"`). A unit
+/// field `Kantong` alone is the pack the title sizes (`Masker ... Kantong isi 10 pcs`), a bag
+/// holding pieces as often as being one.
 fn field_statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     statement(words).or_else(|| {
-        let base = base_unit(words.first()?)?;
+        let base = base_unit(words.first()?).filter(|b| *b != "kantong")?;
         Some(Statement::Size { base, quantity: 1, container: None, named: true })
     })
 }

@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 
 /// Why an offer read from a bare count after a box, dus or karton has no pack size: the seller
 /// counted something without naming it, and a karton of masks holds boxes (review25b F3).
-pub const BARE_PACK_COUNT: &str = "the count after the box, dus or karton names no unit (`Karton isi 40`, not \
-                                   `isi 40 pcs`): it may count inner packs, not pieces, so the pack size is unknown";
+pub const BARE_PACK_COUNT: &str = "the count after the box, dus or karton names no unit (as 'isi 40 pcs' would): \
+                                   it may count inner packs, not pieces, so the pack size is unknown";
 
 /// A pack reading's count as compare weighs it across offers (see `search::compare::pieces`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

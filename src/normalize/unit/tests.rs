@@ -35,6 +35,8 @@ fn packs_are_read_from_unit_fields_and_titles() {
         (None, "Kopi Dus 20 x 1 Kg", Some("kg"), Some(dec!(20))),
         (Some("renceng"), "Kopi Kapal Api Renceng isi 10 Sachet", Some("sachet"), Some(dec!(10))),
         (Some("box"), "Teh Celup Lipton Green Tea isi 25 Kantong", Some("kantong"), Some(dec!(25))),
+        (Some("kantong"), "Masker Sensi 3 Ply Earloop Kantong isi 10 pcs", Some("pcs"), Some(dec!(10))),
+        (Some("Kantong"), "Kantong Plastik Hitam", Some("kantong"), Some(dec!(1))),
     ];
     for (field, title, base, quantity) in cases {
         assert_eq!(case(*field, title), (base.map(str::to_string), *quantity), "{field:?} / {title}");
