@@ -275,7 +275,8 @@ impl Unit {
         self.base_unit.as_deref()
     }
     /// Base units in the pack; null when nothing states it (a `Dus` whose content neither the
-    /// unit field nor the title gives), and then `Offer.unitPrice` is null too.
+    /// unit field nor the title gives) or only a count naming no unit after a box, dus or karton
+    /// does (`Karton isi 40` may be 40 boxes), and then `Offer.unitPrice` is null too.
     async fn quantity(&self) -> Option<Decimal> {
         self.quantity
     }

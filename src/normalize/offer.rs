@@ -103,7 +103,7 @@ fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
 
 /// The price of one base unit, kept to 4 decimals so a sheet of paper still compares exactly;
 /// `None` when the pack size is unknown.
-fn per_base_unit(price: &Price, unit: &Unit) -> Option<UnitPrice> {
+pub(crate) fn per_base_unit(price: &Price, unit: &Unit) -> Option<UnitPrice> {
     let quantity = unit.quantity?;
     let per = |amount: Decimal| {
         amount

@@ -15,6 +15,10 @@
 //!   `"Pulpen C600 (Lusin isi 12 Pcs)"` is twelve pens, not 7 200.
 //! - An explicit `isi N` outranks every other statement, and `isi N` of things whose size is not
 //!   stated (`Karton isi 40 Box`, `isi 3 Kue`) leaves the size unknown.
+//! - A count naming no unit after a pack that may hold packs (`Karton isi 40`, `Box isi 12`:
+//!   box, dus, karton, bal, krat, slop) is read as pieces here, but an offer is never priced by
+//!   it alone: [`hold_bare_count`] leaves its size unknown, and `compare` counts it only when
+//!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`).
 
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
@@ -38,6 +42,10 @@ const BASE_UNITS: &[(&str, &str)] = &[
     ("biji", "pcs"),
     ("unit", "unit"),
     ("sachet", "sachet"),
+    // A tea bag: `Teh Celup ... isi 25 Kantong` counts bags, and names what a bare `isi 25` of
+    // the same box counts (review25b F6). Never compared with pieces (see `policy::comparable_unit`).
+    ("kantong", "kantong"),
+    ("kantung", "kantong"),
     ("kotak", "kotak"),
     ("porsi", "porsi"),
     ("galon", "galon"),
@@ -179,10 +187,12 @@ fn unknown(name: String, note: &'static str) -> Unit {
     }
 }
 
-/// What the unit field states: a pack statement, or one base unit (`"pcs"`, `"Kg"`).
+/// What the unit field states: a pack statement, or one base unit (`"pcs"`, `"Kg"`). A unit
+/// field `Kantong` alone is the pack the title sizes (`Masker ... Kantong isi 10 pcs`), a bag
+/// holding pieces as often as being one.
 fn field_statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     statement(words).or_else(|| {
-        let base = base_unit(words.first()?)?;
+        let base = base_unit(words.first()?).filter(|b| *b != "kantong")?;
         Some(Statement::Size { base, quantity: 1, container: None, named: true })
     })
 }
@@ -392,7 +402,7 @@ fn container_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
 }
 
 mod count;
-pub use count::{PackCount, pack_count};
+pub use count::{BARE_PACK_COUNT, PackCount, held_reading, hold_bare_count, pack_count};
 
 #[cfg(test)]
 mod tests;

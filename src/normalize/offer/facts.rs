@@ -8,19 +8,22 @@ use crate::normalize::availability::parse_availability;
 use crate::normalize::number::{read_count, read_number};
 use crate::normalize::raw::{RawOffer, RawValue};
 use crate::normalize::text::plain_text;
-use crate::normalize::unit::{base_unit_name, sizes_stated};
+use crate::normalize::unit::{base_unit_name, hold_bare_count, sizes_stated};
 use rust_decimal::Decimal;
 
 /// The stated pack quantity wins over the unit field and the title; a unit field or a title
 /// stating another size by itself is reported, naming which, and the pack is then not trusted
 /// for comparisons. Guessing either way is a 12-fold error in a price survey (`Lusin`, isi 1).
+/// Without a stated quantity, a bare count after a box, dus or karton gives no size (see
+/// [`hold_bare_count`]).
 pub(super) fn pack(unit: Unit, raw: &RawOffer, issues: &mut Vec<Issue>) -> Unit {
-    let Some(value) = raw.pack_quantity.as_ref() else { return unit };
+    let as_read = |unit| hold_bare_count(unit, raw.unit.as_deref().map(plain_text).as_deref(), &raw.title);
+    let Some(value) = raw.pack_quantity.as_ref() else { return as_read(unit) };
     let Some(quantity) = read_number(&value.value).filter(|q| *q > Decimal::ZERO) else {
         let message =
             format!("{} is not a positive number of base units; the pack was read from the title", value.value);
         issues.push(issue("unit.quantity", Code::NumberUnreadable.as_str(), &message));
-        return unit;
+        return as_read(unit);
     };
     let (in_field, in_title) = sizes_stated(raw.unit.as_deref(), &raw.title);
     let field = in_field.filter(|q| *q != quantity).map(|q| format!("the unit field `{}` says {q}", unit.name));

@@ -68,6 +68,16 @@ fn a_container_of_unstated_size_has_no_unit_price() {
 }
 
 #[test]
+fn a_karton_counted_without_a_unit_has_no_unit_price_rather_than_the_price_of_a_box_per_mask() {
+    // 40 boxes of 50 masks: Rp1.000.000 / 40 is Rp25.000 a box, not a mask (review25b F3).
+    let karton = offer("Rp1.000.000", Some("karton"), "Masker Sensi 3 Ply Earloop Karton isi 40");
+    assert_eq!((karton.unit_price, karton.unit.quantity, karton.unit.base_unit), (None, None, None));
+    assert!(!karton.unit.confident && karton.unit.note.is_some_and(|n| n.contains("inner packs")));
+    let named = offer("Rp25.000", Some("box"), "Masker Sensi 3 Ply Earloop Box isi 50 pcs");
+    assert_eq!(named.confident_unit_price(), Some(dec!(500)));
+}
+
+#[test]
 fn with_nothing_stated_one_piece_is_assumed_and_never_compared() {
     let offer = offer("Rp 95.000", None, "Tinta Epson 003 70 ml hitam");
     let unit_price = offer.unit_price.as_ref().expect("a unit price");
@@ -242,6 +252,18 @@ mod v2 {
         let offer = normalize_offer(&MarketplaceId::new("test"), &boxed);
         assert_eq!((offer.unit.quantity, offer.unit.confident), (Some(dec!(500)), false));
         assert!(offer.issues.iter().any(|i| i.code == "PACK_CONFLICT"), "{:?}", offer.issues);
+    }
+
+    #[test]
+    fn a_marketplaces_own_pack_quantity_prices_a_karton_whose_title_counts_without_a_unit() {
+        let raw = RawOffer {
+            title: "Masker Sensi 3 Ply Earloop Karton isi 40".into(),
+            unit: Some("karton".into()),
+            pack_quantity: number(json!("40")),
+            ..listing()
+        };
+        let offer = normalize_offer(&MarketplaceId::new("test"), &raw);
+        assert_eq!((offer.unit.quantity, offer.unit.confident), (Some(dec!(40)), true));
     }
 
     #[test]

@@ -33,7 +33,9 @@ pub fn product_key(title: &str) -> ProductKey {
     }
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
+    non_permanent(&mut toks);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
+    let kind = marker_kind(kind, &mut toks);
     let mut included = markers::take(&mut toks, ink);
     let brand = brand.or_else(|| unknown_brand(&toks));
     included.extend(take_included(&mut toks));
@@ -73,6 +75,58 @@ fn sized_paper(toks: &mut Vec<Tok>) -> Option<&'static str> {
     }
     toks.retain(|t| !t.is("paper"));
     Some("kertas hvs")
+}
+
+/// Markers: a title saying `permanent` anywhere (`Spidol Hitam Permanent`) is a permanent
+/// marker, which ruins a whiteboard, so never the whiteboard marker a bare `spidol` is taken
+/// for; and `white board` in a marker's title is the board it writes on, never the colour putih
+/// (`Spidol White Board Marker Hitam` is a black whiteboard marker). The words go either way.
+fn marker_kind(kind: Option<&'static str>, toks: &mut Vec<Tok>) -> Option<&'static str> {
+    let marker = match kind {
+        Some(kind) => kind.starts_with("spidol"),
+        None => toks.iter().any(|t| t.is("marker")),
+    };
+    if !marker {
+        return kind;
+    }
+    if toks.iter().any(|t| t.is(NON_PERMANENT)) {
+        toks.retain(|t| !t.is(NON_PERMANENT));
+        return Some("spidol non permanen");
+    }
+    let permanent = toks.iter().any(|t| t.is("permanent") || t.is("permanen"));
+    let board =
+        toks.iter().any(|t| t.is("whiteboard")) || toks.windows(2).any(|w| w[0].is("white") && w[1].is("board"));
+    toks.retain(|t| !(t.is("permanent") || t.is("permanen") || t.is("whiteboard")));
+    let mut at = 0;
+    while at + 1 < toks.len() {
+        if toks[at].is("white") && toks[at + 1].is("board") {
+            toks.drain(at..at + 2);
+        } else {
+            at += 1;
+        }
+    }
+    match (permanent, board) {
+        (true, _) => Some("spidol permanen"),
+        (false, true) => kind.or(Some("spidol whiteboard")),
+        (false, false) => kind,
+    }
+}
+
+/// `Non Permanent`, `Non-Permanent`, `Nonpermanen` as one word, so `permanent` in it is never
+/// read as a permanent marker.
+const NON_PERMANENT: &str = "nonpermanen";
+
+fn non_permanent(toks: &mut Vec<Tok>) {
+    let mut at = 0;
+    while at < toks.len() {
+        if matches!(toks[at].text.as_str(), "nonpermanent" | "nonpermanen") {
+            toks[at].text = NON_PERMANENT.to_string();
+        } else if toks[at].is("non") && toks.get(at + 1).is_some_and(|t| t.is("permanent") || t.is("permanen")) {
+            toks[at].text = NON_PERMANENT.to_string();
+            toks.remove(at + 1);
+        }
+        at += 1;
+    }
 }
 
 /// A brand no table knows: the word after a `Merek:` label, else the first word the matcher does

@@ -89,3 +89,36 @@ fn a_bare_paper_is_copy_paper_only_beside_a_paper_size_or_a_grammage() {
         assert_eq!(product_key(paper).kind, "kertas hvs", "{paper}");
     }
 }
+
+#[test]
+fn permanent_and_whiteboard_markers_never_group_and_white_board_names_the_board_not_a_colour() {
+    // review25b F4: a permanent marker ruins a whiteboard.
+    let titles = [
+        "Spidol Snowman Permanent Marker Hitam",
+        "Spidol Snowman Whiteboard Marker Hitam",
+        "Spidol Snowman White Board Marker Hitam",
+        "Spidol Snowman Permanent Marker Merah",
+        "Spidol Snowman Hitam Permanent",
+        "Spidol Snowman Hitam",
+    ];
+    let keys: Vec<ProductKey> = titles.iter().map(|t| product_key(t)).collect();
+    let mut groups = group(&keys);
+    groups.iter_mut().for_each(|g| g.sort_unstable());
+    groups.sort();
+    // A bare `spidol` is the whiteboard marker, as it was before.
+    assert_eq!(groups, [vec![0, 4], vec![1, 2, 5], vec![3]]);
+    let white_board = product_key(titles[2]);
+    assert_eq!(
+        (white_board.kind.as_str(), white_board.specs.as_slice()),
+        ("spidol whiteboard", &["hitam".to_string()][..])
+    );
+    let why = explained(titles[4], titles[1]);
+    assert!(why.conflicts.iter().any(|c| c == "kind spidol permanen ≠ spidol whiteboard"), "{:?}", why.conflicts);
+    // A non-permanent (OHP) marker is neither, however written.
+    for ohp in ["Spidol Snowman OHP Non Permanent Hitam", "Snowman Non-Permanent Marker Hitam"] {
+        assert_eq!(product_key(ohp).kind, "spidol non permanen", "{ohp}");
+        assert!(!explained(ohp, titles[0]).same && !explained(ohp, titles[1]).same, "{ohp}");
+    }
+    // The board stays a board: its colour words are read as before.
+    assert_eq!(product_key("Papan Tulis White Board 90 x 120 cm").specs, ["90x120cm", "putih"]);
+}

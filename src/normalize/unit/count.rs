@@ -1,7 +1,14 @@
 //! The count a pack reading rests on, for compare to weigh across offers: whether a word names
 //! what it counts (`Dus (12 Botol)`) or it is taken for pieces (`Dus isi 12`).
 
-use super::{CONTAINERS, FIXED_PACKS, Statement, field_statement, lowered, statement, words};
+use super::{CONTAINERS, FIXED_PACKS, Statement, field_statement, lowered, parse_unit, statement, words};
+use crate::model::{PackDerivation, Unit};
+use rust_decimal::Decimal;
+
+/// Why an offer read from a bare count after a box, dus or karton has no pack size: the seller
+/// counted something without naming it, and a karton of masks holds boxes (review25b F3).
+pub const BARE_PACK_COUNT: &str = "the count after the box, dus or karton names no unit (as 'isi 40 pcs' would): \
+                                   it may count inner packs, not pieces, so the pack size is unknown";
 
 /// A pack reading's count as compare weighs it across offers (see `search::compare::pieces`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,4 +78,32 @@ fn written(text: &str) -> Option<&'static str> {
 /// The one spelling of a pack word, borrowed from the tables.
 fn pack_word(word: &str) -> Option<&'static str> {
     CONTAINERS.iter().copied().chain(FIXED_PACKS.iter().map(|p| p.0)).find(|w| *w == word)
+}
+
+/// An offer's pack as it may be shown on its own: a reading that rests on a bare count after a
+/// pack that may hold packs (`Masker ... Karton isi 40`: 40 boxes, not 40 masks) has no known
+/// size, so no unit price is given for it. `compare` reads it again with [`held_reading`] and
+/// counts it when another offer of the product names that pack and count.
+pub fn hold_bare_count(unit: Unit, unit_field: Option<&str>, title: &str) -> Unit {
+    if !pack_count(unit_field, title).is_some_and(|count| rests_on(&unit, &count)) {
+        return unit;
+    }
+    Unit { base_unit: None, quantity: None, confident: false, note: Some(BARE_PACK_COUNT), ..unit }
+}
+
+/// The reading [`hold_bare_count`] held back, with the count it rests on; `None` when the unit
+/// field and title give none.
+pub fn held_reading(unit_field: Option<&str>, title: &str) -> Option<(Unit, PackCount)> {
+    let unit = parse_unit(unit_field, title);
+    let count = pack_count(unit_field, title)?;
+    rests_on(&unit, &count).then_some((unit, count))
+}
+
+/// Whether the reading is that bare count taken for pieces: the same number, from the same place.
+fn rests_on(unit: &Unit, count: &PackCount) -> bool {
+    let stated = unit.derivation == PackDerivation::Stated;
+    count.may_count_packs()
+        && unit.base_unit.as_deref() == Some("pcs")
+        && unit.quantity == Some(Decimal::from(count.quantity))
+        && stated == count.in_field
 }

@@ -34,6 +34,9 @@ fn packs_are_read_from_unit_fields_and_titles() {
         (Some("orang-bulan"), "Jasa Tenaga Ahli per Orang Bulan", Some("orang-bulan"), Some(dec!(1))),
         (None, "Kopi Dus 20 x 1 Kg", Some("kg"), Some(dec!(20))),
         (Some("renceng"), "Kopi Kapal Api Renceng isi 10 Sachet", Some("sachet"), Some(dec!(10))),
+        (Some("box"), "Teh Celup Lipton Green Tea isi 25 Kantong", Some("kantong"), Some(dec!(25))),
+        (Some("kantong"), "Masker Sensi 3 Ply Earloop Kantong isi 10 pcs", Some("pcs"), Some(dec!(10))),
+        (Some("Kantong"), "Kantong Plastik Hitam", Some("kantong"), Some(dec!(1))),
     ];
     for (field, title, base, quantity) in cases {
         assert_eq!(case(*field, title), (base.map(str::to_string), *quantity), "{field:?} / {title}");
@@ -235,4 +238,43 @@ fn a_bare_count_after_a_pak_is_pieces() {
     let pak = pack_count(None, "Amplop Paperline Putih 110 Polos 1 Pak isi 100").expect("a count");
     assert_eq!((pak.pack, pak.quantity, pak.named), (Some("pak"), 100, None));
     assert!(!pak.may_count_packs());
+}
+
+#[test]
+fn an_offer_is_never_priced_by_a_bare_count_after_a_box_dus_or_karton_alone() {
+    let held = |field: Option<&str>, title: &str| {
+        let unit = hold_bare_count(parse_unit(field, title), field, title);
+        (unit.quantity, unit.confident, unit.note == Some(BARE_PACK_COUNT))
+    };
+    for (field, title) in [
+        (Some("karton"), "Masker Sensi 3 Ply Earloop Karton isi 40"),
+        (None, "Masker Sensi 3 Ply Earloop Karton isi 40"),
+        (Some("karton"), "PASEO Tisu 200 Sheet 2 Ply Karton isi 48"),
+        (Some("box"), "Pulpen Standard AE7 Hitam Box isi 12"),
+        (Some("box isi 12"), "Pulpen Standard AE7 Hitam"),
+        (Some("dus"), "Hand Sanitizer Antis 500 ml Dus isi 12"),
+        (Some("box"), "Teh Celup Sariwangi Black Tea isi 25"),
+    ] {
+        assert_eq!(held(field, title), (None, false, true), "{field:?} / {title}");
+    }
+    // A count with its unit, a fixed pack, a pak (the inner pack) and a container the title
+    // does not size keep what `parse_unit` reads.
+    for (field, title) in [
+        (Some("box"), "Masker Sensi 3 Ply Earloop Box isi 50 pcs"),
+        (Some("dus"), "Hand Sanitizer Antis 500 ml 1 Dus (12 Botol)"),
+        (Some("lusin"), "Pulpen Faster C600 Lusin isi 12 Pcs"),
+        (Some("pak"), "Amplop Paperline 1 Pak isi 100"),
+        (Some("Karton"), "Masker Medis Sensi 3 Ply Hijau Karton isi 40 Box"),
+    ] {
+        let read = parse_unit(field, title);
+        assert_eq!(hold_bare_count(read.clone(), field, title), read, "{field:?} / {title}");
+    }
+}
+
+#[test]
+fn a_held_reading_is_the_bare_count_read_as_pieces_for_compare_to_confirm() {
+    let (unit, count) = held_reading(Some("dus"), "Hand Sanitizer Antis 500 ml Dus isi 12").expect("held");
+    assert_eq!((unit.base_unit.as_deref(), unit.quantity, unit.confident), (Some("pcs"), Some(dec!(12)), true));
+    assert_eq!((count.pack, count.quantity, count.named), (Some("dus"), 12, None));
+    assert_eq!(held_reading(Some("box"), "Masker Sensi 3 Ply Earloop Box isi 50 pcs"), None);
 }

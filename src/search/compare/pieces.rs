@@ -3,9 +3,10 @@
 //!
 //! The pack reader takes a count that names no unit for pieces. After a box, a karton or a bal
 //! that is a guess: `Karton isi 40` of masks holds 40 boxes of 50, and counting it as 40 masks
-//! gives Rp24.500 per mask in a group at Rp500 (review 25 R5). Precision before recall: such a
-//! count is counted only when another offer of the product states the same pack word with the
-//! same count and its unit (`Dus isi 12` of hand sanitizer beside `1 Dus (12 Botol)`): the same
+//! gives Rp24.500 per mask in a group at Rp500 (review 25 R5). Precision before recall: the
+//! normaliser gives such an offer no pack size (`unit::hold_bare_count`, so `search` shows no
+//! unit price for it), and compare reads the count again and counts it only when another offer
+//! of the product states the same pack word with the same count and its unit (`Dus isi 12` of hand sanitizer beside `1 Dus (12 Botol)`): the same
 //! dus, the same twelve. Otherwise its size is unknown and it is left out of the figures
 //! (`NO_CONFIDENT_PACK`, with a note). A count equal to another offer's count in another pack
 //! (`Box isi 5` of rims beside `isi 5 Lembar`) confirms nothing (review 25 R4).
@@ -15,8 +16,9 @@
 //! the inner pack. A count is never read in a measure (`Dus isi 20` of sugar beside `1 Dus (20 x
 //! 1 Kg)` is not 20 kg).
 
-use crate::model::Offer;
-use crate::normalize::unit::{PackCount, is_measure, pack_count};
+use crate::model::{Offer, Unit};
+use crate::normalize::offer::per_base_unit;
+use crate::normalize::unit::{BARE_PACK_COUNT, PackCount, held_reading, is_measure, pack_count};
 use rust_decimal::Decimal;
 
 /// Why a bare count after a pack that may hold packs is left out.
@@ -29,6 +31,13 @@ pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
     for group in members {
         let counts: Vec<Option<PackCount>> = group.iter().map(|&i| count_of(&offers[i])).collect();
         for (&i, count) in group.iter().zip(&counts) {
+            if let Some((unit, held)) = held(&offers[i]) {
+                match confirmed(held, &counts) {
+                    Some(base) => restore(&mut offers[i], unit, base),
+                    None => unknown(&mut offers[i]),
+                }
+                continue;
+            }
             let Some(count) = count.filter(|c| c.named.is_none()) else { continue };
             match confirmed(count, &counts) {
                 Some(base) => offers[i].unit.base_unit = Some(base.to_string()),
@@ -39,6 +48,27 @@ pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
     }
 }
 
+/// The reading the normaliser held back from the offer (a bare count after a box, dus or
+/// karton has no size on its own), with its count; only a confident one is worth confirming.
+fn held(offer: &Offer) -> Option<(Unit, PackCount)> {
+    if offer.unit.note != Some(BARE_PACK_COUNT) {
+        return None;
+    }
+    let (unit, count) = held_reading(field(offer), &offer.title)?;
+    unit.confident.then_some((unit, count))
+}
+
+/// The unit field as the offer keeps it: with none the name is `unit` (see `parse_unit`).
+fn field(offer: &Offer) -> Option<&str> {
+    (offer.unit.name != "unit").then_some(offer.unit.name.as_str())
+}
+
+/// The held-back reading, in the unit the confirming offer names, and its unit price.
+fn restore(offer: &mut Offer, unit: Unit, base: &str) {
+    offer.unit = Unit { base_unit: Some(base.to_string()), name: std::mem::take(&mut offer.unit.name), ..unit };
+    offer.unit_price = offer.price.as_ref().and_then(|price| per_base_unit(price, &offer.unit));
+}
+
 /// The count the offer's pack was read from, when its unit price is confident and the reading
 /// is that count (a marketplace's own pack quantity is its statement, not the title's).
 fn count_of(offer: &Offer) -> Option<PackCount> {
@@ -46,9 +76,7 @@ fn count_of(offer: &Offer) -> Option<PackCount> {
     if !unit.confident || !offer.unit_price.as_ref().is_some_and(|u| u.confident) {
         return None;
     }
-    // With no unit field the name is `unit` (see `parse_unit`).
-    let field = (unit.name != "unit").then_some(unit.name.as_str());
-    let count = pack_count(field, &offer.title)?;
+    let count = pack_count(field(offer), &offer.title)?;
     let stated = unit.derivation == crate::model::PackDerivation::Stated;
     let same = unit.quantity == Some(Decimal::from(count.quantity)) && stated == count.in_field;
     let base = unit.base_unit.as_deref();

@@ -82,6 +82,11 @@ fn a_bare_dus_is_counted_beside_the_same_dus_and_count_named_in_bottles() {
     let group = only_group(offers.clone());
     assert_eq!(verdict(&group, "dus-isi"), Ok(dec!(28500)));
     assert_eq!(group.unit_prices, [dec!(28000), dec!(28500), dec!(30000)]);
+    // Alone (as `search` shows it) the dus has no size; the group's other dus gives it one.
+    assert_eq!(offers[2].unit.quantity, None);
+    let (dus, _) = group.offers.iter().find(|(o, _)| o.source_id == "dus-isi").expect("the dus");
+    let unit = &dus.unit;
+    assert_eq!((unit.base_unit.as_deref(), unit.quantity, unit.note), (Some("botol"), Some(dec!(12)), None));
     // Without the dus that names its bottles, nothing says what the twelve are.
     offers.remove(1);
     assert_eq!(verdict(&only_group(offers), "dus-isi"), Err(Uncounted::NoConfidentPack));
@@ -142,4 +147,23 @@ fn a_dus_of_pieces_does_not_confirm_a_karton_of_the_same_count() {
     let group = only_group(offers);
     assert_eq!(verdict(&group, "karton"), Err(Uncounted::NoConfidentPack));
     assert_eq!(group.unit_prices, [dec!(500), dec!(520)]);
+}
+
+#[test]
+fn a_bare_box_of_tea_is_counted_in_the_bags_another_box_of_it_names() {
+    // review25b F6: a box of tea holds bags, and sellers write `isi 25 Kantong`, never `pcs`.
+    let mut offers = vec![
+        listing("kantong-a", "Teh Celup Lipton Green Tea isi 25 Kantong", "Rp9.500", "box"),
+        listing("kantong-b", "Teh Celup Lipton Green Tea isi 25 Kantong", "Rp9.700", "box"),
+        listing("isi", "Teh Celup Lipton Green Tea isi 25", "Rp9.600", "box"),
+    ];
+    let tea = only_group(offers.clone());
+    assert_eq!(verdict(&tea, "isi"), Ok(dec!(384)));
+    assert_eq!(tea.unit_prices, [dec!(380), dec!(384), dec!(388)]);
+    // A box of another count names nothing about it.
+    offers.truncate(1);
+    offers.push(listing("isi-50", "Teh Celup Lipton Green Tea isi 50", "Rp19.000", "box"));
+    let groups = group(offers, None, &Facts::default());
+    let box_of_50 = groups.iter().find(|g| g.offers.iter().any(|(o, _)| o.source_id == "isi-50")).expect("a group");
+    assert_eq!(verdict(box_of_50, "isi-50"), Err(Uncounted::NoConfidentPack));
 }
