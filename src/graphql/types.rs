@@ -134,13 +134,15 @@ impl SourceReport {
     async fn marketplace(&self, ctx: &Context<'_>) -> async_graphql::Result<MarketplaceView> {
         marketplace(ctx, &self.marketplace)
     }
-    /// What happened.
+    /// What happened. A failure on a page after the first keeps the offers of the pages before
+    /// it: the status names the failure and `offerCount` counts those offers.
     async fn status(&self) -> SourceStatus {
         self.status
     }
-    /// Whether the data came from the cache. A marketplace that failed reports what was served
-    /// for it: `MISS` when nothing was, `STALE` when stale-if-error served its last good answer;
-    /// never `HIT`.
+    /// Whether the data came from the cache. A marketplace that failed on its first page
+    /// reports what was served for it: `MISS` when nothing was, `STALE` when stale-if-error
+    /// served its last good answer; never `HIT`. One that failed on a later page reports how
+    /// the pages before it were served.
     async fn cache(&self) -> CacheStatus {
         self.cache
     }
