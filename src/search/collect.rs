@@ -7,10 +7,12 @@ use super::filter::OfferFilter;
 use super::outcome::SharedOffer;
 use super::paging::{Learned, Next, Paging, Walk};
 use super::report::SourceReport;
+use crate::cache::CachedPage;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest, Settings};
 use crate::model::Offer;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// What to fetch from one marketplace: matching offers from position `start` on.
@@ -134,8 +136,13 @@ pub(super) async fn collect(
         // A cursor chain continued where an earlier round left it.
         walk.offset = want.start;
     }
+    // The first page, when a walk from a later position checked its ids against it.
+    let mut first_page = None;
     if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
-        seen = first_page_seen(path, entry, ask, walk.size, largest).await;
+        first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
+        if let Some(page) = &first_page {
+            seen = page.offers.iter().zip(0..).map(|(offer, index)| (offer.source_id.clone(), index)).collect();
+        }
     }
     let mut collected = Collected {
         scanned_to: want.start,
@@ -227,7 +234,7 @@ pub(super) async fn collect(
                 Entry::Occupied(taken) if *taken.get() == index => continue,
                 Entry::Occupied(_) => {
                     left_out.repeated += 1;
-                    keep_remembered_first(path, &collected.offers, offer).await;
+                    keep_remembered_first(path, &collected.offers, first_page.as_deref(), offer).await;
                     continue;
                 }
             }
@@ -293,7 +300,13 @@ fn refused_past_total(error: &MarketplaceError, offset: u32, total: Option<u64>,
 /// or, when the client changed `first` between pages, at another of the sizes walks ask (up to
 /// `largest`). Only the cache is read, so a walk whose first page has gone pays nothing for the
 /// check (and goes unchecked).
-async fn first_page_seen(path: &FetchPath, entry: &RegistryEntry, ask: &Ask<'_>, size: u32, largest: u32) -> Seen {
+async fn first_page_seen(
+    path: &FetchPath,
+    entry: &RegistryEntry,
+    ask: &Ask<'_>,
+    size: u32,
+    largest: u32,
+) -> Option<Arc<CachedPage>> {
     let mut sizes = vec![size];
     sizes.extend(PAGE_SIZES.into_iter().chain([largest]).filter(|&other| other != size && other <= largest));
     sizes.dedup();
@@ -306,10 +319,10 @@ async fn first_page_seen(path: &FetchPath, entry: &RegistryEntry, ask: &Ask<'_>,
             filters: ask.pushed.to_vec(),
         };
         if let Some(page) = path.cached(entry, &first).await {
-            return page.offers.iter().zip(0..).map(|(offer, index)| (offer.source_id.clone(), index)).collect();
+            return Some(page);
         }
     }
-    Seen::default()
+    None
 }
 
 /// Listed items a walk did not deliver: they still took their places in the marketplace's list,
@@ -352,11 +365,19 @@ impl LeftOut {
 
 /// A repeated id is dropped and its first listing shown, so `offer(id)` must answer with that
 /// one too: the page that repeated it remembered its own listing over the first (only a
-/// marketplace repeating ids pays for this).
-async fn keep_remembered_first(path: &FetchPath, kept: &[(u32, SharedOffer)], repeat: &Offer) {
-    let first = kept.iter().find(|(_, shown)| shown.source_id == repeat.source_id);
-    if let Some((_, first)) = first.filter(|(_, shown)| **shown != *repeat) {
-        path.remembered().remember(std::slice::from_ref(first.arc())).await;
+/// marketplace repeating ids pays for this). The first listing is one this walk kept, or one
+/// of the first page a walk from a later position checked against (a client's page before).
+async fn keep_remembered_first(
+    path: &FetchPath,
+    kept: &[(u32, SharedOffer)],
+    first_page: Option<&CachedPage>,
+    repeat: &Offer,
+) {
+    let same = |shown: &Offer| shown.source_id == repeat.source_id;
+    let first = kept.iter().map(|(_, shown)| shown.arc()).find(|shown| same(shown));
+    let first = first.or_else(|| first_page?.offers.iter().find(|shown| same(shown)));
+    if let Some(first) = first.filter(|shown| ***shown != *repeat) {
+        path.remembered().remember(std::slice::from_ref(first)).await;
     }
 }
 

@@ -119,3 +119,33 @@ query Page($query: String!, $first: Int, $after: String) {
     offers { pageInfo { hasNextPage endCursor } edges { node { sourceId } } }
   }
 }"#;
+
+const OFFER: &str = r#"query($id: ID!) { offer(id: $id) { price { amount } } }"#;
+const EKATALOG_PAGE: &str = r#"
+query Page($first: Int, $after: String) {
+  search(query: "2", first: $first, after: $after, filter: { marketplaces: ["ekatalog"] }) {
+    offers { pageInfo { endCursor } edges { node { id price { amount } } } }
+  }
+}"#;
+
+/// The buyer was shown the first listing of an id; a later client page that lists the id again
+/// (another price) leaves it out, and `offer(id)` must keep answering with what was shown
+/// (review 26 P4: Rp10.000 in the list, Rp15.000 from `offer`).
+#[tokio::test]
+async fn an_id_listed_again_on_a_later_client_page_leaves_offer_answering_with_the_listing_shown() {
+    let app = spawn_app().await;
+    // Position 10 carries the id of position 9: the last offer of the first page of ten.
+    let quirks = Quirks { repeats_id_every: Some(11), ..Quirks::default() };
+    app.sandbox("ekatalog").state().set_quirks(quirks).expect("quirks apply");
+    let first = app.graphql(EKATALOG_PAGE, json!({ "first": 10 })).await;
+    let last = &first["data"]["search"]["offers"]["edges"][9]["node"];
+    let (id, shown) = (last["id"].clone(), last["price"]["amount"].clone());
+    assert!(id.is_string(), "{first}");
+    let after = first["data"]["search"]["offers"]["pageInfo"]["endCursor"].clone();
+    let next = app.graphql(EKATALOG_PAGE, json!({ "first": 10, "after": after })).await;
+    let ids: Vec<&Value> =
+        next["data"]["search"]["offers"]["edges"].as_array().expect("edges").iter().map(|e| &e["node"]["id"]).collect();
+    assert!(!ids.contains(&&id), "the repeat is left out: {next}");
+    let offer = app.graphql(OFFER, json!({ "id": id })).await;
+    assert_eq!(offer["data"]["offer"]["price"]["amount"], shown, "{offer}");
+}
