@@ -2,17 +2,17 @@
 //! matching offers are in hand, the marketplace has no more, or the scan limit is reached. Each
 //! page comes through [`FetchPath::page`]; [`Walk`] (`paging.rs`) decides what a page means.
 
+mod evidence;
+
 use super::fetch::FetchPath;
 use super::filter::OfferFilter;
 use super::outcome::SharedOffer;
-use super::paging::{Learned, Next, Paging, Walk};
+use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
-use crate::cache::CachedPage;
-use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest, Settings};
-use crate::model::Offer;
+use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
+use evidence::{LeftOut, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of, refused_past_total};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// What to fetch from one marketplace: matching offers from position `start` on.
@@ -129,6 +129,9 @@ pub(super) async fn collect(
         (page_size_for(want.keep, largest), paging_of(&entry.settings))
     };
     let mut walk = Walk::new(want.start, page_size, paging);
+    if entry.settings.fixed_page_size {
+        walk = walk.fixed();
+    }
     let Earlier { mut seen, cursor: resumed, .. } = earlier;
     // Only a walk from the top of the list sees every item it leaves out.
     let from_start = walk.offset == 0 && resumed.is_none();
@@ -140,8 +143,11 @@ pub(super) async fn collect(
     let mut first_page = None;
     if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
+        // Only what the client can have been shown before `start`: a larger cached first page
+        // also holds the offers this walk is to deliver.
         if let Some(page) = &first_page {
-            seen = page.offers.iter().zip(0..).map(|(offer, index)| (offer.source_id.clone(), index)).collect();
+            let shown = page.offers.iter().zip(0..).take_while(|&(_, index)| index < want.start);
+            seen = shown.map(|(offer, index)| (offer.source_id.clone(), index)).collect();
         }
     }
     let mut collected = Collected {
@@ -157,6 +163,8 @@ pub(super) async fn collect(
     let mut left_out = LeftOut::default();
     // Whether a page was read: a failure after it keeps what was read.
     let mut answered = false;
+    // Whether the page before was short: the page after it is asked past what may be the end.
+    let mut after_short = false;
     // The end of the list was found: its total is counted, not stated.
     let mut ended = false;
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
@@ -180,9 +188,9 @@ pub(super) async fn collect(
             // Nothing read yet: the marketplace failed.
             Err(error) if !answered => return Err(error),
             Err(error) => {
-                if refused_past_total(&error, offset, collected.total, collected.total_approximate) {
-                    // Asked past the end it stated (to see whether a short page was a clamp),
-                    // the marketplace refused: many APIs answer a page past the end 404.
+                if refused_past_total(&error, offset, collected.total, collected.total_approximate, after_short) {
+                    // Asked past the end it stated, or past a short page (to see whether it was
+                    // a clamp), the marketplace refused: many APIs answer a page past the end 404.
                     collected.exhausted = true;
                     (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
                     ended = true;
@@ -218,6 +226,7 @@ pub(super) async fn collect(
         let listed = u32::try_from(page.offers.len() + page.skipped).unwrap_or(u32::MAX);
         // An estimate says nothing about where the list ends.
         let counted = page.total.filter(|_| !page.total_approximate);
+        after_short = listed < size;
         let next = walk.after(listed, counted, page.next_cursor.is_some(), &learned);
         if next == Next::Redo {
             continue;
@@ -279,135 +288,4 @@ pub(super) async fn collect(
         report.message = left_out.message();
     }
     Ok(collected)
-}
-
-/// A page asked at `offset`, at or past the count the marketplace stated, refused with a client
-/// error or answered without its item list: the end of the list, not a failure.
-fn refused_past_total(error: &MarketplaceError, offset: u32, total: Option<u64>, approximate: bool) -> bool {
-    let past = total.is_some_and(|total| !approximate && u64::from(offset) >= total);
-    let refused = match error {
-        MarketplaceError::Status { status } => (400..500).contains(status),
-        MarketplaceError::BadResponse { .. } => true,
-        _ => false,
-    };
-    past && refused
-}
-
-/// The ids of the marketplace's first page, when it is cached, at their indices: a walk
-/// continued from a later position (a client's `after`) has seen nothing of the list, and a
-/// marketplace that ignores the position would hand it that first page again as new offers. The
-/// client was shown that page a moment ago, so it is almost always cached, at this walk's `size`
-/// or, when the client changed `first` between pages, at another of the sizes walks ask (up to
-/// `largest`). Only the cache is read, so a walk whose first page has gone pays nothing for the
-/// check (and goes unchecked).
-async fn first_page_seen(
-    path: &FetchPath,
-    entry: &RegistryEntry,
-    ask: &Ask<'_>,
-    size: u32,
-    largest: u32,
-) -> Option<Arc<CachedPage>> {
-    let mut sizes = vec![size];
-    sizes.extend(PAGE_SIZES.into_iter().chain([largest]).filter(|&other| other != size && other <= largest));
-    sizes.dedup();
-    for limit in sizes {
-        let first = SearchRequest {
-            query: ask.query.to_string(),
-            offset: 0,
-            limit,
-            cursor: None,
-            filters: ask.pushed.to_vec(),
-        };
-        if let Some(page) = path.cached(entry, &first).await {
-            return Some(page);
-        }
-    }
-    None
-}
-
-/// Listed items a walk did not deliver: they still took their places in the marketplace's list,
-/// so positions count them, but a count of what the search delivers does not.
-#[derive(Default)]
-struct LeftOut {
-    /// Items that could not be read.
-    unreadable: usize,
-    /// Items whose id was listed before, in this walk.
-    repeated: usize,
-}
-
-impl LeftOut {
-    /// What a list ending at `end` delivers. Exact for a walk from the start of the list (every
-    /// search's first page); a later page's walk cannot see what was left out before it.
-    fn deliverable(&self, end: u32) -> u64 {
-        u64::from(end).saturating_sub((self.unreadable + self.repeated) as u64)
-    }
-
-    /// The total of a list found to end at `end`, and whether it is only an estimate: a walk
-    /// that did not start at the top and left items out here has likely left some out before,
-    /// where it cannot count them (a list repeating every tenth id reported 464 as exact where
-    /// paging delivered 424).
-    fn total(&self, end: u32, from_start: bool) -> (Option<u64>, bool) {
-        (Some(self.deliverable(end)), !from_start && self.any())
-    }
-
-    fn any(&self) -> bool {
-        self.unreadable + self.repeated > 0
-    }
-
-    fn message(&self) -> Option<String> {
-        let items = |n: usize| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
-        let unreadable = (self.unreadable > 0).then(|| format!("{} could not be read", items(self.unreadable)));
-        let repeated = (self.repeated > 0).then(|| format!("{} repeated an id listed before", items(self.repeated)));
-        let said: Vec<String> = unreadable.into_iter().chain(repeated).collect();
-        (!said.is_empty()).then(|| format!("{}; left out", said.join(", ")))
-    }
-}
-
-/// A repeated id is dropped and its first listing shown, so `offer(id)` must answer with that
-/// one too: the page that repeated it remembered its own listing over the first (only a
-/// marketplace repeating ids pays for this). The first listing is one this walk kept, or one
-/// of the first page a walk from a later position checked against (a client's page before).
-async fn keep_remembered_first(
-    path: &FetchPath,
-    kept: &[(u32, SharedOffer)],
-    first_page: Option<&CachedPage>,
-    repeat: &Offer,
-) {
-    let same = |shown: &Offer| shown.source_id == repeat.source_id;
-    let first = kept.iter().map(|(_, shown)| shown.arc()).find(|shown| same(shown));
-    let first = first.or_else(|| first_page?.offers.iter().find(|shown| same(shown)));
-    if let Some(first) = first.filter(|shown| ***shown != *repeat) {
-        path.remembered().remember(std::slice::from_ref(first)).await;
-    }
-}
-
-/// A page of nothing but offers seen earlier in the walk, asked at `offset`: the marketplace
-/// serves its first page whatever position is asked. The walk ends at what it has, and later
-/// walks read one page at the largest size until the cache TTL has passed (what it serves may
-/// change as fast as its answers do), a purge, an adapter reload or a restart. Operators hear of
-/// it once per verdict.
-fn note_ignores_paging(entry: &RegistryEntry, learned: &Learned, report: &mut SourceReport, offset: u32) {
-    report.ignores_paging = true;
-    let keep = entry.settings.cache_ttl.max(MIN_PAGING_VERDICT);
-    if learned.note_ignores_paging(keep) {
-        let id = entry.marketplace.id().as_str().to_string();
-        metrics::counter!("pasar_paging_ignored_total", "marketplace" => id).increment(1);
-        tracing::warn!(
-            marketplace = %entry.marketplace.id(),
-            asked_offset = offset,
-            page_size = entry.settings.page_size,
-            keep_seconds = keep.as_secs(),
-            "Marketplace ignores the page position asked for (it served its first page again); reading only its first page."
-        );
-    }
-}
-
-fn paging_of(settings: &Settings) -> Paging {
-    if settings.cursor_paged {
-        Paging::Cursor
-    } else if settings.page_numbered {
-        Paging::Numbered
-    } else {
-        Paging::Offset
-    }
 }

@@ -1,0 +1,151 @@
+//! What a walk's pages say beyond their items: where the list ends, which offers repeat, and
+//! whether the marketplace pages at all.
+
+use super::super::fetch::FetchPath;
+use super::super::outcome::SharedOffer;
+use super::super::paging::{Learned, Paging};
+use super::super::report::SourceReport;
+use super::{Ask, MIN_PAGING_VERDICT, PAGE_SIZES};
+use crate::cache::CachedPage;
+use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest, Settings};
+use crate::model::Offer;
+use std::sync::Arc;
+
+/// A page asked at `offset`, at or past the count the marketplace stated or right after a short
+/// page, refused as out of range or answered without its item list: the end of the list, not a
+/// failure.
+pub(super) fn refused_past_total(
+    error: &MarketplaceError,
+    offset: u32,
+    total: Option<u64>,
+    approximate: bool,
+    after_short: bool,
+) -> bool {
+    let past = after_short || total.is_some_and(|total| !approximate && u64::from(offset) >= total);
+    let refused = match error {
+        // What APIs answer a page out of range; 401, 403 or 429 are failures wherever they come.
+        MarketplaceError::Status { status } => matches!(status, 400 | 404 | 410 | 416 | 422),
+        MarketplaceError::BadResponse { .. } => true,
+        _ => false,
+    };
+    past && refused
+}
+
+/// The ids of the marketplace's first page, when it is cached, at their indices: a walk
+/// continued from a later position (a client's `after`) has seen nothing of the list, and a
+/// marketplace that ignores the position would hand it that first page again as new offers. The
+/// client was shown that page a moment ago, so it is almost always cached, at this walk's `size`
+/// or, when the client changed `first` between pages, at another of the sizes walks ask (up to
+/// `largest`). Only the cache is read, so a walk whose first page has gone pays nothing for the
+/// check (and goes unchecked).
+pub(super) async fn first_page_seen(
+    path: &FetchPath,
+    entry: &RegistryEntry,
+    ask: &Ask<'_>,
+    size: u32,
+    largest: u32,
+) -> Option<Arc<CachedPage>> {
+    let mut sizes = vec![size];
+    sizes.extend(PAGE_SIZES.into_iter().chain([largest]).filter(|&other| other != size && other <= largest));
+    sizes.dedup();
+    for limit in sizes {
+        let first = SearchRequest {
+            query: ask.query.to_string(),
+            offset: 0,
+            limit,
+            cursor: None,
+            filters: ask.pushed.to_vec(),
+        };
+        if let Some(page) = path.cached(entry, &first).await {
+            return Some(page);
+        }
+    }
+    None
+}
+
+/// Listed items a walk did not deliver: they still took their places in the marketplace's list,
+/// so positions count them, but a count of what the search delivers does not.
+#[derive(Default)]
+pub(super) struct LeftOut {
+    /// Items that could not be read.
+    pub(super) unreadable: usize,
+    /// Items whose id was listed before, in this walk.
+    pub(super) repeated: usize,
+}
+
+impl LeftOut {
+    /// What a list ending at `end` delivers. Exact for a walk from the start of the list (every
+    /// search's first page); a later page's walk cannot see what was left out before it.
+    pub(super) fn deliverable(&self, end: u32) -> u64 {
+        u64::from(end).saturating_sub((self.unreadable + self.repeated) as u64)
+    }
+
+    /// The total of a list found to end at `end`, and whether it is only an estimate: a walk
+    /// that did not start at the top and left items out here has likely left some out before,
+    /// where it cannot count them (a list repeating every tenth id reported 464 as exact where
+    /// paging delivered 424).
+    pub(super) fn total(&self, end: u32, from_start: bool) -> (Option<u64>, bool) {
+        (Some(self.deliverable(end)), !from_start && self.any())
+    }
+
+    pub(super) fn any(&self) -> bool {
+        self.unreadable + self.repeated > 0
+    }
+
+    pub(super) fn message(&self) -> Option<String> {
+        let items = |n: usize| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+        let unreadable = (self.unreadable > 0).then(|| format!("{} could not be read", items(self.unreadable)));
+        let repeated = (self.repeated > 0).then(|| format!("{} repeated an id listed before", items(self.repeated)));
+        let said: Vec<String> = unreadable.into_iter().chain(repeated).collect();
+        (!said.is_empty()).then(|| format!("{}; left out", said.join(", ")))
+    }
+}
+
+/// A repeated id is dropped and its first listing shown, so `offer(id)` must answer with that
+/// one too: the page that repeated it remembered its own listing over the first (only a
+/// marketplace repeating ids pays for this). The first listing is one this walk kept, or one
+/// of the first page a walk from a later position checked against (a client's page before).
+pub(super) async fn keep_remembered_first(
+    path: &FetchPath,
+    kept: &[(u32, SharedOffer)],
+    first_page: Option<&CachedPage>,
+    repeat: &Offer,
+) {
+    let same = |shown: &Offer| shown.source_id == repeat.source_id;
+    let first = kept.iter().map(|(_, shown)| shown.arc()).find(|shown| same(shown));
+    let first = first.or_else(|| first_page?.offers.iter().find(|shown| same(shown)));
+    if let Some(first) = first.filter(|shown| ***shown != *repeat) {
+        path.remembered().remember(std::slice::from_ref(first)).await;
+    }
+}
+
+/// A page of nothing but offers seen earlier in the walk, asked at `offset`: the marketplace
+/// serves its first page whatever position is asked. The walk ends at what it has, and later
+/// walks read one page at the largest size until the cache TTL has passed (what it serves may
+/// change as fast as its answers do), a purge, an adapter reload or a restart. Operators hear of
+/// it once per verdict.
+pub(super) fn note_ignores_paging(entry: &RegistryEntry, learned: &Learned, report: &mut SourceReport, offset: u32) {
+    report.ignores_paging = true;
+    let keep = entry.settings.cache_ttl.max(MIN_PAGING_VERDICT);
+    if learned.note_ignores_paging(keep) {
+        let id = entry.marketplace.id().as_str().to_string();
+        metrics::counter!("pasar_paging_ignored_total", "marketplace" => id).increment(1);
+        tracing::warn!(
+            marketplace = %entry.marketplace.id(),
+            asked_offset = offset,
+            page_size = entry.settings.page_size,
+            keep_seconds = keep.as_secs(),
+            "Marketplace ignores the page position asked for (it served its first page again); reading only its first page."
+        );
+    }
+}
+
+pub(super) fn paging_of(settings: &Settings) -> Paging {
+    if settings.cursor_paged {
+        Paging::Cursor
+    } else if settings.page_numbered {
+        Paging::Numbered
+    } else {
+        Paging::Offset
+    }
+}
