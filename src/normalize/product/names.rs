@@ -184,8 +184,8 @@ pub(super) const KINDS: &[(&str, &[&str])] = &[
             "marker permanen",
         ],
     ),
-    // `Non Permanent` (an OHP marker) is neither (`key::marker_kind` joins the words).
-    ("spidol non permanen", &["spidol nonpermanen", "nonpermanen marker", "marker nonpermanen"]),
+    // The overhead-projector pen: neither a whiteboard nor a permanent marker (see `key::marker_kind`).
+    ("spidol ohp", &["spidol ohp", "ohp marker", "marker ohp"]),
     (
         "spidol whiteboard",
         &[

@@ -114,11 +114,31 @@ fn permanent_and_whiteboard_markers_never_group_and_white_board_names_the_board_
     );
     let why = explained(titles[4], titles[1]);
     assert!(why.conflicts.iter().any(|c| c == "kind spidol permanen ≠ spidol whiteboard"), "{:?}", why.conflicts);
-    // A non-permanent (OHP) marker is neither, however written.
-    for ohp in ["Spidol Snowman OHP Non Permanent Hitam", "Snowman Non-Permanent Marker Hitam"] {
-        assert_eq!(product_key(ohp).kind, "spidol non permanen", "{ohp}");
+    // An OHP pen is neither, permanent or not said.
+    for ohp in ["Spidol Snowman OHP Non Permanent Hitam", "Spidol OHP Snowman Hitam"] {
+        assert_eq!(product_key(ohp).kind, "spidol ohp", "{ohp}");
         assert!(!explained(ohp, titles[0]).same && !explained(ohp, titles[1]).same, "{ohp}");
+    }
+    // Whiteboard markers describe themselves as not permanent (review 26b F2, F10).
+    for board in [
+        "Snowman Non-Permanent Marker Hitam",
+        "Spidol Whiteboard Snowman Non Permanent Hitam",
+        "Spidol Whiteboard Snowman Hitam Tidak Permanen",
+        "Spidol Snowman Hitam Bukan Permanen",
+    ] {
+        assert_eq!(product_key(board).kind, "spidol whiteboard", "{board}");
+        assert!(explained(board, titles[1]).same, "{board}: {:?}", explained(board, titles[1]).conflicts);
     }
     // The board stays a board: its colour words are read as before.
     assert_eq!(product_key("Papan Tulis White Board 90 x 120 cm").specs, ["90x120cm", "putih"]);
+}
+
+#[test]
+fn refill_ink_and_erasers_named_after_a_marker_are_not_that_marker() {
+    // review 26b F1: a bottle of refill ink grouped with a permanent marker.
+    let ink = "Tinta Refill Spidol Permanent Snowman Hitam 20 ml";
+    for marker in ["Snowman Permanent Hitam", "Spidol Snowman Permanent Marker Hitam", "Marker Permanent Snowman Hitam"]
+    {
+        assert!(!explained(ink, marker).same, "{marker}");
+    }
 }
