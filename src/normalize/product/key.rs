@@ -97,7 +97,7 @@ fn marker_kind(
         Some(kind) => kind.starts_with("spidol"),
         None => toks.iter().any(|t| t.is("marker")) || marker_brand,
     };
-    let accessory = ink || toks.iter().any(|t| ["refill", "penghapus", "eraser", "isi"].iter().any(|w| t.is(w)));
+    let accessory = ink || toks.iter().any(|t| ["refill", "penghapus", "eraser"].iter().any(|w| t.is(w)));
     if !marker || accessory {
         return kind;
     }

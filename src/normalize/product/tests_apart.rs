@@ -119,6 +119,8 @@ fn permanent_and_whiteboard_markers_never_group_and_white_board_names_the_board_
         assert_eq!(product_key(ohp).kind, "spidol ohp", "{ohp}");
         assert!(!explained(ohp, titles[0]).same && !explained(ohp, titles[1]).same, "{ohp}");
     }
+    // A box of permanent markers is permanent markers.
+    assert_eq!(product_key("Spidol Snowman Permanent Hitam Box isi 12").kind, "spidol permanen");
     // Whiteboard markers describe themselves as not permanent (review 26b F2, F10).
     for board in [
         "Snowman Non-Permanent Marker Hitam",
