@@ -33,9 +33,7 @@ pub fn product_key(title: &str) -> ProductKey {
     }
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
-    non_permanent(&mut toks);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
-    let kind = marker_kind(kind, brand.as_deref(), &mut toks, ink);
     let mut included = markers::take(&mut toks, ink);
     let brand = brand.or_else(|| unknown_brand(&toks));
     included.extend(take_included(&mut toks));
@@ -75,75 +73,6 @@ fn sized_paper(toks: &mut Vec<Tok>) -> Option<&'static str> {
     }
     toks.retain(|t| !t.is("paper"));
     Some("kertas hvs")
-}
-
-/// Markers: a title saying `permanent` anywhere (`Spidol Hitam Permanent`) is a permanent
-/// marker, which ruins a whiteboard, so never the whiteboard marker a bare `spidol` is taken
-/// for; `OHP` without `permanent` is the overhead-projector pen, neither; a whiteboard marker is
-/// what says `white board`, `whiteboard` or `non permanent` (`tidak permanen`: whiteboard
-/// markers describe themselves so), and `white board` in a marker's title is the board it writes
-/// on, never the colour putih. Refill ink and erasers named after the marker they serve are no
-/// marker: their titles are read as before.
-fn marker_kind(
-    kind: Option<&'static str>,
-    brand: Option<&str>,
-    toks: &mut Vec<Tok>,
-    ink: bool,
-) -> Option<&'static str> {
-    let permanent_word = |t: &Tok| t.is("permanent") || t.is("permanen");
-    // `Snowman Permanent Hitam`: a marker maker's name and `permanent` say what it is.
-    let marker_brand = brand.is_some_and(|b| MARKER_BRANDS.contains(&b)) && toks.iter().any(permanent_word);
-    let marker = match kind {
-        Some(kind) => kind.starts_with("spidol"),
-        None => toks.iter().any(|t| t.is("marker")) || marker_brand,
-    };
-    let accessory = ink || toks.iter().any(|t| ["refill", "penghapus", "eraser"].iter().any(|w| t.is(w)));
-    if !marker || accessory {
-        return kind;
-    }
-    let non = toks.iter().any(|t| t.is(NON_PERMANENT));
-    let permanent = !non && toks.iter().any(permanent_word);
-    let ohp = kind == Some("spidol ohp") || toks.iter().any(|t| t.is("ohp"));
-    let board =
-        non || toks.iter().any(|t| t.is("whiteboard")) || toks.windows(2).any(|w| w[0].is("white") && w[1].is("board"));
-    let said = |t: &Tok| ["permanent", "permanen", "whiteboard", "ohp", NON_PERMANENT].iter().any(|w| t.is(w));
-    toks.retain(|t| !said(t));
-    let mut at = 0;
-    while at + 1 < toks.len() {
-        if toks[at].is("white") && toks[at + 1].is("board") {
-            toks.drain(at..at + 2);
-        } else {
-            at += 1;
-        }
-    }
-    match (permanent, ohp, board) {
-        (true, _, _) => Some("spidol permanen"),
-        (false, true, _) => Some("spidol ohp"),
-        (false, false, true) => Some("spidol whiteboard"),
-        (false, false, false) => kind,
-    }
-}
-
-/// Brands that make markers above all, so a title naming one with `permanent` and no kind is a
-/// permanent marker.
-const MARKER_BRANDS: [&str; 6] = ["Snowman", "Joyko", "Kenko", "Artline", "Pilot", "Faster"];
-
-/// `Non Permanent`, `Non-Permanent`, `Nonpermanen`, `Tidak Permanen`, `Bukan Permanen` as one
-/// word, so `permanent` in it is never read as a permanent marker.
-const NON_PERMANENT: &str = "nonpermanen";
-
-fn non_permanent(toks: &mut Vec<Tok>) {
-    let mut at = 0;
-    while at < toks.len() {
-        let negation = |t: &Tok| t.is("non") || t.is("tidak") || t.is("bukan");
-        if matches!(toks[at].text.as_str(), "nonpermanent" | "nonpermanen") {
-            toks[at].text = NON_PERMANENT.to_string();
-        } else if negation(&toks[at]) && toks.get(at + 1).is_some_and(|t| t.is("permanent") || t.is("permanen")) {
-            toks[at].text = NON_PERMANENT.to_string();
-            toks.remove(at + 1);
-        }
-        at += 1;
-    }
 }
 
 /// A brand no table knows: the word after a `Merek:` label, else the first word the matcher does

@@ -60,11 +60,7 @@
 //!   when both titles give a code with letters and two digits, one of each must be related.
 //!   Vowel-less abbreviations are expanded (`Mj` = meja, `Pnsl` = pensil) and English words read
 //!   in Indonesian (`swivel chair` = `kursi putar`). A desk's drawer unit (`1/2 Biro`) is not
-//!   the plain desk. A permanent marker is a kind of its own (`spidol permanen`), never the
-//!   whiteboard marker a bare `spidol` is taken for, nor an OHP pen (`spidol ohp`); a marker
-//!   saying `non permanent` or `tidak permanen` is a whiteboard marker, and `white board` in a
-//!   marker's title is that kind, not the colour putih (review25b F4, 26b F2, F10). Refill ink
-//!   and erasers named after a marker are read as before, never as the marker (26b F1).
+//!   the plain desk.
 //! - [`offer_key`] is the key of an offer whose marketplace states brand and model apart from
 //!   the title (adapter format 2): the stated brand is the brand, the stated model's codes join
 //!   the title's.

@@ -172,34 +172,7 @@ pub(super) const KINDS: &[(&str, &[&str])] = &[
     ("router wifi", &["router wifi 6", "access point wifi 6", "router wifi", "access point", "router"]),
     ("gula pasir", &["gula pasir putih", "gula pasir", "gula kristal putih"]),
     ("tenaga ahli", &["jasa tenaga ahli", "tenaga ahli", "jasa konsultan"]),
-    // A permanent marker ruins a whiteboard: never the whiteboard marker (see `key::marker_kind`).
-    (
-        "spidol permanen",
-        &[
-            "spidol permanen",
-            "spidol permanent",
-            "permanent marker",
-            "permanen marker",
-            "marker permanent",
-            "marker permanen",
-        ],
-    ),
-    // The overhead-projector pen: neither a whiteboard nor a permanent marker (see `key::marker_kind`).
-    ("spidol ohp", &["spidol ohp", "ohp marker", "marker ohp"]),
-    (
-        "spidol whiteboard",
-        &[
-            "spidol whiteboard",
-            "spidol white board",
-            "spidol papan tulis",
-            "whiteboard marker",
-            "white board marker",
-            "marker whiteboard",
-            "marker white board",
-            "board marker",
-            "spidol",
-        ],
-    ),
+    ("spidol whiteboard", &["spidol whiteboard", "spidol papan tulis", "board marker", "spidol"]),
     ("tisu", &["tisu facial", "tisu wajah", "tissue wajah", "facial tissue", "tissue", "tisu"]),
     ("kopi", &["kopi sachet", "kopi instan", "kopi"]),
     ("whiteboard", &["papan tulis whiteboard", "whiteboard", "papan tulis"]),
