@@ -129,9 +129,6 @@ pub(super) async fn collect(
         (page_size_for(want.keep, largest), paging_of(&entry.settings))
     };
     let mut walk = Walk::new(want.start, page_size, paging);
-    if entry.settings.fixed_page_size {
-        walk = walk.fixed();
-    }
     let Earlier { mut seen, cursor: resumed, .. } = earlier;
     // Only a walk from the top of the list sees every item it leaves out.
     let from_start = walk.offset == 0 && resumed.is_none();
@@ -163,8 +160,6 @@ pub(super) async fn collect(
     let mut left_out = LeftOut::default();
     // Whether a page was read: a failure after it keeps what was read.
     let mut answered = false;
-    // Whether the page before was short: the page after it is asked past what may be the end.
-    let mut after_short = false;
     // The end of the list was found: its total is counted, not stated.
     let mut ended = false;
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
@@ -188,9 +183,9 @@ pub(super) async fn collect(
             // Nothing read yet: the marketplace failed.
             Err(error) if !answered => return Err(error),
             Err(error) => {
-                if refused_past_total(&error, offset, collected.total, collected.total_approximate, after_short) {
-                    // Asked past the end it stated, or past a short page (to see whether it was
-                    // a clamp), the marketplace refused: many APIs answer a page past the end 404.
+                if refused_past_total(&error, offset, collected.total, collected.total_approximate) {
+                    // Asked past the end it stated (to see whether a short page was a clamp),
+                    // the marketplace refused: many APIs answer a page past the end 404.
                     collected.exhausted = true;
                     (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
                     ended = true;
@@ -226,7 +221,6 @@ pub(super) async fn collect(
         let listed = u32::try_from(page.offers.len() + page.skipped).unwrap_or(u32::MAX);
         // An estimate says nothing about where the list ends.
         let counted = page.total.filter(|_| !page.total_approximate);
-        after_short = listed < size;
         let next = walk.after(listed, counted, page.next_cursor.is_some(), &learned);
         if next == Next::Redo {
             continue;

@@ -146,9 +146,6 @@ pub(super) struct Walk {
     proven: u32,
     /// A short page was taken as a possible clamp of this size; the next page tells.
     pending: Option<u32>,
-    /// The marketplace serves pages of its own size, whatever is asked (the request names no
-    /// page size): a short page is never a clamp.
-    fixed: bool,
 }
 
 impl Walk {
@@ -157,13 +154,7 @@ impl Walk {
     pub(super) fn new(start: u32, size: u32, paging: Paging) -> Self {
         let size = size.max(1);
         let offset = if matches!(paging, Paging::Cursor | Paging::Single) { 0 } else { start / size * size };
-        Self { offset, size, paging, proven: 0, pending: None, fixed: false }
-    }
-
-    /// The same walk over a marketplace that serves pages of its own size, `size`.
-    pub(super) fn fixed(mut self) -> Self {
-        self.fixed = true;
-        self
+        Self { offset, size, paging, proven: 0, pending: None }
     }
 
     /// Asks `size` a page from the next page on, when that is larger and the walk is between
@@ -215,18 +206,11 @@ impl Walk {
         // size served in full (a marketplace that left a listing out of the page after paging,
         // or lowered its cap since), and reading on costs a call only when the two disagree.
         let more_stated = total.is_some_and(|total| total > u64::from(end));
-        let proven = self.fixed || self.proven >= size || learned.served.load(Ordering::Relaxed) >= size;
+        let proven = self.proven >= size || learned.served.load(Ordering::Relaxed) >= size;
         if proven && !more_stated {
             learned.note_end(end, total);
             self.offset = end;
             return Next::End;
-        }
-        // Short at a size it serves in full, and more said to follow: listings left out of the
-        // page after paging (one or two short) leave the page size as it is; a numbered page at
-        // most half full is taken for a lowered cap, tested below as any clamp is.
-        if proven && (self.fixed || self.paging == Paging::Offset || listed.saturating_mul(2) > size) {
-            self.offset = if self.paging == Paging::Offset { end } else { offset.saturating_add(size) };
-            return Next::Continue;
         }
         // A numbered page at a nonzero offset may be clamped and so lie elsewhere: a total that
         // happens to match where it would end places nothing.

@@ -11,17 +11,10 @@ use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest, Setting
 use crate::model::Offer;
 use std::sync::Arc;
 
-/// A page asked at `offset`, at or past the count the marketplace stated or right after a short
-/// page, refused as out of range or answered without its item list: the end of the list, not a
-/// failure.
-pub(super) fn refused_past_total(
-    error: &MarketplaceError,
-    offset: u32,
-    total: Option<u64>,
-    approximate: bool,
-    after_short: bool,
-) -> bool {
-    let past = after_short || total.is_some_and(|total| !approximate && u64::from(offset) >= total);
+/// A page asked at `offset`, at or past the count the marketplace stated, refused as out of range
+/// or answered without its item list: the end of the list, not a failure.
+pub(super) fn refused_past_total(error: &MarketplaceError, offset: u32, total: Option<u64>, approximate: bool) -> bool {
+    let past = total.is_some_and(|total| !approximate && u64::from(offset) >= total);
     let refused = match error {
         // What APIs answer a page out of range; 401, 403 or 429 are failures wherever they come.
         MarketplaceError::Status { status } => matches!(status, 400 | 404 | 410 | 416 | 422),
