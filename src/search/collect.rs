@@ -177,8 +177,18 @@ pub(super) async fn collect(
             cursor: cursor.take(),
             filters: pushed.to_vec(),
         };
-        let loaded = tokio::time::timeout_at(ask.until, path.page(entry, request, bypass, report)).await;
-        let page = match loaded.unwrap_or(Err(MarketplaceError::Timeout { after: ask.deadline })) {
+        let load = path.page(entry, request, bypass, report);
+        // A page after the first is held to the deadline here, so the pages before it are kept
+        // when it is late; the first (most searches' only page) to the caller's, with no timer
+        // of its own.
+        let loaded = if answered {
+            tokio::time::timeout_at(ask.until, load)
+                .await
+                .unwrap_or(Err(MarketplaceError::Timeout { after: ask.deadline }))
+        } else {
+            load.await
+        };
+        let page = match loaded {
             Ok(page) => page,
             // Nothing read yet: the marketplace failed.
             Err(error) if !answered => return Err(error),
