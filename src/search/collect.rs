@@ -84,9 +84,6 @@ pub(super) struct Ask<'a> {
     /// Whether the gateway applies conditions the marketplace does not, so pages are scanned.
     pub(super) scans: bool,
     pub(super) bypass: bool,
-    /// When the marketplace's part must be done, and its deadline (for the error).
-    pub(super) until: tokio::time::Instant,
-    pub(super) deadline: Duration,
 }
 
 /// What one walk gathered (see [`super::fanout::Fetched`] for the fields' meaning).
@@ -100,6 +97,24 @@ pub(super) struct Collected {
     pub(super) next_cursor: Option<String>,
     /// A page after the first failed: the walk ended there, with the pages read before it.
     pub(super) failed: Option<MarketplaceError>,
+    /// Pages read: a walk stopped after one (its deadline passed) keeps them.
+    pub(super) pages: u32,
+}
+
+impl Collected {
+    /// Nothing yet, from position `start`.
+    pub(super) fn new(start: u32) -> Self {
+        Self {
+            scanned_to: start,
+            offers: Vec::new(),
+            total: None,
+            total_approximate: false,
+            exhausted: false,
+            next_cursor: None,
+            failed: None,
+            pages: 0,
+        }
+    }
 }
 
 /// Pages through one marketplace from `want.start` until enough matching offers are in hand,
@@ -114,7 +129,8 @@ pub(super) async fn collect(
     want: Want,
     earlier: Earlier,
     report: &mut SourceReport,
-) -> Result<Collected, MarketplaceError> {
+    collected: &mut Collected,
+) -> Result<(), MarketplaceError> {
     let Ask { query, filter, pushed, bypass, .. } = *ask;
     let learned = path.learned(entry.marketplace.id());
     let single = learned.ignores_paging();
@@ -147,19 +163,8 @@ pub(super) async fn collect(
             seen = shown.map(|(offer, index)| (offer.source_id.clone(), index)).collect();
         }
     }
-    let mut collected = Collected {
-        scanned_to: want.start,
-        offers: Vec::new(),
-        total: None,
-        total_approximate: false,
-        exhausted: false,
-        next_cursor: None,
-        failed: None,
-    };
     let (mut cursor, mut scanned, mut requests) = (resumed, 0u32, 0u32);
     let mut left_out = LeftOut::default();
-    // Whether a page was read: a failure after it keeps what was read.
-    let mut answered = false;
     // The end of the list was found: its total is counted, not stated.
     let mut ended = false;
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
@@ -177,21 +182,10 @@ pub(super) async fn collect(
             cursor: cursor.take(),
             filters: pushed.to_vec(),
         };
-        let load = path.page(entry, request, bypass, report);
-        // A page after the first is held to the deadline here, so the pages before it are kept
-        // when it is late; the first (most searches' only page) to the caller's, with no timer
-        // of its own.
-        let loaded = if answered {
-            tokio::time::timeout_at(ask.until, load)
-                .await
-                .unwrap_or(Err(MarketplaceError::Timeout { after: ask.deadline }))
-        } else {
-            load.await
-        };
-        let page = match loaded {
+        let page = match path.page(entry, request, bypass, report).await {
             Ok(page) => page,
             // Nothing read yet: the marketplace failed.
-            Err(error) if !answered => return Err(error),
+            Err(error) if collected.pages == 0 => return Err(error),
             Err(error) => {
                 if refused_past_total(&error, offset, collected.total, collected.total_approximate) {
                     // Asked past the end it stated (to see whether a short page was a clamp),
@@ -205,7 +199,7 @@ pub(super) async fn collect(
                 break;
             }
         };
-        answered = true;
+        collected.pages += 1;
         // Every offer seen before at another index: the first page served again. One read again
         // at its own index is no repeat (a later round's first page may start before where it
         // continues, and a widened numbered walk reads its first items again): only a page past
@@ -291,5 +285,5 @@ pub(super) async fn collect(
     if report.message.is_none() {
         report.message = left_out.message();
     }
-    Ok(collected)
+    Ok(())
 }

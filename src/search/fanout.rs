@@ -140,16 +140,24 @@ pub(super) async fn fetch_after(
     let deadline = entry.settings.timeout.saturating_sub(earlier.spent);
     let pushdown = filter.pushdown(&entry.pushdown);
     let total_exact = pushdown.complete;
-    let until = tokio::time::Instant::now() + deadline;
-    let ask = Ask { query, filter, pushed: &pushdown.params, scans: pushdown.left_here, bypass, until, deadline };
+    let ask = Ask { query, filter, pushed: &pushdown.params, scans: pushdown.left_here, bypass };
     let span = marketplace_span(&id);
     // Boxed: the walk's future holds its pages' loads and is large, and each wrapper around it
     // (span, deadline, the caller's `join_all`) moved it whole (memcpy was 2-3 % of a miss).
-    let call = Box::pin(collect(path, entry, &ask, want, earlier, &mut report)).instrument(span.clone());
-    // The walk keeps the same deadline per page, and so keeps the pages it read before one that
-    // came too late; this one ends what is left (a cache read).
-    let outcome =
-        tokio::time::timeout_at(until, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
+    // What the walk gathered outlives it: past the deadline the pages read before the late one
+    // are kept (no timer per page: most searches read one page).
+    let mut collected = Collected::new(want.start);
+    let call =
+        Box::pin(collect(path, entry, &ask, want, earlier, &mut report, &mut collected)).instrument(span.clone());
+    let outcome = match tokio::time::timeout(deadline, call).await {
+        Ok(walked) => walked,
+        Err(_) if collected.pages > 0 => {
+            collected.failed = Some(MarketplaceError::Timeout { after: deadline });
+            Ok(())
+        }
+        Err(_) => Err(MarketplaceError::Timeout { after: deadline }),
+    }
+    .map(|()| collected);
     report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     let fetched = answered(&id, report, outcome, total_exact, want);
     span.record("status", fetched.report.status.label());
