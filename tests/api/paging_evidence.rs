@@ -120,6 +120,26 @@ query Page($query: String!, $first: Int, $after: String) {
   }
 }"#;
 
+/// The same when the later page never comes: the marketplace's deadline keeps what was read.
+#[tokio::test]
+async fn a_later_page_that_never_comes_keeps_the_offers_of_the_pages_before_it() {
+    use crate::helpers::{TestOptions, spawn_app_with};
+    let deadlines = vec![("mbiz", std::time::Duration::from_millis(800))];
+    let app = spawn_app_with(TestOptions { deadlines, ..TestOptions::default() }).await;
+    quirks(&app, Quirks { max_page_size: Some(20), ..Quirks::default() });
+    // Every second search call hangs: the first page answers, the second never does.
+    app.sandbox("mbiz").faults().set_mode(pasar::sandbox::FaultMode::Hang);
+    app.sandbox("mbiz").faults().set_error_rate(0.5);
+    let response = search(&app, 40).await;
+    assert_eq!(offers(&response), 20, "{response}");
+    let search = &response["data"]["search"];
+    assert_eq!(
+        (&search["complete"], &search["sources"][0]["status"]),
+        (&json!(false), &json!("TIMEOUT")),
+        "{response}"
+    );
+}
+
 const OFFER: &str = r#"query($id: ID!) { offer(id: $id) { price { amount } } }"#;
 const EKATALOG_PAGE: &str = r#"
 query Page($first: Int, $after: String) {
