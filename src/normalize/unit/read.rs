@@ -1,0 +1,218 @@
+//! Reading pack statements out of text: the words of a title or a unit field (model codes kept
+//! whole, glued counts split), and the statements they make, most explicit first.
+
+use super::{BASE_UNITS, CONTAINERS, FILLERS, FIXED_PACKS, MAX_COUNT, MEASURES, OUTER, Statement};
+
+/// What the unit field states: a pack statement, or one base unit (`"pcs"`, `"Kg"`). A unit
+/// field `Kantong` alone is the pack the title sizes (`Masker ... Kantong isi 10 pcs`), a bag
+/// holding pieces as often as being one.
+pub(super) fn field_statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    statement(words).or_else(|| {
+        let base = base_unit(words.first()?).filter(|b| *b != "kantong")?;
+        Some(Statement::Size { base, quantity: 1, container: None, named: true })
+    })
+}
+
+/// The text lowercased, with `@` read as `isi` and ` - ` as a statement boundary, for [`words`].
+pub(super) fn lowered(text: &str) -> String {
+    // `@25`, `@ 1 btl`: so many per pack. ` - ` and `|` end a statement (`isi 12 - Joyko`).
+    let mut lower = text.to_lowercase();
+    if lower.contains('@') {
+        lower = lower.replace('@', " isi ");
+    }
+    if lower.contains(" - ") {
+        lower = lower.replace(" - ", " | ");
+    }
+    lower
+}
+
+/// The words of a [`lowered`] text. Digits glued to a unit are split from it (`"5rim"` → `5`,
+/// `rim`); any other mix of letters and digits, or words joined by `-` or `/` with a digit in
+/// them, is one code (`c600`, `bp-338`, `3-ply`) that is never read as a count. Words borrow
+/// from the text (or are fixed spellings): a title is read for every offer normalised.
+pub(super) fn words(lower: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for raw in lower.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '/' | ',' | '.' | '|'))) {
+        if raw == "|" {
+            out.push(BOUNDARY);
+            continue;
+        }
+        let token = raw.trim_matches(|c: char| matches!(c, '-' | '/' | ',' | '.' | '|'));
+        if token.is_empty() {
+            continue;
+        }
+        let joined = token.contains(['-', '/']);
+        if joined && !token.chars().any(|c| c.is_ascii_digit()) {
+            out.extend(token.split(['-', '/']).filter(|p| !p.is_empty()));
+        } else if let Some((count, unit)) = glued_count(token).filter(|_| !joined) {
+            out.push(count);
+            out.push(unit);
+        } else {
+            out.push(token);
+        }
+    }
+    for i in 0..out.len() {
+        let word = alias(out[i]);
+        // `box of 50`, `carton of 5 reams`: `of` after a pack word is `isi`.
+        let of = word == "of" && i > 0 && is_pack_word(out[i - 1]);
+        out[i] = if of { "isi" } else { word };
+    }
+    out
+}
+
+/// Where one statement of a title ends and another begins.
+pub(super) const BOUNDARY: &str = "|";
+
+/// One spelling for words that name the same pack or unit: a title's `karton` is the unit
+/// field's `dus`, an English `ream` is a `rim`.
+pub(super) fn alias(word: &str) -> &str {
+    match word {
+        "karton" | "carton" | "cartons" | "ctn" | "kardus" | "dos" | "dusan" => "dus",
+        "boks" | "boxes" => "box",
+        "pack" | "packs" | "pax" | "pck" => "pak",
+        "ream" | "reams" => "rim",
+        "dozen" | "dozens" | "lsn" => "lusin",
+        "bottle" | "bottles" => "botol",
+        "kilo" | "kilogram" => "kg",
+        "pieces" | "piece" => "pcs",
+        other => other,
+    }
+}
+
+/// `"5rim"`, `"500lbr"`, `"24btl"`: digits then a pack or unit word.
+pub(super) fn glued_count(token: &str) -> Option<(&str, &str)> {
+    let split = token.find(|c: char| !c.is_ascii_digit())?;
+    let (count, unit) = token.split_at(split);
+    let known_word = fixed_pack(unit).is_some() || base_unit(unit).is_some() || CONTAINERS.contains(&unit);
+    (!count.is_empty() && known_word).then_some((count, unit))
+}
+
+pub(super) fn number(word: &str) -> Option<u32> {
+    if !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok().filter(|n| (1..=MAX_COUNT).contains(n))
+}
+
+pub(super) fn base_unit(word: &str) -> Option<&'static str> {
+    BASE_UNITS.iter().find(|(w, _)| *w == word).map(|(_, base)| *base)
+}
+
+pub(super) fn fixed_pack(word: &str) -> Option<(&'static str, u32)> {
+    FIXED_PACKS.iter().find(|(w, _, _)| *w == word).map(|(_, base, size)| (*base, *size))
+}
+
+pub(super) fn is_pack_word(word: &str) -> bool {
+    CONTAINERS.contains(&word) || fixed_pack(word).is_some()
+}
+
+/// The pack statement in the words, most explicit first.
+pub(super) fn statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    nested(words)
+        .or_else(|| isi_count(words))
+        .or_else(|| counted_fixed_pack(words))
+        .or_else(|| times(words))
+        .or_else(|| counted_base_units(words))
+        .or_else(|| container_count(words))
+}
+
+/// `"200 Sheet (1 Karton (48 Pak))"`, `"200 lembar isi 3 pak"`: a count of base units, then a
+/// count (two or more) of the packs holding it, so the offer is the product of the two. Only a
+/// container word may be the outer count's, so `"500 lbr 5 rim"` is left to the other readings.
+pub(super) fn nested<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    let (at, inner) = (0..words.len().saturating_sub(1)).find_map(|i| {
+        let n = number(words[i])?;
+        let base = base_unit(words[i + 1]).filter(|b| !MEASURES.contains(b))?;
+        Some((i + 2, (base, n)))
+    })?;
+    (at..words.len().saturating_sub(1)).find_map(|j| {
+        let n = number(words[j]).filter(|n| *n >= 2)?;
+        if !OUTER.contains(&words[j + 1]) {
+            return None;
+        }
+        Some(Statement::Size { base: inner.0, quantity: inner.1.checked_mul(n)?, container: None, named: true })
+    })
+}
+
+/// `"isi 12 pcs"`, `"Rim isi 500 Lembar"`, `"Box isi 5 Rim"`, `"box isi 12"`; `"Karton isi 40
+/// Box"` and `"isi 3 Kue"` are counts of things of unstated size.
+pub(super) fn isi_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    words.iter().enumerate().find_map(|(i, &w)| {
+        if w != "isi" {
+            return None;
+        }
+        let n = number(words.get(i + 1)?)?;
+        let container = i.checked_sub(1).map(|j| words[j]).filter(|c| is_pack_word(c));
+        let size = |base, quantity| Some(Statement::Size { base, quantity, container, named: true });
+        let unnamed = Some(Statement::Size { base: "pcs", quantity: n, container, named: false });
+        // `isi 6 x 2 kg`: six of two kilograms.
+        if words.get(i + 2) == Some(&"x")
+            && let Some(Statement::Size { base, quantity, .. }) = times(&words[i + 1..])
+        {
+            return size(base, quantity);
+        }
+        match words.get(i + 2).copied() {
+            None => unnamed,
+            Some(next) if FILLERS.contains(&next) || next == BOUNDARY => unnamed,
+            Some(next) => match (base_unit(next), fixed_pack(next)) {
+                (Some(base), _) => size(base, n),
+                (None, Some((base, each))) => size(base, n.checked_mul(each)?),
+                (None, None) => Some(Statement::Unsized),
+            },
+        }
+    })
+}
+
+/// `"5 rim"`, `"1 lusin"`, `"rim"` alone.
+pub(super) fn counted_fixed_pack<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    words.iter().enumerate().find_map(|(i, &w)| {
+        let (base, size) = fixed_pack(w)?;
+        let counted = i.checked_sub(1).and_then(|j| number(words[j]).map(|n| (j, n)));
+        let (quantity, container) = match counted {
+            // "1 rim" is the rim itself; "box 5 rim" is the box.
+            Some((_, 1)) | None => (size, Some(w)),
+            Some((j, n)) => (size.checked_mul(n)?, j.checked_sub(1).map(|k| words[k]).filter(|c| is_pack_word(c))),
+        };
+        Some(Statement::Size { base, quantity, container, named: true })
+    })
+}
+
+/// `"20 x 1 kg"`, `"12 x 10 sachet"`: a count of counted base units.
+pub(super) fn times<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    words.windows(4).find_map(|w| {
+        let (outer, inner) = (number(w[0])?, number(w[2])?);
+        let base = base_unit(w[3]).filter(|_| w[1] == "x")?;
+        Some(Statement::Size { base, quantity: outer.checked_mul(inner)?, container: None, named: true })
+    })
+}
+
+/// `"500 lbr"`, `"dus 24 botol"`; skips measures (`"600 ml"`), `"1 unit"`, and `"pc"` outside
+/// `isi N`, which is as often a computer (`"IdeaCentre AIO 3 PC"`).
+pub(super) fn counted_base_units<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    (0..words.len().saturating_sub(1)).find_map(|i| {
+        if words[i + 1] == "pc" {
+            return None;
+        }
+        let n = number(words[i])?;
+        let base = base_unit(words[i + 1])?;
+        let container = i.checked_sub(1).map(|j| words[j]).filter(|c| is_pack_word(c));
+        (n > 1 || !MEASURES.contains(&base)).then_some(Statement::Size { base, quantity: n, container, named: true })
+    })
+}
+
+/// `"dus 24"`, `"pak 100"` at the end: a container and a count of unnamed pieces.
+pub(super) fn container_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    words.iter().enumerate().find_map(|(i, &w)| {
+        if !CONTAINERS.contains(&w) {
+            return None;
+        }
+        let n = number(words.get(i + 1)?)?;
+        match words.get(i + 2).copied() {
+            None => Some(Statement::Size { base: "pcs", quantity: n, container: Some(w), named: false }),
+            Some(next) if FILLERS.contains(&next) || next == BOUNDARY => {
+                Some(Statement::Size { base: "pcs", quantity: n, container: Some(w), named: false })
+            }
+            Some(_) => Some(Statement::Unsized),
+        }
+    })
+}
