@@ -43,10 +43,6 @@ pub struct Quirks {
     /// in a walk). Mbizmarket only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fails_from: Option<usize>,
-    /// Every this-many-th listed match is left out of its page after paging (a listing
-    /// withdrawn between the count and the page), the page one short. Mbizmarket only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hides_every: Option<usize>,
 }
 
 /// How a marketplace states its total.
@@ -89,11 +85,6 @@ impl Quirks {
     pub(crate) fn page_refusal(&self, start: usize, matches: usize) -> Option<u16> {
         let past_end = self.past_end_status.filter(|_| start >= matches && matches > 0);
         past_end.or(self.fails_from.filter(|&from| start >= from).map(|_| 500))
-    }
-
-    /// Whether the match listed at `position` is left out of its page.
-    pub(crate) fn hidden(&self, position: usize) -> bool {
-        self.hides_every.is_some_and(|every| every > 0 && (position + 1).is_multiple_of(every))
     }
 
     /// Where the page asked to start at `asked` really starts.

@@ -45,7 +45,6 @@ fn quirks() -> impl Strategy<Value = Quirks> {
             repeats_id_every: None,
             past_end_status: None,
             fails_from: None,
-            hides_every: None,
         },
     )
 }
