@@ -7,23 +7,43 @@
 //! cached, resolved or compressed: its CPU per request is the part of an uncached search no
 //! gateway built on axum, hyper and reqwest can go below on this machine, and the `uncached` line
 //! minus this one is what Pasar itself adds.
+//!
+//! The `floor-clients` phase runs two such relays side by side, [a] on reqwest and [b] on
+//! hyper-util's own pooled client with the same requests: what reqwest's layers (URL parsing,
+//! redirect and retry policies, decompression) cost per search over the bare HTTP/1 client.
 
 use super::gateway::Gateway;
 use axum::Router;
 use axum::body::Bytes;
+use axum::http::Request;
 use axum::routing::post;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
 use pasar::sandbox::{RunningSandbox, SandboxOptions};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 use std::sync::Arc;
 
-/// Set (to `port;id=url,id=url…`) in the relay's environment: this process is the relay.
+/// Set (to `port;client;id=url,id=url…`) in the relay's environment: this process is the relay.
 const FLOOR_ENV: &str = "LOAD_FLOOR_RELAY";
 
+/// The HTTP client a relay calls the sandboxes with.
+#[derive(Clone, Copy)]
+pub enum ClientKind {
+    Reqwest,
+    Hyper,
+}
+
 /// Starts the relay over `sandboxes` as a child process.
-pub async fn start(sandboxes: &[RunningSandbox], options: &SandboxOptions) -> Gateway {
+pub async fn start(sandboxes: &[RunningSandbox], options: &SandboxOptions, kind: ClientKind) -> Gateway {
     let upstreams: Vec<String> = sandboxes.iter().map(|s| format!("{}={}", s.kind().id(), s.base_url())).collect();
     let binary = std::env::current_exe().expect("this bench's path");
+    let kind = match kind {
+        ClientKind::Reqwest => "reqwest",
+        ClientKind::Hyper => "hyper",
+    };
     Gateway::start_with(&binary, options, |port, command| {
-        command.env(FLOOR_ENV, format!("{port};{}", upstreams.join(",")));
+        command.env(FLOOR_ENV, format!("{port};{kind};{}", upstreams.join(",")));
     })
     .await
 }
@@ -31,7 +51,8 @@ pub async fn start(sandboxes: &[RunningSandbox], options: &SandboxOptions) -> Ga
 /// Serves as the relay, and never returns, when this process was started as one.
 pub fn serve_if_asked() {
     let Ok(spec) = std::env::var(FLOOR_ENV) else { return };
-    let (port, list) = spec.split_once(';').expect("port;upstreams");
+    let (port, rest) = spec.split_once(';').expect("port;client;upstreams");
+    let (kind, list) = rest.split_once(';').expect("client;upstreams");
     let upstreams: Vec<Upstream> = list
         .split(',')
         .map(|pair| {
@@ -43,7 +64,12 @@ pub fn serve_if_asked() {
     // bench's load keeps it under one core.
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
     runtime.block_on(async {
-        let client = reqwest::Client::builder().no_proxy().build().expect("client");
+        let client = match kind {
+            "hyper" => {
+                Client::Hyper(Box::new(hyper_util::client::legacy::Client::builder(TokioExecutor::new()).build_http()))
+            }
+            _ => Client::Reqwest(reqwest::Client::builder().no_proxy().build().expect("client")),
+        };
         let relay = Arc::new(Relay { client, upstreams, credentials: SandboxOptions::default() });
         let app = Router::new().route("/graphql", post(search).get(|| async { "{}" })).with_state(relay);
         let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await.expect("relay port");
@@ -57,8 +83,16 @@ struct Upstream {
     base: String,
 }
 
+type HyperClient = hyper_util::client::legacy::Client<HttpConnector, Full<Bytes>>;
+
+enum Client {
+    Reqwest(reqwest::Client),
+    // Boxed: hyper-util's client is several times the size of reqwest's handle.
+    Hyper(Box<HyperClient>),
+}
+
 struct Relay {
-    client: reqwest::Client,
+    client: Client,
     upstreams: Vec<Upstream>,
     /// The sandboxes' token and key (the bench starts them with the defaults).
     credentials: SandboxOptions,
@@ -74,7 +108,14 @@ async fn search(axum::extract::State(relay): axum::extract::State<Arc<Relay>>, b
 
 /// One 10-offer first page, as the marketplace's adapter file asks for it.
 async fn ask(relay: &Relay, upstream: &Upstream, keyword: &str) -> Bytes {
-    let (client, options, base) = (&relay.client, &relay.credentials, &upstream.base);
+    match &relay.client {
+        Client::Reqwest(client) => ask_reqwest(client, &relay.credentials, upstream, keyword).await,
+        Client::Hyper(client) => ask_hyper(client, &relay.credentials, upstream, keyword).await,
+    }
+}
+
+async fn ask_reqwest(client: &reqwest::Client, options: &SandboxOptions, upstream: &Upstream, keyword: &str) -> Bytes {
+    let base = &upstream.base;
     let call = match upstream.id.as_str() {
         "mbiz" => client
             .get(format!("{base}/api/v1/products"))
@@ -96,4 +137,42 @@ async fn ask(relay: &Relay, upstream: &Upstream, keyword: &str) -> Bytes {
     let response = call.send().await.expect("sandbox answers");
     assert!(response.status().is_success(), "{}: {}", upstream.id, response.status());
     response.bytes().await.expect("sandbox body")
+}
+
+/// The same page over hyper-util's client: the URL and body written by hand, as a gateway on
+/// the bare client would from its adapter's templates.
+async fn ask_hyper(client: &HyperClient, options: &SandboxOptions, upstream: &Upstream, keyword: &str) -> Bytes {
+    let base = &upstream.base;
+    let q: String = url::form_urlencoded::byte_serialize(keyword.as_bytes()).collect();
+    let get = |uri: String| Request::get(uri);
+    let post_json = |uri: String, body: serde_json::Value| {
+        let bytes = Bytes::from(serde_json::to_vec(&body).expect("json"));
+        (Request::post(uri).header(CONTENT_TYPE, "application/json"), bytes)
+    };
+    let (builder, body) = match upstream.id.as_str() {
+        "mbiz" => (
+            get(format!("{base}/api/v1/products?q={q}&page=1&per_page=10"))
+                .header(AUTHORIZATION, format!("Bearer {}", options.mbiz_token)),
+            Bytes::new(),
+        ),
+        "ekatalog" => (
+            get(format!("{base}/api/v6/produk?keyword={q}&offset=0&limit=10"))
+                .header("x-api-key", &options.ekatalog_key),
+            Bytes::new(),
+        ),
+        "jatim-bejo" => post_json(
+            format!("{base}/api/v1/produk/cari"),
+            serde_json::json!({ "kata_kunci": keyword, "halaman": 1, "jumlah": 10 }),
+        ),
+        "padi-umkm" => (get(format!("{base}/v1/catalog/search?query={q}&limit=10")), Bytes::new()),
+        "bela" => post_json(
+            format!("{base}/api/v2/catalog/search"),
+            serde_json::json!({ "keyword": keyword, "limit": 10, "cursor": "" }),
+        ),
+        other => panic!("no floor request for marketplace `{other}`"),
+    };
+    let request = builder.body(Full::new(body)).expect("request");
+    let response = client.request(request).await.expect("sandbox answers");
+    assert!(response.status().is_success(), "{}: {}", upstream.id, response.status());
+    response.into_body().collect().await.expect("sandbox body").to_bytes()
 }

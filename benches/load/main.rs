@@ -17,6 +17,8 @@
 //!   10-offer page from each sandbox, nothing parsed or resolved; `floor.rs`): the CPU per request
 //!   below which no gateway on axum, hyper and reqwest goes on this machine. Compare it with
 //!   `uncached` at `LOAD_FIRST=20`, the page size whose upstream calls it makes.
+//! - `floor-clients` (not run by default): two such relays side by side, [a] on reqwest and [b]
+//!   on hyper-util's bare client: what reqwest itself costs per search.
 //!
 //! Each phase prints rps, p50/p99, errors (non-200 or `errors` in the body), the gateway's own CPU
 //! time per request (utime + stime from `/proc/<pid>/stat`), the sandboxes' search calls per
@@ -103,11 +105,20 @@ fn main() {
                         .await;
                 }
                 "floor" => {
-                    let relay = [floor::start(&sandboxes, &options).await];
+                    let relay = [floor::start(&sandboxes, &options, floor::ClientKind::Reqwest).await];
                     let phase = Phase { name: "floor", mode: Mode::Uncached, conns, duration };
                     floor = phase.run(&relay, &sandboxes).await.first().copied();
                 }
-                other => eprintln!("unknown phase `{other}` (fan-out, cached, uncached, floor)"),
+                "floor-clients" => {
+                    let relays = [
+                        floor::start(&sandboxes, &options, floor::ClientKind::Reqwest).await,
+                        floor::start(&sandboxes, &options, floor::ClientKind::Hyper).await,
+                    ];
+                    _ = Phase { name: "floor-clients", mode: Mode::Uncached, conns, duration }
+                        .run(&relays, &sandboxes)
+                        .await;
+                }
+                other => eprintln!("unknown phase `{other}` (fan-out, cached, uncached, floor, floor-clients)"),
             }
         }
         // Side by side each binary had half the connections the floor had: no like for like.
