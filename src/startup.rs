@@ -164,6 +164,7 @@ impl Application {
             policy: Arc::new(socket_policy(http)),
             stop: stopped,
             open: OpenSockets::default(),
+            access_log: config.log.access,
         };
         let origins = Arc::new(Origins::from_config(&http.cors_origins));
         let loopback = config.listen.ip().is_loopback();

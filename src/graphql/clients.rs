@@ -38,6 +38,17 @@ pub enum Client {
     Address(Option<IpAddr>),
 }
 
+impl Client {
+    /// How logs name it: its `[clients]` name or its address (`-` unknown), never the key.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Named(name) => name.to_string(),
+            Self::Address(Some(ip)) => ip.to_string(),
+            Self::Address(None) => "-".into(),
+        }
+    }
+}
+
 /// The address a per-address budget or cap counts: an IPv4 address (also when reached over an
 /// IPv6 socket), or the /64 an IPv6 address belongs to.
 pub fn address_key(ip: IpAddr) -> IpAddr {

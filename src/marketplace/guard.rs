@@ -22,8 +22,8 @@ const MAX_BACK_OFF: Duration = Duration::from_secs(300);
 pub enum Called {
     /// The marketplace answered (perhaps after retries).
     Answered(SearchPage),
-    /// The marketplace was called and failed (its last attempt's error).
-    Failed(MarketplaceError),
+    /// The marketplace was called and failed (its last attempt's error), and how long it took.
+    Failed(MarketplaceError, Took),
     /// The guard refused without calling it: circuit open, shed at the concurrency cap, or asked
     /// to wait by its `Retry-After`. No call was made, so no upstream time or failure to count.
     Refused(MarketplaceError),
@@ -34,9 +34,18 @@ impl Called {
     pub fn into_result(self) -> Result<SearchPage, MarketplaceError> {
         match self {
             Self::Answered(page) => Ok(page),
-            Self::Failed(error) | Self::Refused(error) => Err(error),
+            Self::Failed(error, _) | Self::Refused(error) => Err(error),
         }
     }
+}
+
+/// How long a call took, the marketplace's time apart from Pasar's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Took {
+    /// From the send to the last attempt's end (retries inside it), as the upstream histogram.
+    pub upstream: Duration,
+    /// The wait in line for the concurrency cap, if the call had to wait.
+    pub waited: Option<Duration>,
 }
 
 /// Per-marketplace protection, shared by all requests.
@@ -113,7 +122,8 @@ impl Guard {
             meters.shed.increment(1);
             return Called::Refused(MarketplaceError::Overloaded);
         };
-        if let Some(waited) = permit.waited() {
+        let waited = permit.waited();
+        if let Some(waited) = waited {
             meters.queue_wait.record(waited.as_secs_f64());
         }
         let _in_flight = InFlight::new(&meters.inflight);
@@ -129,10 +139,11 @@ impl Guard {
         // marketplace's, and is timed apart (above).
         let sent = Instant::now();
         let outcome = self.attempts(marketplace, request, timeout, deadline, meters).await;
-        meters.duration.record(sent.elapsed().as_secs_f64());
+        let upstream = sent.elapsed();
+        meters.duration.record(upstream.as_secs_f64());
         match outcome {
             Ok(page) => Called::Answered(page),
-            Err(error) => Called::Failed(error),
+            Err(error) => Called::Failed(error, Took { upstream, waited }),
         }
     }
 

@@ -68,10 +68,12 @@ pub struct LedgerEntry {
     pub vendor: usize,
     /// Amount without PPN, rupiah.
     pub net: u64,
-    /// Amount paid, rupiah (net + 11 % PPN for a PKP seller).
+    /// Amount paid, rupiah (net + PPN for a PKP seller: 10 % before 1 April 2022, 11 % after).
     pub gross: u64,
     /// Whether PPN was charged.
     pub pkp: bool,
+    /// The PPN rate charged, percent: 0 for a seller that is not PKP, else the rate of its date.
+    pub ppn_percent: u64,
     /// Completed, cancelled or in progress.
     pub status: LedgerStatus,
     /// Payment method.
@@ -148,10 +150,10 @@ pub fn ledger(catalogue: &Catalogue, kind: MarketplaceKind, pemda: usize, year: 
         let share = u64::try_from(u128::from(total) * u128::from(*w) / u128::from(sum)).unwrap_or(0);
         let entry = if i + 1 == completed {
             // The last one takes the remainder from a seller that is not PKP: net = gross.
-            make(catalogue, i, vendor, total - paid, false, LedgerStatus::Completed, &mut rng)
+            make(catalogue, (year, i), vendor, total - paid, false, LedgerStatus::Completed, &mut rng)
         } else {
             let pkp = catalogue.vendors[vendor].pkp;
-            make(catalogue, i, vendor, share, pkp, LedgerStatus::Completed, &mut rng)
+            make(catalogue, (year, i), vendor, share, pkp, LedgerStatus::Completed, &mut rng)
         };
         paid += entry.gross;
         entries.push(entry);
@@ -163,12 +165,7 @@ pub fn ledger(catalogue: &Catalogue, kind: MarketplaceKind, pemda: usize, year: 
         let vendor = pick_vendor(catalogue, &vendors, pemda, &mut rng, false);
         let status = if j % 5 == 4 { LedgerStatus::InProgress } else { LedgerStatus::Cancelled };
         let amount = rng.range(2_000_000, 250_000_000);
-        entries.push(make(catalogue, i, vendor, amount, catalogue.vendors[vendor].pkp, status, &mut rng));
-    }
-    // The first purchase of every year is at 00:30 WIB on 1 January: 17:30 UTC the day
-    // before, which a reader that ignores time zones puts in the wrong year.
-    if let Some(first) = entries.first_mut() {
-        (first.month, first.day, first.minute) = (1, 1, 30);
+        entries.push(make(catalogue, (year, i), vendor, amount, catalogue.vendors[vendor].pkp, status, &mut rng));
     }
     entries
 }
@@ -198,31 +195,49 @@ fn pick_vendor(catalogue: &Catalogue, vendors: &[usize], pemda: usize, rng: &mut
     if pool.is_empty() { vendors[rng.index(vendors.len())] } else { pool[rng.index(pool.len())] }
 }
 
-/// One entry paying `gross` (PKP: rounded down to a net multiple of 100, so 11 % is exact).
+/// The PPN rate of a purchase in `month` of `year`, percent: 10 % until 31 March 2022, 11 % from
+/// 1 April 2022 (UU 7/2021 "HPP"). Purchases are dated from 07:00 WIB, except the year's first
+/// at 00:30 WIB on 1 January, so no entry straddles the change in another time zone.
+fn ppn_rate(year: i32, month: u8) -> u64 {
+    if (year, month) < (2022, 4) { 10 } else { 11 }
+}
+
+/// One entry, number `number` of `year`'s ledger, paying `gross` (PKP: rounded down to a net
+/// multiple of 100, so the PPN of its date is exact).
 fn make(
     catalogue: &Catalogue,
-    number: usize,
+    (year, number): (i32, usize),
     vendor: usize,
     gross: u64,
     pkp: bool,
     status: LedgerStatus,
     rng: &mut Rng,
 ) -> LedgerEntry {
-    let net = if pkp { gross * 100 / 111 / 100 * 100 } else { gross };
-    let gross = if pkp { net / 100 * 111 } else { net };
     let month = 1 + rng.weighted(&[3, 4, 6, 7, 8, 8, 8, 9, 10, 11, 12, 14]) as u8;
     let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][usize::from(month) - 1];
+    let (day, minute) = (rng.range(1, days) as u8, rng.range(7 * 60, 23 * 60 + 59) as u16);
+    // The first purchase of every year is at 00:30 WIB on 1 January: 17:30 UTC the day
+    // before, which a reader that ignores time zones puts in the wrong year.
+    let (month, day, minute) = if number == 0 { (1, 1, 30) } else { (month, day, minute) };
+    let ppn_percent = if pkp { ppn_rate(year, month) } else { 0 };
+    let (net, gross) = if pkp {
+        let net = gross * 100 / (100 + ppn_percent) / 100 * 100;
+        (net, net / 100 * (100 + ppn_percent))
+    } else {
+        (gross, gross)
+    };
     let v = &catalogue.vendors[vendor];
     let local_goods = matches!(v.scale, Scale::Mikro | Scale::Kecil) || v.legal_form == LegalForm::Koperasi;
     LedgerEntry {
         number,
         month,
-        day: rng.range(1, days) as u8,
-        minute: rng.range(7 * 60, 23 * 60 + 59) as u16,
+        day,
+        minute,
         vendor,
         net,
         gross,
         pkp,
+        ppn_percent,
         status,
         payment: [LedgerPayment::VirtualAccount, LedgerPayment::Transfer, LedgerPayment::Kkp, LedgerPayment::Cms]
             [rng.weighted(&[30, 25, 20, 25])],
@@ -263,4 +278,24 @@ pub fn ledger_truth(catalogue: &Catalogue, kind: MarketplaceKind, code: &str, ye
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Review 27: every PKP entry was charged 11 %, January–March 2022 too, when PPN was 10 %.
+    #[test]
+    fn a_purchase_before_april_2022_pays_ten_percent_and_one_after_it_eleven() {
+        let catalogue = Catalogue::generate(2_000, 7);
+        let entries = ledger(&catalogue, MarketplaceKind::Ekatalog, 29, 2022);
+        let pkp = || entries.iter().filter(|e| e.pkp);
+        let early = pkp().find(|e| e.month <= 3).expect("a PKP purchase in January–March 2022");
+        let late = pkp().find(|e| e.month >= 4).expect("a PKP purchase from April 2022");
+        assert_eq!((early.ppn_percent, early.gross * 100), (10, early.net * 110), "{early:?}");
+        assert_eq!((late.ppn_percent, late.gross * 100), (11, late.net * 111), "{late:?}");
+        assert!(pkp().all(|e| e.gross * 100 == e.net * (100 + e.ppn_percent)), "every split is whole rupiah");
+        let completed = entries.iter().filter(|e| e.status == LedgerStatus::Completed).map(|e| e.gross).sum::<u64>();
+        assert_eq!(completed, target(MarketplaceKind::Ekatalog, 29, 2022), "the target holds");
+    }
 }

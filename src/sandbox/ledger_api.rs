@@ -133,7 +133,7 @@ pub(super) async fn jatim_bejo(State(app): State<Arc<App>>, Json(ask): Json<Ask>
             json!({
                 "no_transaksi": format!("JB-TRX-{year}-{}-{:05}", ask.buyer.replace('.', ""), e.number + 1),
                 "tanggal": when(year, e, false), "kode_pemda": ask.buyer, "satker": SATKER[e.satker],
-                "nilai": e.gross, "ppn": if e.pkp { 11 } else { 0 },
+                "nilai": e.gross, "ppn": e.ppn_percent,
                 "status": status(e.status), "metode_bayar": pay(e.payment), "jumlah_item": e.items,
                 "tkdn": tkdn(e, true),
                 "toko": { "id_toko": s["id"], "nama_toko": s["name"], "badan_usaha": s["legal_form"],

@@ -5,6 +5,7 @@
 //! lines every 10 s under load, never one per call.
 
 use crate::marketplace::MarketplaceError;
+use crate::marketplace::guard::Took;
 use crate::model::MarketplaceId;
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -105,11 +106,11 @@ pub(super) struct FailureLog {
 
 impl FailureLog {
     /// Notes a failed call.
-    pub(super) fn failed(&self, id: &MarketplaceId, error: &MarketplaceError, latency_ms: u64) -> Written {
-        self.failed_at(id, error, latency_ms, Instant::now())
+    pub(super) fn failed(&self, id: &MarketplaceId, error: &MarketplaceError, took: Took) -> Written {
+        self.failed_at(id, error, took, Instant::now())
     }
 
-    fn failed_at(&self, id: &MarketplaceId, error: &MarketplaceError, latency_ms: u64, now: Instant) -> Written {
+    fn failed_at(&self, id: &MarketplaceId, error: &MarketplaceError, took: Took, now: Instant) -> Written {
         let Some(closed) = self.windows.failure(id, error.code(), now) else { return Written::Nothing };
         let written = match closed {
             Some(window) => {
@@ -118,7 +119,11 @@ impl FailureLog {
             }
             None => Written::Failure,
         };
-        tracing::warn!(marketplace = %id, code = error.code(), latency_ms, %error, "Marketplace call failed.");
+        // The marketplace's own time; a wait in line for its concurrency cap is Pasar's, said
+        // apart when there was one worth a millisecond.
+        let latency_ms = millis(took.upstream);
+        let queue_wait_ms = took.waited.map(millis).filter(|ms| *ms > 0);
+        tracing::warn!(marketplace = %id, code = error.code(), latency_ms, queue_wait_ms, %error, "Marketplace call failed.");
         written
     }
 
@@ -139,6 +144,10 @@ impl FailureLog {
     pub(super) fn refused(&self, id: &MarketplaceId) {
         self.windows.refusal(id);
     }
+}
+
+fn millis(took: Duration) -> u64 {
+    u64::try_from(took.as_millis()).unwrap_or(u64::MAX)
 }
 
 fn summarise(id: &MarketplaceId, window: &Window, now: Instant, recovered: bool) {
@@ -177,16 +186,18 @@ mod tests {
         start + Duration::from_millis(millis)
     }
 
+    const TOOK: Took = Took { upstream: Duration::from_millis(1), waited: None };
+
     #[test]
     fn a_thousand_failures_in_a_burst_write_one_line_and_one_summary() {
         let log = FailureLog::default();
         let id = MarketplaceId::new("mbiz");
         let start = Instant::now();
         let writes: Vec<Written> =
-            (0..1000).map(|i| log.failed_at(&id, &MarketplaceError::Overloaded, 1, at(start, i))).collect();
+            (0..1000).map(|i| log.failed_at(&id, &MarketplaceError::Overloaded, TOOK, at(start, i))).collect();
         assert_eq!(writes.iter().filter(|w| **w != Written::Nothing).count(), 1, "one line for the burst");
         assert_eq!(writes[0], Written::Failure);
-        let later = log.failed_at(&id, &MarketplaceError::Overloaded, 1, start + WINDOW + Duration::from_secs(1));
+        let later = log.failed_at(&id, &MarketplaceError::Overloaded, TOOK, start + WINDOW + Duration::from_secs(1));
         assert_eq!(later, Written::SummaryAndFailure, "the 999 counted are said with the next failure");
         assert_eq!(log.answered(&id), Written::Nothing, "an answer within the new window is counted");
     }
@@ -201,7 +212,7 @@ mod tests {
         // 3,000 calls in 60 s, every other one failing: 1,500 failures.
         let lines = (0..3000u64)
             .map(|i| match i % 2 {
-                0 => log.failed_at(&id, &error, 1, at(start, i * 20)),
+                0 => log.failed_at(&id, &error, TOOK, at(start, i * 20)),
                 _ => log.answered_at(&id, at(start, i * 20)),
             })
             .map(|written| match written {
@@ -218,15 +229,15 @@ mod tests {
         let log = FailureLog::default();
         let (a, b) = (MarketplaceId::new("mbiz"), MarketplaceId::new("bela"));
         let start = Instant::now();
-        assert_eq!(log.failed_at(&a, &MarketplaceError::Overloaded, 1, start), Written::Failure);
-        assert_eq!(log.failed_at(&a, &MarketplaceError::Overloaded, 1, at(start, 1)), Written::Nothing);
+        assert_eq!(log.failed_at(&a, &MarketplaceError::Overloaded, TOOK, start), Written::Failure);
+        assert_eq!(log.failed_at(&a, &MarketplaceError::Overloaded, TOOK, at(start, 1)), Written::Nothing);
         assert_eq!(log.answered_at(&a, at(start, 2)), Written::Nothing, "counted");
-        let other = log.failed_at(&b, &MarketplaceError::Overloaded, 1, at(start, 3));
+        let other = log.failed_at(&b, &MarketplaceError::Overloaded, TOOK, at(start, 3));
         assert_eq!(other, Written::Failure, "another marketplace's own line");
         let after = start + WINDOW;
         assert_eq!(log.answered_at(&a, after), Written::Recovered);
         assert_eq!(log.answered_at(&b, after), Written::Nothing, "b's one failure was already said");
-        let again = log.failed_at(&a, &MarketplaceError::Overloaded, 1, at(after, 1));
+        let again = log.failed_at(&a, &MarketplaceError::Overloaded, TOOK, at(after, 1));
         assert_eq!(again, Written::Failure, "a fresh window after the summary");
     }
 
@@ -238,7 +249,7 @@ mod tests {
         let start = Instant::now();
         log.refused(&id);
         assert!(log.windows.windows.lock().expect("lock").get(&id).is_none(), "no window, no line for a shed search");
-        log.failed_at(&id, &MarketplaceError::Overloaded, 1, start);
+        log.failed_at(&id, &MarketplaceError::Overloaded, TOOK, start);
         (0..500).for_each(|_| log.refused(&id));
         let windows = log.windows.windows.lock().expect("lock");
         let window = windows.get(&id).expect("window");

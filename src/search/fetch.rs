@@ -244,20 +244,15 @@ async fn load_page(
 ) -> Result<CachedPage, MarketplaceError> {
     let id = entry.marketplace.id();
     let span = load_span(&parent, id, &request);
-    let asked = std::time::Instant::now();
     let called =
         guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).instrument(span.clone()).await;
-    // Upstream time is the guard's to record (from the send); this, the failure line's
-    // latency, still includes any wait in line.
-    let took = asked.elapsed();
-    let latency_ms = u64::try_from(took.as_millis()).unwrap_or(u64::MAX);
     let status = match &called {
         Called::Answered(_) => {
             told.failures.answered(id);
             SourceStatus::Ok
         }
-        Called::Failed(error) => {
-            told.failures.failed(id, error, latency_ms);
+        Called::Failed(error, took) => {
+            told.failures.failed(id, error, *took);
             SourceStatus::of(error)
         }
         Called::Refused(error) => {

@@ -6,8 +6,8 @@
 
 use super::AppState;
 use crate::graphql::bearer::bearer;
-use crate::graphql::clients::Client;
 use crate::telemetry;
+use crate::telemetry::access::AccessLine;
 use crate::telemetry::request::{self, RequestNotes};
 use crate::telemetry::trace;
 use axum::extract::ConnectInfo;
@@ -17,7 +17,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tracing::Instrument;
 
 /// Who may read `/metrics`.
@@ -75,19 +75,20 @@ pub(super) async fn measure(State(state): State<AppState>, request: Request, nex
         span.record("graphql.operation.name", name);
     }
     let status = response.status().as_u16();
+    let outcome = response.extensions().get::<request::Outcome>().copied();
+    let outcome = outcome.unwrap_or_else(|| request::Outcome::of_status(status));
     let response = match access {
         // A streamed page asks the marketplaces while its body is sent: its line waits for them.
         Some(access) if response.extensions().get::<request::LineAtBodyEnd>().is_some() => {
-            super::at_end::at_end(response, move || access.log(&notes, operation, status, started.elapsed()))
+            super::at_end::at_end(response, move || access.log(&notes, operation, (status, outcome), started.elapsed()))
         }
         Some(access) => {
-            access.log(&notes, operation, status, started.elapsed());
+            access.log(&notes, operation, (status, outcome), started.elapsed());
             response
         }
         None => response,
     };
-    let outcome = response.extensions().get::<request::Outcome>().copied();
-    let outcome = outcome.unwrap_or_else(|| request::Outcome::of_status(status)).label();
+    let outcome = outcome.label();
     // An accepted handshake is no operation: each one run on the socket is counted as it ends
     // (`graphql::ws`); a refused handshake is counted here.
     if status != 101 {
@@ -130,30 +131,15 @@ struct Access {
 impl Access {
     fn of(state: &AppState, request: &Request) -> Self {
         let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
-        // The `[clients]` name or the address: never the key itself.
-        let client = match state.endpoint.admission.clients().identify_request(request.headers(), peer) {
-            Client::Named(name) => name.to_string(),
-            Client::Address(Some(ip)) => ip.to_string(),
-            Client::Address(None) => "-".into(),
-        };
+        let client = state.endpoint.admission.clients().identify_request(request.headers(), peer).label();
         Self { method: request.method().to_string(), client }
     }
 
     /// The line: the door (`operation`), the GraphQL operation name when one was given, and
     /// each marketplace asked with its status (`bela:OK mbiz:TIMEOUT`).
-    fn log(self, notes: &RequestNotes, operation: &str, status: u16, took: std::time::Duration) {
-        tracing::info!(
-            target: "pasar::access",
-            request_id = %notes.id,
-            method = %self.method,
-            operation,
-            operation_name = notes.operation().as_deref().unwrap_or("-"),
-            status,
-            duration_ms = took.as_secs_f64() * 1000.0,
-            sources = %notes.sources(),
-            client = %self.client,
-            "request"
-        );
+    fn log(self, notes: &RequestNotes, door: &str, (status, outcome): (u16, request::Outcome), took: Duration) {
+        let (method, client) = (self.method.as_str(), self.client.as_str());
+        AccessLine { notes, method, door, status, outcome, took, client }.write();
     }
 }
 

@@ -1,5 +1,5 @@
 //! What operators see: Prometheus metrics, the logger (`logging.rs`), each request's notes for
-//! its access line and upstream calls (`request.rs`), and OpenTelemetry traces (`trace.rs`; its
+//! its access line (`access.rs`) and upstream calls (`request.rs`), and OpenTelemetry traces (`trace.rs`; its
 //! exporter's failures told by `export.rs`).
 //!
 //! Every layer records through the `metrics` facade (`metrics::counter!` and friends), so
@@ -11,6 +11,7 @@
 //! Labels are bounded: marketplace ids, statuses, reasons and route names, never query text,
 //! client ids or offer ids.
 
+pub mod access;
 mod export;
 pub mod logging;
 pub mod request;

@@ -95,3 +95,38 @@ async fn a_marketplace_failing_every_other_call_writes_one_line_not_one_per_fail
     let lines = logs.lines().filter(|l| l.contains("\"marketplace\":\"mbiz\"")).count();
     assert_eq!(lines, 1, "{failed} failures within 10 s wrote {lines} lines:\n{logs}");
 }
+
+/// Review 27: the failure line's `latency_ms` ran from before the call's wait in line, so a
+/// marketplace failing fast looked slow whenever Pasar made its calls wait. One call allowed,
+/// each taking `N`: the first answers, the second waits `N` behind it and then fails after `N`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failure_line_gives_the_marketplaces_own_time_and_its_wait_in_line_apart() {
+    const N: u64 = 600;
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let mbiz = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz");
+    mbiz.faults().set_latency(Duration::from_millis(N));
+    // Every other request faulted, the first healthy: the first call answers, the second fails.
+    mbiz.faults().set_mode(FaultMode::Garbage);
+    mbiz.faults().set_error_rate(0.5);
+    let gateway = Served::start(&sandboxes, "[log]\nformat = \"json\"", "concurrency = 1", &[]).await;
+    let bodies = ["kertas", "toner"].map(|q| {
+        json!({ "query": "query($q: String!) { search(query: $q, first: 3, filter: { marketplaces: [\"mbiz\"] }) { sources { status } } }", "variables": { "q": q } })
+    });
+    let statuses: Vec<String> = futures::future::join_all(bodies.iter().map(|body| gateway.graphql(body)))
+        .await
+        .iter()
+        .map(|answer| answer["data"]["search"]["sources"][0]["status"].as_str().unwrap_or("?").to_string())
+        .collect();
+    let (_, logs) = gateway.stop();
+
+    assert_eq!(statuses.iter().filter(|s| *s == "OK").count(), 1, "one answered: {statuses:?}");
+    let line = logs.lines().find(|l| l.contains("Marketplace call failed")).unwrap_or_else(|| panic!("{logs}"));
+    let line: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+    let field = |name: &str| line[name].as_u64().or_else(|| line["fields"][name].as_u64());
+    let latency = field("latency_ms").unwrap_or_else(|| panic!("latency_ms: {line}"));
+    let waited = field("queue_wait_ms").unwrap_or_else(|| panic!("queue_wait_ms: {line}"));
+    // From the send: N and a little; from before the wait it was 2N.
+    assert!((N..N * 3 / 2).contains(&latency), "latency_ms {latency}, not about {N}: {line}");
+    assert!((N * 4 / 5..N * 3 / 2).contains(&waited), "waited {waited} ms behind a call of {N} ms: {line}");
+}

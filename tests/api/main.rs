@@ -41,6 +41,7 @@ mod memory;
 mod metrics;
 mod paging;
 mod paging_evidence;
+mod ppn_dates;
 mod queueing;
 mod readiness;
 mod reload;

@@ -39,6 +39,8 @@ pub struct Sockets {
     pub stop: watch::Receiver<bool>,
     /// Sockets open now.
     pub open: OpenSockets,
+    /// Whether each operation gets an access line (`[log] access`).
+    pub access_log: bool,
 }
 
 /// A count of open sockets, to wait for at shutdown.
@@ -108,6 +110,8 @@ pub fn upgrade(
         client,
         bearer: bearer(headers).map(str::to_string),
         stop: sockets.stop.clone(),
+        request_id: headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string(),
+        access_log: sockets.access_log,
     };
     let open = sockets.open.clone();
     let offered = offers_subprotocol(headers);

@@ -8,8 +8,9 @@ use super::super::http::{Caller, count_unrun, prepare};
 use super::super::order::in_selection_order;
 use super::super::vendor::VendorOffersListed;
 use super::super::wire::{self, coded};
+use super::line::OperationLine;
 use super::protocol;
-use crate::telemetry::request::Outcome;
+use crate::telemetry::request::{self, Outcome};
 use async_graphql::parser::types::OperationType;
 use async_graphql::{ServerError, Value};
 use futures::StreamExt;
@@ -32,13 +33,22 @@ pub(super) struct Operation {
     pub(super) outbox: mpsc::Sender<Event>,
     /// How long it may run (`[http] request_timeout`, as a request over HTTP).
     pub(super) timeout: Duration,
+    /// Its notes and access line.
+    pub(super) line: OperationLine,
 }
 
 impl Operation {
     /// Runs the operation to its last message; `held` (its stream slots and bytes in flight) is
     /// given back when it ends.
     pub(super) async fn run(self, admitted: Admitted, caller: Caller, held: (Option<StreamSlots>, Held)) {
-        let mut tally = Tally(Outcome::Ok);
+        let notes = self.line.notes();
+        request::scope(notes, self.run_noted(admitted, caller, held)).await;
+    }
+
+    /// [`Self::run`], inside the operation's notes: its marketplace calls carry its id, and its
+    /// line says what they answered.
+    async fn run_noted(self, admitted: Admitted, caller: Caller, held: (Option<StreamSlots>, Held)) {
+        let mut tally = Tally(Outcome::Ok, self.line.clone());
         let last = match tokio::time::timeout(self.timeout, self.execute(admitted, caller, &mut tally)).await {
             Ok(last) => last,
             Err(_) => {
@@ -70,6 +80,9 @@ impl Operation {
             return protocol::error(&self.id, &[error]);
         }
         let wire::Prepared { request, document, operation_name } = prepared;
+        if let Some(name) = &operation_name {
+            crate::telemetry::request::note_operation(name);
+        }
         let request = request
             .data(caller.presented)
             .data(caller.admin)
@@ -107,16 +120,10 @@ impl Operation {
     }
 }
 
-/// Counts a socket operation (or a `subscribe` refused before it started) in
-/// `pasar_http_requests_total{operation="socket"}`, as a request over HTTP is counted.
-pub(super) fn count(outcome: Outcome) {
-    metrics::counter!("pasar_http_requests_total", "operation" => "socket", "outcome" => outcome.label()).increment(1);
-}
-
-/// What an admitted operation came to, counted once when it ends, however it ends: its last
-/// message, the client's `complete` or the socket closing (both abort its task, and a
-/// subscription mostly ends so).
-struct Tally(Outcome);
+/// What an admitted operation came to, counted (and its line written) once when it ends,
+/// however it ends: its last message, the client's `complete` or the socket closing (both abort
+/// its task, and a subscription mostly ends so).
+struct Tally(Outcome, OperationLine);
 
 impl Tally {
     fn worst(&mut self, outcome: Outcome) {
@@ -126,6 +133,6 @@ impl Tally {
 
 impl Drop for Tally {
     fn drop(&mut self) {
-        count(self.0);
+        self.1.end(self.0);
     }
 }

@@ -4,6 +4,7 @@
 use super::super::bearer::bearer_token;
 use super::super::clients::Client;
 use super::super::http::{Caller, Endpoint, Rejection, count_unrun};
+use super::line::OperationLine;
 use super::operation::{self, Event};
 use super::protocol::{self, ClientMessage};
 use crate::telemetry::request::Outcome;
@@ -40,6 +41,10 @@ pub(super) struct Session {
     pub(super) client: Client,
     pub(super) bearer: Option<String>,
     pub(super) stop: watch::Receiver<bool>,
+    /// The handshake's request id; its operations' are it with `.1`, `.2`, … after it.
+    pub(super) request_id: String,
+    /// Whether each operation gets an access line (`[log] access`).
+    pub(super) access_log: bool,
 }
 
 /// What the socket does after a message.
@@ -58,13 +63,15 @@ struct State {
     acked: bool,
     running: HashMap<String, Running>,
     generation: u64,
+    /// `subscribe` messages read, refused ones too: the number of the next one's line.
+    subscribes: u64,
     outbox: mpsc::Sender<Event>,
 }
 
 impl Session {
     pub(super) async fn run(mut self, mut socket: WebSocket) {
         let (outbox, mut inbox) = mpsc::channel(OUTBOX);
-        let mut state = State { acked: false, running: HashMap::new(), generation: 0, outbox };
+        let mut state = State { acked: false, running: HashMap::new(), generation: 0, subscribes: 0, outbox };
         let opened = Instant::now();
         let mut heard = Instant::now();
         let mut stop = self.stop.clone();
@@ -137,7 +144,7 @@ impl Session {
         };
         let max = self.endpoint.admission.limits().max_body_bytes;
         if text.len() > max {
-            operation::count(Outcome::Refused);
+            self.line(state).end(Outcome::Refused);
             return match protocol::id_of(&text) {
                 Some(id) => reply(socket, protocol::error(&id, &errors(&Rejection::TooLarge(max)))).await,
                 None => Flow::Close(protocol::INVALID_MESSAGE, format!("a message may hold at most {max} bytes")),
@@ -167,27 +174,34 @@ impl Session {
             }
             // Each `subscribe` counts once: refused here, or run (`operation::Tally`).
             Ok(ClientMessage::Subscribe { id, payload }) => {
+                let line = self.line(state);
                 if !state.acked {
-                    operation::count(Outcome::Refused);
+                    line.end(Outcome::Refused);
                     return Flow::Close(protocol::UNAUTHORIZED, "Unauthorized".into());
                 }
                 if state.running.contains_key(&id) {
-                    operation::count(Outcome::Refused);
+                    line.end(Outcome::Refused);
                     return Flow::Close(protocol::SUBSCRIBER_EXISTS, format!("Subscriber for {id} already exists"));
                 }
-                match self.start(&id, payload, text.len(), state).await {
+                match self.start(&id, payload, (text.len(), &line), state).await {
                     Ok(()) => Flow::Continue,
                     Err(Refused::Errors(errors, outcome)) => {
-                        operation::count(outcome);
+                        line.end(outcome);
                         reply(socket, protocol::error(&id, &errors)).await
                     }
                     Err(Refused::Invalid(reason)) => {
-                        operation::count(Outcome::Refused);
+                        line.end(Outcome::Refused);
                         Flow::Close(protocol::INVALID_MESSAGE, reason)
                     }
                 }
             }
         }
+    }
+
+    /// The notes and access line of the `subscribe` just read.
+    fn line(&self, state: &mut State) -> OperationLine {
+        state.subscribes += 1;
+        OperationLine::new(&self.request_id, state.subscribes, &self.client, self.access_log)
     }
 
     /// `connection_init` may carry what a browser cannot put in a socket's headers: the API key
@@ -212,7 +226,13 @@ impl Session {
     /// Admits one operation and runs it in its own task. Its request is read only after the
     /// client's budget paid for it, and its bytes stay in the in-flight budget while it runs, as
     /// an HTTP request's body does.
-    async fn start(&self, id: &str, payload: &RawValue, bytes: usize, state: &mut State) -> Result<(), Refused> {
+    async fn start(
+        &self,
+        id: &str,
+        payload: &RawValue,
+        (bytes, line): (usize, &OperationLine),
+        state: &mut State,
+    ) -> Result<(), Refused> {
         let admission = &self.endpoint.admission;
         let max = admission.limits().max_socket_operations;
         if state.running.len() >= max {
@@ -238,6 +258,7 @@ impl Session {
             generation: state.generation,
             outbox: state.outbox.clone(),
             timeout: self.policy.operation_timeout,
+            line: line.clone(),
         };
         let task = tokio::spawn(work.run(admitted, caller, (streams, held)));
         state.running.insert(id.to_string(), Running { generation: state.generation, task });

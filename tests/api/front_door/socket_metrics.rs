@@ -57,3 +57,52 @@ async fn operations_over_the_socket_are_counted_by_outcome_and_its_handshake_is_
     let reason = "reason=\"GRAPHQL_VALIDATION_FAILED\"";
     assert_eq!(sample(&text, "pasar_refused_total", &[reason]), Some(1.0), "{text}");
 }
+
+/// Review 27: an operation over the socket wrote no access line, only its handshake did. Each
+/// now writes its own when it ends, in the format of a `POST /graphql`'s, its id the
+/// handshake's with its number after it.
+#[tokio::test]
+async fn every_operation_over_the_socket_writes_its_own_access_line_as_a_post_does() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let gateway = Served::start(&sandboxes, "[log]\nformat = \"json\"\naccess = true", "", &[]).await;
+    let post = json!({ "query": SEARCH, "operationName": "Search", "variables": { "query": "toner", "first": 3 } });
+    assert!(gateway.graphql(&post).await["errors"].is_null());
+    let mut socket = socket::open(&gateway.url, &[("x-request-id", "ws-7")]).await.expect("socket opens");
+    socket.send(json!({ "type": "connection_init", "payload": { "apiKey": "never-logged-key" } })).await;
+    assert_eq!(socket.next_type().await, "connection_ack");
+    let search = json!({ "query": SEARCH, "operationName": "Search", "variables": { "query": "kertas", "first": 3 } });
+    socket.subscribe("a", search).await;
+    assert!(socket.answer("a").await["payload"]["errors"].is_null());
+    // Each marketplace was asked under the operation's id.
+    for sandbox in &sandboxes {
+        assert_eq!(sandbox.state().last_request_id().as_deref(), Some("ws-7.1"), "{:?}", sandbox.kind());
+    }
+    socket.subscribe("b", json!({ "query": "{ nope }" })).await;
+    assert_eq!(socket.answer("b").await["payload"][0]["extensions"]["code"], "GRAPHQL_VALIDATION_FAILED");
+    drop(socket);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (_, logs) = gateway.stop();
+
+    let lines: Vec<serde_json::Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    // The readiness polls of the start are lines of their own (door `probe`).
+    let access: Vec<_> = lines.iter().filter(|l| l["target"] == "pasar::access" && l["operation"] != "probe").collect();
+    let line = |id: &str| access.iter().find(|l| l["request_id"] == id).unwrap_or_else(|| panic!("{id}: {access:?}"));
+    assert_eq!((line("ws-7")["status"].as_u64(), line("ws-7")["operation"].as_str()), (Some(101), Some("socket")));
+    let (ran, refused) = (line("ws-7.1"), line("ws-7.2"));
+    assert_eq!(
+        (&ran["method"], &ran["operation"], &ran["operation_name"]),
+        (&json!("WS"), &json!("socket"), &json!("Search"))
+    );
+    assert_eq!((&ran["outcome"], &refused["outcome"]), (&json!("ok"), &json!("refused")), "{ran}\n{refused}");
+    assert_eq!(ran["client"], "127.0.0.1", "{ran}");
+    let sources = ran["sources"].as_str().expect("sources");
+    for sandbox in &sandboxes {
+        assert!(sources.contains(&format!("{}:OK", sandbox.kind().id())), "{ran}");
+    }
+    let posted = access.iter().find(|l| l["operation"] == "graphql").expect("the POST's line");
+    let keys = |l: &serde_json::Value| l.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>());
+    assert_eq!(keys(ran), keys(posted), "one format for both doors");
+    assert_eq!(access.len(), 4, "the POST, the handshake and two operations: {access:?}");
+    assert!(!logs.contains("never-logged-key"), "an API key leaked into the logs");
+}
