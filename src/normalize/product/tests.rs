@@ -9,6 +9,7 @@ fn key(brand: Option<&str>, kind: &str, specs: &[&str], tokens: &[&str]) -> Prod
         kind: kind.to_string(),
         specs: strings(specs),
         tokens: strings(tokens),
+        says: Default::default(),
     }
 }
 

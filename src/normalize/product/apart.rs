@@ -1,0 +1,111 @@
+//! What a title says about markers that keeps it apart from another title, whatever else the
+//! two share (review25b F4).
+//!
+//! Four attempts at marker kinds (a class each title is sorted into) each merged products in a
+//! new place, because a title that fell into the wrong class met that class's products. These
+//! are splits instead: two titles that say incompatible things never group, and nothing here
+//! ever brings two titles together, so a misreading costs a match, never makes one.
+//!
+//! - The marker's type: `permanent` against `whiteboard`/`white board`/`board marker`/`papan
+//!   tulis` and against a negated permanent (`Non Permanent`, `Tidak Permanen`, `Bukan Spidol
+//!   Permanent`); `OHP` (also `OHP-F`, `OHPM`) against whiteboard. A title naming a marker
+//!   (`spidol`, `marker`) and no type is taken for the usual whiteboard marker only as far as
+//!   splits go: it is kept apart from permanent and OHP ones. Two titles stating the same types
+//!   never split on them (`… untuk Whiteboard dan OHP` meets its twin, nothing else).
+
+use super::lex::Tok;
+
+/// What a title says, as bits; see the module's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Says(u16);
+
+const PERMANENT: u16 = 1;
+const NOT_PERMANENT: u16 = 1 << 1;
+const WHITEBOARD: u16 = 1 << 2;
+const OHP: u16 = 1 << 3;
+/// `spidol`, `marker`: what makes a title one about markers.
+const MARKER: u16 = 1 << 4;
+
+/// The marker's types.
+const TYPES: u16 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP;
+/// A marker named with no type: split from permanent and OHP markers only.
+const UNTYPED: u16 = 1 << 15;
+/// Types that never meet, either way round.
+const NEVER: &[(u16, u16)] =
+    &[(PERMANENT, WHITEBOARD), (PERMANENT, NOT_PERMANENT), (OHP, WHITEBOARD), (PERMANENT, UNTYPED), (OHP, UNTYPED)];
+
+impl Says {
+    /// What `toks` (a title's tokens, in order) say.
+    pub(super) fn read(toks: &[Tok]) -> Self {
+        let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+        let mut bits = 0;
+        for i in 0..toks.len() {
+            bits |= match word(i) {
+                "permanent" | "permanen" | "permanant" | "permanet" | "parmanent" if negated(toks, i) => NOT_PERMANENT,
+                "permanent" | "permanen" | "permanant" | "permanet" | "parmanent" => PERMANENT,
+                "nonpermanent" | "nonpermanen" => NOT_PERMANENT,
+                "whiteboard" => WHITEBOARD,
+                "white" if word(i + 1) == "board" => WHITEBOARD,
+                "papan" if word(i + 1) == "tulis" => WHITEBOARD,
+                "board" if word(i + 1) == "marker" => WHITEBOARD,
+                "spidol" | "marker" | "markers" => MARKER,
+                w if is_ohp(w) => OHP,
+                _ => 0,
+            };
+        }
+        Self(bits)
+    }
+
+    /// What keeps two titles apart, as (what, one side, other side); `None` when nothing does.
+    pub(super) fn apart(self, other: Self) -> Option<(String, Vec<&'static str>, Vec<&'static str>)> {
+        let (a, b) = (self.types(), other.types());
+        let never =
+            |x: u16, y: u16| NEVER.iter().any(|&(p, q)| (x & p != 0 && y & q != 0) || (x & q != 0 && y & p != 0));
+        (a != b && never(a, b)).then(|| ("marker".to_string(), type_names(a), type_names(b)))
+    }
+
+    /// Whether the title states a permanent or OHP marker and not a whiteboard one.
+    fn other_than_whiteboard(self) -> bool {
+        self.0 & (PERMANENT | OHP) != 0 && self.0 & WHITEBOARD == 0
+    }
+
+    /// The types stated, or [`UNTYPED`] for a marker named without one.
+    fn types(self) -> u16 {
+        match self.0 & TYPES {
+            0 if self.0 & MARKER != 0 => UNTYPED,
+            types => types,
+        }
+    }
+}
+
+fn type_names(types: u16) -> Vec<&'static str> {
+    let names = [
+        (PERMANENT, "permanent"),
+        (NOT_PERMANENT, "non-permanent"),
+        (WHITEBOARD, "whiteboard"),
+        (OHP, "ohp"),
+        (UNTYPED, "untyped"),
+    ];
+    names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
+}
+
+/// `Non Permanent`, `Tidak Permanen`, `Bukan Spidol Permanent`: a negation before the word,
+/// with at most a `spidol`/`marker` between.
+fn negated(toks: &[Tok], at: usize) -> bool {
+    let before = |back: usize| at.checked_sub(back).map(|i| toks[i].text.as_str());
+    let negation = |w: Option<&str>| matches!(w, Some("non" | "tidak" | "tdk" | "bukan" | "bkn" | "not"));
+    negation(before(1)) || (matches!(before(1), Some("spidol" | "marker")) && negation(before(2)))
+}
+
+/// `OHP`, and an OHP pen's tip written onto it (`OHP-F` is read `ohpf`).
+fn is_ohp(word: &str) -> bool {
+    word.strip_prefix("ohp").is_some_and(|tip| matches!(tip, "" | "s" | "f" | "m" | "ef" | "b"))
+}
+
+impl super::ProductKey {
+    /// The kind as a title shows it: a bare `spidol` reads as the whiteboard marker's kind, but a
+    /// group of permanent or OHP markers is no "Spidol Whiteboard".
+    pub fn shown_kind(&self) -> &str {
+        if self.kind == "spidol whiteboard" && self.says.other_than_whiteboard() { "spidol" } else { &self.kind }
+    }
+}
