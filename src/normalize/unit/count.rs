@@ -31,7 +31,7 @@ pub struct PackCount {
 
 /// Packs that hold other packs as often as pieces: their bare count (`Karton isi 40` of boxes
 /// of masks, `Box isi 12` of pens or of boxes of pens) does not say which.
-const PACKS_OF_PACKS: &[&str] = &["box", "dus", "bal", "krat", "slop"];
+const PACKS_OF_PACKS: &[&str] = &["box", "dus", "bal", "krat", "slop", "koli"];
 
 impl PackCount {
     /// Whether the count names no unit and follows a pack that may hold packs.
