@@ -1,5 +1,5 @@
-//! What a title says about markers that keeps it apart from another title, whatever else the
-//! two share (review25b F4).
+//! What a title says about markers and their boards that keeps it apart from another title,
+//! whatever else the two share (review25b F4, review26b F9, review26e E2, E5, E6, E9).
 //!
 //! Four attempts at marker kinds (a class each title is sorted into) each merged products in a
 //! new place, because a title that fell into the wrong class met that class's products. These
@@ -12,6 +12,14 @@
 //!   (`spidol`, `marker`) and no type is taken for the usual whiteboard marker only as far as
 //!   splits go: it is kept apart from permanent and OHP ones. Two titles stating the same types
 //!   never split on them (`… untuk Whiteboard dan OHP` meets its twin, nothing else).
+//! - What is sold: an eraser, refill ink, the board itself, or another product of a marker maker
+//!   (glue, tape, a stamp pad, a label, a drawing or correction pen, a bag, chalk, a cleaner) is kept apart
+//!   from a title without it when that title is about markers (a type or `spidol`/`marker`).
+//!   Ink is what is sold when the title starts with it, states a volume, names no marker, puts
+//!   `refill`/`ink` right after `marker`, or pairs two ink words (`Refill Tinta`); `Spidol …
+//!   Permanen Tinta Tahan Air`, `… Bisa Refill` are markers; `Spidol … Refill` may be either and
+//!   groups only with its like. The board is a title saying
+//!   whiteboard or papan and none of marker, eraser, ink or another product.
 
 use super::lex::Tok;
 
@@ -25,6 +33,12 @@ const WHITEBOARD: u16 = 1 << 2;
 const OHP: u16 = 1 << 3;
 /// `spidol`, `marker`: what makes a title one about markers.
 const MARKER: u16 = 1 << 4;
+const ERASER: u16 = 1 << 5;
+const INK: u16 = 1 << 6;
+const BOARD: u16 = 1 << 7;
+const OTHER: u16 = 1 << 8;
+/// `refill`/`isi ulang` in a marker's title, neither clearly the ink nor clearly the marker.
+const REFILL: u16 = 1 << 9;
 
 /// The marker's types.
 const TYPES: u16 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP;
@@ -33,12 +47,30 @@ const UNTYPED: u16 = 1 << 15;
 /// Types that never meet, either way round.
 const NEVER: &[(u16, u16)] =
     &[(PERMANENT, WHITEBOARD), (PERMANENT, NOT_PERMANENT), (OHP, WHITEBOARD), (PERMANENT, UNTYPED), (OHP, UNTYPED)];
+/// What is sold other than a marker.
+const PRODUCTS: &[(u16, &str, &str)] = &[
+    (ERASER, "eraser", "no eraser"),
+    (INK, "ink", "no ink"),
+    (REFILL, "refill or refillable", "no refill"),
+    (BOARD, "board", "no board"),
+    (OTHER, "other product", "marker"),
+];
+/// What makes a title one about markers, for the products to be kept apart from.
+const CONTEXT: u16 = TYPES | MARKER;
+
+/// Words of another product a marker maker sells (`Lem`, `Double Tape`, `Stamp Pad`).
+#[rustfmt::skip]
+const OTHER_WORDS: &[&str] = &[
+    "lem", "glue", "tape", "selotip", "isolasi", "lakban", "stamp", "stempel", "bantalan", "label", "tas", "drawing",
+    "kapur", "cleaner", "pembersih", "correction", "koreksi", "tipex", "tippex",
+];
 
 impl Says {
     /// What `toks` (a title's tokens, in order) say.
     pub(super) fn read(toks: &[Tok]) -> Self {
         let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
         let mut bits = 0;
+        let mut board_word = false;
         for i in 0..toks.len() {
             bits |= match word(i) {
                 "permanent" | "permanen" | "permanant" | "permanet" | "parmanent" if negated(toks, i) => NOT_PERMANENT,
@@ -49,9 +81,17 @@ impl Says {
                 "papan" if word(i + 1) == "tulis" => WHITEBOARD,
                 "board" if word(i + 1) == "marker" => WHITEBOARD,
                 "spidol" | "marker" | "markers" => MARKER,
+                "penghapus" | "eraser" => ERASER,
                 w if is_ohp(w) => OHP,
+                w if OTHER_WORDS.contains(&w) => OTHER,
                 _ => 0,
             };
+            board_word |= matches!(word(i), "whiteboard" | "papan") || (word(i) == "white" && word(i + 1) == "board");
+        }
+        let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
+        bits |= if ink & INK != 0 { INK } else { ink };
+        if board_word && bits & (MARKER | ERASER | INK | REFILL | OTHER) == 0 {
+            bits |= BOARD;
         }
         Self(bits)
     }
@@ -61,7 +101,15 @@ impl Says {
         let (a, b) = (self.types(), other.types());
         let never =
             |x: u16, y: u16| NEVER.iter().any(|&(p, q)| (x & p != 0 && y & q != 0) || (x & q != 0 && y & p != 0));
-        (a != b && never(a, b)).then(|| ("marker".to_string(), type_names(a), type_names(b)))
+        if a != b && never(a, b) {
+            return Some(("marker".to_string(), type_names(a), type_names(b)));
+        }
+        PRODUCTS.iter().find_map(|&(product, name, not)| {
+            let (x, y) = (self.0 & product != 0, other.0 & product != 0);
+            let without = if x { other.0 } else { self.0 };
+            let shown = |has: bool| vec![if has { name } else { not }];
+            (x != y && without & CONTEXT != 0).then(|| ("product".to_string(), shown(x), shown(y)))
+        })
     }
 
     /// Whether the title states a permanent or OHP marker and not a whiteboard one.
@@ -107,5 +155,30 @@ impl super::ProductKey {
     /// group of permanent or OHP markers is no "Spidol Whiteboard".
     pub fn shown_kind(&self) -> &str {
         if self.kind == "spidol whiteboard" && self.says.other_than_whiteboard() { "spidol" } else { &self.kind }
+    }
+}
+
+/// What the ink word at `at` (if any) says is sold: [`INK`] when first in the title, with a
+/// volume, in a title naming no marker, `refill`/`ink` right after `marker`/`spidol`, or two ink
+/// words together (`Refill Tinta`); else [`REFILL`] for `refill`/`isi ulang` elsewhere in a
+/// marker's title (`Spidol … Refill` may be the marker or its refill), and nothing for `tinta`/`ink`
+/// there (`Tinta Tahan Air` is the marker's) or after `bisa` (`Bisa Refill`: a refillable marker).
+fn ink_at(toks: &[Tok], at: usize, marker: bool) -> u16 {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    let ink = |i: usize| match word(i) {
+        "tinta" | "ink" | "refill" | "refil" | "reffil" => true,
+        "isi" => word(i + 1) == "ulang",
+        _ => false,
+    };
+    if !ink(at) || (at > 0 && matches!(word(at - 1), "bisa" | "dapat" | "dpt" | "can")) {
+        return 0;
+    }
+    let volume = toks.iter().any(|t| matches!(t.text.as_str(), "ml" | "cc" | "liter" | "ltr"));
+    let after_marker = at > 0 && matches!(word(at - 1), "marker" | "spidol") && word(at) != "tinta";
+    let paired = ink(at + 1) || (at > 0 && ink(at - 1));
+    match word(at) {
+        _ if at == 0 || volume || !marker || after_marker || paired => INK,
+        "tinta" | "ink" => 0,
+        _ => REFILL,
     }
 }

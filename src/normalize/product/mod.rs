@@ -63,8 +63,10 @@
 //!   the plain desk.
 //! - Markers (review25b F4): a permanent marker never groups with a whiteboard marker (`White
 //!   Board`, `Board Marker`, `Papan Tulis`), a negated permanent (`Non`/`Tidak`/`Bukan Permanen`)
-//!   or a marker naming no type, and an OHP pen never with a whiteboard marker. These are splits
-//!   (`apart`), never kinds: a misread title loses a match and never joins another product.
+//!   or a marker naming no type, and an OHP pen never with a whiteboard marker; an eraser, refill
+//!   ink, the board itself, or a marker maker's glue, tape, stamp pad or label never with a
+//!   marker (review26b F9, review26e E2, E5, E6). These are splits (`apart`), never kinds: a
+//!   misread title loses a match and never joins another product.
 //! - [`offer_key`] is the key of an offer whose marketplace states brand and model apart from
 //!   the title (adapter format 2): the stated brand is the brand, the stated model's codes join
 //!   the title's.
@@ -119,8 +121,8 @@ pub struct ProductKey {
     pub specs: Vec<String>,
     /// The remaining words, sorted and unique (`"jaring"`, `"hidrolik"`, `"thinkpad"`).
     pub tokens: Vec<String>,
-    /// What the title says of markers that keeps it apart from some other titles (`permanent`,
-    /// `whiteboard`, `OHP`): see `apart`.
+    /// What the title says of markers and their boards that keeps it apart from some other
+    /// titles (`permanent`, `whiteboard`, `OHP`, an eraser, refill ink): see `apart`.
     pub(crate) says: apart::Says,
 }
 

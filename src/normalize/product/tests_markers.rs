@@ -76,3 +76,77 @@ fn ohp_pens_whiteboard_and_permanent_markers_each_stay_apart() {
     assert!(together(&groups, "Spidol Titi Hitam", "Spidol Whiteboard Titi Hitam"), "{groups:?}");
     assert!(together(&groups, "Spidol Titi Permanent Hitam", "Titi Permanent Hitam"), "{groups:?}");
 }
+
+#[test]
+fn erasers_refill_ink_and_boards_never_group_with_markers_or_with_each_other() {
+    // review26b F9 (Joyko) and review26e E6 (Sakura): their titles name the marker or the board.
+    let titles = [
+        ("marker", "Joyko Whiteboard Marker BM-10 Hitam"),
+        ("marker", "Whiteboard Marker Joyko Hitam"),
+        ("marker", "Spidol Whiteboard Joyko BM-10 Hitam"),
+        ("eraser", "Penghapus Whiteboard Marker Joyko"),
+        ("eraser", "Eraser Whiteboard Marker Joyko"),
+        ("eraser", "Magnetic Whiteboard Marker Eraser Joyko"),
+        ("ink", "Refill Whiteboard Marker Joyko Hitam"),
+        ("ink", "Tinta Whiteboard Marker Joyko 20 ml"),
+        ("permanent", "Joyko Permanent Marker PM-20 Hitam"),
+        ("permanent ink", "Permanent Marker Refill Ink Joyko Hitam"),
+        ("permanent ink", "Joyko Permanent Marker Refill Hitam"),
+        ("board", "Papan Tulis Whiteboard Sakura 60 x 90 cm"),
+        ("board", "Whiteboard Sakura 60 x 90"),
+        ("eraser", "Penghapus Whiteboard Sakura"),
+        ("eraser", "Penghapus Papan Tulis Sakura"),
+        ("eraser", "Sakura Whiteboard Eraser Magnet"),
+        ("ink", "Sakura Whiteboard Refill Hitam 20 ml"),
+        ("marker", "Spidol Whiteboard Snowman Hitam"),
+        ("refill?", "Spidol Whiteboard Snowman Refill Hitam"),
+    ];
+    let groups = grouped(&titles.map(|(_, t)| t));
+    let label = |t: &str| titles.iter().find(|(_, x)| *x == t).map(|(l, _)| *l);
+    for g in &groups {
+        assert!(g.iter().all(|t| label(t) == label(g[0])), "{g:?}");
+    }
+    assert!(together(&groups, "Penghapus Whiteboard Marker Joyko", "Eraser Whiteboard Marker Joyko"), "{groups:?}");
+    assert!(together(&groups, "Penghapus Whiteboard Sakura", "Sakura Whiteboard Eraser Magnet"), "{groups:?}");
+    assert!(together(&groups, "Papan Tulis Whiteboard Sakura 60 x 90 cm", "Whiteboard Sakura 60 x 90"), "{groups:?}");
+}
+
+#[test]
+fn a_marker_naming_its_ink_is_a_marker_and_ink_bottles_of_either_type_stay_apart() {
+    // review26e E1: these are markers; E2: these are bottles of ink.
+    for (marker, twin) in [
+        ("Spidol Snowman Hitam Permanent Tinta Tahan Air", "Spidol Snowman Hitam Permanent"),
+        ("Spidol Snowman Hitam Permanen Bisa Refill", "Spidol Snowman Hitam Permanen"),
+        ("Kokuyo Permanent Marker Tinta Hitam", "Kokuyo Permanent Marker Hitam"),
+    ] {
+        assert!(conflict(marker, twin).is_empty(), "{marker}: {:?}", conflict(marker, twin));
+    }
+    for ink in [
+        "Snowman Permanent Hitam Refill 20 ml",
+        "Snowman Permanent Ink Hitam 20 ml",
+        "Isi Ulang Spidol Permanent Snowman Hitam",
+        "Tinta Spidol Permanent Kokuyo Hitam",
+    ] {
+        assert!(conflict(ink, "Snowman Permanent Hitam").iter().any(|c| c == "product ink ≠ no ink"), "{ink}");
+    }
+    let (whiteboard, permanent) =
+        ("Tinta Spidol Whiteboard Snowman Refill Hitam 20 ml", "Tinta Refill Spidol Permanent Snowman Hitam 20 ml");
+    assert!(!conflict(whiteboard, permanent).is_empty());
+}
+
+#[test]
+fn glue_tape_stamp_pads_and_labels_of_a_marker_maker_are_not_its_markers() {
+    // review26e E5: they say "Permanent" too.
+    for other in [
+        "Artline Stamp Pad Permanent Hitam",
+        "Bantalan Stempel Artline Permanent Hitam",
+        "Kenko Lem Permanent",
+        "Kenko Double Tape Permanent 24 mm",
+        "Joyko Label Permanent 103",
+        "Snowman Drawing Pen Permanent 0.5 Hitam",
+        "Kenko Correction Pen Permanent",
+    ] {
+        assert!(!conflict(other, "Artline Permanent Hitam").is_empty(), "{other}");
+    }
+    assert!(conflict("Kenko Lem Permanent", "Kenko Lem Permanent 25 gr").is_empty());
+}
