@@ -189,3 +189,18 @@ fn a_kardus_is_confirmed_only_by_a_kardus_never_by_a_dus_of_pieces() {
     assert_eq!(verdict(&group, "kardus"), Ok(dec!(2000)));
     assert_eq!(verdict(&group, "dus"), Err(Uncounted::NoConfidentPack));
 }
+
+#[test]
+fn a_confirmed_bare_count_priced_as_that_many_packs_is_left_out() {
+    // review26b F5: the last box holds 25 boxes; counted as 25 bags it was Rp6.800 "per bag".
+    let offers = vec![
+        listing("kantong-a", "Teh Celup Tong Tji Melati isi 25 Kantong", "Rp7.000", "box"),
+        listing("kantong-b", "Teh Celup Tong Tji Melati isi 25 Kantong", "Rp7.200", "box"),
+        listing("box", "Teh Celup Tong Tji Melati Box isi 25", "Rp7.100", "box"),
+        listing("boxes", "Teh Celup Tong Tji Melati Box isi 25", "Rp170.000", "box"),
+    ];
+    let tea = only_group(offers);
+    assert_eq!(verdict(&tea, "box"), Ok(dec!(284)));
+    assert_eq!(verdict(&tea, "boxes"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(tea.unit_prices, [dec!(280), dec!(284), dec!(288)]);
+}
