@@ -13,7 +13,8 @@
 //!   splits go: it is kept apart from permanent and OHP ones. Two titles stating the same types
 //!   never split on them (`… untuk Whiteboard dan OHP` meets its twin, nothing else).
 //! - What is sold: an eraser, refill ink, the board itself, or another product of a marker maker
-//!   (glue, tape, a stamp pad, a label, a drawing or correction pen, a bag, chalk, a cleaner) is kept apart
+//!   (glue, tape, a stamp pad, a label, a drawing or correction pen, a highlighter, a paint marker,
+//!   a holder, a bag, OHP film, chalk, a cleaner) is kept apart
 //!   from a title without it when that title is about markers (a type or `spidol`/`marker`).
 //!   Ink is what is sold when the title starts with it, states a volume, names no marker, puts
 //!   `refill`/`ink` right after `marker`, or pairs two ink words (`Refill Tinta`); `Spidol …
@@ -62,7 +63,8 @@ const CONTEXT: u16 = TYPES | MARKER;
 #[rustfmt::skip]
 const OTHER_WORDS: &[&str] = &[
     "lem", "glue", "tape", "selotip", "isolasi", "lakban", "stamp", "stempel", "bantalan", "label", "tas", "drawing",
-    "kapur", "cleaner", "pembersih", "correction", "koreksi", "tipex", "tippex",
+    "kapur", "cleaner", "pembersih", "correction", "koreksi", "tipex", "tippex", "highlighter", "paint", "holder",
+    "tempat", "transparansi",
 ];
 
 impl Says {

@@ -32,6 +32,7 @@ pub fn product_key(title: &str) -> ProductKey {
             toks[at].text = word.to_string();
         }
     }
+    white_board(&mut toks);
     let says = Says::read(&toks);
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
@@ -58,6 +59,15 @@ pub fn product_key(title: &str) -> ProductKey {
     tokens.sort();
     tokens.dedup();
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says }
+}
+
+/// `White Board` is one word, the whiteboard, never the colour white: `Spidol Joyko White Board
+/// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one.
+fn white_board(toks: &mut Vec<Tok>) {
+    while let Some(at) = toks.windows(2).position(|w| w[0].is("white") && w[1].is("board")) {
+        toks[at].text = "whiteboard".to_string();
+        toks.remove(at + 1);
+    }
 }
 
 /// `Office Paper A4 70gsm`, `PAPER SIDU F4`: a bare `paper` is copy paper only beside a paper

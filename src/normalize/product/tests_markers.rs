@@ -145,8 +145,22 @@ fn glue_tape_stamp_pads_and_labels_of_a_marker_maker_are_not_its_markers() {
         "Joyko Label Permanent 103",
         "Snowman Drawing Pen Permanent 0.5 Hitam",
         "Kenko Correction Pen Permanent",
+        "Artline Highlighter Permanent Hitam",
+        "Artline Paint Marker Permanent Hitam",
     ] {
         assert!(!conflict(other, "Artline Permanent Hitam").is_empty(), "{other}");
     }
     assert!(conflict("Kenko Lem Permanent", "Kenko Lem Permanent 25 gr").is_empty());
+}
+
+#[test]
+fn a_white_board_marker_is_a_whiteboard_marker_never_a_white_one() {
+    // The trap of review26b F4: `White Board` read as the colour putih.
+    let spaced = product_key("Spidol Joyko White Board Biru");
+    assert_eq!(spaced, product_key("Spidol Joyko Whiteboard Biru"));
+    assert!(!spaced.specs.contains(&"putih".to_string()), "{spaced:?}");
+    let black = "Spidol Snowman White Board Hitam";
+    assert!(explain(&product_key(black), &product_key("Spidol Whiteboard Snowman Hitam")).same);
+    assert!(!conflict(black, "Spidol Snowman Putih").is_empty());
+    assert!(!conflict(black, "Spidol Snowman Permanent Hitam").is_empty());
 }
