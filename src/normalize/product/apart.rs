@@ -8,13 +8,14 @@
 //!
 //! - The marker's type: `permanent` against `whiteboard`/`white board`/`board marker`/`papan
 //!   tulis` and against a negated permanent (`Non Permanent`, `Tidak Permanen`, `Bukan Spidol
-//!   Permanent`); `OHP` (also `OHP-F`, `OHPM`) against whiteboard. A title naming a marker
+//!   Permanent`); `OHP` (also `OHP-F`, `OHPM`) against whiteboard and against a permanent marker
+//!   that does not say OHP (`OHP Permanent` pens meet only each other). A title naming a marker
 //!   (`spidol`, `marker`) and no type is taken for the usual whiteboard marker only as far as
 //!   splits go: it is kept apart from permanent and OHP ones. Two titles stating the same types
 //!   never split on them (`… untuk Whiteboard dan OHP` meets its twin, nothing else).
 //! - What is sold: an eraser, refill ink, the board itself, or another product of a marker maker
 //!   (glue, tape, a stamp pad, a label, a drawing or correction pen, a highlighter, a paint marker,
-//!   a holder, a bag, OHP film, chalk, a cleaner) is kept apart
+//!   a holder, a set of colours (`Warna isi 12`), a bag, OHP film, chalk, a cleaner) is kept apart
 //!   from a title without it when that title is about markers (a type or `spidol`/`marker`).
 //!   Ink is what is sold when the title starts with it, states a volume, names no marker, puts
 //!   `refill`/`ink` right after `marker`, or pairs two ink words (`Refill Tinta`); `Spidol …
@@ -46,8 +47,14 @@ const TYPES: u16 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP;
 /// A marker named with no type: split from permanent and OHP markers only.
 const UNTYPED: u16 = 1 << 15;
 /// Types that never meet, either way round.
-const NEVER: &[(u16, u16)] =
-    &[(PERMANENT, WHITEBOARD), (PERMANENT, NOT_PERMANENT), (OHP, WHITEBOARD), (PERMANENT, UNTYPED), (OHP, UNTYPED)];
+const NEVER: &[(u16, u16)] = &[
+    (PERMANENT, WHITEBOARD),
+    (PERMANENT, NOT_PERMANENT),
+    (OHP, WHITEBOARD),
+    (OHP, PERMANENT),
+    (PERMANENT, UNTYPED),
+    (OHP, UNTYPED),
+];
 /// What is sold other than a marker.
 const PRODUCTS: &[(u16, &str, &str)] = &[
     (ERASER, "eraser", "no eraser"),
@@ -64,7 +71,7 @@ const CONTEXT: u16 = TYPES | MARKER;
 const OTHER_WORDS: &[&str] = &[
     "lem", "glue", "tape", "selotip", "isolasi", "lakban", "stamp", "stempel", "bantalan", "label", "tas", "drawing",
     "kapur", "cleaner", "pembersih", "correction", "koreksi", "tipex", "tippex", "highlighter", "paint", "holder",
-    "tempat", "transparansi",
+    "tempat", "transparansi", "warna",
 ];
 
 impl Says {

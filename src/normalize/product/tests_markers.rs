@@ -164,3 +164,12 @@ fn a_white_board_marker_is_a_whiteboard_marker_never_a_white_one() {
     assert!(!conflict(black, "Spidol Snowman Putih").is_empty());
     assert!(!conflict(black, "Spidol Snowman Permanent Hitam").is_empty());
 }
+
+#[test]
+fn an_ohp_permanent_pen_and_a_set_of_colours_are_not_the_single_marker() {
+    // review26e's doubt: an OHP fine tip is another pen than a bullet-tip permanent marker.
+    assert!(!conflict("Spidol Titi OHP Permanent Hitam", "Spidol Permanent Titi Hitam").is_empty());
+    assert!(conflict("Spidol Titi OHP Permanent Hitam", "Spidol Titi OHP Permanent Hitam isi 12").is_empty());
+    // A set of twelve colours is not one blue marker (seen grouped on main).
+    assert!(!conflict("Spidol Joyko Warna isi 12", "Spidol Joyko Whiteboard Biru").is_empty());
+}
