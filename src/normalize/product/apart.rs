@@ -121,9 +121,11 @@ impl Says {
         })
     }
 
-    /// Whether the title states a permanent or OHP marker and not a whiteboard one.
+    /// Whether the title states a permanent or OHP marker and not a whiteboard one, or sells
+    /// something else than a marker (`Tas Spidol`, `Tinta Spidol`).
     fn other_than_whiteboard(self) -> bool {
-        self.0 & (PERMANENT | OHP) != 0 && self.0 & WHITEBOARD == 0
+        let typed = self.0 & (PERMANENT | OHP) != 0 && self.0 & WHITEBOARD == 0;
+        typed || self.0 & (ERASER | INK | REFILL | OTHER) != 0
     }
 
     /// The types stated, or [`UNTYPED`] for a marker named without one.
@@ -161,7 +163,7 @@ fn is_ohp(word: &str) -> bool {
 
 impl super::ProductKey {
     /// The kind as a title shows it: a bare `spidol` reads as the whiteboard marker's kind, but a
-    /// group of permanent or OHP markers is no "Spidol Whiteboard".
+    /// group of permanent or OHP markers, or of a marker's bag or ink, is no "Spidol Whiteboard".
     pub fn shown_kind(&self) -> &str {
         if self.kind == "spidol whiteboard" && self.says.other_than_whiteboard() { "spidol" } else { &self.kind }
     }
