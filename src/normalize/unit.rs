@@ -16,7 +16,8 @@
 //! - An explicit `isi N` outranks every other statement, and `isi N` of things whose size is not
 //!   stated (`Karton isi 40 Box`, `isi 3 Kue`) leaves the size unknown.
 //! - A count naming no unit after a pack that may hold packs (`Karton isi 40`, `Box isi 12`:
-//!   box, dus, karton, bal, krat, slop) is read as pieces here, but an offer is never priced by
+//!   box, dus, karton, bal, krat, slop, koli, also written `Ktn`, `Bx`, `Ball`, `Doos`, `Slof`) is
+//!   read as pieces here, but an offer is never priced by
 //!   it alone: [`hold_bare_count`] leaves its size unknown, and `compare` counts it only when
 //!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`).
 
@@ -72,11 +73,12 @@ pub fn is_measure(base: &str) -> bool {
 /// Words for a container holding an unstated number of base units.
 const CONTAINERS: &[&str] = &[
     "box", "dus", "karton", "pak", "pack", "pax", "bungkus", "set", "paket", "renceng", "ikat", "slop", "bal", "krat",
+    "koli",
 ];
 
 /// Containers that hold other containers, so a count of them is a count of packs (`1 Karton
 /// (48 Pak)`, `isi 3 pak`) and multiplies a size stated before it (`200 Sheet`).
-const OUTER: &[&str] = &["box", "dus", "pak", "bungkus", "renceng", "bal", "krat", "slop", "ikat"];
+const OUTER: &[&str] = &["box", "dus", "pak", "bungkus", "renceng", "bal", "krat", "slop", "ikat", "koli"];
 
 /// Words sellers put after a pack statement that say nothing about it (`"Pak isi 10 Ready Stock"`).
 const FILLERS: &[&str] = &["ready", "stock", "stok", "original", "ori", "murah", "promo", "new", "baru", "garansi"];

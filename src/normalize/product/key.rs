@@ -9,6 +9,7 @@
 //! remaining words as tokens.
 
 use super::ProductKey;
+use super::apart::Says;
 use super::lex::{self, Class, Tok};
 use super::markers;
 use super::names;
@@ -31,6 +32,8 @@ pub fn product_key(title: &str) -> ProductKey {
             toks[at].text = word.to_string();
         }
     }
+    white_board(&mut toks);
+    let says = Says::read(&toks);
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
@@ -55,7 +58,16 @@ pub fn product_key(title: &str) -> ProductKey {
     specs.dedup();
     tokens.sort();
     tokens.dedup();
-    ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens }
+    ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says }
+}
+
+/// `White Board` is one word, the whiteboard, never the colour white: `Spidol Joyko White Board
+/// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one.
+fn white_board(toks: &mut Vec<Tok>) {
+    while let Some(at) = toks.windows(2).position(|w| w[0].is("white") && w[1].is("board")) {
+        toks[at].text = "whiteboard".to_string();
+        toks.remove(at + 1);
+    }
 }
 
 /// `Office Paper A4 70gsm`, `PAPER SIDU F4`: a bare `paper` is copy paper only beside a paper

@@ -61,6 +61,12 @@
 //!   Vowel-less abbreviations are expanded (`Mj` = meja, `Pnsl` = pensil) and English words read
 //!   in Indonesian (`swivel chair` = `kursi putar`). A desk's drawer unit (`1/2 Biro`) is not
 //!   the plain desk.
+//! - Markers (review25b F4): a permanent marker never groups with a whiteboard marker (`White
+//!   Board`, `Board Marker`, `Papan Tulis`), a negated permanent (`Non`/`Tidak`/`Bukan Permanen`)
+//!   or a marker naming no type, and an OHP pen never with a whiteboard marker; an eraser, refill
+//!   ink, the board itself, or a marker maker's glue, tape, stamp pad or label never with a
+//!   marker (review26b F9, review26e E2, E5, E6). These are splits (`apart`), never kinds: a
+//!   misread title loses a match and never joins another product.
 //! - [`offer_key`] is the key of an offer whose marketplace states brand and model apart from
 //!   the title (adapter format 2): the stated brand is the brand, the stated model's codes join
 //!   the title's.
@@ -75,6 +81,7 @@
 //!   8000 sandbox titles read in 110–170 ms and grouped in 30–60 ms (grouping 1000, 2000, 4000,
 //!   8000 titles: 12, 26, 37, 60 ms); one `compare`'s 400 offers read and grouped in 4.3 ms.
 
+mod apart;
 mod category;
 mod explain;
 mod group;
@@ -93,6 +100,8 @@ mod tests;
 mod tests_apart;
 #[cfg(test)]
 mod tests_group;
+#[cfg(test)]
+mod tests_markers;
 mod vocab;
 
 pub use explain::explain;
@@ -112,6 +121,9 @@ pub struct ProductKey {
     pub specs: Vec<String>,
     /// The remaining words, sorted and unique (`"jaring"`, `"hidrolik"`, `"thinkpad"`).
     pub tokens: Vec<String>,
+    /// What the title says of markers and their boards that keeps it apart from some other
+    /// titles (`permanent`, `whiteboard`, `OHP`, an eraser, refill ink): see `apart`.
+    pub(crate) says: apart::Says,
 }
 
 /// Why two offers were or were not put together.

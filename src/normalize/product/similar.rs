@@ -243,6 +243,9 @@ fn same_value(a: &str, b: &str) -> bool {
 /// What conflicts between two keys, as (what, one side, other side); empty when nothing does.
 pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String, Vec<&'a str>, Vec<&'a str>)> {
     let mut out = Vec::new();
+    if let Some((what, x, y)) = a.says.apart(b.says) {
+        out.push((what, x, y));
+    }
     if !a.kind.is_empty() && !b.kind.is_empty() && a.kind != b.kind {
         out.push(("kind".to_string(), vec![a.kind.as_str()], vec![b.kind.as_str()]));
     }

@@ -23,14 +23,15 @@ pub struct PackCount {
     /// Whether the unit field stated it (`box isi 12`), not the title.
     pub in_field: bool,
     /// How the pack word was written when the one spelling joins words sellers keep apart:
-    /// `karton` and `dus` are both `dus`, but a `Karton isi 50` of boxes beside a `Dus isi 50 pcs`
-    /// of masks is no confirmation (review25b). `None` when neither, or both, are written.
+    /// `karton`, `kardus` and `dus` are all `dus`, but a `Karton isi 50` of boxes beside a `Dus
+    /// isi 50 pcs` of masks is no confirmation (review25b). `None` when none, or several, are
+    /// written.
     pub written: Option<&'static str>,
 }
 
 /// Packs that hold other packs as often as pieces: their bare count (`Karton isi 40` of boxes
 /// of masks, `Box isi 12` of pens or of boxes of pens) does not say which.
-const PACKS_OF_PACKS: &[&str] = &["box", "dus", "bal", "krat", "slop"];
+const PACKS_OF_PACKS: &[&str] = &["box", "dus", "bal", "krat", "slop", "koli"];
 
 impl PackCount {
     /// Whether the count names no unit and follows a pack that may hold packs.
@@ -59,20 +60,25 @@ pub fn pack_count(unit_field: Option<&str>, title: &str) -> Option<PackCount> {
     }
 }
 
-/// Whether `text` writes a carton (`karton`, `carton`, `ctn`) or a dus (`dus`, `kardus`, `dos`),
-/// words the one spelling joins; `None` when it writes neither or both.
+/// Which of the outer packs the one spelling joins `text` writes: a karton (`karton`, `ctn`,
+/// `ktn`), a kardus, or a dus (`dus`, `dos`, `doos`); `None` when it writes none, or more than
+/// one. A kardus is the cardboard shipping carton (`1 Kardus isi 40 Box`), not the inner dus a
+/// `Dus isi 40 pcs` of masks is (review26b F3), so each confirms only its own word.
 fn written(text: &str) -> Option<&'static str> {
-    let tokens = text.split(|c: char| !c.is_alphanumeric());
-    let (mut karton, mut dus) = (false, false);
-    for token in tokens {
-        karton |= matches!(token, "karton" | "carton" | "cartons" | "ctn");
-        dus |= matches!(token, "dus" | "kardus" | "dos" | "dusan");
+    let mut found = None;
+    for token in text.split(|c: char| !c.is_alphanumeric()) {
+        let family = match token {
+            "karton" | "carton" | "cartons" | "cartoon" | "ctn" | "ktn" => "karton",
+            "kardus" => "kardus",
+            "dus" | "dos" | "doos" | "dusan" => "dus",
+            _ => continue,
+        };
+        if found.is_some_and(|f| f != family) {
+            return None;
+        }
+        found = Some(family);
     }
-    match (karton, dus) {
-        (true, false) => Some("karton"),
-        (false, true) => Some("dus"),
-        _ => None,
-    }
+    found
 }
 
 /// The one spelling of a pack word, borrowed from the tables.

@@ -52,7 +52,9 @@ pub(super) fn words(lower: &str) -> Vec<&str> {
         }
     }
     for i in 0..out.len() {
-        let word = alias(out[i]);
+        // `Ball isi 40`, a unit field `Bale`: a bal; elsewhere `Ball Point` is a pen.
+        let bal = matches!(out[i], "ball" | "bale") && (out.len() == 1 || out.get(i + 1) == Some(&"isi"));
+        let word = if bal { "bal" } else { alias(out[i]) };
         // `box of 50`, `carton of 5 reams`: `of` after a pack word is `isi`.
         let of = word == "of" && i > 0 && is_pack_word(out[i - 1]);
         out[i] = if of { "isi" } else { word };
@@ -64,11 +66,13 @@ pub(super) fn words(lower: &str) -> Vec<&str> {
 pub(super) const BOUNDARY: &str = "|";
 
 /// One spelling for words that name the same pack or unit: a title's `karton` is the unit
-/// field's `dus`, an English `ream` is a `rim`.
+/// field's `dus`, an English `ream` is a `rim`; abbreviations and Dutch spellings sellers put in
+/// a unit field (`Ktn`, `Bx`, `Doos`, `Slof`) are their pack (review26b F7).
 pub(super) fn alias(word: &str) -> &str {
     match word {
-        "karton" | "carton" | "cartons" | "ctn" | "kardus" | "dos" | "dusan" => "dus",
-        "boks" | "boxes" => "box",
+        "karton" | "carton" | "cartons" | "cartoon" | "ctn" | "ktn" | "kardus" | "dos" | "doos" | "dusan" => "dus",
+        "boks" | "boxes" | "bx" => "box",
+        "slof" => "slop",
         "pack" | "packs" | "pax" | "pck" => "pak",
         "ream" | "reams" => "rim",
         "dozen" | "dozens" | "lsn" => "lusin",

@@ -278,3 +278,30 @@ fn a_held_reading_is_the_bare_count_read_as_pieces_for_compare_to_confirm() {
     assert_eq!((count.pack, count.quantity, count.named), (Some("dus"), 12, None));
     assert_eq!(held_reading(Some("box"), "Masker Sensi 3 Ply Earloop Box isi 50 pcs"), None);
 }
+
+#[test]
+fn a_karton_written_ktn_bx_ball_koli_doos_or_slof_holds_its_bare_count_like_a_karton() {
+    // review26b F7: each of these, 40 boxes of masks at Rp1.000.002, was Rp25.000 "per mask".
+    let held = |field: Option<&str>, title: &str| {
+        let unit = hold_bare_count(parse_unit(field, title), field, title);
+        (unit.quantity, unit.confident, unit.note == Some(BARE_PACK_COUNT))
+    };
+    for (field, title) in [
+        (Some("ktn"), "Masker Coba Earloop Ktn isi 40"),
+        (Some("Ktn"), "Masker Coba Earloop isi 40"),
+        (Some("Slof"), "Masker Coba Earloop isi 40"),
+        (None, "Masker Coba Earloop Ktn isi 40"),
+        (Some("Bx"), "Masker Uji Earloop Bx isi 40"),
+        (Some("Ball"), "Masker Uji Earloop Ball isi 40"),
+        (Some("Bale"), "Masker Uji Earloop Bale isi 40"),
+        (Some("Koli"), "Masker Uji Earloop Koli isi 40"),
+        (Some("Cartoon"), "Masker Uji Earloop Cartoon isi 40"),
+        (Some("Doos"), "Masker Uji Earloop Doos isi 40"),
+    ] {
+        assert_eq!(held(field, title), (None, false, true), "{field:?} / {title}");
+    }
+    // A ball point pen is no bal, and a count naming its unit stays counted.
+    assert_eq!(held(None, "Pulpen Kenko Ball Point isi 12"), (Some(dec!(12)), true, false));
+    assert_eq!(held(Some("Ktn"), "Masker Coba Earloop Ktn isi 40 Box"), (None, false, false));
+    assert_eq!(held(Some("Ktn"), "Masker Coba Earloop Ktn isi 2000 pcs"), (Some(dec!(2000)), true, false));
+}

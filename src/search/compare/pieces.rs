@@ -9,7 +9,10 @@
 //! of the product states the same pack word with the same count and its unit (`Dus isi 12` of hand sanitizer beside `1 Dus (12 Botol)`): the same
 //! dus, the same twelve. Otherwise its size is unknown and it is left out of the figures
 //! (`NO_CONFIDENT_PACK`, with a note). A count equal to another offer's count in another pack
-//! (`Box isi 5` of rims beside `isi 5 Lembar`) confirms nothing (review 25 R4).
+//! (`Box isi 5` of rims beside `isi 5 Lembar`) confirms nothing (review 25 R4), and a confirmed
+//! count whose price per unit would be more than three times the confirming offers' median, or
+//! under a third of it, is left out all the same: `Box isi 25` at Rp170.000 beside `isi 25
+//! Kantong` at Rp7.000 holds 25 boxes (review26b F5).
 //!
 //! The same confirmation names the pieces of a pak (`1 Pak isi 100` envelopes beside `Pak isi
 //! 100 Lembar` are sheets); a pak's bare count stays pieces when nothing names it, a pak being
@@ -25,6 +28,15 @@ use rust_decimal::Decimal;
 const UNCONFIRMED: &str = "the count after the box, dus or karton names no unit and no other offer of this product \
                            states that pack and count with one: it may count inner packs, not pieces";
 
+/// Why a bare count another offer confirms is left out all the same: priced as that many packs.
+const PRICED_AS_PACKS: &str = "the count after the box, dus or karton names no unit; another offer of this product states \
+                               that pack and count with one, but at this price it would cost far more per unit than \
+                               there: it likely counts inner packs, not pieces";
+
+/// How far a restored unit price may be from the confirming offers' median, either way: a `Box
+/// isi 25` at Rp170.000 beside `isi 25 Kantong` at Rp7.000 is 25 boxes, not 25 bags (review26b F5).
+const PEER_FACTOR: u32 = 3;
+
 /// In each group (`members`), reads each bare count in the unit another offer names for the same
 /// pack and count, or leaves its size unknown when it may count packs.
 pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
@@ -33,7 +45,14 @@ pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
         for (&i, count) in group.iter().zip(&counts) {
             if let Some((unit, held)) = held(&offers[i]) {
                 match confirmed(held, &counts) {
-                    Some(base) => restore(&mut offers[i], unit, base),
+                    Some(base) => {
+                        let peers = peer_prices(held, group, &counts, offers);
+                        restore(&mut offers[i], unit, base);
+                        if !near_peers(&offers[i], &peers) {
+                            unknown(&mut offers[i]);
+                            offers[i].unit.note = Some(PRICED_AS_PACKS);
+                        }
+                    }
                     None => unknown(&mut offers[i]),
                 }
                 continue;
@@ -61,6 +80,28 @@ fn held(offer: &Offer) -> Option<(Unit, PackCount)> {
 /// The unit field as the offer keeps it: with none the name is `unit` (see `parse_unit`).
 fn field(offer: &Offer) -> Option<&str> {
     (offer.unit.name != "unit").then_some(offer.unit.name.as_str())
+}
+
+/// The confident unit prices of the offers of `group` whose count confirms `bare`.
+fn peer_prices(bare: PackCount, group: &[usize], counts: &[Option<PackCount>], offers: &[Offer]) -> Vec<Decimal> {
+    let mut prices: Vec<Decimal> = group
+        .iter()
+        .zip(counts)
+        .filter(|(_, c)| c.is_some_and(|c| c.named.is_some() && c.pack == bare.pack && c.quantity == bare.quantity))
+        .filter_map(|(&i, _)| offers[i].unit_price.as_ref().map(|u| u.price.amount))
+        .collect();
+    prices.sort_unstable();
+    prices
+}
+
+/// Whether the offer's restored unit price is within [`PEER_FACTOR`] of the peers' median.
+fn near_peers(offer: &Offer, peers: &[Decimal]) -> bool {
+    let (Some(price), Some(median)) = (offer.unit_price.as_ref().map(|u| u.price.amount), peers.get(peers.len() / 2))
+    else {
+        return false;
+    };
+    let factor = Decimal::from(PEER_FACTOR);
+    price <= *median * factor && price * factor >= *median
 }
 
 /// The held-back reading, in the unit the confirming offer names, and its unit price.

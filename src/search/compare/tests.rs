@@ -152,6 +152,13 @@ fn a_group_is_titled_by_what_its_offers_are_never_by_a_kind_they_are_not() {
     assert!(title.contains("Clip") && title.contains("Joyko"), "{title}");
     let paper = product::offer_key("PAPER SIDU A4 80GSM", None, None);
     assert!(group_title(&paper).starts_with("Kertas HVS"), "{}", group_title(&paper));
+    // A permanent marker written `Spidol … Permanent` is no whiteboard marker (review25b F4).
+    let permanent = group_title(&product::offer_key("Spidol Snowman Permanent Hitam", None, None));
+    assert!(permanent.starts_with("Spidol Snowman") && !permanent.contains("Whiteboard"), "{permanent}");
+    let bag = group_title(&product::offer_key("Tas Spidol Titi Hitam", None, None));
+    assert!(!bag.contains("Whiteboard"), "{bag}");
+    let whiteboard = group_title(&product::offer_key("Spidol Snowman Hitam", None, None));
+    assert!(whiteboard.starts_with("Spidol Whiteboard Snowman"), "{whiteboard}");
 }
 
 #[test]

@@ -78,14 +78,15 @@ fn reference(group: &ProductGroup) -> &str {
 /// A bare number brings the word written before it when the title lacks it (`Isi 4`, `Hype 5`):
 /// alone it says nothing.
 fn title_with(key: &ProductKey, brand: Option<&str>, added: &[String], written: &Written) -> String {
-    let kind = key.kind.split_whitespace().map(|w| written.cased(w, if w.len() <= 3 { upper } else { capitalise }));
+    let kind =
+        key.shown_kind().split_whitespace().map(|w| written.cased(w, if w.len() <= 3 { upper } else { capitalise }));
     let included = |w: &String| key.specs.iter().any(|s| s.strip_prefix('+') == Some(w.as_str()));
     let guessed = key.brand.as_deref().filter(|_| brand.is_none()).map(str::to_lowercase).filter(|w| !included(w));
     let own = key.kind.is_empty().then(|| key.tokens.iter().cloned()).into_iter().flatten();
     let words = guessed.into_iter().chain(own).chain(added.iter().cloned()).map(|w| (w, false));
     let mut parts: Vec<(String, bool)> = words.chain(key.specs.iter().map(|s| (s.clone(), true))).collect();
     parts.sort_by_key(|(part, _)| written.place(part));
-    let mut shown: Vec<String> = key.kind.split_whitespace().map(str::to_string).collect();
+    let mut shown: Vec<String> = key.shown_kind().split_whitespace().map(str::to_string).collect();
     shown.extend(brand.iter().flat_map(|b| b.split_whitespace()).map(str::to_lowercase));
     shown.extend(parts.iter().map(|(part, _)| part.trim_start_matches('+').to_string()));
     let mut out: Vec<String> = kind.chain(brand.map(str::to_string)).collect();

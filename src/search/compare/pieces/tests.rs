@@ -167,3 +167,40 @@ fn a_bare_box_of_tea_is_counted_in_the_bags_another_box_of_it_names() {
     let box_of_50 = groups.iter().find(|g| g.offers.iter().any(|(o, _)| o.source_id == "isi-50")).expect("a group");
     assert_eq!(verdict(box_of_50, "isi-50"), Err(Uncounted::NoConfidentPack));
 }
+
+#[test]
+fn a_kardus_is_confirmed_only_by_a_kardus_never_by_a_dus_of_pieces() {
+    // review26b F3: a kardus is the shipping carton; this one holds 40 boxes of masks.
+    let masks = vec![
+        listing("box", "Masker Kf94 Duckbill Putih Box isi 40 pcs", "Rp25.000", "box"),
+        listing("dus", "Masker Kf94 Duckbill Putih Dus isi 40 pcs", "Rp26.000", "dus"),
+        listing("kardus", "Masker Kf94 Duckbill Putih Kardus isi 40", "Rp1.000.000", "kardus"),
+    ];
+    let group = only_group(masks);
+    assert_eq!(verdict(&group, "kardus"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(group.unit_prices, [dec!(625), dec!(650)]);
+    // Nor does a kardus of pieces confirm a bare dus; a kardus of bottles confirms a bare kardus.
+    let water = vec![
+        listing("named", "Air Mineral Ades 600 ml Kardus isi 24 Botol", "Rp48.000", "kardus"),
+        listing("kardus", "Air Mineral Ades 600 ml Kardus isi 24", "Rp48.000", "kardus"),
+        listing("dus", "Air Mineral Ades 600 ml Dus isi 24", "Rp48.000", "dus"),
+    ];
+    let group = only_group(water);
+    assert_eq!(verdict(&group, "kardus"), Ok(dec!(2000)));
+    assert_eq!(verdict(&group, "dus"), Err(Uncounted::NoConfidentPack));
+}
+
+#[test]
+fn a_confirmed_bare_count_priced_as_that_many_packs_is_left_out() {
+    // review26b F5: the last box holds 25 boxes; counted as 25 bags it was Rp6.800 "per bag".
+    let offers = vec![
+        listing("kantong-a", "Teh Celup Tong Tji Melati isi 25 Kantong", "Rp7.000", "box"),
+        listing("kantong-b", "Teh Celup Tong Tji Melati isi 25 Kantong", "Rp7.200", "box"),
+        listing("box", "Teh Celup Tong Tji Melati Box isi 25", "Rp7.100", "box"),
+        listing("boxes", "Teh Celup Tong Tji Melati Box isi 25", "Rp170.000", "box"),
+    ];
+    let tea = only_group(offers);
+    assert_eq!(verdict(&tea, "box"), Ok(dec!(284)));
+    assert_eq!(verdict(&tea, "boxes"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(tea.unit_prices, [dec!(280), dec!(284), dec!(288)]);
+}

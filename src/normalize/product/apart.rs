@@ -1,0 +1,195 @@
+//! What a title says about markers and their boards that keeps it apart from another title,
+//! whatever else the two share (review25b F4, review26b F9, review26e E2, E5, E6, E9).
+//!
+//! Four attempts at marker kinds (a class each title is sorted into) each merged products in a
+//! new place, because a title that fell into the wrong class met that class's products. These
+//! are splits instead: two titles that say incompatible things never group, and nothing here
+//! ever brings two titles together, so a misreading costs a match, never makes one.
+//!
+//! - The marker's type: `permanent` against `whiteboard`/`white board`/`board marker`/`papan
+//!   tulis` and against a negated permanent (`Non Permanent`, `Tidak Permanen`, `Bukan Spidol
+//!   Permanent`); `OHP` (also `OHP-F`, `OHPM`) against whiteboard and against a permanent marker
+//!   that does not say OHP (`OHP Permanent` pens meet only each other). A title naming a marker
+//!   (`spidol`, `marker`) and no type is taken for the usual whiteboard marker only as far as
+//!   splits go: it is kept apart from permanent and OHP ones. Two titles stating the same types
+//!   never split on them (`… untuk Whiteboard dan OHP` meets its twin, nothing else).
+//! - What is sold: an eraser, refill ink, the board itself, or another product of a marker maker
+//!   (glue, tape, a stamp pad, a label, a drawing or correction pen, a highlighter, a paint marker,
+//!   a holder, a set of colours (`Warna isi 12`), a bag, OHP film, chalk, a cleaner) is kept apart
+//!   from a title without it when that title is about markers (a type or `spidol`/`marker`).
+//!   Ink is what is sold when the title starts with it, states a volume, names no marker, puts
+//!   `refill`/`ink` right after `marker`, or pairs two ink words (`Refill Tinta`); `Spidol …
+//!   Permanen Tinta Tahan Air`, `… Bisa Refill` are markers; `Spidol … Refill` may be either and
+//!   groups only with its like. The board is a title saying
+//!   whiteboard or papan and none of marker, eraser, ink or another product.
+
+use super::lex::Tok;
+
+/// What a title says, as bits; see the module's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Says(u16);
+
+const PERMANENT: u16 = 1;
+const NOT_PERMANENT: u16 = 1 << 1;
+const WHITEBOARD: u16 = 1 << 2;
+const OHP: u16 = 1 << 3;
+/// `spidol`, `marker`: what makes a title one about markers.
+const MARKER: u16 = 1 << 4;
+const ERASER: u16 = 1 << 5;
+const INK: u16 = 1 << 6;
+const BOARD: u16 = 1 << 7;
+const OTHER: u16 = 1 << 8;
+/// `refill`/`isi ulang` in a marker's title, neither clearly the ink nor clearly the marker.
+const REFILL: u16 = 1 << 9;
+
+/// The marker's types.
+const TYPES: u16 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP;
+/// A marker named with no type: split from permanent and OHP markers only.
+const UNTYPED: u16 = 1 << 15;
+/// Types that never meet, either way round.
+const NEVER: &[(u16, u16)] = &[
+    (PERMANENT, WHITEBOARD),
+    (PERMANENT, NOT_PERMANENT),
+    (OHP, WHITEBOARD),
+    (OHP, PERMANENT),
+    (PERMANENT, UNTYPED),
+    (OHP, UNTYPED),
+];
+/// What is sold other than a marker.
+const PRODUCTS: &[(u16, &str, &str)] = &[
+    (ERASER, "eraser", "no eraser"),
+    (INK, "ink", "no ink"),
+    (REFILL, "refill or refillable", "no refill"),
+    (BOARD, "board", "no board"),
+    (OTHER, "other product", "marker"),
+];
+/// What makes a title one about markers, for the products to be kept apart from.
+const CONTEXT: u16 = TYPES | MARKER;
+
+/// Words of another product a marker maker sells (`Lem`, `Double Tape`, `Stamp Pad`).
+#[rustfmt::skip]
+const OTHER_WORDS: &[&str] = &[
+    "lem", "glue", "tape", "selotip", "isolasi", "lakban", "stamp", "stempel", "bantalan", "label", "tas", "drawing",
+    "kapur", "cleaner", "pembersih", "correction", "koreksi", "tipex", "tippex", "highlighter", "paint", "holder",
+    "tempat", "transparansi", "warna",
+];
+
+impl Says {
+    /// What `toks` (a title's tokens, in order) say.
+    pub(super) fn read(toks: &[Tok]) -> Self {
+        let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+        let mut bits = 0;
+        let mut board_word = false;
+        for i in 0..toks.len() {
+            bits |= match word(i) {
+                "permanent" | "permanen" | "permanant" | "permanet" | "parmanent" if negated(toks, i) => NOT_PERMANENT,
+                "permanent" | "permanen" | "permanant" | "permanet" | "parmanent" => PERMANENT,
+                "nonpermanent" | "nonpermanen" => NOT_PERMANENT,
+                "whiteboard" => WHITEBOARD,
+                "white" if word(i + 1) == "board" => WHITEBOARD,
+                "papan" if word(i + 1) == "tulis" => WHITEBOARD,
+                "board" if word(i + 1) == "marker" => WHITEBOARD,
+                "spidol" | "marker" | "markers" => MARKER,
+                "penghapus" | "eraser" => ERASER,
+                w if is_ohp(w) => OHP,
+                w if OTHER_WORDS.contains(&w) => OTHER,
+                _ => 0,
+            };
+            board_word |= matches!(word(i), "whiteboard" | "papan") || (word(i) == "white" && word(i + 1) == "board");
+        }
+        let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
+        bits |= if ink & INK != 0 { INK } else { ink };
+        if board_word && bits & (MARKER | ERASER | INK | REFILL | OTHER) == 0 {
+            bits |= BOARD;
+        }
+        Self(bits)
+    }
+
+    /// What keeps two titles apart, as (what, one side, other side); `None` when nothing does.
+    pub(super) fn apart(self, other: Self) -> Option<(String, Vec<&'static str>, Vec<&'static str>)> {
+        let (a, b) = (self.types(), other.types());
+        let never =
+            |x: u16, y: u16| NEVER.iter().any(|&(p, q)| (x & p != 0 && y & q != 0) || (x & q != 0 && y & p != 0));
+        if a != b && never(a, b) {
+            return Some(("marker".to_string(), type_names(a), type_names(b)));
+        }
+        PRODUCTS.iter().find_map(|&(product, name, not)| {
+            let (x, y) = (self.0 & product != 0, other.0 & product != 0);
+            let without = if x { other.0 } else { self.0 };
+            let shown = |has: bool| vec![if has { name } else { not }];
+            (x != y && without & CONTEXT != 0).then(|| ("product".to_string(), shown(x), shown(y)))
+        })
+    }
+
+    /// Whether the title states a permanent or OHP marker and not a whiteboard one, or sells
+    /// something else than a marker (`Tas Spidol`, `Tinta Spidol`).
+    fn other_than_whiteboard(self) -> bool {
+        let typed = self.0 & (PERMANENT | OHP) != 0 && self.0 & WHITEBOARD == 0;
+        typed || self.0 & (ERASER | INK | REFILL | OTHER) != 0
+    }
+
+    /// The types stated, or [`UNTYPED`] for a marker named without one.
+    fn types(self) -> u16 {
+        match self.0 & TYPES {
+            0 if self.0 & MARKER != 0 => UNTYPED,
+            types => types,
+        }
+    }
+}
+
+fn type_names(types: u16) -> Vec<&'static str> {
+    let names = [
+        (PERMANENT, "permanent"),
+        (NOT_PERMANENT, "non-permanent"),
+        (WHITEBOARD, "whiteboard"),
+        (OHP, "ohp"),
+        (UNTYPED, "untyped"),
+    ];
+    names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
+}
+
+/// `Non Permanent`, `Tidak Permanen`, `Bukan Spidol Permanent`: a negation before the word,
+/// with at most a `spidol`/`marker` between.
+fn negated(toks: &[Tok], at: usize) -> bool {
+    let before = |back: usize| at.checked_sub(back).map(|i| toks[i].text.as_str());
+    let negation = |w: Option<&str>| matches!(w, Some("non" | "tidak" | "tdk" | "bukan" | "bkn" | "not"));
+    negation(before(1)) || (matches!(before(1), Some("spidol" | "marker")) && negation(before(2)))
+}
+
+/// `OHP`, and an OHP pen's tip written onto it (`OHP-F` is read `ohpf`).
+fn is_ohp(word: &str) -> bool {
+    word.strip_prefix("ohp").is_some_and(|tip| matches!(tip, "" | "s" | "f" | "m" | "ef" | "b"))
+}
+
+impl super::ProductKey {
+    /// The kind as a title shows it: a bare `spidol` reads as the whiteboard marker's kind, but a
+    /// group of permanent or OHP markers, or of a marker's bag or ink, is no "Spidol Whiteboard".
+    pub fn shown_kind(&self) -> &str {
+        if self.kind == "spidol whiteboard" && self.says.other_than_whiteboard() { "spidol" } else { &self.kind }
+    }
+}
+
+/// What the ink word at `at` (if any) says is sold: [`INK`] when first in the title, with a
+/// volume, in a title naming no marker, `refill`/`ink` right after `marker`/`spidol`, or two ink
+/// words together (`Refill Tinta`); else [`REFILL`] for `refill`/`isi ulang` elsewhere in a
+/// marker's title (`Spidol … Refill` may be the marker or its refill), and nothing for `tinta`/`ink`
+/// there (`Tinta Tahan Air` is the marker's) or after `bisa` (`Bisa Refill`: a refillable marker).
+fn ink_at(toks: &[Tok], at: usize, marker: bool) -> u16 {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    let ink = |i: usize| match word(i) {
+        "tinta" | "ink" | "refill" | "refil" | "reffil" => true,
+        "isi" => word(i + 1) == "ulang",
+        _ => false,
+    };
+    if !ink(at) || (at > 0 && matches!(word(at - 1), "bisa" | "dapat" | "dpt" | "can")) {
+        return 0;
+    }
+    let volume = toks.iter().any(|t| matches!(t.text.as_str(), "ml" | "cc" | "liter" | "ltr"));
+    let after_marker = at > 0 && matches!(word(at - 1), "marker" | "spidol") && word(at) != "tinta";
+    let paired = ink(at + 1) || (at > 0 && ink(at - 1));
+    match word(at) {
+        _ if at == 0 || volume || !marker || after_marker || paired => INK,
+        "tinta" | "ink" => 0,
+        _ => REFILL,
+    }
+}

@@ -1,0 +1,175 @@
+//! Markers of one maker and colour (review25b F4, review26b, review26e): permanent, whiteboard and
+//! OHP markers never group, and wordings of one type still meet. Listings from the reviews.
+
+use super::*;
+
+fn conflict(a: &str, b: &str) -> Vec<String> {
+    explain(&product_key(a), &product_key(b)).conflicts
+}
+
+/// The groups of `titles` as lists of titles.
+fn grouped<'a>(titles: &[&'a str]) -> Vec<Vec<&'a str>> {
+    let keys: Vec<ProductKey> = titles.iter().map(|t| product_key(t)).collect();
+    group(&keys).into_iter().map(|g| g.into_iter().map(|i| titles[i]).collect()).collect()
+}
+
+/// Whether two titles end up in one group among `titles`.
+fn together(groups: &[Vec<&str>], a: &str, b: &str) -> bool {
+    groups.iter().any(|g| g.contains(&a) && g.contains(&b))
+}
+
+#[test]
+fn a_permanent_marker_never_groups_with_a_whiteboard_marker_of_its_maker_and_colour() {
+    let permanent =
+        ["Spidol Snowman Permanent Marker Hitam", "Snowman Permanent Hitam", "Spidol Permanen Snowman Hitam"];
+    let whiteboard = [
+        "Spidol Snowman Whiteboard Marker Hitam",
+        "Spidol Snowman White Board Marker Hitam",
+        "Snowman Board Marker Hitam",
+        "Spidol Papan Tulis Snowman Hitam",
+    ];
+    for p in permanent {
+        for w in whiteboard {
+            assert!(conflict(p, w).iter().any(|c| c.starts_with("marker permanent ≠ whiteboard")), "{p} / {w}");
+        }
+    }
+}
+
+#[test]
+fn a_whiteboard_marker_saying_it_is_not_permanent_stays_with_whiteboard_markers() {
+    let plain = "Spidol Whiteboard Snowman Hitam";
+    for negated in [
+        "Spidol Whiteboard Snowman Hitam Tidak Permanen",
+        "Spidol Whiteboard Snowman Hitam Bukan Permanen",
+        "Spidol Whiteboard Snowman Hitam (Bukan Spidol Permanent)",
+        "Spidol Whiteboard Snowman Non Permanent Hitam",
+        "Snowman Board Marker Non-Permanent Hitam",
+    ] {
+        let why = explain(&product_key(plain), &product_key(negated));
+        assert!(why.same, "{negated}: {why:?}");
+        assert!(!conflict("Spidol Snowman Permanent Hitam", negated).is_empty(), "{negated}");
+    }
+}
+
+#[test]
+fn ohp_pens_whiteboard_and_permanent_markers_each_stay_apart() {
+    let titles = [
+        "Spidol Titi Hitam",
+        "Spidol Whiteboard Titi Hitam",
+        "Spidol Whiteboard Titi Hitam Bisa untuk OHP",
+        "Spidol Titi OHP Non Permanent Hitam",
+        "Spidol Titi OHP-F Hitam",
+        "Spidol Titi Permanent Hitam",
+        "Titi Permanent Hitam",
+        "Spidol Titi OHP Permanent Hitam",
+    ];
+    let groups = grouped(&titles);
+    let kind = |t: &str| match t {
+        _ if t.contains("Bisa untuk OHP") => "whiteboard+ohp",
+        _ if t.contains("OHP Permanent") || t.contains("Permanent") => "permanent",
+        _ if t.contains("OHP") => "ohp",
+        _ => "whiteboard",
+    };
+    for g in &groups {
+        assert!(g.iter().all(|t| kind(t) == kind(g[0])), "{g:?}");
+    }
+    assert!(together(&groups, "Spidol Titi Hitam", "Spidol Whiteboard Titi Hitam"), "{groups:?}");
+    assert!(together(&groups, "Spidol Titi Permanent Hitam", "Titi Permanent Hitam"), "{groups:?}");
+}
+
+#[test]
+fn erasers_refill_ink_and_boards_never_group_with_markers_or_with_each_other() {
+    // review26b F9 (Joyko) and review26e E6 (Sakura): their titles name the marker or the board.
+    let titles = [
+        ("marker", "Joyko Whiteboard Marker BM-10 Hitam"),
+        ("marker", "Whiteboard Marker Joyko Hitam"),
+        ("marker", "Spidol Whiteboard Joyko BM-10 Hitam"),
+        ("eraser", "Penghapus Whiteboard Marker Joyko"),
+        ("eraser", "Eraser Whiteboard Marker Joyko"),
+        ("eraser", "Magnetic Whiteboard Marker Eraser Joyko"),
+        ("ink", "Refill Whiteboard Marker Joyko Hitam"),
+        ("ink", "Tinta Whiteboard Marker Joyko 20 ml"),
+        ("permanent", "Joyko Permanent Marker PM-20 Hitam"),
+        ("permanent ink", "Permanent Marker Refill Ink Joyko Hitam"),
+        ("permanent ink", "Joyko Permanent Marker Refill Hitam"),
+        ("board", "Papan Tulis Whiteboard Sakura 60 x 90 cm"),
+        ("board", "Whiteboard Sakura 60 x 90"),
+        ("eraser", "Penghapus Whiteboard Sakura"),
+        ("eraser", "Penghapus Papan Tulis Sakura"),
+        ("eraser", "Sakura Whiteboard Eraser Magnet"),
+        ("ink", "Sakura Whiteboard Refill Hitam 20 ml"),
+        ("marker", "Spidol Whiteboard Snowman Hitam"),
+        ("refill?", "Spidol Whiteboard Snowman Refill Hitam"),
+    ];
+    let groups = grouped(&titles.map(|(_, t)| t));
+    let label = |t: &str| titles.iter().find(|(_, x)| *x == t).map(|(l, _)| *l);
+    for g in &groups {
+        assert!(g.iter().all(|t| label(t) == label(g[0])), "{g:?}");
+    }
+    assert!(together(&groups, "Penghapus Whiteboard Marker Joyko", "Eraser Whiteboard Marker Joyko"), "{groups:?}");
+    assert!(together(&groups, "Penghapus Whiteboard Sakura", "Sakura Whiteboard Eraser Magnet"), "{groups:?}");
+    assert!(together(&groups, "Papan Tulis Whiteboard Sakura 60 x 90 cm", "Whiteboard Sakura 60 x 90"), "{groups:?}");
+}
+
+#[test]
+fn a_marker_naming_its_ink_is_a_marker_and_ink_bottles_of_either_type_stay_apart() {
+    // review26e E1: these are markers; E2: these are bottles of ink.
+    for (marker, twin) in [
+        ("Spidol Snowman Hitam Permanent Tinta Tahan Air", "Spidol Snowman Hitam Permanent"),
+        ("Spidol Snowman Hitam Permanen Bisa Refill", "Spidol Snowman Hitam Permanen"),
+        ("Kokuyo Permanent Marker Tinta Hitam", "Kokuyo Permanent Marker Hitam"),
+    ] {
+        assert!(conflict(marker, twin).is_empty(), "{marker}: {:?}", conflict(marker, twin));
+    }
+    for ink in [
+        "Snowman Permanent Hitam Refill 20 ml",
+        "Snowman Permanent Ink Hitam 20 ml",
+        "Isi Ulang Spidol Permanent Snowman Hitam",
+        "Tinta Spidol Permanent Kokuyo Hitam",
+    ] {
+        assert!(conflict(ink, "Snowman Permanent Hitam").iter().any(|c| c == "product ink ≠ no ink"), "{ink}");
+    }
+    let (whiteboard, permanent) =
+        ("Tinta Spidol Whiteboard Snowman Refill Hitam 20 ml", "Tinta Refill Spidol Permanent Snowman Hitam 20 ml");
+    assert!(!conflict(whiteboard, permanent).is_empty());
+}
+
+#[test]
+fn glue_tape_stamp_pads_and_labels_of_a_marker_maker_are_not_its_markers() {
+    // review26e E5: they say "Permanent" too.
+    for other in [
+        "Artline Stamp Pad Permanent Hitam",
+        "Bantalan Stempel Artline Permanent Hitam",
+        "Kenko Lem Permanent",
+        "Kenko Double Tape Permanent 24 mm",
+        "Joyko Label Permanent 103",
+        "Snowman Drawing Pen Permanent 0.5 Hitam",
+        "Kenko Correction Pen Permanent",
+        "Artline Highlighter Permanent Hitam",
+        "Artline Paint Marker Permanent Hitam",
+    ] {
+        assert!(!conflict(other, "Artline Permanent Hitam").is_empty(), "{other}");
+    }
+    assert!(conflict("Kenko Lem Permanent", "Kenko Lem Permanent 25 gr").is_empty());
+}
+
+#[test]
+fn a_white_board_marker_is_a_whiteboard_marker_never_a_white_one() {
+    // The trap of review26b F4: `White Board` read as the colour putih.
+    let spaced = product_key("Spidol Joyko White Board Biru");
+    assert_eq!(spaced, product_key("Spidol Joyko Whiteboard Biru"));
+    assert!(!spaced.specs.contains(&"putih".to_string()), "{spaced:?}");
+    let black = "Spidol Snowman White Board Hitam";
+    assert!(explain(&product_key(black), &product_key("Spidol Whiteboard Snowman Hitam")).same);
+    assert!(!conflict(black, "Spidol Snowman Putih").is_empty());
+    assert!(!conflict(black, "Spidol Snowman Permanent Hitam").is_empty());
+}
+
+#[test]
+fn an_ohp_permanent_pen_and_a_set_of_colours_are_not_the_single_marker() {
+    // review26e's doubt: an OHP fine tip is another pen than a bullet-tip permanent marker.
+    assert!(!conflict("Spidol Titi OHP Permanent Hitam", "Spidol Permanent Titi Hitam").is_empty());
+    assert!(conflict("Spidol Titi OHP Permanent Hitam", "Spidol Titi OHP Permanent Hitam isi 12").is_empty());
+    // A set of twelve colours is not one blue marker (seen grouped on main).
+    assert!(!conflict("Spidol Joyko Warna isi 12", "Spidol Joyko Whiteboard Biru").is_empty());
+}
