@@ -60,7 +60,7 @@ impl OfferConnection<'_> {
             has_next_page: self.0.has_next_page,
             has_previous_page: self.0.has_previous_page,
             start_cursor: self.0.edges.first().map(|e| e.cursor.encode()),
-            end_cursor: self.0.edges.last().map(|e| e.cursor.encode()),
+            end_cursor: self.0.edges.last().map(|e| &e.cursor).or(self.0.retry_cursor.as_ref()).map(|c| c.encode()),
         }
     }
     /// Matching offers across the marketplaces that answered: the count each marketplace

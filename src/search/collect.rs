@@ -184,10 +184,24 @@ pub(super) async fn collect(
         };
         let page = match path.page(entry, request, bypass, report).await {
             Ok(page) => page,
-            // Nothing read yet: the marketplace failed.
-            Err(error) if collected.pages == 0 => return Err(error),
+            Err(error) if collected.pages == 0 => {
+                // A client's page that starts where the list it was shown ends: the count the
+                // first page stated (cached a moment ago) places the refusal past the end.
+                let stated = first_page.as_deref().and_then(|page| page.total.filter(|_| !page.total_approximate));
+                if !refused_past_total(&error, offset, (stated, false), None) {
+                    // Nothing read yet: the marketplace failed. What the earlier page stated
+                    // still stands, as an estimate: offers follow where this page starts.
+                    (collected.total, collected.total_approximate) = (stated, true);
+                    return Err(error);
+                }
+                collected.exhausted = true;
+                (collected.total, collected.total_approximate) = left_out.total(offset.max(want.start), from_start);
+                ended = true;
+                break;
+            }
             Err(error) => {
-                if refused_past_total(&error, offset, collected.total, collected.total_approximate) {
+                let total = (collected.total, collected.total_approximate);
+                if refused_past_total(&error, offset, total, None) {
                     // Asked past the end it stated (to see whether a short page was a clamp),
                     // the marketplace refused: many APIs answer a page past the end 404.
                     collected.exhausted = true;

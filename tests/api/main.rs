@@ -40,6 +40,7 @@ mod matchset;
 mod memory;
 mod metrics;
 mod paging;
+mod paging_ends;
 mod paging_evidence;
 mod queueing;
 mod readiness;

@@ -11,10 +11,18 @@ use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest, Setting
 use crate::model::Offer;
 use std::sync::Arc;
 
-/// A page asked at `offset`, at or past the count the marketplace stated, refused as out of range
-/// or answered without its item list: the end of the list, not a failure.
-pub(super) fn refused_past_total(error: &MarketplaceError, offset: u32, total: Option<u64>, approximate: bool) -> bool {
-    let past = total.is_some_and(|total| !approximate && u64::from(offset) >= total);
+/// A page asked at `offset`, at or past the count the marketplace stated (`total`, and whether it
+/// is an estimate), refused as out of range or answered without its item list: the end of the
+/// list, not a failure. So is one asked at `short_end`, where a short page asked across the stated
+/// total ended (a count a little high); a refusal anywhere else inside the stated total stays a
+/// failure (a short page far from the total is rows hidden after paging, review 26d D1).
+pub(super) fn refused_past_total(
+    error: &MarketplaceError,
+    offset: u32,
+    (total, approximate): (Option<u64>, bool),
+    short_end: Option<u32>,
+) -> bool {
+    let past = past_stated_end(offset, (total, approximate), short_end);
     let refused = match error {
         // What APIs answer a page out of range; 401, 403 or 429 are failures wherever they come.
         MarketplaceError::Status { status } => matches!(status, 400 | 404 | 410 | 416 | 422),
@@ -22,6 +30,12 @@ pub(super) fn refused_past_total(error: &MarketplaceError, offset: u32, total: O
         _ => false,
     };
     past && refused
+}
+
+/// Whether a page asked at `offset` lies past the end the marketplace stated (a count, not an
+/// estimate) or at `short_end`, where a short page asked across that count ended.
+pub(super) fn past_stated_end(offset: u32, (total, approximate): (Option<u64>, bool), short_end: Option<u32>) -> bool {
+    total.is_some_and(|total| !approximate && u64::from(offset) >= total) || short_end == Some(offset)
 }
 
 /// The ids of the marketplace's first page, when it is cached, at their indices: a walk

@@ -1,0 +1,64 @@
+//! Where a client's `after` page meets the end of a marketplace's list: a page asked past the
+//! count the marketplace stated and refused (Django REST Framework's 404 "Invalid page.") is the
+//! end there too, not an outage (review 26c C1), as it is inside one walk.
+
+use crate::helpers::{TestApp, spawn_app};
+use pasar::sandbox::Quirks;
+use serde_json::{Value, json};
+
+const PAGE: &str = r#"
+query Page($first: Int, $after: String) {
+  search(query: "2", first: $first, after: $after, filter: { marketplaces: ["mbiz"] }) {
+    complete
+    sources { status message }
+    offers { totalCount totalCountExact pageInfo { hasNextPage endCursor } edges { node { sourceId } } }
+  }
+}"#;
+
+fn quirks(app: &TestApp, quirks: Quirks) {
+    app.sandbox("mbiz").state().set_quirks(quirks).expect("quirks apply");
+}
+
+async fn page(app: &TestApp, first: u32, after: &Value) -> Value {
+    app.graphql(PAGE, json!({ "first": first, "after": after })).await
+}
+
+fn end_cursor(response: &Value) -> Value {
+    response["data"]["search"]["offers"]["pageInfo"]["endCursor"].clone()
+}
+
+#[tokio::test]
+async fn a_client_page_starting_at_the_stated_end_refused_404_is_the_end_not_an_outage() {
+    let app = spawn_app().await;
+    // 40 matches, pages of 20: the third page starts at the stated end.
+    quirks(&app, Quirks { max_matches: Some(40), past_end_status: Some(404), ..Quirks::default() });
+    let first = page(&app, 20, &Value::Null).await;
+    let second = page(&app, 20, &end_cursor(&first)).await;
+    assert_eq!(second["data"]["search"]["offers"]["edges"].as_array().map(Vec::len), Some(20), "{second}");
+    let third = page(&app, 20, &end_cursor(&second)).await;
+    assert!(third["errors"].is_null(), "{third}");
+    let search = &third["data"]["search"];
+    assert_eq!((&search["complete"], &search["sources"][0]["status"]), (&json!(true), &json!("OK")), "{third}");
+    assert_eq!(search["offers"]["totalCount"], 40, "{third}");
+    assert_eq!(search["offers"]["pageInfo"]["hasNextPage"], false, "{third}");
+}
+
+#[tokio::test]
+async fn a_client_page_whose_marketplace_fails_at_once_keeps_the_stated_count_and_a_cursor_to_retry() {
+    let app = spawn_app().await;
+    quirks(&app, Quirks { max_matches: Some(100), ..Quirks::default() });
+    let first = page(&app, 20, &Value::Null).await;
+    let after = end_cursor(&first);
+    quirks(&app, Quirks { max_matches: Some(100), fails_from: Some(20), ..Quirks::default() });
+    let failed = page(&app, 20, &after).await;
+    let offers = &failed["data"]["search"]["offers"];
+    assert_eq!(failed["data"]["search"]["complete"], false, "{failed}");
+    assert_eq!((&offers["totalCount"], &offers["totalCountExact"]), (&json!(100), &json!(false)), "{failed}");
+    assert_eq!(offers["pageInfo"]["hasNextPage"], true, "a client following hasNextPage goes on: {failed}");
+    // Once the marketplace is back, the cursor it was given is the page that failed.
+    quirks(&app, Quirks { max_matches: Some(100), ..Quirks::default() });
+    let retried = page(&app, 20, &offers["pageInfo"]["endCursor"]).await;
+    let direct = page(&app, 20, &after).await;
+    assert_eq!(retried["data"]["search"]["offers"]["edges"], direct["data"]["search"]["offers"]["edges"], "{retried}");
+    assert_eq!(retried["data"]["search"]["offers"]["edges"].as_array().map(Vec::len), Some(20), "{retried}");
+}
