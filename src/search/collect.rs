@@ -167,6 +167,8 @@ pub(super) async fn collect(
     let mut left_out = LeftOut::default();
     // The end of the list was found: its total is counted, not stated.
     let mut ended = false;
+    // Where a short page asked across the stated total ended: the list likely ends there.
+    let mut short_end = None;
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
         if requests == MAX_PAGE_REQUESTS {
             report.message =
@@ -201,9 +203,10 @@ pub(super) async fn collect(
             }
             Err(error) => {
                 let total = (collected.total, collected.total_approximate);
-                if refused_past_total(&error, offset, total, None) {
-                    // Asked past the end it stated (to see whether a short page was a clamp),
-                    // the marketplace refused: many APIs answer a page past the end 404.
+                if refused_past_total(&error, offset, total, short_end) {
+                    // Asked past the end it stated, or the end a short page showed (to see
+                    // whether it was a clamp), the marketplace refused: many APIs answer a page
+                    // past the end 404.
                     collected.exhausted = true;
                     (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
                     ended = true;
@@ -239,6 +242,11 @@ pub(super) async fn collect(
         let listed = u32::try_from(page.offers.len() + page.skipped).unwrap_or(u32::MAX);
         // An estimate says nothing about where the list ends.
         let counted = page.total.filter(|_| !page.total_approximate);
+        if listed < size && counted.is_some_and(|total| u64::from(offset.saturating_add(size)) >= total) {
+            // Served in full it would have reached the stated total: a count a little high (rows
+            // filtered after counting) is then refused past the real end, here.
+            short_end = Some(offset.saturating_add(listed));
+        }
         let next = walk.after(listed, counted, page.next_cursor.is_some(), &learned);
         if next == Next::Redo {
             continue;
