@@ -176,6 +176,7 @@ pub(super) async fn search(
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         return error(status, "page_refused", "invalid page");
     }
+    let start = quirks.start_within(start, per_page, total);
     let data: Vec<Product> = hits.page(start, per_page).into_iter().map(|i| product(&app, i)).collect();
     let meta = Meta { page, per_page, total: quirks.stated_total(total), total_pages: total.div_ceil(per_page) };
     Json(Page { data, meta }).into_response()

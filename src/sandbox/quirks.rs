@@ -39,6 +39,10 @@ pub struct Quirks {
     /// Framework answers 404 "Invalid page."). Mbizmarket only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub past_end_status: Option<u16>,
+    /// A page starting past the last match is answered with the last page (Django's
+    /// `Paginator.get_page`). Mbizmarket only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub past_end_last_page: bool,
     /// A page starting at or past this position fails with HTTP 500 (a marketplace failing deep
     /// in a walk). Mbizmarket only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,6 +94,16 @@ impl Quirks {
     /// Where the page asked to start at `asked` really starts.
     pub(crate) fn start(&self, asked: usize) -> usize {
         if self.ignores_paging { 0 } else { asked }
+    }
+
+    /// Where a page of `per_page` asked to start at `start` of `matches` starts, for a marketplace
+    /// that answers a page past the end with its last page.
+    pub(crate) fn start_within(&self, start: usize, per_page: usize, matches: usize) -> usize {
+        if self.past_end_last_page && start >= matches && matches > 0 {
+            (matches - 1) / per_page * per_page
+        } else {
+            start
+        }
     }
 
     /// Where the match whose id the match listed at `position` carries is listed: itself, or

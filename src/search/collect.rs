@@ -10,7 +10,10 @@ use super::outcome::SharedOffer;
 use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
-use evidence::{LeftOut, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of, refused_past_total};
+use evidence::{
+    LeftOut, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of, past_stated_end,
+    refused_past_total, serves_in_place,
+};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::time::Duration;
@@ -228,7 +231,19 @@ pub(super) async fn collect(
                 .zip(offset..)
                 .all(|(o, index)| seen.get(o.source_id.as_str()).is_some_and(|&at| at != index));
         if repeated && offset >= want.start {
-            note_ignores_paging(entry, &learned, report, offset);
+            // Past the stated end, a page of items read before is the marketplace answering a
+            // page out of range with its last one (Django's `get_page`): the end, no verdict.
+            // Where a short page ended below the stated total, its last item asked alone tells.
+            let stated = (collected.total, collected.total_approximate);
+            let mut past = past_stated_end(offset, stated, None);
+            let last = seen.iter().find(|&(_, &at)| at + 1 == offset).map(|(id, _)| id.clone());
+            let placed = matches!(paging, Paging::Offset | Paging::Numbered);
+            if let Some(last) = last.filter(|_| placed && !past && short_end == Some(offset)) {
+                past = serves_in_place(path, entry, ask, report, (&last, offset.saturating_sub(1))).await;
+            }
+            if !past {
+                note_ignores_paging(entry, &learned, report, offset);
+            }
             collected.exhausted = true;
             (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
             ended = true;

@@ -127,3 +127,39 @@ async fn a_client_page_whose_marketplace_fails_at_once_keeps_the_stated_count_an
     assert_eq!(retried["data"]["search"]["offers"]["edges"], direct["data"]["search"]["offers"]["edges"], "{retried}");
     assert_eq!(retried["data"]["search"]["offers"]["edges"].as_array().map(Vec::len), Some(20), "{retried}");
 }
+
+const SOURCES: &str = r#"
+query Page($query: String!, $first: Int) {
+  search(query: $query, first: $first, filter: { marketplaces: ["mbiz"] }) {
+    complete
+    sources { ignoresPaging }
+    offers { totalCount edges { node { sourceId } } }
+  }
+}"#;
+
+/// Django's `get_page` answers a page past the end with the last page: asked past a short page
+/// to see whether it was a clamp, that is the end of the list, not a marketplace that ignores
+/// the position (review 26 P2, 26c C9: read one page deep for a minute after).
+#[tokio::test]
+async fn a_page_past_the_end_answered_with_the_last_page_is_the_end_not_a_paging_verdict() {
+    let app = spawn_app().await;
+    let cold = Quirks { max_matches: Some(45), past_end_last_page: true, ..Quirks::default() };
+    let a_little_high = Quirks { total: pasar::sandbox::TotalQuirk::OffBy, total_off_by: 3, ..cold.clone() };
+    // Other queries than the warm-up's: its pages are cached.
+    for (step, query, quirks_set) in [("cold, exact total", "1", cold), ("warm, total 3 high", "3", a_little_high)] {
+        quirks(&app, quirks_set);
+        let response = app.graphql(SOURCES, json!({ "query": query, "first": 60 })).await;
+        let search = &response["data"]["search"];
+        assert_eq!(search["sources"][0]["ignoresPaging"], false, "{step}: {response}");
+        assert_eq!(search["offers"]["edges"].as_array().map(Vec::len), Some(45), "{step}: {response}");
+        assert_eq!(
+            (&search["complete"], &search["offers"]["totalCount"]),
+            (&json!(true), &json!(45)),
+            "{step}: {response}"
+        );
+        if step.starts_with("cold") {
+            quirks(&app, Quirks::default());
+            warmed(&app).await;
+        }
+    }
+}

@@ -38,6 +38,29 @@ pub(super) fn past_stated_end(offset: u32, (total, approximate): (Option<u64>, b
     total.is_some_and(|total| !approximate && u64::from(offset) >= total) || short_end == Some(offset)
 }
 
+/// Whether the marketplace serves the item read last, `last` at index `at`, when asked for it
+/// alone. A page asked where a short page ended (below a stated total a little high) that
+/// repeats items read before is either the last page served again for a page past the end
+/// (Django's `get_page`) or the first page served for any position: one item asked at its own
+/// position tells them apart (review 26 P2, 26c C9). Offset and numbered requests only.
+pub(super) async fn serves_in_place(
+    path: &FetchPath,
+    entry: &RegistryEntry,
+    ask: &Ask<'_>,
+    report: &mut SourceReport,
+    (last, at): (&str, u32),
+) -> bool {
+    let request = SearchRequest {
+        query: ask.query.to_string(),
+        offset: at,
+        limit: 1,
+        cursor: None,
+        filters: ask.pushed.to_vec(),
+    };
+    let page = path.page(entry, request, ask.bypass, report).await;
+    page.is_ok_and(|page| page.offers.len() == 1 && page.offers[0].source_id == last)
+}
+
 /// The ids of the marketplace's first page, when it is cached, at their indices: a walk
 /// continued from a later position (a client's `after`) has seen nothing of the list, and a
 /// marketplace that ignores the position would hand it that first page again as new offers. The
