@@ -141,8 +141,10 @@ pub(super) async fn collect(
     let largest = learned.max_page_size(entry.settings.page_size);
     let (page_size, paging) = if single {
         (entry.settings.page_size, Paging::Single)
+    } else if entry.settings.fixed_page_size && entry.settings.page_numbered {
+        // No size can be asked: numbered pages are counted in its own.
+        (learned.fixed_page_size(entry.settings.page_size), Paging::Fixed)
     } else if entry.settings.fixed_page_size {
-        // Its own size (or the clamp it showed): numbered pages are counted in it.
         (largest, paging_of(&entry.settings))
     } else {
         (page_size_for(want.keep, largest), paging_of(&entry.settings))
@@ -157,7 +159,7 @@ pub(super) async fn collect(
     }
     // The first page, when a walk from a later position checked its ids against it.
     let mut first_page = None;
-    if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
+    if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered | Paging::Fixed) {
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
         // Only what the client can have been shown before `start`: a larger cached first page
         // also holds the offers this walk is to deliver.
@@ -200,7 +202,8 @@ pub(super) async fn collect(
                     return Err(error);
                 }
                 collected.exhausted = true;
-                (collected.total, collected.total_approximate) = left_out.total(offset.max(want.start), from_start);
+                (collected.total, collected.total_approximate) =
+                    ended_at(&left_out, &walk, offset.max(want.start), from_start, None);
                 ended = true;
                 break;
             }
@@ -211,7 +214,8 @@ pub(super) async fn collect(
                     // whether it was a clamp), the marketplace refused: many APIs answer a page
                     // past the end 404.
                     collected.exhausted = true;
-                    (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
+                    (collected.total, collected.total_approximate) =
+                        ended_at(&left_out, &walk, offset, from_start, collected.total);
                     ended = true;
                 } else {
                     collected.failed = Some(error);
@@ -245,7 +249,8 @@ pub(super) async fn collect(
                 note_ignores_paging(entry, &learned, report, offset);
             }
             collected.exhausted = true;
-            (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
+            (collected.total, collected.total_approximate) =
+                ended_at(&left_out, &walk, offset, from_start, collected.total);
             ended = true;
             collected.scanned_to = collected.scanned_to.max(offset);
             break;
@@ -308,7 +313,8 @@ pub(super) async fn collect(
         if next == Next::End {
             // The end is known now, whatever total the marketplace stated.
             collected.exhausted = whole || last_kept >= walk.offset;
-            (collected.total, collected.total_approximate) = left_out.total(walk.offset, from_start);
+            (collected.total, collected.total_approximate) =
+                ended_at(&left_out, &walk, walk.offset, from_start, collected.total);
             ended = true;
             break;
         }
@@ -323,4 +329,16 @@ pub(super) async fn collect(
         report.message = left_out.message();
     }
     Ok(())
+}
+
+/// The total of a list found to end at position `end`, and whether it is an estimate. A walk of
+/// a marketplace that cannot be asked a size counts positions in slots of its page size, which
+/// may be no count of items ([`Walk::counts_items`]): walked from the top it counts the items
+/// listed, otherwise the total stated stands (as an estimate).
+fn ended_at(left_out: &LeftOut, walk: &Walk, end: u32, from_start: bool, stated: Option<u64>) -> (Option<u64>, bool) {
+    match (walk.counts_items(), from_start) {
+        (true, _) => left_out.total(end, from_start),
+        (false, true) => left_out.total(walk.listed, true),
+        (false, false) => (stated.or(Some(u64::from(end))), true),
+    }
 }

@@ -42,6 +42,7 @@ mod metrics;
 mod paging;
 mod paging_ends;
 mod paging_evidence;
+mod paging_fixed;
 mod queueing;
 mod readiness;
 mod reload;
