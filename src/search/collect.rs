@@ -102,6 +102,9 @@ pub(super) struct Collected {
     pub(super) failed: Option<MarketplaceError>,
     /// Pages read: a walk stopped after one (its deadline passed) keeps them.
     pub(super) pages: u32,
+    /// What paging reaches of a list longer than that, when the marketplace serves only its
+    /// first page (`total` stays what it states).
+    pub(super) reachable: Option<u64>,
 }
 
 impl Collected {
@@ -116,6 +119,7 @@ impl Collected {
             next_cursor: None,
             failed: None,
             pages: 0,
+            reachable: None,
         }
     }
 }
@@ -245,12 +249,14 @@ pub(super) async fn collect(
             if let Some(last) = last.filter(|_| placed && !past && short_end == Some(offset)) {
                 past = serves_in_place(path, entry, ask, report, (&last, offset.saturating_sub(1))).await;
             }
-            if !past {
-                note_ignores_paging(entry, &learned, report, offset);
-            }
+            let stated = collected.total.filter(|_| !collected.total_approximate);
             collected.exhausted = true;
             (collected.total, collected.total_approximate) =
                 ended_at(&left_out, &walk, offset, from_start, collected.total);
+            if !past {
+                note_ignores_paging(entry, &learned, report, offset);
+                beyond_reach(collected, stated);
+            }
             ended = true;
             collected.scanned_to = collected.scanned_to.max(offset);
             break;
@@ -313,8 +319,12 @@ pub(super) async fn collect(
         if next == Next::End {
             // The end is known now, whatever total the marketplace stated.
             collected.exhausted = whole || last_kept >= walk.offset;
+            let stated = collected.total.filter(|_| !collected.total_approximate);
             (collected.total, collected.total_approximate) =
                 ended_at(&left_out, &walk, walk.offset, from_start, collected.total);
+            if paging == Paging::Single {
+                beyond_reach(collected, stated);
+            }
             ended = true;
             break;
         }
@@ -340,5 +350,16 @@ fn ended_at(left_out: &LeftOut, walk: &Walk, end: u32, from_start: bool, stated:
         (true, _) => left_out.total(end, from_start),
         (false, true) => left_out.total(walk.listed, true),
         (false, false) => (stated.or(Some(u64::from(end))), true),
+    }
+}
+
+/// A marketplace that serves only its first page ends a walk short of the count it states: that
+/// count stands (it has the offers, paging cannot reach them), not exact, and what paging
+/// reaches is said apart (review 26 P8: 100 "exact" where 250 were stated).
+fn beyond_reach(collected: &mut Collected, stated: Option<u64>) {
+    if let (Some(stated), Some(reached)) = (stated, collected.total)
+        && stated > reached
+    {
+        (collected.total, collected.total_approximate, collected.reachable) = (Some(stated), true, Some(reached));
     }
 }

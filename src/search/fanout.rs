@@ -30,6 +30,8 @@ pub(super) struct Fetched {
     /// A cursor-paged marketplace's cursor to the page at `scanned_to`, when it has one.
     pub(super) next_cursor: Option<String>,
     pub(super) error: Option<MarketplaceError>,
+    /// What paging reaches, when less than `total` (a marketplace that serves one page).
+    pub(super) reachable: Option<u64>,
 }
 
 /// Fetches what `want` says from every selected marketplace concurrently.
@@ -135,6 +137,7 @@ pub(super) async fn fetch_after(
             scanned_to: 0,
             next_cursor: None,
             error: None,
+            reachable: None,
         };
     }
     let deadline = entry.settings.timeout.saturating_sub(earlier.spent);
@@ -222,6 +225,7 @@ fn answered(
                 scanned_to: collected.scanned_to,
                 next_cursor: collected.next_cursor,
                 error,
+                reachable: collected.reachable,
             }
         }
         Err(error) => {
@@ -243,6 +247,7 @@ fn answered(
                 scanned_to: want.start,
                 next_cursor: None,
                 error: Some(error),
+                reachable: None,
             }
         }
     }

@@ -44,7 +44,7 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
     for (source, f) in fetched.into_iter().enumerate() {
         let total = f.total.unwrap_or(f.offers.len() as u64);
         outcome.total_count += total;
-        outcome.reachable_count += total.min(u64::from(MAX_DEPTH));
+        outcome.reachable_count += f.reachable.unwrap_or(total).min(u64::from(MAX_DEPTH));
         outcome.total_count_exact &= f.total_exact && (f.total.is_some() || f.exhausted);
         // A part with offers whose later round failed may still go on (a later page asks again),
         // as may one that failed at once where an earlier page stated more (a client's `after`).

@@ -43,6 +43,7 @@ mod paging;
 mod paging_ends;
 mod paging_evidence;
 mod paging_fixed;
+mod paging_reach;
 mod queueing;
 mod readiness;
 mod reload;
