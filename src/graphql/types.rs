@@ -123,7 +123,9 @@ pub(super) struct PageInfo {
     has_previous_page: bool,
     /// Cursor of the first offer of the page.
     start_cursor: Option<String>,
-    /// Cursor of the last offer of the page.
+    /// Cursor of the last offer of the page. A later page left without offers because a
+    /// marketplace failed where more were stated has the cursor of its own start: following
+    /// `hasNextPage` asks for it again.
     end_cursor: Option<String>,
 }
 

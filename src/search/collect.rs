@@ -11,8 +11,8 @@ use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
 use evidence::{
-    LeftOut, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of, past_stated_end,
-    refused_past_total, serves_in_place,
+    LeftOut, beyond_reach, ended_at, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of,
+    past_stated_end, refused_past_total, serves_in_place,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -339,27 +339,4 @@ pub(super) async fn collect(
         report.message = left_out.message();
     }
     Ok(())
-}
-
-/// The total of a list found to end at position `end`, and whether it is an estimate. A walk of
-/// a marketplace that cannot be asked a size counts positions in slots of its page size, which
-/// may be no count of items ([`Walk::counts_items`]): walked from the top it counts the items
-/// listed, otherwise the total stated stands (as an estimate).
-fn ended_at(left_out: &LeftOut, walk: &Walk, end: u32, from_start: bool, stated: Option<u64>) -> (Option<u64>, bool) {
-    match (walk.counts_items(), from_start) {
-        (true, _) => left_out.total(end, from_start),
-        (false, true) => left_out.total(walk.listed, true),
-        (false, false) => (stated.or(Some(u64::from(end))), true),
-    }
-}
-
-/// A marketplace that serves only its first page ends a walk short of the count it states: that
-/// count stands (it has the offers, paging cannot reach them), not exact, and what paging
-/// reaches is said apart (review 26 P8: 100 "exact" where 250 were stated).
-fn beyond_reach(collected: &mut Collected, stated: Option<u64>) {
-    if let (Some(stated), Some(reached)) = (stated, collected.total)
-        && stated > reached
-    {
-        (collected.total, collected.total_approximate, collected.reachable) = (Some(stated), true, Some(reached));
-    }
 }
