@@ -105,6 +105,8 @@ pub(super) struct Collected {
     /// What paging reaches of a list longer than that, when the marketplace serves only its
     /// first page (`total` stays what it states).
     pub(super) reachable: Option<u64>,
+    /// The count the first page stated, for a walk from a later position (a client's `after`).
+    pub(super) stated_before: Option<u64>,
 }
 
 impl Collected {
@@ -120,6 +122,7 @@ impl Collected {
             failed: None,
             pages: 0,
             reachable: None,
+            stated_before: None,
         }
     }
 }
@@ -165,6 +168,8 @@ pub(super) async fn collect(
     let mut first_page = None;
     if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered | Paging::Fixed) {
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
+        // What the client's first page stated: it stands if this page fails or times out at once.
+        collected.stated_before = first_page.as_deref().and_then(|page| page.total.filter(|_| !page.total_approximate));
         // Only what the client can have been shown before `start`: a larger cached first page
         // also holds the offers this walk is to deliver.
         if let Some(page) = &first_page {
@@ -198,11 +203,8 @@ pub(super) async fn collect(
             Err(error) if collected.pages == 0 => {
                 // A client's page that starts where the list it was shown ends: the count the
                 // first page stated (cached a moment ago) places the refusal past the end.
-                let stated = first_page.as_deref().and_then(|page| page.total.filter(|_| !page.total_approximate));
-                if !refused_past_total(&error, offset, (stated, false), None) {
-                    // Nothing read yet: the marketplace failed. What the earlier page stated
-                    // still stands, as an estimate: offers follow where this page starts.
-                    (collected.total, collected.total_approximate) = (stated, true);
+                if !refused_past_total(&error, offset, (collected.stated_before, false), None) {
+                    // Nothing read yet: the marketplace failed.
                     return Err(error);
                 }
                 collected.exhausted = true;

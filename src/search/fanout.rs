@@ -160,8 +160,8 @@ pub(super) async fn fetch_after(
         }
         Err(_) => Err(MarketplaceError::Timeout { after: deadline }),
     };
-    // What an earlier page stated, when the walk failed before reading one (see `collect`).
-    let stated = collected.total;
+    // What the client's earlier page stated, when the walk failed or timed out before reading one.
+    let stated = collected.stated_before;
     let outcome = outcome.map(|()| collected);
     report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     let fetched = answered(&id, report, outcome, (total_exact, stated), want);

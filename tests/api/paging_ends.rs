@@ -163,3 +163,21 @@ async fn a_page_past_the_end_answered_with_the_last_page_is_the_end_not_a_paging
         }
     }
 }
+
+/// The same when the page's first call never comes back within the marketplace's deadline.
+#[tokio::test]
+async fn a_client_page_whose_marketplace_times_out_at_once_keeps_the_stated_count_and_a_cursor_to_retry() {
+    use crate::helpers::{TestOptions, spawn_app_with};
+    let deadlines = vec![("mbiz", std::time::Duration::from_millis(800))];
+    let app = spawn_app_with(TestOptions { deadlines, ..TestOptions::default() }).await;
+    quirks(&app, Quirks { max_matches: Some(100), ..Quirks::default() });
+    let first = page(&app, 20, &Value::Null).await;
+    app.sandbox("mbiz").faults().set_mode(pasar::sandbox::FaultMode::Hang);
+    app.sandbox("mbiz").faults().set_error_rate(1.0);
+    let late = page(&app, 20, &end_cursor(&first)).await;
+    let offers = &late["data"]["search"]["offers"];
+    assert_eq!(late["data"]["search"]["sources"][0]["status"], "TIMEOUT", "{late}");
+    assert_eq!((&offers["totalCount"], &offers["totalCountExact"]), (&json!(100), &json!(false)), "{late}");
+    assert_eq!(offers["pageInfo"]["hasNextPage"], true, "{late}");
+    assert!(offers["pageInfo"]["endCursor"].is_string(), "{late}");
+}
