@@ -60,7 +60,7 @@ impl OfferConnection<'_> {
             has_next_page: self.0.has_next_page,
             has_previous_page: self.0.has_previous_page,
             start_cursor: self.0.edges.first().map(|e| e.cursor.encode()),
-            end_cursor: self.0.edges.last().map(|e| e.cursor.encode()),
+            end_cursor: self.0.edges.last().map(|e| &e.cursor).or(self.0.retry_cursor.as_ref()).map(|c| c.encode()),
         }
     }
     /// Matching offers across the marketplaces that answered: the count each marketplace
@@ -123,7 +123,9 @@ pub(super) struct PageInfo {
     has_previous_page: bool,
     /// Cursor of the first offer of the page.
     start_cursor: Option<String>,
-    /// Cursor of the last offer of the page.
+    /// Cursor of the last offer of the page. A later page left without offers because a
+    /// marketplace failed where more were stated has the cursor of its own start: following
+    /// `hasNextPage` asks for it again.
     end_cursor: Option<String>,
 }
 

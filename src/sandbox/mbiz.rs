@@ -163,10 +163,11 @@ pub(super) async fn search(
     let Some(page) = positive(params.page.as_deref(), 1) else {
         return bad_request("page must be a positive integer");
     };
-    let Some(per_page) = positive(params.per_page.as_deref(), DEFAULT_PER_PAGE) else {
+    let quirks = app.state.quirks();
+    let Some(per_page) = positive(params.per_page.as_deref(), quirks.unasked_page_size.unwrap_or(DEFAULT_PER_PAGE))
+    else {
         return bad_request("per_page must be a positive integer");
     };
-    let quirks = app.state.quirks();
     let per_page = quirks.page_size(per_page.min(MAX_PER_PAGE));
     let hits = app.index.search(params.q.as_deref().unwrap_or(""));
     let hits = hits.truncate(quirks.max_matches);
@@ -176,6 +177,7 @@ pub(super) async fn search(
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         return error(status, "page_refused", "invalid page");
     }
+    let start = quirks.start_within(start, per_page, total);
     let data: Vec<Product> = hits.page(start, per_page).into_iter().map(|i| product(&app, i)).collect();
     let meta = Meta { page, per_page, total: quirks.stated_total(total), total_pages: total.div_ceil(per_page) };
     Json(Page { data, meta }).into_response()

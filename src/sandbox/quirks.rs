@@ -39,6 +39,14 @@ pub struct Quirks {
     /// Framework answers 404 "Invalid page."). Mbizmarket only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub past_end_status: Option<u16>,
+    /// Serves this many a page to a request that names no page size (Mbizmarket's default is
+    /// 20). Mbizmarket only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unasked_page_size: Option<usize>,
+    /// A page starting past the last match is answered with the last page (Django's
+    /// `Paginator.get_page`). Mbizmarket only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub past_end_last_page: bool,
     /// A page starting at or past this position fails with HTTP 500 (a marketplace failing deep
     /// in a walk). Mbizmarket only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,6 +75,9 @@ impl Quirks {
         if self.repeats_id_every.is_some_and(|every| every < 2) {
             return Err("repeats_id_every must be at least 2".into());
         }
+        if self.unasked_page_size == Some(0) {
+            return Err("unasked_page_size must be at least 1".into());
+        }
         if self.past_end_status.is_some_and(|status| !(400..600).contains(&status)) {
             return Err("past_end_status must be an HTTP error status (400–599)".into());
         }
@@ -90,6 +101,16 @@ impl Quirks {
     /// Where the page asked to start at `asked` really starts.
     pub(crate) fn start(&self, asked: usize) -> usize {
         if self.ignores_paging { 0 } else { asked }
+    }
+
+    /// Where a page of `per_page` asked to start at `start` of `matches` starts, for a marketplace
+    /// that answers a page past the end with its last page.
+    pub(crate) fn start_within(&self, start: usize, per_page: usize, matches: usize) -> usize {
+        if self.past_end_last_page && start >= matches && matches > 0 {
+            (matches - 1) / per_page * per_page
+        } else {
+            start
+        }
     }
 
     /// Where the match whose id the match listed at `position` carries is listed: itself, or

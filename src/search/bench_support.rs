@@ -57,6 +57,7 @@ pub fn merge(pages: &[NormalizedPage], first: u32) -> usize {
             scanned_to: page.len() as u32,
             next_cursor: None,
             error: None,
+            reachable: None,
         })
         .collect();
     let params = SearchParams { query: "kertas".into(), first, ..SearchParams::default() };

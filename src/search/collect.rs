@@ -10,7 +10,10 @@ use super::outcome::SharedOffer;
 use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
-use evidence::{LeftOut, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of, refused_past_total};
+use evidence::{
+    LeftOut, beyond_reach, ended_at, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of,
+    past_stated_end, refused_past_total, serves_in_place,
+};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::time::Duration;
@@ -99,6 +102,11 @@ pub(super) struct Collected {
     pub(super) failed: Option<MarketplaceError>,
     /// Pages read: a walk stopped after one (its deadline passed) keeps them.
     pub(super) pages: u32,
+    /// What paging reaches of a list longer than that, when the marketplace serves only its
+    /// first page (`total` stays what it states).
+    pub(super) reachable: Option<u64>,
+    /// The count the first page stated, for a walk from a later position (a client's `after`).
+    pub(super) stated_before: Option<u64>,
 }
 
 impl Collected {
@@ -113,6 +121,8 @@ impl Collected {
             next_cursor: None,
             failed: None,
             pages: 0,
+            reachable: None,
+            stated_before: None,
         }
     }
 }
@@ -138,8 +148,10 @@ pub(super) async fn collect(
     let largest = learned.max_page_size(entry.settings.page_size);
     let (page_size, paging) = if single {
         (entry.settings.page_size, Paging::Single)
+    } else if entry.settings.fixed_page_size && entry.settings.page_numbered {
+        // No size can be asked: numbered pages are counted in its own.
+        (learned.fixed_page_size(entry.settings.page_size), Paging::Fixed)
     } else if entry.settings.fixed_page_size {
-        // Its own size (or the clamp it showed): numbered pages are counted in it.
         (largest, paging_of(&entry.settings))
     } else {
         (page_size_for(want.keep, largest), paging_of(&entry.settings))
@@ -154,8 +166,10 @@ pub(super) async fn collect(
     }
     // The first page, when a walk from a later position checked its ids against it.
     let mut first_page = None;
-    if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
+    if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered | Paging::Fixed) {
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
+        // What the client's first page stated: it stands if this page fails or times out at once.
+        collected.stated_before = first_page.as_deref().and_then(|page| page.total.filter(|_| !page.total_approximate));
         // Only what the client can have been shown before `start`: a larger cached first page
         // also holds the offers this walk is to deliver.
         if let Some(page) = &first_page {
@@ -167,6 +181,8 @@ pub(super) async fn collect(
     let mut left_out = LeftOut::default();
     // The end of the list was found: its total is counted, not stated.
     let mut ended = false;
+    // Where a short page asked across the stated total ended: the list likely ends there.
+    let mut short_end = None;
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
         if requests == MAX_PAGE_REQUESTS {
             report.message =
@@ -184,14 +200,28 @@ pub(super) async fn collect(
         };
         let page = match path.page(entry, request, bypass, report).await {
             Ok(page) => page,
-            // Nothing read yet: the marketplace failed.
-            Err(error) if collected.pages == 0 => return Err(error),
+            Err(error) if collected.pages == 0 => {
+                // A client's page that starts where the list it was shown ends: the count the
+                // first page stated (cached a moment ago) places the refusal past the end.
+                if !refused_past_total(&error, offset, (collected.stated_before, false), None) {
+                    // Nothing read yet: the marketplace failed.
+                    return Err(error);
+                }
+                collected.exhausted = true;
+                (collected.total, collected.total_approximate) =
+                    ended_at(&left_out, &walk, offset.max(want.start), from_start, None);
+                ended = true;
+                break;
+            }
             Err(error) => {
-                if refused_past_total(&error, offset, collected.total, collected.total_approximate) {
-                    // Asked past the end it stated (to see whether a short page was a clamp),
-                    // the marketplace refused: many APIs answer a page past the end 404.
+                let total = (collected.total, collected.total_approximate);
+                if refused_past_total(&error, offset, total, short_end) {
+                    // Asked past the end it stated, or the end a short page showed (to see
+                    // whether it was a clamp), the marketplace refused: many APIs answer a page
+                    // past the end 404.
                     collected.exhausted = true;
-                    (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
+                    (collected.total, collected.total_approximate) =
+                        ended_at(&left_out, &walk, offset, from_start, collected.total);
                     ended = true;
                 } else {
                     collected.failed = Some(error);
@@ -211,9 +241,24 @@ pub(super) async fn collect(
                 .zip(offset..)
                 .all(|(o, index)| seen.get(o.source_id.as_str()).is_some_and(|&at| at != index));
         if repeated && offset >= want.start {
-            note_ignores_paging(entry, &learned, report, offset);
+            // Past the stated end, a page of items read before is the marketplace answering a
+            // page out of range with its last one (Django's `get_page`): the end, no verdict.
+            // Where a short page ended below the stated total, its last item asked alone tells.
+            let stated = (collected.total, collected.total_approximate);
+            let mut past = past_stated_end(offset, stated, None);
+            let last = seen.iter().find(|&(_, &at)| at + 1 == offset).map(|(id, _)| id.clone());
+            let placed = matches!(paging, Paging::Offset | Paging::Numbered);
+            if let Some(last) = last.filter(|_| placed && !past && short_end == Some(offset)) {
+                past = serves_in_place(path, entry, ask, report, (&last, offset.saturating_sub(1))).await;
+            }
+            let stated = collected.total.filter(|_| !collected.total_approximate);
             collected.exhausted = true;
-            (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
+            (collected.total, collected.total_approximate) =
+                ended_at(&left_out, &walk, offset, from_start, collected.total);
+            if !past {
+                note_ignores_paging(entry, &learned, report, offset);
+                beyond_reach(collected, stated);
+            }
             ended = true;
             collected.scanned_to = collected.scanned_to.max(offset);
             break;
@@ -225,6 +270,11 @@ pub(super) async fn collect(
         let listed = u32::try_from(page.offers.len() + page.skipped).unwrap_or(u32::MAX);
         // An estimate says nothing about where the list ends.
         let counted = page.total.filter(|_| !page.total_approximate);
+        if listed < size && counted.is_some_and(|total| u64::from(offset.saturating_add(size)) >= total) {
+            // Served in full it would have reached the stated total: a count a little high (rows
+            // filtered after counting) is then refused past the real end, here.
+            short_end = Some(offset.saturating_add(listed));
+        }
         let next = walk.after(listed, counted, page.next_cursor.is_some(), &learned);
         if next == Next::Redo {
             continue;
@@ -271,7 +321,12 @@ pub(super) async fn collect(
         if next == Next::End {
             // The end is known now, whatever total the marketplace stated.
             collected.exhausted = whole || last_kept >= walk.offset;
-            (collected.total, collected.total_approximate) = left_out.total(walk.offset, from_start);
+            let stated = collected.total.filter(|_| !collected.total_approximate);
+            (collected.total, collected.total_approximate) =
+                ended_at(&left_out, &walk, walk.offset, from_start, collected.total);
+            if paging == Paging::Single {
+                beyond_reach(collected, stated);
+            }
             ended = true;
             break;
         }

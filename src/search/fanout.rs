@@ -30,6 +30,8 @@ pub(super) struct Fetched {
     /// A cursor-paged marketplace's cursor to the page at `scanned_to`, when it has one.
     pub(super) next_cursor: Option<String>,
     pub(super) error: Option<MarketplaceError>,
+    /// What paging reaches, when less than `total` (a marketplace that serves one page).
+    pub(super) reachable: Option<u64>,
 }
 
 /// Fetches what `want` says from every selected marketplace concurrently.
@@ -103,7 +105,7 @@ pub(super) fn detached(
 /// A marketplace whose part of a streamed answer panicked: failed, as an unreadable answer.
 fn aborted(id: MarketplaceId, bypass: bool, want: Want) -> Fetched {
     let report = SourceReport::starting(id.clone(), bypass);
-    answered(&id, report, Err(MarketplaceError::from(crate::cache::LoadAborted)), true, want)
+    answered(&id, report, Err(MarketplaceError::from(crate::cache::LoadAborted)), (true, None), want)
 }
 
 /// [`fetch_one`] for a round of a search that may ask again, within what is left of the
@@ -135,6 +137,7 @@ pub(super) async fn fetch_after(
             scanned_to: 0,
             next_cursor: None,
             error: None,
+            reachable: None,
         };
     }
     let deadline = entry.settings.timeout.saturating_sub(earlier.spent);
@@ -156,10 +159,12 @@ pub(super) async fn fetch_after(
             Ok(())
         }
         Err(_) => Err(MarketplaceError::Timeout { after: deadline }),
-    }
-    .map(|()| collected);
+    };
+    // What the client's earlier page stated, when the walk failed or timed out before reading one.
+    let stated = collected.stated_before;
+    let outcome = outcome.map(|()| collected);
     report.latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    let fetched = answered(&id, report, outcome, total_exact, want);
+    let fetched = answered(&id, report, outcome, (total_exact, stated), want);
     span.record("status", fetched.report.status.label());
     span.record("cache", fetched.report.cache.label());
     span.record("offers", fetched.report.offer_count);
@@ -193,7 +198,7 @@ fn answered(
     id: &MarketplaceId,
     mut report: SourceReport,
     outcome: Result<Collected, MarketplaceError>,
-    total_exact: bool,
+    (total_exact, stated): (bool, Option<u64>),
     want: Want,
 ) -> Fetched {
     match outcome {
@@ -220,6 +225,7 @@ fn answered(
                 scanned_to: collected.scanned_to,
                 next_cursor: collected.next_cursor,
                 error,
+                reachable: collected.reachable,
             }
         }
         Err(error) => {
@@ -230,15 +236,18 @@ fn answered(
             report.stale_error = None;
             report.fail(&error);
             report.message = Some(format!("{id} {error}"));
+            // A client's page that failed at once: the count its earlier page stated stands (not
+            // exact), so the answer says offers still follow where it starts.
             Fetched {
                 report,
                 offers: Vec::new(),
-                total: None,
-                total_exact,
+                total: stated,
+                total_exact: total_exact && stated.is_none(),
                 exhausted: false,
                 scanned_to: want.start,
                 next_cursor: None,
                 error: Some(error),
+                reachable: None,
             }
         }
     }

@@ -27,6 +27,8 @@ struct Gathered {
     ids: Vec<(String, u32)>,
     /// Some marketplace has more after what it gave.
     more_upstream: bool,
+    /// Some marketplace failed before giving anything where an earlier page stated more.
+    failed_before_more: bool,
     facts: Option<policy::Facts>,
 }
 
@@ -38,13 +40,17 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
     let mut candidates = Vec::new();
     let mut ids = Vec::new();
     let mut more_upstream = false;
+    let mut failed_before_more = false;
     for (source, f) in fetched.into_iter().enumerate() {
         let total = f.total.unwrap_or(f.offers.len() as u64);
         outcome.total_count += total;
-        outcome.reachable_count += total.min(u64::from(MAX_DEPTH));
+        outcome.reachable_count += f.reachable.unwrap_or(total).min(u64::from(MAX_DEPTH));
         outcome.total_count_exact &= f.total_exact && (f.total.is_some() || f.exhausted);
-        // A part with offers whose later round failed may still go on (a later page asks again).
-        more_upstream |= (f.error.is_none() || !f.offers.is_empty()) && !f.exhausted;
+        // A part with offers whose later round failed may still go on (a later page asks again),
+        // as may one that failed at once where an earlier page stated more (a client's `after`).
+        let stated_more = f.total.is_some_and(|total| total > u64::from(f.scanned_to)) && !f.exhausted;
+        more_upstream |= (f.error.is_none() || !f.offers.is_empty() || stated_more) && !f.exhausted;
+        failed_before_more |= f.error.is_some() && f.offers.is_empty() && stated_more;
         ids.push((f.report.marketplace.to_string(), f.scanned_to));
         outcome.sources.add(f.report, f.error);
         candidates.extend(f.offers.into_iter().map(|(index, offer)| Candidate { index, source, offer }));
@@ -54,7 +60,7 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
     if let Some(facts) = facts.as_ref().filter(|_| params.filter.asks_vendor_facts()) {
         candidates.retain(|c| params.filter.keeps_vendor_facts(&facts.of(&c.offer)));
     }
-    Gathered { candidates, ids, more_upstream, facts }
+    Gathered { candidates, ids, more_upstream, failed_before_more, facts }
 }
 
 /// A relevance page starting at `positions` (missing marketplaces start at 0).
@@ -66,14 +72,20 @@ pub(super) fn relevance_page(
 ) -> SearchOutcome {
     let mut outcome = SearchOutcome::new();
     outcome.has_previous_page = start.values().any(|p| *p > 0);
-    let Gathered { mut candidates, ids, more_upstream, .. } = gather(fetched, params, &mut outcome);
+    let Gathered { mut candidates, ids, more_upstream, failed_before_more, .. } = gather(fetched, params, &mut outcome);
     candidates.sort_by_key(|c| (c.index, c.source));
-    let mut positions = start;
     let taken = candidates.len().min(params.first as usize);
     let rest: Vec<usize> = candidates.iter().skip(taken).map(|c| c.source).collect();
     // Without an offer on this page there is no cursor to continue from: say it is the end
-    // rather than promise a page the client cannot ask for.
+    // rather than promise a page the client cannot ask for. Unless it is a client's later page
+    // whose marketplace failed where more was stated: its cursor is this page's own start, so
+    // following `hasNextPage` asks again (review 26d D8).
     outcome.has_next_page = taken > 0 && (candidates.len() > taken || more_upstream);
+    if taken == 0 && failed_before_more && outcome.has_previous_page {
+        outcome.has_next_page = true;
+        outcome.retry_cursor = Some(EdgeCursor::new(search, Position::PerMarketplace { positions: start.clone() }));
+    }
+    let mut positions = start;
     outcome.edges.reserve_exact(taken);
     for (i, candidate) in candidates.into_iter().take(taken).enumerate() {
         let id = &ids[candidate.source].0;

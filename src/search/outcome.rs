@@ -95,6 +95,9 @@ pub struct SearchOutcome {
     pub has_next_page: bool,
     /// Whether offers precede this page.
     pub has_previous_page: bool,
+    /// The cursor to ask this page again by, when it has no offers because a marketplace failed
+    /// where more was stated (its `endCursor`: following `hasNextPage` retries).
+    pub retry_cursor: Option<EdgeCursor>,
     /// Matching offers across marketplaces that answered.
     pub total_count: u64,
     /// False when `total_count` is a lower bound (a filter the marketplaces could not apply).
@@ -114,6 +117,7 @@ impl SearchOutcome {
             edges: Vec::new(),
             has_next_page: false,
             has_previous_page: false,
+            retry_cursor: None,
             total_count: 0,
             total_count_exact: true,
             reachable_count: 0,

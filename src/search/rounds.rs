@@ -141,6 +141,7 @@ fn absorb(part: &mut Fetched, later: Fetched) {
     part.exhausted = later.exhausted;
     part.scanned_to = later.scanned_to;
     part.next_cursor = later.next_cursor;
+    part.reachable = later.reachable.or(part.reachable);
 }
 
 /// One report for two rounds: time adds up, and what one round's pages say of freshness stays

@@ -80,18 +80,20 @@ pub fn results(query: &PageQuery, outcome: &CompareOutcome, names: &Names) -> Ma
     html! {
         @let reports = &outcome.sources.reports;
         @let answered = reports.iter().filter(|r| sources::answered(r)).count();
+        @let partly = reports.iter().filter(|r| sources::partly(r)).count();
         section aria-labelledby="sources-title" {
             h2 #sources-title { (lang.pick("Marketplace yang dicari", "Marketplaces searched")) }
             // Folded on a phone while every marketplace answered (style.css keeps it open when wide).
             @let partial = sources::partial_coverage(&outcome.coverage, names, lang);
-            details.sources-fold open[answered < reports.len()] {
+            details.sources-fold open[answered < reports.len() || partly > 0] {
             summary {
                 (sources::answered_of(answered, reports.len(), lang))
+                @if partly > 0 { " · " (partly) " " (lang.pick("hanya sebagian", "only in part")) }
                 @if partial.is_some() { " · " (lang.pick("tidak semua penawaran dibandingkan", "not every offer compared")) }
             }
             ul.sources {
                 @for report in &outcome.sources.reports {
-                    li class=(if sources::answered(report) { "answered" } else { "missing" }) data-marketplace=(report.marketplace.as_str()) {
+                    li class=(if sources::partly(report) { "partly" } else if sources::answered(report) { "answered" } else { "missing" }) data-marketplace=(report.marketplace.as_str()) {
                         strong { (names.of(&report.marketplace)) } ": " (sources::source_state(report, lang))
                     }
                 }

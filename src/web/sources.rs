@@ -7,13 +7,22 @@ use crate::marketplace::MarketplaceError;
 use crate::search::{CacheStatus, Coverage, SourceReport, SourceStatus};
 
 /// Whether a marketplace answered: its offers are in the answer, fresh or from a page being
-/// refreshed. One served from its last good answer because it fails did not answer.
+/// refreshed, or from the pages it served before a later one failed ([`partly`]). One served
+/// from its last good answer because it fails did not answer.
 pub fn answered(report: &SourceReport) -> bool {
     match report.status {
         SourceStatus::Ok => true,
         SourceStatus::Stale => !report.served_on_error(),
-        _ => false,
+        _ => partly(report),
     }
+}
+
+/// Whether a marketplace answered only in part: a later page failed or came too late, and the
+/// offers of the pages before it are in the answer (review 26c C8: "tidak tersedia" while its
+/// offers were compared).
+pub fn partly(report: &SourceReport) -> bool {
+    let failed = !matches!(report.status, SourceStatus::Ok | SourceStatus::Stale | SourceStatus::Disabled);
+    failed && report.offer_count > 0
 }
 
 /// One marketplace's part in the answer, e.g. "menjawab dalam 120 ms; 40 penawaran" or
@@ -51,6 +60,17 @@ pub fn source_state(report: &SourceReport, lang: Lang) -> String {
         }
         (SourceStatus::Stale, _, Lang::En) => {
             format!("from an expired cache entry, {age} seconds old (no fresh answer yet); {}", offers(lang))
+        }
+        (_, _, lang) if partly(report) => {
+            let why = match report.status {
+                SourceStatus::UpstreamError => upstream_error(report.error_status, lang),
+                status => failure(status, lang).to_string(),
+            };
+            let why = why.trim_start_matches(lang.pick("tidak tersedia: ", "unavailable: "));
+            match lang {
+                Lang::Id => format!("menjawab sebagian: {}, lalu {why}", offers(lang)),
+                Lang::En => format!("answered in part: {}, then {why}", offers(lang)),
+            }
         }
         (SourceStatus::UpstreamError, _, lang) => upstream_error(report.error_status, lang),
         (status, _, lang) => failure(status, lang).to_string(),
@@ -145,7 +165,7 @@ mod tests {
             fresh_until: None,
         };
         assert_eq!(source_state(&report, Lang::Id), "dari cache, 41 detik lalu; 12 penawaran");
-        report.status = SourceStatus::UpstreamError;
+        (report.status, report.offer_count) = (SourceStatus::UpstreamError, 0);
         assert_eq!(source_state(&report, Lang::Id), "tidak tersedia: tidak dapat dihubungi");
         report.error_status = Some(503);
         assert_eq!(source_state(&report, Lang::Id), "tidak tersedia: menjawab dengan galat (HTTP 503)");
@@ -178,5 +198,38 @@ mod tests {
         );
         report.stale_error = Some(MarketplaceError::CircuitOpen { retry_in_ms: 900 });
         assert!(source_state(&report, Lang::En).starts_with("unavailable: skipped for a while"), "{report:?}");
+    }
+
+    #[test]
+    fn a_marketplace_whose_later_page_failed_answered_in_part_with_the_offers_it_gave() {
+        let mut report = SourceReport {
+            marketplace: MarketplaceId::new("mbiz"),
+            status: SourceStatus::UpstreamError,
+            cache: CacheStatus::Miss,
+            latency_ms: 80,
+            offer_count: 50,
+            age_seconds: 0,
+            message: None,
+            stale_error: None,
+            error_status: Some(500),
+            ignores_paging: false,
+            fresh_until: None,
+        };
+        assert!(answered(&report) && partly(&report));
+        assert_eq!(
+            source_state(&report, Lang::Id),
+            "menjawab sebagian: 50 penawaran, lalu menjawab dengan galat (HTTP 500)"
+        );
+        assert_eq!(
+            source_state(&report, Lang::En),
+            "answered in part: 50 offers, then answered with an error (HTTP 500)"
+        );
+        report.status = SourceStatus::Timeout;
+        assert_eq!(
+            source_state(&report, Lang::Id),
+            "menjawab sebagian: 50 penawaran, lalu waktu habis: tidak menjawab tepat waktu"
+        );
+        report.offer_count = 0;
+        assert!(!answered(&report) && !partly(&report));
     }
 }

@@ -163,7 +163,7 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
         searched: reports.iter().map(|r| names.of(&r.marketplace)).collect(),
         missing: reports
             .iter()
-            .filter(|r| !sources::answered(r))
+            .filter(|r| !sources::answered(r) || sources::partly(r))
             .map(|r| (names.of(&r.marketplace), sources::source_state(r, lang)))
             .collect(),
         made_at: wib(now),

@@ -45,6 +45,8 @@ fn quirks() -> impl Strategy<Value = Quirks> {
             repeats_id_every: None,
             past_end_status: None,
             fails_from: None,
+            past_end_last_page: false,
+            unasked_page_size: None,
         },
     )
 }

@@ -3,18 +3,26 @@
 
 use super::super::fetch::FetchPath;
 use super::super::outcome::SharedOffer;
-use super::super::paging::{Learned, Paging};
+use super::super::paging::{Learned, Paging, Walk};
 use super::super::report::SourceReport;
-use super::{Ask, MIN_PAGING_VERDICT, PAGE_SIZES};
+use super::{Ask, Collected, MIN_PAGING_VERDICT, PAGE_SIZES};
 use crate::cache::CachedPage;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest, Settings};
 use crate::model::Offer;
 use std::sync::Arc;
 
-/// A page asked at `offset`, at or past the count the marketplace stated, refused as out of range
-/// or answered without its item list: the end of the list, not a failure.
-pub(super) fn refused_past_total(error: &MarketplaceError, offset: u32, total: Option<u64>, approximate: bool) -> bool {
-    let past = total.is_some_and(|total| !approximate && u64::from(offset) >= total);
+/// A page asked at `offset`, at or past the count the marketplace stated (`total`, and whether it
+/// is an estimate), refused as out of range or answered without its item list: the end of the
+/// list, not a failure. So is one asked at `short_end`, where a short page asked across the stated
+/// total ended (a count a little high); a refusal anywhere else inside the stated total stays a
+/// failure (a short page far from the total is rows hidden after paging, review 26d D1).
+pub(super) fn refused_past_total(
+    error: &MarketplaceError,
+    offset: u32,
+    (total, approximate): (Option<u64>, bool),
+    short_end: Option<u32>,
+) -> bool {
+    let past = past_stated_end(offset, (total, approximate), short_end);
     let refused = match error {
         // What APIs answer a page out of range; 401, 403 or 429 are failures wherever they come.
         MarketplaceError::Status { status } => matches!(status, 400 | 404 | 410 | 416 | 422),
@@ -22,6 +30,35 @@ pub(super) fn refused_past_total(error: &MarketplaceError, offset: u32, total: O
         _ => false,
     };
     past && refused
+}
+
+/// Whether a page asked at `offset` lies past the end the marketplace stated (a count, not an
+/// estimate) or at `short_end`, where a short page asked across that count ended.
+pub(super) fn past_stated_end(offset: u32, (total, approximate): (Option<u64>, bool), short_end: Option<u32>) -> bool {
+    total.is_some_and(|total| !approximate && u64::from(offset) >= total) || short_end == Some(offset)
+}
+
+/// Whether the marketplace serves the item read last, `last` at index `at`, when asked for it
+/// alone. A page asked where a short page ended (below a stated total a little high) that
+/// repeats items read before is either the last page served again for a page past the end
+/// (Django's `get_page`) or the first page served for any position: one item asked at its own
+/// position tells them apart (review 26 P2, 26c C9). Offset and numbered requests only.
+pub(super) async fn serves_in_place(
+    path: &FetchPath,
+    entry: &RegistryEntry,
+    ask: &Ask<'_>,
+    report: &mut SourceReport,
+    (last, at): (&str, u32),
+) -> bool {
+    let request = SearchRequest {
+        query: ask.query.to_string(),
+        offset: at,
+        limit: 1,
+        cursor: None,
+        filters: ask.pushed.to_vec(),
+    };
+    let page = path.page(entry, request, ask.bypass, report).await;
+    page.is_ok_and(|page| page.offers.len() == 1 && page.offers[0].source_id == last)
 }
 
 /// The ids of the marketplace's first page, when it is cached, at their indices: a walk
@@ -140,5 +177,34 @@ pub(super) fn paging_of(settings: &Settings) -> Paging {
         Paging::Numbered
     } else {
         Paging::Offset
+    }
+}
+
+/// The total of a list found to end at position `end`, and whether it is an estimate. A walk of
+/// a marketplace that cannot be asked a size counts positions in slots of its page size, which
+/// may be no count of items ([`Walk::counts_items`]): walked from the top it counts the items
+/// listed, otherwise the total stated stands (as an estimate).
+pub(super) fn ended_at(
+    left_out: &LeftOut,
+    walk: &Walk,
+    end: u32,
+    from_start: bool,
+    stated: Option<u64>,
+) -> (Option<u64>, bool) {
+    match (walk.counts_items(), from_start) {
+        (true, _) => left_out.total(end, from_start),
+        (false, true) => left_out.total(walk.listed, true),
+        (false, false) => (stated.or(Some(u64::from(end))), true),
+    }
+}
+
+/// A marketplace that serves only its first page ends a walk short of the count it states: that
+/// count stands (it has the offers, paging cannot reach them), not exact, and what paging
+/// reaches is said apart (review 26 P8: 100 "exact" where 250 were stated).
+pub(super) fn beyond_reach(collected: &mut Collected, stated: Option<u64>) {
+    if let (Some(stated), Some(reached)) = (stated, collected.total)
+        && stated > reached
+    {
+        (collected.total, collected.total_approximate, collected.reachable) = (Some(stated), true, Some(reached));
     }
 }

@@ -18,7 +18,17 @@ fn part(id: &str, indices: std::ops::Range<u32>, scanned_to: u32, exhausted: boo
     let mut report = SourceReport::starting(MarketplaceId::new(id), false);
     report.status = SourceStatus::Ok;
     let offers = indices.enumerate().filter_map(|(at, i)| Some((i, SharedOffer::new(&page, at)?))).collect();
-    Fetched { report, offers, total: None, total_exact: true, exhausted, scanned_to, next_cursor: None, error: None }
+    Fetched {
+        report,
+        offers,
+        total: None,
+        total_exact: true,
+        exhausted,
+        scanned_to,
+        next_cursor: None,
+        error: None,
+        reachable: None,
+    }
 }
 
 fn from_zero(_: &str) -> u32 {
