@@ -123,7 +123,7 @@ impl Says {
 
     /// Whether the title states a permanent or OHP marker and not a whiteboard one, or sells
     /// something else than a marker (`Tas Spidol`, `Tinta Spidol`).
-    fn other_than_whiteboard(self) -> bool {
+    pub(super) fn other_than_whiteboard(self) -> bool {
         let typed = self.0 & (PERMANENT | OHP) != 0 && self.0 & WHITEBOARD == 0;
         typed || self.0 & (ERASER | INK | REFILL | OTHER) != 0
     }
@@ -159,14 +159,6 @@ fn negated(toks: &[Tok], at: usize) -> bool {
 /// `OHP`, and an OHP pen's tip written onto it (`OHP-F` is read `ohpf`).
 fn is_ohp(word: &str) -> bool {
     word.strip_prefix("ohp").is_some_and(|tip| matches!(tip, "" | "s" | "f" | "m" | "ef" | "b"))
-}
-
-impl super::ProductKey {
-    /// The kind as a title shows it: a bare `spidol` reads as the whiteboard marker's kind, but a
-    /// group of permanent or OHP markers, or of a marker's bag or ink, is no "Spidol Whiteboard".
-    pub fn shown_kind(&self) -> &str {
-        if self.kind == "spidol whiteboard" && self.says.other_than_whiteboard() { "spidol" } else { &self.kind }
-    }
 }
 
 /// What the ink word at `at` (if any) says is sold: [`INK`] when first in the title, with a

@@ -126,6 +126,14 @@ pub struct ProductKey {
     pub(crate) says: apart::Says,
 }
 
+impl ProductKey {
+    /// The kind as a title shows it: a bare `spidol` reads as the whiteboard marker's kind, but a
+    /// group of permanent or OHP markers, or of a marker's bag or ink, is no "Spidol Whiteboard".
+    pub fn shown_kind(&self) -> &str {
+        if self.kind == "spidol whiteboard" && self.says.other_than_whiteboard() { "spidol" } else { &self.kind }
+    }
+}
+
 /// Why two offers were or were not put together.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatchExplanation {
