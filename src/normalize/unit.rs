@@ -77,8 +77,9 @@ const CONTAINERS: &[&str] = &[
 ];
 
 /// Containers that hold other containers, so a count of them is a count of packs (`1 Karton
-/// (48 Pak)`, `isi 3 pak`) and multiplies a size stated before it (`200 Sheet`).
-const OUTER: &[&str] = &["box", "dus", "pak", "bungkus", "renceng", "bal", "krat", "slop", "ikat", "koli"];
+/// (48 Pak)`, `isi 3 pak`) and multiplies a size stated before it (`200 Sheet`). Not `koli`:
+/// after a count it is mostly how many parcels a shipment goes in (`isi 4 pcs Kirim 2 Koli`).
+const OUTER: &[&str] = &["box", "dus", "pak", "bungkus", "renceng", "bal", "krat", "slop", "ikat"];
 
 /// Words sellers put after a pack statement that say nothing about it (`"Pak isi 10 Ready Stock"`).
 const FILLERS: &[&str] = &["ready", "stock", "stok", "original", "ori", "murah", "promo", "new", "baru", "garansi"];

@@ -305,3 +305,17 @@ fn a_karton_written_ktn_bx_ball_koli_doos_or_slof_holds_its_bare_count_like_a_ka
     assert_eq!(held(Some("Ktn"), "Masker Coba Earloop Ktn isi 40 Box"), (None, false, false));
     assert_eq!(held(Some("Ktn"), "Masker Coba Earloop Ktn isi 2000 pcs"), (Some(dec!(2000)), true, false));
 }
+
+#[test]
+fn a_count_of_koli_after_the_products_own_count_is_how_it_ships_not_more_of_it() {
+    // review27 G1: "Kirim 2 Koli" multiplied the pack: 4 chairs in 2 parcels read as 8 chairs.
+    let held = |field: Option<&str>, title: &str| {
+        let unit = hold_bare_count(parse_unit(field, title), field, title);
+        (unit.base_unit, unit.quantity)
+    };
+    let pcs = |n| (Some("pcs".to_string()), Some(n));
+    assert_eq!(held(Some("set"), "Ujikoli Kursi Lipat Chitose isi 4 pcs Kirim 2 Koli"), pcs(dec!(4)));
+    assert_eq!(held(Some("box"), "Ujiunit Masker isi 50 pcs Pengiriman 3 Koli"), pcs(dec!(50)));
+    let water = held(Some("dus"), "Ujiunit Air Mineral 600 ml 24 Botol Kirim 2 Koli");
+    assert_eq!(water.1, Some(dec!(24)), "{water:?}");
+}
