@@ -41,9 +41,11 @@ const BOARD: u16 = 1 << 7;
 const OTHER: u16 = 1 << 8;
 /// `refill`/`isi ulang` in a marker's title, neither clearly the ink nor clearly the marker.
 const REFILL: u16 = 1 << 9;
+/// A chalkboard (`Black Board`, `Papan Tulis Kapur`): never a whiteboard (review27 G5).
+const BLACKBOARD: u16 = 1 << 10;
 
 /// The marker's types.
-const TYPES: u16 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP;
+const TYPES: u16 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD;
 /// A marker named with no type: split from permanent and OHP markers only.
 const UNTYPED: u16 = 1 << 15;
 /// Types that never meet, either way round.
@@ -52,6 +54,9 @@ const NEVER: &[(u16, u16)] = &[
     (PERMANENT, NOT_PERMANENT),
     (OHP, WHITEBOARD),
     (OHP, PERMANENT),
+    // An OHP pen is non-permanent too, but a marker that says only that is not one (review27 G2).
+    (OHP, NOT_PERMANENT),
+    (BLACKBOARD, WHITEBOARD),
     (PERMANENT, UNTYPED),
     (OHP, UNTYPED),
 ];
@@ -89,13 +94,19 @@ impl Says {
                 "white" if word(i + 1) == "board" => WHITEBOARD,
                 "papan" if word(i + 1) == "tulis" => WHITEBOARD,
                 "board" if word(i + 1) == "marker" => WHITEBOARD,
+                _ if chalkboard(toks, i) => BLACKBOARD,
+                // `Marker Board` is the English name of a whiteboard, not a marker (review27 G12).
+                "marker" if word(i + 1) == "board" => 0,
                 "spidol" | "marker" | "markers" => MARKER,
+                "penghapus" | "eraser" if denied(toks, i) => 0,
                 "penghapus" | "eraser" => ERASER,
                 w if is_ohp(w) => OHP,
                 w if OTHER_WORDS.contains(&w) => OTHER,
                 _ => 0,
             };
-            board_word |= matches!(word(i), "whiteboard" | "papan") || (word(i) == "white" && word(i + 1) == "board");
+            board_word |= matches!(word(i), "whiteboard" | "papan" | "markerboard")
+                || (matches!(word(i), "white" | "marker") && word(i + 1) == "board")
+                || chalkboard(toks, i);
         }
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
@@ -143,6 +154,7 @@ fn type_names(types: u16) -> Vec<&'static str> {
         (NOT_PERMANENT, "non-permanent"),
         (WHITEBOARD, "whiteboard"),
         (OHP, "ohp"),
+        (BLACKBOARD, "blackboard"),
         (UNTYPED, "untyped"),
     ];
     names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
@@ -154,6 +166,30 @@ fn negated(toks: &[Tok], at: usize) -> bool {
     let before = |back: usize| at.checked_sub(back).map(|i| toks[i].text.as_str());
     let negation = |w: Option<&str>| matches!(w, Some("non" | "tidak" | "tdk" | "bukan" | "bkn" | "not"));
     negation(before(1)) || (matches!(before(1), Some("spidol" | "marker")) && negation(before(2)))
+}
+
+/// `Tanpa Penghapus`, `Non Refill`, `Tidak Perlu Refill`: the product word at `at` is denied,
+/// and names what the listing is not (review27 G3). `Gratis`/`Free` (included) is no denial.
+fn denied(toks: &[Tok], at: usize) -> bool {
+    let before = |back: usize| at.checked_sub(back).map_or("", |i| toks[i].text.as_str());
+    let negation = |w: &str| matches!(w, "non" | "tanpa" | "tidak" | "tdk" | "bukan" | "bkn" | "no" | "without");
+    negation(before(1))
+        || (matches!(before(1), "perlu" | "pakai" | "usah" | "ada" | "termasuk" | "include") && negation(before(2)))
+}
+
+/// A chalkboard word at `at`: `blackboard`, `Black Board`, `Chalk Board`, `Green Board`,
+/// `Papan Kapur`, `Papan (Tulis) Hitam`.
+fn chalkboard(toks: &[Tok], at: usize) -> bool {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    match word(at) {
+        "blackboard" | "chalkboard" | "greenboard" => true,
+        "black" | "chalk" | "green" => word(at + 1) == "board",
+        "papan" => {
+            let next = if word(at + 1) == "tulis" { at + 2 } else { at + 1 };
+            matches!(word(next), "kapur" | "hitam")
+        }
+        _ => false,
+    }
 }
 
 /// `OHP`, and an OHP pen's tip written onto it (`OHP-F` is read `ohpf`).
@@ -173,7 +209,7 @@ fn ink_at(toks: &[Tok], at: usize, marker: bool) -> u16 {
         "isi" => word(i + 1) == "ulang",
         _ => false,
     };
-    if !ink(at) || (at > 0 && matches!(word(at - 1), "bisa" | "dapat" | "dpt" | "can")) {
+    if !ink(at) || (at > 0 && matches!(word(at - 1), "bisa" | "dapat" | "dpt" | "can")) || denied(toks, at) {
         return 0;
     }
     let volume = toks.iter().any(|t| matches!(t.text.as_str(), "ml" | "cc" | "liter" | "ltr"));

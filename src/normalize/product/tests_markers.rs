@@ -173,3 +173,79 @@ fn an_ohp_permanent_pen_and_a_set_of_colours_are_not_the_single_marker() {
     // A set of twelve colours is not one blue marker (seen grouped on main).
     assert!(!conflict("Spidol Joyko Warna isi 12", "Spidol Joyko Whiteboard Biru").is_empty());
 }
+
+#[test]
+fn a_marker_saying_non_permanent_without_whiteboard_never_groups_with_ohp_pens() {
+    // review27 G2: it became the cheapest "OHP pen" of its maker, split from its twins.
+    let titles = [
+        "Spidol Whiteboard Faster Hitam",
+        "Spidol Faster Hitam",
+        "Spidol Faster Hitam Non Permanent",
+        "Spidol Faster OHP Non Permanent Hitam",
+        "Spidol Faster Permanent Hitam",
+    ];
+    let groups = grouped(&titles);
+    assert!(!together(&groups, titles[2], titles[3]), "{groups:?}");
+    assert!(!conflict(titles[2], titles[3]).is_empty());
+}
+
+#[test]
+fn a_product_word_after_a_negation_is_not_that_product() {
+    // review27 G3: "Tanpa Penghapus" was read as an eraser, "Non Refill" as refill ink, and each
+    // marker grouped only with the product it denies.
+    let titles = [
+        "Spidol Whiteboard Greebel Hitam",
+        "Spidol Whiteboard Greebel Hitam Tanpa Penghapus",
+        "Spidol Whiteboard Greebel Hitam + Penghapus",
+        "Spidol Permanent Greebel Hitam",
+        "Spidol Permanent Greebel Hitam Non Refill",
+        "Spidol Permanent Greebel Hitam Refill",
+        "Spidol Whiteboard Greebel Hitam Tidak Perlu Refill",
+        "Spidol Whiteboard Greebel Hitam Refill",
+    ];
+    let groups = grouped(&titles);
+    for (marker, denied) in [(1, 2), (4, 5), (6, 7)] {
+        assert!(!together(&groups, titles[marker], titles[denied]), "{groups:?}");
+    }
+    for (twin, denying) in [(0, 1), (3, 4), (0, 6)] {
+        assert!(conflict(titles[twin], titles[denying]).is_empty(), "{} / {}", titles[twin], titles[denying]);
+    }
+}
+
+#[test]
+fn a_white_board_and_a_black_board_are_never_one_product() {
+    // review27 G5: with "White Board" no longer the colour white, boards and stickers of either
+    // kind were grouped.
+    let pairs = [
+        ("Papan Tulis White Board Cemerlang 60 x 90 cm", "Papan Tulis Black Board Cemerlang 60 x 90 cm"),
+        ("Papan Tulis White Board 60 x 90 cm", "Papan Tulis Hitam 60 x 90 cm"),
+        ("Papan Tulis Whiteboard 60 x 90 cm", "Papan Tulis Black Board 60 x 90 cm"),
+        ("Papan Tulis Whiteboard 60 x 90 cm", "Papan Tulis Kapur 60 x 90 cm"),
+        ("Sticker Vinyl White Board A4", "Sticker Vinyl Black Board A4"),
+        ("Sticker Vinyl White Board A4", "Sticker Vinyl Hitam A4"),
+    ];
+    for (white, black) in pairs {
+        assert!(!conflict(white, black).is_empty(), "{white} / {black}");
+    }
+    assert!(conflict("Papan Tulis White Board 60 x 90 cm", "Papan Tulis Whiteboard 60 x 90 cm").is_empty());
+}
+
+#[test]
+fn a_marker_board_is_the_board_not_a_marker() {
+    // review27 G12: "Marker Board" (a whiteboard) read as a marker took the markers into the
+    // boards' group and split the boards.
+    let titles = [
+        "Marker Board Raja 60 x 90 cm",
+        "Raja Magnetic Marker Board 60 x 90",
+        "Whiteboard Raja 60 x 90 cm",
+        "Marker Raja Hitam",
+        "Spidol Whiteboard Raja Hitam",
+    ];
+    let groups = grouped(&titles);
+    for board in &titles[..3] {
+        for marker in &titles[3..] {
+            assert!(!together(&groups, board, marker), "{groups:?}");
+        }
+    }
+    assert!(conflict(titles[0], titles[2]).is_empty(), "{:?}", conflict(titles[0], titles[2]));
+}
