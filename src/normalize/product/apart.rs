@@ -79,9 +79,24 @@ const OTHER_WORDS: &[&str] = &[
     "tempat", "transparansi", "warna",
 ];
 
+/// Words after which a title says what comes with the product (`Whiteboard 60 x 90 + Penghapus`,
+/// `Gratis Penghapus dan Spidol`), not what it is.
+const BONUS: &[&str] = &["+", "gratis", "free", "bonus", "plus", "dengan", "with", "termasuk", "include", "includes"];
+
 impl Says {
-    /// What `toks` (a title's tokens, in order) say.
+    /// What `toks` (a title's tokens, in order) say. A board read before a bonus word is a board
+    /// whatever comes with it (review27 G4: such boards were read as erasers, and met them).
     pub(super) fn read(toks: &[Tok]) -> Self {
+        if let Some(cut) = toks.iter().position(|t| BONUS.contains(&t.text.as_str())) {
+            let head = Self::scan(&toks[..cut]);
+            if head.0 & BOARD != 0 {
+                return head;
+            }
+        }
+        Self::scan(toks)
+    }
+
+    fn scan(toks: &[Tok]) -> Self {
         let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
         let mut bits = 0;
         let mut board_word = false;
@@ -209,7 +224,11 @@ fn ink_at(toks: &[Tok], at: usize, marker: bool) -> u16 {
         "isi" => word(i + 1) == "ulang",
         _ => false,
     };
-    if !ink(at) || (at > 0 && matches!(word(at - 1), "bisa" | "dapat" | "dpt" | "can")) || denied(toks, at) {
+    // `Tinta Tahan Air`, `Tinta Cepat Kering`: what a marker's ink does (review27 G8).
+    let property =
+        matches!(word(at), "tinta" | "ink") && matches!(word(at + 1), "tahan" | "cepat" | "anti" | "waterproof");
+    if !ink(at) || (at > 0 && matches!(word(at - 1), "bisa" | "dapat" | "dpt" | "can")) || denied(toks, at) || property
+    {
         return 0;
     }
     let volume = toks.iter().any(|t| matches!(t.text.as_str(), "ml" | "cc" | "liter" | "ltr"));

@@ -249,3 +249,39 @@ fn a_marker_board_is_the_board_not_a_marker() {
     }
     assert!(conflict(titles[0], titles[2]).is_empty(), "{:?}", conflict(titles[0], titles[2]));
 }
+
+#[test]
+fn an_eraser_never_groups_with_a_board_that_comes_with_one() {
+    // review27 G4: boards sold "+ / Gratis / Free Penghapus" were read as erasers, and the
+    // erasers were the cheapest "60 x 90 whiteboards".
+    let boards = [
+        "Whiteboard Bintang 60 x 90 cm",
+        "Papan Tulis Whiteboard Bintang 60 x 90 cm",
+        "Whiteboard Bintang 60 x 90 cm + Penghapus",
+        "Papan Tulis Whiteboard Bintang 60 x 90 cm Gratis Penghapus",
+        "Papan Tulis Whiteboard Bintang 60 x 90 Free Penghapus dan Spidol",
+    ];
+    let erasers = ["Penghapus Whiteboard Bintang", "Penghapus Papan Tulis Bintang"];
+    let titles: Vec<&str> = boards.iter().chain(&erasers).copied().collect();
+    let groups = grouped(&titles);
+    for board in boards {
+        for eraser in erasers {
+            assert!(!together(&groups, board, eraser), "{groups:?}");
+            assert!(!conflict(board, eraser).is_empty(), "{board} / {eraser}");
+        }
+    }
+}
+
+#[test]
+fn a_marker_naming_what_its_ink_does_is_never_a_bottle_of_ink() {
+    // review27 G8: "Tinta Tahan Air" (waterproof ink) in a brand-first marker title read as ink.
+    let markers = ["Kokuyo Permanent Hitam Tinta Tahan Air", "Kokuyo Permanent Tinta Cepat Kering Hitam"];
+    let bottles = ["Kokuyo Permanent Hitam Isi Ulang", "Kokuyo Permanent Hitam Refill", "Kokuyo Permanent Ink Hitam"];
+    let titles: Vec<&str> = markers.iter().chain(&bottles).chain(&["Kokuyo Permanent Hitam"]).copied().collect();
+    let groups = grouped(&titles);
+    for marker in markers {
+        for bottle in bottles {
+            assert!(!together(&groups, marker, bottle), "{groups:?}");
+        }
+    }
+}
