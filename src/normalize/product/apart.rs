@@ -43,6 +43,9 @@ const OTHER: u16 = 1 << 8;
 const REFILL: u16 = 1 << 9;
 /// A chalkboard (`Black Board`, `Papan Tulis Kapur`): never a whiteboard (review27 G5).
 const BLACKBOARD: u16 = 1 << 10;
+/// A board read with its size (`60 x 90 cm`): a board-word title stating none may be a marker
+/// written without `spidol` (`Snowman Whiteboard Biru`), so the two never meet (review27 G11).
+const SIZED: u16 = 1 << 11;
 
 /// The marker's types.
 const TYPES: u16 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD;
@@ -126,7 +129,7 @@ impl Says {
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
         if board_word && bits & (MARKER | ERASER | INK | REFILL | OTHER) == 0 {
-            bits |= BOARD;
+            bits |= BOARD | if sized(toks) { SIZED } else { 0 };
         }
         Self(bits)
     }
@@ -138,6 +141,11 @@ impl Says {
             |x: u16, y: u16| NEVER.iter().any(|&(p, q)| (x & p != 0 && y & q != 0) || (x & q != 0 && y & p != 0));
         if a != b && never(a, b) {
             return Some(("marker".to_string(), type_names(a), type_names(b)));
+        }
+        let board = |s: Self| s.0 & BOARD != 0;
+        if board(self) && board(other) && (self.0 ^ other.0) & SIZED != 0 {
+            let shown = |s: Self| vec![if s.0 & SIZED != 0 { "board with its size" } else { "no size" }];
+            return Some(("product".to_string(), shown(self), shown(other)));
         }
         PRODUCTS.iter().find_map(|&(product, name, not)| {
             let (x, y) = (self.0 & product != 0, other.0 & product != 0);
@@ -181,6 +189,18 @@ fn negated(toks: &[Tok], at: usize) -> bool {
     let before = |back: usize| at.checked_sub(back).map(|i| toks[i].text.as_str());
     let negation = |w: Option<&str>| matches!(w, Some("non" | "tidak" | "tdk" | "bukan" | "bkn" | "not"));
     negation(before(1)) || (matches!(before(1), Some("spidol" | "marker")) && negation(before(2)))
+}
+
+/// `60 x 90 cm`, `60x90`: two numbers joined by `x`.
+fn sized(toks: &[Tok]) -> bool {
+    let number = |t: &Tok| t.text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let joined = |t: &Tok| {
+        let text = t.text.as_str();
+        text.split_once('x').is_some_and(|(a, b)| {
+            a.chars().next().is_some_and(|c| c.is_ascii_digit()) && b.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+    };
+    toks.iter().any(joined) || toks.windows(3).any(|w| number(&w[0]) && w[1].text == "x" && number(&w[2]))
 }
 
 /// `Tanpa Penghapus`, `Non Refill`, `Tidak Perlu Refill`: the product word at `at` is denied,

@@ -285,3 +285,17 @@ fn a_marker_naming_what_its_ink_does_is_never_a_bottle_of_ink() {
         }
     }
 }
+
+#[test]
+fn a_whiteboard_with_its_size_never_groups_with_a_whiteboard_title_stating_none() {
+    // review27 G11: `Snowman Whiteboard Biru` (a Rp7.550 marker written without "spidol") was one
+    // group with `Whiteboard Snowman 60 x 90 cm` (a Rp250.000 board).
+    for (marker, board) in [
+        ("Snowman Whiteboard Biru", "Whiteboard Snowman 60 x 90 cm"),
+        ("Sakura Whiteboard Biru", "Whiteboard Sakura 60x90 cm"),
+        ("Gajah Whiteboard Hitam", "Whiteboard Gajah 90 x 120 cm"),
+    ] {
+        assert!(!conflict(marker, board).is_empty(), "{marker} / {board}");
+    }
+    assert!(conflict("Whiteboard Snowman 60 x 90 cm", "Papan Tulis Whiteboard Snowman 60 x 90 cm").is_empty());
+}
