@@ -163,11 +163,10 @@ pub(super) async fn search(
     let Some(page) = positive(params.page.as_deref(), 1) else {
         return bad_request("page must be a positive integer");
     };
-    let quirks = app.state.quirks();
-    let Some(per_page) = positive(params.per_page.as_deref(), quirks.unasked_page_size.unwrap_or(DEFAULT_PER_PAGE))
-    else {
+    let Some(per_page) = positive(params.per_page.as_deref(), DEFAULT_PER_PAGE) else {
         return bad_request("per_page must be a positive integer");
     };
+    let quirks = app.state.quirks();
     let per_page = quirks.page_size(per_page.min(MAX_PER_PAGE));
     let hits = app.index.search(params.q.as_deref().unwrap_or(""));
     let hits = hits.truncate(quirks.max_matches);

@@ -39,10 +39,6 @@ pub struct Quirks {
     /// Framework answers 404 "Invalid page."). Mbizmarket only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub past_end_status: Option<u16>,
-    /// Serves this many a page to a request that names no page size (Mbizmarket's default is
-    /// 20). Mbizmarket only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unasked_page_size: Option<usize>,
     /// A page starting past the last match is answered with the last page (Django's
     /// `Paginator.get_page`). Mbizmarket only.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -74,9 +70,6 @@ impl Quirks {
         }
         if self.repeats_id_every.is_some_and(|every| every < 2) {
             return Err("repeats_id_every must be at least 2".into());
-        }
-        if self.unasked_page_size == Some(0) {
-            return Err("unasked_page_size must be at least 1".into());
         }
         if self.past_end_status.is_some_and(|status| !(400..600).contains(&status)) {
             return Err("past_end_status must be an HTTP error status (400–599)".into());

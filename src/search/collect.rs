@@ -11,8 +11,8 @@ use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
 use evidence::{
-    LeftOut, beyond_reach, ended_at, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of,
-    past_stated_end, refused_past_total, serves_in_place,
+    LeftOut, beyond_reach, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of, past_stated_end,
+    refused_past_total, serves_in_place,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -148,10 +148,8 @@ pub(super) async fn collect(
     let largest = learned.max_page_size(entry.settings.page_size);
     let (page_size, paging) = if single {
         (entry.settings.page_size, Paging::Single)
-    } else if entry.settings.fixed_page_size && entry.settings.page_numbered {
-        // No size can be asked: numbered pages are counted in its own.
-        (learned.fixed_page_size(entry.settings.page_size), Paging::Fixed)
     } else if entry.settings.fixed_page_size {
+        // Its own size (or the clamp it showed): numbered pages are counted in it.
         (largest, paging_of(&entry.settings))
     } else {
         (page_size_for(want.keep, largest), paging_of(&entry.settings))
@@ -166,7 +164,7 @@ pub(super) async fn collect(
     }
     // The first page, when a walk from a later position checked its ids against it.
     let mut first_page = None;
-    if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered | Paging::Fixed) {
+    if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
         // What the client's first page stated: it stands if this page fails or times out at once.
         collected.stated_before = first_page.as_deref().and_then(|page| page.total.filter(|_| !page.total_approximate));
@@ -208,8 +206,7 @@ pub(super) async fn collect(
                     return Err(error);
                 }
                 collected.exhausted = true;
-                (collected.total, collected.total_approximate) =
-                    ended_at(&left_out, &walk, offset.max(want.start), from_start, None);
+                (collected.total, collected.total_approximate) = left_out.total(offset.max(want.start), from_start);
                 ended = true;
                 break;
             }
@@ -220,8 +217,7 @@ pub(super) async fn collect(
                     // whether it was a clamp), the marketplace refused: many APIs answer a page
                     // past the end 404.
                     collected.exhausted = true;
-                    (collected.total, collected.total_approximate) =
-                        ended_at(&left_out, &walk, offset, from_start, collected.total);
+                    (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
                     ended = true;
                 } else {
                     collected.failed = Some(error);
@@ -253,8 +249,7 @@ pub(super) async fn collect(
             }
             let stated = collected.total.filter(|_| !collected.total_approximate);
             collected.exhausted = true;
-            (collected.total, collected.total_approximate) =
-                ended_at(&left_out, &walk, offset, from_start, collected.total);
+            (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
             if !past {
                 note_ignores_paging(entry, &learned, report, offset);
                 beyond_reach(collected, stated);
@@ -322,8 +317,7 @@ pub(super) async fn collect(
             // The end is known now, whatever total the marketplace stated.
             collected.exhausted = whole || last_kept >= walk.offset;
             let stated = collected.total.filter(|_| !collected.total_approximate);
-            (collected.total, collected.total_approximate) =
-                ended_at(&left_out, &walk, walk.offset, from_start, collected.total);
+            (collected.total, collected.total_approximate) = left_out.total(walk.offset, from_start);
             if paging == Paging::Single {
                 beyond_reach(collected, stated);
             }

@@ -40,8 +40,6 @@ pub(super) struct Learned {
     clamp: AtomicU32,
     /// The largest page size it has served in full (0: none yet).
     served: AtomicU32,
-    /// The longest page a marketplace that cannot be asked a size has served (0: none yet).
-    longest: AtomicU32,
     /// A walk ended on evidence where the stated total said it would, and none since ended
     /// elsewhere: a short page ending at the stated total is the end.
     totals_trusted: AtomicBool,
@@ -56,14 +54,6 @@ impl Learned {
             0 => configured,
             clamp => clamp.min(configured),
         }
-    }
-
-    /// The page size to number a marketplace that cannot be asked a size by: the size its adapter
-    /// states, or the longest page it has served when that is more. Never less, so positions
-    /// leave room for every item of a page; never shrinking, so a cursor keeps pointing where
-    /// it did.
-    pub(super) fn fixed_page_size(&self, configured: u32) -> u32 {
-        self.longest.load(Ordering::Relaxed).max(configured).max(1)
     }
 
     fn note_served(&self, size: u32) {
@@ -110,7 +100,6 @@ impl Learned {
     pub(super) fn forget(&self) {
         self.clamp.store(0, Ordering::Relaxed);
         self.served.store(0, Ordering::Relaxed);
-        self.longest.store(0, Ordering::Relaxed);
         self.totals_trusted.store(false, Ordering::Relaxed);
         self.forget_verdict();
     }
@@ -130,9 +119,6 @@ pub(super) enum Paging {
     Offset,
     Numbered,
     Cursor,
-    /// Numbered pages of a size the request cannot name: positions are slots of that size, so
-    /// page `n` holds positions `(n - 1) × size` on, whatever number of items it really has.
-    Fixed,
     /// Serves its first page whatever position is asked: one page, read from the start.
     Single,
 }
@@ -148,52 +134,6 @@ pub(super) enum Next {
     Redo,
 }
 
-impl Walk {
-    /// Whether the positions a walk has reached count items. Those of a marketplace that cannot
-    /// be asked a size are slots of its page size: they count items only when this walk saw a
-    /// page fill its slots and went on past none shorter (a walk from a later position cannot
-    /// know whether the pages before it were full).
-    pub(super) fn counts_items(&self) -> bool {
-        self.paging != Paging::Fixed || (!self.gaps && self.longest >= self.size)
-    }
-
-    /// [`Walk::after`] for [`Paging::Fixed`]. The next page is always the next number: no size can
-    /// be asked, so nothing is re-asked and no clamp is learned (a page short by rows hidden
-    /// after paging taught one the marketplace could not obey, review 26c C11). A page longer
-    /// than the slots teaches the size (26c C2). A short page ends the walk when the pages read,
-    /// counted at the longest page of the walk, reach the stated total (a marketplace serving 15
-    /// where its adapter says 20 is read to its 70, review 26d D3; rows hidden after paging are
-    /// read past), or, with no total, when it is shorter than a page before it or than a size
-    /// served in full before.
-    fn after_fixed(&mut self, listed: u32, total: Option<u64>, learned: &Learned) -> Next {
-        let (offset, size) = (self.offset, self.size);
-        let page = offset / size + 1;
-        let shorter = listed < self.longest;
-        self.longest = self.longest.max(listed);
-        if listed > size {
-            learned.longest.fetch_max(listed, Ordering::Relaxed);
-            self.size = listed;
-            self.offset = page.saturating_mul(listed);
-            return Next::Continue;
-        }
-        self.offset = offset.saturating_add(size);
-        if listed == size {
-            learned.note_served(size);
-            return Next::Continue;
-        }
-        let end = match total {
-            Some(total) => u64::from(page) * u64::from(self.longest) >= total,
-            None => shorter || learned.served.load(Ordering::Relaxed) >= size,
-        };
-        if end {
-            self.offset = offset.saturating_add(listed);
-            return Next::End;
-        }
-        self.gaps = true;
-        Next::Continue
-    }
-}
-
 /// One walk's position and page size.
 #[derive(Debug, Clone)]
 pub(super) struct Walk {
@@ -206,13 +146,6 @@ pub(super) struct Walk {
     proven: u32,
     /// A short page was taken as a possible clamp of this size; the next page tells.
     pending: Option<u32>,
-    /// The longest page of this walk ([`Paging::Fixed`]): what its full pages hold.
-    longest: u32,
-    /// Items listed on this walk's pages.
-    pub(super) listed: u32,
-    /// A page of this walk fell short of the size its positions are counted in, and the walk went
-    /// on: positions are no count of items.
-    gaps: bool,
 }
 
 impl Walk {
@@ -221,7 +154,7 @@ impl Walk {
     pub(super) fn new(start: u32, size: u32, paging: Paging) -> Self {
         let size = size.max(1);
         let offset = if matches!(paging, Paging::Cursor | Paging::Single) { 0 } else { start / size * size };
-        Self { offset, size, paging, proven: 0, pending: None, longest: 0, listed: 0, gaps: false }
+        Self { offset, size, paging, proven: 0, pending: None }
     }
 
     /// Asks `size` a page from the next page on, when that is larger and the walk is between
@@ -229,8 +162,7 @@ impl Walk {
     /// that size holding its position; the items it reads again are known by their ids and
     /// indices and skipped. A cursor chain keeps its size.
     pub(super) fn widen(&mut self, size: u32) {
-        let keeps = matches!(self.paging, Paging::Cursor | Paging::Fixed | Paging::Single);
-        if self.pending.is_some() || size <= self.size || keeps {
+        if self.pending.is_some() || size <= self.size || matches!(self.paging, Paging::Cursor | Paging::Single) {
             return;
         }
         self.size = size;
@@ -247,14 +179,8 @@ impl Walk {
             self.proven = self.proven.max(clamp);
         }
         if listed == 0 {
-            if !self.gaps {
-                learned.note_end(self.offset, total);
-            }
+            learned.note_end(self.offset, total);
             return Next::End;
-        }
-        self.listed = self.listed.saturating_add(listed);
-        if self.paging == Paging::Fixed {
-            return self.after_fixed(listed, total, learned);
         }
         let (offset, size) = (self.offset, self.size);
         if self.paging == Paging::Single {

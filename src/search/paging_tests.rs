@@ -17,7 +17,7 @@ impl Model {
     fn page(&self, offset: u32, limit: u32) -> (Vec<u32>, bool) {
         let served = limit.min(self.clamp);
         let from = match self.paging {
-            Paging::Numbered | Paging::Fixed => offset / limit * served,
+            Paging::Numbered => offset / limit * served,
             Paging::Offset | Paging::Cursor | Paging::Single => offset,
         };
         let items: Vec<u32> = (from..from.saturating_add(served).min(self.len)).collect();

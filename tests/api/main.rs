@@ -42,7 +42,6 @@ mod metrics;
 mod paging;
 mod paging_ends;
 mod paging_evidence;
-mod paging_fixed;
 mod paging_reach;
 mod ppn_dates;
 mod queueing;

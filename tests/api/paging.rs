@@ -46,7 +46,6 @@ fn quirks() -> impl Strategy<Value = Quirks> {
             past_end_status: None,
             fails_from: None,
             past_end_last_page: false,
-            unasked_page_size: None,
         },
     )
 }

@@ -73,7 +73,7 @@ async fn a_later_page_failing_keeps_the_offers_of_the_pages_before_it() {
 
 /// The adapters with mbiz's request naming no page size (as the peer harness's `peer-mbiz` does):
 /// the sandbox then serves its default 20 a page, which the file states as `max_page_size`.
-pub(crate) fn adapters_without_a_page_size() -> tempfile::TempDir {
+fn adapters_without_a_page_size() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/adapters")).expect("adapters") {
         let path = entry.expect("entry").path();

@@ -3,7 +3,7 @@
 
 use super::super::fetch::FetchPath;
 use super::super::outcome::SharedOffer;
-use super::super::paging::{Learned, Paging, Walk};
+use super::super::paging::{Learned, Paging};
 use super::super::report::SourceReport;
 use super::{Ask, Collected, MIN_PAGING_VERDICT, PAGE_SIZES};
 use crate::cache::CachedPage;
@@ -177,24 +177,6 @@ pub(super) fn paging_of(settings: &Settings) -> Paging {
         Paging::Numbered
     } else {
         Paging::Offset
-    }
-}
-
-/// The total of a list found to end at position `end`, and whether it is an estimate. A walk of
-/// a marketplace that cannot be asked a size counts positions in slots of its page size, which
-/// may be no count of items ([`Walk::counts_items`]): walked from the top it counts the items
-/// listed, otherwise the total stated stands (as an estimate).
-pub(super) fn ended_at(
-    left_out: &LeftOut,
-    walk: &Walk,
-    end: u32,
-    from_start: bool,
-    stated: Option<u64>,
-) -> (Option<u64>, bool) {
-    match (walk.counts_items(), from_start) {
-        (true, _) => left_out.total(end, from_start),
-        (false, true) => left_out.total(walk.listed, true),
-        (false, false) => (stated.or(Some(u64::from(end))), true),
     }
 }
 
