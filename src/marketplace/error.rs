@@ -55,6 +55,17 @@ pub enum MarketplaceError {
 }
 
 impl MarketplaceError {
+    /// What APIs answer a page asked out of range (Django REST Framework's 404 "Invalid page.",
+    /// a 416, an answer without its item list); 401, 403, 429 and 5xx are failures wherever they
+    /// come.
+    pub(crate) fn is_range_refusal(&self) -> bool {
+        match self {
+            Self::Status { status } => matches!(status, 400 | 404 | 410 | 416 | 422),
+            Self::BadResponse { .. } => true,
+            _ => false,
+        }
+    }
+
     /// Stable code for GraphQL `extensions.code` (see `codes.rs`).
     pub fn code(&self) -> &'static str {
         match self {

@@ -47,6 +47,10 @@ pub struct Quirks {
     /// in a walk). Mbizmarket only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fails_from: Option<usize>,
+    /// The status `fails_from` answers with (default 500): a 404 there is a passing refusal
+    /// inside the list (a WAF, a deploy). Mbizmarket only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fails_with: Option<u16>,
 }
 
 /// How a marketplace states its total.
@@ -88,7 +92,7 @@ impl Quirks {
     /// The error status a page starting at `start` of `matches` is answered with, if any.
     pub(crate) fn page_refusal(&self, start: usize, matches: usize) -> Option<u16> {
         let past_end = self.past_end_status.filter(|_| start >= matches && matches > 0);
-        past_end.or(self.fails_from.filter(|&from| start >= from).map(|_| 500))
+        past_end.or(self.fails_from.filter(|&from| start >= from).map(|_| self.fails_with.unwrap_or(500)))
     }
 
     /// Where the page asked to start at `asked` really starts.

@@ -265,10 +265,14 @@ pub(super) async fn collect(
         let listed = u32::try_from(page.offers.len() + page.skipped).unwrap_or(u32::MAX);
         // An estimate says nothing about where the list ends.
         let counted = page.total.filter(|_| !page.total_approximate);
-        if listed < size && counted.is_some_and(|total| u64::from(offset.saturating_add(size)) >= total) {
-            // Served in full it would have reached the stated total: a count a little high (rows
-            // filtered after counting) is then refused past the real end, here.
-            short_end = Some(offset.saturating_add(listed));
+        let end = offset.saturating_add(listed);
+        if listed < size
+            && counted.is_some_and(|total| u64::from(offset.saturating_add(size)) >= total && near(end, total))
+        {
+            // It ended a few short of the stated total: a count a little high (rows filtered
+            // after counting) is then refused past the real end, here. Farther short it may be a
+            // clamp, and a refusal after it a failure (review27 E3: 50 of 90, called exact).
+            short_end = Some(end);
         }
         let next = walk.after(listed, counted, page.next_cursor.is_some(), &learned);
         if next == Next::Redo {
@@ -335,4 +339,10 @@ pub(super) async fn collect(
         report.message = left_out.message();
     }
     Ok(())
+}
+
+/// Whether a list that ended at `end` is within a few of the `total` stated: five, or one in fifty
+/// of a long list.
+fn near(end: u32, total: u64) -> bool {
+    total.saturating_sub(u64::from(end)) <= 5.max(total / 50)
 }

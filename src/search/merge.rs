@@ -12,6 +12,7 @@ use super::limits::{MAX_DEPTH, SORT_WINDOW};
 use super::order::{OfferSort, compare};
 use super::outcome::{Edge, SearchOutcome, SearchParams, SharedOffer};
 use super::policy::{self, Explanation};
+use crate::marketplace::MarketplaceError;
 use std::collections::BTreeMap;
 
 struct Candidate {
@@ -48,7 +49,10 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
         outcome.total_count_exact &= f.total_exact && (f.total.is_some() || f.exhausted);
         // A part with offers whose later round failed may still go on (a later page asks again),
         // as may one that failed at once where an earlier page stated more (a client's `after`).
-        let stated_more = f.total.is_some_and(|total| total > u64::from(f.scanned_to)) && !f.exhausted;
+        // A position refused as out of range is not asked again: a count stated a little high
+        // would have every later page retry it forever (review27 E0).
+        let refused = f.error.as_ref().is_some_and(MarketplaceError::is_range_refusal);
+        let stated_more = f.total.is_some_and(|total| total > u64::from(f.scanned_to)) && !f.exhausted && !refused;
         more_upstream |= (f.error.is_none() || !f.offers.is_empty() || stated_more) && !f.exhausted;
         failed_before_more |= f.error.is_some() && f.offers.is_empty() && stated_more;
         ids.push((f.report.marketplace.to_string(), f.scanned_to));

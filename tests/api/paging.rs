@@ -45,6 +45,7 @@ fn quirks() -> impl Strategy<Value = Quirks> {
             repeats_id_every: None,
             past_end_status: None,
             fails_from: None,
+            fails_with: None,
             past_end_last_page: false,
         },
     )

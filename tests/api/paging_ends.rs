@@ -181,3 +181,56 @@ async fn a_client_page_whose_marketplace_times_out_at_once_keeps_the_stated_coun
     assert_eq!(offers["pageInfo"]["hasNextPage"], true, "{late}");
     assert!(offers["pageInfo"]["endCursor"].is_string(), "{late}");
 }
+
+#[tokio::test]
+async fn a_client_page_refused_404_a_little_inside_an_overstated_count_ends_the_walk_instead_of_retrying_forever() {
+    let app = spawn_app().await;
+    // 40 matches stated as 43, pages of 20: the third page starts at the real end, inside the
+    // stated count, and is refused (review27 E0: its retry cursor asked it again forever).
+    let set = Quirks {
+        max_matches: Some(40),
+        total: pasar::sandbox::TotalQuirk::OffBy,
+        total_off_by: 3,
+        past_end_status: Some(404),
+        ..Quirks::default()
+    };
+    quirks(&app, set);
+    let mut after = Value::Null;
+    let mut delivered = 0;
+    let mut pages = 0;
+    loop {
+        let response = page(&app, 20, &after).await;
+        let offers = &response["data"]["search"]["offers"];
+        delivered += offers["edges"].as_array().map_or(0, Vec::len);
+        pages += 1;
+        if offers["pageInfo"]["hasNextPage"] != true {
+            break;
+        }
+        assert!(pages < 6, "the walk did not end: {response}");
+        after = end_cursor(&response);
+    }
+    assert_eq!((delivered, pages), (40, 3));
+}
+
+#[tokio::test]
+async fn a_refusal_after_a_clamped_page_far_short_of_the_stated_count_stays_a_failure() {
+    let app = spawn_app().await;
+    // 90 matches served 50 a page where 100 are asked; the page after the first is refused once
+    // (review27 E3: 50 of 90 were called the exact whole).
+    let set = Quirks {
+        max_matches: Some(90),
+        max_page_size: Some(50),
+        fails_from: Some(50),
+        fails_with: Some(404),
+        ..Quirks::default()
+    };
+    quirks(&app, set);
+    let response = page(&app, 100, &Value::Null).await;
+    let search = &response["data"]["search"];
+    assert_eq!(search["offers"]["edges"].as_array().map(Vec::len), Some(50), "{response}");
+    assert_eq!(
+        (&search["complete"], &search["offers"]["totalCount"], &search["offers"]["pageInfo"]["hasNextPage"]),
+        (&json!(false), &json!(90), &json!(true)),
+        "{response}"
+    );
+}

@@ -23,13 +23,7 @@ pub(super) fn refused_past_total(
     short_end: Option<u32>,
 ) -> bool {
     let past = past_stated_end(offset, (total, approximate), short_end);
-    let refused = match error {
-        // What APIs answer a page out of range; 401, 403 or 429 are failures wherever they come.
-        MarketplaceError::Status { status } => matches!(status, 400 | 404 | 410 | 416 | 422),
-        MarketplaceError::BadResponse { .. } => true,
-        _ => false,
-    };
-    past && refused
+    past && error.is_range_refusal()
 }
 
 /// Whether a page asked at `offset` lies past the end the marketplace stated (a count, not an
