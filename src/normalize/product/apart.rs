@@ -60,6 +60,8 @@ const NEVER: &[(u16, u16)] = &[
     // An OHP pen is non-permanent too, but a marker that says only that is not one (review27 G2).
     (OHP, NOT_PERMANENT),
     (BLACKBOARD, WHITEBOARD),
+    // `Spidol Kapur` is a liquid-chalk marker, not the chalkboard (review27c H2).
+    (BLACKBOARD, UNTYPED),
     (PERMANENT, UNTYPED),
     (OHP, UNTYPED),
 ];
@@ -90,10 +92,12 @@ impl Says {
     /// What `toks` (a title's tokens, in order) say. A board read before a bonus word is a board
     /// whatever comes with it (review27 G4: such boards were read as erasers, and met them).
     pub(super) fn read(toks: &[Tok]) -> Self {
-        if let Some(cut) = toks.iter().position(|t| BONUS.contains(&t.text.as_str())) {
+        // Only a board stating its size: a marker written without `spidol` reads as a board
+        // word too, and `+ Refill` after it is part of what it sells (review27c H6).
+        if let Some(cut) = toks.iter().position(|t| BONUS.contains(&t.text.as_str())).filter(|_| sized(toks)) {
             let head = Self::scan(&toks[..cut]);
             if head.0 & BOARD != 0 {
-                return head;
+                return Self(head.0 | SIZED);
             }
         }
         Self::scan(toks)
@@ -110,9 +114,9 @@ impl Says {
                 "nonpermanent" | "nonpermanen" => NOT_PERMANENT,
                 "whiteboard" => WHITEBOARD,
                 "white" if word(i + 1) == "board" => WHITEBOARD,
+                _ if chalkboard(toks, i) => BLACKBOARD,
                 "papan" if word(i + 1) == "tulis" => WHITEBOARD,
                 "board" if word(i + 1) == "marker" => WHITEBOARD,
-                _ if chalkboard(toks, i) => BLACKBOARD,
                 // `Marker Board` is the English name of a whiteboard, not a marker (review27 G12).
                 "marker" if word(i + 1) == "board" => 0,
                 "spidol" | "marker" | "markers" => MARKER,
@@ -245,13 +249,15 @@ fn ink_at(toks: &[Tok], at: usize, marker: bool) -> u16 {
         _ => false,
     };
     // `Tinta Tahan Air`, `Tinta Cepat Kering`: what a marker's ink does (review27 G8).
-    let property =
-        matches!(word(at), "tinta" | "ink") && matches!(word(at + 1), "tahan" | "cepat" | "anti" | "waterproof");
+    // A bottle states its volume (review27c H7).
+    let volume = toks.iter().any(|t| matches!(t.text.as_str(), "ml" | "cc" | "liter" | "ltr"));
+    let property = !volume
+        && matches!(word(at), "tinta" | "ink")
+        && matches!(word(at + 1), "tahan" | "cepat" | "anti" | "waterproof");
     if !ink(at) || (at > 0 && matches!(word(at - 1), "bisa" | "dapat" | "dpt" | "can")) || denied(toks, at) || property
     {
         return 0;
     }
-    let volume = toks.iter().any(|t| matches!(t.text.as_str(), "ml" | "cc" | "liter" | "ltr"));
     let after_marker = at > 0 && matches!(word(at - 1), "marker" | "spidol") && word(at) != "tinta";
     let paired = ink(at + 1) || (at > 0 && ink(at - 1));
     match word(at) {

@@ -299,3 +299,28 @@ fn a_whiteboard_with_its_size_never_groups_with_a_whiteboard_title_stating_none(
     }
     assert!(conflict("Whiteboard Snowman 60 x 90 cm", "Papan Tulis Whiteboard Snowman 60 x 90 cm").is_empty());
 }
+
+#[test]
+fn what_comes_with_a_board_changes_neither_its_size_nor_what_a_marker_is() {
+    // review27c H1: the size after the bonus word was lost, and the board met a marker; H6: a
+    // marker sold "+ Refill" was read as a board and met the plain marker.
+    assert!(!conflict("Yudistira Whiteboard Biru", "Whiteboard Yudistira Free Penghapus 90 x 120 cm").is_empty());
+    assert!(!conflict("Srikandi Whiteboard Hitam", "Srikandi Whiteboard Hitam + Refill").is_empty());
+}
+
+#[test]
+fn a_bottle_naming_what_its_ink_does_is_still_a_bottle() {
+    // review27c H7: "Tinta Cepat Kering 30 ml" was read as a marker's ink and met the markers.
+    let marker = "Petruk Permanent Hitam";
+    for bottle in ["Petruk Permanent Hitam Tinta Cepat Kering 30 ml", "Petruk Permanent Hitam Tinta Tahan Air 20 ml"] {
+        assert!(!conflict(marker, bottle).is_empty(), "{bottle}");
+    }
+}
+
+#[test]
+fn a_chalkboard_meets_neither_a_chalk_marker_nor_a_whiteboard() {
+    // review27c H2, H3.
+    assert!(!conflict("Spidol Kapur Gatot Putih", "Papan Kapur Gatot 60 x 90 cm").is_empty());
+    assert!(!conflict("Papan Tulis Hitam Arjuna 60 x 90 cm", "Papan Tulis Whiteboard Arjuna 60 x 90 cm").is_empty());
+    assert!(conflict("Papan Kapur Gatot 60 x 90 cm", "Papan Tulis Kapur Gatot 60 x 90 cm").is_empty());
+}
