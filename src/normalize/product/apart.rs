@@ -92,12 +92,16 @@ impl Says {
     /// What `toks` (a title's tokens, in order) say. A board read before a bonus word is a board
     /// whatever comes with it (review27 G4: such boards were read as erasers, and met them).
     pub(super) fn read(toks: &[Tok]) -> Self {
-        // Only a board stating its size: a marker written without `spidol` reads as a board
-        // word too, and `+ Refill` after it is part of what it sells (review27c H6).
-        if let Some(cut) = toks.iter().position(|t| BONUS.contains(&t.text.as_str())).filter(|_| sized(toks)) {
+        // Only a board stating its size, or one sold with an eraser or markers: a marker written
+        // without `spidol` reads as a board word too, and `+ Refill` after it is part of what it
+        // sells (review27c H6, review27d I3).
+        if let Some(cut) = toks.iter().position(|t| BONUS.contains(&t.text.as_str())) {
+            let extras = toks[cut + 1..]
+                .iter()
+                .any(|t| matches!(t.text.as_str(), "penghapus" | "eraser" | "spidol" | "marker" | "markers"));
             let head = Self::scan(&toks[..cut]);
-            if head.0 & BOARD != 0 {
-                return Self(head.0 | SIZED);
+            if head.0 & BOARD != 0 && (sized(toks) || extras) {
+                return Self(head.0 | if sized(toks) { SIZED } else { 0 });
             }
         }
         Self::scan(toks)
@@ -197,14 +201,23 @@ fn negated(toks: &[Tok], at: usize) -> bool {
 
 /// `60 x 90 cm`, `60x90`: two numbers joined by `x`.
 fn sized(toks: &[Tok]) -> bool {
-    let number = |t: &Tok| t.text.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let joined = |t: &Tok| {
-        let text = t.text.as_str();
-        text.split_once('x').is_some_and(|(a, b)| {
-            a.chars().next().is_some_and(|c| c.is_ascii_digit()) && b.chars().next().is_some_and(|c| c.is_ascii_digit())
-        })
+    // A board's side is 20 cm or more; `3 x 20 ml` counts bottles (review27d I2).
+    let side = |text: &str| {
+        let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<u32>().is_ok_and(|n| n >= 20)
     };
-    toks.iter().any(joined) || toks.windows(3).any(|w| number(&w[0]) && w[1].text == "x" && number(&w[2]))
+    let measure = |at: usize| {
+        !toks.get(at).is_some_and(|t| matches!(t.text.as_str(), "ml" | "cc" | "gr" | "g" | "liter" | "ltr"))
+    };
+    let joined = |(i, t): (usize, &Tok)| {
+        t.text.split_once('x').is_some_and(|(a, b)| !a.is_empty() && side(a) && side(b) && !b.ends_with("ml"))
+            && measure(i + 1)
+    };
+    toks.iter().enumerate().any(joined)
+        || toks
+            .windows(3)
+            .enumerate()
+            .any(|(i, w)| side(&w[0].text) && w[1].text == "x" && side(&w[2].text) && measure(i + 3))
 }
 
 /// `Tanpa Penghapus`, `Non Refill`, `Tidak Perlu Refill`: the product word at `at` is denied,
@@ -223,12 +236,23 @@ fn chalkboard(toks: &[Tok], at: usize) -> bool {
     match word(at) {
         "blackboard" | "chalkboard" | "greenboard" => true,
         "black" | "chalk" | "green" => word(at + 1) == "board",
-        "papan" => {
+        // `Spidol Papan Tulis Hitam` is a black whiteboard marker (review27d I1); `Papan Tulis
+        // Hitam Putih` is a two-sided board (I4).
+        "papan" if !about_markers(toks) => {
             let next = if word(at + 1) == "tulis" { at + 2 } else { at + 1 };
-            matches!(word(next), "kapur" | "hitam")
+            let two_sided = matches!(word(next + 1), "putih" | "white") || matches!(word(next), "putih");
+            matches!(word(next), "kapur" | "hitam") && !two_sided
         }
         _ => false,
     }
+}
+
+/// Whether the title names a marker (`spidol`, `marker`, but not the `Marker Board`).
+fn about_markers(toks: &[Tok]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        matches!(t.text.as_str(), "spidol" | "markers")
+            || (t.text == "marker" && toks.get(i + 1).is_none_or(|n| n.text != "board"))
+    })
 }
 
 /// `OHP`, and an OHP pen's tip written onto it (`OHP-F` is read `ohpf`).

@@ -324,3 +324,22 @@ fn a_chalkboard_meets_neither_a_chalk_marker_nor_a_whiteboard() {
     assert!(!conflict("Papan Tulis Hitam Arjuna 60 x 90 cm", "Papan Tulis Whiteboard Arjuna 60 x 90 cm").is_empty());
     assert!(conflict("Papan Kapur Gatot 60 x 90 cm", "Papan Tulis Kapur Gatot 60 x 90 cm").is_empty());
 }
+
+#[test]
+fn a_marker_for_a_black_board_is_a_whiteboard_marker_and_a_two_sided_board_no_chalkboard() {
+    // review27d I1, I5: "Spidol Papan Tulis Hitam" (black ink) was read as a chalkboard marker and
+    // met permanent markers and OHP pens, and was split from its twins on the demo; I4.
+    assert!(!conflict("Spidol Papan Tulis Hitam Sumantri", "Spidol Permanent Hitam Sumantri").is_empty());
+    assert!(!conflict("Spidol Papan Tulis Hitam Setyaki", "Spidol OHP Hitam Setyaki").is_empty());
+    assert!(conflict("Snowman BG-12 | Spidol Papan Tulis Hitam", "Spidol Whiteboard Snowman BG-12 Hitam").is_empty());
+    assert!(conflict("Papan Tulis Putih Hitam Cahaya 60 x 90 cm", "Papan Tulis Hitam Putih Cahaya 60 x 90 cm").is_empty());
+}
+
+#[test]
+fn a_count_of_bottles_is_no_board_size_and_an_unsized_board_with_an_eraser_is_still_a_board() {
+    // review27d I2: "3 x 20 ml" made a marker with refills a sized board; I3: boards sold "Free
+    // Penghapus" without an "N x M" size met the eraser again.
+    assert!(!conflict("Nala Whiteboard Biru Plus Isi Ulang 3 x 20 ml", "Whiteboard Nala 60 x 90 cm").is_empty());
+    assert!(!conflict("Whiteboard Karna Kecil Free Penghapus", "Penghapus Whiteboard Karna").is_empty());
+    assert!(!conflict("Whiteboard Drupadi 60 cm x 90 cm Free Penghapus", "Penghapus Whiteboard Drupadi").is_empty());
+}
