@@ -179,8 +179,9 @@ pub(super) async fn collect(
     let mut left_out = LeftOut::default();
     // The end of the list was found: its total is counted, not stated.
     let mut ended = false;
-    // Where a short page asked across the stated total ended: the list likely ends there.
-    let mut short_end = None;
+    // Where a short page asked across the stated total ended (a repeat there is asked about),
+    // and whether within a few of it (a refusal there is the end).
+    let (mut short_end, mut near_end) = (None, None);
     while collected.offers.len() < want.keep as usize && scanned < MAX_SCAN_ITEMS {
         if requests == MAX_PAGE_REQUESTS {
             report.message =
@@ -212,7 +213,7 @@ pub(super) async fn collect(
             }
             Err(error) => {
                 let total = (collected.total, collected.total_approximate);
-                if refused_past_total(&error, offset, total, short_end) {
+                if refused_past_total(&error, offset, total, near_end) {
                     // Asked past the end it stated, or the end a short page showed (to see
                     // whether it was a clamp), the marketplace refused: many APIs answer a page
                     // past the end 404.
@@ -266,13 +267,12 @@ pub(super) async fn collect(
         // An estimate says nothing about where the list ends.
         let counted = page.total.filter(|_| !page.total_approximate);
         let end = offset.saturating_add(listed);
-        if listed < size
-            && counted.is_some_and(|total| u64::from(offset.saturating_add(size)) >= total && near(end, total))
-        {
-            // It ended a few short of the stated total: a count a little high (rows filtered
-            // after counting) is then refused past the real end, here. Farther short it may be a
-            // clamp, and a refusal after it a failure (review27 E3: 50 of 90, called exact).
+        if let Some(total) = counted.filter(|&total| listed < size && u64::from(offset.saturating_add(size)) >= total) {
             short_end = Some(end);
+            // A few short of the stated total: a count a little high (rows filtered after
+            // counting) is then refused past the real end, here. Farther short it may be a clamp,
+            // and a refusal after it a failure (review27 E3: 50 of 90, called exact).
+            near_end = near(end, total).then_some(end);
         }
         let next = walk.after(listed, counted, page.next_cursor.is_some(), &learned);
         if next == Next::Redo {

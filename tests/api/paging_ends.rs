@@ -145,8 +145,12 @@ async fn a_page_past_the_end_answered_with_the_last_page_is_the_end_not_a_paging
     let app = spawn_app().await;
     let cold = Quirks { max_matches: Some(45), past_end_last_page: true, ..Quirks::default() };
     let a_little_high = Quirks { total: pasar::sandbox::TotalQuirk::OffBy, total_off_by: 3, ..cold.clone() };
+    // Farther than a refusal is read as the end there (review27e R1: 51 stated drew the verdict).
+    let higher = Quirks { total_off_by: 9, ..a_little_high.clone() };
     // Other queries than the warm-up's: its pages are cached.
-    for (step, query, quirks_set) in [("cold, exact total", "1", cold), ("warm, total 3 high", "3", a_little_high)] {
+    let steps =
+        [("cold, exact total", "1", cold), ("warm, total 3 high", "3", a_little_high), ("warm, 9 high", "4", higher)];
+    for (step, query, quirks_set) in steps {
         quirks(&app, quirks_set);
         let response = app.graphql(SOURCES, json!({ "query": query, "first": 60 })).await;
         let search = &response["data"]["search"];

@@ -68,10 +68,11 @@ async fn a_marketplace_that_ignores_the_page_asked_for_gives_each_offer_once_the
         assert_eq!(report["offerCount"], 10, "{id}: {response}");
         assert_eq!(report["ignoresPaging"], true, "{id}: {response}");
         assert_eq!(response["data"]["search"]["offers"]["pageInfo"]["hasNextPage"], false, "{id}: {response}");
-        // The repeat comes 20 short of the stated 30, too far for a count a little high (where a
-        // marketplace answering a page past its end with its last page would be asked its last
-        // item alone): the verdict costs no call more than the repeat.
-        assert_eq!(learning, 2, "{id}: the first page, the page that repeated it");
+        // The repeat comes where a short page ended below the stated 30: a marketplace paged by
+        // position is asked its last item alone, as one answering a page past its end with its
+        // last page would serve it (a cursor cannot be asked a position). Once per verdict.
+        let alone = u64::from(!["bela", "padi-umkm"].contains(&id));
+        assert_eq!(learning, 2 + alone, "{id}: the first page, the page that repeated it, the last item alone");
 
         for query in &QUERIES[1..] {
             let ((ids, response), upstream) = calls(&app, id, search(&app, id, query, 60)).await;
@@ -144,13 +145,13 @@ async fn a_purge_of_the_marketplace_ends_the_verdict_that_it_ignores_the_page() 
     app.sandbox("ekatalog").state().set_quirks(quirks).expect("quirks apply");
     let (_, learning) = calls(&app, "ekatalog", search(&app, "ekatalog", QUERIES[0], 60)).await;
     let (_, known) = calls(&app, "ekatalog", search(&app, "ekatalog", QUERIES[1], 60)).await;
-    assert_eq!((learning, known), (2, 1), "found out, then one call");
+    assert_eq!((learning, known), (3, 1), "found out (the last item asked alone too), then one call");
     let purge = json!({ "query": r#"mutation { purgeCache(marketplace: "ekatalog") { entriesBefore } }"# });
     let sent = app.client.post(format!("{}/graphql", app.address)).bearer_auth(ADMIN).json(&purge).send().await;
     let purged: Value = sent.expect("purge").json().await.expect("JSON");
     assert!(purged["errors"].is_null(), "{purged}");
     let ((_, response), again) = calls(&app, "ekatalog", search(&app, "ekatalog", QUERIES[2], 60)).await;
-    assert_eq!(again, 2, "after the purge it is found out again: {response}");
+    assert_eq!(again, 3, "after the purge it is found out again: {response}");
 }
 
 #[tokio::test]

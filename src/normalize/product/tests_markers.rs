@@ -332,7 +332,9 @@ fn a_marker_for_a_black_board_is_a_whiteboard_marker_and_a_two_sided_board_no_ch
     assert!(!conflict("Spidol Papan Tulis Hitam Sumantri", "Spidol Permanent Hitam Sumantri").is_empty());
     assert!(!conflict("Spidol Papan Tulis Hitam Setyaki", "Spidol OHP Hitam Setyaki").is_empty());
     assert!(conflict("Snowman BG-12 | Spidol Papan Tulis Hitam", "Spidol Whiteboard Snowman BG-12 Hitam").is_empty());
-    assert!(conflict("Papan Tulis Putih Hitam Cahaya 60 x 90 cm", "Papan Tulis Hitam Putih Cahaya 60 x 90 cm").is_empty());
+    assert!(
+        conflict("Papan Tulis Putih Hitam Cahaya 60 x 90 cm", "Papan Tulis Hitam Putih Cahaya 60 x 90 cm").is_empty()
+    );
 }
 
 #[test]
