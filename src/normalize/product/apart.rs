@@ -119,6 +119,8 @@ impl Says {
                 "whiteboard" => WHITEBOARD,
                 "white" if word(i + 1) == "board" => WHITEBOARD,
                 _ if chalkboard(toks, i) => BLACKBOARD,
+                // Both faces: its own type, apart from either one-sided board (review27f J1).
+                _ if two_sided(toks, i) => BLACKBOARD | WHITEBOARD,
                 "papan" if word(i + 1) == "tulis" => WHITEBOARD,
                 "board" if word(i + 1) == "marker" => WHITEBOARD,
                 // `Marker Board` is the English name of a whiteboard, not a marker (review27 G12).
@@ -238,13 +240,24 @@ fn chalkboard(toks: &[Tok], at: usize) -> bool {
         "black" | "chalk" | "green" => word(at + 1) == "board",
         // `Spidol Papan Tulis Hitam` is a black whiteboard marker (review27d I1); `Papan Tulis
         // Hitam Putih` is a two-sided board (I4).
-        "papan" if !about_markers(toks) => {
-            let next = if word(at + 1) == "tulis" { at + 2 } else { at + 1 };
-            let two_sided = matches!(word(next + 1), "putih" | "white") || matches!(word(next), "putih");
-            matches!(word(next), "kapur" | "hitam") && !two_sided
-        }
+        "papan" if !about_markers(toks) => matches!(face(toks, at), "kapur" | "hitam") && !two_sided(toks, at),
         _ => false,
     }
+}
+
+/// `Papan Tulis Hitam Putih`, `Papan Tulis Putih Hitam`: a board with a black and a white face.
+fn two_sided(toks: &[Tok], at: usize) -> bool {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    let next = at + if word(at + 1) == "tulis" { 2 } else { 1 };
+    word(at) == "papan"
+        && !about_markers(toks)
+        && matches!((word(next), word(next + 1)), ("hitam", "putih" | "white") | ("putih", "hitam"))
+}
+
+/// The word after `Papan (Tulis)` at `at`.
+fn face(toks: &[Tok], at: usize) -> &str {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    word(at + if word(at + 1) == "tulis" { 2 } else { 1 })
 }
 
 /// Whether the title names a marker (`spidol`, `marker`, but not the `Marker Board`).

@@ -345,3 +345,15 @@ fn a_count_of_bottles_is_no_board_size_and_an_unsized_board_with_an_eraser_is_st
     assert!(!conflict("Whiteboard Karna Kecil Free Penghapus", "Penghapus Whiteboard Karna").is_empty());
     assert!(!conflict("Whiteboard Drupadi 60 cm x 90 cm Free Penghapus", "Penghapus Whiteboard Drupadi").is_empty());
 }
+
+#[test]
+fn a_two_sided_board_meets_its_twin_and_neither_one_sided_board() {
+    // review27f J1: read as a whiteboard, it had joined the one-sided whiteboards (median Rp400.000).
+    let (black_white, white_black) =
+        ("Papan Tulis Hitam Putih Durna 60 x 90 cm", "Papan Tulis Putih Hitam Durna 60 x 90 cm");
+    assert!(conflict(black_white, white_black).is_empty());
+    for one_sided in ["Whiteboard Durna 60 x 90 cm", "Papan Tulis Kapur Durna 60 x 90 cm"] {
+        assert!(!conflict(black_white, one_sided).is_empty(), "{one_sided}");
+        assert!(!conflict(white_black, one_sided).is_empty(), "{one_sided}");
+    }
+}
