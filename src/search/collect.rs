@@ -245,14 +245,21 @@ pub(super) async fn collect(
             let mut past = past_stated_end(offset, stated, None);
             let last = seen.iter().find(|&(_, &at)| at + 1 == offset).map(|(id, _)| id.clone());
             let placed = matches!(paging, Paging::Offset | Paging::Numbered);
+            // Told apart far below the stated total, the end is not sure either way (a
+            // marketplace may serve its first rows in place and repeat them past a cap): the
+            // stated count stands, not exact (review27g N1).
+            let mut unsure = false;
             if let Some(last) = last.filter(|_| placed && !past && short_end == Some(offset)) {
                 past = serves_in_place(path, entry, ask, report, (&last, offset.saturating_sub(1))).await;
+                unsure = past && near_end != Some(offset);
             }
             let stated = collected.total.filter(|_| !collected.total_approximate);
             collected.exhausted = true;
             (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
             if !past {
                 note_ignores_paging(entry, &learned, report, offset);
+            }
+            if !past || unsure {
                 beyond_reach(collected, stated);
             }
             ended = true;

@@ -133,7 +133,7 @@ query Page($query: String!, $first: Int) {
   search(query: $query, first: $first, filter: { marketplaces: ["mbiz"] }) {
     complete
     sources { ignoresPaging }
-    offers { totalCount edges { node { sourceId } } }
+    offers { totalCount totalCountExact edges { node { sourceId } } }
   }
 }"#;
 
@@ -156,9 +156,12 @@ async fn a_page_past_the_end_answered_with_the_last_page_is_the_end_not_a_paging
         let search = &response["data"]["search"];
         assert_eq!(search["sources"][0]["ignoresPaging"], false, "{step}: {response}");
         assert_eq!(search["offers"]["edges"].as_array().map(Vec::len), Some(45), "{step}: {response}");
+        // Nine short of the stated count the end is not sure: the stated count stands, not exact
+        // (a marketplace serving its first rows in place and repeating them past a cap, 27g N1).
+        let (total, exact) = if step.contains('9') { (54, false) } else { (45, true) };
         assert_eq!(
-            (&search["complete"], &search["offers"]["totalCount"]),
-            (&json!(true), &json!(45)),
+            (&search["complete"], &search["offers"]["totalCount"], &search["offers"]["totalCountExact"]),
+            (&json!(true), &json!(total), &json!(exact)),
             "{step}: {response}"
         );
         if step.starts_with("cold") {
