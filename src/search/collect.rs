@@ -11,8 +11,8 @@ use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
 use evidence::{
-    LeftOut, beyond_reach, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of, past_stated_end,
-    refused_past_total, serves_in_place,
+    LeftOut, beyond_reach, first_page_seen, keep_remembered_first, near, note_ignores_paging, paging_of,
+    past_stated_end, refused_past_total, serves_in_place,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -346,10 +346,4 @@ pub(super) async fn collect(
         report.message = left_out.message();
     }
     Ok(())
-}
-
-/// Whether a list that ended at `end` is within a few of the `total` stated: five, or one in fifty
-/// of a long list.
-fn near(end: u32, total: u64) -> bool {
-    total.saturating_sub(u64::from(end)) <= 5.max(total / 50)
 }

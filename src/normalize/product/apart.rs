@@ -20,8 +20,14 @@
 //!   Ink is what is sold when the title starts with it, states a volume, names no marker, puts
 //!   `refill`/`ink` right after `marker`, or pairs two ink words (`Refill Tinta`); `Spidol …
 //!   Permanen Tinta Tahan Air`, `… Bisa Refill` are markers; `Spidol … Refill` may be either and
-//!   groups only with its like. The board is a title saying
-//!   whiteboard or papan and none of marker, eraser, ink or another product.
+//!   groups only with its like (a denied product word, `Tanpa Penghapus`, `Non Refill`, is not
+//!   that product). The board is a title saying whiteboard or papan and none of marker, eraser,
+//!   ink or another product; what follows a bonus word (`+`, `Gratis`, `Free`, `dengan`) is what
+//!   comes with a board that states its size or comes with an eraser or markers.
+//! - Boards: a chalkboard (`Black Board`, `Papan (Tulis) Kapur/Hitam`, outside a marker's title)
+//!   never meets a whiteboard or an untyped marker; a two-sided board (`Hitam Putih`) is a type of
+//!   its own; a board stating its size (sides of 20 cm or more) never meets a board-word title
+//!   stating none, which may be a marker written without `spidol`.
 
 use super::lex::Tok;
 
@@ -99,9 +105,9 @@ impl Says {
             let extras = toks[cut + 1..]
                 .iter()
                 .any(|t| matches!(t.text.as_str(), "penghapus" | "eraser" | "spidol" | "marker" | "markers"));
-            let head = Self::scan(&toks[..cut]);
-            if head.0 & BOARD != 0 && (sized(toks) || extras) {
-                return Self(head.0 | if sized(toks) { SIZED } else { 0 });
+            let (head, sized) = (Self::scan(&toks[..cut]), sized(toks));
+            if head.0 & BOARD != 0 && (sized || extras) {
+                return Self(head.0 | if sized { SIZED } else { 0 });
             }
         }
         Self::scan(toks)
@@ -240,7 +246,7 @@ fn chalkboard(toks: &[Tok], at: usize) -> bool {
         "black" | "chalk" | "green" => word(at + 1) == "board",
         // `Spidol Papan Tulis Hitam` is a black whiteboard marker (review27d I1); `Papan Tulis
         // Hitam Putih` is a two-sided board (I4).
-        "papan" if !about_markers(toks) => matches!(face(toks, at), "kapur" | "hitam") && !two_sided(toks, at),
+        "papan" if !about_markers(toks) => matches!(word(face(toks, at)), "kapur" | "hitam") && !two_sided(toks, at),
         _ => false,
     }
 }
@@ -248,20 +254,19 @@ fn chalkboard(toks: &[Tok], at: usize) -> bool {
 /// `Papan Tulis Hitam Putih`, `Papan Tulis Putih Hitam`: a board with a black and a white face.
 fn two_sided(toks: &[Tok], at: usize) -> bool {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
-    let next = at + if word(at + 1) == "tulis" { 2 } else { 1 };
+    let face = face(toks, at);
     word(at) == "papan"
         && !about_markers(toks)
-        && matches!((word(next), word(next + 1)), ("hitam", "putih" | "white") | ("putih", "hitam"))
+        && matches!((word(face), word(face + 1)), ("hitam", "putih" | "white") | ("putih", "hitam"))
 }
 
-/// The word after `Papan (Tulis)` at `at`.
-fn face(toks: &[Tok], at: usize) -> &str {
-    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
-    word(at + if word(at + 1) == "tulis" { 2 } else { 1 })
+/// Where the word after `Papan (Tulis)` at `at` is.
+fn face(toks: &[Tok], at: usize) -> usize {
+    at + if toks.get(at + 1).is_some_and(|t| t.text == "tulis") { 2 } else { 1 }
 }
 
 /// Whether the title names a marker (`spidol`, `marker`, but not the `Marker Board`).
-fn about_markers(toks: &[Tok]) -> bool {
+pub(super) fn about_markers(toks: &[Tok]) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
         matches!(t.text.as_str(), "spidol" | "markers")
             || (t.text == "marker" && toks.get(i + 1).is_none_or(|n| n.text != "board"))

@@ -9,7 +9,7 @@
 //! remaining words as tokens.
 
 use super::ProductKey;
-use super::apart::Says;
+use super::apart::{self, Says};
 use super::lex::{self, Class, Tok};
 use super::markers;
 use super::names;
@@ -65,9 +65,7 @@ pub fn product_key(title: &str) -> ProductKey {
 /// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one.
 fn white_board(toks: &mut Vec<Tok>) {
     // On a board or a sticker the white is the board's own (and keeps it from a black board).
-    let about_markers = toks.iter().enumerate().any(|(i, t)| {
-        t.is("spidol") || t.is("markers") || (t.is("marker") && !toks.get(i + 1).is_some_and(|n| n.is("board")))
-    });
+    let about_markers = apart::about_markers(toks);
     while let Some(at) = toks.windows(2).position(|w| w[0].is("white") && w[1].is("board")).filter(|_| about_markers) {
         toks[at].text = "whiteboard".to_string();
         toks.remove(at + 1);

@@ -184,3 +184,9 @@ pub(super) fn beyond_reach(collected: &mut Collected, stated: Option<u64>) {
         (collected.total, collected.total_approximate, collected.reachable) = (Some(stated), true, Some(reached));
     }
 }
+
+/// Whether a list that ended at `end` is within a few of the `total` stated: five, or one in fifty
+/// of a long list.
+pub(super) fn near(end: u32, total: u64) -> bool {
+    total.saturating_sub(u64::from(end)) <= 5.max(total / 50)
+}
