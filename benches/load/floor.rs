@@ -21,7 +21,7 @@ use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 use pasar::sandbox::{RunningSandbox, SandboxOptions};
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
+use reqwest::header::CONTENT_TYPE;
 use std::sync::Arc;
 
 /// Set (to `port;client;id=url,id=url…`) in the relay's environment: this process is the relay.
@@ -106,73 +106,87 @@ async fn search(axum::extract::State(relay): axum::extract::State<Arc<Relay>>, b
     bodies.into_iter().next().unwrap_or_default()
 }
 
-/// One 10-offer first page, as the marketplace's adapter file asks for it.
-async fn ask(relay: &Relay, upstream: &Upstream, keyword: &str) -> Bytes {
-    match &relay.client {
-        Client::Reqwest(client) => ask_reqwest(client, &relay.credentials, upstream, keyword).await,
-        Client::Hyper(client) => ask_hyper(client, &relay.credentials, upstream, keyword).await,
+/// One 10-offer first page of a marketplace, as its adapter file asks for it, for either client
+/// to send.
+struct Page<'a> {
+    path: &'static str,
+    query: Vec<(&'static str, &'a str)>,
+    /// A header the marketplace requires (its credentials), name and value.
+    header: Option<(&'static str, String)>,
+    /// A JSON body: the request is then a POST.
+    json: Option<serde_json::Value>,
+}
+
+impl<'a> Page<'a> {
+    fn of(upstream: &Upstream, options: &SandboxOptions, keyword: &'a str) -> Self {
+        let get = |path, query, header| Page { path, query, header, json: None };
+        let post = |path, json| Page { path, query: Vec::new(), header: None, json: Some(json) };
+        match upstream.id.as_str() {
+            "mbiz" => get(
+                "/api/v1/products",
+                vec![("q", keyword), ("page", "1"), ("per_page", "10")],
+                Some(("authorization", format!("Bearer {}", options.mbiz_token))),
+            ),
+            "ekatalog" => get(
+                "/api/v6/produk",
+                vec![("keyword", keyword), ("offset", "0"), ("limit", "10")],
+                Some(("x-api-key", options.ekatalog_key.clone())),
+            ),
+            "jatim-bejo" => {
+                post("/api/v1/produk/cari", serde_json::json!({ "kata_kunci": keyword, "halaman": 1, "jumlah": 10 }))
+            }
+            "padi-umkm" => get("/v1/catalog/search", vec![("query", keyword), ("limit", "10")], None),
+            "bela" => {
+                post("/api/v2/catalog/search", serde_json::json!({ "keyword": keyword, "limit": 10, "cursor": "" }))
+            }
+            other => panic!("no floor request for marketplace `{other}`"),
+        }
     }
 }
 
-async fn ask_reqwest(client: &reqwest::Client, options: &SandboxOptions, upstream: &Upstream, keyword: &str) -> Bytes {
-    let base = &upstream.base;
-    let call = match upstream.id.as_str() {
-        "mbiz" => client
-            .get(format!("{base}/api/v1/products"))
-            .query(&[("q", keyword), ("page", "1"), ("per_page", "10")])
-            .bearer_auth(&options.mbiz_token),
-        "ekatalog" => client
-            .get(format!("{base}/api/v6/produk"))
-            .query(&[("keyword", keyword), ("offset", "0"), ("limit", "10")])
-            .header("X-Api-Key", &options.ekatalog_key),
-        "jatim-bejo" => client
-            .post(format!("{base}/api/v1/produk/cari"))
-            .json(&serde_json::json!({ "kata_kunci": keyword, "halaman": 1, "jumlah": 10 })),
-        "padi-umkm" => client.get(format!("{base}/v1/catalog/search")).query(&[("query", keyword), ("limit", "10")]),
-        "bela" => client
-            .post(format!("{base}/api/v2/catalog/search"))
-            .json(&serde_json::json!({ "keyword": keyword, "limit": 10, "cursor": "" })),
-        other => panic!("no floor request for marketplace `{other}`"),
+/// One 10-offer first page, as the marketplace's adapter file asks for it.
+async fn ask(relay: &Relay, upstream: &Upstream, keyword: &str) -> Bytes {
+    let page = Page::of(upstream, &relay.credentials, keyword);
+    let url = format!("{}{}", upstream.base, page.path);
+    match &relay.client {
+        Client::Reqwest(client) => ask_reqwest(client, url, page).await,
+        Client::Hyper(client) => ask_hyper(client, url, page).await,
+    }
+}
+
+/// Built as Pasar builds its calls (the query serialised by reqwest).
+async fn ask_reqwest(client: &reqwest::Client, url: String, page: Page<'_>) -> Bytes {
+    let mut call = match &page.json {
+        Some(json) => client.post(url).json(json),
+        None => client.get(url).query(&page.query),
     };
+    if let Some((name, value)) = page.header {
+        call = call.header(name, value);
+    }
     let response = call.send().await.expect("sandbox answers");
-    assert!(response.status().is_success(), "{}: {}", upstream.id, response.status());
+    assert!(response.status().is_success(), "{}: {}", page.path, response.status());
     response.bytes().await.expect("sandbox body")
 }
 
-/// The same page over hyper-util's client: the URL and body written by hand, as a gateway on
+/// The same page over hyper-util's client: the query and body written by hand, as a gateway on
 /// the bare client would from its adapter's templates.
-async fn ask_hyper(client: &HyperClient, options: &SandboxOptions, upstream: &Upstream, keyword: &str) -> Bytes {
-    let base = &upstream.base;
-    let q: String = url::form_urlencoded::byte_serialize(keyword.as_bytes()).collect();
-    let get = |uri: String| Request::get(uri);
-    let post_json = |uri: String, body: serde_json::Value| {
-        let bytes = Bytes::from(serde_json::to_vec(&body).expect("json"));
-        (Request::post(uri).header(CONTENT_TYPE, "application/json"), bytes)
+async fn ask_hyper(client: &HyperClient, url: String, page: Page<'_>) -> Bytes {
+    let (builder, body) = match &page.json {
+        Some(json) => {
+            let bytes = Bytes::from(serde_json::to_vec(json).expect("json"));
+            (Request::post(url).header(CONTENT_TYPE, "application/json"), bytes)
+        }
+        None => {
+            let query = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(&page.query).finish();
+            (Request::get(format!("{url}?{query}")), Bytes::new())
+        }
     };
-    let (builder, body) = match upstream.id.as_str() {
-        "mbiz" => (
-            get(format!("{base}/api/v1/products?q={q}&page=1&per_page=10"))
-                .header(AUTHORIZATION, format!("Bearer {}", options.mbiz_token)),
-            Bytes::new(),
-        ),
-        "ekatalog" => (
-            get(format!("{base}/api/v6/produk?keyword={q}&offset=0&limit=10"))
-                .header("x-api-key", &options.ekatalog_key),
-            Bytes::new(),
-        ),
-        "jatim-bejo" => post_json(
-            format!("{base}/api/v1/produk/cari"),
-            serde_json::json!({ "kata_kunci": keyword, "halaman": 1, "jumlah": 10 }),
-        ),
-        "padi-umkm" => (get(format!("{base}/v1/catalog/search?query={q}&limit=10")), Bytes::new()),
-        "bela" => post_json(
-            format!("{base}/api/v2/catalog/search"),
-            serde_json::json!({ "keyword": keyword, "limit": 10, "cursor": "" }),
-        ),
-        other => panic!("no floor request for marketplace `{other}`"),
+    let builder = match page.header {
+        Some((name, value)) => builder.header(name, value),
+        None => builder,
     };
     let request = builder.body(Full::new(body)).expect("request");
     let response = client.request(request).await.expect("sandbox answers");
-    assert!(response.status().is_success(), "{}: {}", upstream.id, response.status());
+    assert!(response.status().is_success(), "{}: {}", page.path, response.status());
     response.into_body().collect().await.expect("sandbox body").to_bytes()
 }
