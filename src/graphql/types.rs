@@ -125,7 +125,7 @@ pub(super) struct PageInfo {
     start_cursor: Option<String>,
     /// Cursor of the last offer of the page. A later page left without offers because a
     /// marketplace failed where more were stated has the cursor of its own start: following
-    /// `hasNextPage` asks for it again.
+    /// `hasNextPage` asks for it again, once: if it fails again, `hasNextPage` is false.
     end_cursor: Option<String>,
 }
 

@@ -61,5 +61,5 @@ pub fn merge(pages: &[NormalizedPage], first: u32) -> usize {
         })
         .collect();
     let params = SearchParams { query: "kertas".into(), first, ..SearchParams::default() };
-    relevance_page(fetched, &params, 1, BTreeMap::new()).edges.len()
+    relevance_page(fetched, &params, 1, (BTreeMap::new(), 0)).edges.len()
 }

@@ -10,9 +10,10 @@ use super::outcome::SharedOffer;
 use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
+pub(super) use evidence::near;
 use evidence::{
-    LeftOut, beyond_reach, first_page_seen, keep_remembered_first, near, note_ignores_paging, paging_of,
-    past_stated_end, refused_past_total, serves_in_place,
+    LeftOut, beyond_reach, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of, past_stated_end,
+    refused_past_total, serves_in_place,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;

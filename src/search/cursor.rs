@@ -26,6 +26,11 @@ pub(super) enum Position {
         /// Marketplace id → how many of its results precede the next page.
         #[serde(rename = "p")]
         positions: BTreeMap<String, u32>,
+        /// How many pages in a row came back empty from these positions because a marketplace
+        /// failed: a page is offered again once, then the walk ends there (a marketplace that
+        /// refuses a position every time, a 403 or a deep-paging limit, was asked forever).
+        #[serde(rename = "r", default, skip_serializing_if = "is_zero")]
+        retried: u8,
     },
     /// Offers already served of a sorted window.
     #[serde(rename = "w")]
@@ -34,6 +39,10 @@ pub(super) enum Position {
         #[serde(rename = "o")]
         served: u32,
     },
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize, Deserialize)]
@@ -87,7 +96,8 @@ mod tests {
     #[test]
     fn a_cursor_decodes_to_the_position_it_was_made_from() {
         let positions = BTreeMap::from([("mbiz".to_string(), 20), ("jatim-bejo".to_string(), 7)]);
-        for position in [Position::PerMarketplace { positions }, Position::InWindow { served: 40 }] {
+        let again = Position::PerMarketplace { positions: positions.clone(), retried: 1 };
+        for position in [Position::PerMarketplace { positions, retried: 0 }, again, Position::InWindow { served: 40 }] {
             assert_eq!(decode(42, &encode(42, position.clone())).ok(), Some(position));
         }
     }

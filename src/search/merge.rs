@@ -6,6 +6,7 @@
 //! fixed window of each marketplace's first matching offers; the window is the same for every
 //! page, so the order is too.
 
+use super::collect::near;
 use super::cursor::{EdgeCursor, Position};
 use super::fanout::Fetched;
 use super::limits::{MAX_DEPTH, SORT_WINDOW};
@@ -49,9 +50,12 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
         outcome.total_count_exact &= f.total_exact && (f.total.is_some() || f.exhausted);
         // A part with offers whose later round failed may still go on (a later page asks again),
         // as may one that failed at once where an earlier page stated more (a client's `after`).
-        // A position refused as out of range is not asked again: a count stated a little high
-        // would have every later page retry it forever (review27 E0).
-        let refused = f.error.as_ref().is_some_and(MarketplaceError::is_range_refusal);
+        // A position refused as out of range a few short of the stated count is its real end:
+        // not asked again (review27 E0: a count a little high had every later page retry it
+        // forever). Farther inside, a refusal may pass (a WAF, a deploy): offered again once
+        // (review27e R2: one 404 at row 40 of 100 ended the walk).
+        let refused = f.error.as_ref().is_some_and(MarketplaceError::is_range_refusal)
+            && f.total.is_some_and(|total| near(f.scanned_to, total));
         let stated_more = f.total.is_some_and(|total| total > u64::from(f.scanned_to)) && !f.exhausted && !refused;
         more_upstream |= (f.error.is_none() || !f.offers.is_empty() || stated_more) && !f.exhausted;
         failed_before_more |= f.error.is_some() && f.offers.is_empty() && stated_more;
@@ -67,12 +71,16 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
     Gathered { candidates, ids, more_upstream, failed_before_more, facts }
 }
 
-/// A relevance page starting at `positions` (missing marketplaces start at 0).
+/// A page that came back empty because a marketplace failed is offered again this many times.
+const RETRIES: u8 = 1;
+
+/// A relevance page starting at `positions` (missing marketplaces start at 0), a page already
+/// offered again `retried` times.
 pub(super) fn relevance_page(
     fetched: Vec<Fetched>,
     params: &SearchParams,
     search: u64,
-    start: BTreeMap<String, u32>,
+    (start, retried): (BTreeMap<String, u32>, u8),
 ) -> SearchOutcome {
     let mut outcome = SearchOutcome::new();
     outcome.has_previous_page = start.values().any(|p| *p > 0);
@@ -83,11 +91,13 @@ pub(super) fn relevance_page(
     // Without an offer on this page there is no cursor to continue from: say it is the end
     // rather than promise a page the client cannot ask for. Unless it is a client's later page
     // whose marketplace failed where more was stated: its cursor is this page's own start, so
-    // following `hasNextPage` asks again (review 26d D8).
+    // following `hasNextPage` asks again (review 26d D8), once: a marketplace failing there
+    // every time (a 403, a deep-paging limit) would be asked forever.
     outcome.has_next_page = taken > 0 && (candidates.len() > taken || more_upstream);
-    if taken == 0 && failed_before_more && outcome.has_previous_page {
+    if taken == 0 && failed_before_more && outcome.has_previous_page && retried < RETRIES {
         outcome.has_next_page = true;
-        outcome.retry_cursor = Some(EdgeCursor::new(search, Position::PerMarketplace { positions: start.clone() }));
+        let again = Position::PerMarketplace { positions: start.clone(), retried: retried + 1 };
+        outcome.retry_cursor = Some(EdgeCursor::new(search, again));
     }
     let mut positions = start;
     outcome.edges.reserve_exact(taken);
@@ -108,7 +118,7 @@ pub(super) fn relevance_page(
                 }
             }
         }
-        let cursor = EdgeCursor::new(search, Position::PerMarketplace { positions: positions.clone() });
+        let cursor = EdgeCursor::new(search, Position::PerMarketplace { positions: positions.clone(), retried: 0 });
         outcome.edges.push(Edge { cursor, offer: candidate.offer, explanation: None });
     }
     outcome

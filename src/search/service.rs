@@ -47,12 +47,12 @@ impl SearchService {
         let gateway_sorted = params.sort.sorted_in_gateway();
         let start = match params.after.as_deref().map(|c| cursor::decode(search, c)).transpose()? {
             None if gateway_sorted => Position::InWindow { served: 0 },
-            None => Position::PerMarketplace { positions: BTreeMap::new() },
+            None => Position::PerMarketplace { positions: BTreeMap::new(), retried: 0 },
             Some(position) => position,
         };
         let (registry, path, filter, bypass) = (&registry, &self.path, &params.filter, params.bypass_cache);
         match start {
-            Position::PerMarketplace { positions } if !gateway_sorted => {
+            Position::PerMarketplace { positions, retried } if !gateway_sorted => {
                 if positions.values().any(|p| *p >= MAX_DEPTH) {
                     return Err(SearchError::TooDeep);
                 }
@@ -61,7 +61,7 @@ impl SearchService {
                 let wanted = if filter.asks_vendor_facts() { params.first.saturating_mul(3) } else { params.first };
                 let ask = rounds::Ask { query, wanted, positions: &positions, filter, bypass };
                 let fetched = rounds::relevance(registry, path, &ask).await;
-                Ok(merge::relevance_page(fetched, params, search, positions))
+                Ok(merge::relevance_page(fetched, params, search, (positions, retried)))
             }
             Position::InWindow { served } if gateway_sorted => {
                 let want = |_: &MarketplaceId| Want::exactly(0, SORT_WINDOW);

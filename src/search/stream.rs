@@ -114,7 +114,7 @@ async fn next(mut state: State) -> Option<(SearchEvent, State)> {
     let outcome = if state.params.sort.sorted_in_gateway() {
         merge::window_page(fetched, &state.params, state.search, 0)
     } else {
-        merge::relevance_page(fetched, &state.params, state.search, BTreeMap::new())
+        merge::relevance_page(fetched, &state.params, state.search, (BTreeMap::new(), 0))
     };
     Some((SearchEvent::Merged(Box::new(outcome)), state))
 }

@@ -43,6 +43,7 @@ mod paging;
 mod paging_ends;
 mod paging_evidence;
 mod paging_reach;
+mod paging_retry;
 mod ppn_dates;
 mod queueing;
 mod readiness;

@@ -187,6 +187,6 @@ pub(super) fn beyond_reach(collected: &mut Collected, stated: Option<u64>) {
 
 /// Whether a list that ended at `end` is within a few of the `total` stated: five, or one in fifty
 /// of a long list.
-pub(super) fn near(end: u32, total: u64) -> bool {
+pub(in crate::search) fn near(end: u32, total: u64) -> bool {
     total.saturating_sub(u64::from(end)) <= 5.max(total / 50)
 }
