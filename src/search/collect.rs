@@ -254,7 +254,8 @@ pub(super) async fn collect(
                 past = serves_in_place(path, entry, ask, report, (&last, offset.saturating_sub(1))).await;
                 unsure = past && near_end != Some(offset);
             }
-            let stated = collected.total.filter(|_| !collected.total_approximate);
+            // On a client's later page nothing of its own was read: its first page's count.
+            let stated = collected.total.filter(|_| !collected.total_approximate).or(collected.stated_before);
             collected.exhausted = true;
             (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
             if !past {

@@ -35,3 +35,31 @@ async fn a_marketplace_found_not_to_page_keeps_its_stated_count_with_what_paging
         assert_eq!(offers["reachableCount"], 10, "{query}: {response}");
     }
 }
+
+const PAGE: &str = r#"
+query Page($after: String) {
+  search(query: "3", first: 20, after: $after, filter: { marketplaces: ["mbiz"] }) {
+    sources { ignoresPaging }
+    offers { totalCount totalCountExact reachableCount pageInfo { endCursor } edges { node { sourceId } } }
+  }
+}"#;
+
+/// The same found out on a client's `after` page, which starts with no page of its own read:
+/// the count the client's first page stated stands (review27h: a marketplace serving its first
+/// page again past row 40 of 70 was "40 of 40, exact").
+#[tokio::test]
+async fn a_marketplace_found_not_to_page_on_a_clients_later_page_keeps_the_count_its_first_page_stated() {
+    let app = spawn_app().await;
+    app.sandbox("mbiz").state().set_quirks(Quirks { max_matches: Some(70), ..Quirks::default() }).expect("quirks");
+    let first: Value = app.graphql(PAGE, json!({ "after": null })).await;
+    let after = first["data"]["search"]["offers"]["pageInfo"]["endCursor"].clone();
+    let quirks = Quirks { max_matches: Some(70), ignores_paging: true, ..Quirks::default() };
+    app.sandbox("mbiz").state().set_quirks(quirks).expect("quirks apply");
+    let response: Value = app.graphql(PAGE, json!({ "after": after })).await;
+    let search = &response["data"]["search"];
+    assert_eq!(search["sources"][0]["ignoresPaging"], true, "{response}");
+    let offers = &search["offers"];
+    assert_eq!(offers["edges"].as_array().map(Vec::len), Some(0), "{response}");
+    assert_eq!((&offers["totalCount"], &offers["totalCountExact"]), (&json!(70), &json!(false)), "{response}");
+    assert_eq!(offers["reachableCount"], 20, "{response}");
+}
