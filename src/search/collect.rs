@@ -13,7 +13,7 @@ use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
 pub(super) use evidence::near;
 use evidence::{
     LeftOut, beyond_reach, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of, past_stated_end,
-    refused_past_total, serves_in_place,
+    refused_past_total, serves_in_place, shown_before,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -169,12 +169,7 @@ pub(super) async fn collect(
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
         // What the client's first page stated: it stands if this page fails or times out at once.
         collected.stated_before = first_page.as_deref().and_then(|page| page.total.filter(|_| !page.total_approximate));
-        // Only what the client can have been shown before `start`: a larger cached first page
-        // also holds the offers this walk is to deliver.
-        if let Some(page) = &first_page {
-            let shown = page.offers.iter().zip(0..).take_while(|&(_, index)| index < want.start);
-            seen = shown.map(|(offer, index)| (offer.source_id.clone(), index)).collect();
-        }
+        seen = shown_before(path, entry, ask, first_page.as_deref(), (walk.offset, walk.size), want.start).await;
     }
     let (mut cursor, mut scanned, mut requests) = (resumed, 0u32, 0u32);
     let mut left_out = LeftOut::default();
@@ -242,20 +237,22 @@ pub(super) async fn collect(
             // Past the stated end, a page of items read before is the marketplace answering a
             // page out of range with its last one (Django's `get_page`): the end, no verdict.
             // Where a short page ended below the stated total, its last item asked alone tells.
-            let stated = (collected.total, collected.total_approximate);
-            let mut past = past_stated_end(offset, stated, None);
+            // On a client's later page nothing of its own was read: its first page's count.
+            let stated = collected.total.filter(|_| !collected.total_approximate).or(collected.stated_before);
+            let mut past = past_stated_end(offset, (stated, false), None);
             let last = seen.iter().find(|&(_, &at)| at + 1 == offset).map(|(id, _)| id.clone());
             let placed = matches!(paging, Paging::Offset | Paging::Numbered);
             // Told apart far below the stated total, the end is not sure either way (a
             // marketplace may serve its first rows in place and repeat them past a cap): the
             // stated count stands, not exact (review27g N1).
             let mut unsure = false;
-            if let Some(last) = last.filter(|_| placed && !past && short_end == Some(offset)) {
+            // Also at a client's later page's first call, under the count its first page stated:
+            // the page before was read by the client's previous request.
+            let asked_at_end = short_end == Some(offset) || (collected.pages == 1 && collected.stated_before.is_some());
+            if let Some(last) = last.filter(|_| placed && !past && asked_at_end) {
                 past = serves_in_place(path, entry, ask, report, (&last, offset.saturating_sub(1))).await;
                 unsure = past && near_end != Some(offset);
             }
-            // On a client's later page nothing of its own was read: its first page's count.
-            let stated = collected.total.filter(|_| !collected.total_approximate).or(collected.stated_before);
             collected.exhausted = true;
             (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
             if !past {

@@ -42,6 +42,7 @@ mod metrics;
 mod paging;
 mod paging_ends;
 mod paging_evidence;
+mod paging_last_page;
 mod paging_reach;
 mod paging_retry;
 mod ppn_dates;

@@ -5,7 +5,7 @@ use super::super::fetch::FetchPath;
 use super::super::outcome::SharedOffer;
 use super::super::paging::{Learned, Paging};
 use super::super::report::SourceReport;
-use super::{Ask, Collected, MIN_PAGING_VERDICT, PAGE_SIZES};
+use super::{Ask, Collected, MIN_PAGING_VERDICT, PAGE_SIZES, Seen};
 use crate::cache::CachedPage;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest, Settings};
 use crate::model::Offer;
@@ -85,6 +85,44 @@ pub(super) async fn first_page_seen(
         }
     }
     None
+}
+
+/// The ids a client was shown before `start`, at their indices, for a walk from a later position
+/// to check its pages against: those of the cached `first` page, and those of the page just
+/// before the walk's first (`offset`, `size`), which the client's previous request read (cache
+/// only). Without the latter a marketplace answering a page past the end with its last page
+/// (Django's `get_page`) handed that page again as new offers on every later page (review27a
+/// E1).
+pub(super) async fn shown_before(
+    path: &FetchPath,
+    entry: &RegistryEntry,
+    ask: &Ask<'_>,
+    first: Option<&CachedPage>,
+    (offset, size): (u32, u32),
+    start: u32,
+) -> Seen {
+    let ids = |page: &CachedPage, from: u32| {
+        // Only what the client can have been shown: a larger page also holds the offers this
+        // walk is to deliver.
+        let shown = page.offers.iter().zip(from..).take_while(|&(_, index)| index < start);
+        shown.map(|(offer, index)| (offer.source_id.clone(), index)).collect::<Vec<_>>()
+    };
+    let mut seen: Seen = first.map(|page| ids(page, 0)).unwrap_or_default().into_iter().collect();
+    if let Some(before) = offset.checked_sub(size).filter(|&before| before > 0) {
+        let request = SearchRequest {
+            query: ask.query.to_string(),
+            offset: before,
+            limit: size,
+            cursor: None,
+            filters: ask.pushed.to_vec(),
+        };
+        if let Some(page) = path.cached(entry, &request).await {
+            for (id, index) in ids(&page, before) {
+                seen.entry(id).or_insert(index);
+            }
+        }
+    }
+    seen
 }
 
 /// Listed items a walk did not deliver: they still took their places in the marketplace's list,
