@@ -36,6 +36,7 @@ mod http_edges;
 mod instances;
 mod ledger_gaps;
 mod ledger_logs;
+mod markset;
 mod matchset;
 mod memory;
 mod metrics;

@@ -2,7 +2,8 @@
 //! gen_matchset.py): 1,500 titles in eight marketplace styles over families of look-alike
 //! products. Families are split by a fixed seed into a development part, which the matcher may
 //! be tuned on, and a frozen test part, which it never is (`MATCHSET_REPORT=1` prints the
-//! development part's false merges and splits, never the test part's).
+//! development part's false merges and splits, never the test part's). Its reading, scoring and
+//! reporting also measure the stationery set (markset.rs).
 
 use crate::scoring::pairwise;
 use pasar::normalize::product::{ProductKey, explain, group, product_key};
@@ -17,15 +18,15 @@ const TEST: &str = include_str!("../data/matchset_test.tsv");
 const EXTRA: &str = include_str!("../data/matchset_extra.tsv");
 
 /// One title with its truth.
-struct Row<'a> {
-    family: &'a str,
-    label: &'a str,
+pub(crate) struct Row<'a> {
+    pub(crate) family: &'a str,
+    pub(crate) label: &'a str,
     pack: (Decimal, &'a str),
     unit_field: Option<&'a str>,
     title: &'a str,
 }
 
-fn rows(text: &str) -> Vec<Row<'_>> {
+pub(crate) fn rows(text: &str) -> Vec<Row<'_>> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
@@ -39,14 +40,16 @@ fn rows(text: &str) -> Vec<Row<'_>> {
         .collect()
 }
 
-fn grouping(rows: &[Row], report: bool) -> (f64, f64) {
+/// Pairwise precision and recall of the matcher's groups; `report` prints its mistakes, `families`
+/// the figures of each family.
+pub(crate) fn grouping(rows: &[Row], report: bool, families: bool) -> (f64, f64) {
     let keys: Vec<ProductKey> = rows.iter().map(|r| product_key(r.title)).collect();
     let groups = group(&keys);
     if report {
         print_mistakes(rows, &keys, &groups);
     }
     let truth: Vec<&str> = rows.iter().map(|r| r.label).collect();
-    if std::env::var_os("MATCHSET_FAMILIES").is_some() {
+    if families {
         print_families(rows, &groups, &truth);
     }
     pairwise(&groups, &truth)
@@ -97,7 +100,7 @@ fn print_mistakes(rows: &[Row], keys: &[ProductKey], groups: &[Vec<usize>]) {
 
 /// Share of titles whose pack is read as the truth: the same quantity, in the same base unit
 /// when the reading names one.
-fn packs(rows: &[Row], report: bool) -> f64 {
+pub(crate) fn packs(rows: &[Row], report: bool) -> f64 {
     let exact = rows
         .iter()
         .filter(|r| {
@@ -157,9 +160,10 @@ fn the_generated_set_has_a_thousand_titles_in_eight_styles_and_mostly_look_alike
 #[test]
 fn matching_on_the_generated_set_keeps_look_alike_products_apart() {
     let report = std::env::var_os("MATCHSET_REPORT").is_some();
+    let families = std::env::var_os("MATCHSET_FAMILIES").is_some();
     let dev: Vec<Row> = rows(DEV).into_iter().chain(rows(EXTRA)).collect();
-    let (dev_p, dev_r) = grouping(&dev, report);
-    let (test_p, test_r) = grouping(&rows(TEST), false);
+    let (dev_p, dev_r) = grouping(&dev, report, families);
+    let (test_p, test_r) = grouping(&rows(TEST), false, families);
     eprintln!(
         "matchset dev: precision {dev_p:.4}, recall {dev_r:.4}; frozen test: precision {test_p:.4}, recall {test_r:.4}"
     );
