@@ -140,6 +140,20 @@ pub fn adopt_parent(span: &tracing::Span, headers: &HeaderMap) {
     let _ = span.set_parent(parent);
 }
 
+/// The current span's context when traces are on: a WebSocket handshake's, kept so that the
+/// operations its socket runs later are children of it (the handshake's span ends at 101).
+pub fn current_context() -> Option<opentelemetry::Context> {
+    enabled().then(|| tracing::Span::current().context())
+}
+
+/// A span whose parent is `parent`, when there is one.
+pub fn with_parent(span: tracing::Span, parent: Option<&opentelemetry::Context>) -> tracing::Span {
+    if let Some(parent) = parent {
+        let _ = span.set_parent(parent.clone());
+    }
+    span
+}
+
 /// The `traceparent` (and `tracestate`) of the current span, for an upstream call; empty when
 /// traces are off or nothing is being traced.
 pub fn upstream_headers() -> HeaderMap {

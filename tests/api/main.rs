@@ -62,6 +62,7 @@ mod soak;
 mod spending;
 mod streamed_page;
 mod traces;
+mod traces_socket;
 mod unit_spread;
 mod vendors;
 mod web;

@@ -17,29 +17,29 @@ use serde_json::json;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-const CLIENT_TRACE: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
-const CLIENT_SPAN: &str = "00f067aa0ba902b7";
+pub(crate) const CLIENT_TRACE: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
+pub(crate) const CLIENT_SPAN: &str = "00f067aa0ba902b7";
 
 /// A span as the receiver got it, ids in hex.
 #[derive(Debug, Clone)]
-struct Received {
-    name: String,
-    kind: i32,
-    trace_id: String,
-    span_id: String,
-    parent: String,
-    attributes: HashMap<String, String>,
-    service: String,
+pub(crate) struct Received {
+    pub(crate) name: String,
+    pub(crate) kind: i32,
+    pub(crate) trace_id: String,
+    pub(crate) span_id: String,
+    pub(crate) parent: String,
+    pub(crate) attributes: HashMap<String, String>,
+    pub(crate) service: String,
 }
 
 /// An OTLP/HTTP receiver on a port of its own: what it was posted, decoded.
-struct Receiver {
-    url: String,
+pub(crate) struct Receiver {
+    pub(crate) url: String,
     spans: Arc<Mutex<Vec<Received>>>,
 }
 
 impl Receiver {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let spans: Arc<Mutex<Vec<Received>>> = Arc::default();
         let kept = Arc::clone(&spans);
         let app = axum::Router::new().route(
@@ -56,7 +56,7 @@ impl Receiver {
         Self { url, spans }
     }
 
-    fn spans(&self) -> Vec<Received> {
+    pub(crate) fn spans(&self) -> Vec<Received> {
         self.spans.lock().expect("spans").clone()
     }
 }

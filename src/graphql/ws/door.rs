@@ -112,6 +112,7 @@ pub fn upgrade(
         stop: sockets.stop.clone(),
         request_id: headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string(),
         access_log: sockets.access_log,
+        trace_parent: crate::telemetry::trace::current_context(),
     };
     let open = sockets.open.clone();
     let offered = offers_subprotocol(headers);

@@ -4,11 +4,14 @@
 //! hundreds of searches, and a line at its close would say neither which of them failed, nor
 //! what each asked of the marketplaces, nor when. The socket's own line is its handshake's
 //! (status 101, written when accepted); its operations' ids are the handshake's with `.1`,
-//! `.2`, … after it, so `grep <id>` finds the socket and everything it ran.
+//! `.2`, … after it, so `grep <id>` finds the socket and everything it ran. With traces on, each
+//! operation is a span of its own too (`WS socket`), a child of the handshake's: a trace viewer
+//! shows the socket's operations under the request that opened it.
 
 use super::super::clients::Client;
 use crate::telemetry::access::AccessLine;
 use crate::telemetry::request::{Outcome, RequestNotes};
+use crate::telemetry::trace;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -19,13 +22,38 @@ pub(super) struct OperationLine {
     started: Instant,
     /// How the line names the client; `None` when access lines are off.
     client: Option<String>,
+    /// Its span (a disabled one when traces are off).
+    span: tracing::Span,
 }
 
 impl OperationLine {
-    /// The `n`th operation (from 1) of the socket whose handshake had id `socket`.
-    pub(super) fn new(socket: &str, n: u64, client: &Client, access_log: bool) -> Self {
-        let notes = RequestNotes::new(format!("{socket}.{n}"));
-        Self { notes, started: Instant::now(), client: access_log.then(|| client.label()) }
+    /// The `n`th operation (from 1) of the socket whose handshake had id `socket` and span
+    /// context `parent`.
+    pub(super) fn new(
+        (socket, parent): (&str, Option<&opentelemetry::Context>),
+        n: u64,
+        client: &Client,
+        access_log: bool,
+    ) -> Self {
+        let id = format!("{socket}.{n}");
+        let span = tracing::info_span!(
+            target: trace::TARGET,
+            "request",
+            otel.name = "WS socket",
+            otel.kind = "server",
+            pasar.door = "socket",
+            pasar.request_id = id.as_str(),
+            graphql.operation.name = tracing::field::Empty,
+            pasar.outcome = tracing::field::Empty,
+        );
+        let span = trace::with_parent(span, parent);
+        let notes = RequestNotes::new(id);
+        Self { notes, started: Instant::now(), client: access_log.then(|| client.label()), span }
+    }
+
+    /// The operation's span, to run it in.
+    pub(super) fn span(&self) -> tracing::Span {
+        self.span.clone()
     }
 
     /// The operation's notes: its id (sent to the marketplaces as `x-request-id`), its name and
@@ -37,6 +65,7 @@ impl OperationLine {
     /// Counts the operation as `outcome` in `pasar_http_requests_total{operation="socket"}`, as
     /// a request over HTTP is counted, and writes its line.
     pub(super) fn end(&self, outcome: Outcome) {
+        self.span.record("pasar.outcome", outcome.label());
         metrics::counter!("pasar_http_requests_total", "operation" => "socket", "outcome" => outcome.label())
             .increment(1);
         if let Some(client) = &self.client {

@@ -16,6 +16,7 @@ use async_graphql::{ServerError, Value};
 use futures::StreamExt;
 use std::time::Duration;
 use tokio::sync::mpsc;
+use tracing::Instrument;
 
 /// What an operation tells its socket.
 pub(super) enum Event {
@@ -41,8 +42,8 @@ impl Operation {
     /// Runs the operation to its last message; `held` (its stream slots and bytes in flight) is
     /// given back when it ends.
     pub(super) async fn run(self, admitted: Admitted, caller: Caller, held: (Option<StreamSlots>, Held)) {
-        let notes = self.line.notes();
-        request::scope(notes, self.run_noted(admitted, caller, held)).await;
+        let (notes, span) = (self.line.notes(), self.line.span());
+        request::scope(notes, self.run_noted(admitted, caller, held)).instrument(span).await;
     }
 
     /// [`Self::run`], inside the operation's notes: its marketplace calls carry its id, and its
@@ -82,6 +83,7 @@ impl Operation {
         let wire::Prepared { request, document, operation_name } = prepared;
         if let Some(name) = &operation_name {
             crate::telemetry::request::note_operation(name);
+            tracing::Span::current().record("graphql.operation.name", name.as_str());
         }
         let request = request
             .data(caller.presented)

@@ -45,6 +45,8 @@ pub(super) struct Session {
     pub(super) request_id: String,
     /// Whether each operation gets an access line (`[log] access`).
     pub(super) access_log: bool,
+    /// The handshake's span context, its operations' spans' parent (traces on).
+    pub(super) trace_parent: Option<opentelemetry::Context>,
 }
 
 /// What the socket does after a message.
@@ -201,7 +203,8 @@ impl Session {
     /// The notes and access line of the `subscribe` just read.
     fn line(&self, state: &mut State) -> OperationLine {
         state.subscribes += 1;
-        OperationLine::new(&self.request_id, state.subscribes, &self.client, self.access_log)
+        let socket = (self.request_id.as_str(), self.trace_parent.as_ref());
+        OperationLine::new(socket, state.subscribes, &self.client, self.access_log)
     }
 
     /// `connection_init` may carry what a browser cannot put in a socket's headers: the API key

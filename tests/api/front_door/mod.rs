@@ -13,6 +13,6 @@ mod operation_types;
 mod ordering;
 mod protocol;
 mod registration;
-mod socket;
+pub(crate) mod socket;
 mod socket_budget;
 mod socket_metrics;
