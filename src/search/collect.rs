@@ -53,6 +53,9 @@ pub(super) struct Earlier {
     pub(super) spent: Duration,
     /// A cursor-paged marketplace's cursor to the page at the position continued from.
     pub(super) cursor: Option<String>,
+    /// The count an earlier round's pages stated (exact, not an estimate): a later round that
+    /// finds the marketplace not paging before reading a page of its own keeps it (review27a E5).
+    pub(super) stated: Option<u64>,
 }
 
 /// Listed items scanned at most per marketplace and request while looking for matching offers.
@@ -156,7 +159,7 @@ pub(super) async fn collect(
         (page_size_for(want.keep, largest), paging_of(&entry.settings))
     };
     let mut walk = Walk::new(want.start, page_size, paging);
-    let Earlier { mut seen, cursor: resumed, .. } = earlier;
+    let Earlier { mut seen, cursor: resumed, stated: stated_earlier, .. } = earlier;
     // Only a walk from the top of the list sees every item it leaves out.
     let from_start = walk.offset == 0 && resumed.is_none();
     if resumed.is_some() {
@@ -237,8 +240,10 @@ pub(super) async fn collect(
             // Past the stated end, a page of items read before is the marketplace answering a
             // page out of range with its last one (Django's `get_page`): the end, no verdict.
             // Where a short page ended below the stated total, its last item asked alone tells.
-            // On a client's later page nothing of its own was read: its first page's count.
-            let stated = collected.total.filter(|_| !collected.total_approximate).or(collected.stated_before);
+            // On a client's later page, or in a later round, nothing of its own may have been read:
+            // the count stated before.
+            let stated =
+                collected.total.filter(|_| !collected.total_approximate).or(collected.stated_before).or(stated_earlier);
             let mut past = past_stated_end(offset, (stated, false), None);
             let last = seen.iter().find(|&(_, &at)| at + 1 == offset).map(|(id, _)| id.clone());
             let placed = matches!(paging, Paging::Offset | Paging::Numbered);

@@ -64,7 +64,8 @@ pub(super) async fn relevance(registry: &Registry, path: &Arc<FetchPath>, ask: &
             let (entry, earlier) = (entries[source], &fetched[source]);
             let seen = earlier.offers.iter().map(|(index, offer)| (offer.source_id.clone(), *index)).collect();
             let cursor = earlier.next_cursor.clone();
-            let earlier_round = Earlier { seen, spent: started.elapsed(), cursor };
+            let stated = earlier.total.filter(|_| earlier.total_exact);
+            let earlier_round = Earlier { seen, spent: started.elapsed(), cursor, stated };
             let want = Want { start: earlier.scanned_to, keep: need, whole_pages: true };
             async move {
                 let later =

@@ -63,3 +63,36 @@ async fn a_marketplace_found_not_to_page_on_a_clients_later_page_keeps_the_count
     assert_eq!((&offers["totalCount"], &offers["totalCountExact"]), (&json!(70), &json!(false)), "{response}");
     assert_eq!(offers["reachableCount"], 20, "{response}");
 }
+
+const ALL: &str = r#"
+query All {
+  search(query: "2", first: 60) {
+    sources { marketplace { id } ignoresPaging offerCount }
+    offers { totalCount totalCountExact reachableCount edges { node { sourceId } } }
+  }
+}"#;
+
+/// The same found out in a later round of a search over several marketplaces (review27a E5: the
+/// first page of an ordinary search said 120 exact for 100 + 250 stated). Three marketplaces have
+/// nothing, so the first round asks each of the two for 12 (pages of 20) and a second round asks
+/// for more.
+#[tokio::test]
+async fn a_marketplace_found_not_to_page_in_a_later_round_keeps_the_count_it_stated_in_the_first() {
+    let app = spawn_app().await;
+    for sandbox in &app.sandboxes {
+        let quirks = match sandbox.kind().id() {
+            "mbiz" => Quirks { max_matches: Some(100), ..Quirks::default() },
+            "jatim-bejo" => Quirks { max_matches: Some(150), ignores_paging: true, ..Quirks::default() },
+            _ => Quirks { max_matches: Some(0), ..Quirks::default() },
+        };
+        sandbox.state().set_quirks(quirks).expect("quirks apply");
+    }
+    let response: Value = app.graphql(ALL, json!({})).await;
+    let search = &response["data"]["search"];
+    let jatim = search["sources"].as_array().expect("sources").iter().find(|s| s["marketplace"]["id"] == "jatim-bejo");
+    let read = jatim.filter(|s| s["ignoresPaging"] == true).and_then(|s| s["offerCount"].as_u64());
+    let Some(read) = read else { panic!("jatim-bejo was found not to page: {response}") };
+    let offers = &search["offers"];
+    assert_eq!((&offers["totalCount"], &offers["totalCountExact"]), (&json!(250), &json!(false)), "{response}");
+    assert_eq!(offers["reachableCount"], 100 + read, "{response}");
+}
