@@ -56,6 +56,18 @@ impl Hits {
         }
     }
 
+    /// The first `len` matches (all for `None`) with the `new` matches after them listed first,
+    /// as listings added since would be: everything listed moves down `new` places.
+    pub(crate) fn listed(self, len: Option<usize>, new: usize) -> Self {
+        if new == 0 {
+            return self.truncate(len);
+        }
+        let all = self.all();
+        let kept = len.unwrap_or(all.len()).min(all.len());
+        let added = &all[kept..(kept + new).min(all.len())];
+        Self::Some(added.iter().chain(&all[..kept]).map(|&i| i as u32).collect())
+    }
+
     /// Every match, in order.
     pub(crate) fn all(&self) -> Vec<usize> {
         self.page(0, self.len())

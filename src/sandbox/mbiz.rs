@@ -169,7 +169,7 @@ pub(super) async fn search(
     let quirks = app.state.quirks();
     let per_page = quirks.page_size(per_page.min(MAX_PER_PAGE));
     let hits = app.index.search(params.q.as_deref().unwrap_or(""));
-    let hits = hits.truncate(quirks.max_matches);
+    let hits = hits.listed(quirks.max_matches, quirks.new_at_head);
     let total = hits.len();
     let start = quirks.start((page - 1).saturating_mul(per_page));
     if let Some(status) = quirks.page_refusal(start, total) {

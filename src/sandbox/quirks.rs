@@ -51,6 +51,15 @@ pub struct Quirks {
     /// inside the list (a WAF, a deploy). Mbizmarket only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fails_with: Option<u16>,
+    /// This many listings were added at the head of every list since (the matches after the
+    /// first `max_matches`, listed first): what was listed moves down, as a marketplace's
+    /// newest-first list does between a client's pages. Mbizmarket only.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub new_at_head: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// How a marketplace states its total.

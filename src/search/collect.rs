@@ -12,8 +12,8 @@ use super::report::SourceReport;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
 pub(super) use evidence::near;
 use evidence::{
-    LeftOut, beyond_reach, first_page_seen, keep_remembered_first, note_ignores_paging, paging_of, past_stated_end,
-    refused_past_total, serves_in_place, shown_before,
+    LeftOut, beyond_reach, first_page_seen, keep_remembered_first, last_page_again, note_ignores_paging, paging_of,
+    past_stated_end, refused_past_total, repeats, serves_in_place, shown_first, shown_just_before,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -166,13 +166,15 @@ pub(super) async fn collect(
         // A cursor chain continued where an earlier round left it.
         walk.offset = want.start;
     }
-    // The first page, when a walk from a later position checked its ids against it.
-    let mut first_page = None;
+    // The first page, when a walk from a later position checked its ids against it, and the
+    // page just before it.
+    let (mut first_page, mut before) = (None, Seen::default());
     if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
         // What the client's first page stated: it stands if this page fails or times out at once.
         collected.stated_before = first_page.as_deref().and_then(|page| page.total.filter(|_| !page.total_approximate));
-        seen = shown_before(path, entry, ask, first_page.as_deref(), (walk.offset, walk.size), want.start).await;
+        seen = shown_first(first_page.as_deref(), want.start);
+        before = shown_just_before(path, entry, ask, (walk.offset, walk.size)).await;
     }
     let (mut cursor, mut scanned, mut requests) = (resumed, 0u32, 0u32);
     let mut left_out = LeftOut::default();
@@ -230,12 +232,21 @@ pub(super) async fn collect(
         // at its own index is no repeat (a later round's first page may start before where it
         // continues, and a widened numbered walk reads its first items again): only a page past
         // that point tells.
-        let repeated = !page.offers.is_empty()
-            && page
-                .offers
-                .iter()
-                .zip(offset..)
-                .all(|(o, index)| seen.get(o.source_id.as_str()).is_some_and(|&at| at != index));
+        let again = |ids: &Seen| repeats(&page, offset, ids);
+        let repeated = again(&seen);
+        if !repeated && collected.pages == 1 && again(&before) {
+            let stated = collected.stated_before;
+            if let Some(unsure) = last_page_again(path, entry, ask, report, &before, (offset, stated)).await {
+                collected.exhausted = true;
+                (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
+                if unsure {
+                    beyond_reach(collected, stated);
+                }
+                collected.scanned_to = collected.scanned_to.max(offset);
+                ended = true;
+                break;
+            }
+        }
         if repeated && offset >= want.start {
             // Past the stated end, a page of items read before is the marketplace answering a
             // page out of range with its last one (Django's `get_page`): the end, no verdict.

@@ -47,6 +47,7 @@ fn quirks() -> impl Strategy<Value = Quirks> {
             fails_from: None,
             fails_with: None,
             past_end_last_page: false,
+            new_at_head: 0,
         },
     )
 }

@@ -71,3 +71,32 @@ async fn a_client_page_answered_with_the_last_page_again_under_a_count_a_little_
     assert_eq!((ids.len(), ids.iter().collect::<HashSet<_>>().len()), (60, 60), "{last}");
     assert_eq!(last["data"]["search"]["offers"]["totalCount"], 65, "{last}");
 }
+
+/// Review28a F1: listings added at the head of the list between a client's pages move what was
+/// listed down, so the next page holds rows the client saw on the page before. That is no end:
+/// checked against the page before, the walk ended there with a false "does not page" verdict
+/// and 60 of 100 lost. The rows come again (as before the check), and nothing is lost.
+#[tokio::test]
+async fn listings_added_at_the_head_between_client_pages_lose_nothing_and_draw_no_verdict() {
+    let app = spawn_app().await;
+    let listed = Quirks { max_matches: Some(100), ..Quirks::default() };
+    app.sandbox("mbiz").state().set_quirks(listed.clone()).expect("quirks apply");
+    let (mut ids, mut after) = (Vec::new(), Value::Null);
+    for n in 1..=10 {
+        if n == 3 {
+            let added = Quirks { new_at_head: 20, ..listed.clone() };
+            app.sandbox("mbiz").state().set_quirks(added).expect("quirks apply");
+        }
+        let response: Value = app.graphql(PAGE, json!({ "after": after })).await;
+        let search = &response["data"]["search"];
+        assert_eq!(search["sources"][0]["ignoresPaging"], false, "page {n}: {response}");
+        let edges = search["offers"]["edges"].as_array().expect("edges");
+        ids.extend(edges.iter().map(|e| e["node"]["sourceId"].as_str().expect("id").to_string()));
+        if search["offers"]["pageInfo"]["hasNextPage"] != true {
+            break;
+        }
+        after = search["offers"]["pageInfo"]["endCursor"].clone();
+    }
+    // The 100 listed at first, and the 20 the list moved down again: 120 offers, 100 distinct.
+    assert_eq!((ids.len(), ids.iter().collect::<HashSet<_>>().len()), (120, 100));
+}

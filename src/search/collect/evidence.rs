@@ -26,6 +26,12 @@ pub(super) fn refused_past_total(
     past && error.is_range_refusal()
 }
 
+/// Whether every offer of `page`, asked at `offset`, is one of `ids` listed at another index.
+pub(super) fn repeats(page: &CachedPage, offset: u32, ids: &Seen) -> bool {
+    let moved = |(offer, index): (&Arc<Offer>, u32)| ids.get(offer.source_id.as_str()).is_some_and(|&at| at != index);
+    !page.offers.is_empty() && page.offers.iter().zip(offset..).all(moved)
+}
+
 /// Whether a page asked at `offset` lies past the end the marketplace stated (a count, not an
 /// estimate) or at `short_end`, where a short page asked across that count ended.
 pub(super) fn past_stated_end(offset: u32, (total, approximate): (Option<u64>, bool), short_end: Option<u32>) -> bool {
@@ -87,42 +93,55 @@ pub(super) async fn first_page_seen(
     None
 }
 
-/// The ids a client was shown before `start`, at their indices, for a walk from a later position
-/// to check its pages against: those of the cached `first` page, and those of the page just
-/// before the walk's first (`offset`, `size`), which the client's previous request read (cache
-/// only). Without the latter a marketplace answering a page past the end with its last page
-/// (Django's `get_page`) handed that page again as new offers on every later page (review27a
-/// E1).
-pub(super) async fn shown_before(
+/// The ids of the cached `first` page a client can have been shown before `start`, at their
+/// indices (a larger cached page also holds the offers the walk is to deliver).
+pub(super) fn shown_first(first: Option<&CachedPage>, start: u32) -> Seen {
+    let Some(page) = first else { return Seen::default() };
+    let shown = page.offers.iter().zip(0..).take_while(|&(_, index)| index < start);
+    shown.map(|(offer, index)| (offer.source_id.clone(), index)).collect()
+}
+
+/// The ids of the page just before a walk from a later position (`offset`, `size`), which the
+/// client's previous request read (cache only), at their indices.
+pub(super) async fn shown_just_before(
     path: &FetchPath,
     entry: &RegistryEntry,
     ask: &Ask<'_>,
-    first: Option<&CachedPage>,
     (offset, size): (u32, u32),
-    start: u32,
 ) -> Seen {
-    let ids = |page: &CachedPage, from: u32| {
-        // Only what the client can have been shown: a larger page also holds the offers this
-        // walk is to deliver.
-        let shown = page.offers.iter().zip(from..).take_while(|&(_, index)| index < start);
-        shown.map(|(offer, index)| (offer.source_id.clone(), index)).collect::<Vec<_>>()
+    let Some(before) = offset.checked_sub(size).filter(|&before| before > 0) else { return Seen::default() };
+    let request = SearchRequest {
+        query: ask.query.to_string(),
+        offset: before,
+        limit: size,
+        cursor: None,
+        filters: ask.pushed.to_vec(),
     };
-    let mut seen: Seen = first.map(|page| ids(page, 0)).unwrap_or_default().into_iter().collect();
-    if let Some(before) = offset.checked_sub(size).filter(|&before| before > 0) {
-        let request = SearchRequest {
-            query: ask.query.to_string(),
-            offset: before,
-            limit: size,
-            cursor: None,
-            filters: ask.pushed.to_vec(),
-        };
-        if let Some(page) = path.cached(entry, &request).await {
-            for (id, index) in ids(&page, before) {
-                seen.entry(id).or_insert(index);
-            }
-        }
+    let Some(page) = path.cached(entry, &request).await else { return Seen::default() };
+    page.offers.iter().zip(before..).map(|(offer, index)| (offer.source_id.clone(), index)).collect()
+}
+
+/// Whether a client page's first page, which repeats the page the client's previous request read
+/// (`before`), is the end of the list: Django's `get_page` answers a page past the end with the
+/// last page, and a client following `hasNextPage` got it again as new offers on every page
+/// (review27a E1). At or past the `stated` count it is; a few short of it (a count a little
+/// high) the last item asked alone at its position tells (`Some(true)`: the end, the stated
+/// count not sure). Farther inside the count the list moved between the client's pages
+/// (listings added at its head, review28a F1), and its rows are delivered as read (`None`).
+pub(super) async fn last_page_again(
+    path: &FetchPath,
+    entry: &RegistryEntry,
+    ask: &Ask<'_>,
+    report: &mut SourceReport,
+    before: &Seen,
+    (offset, stated): (u32, Option<u64>),
+) -> Option<bool> {
+    if past_stated_end(offset, (stated, false), None) {
+        return Some(false);
     }
-    seen
+    let last = before.iter().find(|&(_, &at)| at + 1 == offset).map(|(id, _)| id.as_str());
+    let last = last.filter(|_| stated.is_some_and(|total| near(offset, total)))?;
+    serves_in_place(path, entry, ask, report, (last, offset - 1)).await.then_some(true)
 }
 
 /// Listed items a walk did not deliver: they still took their places in the marketplace's list,
