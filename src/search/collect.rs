@@ -174,7 +174,9 @@ pub(super) async fn collect(
         // What the client's first page stated: it stands if this page fails or times out at once.
         collected.stated_before = first_page.as_deref().and_then(|page| page.total.filter(|_| !page.total_approximate));
         seen = shown_first(first_page.as_deref(), want.start);
-        before = shown_just_before(path, entry, ask, (walk.offset, walk.size)).await;
+        let stated;
+        (before, stated) = shown_just_before(path, entry, ask, (walk.offset, walk.size)).await;
+        collected.stated_before = collected.stated_before.or(stated);
     }
     let (mut cursor, mut scanned, mut requests) = (resumed, 0u32, 0u32);
     let mut left_out = LeftOut::default();

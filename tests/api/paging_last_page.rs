@@ -100,3 +100,36 @@ async fn listings_added_at_the_head_between_client_pages_lose_nothing_and_draw_n
     // The 100 listed at first, and the 20 the list moved down again: 120 offers, 100 distinct.
     assert_eq!((ids.len(), ids.iter().collect::<HashSet<_>>().len()), (120, 100));
 }
+
+const SIZED: &str = r#"
+query Page($first: Int, $after: String) {
+  search(query: "2", first: $first, after: $after, filter: { marketplaces: ["mbiz"] }) {
+    sources { ignoresPaging }
+    offers { totalCount totalCountExact pageInfo { hasNextPage endCursor } edges { node { sourceId } } }
+  }
+}"#;
+
+/// Review28a F3: a client that asks its last pages 10 at a time after 20 had its page checked
+/// against neither its first page's count nor its page before (both at 20): the last page came
+/// back again, then the walk ended with a false "does not page" verdict and 70 called exact.
+#[tokio::test]
+async fn a_client_changing_first_at_the_end_of_a_django_list_ends_it_without_a_verdict() {
+    let app = spawn_app().await;
+    let exact = Quirks { max_matches: Some(60), past_end_last_page: true, ..Quirks::default() };
+    app.sandbox("mbiz").state().set_quirks(exact).expect("quirks apply");
+    let (mut delivered, mut after) = (0, Value::Null);
+    for (n, first) in [20, 20, 20, 10, 10].into_iter().enumerate() {
+        let response: Value = app.graphql(SIZED, json!({ "first": first, "after": after })).await;
+        let search = &response["data"]["search"];
+        assert_eq!(search["sources"][0]["ignoresPaging"], false, "page {}: {response}", n + 1);
+        delivered += search["offers"]["edges"].as_array().map_or(0, Vec::len);
+        if search["offers"]["pageInfo"]["hasNextPage"] != true {
+            assert_eq!((n, delivered), (3, 60), "{response}");
+            let counted = (&search["offers"]["totalCount"], &search["offers"]["totalCountExact"]);
+            assert_eq!(counted, (&json!(60), &json!(true)), "{response}");
+            return;
+        }
+        after = search["offers"]["pageInfo"]["endCursor"].clone();
+    }
+    panic!("the walk did not end: {delivered} delivered");
+}

@@ -65,9 +65,9 @@ pub(super) async fn serves_in_place(
 /// continued from a later position (a client's `after`) has seen nothing of the list, and a
 /// marketplace that ignores the position would hand it that first page again as new offers. The
 /// client was shown that page a moment ago, so it is almost always cached, at this walk's `size`
-/// or, when the client changed `first` between pages, at another of the sizes walks ask (up to
-/// `largest`). Only the cache is read, so a walk whose first page has gone pays nothing for the
-/// check (and goes unchecked).
+/// or, when the client changed `first` between pages, at another of the sizes walks ask. Only
+/// the cache is read, so a walk whose first page has gone pays nothing for the check (and goes
+/// unchecked).
 pub(super) async fn first_page_seen(
     path: &FetchPath,
     entry: &RegistryEntry,
@@ -75,9 +75,14 @@ pub(super) async fn first_page_seen(
     size: u32,
     largest: u32,
 ) -> Option<Arc<CachedPage>> {
+    // Every size walks ask, whatever was learned since: a client's first page asked at 20 before
+    // a clamp to 10 was found is cached at 20 (review28a F2: its count was lost).
     let mut sizes = vec![size];
-    sizes.extend(PAGE_SIZES.into_iter().chain([largest]).filter(|&other| other != size && other <= largest));
-    sizes.dedup();
+    for other in PAGE_SIZES.into_iter().chain([largest, entry.settings.page_size]) {
+        if !sizes.contains(&other) {
+            sizes.push(other);
+        }
+    }
     for limit in sizes {
         let first = SearchRequest {
             query: ask.query.to_string(),
@@ -101,24 +106,32 @@ pub(super) fn shown_first(first: Option<&CachedPage>, start: u32) -> Seen {
     shown.map(|(offer, index)| (offer.source_id.clone(), index)).collect()
 }
 
-/// The ids of the page just before a walk from a later position (`offset`, `size`), which the
-/// client's previous request read (cache only), at their indices.
+/// The ids of the page just before a walk from a later position (`offset`), which the client's
+/// previous request read (cache only), at their indices, and the count that page stated (for a
+/// client whose first page has left the cache, review28a F3). Asked at the walk's `size` first,
+/// then at the other sizes walks ask whose page ends at `offset` (the client changed `first`).
 pub(super) async fn shown_just_before(
     path: &FetchPath,
     entry: &RegistryEntry,
     ask: &Ask<'_>,
     (offset, size): (u32, u32),
-) -> Seen {
-    let Some(before) = offset.checked_sub(size).filter(|&before| before > 0) else { return Seen::default() };
-    let request = SearchRequest {
-        query: ask.query.to_string(),
-        offset: before,
-        limit: size,
-        cursor: None,
-        filters: ask.pushed.to_vec(),
-    };
-    let Some(page) = path.cached(entry, &request).await else { return Seen::default() };
-    page.offers.iter().zip(before..).map(|(offer, index)| (offer.source_id.clone(), index)).collect()
+) -> (Seen, Option<u64>) {
+    let others = PAGE_SIZES.into_iter().filter(|&other| other != size && offset.is_multiple_of(other));
+    for limit in std::iter::once(size).chain(others) {
+        let Some(before) = offset.checked_sub(limit).filter(|&before| before > 0) else { continue };
+        let request = SearchRequest {
+            query: ask.query.to_string(),
+            offset: before,
+            limit,
+            cursor: None,
+            filters: ask.pushed.to_vec(),
+        };
+        if let Some(page) = path.cached(entry, &request).await {
+            let ids = page.offers.iter().zip(before..).map(|(offer, index)| (offer.source_id.clone(), index)).collect();
+            return (ids, page.total.filter(|_| !page.total_approximate));
+        }
+    }
+    (Seen::default(), None)
 }
 
 /// Whether a client page's first page, which repeats the page the client's previous request read
