@@ -3,18 +3,18 @@
 
 use super::*;
 
-fn conflict(a: &str, b: &str) -> Vec<String> {
+pub(super) fn conflict(a: &str, b: &str) -> Vec<String> {
     explain(&product_key(a), &product_key(b)).conflicts
 }
 
 /// The groups of `titles` as lists of titles.
-fn grouped<'a>(titles: &[&'a str]) -> Vec<Vec<&'a str>> {
+pub(super) fn grouped<'a>(titles: &[&'a str]) -> Vec<Vec<&'a str>> {
     let keys: Vec<ProductKey> = titles.iter().map(|t| product_key(t)).collect();
     group(&keys).into_iter().map(|g| g.into_iter().map(|i| titles[i]).collect()).collect()
 }
 
 /// Whether two titles end up in one group among `titles`.
-fn together(groups: &[Vec<&str>], a: &str, b: &str) -> bool {
+pub(super) fn together(groups: &[Vec<&str>], a: &str, b: &str) -> bool {
     groups.iter().any(|g| g.contains(&a) && g.contains(&b))
 }
 
