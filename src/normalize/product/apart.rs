@@ -24,7 +24,9 @@
 //!   groups only with its like (a denied product word, `Tanpa Penghapus`, `Non Refill`, is not
 //!   that product). The board is a title saying whiteboard or papan and none of marker, eraser,
 //!   ink or another product; what follows a bonus word (`+`, `Gratis`, `Free`, `dengan`) is what
-//!   comes with a board that states its size or comes with an eraser or markers.
+//!   comes with a board that states its size or comes with an eraser or markers; a gift named
+//!   first (`Free Spidol Whiteboard … 60 x 90 cm`) comes with the board after it when that states
+//!   its size, and the key reads that board alone.
 //! - Boards: a chalkboard (`Black Board`, `Papan (Tulis) Kapur/Hitam`, outside a marker's title)
 //!   never meets a whiteboard or an untyped marker; a cork or notice board (`Papan Gabus`, `Papan
 //!   Pengumuman`) never meets a whiteboard or a chalkboard; a two-sided board (`Hitam Putih`) is a
@@ -37,7 +39,7 @@
 //!   and nothing else tells the two apart (review27c H5).
 
 use super::boards::{board_named, board_word, chalkboard, coloured, named, sized, two_sided};
-use super::lex::Tok;
+use super::lex::{Class, Tok};
 
 /// What a title says, as bits; see the module's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -124,7 +126,9 @@ impl Says {
     /// whatever comes with it (review27 G4: such boards were read as erasers, and met them).
     pub(super) fn read(toks: &[Tok]) -> Self {
         let sized = sized(toks);
-        Self::before_bonus(toks, sized).unwrap_or_else(|| Self::scan(toks, sized))
+        Self::gift_first(toks, sized)
+            .or_else(|| Self::before_bonus(toks, sized))
+            .unwrap_or_else(|| Self::scan(toks, sized))
     }
 
     /// The board read before the bonus word: only a board stating its size, or one sold with an
@@ -135,6 +139,12 @@ impl Says {
         let extras = toks[cut + 1..].iter().any(|t| EXTRAS.contains(&t.text.as_str()));
         let head = Self::scan(&toks[..cut], sized);
         (head.0 & BOARD != 0 && (sized || extras)).then_some(head)
+    }
+
+    /// The board named after its gift (see [`gift`]).
+    fn gift_first(toks: &[Tok], sized: bool) -> Option<Self> {
+        let at = gift(toks);
+        (at > 0).then(|| Self::scan(&toks[at..], sized))
     }
 
     fn scan(toks: &[Tok], sized: bool) -> Self {
@@ -222,6 +232,24 @@ impl Says {
             types => types,
         }
     }
+}
+
+/// How many words at the start of `toks` name a board's gift (`Free Spidol`, `Gratis 2 Spidol dan
+/// Penghapus`) before the board, a board stating its size; 0 when there is none (review27c H4:
+/// read as the marker and the eraser, such boards met them). The size alone decides: `Gratis
+/// Penghapus Whiteboard Magnet` may be the eraser.
+pub(super) fn gift(toks: &[Tok]) -> usize {
+    let gift = |t: &Tok| {
+        t.class == Class::Num
+            || EXTRAS.contains(&t.text.as_str())
+            || matches!(t.text.as_str(), "dan" | "and" | "plus" | "pcs")
+    };
+    if !toks.first().is_some_and(|t| BONUS.contains(&t.text.as_str())) || !sized(toks) {
+        return 0;
+    }
+    let at = 1 + toks[1..].iter().take_while(|t| gift(t)).count();
+    let board = at > 1 && board_word(toks, at) && Says::scan(&toks[at..], true).0 & BOARD != 0;
+    if board { at } else { 0 }
 }
 
 /// What a board-word title shows of a board: its size, else its naming words and its colour.

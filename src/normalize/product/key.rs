@@ -34,6 +34,8 @@ pub fn product_key(title: &str) -> ProductKey {
     }
     white_board(&mut toks);
     let says = Says::read(&toks);
+    // `Free Spidol Whiteboard … 60 x 90 cm` is the board, and its kind no marker's.
+    toks.drain(..apart::gift(&toks));
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));

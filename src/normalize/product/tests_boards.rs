@@ -79,3 +79,36 @@ fn the_boards_markers_erasers_and_inks_of_one_brand_each_group_apart() {
     assert!(twins("Hapusan Whiteboard Kayu", "Hapusan Whiteboard Kayu Magnet"), "{groups:?}");
     assert!(twins("Papan Gabus Kayu 60 x 90 cm", "Papan Gabus Kayu Ukuran 60 cm x 90 cm"), "{groups:?}");
 }
+
+#[test]
+fn a_board_named_after_its_gift_is_the_board_never_the_gift() {
+    // review27c H4: `Free Spidol Whiteboard Bima 60 x 90 cm` (a board with a free marker) met the
+    // marker (median Rp134.500), `Gratis Penghapus Whiteboard Bima 60 x 90 cm` the eraser.
+    let titles = [
+        ("marker", "Spidol Whiteboard Mentari Hitam"),
+        ("marker", "Spidol Mentari Hitam"),
+        ("marker", "Mentari Whiteboard Hitam"),
+        ("eraser", "Penghapus Whiteboard Mentari"),
+        ("eraser", "Gratis Penghapus Whiteboard Mentari"),
+        ("ink", "Refill Tinta Whiteboard Mentari 20 ml"),
+        ("board", "Whiteboard Mentari 60 x 90 cm"),
+        ("board", "Papan Tulis Whiteboard Mentari 60 x 90 cm"),
+        ("board", "Free Spidol Whiteboard Mentari 60 x 90 cm"),
+        ("board", "Gratis Penghapus Whiteboard Mentari 60 x 90 cm"),
+        ("board", "Bonus Spidol Papan Tulis Whiteboard Mentari 60 x 90 cm"),
+        ("board", "Gratis 2 Spidol dan Penghapus Whiteboard Mentari 60 x 90 cm"),
+        ("board", "Whiteboard Mentari Free Penghapus 60 x 90 cm"),
+        ("90x120", "Free Spidol Whiteboard Mentari 90 x 120 cm"),
+    ];
+    let groups = pure_groups(&titles);
+    for (_, board) in titles.iter().filter(|(l, _)| *l == "board") {
+        assert!(together(&groups, "Whiteboard Mentari 60 x 90 cm", board), "{board}: {groups:?}");
+    }
+    for (gift, board) in [
+        ("Spidol Whiteboard Bima Hitam", "Free Spidol Whiteboard Bima 60 x 90 cm"),
+        ("Penghapus Whiteboard Bima", "Gratis Penghapus Whiteboard Bima 60 x 90 cm"),
+    ] {
+        assert!(!conflict(gift, board).is_empty(), "{board}");
+        assert!(conflict("Whiteboard Bima 60 x 90 cm", board).is_empty(), "{board}");
+    }
+}
