@@ -28,9 +28,9 @@
 //!   first (`Free Spidol Whiteboard … 60 x 90 cm`) comes with the board after it when that states
 //!   its size, and the key reads that board alone.
 //! - Boards: a chalkboard (`Black Board`, `Papan (Tulis) Kapur/Hitam`, outside a marker's title)
-//!   never meets a whiteboard or an untyped marker; a cork or notice board (`Papan Gabus`, `Papan
-//!   Pengumuman`) never meets a whiteboard or a chalkboard; a two-sided board (`Hitam Putih`) is a
-//!   type of its own.
+//!   never meets a whiteboard (a glass board, `Glass Board`, `Papan Kaca`, is one) or an untyped
+//!   marker; a cork or notice board (`Papan Gabus`, `Papan Pengumuman`) never meets a whiteboard
+//!   or a chalkboard; a two-sided board (`Hitam Putih`) is a type of its own.
 //! - A board's size (two sides of 20 cm or more: `60 x 90`, `60 cm x 90 cm`, `60×90`, `60*90`,
 //!   `1,2 x 2,4 m`) never meets a title about markers or boards stating none. Of board-word
 //!   titles stating no size, those with a word only a board's title has (`Kecil`, `Ukuran`,
@@ -161,6 +161,10 @@ impl Says {
                 // Both faces: its own type, apart from either one-sided board (review27f J1).
                 _ if two_sided(toks, i) => BLACKBOARD | WHITEBOARD,
                 "papan" if word(i + 1) == "tulis" => WHITEBOARD,
+                // A glass board is a whiteboard, never a Green Board (review27c H9).
+                "glassboard" => WHITEBOARD,
+                "papan" if word(i + 1) == "kaca" => WHITEBOARD,
+                "glass" | "kaca" if word(i + 1) == "board" => WHITEBOARD,
                 "board" if word(i + 1) == "marker" => WHITEBOARD,
                 // `Marker Board` is the English name of a whiteboard, not a marker (review27 G12).
                 "marker" if word(i + 1) == "board" => 0,

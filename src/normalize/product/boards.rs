@@ -36,12 +36,12 @@ pub(super) fn two_sided(toks: &[Tok], at: usize) -> bool {
         && matches!((word(face), word(face + 1)), ("hitam", "putih" | "white") | ("putih", "hitam"))
 }
 
-/// A word naming a board at `at`: `whiteboard`, `papan`, `markerboard`, `White/Marker Board`, a
-/// chalkboard.
+/// A word naming a board at `at`: `whiteboard`, `papan`, `markerboard`, `White/Marker/Glass
+/// Board`, a chalkboard.
 pub(super) fn board_word(toks: &[Tok], at: usize) -> bool {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
-    matches!(word(at), "whiteboard" | "papan" | "markerboard" | "corkboard" | "mading")
-        || (matches!(word(at), "white" | "marker" | "cork") && word(at + 1) == "board")
+    matches!(word(at), "whiteboard" | "papan" | "markerboard" | "corkboard" | "mading" | "glassboard")
+        || (matches!(word(at), "white" | "marker" | "cork" | "glass" | "kaca") && word(at + 1) == "board")
         || chalkboard(toks, at)
 }
 

@@ -112,3 +112,25 @@ fn a_board_named_after_its_gift_is_the_board_never_the_gift() {
         assert!(conflict("Whiteboard Bima 60 x 90 cm", board).is_empty(), "{board}");
     }
 }
+
+#[test]
+fn a_glass_board_is_a_whiteboard_never_a_green_chalkboard() {
+    // review27c H9: `Green Board Rahwana` (Rp245.000) met `Glass Board Rahwana Hijau` (Rp600.000).
+    let titles = [
+        ("chalk", "Green Board Rahwana 60 x 90 cm"),
+        ("chalk", "Papan Kapur Rahwana 60 x 90 cm"),
+        ("glass", "Glass Board Rahwana Hijau 60 x 90 cm"),
+        ("glass", "Papan Tulis Kaca Rahwana Hijau 60 x 90 cm"),
+        ("glass", "Papan Kaca Rahwana Hijau 60 x 90 cm"),
+        ("glass", "Kaca Board Rahwana Hijau 60 x 90 cm"),
+        ("glass", "Glassboard Rahwana Hijau 60 x 90 cm"),
+        ("marker", "Spidol Whiteboard Rahwana Hijau"),
+        ("marker", "Rahwana Whiteboard Hijau"),
+        ("eraser", "Penghapus Whiteboard Rahwana"),
+    ];
+    let groups = pure_groups(&titles);
+    for (_, glass) in titles.iter().filter(|(l, _)| *l == "glass") {
+        assert!(!conflict("Green Board Rahwana 60 x 90 cm", glass).is_empty(), "{glass}");
+    }
+    assert!(together(&groups, titles[2].1, titles[3].1), "{groups:?}");
+}
