@@ -229,10 +229,13 @@ impl Says {
         typed || self.0 & (ERASER | INK | REFILL | OTHER) != 0
     }
 
-    /// The types stated, or [`UNTYPED`] for a marker named without one.
+    /// The types stated, or [`UNTYPED`] for a marker named without one. An OHP pen saying "Non
+    /// Permanent" says what every OHP pen is (review27c H11: it was split from those that do not);
+    /// a whiteboard marker also for OHP keeps it (its wordings have not been seen to be one).
     fn types(self) -> u32 {
         match self.0 & TYPES {
             0 if self.0 & MARKER != 0 => UNTYPED,
+            types if types & (OHP | WHITEBOARD) == OHP => types & !NOT_PERMANENT,
             types => types,
         }
     }

@@ -357,3 +357,24 @@ fn a_two_sided_board_meets_its_twin_and_neither_one_sided_board() {
         assert!(!conflict(white_black, one_sided).is_empty(), "{one_sided}");
     }
 }
+
+#[test]
+fn an_ohp_pen_saying_non_permanent_is_one_with_the_ohp_pens_that_do_not() {
+    // review27c H11: `Spidol Zebra OHP Hitam` was split from `… OHP Non Permanent Hitam`.
+    let titles = [
+        "Spidol Zebra OHP Hitam",
+        "Spidol Zebra OHP Non Permanent Hitam",
+        "Spidol Zebra Non Permanent Hitam",
+        "Spidol Zebra Whiteboard Hitam",
+        "Spidol Zebra Permanent Hitam",
+        "Spidol Zebra OHP Permanent Hitam",
+        "Spidol Zebra Whiteboard Hitam Bisa untuk OHP",
+    ];
+    let why = explain(&product_key(titles[0]), &product_key(titles[1]));
+    assert!(why.same, "{why:?}");
+    let groups = grouped(&titles);
+    for other in &titles[2..] {
+        assert!(!together(&groups, titles[0], other), "{groups:?}");
+        assert!(!conflict(titles[1], other).is_empty(), "{other}");
+    }
+}
