@@ -19,7 +19,9 @@ pub(super) fn chalkboard(toks: &[Tok], at: usize) -> bool {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
     match word(at) {
         "blackboard" | "chalkboard" | "greenboard" => true,
-        "black" | "chalk" | "green" => word(at + 1) == "board",
+        // `Black Board Marker` is a black board marker, a whiteboard's (review27c H10).
+        "black" => word(at + 1) == "board" && word(at + 2) != "marker",
+        "chalk" | "green" => word(at + 1) == "board",
         // `Spidol Papan Tulis Hitam` is a black whiteboard marker (review27d I1); `Papan Tulis
         // Hitam Putih` is a two-sided board (I4).
         "papan" if !about_markers(toks) => matches!(word(face(toks, at)), "kapur" | "hitam") && !two_sided(toks, at),

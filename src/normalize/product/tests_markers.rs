@@ -378,3 +378,22 @@ fn an_ohp_pen_saying_non_permanent_is_one_with_the_ohp_pens_that_do_not() {
         assert!(!conflict(titles[1], other).is_empty(), "{other}");
     }
 }
+
+#[test]
+fn a_black_board_marker_is_a_black_whiteboard_marker() {
+    // review27c H10: read as a chalkboard, it was split from its whiteboard-marker twins.
+    let marker = "Durna Black Board Marker";
+    for twin in ["Durna Board Marker Hitam", "Spidol Whiteboard Durna Hitam"] {
+        let why = explain(&product_key(marker), &product_key(twin));
+        assert!(why.same, "{twin}: {why:?}");
+    }
+    for other in [
+        "Durna Black Board 60 x 90 cm",
+        "Durna Permanent Marker Black",
+        "Durna Chalk Board Marker",
+        "Durna Board Marker Biru",
+        "Spidol Kapur Durna Putih",
+    ] {
+        assert!(!conflict(marker, other).is_empty(), "{other}");
+    }
+}
