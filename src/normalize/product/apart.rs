@@ -13,52 +13,73 @@
 //!   (`spidol`, `marker`) and no type is taken for the usual whiteboard marker only as far as
 //!   splits go: it is kept apart from permanent and OHP ones. Two titles stating the same types
 //!   never split on them (`… untuk Whiteboard dan OHP` meets its twin, nothing else).
-//! - What is sold: an eraser, refill ink, the board itself, or another product of a marker maker
-//!   (glue, tape, a stamp pad, a label, a drawing or correction pen, a highlighter, a paint marker,
-//!   a holder, a set of colours (`Warna isi 12`), a bag, OHP film, chalk, a cleaner) is kept apart
-//!   from a title without it when that title is about markers (a type or `spidol`/`marker`).
+//! - What is sold: an eraser (`Penghapus`, `Hapusan`), refill ink, the board itself, or another
+//!   product of a marker maker (glue, tape, a stamp pad, a label, a drawing or correction pen, a
+//!   highlighter, a paint marker, a holder, a set of colours (`Warna isi 12`), a bag, OHP film,
+//!   chalk, a cleaner, a whiteboard sticker) is kept apart from a title without it when that
+//!   title is about markers (a type or `spidol`/`marker`).
 //!   Ink is what is sold when the title starts with it, states a volume, names no marker, puts
 //!   `refill`/`ink` right after `marker`, or pairs two ink words (`Refill Tinta`); `Spidol …
 //!   Permanen Tinta Tahan Air`, `… Bisa Refill` are markers; `Spidol … Refill` may be either and
 //!   groups only with its like (a denied product word, `Tanpa Penghapus`, `Non Refill`, is not
 //!   that product). The board is a title saying whiteboard or papan and none of marker, eraser,
 //!   ink or another product; what follows a bonus word (`+`, `Gratis`, `Free`, `dengan`) is what
-//!   comes with a board that states its size or comes with an eraser or markers.
+//!   comes with a board that states its size or comes with an eraser or markers; a gift named
+//!   first (`Free Spidol Whiteboard … 60 x 90 cm`) comes with the board after it when that states
+//!   its size, and the key reads that board alone.
 //! - Boards: a chalkboard (`Black Board`, `Papan (Tulis) Kapur/Hitam`, outside a marker's title)
-//!   never meets a whiteboard or an untyped marker; a two-sided board (`Hitam Putih`) is a type of
-//!   its own; a board stating its size (sides of 20 cm or more) never meets a board-word title
-//!   stating none, which may be a marker written without `spidol`.
+//!   never meets a whiteboard (a glass board, `Glass Board`, `Papan Kaca`, is one) or an untyped
+//!   marker; a cork or notice board (`Papan Gabus`, `Papan Pengumuman`) never meets a whiteboard
+//!   or a chalkboard; a two-sided board (`Hitam Putih`) is a type of its own.
+//! - A board's size (two sides of 20 cm or more: `60 x 90`, `60 cm x 90 cm`, `60×90`, `60*90`,
+//!   `1,2 x 2,4 m`) never meets a title about markers or boards stating none. Of board-word
+//!   titles stating no size, those with a word only a board's title has (`Kecil`, `Ukuran`,
+//!   `Papan`, `Kaki`) and those with a colour other than white (a marker's: `Surya Whiteboard
+//!   Hitam`) each meet only their like: a marker written without `spidol` looks like a board,
+//!   and nothing else tells the two apart (review27c H5).
 
-use super::lex::Tok;
+use super::boards::{board_named, board_word, chalkboard, coloured, named, sized, two_sided};
+use super::lex::{Class, Tok};
 
 /// What a title says, as bits; see the module's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct Says(u16);
+pub struct Says(u32);
 
-const PERMANENT: u16 = 1;
-const NOT_PERMANENT: u16 = 1 << 1;
-const WHITEBOARD: u16 = 1 << 2;
-const OHP: u16 = 1 << 3;
+const PERMANENT: u32 = 1;
+const NOT_PERMANENT: u32 = 1 << 1;
+const WHITEBOARD: u32 = 1 << 2;
+const OHP: u32 = 1 << 3;
 /// `spidol`, `marker`: what makes a title one about markers.
-const MARKER: u16 = 1 << 4;
-const ERASER: u16 = 1 << 5;
-const INK: u16 = 1 << 6;
-const BOARD: u16 = 1 << 7;
-const OTHER: u16 = 1 << 8;
+const MARKER: u32 = 1 << 4;
+const ERASER: u32 = 1 << 5;
+const INK: u32 = 1 << 6;
+const BOARD: u32 = 1 << 7;
+const OTHER: u32 = 1 << 8;
 /// `refill`/`isi ulang` in a marker's title, neither clearly the ink nor clearly the marker.
-const REFILL: u16 = 1 << 9;
+const REFILL: u32 = 1 << 9;
 /// A chalkboard (`Black Board`, `Papan Tulis Kapur`): never a whiteboard (review27 G5).
-const BLACKBOARD: u16 = 1 << 10;
+const BLACKBOARD: u32 = 1 << 10;
 /// A board read with its size (`60 x 90 cm`): a board-word title stating none may be a marker
 /// written without `spidol` (`Snowman Whiteboard Biru`), so the two never meet (review27 G11).
-const SIZED: u16 = 1 << 11;
+/// On a title about markers or erasers too: a size there is a board's (review27c H4).
+const SIZED: u32 = 1 << 11;
+/// A board stating no size, named one by a word no marker's title has (`Kecil`, `Ukuran`,
+/// `Papan`): never with a board-word title without such a word (review27c H5).
+const NAMED: u32 = 1 << 12;
+/// A board-word title stating no size with a colour other than the board's white, what a marker's
+/// title states (`Surya Whiteboard Hitam`): never with one stating none (review27c H5).
+const COLOURED: u32 = 1 << 13;
 
-/// The marker's types.
-const TYPES: u16 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD;
+/// A cork or notice board (`Papan Gabus`, `Papan Pengumuman`, `Cork Board`): no whiteboard
+/// (review27c `kayu`: with their sizes read alike, the whiteboards met the cork boards).
+const CORKBOARD: u32 = 1 << 14;
+
+/// The marker's and the board's types.
+const TYPES: u32 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD;
 /// A marker named with no type: split from permanent and OHP markers only.
-const UNTYPED: u16 = 1 << 15;
+const UNTYPED: u32 = 1 << 15;
 /// Types that never meet, either way round.
-const NEVER: &[(u16, u16)] = &[
+const NEVER: &[(u32, u32)] = &[
     (PERMANENT, WHITEBOARD),
     (PERMANENT, NOT_PERMANENT),
     (OHP, WHITEBOARD),
@@ -68,11 +89,13 @@ const NEVER: &[(u16, u16)] = &[
     (BLACKBOARD, WHITEBOARD),
     // `Spidol Kapur` is a liquid-chalk marker, not the chalkboard (review27c H2).
     (BLACKBOARD, UNTYPED),
+    (CORKBOARD, WHITEBOARD),
+    (CORKBOARD, BLACKBOARD),
     (PERMANENT, UNTYPED),
     (OHP, UNTYPED),
 ];
 /// What is sold other than a marker.
-const PRODUCTS: &[(u16, &str, &str)] = &[
+const PRODUCTS: &[(u32, &str, &str)] = &[
     (ERASER, "eraser", "no eraser"),
     (INK, "ink", "no ink"),
     (REFILL, "refill or refillable", "no refill"),
@@ -80,43 +103,53 @@ const PRODUCTS: &[(u16, &str, &str)] = &[
     (OTHER, "other product", "marker"),
 ];
 /// What makes a title one about markers, for the products to be kept apart from.
-const CONTEXT: u16 = TYPES | MARKER;
+const CONTEXT: u32 = TYPES | MARKER;
 
-/// Words of another product a marker maker sells (`Lem`, `Double Tape`, `Stamp Pad`).
+/// Words of another product a marker maker sells (`Lem`, `Double Tape`, `Stamp Pad`), or of one
+/// sold for a board (`Sticker Whiteboard`: no board, though as large).
 #[rustfmt::skip]
 const OTHER_WORDS: &[&str] = &[
     "lem", "glue", "tape", "selotip", "isolasi", "lakban", "stamp", "stempel", "bantalan", "label", "tas", "drawing",
     "kapur", "cleaner", "pembersih", "correction", "koreksi", "tipex", "tippex", "highlighter", "paint", "holder",
-    "tempat", "transparansi", "warna",
+    "tempat", "transparansi", "warna", "sticker", "stiker", "sheet", "vinyl",
 ];
 
 /// Words after which a title says what comes with the product (`Whiteboard 60 x 90 + Penghapus`,
 /// `Gratis Penghapus dan Spidol`), not what it is.
 const BONUS: &[&str] = &["+", "gratis", "free", "bonus", "plus", "dengan", "with", "termasuk", "include", "includes"];
 
+/// What comes with a board: an eraser, markers.
+const EXTRAS: &[&str] = &["penghapus", "hapusan", "eraser", "spidol", "marker", "markers"];
+
 impl Says {
     /// What `toks` (a title's tokens, in order) say. A board read before a bonus word is a board
     /// whatever comes with it (review27 G4: such boards were read as erasers, and met them).
     pub(super) fn read(toks: &[Tok]) -> Self {
-        // Only a board stating its size, or one sold with an eraser or markers: a marker written
-        // without `spidol` reads as a board word too, and `+ Refill` after it is part of what it
-        // sells (review27c H6, review27d I3).
-        if let Some(cut) = toks.iter().position(|t| BONUS.contains(&t.text.as_str())) {
-            let extras = toks[cut + 1..]
-                .iter()
-                .any(|t| matches!(t.text.as_str(), "penghapus" | "eraser" | "spidol" | "marker" | "markers"));
-            let (head, sized) = (Self::scan(&toks[..cut]), sized(toks));
-            if head.0 & BOARD != 0 && (sized || extras) {
-                return Self(head.0 | if sized { SIZED } else { 0 });
-            }
-        }
-        Self::scan(toks)
+        let sized = sized(toks);
+        Self::gift_first(toks, sized)
+            .or_else(|| Self::before_bonus(toks, sized))
+            .unwrap_or_else(|| Self::scan(toks, sized))
     }
 
-    fn scan(toks: &[Tok]) -> Self {
+    /// The board read before the bonus word: only a board stating its size, or one sold with an
+    /// eraser or markers; a marker written without `spidol` reads as a board word too, and
+    /// `+ Refill` after it is part of what it sells (review27c H6, review27d I3).
+    fn before_bonus(toks: &[Tok], sized: bool) -> Option<Self> {
+        let cut = toks.iter().position(|t| BONUS.contains(&t.text.as_str()))?;
+        let extras = toks[cut + 1..].iter().any(|t| EXTRAS.contains(&t.text.as_str()));
+        let head = Self::scan(&toks[..cut], sized);
+        (head.0 & BOARD != 0 && (sized || extras)).then_some(head)
+    }
+
+    /// The board named after its gift (see [`gift`]).
+    fn gift_first(toks: &[Tok], sized: bool) -> Option<Self> {
+        let at = gift(toks);
+        (at > 0).then(|| Self::scan(&toks[at..], sized))
+    }
+
+    fn scan(toks: &[Tok], sized: bool) -> Self {
         let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
         let mut bits = 0;
-        let mut board_word = false;
         for i in 0..toks.len() {
             bits |= match word(i) {
                 "permanent" | "permanen" | "permanant" | "permanet" | "parmanent" if negated(toks, i) => NOT_PERMANENT,
@@ -128,24 +161,29 @@ impl Says {
                 // Both faces: its own type, apart from either one-sided board (review27f J1).
                 _ if two_sided(toks, i) => BLACKBOARD | WHITEBOARD,
                 "papan" if word(i + 1) == "tulis" => WHITEBOARD,
+                // A glass board is a whiteboard, never a Green Board (review27c H9).
+                "glassboard" => WHITEBOARD,
+                "papan" if word(i + 1) == "kaca" => WHITEBOARD,
+                "glass" | "kaca" if word(i + 1) == "board" => WHITEBOARD,
                 "board" if word(i + 1) == "marker" => WHITEBOARD,
                 // `Marker Board` is the English name of a whiteboard, not a marker (review27 G12).
                 "marker" if word(i + 1) == "board" => 0,
                 "spidol" | "marker" | "markers" => MARKER,
-                "penghapus" | "eraser" if denied(toks, i) => 0,
-                "penghapus" | "eraser" => ERASER,
+                "penghapus" | "eraser" | "hapusan" | "hapus" if denied(toks, i) => 0,
+                "penghapus" | "eraser" | "hapusan" | "hapus" => ERASER,
+                "gabus" | "cork" | "corkboard" | "pengumuman" | "mading" if board_named(toks) => CORKBOARD,
                 w if is_ohp(w) => OHP,
                 w if OTHER_WORDS.contains(&w) => OTHER,
                 _ => 0,
             };
-            board_word |= matches!(word(i), "whiteboard" | "papan" | "markerboard")
-                || (matches!(word(i), "white" | "marker") && word(i + 1) == "board")
-                || chalkboard(toks, i);
         }
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
-        if board_word && bits & (MARKER | ERASER | INK | REFILL | OTHER) == 0 {
-            bits |= BOARD | if sized(toks) { SIZED } else { 0 };
+        let board = (0..toks.len()).any(|i| board_word(toks, i));
+        if board && bits & (MARKER | ERASER | INK | REFILL | OTHER) == 0 {
+            bits |= BOARD | board_bits(toks, sized);
+        } else if sized && bits & (CONTEXT | ERASER) != 0 {
+            bits |= SIZED;
         }
         Self(bits)
     }
@@ -154,14 +192,16 @@ impl Says {
     pub(super) fn apart(self, other: Self) -> Option<(String, Vec<&'static str>, Vec<&'static str>)> {
         let (a, b) = (self.types(), other.types());
         let never =
-            |x: u16, y: u16| NEVER.iter().any(|&(p, q)| (x & p != 0 && y & q != 0) || (x & q != 0 && y & p != 0));
+            |x: u32, y: u32| NEVER.iter().any(|&(p, q)| (x & p != 0 && y & q != 0) || (x & q != 0 && y & p != 0));
         if a != b && never(a, b) {
             return Some(("marker".to_string(), type_names(a), type_names(b)));
         }
-        let board = |s: Self| s.0 & BOARD != 0;
-        if board(self) && board(other) && (self.0 ^ other.0) & SIZED != 0 {
-            let shown = |s: Self| vec![if s.0 & SIZED != 0 { "board with its size" } else { "no size" }];
-            return Some(("product".to_string(), shown(self), shown(other)));
+        // A size against none on a title about markers or boards; an unsized board's words.
+        let sized = |s: Self| s.0 & SIZED != 0;
+        let bare = if sized(self) { other } else { self };
+        let one_sized = sized(self) != sized(other) && bare.0 & (CONTEXT | ERASER | BOARD) != 0;
+        if one_sized || (self.0 & other.0 & BOARD != 0 && self.shown() != other.shown()) {
+            return Some(("product".to_string(), self.shown_names(), other.shown_names()));
         }
         PRODUCTS.iter().find_map(|&(product, name, not)| {
             let (x, y) = (self.0 & product != 0, other.0 & product != 0);
@@ -171,6 +211,17 @@ impl Says {
         })
     }
 
+    /// What a title shows of a board: its size, else a word naming a board and a colour.
+    fn shown(self) -> u32 {
+        if self.0 & SIZED != 0 { SIZED } else { self.0 & (NAMED | COLOURED) }
+    }
+
+    fn shown_names(self) -> Vec<&'static str> {
+        let names = [(SIZED, "board with its size"), (NAMED, "named a board"), (COLOURED, "colour")];
+        let shown: Vec<&str> = names.iter().filter(|(bit, _)| self.shown() & bit != 0).map(|(_, n)| *n).collect();
+        if shown.is_empty() { vec!["no size"] } else { shown }
+    }
+
     /// Whether the title states a permanent or OHP marker and not a whiteboard one, or sells
     /// something else than a marker (`Tas Spidol`, `Tinta Spidol`).
     pub(super) fn other_than_whiteboard(self) -> bool {
@@ -178,22 +229,50 @@ impl Says {
         typed || self.0 & (ERASER | INK | REFILL | OTHER) != 0
     }
 
-    /// The types stated, or [`UNTYPED`] for a marker named without one.
-    fn types(self) -> u16 {
+    /// The types stated, or [`UNTYPED`] for a marker named without one. An OHP pen saying "Non
+    /// Permanent" says what every OHP pen is (review27c H11: it was split from those that do not);
+    /// a whiteboard marker also for OHP keeps it (its wordings have not been seen to be one).
+    fn types(self) -> u32 {
         match self.0 & TYPES {
             0 if self.0 & MARKER != 0 => UNTYPED,
+            types if types & (OHP | WHITEBOARD) == OHP => types & !NOT_PERMANENT,
             types => types,
         }
     }
 }
 
-fn type_names(types: u16) -> Vec<&'static str> {
+/// How many words at the start of `toks` name a board's gift (`Free Spidol`, `Gratis 2 Spidol dan
+/// Penghapus`) before the board, a board stating its size; 0 when there is none (review27c H4:
+/// read as the marker and the eraser, such boards met them). The size alone decides: `Gratis
+/// Penghapus Whiteboard Magnet` may be the eraser.
+pub(super) fn gift(toks: &[Tok]) -> usize {
+    let gift = |t: &Tok| {
+        t.class == Class::Num
+            || EXTRAS.contains(&t.text.as_str())
+            || matches!(t.text.as_str(), "dan" | "and" | "plus" | "pcs")
+    };
+    if !toks.first().is_some_and(|t| BONUS.contains(&t.text.as_str())) || !sized(toks) {
+        return 0;
+    }
+    let at = 1 + toks[1..].iter().take_while(|t| gift(t)).count();
+    let board = at > 1 && board_word(toks, at) && Says::scan(&toks[at..], true).0 & BOARD != 0;
+    if board { at } else { 0 }
+}
+
+/// What a board-word title shows of a board: its size, else its naming words and its colour.
+fn board_bits(toks: &[Tok], sized: bool) -> u32 {
+    let bit = |yes: bool, bit: u32| if yes { bit } else { 0 };
+    if sized { SIZED } else { bit(named(toks), NAMED) | bit(coloured(toks), COLOURED) }
+}
+
+fn type_names(types: u32) -> Vec<&'static str> {
     let names = [
         (PERMANENT, "permanent"),
         (NOT_PERMANENT, "non-permanent"),
         (WHITEBOARD, "whiteboard"),
         (OHP, "ohp"),
         (BLACKBOARD, "blackboard"),
+        (CORKBOARD, "corkboard"),
         (UNTYPED, "untyped"),
     ];
     names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
@@ -207,27 +286,6 @@ fn negated(toks: &[Tok], at: usize) -> bool {
     negation(before(1)) || (matches!(before(1), Some("spidol" | "marker")) && negation(before(2)))
 }
 
-/// `60 x 90 cm`, `60x90`: two numbers joined by `x`.
-fn sized(toks: &[Tok]) -> bool {
-    // A board's side is 20 cm or more; `3 x 20 ml` counts bottles (review27d I2).
-    let side = |text: &str| {
-        let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse::<u32>().is_ok_and(|n| n >= 20)
-    };
-    let measure = |at: usize| {
-        !toks.get(at).is_some_and(|t| matches!(t.text.as_str(), "ml" | "cc" | "gr" | "g" | "liter" | "ltr"))
-    };
-    let joined = |(i, t): (usize, &Tok)| {
-        t.text.split_once('x').is_some_and(|(a, b)| !a.is_empty() && side(a) && side(b) && !b.ends_with("ml"))
-            && measure(i + 1)
-    };
-    toks.iter().enumerate().any(joined)
-        || toks
-            .windows(3)
-            .enumerate()
-            .any(|(i, w)| side(&w[0].text) && w[1].text == "x" && side(&w[2].text) && measure(i + 3))
-}
-
 /// `Tanpa Penghapus`, `Non Refill`, `Tidak Perlu Refill`: the product word at `at` is denied,
 /// and names what the listing is not (review27 G3). `Gratis`/`Free` (included) is no denial.
 fn denied(toks: &[Tok], at: usize) -> bool {
@@ -235,34 +293,6 @@ fn denied(toks: &[Tok], at: usize) -> bool {
     let negation = |w: &str| matches!(w, "non" | "tanpa" | "tidak" | "tdk" | "bukan" | "bkn" | "no" | "without");
     negation(before(1))
         || (matches!(before(1), "perlu" | "pakai" | "usah" | "ada" | "termasuk" | "include") && negation(before(2)))
-}
-
-/// A chalkboard word at `at`: `blackboard`, `Black Board`, `Chalk Board`, `Green Board`,
-/// `Papan Kapur`, `Papan (Tulis) Hitam`.
-fn chalkboard(toks: &[Tok], at: usize) -> bool {
-    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
-    match word(at) {
-        "blackboard" | "chalkboard" | "greenboard" => true,
-        "black" | "chalk" | "green" => word(at + 1) == "board",
-        // `Spidol Papan Tulis Hitam` is a black whiteboard marker (review27d I1); `Papan Tulis
-        // Hitam Putih` is a two-sided board (I4).
-        "papan" if !about_markers(toks) => matches!(word(face(toks, at)), "kapur" | "hitam") && !two_sided(toks, at),
-        _ => false,
-    }
-}
-
-/// `Papan Tulis Hitam Putih`, `Papan Tulis Putih Hitam`: a board with a black and a white face.
-fn two_sided(toks: &[Tok], at: usize) -> bool {
-    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
-    let face = face(toks, at);
-    word(at) == "papan"
-        && !about_markers(toks)
-        && matches!((word(face), word(face + 1)), ("hitam", "putih" | "white") | ("putih", "hitam"))
-}
-
-/// Where the word after `Papan (Tulis)` at `at` is.
-fn face(toks: &[Tok], at: usize) -> usize {
-    at + if toks.get(at + 1).is_some_and(|t| t.text == "tulis") { 2 } else { 1 }
 }
 
 /// Whether the title names a marker (`spidol`, `marker`, but not the `Marker Board`).
@@ -283,7 +313,7 @@ fn is_ohp(word: &str) -> bool {
 /// words together (`Refill Tinta`); else [`REFILL`] for `refill`/`isi ulang` elsewhere in a
 /// marker's title (`Spidol … Refill` may be the marker or its refill), and nothing for `tinta`/`ink`
 /// there (`Tinta Tahan Air` is the marker's) or after `bisa` (`Bisa Refill`: a refillable marker).
-fn ink_at(toks: &[Tok], at: usize, marker: bool) -> u16 {
+fn ink_at(toks: &[Tok], at: usize, marker: bool) -> u32 {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
     let ink = |i: usize| match word(i) {
         "tinta" | "ink" | "refill" | "refil" | "reffil" => true,

@@ -34,6 +34,8 @@ pub fn product_key(title: &str) -> ProductKey {
     }
     white_board(&mut toks);
     let says = Says::read(&toks);
+    // `Free Spidol Whiteboard … 60 x 90 cm` is the board, and its kind no marker's.
+    toks.drain(..apart::gift(&toks));
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
@@ -62,11 +64,17 @@ pub fn product_key(title: &str) -> ProductKey {
 }
 
 /// `White Board` is one word, the whiteboard, never the colour white: `Spidol Joyko White Board
-/// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one.
+/// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one;
+/// so on a whiteboard's ink, refill or eraser (review27c H8: `Tinta White Board Cakil Hitam` was
+/// split from its `Whiteboard` twin as black and white).
 fn white_board(toks: &mut Vec<Tok>) {
     // On a board or a sticker the white is the board's own (and keeps it from a black board).
-    let about_markers = apart::about_markers(toks);
-    while let Some(at) = toks.windows(2).position(|w| w[0].is("white") && w[1].is("board")).filter(|_| about_markers) {
+    let supply = |t: &Tok| {
+        matches!(t.text.as_str(), "tinta" | "ink" | "refill" | "refil" | "reffil" | "ulang" | "penghapus" | "eraser")
+            || matches!(t.text.as_str(), "hapusan" | "hapus")
+    };
+    let joined = apart::about_markers(toks) || toks.iter().any(supply);
+    while let Some(at) = toks.windows(2).position(|w| w[0].is("white") && w[1].is("board")).filter(|_| joined) {
         toks[at].text = "whiteboard".to_string();
         toks.remove(at + 1);
     }

@@ -89,6 +89,14 @@ fn chunks(title: &str) -> Vec<String> {
                 out.push(std::mem::take(&mut current));
                 out.push("inch".to_string());
             }
+            // `60×90 cm`, `60*90 cm`: a size written with a times sign is the size `60 x 90 cm`
+            // (review27c H5: read as the numbers 60 and 90 cm, the board lost its size).
+            '×' | '*' if c == '×' || (prev.is_some() && next.is_some() && (digit(prev) || digit(next))) => {
+                if !current.is_empty() {
+                    out.push(std::mem::take(&mut current));
+                }
+                out.push("x".to_string());
+            }
             // `+ Galon`: what comes with the offer; `@12`: so many per pack; `100%`: a share.
             '+' | '@' | '%' => {
                 if !current.is_empty() {

@@ -82,6 +82,7 @@
 //!   8000 titles: 12, 26, 37, 60 ms); one `compare`'s 400 offers read and grouped in 4.3 ms.
 
 mod apart;
+mod boards;
 mod category;
 mod explain;
 mod group;
@@ -98,6 +99,8 @@ mod tables;
 mod tests;
 #[cfg(test)]
 mod tests_apart;
+#[cfg(test)]
+mod tests_boards;
 #[cfg(test)]
 mod tests_group;
 #[cfg(test)]

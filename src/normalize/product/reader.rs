@@ -99,6 +99,11 @@ impl<'a> Reader<'a> {
             return self.times(number);
         }
         if let Some(unit) = self.unit_at(1) {
+            if self.spelled_size(unit) {
+                // `60 cm x 90 cm` is the size `60 x 90 cm` (review27c H5).
+                let size = format!("{number}x{}{}", self.peek(3).map_or("", |t| t.text.as_str()), unit.0);
+                return self.spec(tables::paper_size(&size).map_or(size, str::to_string), 5);
+            }
             return self.measure(number, unit, 2);
         }
         if self.peek(1).is_some_and(|t| t.is("persen")) {
@@ -119,6 +124,14 @@ impl<'a> Reader<'a> {
             }
         }
         self.spec(number.to_string(), 1);
+    }
+
+    /// Whether a length in `unit` is followed by `x` and another length in the same unit.
+    fn spelled_size(&self, unit: (&'static str, Dimension)) -> bool {
+        unit.1 == Dimension::Length
+            && self.peek(2).is_some_and(|t| t.is("x"))
+            && self.is_num(3)
+            && self.unit_at(4) == Some(unit)
     }
 
     /// `20 x 1 Kg` (a pack of twenty) or `120 x 60 cm` (a size).

@@ -3,18 +3,18 @@
 
 use super::*;
 
-fn conflict(a: &str, b: &str) -> Vec<String> {
+pub(super) fn conflict(a: &str, b: &str) -> Vec<String> {
     explain(&product_key(a), &product_key(b)).conflicts
 }
 
 /// The groups of `titles` as lists of titles.
-fn grouped<'a>(titles: &[&'a str]) -> Vec<Vec<&'a str>> {
+pub(super) fn grouped<'a>(titles: &[&'a str]) -> Vec<Vec<&'a str>> {
     let keys: Vec<ProductKey> = titles.iter().map(|t| product_key(t)).collect();
     group(&keys).into_iter().map(|g| g.into_iter().map(|i| titles[i]).collect()).collect()
 }
 
 /// Whether two titles end up in one group among `titles`.
-fn together(groups: &[Vec<&str>], a: &str, b: &str) -> bool {
+pub(super) fn together(groups: &[Vec<&str>], a: &str, b: &str) -> bool {
     groups.iter().any(|g| g.contains(&a) && g.contains(&b))
 }
 
@@ -355,5 +355,66 @@ fn a_two_sided_board_meets_its_twin_and_neither_one_sided_board() {
     for one_sided in ["Whiteboard Durna 60 x 90 cm", "Papan Tulis Kapur Durna 60 x 90 cm"] {
         assert!(!conflict(black_white, one_sided).is_empty(), "{one_sided}");
         assert!(!conflict(white_black, one_sided).is_empty(), "{one_sided}");
+    }
+}
+
+#[test]
+fn an_ohp_pen_saying_non_permanent_is_one_with_the_ohp_pens_that_do_not() {
+    // review27c H11: `Spidol Zebra OHP Hitam` was split from `… OHP Non Permanent Hitam`.
+    let titles = [
+        "Spidol Zebra OHP Hitam",
+        "Spidol Zebra OHP Non Permanent Hitam",
+        "Spidol Zebra Non Permanent Hitam",
+        "Spidol Zebra Whiteboard Hitam",
+        "Spidol Zebra Permanent Hitam",
+        "Spidol Zebra OHP Permanent Hitam",
+        "Spidol Zebra Whiteboard Hitam Bisa untuk OHP",
+    ];
+    let why = explain(&product_key(titles[0]), &product_key(titles[1]));
+    assert!(why.same, "{why:?}");
+    let groups = grouped(&titles);
+    for other in &titles[2..] {
+        assert!(!together(&groups, titles[0], other), "{groups:?}");
+        assert!(!conflict(titles[1], other).is_empty(), "{other}");
+    }
+}
+
+#[test]
+fn a_black_board_marker_is_a_black_whiteboard_marker() {
+    // review27c H10: read as a chalkboard, it was split from its whiteboard-marker twins.
+    let marker = "Durna Black Board Marker";
+    for twin in ["Durna Board Marker Hitam", "Spidol Whiteboard Durna Hitam"] {
+        let why = explain(&product_key(marker), &product_key(twin));
+        assert!(why.same, "{twin}: {why:?}");
+    }
+    for other in [
+        "Durna Black Board 60 x 90 cm",
+        "Durna Permanent Marker Black",
+        "Durna Chalk Board Marker",
+        "Durna Board Marker Biru",
+        "Spidol Kapur Durna Putih",
+    ] {
+        assert!(!conflict(marker, other).is_empty(), "{other}");
+    }
+}
+
+#[test]
+fn a_white_board_ink_refill_or_eraser_is_the_whiteboard_s_never_a_white_one() {
+    // review27c H8: "White Board" on these was read as the colour white again.
+    for (white_board, whiteboard) in [
+        ("Tinta White Board Cakil Hitam 20 ml", "Tinta Whiteboard Cakil Hitam 20 ml"),
+        ("Refill White Board Arimbi Hitam 20 ml", "Refill Whiteboard Arimbi Hitam 20 ml"),
+        ("Penghapus White Board Arimbi", "Penghapus Whiteboard Arimbi"),
+    ] {
+        assert_eq!(product_key(white_board), product_key(whiteboard), "{white_board}");
+    }
+    for (a, b) in [
+        ("Tinta White Board Cakil Hitam 20 ml", "Tinta White Board Cakil Putih 20 ml"),
+        ("Tinta White Board Cakil Hitam 20 ml", "Spidol Whiteboard Cakil Hitam"),
+        ("Penghapus White Board Arimbi", "Penghapus Black Board Arimbi"),
+        ("Penghapus White Board Arimbi", "Papan Tulis White Board Arimbi 60 x 90 cm"),
+        ("Papan Tulis White Board Arimbi 60 x 90 cm", "Papan Tulis Black Board Arimbi 60 x 90 cm"),
+    ] {
+        assert!(!conflict(a, b).is_empty(), "{a} / {b}");
     }
 }
