@@ -64,17 +64,11 @@ pub fn product_key(title: &str) -> ProductKey {
 }
 
 /// `White Board` is one word, the whiteboard, never the colour white: `Spidol Joyko White Board
-/// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one;
-/// so on a whiteboard's ink, refill or eraser (review27c H8: `Tinta White Board Cakil Hitam` was
-/// split from its `Whiteboard` twin as black and white).
+/// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one.
 fn white_board(toks: &mut Vec<Tok>) {
     // On a board or a sticker the white is the board's own (and keeps it from a black board).
-    let supply = |t: &Tok| {
-        matches!(t.text.as_str(), "tinta" | "ink" | "refill" | "refil" | "reffil" | "ulang" | "penghapus" | "eraser")
-            || matches!(t.text.as_str(), "hapusan" | "hapus")
-    };
-    let joined = apart::about_markers(toks) || toks.iter().any(supply);
-    while let Some(at) = toks.windows(2).position(|w| w[0].is("white") && w[1].is("board")).filter(|_| joined) {
+    let about_markers = apart::about_markers(toks);
+    while let Some(at) = toks.windows(2).position(|w| w[0].is("white") && w[1].is("board")).filter(|_| about_markers) {
         toks[at].text = "whiteboard".to_string();
         toks.remove(at + 1);
     }
