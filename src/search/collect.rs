@@ -176,7 +176,8 @@ pub(super) async fn collect(
         seen = shown_first(first_page.as_deref(), want.start);
         let stated;
         (before, stated) = shown_just_before(path, entry, ask, (walk.offset, walk.size)).await;
-        collected.stated_before = collected.stated_before.or(stated);
+        // The page before was read after the first: its count is the newer.
+        collected.stated_before = stated.or(collected.stated_before);
     }
     let (mut cursor, mut scanned, mut requests) = (resumed, 0u32, 0u32);
     let mut left_out = LeftOut::default();
@@ -237,7 +238,9 @@ pub(super) async fn collect(
         let again = |ids: &Seen| repeats(&page, offset, ids);
         let repeated = again(&seen);
         if !repeated && collected.pages == 1 && again(&before) {
-            let stated = collected.stated_before;
+            // What this page states is newer than what the client's earlier pages did (a list
+            // that shrank between them, review28b G2).
+            let stated = page.total.filter(|_| !page.total_approximate).or(collected.stated_before);
             if let Some(unsure) = last_page_again(path, entry, ask, report, &before, (offset, stated)).await {
                 collected.exhausted = true;
                 (collected.total, collected.total_approximate) = left_out.total(offset, from_start);

@@ -133,3 +133,57 @@ async fn a_client_changing_first_at_the_end_of_a_django_list_ends_it_without_a_v
     }
     panic!("the walk did not end: {delivered} delivered");
 }
+
+/// Follows `hasNextPage` (pages of 20) until the end, `change` run before page `n` (from 1):
+/// the ids delivered and the last page's response.
+async fn walk_changing(app: &TestApp, change: impl Fn(usize)) -> (Vec<String>, Value) {
+    let (mut ids, mut after) = (Vec::new(), Value::Null);
+    for n in 1..=8 {
+        change(n);
+        let response: Value = app.graphql(PAGE, json!({ "after": after })).await;
+        let offers = &response["data"]["search"]["offers"];
+        ids.extend(offers["edges"].as_array().expect("edges").iter().map(|e| e["node"]["sourceId"].to_string()));
+        assert_eq!(response["data"]["search"]["sources"][0]["ignoresPaging"], false, "page {n}: {response}");
+        if offers["pageInfo"]["hasNextPage"] != true {
+            return (ids, response);
+        }
+        after = offers["pageInfo"]["endCursor"].clone();
+    }
+    panic!("the walk did not end in eight pages: {} offers", ids.len());
+}
+
+/// Review28b G0: a Django list whose count is stated ten too high: the last page came back on
+/// every client page up to the stated count, which then was called exact (80 for 60).
+#[tokio::test]
+async fn a_django_list_stated_well_above_its_length_ends_at_its_last_page_not_at_the_stated_count() {
+    let app = spawn_app().await;
+    let high = Quirks {
+        max_matches: Some(60),
+        past_end_last_page: true,
+        total: TotalQuirk::OffBy,
+        total_off_by: 10,
+        ..Quirks::default()
+    };
+    app.sandbox("mbiz").state().set_quirks(high).expect("quirks apply");
+    let (ids, last) = walk_changing(&app, |_| ()).await;
+    assert_eq!((ids.len(), ids.iter().collect::<HashSet<_>>().len()), (60, 60), "{last}");
+    let offers = &last["data"]["search"]["offers"];
+    assert_eq!((&offers["totalCount"], &offers["totalCountExact"]), (&json!(70), &json!(false)), "{last}");
+}
+
+/// Review28b G2: a Django list that lost listings at its tail between a client's pages: the
+/// page's own count (80) is newer than the first page's (100), which had been called exact.
+#[tokio::test]
+async fn a_django_list_that_shrank_between_client_pages_ends_at_the_count_it_states_now() {
+    let app = spawn_app().await;
+    let state = app.sandbox("mbiz").state();
+    let listed = |n| Quirks { max_matches: Some(n), past_end_last_page: true, ..Quirks::default() };
+    let (ids, last) = walk_changing(&app, |n| {
+        let matches = if n < 5 { 100 } else { 80 };
+        state.set_quirks(listed(matches)).expect("quirks apply");
+    })
+    .await;
+    assert_eq!((ids.len(), ids.iter().collect::<HashSet<_>>().len()), (80, 80), "{last}");
+    let offers = &last["data"]["search"]["offers"];
+    assert_eq!((&offers["totalCount"], &offers["totalCountExact"]), (&json!(80), &json!(true)), "{last}");
+}

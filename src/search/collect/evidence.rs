@@ -137,10 +137,11 @@ pub(super) async fn shown_just_before(
 /// Whether a client page's first page, which repeats the page the client's previous request read
 /// (`before`), is the end of the list: Django's `get_page` answers a page past the end with the
 /// last page, and a client following `hasNextPage` got it again as new offers on every page
-/// (review27a E1). At or past the `stated` count it is; a few short of it (a count a little
-/// high) the last item asked alone at its position tells (`Some(true)`: the end, the stated
-/// count not sure). Farther inside the count the list moved between the client's pages
-/// (listings added at its head, review28a F1), and its rows are delivered as read (`None`).
+/// (review27a E1). At or past the `stated` count it is. Inside it, the last item asked alone at
+/// its position tells: in place, the list ends there, short of a count stated too high or at a
+/// cap (`Some(true)`: the end, the stated count not sure; review28b G0: delivered again on every
+/// page up to the stated count); elsewhere, the list moved between the client's pages (listings
+/// added at its head, review28a F1), and its rows are delivered as read (`None`).
 pub(super) async fn last_page_again(
     path: &FetchPath,
     entry: &RegistryEntry,
@@ -152,8 +153,7 @@ pub(super) async fn last_page_again(
     if past_stated_end(offset, (stated, false), None) {
         return Some(false);
     }
-    let last = before.iter().find(|&(_, &at)| at + 1 == offset).map(|(id, _)| id.as_str());
-    let last = last.filter(|_| stated.is_some_and(|total| near(offset, total)))?;
+    let last = before.iter().find(|&(_, &at)| at + 1 == offset).map(|(id, _)| id.as_str())?;
     serves_in_place(path, entry, ask, report, (last, offset - 1)).await.then_some(true)
 }
 
