@@ -36,6 +36,12 @@ const PRICED_AS_PACKS: &str = "the count after the box, dus or karton names no u
                                that pack and count with one, but at this price it would cost far more per unit than \
                                there: it likely counts inner packs, not pieces";
 
+/// Why a bare count another offer confirms is left out all the same: priced far under them, which
+/// inner packs would not explain (review27b G9).
+const PRICED_FAR_BELOW: &str = "the count after the box, dus or karton names no unit; another offer of this product \
+                                states that pack and count with one, but at this price it would cost far less per \
+                                unit than there: the price or the count may be wrong";
+
 /// How far a restored unit price may be from the confirming offers' median, either way: a `Box
 /// isi 25` at Rp170.000 beside `isi 25 Kantong` at Rp7.000 is 25 boxes, not 25 bags (review26b F5).
 const PEER_FACTOR: u32 = 3;
@@ -51,9 +57,9 @@ pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
                     Some(base) => {
                         let peers = peer_prices(held, group, &counts, offers);
                         restore(&mut offers[i], unit, base);
-                        if !near_peers(&offers[i], &peers) {
+                        if let Some(why) = far_from_peers(&offers[i], &peers) {
                             unknown(&mut offers[i]);
-                            offers[i].unit.note = Some(PRICED_AS_PACKS);
+                            offers[i].unit.note = Some(why);
                         }
                     }
                     None => unknown(&mut offers[i]),
@@ -97,14 +103,21 @@ fn peer_prices(bare: PackCount, group: &[usize], counts: &[Option<PackCount>], o
     prices
 }
 
-/// Whether the offer's restored unit price is within [`PEER_FACTOR`] of the peers' median.
-fn near_peers(offer: &Offer, peers: &[Decimal]) -> bool {
+/// Why the offer's restored unit price is left out: beyond [`PEER_FACTOR`] of the peers' median,
+/// above or below (or nothing to weigh it by); `None` when it is near them.
+fn far_from_peers(offer: &Offer, peers: &[Decimal]) -> Option<&'static str> {
     let (Some(price), Some(median)) = (offer.unit_price.as_ref().map(|u| u.price.amount), peers.get(peers.len() / 2))
     else {
-        return false;
+        return Some(PRICED_AS_PACKS);
     };
     let factor = Decimal::from(PEER_FACTOR);
-    price <= *median * factor && price * factor >= *median
+    if price > *median * factor {
+        Some(PRICED_AS_PACKS)
+    } else if price * factor < *median {
+        Some(PRICED_FAR_BELOW)
+    } else {
+        None
+    }
 }
 
 /// The held-back reading, in the unit the confirming offer names, and its unit price.

@@ -224,3 +224,23 @@ fn a_box_of_fifty_taken_for_pieces_is_still_counted_only_when_confirmed() {
     offers.retain(|o| !o.source_id.starts_with("box-") || o.source_id == "box-bare");
     assert_eq!(verdict(&only_group(offers), "box-bare"), Err(Uncounted::NoConfidentPack));
 }
+
+/// The note compare gives the offer `id` of `group`.
+fn note(group: &ProductGroup, id: &str) -> Option<&'static str> {
+    group.offers.iter().find(|(o, _)| o.source_id == id).and_then(|(o, _)| o.unit.note)
+}
+
+#[test]
+fn a_confirmed_bare_count_priced_far_below_its_peers_is_told_so_not_that_it_costs_more() {
+    // review27b G9: Rp60 a bag beside Rp280 was told it "would cost far more per unit".
+    let tea = only_group(vec![
+        listing("kantong-a", "Teh Celup Tehuji Melati isi 25 Kantong", "Rp7.000", "box"),
+        listing("kantong-b", "Teh Celup Tehuji Melati isi 25 Kantong", "Rp7.200", "box"),
+        listing("cheap", "Teh Celup Tehuji Melati Box isi 25", "Rp1.500", "box"),
+        listing("boxes", "Teh Celup Tehuji Melati Box isi 25", "Rp170.000", "box"),
+    ]);
+    assert_eq!(verdict(&tea, "cheap"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(note(&tea, "cheap"), Some(super::PRICED_FAR_BELOW));
+    assert!(super::PRICED_FAR_BELOW.contains("far less per unit"));
+    assert_eq!(note(&tea, "boxes"), Some(super::PRICED_AS_PACKS));
+}
