@@ -104,7 +104,7 @@ enum Statement<'a> {
 pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
     let field = unit_field.map(str::trim).filter(|u| !u.is_empty()).map(str::to_lowercase);
     let name = field.clone().unwrap_or_else(|| "unit".to_string());
-    let title_lower = lowered(title);
+    let title_lower = lowered_title(title, unit_field);
     let title_words = words(&title_lower);
     let in_title = statement(&title_words);
     let Some(field) = field else {
@@ -144,7 +144,7 @@ pub fn sizes_stated(unit_field: Option<&str>, title: &str) -> (Option<Decimal>, 
     };
     let field = unit_field.map(|field| lowered(field.trim()));
     let in_field = field.as_deref().and_then(|field| size(field_statement(&words(field))));
-    let title = lowered(title);
+    let title = lowered_title(title, unit_field);
     (in_field, size(statement(&words(&title))))
 }
 
@@ -200,7 +200,7 @@ mod sized;
 pub use count::{BARE_PACK_COUNT, LIKELY_PIECES, PackCount, held_reading, hold_bare_count, pack_count};
 #[cfg(test)]
 use read::{base_unit, fixed_pack};
-use read::{field_statement, lowered, words};
+use read::{field_statement, lowered, lowered_title, words};
 use sized::statement;
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! The count a pack reading rests on, for compare to weigh across offers: whether a word names
 //! what it counts (`Dus (12 Botol)`) or it is taken for pieces (`Dus isi 12`).
 
-use super::{CONTAINERS, FIXED_PACKS, Statement, field_statement, lowered, parse_unit, statement, words};
+use super::{
+    CONTAINERS, FIXED_PACKS, Statement, field_statement, lowered, lowered_title, parse_unit, statement, words,
+};
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
 
@@ -59,19 +61,20 @@ impl PackCount {
 /// is said of (the title's, or the unit field's container word).
 pub fn pack_count(unit_field: Option<&str>, title: &str) -> Option<PackCount> {
     let field = unit_field.map(|f| lowered(f.trim())).unwrap_or_default();
+    let title = lowered_title(title, unit_field);
     let field_words = words(&field);
     let own = field_words.first().copied().filter(|w| CONTAINERS.contains(w));
     let read = |statement: Option<Statement<'_>>, in_field| match statement? {
         Statement::Size { base, quantity, container, named } => {
             let pack = container.or(own).and_then(pack_word);
-            let written = if in_field { written(&field) } else { written(&lowered(title)).or_else(|| written(&field)) };
+            let written = if in_field { written(&field) } else { written(&title).or_else(|| written(&field)) };
             Some(PackCount { pack, quantity, named: named.then_some(base), in_field, written })
         }
         Statement::Unsized => None,
     };
     match field_statement(&field_words) {
         Some(size @ Statement::Size { .. }) => read(Some(size), true),
-        _ => read(statement(&words(&lowered(title))), false),
+        _ => read(statement(&words(&title)), false),
     }
 }
 

@@ -26,6 +26,33 @@ pub(super) fn lowered(text: &str) -> String {
     lower
 }
 
+/// Words that name a pack only in some titles: `Cartoon` is as often a motif (`Pensil 2B Cartoon
+/// isi 12`) and `Ball` balls (`Bola Pingpong Ball isi 6`), each with its plain word.
+const MOTIFS: &[(&str, &str)] = &[("cartoon", "kartun"), ("ball", "bola"), ("bale", "bola")];
+
+/// The title [`lowered`], its [`MOTIFS`] read as their plain words when the unit field names
+/// another pack: a pak of pencils with a cartoon print is no karton (review27b G10). Beside a unit
+/// field naming none, or the same pack (`Cartoon`, `Karton`), they stay the pack (review26b F7).
+pub(super) fn lowered_title(title: &str, unit_field: Option<&str>) -> String {
+    let lower = lowered(title);
+    let field = unit_field.map(|f| lowered(f.trim())).unwrap_or_default();
+    let Some(own) = words(&field).first().copied().filter(|w| is_pack_word(w)) else { return lower };
+    let plain = |word: &str| {
+        let (_, plain) = MOTIFS.iter().find(|(motif, _)| *motif == word)?;
+        (words(word).first() != Some(&own)).then_some(*plain)
+    };
+    let (mut out, mut rest) = (String::with_capacity(lower.len()), lower.as_str());
+    while let Some(start) = rest.find(char::is_alphanumeric) {
+        let end = rest[start..].find(|c: char| !c.is_alphanumeric()).map_or(rest.len(), |e| start + e);
+        let word = &rest[start..end];
+        out.push_str(&rest[..start]);
+        out.push_str(plain(word).unwrap_or(word));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The words of a [`lowered`] text. Digits glued to a unit are split from it (`"5rim"` → `5`,
 /// `rim`); any other mix of letters and digits, or words joined by `-` or `/` with a digit in
 /// them, is one code (`c600`, `bp-338`, `3-ply`) that is never read as a count. Words borrow

@@ -1,4 +1,4 @@
-//! review26b F4: what a bare count after a box, dus or karton counts when the title says it.
+//! What a bare count after a pack word counts when the title says it (review26b F4, review27b G10).
 use super::*;
 use rust_decimal_macros::dec;
 
@@ -77,5 +77,24 @@ fn a_box_of_fifty_or_a_karton_of_thousands_is_priced_per_piece_but_not_confident
     ] {
         let unit = hold_bare_count(parse_unit(field, title), field, title);
         assert_eq!(unit.note, Some(BARE_PACK_COUNT), "{field:?} / {title}");
+    }
+}
+
+#[test]
+fn a_cartoon_print_or_balls_beside_a_unit_field_naming_another_pack_are_no_karton_nor_bal() {
+    // review27b G10: a pak of 12 pencils with a cartoon print had no unit price.
+    let pieces = |n| (Some("pcs".to_string()), Some(n), true);
+    assert_eq!(shown(Some("pak"), "Ujikata Pensil 2B Cartoon isi 12"), pieces(dec!(12)));
+    assert_eq!(shown(Some("Pak"), "Ujiunit Stiker Cartoon isi 12"), pieces(dec!(12)));
+    assert_eq!(shown(Some("pak"), "Ujikata Bola Pingpong Ball isi 6"), pieces(dec!(6)));
+    // Beside no unit field, or the same pack, they are still the karton and the bal (review26b F7).
+    for (field, title) in [
+        (None, "Masker Uji Earloop Cartoon isi 40"),
+        (Some("Cartoon"), "Masker Uji Earloop Cartoon isi 40"),
+        (Some("karton"), "Masker Uji Earloop Cartoon isi 40"),
+        (Some("Ball"), "Masker Uji Earloop Ball isi 40"),
+    ] {
+        let unit = hold_bare_count(parse_unit(field, title), field, title);
+        assert_eq!((unit.quantity, unit.note), (None, Some(BARE_PACK_COUNT)), "{field:?} / {title}");
     }
 }
