@@ -33,13 +33,23 @@ const MOTIFS: &[(&str, &str)] = &[("cartoon", "kartun"), ("ball", "bola"), ("bal
 /// The title [`lowered`], its [`MOTIFS`] read as their plain words when the unit field names
 /// another pack: a pak of pencils with a cartoon print is no karton (review27b G10). Beside a unit
 /// field naming none, or the same pack (`Cartoon`, `Karton`), they stay the pack (review26b F7).
+///
+/// In a title about tea bags (`Teh Celup`), a sachet is a bag: `isi 25 Sachet` counts the same
+/// 25 kantong as `isi 25 Kantong` (review26b F6).
 pub(super) fn lowered_title(title: &str, unit_field: Option<&str>) -> String {
     let lower = lowered(title);
     let field = unit_field.map(|f| lowered(f.trim())).unwrap_or_default();
-    let Some(own) = words(&field).first().copied().filter(|w| is_pack_word(w)) else { return lower };
+    let own = words(&field).first().copied().filter(|w| is_pack_word(w));
+    let tea_bags = lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "celup");
+    if own.is_none() && !tea_bags {
+        return lower;
+    }
     let plain = |word: &str| {
+        if tea_bags && matches!(word, "sachet" | "saset") {
+            return Some("kantong");
+        }
         let (_, plain) = MOTIFS.iter().find(|(motif, _)| *motif == word)?;
-        (words(word).first() != Some(&own)).then_some(*plain)
+        own.filter(|own| words(word).first() != Some(own)).map(|_| *plain)
     };
     let (mut out, mut rest) = (String::with_capacity(lower.len()), lower.as_str());
     while let Some(start) = rest.find(char::is_alphanumeric) {

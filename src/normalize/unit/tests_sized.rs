@@ -98,3 +98,10 @@ fn a_cartoon_print_or_balls_beside_a_unit_field_naming_another_pack_are_no_karto
         assert_eq!((unit.quantity, unit.note), (None, Some(BARE_PACK_COUNT)), "{field:?} / {title}");
     }
 }
+
+#[test]
+fn a_sachet_of_tea_bags_is_a_kantong_and_elsewhere_a_sachet() {
+    assert_eq!(shown(Some("box"), "Teh Celup Sariwangi Tubruk isi 25 Sachet"), of("kantong", dec!(25)));
+    assert_eq!(shown(Some("box"), "TEH CELUP SARIWANGI ASLI ISI 25 SACHET"), of("kantong", dec!(25)));
+    assert_eq!(shown(Some("renceng"), "Kopi Kapal Api Renceng isi 10 Sachet"), of("sachet", dec!(10)));
+}

@@ -244,3 +244,16 @@ fn a_confirmed_bare_count_priced_far_below_its_peers_is_told_so_not_that_it_cost
     assert!(super::PRICED_FAR_BELOW.contains("far less per unit"));
     assert_eq!(note(&tea, "boxes"), Some(super::PRICED_AS_PACKS));
 }
+
+#[test]
+fn tea_bags_written_sachet_or_kantong_are_one_unit_and_confirm_a_bare_box_together() {
+    // review26b F6: the sachet box alone was counted; the kantong box was OTHER_UNIT, the bare one left out.
+    let tea = only_group(vec![
+        listing("kantong", "Teh Celup Sariwangi Tubruk isi 25 Kantong", "Rp9.000", "box"),
+        listing("sachet", "Teh Celup Sariwangi Tubruk isi 25 Sachet", "Rp9.100", "box"),
+        listing("bare", "Teh Celup Sariwangi Tubruk isi 25", "Rp8.900", "box"),
+    ]);
+    assert_eq!(tea.unit_prices, [dec!(356), dec!(360), dec!(364)]);
+    let (sachet, _) = tea.offers.iter().find(|(o, _)| o.source_id == "sachet").expect("the sachet box");
+    assert_eq!((sachet.unit.base_unit.as_deref(), sachet.unit.quantity), (Some("kantong"), Some(dec!(25))));
+}
