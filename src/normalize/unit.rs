@@ -129,7 +129,10 @@ pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
             let note = disagrees.then_some("the title states another pack size than the unit field");
             known(name, base, quantity, PackDerivation::Stated, note)
         }
-        Some(Statement::Unsized) | None => from_container(name, &field, &field_words, in_title),
+        Some(Statement::Unsized) | None => {
+            let pouch = pouch_of_bags(&field_words, &title_words);
+            from_container(name, &field, &field_words, in_title, pouch)
+        }
     }
 }
 
@@ -149,9 +152,16 @@ pub fn sizes_stated(unit_field: Option<&str>, title: &str) -> (Option<Decimal>, 
 }
 
 /// The unit field names a container or a word of its own: the title gives its size, if it can.
-fn from_container(name: String, field: &str, field_words: &[&str], in_title: Option<Statement<'_>>) -> Unit {
+/// `pouch`: the unit field is a pouch of bags, not one ([`pouch_of_bags`]).
+fn from_container(
+    name: String,
+    field: &str,
+    field_words: &[&str],
+    in_title: Option<Statement<'_>>,
+    pouch: bool,
+) -> Unit {
     let own = field_words.first().copied().unwrap_or_default();
-    let is_container = CONTAINERS.contains(&own) || field_words.contains(&"isi");
+    let is_container = CONTAINERS.contains(&own) || field_words.contains(&"isi") || pouch;
     match in_title {
         Some(Statement::Size { base, quantity, container, .. }) if container.is_none_or(|c| c == own) => {
             known(name, base, quantity, PackDerivation::Title, None)
@@ -169,6 +179,12 @@ fn from_container(name: String, field: &str, field_words: &[&str], in_title: Opt
             name,
         },
     }
+}
+
+/// A unit field `Kantong` on tea bags (`Teh Celup Walini`, Rp9.000) is the seller's pouch of
+/// them, not one bag priced beside per-bag prices (review26b F8); elsewhere it is one kantong.
+fn pouch_of_bags(field_words: &[&str], title_words: &[&str]) -> bool {
+    field_words.first().and_then(|w| base_unit_name(w)) == Some("kantong") && title_words.contains(&"celup")
 }
 
 fn known(name: String, base: &str, quantity: u32, derivation: PackDerivation, note: Option<&'static str>) -> Unit {

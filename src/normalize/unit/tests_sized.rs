@@ -105,3 +105,15 @@ fn a_sachet_of_tea_bags_is_a_kantong_and_elsewhere_a_sachet() {
     assert_eq!(shown(Some("box"), "TEH CELUP SARIWANGI ASLI ISI 25 SACHET"), of("kantong", dec!(25)));
     assert_eq!(shown(Some("renceng"), "Kopi Kapal Api Renceng isi 10 Sachet"), of("sachet", dec!(10)));
 }
+
+#[test]
+fn a_unit_field_kantong_on_tea_bags_is_a_pouch_of_unstated_size_not_one_bag() {
+    // review26b F8: Rp9.000 for the pouch was ranked as Rp9.000 a bag beside Rp360 a bag.
+    for title in ["Teh Celup Walini Kantong", "Teh Celup Sariwangi Asli"] {
+        let unit = parse_unit(Some("Kantong"), title);
+        assert_eq!((unit.quantity, unit.confident), (None, false), "{title}");
+    }
+    assert_eq!(shown(Some("kantong"), "Teh Celup Walini 25 Kantong"), of("kantong", dec!(25)));
+    assert_eq!(shown(Some("Kantong"), "Kantong Plastik Hitam"), of("kantong", dec!(1)));
+    assert_eq!(shown(Some("kantong"), "Gula Pasir Gulaku 1 kg"), of("kantong", dec!(1)));
+}

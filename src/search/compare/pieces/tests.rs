@@ -257,3 +257,17 @@ fn tea_bags_written_sachet_or_kantong_are_one_unit_and_confirm_a_bare_box_togeth
     let (sachet, _) = tea.offers.iter().find(|(o, _)| o.source_id == "sachet").expect("the sachet box");
     assert_eq!((sachet.unit.base_unit.as_deref(), sachet.unit.quantity), (Some("kantong"), Some(dec!(25))));
 }
+
+#[test]
+fn a_pouch_of_tea_bags_sold_per_kantong_is_never_counted_per_bag() {
+    // review26b F8: the pouch's Rp9.000 was the group's max "per kantong" beside Rp360 a bag.
+    let offers = vec![
+        listing("box-a", "Teh Celup Walini isi 25 Kantung", "Rp9.000", "box"),
+        listing("box-b", "Teh Celup Walini Box isi 25 Kantong", "Rp9.100", "box"),
+        listing("box-c", "Teh Celup Walini (25 Kantong)", "Rp9.200", "box"),
+        listing("pouch", "Teh Celup Walini Kantong", "Rp9.000", "kantong"),
+    ];
+    let groups = group(offers, None, &Facts::default());
+    let pouch = groups.iter().find(|g| g.offers.iter().any(|(o, _)| o.source_id == "pouch")).expect("the pouch");
+    assert_eq!(verdict(pouch, "pouch"), Err(Uncounted::NoConfidentPack));
+}
