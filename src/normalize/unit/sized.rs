@@ -9,6 +9,11 @@ use super::{CONTAINERS, MEASURES, Statement};
 const VOLUMES: &[(&str, u32)] =
     &[("ml", 1), ("l", 1000), ("lt", 1000), ("ltr", 1000), ("liter", 1000), ("litre", 1000), ("liters", 1000)];
 
+/// Vessels of a liquid other than a bottle: items sized by volume in a title naming one are pieces
+/// (`Air Mineral Gelas 220 ml Dus isi 48` holds 48 cups, not bottles).
+const VESSELS: &[&str] =
+    &["gelas", "cup", "cups", "kaleng", "can", "cans", "pouch", "kotak", "sachet", "saset", "jerigen", "tube", "galon"];
+
 /// Most litres or kilograms one pack of sized items holds: a dus or karton a person carries.
 /// Beyond it the size is the whole pack's (`Permen 1 kg Dus isi 300` is 300 sweets, not 300 kg).
 const MAX_CONTENT: u32 = 60;
@@ -40,7 +45,8 @@ fn per_item<'a>(words: &[&'a str], read: Statement<'a>) -> Statement<'a> {
     let size = |base, quantity| Statement::Size { base, quantity, container, named: true };
     match item {
         Item::Volume(ml) if ml.checked_mul(quantity).is_some_and(|all| all <= MAX_CONTENT * 1000) => {
-            size("botol", quantity)
+            let vessel = words.iter().any(|w| VESSELS.contains(w));
+            size(if vessel { "pcs" } else { "botol" }, quantity)
         }
         Item::Kilograms(kg) => match kg.checked_mul(quantity).filter(|all| *all <= MAX_CONTENT) {
             Some(all) => size("kg", all),

@@ -20,6 +20,9 @@ fn a_bare_count_after_a_per_item_size_is_that_many_items_of_that_size() {
     assert_eq!(shown(Some("dus"), "Hand Sanitizer Antis 500 ml Dus isi 12"), of("botol", dec!(12)));
     assert_eq!(shown(Some("dus"), "HAND SANITIZER GEL NUVO 1 LITER DUS ISI 12"), of("botol", dec!(12)));
     assert_eq!(shown(Some("dus"), "Air Mineral 600 ml isi 24"), of("botol", dec!(24)));
+    // Cups and cans are pieces of that size, not bottles.
+    assert_eq!(shown(Some("dus"), "Air Mineral Aqua Gelas 220 ml Dus isi 48"), of("pcs", dec!(48)));
+    assert_eq!(shown(Some("dus"), "Coca Cola Kaleng 330 ml Dus isi 24"), of("pcs", dec!(24)));
     // Twenty bags of one kilogram are twenty kilograms, as `1 Dus (20 x 1 Kg)` says.
     assert_eq!(shown(Some("dus"), "Gula Pasir Gulaku 1 kg Dus isi 20"), of("kg", dec!(20)));
     assert_eq!(shown(Some("dus"), "GULA PASIR PUTIH INDOGULA 1KG DUS ISI 20"), of("kg", dec!(20)));
