@@ -19,7 +19,10 @@
 //!   box, dus, karton, bal, krat, slop, koli, also written `Ktn`, `Bx`, `Ball`, `Doos`, `Slof`) is
 //!   read as pieces here, but an offer is never priced by
 //!   it alone: [`hold_bare_count`] leaves its size unknown, and `compare` counts it only when
-//!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`).
+//!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`). A count
+//!   more than such a pack holds of packs (`Box isi 50`) keeps its pieces, not confident.
+//! - A size of each item before a count naming no unit says what it counts (`600 ml Dus isi
+//!   24`: 24 botol; `1 kg Dus isi 20`: 20 kg; `250 Sheet Karton isi 48`: 12,000 lembar).
 
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
@@ -101,7 +104,7 @@ enum Statement<'a> {
 pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
     let field = unit_field.map(str::trim).filter(|u| !u.is_empty()).map(str::to_lowercase);
     let name = field.clone().unwrap_or_else(|| "unit".to_string());
-    let title_lower = lowered(title);
+    let title_lower = lowered_title(title, unit_field);
     let title_words = words(&title_lower);
     let in_title = statement(&title_words);
     let Some(field) = field else {
@@ -126,7 +129,10 @@ pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
             let note = disagrees.then_some("the title states another pack size than the unit field");
             known(name, base, quantity, PackDerivation::Stated, note)
         }
-        Some(Statement::Unsized) | None => from_container(name, &field, &field_words, in_title),
+        Some(Statement::Unsized) | None => {
+            let pouch = pouch_of_bags(&field_words, &title_words);
+            from_container(name, &field, &field_words, in_title, pouch)
+        }
     }
 }
 
@@ -141,14 +147,21 @@ pub fn sizes_stated(unit_field: Option<&str>, title: &str) -> (Option<Decimal>, 
     };
     let field = unit_field.map(|field| lowered(field.trim()));
     let in_field = field.as_deref().and_then(|field| size(field_statement(&words(field))));
-    let title = lowered(title);
+    let title = lowered_title(title, unit_field);
     (in_field, size(statement(&words(&title))))
 }
 
 /// The unit field names a container or a word of its own: the title gives its size, if it can.
-fn from_container(name: String, field: &str, field_words: &[&str], in_title: Option<Statement<'_>>) -> Unit {
+/// `pouch`: the unit field is a pouch of bags, not one ([`pouch_of_bags`]).
+fn from_container(
+    name: String,
+    field: &str,
+    field_words: &[&str],
+    in_title: Option<Statement<'_>>,
+    pouch: bool,
+) -> Unit {
     let own = field_words.first().copied().unwrap_or_default();
-    let is_container = CONTAINERS.contains(&own) || field_words.contains(&"isi");
+    let is_container = CONTAINERS.contains(&own) || field_words.contains(&"isi") || pouch;
     match in_title {
         Some(Statement::Size { base, quantity, container, .. }) if container.is_none_or(|c| c == own) => {
             known(name, base, quantity, PackDerivation::Title, None)
@@ -166,6 +179,12 @@ fn from_container(name: String, field: &str, field_words: &[&str], in_title: Opt
             name,
         },
     }
+}
+
+/// A unit field `Kantong` on tea bags (`Teh Celup Walini`, Rp9.000) is the seller's pouch of
+/// them, not one bag priced beside per-bag prices (review26b F8); elsewhere it is one kantong.
+fn pouch_of_bags(field_words: &[&str], title_words: &[&str]) -> bool {
+    field_words.first().and_then(|w| base_unit_name(w)) == Some("kantong") && title_words.contains(&"celup")
 }
 
 fn known(name: String, base: &str, quantity: u32, derivation: PackDerivation, note: Option<&'static str>) -> Unit {
@@ -192,11 +211,15 @@ fn unknown(name: String, note: &'static str) -> Unit {
 
 mod count;
 mod read;
+mod sized;
 
-pub use count::{BARE_PACK_COUNT, PackCount, held_reading, hold_bare_count, pack_count};
+pub use count::{BARE_PACK_COUNT, LIKELY_PIECES, PackCount, held_reading, hold_bare_count, pack_count};
 #[cfg(test)]
 use read::{base_unit, fixed_pack};
-use read::{field_statement, lowered, statement, words};
+use read::{field_statement, lowered, lowered_title, words};
+use sized::statement;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_sized;

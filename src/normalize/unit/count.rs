@@ -1,7 +1,9 @@
 //! The count a pack reading rests on, for compare to weigh across offers: whether a word names
 //! what it counts (`Dus (12 Botol)`) or it is taken for pieces (`Dus isi 12`).
 
-use super::{CONTAINERS, FIXED_PACKS, Statement, field_statement, lowered, parse_unit, statement, words};
+use super::{
+    CONTAINERS, FIXED_PACKS, Statement, field_statement, lowered, lowered_title, parse_unit, statement, words,
+};
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
 
@@ -9,6 +11,16 @@ use rust_decimal::Decimal;
 /// counted something without naming it, and a karton of masks holds boxes (review25b F3).
 pub const BARE_PACK_COUNT: &str = "the count after the box, dus or karton names no unit (as 'isi 40 pcs' would): \
                                    it may count inner packs, not pieces, so the pack size is unknown";
+
+/// Why a bare count after a box is taken for pieces all the same, but not with confidence.
+pub const LIKELY_PIECES: &str = "the count after the box, dus or karton names no unit; taken for pieces, as no box \
+                                 holds fifty inner packs nor a karton a thousand, but not confirmed";
+
+/// Fewest inner packs past which a box's bare count is pieces: a box of fifty boxes is a karton.
+const BOX_OF_PIECES: u32 = 50;
+
+/// Fewest inner packs past which any pack's bare count is pieces (`karton isi 2000` of masks).
+const PACK_OF_PIECES: u32 = 1000;
 
 /// A pack reading's count as compare weighs it across offers (see `search::compare::pieces`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,25 +50,31 @@ impl PackCount {
     pub fn may_count_packs(&self) -> bool {
         self.named.is_none() && self.pack.is_some_and(|p| PACKS_OF_PACKS.contains(&p))
     }
+
+    /// Whether the bare count is more inner packs than its pack holds (review26b F4).
+    pub fn likely_pieces(&self) -> bool {
+        self.quantity >= PACK_OF_PIECES || (self.pack == Some("box") && self.quantity >= BOX_OF_PIECES)
+    }
 }
 
 /// The count [`parse_unit`] reads from the unit field or else the title, with the pack word it
 /// is said of (the title's, or the unit field's container word).
 pub fn pack_count(unit_field: Option<&str>, title: &str) -> Option<PackCount> {
     let field = unit_field.map(|f| lowered(f.trim())).unwrap_or_default();
+    let title = lowered_title(title, unit_field);
     let field_words = words(&field);
     let own = field_words.first().copied().filter(|w| CONTAINERS.contains(w));
     let read = |statement: Option<Statement<'_>>, in_field| match statement? {
         Statement::Size { base, quantity, container, named } => {
             let pack = container.or(own).and_then(pack_word);
-            let written = if in_field { written(&field) } else { written(&lowered(title)).or_else(|| written(&field)) };
+            let written = if in_field { written(&field) } else { written(&title).or_else(|| written(&field)) };
             Some(PackCount { pack, quantity, named: named.then_some(base), in_field, written })
         }
         Statement::Unsized => None,
     };
     match field_statement(&field_words) {
         Some(size @ Statement::Size { .. }) => read(Some(size), true),
-        _ => read(statement(&words(&lowered(title))), false),
+        _ => read(statement(&words(&title)), false),
     }
 }
 
@@ -90,9 +108,13 @@ fn pack_word(word: &str) -> Option<&'static str> {
 /// pack that may hold packs (`Masker ... Karton isi 40`: 40 boxes, not 40 masks) has no known
 /// size, so no unit price is given for it. `compare` reads it again with [`held_reading`] and
 /// counts it when another offer of the product names that pack and count.
+///
+/// A count no pack of packs reaches (`Masker ... Box isi 50`, `karton isi 2000`) keeps its
+/// pieces, not confident ([`LIKELY_PIECES`]): `compare` still counts it only when confirmed.
 pub fn hold_bare_count(unit: Unit, unit_field: Option<&str>, title: &str) -> Unit {
-    if !pack_count(unit_field, title).is_some_and(|count| rests_on(&unit, &count)) {
-        return unit;
+    let Some(count) = pack_count(unit_field, title).filter(|count| rests_on(&unit, count)) else { return unit };
+    if count.likely_pieces() {
+        return Unit { confident: false, note: Some(LIKELY_PIECES), ..unit };
     }
     Unit { base_unit: None, quantity: None, confident: false, note: Some(BARE_PACK_COUNT), ..unit }
 }

@@ -26,6 +26,43 @@ pub(super) fn lowered(text: &str) -> String {
     lower
 }
 
+/// Words that name a pack only in some titles: `Cartoon` is as often a motif (`Pensil 2B Cartoon
+/// isi 12`) and `Ball` balls (`Bola Pingpong Ball isi 6`), each with its plain word.
+const MOTIFS: &[(&str, &str)] = &[("cartoon", "kartun"), ("ball", "bola"), ("bale", "bola")];
+
+/// The title [`lowered`], its [`MOTIFS`] read as their plain words when the unit field names
+/// another pack: a pak of pencils with a cartoon print is no karton (review27b G10). Beside a unit
+/// field naming none, or the same pack (`Cartoon`, `Karton`), they stay the pack (review26b F7).
+///
+/// In a title about tea bags (`Teh Celup`), a sachet is a bag: `isi 25 Sachet` counts the same
+/// 25 kantong as `isi 25 Kantong` (review26b F6).
+pub(super) fn lowered_title(title: &str, unit_field: Option<&str>) -> String {
+    let lower = lowered(title);
+    let field = unit_field.map(|f| lowered(f.trim())).unwrap_or_default();
+    let own = words(&field).first().copied().filter(|w| is_pack_word(w));
+    let tea_bags = lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "celup");
+    if own.is_none() && !tea_bags {
+        return lower;
+    }
+    let plain = |word: &str| {
+        if tea_bags && matches!(word, "sachet" | "saset") {
+            return Some("kantong");
+        }
+        let (_, plain) = MOTIFS.iter().find(|(motif, _)| *motif == word)?;
+        own.filter(|own| words(word).first() != Some(own)).map(|_| *plain)
+    };
+    let (mut out, mut rest) = (String::with_capacity(lower.len()), lower.as_str());
+    while let Some(start) = rest.find(char::is_alphanumeric) {
+        let end = rest[start..].find(|c: char| !c.is_alphanumeric()).map_or(rest.len(), |e| start + e);
+        let word = &rest[start..end];
+        out.push_str(&rest[..start]);
+        out.push_str(plain(word).unwrap_or(word));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The words of a [`lowered`] text. Digits glued to a unit are split from it (`"5rim"` → `5`,
 /// `rim`); any other mix of letters and digits, or words joined by `-` or `/` with a digit in
 /// them, is one code (`c600`, `bp-338`, `3-ply`) that is never read as a count. Words borrow
@@ -110,7 +147,8 @@ pub(super) fn is_pack_word(word: &str) -> bool {
     CONTAINERS.contains(&word) || fixed_pack(word).is_some()
 }
 
-/// The pack statement in the words, most explicit first.
+/// The pack statement in the words, most explicit first, as the words alone make it (the title's
+/// is read again by `sized::statement`).
 pub(super) fn statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     nested(words)
         .or_else(|| isi_count(words))

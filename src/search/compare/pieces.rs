@@ -14,6 +14,9 @@
 //! under a third of it, is left out all the same: `Box isi 25` at Rp170.000 beside `isi 25
 //! Kantong` at Rp7.000 holds 25 boxes (review26b F5).
 //!
+//! A bare count after a size of each item (`600 ml Dus isi 24`) is no bare count: the normaliser
+//! reads it in that size, and compare counts it as any named count (review26b F4).
+//!
 //! The same confirmation names the pieces of a pak (`1 Pak isi 100` envelopes beside `Pak isi
 //! 100 Lembar` are sheets); a pak's bare count stays pieces when nothing names it, a pak being
 //! the inner pack. A count is never read in a measure (`Dus isi 20` of sugar beside `1 Dus (20 x
@@ -21,7 +24,7 @@
 
 use crate::model::{Offer, Unit};
 use crate::normalize::offer::per_base_unit;
-use crate::normalize::unit::{BARE_PACK_COUNT, PackCount, held_reading, is_measure, pack_count};
+use crate::normalize::unit::{BARE_PACK_COUNT, LIKELY_PIECES, PackCount, held_reading, is_measure, pack_count};
 use rust_decimal::Decimal;
 
 /// Why a bare count after a pack that may hold packs is left out.
@@ -32,6 +35,12 @@ const UNCONFIRMED: &str = "the count after the box, dus or karton names no unit 
 const PRICED_AS_PACKS: &str = "the count after the box, dus or karton names no unit; another offer of this product states \
                                that pack and count with one, but at this price it would cost far more per unit than \
                                there: it likely counts inner packs, not pieces";
+
+/// Why a bare count another offer confirms is left out all the same: priced far under them, which
+/// inner packs would not explain (review27b G9).
+const PRICED_FAR_BELOW: &str = "the count after the box, dus or karton names no unit; another offer of this product \
+                                states that pack and count with one, but at this price it would cost far less per \
+                                unit than there: the price or the count may be wrong";
 
 /// How far a restored unit price may be from the confirming offers' median, either way: a `Box
 /// isi 25` at Rp170.000 beside `isi 25 Kantong` at Rp7.000 is 25 boxes, not 25 bags (review26b F5).
@@ -48,9 +57,9 @@ pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
                     Some(base) => {
                         let peers = peer_prices(held, group, &counts, offers);
                         restore(&mut offers[i], unit, base);
-                        if !near_peers(&offers[i], &peers) {
+                        if let Some(why) = far_from_peers(&offers[i], &peers) {
                             unknown(&mut offers[i]);
-                            offers[i].unit.note = Some(PRICED_AS_PACKS);
+                            offers[i].unit.note = Some(why);
                         }
                     }
                     None => unknown(&mut offers[i]),
@@ -70,7 +79,7 @@ pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
 /// The reading the normaliser held back from the offer (a bare count after a box, dus or
 /// karton has no size on its own), with its count; only a confident one is worth confirming.
 fn held(offer: &Offer) -> Option<(Unit, PackCount)> {
-    if offer.unit.note != Some(BARE_PACK_COUNT) {
+    if offer.unit.note != Some(BARE_PACK_COUNT) && offer.unit.note != Some(LIKELY_PIECES) {
         return None;
     }
     let (unit, count) = held_reading(field(offer), &offer.title)?;
@@ -94,14 +103,21 @@ fn peer_prices(bare: PackCount, group: &[usize], counts: &[Option<PackCount>], o
     prices
 }
 
-/// Whether the offer's restored unit price is within [`PEER_FACTOR`] of the peers' median.
-fn near_peers(offer: &Offer, peers: &[Decimal]) -> bool {
+/// Why the offer's restored unit price is left out: beyond [`PEER_FACTOR`] of the peers' median,
+/// above or below (or nothing to weigh it by); `None` when it is near them.
+fn far_from_peers(offer: &Offer, peers: &[Decimal]) -> Option<&'static str> {
     let (Some(price), Some(median)) = (offer.unit_price.as_ref().map(|u| u.price.amount), peers.get(peers.len() / 2))
     else {
-        return false;
+        return Some(PRICED_AS_PACKS);
     };
     let factor = Decimal::from(PEER_FACTOR);
-    price <= *median * factor && price * factor >= *median
+    if price > *median * factor {
+        Some(PRICED_AS_PACKS)
+    } else if price * factor < *median {
+        Some(PRICED_FAR_BELOW)
+    } else {
+        None
+    }
 }
 
 /// The held-back reading, in the unit the confirming offer names, and its unit price.
