@@ -282,7 +282,7 @@ impl Unit {
     /// unit field nor the title gives) or only a count naming no unit after a box, dus or karton
     /// does (`Karton isi 40` may be 40 boxes), and then `Offer.unitPrice` is null too. A size of
     /// each item before the count says what it counts (`600 ml Dus isi 24`: 24 botol), and a
-    /// count no pack of packs reaches (`Box isi 50`, `Karton isi 2000`) is pieces, not confident.
+    /// count no pack of packs reaches (`Karton isi 2000`) is pieces, not confident.
     async fn quantity(&self) -> Option<Decimal> {
         self.quantity
     }

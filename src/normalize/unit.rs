@@ -20,7 +20,7 @@
 //!   read as pieces here, but an offer is never priced by
 //!   it alone: [`hold_bare_count`] leaves its size unknown, and `compare` counts it only when
 //!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`). A count
-//!   more than such a pack holds of packs (`Box isi 50`) keeps its pieces, not confident.
+//!   no pack of packs reaches (`Karton isi 2000`) keeps its pieces, not confident.
 //! - A size of each item before a count naming no unit says what it counts (`600 ml Dus isi
 //!   24`: 24 botol; `1 kg Dus isi 20`: 20 kg; `250 Sheet Karton isi 48`: 12,000 lembar).
 

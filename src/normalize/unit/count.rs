@@ -13,11 +13,8 @@ pub const BARE_PACK_COUNT: &str = "the count after the box, dus or karton names 
                                    it may count inner packs, not pieces, so the pack size is unknown";
 
 /// Why a bare count after a box is taken for pieces all the same, but not with confidence.
-pub const LIKELY_PIECES: &str = "the count after the box, dus or karton names no unit; taken for pieces, as no box \
-                                 holds fifty inner packs nor a karton a thousand, but not confirmed";
-
-/// Fewest inner packs past which a box's bare count is pieces: a box of fifty boxes is a karton.
-const BOX_OF_PIECES: u32 = 50;
+pub const LIKELY_PIECES: &str = "the count after the box, dus or karton names no unit; taken for pieces, as no pack \
+                                 holds a thousand inner packs, but not confirmed";
 
 /// Fewest inner packs past which any pack's bare count is pieces (`karton isi 2000` of masks).
 const PACK_OF_PIECES: u32 = 1000;
@@ -53,7 +50,8 @@ impl PackCount {
 
     /// Whether the bare count is more inner packs than its pack holds (review26b F4).
     pub fn likely_pieces(&self) -> bool {
-        self.quantity >= PACK_OF_PIECES || (self.pack == Some("box") && self.quantity >= BOX_OF_PIECES)
+        // Not a box of fifty: priced as a karton of boxes it showed Rp20.000 a mask (review26b F7).
+        self.quantity >= PACK_OF_PIECES
     }
 }
 
@@ -109,7 +107,7 @@ fn pack_word(word: &str) -> Option<&'static str> {
 /// size, so no unit price is given for it. `compare` reads it again with [`held_reading`] and
 /// counts it when another offer of the product names that pack and count.
 ///
-/// A count no pack of packs reaches (`Masker ... Box isi 50`, `karton isi 2000`) keeps its
+/// A count no pack of packs reaches (`karton isi 2000`) keeps its
 /// pieces, not confident ([`LIKELY_PIECES`]): `compare` still counts it only when confirmed.
 pub fn hold_bare_count(unit: Unit, unit_field: Option<&str>, title: &str) -> Unit {
     let Some(count) = pack_count(unit_field, title).filter(|count| rests_on(&unit, count)) else { return unit };
