@@ -20,23 +20,7 @@ query Page($after: String) {
 /// Follows `hasNextPage` from the first page, at most eight pages: the ids delivered and the
 /// last page's response.
 async fn walk(app: &TestApp) -> (Vec<String>, Value) {
-    let (mut ids, mut after) = (Vec::new(), Value::Null);
-    for _ in 0..8 {
-        let response: Value = app.graphql(PAGE, json!({ "after": after })).await;
-        let offers = &response["data"]["search"]["offers"];
-        let edges = offers["edges"].as_array().expect("edges");
-        ids.extend(edges.iter().map(|e| e["node"]["sourceId"].as_str().expect("id").to_string()));
-        assert_eq!(response["data"]["search"]["sources"][0]["ignoresPaging"], false, "{response}");
-        if offers["pageInfo"]["hasNextPage"] != true {
-            return (ids, response);
-        }
-        after = offers["pageInfo"]["endCursor"].clone();
-    }
-    panic!(
-        "the walk did not end in eight pages: {} offers, {} distinct",
-        ids.len(),
-        ids.iter().collect::<HashSet<_>>().len()
-    );
+    walk_changing(app, |_| ()).await
 }
 
 #[tokio::test]
@@ -142,7 +126,8 @@ async fn walk_changing(app: &TestApp, change: impl Fn(usize)) -> (Vec<String>, V
         change(n);
         let response: Value = app.graphql(PAGE, json!({ "after": after })).await;
         let offers = &response["data"]["search"]["offers"];
-        ids.extend(offers["edges"].as_array().expect("edges").iter().map(|e| e["node"]["sourceId"].to_string()));
+        let edges = offers["edges"].as_array().expect("edges");
+        ids.extend(edges.iter().map(|e| e["node"]["sourceId"].as_str().expect("id").to_string()));
         assert_eq!(response["data"]["search"]["sources"][0]["ignoresPaging"], false, "page {n}: {response}");
         if offers["pageInfo"]["hasNextPage"] != true {
             return (ids, response);

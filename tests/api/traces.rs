@@ -96,9 +96,8 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-#[tokio::test]
-async fn a_search_with_a_traceparent_exports_request_marketplace_and_load_spans_in_the_clients_trace() {
-    let receiver = Receiver::start().await;
+/// The sandboxes, and a gateway over them posting its spans to `receiver` (configured by `top`).
+pub(crate) async fn traced(receiver: &Receiver, top: &str) -> (Served, Vec<sandbox::RunningSandbox>) {
     let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
     let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
     // The endpoint by the standard variable, the service name by `[telemetry]`; whatever the
@@ -109,8 +108,13 @@ async fn a_search_with_a_traceparent_exports_request_marketplace_and_load_spans_
         env.push((unset, ""));
     }
     // A deadline no loaded machine misses, so every marketplace answers OK.
-    let (telemetry, slack) = ("[telemetry]\nservice_name = \"pasar-under-test\"", "timeout = \"20s\"");
-    let gateway = Served::start(&sandboxes, telemetry, slack, &env).await;
+    (Served::start(&sandboxes, top, "timeout = \"20s\"", &env).await, sandboxes)
+}
+
+#[tokio::test]
+async fn a_search_with_a_traceparent_exports_request_marketplace_and_load_spans_in_the_clients_trace() {
+    let receiver = Receiver::start().await;
+    let (gateway, sandboxes) = traced(&receiver, "[telemetry]\nservice_name = \"pasar-under-test\"").await;
     let body = json!({ "query": SEARCH, "operationName": "Search", "variables": { "query": "kertas", "first": 3 } });
     let response = post_traced(&gateway.client, &gateway.url, &body).await;
     assert_eq!(response.status(), 200);

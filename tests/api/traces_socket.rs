@@ -4,23 +4,14 @@
 //! trace, and its upstream calls started traces of their own).
 
 use crate::front_door::socket;
-use crate::helpers::{SEARCH, TEST_PRODUCTS};
-use crate::served::Served;
-use crate::traces::{CLIENT_SPAN, CLIENT_TRACE, Receiver};
-use pasar::sandbox::{self, SandboxOptions};
+use crate::helpers::SEARCH;
+use crate::traces::{CLIENT_SPAN, CLIENT_TRACE, Receiver, traced};
 use serde_json::json;
 
 #[tokio::test]
 async fn each_socket_operation_is_a_span_under_the_handshake_with_its_marketplaces_under_it() {
     let receiver = Receiver::start().await;
-    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
-    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
-    let mut env = vec![("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.url.as_str())];
-    for unset in ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_SERVICE_NAME", "OTEL_TRACES_SAMPLER", "OTEL_SDK_DISABLED"]
-    {
-        env.push((unset, ""));
-    }
-    let gateway = Served::start(&sandboxes, "", "timeout = \"20s\"", &env).await;
+    let (gateway, sandboxes) = traced(&receiver, "").await;
     let traceparent = format!("00-{CLIENT_TRACE}-{CLIENT_SPAN}-01");
     let headers = [("traceparent", traceparent.as_str()), ("x-request-id", "sock-7")];
     let mut socket = socket::open(&gateway.url, &headers).await.expect("socket opens");
