@@ -280,9 +280,7 @@ impl Unit {
     }
     /// Base units in the pack; null when nothing states it (a `Dus` whose content neither the
     /// unit field nor the title gives) or only a count naming no unit after a box, dus or karton
-    /// does (`Karton isi 40` may be 40 boxes), and then `Offer.unitPrice` is null too. A size of
-    /// each item before the count says what it counts (`600 ml Dus isi 24`: 24 botol), and a
-    /// count no pack of packs reaches (`Karton isi 2000`) is pieces, not confident.
+    /// does (`Karton isi 40` may be 40 boxes), and then `Offer.unitPrice` is null too.
     async fn quantity(&self) -> Option<Decimal> {
         self.quantity
     }

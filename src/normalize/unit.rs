@@ -19,10 +19,7 @@
 //!   box, dus, karton, bal, krat, slop, koli, also written `Ktn`, `Bx`, `Ball`, `Doos`, `Slof`) is
 //!   read as pieces here, but an offer is never priced by
 //!   it alone: [`hold_bare_count`] leaves its size unknown, and `compare` counts it only when
-//!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`). A count
-//!   no pack of packs reaches (`Karton isi 2000`) keeps its pieces, not confident.
-//! - A size of each item before a count naming no unit says what it counts (`600 ml Dus isi
-//!   24`: 24 botol; `1 kg Dus isi 20`: 20 kg; `250 Sheet Karton isi 48`: 12,000 lembar).
+//!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`).
 
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
@@ -211,15 +208,13 @@ fn unknown(name: String, note: &'static str) -> Unit {
 
 mod count;
 mod read;
-mod sized;
 
-pub use count::{BARE_PACK_COUNT, LIKELY_PIECES, PackCount, held_reading, hold_bare_count, pack_count};
+pub use count::{BARE_PACK_COUNT, PackCount, held_reading, hold_bare_count, pack_count};
 #[cfg(test)]
 use read::{base_unit, fixed_pack};
-use read::{field_statement, lowered, lowered_title, words};
-use sized::statement;
+use read::{field_statement, lowered, lowered_title, statement, words};
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_sized;
+mod tests_packs;

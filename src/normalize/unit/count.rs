@@ -12,13 +12,6 @@ use rust_decimal::Decimal;
 pub const BARE_PACK_COUNT: &str = "the count after the box, dus or karton names no unit (as 'isi 40 pcs' would): \
                                    it may count inner packs, not pieces, so the pack size is unknown";
 
-/// Why a bare count after a box is taken for pieces all the same, but not with confidence.
-pub const LIKELY_PIECES: &str = "the count after the box, dus or karton names no unit; taken for pieces, as no pack \
-                                 holds a thousand inner packs, but not confirmed";
-
-/// Fewest inner packs past which any pack's bare count is pieces (`karton isi 2000` of masks).
-const PACK_OF_PIECES: u32 = 1000;
-
 /// A pack reading's count as compare weighs it across offers (see `search::compare::pieces`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PackCount {
@@ -46,12 +39,6 @@ impl PackCount {
     /// Whether the count names no unit and follows a pack that may hold packs.
     pub fn may_count_packs(&self) -> bool {
         self.named.is_none() && self.pack.is_some_and(|p| PACKS_OF_PACKS.contains(&p))
-    }
-
-    /// Whether the bare count is more inner packs than its pack holds (review26b F4).
-    pub fn likely_pieces(&self) -> bool {
-        // Not a box of fifty: priced as a karton of boxes it showed Rp20.000 a mask (review26b F7).
-        self.quantity >= PACK_OF_PIECES
     }
 }
 
@@ -106,13 +93,9 @@ fn pack_word(word: &str) -> Option<&'static str> {
 /// pack that may hold packs (`Masker ... Karton isi 40`: 40 boxes, not 40 masks) has no known
 /// size, so no unit price is given for it. `compare` reads it again with [`held_reading`] and
 /// counts it when another offer of the product names that pack and count.
-///
-/// A count no pack of packs reaches (`karton isi 2000`) keeps its
-/// pieces, not confident ([`LIKELY_PIECES`]): `compare` still counts it only when confirmed.
 pub fn hold_bare_count(unit: Unit, unit_field: Option<&str>, title: &str) -> Unit {
-    let Some(count) = pack_count(unit_field, title).filter(|count| rests_on(&unit, count)) else { return unit };
-    if count.likely_pieces() {
-        return Unit { confident: false, note: Some(LIKELY_PIECES), ..unit };
+    if !pack_count(unit_field, title).is_some_and(|count| rests_on(&unit, &count)) {
+        return unit;
     }
     Unit { base_unit: None, quantity: None, confident: false, note: Some(BARE_PACK_COUNT), ..unit }
 }

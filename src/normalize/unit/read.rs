@@ -147,8 +147,7 @@ pub(super) fn is_pack_word(word: &str) -> bool {
     CONTAINERS.contains(&word) || fixed_pack(word).is_some()
 }
 
-/// The pack statement in the words, most explicit first, as the words alone make it (the title's
-/// is read again by `sized::statement`).
+/// The pack statement in the words, most explicit first.
 pub(super) fn statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     nested(words)
         .or_else(|| isi_count(words))

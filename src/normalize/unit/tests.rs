@@ -115,13 +115,6 @@ mod sandbox_catalogue {
         Some((n, tokens.get(at + 2).map(|w| (*w).to_string())))
     }
 
-    /// `C` from a `C Sheet` the title sizes each counted pack with.
-    fn sheets_per_item(title: &str) -> Option<u32> {
-        let lower = title.to_lowercase();
-        let tokens: Vec<&str> = lower.split_whitespace().collect();
-        tokens.windows(2).find(|w| w[1] == "sheet").and_then(|w| w[0].parse().ok())
-    }
-
     /// The pack size an `isi N <word>` statement allows: N of a base unit, N times a fixed pack's
     /// size; `None` when it counts things of unstated size (then only "unknown" or the truth fit).
     fn allowed_by_isi(n: u32, word: Option<&str>) -> Option<Decimal> {
@@ -152,9 +145,6 @@ mod sandbox_catalogue {
                     }
                 }
                 let Some((n, word)) = isi_statement(&title) else { continue };
-                // `250 Sheet ... Karton isi 48`: 48 packs of 250 sheets (review26b F4).
-                let bare = word.as_deref().is_none_or(|w| FILLERS.contains(&w));
-                let n = n * sheets_per_item(&title).filter(|_| bare).unwrap_or(1);
                 let Some(allowed) = allowed_by_isi(n, word.as_deref()) else {
                     // `isi 4 Kue`, `isi 40 Box`: a count of things of unstated size claims no pack
                     // size; the truth check above covers these offers.
@@ -204,7 +194,7 @@ fn the_pack_statements_issue_24_names_are_read_wherever_the_title_states_them() 
         (None, "Kertas HVS A4 70 gsm (10 rim)", Some("lembar"), Some(dec!(5000))),
         (None, "Pensil 2B Eterna per lusin", Some("pcs"), Some(dec!(12))),
         // The unit field's `dus` is the title's `karton`: one statement, not a conflict.
-        (Some("dus"), "Air Mineral Cleo 600 ml 1 karton isi 48", Some("botol"), Some(dec!(48))),
+        (Some("dus"), "Air Mineral Cleo 600 ml 1 karton isi 48", Some("pcs"), Some(dec!(48))),
         // Nested: a karton of 48 packs of 200 sheets is 9,600 sheets, not a karton of 200.
         (None, "Tisu Wajah Nice 200 Sheet (1 Karton (48 Pak))", Some("lembar"), Some(dec!(9600))),
     ];
@@ -224,7 +214,7 @@ fn a_bare_count_after_a_pack_word_names_no_unit_and_may_count_packs() {
     assert_eq!((karton.pack, karton.quantity, karton.named), (Some("dus"), 40, None));
     assert!(karton.may_count_packs());
     assert!(pack_count(Some("box"), "Pulpen Standard AE7 Hitam Box isi 12").is_some_and(|c| c.may_count_packs()));
-    assert_eq!(count(Some("dus"), "Hand Sanitizer Antis Dus isi 12"), Some((Some("dus"), 12, None)));
+    assert_eq!(count(Some("dus"), "Hand Sanitizer Antis 500 ml Dus isi 12"), Some((Some("dus"), 12, None)));
     assert_eq!(count(Some("box"), "Kertas HVS A4 70 gsm Sinar Dunia Box isi 5"), Some((Some("box"), 5, None)));
 }
 
@@ -259,10 +249,10 @@ fn an_offer_is_never_priced_by_a_bare_count_after_a_box_dus_or_karton_alone() {
     for (field, title) in [
         (Some("karton"), "Masker Sensi 3 Ply Earloop Karton isi 40"),
         (None, "Masker Sensi 3 Ply Earloop Karton isi 40"),
-        (Some("karton"), "PASEO Tisu 2 Ply Karton isi 48"),
+        (Some("karton"), "PASEO Tisu 200 Sheet 2 Ply Karton isi 48"),
         (Some("box"), "Pulpen Standard AE7 Hitam Box isi 12"),
         (Some("box isi 12"), "Pulpen Standard AE7 Hitam"),
-        (Some("dus"), "Hand Sanitizer Antis Dus isi 12"),
+        (Some("dus"), "Hand Sanitizer Antis 500 ml Dus isi 12"),
         (Some("box"), "Teh Celup Sariwangi Black Tea isi 25"),
     ] {
         assert_eq!(held(field, title), (None, false, true), "{field:?} / {title}");
@@ -283,7 +273,7 @@ fn an_offer_is_never_priced_by_a_bare_count_after_a_box_dus_or_karton_alone() {
 
 #[test]
 fn a_held_reading_is_the_bare_count_read_as_pieces_for_compare_to_confirm() {
-    let (unit, count) = held_reading(Some("dus"), "Hand Sanitizer Antis Dus isi 12").expect("held");
+    let (unit, count) = held_reading(Some("dus"), "Hand Sanitizer Antis 500 ml Dus isi 12").expect("held");
     assert_eq!((unit.base_unit.as_deref(), unit.quantity, unit.confident), (Some("pcs"), Some(dec!(12)), true));
     assert_eq!((count.pack, count.quantity, count.named), (Some("dus"), 12, None));
     assert_eq!(held_reading(Some("box"), "Masker Sensi 3 Ply Earloop Box isi 50 pcs"), None);

@@ -14,9 +14,6 @@
 //! under a third of it, is left out all the same: `Box isi 25` at Rp170.000 beside `isi 25
 //! Kantong` at Rp7.000 holds 25 boxes (review26b F5).
 //!
-//! A bare count after a size of each item (`600 ml Dus isi 24`) is no bare count: the normaliser
-//! reads it in that size, and compare counts it as any named count (review26b F4).
-//!
 //! The same confirmation names the pieces of a pak (`1 Pak isi 100` envelopes beside `Pak isi
 //! 100 Lembar` are sheets); a pak's bare count stays pieces when nothing names it, a pak being
 //! the inner pack. A count is never read in a measure (`Dus isi 20` of sugar beside `1 Dus (20 x
@@ -24,7 +21,7 @@
 
 use crate::model::{Offer, Unit};
 use crate::normalize::offer::per_base_unit;
-use crate::normalize::unit::{BARE_PACK_COUNT, LIKELY_PIECES, PackCount, held_reading, is_measure, pack_count};
+use crate::normalize::unit::{BARE_PACK_COUNT, PackCount, held_reading, is_measure, pack_count};
 use rust_decimal::Decimal;
 
 /// Why a bare count after a pack that may hold packs is left out.
@@ -79,7 +76,7 @@ pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
 /// The reading the normaliser held back from the offer (a bare count after a box, dus or
 /// karton has no size on its own), with its count; only a confident one is worth confirming.
 fn held(offer: &Offer) -> Option<(Unit, PackCount)> {
-    if offer.unit.note != Some(BARE_PACK_COUNT) && offer.unit.note != Some(LIKELY_PIECES) {
+    if offer.unit.note != Some(BARE_PACK_COUNT) {
         return None;
     }
     let (unit, count) = held_reading(field(offer), &offer.title)?;
