@@ -74,8 +74,11 @@ const COLOURED: u32 = 1 << 13;
 /// (review27c `kayu`: with their sizes read alike, the whiteboards met the cork boards).
 const CORKBOARD: u32 = 1 << 14;
 
-/// The marker's and the board's types.
-const TYPES: u32 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD;
+/// An eraser for pencils (`Penghapus Karet`, `Eraser Pensil`): never a whiteboard's (brief 28).
+const PENCIL: u32 = 1 << 16;
+
+/// The marker's and the board's types, and the eraser's.
+const TYPES: u32 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL;
 /// A marker named with no type: split from permanent and OHP markers only.
 const UNTYPED: u32 = 1 << 15;
 /// Types that never meet, either way round.
@@ -93,6 +96,9 @@ const NEVER: &[(u32, u32)] = &[
     (CORKBOARD, BLACKBOARD),
     (PERMANENT, UNTYPED),
     (OHP, UNTYPED),
+    (PENCIL, WHITEBOARD),
+    (PENCIL, BLACKBOARD),
+    (PENCIL, UNTYPED),
 ];
 /// What is sold other than a marker.
 const PRODUCTS: &[(u32, &str, &str)] = &[
@@ -177,6 +183,9 @@ impl Says {
                 _ => 0,
             };
         }
+        // What the eraser erases: a pencil's (`Karet` is its rubber), said only of an eraser.
+        let pencil = toks.iter().any(|t| matches!(t.text.as_str(), "karet" | "rubber" | "pensil" | "pencil"));
+        bits |= if bits & ERASER != 0 && pencil { PENCIL } else { 0 };
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
         let board = (0..toks.len()).any(|i| board_word(toks, i));
@@ -273,6 +282,7 @@ fn type_names(types: u32) -> Vec<&'static str> {
         (OHP, "ohp"),
         (BLACKBOARD, "blackboard"),
         (CORKBOARD, "corkboard"),
+        (PENCIL, "pencil eraser"),
         (UNTYPED, "untyped"),
     ];
     names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
