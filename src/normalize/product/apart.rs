@@ -163,6 +163,8 @@ impl Says {
                 "nonpermanent" | "nonpermanen" => NOT_PERMANENT,
                 "whiteboard" => WHITEBOARD,
                 "white" if word(i + 1) == "board" => WHITEBOARD,
+                // `Dry Erase Board` is the whiteboard's English name (brief 28).
+                "erase" if word(i + 1) == "board" => WHITEBOARD,
                 _ if chalkboard(toks, i) => BLACKBOARD,
                 // Both faces: its own type, apart from either one-sided board (review27f J1).
                 _ if two_sided(toks, i) => BLACKBOARD | WHITEBOARD,

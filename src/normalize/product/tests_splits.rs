@@ -19,3 +19,24 @@ fn a_pencil_eraser_never_meets_a_whiteboard_eraser_of_its_maker() {
     assert!(together(&groups, "Penghapus Karet GREEBEL", "Greebel Penghapus Karet"), "{groups:?}");
     assert!(conflict("Greebel Whiteboard Eraser", "Penghapus Whiteboard, Merek: GREEBEL").is_empty());
 }
+
+#[test]
+fn a_green_chalkboard_never_meets_a_whiteboard_however_either_is_written() {
+    let green = [
+        "Papan Tulis Hijau, Merek: Informa, Ukuran: 90x120, Kemasan: 1 unit",
+        "Ppn Tulis Hijau INFORMA 90 cm x 120 cm",
+        "Green Board 120 x 90 cm 1 Unit - INFORMA",
+    ];
+    let white = [
+        "Ppn Tulis WB INFORMA 90 cm x 120 cm",
+        "Informa 120 x 90 cm Dry Erase Board",
+        "Papan Whiteboard INFORMA 90×120",
+    ];
+    for g in green {
+        for w in white {
+            assert!(!conflict(g, w).is_empty(), "{g} / {w}");
+        }
+    }
+    // Neighbours: a green marker for the whiteboard is no chalkboard.
+    assert!(conflict("Spidol Papan Tulis Hijau Informa", "Spidol Whiteboard Informa Hijau").is_empty());
+}
