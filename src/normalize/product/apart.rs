@@ -77,6 +77,12 @@ const CORKBOARD: u32 = 1 << 14;
 /// An eraser for pencils (`Penghapus Karet`, `Eraser Pensil`): never a whiteboard's (brief 28).
 const PENCIL: u32 = 1 << 16;
 
+/// A board written on both faces (`2 Sisi`, `Dua Muka`, `Bolak Balik`, `Double Side`): never
+/// meets a board saying one face or none (brief 28).
+const DOUBLE: u32 = 1 << 17;
+/// What two boards differ in that no type or size tells, as (bit, name, name without it).
+const FACETS: &[(u32, &str, &str)] = &[(DOUBLE, "double-sided", "single-sided")];
+
 /// The marker's and the board's types, and the eraser's.
 const TYPES: u32 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL;
 /// A marker named with no type: split from permanent and OHP markers only.
@@ -188,6 +194,7 @@ impl Says {
         // What the eraser erases: a pencil's (`Karet` is its rubber), said only of an eraser.
         let pencil = toks.iter().any(|t| matches!(t.text.as_str(), "karet" | "rubber" | "pensil" | "pencil"));
         bits |= if bits & ERASER != 0 && pencil { PENCIL } else { 0 };
+        bits |= facets(toks);
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
         let board = (0..toks.len()).any(|i| board_word(toks, i));
@@ -207,6 +214,9 @@ impl Says {
         if a != b && never(a, b) {
             return Some(("marker".to_string(), type_names(a), type_names(b)));
         }
+        if let Some(facet) = self.facet(other) {
+            return Some(facet);
+        }
         // A size against none on a title about markers or boards; an unsized board's words.
         let sized = |s: Self| s.0 & SIZED != 0;
         let bare = if sized(self) { other } else { self };
@@ -220,6 +230,18 @@ impl Says {
             let shown = |has: bool| vec![if has { name } else { not }];
             (x != y && without & CONTEXT != 0).then(|| ("product".to_string(), shown(x), shown(y)))
         })
+    }
+
+    /// A facet (see [`FACETS`]) one board states and the other does not; a title sized or
+    /// naming a board is one, whatever comes with it.
+    fn facet(self, other: Self) -> Option<(String, Vec<&'static str>, Vec<&'static str>)> {
+        let board = |s: Self| s.0 & (BOARD | SIZED) != 0;
+        let shown = |s: Self, (bit, name, not): (u32, &'static str, &'static str)| {
+            vec![if s.0 & bit != 0 { name } else { not }]
+        };
+        let differs = |&&(bit, _, _): &&(u32, &str, &str)| (self.0 ^ other.0) & bit != 0;
+        let facet = FACETS.iter().find(differs).filter(|_| board(self) && board(other))?;
+        Some(("board".to_string(), shown(self, *facet), shown(other, *facet)))
     }
 
     /// What a title shows of a board: its size, else a word naming a board and a colour.
@@ -268,6 +290,18 @@ pub(super) fn gift(toks: &[Tok]) -> usize {
     let at = 1 + toks[1..].iter().take_while(|t| gift(t)).count();
     let board = at > 1 && board_word(toks, at) && Says::scan(&toks[at..], true).0 & BOARD != 0;
     if board { at } else { 0 }
+}
+
+/// The facets (see [`FACETS`]) a title states: `2 Sisi`, `Dua Muka`, `Bolak Balik`, `Double Side`.
+fn facets(toks: &[Tok]) -> u32 {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    let double = (0..toks.len()).any(|i| {
+        matches!(
+            (word(i), word(i + 1)),
+            ("2" | "dua" | "double" | "two", "sisi" | "muka" | "side" | "sided" | "sides") | ("bolak", "balik")
+        )
+    });
+    if double { DOUBLE } else { 0 }
 }
 
 /// What a board-word title shows of a board: its size, else its naming words and its colour.

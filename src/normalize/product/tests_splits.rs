@@ -21,6 +21,30 @@ fn a_pencil_eraser_never_meets_a_whiteboard_eraser_of_its_maker() {
 }
 
 #[test]
+fn a_double_sided_whiteboard_never_meets_a_single_sided_one() {
+    let double = [
+        "NEW PAPAN TULIS WHITEBOARD ICHIKO 60X90 2 SISI 1 UNIT GROSIR",
+        "Whiteboard, Merek: Ichiko, Ukuran: 60 x 90 cm, Jenis: Dua Muka",
+        "Ichiko 60*90 Bolak Balik Whiteboard 1 unit",
+        "Papan WB Ichiko 60x90 Double Side",
+    ];
+    let single = [
+        "Ppn Tulis WB Ichiko 60 cm x 90 cm Single Side 1 Unit",
+        "PROMO PAPAN TULIS WHITEBOARD ICHIKO 60 X 90 CM SATU MUKA 1 UNIT GARANSI RESMI",
+        "Papan Tulis Whiteboard Ichiko 60×90 1 Unit",
+    ];
+    for d in double {
+        for s in single {
+            assert!(!conflict(d, s).is_empty(), "{d} / {s}");
+        }
+    }
+    // Neighbours: no wording of one face count is kept from another of the same count by it.
+    for (a, b) in [(double[0], double[1]), (double[2], double[3]), (single[0], single[1]), (single[1], single[2])] {
+        assert!(!conflict(a, b).iter().any(|c| c.contains("sided")), "{a} / {b}: {:?}", conflict(a, b));
+    }
+}
+
+#[test]
 fn a_green_chalkboard_never_meets_a_whiteboard_however_either_is_written() {
     let green = [
         "Papan Tulis Hijau, Merek: Informa, Ukuran: 90x120, Kemasan: 1 unit",
