@@ -80,8 +80,10 @@ const PENCIL: u32 = 1 << 16;
 /// A board written on both faces (`2 Sisi`, `Dua Muka`, `Bolak Balik`, `Double Side`): never
 /// meets a board saying one face or none (brief 28).
 const DOUBLE: u32 = 1 << 17;
+/// A glass board (`Kaca`, `Glass Board`, `Glassboard`): a whiteboard, never a plain one (brief 28).
+const GLASS: u32 = 1 << 18;
 /// What two boards differ in that no type or size tells, as (bit, name, name without it).
-const FACETS: &[(u32, &str, &str)] = &[(DOUBLE, "double-sided", "single-sided")];
+const FACETS: &[(u32, &str, &str)] = &[(DOUBLE, "double-sided", "single-sided"), (GLASS, "glass", "not glass")];
 
 /// The marker's and the board's types, and the eraser's.
 const TYPES: u32 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL;
@@ -292,7 +294,8 @@ pub(super) fn gift(toks: &[Tok]) -> usize {
     if board { at } else { 0 }
 }
 
-/// The facets (see [`FACETS`]) a title states: `2 Sisi`, `Dua Muka`, `Bolak Balik`, `Double Side`.
+/// The facets (see [`FACETS`]) a title states: two faces (`2 Sisi`, `Dua Muka`, `Bolak Balik`,
+/// `Double Side`), glass.
 fn facets(toks: &[Tok]) -> u32 {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
     let double = (0..toks.len()).any(|i| {
@@ -301,7 +304,8 @@ fn facets(toks: &[Tok]) -> u32 {
             ("2" | "dua" | "double" | "two", "sisi" | "muka" | "side" | "sided" | "sides") | ("bolak", "balik")
         )
     });
-    if double { DOUBLE } else { 0 }
+    let glass = toks.iter().any(|t| matches!(t.text.as_str(), "kaca" | "glass" | "glassboard"));
+    (if double { DOUBLE } else { 0 }) | if glass { GLASS } else { 0 }
 }
 
 /// What a board-word title shows of a board: its size, else its naming words and its colour.

@@ -64,3 +64,28 @@ fn a_green_chalkboard_never_meets_a_whiteboard_however_either_is_written() {
     // Neighbours: a green marker for the whiteboard is no chalkboard.
     assert!(conflict("Spidol Papan Tulis Hijau Informa", "Spidol Whiteboard Informa Hijau").is_empty());
 }
+
+#[test]
+fn a_glass_board_never_meets_a_plain_whiteboard_of_its_size() {
+    let glass = [
+        "[Free Penghapus] VIVERE 60*90 Glassboard 1 unit",
+        "Glass Board 60x90 - VIVERE + Free Penghapus",
+        "Papan Tulis Kaca Vivere 90 x 60 cm Bonus 2 Spidol",
+        "HOT SALE WHITEBOARD KACA VIVERE 90 X 60 CM TERMURAH + FREE PENGHAPUS",
+    ];
+    let plain = [
+        "WB VIVERE 60x90 1 unit + Free Penghapus",
+        "[FREE PENGHAPUS] PROMO PAPAN WHITEBOARD VIVERE 60X90 1 UNIT TERMURAH",
+        "BONUS 2 SPIDOL!! Whiteboard VIVERE 90 x 60 cm",
+        "Papan Tulis Whiteboard, Merek: Vivere, Ukuran: 60 x 90 cm",
+    ];
+    for g in glass {
+        for p in plain {
+            assert!(!conflict(g, p).is_empty(), "{g} / {p}");
+        }
+    }
+    // Neighbours: glass boards are not kept apart by it, whichever way written or with a gift.
+    for (a, b) in [(glass[0], glass[1]), (glass[2], glass[3]), (plain[0], plain[2])] {
+        assert!(!conflict(a, b).iter().any(|c| c.contains("glass")), "{a} / {b}: {:?}", conflict(a, b));
+    }
+}
