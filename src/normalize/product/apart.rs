@@ -82,8 +82,16 @@ const PENCIL: u32 = 1 << 16;
 const DOUBLE: u32 = 1 << 17;
 /// A glass board (`Kaca`, `Glass Board`, `Glassboard`): a whiteboard, never a plain one (brief 28).
 const GLASS: u32 = 1 << 18;
-/// What two boards differ in that no type or size tells, as (bit, name, name without it).
-const FACETS: &[(u32, &str, &str)] = &[(DOUBLE, "double-sided", "single-sided"), (GLASS, "glass", "not glass")];
+/// A set of colours (`4 Colors 1 set`, `Set 4 Warna`, `Isi 4 Warna`): never one marker (brief 28).
+const SET: u32 = 1 << 19;
+/// What two titles differ in that no type or size tells, as (bit, what both titles must be,
+/// name, name without it): two boards (naming one or stating a board's size), two markers.
+type Facet = (u32, u32, &'static str, &'static str);
+const FACETS: &[Facet] = &[
+    (DOUBLE, BOARD | SIZED, "double-sided", "single-sided"),
+    (GLASS, BOARD | SIZED, "glass", "not glass"),
+    (SET, CONTEXT, "set of colours", "one colour"),
+];
 
 /// The marker's and the board's types, and the eraser's.
 const TYPES: u32 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL;
@@ -234,16 +242,15 @@ impl Says {
         })
     }
 
-    /// A facet (see [`FACETS`]) one board states and the other does not; a title sized or
-    /// naming a board is one, whatever comes with it.
+    /// A facet (see [`FACETS`]) one title states and the other does not, both titles being of
+    /// what the facet is said of (a board whatever comes with it, a marker).
     fn facet(self, other: Self) -> Option<(String, Vec<&'static str>, Vec<&'static str>)> {
-        let board = |s: Self| s.0 & (BOARD | SIZED) != 0;
-        let shown = |s: Self, (bit, name, not): (u32, &'static str, &'static str)| {
-            vec![if s.0 & bit != 0 { name } else { not }]
+        let differs = |&&(bit, among, _, _): &&Facet| {
+            (self.0 ^ other.0) & bit != 0 && self.0 & among != 0 && other.0 & among != 0
         };
-        let differs = |&&(bit, _, _): &&(u32, &str, &str)| (self.0 ^ other.0) & bit != 0;
-        let facet = FACETS.iter().find(differs).filter(|_| board(self) && board(other))?;
-        Some(("board".to_string(), shown(self, *facet), shown(other, *facet)))
+        let &(bit, _, name, not) = FACETS.iter().find(differs)?;
+        let shown = |s: Self| vec![if s.0 & bit != 0 { name } else { not }];
+        Some(("facet".to_string(), shown(self), shown(other)))
     }
 
     /// What a title shows of a board: its size, else a word naming a board and a colour.
@@ -295,7 +302,7 @@ pub(super) fn gift(toks: &[Tok]) -> usize {
 }
 
 /// The facets (see [`FACETS`]) a title states: two faces (`2 Sisi`, `Dua Muka`, `Bolak Balik`,
-/// `Double Side`), glass.
+/// `Double Side`), glass, a count of colours.
 fn facets(toks: &[Tok]) -> u32 {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
     let double = (0..toks.len()).any(|i| {
@@ -305,7 +312,14 @@ fn facets(toks: &[Tok]) -> u32 {
         )
     });
     let glass = toks.iter().any(|t| matches!(t.text.as_str(), "kaca" | "glass" | "glassboard"));
-    (if double { DOUBLE } else { 0 }) | if glass { GLASS } else { 0 }
+    // Two colours or more counted: `1 Warna` is one marker's.
+    let set = (0..toks.len()).any(|i| {
+        let colours = matches!(word(i + 1), "warna" | "color" | "colors" | "colour" | "colours");
+        colours && toks[i].class == Class::Num && word(i).parse::<u32>().is_ok_and(|n| n >= 2)
+    });
+    [(double, DOUBLE), (glass, GLASS), (set, SET)]
+        .iter()
+        .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
 }
 
 /// What a board-word title shows of a board: its size, else its naming words and its colour.

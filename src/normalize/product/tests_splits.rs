@@ -89,3 +89,23 @@ fn a_glass_board_never_meets_a_plain_whiteboard_of_its_size() {
         assert!(!conflict(a, b).iter().any(|c| c.contains("glass")), "{a} / {b}: {:?}", conflict(a, b));
     }
 }
+
+#[test]
+fn a_set_of_colours_never_meets_a_single_marker() {
+    let set = ["Spidol Whiteboard Non Permanent JOYKO 4 Colors 1 set", "JOYKO Set 4 Warna Dry Erase Marker 1 set"];
+    let single = [
+        "Spidol Papan Tulis Blue per pcs - Joyko",
+        "Joyko Blue Dry Erase Marker",
+        "Board Marker JOYKO Biru 1 dus = 12 pcs",
+    ];
+    for s in set {
+        for m in single {
+            assert!(!conflict(s, m).is_empty(), "{s} / {m}");
+        }
+    }
+    // Neighbours: a marker's colour stated as `Warna: Hitam` is one marker.
+    let black = "Spidol Whiteboard Non Permanent, Merek: GREEBEL, Warna: Warna Hitam, Kemasan: 1 pcs";
+    for (a, b) in [(black, "Spidol Whiteboard Greebel Hitam"), (set[0], set[1])] {
+        assert!(!conflict(a, b).iter().any(|c| c.contains("set of colours")), "{a} / {b}: {:?}", conflict(a, b));
+    }
+}
