@@ -93,8 +93,12 @@ const FACETS: &[Facet] = &[
     (SET, CONTEXT, "set of colours", "one colour"),
 ];
 
+/// A flip chart (`Flip Chart`, `Flipchart`): never a whiteboard, on a stand or not, though its
+/// face may be one (`Flipchart Whiteboard`) (brief 28).
+const FLIPCHART: u32 = 1 << 20;
+
 /// The marker's and the board's types, and the eraser's.
-const TYPES: u32 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL;
+const TYPES: u32 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL | FLIPCHART;
 /// A marker named with no type: split from permanent and OHP markers only.
 const UNTYPED: u32 = 1 << 15;
 /// Types that never meet, either way round.
@@ -115,6 +119,9 @@ const NEVER: &[(u32, u32)] = &[
     (PENCIL, WHITEBOARD),
     (PENCIL, BLACKBOARD),
     (PENCIL, UNTYPED),
+    (FLIPCHART, WHITEBOARD),
+    (FLIPCHART, BLACKBOARD),
+    (FLIPCHART, CORKBOARD),
 ];
 /// What is sold other than a marker.
 const PRODUCTS: &[(u32, &str, &str)] = &[
@@ -192,6 +199,8 @@ impl Says {
                 "board" if word(i + 1) == "marker" => WHITEBOARD,
                 // `Marker Board` is the English name of a whiteboard, not a marker (review27 G12).
                 "marker" if word(i + 1) == "board" => 0,
+                "flipchart" => FLIPCHART,
+                "flip" if word(i + 1) == "chart" => FLIPCHART,
                 "spidol" | "marker" | "markers" => MARKER,
                 "penghapus" | "eraser" | "hapusan" | "hapus" if denied(toks, i) => 0,
                 "penghapus" | "eraser" | "hapusan" | "hapus" => ERASER,
@@ -278,6 +287,8 @@ impl Says {
         match self.0 & TYPES {
             0 if self.0 & MARKER != 0 => UNTYPED,
             types if types & (OHP | WHITEBOARD) == OHP => types & !NOT_PERMANENT,
+            // A flip chart's whiteboard is its face, not another board.
+            types if types & FLIPCHART != 0 => types & !WHITEBOARD,
             types => types,
         }
     }
@@ -337,6 +348,7 @@ fn type_names(types: u32) -> Vec<&'static str> {
         (BLACKBOARD, "blackboard"),
         (CORKBOARD, "corkboard"),
         (PENCIL, "pencil eraser"),
+        (FLIPCHART, "flip chart"),
         (UNTYPED, "untyped"),
     ];
     names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()

@@ -42,10 +42,11 @@ pub(super) fn two_sided(toks: &[Tok], at: usize) -> bool {
 }
 
 /// A word naming a board at `at`: `whiteboard`, `papan`, `markerboard`, `White/Marker/Glass/
-/// Dry Erase Board`, a chalkboard.
+/// Dry Erase Board`, a chalkboard, a flip chart (`Flipchart`, `Flip Chart`).
 pub(super) fn board_word(toks: &[Tok], at: usize) -> bool {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
-    matches!(word(at), "whiteboard" | "papan" | "markerboard" | "corkboard" | "mading" | "glassboard")
+    matches!(word(at), "whiteboard" | "papan" | "markerboard" | "corkboard" | "mading" | "glassboard" | "flipchart")
+        || (word(at) == "flip" && word(at + 1) == "chart")
         || (matches!(word(at), "white" | "marker" | "cork" | "glass" | "kaca" | "erase") && word(at + 1) == "board")
         || chalkboard(toks, at)
 }

@@ -109,3 +109,19 @@ fn a_set_of_colours_never_meets_a_single_marker() {
         assert!(!conflict(a, b).iter().any(|c| c.contains("set of colours")), "{a} / {b}: {:?}", conflict(a, b));
     }
 }
+
+#[test]
+fn a_flip_chart_never_meets_a_whiteboard_on_a_stand() {
+    let flip = [
+        "Flip Chart Stand Sakana 60x90 1 unit",
+        "NEW PAPAN FLIPCHART SAKANA 60*90 READY STOCK",
+        "Flipchart Whiteboard, Merek: Sakana, Ukuran: 60*90",
+    ];
+    let stand = ["SAKANA 60 x 90 cm Whiteboard Stand 1 Unit", "Whiteboard Kaki Sakana 60 X 90"];
+    for f in flip {
+        for s in stand {
+            assert!(!conflict(f, s).is_empty(), "{f} / {s}");
+        }
+    }
+    assert!(conflict(flip[0], flip[2]).is_empty());
+}
