@@ -84,6 +84,8 @@ const DOUBLE: u32 = 1 << 17;
 const GLASS: u32 = 1 << 18;
 /// A set of colours (`4 Colors 1 set`, `Set 4 Warna`, `Isi 4 Warna`): never one marker (brief 28).
 const SET: u32 = 1 << 19;
+/// A green chalkboard (`Green Board`, `Papan Tulis Hijau`): never a black one (brief 28).
+const GREEN: u32 = 1 << 21;
 /// What two titles differ in that no type or size tells, as (bit, what both titles must be,
 /// name, name without it): two boards (naming one or stating a board's size), two markers.
 type Facet = (u32, u32, &'static str, &'static str);
@@ -91,6 +93,7 @@ const FACETS: &[Facet] = &[
     (DOUBLE, BOARD | SIZED, "double-sided", "single-sided"),
     (GLASS, BOARD | SIZED, "glass", "not glass"),
     (SET, CONTEXT, "set of colours", "one colour"),
+    (GREEN, BLACKBOARD, "green chalkboard", "black chalkboard"),
 ];
 
 /// A flip chart (`Flip Chart`, `Flipchart`): never a whiteboard, on a stand or not, though its
@@ -313,7 +316,7 @@ pub(super) fn gift(toks: &[Tok]) -> usize {
 }
 
 /// The facets (see [`FACETS`]) a title states: two faces (`2 Sisi`, `Dua Muka`, `Bolak Balik`,
-/// `Double Side`), glass, a count of colours.
+/// `Double Side`), glass, a count of colours, green (said of a chalkboard only).
 fn facets(toks: &[Tok]) -> u32 {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
     let double = (0..toks.len()).any(|i| {
@@ -328,7 +331,8 @@ fn facets(toks: &[Tok]) -> u32 {
         let colours = matches!(word(i + 1), "warna" | "color" | "colors" | "colour" | "colours");
         colours && toks[i].class == Class::Num && word(i).parse::<u32>().is_ok_and(|n| n >= 2)
     });
-    [(double, DOUBLE), (glass, GLASS), (set, SET)]
+    let green = toks.iter().any(|t| matches!(t.text.as_str(), "hijau" | "green" | "greenboard"));
+    [(double, DOUBLE), (glass, GLASS), (set, SET), (green, GREEN)]
         .iter()
         .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
 }

@@ -125,3 +125,31 @@ fn a_flip_chart_never_meets_a_whiteboard_on_a_stand() {
     }
     assert!(conflict(flip[0], flip[2]).is_empty());
 }
+
+#[test]
+fn a_green_chalkboard_never_meets_a_black_one() {
+    let green = [
+        "Ppn Tulis Hijau Informa 120x240 1 unit",
+        "INFORMA 120 X 240 Green Board",
+        "Papan Tulis Kapur Hijau Informa 120x240",
+    ];
+    let black = [
+        "Blackboard, Merek: Informa, Ukuran: 120 X 240",
+        "INFORMA 120x240 Blackboard",
+        "Papan Tulis Kapur Hitam Informa 120x240",
+    ];
+    for g in green {
+        for b in black {
+            assert!(!conflict(g, b).is_empty(), "{g} / {b}");
+        }
+    }
+    // Neighbours: green chalkboards are not kept apart by it, and a green glass board is no chalkboard.
+    for (a, b) in [(green[0], green[1]), (green[1], green[2]), (black[0], black[2])] {
+        assert!(!conflict(a, b).iter().any(|c| c.contains("green")), "{a} / {b}: {:?}", conflict(a, b));
+    }
+    assert!(
+        !conflict("Glass Board Informa Hijau 120x240", "Glass Board Informa 120x240")
+            .iter()
+            .any(|c| c.contains("green"))
+    );
+}
