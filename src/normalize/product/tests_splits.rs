@@ -153,3 +153,16 @@ fn a_green_chalkboard_never_meets_a_black_one() {
             .any(|c| c.contains("green"))
     );
 }
+
+#[test]
+fn a_percentage_a_board_face_or_chalk_is_never_read_as_the_brand() {
+    let cases = [
+        ("Papan Tulis Kapur Hitam 90×120 1 unit - INFORMA", "Informa"),
+        ("BONUS 2 SPIDOL!! [Original 100%] Vivere | Papan Tulis Whiteboard | 90 x 120 cm | 1 unit", "Vivere"),
+        ("Whiteboard 60 x 90 cm Satu Muka 1 Unit - Ichiko", "Ichiko"),
+        ("Papan Tulis Whiteboard 60x90 Double Side 1 unit - ICHIKO", "Ichiko"),
+    ];
+    for (title, brand) in cases {
+        assert_eq!(super::product_key(title).brand.as_deref(), Some(brand), "{title}");
+    }
+}
