@@ -27,10 +27,17 @@
 //!   comes with a board that states its size or comes with an eraser or markers; a gift named
 //!   first (`Free Spidol Whiteboard … 60 x 90 cm`) comes with the board after it when that states
 //!   its size, and the key reads that board alone.
-//! - Boards: a chalkboard (`Black Board`, `Papan (Tulis) Kapur/Hitam`, outside a marker's title)
-//!   never meets a whiteboard (a glass board, `Glass Board`, `Papan Kaca`, is one) or an untyped
-//!   marker; a cork or notice board (`Papan Gabus`, `Papan Pengumuman`) never meets a whiteboard
-//!   or a chalkboard; a two-sided board (`Hitam Putih`) is a type of its own.
+//! - Boards: a chalkboard (`Black Board`, `Green Board`, `Papan (Tulis) Kapur/Hitam/Hijau`,
+//!   outside a marker's title) never meets a whiteboard (a glass board, `Glass Board`, `Papan
+//!   Kaca`, is one; so is a `Dry Erase Board`) or an untyped marker; a cork or notice board
+//!   (`Papan Gabus`, `Papan Pengumuman`) never meets a whiteboard or a chalkboard; a flip chart
+//!   (`Flip Chart`, `Flipchart`, whatever its face) never meets any of them; a two-sided board
+//!   (`Hitam Putih`) is a type of its own. An eraser for pencils (`Penghapus Karet`, `Eraser
+//!   Pensil`) never meets a whiteboard's or an untyped marker.
+//! - Facets (brief 28): of two boards, one written on both faces (`2 Sisi`, `Dua Muka`, `Bolak
+//!   Balik`, `Double Side`) never meets one that does not say so, a glass board never a plain one,
+//!   a green chalkboard never a black one; of two titles about markers, a set of colours (`4
+//!   Colors`, `Set 4 Warna`) never a single marker.
 //! - A board's size (two sides of 20 cm or more: `60 x 90`, `60 cm x 90 cm`, `60×90`, `60*90`,
 //!   `1,2 x 2,4 m`) never meets a title about markers or boards stating none. Of board-word
 //!   titles stating no size, those with a word only a board's title has (`Kecil`, `Ukuran`,
