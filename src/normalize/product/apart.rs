@@ -27,10 +27,17 @@
 //!   comes with a board that states its size or comes with an eraser or markers; a gift named
 //!   first (`Free Spidol Whiteboard … 60 x 90 cm`) comes with the board after it when that states
 //!   its size, and the key reads that board alone.
-//! - Boards: a chalkboard (`Black Board`, `Papan (Tulis) Kapur/Hitam`, outside a marker's title)
-//!   never meets a whiteboard (a glass board, `Glass Board`, `Papan Kaca`, is one) or an untyped
-//!   marker; a cork or notice board (`Papan Gabus`, `Papan Pengumuman`) never meets a whiteboard
-//!   or a chalkboard; a two-sided board (`Hitam Putih`) is a type of its own.
+//! - Boards: a chalkboard (`Black Board`, `Green Board`, `Papan (Tulis) Kapur/Hitam/Hijau`,
+//!   outside a marker's title) never meets a whiteboard (a glass board, `Glass Board`, `Papan
+//!   Kaca`, is one; so is a `Dry Erase Board`) or an untyped marker; a cork or notice board
+//!   (`Papan Gabus`, `Papan Pengumuman`) never meets a whiteboard or a chalkboard; a flip chart
+//!   (`Flip Chart`, `Flipchart`, whatever its face) never meets any of them; a two-sided board
+//!   (`Hitam Putih`) is a type of its own. An eraser for pencils (`Penghapus Karet`, `Eraser
+//!   Pensil`) never meets a whiteboard's or an untyped marker.
+//! - Facets (brief 28): of two boards, one written on both faces (`2 Sisi`, `Dua Muka`, `Bolak
+//!   Balik`, `Double Side`) never meets one that does not say so, a glass board never a plain one,
+//!   a green chalkboard never a black one; of two titles about markers, a set of colours (`4
+//!   Colors`, `Set 4 Warna`) never a single marker.
 //! - A board's size (two sides of 20 cm or more: `60 x 90`, `60 cm x 90 cm`, `60×90`, `60*90`,
 //!   `1,2 x 2,4 m`) never meets a title about markers or boards stating none. Of board-word
 //!   titles stating no size, those with a word only a board's title has (`Kecil`, `Ukuran`,
@@ -74,8 +81,34 @@ const COLOURED: u32 = 1 << 13;
 /// (review27c `kayu`: with their sizes read alike, the whiteboards met the cork boards).
 const CORKBOARD: u32 = 1 << 14;
 
-/// The marker's and the board's types.
-const TYPES: u32 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD;
+/// An eraser for pencils (`Penghapus Karet`, `Eraser Pensil`): never a whiteboard's (brief 28).
+const PENCIL: u32 = 1 << 16;
+
+/// A board written on both faces (`2 Sisi`, `Dua Muka`, `Bolak Balik`, `Double Side`): never
+/// meets a board saying one face or none (brief 28).
+const DOUBLE: u32 = 1 << 17;
+/// A glass board (`Kaca`, `Glass Board`, `Glassboard`): a whiteboard, never a plain one (brief 28).
+const GLASS: u32 = 1 << 18;
+/// A set of colours (`4 Colors 1 set`, `Set 4 Warna`, `Isi 4 Warna`): never one marker (brief 28).
+const SET: u32 = 1 << 19;
+/// A green chalkboard (`Green Board`, `Papan Tulis Hijau`): never a black one (brief 28).
+const GREEN: u32 = 1 << 21;
+/// What two titles differ in that no type or size tells, as (bit, what both titles must be,
+/// name, name without it): two boards (naming one or stating a board's size), two markers.
+type Facet = (u32, u32, &'static str, &'static str);
+const FACETS: &[Facet] = &[
+    (DOUBLE, BOARD | SIZED, "double-sided", "single-sided"),
+    (GLASS, BOARD | SIZED, "glass", "not glass"),
+    (SET, CONTEXT, "set of colours", "one colour"),
+    (GREEN, BLACKBOARD, "green chalkboard", "black chalkboard"),
+];
+
+/// A flip chart (`Flip Chart`, `Flipchart`): never a whiteboard, on a stand or not, though its
+/// face may be one (`Flipchart Whiteboard`) (brief 28).
+const FLIPCHART: u32 = 1 << 20;
+
+/// The marker's and the board's types, and the eraser's.
+const TYPES: u32 = PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL | FLIPCHART;
 /// A marker named with no type: split from permanent and OHP markers only.
 const UNTYPED: u32 = 1 << 15;
 /// Types that never meet, either way round.
@@ -93,6 +126,12 @@ const NEVER: &[(u32, u32)] = &[
     (CORKBOARD, BLACKBOARD),
     (PERMANENT, UNTYPED),
     (OHP, UNTYPED),
+    (PENCIL, WHITEBOARD),
+    (PENCIL, BLACKBOARD),
+    (PENCIL, UNTYPED),
+    (FLIPCHART, WHITEBOARD),
+    (FLIPCHART, BLACKBOARD),
+    (FLIPCHART, CORKBOARD),
 ];
 /// What is sold other than a marker.
 const PRODUCTS: &[(u32, &str, &str)] = &[
@@ -157,6 +196,8 @@ impl Says {
                 "nonpermanent" | "nonpermanen" => NOT_PERMANENT,
                 "whiteboard" => WHITEBOARD,
                 "white" if word(i + 1) == "board" => WHITEBOARD,
+                // `Dry Erase Board` is the whiteboard's English name (brief 28).
+                "erase" if word(i + 1) == "board" => WHITEBOARD,
                 _ if chalkboard(toks, i) => BLACKBOARD,
                 // Both faces: its own type, apart from either one-sided board (review27f J1).
                 _ if two_sided(toks, i) => BLACKBOARD | WHITEBOARD,
@@ -168,6 +209,8 @@ impl Says {
                 "board" if word(i + 1) == "marker" => WHITEBOARD,
                 // `Marker Board` is the English name of a whiteboard, not a marker (review27 G12).
                 "marker" if word(i + 1) == "board" => 0,
+                "flipchart" => FLIPCHART,
+                "flip" if word(i + 1) == "chart" => FLIPCHART,
                 "spidol" | "marker" | "markers" => MARKER,
                 "penghapus" | "eraser" | "hapusan" | "hapus" if denied(toks, i) => 0,
                 "penghapus" | "eraser" | "hapusan" | "hapus" => ERASER,
@@ -177,6 +220,10 @@ impl Says {
                 _ => 0,
             };
         }
+        // What the eraser erases: a pencil's (`Karet` is its rubber), said only of an eraser.
+        let pencil = toks.iter().any(|t| matches!(t.text.as_str(), "karet" | "rubber" | "pensil" | "pencil"));
+        bits |= if bits & ERASER != 0 && pencil { PENCIL } else { 0 };
+        bits |= facets(toks);
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
         let board = (0..toks.len()).any(|i| board_word(toks, i));
@@ -196,6 +243,9 @@ impl Says {
         if a != b && never(a, b) {
             return Some(("marker".to_string(), type_names(a), type_names(b)));
         }
+        if let Some(facet) = self.facet(other) {
+            return Some(facet);
+        }
         // A size against none on a title about markers or boards; an unsized board's words.
         let sized = |s: Self| s.0 & SIZED != 0;
         let bare = if sized(self) { other } else { self };
@@ -209,6 +259,17 @@ impl Says {
             let shown = |has: bool| vec![if has { name } else { not }];
             (x != y && without & CONTEXT != 0).then(|| ("product".to_string(), shown(x), shown(y)))
         })
+    }
+
+    /// A facet (see [`FACETS`]) one title states and the other does not, both titles being of
+    /// what the facet is said of (a board whatever comes with it, a marker).
+    fn facet(self, other: Self) -> Option<(String, Vec<&'static str>, Vec<&'static str>)> {
+        let differs = |&&(bit, among, _, _): &&Facet| {
+            (self.0 ^ other.0) & bit != 0 && self.0 & among != 0 && other.0 & among != 0
+        };
+        let &(bit, _, name, not) = FACETS.iter().find(differs)?;
+        let shown = |s: Self| vec![if s.0 & bit != 0 { name } else { not }];
+        Some(("facet".to_string(), shown(self), shown(other)))
     }
 
     /// What a title shows of a board: its size, else a word naming a board and a colour.
@@ -236,6 +297,8 @@ impl Says {
         match self.0 & TYPES {
             0 if self.0 & MARKER != 0 => UNTYPED,
             types if types & (OHP | WHITEBOARD) == OHP => types & !NOT_PERMANENT,
+            // A flip chart's whiteboard is its face, not another board.
+            types if types & FLIPCHART != 0 => types & !WHITEBOARD,
             types => types,
         }
     }
@@ -259,6 +322,28 @@ pub(super) fn gift(toks: &[Tok]) -> usize {
     if board { at } else { 0 }
 }
 
+/// The facets (see [`FACETS`]) a title states: two faces (`2 Sisi`, `Dua Muka`, `Bolak Balik`,
+/// `Double Side`), glass, a count of colours, green (said of a chalkboard only).
+fn facets(toks: &[Tok]) -> u32 {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    let double = (0..toks.len()).any(|i| {
+        matches!(
+            (word(i), word(i + 1)),
+            ("2" | "dua" | "double" | "two", "sisi" | "muka" | "side" | "sided" | "sides") | ("bolak", "balik")
+        )
+    });
+    let glass = toks.iter().any(|t| matches!(t.text.as_str(), "kaca" | "glass" | "glassboard"));
+    // Two colours or more counted: `1 Warna` is one marker's.
+    let set = (0..toks.len()).any(|i| {
+        let colours = matches!(word(i + 1), "warna" | "color" | "colors" | "colour" | "colours");
+        colours && toks[i].class == Class::Num && word(i).parse::<u32>().is_ok_and(|n| n >= 2)
+    });
+    let green = toks.iter().any(|t| matches!(t.text.as_str(), "hijau" | "green" | "greenboard"));
+    [(double, DOUBLE), (glass, GLASS), (set, SET), (green, GREEN)]
+        .iter()
+        .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
+}
+
 /// What a board-word title shows of a board: its size, else its naming words and its colour.
 fn board_bits(toks: &[Tok], sized: bool) -> u32 {
     let bit = |yes: bool, bit: u32| if yes { bit } else { 0 };
@@ -273,6 +358,8 @@ fn type_names(types: u32) -> Vec<&'static str> {
         (OHP, "ohp"),
         (BLACKBOARD, "blackboard"),
         (CORKBOARD, "corkboard"),
+        (PENCIL, "pencil eraser"),
+        (FLIPCHART, "flip chart"),
         (UNTYPED, "untyped"),
     ];
     names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()

@@ -24,7 +24,10 @@ pub(super) fn chalkboard(toks: &[Tok], at: usize) -> bool {
         "chalk" | "green" => word(at + 1) == "board",
         // `Spidol Papan Tulis Hitam` is a black whiteboard marker (review27d I1); `Papan Tulis
         // Hitam Putih` is a two-sided board (I4).
-        "papan" if !about_markers(toks) => matches!(word(face(toks, at)), "kapur" | "hitam") && !two_sided(toks, at),
+        // `Papan Tulis Hijau` is the green chalkboard (brief 28: it met the whiteboards).
+        "papan" if !about_markers(toks) => {
+            matches!(word(face(toks, at)), "kapur" | "hitam" | "hijau" | "green") && !two_sided(toks, at)
+        }
         _ => false,
     }
 }
@@ -38,12 +41,13 @@ pub(super) fn two_sided(toks: &[Tok], at: usize) -> bool {
         && matches!((word(face), word(face + 1)), ("hitam", "putih" | "white") | ("putih", "hitam"))
 }
 
-/// A word naming a board at `at`: `whiteboard`, `papan`, `markerboard`, `White/Marker/Glass
-/// Board`, a chalkboard.
+/// A word naming a board at `at`: `whiteboard`, `papan`, `markerboard`, `White/Marker/Glass/
+/// Dry Erase Board`, a chalkboard, a flip chart (`Flipchart`, `Flip Chart`).
 pub(super) fn board_word(toks: &[Tok], at: usize) -> bool {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
-    matches!(word(at), "whiteboard" | "papan" | "markerboard" | "corkboard" | "mading" | "glassboard")
-        || (matches!(word(at), "white" | "marker" | "cork" | "glass" | "kaca") && word(at + 1) == "board")
+    matches!(word(at), "whiteboard" | "papan" | "markerboard" | "corkboard" | "mading" | "glassboard" | "flipchart")
+        || (word(at) == "flip" && word(at + 1) == "chart")
+        || (matches!(word(at), "white" | "marker" | "cork" | "glass" | "kaca" | "erase") && word(at + 1) == "board")
         || chalkboard(toks, at)
 }
 

@@ -33,6 +33,7 @@ pub fn product_key(title: &str) -> ProductKey {
         }
     }
     white_board(&mut toks);
+    shorthand(&mut toks);
     let says = Says::read(&toks);
     // `Free Spidol Whiteboard … 60 x 90 cm` is the board, and its kind no marker's.
     toks.drain(..apart::gift(&toks));
@@ -71,6 +72,21 @@ fn white_board(toks: &mut Vec<Tok>) {
     while let Some(at) = toks.windows(2).position(|w| w[0].is("white") && w[1].is("board")).filter(|_| about_markers) {
         toks[at].text = "whiteboard".to_string();
         toks.remove(at + 1);
+    }
+}
+
+/// Sellers' shorthand for a board's words: `WB` (whiteboard), `Ppn Tulis` (papan tulis), `Pghps`
+/// (penghapus). `Ppn` alone is the tax (PPN), so only before `tulis`.
+fn shorthand(toks: &mut [Tok]) {
+    for at in 0..toks.len() {
+        let tulis = toks.get(at + 1).is_some_and(|t| t.is("tulis"));
+        let word = match toks[at].text.as_str() {
+            "wb" => "whiteboard",
+            "pghps" => "penghapus",
+            "ppn" if tulis => "papan",
+            _ => continue,
+        };
+        toks[at].text = word.to_string();
     }
 }
 

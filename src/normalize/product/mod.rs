@@ -105,6 +105,8 @@ mod tests_boards;
 mod tests_group;
 #[cfg(test)]
 mod tests_markers;
+#[cfg(test)]
+mod tests_splits;
 mod vocab;
 
 pub use explain::explain;
