@@ -382,14 +382,6 @@ fn denied(toks: &[Tok], at: usize) -> bool {
         || (matches!(before(1), "perlu" | "pakai" | "usah" | "ada" | "termasuk" | "include") && negation(before(2)))
 }
 
-/// Whether the title names a marker (`spidol`, `marker`, but not the `Marker Board`).
-pub(super) fn about_markers(toks: &[Tok]) -> bool {
-    toks.iter().enumerate().any(|(i, t)| {
-        matches!(t.text.as_str(), "spidol" | "markers")
-            || (t.text == "marker" && toks.get(i + 1).is_none_or(|n| n.text != "board"))
-    })
-}
-
 /// `OHP`, and an OHP pen's tip written onto it (`OHP-F` is read `ohpf`).
 fn is_ohp(word: &str) -> bool {
     word.strip_prefix("ohp").is_some_and(|tip| matches!(tip, "" | "s" | "f" | "m" | "ef" | "b"))

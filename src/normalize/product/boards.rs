@@ -1,7 +1,6 @@
 //! What a title says of a board: its size however written, the words that name a board, its
 //! faces and kinds (review27 G5, G11, review27c H5). Splits in [`super::apart`] use these.
 
-use super::apart::about_markers;
 use super::lex::{Class, Tok};
 use super::tables::{self, Dimension};
 
@@ -141,4 +140,12 @@ fn side(number: &str, unit: &str) -> Side {
         None => None,
     };
     number.parse().map_or(Side::Other, |n| Side::Length(n, per_cm))
+}
+
+/// Whether the title names a marker (`spidol`, `marker`, but not the `Marker Board`).
+pub(super) fn about_markers(toks: &[Tok]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        matches!(t.text.as_str(), "spidol" | "markers")
+            || (t.text == "marker" && toks.get(i + 1).is_none_or(|n| n.text != "board"))
+    })
 }

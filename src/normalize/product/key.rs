@@ -10,6 +10,7 @@
 
 use super::ProductKey;
 use super::apart::{self, Says};
+use super::boards;
 use super::lex::{self, Class, Tok};
 use super::markers;
 use super::names;
@@ -68,7 +69,7 @@ pub fn product_key(title: &str) -> ProductKey {
 /// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one.
 fn white_board(toks: &mut Vec<Tok>) {
     // On a board or a sticker the white is the board's own (and keeps it from a black board).
-    let about_markers = apart::about_markers(toks);
+    let about_markers = boards::about_markers(toks);
     while let Some(at) = toks.windows(2).position(|w| w[0].is("white") && w[1].is("board")).filter(|_| about_markers) {
         toks[at].text = "whiteboard".to_string();
         toks.remove(at + 1);
