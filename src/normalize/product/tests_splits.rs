@@ -154,15 +154,17 @@ fn a_green_chalkboard_never_meets_a_black_one() {
     );
 }
 
+/// review28e N1, N3: with "Kapur" known as no brand (cf52b12, reverted), chalk sticks of a maker
+/// the matcher does not know met a chalkboard stating no colour (median Rp116.500 of Rp3.000 and
+/// Rp230.000), and a chalk marker met the chalk boxes. They must stay apart, whatever the next
+/// attempt at brand words does.
 #[test]
-fn a_percentage_a_board_face_or_chalk_is_never_read_as_the_brand() {
-    let cases = [
-        ("Papan Tulis Kapur Hitam 90×120 1 unit - INFORMA", "Informa"),
-        ("BONUS 2 SPIDOL!! [Original 100%] Vivere | Papan Tulis Whiteboard | 90 x 120 cm | 1 unit", "Vivere"),
-        ("Whiteboard 60 x 90 cm Satu Muka 1 Unit - Ichiko", "Ichiko"),
-        ("Papan Tulis Whiteboard 60x90 Double Side 1 unit - ICHIKO", "Ichiko"),
-    ];
-    for (title, brand) in cases {
-        assert_eq!(super::product_key(title).brand.as_deref(), Some(brand), "{title}");
+fn chalk_sticks_a_chalk_marker_and_a_chalkboard_of_an_unknown_maker_never_meet() {
+    let titles = ["Kapur Tulis Ujikp Putih Box isi 50", "Spidol Kapur Ujikp Putih", "Papan Tulis Kapur Ujikp"];
+    let groups = grouped(&titles);
+    for (i, a) in titles.iter().enumerate() {
+        for b in &titles[i + 1..] {
+            assert!(!together(&groups, a, b), "{a} / {b}: {groups:?}");
+        }
     }
 }

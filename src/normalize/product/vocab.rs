@@ -28,8 +28,6 @@ const DESCRIPTIVE: &[&str] = &[
     "pro", "plus", "max", "lite", "ultra", "series", "edition", "type", "original", "genuine", "grade",
     // Words that join others: `per Kotak`, `atau`, `tanpa`.
     "per", "atau", "yang", "dari", "pada", "dalam", "tanpa", "bisa", "siap", "sudah", "sama", "each", "set",
-    // What a board is or has, and `100%` read `persen`: never its maker (brief 28).
-    "kapur", "persen", "satu", "dua", "muka", "sisi", "side", "single", "double", "bolak", "balik",
     // Written without vowels, yet no abbreviation of another word: `Rp 10.000`.
     "rp", "idr", "ppn", "sni", "bpom",
     // Kinds of goods no kind table names, and screen words.
