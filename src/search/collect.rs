@@ -171,13 +171,13 @@ pub(super) async fn collect(
     let (mut first_page, mut before) = (None, Seen::default());
     if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
-        // What the client's first page stated: it stands if this page fails or times out at once.
-        collected.stated_before = first_page.as_deref().and_then(|page| page.total.filter(|_| !page.total_approximate));
         seen = shown_first(first_page.as_deref(), want.start);
-        let stated;
-        (before, stated) = shown_just_before(path, entry, ask, (walk.offset, walk.size)).await;
-        // The page before was read after the first: its count is the newer.
-        collected.stated_before = stated.or(collected.stated_before);
+        let (ids, stated_just_before) = shown_just_before(path, entry, ask, (walk.offset, walk.size)).await;
+        before = ids;
+        // What the client's pages stated (the page before was read after the first, so its
+        // count is the newer): it stands if this page fails or times out at once.
+        let stated_first = first_page.as_deref().and_then(|page| page.total.filter(|_| !page.total_approximate));
+        collected.stated_before = stated_just_before.or(stated_first);
     }
     let (mut cursor, mut scanned, mut requests) = (resumed, 0u32, 0u32);
     let mut left_out = LeftOut::default();
