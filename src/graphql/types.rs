@@ -280,7 +280,8 @@ impl Unit {
     }
     /// Base units in the pack; null when nothing states it (a `Dus` whose content neither the
     /// unit field nor the title gives) or only a count naming no unit after a box, dus or karton
-    /// does (`Karton isi 40` may be 40 boxes), and then `Offer.unitPrice` is null too.
+    /// does (`Karton isi 40` may be 40 boxes), and then `Offer.unitPrice` is null too. The volume
+    /// of each bottle says what the count counts (`600 ml Dus isi 24`: 24 botol).
     async fn quantity(&self) -> Option<Decimal> {
         self.quantity
     }

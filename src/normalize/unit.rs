@@ -20,6 +20,8 @@
 //!   read as pieces here, but an offer is never priced by
 //!   it alone: [`hold_bare_count`] leaves its size unknown, and `compare` counts it only when
 //!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`).
+//! - Unless the volume of each item says what it counts (`Air Mineral 600 ml Dus isi 24`: 24
+//!   botol), where nothing else in the title could be counted ([`sized`] says when).
 
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
@@ -208,11 +210,13 @@ fn unknown(name: String, note: &'static str) -> Unit {
 
 mod count;
 mod read;
+mod sized;
 
 pub use count::{BARE_PACK_COUNT, PackCount, held_reading, hold_bare_count, pack_count};
 #[cfg(test)]
 use read::{base_unit, fixed_pack};
-use read::{field_statement, lowered, lowered_title, statement, words};
+use read::{field_statement, lowered, lowered_title, words};
+use sized::statement;
 
 #[cfg(test)]
 mod tests;

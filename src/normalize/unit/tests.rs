@@ -194,7 +194,7 @@ fn the_pack_statements_issue_24_names_are_read_wherever_the_title_states_them() 
         (None, "Kertas HVS A4 70 gsm (10 rim)", Some("lembar"), Some(dec!(5000))),
         (None, "Pensil 2B Eterna per lusin", Some("pcs"), Some(dec!(12))),
         // The unit field's `dus` is the title's `karton`: one statement, not a conflict.
-        (Some("dus"), "Air Mineral Cleo 600 ml 1 karton isi 48", Some("pcs"), Some(dec!(48))),
+        (Some("dus"), "Air Mineral Cleo 600 ml 1 karton isi 48", Some("botol"), Some(dec!(48))),
         // Nested: a karton of 48 packs of 200 sheets is 9,600 sheets, not a karton of 200.
         (None, "Tisu Wajah Nice 200 Sheet (1 Karton (48 Pak))", Some("lembar"), Some(dec!(9600))),
     ];
@@ -214,7 +214,7 @@ fn a_bare_count_after_a_pack_word_names_no_unit_and_may_count_packs() {
     assert_eq!((karton.pack, karton.quantity, karton.named), (Some("dus"), 40, None));
     assert!(karton.may_count_packs());
     assert!(pack_count(Some("box"), "Pulpen Standard AE7 Hitam Box isi 12").is_some_and(|c| c.may_count_packs()));
-    assert_eq!(count(Some("dus"), "Hand Sanitizer Antis 500 ml Dus isi 12"), Some((Some("dus"), 12, None)));
+    assert_eq!(count(Some("dus"), "Hand Sanitizer Antis Dus isi 12"), Some((Some("dus"), 12, None)));
     assert_eq!(count(Some("box"), "Kertas HVS A4 70 gsm Sinar Dunia Box isi 5"), Some((Some("box"), 5, None)));
 }
 
@@ -252,7 +252,7 @@ fn an_offer_is_never_priced_by_a_bare_count_after_a_box_dus_or_karton_alone() {
         (Some("karton"), "PASEO Tisu 200 Sheet 2 Ply Karton isi 48"),
         (Some("box"), "Pulpen Standard AE7 Hitam Box isi 12"),
         (Some("box isi 12"), "Pulpen Standard AE7 Hitam"),
-        (Some("dus"), "Hand Sanitizer Antis 500 ml Dus isi 12"),
+        (Some("dus"), "Hand Sanitizer Antis Dus isi 12"),
         (Some("box"), "Teh Celup Sariwangi Black Tea isi 25"),
     ] {
         assert_eq!(held(field, title), (None, false, true), "{field:?} / {title}");
@@ -273,7 +273,7 @@ fn an_offer_is_never_priced_by_a_bare_count_after_a_box_dus_or_karton_alone() {
 
 #[test]
 fn a_held_reading_is_the_bare_count_read_as_pieces_for_compare_to_confirm() {
-    let (unit, count) = held_reading(Some("dus"), "Hand Sanitizer Antis 500 ml Dus isi 12").expect("held");
+    let (unit, count) = held_reading(Some("dus"), "Hand Sanitizer Antis Dus isi 12").expect("held");
     assert_eq!((unit.base_unit.as_deref(), unit.quantity, unit.confident), (Some("pcs"), Some(dec!(12)), true));
     assert_eq!((count.pack, count.quantity, count.named), (Some("dus"), 12, None));
     assert_eq!(held_reading(Some("box"), "Masker Sensi 3 Ply Earloop Box isi 50 pcs"), None);

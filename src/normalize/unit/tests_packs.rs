@@ -1,7 +1,6 @@
 //! What a bare count after a pack word counts where the title says what it is (review27b G10,
-//! review26b F6, F8). A bare count after a per-item size stays held: reading it as that many items
-//! of that size (review26b F4, reverted) multiplied whole-pack sizes and missed multipacks
-//! (review28d H1, H2, H5).
+//! review26b F6, F8), and after the volume of each bottle (review26b F4) but no other size: read
+//! so, whole-pack sizes were multiplied and multipacks missed (review28d H1, H2, H5).
 use super::*;
 use rust_decimal_macros::dec;
 
@@ -54,17 +53,51 @@ fn a_unit_field_kantong_on_tea_bags_is_a_pouch_of_unstated_size_not_one_bag() {
 }
 
 #[test]
-fn a_bare_count_after_a_per_item_size_stays_held_as_the_size_may_be_the_whole_packs() {
+fn a_bare_count_after_a_size_that_may_be_the_whole_packs_stays_held() {
     // review28d: read as so many items of that size, these were priced wrongly and confidently
-    // (H5: 12,500 sheets at Rp20; H1: 40 kg of pepper; H2: 4 bottles of a 6-pack dus).
+    // (H5: 12,500 sheets at Rp20; H1: 40 kg of pepper, 20 kg of sugar; H2: 4 bottles of a 6-pack
+    // dus; H6: a washing machine per kg).
     for (field, title) in [
         (Some("box"), "Kertas HVS A4 80 gr 2500 Lembar Box isi 5"),
         (Some("box"), "Pensil 2B 144 pcs Box isi 12"),
         (Some("box"), "Lada Bubuk 1 kg Box isi 40"),
+        (Some("dus"), "Gula Pasir 1 kg Dus isi 20"),
         (Some("dus"), "Air Mineral 600 ml 6 Pack Dus isi 4"),
-        (Some("dus"), "ADES Air Mineral 600 ml Dus isi 24"),
+        (Some("dus"), "Air Mineral 200 ml 4 Pack Dus isi 6"),
+        (Some("dus"), "Air Mineral 600 ml Twin Pack Dus isi 12"),
+        (Some("dus"), "Air Mineral 2 x 600 ml Dus isi 12"),
+        (Some("dus"), "Mesin Cuci 7 kg Dus isi 1"),
+        // A volume no one bottle holds is the pack's; two volumes do not say which is counted.
+        (Some("dus"), "Sabun Cair 5 Liter Dus isi 4"),
+        (Some("dus"), "Hand Sanitizer 500 ml 1 Liter Dus isi 12"),
+        // A count no dus of bottles reaches, and a second pack word.
+        (Some("dus"), "Air Mineral Gelas 240 ml Karton isi 96"),
+        (Some("dus"), "Air Mineral 600 ml Box Dus isi 24"),
+        // Another number in the title may be what is counted (a year, a model, a second size).
+        (Some("dus"), "Air Mineral Kemasan 2025 600 ml Dus isi 24"),
     ] {
         let unit = hold_bare_count(parse_unit(field, title), field, title);
         assert_eq!((unit.quantity, unit.note), (None, Some(BARE_PACK_COUNT)), "{field:?} / {title}");
     }
+}
+
+#[test]
+fn a_bare_count_after_the_volume_of_each_bottle_is_that_many_bottles() {
+    // review26b F4: the commonest pack a Pemda buys for its meetings had no unit price.
+    assert_eq!(shown(Some("dus"), "ADES Air Mineral 600 ml Dus isi 24"), of("botol", dec!(24)));
+    assert_eq!(shown(Some("dus"), "AIR MINERAL BOTOL ADES 600ML DUS ISI 24"), of("botol", dec!(24)));
+    assert_eq!(shown(Some("dus"), "Air Mineral Club 330ml Dus isi 24 Ready Stock"), of("botol", dec!(24)));
+    assert_eq!(shown(Some("dus"), "HAND SANITIZER GEL NUVO 1 LITER DUS ISI 12"), of("botol", dec!(12)));
+    assert_eq!(shown(Some("karton"), "Air Mineral Le Minerale 1500 ml Karton isi 12"), of("botol", dec!(12)));
+    assert_eq!(shown(None, "Air Mineral 600 ml isi 24"), of("botol", dec!(24)));
+    // Cups and cans are pieces of that size.
+    assert_eq!(shown(Some("dus"), "Air Mineral Aqua Gelas 220 ml Dus isi 48"), of("pcs", dec!(48)));
+    assert_eq!(shown(Some("dus"), "Coca Cola Kaleng 330 ml Dus isi 24"), of("pcs", dec!(24)));
+}
+
+#[test]
+fn a_count_of_bottles_names_its_unit_so_compare_need_not_confirm_it() {
+    let water = pack_count(Some("dus"), "ADES Air Mineral 600 ml Dus isi 24").expect("a count");
+    assert_eq!((water.pack, water.quantity, water.named), (Some("dus"), 24, Some("botol")));
+    assert!(!water.may_count_packs());
 }

@@ -1,0 +1,81 @@
+//! A bare count after the volume of each item: `Air Mineral 600 ml Dus isi 24` is 24 bottles,
+//! not 24 inner packs (review26b F4).
+//!
+//! Read only where nothing else in the title could be what the count multiplies, because each
+//! wider reading priced something wrongly and confidently (review28d): a weight may be the whole
+//! pack's (`Gula Pasir 1 kg isi 20` at Rp25.000), a sheet or piece count the box's (`2500 Lembar
+//! Box isi 5`), a multipack holds packs (`600 ml 6 Pack Dus isi 4`, `Twin Pack`, `2 x 600 ml`), a
+//! capacity is no content (`Mesin Cuci 7 kg Dus isi 1`). So: one volume of a drink or bottle (50 ml
+//! to 2 litres), a count a carried dus holds (2 to 48), the title's only two numbers (`1 Dus` aside),
+//! and no second pack word or multipack word anywhere.
+
+use super::read::{self, number};
+use super::{CONTAINERS, Statement};
+
+/// Volumes an item's size is written in, in millilitres each.
+const VOLUMES: &[(&str, u32)] =
+    &[("ml", 1), ("l", 1000), ("lt", 1000), ("ltr", 1000), ("liter", 1000), ("litre", 1000), ("liters", 1000)];
+
+/// Millilitres one counted item may hold: a cup of water to a two-litre bottle. Beyond it the
+/// volume is as often the pack's (`Sabun Cair 5 Liter Dus isi 4` jerrycans, or one of 5 L).
+const ITEM_ML: std::ops::RangeInclusive<u32> = 50..=2000;
+
+/// Items one dus of bottles or cups holds.
+const ITEMS: std::ops::RangeInclusive<u32> = 2..=48;
+
+/// Vessels of a liquid other than a bottle: a count of them is of pieces (`Air Mineral Gelas
+/// 220 ml Dus isi 48` holds 48 cups).
+const VESSELS: &[&str] = &["gelas", "cup", "cups", "kaleng", "can", "cans", "pouch", "kotak", "sachet", "saset"];
+
+/// Words that make a pack of packs: `Twin Pack`, `Multipack`, `Bundle`, `2 x 600 ml`.
+const MULTIPACK: &[&str] = &["x", "twin", "duo", "trio", "triple", "multipack", "bundle", "paket", "set"];
+
+/// The pack statement in the words ([`read::statement`]), a bare count after the one volume of
+/// each item read as so many items.
+pub(super) fn statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    read::statement(words).map(|read| per_item(words, read))
+}
+
+/// The statement read again when it is a bare count of bottles or cups; otherwise as it was.
+fn per_item<'a>(words: &[&'a str], read: Statement<'a>) -> Statement<'a> {
+    let Statement::Size { quantity, container, named: false, .. } = read else { return read };
+    if !ITEMS.contains(&quantity) || !only_this_pack(words, quantity) {
+        return read;
+    }
+    // `1 Dus isi 24` is the one dus the offer is.
+    let one_pack = |i: usize| words[i] == "1" && words.get(i + 1).is_some_and(|w| CONTAINERS.contains(w));
+    let numeric = |i: &usize| words[*i].bytes().any(|b| b.is_ascii_digit()) && !one_pack(*i);
+    let mut sizes = (0..words.len()).filter(numeric);
+    let (Some(at), Some(_), None) = (sizes.next(), sizes.next(), sizes.next()) else { return read };
+    if !volume(&words[at..]).is_some_and(|ml| ITEM_ML.contains(&ml)) {
+        return read;
+    }
+    let vessel = words.iter().any(|w| VESSELS.contains(w));
+    Statement::Size { base: if vessel { "pcs" } else { "botol" }, quantity, container, named: true }
+}
+
+/// Whether the bare count is said of the title's one pack word (`Dus isi 24`, `isi 24`, `Dus
+/// 24`), with no multipack word beside it.
+fn only_this_pack(words: &[&str], quantity: u32) -> bool {
+    let packs = words.iter().filter(|w| CONTAINERS.contains(w) || read::fixed_pack(w).is_some()).count();
+    let counted = (0..words.len().saturating_sub(1))
+        .any(|i| (words[i] == "isi" || CONTAINERS.contains(&words[i])) && number(words[i + 1]) == Some(quantity));
+    let isi = words.iter().filter(|w| **w == "isi").count();
+    counted && packs <= 1 && isi <= 1 && !words.iter().any(|w| MULTIPACK.contains(w))
+}
+
+/// The volume the words begin with, in millilitres: `600 ml`, `600ml`, `1 Liter`; the number
+/// must come first, so that it is the title's size and not the count.
+fn volume(words: &[&str]) -> Option<u32> {
+    let first = *words.first()?;
+    let (count, unit) = match number(first) {
+        Some(n) => (n, *words.get(1)?),
+        None => {
+            let split = first.find(|c: char| !c.is_ascii_digit()).filter(|at| *at > 0)?;
+            let (digits, unit) = first.split_at(split);
+            (number(digits)?, unit)
+        }
+    };
+    let (_, each) = VOLUMES.iter().find(|(word, _)| *word == unit)?;
+    count.checked_mul(*each)
+}
