@@ -83,19 +83,32 @@ pub(super) async fn first_page_seen(
             sizes.push(other);
         }
     }
-    for limit in sizes {
-        let first = SearchRequest {
-            query: ask.query.to_string(),
-            offset: 0,
-            limit,
-            cursor: None,
-            filters: ask.pushed.to_vec(),
-        };
-        if let Some(page) = path.cached(entry, &first).await {
-            return Some(page);
-        }
+    let first = |limit| SearchRequest {
+        query: ask.query.to_string(),
+        offset: 0,
+        limit,
+        cursor: None,
+        filters: ask.pushed.to_vec(),
+    };
+    let (_, page) = first_cached(path, entry, sizes.into_iter().map(first).collect()).await?;
+    Some(page)
+}
+
+/// The first of `requests` whose page is cached, with its index. The first is looked up alone
+/// (a client's pages are almost always cached at the size it asks); on a miss the others are
+/// looked up together, so a walk whose pages left the cache waits for one more round trip to a
+/// shared cache, not one per size.
+async fn first_cached(
+    path: &FetchPath,
+    entry: &RegistryEntry,
+    requests: Vec<SearchRequest>,
+) -> Option<(usize, Arc<CachedPage>)> {
+    let (head, rest) = requests.split_first()?;
+    if let Some(page) = path.cached(entry, head).await {
+        return Some((0, page));
     }
-    None
+    let found = futures::future::join_all(rest.iter().map(|request| path.cached(entry, request))).await;
+    found.into_iter().zip(1..).find_map(|(page, at)| Some((at, page?)))
 }
 
 /// The ids of the cached `first` page a client can have been shown before `start`, at their
@@ -117,21 +130,20 @@ pub(super) async fn shown_just_before(
     (offset, size): (u32, u32),
 ) -> (Seen, Option<u64>) {
     let others = PAGE_SIZES.into_iter().filter(|&other| other != size && offset.is_multiple_of(other));
-    for limit in std::iter::once(size).chain(others) {
-        let Some(before) = offset.checked_sub(limit).filter(|&before| before > 0) else { continue };
-        let request = SearchRequest {
-            query: ask.query.to_string(),
-            offset: before,
-            limit,
-            cursor: None,
-            filters: ask.pushed.to_vec(),
-        };
-        if let Some(page) = path.cached(entry, &request).await {
-            let ids = page.offers.iter().zip(before..).map(|(offer, index)| (offer.source_id.clone(), index)).collect();
-            return (ids, page.total.filter(|_| !page.total_approximate));
-        }
-    }
-    (Seen::default(), None)
+    let before = |limit: u32| offset.checked_sub(limit).filter(|&before| before > 0).map(|before| (before, limit));
+    let asked: Vec<(u32, u32)> = std::iter::once(size).chain(others).filter_map(before).collect();
+    let request = |&(before, limit): &(u32, u32)| SearchRequest {
+        query: ask.query.to_string(),
+        offset: before,
+        limit,
+        cursor: None,
+        filters: ask.pushed.to_vec(),
+    };
+    let Some((at, page)) = first_cached(path, entry, asked.iter().map(request).collect()).await else {
+        return (Seen::default(), None);
+    };
+    let ids = page.offers.iter().zip(asked[at].0..).map(|(offer, index)| (offer.source_id.clone(), index)).collect();
+    (ids, page.total.filter(|_| !page.total_approximate))
 }
 
 /// Whether a client page's first page, which repeats the page the client's previous request read
