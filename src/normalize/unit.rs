@@ -101,11 +101,45 @@ enum Statement<'a> {
 
 /// Reads the pack from the unit field and the title.
 pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
+    parse(unit_field, title, Bottles::Read)
+}
+
+/// Whether a bare count after the volume of each bottle is read as that many bottles
+/// ([`sized`]): for an offer standing alone; `compare` weighs it as any bare count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bottles {
+    Read,
+    Bare,
+}
+
+/// The title's pack statement. A bare count is read by the volume of each bottle only when the
+/// unit field, if any, is the title's own pack word: a unit field `karton` (or `karton isi 2
+/// dus`) on a `Dus isi 24` title may be two of those dus (review29b J5).
+fn title_statement<'a>(field: &str, title_lower: &str, words: &[&'a str], bottles: Bottles) -> Option<Statement<'a>> {
+    let field = field.trim();
+    let own_pack = field.is_empty()
+        || (field.bytes().all(|b| b.is_ascii_alphabetic())
+            && title_lower.split(|c: char| !c.is_alphanumeric()).any(|word| word == field));
+    match bottles {
+        Bottles::Read if own_pack => statement(words),
+        _ => read::statement(words),
+    }
+}
+
+/// Whether the offer's pack is read from the volume of each bottle before a bare count (`Air
+/// Mineral 600 ml Dus isi 24`): `compare` confirms and weighs it against the product's other
+/// offers as any bare count (review29b J0: a dus priced as one bottle was its group's cheapest).
+pub fn per_bottle(unit_field: Option<&str>, title: &str) -> bool {
+    let named = |bottles| count::pack_count_read(unit_field, title, bottles).map(|count| count.named);
+    named(Bottles::Read) != named(Bottles::Bare)
+}
+
+fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
     let field = unit_field.map(str::trim).filter(|u| !u.is_empty()).map(str::to_lowercase);
     let name = field.clone().unwrap_or_else(|| "unit".to_string());
     let title_lower = lowered_title(title, unit_field);
     let title_words = words(&title_lower);
-    let in_title = statement(&title_words);
+    let in_title = title_statement(field.as_deref().unwrap_or_default(), &title_lower, &title_words, bottles);
     let Some(field) = field else {
         return match in_title {
             Some(Statement::Size { base, quantity, .. }) => known(name, base, quantity, PackDerivation::Title, None),
@@ -147,7 +181,8 @@ pub fn sizes_stated(unit_field: Option<&str>, title: &str) -> (Option<Decimal>, 
     let field = unit_field.map(|field| lowered(field.trim()));
     let in_field = field.as_deref().and_then(|field| size(field_statement(&words(field))));
     let title = lowered_title(title, unit_field);
-    (in_field, size(statement(&words(&title))))
+    let in_title = title_statement(field.as_deref().unwrap_or_default(), &title, &words(&title), Bottles::Read);
+    (in_field, size(in_title))
 }
 
 /// The unit field names a container or a word of its own: the title gives its size, if it can.

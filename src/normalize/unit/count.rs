@@ -2,7 +2,7 @@
 //! what it counts (`Dus (12 Botol)`) or it is taken for pieces (`Dus isi 12`).
 
 use super::{
-    CONTAINERS, FIXED_PACKS, Statement, field_statement, lowered, lowered_title, parse_unit, statement, words,
+    Bottles, CONTAINERS, FIXED_PACKS, Statement, field_statement, lowered, lowered_title, parse, title_statement, words,
 };
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
@@ -42,9 +42,13 @@ impl PackCount {
     }
 }
 
-/// The count [`parse_unit`] reads from the unit field or else the title, with the pack word it
+/// The count [`super::parse_unit`] reads from the unit field or else the title, with the pack word it
 /// is said of (the title's, or the unit field's container word).
 pub fn pack_count(unit_field: Option<&str>, title: &str) -> Option<PackCount> {
+    pack_count_read(unit_field, title, Bottles::Read)
+}
+
+pub(super) fn pack_count_read(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Option<PackCount> {
     let field = unit_field.map(|f| lowered(f.trim())).unwrap_or_default();
     let title = lowered_title(title, unit_field);
     let field_words = words(&field);
@@ -59,7 +63,7 @@ pub fn pack_count(unit_field: Option<&str>, title: &str) -> Option<PackCount> {
     };
     match field_statement(&field_words) {
         Some(size @ Statement::Size { .. }) => read(Some(size), true),
-        _ => read(statement(&words(&title)), false),
+        _ => read(title_statement(&field, &title, &words(&title), bottles), false),
     }
 }
 
@@ -101,10 +105,11 @@ pub fn hold_bare_count(unit: Unit, unit_field: Option<&str>, title: &str) -> Uni
 }
 
 /// The reading [`hold_bare_count`] held back, with the count it rests on; `None` when the unit
-/// field and title give none.
+/// field and title give none. A count after the volume of each bottle is read bare here, as
+/// `compare` weighs it (see [`super::per_bottle`]).
 pub fn held_reading(unit_field: Option<&str>, title: &str) -> Option<(Unit, PackCount)> {
-    let unit = parse_unit(unit_field, title);
-    let count = pack_count(unit_field, title)?;
+    let unit = parse(unit_field, title, Bottles::Bare);
+    let count = pack_count_read(unit_field, title, Bottles::Bare)?;
     rests_on(&unit, &count).then_some((unit, count))
 }
 

@@ -1,13 +1,17 @@
-//! A bare count after the volume of each item: `Air Mineral 600 ml Dus isi 24` is 24 bottles,
-//! not 24 inner packs (review26b F4).
+//! A bare count after the volume of each bottle of drinking water or hand sanitizer: `Air
+//! Mineral 600 ml Dus isi 24` is 24 bottles, not 24 inner packs (review26b F4).
 //!
 //! Read only where nothing else in the title could be what the count multiplies, because each
-//! wider reading priced something wrongly and confidently (review28d): a weight may be the whole
-//! pack's (`Gula Pasir 1 kg isi 20` at Rp25.000), a sheet or piece count the box's (`2500 Lembar
-//! Box isi 5`), a multipack holds packs (`600 ml 6 Pack Dus isi 4`, `Twin Pack`, `2 x 600 ml`), a
-//! capacity is no content (`Mesin Cuci 7 kg Dus isi 1`). So: one volume of a drink or bottle (50 ml
-//! to 2 litres), a count a carried dus holds (2 to 48), the title's only two numbers (`1 Dus` aside),
-//! and no second pack word or multipack word anywhere.
+//! wider reading priced something wrongly and confidently: a weight may be the whole pack's
+//! (`Gula Pasir 1 kg isi 20` at Rp25.000), a sheet or piece count the box's (`2500 Lembar Box isi
+//! 5`), a multipack holds packs (`600 ml 6 Pack Dus isi 4`, `Twinpack`, `Shrink`, `2 x 600 ml`), a
+//! capacity is no content (`Mesin Cuci 7 kg Dus isi 1`) (review28d); milk, yoghurt drinks, cups and
+//! food boxes come in unnamed inner packs (`65 ml Karton isi 10` of packs of five, `Gelas Plastik
+//! 220 ml Dus isi 20` of sleeves of fifty; review29b J1, J2). So: water or hand sanitizer, one
+//! volume of each item (50 ml to 2 litres) first, a count a dus of bottles holds (6 to 48), the
+//! title's only two numbers (`1 Dus` aside), and no second pack word or multipack word anywhere.
+//! Standing alone the offer is priced so; `compare` still confirms and weighs it against the
+//! product's other offers as any bare count (`unit::per_bottle`).
 
 use super::read::{self, number};
 use super::{CONTAINERS, Statement};
@@ -21,14 +25,26 @@ const VOLUMES: &[(&str, u32)] =
 const ITEM_ML: std::ops::RangeInclusive<u32> = 50..=2000;
 
 /// Items one dus of bottles or cups holds.
-const ITEMS: std::ops::RangeInclusive<u32> = 2..=48;
+const ITEMS: std::ops::RangeInclusive<u32> = 6..=48;
 
 /// Vessels of a liquid other than a bottle: a count of them is of pieces (`Air Mineral Gelas
 /// 220 ml Dus isi 48` holds 48 cups).
 const VESSELS: &[&str] = &["gelas", "cup", "cups", "kaleng", "can", "cans", "pouch", "kotak", "sachet", "saset"];
 
-/// Words that make a pack of packs: `Twin Pack`, `Multipack`, `Bundle`, `2 x 600 ml`.
-const MULTIPACK: &[&str] = &["x", "twin", "duo", "trio", "triple", "multipack", "bundle", "paket", "set"];
+/// Words that make a pack of packs: `Twin Pack`, `Bundle`, `Shrink`, `2 x 600 ml`; so does any
+/// word holding `pack` (`Twinpack`, `Sixpack`, `Multipack`).
+const MULTIPACK: &[&str] = &[
+    "x", "twin", "duo", "trio", "triple", "bundle", "bundling", "paket", "set", "shrink", "tray", "inner", "renteng",
+    "renceng", "pk", "pck", "slop", "ikat",
+];
+
+/// What the title must be of: drinking water or hand sanitizer, sold by the dus of bottles or
+/// cups with no inner pack.
+fn water_or_sanitizer(words: &[&str]) -> bool {
+    let water = words.iter().any(|w| matches!(*w, "mineral" | "minerale" | "aqua"))
+        || words.windows(2).any(|w| w[0] == "air" && matches!(w[1], "minum" | "putih"));
+    water || words.iter().any(|w| matches!(*w, "sanitizer" | "sanitiser"))
+}
 
 /// The pack statement in the words ([`read::statement`]), a bare count after the one volume of
 /// each item read as so many items.
@@ -39,7 +55,7 @@ pub(super) fn statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
 /// The statement read again when it is a bare count of bottles or cups; otherwise as it was.
 fn per_item<'a>(words: &[&'a str], read: Statement<'a>) -> Statement<'a> {
     let Statement::Size { quantity, container, named: false, .. } = read else { return read };
-    if !ITEMS.contains(&quantity) || !only_this_pack(words, quantity) {
+    if !ITEMS.contains(&quantity) || !water_or_sanitizer(words) || !only_this_pack(words, quantity) {
         return read;
     }
     // `1 Dus isi 24` is the one dus the offer is.
@@ -61,7 +77,8 @@ fn only_this_pack(words: &[&str], quantity: u32) -> bool {
     let counted = (0..words.len().saturating_sub(1))
         .any(|i| (words[i] == "isi" || CONTAINERS.contains(&words[i])) && number(words[i + 1]) == Some(quantity));
     let isi = words.iter().filter(|w| **w == "isi").count();
-    counted && packs <= 1 && isi <= 1 && !words.iter().any(|w| MULTIPACK.contains(w))
+    let multipack = |w: &&str| MULTIPACK.contains(w) || w.contains("pack");
+    counted && packs <= 1 && isi <= 1 && !words.iter().any(multipack)
 }
 
 /// The volume the words begin with, in millilitres: `600 ml`, `600ml`, `1 Liter`; the number

@@ -194,7 +194,7 @@ fn the_pack_statements_issue_24_names_are_read_wherever_the_title_states_them() 
         (None, "Kertas HVS A4 70 gsm (10 rim)", Some("lembar"), Some(dec!(5000))),
         (None, "Pensil 2B Eterna per lusin", Some("pcs"), Some(dec!(12))),
         // The unit field's `dus` is the title's `karton`: one statement, not a conflict.
-        (Some("dus"), "Air Mineral Cleo 600 ml 1 karton isi 48", Some("botol"), Some(dec!(48))),
+        (Some("dus"), "Air Mineral Cleo 600 ml 1 karton isi 48", Some("pcs"), Some(dec!(48))),
         // Nested: a karton of 48 packs of 200 sheets is 9,600 sheets, not a karton of 200.
         (None, "Tisu Wajah Nice 200 Sheet (1 Karton (48 Pak))", Some("lembar"), Some(dec!(9600))),
     ];

@@ -75,6 +75,23 @@ fn a_bare_count_after_a_size_that_may_be_the_whole_packs_stays_held() {
         (Some("dus"), "Air Mineral 600 ml Box Dus isi 24"),
         // Another number in the title may be what is counted (a year, a model, a second size).
         (Some("dus"), "Air Mineral Kemasan 2025 600 ml Dus isi 24"),
+        // review29b J1: drinks, cups and food boxes in unnamed inner packs (packs of five, sleeves
+        // of fifty); J2: multipacks in one word; J3: a count no dus of bottles is.
+        (Some("karton"), "Minuman Probiotik 65 ml Karton isi 10"),
+        (Some("karton"), "Susu UHT Ultra 200 ml Karton isi 6"),
+        (Some("dus"), "Gelas Plastik 220 ml Dus isi 20"),
+        (Some("dus"), "Thinwall 500 ml Dus isi 12"),
+        (Some("dus"), "Coca Cola Kaleng 330 ml Dus isi 24"),
+        (Some("dus"), "Air Mineral 200 ml Twinpack Dus isi 12"),
+        (Some("dus"), "Air Mineral 600 ml Sixpack Dus isi 4"),
+        (Some("dus"), "Air Mineral 600 ml Shrink Dus isi 24"),
+        (Some("dus"), "Air Mineral 240 ml Tray Dus isi 48"),
+        (Some("dus"), "Air Mineral 330 ml Inner Dus isi 24"),
+        (Some("dus"), "Air Mineral 600 ml Dus isi 2"),
+        // review29b J5: a unit field naming another pack than the title's may be two of them.
+        (Some("karton"), "Air Mineral 600 ml Dus isi 24"),
+        (Some("ctn"), "Air Mineral 600 ml Dus isi 24"),
+        (Some("karton isi 2 dus"), "Air Mineral 600 ml Dus isi 24"),
     ] {
         let unit = hold_bare_count(parse_unit(field, title), field, title);
         assert_eq!((unit.quantity, unit.note), (None, Some(BARE_PACK_COUNT)), "{field:?} / {title}");
@@ -90,9 +107,19 @@ fn a_bare_count_after_the_volume_of_each_bottle_is_that_many_bottles() {
     assert_eq!(shown(Some("dus"), "HAND SANITIZER GEL NUVO 1 LITER DUS ISI 12"), of("botol", dec!(12)));
     assert_eq!(shown(Some("karton"), "Air Mineral Le Minerale 1500 ml Karton isi 12"), of("botol", dec!(12)));
     assert_eq!(shown(None, "Air Mineral 600 ml isi 24"), of("botol", dec!(24)));
-    // Cups and cans are pieces of that size.
+    // Cups of water are pieces of that size.
     assert_eq!(shown(Some("dus"), "Air Mineral Aqua Gelas 220 ml Dus isi 48"), of("pcs", dec!(48)));
-    assert_eq!(shown(Some("dus"), "Coca Cola Kaleng 330 ml Dus isi 24"), of("pcs", dec!(24)));
+    assert_eq!(shown(Some("Dus"), "Aqua Air Minum Gelas 240ml 1 Dus isi 48"), of("pcs", dec!(48)));
+}
+
+#[test]
+fn compare_weighs_a_count_of_bottles_as_a_bare_count() {
+    // review29b J0: it must go through compare's check against the product's other offers.
+    assert!(per_bottle(Some("dus"), "ADES Air Mineral 600 ml Dus isi 24"));
+    let (held, count) = held_reading(Some("dus"), "ADES Air Mineral 600 ml Dus isi 24").expect("held");
+    assert_eq!((held.base_unit.as_deref(), held.quantity, count.named), (Some("pcs"), Some(dec!(24)), None));
+    assert!(!per_bottle(Some("dus"), "ADES Air Mineral 600 ml Dus isi 24 Botol"));
+    assert!(!per_bottle(Some("dus"), "Masker Sensi Dus isi 24"));
 }
 
 #[test]

@@ -14,6 +14,9 @@
 //! under a third of it, is left out all the same: `Box isi 25` at Rp170.000 beside `isi 25
 //! Kantong` at Rp7.000 holds 25 boxes (review26b F5).
 //!
+//! A count the normaliser reads by the volume of each bottle (`Air Mineral 600 ml Dus isi 24`,
+//! priced so when it stands alone) is confirmed and weighed here as any bare count.
+//!
 //! The same confirmation names the pieces of a pak (`1 Pak isi 100` envelopes beside `Pak isi
 //! 100 Lembar` are sheets); a pak's bare count stays pieces when nothing names it, a pak being
 //! the inner pack. A count is never read in a measure (`Dus isi 20` of sugar beside `1 Dus (20 x
@@ -21,7 +24,7 @@
 
 use crate::model::{Offer, Unit};
 use crate::normalize::offer::per_base_unit;
-use crate::normalize::unit::{BARE_PACK_COUNT, PackCount, held_reading, is_measure, pack_count};
+use crate::normalize::unit::{BARE_PACK_COUNT, PackCount, held_reading, is_measure, pack_count, per_bottle};
 use rust_decimal::Decimal;
 
 /// Why a bare count after a pack that may hold packs is left out.
@@ -74,9 +77,11 @@ pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
 }
 
 /// The reading the normaliser held back from the offer (a bare count after a box, dus or
-/// karton has no size on its own), with its count; only a confident one is worth confirming.
+/// karton has no size on its own), with its count; only a confident one is worth confirming. A
+/// count read by the volume of each bottle is weighed so too: priced as one bottle or as ten dus
+/// it would be the group's cheapest or dearest (review29b J0).
 fn held(offer: &Offer) -> Option<(Unit, PackCount)> {
-    if offer.unit.note != Some(BARE_PACK_COUNT) {
+    if offer.unit.note != Some(BARE_PACK_COUNT) && !per_bottle(field(offer), &offer.title) {
         return None;
     }
     let (unit, count) = held_reading(field(offer), &offer.title)?;
@@ -128,6 +133,10 @@ fn restore(offer: &mut Offer, unit: Unit, base: &str) {
 fn count_of(offer: &Offer) -> Option<PackCount> {
     let unit = &offer.unit;
     if !unit.confident || !offer.unit_price.as_ref().is_some_and(|u| u.confident) {
+        return None;
+    }
+    // A count read by the volume of each bottle is itself weighed (`held`), never a confirmation.
+    if per_bottle(field(offer), &offer.title) {
         return None;
     }
     let count = pack_count(field(offer), &offer.title)?;

@@ -251,3 +251,37 @@ fn a_pouch_of_tea_bags_sold_per_kantong_is_never_counted_per_bag() {
     let pouch = groups.iter().find(|g| g.offers.iter().any(|(o, _)| o.source_id == "pouch")).expect("the pouch");
     assert_eq!(verdict(pouch, "pouch"), Err(Uncounted::NoConfidentPack));
 }
+
+#[test]
+fn a_dus_of_bottles_priced_as_one_bottle_or_as_ten_dus_is_left_out_as_a_bare_count_is() {
+    // review29b J0: read by the volume of each bottle it skipped the check, and the dus at the
+    // price of one bottle was the group's cheapest water (Rp83,33 a bottle).
+    let water = vec![
+        listing("named", "Sejukz Air Mineral 600 ml Dus isi 24 Botol", "Rp48.000", "dus"),
+        listing("plain", "Sejukz Air Mineral 600 ml 24 Botol", "Rp47.000", "dus"),
+        listing("bare", "Sejukz Air Mineral 600 ml Dus isi 24", "Rp48.500", "dus"),
+        listing("one-bottle", "Sejukz Air Mineral 600 ml Dus isi 24", "Rp2.000", "dus"),
+        listing("ten-dus", "Sejukz Air Mineral 600 ml Dus isi 24", "Rp480.000", "dus"),
+    ];
+    let group = only_group(water);
+    assert_eq!(verdict(&group, "bare"), Ok(dec!(2020.8333)));
+    assert_eq!(verdict(&group, "one-bottle"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(verdict(&group, "ten-dus"), Err(Uncounted::NoConfidentPack));
+    assert_eq!(note(&group, "one-bottle"), Some(super::PRICED_FAR_BELOW));
+    assert_eq!(note(&group, "ten-dus"), Some(super::PRICED_AS_PACKS));
+}
+
+#[test]
+fn a_dus_of_bottles_beside_a_dus_of_pieces_confirms_as_it_did_before_it_was_read_in_bottles() {
+    // review29b J4: named "botol", it disagreed with the "Pcs" dus and left two right offers out.
+    let water = vec![
+        listing("pcs", "Dingz Air Mineral 600 ml Dus isi 24 Pcs", "Rp48.000", "dus"),
+        listing("bare", "Dingz Air Mineral 600 ml Dus isi 24", "Rp48.000", "dus"),
+        listing("year", "Dingz Air Mineral 600 ml Produksi 2026 Dus isi 24", "Rp48.000", "dus"),
+        listing("order", "Dingz Air Mineral 600 ml Min Order 2 Dus isi 24", "Rp48.000", "dus"),
+    ];
+    let group = only_group(water);
+    for id in ["pcs", "bare", "year", "order"] {
+        assert_eq!(verdict(&group, id), Ok(dec!(2000)), "{id}");
+    }
+}
