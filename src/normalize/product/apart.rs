@@ -35,8 +35,10 @@
 //!   (`Hitam Putih`) is a type of its own. An eraser for pencils (`Penghapus Karet`, `Eraser
 //!   Pensil`) never meets a whiteboard's or an untyped marker.
 //! - Facets (brief 28): of two boards, one written on both faces (`2 Sisi`, `Dua Muka`, `Bolak
-//!   Balik`, `Double Side`) never meets one that does not say so, a glass board never a plain one,
-//!   a green chalkboard never a black one; of two titles about markers, a set of colours (`4
+//!   Balik`, `Double Side`, `2 Face`) never meets one that does not say so, a glass board never a
+//!   plain one, one on a stand (`Kaki`, `Standing`, `Stand Roda`, also after `+`/`with`) or a
+//!   magnetic one (not `Non Magnetic`) never one that does not say so, a green chalkboard never a
+//!   black one; of two titles about markers, a set of colours (`4
 //!   Colors`, `Set 4 Warna`) never a single marker.
 //! - A board's size (two sides of 20 cm or more: `60 x 90`, `60 cm x 90 cm`, `60×90`, `60*90`,
 //!   `1,2 x 2,4 m`) never meets a title about markers or boards stating none. Of board-word
@@ -46,10 +48,12 @@
 //!   and nothing else tells the two apart (review27c H5).
 
 mod bits;
+mod facets;
 
-use super::boards::{board_named, board_word, chalkboard, coloured, named, sized, two_sided};
+use super::boards::{board_named, board_word, chalkboard, sized, two_sided};
 use super::lex::{Class, Tok};
 use bits::*;
+use facets::{board_bits, facets, stand};
 
 /// What a title says, as bits; see the module's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -60,9 +64,10 @@ impl Says {
     /// whatever comes with it (review27 G4: such boards were read as erasers, and met them).
     pub(super) fn read(toks: &[Tok]) -> Self {
         let sized = sized(toks);
-        Self::gift_first(toks, sized)
+        let Self(bits) = Self::gift_first(toks, sized)
             .or_else(|| Self::before_bonus(toks, sized))
-            .unwrap_or_else(|| Self::scan(toks, sized))
+            .unwrap_or_else(|| Self::scan(toks, sized));
+        Self(bits | stand(toks, bits))
     }
 
     /// The board read before the bonus word: only a board stating its size, or one sold with an
@@ -215,34 +220,6 @@ pub(super) fn gift(toks: &[Tok]) -> usize {
     let at = 1 + toks[1..].iter().take_while(|t| gift(t)).count();
     let board = at > 1 && board_word(toks, at) && Says::scan(&toks[at..], true).0 & BOARD != 0;
     if board { at } else { 0 }
-}
-
-/// The facets (see [`FACETS`]) a title states: two faces (`2 Sisi`, `Dua Muka`, `Bolak Balik`,
-/// `Double Side`), glass, a count of colours, green (said of a chalkboard only).
-fn facets(toks: &[Tok]) -> u32 {
-    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
-    let double = (0..toks.len()).any(|i| {
-        matches!(
-            (word(i), word(i + 1)),
-            ("2" | "dua" | "double" | "two", "sisi" | "muka" | "side" | "sided" | "sides") | ("bolak", "balik")
-        )
-    });
-    let glass = toks.iter().any(|t| matches!(t.text.as_str(), "kaca" | "glass" | "glassboard"));
-    // Two colours or more counted: `1 Warna` is one marker's.
-    let set = (0..toks.len()).any(|i| {
-        let colours = matches!(word(i + 1), "warna" | "color" | "colors" | "colour" | "colours");
-        colours && toks[i].class == Class::Num && word(i).parse::<u32>().is_ok_and(|n| n >= 2)
-    });
-    let green = toks.iter().any(|t| matches!(t.text.as_str(), "hijau" | "green" | "greenboard"));
-    [(double, DOUBLE), (glass, GLASS), (set, SET), (green, GREEN)]
-        .iter()
-        .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
-}
-
-/// What a board-word title shows of a board: its size, else its naming words and its colour.
-fn board_bits(toks: &[Tok], sized: bool) -> u32 {
-    let bit = |yes: bool, bit: u32| if yes { bit } else { 0 };
-    if sized { SIZED } else { bit(named(toks), NAMED) | bit(coloured(toks), COLOURED) }
 }
 
 fn type_names(types: u32) -> Vec<&'static str> {

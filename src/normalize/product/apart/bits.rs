@@ -42,12 +42,18 @@ pub(super) const GLASS: u32 = 1 << 18;
 pub(super) const SET: u32 = 1 << 19;
 /// A green chalkboard (`Green Board`, `Papan Tulis Hijau`): never a black one (brief 28).
 pub(super) const GREEN: u32 = 1 << 21;
+/// A board on legs or wheels (`Kaki`, `Standing`, `Stand Roda`): never a board without (review28e N2).
+pub(super) const STAND: u32 = 1 << 22;
+/// A magnetic board (`Magnetic`, `Magnet`, not `Non Magnetic`): never a plain one (review28e N2).
+pub(super) const MAGNETIC: u32 = 1 << 23;
 /// What two titles differ in that no type or size tells, as (bit, what both titles must be,
 /// name, name without it): two boards (naming one or stating a board's size), two markers.
 pub(super) type Facet = (u32, u32, &'static str, &'static str);
 pub(super) const FACETS: &[Facet] = &[
     (DOUBLE, BOARD | SIZED, "double-sided", "single-sided"),
     (GLASS, BOARD | SIZED, "glass", "not glass"),
+    (STAND, BOARD | SIZED, "on a stand", "no stand"),
+    (MAGNETIC, BOARD | SIZED, "magnetic", "not magnetic"),
     (SET, CONTEXT, "set of colours", "one colour"),
     (GREEN, BLACKBOARD, "green chalkboard", "black chalkboard"),
 ];

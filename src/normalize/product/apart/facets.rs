@@ -1,0 +1,56 @@
+//! The facets a title states (see [`FACETS`]) and what a board-word title stating no size shows
+//! of a board: the readings behind `apart.rs`'s splits that are not the marker's or the board's
+//! type.
+
+use super::super::boards::{coloured, named};
+use super::super::lex::{Class, Tok};
+use super::bits::*;
+
+/// Words before a facet's word that deny it (`Non Magnetic`).
+const NEGATIONS: &[&str] = &["non", "tidak", "tdk", "bukan", "tanpa", "no", "without"];
+
+/// The facets `toks` (a title, or what it says before a bonus word) state: two faces (`2 Sisi`,
+/// `Dua Muka`, `Bolak Balik`, `Double Side`, `2 Face`), glass, a magnet (`Non Magnetic` is the
+/// plain board), a count of colours, green (said of a chalkboard only).
+pub(super) fn facets(toks: &[Tok]) -> u32 {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    let double = (0..toks.len()).any(|i| {
+        matches!(
+            (word(i), word(i + 1)),
+            ("2" | "dua" | "double" | "two", "sisi" | "muka" | "side" | "sided" | "sides" | "face" | "faces")
+                | ("bolak", "balik")
+        )
+    });
+    let glass = toks.iter().any(|t| matches!(t.text.as_str(), "kaca" | "glass" | "glassboard"));
+    let magnetic = (0..toks.len()).any(|i| {
+        let denied = i.checked_sub(1).is_some_and(|j| NEGATIONS.contains(&word(j)));
+        matches!(word(i), "magnet" | "magnetic" | "magnetik" | "magnetis") && !denied
+    });
+    // Two colours or more counted: `1 Warna` is one marker's.
+    let set = (0..toks.len()).any(|i| {
+        let colours = matches!(word(i + 1), "warna" | "color" | "colors" | "colour" | "colours");
+        let counted = toks[i].class == Class::Num && word(i).parse::<u32>().is_ok_and(|n| n >= 2);
+        colours && counted
+    });
+    let green = toks.iter().any(|t| matches!(t.text.as_str(), "hijau" | "green" | "greenboard"));
+    [(double, DOUBLE), (glass, GLASS), (magnetic, MAGNETIC), (set, SET), (green, GREEN)]
+        .iter()
+        .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
+}
+
+/// [`STAND`] for a board on legs or wheels (`Kaki`, `Standing`, `Stand Roda`, `Beroda`), read over
+/// the whole title: `Whiteboard + Kaki` and `Whiteboard with Stand` sell the stand with the board
+/// (review28e N2). A flip chart stands whatever it says (`Flip Chart Stand` is every flip chart).
+pub(super) fn stand(toks: &[Tok], bits: u32) -> u32 {
+    let stands = toks.iter().any(|t| matches!(t.text.as_str(), "kaki" | "stand" | "standing" | "roda" | "beroda"));
+    if stands && bits & FLIPCHART == 0 { STAND } else { 0 }
+}
+
+/// What a board-word title shows of a board: its size, else its naming words, its colour.
+pub(super) fn board_bits(toks: &[Tok], sized: bool) -> u32 {
+    let bit = |yes: bool, bit: u32| if yes { bit } else { 0 };
+    if sized {
+        return SIZED;
+    }
+    bit(named(toks), NAMED) | bit(coloured(toks), COLOURED)
+}

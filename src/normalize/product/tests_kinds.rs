@@ -1,0 +1,82 @@
+//! Boards and what sells beside them that the last black-box review still grouped (review28e N2–N5,
+//! review28c K2, K5): each pair two products that must never group, with the neighbours each
+//! split could push elsewhere. Listings from the reviews.
+
+use super::tests_markers::{conflict, grouped, together};
+
+/// Whether `a` and `b` conflict on a split whose text holds `what`.
+fn split_on(a: &str, b: &str, what: &str) -> bool {
+    conflict(a, b).iter().any(|c| c.contains(what))
+}
+
+#[test]
+fn a_whiteboard_on_a_stand_or_a_magnetic_one_never_meets_a_plain_one_of_its_size() {
+    // review28e N2: `Whiteboard Ujikaki Kaki 60 x 90 cm` (Rp700.000) met `Whiteboard Ujikaki 60 x
+    // 90 cm` (Rp250.000), median Rp475.000; so did `Standing`, `Stand Roda` and `Magnetic` boards.
+    let plain = [
+        "Whiteboard Ujikaki 60 x 90 cm",
+        "Papan Tulis Whiteboard Ujikaki 60 cm x 90 cm",
+        "Whiteboard Ujikaki Non Magnetic 60 x 90 cm",
+        "Whiteboard Ujikaki Satu Muka 60 x 90 cm",
+    ];
+    let stand = [
+        "Whiteboard Ujikaki Kaki 60 x 90 cm",
+        "Whiteboard Ujikaki Standing 60 x 90 cm",
+        "Whiteboard Ujikaki Stand Roda 60 x 90 cm",
+        "Papan Tulis Whiteboard + Kaki Ujikaki 60 x 90 cm",
+        "Whiteboard Ujikaki Beroda 60x90",
+    ];
+    let magnetic = ["Whiteboard Ujikaki Magnetic 60 x 90 cm", "Whiteboard Magnet Ujikaki 60 x 90 cm"];
+    for p in plain {
+        for s in stand {
+            assert!(split_on(p, s, "stand"), "{p} / {s}: {:?}", conflict(p, s));
+        }
+        for m in magnetic {
+            assert!(split_on(p, m, "magnetic"), "{p} / {m}: {:?}", conflict(p, m));
+        }
+    }
+    for s in stand {
+        for m in magnetic {
+            assert!(!conflict(s, m).is_empty(), "{s} / {m}");
+        }
+    }
+    // A board on a stand and with two faces is neither the plain two-faced board nor the stand.
+    assert!(split_on("Whiteboard Ujidua Kaki 2 Sisi 60 x 90 cm", "Whiteboard Ujidua 2 Sisi 60 x 90 cm", "stand"));
+    // Neighbours: stand wordings (with `+`/`with` too) and magnetic ones meet their like, a
+    // `Non Magnetic` board the plain ones, and a flip chart with a stand the one without.
+    let twins = [
+        ("Papan Tulis Whiteboard + Kaki SAKANA 60 x 90 cm", "Sakana 60 cm x 90 cm Whiteboard with Stand 1 unit"),
+        ("Whiteboard Kaki Sakana 60 X 90", "SAKANA 60 x 90 cm Whiteboard Stand 1 Unit"),
+        ("Whiteboard Ujikaki Standing 60 x 90 cm", "Whiteboard Ujikaki Stand Roda 60 x 90 cm"),
+        (magnetic[0], magnetic[1]),
+        (plain[0], plain[2]),
+        ("Flip Chart Stand Sakana 60x90 1 unit", "Flipchart SAKANA 60 x 90 cm"),
+    ];
+    for (a, b) in twins {
+        assert!(!split_on(a, b, "facet"), "{a} / {b}: {:?}", conflict(a, b));
+    }
+}
+
+#[test]
+fn a_board_written_2_face_is_two_faced() {
+    // review28e N2: `Whiteboard Ujiface 2 Face 60 x 90 cm` (Rp426.000) met the plain board.
+    let face = "Whiteboard Ujiface 2 Face 60 x 90 cm";
+    assert!(
+        split_on(face, "Whiteboard Ujiface 60 x 90 cm", "sided"),
+        "{:?}",
+        conflict(face, "Whiteboard Ujiface 60 x 90 cm")
+    );
+    assert!(!split_on(face, "Whiteboard Ujiface 2 Sisi 60 x 90 cm", "sided"));
+    let groups = grouped(&[
+        "Whiteboard Ujisisi 60 x 90 cm",
+        "Whiteboard Ujisisi Satu Muka 60 x 90 cm",
+        "Whiteboard Ujisisi Single Side 60 x 90 cm",
+        "Whiteboard Ujisisi 2 Face 60 x 90 cm",
+        "Whiteboard Ujisisi Kaki 60 x 90 cm",
+    ]);
+    let plain = "Whiteboard Ujisisi 60 x 90 cm";
+    assert!(!split_on(plain, "Whiteboard Ujisisi Satu Muka 60 x 90 cm", "facet"), "{groups:?}");
+    for other in ["Whiteboard Ujisisi 2 Face 60 x 90 cm", "Whiteboard Ujisisi Kaki 60 x 90 cm"] {
+        assert!(!together(&groups, plain, other), "{other}: {groups:?}");
+    }
+}
