@@ -33,7 +33,9 @@
 //!   (`Papan Gabus`, `Papan Pengumuman`) never meets a whiteboard or a chalkboard; a flip chart
 //!   (`Flip Chart`, `Flipchart`, whatever its face) never meets any of them; a two-sided board
 //!   (`Hitam Putih`) is a type of its own. An eraser for pencils (`Penghapus Karet`, `Eraser
-//!   Pensil`) never meets a whiteboard's or an untyped marker.
+//!   Pensil`) never meets a whiteboard's or an untyped marker. Chalk sticks (`Kapur Tulis`,
+//!   `Kapur Snowman Putih`: `kapur` or `chalk` in a title naming no board, marker or eraser)
+//!   never meet a board, a marker or a typed eraser, whoever the maker (review28e N1, N3).
 //! - Facets (brief 28): of two boards, one written on both faces (`2 Sisi`, `Dua Muka`, `Bolak
 //!   Balik`, `Double Side`, `2 Face`) never meets one that does not say so, a glass board never a
 //!   plain one, one on a stand (`Kaki`, `Standing`, `Stand Roda`, also after `+`/`with`) or a
@@ -53,7 +55,7 @@ mod facets;
 use super::boards::{board_named, board_word, chalkboard, sized, two_sided};
 use super::lex::{Class, Tok};
 use bits::*;
-use facets::{board_bits, facets, stand};
+use facets::{board_bits, chalk, facets, stand};
 
 /// What a title says, as bits; see the module's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -127,6 +129,7 @@ impl Says {
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
         let board = (0..toks.len()).any(|i| board_word(toks, i));
+        bits |= chalk(toks, bits, board);
         if board && bits & (MARKER | ERASER | INK | REFILL | OTHER) == 0 {
             bits |= BOARD | board_bits(toks, sized);
         } else if sized && bits & (CONTEXT | ERASER) != 0 {
@@ -232,6 +235,7 @@ fn type_names(types: u32) -> Vec<&'static str> {
         (CORKBOARD, "corkboard"),
         (PENCIL, "pencil eraser"),
         (FLIPCHART, "flip chart"),
+        (CHALK, "chalk sticks"),
         (UNTYPED, "untyped"),
     ];
     names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()

@@ -80,3 +80,35 @@ fn a_board_written_2_face_is_two_faced() {
         assert!(!together(&groups, plain, other), "{other}: {groups:?}");
     }
 }
+
+#[test]
+fn chalk_sticks_never_meet_a_board_or_a_chalk_marker_of_any_maker() {
+    // review28e N3: `Kapur Tulis Ujikp Putih` (Rp3.000) met `Papan Tulis Kapur Ujikp 60 x 90 cm`
+    // (Rp230.000), median Rp116.500, and so for Sakana, Snowman and Joyko; N1, review28c K5: a
+    // chalk marker `Spidol Kapur … Putih` (Rp9.000) met the chalk boxes.
+    for maker in ["Snowman", "Sakana", "Joyko", "Ujikp", "Gatot"] {
+        let sticks = [
+            format!("Kapur Tulis {maker} Putih"),
+            format!("Kapur Tulis {maker} Warna"),
+            format!("Kapur {maker} Putih"),
+            format!("Kapur Tulis Putih Isi 12 {maker}"),
+        ];
+        let others = [
+            format!("Papan Tulis Kapur {maker} 60 x 90 cm"),
+            format!("Papan Kapur {maker} 90 x 120 cm"),
+            format!("Papan Tulis Kapur {maker}"),
+            format!("Whiteboard {maker} 60 x 90 cm"),
+            format!("Spidol Kapur {maker} Putih"),
+            format!("Chalk Marker {maker} Putih"),
+        ];
+        for s in &sticks {
+            for o in &others {
+                assert!(split_on(s, o, "chalk sticks"), "{s} / {o}: {:?}", conflict(s, o));
+            }
+        }
+        // Neighbours: chalk boxes are not kept apart by it, nor the chalkboard eraser from its twin.
+        assert!(!split_on(&sticks[0], &sticks[2], "chalk"), "{:?}", conflict(&sticks[0], &sticks[2]));
+        let erasers = (format!("Penghapus Kapur {maker}"), format!("Penghapus Papan Tulis Kapur {maker}"));
+        assert!(!split_on(&erasers.0, &erasers.1, "chalk sticks"), "{:?}", conflict(&erasers.0, &erasers.1));
+    }
+}

@@ -46,6 +46,8 @@ pub(super) const GREEN: u32 = 1 << 21;
 pub(super) const STAND: u32 = 1 << 22;
 /// A magnetic board (`Magnetic`, `Magnet`, not `Non Magnetic`): never a plain one (review28e N2).
 pub(super) const MAGNETIC: u32 = 1 << 23;
+/// Chalk sticks (`Kapur Tulis …`): no board, no chalk marker, no eraser (review28e N1, N3).
+pub(super) const CHALK: u32 = 1 << 24;
 /// What two titles differ in that no type or size tells, as (bit, what both titles must be,
 /// name, name without it): two boards (naming one or stating a board's size), two markers.
 pub(super) type Facet = (u32, u32, &'static str, &'static str);
@@ -64,7 +66,7 @@ pub(super) const FLIPCHART: u32 = 1 << 20;
 
 /// The marker's and the board's types, and the eraser's.
 pub(super) const TYPES: u32 =
-    PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL | FLIPCHART;
+    PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL | FLIPCHART | CHALK;
 /// A marker named with no type: split from permanent and OHP markers only.
 pub(super) const UNTYPED: u32 = 1 << 15;
 /// Types that never meet, either way round.
@@ -88,6 +90,7 @@ pub(super) const NEVER: &[(u32, u32)] = &[
     (FLIPCHART, WHITEBOARD),
     (FLIPCHART, BLACKBOARD),
     (FLIPCHART, CORKBOARD),
+    (CHALK, (TYPES | UNTYPED) & !CHALK),
 ];
 /// What is sold other than a marker.
 pub(super) const PRODUCTS: &[(u32, &str, &str)] = &[

@@ -1,6 +1,6 @@
-//! The facets a title states (see [`FACETS`]) and what a board-word title stating no size shows
-//! of a board: the readings behind `apart.rs`'s splits that are not the marker's or the board's
-//! type.
+//! The facets a title states (see [`FACETS`]), chalk sticks (named by no marker or board word),
+//! and what a board-word title stating no size shows of a board: the readings behind `apart.rs`'s
+//! splits that are not the marker's or the board's own words.
 
 use super::super::boards::{coloured, named};
 use super::super::lex::{Class, Tok};
@@ -44,6 +44,13 @@ pub(super) fn facets(toks: &[Tok]) -> u32 {
 pub(super) fn stand(toks: &[Tok], bits: u32) -> u32 {
     let stands = toks.iter().any(|t| matches!(t.text.as_str(), "kaki" | "stand" | "standing" | "roda" | "beroda"));
     if stands && bits & FLIPCHART == 0 { STAND } else { 0 }
+}
+
+/// [`CHALK`] for chalk sticks: `kapur` or `chalk` in a title naming no board, marker or eraser
+/// (`Kapur Tulis Snowman Putih`, `Kapur Gatot Putih`), whoever the maker (review28e N1, N3).
+pub(super) fn chalk(toks: &[Tok], bits: u32, board: bool) -> u32 {
+    let chalk = toks.iter().any(|t| matches!(t.text.as_str(), "kapur" | "chalk"));
+    if chalk && !board && bits & (MARKER | ERASER) == 0 { CHALK } else { 0 }
 }
 
 /// What a board-word title shows of a board: its size, else its naming words, its colour.
