@@ -46,8 +46,9 @@
 //!   `1,2 x 2,4 m`) never meets a title about markers or boards stating none. Of board-word
 //!   titles stating no size, those with a word only a board's title has (`Kecil`, `Ukuran`,
 //!   `Papan`, `Kaki`) and those with a colour other than white (a marker's: `Surya Whiteboard
-//!   Hitam`) each meet only their like: a marker written without `spidol` looks like a board,
-//!   and nothing else tells the two apart (review27c H5).
+//!   Hitam`) or a model code (`Wulan Whiteboard BG-12`, review28c K2) each meet only their like:
+//!   a marker written without `spidol` looks like a board, and nothing else tells the two apart
+//!   (review27c H5).
 
 mod bits;
 mod facets;
@@ -175,13 +176,14 @@ impl Says {
         Some(("facet".to_string(), shown(self), shown(other)))
     }
 
-    /// What a title shows of a board: its size, else a word naming a board and a colour.
+    /// What a title shows of a board: its size, else a word naming a board, a colour, a model code.
     fn shown(self) -> u32 {
-        if self.0 & SIZED != 0 { SIZED } else { self.0 & (NAMED | COLOURED) }
+        if self.0 & SIZED != 0 { SIZED } else { self.0 & (NAMED | COLOURED | CODED) }
     }
 
     fn shown_names(self) -> Vec<&'static str> {
-        let names = [(SIZED, "board with its size"), (NAMED, "named a board"), (COLOURED, "colour")];
+        let names =
+            [(SIZED, "board with its size"), (NAMED, "named a board"), (COLOURED, "colour"), (CODED, "model code")];
         let shown: Vec<&str> = names.iter().filter(|(bit, _)| self.shown() & bit != 0).map(|(_, n)| *n).collect();
         if shown.is_empty() { vec!["no size"] } else { shown }
     }

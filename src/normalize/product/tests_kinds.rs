@@ -112,3 +112,17 @@ fn chalk_sticks_never_meet_a_board_or_a_chalk_marker_of_any_maker() {
         assert!(!split_on(&erasers.0, &erasers.1, "chalk sticks"), "{:?}", conflict(&erasers.0, &erasers.1));
     }
 }
+
+#[test]
+fn an_unsized_board_never_meets_a_brand_first_marker_named_by_its_model_code() {
+    // review28c K2: `Wulan Whiteboard BG-12` (a Rp7.000 marker) met `Whiteboard Wulan` (a
+    // Rp250.000 board), median Rp128.500.
+    for maker in ["Wulan", "Snowman"] {
+        let marker = format!("{maker} Whiteboard BG-12");
+        for board in [format!("Whiteboard {maker}"), format!("White Board {maker}")] {
+            assert!(!conflict(&marker, &board).is_empty(), "{marker} / {board}");
+        }
+        // Neighbours: the code written either way is one marker.
+        assert!(conflict(&marker, &format!("{maker} Whiteboard BG12")).is_empty(), "{marker}");
+    }
+}

@@ -25,6 +25,9 @@ pub(super) const NAMED: u32 = 1 << 12;
 /// A board-word title stating no size with a colour other than the board's white, what a marker's
 /// title states (`Surya Whiteboard Hitam`): never with one stating none (review27c H5).
 pub(super) const COLOURED: u32 = 1 << 13;
+/// A board-word title stating no size with a model code (`Wulan Whiteboard BG-12`), what a
+/// marker's title states: never with one stating none (review28c K2).
+pub(super) const CODED: u32 = 1 << 26;
 
 /// A cork or notice board (`Papan Gabus`, `Papan Pengumuman`, `Cork Board`): no whiteboard
 /// (review27c `kayu`: with their sizes read alike, the whiteboards met the cork boards).

@@ -53,11 +53,16 @@ pub(super) fn chalk(toks: &[Tok], bits: u32, board: bool) -> u32 {
     if chalk && !board && bits & (MARKER | ERASER) == 0 { CHALK } else { 0 }
 }
 
-/// What a board-word title shows of a board: its size, else its naming words, its colour.
+/// What a board-word title shows of a board: its size, else its naming words, its colour and a
+/// model code (`Wulan Whiteboard BG-12` is a marker's: review28c K2).
 pub(super) fn board_bits(toks: &[Tok], sized: bool) -> u32 {
     let bit = |yes: bool, bit: u32| if yes { bit } else { 0 };
+    let code = |t: &Tok| {
+        let digits = t.text.chars().filter(char::is_ascii_digit).count();
+        t.class == Class::Code && digits >= 2 && t.text.chars().any(|c| c.is_ascii_alphabetic())
+    };
     if sized {
         return SIZED;
     }
-    bit(named(toks), NAMED) | bit(coloured(toks), COLOURED)
+    bit(named(toks), NAMED) | bit(coloured(toks), COLOURED) | bit(toks.iter().any(code), CODED)
 }
