@@ -33,9 +33,11 @@
 //!   (`Papan Gabus`, `Papan Pengumuman`) never meets a whiteboard or a chalkboard; a flip chart
 //!   (`Flip Chart`, `Flipchart`, whatever its face) never meets any of them; a two-sided board
 //!   (`Hitam Putih`) is a type of its own. An eraser for pencils (`Penghapus Karet`, `Eraser
-//!   Pensil`) never meets a whiteboard's or an untyped marker. Chalk sticks (`Kapur Tulis`,
-//!   `Kapur Snowman Putih`: `kapur` or `chalk` in a title naming no board, marker or eraser)
-//!   never meet a board, a marker or a typed eraser, whoever the maker (review28e N1, N3).
+//!   Pensil`) never meets a whiteboard's or an untyped marker, and no eraser meets a pencil
+//!   (`Pensil 2B`, `Pensil 2B + Penghapus`: named before the eraser word) (review28e N5). Chalk
+//!   sticks (`Kapur Tulis`, `Kapur Snowman Putih`: `kapur` or `chalk` in a title naming no board,
+//!   marker or eraser) never meet a board, a marker or a typed eraser, whoever the maker
+//!   (review28e N1, N3).
 //! - Facets (brief 28): of two boards, one written on both faces (`2 Sisi`, `Dua Muka`, `Bolak
 //!   Balik`, `Double Side`, `2 Face`) never meets one that does not say so, a glass board never a
 //!   plain one, one on a stand (`Kaki`, `Standing`, `Stand Roda`, also after `+`/`with`) or a
@@ -57,7 +59,7 @@ mod facets;
 use super::boards::{board_named, board_word, chalkboard, sized, two_sided};
 use super::lex::{Class, Tok};
 use bits::*;
-use facets::{board_bits, chalk, facets, stand};
+use facets::{board_bits, chalk, facets, pencils, stand};
 
 /// What a title says, as bits; see the module's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -124,9 +126,7 @@ impl Says {
                 _ => 0,
             };
         }
-        // What the eraser erases: a pencil's (`Karet` is its rubber), said only of an eraser.
-        let pencil = toks.iter().any(|t| matches!(t.text.as_str(), "karet" | "rubber" | "pensil" | "pencil"));
-        bits |= if bits & ERASER != 0 && pencil { PENCIL } else { 0 };
+        bits = pencils(toks, bits);
         bits |= facets(toks);
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
@@ -158,11 +158,11 @@ impl Says {
         if one_sized || (self.0 & other.0 & BOARD != 0 && self.shown() != other.shown()) {
             return Some(("product".to_string(), self.shown_names(), other.shown_names()));
         }
-        PRODUCTS.iter().find_map(|&(product, name, not)| {
+        PRODUCTS.iter().find_map(|&(product, context, name, not)| {
             let (x, y) = (self.0 & product != 0, other.0 & product != 0);
             let without = if x { other.0 } else { self.0 };
             let shown = |has: bool| vec![if has { name } else { not }];
-            (x != y && without & CONTEXT != 0).then(|| ("product".to_string(), shown(x), shown(y)))
+            (x != y && without & context != 0).then(|| ("product".to_string(), shown(x), shown(y)))
         })
     }
 

@@ -153,3 +153,25 @@ fn a_marker_offered_in_a_choice_of_colours_is_no_set() {
         assert!(!split_on(a, b, "set of colours"), "{a} / {b}: {:?}", conflict(a, b));
     }
 }
+
+#[test]
+fn an_eraser_never_meets_a_pencil() {
+    // review28e N5: `Penghapus Pensil Ujipen` and `Penghapus Karet Ujipen Putih` met `Pensil
+    // Ujipen 2B`.
+    let erasers = [
+        "Penghapus Pensil Ujipen",
+        "Penghapus Karet Ujipen Putih",
+        "Penghapus Ujipen",
+        "Eraser Ujipen",
+        "Pencil Eraser Ujipen",
+    ];
+    let pencils = ["Pensil Ujipen 2B", "Pensil Ujipen HB", "Pensil Ujipen 2B + Penghapus"];
+    for e in erasers {
+        for p in pencils {
+            assert!(split_on(e, p, "pencil"), "{e} / {p}: {:?}", conflict(e, p));
+        }
+    }
+    // Neighbours: a pencil sold with an eraser is still the pencil; erasers meet erasers.
+    assert!(!split_on(pencils[0], pencils[2], "eraser"), "{:?}", conflict(pencils[0], pencils[2]));
+    assert!(!split_on(erasers[0], erasers[1], "pencil"), "{:?}", conflict(erasers[0], erasers[1]));
+}

@@ -51,6 +51,8 @@ pub(super) const STAND: u32 = 1 << 22;
 pub(super) const MAGNETIC: u32 = 1 << 23;
 /// Chalk sticks (`Kapur Tulis …`): no board, no chalk marker, no eraser (review28e N1, N3).
 pub(super) const CHALK: u32 = 1 << 24;
+/// A pencil (`Pensil 2B`, `Pensil 2B + Penghapus`): never an eraser (review28e N5).
+pub(super) const PENCIL_SOLD: u32 = 1 << 25;
 /// What two titles differ in that no type or size tells, as (bit, what both titles must be,
 /// name, name without it): two boards (naming one or stating a board's size), two markers.
 pub(super) type Facet = (u32, u32, &'static str, &'static str);
@@ -95,13 +97,15 @@ pub(super) const NEVER: &[(u32, u32)] = &[
     (FLIPCHART, CORKBOARD),
     (CHALK, (TYPES | UNTYPED) & !CHALK),
 ];
-/// What is sold other than a marker.
-pub(super) const PRODUCTS: &[(u32, &str, &str)] = &[
-    (ERASER, "eraser", "no eraser"),
-    (INK, "ink", "no ink"),
-    (REFILL, "refill or refillable", "no refill"),
-    (BOARD, "board", "no board"),
-    (OTHER, "other product", "marker"),
+/// What is sold other than a marker, and what the title without it must say for the two to
+/// split (a marker's or a board's words, for most).
+pub(super) const PRODUCTS: &[(u32, u32, &str, &str)] = &[
+    (ERASER, CONTEXT, "eraser", "no eraser"),
+    (INK, CONTEXT, "ink", "no ink"),
+    (REFILL, CONTEXT, "refill or refillable", "no refill"),
+    (BOARD, CONTEXT, "board", "no board"),
+    (OTHER, CONTEXT, "other product", "marker"),
+    (PENCIL_SOLD, ERASER, "pencil", "no pencil"),
 ];
 /// What makes a title one about markers, for the products to be kept apart from.
 pub(super) const CONTEXT: u32 = TYPES | MARKER;

@@ -1,6 +1,6 @@
-//! The facets a title states (see [`FACETS`]), chalk sticks (named by no marker or board word),
-//! and what a board-word title stating no size shows of a board: the readings behind `apart.rs`'s
-//! splits that are not the marker's or the board's own words.
+//! The facets a title states (see [`FACETS`]), chalk sticks and pencils (named by no marker or
+//! board word), and what a board-word title stating no size shows of a board: the readings behind
+//! `apart.rs`'s splits that are not the marker's or the board's own words.
 
 use super::super::boards::{coloured, named};
 use super::super::lex::{Class, Tok};
@@ -61,6 +61,25 @@ pub(super) fn stand(toks: &[Tok], bits: u32) -> u32 {
 pub(super) fn chalk(toks: &[Tok], bits: u32, board: bool) -> u32 {
     let chalk = toks.iter().any(|t| matches!(t.text.as_str(), "kapur" | "chalk"));
     if chalk && !board && bits & (MARKER | ERASER) == 0 { CHALK } else { 0 }
+}
+
+/// `bits` with what an eraser word means beside a pencil: [`PENCIL_SOLD`] for a pencil named
+/// before any eraser word and not right before one (`Pensil 2B + Penghapus`; `Pencil Eraser` is
+/// the eraser), whose eraser is then a gift; else [`PENCIL`] for an eraser of pencils (`Karet`
+/// is its rubber) (review28e N5).
+pub(super) fn pencils(toks: &[Tok], bits: u32) -> u32 {
+    let position = |words: &[&str]| toks.iter().position(|t| words.contains(&t.text.as_str()));
+    let pencil = position(&["pensil", "pencil"]);
+    let eraser = position(&["penghapus", "eraser", "hapusan", "hapus"]);
+    let sold = pencil.is_some_and(|p| eraser.is_none_or(|e| p + 1 < e)) && bits & MARKER == 0;
+    let rubber = position(&["karet", "rubber"]).is_some() || pencil.is_some();
+    if sold {
+        (bits & !(ERASER | PENCIL)) | PENCIL_SOLD
+    } else if bits & ERASER != 0 && rubber {
+        bits | PENCIL
+    } else {
+        bits
+    }
 }
 
 /// What a board-word title shows of a board: its size, else its naming words, its colour and a
