@@ -175,3 +175,25 @@ fn an_eraser_never_meets_a_pencil() {
     assert!(!split_on(pencils[0], pencils[2], "eraser"), "{:?}", conflict(pencils[0], pencils[2]));
     assert!(!split_on(erasers[0], erasers[1], "pencil"), "{:?}", conflict(erasers[0], erasers[1]));
 }
+
+#[test]
+fn a_board_named_after_its_gift_with_its_size_in_words_is_the_board() {
+    // review28c K3: `Free Spidol Whiteboard Ratih Ukuran Besar` (a Rp350.000 board) was read as
+    // the marker and met `Spidol Whiteboard Ratih Hitam` (Rp7.000), median Rp178.500.
+    for board in ["Free Spidol Whiteboard Ratih Ukuran Besar", "Gratis 2 Spidol Whiteboard Ratih Kaki"] {
+        assert!(split_on("Spidol Whiteboard Ratih Hitam", board, "board"), "{board}");
+    }
+    let board = "Free Spidol Whiteboard Ratih Ukuran Besar";
+    assert!(
+        conflict("Whiteboard Ratih Ukuran Besar", board).is_empty(),
+        "{:?}",
+        conflict("Whiteboard Ratih Ukuran Besar", board)
+    );
+    // Neighbours: a gift-first title naming no size stays what it was (`… Magnet` may be the eraser).
+    let eraser = "Gratis Penghapus Whiteboard Ratih Magnet";
+    assert!(
+        conflict("Penghapus Whiteboard Ratih Magnet", eraser).is_empty(),
+        "{:?}",
+        conflict("Penghapus Whiteboard Ratih Magnet", eraser)
+    );
+}
