@@ -119,6 +119,8 @@ impl Says {
                 "flipchart" => FLIPCHART,
                 "flip" if word(i + 1) == "chart" => FLIPCHART,
                 "spidol" | "marker" | "markers" => MARKER,
+                // `Mudah Hapus`, `Tidak Bisa Hapus`: what the ink or the board does (review28c K4).
+                "hapus" if matches!(i.checked_sub(1).map_or("", word), "mudah" | "bisa" | "dapat" | "dpt") => 0,
                 "penghapus" | "eraser" | "hapusan" | "hapus" if denied(toks, i) => 0,
                 "penghapus" | "eraser" | "hapusan" | "hapus" => ERASER,
                 "gabus" | "cork" | "corkboard" | "pengumuman" | "mading" if board_named(toks) => CORKBOARD,

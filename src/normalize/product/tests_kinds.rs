@@ -213,3 +213,19 @@ fn a_board_faced_with_vinyl_is_a_board_never_the_vinyl_sheet() {
         assert!(!conflict(sheet, "Whiteboard Kirani 60 x 90 cm").is_empty(), "{sheet}");
     }
 }
+
+#[test]
+fn a_marker_or_a_board_that_erases_easily_is_no_eraser() {
+    // review28c K4: `… Mudah Hapus` and `… Tidak Bisa Hapus` were read as erasers and split from
+    // their twins.
+    for (a, b) in [
+        ("Spidol Whiteboard Pena Hitam Mudah Hapus", "Spidol Whiteboard Pena Hitam"),
+        ("Spidol Permanent Pena Hitam Tidak Bisa Hapus", "Spidol Permanent Pena Hitam"),
+        ("Whiteboard Pelangi 60 x 90 cm Mudah Hapus", "Whiteboard Pelangi 60 x 90 cm"),
+    ] {
+        assert!(!split_on(a, b, "eraser"), "{a} / {b}: {:?}", conflict(a, b));
+    }
+    // Neighbours: `Hapus` naming the eraser still does.
+    assert!(split_on("Hapus Whiteboard Pena", "Spidol Whiteboard Pena Hitam", "eraser"));
+    assert!(split_on("Penghapus Whiteboard Pena Mudah Hapus", "Spidol Whiteboard Pena Hitam", "eraser"));
+}
