@@ -33,23 +33,33 @@
 //!   (`Papan Gabus`, `Papan Pengumuman`) never meets a whiteboard or a chalkboard; a flip chart
 //!   (`Flip Chart`, `Flipchart`, whatever its face) never meets any of them; a two-sided board
 //!   (`Hitam Putih`) is a type of its own. An eraser for pencils (`Penghapus Karet`, `Eraser
-//!   Pensil`) never meets a whiteboard's or an untyped marker.
+//!   Pensil`) never meets a whiteboard's or an untyped marker, and no eraser meets a pencil
+//!   (`Pensil 2B`, `Pensil 2B + Penghapus`: named before the eraser word) (review28e N5). Chalk
+//!   sticks (`Kapur Tulis`, `Kapur Snowman Putih`: `kapur` or `chalk` in a title naming no board,
+//!   marker or eraser) never meet a board, a marker or a typed eraser, whoever the maker
+//!   (review28e N1, N3).
 //! - Facets (brief 28): of two boards, one written on both faces (`2 Sisi`, `Dua Muka`, `Bolak
-//!   Balik`, `Double Side`) never meets one that does not say so, a glass board never a plain one,
-//!   a green chalkboard never a black one; of two titles about markers, a set of colours (`4
-//!   Colors`, `Set 4 Warna`) never a single marker.
+//!   Balik`, `Double Side`, `2 Face`) never meets one that does not say so, a glass board never a
+//!   plain one, one on a stand (`Kaki`, `Standing`, `Stand Roda`, also after `+`/`with`) or a
+//!   magnetic one (not `Non Magnetic`) never one that does not say so, a green chalkboard never a
+//!   black one; of two titles about markers, a set of colours (`4 Colors`, `Set 4 Warna`) never a
+//!   single marker, one offered in a choice of colours (`Tersedia 4 Warna`, `Pilihan 3 Warna`)
+//!   being one (review28e N4).
 //! - A board's size (two sides of 20 cm or more: `60 x 90`, `60 cm x 90 cm`, `60×90`, `60*90`,
 //!   `1,2 x 2,4 m`) never meets a title about markers or boards stating none. Of board-word
 //!   titles stating no size, those with a word only a board's title has (`Kecil`, `Ukuran`,
 //!   `Papan`, `Kaki`) and those with a colour other than white (a marker's: `Surya Whiteboard
-//!   Hitam`) each meet only their like: a marker written without `spidol` looks like a board,
-//!   and nothing else tells the two apart (review27c H5).
+//!   Hitam`) or a model code (`Wulan Whiteboard BG-12`, review28c K2) each meet only their like:
+//!   a marker written without `spidol` looks like a board, and nothing else tells the two apart
+//!   (review27c H5).
 
 mod bits;
+mod facets;
 
-use super::boards::{board_named, board_word, chalkboard, coloured, named, sized, two_sided};
+use super::boards::{board_named, board_word, chalkboard, sized, sized_in_words, two_sided};
 use super::lex::{Class, Tok};
 use bits::*;
+use facets::{board_bits, chalk, facets, pencils, stand};
 
 /// What a title says, as bits; see the module's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -60,9 +70,10 @@ impl Says {
     /// whatever comes with it (review27 G4: such boards were read as erasers, and met them).
     pub(super) fn read(toks: &[Tok]) -> Self {
         let sized = sized(toks);
-        Self::gift_first(toks, sized)
+        let Self(bits) = Self::gift_first(toks, sized)
             .or_else(|| Self::before_bonus(toks, sized))
-            .unwrap_or_else(|| Self::scan(toks, sized))
+            .unwrap_or_else(|| Self::scan(toks, sized));
+        Self(bits | stand(toks, bits))
     }
 
     /// The board read before the bonus word: only a board stating its size, or one sold with an
@@ -84,6 +95,7 @@ impl Says {
     fn scan(toks: &[Tok], sized: bool) -> Self {
         let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
         let mut bits = 0;
+        let papan = toks.iter().any(|t| t.text == "papan");
         for i in 0..toks.len() {
             bits |= match word(i) {
                 "permanent" | "permanen" | "permanant" | "permanet" | "parmanent" if negated(toks, i) => NOT_PERMANENT,
@@ -107,21 +119,24 @@ impl Says {
                 "flipchart" => FLIPCHART,
                 "flip" if word(i + 1) == "chart" => FLIPCHART,
                 "spidol" | "marker" | "markers" => MARKER,
+                // `Mudah Hapus`, `Tidak Bisa Hapus`: what the ink or the board does (review28c K4).
+                "hapus" if matches!(i.checked_sub(1).map_or("", word), "mudah" | "bisa" | "dapat" | "dpt") => 0,
                 "penghapus" | "eraser" | "hapusan" | "hapus" if denied(toks, i) => 0,
                 "penghapus" | "eraser" | "hapusan" | "hapus" => ERASER,
                 "gabus" | "cork" | "corkboard" | "pengumuman" | "mading" if board_named(toks) => CORKBOARD,
                 w if is_ohp(w) => OHP,
+                // `Papan Tulis … Lapis Vinyl` is what the board is faced with (review28c K7).
+                "vinyl" | "sheet" if papan => 0,
                 w if OTHER_WORDS.contains(&w) => OTHER,
                 _ => 0,
             };
         }
-        // What the eraser erases: a pencil's (`Karet` is its rubber), said only of an eraser.
-        let pencil = toks.iter().any(|t| matches!(t.text.as_str(), "karet" | "rubber" | "pensil" | "pencil"));
-        bits |= if bits & ERASER != 0 && pencil { PENCIL } else { 0 };
+        bits = pencils(toks, bits);
         bits |= facets(toks);
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
         let board = (0..toks.len()).any(|i| board_word(toks, i));
+        bits |= chalk(toks, bits, board);
         if board && bits & (MARKER | ERASER | INK | REFILL | OTHER) == 0 {
             bits |= BOARD | board_bits(toks, sized);
         } else if sized && bits & (CONTEXT | ERASER) != 0 {
@@ -148,11 +163,11 @@ impl Says {
         if one_sized || (self.0 & other.0 & BOARD != 0 && self.shown() != other.shown()) {
             return Some(("product".to_string(), self.shown_names(), other.shown_names()));
         }
-        PRODUCTS.iter().find_map(|&(product, name, not)| {
+        PRODUCTS.iter().find_map(|&(product, context, name, not)| {
             let (x, y) = (self.0 & product != 0, other.0 & product != 0);
             let without = if x { other.0 } else { self.0 };
             let shown = |has: bool| vec![if has { name } else { not }];
-            (x != y && without & CONTEXT != 0).then(|| ("product".to_string(), shown(x), shown(y)))
+            (x != y && without & context != 0).then(|| ("product".to_string(), shown(x), shown(y)))
         })
     }
 
@@ -167,13 +182,14 @@ impl Says {
         Some(("facet".to_string(), shown(self), shown(other)))
     }
 
-    /// What a title shows of a board: its size, else a word naming a board and a colour.
+    /// What a title shows of a board: its size, else a word naming a board, a colour, a model code.
     fn shown(self) -> u32 {
-        if self.0 & SIZED != 0 { SIZED } else { self.0 & (NAMED | COLOURED) }
+        if self.0 & SIZED != 0 { SIZED } else { self.0 & (NAMED | COLOURED | CODED) }
     }
 
     fn shown_names(self) -> Vec<&'static str> {
-        let names = [(SIZED, "board with its size"), (NAMED, "named a board"), (COLOURED, "colour")];
+        let names =
+            [(SIZED, "board with its size"), (NAMED, "named a board"), (COLOURED, "colour"), (CODED, "model code")];
         let shown: Vec<&str> = names.iter().filter(|(bit, _)| self.shown() & bit != 0).map(|(_, n)| *n).collect();
         if shown.is_empty() { vec!["no size"] } else { shown }
     }
@@ -200,64 +216,25 @@ impl Says {
 }
 
 /// How many words at the start of `toks` name a board's gift (`Free Spidol`, `Gratis 2 Spidol dan
-/// Penghapus`) before the board, a board stating its size; 0 when there is none (review27c H4:
-/// read as the marker and the eraser, such boards met them). The size alone decides: `Gratis
-/// Penghapus Whiteboard Magnet` may be the eraser.
+/// Penghapus`) before the board, a board stating its size in figures or in words (`Ukuran Besar`,
+/// `Kaki`: review28c K3); 0 when there is none (review27c H4: read as the marker and the eraser,
+/// such boards met them). A word of any board's (`Gratis Penghapus Whiteboard Magnet`) is not
+/// enough: that may be the eraser.
 pub(super) fn gift(toks: &[Tok]) -> usize {
     let gift = |t: &Tok| {
         t.class == Class::Num
             || EXTRAS.contains(&t.text.as_str())
             || matches!(t.text.as_str(), "dan" | "and" | "plus" | "pcs")
     };
-    if !toks.first().is_some_and(|t| BONUS.contains(&t.text.as_str())) || !sized(toks) {
+    if !toks.first().is_some_and(|t| BONUS.contains(&t.text.as_str())) {
         return 0;
     }
     let at = 1 + toks[1..].iter().take_while(|t| gift(t)).count();
+    if !sized(toks) && !sized_in_words(&toks[at..]) {
+        return 0;
+    }
     let board = at > 1 && board_word(toks, at) && Says::scan(&toks[at..], true).0 & BOARD != 0;
     if board { at } else { 0 }
-}
-
-/// The facets (see [`FACETS`]) a title states: two faces (`2 Sisi`, `Dua Muka`, `Bolak Balik`,
-/// `Double Side`), glass, a count of colours, green (said of a chalkboard only).
-fn facets(toks: &[Tok]) -> u32 {
-    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
-    let double = (0..toks.len()).any(|i| {
-        matches!(
-            (word(i), word(i + 1)),
-            ("2" | "dua" | "double" | "two", "sisi" | "muka" | "side" | "sided" | "sides") | ("bolak", "balik")
-        )
-    });
-    let glass = toks.iter().any(|t| matches!(t.text.as_str(), "kaca" | "glass" | "glassboard"));
-    // Two colours or more counted: `1 Warna` is one marker's.
-    let set = (0..toks.len()).any(|i| {
-        let colours = matches!(word(i + 1), "warna" | "color" | "colors" | "colour" | "colours");
-        colours && toks[i].class == Class::Num && word(i).parse::<u32>().is_ok_and(|n| n >= 2)
-    });
-    let green = toks.iter().any(|t| matches!(t.text.as_str(), "hijau" | "green" | "greenboard"));
-    [(double, DOUBLE), (glass, GLASS), (set, SET), (green, GREEN)]
-        .iter()
-        .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
-}
-
-/// What a board-word title shows of a board: its size, else its naming words and its colour.
-fn board_bits(toks: &[Tok], sized: bool) -> u32 {
-    let bit = |yes: bool, bit: u32| if yes { bit } else { 0 };
-    if sized { SIZED } else { bit(named(toks), NAMED) | bit(coloured(toks), COLOURED) }
-}
-
-fn type_names(types: u32) -> Vec<&'static str> {
-    let names = [
-        (PERMANENT, "permanent"),
-        (NOT_PERMANENT, "non-permanent"),
-        (WHITEBOARD, "whiteboard"),
-        (OHP, "ohp"),
-        (BLACKBOARD, "blackboard"),
-        (CORKBOARD, "corkboard"),
-        (PENCIL, "pencil eraser"),
-        (FLIPCHART, "flip chart"),
-        (UNTYPED, "untyped"),
-    ];
-    names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
 }
 
 /// `Non Permanent`, `Tidak Permanen`, `Bukan Spidol Permanent`: a negation before the word,

@@ -104,6 +104,8 @@ mod tests_boards;
 #[cfg(test)]
 mod tests_group;
 #[cfg(test)]
+mod tests_kinds;
+#[cfg(test)]
 mod tests_markers;
 #[cfg(test)]
 mod tests_splits;

@@ -25,6 +25,9 @@ pub(super) const NAMED: u32 = 1 << 12;
 /// A board-word title stating no size with a colour other than the board's white, what a marker's
 /// title states (`Surya Whiteboard Hitam`): never with one stating none (review27c H5).
 pub(super) const COLOURED: u32 = 1 << 13;
+/// A board-word title stating no size with a model code (`Wulan Whiteboard BG-12`), what a
+/// marker's title states: never with one stating none (review28c K2).
+pub(super) const CODED: u32 = 1 << 26;
 
 /// A cork or notice board (`Papan Gabus`, `Papan Pengumuman`, `Cork Board`): no whiteboard
 /// (review27c `kayu`: with their sizes read alike, the whiteboards met the cork boards).
@@ -42,12 +45,22 @@ pub(super) const GLASS: u32 = 1 << 18;
 pub(super) const SET: u32 = 1 << 19;
 /// A green chalkboard (`Green Board`, `Papan Tulis Hijau`): never a black one (brief 28).
 pub(super) const GREEN: u32 = 1 << 21;
+/// A board on legs or wheels (`Kaki`, `Standing`, `Stand Roda`): never a board without (review28e N2).
+pub(super) const STAND: u32 = 1 << 22;
+/// A magnetic board (`Magnetic`, `Magnet`, not `Non Magnetic`): never a plain one (review28e N2).
+pub(super) const MAGNETIC: u32 = 1 << 23;
+/// Chalk sticks (`Kapur Tulis …`): no board, no chalk marker, no eraser (review28e N1, N3).
+pub(super) const CHALK: u32 = 1 << 24;
+/// A pencil (`Pensil 2B`, `Pensil 2B + Penghapus`): never an eraser (review28e N5).
+pub(super) const PENCIL_SOLD: u32 = 1 << 25;
 /// What two titles differ in that no type or size tells, as (bit, what both titles must be,
 /// name, name without it): two boards (naming one or stating a board's size), two markers.
 pub(super) type Facet = (u32, u32, &'static str, &'static str);
 pub(super) const FACETS: &[Facet] = &[
     (DOUBLE, BOARD | SIZED, "double-sided", "single-sided"),
     (GLASS, BOARD | SIZED, "glass", "not glass"),
+    (STAND, BOARD | SIZED, "on a stand", "no stand"),
+    (MAGNETIC, BOARD | SIZED, "magnetic", "not magnetic"),
     (SET, CONTEXT, "set of colours", "one colour"),
     (GREEN, BLACKBOARD, "green chalkboard", "black chalkboard"),
 ];
@@ -58,7 +71,7 @@ pub(super) const FLIPCHART: u32 = 1 << 20;
 
 /// The marker's and the board's types, and the eraser's.
 pub(super) const TYPES: u32 =
-    PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL | FLIPCHART;
+    PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL | FLIPCHART | CHALK;
 /// A marker named with no type: split from permanent and OHP markers only.
 pub(super) const UNTYPED: u32 = 1 << 15;
 /// Types that never meet, either way round.
@@ -82,14 +95,17 @@ pub(super) const NEVER: &[(u32, u32)] = &[
     (FLIPCHART, WHITEBOARD),
     (FLIPCHART, BLACKBOARD),
     (FLIPCHART, CORKBOARD),
+    (CHALK, (TYPES | UNTYPED) & !CHALK),
 ];
-/// What is sold other than a marker.
-pub(super) const PRODUCTS: &[(u32, &str, &str)] = &[
-    (ERASER, "eraser", "no eraser"),
-    (INK, "ink", "no ink"),
-    (REFILL, "refill or refillable", "no refill"),
-    (BOARD, "board", "no board"),
-    (OTHER, "other product", "marker"),
+/// What is sold other than a marker, and what the title without it must say for the two to
+/// split (a marker's or a board's words, for most).
+pub(super) const PRODUCTS: &[(u32, u32, &str, &str)] = &[
+    (ERASER, CONTEXT, "eraser", "no eraser"),
+    (INK, CONTEXT, "ink", "no ink"),
+    (REFILL, CONTEXT, "refill or refillable", "no refill"),
+    (BOARD, CONTEXT, "board", "no board"),
+    (OTHER, CONTEXT, "other product", "marker"),
+    (PENCIL_SOLD, ERASER, "pencil", "no pencil"),
 ];
 /// What makes a title one about markers, for the products to be kept apart from.
 pub(super) const CONTEXT: u32 = TYPES | MARKER;
@@ -110,3 +126,20 @@ pub(super) const BONUS: &[&str] =
 
 /// What comes with a board: an eraser, markers.
 pub(super) const EXTRAS: &[&str] = &["penghapus", "hapusan", "eraser", "spidol", "marker", "markers"];
+
+/// The names of the types in `types`, as conflicts show them.
+pub(super) fn type_names(types: u32) -> Vec<&'static str> {
+    let names = [
+        (PERMANENT, "permanent"),
+        (NOT_PERMANENT, "non-permanent"),
+        (WHITEBOARD, "whiteboard"),
+        (OHP, "ohp"),
+        (BLACKBOARD, "blackboard"),
+        (CORKBOARD, "corkboard"),
+        (PENCIL, "pencil eraser"),
+        (FLIPCHART, "flip chart"),
+        (CHALK, "chalk sticks"),
+        (UNTYPED, "untyped"),
+    ];
+    names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
+}
