@@ -125,7 +125,11 @@ pub(super) struct PageInfo {
     start_cursor: Option<String>,
     /// Cursor of the last offer of the page. A later page left without offers because a
     /// marketplace failed where more were stated has the cursor of its own start: following
-    /// `hasNextPage` asks for it again, once: if it fails again, `hasNextPage` is false.
+    /// `hasNextPage` asks for it again, once: if it fails again, `hasNextPage` is false. A page
+    /// left without offers by the `umkOnly`/`koperasiOnly` filters, with listings after the ones
+    /// it read, has the cursor of where it read to: the next page goes on from there. A
+    /// marketplace read to the paging depth (1000) is left out of the pages after, which go on
+    /// with the others.
     end_cursor: Option<String>,
 }
 

@@ -5,6 +5,7 @@ use super::collect::{Ask, Collected, collect};
 pub(super) use super::collect::{Earlier, Want};
 use super::fetch::FetchPath;
 use super::filter::OfferFilter;
+use super::limits::MAX_DEPTH;
 use super::outcome::SharedOffer;
 use super::report::{CacheStatus, SourceReport, SourceStatus};
 use crate::marketplace::{MarketplaceError, Registry, RegistryEntry};
@@ -124,21 +125,16 @@ pub(super) async fn fetch_after(
     let mut report = SourceReport::starting(id.clone(), bypass);
     if !entry.enabled {
         report.message = Some("switched off in its adapter file".into());
-        if !bypass {
-            // Nothing came from the cache: HIT would say its pages were fresh there.
-            report.cache = CacheStatus::Miss;
-        }
-        return Fetched {
-            report,
-            offers: Vec::new(),
-            total: None,
-            total_exact: true,
-            exhausted: true,
-            scanned_to: 0,
-            next_cursor: None,
-            error: None,
-            reachable: None,
-        };
+        return unread(report, bypass, 0);
+    }
+    if want.start >= MAX_DEPTH {
+        // Read to the depth this gateway pages to on an earlier page of the walk: what is left is
+        // beyond reach (`reachableCount`), not a failure, and the others go on (review29a W4: a
+        // filter one marketplace matched nothing of scanned it to the depth on the first page,
+        // and every later page was refused).
+        report.status = SourceStatus::Ok;
+        report.message = Some(format!("read to the depth of {MAX_DEPTH} offers this gateway pages to"));
+        return unread(report, bypass, want.start);
     }
     let deadline = entry.settings.timeout.saturating_sub(earlier.spent);
     let pushdown = filter.pushdown(&entry.pushdown);
@@ -183,6 +179,25 @@ fn marketplace_span(id: &MarketplaceId) -> tracing::Span {
         cache = tracing::field::Empty,
         offers = tracing::field::Empty,
     )
+}
+
+/// A marketplace's part that asked it nothing: switched off, or read to the depth at `scanned_to`.
+fn unread(mut report: SourceReport, bypass: bool, scanned_to: u32) -> Fetched {
+    if !bypass {
+        // Nothing came from the cache: HIT would say its pages were fresh there.
+        report.cache = CacheStatus::Miss;
+    }
+    Fetched {
+        report,
+        offers: Vec::new(),
+        total: None,
+        total_exact: scanned_to == 0,
+        exhausted: true,
+        scanned_to,
+        next_cursor: None,
+        error: None,
+        reachable: None,
+    }
 }
 
 /// Counts one marketplace's final part in a search (metrics, the access line). Failures are

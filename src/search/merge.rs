@@ -56,12 +56,17 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
         // (review27e R2: one 404 at row 40 of 100 ended the walk).
         let refused = f.error.as_ref().is_some_and(MarketplaceError::is_range_refusal)
             && f.total.is_some_and(|total| near(f.scanned_to, total));
-        let stated_more = f.total.is_some_and(|total| total > u64::from(f.scanned_to)) && !f.exhausted && !refused;
-        more_upstream |= (f.error.is_none() || !f.offers.is_empty() || stated_more) && !f.exhausted;
+        // Read to the depth the gateway pages to: nothing more is asked of it (review29a W4).
+        let ended = f.exhausted || f.scanned_to >= MAX_DEPTH;
+        let stated_more = f.total.is_some_and(|total| total > u64::from(f.scanned_to)) && !ended && !refused;
+        more_upstream |= (f.error.is_none() || !f.offers.is_empty() || stated_more) && !ended;
         failed_before_more |= f.error.is_some() && f.offers.is_empty() && stated_more;
         ids.push((f.report.marketplace.to_string(), f.scanned_to));
         outcome.sources.add(f.report, f.error);
-        candidates.extend(f.offers.into_iter().map(|(index, offer)| Candidate { index, source, offer }));
+        // A walk from near the depth reads whole pages past it: what lies there is beyond reach
+        // (`reachableCount`), as on any other page.
+        let reachable = f.offers.into_iter().filter(|(index, _)| *index < MAX_DEPTH);
+        candidates.extend(reachable.map(|(index, offer)| Candidate { index, source, offer }));
     }
     let needed = params.filter.asks_vendor_facts() || params.sort == OfferSort::Policy;
     let facts = needed.then(|| policy::resolve_facts(candidates.iter().map(|c| &*c.offer)));
@@ -98,6 +103,16 @@ pub(super) fn relevance_page(
         outcome.has_next_page = true;
         let again = Position::PerMarketplace { positions: start.clone(), retried: retried + 1 };
         outcome.retry_cursor = Some(EdgeCursor::new(search, again));
+    } else if taken == 0
+        && more_upstream
+        && let Some(on) = scanned_on(&start, &ids)
+    {
+        // Nothing on this page passed a filter the marketplaces cannot apply (`koperasiOnly` is
+        // read from the vendors of all the offers), but they were read further and have more:
+        // the next page goes on from where they were read, not the end (review29a W12: 54
+        // koperasi offers called complete, with more within reach).
+        outcome.has_next_page = true;
+        outcome.retry_cursor = Some(EdgeCursor::new(search, Position::PerMarketplace { positions: on, retried: 0 }));
     }
     let mut positions = start;
     outcome.edges.reserve_exact(taken);
@@ -122,6 +137,21 @@ pub(super) fn relevance_page(
         outcome.edges.push(Edge { cursor, offer: candidate.offer, explanation: None });
     }
     outcome
+}
+
+/// The positions each marketplace was read to (`ids`), when one was read past where this page
+/// started (`start`): a page that read nothing further must not be offered again as the next.
+fn scanned_on(start: &BTreeMap<String, u32>, ids: &[(String, u32)]) -> Option<BTreeMap<String, u32>> {
+    let at = |id: &str| start.get(id).copied().unwrap_or(0);
+    if !ids.iter().any(|(id, scanned_to)| *scanned_to > at(id)) {
+        return None;
+    }
+    let mut on = start.clone();
+    for (id, scanned_to) in ids {
+        let position = on.entry(id.clone()).or_insert(0);
+        *position = (*position).max(*scanned_to);
+    }
+    Some(on)
 }
 
 /// A page of a window sorted by the gateway, after `served` offers.

@@ -95,8 +95,9 @@ pub struct SearchOutcome {
     pub has_next_page: bool,
     /// Whether offers precede this page.
     pub has_previous_page: bool,
-    /// The cursor to ask this page again by, when it has no offers because a marketplace failed
-    /// where more was stated (its `endCursor`: following `hasNextPage` retries).
+    /// The cursor of a page with no offers that is not the end (its `endCursor`): to ask it
+    /// again, when a marketplace failed where more was stated, or to go on from where the
+    /// marketplaces were read, when none of what they gave passed the gateway's filter.
     pub retry_cursor: Option<EdgeCursor>,
     /// Matching offers across marketplaces that answered.
     pub total_count: u64,

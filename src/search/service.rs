@@ -53,7 +53,9 @@ impl SearchService {
         let (registry, path, filter, bypass) = (&registry, &self.path, &params.filter, params.bypass_cache);
         match start {
             Position::PerMarketplace { positions, retried } if !gateway_sorted => {
-                if positions.values().any(|p| *p >= MAX_DEPTH) {
+                // A marketplace read to the depth is left out of the rest of the walk (`fanout`);
+                // only a cursor with every one of them there asks for nothing within reach.
+                if !positions.is_empty() && positions.values().all(|p| *p >= MAX_DEPTH) {
                     return Err(SearchError::TooDeep);
                 }
                 // Offers the vendor facts of the whole answer may still drop (`umk`/`koperasi`)

@@ -66,6 +66,9 @@ pub struct TestOptions {
     pub concurrency: Option<usize>,
     /// Last changes to the gateway's configuration (CORS, persisted queries, …).
     pub configure: Arc<dyn Fn(&mut Config) + Send + Sync>,
+    /// Products in the sandboxes' catalogue: [`TEST_PRODUCTS`], or [`DEMO_PRODUCTS`] for walks
+    /// that must reach the depth the gateway pages to.
+    pub products: usize,
 }
 
 impl Default for TestOptions {
@@ -81,6 +84,7 @@ impl Default for TestOptions {
             cache_budget_mb: 256,
             concurrency: None,
             configure: Arc::new(|_| {}),
+            products: TEST_PRODUCTS,
         }
     }
 }
@@ -96,8 +100,8 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
             tracing_subscriber::fmt().with_env_filter("info").with_test_writer().init();
         }
     });
-    let sandbox_options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
-    let catalogue = catalogue();
+    let sandbox_options = SandboxOptions { products: options.products, ..SandboxOptions::default() };
+    let catalogue = if options.products == DEMO_PRODUCTS { demo_catalogue() } else { catalogue() };
     let mut sandboxes = Vec::new();
     for kind in sandbox::MarketplaceKind::all() {
         let addr = "127.0.0.1:0".parse().expect("loopback address");
@@ -150,6 +154,17 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
 }
 
 /// One catalogue for every test in the binary: generating it is the slowest part of a spawn.
+/// The embedded demo's catalogue size: some queries match more than the 1000 offers a walk reads
+/// of each marketplace.
+pub const DEMO_PRODUCTS: usize = 10_000;
+
+fn demo_catalogue() -> Arc<sandbox::Catalogue> {
+    static CATALOGUE: std::sync::OnceLock<Arc<sandbox::Catalogue>> = std::sync::OnceLock::new();
+    CATALOGUE
+        .get_or_init(|| Arc::new(sandbox::Catalogue::generate(DEMO_PRODUCTS, SandboxOptions::default().seed)))
+        .clone()
+}
+
 pub fn catalogue() -> Arc<sandbox::Catalogue> {
     static CATALOGUE: std::sync::OnceLock<Arc<sandbox::Catalogue>> = std::sync::OnceLock::new();
     CATALOGUE

@@ -41,6 +41,7 @@ mod matchset;
 mod memory;
 mod metrics;
 mod paging;
+mod paging_depth;
 mod paging_ends;
 mod paging_evidence;
 mod paging_last_page;
