@@ -95,7 +95,6 @@ impl Says {
     fn scan(toks: &[Tok], sized: bool) -> Self {
         let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
         let mut bits = 0;
-        let papan = toks.iter().any(|t| t.text == "papan");
         for i in 0..toks.len() {
             bits |= match word(i) {
                 "permanent" | "permanen" | "permanant" | "permanet" | "parmanent" if negated(toks, i) => NOT_PERMANENT,
@@ -125,8 +124,6 @@ impl Says {
                 "penghapus" | "eraser" | "hapusan" | "hapus" => ERASER,
                 "gabus" | "cork" | "corkboard" | "pengumuman" | "mading" if board_named(toks) => CORKBOARD,
                 w if is_ohp(w) => OHP,
-                // `Papan Tulis … Lapis Vinyl` is what the board is faced with (review28c K7).
-                "vinyl" | "sheet" if papan => 0,
                 w if OTHER_WORDS.contains(&w) => OTHER,
                 _ => 0,
             };

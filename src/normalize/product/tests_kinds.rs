@@ -197,23 +197,6 @@ fn a_board_named_after_its_gift_with_its_size_in_words_is_the_board() {
         conflict("Penghapus Whiteboard Ratih Magnet", eraser)
     );
 }
-
-#[test]
-fn a_board_faced_with_vinyl_is_a_board_never_the_vinyl_sheet() {
-    // review28c K7: `Papan Tulis Whiteboard Lapis Vinyl Kirani 60 x 90 cm` (a Rp260.000 board) met
-    // the vinyl sheet `Whiteboard Vinyl Kirani 60 x 90 cm` (Rp44.000), median Rp152.000.
-    let board = "Papan Tulis Whiteboard Lapis Vinyl Kirani 60 x 90 cm";
-    assert!(
-        split_on(board, "Whiteboard Vinyl Kirani 60 x 90 cm", "board"),
-        "{:?}",
-        conflict(board, "Whiteboard Vinyl Kirani 60 x 90 cm")
-    );
-    // Neighbours: the sheet and the sticker stay apart from the plain board.
-    for sheet in ["Whiteboard Vinyl Kirani 60 x 90 cm", "Whiteboard Sticker Kirani 60 x 90 cm"] {
-        assert!(!conflict(sheet, "Whiteboard Kirani 60 x 90 cm").is_empty(), "{sheet}");
-    }
-}
-
 #[test]
 fn a_marker_or_a_board_that_erases_easily_is_no_eraser() {
     // review28c K4: `… Mudah Hapus` and `… Tidak Bisa Hapus` were read as erasers and split from
