@@ -56,7 +56,7 @@
 mod bits;
 mod facets;
 
-use super::boards::{board_named, board_word, chalkboard, sized, sized_in_words, two_sided};
+use super::boards::{board_named, board_word, chalkboard, sized, two_sided};
 use super::lex::{Class, Tok};
 use bits::*;
 use facets::{board_bits, chalk, facets, pencils, stand};
@@ -213,25 +213,37 @@ impl Says {
 }
 
 /// How many words at the start of `toks` name a board's gift (`Free Spidol`, `Gratis 2 Spidol dan
-/// Penghapus`) before the board, a board stating its size in figures or in words (`Ukuran Besar`,
-/// `Kaki`: review28c K3); 0 when there is none (review27c H4: read as the marker and the eraser,
-/// such boards met them). A word of any board's (`Gratis Penghapus Whiteboard Magnet`) is not
-/// enough: that may be the eraser.
+/// Penghapus`) before the board, a board stating its size; 0 when there is none (review27c H4:
+/// read as the marker and the eraser, such boards met them). The size alone decides: `Gratis
+/// Penghapus Whiteboard Magnet` may be the eraser.
 pub(super) fn gift(toks: &[Tok]) -> usize {
     let gift = |t: &Tok| {
         t.class == Class::Num
             || EXTRAS.contains(&t.text.as_str())
             || matches!(t.text.as_str(), "dan" | "and" | "plus" | "pcs")
     };
-    if !toks.first().is_some_and(|t| BONUS.contains(&t.text.as_str())) {
+    if !toks.first().is_some_and(|t| BONUS.contains(&t.text.as_str())) || !sized(toks) {
         return 0;
     }
     let at = 1 + toks[1..].iter().take_while(|t| gift(t)).count();
-    if !sized(toks) && !sized_in_words(&toks[at..]) {
-        return 0;
-    }
     let board = at > 1 && board_word(toks, at) && Says::scan(&toks[at..], true).0 & BOARD != 0;
     if board { at } else { 0 }
+}
+
+fn type_names(types: u32) -> Vec<&'static str> {
+    let names = [
+        (PERMANENT, "permanent"),
+        (NOT_PERMANENT, "non-permanent"),
+        (WHITEBOARD, "whiteboard"),
+        (OHP, "ohp"),
+        (BLACKBOARD, "blackboard"),
+        (CORKBOARD, "corkboard"),
+        (PENCIL, "pencil eraser"),
+        (FLIPCHART, "flip chart"),
+        (CHALK, "chalk sticks"),
+        (UNTYPED, "untyped"),
+    ];
+    names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
 }
 
 /// `Non Permanent`, `Tidak Permanen`, `Bukan Spidol Permanent`: a negation before the word,

@@ -12,14 +12,6 @@ const BOARD_WORDS: &[&str] = &[
     "alumunium", "lipat",
 ];
 
-/// Words stating a board's size or stand, which no marker's or eraser's title has (review28c K3).
-const SIZE_WORDS: &[&str] = &["ukuran", "uk", "size", "kecil", "sedang", "besar", "jumbo", "kaki", "stand", "standing"];
-
-/// Whether `toks` state a board's size or stand in words (`Ukuran Besar`, `Kecil`, `Kaki`).
-pub(super) fn sized_in_words(toks: &[Tok]) -> bool {
-    toks.iter().any(|t| SIZE_WORDS.contains(&t.text.as_str()))
-}
-
 /// A chalkboard word at `at`: `blackboard`, `Black Board`, `Chalk Board`, `Green Board`,
 /// `Papan Kapur`, `Papan (Tulis) Hitam`.
 pub(super) fn chalkboard(toks: &[Tok], at: usize) -> bool {

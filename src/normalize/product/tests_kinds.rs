@@ -177,27 +177,6 @@ fn an_eraser_never_meets_a_pencil() {
 }
 
 #[test]
-fn a_board_named_after_its_gift_with_its_size_in_words_is_the_board() {
-    // review28c K3: `Free Spidol Whiteboard Ratih Ukuran Besar` (a Rp350.000 board) was read as
-    // the marker and met `Spidol Whiteboard Ratih Hitam` (Rp7.000), median Rp178.500.
-    for board in ["Free Spidol Whiteboard Ratih Ukuran Besar", "Gratis 2 Spidol Whiteboard Ratih Kaki"] {
-        assert!(split_on("Spidol Whiteboard Ratih Hitam", board, "board"), "{board}");
-    }
-    let board = "Free Spidol Whiteboard Ratih Ukuran Besar";
-    assert!(
-        conflict("Whiteboard Ratih Ukuran Besar", board).is_empty(),
-        "{:?}",
-        conflict("Whiteboard Ratih Ukuran Besar", board)
-    );
-    // Neighbours: a gift-first title naming no size stays what it was (`… Magnet` may be the eraser).
-    let eraser = "Gratis Penghapus Whiteboard Ratih Magnet";
-    assert!(
-        conflict("Penghapus Whiteboard Ratih Magnet", eraser).is_empty(),
-        "{:?}",
-        conflict("Penghapus Whiteboard Ratih Magnet", eraser)
-    );
-}
-#[test]
 fn a_marker_or_a_board_that_erases_easily_is_no_eraser() {
     // review28c K4: `… Mudah Hapus` and `… Tidak Bisa Hapus` were read as erasers and split from
     // their twins.

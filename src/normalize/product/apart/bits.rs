@@ -126,20 +126,3 @@ pub(super) const BONUS: &[&str] =
 
 /// What comes with a board: an eraser, markers.
 pub(super) const EXTRAS: &[&str] = &["penghapus", "hapusan", "eraser", "spidol", "marker", "markers"];
-
-/// The names of the types in `types`, as conflicts show them.
-pub(super) fn type_names(types: u32) -> Vec<&'static str> {
-    let names = [
-        (PERMANENT, "permanent"),
-        (NOT_PERMANENT, "non-permanent"),
-        (WHITEBOARD, "whiteboard"),
-        (OHP, "ohp"),
-        (BLACKBOARD, "blackboard"),
-        (CORKBOARD, "corkboard"),
-        (PENCIL, "pencil eraser"),
-        (FLIPCHART, "flip chart"),
-        (CHALK, "chalk sticks"),
-        (UNTYPED, "untyped"),
-    ];
-    names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
-}
