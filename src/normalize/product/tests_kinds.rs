@@ -128,33 +128,6 @@ fn an_unsized_board_never_meets_a_brand_first_marker_named_by_its_model_code() {
 }
 
 #[test]
-fn a_marker_offered_in_a_choice_of_colours_is_no_set() {
-    // review28e N4: `… Tersedia 4 Warna` (one marker, Rp7.100) met `… Set 4 Warna` (Rp28.000),
-    // `… Pilihan 3 Warna` (Rp7.200) met `… 3 Warna` (Rp21.000).
-    let single = [
-        "Spidol Whiteboard Ujipil Tersedia 4 Warna",
-        "Spidol Whiteboard Ujipil Pilihan 3 Warna",
-        "Spidol Whiteboard Ujipil Ready 4 Warna",
-        "Spidol Whiteboard Ujipil Varian 4 Warna",
-    ];
-    let set = [
-        "Spidol Whiteboard Ujipil Set 4 Warna",
-        "Spidol Whiteboard Ujipil Isi 4 Warna",
-        "Spidol Whiteboard Ujipil 3 Warna",
-        "Spidol Whiteboard Ujipil 4 Warna",
-    ];
-    for s in single {
-        for t in set {
-            assert!(split_on(s, t, "set of colours"), "{s} / {t}: {:?}", conflict(s, t));
-        }
-    }
-    // Neighbours: sets are not kept apart by it, nor the markers offered in colours.
-    for (a, b) in [(set[0], set[1]), (set[1], set[3]), (single[0], single[2])] {
-        assert!(!split_on(a, b, "set of colours"), "{a} / {b}: {:?}", conflict(a, b));
-    }
-}
-
-#[test]
 fn an_eraser_never_meets_a_pencil() {
     // review28e N5: `Penghapus Pensil Ujipen` and `Penghapus Karet Ujipen Putih` met `Pensil
     // Ujipen 2B`.

@@ -11,7 +11,7 @@ const NEGATIONS: &[&str] = &["non", "tidak", "tdk", "bukan", "tanpa", "no", "wit
 
 /// The facets `toks` (a title, or what it says before a bonus word) state: two faces (`2 Sisi`,
 /// `Dua Muka`, `Bolak Balik`, `Double Side`, `2 Face`), glass, a magnet (`Non Magnetic` is the
-/// plain board), a count of colours (not one marker's choice of them), green (said of a chalkboard only).
+/// plain board), a count of colours, green (said of a chalkboard only).
 pub(super) fn facets(toks: &[Tok]) -> u32 {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
     let double = (0..toks.len()).any(|i| {
@@ -30,22 +30,12 @@ pub(super) fn facets(toks: &[Tok]) -> u32 {
     let set = (0..toks.len()).any(|i| {
         let colours = matches!(word(i + 1), "warna" | "color" | "colors" | "colour" | "colours");
         let counted = toks[i].class == Class::Num && word(i).parse::<u32>().is_ok_and(|n| n >= 2);
-        colours && counted && !offered(toks, i)
+        colours && counted
     });
     let green = toks.iter().any(|t| matches!(t.text.as_str(), "hijau" | "green" | "greenboard"));
     [(double, DOUBLE), (glass, GLASS), (magnetic, MAGNETIC), (set, SET), (green, GREEN)]
         .iter()
         .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
-}
-
-/// `Tersedia 4 Warna`, `Pilihan 3 Warna`, `Ready (dalam) 4 Warna`: the count at `at` is of the
-/// colours one marker is offered in, not of a set's markers (review28e N4).
-fn offered(toks: &[Tok], at: usize) -> bool {
-    let word = |i: usize| toks[i].text.as_str();
-    let before = (0..at).rev().find(|&i| !matches!(word(i), "dalam" | "in" | "ada"));
-    before.is_some_and(|i| {
-        matches!(word(i), "tersedia" | "pilihan" | "pilih" | "ready" | "varian" | "variasi" | "available" | "opsi")
-    })
 }
 
 /// [`STAND`] for a board on legs or wheels (`Kaki`, `Standing`, `Stand Roda`, `Beroda`), read over
