@@ -58,6 +58,16 @@ fn a_whiteboard_on_a_stand_or_a_magnetic_one_never_meets_a_plain_one_of_its_size
 }
 
 #[test]
+fn a_board_without_a_stand_is_no_stand_board() {
+    // review29c P3: `Tanpa Kaki` (without legs) was read as a board on a stand and met the
+    // Rp700.000 stand board, apart from the plain board it is.
+    for bare in ["Whiteboard Ujikaki Tanpa Kaki 60 x 90 cm", "Whiteboard Ujikaki Non Kaki 60 x 90 cm"] {
+        assert!(!split_on(bare, "Whiteboard Ujikaki 60 x 90 cm", "stand"), "{bare}");
+        assert!(split_on(bare, "Whiteboard Ujikaki Kaki 60 x 90 cm", "stand"), "{bare}");
+    }
+}
+
+#[test]
 fn a_board_written_2_face_is_two_faced() {
     // review28e N2: `Whiteboard Ujiface 2 Face 60 x 90 cm` (Rp426.000) met the plain board.
     let face = "Whiteboard Ujiface 2 Face 60 x 90 cm";

@@ -38,6 +38,23 @@ const MULTIPACK: &[&str] = &[
     "renceng", "pk", "pck", "slop", "ikat",
 ];
 
+/// Words for several dus sold as one (`Double`, `Grosir`, `Pallet`), or for what is no bottle's
+/// content (`Dispenser`): the count may not be of that offer's bottles (review29c P5).
+const NOT_ONE_DUS: &[&str] = &[
+    "double",
+    "dobel",
+    "couple",
+    "combo",
+    "jumbo",
+    "pallet",
+    "palet",
+    "grosir",
+    "bulk",
+    "kodian",
+    "lusinan",
+    "dispenser",
+];
+
 /// What the title must be of: drinking water or hand sanitizer, sold by the dus of bottles or
 /// cups with no inner pack.
 fn water_or_sanitizer(words: &[&str]) -> bool {
@@ -77,7 +94,7 @@ fn only_this_pack(words: &[&str], quantity: u32) -> bool {
     let counted = (0..words.len().saturating_sub(1))
         .any(|i| (words[i] == "isi" || CONTAINERS.contains(&words[i])) && number(words[i + 1]) == Some(quantity));
     let isi = words.iter().filter(|w| **w == "isi").count();
-    let multipack = |w: &&str| MULTIPACK.contains(w) || w.contains("pack");
+    let multipack = |w: &&str| MULTIPACK.contains(w) || NOT_ONE_DUS.contains(w) || w.contains("pack");
     counted && packs <= 1 && isi <= 1 && !words.iter().any(multipack)
 }
 

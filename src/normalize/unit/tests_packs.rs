@@ -88,6 +88,12 @@ fn a_bare_count_after_a_size_that_may_be_the_whole_packs_stays_held() {
         (Some("dus"), "Air Mineral 240 ml Tray Dus isi 48"),
         (Some("dus"), "Air Mineral 330 ml Inner Dus isi 24"),
         (Some("dus"), "Air Mineral 600 ml Dus isi 2"),
+        // review29c P5: words for several dus sold as one; a dispenser's capacity.
+        (Some("dus"), "Air Mineral 600 ml Double Dus isi 24"),
+        (Some("dus"), "Air Mineral 600 ml Combo Dus isi 24"),
+        (Some("dus"), "Air Mineral 600 ml Grosir Dus isi 24"),
+        (Some("dus"), "Air Mineral 600 ml Jumbo Dus isi 24"),
+        (Some("dus"), "Dispenser Hand Sanitizer 1000 ml Dus isi 10"),
         // review29b J5: a unit field naming another pack than the title's may be two of them.
         (Some("karton"), "Air Mineral 600 ml Dus isi 24"),
         (Some("ctn"), "Air Mineral 600 ml Dus isi 24"),

@@ -41,8 +41,13 @@ pub(super) fn facets(toks: &[Tok]) -> u32 {
 /// [`STAND`] for a board on legs or wheels (`Kaki`, `Standing`, `Stand Roda`, `Beroda`), read over
 /// the whole title: `Whiteboard + Kaki` and `Whiteboard with Stand` sell the stand with the board
 /// (review28e N2). A flip chart stands whatever it says (`Flip Chart Stand` is every flip chart).
+/// `Tanpa Kaki` / `Non Kaki` says there is none (review29c P3).
 pub(super) fn stand(toks: &[Tok], bits: u32) -> u32 {
-    let stands = toks.iter().any(|t| matches!(t.text.as_str(), "kaki" | "stand" | "standing" | "roda" | "beroda"));
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    let stands = (0..toks.len()).any(|i| {
+        let denied = i.checked_sub(1).is_some_and(|j| NEGATIONS.contains(&word(j)));
+        matches!(word(i), "kaki" | "stand" | "standing" | "roda" | "beroda") && !denied
+    });
     if stands && bits & FLIPCHART == 0 { STAND } else { 0 }
 }
 
