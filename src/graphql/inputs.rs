@@ -25,11 +25,15 @@ pub(super) struct OfferFilterInput {
     /// Compare `minPrice`/`maxPrice` with the amount excluding PPN.
     #[graphql(default)]
     price_excludes_vat: bool,
-    /// Lowest TKDN, percent (0 to 100; another value is refused, `BAD_USER_INPUT`).
+    /// Lowest TKDN, percent (0 to 100; another value is refused, `BAD_USER_INPUT`). The TKDN
+    /// filters read the TKDN the listing itself states (`Offer.tkdn`, `Offer.pdnTier`): a listing
+    /// that states none (Bela and PaDi UMKM publish none) is left out, even where the policy order
+    /// reads it with the TKDN of another listing of the same product (`RankingExplanation.tkdn`,
+    /// `tkdnStatedBy`, `pdnTier`), which is a reading across the answer, not the listing's own.
     min_tkdn: Option<Decimal>,
-    /// Lowest TKDN + BMP, percent (0 to 100).
+    /// Lowest TKDN + BMP, percent (0 to 100), as the listing states them (see `minTkdn`).
     min_tkdn_plus_bmp: Option<Decimal>,
-    /// Only offers in these PDN tiers.
+    /// Only offers in these PDN tiers, by the TKDN the listing states (see `minTkdn`).
     pdn_tiers: Option<Vec<PdnTier>>,
     /// Only usaha mikro and kecil, by the vendor's scale as any of its accounts in the same
     /// answer states it (an account that leaves it unstated takes another's; see

@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 /// Why an offer ranks where it does under `sort: POLICY` or a buyer context.
 #[Object(name = "RankingExplanation", serial)]
 impl Explanation {
-    /// The offer's PDN tier.
+    /// The offer's PDN tier as the policy order reads it: with the TKDN another listing of the
+    /// same product states when this one states none (`tkdnStatedBy`), so it may differ from
+    /// `Offer.pdnTier` and the TKDN filters, which read the listing's own.
     async fn pdn_tier(&self) -> PdnTier {
         self.pdn_tier
     }

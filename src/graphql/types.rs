@@ -232,7 +232,10 @@ impl Offer {
     async fn tkdn_plus_bmp(&self) -> Option<Decimal> {
         pdn::tkdn_plus_bmp(self.tkdn, self.bmp)
     }
-    /// Where the offer sits on the domestic-content cascade of Perpres 46/2025 Pasal 66.
+    /// Where the offer sits on the domestic-content cascade of Perpres 46/2025 Pasal 66, by
+    /// the TKDN and BMP the listing itself states (`NO_TKDN` when it states none). The policy
+    /// order may read a listing that states none with another listing's TKDN for the same
+    /// product: that tier is `RankingExplanation.pdnTier`.
     async fn pdn_tier(&self) -> PdnTier {
         pdn::tier(self.tkdn, self.bmp)
     }
