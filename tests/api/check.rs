@@ -10,7 +10,7 @@ fn pasar_check(dir: &Path) -> (bool, String) {
 }
 
 /// `pasar check ARGS…` with the bundled adapters' secrets unset unless `env` sets them.
-fn pasar_check_with(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> (bool, String) {
+pub(super) fn pasar_check_with(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> (bool, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_pasar"));
     command.arg("check").args(args).env_remove("MBIZ_TOKEN").env_remove("EKATALOG_API_KEY").envs(env.iter().copied());
     let output = command.output().expect("pasar runs");
