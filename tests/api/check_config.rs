@@ -1,5 +1,6 @@
 //! `pasar check` names everything `serve` would refuse in one run: the server file's own limits
-//! (review29a W8).
+//! (review29a W8) and, beside another file's errors, the internal base URLs of the valid files
+//! (review29a W2).
 
 use crate::check::{bundled, pasar_check_with};
 use std::path::Path;
@@ -57,4 +58,31 @@ fn a_ready_min_above_the_marketplaces_served_is_refused_by_check() {
     let dir = setup(&[jatim_bejo()], "[telemetry]\nready_min = 1\n");
     let (ok, output) = check_config(dir.path());
     assert!(ok, "{output}");
+}
+
+/// An mbiz file renamed `id`, with `edit` applied, as the reviewer's broken files were made.
+fn mbiz_as(id: &str, edit: impl Fn(String) -> String) -> (String, String) {
+    let text = bundled("mbiz.toml").replace("id = \"mbiz\"", &format!("id = \"{id}\""));
+    (format!("{id}.toml"), edit(text))
+}
+
+#[test]
+fn an_internal_base_url_is_reported_in_the_same_run_as_another_files_errors() {
+    let absurd = mbiz_as("absurd2", |t| t.replacen("timeout = \"2s\"", "timeout = \"99999999999s\"", 1));
+    let meta = mbiz_as("meta", |t| t.replace("https://api.mbizmarket.co.id", "http://169.254.169.254"));
+    let dir = setup(&[absurd, meta], "");
+    let env = [("MBIZ_TOKEN", "t")];
+    let adapters = dir.path().join("adapters");
+    let (ok, output) = pasar_check_with(&[adapters.as_os_str()], &env);
+    assert!(!ok, "{output}");
+    for expected in ["absurd2.toml: `limits.timeout`", "warning: ", "meta.toml: `base_url`: `http://169.254.169.254/`"]
+    {
+        assert!(output.contains(expected), "missing `{expected}` without --config in:\n{output}");
+    }
+    let file = dir.path().join("pasar.toml");
+    let (ok, output) = pasar_check_with(&["--config".as_ref(), file.as_os_str()], &env);
+    assert!(!ok, "{output}");
+    for expected in ["absurd2.toml: `limits.timeout`", "meta.toml: `base_url`: `http://169.254.169.254/`"] {
+        assert!(output.contains(expected), "missing `{expected}` with --config in:\n{output}");
+    }
 }
