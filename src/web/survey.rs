@@ -69,17 +69,24 @@ pub fn uncounted_why(offer: &Offer, why: Uncounted, lang: Lang) -> &'static str 
     }
 }
 
-/// Why an offer has no price, from its price issue (`NEGATIVE`, `ZERO`, …).
+/// Why an offer has no price, from the price issue that says so (`NEGATIVE`, `ZERO`, …): a
+/// caveat such as `ROUNDED` may come before it.
 fn unread_price(offer: &Offer, lang: Lang) -> &'static str {
-    let code = offer.issues.iter().find(|issue| issue.field == "price").map(|issue| issue.code);
+    let mut price_codes = offer.issues.iter().filter(|issue| issue.field == "price").map(|issue| issue.code);
+    price_codes
+        .find_map(|code| unread_because(code, lang))
+        .unwrap_or_else(|| lang.pick("harga tidak terbaca", "price could not be read"))
+}
+
+fn unread_because(code: &str, lang: Lang) -> Option<&'static str> {
     match code {
-        Some("NEGATIVE") => lang.pick("harga negatif, tidak terbaca", "negative price, not read"),
-        Some("ZERO" | "PLACEHOLDER") => {
-            lang.pick("harga Rp 0 s.d. Rp 10: penanda, bukan harga", "a Rp 0 to Rp 10 placeholder, not a price")
+        "NEGATIVE" => Some(lang.pick("harga negatif, tidak terbaca", "negative price, not read")),
+        "ZERO" | "PLACEHOLDER" => {
+            Some(lang.pick("harga Rp 0 s.d. Rp 10: penanda, bukan harga", "a Rp 0 to Rp 10 placeholder, not a price"))
         }
-        Some("OVERFLOW") => lang.pick("harga terlalu besar, tidak terbaca", "price too large, not read"),
-        Some("ON_REQUEST") => lang.pick("harga atas permintaan", "price on request"),
-        _ => lang.pick("harga tidak terbaca", "price could not be read"),
+        "OVERFLOW" => Some(lang.pick("harga terlalu besar, tidak terbaca", "price too large, not read")),
+        "ON_REQUEST" => Some(lang.pick("harga atas permintaan", "price on request")),
+        _ => None,
     }
 }
 
@@ -259,6 +266,12 @@ mod tests {
         assert_eq!(row(&offer).price_note(Lang::Id).as_deref(), Some("tidak dihitung: harga negatif, tidak terbaca"));
         offer.issues.clear();
         assert_eq!(row(&offer).price_note(Lang::En).as_deref(), Some("not counted: price could not be read"));
+        // `Rp 0,0001`: rounded first, then zero.
+        for code in ["ROUNDED", "ZERO"] {
+            offer.issues.push(crate::model::Issue { field: "price", code, message: String::new() });
+        }
+        let placeholder = "tidak dihitung: harga Rp 0 s.d. Rp 10: penanda, bukan harga";
+        assert_eq!(row(&offer).price_note(Lang::Id).as_deref(), Some(placeholder));
         let priced = Offer::sample("A1");
         assert_eq!(row(&priced).price_note(Lang::Id).as_deref(), Some("tidak dihitung: isi kemasan tidak pasti"));
     }
