@@ -122,6 +122,9 @@ registry! {
     Overflow = "OVERFLOW", Issue;
     /// The amount is zero, a placeholder rather than a price.
     Zero = "ZERO", Issue;
+    /// The amount is Rp 1 to Rp 10, what sellers type where a number is required and the price
+    /// is on request: a placeholder rather than a price.
+    Placeholder = "PLACEHOLDER", Issue;
     /// The text names another currency.
     ForeignCurrency = "FOREIGN_CURRENCY", Issue;
     /// The text gives a range; the amount is its lower bound.

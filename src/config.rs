@@ -313,11 +313,13 @@ mod listen {
 }
 
 /// Durations as text (`"800ms"`, `"3s"`).
+mod bounds;
 mod http;
 mod log;
 mod redis;
 mod telemetry;
 
+pub use bounds::MAX_WORKERS;
 pub use http::HttpConfig;
 pub use log::{LogConfig, LogFormat};
 pub use redis::RedisConfig;

@@ -42,6 +42,9 @@ pub enum StartupError {
     /// One or more adapter files are invalid or miss a secret.
     #[error("invalid adapter configuration:\n{}", .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     Adapters(Vec<Problem>),
+    /// The server's own settings could not serve (each "`[table] key`: reason").
+    #[error("invalid configuration:\n{}", .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Config(Vec<String>),
     /// The HTTP client could not be built.
     #[error("could not build the HTTP client: {0}")]
     Client(String),
@@ -112,6 +115,10 @@ impl Application {
         // Before anything keeps a metric handle (a marketplace's meters are registered once and
         // kept): one taken with no recorder installed records nothing, ever.
         crate::telemetry::install();
+        let problems = config.problems();
+        if !problems.is_empty() {
+            return Err(StartupError::Config(problems));
+        }
         let workers = workers::planned(&config.http);
         let client =
             Upstream::new(config.egress.allow_private, workers).map_err(|e| StartupError::Client(e.to_string()))?;
@@ -127,6 +134,10 @@ impl Application {
             registry::Source::Dir(&config.adapters_dir)
         };
         let registry = registry::load(source, &options, &client).map_err(StartupError::Adapters)?;
+        let enabled = registry.entries().iter().filter(|e| e.enabled).count();
+        if let Some(problem) = config.ready_problem(enabled) {
+            return Err(StartupError::Config(vec![problem]));
+        }
         let budget = config.cache.budget_mb.saturating_mul(1024 * 1024);
         // Offers for `offer(id)` get a quarter of the budget on top of the result cache.
         let shared = shared::level(config, &env).await?;

@@ -79,15 +79,11 @@ async fn with_config(file: &Path, dir: Option<PathBuf>) -> ExitCode {
 }
 
 fn without_config(dir: &Path) -> ExitCode {
-    let definitions = match registry::check_dir(dir) {
-        Ok(definitions) => definitions,
-        Err(problems) => {
-            print_problems(&problems);
-            return failed(&format!("{} problem(s) found.", problems.len()));
-        }
-    };
+    let checked = registry::read_dir(dir);
+    print_problems(&checked.problems);
+    // The valid files' own warnings too, so one run names every problem.
     let options = LoadOptions { env: Env::process(), ..LoadOptions::default() };
-    let warnings = registry::unservable(&definitions, &options);
+    let warnings = registry::unservable(&checked.definitions, &options);
     for warning in &warnings {
         eprintln!("warning: {warning}");
     }
@@ -97,7 +93,10 @@ fn without_config(dir: &Path) -> ExitCode {
             warnings.len()
         );
     }
-    println!("{} adapter file(s) in {} are valid.", definitions.len(), dir.display());
+    if !checked.problems.is_empty() {
+        return failed(&format!("{} problem(s) found.", checked.problems.len()));
+    }
+    println!("{} adapter file(s) in {} are valid.", checked.definitions.len(), dir.display());
     ExitCode::SUCCESS
 }
 

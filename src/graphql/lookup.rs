@@ -94,8 +94,9 @@ pub(super) fn parse_price(text: &str) -> ParsedPriceView {
 /// A price text read exactly as Pasar reads marketplace prices, with every caveat.
 #[Object(name = "ParsedPrice", serial)]
 impl ParsedPriceView {
-    /// The amount in rupiah; null when no reading is defensible or the amount is zero (a
-    /// placeholder). A separator read by policy gives an amount with `AMBIGUOUS_SEPARATOR`.
+    /// The amount in rupiah; null when no reading is defensible or the amount is a placeholder
+    /// (zero, or Rp 1 to Rp 10: `ZERO`, `PLACEHOLDER`). A separator read by policy gives an
+    /// amount with `AMBIGUOUS_SEPARATOR`.
     async fn amount(&self) -> Option<Decimal> {
         self.0.amount
     }

@@ -198,7 +198,7 @@ impl SpendingSource {
     }
     /// What went wrong, in a sentence: why it could not be read, or what its figures leave out
     /// (entries unreadable or of unknown status, a ledger ending short of the total it states,
-    /// entries of another year or buyer left out).
+    /// entries of another year or buyer left out, entries listed twice and counted once).
     async fn message(&self) -> Option<String> {
         match &self.0.ledger {
             Err(e) => Some(format!("{} {e}", self.0.marketplace)),

@@ -25,11 +25,40 @@ pub enum Source<'a> {
     Bundled,
 }
 
+/// The adapter files read: the valid ones, and every problem of the others. `pasar check` and
+/// the registry go on with the valid ones, so their own problems (an internal base URL, an unset
+/// secret) are reported in the same run as another file's.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Each valid file and its definition.
+    pub definitions: Vec<(PathBuf, AdapterDefinition)>,
+    /// Every problem of the files that are not.
+    pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    /// The definitions when every file is valid, else the problems.
+    pub fn into_result(self) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
+        if self.problems.is_empty() { Ok(self.definitions) } else { Err(self.problems) }
+    }
+
+    fn failed(problem: Problem) -> Self {
+        Self { definitions: Vec::new(), problems: vec![problem] }
+    }
+}
+
 /// Reads and checks every `*.toml` in `dir`; all problems of all files are returned together.
 pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
+    read_dir(dir).into_result()
+}
+
+/// Reads and checks every `*.toml` in `dir`, keeping the valid files beside the problems.
+pub fn read_dir(dir: &Path) -> Checked {
     let problem = |message: String| Problem { file: dir.to_path_buf(), key: String::new(), message };
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| vec![problem(format!("cannot read the adapter directory ({e})"))])?;
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return Checked::failed(problem(format!("cannot read the adapter directory ({e})"))),
+    };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -37,7 +66,7 @@ pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Pr
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(vec![problem("no adapter files (*.toml) found".to_string())]);
+        return Checked::failed(problem("no adapter files (*.toml) found".to_string()));
     }
     let texts = files.into_iter().map(|file| {
         let text = std::fs::read_to_string(&file).map_err(|e| {
@@ -50,22 +79,24 @@ pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Pr
 
 /// Checks the bundled adapter files, named as they are in the repository's `adapters/`.
 pub fn check_bundled() -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
+    read_bundled().into_result()
+}
+
+/// The bundled adapter files, checked, the valid ones kept beside the problems.
+pub fn read_bundled() -> Checked {
     check_texts(BUNDLED.iter().map(|(name, text)| (Path::new("adapters").join(name), Ok((*text).to_string()))))
 }
 
 /// Ids are unique because each file is named after its id (one directory holds one name once).
-fn check_texts(
-    texts: impl Iterator<Item = (PathBuf, Result<String, Vec<Problem>>)>,
-) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut definitions = Vec::new();
+fn check_texts(texts: impl Iterator<Item = (PathBuf, Result<String, Vec<Problem>>)>) -> Checked {
+    let mut checked = Checked::default();
     for (file, text) in texts {
         match text.and_then(|text| check_file(&file, &text)) {
-            Ok(def) => definitions.push((file, def)),
-            Err(found) => problems.extend(found),
+            Ok(def) => checked.definitions.push((file, def)),
+            Err(found) => checked.problems.extend(found),
         }
     }
-    if problems.is_empty() { Ok(definitions) } else { Err(problems) }
+    checked
 }
 
 /// One adapter file's text: a valid definition named after its file, or its problems.

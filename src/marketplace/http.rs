@@ -5,6 +5,7 @@ use super::direct::{DirectItem, PagePlan};
 use super::extract::extract;
 use super::memo::ItemMemo;
 use super::placeholders::Placeholders;
+use super::surrogates;
 use super::upstream::Upstream;
 use super::{MarketplaceError, SearchPage, SearchRequest};
 use crate::model::MarketplaceId;
@@ -203,7 +204,9 @@ pub(super) fn parse_page(
     body: &[u8],
 ) -> Result<SearchPage, MarketplaceError> {
     let Some(plan) = plan else {
-        let json: Value = serde_json::from_slice(body).map_err(|e| not_json(&e))?;
+        let json: Value = serde_json::from_slice(body)
+            .or_else(|e| surrogates::replaced(body).and_then(|b| serde_json::from_slice(&b).ok()).ok_or(e))
+            .map_err(|e| not_json(&e))?;
         let response = &definition.response;
         let items = json.pointer(&response.items).and_then(Value::as_array).ok_or_else(|| no_items(definition))?;
         let total = response.total.as_deref().and_then(|p| json.pointer(p));
@@ -233,13 +236,24 @@ fn read_item(
     if let Some(known) = memo.and_then(|memo| memo.get(bytes)) {
         return Ok(known);
     }
-    // The page was read as JSON already, so its items are.
-    let mut values = plan.read_item(item).map_err(|e| format!("item not JSON ({e})"))?;
+    // The page was read as JSON already, so its items are; a lone surrogate escape is the one
+    // flaw read leniently, and only then (`surrogates.rs`).
+    let mut values = match plan.read_item(item) {
+        Ok(values) => values,
+        Err(e) => read_leniently(plan, item).ok_or_else(|| format!("item not JSON ({e})"))?,
+    };
     let offer = Arc::new(extract(&mut DirectItem { plan, values: &mut values }, &definition.fields, vat)?);
     if let Some(memo) = memo {
         memo.insert(bytes, Arc::clone(&offer));
     }
     Ok(offer)
+}
+
+/// The item read again with its unpaired surrogate escapes as U+FFFD; `None` when it has none or
+/// still does not read.
+fn read_leniently(plan: &PagePlan, item: &serde_json::value::RawValue) -> Option<Vec<Option<Value>>> {
+    let text = String::from_utf8(surrogates::replaced(item.get().as_bytes())?).ok()?;
+    plan.read_item(&serde_json::value::RawValue::from_string(text).ok()?).ok()
 }
 
 /// The page of `items` read (or the reasons they could not be), with its total and cursor.

@@ -27,6 +27,7 @@ pub mod probe;
 mod queue;
 pub mod registry;
 pub mod retry;
+mod surrogates;
 pub mod upstream;
 pub mod validate;
 

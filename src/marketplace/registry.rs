@@ -6,7 +6,7 @@
 
 use super::Marketplace;
 use super::definition::{AdapterDefinition, Auth, FilterSpec, PaginationKind};
-pub use super::files::{Source, check_bundled, check_dir, check_file};
+pub use super::files::{Checked, Source, check_bundled, check_dir, check_file, read_bundled, read_dir};
 use super::http::{HttpAdapter, static_headers};
 use super::probe::Probe;
 use super::upstream::Upstream;
@@ -176,13 +176,13 @@ pub struct Override {
     pub concurrency: Option<usize>,
 }
 
-/// Loads every adapter of `source`; all problems, including missing secrets, are returned together.
+/// Loads every adapter of `source`; all problems, including missing secrets and internal base
+/// URLs of the files that are otherwise valid, are returned together.
 pub fn load(source: Source<'_>, options: &LoadOptions, client: &Upstream) -> Result<Registry, Vec<Problem>> {
-    let definitions = match source {
-        Source::Dir(dir) => check_dir(dir)?,
-        Source::Bundled => check_bundled()?,
+    let Checked { definitions, mut problems } = match source {
+        Source::Dir(dir) => read_dir(dir),
+        Source::Bundled => read_bundled(),
     };
-    let mut problems = Vec::new();
     let mut entries = Vec::new();
     for name in unknown_overrides(definitions.iter().map(|(_, def)| def.id.as_str()), options) {
         tracing::warn!(marketplace = %name, "[marketplaces.{name}] overrides a marketplace no adapter file defines; it changes nothing");

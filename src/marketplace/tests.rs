@@ -88,6 +88,20 @@ fn a_response_is_read_through_the_adapters_pointers_and_unreadable_items_are_cou
 }
 
 #[test]
+fn an_item_whose_title_ends_in_half_an_emoji_is_read_with_a_replacement_character() {
+    let def = definition(MBIZ);
+    let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());
+    // As a backend cutting titles at N UTF-16 units sends it: `\ud83d` with no low half.
+    let item = |id: &str| {
+        format!(r#"{{"id":"{id}","name":"Kertas HVS \ud83d","price":"Rp 50.000","seller":{{"name":"CV X"}}}}"#)
+    };
+    let body = format!(r#"{{"data":[{},{}],"meta":{{"total":2}}}}"#, item("A1"), item("A2"));
+    let page = adapter.parse(body.as_bytes()).expect("readable page");
+    assert_eq!((page.items.len(), page.skipped.len()), (2, 0), "{:?}", page.skipped);
+    assert_eq!(page.items[0].title, "Kertas HVS \u{FFFD}");
+}
+
+#[test]
 fn a_response_without_the_item_array_is_a_bad_response() {
     let def = definition(MBIZ);
     let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());

@@ -107,14 +107,23 @@ impl Walk<'_> {
     /// Places a page's entries; false when it had some and every one was read already.
     fn take(&mut self, marketplace: &MarketplaceId, items: Vec<RawTransaction>) -> bool {
         let listed = items.len();
-        let mut fresh = 0;
+        let (mut fresh, mut here, mut repeated_here) = (0, HashSet::new(), 0);
         for raw in items {
+            let first_here = here.insert(raw.offer.source_id.clone());
             if !self.ids.insert(raw.offer.source_id.clone()) {
+                repeated_here += usize::from(!first_here);
                 continue;
             }
             fresh += 1;
             self.read += 1;
             self.place(marketplace, raw);
+        }
+        // An id listed twice on one page that brought new entries is one transaction written
+        // twice: the stated total counts it as a row, so it counts as read, never as missing.
+        // (A page of nothing new, or an entry of an earlier page again, is no such proof.)
+        if fresh > 0 {
+            self.ledger.repeated += repeated_here;
+            self.read += repeated_here as u64;
         }
         listed == 0 || fresh > 0
     }

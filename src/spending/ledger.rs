@@ -43,6 +43,8 @@ pub struct Ledger {
     pub unknown_statuses: BTreeMap<String, usize>,
     /// Why the walk stopped before the ledger's end, when it did.
     pub cut_short: Option<CutShort>,
+    /// Entries listed again on the page that first listed them (same id): counted once.
+    pub repeated: usize,
 }
 
 impl Ledger {
@@ -83,6 +85,12 @@ impl Ledger {
     /// Everything the figures leave out, a sentence each, for the API.
     pub fn problems(&self) -> Vec<String> {
         let mut said: Vec<String> = self.first_skip.iter().cloned().collect();
+        let unreadable = self.unreadable();
+        if unreadable > 0 {
+            said.push(format!(
+                "{unreadable} completed transactions have an amount that could not be read: in no total"
+            ));
+        }
         match self.cut_short {
             Some(CutShort::BelowTotal { read, stated }) => {
                 said.push(format!("read {read} of the {stated} transactions it states: the rest are in no total"));
@@ -101,6 +109,9 @@ impl Ledger {
         }
         if self.other_buyer > 0 {
             said.push(format!("{} transactions stating another buyer were left out", self.other_buyer));
+        }
+        if self.repeated > 0 {
+            said.push(format!("{} entries repeated an id already read; counted once", self.repeated));
         }
         said
     }

@@ -64,7 +64,7 @@ pub fn item(offer: &Offer, shown: &Shown<'_>) -> Markup {
                 (facts(offer, lang))
                 // A price the figures above leave out (a meterai sold per pcs among sheets) says so.
                 @if let Some(uncounted) = shown.uncounted {
-                    p.uncounted { (lang.pick("Tidak dihitung dalam angka produk ini: ", "Not counted in this product's figures: ")) (uncounted_why(uncounted, lang)) }
+                    p.uncounted { (lang.pick("Tidak dihitung dalam angka produk ini: ", "Not counted in this product's figures: ")) (uncounted_why(offer, uncounted, lang)) }
                 }
                 @if let Some(why) = shown.why {
                     p.why { strong { (lang.pick("Alasan urutan: ", "Why here: ")) } (words::reasons(offer, why, shown.names, lang)) }

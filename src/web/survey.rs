@@ -48,20 +48,45 @@ impl Row<'_> {
     /// row is not among the market figures. `None` for an exact, counted price.
     pub fn price_note(&self, lang: Lang) -> Option<String> {
         let approximate = self.offer.price.as_ref().and_then(|p| amounts::approximate(p, lang));
-        let uncounted = self
-            .uncounted
-            .map(|why| format!("{} {}", lang.pick("tidak dihitung:", "not counted:"), uncounted_why(why, lang)));
+        let uncounted = self.uncounted.map(|why| {
+            format!("{} {}", lang.pick("tidak dihitung:", "not counted:"), uncounted_why(self.offer, why, lang))
+        });
         let notes: Vec<String> = approximate.into_iter().chain(uncounted).collect();
         (!notes.is_empty()).then(|| notes.join("; "))
     }
 }
 
-/// Why an offer's unit price is left out of its product's market figures.
-pub fn uncounted_why(why: Uncounted, lang: Lang) -> &'static str {
+/// Why an offer's unit price is left out of its product's market figures: first a price that
+/// could not be read, whatever its pack says.
+pub fn uncounted_why(offer: &Offer, why: Uncounted, lang: Lang) -> &'static str {
+    if offer.price.is_none() {
+        return unread_price(offer, lang);
+    }
     match why {
         Uncounted::NoConfidentPack => lang.pick("isi kemasan tidak pasti", "pack size not certain"),
         Uncounted::OtherUnit => lang.pick("satuan dasar lain", "another base unit"),
         Uncounted::Approximate => lang.pick("harga tidak pasti", "price not exact"),
+    }
+}
+
+/// Why an offer has no price, from the price issue that says so (`NEGATIVE`, `ZERO`, …): a
+/// caveat such as `ROUNDED` may come before it.
+fn unread_price(offer: &Offer, lang: Lang) -> &'static str {
+    let mut price_codes = offer.issues.iter().filter(|issue| issue.field == "price").map(|issue| issue.code);
+    price_codes
+        .find_map(|code| unread_because(code, lang))
+        .unwrap_or_else(|| lang.pick("harga tidak terbaca", "price could not be read"))
+}
+
+fn unread_because(code: &str, lang: Lang) -> Option<&'static str> {
+    match code {
+        "NEGATIVE" => Some(lang.pick("harga negatif, tidak terbaca", "negative price, not read")),
+        "ZERO" | "PLACEHOLDER" => {
+            Some(lang.pick("harga Rp 0 s.d. Rp 10: penanda, bukan harga", "a Rp 0 to Rp 10 placeholder, not a price"))
+        }
+        "OVERFLOW" => Some(lang.pick("harga terlalu besar, tidak terbaca", "price too large, not read")),
+        "ON_REQUEST" => Some(lang.pick("harga atas permintaan", "price on request")),
+        _ => None,
     }
 }
 
@@ -226,6 +251,30 @@ fn wib(time: SystemTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(offer: &Offer) -> Row<'_> {
+        let facts = crate::search::VendorFacts::own(offer);
+        let (marketplace, read_at) = ("Stub", String::new());
+        Row { offer, facts, marketplace, read_at, uncounted: Some(Uncounted::NoConfidentPack) }
+    }
+
+    #[test]
+    fn a_row_whose_price_could_not_be_read_says_so_not_that_its_pack_is_uncertain() {
+        let mut offer = Offer::sample("A2");
+        offer.price = None;
+        offer.issues.push(crate::model::Issue { field: "price", code: "NEGATIVE", message: String::new() });
+        assert_eq!(row(&offer).price_note(Lang::Id).as_deref(), Some("tidak dihitung: harga negatif, tidak terbaca"));
+        offer.issues.clear();
+        assert_eq!(row(&offer).price_note(Lang::En).as_deref(), Some("not counted: price could not be read"));
+        // `Rp 0,0001`: rounded first, then zero.
+        for code in ["ROUNDED", "ZERO"] {
+            offer.issues.push(crate::model::Issue { field: "price", code, message: String::new() });
+        }
+        let placeholder = "tidak dihitung: harga Rp 0 s.d. Rp 10: penanda, bukan harga";
+        assert_eq!(row(&offer).price_note(Lang::Id).as_deref(), Some(placeholder));
+        let priced = Offer::sample("A1");
+        assert_eq!(row(&priced).price_note(Lang::Id).as_deref(), Some("tidak dihitung: isi kemasan tidak pasti"));
+    }
 
     #[test]
     fn times_are_written_in_western_indonesian_time() {

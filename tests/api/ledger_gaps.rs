@@ -34,10 +34,17 @@ fn last_year(mut order: Value) -> Value {
     order
 }
 
+/// `order` with an amount below zero, which no total may take.
+fn negative(mut order: Value) -> Value {
+    order["amount"] = json!("Rp-1.110.000");
+    order
+}
+
 /// `GET /api/v1/orders`, misbehaving by buyer: 35.72 answers page 2 empty, 35.75 serves at most
 /// 50 a page whatever is asked, 35.27 uses status words Pasar does not know, 35.79 sends every
 /// third order of Kota Kediri, 35.78 only Kota Kediri's, 35.74 dates every fifth order on the last
-/// evening of 2022 (WIB). Every one states 150 orders, but 35.76 (capped at 50 a page too) and
+/// evening of 2022 (WIB), 35.15 writes every fiftieth amount negative, 35.16 lists every
+/// fiftieth order twice in a row (the second in place of the next). Every one states 150 orders, but 35.76 (capped at 50 a page too) and
 /// 35.77 state no total.
 async fn orders(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value> {
     let buyer = ask.get("buyer_code").cloned().unwrap_or_default();
@@ -49,6 +56,8 @@ async fn orders(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value>
             "35.79" if i % 3 == 0 => order(i, "35.71", "COMPLETED"),
             "35.78" => order(i, "35.71", "COMPLETED"),
             "35.74" if i % 5 == 0 => last_year(order(i, &buyer, "COMPLETED")),
+            "35.15" if i % 50 == 0 => negative(order(i, &buyer, "COMPLETED")),
+            "35.16" if i % 50 == 1 => order(i - 1, &buyer, "COMPLETED"),
             _ => order(i, &buyer, "COMPLETED"),
         })
         .collect();
@@ -202,4 +211,17 @@ async fn entries_dated_outside_the_year_are_left_out_and_counted_on_the_api_the_
         csv.contains("\nTidak dihitung;Mbizmarket: 30 transaksi bertanggal di luar tahun 2023 tidak dihitung;;;30\n"),
         "{csv}"
     );
+}
+
+#[tokio::test]
+async fn unreadable_amounts_are_named_in_the_message_and_an_id_listed_twice_is_not_money_missing() {
+    let (app, _) = gateway().await;
+    let s = spending(&app, "35.15").await;
+    assert_eq!((&s["complete"], &s["sources"][0]["unreadableCount"]), (&json!(false), &json!(3)), "{s}");
+    let message = s["sources"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("3 completed transactions have an amount that could not be read"), "{s}");
+    let twice = spending(&app, "35.16").await;
+    assert_eq!((&twice["complete"], &twice["transactionCount"]), (&json!(true), &json!(147)), "{twice}");
+    let message = twice["sources"][0]["message"].as_str().unwrap_or_default();
+    assert_eq!(message, "3 entries repeated an id already read; counted once", "{twice}");
 }

@@ -19,6 +19,7 @@ mod buyer_survey;
 mod cache;
 mod cdp;
 mod check;
+mod check_config;
 mod check_sample;
 mod checked_inputs;
 mod compare;

@@ -99,6 +99,19 @@ fn a_zero_price_is_refused_as_a_placeholder() {
     assert!(offer.issues.iter().any(|i| i.field == "price" && i.code == "ZERO"), "{:?}", offer.issues);
 }
 
+#[test]
+fn a_one_rupiah_ream_is_a_placeholder_with_no_price_and_no_unit_price() {
+    let offer = offer("Rp 1", Some("Rim"), "Kertas HVS Sinar Dunia A4 70 gsm Rim isi 500 Lembar");
+    assert_eq!((offer.price, offer.unit_price), (None, None));
+    assert!(offer.issues.iter().any(|i| i.field == "price" && i.code == "PLACEHOLDER"), "{:?}", offer.issues);
+}
+
+#[test]
+fn a_thousand_rupiah_item_keeps_its_exact_price() {
+    let price = offer("Rp 1.000", Some("pcs"), "Penghapus Pensil Kecil").price.expect("a price");
+    assert_eq!((price.amount, price.exact), (dec!(1000), true));
+}
+
 mod v2 {
     //! Format 2's per-offer facts through the whole normaliser.
 

@@ -119,7 +119,7 @@ mod tests {
     fn json_machine_decimal_strings_use_a_dot_as_the_decimal_mark_in_any_locale() {
         assert_eq!(read(json!("125.500")), (Some(dec!(125.5)), vec![]));
         assert_eq!(read(json!(" 1250000.50 ")), (Some(dec!(1250000.5)), vec![]));
-        assert_eq!(read(json!("0.005")), (Some(dec!(0.01)), vec!["ROUNDED"]));
+        assert_eq!(read(json!("100.005")), (Some(dec!(100.01)), vec!["ROUNDED"]));
         assert_eq!(read(json!("99999999999999999999999999999999")), (None, vec!["OVERFLOW"]));
         assert_eq!(read(json!("12345678901234567890")), (None, vec!["OVERFLOW"]));
         assert_eq!(read(json!("1.")), (None, vec!["UNREADABLE"]));
@@ -139,10 +139,17 @@ mod tests {
     }
 
     #[test]
+    fn json_one_rupiah_is_a_placeholder_as_in_text() {
+        assert_eq!(read(json!(1)), (None, vec!["PLACEHOLDER"]));
+        assert_eq!(read(json!("1")), (None, vec!["PLACEHOLDER"]));
+        assert_eq!(read(json!(1000)), (Some(dec!(1000)), vec![]));
+    }
+
+    #[test]
     fn json_zero_and_sub_sen_floats_carry_an_issue() {
         assert_eq!(read(json!(0)), (None, vec!["ZERO"]));
         assert_eq!(read(json!(-0.0)), (None, vec!["ZERO"]));
-        assert_eq!(read(json!(0.1 + 0.2)), (Some(dec!(0.3)), vec!["ROUNDED"]));
+        assert_eq!(read(json!(1000.125)), (Some(dec!(1000.13)), vec!["ROUNDED"]));
         assert_eq!(read(json!(1.5e-30)), (None, vec!["UNREADABLE"]));
     }
 }

@@ -40,7 +40,8 @@
 //!   bounds or different units are `INVALID_RANGE`.
 //! - Negative amounts (`-Rp5.000`, the formatter's own negative form) and
 //!   amounts above [`MAX_AMOUNT`] give no amount. Zero is a placeholder, not
-//!   a price: no amount, with `ZERO`.
+//!   a price: no amount, with `ZERO`; so is an amount up to [`PLACEHOLDER_MAX`]
+//!   (`Rp 1`, what sellers type for "price on request"), with `PLACEHOLDER`.
 //! - Digits below one sen are rounded half-up, with `ROUNDED`.
 //! - Only ASCII digits count: full-width or Arabic-Indic digits, `1e6`,
 //!   a space as grouping (`1 250 000`) and compound forms (`1jt 500rb`) are
@@ -60,7 +61,7 @@ mod tests;
 mod tests_table;
 
 pub use json::parse_price_json;
-pub use types::{Locale, MAX_AMOUNT, ParsedPrice, Precision, PriceIssue, PriceIssueCode};
+pub use types::{Locale, MAX_AMOUNT, PLACEHOLDER_MAX, ParsedPrice, Precision, PriceIssue, PriceIssueCode};
 
 /// Reads a price written as text, such as `"Rp 1.250.000 (termasuk PPN)"`,
 /// `"1,25 jt"`, `"Rp120rb - Rp150rb"` or `"Rp 75.000/rim"`.

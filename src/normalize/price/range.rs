@@ -9,7 +9,7 @@
 use super::number::{self, Amount};
 use super::side::{self, Side};
 use super::text::is_standalone;
-use super::{Locale, ParsedPrice, Precision, PriceIssue, PriceIssueCode};
+use super::{Locale, PLACEHOLDER_MAX, ParsedPrice, Precision, PriceIssue, PriceIssueCode};
 use rust_decimal::Decimal;
 
 /// Range separators; words must stand alone (`to` in `toko` is not one).
@@ -137,6 +137,13 @@ pub(super) fn apply(parsed: &mut ParsedPrice, reading: Reading) {
     }
     if reading.amount.is_zero() {
         parsed.push(PriceIssueCode::Zero, "the price is zero, which marks a placeholder rather than a price");
+        return;
+    }
+    if reading.amount <= PLACEHOLDER_MAX {
+        parsed.push(
+            PriceIssueCode::Placeholder,
+            "an amount of Rp 10 or less marks a price on request rather than a price",
+        );
         return;
     }
     if reading.ambiguous {

@@ -44,6 +44,10 @@ fn formatting_then_parsing_returns_the_same_amount() {
             assert_eq!((parsed.amount, parsed.issue_codes()), (None, vec!["ZERO"]), "{text}");
             continue;
         }
+        if round_sen(amount) <= super::PLACEHOLDER_MAX {
+            assert_eq!((parsed.amount, parsed.issue_codes()), (None, vec!["PLACEHOLDER"]), "{text}");
+            continue;
+        }
         assert_eq!(parsed.amount, Some(round_sen(amount)), "{text}");
         assert_eq!(parsed.precision, super::Precision::Exact, "{text}");
         assert!(parsed.issues.is_empty(), "{text}: {:?}", parsed.issues);
@@ -52,7 +56,7 @@ fn formatting_then_parsing_returns_the_same_amount() {
 
 #[test]
 fn cldr_and_code_styled_output_parses_to_the_same_amount() {
-    for amount in sweep().into_iter().filter(|a| !round_sen(*a).is_zero()) {
+    for amount in sweep().into_iter().filter(|a| round_sen(*a) > super::PLACEHOLDER_MAX) {
         let canonical = format_rupiah(amount);
         let digits = canonical.trim_start_matches("Rp");
         for text in [format!("Rp\u{a0}{digits}"), format!("IDR\u{a0}{digits}"), format!("Rp. {digits},-")] {
@@ -67,7 +71,7 @@ fn cldr_and_code_styled_output_parses_to_the_same_amount() {
 
 #[test]
 fn english_grouping_round_trips_in_the_english_locale() {
-    for amount in sweep().into_iter().filter(|a| !round_sen(*a).is_zero()) {
+    for amount in sweep().into_iter().filter(|a| round_sen(*a) > super::PLACEHOLDER_MAX) {
         let english: String = format_rupiah(amount)
             .trim_start_matches("Rp")
             .chars()

@@ -242,10 +242,10 @@ fn table() -> Vec<Case> {
         "IDR 75.000"                   En 75000      -       Exact       - - [AMBIGUOUS_SEPARATOR];
         "Rp 1.250,000"                 Id 1250000    -       Exact       - - [AMBIGUOUS_SEPARATOR];
         "Rp 1,250 - Rp 1,500"          Id 1250       1500    Exact       - - [RANGE_GIVEN AMBIGUOUS_SEPARATOR];
-        "1.5"                          Id 1.5        -       Exact       - - [];
-        "1,5"                          Id 1.5        -       Exact       - - [];
-        "1.50"                         En 1.5        -       Exact       - - [];
-        "Rp 0,50"                      Id 0.5        -       Exact       - - [];
+        "12.5"                         Id 12.5       -       Exact       - - [];
+        "12,5"                         Id 12.5       -       Exact       - - [];
+        "12.50"                        En 12.5       -       Exact       - - [];
+        "Rp 12,50"                     Id 12.5       -       Exact       - - [];
         "Rp 1.126.126,13"              Id 1126126.13 -       Exact       - - [];
         "1.250.000,5"                  Id 1250000.5  -       Exact       - - [];
         "1,000.50"                     En 1000.5     -       Exact       - - [];
@@ -253,10 +253,11 @@ fn table() -> Vec<Case> {
         "1.000.000"                    En 1000000    -       Exact       - - [];
         "1250000.500"                  Id 1250000500 -       Exact       - - [AMBIGUOUS_SEPARATOR];
         "1250,000"                     Id 1250000    -       Exact       - - [AMBIGUOUS_SEPARATOR];
-        "0.250"                        Id 0.25       -       Exact       - - [];
+        // 0.25, not 250: so a placeholder.
+        "0.250"                        Id -          -       Exact       - - [PLACEHOLDER];
         "12345.678"                    En 12345678   -       Exact       - - [AMBIGUOUS_SEPARATOR];
         "12345.6789"                   En 12345.68   -       Exact       - - [ROUNDED];
-        "Rp 0,005"                     Id 0.01       -       Exact       - - [ROUNDED];
+        "Rp 0,005"                     Id -          -       Exact       - - [ROUNDED PLACEHOLDER];
         "Rp 52.071.487,453"            Id 52071487453 -      Exact       - - [AMBIGUOUS_SEPARATOR];
         "Rp 1.250.000,005"             Id 1250000005 -       Exact       - - [AMBIGUOUS_SEPARATOR];
         "1,250.000"                    En 1250000    -       Exact       - - [AMBIGUOUS_SEPARATOR];
@@ -323,6 +324,16 @@ fn table() -> Vec<Case> {
         "0,00"                         Id -          -       Exact       - - [ZERO];
         "Rp 0 - Rp 5.000"              Id -          -       Exact       - - [ZERO];
         "Rp 0,004"                     Id -          -       Exact       - - [ROUNDED ZERO];
+        // ---- placeholders: Rp 1 to Rp 10 stand for "price on request" (review29a W1) ----------
+        "Rp 1"                         Id -          -       Exact       - - [PLACEHOLDER];
+        "Rp1,-"                        Id -          -       Exact       - - [PLACEHOLDER];
+        "10"                           Id -          -       Exact       - - [PLACEHOLDER];
+        "Rp 0,50"                      Id -          -       Exact       - - [PLACEHOLDER];
+        "Rp 1 - Rp 500.000"            Id -          -       Exact       - - [PLACEHOLDER];
+        "Rp 11"                        Id 11         -       Exact       - - [];
+        "Rp 50"                        Id 50         -       Exact       - - [];
+        "Rp 1.000"                     Id 1000       -       Exact       - - [];
+        "Rp 1,-"                       En -          -       Exact       - - [PLACEHOLDER];
     }
 }
 

@@ -11,6 +11,14 @@ use std::fmt;
 /// misread than a price.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0x4E72_A000, 0x918, 0, false, 0);
 
+/// The largest amount read as a placeholder rather than a price: Rp 10.
+///
+/// Sellers type `Rp 1` (or 5, or 10) where a marketplace demands a number and the price is
+/// given on request. Nothing a procurement marketplace sells costs that little: the cheapest
+/// things sold by the piece (a sheet of paper, a paper clip) cost several times more, so
+/// `Rp 50` or `Rp 1.000` stay prices.
+pub const PLACEHOLDER_MAX: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
+
 /// Whether an amount is exact or read from a lossy display form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Precision {
@@ -63,6 +71,9 @@ pub enum PriceIssueCode {
     Overflow,
     /// The amount is zero: a placeholder, not a price, so no amount is given.
     Zero,
+    /// The amount is at most [`PLACEHOLDER_MAX`] (`Rp 1`, `Rp 5`, `Rp 10`): what a seller types
+    /// where the marketplace demands a number and the price is on request, so no amount is given.
+    Placeholder,
     /// The text names another currency (`USD 100`).
     ForeignCurrency,
     /// The text gives a range; `amount` is its lower bound.
@@ -90,6 +101,7 @@ impl PriceIssueCode {
             Self::Negative => Code::Negative,
             Self::Overflow => Code::Overflow,
             Self::Zero => Code::Zero,
+            Self::Placeholder => Code::Placeholder,
             Self::ForeignCurrency => Code::ForeignCurrency,
             Self::RangeGiven => Code::RangeGiven,
             Self::InvalidRange => Code::InvalidRange,

@@ -9,7 +9,7 @@
 
 use super::npwp::parse_npwp;
 use super::percent::parse_percent;
-use super::price::{Locale, MAX_AMOUNT, ParsedPrice, Precision, parse_price, parse_price_json};
+use super::price::{Locale, MAX_AMOUNT, PLACEHOLDER_MAX, ParsedPrice, Precision, parse_price, parse_price_json};
 use super::region::{self, Resolution};
 use super::rupiah::format_rupiah;
 use super::unit::parse_unit;
@@ -210,8 +210,8 @@ proptest! {
     fn a_formatted_amount_parses_back_to_the_same_amount(amount in rupiah_amount()) {
         let shown = format_rupiah(amount);
         let parsed = parse_price(&shown, Locale::Id);
-        // Zero is a placeholder, not a price: refused with `ZERO`.
-        let expected = Some(amount.normalize()).filter(|a| !a.is_zero());
+        // Zero and Rp 1 to Rp 10 are placeholders, not prices: refused with `ZERO`/`PLACEHOLDER`.
+        let expected = Some(amount.normalize()).filter(|a| *a > PLACEHOLDER_MAX);
         prop_assert_eq!(parsed.amount, expected, "{} shown as {:?}: {:?}", amount, shown, parsed);
         prop_assert_eq!(parsed.precision, Precision::Exact);
         prop_assert_eq!(parsed.range_max, None);

@@ -1,0 +1,118 @@
+//! Settings `serve` refuses to start on: limits under which the gateway could not answer a single
+//! request, and counts no machine has cores for. `pasar check --config` reports the same, each
+//! with its key, before anything is built (one HTTP client per worker included).
+
+use super::Config;
+use std::time::Duration;
+
+/// The most `[http] workers`: each is a thread with its own upstream client, and no server
+/// this gateway runs on has more cores (0, the default, takes one per core).
+pub const MAX_WORKERS: usize = 256;
+
+/// The longest `[defaults] timeout`, as an adapter file's own `limits.timeout`.
+const MAX_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The smallest `[limits] max_body_bytes`: a request of a few fields.
+const MIN_BODY_BYTES: usize = 1024;
+
+impl Config {
+    /// Every setting `serve` would refuse, as "`[table] key`: reason"; empty when it can serve.
+    /// The marketplace count is checked once the adapters are loaded ([`Config::ready_problem`]).
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut refuse = |key: &str, reason: String| problems.push(format!("`{key}`: {reason}"));
+        let limits = &self.limits;
+        if limits.max_body_bytes < MIN_BODY_BYTES {
+            refuse(
+                "[limits] max_body_bytes",
+                format!("{} must be at least {MIN_BODY_BYTES}: smaller, no request fits", limits.max_body_bytes),
+            );
+        }
+        if limits.max_batch == 0 {
+            refuse("[limits] max_batch", "0 would refuse every request, a single one too; 1 allows no batch".into());
+        }
+        let in_flight = self.http.max_bytes_in_flight_mb.saturating_mul(1024 * 1024);
+        if in_flight == 0 || in_flight < u64::try_from(limits.max_body_bytes).unwrap_or(u64::MAX) {
+            refuse(
+                "[http] max_bytes_in_flight_mb",
+                format!(
+                    "{} MiB cannot hold one request of `[limits] max_body_bytes` ({} bytes): every request \
+                     would be answered 503",
+                    self.http.max_bytes_in_flight_mb, limits.max_body_bytes
+                ),
+            );
+        }
+        if self.http.workers > MAX_WORKERS {
+            refuse("[http] workers", format!("{} is more than {MAX_WORKERS}; 0 takes one per core", self.http.workers));
+        }
+        let defaults = &self.defaults;
+        if defaults.timeout.is_zero() || defaults.timeout > MAX_TIMEOUT {
+            refuse("[defaults] timeout", "must be more than 0 and at most 120s".into());
+        }
+        if defaults.concurrency == 0 {
+            refuse("[defaults] concurrency", "must be at least 1".into());
+        }
+        problems
+    }
+
+    /// Whether `[telemetry] ready_min` can ever be met by `enabled` marketplaces.
+    pub fn ready_problem(&self, enabled: usize) -> Option<String> {
+        let min = self.telemetry.ready_min;
+        (min > enabled).then(|| {
+            format!("`[telemetry] ready_min`: {min} is more than the {enabled} enabled marketplace(s): /readyz would never be 200")
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems_of(toml: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("pasar.toml");
+        std::fs::write(&file, toml).expect("write");
+        Config::load(Some(&file)).expect("loads").problems()
+    }
+
+    #[test]
+    fn the_defaults_can_serve() {
+        assert_eq!(Config::default().problems(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn limits_under_which_no_request_could_be_answered_are_refused_each_by_its_key() {
+        let problems = problems_of(
+            "[limits]\nmax_body_bytes = 0\nmax_batch = 0\n[http]\nmax_bytes_in_flight_mb = 0\nworkers = 100000\n\
+             [defaults]\ntimeout = \"1000000h\"\nconcurrency = 0\n",
+        );
+        let keys = [
+            "`[limits] max_body_bytes`: 0 must be at least 1024",
+            "`[limits] max_batch`: 0 would refuse every request",
+            "`[http] max_bytes_in_flight_mb`: 0 MiB cannot hold one request",
+            "`[http] workers`: 100000 is more than 256",
+            "`[defaults] timeout`: must be more than 0 and at most 120s",
+            "`[defaults] concurrency`: must be at least 1",
+        ];
+        for key in keys {
+            assert!(problems.iter().any(|p| p.starts_with(key)), "missing {key}: {problems:#?}");
+        }
+        assert_eq!(problems.len(), keys.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn an_in_flight_budget_smaller_than_one_request_is_refused() {
+        let problems = problems_of("[limits]\nmax_body_bytes = 2097152\n[http]\nmax_bytes_in_flight_mb = 1\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("(2097152 bytes)"), "{problems:?}");
+    }
+
+    #[test]
+    fn ready_min_above_the_enabled_marketplaces_can_never_be_met() {
+        let mut config = Config::default();
+        config.telemetry.ready_min = 99;
+        assert!(config.ready_problem(1).is_some_and(|p| p.contains("99 is more than the 1 enabled")));
+        config.telemetry.ready_min = 1;
+        assert_eq!(config.ready_problem(1), None);
+    }
+}
