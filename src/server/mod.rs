@@ -248,6 +248,7 @@ fn service(
 ) -> impl tower::Service<Request<Incoming>, Response = axum::response::Response, Error = Infallible, Future: Send> + Clone
 {
     tower::service_fn(move |request: Request<Incoming>| {
+        let http1 = request.version() <= axum::http::Version::HTTP_11;
         let (mut request, read) = unread::watch(request);
         request.extensions_mut().insert(ConnectInfo(peer));
         request.extensions_mut().insert(hold.clone());
@@ -255,7 +256,7 @@ fn service(
         let answered = router.clone().oneshot(request);
         async move {
             let mut response = answered.await?;
-            unread::close_if_unread(&mut response, read);
+            unread::close_if_unread(&mut response, read, http1);
             Ok(response)
         }
     })

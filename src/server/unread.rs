@@ -9,7 +9,7 @@
 //! before message completed").
 
 use axum::body::Body;
-use axum::http::{HeaderValue, Request, Response, Version, header};
+use axum::http::{HeaderValue, Request, Response, StatusCode, Version, header};
 use hyper::body::{Body as HttpBody, Frame, Incoming, SizeHint};
 use std::pin::Pin;
 use std::sync::Arc;
@@ -42,9 +42,12 @@ pub(super) fn watch(request: Request<Incoming>) -> (Request<Body>, Option<ReadTo
     (request, Some(ReadToEnd(read)))
 }
 
-/// Adds `Connection: close` to `response` unless its request's body was read to the end.
-pub(super) fn close_if_unread<B>(response: &mut Response<B>, read: Option<ReadToEnd>) {
-    if read.is_some_and(|read| !read.done()) {
+/// Adds `Connection: close` to `response` unless its request's body was read to the end, and
+/// to a 408 on HTTP/1.1 whatever its size: a body that stalled was not there for hyper to drop
+/// (review29a W9).
+pub(super) fn close_if_unread<B>(response: &mut Response<B>, read: Option<ReadToEnd>, http1: bool) {
+    let stalled = http1 && response.status() == StatusCode::REQUEST_TIMEOUT;
+    if stalled || read.is_some_and(|read| !read.done()) {
         response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
     }
 }

@@ -65,6 +65,9 @@ async fn a_body_that_stalls_gets_408_and_one_that_is_too_large_413() {
     let answer = String::from_utf8_lossy(&answer[..read.ok().and_then(Result::ok).unwrap_or(0)]).into_owned();
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("REQUEST_TIMEOUT"), "{answer}");
+    // The connection closes after it (the rest of the body never came): a keep-alive client must
+    // be told, small body or not (review29a W9).
+    assert!(answer.to_ascii_lowercase().contains("connection: close"), "{answer}");
     let large = app.client.post(format!("{}/graphql", app.address)).header("content-type", "application/json");
     let large = large.body(vec![b' '; 300 * 1024]).send().await.expect("answer");
     assert_eq!(large.status(), 413);
