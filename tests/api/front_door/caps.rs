@@ -2,7 +2,7 @@
 //! so does a request past its deadline, with a code; the bytes held in flight are bounded.
 
 use super::socket;
-use crate::helpers::{TestOptions, spawn_app_with};
+use crate::helpers::{TestOptions, spawn_app, spawn_app_with};
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
@@ -183,4 +183,20 @@ async fn a_request_past_its_deadline_and_a_body_in_an_unknown_coding_are_refused
         let answer: serde_json::Value = response.json().await.expect("a coded error");
         assert_eq!(answer["errors"][0]["extensions"]["code"], "UNSUPPORTED_CONTENT_ENCODING", "{coding}: {answer}");
     }
+}
+
+#[tokio::test]
+async fn a_declared_length_past_the_size_is_refused_at_once_and_never_invited_with_100_continue() {
+    // review29a W11: `Content-Length: 10000000000` with `Expect: 100-continue` was answered
+    // `100 Continue`, then a 408 ten seconds later.
+    let app = spawn_app().await;
+    let mut stream = TcpStream::connect(app.address.trim_start_matches("http://")).await.expect("connect");
+    let head = "POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n\
+                content-length: 10000000000\r\nexpect: 100-continue\r\n\r\n";
+    stream.write_all(head.as_bytes()).await.expect("head");
+    let mut answer = vec![0; 4096];
+    let read = tokio::time::timeout(Duration::from_secs(3), stream.read(&mut answer)).await;
+    let answer = String::from_utf8_lossy(&answer[..read.ok().and_then(Result::ok).unwrap_or(0)]).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("REQUEST_TOO_LARGE"), "{answer}");
 }
