@@ -41,7 +41,6 @@ impl ErrorExtensions for SearchError {
             | SearchError::ControlCharacter(_)
             | SearchError::NoWord
             | SearchError::BadFirst { .. }
-            | SearchError::TooDeep
             | SearchError::UnknownMarketplace(_) => codes::BAD_USER_INPUT,
         };
         async_graphql::Error::new(self.to_string()).extend_with(|_, e| e.set("code", code))

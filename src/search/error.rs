@@ -2,7 +2,7 @@
 //! that fails gives a partial answer instead (see [`Sources`](super::Sources)).
 
 use super::cursor::CursorError;
-use super::limits::{MAX_DEPTH, MAX_QUERY_CHARS};
+use super::limits::MAX_QUERY_CHARS;
 
 /// Why a search could not run.
 #[derive(Debug, thiserror::Error)]
@@ -27,9 +27,6 @@ pub enum SearchError {
         /// The largest `first` the operation allows.
         max: u32,
     },
-    /// Paging deeper than the gateway allows.
-    #[error("cannot page deeper than {MAX_DEPTH} offers; narrow the query instead")]
-    TooDeep,
     /// A filter names a marketplace that is not registered.
     #[error("unknown marketplace `{0}`")]
     UnknownMarketplace(String),

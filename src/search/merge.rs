@@ -63,16 +63,18 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
         failed_before_more |= f.error.is_some() && f.offers.is_empty() && stated_more;
         ids.push((f.report.marketplace.to_string(), f.scanned_to));
         outcome.sources.add(f.report, f.error);
-        // A walk from near the depth reads whole pages past it: what lies there is beyond reach
-        // (`reachableCount`), as on any other page.
-        let reachable = f.offers.into_iter().filter(|(index, _)| *index < MAX_DEPTH);
-        candidates.extend(reachable.map(|(index, offer)| Candidate { index, source, offer }));
+        candidates.extend(f.offers.into_iter().map(|(index, offer)| Candidate { index, source, offer }));
     }
+    // The vendors' facts from every offer read, those past the depth too (review29d D2: a
+    // vendor's only account stating its scale lay past it).
     let needed = params.filter.asks_vendor_facts() || params.sort == OfferSort::Policy;
     let facts = needed.then(|| policy::resolve_facts(candidates.iter().map(|c| &*c.offer)));
     if let Some(facts) = facts.as_ref().filter(|_| params.filter.asks_vendor_facts()) {
         candidates.retain(|c| params.filter.keeps_vendor_facts(&facts.of(&c.offer)));
     }
+    // A walk from near the depth reads whole pages past it: what lies there is beyond reach
+    // (`reachableCount`), as on any other page.
+    candidates.retain(|c| c.index < MAX_DEPTH);
     Gathered { candidates, ids, more_upstream, failed_before_more, facts }
 }
 

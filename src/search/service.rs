@@ -4,7 +4,7 @@ use super::cursor::{self, CursorError, Position};
 use super::error::SearchError;
 use super::fanout::{self, Want};
 use super::fetch::FetchPath;
-use super::limits::{MAX_DEPTH, MAX_FIRST, SORT_WINDOW};
+use super::limits::{MAX_FIRST, SORT_WINDOW};
 use super::merge;
 use super::outcome::{self, SearchOutcome, SearchParams};
 use super::rounds;
@@ -53,11 +53,9 @@ impl SearchService {
         let (registry, path, filter, bypass) = (&registry, &self.path, &params.filter, params.bypass_cache);
         match start {
             Position::PerMarketplace { positions, retried } if !gateway_sorted => {
-                // A marketplace read to the depth is left out of the rest of the walk (`fanout`);
-                // only a cursor with every one of them there asks for nothing within reach.
-                if !positions.is_empty() && positions.values().all(|p| *p >= MAX_DEPTH) {
-                    return Err(SearchError::TooDeep);
-                }
+                // A marketplace read to the depth is left out of the rest of the walk (`fanout`): a
+                // cursor with every one of them there (the last page's `endCursor` followed) is an
+                // empty last page, as at the end of any list (review29d D5).
                 // Offers the vendor facts of the whole answer may still drop (`umk`/`koperasi`)
                 // are gathered three-fold, so such a page is rarely short.
                 let wanted = if filter.asks_vendor_facts() { params.first.saturating_mul(3) } else { params.first };

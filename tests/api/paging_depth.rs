@@ -16,6 +16,12 @@ query Page($query: String!, $first: Int, $after: String, $filter: OfferFilter) {
 /// Follows `hasNextPage` from the first page, at most `pages` pages: the ids delivered, and
 /// whether the walk ended. Every page must answer without errors.
 async fn walk(app: &TestApp, query: &str, first: u32, filter: Value, pages: usize) -> (Vec<String>, bool) {
+    let (ids, last) = walk_to(app, query, first, filter, pages).await;
+    (ids, last.is_some())
+}
+
+/// [`walk`], with the last page's `endCursor` when the walk ended.
+async fn walk_to(app: &TestApp, query: &str, first: u32, filter: Value, pages: usize) -> (Vec<String>, Option<Value>) {
     let (mut ids, mut after) = (Vec::new(), Value::Null);
     for page in 1..=pages {
         let variables = json!({ "query": query, "first": first, "after": after, "filter": filter });
@@ -25,12 +31,12 @@ async fn walk(app: &TestApp, query: &str, first: u32, filter: Value, pages: usiz
         let edges = offers["edges"].as_array().expect("edges");
         ids.extend(edges.iter().map(|edge| edge["node"]["id"].as_str().expect("an id").to_string()));
         if offers["pageInfo"]["hasNextPage"] != true {
-            return (ids, true);
+            return (ids, Some(offers["pageInfo"]["endCursor"].clone()));
         }
         after = offers["pageInfo"]["endCursor"].clone();
         assert!(after.is_string(), "page {page} promises more with no cursor: {response}");
     }
-    (ids, false)
+    (ids, None)
 }
 
 /// A gateway over sandboxes the size of the demo's (where the reviewer met both).
@@ -79,8 +85,28 @@ async fn a_page_the_vendor_filter_left_empty_is_not_the_end_of_the_list() {
 async fn a_walk_ends_at_the_depth_of_every_marketplace_instead_of_promising_a_page_it_refuses() {
     // Page 50 of an unfiltered walk said `hasNextPage` and page 51 was refused.
     let app = demo_sized().await;
-    let (ids, ended) = walk(&app, "kertas", 100, json!({}), 60).await;
-    assert!(ended, "{} offers in 60 pages and no end", ids.len());
+    let (ids, last) = walk_to(&app, "kertas", 100, json!({}), 60).await;
+    assert!(last.is_some(), "{} offers in 60 pages and no end", ids.len());
     assert!(ids.len() > 4000 && ids.len() <= 5000, "five marketplaces read to 1000 each: {}", ids.len());
+    assert_eq!(unique(&ids), ids.len());
+    // The last page's own cursor, followed all the same, is an empty last page, as at the end of
+    // any list, not a refusal (review29d D5).
+    let beyond = app.graphql(PAGE, json!({ "query": "kertas", "first": 100, "after": last, "filter": {} })).await;
+    assert!(beyond.get("errors").is_none(), "{beyond}");
+    assert_eq!(beyond["data"]["search"]["offers"]["pageInfo"]["hasNextPage"], false, "{beyond}");
+    assert_eq!(beyond["data"]["search"]["offers"]["edges"], json!([]), "{beyond}");
+}
+
+#[tokio::test]
+async fn a_vendors_facts_read_past_the_depth_still_count_for_its_offers_within_it() {
+    // review29d D2: UD Bumi Gemilang's Mbiz offers at 987 and 993 state no scale; its Jatim Bejo
+    // listing past 1000, read on the same page, does. Cutting at the depth before the vendors
+    // were joined lost them (and four more) from the `umkOnly` walk.
+    let app = demo_sized().await;
+    let (ids, ended) = walk(&app, "kertas", 50, json!({ "umkOnly": true }), 60).await;
+    assert!(ended, "{} offers in 60 pages and no end", ids.len());
+    for id in ["mbiz:MBZ-0007235", "mbiz:MBZ-0007289", "bela:BL-0007117", "mbiz:MBZ-0007299"] {
+        assert!(ids.iter().any(|got| got == id), "{id} missing from {} offers", ids.len());
+    }
     assert_eq!(unique(&ids), ids.len());
 }
