@@ -86,7 +86,7 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
         if !is_graphql_content(parts.headers.get(header::CONTENT_TYPE)) {
             return Rejection::ContentType.respond(media);
         }
-        if let Some(refused) = declared_too_large(&parts.headers, admission.limits().max_body_bytes) {
+        if let Err(refused) = admission.declared_length(&parts.headers) {
             return refused.respond(media);
         }
         match admission.read_body(body).await {
@@ -393,13 +393,4 @@ fn is_graphql_content(value: Option<&HeaderValue>) -> bool {
         return false;
     };
     matches!(mime.trim().to_ascii_lowercase().as_str(), "application/json" | "application/graphql-response+json")
-}
-
-/// A body whose declared length (uncompressed: a coded body's size is known once decoded) is
-/// past the size: refused before a byte is read, so that hyper never answers `Expect:
-/// 100-continue` with 100 for an upload it will cut (review29a W11).
-fn declared_too_large(headers: &HeaderMap, max: usize) -> Option<Rejection> {
-    let declared = headers.get(header::CONTENT_LENGTH)?.to_str().ok()?.parse::<u64>().ok()?;
-    let identity = !headers.contains_key(header::CONTENT_ENCODING);
-    (identity && declared > max as u64).then_some(Rejection::TooLarge(max))
 }
