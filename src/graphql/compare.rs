@@ -46,7 +46,8 @@ impl CoverageView<'_> {
     async fn marketplace(&self, ctx: &Context<'_>) -> Result<MarketplaceView> {
         marketplace(ctx, &self.0.marketplace)
     }
-    /// Its matching offers that were grouped (its first ones, at most 100).
+    /// Its matching offers that were grouped (of its first 100, those the filters kept, the
+    /// vendor filters `umkOnly` and `koperasiOnly` too).
     async fn grouped(&self) -> i32 {
         clamp_i32(self.0.grouped)
     }

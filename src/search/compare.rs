@@ -114,6 +114,11 @@ pub(super) fn assemble(fetched: Vec<fanout::Fetched>, params: &CompareParams) ->
     }
     let facts = policy::resolve_facts(&offers);
     offers.retain(|o| params.filter.keeps_vendor_facts(&facts.of(o)));
+    // What the vendor filters (`umkOnly`, `koperasiOnly`) kept is what was grouped (review29a
+    // W13: "100 of Mbizmarket's matches" where 39 UMK offers were).
+    for one in &mut coverage {
+        one.grouped = offers.iter().filter(|o| o.marketplace == one.marketplace).count();
+    }
     let mut groups = group(offers, params.buyer.as_ref(), &facts);
     groups.truncate(params.first as usize);
     CompareOutcome { groups, sources, coverage, facts }

@@ -104,6 +104,34 @@ async fn a_comparison_says_how_many_offers_of_each_marketplace_it_grouped_and_wh
     }
 }
 
+#[tokio::test]
+async fn under_a_vendor_filter_the_coverage_counts_the_offers_it_kept() {
+    // review29a W13: `umkOnly` said `grouped: 100` for every marketplace while its groups held
+    // 32-60 offers of each.
+    let app = spawn_app().await;
+    let query = r#"{ compare(query: "kertas", first: 50, filter: { umkOnly: true }) {
+      coverage { marketplace { id } grouped } groups { offers { marketplace { id } } } } }"#;
+    let response = app.graphql(query, json!({})).await;
+    let compare = &response["data"]["compare"];
+    let groups = compare["groups"].as_array().unwrap_or_else(|| panic!("{response}"));
+    let coverage = compare["coverage"].as_array().unwrap_or_else(|| panic!("{response}"));
+    assert_eq!(coverage.len(), 5, "{response}");
+    // Fewer groups than asked: every group is shown, so what was grouped is what is listed.
+    assert!(groups.len() < 50, "{} groups", groups.len());
+    let shown = |id: &Value| {
+        groups
+            .iter()
+            .flat_map(|g| g["offers"].as_array().into_iter().flatten())
+            .filter(|o| o["marketplace"]["id"] == *id)
+            .count()
+    };
+    for entry in coverage {
+        let grouped = entry["grouped"].as_u64().expect("a count");
+        assert!(grouped < 100, "{entry}");
+        assert_eq!(grouped as usize, shown(&entry["marketplace"]["id"]), "{entry}");
+    }
+}
+
 const PENS: &str = r#"query($q: String!) { compare(query: $q, first: 10) {
   groups {
     unitPriceMin
