@@ -190,7 +190,9 @@ fn unread(mut report: SourceReport, bypass: bool, scanned_to: u32) -> Fetched {
     Fetched {
         report,
         offers: Vec::new(),
-        total: None,
+        // Read to the depth, it listed at least that many: the walk's counts keep its part (a
+        // lower bound, not exact) instead of dropping it on every later page (review29d D1).
+        total: (scanned_to > 0).then_some(u64::from(scanned_to)),
         total_exact: scanned_to == 0,
         exhausted: true,
         scanned_to,
