@@ -68,6 +68,19 @@ fn a_board_without_a_stand_is_no_stand_board() {
 }
 
 #[test]
+fn a_board_written_bolak_balik_with_a_hyphen_is_two_faced() {
+    // review29c P7: `Whiteboard Ujibb Bolak-Balik 60 x 90 cm` met the plain board, median 337.500.
+    for two in ["Whiteboard Ujibb Bolak-Balik 60 x 90 cm", "Whiteboard Ujibb Bolakbalik 60 x 90 cm"] {
+        assert!(
+            split_on(two, "Whiteboard Ujibb 60 x 90 cm", "sided"),
+            "{two}: {:?}",
+            conflict(two, "Whiteboard Ujibb 60 x 90 cm")
+        );
+        assert!(!split_on(two, "Whiteboard Ujibb Bolak Balik 60 x 90 cm", "sided"), "{two}");
+    }
+}
+
+#[test]
 fn a_board_written_2_face_is_two_faced() {
     // review28e N2: `Whiteboard Ujiface 2 Face 60 x 90 cm` (Rp426.000) met the plain board.
     let face = "Whiteboard Ujiface 2 Face 60 x 90 cm";

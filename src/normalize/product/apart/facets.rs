@@ -10,7 +10,7 @@ use super::bits::*;
 const NEGATIONS: &[&str] = &["non", "tidak", "tdk", "bukan", "tanpa", "no", "without"];
 
 /// The facets `toks` (a title, or what it says before a bonus word) state: two faces (`2 Sisi`,
-/// `Dua Muka`, `Bolak Balik`, `Double Side`, `2 Face`), glass, a magnet (`Non Magnetic` is the
+/// `Dua Muka`, `Bolak Balik`, `Bolak-Balik`, `Double Side`, `2 Face`), glass, a magnet (`Non Magnetic` is the
 /// plain board), a count of colours, green (said of a chalkboard only).
 pub(super) fn facets(toks: &[Tok]) -> u32 {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
@@ -19,7 +19,7 @@ pub(super) fn facets(toks: &[Tok]) -> u32 {
             (word(i), word(i + 1)),
             ("2" | "dua" | "double" | "two", "sisi" | "muka" | "side" | "sided" | "sides" | "face" | "faces")
                 | ("bolak", "balik")
-        )
+        ) || matches!(word(i), "bolak-balik" | "bolakbalik")
     });
     let glass = toks.iter().any(|t| matches!(t.text.as_str(), "kaca" | "glass" | "glassboard"));
     let magnetic = (0..toks.len()).any(|i| {
