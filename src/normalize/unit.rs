@@ -130,8 +130,9 @@ fn title_statement<'a>(field: &str, title_lower: &str, words: &[&'a str], bottle
 /// Mineral 600 ml Dus isi 24`): `compare` confirms and weighs it against the product's other
 /// offers as any bare count (review29b J0: a dus priced as one bottle was its group's cheapest).
 pub fn per_bottle(unit_field: Option<&str>, title: &str) -> bool {
-    let named = |bottles| count::pack_count_read(unit_field, title, bottles).map(|count| count.named);
-    named(Bottles::Read) != named(Bottles::Bare)
+    let named = |bottles| count::pack_count_read(unit_field, title, bottles).and_then(|count| count.named);
+    // Only a count the bottles name can have been read so: most titles are read once.
+    matches!(named(Bottles::Read), Some("botol" | "pcs")) && named(Bottles::Bare).is_none()
 }
 
 fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {

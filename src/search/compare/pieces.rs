@@ -50,9 +50,12 @@ const PEER_FACTOR: u32 = 3;
 /// pack and count, or leaves its size unknown when it may count packs.
 pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
     for group in members {
-        let counts: Vec<Option<PackCount>> = group.iter().map(|&i| count_of(&offers[i])).collect();
-        for (&i, count) in group.iter().zip(&counts) {
-            if let Some((unit, held)) = held(&offers[i]) {
+        // Read by the volume of each bottle: weighed as a bare count, never a confirmation.
+        let bottled: Vec<bool> = group.iter().map(|&i| per_bottle(field(&offers[i]), &offers[i].title)).collect();
+        let counts: Vec<Option<PackCount>> =
+            group.iter().zip(&bottled).map(|(&i, &bottled)| count_of(&offers[i], bottled)).collect();
+        for ((&i, count), &bottled) in group.iter().zip(&counts).zip(&bottled) {
+            if let Some((unit, held)) = held(&offers[i], bottled) {
                 match confirmed(held, &counts) {
                     Some(base) => {
                         let peers = peer_prices(held, group, &counts, offers);
@@ -80,8 +83,8 @@ pub(super) fn read(offers: &mut [Offer], members: &[Vec<usize>]) {
 /// karton has no size on its own), with its count; only a confident one is worth confirming. A
 /// count read by the volume of each bottle is weighed so too: priced as one bottle or as ten dus
 /// it would be the group's cheapest or dearest (review29b J0).
-fn held(offer: &Offer) -> Option<(Unit, PackCount)> {
-    if offer.unit.note != Some(BARE_PACK_COUNT) && !per_bottle(field(offer), &offer.title) {
+fn held(offer: &Offer, bottled: bool) -> Option<(Unit, PackCount)> {
+    if offer.unit.note != Some(BARE_PACK_COUNT) && !bottled {
         return None;
     }
     let (unit, count) = held_reading(field(offer), &offer.title)?;
@@ -130,13 +133,9 @@ fn restore(offer: &mut Offer, unit: Unit, base: &str) {
 
 /// The count the offer's pack was read from, when its unit price is confident and the reading
 /// is that count (a marketplace's own pack quantity is its statement, not the title's).
-fn count_of(offer: &Offer) -> Option<PackCount> {
+fn count_of(offer: &Offer, bottled: bool) -> Option<PackCount> {
     let unit = &offer.unit;
-    if !unit.confident || !offer.unit_price.as_ref().is_some_and(|u| u.confident) {
-        return None;
-    }
-    // A count read by the volume of each bottle is itself weighed (`held`), never a confirmation.
-    if per_bottle(field(offer), &offer.title) {
+    if bottled || !unit.confident || !offer.unit_price.as_ref().is_some_and(|u| u.confident) {
         return None;
     }
     let count = pack_count(field(offer), &offer.title)?;
