@@ -6,8 +6,10 @@
 use rust_decimal::Decimal;
 use std::fmt;
 
+mod read_at;
 mod transaction;
 mod vendor;
+pub use read_at::ReadAt;
 pub use transaction::{Amount, PaymentMethod, Transaction, TransactionStatus, WibDate};
 pub use vendor::{BusinessScale, LegalForm, VendorRecord};
 
@@ -75,6 +77,8 @@ pub struct Offer {
     pub seller: Seller,
     /// What could not be normalised cleanly.
     pub issues: Vec<Issue>,
+    /// When it was last read from its marketplace (not compared: see [`ReadAt`]).
+    pub read_at: ReadAt,
 }
 
 /// Whether an offer can be ordered now.
@@ -360,6 +364,7 @@ impl Offer {
             availability: None,
             min_order: None,
             seller: Seller { id: Some(id.into()), name: id.into(), url: None, rating: None },
+            read_at: ReadAt::default(),
             issues: Vec::new(),
         }
     }

@@ -100,8 +100,8 @@ impl QueryRoot {
     }
 
     /// An offer seen in a recent search, by its id `"<marketplace>:<source id>"`, as it was when
-    /// last fetched: its price may be up to 70 minutes old, and nothing here says how old (a
-    /// `search` reports each marketplace's freshness; read the price there before acting on it).
+    /// last fetched: its price may be up to 70 minutes old, and `readAt` says when it was read
+    /// (a `search` reads the marketplace again once its cache has expired).
     /// Offers are kept for 70 minutes after they were last fetched (and within the memory
     /// budget), until a reload changes their marketplace's adapter file (what it read may have
     /// been wrong); for an id not kept, the field is null with an `OFFER_NOT_FOUND` error whose

@@ -272,6 +272,14 @@ impl Offer {
     async fn issues(&self) -> &[Issue] {
         &self.issues
     }
+    /// When the gateway last read this offer, as it is here, from its marketplace: RFC 3339 in
+    /// UTC to the second (`"2026-12-06T04:32:05Z"`). An offer served from a cached page, or by
+    /// `offer(id)`, shows when it was read, not when it was served; a later read of the listing
+    /// unchanged moves it on. Never later than the read it reports (with instances sharing a
+    /// cache, another instance's later read may not be counted yet). Null when not known.
+    async fn read_at(&self) -> Option<String> {
+        self.read_at.get().map(|at| humantime::format_rfc3339_seconds(at).to_string())
+    }
 }
 
 /// The unit an offer is sold in, and how many base units it holds.

@@ -14,7 +14,7 @@ use super::{npwp, vat, vendor};
 mod facts;
 mod tax;
 use crate::codes::Code;
-use crate::model::{Issue, MarketplaceId, Offer, Price, Unit, UnitPrice, VendorRecord};
+use crate::model::{Issue, MarketplaceId, Offer, Price, ReadAt, Unit, UnitPrice, VendorRecord};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -49,6 +49,7 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: &RawOffer) -> Offer {
         min_order: facts::min_order(raw.min_order.as_ref(), &mut issues),
         seller,
         issues,
+        read_at: ReadAt::default(),
     }
 }
 

@@ -13,10 +13,10 @@ use crate::normalize::raw::RawOffer;
 use crate::normalize::text::plain;
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Layout version of the shared records; bump when `Offer` or `Vendor` changes shape.
-const RECORD_VERSION: u8 = 1;
+const RECORD_VERSION: u8 = 2;
 
 /// How long an offer stays answerable by `offer(id)` after it was last fetched.
 const OFFER_RETENTION: Duration = Duration::from_secs(3600);
@@ -97,9 +97,12 @@ impl Remembered {
         let mut offers = Vec::with_capacity(raws.len());
         let mut written = Vec::new();
         // One clock read for the page: its items arrived together.
-        let now = Instant::now();
+        let (now, read_at) = (Instant::now(), SystemTime::now());
         for raw in raws {
             let (offer, wrote) = self.read_one(marketplace, raw, now, &normalize);
+            // A remembered offer shared with cached pages was read again unchanged just now:
+            // every holder shows the later time, the price being the same.
+            offer.read_at.raise(read_at);
             if wrote {
                 written.push(offers.len());
             }
@@ -153,7 +156,11 @@ impl Remembered {
         for offer in offers {
             let id = offer.gateway_id();
             let kept = self.kept(&id, now);
-            if kept.is_some_and(|k| now.saturating_duration_since(k.written) < REFRESH_AFTER && k.offer == *offer) {
+            if let Some(k) =
+                kept.filter(|k| now.saturating_duration_since(k.written) < REFRESH_AFTER && k.offer == *offer)
+            {
+                // The same offer, read by another instance perhaps later than here.
+                k.offer.read_at.raise(offer.read_at.get().unwrap_or(UNIX_EPOCH));
                 continue;
             }
             let kept = Kept { offer: Arc::clone(offer), raw: None, written: now }.weighed(&id);

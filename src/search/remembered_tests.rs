@@ -117,3 +117,32 @@ async fn a_marketplace_forgotten_answers_none_of_its_offers_and_the_others_stay(
     assert_eq!(remembered.offer("mbiz-2:A-1").await.as_ref(), Some(&*kept[1]), "a longer id sharing its start stays");
     assert_eq!(remembered.offer("ekatalog:A-1").await.as_ref(), Some(&*kept[2]));
 }
+
+#[tokio::test]
+async fn an_offer_read_again_unchanged_shows_the_later_read_wherever_it_is_held() {
+    let (remembered, count, vat) = (remembered(), AtomicUsize::new(0), policy(dec!(11)));
+    let first = read(&remembered, vec![item("A-1", "Kertas HVS A4", &vat)], &count).await;
+    let read_first = first[0].read_at.get().expect("read from its marketplace");
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let again = read(&remembered, vec![item("A-1", "Kertas HVS A4", &vat)], &count).await;
+    assert!(Arc::ptr_eq(&again[0], &first[0]), "the same offer, shared with the first page");
+    let read_again = first[0].read_at.get().expect("read");
+    assert!(read_again > read_first, "the first page's offer shows the later read");
+    let looked_up = remembered.offer("mbiz:A-1").await.expect("remembered");
+    assert_eq!(looked_up.read_at.get(), Some(read_again));
+}
+
+#[tokio::test]
+async fn an_offer_another_instance_read_later_shows_its_read() {
+    let (remembered, count, vat) = (remembered(), AtomicUsize::new(0), policy(dec!(11)));
+    let here = read(&remembered, vec![item("A-1", "Kertas HVS A4", &vat)], &count).await;
+    let shared = normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat));
+    let later = here[0].read_at.get().expect("read") + std::time::Duration::from_secs(30);
+    shared.read_at.raise(later);
+    remembered.remember(&[Arc::new(shared)]).await;
+    assert_eq!(remembered.offer("mbiz:A-1").await.expect("remembered").read_at.get(), Some(later));
+    let earlier = normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat));
+    earlier.read_at.raise(later - std::time::Duration::from_secs(60));
+    remembered.remember(&[Arc::new(earlier)]).await;
+    assert_eq!(remembered.offer("mbiz:A-1").await.expect("kept").read_at.get(), Some(later), "never moved back");
+}

@@ -201,6 +201,33 @@ async fn an_offer_served_by_a_search_can_be_fetched_by_its_id() {
     assert_eq!((&error["wellFormed"], &error["knownMarketplace"]), (&json!(false), &json!(false)), "{odd}");
 }
 
+/// When `node` (an offer) says it was read.
+fn read_at(node: &Value) -> std::time::SystemTime {
+    humantime::parse_rfc3339(node["readAt"].as_str().unwrap_or_else(|| panic!("readAt: {node}"))).expect("RFC 3339")
+}
+
+#[tokio::test]
+async fn an_offer_says_when_it_was_read_from_its_marketplace_not_when_it_was_served() {
+    const READ: &str = "query($fresh: Boolean) { search(query: \"toner\", first: 3, noCache: $fresh) { \
+        offers { edges { node { id readAt } } } } }";
+    let app = spawn_app().await;
+    // `readAt` is to the second: the bounds are whole seconds around the read.
+    let whole = |t: std::time::SystemTime| t.duration_since(std::time::UNIX_EPOCH).expect("after 1970").as_secs();
+    let before = whole(std::time::SystemTime::now());
+    let first = app.graphql(READ, json!({})).await;
+    let read = read_at(offers(&first)[0]);
+    assert!((before..=before + 1).contains(&whole(read)), "read during the search: {first}");
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    let cached = app.graphql(READ, json!({})).await;
+    assert_eq!(read_at(offers(&cached)[0]), read, "served from the cache, read when it was read: {cached}");
+    let fresh = app.graphql(READ, json!({ "fresh": true })).await;
+    let reread = read_at(offers(&fresh)[0]);
+    assert!(whole(reread) > whole(read), "read again: {fresh}");
+    let id = offers(&fresh)[0]["id"].clone();
+    let one = app.graphql("query($id: ID!) { offer(id: $id) { readAt } }", json!({ "id": id })).await;
+    assert_eq!(read_at(&one["data"]["offer"]), reread, "offer(id) says when its price was last read: {one}");
+}
+
 #[tokio::test]
 async fn marketplaces_lists_all_five_sandboxes_with_their_deadlines() {
     let deadlines = vec![("ekatalog", Duration::from_millis(1_234))];
