@@ -145,9 +145,10 @@ pub struct Survey<'a> {
 /// Picks the chosen offers (or the first `top` of each product in page order) from a comparison.
 pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Names, now: SystemTime) -> Survey<'a> {
     let reports = &outcome.sources.reports;
+    // The offer's own read; else the oldest page its marketplace served in this answer.
     let read_at = |offer: &Offer| {
-        let age = reports.iter().find(|r| r.marketplace == offer.marketplace).map_or(0, |r| r.age_seconds);
-        wib(now.checked_sub(Duration::from_secs(age)).unwrap_or(now))
+        let age = || reports.iter().find(|r| r.marketplace == offer.marketplace).map_or(0, |r| r.age_seconds);
+        wib(offer.read_at.get().unwrap_or_else(|| now.checked_sub(Duration::from_secs(age())).unwrap_or(now)))
     };
     let products: Vec<Product<'a>> = outcome
         .groups

@@ -63,6 +63,7 @@ mod slow_clients;
 mod soak;
 mod spending;
 mod streamed_page;
+mod survey_read;
 mod traces;
 mod traces_socket;
 mod unit_spread;
