@@ -33,6 +33,6 @@ async fn a_survey_row_says_when_its_offer_was_last_read_even_from_a_page_cached_
     let headers = reader.headers().expect("header").clone();
     let column = |name: &str| headers.iter().position(|h| h == name).expect("column");
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
-    let row = rows.iter().find(|r| &r[column("id_penawaran")] == id).unwrap_or_else(|| panic!("{id} in {text}"));
+    let row = rows.iter().find(|r| r[column("id_penawaran")] == id).unwrap_or_else(|| panic!("{id} in {text}"));
     assert_eq!(&row[column("dibaca_pada")], wib(read), "the latest read, not the cached page's age: {text}");
 }
