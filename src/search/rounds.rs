@@ -14,6 +14,7 @@ use super::collect::MAX_SCAN_ITEMS;
 use super::fanout::{self, Earlier, Fetched, Want};
 use super::fetch::FetchPath;
 use super::filter::OfferFilter;
+use super::outcome::SearchParams;
 use super::report::{CacheStatus, SourceReport, SourceStatus};
 use crate::marketplace::Registry;
 use std::collections::BTreeMap;
@@ -32,6 +33,12 @@ pub(super) struct Ask<'a> {
     pub(super) positions: &'a BTreeMap<String, u32>,
     pub(super) filter: &'a OfferFilter,
     pub(super) bypass: bool,
+}
+
+/// Offers a relevance page of `params` gathers: offers the vendor facts of the whole answer may
+/// still drop (`umk`/`koperasi`) are gathered three-fold, so such a page is rarely short.
+pub(super) fn wanted(params: &SearchParams) -> u32 {
+    if params.filter.asks_vendor_facts() { params.first.saturating_mul(3) } else { params.first }
 }
 
 /// Every selected marketplace's offers for a relevance page of `ask.wanted` offers, each

@@ -56,10 +56,7 @@ impl SearchService {
                 // A marketplace read to the depth is left out of the rest of the walk (`fanout`): a
                 // cursor with every one of them there (the last page's `endCursor` followed) is an
                 // empty last page, as at the end of any list (review29d D5).
-                // Offers the vendor facts of the whole answer may still drop (`umk`/`koperasi`)
-                // are gathered three-fold, so such a page is rarely short.
-                let wanted = if filter.asks_vendor_facts() { params.first.saturating_mul(3) } else { params.first };
-                let ask = rounds::Ask { query, wanted, positions: &positions, filter, bypass };
+                let ask = rounds::Ask { query, wanted: rounds::wanted(params), positions: &positions, filter, bypass };
                 let fetched = rounds::relevance(registry, path, &ask).await;
                 Ok(merge::relevance_page(fetched, params, search, (positions, retried)))
             }

@@ -10,6 +10,7 @@ use super::merge;
 use super::outcome::{self, SearchOutcome, SearchParams};
 use super::policy;
 use super::report::SourceReport;
+use super::rounds;
 use super::service::SearchService;
 use super::validate;
 use crate::marketplace::MarketplaceError;
@@ -50,10 +51,13 @@ impl SearchService {
             return Err(SearchError::Cursor(cursor::CursorError));
         }
         let search = outcome::fingerprint(&query, &params);
+        // A relevance page reads as `search`'s does: whole pages, and the margin for offers the
+        // vendor facts may drop (with one item asked under `koperasiOnly`, the one item read was
+        // dropped and the streamed page was empty where `search`'s was not: review29d D3).
         let want = if params.sort.sorted_in_gateway() {
             Want::exactly(0, SORT_WINDOW)
         } else {
-            Want::exactly(0, params.first)
+            Want { start: 0, keep: rounds::wanted(&params), whole_pages: true }
         };
         let pending: Pending = registry
             .entries()

@@ -315,7 +315,7 @@ const STREAM: &str = r#"subscription { searchStream(query: "kertas hvs a4", firs
 } }"#;
 
 /// graphql-ws (`graphql-transport-ws`): init, subscribe, then `next` messages until `complete`.
-async fn subscribe(address: &str, query: &str) -> Vec<Value> {
+pub async fn subscribe(address: &str, query: &str) -> Vec<Value> {
     let url = format!("{}/graphql/ws", address.replace("http://", "ws://"));
     let mut request = url.into_client_request().expect("request");
     request.headers_mut().insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse().expect("header"));

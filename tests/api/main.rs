@@ -62,6 +62,7 @@ mod served;
 mod slow_clients;
 mod soak;
 mod spending;
+mod stream_filters;
 mod streamed_page;
 mod survey_read;
 mod traces;
