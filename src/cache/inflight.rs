@@ -13,8 +13,10 @@ use futures::future::{BoxFuture, Shared as SharedFuture};
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
+use tokio::time::Instant;
 
 /// A load that ended without an outcome (it panicked). Each error type the cache is used with
 /// says what that means for its callers.
@@ -24,28 +26,39 @@ pub struct LoadAborted;
 /// A load's outcome, shareable between every waiter.
 type Shared<E> = SharedFuture<BoxFuture<'static, Result<Arc<CachedPage>, E>>>;
 
-type Loads<E> = HashMap<CacheKey, Shared<E>, foldhash::fast::RandomState>;
+/// A load in flight: its outcome, when it started, and which load of its key it is.
+struct Running<E> {
+    shared: Shared<E>,
+    started: Instant,
+    number: u64,
+}
+
+type Loads<E> = HashMap<CacheKey, Running<E>, foldhash::fast::RandomState>;
 
 /// Loads in flight by key.
 pub(super) struct Inflight<E> {
     loads: Arc<Mutex<Loads<E>>>,
+    numbered: Arc<AtomicU64>,
 }
 
 impl<E> Clone for Inflight<E> {
     fn clone(&self) -> Self {
-        Self { loads: Arc::clone(&self.loads) }
+        Self { loads: Arc::clone(&self.loads), numbered: Arc::clone(&self.numbered) }
     }
 }
 
 impl<E> Default for Inflight<E> {
     fn default() -> Self {
-        Self { loads: Arc::default() }
+        Self { loads: Arc::default(), numbered: Arc::default() }
     }
 }
 
 impl<E: Clone + From<LoadAborted> + Send + Sync + 'static> Inflight<E> {
-    /// The in-flight load of `key`, or a new one running `load`.
-    pub(super) fn join_or_start<F>(&self, key: CacheKey, load: F) -> Load<E>
+    /// The in-flight load of `key`, or a new one running `load`. With `since`, only a load started
+    /// then or later is joined: a `noCache` caller wants what the marketplace holds after it asked,
+    /// and a load sent before may carry what it asked to be rid of. Such a new load takes the key's
+    /// place; the older one still serves those who joined it.
+    pub(super) fn join_or_start<F>(&self, key: CacheKey, since: Option<Instant>, load: F) -> Load<E>
     where
         F: Future<Output = Result<Arc<CachedPage>, E>> + Send + 'static,
     {
@@ -53,12 +66,13 @@ impl<E: Clone + From<LoadAborted> + Send + Sync + 'static> Inflight<E> {
             // A poisoned map only means a panic elsewhere; run this load unshared.
             return Load(Some(shared(load, None)));
         };
-        if let Some(shared) = loads.get(&key) {
+        if let Some(running) = loads.get(&key).filter(|r| since.is_none_or(|since| r.started >= since)) {
             metrics::counter!("pasar_cache_coalesced_total").increment(1);
-            return Load(Some(shared.clone()));
+            return Load(Some(running.shared.clone()));
         }
-        let started = shared(load, Some((Arc::clone(&self.loads), key.clone())));
-        loads.insert(key, started.clone());
+        let number = self.numbered.fetch_add(1, Ordering::Relaxed);
+        let started = shared(load, Some((Arc::clone(&self.loads), key.clone(), number)));
+        loads.insert(key, Running { shared: started.clone(), started: Instant::now(), number });
         Load(Some(started))
     }
 }
@@ -91,7 +105,8 @@ impl<E: Clone + Send + Sync + 'static> Drop for Load<E> {
     }
 }
 
-type Registration<E> = (Arc<Mutex<Loads<E>>>, CacheKey);
+/// Where a load is registered: the map, its key and its number.
+type Registration<E> = (Arc<Mutex<Loads<E>>>, CacheKey, u64);
 
 fn shared<E, F>(load: F, registration: Option<Registration<E>>) -> Shared<E>
 where
@@ -113,8 +128,11 @@ struct Deregister<E>(Registration<E>);
 
 impl<E> Drop for Deregister<E> {
     fn drop(&mut self) {
-        let (loads, key) = &self.0;
-        if let Ok(mut loads) = loads.lock() {
+        let (loads, key, number) = &self.0;
+        // A later load of the key may have taken its place: that one stays.
+        if let Ok(mut loads) = loads.lock()
+            && loads.get(key).is_some_and(|running| running.number == *number)
+        {
             loads.remove(key);
         }
     }

@@ -142,7 +142,7 @@ where
                     Some(refused) => Some(refused),
                     None => {
                         let error = self.failed.get(&key);
-                        drop(self.load(key, fetch, Some(policy.ttl), patience));
+                        drop(self.load(key, fetch, Some(policy.ttl), patience, None));
                         error
                     }
                 };
@@ -150,7 +150,7 @@ where
             }
         }
         let recheck = (!bypass).then_some(policy.ttl);
-        match self.load(key, fetch, recheck, patience).await {
+        match self.load(key, fetch, recheck, patience, bypass.then_some(asked)).await {
             // Fetched before this caller asked: the load it joined, or found stored, was another's.
             Ok(page) if page.fetched_at < asked => Ok((page, Served::Hit)),
             Ok(page) => Ok((page, Served::Fetched)),
@@ -169,14 +169,22 @@ where
     /// A new load first reads the store again (`recheck`: when a page younger than that is there,
     /// it is the answer): a caller can miss the store just before a load stores its page and
     /// reach the in-flight map just after that load left it, and must not call upstream again.
-    fn load<F>(&self, key: CacheKey, fetch: F, recheck: Option<Duration>, patience: Duration) -> inflight::Load<E>
+    /// `since`: join only a load started then or later (a `noCache` caller's request).
+    fn load<F>(
+        &self,
+        key: CacheKey,
+        fetch: F,
+        recheck: Option<Duration>,
+        patience: Duration,
+        since: Option<tokio::time::Instant>,
+    ) -> inflight::Load<E>
     where
         F: Future<Output = Result<CachedPage, E>> + Send + 'static,
     {
         let store = Arc::clone(&self.store);
         let failed = Arc::clone(&self.failed);
         let stored = key.clone();
-        self.inflight.join_or_start(key, async move {
+        self.inflight.join_or_start(key, since, async move {
             if let Some(ttl) = recheck
                 && let Some(page) = store.get(&stored).await.filter(|page| page.age() < ttl)
             {

@@ -68,7 +68,8 @@ pub struct CachedPage {
     pub next_cursor: Option<String>,
     /// Items that could not be read.
     pub skipped: usize,
-    /// When it was fetched upstream, on tokio's clock (pausable in tests).
+    /// When its request was sent upstream (what it holds is at least that recent), on tokio's
+    /// clock (pausable in tests).
     pub fetched_at: tokio::time::Instant,
     /// The marketplace's policy when it was fetched.
     pub freshness: Freshness,

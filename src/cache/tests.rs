@@ -70,8 +70,10 @@ impl Upstream {
         let failing = self.failing.load(Ordering::SeqCst);
         async move {
             calls.fetch_add(1, Ordering::SeqCst);
+            // A page is as old as its request (`search/fetch.rs`).
+            let sent = tokio::time::Instant::now();
             sleep(delay).await;
-            if failing { Err(LoadError::Unavailable) } else { Ok(page()) }
+            if failing { Err(LoadError::Unavailable) } else { Ok(CachedPage { fetched_at: sent, ..page() }) }
         }
     }
 
@@ -225,6 +227,33 @@ async fn different_keys_never_share_an_entry() {
         assert_eq!(served, Served::Fetched);
     }
     assert_eq!(upstream.calls(), 7);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_no_cache_caller_never_joins_a_load_sent_before_it_asked_only_one_sent_since() {
+    let cache = TestCache::in_memory(DEFAULT_BUDGET_BYTES);
+    let upstream = Upstream::default();
+    let spawn = |bypass: bool| {
+        let (cache, load) = (cache.clone(), upstream.load(Duration::from_millis(500)));
+        tokio::spawn(async move { cache.get_or_fetch(key("kertas"), POLICY, bypass, load).await })
+    };
+    let plain = spawn(false);
+    sleep(Duration::from_millis(100)).await;
+    let asked = tokio::time::Instant::now();
+    // Two refreshes asked at once share one call; a plain caller after them joins it too.
+    let (bypassing, together) = (spawn(true), spawn(true));
+    sleep(Duration::from_millis(100)).await;
+    let also_plain = spawn(false);
+    let (first, _) = plain.await.expect("no panic").expect("page");
+    let (own, served) = bypassing.await.expect("no panic").expect("page");
+    assert_eq!(served, Served::Fetched);
+    assert!(own.fetched_at >= asked, "read after the caller asked, not the load already under way");
+    assert!(!Arc::ptr_eq(&first, &own));
+    let (joined, _) = together.await.expect("no panic").expect("page");
+    assert!(Arc::ptr_eq(&joined, &own), "asked at the same moment: one call");
+    let (plainly, _) = also_plain.await.expect("no panic").expect("page");
+    assert!(Arc::ptr_eq(&plainly, &own), "a plain caller joins the latest load");
+    assert_eq!(upstream.calls(), 2);
 }
 
 #[tokio::test(start_paused = true)]

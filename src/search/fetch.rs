@@ -244,6 +244,10 @@ async fn load_page(
 ) -> Result<CachedPage, MarketplaceError> {
     let id = entry.marketplace.id();
     let span = load_span(&parent, id, &request);
+    // The page is what the marketplace held at some moment after this: its age and its offers'
+    // read time count from here, never from its arrival (a slow answer may carry data older than a
+    // faster one's sent later).
+    let (sent, sent_at) = (tokio::time::Instant::now(), std::time::SystemTime::now());
     let called =
         guard.call(entry.marketplace.as_ref(), &request, entry.settings.timeout).instrument(span.clone()).await;
     let status = match &called {
@@ -262,14 +266,14 @@ async fn load_page(
     };
     span.record("status", status.label());
     let page = called.into_result()?;
-    let offers = told.remembered.read(id, page.items).await;
+    let offers = told.remembered.read(id, page.items, sent_at).await;
     Ok(CachedPage {
         offers,
         total: page.total,
         total_approximate: page.total_approximate,
         next_cursor: page.next_cursor,
         skipped: page.skipped.len(),
-        fetched_at: tokio::time::Instant::now(),
+        fetched_at: sent,
         freshness: freshness(&entry.settings),
         imported: Default::default(),
     })

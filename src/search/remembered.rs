@@ -80,29 +80,33 @@ impl Remembered {
         self.offers.get(id).map(|entry| entry.value).filter(|kept| kept.live(now))
     }
 
-    /// The offers of a page `marketplace` sent, remembered with their vendors merged. An item
-    /// remembered with the very same fields is not normalised again: normalising is pure, and
-    /// most items of a miss were read in an earlier search (a fifth of a miss's CPU went to
-    /// reading them again). What is left as it is follows [`Remembered::remember`].
-    pub(super) async fn read(&self, marketplace: &MarketplaceId, raws: Vec<Arc<RawOffer>>) -> Vec<Arc<Offer>> {
-        self.read_with(marketplace, raws, normalize_offer).await
+    /// The offers of a page `marketplace` sent in answer to a request sent at `sent`, remembered
+    /// with their vendors merged. An item remembered with the very same fields is not normalised
+    /// again: normalising is pure, and most items of a miss were read in an earlier search (a fifth
+    /// of a miss's CPU went to reading them again). What is left as it is follows
+    /// [`Remembered::remember`].
+    pub(super) async fn read(
+        &self,
+        marketplace: &MarketplaceId,
+        raws: Vec<Arc<RawOffer>>,
+        sent: SystemTime,
+    ) -> Vec<Arc<Offer>> {
+        self.read_with(marketplace, raws, sent, normalize_offer).await
     }
 
     async fn read_with(
         &self,
         marketplace: &MarketplaceId,
         raws: Vec<Arc<RawOffer>>,
+        sent: SystemTime,
         normalize: impl Fn(&MarketplaceId, &RawOffer) -> Offer,
     ) -> Vec<Arc<Offer>> {
         let mut offers = Vec::with_capacity(raws.len());
         let mut written = Vec::new();
         // One clock read for the page: its items arrived together.
-        let (now, read_at) = (Instant::now(), SystemTime::now());
+        let now = Instant::now();
         for raw in raws {
-            let (offer, wrote) = self.read_one(marketplace, raw, now, &normalize);
-            // A remembered offer shared with cached pages was read again unchanged just now:
-            // every holder shows the later time, the price being the same.
-            offer.read_at.raise(read_at);
+            let (offer, wrote) = self.read_one(marketplace, raw, (now, sent), &normalize);
             if wrote {
                 written.push(offers.len());
             }
@@ -114,11 +118,13 @@ impl Remembered {
 
     /// One item: its remembered offer when its fields match, else normalised; and whether its
     /// entry was written (new, changed or due for refresh), so its vendor is recorded again.
+    /// `sent` is when the request that brought it left: the marketplace's data is at least that
+    /// recent, and a slow answer may arrive after a faster one sent later.
     fn read_one(
         &self,
         marketplace: &MarketplaceId,
         raw: Arc<RawOffer>,
-        now: Instant,
+        (now, sent): (Instant, SystemTime),
         normalize: &impl Fn(&MarketplaceId, &RawOffer) -> Offer,
     ) -> (Arc<Offer>, bool) {
         let id = gateway_id(marketplace, &plain(&raw.source_id));
@@ -126,17 +132,29 @@ impl Remembered {
         // The adapter hands the same fields again for an item sent again byte for byte.
         let matched = kept.as_ref().and_then(|k| k.raw.as_ref()).is_some_and(|r| Arc::ptr_eq(r, &raw) || **r == *raw);
         // `since`: when the entry of an offer that is unchanged was written.
-        let (offer, since) = match kept {
+        let (offer, since) = match &kept {
             Some(k) if matched => (Arc::clone(&k.offer), Some(k.written)),
             Some(k) => {
                 let offer = normalize(marketplace, &raw);
                 let since = (*k.offer == offer).then_some(k.written);
+                if since.is_some() {
+                    // The same reading: a later confirmation of it still holds.
+                    offer.read_at.raise(k.offer.read_at.get().unwrap_or(sent));
+                }
                 (Arc::new(offer), since)
             }
             None => (Arc::new(normalize(marketplace, &raw)), None),
         };
+        // A remembered offer shared with cached pages was read again unchanged: every holder
+        // shows the later time, the price being the same.
+        offer.read_at.raise(sent);
         let young = since.filter(|since| now.saturating_duration_since(*since) < REFRESH_AFTER);
         if young.is_some() && matched {
+            return (offer, false);
+        }
+        // Another reading, from a request sent after this one left, is the listing as it is now:
+        // this page shows what it read, `offer(id)` keeps the later reading.
+        if since.is_none() && kept.is_some_and(|k| k.offer.read_at.get() > Some(sent)) {
             return (offer, false);
         }
         // A young entry of the same offer read from other fields is kept with these (for the
@@ -151,17 +169,34 @@ impl Remembered {
     /// [`REFRESH_AFTER`], is left as it is, and so is its vendor: it was recorded with the offer,
     /// and is seen again (kept for its retention) when the offer's entry is written again.
     pub(super) async fn remember(&self, offers: &[Arc<Offer>]) {
+        self.take_in(offers, false).await;
+    }
+
+    /// Remembers `offer` as the one `offer(id)` answers with, whatever was read of its id since:
+    /// the listing a buyer was shown when the marketplace listed its id again with other fields
+    /// later in the walk (the repeat is left out of the walk).
+    pub(super) async fn keep_shown(&self, offer: &Arc<Offer>) {
+        self.take_in(std::slice::from_ref(offer), true).await;
+    }
+
+    async fn take_in(&self, offers: &[Arc<Offer>], shown: bool) {
         let mut written = Vec::new();
         let now = Instant::now();
         for offer in offers {
             let id = offer.gateway_id();
-            let kept = self.kept(&id, now);
-            if let Some(k) =
-                kept.filter(|k| now.saturating_duration_since(k.written) < REFRESH_AFTER && k.offer == *offer)
-            {
-                // The same offer, read by another instance perhaps later than here.
-                k.offer.read_at.raise(offer.read_at.get().unwrap_or(UNIX_EPOCH));
-                continue;
+            if let Some(k) = self.kept(&id, now) {
+                if k.offer == *offer {
+                    // The same reading, confirmed here or by another instance: the later holds.
+                    k.offer.read_at.raise(offer.read_at.get().unwrap_or(UNIX_EPOCH));
+                    offer.read_at.raise(k.offer.read_at.get().unwrap_or(UNIX_EPOCH));
+                    if now.saturating_duration_since(k.written) < REFRESH_AFTER {
+                        continue;
+                    }
+                } else if !shown && k.offer.read_at.get() > offer.read_at.get() {
+                    // An older reading than the one kept (a page cached before the listing
+                    // changed) is served as the page it is, never as the offer now.
+                    continue;
+                }
             }
             let kept = Kept { offer: Arc::clone(offer), raw: None, written: now }.weighed(&id);
             self.offers.insert(id, kept);

@@ -11,6 +11,7 @@ use rust_decimal_macros::dec;
 use serde_json::json;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime};
 
 fn remembered() -> Remembered {
     Remembered::new(16 * 1024 * 1024, Arc::new(MemoryStore::new(1024 * 1024)))
@@ -32,14 +33,24 @@ fn policy(rate: rust_decimal::Decimal) -> Arc<VatPolicy> {
     Arc::new(VatPolicy { includes_vat: Some(true), rate, rules: Vec::new() })
 }
 
-/// Reads `raws` as a fetched page, counting the items normalised.
+/// Reads `raws` as a page fetched now, counting the items normalised.
 async fn read(remembered: &Remembered, raws: Vec<RawOffer>, count: &AtomicUsize) -> Vec<Arc<Offer>> {
+    read_sent(remembered, raws, count, SystemTime::now()).await
+}
+
+/// Reads `raws` as the answer to a request sent at `sent`.
+async fn read_sent(
+    remembered: &Remembered,
+    raws: Vec<RawOffer>,
+    count: &AtomicUsize,
+    sent: SystemTime,
+) -> Vec<Arc<Offer>> {
     let marketplace = MarketplaceId::new("mbiz");
     let counted = |m: &MarketplaceId, raw: &RawOffer| {
         count.fetch_add(1, Ordering::Relaxed);
         normalize_offer(m, raw)
     };
-    remembered.read_with(&marketplace, raws.into_iter().map(Arc::new).collect(), counted).await
+    remembered.read_with(&marketplace, raws.into_iter().map(Arc::new).collect(), sent, counted).await
 }
 
 #[tokio::test]
@@ -145,4 +156,40 @@ async fn an_offer_another_instance_read_later_shows_its_read() {
     earlier.read_at.raise(later - std::time::Duration::from_secs(60));
     remembered.remember(&[Arc::new(earlier)]).await;
     assert_eq!(remembered.offer("mbiz:A-1").await.expect("kept").read_at.get(), Some(later), "never moved back");
+}
+
+#[tokio::test]
+async fn a_slow_answer_sent_before_a_later_reading_never_replaces_it() {
+    let (remembered, count, vat) = (remembered(), AtomicUsize::new(0), policy(dec!(11)));
+    // To the millisecond, as read times are kept.
+    let millis = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).expect("after 1970").as_millis();
+    let sent_slow = SystemTime::UNIX_EPOCH + Duration::from_millis(u64::try_from(millis).expect("ms"));
+    let sent_fast = sent_slow + Duration::from_millis(400);
+    let mut changed = item("A-1", "Kertas HVS A4", &vat);
+    changed.price.value = json!("Rp 58.000");
+    let fast = read_sent(&remembered, vec![changed], &count, sent_fast).await;
+    // The slow request left first and carries the price before the change; it arrives last.
+    let slow = read_sent(&remembered, vec![item("A-1", "Kertas HVS A4", &vat)], &count, sent_slow).await;
+    assert_eq!(slow[0].read_at.get(), Some(sent_slow), "read when its request left, not when it arrived");
+    let price = |o: &Offer| o.price.as_ref().map(|p| p.amount);
+    assert_eq!(price(&slow[0]), Some(dec!(55000)), "its page shows what it read");
+    let now = remembered.offer("mbiz:A-1").await.expect("remembered");
+    assert_eq!(
+        (price(&now), now.read_at.get()),
+        (price(&fast[0]), Some(sent_fast)),
+        "offer(id) keeps the later reading"
+    );
+}
+
+#[tokio::test]
+async fn a_page_shared_from_before_a_change_never_puts_the_older_reading_back() {
+    let (remembered, count, vat) = (remembered(), AtomicUsize::new(0), policy(dec!(11)));
+    let before = normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat));
+    before.read_at.raise(SystemTime::now() - Duration::from_secs(2));
+    let mut changed = item("A-1", "Kertas HVS A4", &vat);
+    changed.price.value = json!("Rp 58.000");
+    read(&remembered, vec![changed], &count).await;
+    remembered.remember(&[Arc::new(before)]).await;
+    let now = remembered.offer("mbiz:A-1").await.expect("remembered");
+    assert_eq!(now.price.map(|p| p.amount), Some(dec!(58000)), "the reading made after the shared page's");
 }

@@ -221,7 +221,7 @@ pub(super) async fn keep_remembered_first(
     let first = kept.iter().map(|(_, shown)| shown.arc()).find(|shown| same(shown));
     let first = first.or_else(|| first_page?.offers.iter().find(|shown| same(shown)));
     if let Some(first) = first.filter(|shown| ***shown != *repeat) {
-        path.remembered().remember(std::slice::from_ref(first)).await;
+        path.remembered().keep_shown(first).await;
     }
 }
 
