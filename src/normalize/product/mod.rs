@@ -102,6 +102,8 @@ mod tests_apart;
 #[cfg(test)]
 mod tests_boards;
 #[cfg(test)]
+mod tests_chalk;
+#[cfg(test)]
 mod tests_group;
 #[cfg(test)]
 mod tests_kinds;
