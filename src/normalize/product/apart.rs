@@ -44,8 +44,9 @@
 //!   Balik`, `Double Side`, `2 Face`) never meets one that does not say so, a glass board never a
 //!   plain one, one on a stand (`Kaki`, `Standing`, `Stand Roda`, also after `+`/`with`) or a
 //!   magnetic one (not `Non Magnetic`) never one that does not say so, a green chalkboard never a
-//!   black one; of two titles about markers, a set of colours (`4
-//!   Colors`, `Set 4 Warna`) never a single marker.
+//!   black one, coloured (`Warna`) or dustless (`Anti Debu`) chalk never the plain (review29c
+//!   P8); of two titles about markers, a set of colours (`4 Colors`, `Set 4 Warna`) never a
+//!   single marker.
 //! - A board's size (two sides of 20 cm or more: `60 x 90`, `60 cm x 90 cm`, `60×90`, `60*90`,
 //!   `1,2 x 2,4 m`) never meets a title about markers or boards stating none. Of board-word
 //!   titles stating no size, those with a word only a board's title has (`Kecil`, `Ukuran`,

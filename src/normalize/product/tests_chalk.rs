@@ -50,3 +50,62 @@ fn a_chalk_holder_and_liquid_chalk_are_never_the_chalk_sticks() {
     assert!(!conflict(boards[0], "Kapur Tulis Wisanggeni Putih").is_empty());
     assert!(conflict(boards[0], "Whiteboard Wisanggeni 60 x 90 cm").iter().any(|c| c.contains("blackboard")));
 }
+
+#[test]
+fn chalk_of_two_makers_never_meets_through_chalk_naming_none_in_any_order() {
+    // review29c P8: `Kapur Tulis Putih Sakana` and the chalk of Gatot, Ujiwb, Ujichalk, Ujikp …
+    // (brand read: `Kapur`) were one group through `Kapur Tulis Putih`.
+    let makers = [
+        "Kapur Tulis Gatot Putih",
+        "Kapur Tulis Ujiwb Putih",
+        "Kapur Tulis Ujichalk Putih",
+        "Kapur Tulis Ujikp Putih",
+        "Kapur Tulis Putih Sakana",
+        "Kapur Tulis Snowman Putih",
+    ];
+    let mut titles = makers.to_vec();
+    titles.extend(["Kapur Tulis Putih", "Kapur Tulis Putih Isi 100", "Kapur Tulis Gatot Putih Isi 12"]);
+    let groups = grouped(&titles);
+    for (i, a) in makers.iter().enumerate() {
+        for b in &makers[i + 1..] {
+            assert!(!together(&groups, a, b), "{a} / {b}: {groups:?}");
+        }
+    }
+    let reversed: Vec<&str> = titles.iter().rev().copied().collect();
+    assert_eq!(sorted(groups.clone()), sorted(grouped(&reversed)));
+    // Neighbours: a maker's chalk meets its own, boxed or not.
+    assert!(together(&groups, "Kapur Tulis Gatot Putih", "Kapur Tulis Gatot Putih Isi 12"), "{groups:?}");
+}
+
+#[test]
+fn coloured_or_dustless_chalk_is_never_the_white_and_chalk_is_no_pencil() {
+    // review29c P8: white and coloured (`Warna`) chalk, and `Anti Debu` (dustless, Rp4.000), were
+    // in one group with the plain white chalk.
+    for (a, b) in [
+        ("Kapur Tulis Gatot Warna", "Kapur Tulis Gatot Putih"),
+        ("Kapur Warna Gatot Isi 12", "Kapur Tulis Gatot Putih Isi 12"),
+        ("Kapur Tulis Putih Anti Debu", "Kapur Tulis Putih"),
+        ("Kapur Tulis Gatot Dustless", "Kapur Tulis Gatot Putih"),
+        ("Kapur Tulis Ujiwb Putih", "Pensil Ujiwb 2B"),
+    ] {
+        assert!(!conflict(a, b).is_empty(), "{a} / {b}");
+    }
+    // Neighbours: a count of colours still splits markers only as a set; coloured chalk meets its like.
+    assert!(conflict("Kapur Tulis Gatot Warna", "Kapur Warna Gatot").is_empty());
+}
+
+#[test]
+fn magnetic_is_what_a_board_is_never_its_maker() {
+    // review29c P8: `Whiteboard Magnetic Baja 60 x 90 cm` was brand Magnetic, and met the magnetic
+    // boards of every maker.
+    let key = |t: &str| super::product_key(t).brand;
+    assert_eq!(key("Papan Tulis Whiteboard Magnetic 60 x 90 cm"), None);
+    assert_eq!(key("Whiteboard Magnetic Ujimg 60 x 90 cm").as_deref(), Some("Ujimg"));
+    assert_eq!(key("Penghapus Whiteboard Magnet Ujiwb").as_deref(), Some("Ujiwb"));
+}
+
+fn sorted(mut groups: Vec<Vec<&str>>) -> Vec<Vec<&str>> {
+    groups.iter_mut().for_each(|g| g.sort_unstable());
+    groups.sort();
+    groups
+}

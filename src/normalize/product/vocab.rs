@@ -28,6 +28,9 @@ const DESCRIPTIVE: &[&str] = &[
     "pro", "plus", "max", "lite", "ultra", "series", "edition", "type", "original", "genuine", "grade",
     // Words that join others: `per Kotak`, `atau`, `tanpa`.
     "per", "atau", "yang", "dari", "pada", "dalam", "tanpa", "bisa", "siap", "sudah", "sama", "each", "set",
+    // What a board is, never who makes it (review29c P8: `Whiteboard Magnetic Baja` was brand
+    // Magnetic, and met every magnetic board).
+    "magnet", "magnetic", "magnetik", "magnetis",
     // Written without vowels, yet no abbreviation of another word: `Rp 10.000`.
     "rp", "idr", "ppn", "sni", "bpom",
     // Kinds of goods no kind table names, and screen words.

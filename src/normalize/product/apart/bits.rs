@@ -53,6 +53,10 @@ pub(super) const MAGNETIC: u32 = 1 << 23;
 pub(super) const CHALK: u32 = 1 << 24;
 /// What holds chalk sticks (`Tempat Kapur`, `Kotak Kapur`): never the sticks (review29c P6).
 pub(super) const CHALK_HOLDER: u32 = 1 << 27;
+/// Coloured chalk (`Kapur Tulis Warna`, `Kapur Berwarna`): never the white (review29c P8).
+pub(super) const COLOURED_CHALK: u32 = 1 << 28;
+/// Dustless chalk (`Anti Debu`, `Dustless`): never the plain (review29c P8).
+pub(super) const DUSTLESS: u32 = 1 << 29;
 /// A pencil (`Pensil 2B`, `Pensil 2B + Penghapus`): never an eraser (review28e N5).
 pub(super) const PENCIL_SOLD: u32 = 1 << 25;
 /// What two titles differ in that no type or size tells, as (bit, what both titles must be,
@@ -65,6 +69,8 @@ pub(super) const FACETS: &[Facet] = &[
     (MAGNETIC, BOARD | SIZED, "magnetic", "not magnetic"),
     (SET, CONTEXT, "set of colours", "one colour"),
     (GREEN, BLACKBOARD, "green chalkboard", "black chalkboard"),
+    (COLOURED_CHALK, CHALK, "coloured chalk", "white chalk"),
+    (DUSTLESS, CHALK, "dustless chalk", "plain chalk"),
 ];
 
 /// A flip chart (`Flip Chart`, `Flipchart`): never a whiteboard, on a stand or not, though its
@@ -108,7 +114,7 @@ pub(super) const PRODUCTS: &[(u32, u32, &str, &str)] = &[
     (REFILL, CONTEXT, "refill or refillable", "no refill"),
     (BOARD, CONTEXT, "board", "no board"),
     (OTHER, CONTEXT, "other product", "marker"),
-    (PENCIL_SOLD, ERASER, "pencil", "no pencil"),
+    (PENCIL_SOLD, ERASER | CHALK, "pencil", "no pencil"),
 ];
 /// What makes a title one about markers, for the products to be kept apart from.
 pub(super) const CONTEXT: u32 = TYPES | MARKER;

@@ -11,7 +11,8 @@ const NEGATIONS: &[&str] = &["non", "tidak", "tdk", "bukan", "tanpa", "no", "wit
 
 /// The facets `toks` (a title, or what it says before a bonus word) state: two faces (`2 Sisi`,
 /// `Dua Muka`, `Bolak Balik`, `Bolak-Balik`, `Double Side`, `2 Face`), glass, a magnet (`Non Magnetic` is the
-/// plain board), a count of colours, green (said of a chalkboard only).
+/// plain board), a count of colours, green (said of a chalkboard only), colours and no dust
+/// (said of chalk only).
 pub(super) fn facets(toks: &[Tok]) -> u32 {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
     let double = (0..toks.len()).any(|i| {
@@ -33,9 +34,23 @@ pub(super) fn facets(toks: &[Tok]) -> u32 {
         colours && counted
     });
     let green = toks.iter().any(|t| matches!(t.text.as_str(), "hijau" | "green" | "greenboard"));
-    [(double, DOUBLE), (glass, GLASS), (magnetic, MAGNETIC), (set, SET), (green, GREEN)]
-        .iter()
-        .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
+    // Said of chalk only (see FACETS): `Kapur Tulis Warna`, `Kapur Tulis Anti Debu`.
+    let coloured = toks.iter().any(|t| matches!(t.text.as_str(), "warna" | "berwarna" | "colour" | "color" | "colors"));
+    let dustless = (0..toks.len()).any(|i| {
+        matches!(word(i), "dustless" | "dustfree")
+            || (matches!(word(i), "anti" | "bebas" | "tanpa" | "non" | "low") && matches!(word(i + 1), "debu" | "dust"))
+    });
+    [
+        (double, DOUBLE),
+        (glass, GLASS),
+        (magnetic, MAGNETIC),
+        (set, SET),
+        (green, GREEN),
+        (coloured, COLOURED_CHALK),
+        (dustless, DUSTLESS),
+    ]
+    .iter()
+    .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
 }
 
 /// [`STAND`] for a board on legs or wheels (`Kaki`, `Standing`, `Stand Roda`, `Beroda`), read over
