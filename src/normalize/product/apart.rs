@@ -35,15 +35,18 @@
 //!   (`Hitam Putih`) is a type of its own. An eraser for pencils (`Penghapus Karet`, `Eraser
 //!   Pensil`) never meets a whiteboard's or an untyped marker, and no eraser meets a pencil
 //!   (`Pensil 2B`, `Pensil 2B + Penghapus`: named before the eraser word) (review28e N5). Chalk
-//!   sticks (`Kapur Tulis`, `Kapur Snowman Putih`: `kapur` or `chalk` in a title naming no board,
-//!   marker or eraser) never meet a board, a marker or a typed eraser, whoever the maker
-//!   (review28e N1, N3).
+//!   sticks (`Kapur Tulis`, `Kapur Snowman Putih`: `kapur` or `chalk` in a title naming no
+//!   marker or eraser, and no board unless it starts with the chalk or names the board after
+//!   `untuk`/`for`/`buat`: `Chalk … for Blackboard`) never meet a board, a marker, a typed eraser
+//!   or what holds them (`Tempat Kapur`, `Kotak Kapur`), whoever the maker; `Liquid Chalk` and
+//!   `Kapur Cair` are chalk markers (review28e N1, N3, review29c P6).
 //! - Facets (brief 28): of two boards, one written on both faces (`2 Sisi`, `Dua Muka`, `Bolak
 //!   Balik`, `Double Side`, `2 Face`) never meets one that does not say so, a glass board never a
 //!   plain one, one on a stand (`Kaki`, `Standing`, `Stand Roda`, also after `+`/`with`) or a
 //!   magnetic one (not `Non Magnetic`) never one that does not say so, a green chalkboard never a
-//!   black one; of two titles about markers, a set of colours (`4
-//!   Colors`, `Set 4 Warna`) never a single marker.
+//!   black one, coloured (`Warna`) or dustless (`Anti Debu`) chalk never the plain (review29c
+//!   P8); of two titles about markers, a set of colours (`4 Colors`, `Set 4 Warna`) never a
+//!   single marker.
 //! - A board's size (two sides of 20 cm or more: `60 x 90`, `60 cm x 90 cm`, `60×90`, `60*90`,
 //!   `1,2 x 2,4 m`) never meets a title about markers or boards stating none. Of board-word
 //!   titles stating no size, those with a word only a board's title has (`Kecil`, `Ukuran`,
@@ -117,6 +120,9 @@ impl Says {
                 "flipchart" => FLIPCHART,
                 "flip" if word(i + 1) == "chart" => FLIPCHART,
                 "spidol" | "marker" | "markers" => MARKER,
+                // `Liquid Chalk`, `Kapur Cair`: a chalk marker, not the sticks (review29c P6).
+                "liquid" if word(i + 1) == "chalk" => MARKER | OTHER,
+                "kapur" if word(i + 1) == "cair" => MARKER | OTHER,
                 // `Mudah Hapus`, `Tidak Bisa Hapus`: what the ink or the board does (review28c K4).
                 "hapus" if matches!(i.checked_sub(1).map_or("", word), "mudah" | "bisa" | "dapat" | "dpt") => 0,
                 "penghapus" | "eraser" | "hapusan" | "hapus" if denied(toks, i) => 0,
@@ -132,8 +138,12 @@ impl Says {
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
         let board = (0..toks.len()).any(|i| board_word(toks, i));
-        bits |= chalk(toks, bits, board);
-        if board && bits & (MARKER | ERASER | INK | REFILL | OTHER) == 0 {
+        let chalk = chalk(toks, bits, board);
+        // Chalk naming the board it is for is the chalk, never that board (review29c P6).
+        if chalk != 0 {
+            bits = (bits & !(WHITEBOARD | BLACKBOARD | CORKBOARD | FLIPCHART)) | chalk;
+        }
+        if board && chalk == 0 && bits & (MARKER | ERASER | INK | REFILL | OTHER) == 0 {
             bits |= BOARD | board_bits(toks, sized);
         } else if sized && bits & (CONTEXT | ERASER) != 0 {
             bits |= SIZED;
@@ -227,22 +237,6 @@ pub(super) fn gift(toks: &[Tok]) -> usize {
     let at = 1 + toks[1..].iter().take_while(|t| gift(t)).count();
     let board = at > 1 && board_word(toks, at) && Says::scan(&toks[at..], true).0 & BOARD != 0;
     if board { at } else { 0 }
-}
-
-fn type_names(types: u32) -> Vec<&'static str> {
-    let names = [
-        (PERMANENT, "permanent"),
-        (NOT_PERMANENT, "non-permanent"),
-        (WHITEBOARD, "whiteboard"),
-        (OHP, "ohp"),
-        (BLACKBOARD, "blackboard"),
-        (CORKBOARD, "corkboard"),
-        (PENCIL, "pencil eraser"),
-        (FLIPCHART, "flip chart"),
-        (CHALK, "chalk sticks"),
-        (UNTYPED, "untyped"),
-    ];
-    names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
 }
 
 /// `Non Permanent`, `Tidak Permanen`, `Bukan Spidol Permanent`: a negation before the word,

@@ -51,6 +51,12 @@ pub(super) const STAND: u32 = 1 << 22;
 pub(super) const MAGNETIC: u32 = 1 << 23;
 /// Chalk sticks (`Kapur Tulis …`): no board, no chalk marker, no eraser (review28e N1, N3).
 pub(super) const CHALK: u32 = 1 << 24;
+/// What holds chalk sticks (`Tempat Kapur`, `Kotak Kapur`): never the sticks (review29c P6).
+pub(super) const CHALK_HOLDER: u32 = 1 << 27;
+/// Coloured chalk (`Kapur Tulis Warna`, `Kapur Berwarna`): never the white (review29c P8).
+pub(super) const COLOURED_CHALK: u32 = 1 << 28;
+/// Dustless chalk (`Anti Debu`, `Dustless`): never the plain (review29c P8).
+pub(super) const DUSTLESS: u32 = 1 << 29;
 /// A pencil (`Pensil 2B`, `Pensil 2B + Penghapus`): never an eraser (review28e N5).
 pub(super) const PENCIL_SOLD: u32 = 1 << 25;
 /// What two titles differ in that no type or size tells, as (bit, what both titles must be,
@@ -63,6 +69,8 @@ pub(super) const FACETS: &[Facet] = &[
     (MAGNETIC, BOARD | SIZED, "magnetic", "not magnetic"),
     (SET, CONTEXT, "set of colours", "one colour"),
     (GREEN, BLACKBOARD, "green chalkboard", "black chalkboard"),
+    (COLOURED_CHALK, CHALK, "coloured chalk", "white chalk"),
+    (DUSTLESS, CHALK, "dustless chalk", "plain chalk"),
 ];
 
 /// A flip chart (`Flip Chart`, `Flipchart`): never a whiteboard, on a stand or not, though its
@@ -71,7 +79,7 @@ pub(super) const FLIPCHART: u32 = 1 << 20;
 
 /// The marker's and the board's types, and the eraser's.
 pub(super) const TYPES: u32 =
-    PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL | FLIPCHART | CHALK;
+    PERMANENT | NOT_PERMANENT | WHITEBOARD | OHP | BLACKBOARD | CORKBOARD | PENCIL | FLIPCHART | CHALK | CHALK_HOLDER;
 /// A marker named with no type: split from permanent and OHP markers only.
 pub(super) const UNTYPED: u32 = 1 << 15;
 /// Types that never meet, either way round.
@@ -96,6 +104,7 @@ pub(super) const NEVER: &[(u32, u32)] = &[
     (FLIPCHART, BLACKBOARD),
     (FLIPCHART, CORKBOARD),
     (CHALK, (TYPES | UNTYPED) & !CHALK),
+    (CHALK_HOLDER, (TYPES | UNTYPED) & !CHALK_HOLDER),
 ];
 /// What is sold other than a marker, and what the title without it must say for the two to
 /// split (a marker's or a board's words, for most).
@@ -105,7 +114,7 @@ pub(super) const PRODUCTS: &[(u32, u32, &str, &str)] = &[
     (REFILL, CONTEXT, "refill or refillable", "no refill"),
     (BOARD, CONTEXT, "board", "no board"),
     (OTHER, CONTEXT, "other product", "marker"),
-    (PENCIL_SOLD, ERASER, "pencil", "no pencil"),
+    (PENCIL_SOLD, ERASER | CHALK, "pencil", "no pencil"),
 ];
 /// What makes a title one about markers, for the products to be kept apart from.
 pub(super) const CONTEXT: u32 = TYPES | MARKER;
@@ -126,3 +135,21 @@ pub(super) const BONUS: &[&str] =
 
 /// What comes with a board: an eraser, markers.
 pub(super) const EXTRAS: &[&str] = &["penghapus", "hapusan", "eraser", "spidol", "marker", "markers"];
+
+/// The names of the types in `types`, as conflicts show them.
+pub(super) fn type_names(types: u32) -> Vec<&'static str> {
+    let names = [
+        (PERMANENT, "permanent"),
+        (NOT_PERMANENT, "non-permanent"),
+        (WHITEBOARD, "whiteboard"),
+        (OHP, "ohp"),
+        (BLACKBOARD, "blackboard"),
+        (CORKBOARD, "corkboard"),
+        (PENCIL, "pencil eraser"),
+        (FLIPCHART, "flip chart"),
+        (CHALK, "chalk sticks"),
+        (CHALK_HOLDER, "chalk holder"),
+        (UNTYPED, "untyped"),
+    ];
+    names.iter().filter(|(bit, _)| types & bit != 0).map(|(_, name)| *name).collect()
+}

@@ -2,7 +2,7 @@
 //! board word), and what a board-word title stating no size shows of a board: the readings behind
 //! `apart.rs`'s splits that are not the marker's or the board's own words.
 
-use super::super::boards::{coloured, named};
+use super::super::boards::{board_word, coloured, named};
 use super::super::lex::{Class, Tok};
 use super::bits::*;
 
@@ -11,7 +11,8 @@ const NEGATIONS: &[&str] = &["non", "tidak", "tdk", "bukan", "tanpa", "no", "wit
 
 /// The facets `toks` (a title, or what it says before a bonus word) state: two faces (`2 Sisi`,
 /// `Dua Muka`, `Bolak Balik`, `Bolak-Balik`, `Double Side`, `2 Face`), glass, a magnet (`Non Magnetic` is the
-/// plain board), a count of colours, green (said of a chalkboard only).
+/// plain board), a count of colours, green (said of a chalkboard only), colours and no dust
+/// (said of chalk only).
 pub(super) fn facets(toks: &[Tok]) -> u32 {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
     let double = (0..toks.len()).any(|i| {
@@ -33,9 +34,23 @@ pub(super) fn facets(toks: &[Tok]) -> u32 {
         colours && counted
     });
     let green = toks.iter().any(|t| matches!(t.text.as_str(), "hijau" | "green" | "greenboard"));
-    [(double, DOUBLE), (glass, GLASS), (magnetic, MAGNETIC), (set, SET), (green, GREEN)]
-        .iter()
-        .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
+    // Said of chalk only (see FACETS): `Kapur Tulis Warna`, `Kapur Tulis Anti Debu`.
+    let coloured = toks.iter().any(|t| matches!(t.text.as_str(), "warna" | "berwarna" | "colour" | "color" | "colors"));
+    let dustless = (0..toks.len()).any(|i| {
+        matches!(word(i), "dustless" | "dustfree")
+            || (matches!(word(i), "anti" | "bebas" | "tanpa" | "non" | "low") && matches!(word(i + 1), "debu" | "dust"))
+    });
+    [
+        (double, DOUBLE),
+        (glass, GLASS),
+        (magnetic, MAGNETIC),
+        (set, SET),
+        (green, GREEN),
+        (coloured, COLOURED_CHALK),
+        (dustless, DUSTLESS),
+    ]
+    .iter()
+    .fold(0, |bits, &(yes, bit)| if yes { bits | bit } else { bits })
 }
 
 /// [`STAND`] for a board on legs or wheels (`Kaki`, `Standing`, `Stand Roda`, `Beroda`), read over
@@ -51,11 +66,27 @@ pub(super) fn stand(toks: &[Tok], bits: u32) -> u32 {
     if stands && bits & FLIPCHART == 0 { STAND } else { 0 }
 }
 
-/// [`CHALK`] for chalk sticks: `kapur` or `chalk` in a title naming no board, marker or eraser
-/// (`Kapur Tulis Snowman Putih`, `Kapur Gatot Putih`), whoever the maker (review28e N1, N3).
+/// [`CHALK`] for chalk sticks: `kapur` or `chalk` in a title naming no marker or eraser, and no
+/// board either, unless the title starts with the chalk (`Kapur Tulis … Papan Tulis`, `Chalk …
+/// for Blackboard`) or names the board after `untuk`/`for`/`buat` (what the chalk is for): the
+/// sticks, whoever the maker (review28e N1, N3, review29c P6). [`CHALK_HOLDER`] for what holds
+/// them, named first (`Tempat Kapur`, `Kotak Kapur`, `Chalk Holder`).
 pub(super) fn chalk(toks: &[Tok], bits: u32, board: bool) -> u32 {
-    let chalk = toks.iter().any(|t| matches!(t.text.as_str(), "kapur" | "chalk"));
-    if chalk && !board && bits & (MARKER | ERASER) == 0 { CHALK } else { 0 }
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text.as_str());
+    let Some(at) = toks.iter().position(|t| matches!(t.text.as_str(), "kapur" | "chalk")) else { return 0 };
+    if bits & (MARKER | ERASER) != 0 {
+        return 0;
+    }
+    let holder = (at == 1 && matches!(word(0), "tempat" | "kotak" | "wadah"))
+        || (at == 0 && matches!(word(1), "holder" | "tempat"));
+    let first = at == 0 && word(1) != "board";
+    let boards = (0..toks.len()).find(|&i| board_word(toks, i));
+    let for_board = boards.is_some_and(|b| (at..b).any(|i| matches!(word(i), "untuk" | "for" | "buat")));
+    match () {
+        _ if holder => CHALK_HOLDER,
+        _ if !board || first || for_board => CHALK,
+        _ => 0,
+    }
 }
 
 /// `bits` with what an eraser word means beside a pencil: [`PENCIL_SOLD`] for a pencil named
