@@ -317,7 +317,7 @@ pub(super) async fn collect(
                 Entry::Occupied(taken) if *taken.get() == index => continue,
                 Entry::Occupied(_) => {
                     left_out.repeated += 1;
-                    keep_remembered_first(path, &collected.offers, first_page.as_deref(), offer).await;
+                    keep_remembered_first((path, entry), &collected.offers, first_page.as_deref(), offer).await;
                     continue;
                 }
             }

@@ -13,7 +13,7 @@
 
 use super::failures::FailureLog;
 use super::paging::Learned;
-use super::remembered::Remembered;
+use super::remembered::{Reading, Remembered};
 use super::report::{CacheStatus, SourceReport, SourceStatus};
 use crate::cache::{CacheKey, CachedPage, Freshness, LoadAborted, ResultCache, Served, normalize_query};
 use crate::marketplace::guard::{Called, Guard};
@@ -86,6 +86,7 @@ impl FetchPath {
         }
         self.guards.store(Arc::new(guards));
         self.learned.store(Arc::new(learned));
+        self.remembered.adopt(registry.entries().iter().map(|e| (e.marketplace.id().clone(), e.fingerprint)).collect());
     }
 
     /// What is known of `id`'s page size (a fresh record for a marketplace not registered).
@@ -162,7 +163,7 @@ impl FetchPath {
         let meters = guard.meters(entry.marketplace.id().as_str());
         let (page, served) = fetched.inspect_err(|_| meters.lookups(lookup(report, None)).increment(1))?;
         if page.imported.take() {
-            self.remembered.remember(&page.offers).await;
+            self.remembered.remember(&page.offers, entry.fingerprint).await;
         }
         note_served(report, meters, &page, served);
         Ok(page)
@@ -266,7 +267,8 @@ async fn load_page(
     };
     span.record("status", status.label());
     let page = called.into_result()?;
-    let offers = told.remembered.read(id, page.items, sent_at).await;
+    let reading = Reading { marketplace: id, fingerprint: entry.fingerprint, sent: sent_at };
+    let offers = told.remembered.read(reading, page.items).await;
     Ok(CachedPage {
         offers,
         total: page.total,

@@ -11,12 +11,13 @@ use crate::model::{MarketplaceId, Offer, gateway_id};
 use crate::normalize::offer::normalize_offer;
 use crate::normalize::raw::RawOffer;
 use crate::normalize::text::plain;
+use arc_swap::ArcSwap;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Layout version of the shared records; bump when `Offer` or `Vendor` changes shape.
-const RECORD_VERSION: u8 = 2;
+const RECORD_VERSION: u8 = 3;
 
 /// How long an offer stays answerable by `offer(id)` after it was last fetched.
 const OFFER_RETENTION: Duration = Duration::from_secs(3600);
@@ -57,11 +58,23 @@ impl Kept {
 /// when read and go as the cache evicts (it is bounded by weight).
 type Offers = Bounded<String, Weighed<Arc<Kept>>, CarriedWeight>;
 
+/// Where a page's items come from: the marketplace, the fingerprint of the adapter file it was
+/// read under, and when the request that brought it was sent (the marketplace's data is at least
+/// that recent; a slow answer may arrive after a faster one sent later).
+pub(super) struct Reading<'a> {
+    pub(super) marketplace: &'a MarketplaceId,
+    pub(super) fingerprint: u64,
+    pub(super) sent: SystemTime,
+}
+
 /// Offers and vendors seen in fetched pages.
 pub(super) struct Remembered {
     offers: Offers,
     vendors: Arc<VendorDirectory>,
     shared: Arc<dyn PageStore>,
+    /// Each marketplace's current adapter fingerprint: a shared record read under another file
+    /// (before a reload here, or by an instance with another file) is not this gateway's reading.
+    readings: ArcSwap<HashMap<MarketplaceId, u64>>,
 }
 
 impl Remembered {
@@ -72,7 +85,13 @@ impl Remembered {
         let (vendor_bytes, offer_bytes) = (bytes / 4, bytes - bytes / 4);
         // An offer with its fields weighs about 2 KB; one of 256 KiB is far beyond any listing.
         let offers = bounded(offer_bytes, 2048, 256 * 1024, CarriedWeight);
-        Self { offers, vendors: Arc::new(VendorDirectory::new(vendor_bytes)), shared }
+        let vendors = Arc::new(VendorDirectory::new(vendor_bytes));
+        Self { offers, vendors, shared, readings: ArcSwap::default() }
+    }
+
+    /// The adapter fingerprints offers are read under from now on, by marketplace.
+    pub(super) fn adopt(&self, readings: HashMap<MarketplaceId, u64>) {
+        self.readings.store(Arc::new(readings));
     }
 
     /// The entry of `id` still live at `now`, if any.
@@ -80,25 +99,18 @@ impl Remembered {
         self.offers.get(id).map(|entry| entry.value).filter(|kept| kept.live(now))
     }
 
-    /// The offers of a page `marketplace` sent in answer to a request sent at `sent`, remembered
-    /// with their vendors merged. An item remembered with the very same fields is not normalised
+    /// The offers of a page (see [`Reading`]), remembered with their vendors merged. An item remembered with the very same fields is not normalised
     /// again: normalising is pure, and most items of a miss were read in an earlier search (a fifth
     /// of a miss's CPU went to reading them again). What is left as it is follows
     /// [`Remembered::remember`].
-    pub(super) async fn read(
-        &self,
-        marketplace: &MarketplaceId,
-        raws: Vec<Arc<RawOffer>>,
-        sent: SystemTime,
-    ) -> Vec<Arc<Offer>> {
-        self.read_with(marketplace, raws, sent, normalize_offer).await
+    pub(super) async fn read(&self, page: Reading<'_>, raws: Vec<Arc<RawOffer>>) -> Vec<Arc<Offer>> {
+        self.read_with(page, raws, normalize_offer).await
     }
 
     async fn read_with(
         &self,
-        marketplace: &MarketplaceId,
+        page: Reading<'_>,
         raws: Vec<Arc<RawOffer>>,
-        sent: SystemTime,
         normalize: impl Fn(&MarketplaceId, &RawOffer) -> Offer,
     ) -> Vec<Arc<Offer>> {
         let mut offers = Vec::with_capacity(raws.len());
@@ -106,27 +118,26 @@ impl Remembered {
         // One clock read for the page: its items arrived together.
         let now = Instant::now();
         for raw in raws {
-            let (offer, wrote) = self.read_one(marketplace, raw, (now, sent), &normalize);
+            let (offer, wrote) = self.read_one(&page, raw, now, &normalize);
             if wrote {
                 written.push(offers.len());
             }
             offers.push(offer);
         }
-        self.written(written.iter().map(|&i| &*offers[i]).collect()).await;
+        self.written(written.iter().map(|&i| &*offers[i]).collect(), page.fingerprint).await;
         offers
     }
 
     /// One item: its remembered offer when its fields match, else normalised; and whether its
     /// entry was written (new, changed or due for refresh), so its vendor is recorded again.
-    /// `sent` is when the request that brought it left: the marketplace's data is at least that
-    /// recent, and a slow answer may arrive after a faster one sent later.
     fn read_one(
         &self,
-        marketplace: &MarketplaceId,
+        page: &Reading<'_>,
         raw: Arc<RawOffer>,
-        (now, sent): (Instant, SystemTime),
+        now: Instant,
         normalize: &impl Fn(&MarketplaceId, &RawOffer) -> Offer,
     ) -> (Arc<Offer>, bool) {
+        let (marketplace, sent) = (page.marketplace, page.sent);
         let id = gateway_id(marketplace, &plain(&raw.source_id));
         let kept = self.kept(&id, now);
         // The adapter hands the same fields again for an item sent again byte for byte.
@@ -168,18 +179,18 @@ impl Remembered {
     /// their vendors; an offer already remembered unchanged, in an entry younger than
     /// [`REFRESH_AFTER`], is left as it is, and so is its vendor: it was recorded with the offer,
     /// and is seen again (kept for its retention) when the offer's entry is written again.
-    pub(super) async fn remember(&self, offers: &[Arc<Offer>]) {
-        self.take_in(offers, false).await;
+    pub(super) async fn remember(&self, offers: &[Arc<Offer>], fingerprint: u64) {
+        self.take_in(offers, fingerprint, false).await;
     }
 
     /// Remembers `offer` as the one `offer(id)` answers with, whatever was read of its id since:
     /// the listing a buyer was shown when the marketplace listed its id again with other fields
     /// later in the walk (the repeat is left out of the walk).
-    pub(super) async fn keep_shown(&self, offer: &Arc<Offer>) {
-        self.take_in(std::slice::from_ref(offer), true).await;
+    pub(super) async fn keep_shown(&self, offer: &Arc<Offer>, fingerprint: u64) {
+        self.take_in(std::slice::from_ref(offer), fingerprint, true).await;
     }
 
-    async fn take_in(&self, offers: &[Arc<Offer>], shown: bool) {
+    async fn take_in(&self, offers: &[Arc<Offer>], fingerprint: u64, shown: bool) {
         let mut written = Vec::new();
         let now = Instant::now();
         for offer in offers {
@@ -202,26 +213,26 @@ impl Remembered {
             self.offers.insert(id, kept);
             written.push(&**offer);
         }
-        self.written(written).await;
+        self.written(written, fingerprint).await;
     }
 
     /// Merges the vendors of offers just written, and shares both when other instances do.
-    async fn written(&self, written: Vec<&Offer>) {
+    async fn written(&self, written: Vec<&Offer>, fingerprint: u64) {
         if written.is_empty() {
             return;
         }
         self.vendors.record(written.iter().copied());
         if self.shared.shared() {
-            self.share(&written).await;
+            self.share(&written, fingerprint).await;
         }
     }
 
     /// Writes newly remembered offers and their merged vendors to the shared store.
-    async fn share(&self, offers: &[&Offer]) {
+    async fn share(&self, offers: &[&Offer], fingerprint: u64) {
         let mut vendors = HashMap::new();
         let mut offer_records = Vec::with_capacity(offers.len());
         for offer in offers {
-            offer_records.extend(encode(*offer).map(|bytes| (offer.gateway_id(), bytes)));
+            offer_records.extend(encode(&(fingerprint, *offer)).map(|bytes| (offer.gateway_id(), bytes)));
             let vendor = self.vendors.vendor_of(&offer.marketplace, &offer.vendor);
             vendors.entry(vendor.id.clone()).or_insert(vendor);
         }
@@ -244,7 +255,9 @@ impl Remembered {
         if let Some(kept) = self.kept(id, Instant::now()) {
             return Some(Offer::clone(&kept.offer));
         }
-        decode(&self.shared.find_record("offer", id).await?)
+        let (reading, offer): (u64, Offer) = decode(&self.shared.find_record("offer", id).await?)?;
+        // Read under the adapter file this gateway runs, or not its reading (review30a F4).
+        (self.readings.load().get(&offer.marketplace) == Some(&reading)).then_some(offer)
     }
 
     /// A merged vendor by id (or by the id of a vendor merged into it), here or in the shared store.

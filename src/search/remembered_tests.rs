@@ -1,7 +1,7 @@
 //! Reading a page's items through what is remembered: the same fields are never normalised
 //! twice, and anything that could change the offer is.
 
-use super::Remembered;
+use super::{Reading, Remembered};
 use crate::cache::MemoryStore;
 use crate::model::{MarketplaceId, Offer};
 use crate::normalize::offer::normalize_offer;
@@ -50,7 +50,8 @@ async fn read_sent(
         count.fetch_add(1, Ordering::Relaxed);
         normalize_offer(m, raw)
     };
-    remembered.read_with(&marketplace, raws.into_iter().map(Arc::new).collect(), sent, counted).await
+    let page = Reading { marketplace: &marketplace, fingerprint: 0, sent };
+    remembered.read_with(page, raws.into_iter().map(Arc::new).collect(), counted).await
 }
 
 #[tokio::test]
@@ -86,7 +87,7 @@ async fn a_changed_field_or_pricing_policy_normalises_that_item_again() {
 async fn an_offer_another_instance_shared_is_read_once_then_matched() {
     let (remembered, count, vat) = (remembered(), AtomicUsize::new(0), policy(dec!(11)));
     let shared = Arc::new(normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat)));
-    remembered.remember(std::slice::from_ref(&shared)).await;
+    remembered.remember(std::slice::from_ref(&shared), 0).await;
     for _ in 0..3 {
         let offers = read(&remembered, vec![item("A-1", "Kertas HVS A4", &vat)], &count).await;
         assert_eq!(offers, std::slice::from_ref(&shared));
@@ -122,7 +123,7 @@ async fn a_marketplace_forgotten_answers_none_of_its_offers_and_the_others_stay(
         Arc::new(normalize_offer(&MarketplaceId::new(marketplace), &item(id, "Map plastik", &vat)))
     };
     let kept = [offer("mbiz", "A-1"), offer("mbiz-2", "A-1"), offer("ekatalog", "A-1")];
-    remembered.remember(&kept).await;
+    remembered.remember(&kept, 0).await;
     remembered.forget_marketplace(&MarketplaceId::new("mbiz"));
     assert_eq!(remembered.offer("mbiz:A-1").await, None);
     assert_eq!(remembered.offer("mbiz-2:A-1").await.as_ref(), Some(&*kept[1]), "a longer id sharing its start stays");
@@ -150,11 +151,11 @@ async fn an_offer_another_instance_read_later_shows_its_read() {
     let shared = normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat));
     let later = here[0].read_at.get().expect("read") + std::time::Duration::from_secs(30);
     shared.read_at.raise(later);
-    remembered.remember(&[Arc::new(shared)]).await;
+    remembered.remember(&[Arc::new(shared)], 0).await;
     assert_eq!(remembered.offer("mbiz:A-1").await.expect("remembered").read_at.get(), Some(later));
     let earlier = normalize_offer(&MarketplaceId::new("mbiz"), &item("A-1", "Kertas HVS A4", &vat));
     earlier.read_at.raise(later - std::time::Duration::from_secs(60));
-    remembered.remember(&[Arc::new(earlier)]).await;
+    remembered.remember(&[Arc::new(earlier)], 0).await;
     assert_eq!(remembered.offer("mbiz:A-1").await.expect("kept").read_at.get(), Some(later), "never moved back");
 }
 
@@ -189,7 +190,7 @@ async fn a_page_shared_from_before_a_change_never_puts_the_older_reading_back() 
     let mut changed = item("A-1", "Kertas HVS A4", &vat);
     changed.price.value = json!("Rp 58.000");
     read(&remembered, vec![changed], &count).await;
-    remembered.remember(&[Arc::new(before)]).await;
+    remembered.remember(&[Arc::new(before)], 0).await;
     let now = remembered.offer("mbiz:A-1").await.expect("remembered");
     assert_eq!(now.price.map(|p| p.amount), Some(dec!(58000)), "the reading made after the shared page's");
 }

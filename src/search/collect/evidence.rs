@@ -212,7 +212,7 @@ impl LeftOut {
 /// marketplace repeating ids pays for this). The first listing is one this walk kept, or one
 /// of the first page a walk from a later position checked against (a client's page before).
 pub(super) async fn keep_remembered_first(
-    path: &FetchPath,
+    (path, entry): (&FetchPath, &RegistryEntry),
     kept: &[(u32, SharedOffer)],
     first_page: Option<&CachedPage>,
     repeat: &Offer,
@@ -221,7 +221,7 @@ pub(super) async fn keep_remembered_first(
     let first = kept.iter().map(|(_, shown)| shown.arc()).find(|shown| same(shown));
     let first = first.or_else(|| first_page?.offers.iter().find(|shown| same(shown)));
     if let Some(first) = first.filter(|shown| ***shown != *repeat) {
-        path.remembered().keep_shown(first).await;
+        path.remembered().keep_shown(first, entry.fingerprint).await;
     }
 }
 

@@ -46,3 +46,27 @@ async fn a_restarted_instance_and_a_new_one_answer_offer_and_vendor_links_from_r
     assert_eq!(unknown["data"]["offer"], serde_json::Value::Null, "{unknown}");
     assert_eq!(unknown["errors"][0]["extensions"]["code"], "OFFER_NOT_FOUND", "{unknown}");
 }
+
+/// review30a F4: a shared record of an offer read under other adapter settings (another
+/// instance's file in a rolling change, or this one's before a reload) is not this gateway's
+/// reading: `offer(id)` does not answer with it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_instance_under_other_adapter_settings_never_answers_offer_with_anothers_reading() {
+    const OFFER: &str = "query($id: ID!) { offer(id: $id) { id } }";
+    let redis = Redis::start();
+    let sandboxes = sandboxes().await;
+    let a = Instance::start(&sandboxes, &redis.url(), "").await;
+    let found = a.graphql(SEARCH, json!({ "query": "toner", "first": 5 })).await;
+    let id = found["data"]["search"]["offers"]["edges"][0]["node"]["id"].clone();
+    assert!(id.is_string(), "{found}");
+    // An instance under the same files answers from Redis once the record is there.
+    let same = Instance::start(&sandboxes, &redis.url(), "").await;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while same.graphql(OFFER, json!({ "id": id })).await.get("errors").is_some() {
+        assert!(Instant::now() < deadline, "the record reaches Redis within 5 s");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let other = Instance::start(&sandboxes, &redis.url(), "[defaults]\nretries = 1").await;
+    let answer = other.graphql(OFFER, json!({ "id": id })).await;
+    assert_eq!(answer["errors"][0]["extensions"]["code"], "OFFER_NOT_FOUND", "{answer}");
+}
