@@ -272,8 +272,9 @@ impl Offer {
     async fn issues(&self) -> &[Issue] {
         &self.issues
     }
-    /// When the gateway last read this offer, as it is here, from its marketplace: RFC 3339 in
-    /// UTC to the second (`"2026-12-06T04:32:05Z"`). An offer served from a cached page, or by
+    /// When the gateway last read this offer, as it is here, from its marketplace: the time the
+    /// request that brought it was sent, RFC 3339 in UTC to the second (`"2026-12-06T04:32:05Z"`);
+    /// the marketplace held it then or later. An offer served from a cached page, or by
     /// `offer(id)`, shows when it was read, not when it was served; a later read of the listing
     /// unchanged moves it on. Never later than the read it reports (with instances sharing a
     /// cache, another instance's later read may not be counted yet). Null when not known.
