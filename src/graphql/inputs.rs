@@ -43,8 +43,10 @@ pub(super) struct OfferFilterInput {
     /// Only koperasi, by the legal form as any of the vendor's accounts in the answer states it.
     #[graphql(default)]
     koperasi_only: bool,
-    /// Only vendors in this region: a Kemendagri code, dotted (`"35.71"`) or BPS style (`"3571"`);
-    /// a province code (`"35"`) includes its regencies and cities. An unknown code is refused
+    /// Only offers sold from an office in this region (`Offer.officeRegion`, not the merged
+    /// `vendor.region`): a Kemendagri code, dotted (`"35.71"`) or BPS style (`"3571"`);
+    /// a province code (`"35"`) includes its regencies and cities, and a listing whose place names
+    /// several regions, all within the one asked, is kept too. An unknown code is refused
     /// with `BAD_USER_INPUT` and `extensions.field: "filter.vendorRegion"`.
     vendor_region: Option<String>,
     /// Only offers in stock: those whose availability is in stock or limited, or, where a

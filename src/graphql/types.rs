@@ -3,6 +3,7 @@
 //! The model stays plain Rust; resolvers here decide how it is shown (ids, formatting, lookups).
 
 use super::count::clamp_i32;
+use super::lookup::{RegionView, region_by_code};
 use super::marketplace::{MarketplaceView, marketplace};
 use super::serial::{Lean, Serial};
 use super::vendor::VendorView;
@@ -215,6 +216,14 @@ impl Offer {
     /// How `unitPrice` was derived and whether it is confident; null when `unitPrice` is.
     async fn unit_price_basis(&self) -> Option<UnitPriceBasis<'_>> {
         self.unit_price.as_ref().map(|unit_price| UnitPriceBasis { unit_price, note: self.unit.note })
+    }
+    /// Where the office selling this listing is, as the listing states it (its location read as
+    /// one region); null when it states none, or a place that names several regions. The vendor
+    /// filter (`filter.vendorRegion`), the buyer page and the survey read this office; `vendor`
+    /// is the business merged across its accounts, and its `region` that of the account it was
+    /// first known by (a head office, for a vendor selling from branches).
+    async fn office_region(&self) -> Option<Lean<RegionView>> {
+        self.vendor.region_code.and_then(region_by_code).map(Lean)
     }
     /// The seller, merged with its accounts on other marketplaces.
     async fn vendor(&self, ctx: &Context<'_>) -> Lean<VendorView> {

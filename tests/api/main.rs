@@ -41,6 +41,7 @@ mod markset;
 mod matchset;
 mod memory;
 mod metrics;
+mod office_region;
 mod paging;
 mod paging_depth;
 mod paging_ends;
