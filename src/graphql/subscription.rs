@@ -18,8 +18,11 @@ pub struct SubscriptionRoot;
 impl SubscriptionRoot {
     /// The first page of a search, streamed: one `MarketplaceAnswered` per selected marketplace
     /// as soon as it answers (or fails, or misses its deadline), then `SearchCompleted` with the
-    /// merged page exactly as `search` returns it. Same limits, cache and circuit breakers as
-    /// `search`; later pages are plain `search` requests with the page's `endCursor`.
+    /// merged page exactly as `search` returns it, read the same way: a relevance page asks each
+    /// marketplace its share first (the events), then asks again the ones the page still waits
+    /// on, as `search` does, before `SearchCompleted`. Same limits, cache, upstream calls and
+    /// circuit breakers as `search`; later pages are plain `search` requests with the page's
+    /// `endCursor`.
     #[allow(clippy::too_many_arguments)]
     async fn search_stream(
         &self,
@@ -69,7 +72,8 @@ pub struct MarketplaceAnswered {
 /// One marketplace's answer to a streamed search: its report and its normalised offers.
 #[Object]
 impl MarketplaceAnswered {
-    /// What happened to the marketplace; a failure is also a GraphQL error on this event, with
+    /// What happened to the marketplace in this first answer (`SearchCompleted`'s `sources` add
+    /// what it was asked for after); a failure is also a GraphQL error on this event, with
     /// `extensions.code` and `extensions.marketplace`.
     async fn source(&self, ctx: &Context<'_>) -> &SourceReport {
         if let Some(error) = &self.error {
