@@ -81,7 +81,13 @@ impl MarketplaceAnswered {
         }
         &self.report
     }
-    /// Its matching offers, normalised, in the marketplace's own order (at most `first`).
+    /// Its offers that match or may still match, normalised, in the marketplace's own order (at
+    /// most `first`), of this first answer (a relevance page may ask it for more before the
+    /// merged page). `umkOnly` and `koperasiOnly` are judged by the vendor's scale and legal form
+    /// as every account of it in the answer states them: here an offer is left out only when
+    /// the answers so far state its vendor is not UMK (not a koperasi); one whose vendor none of
+    /// them states is kept, as a marketplace still to answer may state it, and the merged page
+    /// then keeps or leaves it out by the whole answer.
     async fn offers(&self) -> &[Offer] {
         &self.offers
     }

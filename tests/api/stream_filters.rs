@@ -1,5 +1,6 @@
 //! `searchStream`'s merged page is `search`'s first page, read the same way: the same offers,
-//! cursor and per-marketplace counts, for the same upstream calls (review29d D3, review30a F2).
+//! cursor and per-marketplace counts, for the same upstream calls (review29d D3, review30a F2);
+//! and a marketplace's event never leaves out offers that may still match (review30a F3).
 
 use crate::frontend::subscribe;
 use crate::helpers::{TestApp, offers, spawn_app};
@@ -29,7 +30,7 @@ async fn both(app: &TestApp, arguments: &str) -> (Value, Vec<Value>) {
 async fn stream(app: &TestApp, arguments: &str) -> Vec<Value> {
     let stream = format!(
         "subscription {{ searchStream({arguments}) {{ __typename \
-         ... on MarketplaceAnswered {{ source {{ marketplace {{ id }} }} offers {{ id }} }} \
+         ... on MarketplaceAnswered {{ source {{ marketplace {{ id }} offerCount }} offers {{ id }} }} \
          ... on SearchCompleted {{ result {{ {FIELDS} }} }} }} }}"
     );
     subscribe(&app.address, &stream).await
@@ -93,4 +94,31 @@ async fn a_streamed_search_costs_the_upstream_calls_of_a_search() {
         assert!(by_search >= 5, "{arguments}: every marketplace asked at least once: {by_search}");
         assert_eq!(by_stream, by_search, "{arguments}: upstream calls of the stream and of the search");
     }
+}
+
+#[tokio::test]
+async fn a_marketplace_streams_every_offer_of_its_first_answer_the_merged_page_holds() {
+    let app = spawn_app().await;
+    let mut checked = 0;
+    for first in [5, 10, 20] {
+        let events = stream(&app, &format!("query: \"kertas\", first: {first}, filter: {{ umkOnly: true }}")).await;
+        let result = merged(&events);
+        let page = ids(&result["offers"]);
+        for event in &events[..events.len() - 1] {
+            let answered = &event["data"]["searchStream"];
+            let id = answered["source"]["marketplace"]["id"].as_str().expect("marketplace");
+            let shown: Vec<&str> =
+                answered["offers"].as_array().expect("offers").iter().filter_map(|o| o["id"].as_str()).collect();
+            let on_page: Vec<&str> = page.iter().copied().filter(|o| o.split(':').next() == Some(id)).collect();
+            // Offers a later round read, or past a full event, are not the event's to show.
+            let merged_count = counts(result).into_iter().find(|(m, _)| m.trim_matches('"') == id).map(|(_, n)| n);
+            if on_page.is_empty() || shown.len() == first || merged_count != answered["source"]["offerCount"].as_u64() {
+                continue;
+            }
+            checked += 1;
+            let missing: Vec<&&str> = on_page.iter().filter(|o| !shown.contains(o)).collect();
+            assert!(missing.is_empty(), "first {first}: {id} streamed {shown:?}, the page then held {missing:?} too");
+        }
+    }
+    assert!(checked >= 6, "marketplaces checked: {checked}");
 }
