@@ -18,8 +18,11 @@ pub struct SubscriptionRoot;
 impl SubscriptionRoot {
     /// The first page of a search, streamed: one `MarketplaceAnswered` per selected marketplace
     /// as soon as it answers (or fails, or misses its deadline), then `SearchCompleted` with the
-    /// merged page exactly as `search` returns it. Same limits, cache and circuit breakers as
-    /// `search`; later pages are plain `search` requests with the page's `endCursor`.
+    /// merged page exactly as `search` returns it, read the same way: a relevance page asks each
+    /// marketplace its share first (the events), then asks again the ones the page still waits
+    /// on, as `search` does, before `SearchCompleted`. Same limits, cache, upstream calls and
+    /// circuit breakers as `search`; later pages are plain `search` requests with the page's
+    /// `endCursor`.
     #[allow(clippy::too_many_arguments)]
     async fn search_stream(
         &self,
@@ -69,7 +72,8 @@ pub struct MarketplaceAnswered {
 /// One marketplace's answer to a streamed search: its report and its normalised offers.
 #[Object]
 impl MarketplaceAnswered {
-    /// What happened to the marketplace; a failure is also a GraphQL error on this event, with
+    /// What happened to the marketplace in this first answer (`SearchCompleted`'s `sources` add
+    /// what it was asked for after); a failure is also a GraphQL error on this event, with
     /// `extensions.code` and `extensions.marketplace`.
     async fn source(&self, ctx: &Context<'_>) -> &SourceReport {
         if let Some(error) = &self.error {
@@ -77,7 +81,13 @@ impl MarketplaceAnswered {
         }
         &self.report
     }
-    /// Its matching offers, normalised, in the marketplace's own order (at most `first`).
+    /// Its offers that match or may still match, normalised, in the marketplace's own order (at
+    /// most `first`), of this first answer (a relevance page may ask it for more before the
+    /// merged page). `umkOnly` and `koperasiOnly` are judged by the vendor's scale and legal form
+    /// as every account of it in the answer states them: here an offer is left out only when
+    /// the answers so far state its vendor is not UMK (not a koperasi); one whose vendor none of
+    /// them states is kept, as a marketplace still to answer may state it, and the merged page
+    /// then keeps or leaves it out by the whole answer.
     async fn offers(&self) -> &[Offer] {
         &self.offers
     }

@@ -16,7 +16,7 @@ use super::fetch::FetchPath;
 use super::filter::OfferFilter;
 use super::outcome::SearchParams;
 use super::report::{CacheStatus, SourceReport, SourceStatus};
-use crate::marketplace::Registry;
+use crate::marketplace::{Registry, RegistryEntry};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
@@ -35,6 +35,13 @@ pub(super) struct Ask<'a> {
     pub(super) bypass: bool,
 }
 
+impl Ask<'_> {
+    /// Where `marketplace`'s part of the page starts.
+    fn start(&self, marketplace: &str) -> u32 {
+        self.positions.get(marketplace).copied().unwrap_or(0)
+    }
+}
+
 /// Offers a relevance page of `params` gathers: offers the vendor facts of the whole answer may
 /// still drop (`umk`/`koperasi`) are gathered three-fold, so such a page is rarely short.
 pub(super) fn wanted(params: &SearchParams) -> u32 {
@@ -45,23 +52,57 @@ pub(super) fn wanted(params: &SearchParams) -> u32 {
 /// marketplace settled (counted, logged) once.
 pub(super) async fn relevance(registry: &Registry, path: &Arc<FetchPath>, ask: &Ask<'_>) -> Vec<Fetched> {
     let started = Instant::now();
-    let entries: Vec<_> =
-        registry.entries().iter().filter(|entry| ask.filter.selects(entry.marketplace.id())).collect();
+    let entries = selected(registry, ask.filter);
+    let mut fetched = futures::future::join_all(first_round(&entries, path, ask)).await;
+    later_rounds(&entries, path, ask, &mut fetched, started).await;
+    for one in &fetched {
+        fanout::settle(one);
+    }
+    fetched
+}
+
+/// The marketplaces `filter` selects, in registry order: the order of the parts every round
+/// takes and gives.
+pub(super) fn selected<'r>(registry: &'r Registry, filter: &OfferFilter) -> Vec<&'r RegistryEntry> {
+    registry.entries().iter().filter(|entry| filter.selects(entry.marketplace.id())).collect()
+}
+
+/// The first round, one call per marketplace of `entries` in their order: each asked for its
+/// share of the page (whole pages) from where its part starts. In a task of its own: under
+/// `[http] work_stealing` the runtime may run it on another worker (over the peer mocks at one
+/// connection, 22.73-22.80 ms against 22.79-23.00), a panic in one marketplace's part is that
+/// marketplace failing, and a streamed answer's part goes on while its client is not reading.
+/// Not settled: later rounds may still ask the marketplace for more.
+pub(super) fn first_round(
+    entries: &[&RegistryEntry],
+    path: &Arc<FetchPath>,
+    ask: &Ask<'_>,
+) -> Vec<impl Future<Output = Fetched> + Send + 'static + use<>> {
     let answering = entries.iter().filter(|entry| entry.enabled).count().max(1);
     let share = ask.wanted.div_ceil(u32::try_from(answering).unwrap_or(u32::MAX));
-    let start = |id: &str| ask.positions.get(id).copied().unwrap_or(0);
-    let first_round = entries.iter().map(|entry| {
-        let want = Want { start: start(entry.marketplace.id().as_str()), keep: share, whole_pages: true };
-        let (query, filter) = (ask.query.to_string(), ask.filter.clone());
-        // In a task of its own: under `[http] work_stealing` the runtime may run it on another
-        // worker (over the peer mocks at one connection, 22.73-22.80 ms against 22.79-23.00), and
-        // a panic in one marketplace's part is that marketplace failing. Not settled here: later
-        // rounds may still ask the marketplace for more.
-        fanout::fetch_detached(Arc::clone(path), (*entry).clone(), query, want, filter, ask.bypass, |_| ())
-    });
-    let mut fetched = futures::future::join_all(first_round).await;
+    entries
+        .iter()
+        .map(|entry| {
+            let want = Want { start: ask.start(entry.marketplace.id().as_str()), keep: share, whole_pages: true };
+            let (query, filter) = (ask.query.to_string(), ask.filter.clone());
+            fanout::fetch_detached(Arc::clone(path), (*entry).clone(), query, want, filter, ask.bypass, |_| ())
+        })
+        .collect()
+}
+
+/// The rounds after the first (`fetched`, one part per marketplace of `entries` in their order,
+/// asked from `started`): each asks the marketplaces the page still waits on for what it lacks,
+/// from where each stopped, within what is left of its deadline, and adds it to its part.
+pub(super) async fn later_rounds(
+    entries: &[&RegistryEntry],
+    path: &Arc<FetchPath>,
+    ask: &Ask<'_>,
+    fetched: &mut [Fetched],
+    started: Instant,
+) {
+    let start = |id: &str| ask.start(id);
     for _ in 1..MAX_ROUNDS {
-        let mut short = shortfall(&fetched, ask.wanted as usize, &start);
+        let mut short = shortfall(fetched, ask.wanted as usize, &start);
         // A cursor chain goes on only from its cursor.
         short.retain(|(source, _)| !entries[*source].settings.cursor_paged || fetched[*source].next_cursor.is_some());
         if short.is_empty() {
@@ -74,20 +115,28 @@ pub(super) async fn relevance(registry: &Registry, path: &Arc<FetchPath>, ask: &
             let stated = earlier.total.filter(|_| earlier.total_exact);
             let earlier_round = Earlier { seen, spent: started.elapsed(), cursor, stated };
             let want = Want { start: earlier.scanned_to, keep: need, whole_pages: true };
-            async move {
-                let later =
-                    fanout::fetch_after(path, entry, ask.query, want, ask.filter, ask.bypass, earlier_round).await;
-                (source, later)
-            }
+            let later = detached_later(Arc::clone(path), entry.clone(), ask, want, earlier_round);
+            async move { (source, later.await) }
         });
         for (source, later) in futures::future::join_all(more).await {
             absorb(&mut fetched[source], later);
         }
     }
-    for one in &fetched {
-        fanout::settle(one);
-    }
-    fetched
+}
+
+/// A later round's call to one marketplace, in a task of its own as the first round's are (a
+/// streamed answer's client may be slow to read its events).
+fn detached_later(
+    path: Arc<FetchPath>,
+    entry: RegistryEntry,
+    ask: &Ask<'_>,
+    want: Want,
+    earlier: Earlier,
+) -> impl Future<Output = Fetched> + Send + 'static + use<> {
+    let (id, bypass) = (entry.marketplace.id().clone(), ask.bypass);
+    let (query, filter) = (ask.query.to_string(), ask.filter.clone());
+    let fetch = async move { fanout::fetch_after(&path, &entry, &query, want, &filter, bypass, earlier).await };
+    fanout::detached(id, bypass, want, crate::telemetry::request::carry(fetch))
 }
 
 /// The marketplaces the page still waits on, with how many more offers to ask of each: those

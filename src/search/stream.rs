@@ -1,23 +1,35 @@
 //! A search answered marketplace by marketplace: the same fan-out as [`SearchService::search`]
-//! (same validation, deadlines, cache, guards and breakers, through `fanout::fetch_one`), but
-//! each marketplace's offers are yielded as soon as it answers, and the merged first page last.
+//! (same validation, rounds, deadlines, cache, guards and breakers), but each marketplace's
+//! offers are yielded as soon as it answers, and the merged first page last.
+//!
+//! A relevance page reads exactly as `search`'s does (`rounds`): each marketplace's event is its
+//! first round, its share of the page, and the later rounds `search` would make for the
+//! marketplaces the page still waits on run before the merged page. Asking each for the whole
+//! page in one round instead read other accounts, so other vendor facts and another page under
+//! `umkOnly`/`koperasiOnly`, and cost 2-3 times the upstream calls (review30a F2).
 
 use super::cursor;
 use super::error::SearchError;
 use super::fanout::{self, Fetched, Want};
+use super::fetch::FetchPath;
+use super::filter::OfferFilter;
 use super::limits::{MAX_FIRST, SORT_WINDOW};
 use super::merge;
 use super::outcome::{self, SearchOutcome, SearchParams};
-use super::policy;
+use super::policy::{self, VendorFacts};
 use super::report::SourceReport;
 use super::rounds;
 use super::service::SearchService;
 use super::validate;
-use crate::marketplace::MarketplaceError;
+use crate::marketplace::{MarketplaceError, Registry};
 use crate::model::Offer;
+use crate::telemetry::request::{self, RequestNotes};
 use futures::stream::{FuturesUnordered, Stream, StreamExt};
 use std::collections::BTreeMap;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Instant;
+use tracing::Instrument;
 
 /// One step of a streamed search.
 #[derive(Debug, Clone)]
@@ -26,7 +38,7 @@ pub enum SearchEvent {
     Marketplace {
         /// What happened to it.
         report: SourceReport,
-        /// Its matching offers, normalised, in its own order (at most `first`).
+        /// Its offers that may match, normalised, in its own order (at most `first`).
         offers: Vec<Offer>,
         /// Its failure, if it failed.
         error: Option<MarketplaceError>,
@@ -35,7 +47,8 @@ pub enum SearchEvent {
     Merged(Box<SearchOutcome>),
 }
 
-type Pending = FuturesUnordered<Pin<Box<dyn Future<Output = Fetched> + Send>>>;
+/// Each selected marketplace's part, with its place in registry order.
+type Pending = FuturesUnordered<Pin<Box<dyn Future<Output = (usize, Fetched)> + Send>>>;
 
 impl SearchService {
     /// Streams the first page of a search: one [`SearchEvent::Marketplace`] per selected
@@ -51,74 +64,147 @@ impl SearchService {
             return Err(SearchError::Cursor(cursor::CursorError));
         }
         let search = outcome::fingerprint(&query, &params);
-        // A relevance page reads as `search`'s does: whole pages, and the margin for offers the
-        // vendor facts may drop (with one item asked under `koperasiOnly`, the one item read was
-        // dropped and the streamed page was empty where `search`'s was not: review29d D3).
-        let want = if params.sort.sorted_in_gateway() {
-            Want::exactly(0, SORT_WINDOW)
+        let started = Instant::now();
+        let entries = rounds::selected(&registry, &params.filter);
+        let parts: Vec<Pin<Box<dyn Future<Output = Fetched> + Send>>> = if params.sort.sorted_in_gateway() {
+            let want = Want::exactly(0, SORT_WINDOW);
+            let (filter, bypass) = (&params.filter, params.bypass_cache);
+            let part = |entry: &&crate::marketplace::RegistryEntry| {
+                let (path, entry, query) = (Arc::clone(&self.path), (*entry).clone(), query.clone());
+                Box::pin(fanout::fetch_detached(path, entry, query, want, filter.clone(), bypass, fanout::settle)) as _
+            };
+            entries.iter().map(part).collect()
         } else {
-            Want { start: 0, keep: rounds::wanted(&params), whole_pages: true }
+            let positions = BTreeMap::new();
+            let ask = ask(&query, &params, &positions);
+            let first = rounds::first_round(&entries, &self.path, &ask);
+            first.into_iter().map(|part| Box::pin(part) as _).collect()
         };
-        let pending: Pending = registry
-            .entries()
-            .iter()
-            .filter(|entry| params.filter.selects(entry.marketplace.id()))
-            .map(|entry| {
-                let (path, filter) = (self.path.clone(), params.filter.clone());
-                let fetch = fanout::fetch_detached(
-                    path,
-                    entry.clone(),
-                    query.clone(),
-                    want,
-                    filter,
-                    params.bypass_cache,
-                    fanout::settle,
-                );
-                Box::pin(fetch) as Pin<Box<dyn Future<Output = Fetched> + Send>>
-            })
-            .collect();
-        let state = State { pending, fetched: Vec::new(), params, search, done: false };
+        let pending: Pending = parts.into_iter().enumerate().map(|(at, part)| placed(at, part)).collect();
+        let (path, fetched, notes, span) =
+            (Arc::clone(&self.path), Vec::new(), request::current(), tracing::Span::current());
+        let tail = Tail { registry, path, query, params, search, started, notes, span };
+        let state = State { pending, fetched, tail, done: false };
         Ok(futures::stream::unfold(state, next))
     }
 }
 
+fn placed(
+    at: usize,
+    part: Pin<Box<dyn Future<Output = Fetched> + Send>>,
+) -> Pin<Box<dyn Future<Output = (usize, Fetched)> + Send>> {
+    Box::pin(async move { (at, part.await) })
+}
+
+/// What a relevance page of `params` asks, from the start.
+fn ask<'a>(query: &'a str, params: &'a SearchParams, positions: &'a BTreeMap<String, u32>) -> rounds::Ask<'a> {
+    let (wanted, filter, bypass) = (rounds::wanted(params), &params.filter, params.bypass_cache);
+    rounds::Ask { query, wanted, positions, filter, bypass }
+}
+
 struct State {
     pending: Pending,
-    fetched: Vec<Fetched>,
+    fetched: Vec<(usize, Fetched)>,
+    tail: Tail,
+    done: bool,
+}
+
+/// What the merged page needs once every marketplace's first part is in. The stream is polled
+/// after the request's handler returned: the later rounds run within its notes and span.
+struct Tail {
+    registry: Arc<Registry>,
+    path: Arc<FetchPath>,
+    query: String,
     params: SearchParams,
     search: u64,
-    done: bool,
+    started: Instant,
+    notes: Option<Arc<RequestNotes>>,
+    span: tracing::Span,
 }
 
 async fn next(mut state: State) -> Option<(SearchEvent, State)> {
     if state.done {
         return None;
     }
-    if let Some(fetched) = state.pending.next().await {
-        let keep = state.params.first as usize;
-        // The vendors' facts as far as the answers so far state them; the merged page applies
-        // them over every answer.
-        let filter = &state.params.filter;
-        let facts = policy::resolve_facts(
-            state.fetched.iter().chain([&fetched]).flat_map(|f| f.offers.iter().map(|(_, o)| &**o)),
-        );
-        let kept = fetched.offers.iter().filter(|(_, o)| filter.keeps_vendor_facts(&facts.of(o)));
+    if let Some((at, fetched)) = state.pending.next().await {
+        let answered = state.fetched.iter().map(|(_, f)| f).chain([&fetched]);
+        let facts = policy::resolve_facts(answered.flat_map(|f| f.offers.iter().map(|(_, o)| &**o)));
+        let filter = &state.tail.params.filter;
+        let kept = fetched.offers.iter().filter(|(_, o)| may_still_match(filter, &facts.of(o)));
         let event = SearchEvent::Marketplace {
             report: fetched.report.clone(),
-            offers: kept.take(keep).map(|(_, offer)| offer.to_offer()).collect(),
+            offers: kept.take(state.tail.params.first as usize).map(|(_, offer)| offer.to_offer()).collect(),
             error: fetched.error.clone(),
         };
-        state.fetched.push(fetched);
+        state.fetched.push((at, fetched));
         return Some((event, state));
     }
     state.done = true;
     let mut fetched = std::mem::take(&mut state.fetched);
-    // `search` lists its reports in registry order; so does the merged page here.
-    fetched.sort_by(|a, b| a.report.marketplace.cmp(&b.report.marketplace));
-    let outcome = if state.params.sort.sorted_in_gateway() {
-        merge::window_page(fetched, &state.params, state.search, 0)
-    } else {
-        merge::relevance_page(fetched, &state.params, state.search, (BTreeMap::new(), 0))
-    };
+    // The parts in registry order, as `search` takes and lists them.
+    fetched.sort_by_key(|(at, _)| *at);
+    let fetched = fetched.into_iter().map(|(_, f)| f).collect();
+    let outcome = state.tail.merged(fetched).await;
     Some((SearchEvent::Merged(Box::new(outcome)), state))
+}
+
+impl Tail {
+    /// The merged page over the first parts, after the later rounds `search` makes.
+    async fn merged(&self, mut fetched: Vec<Fetched>) -> SearchOutcome {
+        let params = &self.params;
+        if params.sort.sorted_in_gateway() {
+            return merge::window_page(fetched, params, self.search, 0);
+        }
+        let later = async {
+            let positions = BTreeMap::new();
+            let ask = ask(&self.query, params, &positions);
+            let entries = rounds::selected(&self.registry, &params.filter);
+            rounds::later_rounds(&entries, &self.path, &ask, &mut fetched, self.started).await;
+            for one in &fetched {
+                fanout::settle(one);
+            }
+        }
+        .instrument(self.span.clone());
+        match self.notes.clone() {
+            Some(notes) => request::scope(notes, later).await,
+            None => later.await,
+        }
+        merge::relevance_page(fetched, params, self.search, (BTreeMap::new(), 0))
+    }
+}
+
+/// Whether an offer may still pass `umkOnly`/`koperasiOnly` by the vendor facts the answers so
+/// far state: a scale or legal form none of them states may be stated by a marketplace still to
+/// answer (an event that said "nothing" of a marketplace whose offers the merged page then held
+/// misled its reader: review30a F3).
+fn may_still_match(filter: &OfferFilter, facts: &VendorFacts) -> bool {
+    let umk = !filter.umk_only || facts.scale.as_ref().is_none_or(|scale| scale.value.is_umk());
+    let koperasi = !filter.koperasi_only || facts.koperasi.as_ref().is_none_or(|koperasi| koperasi.value);
+    umk && koperasi
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BusinessScale, MarketplaceId};
+    use crate::search::policy::Stated;
+
+    fn stated<T>(value: T) -> Option<Stated<T>> {
+        Some(Stated { value, by: MarketplaceId::new("mbiz"), own: false })
+    }
+
+    #[test]
+    fn an_offer_whose_vendor_no_answer_so_far_places_may_still_match_and_is_streamed() {
+        let umk = OfferFilter { umk_only: true, ..OfferFilter::default() };
+        assert!(may_still_match(&umk, &VendorFacts::default()), "scale unstated so far");
+        let kecil = VendorFacts { scale: stated(BusinessScale::Kecil), ..VendorFacts::default() };
+        assert!(may_still_match(&umk, &kecil));
+        let menengah = VendorFacts { scale: stated(BusinessScale::Menengah), ..VendorFacts::default() };
+        assert!(!may_still_match(&umk, &menengah), "stated to be out");
+        let koperasi = OfferFilter { koperasi_only: true, ..OfferFilter::default() };
+        assert!(may_still_match(&koperasi, &VendorFacts::default()), "legal form unstated so far");
+        let company = VendorFacts { koperasi: stated(false), ..VendorFacts::default() };
+        assert!(!may_still_match(&koperasi, &company));
+        assert!(may_still_match(&OfferFilter::default(), &company), "no vendor filter");
+    }
 }
