@@ -1,7 +1,6 @@
 //! Grouping keys into products.
 
 use super::ProductKey;
-use super::conflicts::conflicts;
 use super::similar::{self, Idf, Prepared};
 use std::collections::{BTreeMap, HashMap};
 
@@ -29,7 +28,8 @@ pub fn group(keys: &[ProductKey]) -> Vec<Vec<usize>> {
         .into_iter()
         .filter_map(|(x, y)| {
             let score = similar::similarity_of(&prepared[x], &prepared[y]);
-            (score >= similar::THRESHOLD && conflicts(distinct[x], distinct[y]).is_empty()).then_some((score, x, y))
+            (score >= similar::THRESHOLD && similar::conflicts(distinct[x], distinct[y]).is_empty())
+                .then_some((score, x, y))
         })
         .collect();
     edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
@@ -161,8 +161,9 @@ impl Clusters {
         if cx == cy {
             return;
         }
-        let clash =
-            self.members[cx].iter().any(|&p| self.members[cy].iter().any(|&q| !conflicts(keys[p], keys[q]).is_empty()));
+        let clash = self.members[cx]
+            .iter()
+            .any(|&p| self.members[cy].iter().any(|&q| !similar::conflicts(keys[p], keys[q]).is_empty()));
         if clash {
             return;
         }

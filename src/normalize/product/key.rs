@@ -134,10 +134,7 @@ fn unknown_brand(toks: &[Tok]) -> Option<String> {
         .map(|i| i + 1)
         .filter(|&i| unknown(&toks[i]) || acronym(i))
         .or_else(|| (0..toks.len()).find(|&i| unknown(&toks[i]) && !chalk_named(toks, i)))
-        .or_else(|| (0..toks.len()).find(|&i| acronym(i)))
-        // Else a maker named like a two-word brand's first word (`Whiteboard Sinar 60 x 90`, not
-        // `Sinar Dunia`): brandless, it joined another maker's boards (review29c P8).
-        .or_else(|| toks.iter().position(|t| t.class == Class::Word && vocab::brand_head(&t.text)))?;
+        .or_else(|| (0..toks.len()).find(|&i| acronym(i)))?;
     // The run of unknown words around it: `Gunung Madu`, `So Klin`, `Stapler Kangaro`.
     // A vowel-less run word is a code's prefix (`Mimaki JV 150-160`), not a brand's.
     let other = |t: &Tok| {

@@ -49,8 +49,7 @@
 //! - Tables of brands, kinds and words are domain knowledge and small. A brand no table knows
 //!   is read from its place (after `Merek:`, else the first run of words the matcher does not
 //!   know: `Kertas HVS Copylas A4`, else a vowel-less acronym that is no code's prefix nor a
-//!   technical word: `TVT`, not `TN 2260` or `DVR`, else a word the matcher knows only as a
-//!   two-word brand's first: `Whiteboard Sinar`) and stays among the words too; two such brands conflict
+//!   technical word: `TVT`, not `TN 2260` or `DVR`) and stays among the words too; two such brands conflict
 //!   unless either title has the other's among its words. An unknown kind stays among the
 //!   words, so unknown products still group by their wording. The matcher reads titles only; it
 //!   never looks at a marketplace's internals.
@@ -85,7 +84,6 @@
 mod apart;
 mod boards;
 mod category;
-mod conflicts;
 mod explain;
 mod group;
 mod identity;

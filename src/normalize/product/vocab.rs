@@ -28,8 +28,6 @@ const DESCRIPTIVE: &[&str] = &[
     "pro", "plus", "max", "lite", "ultra", "series", "edition", "type", "original", "genuine", "grade",
     // Words that join others: `per Kotak`, `atau`, `tanpa`.
     "per", "atau", "yang", "dari", "pada", "dalam", "tanpa", "bisa", "siap", "sudah", "sama", "each", "set",
-    // Words of two-word brands that name no maker alone (`Double Side`, `High Quality`).
-    "double", "high", "data", "rose",
     // What a board is, never who makes it (review29c P8: `Whiteboard Magnetic Baja` was brand
     // Magnetic, and met every magnetic board).
     "magnet", "magnetic", "magnetik", "magnetis",
@@ -46,12 +44,9 @@ const DESCRIPTIVE: &[&str] = &[
     "jasa", "layanan", "sistem", "informasi", "tenaga", "ahli", "konsultan", "pelatihan", "sewa", "servis",
 ];
 
-static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(names::BRANDS));
-
-/// The words the matcher knows, with the words of `brands`' names.
-fn words(brands: &[(&'static str, &'static [&'static str])]) -> HashSet<&'static str> {
+static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let mut out: HashSet<&'static str> = HashSet::new();
-    let phrases = names::KINDS.iter().chain(brands).flat_map(|(_, p)| p.iter().copied());
+    let phrases = names::KINDS.iter().chain(names::BRANDS).flat_map(|(_, p)| p.iter().copied());
     out.extend(phrases.flat_map(|p| p.split(' ')));
     out.extend(tables::SYNONYMS.iter().flat_map(|(a, b)| [*a, *b]));
     out.extend(tables::COLOURS.iter().map(|(w, _)| *w));
@@ -75,20 +70,7 @@ fn words(brands: &[(&'static str, &'static [&'static str])]) -> HashSet<&'static
         out.extend(list.iter().copied());
     }
     out
-}
-
-/// First words of brands named in two words that the matcher knows as nothing else: `sinar` of
-/// `Sinar Dunia`, which alone names another maker (`Whiteboard Sinar`).
-static BRAND_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let other = words(&[]);
-    let heads = names::BRANDS.iter().flat_map(|(_, p)| p.iter().filter_map(|p| p.split_once(' ')).map(|(h, _)| h));
-    heads.filter(|h| h.len() >= 4 && !other.contains(h)).collect()
 });
-
-/// Whether a word is known only as the first word of a two-word brand (see [`BRAND_HEADS`]).
-pub(super) fn brand_head(word: &str) -> bool {
-    BRAND_HEADS.contains(word)
-}
 
 /// The words of brand names.
 static BRAND_WORDS: LazyLock<HashSet<&'static str>> =
