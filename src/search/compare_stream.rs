@@ -79,7 +79,7 @@ async fn next(mut state: State) -> Option<(CompareEvent, State)> {
         let answered = state.fetched.iter().map(|(_, f)| f).chain([&fetched]);
         let facts = policy::resolve_facts(answered.flat_map(|f| f.offers.iter().map(|(_, o)| &**o)));
         let filter = &state.params.filter;
-        let kept = fetched.offers.iter().filter(|(_, o)| filter.keeps_vendor_facts(&facts.of(o)));
+        let kept = fetched.offers.iter().filter(|(_, o)| filter.may_still_keep(&facts.of(o)));
         let event = CompareEvent::Marketplace {
             report: fetched.report.clone(),
             offers: kept.map(|(_, o)| o.to_offer()).collect(),

@@ -89,6 +89,16 @@ impl OfferFilter {
         self.keeps_price(offer) && self.keeps_content(offer) && self.keeps_vendor(offer) && self.keeps_stock(offer)
     }
 
+    /// Whether an offer may still pass `umk_only`/`koperasi_only` by the vendor facts the answers so
+    /// far state (a streamed marketplace's event): a scale or legal form none of them states may be
+    /// stated by a marketplace still to answer (an event that said "nothing" of a marketplace whose
+    /// offers the merged page then held misled its reader: review30a F3).
+    pub fn may_still_keep(&self, facts: &VendorFacts) -> bool {
+        let umk = !self.umk_only || facts.scale.as_ref().is_none_or(|scale| scale.value.is_umk());
+        let koperasi = !self.koperasi_only || facts.koperasi.as_ref().is_none_or(|koperasi| koperasi.value);
+        umk && koperasi
+    }
+
     /// Whether the vendor's facts (merged within the answer) meet `umk_only` and `koperasi_only`.
     pub fn keeps_vendor_facts(&self, facts: &VendorFacts) -> bool {
         (!self.umk_only || facts.umk()) && (!self.koperasi_only || facts.koperasi())
@@ -197,6 +207,27 @@ fn in_region(code: &str, wanted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{BusinessScale, MarketplaceId};
+    use crate::search::policy::Stated;
+
+    fn stated<T>(value: T) -> Option<Stated<T>> {
+        Some(Stated { value, by: MarketplaceId::new("mbiz"), own: false })
+    }
+
+    #[test]
+    fn an_offer_whose_vendor_no_answer_so_far_places_may_still_match_and_is_streamed() {
+        let umk = OfferFilter { umk_only: true, ..OfferFilter::default() };
+        assert!(umk.may_still_keep(&VendorFacts::default()), "scale unstated so far");
+        let kecil = VendorFacts { scale: stated(BusinessScale::Kecil), ..VendorFacts::default() };
+        assert!(umk.may_still_keep(&kecil));
+        let menengah = VendorFacts { scale: stated(BusinessScale::Menengah), ..VendorFacts::default() };
+        assert!(!umk.may_still_keep(&menengah), "stated to be out");
+        let koperasi = OfferFilter { koperasi_only: true, ..OfferFilter::default() };
+        assert!(koperasi.may_still_keep(&VendorFacts::default()), "legal form unstated so far");
+        let company = VendorFacts { koperasi: stated(false), ..VendorFacts::default() };
+        assert!(!koperasi.may_still_keep(&company));
+        assert!(OfferFilter::default().may_still_keep(&company), "no vendor filter");
+    }
 
     #[test]
     fn a_province_code_includes_its_regencies_and_cities() {

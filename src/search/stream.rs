@@ -12,11 +12,10 @@ use super::cursor;
 use super::error::SearchError;
 use super::fanout::{self, Fetched, Want};
 use super::fetch::FetchPath;
-use super::filter::OfferFilter;
 use super::limits::{MAX_FIRST, SORT_WINDOW};
 use super::merge;
 use super::outcome::{self, SearchOutcome, SearchParams};
-use super::policy::{self, VendorFacts};
+use super::policy;
 use super::report::SourceReport;
 use super::rounds;
 use super::service::SearchService;
@@ -130,7 +129,7 @@ async fn next(mut state: State) -> Option<(SearchEvent, State)> {
         let answered = state.fetched.iter().map(|(_, f)| f).chain([&fetched]);
         let facts = policy::resolve_facts(answered.flat_map(|f| f.offers.iter().map(|(_, o)| &**o)));
         let filter = &state.tail.params.filter;
-        let kept = fetched.offers.iter().filter(|(_, o)| may_still_match(filter, &facts.of(o)));
+        let kept = fetched.offers.iter().filter(|(_, o)| filter.may_still_keep(&facts.of(o)));
         let event = SearchEvent::Marketplace {
             report: fetched.report.clone(),
             offers: kept.take(state.tail.params.first as usize).map(|(_, offer)| offer.to_offer()).collect(),
@@ -170,41 +169,5 @@ impl Tail {
             None => later.await,
         }
         merge::relevance_page(fetched, params, self.search, (BTreeMap::new(), 0))
-    }
-}
-
-/// Whether an offer may still pass `umkOnly`/`koperasiOnly` by the vendor facts the answers so
-/// far state: a scale or legal form none of them states may be stated by a marketplace still to
-/// answer (an event that said "nothing" of a marketplace whose offers the merged page then held
-/// misled its reader: review30a F3).
-fn may_still_match(filter: &OfferFilter, facts: &VendorFacts) -> bool {
-    let umk = !filter.umk_only || facts.scale.as_ref().is_none_or(|scale| scale.value.is_umk());
-    let koperasi = !filter.koperasi_only || facts.koperasi.as_ref().is_none_or(|koperasi| koperasi.value);
-    umk && koperasi
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{BusinessScale, MarketplaceId};
-    use crate::search::policy::Stated;
-
-    fn stated<T>(value: T) -> Option<Stated<T>> {
-        Some(Stated { value, by: MarketplaceId::new("mbiz"), own: false })
-    }
-
-    #[test]
-    fn an_offer_whose_vendor_no_answer_so_far_places_may_still_match_and_is_streamed() {
-        let umk = OfferFilter { umk_only: true, ..OfferFilter::default() };
-        assert!(may_still_match(&umk, &VendorFacts::default()), "scale unstated so far");
-        let kecil = VendorFacts { scale: stated(BusinessScale::Kecil), ..VendorFacts::default() };
-        assert!(may_still_match(&umk, &kecil));
-        let menengah = VendorFacts { scale: stated(BusinessScale::Menengah), ..VendorFacts::default() };
-        assert!(!may_still_match(&umk, &menengah), "stated to be out");
-        let koperasi = OfferFilter { koperasi_only: true, ..OfferFilter::default() };
-        assert!(may_still_match(&koperasi, &VendorFacts::default()), "legal form unstated so far");
-        let company = VendorFacts { koperasi: stated(false), ..VendorFacts::default() };
-        assert!(!may_still_match(&koperasi, &company));
-        assert!(may_still_match(&OfferFilter::default(), &company), "no vendor filter");
     }
 }

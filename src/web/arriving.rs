@@ -43,8 +43,8 @@ pub fn arrived(report: &SourceReport, offers: &[Offer], names: &Names, lang: Lan
             }
             @if more > 0 {
                 p.note { (match lang {
-                    Lang::Id => format!("dan {more} penawaran lainnya di perbandingan lengkap"),
-                    Lang::En => format!("and {more} more in the full comparison"),
+                    Lang::Id => format!("dan {more} penawaran lainnya dari marketplace ini"),
+                    Lang::En => format!("and {more} more from this marketplace"),
                 }) }
             }
         }

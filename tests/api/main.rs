@@ -7,6 +7,7 @@
 
 mod access_log;
 mod architecture;
+mod arriving_filters;
 mod bare_counts;
 mod bela;
 mod belanja;
