@@ -13,7 +13,7 @@ use futures::future::{BoxFuture, Shared as SharedFuture};
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use tokio::time::Instant;
@@ -26,12 +26,19 @@ pub struct LoadAborted;
 /// A load's outcome, shareable between every waiter.
 type Shared<E> = SharedFuture<BoxFuture<'static, Result<Arc<CachedPage>, E>>>;
 
-/// A load in flight: its outcome, when it started, and which load of its key it is.
+/// A load in flight: its outcome, when it started, which load of its key it is, and whether a
+/// later load of the key took its place.
 struct Running<E> {
     shared: Shared<E>,
     started: Instant,
     number: u64,
+    superseded: Arc<AtomicBool>,
 }
+
+/// How long before a `noCache` caller asked a load may have started and still be joined: a
+/// burst of identical refreshes (a client retrying, a page's parts) then makes one call, while
+/// a load sent well before the caller asked (the price it wants to be rid of) is not joined.
+const JOIN_WINDOW: std::time::Duration = std::time::Duration::from_millis(50);
 
 type Loads<E> = HashMap<CacheKey, Running<E>, foldhash::fast::RandomState>;
 
@@ -58,21 +65,32 @@ impl<E: Clone + From<LoadAborted> + Send + Sync + 'static> Inflight<E> {
     /// then or later is joined: a `noCache` caller wants what the marketplace holds after it asked,
     /// and a load sent before may carry what it asked to be rid of. Such a new load takes the key's
     /// place; the older one still serves those who joined it.
-    pub(super) fn join_or_start<F>(&self, key: CacheKey, since: Option<Instant>, load: F) -> Load<E>
+    /// `load` is told (by the flag it is given) when a later load has taken its place.
+    pub(super) fn join_or_start<F>(
+        &self,
+        key: CacheKey,
+        since: Option<Instant>,
+        load: impl FnOnce(Arc<AtomicBool>) -> F,
+    ) -> Load<E>
     where
         F: Future<Output = Result<Arc<CachedPage>, E>> + Send + 'static,
     {
+        let superseded = Arc::new(AtomicBool::new(false));
         let Ok(mut loads) = self.loads.lock() else {
             // A poisoned map only means a panic elsewhere; run this load unshared.
-            return Load(Some(shared(load, None)));
+            return Load(Some(shared(load(superseded), None)));
         };
-        if let Some(running) = loads.get(&key).filter(|r| since.is_none_or(|since| r.started >= since)) {
+        let joinable = |r: &&Running<E>| since.is_none_or(|since| r.started + JOIN_WINDOW >= since);
+        if let Some(running) = loads.get(&key).filter(joinable) {
             metrics::counter!("pasar_cache_coalesced_total").increment(1);
             return Load(Some(running.shared.clone()));
         }
         let number = self.numbered.fetch_add(1, Ordering::Relaxed);
-        let started = shared(load, Some((Arc::clone(&self.loads), key.clone(), number)));
-        loads.insert(key, Running { shared: started.clone(), started: Instant::now(), number });
+        let started = shared(load(Arc::clone(&superseded)), Some((Arc::clone(&self.loads), key.clone(), number)));
+        let running = Running { shared: started.clone(), started: Instant::now(), number, superseded };
+        if let Some(earlier) = loads.insert(key, running) {
+            earlier.superseded.store(true, Ordering::Relaxed);
+        }
         Load(Some(started))
     }
 }

@@ -151,8 +151,8 @@ where
         }
         let recheck = (!bypass).then_some(policy.ttl);
         match self.load(key, fetch, recheck, patience, bypass.then_some(asked)).await {
-            // Fetched before this caller asked: the load it joined, or found stored, was another's.
-            Ok(page) if page.fetched_at < asked => Ok((page, Served::Hit)),
+            // Here before this caller asked: found stored, another's (a load it joined is not).
+            Ok(page) if page.arrived < asked => Ok((page, Served::Hit)),
             Ok(page) => Ok((page, Served::Fetched)),
             Err(error) => match cached.filter(|page| page.age() < policy.ttl + policy.stale_if_error) {
                 Some(page) => {
@@ -184,7 +184,7 @@ where
         let store = Arc::clone(&self.store);
         let failed = Arc::clone(&self.failed);
         let stored = key.clone();
-        self.inflight.join_or_start(key, since, async move {
+        self.inflight.join_or_start(key, since, |superseded| async move {
             if let Some(ttl) = recheck
                 && let Some(page) = store.get(&stored).await.filter(|page| page.age() < ttl)
             {
@@ -197,7 +197,9 @@ where
             match &fetched {
                 Ok(page) => {
                     failed.remove(&stored);
-                    if page.freshness.ttl.is_zero() {
+                    // A load sent later for a `noCache` caller holds what is newer: this one's
+                    // page goes only to those who joined it, never over that one's.
+                    if page.freshness.ttl.is_zero() || superseded.load(std::sync::atomic::Ordering::Relaxed) {
                         store.release(&stored).await;
                     } else {
                         store.insert_and_release(stored, Arc::clone(page)).await;
@@ -232,11 +234,13 @@ async fn another_instances_load(
     patience: Duration,
 ) -> Option<Arc<CachedPage>> {
     let started = tokio::time::Instant::now();
-    // A `noCache` caller takes only a page fetched since it asked.
-    let usable = |page: &Arc<CachedPage>| match fresh_for {
-        Some(ttl) => page.age() < ttl,
-        None => page.age() <= started.elapsed(),
+    let Some(ttl) = fresh_for else {
+        // A `noCache` caller takes no page loaded before it asked, so it waits for none: it
+        // claims the key when it is free (others then wait for its page) and loads.
+        store.claim(key).await;
+        return None;
     };
+    let usable = |page: &Arc<CachedPage>| page.age() < ttl;
     let until = started + store.claim_lasts().min(patience);
     loop {
         if store.claim(key).await {

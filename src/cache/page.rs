@@ -71,6 +71,9 @@ pub struct CachedPage {
     /// When its request was sent upstream (what it holds is at least that recent), on tokio's
     /// clock (pausable in tests).
     pub fetched_at: tokio::time::Instant,
+    /// When it reached this instance: its answer arrived here, or (read from another instance's
+    /// cache) as its `fetched_at`. A caller that asked after this was served another's page.
+    pub arrived: tokio::time::Instant,
     /// The marketplace's policy when it was fetched.
     pub freshness: Freshness,
     /// Set when another instance fetched the page: its offers are not yet remembered here.
@@ -103,6 +106,7 @@ impl CachedPage {
             next_cursor: None,
             skipped: 0,
             fetched_at: tokio::time::Instant::now(),
+            arrived: tokio::time::Instant::now(),
             freshness,
             imported: Imported::default(),
         }

@@ -276,6 +276,7 @@ async fn load_page(
         next_cursor: page.next_cursor,
         skipped: page.skipped.len(),
         fetched_at: sent,
+        arrived: tokio::time::Instant::now(),
         freshness: freshness(&entry.settings),
         imported: Default::default(),
     })

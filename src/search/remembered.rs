@@ -124,7 +124,7 @@ impl Remembered {
             }
             offers.push(offer);
         }
-        self.written(written.iter().map(|&i| &*offers[i]).collect(), page.fingerprint).await;
+        self.written(written.iter().map(|&i| &*offers[i]).collect(), Some(page.fingerprint)).await;
         offers
     }
 
@@ -213,16 +213,20 @@ impl Remembered {
             self.offers.insert(id, kept);
             written.push(&**offer);
         }
-        self.written(written, fingerprint).await;
+        // A page from the shared store was shared with its offers by the instance that read it:
+        // writing them again would put an older reading over a later one another instance wrote
+        // (review30c N7). The listing a walk showed is this instance's reading, and is shared.
+        self.written(written, shown.then_some(fingerprint)).await;
     }
 
-    /// Merges the vendors of offers just written, and shares both when other instances do.
-    async fn written(&self, written: Vec<&Offer>, fingerprint: u64) {
+    /// Merges the vendors of offers just written and, for offers read here (`reading`: the
+    /// adapter fingerprint they were read under), shares both when other instances do.
+    async fn written(&self, written: Vec<&Offer>, reading: Option<u64>) {
         if written.is_empty() {
             return;
         }
         self.vendors.record(written.iter().copied());
-        if self.shared.shared() {
+        if let Some(fingerprint) = reading.filter(|_| self.shared.shared()) {
             self.share(&written, fingerprint).await;
         }
     }

@@ -67,6 +67,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<CachedPage> {
         next_cursor: stored.next_cursor,
         skipped: usize::try_from(stored.skipped).unwrap_or(usize::MAX),
         fetched_at: now.checked_sub(age).unwrap_or(now),
+        arrived: now.checked_sub(age).unwrap_or(now),
         freshness: Freshness {
             ttl: Duration::from_millis(stored.ttl_ms),
             stale_while_revalidate: Duration::from_millis(stored.stale_while_revalidate_ms),
@@ -88,6 +89,7 @@ mod tests {
             next_cursor: Some("c2".into()),
             skipped: 1,
             fetched_at: tokio::time::Instant::now(),
+            arrived: tokio::time::Instant::now(),
             freshness: Freshness {
                 ttl: Duration::from_secs(60),
                 stale_while_revalidate: Duration::from_secs(30),
