@@ -161,7 +161,8 @@ impl SourceReport {
     async fn offer_count(&self) -> i32 {
         clamp_i32(self.offer_count)
     }
-    /// Age of the data served, in seconds (0 when fetched for this request).
+    /// Age of the data served, in seconds: for a page fetched for this request, the time since
+    /// its request was sent (0 for any marketplace answering within a second).
     async fn age_seconds(&self) -> i32 {
         clamp_i32(self.age_seconds)
     }

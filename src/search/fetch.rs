@@ -209,9 +209,15 @@ fn note_served(report: &mut SourceReport, meters: &Meters, page: &CachedPage, se
             let until = next_second.min(page.fetched_at + page.freshness.ttl);
             report.fresh_until = Some(report.fresh_until.map_or(until, |u| u.min(until)));
         }
-        // A page fetched now never hides an earlier page of the walk served stale.
-        Served::Fetched if report.cache == CacheStatus::Hit => report.cache = CacheStatus::Miss,
-        Served::Fetched => {}
+        Served::Fetched => {
+            // A page fetched now never hides an earlier page of the walk served stale.
+            if report.cache == CacheStatus::Hit {
+                report.cache = CacheStatus::Miss;
+            }
+            // Its data is as old as its request: a slow marketplace's fresh page has less of its
+            // TTL left, which `Cache-Control` must not overstate (review30c N4).
+            report.age_seconds = report.age_seconds.max(page.age().as_secs());
+        }
         Served::Stale { age, error } => {
             report.cache = CacheStatus::Stale;
             if let Some(error) = &error {
@@ -340,5 +346,17 @@ mod tests {
         let mut bypassed = SourceReport::starting(id.clone(), true);
         note_served(&mut bypassed, &meters, &page(), Served::Fetched);
         assert_eq!(bypassed.cache, CacheStatus::Bypass);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_page_fetched_for_this_request_is_as_old_as_its_request() {
+        let id = MarketplaceId::new("mbiz");
+        let meters = Meters::new(id.as_str());
+        let slow = page();
+        // The marketplace took 3 s to answer: 3 s of the page's TTL are gone when it is served.
+        tokio::time::advance(Duration::from_secs(3)).await;
+        let mut report = SourceReport::starting(id.clone(), false);
+        note_served(&mut report, &meters, &slow, Served::Fetched);
+        assert_eq!((report.cache, report.age_seconds), (CacheStatus::Miss, 3));
     }
 }
