@@ -220,7 +220,9 @@ impl Offer {
     }
     /// Where the office selling this listing is, as the listing states it (its location read as
     /// one region); null when it states none, or a place that names several regions. The vendor
-    /// filter (`filter.vendorRegion`), the buyer page and the survey read this office; `vendor`
+    /// filter (`filter.vendorRegion`), the buyer page and the survey read this office (the page
+    /// and the survey also place it by another listing of the same office when this one's place
+    /// names several regions, which the filter and this field do not); `vendor`
     /// is the business merged across its accounts, and its `region` that of the account it was
     /// first known by (a head office, for a vendor selling from branches).
     async fn office_region(&self) -> Option<Lean<RegionView>> {
