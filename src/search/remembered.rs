@@ -99,10 +99,10 @@ impl Remembered {
         self.offers.get(id).map(|entry| entry.value).filter(|kept| kept.live(now))
     }
 
-    /// The offers of a page (see [`Reading`]), remembered with their vendors merged. An item remembered with the very same fields is not normalised
-    /// again: normalising is pure, and most items of a miss were read in an earlier search (a fifth
-    /// of a miss's CPU went to reading them again). What is left as it is follows
-    /// [`Remembered::remember`].
+    /// The offers of a page (see [`Reading`]), remembered with their vendors merged. An item
+    /// remembered with the very same fields is not normalised again: normalising is pure, and
+    /// most items of a miss were read in an earlier search (a fifth of a miss's CPU went to
+    /// reading them again). What is left as it is follows [`Remembered::remember`].
     pub(super) async fn read(&self, page: Reading<'_>, raws: Vec<Arc<RawOffer>>) -> Vec<Arc<Offer>> {
         self.read_with(page, raws, normalize_offer).await
     }
