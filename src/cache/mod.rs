@@ -26,7 +26,7 @@ mod tiered;
 pub use inflight::LoadAborted;
 pub use page::{CacheKey, CachedPage, Freshness, normalize_query};
 pub use redis::{RedisLevel, RedisSettings};
-pub use store::{MemoryStore, PageStore};
+pub use store::{MemoryStore, PageStore, Record};
 pub use tiered::TieredStore;
 
 use inflight::Inflight;

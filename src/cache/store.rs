@@ -7,6 +7,17 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+/// A record kept for every instance sharing a store. The store never replaces a record with one
+/// whose `read_ms` is earlier: a slow answer sent before a listing changed, arriving after another
+/// instance kept the changed listing, stays out (review30c N3).
+pub struct Record {
+    pub id: String,
+    /// When what the record says was read from its marketplace, in ms since the Unix epoch
+    /// (0 for a record any later write may replace).
+    pub read_ms: u64,
+    pub bytes: Vec<u8>,
+}
+
 /// A keyed store of cached pages. It keeps pages for as long as any policy could serve them
 /// ([`Freshness::servable_for`](super::Freshness::servable_for)); whether a page is fresh or stale is decided by the caller.
 #[async_trait::async_trait]
@@ -39,8 +50,8 @@ pub trait PageStore: Send + Sync + 'static {
         false
     }
     /// Keeps records of one kind (offers, vendors: what deep links resolve) for every instance
-    /// and for `ttl`; a store of one instance keeps none.
-    async fn keep_records(&self, _kind: &'static str, _records: Vec<(String, Vec<u8>)>, _ttl: Duration) {}
+    /// and for `ttl`, none over a record read later; a store of one instance keeps none.
+    async fn keep_records(&self, _kind: &'static str, _records: Vec<Record>, _ttl: Duration) {}
     /// A record another instance, or this one before a restart, kept.
     async fn find_record(&self, _kind: &'static str, _id: &str) -> Option<Vec<u8>> {
         None

@@ -4,7 +4,7 @@
 
 use super::page::{CacheKey, CachedPage};
 use super::redis::RedisLevel;
-use super::store::{MemoryStore, PageStore};
+use super::store::{MemoryStore, PageStore, Record};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
@@ -90,7 +90,7 @@ impl PageStore for TieredStore {
         true
     }
 
-    async fn keep_records(&self, kind: &'static str, records: Vec<(String, Vec<u8>)>, ttl: Duration) {
+    async fn keep_records(&self, kind: &'static str, records: Vec<Record>, ttl: Duration) {
         let shared = Arc::clone(&self.shared);
         tokio::spawn(async move { shared.put_records(kind, records, ttl).await });
     }

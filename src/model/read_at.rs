@@ -31,7 +31,8 @@ impl ReadAt {
         self.0.fetch_max(millis, Ordering::Relaxed);
     }
 
-    fn millis(&self) -> u64 {
+    /// The latest read in ms since the Unix epoch, 0 when not known.
+    pub fn millis(&self) -> u64 {
         self.0.load(Ordering::Relaxed)
     }
 }

@@ -6,7 +6,7 @@
 
 use super::vendors::{self, Vendor, VendorDirectory};
 use crate::bounded::{Bounded, CarriedWeight, Weighed, bounded};
-use crate::cache::PageStore;
+use crate::cache::{PageStore, Record};
 use crate::model::{MarketplaceId, Offer, gateway_id};
 use crate::normalize::offer::normalize_offer;
 use crate::normalize::raw::RawOffer;
@@ -236,11 +236,21 @@ impl Remembered {
         let mut vendors = HashMap::new();
         let mut offer_records = Vec::with_capacity(offers.len());
         for offer in offers {
-            offer_records.extend(encode(&(fingerprint, *offer)).map(|bytes| (offer.gateway_id(), bytes)));
+            // Another instance's later reading of the listing stays over this one (review30c N3).
+            let read_ms = offer.read_at.millis();
+            offer_records.extend(encode(&(fingerprint, *offer)).map(|bytes| Record {
+                id: offer.gateway_id(),
+                read_ms,
+                bytes,
+            }));
             let vendor = self.vendors.vendor_of(&offer.marketplace, &offer.vendor);
             vendors.entry(vendor.id.clone()).or_insert(vendor);
         }
-        let vendor_records = vendors.into_iter().filter_map(|(id, v)| Some((id, encode(v.as_ref())?))).collect();
+        // A vendor merged from what any instance saw: the latest write holds.
+        let vendor_records = vendors
+            .into_iter()
+            .filter_map(|(id, v)| Some(Record { id, read_ms: 0, bytes: encode(v.as_ref())? }))
+            .collect();
         self.shared.keep_records("offer", offer_records, OFFER_RETENTION + REFRESH_AFTER).await;
         self.shared.keep_records("vendor", vendor_records, vendors::RETENTION).await;
     }

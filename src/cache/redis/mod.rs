@@ -11,6 +11,7 @@ mod purges;
 mod quota;
 
 use super::page::{CacheKey, CachedPage};
+use super::store::Record;
 use health::Health;
 use redis::AsyncCommands;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
@@ -57,6 +58,24 @@ static RELEASE: LazyLock<redis::Script> = LazyLock::new(|| {
         "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end",
     )
 });
+/// Keeps records, each only over one read no later (see [`Record`]). A record is stored as its
+/// read time in [`READ_DIGITS`] digits, then its bytes, so the time kept is one `GETRANGE` away
+/// (compared as numbers: Lua compares strings by the server's locale). KEYS: the records;
+/// ARGV[1]: their TTL in ms; ARGV[i + 1]: record i as stored.
+static KEEP: LazyLock<redis::Script> = LazyLock::new(|| {
+    redis::Script::new(
+        "for i, key in ipairs(KEYS) do \
+           local record = ARGV[i + 1] \
+           local kept = tonumber(redis.call('getrange', key, 0, 19)) or -1 \
+           if kept <= tonumber(string.sub(record, 1, 20)) then \
+             redis.call('set', key, record, 'px', ARGV[1]) \
+           end \
+         end \
+         return 0",
+    )
+});
+/// Digits of a record's read time ([`KEEP`]); `u64::MAX` has 20.
+const READ_DIGITS: usize = 20;
 /// Takes one request from a shared budget (see `quota.rs`).
 static TAKE: LazyLock<redis::Script> = LazyLock::new(|| redis::Script::new(quota::TAKE));
 
@@ -186,22 +205,30 @@ impl RedisLevel {
         let _: Option<()> = self.run(async move { connection.pset_ex(name, bytes, millis).await }).await;
     }
 
-    /// Keeps `records` of `kind` for `ttl`, in one round trip.
-    pub async fn put_records(&self, kind: &str, records: Vec<(String, Vec<u8>)>, ttl: Duration) {
+    /// Keeps `records` of `kind` for `ttl`, in one round trip, none over a record read later.
+    pub async fn put_records(&self, kind: &str, records: Vec<Record>, ttl: Duration) {
+        if records.is_empty() {
+            return;
+        }
         let millis = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX);
-        let mut pipeline = redis::pipe();
-        for (id, bytes) in records {
-            pipeline.pset_ex(self.record_key(kind, &id), bytes, millis).ignore();
+        let mut invocation = KEEP.prepare_invoke();
+        invocation.arg(millis);
+        for record in records {
+            invocation.key(self.record_key(kind, &record.id));
+            let mut value = format!("{:0READ_DIGITS$}", record.read_ms).into_bytes();
+            value.extend(record.bytes);
+            invocation.arg(value);
         }
         let mut connection = self.connection.clone();
-        let _: Option<()> = self.run(async move { pipeline.query_async(&mut connection).await }).await;
+        let _: Option<i64> = self.run(async move { invocation.invoke_async(&mut connection).await }).await;
     }
 
-    /// A record of `kind` kept by any instance.
+    /// A record of `kind` kept by any instance (its bytes, without the read time).
     pub async fn get_record(&self, kind: &str, id: &str) -> Option<Vec<u8>> {
         let mut connection = self.connection.clone();
         let name = self.record_key(kind, id);
-        self.run(async move { connection.get(name).await }).await?
+        let stored: Vec<u8> = self.run(async move { connection.get::<_, Option<Vec<u8>>>(name).await }).await??;
+        stored.get(READ_DIGITS..).map(<[u8]>::to_vec)
     }
 
     /// Takes one request from the budget of `client` shared by every instance (`per_second`,
@@ -283,3 +310,6 @@ impl RedisLevel {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
