@@ -8,7 +8,7 @@
 #   - pdftotext (Debian poppler-utils): reads the printed price survey (tests/api/web.rs).
 #   - python3 with openpyxl (PyPI): reads the survey workbook as a spreadsheet would (tests/api/buyer_survey.rs).
 #   - redis-server and openssl (Debian packages): several instances sharing one cache, over TLS too
-#     (tests/api/instances).
+#     (tests/api/instances), and the shared records' write rule (src/cache/redis/tests.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -194,3 +194,47 @@ async fn a_page_shared_from_before_a_change_never_puts_the_older_reading_back() 
     let now = remembered.offer("mbiz:A-1").await.expect("remembered");
     assert_eq!(now.price.map(|p| p.amount), Some(dec!(58000)), "the reading made after the shared page's");
 }
+
+/// A store shared with other instances that notes the offer records it is asked to keep.
+#[derive(Default)]
+struct SharedSpy {
+    offers: std::sync::Mutex<Vec<(String, u64)>>,
+}
+
+#[async_trait::async_trait]
+impl crate::cache::PageStore for SharedSpy {
+    async fn get(&self, _: &crate::cache::CacheKey) -> Option<Arc<crate::cache::CachedPage>> {
+        None
+    }
+    async fn insert(&self, _: crate::cache::CacheKey, _: Arc<crate::cache::CachedPage>) {}
+    async fn purge(&self, _: Option<&str>) -> u64 {
+        0
+    }
+    fn shared(&self) -> bool {
+        true
+    }
+    async fn keep_records(&self, kind: &'static str, records: Vec<crate::cache::Record>, _: Duration) {
+        if kind == "offer" {
+            self.offers.lock().expect("spy").extend(records.into_iter().map(|r| (r.id, r.read_ms)));
+        }
+    }
+}
+
+/// review30c N7 and N3: what this instance read is shared with the time it was read (the shared
+/// store keeps the later of two readings by it); offers of a page another instance shared are
+/// not written back (an older page served from the store would put its reading over a later one).
+#[tokio::test]
+async fn only_offers_read_here_are_shared_and_each_with_the_time_of_its_reading() {
+    let spy = Arc::new(SharedSpy::default());
+    let remembered = Remembered::new(16 * 1024 * 1024, Arc::clone(&spy) as Arc<dyn crate::cache::PageStore>);
+    let (count, vat) = (AtomicUsize::new(0), policy(dec!(11)));
+    let sent = SystemTime::UNIX_EPOCH + Duration::from_millis(1_796_600_000_123);
+    read_sent(&remembered, vec![item("A-1", "Kertas HVS A4", &vat)], &count, sent).await;
+    assert_eq!(*spy.offers.lock().expect("spy"), [("mbiz:A-1".to_string(), 1_796_600_000_123)]);
+
+    let theirs = normalize_offer(&MarketplaceId::new("mbiz"), &item("A-2", "Map plastik", &vat));
+    theirs.read_at.raise(sent);
+    remembered.remember(&[Arc::new(theirs)], 0).await;
+    assert_eq!(spy.offers.lock().expect("spy").len(), 1, "another instance's reading is not shared again");
+    assert!(remembered.offer("mbiz:A-2").await.is_some(), "though it is remembered here");
+}
