@@ -1,6 +1,7 @@
-//! Chalk, what holds it and the boards it is for, as the last black-box reviews still grouped them
-//! (review29c P6, P8, review30b Q2): each pair two products that must never group, with the
-//! neighbours each split could push elsewhere. Listings from the reviews.
+//! Chalk, what holds it and the boards it is for, and what holds markers, as the last black-box
+//! reviews still grouped them (review29c P6, P8, review30b Q2, Q3): each pair two products that
+//! must never group, with the neighbours each split could push elsewhere. Listings from the
+//! reviews.
 
 use super::tests_markers::{conflict, grouped, together};
 
@@ -170,6 +171,33 @@ fn a_word_saying_how_chalk_is_sold_or_used_is_never_its_maker() {
     // Neighbours: another maker's chalk written so is still another maker's.
     assert!(!conflict("Kapur Tulis Sekolah Ujiwb Putih", "Kapur Tulis Sekolah Gatot Putih").is_empty());
     assert!(!conflict("Kapur Tulis Eceran Ujiwb Putih", "Kapur Tulis Gatot Putih").is_empty());
+}
+
+#[test]
+fn a_magnetic_marker_holder_never_meets_a_plain_one() {
+    // review30b Q3: a magnetic marker holder (it sticks to the whiteboard) was grouped with the
+    // plain one of its maker.
+    let pairs = [
+        ("Tempat Spidol Magnetik Ujimh", "Tempat Spidol Ujimh"),
+        ("Magnetic Marker Holder Ujimh", "Marker Holder Ujimh"),
+        ("Tempat Spidol Whiteboard Magnet Ujimh", "Tempat Spidol Whiteboard Ujimh"),
+    ];
+    for (magnetic, plain) in pairs {
+        let groups = grouped(&[magnetic, plain]);
+        assert!(!together(&groups, magnetic, plain), "{magnetic} / {plain}: {groups:?}");
+        assert!(conflict(magnetic, plain).iter().any(|c| c.contains("magnetic")), "{magnetic} / {plain}");
+    }
+    // Neighbours: holders meet theirs written otherwise, magnetic or not; `Non Magnetic` is not
+    // split from the plain one on its magnet; no holder is a marker.
+    for (a, b) in [
+        ("Tempat Spidol Magnetik Ujimh", "Tempat Spidol Whiteboard Magnetik Ujimh"),
+        ("Magnetic Marker Holder Ujimh", "Marker Holder Magnetic Ujimh"),
+        ("Tempat Spidol Ujimh", "Tempat Spidol Whiteboard Ujimh"),
+    ] {
+        assert!(together(&grouped(&[a, b]), a, b), "{a} / {b}: {:?}", conflict(a, b));
+    }
+    assert!(conflict("Tempat Spidol Non Magnetic Ujimh", "Tempat Spidol Ujimh").is_empty());
+    assert!(!conflict("Tempat Spidol Magnetik Ujimh", "Spidol Whiteboard Ujimh Hitam").is_empty());
 }
 
 fn sorted(mut groups: Vec<Vec<&str>>) -> Vec<Vec<&str>> {
