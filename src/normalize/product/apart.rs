@@ -46,7 +46,7 @@
 //!   magnetic one (not `Non Magnetic`) never one that does not say so, a green chalkboard never a
 //!   black one, coloured (`Warna`) or dustless (`Anti Debu`) chalk never the plain (review29c
 //!   P8); of two titles about markers, a set of colours (`4 Colors`, `Set 4 Warna`) never a
-//!   single marker.
+//!   single marker; of two marker holders, a magnetic one never a plain one (review30b Q3).
 //! - A board's size (two sides of 20 cm or more: `60 x 90`, `60 cm x 90 cm`, `60×90`, `60*90`,
 //!   `1,2 x 2,4 m`) never meets a title about markers or boards stating none. Of board-word
 //!   titles stating no size, those with a word only a board's title has (`Kecil`, `Ukuran`,
@@ -61,7 +61,7 @@ mod facets;
 use super::boards::{board_named, board_word, chalkboard, sized, two_sided};
 use super::lex::{Class, Tok};
 use bits::*;
-use facets::{board_bits, chalk, facets, pencils, stand};
+use facets::{board_bits, chalk, facets, marker_holder, pencils, stand};
 
 /// What a title says, as bits; see the module's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -134,7 +134,7 @@ impl Says {
             };
         }
         bits = pencils(toks, bits);
-        bits |= facets(toks);
+        bits |= facets(toks) | marker_holder(toks, bits);
         let ink = (0..toks.len()).fold(0, |ink, i| ink | ink_at(toks, i, bits & MARKER != 0));
         bits |= if ink & INK != 0 { INK } else { ink };
         let board = (0..toks.len()).any(|i| board_word(toks, i));

@@ -57,6 +57,9 @@ pub(super) const CHALK_HOLDER: u32 = 1 << 27;
 pub(super) const COLOURED_CHALK: u32 = 1 << 28;
 /// Dustless chalk (`Anti Debu`, `Dustless`): never the plain (review29c P8).
 pub(super) const DUSTLESS: u32 = 1 << 29;
+/// What holds markers (`Tempat Spidol`, `Marker Holder`): one that sticks to the board is
+/// another product than one that stands on a desk (review30b Q3).
+pub(super) const MARKER_HOLDER: u32 = 1 << 30;
 /// A pencil (`Pensil 2B`, `Pensil 2B + Penghapus`): never an eraser (review28e N5).
 pub(super) const PENCIL_SOLD: u32 = 1 << 25;
 /// What two titles differ in that no type or size tells, as (bit, what both titles must be,
@@ -71,6 +74,7 @@ pub(super) const FACETS: &[Facet] = &[
     (GREEN, BLACKBOARD, "green chalkboard", "black chalkboard"),
     (COLOURED_CHALK, CHALK, "coloured chalk", "white chalk"),
     (DUSTLESS, CHALK, "dustless chalk", "plain chalk"),
+    (MAGNETIC, MARKER_HOLDER, "magnetic", "not magnetic"),
 ];
 
 /// A flip chart (`Flip Chart`, `Flipchart`): never a whiteboard, on a stand or not, though its

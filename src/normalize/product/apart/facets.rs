@@ -89,6 +89,13 @@ pub(super) fn chalk(toks: &[Tok], bits: u32, board: bool) -> u32 {
     }
 }
 
+/// [`MARKER_HOLDER`] for what holds markers (`Tempat Spidol`, `Marker Holder`, `Rak Spidol`): a
+/// title about markers naming a holder, which is already never a marker (`OTHER_WORDS`).
+pub(super) fn marker_holder(toks: &[Tok], bits: u32) -> u32 {
+    let holder = toks.iter().any(|t| matches!(t.text.as_str(), "tempat" | "holder" | "wadah" | "rak"));
+    if holder && bits & MARKER != 0 { MARKER_HOLDER } else { 0 }
+}
+
 /// `bits` with what an eraser word means beside a pencil: [`PENCIL_SOLD`] for a pencil named
 /// before any eraser word and not right before one (`Pensil 2B + Penghapus`; `Pencil Eraser` is
 /// the eraser), whose eraser is then a gift; else [`PENCIL`] for an eraser of pencils (`Karet`
