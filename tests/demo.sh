@@ -6,7 +6,8 @@
 demo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 demo_log=$(mktemp)
 # The demo reads its adapters from the repository root, like the tests.
-(cd "$demo_root" && exec "${PASAR_BINARY:-target/debug/pasar}" serve --listen 127.0.0.1:0 --products 2000) >"$demo_log" 2>&1 &
+# PASAR_BINARY is taken out of the demo's environment: Pasar reads every PASAR_* variable as a setting.
+(cd "$demo_root" && exec env -u PASAR_BINARY "${PASAR_BINARY:-target/debug/pasar}" serve --listen 127.0.0.1:0 --products 2000) >"$demo_log" 2>&1 &
 demo_pid=$!
 trap 'kill "$demo_pid" 2>/dev/null; rm -f "$demo_log"' EXIT
 DEMO_URL=""
