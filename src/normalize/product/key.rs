@@ -133,7 +133,7 @@ fn unknown_brand(toks: &[Tok]) -> Option<String> {
     let at = labelled
         .map(|i| i + 1)
         .filter(|&i| unknown(&toks[i]) || acronym(i))
-        .or_else(|| toks.iter().position(unknown))
+        .or_else(|| (0..toks.len()).find(|&i| unknown(&toks[i]) && !chalk_named(toks, i)))
         .or_else(|| (0..toks.len()).find(|&i| acronym(i)))?;
     // The run of unknown words around it: `Gunung Madu`, `So Klin`, `Stapler Kangaro`.
     // A vowel-less run word is a code's prefix (`Mimaki JV 150-160`), not a brand's.
@@ -153,6 +153,15 @@ fn unknown_brand(toks: &[Tok]) -> Option<String> {
         })
         .collect();
     Some(words.join(" "))
+}
+
+/// `Kapur Tulis`, `Kapur Cair`, `Spidol Kapur`: the product's own name, not its maker (`Kapur
+/// Tulis Gatot Putih` is Gatot's), so that chalk of two makers never meets through a title naming
+/// neither (review29c P8). `Kapur` elsewhere may still be read as the brand (review28e N1).
+fn chalk_named(toks: &[Tok], at: usize) -> bool {
+    let next = toks.get(at + 1).is_some_and(|t| t.is("tulis") || t.is("cair"));
+    let before = at.checked_sub(1).is_some_and(|i| toks[i].is("spidol") || toks[i].is("marker"));
+    toks[at].is("kapur") && (next || before)
 }
 
 /// Whether a number at `at` is a measure or a count (`4 Channel`, `5 kg`), not a code's digits.

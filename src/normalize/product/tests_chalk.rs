@@ -1,7 +1,6 @@
 //! Chalk, what holds it and the boards it is for, and what holds markers, as the last black-box
-//! reviews still grouped them (review29c P6, P8, review30b Q2, Q3): each pair two products that
-//! must never group, with the neighbours each split could push elsewhere. Listings from the
-//! reviews.
+//! reviews still grouped them (review29c P6, P8, review30b Q3): each pair two products that must
+//! never group, with the neighbours each split could push elsewhere. Listings from the reviews.
 
 use super::tests_markers::{conflict, grouped, together};
 
@@ -103,74 +102,6 @@ fn magnetic_is_what_a_board_is_never_its_maker() {
     assert_eq!(key("Papan Tulis Whiteboard Magnetic 60 x 90 cm"), None);
     assert_eq!(key("Whiteboard Magnetic Ujimg 60 x 90 cm").as_deref(), Some("Ujimg"));
     assert_eq!(key("Penghapus Whiteboard Magnet Ujiwb").as_deref(), Some("Ujiwb"));
-}
-
-#[test]
-fn chalk_written_kapur_putih_papan_tulis_or_warna_is_its_makers_and_never_meets_another_makers() {
-    // review30b Q2: `Kapur Putih <maker> …` and `Kapur Papan Tulis <maker> …` were brand `Kapur`,
-    // like the title naming no maker, so chalk of four makers (Rp2.500–4.000) was one group.
-    let brand = |t: &str| super::product_key(t).brand;
-    for title in ["Kapur Putih Gatot Isi 12", "Kapur Papan Tulis Gatot Putih", "Kapur Warna Gatot", "Chalk Gatot White"]
-    {
-        assert_eq!(brand(title).as_deref(), Some("Gatot"), "{title}");
-    }
-    assert_eq!(brand("Kapur Putih Isi 12"), None);
-    let makers = [
-        "Kapur Putih Gatot Isi 12",
-        "Kapur Putih Ujiwb Isi 12",
-        "Kapur Papan Tulis Ujikp Putih",
-        "Kapur Papan Tulis Ujichalk Putih",
-        "Kapur Putih Sakana Isi 12",
-    ];
-    let mut titles = makers.to_vec();
-    titles.extend(["Kapur Putih Isi 12", "Kapur Papan Tulis Putih", "Kapur Putih"]);
-    let groups = grouped(&titles);
-    for (i, a) in makers.iter().enumerate() {
-        for b in &makers[i + 1..] {
-            assert!(!together(&groups, a, b), "{a} / {b}: {groups:?}");
-        }
-    }
-    let reversed: Vec<&str> = titles.iter().rev().copied().collect();
-    assert_eq!(sorted(groups), sorted(grouped(&reversed)));
-    assert!(!conflict("Kapur Warna Gatot Isi 12", "Kapur Warna Ujiwb Isi 12").is_empty());
-    // Neighbours: one maker's chalk written two ways still meets, and a board is still no chalk.
-    for (a, b) in [
-        ("Kapur Putih Gatot Isi 12", "Kapur Tulis Gatot Putih Isi 12"),
-        ("Kapur Papan Tulis Ujikp Putih", "Kapur Tulis Ujikp Putih"),
-        ("Kapur Warna Gatot Isi 12", "Kapur Tulis Gatot Warna Isi 12"),
-    ] {
-        assert!(together(&grouped(&[a, b]), a, b), "{a} / {b}: {:?}", conflict(a, b));
-    }
-    assert!(!conflict("Kapur Papan Tulis Ujikp Putih", "Papan Tulis Kapur Ujikp").is_empty());
-}
-
-#[test]
-fn a_word_saying_how_chalk_is_sold_or_used_is_never_its_maker() {
-    // review30b Q2: after `Kapur Tulis` any unknown word was the maker, so `Kapur Tulis Eceran
-    // Gatot` (loose) was brand `Eceran Gatot` and missed Gatot's chalk; `Sekolah` (school),
-    // `Batang` (stick) and `Satuan` (each) were makers too.
-    let brand = |t: &str| super::product_key(t).brand;
-    for (title, maker) in [
-        ("Kapur Tulis Eceran Gatot Putih", Some("Gatot")),
-        ("Kapur Tulis Satuan Gatot Putih", Some("Gatot")),
-        ("Kapur Tulis Sekolah Putih", None),
-        ("Kapur Tulis Batang Putih Isi 12", None),
-    ] {
-        assert_eq!(brand(title).as_deref(), maker, "{title}");
-    }
-    // Brands `Eceran Gatot` and `Sekolah Gatot` conflicted, so Gatot's chalk was five groups.
-    let twins = [
-        "Kapur Tulis Gatot Putih",
-        "Kapur Tulis Eceran Gatot Putih",
-        "Kapur Tulis Sekolah Gatot Putih",
-        "Kapur Tulis Batang Gatot Putih",
-        "Kapur Tulis Satuan Gatot Putih",
-    ];
-    let groups = grouped(&twins);
-    assert!(twins.iter().all(|t| together(&groups, twins[0], t)), "{groups:?}");
-    // Neighbours: another maker's chalk written so is still another maker's.
-    assert!(!conflict("Kapur Tulis Sekolah Ujiwb Putih", "Kapur Tulis Sekolah Gatot Putih").is_empty());
-    assert!(!conflict("Kapur Tulis Eceran Ujiwb Putih", "Kapur Tulis Gatot Putih").is_empty());
 }
 
 #[test]

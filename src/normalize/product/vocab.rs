@@ -31,11 +31,6 @@ const DESCRIPTIVE: &[&str] = &[
     // What a board is, never who makes it (review29c P8: `Whiteboard Magnetic Baja` was brand
     // Magnetic, and met every magnetic board).
     "magnet", "magnetic", "magnetik", "magnetis",
-    // Chalk and how it is sold or used, never who makes it (review30b Q2: `Kapur Putih Gatot` was
-    // brand Kapur like a title naming no maker, and met every maker's chalk; `Kapur Tulis Eceran
-    // Gatot` was brand `Eceran Gatot`, and missed Gatot's). Known `kapur` once let chalk meet a
-    // board (review28e N1); chalk sticks now never meet one, nor a chalk marker, in `apart`.
-    "kapur", "chalk", "eceran", "ecer", "sekolah", "batang", "satuan",
     // Written without vowels, yet no abbreviation of another word: `Rp 10.000`.
     "rp", "idr", "ppn", "sni", "bpom",
     // Kinds of goods no kind table names, and screen words.
