@@ -108,6 +108,8 @@ mod tests_group;
 #[cfg(test)]
 mod tests_kinds;
 #[cfg(test)]
+mod tests_makers;
+#[cfg(test)]
 mod tests_markers;
 #[cfg(test)]
 mod tests_splits;
