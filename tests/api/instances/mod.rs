@@ -2,6 +2,7 @@
 //! coalescing, degradation, deep links, purges and quotas across instances.
 
 mod burst;
+mod bypass;
 mod deep_links;
 mod harness;
 mod outage;
