@@ -31,6 +31,11 @@ impl ReadAt {
         self.0.fetch_max(millis, Ordering::Relaxed);
     }
 
+    /// Records `other`'s read where it is the later: two holders of one reading show the later.
+    pub fn follow(&self, other: &ReadAt) {
+        self.0.fetch_max(other.millis(), Ordering::Relaxed);
+    }
+
     /// The latest read in ms since the Unix epoch, 0 when not known.
     pub fn millis(&self) -> u64 {
         self.0.load(Ordering::Relaxed)

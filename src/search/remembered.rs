@@ -14,7 +14,7 @@ use crate::normalize::text::plain;
 use arc_swap::ArcSwap;
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Layout version of the shared records; bump when `Offer` or `Vendor` changes shape.
 const RECORD_VERSION: u8 = 3;
@@ -150,7 +150,7 @@ impl Remembered {
                 let since = (*k.offer == offer).then_some(k.written);
                 if since.is_some() {
                     // The same reading: a later confirmation of it still holds.
-                    offer.read_at.raise(k.offer.read_at.get().unwrap_or(sent));
+                    offer.read_at.follow(&k.offer.read_at);
                 }
                 (Arc::new(offer), since)
             }
@@ -198,8 +198,8 @@ impl Remembered {
             if let Some(k) = self.kept(&id, now) {
                 if k.offer == *offer {
                     // The same reading, confirmed here or by another instance: the later holds.
-                    k.offer.read_at.raise(offer.read_at.get().unwrap_or(UNIX_EPOCH));
-                    offer.read_at.raise(k.offer.read_at.get().unwrap_or(UNIX_EPOCH));
+                    k.offer.read_at.follow(&offer.read_at);
+                    offer.read_at.follow(&k.offer.read_at);
                     if now.saturating_duration_since(k.written) < REFRESH_AFTER {
                         continue;
                     }
