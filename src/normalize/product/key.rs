@@ -144,9 +144,23 @@ fn unknown_brand(toks: &[Tok]) -> Option<String> {
             && !vocab::known(&t.text)
     };
     let start = (0..at).rev().take_while(|&i| other(&toks[i])).last().unwrap_or(at);
-    let end = (at + 1..toks.len()).take_while(|&i| other(&toks[i])).last().map_or(at + 1, |i| i + 1);
-    let words: Vec<String> = toks[start..end.min(start + 3)]
+    let mut run: Vec<usize> = (start..=at).collect();
+    // A known word inside the run is passed over, not its end: in `Sabun Mandi Cair Lifebuoy`
+    // the maker comes after `cair`, and `Mandi` alone would be every soap maker's brand, so a
+    // title naming no maker joined them all (review31 R6).
+    // A labelled brand is one field's value, and the known word after it starts the next field
+    // (`Merek: Trendee, Tinta: Black, Ujung: 0.5mm`).
+    let known = |t: &Tok| t.class == Class::Word && vocab::known(&t.text) && labelled.is_none();
+    while let Some(&last) = run.last() {
+        let gap = (last + 1..toks.len()).take_while(|&i| known(&toks[i])).count();
+        match toks.get(last + 1 + gap) {
+            Some(t) if gap <= RUN_GAP && other(t) => run.push(last + 1 + gap),
+            _ => break,
+        }
+    }
+    let words: Vec<String> = run
         .iter()
+        .map(|&i| &toks[i])
         .map(|t| {
             let mut chars = t.text.chars();
             chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
@@ -154,6 +168,10 @@ fn unknown_brand(toks: &[Tok]) -> Option<String> {
         .collect();
     Some(words.join(" "))
 }
+
+/// Known words a brand's run passes over: `Putih` in `Kapur Tulis Halus Putih Gatot` (brand `Halus
+/// Gatot`), `Spidol Magnetik` in `Tempat Spidol Magnetik Ujimh`.
+const RUN_GAP: usize = 2;
 
 /// `Kapur Tulis`, `Kapur Cair`, `Spidol Kapur`: the product's own name, not its maker (`Kapur
 /// Tulis Gatot Putih` is Gatot's), so that chalk of two makers never meets through a title naming

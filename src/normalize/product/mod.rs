@@ -50,7 +50,9 @@
 //!   is read from its place (after `Merek:`, else the first run of words the matcher does not
 //!   know: `Kertas HVS Copylas A4`, else a vowel-less acronym that is no code's prefix nor a
 //!   technical word: `TVT`, not `TN 2260` or `DVR`) and stays among the words too; two such brands conflict
-//!   unless either title has the other's among its words. An unknown kind stays among the
+//!   unless either title has all of the other's among its words. The run passes over up to two
+//!   known words and is never cut short: a generic word ahead of the maker (`Sabun Mandi Cair
+//!   Lifebuoy` reads `Mandi Lifebuoy`) then never stands for every maker's title (review31 R6). An unknown kind stays among the
 //!   words, so unknown products still group by their wording. The matcher reads titles only; it
 //!   never looks at a marketplace's internals.
 //! - Issue 24's look-alikes are decisive: original vs compatible or refilled ink and toner (a
@@ -109,6 +111,8 @@ mod tests_group;
 mod tests_kinds;
 #[cfg(test)]
 mod tests_makers;
+#[cfg(test)]
+mod tests_makers2;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]

@@ -27,13 +27,7 @@ const TRIPLES: &[&str] = &[
 
 #[test]
 fn a_title_naming_no_maker_never_joins_two_makers_of_soap_glue_school_wear_or_chalk_goods() {
-    for pattern in TRIPLES {
-        let (a, b) = (pattern.replace("{}", "Ujiab"), pattern.replace("{}", "Ujicd"));
-        let none = pattern.replace(" {}", "");
-        let titles = [a.as_str(), b.as_str(), none.as_str()];
-        let groups = grouped(&titles);
-        assert!(!together(&groups, &a, &b), "{a} / {b} through {none}: {groups:?}");
-    }
+    super::tests_makers2::makers_stay_apart(TRIPLES, ("Ujiab", "Ujicd"));
 }
 
 #[test]
