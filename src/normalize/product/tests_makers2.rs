@@ -100,3 +100,15 @@ fn one_makers_product_written_two_ways_still_groups() {
         assert!(together(&grouped(&[a, b]), a, b), "{a} / {b}");
     }
 }
+
+#[test]
+fn a_labelled_brand_takes_no_word_of_the_next_field() {
+    // The run passing over known words would have read `Trendee Ujung` across `Tinta: Black`, and
+    // this pair of matchset's development part no longer met.
+    let (a, b) = (
+        "Pena, Merek: Trendee, Tinta: Black, Ujung: 0.5mm, Kemasan: 1 lusin",
+        "[Promo] Trendee | Pena | Hitam | 1 lusin",
+    );
+    assert_eq!(super::product_key(a).brand.as_deref(), Some("Trendee"));
+    assert!(together(&grouped(&[a, b]), a, b), "{a} / {b}");
+}
