@@ -225,10 +225,16 @@ impl ProductGroup {
     /// The brand, when a table knows it or an offer states it. A word the title reader took for
     /// a brand only because it knows no such word (`Lengan` of `Lengan Panjang`, `Hukum` of a
     /// legal expert) still keeps offers apart, but is not shown to a buyer as a brand.
+    ///
+    /// A brand read from a title's words may run past the maker (`Philips Lampu Bohlam LED` reads
+    /// `Philips Bohlam`, so that `Sabun Mandi Cair Lifebuoy` keeps `Lifebuoy`): an offer stating
+    /// the words it starts with names the brand shown.
     pub fn brand(&self) -> Option<&str> {
         let brand = self.key.brand.as_deref()?;
-        let stated = |offer: &Offer| offer.brand.as_deref().is_some_and(|b| b.trim().eq_ignore_ascii_case(brand));
-        (product::is_known_brand(brand) || self.offers.iter().any(|(offer, _)| stated(offer))).then_some(brand)
+        if product::is_known_brand(brand) {
+            return Some(brand);
+        }
+        self.offers.iter().find_map(|(offer, _)| stated_part(brand, offer.brand.as_deref()?))
     }
 
     /// The cheapest offer per base unit including PPN among the comparable ones; `None` when no
@@ -320,3 +326,12 @@ use titles::group_title;
 mod tests;
 #[cfg(test)]
 mod tests_policy;
+
+/// The words `brand` starts with, as `brand` writes them, when they are what an offer states
+/// (case aside): all of `Copylas` for a stated `COPYLAS`, `Philips` of `Philips Bohlam`.
+fn stated_part<'a>(brand: &'a str, stated: &str) -> Option<&'a str> {
+    let stated = stated.trim();
+    let part = brand.get(..stated.len())?;
+    let whole_words = brand[stated.len()..].is_empty() || brand[stated.len()..].starts_with(' ');
+    (!stated.is_empty() && whole_words && part.eq_ignore_ascii_case(stated)).then_some(part)
+}

@@ -245,6 +245,29 @@ fn a_group_names_a_brand_only_when_a_table_knows_it_or_an_offer_states_it() {
 }
 
 #[test]
+fn a_brand_read_past_the_maker_shows_the_maker_an_offer_states() {
+    let offer = |id: &str, title: &str, stated: Option<&str>| {
+        let mut offer = titled("mbiz", id, title, 25_000);
+        offer.brand = stated.map(str::to_string);
+        offer
+    };
+    // The title-only offer comes first (by id), so the group's key reads `Ujilampu Bohlam`.
+    let offers = vec![
+        offer("1", "Ujilampu Lampu Bohlam LED 12 Watt Putih", None),
+        offer("2", "Lampu Bohlam LED 12 Watt Putih", Some("UJILAMPU")),
+    ];
+    let groups = group(offers, None, &policy::Facts::default());
+    assert_eq!(groups.len(), 1, "{:?}", shape(&groups));
+    assert_eq!(groups[0].key.brand.as_deref(), Some("Ujilampu Bohlam"));
+    assert_eq!(groups[0].brand(), Some("Ujilampu"));
+    // Whole words only, and what the brand writes first.
+    assert_eq!(super::stated_part("Ujilampu Bohlam", "Uji"), None);
+    assert_eq!(super::stated_part("Ujilampu Bohlam", " ujilampu bohlam "), Some("Ujilampu Bohlam"));
+    assert_eq!(super::stated_part("Ujilampu Bohlam", "Bohlam"), None);
+    assert_eq!(super::stated_part("Ujilampu Bohlam", ""), None);
+}
+
+#[test]
 fn a_title_keeps_the_order_its_first_offer_writes_not_a_sorted_one() {
     let offers = vec![titled("mbiz", "1", "Laptop Lenovo ThinkPad E14 Core i7 16GB 1TB SSD", 15_000_000)];
     let groups = group(offers, None, &policy::Facts::default());
