@@ -7,8 +7,11 @@
 //! (DNS rebinding) is refused too. The embedded demo, whose sandboxes run on loopback, allows it
 //! explicitly.
 
-use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use hyper_util::client::legacy::connect::dns::Name;
+use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 /// Whether an address is one the gateway must not reach unless allowed.
 pub fn is_internal(ip: IpAddr) -> bool {
@@ -36,7 +39,7 @@ pub fn is_internal(ip: IpAddr) -> bool {
 }
 
 /// Checks a base URL's host when it is an IP literal or `localhost`; names are checked on resolve.
-pub fn check_base_url(url: &reqwest::Url) -> Result<(), String> {
+pub fn check_base_url(url: &url::Url) -> Result<(), String> {
     let internal = match url.host() {
         Some(url::Host::Ipv4(ip)) => is_internal(IpAddr::V4(ip)),
         Some(url::Host::Ipv6(ip)) => is_internal(IpAddr::V6(ip)),
@@ -50,21 +53,43 @@ pub fn check_base_url(url: &reqwest::Url) -> Result<(), String> {
     }
 }
 
-/// A DNS resolver that drops internal addresses from every answer.
-#[derive(Debug, Default)]
-pub struct PublicOnlyResolver;
+/// The resolver upstream calls connect through: the system's, dropping internal addresses from
+/// every answer unless they are allowed.
+#[derive(Clone, Copy, Debug)]
+pub struct EgressResolver {
+    allow_private: bool,
+}
 
-impl Resolve for PublicOnlyResolver {
-    fn resolve(&self, name: Name) -> Resolving {
-        let host = name.as_str().to_string();
+impl EgressResolver {
+    pub fn new(allow_private: bool) -> Self {
+        Self { allow_private }
+    }
+}
+
+type Resolved = Result<std::vec::IntoIter<SocketAddr>, Box<dyn std::error::Error + Send + Sync>>;
+
+impl tower::Service<Name> for EgressResolver {
+    type Response = std::vec::IntoIter<SocketAddr>;
+    type Error = Box<dyn std::error::Error + Send + Sync>;
+    type Future = Pin<Box<dyn Future<Output = Resolved> + Send>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, name: Name) -> Self::Future {
+        let allow_private = self.allow_private;
         Box::pin(async move {
-            let resolved: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let host = name.as_str();
+            let resolved: Vec<SocketAddr> = tokio::net::lookup_host((host, 0)).await?.collect();
+            if allow_private {
+                return Ok(resolved.into_iter());
+            }
             let public: Vec<SocketAddr> = resolved.into_iter().filter(|a| !is_internal(a.ip())).collect();
             if public.is_empty() {
                 return Err(format!("{host} resolves only to internal addresses").into());
             }
-            let addrs: Addrs = Box::new(public.into_iter());
-            Ok(addrs)
+            Ok(public.into_iter())
         })
     }
 }
@@ -107,5 +132,16 @@ mod tests {
             assert!(check_base_url(&url.parse().expect("url")).is_err(), "{url}");
         }
         assert!(check_base_url(&"https://api.mbizmarket.co.id".parse().expect("url")).is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_name_resolving_only_to_internal_addresses_is_refused_at_connect_time_unless_allowed() {
+        use std::str::FromStr;
+        use tower::ServiceExt;
+        let name = || Name::from_str("localhost").expect("a name");
+        let refused = EgressResolver::new(false).oneshot(name()).await.expect_err("refused");
+        assert_eq!(refused.to_string(), "localhost resolves only to internal addresses");
+        let allowed: Vec<SocketAddr> = EgressResolver::new(true).oneshot(name()).await.expect("resolved").collect();
+        assert!(!allowed.is_empty() && allowed.iter().all(|a| a.ip().is_loopback()), "{allowed:?}");
     }
 }

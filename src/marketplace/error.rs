@@ -93,37 +93,39 @@ impl MarketplaceError {
         }
     }
 
-    /// Describes a reqwest error without its URL (reqwest's Display includes the full URL,
-    /// which may carry an API key in the query string).
-    pub(crate) fn from_transport(error: &reqwest::Error) -> Self {
-        let reason = if let Some(kind) = io_error_kind(error) {
-            match kind {
-                std::io::ErrorKind::ConnectionRefused => "connection refused",
-                std::io::ErrorKind::ConnectionReset => "connection reset",
-                std::io::ErrorKind::ConnectionAborted | std::io::ErrorKind::BrokenPipe => "connection dropped",
-                std::io::ErrorKind::UnexpectedEof => "the response broke off",
-                std::io::ErrorKind::TimedOut => "timed out",
-                _ => "connection failed",
-            }
-        } else if error.is_connect() {
-            "connection refused or failed"
-        } else if error.is_timeout() {
-            "timed out"
-        } else if error.is_body() || error.is_decode() {
-            "the response body broke off"
-        } else if error.is_redirect() {
-            "redirected too often or off-host"
-        } else {
-            "transport error"
+    /// Describes why a call got no answer, without its URL (which may carry an API key in the
+    /// query string).
+    pub(crate) fn from_transport(error: &super::upstream::CallError) -> Self {
+        let reason = match io_error_kind(error) {
+            Some(kind) => io_reason(kind),
+            None if error.is_connect() => "connection refused or failed",
+            None => "transport error",
         };
+        Self::Unreachable { reason: reason.to_string() }
+    }
+
+    /// Describes why an answer's body could not be read to its end.
+    pub(crate) fn from_body(error: &(dyn std::error::Error + 'static)) -> Self {
+        let reason = io_error_kind(error).map_or("the response body broke off", io_reason);
         Self::Unreachable { reason: reason.to_string() }
     }
 }
 
-/// The I/O error behind a transport error, if any: it names the cause better than reqwest's
-/// categories (a reset and a refusal are both "connect" or "request" errors there).
-fn io_error_kind(error: &reqwest::Error) -> Option<std::io::ErrorKind> {
-    let mut source = std::error::Error::source(error);
+fn io_reason(kind: std::io::ErrorKind) -> &'static str {
+    match kind {
+        std::io::ErrorKind::ConnectionRefused => "connection refused",
+        std::io::ErrorKind::ConnectionReset => "connection reset",
+        std::io::ErrorKind::ConnectionAborted | std::io::ErrorKind::BrokenPipe => "connection dropped",
+        std::io::ErrorKind::UnexpectedEof => "the response broke off",
+        std::io::ErrorKind::TimedOut => "timed out",
+        _ => "connection failed",
+    }
+}
+
+/// The I/O error behind a transport error, if any: it names the cause better than the client's
+/// categories (a reset and a refusal are both "connect" errors there).
+fn io_error_kind(error: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> {
+    let mut source = Some(error);
     while let Some(cause) = source {
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             return Some(io.kind());

@@ -6,14 +6,16 @@ use super::extract::extract;
 use super::memo::ItemMemo;
 use super::placeholders::Placeholders;
 use super::surrogates;
-use super::upstream::Upstream;
+use super::upstream::{Answer, Body, Upstream};
 use super::{MarketplaceError, SearchPage, SearchRequest};
 use crate::model::MarketplaceId;
 use crate::normalize::number::read_count;
 use crate::normalize::raw::RawOffer;
 use crate::normalize::vat::{RateRule, VatPolicy};
 use crate::telemetry::trace;
-use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
+use axum::body::Bytes;
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode, Uri, header};
+use http_body_util::BodyExt;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;
@@ -29,8 +31,8 @@ pub struct HttpAdapter {
     pub(super) definition: AdapterDefinition,
     base_url: String,
     /// `base_url` parsed, so a call parses only its path (`None` if it does not parse or has
-    /// spaces around it; then the whole URL is parsed for each call, as reqwest would).
-    base: Option<reqwest::Url>,
+    /// spaces around it; then the whole URL is parsed for each call).
+    base: Option<url::Url>,
     pub(super) headers: HeaderMap,
     client: Upstream,
     vat: Arc<VatPolicy>,
@@ -50,7 +52,7 @@ impl HttpAdapter {
         tracing::debug!(marketplace = %definition.id, format = definition.format, "adapter file read");
         Self {
             id: MarketplaceId::new(definition.id.clone()),
-            base: reqwest::Url::parse(&base_url).ok().filter(|_| base_url.trim_matches(|c: char| c <= ' ') == base_url),
+            base: url::Url::parse(&base_url).ok().filter(|_| base_url.trim_matches(|c: char| c <= ' ') == base_url),
             base_url: base_url.trim_end_matches('/').to_string(),
             plan: plan_of(&definition),
             memo: ItemMemo::default(),
@@ -62,7 +64,7 @@ impl HttpAdapter {
         }
     }
 
-    pub(super) fn build(&self, request: &SearchRequest) -> reqwest::RequestBuilder {
+    pub(super) fn build(&self, request: &SearchRequest) -> Result<Request<Body>, MarketplaceError> {
         let pagination = &self.definition.pagination;
         let values = Placeholders::new(pagination.kind, request, pagination.first_cursor);
         let first_absent = request.cursor.is_none() && pagination.first_cursor != FirstCursor::Empty;
@@ -76,46 +78,57 @@ impl HttpAdapter {
         values: &Placeholders,
         first_absent: bool,
         filters: &[(String, String)],
-    ) -> reqwest::RequestBuilder {
-        let method = match spec.method {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-        };
-        let builder = match self.url(&spec.path) {
-            Ok(url) => self.client.client().request(method, url),
-            // Left to reqwest, which reports it when the call is sent.
-            Err(joined) => self.client.client().request(method, joined),
-        };
+    ) -> Result<Request<Body>, MarketplaceError> {
+        let mut url = self.url(&spec.path).map_err(|_| invalid_url())?;
         let mut query: Vec<(&str, String)> = spec
             .query
             .iter()
             .filter(|(_, template)| !(template.as_str() == "{cursor}" && first_absent))
             .map(|(name, template)| (name.as_str(), values.fill(template)))
             .collect();
-        let mut builder = builder.headers(self.headers.clone());
+        let body = match &spec.body {
+            Some(body) => {
+                let mut body = values.fill_body(body);
+                if let Value::Object(map) = &mut body {
+                    map.extend(filters.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))));
+                }
+                Some(Bytes::from(body.to_string()))
+            }
+            None => {
+                query.extend(filters.iter().map(|(k, v)| (k.as_str(), v.clone())));
+                None
+            }
+        };
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&query);
+        }
+        let uri = Uri::try_from(url.as_str()).map_err(|_| invalid_url())?;
+        let json = body.is_some();
+        let mut request = Request::new(Body::new(body.unwrap_or_default()));
+        *request.method_mut() = match spec.method {
+            Method::Get => axum::http::Method::GET,
+            Method::Post => axum::http::Method::POST,
+        };
+        *request.uri_mut() = uri;
+        let headers = request.headers_mut();
+        headers.clone_from(&self.headers);
         // The request being served, so the marketplace's logs can be matched with ours.
-        if let Some(id) = crate::telemetry::request::id() {
-            builder = builder.header("x-request-id", id);
+        if let Some(id) = crate::telemetry::request::id().and_then(|id| HeaderValue::from_str(&id).ok()) {
+            headers.insert(HeaderName::from_static("x-request-id"), id);
         }
         // The cache load's span as the upstream's parent (`traceparent`), when traces are on.
         if trace::enabled() {
-            builder = builder.headers(trace::upstream_headers());
+            headers.extend(trace::upstream_headers());
         }
-        if let Some(body) = &spec.body {
-            let mut body = values.fill_body(body);
-            if let Value::Object(map) = &mut body {
-                map.extend(filters.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))));
-            }
-            builder = builder.json(&body);
-        } else {
-            query.extend(filters.iter().map(|(k, v)| (k.as_str(), v.clone())));
+        if json {
+            headers.entry(header::CONTENT_TYPE).or_insert(HeaderValue::from_static("application/json"));
         }
-        builder.query(&query)
+        Ok(request)
     }
 
     /// `base_url` followed by `path`. Parsing the whole URL at each call mapped its host through
     /// IDNA again: 2.5 % of a search's CPU at one connection.
-    pub(super) fn url(&self, path: &str) -> Result<reqwest::Url, String> {
+    pub(super) fn url(&self, path: &str) -> Result<url::Url, String> {
         match &self.base {
             // A query, a fragment or trailing spaces in the path are parsed with the whole URL.
             Some(base) if !path.contains(['?', '#']) && path.trim_end_matches(|c: char| c <= ' ') == path => {
@@ -125,18 +138,18 @@ impl HttpAdapter {
             }
             _ => {
                 let joined = format!("{}{path}", self.base_url);
-                reqwest::Url::parse(&joined).map_err(|_| joined)
+                url::Url::parse(&joined).map_err(|_| joined)
             }
         }
     }
 
     /// Sends a request and reads its body, mapping statuses as every call does.
-    pub(super) async fn send(&self, builder: reqwest::RequestBuilder) -> Result<Vec<u8>, MarketplaceError> {
-        let response = builder.send().await.map_err(|e| MarketplaceError::from_transport(&e))?;
+    pub(super) async fn send(&self, request: Request<Body>) -> Result<Vec<u8>, MarketplaceError> {
+        let response = self.client.call(request).await.map_err(|e| MarketplaceError::from_transport(&e))?;
         let status = response.status();
         let span = tracing::Span::current();
         span.record("http.response.status_code", status.as_u16());
-        if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
+        if status == StatusCode::TOO_MANY_REQUESTS {
             let retry_after = response
                 .headers()
                 .get(header::RETRY_AFTER)
@@ -152,14 +165,20 @@ impl HttpAdapter {
         Ok(body)
     }
 
-    async fn read_body(&self, mut response: reqwest::Response) -> Result<Vec<u8>, MarketplaceError> {
+    async fn read_body(&self, response: Response<Answer>) -> Result<Vec<u8>, MarketplaceError> {
         let limit = self.max_response_bytes;
-        if response.content_length().is_some_and(|len| len as usize > limit) {
+        // Stated length of what is sent; a gzip answer has it removed as it is decoded.
+        let declared =
+            response.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        if declared.is_some_and(|len| len > limit as u64) {
             return Err(MarketplaceError::TooLarge { limit });
         }
-        let mut body = Vec::with_capacity(response.content_length().map_or(0, |len| (len as usize).min(limit)));
+        let mut body = Vec::with_capacity(declared.map_or(0, |len| (len as usize).min(limit)));
+        let mut answer = response.into_body();
         // Counted while streaming, after decompression, so a gzip bomb stops at the limit.
-        while let Some(chunk) = response.chunk().await.map_err(|e| MarketplaceError::from_transport(&e))? {
+        while let Some(frame) = answer.frame().await {
+            let frame = frame.map_err(|e| MarketplaceError::from_body(&*e))?;
+            let Ok(chunk) = frame.into_data() else { continue };
             if body.len() + chunk.len() > limit {
                 return Err(MarketplaceError::TooLarge { limit });
             }
@@ -184,6 +203,11 @@ pub(super) fn plan_of(definition: &AdapterDefinition) -> Option<PagePlan> {
     let response = &definition.response;
     let fields = definition.fields.entries().into_iter().filter_map(|(_, spec)| spec.map(FieldSpec::pointer));
     PagePlan::new(&response.items, response.total.as_deref(), response.next_cursor.as_deref(), fields)
+}
+
+/// A request that cannot be written: the adapter's URL with its values filled in does not parse.
+fn invalid_url() -> MarketplaceError {
+    MarketplaceError::Unreachable { reason: "the marketplace's URL with this search's values is not valid".into() }
 }
 
 fn not_json(e: &serde_json::Error) -> MarketplaceError {

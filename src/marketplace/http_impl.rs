@@ -20,7 +20,7 @@ impl Marketplace for HttpAdapter {
     }
 
     async fn search(&self, request: &SearchRequest) -> Result<SearchPage, MarketplaceError> {
-        let body = self.send(self.build(request)).await?;
+        let body = self.send(self.build(request)?).await?;
         rouse_a_parked_worker();
         self.parse(&body)
     }

@@ -41,7 +41,7 @@ pub(super) async fn transactions(
     let pagination = &spec.pagination;
     let values = placeholders(pagination.kind, request, pagination.first_cursor);
     let first_absent = request.cursor.is_none() && pagination.first_cursor != FirstCursor::Empty;
-    let body = adapter.send(adapter.request(&spec.request, &values, first_absent, &[])).await?;
+    let body = adapter.send(adapter.request(&spec.request, &values, first_absent, &[])?).await?;
     parse_ledger(spec, &body)
 }
 
@@ -52,7 +52,7 @@ pub(super) async fn totals(
 ) -> Result<Option<LedgerTotals>, MarketplaceError> {
     let Some(spec) = &adapter.definition.transaction_totals else { return Ok(None) };
     let values = placeholders(PaginationKind::Page, request, FirstCursor::Absent);
-    let body = adapter.send(adapter.request(&spec.request, &values, true, &[])).await?;
+    let body = adapter.send(adapter.request(&spec.request, &values, true, &[])?).await?;
     parse_totals(spec, &body).map(Some)
 }
 

@@ -247,8 +247,8 @@ fn check_egress(def: &AdapterDefinition, options: &LoadOptions) -> Result<(), (S
     if let Some(refusal) = overridden.and_then(base_url_refusal) {
         return Err((key, refusal));
     }
-    let url = reqwest::Url::parse(overridden.unwrap_or(&def.base_url))
-        .map_err(|e| (key.clone(), format!("not a URL ({e})")))?;
+    let url =
+        url::Url::parse(overridden.unwrap_or(&def.base_url)).map_err(|e| (key.clone(), format!("not a URL ({e})")))?;
     if options.allow_private {
         return Ok(());
     }

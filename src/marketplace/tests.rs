@@ -223,12 +223,12 @@ fn an_approximate_total_is_marked_and_an_empty_first_cursor_is_sent() {
     let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());
     let page = adapter.parse(br#"{"items":[],"total_hits":1230,"next_cursor":null}"#).expect("readable");
     assert_eq!((page.total, page.total_approximate), (Some(1230), true));
-    let first = adapter.build(&request(0, 20)).build().expect("a request");
-    assert!(first.url().query().is_some_and(|q| q.split('&').any(|p| p == "cursor=")), "{}", first.url());
+    let first = adapter.build(&request(0, 20)).expect("a request");
+    assert!(first.uri().query().is_some_and(|q| q.split('&').any(|p| p == "cursor=")), "{}", first.uri());
     let plain = definition(padi);
     let adapter = HttpAdapter::new(plain.clone(), "http://127.0.0.1:9".into(), static_headers(&plain), test_client());
-    let first = adapter.build(&request(0, 20)).build().expect("a request");
-    assert!(!first.url().as_str().contains("cursor"), "format 1 leaves it out: {}", first.url());
+    let first = adapter.build(&request(0, 20)).expect("a request");
+    assert!(!first.uri().to_string().contains("cursor"), "format 1 leaves it out: {}", first.uri());
 }
 
 #[test]

@@ -8,7 +8,7 @@
 
 /// Whether `url` parses as an absolute `http` or `https` URL.
 pub(crate) fn is_http_url(url: &str) -> bool {
-    plainly_http(url) || reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+    plainly_http(url) || url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }
 
 /// `http://` or `https://` in any case; a host that is either ASCII letters, digits and `-` in
@@ -78,7 +78,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn parsed_as_http(url: &str) -> bool {
-        reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+        url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
     }
 
     #[test]

@@ -151,7 +151,7 @@ impl FetchPath {
         // marketplace's span in the search that started it.
         let parent = tracing::Span::current();
         let told = Told { remembered: Arc::clone(&self.remembered), failures: Arc::clone(&self.failures) };
-        // Boxed here, once: the load (the upstream call's futures, reqwest's among them, inline)
+        // Boxed here, once: the load (the upstream call's futures, the HTTP client's among them, inline)
         // is several kilobytes, and the cache's wrappers around it each moved it whole, which was
         // 4 % of a miss's CPU in memcpy.
         let load = Box::pin(carry(load_page(entry.clone(), Arc::clone(&guard), told, request, parent)));

@@ -3,7 +3,7 @@
 //! Pingora's `work_stealing = false` does.
 //!
 //! Why not tokio's work-stealing runtime: a request is a chain of short tasks (the connection, a
-//! part per marketplace, reqwest's connection tasks), and each one pushed while another worker is
+//! part per marketplace, the upstream client's connection tasks), and each one pushed while another worker is
 //! parked wakes that worker, which steals it and runs it on a core whose caches are cold. The
 //! work-stealing build run with one worker (`TOKIO_WORKER_THREADS=1`) took 0.575 ms of CPU per
 //! uncached search in the load bench against 0.656 with two, and at one connection over the peer

@@ -30,12 +30,12 @@ pub(super) fn check_base_url(url: &str, problems: &mut Problems<'_>) {
 
 /// Why `url` cannot be a marketplace's base URL, in the file or as an operator's override.
 pub(crate) fn base_url_refusal(url: &str) -> Option<String> {
-    match reqwest::Url::parse(url) {
+    match url::Url::parse(url) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {
             if u.query().is_some() || u.fragment().is_some() {
                 Some("must not carry a query or fragment; put parameters in [request.query]".into())
             } else if !u.username().is_empty() || u.password().is_some() {
-                // reqwest would send them as Basic credentials: a secret written in a file.
+                // a client would send them as Basic credentials: a secret written in a file.
                 Some("must not carry a user name or password; name their environment variables in [auth]".into())
             } else {
                 None
