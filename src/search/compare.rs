@@ -94,7 +94,18 @@ impl SearchService {
         let query = validate::admit(&params.query, params.first, MAX_GROUPS, &params.filter, &registry)?;
         let want = |_: &MarketplaceId| Want::exactly(0, COMPARE_WINDOW);
         let fetched = fanout::fan_out(&registry, &self.path, query, &want, &params.filter, false).await;
-        Ok(assemble(fetched, params))
+        Ok(assemble_aside(fetched, params.clone()).await)
+    }
+}
+
+/// [`assemble`] on the blocking pool: grouping a few hundred offers takes tens of milliseconds
+/// of CPU (more with many groups of one), and on the connection's worker it would hold up every
+/// other request dealt to that worker meanwhile (review32w W32-1: a `/healthz` waited 1.5 s).
+pub(super) async fn assemble_aside(fetched: Vec<fanout::Fetched>, params: CompareParams) -> CompareOutcome {
+    match tokio::task::spawn_blocking(move || assemble(fetched, &params)).await {
+        Ok(outcome) => outcome,
+        // A panic while grouping is the request's, as it was on the worker.
+        Err(error) => std::panic::resume_unwind(error.into_panic()),
     }
 }
 
@@ -119,7 +130,7 @@ pub(super) fn assemble(fetched: Vec<fanout::Fetched>, params: &CompareParams) ->
     for one in &mut coverage {
         one.grouped = offers.iter().filter(|o| o.marketplace == one.marketplace).count();
     }
-    let mut groups = group(offers, params.buyer.as_ref(), &facts);
+    let mut groups = grouped(offers, params.buyer.as_ref(), &facts, params.first as usize);
     groups.truncate(params.first as usize);
     CompareOutcome { groups, sources, coverage, facts }
 }
@@ -129,7 +140,20 @@ pub(super) fn assemble(fetched: Vec<fanout::Fetched>, params: &CompareParams) ->
 /// The offers are first put in one canonical order (by marketplace, then id) with repeats
 /// dropped, so the same offers give the same groups, group titles and order of ties however
 /// they arrived: from the cache or the network, pages in any order, an offer listed twice.
-fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &policy::Facts) -> Vec<ProductGroup> {
+#[cfg(test)]
+fn group(offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &policy::Facts) -> Vec<ProductGroup> {
+    grouped(offers, buyer, facts, usize::MAX)
+}
+
+/// [`group`], naming near groups for the first `shown` groups only: each is weighed against every
+/// other group, so for all of them the work grew with the square of the groups (500 offers of
+/// one product each, every listing with its own code, took 2 s of CPU; review32w W32-1).
+fn grouped(
+    mut offers: Vec<Offer>,
+    buyer: Option<&BuyerContext>,
+    facts: &policy::Facts,
+    shown: usize,
+) -> Vec<ProductGroup> {
     offers.sort_by(|a, b| (&a.marketplace, &a.source_id).cmp(&(&b.marketplace, &b.source_id)));
     offers.dedup_by(|a, b| a.marketplace == b.marketplace && a.source_id == b.source_id);
     let keys: Vec<ProductKey> =
@@ -150,15 +174,19 @@ fn group(mut offers: Vec<Offer>, buyer: Option<&BuyerContext>, facts: &policy::F
             build(keys[first].clone(), offers, matched, buyer, facts, &scope)
         })
         .collect();
+    // A product no offer of which has a price to count (a placeholder, an unreadable price) comes
+    // after the priced ones on as many marketplaces: a marketplace answering many such listings
+    // pushed every priced product off the buyer's page (review32w W32-2).
     groups.sort_by(|a, b| {
         b.marketplaces
             .len()
             .cmp(&a.marketplaces.len())
+            .then_with(|| a.unit_prices.is_empty().cmp(&b.unit_prices.is_empty()))
             .then_with(|| b.offers.len().cmp(&a.offers.len()))
             .then_with(|| a.unit_prices.first().cmp(&b.unit_prices.first()))
     });
     titles::settle(&mut groups);
-    near::mark(&mut groups);
+    near::mark(&mut groups, shown);
     groups
 }
 

@@ -90,6 +90,6 @@ async fn next(mut state: State) -> Option<(CompareEvent, State)> {
     state.done = true;
     let mut fetched = std::mem::take(&mut state.fetched);
     fetched.sort_by_key(|(at, _)| *at);
-    let outcome = compare::assemble(fetched.into_iter().map(|(_, f)| f).collect(), &state.params);
+    let outcome = compare::assemble_aside(fetched.into_iter().map(|(_, f)| f).collect(), state.params.clone()).await;
     Some((CompareEvent::Compared(Box::new(outcome)), state))
 }

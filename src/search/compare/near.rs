@@ -22,9 +22,10 @@ pub struct NearGroup {
     pub apart: MatchExplanation,
 }
 
-/// Fills each group's `near`: the most similar groups of the same kind that conflict with it.
-pub(super) fn mark(groups: &mut [ProductGroup]) {
-    let near: Vec<Vec<NearGroup>> = groups.iter().enumerate().map(|(i, g)| near_of(i, g, groups)).collect();
+/// Fills the `near` of the first `shown` groups: the most similar groups of the same kind (any of
+/// `groups`) that conflict with it.
+pub(super) fn mark(groups: &mut [ProductGroup], shown: usize) {
+    let near: Vec<Vec<NearGroup>> = groups.iter().take(shown).enumerate().map(|(i, g)| near_of(i, g, groups)).collect();
     for (group, near) in groups.iter_mut().zip(near) {
         group.near = near;
     }

@@ -297,3 +297,42 @@ fn a_title_follows_the_offer_that_writes_the_brand_first_and_keeps_a_bare_number
     assert!(titles.contains(&"Tenaga Ahli Keuangan Daerah"), "each word as written: {titles:?}");
     assert!(!titles.iter().any(|t| t.contains("Teh +TEH")), "what a title includes is not said twice: {titles:?}");
 }
+
+#[test]
+fn products_with_no_price_to_count_come_after_the_priced_ones_on_as_many_marketplaces() {
+    let unpriced = |marketplace: &str, id: &str, title: &str| {
+        let mut offer = titled(marketplace, id, title, 1);
+        (offer.price, offer.unit_price) = (None, None);
+        offer
+    };
+    let offers = vec![
+        unpriced("weird", "1", "Kertas HVS A4 80gsm Kode WX001"),
+        unpriced("weird", "2", "Kertas HVS A4 80gsm Kode WX001"),
+        titled("mbiz", "3", "Map Plastik Biru Folio", 5_000),
+        unpriced("weird", "4", "Tinta Printer Hitam Botol 100 ml"),
+        unpriced("padi", "5", "Tinta Printer Hitam Botol 100 ml"),
+    ];
+    let groups = group(offers, None, &policy::Facts::default());
+    let order: Vec<Vec<String>> =
+        groups.iter().map(|g| g.offers.iter().map(|(o, _)| o.gateway_id()).collect()).collect();
+    // Two marketplaces first, priced or not; then the priced product before two unpriced offers.
+    assert_eq!(order, [vec!["padi:5", "weird:4"], vec!["mbiz:3"], vec!["weird:1", "weird:2"]], "{order:?}");
+}
+
+#[test]
+fn only_the_groups_shown_are_weighed_against_the_others_for_near_ones() {
+    let offers = vec![
+        titled("ekatalog", "1", "Sewa Mobil Toyota Avanza dengan Sopir", 650_000),
+        titled("mbiz", "2", "Rental Mobil Toyota Avanza dengan Sopir", 640_000),
+        titled("ekatalog", "3", "Sewa Mobil Toyota Hiace Commuter dengan Sopir", 1_200_000),
+        titled("mbiz", "4", "Sewa Mobil Toyota Innova Reborn dengan Sopir", 900_000),
+    ];
+    let all = group(offers.clone(), None, &policy::Facts::default());
+    let shown = grouped(offers, None, &policy::Facts::default(), 1);
+    assert_eq!(shape(&shown), shape(&all));
+    let titles = |g: &ProductGroup| g.near.iter().map(|n| n.title.clone()).collect::<Vec<_>>();
+    // The first still names near groups among all of them, the ones not shown are never weighed.
+    assert_eq!(titles(&shown[0]), titles(&all[0]));
+    assert_eq!(titles(&shown[0]).len(), 2);
+    assert!(shown[1..].iter().all(|g| g.near.is_empty()), "{:?}", shown.iter().map(titles).collect::<Vec<_>>());
+}
