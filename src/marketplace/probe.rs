@@ -39,7 +39,21 @@ pub struct Probe {
     last: Mutex<Option<Checked>>,
 }
 
+/// How soon `/readyz` asks again a marketplace without a `[probe]` whose last real call failed.
+pub const RECHECK_INTERVAL: Duration = Duration::from_secs(10);
+
+/// The search a re-check sends: a word every procurement marketplace lists (any answer will do,
+/// an empty one too).
+const RECHECK_QUERY: &str = "kertas";
+
 impl Probe {
+    /// The re-check of a marketplace without a `[probe]`: without it, an instance a load balancer
+    /// took out of rotation after every marketplace failed once would get no search to find them
+    /// back, and stay out (review32w W32-3).
+    pub fn recheck() -> Self {
+        Self::new(&ProbeSpec { query: RECHECK_QUERY.into(), interval: Some(RECHECK_INTERVAL), timeout: None })
+    }
+
     /// The probe a `[probe]` section describes.
     pub fn new(spec: &ProbeSpec) -> Self {
         Self {

@@ -112,6 +112,8 @@ pub struct RegistryEntry {
     pub pushdown: BTreeMap<String, FilterSpec>,
     /// Its `[probe]`, with the last outcome; `/readyz` uses the last real call without one.
     pub probe: Option<Arc<Probe>>,
+    /// Without a `[probe]`: how `/readyz` asks again a marketplace whose last real call failed.
+    pub recheck: Arc<Probe>,
     /// A hash of its adapter file and settings: an adapter reload keeps what it learned of a
     /// marketplace whose fingerprint is unchanged (cache pages, breaker, paging).
     pub fingerprint: u64,
@@ -285,6 +287,7 @@ fn build_entry(def: AdapterDefinition, headers: HeaderMap, options: &LoadOptions
     RegistryEntry {
         fingerprint,
         probe: def.probe.as_ref().map(|spec| Arc::new(Probe::new(spec))),
+        recheck: Arc::new(Probe::recheck()),
         pushdown: def.filters.clone(),
         name: def.name.clone(),
         enabled: def.enabled,

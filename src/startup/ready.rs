@@ -2,14 +2,15 @@
 //! count of requests in flight that shutdown drains.
 //!
 //! Each enabled marketplace is checked by its `[probe]` (cached for its interval, under its own
-//! deadline) or, without one, by the outcome of its last real call. A marketplace nothing has
+//! deadline) or, without one, by the outcome of its last real call, asked again by a one-item
+//! search at most every 10 s once that call failed 10 s ago or more. A marketplace nothing has
 //! been asked of yet counts as reachable: an instance that only became ready after serving
 //! traffic would never get any. Ready, 200, when at least `[telemetry] ready_min` are reachable;
 //! else 503. `/healthz` stays a liveness check: it answers as long as the process serves.
 
 use super::AppState;
 use crate::marketplace::RegistryEntry;
-use crate::marketplace::probe::Checked;
+use crate::marketplace::probe::{self, Checked};
 use crate::search::SearchService;
 use axum::Json;
 use axum::extract::State;
@@ -24,7 +25,8 @@ struct Reachability {
     id: String,
     /// Whether it answered (`true` too when nothing was asked of it yet).
     reachable: bool,
-    /// `probe`, `last_call` or `none` (nothing asked yet).
+    /// `probe`, `last_call`, `recheck` (the last call failed a while ago and `/readyz` asked
+    /// again) or `none` (nothing asked yet).
     checked_by: &'static str,
     /// Seconds since the check.
     age_seconds: Option<u64>,
@@ -43,9 +45,15 @@ impl Reachability {
 }
 
 async fn check(service: &SearchService, entry: &RegistryEntry) -> Reachability {
+    let marketplace = entry.marketplace.as_ref();
     match &entry.probe {
-        Some(probe) => Reachability::of(entry, "probe", Some(probe.check(entry.marketplace.as_ref()).await)),
-        None => match service.last_call(entry.marketplace.id()) {
+        Some(probe) => Reachability::of(entry, "probe", Some(probe.check(marketplace).await)),
+        None => match service.last_call(marketplace.id()) {
+            // A failure is asked again once it is older than the re-check's interval: no real
+            // search may come to show the marketplace back (traffic follows readiness).
+            Some(failed) if !failed.reachable() && failed.at.elapsed() >= probe::RECHECK_INTERVAL => {
+                Reachability::of(entry, "recheck", Some(entry.recheck.check(marketplace).await))
+            }
             Some(checked) => Reachability::of(entry, "last_call", Some(checked)),
             None => Reachability::of(entry, "none", None),
         },

@@ -4,7 +4,7 @@
 
 use crate::helpers::{SEARCH, TEST_PRODUCTS, TestOptions, spawn_app_with};
 use crate::served::Served;
-use pasar::sandbox::{self, SandboxOptions};
+use pasar::sandbox::{self, FaultMode, SandboxOptions};
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::time::Duration;
@@ -95,6 +95,41 @@ async fn without_a_probe_the_last_real_call_decides_and_an_unasked_marketplace_c
     assert_eq!((padi["reachable"].clone(), padi["checked_by"].clone()), (json!(false), json!("last_call")), "{body}");
     assert_eq!(line(&body, "mbiz")["reachable"], true, "{body}");
     assert_eq!(line(&body, "mbiz")["checked_by"], "last_call", "{body}");
+}
+
+#[tokio::test]
+async fn without_a_probe_a_marketplace_whose_last_call_failed_is_asked_again_by_readiness_itself() {
+    // Traffic follows readiness: once every marketplace failed, no search comes to find them back.
+    let dir = adapters_without_probes();
+    let path = dir.path().to_path_buf();
+    let options = TestOptions {
+        configure: Arc::new(move |c| {
+            c.adapters_dir = path.clone();
+            c.telemetry.ready_min = 5;
+        }),
+        ..TestOptions::default()
+    };
+    let app = spawn_app_with(options).await;
+    let padi = app.sandbox("padi-umkm");
+    padi.faults().set_mode(FaultMode::Status(503));
+    let answer = app.graphql(SEARCH, json!({ "query": "kertas recheck", "first": 3 })).await;
+    assert_eq!(answer["data"]["search"]["complete"], false, "{answer}");
+    let (status, body) = ready(&app).await;
+    assert_eq!((status, line(&body, "padi-umkm")["checked_by"].clone()), (503, json!("last_call")), "{body}");
+
+    padi.faults().set_mode(FaultMode::None);
+    let asked = padi.requests_served();
+    tokio::time::sleep(Duration::from_millis(10_300)).await;
+    let (status, body) = ready(&app).await;
+    assert_eq!(status, 200, "the failure is 10 s old, so readiness asked again: {body}");
+    let line_of = line(&body, "padi-umkm");
+    assert_eq!(
+        (line_of["reachable"].clone(), line_of["checked_by"].clone()),
+        (json!(true), json!("recheck")),
+        "{body}"
+    );
+    ready(&app).await;
+    assert_eq!(padi.requests_served(), asked + 1, "one re-check, its outcome reused for 10 s");
 }
 
 #[tokio::test]
