@@ -47,8 +47,30 @@ pub fn render(survey: &Survey<'_>, lang: Lang) -> Result<String, csv::Error> {
             ])?;
         }
     }
+    for row in gaps(survey, lang) {
+        out.write_record(row)?;
+    }
     let bytes = out.into_inner().map_err(|e| e.into_error())?;
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
+}
+
+/// Last rows for what the survey lacks, as the page and the workbook say it (review32w W32-7: a
+/// CSV filed with an HPS looked complete): each marketplace that did not answer (marketplace and
+/// why) and each chosen offer the comparison does not hold (its id). The first column says `Data
+/// belum lengkap` / `Incomplete data`.
+fn gaps(survey: &Survey<'_>, lang: Lang) -> Vec<[String; 18]> {
+    let label = lang.pick("Data belum lengkap", "Incomplete data");
+    let row = |marketplace: &str, said: String, id: &str| {
+        let mut cells: [String; 18] = Default::default();
+        (cells[0], cells[1], cells[2], cells[16]) = (label.to_string(), text(marketplace), text(&said), text(id));
+        cells
+    };
+    let answered = lang.pick("Tidak menjawab: ", "Did not answer: ");
+    let mut rows: Vec<[String; 18]> =
+        survey.missing.iter().map(|(name, why)| row(name, format!("{answered}{why}"), "")).collect();
+    let absent = lang.pick("Tidak ada di antara penawaran yang dibandingkan", "Not among the compared offers");
+    rows.extend(survey.missing_offers.iter().map(|id| row("", absent.to_string(), id)));
+    rows
 }
 
 /// The column names, shared with the workbook (`survey_xlsx.rs`).
@@ -192,6 +214,30 @@ mod tests {
             assert_eq!(&row[7], "100000", "amounts stay numbers: {row:?}");
             assert_eq!(&row[13], "45,12", "{row:?}");
         }
+    }
+
+    #[test]
+    fn the_last_rows_say_which_marketplaces_did_not_answer_and_which_chosen_offers_are_absent() {
+        let survey = Survey {
+            search: "kertas".into(),
+            region: None,
+            products: Vec::new(),
+            searched: vec!["Mbizmarket", "PaDi UMKM"],
+            missing: vec![("PaDi UMKM", "HTTP 503".into())],
+            made_at: String::new(),
+            missing_offers: vec!["mbiz:NOPE-1".into()],
+            partial: None,
+            filters: None,
+        };
+        let rows = records(&render(&survey, Lang::Id).expect("renders"));
+        let said: Vec<Vec<&str>> = rows.iter().map(|r| vec![&r[0], &r[1], &r[2], &r[16]]).collect();
+        assert_eq!(
+            said,
+            [
+                vec!["Data belum lengkap", "PaDi UMKM", "Tidak menjawab: HTTP 503", ""],
+                vec!["Data belum lengkap", "", "Tidak ada di antara penawaran yang dibandingkan", "mbiz:NOPE-1"],
+            ]
+        );
     }
 
     #[test]
