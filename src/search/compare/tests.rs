@@ -336,3 +336,13 @@ fn only_the_groups_shown_are_weighed_against_the_others_for_near_ones() {
     assert_eq!(titles(&shown[0]).len(), 2);
     assert!(shown[1..].iter().all(|g| g.near.is_empty()), "{:?}", shown.iter().map(titles).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_title_never_says_a_word_of_a_guessed_brand_twice() {
+    for title in ["Kertas HVS A4 80 gsm stub clamp 000", "Kertas HVS A4 80 gsm stub weird 001"] {
+        let groups = group(vec![titled("mbiz", "1", title, 100)], None, &policy::Facts::default());
+        let words: Vec<String> = groups[0].title.split_whitespace().map(str::to_lowercase).collect();
+        let mut seen = BTreeSet::new();
+        assert!(words.iter().all(|w| seen.insert(w)), "{} from {title}: {:?}", groups[0].title, shape(&groups));
+    }
+}

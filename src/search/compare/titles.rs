@@ -82,13 +82,18 @@ fn title_with(key: &ProductKey, brand: Option<&str>, added: &[String], written: 
         key.shown_kind().split_whitespace().map(|w| written.cased(w, if w.len() <= 3 { upper } else { capitalise }));
     let included = |w: &String| key.specs.iter().any(|s| s.strip_prefix('+') == Some(w.as_str()));
     let guessed = key.brand.as_deref().filter(|_| brand.is_none()).map(str::to_lowercase).filter(|w| !included(w));
+    // A guessed brand is a phrase of the title's words: none of them is said again beside it
+    // (review32w W32-10: `Stub Clamp Clamp 000`).
+    let guessed_words: Vec<String> = guessed.iter().flat_map(|g| g.split_whitespace()).map(str::to_string).collect();
     let own = key.kind.is_empty().then(|| key.tokens.iter().cloned()).into_iter().flatten();
-    let words = guessed.into_iter().chain(own).chain(added.iter().cloned()).map(|w| (w, false));
+    let rest = own.chain(added.iter().cloned()).filter(|w| !guessed_words.contains(w));
+    let words = guessed.into_iter().chain(rest).map(|w| (w, false));
     let mut parts: Vec<(String, bool)> = words.chain(key.specs.iter().map(|s| (s.clone(), true))).collect();
     parts.sort_by_key(|(part, _)| written.place(part));
     let mut shown: Vec<String> = key.shown_kind().split_whitespace().map(str::to_string).collect();
     shown.extend(brand.iter().flat_map(|b| b.split_whitespace()).map(str::to_lowercase));
-    shown.extend(parts.iter().map(|(part, _)| part.trim_start_matches('+').to_string()));
+    shown
+        .extend(parts.iter().flat_map(|(part, _)| part.trim_start_matches('+').split_whitespace()).map(str::to_string));
     let mut out: Vec<String> = kind.chain(brand.map(str::to_string)).collect();
     for (part, spec) in &parts {
         if let Some(lead) = written.lead(part).filter(|lead| !shown.iter().any(|s| s == lead)) {
