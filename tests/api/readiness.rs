@@ -37,6 +37,21 @@ fn adapters_without_probes() -> tempfile::TempDir {
     dir
 }
 
+/// The repository's adapters without their `[probe]`, every one needed for ready; the folder
+/// lives as long as the first value is kept.
+fn every_marketplace_without_a_probe() -> (tempfile::TempDir, TestOptions) {
+    let dir = adapters_without_probes();
+    let path = dir.path().to_path_buf();
+    let options = TestOptions {
+        configure: Arc::new(move |c| {
+            c.adapters_dir = path.clone();
+            c.telemetry.ready_min = 5;
+        }),
+        ..TestOptions::default()
+    };
+    (dir, options)
+}
+
 #[tokio::test]
 async fn readiness_probes_each_marketplace_once_per_interval_and_names_the_one_that_does_not_answer() {
     let app = spawn_app_with(ready_min(4)).await;
@@ -71,15 +86,7 @@ async fn readiness_probes_each_marketplace_once_per_interval_and_names_the_one_t
 
 #[tokio::test]
 async fn without_a_probe_the_last_real_call_decides_and_an_unasked_marketplace_counts_as_reachable() {
-    let dir = adapters_without_probes();
-    let path = dir.path().to_path_buf();
-    let options = TestOptions {
-        configure: Arc::new(move |c| {
-            c.adapters_dir = path.clone();
-            c.telemetry.ready_min = 5;
-        }),
-        ..TestOptions::default()
-    };
+    let (_dir, options) = every_marketplace_without_a_probe();
     let mut app = spawn_app_with(options).await;
     let (status, body) = ready(&app).await;
     assert_eq!(status, 200, "{body}");
@@ -100,15 +107,7 @@ async fn without_a_probe_the_last_real_call_decides_and_an_unasked_marketplace_c
 #[tokio::test]
 async fn without_a_probe_a_marketplace_whose_last_call_failed_is_asked_again_by_readiness_itself() {
     // Traffic follows readiness: once every marketplace failed, no search comes to find them back.
-    let dir = adapters_without_probes();
-    let path = dir.path().to_path_buf();
-    let options = TestOptions {
-        configure: Arc::new(move |c| {
-            c.adapters_dir = path.clone();
-            c.telemetry.ready_min = 5;
-        }),
-        ..TestOptions::default()
-    };
+    let (_dir, options) = every_marketplace_without_a_probe();
     let app = spawn_app_with(options).await;
     let padi = app.sandbox("padi-umkm");
     padi.faults().set_mode(FaultMode::Status(503));
