@@ -256,10 +256,14 @@ impl Answer {
 
     /// `application/json` answers 200 to every well-formed request; the GraphQL response type
     /// answers request errors 400 — except a persisted query not found, which Apollo's link
-    /// expects as 200 (it gives up on persisted queries after a 400).
+    /// expects as 200 (it gives up on persisted queries after a 400). A malformed request
+    /// (`BAD_REQUEST`: a persisted query's extension that holds no hash) is 400 to both.
     fn status(&self, media: MediaType) -> StatusCode {
-        let not_found = self.response.errors.iter().any(|e| has_code(e, codes::PERSISTED_QUERY_NOT_FOUND));
-        if media == MediaType::GraphqlResponse && !self.executed && !not_found {
+        let has = |code: &str| self.response.errors.iter().any(|e| has_code(e, code));
+        let not_found = has(codes::PERSISTED_QUERY_NOT_FOUND);
+        if !self.executed && has(codes::BAD_REQUEST) {
+            StatusCode::BAD_REQUEST
+        } else if media == MediaType::GraphqlResponse && !self.executed && !not_found {
             StatusCode::BAD_REQUEST
         } else {
             StatusCode::OK
