@@ -260,10 +260,8 @@ impl Answer {
     /// (`BAD_REQUEST`: a persisted query's extension that holds no hash) is 400 to both.
     fn status(&self, media: MediaType) -> StatusCode {
         let has = |code: &str| self.response.errors.iter().any(|e| has_code(e, code));
-        let not_found = has(codes::PERSISTED_QUERY_NOT_FOUND);
-        if !self.executed && has(codes::BAD_REQUEST) {
-            StatusCode::BAD_REQUEST
-        } else if media == MediaType::GraphqlResponse && !self.executed && !not_found {
+        let request_error = media == MediaType::GraphqlResponse && !has(codes::PERSISTED_QUERY_NOT_FOUND);
+        if !self.executed && (has(codes::BAD_REQUEST) || request_error) {
             StatusCode::BAD_REQUEST
         } else {
             StatusCode::OK
