@@ -339,7 +339,8 @@ fn only_the_groups_shown_are_weighed_against_the_others_for_near_ones() {
 
 #[test]
 fn a_title_never_says_a_word_of_a_guessed_brand_twice() {
-    for title in ["Kertas HVS A4 80 gsm stub clamp 000", "Kertas HVS A4 80 gsm stub weird 001"] {
+    // With a kind, before a bare number; with no kind, beside the title's own words.
+    for title in ["Kertas HVS A4 80 gsm stub clamp 000", "Kertas HVS A4 80 gsm stub weird 001", "Stub Clamp Merah"] {
         let groups = group(vec![titled("mbiz", "1", title, 100)], None, &policy::Facts::default());
         let words: Vec<String> = groups[0].title.split_whitespace().map(str::to_lowercase).collect();
         let mut seen = BTreeSet::new();
