@@ -4,8 +4,6 @@
 //! them (`Sabun Mandi Batang Lifebuoy` was brand `Mandi`), and the matchset, markset and devset
 //! figures did not move. Listings from the review; each triple was one group under that change.
 
-use super::tests_markers::{conflict, grouped, together};
-
 /// Two makers' titles and one naming no maker, `{}` where the maker goes.
 const TRIPLES: &[&str] = &[
     "Sabun Mandi Batang {} 80 gr",
@@ -40,8 +38,5 @@ fn a_known_brands_bar_soap_or_glue_stick_never_meets_another_makers() {
         ("Lem Stick Batang Joyko 8 gr", "Lem Stick Batang UHU 8 gr"),
         ("Glue Stick Batang Kenko 8 gr", "Glue Stick Batang Pritt 8 gr"),
     ];
-    for (a, b) in pairs {
-        assert!(!together(&grouped(&[a, b]), a, b), "{a} / {b}");
-        assert!(!conflict(a, b).is_empty(), "{a} / {b}");
-    }
+    super::tests_makers2::two_makers_conflict(&pairs);
 }

@@ -31,6 +31,14 @@ const HOLDERS: &[&str] = &[
     "Tempat Spidol Non Magnetik {}",
 ];
 
+/// Each pair, two makers' titles, conflicts and so never groups.
+pub(super) fn two_makers_conflict(pairs: &[(&str, &str)]) {
+    for &(a, b) in pairs {
+        assert!(!together(&grouped(&[a, b]), a, b), "{a} / {b}");
+        assert!(!conflict(a, b).is_empty(), "{a} / {b}");
+    }
+}
+
 /// Each pattern's two makers' titles never end in one group with its title naming no maker.
 pub(super) fn makers_stay_apart(patterns: &[&str], (x, y): (&str, &str)) {
     for pattern in patterns {
@@ -60,10 +68,7 @@ fn a_known_brand_never_meets_another_maker_through_a_generic_word_both_titles_ho
         ("Tempat Spidol Magnetik Joyko", "Tempat Spidol Magnetik Ujimh"),
         ("Kapur Tulis Halus Putih Sakana", "Kapur Tulis Halus Putih Gatot"),
     ];
-    for (a, b) in pairs {
-        assert!(!together(&grouped(&[a, b]), a, b), "{a} / {b}");
-        assert!(!conflict(a, b).is_empty(), "{a} / {b}");
-    }
+    two_makers_conflict(&pairs);
 }
 
 #[test]
