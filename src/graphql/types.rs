@@ -65,7 +65,8 @@ impl OfferConnection<'_> {
         }
     }
     /// Matching offers across the marketplaces that answered: the count each marketplace
-    /// states, replaced by the true count when paging reached its end. Paging may deliver fewer:
+    /// states (at least what paging has read of its list, where it states none or fewer),
+    /// replaced by the offers delivered when paging reached its end. Paging may deliver fewer:
     /// see `reachableCount`.
     async fn total_count(&self) -> i32 {
         clamp_i32(self.0.total_count)

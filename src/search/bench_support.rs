@@ -3,7 +3,8 @@
 //! them through HTTP would drown them in the cost of the network stack. Not part of the API.
 
 use super::fanout::Fetched;
-use super::merge::relevance_page;
+use super::gaps::Gaps;
+use super::merge::{Start, relevance_page};
 use super::outcome::SearchParams;
 use super::outcome::SharedOffer;
 use super::report::SourceReport;
@@ -11,7 +12,6 @@ use crate::cache::{CachedPage, Freshness};
 use crate::model::MarketplaceId;
 use crate::normalize::offer::normalize_offer;
 use crate::normalize::raw::RawOffer;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -58,8 +58,9 @@ pub fn merge(pages: &[NormalizedPage], first: u32) -> usize {
             next_cursor: None,
             error: None,
             reachable: None,
+            gaps: Gaps::starting(Some(0)),
         })
         .collect();
     let params = SearchParams { query: "kertas".into(), first, ..SearchParams::default() };
-    relevance_page(fetched, &params, 1, (BTreeMap::new(), 0)).edges.len()
+    relevance_page(fetched, &params, 1, Start::top()).edges.len()
 }

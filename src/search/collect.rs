@@ -6,6 +6,7 @@ mod evidence;
 
 use super::fetch::FetchPath;
 use super::filter::OfferFilter;
+use super::gaps::Gaps;
 use super::outcome::SharedOffer;
 use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
@@ -29,12 +30,14 @@ pub(super) struct Want {
     /// Keep every matching offer of the pages read, past `keep`: they were fetched and
     /// normalised anyway, and a merged page may need them (see `search/rounds.rs`).
     pub(super) whole_pages: bool,
+    /// Places before `start` that delivered no offer, when known (see `search/gaps.rs`).
+    pub(super) left_out_before: Option<u32>,
 }
 
 impl Want {
-    /// `keep` matching offers from `start` on, and no more.
-    pub(super) fn exactly(start: u32, keep: u32) -> Self {
-        Self { start, keep, whole_pages: false }
+    /// `keep` matching offers from the top of the list, and no more.
+    pub(super) fn first(keep: u32) -> Self {
+        Self { start: 0, keep, whole_pages: false, left_out_before: Some(0) }
     }
 }
 
@@ -111,13 +114,15 @@ pub(super) struct Collected {
     pub(super) reachable: Option<u64>,
     /// The count the first page stated, for a walk from a later position (a client's `after`).
     pub(super) stated_before: Option<u64>,
+    /// The places of the list that delivered no offer, up to where it was read.
+    pub(super) gaps: Gaps,
 }
 
 impl Collected {
-    /// Nothing yet, from position `start`.
-    pub(super) fn new(start: u32) -> Self {
+    /// Nothing yet, from where `want` starts.
+    pub(super) fn new(want: Want) -> Self {
         Self {
-            scanned_to: start,
+            scanned_to: want.start,
             offers: Vec::new(),
             total: None,
             total_approximate: false,
@@ -127,6 +132,7 @@ impl Collected {
             pages: 0,
             reachable: None,
             stated_before: None,
+            gaps: Gaps::starting(want.left_out_before),
         }
     }
 }
@@ -160,8 +166,6 @@ pub(super) async fn collect(
     };
     let mut walk = Walk::new(want.start, page_size, paging);
     let Earlier { mut seen, cursor: resumed, stated: stated_earlier, .. } = earlier;
-    // Only a walk from the top of the list sees every item it leaves out.
-    let from_start = walk.offset == 0 && resumed.is_none();
     if resumed.is_some() {
         // A cursor chain continued where an earlier round left it.
         walk.offset = want.start;
@@ -211,7 +215,7 @@ pub(super) async fn collect(
                     return Err(error);
                 }
                 collected.exhausted = true;
-                (collected.total, collected.total_approximate) = left_out.total(offset.max(want.start), from_start);
+                (collected.total, collected.total_approximate) = collected.gaps.total(offset.max(want.start));
                 ended = true;
                 break;
             }
@@ -222,7 +226,7 @@ pub(super) async fn collect(
                     // whether it was a clamp), the marketplace refused: many APIs answer a page
                     // past the end 404.
                     collected.exhausted = true;
-                    (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
+                    (collected.total, collected.total_approximate) = collected.gaps.total(offset);
                     ended = true;
                 } else {
                     collected.failed = Some(error);
@@ -243,7 +247,7 @@ pub(super) async fn collect(
             let stated = page.total.filter(|_| !page.total_approximate).or(collected.stated_before);
             if let Some(unsure) = last_page_again(path, entry, ask, report, &before, (offset, stated)).await {
                 collected.exhausted = true;
-                (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
+                (collected.total, collected.total_approximate) = collected.gaps.total(offset);
                 if unsure {
                     beyond_reach(collected, stated);
                 }
@@ -275,7 +279,7 @@ pub(super) async fn collect(
                 unsure = past && near_end != Some(offset);
             }
             collected.exhausted = true;
-            (collected.total, collected.total_approximate) = left_out.total(offset, from_start);
+            (collected.total, collected.total_approximate) = collected.gaps.total(offset);
             if !past {
                 note_ignores_paging(entry, &learned, report, offset);
             }
@@ -306,6 +310,11 @@ pub(super) async fn collect(
             continue;
         }
         left_out.unreadable += page.skipped;
+        // Unreadable items hold the places after the readable ones (those are numbered on).
+        let readable = u32::try_from(page.offers.len()).unwrap_or(u32::MAX);
+        for index in (offset.saturating_add(readable)..end).filter(|&index| index >= want.start) {
+            collected.gaps.note(index);
+        }
         let past_start = offset.saturating_add(listed).saturating_sub(offset.max(want.start));
         scanned = scanned.saturating_add(past_start);
         let mut failed = false;
@@ -317,6 +326,9 @@ pub(super) async fn collect(
                 Entry::Occupied(taken) if *taken.get() == index => continue,
                 Entry::Occupied(_) => {
                     left_out.repeated += 1;
+                    if index >= want.start {
+                        collected.gaps.note(index);
+                    }
                     keep_remembered_first((path, entry), &collected.offers, first_page.as_deref(), offer).await;
                     continue;
                 }
@@ -348,7 +360,7 @@ pub(super) async fn collect(
             // The end is known now, whatever total the marketplace stated.
             collected.exhausted = whole || last_kept >= walk.offset;
             let stated = collected.total.filter(|_| !collected.total_approximate);
-            (collected.total, collected.total_approximate) = left_out.total(walk.offset, from_start);
+            (collected.total, collected.total_approximate) = collected.gaps.total(walk.offset);
             if paging == Paging::Single {
                 beyond_reach(collected, stated);
             }
@@ -357,9 +369,17 @@ pub(super) async fn collect(
         }
     }
     collected.next_cursor = cursor;
-    // A total the marketplace stated counts the places of a list that left items out here: more
-    // than the offers it delivers.
-    if left_out.any() && collected.total.is_some() && !ended {
+    // A total the marketplace stated counts the places of a list that left items out: more than
+    // the offers it delivers.
+    if collected.gaps.any() && collected.total.is_some() && !ended {
+        collected.total_approximate = true;
+    }
+    // Stating no usable count (none, text, 10^30) or one below what was read, the list holds at
+    // least that: this request's offers alone fell below offers already shown, page to page
+    // (review32w W32-6), as did a count stated too low.
+    let (read, _) = collected.gaps.total(collected.scanned_to);
+    if !ended && collected.pages > 0 && collected.total < read {
+        collected.total = read;
         collected.total_approximate = true;
     }
     if report.message.is_none() {

@@ -92,7 +92,7 @@ impl SearchService {
     pub async fn compare(&self, params: &CompareParams) -> Result<CompareOutcome, SearchError> {
         let registry = self.registry();
         let query = validate::admit(&params.query, params.first, MAX_GROUPS, &params.filter, &registry)?;
-        let want = |_: &MarketplaceId| Want::exactly(0, COMPARE_WINDOW);
+        let want = |_: &MarketplaceId| Want::first(COMPARE_WINDOW);
         let fetched = fanout::fan_out(&registry, &self.path, query, &want, &params.filter, false).await;
         Ok(assemble_aside(fetched, params.clone()).await)
     }

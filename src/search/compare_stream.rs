@@ -46,7 +46,7 @@ impl SearchService {
     ) -> Result<impl Stream<Item = CompareEvent> + Send + use<>, SearchError> {
         let registry = self.registry();
         let query = validate::admit(&params.query, params.first, MAX_GROUPS, &params.filter, &registry)?.to_string();
-        let want = Want::exactly(0, COMPARE_WINDOW);
+        let want = Want::first(COMPARE_WINDOW);
         let pending: Pending = registry
             .entries()
             .iter()

@@ -31,6 +31,11 @@ pub(super) enum Position {
         /// refuses a position every time, a 403 or a deep-paging limit, was asked forever).
         #[serde(rename = "r", default, skip_serializing_if = "is_zero")]
         retried: u8,
+        /// Marketplace id → places before its position that delivered no offer (missing: none),
+        /// so a later page's counts are of offers (`search/gaps.rs`). Absent from a cursor issued
+        /// before cursors carried it: unknown.
+        #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
+        left_out: Option<BTreeMap<String, u32>>,
     },
     /// Offers already served of a sorted window.
     #[serde(rename = "w")]
@@ -96,10 +101,20 @@ mod tests {
     #[test]
     fn a_cursor_decodes_to_the_position_it_was_made_from() {
         let positions = BTreeMap::from([("mbiz".to_string(), 20), ("jatim-bejo".to_string(), 7)]);
-        let again = Position::PerMarketplace { positions: positions.clone(), retried: 1 };
-        for position in [Position::PerMarketplace { positions, retried: 0 }, again, Position::InWindow { served: 40 }] {
+        let left_out = Some(BTreeMap::from([("mbiz".to_string(), 2)]));
+        let again = Position::PerMarketplace { positions: positions.clone(), retried: 1, left_out };
+        let first = Position::PerMarketplace { positions, retried: 0, left_out: Some(BTreeMap::new()) };
+        for position in [first, again, Position::InWindow { served: 40 }] {
             assert_eq!(decode(42, &encode(42, position.clone())).ok(), Some(position));
         }
+    }
+
+    #[test]
+    fn a_cursor_issued_before_cursors_carried_the_places_left_out_leaves_them_unknown() {
+        let old = r#"{"v":2,"h":"000000000000002a","k":"m","p":{"mbiz":20}}"#;
+        let position = decode(42, &URL_SAFE_NO_PAD.encode(old)).ok();
+        let positions = BTreeMap::from([("mbiz".to_string(), 20)]);
+        assert_eq!(position, Some(Position::PerMarketplace { positions, retried: 0, left_out: None }));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::collect::{Ask, Collected, collect};
 pub(super) use super::collect::{Earlier, Want};
 use super::fetch::FetchPath;
 use super::filter::OfferFilter;
+use super::gaps::Gaps;
 use super::limits::MAX_DEPTH;
 use super::outcome::SharedOffer;
 use super::report::{CacheStatus, SourceReport, SourceStatus};
@@ -33,6 +34,8 @@ pub(super) struct Fetched {
     pub(super) error: Option<MarketplaceError>,
     /// What paging reaches, when less than `total` (a marketplace that serves one page).
     pub(super) reachable: Option<u64>,
+    /// The places of its list that delivered no offer, up to `scanned_to`.
+    pub(super) gaps: Gaps,
 }
 
 /// Fetches what `want` says from every selected marketplace concurrently.
@@ -125,7 +128,7 @@ pub(super) async fn fetch_after(
     let mut report = SourceReport::starting(id.clone(), bypass);
     if !entry.enabled {
         report.message = Some("switched off in its adapter file".into());
-        return unread(report, bypass, 0);
+        return unread(report, bypass, Want::first(0));
     }
     if want.start >= MAX_DEPTH {
         // Read to the depth this gateway pages to on an earlier page of the walk: what is left is
@@ -134,7 +137,7 @@ pub(super) async fn fetch_after(
         // and every later page was refused).
         report.status = SourceStatus::Ok;
         report.message = Some(format!("read to the depth of {MAX_DEPTH} offers this gateway pages to"));
-        return unread(report, bypass, want.start);
+        return unread(report, bypass, want);
     }
     let deadline = entry.settings.timeout.saturating_sub(earlier.spent);
     let pushdown = filter.pushdown(&entry.pushdown);
@@ -145,7 +148,7 @@ pub(super) async fn fetch_after(
     // (span, deadline, the caller's `join_all`) moved it whole (memcpy was 2-3 % of a miss).
     // What the walk gathered outlives it: past the deadline the pages read before the late one
     // are kept (no timer per page: most searches read one page).
-    let mut collected = Collected::new(want.start);
+    let mut collected = Collected::new(want);
     let call =
         Box::pin(collect(path, entry, &ask, want, earlier, &mut report, &mut collected)).instrument(span.clone());
     let outcome = match tokio::time::timeout(deadline, call).await {
@@ -181,8 +184,10 @@ fn marketplace_span(id: &MarketplaceId) -> tracing::Span {
     )
 }
 
-/// A marketplace's part that asked it nothing: switched off, or read to the depth at `scanned_to`.
-fn unread(mut report: SourceReport, bypass: bool, scanned_to: u32) -> Fetched {
+/// A marketplace's part that asked it nothing: switched off (asked from the top), or read to the
+/// depth at `want.start`.
+fn unread(mut report: SourceReport, bypass: bool, want: Want) -> Fetched {
+    let scanned_to = want.start;
     if !bypass {
         // Nothing came from the cache: HIT would say its pages were fresh there.
         report.cache = CacheStatus::Miss;
@@ -199,6 +204,7 @@ fn unread(mut report: SourceReport, bypass: bool, scanned_to: u32) -> Fetched {
         next_cursor: None,
         error: None,
         reachable: None,
+        gaps: Gaps::starting(want.left_out_before),
     }
 }
 
@@ -243,6 +249,7 @@ fn answered(
                 next_cursor: collected.next_cursor,
                 error,
                 reachable: collected.reachable,
+                gaps: collected.gaps,
             }
         }
         Err(error) => {
@@ -265,6 +272,7 @@ fn answered(
                 next_cursor: None,
                 error: Some(error),
                 reachable: None,
+                gaps: Gaps::starting(want.left_out_before),
             }
         }
     }
@@ -289,13 +297,13 @@ mod tests {
             tokio::time::sleep(Duration::from_millis(10)).await;
             steps.fetch_add(1, Ordering::SeqCst);
         }
-        aborted(MarketplaceId::new("mbiz"), false, Want::exactly(0, 10))
+        aborted(MarketplaceId::new("mbiz"), false, Want::first(10))
     }
 
     #[tokio::test(start_paused = true)]
     async fn a_streamed_part_keeps_going_while_its_stream_is_not_read() {
         let steps = Arc::new(AtomicUsize::new(0));
-        let part = detached(MarketplaceId::new("mbiz"), false, Want::exactly(0, 10), stepping(Arc::clone(&steps)));
+        let part = detached(MarketplaceId::new("mbiz"), false, Want::first(10), stepping(Arc::clone(&steps)));
         tokio::time::sleep(Duration::from_millis(100)).await;
         assert_eq!(steps.load(Ordering::SeqCst), 3, "every step ran without the part being polled");
         assert_eq!(part.await.report.marketplace, MarketplaceId::new("mbiz"));
@@ -304,7 +312,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_streamed_part_stops_when_its_stream_is_dropped() {
         let steps = Arc::new(AtomicUsize::new(0));
-        let part = detached(MarketplaceId::new("mbiz"), false, Want::exactly(0, 10), stepping(Arc::clone(&steps)));
+        let part = detached(MarketplaceId::new("mbiz"), false, Want::first(10), stepping(Arc::clone(&steps)));
         tokio::time::sleep(Duration::from_millis(15)).await;
         drop(part);
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -314,7 +322,7 @@ mod tests {
     #[tokio::test]
     async fn a_streamed_part_that_panics_is_a_failed_marketplace_not_a_failed_stream() {
         let panicking = async { panic!("a bug in one marketplace's part") };
-        let part = detached(MarketplaceId::new("bela"), true, Want::exactly(0, 10), panicking).await;
+        let part = detached(MarketplaceId::new("bela"), true, Want::first(10), panicking).await;
         assert_eq!(part.report.marketplace, MarketplaceId::new("bela"));
         assert!(matches!(part.error, Some(MarketplaceError::BadResponse { .. })), "{:?}", part.error);
         assert_eq!(part.report.cache, CacheStatus::Bypass);

@@ -9,6 +9,7 @@
 use super::collect::near;
 use super::cursor::{EdgeCursor, Position};
 use super::fanout::Fetched;
+use super::gaps::Gaps;
 use super::limits::{MAX_DEPTH, SORT_WINDOW};
 use super::order::{OfferSort, compare};
 use super::outcome::{Edge, SearchOutcome, SearchParams, SharedOffer};
@@ -27,6 +28,8 @@ struct Gathered {
     candidates: Vec<Candidate>,
     /// Each marketplace's id and how far it was scanned.
     ids: Vec<(String, u32)>,
+    /// Each marketplace's places that delivered no offer, in the order of `ids`.
+    gaps: Vec<Gaps>,
     /// Some marketplace has more after what it gave.
     more_upstream: bool,
     /// Some marketplace failed before giving anything where an earlier page stated more.
@@ -41,6 +44,7 @@ struct Gathered {
 fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutcome) -> Gathered {
     let mut candidates = Vec::new();
     let mut ids = Vec::new();
+    let mut gaps = Vec::new();
     let mut more_upstream = false;
     let mut failed_before_more = false;
     for (source, f) in fetched.into_iter().enumerate() {
@@ -62,6 +66,7 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
         more_upstream |= (f.error.is_none() || !f.offers.is_empty() || stated_more) && !ended;
         failed_before_more |= f.error.is_some() && f.offers.is_empty() && stated_more;
         ids.push((f.report.marketplace.to_string(), f.scanned_to));
+        gaps.push(f.gaps);
         outcome.sources.add(f.report, f.error);
         candidates.extend(f.offers.into_iter().map(|(index, offer)| Candidate { index, source, offer }));
     }
@@ -75,23 +80,40 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
     // A walk from near the depth reads whole pages past it: what lies there is beyond reach
     // (`reachableCount`), as on any other page.
     candidates.retain(|c| c.index < MAX_DEPTH);
-    Gathered { candidates, ids, more_upstream, failed_before_more, facts }
+    Gathered { candidates, ids, gaps, more_upstream, failed_before_more, facts }
 }
 
 /// A page that came back empty because a marketplace failed is offered again this many times.
 const RETRIES: u8 = 1;
 
-/// A relevance page starting at `positions` (missing marketplaces start at 0), a page already
-/// offered again `retried` times.
-pub(super) fn relevance_page(
-    fetched: Vec<Fetched>,
-    params: &SearchParams,
-    search: u64,
-    (start, retried): (BTreeMap<String, u32>, u8),
-) -> SearchOutcome {
+/// Where a relevance page starts, as its cursor says (see `cursor::Position::PerMarketplace`).
+pub(super) struct Start {
+    /// Each marketplace's position (missing: 0).
+    pub(super) positions: BTreeMap<String, u32>,
+    /// Times this page was already offered again.
+    pub(super) retried: u8,
+    /// The places before each position that delivered no offer, when known.
+    pub(super) left_out: Option<BTreeMap<String, u32>>,
+}
+
+impl Start {
+    /// The first page.
+    pub(super) fn top() -> Self {
+        Self { positions: BTreeMap::new(), retried: 0, left_out: Some(BTreeMap::new()) }
+    }
+}
+
+/// A relevance page from `start`.
+pub(super) fn relevance_page(fetched: Vec<Fetched>, params: &SearchParams, search: u64, start: Start) -> SearchOutcome {
+    let Start { positions: start, retried, left_out: left_out_start } = start;
     let mut outcome = SearchOutcome::new();
     outcome.has_previous_page = start.values().any(|p| *p > 0);
-    let Gathered { mut candidates, ids, more_upstream, failed_before_more, .. } = gather(fetched, params, &mut outcome);
+    let Gathered { mut candidates, ids, gaps, more_upstream, failed_before_more, .. } =
+        gather(fetched, params, &mut outcome);
+    let at = |positions: BTreeMap<String, u32>| {
+        let left_out = left_out_before(&positions, &ids, &gaps);
+        Position::PerMarketplace { positions, retried: 0, left_out }
+    };
     candidates.sort_by_key(|c| (c.index, c.source));
     let taken = candidates.len().min(params.first as usize);
     let rest: Vec<usize> = candidates.iter().skip(taken).map(|c| c.source).collect();
@@ -103,7 +125,8 @@ pub(super) fn relevance_page(
     outcome.has_next_page = taken > 0 && (candidates.len() > taken || more_upstream);
     if taken == 0 && failed_before_more && outcome.has_previous_page && retried < RETRIES {
         outcome.has_next_page = true;
-        let again = Position::PerMarketplace { positions: start.clone(), retried: retried + 1 };
+        let again =
+            Position::PerMarketplace { positions: start.clone(), retried: retried + 1, left_out: left_out_start };
         outcome.retry_cursor = Some(EdgeCursor::new(search, again));
     } else if taken == 0
         && more_upstream
@@ -114,7 +137,7 @@ pub(super) fn relevance_page(
         // the next page goes on from where they were read, not the end (review29a W12: 54
         // koperasi offers called complete, with more within reach).
         outcome.has_next_page = true;
-        outcome.retry_cursor = Some(EdgeCursor::new(search, Position::PerMarketplace { positions: on, retried: 0 }));
+        outcome.retry_cursor = Some(EdgeCursor::new(search, at(on)));
     }
     let mut positions = start;
     outcome.edges.reserve_exact(taken);
@@ -135,10 +158,27 @@ pub(super) fn relevance_page(
                 }
             }
         }
-        let cursor = EdgeCursor::new(search, Position::PerMarketplace { positions: positions.clone(), retried: 0 });
+        let cursor = EdgeCursor::new(search, at(positions.clone()));
         outcome.edges.push(Edge { cursor, offer: candidate.offer, explanation: None });
     }
     outcome
+}
+
+/// The places before each of `positions` that delivered no offer, marketplace by marketplace
+/// (`ids`, `gaps`; none: left out of the map), or `None` where one's is not known.
+fn left_out_before(
+    positions: &BTreeMap<String, u32>,
+    ids: &[(String, u32)],
+    gaps: &[Gaps],
+) -> Option<BTreeMap<String, u32>> {
+    let mut left_out = BTreeMap::new();
+    for ((id, _), gaps) in ids.iter().zip(gaps) {
+        let before = gaps.before(positions.get(id).copied().unwrap_or(0))?;
+        if before > 0 {
+            left_out.insert(id.clone(), before);
+        }
+    }
+    Some(left_out)
 }
 
 /// The positions each marketplace was read to (`ids`), when one was read past where this page

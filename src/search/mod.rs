@@ -23,6 +23,7 @@ pub(crate) mod failures;
 mod fanout;
 mod fetch;
 mod filter;
+mod gaps;
 mod limits;
 mod merge;
 mod order;

@@ -31,6 +31,8 @@ pub(super) struct Ask<'a> {
     pub(super) wanted: u32,
     /// Where each marketplace's part of the page starts (missing: 0).
     pub(super) positions: &'a BTreeMap<String, u32>,
+    /// The places before each position that delivered no offer (missing: none), when known.
+    pub(super) left_out: Option<&'a BTreeMap<String, u32>>,
     pub(super) filter: &'a OfferFilter,
     pub(super) bypass: bool,
 }
@@ -39,6 +41,14 @@ impl Ask<'_> {
     /// Where `marketplace`'s part of the page starts.
     fn start(&self, marketplace: &str) -> u32 {
         self.positions.get(marketplace).copied().unwrap_or(0)
+    }
+
+    /// The places before where `marketplace`'s part starts that delivered no offer, when known.
+    fn left_out_before(&self, marketplace: &str) -> Option<u32> {
+        if self.start(marketplace) == 0 {
+            return Some(0);
+        }
+        self.left_out.map(|left_out| left_out.get(marketplace).copied().unwrap_or(0))
     }
 }
 
@@ -83,7 +93,9 @@ pub(super) fn first_round(
     entries
         .iter()
         .map(|entry| {
-            let want = Want { start: ask.start(entry.marketplace.id().as_str()), keep: share, whole_pages: true };
+            let id = entry.marketplace.id().as_str();
+            let (start, left_out_before) = (ask.start(id), ask.left_out_before(id));
+            let want = Want { start, keep: share, whole_pages: true, left_out_before };
             let (query, filter) = (ask.query.to_string(), ask.filter.clone());
             fanout::fetch_detached(Arc::clone(path), (*entry).clone(), query, want, filter, ask.bypass, |_| ())
         })
@@ -114,7 +126,8 @@ pub(super) async fn later_rounds(
             let cursor = earlier.next_cursor.clone();
             let stated = earlier.total.filter(|_| earlier.total_exact);
             let earlier_round = Earlier { seen, spent: started.elapsed(), cursor, stated };
-            let want = Want { start: earlier.scanned_to, keep: need, whole_pages: true };
+            let start = earlier.scanned_to;
+            let want = Want { start, keep: need, whole_pages: true, left_out_before: earlier.gaps.before(start) };
             let later = detached_later(Arc::clone(path), entry.clone(), ask, want, earlier_round);
             async move { (source, later.await) }
         });
@@ -190,6 +203,7 @@ fn absorb(part: &mut Fetched, later: Fetched) {
     }
     merge_reports(&mut part.report, &later.report);
     part.offers.extend(later.offers);
+    part.gaps.extend(later.gaps);
     part.report.offer_count = part.offers.len();
     if later.total.is_some() {
         part.total = later.total;

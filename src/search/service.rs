@@ -47,21 +47,25 @@ impl SearchService {
         let gateway_sorted = params.sort.sorted_in_gateway();
         let start = match params.after.as_deref().map(|c| cursor::decode(search, c)).transpose()? {
             None if gateway_sorted => Position::InWindow { served: 0 },
-            None => Position::PerMarketplace { positions: BTreeMap::new(), retried: 0 },
+            None => {
+                Position::PerMarketplace { positions: BTreeMap::new(), retried: 0, left_out: Some(BTreeMap::new()) }
+            }
             Some(position) => position,
         };
         let (registry, path, filter, bypass) = (&registry, &self.path, &params.filter, params.bypass_cache);
         match start {
-            Position::PerMarketplace { positions, retried } if !gateway_sorted => {
+            Position::PerMarketplace { positions, retried, left_out } if !gateway_sorted => {
                 // A marketplace read to the depth is left out of the rest of the walk (`fanout`): a
                 // cursor with every one of them there (the last page's `endCursor` followed) is an
                 // empty last page, as at the end of any list (review29d D5).
-                let ask = rounds::Ask { query, wanted: rounds::wanted(params), positions: &positions, filter, bypass };
+                let wanted = rounds::wanted(params);
+                let ask =
+                    rounds::Ask { query, wanted, positions: &positions, left_out: left_out.as_ref(), filter, bypass };
                 let fetched = rounds::relevance(registry, path, &ask).await;
-                Ok(merge::relevance_page(fetched, params, search, (positions, retried)))
+                Ok(merge::relevance_page(fetched, params, search, merge::Start { positions, retried, left_out }))
             }
             Position::InWindow { served } if gateway_sorted => {
-                let want = |_: &MarketplaceId| Want::exactly(0, SORT_WINDOW);
+                let want = |_: &MarketplaceId| Want::first(SORT_WINDOW);
                 let fetched = fanout::fan_out(registry, path, query, &want, filter, bypass).await;
                 Ok(merge::window_page(fetched, params, search, served))
             }

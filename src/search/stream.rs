@@ -66,7 +66,7 @@ impl SearchService {
         let started = Instant::now();
         let entries = rounds::selected(&registry, &params.filter);
         let parts: Vec<Pin<Box<dyn Future<Output = Fetched> + Send>>> = if params.sort.sorted_in_gateway() {
-            let want = Want::exactly(0, SORT_WINDOW);
+            let want = Want::first(SORT_WINDOW);
             let (filter, bypass) = (&params.filter, params.bypass_cache);
             let part = |entry: &&crate::marketplace::RegistryEntry| {
                 let (path, entry, query) = (Arc::clone(&self.path), (*entry).clone(), query.clone());
@@ -98,7 +98,7 @@ fn placed(
 /// What a relevance page of `params` asks, from the start.
 fn ask<'a>(query: &'a str, params: &'a SearchParams, positions: &'a BTreeMap<String, u32>) -> rounds::Ask<'a> {
     let (wanted, filter, bypass) = (rounds::wanted(params), &params.filter, params.bypass_cache);
-    rounds::Ask { query, wanted, positions, filter, bypass }
+    rounds::Ask { query, wanted, positions, left_out: None, filter, bypass }
 }
 
 struct State {
@@ -168,6 +168,6 @@ impl Tail {
             Some(notes) => request::scope(notes, later).await,
             None => later.await,
         }
-        merge::relevance_page(fetched, params, self.search, (BTreeMap::new(), 0))
+        merge::relevance_page(fetched, params, self.search, merge::Start::top())
     }
 }

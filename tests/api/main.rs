@@ -44,6 +44,7 @@ mod memory;
 mod metrics;
 mod office_region;
 mod paging;
+mod paging_counts;
 mod paging_depth;
 mod paging_ends;
 mod paging_evidence;

@@ -169,8 +169,7 @@ pub(super) async fn last_page_again(
     serves_in_place(path, entry, ask, report, (last, offset - 1)).await.then_some(true)
 }
 
-/// Listed items a walk did not deliver: they still took their places in the marketplace's list,
-/// so positions count them, but a count of what the search delivers does not.
+/// Listed items a walk did not deliver, by why, for its report (their places: `search/gaps.rs`).
 #[derive(Default)]
 pub(super) struct LeftOut {
     /// Items that could not be read.
@@ -180,24 +179,6 @@ pub(super) struct LeftOut {
 }
 
 impl LeftOut {
-    /// What a list ending at `end` delivers. Exact for a walk from the start of the list (every
-    /// search's first page); a later page's walk cannot see what was left out before it.
-    pub(super) fn deliverable(&self, end: u32) -> u64 {
-        u64::from(end).saturating_sub((self.unreadable + self.repeated) as u64)
-    }
-
-    /// The total of a list found to end at `end`, and whether it is only an estimate: a walk
-    /// that did not start at the top and left items out here has likely left some out before,
-    /// where it cannot count them (a list repeating every tenth id reported 464 as exact where
-    /// paging delivered 424).
-    pub(super) fn total(&self, end: u32, from_start: bool) -> (Option<u64>, bool) {
-        (Some(self.deliverable(end)), !from_start && self.any())
-    }
-
-    pub(super) fn any(&self) -> bool {
-        self.unreadable + self.repeated > 0
-    }
-
     pub(super) fn message(&self) -> Option<String> {
         let items = |n: usize| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
         let unreadable = (self.unreadable > 0).then(|| format!("{} could not be read", items(self.unreadable)));

@@ -2,6 +2,7 @@ use super::*;
 use crate::cache::{CachedPage, Freshness};
 use crate::marketplace::MarketplaceError;
 use crate::model::{MarketplaceId, Offer};
+use crate::search::gaps::Gaps;
 use crate::search::outcome::SharedOffer;
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,6 +29,7 @@ fn part(id: &str, indices: std::ops::Range<u32>, scanned_to: u32, exhausted: boo
         next_cursor: None,
         error: None,
         reachable: None,
+        gaps: Gaps::starting(Some(0)),
     }
 }
 
