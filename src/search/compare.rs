@@ -61,6 +61,9 @@ pub enum Uncounted {
     OtherUnit,
     /// An approximate price (`Rp 150rb`) in a group where other offers have exact ones.
     Approximate,
+    /// A unit price under a tenth of the median of the product's other counted offers (at least
+    /// two): a placeholder (a ream at Rp 100) or a pack read larger than it is, never the cheapest.
+    FarBelowOthers,
 }
 
 /// How much of one marketplace's matches a comparison grouped.
@@ -320,7 +323,9 @@ fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Deci
         Some(u) if any_exact && !u.price.exact => Err(Uncounted::Approximate),
         Some(u) => Ok(u.price.amount_including_vat),
     };
-    offers.iter().map(|(o, _)| (o, verdict(o))).collect()
+    let mut verdicts: Vec<Result<Decimal, Uncounted>> = offers.iter().map(|(o, _)| verdict(o)).collect();
+    plausible::judge(&mut verdicts);
+    offers.iter().map(|(o, _)| o).zip(verdicts).collect()
 }
 
 /// The base unit most of the offers with a confident unit price share (a bottle is a piece: see
@@ -346,6 +351,7 @@ fn confident(offer: &Offer) -> Option<&UnitPrice> {
 
 mod near;
 mod pieces;
+mod plausible;
 mod titles;
 pub use near::NearGroup;
 use titles::group_title;

@@ -66,6 +66,7 @@ pub fn uncounted_why(offer: &Offer, why: Uncounted, lang: Lang) -> &'static str 
         Uncounted::NoConfidentPack => lang.pick("isi kemasan tidak pasti", "pack size not certain"),
         Uncounted::OtherUnit => lang.pick("satuan dasar lain", "another base unit"),
         Uncounted::Approximate => lang.pick("harga tidak pasti", "price not exact"),
+        Uncounted::FarBelowOthers => lang.pick("harga jauh di bawah penawaran lain", "price far below the others"),
     }
 }
 

@@ -347,3 +347,16 @@ fn a_title_never_says_a_word_of_a_guessed_brand_twice() {
         assert!(words.iter().all(|w| seen.insert(w)), "{} from {title}: {:?}", groups[0].title, shape(&groups));
     }
 }
+
+#[test]
+fn a_ream_listed_at_rp_100_beside_reams_at_rp_55_000_is_neither_the_cheapest_nor_counted() {
+    let group = group_of(vec![
+        offer("placeholder", 100, "rim", true, true),
+        offer("ream-a", 55_000, "rim", true, true),
+        offer("ream-b", 56_000, "rim", true, true),
+        offer("ream-c", 57_000, "rim", true, true),
+    ]);
+    assert_eq!(cheapest_id(&group), Some("ream-a"));
+    assert_eq!(group.unit_prices, [Decimal::from(55_000), Decimal::from(56_000), Decimal::from(57_000)]);
+    assert_eq!(group.uncounted, [(Uncounted::FarBelowOthers, 1)]);
+}
