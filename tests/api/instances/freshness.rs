@@ -1,0 +1,54 @@
+//! review32w W32-4: two instances on one Redis answer the later reading of a listing, not each
+//! its own. The sandboxes' listings never change, so a later reading shows only in `readAt`
+//! (whole seconds): each test lets a second pass between the two readings it tells apart.
+
+use super::harness::{Instance, Redis, sandboxes};
+use serde_json::{Value, json};
+use std::time::{Duration, Instant};
+
+const MBIZ_SEARCH: &str = r#"query($noCache: Boolean) {
+  search(query: "kertas hvs", first: 3, filter: { marketplaces: ["mbiz"] }, noCache: $noCache) {
+    sources { cache }
+    offers { edges { node { id readAt } } }
+  }
+}"#;
+
+const OFFER: &str = "query($id: ID!) { offer(id: $id) { id readAt } }";
+
+/// Enough for two readings a second apart to show different `readAt`s.
+const A_SECOND: Duration = Duration::from_millis(1100);
+
+/// The first offer of an mbiz search: its id and `readAt`; and how mbiz was served.
+async fn first_offer(instance: &Instance, no_cache: bool) -> (Value, Value, Value) {
+    let answer = instance.graphql(MBIZ_SEARCH, json!({ "noCache": no_cache })).await;
+    let search = &answer["data"]["search"];
+    let node = &search["offers"]["edges"][0]["node"];
+    assert!(node["readAt"].is_string(), "{answer}");
+    (node["id"].clone(), node["readAt"].clone(), search["sources"][0]["cache"].clone())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offer_answers_the_later_reading_another_instance_kept_in_redis_not_its_own_older_one() {
+    let redis = Redis::start();
+    let sandboxes = sandboxes().await;
+    let a = Instance::start(&sandboxes, &redis.url(), "").await;
+    let b = Instance::start(&sandboxes, &redis.url(), "").await;
+    let (id, read_by_a, _) = first_offer(&a, false).await;
+    tokio::time::sleep(A_SECOND).await;
+    let (same, read_by_b, cache) = first_offer(&b, true).await;
+    assert_eq!((&same, &cache), (&id, &json!("BYPASS")));
+    assert_ne!(read_by_a, read_by_b);
+    // B's records reach Redis behind its answer.
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        let answer = a.graphql(OFFER, json!({ "id": id })).await;
+        if answer["data"]["offer"]["readAt"] == read_by_b {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "A still answers its own reading {read_by_a} over B's {read_by_b}: {answer}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
