@@ -3,7 +3,7 @@
 //! waits for it.
 
 use super::page::{CacheKey, CachedPage};
-use super::redis::RedisLevel;
+use super::redis::{Heard, RedisLevel};
 use super::store::{MemoryStore, PageStore, Record};
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,24 +22,35 @@ impl TieredStore {
     /// for other instances' purges).
     pub fn new(memory: MemoryStore, shared: Arc<RedisLevel>) -> Self {
         let memory = Arc::new(memory);
-        let (announced, mut heard) = broadcast::channel(64);
-        shared.follow_purges(announced);
+        let (announced, heard) = broadcast::channel(64);
+        shared.follow_others(announced);
         let (purged, _) = broadcast::channel(64);
-        let (local, forward) = (Arc::clone(&memory), purged.clone());
         // A store lives as long as its process; so do this task and the listener it keeps.
-        tokio::spawn(async move {
-            loop {
-                let marketplace = match heard.recv().await {
-                    Ok(marketplace) => marketplace,
-                    // Missed messages: dropping everything is the safe reading.
-                    Err(broadcast::error::RecvError::Lagged(_)) => None,
-                    Err(broadcast::error::RecvError::Closed) => return,
-                };
-                local.purge(marketplace.as_deref()).await;
-                let _ = forward.send(marketplace);
-            }
-        });
+        tokio::spawn(follow(heard, Arc::clone(&memory), purged.clone()));
         Self { memory, shared, purged }
+    }
+}
+
+/// Drops what other instances announced from `local`, then tells `purged` of their purges.
+async fn follow(
+    mut heard: broadcast::Receiver<Heard>,
+    local: Arc<MemoryStore>,
+    purged: broadcast::Sender<Option<String>>,
+) {
+    loop {
+        let marketplace = match heard.recv().await {
+            Ok(Heard::Purge(marketplace)) => marketplace,
+            // The next read of the key finds the later page in Redis.
+            Ok(Heard::Replaced(key, fetched_at)) => {
+                local.drop_older(&key, fetched_at);
+                continue;
+            }
+            // Missed messages: dropping everything is the safe reading.
+            Err(broadcast::error::RecvError::Lagged(_)) => None,
+            Err(broadcast::error::RecvError::Closed) => return,
+        };
+        local.purge(marketplace.as_deref()).await;
+        let _ = purged.send(marketplace);
     }
 }
 
@@ -77,6 +88,18 @@ impl PageStore for TieredStore {
         let (stored, written) = (key.clone(), Arc::clone(&page));
         tokio::spawn(async move {
             shared.put(&stored, &written).await;
+            shared.release(&stored).await;
+        });
+        self.memory.insert(key, page).await;
+    }
+
+    async fn replace_and_release(&self, key: CacheKey, page: Arc<CachedPage>) {
+        let shared = Arc::clone(&self.shared);
+        let (stored, written) = (key.clone(), Arc::clone(&page));
+        // Told once the page is in Redis, so an instance dropping its copy reads this one.
+        tokio::spawn(async move {
+            shared.put(&stored, &written).await;
+            shared.announce_replaced(&stored, &written).await;
             shared.release(&stored).await;
         });
         self.memory.insert(key, page).await;

@@ -52,3 +52,27 @@ async fn offer_answers_the_later_reading_another_instance_kept_in_redis_not_its_
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_no_cache_search_on_one_instance_ends_the_other_instances_fresh_copy_of_that_page() {
+    let redis = Redis::start();
+    let sandboxes = sandboxes().await;
+    let a = Instance::start(&sandboxes, &redis.url(), "").await;
+    let b = Instance::start(&sandboxes, &redis.url(), "").await;
+    let (_, read_by_a, _) = first_offer(&a, false).await;
+    assert_eq!(first_offer(&a, false).await.2, "HIT", "A holds the page");
+    tokio::time::sleep(A_SECOND).await;
+    let (_, read_by_b, _) = first_offer(&b, true).await;
+    assert_ne!(read_by_a, read_by_b);
+    // Well within the page's 60 s TTL; a stored response of A's lives at most a second.
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        let (_, read, cache) = first_offer(&a, false).await;
+        if read == read_by_b {
+            assert_eq!(cache, "HIT", "B's page, from Redis");
+            break;
+        }
+        assert!(Instant::now() < deadline, "A still serves its own page read {read} ({cache}), not B's of {read_by_b}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
