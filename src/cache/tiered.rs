@@ -1,6 +1,7 @@
 //! Two levels: the in-process store in front of Redis shared by every instance. A Redis hit
 //! fills the in-process store; a page is written to both, Redis in the background so no answer
-//! waits for it.
+//! waits for it. A fresh page held here is the answer without asking Redis; an expired one is
+//! compared with Redis's first, since another instance may have stored a later page.
 
 use super::page::{CacheKey, CachedPage};
 use super::redis::{Heard, RedisLevel};
@@ -8,6 +9,10 @@ use super::store::{MemoryStore, PageStore, Record};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
+
+/// Ages travel through Redis in whole milliseconds of two clocks: the page held here, read back
+/// from Redis, can look a little later than itself. Not worth taking in again.
+const SAME_FETCH: Duration = Duration::from_millis(10);
 
 /// The in-process store in front of Redis.
 pub struct TieredStore {
@@ -57,12 +62,20 @@ async fn follow(
 #[async_trait::async_trait]
 impl PageStore for TieredStore {
     async fn get(&self, key: &CacheKey) -> Option<Arc<CachedPage>> {
-        if let Some(page) = self.memory.get(key).await {
-            return Some(page);
+        let held = self.memory.get(key).await;
+        if let Some(page) = &held
+            && page.age() < page.freshness.ttl
+        {
+            return held;
         }
-        let page = Arc::new(self.shared.get(key).await?);
-        self.memory.insert(key.clone(), Arc::clone(&page)).await;
-        Some(page)
+        // An expired page is about to be served stale or refreshed, a path already slow or
+        // failing: one GET lets it be the later page another instance stored (review32w W32-4).
+        let Some(shared) = self.shared.get(key).await.map(Arc::new) else { return held };
+        if held.as_ref().is_some_and(|held| held.fetched_at + SAME_FETCH >= shared.fetched_at) {
+            return held;
+        }
+        self.memory.insert(key.clone(), Arc::clone(&shared)).await;
+        Some(shared)
     }
 
     async fn insert(&self, key: CacheKey, page: Arc<CachedPage>) {

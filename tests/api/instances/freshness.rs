@@ -3,6 +3,7 @@
 //! (whole seconds): each test lets a second pass between the two readings it tells apart.
 
 use super::harness::{Instance, Redis, sandboxes};
+use pasar::sandbox::FaultMode;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
@@ -75,4 +76,33 @@ async fn a_no_cache_search_on_one_instance_ends_the_other_instances_fresh_copy_o
         assert!(Instant::now() < deadline, "A still serves its own page read {read} ({cache}), not B's of {read_by_b}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_instance_serving_a_page_stale_serves_the_later_one_another_instance_stored() {
+    let ttl = [("PASAR_MARKETPLACES__MBIZ__CACHE_TTL", "2s")];
+    let redis = Redis::start();
+    let sandboxes = sandboxes().await;
+    let a = Instance::start_with_env(&sandboxes, &redis.url(), "", &ttl).await;
+    let b = Instance::start_with_env(&sandboxes, &redis.url(), "", &ttl).await;
+    let (_, read_by_a, _) = first_offer(&a, false).await;
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    // B finds A's expired page in Redis, serves it stale and refreshes it.
+    assert_eq!(first_offer(&b, false).await.2, "STALE");
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let read_by_b = loop {
+        let (_, read, _) = first_offer(&b, false).await;
+        if read != read_by_a {
+            break read;
+        }
+        assert!(Instant::now() < deadline, "B refreshed its page within 2 s");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let mbiz = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz");
+    mbiz.faults().set_mode(FaultMode::Status(503));
+    // Both pages expired: A can only serve one stale, and B's page in Redis is the later.
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let (_, read, cache) = first_offer(&a, false).await;
+    assert_eq!(cache, "STALE");
+    assert_eq!(read, read_by_b, "A served its own older page (read {read_by_a}), not B's later one");
 }
