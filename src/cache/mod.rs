@@ -184,6 +184,7 @@ where
         let store = Arc::clone(&self.store);
         let failed = Arc::clone(&self.failed);
         let stored = key.clone();
+        let replaces = since.is_some();
         self.inflight.join_or_start(key, since, |superseded| async move {
             if let Some(ttl) = recheck
                 && let Some(page) = store.get(&stored).await.filter(|page| page.age() < ttl)
@@ -201,6 +202,8 @@ where
                     // page goes only to those who joined it, never over that one's.
                     if page.freshness.ttl.is_zero() || superseded.load(std::sync::atomic::Ordering::Relaxed) {
                         store.release(&stored).await;
+                    } else if replaces {
+                        store.replace_and_release(stored, Arc::clone(page)).await;
                     } else {
                         store.insert_and_release(stored, Arc::clone(page)).await;
                     }

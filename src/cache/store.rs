@@ -62,6 +62,12 @@ pub trait PageStore: Send + Sync + 'static {
         self.insert(key.clone(), page).await;
         self.release(&key).await;
     }
+    /// As [`insert_and_release`](Self::insert_and_release), for a page loaded for a caller who
+    /// refused every cached copy (`noCache`): a shared store also tells the other instances, so
+    /// none goes on serving its older copy as fresh (review32w W32-4).
+    async fn replace_and_release(&self, key: CacheKey, page: Arc<CachedPage>) {
+        self.insert_and_release(key, page).await;
+    }
     /// How long an instance waits for another's load before loading itself.
     fn claim_lasts(&self) -> Duration {
         Duration::ZERO
@@ -90,6 +96,11 @@ impl MemoryStore {
         // A page of ten offers with its key weighs about 16 KB; one of a marketplace's largest
         // pages (a few hundred offers) well under 4 MiB.
         Self { pages: bounded(budget_bytes, 16 * 1024, 4 * 1024 * 1024, CarriedWeight) }
+    }
+
+    /// Drops the page of `key` if it was fetched before `than`: another instance stored a later one.
+    pub(super) fn drop_older(&self, key: &CacheKey, than: tokio::time::Instant) {
+        self.pages.remove_if(key, |held| held.value.fetched_at < than);
     }
 
     /// The estimated bytes and the pages held.

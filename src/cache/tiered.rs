@@ -1,13 +1,18 @@
 //! Two levels: the in-process store in front of Redis shared by every instance. A Redis hit
 //! fills the in-process store; a page is written to both, Redis in the background so no answer
-//! waits for it.
+//! waits for it. A fresh page held here is the answer without asking Redis; an expired one is
+//! compared with Redis's first, since another instance may have stored a later page.
 
 use super::page::{CacheKey, CachedPage};
-use super::redis::RedisLevel;
+use super::redis::{Heard, RedisLevel};
 use super::store::{MemoryStore, PageStore, Record};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
+
+/// Ages travel through Redis in whole milliseconds of two clocks: the page held here, read back
+/// from Redis, can look a little later than itself. Not worth taking in again.
+const SAME_FETCH: Duration = Duration::from_millis(10);
 
 /// The in-process store in front of Redis.
 pub struct TieredStore {
@@ -22,36 +27,55 @@ impl TieredStore {
     /// for other instances' purges).
     pub fn new(memory: MemoryStore, shared: Arc<RedisLevel>) -> Self {
         let memory = Arc::new(memory);
-        let (announced, mut heard) = broadcast::channel(64);
-        shared.follow_purges(announced);
+        let (announced, heard) = broadcast::channel(64);
+        shared.follow_others(announced);
         let (purged, _) = broadcast::channel(64);
-        let (local, forward) = (Arc::clone(&memory), purged.clone());
         // A store lives as long as its process; so do this task and the listener it keeps.
-        tokio::spawn(async move {
-            loop {
-                let marketplace = match heard.recv().await {
-                    Ok(marketplace) => marketplace,
-                    // Missed messages: dropping everything is the safe reading.
-                    Err(broadcast::error::RecvError::Lagged(_)) => None,
-                    Err(broadcast::error::RecvError::Closed) => return,
-                };
-                local.purge(marketplace.as_deref()).await;
-                let _ = forward.send(marketplace);
-            }
-        });
+        tokio::spawn(follow(heard, Arc::clone(&memory), purged.clone()));
         Self { memory, shared, purged }
+    }
+}
+
+/// Drops what other instances announced from `local`, then tells `purged` of their purges.
+async fn follow(
+    mut heard: broadcast::Receiver<Heard>,
+    local: Arc<MemoryStore>,
+    purged: broadcast::Sender<Option<String>>,
+) {
+    loop {
+        let marketplace = match heard.recv().await {
+            Ok(Heard::Purge(marketplace)) => marketplace,
+            // The next read of the key finds the later page in Redis.
+            Ok(Heard::Replaced(key, fetched_at)) => {
+                local.drop_older(&key, fetched_at);
+                continue;
+            }
+            // Missed messages: dropping everything is the safe reading.
+            Err(broadcast::error::RecvError::Lagged(_)) => None,
+            Err(broadcast::error::RecvError::Closed) => return,
+        };
+        local.purge(marketplace.as_deref()).await;
+        let _ = purged.send(marketplace);
     }
 }
 
 #[async_trait::async_trait]
 impl PageStore for TieredStore {
     async fn get(&self, key: &CacheKey) -> Option<Arc<CachedPage>> {
-        if let Some(page) = self.memory.get(key).await {
-            return Some(page);
+        let held = self.memory.get(key).await;
+        if let Some(page) = &held
+            && page.age() < page.freshness.ttl
+        {
+            return held;
         }
-        let page = Arc::new(self.shared.get(key).await?);
-        self.memory.insert(key.clone(), Arc::clone(&page)).await;
-        Some(page)
+        // An expired page is about to be served stale or refreshed, a path already slow or
+        // failing: one GET lets it be the later page another instance stored (review32w W32-4).
+        let Some(shared) = self.shared.get(key).await.map(Arc::new) else { return held };
+        if held.as_ref().is_some_and(|held| held.fetched_at + SAME_FETCH >= shared.fetched_at) {
+            return held;
+        }
+        self.memory.insert(key.clone(), Arc::clone(&shared)).await;
+        Some(shared)
     }
 
     async fn insert(&self, key: CacheKey, page: Arc<CachedPage>) {
@@ -77,6 +101,18 @@ impl PageStore for TieredStore {
         let (stored, written) = (key.clone(), Arc::clone(&page));
         tokio::spawn(async move {
             shared.put(&stored, &written).await;
+            shared.release(&stored).await;
+        });
+        self.memory.insert(key, page).await;
+    }
+
+    async fn replace_and_release(&self, key: CacheKey, page: Arc<CachedPage>) {
+        let shared = Arc::clone(&self.shared);
+        let (stored, written) = (key.clone(), Arc::clone(&page));
+        // Told once the page is in Redis, so an instance dropping its copy reads this one.
+        tokio::spawn(async move {
+            shared.put(&stored, &written).await;
+            shared.announce_replaced(&stored, &written).await;
             shared.release(&stored).await;
         });
         self.memory.insert(key, page).await;

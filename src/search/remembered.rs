@@ -264,13 +264,27 @@ impl Remembered {
         self.offers.retain(|id, _| !id.starts_with(&prefix));
     }
 
-    /// A remembered offer by its gateway id, here or in the shared store.
+    /// A remembered offer by its gateway id: the later of this instance's reading and the shared
+    /// store's. Another instance may have read the listing since this one did (a `noCache`
+    /// search there), and a deep link must not show a price that depends on the instance asked
+    /// (review32w W32-4); alone, a reading held here costs no lookup.
     pub(super) async fn offer(&self, id: &str) -> Option<Offer> {
-        if let Some(kept) = self.kept(id, Instant::now()) {
-            return Some(Offer::clone(&kept.offer));
+        let kept = self.kept(id, Instant::now());
+        let shared = match &kept {
+            Some(_) if !self.shared.shared() => None,
+            _ => self.shared_offer(id).await,
+        };
+        match (kept, shared) {
+            (Some(kept), Some(shared)) if shared.read_at.get() > kept.offer.read_at.get() => Some(shared),
+            (Some(kept), _) => Some(Offer::clone(&kept.offer)),
+            (None, shared) => shared,
         }
+    }
+
+    /// The offer's record in the shared store, when read under the adapter file this gateway
+    /// runs (any other is not its reading: review30a F4).
+    async fn shared_offer(&self, id: &str) -> Option<Offer> {
         let (reading, offer): (u64, Offer) = decode(&self.shared.find_record("offer", id).await?)?;
-        // Read under the adapter file this gateway runs, or not its reading (review30a F4).
         (self.readings.load().get(&offer.marketplace) == Some(&reading)).then_some(offer)
     }
 

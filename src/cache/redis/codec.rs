@@ -32,9 +32,19 @@ fn now_unix_ms() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(ms).unwrap_or_default()
 }
 
+/// When `page` was fetched, on the wall clock (ms since the Unix epoch).
+pub(super) fn fetched_unix_ms(page: &CachedPage) -> u64 {
+    now_unix_ms().saturating_sub(ms(page.age()))
+}
+
+/// How long ago, on this instance's clock, a page fetched at `fetched_unix_ms` was fetched.
+pub(super) fn age_of(fetched_unix_ms: u64) -> Duration {
+    Duration::from_millis(now_unix_ms().saturating_sub(fetched_unix_ms))
+}
+
 /// The page's bytes for Redis.
 pub(super) fn encode(page: &CachedPage) -> Option<Vec<u8>> {
-    let fetched = now_unix_ms().saturating_sub(ms(page.age()));
+    let fetched = fetched_unix_ms(page);
     let stored = Stored {
         offers: page.offers.as_slice(),
         total: page.total,
@@ -58,7 +68,7 @@ pub(super) fn decode(bytes: &[u8]) -> Option<CachedPage> {
         return None;
     }
     let stored: Stored<Vec<Arc<Offer>>> = postcard::from_bytes(body).ok()?;
-    let age = Duration::from_millis(now_unix_ms().saturating_sub(stored.fetched_unix_ms));
+    let age = age_of(stored.fetched_unix_ms);
     let now = tokio::time::Instant::now();
     Some(CachedPage {
         offers: stored.offers,

@@ -20,6 +20,8 @@ use std::sync::LazyLock;
 use std::time::Duration;
 use tokio::sync::broadcast;
 
+pub use purges::Heard;
+
 /// How to reach Redis.
 #[derive(Debug, Clone)]
 pub struct RedisSettings {
@@ -264,21 +266,31 @@ impl RedisLevel {
         let _: Option<i64> = self.run(async move { invocation.invoke_async(&mut connection).await }).await;
     }
 
-    fn purge_channel(&self) -> String {
-        format!("{}:v{}:purge", self.settings.namespace, codec::VERSION)
+    fn channels(&self) -> purges::Channels {
+        let prefix = format!("{}:v{}", self.settings.namespace, codec::VERSION);
+        purges::Channels { purge: format!("{prefix}:purge"), replaced: format!("{prefix}:replaced") }
     }
 
     /// Tells every other instance to drop its in-process pages of `marketplace` (or all).
     pub async fn announce_purge(&self, marketplace: Option<&str>) {
         let mut connection = self.connection.clone();
-        let (channel, message) = (self.purge_channel(), purges::message(&self.instance, marketplace));
+        let (channel, message) = (self.channels().purge, purges::message(&self.instance, marketplace));
         let _: Option<i64> = self.run(async move { connection.publish(channel, message).await }).await;
     }
 
-    /// Listens for other instances' purges, sending each to `purged` (the marketplace, or `None`
-    /// for all), for as long as anyone receives them.
-    pub fn follow_purges(&self, purged: broadcast::Sender<Option<String>>) {
-        let listening = purges::listen(self.client.clone(), self.purge_channel(), self.instance.clone(), purged);
+    /// Tells every other instance that `page`, just stored for `key`, replaces what they hold:
+    /// a copy fetched before it is not to be served as fresh.
+    pub async fn announce_replaced(&self, key: &CacheKey, page: &CachedPage) {
+        let Some(message) = purges::replaced(&self.instance, key, codec::fetched_unix_ms(page)) else { return };
+        let mut connection = self.connection.clone();
+        let channel = self.channels().replaced;
+        let _: Option<i64> = self.run(async move { connection.publish(channel, message).await }).await;
+    }
+
+    /// Listens for what other instances announce, sending each to `heard`, for as long as
+    /// anyone receives them.
+    pub fn follow_others(&self, heard: broadcast::Sender<Heard>) {
+        let listening = purges::listen(self.client.clone(), self.channels(), self.instance.clone(), heard);
         tokio::spawn(listening);
     }
 

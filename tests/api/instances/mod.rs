@@ -4,6 +4,7 @@
 mod burst;
 mod bypass;
 mod deep_links;
+mod freshness;
 mod harness;
 mod outage;
 mod purge;
