@@ -52,6 +52,16 @@ impl Config {
         if defaults.concurrency == 0 {
             refuse("[defaults] concurrency", "must be at least 1".into());
         }
+        // An override is held to its adapter file's own bounds: `500s` typed for `500ms` gave a
+        // marketplace an eight-minute deadline (review33w W33-6).
+        for (id, o) in &self.marketplaces {
+            if o.timeout.is_some_and(|t| t.is_zero() || t > MAX_TIMEOUT) {
+                refuse(&format!("[marketplaces.{id}] timeout"), "must be more than 0 and at most 120s".into());
+            }
+            if o.concurrency == Some(0) {
+                refuse(&format!("[marketplaces.{id}] concurrency"), "must be at least 1".into());
+            }
+        }
         problems
     }
 
@@ -93,6 +103,21 @@ mod tests {
             "`[http] workers`: 100000 is more than 256",
             "`[defaults] timeout`: must be more than 0 and at most 120s",
             "`[defaults] concurrency`: must be at least 1",
+        ];
+        for key in keys {
+            assert!(problems.iter().any(|p| p.starts_with(key)), "missing {key}: {problems:#?}");
+        }
+        assert_eq!(problems.len(), keys.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn a_marketplace_override_is_held_to_the_bounds_of_an_adapter_file() {
+        let problems = problems_of(
+            "[marketplaces.mbiz]\ntimeout = \"500s\"\nconcurrency = 0\n[marketplaces.bela]\ntimeout = \"2s\"\n",
+        );
+        let keys = [
+            "`[marketplaces.mbiz] timeout`: must be more than 0",
+            "`[marketplaces.mbiz] concurrency`: must be at least 1",
         ];
         for key in keys {
             assert!(problems.iter().any(|p| p.starts_with(key)), "missing {key}: {problems:#?}");
