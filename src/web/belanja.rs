@@ -198,7 +198,8 @@ async fn page(State(service): State<SpendingService>, RawQuery(query): RawQuery)
         Ok((spending, ranking)) => {
             let names = name_of(&service);
             let gaps = gaps(&spending, &ranking, &names);
-            Html(belanja_page::render(&spending, &ranking, &names, &gaps).into_string()).into_response()
+            let made_at = super::survey::wib(std::time::SystemTime::now());
+            Html(belanja_page::render(&spending, &ranking, &names, &gaps, &made_at).into_string()).into_response()
         }
         Err(problems) => ask_again(&params, problems),
     }
@@ -209,7 +210,8 @@ async fn report(service: &SpendingService, params: &Params) -> Result<(Vec<Row>,
     let names = name_of(service);
     let file = format!("belanja-{}-{}", spending.buyer.code.replace('.', ""), spending.year);
     let gaps = gaps(&spending, &ranking, &names);
-    Ok((belanja_export::rows(&spending, &names, &ranking, &gaps), file))
+    let made_at = super::survey::wib(std::time::SystemTime::now());
+    Ok((belanja_export::rows(&spending, &names, &ranking, &gaps, &made_at), file))
 }
 
 async fn table(State(service): State<SpendingService>, RawQuery(query): RawQuery) -> Response {

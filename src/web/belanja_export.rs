@@ -1,5 +1,7 @@
 //! `/belanja.csv` and `/belanja.xlsx`: the page's figures as rows for a report.
 
+use super::lang::Lang;
+use super::survey_csv::{number, text};
 use crate::model::PaymentMethod;
 use crate::spending::Spending;
 use crate::spending::{Ranking, Share};
@@ -44,8 +46,16 @@ pub struct Gaps {
 }
 
 /// The rows of a Pemda's year, then the province ranking; what the figures leave out (`gaps`)
-/// is said right under the total, as the page says it.
-pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranking, gaps: &Gaps) -> Vec<Row> {
+/// is said right under the total, as the page says it, and when the figures were made
+/// (`made_at`): the current year's ledgers are read again every few minutes, and two filed
+/// copies must be told apart (review33w W33-7).
+pub fn rows(
+    spending: &Spending,
+    names: &dyn Fn(&str) -> String,
+    ranking: &Ranking,
+    gaps: &Gaps,
+    made_at: &str,
+) -> Vec<Row> {
     let s = &spending.summary;
     // The file travels without its URL: the first row says whose year it is.
     let (buyer, year) = (&spending.buyer, spending.year);
@@ -56,6 +66,7 @@ pub fn rows(spending: &Spending, names: &dyn Fn(&str) -> String, ranking: &Ranki
         Some(s.all.total.excluding_vat),
         Some(s.all.count),
     )];
+    out.push(("Dibuat".into(), format!("oleh Pasar pada {made_at}"), None, None, None));
     for marketplace in &gaps.failed {
         let said = format!("{marketplace} tidak dapat dibaca: nilainya tidak termasuk dalam total (bukan nol)");
         out.push(("Data belum lengkap".into(), said, None, None, None));
@@ -134,14 +145,16 @@ pub fn shares(spending: &Spending) -> [(&'static str, Share); 5] {
     ]
 }
 
-/// The rows as CSV (`;`-separated, as Indonesian spreadsheets expect).
+/// The rows as CSV as `/survey.csv` writes Indonesian: `;`-separated, amounts with a decimal
+/// comma (a point is text to an Indonesian spreadsheet, left out of its sums), text that would
+/// start a formula (a vendor's name is the marketplace's) marked as text.
 pub fn csv(rows: &[Row]) -> Result<String, csv::Error> {
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     w.write_record(["Bagian", "Uraian", "Nilai termasuk PPN", "Nilai tanpa PPN", "Jumlah transaksi"])?;
     for (section, item, incl, excl, count) in rows {
-        let [incl, excl] = [incl, excl].map(|d| d.map(|d| d.to_string()).unwrap_or_default());
+        let [incl, excl] = [incl, excl].map(|d| d.map(|d| number(d, Lang::Id)).unwrap_or_default());
         let count = count.map(|c| c.to_string()).unwrap_or_default();
-        w.write_record([section.as_str(), item.as_str(), &incl, &excl, &count])?;
+        w.write_record([&text(section), &text(item), &incl, &excl, &count])?;
     }
     let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
@@ -187,5 +200,28 @@ pub fn payment_name(method: PaymentMethod) -> &'static str {
         PaymentMethod::CashManagement => "Cash management system (CMS)",
         PaymentMethod::Other => "Lainnya",
         PaymentMethod::Unknown => "Tidak disebutkan",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_csv_writes_amounts_with_a_decimal_comma_and_a_vendors_formula_as_text() {
+        let amount = |text: &str| text.parse::<Decimal>().ok();
+        let rows: Vec<Row> = vec![
+            (
+                "Total".into(),
+                "Kota Kediri (35.71), tahun 2022".into(),
+                amount("11045555.56"),
+                amount("10009916.10"),
+                Some(10),
+            ),
+            ("Penyedia terbesar".into(), "=HYPERLINK(\"http://x\")".into(), amount("500500.5"), None, Some(1)),
+        ];
+        let text = csv(&rows).expect("csv");
+        assert!(text.contains("\nTotal;Kota Kediri (35.71), tahun 2022;11045555,56;10009916,1;10\n"), "{text}");
+        assert!(text.contains("\nPenyedia terbesar;\"'=HYPERLINK(\"\"http://x\"\")\";500500,5;;1\n"), "{text}");
     }
 }

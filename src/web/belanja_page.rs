@@ -19,7 +19,13 @@ fn percent(share: Option<Decimal>) -> String {
 }
 
 /// The page; `names` gives each marketplace's display name, `gaps` what the figures leave out.
-pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String, gaps: &Gaps) -> Markup {
+pub fn render(
+    spending: &Spending,
+    ranking: &Ranking,
+    names: &dyn Fn(&str) -> String,
+    gaps: &Gaps,
+    made_at: &str,
+) -> Markup {
     let (failed, short) = (&gaps.failed, &gaps.short);
     let s = &spending.summary;
     let (code, year) = (spending.buyer.code, spending.year);
@@ -32,6 +38,7 @@ pub fn render(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> St
     let body = html! {
         h1 { (title) }
         p.lead { "Transaksi e-purchasing yang selesai di marketplace pengadaan, tahun anggaran " (year) " (WIB). Transaksi batal tidak dihitung." }
+        p #made { "Dibuat oleh Pasar pada " (made_at) }
         @if !failed.is_empty() || !short.is_empty() {
             p.warning #incomplete {
                 strong { "Data belum lengkap: " }

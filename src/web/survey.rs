@@ -244,7 +244,7 @@ pub fn unit_price(offer: &Offer) -> Option<Decimal> {
 }
 
 /// `2026-12-01 11:32 WIB`.
-fn wib(time: SystemTime) -> String {
+pub(super) fn wib(time: SystemTime) -> String {
     let utc = humantime::format_rfc3339_seconds(time + WIB).to_string();
     // `2026-12-01T04:32:32Z` shifted by seven hours: only the separator and zone change.
     format!("{} WIB", utc.trim_end_matches('Z').replacen('T', " ", 1))

@@ -123,12 +123,12 @@ pub(super) fn header(lang: Lang) -> [&'static str; 18] {
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A text cell a spreadsheet shows as text: a formula start gets a leading `'`.
-fn text(value: &str) -> String {
+pub(super) fn text(value: &str) -> String {
     if value.starts_with(FORMULA_START) { format!("'{value}") } else { value.to_string() }
 }
 
 /// The exact amount, trailing zeros dropped, in the language's decimal mark.
-fn number(value: Decimal, lang: Lang) -> String {
+pub(super) fn number(value: Decimal, lang: Lang) -> String {
     let text = value.normalize().to_string();
     match lang {
         Lang::Id => text.replace('.', ","),

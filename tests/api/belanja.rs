@@ -55,6 +55,9 @@ async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark");
     assert!(text.contains("Total;Kota Kediri (35.71), tahun 2022;"), "{text:.300}");
     assert!(text.contains("\nPenyedia terbesar;"), "{text}");
+    // When it was made, as the survey says it (review33w W33-7).
+    assert!(text.contains("\nDibuat;oleh Pasar pada 20") && text.contains(" WIB;;;\n"), "{text:.400}");
+    assert!(page.contains("id=\"made\">Dibuat oleh Pasar pada 20"), "{page:.2000}");
     // A report sent on without its page still says what its total leaves out.
     let unread = "\nData belum lengkap;Bela Pengadaan (toko daring) (tidak dapat dihubungi) tidak dapat dibaca";
     assert!(text.contains(unread), "{text:.600}");
