@@ -157,6 +157,8 @@ registry! {
     RegionUnknown = "REGION_UNKNOWN", Issue;
     /// A TKDN or BMP value is not a percentage between 0 and 100.
     PercentUnreadable = "PERCENT_UNREADABLE", Issue;
+    /// A BMP above the 15 % a company's BMP certificate can carry: not counted (`bmp` null).
+    BmpAboveCeiling = "BMP_ABOVE_CEILING", Issue;
     /// A listing link that is not http(s) was dropped.
     UrlRejected = "URL_REJECTED", Issue;
     /// The NPWP field was empty.

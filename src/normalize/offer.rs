@@ -26,7 +26,7 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: &RawOffer) -> Offer {
     let vendor = read_vendor(raw);
     issues.extend(vendor.issues.iter().cloned());
     let tkdn = read_percent(raw.tkdn.as_ref(), "tkdn", &mut issues);
-    let bmp = read_percent(raw.bmp.as_ref(), "bmp", &mut issues);
+    let bmp = read_bmp(raw.bmp.as_ref(), &mut issues);
     let unit = facts::pack(parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title), raw, &mut issues);
     let seller = facts::seller(raw, &mut issues);
     let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit));
@@ -176,6 +176,20 @@ fn read_percent(raw: Option<&RawValue>, field: &'static str, issues: &mut Vec<Is
             None
         }
     }
+}
+
+/// The most a company's BMP certificate carries (Permenperin 16/2011): a higher one stated is
+/// a mistake, and counted it lifted a TKDN of 24.99 % to the PDN cascade's 40 % (review33w W33-5).
+const BMP_CEILING: Decimal = Decimal::from_parts(15, 0, 0, false, 0);
+
+fn read_bmp(raw: Option<&RawValue>, issues: &mut Vec<Issue>) -> Option<Decimal> {
+    let bmp = read_percent(raw, "bmp", issues)?;
+    if bmp > BMP_CEILING {
+        let said = "above the 15 % a company's BMP certificate can carry: not counted";
+        issues.push(issue("bmp", Code::BmpAboveCeiling.as_str(), said));
+        return None;
+    }
+    Some(bmp)
 }
 
 pub(super) fn read_bool(value: &Value) -> Option<bool> {

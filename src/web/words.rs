@@ -93,8 +93,8 @@ fn pdn_reason(why: &Explanation, lang: Lang) -> String {
         (true, None, Some(t), _) => format!("TKDN {t}"),
         (true, _, None, _) => lang
             .pick(
-                "tidak ada penawaran produk ini yang mencantumkan TKDN",
-                "no offer of this product states a TKDN",
+                "tidak ada penawaran produk ini yang mencantumkan TKDN di atas 0%",
+                "no offer of this product states a TKDN above 0 %",
             )
             .to_string(),
         (false, _, Some(t), Lang::Id) => {

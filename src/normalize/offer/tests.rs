@@ -312,3 +312,21 @@ mod v2 {
         }
     }
 }
+
+#[test]
+fn a_bmp_above_the_15_percent_a_certificate_carries_is_not_counted_and_says_why() {
+    let with_bmp = |bmp: &str| {
+        let raw = RawOffer {
+            tkdn: Some(RawValue { value: Value::String("24,99".into()), ..RawValue::default() }),
+            bmp: Some(RawValue { value: Value::String(bmp.into()), ..RawValue::default() }),
+            ..raw("Rp 50.000", Some("pcs"), "Kursi Kerja")
+        };
+        normalize_offer(&MarketplaceId::new("test"), &raw)
+    };
+    let above = with_bmp("15,01");
+    assert_eq!(above.bmp, None);
+    assert!(above.issues.iter().any(|i| i.field == "bmp" && i.code == "BMP_ABOVE_CEILING"), "{:?}", above.issues);
+    let at = with_bmp("15");
+    assert_eq!(at.bmp, Some(dec!(15)));
+    assert!(at.issues.is_empty(), "{:?}", at.issues);
+}

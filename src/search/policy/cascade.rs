@@ -60,7 +60,11 @@ impl Cascade {
         let by =
             |(value, offer): (Decimal, &Offer), what: &str| Some(format!("{} ({what} {value} %)", offer.gateway_id()));
         match (sum, tkdn) {
-            (Some(s), _) if s.0 >= FORTY => Self { clause: Clause::A, by: by(s, "TKDN+BMP") },
+            // Clause a asks for TKDN ≥ 25 %: where no offer has it, a 40 % sum of a lower TKDN
+            // would set every offer aside, the one that reached it too (review33w W33-5).
+            (Some(s), Some(t)) if s.0 >= FORTY && t.0 >= TWENTY_FIVE => {
+                Self { clause: Clause::A, by: by(s, "TKDN+BMP") }
+            }
             (_, Some(t)) if t.0 >= TWENTY_FIVE => Self { clause: Clause::B, by: by(t, "TKDN") },
             (_, Some(t)) if t.0 > Decimal::ZERO => Self { clause: Clause::C, by: by(t, "TKDN") },
             _ => Self::default(),

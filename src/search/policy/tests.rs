@@ -84,6 +84,18 @@ fn when_one_offer_reaches_tkdn_plus_bmp_40_offers_below_tkdn_25_are_set_aside_wi
 }
 
 #[test]
+fn a_sum_of_40_percent_from_a_tkdn_below_25_sets_no_offer_aside() {
+    // TKDN 24.99 % + BMP 15 %: clause a asks for TKDN ≥ 25 %, which nothing offered has.
+    let offers = vec![
+        offer(Spec { id: "a", tkdn: Some(dec!(24.99)), bmp: Some(dec!(15.01)), ..BASE }),
+        offer(Spec { id: "b", tkdn: Some(dec!(10)), ..BASE }),
+    ];
+    let ranked = rank_alone(offers, None);
+    assert!(ranked.iter().all(|(_, why)| why.pdn_preferred), "{ranked:?}");
+    assert!(ranked.iter().all(|(_, why)| why.reasons[0].contains("66(2)c")), "{ranked:?}");
+}
+
+#[test]
 fn an_offer_stating_no_tkdn_is_set_aside_without_being_said_to_have_zero() {
     let offers = vec![
         offer(Spec { id: "a", tkdn: None, ..BASE }),
