@@ -24,8 +24,8 @@
 //!   read as pieces here, but an offer is never priced by
 //!   it alone: [`hold_bare_count`] leaves its size unknown, and `compare` counts it only when
 //!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`).
-//! - Unless the volume of each item says what it counts (`Air Mineral 600 ml Dus isi 24`: 24
-//!   botol), where nothing else in the title could be counted ([`sized`] says when).
+//! - Unless the volume of each item says what it counts (`Air Mineral 600 ml Dus isi 24`, or a
+//!   unit field `Dus isi 24` beside `Air Mineral 600 ml`: 24 botol), where nothing else in the title could be counted ([`sized`] says when).
 
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
@@ -141,6 +141,16 @@ fn title_statement<'a>(field: &str, title_lower: &str, words: &[&'a str], bottle
     }
 }
 
+/// What the unit field states ([`field_statement`]); a bare count there is read by the volume of
+/// each bottle the title states ([`sized::in_field`]) where a title's would be.
+fn field_reading<'a>(field_words: &[&'a str], title_words: &[&'a str], bottles: Bottles) -> Option<Statement<'a>> {
+    let read = field_statement(field_words)?;
+    Some(match bottles {
+        Bottles::Read => sized::in_field(read, field_words, title_words),
+        Bottles::Bare => read,
+    })
+}
+
 /// Whether the offer's pack is read from the volume of each bottle before a bare count (`Air
 /// Mineral 600 ml Dus isi 24`): `compare` confirms and weighs it against the product's other
 /// offers as any bare count (review29b J0: a dus priced as one bottle was its group's cheapest).
@@ -173,7 +183,7 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
     };
     let field_lower = lowered(&field);
     let field_words = words(&field_lower);
-    match field_statement(&field_words) {
+    match field_reading(&field_words, &title_words, bottles) {
         Some(Statement::Size { base, quantity, .. }) => {
             let disagrees = matches!(in_title, Some(Statement::Size { quantity: q, .. }) if q != quantity);
             match in_title {
@@ -281,6 +291,8 @@ use sized::statement;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_bottles;
 #[cfg(test)]
 mod tests_packs;
 #[cfg(test)]
