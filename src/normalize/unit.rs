@@ -11,6 +11,10 @@
 //!   container, the size is unknown — never one.
 //! - With no unit field the title decides; when it says nothing, one piece is assumed (and the
 //!   reading is not confident).
+//! - A part before a pack word is that part of it when it makes a whole count (`1/2 Rim`,
+//!   `Setengah Rim`, `0,5 Rim`: 250 lembar; `1/2 Lusin`: 6 pcs); one that does not (`1/3 Rim`),
+//!   or that may not stand alone (`1 1/2 Rim`), leaves the size unknown, never the whole pack, as
+//!   does a title stating a part of the unit field's pack ([`part`]).
 //! - A model code is never a count: `C600`, `BP-338`, `V-5` and `BG-12` stay whole words, so
 //!   `"Pulpen C600 (Lusin isi 12 Pcs)"` is twelve pens, not 7 200.
 //! - An explicit `isi N` outranks every other statement, and `isi N` of things whose size is not
@@ -20,8 +24,8 @@
 //!   read as pieces here, but an offer is never priced by
 //!   it alone: [`hold_bare_count`] leaves its size unknown, and `compare` counts it only when
 //!   another offer of the product names the same pack and count (`1 Dus (12 Botol)`).
-//! - Unless the volume of each item says what it counts (`Air Mineral 600 ml Dus isi 24`: 24
-//!   botol), where nothing else in the title could be counted ([`sized`] says when).
+//! - Unless the volume of each item says what it counts (`Air Mineral 600 ml Dus isi 24`, or a
+//!   unit field `Dus isi 24` beside `Air Mineral 600 ml`: 24 botol), where nothing else in the title could be counted ([`sized`] says when).
 
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
@@ -97,7 +101,18 @@ enum Statement<'a> {
     Size { base: &'static str, quantity: u32, container: Option<&'a str>, named: bool },
     /// A count of things whose own size is not stated (`Karton isi 40 Box`): no size.
     Unsized,
+    /// A part of a pack not read exactly (`1/3 Rim`, `1 1/2 Rim`): no size, never the whole pack.
+    Part,
 }
+
+/// Why a part of a pack gives no size ([`part`]).
+const PART_UNREAD: &str = "a part of a pack is stated that is not read as a whole count (as '1/2 rim' is): \
+                           the pack size is unknown";
+
+/// Why a title stating a part of the unit field's pack leaves the size unknown: the listing does
+/// not say which of the two the price is for.
+const PART_OF_FIELD: &str = "the title states a part of the pack the unit field names (as '1/2 rim' of a 'Rim'): \
+                             the pack size is unknown";
 
 /// Reads the pack from the unit field and the title.
 pub fn parse_unit(unit_field: Option<&str>, title: &str) -> Unit {
@@ -126,6 +141,16 @@ fn title_statement<'a>(field: &str, title_lower: &str, words: &[&'a str], bottle
     }
 }
 
+/// What the unit field states ([`field_statement`]); a bare count there is read by the volume of
+/// each bottle the title states ([`sized::in_field`]) where a title's would be.
+fn field_reading<'a>(field_words: &[&'a str], title_words: &[&'a str], bottles: Bottles) -> Option<Statement<'a>> {
+    let read = field_statement(field_words)?;
+    Some(match bottles {
+        Bottles::Read => sized::in_field(read, field_words, title_words),
+        Bottles::Bare => read,
+    })
+}
+
 /// Whether the offer's pack is read from the volume of each bottle before a bare count (`Air
 /// Mineral 600 ml Dus isi 24`): `compare` confirms and weighs it against the product's other
 /// offers as any bare count (review29b J0: a dus priced as one bottle was its group's cheapest).
@@ -145,6 +170,7 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
         return match in_title {
             Some(Statement::Size { base, quantity, .. }) => known(name, base, quantity, PackDerivation::Title, None),
             Some(Statement::Unsized) => unknown(name, "the title counts things whose size it does not state"),
+            Some(Statement::Part) => unknown(name, PART_UNREAD),
             None => Unit {
                 name,
                 base_unit: None,
@@ -157,12 +183,19 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
     };
     let field_lower = lowered(&field);
     let field_words = words(&field_lower);
-    match field_statement(&field_words) {
+    match field_reading(&field_words, &title_words, bottles) {
         Some(Statement::Size { base, quantity, .. }) => {
             let disagrees = matches!(in_title, Some(Statement::Size { quantity: q, .. }) if q != quantity);
-            let note = disagrees.then_some("the title states another pack size than the unit field");
-            known(name, base, quantity, PackDerivation::Stated, note)
+            match in_title {
+                Some(Statement::Part) => unknown(name, PART_UNREAD),
+                _ if disagrees && part::states_part(&title_words) => unknown(name, PART_OF_FIELD),
+                _ => {
+                    let note = disagrees.then_some("the title states another pack size than the unit field");
+                    known(name, base, quantity, PackDerivation::Stated, note)
+                }
+            }
         }
+        Some(Statement::Part) => unknown(name, PART_UNREAD),
         Some(Statement::Unsized) | None => {
             let pouch = pouch_of_bags(&field_words, &title_words);
             from_container(name, &field, &field_words, in_title, pouch)
@@ -203,6 +236,7 @@ fn from_container(
         }
         Some(Statement::Size { .. }) => unknown(name, "the title states the size of another pack than the unit field"),
         Some(Statement::Unsized) => unknown(name, "the title counts things whose size it does not state"),
+        Some(Statement::Part) => unknown(name, PART_UNREAD),
         None if is_container => unknown(name, "the unit is a container and nothing states how much it holds"),
         // A unit of its own (`orang-bulan`, `ream`): the price is for one of it.
         None => Unit {
@@ -245,6 +279,7 @@ fn unknown(name: String, note: &'static str) -> Unit {
 }
 
 mod count;
+mod part;
 mod read;
 mod sized;
 
@@ -257,4 +292,8 @@ use sized::statement;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_bottles;
+#[cfg(test)]
 mod tests_packs;
+#[cfg(test)]
+mod tests_parts;

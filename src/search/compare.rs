@@ -359,6 +359,8 @@ use titles::group_title;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_parts;
+#[cfg(test)]
 mod tests_policy;
 
 /// The words `brand` starts with, as `brand` writes them, when they are what an offer states

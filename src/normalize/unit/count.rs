@@ -2,7 +2,7 @@
 //! what it counts (`Dus (12 Botol)`) or it is taken for pieces (`Dus isi 12`).
 
 use super::{
-    Bottles, CONTAINERS, FIXED_PACKS, Statement, field_statement, lowered, lowered_title, parse, title_statement, words,
+    Bottles, CONTAINERS, FIXED_PACKS, Statement, field_reading, lowered, lowered_title, parse, title_statement, words,
 };
 use crate::model::{PackDerivation, Unit};
 use rust_decimal::Decimal;
@@ -59,11 +59,12 @@ pub(super) fn pack_count_read(unit_field: Option<&str>, title: &str, bottles: Bo
             let written = if in_field { written(&field) } else { written(&title).or_else(|| written(&field)) };
             Some(PackCount { pack, quantity, named: named.then_some(base), in_field, written })
         }
-        Statement::Unsized => None,
+        Statement::Unsized | Statement::Part => None,
     };
-    match field_statement(&field_words) {
+    let title_words = words(&title);
+    match field_reading(&field_words, &title_words, bottles) {
         Some(size @ Statement::Size { .. }) => read(Some(size), true),
-        _ => read(title_statement(&field, &title, &words(&title), bottles), false),
+        _ => read(title_statement(&field, &title, &title_words, bottles), false),
     }
 }
 

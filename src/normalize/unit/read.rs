@@ -1,6 +1,7 @@
 //! Reading pack statements out of text: the words of a title or a unit field (model codes kept
 //! whole, glued counts split), and the statements they make, most explicit first.
 
+use super::part::{self, Part};
 use super::{BASE_UNITS, CONTAINERS, FILLERS, FIXED_PACKS, MAX_COUNT, MEASURES, OUTER, Statement};
 
 /// What the unit field states: a pack statement, or one base unit (`"pcs"`, `"Kg"`). A unit
@@ -204,10 +205,17 @@ pub(super) fn isi_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     })
 }
 
-/// `"5 rim"`, `"1 lusin"`, `"rim"` alone.
+/// `"5 rim"`, `"1 lusin"`, `"rim"` alone, `"1/2 rim"` ([`part`]).
 pub(super) fn counted_fixed_pack<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     words.iter().enumerate().find_map(|(i, &w)| {
         let (base, size) = fixed_pack(w)?;
+        match part::before(words, i, size) {
+            Some(Part::Exact(quantity)) => {
+                return Some(Statement::Size { base, quantity, container: Some(w), named: true });
+            }
+            Some(Part::Unread) => return Some(Statement::Part),
+            None => {}
+        }
         let counted = i.checked_sub(1).and_then(|j| number(words[j]).map(|n| (j, n)));
         let (quantity, container) = match counted {
             // "1 rim" is the rim itself; "box 5 rim" is the box.

@@ -10,7 +10,8 @@
 //! 220 ml Dus isi 20` of sleeves of fifty; review29b J1, J2). So: water or hand sanitizer, one
 //! volume of each item (50 ml to 2 litres) first, a count a dus of bottles holds (6 to 48), the
 //! title's only two numbers (`1 Dus` aside), and no second pack word or multipack word anywhere.
-//! Standing alone the offer is priced so; `compare` still confirms and weighs it against the
+//! The count may stand in the unit field (`Dus isi 24` beside `Air Mineral 600 ml`): read so
+//! over the title and the field's words together ([`in_field`]). Standing alone the offer is priced so; `compare` still confirms and weighs it against the
 //! product's other offers as any bare count (`unit::per_bottle`).
 
 use super::read::{self, number};
@@ -98,18 +99,51 @@ fn only_this_pack(words: &[&str], quantity: u32) -> bool {
     counted && packs <= 1 && isi <= 1 && !words.iter().any(multipack)
 }
 
-/// The volume the words begin with, in millilitres: `600 ml`, `600ml`, `1 Liter`; the number
-/// must come first, so that it is the title's size and not the count.
+/// The volume the words begin with, in millilitres: `600 ml`, `600ml`, `1 Liter`, `1,5 L`,
+/// `1.5liter`; the number must come first, so that it is the title's size and not the count.
 fn volume(words: &[&str]) -> Option<u32> {
     let first = *words.first()?;
-    let (count, unit) = match number(first) {
-        Some(n) => (n, *words.get(1)?),
-        None => {
-            let split = first.find(|c: char| !c.is_ascii_digit()).filter(|at| *at > 0)?;
-            let (digits, unit) = first.split_at(split);
-            (number(digits)?, unit)
-        }
+    let split = first.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.'))).unwrap_or(first.len());
+    let (amount, unit) = match &first[split..] {
+        "" => (first, *words.get(1)?),
+        glued => (&first[..split], glued),
     };
     let (_, each) = VOLUMES.iter().find(|(word, _)| *word == unit)?;
-    count.checked_mul(*each)
+    millilitres(amount, *each)
+}
+
+/// Decimals a volume is read with (`1,5 L`, `0,75 L`): `1.500 ml` may be either 1500 or 1.5
+/// millilitres, so it is not read.
+const MAX_DECIMALS: usize = 2;
+
+/// `amount` of a unit of `each` millilitres, when it is a whole number of them.
+fn millilitres(amount: &str, each: u32) -> Option<u32> {
+    let (whole, decimals) = amount.split_once([',', '.']).unwrap_or((amount, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(decimals) || decimals.len() > MAX_DECIMALS {
+        return None;
+    }
+    let scale = 10u32.pow(decimals.len() as u32);
+    let fraction = if decimals.is_empty() { 0 } else { decimals.parse().ok()? };
+    let scaled = whole.parse::<u32>().ok()?.checked_mul(scale)?.checked_add(fraction)?.checked_mul(each)?;
+    (scaled % scale == 0).then_some(scaled / scale).filter(|ml| *ml > 0)
+}
+
+/// A bare count in the unit field (`Dus isi 24`) read by the volume of each bottle the title
+/// states (`Air Mineral 600 ml`), as the same count in the title is: over the title with the
+/// field's words after it when the title states no count, or over the title alone when it states
+/// the same one. Anything else keeps the field's bare count (held as any other).
+pub(super) fn in_field<'a>(field: Statement<'a>, field_words: &[&'a str], title_words: &[&'a str]) -> Statement<'a> {
+    let Statement::Size { quantity, container, named: false, .. } = field else { return field };
+    let words: Vec<&str> = match read::statement(title_words) {
+        None => title_words.iter().chain(field_words).copied().collect(),
+        Some(Statement::Size { quantity: q, named: false, .. }) if q == quantity => title_words.to_vec(),
+        _ => return field,
+    };
+    match statement(&words) {
+        Some(Statement::Size { base, quantity: q, named: true, .. }) if q == quantity => {
+            Statement::Size { base, quantity, container, named: true }
+        }
+        _ => field,
+    }
 }

@@ -169,4 +169,4 @@ fn unknown(offer: &mut Offer) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

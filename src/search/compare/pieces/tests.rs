@@ -10,7 +10,7 @@ use rust_decimal_macros::dec;
 use serde_json::Value;
 
 /// A listing as mbiz sends it: title, display price including PPN, unit field.
-fn listing(id: &str, title: &str, price: &str, uom: &str) -> Offer {
+pub(in crate::search::compare) fn listing(id: &str, title: &str, price: &str, uom: &str) -> Offer {
     let raw = RawOffer {
         source_id: id.into(),
         title: title.into(),
@@ -28,13 +28,13 @@ fn listing(id: &str, title: &str, price: &str, uom: &str) -> Offer {
 }
 
 /// The one group of `offers`, with each offer's id and its counted unit price or why none.
-fn only_group(offers: Vec<Offer>) -> ProductGroup {
+pub(in crate::search::compare) fn only_group(offers: Vec<Offer>) -> ProductGroup {
     let mut groups = group(offers, None, &Facts::default());
     assert_eq!(groups.len(), 1, "{:?}", groups.iter().map(|g| &g.title).collect::<Vec<_>>());
     groups.remove(0)
 }
 
-fn verdict(group: &ProductGroup, id: &str) -> Result<Decimal, Uncounted> {
+pub(in crate::search::compare) fn verdict(group: &ProductGroup, id: &str) -> Result<Decimal, Uncounted> {
     let counted = group.counted().into_iter().find(|(o, _)| o.source_id == id).map(|(_, price)| price);
     let why = group.uncounted_by_offer().into_iter().find(|(o, _)| o.source_id == id).and_then(|(_, why)| why);
     counted.ok_or_else(|| why.expect("an offer of the group"))

@@ -1,0 +1,89 @@
+//! A part of a pack written before its word: `1/2 Rim`, `½ Lusin`, `Setengah Rim`, `0,5 Rim`.
+//! Read as the whole pack, a half ream at Rp30.000 was its group's cheapest at Rp60 a sheet
+//! (review33w W33-1). A part is read only when it gives a whole count of base units (a half
+//! ream is 250 sheets; a third is no count of sheets) and stands alone: `1 1/2 Rim` and `70 1/2
+//! Rim` may be a mixed number or a grammage beside a half, so neither is read as a half.
+
+use super::read::number;
+
+/// Words and signs for a part, as numerator and denominator.
+const PART_WORDS: &[(&str, u32, u32)] = &[
+    ("setengah", 1, 2),
+    ("separuh", 1, 2),
+    ("half", 1, 2),
+    ("seperempat", 1, 4),
+    ("sepertiga", 1, 3),
+    ("½", 1, 2),
+    ("¼", 1, 4),
+    ("¾", 3, 4),
+    ("⅓", 1, 3),
+    ("⅔", 2, 3),
+];
+
+/// Fraction digits a decimal part may have (`0,5`, `0,25`); `1.000` is a thousand, not a part.
+const MAX_DECIMALS: usize = 2;
+
+/// What a part before a pack of `size` base units makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    /// So many base units, a whole count.
+    Exact(u32),
+    /// A part that gives no whole count, or is not read for sure.
+    Unread,
+}
+
+/// The part written before the pack word at `at`, if the word before it is one.
+pub(super) fn before(words: &[&str], at: usize, size: u32) -> Option<Part> {
+    let word = words.get(at.checked_sub(1)?)?;
+    let (numerator, denominator) = match fraction(word) {
+        Some(Some(fraction)) => fraction,
+        Some(None) => return Some(Part::Unread),
+        None => return None,
+    };
+    let after_number = at.checked_sub(2).is_some_and(|i| number(words[i]).is_some());
+    let scaled = size.checked_mul(numerator).filter(|_| denominator > 0 && !after_number);
+    let exact = scaled.filter(|s| s % denominator == 0).map(|s| s / denominator).filter(|q| *q > 0);
+    Some(exact.map_or(Part::Unread, Part::Exact))
+}
+
+/// Whether the words state a part of a pack word (`1/2 rim`), read or not.
+pub(super) fn states_part(words: &[&str]) -> bool {
+    (1..words.len()).any(|at| super::read::fixed_pack(words[at]).is_some() && fraction(words[at - 1]).is_some())
+}
+
+/// A word's fraction: `Some(Some((n, d)))` when read, `Some(None)` when it is a part not read
+/// (`1½`, `1.000`), `None` when it is no part at all.
+fn fraction(word: &str) -> Option<Option<(u32, u32)>> {
+    if let Some((_, n, d)) = PART_WORDS.iter().find(|(w, _, _)| *w == word) {
+        return Some(Some((*n, *d)));
+    }
+    if word.chars().any(|c| PART_WORDS.iter().any(|(w, _, _)| w.chars().eq([c]))) {
+        return Some(None);
+    }
+    let (whole, rest, sep) = split_at_separator(word)?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(rest) {
+        return None;
+    }
+    let read = if sep == '/' {
+        whole.parse().ok().zip(rest.parse().ok())
+    } else if rest.len() <= MAX_DECIMALS {
+        let denominator = 10u32.pow(rest.len() as u32);
+        whole
+            .parse::<u32>()
+            .ok()
+            .and_then(|w| w.checked_mul(denominator)?.checked_add(rest.parse().ok()?))
+            .map(|n| (n, denominator))
+    } else {
+        None
+    };
+    Some(read)
+}
+
+/// `1/2` → `1`, `2`, `/`; `0,5` → `0`, `5`, `,`: one separator between digits.
+fn split_at_separator(word: &str) -> Option<(&str, &str, char)> {
+    let at = word.find(['/', ',', '.'])?;
+    let sep = word[at..].chars().next()?;
+    let (whole, rest) = (&word[..at], &word[at + 1..]);
+    (!rest.contains(['/', ',', '.'])).then_some((whole, rest, sep))
+}
