@@ -51,8 +51,10 @@
 //!   know: `Kertas HVS Copylas A4`, else a vowel-less acronym that is no code's prefix nor a
 //!   technical word: `TVT`, not `TN 2260` or `DVR`) and stays among the words too; two such brands conflict
 //!   unless either title has all of the other's among its words. The run passes over up to two
-//!   known words and is never cut short: a generic word ahead of the maker (`Sabun Mandi Cair
-//!   Lifebuoy` reads `Mandi Lifebuoy`) then never stands for every maker's title (review31 R6). An unknown kind stays among the
+//!   known words or unknown acronyms (`Sekolah SMP Ujiab`) and is never cut short: a generic word
+//!   ahead of the maker (`Sabun Mandi Cair Lifebuoy` reads `Mandi Lifebuoy`) then never stands
+//!   for every maker's title (review31 R6). A labelled brand ends at its field's comma (`Merek:
+//!   Sunlight, Varian: Jeruk Nipis` is Sunlight). An unknown kind stays among the
 //!   words, so unknown products still group by their wording. The matcher reads titles only; it
 //!   never looks at a marketplace's internals.
 //! - Issue 24's look-alikes are decisive: original vs compatible or refilled ink and toner (a
@@ -113,6 +115,8 @@ mod tests_kinds;
 mod tests_makers;
 #[cfg(test)]
 mod tests_makers2;
+#[cfg(test)]
+mod tests_makers3;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]

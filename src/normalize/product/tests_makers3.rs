@@ -1,0 +1,85 @@
+//! The maker read from a title's words, after review32m: an unknown acronym inside the maker's
+//! run (`Sekolah SMP Ujiab`) ended it before the maker (M2); a maker whose name is a known word
+//! (`Max` staplers) had no brand and met another maker's product (M3, as review31 R5's boards);
+//! a labelled brand ran into the next field (M6).
+
+use super::product_key;
+use super::tests_makers2::{makers_stay_apart, two_makers_conflict};
+use super::tests_markers::{conflict, grouped, together};
+
+/// Titles labelled by their product (`?`: names no maker): no group holds two labels.
+fn no_group_holds_two_products(block: &[(&str, &str)]) {
+    let titles: Vec<&str> = block.iter().map(|(_, t)| *t).collect();
+    for group in grouped(&titles) {
+        let mut labels: Vec<&str> =
+            block.iter().filter(|(l, t)| *l != "?" && group.contains(t)).map(|(l, _)| *l).collect();
+        labels.dedup();
+        assert!(labels.len() <= 1, "{labels:?} in one group: {group:?}");
+    }
+}
+
+#[test]
+fn an_unknown_acronym_before_the_maker_does_not_end_the_makers_run() {
+    // M2: `SMP` and `NYM` ended the run, so the brand was `Sekolah` or `Tembaga` for every maker
+    // and for the title naming none.
+    let patterns = ["Celana Seragam Sekolah SMP {} Biru 30", "Kabel Listrik Tembaga NYM {} 2x1.5 50 m"];
+    makers_stay_apart(&patterns, ("Ujiab", "Ujicd"));
+    two_makers_conflict(&[(
+        "Kabel Listrik Tembaga NYM Ujiab 2x1.5 50 m",
+        "Kabel Listrik Tembaga NYM Ujicd 2x1.5 50 m",
+    )]);
+}
+
+#[test]
+fn a_labelled_brand_ends_at_the_comma_before_the_next_field() {
+    // M6: `Varian` is no word the matcher knows, so the brand ran on as `Sunlight Varian Jeruk
+    // Nipis`, and conflicted with Sunlight's own listing.
+    let (a, b) = ("Merek: Sunlight, Varian: Jeruk Nipis, Isi: 755 ml", "Sabun Cuci Piring Sunlight Jeruk Nipis 755 ml");
+    assert_eq!(product_key(a).brand.as_deref(), Some("Sunlight"));
+    assert!(conflict(a, b).is_empty(), "{:?}", conflict(a, b));
+    // Without a comma, the next `Label:` ends it.
+    assert_eq!(product_key("Merek: Sunlight Varian: Jeruk Nipis").brand.as_deref(), Some("Sunlight"));
+    // A labelled brand of two words keeps both.
+    assert_eq!(product_key("Merek: So Klin, Isi: 800 gr").brand.as_deref(), Some("So Klin"));
+}
+
+#[test]
+#[ignore = "review32m M3: `max` is a known word, so Max's staplers name no maker"]
+fn a_maker_named_by_a_known_word_never_meets_another_makers_product() {
+    // M3: `max` is a known word, so Max's staplers had no brand, and nothing kept them from
+    // Joyko's or Kangaro's.
+    no_group_holds_two_products(&[
+        ("max", "Stapler Max HD-10 No 10"),
+        ("joyko", "Stapler Joyko HD-10 No 10"),
+        ("joyko", "Joyko Stapler Kecil No 10"),
+        ("?", "Stapler Kecil No 10"),
+    ]);
+    no_group_holds_two_products(&[("kangaro", "Stapler Mini Kangaro HD-10"), ("max", "Stapler Mini Max HD-10")]);
+    no_group_holds_two_products(&[("max", "Hekter Max No 10"), ("joyko", "Hekter Joyko No 10"), ("?", "Hekter No 10")]);
+    two_makers_conflict(&[("Stapler Max HD-10 No 10", "Stapler Joyko HD-10 No 10")]);
+}
+
+#[test]
+fn one_makers_product_read_otherwise_still_groups() {
+    // Negative controls: the same maker's product written two ways still meets its twin.
+    let pairs = [
+        ("Celana Seragam Sekolah SMP Ujiab Biru 30", "Celana Seragam Sekolah SMP Ujiab Biru 30 Murah"),
+        ("Stapler Joyko HD-10 No 10", "Joyko Stapler HD-10 No 10"),
+        ("Merek: Sunlight, Varian: Jeruk Nipis, Isi: 755 ml", "Sunlight Jeruk Nipis 755 ml"),
+    ];
+    for (a, b) in pairs {
+        assert!(together(&grouped(&[a, b]), a, b), "{a} / {b}: {:?}", conflict(a, b));
+    }
+}
+
+#[test]
+fn two_colours_of_one_maker_stay_apart() {
+    // Negative control: the words the run now passes over never swallow a colour.
+    let pairs = [
+        ("Celana Seragam Sekolah SMP Ujiab Biru 30", "Celana Seragam Sekolah SMP Ujiab Hitam 30"),
+        ("Stapler Joyko HD-10 Hitam", "Stapler Joyko HD-10 Biru"),
+    ];
+    for (a, b) in pairs {
+        assert!(!together(&grouped(&[a, b]), a, b), "{a} / {b}");
+    }
+}
