@@ -11,9 +11,11 @@
 use super::ProductKey;
 use super::apart::{self, Says};
 use super::boards;
+use super::category::category;
 use super::lex::{self, Class, Tok};
 use super::markers;
 use super::names;
+use super::place::Place;
 use super::reader::{Reader, matches};
 use super::tables;
 use super::vocab;
@@ -38,11 +40,13 @@ pub fn product_key(title: &str) -> ProductKey {
     let says = Says::read(&toks);
     // `Free Spidol Whiteboard … 60 x 90 cm` is the board, and its kind no marker's.
     toks.drain(..apart::gift(&toks));
+    let whole = toks.clone();
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
     let mut included = markers::take(&mut toks, ink);
     let brand = brand.or_else(|| unknown_brand(&toks, labelled_field(title).as_deref()));
+    let named = brand.as_deref().and_then(|brand| named_at(&whole, brand));
     included.extend(take_included(&mut toks));
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
     let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
@@ -62,8 +66,40 @@ pub fn product_key(title: &str) -> ProductKey {
     specs.dedup();
     tokens.sort();
     tokens.dedup();
-    ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says }
+    let kept =
+        |w: &str| tokens.iter().any(|t| t == w) || specs.iter().any(|s| s.starts_with(w) && category(s) == "model");
+    let place = Place::read(&whole, named, kept);
+    ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says, place }
 }
+
+/// Where `brand` is named among `toks`: its table's first phrase there, else its first word.
+fn named_at(toks: &[Tok], brand: &str) -> Option<std::ops::Range<usize>> {
+    if let Some((_, phrases)) = names::BRANDS.iter().find(|(name, _)| *name == brand) {
+        return (0..toks.len()).find_map(|at| longest(toks, at, phrases).map(|len| at..at + len));
+    }
+    let first = brand.split(' ').next()?.to_lowercase();
+    toks.iter().position(|t| t.text == first).map(|at| at..at + 1)
+}
+
+/// The kind a wording ending at `end` names (`papan tulis` of `Papan Tulis Sinar`).
+pub(super) fn kind_ending_at(toks: &[Tok], end: usize) -> Option<&'static str> {
+    (end.saturating_sub(MAX_WORDING)..=end).find_map(|at| {
+        let phrases = KINDS.get(toks[at].text.as_str())?;
+        phrases
+            .iter()
+            .find(|(_, p)| matches(toks, at, p) == Some(end + 1 - at))
+            .map(|&(entry, _)| names::KINDS[entry].0)
+    })
+}
+
+/// The kind a wording starting at `at` names (`papan tulis` of `Sinar Papan Tulis`).
+pub(super) fn kind_starting_at(toks: &[Tok], at: usize) -> Option<&'static str> {
+    let phrases = KINDS.get(toks[at].text.as_str())?;
+    phrases.iter().find(|(_, p)| matches(toks, at, p).is_some()).map(|&(entry, _)| names::KINDS[entry].0)
+}
+
+/// Words in the longest wording of a kind (`printer tinta isi ulang`).
+const MAX_WORDING: usize = 4;
 
 /// `White Board` is one word, the whiteboard, never the colour white: `Spidol Joyko White Board
 /// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one.
