@@ -96,3 +96,19 @@ fn two_colours_of_one_maker_stay_apart() {
         assert!(!together(&grouped(&[a, b]), a, b), "{a} / {b}");
     }
 }
+
+#[test]
+#[ignore = "review32m M1: no rule found that tells a generic word in a brand (`Detergent`) from a maker (`Ujicd` of `Sekolah Ujicd`) on two titles alone"]
+fn one_makers_twins_carry_no_brand_conflict_from_the_generic_words_each_brand_took_in() {
+    // M1: the run takes in the generic words around the maker, differently in each wording, and
+    // the two brands then conflict though the makers are the same.
+    let pairs = [
+        ("Rinso Putih Detergent Powder 800 gr", "Detergen Bubuk Rinso Putih 800 gr"),
+        ("Attack Putih Detergent Powder 800 gr", "Attack Detergen Bubuk Putih 800 gr"),
+        ("Supersol Karbol Wangi Lemon 780 ml", "Cairan Pembersih Lantai Supersol Aroma Lemon 780 ml"),
+    ];
+    for (a, b) in pairs {
+        let brand = conflict(a, b).into_iter().filter(|c| c.starts_with("brand")).collect::<Vec<_>>();
+        assert!(brand.is_empty(), "{a} / {b}: {brand:?}");
+    }
+}
