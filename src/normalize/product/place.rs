@@ -74,6 +74,13 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'a str
     b.place.words.iter().find(|(word, beside)| shared(beside) && !has(word)).map(|(word, _)| (brand, word.as_str()))
 }
 
+impl Place {
+    /// An order on places, for choosing among keys equal but for their place.
+    pub(super) fn order(&self, other: &Self) -> Ordering {
+        (&self.maker, &self.words).cmp(&(&other.maker, &other.words))
+    }
+}
+
 impl PartialEq for Place {
     fn eq(&self, _: &Self) -> bool {
         true
