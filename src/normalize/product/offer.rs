@@ -61,14 +61,7 @@ pub fn shared_offer_key(title: &str, brand: Option<&str>, model: Option<&str>) -
 fn read_offer_key(title: &str, brand: Option<&str>, model: Option<&str>) -> ProductKey {
     let mut key = product_key(title);
     if let Some(brand) = brand.map(str::trim).filter(|b| !b.is_empty()) {
-        let stated = stated_brand(brand);
-        // The place read is that of the maker the title names: another maker stated has no
-        // place known in the title.
-        let first = |b: &str| b.split(' ').next().map(str::to_lowercase);
-        if key.brand.as_deref().is_none_or(|read| first(read) != first(&stated)) {
-            key.place = Default::default();
-        }
-        key.brand = Some(stated);
+        key.brand = Some(stated_brand(brand));
     }
     if let Some(model) = model.map(str::trim).filter(|m| !m.is_empty()) {
         let codes = product_key(model).specs.into_iter().filter(|s| category(s) == "model");

@@ -126,3 +126,13 @@ fn grouping_never_depends_on_which_wording_of_one_key_comes_first() {
     let reordered = [titles[1], titles[0], titles[2]];
     assert_eq!(sorted(grouped(&titles)), sorted(grouped(&reordered)));
 }
+
+#[test]
+fn a_stated_brand_keeps_the_place_its_title_names_a_maker_in() {
+    // The marketplace's brand replaces the one read, not where the title names one: a stated
+    // maker other than the title's is still no reason for Max's stapler to meet it.
+    let stated = super::offer_key("Stapler Joyko HD-10 No 10", Some("Kenko"), None);
+    let max = product_key("Stapler Max HD-10 No 10");
+    let why = super::explain(&stated, &max);
+    assert!(why.conflicts.iter().any(|c| c.starts_with("maker")), "{why:?}");
+}
