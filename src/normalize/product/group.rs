@@ -21,7 +21,15 @@ pub fn group(keys: &[ProductKey]) -> Vec<Vec<usize>> {
     for (i, key) in keys.iter().enumerate() {
         blocks.entry(key).or_default().push(i);
     }
-    let (distinct, members): (Vec<&ProductKey>, Vec<Vec<usize>>) = blocks.into_iter().unzip();
+    // Keys equal but for where their titles name a maker are one key; the one standing for them
+    // is chosen by that place, so the input's order never chooses it.
+    let (distinct, members): (Vec<&ProductKey>, Vec<Vec<usize>>) = blocks
+        .into_iter()
+        .map(|(key, members)| {
+            let standing = members.iter().map(|&i| &keys[i]).min_by(|a, b| a.place.order(&b.place));
+            (standing.unwrap_or(key), members)
+        })
+        .unzip();
     let idf = Idf::new(keys);
     let prepared: Vec<Prepared> = distinct.iter().map(|key| Prepared::new(key, &idf)).collect();
     let mut edges: Vec<(f64, usize, usize)> = candidates(&distinct)

@@ -11,9 +11,11 @@
 use super::ProductKey;
 use super::apart::{self, Says};
 use super::boards;
+use super::category::category;
 use super::lex::{self, Class, Tok};
 use super::markers;
 use super::names;
+use super::place::Place;
 use super::reader::{Reader, matches};
 use super::tables;
 use super::vocab;
@@ -38,11 +40,13 @@ pub fn product_key(title: &str) -> ProductKey {
     let says = Says::read(&toks);
     // `Free Spidol Whiteboard … 60 x 90 cm` is the board, and its kind no marker's.
     toks.drain(..apart::gift(&toks));
+    let whole = toks.clone();
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
     let mut included = markers::take(&mut toks, ink);
-    let brand = brand.or_else(|| unknown_brand(&toks));
+    let brand = brand.or_else(|| unknown_brand(&toks, labelled_field(title).as_deref()));
+    let named = brand.as_deref().and_then(|brand| named_at(&whole, brand));
     included.extend(take_included(&mut toks));
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
     let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
@@ -62,8 +66,40 @@ pub fn product_key(title: &str) -> ProductKey {
     specs.dedup();
     tokens.sort();
     tokens.dedup();
-    ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says }
+    let kept =
+        |w: &str| tokens.iter().any(|t| t == w) || specs.iter().any(|s| s.starts_with(w) && category(s) == "model");
+    let place = Place::read(&whole, named, kept);
+    ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says, place }
 }
+
+/// Where `brand` is named among `toks`: its table's first phrase there, else its first word.
+fn named_at(toks: &[Tok], brand: &str) -> Option<std::ops::Range<usize>> {
+    if let Some((_, phrases)) = names::BRANDS.iter().find(|(name, _)| *name == brand) {
+        return (0..toks.len()).find_map(|at| longest(toks, at, phrases).map(|len| at..at + len));
+    }
+    let first = brand.split(' ').next()?.to_lowercase();
+    toks.iter().position(|t| t.text == first).map(|at| at..at + 1)
+}
+
+/// The kind a wording ending at `end` names (`papan tulis` of `Papan Tulis Sinar`).
+pub(super) fn kind_ending_at(toks: &[Tok], end: usize) -> Option<&'static str> {
+    (end.saturating_sub(MAX_WORDING)..=end).find_map(|at| {
+        let phrases = KINDS.get(toks[at].text.as_str())?;
+        phrases
+            .iter()
+            .find(|(_, p)| matches(toks, at, p) == Some(end + 1 - at))
+            .map(|&(entry, _)| names::KINDS[entry].0)
+    })
+}
+
+/// The kind a wording starting at `at` names (`papan tulis` of `Sinar Papan Tulis`).
+pub(super) fn kind_starting_at(toks: &[Tok], at: usize) -> Option<&'static str> {
+    let phrases = KINDS.get(toks[at].text.as_str())?;
+    phrases.iter().find(|(_, p)| matches(toks, at, p).is_some()).map(|&(entry, _)| names::KINDS[entry].0)
+}
+
+/// Words in the longest wording of a kind (`printer tinta isi ulang`).
+const MAX_WORDING: usize = 4;
 
 /// `White Board` is one word, the whiteboard, never the colour white: `Spidol Joyko White Board
 /// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one.
@@ -112,7 +148,7 @@ fn sized_paper(toks: &mut Vec<Tok>) -> Option<&'static str> {
 /// not know (`Kertas HVS Copylas A4`, `ICHIKO Black Mesh Swivel Chair`, `Kertas A4 70 gr -
 /// Natural`). Acronyms without vowels (`PVC`) are not taken for brands. It stays among the
 /// words too, so a title that names it elsewhere still shares it.
-fn unknown_brand(toks: &[Tok]) -> Option<String> {
+fn unknown_brand(toks: &[Tok], field: Option<&[String]>) -> Option<String> {
     let unknown = |t: &Tok| {
         t.class == Class::Word
             && t.text.chars().count() >= 3
@@ -150,11 +186,22 @@ fn unknown_brand(toks: &[Tok]) -> Option<String> {
     // title naming no maker joined them all (review31 R6).
     // A labelled brand is one field's value, and the known word after it starts the next field
     // (`Merek: Trendee, Tinta: Black, Ujung: 0.5mm`).
-    let known = |t: &Tok| t.class == Class::Word && vocab::known(&t.text) && labelled.is_none();
+    // An unknown acronym is passed over too (`Seragam Sekolah SMP Ujiab`, `Kabel Tembaga NYM
+    // Ujiab`): ending the run there left `Sekolah` the brand of every maker (review32m M2). Before
+    // a number it is a code's prefix, and the run ends.
+    let passed = |i: usize| {
+        let t = &toks[i];
+        let acronym = t.text.len() >= 2 && t.text.chars().all(|c| c.is_ascii_alphabetic() && !"aeiou".contains(c));
+        let code = toks.get(i + 1).is_none_or(|n| n.class != Class::Word);
+        t.class == Class::Word && (vocab::known(&t.text) || (acronym && !code)) && labelled.is_none()
+    };
+    // A labelled brand is the field's value, up to its comma (`Merek: Sunlight, Varian: Jeruk
+    // Nipis` is Sunlight, review32m M6).
+    let in_field = |i: usize| labelled.is_none() || field.is_none_or(|f| f.contains(&toks[i].text));
     while let Some(&last) = run.last() {
-        let gap = (last + 1..toks.len()).take_while(|&i| known(&toks[i])).count();
+        let gap = (last + 1..toks.len()).take_while(|&i| passed(i)).count();
         match toks.get(last + 1 + gap) {
-            Some(t) if gap <= RUN_GAP && other(t) => run.push(last + 1 + gap),
+            Some(t) if gap <= RUN_GAP && other(t) && in_field(last + 1 + gap) => run.push(last + 1 + gap),
             _ => break,
         }
     }
@@ -167,6 +214,26 @@ fn unknown_brand(toks: &[Tok]) -> Option<String> {
         })
         .collect();
     Some(words.join(" "))
+}
+
+/// The words of the value a `Merek:` label gives, up to the comma, `;`, `|` or the next `Label:`:
+/// the tokens lose the punctuation that ends the field.
+fn labelled_field(title: &str) -> Option<Vec<String>> {
+    let lower = title.to_lowercase();
+    let value = ["merek", "merk", "brand"].iter().find_map(|label| {
+        lower.match_indices(label).find_map(|(at, _)| {
+            let whole = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let rest = lower[at + label.len()..].trim_start().strip_prefix(':')?;
+            whole.then_some(rest)
+        })
+    })?;
+    let value = value.split([',', ';', '|', '\n']).next().unwrap_or(value);
+    // `Sunlight Varian: Jeruk Nipis`: the word before the next colon is the next field's label.
+    let value = match value.split_once(':') {
+        Some((head, _)) => head.trim_end().rsplit_once(char::is_whitespace).map_or("", |(kept, _)| kept),
+        None => value,
+    };
+    Some(lex::tokens(value).into_iter().map(|t| t.text).collect())
 }
 
 /// Known words a brand's run passes over: `Putih` in `Kapur Tulis Halus Putih Gatot` (brand `Halus

@@ -51,8 +51,12 @@
 //!   know: `Kertas HVS Copylas A4`, else a vowel-less acronym that is no code's prefix nor a
 //!   technical word: `TVT`, not `TN 2260` or `DVR`) and stays among the words too; two such brands conflict
 //!   unless either title has all of the other's among its words. The run passes over up to two
-//!   known words and is never cut short: a generic word ahead of the maker (`Sabun Mandi Cair
-//!   Lifebuoy` reads `Mandi Lifebuoy`) then never stands for every maker's title (review31 R6). An unknown kind stays among the
+//!   known words or unknown acronyms (`Sekolah SMP Ujiab`) and is never cut short: a generic word
+//!   ahead of the maker (`Sabun Mandi Cair Lifebuoy` reads `Mandi Lifebuoy`) then never stands
+//!   for every maker's title (review31 R6). A labelled brand ends at its field's comma (`Merek:
+//!   Sunlight, Varian: Jeruk Nipis` is Sunlight). A maker named by a known word (`Stapler Max
+//!   HD-10`) reads no brand; a title naming no maker is apart from one naming a maker when it
+//!   has a word of its own beside what the maker's name is beside (`place`). An unknown kind stays among the
 //!   words, so unknown products still group by their wording. The matcher reads titles only; it
 //!   never looks at a marketplace's internals.
 //! - Issue 24's look-alikes are decisive: original vs compatible or refilled ink and toner (a
@@ -94,6 +98,7 @@ mod lex;
 mod markers;
 mod names;
 mod offer;
+mod place;
 mod reader;
 mod similar;
 mod tables;
@@ -113,6 +118,8 @@ mod tests_kinds;
 mod tests_makers;
 #[cfg(test)]
 mod tests_makers2;
+#[cfg(test)]
+mod tests_makers3;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]
@@ -139,6 +146,8 @@ pub struct ProductKey {
     /// What the title says of markers and their boards that keeps it apart from some other
     /// titles (`permanent`, `whiteboard`, `OHP`, an eraser, refill ink): see `apart`.
     pub(crate) says: apart::Says,
+    /// Where the title names its maker (see `place`); no part of the key's identity.
+    pub(crate) place: place::Place,
 }
 
 impl ProductKey {

@@ -8,6 +8,7 @@
 
 use super::ProductKey;
 use super::category::{ORIGIN_COMPATIBLE, REFILL_ONLY, category};
+use super::place;
 use std::collections::HashMap;
 
 /// Pairs at or above this similarity (and without conflicts) are the same product.
@@ -263,6 +264,11 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
         && !names(b, x)
     {
         out.push(("brand".to_string(), vec![x.as_str()], vec![y.as_str()]));
+    }
+    if let Some((x, y)) = place::apart(a, b) {
+        out.push(("maker".to_string(), vec![x], vec![y]));
+    } else if let Some((y, x)) = place::apart(b, a) {
+        out.push(("maker".to_string(), vec![x], vec![y]));
     }
     // A title that says nothing of its origin is the maker's own: a compatible toner is never
     // the original, and a refill without its gallon never the one sold with it.

@@ -10,6 +10,7 @@ fn key(brand: Option<&str>, kind: &str, specs: &[&str], tokens: &[&str]) -> Prod
         specs: strings(specs),
         tokens: strings(tokens),
         says: Default::default(),
+        place: Default::default(),
     }
 }
 

@@ -72,10 +72,10 @@ fn a_known_brand_never_meets_another_maker_through_a_generic_word_both_titles_ho
 }
 
 #[test]
-#[ignore = "review31 R5: `Sinar` and `Baja` are known words, so those boards name no maker"]
 fn two_makers_boards_never_meet_through_a_board_naming_no_maker_when_one_maker_is_a_known_word() {
     // R5: `Sinar` (a word of `Sinar Dunia`) and `Baja` (steel) are known words, so those boards
-    // had no maker, and nothing kept them from Snowman's or Sakura's.
+    // had no maker, and nothing kept them from Snowman's or Sakura's. The word in the other's
+    // maker's place now does (see `place`).
     let blocks: &[&[&str]] = &[
         &["Papan Tulis Sinar 90x120", "Papan Tulis Snowman 90x120", "Papan Tulis 90x120"],
         &[

@@ -1,0 +1,106 @@
+//! Where a title names its maker. A maker whose name is a word the matcher knows (`Max`
+//! staplers, `Sinar` or `Baja` boards) reads no brand, and such a title met another maker's
+//! product (`Stapler Max HD-10 No 10` / `Stapler Joyko HD-10 No 10`, review32m M3, review31 R5).
+//! Taking known words for makers is what review31 R0–R3 reverted: every generic word became a
+//! maker. So the place is evidence only against a title that names a maker: when the other
+//! title names none and has, where the first names its maker, a word of its own, the two are
+//! not known to be one product.
+
+use super::ProductKey;
+use super::key::{kind_ending_at, kind_starting_at};
+use super::lex::{Class, Tok};
+use std::cmp::Ordering;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+/// Where a title names its maker, or the words of a title naming none with what comes before
+/// each. No part of what a key says of the product: keys equal but for it are one product
+/// (`Sidu HVS A4` and `HVS A4 Sidu`), so it is left out of comparing and hashing keys.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Place {
+    /// A title naming its maker: what comes before and after the maker's name.
+    maker: Option<Beside>,
+    /// A title naming none: each word it keeps that a maker's name could be, with what comes
+    /// before and after it.
+    words: Vec<(String, Beside)>,
+}
+
+/// What comes before and after a name: a word, or `#` and the kind when a wording of it is
+/// there (`Papan Tulis Sinar` and `Whiteboard Snowman` both name the maker after the board).
+/// Nothing at the ends: a last word (`… Original Japan`, `… Stapler Kecil`) is no maker's place
+/// more than any other.
+type Beside = [Option<String>; 2];
+
+impl Place {
+    /// The place of the maker named by `toks[named]` (the title's tokens before brand or kind is
+    /// taken out), or with no maker named, of each word `kept` says the key kept.
+    pub(super) fn read(toks: &[Tok], named: Option<Range<usize>>, kept: impl Fn(&str) -> bool) -> Self {
+        if let Some(name) = named {
+            return Self { maker: Some(beside(toks, name)), words: Vec::new() };
+        }
+        let maker_like = |t: &Tok| t.class == Class::Word && t.text.len() >= 3 && kept(&t.text);
+        let words =
+            (0..toks.len()).filter(|&i| maker_like(&toks[i])).map(|i| (toks[i].text.clone(), beside(toks, i..i + 1)));
+        Self { maker: None, words: words.collect() }
+    }
+}
+
+fn beside(toks: &[Tok], name: Range<usize>) -> Beside {
+    let before = name
+        .start
+        .checked_sub(1)
+        .map(|end| kind_ending_at(toks, end).map_or_else(|| toks[end].text.clone(), |kind| format!("#{kind}")));
+    let after = toks
+        .get(name.end)
+        .map(|t| kind_starting_at(toks, name.end).map_or_else(|| t.text.clone(), |kind| format!("#{kind}")));
+    [before, after]
+}
+
+/// The maker `a` names and the word `b`, which names none, has in its place (next to what is
+/// next to the maker: `Stapler Max` and `Joyko Stapler` name their makers beside the stapler) and
+/// `a` has not.
+pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'a str, &'a str)> {
+    if b.brand.is_some() || b.place.words.is_empty() {
+        return None;
+    }
+    let (brand, maker) = (a.brand.as_deref()?, a.place.maker.as_ref()?);
+    let has = |word: &str| {
+        a.tokens.iter().any(|t| t == word)
+            || a.specs.iter().any(|s| s.starts_with(word))
+            || a.kind.split(' ').any(|k| k == word)
+            || brand.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+    };
+    let shared = |beside: &Beside| beside.iter().flatten().any(|w| maker.iter().flatten().any(|m| m == w));
+    b.place.words.iter().find(|(word, beside)| shared(beside) && !has(word)).map(|(word, _)| (brand, word.as_str()))
+}
+
+impl Place {
+    /// An order on places, for choosing among keys equal but for their place.
+    pub(super) fn order(&self, other: &Self) -> Ordering {
+        (&self.maker, &self.words).cmp(&(&other.maker, &other.words))
+    }
+}
+
+impl PartialEq for Place {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Place {}
+
+impl PartialOrd for Place {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Place {
+    fn cmp(&self, _: &Self) -> Ordering {
+        Ordering::Equal
+    }
+}
+
+impl Hash for Place {
+    fn hash<H: Hasher>(&self, _: &mut H) {}
+}
