@@ -43,7 +43,10 @@ impl ErrorExtensions for SearchError {
             | SearchError::BadFirst { .. }
             | SearchError::UnknownMarketplace(_) => codes::BAD_USER_INPUT,
         };
-        async_graphql::Error::new(self.to_string()).extend_with(|_, e| e.set("code", code))
+        async_graphql::Error::new(self.to_string()).extend_with(|_, e| {
+            e.set("code", code);
+            e.set("field", self.field());
+        })
     }
 }
 

@@ -72,6 +72,12 @@ pub(super) fn offer_filter(filter: Option<OfferFilterInput>) -> Result<OfferFilt
     if let Some((field, _, wanted)) = refused {
         return Err(refusal(format!("`{field}` must be {wanted}"), field));
     }
+    if let (Some(min), Some(max)) = (filter.min_price, filter.max_price)
+        && min > max
+    {
+        // No price lies between them: the search would answer nothing under a large count.
+        return Err(refusal(format!("`filter.minPrice` {min} is above `filter.maxPrice` {max}"), "filter.minPrice"));
+    }
     if filter.marketplaces.as_ref().is_some_and(Vec::is_empty) {
         let said = "`filter.marketplaces` must name at least one marketplace, or be left out to ask them all";
         return Err(refusal(said.to_string(), "filter.marketplaces"));

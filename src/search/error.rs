@@ -31,3 +31,15 @@ pub enum SearchError {
     #[error("unknown marketplace `{0}`")]
     UnknownMarketplace(String),
 }
+
+impl SearchError {
+    /// The argument a client got wrong, for `extensions.field`.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::Cursor(_) => "after",
+            Self::BadQuery | Self::ControlCharacter(_) | Self::NoWord => "query",
+            Self::BadFirst { .. } => "first",
+            Self::UnknownMarketplace(_) => "filter.marketplaces",
+        }
+    }
+}

@@ -41,7 +41,7 @@ impl SpendingError {
     /// The argument at fault, when it is one list the client can correct (`extensions.field`).
     pub fn field(&self) -> Option<&'static str> {
         match self {
-            Self::NoMarketplaces => Some("marketplaces"),
+            Self::NoMarketplaces | Self::UnknownMarketplace(_) => Some("marketplaces"),
             _ => None,
         }
     }

@@ -196,6 +196,8 @@ async fn a_filter_percentage_outside_0_to_100_or_a_negative_price_is_refused_nam
         (json!({ "minTkdnPlusBmp": "-1" }), "filter.minTkdnPlusBmp"),
         (json!({ "minPrice": "-5" }), "filter.minPrice"),
         (json!({ "maxPrice": "-0.01" }), "filter.maxPrice"),
+        // No price lies between them (review33w W33-9: answered nothing under a count of 6,970).
+        (json!({ "minPrice": "100", "maxPrice": "10" }), "filter.minPrice"),
     ] {
         for query in [search, compare] {
             let response = app.graphql(query, json!({ "f": filter })).await;
@@ -207,7 +209,7 @@ async fn a_filter_percentage_outside_0_to_100_or_a_negative_price_is_refused_nam
             );
         }
     }
-    let fine = app.graphql(search, json!({ "f": { "minTkdn": "100", "minPrice": "0" } })).await;
+    let fine = app.graphql(search, json!({ "f": { "minTkdn": "100", "minPrice": "10", "maxPrice": "10" } })).await;
     assert!(fine["errors"].is_null(), "the bounds themselves are allowed: {fine}");
 }
 
@@ -240,5 +242,21 @@ async fn an_empty_list_of_marketplaces_is_refused_rather_than_answered_complete_
         let extensions = refusal(&response);
         assert_eq!(extensions["code"], "BAD_USER_INPUT", "{response}");
         assert_eq!(extensions["field"], "filter.marketplaces", "{response}");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_marketplace_or_a_bad_first_names_the_argument_it_came_from() {
+    let app = spawn_app().await;
+    let cases = [
+        (r#"{ search(query: "toner", filter: { marketplaces: ["nope"] }) { complete } }"#, "filter.marketplaces"),
+        (r#"{ compare(query: "toner", filter: { marketplaces: ["nope"] }) { complete } }"#, "filter.marketplaces"),
+        (r#"{ search(query: "toner", first: 0) { complete } }"#, "first"),
+        (r#"{ search(query: "toner", after: "nope") { complete } }"#, "after"),
+        (r#"{ spending(buyer: "35.71", year: 2022, marketplaces: ["nope"]) { buyer { code } } }"#, "marketplaces"),
+    ];
+    for (query, field) in cases {
+        let response = app.graphql(query, json!({})).await;
+        assert_eq!(refusal(&response)["field"], field, "{query}: {response}");
     }
 }
