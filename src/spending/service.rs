@@ -168,7 +168,7 @@ impl SpendingService {
             .iter()
             .filter_map(|s| s.ledger.as_ref().ok().map(|l| (s.marketplace.clone(), l.transactions.as_slice())))
             .collect();
-        let summary = summarise(region.code, &answered);
+        let summary = summarise(region, &answered);
         Ok(Spending { buyer: region, year, sources, summary })
     }
 
