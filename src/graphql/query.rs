@@ -184,16 +184,19 @@ impl QueryRoot {
     }
 
     /// The kabupaten and kota of a province ranked by what they bought in a year (completed
-    /// transactions, with PPN), on one marketplace or all with a ledger.
+    /// transactions, with PPN), on one marketplace or all with a ledger. Empty in a year in
+    /// which none of them has a completed transaction and no marketplace failed: nobody is
+    /// ranked, as on the `/belanja` page, rather than every one first at Rp0.
     async fn spending_ranking(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The province's Kemendagri code (`\"35\"`).")] province: String,
         #[graphql(desc = "The calendar year, in WIB.")] year: i32,
         #[graphql(desc = "Only this marketplace; every one with a ledger when omitted.")] marketplace: Option<ID>,
-        #[graphql(desc = "`CITY` for kota, `REGENCY` for kabupaten; both when omitted.")] level: Option<
-            RegionLevelView,
-        >,
+        #[graphql(desc = "`CITY` for kota, `REGENCY` for kabupaten; both when omitted. `PROVINCE` is refused \
+                          with `BAD_USER_INPUT` (`extensions.field: \"level\"`): a ranking lists kabupaten and \
+                          kota, and `spending(buyer: \"35\")` is the provincial government's own.")]
+        level: Option<RegionLevelView>,
         #[graphql(desc = "How many, 1 to 100.", default = 100)] first: i32,
     ) -> Result<Vec<RankedBuyerView>> {
         let service = ctx.data_unchecked::<SpendingService>();

@@ -272,8 +272,12 @@ impl TransactionView {
     }
 }
 
-/// The ranking's rows for `spendingRanking`.
+/// The ranking's rows for `spendingRanking`: none in a year nobody spent in, as the page and
+/// the downloads rank nobody, rather than every Pemda first at Rp0.
 pub(super) fn ranked(ctx: &Context<'_>, ranking: crate::spending::Ranking, first: usize) -> Vec<RankedBuyerView> {
+    if ranking.ranks_nobody() {
+        return Vec::new();
+    }
     report(ctx, ranking.failures);
     ranking.buyers.into_iter().take(first).map(RankedBuyerView).collect()
 }

@@ -93,9 +93,11 @@ pub(super) struct SpendingShares {
     pub(super) umk: SpendingShare,
     /// To koperasi.
     pub(super) koperasi: SpendingShare,
-    /// To vendors in the buyer's own kabupaten/kota.
+    /// To vendors in the buyer's own kabupaten/kota. A location naming only the buyer's
+    /// province, or several regions (`"Kediri"`: Kabupaten or Kota Kediri), is in `unknown`.
     pub(super) same_region: SpendingShare,
-    /// To vendors in the buyer's province.
+    /// To vendors in the buyer's province. A location naming several regions counts in or out
+    /// when every one lies on the same side of the province's border, else it is in `unknown`.
     pub(super) same_province: SpendingShare,
     /// On goods with a certified TKDN (a transaction stating none counts as not certified).
     pub(super) certified_tkdn: SpendingShare,

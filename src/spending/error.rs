@@ -26,6 +26,13 @@ pub enum SpendingError {
     /// The marketplace is registered but its adapter file has no `[transactions]`.
     #[error("marketplace `{0}` keeps no transaction ledger Pasar can read")]
     NoLedger(String),
+    /// `level: PROVINCE`: a ranking lists a province's kabupaten and kota, never a province, so
+    /// the answer was an empty list that looked like a year with nothing bought.
+    #[error(
+        "`level` must be CITY or REGENCY (or left out for both): a ranking lists a province's kabupaten and kota; \
+         ask `spending(buyer: \"35\")` for a provincial government's own purchases"
+    )]
+    ProvinceLevel,
     /// `first` is out of range.
     #[error("`first` must be between 1 and {max}")]
     BadFirst {
@@ -38,10 +45,12 @@ pub enum SpendingError {
 }
 
 impl SpendingError {
-    /// The argument at fault, when it is one list the client can correct (`extensions.field`).
+    /// The argument at fault, when one argument alone is what the client must correct
+    /// (`extensions.field`).
     pub fn field(&self) -> Option<&'static str> {
         match self {
             Self::NoMarketplaces | Self::UnknownMarketplace(_) => Some("marketplaces"),
+            Self::ProvinceLevel => Some("level"),
             _ => None,
         }
     }

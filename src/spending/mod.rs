@@ -12,6 +12,7 @@ mod failures;
 mod fetch;
 mod lanes;
 mod ledger;
+mod locality;
 mod page_sizes;
 mod ranking;
 mod service;

@@ -168,7 +168,7 @@ impl SpendingService {
             .iter()
             .filter_map(|s| s.ledger.as_ref().ok().map(|l| (s.marketplace.clone(), l.transactions.as_slice())))
             .collect();
-        let summary = summarise(region.code, &answered);
+        let summary = summarise(region, &answered);
         Ok(Spending { buyer: region, year, sources, summary })
     }
 
@@ -183,6 +183,9 @@ impl SpendingService {
     ) -> Result<Ranking, SpendingError> {
         let found = region::by_code(province).filter(|r| r.level == RegionLevel::Province);
         let province = found.ok_or_else(|| SpendingError::UnknownProvince(province.to_string()))?;
+        if level == Some(RegionLevel::Province) {
+            return Err(SpendingError::ProvinceLevel);
+        }
         Self::check_year(year)?;
         let named = marketplace.map(|m| vec![m.to_string()]);
         let entries = self.select(named.as_deref())?;

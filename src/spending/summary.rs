@@ -5,7 +5,9 @@
 //! Shares are of the value including PPN, each with the value it is computed over (`base`) and
 //! the value whose answer is not known (`unknown`, left out of the base).
 
+use super::locality::locality;
 use crate::model::{Amount, LegalForm, MarketplaceId, PaymentMethod, Transaction, TransactionStatus, VendorRecord};
+use crate::normalize::region::Region;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -99,9 +101,8 @@ pub struct Summary {
     pub vendors: Vec<VendorTotal>,
 }
 
-/// Sums `ledgers` (one per marketplace) for the buyer with Kemendagri `buyer` code.
-pub fn summarise(buyer: &str, ledgers: &[(MarketplaceId, &[Arc<Transaction>])]) -> Summary {
-    let province = buyer.split('.').next().unwrap_or_default();
+/// Sums `ledgers` (one per marketplace) for `buyer`.
+pub fn summarise(buyer: &Region, ledgers: &[(MarketplaceId, &[Arc<Transaction>])]) -> Summary {
     let mut summary = Summary::default();
     let mut vendors: BTreeMap<String, VendorTotal> = BTreeMap::new();
     for (marketplace, transactions) in ledgers {
@@ -117,8 +118,9 @@ pub fn summarise(buyer: &str, ledgers: &[(MarketplaceId, &[Arc<Transaction>])]) 
             let s = &mut summary.shares;
             s.umk.add((v.scale != crate::model::BusinessScale::Unknown).then(|| v.scale.is_umk()), value);
             s.koperasi.add(Some(v.legal_form == LegalForm::Koperasi), value);
-            s.same_region.add(v.region_code.map(|r| r == buyer), value);
-            s.same_province.add(v.region_code.map(|r| r.split('.').next() == Some(province)), value);
+            let (same_region, same_province) = locality(v, buyer);
+            s.same_region.add(same_region, value);
+            s.same_province.add(same_province, value);
             s.tkdn.add(t.tkdn_known.then_some(t.tkdn.is_some()), value);
             let key = v.entity_key.clone().unwrap_or_else(|| v.name_key.clone());
             let entry = vendors.entry(key).or_insert_with(|| VendorTotal {
@@ -136,4 +138,63 @@ pub fn summarise(buyer: &str, ledgers: &[(MarketplaceId, &[Arc<Transaction>])]) 
     summary.vendors = vendors.into_values().collect();
     summary.vendors.sort_by_key(|v| std::cmp::Reverse(v.tally.total.including_vat));
     summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::raw::{RawOffer, RawValue, ValueFormat};
+    use crate::normalize::region;
+    use crate::normalize::transaction::{RawTransaction, normalize_transaction};
+    use crate::normalize::vat::VatPolicy;
+    use rust_decimal_macros::dec;
+    use serde_json::Value;
+
+    /// A completed purchase of `juta` million rupiah (PPN included) from a vendor in `location`.
+    fn bought(location: &str, juta: u64) -> Arc<Transaction> {
+        let vat = Arc::new(VatPolicy { includes_vat: Some(true), rate: dec!(11), rules: Vec::new() });
+        let raw = RawTransaction {
+            offer: RawOffer {
+                source_id: format!("TRX-{location}"),
+                title: "TRX".into(),
+                price: RawValue { value: Value::from(juta * 1_000_000), format: ValueFormat::IntegerRupiah },
+                vat,
+                vendor_name: format!("CV {location}"),
+                vendor_region: Some(location.into()),
+                ..RawOffer::default()
+            },
+            date: "2023-06-01".into(),
+            buyer: "35.71".into(),
+            status: Some("SELESAI".into()),
+            ..RawTransaction::default()
+        };
+        Arc::new(normalize_transaction(&MarketplaceId::new("x"), raw).expect("readable"))
+    }
+
+    /// The review's ledger (W33-14): Rp1, 2, 4, 8 and 16 juta, bought by Kota Kediri.
+    fn kota_kediri_bought_from(places: &[(&str, u64)]) -> Shares {
+        let ledger: Vec<Arc<Transaction>> = places.iter().map(|(place, juta)| bought(place, *juta)).collect();
+        let kediri = region::by_code("35.71").expect("Kota Kediri");
+        summarise(kediri, &[(MarketplaceId::new("x"), ledger.as_slice())]).shares
+    }
+
+    fn juta(share: &Share) -> (Decimal, Decimal, Decimal) {
+        let m = dec!(1000000);
+        (share.value / m, share.base / m, share.unknown / m)
+    }
+
+    #[test]
+    fn a_province_alone_says_nothing_of_the_buyers_kota_but_another_province_places_the_vendor_outside_it() {
+        let shares = kota_kediri_bought_from(&[("Kota Kediri", 1), ("Jawa Timur", 2), ("Jawa Barat", 4)]);
+        assert_eq!(juta(&shares.same_region), (dec!(1), dec!(5), dec!(2)), "Jawa Timur unknown, Jawa Barat outside");
+        assert_eq!(juta(&shares.same_province), (dec!(3), dec!(7), dec!(0)));
+    }
+
+    #[test]
+    fn a_name_of_several_regions_places_the_vendor_in_or_out_of_the_province_when_every_candidate_agrees() {
+        // "Kediri" is Kabupaten (35.06) or Kota (35.71) Kediri; "Bandung" Kabupaten or Kota Bandung.
+        let shares = kota_kediri_bought_from(&[("Kediri", 4), ("Bandung", 16), ("Antah Berantah", 8)]);
+        assert_eq!(juta(&shares.same_province), (dec!(4), dec!(20), dec!(8)), "both Kediris lie in Jawa Timur");
+        assert_eq!(juta(&shares.same_region), (dec!(0), dec!(16), dec!(12)), "one Kediri is the buyer, one is not");
+    }
 }
