@@ -61,8 +61,8 @@ pub enum Uncounted {
     OtherUnit,
     /// An approximate price (`Rp 150rb`) in a group where other offers have exact ones.
     Approximate,
-    /// A unit price under a tenth of the median of the product's other counted offers (at least
-    /// two): a placeholder (a ream at Rp 100) or a pack read larger than it is, never the cheapest.
+    /// A unit price under a tenth of the median of the product's other counted offers in the same
+    /// pack (at least two): a placeholder (a ream at Rp 100), never the cheapest.
     FarBelowOthers,
 }
 
@@ -324,7 +324,8 @@ fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Deci
         Some(u) => Ok(u.price.amount_including_vat),
     };
     let mut verdicts: Vec<Result<Decimal, Uncounted>> = offers.iter().map(|(o, _)| verdict(o)).collect();
-    plausible::judge(&mut verdicts);
+    let packs: Vec<(String, Option<Decimal>)> = offers.iter().map(|(o, _)| plausible::pack_of(o)).collect();
+    plausible::judge(&mut verdicts, &packs);
     offers.iter().map(|(o, _)| o).zip(verdicts).collect()
 }
 

@@ -1,11 +1,14 @@
 //! Unit prices too far below the rest of their product to be a price: a ream listed at Rp 100
 //! beside reams at Rp 55.000 (a placeholder, "harga nego"), or a pack read larger than it is.
 //! Counted, one such listing was the group's cheapest, the buyer page's headline and the
-//! survey's lowest price, and four of them halved an HPS median (review33w W33-2). Only the
-//! price per base unit of one product is weighed, against the median of the product's other
-//! counted offers, so a product that is cheap everywhere is never judged.
+//! survey's lowest price, and four of them halved an HPS median (review33w W33-2). A price is
+//! weighed only against offers of the same product in the same pack (the unit as named, and its
+//! size): across packs a tenth may be a misread pack on the other side (three strips of ten
+//! sachets read as one piece each outvoted the sachet sold alone, review33m N3), and a product
+//! that is cheap everywhere is never judged.
 
 use super::Uncounted;
+use crate::model::Offer;
 use rust_decimal::Decimal;
 
 /// A unit price under this fraction of the median of the others is left out.
@@ -15,16 +18,34 @@ const FLOOR_DIVISOR: u32 = 10;
 /// wrong cannot be told.
 const MIN_OTHERS: usize = 2;
 
+/// The pack an offer is sold in: the unit as the marketplace names it, and its size.
+pub(super) fn pack_of(offer: &Offer) -> (String, Option<Decimal>) {
+    (offer.unit.name.trim().to_lowercase(), offer.unit.quantity.map(|q| q.normalize()))
+}
+
 /// Leaves out (`FarBelowOthers`) each counted unit price under a tenth of the median of the
-/// other counted ones. Every price is weighed against the same others, never against a set the
-/// judging has already thinned.
-pub(super) fn judge(verdicts: &mut [Result<Decimal, Uncounted>]) {
-    let mut counted: Vec<Decimal> = verdicts.iter().filter_map(|v| v.as_ref().ok().copied()).collect();
+/// other counted ones in the same pack (`packs`, one per verdict). Every price is weighed against
+/// the same others, never against a set the judging has already thinned.
+pub(super) fn judge(verdicts: &mut [Result<Decimal, Uncounted>], packs: &[(String, Option<Decimal>)]) {
+    let mut seen: Vec<&(String, Option<Decimal>)> = Vec::new();
+    for pack in packs {
+        if !seen.contains(&pack) {
+            seen.push(pack);
+            let same: Vec<usize> = (0..packs.len()).filter(|&i| &packs[i] == pack).collect();
+            judge_within(verdicts, &same);
+        }
+    }
+}
+
+/// [`judge`] over the verdicts at `members`, offers of one pack.
+fn judge_within(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize]) {
+    let mut counted: Vec<Decimal> = members.iter().filter_map(|&i| verdicts[i].as_ref().ok().copied()).collect();
     if counted.len() <= MIN_OTHERS {
         return;
     }
     counted.sort();
-    for verdict in verdicts.iter_mut() {
+    for &i in members {
+        let verdict = &mut verdicts[i];
         let Ok(price) = *verdict else { continue };
         let at = counted.partition_point(|p| *p < price);
         if let Some(median) = median_without(&counted, at)
@@ -48,9 +69,19 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn judged(prices: &[Decimal]) -> Vec<Result<Decimal, Uncounted>> {
+        let packs = vec![("rim".to_string(), Some(dec!(500))); prices.len()];
         let mut verdicts: Vec<Result<Decimal, Uncounted>> = prices.iter().map(|&p| Ok(p)).collect();
-        judge(&mut verdicts);
+        judge(&mut verdicts, &packs);
         verdicts
+    }
+
+    #[test]
+    fn a_sachet_sold_alone_is_not_weighed_against_strips_read_as_single_pieces() {
+        let packs =
+            [("pcs", 1), ("pcs", 1), ("pcs", 1), ("sachet", 1)].map(|(n, q)| (n.to_string(), Some(Decimal::from(q))));
+        let mut verdicts = vec![Ok(dec!(14000)), Ok(dec!(14200)), Ok(dec!(14500)), Ok(dec!(1400))];
+        judge(&mut verdicts, &packs);
+        assert!(verdicts.iter().all(Result::is_ok), "{verdicts:?}");
     }
 
     #[test]
