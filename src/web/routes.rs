@@ -165,12 +165,6 @@ fn refusal(error: &SearchError, lang: Lang) -> String {
 }
 
 fn names(service: &SearchService) -> Names {
-    Names(
-        service
-            .registry()
-            .entries()
-            .iter()
-            .map(|e| (e.marketplace.id().as_str().to_string(), e.name.clone()))
-            .collect(),
-    )
+    let registry = service.registry();
+    Names::new(registry.entries().iter().map(|e| (e.marketplace.id().as_str(), e.name.as_str())))
 }

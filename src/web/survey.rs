@@ -7,7 +7,7 @@ use super::params::{PageQuery, Sort};
 use super::sources;
 use super::words::Names;
 use crate::model::Offer;
-use crate::search::{CompareOutcome, Explanation, ProductGroup, Uncounted, VendorFacts, median};
+use crate::search::{CompareOutcome, Explanation, ProductGroup, SourceStatus, Uncounted, VendorFacts, median};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::time::{Duration, SystemTime};
@@ -187,9 +187,15 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
         search: query.q.trim().to_string(),
         region: query.region.map(|r| format!("{} ({})", r.name, r.code)),
         products,
-        searched: reports.iter().map(|r| names.of(&r.marketplace)).collect(),
+        // A marketplace switched off was not asked: neither searched nor silent.
+        searched: reports
+            .iter()
+            .filter(|r| r.status != SourceStatus::Disabled)
+            .map(|r| names.of(&r.marketplace))
+            .collect(),
         missing: reports
             .iter()
+            .filter(|r| r.status != SourceStatus::Disabled)
             .filter(|r| !sources::answered(r) || sources::partly(r))
             .map(|r| (names.of(&r.marketplace), sources::source_state(r, lang)))
             .collect(),

@@ -15,6 +15,18 @@ use std::collections::BTreeMap;
 pub struct Names(pub BTreeMap<String, String>);
 
 impl Names {
+    /// Each marketplace's display name, from `(id, name)` pairs; a name two marketplaces share
+    /// carries each one's id (`Stub (s-one)`), so a filed survey says which did not answer
+    /// (review33w W33-11).
+    pub fn new<'a>(entries: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Self {
+        let shared = |name: &str| entries.clone().filter(|(_, other)| *other == name).count() > 1;
+        let named = entries.clone().map(|(id, name)| {
+            let shown = if shared(name) { format!("{name} ({id})") } else { name.to_string() };
+            (id.to_string(), shown)
+        });
+        Self(named.collect())
+    }
+
     /// The display name, or the id when the marketplace is no longer registered.
     pub fn of<'a>(&'a self, id: &'a MarketplaceId) -> &'a str {
         self.0.get(id.as_str()).map_or(id.as_str(), String::as_str)
@@ -177,6 +189,13 @@ mod tests {
     use super::*;
     use crate::normalize::pdn;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn a_display_name_two_marketplaces_share_carries_each_ones_id() {
+        let names = Names::new([("s-one", "Stub"), ("s-two", "Stub"), ("mbiz", "Mbizmarket")].into_iter());
+        let of = |id: &str| names.of(&crate::model::MarketplaceId::new(id)).to_string();
+        assert_eq!([of("s-one"), of("s-two"), of("mbiz")], ["Stub (s-one)", "Stub (s-two)", "Mbizmarket"]);
+    }
 
     fn explanation(offer: &Offer, preferred: bool, locality: Locality) -> Explanation {
         Explanation {
