@@ -11,6 +11,8 @@
 //!   container, the size is unknown — never one.
 //! - With no unit field the title decides; when it says nothing, one piece is assumed (and the
 //!   reading is not confident).
+//! - A count of packs written with `x` multiplies them (`2 x 1/2 Rim`, `Rim x 2`); one not read
+//!   for sure (`2 Pack 1/2 Rim`, `1 Rim x 5 Box`) leaves the size unknown ([`multiple`]).
 //! - A part before a pack word is that part of it when it makes a whole count (`1/2 Rim`,
 //!   `Setengah Rim`, `0,5 Rim`: 250 lembar; `1/2 Lusin`: 6 pcs); one that does not (`1/3 Rim`),
 //!   or that may not stand alone (`1 1/2 Rim`), leaves the size unknown, never the whole pack, as
@@ -101,13 +103,18 @@ enum Statement<'a> {
     Size { base: &'static str, quantity: u32, container: Option<&'a str>, named: bool },
     /// A count of things whose own size is not stated (`Karton isi 40 Box`): no size.
     Unsized,
-    /// A part of a pack not read exactly (`1/3 Rim`, `1 1/2 Rim`): no size, never the whole pack.
-    Part,
+    /// A part of a pack not read exactly (`1/3 Rim`, `1 1/2 Rim`), or a multiple of one not read
+    /// (`2 Pack 1/2 Rim`): no size, never the whole pack; with the note saying why.
+    Part(&'static str),
 }
 
 /// Why a part of a pack gives no size ([`part`]).
 const PART_UNREAD: &str = "a part of a pack is stated that is not read as a whole count (as '1/2 rim' is): \
                            the pack size is unknown";
+
+/// Why a multiple of a pack gives no size ([`multiple`]).
+const MULTIPLE_UNREAD: &str = "a count of packs is stated beside a pack (as '2 pack 1/2 rim' or '1 rim x 5 box') \
+                               that is not read for sure: the pack size is unknown";
 
 /// Why a title stating a part of the unit field's pack leaves the size unknown: the listing does
 /// not say which of the two the price is for.
@@ -170,7 +177,7 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
         return match in_title {
             Some(Statement::Size { base, quantity, .. }) => known(name, base, quantity, PackDerivation::Title, None),
             Some(Statement::Unsized) => unknown(name, "the title counts things whose size it does not state"),
-            Some(Statement::Part) => unknown(name, PART_UNREAD),
+            Some(Statement::Part(note)) => unknown(name, note),
             None => Unit {
                 name,
                 base_unit: None,
@@ -187,7 +194,7 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
         Some(Statement::Size { base, quantity, .. }) => {
             let disagrees = matches!(in_title, Some(Statement::Size { quantity: q, .. }) if q != quantity);
             match in_title {
-                Some(Statement::Part) => unknown(name, PART_UNREAD),
+                Some(Statement::Part(note)) => unknown(name, note),
                 _ if disagrees && part::states_part(&title_words) => unknown(name, PART_OF_FIELD),
                 _ => {
                     let note = disagrees.then_some("the title states another pack size than the unit field");
@@ -195,7 +202,7 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
                 }
             }
         }
-        Some(Statement::Part) => unknown(name, PART_UNREAD),
+        Some(Statement::Part(note)) => unknown(name, note),
         Some(Statement::Unsized) | None => {
             let pouch = pouch_of_bags(&field_words, &title_words);
             from_container(name, &field, &field_words, in_title, pouch)
@@ -236,7 +243,7 @@ fn from_container(
         }
         Some(Statement::Size { .. }) => unknown(name, "the title states the size of another pack than the unit field"),
         Some(Statement::Unsized) => unknown(name, "the title counts things whose size it does not state"),
-        Some(Statement::Part) => unknown(name, PART_UNREAD),
+        Some(Statement::Part(note)) => unknown(name, note),
         None if is_container => unknown(name, "the unit is a container and nothing states how much it holds"),
         // A unit of its own (`orang-bulan`, `ream`): the price is for one of it.
         None => Unit {
@@ -279,6 +286,7 @@ fn unknown(name: String, note: &'static str) -> Unit {
 }
 
 mod count;
+mod multiple;
 mod part;
 mod read;
 mod sized;
@@ -293,6 +301,8 @@ use sized::statement;
 mod tests;
 #[cfg(test)]
 mod tests_bottles;
+#[cfg(test)]
+mod tests_multiples;
 #[cfg(test)]
 mod tests_packs;
 #[cfg(test)]

@@ -60,8 +60,15 @@ fn fraction(word: &str) -> Option<Option<(u32, u32)>> {
     if word.chars().any(|c| PART_WORDS.iter().any(|(w, _, _)| w.chars().eq([c]))) {
         return Some(None);
     }
-    let (whole, rest, sep) = split_at_separator(word)?;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // `2x1/2`: a count of parts glued to one, not read.
+    if let Some((count, part)) = word.split_once('x')
+        && digits(count)
+        && fraction(part).is_some()
+    {
+        return Some(None);
+    }
+    let (whole, rest, sep) = split_at_separator(word)?;
     if !digits(whole) || !digits(rest) {
         return None;
     }
