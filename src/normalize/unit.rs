@@ -16,7 +16,8 @@
 //! - A part before a pack word is that part of it when it makes a whole count (`1/2 Rim`,
 //!   `Setengah Rim`, `0,5 Rim`: 250 lembar; `1/2 Lusin`: 6 pcs); one that does not (`1/3 Rim`),
 //!   or that may not stand alone (`1 1/2 Rim`), leaves the size unknown, never the whole pack, as
-//!   does a title stating a part of the unit field's pack ([`part`]).
+//!   does a title stating a part of the unit field's pack ([`part`]). After a ream's word the
+//!   part is read too (`Rim (1/2)`, `Rim isi 1/2`), when nothing but the statement's end follows.
 //! - A model code is never a count: `C600`, `BP-338`, `V-5` and `BG-12` stay whole words, so
 //!   `"Pulpen C600 (Lusin isi 12 Pcs)"` is twelve pens, not 7 200.
 //! - An explicit `isi N` outranks every other statement, and `isi N` of things whose size is not

@@ -24,10 +24,29 @@ pub(super) fn lowered(text: &str) -> String {
     if lower.contains('@') {
         lower = lower.replace('@', " isi ");
     }
+    // `1/2"` is half an inch, not a half (`Kran Air Lusin 1/2"`): the quote is lost in words.
+    if lower.contains('"') {
+        lower = inch_marks(&lower);
+    }
     if lower.contains(" - ") {
         lower = lower.replace(" - ", " | ");
     }
     lower
+}
+
+/// `"` after a digit written as ` inch`.
+fn inch_marks(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len() + 8);
+    let mut prior = ' ';
+    for c in lower.chars() {
+        if c == '"' && prior.is_ascii_digit() {
+            out.push_str(" inch");
+        } else {
+            out.push(c);
+        }
+        prior = c;
+    }
+    out
 }
 
 /// Words that name a pack only in some titles: `Cartoon` is as often a motif (`Pensil 2B Cartoon
@@ -215,7 +234,11 @@ pub(super) fn counted_fixed_pack<'a>(words: &[&'a str]) -> Option<Statement<'a>>
         let (start, read) = match part::before(words, i, size) {
             Some(Part::Exact(quantity)) => (i - 1, Statement::Size { base, quantity, container: Some(w), named: true }),
             Some(Part::Unread) => return Some(Statement::Part(PART_UNREAD)),
-            None => whole_packs(words, i, base, size)?,
+            None => match part::after(words, i, size) {
+                Some(Part::Exact(quantity)) => (i, Statement::Size { base, quantity, container: Some(w), named: true }),
+                Some(Part::Unread) => return Some(Statement::Part(PART_UNREAD)),
+                None => whole_packs(words, i, base, size)?,
+            },
         };
         Some(multiplied(words, start, i, read))
     })
