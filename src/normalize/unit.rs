@@ -18,6 +18,8 @@
 //!   or that may not stand alone (`1 1/2 Rim`), leaves the size unknown, never the whole pack, as
 //!   does a title stating a part of the unit field's pack ([`part`]). After a ream's word the
 //!   part is read too (`Rim (1/2)`, `Rim isi 1/2`), when nothing but the statement's end follows.
+//!   A part beside another count of its pack (`1/2 Rim 500 lembar`, `1/2 Dus isi 24`) leaves
+//!   the size unknown: the listing does not say which the price is for.
 //! - A model code is never a count: `C600`, `BP-338`, `V-5` and `BG-12` stay whole words, so
 //!   `"Pulpen C600 (Lusin isi 12 Pcs)"` is twelve pens, not 7 200.
 //! - An explicit `isi N` outranks every other statement, and `isi N` of things whose size is not
@@ -117,6 +119,10 @@ const PART_UNREAD: &str = "a part of a pack is stated that is not read as a whol
 const MULTIPLE_UNREAD: &str = "a count of packs is stated beside a pack (as '2 pack 1/2 rim' or '1 rim x 5 box') \
                                that is not read for sure: the pack size is unknown";
 
+/// Why a part of a pack beside another count of it gives no size ([`part::against`]).
+const PART_CONFLICT: &str = "a part of a pack is stated beside another count of it (as '1/2 rim 500 lembar' or \
+                             '1/2 dus isi 24'): which the price is for is not said, so the pack size is unknown";
+
 /// Why a title stating a part of the unit field's pack leaves the size unknown: the listing does
 /// not say which of the two the price is for.
 const PART_OF_FIELD: &str = "the title states a part of the pack the unit field names (as '1/2 rim' of a 'Rim'): \
@@ -192,11 +198,12 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
     let field_lower = lowered(&field);
     let field_words = words(&field_lower);
     match field_reading(&field_words, &title_words, bottles) {
-        Some(Statement::Size { base, quantity, .. }) => {
+        Some(Statement::Size { base, quantity, container, .. }) => {
             let disagrees = matches!(in_title, Some(Statement::Size { quantity: q, .. }) if q != quantity);
             match in_title {
                 Some(Statement::Part(note)) => unknown(name, note),
                 _ if disagrees && part::states_part(&title_words) => unknown(name, PART_OF_FIELD),
+                _ if part_of_field_container(container, &field_words, &title_words) => unknown(name, PART_OF_FIELD),
                 _ => {
                     let note = disagrees.then_some("the title states another pack size than the unit field");
                     known(name, base, quantity, PackDerivation::Stated, note)
@@ -209,6 +216,12 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
             from_container(name, &field, &field_words, in_title, pouch)
         }
     }
+}
+
+/// Whether the title states a part of the container the unit field counts (`Dus isi 24` beside
+/// `1/2 Dus`) and the unit field does not.
+fn part_of_field_container(container: Option<&str>, field_words: &[&str], title_words: &[&str]) -> bool {
+    container.is_some_and(|c| part::of_container(title_words, c) && !part::of_container(field_words, c))
 }
 
 /// The pack sizes the unit field and the title each state by themselves, to check a stated pack
@@ -306,5 +319,7 @@ mod tests_bottles;
 mod tests_multiples;
 #[cfg(test)]
 mod tests_packs;
+#[cfg(test)]
+mod tests_part_conflicts;
 #[cfg(test)]
 mod tests_parts;

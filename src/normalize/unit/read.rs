@@ -172,6 +172,10 @@ pub(super) fn is_pack_word(word: &str) -> bool {
 
 /// The pack statement in the words, most explicit first.
 pub(super) fn statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    first_statement(words).map(|read| part::against(words, read))
+}
+
+fn first_statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     nested(words)
         .or_else(|| isi_count(words))
         .or_else(|| counted_fixed_pack(words))
