@@ -11,10 +11,15 @@
 //!   container, the size is unknown — never one.
 //! - With no unit field the title decides; when it says nothing, one piece is assumed (and the
 //!   reading is not confident).
+//! - A count of packs written with `x` multiplies them (`2 x 1/2 Rim`, `Rim x 2`); one not read
+//!   for sure (`2 Pack 1/2 Rim`, `1 Rim x 5 Box`) leaves the size unknown ([`multiple`]).
 //! - A part before a pack word is that part of it when it makes a whole count (`1/2 Rim`,
 //!   `Setengah Rim`, `0,5 Rim`: 250 lembar; `1/2 Lusin`: 6 pcs); one that does not (`1/3 Rim`),
 //!   or that may not stand alone (`1 1/2 Rim`), leaves the size unknown, never the whole pack, as
-//!   does a title stating a part of the unit field's pack ([`part`]).
+//!   does a title stating a part of the unit field's pack ([`part`]). After a ream's word the
+//!   part is read too (`Rim (1/2)`, `Rim isi 1/2`), when nothing but the statement's end follows.
+//!   A part beside another count of its pack (`1/2 Rim 500 lembar`, `1/2 Dus isi 24`) leaves
+//!   the size unknown: the listing does not say which the price is for.
 //! - A model code is never a count: `C600`, `BP-338`, `V-5` and `BG-12` stay whole words, so
 //!   `"Pulpen C600 (Lusin isi 12 Pcs)"` is twelve pens, not 7 200.
 //! - An explicit `isi N` outranks every other statement, and `isi N` of things whose size is not
@@ -101,13 +106,22 @@ enum Statement<'a> {
     Size { base: &'static str, quantity: u32, container: Option<&'a str>, named: bool },
     /// A count of things whose own size is not stated (`Karton isi 40 Box`): no size.
     Unsized,
-    /// A part of a pack not read exactly (`1/3 Rim`, `1 1/2 Rim`): no size, never the whole pack.
-    Part,
+    /// A part of a pack not read exactly (`1/3 Rim`, `1 1/2 Rim`), or a multiple of one not read
+    /// (`2 Pack 1/2 Rim`): no size, never the whole pack; with the note saying why.
+    Part(&'static str),
 }
 
 /// Why a part of a pack gives no size ([`part`]).
 const PART_UNREAD: &str = "a part of a pack is stated that is not read as a whole count (as '1/2 rim' is): \
                            the pack size is unknown";
+
+/// Why a multiple of a pack gives no size ([`multiple`]).
+const MULTIPLE_UNREAD: &str = "a count of packs is stated beside a pack (as '2 pack 1/2 rim' or '1 rim x 5 box') \
+                               that is not read for sure: the pack size is unknown";
+
+/// Why a part of a pack beside another count of it gives no size ([`part::against`]).
+const PART_CONFLICT: &str = "a part of a pack is stated beside another count of it (as '1/2 rim 500 lembar' or \
+                             '1/2 dus isi 24'): which the price is for is not said, so the pack size is unknown";
 
 /// Why a title stating a part of the unit field's pack leaves the size unknown: the listing does
 /// not say which of the two the price is for.
@@ -170,7 +184,7 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
         return match in_title {
             Some(Statement::Size { base, quantity, .. }) => known(name, base, quantity, PackDerivation::Title, None),
             Some(Statement::Unsized) => unknown(name, "the title counts things whose size it does not state"),
-            Some(Statement::Part) => unknown(name, PART_UNREAD),
+            Some(Statement::Part(note)) => unknown(name, note),
             None => Unit {
                 name,
                 base_unit: None,
@@ -184,23 +198,30 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
     let field_lower = lowered(&field);
     let field_words = words(&field_lower);
     match field_reading(&field_words, &title_words, bottles) {
-        Some(Statement::Size { base, quantity, .. }) => {
+        Some(Statement::Size { base, quantity, container, .. }) => {
             let disagrees = matches!(in_title, Some(Statement::Size { quantity: q, .. }) if q != quantity);
             match in_title {
-                Some(Statement::Part) => unknown(name, PART_UNREAD),
+                Some(Statement::Part(note)) => unknown(name, note),
                 _ if disagrees && part::states_part(&title_words) => unknown(name, PART_OF_FIELD),
+                _ if part_of_field_container(container, &field_words, &title_words) => unknown(name, PART_OF_FIELD),
                 _ => {
                     let note = disagrees.then_some("the title states another pack size than the unit field");
                     known(name, base, quantity, PackDerivation::Stated, note)
                 }
             }
         }
-        Some(Statement::Part) => unknown(name, PART_UNREAD),
+        Some(Statement::Part(note)) => unknown(name, note),
         Some(Statement::Unsized) | None => {
             let pouch = pouch_of_bags(&field_words, &title_words);
             from_container(name, &field, &field_words, in_title, pouch)
         }
     }
+}
+
+/// Whether the title states a part of the container the unit field counts (`Dus isi 24` beside
+/// `1/2 Dus`) and the unit field does not.
+fn part_of_field_container(container: Option<&str>, field_words: &[&str], title_words: &[&str]) -> bool {
+    container.is_some_and(|c| part::of_container(title_words, c) && !part::of_container(field_words, c))
 }
 
 /// The pack sizes the unit field and the title each state by themselves, to check a stated pack
@@ -236,7 +257,7 @@ fn from_container(
         }
         Some(Statement::Size { .. }) => unknown(name, "the title states the size of another pack than the unit field"),
         Some(Statement::Unsized) => unknown(name, "the title counts things whose size it does not state"),
-        Some(Statement::Part) => unknown(name, PART_UNREAD),
+        Some(Statement::Part(note)) => unknown(name, note),
         None if is_container => unknown(name, "the unit is a container and nothing states how much it holds"),
         // A unit of its own (`orang-bulan`, `ream`): the price is for one of it.
         None => Unit {
@@ -279,6 +300,7 @@ fn unknown(name: String, note: &'static str) -> Unit {
 }
 
 mod count;
+mod multiple;
 mod part;
 mod read;
 mod sized;
@@ -294,6 +316,10 @@ mod tests;
 #[cfg(test)]
 mod tests_bottles;
 #[cfg(test)]
+mod tests_multiples;
+#[cfg(test)]
 mod tests_packs;
+#[cfg(test)]
+mod tests_part_conflicts;
 #[cfg(test)]
 mod tests_parts;

@@ -59,7 +59,7 @@ pub(super) fn pack_count_read(unit_field: Option<&str>, title: &str, bottles: Bo
             let written = if in_field { written(&field) } else { written(&title).or_else(|| written(&field)) };
             Some(PackCount { pack, quantity, named: named.then_some(base), in_field, written })
         }
-        Statement::Unsized | Statement::Part => None,
+        Statement::Unsized | Statement::Part(_) => None,
     };
     let title_words = words(&title);
     match field_reading(&field_words, &title_words, bottles) {

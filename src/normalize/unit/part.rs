@@ -1,10 +1,21 @@
-//! A part of a pack written before its word: `1/2 Rim`, `½ Lusin`, `Setengah Rim`, `0,5 Rim`.
+//! A part of a pack written before its word: `1/2 Rim`, `½ Lusin`, `Setengah Rim`, `0,5 Rim`; or
+//! after a ream's: `Rim (1/2)`, `Rim isi 1/2` (review33m N2: read as a whole ream, Rp56 a sheet).
 //! Read as the whole pack, a half ream at Rp30.000 was its group's cheapest at Rp60 a sheet
 //! (review33w W33-1). A part is read only when it gives a whole count of base units (a half
 //! ream is 250 sheets; a third is no count of sheets) and stands alone: `1 1/2 Rim` and `70 1/2
 //! Rim` may be a mixed number or a grammage beside a half, so neither is read as a half.
 
-use super::read::number;
+use super::FILLERS;
+use super::read::{BOUNDARY, counted_base_units, counted_fixed_pack, is_pack_word, isi_count, number};
+use super::{CONTAINERS, PART_CONFLICT, Statement};
+
+/// Packs a part is read after (`Rim 1/2`, `Rim (1/2)`, `Rim isi 1/2`): after a dozen or a
+/// gross, a part is as often the size of each piece (`Kran Air Lusin 1/2` of half-inch taps),
+/// so it leaves the size unknown there.
+const READ_AFTER: &[&str] = &["rim"];
+
+/// Words after a part that make it a size, not a part of the pack (`Rim 1/2 Folio`).
+const SIZE_WORDS: &[&str] = &["folio", "kwarto", "quarto", "inch", "inchi", "inci", "in", "mm", "cm", "m"];
 
 /// Words and signs for a part, as numerator and denominator.
 const PART_WORDS: &[(&str, u32, u32)] = &[
@@ -41,14 +52,74 @@ pub(super) fn before(words: &[&str], at: usize, size: u32) -> Option<Part> {
         None => return None,
     };
     let after_number = at.checked_sub(2).is_some_and(|i| number(words[i]).is_some());
-    let scaled = size.checked_mul(numerator).filter(|_| denominator > 0 && !after_number);
+    Some(if after_number { Part::Unread } else { of_size(size, numerator, denominator) })
+}
+
+/// The part written after the pack word at `at`, alone or after `isi`, where nothing follows it
+/// but the end of the statement. A decimal there is a size (`Pulpen Gel Lusin 0,5`), not read.
+pub(super) fn after(words: &[&str], at: usize, size: u32) -> Option<Part> {
+    let next = if words.get(at + 1) == Some(&"isi") { at + 2 } else { at + 1 };
+    let word = words.get(next)?;
+    // `Rim 1/2 Folio` is a size; `5 Rim (1/2 Box)` half a box.
+    let follower = words.get(next + 1).copied().unwrap_or_default();
+    if word.contains([',', '.']) || SIZE_WORDS.contains(&follower) || is_pack_word(follower) {
+        return None;
+    }
+    let fraction = fraction(word)?;
+    let ends = words.get(next + 1).is_none_or(|w| *w == BOUNDARY || FILLERS.contains(w));
+    let counted = at.checked_sub(1).is_some_and(|i| number(words[i]).is_some());
+    Some(match fraction {
+        Some((numerator, denominator)) if ends && !counted && READ_AFTER.contains(&words[at]) => {
+            of_size(size, numerator, denominator)
+        }
+        _ => Part::Unread,
+    })
+}
+
+/// That part of `size` base units, when it is a whole count.
+fn of_size(size: u32, numerator: u32, denominator: u32) -> Part {
+    let scaled = size.checked_mul(numerator).filter(|_| denominator > 0);
     let exact = scaled.filter(|s| s % denominator == 0).map(|s| s / denominator).filter(|q| *q > 0);
-    Some(exact.map_or(Part::Unread, Part::Exact))
+    exact.map_or(Part::Unread, Part::Exact)
+}
+
+/// The statement read, or no size where a part of a pack stands beside another count of it: `1/2
+/// Dus isi 24` and `1/2 Box (5 Rim)` (the whole box's count, or the half's?), `1/2 Rim 500
+/// lembar` and `Setengah Rim isi 500` (review33m N9).
+pub(super) fn against<'a>(words: &[&'a str], read: Statement<'a>) -> Statement<'a> {
+    let Statement::Size { container, .. } = read else { return read };
+    if container.is_some_and(|c| of_container(words, c)) || !agrees(words, read) {
+        return Statement::Part(PART_CONFLICT);
+    }
+    read
+}
+
+/// Whether the words state a part of the container `pack` (`1/2 Dus`); a fixed pack's part is
+/// its reading, not beside it.
+pub(super) fn of_container(words: &[&str], pack: &str) -> bool {
+    CONTAINERS.contains(&pack) && (1..words.len()).any(|at| words[at] == pack && fraction(words[at - 1]).is_some())
+}
+
+/// Whether the part of a fixed pack the words state, if any, is what every count of its base
+/// unit (or of unnamed pieces) in them says.
+fn agrees(words: &[&str], read: Statement<'_>) -> bool {
+    if !states_part(words) {
+        return true;
+    }
+    let Some(Statement::Size { base, quantity, .. }) = counted_fixed_pack(words) else { return true };
+    [Some(read), isi_count(words), counted_base_units(words)].into_iter().flatten().all(|other| match other {
+        Statement::Size { base: b, quantity: q, named, .. } => q == quantity || (named && b != base),
+        _ => true,
+    })
 }
 
 /// Whether the words state a part of a pack word (`1/2 rim`), read or not.
 pub(super) fn states_part(words: &[&str]) -> bool {
-    (1..words.len()).any(|at| super::read::fixed_pack(words[at]).is_some() && fraction(words[at - 1]).is_some())
+    (0..words.len()).any(|at| {
+        super::read::fixed_pack(words[at]).is_some_and(|(_, size)| {
+            at.checked_sub(1).is_some_and(|i| fraction(words[i]).is_some()) || after(words, at, size).is_some()
+        })
+    })
 }
 
 /// A word's fraction: `Some(Some((n, d)))` when read, `Some(None)` when it is a part not read
@@ -60,8 +131,15 @@ fn fraction(word: &str) -> Option<Option<(u32, u32)>> {
     if word.chars().any(|c| PART_WORDS.iter().any(|(w, _, _)| w.chars().eq([c]))) {
         return Some(None);
     }
-    let (whole, rest, sep) = split_at_separator(word)?;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // `2x1/2`: a count of parts glued to one, not read.
+    if let Some((count, part)) = word.split_once('x')
+        && digits(count)
+        && fraction(part).is_some()
+    {
+        return Some(None);
+    }
+    let (whole, rest, sep) = split_at_separator(word)?;
     if !digits(whole) || !digits(rest) {
         return None;
     }

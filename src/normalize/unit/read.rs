@@ -1,8 +1,11 @@
 //! Reading pack statements out of text: the words of a title or a unit field (model codes kept
 //! whole, glued counts split), and the statements they make, most explicit first.
 
+use super::multiple::{self, Multiple};
 use super::part::{self, Part};
-use super::{BASE_UNITS, CONTAINERS, FILLERS, FIXED_PACKS, MAX_COUNT, MEASURES, OUTER, Statement};
+use super::{
+    BASE_UNITS, CONTAINERS, FILLERS, FIXED_PACKS, MAX_COUNT, MEASURES, MULTIPLE_UNREAD, OUTER, PART_UNREAD, Statement,
+};
 
 /// What the unit field states: a pack statement, or one base unit (`"pcs"`, `"Kg"`). A unit
 /// field `Kantong` alone is the pack the title sizes (`Masker ... Kantong isi 10 pcs`), a bag
@@ -21,10 +24,29 @@ pub(super) fn lowered(text: &str) -> String {
     if lower.contains('@') {
         lower = lower.replace('@', " isi ");
     }
+    // `1/2"` is half an inch, not a half (`Kran Air Lusin 1/2"`): the quote is lost in words.
+    if lower.contains('"') {
+        lower = inch_marks(&lower);
+    }
     if lower.contains(" - ") {
         lower = lower.replace(" - ", " | ");
     }
     lower
+}
+
+/// `"` after a digit written as ` inch`.
+fn inch_marks(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len() + 8);
+    let mut prior = ' ';
+    for c in lower.chars() {
+        if c == '"' && prior.is_ascii_digit() {
+            out.push_str(" inch");
+        } else {
+            out.push(c);
+        }
+        prior = c;
+    }
+    out
 }
 
 /// Words that name a pack only in some titles: `Cartoon` is as often a motif (`Pensil 2B Cartoon
@@ -150,6 +172,10 @@ pub(super) fn is_pack_word(word: &str) -> bool {
 
 /// The pack statement in the words, most explicit first.
 pub(super) fn statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
+    first_statement(words).map(|read| part::against(words, read))
+}
+
+fn first_statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     nested(words)
         .or_else(|| isi_count(words))
         .or_else(|| counted_fixed_pack(words))
@@ -205,25 +231,47 @@ pub(super) fn isi_count<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     })
 }
 
-/// `"5 rim"`, `"1 lusin"`, `"rim"` alone, `"1/2 rim"` ([`part`]).
+/// `"5 rim"`, `"1 lusin"`, `"rim"` alone, `"1/2 rim"` ([`part`]), `"2 x 1/2 rim"` ([`multiple`]).
 pub(super) fn counted_fixed_pack<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
     words.iter().enumerate().find_map(|(i, &w)| {
         let (base, size) = fixed_pack(w)?;
-        match part::before(words, i, size) {
-            Some(Part::Exact(quantity)) => {
-                return Some(Statement::Size { base, quantity, container: Some(w), named: true });
-            }
-            Some(Part::Unread) => return Some(Statement::Part),
-            None => {}
-        }
-        let counted = i.checked_sub(1).and_then(|j| number(words[j]).map(|n| (j, n)));
-        let (quantity, container) = match counted {
-            // "1 rim" is the rim itself; "box 5 rim" is the box.
-            Some((_, 1)) | None => (size, Some(w)),
-            Some((j, n)) => (size.checked_mul(n)?, j.checked_sub(1).map(|k| words[k]).filter(|c| is_pack_word(c))),
+        let (start, read) = match part::before(words, i, size) {
+            Some(Part::Exact(quantity)) => (i - 1, Statement::Size { base, quantity, container: Some(w), named: true }),
+            Some(Part::Unread) => return Some(Statement::Part(PART_UNREAD)),
+            None => match part::after(words, i, size) {
+                Some(Part::Exact(quantity)) => (i, Statement::Size { base, quantity, container: Some(w), named: true }),
+                Some(Part::Unread) => return Some(Statement::Part(PART_UNREAD)),
+                None => whole_packs(words, i, base, size)?,
+            },
         };
-        Some(Statement::Size { base, quantity, container, named: true })
+        Some(multiplied(words, start, i, read))
     })
+}
+
+/// `"5 rim"`, `"rim"`, `"box 5 rim"` at the pack word `at`, with where the statement starts.
+fn whole_packs<'a>(words: &[&'a str], at: usize, base: &'static str, size: u32) -> Option<(usize, Statement<'a>)> {
+    let counted = at.checked_sub(1).and_then(|j| number(words[j]).map(|n| (j, n)));
+    let (start, quantity, container) = match counted {
+        // "1 rim" is the rim itself; "box 5 rim" is the box.
+        Some((j, 1)) => (j, size, Some(words[at])),
+        None => (at, size, Some(words[at])),
+        Some((j, n)) => (j, size.checked_mul(n)?, j.checked_sub(1).map(|k| words[k]).filter(|c| is_pack_word(c))),
+    };
+    Some((start, Statement::Size { base, quantity, container, named: true }))
+}
+
+/// The statement times the count of packs written around it (`2 x`, `x 2`), if any.
+fn multiplied<'a>(words: &[&'a str], start: usize, end: usize, read: Statement<'a>) -> Statement<'a> {
+    let Statement::Size { base, quantity, .. } = read else { return read };
+    match multiple::around(words, start, end) {
+        None => read,
+        Some(Multiple::Times(n)) => {
+            quantity.checked_mul(n).filter(|q| *q <= MAX_COUNT).map_or(Statement::Part(MULTIPLE_UNREAD), |quantity| {
+                Statement::Size { base, quantity, container: None, named: true }
+            })
+        }
+        Some(Multiple::Unread) => Statement::Part(MULTIPLE_UNREAD),
+    }
 }
 
 /// `"20 x 1 kg"`, `"12 x 10 sachet"`: a count of counted base units.

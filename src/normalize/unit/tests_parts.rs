@@ -68,3 +68,44 @@ fn a_title_stating_a_part_of_the_unit_fields_pack_leaves_its_size_unknown() {
 fn a_format_two_pack_quantity_is_checked_against_the_part_the_unit_field_states() {
     assert_eq!(sizes_stated(Some("1/2 Rim"), "Kertas HVS A4 70 gsm"), (Some(dec!(250)), None));
 }
+
+#[test]
+fn half_a_ream_written_after_the_pack_word_is_half_of_it_never_the_whole_ream() {
+    // review33m N2: `Rim (1/2)` at Rp28.000 was Rp56 a sheet, its group's cheapest.
+    for title in [
+        "Kertas HVS A4 70 gr Rim (1/2)",
+        "Kertas HVS A4 70 gr Rim 1/2",
+        "Kertas HVS A4 Rim isi 1/2",
+        "Kertas HVS A4 70 gr Rim ½",
+        "Kertas HVS A4 70 gr Rim Setengah",
+    ] {
+        assert_eq!(shown(None, title), of("lembar", dec!(250)), "{title}");
+    }
+    for field in ["Rim 1/2", "Rim (1/2)", "rim isi 1/2"] {
+        assert_eq!(shown(Some(field), "Kertas HVS A4 70 gr"), of("lembar", dec!(250)), "{field}");
+    }
+}
+
+#[test]
+fn a_part_after_a_pack_word_not_read_for_sure_leaves_the_size_unknown() {
+    // A ream and a half, a third, a part followed by other words, a part after a dozen (`Lusin
+    // 1/2` of taps may be half-inch ones): no size, never the whole pack.
+    for title in [
+        "Kertas HVS A4 70 gr 1 Rim 1/2",
+        "Kertas HVS A4 70 gr Rim 1/3",
+        "Kertas HVS A4 Rim 1/2 Sidu",
+        "Ballpoint Standard Lusin 1/2",
+    ] {
+        assert_eq!(shown(None, title), NOT_KNOWN, "{title}");
+    }
+    assert_eq!(shown(Some("Rim"), "Kertas HVS A4 70 gr Rim 1/2"), NOT_KNOWN);
+}
+
+#[test]
+fn a_paper_size_or_a_tip_after_the_pack_word_is_no_part_of_it() {
+    assert_eq!(shown(None, "Kertas HVS A4 1 Rim 1/2 Folio"), of("lembar", dec!(500)));
+    assert_eq!(shown(None, "Kertas HVS Rim 1/2 Kwarto"), of("lembar", dec!(500)));
+    assert_eq!(shown(None, "Kran Air Lusin 1/2\""), of("pcs", dec!(12)));
+    assert_eq!(shown(None, "Pulpen Gel Lusin 0,5"), of("pcs", dec!(12)));
+    assert_eq!(shown(Some("Rim"), "Kertas HVS Ukuran 1/2 Folio"), of("lembar", dec!(500)));
+}
