@@ -22,28 +22,25 @@ pub fn group(keys: &[ProductKey]) -> Vec<Vec<usize>> {
         blocks.entry(key).or_default().push(i);
     }
     // Keys equal but for where their titles name a maker are one key; the one standing for them
-    // is chosen by that place, so the input's order never chooses it.
-    let (distinct, members): (Vec<&ProductKey>, Vec<Vec<usize>>) = blocks
-        .into_iter()
-        .map(|(key, members)| {
-            let standing = members.iter().map(|&i| &keys[i]).min_by(|a, b| a.place.order(&b.place));
-            (standing.unwrap_or(key), members)
-        })
-        .unzip();
+    // is chosen by that place, so the input's order never chooses it. Each wording's place is
+    // kept: a maker any of them conflicts with stays out (`Joyko Stapler` names Joyko where
+    // `Stapler HD-10 Max` has nothing, `Stapler HD-10 Joyko` where it has Max).
+    let (distinct, wordings): (Vec<&ProductKey>, Vec<Vec<&ProductKey>>) =
+        blocks.values().map(|members| wordings_of(members, keys)).unzip();
+    let members: Vec<Vec<usize>> = blocks.into_values().collect();
     let idf = Idf::new(keys);
     let prepared: Vec<Prepared> = distinct.iter().map(|key| Prepared::new(key, &idf)).collect();
     let mut edges: Vec<(f64, usize, usize)> = candidates(&distinct)
         .into_iter()
         .filter_map(|(x, y)| {
             let score = similar::similarity_of(&prepared[x], &prepared[y]);
-            (score >= similar::THRESHOLD && similar::conflicts(distinct[x], distinct[y]).is_empty())
-                .then_some((score, x, y))
+            (score >= similar::THRESHOLD && !clash(x, y, &distinct, &wordings)).then_some((score, x, y))
         })
         .collect();
     edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     let mut clusters = Clusters::new(distinct.len());
     for (_, x, y) in edges {
-        clusters.join_unless_conflicting(x, y, &distinct);
+        clusters.join_unless(x, y, |p, q| clash(p, q, &distinct, &wordings));
     }
     let mut groups: Vec<Vec<usize>> = clusters
         .into_members()
@@ -56,6 +53,21 @@ pub fn group(keys: &[ProductKey]) -> Vec<Vec<usize>> {
         .collect();
     groups.sort_by_key(|g| g.first().copied());
     groups
+}
+
+/// The key standing for a block (the smallest place) and its wordings, one per place.
+fn wordings_of<'a>(members: &[usize], keys: &'a [ProductKey]) -> (&'a ProductKey, Vec<&'a ProductKey>) {
+    let mut wordings: Vec<&ProductKey> = members.iter().map(|&i| &keys[i]).collect();
+    wordings.sort_by(|a, b| a.place.order(&b.place));
+    wordings.dedup_by(|a, b| a.place.order(&b.place).is_eq());
+    (wordings[0], wordings)
+}
+
+/// Whether distinct keys `x` and `y` conflict, or a wording of one names a maker where a wording
+/// of the other has a word of its own.
+fn clash(x: usize, y: usize, keys: &[&ProductKey], wordings: &[Vec<&ProductKey>]) -> bool {
+    !similar::conflicts(keys[x], keys[y]).is_empty()
+        || wordings[x].iter().any(|p| wordings[y].iter().any(|q| similar::makers_apart(p, q)))
 }
 
 /// More distinct keys than this sharing a feature (or two) make it no lead to a match: `kertas`
@@ -164,15 +176,12 @@ impl Clusters {
         Self { owner: (0..n).collect(), members: (0..n).map(|k| vec![k]).collect() }
     }
 
-    fn join_unless_conflicting(&mut self, x: usize, y: usize, keys: &[&ProductKey]) {
+    fn join_unless(&mut self, x: usize, y: usize, clash: impl Fn(usize, usize) -> bool) {
         let (cx, cy) = (self.owner[x], self.owner[y]);
         if cx == cy {
             return;
         }
-        let clash = self.members[cx]
-            .iter()
-            .any(|&p| self.members[cy].iter().any(|&q| !similar::conflicts(keys[p], keys[q]).is_empty()));
-        if clash {
+        if self.members[cx].iter().any(|&p| self.members[cy].iter().any(|&q| clash(p, q))) {
             return;
         }
         let (keep, gone) = (cx.min(cy), cx.max(cy));

@@ -257,7 +257,12 @@ fn measure_at(toks: &[Tok], at: usize) -> bool {
 /// `dengan Sopir dan BBM`: the items an offer includes, one word each after `dengan` and after
 /// each `dan`, as specs `+sopir`, `+bbm`; the words are taken out of the title.
 fn take_included(toks: &mut Vec<Tok>) -> Vec<String> {
-    let Some(start) = toks.iter().position(|t| tables::INCLUDES.contains(&t.text.as_str())) else { return Vec::new() };
+    // Before a label (`Isi Staples Plus No 10`), `plus` is the maker Plus: a label is no item.
+    let includes = |at: usize| {
+        tables::INCLUDES.contains(&toks[at].text.as_str())
+            && !toks.get(at + 1).is_some_and(|t| tables::LABELS.contains(&t.text.as_str()))
+    };
+    let Some(start) = (0..toks.len()).find(|&at| includes(at)) else { return Vec::new() };
     let item = |t: &Tok| {
         t.class == Class::Word
             && !tables::NOISE.contains(&t.text.as_str())
@@ -274,9 +279,7 @@ fn take_included(toks: &mut Vec<Tok>) -> Vec<String> {
             _ => break,
         }
     }
-    if items.is_empty() {
-        return items;
-    }
+    // `+ Pemasangan`: what comes with it says nothing, and neither does the `+`.
     toks.drain(start..end);
     items
 }

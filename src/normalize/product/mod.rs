@@ -56,7 +56,10 @@
 //!   for every maker's title (review31 R6). A labelled brand ends at its field's comma (`Merek:
 //!   Sunlight, Varian: Jeruk Nipis` is Sunlight). A maker named by a known word (`Stapler Max
 //!   HD-10`) reads no brand; a title naming no maker is apart from one naming a maker when it
-//!   has a word of its own beside what the maker's name is beside (`place`). An unknown kind stays among the
+//!   has a word of its own beside what the maker's name is beside (`place`), or, when the
+//!   maker is one its marketplace states and the title names none, beside what that title says
+//!   (`Isi Staples Max No 10` is not Joyko's `Isi Staples No 10`); every wording of a key counts,
+//!   not only the one standing for it. An unknown kind stays among the
 //!   words, so unknown products still group by their wording. The matcher reads titles only; it
 //!   never looks at a marketplace's internals.
 //! - Issue 24's look-alikes are decisive: original vs compatible or refilled ink and toner (a
@@ -120,6 +123,8 @@ mod tests_makers;
 mod tests_makers2;
 #[cfg(test)]
 mod tests_makers3;
+#[cfg(test)]
+mod tests_makers4;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]

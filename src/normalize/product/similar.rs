@@ -241,6 +241,11 @@ fn same_value(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether one key names its maker where the other, naming none, has a word of its own.
+pub(super) fn makers_apart(a: &ProductKey, b: &ProductKey) -> bool {
+    place::apart(a, b).is_some() || place::apart(b, a).is_some()
+}
+
 /// What conflicts between two keys, as (what, one side, other side); empty when nothing does.
 pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String, Vec<&'a str>, Vec<&'a str>)> {
     let mut out = Vec::new();

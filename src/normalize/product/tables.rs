@@ -35,7 +35,7 @@ pub(super) const NOISE: &[&str] = &[
     "merk", "merek", "brand", "produk", "dengan", "dan", "untuk", "utk", "with", "and", "for", "the", "of", "rapat",
     "kantor", "official", "genuine", "termasuk", "include", "incl", "cod", "readystock", "uk", "ukuran", "size",
     "paket", "cap", "ready", "sale", "bonus", "jual", "intel", "core", "prosesor", "processor", "hot", "kirim",
-    "cepat", "saja", "only", "murmer", "plus",
+    "cepat", "saja", "only", "murmer",
 ];
 
 /// Words that say an ink or toner is not the maker's own: a compatible, refilled or
