@@ -300,6 +300,7 @@ fn unknown(name: String, note: &'static str) -> Unit {
 }
 
 mod count;
+mod lexicon;
 mod multiple;
 mod part;
 mod read;
@@ -307,7 +308,7 @@ mod sized;
 
 pub use count::{BARE_PACK_COUNT, PackCount, held_reading, hold_bare_count, pack_count};
 #[cfg(test)]
-use read::{base_unit, fixed_pack};
+use lexicon::{base_unit, fixed_pack};
 use read::{field_statement, lowered, lowered_title, words};
 use sized::statement;
 

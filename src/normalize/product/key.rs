@@ -15,12 +15,12 @@ use super::category::category;
 use super::lex::{self, Class, Tok};
 use super::markers;
 use super::names;
+use super::phrases::{BRANDS, KINDS, Table};
 use super::place::Place;
 use super::reader::{Reader, matches};
 use super::tables;
 use super::vocab;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// What a title says about the product, independent of pack and seller.
 pub fn product_key(title: &str) -> ProductKey {
@@ -80,26 +80,6 @@ fn named_at(toks: &[Tok], brand: &str) -> Option<std::ops::Range<usize>> {
     let first = brand.split(' ').next()?.to_lowercase();
     toks.iter().position(|t| t.text == first).map(|at| at..at + 1)
 }
-
-/// The kind a wording ending at `end` names (`papan tulis` of `Papan Tulis Sinar`).
-pub(super) fn kind_ending_at(toks: &[Tok], end: usize) -> Option<&'static str> {
-    (end.saturating_sub(MAX_WORDING)..=end).find_map(|at| {
-        let phrases = KINDS.get(toks[at].text.as_str())?;
-        phrases
-            .iter()
-            .find(|(_, p)| matches(toks, at, p) == Some(end + 1 - at))
-            .map(|&(entry, _)| names::KINDS[entry].0)
-    })
-}
-
-/// The kind a wording starting at `at` names (`papan tulis` of `Sinar Papan Tulis`).
-pub(super) fn kind_starting_at(toks: &[Tok], at: usize) -> Option<&'static str> {
-    let phrases = KINDS.get(toks[at].text.as_str())?;
-    phrases.iter().find(|(_, p)| matches(toks, at, p).is_some()).map(|&(entry, _)| names::KINDS[entry].0)
-}
-
-/// Words in the longest wording of a kind (`printer tinta isi ulang`).
-const MAX_WORDING: usize = 4;
 
 /// `White Board` is one word, the whiteboard, never the colour white: `Spidol Joyko White Board
 /// Biru` is the blue whiteboard marker, and a `Spidol Snowman White Board Hitam` is not a white one.
@@ -307,25 +287,6 @@ fn paper_grammage(specs: &mut [String]) {
 fn longest(toks: &[Tok], at: usize, phrases: &[&str]) -> Option<usize> {
     phrases.iter().filter_map(|p| matches(toks, at, p)).max()
 }
-
-/// A table of names with its phrases indexed by their first word.
-type Table = &'static [(&'static str, &'static [&'static str])];
-
-/// For each first word, the (entry, phrase) pairs starting with it, so a position is tried
-/// against its few phrases instead of the whole table.
-fn index(table: Table) -> HashMap<&'static str, Vec<(usize, &'static str)>> {
-    let mut out: HashMap<&'static str, Vec<(usize, &'static str)>> = HashMap::new();
-    for (entry, (_, phrases)) in table.iter().enumerate() {
-        for phrase in *phrases {
-            let first = phrase.split(' ').next().unwrap_or(phrase);
-            out.entry(first).or_default().push((entry, phrase));
-        }
-    }
-    out
-}
-
-static BRANDS: LazyLock<HashMap<&'static str, Vec<(usize, &'static str)>>> = LazyLock::new(|| index(names::BRANDS));
-static KINDS: LazyLock<HashMap<&'static str, Vec<(usize, &'static str)>>> = LazyLock::new(|| index(names::KINDS));
 
 /// The entry named by the earliest (then longest, then first in the table) phrase, with all of
 /// its phrases removed.

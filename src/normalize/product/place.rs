@@ -6,9 +6,8 @@
 //! title names none and has, where the first names its maker, a word of its own, the two are
 //! not known to be one product.
 
-use super::ProductKey;
-use super::key::{kind_ending_at, kind_starting_at};
 use super::lex::{Class, Tok};
+use super::phrases::{kind_ending_at, kind_starting_at};
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -19,17 +18,17 @@ use std::ops::Range;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Place {
     /// A title naming its maker: what comes before and after the maker's name.
-    maker: Option<Beside>,
+    pub(super) maker: Option<Beside>,
     /// A title naming none: each word it keeps that a maker's name could be, with what comes
     /// before and after it.
-    words: Vec<(String, Beside)>,
+    pub(super) words: Vec<(String, Beside)>,
 }
 
 /// What comes before and after a name: a word, or `#` and the kind when a wording of it is
 /// there (`Papan Tulis Sinar` and `Whiteboard Snowman` both name the maker after the board).
 /// Nothing at the ends: a last word (`… Original Japan`, `… Stapler Kecil`) is no maker's place
 /// more than any other.
-type Beside = [Option<String>; 2];
+pub(super) type Beside = [Option<String>; 2];
 
 impl Place {
     /// The place of the maker named by `toks[named]` (the title's tokens before brand or kind is
@@ -54,30 +53,6 @@ fn beside(toks: &[Tok], name: Range<usize>) -> Beside {
         .get(name.end)
         .map(|t| kind_starting_at(toks, name.end).map_or_else(|| t.text.clone(), |kind| format!("#{kind}")));
     [before, after]
-}
-
-/// The maker `a` names and the word `b`, which names none, has in its place (next to what is
-/// next to the maker: `Stapler Max` and `Joyko Stapler` name their makers beside the stapler) and
-/// `a` has not. When `a`'s maker is stated by its marketplace and its title names none, any place
-/// beside what `a`'s title says may be the maker's: `Isi Staples Max No 10` has `max` there, and
-/// nothing else tells it from Joyko's `Isi Staples No 10`.
-pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'a str, &'a str)> {
-    if b.brand.is_some() || b.place.words.is_empty() {
-        return None;
-    }
-    let brand = a.brand.as_deref()?;
-    let has = |word: &str| {
-        a.tokens.iter().any(|t| t == word)
-            || a.specs.iter().any(|s| s.starts_with(word))
-            || a.kind.split(' ').any(|k| k == word)
-            || brand.split(' ').any(|w| w.eq_ignore_ascii_case(word))
-    };
-    let kind = format!("#{}", a.kind);
-    let makers = |beside: &Beside| match &a.place.maker {
-        Some(maker) => beside.iter().flatten().any(|w| maker.iter().flatten().any(|m| m == w)),
-        None => beside.iter().flatten().any(|w| *w == kind || has(w)),
-    };
-    b.place.words.iter().find(|(word, beside)| makers(beside) && !has(word)).map(|(word, _)| (brand, word.as_str()))
 }
 
 impl Place {

@@ -8,7 +8,7 @@
 
 use super::ProductKey;
 use super::category::{ORIGIN_COMPATIBLE, REFILL_ONLY, category};
-use super::place;
+use super::place_apart;
 use std::collections::HashMap;
 
 /// Pairs at or above this similarity (and without conflicts) are the same product.
@@ -243,7 +243,7 @@ fn same_value(a: &str, b: &str) -> bool {
 
 /// Whether one key names its maker where the other, naming none, has a word of its own.
 pub(super) fn makers_apart(a: &ProductKey, b: &ProductKey) -> bool {
-    place::apart(a, b).is_some() || place::apart(b, a).is_some()
+    place_apart::apart(a, b).is_some() || place_apart::apart(b, a).is_some()
 }
 
 /// What conflicts between two keys, as (what, one side, other side); empty when nothing does.
@@ -270,9 +270,9 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
     {
         out.push(("brand".to_string(), vec![x.as_str()], vec![y.as_str()]));
     }
-    if let Some((x, y)) = place::apart(a, b) {
+    if let Some((x, y)) = place_apart::apart(a, b) {
         out.push(("maker".to_string(), vec![x], vec![y]));
-    } else if let Some((y, x)) = place::apart(b, a) {
+    } else if let Some((y, x)) = place_apart::apart(b, a) {
         out.push(("maker".to_string(), vec![x], vec![y]));
     }
     // A title that says nothing of its origin is the maker's own: a compatible toner is never

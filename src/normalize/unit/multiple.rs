@@ -4,7 +4,7 @@
 //! Rim`: two half reams, or half a ream in two packs?) and a multiple followed by another pack
 //! (`1 Rim x 5 Box`) are not read: the size is left unknown.
 
-use super::read::{is_pack_word, number};
+use super::lexicon::{base_unit, is_pack_word, number};
 
 /// How many of the pack the words around it say the offer is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ fn after(words: &[&str], end: usize) -> Option<Multiple> {
         (next.strip_prefix('x').and_then(number)?, words.get(end + 2))
     };
     // `1 Rim x 5 Box`: five boxes of what?
-    if follower.is_some_and(|w| is_pack_word(w) || super::read::base_unit(w).is_some()) {
+    if follower.is_some_and(|w| is_pack_word(w) || base_unit(w).is_some()) {
         return Some(Multiple::Unread);
     }
     Some(Multiple::Times(n))

@@ -5,9 +5,9 @@
 //! ream is 250 sheets; a third is no count of sheets) and stands alone: `1 1/2 Rim` and `70 1/2
 //! Rim` may be a mixed number or a grammage beside a half, so neither is read as a half.
 
+use super::CONTAINERS;
 use super::FILLERS;
-use super::read::{BOUNDARY, counted_base_units, counted_fixed_pack, is_pack_word, isi_count, number};
-use super::{CONTAINERS, PART_CONFLICT, Statement};
+use super::lexicon::{BOUNDARY, fixed_pack, is_pack_word, number};
 
 /// Packs a part is read after (`Rim 1/2`, `Rim (1/2)`, `Rim isi 1/2`): after a dozen or a
 /// gross, a part is as often the size of each piece (`Kran Air Lusin 1/2` of half-inch taps),
@@ -83,40 +83,16 @@ fn of_size(size: u32, numerator: u32, denominator: u32) -> Part {
     exact.map_or(Part::Unread, Part::Exact)
 }
 
-/// The statement read, or no size where a part of a pack stands beside another count of it: `1/2
-/// Dus isi 24` and `1/2 Box (5 Rim)` (the whole box's count, or the half's?), `1/2 Rim 500
-/// lembar` and `Setengah Rim isi 500` (review33m N9).
-pub(super) fn against<'a>(words: &[&'a str], read: Statement<'a>) -> Statement<'a> {
-    let Statement::Size { container, .. } = read else { return read };
-    if container.is_some_and(|c| of_container(words, c)) || !agrees(words, read) {
-        return Statement::Part(PART_CONFLICT);
-    }
-    read
-}
-
 /// Whether the words state a part of the container `pack` (`1/2 Dus`); a fixed pack's part is
 /// its reading, not beside it.
 pub(super) fn of_container(words: &[&str], pack: &str) -> bool {
     CONTAINERS.contains(&pack) && (1..words.len()).any(|at| words[at] == pack && fraction(words[at - 1]).is_some())
 }
 
-/// Whether the part of a fixed pack the words state, if any, is what every count of its base
-/// unit (or of unnamed pieces) in them says.
-fn agrees(words: &[&str], read: Statement<'_>) -> bool {
-    if !states_part(words) {
-        return true;
-    }
-    let Some(Statement::Size { base, quantity, .. }) = counted_fixed_pack(words) else { return true };
-    [Some(read), isi_count(words), counted_base_units(words)].into_iter().flatten().all(|other| match other {
-        Statement::Size { base: b, quantity: q, named, .. } => q == quantity || (named && b != base),
-        _ => true,
-    })
-}
-
 /// Whether the words state a part of a pack word (`1/2 rim`), read or not.
 pub(super) fn states_part(words: &[&str]) -> bool {
     (0..words.len()).any(|at| {
-        super::read::fixed_pack(words[at]).is_some_and(|(_, size)| {
+        fixed_pack(words[at]).is_some_and(|(_, size)| {
             at.checked_sub(1).is_some_and(|i| fraction(words[i]).is_some()) || after(words, at, size).is_some()
         })
     })

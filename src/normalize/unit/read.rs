@@ -1,11 +1,10 @@
 //! Reading pack statements out of text: the words of a title or a unit field (model codes kept
 //! whole, glued counts split), and the statements they make, most explicit first.
 
+use super::lexicon::{BOUNDARY, base_unit, fixed_pack, is_pack_word, number};
 use super::multiple::{self, Multiple};
 use super::part::{self, Part};
-use super::{
-    BASE_UNITS, CONTAINERS, FILLERS, FIXED_PACKS, MAX_COUNT, MEASURES, MULTIPLE_UNREAD, OUTER, PART_UNREAD, Statement,
-};
+use super::{CONTAINERS, FILLERS, MAX_COUNT, MEASURES, MULTIPLE_UNREAD, OUTER, PART_CONFLICT, PART_UNREAD, Statement};
 
 /// What the unit field states: a pack statement, or one base unit (`"pcs"`, `"Kg"`). A unit
 /// field `Kantong` alone is the pack the title sizes (`Masker ... Kantong isi 10 pcs`), a bag
@@ -122,9 +121,6 @@ pub(super) fn words(lower: &str) -> Vec<&str> {
     out
 }
 
-/// Where one statement of a title ends and another begins.
-pub(super) const BOUNDARY: &str = "|";
-
 /// One spelling for words that name the same pack or unit: a title's `karton` is the unit
 /// field's `dus`, an English `ream` is a `rim`; abbreviations and Dutch spellings sellers put in
 /// a unit field (`Ktn`, `Bx`, `Doos`, `Slof`) are their pack (review26b F7).
@@ -151,28 +147,33 @@ pub(super) fn glued_count(token: &str) -> Option<(&str, &str)> {
     (!count.is_empty() && known_word).then_some((count, unit))
 }
 
-pub(super) fn number(word: &str) -> Option<u32> {
-    if !word.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    word.parse().ok().filter(|n| (1..=MAX_COUNT).contains(n))
-}
-
-pub(super) fn base_unit(word: &str) -> Option<&'static str> {
-    BASE_UNITS.iter().find(|(w, _)| *w == word).map(|(_, base)| *base)
-}
-
-pub(super) fn fixed_pack(word: &str) -> Option<(&'static str, u32)> {
-    FIXED_PACKS.iter().find(|(w, _, _)| *w == word).map(|(_, base, size)| (*base, *size))
-}
-
-pub(super) fn is_pack_word(word: &str) -> bool {
-    CONTAINERS.contains(&word) || fixed_pack(word).is_some()
-}
-
 /// The pack statement in the words, most explicit first.
 pub(super) fn statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {
-    first_statement(words).map(|read| part::against(words, read))
+    first_statement(words).map(|read| against(words, read))
+}
+
+/// The statement read, or no size where a part of a pack stands beside another count of it: `1/2
+/// Dus isi 24` and `1/2 Box (5 Rim)` (the whole box's count, or the half's?), `1/2 Rim 500
+/// lembar` and `Setengah Rim isi 500` (review33m N9).
+fn against<'a>(words: &[&'a str], read: Statement<'a>) -> Statement<'a> {
+    let Statement::Size { container, .. } = read else { return read };
+    if container.is_some_and(|c| part::of_container(words, c)) || !agrees(words, read) {
+        return Statement::Part(PART_CONFLICT);
+    }
+    read
+}
+
+/// Whether the part of a fixed pack the words state, if any, is what every count of its base
+/// unit (or of unnamed pieces) in them says.
+fn agrees(words: &[&str], read: Statement<'_>) -> bool {
+    if !part::states_part(words) {
+        return true;
+    }
+    let Some(Statement::Size { base, quantity, .. }) = counted_fixed_pack(words) else { return true };
+    [Some(read), isi_count(words), counted_base_units(words)].into_iter().flatten().all(|other| match other {
+        Statement::Size { base: b, quantity: q, named, .. } => q == quantity || (named && b != base),
+        _ => true,
+    })
 }
 
 fn first_statement<'a>(words: &[&'a str]) -> Option<Statement<'a>> {

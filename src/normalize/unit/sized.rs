@@ -14,7 +14,8 @@
 //! over the title and the field's words together ([`in_field`]). Standing alone the offer is priced so; `compare` still confirms and weighs it against the
 //! product's other offers as any bare count (`unit::per_bottle`).
 
-use super::read::{self, number};
+use super::lexicon::{fixed_pack, number};
+use super::read;
 use super::{CONTAINERS, Statement};
 
 /// Volumes an item's size is written in, in millilitres each.
@@ -91,7 +92,7 @@ fn per_item<'a>(words: &[&'a str], read: Statement<'a>) -> Statement<'a> {
 /// Whether the bare count is said of the title's one pack word (`Dus isi 24`, `isi 24`, `Dus
 /// 24`), with no multipack word beside it.
 fn only_this_pack(words: &[&str], quantity: u32) -> bool {
-    let packs = words.iter().filter(|w| CONTAINERS.contains(w) || read::fixed_pack(w).is_some()).count();
+    let packs = words.iter().filter(|w| CONTAINERS.contains(w) || fixed_pack(w).is_some()).count();
     let counted = (0..words.len().saturating_sub(1))
         .any(|i| (words[i] == "isi" || CONTAINERS.contains(&words[i])) && number(words[i + 1]) == Some(quantity));
     let isi = words.iter().filter(|w| **w == "isi").count();
