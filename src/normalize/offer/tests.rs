@@ -199,6 +199,15 @@ mod v2 {
     }
 
     #[test]
+    fn an_unreadable_bbi_flag_is_null_and_reported_as_other_flags_are() {
+        let offer = normalize_offer(&MarketplaceId::new("test"), &RawOffer { bbi: flag(json!("maybe")), ..listing() });
+        assert_eq!(offer.bbi, None);
+        assert_eq!(offer.issues.iter().map(|i| (i.field, i.code)).collect::<Vec<_>>(), [("bbi", "FLAG_UNREADABLE")]);
+        let stated = normalize_offer(&MarketplaceId::new("test"), &RawOffer { bbi: flag(json!("ya")), ..listing() });
+        assert_eq!((stated.bbi, stated.issues.len()), (Some(true), 0));
+    }
+
+    #[test]
     fn brand_model_availability_minimum_order_and_seller_are_kept_as_stated() {
         let raw = RawOffer {
             brand: Some(" Sinar  Dunia ".into()),
