@@ -4,7 +4,7 @@
 //! on the offer, and never prevents the rest of the offer from being served.
 
 use super::percent::parse_percent;
-use super::price::{Locale, ParsedPrice, parse_price, parse_price_json};
+use super::price::{Locale, ParsedPrice, parse_price, parse_price_json, parse_whole_rupiah_json};
 use super::raw::{RawOffer, RawValue, ValueFormat};
 use super::region::{self, Resolution};
 use super::text::plain_text;
@@ -98,6 +98,7 @@ fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
     match (format, value) {
         (ValueFormat::IdrText, Value::String(s)) => parse_price(s, Locale::Id),
         (ValueFormat::IdrTextEn, Value::String(s)) => parse_price(s, Locale::En),
+        (ValueFormat::IntegerRupiah, value) => parse_whole_rupiah_json(value),
         (_, value) => parse_price_json(value, Locale::Id),
     }
 }
