@@ -4,7 +4,7 @@
 //! on the offer, and never prevents the rest of the offer from being served.
 
 use super::percent::parse_percent;
-use super::price::{Locale, ParsedPrice, parse_price, parse_price_json};
+use super::price::{Locale, ParsedPrice, parse_price, parse_price_json, parse_whole_rupiah_json};
 use super::raw::{RawOffer, RawValue, ValueFormat};
 use super::region::{self, Resolution};
 use super::text::plain_text;
@@ -41,7 +41,7 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: &RawOffer) -> Offer {
         vendor,
         tkdn,
         bmp,
-        bbi: raw.bbi.as_ref().and_then(|v| read_bool(&v.value)),
+        bbi: flag(raw.bbi.as_ref(), "bbi", &mut issues),
         stock: facts::stock(raw.stock.as_ref(), &mut issues),
         brand: raw.brand.as_deref().map(plain_text).filter(|b| !b.is_empty()),
         model: raw.model.as_deref().map(plain_text).filter(|m| !m.is_empty()),
@@ -98,6 +98,7 @@ fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
     match (format, value) {
         (ValueFormat::IdrText, Value::String(s)) => parse_price(s, Locale::Id),
         (ValueFormat::IdrTextEn, Value::String(s)) => parse_price(s, Locale::En),
+        (ValueFormat::IntegerRupiah, value) => parse_whole_rupiah_json(value),
         (_, value) => parse_price_json(value, Locale::Id),
     }
 }
@@ -190,6 +191,17 @@ fn read_bmp(raw: Option<&RawValue>, issues: &mut Vec<Issue>) -> Option<Decimal> 
         return None;
     }
     Some(bmp)
+}
+
+/// A flag as sent (`true`, `"ya"`, `1`); an unreadable one is reported and counts as not stated.
+pub(super) fn flag(value: Option<&RawValue>, field: &'static str, issues: &mut Vec<Issue>) -> Option<bool> {
+    let value = value?;
+    let read = read_bool(&value.value);
+    if read.is_none() {
+        let message = format!("{} is not a yes/no value; it was ignored", value.value);
+        issues.push(issue(field, Code::FlagUnreadable.as_str(), &message));
+    }
+    read
 }
 
 pub(super) fn read_bool(value: &Value) -> Option<bool> {

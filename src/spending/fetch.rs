@@ -9,7 +9,7 @@
 //! total stated, a short page is the end unless it may be such a cap ([`PageSizes`]).
 
 use super::lanes::Lanes;
-use super::ledger::{CutShort, Ledger};
+use super::ledger::{CutShort, Ledger, MAX_SKIP_REASONS};
 use super::page_sizes::PageSizes;
 use crate::marketplace::{LedgerRequest, LedgerTotals, MarketplaceError, RegistryEntry};
 use crate::model::{MarketplaceId, TransactionStatus};
@@ -147,11 +147,14 @@ impl Walk<'_> {
     /// Entries that could not be read: they have no id to tell a repeat by.
     fn skip(&mut self, reasons: Vec<String>) {
         let ledger = &mut self.ledger;
-        if ledger.first_skip.is_none() {
-            ledger.first_skip = reasons.first().cloned();
-        }
         ledger.skipped += reasons.len();
         self.read += reasons.len() as u64;
+        for reason in reasons {
+            let known = ledger.skip_reasons.len() < MAX_SKIP_REASONS || ledger.skip_reasons.contains_key(&reason);
+            if known {
+                *ledger.skip_reasons.entry(reason).or_default() += 1;
+            }
+        }
     }
 
     /// The ledger read, short of its stated total or ended on a repeated page if it was; an
@@ -196,4 +199,21 @@ pub(super) async fn load_totals(
     let timeout = entry.settings.timeout.max(MIN_PAGE_TIMEOUT);
     let request = LedgerRequest { buyer: buyer.to_string(), year, offset: 0, limit: 1, cursor: None };
     lanes.call(entry, timeout, entry.marketplace.transaction_totals(&request)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_unreadable_entry_is_named_not_only_the_first() {
+        let mut walk =
+            Walk { buyer: "35.71", year: 2022, ledger: Ledger::default(), ids: HashSet::new(), read: 0, stated: None };
+        // An entry with a bad date is refused while placed; one without an amount by the page.
+        walk.skip(vec!["date `2022-13-01` is not a date".into()]);
+        walk.skip(vec!["transaction without amount".into(), "transaction without amount".into()]);
+        let said = walk.ledger.problems().join("; ");
+        assert!(said.contains("3 transactions could not be read"), "{said}");
+        assert!(said.contains("`2022-13-01`") && said.contains("without amount ×2"), "{said}");
+    }
 }

@@ -6,6 +6,9 @@ use crate::model::{Amount, Transaction, TransactionStatus};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+/// Distinct reasons for unreadable entries a message names.
+pub const MAX_SKIP_REASONS: usize = 5;
+
 /// Why a walk through a ledger's pages stopped before its end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CutShort {
@@ -30,10 +33,11 @@ pub enum CutShort {
 pub struct Ledger {
     /// Entries of the buyer dated in the year (WIB), in the marketplace's order.
     pub transactions: Vec<Arc<Transaction>>,
-    /// Entries that could not be read (missing field, unreadable date), with the first reason.
+    /// Entries that could not be read (missing field, unreadable date).
     pub skipped: usize,
-    /// The first reason an entry was skipped.
-    pub first_skip: Option<String>,
+    /// Why, each reason with how many entries it refused: the first [`MAX_SKIP_REASONS`] kinds,
+    /// so a ledger of many bad entries keeps a short message (`skipped` counts them all).
+    pub skip_reasons: BTreeMap<String, usize>,
     /// Entries the marketplace sent dated outside the year (WIB): left out.
     pub outside_year: usize,
     /// Entries stating another buyer than the one asked: left out, never counted for it.
@@ -52,8 +56,8 @@ impl Ledger {
     pub fn estimated_bytes(&self) -> u32 {
         let transactions: usize = self.transactions.iter().map(|t| t.estimated_bytes()).sum();
         let words: usize = self.unknown_statuses.keys().map(|w| w.len() + 48).sum();
-        let bytes =
-            std::mem::size_of::<Self>() + transactions + words + self.first_skip.as_ref().map_or(0, String::len);
+        let reasons: usize = self.skip_reasons.keys().map(|r| r.len() + 48).sum();
+        let bytes = std::mem::size_of::<Self>() + transactions + words + reasons;
         u32::try_from(bytes).unwrap_or(u32::MAX)
     }
 
@@ -84,7 +88,7 @@ impl Ledger {
 
     /// Everything the figures leave out, a sentence each, for the API.
     pub fn problems(&self) -> Vec<String> {
-        let mut said: Vec<String> = self.first_skip.iter().cloned().collect();
+        let mut said: Vec<String> = self.skipped_said().into_iter().collect();
         let unreadable = self.unreadable();
         if unreadable > 0 {
             said.push(format!(
@@ -153,6 +157,23 @@ impl Ledger {
             said.push(format!("{n} transaksi berstatus yang tidak dikenal ({})", self.words()));
         }
         (!said.is_empty()).then(|| said.join(", "))
+    }
+
+    /// The entries that could not be read, each reason with its count, so a second kind (an
+    /// entry without an amount after one with a bad date) is not hidden behind the first.
+    fn skipped_said(&self) -> Option<String> {
+        let reasons: Vec<String> = self
+            .skip_reasons
+            .iter()
+            .map(|(reason, n)| if *n > 1 { format!("{reason} ×{n}") } else { reason.clone() })
+            .collect();
+        let named: usize = self.skip_reasons.values().sum();
+        let more = if self.skipped > named { ", and others" } else { "" };
+        match self.skipped {
+            0 => None,
+            1 => reasons.into_iter().next(),
+            n => Some(format!("{n} transactions could not be read ({}{more}): in no total", reasons.join(", "))),
+        }
     }
 
     /// The unknown status words with their counts: `DELIVERED ×30, SETTLED ×30`.

@@ -1,12 +1,12 @@
 //! What one offer states about its PPN: the inclusion flag, the rate, the seller's PKP status,
 //! an exemption and a regional tax. Deciding what they add up to is `vat::treatment`'s job.
 
-use super::{issue, read_bool};
+use super::{flag, issue};
 use crate::codes::Code;
 use crate::model::Issue;
 use crate::normalize::percent::parse_percent;
 use crate::normalize::price::ParsedPrice;
-use crate::normalize::raw::{RawOffer, RawValue};
+use crate::normalize::raw::RawOffer;
 use crate::normalize::vat::Stated;
 
 /// Reads the offer's statements; `text` is what the price text says (a PPN hint, `non-PKP`),
@@ -31,15 +31,4 @@ pub(super) fn stated(raw: &RawOffer, text: &ParsedPrice, issues: &mut Vec<Issue>
         exempt: flag(raw.vat_exempt.as_ref(), "price.vatExempt", issues),
         regional_tax: flag(raw.regional_tax.as_ref(), "price.regionalTax", issues),
     }
-}
-
-/// A flag as sent (`true`, `"ya"`, `1`); an unreadable one is reported and counts as not stated.
-fn flag(value: Option<&RawValue>, field: &'static str, issues: &mut Vec<Issue>) -> Option<bool> {
-    let value = value?;
-    let read = read_bool(&value.value);
-    if read.is_none() {
-        let message = format!("{} is not a yes/no value; it was ignored", value.value);
-        issues.push(issue(field, Code::FlagUnreadable.as_str(), &message));
-    }
-    read
 }

@@ -199,6 +199,28 @@ mod v2 {
     }
 
     #[test]
+    fn a_whole_rupiah_price_with_sen_is_refused_not_read() {
+        let priced = |value: Value| {
+            let price = RawValue { value, format: ValueFormat::IntegerRupiah };
+            let offer = normalize_offer(&MarketplaceId::new("test"), &RawOffer { price, ..listing() });
+            (offer.price.map(|p| p.amount), offer.issues.iter().map(|i| (i.field, i.code)).collect::<Vec<_>>())
+        };
+        for sen in [json!(1250000.5), json!("1250000.50"), json!(1000000.125)] {
+            assert_eq!(priced(sen.clone()), (None, vec![("price", "UNREADABLE")]), "{sen}");
+        }
+        assert_eq!(priced(json!(1250000.0)), (Some(dec!(1250000)), vec![]));
+    }
+
+    #[test]
+    fn an_unreadable_bbi_flag_is_null_and_reported_as_other_flags_are() {
+        let offer = normalize_offer(&MarketplaceId::new("test"), &RawOffer { bbi: flag(json!("maybe")), ..listing() });
+        assert_eq!(offer.bbi, None);
+        assert_eq!(offer.issues.iter().map(|i| (i.field, i.code)).collect::<Vec<_>>(), [("bbi", "FLAG_UNREADABLE")]);
+        let stated = normalize_offer(&MarketplaceId::new("test"), &RawOffer { bbi: flag(json!("ya")), ..listing() });
+        assert_eq!((stated.bbi, stated.issues.len()), (Some(true), 0));
+    }
+
+    #[test]
     fn brand_model_availability_minimum_order_and_seller_are_kept_as_stated() {
         let raw = RawOffer {
             brand: Some(" Sinar  Dunia ".into()),

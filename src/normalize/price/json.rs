@@ -28,6 +28,19 @@ pub fn parse_price_json(value: &Value, locale: Locale) -> ParsedPrice {
     }
 }
 
+/// For `integer_rupiah` fields: as [`parse_price_json`], but an amount with sen is no amount
+/// (`UNREADABLE`). The adapter promised whole rupiah, so `1250000.5` means the field is not what
+/// it says (sen counted as rupiah, or another field): reading it as Rp 1.250.000,50 would guess.
+pub fn parse_whole_rupiah_json(value: &Value) -> ParsedPrice {
+    let parsed = parse_price_json(value, Locale::Id);
+    let has_sen = parsed.amount.iter().chain(parsed.range_max.iter()).any(|a| !a.fract().is_zero());
+    let rounded = parsed.issues.iter().any(|issue| issue.code == PriceIssueCode::Rounded);
+    if has_sen || rounded {
+        return ParsedPrice::failed(PriceIssueCode::Unreadable, "whole rupiah were expected; the value has sen");
+    }
+    parsed
+}
+
 fn from_decimal(decimal: Result<Decimal, PriceIssue>) -> ParsedPrice {
     match decimal.and_then(number::finish) {
         Ok(amount) => {

@@ -4,8 +4,9 @@
 //!
 //! 1. `text`: clean (whitespace variants to a space, dash variants to `-`,
 //!    zero-width characters dropped, lower-cased) and spot "price on request".
-//! 2. `tax`: find PPN hints (`termasuk PPN`, `excl. PPN`, `+PPN`, …), remove
-//!    them together with a rate such as `11%`.
+//! 2. `shipping`: remove remarks that leave shipping out (`+ ongkir`, `belum termasuk PPN dan
+//!    ongkir`) or say `nego`; then `tax`: find PPN hints (`termasuk PPN`, `excl. PPN`, `+PPN`,
+//!    …), remove them together with a rate such as `11%`.
 //! 3. `range`: split `Rp120rb - Rp150rb`, `… s/d …`, `… sampai …`.
 //! 4. `side`: per bound, the unit (`/rim`, `per lembar`), sign and currency
 //!    token, the `,-` "no cents" mark and the magnitude word (`rb`, `jt`, `M`, …).
@@ -36,6 +37,10 @@
 //!   a label before a hint (`Rp 1.250.000 harga termasuk PPN`). `non-PKP` is read
 //!   as a seller that charges no PPN (`pkp: Some(false)`); a trailing `nett`
 //!   (net of discounts) is dropped and says nothing about PPN.
+//! - Shipping left out or free (`+ ongkir`, `belum termasuk ongkos kirim`, `… PPN dan ongkir`,
+//!   `gratis ongkir`) and a trailing `nego` are dropped: the amount is still the goods' asking
+//!   price, and a PPN hint joined to them keeps its meaning. A price that includes shipping
+//!   (`termasuk ongkir`) is not the goods' price: unreadable.
 //! - A range is kept as lower bound + `range_max`, never averaged; reversed
 //!   bounds or different units are `INVALID_RANGE`.
 //! - Negative amounts (`-Rp5.000`, the formatter's own negative form) and
@@ -50,6 +55,7 @@
 mod json;
 mod number;
 mod range;
+mod shipping;
 mod side;
 mod tax;
 mod text;
@@ -59,8 +65,10 @@ mod types;
 mod tests;
 #[cfg(test)]
 mod tests_table;
+#[cfg(test)]
+mod tests_tails;
 
-pub use json::parse_price_json;
+pub use json::{parse_price_json, parse_whole_rupiah_json};
 pub use types::{Locale, MAX_AMOUNT, PLACEHOLDER_MAX, ParsedPrice, Precision, PriceIssue, PriceIssueCode};
 
 /// Reads a price written as text, such as `"Rp 1.250.000 (termasuk PPN)"`,
@@ -79,7 +87,7 @@ pub fn parse_price(text: &str, locale: Locale) -> ParsedPrice {
         out.push(PriceIssueCode::OnRequest, "the price is given on request");
         return out;
     }
-    let hint = tax::extract(&cleaned);
+    let hint = tax::extract(&shipping::strip(&cleaned));
     let mut out = ParsedPrice {
         includes_vat: hint.includes_vat,
         pkp: hint.pkp,

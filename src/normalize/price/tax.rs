@@ -26,10 +26,10 @@ use super::{PriceIssue, PriceIssueCode};
 const MAX_HINTS: usize = 8;
 
 /// Words that name the tax.
-const TAX_WORDS: [&str; 4] = ["ppn", "vat", "pajak", "tax"];
+pub(super) const TAX_WORDS: [&str; 4] = ["ppn", "vat", "pajak", "tax"];
 
 /// Words before the tax word meaning "not included", longest first.
-const EXCLUDING: [&str; 21] = [
+pub(super) const EXCLUDING: [&str; 21] = [
     "belum termasuk",
     "tidak termasuk",
     "tdk termasuk",
@@ -129,7 +129,7 @@ fn remove_not_pkp(rest: &mut String) -> bool {
 }
 
 /// Where a hint starting at `start` starts once a label right before it is counted in.
-fn with_label(s: &str, start: usize) -> usize {
+pub(super) fn with_label(s: &str, start: usize) -> usize {
     let head = s.get(..start).unwrap_or_default().trim_end();
     HINT_LABELS.iter().find_map(|label| strip_word_suffix(head, label)).map_or(start, str::len)
 }

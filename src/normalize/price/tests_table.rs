@@ -217,7 +217,7 @@ fn table() -> Vec<Case> {
         "Rp 1.250.000 (Harga belum termasuk PPN)" Id 1250000 - Exact     - false [];
         "Rp 75.000/rim (harga sudah termasuk ppn)" Id 75000 - Exact      "rim" true [];
         "Rp 1.250.000 (PPN ditanggung pembeli)" Id 1250000 - Exact       - -     [AMBIGUOUS_VAT_HINT];
-        "Rp 1.250.000 (nego)"          Id -          -       Exact       - -     [UNREADABLE];
+        "Rp 1.250.000 (nego)"          Id 1250000    -       Exact       - -     [];
         "Rp 1.250.000 PPN 11%"         Id 1250000    -       Exact       - -     [AMBIGUOUS_VAT_HINT];
         "Rp 1.250.000 termasuk PPN, belum termasuk PPN" Id 1250000 - Exact - -   [AMBIGUOUS_VAT_HINT];
         "Harga (+PPN)"                 Id -          -       Exact       - false [UNREADABLE];
