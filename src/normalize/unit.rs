@@ -313,6 +313,8 @@ use read::{field_statement, lowered, lowered_title, words};
 use sized::statement;
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_bottles;

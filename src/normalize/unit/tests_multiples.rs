@@ -1,20 +1,9 @@
 //! A count of packs written with `x` beside a pack or a part of one (`2 x 1/2 Rim`, `Rim x 2`):
 //! read as one pack, two half reams at Rp56.000 were Rp224 a sheet, their group's dearest, and
 //! lifted its median (review33m N1).
+use super::test_support::{NOT_KNOWN, of, shown};
 use super::*;
 use rust_decimal_macros::dec;
-
-/// The reading an offer shows on its own: base unit, quantity, confident.
-fn shown(field: Option<&str>, title: &str) -> (Option<String>, Option<Decimal>, bool) {
-    let unit = hold_bare_count(parse_unit(field, title), field, title);
-    (unit.base_unit, unit.quantity, unit.confident)
-}
-
-fn of(base: &str, quantity: Decimal) -> (Option<String>, Option<Decimal>, bool) {
-    (Some(base.to_string()), Some(quantity), true)
-}
-
-const NOT_KNOWN: (Option<String>, Option<Decimal>, bool) = (None, None, false);
 
 #[test]
 fn two_times_half_a_ream_is_a_whole_ream_never_half_of_one() {

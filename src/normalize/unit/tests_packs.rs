@@ -1,18 +1,9 @@
 //! What a bare count after a pack word counts where the title says what it is (review27b G10,
 //! review26b F6, F8), and after the volume of each bottle (review26b F4) but no other size: read
 //! so, whole-pack sizes were multiplied and multipacks missed (review28d H1, H2, H5).
+use super::test_support::{of, shown};
 use super::*;
 use rust_decimal_macros::dec;
-
-/// The reading an offer shows on its own: base unit, quantity, confident.
-fn shown(field: Option<&str>, title: &str) -> (Option<String>, Option<Decimal>, bool) {
-    let unit = hold_bare_count(parse_unit(field, title), field, title);
-    (unit.base_unit, unit.quantity, unit.confident)
-}
-
-fn of(base: &str, quantity: Decimal) -> (Option<String>, Option<Decimal>, bool) {
-    (Some(base.to_string()), Some(quantity), true)
-}
 
 #[test]
 fn a_cartoon_print_or_balls_beside_a_unit_field_naming_another_pack_are_no_karton_nor_bal() {

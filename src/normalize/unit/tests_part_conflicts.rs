@@ -1,17 +1,8 @@
 //! A part of a pack beside another count of it (`1/2 Rim 500 lembar`, `1/2 Dus isi 24`): the
 //! listing does not say which the price is for, so the size is unknown (review33m N9).
+use super::test_support::{of, shown};
 use super::*;
 use rust_decimal_macros::dec;
-
-/// The reading an offer shows on its own: base unit, quantity, confident.
-fn shown(field: Option<&str>, title: &str) -> (Option<String>, Option<Decimal>, bool) {
-    let unit = hold_bare_count(parse_unit(field, title), field, title);
-    (unit.base_unit, unit.quantity, unit.confident)
-}
-
-fn of(base: &str, quantity: Decimal) -> (Option<String>, Option<Decimal>, bool) {
-    (Some(base.to_string()), Some(quantity), true)
-}
 
 #[test]
 fn half_a_ream_beside_a_count_of_a_whole_ream_leaves_the_size_unknown() {

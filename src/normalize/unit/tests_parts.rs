@@ -1,19 +1,8 @@
 //! A part of a pack before its word (`1/2 Rim`, `Setengah Rim`, `1/2 Lusin`): read as the whole
 //! pack, a half ream at Rp30.000 was its group's cheapest at Rp60 a sheet (review33w W33-1).
+use super::test_support::{NOT_KNOWN, of, shown};
 use super::*;
 use rust_decimal_macros::dec;
-
-/// The reading an offer shows on its own: base unit, quantity, confident.
-fn shown(field: Option<&str>, title: &str) -> (Option<String>, Option<Decimal>, bool) {
-    let unit = hold_bare_count(parse_unit(field, title), field, title);
-    (unit.base_unit, unit.quantity, unit.confident)
-}
-
-fn of(base: &str, quantity: Decimal) -> (Option<String>, Option<Decimal>, bool) {
-    (Some(base.to_string()), Some(quantity), true)
-}
-
-const NOT_KNOWN: (Option<String>, Option<Decimal>, bool) = (None, None, false);
 
 #[test]
 fn half_a_ream_or_a_dozen_in_the_unit_field_is_half_of_it() {
