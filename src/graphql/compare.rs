@@ -39,7 +39,6 @@ impl CompareResult {
 pub(super) struct CoverageView<'a>(&'a Coverage);
 
 /// How much of one marketplace's matches a comparison grouped, and whether more exist.
-/// How much of one marketplace's matches a comparison grouped.
 #[Object(name = "CompareCoverage", serial)]
 impl CoverageView<'_> {
     /// The marketplace.
