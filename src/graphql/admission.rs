@@ -181,6 +181,10 @@ impl Admission {
     /// query that cannot be resolved is that request's own error. Fan-out is summed over the batch.
     pub(super) fn admit(&self, requests: Vec<WireRequest>) -> Result<Vec<Result<Admitted, ServerError>>, Rejection> {
         let limits = &*self.limits;
+        if requests.is_empty() {
+            // Nothing to run and nothing refused was answered 200 `[]` (review32w W32-9).
+            return Err(Rejection::Malformed("the batch holds no operation".into()));
+        }
         if requests.len() > limits.max_batch {
             return Err(Rejection::BatchTooLarge(limits.max_batch));
         }

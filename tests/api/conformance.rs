@@ -191,6 +191,8 @@ async fn malformed_requests_answer_400_whatever_the_media_type() {
         // A persisted query's extension that is no hash (review32w W32-9: 200 as JSON).
         json!({ "extensions": { "persistedQuery": { "version": 1, "sha256Hash": "zz" } } }),
         json!({ "query": "{ __typename }", "extensions": { "persistedQuery": { "version": 1 } } }),
+        // A batch of nothing (review32w W32-9: 200 `[]`).
+        json!([]),
     ] {
         for accept in [GRAPHQL_RESPONSE, "application/json"] {
             let (status, _, body) = post(&app, Some(accept), request.clone()).await;
