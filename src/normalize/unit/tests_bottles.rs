@@ -1,17 +1,12 @@
 //! The dus of bottles or cups as README states it (review33w W33-3): a litre written `1,5 L` or
 //! `1.5 liter`, and the count in the unit field (`Dus isi 24` beside `Air Mineral 600 ml`), had
 //! no unit price where `1500 ml` and a count in the title had one.
+use super::test_support::{of, shown};
 use super::*;
 use rust_decimal_macros::dec;
 
-/// The reading an offer shows on its own: base unit, quantity, confident.
-fn shown(field: Option<&str>, title: &str) -> (Option<String>, Option<Decimal>, bool) {
-    let unit = hold_bare_count(parse_unit(field, title), field, title);
-    (unit.base_unit, unit.quantity, unit.confident)
-}
-
 fn bottles(quantity: Decimal) -> (Option<String>, Option<Decimal>, bool) {
-    (Some("botol".to_string()), Some(quantity), true)
+    of("botol", quantity)
 }
 
 fn held(field: Option<&str>, title: &str) -> (Option<Decimal>, Option<&'static str>) {
