@@ -324,8 +324,11 @@ fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Deci
         Some(u) => Ok(u.price.amount_including_vat),
     };
     let mut verdicts: Vec<Result<Decimal, Uncounted>> = offers.iter().map(|(o, _)| verdict(o)).collect();
-    let packs: Vec<(String, Option<Decimal>)> = offers.iter().map(|(o, _)| plausible::pack_of(o)).collect();
-    plausible::judge(&mut verdicts, &packs);
+    // A price needs others to be judged against: most groups need no pack names read.
+    if verdicts.iter().filter(|v| v.is_ok()).count() > plausible::MIN_OTHERS {
+        let packs: Vec<(String, Option<Decimal>)> = offers.iter().map(|(o, _)| plausible::pack_of(o)).collect();
+        plausible::judge(&mut verdicts, &packs);
+    }
     offers.iter().map(|(o, _)| o).zip(verdicts).collect()
 }
 

@@ -16,7 +16,7 @@ const FLOOR_DIVISOR: u32 = 10;
 
 /// Other counted offers needed before one is judged: against a single other, which of the two is
 /// wrong cannot be told.
-const MIN_OTHERS: usize = 2;
+pub(super) const MIN_OTHERS: usize = 2;
 
 /// The pack an offer is sold in: the unit as the marketplace names it, and its size.
 pub(super) fn pack_of(offer: &Offer) -> (String, Option<Decimal>) {
