@@ -21,6 +21,7 @@ use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, header};
 use futures::StreamExt;
 use std::collections::HashMap;
+use std::io::ErrorKind;
 use std::sync::{Arc, Mutex, PoisonError};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -297,7 +298,56 @@ fn check_limit(limit: &'static str, found: usize, max: usize) -> Result<(), Reje
 /// 408 when the body timed out (tower-http's `TimeoutError`, however deep the decompression
 /// layers wrapped it), else 400: the body arrived but could not be decoded.
 fn body_error(error: &axum::Error) -> Rejection {
-    if is_timeout(error) { Rejection::Stalled } else { Rejection::Unreadable(error.to_string()) }
+    if is_timeout(error) {
+        Rejection::Stalled
+    } else if is_gone(error) {
+        Rejection::Gone(error.to_string())
+    } else {
+        Rejection::Unreadable(error.to_string())
+    }
+}
+
+/// Whether the body ended because the client went away: the connection closed or broke
+/// mid-body (hyper's body error caused by the socket's end), the stream reset or the connection
+/// gone (HTTP/2). A body that arrived whole but does not decode is no such error, even when its
+/// decoder says "unexpected end": only an end hyper met reading the connection counts.
+fn is_gone(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(error);
+    let mut from_connection = false;
+    for _ in 0..16 {
+        let Some(error) = next else { return false };
+        if let Some(hyper) = error.downcast_ref::<hyper::Error>() {
+            if hyper.is_incomplete_message() || hyper.is_canceled() || hyper.is_closed() {
+                return true;
+            }
+            from_connection = true;
+        }
+        if let Some(h2) = error.downcast_ref::<h2::Error>()
+            && (h2.is_reset() || h2.is_go_away() || h2.is_io())
+        {
+            return true;
+        }
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            let ended = matches!(
+                io.kind(),
+                ErrorKind::UnexpectedEof
+                    | ErrorKind::ConnectionReset
+                    | ErrorKind::ConnectionAborted
+                    | ErrorKind::BrokenPipe
+            );
+            if from_connection && ended {
+                return true;
+            }
+            // `io::Error::source` skips the error it wraps; `get_ref` reaches it.
+            if let Some(wrapped) = io.get_ref()
+                && is_gone(wrapped)
+            {
+                return true;
+            }
+        }
+        next = error.source();
+    }
+    false
 }
 
 fn is_timeout(error: &(dyn std::error::Error + 'static)) -> bool {

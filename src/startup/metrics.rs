@@ -63,40 +63,86 @@ pub(super) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -
 /// with `[log] access`, writes its one access-log line from them.
 pub(super) async fn measure(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let operation = operation(request.uri().path());
-    let started = Instant::now();
     let _tracked = state.requests.track();
     let access = state.access_log.then(|| Access::of(&state, &request));
     let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
     let span = request_span(&request, operation, id);
     let notes = RequestNotes::new(id);
-    let response = request::scope(Arc::clone(&notes), next.run(request)).instrument(span.clone()).await;
+    let record = Record { operation, started: Instant::now(), notes: Arc::clone(&notes), access, pending: true };
+    let response = request::scope(notes, next.run(request)).instrument(span.clone()).await;
     span.record("http.response.status_code", response.status().as_u16());
-    if let Some(name) = notes.operation() {
+    if let Some(name) = record.notes.operation() {
         span.record("graphql.operation.name", name);
     }
-    let status = response.status().as_u16();
-    let outcome = response.extensions().get::<request::Outcome>().copied();
-    let outcome = outcome.unwrap_or_else(|| request::Outcome::of_status(status));
-    let response = match access {
-        // A streamed page asks the marketplaces while its body is sent: its line waits for them.
-        Some(access) if response.extensions().get::<request::LineAtBodyEnd>().is_some() => {
-            super::at_end::at_end(response, move || access.log(&notes, operation, (status, outcome), started.elapsed()))
+    record.answered(response)
+}
+
+/// One request's line and series, written once: when it is answered, or, when the client goes
+/// away first (hyper then drops the request before its handler returns), as `cancelled` with
+/// the status nginx gives such a request, 499 (review34d D34-2: such requests left no trace).
+struct Record {
+    operation: &'static str,
+    started: Instant,
+    notes: Arc<RequestNotes>,
+    access: Option<Access>,
+    pending: bool,
+}
+
+/// What an access line and the series say of a request whose client went away.
+const CLIENT_CLOSED: (u16, request::Outcome) = (499, request::Outcome::Cancelled);
+
+impl Record {
+    fn answered(mut self, response: Response) -> Response {
+        self.pending = false;
+        let status = response.status().as_u16();
+        let outcome = response.extensions().get::<request::Outcome>().copied();
+        let outcome = outcome.unwrap_or_else(|| request::Outcome::of_status(status));
+        let (operation, started) = (self.operation, self.started);
+        let response = match self.access.take() {
+            // A streamed page asks the marketplaces while its body is sent: its line waits for them.
+            Some(access) if response.extensions().get::<request::LineAtBodyEnd>().is_some() => {
+                let notes = Arc::clone(&self.notes);
+                super::at_end::at_end(response, move || {
+                    access.log(&notes, operation, (status, outcome), started.elapsed())
+                })
+            }
+            Some(access) => {
+                access.log(&self.notes, operation, (status, outcome), started.elapsed());
+                response
+            }
+            None => response,
+        };
+        // An accepted handshake is no operation: each one run on the socket is counted as it
+        // ends (`graphql::ws`); a refused handshake is counted here.
+        if status != 101 {
+            count(operation, outcome, started);
+        } else {
+            time(operation, started);
         }
-        Some(access) => {
-            access.log(&notes, operation, (status, outcome), started.elapsed());
-            response
-        }
-        None => response,
-    };
-    let outcome = outcome.label();
-    // An accepted handshake is no operation: each one run on the socket is counted as it ends
-    // (`graphql::ws`); a refused handshake is counted here.
-    if status != 101 {
-        metrics::counter!("pasar_http_requests_total", "operation" => operation, "outcome" => outcome).increment(1);
+        response
     }
+}
+
+impl Drop for Record {
+    fn drop(&mut self) {
+        if !self.pending {
+            return;
+        }
+        if let Some(access) = self.access.take() {
+            access.log(&self.notes, self.operation, CLIENT_CLOSED, self.started.elapsed());
+        }
+        count(self.operation, CLIENT_CLOSED.1, self.started);
+    }
+}
+
+fn count(operation: &'static str, outcome: request::Outcome, started: Instant) {
+    metrics::counter!("pasar_http_requests_total", "operation" => operation, "outcome" => outcome.label()).increment(1);
+    time(operation, started);
+}
+
+fn time(operation: &'static str, started: Instant) {
     metrics::histogram!("pasar_http_request_duration_seconds", "operation" => operation)
         .record(started.elapsed().as_secs_f64());
-    response
 }
 
 /// The request's span (a disabled one when traces are off, and for probes, which load

@@ -76,6 +76,9 @@ pub enum Outcome {
     /// Run, and its answer carries errors (a field refused, every marketplace failed), or the
     /// server failed.
     Error,
+    /// Ended without its answer because the client went away (closed the connection, reset
+    /// the stream, completed the operation) before it was sent.
+    Cancelled,
 }
 
 impl Outcome {
@@ -96,6 +99,7 @@ impl Outcome {
             Self::ApqMiss => "apq_miss",
             Self::Refused => "refused",
             Self::Error => "error",
+            Self::Cancelled => "cancelled",
         }
     }
 }

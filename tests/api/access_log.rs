@@ -152,3 +152,49 @@ async fn a_refused_mutation_leaves_the_stored_answers_and_a_purge_takes_them() {
     assert_eq!(sources[4], "-", "still replayed after the refused mutation: {sources:?}");
     assert_ne!(sources[6], "-", "the purge took the stored answer: {sources:?}");
 }
+
+/// Sends `head` and `body` on a connection of its own, waits `wait`, and closes it unanswered.
+async fn send_and_leave(url: &str, head: &str, body: &str, wait: Duration) {
+    use tokio::io::AsyncWriteExt;
+    let address = url.trim_start_matches("http://");
+    let mut socket = tokio::net::TcpStream::connect(address).await.expect("connect");
+    socket.write_all(format!("{head}{body}").as_bytes()).await.expect("sent");
+    tokio::time::sleep(wait).await;
+    drop(socket);
+}
+
+#[tokio::test]
+async fn a_request_whose_client_goes_away_is_logged_and_counted_as_cancelled_not_refused() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    // One marketplace that never answers keeps the search running until the client leaves.
+    sandboxes[0].faults().set_mode(sandbox::FaultMode::Hang);
+    let gateway = Served::start(&sandboxes, "[log]\nformat = \"json\"\naccess = true", "timeout = \"20s\"", &[]).await;
+    let body = json!({ "query": SEARCH, "variables": { "query": "kertas pergi", "first": 3 } }).to_string();
+    let head = |id: &str, length: usize| {
+        format!(
+            "POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nx-request-id: {id}\r\ncontent-length: {length}\r\n\r\n"
+        )
+    };
+    // Asked whole, left while the marketplaces are still asked.
+    send_and_leave(&gateway.url, &head("left-waiting", body.len()), &body, Duration::from_millis(300)).await;
+    // Left in the middle of its body.
+    send_and_leave(&gateway.url, &head("left-sending", body.len()), &body[..10], Duration::from_millis(100)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let metrics = gateway.client.get(format!("{}/metrics", gateway.url)).send().await.expect("metrics");
+    let text = metrics.text().await.expect("text");
+    let (_, logs) = gateway.stop();
+
+    let lines: Vec<Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    for id in ["left-waiting", "left-sending"] {
+        let line = lines
+            .iter()
+            .find(|l| l["target"] == "pasar::access" && l["request_id"] == id)
+            .unwrap_or_else(|| panic!("no access line for `{id}`: {logs}"));
+        assert_eq!(line["status"], 499, "{line}");
+        assert_eq!(line["outcome"], "cancelled", "{line}");
+    }
+    let cancelled = ["operation=\"graphql\"", "outcome=\"cancelled\""];
+    assert_eq!(crate::metrics::sample(&text, "pasar_http_requests_total", &cancelled), Some(2.0), "{text}");
+    assert_eq!(crate::metrics::sample(&text, "pasar_refused_total", &[]), None, "a client gone is no refusal: {text}");
+}

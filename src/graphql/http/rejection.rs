@@ -5,6 +5,7 @@
 use super::super::clients::TooManyRequests;
 use super::super::codes;
 use super::super::negotiate::{MediaType, Wanted, negotiate};
+use crate::telemetry::request::Outcome;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -49,6 +50,10 @@ pub enum Rejection {
     /// The body could not be read (a broken `Content-Encoding`, a reset stream).
     #[error("the request body could not be read: {0}")]
     Unreadable(String),
+    /// The client went away (closed the connection, reset the stream) before its request arrived
+    /// whole: nobody reads the answer, and it is counted as cancelled, not as a refusal.
+    #[error("the client closed the request before it arrived whole: {0}")]
+    Gone(String),
     /// The gateway holds its budget of request bytes.
     #[error("the gateway is busy reading other requests; retry after 1 s")]
     Busy,
@@ -88,6 +93,8 @@ impl Rejection {
             Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Origin(_) => StatusCode::FORBIDDEN,
+            // nginx's "client closed request": what the access line says of a client gone.
+            Self::Gone(_) => StatusCode::from_u16(499).unwrap_or(StatusCode::BAD_REQUEST),
             Self::Unreadable(_) | Self::Malformed(_) | Self::BatchTooLarge(_) | Self::Limit { .. } => {
                 StatusCode::BAD_REQUEST
             }
@@ -106,7 +113,7 @@ impl Rejection {
             Self::Busy => codes::SERVER_BUSY,
             Self::RateLimited(_) => codes::RATE_LIMITED,
             Self::Origin(_) => codes::ORIGIN_NOT_ALLOWED,
-            Self::Unreadable(_) | Self::Malformed(_) => codes::BAD_REQUEST,
+            Self::Unreadable(_) | Self::Malformed(_) | Self::Gone(_) => codes::BAD_REQUEST,
             Self::BatchTooLarge(_) | Self::Limit { .. } => codes::QUERY_TOO_COMPLEX,
         }
     }
@@ -132,6 +139,9 @@ impl Rejection {
     /// Counts the refusal in `pasar_refused_total{reason}` (every refusal is written through
     /// [`error`](Self::error) or [`respond_text`](Self::respond_text), which call this).
     fn count(&self) {
+        if matches!(self, Self::Gone(_)) {
+            return;
+        }
         metrics::counter!("pasar_refused_total", "reason" => self.code()).increment(1);
         if matches!(self, Self::RateLimited(_)) {
             metrics::counter!("pasar_rate_limited_total").increment(1);
@@ -157,6 +167,9 @@ impl Rejection {
     pub(in crate::graphql) fn respond(self, media: MediaType) -> Response {
         let body = json!({ "errors": [self.error()] });
         let mut response = (self.status(), body.to_string()).into_response();
+        if matches!(self, Self::Gone(_)) {
+            response.extensions_mut().insert(Outcome::Cancelled);
+        }
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, media.content_type());
         match self {
