@@ -49,7 +49,8 @@ pub fn product_key(title: &str) -> ProductKey {
     let named = brand.as_deref().and_then(|brand| named_at(&whole, brand));
     included.extend(take_included(&mut toks));
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
-    let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
+    let paper = kind.is_some_and(|k| k.starts_with("kertas"));
+    let mut reader = Reader::new(&toks, paper, kind.is_some_and(|k| k.starts_with("buku")));
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
     // `Ballpoint Pen`: a word the kind's own wordings hold says nothing more.

@@ -45,7 +45,9 @@
 //! - Only the first mass or volume of a title is the product's: a later one is the pack's
 //!   (`Gula 1 kg … dus isi 20 kg`).
 //! - A number before a pack word is the pack's count (`5 rim`, `500 lbr`), except a number above
-//!   100 before a container word, which is a model number (`Bantex 1450 Pak isi 10`).
+//!   100 before a container word, which is a model number (`Bantex 1450 Pak isi 10`). A part of
+//!   a pack (`1/2 Rim`, `0,5 Lusin`, `Setengah Rim`) is the pack's too. A notebook's sheets
+//!   (`Buku Tulis 38 Lembar`) are what it is, never its pack: `58 Lembar` is another book.
 //! - Tables of brands, kinds and words are domain knowledge and small. A brand no table knows
 //!   is read from its place (after `Merek:`, else the first run of words the matcher does not
 //!   know: `Kertas HVS Copylas A4`, else a vowel-less acronym that is no code's prefix nor a
@@ -115,6 +117,8 @@ mod tests_apart;
 mod tests_boards;
 #[cfg(test)]
 mod tests_chalk;
+#[cfg(test)]
+mod tests_goods;
 #[cfg(test)]
 mod tests_group;
 #[cfg(test)]
