@@ -51,7 +51,8 @@
 //! - Tables of brands, kinds and words are domain knowledge and small. A brand no table knows
 //!   is read from its place (after `Merek:`, else the first run of words the matcher does not
 //!   know: `Kertas HVS Copylas A4`, else a vowel-less acronym that is no code's prefix nor a
-//!   technical word: `TVT`, not `TN 2260` or `DVR`) and stays among the words too; two such brands conflict
+//!   technical word: `TVT`, not `TN 2260` or `DVR`; a phrase naming the good, `Garam Beryodium`,
+//!   `Helm Proyek`, or a cable type, `NYA`, is known words and no maker) and stays among the words too; two such brands conflict
 //!   unless either title has all of the other's among its words. The run passes over up to two
 //!   known words or unknown acronyms (`Sekolah SMP Ujiab`) and is never cut short: a generic word
 //!   ahead of the maker (`Sabun Mandi Cair Lifebuoy` reads `Mandi Lifebuoy`) then never stands
@@ -131,6 +132,8 @@ mod tests_makers2;
 mod tests_makers3;
 #[cfg(test)]
 mod tests_makers4;
+#[cfg(test)]
+mod tests_makers5;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]
