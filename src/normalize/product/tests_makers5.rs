@@ -1,5 +1,6 @@
 //! Words that say what a good is, read as its maker (review33m N7): `Garam Beryodium`, `Helm
-//! Proyek` and the cable type `NYA` were brands, so makers named after them met.
+//! Proyek` and the cable type `NYA` were brands, so makers named after them met; and one maker
+//! written `Kupu-Kupu` and `Kupu Kupu` was two (N10).
 
 use super::product_key;
 use super::tests_markers::{conflict, grouped, together};
@@ -29,4 +30,12 @@ fn goods_named_alike_by_different_makers_stay_apart() {
         assert!(!together(&groups, block[0], block[1]), "{groups:?}");
     }
     assert!(!conflict("Helm Proyek SNI NHK Putih", "Helm Proyek SNI KYT Putih").is_empty());
+}
+
+#[test]
+fn one_maker_in_two_wordings_is_one_maker() {
+    let titles = ["Sapu Ijuk Kupu-Kupu", "Sapu Ijuk Kupu Kupu", "Sapu Ijuk Gajah"];
+    assert_eq!(product_key(titles[0]).brand, product_key(titles[1]).brand);
+    let groups = grouped(&titles);
+    assert!(together(&groups, titles[0], titles[1]), "{groups:?}");
 }
