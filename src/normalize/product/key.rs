@@ -37,6 +37,7 @@ pub fn product_key(title: &str) -> ProductKey {
     }
     white_board(&mut toks);
     shorthand(&mut toks);
+    doubled(&mut toks);
     let says = Says::read(&toks);
     // `Free Spidol Whiteboard … 60 x 90 cm` is the board, and its kind no marker's.
     toks.drain(..apart::gift(&toks));
@@ -49,7 +50,8 @@ pub fn product_key(title: &str) -> ProductKey {
     let named = brand.as_deref().and_then(|brand| named_at(&whole, brand));
     included.extend(take_included(&mut toks));
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
-    let mut reader = Reader::new(&toks, kind.is_some_and(|k| k.starts_with("kertas")));
+    let paper = kind.is_some_and(|k| k.starts_with("kertas"));
+    let mut reader = Reader::new(&toks, paper, kind.is_some_and(|k| k.starts_with("buku")));
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
     // `Ballpoint Pen`: a word the kind's own wordings hold says nothing more.
@@ -104,6 +106,21 @@ fn shorthand(toks: &mut [Tok]) {
             _ => continue,
         };
         toks[at].text = word.to_string();
+    }
+}
+
+/// `Kupu Kupu` is `Kupu-Kupu` (`kupukupu`): a word the matcher does not know written twice is one
+/// name, else one maker's brooms were two makers' (review33m N10). A known word twice is two
+/// (`Warna: Warna Biru` is a label and its value).
+fn doubled(toks: &mut Vec<Tok>) {
+    let mut at = 1;
+    while at < toks.len() {
+        let (a, b) = (&toks[at - 1], &toks[at]);
+        if a.class == Class::Word && a == b && !vocab::known(&a.text) {
+            toks[at - 1].text = a.text.repeat(2);
+            toks.remove(at);
+        }
+        at += 1;
     }
 }
 

@@ -45,11 +45,14 @@
 //! - Only the first mass or volume of a title is the product's: a later one is the pack's
 //!   (`Gula 1 kg … dus isi 20 kg`).
 //! - A number before a pack word is the pack's count (`5 rim`, `500 lbr`), except a number above
-//!   100 before a container word, which is a model number (`Bantex 1450 Pak isi 10`).
+//!   100 before a container word, which is a model number (`Bantex 1450 Pak isi 10`). A part of
+//!   a pack (`1/2 Rim`, `0,5 Lusin`, `Setengah Rim`) is the pack's too. A notebook's sheets
+//!   (`Buku Tulis 38 Lembar`) are what it is, never its pack: `58 Lembar` is another book.
 //! - Tables of brands, kinds and words are domain knowledge and small. A brand no table knows
 //!   is read from its place (after `Merek:`, else the first run of words the matcher does not
 //!   know: `Kertas HVS Copylas A4`, else a vowel-less acronym that is no code's prefix nor a
-//!   technical word: `TVT`, not `TN 2260` or `DVR`) and stays among the words too; two such brands conflict
+//!   technical word: `TVT`, not `TN 2260` or `DVR`; a phrase naming the good, `Garam Beryodium`,
+//!   `Helm Proyek`, or a cable type, `NYA`, is known words and no maker) and stays among the words too; two such brands conflict
 //!   unless either title has all of the other's among its words. The run passes over up to two
 //!   known words or unknown acronyms (`Sekolah SMP Ujiab`) and is never cut short: a generic word
 //!   ahead of the maker (`Sabun Mandi Cair Lifebuoy` reads `Mandi Lifebuoy`) then never stands
@@ -116,6 +119,8 @@ mod tests_boards;
 #[cfg(test)]
 mod tests_chalk;
 #[cfg(test)]
+mod tests_goods;
+#[cfg(test)]
 mod tests_group;
 #[cfg(test)]
 mod tests_kinds;
@@ -127,6 +132,8 @@ mod tests_makers2;
 mod tests_makers3;
 #[cfg(test)]
 mod tests_makers4;
+#[cfg(test)]
+mod tests_makers5;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]

@@ -128,6 +128,10 @@ pub(super) const KINDS: &[(&str, &[&str])] = &[
             "copy paper",
         ],
     ),
+    // Notebooks of a paper maker are no copy paper (review33m N5: `Buku Gambar Sinar Dunia A4`
+    // met `Kertas HVS Sinar Dunia A4 70 gsm`).
+    ("buku tulis", &["buku tulis", "buku catatan"]),
+    ("buku gambar", &["buku gambar"]),
     ("toner", &["cartridge toner", "toner cartridge", "toner printer", "toner"]),
     ("tinta", &["tinta printer", "botol tinta", "tinta botol", "tinta", "ink bottle"]),
     ("printer", &["printer ink tank", "printer tinta isi ulang", "printer inkjet", "printer"]),

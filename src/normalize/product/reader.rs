@@ -46,6 +46,8 @@ pub(super) struct Reader<'a> {
     at: usize,
     /// Grams on paper are grammage (`80 gr` is `80gsm`).
     paper: bool,
+    /// A notebook's sheets are what it is (`38 Lembar` is not `58 Lembar`), not its pack.
+    book: bool,
     pub(super) specs: Vec<String>,
     pub(super) words: Vec<String>,
     /// Net content already read: a second mass or volume is the pack's (`1 kg … (20 kg)`).
@@ -55,8 +57,9 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(toks: &'a [Tok], paper: bool) -> Self {
-        Self { toks, at: 0, paper, specs: Vec::new(), words: Vec::new(), content: Vec::new(), after_pack: false }
+    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool) -> Self {
+        let (specs, words, content) = (Vec::new(), Vec::new(), Vec::new());
+        Self { toks, at: 0, paper, book, specs, words, content, after_pack: false }
     }
 
     fn peek(&self, ahead: usize) -> Option<&'a Tok> {
@@ -116,9 +119,14 @@ impl<'a> Reader<'a> {
             // `SSD 512`, `RAM 8`, `256 SSD`: gigabytes.
             return self.measure(number, ("gb", Dimension::Storage), 1);
         }
+        if self.book && self.peek(1).is_some_and(|t| t.is("lembar") || t.is("lbr")) {
+            return self.spec(format!("{number}sheet"), 2);
+        }
         if let Some(next) = self.peek(1).filter(|t| tables::is_pack_word(&t.text)) {
             let container = tables::CONTAINERS.contains(&next.text.as_str());
-            let small = number.parse::<u32>().is_ok_and(|n| n <= tables::MAX_CONTAINER_COUNT);
+            // A part of a pack (`1/2 Rim`, `0,5 Lusin`) is the pack's as its count is: kept, the
+            // half ream met the half dozen notebooks on `0.5` (review33m N5).
+            let small = number.parse::<Decimal>().is_ok_and(|n| n <= Decimal::from(tables::MAX_CONTAINER_COUNT));
             if !container || small {
                 return self.skip(2, true);
             }
@@ -205,6 +213,7 @@ impl<'a> Reader<'a> {
                 return self.skip(n, true);
             }
             "x" => return self.skip(1, self.after_pack),
+            _ if tables::PART_WORDS.contains(&text) && self.is_pack_word(1) => return self.skip(2, true),
             // `box of 50`: as `box isi 50`.
             "of" if self.after_pack => return self.isi(),
             "rp" if self.is_num(1) => {

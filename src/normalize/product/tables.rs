@@ -20,6 +20,9 @@ pub(super) const CONTAINERS: &[&str] = &[
     "pouch", "tube", "pail", "ream", "reams", "carton", "cartons", "ctn", "kardus", "dozen", "packs", "boxes",
 ];
 
+/// Words for a part of a pack written before its word (`Setengah Rim`, `Half Lusin`).
+pub(super) const PART_WORDS: &[&str] = &["setengah", "separuh", "half", "seperempat", "sepertiga"];
+
 /// The largest count written before a container word.
 pub(super) const MAX_CONTAINER_COUNT: u32 = 100;
 

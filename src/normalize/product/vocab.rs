@@ -36,10 +36,16 @@ const DESCRIPTIVE: &[&str] = &[
     // Kinds of goods no kind table names, and screen words.
     "stapler", "staples", "hekter", "lakban", "karbol", "pembersih", "mie", "mi", "instan", "fhd", "uhd", "hd",
     "ips", "tinta", "lem", "spidol", "map", "isolasi", "gunting", "penggaris", "penghapus", "sabun", "cair",
+    // Goods named by what they are for or contain, never by who makes them (review33m N7:
+    // `Garam Beryodium` and `Helm Proyek` were the brands of every maker's salt and helmet).
+    "garam", "beryodium", "yodium", "helm", "proyek", "safety", "sapu", "ijuk",
     // Technical acronyms: what a product is or has, never who makes it.
     "pvc", "hdpe", "ppr", "mdf", "hpl", "ssd", "hdd", "nvme", "rgb", "dvr", "nvr", "xvr", "ahd", "ptz", "ntsc",
     "hdmi", "vga", "dvd", "cd", "ac", "dc", "gps", "nfc", "wifi", "lan", "poe", "ups", "pcs", "std", "bw",
     "cmyk", "dtf", "uv", "pln", "sds", "msds", "tkdn", "spt", "kwh",
+    // Cable types (`Kabel NYA 1x1.5 Eterna` is Eterna's; `NYA` has a vowel and was the maker of
+    // every NYA cable, review33m N7).
+    "nya", "nym", "nyy", "nyaf", "nymhy", "nyyhy", "nyfgby",
     // Services name what is done, not who makes it.
     "jasa", "layanan", "sistem", "informasi", "tenaga", "ahli", "konsultan", "pelatihan", "sewa", "servis",
 ];

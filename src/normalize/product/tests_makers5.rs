@@ -1,0 +1,41 @@
+//! Words that say what a good is, read as its maker (review33m N7): `Garam Beryodium`, `Helm
+//! Proyek` and the cable type `NYA` were brands, so makers named after them met; and one maker
+//! written `Kupu-Kupu` and `Kupu Kupu` was two (N10).
+
+use super::product_key;
+use super::tests_markers::{conflict, grouped, together};
+
+#[test]
+fn a_phrase_naming_the_good_is_not_its_maker() {
+    for (title, maker) in [
+        ("Garam Beryodium Dolpin 250 gr", Some("Dolpin")),
+        ("Helm Proyek SNI NHK Putih", Some("Nhk")),
+        ("Helm Safety KYT SNI Putih", Some("Kyt")),
+        ("Kabel NYA 1x1.5 Eterna 50 m", Some("Eterna")),
+        ("Garam Beryodium 250 gr", None),
+        ("Helm Proyek SNI Putih", None),
+    ] {
+        assert_eq!(product_key(title).brand.as_deref(), maker, "{title}");
+    }
+}
+
+#[test]
+fn goods_named_alike_by_different_makers_stay_apart() {
+    for block in [
+        ["Garam Beryodium Cap Kapal 250 gr", "Garam Beryodium Dolpin 250 gr", "Garam Beryodium 250 gr"],
+        ["Helm Proyek SNI NHK Putih", "Helm Proyek SNI KYT Putih", "Helm Proyek SNI Putih"],
+        ["Kabel NYA 1x1.5 Eterna 50 m", "Kabel NYA 1x1.5 Supreme 50 m", "Kabel NYA 1x1.5 50 m"],
+    ] {
+        let groups = grouped(&block);
+        assert!(!together(&groups, block[0], block[1]), "{groups:?}");
+    }
+    assert!(!conflict("Helm Proyek SNI NHK Putih", "Helm Proyek SNI KYT Putih").is_empty());
+}
+
+#[test]
+fn one_maker_in_two_wordings_is_one_maker() {
+    let titles = ["Sapu Ijuk Kupu-Kupu", "Sapu Ijuk Kupu Kupu", "Sapu Ijuk Gajah"];
+    assert_eq!(product_key(titles[0]).brand, product_key(titles[1]).brand);
+    let groups = grouped(&titles);
+    assert!(together(&groups, titles[0], titles[1]), "{groups:?}");
+}
