@@ -134,7 +134,7 @@ fn read_vendor(raw: &RawOffer) -> VendorRecord {
         }
     });
     VendorRecord {
-        source_id: raw.vendor_id.as_deref().map_or_else(|| canonical.name.clone(), plain_text),
+        source_id: raw.vendor_id.as_deref().map(plain_text),
         raw_name,
         name_key,
         name: canonical.name,

@@ -89,9 +89,10 @@ fn derivation_and_confidence_say_where_the_size_comes_from() {
 }
 
 #[test]
-fn the_unit_name_is_kept_as_the_marketplace_wrote_it_lowercased() {
-    assert_eq!(parse_unit(Some(" Rim "), "x").name, "rim");
-    assert_eq!(parse_unit(None, "x").name, "unit");
+fn the_unit_name_is_kept_as_the_marketplace_wrote_it_lowercased_and_none_is_made_up() {
+    assert_eq!(parse_unit(Some(" Rim "), "x").name.as_deref(), Some("rim"));
+    assert_eq!(parse_unit(None, "x").name, None);
+    assert_eq!(parse_unit(None, "Kertas A4 1 Rim").name, None, "the title states the pack, not a unit field");
 }
 
 #[test]
