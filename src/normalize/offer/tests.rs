@@ -267,6 +267,23 @@ mod v2 {
     }
 
     #[test]
+    fn present_but_unreadable_values_each_leave_an_issue() {
+        let codes = |raw: RawOffer| {
+            let offer = normalize_offer(&MarketplaceId::new("test"), &raw);
+            (offer.price.is_some(), offer.issues.iter().map(|i| (i.field, i.code)).collect::<Vec<_>>())
+        };
+        let priced = |value: Value| RawOffer { price: RawValue { value, format: ValueFormat::Number }, ..listing() };
+        assert_eq!(codes(priced(json!("Rp 12.500"))), (false, vec![("price", "UNREADABLE")]));
+        assert_eq!(codes(priced(json!("NaN"))), (false, vec![("price", "UNREADABLE")]));
+        assert_eq!(codes(priced(Value::Null)), (false, vec![("price", "EMPTY")]));
+        assert_eq!(codes(priced(json!("12500"))), (true, vec![]), "a number sent as text is still read");
+        let listed = RawOffer { unreadable: vec!["unit"], ..listing() };
+        assert_eq!(codes(listed.clone()), (true, vec![("unit", "UNREADABLE")]));
+        let note = normalize_offer(&MarketplaceId::new("test"), &listed).unit.note.expect("a note");
+        assert!(note.contains("cannot be read"), "{note}");
+    }
+
+    #[test]
     fn counts_beyond_what_the_api_can_carry_are_reported_never_clamped() {
         let huge = json!(1_099_511_627_776_u64);
         let raw = RawOffer { stock: number(huge.clone()), min_order: number(huge), ..listing() };
