@@ -259,6 +259,10 @@ fn from_container(
         Some(Statement::Unsized) => unknown(name, "the title counts things whose size it does not state"),
         Some(Statement::Part(note)) => unknown(name, note),
         None if is_container => unknown(name, "the unit is a container and nothing states how much it holds"),
+        // `Roll 50 m`: a count or size Pasar does not read is not a unit of its own.
+        None if field_words.len() > 1 && field_words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) => {
+            unknown(name, "the unit field states a size that is not read")
+        }
         // A unit of its own (`orang-bulan`, `ream`): the price is for one of it.
         None => Unit {
             base_unit: Some(field.to_string()),
