@@ -90,6 +90,9 @@ registry! {
     /// `offer(id)`: no offer with that id was seen within the retention (or the id is malformed
     /// or names no registered marketplace: `extensions.wellFormed`, `extensions.knownMarketplace`).
     OfferNotFound = "OFFER_NOT_FOUND", Error;
+    /// `vendor(id)`: no vendor with that id (or one merged into another since) was seen within
+    /// the retention.
+    VendorNotFound = "VENDOR_NOT_FOUND", Error;
     /// `Spending.transactions` needs a configured client (`x-api-key`) with the `transactions`
     /// scope.
     TransactionsForbidden = "TRANSACTIONS_FORBIDDEN", Error;

@@ -116,7 +116,7 @@ impl Offer {
         let strings = self.title.len()
             + self.source_id.len()
             + self.url.as_ref().map_or(0, String::len)
-            + self.unit.name.len()
+            + self.unit.name.as_ref().map_or(0, String::len)
             + self.vendor.text_bytes()
             + self.brand.as_ref().map_or(0, String::len)
             + self.model.as_ref().map_or(0, String::len)
@@ -201,8 +201,9 @@ impl VatBasis {
 /// The pack a price is quoted for.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Unit {
-    /// The unit as the marketplace names it (`"rim"`, `"Dus"`).
-    pub name: String,
+    /// The unit as the marketplace names it (`"rim"`, `"Dus"`); `None` when it sends no unit
+    /// field: a name made up for it would be written into surveys as the marketplace's.
+    pub name: Option<String>,
     /// The smallest countable unit (`"lembar"` for a rim), when known.
     pub base_unit: Option<String>,
     /// How many base units the pack holds (`500` for a rim); `None` when nothing states it.
@@ -333,7 +334,7 @@ impl Offer {
                 exact: true,
             }),
             unit: Unit {
-                name: "unit".into(),
+                name: None,
                 base_unit: None,
                 quantity: Some(Decimal::ONE),
                 derivation: PackDerivation::Assumed,
@@ -342,7 +343,7 @@ impl Offer {
             },
             unit_price: None,
             vendor: VendorRecord {
-                source_id: id.into(),
+                source_id: Some(id.into()),
                 raw_name: id.into(),
                 name: id.into(),
                 legal_form: LegalForm::Pt,

@@ -11,6 +11,7 @@ pub mod codes {
     pub const BAD_USER_INPUT: &str = Code::BadUserInput.as_str();
     pub const BAD_CURSOR: &str = Code::BadCursor.as_str();
     pub const OFFER_NOT_FOUND: &str = Code::OfferNotFound.as_str();
+    pub const VENDOR_NOT_FOUND: &str = Code::VendorNotFound.as_str();
     pub const BAD_REQUEST: &str = Code::BadRequest.as_str();
     pub const UNSUPPORTED_CONTENT_TYPE: &str = Code::UnsupportedContentType.as_str();
     pub const UNSUPPORTED_CONTENT_ENCODING: &str = Code::UnsupportedContentEncoding.as_str();

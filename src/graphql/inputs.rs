@@ -164,10 +164,17 @@ pub(super) fn search_params(
     no_cache: Option<bool>,
     buyer: Option<BuyerContextInput>,
 ) -> Result<SearchParams> {
+    let sort = sort.unwrap_or_default();
+    // Policy order ranks locality to the buyer; without one it would rank every offer as of
+    // unknown locality and still look like the order the rules ask for.
+    if sort == OfferSort::Policy && buyer.is_none() {
+        let said = "`sort: POLICY` ranks by locality to the buyer: give `buyer: { regionCode }`.".to_string();
+        return Err(refusal(said, "buyer"));
+    }
     Ok(SearchParams {
         query,
         filter: offer_filter(filter)?,
-        sort: sort.unwrap_or_default(),
+        sort,
         buyer: buyer_context(buyer)?,
         first: u32::try_from(first.unwrap_or(20)).unwrap_or(0),
         after,

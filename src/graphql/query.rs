@@ -26,7 +26,7 @@ pub struct QueryRoot;
 /// `GRAPHQL_VALIDATION_FAILED`,
 /// `OPERATION_RESOLUTION_FAILURE`, `PERSISTED_QUERY_NOT_FOUND`, `PERSISTED_QUERY_HASH_MISMATCH`,
 /// `PERSISTED_QUERY_NOT_SUPPORTED`, `PERSISTED_QUERY_NOT_IN_LIST`, `METHOD_NOT_ALLOWED`,
-/// `NOT_ACCEPTABLE`, `OFFER_NOT_FOUND`, `TRANSACTIONS_FORBIDDEN`; a marketplace that failed adds one error beside the partial
+/// `NOT_ACCEPTABLE`, `OFFER_NOT_FOUND`, `VENDOR_NOT_FOUND`, `TRANSACTIONS_FORBIDDEN`; a marketplace that failed adds one error beside the partial
 /// data, with `extensions.marketplace` and one of `MARKETPLACE_TIMEOUT`, `MARKETPLACE_UNAVAILABLE`,
 /// `MARKETPLACE_RATE_LIMITED`, `MARKETPLACE_BAD_RESPONSE`, `MARKETPLACE_OVERLOADED`,
 /// `MARKETPLACE_CIRCUIT_OPEN`.
@@ -130,13 +130,21 @@ impl QueryRoot {
         }))
     }
 
-    /// A vendor by id, with every marketplace account merged into it.
+    /// A vendor by id, with every marketplace account merged into it. Vendors are kept for 70
+    /// minutes after an offer of theirs was last fetched; for an id not kept, the field is null
+    /// with a `VENDOR_NOT_FOUND` error, as `offer(id)` answers for an offer.
     async fn vendor(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The vendor's `id`, as `Offer.vendor.id` gives it.")] id: ID,
-    ) -> Option<VendorView> {
-        ctx.data_unchecked::<SearchService>().vendor(&id).await.map(VendorView)
+    ) -> Result<Option<VendorView>> {
+        let found = ctx.data_unchecked::<SearchService>().vendor(&id).await;
+        // A null without an error would read as "no such vendor" where it is "not seen lately".
+        let Some(vendor) = found else {
+            let said = format!("no vendor `{}` was seen recently (vendors are kept for 70 minutes)", id.0);
+            return Err(async_graphql::Error::new(said).extend_with(|_, e| e.set("code", codes::VENDOR_NOT_FOUND)));
+        };
+        Ok(Some(VendorView(vendor)))
     }
 
     /// A region by Kemendagri code, dotted (`"35.71"`) or BPS style (`"3571"`).

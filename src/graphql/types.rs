@@ -256,9 +256,10 @@ impl Offer {
     async fn bbi(&self) -> Option<bool> {
         self.bbi
     }
-    /// Units in stock, where the marketplace states it.
+    /// Units in stock, where the marketplace states it; null above 2,147,483,647 (the most an
+    /// `Int` holds), with an entry in `issues`.
     async fn stock(&self) -> Option<i32> {
-        self.stock.map(clamp_i32)
+        self.stock.and_then(|n| i32::try_from(n).ok())
     }
     /// Whether the offer can be ordered now, where the marketplace states it.
     async fn availability(&self) -> Option<Availability> {
@@ -266,7 +267,7 @@ impl Offer {
     }
     /// The fewest packs the seller accepts in one order, where stated.
     async fn min_order(&self) -> Option<i32> {
-        self.min_order.map(clamp_i32)
+        self.min_order.and_then(|n| i32::try_from(n).ok())
     }
     /// Brand, where the marketplace states it apart from the title.
     async fn brand(&self) -> Option<&str> {
@@ -299,9 +300,10 @@ impl Offer {
 /// The unit an offer is sold in, and how many base units it holds.
 #[Object(serial)]
 impl Unit {
-    /// The pack as the marketplace names it.
-    async fn name(&self) -> &str {
-        &self.name
+    /// The pack as the marketplace names it; null when it sends no unit field (the title may
+    /// still state the pack: see `quantity` and `baseUnit`).
+    async fn name(&self) -> Option<&str> {
+        self.name.as_deref()
     }
     /// The smallest countable unit of the pack, when known.
     async fn base_unit(&self) -> Option<&str> {

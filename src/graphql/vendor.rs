@@ -118,9 +118,10 @@ impl AccountView<'_> {
     async fn marketplace(&self, ctx: &Context<'_>) -> Result<MarketplaceView> {
         marketplace(ctx, &self.0.marketplace)
     }
-    /// The account id on that marketplace.
-    async fn source_id(&self) -> &str {
-        &self.0.source_id
+    /// The account id on that marketplace; null when its adapter maps none (the vendor's name
+    /// is not given as one).
+    async fn source_id(&self) -> Option<&str> {
+        self.0.source_id.as_deref()
     }
     /// The name exactly as that marketplace writes it.
     async fn raw_name(&self) -> &str {

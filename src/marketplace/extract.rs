@@ -33,37 +33,62 @@ pub(crate) fn extract(
     fields: &FieldMap,
     vat: &Arc<VatPolicy>,
 ) -> Result<RawOffer, String> {
+    let mut unreadable = Vec::new();
     Ok(RawOffer {
         source_id: required_text(item, "id", &fields.id)?,
         title: required_text(item, "title", &fields.title)?,
-        url: opt_text(item, fields.url.as_ref()),
-        price: raw(item, &fields.price, ValueFormat::Number).ok_or("item without price")?,
+        url: noted_text(item, fields.url.as_ref(), "url", &mut unreadable),
+        price: stated_price(item, &fields.price).ok_or("item without price")?,
         vat: Arc::clone(vat),
         includes_vat: opt_flag(item, fields.includes_vat.as_ref()),
         vat_rate: opt_raw(item, fields.vat_rate.as_ref(), ValueFormat::Number),
         vendor_pkp: opt_flag(item, fields.vendor_pkp.as_ref()),
         vat_exempt: opt_flag(item, fields.vat_exempt.as_ref()),
         regional_tax: opt_flag(item, fields.regional_tax.as_ref()),
-        brand: opt_text(item, fields.brand.as_ref()),
-        model: opt_text(item, fields.model.as_ref()),
+        brand: noted_text(item, fields.brand.as_ref(), "brand", &mut unreadable),
+        model: noted_text(item, fields.model.as_ref(), "model", &mut unreadable),
         pack_quantity: opt_raw(item, fields.pack_quantity.as_ref(), ValueFormat::Number),
-        base_unit: opt_text(item, fields.base_unit.as_ref()),
+        base_unit: noted_text(item, fields.base_unit.as_ref(), "unit.baseUnit", &mut unreadable),
         availability: fields.availability.as_ref().and_then(|spec| mapped_text(item, spec)),
         min_order: opt_raw(item, fields.min_order.as_ref(), ValueFormat::Number),
-        unit: opt_text(item, fields.unit.as_ref()),
+        unit: noted_text(item, fields.unit.as_ref(), "unit", &mut unreadable),
         stock: opt_raw(item, fields.stock.as_ref(), ValueFormat::Number),
         tkdn: opt_raw(item, fields.tkdn.as_ref(), ValueFormat::PercentText),
         bmp: opt_raw(item, fields.bmp.as_ref(), ValueFormat::PercentText),
         bbi: opt_raw(item, fields.bbi.as_ref(), ValueFormat::Boolean),
-        vendor_id: opt_text(item, fields.vendor_id.as_ref()),
-        seller_url: opt_text(item, fields.seller_url.as_ref()),
+        vendor_id: noted_text(item, fields.vendor_id.as_ref(), "seller.id", &mut unreadable),
+        seller_url: noted_text(item, fields.seller_url.as_ref(), "seller.url", &mut unreadable),
         seller_rating: opt_raw(item, fields.seller_rating.as_ref(), ValueFormat::Number),
         vendor_name: required_text(item, "vendor name", &fields.vendor_name)?,
-        vendor_legal_form: opt_text(item, fields.vendor_legal_form.as_ref()),
-        vendor_npwp: opt_text(item, fields.vendor_npwp.as_ref()),
-        vendor_scale: opt_text(item, fields.vendor_scale.as_ref()),
-        vendor_region: opt_text(item, fields.vendor_region.as_ref()),
+        vendor_legal_form: noted_text(item, fields.vendor_legal_form.as_ref(), "vendor.legalForm", &mut unreadable),
+        vendor_npwp: noted_text(item, fields.vendor_npwp.as_ref(), "vendor.npwp", &mut unreadable),
+        vendor_scale: noted_text(item, fields.vendor_scale.as_ref(), "vendor.scale", &mut unreadable),
+        vendor_region: noted_text(item, fields.vendor_region.as_ref(), "vendor.region", &mut unreadable),
+        unreadable,
     })
+}
+
+/// The price as sent, `null` included: a listing stating no price is kept and says so (`EMPTY`),
+/// as `""` and `"NaN"` are; only an item with no price field at all is skipped.
+fn stated_price(item: &mut (impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<RawValue> {
+    let value = item.take(spec.pointer())?;
+    Some(RawValue { value, format: spec.format().unwrap_or(ValueFormat::Number) })
+}
+
+/// As [`opt_text`], but a list or an object where text was mapped is noted under `field`:
+/// the value is there and cannot be read, which is not the same as not stated.
+fn noted_text(
+    item: &mut (impl ItemValues + ?Sized),
+    spec: Option<&FieldSpec>,
+    field: &'static str,
+    unreadable: &mut Vec<&'static str>,
+) -> Option<String> {
+    let value = item.take(spec?.pointer())?;
+    if matches!(value, Value::Array(_) | Value::Object(_)) {
+        unreadable.push(field);
+        return None;
+    }
+    text_of(value)
 }
 
 fn required_text(item: &mut (impl ItemValues + ?Sized), name: &str, spec: &FieldSpec) -> Result<String, String> {
@@ -72,7 +97,11 @@ fn required_text(item: &mut (impl ItemValues + ?Sized), name: &str, spec: &Field
 
 /// Text of a scalar field; numbers are accepted as text (ids are often numeric), objects are not.
 pub(super) fn text(item: &mut (impl ItemValues + ?Sized), spec: &FieldSpec) -> Option<String> {
-    let text = match item.take(spec.pointer())? {
+    text_of(item.take(spec.pointer())?)
+}
+
+fn text_of(value: Value) -> Option<String> {
+    let text = match value {
         Value::String(s) if s.trim().len() == s.len() => s,
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) => n.to_string(),

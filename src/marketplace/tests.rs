@@ -88,6 +88,20 @@ fn a_response_is_read_through_the_adapters_pointers_and_unreadable_items_are_cou
 }
 
 #[test]
+fn a_null_price_keeps_the_item_and_a_list_where_text_was_mapped_is_noted_unreadable() {
+    let def = definition(MBIZ);
+    let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());
+    let body = json!({
+        "data": [{ "id": "A1", "name": "Kertas", "price": null, "uom": ["Rim"], "seller": { "name": "CV X" } }],
+        "meta": { "total": "1" }
+    });
+    let page = adapter.parse(body.to_string().as_bytes()).expect("readable page");
+    assert_eq!(page.skipped, Vec::<String>::new());
+    assert_eq!((&page.items[0].price.value, page.items[0].unit.as_deref()), (&serde_json::Value::Null, None));
+    assert_eq!(page.items[0].unreadable, ["unit"]);
+}
+
+#[test]
 fn an_item_whose_title_ends_in_half_an_emoji_is_read_with_a_replacement_character() {
     let def = definition(MBIZ);
     let adapter = HttpAdapter::new(def.clone(), "http://127.0.0.1:9".into(), static_headers(&def), test_client());

@@ -6,8 +6,8 @@ use super::{Issue, StaticText, interned};
 /// A vendor as one marketplace records it, before cross-marketplace merging.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct VendorRecord {
-    /// The vendor's account id on the marketplace.
-    pub source_id: String,
+    /// The vendor's account id on the marketplace; `None` when the adapter maps no `vendor_id`.
+    pub source_id: Option<String>,
     /// The name exactly as sent (trimmed).
     pub raw_name: String,
     /// The canonical display name (`"PT Maju Jaya Abadi"`).
@@ -37,10 +37,16 @@ pub struct VendorRecord {
 }
 
 impl VendorRecord {
+    /// What tells this marketplace's accounts apart: the account id, else the canonical name
+    /// (kept inside Pasar; the API gives no id it was not sent).
+    pub fn account_key(&self) -> &str {
+        self.source_id.as_deref().unwrap_or(&self.name)
+    }
+
     /// Rough heap size of its text, for memory budgets.
     pub fn text_bytes(&self) -> usize {
         let optional = |text: &Option<String>| text.as_ref().map_or(0, String::len);
-        self.source_id.len()
+        optional(&self.source_id)
             + self.raw_name.len()
             + self.name.len()
             + self.name_key.len()

@@ -4,7 +4,7 @@
 //! on the offer, and never prevents the rest of the offer from being served.
 
 use super::percent::parse_percent;
-use super::price::{Locale, ParsedPrice, parse_price, parse_price_json, parse_whole_rupiah_json};
+use super::price::{Locale, ParsedPrice, parse_number_json, parse_price, parse_price_json, parse_whole_rupiah_json};
 use super::raw::{RawOffer, RawValue, ValueFormat};
 use super::region::{self, Resolution};
 use super::text::plain_text;
@@ -27,9 +27,16 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: &RawOffer) -> Offer {
     issues.extend(vendor.issues.iter().cloned());
     let tkdn = read_percent(raw.tkdn.as_ref(), "tkdn", &mut issues);
     let bmp = read_bmp(raw.bmp.as_ref(), &mut issues);
-    let unit = facts::pack(parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title), raw, &mut issues);
+    let mut unit =
+        facts::pack(parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title), raw, &mut issues);
+    if unit.derivation == crate::model::PackDerivation::Assumed && raw.unreadable.contains(&"unit") {
+        unit.note = Some("the unit field cannot be read and the title states no pack; one piece is assumed");
+    }
     let seller = facts::seller(raw, &mut issues);
     let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit));
+    for &field in &raw.unreadable {
+        issues.push(issue(field, Code::Unreadable.as_str(), "the marketplace sent a list or an object, not text"));
+    }
     Offer {
         marketplace: marketplace.clone(),
         source_id: plain_text(&raw.source_id),
@@ -99,6 +106,7 @@ fn parse_raw_price(value: &Value, format: ValueFormat) -> ParsedPrice {
         (ValueFormat::IdrText, Value::String(s)) => parse_price(s, Locale::Id),
         (ValueFormat::IdrTextEn, Value::String(s)) => parse_price(s, Locale::En),
         (ValueFormat::IntegerRupiah, value) => parse_whole_rupiah_json(value),
+        (ValueFormat::Number | ValueFormat::DecimalString, value) => parse_number_json(value),
         (_, value) => parse_price_json(value, Locale::Id),
     }
 }
@@ -134,7 +142,7 @@ fn read_vendor(raw: &RawOffer) -> VendorRecord {
         }
     });
     VendorRecord {
-        source_id: raw.vendor_id.as_deref().map_or_else(|| canonical.name.clone(), plain_text),
+        source_id: raw.vendor_id.as_deref().map(plain_text),
         raw_name,
         name_key,
         name: canonical.name,

@@ -123,6 +123,9 @@ pub struct RawOffer {
     pub vendor_scale: Option<String>,
     /// Vendor location as sent.
     pub vendor_region: Option<String>,
+    /// The text fields (by their name in the unified model, `"unit"`) sent as a list or an
+    /// object: present, so not "not stated", and unreadable.
+    pub unreadable: Vec<&'static str>,
 }
 
 impl RawOffer {

@@ -176,7 +176,7 @@ pub fn per_bottle(unit_field: Option<&str>, title: &str) -> bool {
 
 fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
     let field = unit_field.map(str::trim).filter(|u| !u.is_empty()).map(str::to_lowercase);
-    let name = field.clone().unwrap_or_else(|| "unit".to_string());
+    let name = field.clone();
     let title_lower = lowered_title(title, unit_field);
     let title_words = words(&title_lower);
     let in_title = title_statement(field.as_deref().unwrap_or_default(), &title_lower, &title_words, bottles);
@@ -243,7 +243,7 @@ pub fn sizes_stated(unit_field: Option<&str>, title: &str) -> (Option<Decimal>, 
 /// The unit field names a container or a word of its own: the title gives its size, if it can.
 /// `pouch`: the unit field is a pouch of bags, not one ([`pouch_of_bags`]).
 fn from_container(
-    name: String,
+    name: Option<String>,
     field: &str,
     field_words: &[&str],
     in_title: Option<Statement<'_>>,
@@ -259,6 +259,10 @@ fn from_container(
         Some(Statement::Unsized) => unknown(name, "the title counts things whose size it does not state"),
         Some(Statement::Part(note)) => unknown(name, note),
         None if is_container => unknown(name, "the unit is a container and nothing states how much it holds"),
+        // `Roll 50 m`: a count or size Pasar does not read is not a unit of its own.
+        None if field_words.len() > 1 && field_words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) => {
+            unknown(name, "the unit field states a size that is not read")
+        }
         // A unit of its own (`orang-bulan`, `ream`): the price is for one of it.
         None => Unit {
             base_unit: Some(field.to_string()),
@@ -277,7 +281,13 @@ fn pouch_of_bags(field_words: &[&str], title_words: &[&str]) -> bool {
     field_words.first().and_then(|w| base_unit_name(w)) == Some("kantong") && title_words.contains(&"celup")
 }
 
-fn known(name: String, base: &str, quantity: u32, derivation: PackDerivation, note: Option<&'static str>) -> Unit {
+fn known(
+    name: Option<String>,
+    base: &str,
+    quantity: u32,
+    derivation: PackDerivation,
+    note: Option<&'static str>,
+) -> Unit {
     Unit {
         name,
         base_unit: Some(base.to_string()),
@@ -288,7 +298,7 @@ fn known(name: String, base: &str, quantity: u32, derivation: PackDerivation, no
     }
 }
 
-fn unknown(name: String, note: &'static str) -> Unit {
+fn unknown(name: Option<String>, note: &'static str) -> Unit {
     Unit {
         name,
         base_unit: None,

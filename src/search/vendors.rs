@@ -34,8 +34,8 @@ const LINK_BYTES: u64 = 96;
 pub struct Account {
     /// The marketplace.
     pub marketplace: MarketplaceId,
-    /// The account id there.
-    pub source_id: String,
+    /// The account id there, when the marketplace's adapter maps one.
+    pub source_id: Option<String>,
     /// The name as that marketplace writes it.
     pub raw_name: String,
     /// The location as that marketplace writes it.
@@ -68,7 +68,11 @@ impl Vendor {
         let accounts: usize = self
             .accounts
             .iter()
-            .map(|a| 96 + a.source_id.len() + a.raw_name.len() + a.location.as_ref().map_or(0, String::len))
+            .map(|a| {
+                96 + a.source_id.as_ref().map_or(0, String::len)
+                    + a.raw_name.len()
+                    + a.location.as_ref().map_or(0, String::len)
+            })
             .sum();
         let offers: usize = self.offer_ids.iter().chain(&self.former_ids).map(|id| 24 + id.len()).sum();
         (std::mem::size_of::<Self>() + 256 + self.id.len() + record_text + accounts + offers) as u64
@@ -139,7 +143,7 @@ pub fn own_id(marketplace: &MarketplaceId, record: &VendorRecord) -> String {
         (Some(entity), _) if entity.len() == 16 => ["nik-", entity].concat(),
         (Some(entity), _) => ["npwp-", entity].concat(),
         (None, Some(name)) => ["name-", &name].concat(),
-        (None, None) => ["account-", marketplace.as_str(), "-", &record.source_id].concat(),
+        (None, None) => ["account-", marketplace.as_str(), "-", record.account_key()].concat(),
     }
 }
 

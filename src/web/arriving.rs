@@ -53,15 +53,15 @@ pub fn arrived(report: &SourceReport, offers: &[Offer], names: &Names, lang: Lan
 
 /// An offer in one line: title, unit (or pack) price including PPN, vendor.
 fn line(offer: &Offer, lang: Lang) -> Markup {
-    let base = offer.unit.base_unit.as_deref().unwrap_or(&offer.unit.name);
+    let base = offer.unit.base_unit.as_deref().or(offer.unit.name.as_deref());
     html! {
         li {
             span.title { (offer.title) } " — "
             // An approximate quote (`Rp 229rb`) is marked here as on the page that follows.
             @match (unit_price(offer), &offer.price) {
-                (Some(u), Some(p)) => { (amounts::rupiah_of(p, u, lang)) " / " (base) },
-                (Some(u), None) => { (amounts::rupiah(u, lang)) " / " (base) },
-                (None, Some(p)) => { (amounts::rupiah_of(p, p.amount_including_vat, lang)) " / " (offer.unit.name) },
+                (Some(u), Some(p)) => { (amounts::rupiah_of(p, u, lang)) @if let Some(base) = base { " / " (base) } },
+                (Some(u), None) => { (amounts::rupiah(u, lang)) @if let Some(base) = base { " / " (base) } },
+                (None, Some(p)) => { (amounts::rupiah_of(p, p.amount_including_vat, lang)) @if let Some(name) = &offer.unit.name { " / " (name) } },
                 (None, None) => { (lang.pick("harga tidak diketahui", "price unknown")) },
             }
             " — " (offer.vendor.name)

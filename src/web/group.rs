@@ -59,7 +59,7 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
                     (lang.pick("Termurah per satuan: ", "Cheapest per unit: "))
                     a href={ "#" (anchor) } {
                         @match unit_price(best) {
-                            Some(p) => strong { (amounts::rupiah(p, lang)) " / " (best.unit.base_unit.as_deref().unwrap_or(&best.unit.name)) },
+                            Some(p) => strong { (amounts::rupiah(p, lang)) @if let Some(base) = best.unit.base_unit.as_deref().or(best.unit.name.as_deref()) { " / " (base) } },
                             None => strong { (lang.pick("harga satuan tidak diketahui", "unit price unknown")) },
                         }
                         " — " (best.vendor.name) ", " (names.of(&best.marketplace))

@@ -81,12 +81,12 @@ pub fn item(offer: &Offer, shown: &Shown<'_>) -> Markup {
 
 fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
     let unknown = lang.pick("tidak diketahui", "unknown");
-    let base = offer.unit.base_unit.as_deref().unwrap_or(&offer.unit.name);
+    let base = offer.unit.base_unit.as_deref().or(offer.unit.name.as_deref());
     html! {
         dl.facts {
             dt { (lang.pick("Harga (termasuk PPN)", "Price (incl. PPN)")) }
             dd.price id=(price_id) {
-                @match &offer.price { Some(p) => (amounts::rupiah_of(p, p.amount_including_vat, lang)), None => (unknown) } " / " (offer.unit.name)
+                @match &offer.price { Some(p) => (amounts::rupiah_of(p, p.amount_including_vat, lang)), None => (unknown) } @if let Some(name) = &offer.unit.name { " / " (name) }
                 @if let Some(note) = offer.price.as_ref().and_then(|p| amounts::approximate(p, lang)) {
                     " " span.approximate { "(" (note) ")" }
                 }
@@ -104,7 +104,7 @@ fn prices(offer: &Offer, price_id: &str, lang: Lang) -> Markup {
             dt { (lang.pick("Harga satuan", "Unit price")) }
             dd.unit-price {
                 @match offer.price.as_ref().zip(unit_price(offer)) {
-                    Some((p, u)) => { (amounts::rupiah_of(p, u, lang)) " / " (base) },
+                    Some((p, u)) => { (amounts::rupiah_of(p, u, lang)) @if let Some(base) = base { " / " (base) } },
                     None => { (lang.pick("tidak diketahui (isi kemasan tidak jelas)", "unknown (pack size not known)")) },
                 }
             }
@@ -119,7 +119,7 @@ fn facts(offer: &Offer, lang: Lang) -> Markup {
         dl.facts {
             dt { (lang.pick("Kemasan", "Pack")) }
             dd {
-                (offer.unit.name)
+                (offer.unit.name.as_deref().unwrap_or(not_stated))
                 @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) {
                     " = " (amounts::number(quantity, lang)) " " (base)
                 }
@@ -136,7 +136,7 @@ fn facts(offer: &Offer, lang: Lang) -> Markup {
             }
             @if let Some(packs) = offer.min_order {
                 dt { (lang.pick("Minimal pembelian", "Minimum order")) }
-                dd { (packs) " " (offer.unit.name) }
+                dd { (packs) @if let Some(name) = &offer.unit.name { " " (name) } }
             }
         }
     }

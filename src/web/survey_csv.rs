@@ -35,7 +35,7 @@ pub fn render(survey: &Survey<'_>, lang: Lang) -> Result<String, csv::Error> {
                 text(&words::vendor_place(offer, &row.facts, lang)),
                 amount(price.map(|p| p.amount_including_vat)),
                 amount(price.map(|p| p.amount_excluding_vat)),
-                text(&offer.unit.name),
+                text(offer.unit.name.as_deref().unwrap_or_default()),
                 offer.unit.quantity.map(|q| number(q, lang)).unwrap_or_default(),
                 text(offer.unit.base_unit.as_deref().unwrap_or_default()),
                 amount(unit_price(offer)),
@@ -157,7 +157,7 @@ mod tests {
                 offer.url = Some(hostile(start, "url"));
                 offer.vendor.name = hostile(start, "vendor");
                 offer.vendor.npwp = Some(hostile(start, "npwp"));
-                offer.unit.name = hostile(start, "pack");
+                offer.unit.name = Some(hostile(start, "pack"));
                 offer.unit.base_unit = Some(hostile(start, "unit"));
                 offer.tkdn = Some(Decimal::new(4_512, 2));
                 offer
@@ -171,14 +171,12 @@ mod tests {
         reader.records().map(|r| r.expect("a well-formed row")).collect()
     }
 
-    #[test]
-    fn no_text_cell_starts_a_formula_whatever_the_seller_wrote() {
-        let offers = hostile_offers();
-        let products = FORMULA_START
-            .iter()
-            .zip(&offers)
-            .map(|(&start, offer)| Product {
-                title: hostile(start, "product"),
+    /// A survey of one product per offer, titled `titles` in turn.
+    fn survey_of<'a>(offers: &'a [Offer], titles: impl Iterator<Item = String>) -> Survey<'a> {
+        let products = titles
+            .zip(offers)
+            .map(|(title, offer)| Product {
+                title,
                 rows: vec![Row {
                     offer,
                     facts: crate::search::VendorFacts::own(offer),
@@ -191,7 +189,7 @@ mod tests {
                 selected: Default::default(),
             })
             .collect();
-        let survey = Survey {
+        Survey {
             search: String::new(),
             region: None,
             products,
@@ -201,7 +199,13 @@ mod tests {
             missing_offers: Vec::new(),
             partial: None,
             filters: None,
-        };
+        }
+    }
+
+    #[test]
+    fn no_text_cell_starts_a_formula_whatever_the_seller_wrote() {
+        let offers = hostile_offers();
+        let survey = survey_of(&offers, FORMULA_START.iter().map(|&start| hostile(start, "product")));
         let rows = records(&render(&survey, Lang::Id).expect("renders"));
         assert_eq!(rows.len(), FORMULA_START.len());
         let seller_columns = [0, 2, 3, 4, 5, 9, 11];
@@ -238,6 +242,13 @@ mod tests {
                 vec!["Data belum lengkap", "", "Tidak ada di antara penawaran yang dibandingkan", "mbiz:NOPE-1"],
             ]
         );
+    }
+
+    #[test]
+    fn a_listing_sending_no_unit_field_leaves_the_pack_column_empty() {
+        let offers = [Offer::sample("x")];
+        let rows = records(&render(&survey_of(&offers, std::iter::once("Kertas".into())), Lang::Id).expect("renders"));
+        assert_eq!((&rows[0][2], &rows[0][9]), ("x", ""), "{:?}", rows[0]);
     }
 
     #[test]

@@ -133,7 +133,7 @@ fn table(product: &Product<'_>, lang: Lang) -> Markup {
                                 td { (words::vendor_place(offer, &row.facts, lang)) }
                                 td.num { (amount(price, |p| p.amount_including_vat)) }
                                 td.num { (amount(price, |p| p.amount_excluding_vat)) }
-                                td { (offer.unit.name) @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) { " (" (amounts::number(quantity, lang)) " " (base) ")" } }
+                                td { (offer.unit.name.as_deref().unwrap_or("—")) @if let (Some(base), Some(quantity)) = (&offer.unit.base_unit, offer.unit.quantity) { " (" (amounts::number(quantity, lang)) " " (base) ")" } }
                                 td.num {
                                     (price.zip(unit_price(offer)).map_or_else(|| "—".into(), |(p, u)| amounts::rupiah_of(p, u, lang)))
                                     @if let Some(note) = row.price_note(lang) { br; small.price-note { (note) } }

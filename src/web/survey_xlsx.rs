@@ -65,7 +65,7 @@ fn offers(sheet: &mut Worksheet, survey: &Survey<'_>, lang: Lang) -> Result<(), 
                 // against the vendor's documents, which never show it as bare digits.
                 (5, surveyed.facts.npwp.as_ref().map(|n| amounts::npwp(&n.value)).unwrap_or_default()),
                 (6, words::vendor_place(offer, &surveyed.facts, lang)),
-                (9, offer.unit.name.clone()),
+                (9, offer.unit.name.clone().unwrap_or_default()),
                 (11, offer.unit.base_unit.clone().unwrap_or_default()),
                 (15, surveyed.read_at.clone()),
                 (16, offer.gateway_id()),

@@ -59,6 +59,24 @@ async fn an_unknown_buyer_region_is_refused_naming_the_field_in_search_and_compa
 }
 
 #[tokio::test]
+async fn policy_order_without_a_buyer_is_refused_naming_the_field() {
+    let app = spawn_app().await;
+    let response =
+        app.graphql(r#"{ search(query: "kursi", sort: POLICY) { offers { totalCount } } }"#, json!({})).await;
+    let extensions = refusal(&response);
+    assert_eq!((&extensions["code"], &extensions["field"]), (&json!("BAD_USER_INPUT"), &json!("buyer")), "{response}");
+}
+
+#[tokio::test]
+async fn an_unknown_vendor_id_is_null_with_a_coded_error_as_an_unknown_offer_id_is() {
+    let app = spawn_app().await;
+    let response = app.graphql(r#"{ vendor(id: "nope") { id } }"#, json!({})).await;
+    assert_eq!(response["data"], json!({ "vendor": null }), "{response}");
+    assert_eq!(refusal(&response)["code"], "VENDOR_NOT_FOUND", "{response}");
+    assert_eq!(response["errors"][0]["path"], json!(["vendor"]), "{response}");
+}
+
+#[tokio::test]
 async fn a_bps_style_buyer_region_ranks_as_the_dotted_code() {
     let app = spawn_app().await;
     for code in ["3578", "35.78", " 35.78 "] {

@@ -23,8 +23,8 @@ const SORTS: [&str; 6] = ["RELEVANCE", "PRICE_ASC", "PRICE_DESC", "UNIT_PRICE_AS
 const MAX_MATCHES: usize = 90;
 
 const PAGE: &str = r#"
-query Page($query: String!, $first: Int, $after: String, $filter: OfferFilter, $sort: OfferSort) {
-  search(query: $query, first: $first, after: $after, filter: $filter, sort: $sort) {
+query Page($query: String!, $first: Int, $after: String, $filter: OfferFilter, $sort: OfferSort, $buyer: BuyerContext) {
+  search(query: $query, first: $first, after: $after, filter: $filter, sort: $sort, buyer: $buyer) {
     complete
     sources { marketplace { id } status message }
     offers { totalCount reachableCount window pageInfo { hasNextPage endCursor }
@@ -99,8 +99,10 @@ async fn walk(app: &TestApp, case: &Case) -> Result<(Vec<(String, String)>, Valu
     let chosen: Vec<&str> = IDS.iter().zip(&case.selected).filter(|(_, s)| **s).map(|(id, _)| *id).collect();
     let (mut seen, mut after, mut first_page) = (Vec::new(), Value::Null, Value::Null);
     for _ in 0..2_000 {
+        // Policy order needs a buyer to rank locality by.
+        let buyer = (case.sort == "POLICY").then(|| json!({ "regionCode": "35.71" }));
         let variables = json!({ "query": QUERY, "first": case.first, "after": after, "sort": case.sort,
-                                "filter": { "marketplaces": chosen } });
+                                "filter": { "marketplaces": chosen }, "buyer": buyer });
         let response = app.graphql(PAGE, variables).await;
         let search = &response["data"]["search"];
         prop_assert!(response["errors"].is_null(), "errors: {}", response);

@@ -26,7 +26,9 @@ pub(super) fn pack(unit: Unit, raw: &RawOffer, issues: &mut Vec<Issue>) -> Unit 
         return as_read(unit);
     };
     let (in_field, in_title) = sizes_stated(raw.unit.as_deref(), &raw.title);
-    let field = in_field.filter(|q| *q != quantity).map(|q| format!("the unit field `{}` says {q}", unit.name));
+    let field = in_field
+        .filter(|q| *q != quantity)
+        .map(|q| format!("the unit field `{}` says {q}", unit.name.as_deref().unwrap_or_default()));
     let title = in_title.filter(|q| *q != quantity).map(|q| format!("the title says {q}"));
     let said: Vec<String> = field.into_iter().chain(title).collect();
     let disagrees = !said.is_empty();
@@ -58,12 +60,17 @@ pub(super) fn availability(text: Option<&str>, issues: &mut Vec<Issue>) -> Optio
 
 pub(super) fn min_order(value: Option<&RawValue>, issues: &mut Vec<Issue>) -> Option<u32> {
     let value = value?;
-    let read = read_count(&value.value).filter(|n| *n >= 1).and_then(|n| u32::try_from(n).ok());
-    if read.is_none() {
-        let message = format!("{} is not a whole number of packs", value.value);
+    let read = read_count(&value.value).filter(|n| *n >= 1);
+    // Left out above where the API's `Int` ends: a count served as another would be a made-up one.
+    let kept = read.and_then(|n| i32::try_from(n).ok()).and_then(|n| u32::try_from(n).ok());
+    if kept.is_none() {
+        let message = match read {
+            Some(_) => format!("{} packs is more than 2,147,483,647; `minOrder` is null", value.value),
+            None => format!("{} is not a whole number of packs", value.value),
+        };
         issues.push(issue("minOrder", Code::NumberUnreadable.as_str(), &message));
     }
-    read
+    kept
 }
 
 /// The units in stock: a whole number, sent as a number or as text.
@@ -72,6 +79,10 @@ pub(super) fn stock(value: Option<&RawValue>, issues: &mut Vec<Issue>) -> Option
     let read = read_count(&value.value).and_then(|n| i64::try_from(n).ok());
     if read.is_none() {
         let message = format!("{} is not a whole number of units in stock", value.value);
+        issues.push(issue("stock", Code::NumberUnreadable.as_str(), &message));
+    } else if read.is_some_and(|n| i32::try_from(n).is_err()) {
+        // Kept, so the offer still counts as in stock; the API's `Int` cannot carry it.
+        let message = format!("{} units in stock is more than 2,147,483,647; `stock` is null", value.value);
         issues.push(issue("stock", Code::NumberUnreadable.as_str(), &message));
     }
     read

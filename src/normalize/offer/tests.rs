@@ -267,6 +267,46 @@ mod v2 {
     }
 
     #[test]
+    fn present_but_unreadable_values_each_leave_an_issue() {
+        let codes = |raw: RawOffer| {
+            let offer = normalize_offer(&MarketplaceId::new("test"), &raw);
+            (offer.price.is_some(), offer.issues.iter().map(|i| (i.field, i.code)).collect::<Vec<_>>())
+        };
+        let priced = |value: Value| RawOffer { price: RawValue { value, format: ValueFormat::Number }, ..listing() };
+        assert_eq!(codes(priced(json!("Rp 12.500"))), (false, vec![("price", "UNREADABLE")]));
+        assert_eq!(codes(priced(json!("NaN"))), (false, vec![("price", "UNREADABLE")]));
+        assert_eq!(codes(priced(Value::Null)), (false, vec![("price", "EMPTY")]));
+        assert_eq!(codes(priced(json!("12500"))), (true, vec![]), "a number sent as text is still read");
+        let listed = RawOffer { unreadable: vec!["unit"], ..listing() };
+        assert_eq!(codes(listed.clone()), (true, vec![("unit", "UNREADABLE")]));
+        let note = normalize_offer(&MarketplaceId::new("test"), &listed).unit.note.expect("a note");
+        assert!(note.contains("cannot be read"), "{note}");
+    }
+
+    #[test]
+    fn counts_beyond_what_the_api_can_carry_are_reported_never_clamped() {
+        let huge = json!(1_099_511_627_776_u64);
+        let raw = RawOffer { stock: number(huge.clone()), min_order: number(huge), ..listing() };
+        let offer = normalize_offer(&MarketplaceId::new("test"), &raw);
+        assert_eq!(offer.stock, Some(1_099_511_627_776), "kept, so the offer still counts as in stock");
+        assert_eq!(offer.min_order, None);
+        assert_eq!(
+            offer.issues.iter().map(|i| (i.field, i.code)).collect::<Vec<_>>(),
+            [("stock", "NUMBER_UNREADABLE"), ("minOrder", "NUMBER_UNREADABLE")]
+        );
+        assert!(offer.issues.iter().all(|i| i.message.contains("2,147,483,647")), "{:?}", offer.issues);
+    }
+
+    #[test]
+    fn a_vendor_without_a_mapped_account_id_has_none_rather_than_its_name() {
+        let offer = normalize_offer(&MarketplaceId::new("test"), &listing());
+        assert_eq!(offer.vendor.source_id, None);
+        assert_eq!(offer.vendor.account_key(), "PT Maju", "accounts are still told apart inside Pasar");
+        let stated = RawOffer { vendor_id: Some("S-9".into()), ..listing() };
+        assert_eq!(normalize_offer(&MarketplaceId::new("test"), &stated).vendor.source_id.as_deref(), Some("S-9"));
+    }
+
+    #[test]
     fn a_stated_pack_quantity_wins_and_a_title_that_disagrees_is_reported() {
         let raw = RawOffer {
             title: "Kertas HVS A4 80gsm".into(),

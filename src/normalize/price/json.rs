@@ -41,6 +41,20 @@ pub fn parse_whole_rupiah_json(value: &Value) -> ParsedPrice {
     parsed
 }
 
+/// For `number` and `decimal_string` fields: as [`parse_price_json`], but text naming a currency
+/// or a word beside an amount (`"Rp 12.500"`, `"1,25 jt"`) is no amount (`UNREADABLE`). The field
+/// is not what the adapter says it is; and under it `"12.500"` is 12.5, so reading `"Rp 12.500"`
+/// as 12,500 would give one field two scales.
+pub fn parse_number_json(value: &Value) -> ParsedPrice {
+    let parsed = parse_price_json(value, Locale::Id);
+    let worded = matches!(value, Value::String(text) if text.chars().any(char::is_alphabetic));
+    if worded && parsed.amount.is_some() {
+        let message = "a number was expected; the text names a currency or a word (map it as idr_text)";
+        return ParsedPrice::failed(PriceIssueCode::Unreadable, message);
+    }
+    parsed
+}
+
 fn from_decimal(decimal: Result<Decimal, PriceIssue>) -> ParsedPrice {
     match decimal.and_then(number::finish) {
         Ok(amount) => {

@@ -68,7 +68,7 @@ mod tests_table;
 #[cfg(test)]
 mod tests_tails;
 
-pub use json::{parse_price_json, parse_whole_rupiah_json};
+pub use json::{parse_number_json, parse_price_json, parse_whole_rupiah_json};
 pub use types::{Locale, MAX_AMOUNT, PLACEHOLDER_MAX, ParsedPrice, Precision, PriceIssue, PriceIssueCode};
 
 /// Reads a price written as text, such as `"Rp 1.250.000 (termasuk PPN)"`,

@@ -69,11 +69,40 @@ static INDEX: LazyLock<HashMap<String, Vec<&'static Region>>> = LazyLock::new(||
 ///    With a province given, a name that is both a province and a
 ///    regency/city means the latter (`"Jambi, Jambi"` → Kota Jambi).
 ///
+/// 6. If nothing above matches, a region named with its level word after a
+///    comma at the end of an address (`"Jl. Dhoho 12, Kota Kediri"`, also
+///    with a province after it) is read, when no part before it names a
+///    region (`"Kota Kediri, Kota Malang"` stays [`Resolution::NotFound`]).
+///
 /// A bare name shared by several regions (`"Kediri"`, `"Malang"`,
 /// `"Bandung"`, and `"Jambi"`, `"Bengkulu"`, `"Gorontalo"`, `"Yogyakarta"`
 /// which are also provinces) is [`Resolution::Ambiguous`] with every
 /// candidate. Never panics; anything else is [`Resolution::NotFound`].
 pub fn resolve(text: &str) -> Resolution {
+    match resolve_whole(text) {
+        Resolution::NotFound if text.len() <= MAX_LEN => at_end_of_address(text),
+        read => read,
+    }
+}
+
+/// Rule 6: the region an address ends with. Only a part starting with a level word is read: a
+/// bare trailing word may be a street's or a village's name as well as a regency's.
+fn at_end_of_address(text: &str) -> Resolution {
+    let parts: Vec<&str> = text.split(',').collect();
+    for at in 1..parts.len() {
+        if parts[..at].iter().any(|part| resolve_whole(part) != Resolution::NotFound) {
+            return Resolution::NotFound;
+        }
+        let tail = text.splitn(at + 1, ',').last().unwrap_or_default();
+        let leveled = tokenize(tail).and_then(|tokens| tokens.first().and_then(|t| level_word(t))).is_some();
+        if leveled && let read @ (Resolution::Found(_) | Resolution::Ambiguous(_)) = resolve_whole(tail) {
+            return read;
+        }
+    }
+    Resolution::NotFound
+}
+
+fn resolve_whole(text: &str) -> Resolution {
     if table::looks_like_code(text) {
         return match table::by_code(text).or_else(|| table::by_legacy_code(text)) {
             Some(region) => Resolution::Found(region),

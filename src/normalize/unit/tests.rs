@@ -89,9 +89,17 @@ fn derivation_and_confidence_say_where_the_size_comes_from() {
 }
 
 #[test]
-fn the_unit_name_is_kept_as_the_marketplace_wrote_it_lowercased() {
-    assert_eq!(parse_unit(Some(" Rim "), "x").name, "rim");
-    assert_eq!(parse_unit(None, "x").name, "unit");
+fn a_unit_field_stating_a_size_not_read_is_not_a_base_unit_of_its_own() {
+    let unit = parse_unit(Some("Roll 50 m"), "Kabel NYM 2x1,5");
+    assert_eq!((unit.base_unit, unit.quantity, unit.confident), (None, None, false));
+    assert_eq!(unit.name.as_deref(), Some("roll 50 m"));
+}
+
+#[test]
+fn the_unit_name_is_kept_as_the_marketplace_wrote_it_lowercased_and_none_is_made_up() {
+    assert_eq!(parse_unit(Some(" Rim "), "x").name.as_deref(), Some("rim"));
+    assert_eq!(parse_unit(None, "x").name, None);
+    assert_eq!(parse_unit(None, "Kertas A4 1 Rim").name, None, "the title states the pack, not a unit field");
 }
 
 #[test]

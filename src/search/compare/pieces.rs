@@ -91,9 +91,9 @@ fn held(offer: &Offer, bottled: bool) -> Option<(Unit, PackCount)> {
     unit.confident.then_some((unit, count))
 }
 
-/// The unit field as the offer keeps it: with none the name is `unit` (see `parse_unit`).
+/// The unit field as the offer keeps it.
 fn field(offer: &Offer) -> Option<&str> {
-    (offer.unit.name != "unit").then_some(offer.unit.name.as_str())
+    offer.unit.name.as_deref()
 }
 
 /// The confident unit prices of the offers of `group` whose count confirms `bare`.

@@ -20,7 +20,7 @@ pub(super) const MIN_OTHERS: usize = 2;
 
 /// The pack an offer is sold in: the unit as the marketplace names it, and its size.
 pub(super) fn pack_of(offer: &Offer) -> (String, Option<Decimal>) {
-    (offer.unit.name.trim().to_lowercase(), offer.unit.quantity.map(|q| q.normalize()))
+    (offer.unit.name.as_deref().unwrap_or_default().trim().to_lowercase(), offer.unit.quantity.map(|q| q.normalize()))
 }
 
 /// Leaves out (`FarBelowOthers`) each counted unit price under a tenth of the median of the

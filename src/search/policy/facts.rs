@@ -82,7 +82,7 @@ pub struct Facts {
 impl Facts {
     /// The facts for the vendor of `offer`; its own statements when the offer was not resolved.
     pub fn of(&self, offer: &Offer) -> VendorFacts {
-        let known = self.by_account.get(&offer.marketplace).and_then(|ids| ids.get(&offer.vendor.source_id));
+        let known = self.by_account.get(&offer.marketplace).and_then(|ids| ids.get(offer.vendor.account_key()));
         known.cloned().unwrap_or_else(|| own_statements(&offer.marketplace, &offer.vendor))
     }
 }
@@ -94,7 +94,7 @@ impl Facts {
 pub fn resolve<'a>(offers: impl IntoIterator<Item = &'a Offer>) -> Facts {
     let mut accounts: BTreeMap<AccountKey<'_>, Vec<&VendorRecord>> = BTreeMap::new();
     for offer in offers {
-        accounts.entry((&offer.marketplace, offer.vendor.source_id.as_str())).or_default().push(&offer.vendor);
+        accounts.entry((&offer.marketplace, offer.vendor.account_key())).or_default().push(&offer.vendor);
     }
     let joins = Joins::of(&accounts);
     let mut vendors: BTreeMap<String, Vec<Member<'_>>> = BTreeMap::new();
@@ -253,7 +253,7 @@ fn office_of<'a>(records: &[&'a VendorRecord]) -> Option<&'a str> {
 }
 
 fn own_statements(marketplace: &MarketplaceId, record: &VendorRecord) -> VendorFacts {
-    let key = (marketplace, record.source_id.as_str());
+    let key = (marketplace, record.account_key());
     facts_for(&key, &[(&key, &[record])])
 }
 

@@ -7,7 +7,7 @@ use crate::model::BusinessScale;
 fn offer(n: u32, name: &str, entity: Option<&str>) -> Offer {
     let mut offer = Offer::sample(&format!("o{n}"));
     offer.marketplace = MarketplaceId::new("mbiz");
-    offer.vendor.source_id = format!("{name}-account");
+    offer.vendor.source_id = Some(format!("{name}-account"));
     offer.vendor.name_key = format!("PT:{name}");
     offer.vendor.entity_key = entity.map(str::to_string);
     offer
@@ -73,7 +73,7 @@ fn a_sole_trader_found_under_its_nik_and_its_npwp_keeps_the_id_it_was_first_show
     let before = directory.vendor_of(&by_nik.marketplace, &by_nik.vendor);
     assert_eq!((before.id.as_str(), before.former_ids.len()), ("nik-3174011905930044", 0));
     let mut by_npwp = offer(2, "MAJU", Some("934452468"));
-    by_npwp.vendor.source_id = "another-account".into();
+    by_npwp.vendor.source_id = Some("another-account".into());
     directory.record(std::slice::from_ref(&by_npwp));
     let after = directory.get("nik-3174011905930044").expect("the first id still answers");
     assert_eq!(after.id, "npwp-934452468");
@@ -90,7 +90,7 @@ fn a_company_is_shown_where_its_head_office_is_once_that_is_seen() {
     directory.record(std::slice::from_ref(&branch));
     assert_eq!(directory.get("npwp-037065731").expect("known").record.region_code, Some("35.09"));
     let mut head = offer(2, "BUMI", Some("037065731"));
-    head.vendor.source_id = "head-account".into();
+    head.vendor.source_id = Some("head-account".into());
     head.vendor.npwp = Some("0037065731619000".into());
     head.vendor.region_code = Some("35.71");
     directory.record([&head, &branch]);
@@ -106,7 +106,7 @@ fn a_sole_traders_scale_stated_under_its_nik_is_kept_when_that_record_merges_int
     by_nik.vendor.scale = BusinessScale::Kecil;
     by_nik.vendor.npwp = Some("3505170410880200".into());
     let mut by_npwp = offer(2, "UD:INDO SAKTI", Some("816806105"));
-    by_npwp.vendor.source_id = "bela-account".into();
+    by_npwp.vendor.source_id = Some("bela-account".into());
     by_npwp.vendor.scale = BusinessScale::Unknown;
     directory.record([&by_npwp, &by_nik]);
     let vendor = directory.get("npwp-816806105").expect("known");
@@ -119,11 +119,11 @@ fn a_sole_traders_scale_stated_under_its_nik_is_kept_when_that_record_merges_int
 /// the owner's NIK on a third marketplace.
 fn bumi_gemilang() -> [Offer; 3] {
     let mut head = offer(1, "UD:BUMI", Some("037065731"));
-    head.vendor.source_id = "head".into();
+    head.vendor.source_id = Some("head".into());
     head.vendor.npwp15 = Some("037065731619000".into());
     head.vendor.region_code = Some("35.71");
     let mut branch = offer(2, "UD:BUMI", Some("037065731"));
-    branch.vendor.source_id = "branch".into();
+    branch.vendor.source_id = Some("branch".into());
     branch.vendor.npwp15 = Some("037065731625001".into());
     branch.vendor.region_code = Some("35.09");
     let mut by_nik = offer(3, "UD:BUMI", Some("3571024511790077"));
@@ -153,7 +153,7 @@ fn a_sole_trader_is_shown_by_its_head_office_whichever_account_was_met_first() {
 fn an_office_written_as_a_bare_twin_name_is_placed_by_its_account_that_resolves() {
     let office = |n: u32, location: &str, region: Option<&'static str>| {
         let mut offer = offer(n, "PT:BERKAH SANTOSO", Some("931522434"));
-        offer.vendor.source_id = format!("account-{n}");
+        offer.vendor.source_id = Some(format!("account-{n}"));
         offer.vendor.npwp = Some("0931522434624000".into());
         offer.vendor.location = Some(location.into());
         offer.vendor.region_code = region;

@@ -92,6 +92,17 @@ fn a_trailing_province_narrows_but_never_picks_between_kab_and_kota() {
 }
 
 #[test]
+fn a_region_named_with_its_level_at_the_end_of_an_address_is_read() {
+    assert_resolves(&[
+        ("Jl. Dhoho 12, Kota Kediri", "35.71"),
+        ("Jl. Dhoho 12, Kel. Banjaran, Kota Kediri, Jawa Timur", "35.71"),
+        ("Jl. Raya 5, Kab. Malang", "35.07"),
+    ]);
+    assert_eq!(resolve("Jl. Dhoho 12, Kediri"), Resolution::NotFound, "a bare last word may be a street's");
+    assert_eq!(resolve("Jl. Dhoho 12, Kota Kediri, Jawa Barat"), Resolution::NotFound);
+}
+
+#[test]
 fn provinces_resolve_by_name_abbreviation_and_official_long_form() {
     assert_resolves(&[
         ("Jawa Timur", "35"),

@@ -11,7 +11,7 @@ fn account(
 ) -> Offer {
     let mut offer = Offer::sample(id);
     offer.marketplace = MarketplaceId::new(marketplace);
-    offer.vendor.source_id = format!("v-{id}");
+    offer.vendor.source_id = Some(format!("v-{id}"));
     offer.vendor.entity_key = npwp.map(String::from);
     offer.vendor.scale = scale;
     offer.vendor.region_code = region;
