@@ -6,6 +6,7 @@ use super::belanja_export::{self, Gaps, Row};
 use super::belanja_form::{self, Field, Problem};
 use super::belanja_page;
 use super::lang::Lang;
+use super::params::clipped;
 use crate::marketplace::MarketplaceError;
 use crate::normalize::region::{self, RegionLevel};
 use crate::spending::{Ranking, Spending, SpendingError, SpendingService};
@@ -40,8 +41,10 @@ impl Params {
         let mut params = Self::default();
         for (key, value) in url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
             match &*key {
-                "wilayah" => params.wilayah = value.into_owned(),
-                "tahun" => params.tahun = value.into_owned(),
+                // Clipped as the comparison pages clip what they show back: a valid code or year
+                // is far shorter, so a clipped value is refused as the whole one would be.
+                "wilayah" => params.wilayah = clipped(&value),
+                "tahun" => params.tahun = clipped(&value),
                 "lang" => params.lang = Some(value.into_owned()),
                 _ => {}
             }

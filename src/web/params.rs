@@ -129,7 +129,7 @@ pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
         match read(&mut query, &key, &value, lang) {
             // Offers past the most a survey may choose are said once, not once each.
             Err("offer") if invalid.iter().any(|i: &Invalid| i.field == "offer") => {}
-            Err(field) => invalid.push(Invalid { field, value: visible(&value) }),
+            Err(field) => invalid.push(Invalid { field, value: clipped(&visible(&value)) }),
             Ok(()) => {}
         }
     }
@@ -148,14 +148,16 @@ fn read(query: &mut PageQuery, key: &str, value: &str, lang: Lang) -> Result<(),
     match key {
         "lang" => query.lang = Lang::from_param(value).ok_or("lang")?,
         "q" => {
-            // Shown back in the form and the title: never as the raw control character.
-            query.q = visible(value);
+            // Shown back in the form and the title: never as the raw control character, nor
+            // longer than a search text may be.
+            let shown = visible(value);
+            query.q = clipped(&shown);
             // Refused here, as the search would refuse it, so the page marks the field.
             let searchable = value.is_empty() || value.chars().any(char::is_alphanumeric);
             // Bytes that are not UTF-8 arrive as U+FFFD: refused, as the GraphQL doors refuse
             // them, never searched for as another text.
             let not_utf8 = value.contains(char::REPLACEMENT_CHARACTER);
-            if query.q != value || value.chars().count() > MAX_QUERY_CHARS || !searchable || not_utf8 {
+            if shown != value || value.chars().count() > MAX_QUERY_CHARS || !searchable || not_utf8 {
                 return Err("q");
             }
         }
@@ -188,6 +190,16 @@ fn visible(value: &str) -> String {
         _ => SUBSTITUTE_PICTURE,
     };
     value.chars().map(|c| if c.is_control() && !c.is_whitespace() { picture(c) } else { c }).collect()
+}
+
+/// `value` as a page shows it back: at most [`MAX_QUERY_CHARS`] characters, an ellipsis for the
+/// rest. Every field a page echoes is shorter than that when valid; a refused one of 60 KB was
+/// written back four times over into a 254 KB page (review34d D34-6).
+pub(super) fn clipped(value: &str) -> String {
+    match value.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_string(),
+    }
 }
 
 /// ␦, for a control character with no picture of its own.
