@@ -131,6 +131,8 @@ mod tests_makers4;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]
+mod tests_spellings;
+#[cfg(test)]
 mod tests_splits;
 mod vocab;
 
