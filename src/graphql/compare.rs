@@ -82,7 +82,7 @@ impl GroupView<'_> {
     async fn brand(&self) -> Option<&str> {
         self.0.brand()
     }
-    /// The decisive specifications (`"a4"`, `"80gsm"`).
+    /// The decisive specifications every offer of the group states (`"a4"`, `"80gsm"`).
     async fn specs(&self) -> &[String] {
         &self.0.key.specs
     }

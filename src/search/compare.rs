@@ -34,8 +34,12 @@ pub struct ProductGroup {
     /// What the buyer reads: [`group_title`], with the words that tell it apart from groups
     /// that would read the same (see `titles`).
     pub title: String,
-    /// What the titles agree on.
+    /// What the titles agree on: what every one of them says ([`product::shared_key`]), which
+    /// is all the title and the specs show.
     pub key: ProductKey,
+    /// The first offer's key, which each other was matched against: what near groups are
+    /// weighed by, and the brand read from.
+    pub lead: ProductKey,
     /// The offers, cheapest per base unit first (policy order when a buyer is given).
     pub offers: Vec<(Offer, Option<Explanation>)>,
     /// Why the offers were put together: the first offer against each other one, merged.
@@ -173,8 +177,9 @@ fn grouped(
             let matched = members.iter().skip(1).fold(product::explain(&keys[first], &keys[first]), |acc, &i| {
                 intersect(acc, product::explain(&keys[first], &keys[i]))
             });
+            let shared = product::shared_key(members.iter().map(|&i| &keys[i])).unwrap_or_default();
             let offers: Vec<Offer> = members.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect();
-            build(keys[first].clone(), offers, matched, buyer, facts, &scope)
+            build((shared, keys[first].clone()), offers, matched, buyer, facts, &scope)
         })
         .collect();
     // A product no offer of which has a price to count (a placeholder, an unreadable price) comes
@@ -217,7 +222,7 @@ fn intersect(mut acc: MatchExplanation, next: MatchExplanation) -> MatchExplanat
 }
 
 fn build(
-    key: ProductKey,
+    (key, lead): (ProductKey, ProductKey),
     offers: Vec<Offer>,
     matched: MatchExplanation,
     buyer: Option<&BuyerContext>,
@@ -249,7 +254,18 @@ fn build(
     let id = product::group_id(ordered.iter().map(|(o, _)| (o.marketplace.as_str(), o.source_id.as_str())));
     let marketplaces = marketplaces.into_iter().collect();
     let title = group_title(&key);
-    ProductGroup { id, title, key, offers: ordered, matched, unit_prices, marketplaces, uncounted, near: Vec::new() }
+    ProductGroup {
+        id,
+        title,
+        key,
+        lead,
+        offers: ordered,
+        matched,
+        unit_prices,
+        marketplaces,
+        uncounted,
+        near: Vec::new(),
+    }
 }
 
 impl ProductGroup {
@@ -261,7 +277,7 @@ impl ProductGroup {
     /// `Philips Bohlam`, so that `Sabun Mandi Cair Lifebuoy` keeps `Lifebuoy`): an offer stating
     /// the words it starts with names the brand shown.
     pub fn brand(&self) -> Option<&str> {
-        let brand = self.key.brand.as_deref()?;
+        let brand = self.lead.brand.as_deref()?;
         if product::is_known_brand(brand) {
             return Some(brand);
         }
@@ -366,6 +382,8 @@ mod tests;
 mod tests_parts;
 #[cfg(test)]
 mod tests_policy;
+#[cfg(test)]
+mod tests_titles;
 
 /// The words `brand` starts with, as `brand` writes them, when they are what an offer states
 /// (case aside): all of `Copylas` for a stated `COPYLAS`, `Philips` of `Philips Bohlam`.

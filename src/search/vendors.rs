@@ -14,7 +14,7 @@
 //! are shared by [`Arc`]: resolving one for an offer copies nothing.
 
 use crate::model::{MarketplaceId, Offer, VendorRecord};
-use record::{adds_to, fill, is_head_office};
+use record::{adds_to, fill, is_head_office, scales_differ};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -210,12 +210,16 @@ impl Inner {
         id
     }
 
-    /// Which existing vendor a record belongs to.
+    /// Which existing vendor a record belongs to. A record without an NPWP joins the NPWP vendor
+    /// of its name and region unless it states another scale (see [`scales_differ`]).
     fn resolve(&self, marketplace: &MarketplaceId, record: &VendorRecord) -> Option<String> {
         if record.entity_key.is_none()
             && let Some(Some(id)) = name_region(record).and_then(|key| self.by_name.get(&key))
         {
-            return Some(self.follow(id).to_string());
+            let id = self.follow(id);
+            if self.vendors.get(id).is_none_or(|kept| !scales_differ(&kept.vendor.record, record)) {
+                return Some(id.to_string());
+            }
         }
         let own = own_id(marketplace, record);
         let followed = self.follow(&own);
@@ -333,7 +337,11 @@ impl Inner {
             None => {
                 self.by_name.insert(key.clone(), Some(id.to_string()));
                 self.note_link(id, key.clone());
-                self.absorb(id, &format!("name-{key}"));
+                let named = ["name-", &key].concat();
+                let records = (self.vendors.get(id), self.vendors.get(&named));
+                if !matches!(records, (Some(a), Some(b)) if scales_differ(&a.vendor.record, &b.vendor.record)) {
+                    self.absorb(id, &named);
+                }
             }
         }
     }

@@ -200,6 +200,16 @@ impl Says {
         if shown.is_empty() { vec!["no size"] } else { shown }
     }
 
+    /// Whether the title states the whiteboard type (`Whiteboard`, `Papan Tulis`, `Board Marker`).
+    pub(super) fn whiteboard_stated(self) -> bool {
+        self.0 & WHITEBOARD != 0
+    }
+
+    /// What both titles state.
+    pub(super) fn common(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+
     /// Whether the title states a permanent or OHP marker and not a whiteboard one, or sells
     /// something else than a marker (`Tas Spidol`, `Tinta Spidol`).
     pub(super) fn other_than_whiteboard(self) -> bool {

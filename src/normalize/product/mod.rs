@@ -108,6 +108,7 @@ mod phrases;
 mod place;
 mod place_apart;
 mod reader;
+mod shared;
 mod similar;
 mod tables;
 #[cfg(test)]
@@ -137,6 +138,8 @@ mod tests_makers5;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]
+mod tests_spellings;
+#[cfg(test)]
 mod tests_splits;
 mod vocab;
 
@@ -145,6 +148,7 @@ pub use group::group;
 pub use identity::{MATCHER_VERSION, group_id};
 pub use key::product_key;
 pub use offer::{is_known_brand, offer_key, shared_offer_key};
+pub use shared::shared_key;
 
 /// What a title says about the product, independent of pack and seller.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -165,10 +169,14 @@ pub struct ProductKey {
 }
 
 impl ProductKey {
-    /// The kind as a title shows it: a bare `spidol` reads as the whiteboard marker's kind, but a
-    /// group of permanent or OHP markers, or of a marker's bag or ink, is no "Spidol Whiteboard".
+    /// The kind as a title shows it: a bare `spidol` reads as the whiteboard marker's kind, but
+    /// only a title stating the whiteboard type is shown as a "Spidol Whiteboard"; one naming no
+    /// type (`Spidol Artline Hitam`) is titled as written (review33w W33-4: a type word nobody
+    /// wrote went into the HPS file), and a permanent or OHP marker, or a marker's bag or ink, is
+    /// never one.
     pub fn shown_kind(&self) -> &str {
-        if self.kind == "spidol whiteboard" && self.says.other_than_whiteboard() { "spidol" } else { &self.kind }
+        let whiteboard = self.says.whiteboard_stated() && !self.says.other_than_whiteboard();
+        if self.kind == "spidol whiteboard" && !whiteboard { "spidol" } else { &self.kind }
     }
 }
 

@@ -99,6 +99,10 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("bolpen", "pulpen"), ("bolpoin", "pulpen"), ("ballpoint", "pulpen"), ("pencils", "pensil"),
     ("photocopy", "fotokopi"), ("kit", "paket"), ("package", "paket"), ("camera", "kamera"),
     ("bottle", "botol"),
+    // The marker's type as `apart` reads it, one word however written (review33w W33-4: one
+    // product was two groups, apart on `words permanen ≠ permanent`).
+    ("permanent", "permanen"), ("permanant", "permanen"), ("permanet", "permanen"), ("parmanent", "permanen"),
+    ("nonpermanent", "nonpermanen"),
 ];
 
 /// Words that say the number beside them is memory or storage in gigabytes (`SSD 512`, `RAM 8`).

@@ -35,7 +35,7 @@ fn near_of(at: usize, group: &ProductGroup, groups: &[ProductGroup]) -> Vec<Near
     let mut near: Vec<NearGroup> = groups
         .iter()
         .enumerate()
-        .filter(|&(j, other)| j != at && other.key.kind == group.key.kind)
+        .filter(|&(j, other)| j != at && other.lead.kind == group.lead.kind)
         .filter_map(|(_, other)| apart(group, other).map(|apart| (other, apart)))
         .map(|(other, apart)| NearGroup { id: other.id.clone(), title: other.title.clone(), apart })
         .collect();
@@ -49,18 +49,18 @@ fn near_of(at: usize, group: &ProductGroup, groups: &[ProductGroup]) -> Vec<Near
 /// titles, or, for groups that differ in words alone, those words when the two would read the
 /// same without them (`Sewa Mobil Toyota +SOPIR`: `avanza ≠ hiace, commuter`).
 fn apart(group: &ProductGroup, other: &ProductGroup) -> Option<MatchExplanation> {
-    let mut apart = product::explain(&group.key, &other.key);
+    let mut apart = product::explain(&group.lead, &other.lead);
     if apart.same {
         return None;
     }
     if !apart.conflicts.is_empty() {
         return (apart.score >= NEAR_SCORE).then_some(apart);
     }
-    if super::group_title(&group.key) != super::group_title(&other.key) {
+    if super::group_title(&group.lead) != super::group_title(&other.lead) {
         return None;
     }
     let only = |a: &ProductGroup, b: &ProductGroup| {
-        a.key.tokens.iter().filter(|w| b.key.tokens.binary_search(w).is_err()).cloned().collect::<Vec<_>>().join(", ")
+        a.lead.tokens.iter().filter(|w| b.lead.tokens.binary_search(w).is_err()).cloned().collect::<Vec<_>>().join(", ")
     };
     apart.conflicts.push(format!("words {} ≠ {}", only(group, other), only(other, group)));
     Some(apart)

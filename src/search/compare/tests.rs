@@ -17,7 +17,7 @@ pub(super) fn offer(id: &str, per_unit: i64, base: &str, confident: bool, exact:
 fn group_of(offers: Vec<(Offer, Option<Explanation>)>) -> ProductGroup {
     let offers: Vec<Offer> = offers.into_iter().map(|(o, _)| o).collect();
     build(
-        product::product_key("x"),
+        (product::product_key("x"), product::product_key("x")),
         offers,
         product::explain(&product::product_key("x"), &product::product_key("x")),
         None,
@@ -157,8 +157,11 @@ fn a_group_is_titled_by_what_its_offers_are_never_by_a_kind_they_are_not() {
     assert!(permanent.starts_with("Spidol Snowman") && !permanent.contains("Whiteboard"), "{permanent}");
     let bag = group_title(&product::offer_key("Tas Spidol Titi Hitam", None, None));
     assert!(!bag.contains("Whiteboard"), "{bag}");
-    let whiteboard = group_title(&product::offer_key("Spidol Snowman Hitam", None, None));
+    let whiteboard = group_title(&product::offer_key("Spidol Snowman Whiteboard Hitam", None, None));
     assert!(whiteboard.starts_with("Spidol Whiteboard Snowman"), "{whiteboard}");
+    // One naming no type is not called a whiteboard marker (review33w W33-4).
+    let untyped = group_title(&product::offer_key("Spidol Snowman Hitam", None, None));
+    assert!(untyped.starts_with("Spidol Snowman") && !untyped.contains("Whiteboard"), "{untyped}");
 }
 
 #[test]
@@ -251,14 +254,15 @@ fn a_brand_read_past_the_maker_shows_the_maker_an_offer_states() {
         offer.brand = stated.map(str::to_string);
         offer
     };
-    // The title-only offer comes first (by id), so the group's key reads `Ujilampu Bohlam`.
+    // The title-only offer comes first (by id), so the key the group was matched on reads
+    // `Ujilampu Bohlam`.
     let offers = vec![
         offer("1", "Ujilampu Lampu Bohlam LED 12 Watt Putih", None),
         offer("2", "Lampu Bohlam LED 12 Watt Putih", Some("UJILAMPU")),
     ];
     let groups = group(offers, None, &policy::Facts::default());
     assert_eq!(groups.len(), 1, "{:?}", shape(&groups));
-    assert_eq!(groups[0].key.brand.as_deref(), Some("Ujilampu Bohlam"));
+    assert_eq!(groups[0].lead.brand.as_deref(), Some("Ujilampu Bohlam"));
     assert_eq!(groups[0].brand(), Some("Ujilampu"));
     // Whole words only, and what the brand writes first.
     assert_eq!(super::stated_part("Ujilampu Bohlam", "Uji"), None);

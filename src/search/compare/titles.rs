@@ -59,7 +59,7 @@ pub(super) fn settle(groups: &mut [ProductGroup]) {
 /// Lenovo ThinkPad E14`), and the choice leaves out the offers' order, which a buyer's region
 /// changes: the same offers are titled alike for every buyer.
 fn reference(group: &ProductGroup) -> &str {
-    let brand = group.key.brand.as_deref().and_then(|b| b.split_whitespace().next()).map(str::to_lowercase);
+    let brand = group.lead.brand.as_deref().and_then(|b| b.split_whitespace().next()).map(str::to_lowercase);
     let rank = |offer: &Offer| {
         let words = Written::new(&offer.title);
         let at = brand.as_deref().and_then(|b| words.lower.iter().position(|w| w == b)).unwrap_or(usize::MAX);

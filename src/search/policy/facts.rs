@@ -127,12 +127,15 @@ fn name_region(record: &VendorRecord) -> Option<String> {
 /// rules applied to the answer alone: a record without an NPWP joins the one NPWP vendor of its
 /// name and region, and an individual's NIK joins the NPWP15 stated under the same name and
 /// region, as the directory's `link_name` takes them as one person. Two NPWP15s, or two NIKs,
-/// under one name and region join nothing.
+/// under one name and region join nothing; nor does a record stating another scale than the
+/// entity's (review33w W33-12), as in the directory.
 struct Joins<'a> {
     /// `name@region` → the (joined) entity keys stated under it.
     named: FastMap<String, BTreeSet<&'a str>>,
     /// A NIK → the NPWP15 entity key of the same person.
     person: FastMap<&'a str, &'a str>,
+    /// A (joined) entity key → the scale its accounts state first.
+    scales: FastMap<&'a str, BusinessScale>,
 }
 
 impl<'a> Joins<'a> {
@@ -148,7 +151,20 @@ impl<'a> Joins<'a> {
         for entities in named.values_mut() {
             *entities = entities.iter().map(|entity| *person.get(entity).unwrap_or(entity)).collect();
         }
-        Self { named, person }
+        let mut scales: FastMap<&'a str, BusinessScale> = FastMap::default();
+        for records in accounts.values() {
+            let Some(entity) = representative(records).and_then(|r| r.entity_key.as_deref()) else { continue };
+            if let Some(scale) = records.iter().map(|r| r.scale).find(|s| *s != BusinessScale::Unknown) {
+                scales.entry(*person.get(entity).unwrap_or(&entity)).or_insert(scale);
+            }
+        }
+        Self { named, person, scales }
+    }
+
+    /// Whether `record` states a scale other than the one `entity`'s accounts state.
+    fn other_scale(&self, entity: &str, record: &VendorRecord) -> bool {
+        let stated = self.scales.get(entity).copied().unwrap_or(BusinessScale::Unknown);
+        record.scale != BusinessScale::Unknown && stated != BusinessScale::Unknown && record.scale != stated
     }
 
     fn vendor_key(&self, account: &AccountKey<'_>, record: &VendorRecord) -> String {
@@ -157,8 +173,8 @@ impl<'a> Joins<'a> {
         }
         match name_region(record) {
             Some(name) => match self.named.get(&name).filter(|entities| entities.len() == 1).and_then(|e| e.first()) {
-                Some(entity) => format!("e:{entity}"),
-                None => format!("n:{name}"),
+                Some(entity) if !self.other_scale(entity, record) => format!("e:{entity}"),
+                _ => format!("n:{name}"),
             },
             None => format!("a:{}:{}", account.0, account.1),
         }

@@ -171,3 +171,30 @@ fn an_office_written_as_a_bare_twin_name_is_placed_by_its_account_that_resolves(
         assert_eq!(vendor.record.region_code, Some("35.75"), "not Surabaya, which Pasuruan cannot be");
     }
 }
+
+/// PT Sinar Abadi with its NPWP, `Besar`, and a listing of the same name and place with no NPWP,
+/// `Kecil` (review33w W33-12): in either order.
+#[test]
+fn a_listing_stating_another_scale_is_not_merged_by_name_into_an_npwp_vendor() {
+    let mut besar = offer(1, "SINAR ABADI", Some("333333333"));
+    besar.vendor.scale = BusinessScale::Besar;
+    let mut kecil = offer(2, "SINAR ABADI", None);
+    kecil.vendor.source_id = "other-account".into();
+    kecil.vendor.scale = BusinessScale::Kecil;
+    for order in [[&besar, &kecil], [&kecil, &besar]] {
+        let directory = VendorDirectory::new(1 << 20);
+        directory.record(order);
+        let npwp = directory.vendor_of(&besar.marketplace, &besar.vendor);
+        let named = directory.vendor_of(&kecil.marketplace, &kecil.vendor);
+        assert_eq!((npwp.id.as_str(), npwp.record.scale), ("npwp-333333333", BusinessScale::Besar));
+        assert_eq!((named.id.as_str(), named.record.scale), ("name-PT:SINAR ABADI@31.71", BusinessScale::Kecil));
+        assert_eq!(npwp.accounts.len(), 1, "{:?}", npwp.accounts);
+    }
+    // Stating the same scale, or none, it still joins.
+    for scale in [BusinessScale::Besar, BusinessScale::Unknown] {
+        let directory = VendorDirectory::new(1 << 20);
+        kecil.vendor.scale = scale;
+        directory.record([&besar, &kecil]);
+        assert_eq!(directory.vendor_of(&kecil.marketplace, &kecil.vendor).id, "npwp-333333333");
+    }
+}

@@ -143,3 +143,27 @@ fn a_bare_twin_town_places_the_vendor_in_its_province_naming_both_regions() {
     assert_eq!(ranked("31.71").0, crate::search::policy::Locality::National);
     assert_eq!(facts.of(&kediri).region, None, "still no single region");
 }
+
+/// As the vendor directory: `PT Sinar Abadi`, NPWP, Besar, and the same name and place with no
+/// NPWP, Kecil, are not one vendor (review33w W33-12), so the Kecil listing takes neither the
+/// company's NPWP into the HPS file nor its scale.
+#[test]
+fn a_listing_stating_another_scale_takes_no_fact_of_the_npwp_vendor_of_its_name() {
+    let sinar = |marketplace: &str, id: &str, entity: Option<&str>, scale: BusinessScale| {
+        let mut offer = account(marketplace, id, entity, scale, Some("35.73"));
+        offer.vendor.name_key = "PT:SINAR ABADI".into();
+        offer
+    };
+    let mut besar = sinar("mbiz", "a", Some("333333333"), BusinessScale::Besar);
+    besar.vendor.npwp = Some("0333333333333000".into());
+    let kecil = sinar("padi-umkm", "b", None, BusinessScale::Kecil);
+    let facts = resolve([&besar, &kecil]);
+    let (of_kecil, of_besar) = (facts.of(&kecil), facts.of(&besar));
+    assert!(of_kecil.umk() && !of_besar.umk());
+    assert_eq!(of_kecil.npwp, None, "{:?}", of_kecil.npwp);
+    // Stating no scale, it still joins and takes the company's facts.
+    let bare = sinar("padi-umkm", "c", None, BusinessScale::Unknown);
+    let of_bare = resolve([&besar, &bare]).of(&bare);
+    assert_eq!(of_bare.npwp.as_ref().map(|n| n.value.as_str()), Some("0333333333333000"), "{of_bare:?}");
+    assert!(!of_bare.umk());
+}
