@@ -179,7 +179,7 @@ fn a_listing_stating_another_scale_is_not_merged_by_name_into_an_npwp_vendor() {
     let mut besar = offer(1, "SINAR ABADI", Some("333333333"));
     besar.vendor.scale = BusinessScale::Besar;
     let mut kecil = offer(2, "SINAR ABADI", None);
-    kecil.vendor.source_id = "other-account".into();
+    kecil.vendor.source_id = Some("other-account".into());
     kecil.vendor.scale = BusinessScale::Kecil;
     for order in [[&besar, &kecil], [&kecil, &besar]] {
         let directory = VendorDirectory::new(1 << 20);
