@@ -289,6 +289,9 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ready::readyz))
         .route("/metrics", get(metrics::metrics))
         .merge(crate::web::router(state.service.clone(), spending))
+        // Axum's own 405 has no body; every refusal says its code (review34d D34-8). Axum still
+        // adds the `Allow` header.
+        .method_not_allowed_fallback(|| async { Rejection::OtherMethod.respond_text() })
         .with_state(state)
         .layer(RequestDecompressionLayer::new())
         .layer(CompressionLayer::new().compress_when(worth_compressing()))

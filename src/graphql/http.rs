@@ -391,8 +391,20 @@ fn to_json<T: Serialize>(value: &T) -> String {
 }
 
 fn is_graphql_content(value: Option<&HeaderValue>) -> bool {
-    let Some(mime) = value.and_then(|v| v.to_str().ok()).and_then(|v| v.split(';').next()) else {
+    let Some(mut parts) = value.and_then(|v| v.to_str().ok()).map(|v| v.split(';')) else {
         return false;
     };
-    matches!(mime.trim().to_ascii_lowercase().as_str(), "application/json" | "application/graphql-response+json")
+    let mime = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+    let graphql = matches!(mime.as_str(), "application/json" | "application/graphql-response+json");
+    // JSON is UTF-8 (RFC 8259 §8.1); a body declared in another charset would be read as
+    // something it is not, so it is refused (GraphQL over HTTP allows the 415) (review34d D34-8).
+    graphql && parts.all(|parameter| !declares_other_charset(parameter))
+}
+
+fn declares_other_charset(parameter: &str) -> bool {
+    let Some((name, value)) = parameter.split_once('=') else { return false };
+    let value = value.trim().trim_matches('"');
+    name.trim().eq_ignore_ascii_case("charset")
+        && !value.eq_ignore_ascii_case("utf-8")
+        && !value.eq_ignore_ascii_case("utf8")
 }

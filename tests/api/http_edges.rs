@@ -54,6 +54,40 @@ async fn another_method_is_refused_with_a_coded_error_and_the_methods_allowed() 
 }
 
 #[tokio::test]
+async fn a_method_a_page_or_probe_does_not_answer_is_refused_with_its_code_and_the_methods_allowed() {
+    let app = crate::helpers::spawn_app().await;
+    for path in ["/", "/survey.csv", "/belanja", "/metrics", "/healthz"] {
+        let answer = app.client.post(format!("{}{path}", app.address)).body("x").send().await.expect("answer");
+        assert_eq!(answer.status(), 405, "{path}");
+        assert!(answer.headers()["allow"].to_str().is_ok_and(|allow| allow.contains("GET")), "{path}");
+        let text = answer.text().await.expect("text");
+        assert!(text.ends_with("(METHOD_NOT_ALLOWED)\n"), "{path}: {text:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_body_declared_in_a_charset_other_than_utf8_is_refused_as_unsupported_content() {
+    let app = crate::helpers::spawn_app().await;
+    let url = format!("{}/graphql", app.address);
+    let body = json!({ "query": "{ marketplaces { id } }" }).to_string();
+    for (content_type, status) in [
+        ("application/json; charset=iso-8859-1", 415),
+        ("application/json;charset=\"windows-1252\"", 415),
+        ("application/json; charset=UTF-8", 200),
+        ("application/json; charset=\"utf-8\"", 200),
+        ("application/graphql-response+json", 200),
+    ] {
+        let answer = app.client.post(&url).header("content-type", content_type).body(body.clone()).send().await;
+        let answer = answer.expect("answer");
+        assert_eq!(answer.status(), status, "{content_type}");
+        if status == 415 {
+            let refusal: serde_json::Value = answer.json().await.expect("a JSON body");
+            assert_eq!(refusal["errors"][0]["extensions"]["code"], "UNSUPPORTED_CONTENT_TYPE", "{refusal}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn a_cacheable_answer_varies_by_accept_and_a_compressed_one_by_accept_encoding() {
     let app = spawn_with_cors(|_| {}).await;
     let query = "query Marketplaces { search(query: \"kertas\", first: 1) { complete } marketplaces { id name } }";

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 #[derive(Debug, thiserror::Error)]
 pub enum Rejection {
     /// Not JSON or GraphQL content.
-    #[error("POST /graphql needs `Content-Type: application/json` (or application/graphql-response+json)")]
+    #[error("POST /graphql needs `Content-Type: application/json` (or application/graphql-response+json), in UTF-8")]
     ContentType,
     /// The client accepts no media type Pasar writes.
     #[error("/graphql answers `application/graphql-response+json` or `application/json`; `Accept` allows neither")]
@@ -30,6 +30,9 @@ pub enum Rejection {
     /// A method `/graphql` does not answer (`PUT`, `PATCH`, `DELETE`, …).
     #[error("/graphql answers GET (queries) and POST")]
     Method,
+    /// A method another address (a page, a probe, `/metrics`) does not answer.
+    #[error("this address does not answer this method; the `Allow` header names those it does")]
+    OtherMethod,
     /// Larger than the body limit.
     #[error("the request is larger than {0} bytes")]
     TooLarge(usize),
@@ -87,7 +90,9 @@ impl Rejection {
         match self {
             Self::ContentType | Self::Encoding(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
-            Self::MutationOverGet | Self::SubscriptionOverHttp | Self::Method => StatusCode::METHOD_NOT_ALLOWED,
+            Self::MutationOverGet | Self::SubscriptionOverHttp | Self::Method | Self::OtherMethod => {
+                StatusCode::METHOD_NOT_ALLOWED
+            }
             Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Stalled | Self::TimedOut(_) | Self::HeadTimedOut(_) => StatusCode::REQUEST_TIMEOUT,
             Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
@@ -107,7 +112,9 @@ impl Rejection {
             Self::ContentType => codes::UNSUPPORTED_CONTENT_TYPE,
             Self::Encoding(_) => codes::UNSUPPORTED_CONTENT_ENCODING,
             Self::NotAcceptable => codes::NOT_ACCEPTABLE,
-            Self::MutationOverGet | Self::SubscriptionOverHttp | Self::Method => codes::METHOD_NOT_ALLOWED,
+            Self::MutationOverGet | Self::SubscriptionOverHttp | Self::Method | Self::OtherMethod => {
+                codes::METHOD_NOT_ALLOWED
+            }
             Self::TooLarge(_) => codes::REQUEST_TOO_LARGE,
             Self::Stalled | Self::TimedOut(_) | Self::HeadTimedOut(_) => codes::REQUEST_TIMEOUT,
             Self::Busy => codes::SERVER_BUSY,
