@@ -51,10 +51,11 @@ fn matching_on_the_stationery_set_keeps_markers_boards_erasers_and_inks_apart() 
     // Measured after markers4 (main 2523930: 0.6923 and 0.2325; 0.6833 and 0.3373; markers3:
     // 0.6901 and 0.3283; 0.8641 and 0.4087; markers4, tuned on the development part only, without
     // its brand words: 1.0000 and 0.3511; 0.9021 and 0.4167; markers5, boards on a stand or
-    // magnetic apart, chalk, pencils: 1.0000 and 0.3511; 0.9404 and 0.4135) and rounded down: a
-    // matcher that merges or splits more fails.
-    assert!(dev_p >= 1.0 && dev_r >= 0.35, "development part: precision {dev_p:.4}, recall {dev_r:.4}");
-    assert!(test_p >= 0.94 && test_r >= 0.41, "frozen part: precision {test_p:.4}, recall {test_r:.4}");
+    // magnetic apart, chalk, pencils: 1.0000 and 0.3511; 0.9404 and 0.4135; 2026-12-s34b,
+    // permanen/permanent one word and group keys of what every title states: 1.0000 and 0.3837;
+    // 0.9468 and 0.4659) and rounded down: a matcher that merges or splits more fails.
+    assert!(dev_p >= 1.0 && dev_r >= 0.38, "development part: precision {dev_p:.4}, recall {dev_r:.4}");
+    assert!(test_p >= 0.94 && test_r >= 0.46, "frozen part: precision {test_p:.4}, recall {test_r:.4}");
 }
 
 #[test]
