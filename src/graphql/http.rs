@@ -404,7 +404,7 @@ fn is_graphql_content(value: Option<&HeaderValue>) -> bool {
 fn declares_other_charset(parameter: &str) -> bool {
     let Some((name, value)) = parameter.split_once('=') else { return false };
     let value = value.trim().trim_matches('"');
-    name.trim().eq_ignore_ascii_case("charset")
-        && !value.eq_ignore_ascii_case("utf-8")
-        && !value.eq_ignore_ascii_case("utf8")
+    // US-ASCII is UTF-8's first 128 characters: read the same (review34m M34-8).
+    let read_as_utf8 = ["utf-8", "utf8", "us-ascii"].iter().any(|c| value.eq_ignore_ascii_case(c));
+    name.trim().eq_ignore_ascii_case("charset") && !read_as_utf8
 }

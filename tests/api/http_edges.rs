@@ -74,6 +74,7 @@ async fn a_body_declared_in_a_charset_other_than_utf8_is_refused_as_unsupported_
         ("application/json; charset=iso-8859-1", 415),
         ("application/json;charset=\"windows-1252\"", 415),
         ("application/json; charset=UTF-8", 200),
+        ("application/json; charset=us-ascii", 200),
         ("application/json; charset=\"utf-8\"", 200),
         ("application/graphql-response+json", 200),
     ] {
