@@ -109,16 +109,23 @@ fn shorthand(toks: &mut [Tok]) {
     }
 }
 
-/// `Kupu Kupu` is `Kupu-Kupu` (`kupukupu`): a word the matcher does not know written twice is one
-/// name, else one maker's brooms were two makers' (review33m N10). A known word twice is two
-/// (`Warna: Warna Biru` is a label and its value).
+/// `Kupu-Kupu` and `Kupukupu` are `Kupu Kupu`: a word that is one half written twice (Indonesian
+/// reduplication, which the lexer joins across its hyphen) is read as the two words, so one
+/// maker's brooms are one maker's however written (review33m N10). Joining the spaced form
+/// instead glued a maker written twice (`Copylas Copylas`) into a maker of its own (review34m
+/// M34-2). Halves of three letters or more: `yoyo` stays a word.
 fn doubled(toks: &mut Vec<Tok>) {
-    let mut at = 1;
+    let mut at = 0;
     while at < toks.len() {
-        let (a, b) = (&toks[at - 1], &toks[at]);
-        if a.class == Class::Word && a == b && !vocab::known(&a.text) {
-            toks[at - 1].text = a.text.repeat(2);
-            toks.remove(at);
+        let text = &toks[at].text;
+        let half = text.len() / 2;
+        let twice =
+            text.len().is_multiple_of(2) && half >= 3 && text.is_char_boundary(half) && text[..half] == text[half..];
+        if toks[at].class == Class::Word && twice {
+            let word = Tok { text: text[..half].to_string(), class: Class::Word };
+            toks[at] = word.clone();
+            toks.insert(at + 1, word);
+            at += 1;
         }
         at += 1;
     }

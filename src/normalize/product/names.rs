@@ -132,6 +132,9 @@ pub(super) const KINDS: &[(&str, &[&str])] = &[
     // met `Kertas HVS Sinar Dunia A4 70 gsm`).
     ("buku tulis", &["buku tulis", "buku catatan"]),
     ("buku gambar", &["buku gambar"]),
+    // Loose drawing paper is no drawing book: named as a kind, the book's kind no longer took the
+    // paper's words for its own (review34m M34-3: `Kertas Gambar Sidu A4` met `Buku Gambar Sidu A4`).
+    ("kertas gambar", &["kertas gambar", "drawing paper"]),
     ("toner", &["cartridge toner", "toner cartridge", "toner printer", "toner"]),
     ("tinta", &["tinta printer", "botol tinta", "tinta botol", "tinta", "ink bottle"]),
     ("printer", &["printer ink tank", "printer tinta isi ulang", "printer inkjet", "printer"]),

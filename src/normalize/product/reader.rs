@@ -70,6 +70,10 @@ impl<'a> Reader<'a> {
         self.peek(ahead).is_some_and(|t| t.class == Class::Num)
     }
 
+    fn is_counted_pack(&self, ahead: usize) -> bool {
+        self.peek(ahead).is_some_and(|t| tables::COUNTED_PACKS.contains(&t.text.as_str()))
+    }
+
     fn is_pack_word(&self, ahead: usize) -> bool {
         self.peek(ahead).is_some_and(|t| tables::is_pack_word(&t.text))
     }
@@ -124,10 +128,12 @@ impl<'a> Reader<'a> {
         }
         if let Some(next) = self.peek(1).filter(|t| tables::is_pack_word(&t.text)) {
             let container = tables::CONTAINERS.contains(&next.text.as_str());
-            // A part of a pack (`1/2 Rim`, `0,5 Lusin`) is the pack's as its count is: kept, the
-            // half ream met the half dozen notebooks on `0.5` (review33m N5).
-            let small = number.parse::<Decimal>().is_ok_and(|n| n <= Decimal::from(tables::MAX_CONTAINER_COUNT));
-            if !container || small {
+            let small = number.parse::<u32>().is_ok_and(|n| n <= tables::MAX_CONTAINER_COUNT);
+            // A part of a counted pack (`1/2 Rim`, `0,5 Lusin`) is the pack's as its count is:
+            // kept, the half ream met the half dozen notebooks on `0.5` (review33m N5).
+            let part = number.parse::<Decimal>().is_ok_and(|n| n > Decimal::ZERO && n < Decimal::ONE)
+                && tables::COUNTED_PACKS.contains(&next.text.as_str());
+            if !container || small || part {
                 return self.skip(2, true);
             }
         }
@@ -213,7 +219,7 @@ impl<'a> Reader<'a> {
                 return self.skip(n, true);
             }
             "x" => return self.skip(1, self.after_pack),
-            _ if tables::PART_WORDS.contains(&text) && self.is_pack_word(1) => return self.skip(2, true),
+            _ if tables::PART_WORDS.contains(&text) && self.is_counted_pack(1) => return self.skip(2, true),
             // `box of 50`: as `box isi 50`.
             "of" if self.after_pack => return self.isi(),
             "rp" if self.is_num(1) => {

@@ -20,6 +20,11 @@ pub(super) const CONTAINERS: &[&str] = &[
     "pouch", "tube", "pail", "ream", "reams", "carton", "cartons", "ctn", "kardus", "dozen", "packs", "boxes",
 ];
 
+/// Packs of a fixed count, whose part is a pack too (`1/2 Rim` is 250 sheets, `Setengah Lusin`
+/// six): a part written before any other pack word is a size (`1/2 Roll` of hose is its
+/// diameter, `2.6 Dus` of welding rods theirs) and stays in the key (review34m M34-1).
+pub(super) const COUNTED_PACKS: &[&str] = &["rim", "ream", "reams", "lusin", "dozen", "kodi", "gross", "gros"];
+
 /// Words for a part of a pack written before its word (`Setengah Rim`, `Half Lusin`).
 pub(super) const PART_WORDS: &[&str] = &["setengah", "separuh", "half", "seperempat", "sepertiga"];
 

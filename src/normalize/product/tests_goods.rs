@@ -51,3 +51,24 @@ fn notebooks_of_different_sheet_counts_are_different_products() {
     // The sheets of a ream are its pack, as ever.
     assert!(conflict("Kertas HVS Sidu A4 70 gsm 500 Lembar", "Kertas HVS Sidu A4 70 gsm").is_empty());
 }
+
+#[test]
+fn a_size_written_before_a_pack_word_other_than_a_counted_pack_stays_a_spec() {
+    // Review34m M34-1: read as parts of their packs, these sizes were dropped and met.
+    for (one, other) in [
+        ("Selang Air Toyox 1/2 Roll", "Selang Air Toyox 3/4 Roll"),
+        ("Kabel NYA Eterna 1.5 Roll", "Kabel NYA Eterna 2.5 Roll"),
+        ("Kawat Las Nikko Steel RB 2.6 Dus", "Kawat Las Nikko Steel RB 3.2 Dus"),
+        ("Sarung Tangan Steril Sensi 7.5 Box", "Sarung Tangan Steril Sensi 8.5 Box"),
+        ("Stop Kran Onda 1/2 Box", "Stop Kran Onda 3/4 Box"),
+        ("Mata Bor Besi Nachi 6.5 Pak", "Mata Bor Besi Nachi 8.5 Pak"),
+    ] {
+        assert!(!conflict(one, other).is_empty(), "{one} / {other}");
+    }
+}
+
+#[test]
+fn drawing_paper_never_meets_a_drawing_book_of_its_maker_and_size() {
+    assert!(!conflict("Kertas Gambar Sidu A4", "Buku Gambar Sidu A4").is_empty());
+    assert!(conflict("Kertas Gambar Sidu A4", "Kertas Gambar A4 Sidu").is_empty());
+}

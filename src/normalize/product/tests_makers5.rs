@@ -39,3 +39,15 @@ fn one_maker_in_two_wordings_is_one_maker() {
     let groups = grouped(&titles);
     assert!(together(&groups, titles[0], titles[1]), "{groups:?}");
 }
+
+#[test]
+fn a_maker_written_twice_is_still_that_maker() {
+    // Review34m M34-2: glued into one word, a maker written twice was a maker of its own.
+    for (twice, once) in [
+        ("Kertas HVS Copylas Copylas A4 70gsm", "Kertas HVS Copylas A4 70 gsm"),
+        ("Lem Kertas Povinal Povinal 150", "Lem Kertas Povinal 150"),
+        ("Stop Kontak Broco Broco 4 Lubang", "Stop Kontak Broco 4 Lubang"),
+    ] {
+        assert!(conflict(twice, once).is_empty(), "{twice} / {once}: {:?}", conflict(twice, once));
+    }
+}
