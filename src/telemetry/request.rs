@@ -76,6 +76,9 @@ pub enum Outcome {
     /// Run, and its answer carries errors (a field refused, every marketplace failed), or the
     /// server failed.
     Error,
+    /// Ended before its answer: the client went away or stopped it, or the gateway shut down.
+    /// Neither a success nor the gateway's failure, and an error-rate dashboard must see it.
+    Cancelled,
 }
 
 impl Outcome {
@@ -96,6 +99,7 @@ impl Outcome {
             Self::ApqMiss => "apq_miss",
             Self::Refused => "refused",
             Self::Error => "error",
+            Self::Cancelled => "cancelled",
         }
     }
 }
