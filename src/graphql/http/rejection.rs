@@ -131,7 +131,7 @@ impl Rejection {
 
     /// Counts the refusal in `pasar_refused_total{reason}` (every refusal is written through
     /// [`error`](Self::error) or [`respond_text`](Self::respond_text), which call this).
-    fn count(&self) {
+    pub(in crate::graphql) fn count(&self) {
         metrics::counter!("pasar_refused_total", "reason" => self.code()).increment(1);
         if matches!(self, Self::RateLimited(_)) {
             metrics::counter!("pasar_rate_limited_total").increment(1);

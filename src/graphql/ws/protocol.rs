@@ -27,6 +27,10 @@ pub(super) const SUBSCRIBER_EXISTS: u16 = 4409;
 pub(super) const TOO_MANY_INIT: u16 = 4429;
 /// The handshake did not offer graphql-transport-ws (as graphql-ws's own server closes it).
 pub(super) const SUBPROTOCOL_NOT_ACCEPTABLE: u16 = 4406;
+/// A message still in pieces after `request_timeout` (RFC 6455 §7.4.1: a policy violation; the
+/// counterpart of an HTTP body's 408, which graphql-transport-ws has no code for: its 4408 means
+/// no `connection_init`).
+pub(super) const POLICY_VIOLATION: u16 = 1008;
 /// Normal closure (an idle socket).
 pub(super) const NORMAL: u16 = 1000;
 /// The gateway is shutting down.
