@@ -70,13 +70,16 @@ struct State {
     generation: u64,
     /// `subscribe` messages read, refused ones too: the number of the next one's line.
     subscribes: u64,
+    /// Pings the client's budget refused, summed up in one line when the socket closes.
+    pings_refused: u64,
     outbox: mpsc::Sender<Event>,
 }
 
 impl Session {
     pub(super) async fn run(mut self, mut socket: WebSocket) {
         let (outbox, mut inbox) = mpsc::channel(OUTBOX);
-        let mut state = State { acked: false, running: HashMap::new(), generation: 0, subscribes: 0, outbox };
+        let mut state =
+            State { acked: false, running: HashMap::new(), generation: 0, subscribes: 0, pings_refused: 0, outbox };
         let opened = Instant::now();
         let mut heard = Instant::now();
         let mut stop = self.stop.clone();
@@ -137,6 +140,7 @@ impl Session {
         for running in state.running.into_values() {
             running.task.abort();
         }
+        self.pings_refused(state.pings_refused);
         if let Flow::Close(code, reason) = flow {
             let frame = CloseFrame { code, reason: protocol::reason(&reason).into() };
             let _ = socket.send(Message::Close(Some(frame))).await;
@@ -171,10 +175,15 @@ impl Session {
                 state.acked = true;
                 reply(socket, protocol::ack()).await
             }
-            // A ping costs the client's budget as a request does; past it, it goes unanswered.
+            // A ping costs the client's budget as a request does; past it, it goes unanswered,
+            // counted as a refusal as a 429 is (one per ping: a flood must show).
             Ok(ClientMessage::Ping) => match self.endpoint.admission.charge(&self.client).await {
                 Ok(()) => reply(socket, protocol::pong()).await,
-                Err(_) => Flow::Continue,
+                Err(refused) => {
+                    refused.count();
+                    state.pings_refused += 1;
+                    Flow::Continue
+                }
             },
             Ok(ClientMessage::Pong) => Flow::Continue,
             Ok(ClientMessage::Complete { id }) => {
@@ -215,6 +224,16 @@ impl Session {
         refused.count();
         let seconds = self.policy.message_timeout.as_secs_f64();
         Flow::Close(protocol::POLICY_VIOLATION, format!("a message must arrive whole within {seconds} s"))
+    }
+
+    /// One line for every ping the budget refused on the socket, not one per ping: a flood would
+    /// make the log the flood's amplifier.
+    fn pings_refused(&self, refused: u64) {
+        if refused > 0 {
+            let client = self.client.label();
+            tracing::warn!(pings_refused = refused, client = client.as_str(), request_id = %self.request_id,
+                "A socket's pings were refused by its client's budget and left unanswered.");
+        }
     }
 
     /// The notes and access line of the `subscribe` just read.

@@ -1,9 +1,13 @@
 //! What one client may hold and do on a socket, against everyone else (review34d): a message
-//! sent in pieces is cut at the request timeout as a trickled body is, and one client holds no
-//! more than its share of the bytes in flight on any door.
+//! sent in pieces is cut at the request timeout as a trickled body is, one client holds no more
+//! than its share of the bytes in flight on any door, and pings refused by its budget are
+//! counted and summed up in the log.
 
 use super::socket::{self, Heard};
-use crate::helpers::{TestOptions, spawn_app_with};
+use crate::helpers::{TEST_PRODUCTS, TestOptions, spawn_app_with};
+use crate::metrics::sample;
+use crate::served::Served;
+use pasar::sandbox::{self, SandboxOptions};
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
@@ -58,4 +62,38 @@ async fn one_client_holds_no_more_than_its_share_of_the_bytes_in_flight_on_any_d
     drop(held);
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(post(&app.client).await.expect("answer").status(), 200, "closed sockets give their share back");
+}
+
+/// D34-4: pings past the client's budget went unanswered and uncounted: a ping flood was
+/// invisible. Each is counted as a refusal; the log sums them up once, when the socket closes.
+#[tokio::test]
+async fn pings_refused_by_the_clients_budget_are_counted_and_summed_up_in_one_log_line() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let top = "[limits.rate]\nper_second = 1\nburst = 3\n[log]\nformat = \"json\"";
+    let gateway = Served::start(&sandboxes, top, "", &[]).await;
+    let mut socket = socket::open_acked(&gateway.url, json!({})).await;
+    for _ in 0..12 {
+        socket.send(json!({"type": "ping"})).await;
+    }
+    let mut pongs = 0;
+    while let Heard::Message(message) = socket.hear(Duration::from_millis(300)).await {
+        assert_eq!(message["type"], "pong", "{message}");
+        pongs += 1;
+    }
+    let refused = 12 - pongs;
+    assert!(refused >= 8, "a budget of 3 answers a few of 12 pings: {pongs} pongs");
+    drop(socket);
+    // The scrape pays the budget too.
+    tokio::time::sleep(Duration::from_millis(2_100)).await;
+    let text = gateway.metrics().await;
+    let counted = f64::from(refused);
+    assert_eq!(sample(&text, "pasar_rate_limited_total", &[]), Some(counted), "{text}");
+    let reason = "reason=\"RATE_LIMITED\"";
+    assert_eq!(sample(&text, "pasar_refused_total", &[reason]), Some(counted), "{text}");
+    let (_, logs) = gateway.stop();
+    let lines: Vec<serde_json::Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let summed: Vec<_> = lines.iter().filter(|l| l["pings_refused"].is_number()).collect();
+    assert_eq!(summed.len(), 1, "one line, not one per ping: {logs}");
+    assert_eq!(summed[0]["pings_refused"], refused, "{}", summed[0]);
 }
