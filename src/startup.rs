@@ -370,6 +370,7 @@ fn socket_policy(http: &HttpConfig) -> SocketPolicy {
         init_timeout: http.ws_init_timeout,
         idle_timeout: http.idle_timeout,
         operation_timeout: http.request_timeout,
+        message_timeout: http.request_timeout,
     }
 }
 

@@ -2,7 +2,8 @@
 //! through (`POST`, `GET` and batches on `/graphql`, each `subscribe` on `/graphql/ws`).
 //!
 //! In order: the client's budget (checked by the router for every HTTP request, here for every
-//! WebSocket operation), the bytes the gateway may hold at once, the body's size and pace, the
+//! WebSocket operation), the bytes the gateway may hold at once and the client's share of them
+//! ([`in_flight`](super::in_flight)), the body's size and pace, the
 //! request's shape, persisted-query resolution (so a hash-only request is measured by the document
 //! it names), the linear [`prescan`](super::prescan) of each document against `[limits]`, and
 //! what its operations select with fragments spread in ([`expansion`](super::expansion), on the
@@ -12,6 +13,8 @@
 use super::clients::{Client, Clients};
 use super::expansion::expand;
 use super::http::Rejection;
+pub use super::in_flight::Held;
+use super::in_flight::{self, InFlight};
 use super::persisted::{PersistedQueries, Resolved};
 use super::prescan::{QueryShape, scan};
 use super::wire::{self, WireBatch, WireRequest};
@@ -23,7 +26,6 @@ use futures::StreamExt;
 use std::collections::HashMap;
 use std::io::ErrorKind;
 use std::sync::{Arc, Mutex, PoisonError};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// A request that passed admission: the only thing execution accepts.
 pub struct Admitted {
@@ -49,25 +51,21 @@ impl Admitted {
     }
 }
 
-/// Request bytes held in memory, over every connection.
-pub struct Held {
-    _permit: Option<OwnedSemaphorePermit>,
-}
-
 /// The admission step of one gateway.
 #[derive(Clone)]
 pub struct Admission {
     limits: Arc<RequestLimits>,
     persisted: PersistedQueries,
     clients: Clients,
-    in_flight: Arc<Semaphore>,
+    in_flight: InFlight,
     streams: Arc<Mutex<HashMap<Client, usize>>>,
     /// The schema's parsed documents (see [`expand`]).
     documents: wire::Documents,
 }
 
 impl Admission {
-    /// Admission under `limits`, with `in_flight_bytes` of request bytes held at once.
+    /// Admission under `limits`, with `in_flight_bytes` of request bytes held at once, and a
+    /// client's [`share`](in_flight::share) of them.
     pub fn new(
         limits: RequestLimits,
         persisted: PersistedQueries,
@@ -75,12 +73,12 @@ impl Admission {
         in_flight_bytes: usize,
         documents: wire::Documents,
     ) -> Self {
-        let permits = in_flight_bytes.clamp(1, Semaphore::MAX_PERMITS);
+        let share = in_flight::share(in_flight_bytes, limits.max_body_bytes);
         Self {
+            in_flight: InFlight::new(in_flight_bytes, share),
             limits: Arc::new(limits),
             persisted,
             clients,
-            in_flight: Arc::new(Semaphore::new(permits)),
             streams: Arc::default(),
             documents,
         }
@@ -102,18 +100,13 @@ impl Admission {
     }
 
     /// The budget of request bytes held in memory (a socket's reads are charged to it too).
-    pub(super) fn in_flight_budget(&self) -> Arc<Semaphore> {
-        Arc::clone(&self.in_flight)
+    pub(super) fn in_flight_budget(&self) -> InFlight {
+        self.in_flight.clone()
     }
 
-    /// Holds `bytes` of the in-flight budget until the returned value is dropped.
-    pub fn hold(&self, bytes: usize) -> Result<Held, Rejection> {
-        let Ok(bytes) = u32::try_from(bytes) else { return Err(Rejection::Busy) };
-        if bytes == 0 {
-            return Ok(Held { _permit: None });
-        }
-        let permit = Arc::clone(&self.in_flight).try_acquire_many_owned(bytes).map_err(|_| Rejection::Busy)?;
-        Ok(Held { _permit: Some(permit) })
+    /// Holds `bytes` of the in-flight budget for `client` until the returned value is dropped.
+    pub fn hold(&self, client: &Client, bytes: usize) -> Result<Held, Rejection> {
+        self.in_flight.take(client, bytes).map_err(|_| Rejection::Busy)
     }
 
     /// Refuses a body whose declared length (uncompressed: a coded body's size is known once
@@ -130,12 +123,12 @@ impl Admission {
         }
     }
 
-    /// Reads a body of at most `max_body_bytes`, holding its bytes in the in-flight budget as
-    /// they arrive: 413 past the size, 408 when it stalls, 400 when it cannot be decoded, 503
-    /// when the gateway holds its budget already.
-    pub async fn read_body(&self, body: Body) -> Result<(Bytes, Held), Rejection> {
+    /// Reads `client`'s body of at most `max_body_bytes`, holding its bytes in the in-flight
+    /// budget as they arrive: 413 past the size, 408 when it stalls, 400 when it cannot be
+    /// decoded, 503 when the gateway, or the client's share of it, holds its budget already.
+    pub async fn read_body(&self, client: &Client, body: Body) -> Result<(Bytes, Held), Rejection> {
         let max = self.limits.max_body_bytes;
-        let mut permit: Option<OwnedSemaphorePermit> = None;
+        let mut held = Held::none();
         let mut bytes = Vec::new();
         let mut stream = body.into_data_stream();
         while let Some(chunk) = stream.next().await {
@@ -143,17 +136,10 @@ impl Admission {
             if bytes.len() + chunk.len() > max {
                 return Err(Rejection::TooLarge(max));
             }
-            let more = u32::try_from(chunk.len()).map_err(|_| Rejection::TooLarge(max))?;
-            if more > 0 {
-                let got = Arc::clone(&self.in_flight).try_acquire_many_owned(more).map_err(|_| Rejection::Busy)?;
-                match &mut permit {
-                    Some(held) => held.merge(got),
-                    None => permit = Some(got),
-                }
-            }
+            held.merge(self.hold(client, chunk.len())?);
             bytes.extend_from_slice(&chunk);
         }
-        Ok((Bytes::from(bytes), Held { _permit: permit }))
+        Ok((Bytes::from(bytes), held))
     }
 
     /// A `POST` body: one request or a batch.

@@ -89,7 +89,7 @@ pub async fn handle(endpoint: &Endpoint, client: &Client, parts: &Parts, body: B
         if let Err(refused) = admission.declared_length(&parts.headers) {
             return refused.respond(media);
         }
-        match admission.read_body(body).await {
+        match admission.read_body(client, body).await {
             Ok((bytes, held)) => (bytes, Some(held)),
             Err(rejection) => return rejection.respond(media),
         }

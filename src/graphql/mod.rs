@@ -14,6 +14,7 @@ mod expansion;
 mod freshness;
 pub mod graphiql;
 pub mod http;
+mod in_flight;
 mod inputs;
 mod lookup;
 mod marketplace;

@@ -76,8 +76,9 @@ pub enum Outcome {
     /// Run, and its answer carries errors (a field refused, every marketplace failed), or the
     /// server failed.
     Error,
-    /// Ended without its answer because the client went away (closed the connection, reset
-    /// the stream, completed the operation) before it was sent.
+    /// Ended before its answer: the client went away or stopped it (closed the connection, reset
+    /// the stream, completed the operation), or the gateway shut down. Neither a success nor the
+    /// gateway's failure, and an error-rate dashboard must see it.
     Cancelled,
 }
 

@@ -145,7 +145,7 @@ impl Rejection {
 
     /// Counts the refusal in `pasar_refused_total{reason}` (every refusal is written through
     /// [`error`](Self::error) or [`respond_text`](Self::respond_text), which call this).
-    fn count(&self) {
+    pub(in crate::graphql) fn count(&self) {
         if matches!(self, Self::Gone(_)) {
             return;
         }

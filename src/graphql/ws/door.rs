@@ -99,10 +99,11 @@ pub fn upgrade(
     // tungstenite's own bound sits 4 KiB above the request limit, so a message a little too large
     // is still read and refused with a code naming its operation; beyond it the socket closes
     // (1009). What tungstenite holds of a message sent in pieces is charged to the in-flight
-    // budget as it is read (the connection's meter, armed here), until the message is whole.
+    // budget, and the client's share of it, as it is read (the connection's meter, armed here),
+    // until the message is whole.
     let hard_cap = limits.max_body_bytes.saturating_add(4096);
     let meter = meter.unwrap_or_default();
-    meter.arm(sockets.endpoint.admission.in_flight_budget());
+    meter.arm(sockets.endpoint.admission.in_flight_budget(), client.clone());
     let session = session::Session {
         meter,
         endpoint: sockets.endpoint.clone(),

@@ -49,7 +49,7 @@ impl Operation {
     /// [`Self::run`], inside the operation's notes: its marketplace calls carry its id, and its
     /// line says what they answered.
     async fn run_noted(self, admitted: Admitted, caller: Caller, held: (Option<StreamSlots>, Held)) {
-        let mut tally = Tally(Outcome::Ok, self.line.clone());
+        let mut tally = Tally { outcome: Outcome::Ok, line: self.line.clone(), ended: false };
         let last = match tokio::time::timeout(self.timeout, self.execute(admitted, caller, &mut tally)).await {
             Ok(last) => last,
             Err(_) => {
@@ -59,6 +59,7 @@ impl Operation {
             }
         };
         // Counted before the client can hear the end of it.
+        tally.ended = true;
         drop(tally);
         drop(held);
         let _ = self.outbox.send(Event::Done(self.id.clone(), self.generation, last)).await;
@@ -123,18 +124,25 @@ impl Operation {
 }
 
 /// What an admitted operation came to, counted (and its line written) once when it ends,
-/// however it ends: its last message, the client's `complete` or the socket closing (both abort
-/// its task, and a subscription mostly ends so).
-struct Tally(Outcome, OperationLine);
+/// however it ends: its last message, or `cancelled` when its task is dropped before it (the
+/// client's `complete`, the socket closing, shutdown; a subscription mostly ends so). Its line
+/// lists the marketplaces noted by then: a `search`'s that had answered; a `searchStream` notes
+/// its marketplaces only as it ends, so a cut one lists none.
+struct Tally {
+    outcome: Outcome,
+    line: OperationLine,
+    /// Whether its last message was written.
+    ended: bool,
+}
 
 impl Tally {
     fn worst(&mut self, outcome: Outcome) {
-        self.0 = self.0.max(outcome);
+        self.outcome = self.outcome.max(outcome);
     }
 }
 
 impl Drop for Tally {
     fn drop(&mut self) {
-        self.1.end(self.0);
+        self.line.end(if self.ended { self.outcome } else { Outcome::Cancelled });
     }
 }

@@ -10,6 +10,11 @@ use std::borrow::Cow;
 /// The subprotocol spoken.
 pub(super) const SUBPROTOCOL: &str = "graphql-transport-ws";
 
+/// The longest operation id read. Every message of an operation echoes its id, and a
+/// `searchStream` answers with several: an unbounded id made one 200 KB `subscribe` send out
+/// about 1.3 MB (review34d D34-7). Client libraries use UUIDs (36 characters) or counters.
+pub(super) const MAX_ID_CHARS: usize = 128;
+
 /// A message the server could not accept (with the reason).
 pub(super) const INVALID_MESSAGE: u16 = 4400;
 /// `subscribe` before `connection_ack`.
@@ -22,6 +27,10 @@ pub(super) const SUBSCRIBER_EXISTS: u16 = 4409;
 pub(super) const TOO_MANY_INIT: u16 = 4429;
 /// The handshake did not offer graphql-transport-ws (as graphql-ws's own server closes it).
 pub(super) const SUBPROTOCOL_NOT_ACCEPTABLE: u16 = 4406;
+/// A message still in pieces after `request_timeout` (RFC 6455 §7.4.1: a policy violation; the
+/// counterpart of an HTTP body's 408, which graphql-transport-ws has no code for: its 4408 means
+/// no `connection_init`).
+pub(super) const POLICY_VIOLATION: u16 = 1008;
 /// Normal closure (an idle socket).
 pub(super) const NORMAL: u16 = 1000;
 /// The gateway is shutting down.
@@ -60,7 +69,13 @@ impl<'a> ClientMessage<'a> {
     /// Reads one text message; `Err` is the reason for closing with 4400.
     pub(super) fn parse(text: &'a str) -> Result<Self, String> {
         let envelope: Envelope<'a> = serde_json::from_str(text).map_err(|e| format!("invalid message: {e}"))?;
-        let id = || envelope.id.clone().ok_or_else(|| format!("invalid message: `{}` needs an `id`", envelope.kind));
+        let id = || match &envelope.id {
+            None => Err(format!("invalid message: `{}` needs an `id`", envelope.kind)),
+            Some(id) if id.chars().count() > MAX_ID_CHARS => {
+                Err(format!("invalid message: an `id` may hold at most {MAX_ID_CHARS} characters"))
+            }
+            Some(id) => Ok(id.clone()),
+        };
         match &*envelope.kind {
             "connection_init" => {
                 let payload = envelope.payload.map(|raw| serde_json::from_str(raw.get())).transpose();
@@ -84,13 +99,15 @@ pub(super) fn request(payload: &RawValue) -> Result<WireRequest, String> {
     serde_json::from_str(payload.get()).map_err(|e| format!("invalid message: {e}"))
 }
 
-/// The id of a message too large to read as a request, if it can be found.
+/// The id of a message too large to read as a request, if it can be found and is not too long
+/// to echo.
 pub(super) fn id_of(text: &str) -> Option<String> {
     #[derive(Deserialize)]
     struct Id {
         id: String,
     }
-    serde_json::from_str::<Id>(text).ok().map(|m| m.id)
+    let id = serde_json::from_str::<Id>(text).ok()?.id;
+    (id.chars().count() <= MAX_ID_CHARS).then_some(id)
 }
 
 pub(super) fn ack() -> String {
@@ -167,6 +184,18 @@ mod tests {
             panic!("not a subscribe")
         };
         assert!(request(payload).is_err());
+    }
+
+    #[test]
+    fn an_id_past_the_bound_is_invalid_and_one_at_it_is_read() {
+        let message = |kind: &str, id: &str| format!(r#"{{"type":"{kind}","id":"{id}","payload":{{}}}}"#);
+        let (at, past) = ("é".repeat(MAX_ID_CHARS), "7".repeat(MAX_ID_CHARS + 1));
+        for kind in ["subscribe", "complete"] {
+            assert!(ClientMessage::parse(&message(kind, &at)).is_ok(), "{kind}");
+            let refused = ClientMessage::parse(&message(kind, &past)).err().unwrap_or_default();
+            assert!(refused.contains("at most 128 characters"), "{kind}: {refused}");
+        }
+        assert_eq!(id_of(&message("subscribe", &past)), None);
     }
 
     #[test]

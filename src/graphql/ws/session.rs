@@ -27,6 +27,9 @@ pub struct SocketPolicy {
     /// An operation still running after this ends with `REQUEST_TIMEOUT`, as a request over HTTP
     /// is cut at `[http] request_timeout`.
     pub operation_timeout: Duration,
+    /// A message still in pieces after this closes the socket (1008), as an HTTP body still
+    /// arriving at `[http] request_timeout` is cut with 408: its bytes are held no longer.
+    pub message_timeout: Duration,
 }
 
 /// Messages operations may queue for the socket before they wait for it.
@@ -67,13 +70,16 @@ struct State {
     generation: u64,
     /// `subscribe` messages read, refused ones too: the number of the next one's line.
     subscribes: u64,
+    /// Pings the client's budget refused, summed up in one line when the socket closes.
+    pings_refused: u64,
     outbox: mpsc::Sender<Event>,
 }
 
 impl Session {
     pub(super) async fn run(mut self, mut socket: WebSocket) {
         let (outbox, mut inbox) = mpsc::channel(OUTBOX);
-        let mut state = State { acked: false, running: HashMap::new(), generation: 0, subscribes: 0, outbox };
+        let mut state =
+            State { acked: false, running: HashMap::new(), generation: 0, subscribes: 0, pings_refused: 0, outbox };
         let opened = Instant::now();
         let mut heard = Instant::now();
         let mut stop = self.stop.clone();
@@ -85,6 +91,7 @@ impl Session {
                 changed = stop.changed() => if changed.is_err() || *stop.borrow() {
                     break Flow::Close(protocol::GOING_AWAY, "the gateway is shutting down".into());
                 },
+                () = self.meter.overdue(self.policy.message_timeout) => break self.overdue(),
                 () = tokio::time::sleep_until(deadline), if quiet || !state.acked => break if state.acked {
                     Flow::Close(protocol::NORMAL, "idle".into())
                 } else {
@@ -111,10 +118,15 @@ impl Session {
                     if !matches!(message, Some(Ok(Message::Ping(_) | Message::Pong(_)))) {
                         heard = Instant::now();
                     }
-                    // Control frames release nothing: pings between the pieces of a message must
-                    // not free what the message holds.
-                    if matches!(message, Some(Ok(Message::Text(_) | Message::Binary(_) | Message::Close(_)))) {
-                        self.meter.release();
+                    // Control frames release their own bytes only (6 of header and mask, and the
+                    // payload): pings between the pieces of a message must not free what the
+                    // message holds.
+                    match &message {
+                        Some(Ok(Message::Text(_) | Message::Binary(_) | Message::Close(_))) => self.meter.release(),
+                        Some(Ok(Message::Ping(payload) | Message::Pong(payload))) => {
+                            self.meter.release_control(6 + payload.len());
+                        }
+                        _ => {}
                     }
                     let flow = match message {
                         Some(Ok(message)) => self.on_message(message, &mut state, &mut socket).await,
@@ -128,6 +140,7 @@ impl Session {
         for running in state.running.into_values() {
             running.task.abort();
         }
+        self.pings_refused(state.pings_refused);
         if let Flow::Close(code, reason) = flow {
             let frame = CloseFrame { code, reason: protocol::reason(&reason).into() };
             let _ = socket.send(Message::Close(Some(frame))).await;
@@ -162,10 +175,15 @@ impl Session {
                 state.acked = true;
                 reply(socket, protocol::ack()).await
             }
-            // A ping costs the client's budget as a request does; past it, it goes unanswered.
+            // A ping costs the client's budget as a request does; past it, it goes unanswered,
+            // counted as a refusal as a 429 is (one per ping: a flood must show).
             Ok(ClientMessage::Ping) => match self.endpoint.admission.charge(&self.client).await {
                 Ok(()) => reply(socket, protocol::pong()).await,
-                Err(_) => Flow::Continue,
+                Err(refused) => {
+                    refused.count();
+                    state.pings_refused += 1;
+                    Flow::Continue
+                }
             },
             Ok(ClientMessage::Pong) => Flow::Continue,
             Ok(ClientMessage::Complete { id }) => {
@@ -200,6 +218,24 @@ impl Session {
         }
     }
 
+    /// A message still in pieces at `message_timeout`: refused as an HTTP body that is (408).
+    fn overdue(&self) -> Flow {
+        let refused = Rejection::TimedOut(self.policy.message_timeout);
+        refused.count();
+        let seconds = self.policy.message_timeout.as_secs_f64();
+        Flow::Close(protocol::POLICY_VIOLATION, format!("a message must arrive whole within {seconds} s"))
+    }
+
+    /// One line for every ping the budget refused on the socket, not one per ping: a flood would
+    /// make the log the flood's amplifier.
+    fn pings_refused(&self, refused: u64) {
+        if refused > 0 {
+            let client = self.client.label();
+            tracing::warn!(pings_refused = refused, client = client.as_str(), request_id = %self.request_id,
+                "A socket's pings were refused by its client's budget and left unanswered.");
+        }
+    }
+
     /// The notes and access line of the `subscribe` just read.
     fn line(&self, state: &mut State) -> OperationLine {
         state.subscribes += 1;
@@ -218,6 +254,8 @@ impl Session {
             };
             let named = self.endpoint.admission.clients().identify(Some(&key), peer);
             if matches!(named, Client::Named(_)) {
+                // What the socket reads from now on is the named client's.
+                self.meter.arm(self.endpoint.admission.in_flight_budget(), named.clone());
                 self.client = named;
             }
         }
@@ -243,7 +281,7 @@ impl Session {
             return Err(Refused::from(Rejection::Limit { limit: "max_socket_operations", found, max }));
         }
         admission.charge(&self.client).await?;
-        let held = admission.hold(bytes)?;
+        let held = admission.hold(&self.client, bytes)?;
         let request = protocol::request(payload).map_err(Refused::Invalid)?;
         let admitted = admission.admit_one(request)?.map_err(|e| {
             let outcome = count_unrun(&e);

@@ -16,3 +16,4 @@ mod registration;
 pub(crate) mod socket;
 mod socket_budget;
 mod socket_metrics;
+mod socket_shares;

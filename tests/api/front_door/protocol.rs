@@ -195,3 +195,27 @@ async fn a_handshake_that_does_not_offer_graphql_transport_ws_is_closed_with_440
         assert_eq!(code, 4406, "{offered:?}");
     }
 }
+
+/// Review34d D34-7: a 200,000-character id was accepted and echoed in every `next` and
+/// `complete`, so one message sent out several times its size.
+#[tokio::test]
+async fn an_id_longer_than_128_characters_closes_the_socket_with_4400_and_the_reason() {
+    let app = spawn().await;
+    let long = "i".repeat(129);
+    for kind in ["subscribe", "complete"] {
+        let mut socket = socket::open_acked(&app.address, json!({})).await;
+        let payload = json!({"query": "{ marketplaces { id } }"});
+        socket.send(json!({"type": kind, "id": long, "payload": payload})).await;
+        match socket.hear(Duration::from_secs(5)).await {
+            Heard::Closed(code, reason) => {
+                assert_eq!(code, 4400, "{kind}: {reason}");
+                assert!(reason.contains("at most 128 characters"), "{kind}: {reason}");
+            }
+            other => panic!("{kind}: expected 4400, heard {other:?}"),
+        }
+    }
+    let mut socket = socket::open_acked(&app.address, json!({})).await;
+    let at_bound = "i".repeat(128);
+    socket.subscribe(&at_bound, json!({"query": "{ marketplaces { id } }"})).await;
+    assert_eq!(socket.answer(&at_bound).await["type"], "next", "an id of 128 characters is read");
+}

@@ -7,7 +7,7 @@ use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::protocol::frame::Frame;
-use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::{CloseCode, Data, OpCode};
 use tokio_tungstenite::tungstenite::{Error, Message};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
@@ -61,6 +61,24 @@ impl Socket {
     /// Sends one raw frame (a piece of a message, a ping), as a client sending in pieces would.
     pub async fn send_frame(&mut self, frame: Frame) {
         let _ = self.0.send(Message::Frame(frame)).await;
+    }
+
+    /// Sends the first piece of a `subscribe`, then `keep` every 200 ms (a ping, another piece)
+    /// until the server closes the socket: its close code and reason, and how long after the
+    /// first piece. Panics if it is still open after 10 s.
+    pub async fn hold_a_piece(&mut self, keep: impl Fn() -> Frame) -> (u16, String, Duration) {
+        let piece = br#"{"type":"subscribe","id":"1","payload":{"query":"{ marketplaces { id } } #"#.to_vec();
+        self.send_frame(Frame::message(piece, OpCode::Data(Data::Text), false)).await;
+        let sent = std::time::Instant::now();
+        loop {
+            assert!(sent.elapsed() < Duration::from_secs(10), "the message in pieces is still held after 10 s");
+            self.send_frame(keep()).await;
+            match self.hear(Duration::from_millis(200)).await {
+                Heard::Closed(code, reason) => return (code, reason, sent.elapsed()),
+                Heard::Nothing => {}
+                Heard::Message(message) => panic!("nothing was sent whole, heard {message}"),
+            }
+        }
     }
 
     pub async fn subscribe(&mut self, id: &str, payload: Value) {

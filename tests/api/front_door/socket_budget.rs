@@ -7,7 +7,7 @@ use crate::helpers::{TestOptions, spawn_app_with};
 use pasar::sandbox::FaultMode;
 use serde_json::json;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio_tungstenite::tungstenite::protocol::frame::Frame;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::{Data, OpCode};
 
@@ -38,7 +38,11 @@ async fn an_operation_holds_its_message_in_the_bytes_in_flight_until_it_ends() {
     // 1 MiB in flight; four running operations of 250,000 bytes each leave 48,576.
     let app = spawn_app_with(TestOptions {
         timeout: Duration::from_secs(20),
-        configure: Arc::new(|config| config.http.max_bytes_in_flight_mb = 1),
+        // One client's share is the whole pool when a request may be as large as the pool.
+        configure: Arc::new(|config| {
+            config.http.max_bytes_in_flight_mb = 1;
+            config.limits.max_body_bytes = 1024 * 1024;
+        }),
         ..TestOptions::default()
     })
     .await;
@@ -72,20 +76,9 @@ async fn pings_do_not_hold_a_message_sent_in_pieces_past_the_idle_timeout() {
     })
     .await;
     let mut socket = socket::open_acked(&app.address, json!({})).await;
-    let piece = br#"{"type":"subscribe","id":"1","payload":{"query":"{ marketplaces { id } } #"#.to_vec();
-    socket.send_frame(Frame::message(piece, OpCode::Data(Data::Text), false)).await;
-    let sent = Instant::now();
-    let closed = loop {
-        assert!(sent.elapsed() < Duration::from_secs(10), "the half-sent message is still held after 10 s of pings");
-        socket.send_frame(Frame::ping(Vec::new())).await;
-        match socket.hear(Duration::from_millis(200)).await {
-            Heard::Closed(code, reason) => break (code, reason),
-            Heard::Nothing => {}
-            Heard::Message(message) => panic!("nothing was sent whole, heard {message}"),
-        }
-    };
+    let closed = socket.hold_a_piece(|| Frame::ping(Vec::new())).await;
     assert_eq!(closed.0, 1000, "{closed:?}");
-    assert!(sent.elapsed() < Duration::from_secs(4), "closed at the 1 s idle timeout, {:?}", sent.elapsed());
+    assert!(closed.2 < Duration::from_secs(4), "closed at the 1 s idle timeout, {closed:?}");
     app.assert_serving().await;
 }
 
@@ -93,7 +86,11 @@ async fn pings_do_not_hold_a_message_sent_in_pieces_past_the_idle_timeout() {
 async fn what_a_socket_holds_of_a_message_sent_in_pieces_counts_in_the_bytes_in_flight() {
     // 1 MiB in flight; four sockets each hold 250,000 bytes of a message not yet whole.
     let app = spawn_app_with(TestOptions {
-        configure: Arc::new(|config| config.http.max_bytes_in_flight_mb = 1),
+        // One client's share is the whole pool when a request may be as large as the pool.
+        configure: Arc::new(|config| {
+            config.http.max_bytes_in_flight_mb = 1;
+            config.limits.max_body_bytes = 1024 * 1024;
+        }),
         ..TestOptions::default()
     })
     .await;

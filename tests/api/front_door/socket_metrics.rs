@@ -22,7 +22,7 @@ async fn operations_over_the_socket_are_counted_by_outcome_and_its_handshake_is_
     let gateway = Served::start(&sandboxes, "", "", &[]).await;
     let mut socket = socket::open_acked(&gateway.url, json!({})).await;
 
-    // A subscription the client stops before its end ran without errors: `ok`.
+    // A subscription the client stops before its end ended without its answer: `cancelled`.
     socket.subscribe("stopped", json!({ "query": STREAM })).await;
     socket.send(json!({ "id": "stopped", "type": "complete" })).await;
     socket.subscribe("ok", json!({ "query": SEARCH, "variables": { "query": "kertas", "first": 3 } })).await;
@@ -41,19 +41,19 @@ async fn operations_over_the_socket_are_counted_by_outcome_and_its_handshake_is_
             let outcome = format!("outcome=\"{outcome}\"");
             sample(text, "pasar_http_requests_total", &["operation=\"socket\"", &outcome])
         };
-        [of("ok"), of("refused"), of("error"), of("apq_miss")]
+        [of("ok"), of("refused"), of("error"), of("apq_miss"), of("cancelled")]
     };
     // The stopped subscription is counted as its task is dropped, which may come a moment later.
     let mut text = gateway.metrics().await;
     for _ in 0..20 {
-        if counted(&text)[0] == Some(2.0) {
+        if counted(&text)[4] == Some(1.0) {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
         text = gateway.metrics().await;
     }
-    // With the handshake counted, `ok` would be 3.
-    assert_eq!(counted(&text), [Some(2.0), Some(1.0), Some(1.0), Some(1.0)], "{text}");
+    // With the handshake counted, `ok` would be 2.
+    assert_eq!(counted(&text), [Some(1.0), Some(1.0), Some(1.0), Some(1.0), Some(1.0)], "{text}");
     let reason = "reason=\"GRAPHQL_VALIDATION_FAILED\"";
     assert_eq!(sample(&text, "pasar_refused_total", &[reason]), Some(1.0), "{text}");
 }
@@ -105,4 +105,48 @@ async fn every_operation_over_the_socket_writes_its_own_access_line_as_a_post_do
     assert_eq!(keys(ran), keys(posted), "one format for both doors");
     assert_eq!(access.len(), 4, "the POST, the handshake and two operations: {access:?}");
     assert!(!logs.contains("never-logged-key"), "an API key leaked into the logs");
+}
+
+/// Review34d D34-2: an operation cut by the client's `complete` or by the socket closing was
+/// logged and counted `ok`, as if answered. It is `cancelled`.
+#[tokio::test]
+async fn an_operation_cut_by_complete_or_by_the_socket_closing_is_logged_and_counted_cancelled() {
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let slow = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz");
+    slow.faults().set_latency(Duration::from_secs(5));
+    let gateway = Served::start(&sandboxes, "[log]\nformat = \"json\"\naccess = true", "", &[]).await;
+    let mut completed = socket::open(&gateway.url, &[("x-request-id", "cut-1")]).await.expect("socket opens");
+    let mut closed = socket::open(&gateway.url, &[("x-request-id", "cut-2")]).await.expect("socket opens");
+    for socket in [&mut completed, &mut closed] {
+        socket.send(json!({ "type": "connection_init" })).await;
+        assert_eq!(socket.next_type().await, "connection_ack");
+        socket.subscribe("s", json!({ "query": STREAM })).await;
+        // The fast marketplaces answer; mbiz takes 5 s.
+        assert_eq!(socket.next_type().await, "next");
+    }
+    completed.send(json!({ "id": "s", "type": "complete" })).await;
+    drop(closed);
+    let cancelled =
+        |text: &str| sample(text, "pasar_http_requests_total", &["operation=\"socket\"", "outcome=\"cancelled\""]);
+    let mut text = gateway.metrics().await;
+    for _ in 0..20 {
+        if cancelled(&text) == Some(2.0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        text = gateway.metrics().await;
+    }
+    assert_eq!(cancelled(&text), Some(2.0), "{text}");
+    let ok = sample(&text, "pasar_http_requests_total", &["operation=\"socket\"", "outcome=\"ok\""]);
+    assert_eq!(ok, None, "{text}");
+    drop(completed);
+    // The line is written just after the count.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (_, logs) = gateway.stop();
+    let lines: Vec<serde_json::Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    for id in ["cut-1.1", "cut-2.1"] {
+        let line = lines.iter().find(|l| l["request_id"] == id).unwrap_or_else(|| panic!("{id}: {logs}"));
+        assert_eq!(line["outcome"], "cancelled", "{line}");
+    }
 }
