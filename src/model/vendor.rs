@@ -108,4 +108,12 @@ impl BusinessScale {
     pub fn is_umk(self) -> bool {
         matches!(self, Self::Mikro | Self::Kecil)
     }
+
+    /// Whether two statements of a scale disagree on what the rules read of it, UMK or not: a
+    /// business stated `Besar` here and `Kecil` there is two businesses to a name-only match
+    /// (review33w W33-12), one stated `Mikro` and `Kecil` is not (both UMK; scales are declared
+    /// by the seller, and a business grows out of mikro) (review34m M34-10). Unstated agrees.
+    pub fn disagrees_with(self, other: Self) -> bool {
+        self != Self::Unknown && other != Self::Unknown && self.is_umk() != other.is_umk()
+    }
 }

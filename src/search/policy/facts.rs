@@ -164,7 +164,7 @@ impl<'a> Joins<'a> {
     /// Whether `record` states a scale other than the one `entity`'s accounts state.
     fn other_scale(&self, entity: &str, record: &VendorRecord) -> bool {
         let stated = self.scales.get(entity).copied().unwrap_or(BusinessScale::Unknown);
-        record.scale != BusinessScale::Unknown && stated != BusinessScale::Unknown && record.scale != stated
+        record.scale.disagrees_with(stated)
     }
 
     fn vendor_key(&self, account: &AccountKey<'_>, record: &VendorRecord) -> String {

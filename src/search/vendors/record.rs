@@ -17,12 +17,13 @@ fn office(record: &VendorRecord) -> Option<&str> {
     record.npwp15.as_deref().or_else(from_npwp16)
 }
 
-/// Whether two records state different scales (`Besar` and `Kecil`). A name and a region do not
-/// make such records one vendor (review33w W33-12): merged, the answer called the vendor Besar
-/// while the ranking, which takes the listing's own statement, called its offer UMK and
-/// `umkOnly` kept it. Ids (an NPWP, a NIK) decide without it.
+/// Whether two records state scales that disagree (`Besar` and `Kecil`; see
+/// [`BusinessScale::disagrees_with`]). A name and a region do not make such records one vendor
+/// (review33w W33-12): merged, the answer called the vendor Besar while the ranking, which takes
+/// the listing's own statement, called its offer UMK and `umkOnly` kept it. Ids (an NPWP, a NIK)
+/// decide without it.
 pub(super) fn scales_differ(a: &VendorRecord, b: &VendorRecord) -> bool {
-    a.scale != BusinessScale::Unknown && b.scale != BusinessScale::Unknown && a.scale != b.scale
+    a.scale.disagrees_with(b.scale)
 }
 
 /// Whether `other`, a record of the same vendor, states a fact the shown record lacks (see [`fill`]).

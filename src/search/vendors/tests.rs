@@ -198,3 +198,19 @@ fn a_listing_stating_another_scale_is_not_merged_by_name_into_an_npwp_vendor() {
         assert_eq!(directory.vendor_of(&kecil.marketplace, &kecil.vendor).id, "npwp-333333333");
     }
 }
+
+/// Review34m M34-10: `Mikro` on one marketplace and `Kecil` on another (same name, same region)
+/// were split into two vendors by the rule above, though both are UMK to every rule that reads it.
+#[test]
+fn a_business_stated_mikro_here_and_kecil_there_is_one_vendor() {
+    let mut kecil = offer(1, "SINAR ABADI", Some("333333333"));
+    kecil.vendor.scale = BusinessScale::Kecil;
+    let mut mikro = offer(2, "SINAR ABADI", None);
+    mikro.vendor.source_id = Some("other-account".into());
+    mikro.vendor.scale = BusinessScale::Mikro;
+    for order in [[&kecil, &mikro], [&mikro, &kecil]] {
+        let directory = VendorDirectory::new(1 << 20);
+        directory.record(order);
+        assert_eq!(directory.vendor_of(&mikro.marketplace, &mikro.vendor).id, "npwp-333333333");
+    }
+}

@@ -167,3 +167,18 @@ fn a_listing_stating_another_scale_takes_no_fact_of_the_npwp_vendor_of_its_name(
     assert_eq!(of_bare.npwp.as_ref().map(|n| n.value.as_str()), Some("0333333333333000"), "{of_bare:?}");
     assert!(!of_bare.umk());
 }
+
+#[test]
+fn a_listing_stated_mikro_takes_the_facts_of_the_kecil_npwp_vendor_of_its_name() {
+    let sinar = |marketplace: &str, id: &str, entity: Option<&str>, scale: BusinessScale| {
+        let mut offer = account(marketplace, id, entity, scale, Some("35.73"));
+        offer.vendor.name_key = "PT:SINAR ABADI".into();
+        offer
+    };
+    let mut kecil = sinar("mbiz", "a", Some("333333333"), BusinessScale::Kecil);
+    kecil.vendor.npwp = Some("0333333333333000".into());
+    let mikro = sinar("padi-umkm", "b", None, BusinessScale::Mikro);
+    let of_mikro = resolve([&kecil, &mikro]).of(&mikro);
+    assert_eq!(of_mikro.npwp.as_ref().map(|n| n.value.as_str()), Some("0333333333333000"), "{of_mikro:?}");
+    assert!(of_mikro.umk());
+}
