@@ -35,7 +35,11 @@ async fn pings_and_subscribes_are_charged_before_they_are_read() {
 
 #[tokio::test]
 async fn an_operation_holds_its_message_in_the_bytes_in_flight_until_it_ends() {
-    // 1 MiB in flight; four running operations of 250,000 bytes each leave 48,576.
+    // 1 MiB in flight; four running operations of 120,000 bytes each leave 568,576: not room for
+    // a 600,000-byte body. Each message is held twice while the socket hands it to its operation
+    // (its frame read, then the operation's hold), and a loaded machine may read all four before
+    // it admits one: 960,000 at worst, still within the pool (with 250,000 each, the fourth was
+    // refused SERVER_BUSY under load).
     let app = spawn_app_with(TestOptions {
         timeout: Duration::from_secs(20),
         // One client's share is the whole pool when a request may be as large as the pool.
@@ -46,21 +50,31 @@ async fn an_operation_holds_its_message_in_the_bytes_in_flight_until_it_ends() {
         ..TestOptions::default()
     })
     .await;
-    app.sandbox("mbiz").faults().set_mode(FaultMode::Hang);
-    let search = r#"{ search(query: "kertas", first: 1, filter: { marketplaces: ["mbiz"] }) { complete } }"#;
+    let mbiz = app.sandbox("mbiz");
+    mbiz.faults().set_mode(FaultMode::Hang);
+    mbiz.reset_stats();
     let mut socket = socket::open_acked(&app.address, json!({})).await;
     for id in ["1", "2", "3", "4"] {
+        // Each its own search, so each running operation is seen at the marketplace.
+        let search = format!(
+            r#"{{ search(query: "kertas {id}", first: 1, filter: {{ marketplaces: ["mbiz"] }}) {{ complete }} }}"#
+        );
         let envelope = json!({"type": "subscribe", "id": id, "payload": {"query": search}}).to_string().len();
-        let query = format!("{search} #{}", "x".repeat(250_000 - envelope - 2));
+        let query = format!("{search} #{}", "x".repeat(120_000 - envelope - 2));
         let message = json!({"type": "subscribe", "id": id, "payload": {"query": query}}).to_string();
-        assert_eq!(message.len(), 250_000);
+        assert_eq!(message.len(), 120_000);
         socket.send_text(message).await;
     }
-    // The operations run (the marketplace hangs); give the socket time to admit all four.
-    assert_eq!(socket.hear(Duration::from_millis(500)).await, Heard::Nothing);
-    let body = json!({ "query": format!("{{ marketplaces {{ id }} }} #{}", "x".repeat(100_000)) });
+    // The operations run (the marketplace hangs): asked before the body is sent, which would
+    // otherwise take the bytes first on a loaded machine and leave an operation refused.
+    let asked = tokio::time::Instant::now() + Duration::from_secs(15);
+    while mbiz.requests_served() < 4 && tokio::time::Instant::now() < asked {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(mbiz.requests_served(), 4, "every operation is running");
+    let body = json!({ "query": format!("{{ marketplaces {{ id }} }} #{}", "x".repeat(600_000)) });
     let post = || app.client.post(format!("{}/graphql", app.address)).json(&body).send();
-    assert_eq!(post().await.expect("answer").status(), 503, "the running operations hold 1,000,000 bytes");
+    assert_eq!(post().await.expect("answer").status(), 503, "the running operations hold 480,000 bytes");
     for id in ["1", "2", "3", "4"] {
         socket.send(json!({"type": "complete", "id": id})).await;
     }
