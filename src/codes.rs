@@ -65,6 +65,9 @@ registry! {
     RequestTimeout = "REQUEST_TIMEOUT", Error;
     /// The gateway holds as many request bytes as it may (`[http] max_bytes_in_flight_mb`); retry.
     ServerBusy = "SERVER_BUSY", Error;
+    /// The gateway is shutting down: a socket's new `subscribe` is refused, and an operation
+    /// still running at the drain deadline is stopped; send it again on a new connection.
+    ServerShuttingDown = "SERVER_SHUTTING_DOWN", Error;
     /// A browser page from an origin `[http] cors_origins` does not allow opened a WebSocket.
     OriginNotAllowed = "ORIGIN_NOT_ALLOWED", Error;
     /// The operation needs the admin token.

@@ -170,7 +170,10 @@ impl Application {
         let reloader = Arc::new(Reloader { dir, options, client, service: service.clone(), schema, running });
         let cors = cors::cors_layer(http)?;
         let (stop, stopped) = watch::channel(false);
+        // One count for both doors: a socket operation is drained, and counted, as a request is.
+        let requests: Arc<Requests> = Arc::default();
         let sockets = Sockets {
+            requests: Arc::clone(&requests),
             endpoint: endpoint.clone(),
             policy: Arc::new(socket_policy(http)),
             stop: stopped,
@@ -182,7 +185,6 @@ impl Application {
         let metrics = Arc::new(MetricsAccess::new(env.get(METRICS_TOKEN_ENV), loopback));
         let access_log = config.log.access;
         let ready_min = config.telemetry.ready_min;
-        let requests = Arc::default();
         let shared = Shared { endpoint, sockets, service, cors, origins, metrics, access_log, ready_min, requests };
         let state = AppState(Arc::new(shared));
         let listener = TcpListener::bind(config.listen)
@@ -207,8 +209,9 @@ impl Application {
         self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests and closes every
-    /// WebSocket (1001, going away); a last line says how many requests were drained.
+    /// Serves until `shutdown` completes, then finishes in-flight requests and socket operations
+    /// (each socket closes 1001, going away, once its operations have ended); a last line says
+    /// how many were drained.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let workers = Workers::start(self.workers)?;
         let clients = self.state.endpoint.admission.clients().clone();
@@ -221,6 +224,7 @@ impl Application {
         });
         let reloads = reload::start(self.reloader, self.watch_adapters);
         let open = self.state.sockets.open.clone();
+        let drain = self.state.sockets.policy.operation_timeout;
         let stop = self.stop;
         let requests = Arc::clone(&self.state.requests);
         let (signalled, at_signal) = (Arc::clone(&requests), Arc::new(std::sync::Mutex::new(None)));
@@ -234,8 +238,9 @@ impl Application {
             let _ = stop.send(true);
         };
         let served = crate::server::serve(self.listener, router(self.state), &self.http, &workers, shutdown).await;
-        // WebSockets run on the workers too, and are given their time to close before them.
-        open.wait_closed(SOCKET_CLOSE_WAIT).await;
+        // WebSockets run on the workers too, and are given their time to close before them: as
+        // long as their operations may run (the drain deadline), and a little more to close.
+        open.wait_closed(drain + SOCKET_CLOSE_WAIT).await;
         drop(workers);
         sweeper.abort();
         reloads.abort();
@@ -261,11 +266,11 @@ mod ready;
 mod reload;
 mod shared;
 
+pub use crate::telemetry::Requests;
 pub use metrics::MetricsAccess;
-pub use ready::Requests;
 use reload::Reloader;
 
-/// How long shutdown waits for sockets to close after telling them to.
+/// How long shutdown waits for sockets to close past their drain deadline.
 const SOCKET_CLOSE_WAIT: Duration = Duration::from_secs(5);
 
 /// The HTTP routes; separate from `Application` so handlers can be driven in-process.

@@ -20,6 +20,7 @@ pub mod codes {
     pub const RATE_LIMITED: &str = Code::RateLimited.as_str();
     pub const REQUEST_TIMEOUT: &str = Code::RequestTimeout.as_str();
     pub const SERVER_BUSY: &str = Code::ServerBusy.as_str();
+    pub const SERVER_SHUTTING_DOWN: &str = Code::ServerShuttingDown.as_str();
     pub const ORIGIN_NOT_ALLOWED: &str = Code::OriginNotAllowed.as_str();
     pub const FORBIDDEN: &str = Code::Forbidden.as_str();
     pub const GRAPHQL_PARSE_FAILED: &str = Code::GraphqlParseFailed.as_str();

@@ -1,5 +1,5 @@
 //! `/readyz`: whether enough marketplaces are reachable to be worth sending traffic to, and the
-//! count of requests in flight that shutdown drains.
+//! count of requests in flight (socket operations among them) that shutdown drains.
 //!
 //! Each enabled marketplace is checked by its `[probe]` (cached for its interval, under its own
 //! deadline) or, without one, by the outcome of its last real call, asked again by a one-item
@@ -17,7 +17,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One marketplace's line in `/readyz`.
 #[derive(Debug, Serialize)]
@@ -77,38 +76,4 @@ pub(super) async fn readyz(State(state): State<AppState>) -> Response {
     });
     let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, Json(body)).into_response()
-}
-
-/// Requests in flight and finished, for the shutdown line.
-#[derive(Debug, Default)]
-pub struct Requests {
-    started: AtomicU64,
-    finished: AtomicU64,
-}
-
-impl Requests {
-    /// Counts a request from its start to its answer (the guard's drop).
-    pub(super) fn track(&self) -> Tracked<'_> {
-        self.started.fetch_add(1, Ordering::Relaxed);
-        Tracked(self)
-    }
-
-    /// Requests started and not answered yet.
-    pub fn in_flight(&self) -> u64 {
-        self.started.load(Ordering::Relaxed).saturating_sub(self.finished())
-    }
-
-    /// Requests answered so far.
-    pub fn finished(&self) -> u64 {
-        self.finished.load(Ordering::Relaxed)
-    }
-}
-
-/// One request being served.
-pub(super) struct Tracked<'a>(&'a Requests);
-
-impl Drop for Tracked<'_> {
-    fn drop(&mut self) {
-        self.0.finished.fetch_add(1, Ordering::Relaxed);
-    }
 }

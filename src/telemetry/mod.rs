@@ -13,9 +13,12 @@
 
 pub mod access;
 mod export;
+mod in_flight;
 pub mod logging;
 pub mod request;
 pub mod trace;
+
+pub use in_flight::{Requests, Tracked};
 
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::sync::OnceLock;

@@ -2,9 +2,9 @@
 //! ready when `[telemetry] ready_min` are reachable; `/healthz` stays liveness; shutdown says how
 //! many requests it drained.
 
-use crate::helpers::{SEARCH, TEST_PRODUCTS, TestOptions, spawn_app_with};
-use crate::served::Served;
-use pasar::sandbox::{self, FaultMode, SandboxOptions};
+use crate::helpers::{SEARCH, TestOptions, spawn_app_with};
+use crate::served::{Served, until_asked};
+use pasar::sandbox::FaultMode;
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::time::Duration;
@@ -133,23 +133,12 @@ async fn without_a_probe_a_marketplace_whose_last_call_failed_is_asked_again_by_
 
 #[tokio::test]
 async fn shutdown_drains_the_request_in_flight_and_says_how_many_it_drained() {
-    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
-    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
-    let gateway = Served::start(&sandboxes, "", "timeout = \"10s\"", &[]).await;
-    for sandbox in &sandboxes {
-        sandbox.faults().set_latency(Duration::from_millis(1500));
-    }
+    let (gateway, sandboxes) = Served::slowed(Duration::from_millis(1500)).await;
     let (client, url) = (gateway.client.clone(), gateway.url.clone());
     let body = json!({ "query": SEARCH, "variables": { "query": "kertas drained", "first": 3 } });
     let search = tokio::spawn(async move { client.post(format!("{url}/graphql")).json(&body).send().await });
     // In flight once a marketplace has been asked.
-    for _ in 0..400 {
-        if sandboxes.iter().any(|s| s.requests_served() > 0) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    assert!(sandboxes.iter().any(|s| s.requests_served() > 0), "the search reached a marketplace");
+    until_asked(&sandboxes).await;
     let logs = gateway.terminate();
     let answer = search.await.expect("task").expect("the search in flight was answered");
     assert_eq!(answer.status(), 200);

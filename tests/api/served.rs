@@ -1,7 +1,7 @@
 //! `pasar serve --config` as its own process over in-process sandboxes, for tests that read what
 //! the binary writes (logs) or set what only the process sees (environment).
 
-use pasar::sandbox::RunningSandbox;
+use pasar::sandbox::{self, RunningSandbox, SandboxOptions};
 use std::io::Read;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -86,6 +86,18 @@ impl Served {
         Self { url, client, child, stdout, stderr, _dir: dir }
     }
 
+    /// A gateway over every sandbox marketplace, each answering `latency` late (the gateway waits
+    /// up to 10 s): requests that stay in flight long enough for a signal to meet them.
+    pub async fn slowed(latency: Duration) -> (Self, Vec<RunningSandbox>) {
+        let options = SandboxOptions { products: crate::helpers::TEST_PRODUCTS, ..SandboxOptions::default() };
+        let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+        let gateway = Self::start(&sandboxes, "", "timeout = \"10s\"", &[]).await;
+        for sandbox in &sandboxes {
+            sandbox.faults().set_latency(latency);
+        }
+        (gateway, sandboxes)
+    }
+
     /// The JSON answer to `body` posted to its `/graphql`.
     pub async fn graphql(&self, body: &serde_json::Value) -> serde_json::Value {
         let response = self.client.post(format!("{}/graphql", self.url)).json(body).send().await.expect("answer");
@@ -116,10 +128,14 @@ impl Served {
 
     /// Sends SIGTERM, waits for the process to finish its graceful shutdown, and returns what it
     /// wrote to stderr (the logs).
-    pub fn terminate(mut self) -> String {
-        let pid = self.child.id().to_string();
-        let sent = Command::new("kill").args(["-TERM", &pid]).status().expect("kill runs");
-        assert!(sent.success(), "SIGTERM sent");
+    pub fn terminate(self) -> String {
+        self.signal("-TERM");
+        self.exited()
+    }
+
+    /// Waits for the process to exit (after a signal sent by [`Served::signal`]) and returns
+    /// what it wrote to stderr (the logs).
+    pub fn exited(mut self) -> String {
         self.child.wait().expect("the gateway is reaped");
         joined(self.stderr.take())
     }
@@ -137,4 +153,15 @@ impl Drop for Served {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Waits (up to 10 s) until a marketplace of `sandboxes` has been asked: a request is in flight.
+pub async fn until_asked(sandboxes: &[RunningSandbox]) {
+    for _ in 0..400 {
+        if sandboxes.iter().any(|s| s.requests_served() > 0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(sandboxes.iter().any(|s| s.requests_served() > 0), "the request reached a marketplace");
 }

@@ -60,6 +60,9 @@ pub enum Rejection {
     /// The gateway holds its budget of request bytes.
     #[error("the gateway is busy reading other requests; retry after 1 s")]
     Busy,
+    /// The gateway is shutting down: it finishes what it runs and starts nothing new.
+    #[error("the gateway is shutting down; send the operation again on a new connection")]
+    ShuttingDown,
     /// Not a GraphQL request in JSON.
     #[error("the request is not a GraphQL request: {0}")]
     Malformed(String),
@@ -95,7 +98,7 @@ impl Rejection {
             }
             Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Stalled | Self::TimedOut(_) | Self::HeadTimedOut(_) => StatusCode::REQUEST_TIMEOUT,
-            Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Busy | Self::ShuttingDown => StatusCode::SERVICE_UNAVAILABLE,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Origin(_) => StatusCode::FORBIDDEN,
             // nginx's "client closed request": what the access line says of a client gone.
@@ -118,6 +121,7 @@ impl Rejection {
             Self::TooLarge(_) => codes::REQUEST_TOO_LARGE,
             Self::Stalled | Self::TimedOut(_) | Self::HeadTimedOut(_) => codes::REQUEST_TIMEOUT,
             Self::Busy => codes::SERVER_BUSY,
+            Self::ShuttingDown => codes::SERVER_SHUTTING_DOWN,
             Self::RateLimited(_) => codes::RATE_LIMITED,
             Self::Origin(_) => codes::ORIGIN_NOT_ALLOWED,
             Self::Unreadable(_) | Self::Malformed(_) | Self::Gone(_) => codes::BAD_REQUEST,

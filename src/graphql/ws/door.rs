@@ -6,6 +6,7 @@ use super::super::http::Endpoint;
 use super::meter::SocketMeter;
 use super::protocol;
 use super::session::{self, SocketPolicy};
+use crate::telemetry::Requests;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderMap, header};
 use axum::response::Response;
@@ -41,6 +42,8 @@ pub struct Sockets {
     pub open: OpenSockets,
     /// Whether each operation gets an access line (`[log] access`).
     pub access_log: bool,
+    /// Requests in flight, HTTP's too: an operation counts as one while it runs.
+    pub requests: Arc<Requests>,
 }
 
 /// A count of open sockets, to wait for at shutdown.
@@ -113,6 +116,7 @@ pub fn upgrade(
         stop: sockets.stop.clone(),
         request_id: headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string(),
         access_log: sockets.access_log,
+        requests: Arc::clone(&sockets.requests),
         trace_parent: crate::telemetry::trace::current_context(),
     };
     let open = sockets.open.clone();

@@ -10,12 +10,14 @@ use super::super::vendor::VendorOffersListed;
 use super::super::wire::{self, coded};
 use super::line::OperationLine;
 use super::protocol;
+use crate::telemetry::Tracked;
 use crate::telemetry::request::{self, Outcome};
 use async_graphql::parser::types::OperationType;
 use async_graphql::{ServerError, Value};
 use futures::StreamExt;
 use std::time::Duration;
 use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
 /// What an operation tells its socket.
@@ -36,6 +38,10 @@ pub(super) struct Operation {
     pub(super) timeout: Duration,
     /// Its notes and access line.
     pub(super) line: OperationLine,
+    /// Cancelled at the socket's drain deadline (shutdown): the operation ends with an `error`.
+    pub(super) cut: CancellationToken,
+    /// Its place among the requests in flight that shutdown drains.
+    pub(super) tracked: Tracked,
 }
 
 impl Operation {
@@ -50,18 +56,31 @@ impl Operation {
     /// line says what they answered.
     async fn run_noted(self, admitted: Admitted, caller: Caller, held: (Option<StreamSlots>, Held)) {
         let mut tally = Tally { outcome: Outcome::Ok, line: self.line.clone(), ended: false };
-        let last = match tokio::time::timeout(self.timeout, self.execute(admitted, caller, &mut tally)).await {
-            Ok(last) => last,
-            Err(_) => {
+        let ended = tokio::select! {
+            ended = tokio::time::timeout(self.timeout, self.execute(admitted, caller, &mut tally)) => Some(ended),
+            () = self.cut.cancelled() => None,
+        };
+        let stopped =
+            |message: String, code| protocol::error(&self.id, &[coded(ServerError::new(message, None), code)]);
+        let last = match ended {
+            Some(Ok(last)) => last,
+            Some(Err(_)) => {
                 tally.worst(Outcome::Error);
-                let message = format!("the operation ran past {} s and was stopped", self.timeout.as_secs_f64());
-                protocol::error(&self.id, &[coded(ServerError::new(message, None), codes::REQUEST_TIMEOUT)])
+                stopped(
+                    format!("the operation ran past {} s and was stopped", self.timeout.as_secs_f64()),
+                    codes::REQUEST_TIMEOUT,
+                )
+            }
+            None => {
+                tally.worst(Outcome::Error);
+                stopped("the gateway shut down before the operation finished".into(), codes::SERVER_SHUTTING_DOWN)
             }
         };
         // Counted before the client can hear the end of it.
         tally.ended = true;
         drop(tally);
         drop(held);
+        drop(self.tracked);
         let _ = self.outbox.send(Event::Done(self.id.clone(), self.generation, last)).await;
     }
 

@@ -7,6 +7,7 @@ use super::super::http::{Caller, Endpoint, Rejection, count_unrun};
 use super::line::OperationLine;
 use super::operation::{self, Event};
 use super::protocol::{self, ClientMessage};
+use crate::telemetry::Requests;
 use crate::telemetry::request::Outcome;
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use serde_json::Value;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 use tokio::time::{Duration, Instant};
+use tokio_util::sync::CancellationToken;
 
 /// How sockets are run.
 #[derive(Clone, Debug)]
@@ -35,6 +37,10 @@ pub struct SocketPolicy {
 /// Messages operations may queue for the socket before they wait for it.
 const OUTBOX: usize = 64;
 
+/// How long operations stopped at the drain deadline have to send their `error`: stopping is
+/// immediate, so only a client that does not read can use it up.
+const CUT_GRACE: Duration = Duration::from_secs(1);
+
 pub(super) struct Session {
     /// What the connection has read for a message not yet whole, in the in-flight budget.
     pub(super) meter: super::meter::SocketMeter,
@@ -48,6 +54,8 @@ pub(super) struct Session {
     pub(super) request_id: String,
     /// Whether each operation gets an access line (`[log] access`).
     pub(super) access_log: bool,
+    /// Requests in flight, HTTP's too: each operation counts while it runs.
+    pub(super) requests: Arc<Requests>,
     /// The handshake's span context, its operations' spans' parent (traces on).
     pub(super) trace_parent: Option<opentelemetry::Context>,
 }
@@ -73,44 +81,59 @@ struct State {
     /// Pings the client's budget refused, summed up in one line when the socket closes.
     pings_refused: u64,
     outbox: mpsc::Sender<Event>,
+    /// Once the gateway is shutting down: when operations still running are stopped. Until then
+    /// no `subscribe` is taken, and the socket closes as soon as nothing runs.
+    draining: Option<Instant>,
+    /// Stops the socket's operations at the drain deadline, each with its `error`.
+    cut: CancellationToken,
 }
 
 impl Session {
     pub(super) async fn run(mut self, mut socket: WebSocket) {
         let (outbox, mut inbox) = mpsc::channel(OUTBOX);
-        let mut state =
-            State { acked: false, running: HashMap::new(), generation: 0, subscribes: 0, pings_refused: 0, outbox };
+        let (running, cut) = (HashMap::new(), CancellationToken::new());
+        let mut state = State {
+            acked: false,
+            running,
+            generation: 0,
+            subscribes: 0,
+            pings_refused: 0,
+            outbox,
+            draining: None,
+            cut,
+        };
         let opened = Instant::now();
         let mut heard = Instant::now();
         let mut stop = self.stop.clone();
         let flow = loop {
             let quiet = state.running.is_empty();
+            // Shutting down: closed once nothing runs (at once if nothing did), as a keep-alive
+            // connection is once its request is answered.
+            if quiet && state.draining.is_some() {
+                break going_away();
+            }
             let deadline =
                 if state.acked { heard + self.policy.idle_timeout } else { opened + self.policy.init_timeout };
+            let drain_deadline = state.draining.unwrap_or(deadline);
             tokio::select! {
-                changed = stop.changed() => if changed.is_err() || *stop.borrow() {
-                    break Flow::Close(protocol::GOING_AWAY, "the gateway is shutting down".into());
+                changed = stop.changed(), if state.draining.is_none() => if changed.is_err() || *stop.borrow() {
+                    // The drain HTTP requests get: an operation may run as long as a request may.
+                    state.draining = Some(Instant::now() + self.policy.operation_timeout);
                 },
+                () = tokio::time::sleep_until(drain_deadline), if state.draining.is_some() => {
+                    break stop_running(&mut state, &mut inbox, &mut socket).await;
+                }
                 () = self.meter.overdue(self.policy.message_timeout) => break self.overdue(),
                 () = tokio::time::sleep_until(deadline), if quiet || !state.acked => break if state.acked {
                     Flow::Close(protocol::NORMAL, "idle".into())
                 } else {
                     Flow::Close(protocol::INIT_TIMEOUT, "Connection initialisation timeout".into())
                 },
-                Some(event) = inbox.recv() => match event {
-                    // An operation the client completed itself sends nothing more, even what it
-                    // queued before it was stopped.
-                    Event::Send(id, generation, text) => {
-                        let current = state.running.get(&id).is_some_and(|r| r.generation == generation);
-                        if current && socket.send(Message::text(text)).await.is_err() { break Flow::Gone }
-                    }
-                    Event::Done(id, generation, last) => {
+                Some(event) = inbox.recv() => {
+                    if matches!(event, Event::Done(..)) {
                         heard = Instant::now();
-                        if state.running.get(&id).is_some_and(|r| r.generation == generation) {
-                            state.running.remove(&id);
-                            if socket.send(Message::text(last)).await.is_err() { break Flow::Gone }
-                        }
                     }
+                    if deliver(event, &mut state, &mut socket).await.is_err() { break Flow::Gone }
                 },
                 message = socket.recv() => {
                     // Control frames do not count as heard: tungstenite reads them in the middle
@@ -276,6 +299,9 @@ impl Session {
     ) -> Result<(), Refused> {
         let admission = &self.endpoint.admission;
         let max = admission.limits().max_socket_operations;
+        if state.draining.is_some() {
+            return Err(Refused::from(Rejection::ShuttingDown));
+        }
         if state.running.len() >= max {
             let found = state.running.len() + 1;
             return Err(Refused::from(Rejection::Limit { limit: "max_socket_operations", found, max }));
@@ -300,11 +326,46 @@ impl Session {
             outbox: state.outbox.clone(),
             timeout: self.policy.operation_timeout,
             line: line.clone(),
+            cut: state.cut.clone(),
+            tracked: self.requests.track(),
         };
         let task = tokio::spawn(work.run(admitted, caller, (streams, held)));
         state.running.insert(id.to_string(), Running { generation: state.generation, task });
         Ok(())
     }
+}
+
+/// Sends what an operation said, if it is still the socket's: an operation the client completed
+/// itself sends nothing more, even what it queued before it was stopped.
+async fn deliver(event: Event, state: &mut State, socket: &mut WebSocket) -> Result<(), axum::Error> {
+    match event {
+        Event::Send(id, generation, text) if state.running.get(&id).is_some_and(|r| r.generation == generation) => {
+            socket.send(Message::text(text)).await
+        }
+        Event::Done(id, generation, last) if state.running.get(&id).is_some_and(|r| r.generation == generation) => {
+            state.running.remove(&id);
+            socket.send(Message::text(last)).await
+        }
+        Event::Send(..) | Event::Done(..) => Ok(()),
+    }
+}
+
+/// The drain deadline: operations still running are stopped and given [`CUT_GRACE`] to send
+/// their `error` before the socket closes (a client that reads nothing gets the close alone).
+async fn stop_running(state: &mut State, inbox: &mut mpsc::Receiver<Event>, socket: &mut WebSocket) -> Flow {
+    state.cut.cancel();
+    let grace = Instant::now() + CUT_GRACE;
+    while !state.running.is_empty() {
+        let Ok(Some(event)) = tokio::time::timeout_at(grace, inbox.recv()).await else { break };
+        if deliver(event, state, socket).await.is_err() {
+            return Flow::Gone;
+        }
+    }
+    going_away()
+}
+
+fn going_away() -> Flow {
+    Flow::Close(protocol::GOING_AWAY, "the gateway is shutting down".into())
 }
 
 /// Why a `subscribe` did not start.

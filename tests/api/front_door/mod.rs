@@ -3,6 +3,7 @@
 mod caps;
 mod counting;
 mod doors;
+mod draining;
 mod frames;
 mod fuzz;
 mod heads;
