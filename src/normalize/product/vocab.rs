@@ -31,9 +31,10 @@ const DESCRIPTIVE: &[&str] = &[
     // What a board is, never who makes it (review29c P8: `Whiteboard Magnetic Baja` was brand
     // Magnetic, and met every magnetic board).
     "magnet", "magnetic", "magnetik", "magnetis",
-    // Written without vowels, yet no abbreviation of another word: `Rp 10.000`; `1 jt`, `150 rb`
-    // are prices (review33w W33-4: `jt` was read as jaket, and titled a group "… Jaket").
-    "rp", "idr", "ppn", "sni", "bpom", "jt", "rb",
+    // Written without vowels, yet no abbreviation of another word: `Rp 10.000`. The price words
+    // (`1 jt`, `150 rb`, tables::PRICE_WORDS) are known too: `jt` was read as jaket, and titled a
+    // group "… Jaket" (review33w W33-4); `harga` before a price is no maker.
+    "rp", "idr", "ppn", "sni", "bpom", "harga",
     // Kinds of goods no kind table names, and screen words.
     "stapler", "staples", "hekter", "lakban", "karbol", "pembersih", "mie", "mi", "instan", "fhd", "uhd", "hd",
     "ips", "tinta", "lem", "spidol", "map", "isolasi", "gunting", "penggaris", "penghapus", "sabun", "cair",
@@ -71,6 +72,7 @@ static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         tables::AND,
         tables::STORAGE_WORDS,
         tables::PER_WORDS,
+        tables::PRICE_WORDS,
         tables::HARDNESS,
         DESCRIPTIVE,
     ] {
