@@ -41,6 +41,11 @@ const DESCRIPTIVE: &[&str] = &[
     // Goods named by what they are for or contain, never by who makes them (review33m N7:
     // `Garam Beryodium` and `Helm Proyek` were the brands of every maker's salt and helmet).
     "garam", "beryodium", "yodium", "helm", "proyek", "safety", "sapu", "ijuk",
+    // The same for what a good is made of, is for or looks like (review34m M34-6: `Garam Dapur
+    // Kapal` was Dapur's, `Kabel UTP Cat6 Belden` Utp's, `Cat Tembok Avian` Tembok Avian's).
+    "dapur", "halus", "krosok", "lidi", "gagang", "nilon", "konstruksi", "rompi", "kacamata", "serabut",
+    "tunggal", "duplex", "tembaga", "utp", "coaxial", "koaksial", "bohlam", "tembok", "semen", "portland",
+    "paku", "beton", "jas", "hujan", "ponco", "buram", "goreng", "sawit",
     // Technical acronyms: what a product is or has, never who makes it.
     "pvc", "hdpe", "ppr", "mdf", "hpl", "ssd", "hdd", "nvme", "rgb", "dvr", "nvr", "xvr", "ahd", "ptz", "ntsc",
     "hdmi", "vga", "dvd", "cd", "ac", "dc", "gps", "nfc", "wifi", "lan", "poe", "ups", "pcs", "std", "bw",
