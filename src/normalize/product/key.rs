@@ -240,8 +240,8 @@ fn labelled_field(title: &str) -> Option<Vec<String>> {
     Some(lex::tokens(value).into_iter().map(|t| t.text).collect())
 }
 
-/// Known words a brand's run passes over: `Putih` in `Kapur Tulis Halus Putih Gatot` (brand `Halus
-/// Gatot`), `Spidol Magnetik` in `Tempat Spidol Magnetik Ujimh`.
+/// Known words a brand's run passes over: `Cair` in `Sabun Mandi Cair Ujimh` (brand `Mandi
+/// Ujimh`), `Spidol Magnetik` in `Tempat Spidol Magnetik Ujimh`.
 const RUN_GAP: usize = 2;
 
 /// `Kapur Tulis`, `Kapur Cair`, `Spidol Kapur`: the product's own name, not its maker (`Kapur

@@ -149,7 +149,10 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
         if rest.is_empty() {
             out.push(Tok::new(number, Class::Num));
         } else if rest.chars().all(char::is_alphabetic)
-            && (tables::unit(rest).is_some() || tables::is_pack_word(rest) || tables::STORAGE_WORDS.contains(&rest))
+            && (tables::unit(rest).is_some()
+                || tables::is_pack_word(rest)
+                || tables::STORAGE_WORDS.contains(&rest)
+                || tables::PRICE_WORDS.contains(&rest))
         {
             out.extend([Tok::new(number, Class::Num), Tok::new(rest, Class::Word)]);
         } else {

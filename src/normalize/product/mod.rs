@@ -138,6 +138,8 @@ mod tests_makers5;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]
+mod tests_prices;
+#[cfg(test)]
 mod tests_spellings;
 #[cfg(test)]
 mod tests_splits;

@@ -89,6 +89,8 @@ pub(super) const BRANDS: &[(&str, &[&str])] = &[
     ("Rose Brand", &["rose brand", "rosebrand"]),
     ("Indogula", &["indogula"]),
     ("Kapal Api", &["kapal api", "kapalapi"]),
+    // Two common words, one cement maker: read alone, `Tiga` was half of it (review34m M34-6).
+    ("Tiga Roda", &["tiga roda"]),
     ("ABC", &["abc"]),
     ("Luwak", &["luwak"]),
     ("TOP", &["top"]),

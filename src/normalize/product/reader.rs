@@ -105,6 +105,11 @@ impl<'a> Reader<'a> {
         if self.peek(1).is_some_and(|t| t.is("x")) && self.is_num(2) {
             return self.times(number);
         }
+        // A price in thousands or millions is below a thousand of them; `6203 RB` is a code.
+        let price = self.peek(1).is_some_and(|t| tables::PRICE_WORDS.contains(&t.text.as_str()));
+        if price && number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) {
+            return self.skip(2, false);
+        }
         if let Some(unit) = self.unit_at(1) {
             if self.spelled_size(unit) {
                 // `60 cm x 90 cm` is the size `60 x 90 cm` (review27c H5).
@@ -222,6 +227,11 @@ impl<'a> Reader<'a> {
             _ if tables::PART_WORDS.contains(&text) && self.is_counted_pack(1) => return self.skip(2, true),
             // `box of 50`: as `box isi 50`.
             "of" if self.after_pack => return self.isi(),
+            // `harga Rp 150.000` is the seller's price; a bare `Rp 10.000` is a face value (meterai).
+            "harga" if self.peek(1).is_some_and(|t| t.is("rp")) && self.is_num(2) => return self.skip(3, false),
+            "harga" if self.peek(1).is_some_and(|t| t.text.starts_with("rp") && t.class == Class::Code) => {
+                return self.skip(2, false);
+            }
             "rp" if self.is_num(1) => {
                 let amount = self.peek(1).map(|t| t.text.clone()).unwrap_or_default();
                 return self.spec(format!("rp{amount}"), 2);

@@ -110,6 +110,11 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("nonpermanent", "nonpermanen"),
 ];
 
+/// Words that make the number before them a price in thousands or millions (`150 rb`, `1,5 juta`):
+/// what a seller asks, never what the product is (review34m M34-5: `Printer Canon G3020 150 rb`
+/// had the spec `150` and its group was titled "… 150 Rb").
+pub(super) const PRICE_WORDS: &[&str] = &["rb", "rbu", "ribu", "jt", "juta"];
+
 /// Words that say the number beside them is memory or storage in gigabytes (`SSD 512`, `RAM 8`).
 pub(super) const STORAGE_WORDS: &[&str] = &["ssd", "hdd", "ram", "emmc", "rom", "memory", "memori"];
 

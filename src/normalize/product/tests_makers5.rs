@@ -14,6 +14,29 @@ fn a_phrase_naming_the_good_is_not_its_maker() {
         ("Kabel NYA 1x1.5 Eterna 50 m", Some("Eterna")),
         ("Garam Beryodium 250 gr", None),
         ("Helm Proyek SNI Putih", None),
+        ("Garam Dapur Dolpin 250 gr", Some("Dolpin")),
+        ("Garam Halus Dolpin 250 gr", Some("Dolpin")),
+        ("Garam Krosok Dolpin 1 kg", Some("Dolpin")),
+        ("Sapu Lidi Gagang Panjang Gajah", Some("Gajah")),
+        ("Sapu Nilon Cap Gajah", Some("Gajah")),
+        ("Helm Konstruksi MSA Putih", Some("Msa")),
+        ("Rompi Proyek Krisbow Hijau", Some("Krisbow")),
+        ("Kacamata Safety Krisbow", Some("Krisbow")),
+        ("Kabel Serabut Eterna 2x1.5", Some("Eterna")),
+        ("Kabel Tunggal Eterna 1x1.5", Some("Eterna")),
+        ("Kabel Duplex Eterna 2x1.5", Some("Eterna")),
+        ("Kabel Tembaga Supreme 2x2.5", Some("Supreme")),
+        ("Kabel UTP Cat6 Belden", Some("Belden")),
+        ("Kabel Coaxial RG6 Belden", Some("Belden")),
+        ("Lampu Bohlam Hannochs 10W", Some("Hannochs")),
+        ("Cat Tembok Avian 5 kg", Some("Avian")),
+        ("Paku Beton Kaiser 5 cm", Some("Kaiser")),
+        ("Semen Portland Tiga Roda 50 kg", Some("Tiga Roda")),
+        ("Jas Hujan Axio Ponco", Some("Axio")),
+        ("Kertas Buram Folio Gelatik", Some("Gelatik")),
+        ("Minyak Goreng Sawit Bimoli 2 L", Some("Bimoli")),
+        ("Garam Dapur Cap Kapal 250 gr", None),
+        ("Minyak Goreng Sawit 2 L", None),
     ] {
         assert_eq!(product_key(title).brand.as_deref(), maker, "{title}");
     }
@@ -25,11 +48,15 @@ fn goods_named_alike_by_different_makers_stay_apart() {
         ["Garam Beryodium Cap Kapal 250 gr", "Garam Beryodium Dolpin 250 gr", "Garam Beryodium 250 gr"],
         ["Helm Proyek SNI NHK Putih", "Helm Proyek SNI KYT Putih", "Helm Proyek SNI Putih"],
         ["Kabel NYA 1x1.5 Eterna 50 m", "Kabel NYA 1x1.5 Supreme 50 m", "Kabel NYA 1x1.5 50 m"],
+        ["Garam Dapur Cap Kapal 250 gr", "Garam Dapur Dolpin 250 gr", "Garam Dapur 250 gr"],
+        ["Kabel Serabut Eterna 2x1.5", "Kabel Serabut Supreme 2x1.5", "Kabel Serabut 2x1.5"],
+        ["Cat Tembok Avian 5 kg", "Cat Tembok Dulux 5 kg", "Cat Tembok 5 kg"],
     ] {
         let groups = grouped(&block);
         assert!(!together(&groups, block[0], block[1]), "{groups:?}");
     }
     assert!(!conflict("Helm Proyek SNI NHK Putih", "Helm Proyek SNI KYT Putih").is_empty());
+    assert!(!conflict("Kabel UTP Cat6 Belden", "Kabel UTP Cat6 Schneider").is_empty());
 }
 
 #[test]

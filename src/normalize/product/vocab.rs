@@ -31,15 +31,21 @@ const DESCRIPTIVE: &[&str] = &[
     // What a board is, never who makes it (review29c P8: `Whiteboard Magnetic Baja` was brand
     // Magnetic, and met every magnetic board).
     "magnet", "magnetic", "magnetik", "magnetis",
-    // Written without vowels, yet no abbreviation of another word: `Rp 10.000`; `1 jt`, `150 rb`
-    // are prices (review33w W33-4: `jt` was read as jaket, and titled a group "… Jaket").
-    "rp", "idr", "ppn", "sni", "bpom", "jt", "rb",
+    // Written without vowels, yet no abbreviation of another word: `Rp 10.000`. The price words
+    // (`1 jt`, `150 rb`, tables::PRICE_WORDS) are known too: `jt` was read as jaket, and titled a
+    // group "… Jaket" (review33w W33-4); `harga` before a price is no maker.
+    "rp", "idr", "ppn", "sni", "bpom", "harga",
     // Kinds of goods no kind table names, and screen words.
     "stapler", "staples", "hekter", "lakban", "karbol", "pembersih", "mie", "mi", "instan", "fhd", "uhd", "hd",
     "ips", "tinta", "lem", "spidol", "map", "isolasi", "gunting", "penggaris", "penghapus", "sabun", "cair",
     // Goods named by what they are for or contain, never by who makes them (review33m N7:
     // `Garam Beryodium` and `Helm Proyek` were the brands of every maker's salt and helmet).
     "garam", "beryodium", "yodium", "helm", "proyek", "safety", "sapu", "ijuk",
+    // The same for what a good is made of, is for or looks like (review34m M34-6: `Garam Dapur
+    // Kapal` was Dapur's, `Kabel UTP Cat6 Belden` Utp's, `Cat Tembok Avian` Tembok Avian's).
+    "dapur", "halus", "krosok", "lidi", "gagang", "nilon", "konstruksi", "rompi", "kacamata", "serabut",
+    "tunggal", "duplex", "tembaga", "utp", "coaxial", "koaksial", "bohlam", "tembok", "semen", "portland",
+    "paku", "beton", "jas", "hujan", "ponco", "buram", "goreng", "sawit",
     // Technical acronyms: what a product is or has, never who makes it.
     "pvc", "hdpe", "ppr", "mdf", "hpl", "ssd", "hdd", "nvme", "rgb", "dvr", "nvr", "xvr", "ahd", "ptz", "ntsc",
     "hdmi", "vga", "dvd", "cd", "ac", "dc", "gps", "nfc", "wifi", "lan", "poe", "ups", "pcs", "std", "bw",
@@ -71,6 +77,7 @@ static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         tables::AND,
         tables::STORAGE_WORDS,
         tables::PER_WORDS,
+        tables::PRICE_WORDS,
         tables::HARDNESS,
         DESCRIPTIVE,
     ] {
