@@ -30,13 +30,11 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+mod heads;
 mod rejection;
+pub use heads::wants_graphiql;
+use heads::{is_graphql_content, wants_websocket};
 pub use rejection::Rejection;
-
-/// Whether a `GET /graphql` comes from a browser that wants the GraphiQL page.
-pub fn wants_graphiql(headers: &HeaderMap) -> bool {
-    negotiate(headers, true) == Wanted::Html
-}
 
 /// What `/graphql` needs besides the request.
 #[derive(Clone)]
@@ -340,11 +338,6 @@ async fn run(
     Answer { response, executed }
 }
 
-/// A WebSocket upgrade sent here, where many clients point their socket link by default.
-fn wants_websocket(headers: &HeaderMap) -> bool {
-    headers.get(header::UPGRADE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("websocket"))
-}
-
 /// The outcome of a document that never ran because of `error`, counted in
 /// `pasar_refused_total{reason}` by its code as the admission step's refusals are; an APQ hash
 /// not stored yet is no refusal (every client's first use of a hash goes so) and is not counted.
@@ -388,23 +381,4 @@ fn with_headers(status: StatusCode, media: MediaType, extra: HeaderMap, body: Bo
 fn to_json<T: Serialize>(value: &T) -> String {
     // Serialising `Value`s and `ServerError`s cannot fail: their maps have string keys.
     serde_json::to_string(value).unwrap_or_else(|_| String::from(r#"{"errors":[{"message":"internal error"}]}"#))
-}
-
-fn is_graphql_content(value: Option<&HeaderValue>) -> bool {
-    let Some(mut parts) = value.and_then(|v| v.to_str().ok()).map(|v| v.split(';')) else {
-        return false;
-    };
-    let mime = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
-    let graphql = matches!(mime.as_str(), "application/json" | "application/graphql-response+json");
-    // JSON is UTF-8 (RFC 8259 §8.1); a body declared in another charset would be read as
-    // something it is not, so it is refused (GraphQL over HTTP allows the 415) (review34d D34-8).
-    graphql && parts.all(|parameter| !declares_other_charset(parameter))
-}
-
-fn declares_other_charset(parameter: &str) -> bool {
-    let Some((name, value)) = parameter.split_once('=') else { return false };
-    let value = value.trim().trim_matches('"');
-    // US-ASCII is UTF-8's first 128 characters: read the same (review34m M34-8).
-    let read_as_utf8 = ["utf-8", "utf8", "us-ascii"].iter().any(|c| value.eq_ignore_ascii_case(c));
-    name.trim().eq_ignore_ascii_case("charset") && !read_as_utf8
 }

@@ -8,6 +8,7 @@
 //! `subscribe` passes the same [admission](super::admission) as `POST /graphql`.
 
 mod door;
+mod flow;
 mod line;
 mod meter;
 mod operation;
