@@ -172,15 +172,22 @@ fn an_office_written_as_a_bare_twin_name_is_placed_by_its_account_that_resolves(
     }
 }
 
+/// PT Sinar Abadi with its NPWP stating `with_npwp`, and a listing of the same name and place on
+/// another account with no NPWP stating `by_name`.
+fn sinar_abadi(with_npwp: BusinessScale, by_name: BusinessScale) -> (Offer, Offer) {
+    let mut npwp = offer(1, "SINAR ABADI", Some("333333333"));
+    npwp.vendor.scale = with_npwp;
+    let mut named = offer(2, "SINAR ABADI", None);
+    named.vendor.source_id = Some("other-account".into());
+    named.vendor.scale = by_name;
+    (npwp, named)
+}
+
 /// PT Sinar Abadi with its NPWP, `Besar`, and a listing of the same name and place with no NPWP,
 /// `Kecil` (review33w W33-12): in either order.
 #[test]
 fn a_listing_stating_another_scale_is_not_merged_by_name_into_an_npwp_vendor() {
-    let mut besar = offer(1, "SINAR ABADI", Some("333333333"));
-    besar.vendor.scale = BusinessScale::Besar;
-    let mut kecil = offer(2, "SINAR ABADI", None);
-    kecil.vendor.source_id = Some("other-account".into());
-    kecil.vendor.scale = BusinessScale::Kecil;
+    let (besar, mut kecil) = sinar_abadi(BusinessScale::Besar, BusinessScale::Kecil);
     for order in [[&besar, &kecil], [&kecil, &besar]] {
         let directory = VendorDirectory::new(1 << 20);
         directory.record(order);
@@ -203,11 +210,7 @@ fn a_listing_stating_another_scale_is_not_merged_by_name_into_an_npwp_vendor() {
 /// were split into two vendors by the rule above, though both are UMK to every rule that reads it.
 #[test]
 fn a_business_stated_mikro_here_and_kecil_there_is_one_vendor() {
-    let mut kecil = offer(1, "SINAR ABADI", Some("333333333"));
-    kecil.vendor.scale = BusinessScale::Kecil;
-    let mut mikro = offer(2, "SINAR ABADI", None);
-    mikro.vendor.source_id = Some("other-account".into());
-    mikro.vendor.scale = BusinessScale::Mikro;
+    let (kecil, mikro) = sinar_abadi(BusinessScale::Kecil, BusinessScale::Mikro);
     for order in [[&kecil, &mikro], [&mikro, &kecil]] {
         let directory = VendorDirectory::new(1 << 20);
         directory.record(order);

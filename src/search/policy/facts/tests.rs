@@ -144,16 +144,18 @@ fn a_bare_twin_town_places_the_vendor_in_its_province_naming_both_regions() {
     assert_eq!(facts.of(&kediri).region, None, "still no single region");
 }
 
+/// An account of `PT Sinar Abadi` in Kota Malang on `marketplace`.
+fn sinar(marketplace: &str, id: &str, entity: Option<&str>, scale: BusinessScale) -> Offer {
+    let mut offer = account(marketplace, id, entity, scale, Some("35.73"));
+    offer.vendor.name_key = "PT:SINAR ABADI".into();
+    offer
+}
+
 /// As the vendor directory: `PT Sinar Abadi`, NPWP, Besar, and the same name and place with no
 /// NPWP, Kecil, are not one vendor (review33w W33-12), so the Kecil listing takes neither the
 /// company's NPWP into the HPS file nor its scale.
 #[test]
 fn a_listing_stating_another_scale_takes_no_fact_of_the_npwp_vendor_of_its_name() {
-    let sinar = |marketplace: &str, id: &str, entity: Option<&str>, scale: BusinessScale| {
-        let mut offer = account(marketplace, id, entity, scale, Some("35.73"));
-        offer.vendor.name_key = "PT:SINAR ABADI".into();
-        offer
-    };
     let mut besar = sinar("mbiz", "a", Some("333333333"), BusinessScale::Besar);
     besar.vendor.npwp = Some("0333333333333000".into());
     let kecil = sinar("padi-umkm", "b", None, BusinessScale::Kecil);
@@ -170,11 +172,6 @@ fn a_listing_stating_another_scale_takes_no_fact_of_the_npwp_vendor_of_its_name(
 
 #[test]
 fn a_listing_stated_mikro_takes_the_facts_of_the_kecil_npwp_vendor_of_its_name() {
-    let sinar = |marketplace: &str, id: &str, entity: Option<&str>, scale: BusinessScale| {
-        let mut offer = account(marketplace, id, entity, scale, Some("35.73"));
-        offer.vendor.name_key = "PT:SINAR ABADI".into();
-        offer
-    };
     let mut kecil = sinar("mbiz", "a", Some("333333333"), BusinessScale::Kecil);
     kecil.vendor.npwp = Some("0333333333333000".into());
     let mikro = sinar("padi-umkm", "b", None, BusinessScale::Mikro);
