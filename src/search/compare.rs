@@ -66,8 +66,15 @@ pub enum Uncounted {
     /// An approximate price (`Rp 150rb`) in a group where other offers have exact ones.
     Approximate,
     /// A unit price under a tenth of the median of the product's other counted offers in the same
-    /// pack (at least two): a placeholder (a ream at Rp 100), never the cheapest.
+    /// pack (at least two), or listed at a placeholder amount (Rp 11 to Rp 1.000 written as a
+    /// power of ten or one digit repeated: Rp 100, Rp 999) under a tenth of the median of the
+    /// pack's counted offers not listed at one (at least one): a placeholder (a ream at Rp 100),
+    /// never the cheapest, however many there are.
     FarBelowOthers,
+    /// The only offer of its pack left once placeholder prices beside it were left out
+    /// (`FAR_BELOW_OTHERS`): one price alone cannot be told from a misread pack, so the pack
+    /// states no figure rather than one resting on a single offer.
+    BesidePlaceholders,
 }
 
 /// How much of one marketplace's matches a comparison grouped.
@@ -340,10 +347,11 @@ fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Deci
         Some(u) => Ok(u.price.amount_including_vat),
     };
     let mut verdicts: Vec<Result<Decimal, Uncounted>> = offers.iter().map(|(o, _)| verdict(o)).collect();
-    // A price needs others to be judged against: most groups need no pack names read.
-    if verdicts.iter().filter(|v| v.is_ok()).count() > plausible::MIN_OTHERS {
+    // A price needs another to be judged against: a group of one needs no pack names read.
+    if verdicts.iter().filter(|v| v.is_ok()).count() > 1 {
         let packs: Vec<(String, Option<Decimal>)> = offers.iter().map(|(o, _)| plausible::pack_of(o)).collect();
-        plausible::judge(&mut verdicts, &packs);
+        let stand_ins: Vec<bool> = offers.iter().map(|(o, _)| plausible::is_stand_in(o)).collect();
+        plausible::judge(&mut verdicts, &packs, &stand_ins);
     }
     offers.iter().map(|(o, _)| o).zip(verdicts).collect()
 }

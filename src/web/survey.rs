@@ -67,6 +67,9 @@ pub fn uncounted_why(offer: &Offer, why: Uncounted, lang: Lang) -> &'static str 
         Uncounted::OtherUnit => lang.pick("satuan dasar lain", "another base unit"),
         Uncounted::Approximate => lang.pick("harga tidak pasti", "price not exact"),
         Uncounted::FarBelowOthers => lang.pick("harga jauh di bawah penawaran lain", "price far below the others"),
+        Uncounted::BesidePlaceholders => {
+            lang.pick("satu-satunya harga di samping harga pengisi", "the only price beside placeholder prices")
+        }
     }
 }
 

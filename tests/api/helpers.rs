@@ -153,6 +153,22 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
     TestApp { address, client, sandboxes, panics_at_spawn: panics_on_this_thread(), shutdown: Some(tx) }
 }
 
+/// A gateway whose `marketplace` is served by `stub` (answers the sandbox never sends), the
+/// others by their sandboxes.
+pub async fn spawn_app_with_stub(marketplace: &'static str, stub: axum::Router) -> TestApp {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
+    let url = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(async move { axum::serve(listener, stub).await });
+    let options = TestOptions {
+        configure: Arc::new(move |config| {
+            config.marketplaces.get_mut(marketplace).expect("the marketplace is configured").base_url =
+                Some(url.clone());
+        }),
+        ..TestOptions::default()
+    };
+    spawn_app_with(options).await
+}
+
 /// One catalogue for every test in the binary: generating it is the slowest part of a spawn.
 /// The embedded demo's catalogue size: some queries match more than the 1000 offers a walk reads
 /// of each marketplace.

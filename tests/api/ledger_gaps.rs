@@ -3,7 +3,7 @@
 //! of another year.
 //! The sandbox serves none of these, and each is what a real API, proxy or paging bug can send.
 
-use crate::helpers::{TestApp, TestOptions, spawn_app_with};
+use crate::helpers::{TestApp, spawn_app_with_stub};
 use axum::extract::Query;
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -81,16 +81,7 @@ async fn gateway() -> (TestApp, Arc<AtomicUsize>) {
             orders(ask)
         }),
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
-    let url = format!("http://{}", listener.local_addr().expect("address"));
-    tokio::spawn(async move { axum::serve(listener, stub).await });
-    let options = TestOptions {
-        configure: Arc::new(move |config| {
-            config.marketplaces.get_mut("mbiz").expect("mbiz is configured").base_url = Some(url.clone());
-        }),
-        ..TestOptions::default()
-    };
-    (spawn_app_with(options).await, calls)
+    (spawn_app_with_stub("mbiz", stub).await, calls)
 }
 
 async fn spending(app: &TestApp, buyer: &str) -> Value {

@@ -51,6 +51,7 @@ mod paging_evidence;
 mod paging_last_page;
 mod paging_reach;
 mod paging_retry;
+mod placeholders;
 mod ppn_dates;
 mod queueing;
 mod readiness;

@@ -5,7 +5,9 @@
 //! weighed only against offers of the same product in the same pack (the unit as named, and its
 //! size): across packs a tenth may be a misread pack on the other side (three strips of ten
 //! sachets read as one piece each outvoted the sachet sold alone, review33m N3), and a product
-//! that is cheap everywhere is never judged.
+//! that is cheap everywhere is never judged. Judged against the median of all the others,
+//! placeholders that were half of a product's offers were the median they were weighed against:
+//! four folders at Rp 100 beside two at Rp 5.000 made every figure Rp 100 (review33m N4).
 
 use super::Uncounted;
 use crate::model::Offer;
@@ -14,45 +16,82 @@ use rust_decimal::Decimal;
 /// A unit price under this fraction of the median of the others is left out.
 const FLOOR_DIVISOR: u32 = 10;
 
-/// Other counted offers needed before one is judged: against a single other, which of the two is
-/// wrong cannot be told.
-pub(super) const MIN_OTHERS: usize = 2;
+/// Other counted offers needed before one is judged by their median: against a single other,
+/// which of the two is wrong cannot be told (unless one is a stand-in).
+const MIN_OTHERS: usize = 2;
 
 /// The pack an offer is sold in: the unit as the marketplace names it, and its size.
 pub(super) fn pack_of(offer: &Offer) -> (String, Option<Decimal>) {
     (offer.unit.name.as_deref().unwrap_or_default().trim().to_lowercase(), offer.unit.quantity.map(|q| q.normalize()))
 }
 
+/// Whether the offer's price as listed is an amount sellers type where the price is given on
+/// request (see [`stand_in_amount`]).
+pub(super) fn is_stand_in(offer: &Offer) -> bool {
+    offer.price.as_ref().is_some_and(|p| stand_in_amount(p.amount))
+}
+
+/// Rp 11 to Rp 1.000 written as a power of ten (Rp 100, Rp 1.000) or as one digit repeated
+/// (Rp 11, Rp 999): what sellers type where a marketplace demands a number. Rp 500 or Rp 750 is
+/// a price a cheap good may have, and Rp 1 to Rp 10 is never read as a price at all.
+fn stand_in_amount(amount: Decimal) -> bool {
+    if amount.fract() != Decimal::ZERO || amount < Decimal::from(11) || amount > Decimal::from(1000) {
+        return false;
+    }
+    let digits = amount.trunc().normalize().to_string();
+    digits.trim_end_matches('0') == "1" || digits.chars().all(|c| digits.starts_with(c))
+}
+
 /// Leaves out (`FarBelowOthers`) each counted unit price under a tenth of the median of the
-/// other counted ones in the same pack (`packs`, one per verdict). Every price is weighed against
-/// the same others, never against a set the judging has already thinned.
-pub(super) fn judge(verdicts: &mut [Result<Decimal, Uncounted>], packs: &[(String, Option<Decimal>)]) {
+/// other counted ones in the same pack (`packs`, one per verdict), and each whose listed price is
+/// a stand-in (`stand_ins`) under a tenth of the median of the pack's counted offers that are not.
+/// Every price is weighed against the same others, never against a set the judging has already
+/// thinned.
+pub(super) fn judge(
+    verdicts: &mut [Result<Decimal, Uncounted>],
+    packs: &[(String, Option<Decimal>)],
+    stand_ins: &[bool],
+) {
     let mut seen: Vec<&(String, Option<Decimal>)> = Vec::new();
     for pack in packs {
         if !seen.contains(&pack) {
             seen.push(pack);
             let same: Vec<usize> = (0..packs.len()).filter(|&i| &packs[i] == pack).collect();
-            judge_within(verdicts, &same);
+            judge_within(verdicts, &same, stand_ins);
         }
     }
 }
 
-/// [`judge`] over the verdicts at `members`, offers of one pack.
-fn judge_within(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize]) {
-    let mut counted: Vec<Decimal> = members.iter().filter_map(|&i| verdicts[i].as_ref().ok().copied()).collect();
-    if counted.len() <= MIN_OTHERS {
-        return;
-    }
+/// [`judge`] over the verdicts at `members`, offers of one pack. Stand-ins never vote on the
+/// median they are weighed against, so they are found however many they are; when they leave a
+/// single counted offer, it is left out too (`BesidePlaceholders`): alone it cannot be told from
+/// a misread pack (four sachets at Rp 1.000 beside a renceng read as one piece).
+fn judge_within(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize], stand_ins: &[bool]) {
+    let counted_at = |i: &usize| verdicts[*i].as_ref().ok().copied();
+    let mut counted: Vec<Decimal> = members.iter().filter_map(counted_at).collect();
+    let mut real: Vec<Decimal> = members.iter().filter(|&&i| !stand_ins[i]).filter_map(counted_at).collect();
     counted.sort();
+    real.sort();
+    let real_median = super::median(&real);
+    let mut stand_ins_out = false;
     for &i in members {
         let verdict = &mut verdicts[i];
         let Ok(price) = *verdict else { continue };
-        let at = counted.partition_point(|p| *p < price);
-        if let Some(median) = median_without(&counted, at)
-            && price * Decimal::from(FLOOR_DIVISOR) < median
+        let tenth_under = |median: Decimal| price * Decimal::from(FLOOR_DIVISOR) < median;
+        if stand_ins[i] && real_median.is_some_and(tenth_under) {
+            *verdict = Err(Uncounted::FarBelowOthers);
+            stand_ins_out = true;
+        } else if counted.len() > MIN_OTHERS
+            && median_without(&counted, counted.partition_point(|p| *p < price)).is_some_and(tenth_under)
         {
             *verdict = Err(Uncounted::FarBelowOthers);
         }
+    }
+    let left: Vec<usize> = members.iter().copied().filter(|&i| verdicts[i].is_ok()).collect();
+    if let [lone] = left[..]
+        && stand_ins_out
+    {
+        verdicts[lone] = Err(Uncounted::BesidePlaceholders);
     }
 }
 
@@ -71,7 +110,7 @@ mod tests {
     fn judged(prices: &[Decimal]) -> Vec<Result<Decimal, Uncounted>> {
         let packs = vec![("rim".to_string(), Some(dec!(500))); prices.len()];
         let mut verdicts: Vec<Result<Decimal, Uncounted>> = prices.iter().map(|&p| Ok(p)).collect();
-        judge(&mut verdicts, &packs);
+        judge(&mut verdicts, &packs, &vec![false; prices.len()]);
         verdicts
     }
 
@@ -80,7 +119,7 @@ mod tests {
         let packs =
             [("pcs", 1), ("pcs", 1), ("pcs", 1), ("sachet", 1)].map(|(n, q)| (n.to_string(), Some(Decimal::from(q))));
         let mut verdicts = vec![Ok(dec!(14000)), Ok(dec!(14200)), Ok(dec!(14500)), Ok(dec!(1400))];
-        judge(&mut verdicts, &packs);
+        judge(&mut verdicts, &packs, &[false; 4]);
         assert!(verdicts.iter().all(Result::is_ok), "{verdicts:?}");
     }
 
@@ -103,6 +142,51 @@ mod tests {
     fn a_price_a_ninth_of_the_others_or_a_pair_far_apart_is_counted() {
         assert!(judged(&[dec!(100), dec!(100), dec!(12)]).iter().all(Result::is_ok));
         assert!(judged(&[dec!(100), dec!(1)]).iter().all(Result::is_ok));
+    }
+
+    /// Listed prices of one pack of pieces (unit price = listed price), judged.
+    fn listed(prices: &[i64]) -> Vec<Result<Decimal, Uncounted>> {
+        let packs = vec![("pcs".to_string(), Some(Decimal::ONE)); prices.len()];
+        let stand_ins: Vec<bool> = prices.iter().map(|&p| stand_in_amount(Decimal::from(p))).collect();
+        let mut verdicts: Vec<Result<Decimal, Uncounted>> = prices.iter().map(|&p| Ok(Decimal::from(p))).collect();
+        judge(&mut verdicts, &packs, &stand_ins);
+        verdicts
+    }
+
+    #[test]
+    fn placeholders_that_are_most_of_a_pack_are_left_out_and_the_real_prices_stay() {
+        // Map Plastik Bantex Kancing Biru Folio (review33m N4).
+        let verdicts = listed(&[100, 100, 100, 100, 5000, 5200]);
+        assert_eq!(verdicts[..4], [Err(Uncounted::FarBelowOthers); 4]);
+        assert_eq!(verdicts[4..], [Ok(dec!(5000)), Ok(dec!(5200))]);
+    }
+
+    #[test]
+    fn a_placeholder_beside_a_single_real_price_leaves_the_pack_without_a_figure() {
+        let far = Err(Uncounted::FarBelowOthers);
+        assert_eq!(listed(&[100, 5000]), [far, Err(Uncounted::BesidePlaceholders)]);
+        assert_eq!(listed(&[1000, 1000, 1000, 24_000])[3], Err(Uncounted::BesidePlaceholders));
+        assert!(listed(&[1000, 1000, 1000, 24_000]).iter().all(Result::is_err));
+    }
+
+    #[test]
+    fn a_cheap_good_whose_offers_agree_keeps_every_price_even_at_a_round_amount() {
+        assert!(listed(&[500, 500, 520]).iter().all(Result::is_ok));
+        assert!(listed(&[1000, 1000, 1100, 1200]).iter().all(Result::is_ok));
+        assert!(listed(&[100, 100, 100]).iter().all(Result::is_ok));
+    }
+
+    #[test]
+    fn one_price_far_above_the_rest_leaves_them_all_counted_as_before() {
+        assert!(listed(&[110, 112, 114, 116, 1500]).iter().all(Result::is_ok));
+        assert!(listed(&[100, 110, 112, 1500]).iter().all(Result::is_ok));
+    }
+
+    #[test]
+    fn stand_in_amounts_are_powers_of_ten_and_one_digit_repeated_up_to_rp_1000() {
+        let stand_in = |n: &str| stand_in_amount(n.parse().expect("decimal"));
+        assert!(["11", "99", "100", "100.00", "999", "1000"].into_iter().all(stand_in));
+        assert!(!["10", "500", "750", "101", "1100", "2000", "100.5"].into_iter().any(stand_in));
     }
 
     #[test]
