@@ -38,9 +38,11 @@ pub fn group(keys: &[ProductKey]) -> Vec<Vec<usize>> {
         })
         .collect();
     edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let torn = torn(&edges, &distinct, &wordings);
+    let kept_from = |p: usize, q: usize| torn[p].binary_search(&q).is_ok() || torn[q].binary_search(&p).is_ok();
     let mut clusters = Clusters::new(distinct.len());
-    for (_, x, y) in edges {
-        clusters.join_unless(x, y, |p, q| clash(p, q, &distinct, &wordings));
+    for &(_, x, y) in &edges {
+        clusters.join_unless(x, y, |p, q| kept_from(p, q) || clash(p, q, &distinct, &wordings));
     }
     let mut groups: Vec<Vec<usize>> = clusters
         .into_members()
@@ -68,6 +70,32 @@ fn wordings_of<'a>(members: &[usize], keys: &'a [ProductKey]) -> (&'a ProductKey
 fn clash(x: usize, y: usize, keys: &[&ProductKey], wordings: &[Vec<&ProductKey>]) -> bool {
     !similar::conflicts(keys[x], keys[y]).is_empty()
         || wordings[x].iter().any(|p| wordings[y].iter().any(|q| similar::makers_apart(p, q)))
+}
+
+/// For each key reading no brand, the makers' keys it stays apart from: those of every maker when
+/// it is like the keys of two makers (review33m N8). Joining the most similar would give it to
+/// the maker whose name is a dictionary word (`Stapler Max`, which reads no brand and so has no
+/// place a title naming none could conflict with) rather than to Joyko, and an offer is then
+/// one maker's on no evidence. Like one maker's keys only, it is their wording.
+fn torn(edges: &[(f64, usize, usize)], keys: &[&ProductKey], wordings: &[Vec<&ProductKey>]) -> Vec<Vec<usize>> {
+    let mut like: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for &(_, x, y) in edges {
+        like[x].push(y);
+        like[y].push(x);
+    }
+    let differ =
+        |p: usize, q: usize| wordings[p].iter().any(|a| wordings[q].iter().any(|b| similar::makers_differ(a, b)));
+    like.into_iter()
+        .enumerate()
+        .map(|(k, near)| {
+            let mut apart: Vec<usize> = match keys[k].brand {
+                Some(_) => Vec::new(),
+                None => near.iter().copied().filter(|&p| near.iter().any(|&q| differ(p, q))).collect(),
+            };
+            apart.sort_unstable();
+            apart
+        })
+        .collect()
 }
 
 /// More distinct keys than this sharing a feature (or two) make it no lead to a match: `kertas`

@@ -51,7 +51,8 @@ pub fn product_key(title: &str) -> ProductKey {
     included.extend(take_included(&mut toks));
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
     let paper = kind.is_some_and(|k| k.starts_with("kertas"));
-    let mut reader = Reader::new(&toks, paper, kind.is_some_and(|k| k.starts_with("buku")));
+    let book = kind.is_some_and(|k| k.starts_with("buku"));
+    let mut reader = Reader::new(&toks, paper, book, kind == Some("meterai"));
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
     // `Ballpoint Pen`: a word the kind's own wordings hold says nothing more.

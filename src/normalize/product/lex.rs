@@ -163,7 +163,13 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
     if chunk.chars().all(char::is_alphabetic) {
         out.push(Tok::new(chunk, Class::Word));
     } else if let Some(amount) = chunk.strip_prefix("rp").filter(|a| a.starts_with(|c: char| c.is_ascii_digit())) {
+        // `Rp150rb` is `Rp150 rb`: the price word is read apart, as after a bare number.
+        let word = amount.trim_start_matches(|c: char| !c.is_alphabetic());
+        let amount = if tables::PRICE_WORDS.contains(&word) { &amount[..amount.len() - word.len()] } else { amount };
         out.push(Tok::new(format!("rp{}", normalize_number(amount)), Class::Code));
+        if amount.len() < chunk.len() - 2 {
+            out.push(Tok::new(word, Class::Word));
+        }
     } else {
         out.push(Tok::new(chunk.replace([',', '.'], ""), Class::Code));
     }

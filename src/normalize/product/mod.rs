@@ -62,7 +62,10 @@
 //!   has a word of its own beside what the maker's name is beside (`place`), or, when the
 //!   maker is one its marketplace states and the title names none, beside what that title says
 //!   (`Isi Staples Max No 10` is not Joyko's `Isi Staples No 10`); every wording of a key counts,
-//!   not only the one standing for it. An unknown kind stays among the
+//!   not only the one standing for it. A title reading no brand that is like the titles of two
+//!   makers joins neither maker's group (review33m N8: it went to the one named by a dictionary
+//!   word, `Max`, which had nothing to conflict with); like one maker's only, it joins that
+//!   maker's. An unknown kind stays among the
 //!   words, so unknown products still group by their wording. The matcher reads titles only; it
 //!   never looks at a marketplace's internals.
 //! - Issue 24's look-alikes are decisive: original vs compatible or refilled ink and toner (a
@@ -135,6 +138,8 @@ mod tests_makers3;
 mod tests_makers4;
 #[cfg(test)]
 mod tests_makers5;
+#[cfg(test)]
+mod tests_makers6;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]

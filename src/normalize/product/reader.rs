@@ -48,6 +48,8 @@ pub(super) struct Reader<'a> {
     paper: bool,
     /// A notebook's sheets are what it is (`38 Lembar` is not `58 Lembar`), not its pack.
     book: bool,
+    /// A rupiah amount on a meterai is its face value (`Materai 10rb`), elsewhere a price.
+    face_value: bool,
     pub(super) specs: Vec<String>,
     pub(super) words: Vec<String>,
     /// Net content already read: a second mass or volume is the pack's (`1 kg … (20 kg)`).
@@ -57,9 +59,9 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool) -> Self {
+    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool, face_value: bool) -> Self {
         let (specs, words, content) = (Vec::new(), Vec::new(), Vec::new());
-        Self { toks, at: 0, paper, book, specs, words, content, after_pack: false }
+        Self { toks, at: 0, paper, book, face_value, specs, words, content, after_pack: false }
     }
 
     fn peek(&self, ahead: usize) -> Option<&'a Tok> {
@@ -106,9 +108,8 @@ impl<'a> Reader<'a> {
             return self.times(number);
         }
         // A price in thousands or millions is below a thousand of them; `6203 RB` is a code.
-        let price = self.peek(1).is_some_and(|t| tables::PRICE_WORDS.contains(&t.text.as_str()));
-        if price && number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) {
-            return self.skip(2, false);
+        if number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) && self.rupiah(number, 1) {
+            return;
         }
         if let Some(unit) = self.unit_at(1) {
             if self.spelled_size(unit) {
@@ -179,6 +180,18 @@ impl<'a> Reader<'a> {
         self.spec(size, n);
     }
 
+    /// A rupiah amount with a price word `word_at` tokens on (`150 rb`, `Rp 1,5 jt`), read up
+    /// to that word: a meterai's face value, elsewhere what a seller asks, which is no spec.
+    fn rupiah(&mut self, amount: &str, word_at: usize) -> bool {
+        let Some(value) = self.peek(word_at).and_then(|t| tables::rupiah(amount, &t.text)) else { return false };
+        if self.face_value {
+            self.spec(format!("rp{value}"), word_at + 1);
+        } else {
+            self.skip(word_at + 1, false);
+        }
+        true
+    }
+
     fn measure(&mut self, number: &str, (unit, dimension): (&'static str, Dimension), n: usize) {
         let (mut unit, mut dimension) = (unit, dimension);
         if self.paper && dimension == Dimension::Mass && unit == "g" {
@@ -211,6 +224,17 @@ impl<'a> Reader<'a> {
 
     fn word(&mut self, tok: &Tok) {
         let text = tok.text.as_str();
+        // `Rp 150 rb`, `Rp150 rb`: the amount is the number after `rp` or written onto it.
+        let amount = match text.strip_prefix("rp") {
+            Some("") => self.peek(1).filter(|t| t.class == Class::Num).map(|t| (t.text.as_str(), 2)),
+            Some(amount) if tok.class == Class::Code => Some((amount, 1)),
+            _ => None,
+        };
+        if let Some((amount, word_at)) = amount
+            && self.rupiah(amount, word_at)
+        {
+            return;
+        }
         match text {
             "isi" => return self.isi(),
             "per" => {

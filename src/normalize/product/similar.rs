@@ -246,6 +246,26 @@ pub(super) fn makers_apart(a: &ProductKey, b: &ProductKey) -> bool {
     place_apart::apart(a, b).is_some() || place_apart::apart(b, a).is_some()
 }
 
+/// Whether two keys name different makers: different brands, or a maker where the other has a
+/// word of its own.
+pub(super) fn makers_differ(a: &ProductKey, b: &ProductKey) -> bool {
+    brands_apart(a, b).is_some() || makers_apart(a, b)
+}
+
+/// The brands of two keys naming different ones. A brand read from a title's words (`Copylas`)
+/// may be a word of the other title that names its brand elsewhere; it conflicts only when
+/// neither title has the other's.
+fn brands_apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'a str, &'a str)> {
+    let joined = |brand: &str| brand.to_lowercase().replace([' ', '-'], "");
+    // Every word of it: `Sinar Jaya` is not named by a title that has `sinar` of `Sinar Dunia`.
+    let names = |k: &ProductKey, brand: &str| {
+        let words = brand.to_lowercase();
+        words.split([' ', '-']).all(|w| k.tokens.iter().any(|t| t == w)) || k.tokens.contains(&joined(brand))
+    };
+    let (x, y) = (a.brand.as_deref()?, b.brand.as_deref()?);
+    (joined(x) != joined(y) && !names(a, y) && !names(b, x)).then_some((x, y))
+}
+
 /// What conflicts between two keys, as (what, one side, other side); empty when nothing does.
 pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String, Vec<&'a str>, Vec<&'a str>)> {
     let mut out = Vec::new();
@@ -255,20 +275,8 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
     if !a.kind.is_empty() && !b.kind.is_empty() && a.kind != b.kind {
         out.push(("kind".to_string(), vec![a.kind.as_str()], vec![b.kind.as_str()]));
     }
-    // A brand read from a title's words (`Copylas`) may be a word of the other title that
-    // names its brand elsewhere; it conflicts only when neither title has the other's.
-    let joined = |brand: &str| brand.to_lowercase().replace([' ', '-'], "");
-    // Every word of it: `Sinar Jaya` is not named by a title that has `sinar` of `Sinar Dunia`.
-    let names = |k: &ProductKey, brand: &str| {
-        let words = brand.to_lowercase();
-        words.split([' ', '-']).all(|w| k.tokens.iter().any(|t| t == w)) || k.tokens.contains(&joined(brand))
-    };
-    if let (Some(x), Some(y)) = (&a.brand, &b.brand)
-        && joined(x) != joined(y)
-        && !names(a, y)
-        && !names(b, x)
-    {
-        out.push(("brand".to_string(), vec![x.as_str()], vec![y.as_str()]));
+    if let Some((x, y)) = brands_apart(a, b) {
+        out.push(("brand".to_string(), vec![x], vec![y]));
     }
     if let Some((x, y)) = place_apart::apart(a, b) {
         out.push(("maker".to_string(), vec![x], vec![y]));

@@ -1,6 +1,8 @@
 //! Word tables: pack words, measure units, colours, size words and the marketing words sellers
 //! add. Words are written as the tokenizer produces them (lowercase, hyphenated words joined).
 
+use rust_decimal::Decimal;
+
 /// Words that name a pack or a countable piece: they say how much is sold, not what.
 #[rustfmt::skip]
 pub(super) const PACK_WORDS: &[&str] = &[
@@ -114,6 +116,16 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
 /// what a seller asks, never what the product is (review34m M34-5: `Printer Canon G3020 150 rb`
 /// had the spec `150` and its group was titled "… 150 Rb").
 pub(super) const PRICE_WORDS: &[&str] = &["rb", "rbu", "ribu", "jt", "juta"];
+
+/// The rupiah `amount` followed by a price word stands for (`10` `rb` is `10000`).
+pub(super) fn rupiah(amount: &str, word: &str) -> Option<Decimal> {
+    let scale = match word {
+        "rb" | "rbu" | "ribu" => Decimal::ONE_THOUSAND,
+        "jt" | "juta" => Decimal::from(1_000_000),
+        _ => return None,
+    };
+    amount.parse::<Decimal>().ok().map(|n| (n * scale).normalize())
+}
 
 /// Words that say the number beside them is memory or storage in gigabytes (`SSD 512`, `RAM 8`).
 pub(super) const STORAGE_WORDS: &[&str] = &["ssd", "hdd", "ram", "emmc", "rom", "memory", "memori"];
