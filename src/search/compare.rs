@@ -66,14 +66,15 @@ pub enum Uncounted {
     /// An approximate price (`Rp 150rb`) in a group where other offers have exact ones.
     Approximate,
     /// A unit price under a tenth of the median of the product's other counted offers in the same
-    /// pack (at least two), or listed at a placeholder amount (Rp 11 to Rp 1.000 written as a
-    /// power of ten or one digit repeated: Rp 100, Rp 999) under a tenth of the median of the
-    /// pack's counted offers not listed at one (at least one): a placeholder (a ream at Rp 100),
-    /// never the cheapest, however many there are.
+    /// pack (at least two): a placeholder (a ream at Rp 100) or a misread pack, never the
+    /// cheapest. Also an offer listed at a placeholder amount (Rp 11 to Rp 1.000 written as a
+    /// power of ten or one digit repeated: Rp 100, Rp 999) whose pack has prices over ten times
+    /// its own and none between that is not a placeholder amount: see `BESIDE_PLACEHOLDERS`.
     FarBelowOthers,
-    /// The only offer of its pack left once placeholder prices beside it were left out
-    /// (`FAR_BELOW_OTHERS`): one price alone cannot be told from a misread pack, so the pack
-    /// states no figure rather than one resting on a single offer.
+    /// A price of a pack whose placeholder amounts (`FAR_BELOW_OTHERS`) are as many as the prices
+    /// over ten times theirs, or whose only other offer is one: four folders at Rp 100 beside two
+    /// at Rp 5.000 read like four sachets at Rp 1.000 beside two strips read as single pieces, so
+    /// which side is the product's price cannot be told and the pack states no figure.
     BesidePlaceholders,
 }
 

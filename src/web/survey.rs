@@ -67,9 +67,10 @@ pub fn uncounted_why(offer: &Offer, why: Uncounted, lang: Lang) -> &'static str 
         Uncounted::OtherUnit => lang.pick("satuan dasar lain", "another base unit"),
         Uncounted::Approximate => lang.pick("harga tidak pasti", "price not exact"),
         Uncounted::FarBelowOthers => lang.pick("harga jauh di bawah penawaran lain", "price far below the others"),
-        Uncounted::BesidePlaceholders => {
-            lang.pick("satu-satunya harga di samping harga pengisi", "the only price beside placeholder prices")
-        }
+        Uncounted::BesidePlaceholders => lang.pick(
+            "harga lain sepuluh kali lebih murah, tak jelas mana yang benar",
+            "other prices ten times lower; which is right cannot be told",
+        ),
     }
 }
 

@@ -1,5 +1,6 @@
-//! review33m N4: placeholder prices (Rp 100 for a folder sold at Rp 5.000) that are most of a
-//! product's offers, or half of a pair, never make its figures, from a stub of Mbiz's search.
+//! review33m N4, review35m M35-3: placeholder prices (Rp 100 for a folder sold at Rp 5.000) never
+//! make a product's figures, and where they are as many as the prices above them neither side
+//! does, from a stub of Mbiz's search.
 
 use crate::helpers::{TestApp, spawn_app_with_stub};
 use axum::extract::Query;
@@ -11,12 +12,15 @@ const COMPARE: &str = r#"query($q: String!) {
     title unitPriceMin unitPriceMedian cheapest { sourceId } uncounted { reason count }
   } } }"#;
 
-/// Four folders at Rp 100 beside two at Rp 5.000 and Rp 5.200; asked for the red one, one at
-/// Rp 100 beside one at Rp 5.000.
+/// Blue folders: four at Rp 100 beside two at Rp 5.000 and Rp 5.200; red: one at Rp 100 beside
+/// one at Rp 5.000; green: two at Rp 100 beside three from Rp 5.000 to Rp 5.300.
 async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value> {
-    let red = ask.get("q").is_some_and(|q| q.contains("merah"));
-    let prices: &[u32] = if red { &[100, 5000] } else { &[100, 100, 100, 100, 5000, 5200] };
-    let colour = if red { "Merah" } else { "Biru" };
+    let asked = |colour: &str| ask.get("q").is_some_and(|q| q.contains(colour));
+    let (colour, prices): (&str, &[u32]) = match () {
+        _ if asked("merah") => ("Merah", &[100, 5000]),
+        _ if asked("hijau") => ("Hijau", &[100, 100, 5000, 5200, 5300]),
+        _ => ("Biru", &[100, 100, 100, 100, 5000, 5200]),
+    };
     let listing = |(i, price): (usize, &u32)| {
         json!({
             "id": format!("MAP-{i}"), "name": format!("Map Plastik Bantex Kancing {colour} Folio"),
@@ -41,12 +45,13 @@ async fn only_group(app: &TestApp, q: &str) -> Value {
 }
 
 #[tokio::test]
-async fn placeholder_prices_that_are_most_of_a_products_offers_are_left_out_of_its_figures() {
+async fn placeholder_prices_as_many_as_the_prices_above_them_leave_the_product_no_figures() {
     let app = gateway().await;
     let group = only_group(&app, "map plastik bantex kancing biru folio").await;
-    assert_eq!((&group["unitPriceMin"], &group["unitPriceMedian"]), (&json!("5000"), &json!("5100")), "{group}");
-    assert_eq!(group["cheapest"]["sourceId"], "MAP-4", "{group}");
-    assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 4 }]), "{group}");
+    let figures = (&group["unitPriceMin"], &group["unitPriceMedian"], &group["cheapest"]);
+    assert_eq!(figures, (&Value::Null, &Value::Null, &Value::Null), "{group}");
+    let why = json!([{ "reason": "FAR_BELOW_OTHERS", "count": 4 }, { "reason": "BESIDE_PLACEHOLDERS", "count": 2 }]);
+    assert_eq!(group["uncounted"], why, "{group}");
 }
 
 #[tokio::test]
@@ -56,4 +61,13 @@ async fn a_placeholder_beside_one_real_price_leaves_the_product_no_figures_and_s
     assert_eq!((&group["unitPriceMin"], &group["cheapest"]), (&Value::Null, &Value::Null), "{group}");
     let why = json!([{ "reason": "FAR_BELOW_OTHERS", "count": 1 }, { "reason": "BESIDE_PLACEHOLDERS", "count": 1 }]);
     assert_eq!(group["uncounted"], why, "{group}");
+}
+
+#[tokio::test]
+async fn placeholder_prices_fewer_than_the_prices_above_them_are_left_out_and_the_prices_stay() {
+    let app = gateway().await;
+    let group = only_group(&app, "map plastik bantex kancing hijau folio").await;
+    assert_eq!((&group["unitPriceMin"], &group["unitPriceMedian"]), (&json!("5000"), &json!("5200")), "{group}");
+    assert_eq!(group["cheapest"]["sourceId"], "MAP-2", "{group}");
+    assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 2 }]), "{group}");
 }

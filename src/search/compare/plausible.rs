@@ -5,9 +5,10 @@
 //! weighed only against offers of the same product in the same pack (the unit as named, and its
 //! size): across packs a tenth may be a misread pack on the other side (three strips of ten
 //! sachets read as one piece each outvoted the sachet sold alone, review33m N3), and a product
-//! that is cheap everywhere is never judged. Judged against the median of all the others,
-//! placeholders that were half of a product's offers were the median they were weighed against:
-//! four folders at Rp 100 beside two at Rp 5.000 made every figure Rp 100 (review33m N4).
+//! that is cheap everywhere is never judged. Where placeholder amounts are as many as the prices
+//! above them, the numbers cannot tell which side is wrong: four folders at Rp 100 beside two at
+//! Rp 5.000 (placeholders) look like four sachets at Rp 1.000 beside two strips read as single
+//! pieces (real prices), so such a pack states no figure at all (review33m N4, review35m M35-3).
 
 use super::Uncounted;
 use crate::model::Offer;
@@ -43,10 +44,10 @@ fn stand_in_amount(amount: Decimal) -> bool {
 }
 
 /// Leaves out (`FarBelowOthers`) each counted unit price under a tenth of the median of the
-/// other counted ones in the same pack (`packs`, one per verdict), and each whose listed price is
-/// a stand-in (`stand_ins`) under a tenth of the median of the pack's counted offers that are not.
-/// Every price is weighed against the same others, never against a set the judging has already
-/// thinned.
+/// other counted ones in the same pack (`packs`, one per verdict); then, in a pack whose counted
+/// prices below a tenfold gap are all stand-ins (`stand_ins`), every counted price: the stand-ins
+/// as `FarBelowOthers`, those above the gap as `BesidePlaceholders`. Every price is weighed
+/// against the same others, never against a set the judging has already thinned.
 pub(super) fn judge(
     verdicts: &mut [Result<Decimal, Uncounted>],
     packs: &[(String, Option<Decimal>)],
@@ -57,41 +58,46 @@ pub(super) fn judge(
         if !seen.contains(&pack) {
             seen.push(pack);
             let same: Vec<usize> = (0..packs.len()).filter(|&i| &packs[i] == pack).collect();
-            judge_within(verdicts, &same, stand_ins);
+            judge_within(verdicts, &same);
+            leave_out_if_undecidable(verdicts, &same, stand_ins);
         }
     }
 }
 
-/// [`judge`] over the verdicts at `members`, offers of one pack. Stand-ins never vote on the
-/// median they are weighed against, so they are found however many they are; when they leave a
-/// single counted offer, it is left out too (`BesidePlaceholders`): alone it cannot be told from
-/// a misread pack (four sachets at Rp 1.000 beside a renceng read as one piece).
-fn judge_within(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize], stand_ins: &[bool]) {
-    let counted_at = |i: &usize| verdicts[*i].as_ref().ok().copied();
-    let mut counted: Vec<Decimal> = members.iter().filter_map(counted_at).collect();
-    let mut real: Vec<Decimal> = members.iter().filter(|&&i| !stand_ins[i]).filter_map(counted_at).collect();
+/// [`judge`]'s first step over the verdicts at `members`, offers of one pack.
+fn judge_within(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize]) {
+    let mut counted: Vec<Decimal> = members.iter().filter_map(|&i| verdicts[i].as_ref().ok().copied()).collect();
+    if counted.len() <= MIN_OTHERS {
+        return;
+    }
     counted.sort();
-    real.sort();
-    let real_median = super::median(&real);
-    let mut stand_ins_out = false;
     for &i in members {
         let verdict = &mut verdicts[i];
         let Ok(price) = *verdict else { continue };
-        let tenth_under = |median: Decimal| price * Decimal::from(FLOOR_DIVISOR) < median;
-        if stand_ins[i] && real_median.is_some_and(tenth_under) {
-            *verdict = Err(Uncounted::FarBelowOthers);
-            stand_ins_out = true;
-        } else if counted.len() > MIN_OTHERS
-            && median_without(&counted, counted.partition_point(|p| *p < price)).is_some_and(tenth_under)
+        let at = counted.partition_point(|p| *p < price);
+        if let Some(median) = median_without(&counted, at)
+            && price * Decimal::from(FLOOR_DIVISOR) < median
         {
             *verdict = Err(Uncounted::FarBelowOthers);
         }
     }
-    let left: Vec<usize> = members.iter().copied().filter(|&i| verdicts[i].is_ok()).collect();
-    if let [lone] = left[..]
-        && stand_ins_out
-    {
-        verdicts[lone] = Err(Uncounted::BesidePlaceholders);
+}
+
+/// [`judge`]'s second step: the first leaves a placeholder counted only where placeholders are
+/// at least as many as the prices above them (or where there are only two), and then which side
+/// is the product's price cannot be told. One real price at or under the gap (Rp 1.100 beside
+/// three at Rp 1.000) says the low side is real, and the pack stays as it is.
+fn leave_out_if_undecidable(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize], stand_ins: &[bool]) {
+    let mut counted: Vec<(Decimal, usize)> =
+        members.iter().filter_map(|&i| verdicts[i].as_ref().ok().map(|&price| (price, i))).collect();
+    counted.sort();
+    let Some(gap) = counted.windows(2).position(|w| w[0].0 * Decimal::from(FLOOR_DIVISOR) < w[1].0) else {
+        return;
+    };
+    let (below, above) = counted.split_at(gap + 1);
+    if below.iter().all(|&(_, i)| stand_ins[i]) {
+        below.iter().for_each(|&(_, i)| verdicts[i] = Err(Uncounted::FarBelowOthers));
+        above.iter().for_each(|&(_, i)| verdicts[i] = Err(Uncounted::BesidePlaceholders));
     }
 }
 
@@ -154,19 +160,31 @@ mod tests {
     }
 
     #[test]
-    fn placeholders_that_are_most_of_a_pack_are_left_out_and_the_real_prices_stay() {
-        // Map Plastik Bantex Kancing Biru Folio (review33m N4).
+    fn placeholders_as_many_as_the_prices_above_them_leave_the_pack_without_a_figure() {
+        let (far, beside) = (Err(Uncounted::FarBelowOthers), Err(Uncounted::BesidePlaceholders));
+        // Map Plastik Bantex Kancing Biru Folio (review33m N4): four placeholders, two prices.
         let verdicts = listed(&[100, 100, 100, 100, 5000, 5200]);
-        assert_eq!(verdicts[..4], [Err(Uncounted::FarBelowOthers); 4]);
-        assert_eq!(verdicts[4..], [Ok(dec!(5000)), Ok(dec!(5200))]);
+        assert_eq!(verdicts[..4], [far; 4]);
+        assert_eq!(verdicts[4..], [beside; 2]);
+        // The same numbers as four sachets at Rp 1.000 beside two strips read as single pieces
+        // (review35m M35-3): Rp 12.000 is no more the sachet's price than Rp 100 is the folder's.
+        assert!(listed(&[1000, 1000, 1000, 1000, 12_000, 13_000]).iter().all(Result::is_err));
+        assert_eq!(listed(&[100, 5000]), [far, beside]);
+        assert!(listed(&[100, 100, 100, 1500]).iter().all(Result::is_err));
     }
 
     #[test]
-    fn a_placeholder_beside_a_single_real_price_leaves_the_pack_without_a_figure() {
-        let far = Err(Uncounted::FarBelowOthers);
-        assert_eq!(listed(&[100, 5000]), [far, Err(Uncounted::BesidePlaceholders)]);
-        assert_eq!(listed(&[1000, 1000, 1000, 24_000])[3], Err(Uncounted::BesidePlaceholders));
-        assert!(listed(&[1000, 1000, 1000, 24_000]).iter().all(Result::is_err));
+    fn placeholders_fewer_than_the_prices_above_them_are_left_out_and_the_prices_stay() {
+        let verdicts = listed(&[100, 100, 5000, 5200, 5300]);
+        assert_eq!(verdicts[..2], [Err(Uncounted::FarBelowOthers); 2]);
+        assert!(verdicts[2..].iter().all(Result::is_ok), "{verdicts:?}");
+    }
+
+    #[test]
+    fn a_real_price_among_the_low_ones_keeps_them_counted_beside_a_dear_one() {
+        // Three sachets at Rp 1.000 and one at Rp 1.100 beside one strip read as a piece.
+        assert!(listed(&[1000, 1000, 1000, 1100, 24_000]).iter().all(Result::is_ok));
+        assert!(listed(&[100, 100, 150, 55_000]).iter().all(Result::is_ok));
     }
 
     #[test]
