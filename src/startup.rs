@@ -167,7 +167,9 @@ impl Application {
         let endpoint = Endpoint { schema, admission };
         let (dir, schema) = ((!config.bundled_adapters).then(|| config.adapters_dir.clone()), endpoint.schema.clone());
         let running = tokio::sync::Mutex::default();
-        let reloader = Arc::new(Reloader { dir, options, client, service: service.clone(), schema, running });
+        let ready_min = config.telemetry.ready_min;
+        let reloader =
+            Arc::new(Reloader { dir, options, client, service: service.clone(), schema, ready_min, running });
         let cors = cors::cors_layer(http)?;
         let (stop, stopped) = watch::channel(false);
         // One count for both doors: a socket operation is drained, and counted, as a request is.

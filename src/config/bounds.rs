@@ -12,6 +12,11 @@ pub const MAX_WORKERS: usize = 256;
 /// The longest `[defaults] timeout`, as an adapter file's own `limits.timeout`.
 const MAX_TIMEOUT: Duration = Duration::from_secs(120);
 
+/// The shortest `[http]` timeout: under it, headers or a body that cross the network in two
+/// packets are answered 408, and `0s` refused every search while `/readyz` said ready
+/// (review35o O35-1).
+const MIN_HTTP_TIMEOUT: Duration = Duration::from_millis(100);
+
 /// The smallest `[limits] max_body_bytes`: a request of a few fields.
 const MIN_BODY_BYTES: usize = 1024;
 
@@ -44,6 +49,21 @@ impl Config {
         }
         if self.http.workers > MAX_WORKERS {
             refuse("[http] workers", format!("{} is more than {MAX_WORKERS}; 0 takes one per core", self.http.workers));
+        }
+        let http = &self.http;
+        let timeouts = [
+            ("header_timeout", http.header_timeout),
+            ("body_timeout", http.body_timeout),
+            ("request_timeout", http.request_timeout),
+            ("idle_timeout", http.idle_timeout),
+            ("write_timeout", http.write_timeout),
+            ("ws_init_timeout", http.ws_init_timeout),
+        ];
+        for (key, timeout) in timeouts.into_iter().filter(|(_, t)| *t < MIN_HTTP_TIMEOUT) {
+            refuse(
+                &format!("[http] {key}"),
+                format!("{timeout:?} is under 100ms: requests would time out as they arrive"),
+            );
         }
         let defaults = &self.defaults;
         if defaults.timeout.is_zero() || defaults.timeout > MAX_TIMEOUT {
@@ -108,6 +128,22 @@ mod tests {
             assert!(problems.iter().any(|p| p.starts_with(key)), "missing {key}: {problems:#?}");
         }
         assert_eq!(problems.len(), keys.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn http_timeouts_too_short_to_receive_a_request_are_refused_each_by_its_key() {
+        let problems = problems_of(
+            "[http]\nheader_timeout = \"0s\"\nbody_timeout = \"0s\"\nrequest_timeout = \"0s\"\n\
+             idle_timeout = \"50ms\"\nwrite_timeout = \"0s\"\nws_init_timeout = \"0s\"\n",
+        );
+        let keys =
+            ["header_timeout", "body_timeout", "request_timeout", "idle_timeout", "write_timeout", "ws_init_timeout"];
+        for key in keys {
+            let key = format!("`[http] {key}`: ");
+            assert!(problems.iter().any(|p| p.starts_with(&key)), "missing {key}: {problems:#?}");
+        }
+        assert_eq!(problems.len(), keys.len(), "{problems:#?}");
+        assert!(problems_of("[http]\nrequest_timeout = \"100ms\"\n").is_empty());
     }
 
     #[test]

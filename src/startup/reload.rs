@@ -6,12 +6,15 @@
 //! paging knowledge of unchanged marketplaces are kept. Pages of changed and removed
 //! marketplaces are purged (through the shared cache's purge channel too, so other instances
 //! drop theirs), and so are the stored finished responses, which may hold them.
-//! Any problem: the old registry stays, each problem is logged with its file and key, and
-//! `pasar_adapter_reloads_total{outcome="rejected"}` counts it.
+//! Any problem, or fewer enabled marketplaces than `[telemetry] ready_min` (start-up refuses
+//! those too: `/readyz` would answer 503 for good, taking every instance that reads the same
+//! folder out of its load balancer at once): the old registry stays, each problem is logged with
+//! its file and key, and `pasar_adapter_reloads_total{outcome="rejected"}` counts it.
 
 use crate::graphql::{PasarSchema, forget_stored_responses};
 use crate::marketplace::registry::{self, LoadOptions, Source};
 use crate::marketplace::upstream::Upstream;
+use crate::marketplace::validate::Problem;
 use crate::search::{Replaced, SearchService};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -30,6 +33,8 @@ pub(super) struct Reloader {
     pub(super) client: Upstream,
     pub(super) service: SearchService,
     pub(super) schema: PasarSchema,
+    /// The enabled marketplaces `/readyz` needs (`[telemetry] ready_min`).
+    pub(super) ready_min: usize,
     /// One reload at a time: a second trigger waits and then reads the files as they are.
     pub(super) running: tokio::sync::Mutex<()>,
 }
@@ -39,7 +44,14 @@ impl Reloader {
     pub(super) async fn reload(&self, why: &str) {
         let _one = self.running.lock().await;
         let Some(dir) = &self.dir else { return };
-        match registry::load(Source::Dir(dir), &self.options, &self.client) {
+        let loaded = registry::load(Source::Dir(dir), &self.options, &self.client).and_then(|registry| {
+            let enabled = registry.entries().iter().filter(|e| e.enabled).count();
+            match too_few(enabled, self.ready_min, dir) {
+                Some(problem) => Err(vec![problem]),
+                None => Ok(registry),
+            }
+        });
+        match loaded {
             Err(problems) => {
                 for problem in &problems {
                     tracing::warn!(
@@ -69,6 +81,15 @@ impl Reloader {
             }
         }
     }
+}
+
+/// The problem of a folder whose `enabled` marketplaces are fewer than `ready_min`.
+fn too_few(enabled: usize, ready_min: usize, dir: &std::path::Path) -> Option<Problem> {
+    (enabled < ready_min).then(|| Problem {
+        file: dir.to_path_buf(),
+        key: "[telemetry] ready_min".into(),
+        message: format!("{enabled} enabled marketplace(s) left, fewer than the {ready_min} /readyz needs"),
+    })
 }
 
 /// Reloads on `SIGHUP` and, with `watch`, on changes in the adapters folder, until the returned

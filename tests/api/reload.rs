@@ -133,15 +133,7 @@ async fn an_invalid_adapter_file_keeps_the_old_adapters_and_unchanged_ones_keep_
     let mbiz = repo_adapter("mbiz").replacen("\nname = \"", "\nname = \"Renamed ", 1);
     std::fs::write(dir.path().join("mbiz.toml"), mbiz).expect("write");
     // The reload is rejected (counted), and nothing of it applies while bela.toml is broken.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let metrics = app.client.get(format!("{}/metrics", app.address)).send().await.expect("metrics");
-        if metrics.text().await.expect("text").contains("pasar_adapter_reloads_total{outcome=\"rejected\"}") {
-            break;
-        }
-        assert!(Instant::now() < deadline, "no rejected reload counted");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    until_rejected(&app).await;
     let names = served(&app).await;
     assert!(names.iter().all(|(_, name)| !name.starts_with("Renamed")), "the old adapters serve: {names:?}");
 
@@ -155,6 +147,35 @@ async fn an_invalid_adapter_file_keeps_the_old_adapters_and_unchanged_ones_keep_
             assert_eq!(now, *was, "{id} is unchanged: its cached pages answered");
         }
     }
+}
+
+/// Waits (up to a generous 20 s) until `/metrics` counts a rejected reload.
+async fn until_rejected(app: &TestApp) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let metrics = app.client.get(format!("{}/metrics", app.address)).send().await.expect("metrics");
+        if metrics.text().await.expect("text").contains("pasar_adapter_reloads_total{outcome=\"rejected\"}") {
+            return;
+        }
+        assert!(Instant::now() < deadline, "no rejected reload counted");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_reload_leaving_fewer_marketplaces_than_ready_min_is_rejected_and_the_old_ones_serve() {
+    let dir = adapters_except(&[]);
+    let path = dir.path().to_path_buf();
+    let configure = Arc::new(move |c: &mut pasar::config::Config| {
+        c.adapters_dir = path.clone();
+        c.telemetry.ready_min = 5;
+    });
+    let app = spawn_app_with(TestOptions { configure, ..TestOptions::default() }).await;
+    assert_eq!(served(&app).await.len(), 5);
+    std::fs::remove_file(dir.path().join("mbiz.toml")).expect("remove");
+    until_rejected(&app).await;
+    // `/readyz` would have needed five forever; the five old adapters serve instead.
+    assert_eq!(served(&app).await.len(), 5, "the old adapters serve");
 }
 
 #[tokio::test]
