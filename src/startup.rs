@@ -31,6 +31,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tower::util::MapRequestLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::cors::CorsLayer;
@@ -261,6 +262,7 @@ impl Application {
 
 mod at_end;
 mod cors;
+mod gzip;
 mod metrics;
 mod ready;
 mod reload;
@@ -279,7 +281,7 @@ const SOCKET_CLOSE_WAIT: Duration = Duration::from_secs(5);
 /// client's identity and budget (every door: `/graphql`, `/graphql/ws`, the buyer's pages),
 /// response compression (gzip, br or zstd as `Accept-Encoding` asks), request decompression
 /// (gzip, deflate, br or zstd; the decompressed body still counts against `max_body_bytes` while
-/// `/graphql` reads it).
+/// `/graphql` reads it; gzip every member, by [`gzip::members`]).
 pub fn router(state: AppState) -> Router {
     let cors = state.cors.clone();
     let spending = crate::graphql::spending_of(&state.endpoint.schema, &state.service);
@@ -299,6 +301,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(|| async { Rejection::OtherMethod.respond_text() })
         .with_state(state)
         .layer(RequestDecompressionLayer::new())
+        .layer(MapRequestLayer::new(gzip::members))
         .layer(CompressionLayer::new().compress_when(worth_compressing()))
         .layer(admit)
         .layer(axum::middleware::from_fn_with_state(measured, metrics::measure));

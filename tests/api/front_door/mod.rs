@@ -6,6 +6,7 @@ mod doors;
 mod draining;
 mod frames;
 mod fuzz;
+mod gzip;
 mod heads;
 mod http2;
 mod lifetime;
