@@ -51,8 +51,12 @@ pub struct HttpConfig {
     pub max_connections_per_client: usize,
     /// HTTP/2 streams open at once on one connection.
     pub http2_max_concurrent_streams: u32,
-    /// Largest HTTP/2 header list, in bytes.
-    pub http2_max_header_list_bytes: u32,
+    /// Largest request head, in bytes, on both protocols: HTTP/1.1's request line and header
+    /// lines as sent, HTTP/2's header list as RFC 9113 §6.5.2 counts it (each field's name and
+    /// value and 32 bytes). Past it: 431. At least 8192, hyper's smallest HTTP/1 buffer.
+    /// `http2_max_header_list_bytes`, its name when it held HTTP/2 alone, is still read.
+    #[serde(alias = "http2_max_header_list_bytes")]
+    pub max_header_bytes: u32,
     /// Web origins allowed to call the API from a browser, exactly as browsers send them
     /// (`"https://app.example.go.id"`); `"*"` allows any origin (the embedded demo). Empty: no
     /// CORS. Other origins get no CORS headers at all.
@@ -95,7 +99,7 @@ impl Default for HttpConfig {
             max_connections: 0,
             max_connections_per_client: 256,
             http2_max_concurrent_streams: 100,
-            http2_max_header_list_bytes: 16 * 1024,
+            max_header_bytes: 16 * 1024,
             cors_origins: Vec::new(),
             cors_allow_credentials: false,
             cors_max_age: Duration::from_secs(600),

@@ -7,6 +7,7 @@ mod draining;
 mod frames;
 mod fuzz;
 mod gzip;
+mod header_size;
 mod heads;
 mod http2;
 mod lifetime;
