@@ -225,7 +225,7 @@ impl Application {
         });
         let reloads = reload::start(self.reloader, self.watch_adapters);
         let open = self.state.sockets.open.clone();
-        let drain = self.state.sockets.policy.operation_timeout;
+        let drain = self.state.sockets.policy.drain_timeout;
         let stop = self.stop;
         let requests = Arc::clone(&self.state.requests);
         let (signalled, at_signal) = (Arc::clone(&requests), Arc::new(std::sync::Mutex::new(None)));
@@ -379,6 +379,7 @@ fn socket_policy(http: &HttpConfig) -> SocketPolicy {
         idle_timeout: http.idle_timeout,
         operation_timeout: http.request_timeout,
         message_timeout: http.request_timeout,
+        drain_timeout: http.ws_drain(),
     }
 }
 

@@ -76,6 +76,12 @@ pub struct HttpConfig {
     /// A WebSocket must send `connection_init` within this (closed with 4408 otherwise).
     #[serde(with = "duration")]
     pub ws_init_timeout: Duration,
+    /// At shutdown, how long a socket's running operations may go on before each is stopped with
+    /// an `error` (`SERVER_SHUTTING_DOWN`) and the socket closes 1001: shorter than
+    /// `request_timeout` where the platform kills the process sooner (a Kubernetes grace period).
+    /// 0, or anything longer: `request_timeout`, as long as an operation may run anyway.
+    #[serde(with = "duration")]
+    pub ws_drain_timeout: Duration,
     /// Trusted documents only: every request must be a document of `persisted_manifest` (by hash,
     /// or by its exact text); anything else is refused with `PERSISTED_QUERY_NOT_IN_LIST`.
     pub persisted_only: bool,
@@ -83,6 +89,17 @@ pub struct HttpConfig {
     /// (`{"format": "apollo-persisted-query-manifest", "version": 1, "operations": [{"id", "body", …}]}`).
     /// Its documents can be run by hash whether `persisted_only` is on or not.
     pub persisted_manifest: Option<PathBuf>,
+}
+
+impl HttpConfig {
+    /// How long a socket's operations may go on at shutdown ([`Self::ws_drain_timeout`]).
+    pub fn ws_drain(&self) -> Duration {
+        if self.ws_drain_timeout.is_zero() {
+            self.request_timeout
+        } else {
+            self.ws_drain_timeout.min(self.request_timeout)
+        }
+    }
 }
 
 impl Default for HttpConfig {
@@ -106,6 +123,7 @@ impl Default for HttpConfig {
             persisted_queries_mb: 16,
             max_bytes_in_flight_mb: 64,
             ws_init_timeout: Duration::from_secs(3),
+            ws_drain_timeout: Duration::ZERO,
             persisted_only: false,
             persisted_manifest: None,
         }

@@ -34,6 +34,9 @@ pub struct SocketPolicy {
     /// A message still in pieces after this closes the socket (1008), as an HTTP body still
     /// arriving at `[http] request_timeout` is cut with 408: its bytes are held no longer.
     pub message_timeout: Duration,
+    /// At shutdown, operations still running this long after the signal are stopped with an
+    /// `error` (`[http] ws_drain_timeout`).
+    pub drain_timeout: Duration,
 }
 
 /// Messages operations may queue for the socket before they wait for it.
@@ -112,8 +115,8 @@ impl Session {
             let drain_deadline = state.draining.unwrap_or(deadline);
             tokio::select! {
                 changed = stop.changed(), if state.draining.is_none() => if changed.is_err() || *stop.borrow() {
-                    // The drain HTTP requests get: an operation may run as long as a request may.
-                    state.draining = Some(Instant::now() + self.policy.operation_timeout);
+                    // By default the drain HTTP requests get: as long as a request may run.
+                    state.draining = Some(Instant::now() + self.policy.drain_timeout);
                 },
                 () = tokio::time::sleep_until(drain_deadline), if state.draining.is_some() => {
                     break stop_running(&mut state, &mut inbox, &mut socket).await;
