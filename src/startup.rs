@@ -31,6 +31,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tower::util::MapRequestLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::cors::CorsLayer;
@@ -226,7 +227,7 @@ impl Application {
         });
         let reloads = reload::start(self.reloader, self.watch_adapters);
         let open = self.state.sockets.open.clone();
-        let drain = self.state.sockets.policy.operation_timeout;
+        let drain = self.state.sockets.policy.drain_timeout;
         let stop = self.stop;
         let requests = Arc::clone(&self.state.requests);
         let (signalled, at_signal) = (Arc::clone(&requests), Arc::new(std::sync::Mutex::new(None)));
@@ -263,6 +264,7 @@ impl Application {
 
 mod at_end;
 mod cors;
+mod gzip;
 mod metrics;
 mod ready;
 mod reload;
@@ -281,7 +283,7 @@ const SOCKET_CLOSE_WAIT: Duration = Duration::from_secs(5);
 /// client's identity and budget (every door: `/graphql`, `/graphql/ws`, the buyer's pages),
 /// response compression (gzip, br or zstd as `Accept-Encoding` asks), request decompression
 /// (gzip, deflate, br or zstd; the decompressed body still counts against `max_body_bytes` while
-/// `/graphql` reads it).
+/// `/graphql` reads it; gzip every member, by [`gzip::members`]).
 pub fn router(state: AppState) -> Router {
     let cors = state.cors.clone();
     let spending = crate::graphql::spending_of(&state.endpoint.schema, &state.service);
@@ -301,6 +303,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(|| async { Rejection::OtherMethod.respond_text() })
         .with_state(state)
         .layer(RequestDecompressionLayer::new())
+        .layer(MapRequestLayer::new(gzip::members))
         .layer(CompressionLayer::new().compress_when(worth_compressing()))
         .layer(admit)
         .layer(axum::middleware::from_fn_with_state(measured, metrics::measure));
@@ -378,6 +381,7 @@ fn socket_policy(http: &HttpConfig) -> SocketPolicy {
         idle_timeout: http.idle_timeout,
         operation_timeout: http.request_timeout,
         message_timeout: http.request_timeout,
+        drain_timeout: http.ws_drain(),
     }
 }
 

@@ -20,6 +20,10 @@ const MIN_HTTP_TIMEOUT: Duration = Duration::from_millis(100);
 /// The smallest `[limits] max_body_bytes`: a request of a few fields.
 const MIN_BODY_BYTES: usize = 1024;
 
+/// The smallest `[http] max_header_bytes`: hyper's smallest HTTP/1 buffer, which holds a head
+/// (hyper panics under it).
+const MIN_HEADER_BYTES: u32 = 8192;
+
 impl Config {
     /// Every setting `serve` would refuse, as "`[table] key`: reason"; empty when it can serve.
     /// The marketplace count is checked once the adapters are loaded ([`Config::ready_problem`]).
@@ -45,6 +49,13 @@ impl Config {
                      would be answered 503",
                     self.http.max_bytes_in_flight_mb, limits.max_body_bytes
                 ),
+            );
+        }
+        if self.http.max_header_bytes < MIN_HEADER_BYTES {
+            let found = self.http.max_header_bytes;
+            refuse(
+                "[http] max_header_bytes",
+                format!("{found} must be at least {MIN_HEADER_BYTES}, hyper's smallest buffer"),
             );
         }
         if self.http.workers > MAX_WORKERS {
@@ -114,13 +125,14 @@ mod tests {
     fn limits_under_which_no_request_could_be_answered_are_refused_each_by_its_key() {
         let problems = problems_of(
             "[limits]\nmax_body_bytes = 0\nmax_batch = 0\n[http]\nmax_bytes_in_flight_mb = 0\nworkers = 100000\n\
-             [defaults]\ntimeout = \"1000000h\"\nconcurrency = 0\n",
+             max_header_bytes = 4096\n[defaults]\ntimeout = \"1000000h\"\nconcurrency = 0\n",
         );
         let keys = [
             "`[limits] max_body_bytes`: 0 must be at least 1024",
             "`[limits] max_batch`: 0 would refuse every request",
             "`[http] max_bytes_in_flight_mb`: 0 MiB cannot hold one request",
             "`[http] workers`: 100000 is more than 256",
+            "`[http] max_header_bytes`: 4096 must be at least 8192",
             "`[defaults] timeout`: must be more than 0 and at most 120s",
             "`[defaults] concurrency`: must be at least 1",
         ];
@@ -159,6 +171,12 @@ mod tests {
             assert!(problems.iter().any(|p| p.starts_with(key)), "missing {key}: {problems:#?}");
         }
         assert_eq!(problems.len(), keys.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn the_header_limit_is_still_read_under_its_http2_name() {
+        let problems = problems_of("[http]\nhttp2_max_header_list_bytes = 4096\n");
+        assert!(problems.iter().any(|p| p.starts_with("`[http] max_header_bytes`: 4096")), "{problems:?}");
     }
 
     #[test]

@@ -51,8 +51,12 @@ pub struct HttpConfig {
     pub max_connections_per_client: usize,
     /// HTTP/2 streams open at once on one connection.
     pub http2_max_concurrent_streams: u32,
-    /// Largest HTTP/2 header list, in bytes.
-    pub http2_max_header_list_bytes: u32,
+    /// Largest request head, in bytes, on both protocols: HTTP/1.1's request line and header
+    /// lines as sent, HTTP/2's header list as RFC 9113 §6.5.2 counts it (each field's name and
+    /// value and 32 bytes). Past it: 431. At least 8192, hyper's smallest HTTP/1 buffer.
+    /// `http2_max_header_list_bytes`, its name when it held HTTP/2 alone, is still read.
+    #[serde(alias = "http2_max_header_list_bytes")]
+    pub max_header_bytes: u32,
     /// Web origins allowed to call the API from a browser, exactly as browsers send them
     /// (`"https://app.example.go.id"`); `"*"` allows any origin (the embedded demo). Empty: no
     /// CORS. Other origins get no CORS headers at all.
@@ -72,6 +76,12 @@ pub struct HttpConfig {
     /// A WebSocket must send `connection_init` within this (closed with 4408 otherwise).
     #[serde(with = "duration")]
     pub ws_init_timeout: Duration,
+    /// At shutdown, how long a socket's running operations may go on before each is stopped with
+    /// an `error` (`SERVER_SHUTTING_DOWN`) and the socket closes 1001: shorter than
+    /// `request_timeout` where the platform kills the process sooner (a Kubernetes grace period).
+    /// 0, or anything longer: `request_timeout`, as long as an operation may run anyway.
+    #[serde(with = "duration")]
+    pub ws_drain_timeout: Duration,
     /// Trusted documents only: every request must be a document of `persisted_manifest` (by hash,
     /// or by its exact text); anything else is refused with `PERSISTED_QUERY_NOT_IN_LIST`.
     pub persisted_only: bool,
@@ -79,6 +89,17 @@ pub struct HttpConfig {
     /// (`{"format": "apollo-persisted-query-manifest", "version": 1, "operations": [{"id", "body", …}]}`).
     /// Its documents can be run by hash whether `persisted_only` is on or not.
     pub persisted_manifest: Option<PathBuf>,
+}
+
+impl HttpConfig {
+    /// How long a socket's operations may go on at shutdown ([`Self::ws_drain_timeout`]).
+    pub fn ws_drain(&self) -> Duration {
+        if self.ws_drain_timeout.is_zero() {
+            self.request_timeout
+        } else {
+            self.ws_drain_timeout.min(self.request_timeout)
+        }
+    }
 }
 
 impl Default for HttpConfig {
@@ -95,13 +116,14 @@ impl Default for HttpConfig {
             max_connections: 0,
             max_connections_per_client: 256,
             http2_max_concurrent_streams: 100,
-            http2_max_header_list_bytes: 16 * 1024,
+            max_header_bytes: 16 * 1024,
             cors_origins: Vec::new(),
             cors_allow_credentials: false,
             cors_max_age: Duration::from_secs(600),
             persisted_queries_mb: 16,
             max_bytes_in_flight_mb: 64,
             ws_init_timeout: Duration::from_secs(3),
+            ws_drain_timeout: Duration::ZERO,
             persisted_only: false,
             persisted_manifest: None,
         }

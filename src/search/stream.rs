@@ -147,27 +147,68 @@ async fn next(mut state: State) -> Option<(SearchEvent, State)> {
     Some((SearchEvent::Merged(Box::new(outcome)), state))
 }
 
+/// A relevance stream cut before its merged page (the client's `complete`, the socket closed):
+/// the parts already in are what the search came to, settled as a finished search's are
+/// (counted, and noted for the access line, which said `sources=-`). A part still pending was
+/// never answered and is not noted. A window sort's parts settle as each comes in
+/// (`fetch_detached`'s `then`).
+impl Drop for State {
+    fn drop(&mut self) {
+        if !self.done && !self.tail.params.sort.sorted_in_gateway() {
+            self.tail.settle(self.fetched.iter().map(|(_, part)| part));
+        }
+    }
+}
+
+/// A relevance page's parts while the later rounds ask again: settled once final, or as they
+/// stand when the stream is dropped in the middle.
+struct Unsettled<'a> {
+    parts: Vec<Fetched>,
+    tail: &'a Tail,
+}
+
+impl Unsettled<'_> {
+    fn settled(mut self) -> Vec<Fetched> {
+        std::mem::take(&mut self.parts)
+    }
+}
+
+impl Drop for Unsettled<'_> {
+    fn drop(&mut self) {
+        self.tail.settle(self.parts.iter());
+    }
+}
+
 impl Tail {
     /// The merged page over the first parts, after the later rounds `search` makes.
-    async fn merged(&self, mut fetched: Vec<Fetched>) -> SearchOutcome {
+    async fn merged(&self, fetched: Vec<Fetched>) -> SearchOutcome {
         let params = &self.params;
         if params.sort.sorted_in_gateway() {
             return merge::window_page(fetched, params, self.search, 0);
         }
+        let mut asking = Unsettled { parts: fetched, tail: self };
         let later = async {
             let positions = BTreeMap::new();
             let ask = ask(&self.query, params, &positions);
             let entries = rounds::selected(&self.registry, &params.filter);
-            rounds::later_rounds(&entries, &self.path, &ask, &mut fetched, self.started).await;
-            for one in &fetched {
-                fanout::settle(one);
-            }
+            rounds::later_rounds(&entries, &self.path, &ask, &mut asking.parts, self.started).await;
         }
         .instrument(self.span.clone());
         match self.notes.clone() {
             Some(notes) => request::scope(notes, later).await,
             None => later.await,
         }
-        merge::relevance_page(fetched, params, self.search, merge::Start::top())
+        self.settle(asking.parts.iter());
+        merge::relevance_page(asking.settled(), params, self.search, merge::Start::top())
+    }
+
+    /// Counts `parts` and notes them for the access line, within the request's notes: a stream
+    /// is polled, and dropped, outside them.
+    fn settle<'a>(&self, parts: impl Iterator<Item = &'a Fetched>) {
+        let settle = || parts.for_each(fanout::settle);
+        match self.notes.clone() {
+            Some(notes) => request::within(notes, settle),
+            None => settle(),
+        }
     }
 }

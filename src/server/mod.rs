@@ -154,12 +154,17 @@ fn is_per_connection(error: &io::Error) -> bool {
 
 fn builder(http: &HttpConfig) -> Builder<TokioExecutor> {
     let mut builder = Builder::new(TokioExecutor::new());
-    builder.http1().timer(TokioTimer::new()).header_read_timeout(http.header_timeout);
+    // One head limit for both protocols (review34d D34-5: HTTP/1 read 20 KB where HTTP/2 refused
+    // past 16 KiB). hyper-util's builder offers HTTP/1 no header limit of its own but the
+    // connection's buffer, which a head must fit: so the buffer is the limit. It also bounds
+    // each read of a body and what is queued to write at once, in chunks no smaller than this.
+    let max_head = usize::try_from(http.max_header_bytes).unwrap_or(usize::MAX);
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(http.header_timeout).max_buf_size(max_head);
     builder
         .http2()
         .timer(TokioTimer::new())
         .max_concurrent_streams(http.http2_max_concurrent_streams)
-        .max_header_list_size(http.http2_max_header_list_bytes)
+        .max_header_list_size(http.max_header_bytes)
         .max_pending_accept_reset_streams(HTTP2_MAX_PENDING_RESET_STREAMS)
         .max_local_error_reset_streams(HTTP2_MAX_LOCAL_ERROR_RESETS);
     builder

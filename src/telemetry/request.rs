@@ -131,6 +131,12 @@ pub fn carry<F: Future>(future: F) -> impl Future<Output = F::Output> {
     }
 }
 
+/// Runs `f` with `notes` as the current request's notes, where no future can be scoped: a stream
+/// dropped before its end notes what it came to in its `Drop`.
+pub fn within<R>(notes: Arc<RequestNotes>, f: impl FnOnce() -> R) -> R {
+    CURRENT.sync_scope(notes, f)
+}
+
 /// Notes the GraphQL operation name (cut to a bounded length).
 pub fn note_operation(name: &str) {
     let _ = CURRENT.try_with(|notes| {

@@ -231,7 +231,7 @@ async fn responses_are_compressed_as_accept_encoding_asks() {
     println!("README compare answer: {plain_size} bytes plain, {gzip_size} bytes gzip");
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
+pub(crate) fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).expect("gzip");
     encoder.finish().expect("gzip")

@@ -12,6 +12,7 @@ mod flow;
 mod line;
 mod meter;
 mod operation;
+mod pings;
 mod protocol;
 mod session;
 

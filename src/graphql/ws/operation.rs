@@ -145,8 +145,8 @@ impl Operation {
 /// What an admitted operation came to, counted (and its line written) once when it ends,
 /// however it ends: its last message, or `cancelled` when its task is dropped before it (the
 /// client's `complete`, the socket closing, shutdown; a subscription mostly ends so). Its line
-/// lists the marketplaces noted by then: a `search`'s that had answered; a `searchStream` notes
-/// its marketplaces only as it ends, so a cut one lists none.
+/// lists the marketplaces noted by then, those that had answered: a cut `searchStream` notes
+/// its parts as its stream is dropped, before this (declared after it, dropped first).
 struct Tally {
     outcome: Outcome,
     line: OperationLine,

@@ -77,10 +77,7 @@ impl<'a> ClientMessage<'a> {
             Some(id) => Ok(id.clone()),
         };
         match &*envelope.kind {
-            "connection_init" => {
-                let payload = envelope.payload.map(|raw| serde_json::from_str(raw.get())).transpose();
-                Ok(Self::ConnectionInit { payload: payload.map_err(|e| format!("invalid message: {e}"))? })
-            }
+            "connection_init" => Ok(Self::ConnectionInit { payload: init_payload(envelope.payload)? }),
             "ping" => Ok(Self::Ping),
             "pong" => Ok(Self::Pong),
             "subscribe" => match envelope.payload {
@@ -90,6 +87,17 @@ impl<'a> ClientMessage<'a> {
             "complete" => Ok(Self::Complete { id: id()? }),
             other => Err(format!("invalid message: unknown type `{other}`")),
         }
+    }
+}
+
+/// A `connection_init`'s payload: the protocol types it `Record<string, unknown> | null`, so a
+/// string, a number or an array is as malformed as a `subscribe` whose payload is not a request.
+fn init_payload(raw: Option<&RawValue>) -> Result<Option<Value>, String> {
+    let payload: Option<Value> =
+        raw.map(|raw| serde_json::from_str(raw.get())).transpose().map_err(|e| format!("invalid message: {e}"))?;
+    match payload {
+        Some(Value::Object(_) | Value::Null) | None => Ok(payload),
+        Some(_) => Err("invalid message: `connection_init`'s payload must be an object or null".into()),
     }
 }
 
@@ -196,6 +204,20 @@ mod tests {
             assert!(refused.contains("at most 128 characters"), "{kind}: {refused}");
         }
         assert_eq!(id_of(&message("subscribe", &past)), None);
+    }
+
+    #[test]
+    fn a_connection_init_whose_payload_is_not_an_object_or_null_is_invalid() {
+        for payload in [r#""str""#, "7", "[]", "true"] {
+            let text = format!(r#"{{"type":"connection_init","payload":{payload}}}"#);
+            let refused = ClientMessage::parse(&text).err().unwrap_or_default();
+            assert!(refused.contains("must be an object or null"), "{payload}: {refused}");
+        }
+        for text in [r#"{"type":"connection_init"}"#, r#"{"type":"connection_init","payload":null}"#] {
+            assert!(matches!(ClientMessage::parse(text), Ok(ClientMessage::ConnectionInit { .. })), "{text}");
+        }
+        let text = r#"{"type":"connection_init","payload":{"client":"x"}}"#;
+        assert!(matches!(ClientMessage::parse(text), Ok(ClientMessage::ConnectionInit { payload: Some(_) })));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::super::http::{Caller, Endpoint, Rejection, count_unrun};
 use super::flow::{Flow, Refused, errors, going_away, in_order, reply, unreadable};
 use super::line::OperationLine;
 use super::operation::{self, Event};
+use super::pings::RefusedPings;
 use super::protocol::{self, ClientMessage};
 use crate::telemetry::Requests;
 use crate::telemetry::request::Outcome;
@@ -33,6 +34,9 @@ pub struct SocketPolicy {
     /// A message still in pieces after this closes the socket (1008), as an HTTP body still
     /// arriving at `[http] request_timeout` is cut with 408: its bytes are held no longer.
     pub message_timeout: Duration,
+    /// At shutdown, operations still running this long after the signal are stopped with an
+    /// `error` (`[http] ws_drain_timeout`).
+    pub drain_timeout: Duration,
 }
 
 /// Messages operations may queue for the socket before they wait for it.
@@ -72,8 +76,8 @@ struct State {
     generation: u64,
     /// `subscribe` messages read, refused ones too: the number of the next one's line.
     subscribes: u64,
-    /// Pings the client's budget refused, summed up in one line when the socket closes.
-    pings_refused: u64,
+    /// Pings the client's budget refused and not yet reported.
+    pings_refused: RefusedPings,
     outbox: mpsc::Sender<Event>,
     /// Once the gateway is shutting down: when operations still running are stopped. Until then
     /// no `subscribe` is taken, and the socket closes as soon as nothing runs.
@@ -91,7 +95,7 @@ impl Session {
             running,
             generation: 0,
             subscribes: 0,
-            pings_refused: 0,
+            pings_refused: RefusedPings::default(),
             outbox,
             draining: None,
             cut,
@@ -111,8 +115,8 @@ impl Session {
             let drain_deadline = state.draining.unwrap_or(deadline);
             tokio::select! {
                 changed = stop.changed(), if state.draining.is_none() => if changed.is_err() || *stop.borrow() {
-                    // The drain HTTP requests get: an operation may run as long as a request may.
-                    state.draining = Some(Instant::now() + self.policy.operation_timeout);
+                    // By default the drain HTTP requests get: as long as a request may run.
+                    state.draining = Some(Instant::now() + self.policy.drain_timeout);
                 },
                 () = tokio::time::sleep_until(drain_deadline), if state.draining.is_some() => {
                     break stop_running(&mut state, &mut inbox, &mut socket).await;
@@ -157,7 +161,9 @@ impl Session {
         for running in state.running.into_values() {
             running.task.abort();
         }
-        self.pings_refused(state.pings_refused);
+        if let Some(refused) = state.pings_refused.rest() {
+            self.pings_refused(refused);
+        }
         if let Flow::Close(code, reason) = flow {
             let frame = CloseFrame { code, reason: protocol::reason(&reason).into() };
             let _ = socket.send(Message::Close(Some(frame))).await;
@@ -198,7 +204,9 @@ impl Session {
                 Ok(()) => reply(socket, protocol::pong()).await,
                 Err(refused) => {
                     refused.count();
-                    state.pings_refused += 1;
+                    if let Some(refused) = state.pings_refused.refused(Instant::now()) {
+                        self.pings_refused(refused);
+                    }
                     Flow::Continue
                 }
             },
@@ -243,14 +251,11 @@ impl Session {
         Flow::Close(protocol::POLICY_VIOLATION, format!("a message must arrive whole within {seconds} s"))
     }
 
-    /// One line for every ping the budget refused on the socket, not one per ping: a flood would
-    /// make the log the flood's amplifier.
+    /// Reports `refused` pings (when due: [`RefusedPings`]).
     fn pings_refused(&self, refused: u64) {
-        if refused > 0 {
-            let client = self.client.label();
-            tracing::warn!(pings_refused = refused, client = client.as_str(), request_id = %self.request_id,
-                "A socket's pings were refused by its client's budget and left unanswered.");
-        }
+        let client = self.client.label();
+        tracing::warn!(pings_refused = refused, client = client.as_str(), request_id = %self.request_id,
+            "A socket's pings were refused by its client's budget and left unanswered.");
     }
 
     /// The notes and access line of the `subscribe` just read.

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use sha2::Digest;
 use std::sync::Arc;
 
-/// Small enough that a `GET` over the limit is still a URL hyper accepts (64 KiB).
+/// Under the head limit set below, so that a `GET` over it is still a head the server reads.
 const MAX_BODY: usize = 16 * 1024;
 
 fn options(rate_per_second: u32, rate_burst: u32) -> TestOptions {
@@ -16,6 +16,7 @@ fn options(rate_per_second: u32, rate_burst: u32) -> TestOptions {
         rate_burst,
         configure: Arc::new(|config| {
             config.limits.max_body_bytes = MAX_BODY;
+            config.http.max_header_bytes = 64 * 1024;
             config.http.cors_origins = vec!["https://app.example.go.id".into()];
         }),
         ..TestOptions::default()

@@ -12,12 +12,6 @@ use tokio::net::TcpStream;
 /// status and the body.
 async fn over_h2(app: &TestApp, method: &str, path_and_query: &str, origin: &str, body: &str) -> (StatusCode, String) {
     let authority = app.address.trim_start_matches("http://");
-    let tcp = TcpStream::connect(authority).await.expect("connect");
-    let (client, connection) = h2::client::handshake(tcp).await.expect("h2 handshake");
-    tokio::spawn(async move {
-        let _ = connection.await;
-    });
-    let mut client = client.ready().await.expect("ready");
     let request = Request::builder()
         .method(method)
         .uri(format!("http://{authority}{path_and_query}"))
@@ -26,6 +20,17 @@ async fn over_h2(app: &TestApp, method: &str, path_and_query: &str, origin: &str
         .header("accept", "application/json")
         .body(())
         .expect("request");
+    send_over_h2(app, request, body).await
+}
+
+/// Sends `request` (and `body`) over a fresh h2c connection; returns the status and the body.
+pub(super) async fn send_over_h2(app: &TestApp, request: Request<()>, body: &str) -> (StatusCode, String) {
+    let tcp = TcpStream::connect(app.address.trim_start_matches("http://")).await.expect("connect");
+    let (client, connection) = h2::client::handshake(tcp).await.expect("h2 handshake");
+    tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    let mut client = client.ready().await.expect("ready");
     let (response, mut stream) = client.send_request(request, body.is_empty()).expect("send");
     if !body.is_empty() {
         stream.send_data(Bytes::from(body.to_string()), true).expect("body");

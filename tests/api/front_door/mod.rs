@@ -6,6 +6,8 @@ mod doors;
 mod draining;
 mod frames;
 mod fuzz;
+mod gzip;
+mod header_size;
 mod heads;
 mod http2;
 mod lifetime;

@@ -219,3 +219,24 @@ async fn an_id_longer_than_128_characters_closes_the_socket_with_4400_and_the_re
     socket.subscribe(&at_bound, json!({"query": "{ marketplaces { id } }"})).await;
     assert_eq!(socket.answer(&at_bound).await["type"], "next", "an id of 128 characters is read");
 }
+
+/// Review34d D34-8: `connection_init` with `"payload":"str"` was acknowledged; graphql-ws types the
+/// payload `Record<string, unknown> | null`.
+#[tokio::test]
+async fn a_connection_init_whose_payload_is_not_an_object_closes_with_4400_and_the_reason() {
+    let app = spawn().await;
+    for payload in [json!("str"), json!(7), json!([1])] {
+        let mut socket = socket::open(&app.address, &[]).await.expect("opens");
+        socket.send(json!({"type": "connection_init", "payload": payload})).await;
+        match socket.hear(Duration::from_secs(5)).await {
+            Heard::Closed(code, reason) => {
+                assert_eq!(code, 4400, "{payload}: {reason}");
+                assert!(reason.contains("must be an object or null"), "{payload}: {reason}");
+            }
+            other => panic!("{payload}: expected 4400, heard {other:?}"),
+        }
+    }
+    let mut null = socket::open(&app.address, &[]).await.expect("opens");
+    null.send(json!({"type": "connection_init", "payload": null})).await;
+    assert_eq!(null.next_type().await, "connection_ack", "a null payload is allowed");
+}
