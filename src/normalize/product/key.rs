@@ -52,7 +52,7 @@ pub fn product_key(title: &str) -> ProductKey {
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
     let paper = kind.is_some_and(|k| k.starts_with("kertas"));
     let book = kind.is_some_and(|k| k.starts_with("buku"));
-    let mut reader = Reader::new(&toks, paper, book, kind == Some("meterai"));
+    let mut reader = Reader::new(&toks, paper, book);
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
     // `Ballpoint Pen`: a word the kind's own wordings hold says nothing more.

@@ -7,6 +7,7 @@
 //! (`CE285A`, `i5`, `A4`).
 
 use super::tables;
+use rust_decimal::Decimal;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +149,9 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
         let number = normalize_number(lead);
         if rest.is_empty() {
             out.push(Tok::new(number, Class::Num));
+        } else if rest == "k" && number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) {
+            // `150k` is `150rb`; written apart, a `K` after a number is an ink's black (`003 K`).
+            out.extend([Tok::new(number, Class::Num), Tok::new("rb", Class::Word)]);
         } else if rest.chars().all(char::is_alphabetic)
             && (tables::unit(rest).is_some()
                 || tables::is_pack_word(rest)
@@ -162,17 +166,25 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
     }
     if chunk.chars().all(char::is_alphabetic) {
         out.push(Tok::new(chunk, Class::Word));
-    } else if let Some(amount) = chunk.strip_prefix("rp").filter(|a| a.starts_with(|c: char| c.is_ascii_digit())) {
+    } else if let Some((currency, amount)) = currency(chunk) {
         // `Rp150rb` is `Rp150 rb`: the price word is read apart, as after a bare number.
         let word = amount.trim_start_matches(|c: char| !c.is_alphabetic());
-        let amount = if tables::PRICE_WORDS.contains(&word) { &amount[..amount.len() - word.len()] } else { amount };
-        out.push(Tok::new(format!("rp{}", normalize_number(amount)), Class::Code));
+        let priced = tables::PRICE_WORDS.contains(&word) || word == "k";
+        let amount = if priced { &amount[..amount.len() - word.len()] } else { amount };
+        out.push(Tok::new(format!("{currency}{}", normalize_number(amount)), Class::Code));
         if amount.len() < chunk.len() - 2 {
             out.push(Tok::new(word, Class::Word));
         }
     } else {
         out.push(Tok::new(chunk.replace([',', '.'], ""), Class::Code));
     }
+}
+
+/// `Rp150.000`, `IDR150rb`: the currency and the amount written onto it.
+fn currency(chunk: &str) -> Option<(&str, &str)> {
+    let currency = ["rp", "idr"].into_iter().find(|c| chunk.starts_with(c))?;
+    let amount = &chunk[currency.len()..];
+    amount.starts_with(|c: char| c.is_ascii_digit()).then_some((currency, amount))
 }
 
 /// `8/512`: a denominator no title writes in a fraction, with a memory size before it.

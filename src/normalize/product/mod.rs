@@ -96,6 +96,7 @@
 //!   8000 sandbox titles read in 110–170 ms and grouped in 30–60 ms (grouping 1000, 2000, 4000,
 //!   8000 titles: 12, 26, 37, 60 ms); one `compare`'s 400 offers read and grouped in 4.3 ms.
 
+mod amounts;
 mod apart;
 mod boards;
 mod category;

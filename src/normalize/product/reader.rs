@@ -48,8 +48,6 @@ pub(super) struct Reader<'a> {
     paper: bool,
     /// A notebook's sheets are what it is (`38 Lembar` is not `58 Lembar`), not its pack.
     book: bool,
-    /// A rupiah amount on a meterai is its face value (`Materai 10rb`), elsewhere a price.
-    face_value: bool,
     pub(super) specs: Vec<String>,
     pub(super) words: Vec<String>,
     /// Net content already read: a second mass or volume is the pack's (`1 kg … (20 kg)`).
@@ -59,9 +57,9 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool, face_value: bool) -> Self {
+    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool) -> Self {
         let (specs, words, content) = (Vec::new(), Vec::new(), Vec::new());
-        Self { toks, at: 0, paper, book, face_value, specs, words, content, after_pack: false }
+        Self { toks, at: 0, paper, book, specs, words, content, after_pack: false }
     }
 
     fn peek(&self, ahead: usize) -> Option<&'a Tok> {
@@ -107,8 +105,9 @@ impl<'a> Reader<'a> {
         if self.peek(1).is_some_and(|t| t.is("x")) && self.is_num(2) {
             return self.times(number);
         }
-        // A price in thousands or millions is below a thousand of them; `6203 RB` is a code.
-        if number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) && self.rupiah(number, 1) {
+        // An amount in thousands or millions is below a thousand of them; `6203 RB` is a code.
+        let priced = self.peek(1).is_some_and(|t| tables::PRICE_WORDS.contains(&t.text.as_str()));
+        if priced && number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) && self.rupiah(number, 1) {
             return;
         }
         if let Some(unit) = self.unit_at(1) {
@@ -180,15 +179,32 @@ impl<'a> Reader<'a> {
         self.spec(size, n);
     }
 
-    /// A rupiah amount with a price word `word_at` tokens on (`150 rb`, `Rp 1,5 jt`), read up
-    /// to that word: a meterai's face value, elsewhere what a seller asks, which is no spec.
+    /// An amount with a price word `word_at` tokens on (`150 rb`, `Rp 1,5 jt`), read up to that
+    /// word as one amount, `rp150000` as `Rp 150.000` reads: a voucher's or a meterai's face
+    /// value and a seller's price are written alike, and no table can list every good sold by
+    /// its face value (review35m M35-1), so two amounts never meet and one amount always can.
+    /// Thousands of a unit are no rupiah (`10rb mAh`).
     fn rupiah(&mut self, amount: &str, word_at: usize) -> bool {
         let Some(value) = self.peek(word_at).and_then(|t| tables::rupiah(amount, &t.text)) else { return false };
-        if self.face_value {
-            self.spec(format!("rp{value}"), word_at + 1);
-        } else {
-            self.skip(word_at + 1, false);
+        match self.unit_at(word_at + 1) {
+            Some(unit) if word_at == 1 => self.measure(&value.to_string(), unit, 3),
+            _ => self.spec(format!("rp{value}"), word_at + 1),
         }
+        true
+    }
+
+    /// `harga Rp 12rb`, `harga 12.000`: what the seller asks, said so, is no spec; dropped with
+    /// its word. Whether `harga` was followed by an amount.
+    fn price(&mut self) -> bool {
+        let currency = usize::from(self.peek(1).is_some_and(|t| t.is("rp")));
+        let amount = self.peek(1 + currency).is_some_and(|t| {
+            t.class == Class::Num || (currency == 0 && t.class == Class::Code && t.text.starts_with("rp"))
+        });
+        if !amount {
+            return false;
+        }
+        let word = self.peek(2 + currency).is_some_and(|w| tables::rupiah("1", &w.text).is_some());
+        self.skip(2 + currency + usize::from(word), false);
         true
     }
 
@@ -224,8 +240,9 @@ impl<'a> Reader<'a> {
 
     fn word(&mut self, tok: &Tok) {
         let text = tok.text.as_str();
-        // `Rp 150 rb`, `Rp150 rb`: the amount is the number after `rp` or written onto it.
-        let amount = match text.strip_prefix("rp") {
+        // `Rp 150 rb`, `IDR150 rb`: the amount is the number after the currency or written onto
+        // it. A bare `IDR 150.000` stays the code it was read as (`idr150000`).
+        let amount = match text.strip_prefix("rp").or_else(|| text.strip_prefix("idr")) {
             Some("") => self.peek(1).filter(|t| t.class == Class::Num).map(|t| (t.text.as_str(), 2)),
             Some(amount) if tok.class == Class::Code => Some((amount, 1)),
             _ => None,
@@ -251,15 +268,13 @@ impl<'a> Reader<'a> {
             _ if tables::PART_WORDS.contains(&text) && self.is_counted_pack(1) => return self.skip(2, true),
             // `box of 50`: as `box isi 50`.
             "of" if self.after_pack => return self.isi(),
-            // `harga Rp 150.000` is the seller's price; a bare `Rp 10.000` is a face value (meterai).
-            "harga" if self.peek(1).is_some_and(|t| t.is("rp")) && self.is_num(2) => return self.skip(3, false),
-            "harga" if self.peek(1).is_some_and(|t| t.text.starts_with("rp") && t.class == Class::Code) => {
-                return self.skip(2, false);
-            }
+            "harga" if self.price() => return,
             "rp" if self.is_num(1) => {
                 let amount = self.peek(1).map(|t| t.text.clone()).unwrap_or_default();
                 return self.spec(format!("rp{amount}"), 2);
             }
+            // A currency with no amount says nothing of the product.
+            "rp" => return self.skip(1, false),
             _ => {}
         }
         if tables::MEASURE_LABELS.contains(&text) && self.is_num(1) && self.unit_at(2).is_some() {

@@ -7,6 +7,7 @@
 //! [`similarity`] compares what the two titles share with what only one of them says.
 
 use super::ProductKey;
+use super::amounts;
 use super::category::{ORIGIN_COMPATIBLE, REFILL_ONLY, category};
 use super::place_apart;
 use std::collections::HashMap;
@@ -232,10 +233,10 @@ fn shares_distinctive_model(a: &Prepared, b: &Prepared) -> bool {
 }
 
 /// Two specs with the same value; a number without a unit equals one with (`60x90` and
-/// `60x90cm`, `3/4` and `3/4"`).
+/// `60x90cm`, `3/4` and `3/4"`), and a round amount one in rupiah (`10000`, `rp10000`).
 fn same_value(a: &str, b: &str) -> bool {
     let bare = |s: &str| s.trim_end_matches(char::is_alphabetic).len();
-    a == b || {
+    a == b || a.strip_prefix("rp") == Some(b) || b.strip_prefix("rp") == Some(a) || {
         let (na, nb) = (bare(a), bare(b));
         na > 0 && ((na < a.len() && a[..na] == *b) || (nb < b.len() && b[..nb] == *a))
     }
@@ -304,9 +305,12 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
         let shown = |k: &'a ProductKey| if refill(k) { vec![REFILL_ONLY] } else { with(k) };
         out.push(("contents".to_string(), shown(a), shown(b)));
     }
+    if let Some((x, y)) = amounts::apart(a, b) {
+        out.push(("face value".to_string(), x, y));
+    }
     let (sa, sb) = (by_category(&a.specs), by_category(&b.specs));
     for (what, x) in &sa {
-        let Some(y) = sb.get(what).filter(|_| *what != "variant") else { continue };
+        let Some(y) = sb.get(what).filter(|_| !matches!(*what, "variant" | "face value")) else { continue };
         let clash = match *what {
             // Part numbers (letters and two digits or more: `tk1114`, `jv100`) are the strongest
             // identity: when both titles give one, one of each must be related, whatever a

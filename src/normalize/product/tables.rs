@@ -112,15 +112,16 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("nonpermanent", "nonpermanen"),
 ];
 
-/// Words that make the number before them a price in thousands or millions (`150 rb`, `1,5 juta`):
-/// what a seller asks, never what the product is (review34m M34-5: `Printer Canon G3020 150 rb`
-/// had the spec `150` and its group was titled "… 150 Rb").
+/// Words that make the number before them an amount in thousands or millions of rupiah (`150
+/// rb`, `1,5 juta`). Read as one amount (`rp150000`), never as the bare number: `Printer Canon
+/// G3020 150 rb` had the spec `150` and its group was titled "… 150 Rb" (review34m M34-5).
 pub(super) const PRICE_WORDS: &[&str] = &["rb", "rbu", "ribu", "jt", "juta"];
 
-/// The rupiah `amount` followed by a price word stands for (`10` `rb` is `10000`).
+/// The rupiah `amount` followed by a price word stands for (`10` `rb` is `10000`). `k` counts
+/// only after `Rp` or glued to the number (the lexer's `150k`): apart, it is an ink's black.
 pub(super) fn rupiah(amount: &str, word: &str) -> Option<Decimal> {
     let scale = match word {
-        "rb" | "rbu" | "ribu" => Decimal::ONE_THOUSAND,
+        "rb" | "rbu" | "ribu" | "k" => Decimal::ONE_THOUSAND,
         "jt" | "juta" => Decimal::from(1_000_000),
         _ => return None,
     };

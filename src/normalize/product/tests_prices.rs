@@ -1,51 +1,113 @@
-//! A price in a title is no property of the product (review34m M34-5): `Printer Canon G3020 150
-//! rb` had the spec `150`, and a group of one such offer was titled "Printer Canon G3020 150 Rb".
+//! An amount in a title is a face value until shown to be a price (review35m M35-1, M35-2): a
+//! voucher, a token listrik or a meterai is what its amount says, and no table lists such goods,
+//! so every amount stays one token; only an amount after `harga` is the seller's price.
 
-use super::product_key;
+use super::{explain, group, product_key};
 
-#[test]
-fn a_price_written_in_a_title_is_no_spec_of_the_product() {
-    for (title, specs) in [
-        ("Printer Canon G3020 150 rb", &["g3020"][..]),
-        ("Printer Epson L3210 2 jt", &["l3210"]),
-        ("Printer Epson L3210 1,5 juta", &["l3210"]),
-        ("Printer Epson L3210 2jt", &["l3210"]),
-        ("Kopi Kapal Api 165 gr 15 rb", &["165g"]),
-        ("Kopi Kapal Api 165 gr 15 ribu", &["165g"]),
-        ("Printer Epson L3210 harga Rp 2.500.000", &["l3210"]),
-        ("Printer Epson L3210 harga Rp2.500.000", &["l3210"]),
-    ] {
-        let key = product_key(title);
-        assert_eq!(key.specs, specs, "{title}: {key:?}");
-        assert!(!key.tokens.iter().any(|t| t == "harga"), "{title}: {key:?}");
-    }
-    // What the price rule must leave: a meterai's face value, and a code before `RB` (a price in
-    // thousands is below a thousand of them; `6203 RB` is a bearing's code and its seal).
-    assert_eq!(product_key("Materai Rp 10.000 (50 Lembar)").specs, ["rp10000"]);
-    assert!(product_key("Bearing 6203 RB").specs.contains(&"6203".to_string()));
+fn same(a: &str, b: &str) -> bool {
+    explain(&product_key(a), &product_key(b)).same
 }
 
 #[test]
-fn a_price_written_after_rp_in_thousands_is_no_spec_of_the_product() {
-    // Note34 (words34 rest): `Rp 150 rb` read the spec `rp150` and the word `rb`.
+fn an_amount_reads_as_one_token_however_it_is_written() {
     for title in [
+        "Printer Canon G3020 150 rb",
+        "Printer Canon G3020 150rb",
+        "Printer Canon G3020 150 ribu",
         "Printer Canon G3020 Rp 150 rb",
-        "Printer Canon G3020 Rp150 rb",
-        "Printer Canon G3020 Rp 150rb",
         "Printer Canon G3020 Rp150rb",
-        "Printer Canon G3020 Rp 1,5 jt",
+        "Printer Canon G3020 Rp. 150 rb",
+        "Printer Canon G3020 Rp 150.000",
+        "Printer Canon G3020 Rp150K",
+        "Printer Canon G3020 Rp 150 k",
+        "Printer Canon G3020 150k",
+        "Printer Canon G3020 IDR 150rb",
+        "Printer Canon G3020 IDR150rb",
     ] {
         let key = product_key(title);
-        assert_eq!((key.specs.as_slice(), key.tokens.as_slice()), (&["g3020".to_string()][..], &[][..]), "{title}");
+        assert_eq!(key.specs, ["g3020", "rp150000"], "{title}");
+        assert!(key.tokens.is_empty(), "{title}: {key:?}");
+    }
+    for title in ["Printer Epson L3210 Rp 1,5 jt", "Printer Epson L3210 1,5 juta", "Printer Epson L3210 Rp 1.500.000"] {
+        assert_eq!(product_key(title).specs, ["l3210", "rp1500000"], "{title}");
     }
 }
 
 #[test]
-fn a_meterais_face_value_in_thousands_is_its_face_value() {
-    // The price rule took `10rb` off a meterai, which then met a 6000 one.
-    for title in ["Materai 10rb", "Materai 10 rb", "Meterai Tempel 10 ribu isi 50", "Materai Rp 10 rb"] {
-        assert_eq!(product_key(title).specs, ["rp10000"], "{title}");
+fn a_price_after_harga_is_dropped_with_its_word() {
+    for (title, specs) in [
+        ("Printer Epson L3210 harga Rp 2.500.000", &["l3210"][..]),
+        ("Printer Epson L3210 harga Rp2.500.000", &["l3210"]),
+        ("Printer Epson L3210 Harga Rp 2,5 jt", &["l3210"]),
+        ("Printer Epson L3210 harga 2.500.000", &["l3210"]),
+        ("Materai 10000 Harga 12rb", &["10000"]),
+        ("Materai 10000 harga 12.000", &["10000"]),
+    ] {
+        let key = product_key(title);
+        assert_eq!(key.specs, specs, "{title}");
+        assert!(key.tokens.is_empty(), "{title}: {key:?}");
     }
-    let (ten, six) = (product_key("Materai 10rb"), product_key("Meterai Tempel Rp 6.000"));
-    assert!(!super::explain(&ten, &six).same, "{ten:?} / {six:?}");
+}
+
+#[test]
+fn goods_of_different_face_values_are_never_one_product() {
+    // M35-1: each pair was one product (1.000) once `Rp N rb` was dropped as a price.
+    for (a, b) in [
+        ("Voucher Google Play Rp 100rb", "Voucher Google Play Rp 300rb"),
+        ("Voucher Google Play Rp 100rb", "Voucher Google Play Rp 300.000"),
+        ("Voucher Telkomsel Rp 25rb", "Voucher Telkomsel Rp 50rb"),
+        ("Voucher Telkomsel 25rb", "Voucher Telkomsel 50rb"),
+        ("Token Listrik PLN Rp 20rb", "Token Listrik PLN Rp 1jt"),
+        ("Pulsa Telkomsel Rp 10rb", "Pulsa Telkomsel Rp 100rb"),
+        ("Kartu Perdana Telkomsel Rp 10rb", "Kartu Perdana Telkomsel Rp 50rb"),
+        ("Prangko Rp 10rb", "Prangko Rp 5rb"),
+    ] {
+        assert!(!same(a, b), "{a} / {b}");
+    }
+}
+
+#[test]
+fn listings_of_one_amount_group_together_and_apart_from_another() {
+    let titles = [
+        "Voucher Google Play Rp 100rb",
+        "Voucher Google Play Rp 100.000",
+        "Voucher Google Play Rp100K",
+        "Voucher Google Play 100 ribu",
+        "Voucher Google Play Rp 300rb",
+        // A printer titled with its price meets its twin at that price only.
+        "Printer Canon G3020 Rp 150rb",
+        "Printer Canon G3020 150 ribu",
+        "Printer Canon G3020 Rp 2jt",
+    ];
+    let keys: Vec<_> = titles.iter().map(|t| product_key(t)).collect();
+    assert_eq!(group(&keys), [vec![0, 1, 2, 3], vec![4], vec![5, 6], vec![7]]);
+}
+
+#[test]
+fn a_meterai_with_two_amounts_meets_neither_reading() {
+    // M35-2: the 6000 meterai's price `Rp 10rb` made it a 10000 one.
+    for other in ["Materai 10rb", "Materai Rp 10.000", "Meterai 10000"] {
+        assert!(!same("Materai 6000 Rp 10rb", other), "{other}");
+    }
+}
+
+#[test]
+fn a_meterais_face_value_meets_however_it_is_written() {
+    let ten = ["Meterai 10000", "Materai Rp 10.000", "Materai 10rb", "Materai 10K", "Meterai Tempel Rp10rb"];
+    for (i, a) in ten.iter().enumerate() {
+        for b in &ten[i + 1..] {
+            assert!(same(a, b), "{a} / {b}");
+        }
+        assert!(!same(a, "Meterai 6000"), "{a}");
+        assert!(!same(a, "Materai Rp 6.000"), "{a}");
+    }
+}
+
+#[test]
+fn what_the_amount_rule_leaves_alone() {
+    // A code before `RB` (a price in thousands is below a thousand of them: `6203 RB` is a
+    // bearing and its seal), and thousands of a unit, which are no rupiah.
+    assert!(product_key("Bearing 6203 RB").specs.contains(&"6203".to_string()));
+    assert!(same("Powerbank Robot 10rb mAh", "Powerbank Robot 10000 mAh"));
+    assert!(!product_key("Tinta Epson 003 K").specs.iter().any(|s| s.starts_with("rp")));
 }
