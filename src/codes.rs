@@ -111,6 +111,8 @@ registry! {
     MarketplaceOverloaded = "MARKETPLACE_OVERLOADED", Error;
     /// A marketplace is skipped after repeated failures (its circuit is open).
     MarketplaceCircuitOpen = "MARKETPLACE_CIRCUIT_OPEN", Error;
+    /// An adapter reload removed a marketplace while the search ran; the others answered.
+    MarketplaceRemoved = "MARKETPLACE_REMOVED", Error;
 
     /// A price field was empty.
     Empty = "EMPTY", Issue;

@@ -1,7 +1,8 @@
 //! How long an answer stays true: the shortest remaining freshness of the marketplace pages it
 //! was built from, so a CDN may cache a persisted `GET` exactly that long.
 
-use crate::search::{SearchService, SourceStatus, Sources};
+use crate::marketplace::Registry;
+use crate::search::{SourceStatus, Sources};
 use async_graphql::Context;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -32,12 +33,12 @@ impl Freshness {
 
 /// Records the freshness of one search's sources: TTL minus age for each fresh answer, zero for
 /// anything stale or failed (it should be asked again soon).
-pub fn observe(ctx: &Context<'_>, service: &SearchService, sources: &Sources) {
+pub fn observe(ctx: &Context<'_>, registry: &Registry, sources: &Sources) {
     let Some(freshness) = ctx.data_opt::<Freshness>() else {
         return;
     };
     for report in &sources.reports {
-        let ttl = service.registry().get(report.marketplace.as_str()).map(|e| e.settings.cache_ttl.as_secs());
+        let ttl = registry.get(report.marketplace.as_str()).map(|e| e.settings.cache_ttl.as_secs());
         let seconds = match (report.status, ttl) {
             (SourceStatus::Ok, Some(ttl)) => ttl.saturating_sub(report.age_seconds),
             (SourceStatus::Disabled, _) => continue,

@@ -12,6 +12,7 @@ use super::bearer::bearer;
 use super::clients::Client;
 use super::coded::{self, Coding, Compressed};
 use super::freshness::Freshness;
+use super::marketplace::RequestRegistry;
 use super::mutation::{AdminScope, Presented};
 use super::negotiate::{MediaType, Wanted, negotiate};
 use super::order::in_selection_order;
@@ -315,7 +316,8 @@ async fn run(
         .data(caller.admin)
         .data(caller.reader.clone())
         .data(freshness)
-        .data(VendorOffersListed::default());
+        .data(VendorOffersListed::default())
+        .data(RequestRegistry::default());
     if let Some(sources) = sources {
         request = request.data(sources);
     }

@@ -5,7 +5,7 @@ use crate::marketplace::{Registry, RegistryEntry};
 use crate::model::MarketplaceId;
 use crate::search::SearchService;
 use async_graphql::{Context, ID, Object};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A registered marketplace: one entry of the registry it was looked up in. It holds the
 /// registry rather than a copy of the entry: every offer of an answer resolves its marketplace,
@@ -28,9 +28,24 @@ impl MarketplaceView {
     }
 }
 
-/// Looks a marketplace up for a resolver; every id in a result comes from the registry.
+/// The registry one request works on, loaded by its first use and held to its end: a reload
+/// that removes a marketplace while the request runs must not leave its answer naming one the
+/// request can no longer resolve (review35o O35-3).
+#[derive(Default)]
+pub(super) struct RequestRegistry(OnceLock<Arc<Registry>>);
+
+/// The request's registry (see [`RequestRegistry`]); the current one outside a request.
+pub(super) fn registry(ctx: &Context<'_>) -> Arc<Registry> {
+    let service = ctx.data_unchecked::<SearchService>();
+    match ctx.data_opt::<RequestRegistry>() {
+        Some(held) => Arc::clone(held.0.get_or_init(|| service.registry())),
+        None => service.registry(),
+    }
+}
+
+/// Looks a marketplace up for a resolver; every id in a result comes from the request's registry.
 pub(super) fn marketplace(ctx: &Context<'_>, id: &MarketplaceId) -> async_graphql::Result<MarketplaceView> {
-    let registry = ctx.data_unchecked::<SearchService>().registry();
+    let registry = registry(ctx);
     match registry.position(id.as_str()) {
         Some(at) => Ok(MarketplaceView { registry, at }),
         None => Err(format!("marketplace `{id}` is no longer registered").into()),

@@ -29,7 +29,8 @@ pub struct QueryRoot;
 /// `NOT_ACCEPTABLE`, `OFFER_NOT_FOUND`, `VENDOR_NOT_FOUND`, `TRANSACTIONS_FORBIDDEN`; a marketplace that failed adds one error beside the partial
 /// data, with `extensions.marketplace` and one of `MARKETPLACE_TIMEOUT`, `MARKETPLACE_UNAVAILABLE`,
 /// `MARKETPLACE_RATE_LIMITED`, `MARKETPLACE_BAD_RESPONSE`, `MARKETPLACE_OVERLOADED`,
-/// `MARKETPLACE_CIRCUIT_OPEN`.
+/// `MARKETPLACE_CIRCUIT_OPEN`, `MARKETPLACE_REMOVED` (an adapter reload removed it while the
+/// search ran).
 #[Object(name = "Query")]
 impl QueryRoot {
     /// Every registered marketplace, enabled or not.
@@ -58,8 +59,9 @@ impl QueryRoot {
     ) -> Result<SearchResult> {
         let service = ctx.data_unchecked::<SearchService>();
         let params = search_params(query, filter, sort, first, after, no_cache, buyer)?;
-        let outcome = service.search(&params).await.map_err(|e| e.extend())?;
-        super::freshness::observe(ctx, service, &outcome.sources);
+        let registry = super::marketplace::registry(ctx);
+        let outcome = service.search_in(&registry, &params).await.map_err(|e| e.extend())?;
+        super::freshness::observe(ctx, &registry, &outcome.sources);
         for (marketplace, error) in &outcome.sources.failures {
             report_failure(ctx, marketplace, error);
         }
@@ -88,8 +90,9 @@ impl QueryRoot {
             buyer: buyer_context(buyer)?,
             first: u32::try_from(first.unwrap_or(10)).unwrap_or(0),
         };
-        let outcome = service.compare(&params).await.map_err(|e| e.extend())?;
-        super::freshness::observe(ctx, service, &outcome.sources);
+        let registry = super::marketplace::registry(ctx);
+        let outcome = service.compare_in(&registry, &params).await.map_err(|e| e.extend())?;
+        super::freshness::observe(ctx, &registry, &outcome.sources);
         for (marketplace, error) in &outcome.sources.failures {
             report_failure(ctx, marketplace, error);
         }

@@ -52,6 +52,10 @@ pub enum MarketplaceError {
         /// Milliseconds until a probe call is allowed.
         retry_in_ms: u64,
     },
+    /// An adapter reload removed the marketplace while the search ran: its guard (concurrency
+    /// cap, breaker) is gone with it, so no call is made.
+    #[error("was removed from Pasar's adapters while this search ran")]
+    Removed,
 }
 
 impl MarketplaceError {
@@ -75,6 +79,7 @@ impl MarketplaceError {
             Self::TooLarge { .. } | Self::BadResponse { .. } => Code::MarketplaceBadResponse,
             Self::Overloaded => Code::MarketplaceOverloaded,
             Self::CircuitOpen { .. } => Code::MarketplaceCircuitOpen,
+            Self::Removed => Code::MarketplaceRemoved,
         }
         .as_str()
     }
@@ -89,7 +94,7 @@ impl MarketplaceError {
             | Self::RateLimited { .. }
             | Self::Overloaded
             | Self::CircuitOpen { .. } => true,
-            Self::TooLarge { .. } | Self::BadResponse { .. } => false,
+            Self::TooLarge { .. } | Self::BadResponse { .. } | Self::Removed => false,
         }
     }
 

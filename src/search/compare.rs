@@ -8,6 +8,7 @@ use super::policy::{self, BuyerContext, Explanation};
 use super::report::Sources;
 use super::service::SearchService;
 use super::validate;
+use crate::marketplace::Registry;
 use crate::model::{MarketplaceId, Offer, UnitPrice};
 use crate::normalize::product::{self, MatchExplanation, ProductKey};
 use rust_decimal::Decimal;
@@ -105,10 +106,14 @@ pub struct CompareOutcome {
 impl SearchService {
     /// Fetches each marketplace's first matching offers and groups them into products.
     pub async fn compare(&self, params: &CompareParams) -> Result<CompareOutcome, SearchError> {
-        let registry = self.registry();
-        let query = validate::admit(&params.query, params.first, MAX_GROUPS, &params.filter, &registry)?;
+        self.compare_in(&self.registry(), params).await
+    }
+
+    /// [`compare`](Self::compare) on `registry`, the one its request resolves its answer in.
+    pub async fn compare_in(&self, registry: &Registry, params: &CompareParams) -> Result<CompareOutcome, SearchError> {
+        let query = validate::admit(&params.query, params.first, MAX_GROUPS, &params.filter, registry)?;
         let want = |_: &MarketplaceId| Want::first(COMPARE_WINDOW);
-        let fetched = fanout::fan_out(&registry, &self.path, query, &want, &params.filter, false).await;
+        let fetched = fanout::fan_out(registry, &self.path, query, &want, &params.filter, false).await;
         Ok(assemble_aside(fetched, params.clone()).await)
     }
 }

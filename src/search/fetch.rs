@@ -145,7 +145,7 @@ impl FetchPath {
         report: &mut SourceReport,
     ) -> Result<Arc<CachedPage>, MarketplaceError> {
         let key = cache_key(entry, &request);
-        let guard = self.guards.load().get(entry.marketplace.id()).cloned().ok_or(MarketplaceError::Overloaded)?;
+        let guard = self.guards.load().get(entry.marketplace.id()).cloned().ok_or(MarketplaceError::Removed)?;
         // The load belongs to the cache (another request may drive it, or a task of its own): it
         // keeps this request's id for the upstream call, and its span is a child of the
         // marketplace's span in the search that started it.

@@ -23,7 +23,7 @@ pub enum SourceStatus {
     RateLimited,
     /// At its concurrency cap.
     Overloaded,
-    /// Switched off in its adapter file.
+    /// Switched off in its adapter file, or its file removed by a reload while the search ran.
     Disabled,
 }
 
@@ -52,6 +52,8 @@ impl SourceStatus {
             MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } => Self::BadResponse,
             MarketplaceError::Overloaded => Self::Overloaded,
             MarketplaceError::CircuitOpen { .. } => Self::CircuitOpen,
+            // Switched off by its adapter file's removal: no failure of the marketplace's own.
+            MarketplaceError::Removed => Self::Disabled,
         }
     }
 }

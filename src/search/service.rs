@@ -39,10 +39,14 @@ impl SearchService {
         self.current.load_full()
     }
 
-    /// Runs a federated search.
-    pub async fn search(&self, params: &SearchParams) -> Result<SearchOutcome, SearchError> {
-        let registry = self.registry();
-        let query = validate::admit(&params.query, params.first, MAX_FIRST, &params.filter, &registry)?;
+    /// Runs a federated search on `registry`: the one its request loaded first and resolves its
+    /// answer in, whatever a reload serves meanwhile.
+    pub async fn search_in(
+        &self,
+        registry: &Arc<Registry>,
+        params: &SearchParams,
+    ) -> Result<SearchOutcome, SearchError> {
+        let query = validate::admit(&params.query, params.first, MAX_FIRST, &params.filter, registry)?;
         let search = outcome::fingerprint(query, params);
         let gateway_sorted = params.sort.sorted_in_gateway();
         let start = match params.after.as_deref().map(|c| cursor::decode(search, c)).transpose()? {
@@ -52,7 +56,7 @@ impl SearchService {
             }
             Some(position) => position,
         };
-        let (registry, path, filter, bypass) = (&registry, &self.path, &params.filter, params.bypass_cache);
+        let (path, filter, bypass) = (&self.path, &params.filter, params.bypass_cache);
         match start {
             Position::PerMarketplace { positions, retried, left_out } if !gateway_sorted => {
                 // A marketplace read to the depth is left out of the rest of the walk (`fanout`): a

@@ -107,6 +107,7 @@ fn status(error: &MarketplaceError) -> &'static str {
         MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } => "BAD_RESPONSE",
         MarketplaceError::Overloaded => "OVERLOADED",
         MarketplaceError::CircuitOpen { .. } => "CIRCUIT_OPEN",
+        MarketplaceError::Removed => "DISABLED",
     }
 }
 

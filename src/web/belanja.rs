@@ -152,6 +152,7 @@ fn why(error: &MarketplaceError) -> String {
         MarketplaceError::BadResponse { .. } => "jawabannya tidak dapat dibaca".into(),
         MarketplaceError::Overloaded => "sedang melayani terlalu banyak permintaan".into(),
         MarketplaceError::CircuitOpen { .. } => "dilewati sementara setelah gagal berulang kali".into(),
+        MarketplaceError::Removed => "dihapus dari adapter Pasar saat pencarian berjalan".into(),
     }
 }
 

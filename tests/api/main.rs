@@ -56,6 +56,7 @@ mod ppn_dates;
 mod queueing;
 mod readiness;
 mod reload;
+mod reload_in_flight;
 mod round_trips;
 mod sandbox_text;
 mod schema;

@@ -5,6 +5,7 @@ use super::super::admission::{Admitted, Held, StreamSlots};
 use super::super::codes;
 use super::super::freshness::Freshness;
 use super::super::http::{Caller, count_unrun, prepare};
+use super::super::marketplace::RequestRegistry;
 use super::super::order::in_selection_order;
 use super::super::vendor::VendorOffersListed;
 use super::super::wire::{self, coded};
@@ -110,7 +111,8 @@ impl Operation {
             .data(caller.admin)
             .data(caller.reader)
             .data(Freshness::new())
-            .data(VendorOffersListed::default());
+            .data(VendorOffersListed::default())
+            .data(RequestRegistry::default());
         let mut responses = self.schema.execute_stream(request);
         let mut first = true;
         while let Some(response) = responses.next().await {
