@@ -3,18 +3,21 @@
 //!
 //! Redis is a help, never a dependency: every command has a short deadline, failures open a
 //! breaker that skips Redis for a while (one log line when it opens, one when Redis is back), and
-//! the connection manager reconnects by itself.
+//! the connection manager reconnects by itself. A write Redis answers but refuses (`OOM`) is
+//! not a failure of Redis: it is counted apart (`refusals.rs`).
 
 mod codec;
 mod health;
 mod purges;
 mod quota;
+mod refusals;
 
 use super::page::{CacheKey, CachedPage};
 use super::store::Record;
 use health::Health;
 use redis::AsyncCommands;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use refusals::{Refusal, Refusals};
 use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -45,6 +48,7 @@ pub struct RedisLevel {
     connection: ConnectionManager,
     settings: RedisSettings,
     health: Health,
+    refusals: Refusals,
     /// Written into claims, so an instance releases only its own.
     instance: String,
 }
@@ -109,7 +113,7 @@ impl RedisLevel {
         let connection =
             ConnectionManager::new_lazy_with_config(client.clone(), config).map_err(|e| BadRedisUrl(e.to_string()))?;
         let instance = format!("{:016x}", rand::random::<u64>());
-        Ok(Self { client, connection, settings, health: Health::default(), instance })
+        Ok(Self { client, connection, settings, health: Health::default(), refusals: Refusals::default(), instance })
     }
 
     /// Connects now rather than on the first request, so no request's short deadline pays for
@@ -175,15 +179,37 @@ impl RedisLevel {
                 self.health.succeeded();
                 Some(value)
             }
-            Ok(Err(error)) => {
-                self.health.failed(&error.to_string());
-                None
-            }
+            // Redis answered: a refused write is no sign that it is away (review35o O35-5).
+            Ok(Err(error)) => match Refusal::of(&error) {
+                Some(refusal) => {
+                    self.health.succeeded();
+                    self.refusals.refused(refusal, &error.to_string());
+                    None
+                }
+                None => {
+                    self.health.failed(&error.to_string());
+                    None
+                }
+            },
             Err(_) => {
                 self.health.failed("timed out");
                 None
             }
         }
+    }
+
+    /// As [`run`](Self::run) for a `SET` that writes whenever it is taken: one taken ends a spell
+    /// of refusals. (A script that may write proves nothing: one that deletes, or writes nothing
+    /// this time, runs at `maxmemory` too.)
+    async fn write<T, F>(&self, command: F) -> Option<T>
+    where
+        F: Future<Output = redis::RedisResult<T>>,
+    {
+        let written = self.run(command).await;
+        if written.is_some() {
+            self.refusals.wrote();
+        }
+        written
     }
 
     /// The page another instance (or this one, before a restart) stored.
@@ -204,7 +230,7 @@ impl RedisLevel {
         }
         let mut connection = self.connection.clone();
         let name = self.key("page", key);
-        let _: Option<()> = self.run(async move { connection.pset_ex(name, bytes, millis).await }).await;
+        let _: Option<()> = self.write(async move { connection.pset_ex(name, bytes, millis).await }).await;
     }
 
     /// Keeps `records` of `kind` for `ttl`, in one round trip, none over a record read later.
@@ -253,7 +279,7 @@ impl RedisLevel {
         let millis = u64::try_from(self.settings.lock_for.as_millis()).unwrap_or(u64::MAX);
         let value = self.instance.clone();
         let set = redis::cmd("SET").arg(name).arg(value).arg("NX").arg("PX").arg(millis).to_owned();
-        let claimed: Option<Option<String>> = self.run(async move { set.query_async(&mut connection).await }).await;
+        let claimed: Option<Option<String>> = self.write(async move { set.query_async(&mut connection).await }).await;
         // `Some(None)`: the key exists, another instance loads it.
         !matches!(claimed, Some(None))
     }

@@ -91,6 +91,16 @@ impl Redis {
         wait_for_port(self.port);
     }
 
+    /// Sets `parameter` of the running server (`CONFIG SET`, with `redis-cli`).
+    pub fn config_set(&self, parameter: &str, value: &str) {
+        let output = Command::new("redis-cli")
+            .args(["-p", &self.port.to_string(), "config", "set", parameter, value])
+            .output()
+            .expect("redis-cli runs (it comes with redis-server)");
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert!(said.trim() == "OK", "CONFIG SET {parameter} {value}: {said}");
+    }
+
     /// Kills the server at once, as a crash would.
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {

@@ -5,6 +5,7 @@ mod burst;
 mod bypass;
 mod deep_links;
 mod freshness;
+mod full;
 mod harness;
 mod outage;
 mod purge;
