@@ -317,6 +317,7 @@ mod read;
 mod sized;
 
 pub use count::{BARE_PACK_COUNT, PackCount, held_reading, hold_bare_count, pack_count};
+pub use lexicon::pack_word;
 #[cfg(test)]
 use lexicon::{base_unit, fixed_pack};
 use read::{field_statement, lowered, lowered_title, words};

@@ -66,17 +66,22 @@ pub enum Uncounted {
     OtherUnit,
     /// An approximate price (`Rp 150rb`) in a group where other offers have exact ones.
     Approximate,
-    /// A unit price under a tenth of the median of the product's other counted offers in the same
-    /// pack (at least two): a placeholder (a ream at Rp 100) or a misread pack, never the
-    /// cheapest. Also an offer listed at a placeholder amount (Rp 11 to Rp 1.000 written as a
+    /// A unit price more than ten times below the rest of its product's counted offers in the same
+    /// pack, where those above are more: a placeholder (a ream at Rp 100) or a misread pack, never
+    /// the cheapest. Also an offer listed at a placeholder amount (Rp 11 to Rp 1.000 written as a
     /// power of ten or one digit repeated: Rp 100, Rp 999) whose pack has prices over ten times
     /// its own and none between that is not a placeholder amount: see `BESIDE_PLACEHOLDERS`.
     FarBelowOthers,
-    /// A price of a pack whose placeholder amounts (`FAR_BELOW_OTHERS`) are as many as the prices
-    /// over ten times theirs, or whose only other offer is one: four folders at Rp 100 beside two
-    /// at Rp 5.000 read like four sachets at Rp 1.000 beside two strips read as single pieces, so
-    /// which side is the product's price cannot be told and the pack states no figure.
+    /// A price of a pack whose placeholder amounts (`FAR_BELOW_OTHERS`) are at least as many as the
+    /// prices over ten times theirs: four folders at Rp 100 beside two at Rp 5.000 read like four
+    /// sachets at Rp 1.000 beside two strips read as single pieces, so which side is the product's
+    /// price cannot be told and the pack states no figure.
     BesidePlaceholders,
+    /// A price of a pack whose prices fall on two sides more than ten times apart, as many on
+    /// each side and not all placeholder amounts (envelopes at Rp 500 beside as many at Rp 6.000,
+    /// a laptop at Rp 10.000 beside one at Rp 8.650.000): which side is the product's price cannot
+    /// be told, and the pack states no figure.
+    PricesApart,
 }
 
 /// How much of one marketplace's matches a comparison grouped.

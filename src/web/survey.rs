@@ -71,6 +71,10 @@ pub fn uncounted_why(offer: &Offer, why: Uncounted, lang: Lang) -> &'static str 
             "harga lain sepuluh kali lebih murah, tak jelas mana yang benar",
             "other prices ten times lower; which is right cannot be told",
         ),
+        Uncounted::PricesApart => lang.pick(
+            "harga penawaran lain berbeda lebih dari sepuluh kali, tak jelas mana yang benar",
+            "other offers' prices differ more than tenfold; which is right cannot be told",
+        ),
     }
 }
 

@@ -1,6 +1,6 @@
-//! review33m N4, review35m M35-3: placeholder prices (Rp 100 for a folder sold at Rp 5.000) never
-//! make a product's figures, and where they are as many as the prices above them neither side
-//! does, from a stub of Mbiz's search.
+//! review33m N4, review35m M35-3, review36 R36-1/R36-2: placeholder prices (Rp 100 for a folder
+//! sold at Rp 5.000) never make a product's figures, whatever their unit field's writing, and
+//! where they are as many as the prices above them neither side does, from a stub of Mbiz's search.
 
 use crate::helpers::{TestApp, spawn_app_with_stub};
 use axum::extract::Query;
@@ -13,18 +13,23 @@ const COMPARE: &str = r#"query($q: String!) {
   } } }"#;
 
 /// Blue folders: four at Rp 100 beside two at Rp 5.000 and Rp 5.200; red: one at Rp 100 beside
-/// one at Rp 5.000; green: two at Rp 100 beside three from Rp 5.000 to Rp 5.300.
+/// one at Rp 5.000; green: two at Rp 100 beside three from Rp 5.000 to Rp 5.300; yellow: one at
+/// Rp 100 sold by the `Buah` beside three by the `Pcs`; purple: two at Rp 1.000 beside two at
+/// Rp 12.000 and Rp 13.000.
 async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value> {
     let asked = |colour: &str| ask.get("q").is_some_and(|q| q.contains(colour));
     let (colour, prices): (&str, &[u32]) = match () {
         _ if asked("merah") => ("Merah", &[100, 5000]),
         _ if asked("hijau") => ("Hijau", &[100, 100, 5000, 5200, 5300]),
+        _ if asked("kuning") => ("Kuning", &[100, 5000, 5200, 5300]),
+        _ if asked("ungu") => ("Ungu", &[1000, 1000, 12_000, 13_000]),
         _ => ("Biru", &[100, 100, 100, 100, 5000, 5200]),
     };
     let listing = |(i, price): (usize, &u32)| {
+        let uom = if colour == "Kuning" && i == 0 { "Buah" } else { "Pcs" };
         json!({
             "id": format!("MAP-{i}"), "name": format!("Map Plastik Bantex Kancing {colour} Folio"),
-            "price": format!("Rp{}", price), "uom": "Pcs", "stock": 10, "vat_rate": 11,
+            "price": format!("Rp{}", price), "uom": uom, "stock": 10, "vat_rate": 11,
             "url": format!("https://mbiz.example/p/{i}"),
             "seller": { "id": format!("S-{i}"), "name": "PT Uji", "city": "Kota Malang" },
         })
@@ -70,4 +75,21 @@ async fn placeholder_prices_fewer_than_the_prices_above_them_are_left_out_and_th
     assert_eq!((&group["unitPriceMin"], &group["unitPriceMedian"]), (&json!("5000"), &json!("5200")), "{group}");
     assert_eq!(group["cheapest"]["sourceId"], "MAP-2", "{group}");
     assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 2 }]), "{group}");
+}
+
+#[tokio::test]
+async fn a_placeholder_whose_unit_field_is_written_otherwise_is_still_weighed_against_its_pack() {
+    let app = gateway().await;
+    let group = only_group(&app, "map plastik bantex kancing kuning folio").await;
+    assert_eq!(group["unitPriceMin"], json!("5000"), "{group}");
+    assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 1 }]), "{group}");
+}
+
+#[tokio::test]
+async fn two_placeholders_beside_two_prices_far_above_leave_the_product_no_figures() {
+    let app = gateway().await;
+    let group = only_group(&app, "map plastik bantex kancing ungu folio").await;
+    assert_eq!((&group["unitPriceMin"], &group["cheapest"]), (&Value::Null, &Value::Null), "{group}");
+    let why = json!([{ "reason": "FAR_BELOW_OTHERS", "count": 2 }, { "reason": "BESIDE_PLACEHOLDERS", "count": 2 }]);
+    assert_eq!(group["uncounted"], why, "{group}");
 }

@@ -2,28 +2,29 @@
 //! beside reams at Rp 55.000 (a placeholder, "harga nego"), or a pack read larger than it is.
 //! Counted, one such listing was the group's cheapest, the buyer page's headline and the
 //! survey's lowest price, and four of them halved an HPS median (review33w W33-2). A price is
-//! weighed only against offers of the same product in the same pack (the unit as named, and its
-//! size): across packs a tenth may be a misread pack on the other side (three strips of ten
-//! sachets read as one piece each outvoted the sachet sold alone, review33m N3), and a product
-//! that is cheap everywhere is never judged. Where placeholder amounts are as many as the prices
-//! above them, the numbers cannot tell which side is wrong: four folders at Rp 100 beside two at
-//! Rp 5.000 (placeholders) look like four sachets at Rp 1.000 beside two strips read as single
-//! pieces (real prices), so such a pack states no figure at all (review33m N4, review35m M35-3).
+//! weighed only against offers of the same product in the same pack (the pack its unit field
+//! names, and its size): across packs a tenth may be a misread pack on the other side (three
+//! strips of ten sachets read as one piece each outvoted the sachet sold alone, review33m N3),
+//! and a product that is cheap everywhere is never judged. Where the prices far below are as many
+//! as those above them, the numbers cannot tell which side is wrong: four folders at Rp 100 beside
+//! two at Rp 5.000 (placeholders) look like four sachets at Rp 1.000 beside two strips read as
+//! single pieces (real prices), so such a pack states no figure at all (review33m N4, review35m
+//! M35-3, review36 R36-2).
 
 use super::Uncounted;
 use crate::model::Offer;
+use crate::normalize::unit;
 use rust_decimal::Decimal;
+use std::cmp::Ordering;
 
-/// A unit price under this fraction of the median of the others is left out.
-const FLOOR_DIVISOR: u32 = 10;
+/// Prices more than this many times apart are not one product's price in one pack.
+const GAP: u32 = 10;
 
-/// Other counted offers needed before one is judged by their median: against a single other,
-/// which of the two is wrong cannot be told (unless one is a stand-in).
-const MIN_OTHERS: usize = 2;
-
-/// The pack an offer is sold in: the unit as the marketplace names it, and its size.
+/// The pack an offer is sold in: the pack its unit field names, whatever the writing (`Rim`,
+/// `1 Rim` and `RIM (500 lbr)` are one pack, `Buah` and `Pcs` another; review36 R36-1: a
+/// placeholder alone in its spelling was never judged), and its size.
 pub(super) fn pack_of(offer: &Offer) -> (String, Option<Decimal>) {
-    (offer.unit.name.as_deref().unwrap_or_default().trim().to_lowercase(), offer.unit.quantity.map(|q| q.normalize()))
+    (unit::pack_word(offer.unit.name.as_deref().unwrap_or_default()), offer.unit.quantity.map(|q| q.normalize()))
 }
 
 /// Whether the offer's price as listed is an amount sellers type where the price is given on
@@ -43,11 +44,8 @@ fn stand_in_amount(amount: Decimal) -> bool {
     digits.trim_end_matches('0') == "1" || digits.chars().all(|c| digits.starts_with(c))
 }
 
-/// Leaves out (`FarBelowOthers`) each counted unit price under a tenth of the median of the
-/// other counted ones in the same pack (`packs`, one per verdict); then, in a pack whose counted
-/// prices below a tenfold gap are all stand-ins (`stand_ins`), every counted price: the stand-ins
-/// as `FarBelowOthers`, those above the gap as `BesidePlaceholders`. Every price is weighed
-/// against the same others, never against a set the judging has already thinned.
+/// Judges the counted unit prices of each pack (`packs`, one per verdict) apart from every other
+/// pack's (see [`judge_pack`]).
 pub(super) fn judge(
     verdicts: &mut [Result<Decimal, Uncounted>],
     packs: &[(String, Option<Decimal>)],
@@ -58,54 +56,42 @@ pub(super) fn judge(
         if !seen.contains(&pack) {
             seen.push(pack);
             let same: Vec<usize> = (0..packs.len()).filter(|&i| &packs[i] == pack).collect();
-            judge_within(verdicts, &same);
-            leave_out_if_undecidable(verdicts, &same, stand_ins);
+            judge_pack(verdicts, &same, stand_ins);
         }
     }
 }
 
-/// [`judge`]'s first step over the verdicts at `members`, offers of one pack.
-fn judge_within(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize]) {
-    let mut counted: Vec<Decimal> = members.iter().filter_map(|&i| verdicts[i].as_ref().ok().copied()).collect();
-    if counted.len() <= MIN_OTHERS {
-        return;
-    }
-    counted.sort();
-    for &i in members {
-        let verdict = &mut verdicts[i];
-        let Ok(price) = *verdict else { continue };
-        let at = counted.partition_point(|p| *p < price);
-        if let Some(median) = median_without(&counted, at)
-            && price * Decimal::from(FLOOR_DIVISOR) < median
-        {
-            *verdict = Err(Uncounted::FarBelowOthers);
-        }
-    }
-}
-
-/// [`judge`]'s second step: the first leaves a placeholder counted only where placeholders are
-/// at least as many as the prices above them (or where there are only two), and then which side
-/// is the product's price cannot be told. One real price at or under the gap (Rp 1.100 beside
-/// three at Rp 1.000) says the low side is real, and the pack stays as it is.
-fn leave_out_if_undecidable(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize], stand_ins: &[bool]) {
+/// Splits one pack's counted prices at their lowest gap of more than [`GAP`] times, and weighs
+/// the side below against the side above by how many offers each holds:
+/// - fewer below: they are placeholders or misread packs (`FarBelowOthers`), and the side above
+///   is judged the same way in turn;
+/// - more below, one of them not a stand-in amount (Rp 1.100 beside three at Rp 1.000): the low
+///   side is real and the prices far above are counted as written;
+/// - otherwise which side is the product's price cannot be told, and the pack states no figure:
+///   stand-ins below are `FarBelowOthers` and the prices above `BesidePlaceholders`; with a real
+///   price below (envelopes at Rp 500 beside as many at Rp 6.000, a laptop at Rp 10.000 beside one
+///   at Rp 8.650.000) both sides are `PricesApart` (review36 R36-2, R36-8).
+fn judge_pack(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize], stand_ins: &[bool]) {
     let mut counted: Vec<(Decimal, usize)> =
         members.iter().filter_map(|&i| verdicts[i].as_ref().ok().map(|&price| (price, i))).collect();
     counted.sort();
-    let Some(gap) = counted.windows(2).position(|w| w[0].0 * Decimal::from(FLOOR_DIVISOR) < w[1].0) else {
-        return;
-    };
-    let (below, above) = counted.split_at(gap + 1);
-    if below.iter().all(|&(_, i)| stand_ins[i]) {
-        below.iter().for_each(|&(_, i)| verdicts[i] = Err(Uncounted::FarBelowOthers));
-        above.iter().for_each(|&(_, i)| verdicts[i] = Err(Uncounted::BesidePlaceholders));
+    let mut rest = &counted[..];
+    while let Some(gap) = rest.windows(2).position(|w| w[0].0 * Decimal::from(GAP) < w[1].0) {
+        let (below, above) = rest.split_at(gap + 1);
+        let only_stand_ins = below.iter().all(|&(_, i)| stand_ins[i]);
+        let (low, high) = match below.len().cmp(&above.len()) {
+            Ordering::Less => (Uncounted::FarBelowOthers, None),
+            Ordering::Greater if !only_stand_ins => return,
+            _ if only_stand_ins => (Uncounted::FarBelowOthers, Some(Uncounted::BesidePlaceholders)),
+            _ => (Uncounted::PricesApart, Some(Uncounted::PricesApart)),
+        };
+        below.iter().for_each(|&(_, i)| verdicts[i] = Err(low));
+        if let Some(high) = high {
+            above.iter().for_each(|&(_, i)| verdicts[i] = Err(high));
+            return;
+        }
+        rest = above;
     }
-}
-
-/// The median of ascending `sorted` without its element at `skip`.
-fn median_without(sorted: &[Decimal], skip: usize) -> Option<Decimal> {
-    let n = sorted.len().checked_sub(1).filter(|&n| n > 0)?;
-    let at = |i: usize| if i < skip { sorted[i] } else { sorted[i + 1] };
-    Some(if n % 2 == 1 { at(n / 2) } else { (at(n / 2 - 1) + at(n / 2)) / Decimal::TWO })
 }
 
 #[cfg(test)]
@@ -137,17 +123,39 @@ mod tests {
     }
 
     #[test]
-    fn several_placeholders_are_each_weighed_against_all_the_others() {
-        // Rp 11, 100, 999 and 1.000 a ream of 500 beside four real reams.
-        let prices = [dec!(0.022), dec!(0.2), dec!(1.998), dec!(2), dec!(110), dec!(112), dec!(114), dec!(116)];
-        let left_out = judged(&prices).iter().filter(|v| v.is_err()).count();
-        assert_eq!(left_out, 4);
+    fn several_placeholders_are_left_out_together_beside_more_real_prices() {
+        // Rp 11, 100, 999 and 1.000 a ream of 500 beside five real reams.
+        let prices =
+            [dec!(0.022), dec!(0.2), dec!(1.998), dec!(2), dec!(110), dec!(112), dec!(114), dec!(116), dec!(118)];
+        let verdicts = judged(&prices);
+        assert_eq!(verdicts[..4], [Err(Uncounted::FarBelowOthers); 4]);
+        assert!(verdicts[4..].iter().all(Result::is_ok), "{verdicts:?}");
+        // Beside as many real reams, which side is wrong cannot be told.
+        assert!(judged(&prices[..8]).iter().all(|v| *v == Err(Uncounted::PricesApart)));
     }
 
     #[test]
-    fn a_price_a_ninth_of_the_others_or_a_pair_far_apart_is_counted() {
+    fn a_price_a_ninth_of_the_others_is_counted_and_a_pair_far_apart_states_no_figure() {
         assert!(judged(&[dec!(100), dec!(100), dec!(12)]).iter().all(Result::is_ok));
-        assert!(judged(&[dec!(100), dec!(1)]).iter().all(Result::is_ok));
+        assert_eq!(judged(&[dec!(100), dec!(1)]), [Err(Uncounted::PricesApart); 2]);
+    }
+
+    #[test]
+    fn prices_as_many_on_each_side_of_a_tenfold_gap_state_no_figure_placeholders_or_not() {
+        let (far, beside, apart) =
+            (Err(Uncounted::FarBelowOthers), Err(Uncounted::BesidePlaceholders), Err(Uncounted::PricesApart));
+        // review36 R36-2: sachets two and two, materai three and three, pencils two beside one.
+        assert_eq!(listed(&[1000, 1000, 12_000, 13_000]), [far, far, beside, beside]);
+        assert_eq!(listed(&[100, 100, 100, 11_000, 11_500, 12_000]), [far, far, far, beside, beside, beside]);
+        assert_eq!(listed(&[1000, 1000, 25_000]), [far, far, beside]);
+        // Envelopes at Rp 500 beside as many at Rp 6.000, a laptop at Rp 10.000 beside one (R36-8).
+        assert_eq!(listed(&[500, 550, 6000, 6500]), [apart; 4]);
+        assert_eq!(listed(&[10_000, 8_650_000]), [apart; 2]);
+    }
+
+    #[test]
+    fn real_prices_outnumbering_one_far_above_are_counted_with_it() {
+        assert!(listed(&[1200, 1300, 25_000]).iter().all(Result::is_ok));
     }
 
     /// Listed prices of one pack of pieces (unit price = listed price), judged.
@@ -205,14 +213,5 @@ mod tests {
         let stand_in = |n: &str| stand_in_amount(n.parse().expect("decimal"));
         assert!(["11", "99", "100", "100.00", "999", "1000"].into_iter().all(stand_in));
         assert!(!["10", "500", "750", "101", "1100", "2000", "100.5"].into_iter().any(stand_in));
-    }
-
-    #[test]
-    fn the_median_without_one_element_skips_exactly_that_one() {
-        let sorted = [dec!(1), dec!(2), dec!(3), dec!(10)];
-        assert_eq!(median_without(&sorted, 0), Some(dec!(3)));
-        assert_eq!(median_without(&sorted, 3), Some(dec!(2)));
-        assert_eq!(median_without(&[dec!(1), dec!(2), dec!(4)], 1), Some(dec!(2.5)));
-        assert_eq!(median_without(&[dec!(1)], 0), None);
     }
 }
