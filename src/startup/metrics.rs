@@ -53,6 +53,7 @@ pub(super) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -
     }
     metrics::gauge!("pasar_cache_bytes").set(state.service.cache_bytes().await as f64);
     metrics::gauge!("pasar_open_sockets").set(state.sockets.open.count() as f64);
+    state.adapter_files.set_gauges();
     let content_type = "text/plain; version=0.0.4; charset=utf-8";
     let registry = state.service.registry();
     let text = telemetry::render(|id| registry.get(id).is_some());

@@ -234,12 +234,19 @@ async fn applied(gateway: &Served) -> u64 {
     line.map_or(0, |count| count.trim().parse().unwrap_or_else(|_| panic!("a count: {count}")))
 }
 
-#[tokio::test]
-async fn reading_the_adapter_files_is_no_change_and_a_reload_does_not_trigger_the_next() {
+/// A gateway process over the sandboxes and the repository's adapter files copied in a folder
+/// of their own (which the returned sandboxes and folder must outlive).
+pub(crate) async fn served_over_a_folder() -> (Vec<sandbox::RunningSandbox>, tempfile::TempDir, Served) {
     let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
     let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
     let dir = adapters_except(&[]);
     let gateway = Served::start_over(dir.path(), &sandboxes, "", "", &[]).await;
+    (sandboxes, dir, gateway)
+}
+
+#[tokio::test]
+async fn reading_the_adapter_files_is_no_change_and_a_reload_does_not_trigger_the_next() {
+    let (_sandboxes, dir, gateway) = served_over_a_folder().await;
     // Five times the watcher's debounce.
     let quiet = Duration::from_millis(1500);
     for file in std::fs::read_dir(dir.path()).expect("the folder") {

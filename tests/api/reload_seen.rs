@@ -1,10 +1,13 @@
 //! What a reload did, as operators see it: a removed marketplace's gauges leave `/metrics`
-//! (review35o O35-6).
+//! (review35o O35-6), and files a reload refused are named on `/readyz` and flagged in
+//! `/metrics` until a reload applies (review35o O35-7).
 
 use crate::helpers::{SEARCH, TestApp, spawn_app_with};
 use crate::metrics::{sample, scrape};
-use crate::reload::{adapters_except, over, until};
+use crate::reload::{adapters_except, over, repo_adapter, served_over_a_folder, until};
+use crate::served::Served;
 use serde_json::{Value, json};
+use std::time::{Duration, Instant};
 
 /// The per-marketplace gauges: breaker state and calls in flight (registered at its first
 /// search) and reachability (set by `/readyz`).
@@ -44,4 +47,46 @@ async fn a_marketplace_removed_by_a_reload_leaves_no_gauge_in_metrics_and_keeps_
     }
     let lookups = sample(&after, "pasar_cache_lookups_total", &["marketplace=\"mbiz\"", "result=\"miss\""]);
     assert!(lookups >= Some(1.0), "counters are cumulative and stay: {after}");
+}
+
+/// Waits (up to a generous 20 s) until `/metrics` says `pasar_adapter_files_rejected` is `value`.
+async fn until_files_rejected(gateway: &Served, value: f64) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = gateway.metrics().await;
+        if sample(&text, "pasar_adapter_files_rejected", &[]) == Some(value) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "pasar_adapter_files_rejected never {value}: {text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_refused_adapter_file_is_flagged_in_metrics_and_named_on_readyz_until_it_is_fixed() {
+    // Its own process: the gauge is the process's, which other tests' gateways would set too.
+    let (_sandboxes, dir, gateway) = served_over_a_folder().await;
+    until_files_rejected(&gateway, 0.0).await;
+    let (_, body) = readyz(&gateway.url, &gateway.client).await;
+    assert_eq!(body["adapter_files"]["rejected"], json!([]), "{body}");
+    let started = body["adapter_files"]["applied_at"].as_u64().expect("applied_at");
+
+    let broken = repo_adapter("bela").replace("[request]", "[request]\ncolour = \"blue\"");
+    std::fs::write(dir.path().join("bela.toml"), broken).expect("write");
+    until_files_rejected(&gateway, 1.0).await;
+    let (status, body) = readyz(&gateway.url, &gateway.client).await;
+    assert_eq!((status, &body["status"]), (200, &json!("ready")), "the old set serves: {body}");
+    let refused = &body["adapter_files"]["rejected"][0];
+    assert_eq!(refused["file"], "bela.toml", "{body}");
+    assert_eq!(refused["key"], "request.colour", "{body}");
+    assert!(refused["problem"].as_str().is_some_and(|p| p.contains("colour")), "{body}");
+    assert_eq!(body["adapter_files"]["applied_at"], started, "nothing applied: {body}");
+
+    std::fs::write(dir.path().join("bela.toml"), repo_adapter("bela")).expect("write");
+    until_files_rejected(&gateway, 0.0).await;
+    let (_, body) = readyz(&gateway.url, &gateway.client).await;
+    assert_eq!(body["adapter_files"]["rejected"], json!([]), "{body}");
+    let metrics = gateway.metrics().await;
+    let applied = sample(&metrics, "pasar_adapter_files_applied_timestamp_seconds", &[]);
+    assert!(applied >= Some(started as f64), "the fixed files applied: {applied:?} after {started}");
 }
