@@ -96,6 +96,8 @@ pub struct Shared {
     pub ready_min: usize,
     /// Requests in flight and answered, for the shutdown line.
     pub requests: Arc<Requests>,
+    /// Whether the adapters serving are the files on disk (a reload may have refused them).
+    adapter_files: Arc<AdapterFiles>,
 }
 
 /// A built gateway, bound to its port and ready to serve.
@@ -169,8 +171,17 @@ impl Application {
         let (dir, schema) = ((!config.bundled_adapters).then(|| config.adapters_dir.clone()), endpoint.schema.clone());
         let running = tokio::sync::Mutex::default();
         let ready_min = config.telemetry.ready_min;
-        let reloader =
-            Arc::new(Reloader { dir, options, client, service: service.clone(), schema, ready_min, running });
+        let files = Arc::new(AdapterFiles::read_now());
+        let reloader = Arc::new(Reloader {
+            dir,
+            options,
+            client,
+            service: service.clone(),
+            schema,
+            ready_min,
+            files: Arc::clone(&files),
+            running,
+        });
         let cors = cors::cors_layer(http)?;
         let (stop, stopped) = watch::channel(false);
         // One count for both doors: a socket operation is drained, and counted, as a request is.
@@ -188,7 +199,19 @@ impl Application {
         let metrics = Arc::new(MetricsAccess::new(env.get(METRICS_TOKEN_ENV), loopback));
         let access_log = config.log.access;
         let ready_min = config.telemetry.ready_min;
-        let shared = Shared { endpoint, sockets, service, cors, origins, metrics, access_log, ready_min, requests };
+        let adapter_files = files;
+        let shared = Shared {
+            endpoint,
+            sockets,
+            service,
+            cors,
+            origins,
+            metrics,
+            access_log,
+            ready_min,
+            requests,
+            adapter_files,
+        };
         let state = AppState(Arc::new(shared));
         let listener = TcpListener::bind(config.listen)
             .await
@@ -262,6 +285,7 @@ impl Application {
     }
 }
 
+mod adapter_files;
 mod at_end;
 mod cors;
 mod gzip;
@@ -271,6 +295,7 @@ mod reload;
 mod shared;
 
 pub use crate::telemetry::Requests;
+use adapter_files::AdapterFiles;
 pub use metrics::MetricsAccess;
 use reload::Reloader;
 

@@ -53,8 +53,11 @@ pub(super) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -
     }
     metrics::gauge!("pasar_cache_bytes").set(state.service.cache_bytes().await as f64);
     metrics::gauge!("pasar_open_sockets").set(state.sockets.open.count() as f64);
+    state.adapter_files.set_gauges();
     let content_type = "text/plain; version=0.0.4; charset=utf-8";
-    ([(header::CONTENT_TYPE, content_type)], telemetry::render()).into_response()
+    let registry = state.service.registry();
+    let text = telemetry::render(|id| registry.get(id).is_some());
+    ([(header::CONTENT_TYPE, content_type)], text).into_response()
 }
 
 /// Counts every request in `pasar_http_requests_total{operation,outcome}` and times it in

@@ -7,6 +7,8 @@
 //! been asked of yet counts as reachable: an instance that only became ready after serving
 //! traffic would never get any. Ready, 200, when at least `[telemetry] ready_min` are reachable;
 //! else 503. `/healthz` stays a liveness check: it answers as long as the process serves.
+//! `adapter_files` names the files the last reload refused, if it was refused; that changes no
+//! status, since the old set serves (`adapter_files.rs`).
 
 use super::AppState;
 use crate::marketplace::RegistryEntry;
@@ -73,6 +75,7 @@ pub(super) async fn readyz(State(state): State<AppState>) -> Response {
         "marketplaces": marketplaces,
         "open_sockets": state.sockets.open.count(),
         "requests_in_flight": state.requests.in_flight(),
+        "adapter_files": state.adapter_files.readyz(),
     });
     let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, Json(body)).into_response()

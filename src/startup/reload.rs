@@ -9,8 +9,10 @@
 //! Any problem, or fewer enabled marketplaces than `[telemetry] ready_min` (start-up refuses
 //! those too: `/readyz` would answer 503 for good, taking every instance that reads the same
 //! folder out of its load balancer at once): the old registry stays, each problem is logged with
-//! its file and key, and `pasar_adapter_reloads_total{outcome="rejected"}` counts it.
+//! its file and key, `pasar_adapter_reloads_total{outcome="rejected"}` counts it, and `/readyz`
+//! names the files refused until a reload applies (`adapter_files.rs`).
 
+use super::adapter_files::AdapterFiles;
 use crate::graphql::{PasarSchema, forget_stored_responses};
 use crate::marketplace::registry::{self, LoadOptions, Source};
 use crate::marketplace::upstream::Upstream;
@@ -35,6 +37,8 @@ pub(super) struct Reloader {
     pub(super) schema: PasarSchema,
     /// The enabled marketplaces `/readyz` needs (`[telemetry] ready_min`).
     pub(super) ready_min: usize,
+    /// Whether the set serving is the files on disk, for `/readyz` and `/metrics`.
+    pub(super) files: Arc<AdapterFiles>,
     /// One reload at a time: a second trigger waits and then reads the files as they are.
     pub(super) running: tokio::sync::Mutex<()>,
 }
@@ -63,6 +67,7 @@ impl Reloader {
                 }
                 tracing::warn!(trigger = why, problems = problems.len(), "Adapters not reloaded; the old ones serve.");
                 metrics::counter!("pasar_adapter_reloads_total", "outcome" => "rejected").increment(1);
+                self.files.rejected(&problems);
             }
             Ok(registry) => {
                 let replaced: Replaced = self.service.replace_registry(registry).await;
@@ -78,6 +83,7 @@ impl Reloader {
                     "Adapters reloaded."
                 );
                 metrics::counter!("pasar_adapter_reloads_total", "outcome" => "applied").increment(1);
+                self.files.applied();
             }
         }
     }

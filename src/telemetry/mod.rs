@@ -13,6 +13,7 @@
 
 pub mod access;
 mod export;
+mod gone;
 mod in_flight;
 pub mod logging;
 pub mod request;
@@ -46,8 +47,10 @@ pub fn install() -> bool {
         .is_some()
 }
 
-/// The Prometheus text exposition of every series recorded so far.
-pub fn render() -> String {
+/// The Prometheus text exposition of every series recorded so far, but the gauges of
+/// marketplaces for which `serves` is false (removed by a reload: `gone.rs`).
+pub fn render(serves: impl Fn(&str) -> bool) -> String {
     install();
-    HANDLE.get().and_then(Option::as_ref).map(PrometheusHandle::render).unwrap_or_default()
+    let text = HANDLE.get().and_then(Option::as_ref).map(PrometheusHandle::render).unwrap_or_default();
+    gone::without_gone_gauges(&text, serves)
 }

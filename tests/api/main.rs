@@ -57,6 +57,7 @@ mod queueing;
 mod readiness;
 mod reload;
 mod reload_in_flight;
+mod reload_seen;
 mod round_trips;
 mod sandbox_text;
 mod schema;

@@ -12,13 +12,13 @@ use std::time::{Duration, Instant};
 
 const MARKETPLACES: &str = "{ marketplaces { id name } }";
 
-fn repo_adapter(id: &str) -> String {
+pub(crate) fn repo_adapter(id: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters").join(format!("{id}.toml"));
     std::fs::read_to_string(path).expect("adapter file")
 }
 
 /// The repository's adapter files but `except`, in a folder of their own.
-fn adapters_except(except: &[&str]) -> tempfile::TempDir {
+pub(crate) fn adapters_except(except: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for id in ["bela", "ekatalog", "jatim-bejo", "mbiz", "padi-umkm"].iter().filter(|id| !except.contains(id)) {
         std::fs::write(dir.path().join(format!("{id}.toml")), repo_adapter(id)).expect("write");
@@ -26,20 +26,20 @@ fn adapters_except(except: &[&str]) -> tempfile::TempDir {
     dir
 }
 
-fn over(dir: &Path, timeout: Duration) -> TestOptions {
+pub(crate) fn over(dir: &Path, timeout: Duration) -> TestOptions {
     let path: PathBuf = dir.to_path_buf();
     TestOptions { timeout, configure: Arc::new(move |c| c.adapters_dir = path.clone()), ..TestOptions::default() }
 }
 
 /// (id, name) of every marketplace served.
-async fn served(app: &TestApp) -> Vec<(String, String)> {
+pub(crate) async fn served(app: &TestApp) -> Vec<(String, String)> {
     let answer = app.graphql(MARKETPLACES, json!({})).await;
     let list = answer["data"]["marketplaces"].as_array().cloned().unwrap_or_default();
     list.iter().map(|m| (m["id"].as_str().unwrap_or("").into(), m["name"].as_str().unwrap_or("").into())).collect()
 }
 
 /// Waits (up to a generous 20 s) until the marketplaces served satisfy `done`.
-async fn until(app: &TestApp, what: &str, done: impl Fn(&[(String, String)]) -> bool) {
+pub(crate) async fn until(app: &TestApp, what: &str, done: impl Fn(&[(String, String)]) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let now = served(app).await;
@@ -234,12 +234,19 @@ async fn applied(gateway: &Served) -> u64 {
     line.map_or(0, |count| count.trim().parse().unwrap_or_else(|_| panic!("a count: {count}")))
 }
 
-#[tokio::test]
-async fn reading_the_adapter_files_is_no_change_and_a_reload_does_not_trigger_the_next() {
+/// A gateway process over the sandboxes and the repository's adapter files copied in a folder
+/// of their own (which the returned sandboxes and folder must outlive).
+pub(crate) async fn served_over_a_folder() -> (Vec<sandbox::RunningSandbox>, tempfile::TempDir, Served) {
     let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
     let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
     let dir = adapters_except(&[]);
     let gateway = Served::start_over(dir.path(), &sandboxes, "", "", &[]).await;
+    (sandboxes, dir, gateway)
+}
+
+#[tokio::test]
+async fn reading_the_adapter_files_is_no_change_and_a_reload_does_not_trigger_the_next() {
+    let (_sandboxes, dir, gateway) = served_over_a_folder().await;
     // Five times the watcher's debounce.
     let quiet = Duration::from_millis(1500);
     for file in std::fs::read_dir(dir.path()).expect("the folder") {

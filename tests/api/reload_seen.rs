@@ -1,0 +1,92 @@
+//! What a reload did, as operators see it: a removed marketplace's gauges leave `/metrics`
+//! (review35o O35-6), and files a reload refused are named on `/readyz` and flagged in
+//! `/metrics` until a reload applies (review35o O35-7).
+
+use crate::helpers::{SEARCH, TestApp, spawn_app_with};
+use crate::metrics::{sample, scrape};
+use crate::reload::{adapters_except, over, repo_adapter, served_over_a_folder, until};
+use crate::served::Served;
+use serde_json::{Value, json};
+use std::time::{Duration, Instant};
+
+/// The per-marketplace gauges: breaker state and calls in flight (registered at its first
+/// search) and reachability (set by `/readyz`).
+const GAUGES: [&str; 3] = ["pasar_breaker_state", "pasar_inflight", "pasar_marketplace_up"];
+
+async fn readyz(url: &str, client: &reqwest::Client) -> (u16, Value) {
+    let response = client.get(format!("{url}/readyz")).send().await.expect("readyz");
+    (response.status().as_u16(), response.json().await.expect("JSON"))
+}
+
+async fn search_and_check(app: &TestApp) {
+    let answer = app.graphql(SEARCH, json!({ "query": "kertas gauges", "first": 5 })).await;
+    assert_eq!(answer["data"]["search"]["complete"], true, "{answer}");
+    assert_eq!(readyz(&app.address, &app.client).await.0, 200);
+}
+
+#[tokio::test]
+async fn a_marketplace_removed_by_a_reload_leaves_no_gauge_in_metrics_and_keeps_its_counters() {
+    let dir = adapters_except(&[]);
+    let app = spawn_app_with(over(dir.path(), crate::helpers::TEST_TIMEOUT)).await;
+    search_and_check(&app).await;
+    let before = scrape(&app).await;
+    for gauge in GAUGES {
+        for id in ["mbiz", "bela"] {
+            let label = format!("marketplace=\"{id}\"");
+            assert!(sample(&before, gauge, &[&label]).is_some(), "{gauge} of {id} before the reload: {before}");
+        }
+    }
+
+    std::fs::remove_file(dir.path().join("mbiz.toml")).expect("remove");
+    until(&app, "mbiz removed", |m| m.iter().all(|(id, _)| id != "mbiz")).await;
+    search_and_check(&app).await;
+    let after = scrape(&app).await;
+    for gauge in GAUGES {
+        assert_eq!(sample(&after, gauge, &["marketplace=\"mbiz\""]), None, "{gauge} of the removed mbiz: {after}");
+        assert!(sample(&after, gauge, &["marketplace=\"bela\""]).is_some(), "{gauge} of bela stays: {after}");
+    }
+    let lookups = sample(&after, "pasar_cache_lookups_total", &["marketplace=\"mbiz\"", "result=\"miss\""]);
+    assert!(lookups >= Some(1.0), "counters are cumulative and stay: {after}");
+}
+
+/// Waits (up to a generous 20 s) until `/metrics` says `pasar_adapter_files_rejected` is `value`.
+async fn until_files_rejected(gateway: &Served, value: f64) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = gateway.metrics().await;
+        if sample(&text, "pasar_adapter_files_rejected", &[]) == Some(value) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "pasar_adapter_files_rejected never {value}: {text}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_refused_adapter_file_is_flagged_in_metrics_and_named_on_readyz_until_it_is_fixed() {
+    // Its own process: the gauge is the process's, which other tests' gateways would set too.
+    let (_sandboxes, dir, gateway) = served_over_a_folder().await;
+    until_files_rejected(&gateway, 0.0).await;
+    let (_, body) = readyz(&gateway.url, &gateway.client).await;
+    assert_eq!(body["adapter_files"]["rejected"], json!([]), "{body}");
+    let started = body["adapter_files"]["applied_at"].as_u64().expect("applied_at");
+
+    let broken = repo_adapter("bela").replace("[request]", "[request]\ncolour = \"blue\"");
+    std::fs::write(dir.path().join("bela.toml"), broken).expect("write");
+    until_files_rejected(&gateway, 1.0).await;
+    let (status, body) = readyz(&gateway.url, &gateway.client).await;
+    assert_eq!((status, &body["status"]), (200, &json!("ready")), "the old set serves: {body}");
+    let refused = &body["adapter_files"]["rejected"][0];
+    assert_eq!(refused["file"], "bela.toml", "{body}");
+    assert_eq!(refused["key"], "request.colour", "{body}");
+    assert!(refused["problem"].as_str().is_some_and(|p| p.contains("colour")), "{body}");
+    assert_eq!(body["adapter_files"]["applied_at"], started, "nothing applied: {body}");
+
+    std::fs::write(dir.path().join("bela.toml"), repo_adapter("bela")).expect("write");
+    until_files_rejected(&gateway, 0.0).await;
+    let (_, body) = readyz(&gateway.url, &gateway.client).await;
+    assert_eq!(body["adapter_files"]["rejected"], json!([]), "{body}");
+    let metrics = gateway.metrics().await;
+    let applied = sample(&metrics, "pasar_adapter_files_applied_timestamp_seconds", &[]);
+    assert!(applied >= Some(started as f64), "the fixed files applied: {applied:?} after {started}");
+}
