@@ -12,13 +12,13 @@ use std::time::{Duration, Instant};
 
 const MARKETPLACES: &str = "{ marketplaces { id name } }";
 
-fn repo_adapter(id: &str) -> String {
+pub(crate) fn repo_adapter(id: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters").join(format!("{id}.toml"));
     std::fs::read_to_string(path).expect("adapter file")
 }
 
 /// The repository's adapter files but `except`, in a folder of their own.
-fn adapters_except(except: &[&str]) -> tempfile::TempDir {
+pub(crate) fn adapters_except(except: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for id in ["bela", "ekatalog", "jatim-bejo", "mbiz", "padi-umkm"].iter().filter(|id| !except.contains(id)) {
         std::fs::write(dir.path().join(format!("{id}.toml")), repo_adapter(id)).expect("write");
@@ -26,7 +26,7 @@ fn adapters_except(except: &[&str]) -> tempfile::TempDir {
     dir
 }
 
-fn over(dir: &Path, timeout: Duration) -> TestOptions {
+pub(crate) fn over(dir: &Path, timeout: Duration) -> TestOptions {
     let path: PathBuf = dir.to_path_buf();
     TestOptions { timeout, configure: Arc::new(move |c| c.adapters_dir = path.clone()), ..TestOptions::default() }
 }
@@ -39,7 +39,7 @@ async fn served(app: &TestApp) -> Vec<(String, String)> {
 }
 
 /// Waits (up to a generous 20 s) until the marketplaces served satisfy `done`.
-async fn until(app: &TestApp, what: &str, done: impl Fn(&[(String, String)]) -> bool) {
+pub(crate) async fn until(app: &TestApp, what: &str, done: impl Fn(&[(String, String)]) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let now = served(app).await;
