@@ -52,6 +52,31 @@ async fn a_peer_that_does_not_speak_tls_to_an_https_call_is_a_tls_failure() {
 }
 
 #[tokio::test]
+async fn an_https_endpoint_with_a_self_signed_certificate_is_a_tls_failure() {
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    // Made once with `openssl req -x509 -newkey ec` for IP 127.0.0.1 (`CA:FALSE`: a CA certificate
+    // as an end entity is refused before its issuer is looked at), for this test only.
+    let cert = CertificateDer::from(include_bytes!("testdata/self_signed_cert.der").to_vec());
+    let key = PrivateKeyDer::Pkcs8(include_bytes!("testdata/self_signed_key.der").to_vec().into());
+    let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("versions")
+        .with_no_client_auth()
+        .with_single_cert(vec![cert], key)
+        .expect("certificate");
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    tokio::spawn(async move {
+        let (socket, _) = listener.accept().await.expect("accept");
+        let _ = acceptor.accept(socket).await;
+    });
+    let error = failure(&format!("https://127.0.0.1:{port}/items")).await;
+    assert_cause(&error, Cause::Tls, "not signed by an authority Pasar trusts");
+}
+
+#[tokio::test]
 async fn a_listener_whose_backlog_is_full_is_a_connect_timeout() {
     let socket = TcpSocket::new_v4().expect("socket");
     socket.bind("127.0.0.1:0".parse().expect("addr")).expect("bind");
