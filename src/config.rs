@@ -119,6 +119,9 @@ pub struct Defaults {
     /// How long an opened breaker refuses calls before one probe, e.g. `"5s"`; doubles per failed probe.
     #[serde(with = "duration")]
     pub breaker_open_for: Duration,
+    /// The longest a marketplace's `Retry-After` (on a 429) holds its calls off, e.g. `"5m"`.
+    #[serde(with = "duration")]
+    pub max_retry_after: Duration,
 }
 
 impl Default for Defaults {
@@ -133,6 +136,7 @@ impl Default for Defaults {
             retries: settings.retry.max_retries,
             breaker_threshold: settings.breaker.threshold,
             breaker_open_for: settings.breaker.open_for,
+            max_retry_after: settings.breaker.max_retry_after,
         }
     }
 }
@@ -150,6 +154,7 @@ impl Defaults {
             breaker: BreakerPolicy {
                 threshold: self.breaker_threshold,
                 open_for: self.breaker_open_for,
+                max_retry_after: self.max_retry_after,
                 ..BreakerPolicy::default()
             },
             ..Settings::default()

@@ -2,7 +2,8 @@
 //! request, and counts no machine has cores for. `pasar check --config` reports the same, each
 //! with its key, before anything is built (one HTTP client per worker included).
 
-use super::Config;
+use super::{Config, Defaults};
+use crate::marketplace::breaker::MAX_OPEN_FOR;
 use std::time::Duration;
 
 /// The most `[http] workers`: each is a thread with its own upstream client, and no server
@@ -16,6 +17,10 @@ const MAX_TIMEOUT: Duration = Duration::from_secs(120);
 /// packets are answered 408, and `0s` refused every search while `/readyz` said ready
 /// (review35o O35-1).
 const MIN_HTTP_TIMEOUT: Duration = Duration::from_millis(100);
+
+/// The longest `[defaults] max_retry_after`: a marketplace holding itself off longer than an
+/// hour is down, and is better asked again (review35o O35-4).
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
 
 /// The smallest `[limits] max_body_bytes`: a request of a few fields.
 const MIN_BODY_BYTES: usize = 1024;
@@ -83,6 +88,9 @@ impl Config {
         if defaults.concurrency == 0 {
             refuse("[defaults] concurrency", "must be at least 1".into());
         }
+        for (key, reason) in hold_problems(defaults) {
+            refuse(key, reason);
+        }
         // An override is held to its adapter file's own bounds: `500s` typed for `500ms` gave a
         // marketplace an eight-minute deadline (review33w W33-6).
         for (id, o) in &self.marketplaces {
@@ -103,6 +111,27 @@ impl Config {
             format!("`[telemetry] ready_min`: {min} is more than the {enabled} enabled marketplace(s): /readyz would never be 200")
         })
     }
+}
+
+/// How long a failing marketplace may be held off: an unbounded `breaker_open_for` or
+/// `max_retry_after` skipped it for as long as was typed (review35o O35-4).
+fn hold_problems(defaults: &Defaults) -> Vec<(&'static str, String)> {
+    let mut problems = Vec::new();
+    let open_for = defaults.breaker_open_for;
+    if open_for.is_zero() || open_for > MAX_OPEN_FOR {
+        let reason = format!(
+            "{open_for:?} must be more than 0 and at most {MAX_OPEN_FOR:?}, the longest a breaker stays open after failed probes"
+        );
+        problems.push(("[defaults] breaker_open_for", reason));
+    }
+    let retry_after = defaults.max_retry_after;
+    if retry_after < Duration::from_secs(1) || retry_after > MAX_RETRY_AFTER {
+        let reason = format!(
+            "{retry_after:?} must be at least 1s and at most {MAX_RETRY_AFTER:?}: a marketplace asking to wait longer is asked again after it"
+        );
+        problems.push(("[defaults] max_retry_after", reason));
+    }
+    problems
 }
 
 #[cfg(test)]

@@ -61,6 +61,9 @@ pub(super) fn report_failure(ctx: &Context<'_>, marketplace: &MarketplaceId, err
     if let MarketplaceError::RateLimited { retry_after: Some(seconds) } = error {
         extended = extended.extend_with(|_, e| e.set("retryAfter", *seconds));
     }
+    if let Some(cause) = error.cause() {
+        extended = extended.extend_with(|_, e| e.set("cause", cause.as_str()));
+    }
     let server_error: ServerError = extended.into_server_error(ctx.item.pos);
     ctx.add_error(ctx.set_error_path(server_error));
 }

@@ -30,7 +30,11 @@ pub struct QueryRoot;
 /// data, with `extensions.marketplace` and one of `MARKETPLACE_TIMEOUT`, `MARKETPLACE_UNAVAILABLE`,
 /// `MARKETPLACE_RATE_LIMITED`, `MARKETPLACE_BAD_RESPONSE`, `MARKETPLACE_OVERLOADED`,
 /// `MARKETPLACE_CIRCUIT_OPEN`, `MARKETPLACE_REMOVED` (an adapter reload removed it while the
-/// search ran).
+/// search ran). A `MARKETPLACE_UNAVAILABLE` for want of a connection says why in
+/// `extensions.cause`: "DNS" (its host name did not resolve), "TLS" (the handshake failed: a
+/// certificate not trusted, expired or for another name), "REFUSED" (connection refused),
+/// "CONNECT_TIMEOUT" (no connection within the connect timeout) or "RESET" (the connection was
+/// reset or closed before the answer was whole).
 #[Object(name = "Query")]
 impl QueryRoot {
     /// Every registered marketplace, enabled or not.

@@ -4,6 +4,9 @@
 //! opens: calls fail at once with `CIRCUIT_OPEN` (and the cache may serve stale data) instead of
 //! waiting out a deadline on a marketplace that is down. After the open time one probe is let
 //! through; its success closes the breaker, its failure reopens it for twice as long (up to a cap).
+//! An answer the marketplace gave outside the breaker (the readiness probe) closes it too: a
+//! marketplace `/readyz` saw answering was refused to searches until the open time ran out
+//! (review35o O35-4).
 //!
 //! Hand-written rather than taken from a crate (failsafe, recloser): the gateway needs the state
 //! in its reports, tokio's pausable clock in tests, and exactly one half-open probe shared by
@@ -22,13 +25,25 @@ pub struct BreakerPolicy {
     pub open_for: Duration,
     /// Longest open time after repeated failed probes.
     pub max_open_for: Duration,
+    /// Longest a marketplace's `Retry-After` holds its calls off (the guard's, not the breaker's,
+    /// but set beside it): `Retry-After: 86400` would otherwise be a day without it.
+    pub max_retry_after: Duration,
 }
 
 impl Default for BreakerPolicy {
     fn default() -> Self {
-        Self { threshold: 5, open_for: Duration::from_secs(5), max_open_for: Duration::from_secs(120) }
+        Self {
+            threshold: 5,
+            open_for: Duration::from_secs(5),
+            max_open_for: MAX_OPEN_FOR,
+            max_retry_after: Duration::from_secs(300),
+        }
     }
 }
+
+/// The longest a breaker stays open after repeated failed probes, and so the longest first open
+/// time `pasar check` accepts.
+pub const MAX_OPEN_FOR: Duration = Duration::from_secs(120);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -38,10 +53,13 @@ enum State {
     Open {
         until: Instant,
         open_for: Duration,
+        /// When it (last) opened: an answer older than that says nothing of the marketplace now.
+        since: Instant,
     },
     /// One probe is out; everyone else is refused until it reports.
     Probing {
         open_for: Duration,
+        since: Instant,
     },
 }
 
@@ -77,10 +95,10 @@ impl Breaker {
         let Ok(mut state) = self.state.lock() else { return Admission::Allowed };
         match *state {
             State::Closed { .. } => Admission::Allowed,
-            State::Open { until, open_for } => {
+            State::Open { until, open_for, since } => {
                 let now = Instant::now();
                 if now >= until {
-                    *state = State::Probing { open_for };
+                    *state = State::Probing { open_for, since };
                     Admission::Probe
                 } else {
                     Admission::Refused { retry_in: until - now }
@@ -102,10 +120,22 @@ impl Breaker {
                 State::Closed { failures: failures + 1 }
             }
             (State::Closed { .. }, false) => self.open(self.policy.open_for),
-            (State::Probing { open_for }, false) => self.open((open_for * 2).min(self.policy.max_open_for)),
+            (State::Probing { open_for, .. }, false) => self.open((open_for * 2).min(self.policy.max_open_for)),
             // A failure that started before the breaker opened changes nothing.
             (open @ State::Open { .. }, false) => open,
         };
+    }
+
+    /// Reports an answer the marketplace gave at `at` to a call outside the breaker (the
+    /// readiness probe): it closes a breaker that opened before it, as a search's answer would.
+    /// A failed probe is no search's failure and changes nothing.
+    pub fn answered_at(&self, at: Instant) {
+        let Ok(mut state) = self.state.lock() else { return };
+        if let State::Open { since, .. } | State::Probing { since, .. } = *state
+            && since <= at
+        {
+            *state = State::Closed { failures: 0 };
+        }
     }
 
     /// The state as the `pasar_breaker_state` gauge shows it: 0 closed, 1 half-open, 2 open.
@@ -133,7 +163,8 @@ impl Breaker {
     }
 
     fn open(&self, open_for: Duration) -> State {
-        State::Open { until: Instant::now() + open_for, open_for }
+        let now = Instant::now();
+        State::Open { until: now + open_for, open_for, since: now }
     }
 }
 
@@ -146,6 +177,7 @@ mod tests {
             threshold: 3,
             open_for: Duration::from_secs(5),
             max_open_for: Duration::from_secs(15),
+            ..BreakerPolicy::default()
         })
     }
 
@@ -184,5 +216,22 @@ mod tests {
             b.record(false);
             assert_eq!(b.admit(), Admission::Refused { retry_in: Duration::from_secs(expected) });
         }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_answer_outside_the_breaker_closes_it_unless_it_is_older_than_the_opening() {
+        let b = breaker();
+        let before = Instant::now();
+        tokio::time::advance(Duration::from_millis(10)).await;
+        (0..3).for_each(|_| b.record(false));
+        b.answered_at(before);
+        assert!(b.is_open(), "an answer from before the failures says nothing of now");
+        b.answered_at(Instant::now());
+        assert_eq!(b.admit(), Admission::Allowed, "closed at once, not after its open time");
+        (0..3).for_each(|_| b.record(false));
+        tokio::time::advance(Duration::from_secs(5)).await;
+        assert_eq!(b.admit(), Admission::Probe);
+        b.answered_at(Instant::now());
+        assert_eq!(b.admit(), Admission::Allowed, "a half-open breaker closes too");
     }
 }

@@ -1,5 +1,6 @@
 //! What can go wrong talking to one marketplace.
 
+use super::cause::{self, Cause};
 use crate::codes::Code;
 use std::time::Duration;
 
@@ -17,6 +18,8 @@ pub enum MarketplaceError {
     Unreachable {
         /// Short cause without the URL.
         reason: String,
+        /// Which kind of failure it was, when known (`extensions.cause`).
+        cause: Option<Cause>,
     },
     /// An HTTP error status other than 429.
     #[error("answered HTTP {status}")]
@@ -99,43 +102,33 @@ impl MarketplaceError {
     }
 
     /// Describes why a call got no answer, without its URL (which may carry an API key in the
-    /// query string).
+    /// query string), and its [`Cause`] when one is known.
     pub(crate) fn from_transport(error: &super::upstream::CallError) -> Self {
-        let reason = match io_error_kind(error) {
-            Some(kind) => io_reason(kind),
-            None if error.is_connect() => "connection refused or failed",
+        if let Some((cause, reason)) = cause::classify(error, error.is_connect()) {
+            return Self::Unreachable { reason: reason.to_string(), cause: Some(cause) };
+        }
+        let reason = match cause::io_kind(error) {
+            Some(std::io::ErrorKind::TimedOut) => "timed out",
+            Some(_) => "connection failed",
+            None if error.is_connect() => "connection failed",
             None => "transport error",
         };
-        Self::Unreachable { reason: reason.to_string() }
+        Self::Unreachable { reason: reason.to_string(), cause: None }
     }
 
     /// Describes why an answer's body could not be read to its end.
     pub(crate) fn from_body(error: &(dyn std::error::Error + 'static)) -> Self {
-        let reason = io_error_kind(error).map_or("the response body broke off", io_reason);
-        Self::Unreachable { reason: reason.to_string() }
-    }
-}
-
-fn io_reason(kind: std::io::ErrorKind) -> &'static str {
-    match kind {
-        std::io::ErrorKind::ConnectionRefused => "connection refused",
-        std::io::ErrorKind::ConnectionReset => "connection reset",
-        std::io::ErrorKind::ConnectionAborted | std::io::ErrorKind::BrokenPipe => "connection dropped",
-        std::io::ErrorKind::UnexpectedEof => "the response broke off",
-        std::io::ErrorKind::TimedOut => "timed out",
-        _ => "connection failed",
-    }
-}
-
-/// The I/O error behind a transport error, if any: it names the cause better than the client's
-/// categories (a reset and a refusal are both "connect" errors there).
-fn io_error_kind(error: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> {
-    let mut source = Some(error);
-    while let Some(cause) = source {
-        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            return Some(io.kind());
+        match cause::classify(error, false) {
+            Some((cause, reason)) => Self::Unreachable { reason: reason.to_string(), cause: Some(cause) },
+            None => Self::Unreachable { reason: "the response body broke off".into(), cause: None },
         }
-        source = cause.source();
     }
-    None
+
+    /// Why the marketplace could not be reached, when it could not and that is known.
+    pub fn cause(&self) -> Option<Cause> {
+        match self {
+            Self::Unreachable { cause, .. } => *cause,
+            _ => None,
+        }
+    }
 }

@@ -14,8 +14,6 @@ use tokio::time::Instant;
 
 /// Margin a retry must leave before the deadline to be worth starting.
 const RETRY_HEADROOM: Duration = Duration::from_millis(20);
-/// Longest `Retry-After` honoured; a marketplace asking for more is asked again after this.
-const MAX_BACK_OFF: Duration = Duration::from_secs(300);
 
 /// What a call through the [`Guard`] came to.
 #[derive(Debug)]
@@ -57,6 +55,9 @@ pub struct Guard {
     budget: RetryBudget,
     /// Set by `429 Retry-After`: no call before then (reliability.md §6.1 R8).
     quiet_until: std::sync::Mutex<Option<Instant>>,
+    /// The longest `Retry-After` honoured: a marketplace asking for more is asked again after
+    /// this (`[defaults] max_retry_after`).
+    max_retry_after: Duration,
     /// The last upstream call's outcome, for `/readyz` when the adapter has no `[probe]`.
     last: LastCall,
     /// The marketplace's meters, registered on first use (a call or a cache lookup).
@@ -72,6 +73,7 @@ impl Guard {
             retry,
             budget: RetryBudget::new(retry),
             quiet_until: std::sync::Mutex::new(None),
+            max_retry_after: breaker.max_retry_after,
             last: LastCall::default(),
             meters: OnceLock::new(),
         }
@@ -86,6 +88,17 @@ impl Guard {
     /// The outcome of the last upstream call, if there was one.
     pub fn last_call(&self) -> Option<Checked> {
         self.last.get()
+    }
+
+    /// Notes the readiness probe's outcome: an answer closes the breaker it finds open (a
+    /// search refused for a marketplace `/readyz` saw answering, review35o O35-4).
+    pub fn probed(&self, checked: &Checked) {
+        if checked.reachable() {
+            self.breaker.answered_at(checked.at);
+            if let Some(meters) = self.meters.get() {
+                meters.breaker_state.set(self.breaker.level());
+            }
+        }
     }
 
     /// Why a call made now would be refused before reaching the marketplace (it asked us to
@@ -106,7 +119,7 @@ impl Guard {
 
     fn wait(&self, period: Duration) {
         if let Ok(mut until) = self.quiet_until.lock() {
-            *until = Some(Instant::now() + period.min(MAX_BACK_OFF));
+            *until = Some(Instant::now() + period);
         }
     }
 
@@ -164,14 +177,16 @@ impl Guard {
             self.breaker.record(outcome.as_ref().map_or_else(|e| !is_failure(e), |_| true));
             self.last.note(outcome.as_ref().err().map(ToString::to_string));
             meters.breaker_state.set(self.breaker.level());
-            let error = match outcome {
+            let mut error = match outcome {
                 Ok(page) => {
                     note_retries(attempt);
                     return Ok(page);
                 }
                 Err(error) => error,
             };
-            if let MarketplaceError::RateLimited { retry_after: Some(seconds) } = &error {
+            // Capped where it is read, so what the client is told to wait is what is held.
+            if let MarketplaceError::RateLimited { retry_after: Some(seconds) } = &mut error {
+                *seconds = (*seconds).min(self.max_retry_after.as_secs().max(1));
                 self.wait(Duration::from_secs(*seconds));
             }
             attempt += 1;

@@ -207,7 +207,10 @@ pub(super) fn plan_of(definition: &AdapterDefinition) -> Option<PagePlan> {
 
 /// A request that cannot be written: the adapter's URL with its values filled in does not parse.
 fn invalid_url() -> MarketplaceError {
-    MarketplaceError::Unreachable { reason: "the marketplace's URL with this search's values is not valid".into() }
+    MarketplaceError::Unreachable {
+        reason: "the marketplace's URL with this search's values is not valid".into(),
+        cause: None,
+    }
 }
 
 fn not_json(e: &serde_json::Error) -> MarketplaceError {

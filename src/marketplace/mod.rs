@@ -8,6 +8,9 @@
 #[doc(hidden)]
 pub mod bench_support;
 pub mod breaker;
+mod cause;
+#[cfg(test)]
+mod cause_tests;
 pub mod definition;
 mod direct;
 pub mod egress;
@@ -36,6 +39,7 @@ mod tests;
 
 pub use crate::normalize::raw::RawOffer;
 pub use crate::normalize::transaction::RawTransaction;
+pub use cause::Cause;
 pub use error::MarketplaceError;
 pub use http::read_page;
 pub use registry::{Env, Override, Registry, RegistryEntry, Settings};

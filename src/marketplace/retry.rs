@@ -123,7 +123,7 @@ mod tests {
     #[test]
     fn only_transient_errors_are_retried() {
         assert!(is_retryable(&MarketplaceError::Status { status: 503 }));
-        assert!(is_retryable(&MarketplaceError::Unreachable { reason: "reset".into() }));
+        assert!(is_retryable(&MarketplaceError::Unreachable { reason: "reset".into(), cause: None }));
         assert!(!is_retryable(&MarketplaceError::Status { status: 500 }), "a 500 is a bug, not a blip");
         assert!(!is_retryable(&MarketplaceError::Status { status: 401 }));
         assert!(!is_retryable(&MarketplaceError::BadResponse { reason: "x".into() }));

@@ -4,8 +4,8 @@
 //! answer after the window. A marketplace failing every call, or only some of them, writes a few
 //! lines every 10 s under load, never one per call.
 
-use crate::marketplace::MarketplaceError;
 use crate::marketplace::guard::Took;
+use crate::marketplace::{Cause, MarketplaceError};
 use crate::model::MarketplaceId;
 use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
@@ -36,11 +36,13 @@ pub(crate) struct Window {
     /// wait): no call, so no failure of the marketplace's.
     pub(crate) skipped: u64,
     pub(crate) last_code: &'static str,
+    /// Why the last failure could not reach the marketplace, when it could not.
+    pub(crate) last_cause: Option<Cause>,
 }
 
 impl Window {
-    fn open(now: Instant, code: &'static str) -> Self {
-        Self { opened: now, failures: 0, answers: 0, skipped: 0, last_code: code }
+    fn open(now: Instant, error: &MarketplaceError) -> Self {
+        Self { opened: now, failures: 0, answers: 0, skipped: 0, last_code: error.code(), last_cause: error.cause() }
     }
 
     fn is_open(&self, now: Instant) -> bool {
@@ -64,14 +66,14 @@ pub(crate) struct Windows {
 impl Windows {
     /// A failure at `now`: `None` when it is counted into the open window; else its own line is
     /// due, after a summary of the window it closes when that has something to say.
-    pub(crate) fn failure(&self, id: &MarketplaceId, code: &'static str, now: Instant) -> Option<Option<Window>> {
+    pub(crate) fn failure(&self, id: &MarketplaceId, error: &MarketplaceError, now: Instant) -> Option<Option<Window>> {
         let mut windows = self.windows.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(window) = windows.get_mut(id).filter(|w| w.is_open(now)) {
             window.failures += 1;
-            window.last_code = code;
+            (window.last_code, window.last_cause) = (error.code(), error.cause());
             return None;
         }
-        let closed = windows.insert(id.clone(), Window::open(now, code)).filter(Window::worth_saying);
+        let closed = windows.insert(id.clone(), Window::open(now, error)).filter(Window::worth_saying);
         Some(closed)
     }
 
@@ -111,7 +113,12 @@ impl FailureLog {
     }
 
     fn failed_at(&self, id: &MarketplaceId, error: &MarketplaceError, took: Took, now: Instant) -> Written {
-        let Some(closed) = self.windows.failure(id, error.code(), now) else { return Written::Nothing };
+        let cause = error.cause().map(Cause::as_str);
+        if let Some(cause) = cause {
+            metrics::counter!("pasar_marketplace_connect_failures_total", "marketplace" => id.to_string(), "cause" => cause)
+                .increment(1);
+        }
+        let Some(closed) = self.windows.failure(id, error, now) else { return Written::Nothing };
         let written = match closed {
             Some(window) => {
                 summarise(id, &window, now, false);
@@ -123,7 +130,7 @@ impl FailureLog {
         // apart when there was one worth a millisecond.
         let latency_ms = millis(took.upstream);
         let queue_wait_ms = took.waited.map(millis).filter(|ms| *ms > 0);
-        tracing::warn!(marketplace = %id, code = error.code(), latency_ms, queue_wait_ms, %error, "Marketplace call failed.");
+        tracing::warn!(marketplace = %id, code = error.code(), cause, latency_ms, queue_wait_ms, %error, "Marketplace call failed.");
         written
     }
 
@@ -167,6 +174,9 @@ fn summarise(id: &MarketplaceId, window: &Window, now: Instant, recovered: bool)
         n => format!("; {n} searches skipped it without a call (circuit open or at its concurrency cap)"),
     };
     let then = if recovered { ". It answers again" } else { "" };
+    let last_cause = window.last_cause.map(Cause::as_str);
+    let why =
+        last_cause.filter(|_| window.failures > 0).map(|cause| format!(" (the last: {cause})")).unwrap_or_default();
     tracing::warn!(
         marketplace = %id,
         failures = window.failures,
@@ -174,7 +184,8 @@ fn summarise(id: &MarketplaceId, window: &Window, now: Instant, recovered: bool)
         skipped = window.skipped,
         seconds,
         last_code = window.last_code,
-        "Marketplace {failed}{answered} in {seconds} s{skipped}{then}."
+        last_cause,
+        "Marketplace {failed}{why}{answered} in {seconds} s{skipped}{then}."
     );
 }
 

@@ -126,6 +126,13 @@ impl FetchPath {
         self.guards.load().get(id)?.last_call()
     }
 
+    /// Tells `id`'s guard what its readiness probe found.
+    pub(super) fn probed(&self, id: &MarketplaceId, checked: &Checked) {
+        if let Some(guard) = self.guards.load().get(id) {
+            guard.probed(checked);
+        }
+    }
+
     pub(super) fn remembered(&self) -> &Remembered {
         &self.remembered
     }

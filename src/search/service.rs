@@ -82,6 +82,11 @@ impl SearchService {
         self.path.last_call(id)
     }
 
+    /// What `/readyz`'s probe of `id` found: an answer closes its circuit breaker.
+    pub fn probed(&self, id: &MarketplaceId, checked: &crate::marketplace::probe::Checked) {
+        self.path.probed(id, checked);
+    }
+
     /// An offer fetched by a recent search, by its gateway id.
     pub async fn recent_offer(&self, id: &str) -> Option<Offer> {
         self.path.remembered().offer(id).await

@@ -29,7 +29,7 @@ impl LedgerFailures {
     }
 
     fn failed_at(&self, id: &MarketplaceId, error: &MarketplaceError, buyer: &str, year: i32, now: Instant) -> Written {
-        let Some(closed) = self.windows.failure(id, error.code(), now) else { return Written::Nothing };
+        let Some(closed) = self.windows.failure(id, error, now) else { return Written::Nothing };
         let written = match closed {
             Some(window) => {
                 summarise(id, &window, now, false);

@@ -47,13 +47,19 @@ impl Reachability {
 
 async fn check(service: &SearchService, entry: &RegistryEntry) -> Reachability {
     let marketplace = entry.marketplace.as_ref();
+    // What a probe found reaches the marketplace's breaker: one `/readyz` saw answering is no
+    // longer refused to searches (review35o O35-4).
+    let probed = |checked: Checked| {
+        service.probed(marketplace.id(), &checked);
+        Some(checked)
+    };
     match &entry.probe {
-        Some(probe) => Reachability::of(entry, "probe", Some(probe.check(marketplace).await)),
+        Some(probe) => Reachability::of(entry, "probe", probed(probe.check(marketplace).await)),
         None => match service.last_call(marketplace.id()) {
             // A failure is asked again once it is older than the re-check's interval: no real
             // search may come to show the marketplace back (traffic follows readiness).
             Some(failed) if !failed.reachable() && failed.at.elapsed() >= probe::RECHECK_INTERVAL => {
-                Reachability::of(entry, "recheck", Some(entry.recheck.check(marketplace).await))
+                Reachability::of(entry, "recheck", probed(entry.recheck.check(marketplace).await))
             }
             Some(checked) => Reachability::of(entry, "last_call", Some(checked)),
             None => Reachability::of(entry, "none", None),

@@ -86,3 +86,23 @@ fn an_internal_base_url_is_reported_in_the_same_run_as_another_files_errors() {
         assert!(output.contains(expected), "missing `{expected}` with --config in:\n{output}");
     }
 }
+
+/// Review35o O35-4: `breaker_open_for` had no bound, and a marketplace's `Retry-After` none.
+#[test]
+fn how_long_a_failing_marketplace_is_held_off_is_bounded_by_check() {
+    let dir = setup(&[jatim_bejo()], "[defaults]\nbreaker_open_for = \"1h\"\nmax_retry_after = \"1day\"\n");
+    let (ok, output) = check_config(dir.path());
+    assert!(!ok, "{output}");
+    for expected in [
+        "`[defaults] breaker_open_for`: 3600s must be more than 0 and at most 120s",
+        "`[defaults] max_retry_after`: 86400s must be at least 1s and at most 3600s",
+    ] {
+        assert!(output.contains(expected), "missing `{expected}` in:\n{output}");
+    }
+    let dir = setup(&[jatim_bejo()], "[defaults]\nbreaker_open_for = \"0s\"\nmax_retry_after = \"0s\"\n");
+    let (ok, output) = check_config(dir.path());
+    assert!(!ok && output.matches("must be").count() == 2, "{output}");
+    let dir = setup(&[jatim_bejo()], "[defaults]\nbreaker_open_for = \"2m\"\nmax_retry_after = \"1h\"\n");
+    let (ok, output) = check_config(dir.path());
+    assert!(ok, "{output}");
+}

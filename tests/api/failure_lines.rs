@@ -3,16 +3,21 @@
 
 use crate::helpers::TEST_PRODUCTS;
 use crate::served::Served;
-use pasar::sandbox::{self, FaultMode, SandboxOptions};
+use pasar::sandbox::{self, FaultMode, RunningSandbox, SandboxOptions};
 use serde_json::json;
 use std::time::Duration;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_hundred_failed_calls_to_one_marketplace_write_at_most_two_lines() {
+/// The sandboxes, mbiz failing as `mode`.
+async fn with_mbiz_failing(mode: FaultMode) -> Vec<RunningSandbox> {
     let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
     let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
-    let failing = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz");
-    failing.faults().set_mode(FaultMode::Hang);
+    sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz").faults().set_mode(mode);
+    sandboxes
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hundred_failed_calls_to_one_marketplace_write_at_most_two_lines() {
+    let sandboxes = with_mbiz_failing(FaultMode::Hang).await;
     let top = "[limits.rate]\nper_second = 100000\nburst = 100000\n[log]\nformat = \"json\"";
     // One call at a time: the rest wait, time out, are shed or meet an open breaker.
     let gateway = Served::start(&sandboxes, top, "timeout = \"300ms\"\nconcurrency = 1", &[]).await;
@@ -129,4 +134,19 @@ async fn a_failure_line_gives_the_marketplaces_own_time_and_its_wait_in_line_apa
     // From the send: N and a little; from before the wait it was 2N.
     assert!((N..N * 3 / 2).contains(&latency), "latency_ms {latency}, not about {N}: {line}");
     assert!((N * 4 / 5..N * 3 / 2).contains(&waited), "waited {waited} ms behind a call of {N} ms: {line}");
+}
+
+/// Review35o O35-10: every connection failure read the same; the line now says which it was.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failure_line_says_which_connection_failure_it_was() {
+    let sandboxes = with_mbiz_failing(FaultMode::Reset).await;
+    let gateway = Served::start(&sandboxes, "[log]\nformat = \"json\"", "", &[]).await;
+    let query = "query($q: String!) { search(query: $q, first: 3, filter: { marketplaces: [\"mbiz\"] }) { sources { status } } }";
+    gateway.graphql(&json!({ "query": query, "variables": { "q": "kertas" } })).await;
+    let (_, logs) = gateway.stop();
+
+    let line = logs.lines().find(|l| l.contains("Marketplace call failed")).unwrap_or_else(|| panic!("{logs}"));
+    let line: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+    let cause = line["cause"].as_str().or_else(|| line["fields"]["cause"].as_str());
+    assert_eq!(cause, Some("RESET"), "{line}");
 }

@@ -114,7 +114,13 @@ fn latency(response: &Value, id: &str) -> Duration {
 async fn a_stopped_marketplace_is_an_upstream_error_naming_it() {
     let mut app = spawn_app("padi-umkm").await;
     app.stop_sandbox("padi-umkm").await;
-    assert_fails_twice(&app, "padi-umkm", "UPSTREAM_ERROR", "MARKETPLACE_UNAVAILABLE").await;
+    let first = assert_fails_twice(&app, "padi-umkm", "UPSTREAM_ERROR", "MARKETPLACE_UNAVAILABLE").await;
+    // Which connection failure, said beside the code (review35o O35-10).
+    assert_eq!(errors_for(&first, "padi-umkm")[0]["extensions"]["cause"], "REFUSED", "{first}");
+    let metrics = crate::metrics::scrape(&app).await;
+    let counted = metrics.lines().filter(|l| l.starts_with("pasar_marketplace_connect_failures_total{"));
+    let refused = |l: &&str| l.contains("marketplace=\"padi-umkm\"") && l.contains("cause=\"REFUSED\"");
+    assert!(counted.clone().any(|l| refused(&l)), "{:?}", counted.collect::<Vec<_>>());
 }
 
 #[tokio::test]

@@ -32,6 +32,7 @@ mod front_door;
 mod frontend;
 mod frontend_browser;
 mod grouping;
+mod held_off;
 mod helpers;
 mod hostile;
 mod http_edges;

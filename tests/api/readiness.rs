@@ -2,7 +2,7 @@
 //! ready when `[telemetry] ready_min` are reachable; `/healthz` stays liveness; shutdown says how
 //! many requests it drained.
 
-use crate::helpers::{SEARCH, TestOptions, spawn_app_with};
+use crate::helpers::{SEARCH, TestOptions, errors_for, source, spawn_app_with};
 use crate::served::{Served, until_asked};
 use pasar::sandbox::FaultMode;
 use serde_json::{Value, json};
@@ -129,6 +129,37 @@ async fn without_a_probe_a_marketplace_whose_last_call_failed_is_asked_again_by_
     );
     ready(&app).await;
     assert_eq!(padi.requests_served(), asked + 1, "one re-check, its outcome reused for 10 s");
+}
+
+/// Review35o O35-4: searches were refused MARKETPLACE_CIRCUIT_OPEN for the rest of the open
+/// time (a minute here) after `/readyz` had seen the marketplace answer again.
+#[tokio::test]
+async fn a_marketplace_readiness_saw_answering_again_is_no_longer_skipped_by_searches() {
+    let options = TestOptions {
+        configure: Arc::new(|c| {
+            c.defaults.breaker_threshold = 1;
+            c.defaults.breaker_open_for = Duration::from_secs(60);
+            c.telemetry.ready_min = 1;
+        }),
+        ..TestOptions::default()
+    };
+    let app = spawn_app_with(options).await;
+    let mbiz = app.sandbox("mbiz");
+    mbiz.faults().set_mode(FaultMode::Status(503));
+    let code = |answer: &Value| errors_for(answer, "mbiz").first().map(|e| e["extensions"]["code"].clone());
+    let search = |query: &'static str| app.graphql(SEARCH, json!({ "query": query, "first": 5, "noCache": true }));
+    assert_eq!(code(&search("kertas").await), Some(json!("MARKETPLACE_UNAVAILABLE")));
+    assert_eq!(code(&search("toner").await), Some(json!("MARKETPLACE_CIRCUIT_OPEN")), "the breaker opened");
+
+    mbiz.faults().set_mode(FaultMode::None);
+    let (_, body) = ready(&app).await;
+    assert_eq!(
+        (line(&body, "mbiz")["reachable"].clone(), line(&body, "mbiz")["checked_by"].clone()),
+        (json!(true), json!("probe"))
+    );
+    let answer = search("amplop").await;
+    assert_eq!(code(&answer), None, "{answer}");
+    assert_eq!(source(&answer, "mbiz")["status"], "OK", "{answer}");
 }
 
 #[tokio::test]
