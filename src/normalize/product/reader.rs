@@ -281,7 +281,8 @@ impl<'a> Reader<'a> {
             _ if tables::PART_WORDS.contains(&text) && self.is_counted_pack(1) => return self.skip(2, true),
             // `box of 50`: as `box isi 50`.
             "of" if self.after_pack => return self.isi(),
-            "harga" if self.price() => return,
+            // `Hrg 98rb`: read as a code `hrg98` until an amount stopped joining (review36 gt).
+            "harga" | "hrg" if self.price() => return,
             "rp" if self.is_num(1) => {
                 let amount = self.peek(1).map(|t| t.text.clone()).unwrap_or_default();
                 return self.spec(format!("rp{amount}"), 2);

@@ -109,7 +109,10 @@ fn the_only_amount_after_harga_is_the_face_value() {
         ("Voucher Belanja Harga 100.000", "Voucher Belanja Harga 300.000"),
     ]);
     // Beside the face value, the amount after `harga` is the seller's price.
-    together(&[("Voucher Belanja Rp 100rb Harga Rp 98rb", "Voucher Belanja Rp 100rb")]);
+    together(&[
+        ("Voucher Belanja Rp 100rb Harga Rp 98rb", "Voucher Belanja Rp 100rb"),
+        ("Voucher Belanja Rp 100rb Hrg 98rb", "Voucher Belanja Rp 100rb"),
+    ]);
 }
 
 #[test]

@@ -70,6 +70,7 @@ fn a_face_value_shows_in_the_title_however_each_offer_writes_it() {
     let tokens =
         ["Token Listrik PLN 20.000", "Token Listrik 20.000", "Token Listrik PLN 50.000", "Token Listrik 50.000"];
     assert_eq!(titles_of(&tokens), ["Token Listrik 20.000", "Token Listrik 50.000"]);
+    assert_eq!(titles_of(&["Voucher Belanja 100 000"]), ["Voucher Belanja 100.000"]);
     let vouchers = [
         "Voucher Belanja 150rb",
         "Voucher Belanja Rp 150.000",

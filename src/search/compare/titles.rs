@@ -132,9 +132,9 @@ impl Written {
         Self { lower, original, mixed, title: title.to_string() }
     }
 
-    /// Whether the title writes `number` as it is (`20.000` in "Token Listrik 20.000").
+    /// Whether the title writes `number` grouped (`20.000` in "Token Listrik 20.000", or `20 000`).
     fn writes(&self, number: &str) -> bool {
-        self.title.contains(number)
+        self.title.contains(number) || self.title.contains(&number.replace('.', " "))
     }
 
     /// Where a part of the title (`16gb`, `+sopir`, `xenia`) is first written: the word it is,
