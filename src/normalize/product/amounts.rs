@@ -5,6 +5,7 @@
 
 use super::ProductKey;
 use super::category::category;
+use super::tables;
 
 /// The amount a spec states: rupiah (`rp10000`), or a bare round thousand (`Meterai 10000`),
 /// how a face value is written without `Rp`.
@@ -12,8 +13,12 @@ fn amount(spec: &str) -> Option<&str> {
     if category(spec) == "face value" {
         return spec.strip_prefix("rp");
     }
-    let round = spec.len() >= 4 && spec.ends_with("000") && !spec.starts_with('0');
-    (round && spec.bytes().all(|b| b.is_ascii_digit())).then_some(spec)
+    tables::round_thousand(spec).then_some(spec)
+}
+
+/// Whether a key states an amount.
+pub(super) fn states(key: &ProductKey) -> bool {
+    !stated(key).is_empty()
 }
 
 /// The specs stating each amount of a key, one per amount, by amount.
@@ -35,4 +40,29 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a
     let differ = x.len() != y.len() || x.iter().zip(&y).any(|((p, _), (q, _))| p != q);
     let specs = |v: Vec<(&'a str, &'a str)>| v.into_iter().map(|(_, s)| s).collect();
     (!x.is_empty() && !y.is_empty() && differ).then(|| (specs(x), specs(y)))
+}
+
+/// Two specs stating one amount (`150000`, `rp150000`).
+pub(super) fn alike(a: &str, b: &str) -> bool {
+    amount(a).is_some() && amount(a) == amount(b)
+}
+
+/// An amount spec as a title shows it: whether it is rupiah, and the number grouped in thousands
+/// (`rp150000` → `(true, "150.000")`, `20000` → `(false, "20.000")`); `None` for any other spec.
+pub fn grouped_amount(spec: &str) -> Option<(bool, String)> {
+    let rupiah = category(spec) == "face value";
+    let number = if rupiah { &spec[2..] } else { amount(spec)? };
+    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
+    let mut out = String::new();
+    for (i, digit) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    Some((rupiah, out))
 }

@@ -1,6 +1,7 @@
 //! Grouping keys into products.
 
 use super::ProductKey;
+use super::amounts;
 use super::similar::{self, Idf, Prepared};
 use std::collections::{BTreeMap, HashMap};
 
@@ -76,22 +77,24 @@ fn clash(x: usize, y: usize, keys: &[&ProductKey], wordings: &[Vec<&ProductKey>]
 /// it is like the keys of two makers (review33m N8). Joining the most similar would give it to
 /// the maker whose name is a dictionary word (`Stapler Max`, which reads no brand and so has no
 /// place a title naming none could conflict with) rather than to Joyko, and an offer is then
-/// one maker's on no evidence. Like one maker's keys only, it is their wording.
+/// one maker's on no evidence. Like one maker's keys only, it is their wording. Likewise a key
+/// stating no amount stays apart from keys of different amounts it is like (review36 R36-12:
+/// `Voucher Belanja Indomaret` joined the 100rb voucher, not the 300rb one, by the order of ties).
 fn torn(edges: &[(f64, usize, usize)], keys: &[&ProductKey], wordings: &[Vec<&ProductKey>]) -> Vec<Vec<usize>> {
     let mut like: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
     for &(_, x, y) in edges {
         like[x].push(y);
         like[y].push(x);
     }
-    let differ =
+    let makers =
         |p: usize, q: usize| wordings[p].iter().any(|a| wordings[q].iter().any(|b| similar::makers_differ(a, b)));
+    let values = |p: usize, q: usize| amounts::apart(keys[p], keys[q]).is_some();
     like.into_iter()
         .enumerate()
         .map(|(k, near)| {
-            let mut apart: Vec<usize> = match keys[k].brand {
-                Some(_) => Vec::new(),
-                None => near.iter().copied().filter(|&p| near.iter().any(|&q| differ(p, q))).collect(),
-            };
+            let (brandless, valueless) = (keys[k].brand.is_none(), !amounts::states(keys[k]));
+            let differ = |p: usize, q: usize| (brandless && makers(p, q)) || (valueless && values(p, q));
+            let mut apart: Vec<usize> = near.iter().copied().filter(|&p| near.iter().any(|&q| differ(p, q))).collect();
             apart.sort_unstable();
             apart
         })

@@ -12,6 +12,7 @@ use super::ProductKey;
 use super::apart::{self, Says};
 use super::boards;
 use super::category::category;
+use super::face;
 use super::lex::{self, Class, Tok};
 use super::markers;
 use super::names;
@@ -24,7 +25,7 @@ use std::collections::HashMap;
 
 /// What a title says about the product, independent of pack and seller.
 pub fn product_key(title: &str) -> ProductKey {
-    let mut toks = lex::tokens(title);
+    let mut toks = face::tokens(title);
     // `Mj` is meja; `CT 202137` is a code's prefix, not an abbreviation.
     for at in 0..toks.len() {
         let before_number = toks.get(at + 1).is_some_and(|t| t.class == Class::Num);

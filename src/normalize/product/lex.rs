@@ -164,15 +164,18 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
         }
         return;
     }
-    if chunk.chars().all(char::is_alphabetic) {
+    if chunk == "idr" {
+        // `IDR 150.000` is `Rp 150.000` (review36 R36-3: read `idr150000`, it met `Rp 100.000`).
+        out.push(Tok::new("rp", Class::Word));
+    } else if chunk.chars().all(char::is_alphabetic) {
         out.push(Tok::new(chunk, Class::Word));
     } else if let Some((currency, amount)) = currency(chunk) {
         // `Rp150rb` is `Rp150 rb`: the price word is read apart, as after a bare number.
         let word = amount.trim_start_matches(|c: char| !c.is_alphabetic());
         let priced = tables::PRICE_WORDS.contains(&word) || word == "k";
         let amount = if priced { &amount[..amount.len() - word.len()] } else { amount };
-        out.push(Tok::new(format!("{currency}{}", normalize_number(amount)), Class::Code));
-        if amount.len() < chunk.len() - 2 {
+        out.push(Tok::new(format!("rp{}", normalize_number(amount)), Class::Code));
+        if amount.len() < chunk.len() - currency {
             out.push(Tok::new(word, Class::Word));
         }
     } else {
@@ -180,11 +183,11 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
     }
 }
 
-/// `Rp150.000`, `IDR150rb`: the currency and the amount written onto it.
-fn currency(chunk: &str) -> Option<(&str, &str)> {
+/// `Rp150.000`, `IDR150rb`: the amount written onto a currency, and the currency's length.
+fn currency(chunk: &str) -> Option<(usize, &str)> {
     let currency = ["rp", "idr"].into_iter().find(|c| chunk.starts_with(c))?;
     let amount = &chunk[currency.len()..];
-    amount.starts_with(|c: char| c.is_ascii_digit()).then_some((currency, amount))
+    amount.starts_with(|c: char| c.is_ascii_digit()).then_some((currency.len(), amount))
 }
 
 /// `8/512`: a denominator no title writes in a fraction, with a memory size before it.

@@ -42,6 +42,12 @@
 //!   depend on input order. [`explain`] judges a pair alone (frequencies over the two), so
 //!   `group` of two keys agrees with `explain` on them; over a larger set the frequencies, and
 //!   so the borderline decisions, are the set's.
+//! - An amount is one spec however written (`Rp 150.000`, `IDR 150.000`, `Rp150rb`, `150K`, `Rp
+//!   100,000`, `100 000`; `100 K` only in a title about a good sold by its value and with no ink
+//!   word), a face value until `harga` says it is a price; the only amount of a title is its face
+//!   value even after `harga`. An operator's name before an amount is no model code (`PLN 20.000`).
+//!   Titles stating different amounts are different products; a title stating none that is like
+//!   titles of two amounts joins neither (review36 R36-3 to R36-7, R36-11, R36-12).
 //! - Only the first mass or volume of a title is the product's: a later one is the pack's
 //!   (`Gula 1 kg … dus isi 20 kg`).
 //! - A number before a pack word is the pack's count (`5 rim`, `500 lbr`), except a number above
@@ -101,6 +107,7 @@ mod apart;
 mod boards;
 mod category;
 mod explain;
+mod face;
 mod group;
 mod identity;
 mod key;
@@ -123,6 +130,8 @@ mod tests_apart;
 mod tests_boards;
 #[cfg(test)]
 mod tests_chalk;
+#[cfg(test)]
+mod tests_face;
 #[cfg(test)]
 mod tests_goods;
 #[cfg(test)]
@@ -151,6 +160,7 @@ mod tests_spellings;
 mod tests_splits;
 mod vocab;
 
+pub use amounts::grouped_amount;
 pub use explain::explain;
 pub use group::group;
 pub use identity::{MATCHER_VERSION, group_id};

@@ -3,6 +3,7 @@
 //! specs, the remaining words as tokens.
 
 use super::category::SIZE_CODES;
+use super::face;
 use super::lex::{Class, Tok};
 use super::tables::{self, Dimension};
 use rust_decimal::Decimal;
@@ -194,7 +195,9 @@ impl<'a> Reader<'a> {
     }
 
     /// `harga Rp 12rb`, `harga 12.000`: what the seller asks, said so, is no spec; dropped with
-    /// its word. Whether `harga` was followed by an amount.
+    /// its word. Whether `harga` was followed by an amount. When the title states no other amount,
+    /// the one after `harga` is what the good is worth (`Voucher Harga Rp 100rb`): only the word
+    /// goes (review36 R36-11: vouchers of 100rb and 300rb were one product).
     fn price(&mut self) -> bool {
         let currency = usize::from(self.peek(1).is_some_and(|t| t.is("rp")));
         let amount = self.peek(1 + currency).is_some_and(|t| {
@@ -204,8 +207,18 @@ impl<'a> Reader<'a> {
             return false;
         }
         let word = self.peek(2 + currency).is_some_and(|w| tables::rupiah("1", &w.text).is_some());
-        self.skip(2 + currency + usize::from(word), false);
+        let said = 2 + currency + usize::from(word);
+        let (before, after) = (&self.toks[..self.at], &self.toks[(self.at + said).min(self.toks.len())..]);
+        let others = face::written(before) + face::written(after);
+        self.skip(if others == 0 { 1 } else { said }, false);
         true
+    }
+
+    /// Whether the number `ahead` is an amount: with a price word after it (`100 rb`) or a round
+    /// thousand (`20.000`).
+    fn amount_at(&self, ahead: usize) -> bool {
+        let priced = self.peek(ahead + 1).is_some_and(|t| tables::rupiah("1", &t.text).is_some());
+        priced || self.peek(ahead).is_some_and(|t| tables::round_thousand(&t.text))
     }
 
     fn measure(&mut self, number: &str, (unit, dimension): (&'static str, Dimension), n: usize) {
@@ -241,8 +254,8 @@ impl<'a> Reader<'a> {
     fn word(&mut self, tok: &Tok) {
         let text = tok.text.as_str();
         // `Rp 150 rb`, `IDR150 rb`: the amount is the number after the currency or written onto
-        // it. A bare `IDR 150.000` stays the code it was read as (`idr150000`).
-        let amount = match text.strip_prefix("rp").or_else(|| text.strip_prefix("idr")) {
+        // it (the lexer reads `IDR` as `Rp`).
+        let amount = match text.strip_prefix("rp") {
             Some("") => self.peek(1).filter(|t| t.class == Class::Num).map(|t| (t.text.as_str(), 2)),
             Some(amount) if tok.class == Class::Code => Some((amount, 1)),
             _ => None,
@@ -268,7 +281,8 @@ impl<'a> Reader<'a> {
             _ if tables::PART_WORDS.contains(&text) && self.is_counted_pack(1) => return self.skip(2, true),
             // `box of 50`: as `box isi 50`.
             "of" if self.after_pack => return self.isi(),
-            "harga" if self.price() => return,
+            // `Hrg 98rb`: read as a code `hrg98` until an amount stopped joining (review36 gt).
+            "harga" | "hrg" if self.price() => return,
             "rp" if self.is_num(1) => {
                 let amount = self.peek(1).map(|t| t.text.clone()).unwrap_or_default();
                 return self.spec(format!("rp{amount}"), 2);
@@ -334,6 +348,9 @@ impl<'a> Reader<'a> {
         }
         let next = self.peek(1)?;
         let joins = match next.class {
+            // `PLN 20.000`, `XL 100rb`: an operator's name before an amount, never a model code
+            // (review36 R36-5: `pln20000` met `PLN Rp 50.000`, no amount on one side).
+            Class::Num if self.amount_at(1) => false,
             Class::Num => {
                 !(self.unit_at(2).is_some() || self.is_pack_word(2) || self.peek(2).is_some_and(|t| t.is("x")))
             }

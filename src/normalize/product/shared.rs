@@ -5,6 +5,7 @@
 //! wrote.
 
 use super::ProductKey;
+use super::amounts;
 
 /// The key of what all of `keys` say, in the first one's order: its kind, the brand when every
 /// key reads the same one, the specs and words all have, and of what `apart` reads only what all
@@ -20,7 +21,15 @@ pub fn shared_key<'a>(keys: impl IntoIterator<Item = &'a ProductKey>) -> Option<
         if !same_brand {
             shared.brand = None;
         }
-        shared.specs.retain(|s| key.specs.contains(s));
+        // One amount however written (`150.000`, `Rp 150rb`) is stated by both, as rupiah.
+        let both = |s: &String| key.specs.iter().find(|t| *t == s || amounts::alike(s, t));
+        shared.specs = shared
+            .specs
+            .iter()
+            .filter_map(|s| both(s).map(|t| if t.starts_with("rp") { t.clone() } else { s.clone() }))
+            .collect();
+        shared.specs.sort();
+        shared.specs.dedup();
         shared.tokens.retain(|t| key.tokens.contains(t));
         shared.says = shared.says.common(key.says);
     }

@@ -128,6 +128,19 @@ pub(super) fn rupiah(amount: &str, word: &str) -> Option<Decimal> {
     amount.parse::<Decimal>().ok().map(|n| (n * scale).normalize())
 }
 
+/// Goods sold by their face value: only in a title about one is `100 K` an amount, not a model
+/// number and an ink's black (review36 R36-4).
+pub(super) const FACE_VALUE_GOODS: &[&str] =
+    &["voucher", "pulsa", "token", "saldo", "meterai", "materai", "perdana", "prangko", "emoney", "kuota", "topup"];
+
+/// `10000`, `150000`: a bare round thousand, how a face value is written without `Rp`.
+pub(super) fn round_thousand(number: &str) -> bool {
+    number.len() >= 4
+        && number.ends_with("000")
+        && !number.starts_with('0')
+        && number.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Words that say the number beside them is memory or storage in gigabytes (`SSD 512`, `RAM 8`).
 pub(super) const STORAGE_WORDS: &[&str] = &["ssd", "hdd", "ram", "emmc", "rom", "memory", "memori"];
 

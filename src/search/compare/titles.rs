@@ -10,7 +10,7 @@
 
 use super::ProductGroup;
 use crate::model::Offer;
-use crate::normalize::product::ProductKey;
+use crate::normalize::product::{ProductKey, grouped_amount};
 use std::collections::{BTreeSet, HashMap};
 
 /// Most words added to a title.
@@ -76,7 +76,8 @@ fn reference(group: &ProductGroup) -> &str {
 /// table knows and no offer states (`brand` is `None`) is one of the words: `Seragam PDH Lengan
 /// Panjang KHAKI`, where "Lengan" was taken for a brand only because the reader does not know it.
 /// A bare number brings the word written before it when the title lacks it (`Isi 4`, `Hype 5`):
-/// alone it says nothing.
+/// alone it says nothing. An amount shows as `Rp 150.000` however an offer writes it (review36
+/// R36-10: "RP150000", or nothing where one offer wrote `150.000` and another `Rp 150rb`).
 fn title_with(key: &ProductKey, brand: Option<&str>, added: &[String], written: &Written) -> String {
     let kind =
         key.shown_kind().split_whitespace().map(|w| written.cased(w, if w.len() <= 3 { upper } else { capitalise }));
@@ -96,10 +97,16 @@ fn title_with(key: &ProductKey, brand: Option<&str>, added: &[String], written: 
         .extend(parts.iter().flat_map(|(part, _)| part.trim_start_matches('+').split_whitespace()).map(str::to_string));
     let mut out: Vec<String> = kind.chain(brand.map(str::to_string)).collect();
     for (part, spec) in &parts {
-        if let Some(lead) = written.lead(part).filter(|lead| !shown.iter().any(|s| s == lead)) {
+        let amount = spec.then(|| grouped_amount(part)).flatten();
+        // An amount says what it is alone: `Meterai 6000`, not "Meterai Materai 6000".
+        if let Some(lead) = written.lead(part).filter(|lead| amount.is_none() && !shown.iter().any(|s| s == lead)) {
             out.push(written.cased(lead, capitalise));
         }
-        out.push(written.cased(part, if *spec { upper } else { capitalise }));
+        out.push(match amount {
+            Some((true, number)) => format!("Rp {number}"),
+            Some((false, number)) if written.writes(&number) => number,
+            _ => written.cased(part, if *spec { upper } else { capitalise }),
+        });
     }
     out.retain(|p| !p.is_empty());
     out.join(" ")
@@ -113,6 +120,7 @@ struct Written {
     /// Whether the title mixes cases: only then is its writing of a word taken over (`ThinkPad`,
     /// `Box`), not from a title in capitals throughout or in lower case.
     mixed: bool,
+    title: String,
 }
 
 impl Written {
@@ -121,7 +129,12 @@ impl Written {
             title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
         let lower = original.iter().map(|w| w.to_lowercase()).collect();
         let mixed = title.chars().any(char::is_lowercase) && title.chars().any(char::is_uppercase);
-        Self { lower, original, mixed }
+        Self { lower, original, mixed, title: title.to_string() }
+    }
+
+    /// Whether the title writes `number` grouped (`20.000` in "Token Listrik 20.000", or `20 000`).
+    fn writes(&self, number: &str) -> bool {
+        self.title.contains(number) || self.title.contains(&number.replace('.', " "))
     }
 
     /// Where a part of the title (`16gb`, `+sopir`, `xenia`) is first written: the word it is,
