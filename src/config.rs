@@ -72,7 +72,8 @@ pub struct ClientConfig {
     pub key_sha256: String,
     /// Its own request budget; the `[limits.rate]` budget when absent.
     pub rate: Option<RateLimit>,
-    /// What it may do beyond searching: `admin` runs operator mutations (as the admin token does).
+    /// What it may do beyond searching: `admin` runs operator mutations (as the admin token does),
+    /// `transactions` lists spending transactions; any other scope is refused ([`SCOPES`]).
     #[serde(default)]
     pub scopes: Vec<String>,
 }

@@ -5,8 +5,9 @@
 use super::{Config, RateLimit};
 use std::collections::BTreeMap;
 
-/// What a `[clients]` entry's `scopes` may hold.
-pub const SCOPES: &[&str] = &["admin"];
+/// What a `[clients]` entry's `scopes` may hold: `admin` runs operator mutations,
+/// `transactions` lists a buyer's transactions (`graphql/http.rs` asks for both).
+pub const SCOPES: &[&str] = &["admin", "transactions"];
 
 impl Config {
     /// Clients, log filter and trace collector that cannot mean what they say, as

@@ -120,7 +120,7 @@ fn a_scope_no_client_can_use_is_refused() {
     let key = "a".repeat(64);
     refused(
         &format!("[clients.kominfo]\nkey_sha256 = \"{key}\"\nscopes = [\"admn\"]\n"),
-        "pasar.toml:5: `[clients.kominfo] scopes`: `admn` is no scope (known: admin)",
+        "pasar.toml:5: `[clients.kominfo] scopes`: `admn` is no scope (known: admin, transactions)",
     );
 }
 
