@@ -39,6 +39,9 @@ pub struct Config {
     /// which must start from any folder). Not a file setting.
     #[serde(skip)]
     pub bundled_adapters: bool,
+    /// The file it was read from, for the lines of its problems. Not a file setting.
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
     /// Settings for marketplaces whose adapter file does not set them.
     pub defaults: Defaults,
     /// The result cache.
@@ -69,7 +72,8 @@ pub struct ClientConfig {
     pub key_sha256: String,
     /// Its own request budget; the `[limits.rate]` budget when absent.
     pub rate: Option<RateLimit>,
-    /// What it may do beyond searching: `admin` runs operator mutations (as the admin token does).
+    /// What it may do beyond searching: `admin` runs operator mutations (as the admin token does),
+    /// `transactions` lists spending transactions; any other scope is refused ([`SCOPES`]).
     #[serde(default)]
     pub scopes: Vec<String>,
 }
@@ -80,6 +84,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             adapters_dir: PathBuf::from("adapters"),
             bundled_adapters: false,
+            source: None,
             defaults: Defaults::default(),
             cache: CacheConfig::default(),
             limits: RequestLimits::default(),
@@ -264,10 +269,12 @@ impl Default for CacheConfig {
 }
 
 impl Config {
-    /// Reads `file` (when given) and the `PASAR_*` environment over the defaults.
-    pub fn load(file: Option<&Path>) -> Result<Self, config::ConfigError> {
+    /// Reads `file` (when given) and the `PASAR_*` environment over the defaults; the file's
+    /// relative paths are read from its folder.
+    pub fn load(file: Option<&Path>) -> Result<Self, LoadError> {
         let mut builder = config::Config::builder();
         if let Some(file) = file {
+            file::check(file)?;
             builder = builder.add_source(config::File::from(file).format(config::FileFormat::Toml).required(true));
         }
         // Secrets share the PASAR_ prefix but are not configuration: they are read from the
@@ -281,7 +288,16 @@ impl Config {
             .list_separator(",")
             .with_list_parse_key("http.cors_origins")
             .source(Some(vars));
-        builder.add_source(env).build()?.try_deserialize()
+        let mut config: Self =
+            builder.add_source(env).build().and_then(config::Config::try_deserialize).map_err(|e| {
+                let over = file.map(|f| format!(" over {}", f.display())).unwrap_or_default();
+                LoadError(format!("the PASAR_* environment{over}: {e}"))
+            })?;
+        if let Some(file) = file {
+            file::resolve_paths(&mut config, file);
+            config.source = Some(file.to_path_buf());
+        }
+        Ok(config)
     }
 
     /// Overrides keyed by marketplace id, whichever way the id was spelt (`jatim_bejo` from the
@@ -317,19 +333,23 @@ mod listen {
     }
 }
 
-/// Durations as text (`"800ms"`, `"3s"`).
 mod bounds;
+mod file;
 mod http;
 mod log;
 mod redis;
 mod telemetry;
+mod values;
 
 pub use bounds::MAX_WORKERS;
+pub use file::LoadError;
 pub use http::HttpConfig;
 pub use log::{LogConfig, LogFormat};
 pub use redis::RedisConfig;
 pub use telemetry::TelemetryConfig;
+pub use values::SCOPES;
 
+/// Durations as text (`"800ms"`, `"3s"`).
 mod duration {
     use serde::{Deserialize, Deserializer};
     use std::time::Duration;

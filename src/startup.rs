@@ -118,7 +118,7 @@ impl Application {
         // Before anything keeps a metric handle (a marketplace's meters are registered once and
         // kept): one taken with no recorder installed records nothing, ever.
         crate::telemetry::install();
-        let problems = config.problems();
+        let problems = config.placed_problems();
         if !problems.is_empty() {
             return Err(StartupError::Config(problems));
         }
@@ -139,7 +139,7 @@ impl Application {
         let registry = registry::load(source, &options, &client).map_err(StartupError::Adapters)?;
         let enabled = registry.entries().iter().filter(|e| e.enabled).count();
         if let Some(problem) = config.ready_problem(enabled) {
-            return Err(StartupError::Config(vec![problem]));
+            return Err(StartupError::Config(vec![config.placed(problem)]));
         }
         let budget = config.cache.budget_mb.saturating_mul(1024 * 1024);
         // Offers for `offer(id)` get a quarter of the budget on top of the result cache.

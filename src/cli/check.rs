@@ -47,7 +47,7 @@ pub(super) async fn run(args: CheckArgs) -> ExitCode {
 async fn with_config(file: &Path, dir: Option<PathBuf>) -> ExitCode {
     let mut config = match Config::load(Some(file)) {
         Ok(config) => config,
-        Err(e) => return failed(&format!("{}: {e}", file.display())),
+        Err(e) => return failed(&e.to_string()),
     };
     if let Some(dir) = dir {
         config.adapters_dir = dir;
@@ -57,6 +57,9 @@ async fn with_config(file: &Path, dir: Option<PathBuf>) -> ExitCode {
     let adapters =
         if config.bundled_adapters { "the bundled adapters".into() } else { config.adapters_dir.display().to_string() };
     warn_unknown_overrides(&config);
+    for note in config.notes() {
+        eprintln!("note: {note}");
+    }
     match Application::build(&config, Env::process()).await {
         Ok(app) => {
             println!(

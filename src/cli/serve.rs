@@ -26,6 +26,9 @@ pub(super) async fn with_config(args: ServeArgs) -> anyhow::Result<()> {
         anyhow::bail!("`--config FILE` is needed to serve configured marketplaces");
     };
     let mut config = Config::load(Some(file))?;
+    for note in config.notes() {
+        tracing::info!("{note}");
+    }
     if let Some(listen) = args.listen {
         config.listen = listen;
     }

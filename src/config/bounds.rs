@@ -101,6 +101,7 @@ impl Config {
                 refuse(&format!("[marketplaces.{id}] concurrency"), "must be at least 1".into());
             }
         }
+        problems.extend(self.misread());
         problems
     }
 

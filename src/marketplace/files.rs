@@ -54,7 +54,7 @@ pub fn check_dir(dir: &Path) -> Result<Vec<(PathBuf, AdapterDefinition)>, Vec<Pr
 
 /// Reads and checks every `*.toml` in `dir`, keeping the valid files beside the problems.
 pub fn read_dir(dir: &Path) -> Checked {
-    let problem = |message: String| Problem { file: dir.to_path_buf(), key: String::new(), message };
+    let problem = |message: String| Problem::new(dir, "", message);
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => return Checked::failed(problem(format!("cannot read the adapter directory ({e})"))),
@@ -69,9 +69,8 @@ pub fn read_dir(dir: &Path) -> Checked {
         return Checked::failed(problem("no adapter files (*.toml) found".to_string()));
     }
     let texts = files.into_iter().map(|file| {
-        let text = std::fs::read_to_string(&file).map_err(|e| {
-            vec![Problem { file: file.clone(), key: String::new(), message: format!("cannot read ({e})") }]
-        });
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| vec![Problem::new(file.clone(), "", format!("cannot read ({e})"))]);
         (file, text)
     });
     check_texts(texts)
@@ -105,7 +104,7 @@ pub fn check_file(file: &Path, text: &str) -> Result<AdapterDefinition, Vec<Prob
     if file.file_stem().is_none_or(|stem| *stem != *def.id) {
         let message =
             format!("`{}` is not the file's name: a file MUST be named after its id (`{}.toml`)", def.id, def.id);
-        return Err(vec![Problem { file: file.to_path_buf(), key: "id".into(), message }]);
+        return Err(vec![Problem::new(file, "id", message).located(text)]);
     }
     Ok(def)
 }

@@ -193,7 +193,7 @@ pub fn load(source: Source<'_>, options: &LoadOptions, client: &Upstream) -> Res
         match reachable_with_secrets(&def, options) {
             Ok(headers) => entries.push(build_entry(def, headers, options, client)),
             Err(found) => {
-                problems.extend(found.into_iter().map(|(key, message)| Problem { file: file.clone(), key, message }))
+                problems.extend(found.into_iter().map(|(key, message)| Problem::new(file.clone(), key, message)))
             }
         }
     }
@@ -214,7 +214,7 @@ pub fn unservable(definitions: &[(PathBuf, AdapterDefinition)], options: &LoadOp
         .iter()
         .flat_map(|(file, def)| {
             let found = reachable_with_secrets(def, options).err().unwrap_or_default();
-            found.into_iter().map(|(key, message)| Problem { file: file.clone(), key, message })
+            found.into_iter().map(|(key, message)| Problem::new(file.clone(), key, message))
         })
         .collect()
 }

@@ -91,10 +91,9 @@ impl Reloader {
 
 /// The problem of a folder whose `enabled` marketplaces are fewer than `ready_min`.
 fn too_few(enabled: usize, ready_min: usize, dir: &std::path::Path) -> Option<Problem> {
-    (enabled < ready_min).then(|| Problem {
-        file: dir.to_path_buf(),
-        key: "[telemetry] ready_min".into(),
-        message: format!("{enabled} enabled marketplace(s) left, fewer than the {ready_min} /readyz needs"),
+    (enabled < ready_min).then(|| {
+        let message = format!("{enabled} enabled marketplace(s) left, fewer than the {ready_min} /readyz needs");
+        Problem::new(dir, "[telemetry] ready_min", message)
     })
 }
 

@@ -25,6 +25,17 @@ pub fn init(json: bool, level: Option<&str>, tracer: Option<SdkTracer>) {
     let _ = subscriber(json, filter, tracer).try_init();
 }
 
+/// Why `level` is not a filter `[log] level` can mean, if it is not: `tracing` reads a bare word
+/// as a target (`loud` logs the target `loud` and nothing else), so only level names stand alone.
+pub fn level_problem(level: &str) -> Option<String> {
+    if let Err(e) = EnvFilter::try_new(level) {
+        return Some(format!("`{level}` is not a log filter ({e})"));
+    }
+    let bare = level.split(',').map(str::trim).filter(|d| !d.is_empty() && !d.contains(['=', '[']));
+    let word = bare.into_iter().find(|d| d.parse::<LevelFilter>().is_err())?;
+    Some(format!("`{word}` is not a level: trace, debug, info, warn, error or off (a target is written `{word}=info`)"))
+}
+
 /// The log layer under `filter`, and the trace layer when there is a `tracer`.
 fn subscriber(json: bool, filter: EnvFilter, tracer: Option<SdkTracer>) -> Box<dyn Subscriber + Send + Sync> {
     // The most specific directive wins, so `RUST_LOG=trace` still leaves the trace spans out.

@@ -23,6 +23,12 @@ fn adapters_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters")
 }
 
+/// `file:LINE: `, the line being the first of `text` holding `needle`: where a problem is placed.
+fn at(file: &str, text: &str, needle: &str) -> String {
+    let line = text.lines().position(|l| l.contains(needle)).expect("the needle is in the text") + 1;
+    format!("{file}:{line}: ")
+}
+
 /// A bundled adapter file's text, to break in a temporary directory.
 pub(super) fn bundled(file: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters").join(file)).expect("bundled adapter")
@@ -44,23 +50,24 @@ fn broken_adapter_files_are_reported_problem_by_problem() {
         .replace("format = \"idr_text\"", "format = \"idr_txt\"")
         .replace("items = \"/data\"", "items = \"data\"")
         .replace("[limits]", "colour = \"blue\"\n[limits]");
-    std::fs::write(dir.path().join("broken.toml"), broken).expect("write");
+    std::fs::write(dir.path().join("broken.toml"), &broken).expect("write");
     std::fs::write(dir.path().join("syntax.toml"), "id = \"x\"\n[request\n").expect("write");
+    let at = |needle| at("broken.toml", &broken, needle);
     std::fs::write(dir.path().join("missing.toml"), "id = \"missing\"\nname = \"Missing\"\n").expect("write");
 
     let (ok, output) = pasar_check(dir.path());
     assert!(!ok, "exit code 1 on problems");
     for expected in [
-        "broken.toml: `pricing.colour`: unknown field",
-        "broken.toml: `id`: `Mbiz Market` must be",
-        "broken.toml: `auth.token_env`: `sk-live-123` must name an environment variable",
-        "broken.toml: `fields.price`: format: unknown variant `idr_txt`",
-        "broken.toml: `response.items`: `data` is not a JSON pointer",
-        "syntax.toml: not valid TOML",
-        "missing.toml: `base_url`: missing required key",
-        "missing.toml: `fields`: missing required key",
+        format!("{}`pricing.colour`: unknown field", at("colour =")),
+        format!("{}`id`: `Mbiz Market` must be", at("Mbiz Market")),
+        format!("{}`auth.token_env`: `sk-live-123` must name an environment variable", at("sk-live")),
+        format!("{}`fields.price`: format: unknown variant `idr_txt`", at("price = {")),
+        format!("{}`response.items`: `data` is not a JSON pointer", at("items = \"data\"")),
+        "syntax.toml:2: not valid TOML".into(),
+        "missing.toml: `base_url`: missing required key".into(),
+        "missing.toml: `fields`: missing required key".into(),
     ] {
-        assert!(output.contains(expected), "missing `{expected}` in:\n{output}");
+        assert!(output.contains(&expected), "missing `{expected}` in:\n{output}");
     }
     assert!(!output.contains("panicked"), "{output}");
 }
@@ -76,19 +83,20 @@ fn rule_violations_are_all_reported_with_their_key_paths() {
         .replace("base_url = \"https://api.mbizmarket.co.id\"", "base_url = \"ftp://example\"")
         .replace("vat_rate = \"11\"", "vat_rate = \"eleven\"")
         .replace("page = \"{page}\"", "page = \"{halaman}\"");
-    std::fs::write(dir.path().join("mbiz.toml"), broken).expect("write");
+    std::fs::write(dir.path().join("mbiz.toml"), &broken).expect("write");
     let (ok, output) = pasar_check(dir.path());
     assert!(!ok);
-    for key in [
-        "`id`",
-        "`auth.token_env`",
-        "`response.items`",
-        "`base_url`",
-        "`pricing.vat_rate`",
-        "`request.query.page`",
-        "`pagination.kind`",
+    for (key, needle) in [
+        ("`id`", "Mbiz Market"),
+        ("`auth.token_env`", "sk-live"),
+        ("`response.items`", "items = \"data\""),
+        ("`base_url`", "ftp://"),
+        ("`pricing.vat_rate`", "eleven"),
+        ("`request.query.page`", "halaman"),
+        ("`pagination.kind`", "kind = \"page\""),
     ] {
-        assert!(output.contains(&format!("mbiz.toml: {key}")), "missing {key} in:\n{output}");
+        let expected = format!("{}{key}", at("mbiz.toml", &broken, needle));
+        assert!(output.contains(&expected), "missing {expected} in:\n{output}");
     }
 }
 
@@ -100,7 +108,8 @@ fn an_unknown_value_format_names_the_field() {
         .expect("write");
     let (ok, output) = pasar_check(dir.path());
     assert!(!ok);
-    assert!(output.contains("mbiz.toml: `fields.price`") && output.contains("idr_txt"), "{output}");
+    let expected = format!("{}`fields.price`", at("mbiz.toml", &good, "price = {"));
+    assert!(output.contains(&expected) && output.contains("idr_txt"), "{output}");
 }
 
 #[test]
@@ -111,9 +120,11 @@ fn of_two_files_with_one_id_the_one_not_named_after_it_is_refused() {
     std::fs::write(dir.path().join("b.toml"), &good).expect("write");
     let (ok, output) = pasar_check(dir.path());
     assert!(!ok);
-    assert!(output.contains("b.toml: `id`: `mbiz` is not the file's name"), "{output}");
+    let id = at("b.toml", &good, "id = ");
+    assert!(output.contains(&format!("{id}`id`: `mbiz` is not the file's name")), "{output}");
     // The file named after the id is not refused for it (its unset secret is still named).
-    assert!(!output.contains("mbiz.toml: `id`"), "{output}");
+    let not_id = format!("{}`id`", at("mbiz.toml", &good, "id = "));
+    assert!(!output.contains(&not_id), "{output}");
 }
 
 #[tokio::test]
@@ -169,15 +180,17 @@ async fn a_file_not_named_after_its_id_is_refused_by_check_and_by_serve() {
     std::fs::write(dir.path().join("mbiz-market.toml"), bundled("mbiz.toml")).expect("write");
     let (ok, output) = pasar_check(dir.path());
     assert!(!ok, "{output}");
-    let expected =
-        "mbiz-market.toml: `id`: `mbiz` is not the file's name: a file MUST be named after its id (`mbiz.toml`)";
-    assert!(output.contains(expected), "{output}");
+    let expected = format!(
+        "{}`id`: `mbiz` is not the file's name: a file MUST be named after its id (`mbiz.toml`)",
+        at("mbiz-market.toml", &bundled("mbiz.toml"), "id = ")
+    );
+    assert!(output.contains(&expected), "{output}");
 
     let config = pasar::Config { listen: "127.0.0.1:0".parse().expect("addr"), ..pasar::Config::default() };
     let config = pasar::Config { adapters_dir: dir.path().to_path_buf(), ..config };
     let env = pasar::Env::isolated().with(pasar::demo::MBIZ_TOKEN_ENV, "t");
     let error = pasar::Application::build(&config, env).await.err().expect("refused");
-    assert!(error.to_string().contains(expected), "{error}");
+    assert!(error.to_string().contains(&expected), "{error}");
 }
 
 #[test]
@@ -233,7 +246,10 @@ fn with_a_configuration_check_fails_where_serve_would_refuse_to_start() {
     std::fs::write(misnamed.path().join("m.toml"), bundled("mbiz.toml")).expect("write");
     let args = ["--config".as_ref(), file.as_os_str(), misnamed.path().as_os_str()];
     let (ok, output) = pasar_check_with(&args, &secrets);
-    assert!(!ok && output.contains("m.toml: `id`"), "DIR replaces the configuration's adapters_dir: {output}");
+    assert!(
+        !ok && output.contains("m.toml:") && output.contains(": `id`"),
+        "DIR replaces the configuration's adapters_dir: {output}"
+    );
 }
 
 #[test]
@@ -242,10 +258,12 @@ fn a_base_url_with_credentials_a_malformed_override_and_every_unset_secret_are_a
     // A password in the URL: reqwest would send it as Basic credentials from the file itself.
     let with_password =
         bundled("mbiz.toml").replace("https://api.mbizmarket.co.id", "https://user:rahasia@api.mbizmarket.co.id");
-    std::fs::write(dir.path().join("mbiz.toml"), with_password).expect("write");
+    std::fs::write(dir.path().join("mbiz.toml"), &with_password).expect("write");
     let (ok, output) = pasar_check(dir.path());
     assert!(!ok, "{output}");
-    assert!(output.contains("mbiz.toml: `base_url`: must not carry a user name or password"), "{output}");
+    let expected =
+        format!("{}`base_url`: must not carry a user name or password", at("mbiz.toml", &with_password, "base_url"));
+    assert!(output.contains(&expected), "{output}");
 
     let adapters = adapters_dir().display().to_string();
     let file = dir.path().join("pasar.toml");

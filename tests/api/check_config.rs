@@ -75,14 +75,14 @@ fn an_internal_base_url_is_reported_in_the_same_run_as_another_files_errors() {
     let adapters = dir.path().join("adapters");
     let (ok, output) = pasar_check_with(&[adapters.as_os_str()], &env);
     assert!(!ok, "{output}");
-    for expected in ["absurd2.toml: `limits.timeout`", "warning: ", "meta.toml: `base_url`: `http://169.254.169.254/`"]
-    {
+    let timeout = "absurd2.toml:";
+    for expected in [timeout, "`limits.timeout`", "warning: ", "meta.toml: `base_url`: `http://169.254.169.254/`"] {
         assert!(output.contains(expected), "missing `{expected}` without --config in:\n{output}");
     }
     let file = dir.path().join("pasar.toml");
     let (ok, output) = pasar_check_with(&["--config".as_ref(), file.as_os_str()], &env);
     assert!(!ok, "{output}");
-    for expected in ["absurd2.toml: `limits.timeout`", "meta.toml: `base_url`: `http://169.254.169.254/`"] {
+    for expected in [timeout, "`limits.timeout`", "meta.toml: `base_url`: `http://169.254.169.254/`"] {
         assert!(output.contains(expected), "missing `{expected}` with --config in:\n{output}");
     }
 }
@@ -105,4 +105,116 @@ fn how_long_a_failing_marketplace_is_held_off_is_bounded_by_check() {
     let dir = setup(&[jatim_bejo()], "[defaults]\nbreaker_open_for = \"2m\"\nmax_retry_after = \"1h\"\n");
     let (ok, output) = check_config(dir.path());
     assert!(ok, "{output}");
+}
+
+/// `pasar check --config` on `lines` over the bundled jatim-bejo file: whether it passed, and all it printed.
+fn check_lines(lines: &str) -> (bool, String) {
+    let dir = setup(&[jatim_bejo()], lines);
+    check_config(dir.path())
+}
+
+/// `lines` fail the check, which prints `expected`.
+fn refused(lines: &str, expected: &str) {
+    let (ok, output) = check_lines(lines);
+    assert!(!ok && output.contains(expected), "missing `{expected}` in:\n{output}");
+}
+
+/// `lines` pass the check, which prints `expected` (a note).
+fn said(lines: &str, expected: &str) {
+    let (ok, output) = check_lines(lines);
+    assert!(ok && output.contains(expected), "missing `{expected}` in:\n{output}");
+}
+
+#[test]
+fn a_number_written_as_text_is_refused_with_its_file_line_and_column() {
+    refused("[defaults]\nconcurrency = \"8\"\n", "pasar.toml:4:15: `defaults.concurrency`: invalid type: string \"8\"");
+}
+
+#[test]
+fn a_limit_refused_after_reading_is_placed_at_its_file_and_line() {
+    refused("[limits]\n\nmax_batch = 0\n", "pasar.toml:5: `[limits] max_batch`: 0 would refuse every request");
+}
+
+#[test]
+fn a_scope_no_client_can_use_is_refused() {
+    let key = "a".repeat(64);
+    refused(
+        &format!("[clients.kominfo]\nkey_sha256 = \"{key}\"\nscopes = [\"admn\"]\n"),
+        "pasar.toml:5: `[clients.kominfo] scopes`: `admn` is no scope (known: admin, transactions)",
+    );
+}
+
+#[test]
+fn two_clients_with_one_key_are_refused() {
+    let (a, b) = ("a".repeat(64), "A".repeat(64));
+    refused(
+        &format!("[clients.one]\nkey_sha256 = \"{a}\"\n[clients.two]\nkey_sha256 = \"{b}\"\n"),
+        "`[clients.two] key_sha256`: the same key as [clients.one]",
+    );
+}
+
+#[test]
+fn a_log_level_that_is_no_level_is_refused() {
+    refused(
+        "[log]\nlevel = \"loud\"\n",
+        "`[log] level`: `loud` is not a level: trace, debug, info, warn, error or off",
+    );
+    let (ok, output) = check_lines("[log]\nlevel = \"warn,pasar=debug\"\n");
+    assert!(ok, "{output}");
+}
+
+#[test]
+fn an_otlp_endpoint_that_is_no_http_url_is_refused() {
+    refused(
+        "[telemetry]\notlp_endpoint = \"otel-collector:4318\"\n",
+        "`[telemetry] otlp_endpoint`: `otel-collector:4318` must be an http(s) URL",
+    );
+}
+
+#[test]
+fn a_rate_of_zero_is_said_to_be_no_limit() {
+    said("[limits]\nrate = { per_second = 0, burst = 0 }\n", "note: `[limits] rate` per_second = 0: no request limit");
+}
+
+#[test]
+fn a_breaker_threshold_of_zero_is_said_to_be_no_breaker() {
+    said("[defaults]\nbreaker_threshold = 0\n", "note: `[defaults] breaker_threshold` = 0: no circuit breaker");
+}
+
+#[test]
+fn a_ready_min_of_zero_is_said_to_be_ready_whatever_is_reachable() {
+    said("[telemetry]\nready_min = 0\n", "note: `[telemetry] ready_min` = 0: /readyz answers 200 whether");
+}
+
+#[test]
+fn a_relative_adapters_dir_is_read_from_the_configuration_files_folder() {
+    let dir = setup(&[jatim_bejo()], "");
+    let file = dir.path().join("pasar.toml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let relative: String = text.lines().filter(|l| !l.starts_with("adapters_dir")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&file, format!("{relative}adapters_dir = \"adapters\"\n")).expect("write");
+    // Started in another folder: the adapters are found beside the file.
+    let (code, printed) = pasar(&["check".as_ref(), "--config".as_ref(), file.as_os_str()]);
+    assert_eq!(code, Some(0), "{printed}");
+    assert!(printed.contains(&format!("in {}", dir.path().join("adapters").display())), "{printed}");
+}
+
+#[test]
+fn serve_names_the_file_and_line_of_a_mistake() {
+    let dir = setup(&[jatim_bejo()], "[defaults]\nretries = \"2\"\n");
+    let file = dir.path().join("pasar.toml");
+    let (code, printed) = pasar(&["serve".as_ref(), "--config".as_ref(), file.as_os_str()]);
+    assert_eq!(code, Some(1), "{printed}");
+    assert!(printed.contains(&format!("{}:4:11: `defaults.retries`", file.display())), "{printed}");
+}
+
+/// `pasar ARGS…` started in another folder than the tests': its exit code and all it printed.
+fn pasar(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pasar"))
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .output()
+        .expect("pasar runs");
+    let printed = String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout);
+    (output.status.code(), printed)
 }

@@ -5,11 +5,13 @@
 //! user fixing a file sees all of its problems at once, not one per run.
 
 mod ledger;
+mod lines;
 mod probe;
 mod problem;
 mod rules;
 mod v2;
 
+pub use lines::{line_col, line_of_key};
 pub use problem::Problem;
 use problem::Problems;
 pub(crate) use rules::{base_url_refusal, uses_placeholder};
@@ -46,14 +48,20 @@ const SECTIONS: &[&str] = &[
 ];
 const REQUIRED: &[&str] = &["id", "name", "base_url", "request", "pagination", "response", "fields", "pricing"];
 
-/// Parses and checks one adapter file's text; `file` is only used in the problems.
+/// Parses and checks one adapter file's text; `file` is only used in the problems, each at the
+/// line of its key.
 pub fn parse_definition(file: &Path, text: &str) -> Result<AdapterDefinition, Vec<Problem>> {
+    checked_definition(file, text).map_err(|found| found.into_iter().map(|p| p.located(text)).collect())
+}
+
+fn checked_definition(file: &Path, text: &str) -> Result<AdapterDefinition, Vec<Problem>> {
     let mut problems = Problems::new(file);
     let table: toml::Table = match text.parse() {
         Ok(table) => table,
         Err(e) => {
-            problems.add("", format!("not valid TOML: {}", e.to_string().trim()));
-            return Err(problems.into_list());
+            let mut problem = Problem::new(file, "", format!("not valid TOML: {}", e.message().trim()));
+            problem.line = e.span().map(|span| line_col(text, span.start).0);
+            return Err(vec![problem]);
         }
     };
     let sections = read_sections(&table, &mut problems);
