@@ -70,7 +70,9 @@ pub enum Uncounted {
     /// pack (at least two): a placeholder (a ream at Rp 100) or a misread pack, never the
     /// cheapest. Also an offer listed at a placeholder amount (Rp 11 to Rp 1.000 written as a
     /// power of ten or one digit repeated: Rp 100, Rp 999) whose pack has prices over ten times
-    /// its own and none between that is not a placeholder amount: see `BESIDE_PLACEHOLDERS`.
+    /// its own and none between that is not a placeholder amount: see `BESIDE_PLACEHOLDERS`;
+    /// and every offer of a product whose counted offers are all listed at placeholder amounts
+    /// (three folders at Rp 100 say nothing of the folder's price).
     FarBelowOthers,
     /// A price of a pack whose placeholder amounts (`FAR_BELOW_OTHERS`) are as many as the prices
     /// over ten times theirs, or whose only other offer is one: four folders at Rp 100 beside two
@@ -353,12 +355,13 @@ fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Deci
         Some(u) => Ok(u.price.amount_including_vat),
     };
     let mut verdicts: Vec<Result<Decimal, Uncounted>> = offers.iter().map(|(o, _)| verdict(o)).collect();
+    let stand_ins: Vec<bool> = offers.iter().map(|(o, _)| plausible::is_stand_in(o)).collect();
     // A price needs another to be judged against: a group of one needs no pack names read.
     if verdicts.iter().filter(|v| v.is_ok()).count() > 1 {
         let packs: Vec<(String, Option<Decimal>)> = offers.iter().map(|(o, _)| plausible::pack_of(o)).collect();
-        let stand_ins: Vec<bool> = offers.iter().map(|(o, _)| plausible::is_stand_in(o)).collect();
         plausible::judge(&mut verdicts, &packs, &stand_ins);
     }
+    plausible::leave_out_if_all_stand_ins(&mut verdicts, &stand_ins);
     offers.iter().map(|(o, _)| o).zip(verdicts).collect()
 }
 

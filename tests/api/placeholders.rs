@@ -13,12 +13,14 @@ const COMPARE: &str = r#"query($q: String!) {
   } } }"#;
 
 /// Blue folders: four at Rp 100 beside two at Rp 5.000 and Rp 5.200; red: one at Rp 100 beside
-/// one at Rp 5.000; green: two at Rp 100 beside three from Rp 5.000 to Rp 5.300.
+/// one at Rp 5.000; green: two at Rp 100 beside three from Rp 5.000 to Rp 5.300; yellow: three at
+/// Rp 100 and nothing else.
 async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value> {
     let asked = |colour: &str| ask.get("q").is_some_and(|q| q.contains(colour));
     let (colour, prices): (&str, &[u32]) = match () {
         _ if asked("merah") => ("Merah", &[100, 5000]),
         _ if asked("hijau") => ("Hijau", &[100, 100, 5000, 5200, 5300]),
+        _ if asked("kuning") => ("Kuning", &[100, 100, 100]),
         _ => ("Biru", &[100, 100, 100, 100, 5000, 5200]),
     };
     let listing = |(i, price): (usize, &u32)| {
@@ -70,4 +72,14 @@ async fn placeholder_prices_fewer_than_the_prices_above_them_are_left_out_and_th
     assert_eq!((&group["unitPriceMin"], &group["unitPriceMedian"]), (&json!("5000"), &json!("5200")), "{group}");
     assert_eq!(group["cheapest"]["sourceId"], "MAP-2", "{group}");
     assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 2 }]), "{group}");
+}
+
+#[tokio::test]
+async fn a_product_listed_only_at_placeholder_prices_states_no_price_figure() {
+    // review35m M35-8: three folders at Rp 100 gave the product a lowest price of Rp 100.
+    let app = gateway().await;
+    let group = only_group(&app, "map plastik bantex kancing kuning folio").await;
+    let figures = (&group["unitPriceMin"], &group["unitPriceMedian"], &group["cheapest"]);
+    assert_eq!(figures, (&Value::Null, &Value::Null, &Value::Null), "{group}");
+    assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 3 }]), "{group}");
 }

@@ -47,7 +47,8 @@ fn stand_in_amount(amount: Decimal) -> bool {
 /// other counted ones in the same pack (`packs`, one per verdict); then, in a pack whose counted
 /// prices below a tenfold gap are all stand-ins (`stand_ins`), every counted price: the stand-ins
 /// as `FarBelowOthers`, those above the gap as `BesidePlaceholders`. Every price is weighed
-/// against the same others, never against a set the judging has already thinned.
+/// against the same others, never against a set the judging has already thinned. A product whose
+/// counted prices are all stand-ins is left out whole by [`leave_out_if_all_stand_ins`].
 pub(super) fn judge(
     verdicts: &mut [Result<Decimal, Uncounted>],
     packs: &[(String, Option<Decimal>)],
@@ -101,6 +102,16 @@ fn leave_out_if_undecidable(verdicts: &mut [Result<Decimal, Uncounted>], members
     }
 }
 
+/// Leaves out (`FarBelowOthers`) every counted price when each is listed at a stand-in amount:
+/// three folders at Rp 100 agree only on the amount sellers type for "ask us", and the product's
+/// lowest price was then Rp 100 (review35m M35-8). One price that is no stand-in keeps them all.
+pub(super) fn leave_out_if_all_stand_ins(verdicts: &mut [Result<Decimal, Uncounted>], stand_ins: &[bool]) {
+    let mut counted = (0..verdicts.len()).filter(|&i| verdicts[i].is_ok()).peekable();
+    if counted.peek().is_some() && counted.all(|i| stand_ins[i]) {
+        verdicts.iter_mut().filter(|v| v.is_ok()).for_each(|v| *v = Err(Uncounted::FarBelowOthers));
+    }
+}
+
 /// The median of ascending `sorted` without its element at `skip`.
 fn median_without(sorted: &[Decimal], skip: usize) -> Option<Decimal> {
     let n = sorted.len().checked_sub(1).filter(|&n| n > 0)?;
@@ -150,12 +161,13 @@ mod tests {
         assert!(judged(&[dec!(100), dec!(1)]).iter().all(Result::is_ok));
     }
 
-    /// Listed prices of one pack of pieces (unit price = listed price), judged.
+    /// Listed prices of one pack of pieces (unit price = listed price), judged as a group's are.
     fn listed(prices: &[i64]) -> Vec<Result<Decimal, Uncounted>> {
         let packs = vec![("pcs".to_string(), Some(Decimal::ONE)); prices.len()];
         let stand_ins: Vec<bool> = prices.iter().map(|&p| stand_in_amount(Decimal::from(p))).collect();
         let mut verdicts: Vec<Result<Decimal, Uncounted>> = prices.iter().map(|&p| Ok(Decimal::from(p))).collect();
         judge(&mut verdicts, &packs, &stand_ins);
+        leave_out_if_all_stand_ins(&mut verdicts, &stand_ins);
         verdicts
     }
 
@@ -188,10 +200,33 @@ mod tests {
     }
 
     #[test]
+    fn a_product_listed_only_at_stand_in_amounts_states_no_price() {
+        // Three folders at Rp 100, or one (review35m M35-8); an unread price stays as it was.
+        for stand_ins in [vec![true; 3], vec![true]] {
+            let mut verdicts = vec![Ok(dec!(100)); stand_ins.len()];
+            leave_out_if_all_stand_ins(&mut verdicts, &stand_ins);
+            assert!(verdicts.iter().all(|v| *v == Err(Uncounted::FarBelowOthers)), "{verdicts:?}");
+        }
+        let mut verdicts = vec![Ok(dec!(100)), Err(Uncounted::NoConfidentPack)];
+        leave_out_if_all_stand_ins(&mut verdicts, &[true, false]);
+        assert_eq!(verdicts, [Err(Uncounted::FarBelowOthers), Err(Uncounted::NoConfidentPack)]);
+    }
+
+    #[test]
+    fn one_price_that_is_no_stand_in_keeps_a_products_stand_in_amounts_counted() {
+        let mut verdicts = vec![Ok(dec!(1000)), Ok(dec!(1000)), Ok(dec!(1100))];
+        leave_out_if_all_stand_ins(&mut verdicts, &[true, true, false]);
+        assert!(verdicts.iter().all(Result::is_ok), "{verdicts:?}");
+        let mut none: Vec<Result<Decimal, Uncounted>> = vec![Err(Uncounted::OtherUnit)];
+        leave_out_if_all_stand_ins(&mut none, &[false]);
+        assert_eq!(none, [Err(Uncounted::OtherUnit)]);
+    }
+
+    #[test]
     fn a_cheap_good_whose_offers_agree_keeps_every_price_even_at_a_round_amount() {
         assert!(listed(&[500, 500, 520]).iter().all(Result::is_ok));
         assert!(listed(&[1000, 1000, 1100, 1200]).iter().all(Result::is_ok));
-        assert!(listed(&[100, 100, 100]).iter().all(Result::is_ok));
+        assert!(listed(&[100, 100, 110]).iter().all(Result::is_ok));
     }
 
     #[test]
