@@ -335,6 +335,12 @@ pub fn median(sorted: &[Decimal]) -> Option<Decimal> {
     Some(middle.normalize())
 }
 
+/// Whether an offer is listed at an amount sellers type where the price is given on request
+/// (Rp 100, Rp 999): what a reader is told of such an offer left out of its product's figures.
+pub fn listed_at_stand_in(offer: &Offer) -> bool {
+    plausible::is_stand_in(offer)
+}
+
 /// The offers whose unit prices may be compared, with those prices including PPN: confident
 /// (never an assumed or conflicting pack size), in the base unit most of them share (a price per
 /// sheet is not compared with one per pack), and exact when any of them is exact, so an

@@ -83,3 +83,16 @@ async fn a_product_listed_only_at_placeholder_prices_states_no_price_figure() {
     assert_eq!(figures, (&Value::Null, &Value::Null, &Value::Null), "{group}");
     assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 3 }]), "{group}");
 }
+
+#[tokio::test]
+async fn a_survey_whose_every_offer_is_left_out_says_why_in_plain_words() {
+    // review35m M35-10: "dari 0 penawaran" stood alone, and a stand-in amount was "far below the
+    // others" when no other offer was there.
+    let app = gateway().await;
+    let url = format!("{}/survey?q=map+plastik+bantex+kancing+kuning+folio&top=3", app.address);
+    let html = app.client.get(&url).send().await.expect("survey").text().await.expect("html");
+    let why = "Tidak ada harga yang dihitung: setiap penawaran produk ini dikesampingkan";
+    assert!(html.contains(r#"data-figures="market" data-count="0""#) && html.contains(why), "{html:.3000}");
+    assert!(html.contains("tidak dihitung: harga contoh, bukan harga jual"), "{html:.3000}");
+    assert!(!html.contains("jauh di bawah"), "{html:.3000}");
+}
