@@ -70,7 +70,9 @@ pub enum Uncounted {
     /// pack, where those above are more: a placeholder (a ream at Rp 100) or a misread pack, never
     /// the cheapest. Also an offer listed at a placeholder amount (Rp 11 to Rp 1.000 written as a
     /// power of ten or one digit repeated: Rp 100, Rp 999) whose pack has prices over ten times
-    /// its own and none between that is not a placeholder amount: see `BESIDE_PLACEHOLDERS`.
+    /// its own and none between that is not a placeholder amount: see `BESIDE_PLACEHOLDERS`;
+    /// and every offer of a product whose counted offers are all listed at Rp 11 to Rp 100 so
+    /// written (three folders at Rp 100 say nothing of the folder's price).
     FarBelowOthers,
     /// A price of a pack whose placeholder amounts (`FAR_BELOW_OTHERS`) are at least as many as the
     /// prices over ten times theirs: four folders at Rp 100 beside two at Rp 5.000 read like four
@@ -338,6 +340,12 @@ pub fn median(sorted: &[Decimal]) -> Option<Decimal> {
     Some(middle.normalize())
 }
 
+/// Whether an offer is listed at an amount sellers type where the price is given on request
+/// (Rp 100, Rp 999): what a reader is told of such an offer left out of its product's figures.
+pub fn listed_at_stand_in(offer: &Offer) -> bool {
+    plausible::is_stand_in(offer)
+}
+
 /// The offers whose unit prices may be compared, with those prices including PPN: confident
 /// (never an assumed or conflicting pack size), in the base unit most of them share (a price per
 /// sheet is not compared with one per pack), and exact when any of them is exact, so an
@@ -358,12 +366,14 @@ fn classify(offers: &[(Offer, Option<Explanation>)]) -> Vec<(&Offer, Result<Deci
         Some(u) => Ok(u.price.amount_including_vat),
     };
     let mut verdicts: Vec<Result<Decimal, Uncounted>> = offers.iter().map(|(o, _)| verdict(o)).collect();
+    let stand_ins: Vec<bool> = offers.iter().map(|(o, _)| plausible::is_stand_in(o)).collect();
     // A price needs another to be judged against: a group of one needs no pack names read.
     if verdicts.iter().filter(|v| v.is_ok()).count() > 1 {
         let packs: Vec<(String, Option<Decimal>)> = offers.iter().map(|(o, _)| plausible::pack_of(o)).collect();
-        let stand_ins: Vec<bool> = offers.iter().map(|(o, _)| plausible::is_stand_in(o)).collect();
         plausible::judge(&mut verdicts, &packs, &stand_ins);
     }
+    let tokens: Vec<bool> = offers.iter().map(|(o, _)| plausible::is_token_amount(o)).collect();
+    plausible::leave_out_if_only_token_amounts(&mut verdicts, &tokens);
     offers.iter().map(|(o, _)| o).zip(verdicts).collect()
 }
 

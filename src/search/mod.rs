@@ -41,7 +41,9 @@ mod stream;
 mod validate;
 mod vendors;
 
-pub use compare::{CompareOutcome, CompareParams, Coverage, NearGroup, ProductGroup, Uncounted, median};
+pub use compare::{
+    CompareOutcome, CompareParams, Coverage, NearGroup, ProductGroup, Uncounted, listed_at_stand_in, median,
+};
 pub use compare_stream::CompareEvent;
 pub use error::SearchError;
 pub use filter::OfferFilter;

@@ -88,7 +88,7 @@ mod tests {
 
     fn problem(file: &str) -> Problem {
         let file = Path::new("/etc/pasar/adapters").join(file);
-        Problem { file, key: "request.colour".into(), message: "unknown field `colour`".into() }
+        Problem { file, line: None, key: "request.colour".into(), message: "unknown field `colour`".into() }
     }
 
     #[test]

@@ -7,7 +7,9 @@ use super::params::{PageQuery, Sort};
 use super::sources;
 use super::words::Names;
 use crate::model::Offer;
-use crate::search::{CompareOutcome, Explanation, ProductGroup, SourceStatus, Uncounted, VendorFacts, median};
+use crate::search::{
+    CompareOutcome, Explanation, ProductGroup, SourceStatus, Uncounted, VendorFacts, listed_at_stand_in, median,
+};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::time::{Duration, SystemTime};
@@ -66,6 +68,11 @@ pub fn uncounted_why(offer: &Offer, why: Uncounted, lang: Lang) -> &'static str 
         Uncounted::NoConfidentPack => lang.pick("isi kemasan tidak pasti", "pack size not certain"),
         Uncounted::OtherUnit => lang.pick("satuan dasar lain", "another base unit"),
         Uncounted::Approximate => lang.pick("harga tidak pasti", "price not exact"),
+        // An amount sellers type for "ask us" is said as such: no other offer may be there to be
+        // far below (review35m M35-8, M35-10).
+        Uncounted::FarBelowOthers if listed_at_stand_in(offer) => {
+            lang.pick("harga contoh, bukan harga jual", "a sample amount, not a selling price")
+        }
         Uncounted::FarBelowOthers => lang.pick("harga jauh di bawah penawaran lain", "price far below the others"),
         Uncounted::BesidePlaceholders => lang.pick(
             "harga lain sepuluh kali lebih murah, tak jelas mana yang benar",
@@ -90,9 +97,10 @@ fn unread_price(offer: &Offer, lang: Lang) -> &'static str {
 fn unread_because(code: &str, lang: Lang) -> Option<&'static str> {
     match code {
         "NEGATIVE" => Some(lang.pick("harga negatif, tidak terbaca", "negative price, not read")),
-        "ZERO" | "PLACEHOLDER" => {
-            Some(lang.pick("harga Rp 0 s.d. Rp 10: penanda, bukan harga", "a Rp 0 to Rp 10 placeholder, not a price"))
-        }
+        "ZERO" | "PLACEHOLDER" => Some(lang.pick(
+            "harga Rp 0 s.d. Rp 10: harga contoh, bukan harga jual",
+            "Rp 0 to Rp 10: a sample amount, not a selling price",
+        )),
         "OVERFLOW" => Some(lang.pick("harga terlalu besar, tidak terbaca", "price too large, not read")),
         "ON_REQUEST" => Some(lang.pick("harga atas permintaan", "price on request")),
         _ => None,
@@ -286,7 +294,7 @@ mod tests {
         for code in ["ROUNDED", "ZERO"] {
             offer.issues.push(crate::model::Issue { field: "price", code, message: String::new() });
         }
-        let placeholder = "tidak dihitung: harga Rp 0 s.d. Rp 10: penanda, bukan harga";
+        let placeholder = "tidak dihitung: harga Rp 0 s.d. Rp 10: harga contoh, bukan harga jual";
         assert_eq!(row(&offer).price_note(Lang::Id).as_deref(), Some(placeholder));
         let priced = Offer::sample("A1");
         assert_eq!(row(&priced).price_note(Lang::Id).as_deref(), Some("tidak dihitung: isi kemasan tidak pasti"));

@@ -13,20 +13,22 @@ const COMPARE: &str = r#"query($q: String!) {
   } } }"#;
 
 /// Blue folders: four at Rp 100 beside two at Rp 5.000 and Rp 5.200; red: one at Rp 100 beside
-/// one at Rp 5.000; green: two at Rp 100 beside three from Rp 5.000 to Rp 5.300; yellow: one at
+/// one at Rp 5.000; green: two at Rp 100 beside three from Rp 5.000 to Rp 5.300; orange: one at
 /// Rp 100 sold by the `Buah` beside three by the `Pcs`; purple: two at Rp 1.000 beside two at
-/// Rp 12.000 and Rp 13.000.
+/// Rp 12.000 and Rp 13.000; yellow: three at Rp 100 and nothing else; white: three at Rp 1.000.
 async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value> {
     let asked = |colour: &str| ask.get("q").is_some_and(|q| q.contains(colour));
     let (colour, prices): (&str, &[u32]) = match () {
         _ if asked("merah") => ("Merah", &[100, 5000]),
         _ if asked("hijau") => ("Hijau", &[100, 100, 5000, 5200, 5300]),
-        _ if asked("kuning") => ("Kuning", &[100, 5000, 5200, 5300]),
+        _ if asked("oranye") => ("Oranye", &[100, 5000, 5200, 5300]),
         _ if asked("ungu") => ("Ungu", &[1000, 1000, 12_000, 13_000]),
+        _ if asked("kuning") => ("Kuning", &[100, 100, 100]),
+        _ if asked("putih") => ("Putih", &[1000, 1000, 1000]),
         _ => ("Biru", &[100, 100, 100, 100, 5000, 5200]),
     };
     let listing = |(i, price): (usize, &u32)| {
-        let uom = if colour == "Kuning" && i == 0 { "Buah" } else { "Pcs" };
+        let uom = if colour == "Oranye" && i == 0 { "Buah" } else { "Pcs" };
         json!({
             "id": format!("MAP-{i}"), "name": format!("Map Plastik Bantex Kancing {colour} Folio"),
             "price": format!("Rp{}", price), "uom": uom, "stock": 10, "vat_rate": 11,
@@ -80,7 +82,7 @@ async fn placeholder_prices_fewer_than_the_prices_above_them_are_left_out_and_th
 #[tokio::test]
 async fn a_placeholder_whose_unit_field_is_written_otherwise_is_still_weighed_against_its_pack() {
     let app = gateway().await;
-    let group = only_group(&app, "map plastik bantex kancing kuning folio").await;
+    let group = only_group(&app, "map plastik bantex kancing oranye folio").await;
     assert_eq!(group["unitPriceMin"], json!("5000"), "{group}");
     assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 1 }]), "{group}");
 }
@@ -92,4 +94,34 @@ async fn two_placeholders_beside_two_prices_far_above_leave_the_product_no_figur
     assert_eq!((&group["unitPriceMin"], &group["cheapest"]), (&Value::Null, &Value::Null), "{group}");
     let why = json!([{ "reason": "FAR_BELOW_OTHERS", "count": 2 }, { "reason": "BESIDE_PLACEHOLDERS", "count": 2 }]);
     assert_eq!(group["uncounted"], why, "{group}");
+}
+
+#[tokio::test]
+async fn a_product_listed_only_at_placeholder_prices_states_no_price_figure() {
+    // review35m M35-8: three folders at Rp 100 gave the product a lowest price of Rp 100.
+    let app = gateway().await;
+    let group = only_group(&app, "map plastik bantex kancing kuning folio").await;
+    let figures = (&group["unitPriceMin"], &group["unitPriceMedian"], &group["cheapest"]);
+    assert_eq!(figures, (&Value::Null, &Value::Null, &Value::Null), "{group}");
+    assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 3 }]), "{group}");
+}
+
+#[tokio::test]
+async fn a_survey_whose_every_offer_is_left_out_says_why_in_plain_words() {
+    // review35m M35-10: "dari 0 penawaran" stood alone, and a stand-in amount was "far below the
+    // others" when no other offer was there.
+    let app = gateway().await;
+    let url = format!("{}/survey?q=map+plastik+bantex+kancing+kuning+folio&top=3", app.address);
+    let html = app.client.get(&url).send().await.expect("survey").text().await.expect("html");
+    let why = "Tidak ada harga yang dihitung: setiap penawaran produk ini dikesampingkan";
+    assert!(html.contains(r#"data-figures="market" data-count="0""#) && html.contains(why), "{html:.3000}");
+    assert!(html.contains("tidak dihitung: harga contoh, bukan harga jual"), "{html:.3000}");
+    assert!(!html.contains("jauh di bawah"), "{html:.3000}");
+}
+
+#[tokio::test]
+async fn a_product_sold_at_rp_1000_everywhere_keeps_its_figures() {
+    let app = gateway().await;
+    let group = only_group(&app, "map plastik bantex kancing putih folio").await;
+    assert_eq!((&group["unitPriceMin"], &group["uncounted"]), (&json!("1000"), &json!([])), "{group}");
 }

@@ -47,7 +47,11 @@ pub fn product_key(title: &str) -> ProductKey {
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
     let mut included = markers::take(&mut toks, ink);
-    let brand = brand.or_else(|| unknown_brand(&toks, labelled_field(title).as_deref()));
+    let field = labelled_field(title);
+    let (brand, in_dictionary) = match brand {
+        Some(brand) => (Some(brand.to_string()), None),
+        None => ordinary_or_brand(unknown_brand(&toks, field.as_deref()), field.is_some()),
+    };
     let named = brand.as_deref().and_then(|brand| named_at(&whole, brand));
     included.extend(take_included(&mut toks));
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
@@ -72,7 +76,8 @@ pub fn product_key(title: &str) -> ProductKey {
     tokens.dedup();
     let kept =
         |w: &str| tokens.iter().any(|t| t == w) || specs.iter().any(|s| s.starts_with(w) && category(s) == "model");
-    let place = Place::read(&whole, named, kept);
+    let mut place = Place::read(&whole, named, kept);
+    place.in_dictionary = in_dictionary;
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says, place }
 }
 
@@ -220,6 +225,16 @@ fn unknown_brand(toks: &[Tok], field: Option<&[String]>) -> Option<String> {
         })
         .collect();
     Some(words.join(" "))
+}
+
+/// A brand read from a title's words, or, when every word of it is a dictionary's, none and the
+/// words apart (review35m M35-6: `Kancing`, `Clip`, `Extra` were the brands of every button
+/// folder, paper clip and staple refill). A `Merek:` field says it is a brand.
+fn ordinary_or_brand(read: Option<String>, labelled: bool) -> (Option<String>, Option<String>) {
+    match read {
+        Some(words) if !labelled && words.to_lowercase().split(' ').all(vocab::ordinary) => (None, Some(words)),
+        read => (read, None),
+    }
 }
 
 /// The words of the value a `Merek:` label gives, up to the comma, `;`, `|` or the next `Label:`:

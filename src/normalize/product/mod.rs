@@ -71,7 +71,13 @@
 //!   not only the one standing for it. A title reading no brand that is like the titles of two
 //!   makers joins neither maker's group (review33m N8: it went to the one named by a dictionary
 //!   word, `Max`, which had nothing to conflict with); like one maker's only, it joins that
-//!   maker's. An unknown kind stays among the
+//!   maker's. A run of words all in an Indonesian or English dictionary (`dictionary/`) is no
+//!   brand unless a brand field names it (`Merek:`, or the marketplace's): `Kancing`, `Clip`,
+//!   `Extra` are ordinary words (review35m M35-6); read where a brand would be, they still keep
+//!   the title from another maker's. Words saying what a product is like (`Kecil`, `Halus`) are
+//!   never a maker's, wherever they stand (M35-5); two titles naming no brand with their own words
+//!   right after the same word (`Stapler Max HD-10`, `Stapler Smart HD-10`) name two makers.
+//!   An unknown kind stays among the
 //!   words, so unknown products still group by their wording. The matcher reads titles only; it
 //!   never looks at a marketplace's internals.
 //! - Issue 24's look-alikes are decisive: original vs compatible or refilled ink and toner (a
@@ -150,6 +156,8 @@ mod tests_makers4;
 mod tests_makers5;
 #[cfg(test)]
 mod tests_makers6;
+#[cfg(test)]
+mod tests_makers7;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]

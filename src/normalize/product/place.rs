@@ -8,6 +8,7 @@
 
 use super::lex::{Class, Tok};
 use super::phrases::{kind_ending_at, kind_starting_at};
+use super::vocab;
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -22,6 +23,9 @@ pub(crate) struct Place {
     /// A title naming none: each word it keeps that a maker's name could be, with what comes
     /// before and after it.
     pub(super) words: Vec<(String, Beside)>,
+    /// Words of a dictionary standing where a brand is read (`Map Kancing Folio`): no brand, yet
+    /// a title with others there names another maker (`brands_apart`).
+    pub(super) in_dictionary: Option<String>,
 }
 
 /// What comes before and after a name: a word, or `#` and the kind when a wording of it is
@@ -35,12 +39,14 @@ impl Place {
     /// taken out), or with no maker named, of each word `kept` says the key kept.
     pub(super) fn read(toks: &[Tok], named: Option<Range<usize>>, kept: impl Fn(&str) -> bool) -> Self {
         if let Some(name) = named {
-            return Self { maker: Some(beside(toks, name)), words: Vec::new() };
+            return Self { maker: Some(beside(toks, name)), ..Self::default() };
         }
-        let maker_like = |t: &Tok| t.class == Class::Word && t.text.len() >= 3 && kept(&t.text);
+        // `Kecil`, `Halus` say what the product is like, wherever they stand (review35m M35-5).
+        let maker_like =
+            |t: &Tok| t.class == Class::Word && t.text.len() >= 3 && kept(&t.text) && !vocab::quality(&t.text);
         let words =
             (0..toks.len()).filter(|&i| maker_like(&toks[i])).map(|i| (toks[i].text.clone(), beside(toks, i..i + 1)));
-        Self { maker: None, words: words.collect() }
+        Self { words: words.collect(), ..Self::default() }
     }
 }
 

@@ -26,3 +26,24 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'a str
     };
     b.place.words.iter().find(|(word, beside)| makers(beside) && !has(word)).map(|(word, _)| (brand, word.as_str()))
 }
+
+/// Two titles naming no brand, each with a word of its own right after the same word, where a
+/// maker is named after what the product is: `Stapler Max HD-10` and `Stapler Smart HD-10` name
+/// two makers by dictionary words, and a title naming none joined them both into one group
+/// (review35m M35-6). The words, as (`a`'s, `b`'s).
+pub(super) fn words_apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'a str, &'a str)> {
+    if a.brand.is_some() || b.brand.is_some() {
+        return None;
+    }
+    let own = |word: &str, other: &ProductKey| !other.tokens.iter().any(|t| t == word) && !said(other, word);
+    let near = |x: &Beside, y: &Beside| x[0].is_some() && x[0] == y[0];
+    a.place.words.iter().filter(|(word, _)| own(word, b)).find_map(|(word, beside)| {
+        let other = b.place.words.iter().find(|(theirs, at)| own(theirs, a) && near(beside, at))?;
+        Some((word.as_str(), other.0.as_str()))
+    })
+}
+
+/// Whether `key` says `word` other than among its words: in a model code (`maxhd10`) or its kind.
+fn said(key: &ProductKey, word: &str) -> bool {
+    key.specs.iter().any(|s| s.starts_with(word)) || key.kind.split(' ').any(|k| k == word)
+}

@@ -242,9 +242,10 @@ fn same_value(a: &str, b: &str) -> bool {
     }
 }
 
-/// Whether one key names its maker where the other, naming none, has a word of its own.
+/// Whether one key names its maker where the other, naming none, has a word of its own, or two
+/// naming none each have a word of their own in one place.
 pub(super) fn makers_apart(a: &ProductKey, b: &ProductKey) -> bool {
-    place_apart::apart(a, b).is_some() || place_apart::apart(b, a).is_some()
+    place_apart::apart(a, b).is_some() || place_apart::apart(b, a).is_some() || place_apart::words_apart(a, b).is_some()
 }
 
 /// Whether two keys name different makers: different brands, or a maker where the other has a
@@ -255,7 +256,8 @@ pub(super) fn makers_differ(a: &ProductKey, b: &ProductKey) -> bool {
 
 /// The brands of two keys naming different ones. A brand read from a title's words (`Copylas`)
 /// may be a word of the other title that names its brand elsewhere; it conflicts only when
-/// neither title has the other's.
+/// neither title has the other's. Dictionary words where a brand is read count as one here
+/// only: `Kertas HVS Natural` is no brand's, and not Copylas's paper either.
 fn brands_apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'a str, &'a str)> {
     let joined = |brand: &str| brand.to_lowercase().replace([' ', '-'], "");
     // Every word of it: `Sinar Jaya` is not named by a title that has `sinar` of `Sinar Dunia`.
@@ -263,7 +265,8 @@ fn brands_apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'a str, &'
         let words = brand.to_lowercase();
         words.split([' ', '-']).all(|w| k.tokens.iter().any(|t| t == w)) || k.tokens.contains(&joined(brand))
     };
-    let (x, y) = (a.brand.as_deref()?, b.brand.as_deref()?);
+    let maker = |k: &'a ProductKey| k.brand.as_deref().or(k.place.in_dictionary.as_deref());
+    let (x, y) = (maker(a)?, maker(b)?);
     (joined(x) != joined(y) && !names(a, y) && !names(b, x)).then_some((x, y))
 }
 
@@ -277,11 +280,14 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
         out.push(("kind".to_string(), vec![a.kind.as_str()], vec![b.kind.as_str()]));
     }
     if let Some((x, y)) = brands_apart(a, b) {
-        out.push(("brand".to_string(), vec![x], vec![y]));
+        let what = if a.brand.is_some() && b.brand.is_some() { "brand" } else { "maker" };
+        out.push((what.to_string(), vec![x], vec![y]));
     }
     if let Some((x, y)) = place_apart::apart(a, b) {
         out.push(("maker".to_string(), vec![x], vec![y]));
     } else if let Some((y, x)) = place_apart::apart(b, a) {
+        out.push(("maker".to_string(), vec![x], vec![y]));
+    } else if let Some((x, y)) = place_apart::words_apart(a, b) {
         out.push(("maker".to_string(), vec![x], vec![y]));
     }
     // A title that says nothing of its origin is the maker's own: a compatible toner is never

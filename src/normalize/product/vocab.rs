@@ -95,6 +95,39 @@ pub(super) fn known(word: &str) -> bool {
     WORDS.contains(word)
 }
 
+/// Words of an Indonesian and an English dictionary (see `dictionary/README.md`): a title's word
+/// found there names no brand unless a brand field says so (review35m M35-6: `Kancing`, `Clip`
+/// and `Extra` were the makers of every button folder, paper clip and staple refill).
+static DICTIONARY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let lists = [include_str!("dictionary/id.txt"), include_str!("dictionary/en.txt")];
+    lists.into_iter().flat_map(str::lines).collect()
+});
+
+/// Whether a word is ordinary: known to the matcher or in a dictionary. Such a word read from a
+/// title alone is no brand; a maker named by one (`Stapler Max`) is told by where it stands.
+pub(super) fn ordinary(word: &str) -> bool {
+    known(word) || DICTIONARY.contains(word)
+}
+
+/// Words that say what a product is like (size, thickness, texture, shape, weight, strength,
+/// age), never who makes it. Where a maker's name would stand they are no maker's (review35m
+/// M35-5: `Stapler Kecil HD-10` was apart from Joyko's stapler as if `Kecil` were a maker, and
+/// so joined the group of the maker named by a dictionary word, `Max`).
+#[rustfmt::skip]
+const QUALITIES: &[&str] = &[
+    "kecil", "besar", "sedang", "mini", "jumbo", "halus", "kasar", "lembut", "tebal", "tipis", "panjang",
+    "pendek", "lebar", "sempit", "tinggi", "rendah", "bulat", "lonjong", "oval", "persegi", "datar", "ringan",
+    "berat", "kuat", "keras", "lunak", "empuk", "tajam", "tumpul", "baru", "bekas", "lama", "murah", "biasa",
+    "small", "medium", "large", "big", "little", "fine", "coarse", "soft", "hard", "thick", "thin", "long",
+    "short", "wide", "narrow", "tall", "low", "high", "round", "square", "flat", "light", "heavy", "strong",
+    "new", "used", "regular",
+];
+
+/// Whether a word says what a product is like (see [`QUALITIES`]).
+pub(super) fn quality(word: &str) -> bool {
+    QUALITIES.contains(&word)
+}
+
 fn vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }

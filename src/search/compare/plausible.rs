@@ -45,7 +45,8 @@ fn stand_in_amount(amount: Decimal) -> bool {
 }
 
 /// Judges the counted unit prices of each pack (`packs`, one per verdict) apart from every other
-/// pack's (see [`judge_pack`]).
+/// pack's (see [`judge_pack`]). A product whose counted prices are all token amounts is left out
+/// whole by [`leave_out_if_only_token_amounts`].
 pub(super) fn judge(
     verdicts: &mut [Result<Decimal, Uncounted>],
     packs: &[(String, Option<Decimal>)],
@@ -91,6 +92,24 @@ fn judge_pack(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize], st
             return;
         }
         rest = above;
+    }
+}
+
+/// Whether the offer is listed at a stand-in amount of at most Rp 100 (Rp 11, Rp 99, Rp 100):
+/// less than anything a procurement marketplace sells alone costs, where Rp 1.000 is a real
+/// price of a pencil or an eraser.
+pub(super) fn is_token_amount(offer: &Offer) -> bool {
+    offer.price.as_ref().is_some_and(|p| stand_in_amount(p.amount) && p.amount <= Decimal::ONE_HUNDRED)
+}
+
+/// Leaves out (`FarBelowOthers`) every counted price when each is listed at a token amount
+/// (`tokens`, see [`is_token_amount`]): three folders at Rp 100 agree only on the amount sellers
+/// type for "ask us", and the product's lowest price was then Rp 100 (review35m M35-8). One price
+/// at another amount keeps them all; a product sold at Rp 1.000 everywhere keeps its figures.
+pub(super) fn leave_out_if_only_token_amounts(verdicts: &mut [Result<Decimal, Uncounted>], tokens: &[bool]) {
+    let mut counted = (0..verdicts.len()).filter(|&i| verdicts[i].is_ok()).peekable();
+    if counted.peek().is_some() && counted.all(|i| tokens[i]) {
+        verdicts.iter_mut().filter(|v| v.is_ok()).for_each(|v| *v = Err(Uncounted::FarBelowOthers));
     }
 }
 
@@ -158,12 +177,14 @@ mod tests {
         assert!(listed(&[1200, 1300, 25_000]).iter().all(Result::is_ok));
     }
 
-    /// Listed prices of one pack of pieces (unit price = listed price), judged.
+    /// Listed prices of one pack of pieces (unit price = listed price), judged as a group's are.
     fn listed(prices: &[i64]) -> Vec<Result<Decimal, Uncounted>> {
         let packs = vec![("pcs".to_string(), Some(Decimal::ONE)); prices.len()];
         let stand_ins: Vec<bool> = prices.iter().map(|&p| stand_in_amount(Decimal::from(p))).collect();
         let mut verdicts: Vec<Result<Decimal, Uncounted>> = prices.iter().map(|&p| Ok(Decimal::from(p))).collect();
         judge(&mut verdicts, &packs, &stand_ins);
+        let tokens: Vec<bool> = prices.iter().zip(&stand_ins).map(|(&p, &s)| s && p <= 100).collect();
+        leave_out_if_only_token_amounts(&mut verdicts, &tokens);
         verdicts
     }
 
@@ -196,10 +217,39 @@ mod tests {
     }
 
     #[test]
+    fn a_product_listed_only_at_stand_in_amounts_states_no_price() {
+        // Three folders at Rp 100, or one (review35m M35-8); an unread price stays as it was.
+        for stand_ins in [vec![true; 3], vec![true]] {
+            let mut verdicts = vec![Ok(dec!(100)); stand_ins.len()];
+            leave_out_if_only_token_amounts(&mut verdicts, &stand_ins);
+            assert!(verdicts.iter().all(|v| *v == Err(Uncounted::FarBelowOthers)), "{verdicts:?}");
+        }
+        let mut verdicts = vec![Ok(dec!(100)), Err(Uncounted::NoConfidentPack)];
+        leave_out_if_only_token_amounts(&mut verdicts, &[true, false]);
+        assert_eq!(verdicts, [Err(Uncounted::FarBelowOthers), Err(Uncounted::NoConfidentPack)]);
+    }
+
+    #[test]
+    fn a_product_listed_at_rp_1000_everywhere_keeps_its_figures() {
+        assert!(listed(&[1000, 1000, 1000]).iter().all(Result::is_ok));
+        assert!(listed(&[100, 100, 100]).iter().all(|v| *v == Err(Uncounted::FarBelowOthers)));
+    }
+
+    #[test]
+    fn one_price_that_is_no_stand_in_keeps_a_products_stand_in_amounts_counted() {
+        let mut verdicts = vec![Ok(dec!(1000)), Ok(dec!(1000)), Ok(dec!(1100))];
+        leave_out_if_only_token_amounts(&mut verdicts, &[true, true, false]);
+        assert!(verdicts.iter().all(Result::is_ok), "{verdicts:?}");
+        let mut none: Vec<Result<Decimal, Uncounted>> = vec![Err(Uncounted::OtherUnit)];
+        leave_out_if_only_token_amounts(&mut none, &[false]);
+        assert_eq!(none, [Err(Uncounted::OtherUnit)]);
+    }
+
+    #[test]
     fn a_cheap_good_whose_offers_agree_keeps_every_price_even_at_a_round_amount() {
         assert!(listed(&[500, 500, 520]).iter().all(Result::is_ok));
         assert!(listed(&[1000, 1000, 1100, 1200]).iter().all(Result::is_ok));
-        assert!(listed(&[100, 100, 100]).iter().all(Result::is_ok));
+        assert!(listed(&[100, 100, 110]).iter().all(Result::is_ok));
     }
 
     #[test]
