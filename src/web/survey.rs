@@ -85,6 +85,22 @@ pub fn uncounted_why(offer: &Offer, why: Uncounted, lang: Lang) -> &'static str 
     }
 }
 
+/// Why a line of figures counts no offer (the market's, or the chosen rows'): each was left out,
+/// and its row says why; "dari 0 penawaran" alone read as a product nobody sells (review35m M35-10).
+pub fn none_counted(market: bool, lang: Lang) -> &'static str {
+    if market {
+        lang.pick(
+            "Tidak ada harga yang dihitung: setiap penawaran produk ini dikesampingkan, alasannya tertulis di kolom Harga satuan",
+            "No price is counted: every offer of this product is left out, and the Unit price column says why",
+        )
+    } else {
+        lang.pick(
+            "Tidak ada harga yang dihitung: setiap baris terpilih dikesampingkan, alasannya tertulis di kolom Harga satuan",
+            "No price is counted: every chosen row is left out, and the Unit price column says why",
+        )
+    }
+}
+
 /// Why an offer has no price, from the price issue that says so (`NEGATIVE`, `ZERO`, …): a
 /// caveat such as `ROUNDED` may come before it.
 fn unread_price(offer: &Offer, lang: Lang) -> &'static str {
@@ -136,6 +152,8 @@ pub struct Product<'a> {
     pub base_unit: Option<String>,
     /// Over the chosen rows that are among the counted offers.
     pub selected: Figures,
+    /// How many of the group's offers its figures leave out (`uncounted`).
+    pub left_out: usize,
 }
 
 /// The whole survey.
@@ -256,7 +274,9 @@ fn product<'a>(group: &ProductGroup, rows: Vec<Row<'a>>) -> Product<'a> {
     };
     let selected = Figures::of(rows.iter().filter_map(|r| counted_price(r.offer)).collect());
     let base_unit = counted.first().and_then(|(o, _)| o.unit.base_unit.clone());
-    Product { title: group.title.clone(), market: Figures::of(group.unit_prices.clone()), base_unit, selected, rows }
+    let left_out = group.uncounted.iter().map(|(_, n)| n).sum();
+    let market = Figures::of(group.unit_prices.clone());
+    Product { title: group.title.clone(), market, base_unit, selected, rows, left_out }
 }
 
 /// The price per base unit including PPN, only when it is confident (`Offer::confident_unit_price`):

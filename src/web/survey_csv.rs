@@ -187,6 +187,7 @@ mod tests {
                 market: Default::default(),
                 base_unit: None,
                 selected: Default::default(),
+                left_out: 0,
             })
             .collect();
         Survey {

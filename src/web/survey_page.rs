@@ -4,7 +4,7 @@ use super::amounts;
 use super::lang::Lang;
 use super::layout;
 use super::params::PageQuery;
-use super::survey::{Figures, Product, Survey, unit_price};
+use super::survey::{self, Figures, Product, Survey, unit_price};
 use super::words;
 use crate::model::Price;
 use maud::{Markup, html};
@@ -100,22 +100,8 @@ fn figures(figures: &Figures, which: &str, product: &Product<'_>, lang: Lang) ->
             " · median " strong.median data-value=(exact(figures.median)) { (money(figures.median)) (per) }
             " · " (lang.pick("tertinggi ", "highest ")) strong.max data-value=(exact(figures.max)) { (money(figures.max)) (per) }
             // "dari 0 penawaran" alone read as a product nobody sells (review35m M35-10).
-            @if count == 0 { ". " span.none-counted { (none_counted(which, lang)) } }
+            @if count == 0 { ". " span.none-counted { (survey::none_counted(which == "market", lang)) } }
         }
-    }
-}
-
-/// Why a line of figures counts no offer: each was left out, and its row says why.
-fn none_counted(which: &str, lang: Lang) -> &'static str {
-    match which {
-        "market" => lang.pick(
-            "Tidak ada harga yang dihitung: setiap penawaran produk ini dikesampingkan, alasannya tertulis di kolom Harga satuan",
-            "No price is counted: every offer of this product is left out, and the Unit price column says why",
-        ),
-        _ => lang.pick(
-            "Tidak ada harga yang dihitung: setiap baris terpilih dikesampingkan, alasannya tertulis di kolom Harga satuan",
-            "No price is counted: every chosen row is left out, and the Unit price column says why",
-        ),
     }
 }
 

@@ -10,7 +10,7 @@
 
 use super::amounts;
 use super::lang::Lang;
-use super::survey::{Figures, Product, Survey, unit_price};
+use super::survey::{self, Figures, Product, Survey, unit_price};
 use super::survey_csv::header;
 use super::words;
 use rust_decimal::Decimal;
@@ -103,8 +103,18 @@ fn summary(sheet: &mut Worksheet, survey: &Survey<'_>, lang: Lang) -> Result<(),
     let f = formats();
     sheet.set_name(lang.pick("Ringkasan", "Summary"))?;
     let titles = match lang {
-        Lang::Id => ["produk", "cakupan", "jumlah_penawaran", "terendah", "median", "tertinggi", "satuan_dasar"],
-        Lang::En => ["product", "covers", "offers", "lowest", "median", "highest", "base_unit"],
+        Lang::Id => [
+            "produk",
+            "cakupan",
+            "jumlah_penawaran",
+            "terendah",
+            "median",
+            "tertinggi",
+            "satuan_dasar",
+            "dikesampingkan",
+            "catatan",
+        ],
+        Lang::En => ["product", "covers", "offers", "lowest", "median", "highest", "base_unit", "left_out", "note"],
     };
     for (col, title) in (0u16..).zip(titles) {
         sheet.write_string_with_format(0, col, title, &f.header)?;
@@ -113,8 +123,15 @@ fn summary(sheet: &mut Worksheet, survey: &Survey<'_>, lang: Lang) -> Result<(),
     for product in &survey.products {
         let market = lang.pick("pasar (semua penawaran yang dibandingkan)", "market (every compared offer)");
         let chosen = lang.pick("baris terpilih", "chosen rows");
-        for (covers, figures) in [(market, &product.market), (chosen, &product.selected)] {
+        let chosen_left_out = product.rows.len().saturating_sub(product.selected.count);
+        for (covers, figures, left_out) in
+            [(market, &product.market, product.left_out), (chosen, &product.selected, chosen_left_out)]
+        {
             figures_row(sheet, row, product, covers, figures, &f)?;
+            sheet.write_number(row, 7, left_out as f64)?;
+            if figures.count == 0 && left_out > 0 {
+                sheet.write_string(row, 8, survey::none_counted(covers == market, lang))?;
+            }
             row += 1;
         }
     }

@@ -91,7 +91,7 @@ async fn every_offer_asked_for_by_id_is_in_the_survey_or_named_missing() {
 
 /// Reads a workbook with Python's openpyxl (tests/run.sh installs it): each sheet's frozen pane,
 /// and every cell's value, type and number format, as JSON.
-fn read_workbook(path: &std::path::Path) -> Value {
+pub(crate) fn read_workbook(path: &std::path::Path) -> Value {
     const SCRIPT: &str = r#"
 import json, sys, openpyxl
 book = openpyxl.load_workbook(sys.argv[1])

@@ -125,3 +125,22 @@ async fn a_product_sold_at_rp_1000_everywhere_keeps_its_figures() {
     let group = only_group(&app, "map plastik bantex kancing putih folio").await;
     assert_eq!((&group["unitPriceMin"], &group["uncounted"]), (&json!("1000"), &json!([])), "{group}");
 }
+
+#[tokio::test]
+async fn the_survey_workbook_counts_the_offers_left_out_and_says_why_no_price_is_counted() {
+    // review36 R36-9: the summary sheet said 0 offers, with no count of those left out nor why.
+    let app = gateway().await;
+    let url = format!("{}/survey.xlsx?q=map+plastik+bantex+kancing+kuning+folio&top=3", app.address);
+    let bytes = app.client.get(&url).send().await.expect("xlsx").bytes().await.expect("bytes");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("survei-harga.xlsx");
+    std::fs::write(&path, bytes).expect("write");
+    let book = crate::buyer_survey::read_workbook(&path);
+    let rows = book[1]["rows"].as_array().expect("summary rows");
+    let cells =
+        |row: &Value| -> Vec<Value> { row.as_array().expect("cells").iter().map(|c| c["value"].clone()).collect() };
+    assert_eq!(cells(&rows[0])[7..9], [json!("dikesampingkan"), json!("catatan")], "{:?}", cells(&rows[0]));
+    let market = cells(&rows[1]);
+    assert_eq!((&market[2], &market[7]), (&json!(0), &json!(3)), "{market:?}");
+    assert!(market[8].as_str().is_some_and(|n| n.starts_with("Tidak ada harga yang dihitung")), "{market:?}");
+}
