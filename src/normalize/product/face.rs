@@ -103,11 +103,12 @@ pub(super) fn written(toks: &[Tok]) -> usize {
     count
 }
 
-/// `Pulsa Telkomsel 100 K`: a number below a thousand with a `K` apart after it is so many
-/// thousand (`100 rb`), as `100K` is, in a title about a good sold by its face value or stating
-/// rupiah, and where nothing says colour: an ink or toner word, or another ink letter (`C M Y K`),
-/// keeps the `K` an ink's black (`Tinta Epson 003 K`, `Toner 100 K`). Without the first condition
-/// an ink's model number before its `K` became an amount where no ink word was written.
+/// `Pulsa Telkomsel 100 K`, `Saldo GoPay 100K`: a number below a thousand with a `K` apart or
+/// glued after it is so many thousand (`100 rb`) in a title about a good sold by its face value
+/// or stating rupiah, and where nothing says colour: an ink or toner word, or another ink letter
+/// (`C M Y K`), keeps the `K` an ink's black (`Tinta Epson 003 K`, `Toner 100 K`). Without the
+/// first condition an ink's model number before its `K` became an amount where no ink word was
+/// written, and a resistor's `100K` was `Rp 100.000` (review36b R36b-5); before `Ohm` it is kilo-ohms.
 fn thousands_k(toks: &mut [Tok]) {
     let colour = toks.iter().any(|t| {
         tables::INK_WORDS.contains(&t.text.as_str()) || matches!(t.text.as_str(), "c" | "m" | "y" | "bk" | "cmyk")
@@ -121,7 +122,8 @@ fn thousands_k(toks: &mut [Tok]) {
         let below_thousand = number.class == Class::Num
             && !number.text.starts_with('0')
             && number.text.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND);
-        if below_thousand && toks[at].class == Class::Word && toks[at].is("k") {
+        let ohm = toks.get(at + 1).is_some_and(|t| t.is("ohm"));
+        if below_thousand && toks[at].class == Class::Word && toks[at].is("k") && !ohm {
             toks[at].text = "rb".to_string();
         }
     }

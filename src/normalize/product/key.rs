@@ -177,9 +177,17 @@ fn unknown_brand(toks: &[Tok], field: Option<&[String]>) -> Option<String> {
             && (toks.get(i + 1).is_none_or(|n| n.class == Class::Word) || measure_at(toks, i + 1))
     };
     let labelled = toks.windows(2).position(|w| matches!(w[0].text.as_str(), "merek" | "merk" | "brand"));
+    // The word a `Merek:` field names is the maker even when the matcher knows it (review36b
+    // R36b-1: `Stapler HD-10 Merek: Max` joined Kenko's stapler), unless it says there is none.
+    let stated = |i: usize| {
+        let t = &toks[i];
+        t.class == Class::Word
+            && field.and_then(|f| f.first()).is_some_and(|w| *w == t.text)
+            && !NO_MAKER.contains(&t.text.as_str())
+    };
     let at = labelled
         .map(|i| i + 1)
-        .filter(|&i| unknown(&toks[i]) || acronym(i))
+        .filter(|&i| unknown(&toks[i]) || acronym(i) || stated(i))
         .or_else(|| (0..toks.len()).find(|&i| unknown(&toks[i]) && !chalk_named(toks, i)))
         .or_else(|| (0..toks.len()).find(|&i| acronym(i)))?;
     // The run of unknown words around it: `Gunung Madu`, `So Klin`, `Stapler Kangaro`.
@@ -243,8 +251,13 @@ fn labelled_field(title: &str) -> Option<Vec<String>> {
     let lower = title.to_lowercase();
     let value = ["merek", "merk", "brand"].iter().find_map(|label| {
         lower.match_indices(label).find_map(|(at, _)| {
-            let whole = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let rest = lower[at + label.len()..].trim_start().strip_prefix(':')?;
+            let before = lower[..at].chars().next_back();
+            let after = &lower[at + label.len()..];
+            let whole = before.is_none_or(|c| !c.is_alphanumeric());
+            // `(Merek Max)`: a label in brackets names the maker without a colon.
+            let bracketed = (before == Some('(') && after.starts_with(char::is_whitespace))
+                .then(|| after.split(')').next().unwrap_or(after));
+            let rest = after.trim_start().strip_prefix(':').or(bracketed)?;
             whole.then_some(rest)
         })
     })?;
@@ -256,6 +269,9 @@ fn labelled_field(title: &str) -> Option<Vec<String>> {
     };
     Some(lex::tokens(value).into_iter().map(|t| t.text).collect())
 }
+
+/// What a `Merek:` field says when the good has no maker: `Tanpa Merek`, `Tidak Ada`, `Lokal`.
+const NO_MAKER: &[&str] = &["tanpa", "tidak", "lokal", "lainnya", "bebas"];
 
 /// Known words a brand's run passes over: `Cair` in `Sabun Mandi Cair Ujimh` (brand `Mandi
 /// Ujimh`), `Spidol Magnetik` in `Tempat Spidol Magnetik Ujimh`.

@@ -150,8 +150,9 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
         if rest.is_empty() {
             out.push(Tok::new(number, Class::Num));
         } else if rest == "k" && number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) {
-            // `150k` is `150rb`; written apart, a `K` after a number is an ink's black (`003 K`).
-            out.extend([Tok::new(number, Class::Num), Tok::new("rb", Class::Word)]);
+            // `150k` is read as `150 K`: face::thousands_k makes it `150 rb` only where money is
+            // meant. Read as rupiah here, `Resistor 100K` was `Resistor Rp 100.000` (review36b R36b-5).
+            out.extend([Tok::new(number, Class::Num), Tok::new("k", Class::Word)]);
         } else if rest.chars().all(char::is_alphabetic)
             && (tables::unit(rest).is_some()
                 || tables::is_pack_word(rest)

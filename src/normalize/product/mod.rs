@@ -159,6 +159,8 @@ mod tests_makers6;
 #[cfg(test)]
 mod tests_makers7;
 #[cfg(test)]
+mod tests_makers8;
+#[cfg(test)]
 mod tests_markers;
 #[cfg(test)]
 mod tests_prices;

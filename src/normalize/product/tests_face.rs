@@ -128,3 +128,21 @@ fn a_title_stating_no_value_joins_no_group_of_one_value_among_several() {
     let keys: Vec<_> = titles[1..].iter().map(|t| product_key(t)).collect();
     assert_eq!(group(&keys), [vec![0, 1]]);
 }
+
+#[test]
+fn a_thousand_glued_to_k_is_an_amount_only_in_a_title_about_a_good_sold_by_its_value() {
+    // review36b R36b-5: a resistor's `100K` is its resistance, never `Rp 100.000`.
+    for title in ["Resistor 100K Ohm", "Resistor 100K", "Resistor 100 K", "Resistor 4k7 Ohm", "Resistor 50k Ohm"] {
+        let key = product_key(title);
+        assert!(!key.specs.iter().any(|s| s.starts_with("rp")), "{title}: {:?}", key.specs);
+    }
+    together(&[("Resistor 100K", "Resistor 100 K")]);
+    apart(&[("Resistor 100K Ohm", "Resistor 50K Ohm")]);
+    for (title, amount) in [
+        ("Pulsa Telkomsel 100k", "rp100000"),
+        ("Saldo GoPay 100K", "rp100000"),
+        ("Kartu Perdana Telkomsel 5K", "rp5000"),
+    ] {
+        assert!(product_key(title).specs.iter().any(|s| s == amount), "{title}: {:?}", product_key(title).specs);
+    }
+}

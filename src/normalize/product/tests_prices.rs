@@ -20,7 +20,6 @@ fn an_amount_reads_as_one_token_however_it_is_written() {
         "Printer Canon G3020 Rp 150.000",
         "Printer Canon G3020 Rp150K",
         "Printer Canon G3020 Rp 150 k",
-        "Printer Canon G3020 150k",
         "Printer Canon G3020 IDR 150rb",
         "Printer Canon G3020 IDR150rb",
     ] {
@@ -28,6 +27,9 @@ fn an_amount_reads_as_one_token_however_it_is_written() {
         assert_eq!(key.specs, ["g3020", "rp150000"], "{title}");
         assert!(key.tokens.is_empty(), "{title}: {key:?}");
     }
+    // A bare `150k` is rupiah only in a title about a good sold by its value (review36b R36b-5:
+    // `Resistor 100K` was `Rp 100.000`); tests_face holds those titles.
+    assert!(!product_key("Printer Canon G3020 150k").specs.iter().any(|s| s.starts_with("rp")));
     for title in ["Printer Epson L3210 Rp 1,5 jt", "Printer Epson L3210 1,5 juta", "Printer Epson L3210 Rp 1.500.000"] {
         assert_eq!(product_key(title).specs, ["l3210", "rp1500000"], "{title}");
     }
