@@ -225,7 +225,10 @@ fn print_phase(
 /// the p50 difference is what the gateway adds over the slowest marketplace.
 pub async fn fan_out(label: &str, gateway: &Gateway, sandboxes: &[RunningSandbox], duration: Duration) {
     let client = client();
-    let jatim = sandboxes.iter().find(|s| s.kind() == MarketplaceKind::JatimBejo).expect("jatim-bejo sandbox");
+    let jatim = sandboxes
+        .iter()
+        .find(|s| s.kind() == MarketplaceKind::JatimBejo)
+        .expect("the fan-out phase calls jatim-bejo directly: keep it in LOAD_MARKETPLACES");
     let direct_url = format!("{}/api/v1/produk/cari", jatim.base_url());
     let mut direct = Vec::new();
     let start = Instant::now();

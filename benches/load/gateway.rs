@@ -30,11 +30,20 @@ impl Gateway {
     ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let config = dir.path().join("pasar.toml");
+        // The adapter files of the sandboxes searched, and only those: another marketplace's file
+        // would send it every search at its real address.
+        let adapters = dir.path().join("adapters");
+        std::fs::create_dir(&adapters).expect("adapters dir");
+        for s in sandboxes {
+            let file = format!("{}.toml", s.kind().id());
+            let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters").join(&file);
+            std::fs::copy(from, adapters.join(file)).expect("adapter file");
+        }
         let mut gateway = Self::start_with(binary, options, |port, command| {
             let mut toml = format!(
-                "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}/adapters\"\n[egress]\nallow_private = true\n\
+                "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}\"\n[egress]\nallow_private = true\n\
                  [limits]\nrate = {{ per_second = 1000000, burst = 1000000 }}\n",
-                env!("CARGO_MANIFEST_DIR")
+                adapters.display()
             );
             for s in sandboxes {
                 let (id, url) = (s.kind().id(), s.base_url());

@@ -26,7 +26,9 @@
 //! their difference: the CPU Pasar's own work costs per request. Linux
 //! only (it reads `/proc`). `LOAD_ENCODING=br` asks for brotli (as browsers get) instead of gzip.
 //! `LOAD_PHASES=cached,uncached` picks phases; `LOAD_FIRST=20` fixes the
-//! uncached phase's `first` (default: 21–40, varying).
+//! uncached phase's `first` (default: 21–40, varying). `LOAD_MARKETPLACES=mbiz,jatim-bejo` searches
+//! only those sandboxes (the others are disabled in the gateway and left out of the floor relay):
+//! the two the peer harness mocks, for a miss's cost over as many marketplaces as the peer's.
 //!
 //! `LOAD_COMPARE=/path/to/other/pasar` runs that binary beside this build's, over the same
 //! sandboxes, and drives both at once (connections alternate between them, half each): each
@@ -67,7 +69,15 @@ fn main() {
         let options = SandboxOptions::default();
         // Room for every connection's call to each marketplace, so no call waits for a permit.
         let room = conns.max(64);
-        let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+        let mut sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+        if let Ok(ids) = std::env::var("LOAD_MARKETPLACES") {
+            let ids: Vec<&str> = ids.split(',').map(str::trim).collect();
+            sandboxes.retain(|s| ids.contains(&s.kind().id()));
+            assert!(
+                !sandboxes.is_empty(),
+                "LOAD_MARKETPLACES names no sandbox (mbiz, jatim-bejo, ekatalog, padi-umkm, bela)"
+            );
+        }
         for s in &sandboxes {
             s.faults().set_latency(latency);
         }
