@@ -2,7 +2,7 @@
 //! sold at Rp 5.000) never make a product's figures, whatever their unit field's writing, and
 //! where they are as many as the prices above them neither side does, from a stub of Mbiz's search.
 
-use crate::helpers::{TestApp, spawn_app_with_stub};
+use crate::helpers::{self, TestApp, mbiz_answer, mbiz_listing, spawn_app_with_mbiz};
 use axum::extract::Query;
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -29,26 +29,17 @@ async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Valu
     };
     let listing = |(i, price): (usize, &u32)| {
         let uom = if colour == "Oranye" && i == 0 { "Buah" } else { "Pcs" };
-        json!({
-            "id": format!("MAP-{i}"), "name": format!("Map Plastik Bantex Kancing {colour} Folio"),
-            "price": format!("Rp{}", price), "uom": uom, "stock": 10, "vat_rate": 11,
-            "url": format!("https://mbiz.example/p/{i}"),
-            "seller": { "id": format!("S-{i}"), "name": "PT Uji", "city": "Kota Malang" },
-        })
+        mbiz_listing("MAP", i, &format!("Map Plastik Bantex Kancing {colour} Folio"), *price, uom)
     };
-    let data: Vec<Value> = prices.iter().enumerate().map(listing).collect();
-    axum::Json(json!({ "data": data, "meta": { "total": prices.len() } }))
+    mbiz_answer(prices.iter().enumerate().map(listing).collect())
 }
 
 async fn gateway() -> TestApp {
-    spawn_app_with_stub("mbiz", axum::Router::new().route("/api/v1/products", axum::routing::get(products))).await
+    spawn_app_with_mbiz(products).await
 }
 
 async fn only_group(app: &TestApp, q: &str) -> Value {
-    let response = app.graphql(COMPARE, json!({ "q": q })).await;
-    let groups = response["data"]["compare"]["groups"].as_array().unwrap_or_else(|| panic!("{response}"));
-    assert_eq!(groups.len(), 1, "{response}");
-    groups[0].clone()
+    helpers::only_group(app, COMPARE, q).await
 }
 
 #[tokio::test]
