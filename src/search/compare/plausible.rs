@@ -27,6 +27,11 @@ pub(super) fn pack_of(offer: &Offer) -> (String, Option<Decimal>) {
     (offer.unit.base_unit.clone().unwrap_or_default(), offer.unit.quantity.map(|q| q.normalize()))
 }
 
+/// Whether two prices are more than [`GAP`] times apart: not one product's price in one pack.
+pub fn far_apart(a: Decimal, b: Decimal) -> bool {
+    a.min(b) * Decimal::from(GAP) < a.max(b)
+}
+
 /// Whether the offer's price as listed is an amount sellers type where the price is given on
 /// request (see [`stand_in_amount`]).
 pub(super) fn is_stand_in(offer: &Offer) -> bool {
@@ -77,7 +82,7 @@ fn judge_pack(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize], st
         members.iter().filter_map(|&i| verdicts[i].as_ref().ok().map(|&price| (price, i))).collect();
     counted.sort();
     let mut rest = &counted[..];
-    while let Some(gap) = rest.windows(2).position(|w| w[0].0 * Decimal::from(GAP) < w[1].0) {
+    while let Some(gap) = rest.windows(2).position(|w| far_apart(w[0].0, w[1].0)) {
         let (below, above) = rest.split_at(gap + 1);
         let only_stand_ins = below.iter().all(|&(_, i)| stand_ins[i]);
         let (low, high) = match below.len().cmp(&above.len()) {
