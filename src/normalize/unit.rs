@@ -5,7 +5,9 @@
 //! rim and a box of five rim be compared per sheet. The rules, in the order they apply:
 //!
 //! - A unit field that states a size by itself (`Rim`, `Lusin`, `Pcs`, `box isi 12`) wins over
-//!   the title; a title that states another size makes the reading not confident.
+//!   the title; a title that states another size makes the reading not confident. A piece
+//!   (`Pcs`, `Buah`) beside a title counting what no piece is (`Kertas A4 500 lembar`, `isi 25
+//!   kantong`) is one pack of that count ([`piece_holds`]).
 //! - A unit field naming a container of unstated size (`Dus`, `Box`, `Karton`) takes the size the
 //!   title states for that container; when the title states none, or states it for another
 //!   container, the size is unknown — never one.
@@ -202,6 +204,9 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
             let disagrees = matches!(in_title, Some(Statement::Size { quantity: q, .. }) if q != quantity);
             match in_title {
                 Some(Statement::Part(note)) => unknown(name, note),
+                Some(Statement::Size { base: held, quantity: count, .. }) if piece_holds(base, quantity, held) => {
+                    known(name, held, count, PackDerivation::Title, None)
+                }
                 _ if disagrees && part::states_part(&title_words) => unknown(name, PART_OF_FIELD),
                 _ if part_of_field_container(container, &field_words, &title_words) => unknown(name, PART_OF_FIELD),
                 _ => {
@@ -317,7 +322,7 @@ mod read;
 mod sized;
 
 pub use count::{BARE_PACK_COUNT, PackCount, held_reading, hold_bare_count, pack_count};
-pub use lexicon::pack_word;
+use lexicon::piece_holds;
 #[cfg(test)]
 use lexicon::{base_unit, fixed_pack};
 use read::{field_statement, lowered, lowered_title, words};
@@ -337,3 +342,5 @@ mod tests_packs;
 mod tests_part_conflicts;
 #[cfg(test)]
 mod tests_parts;
+#[cfg(test)]
+mod tests_pieces;

@@ -334,6 +334,7 @@ mod titles;
 use counted::{base_unit, classify, comparable};
 pub use counted::{listed_at_stand_in, median};
 pub use near::NearGroup;
+pub use plausible::far_apart;
 use titles::group_title;
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ mod validate;
 mod vendors;
 
 pub use compare::{
-    CompareOutcome, CompareParams, Coverage, NearGroup, ProductGroup, Uncounted, listed_at_stand_in, median,
+    CompareOutcome, CompareParams, Coverage, NearGroup, ProductGroup, Uncounted, far_apart, listed_at_stand_in, median,
 };
 pub use compare_stream::CompareEvent;
 pub use error::SearchError;

@@ -1,8 +1,9 @@
 //! One product group on the comparison page: its title, the cheapest offer pinned above the
-//! others (the headline links to it), then the offers in the page's order, the first few shown
-//! and the rest behind "show more" (no script needed).
+//! others (the headline links to it), then the offers in the page's order, a few shown (picked as
+//! the survey's rows are: `evidence`) and the rest behind "show more" (no script needed).
 
 use super::amounts;
+use super::evidence::picked_first;
 use super::lang::Lang;
 use super::offer::{self, Shown};
 use super::params::PageQuery;
@@ -30,6 +31,10 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
     let (pinned, rest): (Vec<_>, Vec<_>) = numbered.into_iter().partition(|(_, (o, _))| is_cheapest(o));
     let verdicts = group.uncounted_by_offer();
     let uncounted = |offer: &Offer| verdicts.iter().find(|(o, _)| std::ptr::eq(*o, offer)).and_then(|(_, why)| *why);
+    // The cards before "show more" are picked as the survey's rows are, shown in the page's order.
+    let rest_offers: Vec<&Offer> = rest.iter().map(|(_, (o, _))| *o).collect();
+    let first: Vec<usize> = picked_first(&rest_offers, uncounted).into_iter().take(SHOWN).collect();
+    let (first, folded): (Vec<_>, Vec<_>) = rest.into_iter().enumerate().partition(|(i, _)| first.contains(i));
     let shown = |(position, (offer, why)): &(usize, &(&Offer, Option<&Explanation>))| {
         let cheapest = is_cheapest(offer);
         let shown = Shown {
@@ -72,11 +77,11 @@ pub fn render(query: &PageQuery, group: &ProductGroup, index: usize, names: &Nam
             @if !pinned.is_empty() {
                 ol.offers.pinned aria-label=(lang.pick("Termurah per satuan", "Cheapest per unit")) { @for o in &pinned { (shown(o)) } }
             }
-            ol.offers { @for o in rest.iter().take(SHOWN) { (shown(o)) } }
-            @if rest.len() > SHOWN {
+            ol.offers { @for (_, o) in &first { (shown(o)) } }
+            @if !folded.is_empty() {
                 details.more {
-                    summary { (more(rest.len() - SHOWN, lang)) }
-                    ol.offers { @for o in rest.iter().skip(SHOWN) { (shown(o)) } }
+                    summary { (more(folded.len(), lang)) }
+                    ol.offers { @for (_, o) in &folded { (shown(o)) } }
                 }
             }
         }

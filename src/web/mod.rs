@@ -21,6 +21,7 @@ mod belanja_chart;
 mod belanja_export;
 mod belanja_form;
 mod belanja_page;
+mod evidence;
 mod fields;
 mod form;
 mod group;

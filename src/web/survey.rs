@@ -2,6 +2,7 @@
 //! Pasar read them, min/median/max per product, and which marketplaces answered.
 
 use super::amounts;
+use super::evidence::picked_first;
 use super::lang::Lang;
 use super::params::{PageQuery, Sort};
 use super::sources;
@@ -192,12 +193,14 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
             let verdicts = group.uncounted_by_offer();
             let uncounted =
                 |offer: &Offer| verdicts.iter().find(|(o, _)| std::ptr::eq(*o, offer)).and_then(|(_, why)| *why);
-            let mut ordered = in_order(group, query.sort());
+            let ordered = in_order(group, query.sort());
             let picked: Vec<&Offer> = if query.chosen.is_empty() {
-                // The survey is price evidence: offers whose unit prices the market figures count
-                // come first (stable, so each part keeps the page's order).
-                ordered.sort_by_key(|(o, _)| uncounted(o).is_some());
-                ordered.into_iter().take(query.top()).map(|(o, _)| o).collect()
+                // The survey is price evidence: the rows the market figures count come first,
+                // each part in the page's order.
+                let offers: Vec<&Offer> = ordered.iter().map(|(o, _)| *o).collect();
+                let mut top: Vec<usize> = picked_first(&offers, uncounted).into_iter().take(query.top()).collect();
+                top.sort_by_key(|&i| (uncounted(offers[i]).is_some(), i));
+                top.into_iter().map(|i| offers[i]).collect()
             } else {
                 ordered.into_iter().filter(|(o, _)| query.chosen.contains(&o.gateway_id())).map(|(o, _)| o).collect()
             };

@@ -169,6 +169,38 @@ pub async fn spawn_app_with_stub(marketplace: &'static str, stub: axum::Router) 
     spawn_app_with(options).await
 }
 
+/// One listing as Mbiz's search answers it (PPN 11 % included): `{prefix}-{i}`, sold by `uom`.
+pub fn mbiz_listing(prefix: &str, i: usize, title: &str, price: u32, uom: &str) -> Value {
+    json!({
+        "id": format!("{prefix}-{i}"), "name": title, "price": format!("Rp{price}"), "uom": uom, "stock": 10,
+        "vat_rate": 11, "url": format!("https://mbiz.example/p/{i}"),
+        "seller": { "id": format!("S-{i}"), "name": "PT Uji", "city": "Kota Malang" },
+    })
+}
+
+/// Mbiz's search answer holding `listings`, all of its matches.
+pub fn mbiz_answer(listings: Vec<Value>) -> axum::Json<Value> {
+    let total = listings.len();
+    axum::Json(json!({ "data": listings, "meta": { "total": total } }))
+}
+
+/// A gateway whose Mbiz search is answered by `products`, a stub's handler.
+pub async fn spawn_app_with_mbiz<H, T>(products: H) -> TestApp
+where
+    H: axum::handler::Handler<T, ()>,
+    T: 'static,
+{
+    spawn_app_with_stub("mbiz", axum::Router::new().route("/api/v1/products", axum::routing::get(products))).await
+}
+
+/// The one group `compare` (the GraphQL `query`) gives for the search `q`.
+pub async fn only_group(app: &TestApp, query: &str, q: &str) -> Value {
+    let response = app.graphql(query, json!({ "q": q })).await;
+    let groups = response["data"]["compare"]["groups"].as_array().unwrap_or_else(|| panic!("{response}"));
+    assert_eq!(groups.len(), 1, "{response}");
+    groups[0].clone()
+}
+
 /// One catalogue for every test in the binary: generating it is the slowest part of a spawn.
 /// The embedded demo's catalogue size: some queries match more than the 1000 offers a walk reads
 /// of each marketplace.

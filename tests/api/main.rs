@@ -66,6 +66,7 @@ mod scoring;
 mod search;
 mod secrets;
 mod served;
+mod sheet_counts;
 mod slow_clients;
 mod soak;
 mod spending;

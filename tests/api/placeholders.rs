@@ -2,7 +2,7 @@
 //! sold at Rp 5.000) never make a product's figures, whatever their unit field's writing, and
 //! where they are as many as the prices above them neither side does, from a stub of Mbiz's search.
 
-use crate::helpers::{TestApp, spawn_app_with_stub};
+use crate::helpers::{self, TestApp, mbiz_answer, mbiz_listing, spawn_app_with_mbiz};
 use axum::extract::Query;
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -29,26 +29,17 @@ async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Valu
     };
     let listing = |(i, price): (usize, &u32)| {
         let uom = if colour == "Oranye" && i == 0 { "Buah" } else { "Pcs" };
-        json!({
-            "id": format!("MAP-{i}"), "name": format!("Map Plastik Bantex Kancing {colour} Folio"),
-            "price": format!("Rp{}", price), "uom": uom, "stock": 10, "vat_rate": 11,
-            "url": format!("https://mbiz.example/p/{i}"),
-            "seller": { "id": format!("S-{i}"), "name": "PT Uji", "city": "Kota Malang" },
-        })
+        mbiz_listing("MAP", i, &format!("Map Plastik Bantex Kancing {colour} Folio"), *price, uom)
     };
-    let data: Vec<Value> = prices.iter().enumerate().map(listing).collect();
-    axum::Json(json!({ "data": data, "meta": { "total": prices.len() } }))
+    mbiz_answer(prices.iter().enumerate().map(listing).collect())
 }
 
 async fn gateway() -> TestApp {
-    spawn_app_with_stub("mbiz", axum::Router::new().route("/api/v1/products", axum::routing::get(products))).await
+    spawn_app_with_mbiz(products).await
 }
 
 async fn only_group(app: &TestApp, q: &str) -> Value {
-    let response = app.graphql(COMPARE, json!({ "q": q })).await;
-    let groups = response["data"]["compare"]["groups"].as_array().unwrap_or_else(|| panic!("{response}"));
-    assert_eq!(groups.len(), 1, "{response}");
-    groups[0].clone()
+    helpers::only_group(app, COMPARE, q).await
 }
 
 #[tokio::test]
@@ -143,4 +134,30 @@ async fn the_survey_workbook_counts_the_offers_left_out_and_says_why_no_price_is
     let market = cells(&rows[1]);
     assert_eq!((&market[2], &market[7]), (&json!(0), &json!(3)), "{market:?}");
     assert!(market[8].as_str().is_some_and(|n| n.starts_with("Tidak ada harga yang dihitung")), "{market:?}");
+}
+
+#[tokio::test]
+async fn a_survey_of_a_product_stating_no_figure_shows_a_price_from_each_side_of_its_split() {
+    // review36 R36-9: the three default rows were all Rp 100 placeholders; Rp 5.000 was hidden.
+    let app = gateway().await;
+    let url = format!("{}/survey?q=map+plastik+bantex+kancing+biru+folio&top=3", app.address);
+    let html = app.client.get(&url).send().await.expect("survey").text().await.expect("html");
+    let rows: Vec<&str> =
+        html.split("<tr data-offer=\"").skip(1).map(|r| r.split("</tr>").next().unwrap_or(r)).collect();
+    let ids: Vec<&str> = rows.iter().filter_map(|r| r.split('"').next()).collect();
+    assert_eq!(ids, ["mbiz:MAP-0", "mbiz:MAP-1", "mbiz:MAP-4"], "{html:.3000}");
+    assert!(rows[2].contains("harga lain sepuluh kali lebih murah"), "{}", rows[2]);
+}
+
+#[tokio::test]
+async fn the_buyer_page_shows_a_price_from_each_side_of_the_split_before_show_more() {
+    let app = gateway().await;
+    let url = format!("{}/?q=map+plastik+bantex+kancing+biru+folio", app.address);
+    let html = app.client.get(&url).send().await.expect("page").text().await.expect("html");
+    let section = html.split("<section class=\"group\"").nth(1).unwrap_or_else(|| panic!("{html:.3000}"));
+    let shown = section.split("<details class=\"more\"").next().unwrap_or(section);
+    let ids = |part: &str| -> Vec<String> {
+        part.split("data-offer=\"").skip(1).filter_map(|p| p.split('"').next()).map(str::to_string).collect()
+    };
+    assert_eq!(ids(shown), ["mbiz:MAP-0", "mbiz:MAP-1", "mbiz:MAP-2", "mbiz:MAP-4"], "{section:.4000}");
 }

@@ -2,7 +2,7 @@
 //! mark between statements. What reading a statement (`read.rs`), its parts (`part.rs`) and its
 //! multiples (`multiple.rs`) all look up.
 
-use super::{BASE_UNITS, CONTAINERS, FIXED_PACKS, MAX_COUNT};
+use super::{BASE_UNITS, CONTAINERS, FIXED_PACKS, MAX_COUNT, MEASURES};
 
 /// Where one statement of a title ends and another begins.
 pub(super) const BOUNDARY: &str = "|";
@@ -26,44 +26,15 @@ pub(super) fn is_pack_word(word: &str) -> bool {
     CONTAINERS.contains(&word) || fixed_pack(word).is_some()
 }
 
-/// Ways of writing one container, mapped to one of them.
-const CONTAINER_SPELLINGS: &[(&str, &str)] = &[("pack", "pak"), ("pax", "pak"), ("dos", "dus"), ("doos", "dus")];
+/// Base units a piece may be (`policy::comparable_unit` counts a bottle and a sachet as pieces).
+const PIECES: &[&str] = &["pcs", "botol", "sachet"];
 
-/// The pack a unit field names, as one word whatever its writing: `Rim`, `1 Rim`, `RIM (500 lbr)`
-/// and `Rim 500 Lembar` are `rim`, `Buah` and `Pcs` are `pcs`, `Pack` is `pak`: the first word
-/// that is a fixed pack, a base unit or a container. A field naming none of them is itself,
-/// lowered and trimmed, so `strip` stays apart from `sachet`.
-pub fn pack_word(unit_field: &str) -> String {
-    let lower = unit_field.trim().to_lowercase();
-    let known = lower.split(|c: char| !c.is_alphanumeric()).find_map(|word| {
-        let word = CONTAINER_SPELLINGS.iter().find(|(w, _)| *w == word).map_or(word, |(_, one)| *one);
-        let pack = fixed_pack(word).is_some() || CONTAINERS.contains(&word);
-        base_unit(word).or(pack.then_some(word))
-    });
-    known.map_or_else(|| lower.clone(), str::to_string)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pack_word;
-
-    #[test]
-    fn a_pack_written_in_several_ways_is_one_word() {
-        for field in ["Rim", "1 Rim", "RIM (500 lbr)", "Rim 500 Lembar", " rim "] {
-            assert_eq!(pack_word(field), "rim", "{field}");
-        }
-        assert_eq!(pack_word("Buah"), "pcs");
-        assert_eq!(pack_word("PCS"), "pcs");
-        assert_eq!(pack_word("Pack isi 10"), "pak");
-        assert_eq!(pack_word("Box isi 12 Pcs"), "box");
-    }
-
-    #[test]
-    fn a_unit_field_naming_no_known_pack_is_itself_and_other_packs_stay_apart() {
-        assert_eq!(pack_word("Strip"), "strip");
-        assert_eq!(pack_word("Sachet"), "sachet");
-        assert_eq!(pack_word(" Roll  Besar "), "roll  besar");
-        assert_eq!(pack_word(""), "");
-        assert_ne!(pack_word("Dus"), pack_word("Box"));
-    }
+/// Whether a unit field of one piece (`field` `quantity` 1: `Pcs`, `Buah`) is one pack of the
+/// base unit a title counts (`held`): sheets, tea bags or boxes are no pieces, so `Kertas A4 500
+/// lembar` says what the piece holds, not another size of it (review36b R36b-4: a ream and a
+/// pack of 100 sheets were one product at one price). A title counting pieces (`isi 12 pcs`,
+/// `Dus 24 Botol`) leaves it unsure whether the price is for one or for the pack, and a measure
+/// (`Beras 5 kg`, a scale's `150 kg`) may be what the piece weighs or bears.
+pub(super) fn piece_holds(field: &str, quantity: u32, held: &str) -> bool {
+    field == "pcs" && quantity == 1 && !PIECES.contains(&held) && !MEASURES.contains(&held)
 }

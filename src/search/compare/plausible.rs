@@ -13,18 +13,23 @@
 
 use super::Uncounted;
 use crate::model::Offer;
-use crate::normalize::unit;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
 /// Prices more than this many times apart are not one product's price in one pack.
 const GAP: u32 = 10;
 
-/// The pack an offer is sold in: the pack its unit field names, whatever the writing (`Rim`,
-/// `1 Rim` and `RIM (500 lbr)` are one pack, `Buah` and `Pcs` another; review36 R36-1: a
-/// placeholder alone in its spelling was never judged), and its size.
+/// The pack an offer is sold in, as read: its base unit and size, whatever the writing (`Rim`,
+/// `1 Rim`, `RIM (500 lbr)` and `Pcs` beside `Kertas A4 500 lembar` are 500 lembar, `Buah` and
+/// `Pcs` one pcs, a `Strip` is no `Sachet`; review36 R36-1, review36b R36b-4: a placeholder alone
+/// in its writing was never judged).
 pub(super) fn pack_of(offer: &Offer) -> (String, Option<Decimal>) {
-    (unit::pack_word(offer.unit.name.as_deref().unwrap_or_default()), offer.unit.quantity.map(|q| q.normalize()))
+    (offer.unit.base_unit.clone().unwrap_or_default(), offer.unit.quantity.map(|q| q.normalize()))
+}
+
+/// Whether two prices are more than [`GAP`] times apart: not one product's price in one pack.
+pub fn far_apart(a: Decimal, b: Decimal) -> bool {
+    a.min(b) * Decimal::from(GAP) < a.max(b)
 }
 
 /// Whether the offer's price as listed is an amount sellers type where the price is given on
@@ -77,7 +82,7 @@ fn judge_pack(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize], st
         members.iter().filter_map(|&i| verdicts[i].as_ref().ok().map(|&price| (price, i))).collect();
     counted.sort();
     let mut rest = &counted[..];
-    while let Some(gap) = rest.windows(2).position(|w| w[0].0 * Decimal::from(GAP) < w[1].0) {
+    while let Some(gap) = rest.windows(2).position(|w| far_apart(w[0].0, w[1].0)) {
         let (below, above) = rest.split_at(gap + 1);
         let only_stand_ins = below.iter().all(|&(_, i)| stand_ins[i]);
         let (low, high) = match below.len().cmp(&above.len()) {

@@ -1,0 +1,36 @@
+//! A unit field of one piece beside a title counting something (review36b R36b-4): what no piece
+//! is (sheets, tea bags) is what the piece holds; pieces, bottles and measures leave it unsure.
+use super::test_support::{of, shown};
+use super::*;
+use rust_decimal_macros::dec;
+
+/// One piece, not confident: a title stating another size than the unit field.
+fn unsure() -> (Option<String>, Option<Decimal>, bool) {
+    (Some("pcs".to_string()), Some(Decimal::ONE), false)
+}
+
+#[test]
+fn a_piece_whose_title_counts_sheets_or_tea_bags_is_one_pack_of_them() {
+    assert_eq!(shown(Some("Pcs"), "Kertas A4 500 lembar"), of("lembar", dec!(500)));
+    assert_eq!(shown(Some("Buah"), "Kertas A4 100 lembar"), of("lembar", dec!(100)));
+    assert_eq!(shown(Some("PCS"), "HVS Sidu A4 (500 lbr)"), of("lembar", dec!(500)));
+    assert_eq!(shown(Some("Pcs"), "Kertas HVS A4 Box 5 Rim"), of("lembar", dec!(2500)));
+    assert_eq!(shown(Some("pcs"), "Teh Celup Sariwangi isi 25 Kantong"), of("kantong", dec!(25)));
+    // A ream written any way is the same 500 sheets.
+    for field in ["Rim", "1 Rim", "RIM (500 lbr)", "Rim 500 Lembar"] {
+        assert_eq!(shown(Some(field), "Kertas A4 500 lembar"), of("lembar", dec!(500)), "{field}");
+    }
+}
+
+#[test]
+fn a_piece_whose_title_counts_pieces_bottles_or_a_measure_stays_unsure() {
+    for title in ["Pulpen Joyko Isi 12 pcs", "Air Mineral 1 dus isi 24", "Amplop Pak 10 buah", "Aqua Dus 24 Botol"] {
+        assert_eq!(shown(Some("Pcs"), title), unsure(), "{title}");
+    }
+    assert_eq!(shown(Some("Pcs"), "Beras Pandan Wangi 5 kg"), unsure());
+    assert_eq!(shown(Some("Buah"), "Timbangan Digital 150 kg"), unsure());
+    // The pack the title sizes, or a piece it does not count, is read as before.
+    assert_eq!(shown(Some("Pak"), "Amplop Pak 10 buah"), of("pcs", dec!(10)));
+    assert_eq!(shown(Some("Pcs"), "Stapler Kenko HD-10"), of("pcs", dec!(1)));
+    assert!(!shown(Some("Lembar"), "Kertas A4 500 lembar").2, "a sheet is no ream");
+}

@@ -1,0 +1,68 @@
+//! Which of a product's offers a reader sees first where only some are shown: the survey's
+//! default rows (`top`) and the buyer page's cards before "show more". One rule for both, so a
+//! product whose figures leave every offer out shows what split it, not only its placeholders
+//! (review36 R36-9: four folders at Rp 100 filled the three rows; Rp 5.000 and Rp 5.200 were hidden).
+
+use super::survey::unit_price;
+use crate::model::Offer;
+use crate::search::{Uncounted, far_apart};
+
+/// Positions into `offers` (in page order), in the order they are picked: the counted offers;
+/// then, of those left out, one for each reason and each side of a split (prices more than ten
+/// times apart: Rp 100 placeholders and the Rp 5.000 beside them, both sides of `PRICES_APART`);
+/// then the rest. Each part keeps the page's order.
+pub fn picked_first(offers: &[&Offer], why: impl Fn(&Offer) -> Option<Uncounted>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offers.len()).filter(|&i| why(offers[i]).is_none()).collect();
+    let mut sides: Vec<usize> = Vec::new();
+    for (i, offer) in offers.iter().enumerate() {
+        let Some(reason) = why(offer) else { continue };
+        if !sides.iter().any(|&j| why(offers[j]) == Some(reason) && !apart(offer, offers[j])) {
+            sides.push(i);
+        }
+    }
+    order.extend(sides);
+    let rest: Vec<usize> = (0..offers.len()).filter(|i| !order.contains(i)).collect();
+    order.extend(rest);
+    order
+}
+
+/// Whether the two offers' unit prices lie on two sides of a split; an offer with no confident
+/// unit price is on no side.
+fn apart(a: &Offer, b: &Offer) -> bool {
+    unit_price(a).zip(unit_price(b)).is_some_and(|(x, y)| far_apart(x, y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PackDerivation, UnitPrice};
+    use rust_decimal::Decimal;
+
+    /// Offers at these unit prices, each with why it is left out (`None`: counted).
+    fn picked(listed: &[(i64, Option<Uncounted>)]) -> Vec<usize> {
+        let offers: Vec<Offer> = listed.iter().enumerate().map(|(i, &(amount, _))| at(i, amount)).collect();
+        let refs: Vec<&Offer> = offers.iter().collect();
+        let why = |o: &Offer| listed[offers.iter().position(|x| std::ptr::eq(x, o)).expect("listed")].1;
+        picked_first(&refs, why)
+    }
+
+    fn at(i: usize, amount: i64) -> Offer {
+        let mut offer = Offer::sample(&i.to_string());
+        let mut price = offer.price.clone().expect("the sample has a price");
+        price.amount_including_vat = Decimal::from(amount);
+        offer.unit_price = Some(UnitPrice { price, derivation: PackDerivation::Stated, confident: true });
+        offer
+    }
+
+    #[test]
+    fn counted_offers_come_first_then_one_of_each_side_of_a_split_then_the_rest() {
+        let (far, beside, apart) =
+            (Some(Uncounted::FarBelowOthers), Some(Uncounted::BesidePlaceholders), Some(Uncounted::PricesApart));
+        let folders = [(100, far), (100, far), (100, far), (100, far), (5000, beside), (5200, beside)];
+        assert_eq!(picked(&folders), [0, 4, 1, 2, 3, 5]);
+        let envelopes = [(500, apart), (550, apart), (600, apart), (6000, apart), (6500, apart), (6600, apart)];
+        assert_eq!(picked(&envelopes), [0, 3, 1, 2, 4, 5]);
+        let counted = [(100, far), (100, far), (5000, None), (5200, None), (5300, None)];
+        assert_eq!(picked(&counted), [2, 3, 4, 0, 1]);
+    }
+}
