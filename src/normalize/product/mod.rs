@@ -29,6 +29,12 @@
 //!   digits or more) is written inside the longer: a short code inside its part number (`85A`
 //!   in `CE285A`, `325` in `CRG-325`, `664` in `T6641`). Titles that both give model codes
 //!   conflict when no code of one is related to a code of the other.
+//! - Parts of one model that are other products (review36b R36b-3): a high-yield `XL` part number
+//!   is not the standard one (`PG-810XL` ≠ `PG-810`); a bolt's length after its thread is a spec
+//!   (`M8 x 20` ≠ `M8 x 30`); an electrical value is one spec with its multiplier and unit (`100K
+//!   Ohm` ≠ `100 Ohm`, `100 nF` ≠ `100 K` ≠ `100 uF`; a bare `K` is kilo only in a resistor's or
+//!   capacitor's title); two titles stating different size words (`Kecil`, `Sedang`, `Besar`)
+//!   are apart even when a shared model code makes them alike.
 //! - Everything else is weighed, whether or not a kind word was recognised: words (the kind's
 //!   words among them), brand, specs and model codes are features weighted by inverse document
 //!   frequency over the set being grouped, model codes and brands doubled. The similarity sets
@@ -168,6 +174,9 @@ mod tests_prices;
 mod tests_spellings;
 #[cfg(test)]
 mod tests_splits;
+#[cfg(test)]
+mod tests_variants;
+mod variants;
 mod vocab;
 
 pub use amounts::grouped_amount;

@@ -8,6 +8,8 @@ use super::lex::{Class, Tok};
 use super::tables::{self, Dimension};
 use rust_decimal::Decimal;
 
+mod values;
+
 /// Length of `phrase` if it matches the tokens at `at`.
 pub(super) fn matches(toks: &[Tok], at: usize, phrase: &str) -> Option<usize> {
     let mut n = 0;
@@ -109,6 +111,9 @@ impl<'a> Reader<'a> {
         // An amount in thousands or millions is below a thousand of them; `6203 RB` is a code.
         let priced = self.peek(1).is_some_and(|t| tables::PRICE_WORDS.contains(&t.text.as_str()));
         if priced && number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) && self.rupiah(number, 1) {
+            return;
+        }
+        if self.electrical(number) {
             return;
         }
         if let Some(unit) = self.unit_at(1) {
@@ -277,6 +282,7 @@ impl<'a> Reader<'a> {
                 }
                 return self.skip(n, true);
             }
+            "x" if self.length_after_code() => return,
             "x" => return self.skip(1, self.after_pack),
             _ if tables::PART_WORDS.contains(&text) && self.is_counted_pack(1) => return self.skip(2, true),
             // `box of 50`: as `box isi 50`.
