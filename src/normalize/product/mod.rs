@@ -65,7 +65,10 @@
 //!   know: `Kertas HVS Copylas A4`, else a vowel-less acronym that is no code's prefix nor a
 //!   technical word: `TVT`, not `TN 2260` or `DVR`; a phrase naming the good, `Garam Beryodium`,
 //!   `Helm Proyek`, or a cable type, `NYA`, is known words and no maker) and stays among the words too; two such brands conflict
-//!   unless either title has all of the other's among its words. The run passes over up to two
+//!   unless either title has all of the other's among its words. A title naming no brand that
+//!   writes some, not all, words of another's brand of two words or more (`Kopi Kapal Kecil`
+//!   beside Kapal Api, `Semen Roda` beside Tiga Roda) is not that brand and never joins it
+//!   (review36b R36b-2). The run passes over up to two
 //!   known words or unknown acronyms (`Sekolah SMP Ujiab`) and is never cut short: a generic word
 //!   ahead of the maker (`Sabun Mandi Cair Lifebuoy` reads `Mandi Lifebuoy`) then never stands
 //!   for every maker's title (review31 R6). A labelled brand ends at its field's comma (`Merek:
@@ -140,6 +143,8 @@ mod tests;
 mod tests_apart;
 #[cfg(test)]
 mod tests_boards;
+#[cfg(test)]
+mod tests_brand_words;
 #[cfg(test)]
 mod tests_chalk;
 #[cfg(test)]

@@ -295,6 +295,11 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
     } else if let Some((x, y)) = place_apart::words_apart(a, b) {
         out.push(("maker".to_string(), vec![x], vec![y]));
     }
+    if let Some((brand, part)) = variants::part_of_brand(a, b) {
+        out.push(("maker".to_string(), vec![brand], part));
+    } else if let Some((brand, part)) = variants::part_of_brand(b, a) {
+        out.push(("maker".to_string(), part, vec![brand]));
+    }
     if let Some((what, x, y)) = variants::apart(a, b) {
         out.push((what.to_string(), x, y));
     }
