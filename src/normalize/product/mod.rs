@@ -23,6 +23,8 @@
 //!   on one side and apart on the other is the same word (`Soklin` = `So Klin`, `DataTraveler`
 //!   = `Data Traveler`); `Panjang`, `Diameter` before a measure only say what it is.
 //! - A model code written in pieces reads as one: `PC 908`, `PC-908` and `PC908` are `pc908`;
+//!   a known word before a code with letters of its own is no part of it (`Stapler Max HD-10`
+//!   is `hd10`, review36b R36b-7);
 //!   a hyphen between digits stays (`10-1M`), and the number before it is related to that
 //!   number alone (`Staples No. 10`).
 //!   Two codes are one model when equal or when the shorter (three characters or more, two
@@ -171,6 +173,8 @@ mod tests_makers6;
 mod tests_makers7;
 #[cfg(test)]
 mod tests_makers8;
+#[cfg(test)]
+mod tests_makers9;
 #[cfg(test)]
 mod tests_markers;
 #[cfg(test)]

@@ -6,6 +6,7 @@ use super::category::SIZE_CODES;
 use super::face;
 use super::lex::{Class, Tok};
 use super::tables::{self, Dimension};
+use super::vocab;
 use rust_decimal::Decimal;
 
 mod values;
@@ -361,8 +362,11 @@ impl<'a> Reader<'a> {
                 !(self.unit_at(2).is_some() || self.is_pack_word(2) || self.peek(2).is_some_and(|t| t.is("x")))
             }
             // `Sky Pro Core i5`: the processor class is a spec of its own, never a code's rest.
+            // `Stapler Max HD-10`: a word before a code with letters of its own is no part of it
+            // (review36b R36b-7: read `maxhd10`, the model was lost beside `Stapler HD-10 Max`).
             Class::Code if next.text.starts_with(char::is_alphabetic) => {
-                !SIZE_CODES.contains(&next.text.as_str()) && processor(&next.text).is_none()
+                let word = vocab::known(prefix) && prefix.chars().any(|c| "aeiou".contains(c));
+                !SIZE_CODES.contains(&next.text.as_str()) && processor(&next.text).is_none() && !word
             }
             Class::Code => numbered_code(&next.text),
             Class::Word => false,
