@@ -54,8 +54,10 @@
 //!   100,000`, `100 000`; `100 K` only in a title about a good sold by its value and with no ink
 //!   word), a face value until `harga` says it is a price; the only amount of a title is its face
 //!   value even after `harga`. An operator's name before an amount is no model code (`PLN 20.000`).
-//!   Titles stating different amounts are different products; a title stating none that is like
-//!   titles of two amounts joins neither (review36 R36-3 to R36-7, R36-11, R36-12).
+//!   Titles stating different amounts are different products, and a bare number below a
+//!   thousand is not an amount in thousands (`Voucher Belanja 100` is not `100rb`, review36); a
+//!   title stating none that is like titles of two amounts joins neither (review36 R36-3 to
+//!   R36-7, R36-11, R36-12).
 //! - Only the first mass or volume of a title is the product's: a later one is the pack's
 //!   (`Gula 1 kg … dus isi 20 kg`).
 //! - A number before a pack word is the pack's count (`5 rim`, `500 lbr`), except a number above
