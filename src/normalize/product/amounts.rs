@@ -37,9 +37,22 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a
         return None;
     }
     let (x, y) = (stated(a), stated(b));
+    let specs = |v: Vec<(&'a str, &'a str)>| v.into_iter().map(|(_, s)| s).collect::<Vec<_>>();
+    // `Voucher Belanja 100` beside `… 100rb`: a bare number below a thousand is not the amount
+    // in thousands, and a figure other than the amount (review36).
+    if x.is_empty() != y.is_empty() {
+        let figures = |k: &'a ProductKey, v: Vec<_>| if v.is_empty() { below_thousand(k) } else { specs(v) };
+        let (p, q) = (figures(a, x), figures(b, y));
+        return (!p.is_empty() && !q.is_empty()).then_some((p, q));
+    }
     let differ = x.len() != y.len() || x.iter().zip(&y).any(|((p, _), (q, _))| p != q);
-    let specs = |v: Vec<(&'a str, &'a str)>| v.into_iter().map(|(_, s)| s).collect();
     (!x.is_empty() && !y.is_empty() && differ).then(|| (specs(x), specs(y)))
+}
+
+/// The bare numbers below a thousand a key states (`100` of `Voucher Belanja 100`).
+fn below_thousand(key: &ProductKey) -> Vec<&str> {
+    let small = |s: &&str| s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u32>().is_ok_and(|n| n < 1000);
+    key.specs.iter().map(String::as_str).filter(small).collect()
 }
 
 /// Two specs stating one amount (`150000`, `rp150000`).

@@ -29,8 +29,11 @@ pub fn product_key(title: &str) -> ProductKey {
     // `Mj` is meja; `CT 202137` is a code's prefix, not an abbreviation.
     for at in 0..toks.len() {
         let before_number = toks.get(at + 1).is_some_and(|t| t.class == Class::Num);
+        // `nF`, `uF` are units, never abbreviations (`nf` was read `nyaf`).
+        let unit = tables::electrical(&toks[at].text).is_some();
         if toks[at].class == Class::Word
             && !before_number
+            && !unit
             && let Some(word) = vocab::expand(&toks[at].text)
         {
             toks[at].text = word.to_string();

@@ -157,7 +157,8 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
             && (tables::unit(rest).is_some()
                 || tables::is_pack_word(rest)
                 || tables::STORAGE_WORDS.contains(&rest)
-                || tables::PRICE_WORDS.contains(&rest))
+                || tables::PRICE_WORDS.contains(&rest)
+                || tables::electrical(rest).is_some())
         {
             out.extend([Tok::new(number, Class::Num), Tok::new(rest, Class::Word)]);
         } else {

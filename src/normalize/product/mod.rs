@@ -23,12 +23,20 @@
 //!   on one side and apart on the other is the same word (`Soklin` = `So Klin`, `DataTraveler`
 //!   = `Data Traveler`); `Panjang`, `Diameter` before a measure only say what it is.
 //! - A model code written in pieces reads as one: `PC 908`, `PC-908` and `PC908` are `pc908`;
+//!   a known word before a code with letters of its own is no part of it (`Stapler Max HD-10`
+//!   is `hd10`, review36b R36b-7);
 //!   a hyphen between digits stays (`10-1M`), and the number before it is related to that
 //!   number alone (`Staples No. 10`).
 //!   Two codes are one model when equal or when the shorter (three characters or more, two
 //!   digits or more) is written inside the longer: a short code inside its part number (`85A`
 //!   in `CE285A`, `325` in `CRG-325`, `664` in `T6641`). Titles that both give model codes
 //!   conflict when no code of one is related to a code of the other.
+//! - Parts of one model that are other products (review36b R36b-3): a high-yield `XL` part number
+//!   is not the standard one (`PG-810XL` ≠ `PG-810`); a bolt's length after its thread is a spec
+//!   (`M8 x 20` ≠ `M8 x 30`); an electrical value is one spec with its multiplier and unit (`100K
+//!   Ohm` ≠ `100 Ohm`, `100 nF` ≠ `100 K` ≠ `100 uF`; a bare `K` is kilo only in a resistor's or
+//!   capacitor's title); two titles stating different size words (`Kecil`, `Sedang`, `Besar`)
+//!   are apart even when a shared model code makes them alike.
 //! - Everything else is weighed, whether or not a kind word was recognised: words (the kind's
 //!   words among them), brand, specs and model codes are features weighted by inverse document
 //!   frequency over the set being grouped, model codes and brands doubled. The similarity sets
@@ -46,8 +54,10 @@
 //!   100,000`, `100 000`; `100 K` only in a title about a good sold by its value and with no ink
 //!   word), a face value until `harga` says it is a price; the only amount of a title is its face
 //!   value even after `harga`. An operator's name before an amount is no model code (`PLN 20.000`).
-//!   Titles stating different amounts are different products; a title stating none that is like
-//!   titles of two amounts joins neither (review36 R36-3 to R36-7, R36-11, R36-12).
+//!   Titles stating different amounts are different products, and a bare number below a
+//!   thousand is not an amount in thousands (`Voucher Belanja 100` is not `100rb`, review36); a
+//!   title stating none that is like titles of two amounts joins neither (review36 R36-3 to
+//!   R36-7, R36-11, R36-12).
 //! - Only the first mass or volume of a title is the product's: a later one is the pack's
 //!   (`Gula 1 kg … dus isi 20 kg`).
 //! - A number before a pack word is the pack's count (`5 rim`, `500 lbr`), except a number above
@@ -59,7 +69,10 @@
 //!   know: `Kertas HVS Copylas A4`, else a vowel-less acronym that is no code's prefix nor a
 //!   technical word: `TVT`, not `TN 2260` or `DVR`; a phrase naming the good, `Garam Beryodium`,
 //!   `Helm Proyek`, or a cable type, `NYA`, is known words and no maker) and stays among the words too; two such brands conflict
-//!   unless either title has all of the other's among its words. The run passes over up to two
+//!   unless either title has all of the other's among its words. A title naming no brand that
+//!   writes some, not all, words of another's brand of two words or more (`Kopi Kapal Kecil`
+//!   beside Kapal Api, `Semen Roda` beside Tiga Roda) is not that brand and never joins it
+//!   (review36b R36b-2). The run passes over up to two
 //!   known words or unknown acronyms (`Sekolah SMP Ujiab`) and is never cut short: a generic word
 //!   ahead of the maker (`Sabun Mandi Cair Lifebuoy` reads `Mandi Lifebuoy`) then never stands
 //!   for every maker's title (review31 R6). A labelled brand ends at its field's comma (`Merek:
@@ -135,6 +148,8 @@ mod tests_apart;
 #[cfg(test)]
 mod tests_boards;
 #[cfg(test)]
+mod tests_brand_words;
+#[cfg(test)]
 mod tests_chalk;
 #[cfg(test)]
 mod tests_face;
@@ -161,6 +176,8 @@ mod tests_makers7;
 #[cfg(test)]
 mod tests_makers8;
 #[cfg(test)]
+mod tests_makers9;
+#[cfg(test)]
 mod tests_markers;
 #[cfg(test)]
 mod tests_prices;
@@ -168,6 +185,9 @@ mod tests_prices;
 mod tests_spellings;
 #[cfg(test)]
 mod tests_splits;
+#[cfg(test)]
+mod tests_variants;
+mod variants;
 mod vocab;
 
 pub use amounts::grouped_amount;

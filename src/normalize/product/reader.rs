@@ -6,7 +6,10 @@ use super::category::SIZE_CODES;
 use super::face;
 use super::lex::{Class, Tok};
 use super::tables::{self, Dimension};
+use super::vocab;
 use rust_decimal::Decimal;
+
+mod values;
 
 /// Length of `phrase` if it matches the tokens at `at`.
 pub(super) fn matches(toks: &[Tok], at: usize, phrase: &str) -> Option<usize> {
@@ -109,6 +112,9 @@ impl<'a> Reader<'a> {
         // An amount in thousands or millions is below a thousand of them; `6203 RB` is a code.
         let priced = self.peek(1).is_some_and(|t| tables::PRICE_WORDS.contains(&t.text.as_str()));
         if priced && number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) && self.rupiah(number, 1) {
+            return;
+        }
+        if self.electrical(number) {
             return;
         }
         if let Some(unit) = self.unit_at(1) {
@@ -277,6 +283,7 @@ impl<'a> Reader<'a> {
                 }
                 return self.skip(n, true);
             }
+            "x" if self.length_after_code() => return,
             "x" => return self.skip(1, self.after_pack),
             _ if tables::PART_WORDS.contains(&text) && self.is_counted_pack(1) => return self.skip(2, true),
             // `box of 50`: as `box isi 50`.
@@ -355,8 +362,11 @@ impl<'a> Reader<'a> {
                 !(self.unit_at(2).is_some() || self.is_pack_word(2) || self.peek(2).is_some_and(|t| t.is("x")))
             }
             // `Sky Pro Core i5`: the processor class is a spec of its own, never a code's rest.
+            // `Stapler Max HD-10`: a word before a code with letters of its own is no part of it
+            // (review36b R36b-7: read `maxhd10`, the model was lost beside `Stapler HD-10 Max`).
             Class::Code if next.text.starts_with(char::is_alphabetic) => {
-                !SIZE_CODES.contains(&next.text.as_str()) && processor(&next.text).is_none()
+                let word = vocab::known(prefix) && prefix.chars().any(|c| "aeiou".contains(c));
+                !SIZE_CODES.contains(&next.text.as_str()) && processor(&next.text).is_none() && !word
             }
             Class::Code => numbered_code(&next.text),
             Class::Word => false,

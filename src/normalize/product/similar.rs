@@ -10,6 +10,7 @@ use super::ProductKey;
 use super::amounts;
 use super::category::{ORIGIN_COMPATIBLE, REFILL_ONLY, category};
 use super::place_apart;
+use super::variants;
 use std::collections::HashMap;
 
 /// Pairs at or above this similarity (and without conflicts) are the same product.
@@ -103,6 +104,10 @@ pub(super) fn words(key: &ProductKey) -> Vec<&str> {
 pub(super) fn related(a: &str, b: &str) -> bool {
     if a == b || head(a) == Some(b) || head(b) == Some(a) {
         return true;
+    }
+    // `PG-810XL` is the high-yield cartridge, another product than `PG-810` (review36b R36b-3).
+    if a.ends_with("xl") != b.ends_with("xl") {
+        return false;
     }
     fn unhyphenated(s: &str) -> std::borrow::Cow<'_, str> {
         if s.contains('-') { s.replace('-', "").into() } else { s.into() }
@@ -289,6 +294,14 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
         out.push(("maker".to_string(), vec![x], vec![y]));
     } else if let Some((x, y)) = place_apart::words_apart(a, b) {
         out.push(("maker".to_string(), vec![x], vec![y]));
+    }
+    if let Some((brand, part)) = variants::part_of_brand(a, b) {
+        out.push(("maker".to_string(), vec![brand], part));
+    } else if let Some((brand, part)) = variants::part_of_brand(b, a) {
+        out.push(("maker".to_string(), part, vec![brand]));
+    }
+    if let Some((what, x, y)) = variants::apart(a, b) {
+        out.push((what.to_string(), x, y));
     }
     // A title that says nothing of its origin is the maker's own: a compatible toner is never
     // the original, and a refill without its gallon never the one sold with it.

@@ -141,6 +141,28 @@ pub(super) fn round_thousand(number: &str) -> bool {
         && number.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Units of electrical values and their one spelling (`100 Ohm`, `100Ω`, `100 nF`, `4.7 µF`):
+/// what a resistor or a capacitor is (review36b R36b-3).
+const ELECTRICAL: &[(&str, &str)] = &[
+    ("ohm", "ohm"),
+    ("ω", "ohm"),
+    ("kohm", "kohm"),
+    ("kω", "kohm"),
+    ("nf", "nf"),
+    ("uf", "uf"),
+    ("µf", "uf"),
+    ("μf", "uf"),
+    ("pf", "pf"),
+];
+
+/// The one spelling of an electrical unit.
+pub(super) fn electrical(word: &str) -> Option<&'static str> {
+    ELECTRICAL.iter().find(|(w, _)| *w == word).map(|(_, unit)| *unit)
+}
+
+/// Goods whose bare `K` after a number is kilo-ohms or the capacitor's code, not a thousand.
+pub(super) const ELECTRICAL_GOODS: &[&str] = &["resistor", "kapasitor", "capacitor", "kondensator", "elco"];
+
 /// Words that say the number beside them is memory or storage in gigabytes (`SSD 512`, `RAM 8`).
 pub(super) const STORAGE_WORDS: &[&str] = &["ssd", "hdd", "ram", "emmc", "rom", "memory", "memori"];
 

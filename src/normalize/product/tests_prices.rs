@@ -113,3 +113,12 @@ fn what_the_amount_rule_leaves_alone() {
     assert!(same("Powerbank Robot 10rb mAh", "Powerbank Robot 10000 mAh"));
     assert!(!product_key("Tinta Epson 003 K").specs.iter().any(|s| s.starts_with("rp")));
 }
+
+#[test]
+fn a_bare_number_below_a_thousand_is_not_the_amount_in_thousands() {
+    // review36: `Voucher Belanja 100` met `Voucher Belanja 100rb`; a bare 100 is not Rp 100.000.
+    assert!(!same("Voucher Belanja 100", "Voucher Belanja 100rb"));
+    let groups = group(&[product_key("Voucher Belanja 100"), product_key("Voucher Belanja 100rb")]);
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert!(same("Voucher Belanja 100.000", "Voucher Belanja 100rb"));
+}

@@ -1,0 +1,40 @@
+//! Values read after a number or a code that say which part it is: an electrical value
+//! (`100K Ohm`, `100 nF`) and a bolt's length after its thread (`M8 x 20`).
+
+use super::super::lex::Class;
+use super::super::tables;
+use super::Reader;
+
+impl Reader<'_> {
+    /// `100 Ohm`, `100K Ohm`, `100 nF`, and in a resistor's or capacitor's title `100 K`: one
+    /// spec with its multiplier and unit (review36b R36b-3: the unit and the `K` were words, and
+    /// `Resistor 100K Ohm` met `Resistor 100 Ohm`). Whether the number was read so.
+    pub(super) fn electrical(&mut self, number: &str) -> bool {
+        let kilo = self.peek(1).is_some_and(|t| t.is("k"));
+        let unit = self.peek(1 + usize::from(kilo)).and_then(|t| tables::electrical(&t.text));
+        let goods = self.toks.iter().any(|t| tables::ELECTRICAL_GOODS.contains(&t.text.as_str()));
+        let prefix = if kilo { "k" } else { "" };
+        match unit {
+            Some(unit) => self.spec(format!("{number}{prefix}{unit}"), 2 + usize::from(kilo)),
+            None if kilo && goods => self.spec(format!("{number}k"), 2),
+            None => return false,
+        }
+        true
+    }
+
+    /// `M8 x 20`: the length written after a bolt's thread, a spec of its own (review36b R36b-3:
+    /// read as a bare number beside the code, `Baut M8 x 20` met `Baut M8 x 30`). Not a count
+    /// (`A4 x 5 Rim`) nor a measure, which the number reads itself. Whether it was read so.
+    pub(super) fn length_after_code(&mut self) -> bool {
+        let code = self.at.checked_sub(1).and_then(|i| self.toks.get(i)).is_some_and(|t| {
+            t.class == Class::Code && tables::paper_size(&t.text).is_none() && !t.text.starts_with("rp")
+        });
+        let length = self.peek(1).filter(|t| t.class == Class::Num).map(|t| t.text.clone());
+        let measured = self.is_pack_word(2) || self.unit_at(2).is_some() || self.peek(2).is_some_and(|t| t.is("x"));
+        match length {
+            Some(length) if code && !measured => self.spec(format!("x{length}"), 2),
+            _ => return false,
+        }
+        true
+    }
+}

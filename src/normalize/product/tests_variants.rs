@@ -1,0 +1,44 @@
+//! Sizes, part numbers and variant words that make another product (review36b R36b-3): each pair
+//! below was one group, the model, length or value that tells them apart lost. Titles from the
+//! review.
+
+use super::product_key;
+use super::tests_markers::{grouped, together};
+
+/// Whether `a` and `b` are apart grouped alone, in either order.
+fn apart(a: &str, b: &str) -> bool {
+    [[a, b], [b, a]].iter().all(|titles| !together(&grouped(titles), a, b))
+}
+
+#[test]
+fn a_high_yield_xl_cartridge_is_not_the_standard_one() {
+    assert!(apart("Cartridge Canon PG-810", "Cartridge Canon PG-810XL"));
+    assert!(!apart("Cartridge Canon PG-810XL", "Canon Cartridge PG-810XL"));
+}
+
+#[test]
+fn a_bolt_of_another_length_is_another_bolt() {
+    assert!(apart("Baut M8 x 20", "Baut M8 x 30"));
+    assert!(!apart("Baut M8 x 20", "Baut M8 x 20 Stainless"));
+}
+
+#[test]
+fn a_resistor_or_capacitor_of_another_value_is_another_part() {
+    for (a, b) in [
+        ("Resistor 100K Ohm", "Resistor 100 Ohm"),
+        ("Kabel 100 K Ohm Resistor", "Kabel 100 Ohm Resistor"),
+        ("Kapasitor 100 K", "Kapasitor 100 nF"),
+        ("Kapasitor 100 uF", "Kapasitor 100 nF"),
+    ] {
+        assert!(apart(a, b), "{a} / {b}");
+    }
+    assert!(!apart("Resistor 100K Ohm", "Resistor 100 K Ohm"));
+    assert!(!apart("Resistor 100 Ohm", "Resistor 100Ω"));
+    assert!(product_key("Resistor 100K Ohm").specs.contains(&"100kohm".to_string()));
+}
+
+#[test]
+fn a_small_and_a_large_one_of_one_model_are_apart() {
+    assert!(apart("Stapler Kecil HD-10", "Stapler Besar HD-10"));
+    assert!(!apart("Stapler Kecil HD-10", "Stapler HD-10 Kecil"));
+}

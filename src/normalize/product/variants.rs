@@ -1,0 +1,35 @@
+//! Words that make another product of one maker and model (review36b R36b-3): a small and a
+//! large one (`Stapler Kecil HD-10` / `Stapler Besar HD-10`, which their shared model code made
+//! one); and part of a maker's name, which is not that maker (R36b-2).
+
+use super::ProductKey;
+use super::names;
+
+/// Words for a product's size: two titles stating different ones are different products.
+const SIZE_WORDS: &[&str] = &["kecil", "sedang", "besar"];
+
+/// What keeps `a` and `b` apart, as (what, one side, other side).
+pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'static str, Vec<&'a str>, Vec<&'a str>)> {
+    sizes(a, b).map(|(x, y)| ("size", x, y))
+}
+
+fn sizes<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+    let said =
+        |k: &'a ProductKey| k.tokens.iter().map(String::as_str).filter(|t| SIZE_WORDS.contains(t)).collect::<Vec<_>>();
+    let (x, y) = (said(a), said(b));
+    (!x.is_empty() && !y.is_empty() && x != y).then_some((x, y))
+}
+
+/// A title naming no brand that writes some, not all, of the words of the other's known brand
+/// (`Kopi Kapal Kecil` beside Kapal Api, `Semen Roda` beside Tiga Roda, `Air Mineral Minerale`
+/// beside Le Minerale): not that brand, and so not known to be its product (review36b R36b-2:
+/// once `Kecil` was no maker's word, the title joined Kapal Api). The brand and the words.
+pub(super) fn part_of_brand<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'a str, Vec<&'a str>)> {
+    // A brand read from a title's words (`Amplp Kenari`) is no name a maker is known by.
+    let known = |brand: &&str| names::BRANDS.iter().any(|(name, _)| name == brand);
+    let brand = a.brand.as_deref().filter(|_| b.brand.is_none()).filter(known)?;
+    let lower = brand.to_lowercase();
+    let words: Vec<&str> = lower.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let written: Vec<&'a str> = b.tokens.iter().map(String::as_str).filter(|t| words.contains(t)).collect();
+    (words.len() >= 2 && !written.is_empty() && written.len() < words.len()).then_some((brand, written))
+}
