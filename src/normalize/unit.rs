@@ -204,7 +204,9 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
             let disagrees = matches!(in_title, Some(Statement::Size { quantity: q, .. }) if q != quantity);
             match in_title {
                 Some(Statement::Part(note)) => unknown(name, note),
-                Some(Statement::Size { base: held, quantity: count, .. }) if piece_holds(base, quantity, held) => {
+                Some(Statement::Size { base: held, quantity: count, .. })
+                    if piece_holds(base, quantity, held, &title_words) =>
+                {
                     known(name, held, count, PackDerivation::Title, None)
                 }
                 _ if disagrees && part::states_part(&title_words) => unknown(name, PART_OF_FIELD),

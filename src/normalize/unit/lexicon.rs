@@ -35,6 +35,40 @@ const PIECES: &[&str] = &["pcs", "botol", "sachet"];
 /// pack of 100 sheets were one product at one price). A title counting pieces (`isi 12 pcs`,
 /// `Dus 24 Botol`) leaves it unsure whether the price is for one or for the pack, and a measure
 /// (`Beras 5 kg`, a scale's `150 kg`) may be what the piece weighs or bears.
-pub(super) fn piece_holds(field: &str, quantity: u32, held: &str) -> bool {
-    field == "pcs" && quantity == 1 && !PIECES.contains(&held) && !MEASURES.contains(&held)
+///
+/// A tool's title counts the sheets it works on, not what it holds (`Stapler HD-10 kapasitas 20
+/// lembar`, `Paper Shredder 10 lembar`): read as a pack, a stapler would be priced per sheet. A
+/// title naming such a tool, or a capacity word right before a number, stays unsure.
+pub(super) fn piece_holds(field: &str, quantity: u32, held: &str, title_words: &[&str]) -> bool {
+    field == "pcs"
+        && quantity == 1
+        && !PIECES.contains(&held)
+        && !MEASURES.contains(&held)
+        && !states_capacity(title_words)
+}
+
+/// Tools that work on a number of sheets at a time, which their titles state.
+const SHEET_TOOLS: &[&str] = &[
+    "stapler",
+    "staplers",
+    "hekter",
+    "shredder",
+    "penghancur",
+    "perforator",
+    "pelubang",
+    "pembolong",
+    "punch",
+    "laminator",
+    "laminating",
+];
+
+/// Words that say the number after them is what a tool bears, not what a pack holds.
+const CAPACITY_WORDS: &[&str] = &["kapasitas", "kap", "maks", "maksimal", "max", "maximum", "hingga", "sampai", "s/d"];
+
+/// Whether a title states a capacity: it names a sheet tool, or a capacity word stands right
+/// before a number (`kapasitas 20`, `max 20`; not the maker `Max` before a model `HD-10`).
+fn states_capacity(title_words: &[&str]) -> bool {
+    let starts_with_digit = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    title_words.iter().any(|w| SHEET_TOOLS.contains(w))
+        || title_words.windows(2).any(|pair| CAPACITY_WORDS.contains(&pair[0]) && starts_with_digit(pair[1]))
 }

@@ -34,3 +34,20 @@ fn a_piece_whose_title_counts_pieces_bottles_or_a_measure_stays_unsure() {
     assert_eq!(shown(Some("Pcs"), "Stapler Kenko HD-10"), of("pcs", dec!(1)));
     assert!(!shown(Some("Lembar"), "Kertas A4 500 lembar").2, "a sheet is no ream");
 }
+
+#[test]
+fn a_tool_whose_title_counts_the_sheets_it_works_on_is_not_a_pack_of_them() {
+    for title in [
+        "Stapler Kenko HD-10 kapasitas 20 lembar",
+        "Stapler Max HD-50 100 lembar",
+        "Paper Shredder Secure 10 lembar",
+        "Mesin Penghancur Kertas 8 Lembar",
+        "Perforator Joyko 25 lembar",
+        "Alat Jilid max 20 lembar",
+    ] {
+        assert_eq!(shown(Some("Pcs"), title), unsure(), "{title}");
+    }
+    // Paper for a machine is still sheets, and the maker Max before a model is no capacity.
+    assert_eq!(shown(Some("Pcs"), "Kertas HVS untuk Mesin Fotokopi A4 500 lembar"), of("lembar", dec!(500)));
+    assert_eq!(shown(Some("Pcs"), "Kertas Max HD-10 A4 500 lembar"), of("lembar", dec!(500)));
+}
