@@ -37,8 +37,9 @@ const PIECES: &[&str] = &["pcs", "botol", "sachet"];
 /// (`Beras 5 kg`, a scale's `150 kg`) may be what the piece weighs or bears.
 ///
 /// A tool's title counts the sheets it works on, not what it holds (`Stapler HD-10 kapasitas 20
-/// lembar`, `Paper Shredder 10 lembar`): read as a pack, a stapler would be priced per sheet. A
-/// title naming such a tool, or a capacity word right before a number, stays unsure.
+/// lembar`, `Paper Shredder 10 lembar`), and a book's its pages: read as a pack, a stapler or a
+/// notebook would be priced per sheet. A title naming such a thing, or a capacity word right
+/// before a number, stays unsure.
 pub(super) fn piece_holds(field: &str, quantity: u32, held: &str, title_words: &[&str]) -> bool {
     field == "pcs"
         && quantity == 1
@@ -47,7 +48,9 @@ pub(super) fn piece_holds(field: &str, quantity: u32, held: &str, title_words: &
         && !states_capacity(title_words)
 }
 
-/// Tools that work on a number of sheets at a time, which their titles state.
+/// Tools that work on a number of sheets at a time, and bound things whose sheets are their
+/// pages (`Buku Tulis Sidu 38 lembar` is one book, bought and priced as one), which their titles
+/// state.
 const SHEET_TOOLS: &[&str] = &[
     "stapler",
     "staplers",
@@ -60,6 +63,17 @@ const SHEET_TOOLS: &[&str] = &[
     "punch",
     "laminator",
     "laminating",
+    "buku",
+    "book",
+    "notebook",
+    "bloknot",
+    "blocknote",
+    "notes",
+    "kwitansi",
+    "nota",
+    "agenda",
+    "diary",
+    "album",
 ];
 
 /// Words that say the number after them is what a tool bears, not what a pack holds.

@@ -36,7 +36,7 @@ fn a_piece_whose_title_counts_pieces_bottles_or_a_measure_stays_unsure() {
 }
 
 #[test]
-fn a_tool_whose_title_counts_the_sheets_it_works_on_is_not_a_pack_of_them() {
+fn a_tool_or_a_book_whose_title_counts_sheets_is_not_a_pack_of_them() {
     for title in [
         "Stapler Kenko HD-10 kapasitas 20 lembar",
         "Stapler Max HD-50 100 lembar",
@@ -44,6 +44,8 @@ fn a_tool_whose_title_counts_the_sheets_it_works_on_is_not_a_pack_of_them() {
         "Mesin Penghancur Kertas 8 Lembar",
         "Perforator Joyko 25 lembar",
         "Alat Jilid max 20 lembar",
+        "Buku Tulis Sidu 38 lembar",
+        "Kwitansi Kecil 50 lembar",
     ] {
         assert_eq!(shown(Some("Pcs"), title), unsure(), "{title}");
     }
