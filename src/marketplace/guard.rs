@@ -85,6 +85,13 @@ impl Guard {
         self.meters.get_or_init(|| Meters::new(marketplace))
     }
 
+    /// Registers the meters of `marketplace` now and shows its breaker as it is. The series
+    /// outlive a guard: a marketplace a reload removed and added back (or changed) showed its old
+    /// guard's breaker, perhaps open, until its first call.
+    pub fn show(&self, marketplace: &str) {
+        self.meters(marketplace).breaker_state.set(self.breaker.level());
+    }
+
     /// The outcome of the last upstream call, if there was one.
     pub fn last_call(&self) -> Option<Checked> {
         self.last.get()

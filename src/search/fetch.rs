@@ -78,8 +78,11 @@ impl FetchPath {
         for entry in registry.entries() {
             let (id, s) = (entry.marketplace.id(), &entry.settings);
             let kept = keep(id).then(|| old_guards.get(id).cloned().zip(old_learned.get(id).cloned())).flatten();
-            let (guard, paging) =
-                kept.unwrap_or_else(|| (Arc::new(Guard::new(s.concurrency, s.breaker, s.retry)), Arc::default()));
+            let (guard, paging) = kept.unwrap_or_else(|| {
+                let guard = Guard::new(s.concurrency, s.breaker, s.retry);
+                guard.show(id.as_str());
+                (Arc::new(guard), Arc::default())
+            });
             paging.forget_verdict();
             guards.insert(id.clone(), guard);
             learned.insert(id.clone(), paging);
