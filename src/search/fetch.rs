@@ -19,7 +19,7 @@ use crate::cache::{CacheKey, CachedPage, Freshness, LoadAborted, ResultCache, Se
 use crate::marketplace::guard::{Called, Guard};
 use crate::marketplace::meters::{Lookup, Meters};
 use crate::marketplace::probe::Checked;
-use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
+use crate::marketplace::{Connecting, MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
 use crate::model::MarketplaceId;
 use crate::telemetry::request::carry;
 use crate::telemetry::trace;
@@ -161,10 +161,14 @@ impl FetchPath {
         // marketplace's span in the search that started it.
         let parent = tracing::Span::current();
         let told = Told { remembered: Arc::clone(&self.remembered), failures: Arc::clone(&self.failures) };
+        // Told only by a load this request starts: one it joins reports to its own starter.
+        let connecting = Arc::new(Connecting::default());
+        report.connecting = Some(Arc::clone(&connecting));
         // Boxed here, once: the load (the upstream call's futures, the HTTP client's among them, inline)
         // is several kilobytes, and the cache's wrappers around it each moved it whole, which was
         // 4 % of a miss's CPU in memcpy.
-        let load = Box::pin(carry(load_page(entry.clone(), Arc::clone(&guard), told, request, parent)));
+        let load =
+            Box::pin(carry(connecting.watch(load_page(entry.clone(), Arc::clone(&guard), told, request, parent))));
         let policy = freshness(&entry.settings);
         // Half the deadline waiting for another instance's load leaves half for our own.
         let patience = entry.settings.timeout / 2;
