@@ -73,7 +73,7 @@ pub struct ClientConfig {
     /// Its own request budget; the `[limits.rate]` budget when absent.
     pub rate: Option<RateLimit>,
     /// What it may do beyond searching: `admin` runs operator mutations (as the admin token does),
-    /// `transactions` lists spending transactions; any other scope is refused ([`SCOPES`]).
+    /// `transactions` lists spending transactions; any other scope is refused ([`Scope`]).
     #[serde(default)]
     pub scopes: Vec<String>,
 }
@@ -347,7 +347,7 @@ pub use http::HttpConfig;
 pub use log::{LogConfig, LogFormat};
 pub use redis::RedisConfig;
 pub use telemetry::TelemetryConfig;
-pub use values::SCOPES;
+pub use values::Scope;
 
 /// Durations as text (`"800ms"`, `"3s"`).
 mod duration {

@@ -86,6 +86,8 @@ pub struct Shared {
     pub requests: Arc<Requests>,
     /// Whether the adapters serving are the files on disk (a reload may have refused them).
     adapter_files: Arc<AdapterFiles>,
+    /// Which marketplaces' reachability gauge `/readyz` set for the adapter serving now.
+    found: Arc<ready::Found>,
 }
 
 /// A built gateway, bound to its port and ready to serve.
@@ -160,6 +162,7 @@ impl Application {
         let running = tokio::sync::Mutex::default();
         let ready_min = config.telemetry.ready_min;
         let files = Arc::new(AdapterFiles::read_now());
+        let found: Arc<ready::Found> = Arc::default();
         let reloader = Arc::new(Reloader {
             dir,
             options,
@@ -168,6 +171,7 @@ impl Application {
             schema,
             ready_min,
             files: Arc::clone(&files),
+            found: Arc::clone(&found),
             running,
         });
         let cors = cors::cors_layer(http)?;
@@ -199,6 +203,7 @@ impl Application {
             ready_min,
             requests,
             adapter_files,
+            found,
         };
         let state = AppState(Arc::new(shared));
         let listener = TcpListener::bind(config.listen)

@@ -5,9 +5,34 @@
 use super::{Config, RateLimit};
 use std::collections::BTreeMap;
 
-/// What a `[clients]` entry's `scopes` may hold: `admin` runs operator mutations,
-/// `transactions` lists a buyer's transactions (`graphql/http.rs` asks for both).
-pub const SCOPES: &[&str] = &["admin", "transactions"];
+/// What a `[clients]` entry's `scopes` may hold. The gateway asks for a scope by this type, never
+/// by its text (`graphql/http.rs`), so a scope it checks for is one a client can be given, and a
+/// name refused here is one nothing asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Runs operator mutations, as the admin token does.
+    Admin,
+    /// Lists a buyer's spending transactions.
+    Transactions,
+}
+
+impl Scope {
+    /// Every scope, in the order `pasar check` lists them.
+    pub const ALL: [Self; 2] = [Self::Admin, Self::Transactions];
+
+    /// Its name in `scopes = [..]`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Transactions => "transactions",
+        }
+    }
+
+    /// The scope written `name`, exactly (as a client's scopes are matched).
+    pub fn named(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|scope| scope.name() == name)
+    }
+}
 
 impl Config {
     /// Clients, log filter and trace collector that cannot mean what they say, as
@@ -16,9 +41,9 @@ impl Config {
         let mut problems = Vec::new();
         let mut owners: BTreeMap<String, &str> = BTreeMap::new();
         for (name, client) in &self.clients {
-            for scope in client.scopes.iter().filter(|s| !SCOPES.contains(&s.as_str())) {
-                problems
-                    .push(format!("`[clients.{name}] scopes`: `{scope}` is no scope (known: {})", SCOPES.join(", ")));
+            for scope in client.scopes.iter().filter(|s| Scope::named(s).is_none()) {
+                let known = Scope::ALL.map(Scope::name).join(", ");
+                problems.push(format!("`[clients.{name}] scopes`: `{scope}` is no scope (known: {known})"));
             }
             // Keys are looked up by hash: of two clients with one key, only one would ever be seen.
             if let Some(first) = owners.insert(client.key_sha256.trim().to_ascii_lowercase(), name) {
@@ -72,5 +97,30 @@ fn collector_problem(endpoint: &str) -> Option<String> {
             Some(format!("`{endpoint}` must be an http(s) URL with a host, as http://otel-collector:4318"))
         }
         Ok(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Scope;
+
+    /// Where each scope stands in [`Scope::ALL`]: a scope added to the type does not compile here
+    /// until it is given a place, and the test below then finds it missing from `ALL`.
+    fn place(scope: Scope) -> usize {
+        match scope {
+            Scope::Admin => 0,
+            Scope::Transactions => 1,
+        }
+    }
+
+    #[test]
+    fn every_scope_the_gateway_asks_for_can_be_given_to_a_client_by_its_name_alone() {
+        for (at, scope) in Scope::ALL.into_iter().enumerate() {
+            assert_eq!(place(scope), at, "Scope::ALL holds {scope:?} in another's place");
+            assert_eq!(Scope::named(scope.name()), Some(scope), "`{}` is refused in a client's scopes", scope.name());
+        }
+        for other in ["Admin", "transaction", " admin", ""] {
+            assert_eq!(Scope::named(other), None, "`{other}` is no scope");
+        }
     }
 }

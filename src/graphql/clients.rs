@@ -9,7 +9,7 @@
 //! budget across instances; when Redis is away each instance's own limiter decides.
 
 use crate::cache::RedisLevel;
-use crate::config::{ClientConfig, RateLimit};
+use crate::config::{ClientConfig, RateLimit, Scope};
 use axum::http::HeaderMap;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota};
@@ -112,9 +112,9 @@ impl Clients {
     }
 
     /// Whether a configured client was given `scope`.
-    pub fn has_scope(&self, client: &Client, scope: &str) -> bool {
+    pub fn has_scope(&self, client: &Client, scope: Scope) -> bool {
         let Client::Named(name) = client else { return false };
-        self.by_key_hash.values().any(|known| known.name == *name && known.scopes.iter().any(|s| s == scope))
+        self.by_key_hash.values().any(|known| known.name == *name && known.scopes.iter().any(|s| s == scope.name()))
     }
 
     /// Takes one request from the client's budget, or says how long it must wait: from the

@@ -20,6 +20,7 @@ use super::response_cache::{Finished, ResponseCache, ResponseKey, ResponseSource
 use super::vendor::VendorOffersListed;
 use super::wire::{self, Prepared};
 use super::{PasarSchema, codes};
+use crate::config::Scope;
 use crate::telemetry::request::Outcome;
 use async_graphql::parser::types::{OperationType, Selection};
 use async_graphql::{ServerError, Value};
@@ -56,12 +57,12 @@ pub(super) struct Caller {
 impl Caller {
     pub(super) fn new(admission: &Admission, client: &Client, bearer: Option<String>) -> Self {
         let reader = match client {
-            Client::Named(name) if admission.clients().has_scope(client, "transactions") => Some(name.clone()),
+            Client::Named(name) if admission.clients().has_scope(client, Scope::Transactions) => Some(name.clone()),
             _ => None,
         };
         Self {
             presented: Presented(bearer),
-            admin: AdminScope(admission.clients().has_scope(client, "admin")),
+            admin: AdminScope(admission.clients().has_scope(client, Scope::Admin)),
             reader: super::spending::TransactionReader(reader),
         }
     }

@@ -34,7 +34,8 @@ pub struct QueryRoot;
 /// `extensions.cause`: "DNS" (its host name did not resolve), "TLS" (the handshake failed: a
 /// certificate not trusted, expired or for another name), "REFUSED" (connection refused),
 /// "CONNECT_TIMEOUT" (no connection within the connect timeout) or "RESET" (the connection was
-/// reset or closed before the answer was whole).
+/// reset or closed before the answer was whole). A `MARKETPLACE_TIMEOUT` whose deadline fell while
+/// the call was still connecting says "CONNECT_TIMEOUT" too.
 #[Object(name = "Query")]
 impl QueryRoot {
     /// Every registered marketplace, enabled or not.

@@ -8,10 +8,16 @@ use std::time::Duration;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MarketplaceError {
     /// No answer within the marketplace's deadline.
-    #[error("did not answer within {} ms", .after.as_millis())]
+    #[error(
+        "did not answer within {} ms{}",
+        .after.as_millis(),
+        if .cause.is_some() { " (still connecting)" } else { "" }
+    )]
     Timeout {
         /// The deadline that passed.
         after: Duration,
+        /// `CONNECT_TIMEOUT` when the call had no connection yet as it fell (`connecting.rs`).
+        cause: Option<Cause>,
     },
     /// The connection could not be made or broke.
     #[error("could not be reached ({reason})")]
@@ -127,7 +133,7 @@ impl MarketplaceError {
     /// Why the marketplace could not be reached, when it could not and that is known.
     pub fn cause(&self) -> Option<Cause> {
         match self {
-            Self::Unreachable { cause, .. } => *cause,
+            Self::Unreachable { cause, .. } | Self::Timeout { cause, .. } => *cause,
             _ => None,
         }
     }

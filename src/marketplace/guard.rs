@@ -3,6 +3,7 @@
 //! breaker, the deadline, and budgeted retries inside it.
 
 use super::breaker::{Admission, Breaker, BreakerPolicy};
+use super::connecting::Connecting;
 use super::meters::Meters;
 use super::probe::{Checked, LastCall};
 use super::queue::Queue;
@@ -83,6 +84,13 @@ impl Guard {
     /// one marketplace: the id only names the series the first time).
     pub fn meters(&self, marketplace: &str) -> &Meters {
         self.meters.get_or_init(|| Meters::new(marketplace))
+    }
+
+    /// Registers the meters of `marketplace` now and shows its breaker as it is. The series
+    /// outlive a guard: a marketplace a reload removed and added back (or changed) showed its old
+    /// guard's breaker, perhaps open, until its first call.
+    pub fn show(&self, marketplace: &str) {
+        self.meters(marketplace).breaker_state.set(self.breaker.level());
     }
 
     /// The outcome of the last upstream call, if there was one.
@@ -173,7 +181,7 @@ impl Guard {
         loop {
             let outcome = tokio::time::timeout_at(deadline, marketplace.search(request))
                 .await
-                .unwrap_or(Err(MarketplaceError::Timeout { after: timeout }));
+                .unwrap_or_else(|_| Err(timed_out(timeout)));
             self.breaker.record(outcome.as_ref().map_or_else(|e| !is_failure(e), |_| true));
             self.last.note(outcome.as_ref().err().map(ToString::to_string));
             meters.breaker_state.set(self.breaker.level());
@@ -203,6 +211,12 @@ impl Guard {
             tokio::time::sleep(pause).await;
         }
     }
+}
+
+/// The failure of a call its deadline of `after` ended: `CONNECT_TIMEOUT` when it was still
+/// connecting.
+fn timed_out(after: Duration) -> MarketplaceError {
+    MarketplaceError::Timeout { after, cause: Connecting::cause_here() }
 }
 
 /// The retries a call took, on the current span (the cache load's, when traces are on).

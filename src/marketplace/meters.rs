@@ -3,10 +3,11 @@
 //! `metrics::counter!(name, "marketplace" => id.to_string())` builds its key (the label
 //! allocated) and looks it up in the recorder at every use: five of them per upstream call
 //! were 1.3 % of a search's CPU at one connection (perf, dwarf). A guard registers its
-//! marketplace's meters on first use and keeps the handles. A handle taken before the recorder
-//! is installed would record nothing for good, so `Application::build` installs it first thing
-//! (guards are made before the metrics route is). Registered together, all of a marketplace's
-//! series show from its first search on, at zero until they move.
+//! marketplace's meters once and keeps the handles: the search service's guards when they are
+//! made (start-up, or a reload adding or changing the marketplace), others on first use. A
+//! handle taken before the recorder is installed would record nothing for good, so
+//! `Application::build` installs it first thing. Registered together, all of a marketplace's
+//! series show from then on, at zero (the breaker closed) until they move.
 
 use metrics::{Counter, Gauge, Histogram};
 

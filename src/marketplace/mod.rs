@@ -11,6 +11,7 @@ pub mod breaker;
 mod cause;
 #[cfg(test)]
 mod cause_tests;
+mod connecting;
 pub mod definition;
 mod direct;
 pub mod egress;
@@ -40,6 +41,7 @@ mod tests;
 pub use crate::normalize::raw::RawOffer;
 pub use crate::normalize::transaction::RawTransaction;
 pub use cause::Cause;
+pub use connecting::Connecting;
 pub use error::MarketplaceError;
 pub use http::read_page;
 pub use registry::{Env, Override, Registry, RegistryEntry, Settings};

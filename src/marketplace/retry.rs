@@ -127,7 +127,7 @@ mod tests {
         assert!(!is_retryable(&MarketplaceError::Status { status: 500 }), "a 500 is a bug, not a blip");
         assert!(!is_retryable(&MarketplaceError::Status { status: 401 }));
         assert!(!is_retryable(&MarketplaceError::BadResponse { reason: "x".into() }));
-        assert!(!is_retryable(&MarketplaceError::Timeout { after: Duration::from_secs(1) }));
+        assert!(!is_retryable(&MarketplaceError::Timeout { after: Duration::from_secs(1), cause: None }));
         assert!(!is_retryable(&MarketplaceError::RateLimited { retry_after: Some(30) }));
         assert!(!is_retryable(&MarketplaceError::RateLimited { retry_after: None }));
     }

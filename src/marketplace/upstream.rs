@@ -8,13 +8,14 @@
 //! hand the answer back). The price is a pool per worker: up to `workers + 1` idle connections
 //! to a marketplace where one pool would keep fewer.
 
+use super::connecting::Connecting;
 use super::egress::EgressResolver;
 use axum::body::Bytes;
 use axum::http::{HeaderValue, Request, Response, header};
 use http_body_util::Full;
 use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::connect::{HttpConnector, capture_connection};
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 use std::cell::Cell;
 use std::sync::Arc;
@@ -77,8 +78,11 @@ impl Upstream {
         let headers = request.headers_mut();
         headers.entry(header::USER_AGENT).or_insert(HeaderValue::from_static(USER_AGENT));
         headers.entry(header::ACCEPT).or_insert(HeaderValue::from_static("*/*"));
+        Connecting::sent(capture_connection(&mut request));
         // Only gzip, as before: a marketplace's other encodings are untested here.
-        Decompression::new(self.client()).no_br().no_deflate().no_zstd().oneshot(request).await
+        let answer = Decompression::new(self.client()).no_br().no_deflate().no_zstd().oneshot(request).await;
+        Connecting::ended();
+        answer
     }
 
     /// The calling thread's client.

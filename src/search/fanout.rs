@@ -154,10 +154,10 @@ pub(super) async fn fetch_after(
     let outcome = match tokio::time::timeout(deadline, call).await {
         Ok(walked) => walked,
         Err(_) if collected.pages > 0 => {
-            collected.failed = Some(MarketplaceError::Timeout { after: deadline });
+            collected.failed = Some(report.timed_out(deadline));
             Ok(())
         }
-        Err(_) => Err(MarketplaceError::Timeout { after: deadline }),
+        Err(_) => Err(report.timed_out(deadline)),
     };
     // What the client's earlier page stated, when the walk failed or timed out before reading one.
     let stated = collected.stated_before;

@@ -19,7 +19,7 @@ use crate::cache::{CacheKey, CachedPage, Freshness, LoadAborted, ResultCache, Se
 use crate::marketplace::guard::{Called, Guard};
 use crate::marketplace::meters::{Lookup, Meters};
 use crate::marketplace::probe::Checked;
-use crate::marketplace::{MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
+use crate::marketplace::{Connecting, MarketplaceError, Registry, RegistryEntry, SearchRequest, Settings};
 use crate::model::MarketplaceId;
 use crate::telemetry::request::carry;
 use crate::telemetry::trace;
@@ -78,8 +78,11 @@ impl FetchPath {
         for entry in registry.entries() {
             let (id, s) = (entry.marketplace.id(), &entry.settings);
             let kept = keep(id).then(|| old_guards.get(id).cloned().zip(old_learned.get(id).cloned())).flatten();
-            let (guard, paging) =
-                kept.unwrap_or_else(|| (Arc::new(Guard::new(s.concurrency, s.breaker, s.retry)), Arc::default()));
+            let (guard, paging) = kept.unwrap_or_else(|| {
+                let guard = Guard::new(s.concurrency, s.breaker, s.retry);
+                guard.show(id.as_str());
+                (Arc::new(guard), Arc::default())
+            });
             paging.forget_verdict();
             guards.insert(id.clone(), guard);
             learned.insert(id.clone(), paging);
@@ -158,10 +161,14 @@ impl FetchPath {
         // marketplace's span in the search that started it.
         let parent = tracing::Span::current();
         let told = Told { remembered: Arc::clone(&self.remembered), failures: Arc::clone(&self.failures) };
+        // Told only by a load this request starts: one it joins reports to its own starter.
+        let connecting = Arc::new(Connecting::default());
+        report.connecting = Some(Arc::clone(&connecting));
         // Boxed here, once: the load (the upstream call's futures, the HTTP client's among them, inline)
         // is several kilobytes, and the cache's wrappers around it each moved it whole, which was
         // 4 % of a miss's CPU in memcpy.
-        let load = Box::pin(carry(load_page(entry.clone(), Arc::clone(&guard), told, request, parent)));
+        let load =
+            Box::pin(carry(connecting.watch(load_page(entry.clone(), Arc::clone(&guard), told, request, parent))));
         let policy = freshness(&entry.settings);
         // Half the deadline waiting for another instance's load leaves half for our own.
         let patience = entry.settings.timeout / 2;

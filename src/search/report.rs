@@ -1,8 +1,9 @@
 //! What each marketplace did in one search: the statuses a client sees in `sources`, and the
 //! failures mirrored as GraphQL errors.
 
-use crate::marketplace::MarketplaceError;
+use crate::marketplace::{Cause, Connecting, MarketplaceError};
 use crate::model::MarketplaceId;
+use std::sync::Arc;
 
 /// What happened to one marketplace in one search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, async_graphql::Enum)]
@@ -110,6 +111,12 @@ pub struct SourceReport {
     /// not be reached (`UPSTREAM_ERROR` without). A status, not the error: the report travels
     /// in every streamed event.
     pub(crate) error_status: Option<u16>,
+    /// Why it could not be reached, when that left it out of the answer and is known (as
+    /// `extensions.cause`): the pages say it to buyers in words.
+    pub(crate) cause: Option<Cause>,
+    /// The connection of the page load it is waiting for, if this search drives one: a deadline
+    /// falling while it connects says `CONNECT_TIMEOUT` (`marketplace/connecting.rs`).
+    pub(crate) connecting: Option<Arc<Connecting>>,
     /// The marketplace was found to serve its first page whatever position is asked, so only
     /// its first page is read (see `search/paging.rs`).
     pub ignores_paging: bool,
@@ -126,16 +133,22 @@ impl SourceReport {
 
     /// Marks it left out of the answer by `error`: the status of its kind, and the HTTP status
     /// it answered when that was the failure.
-    pub(super) fn fail(&mut self, error: &MarketplaceError) {
+    pub(crate) fn fail(&mut self, error: &MarketplaceError) {
         self.status = SourceStatus::of(error);
         self.error_status = match error {
             MarketplaceError::Status { status } => Some(*status),
             _ => None,
         };
+        self.cause = error.cause();
+    }
+
+    /// The failure of a deadline of `after` falling now.
+    pub(super) fn timed_out(&self, after: std::time::Duration) -> MarketplaceError {
+        MarketplaceError::Timeout { after, cause: self.connecting.as_ref().and_then(|c| c.cause()) }
     }
 
     /// A report for a marketplace about to be asked; `bypass` when the client skips the cache.
-    pub(super) fn starting(marketplace: MarketplaceId, bypass: bool) -> Self {
+    pub(crate) fn starting(marketplace: MarketplaceId, bypass: bool) -> Self {
         Self {
             marketplace,
             status: SourceStatus::Disabled,
@@ -146,6 +159,8 @@ impl SourceReport {
             message: None,
             stale_error: None,
             error_status: None,
+            cause: None,
+            connecting: None,
             ignores_paging: false,
             fresh_until: None,
         }

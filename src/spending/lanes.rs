@@ -61,8 +61,9 @@ impl Lanes {
             return Err(error);
         }
         let started = Instant::now();
-        let result =
-            tokio::time::timeout(deadline, call).await.unwrap_or(Err(MarketplaceError::Timeout { after: deadline }));
+        let result = tokio::time::timeout(deadline, call)
+            .await
+            .unwrap_or(Err(MarketplaceError::Timeout { after: deadline, cause: None }));
         let labels = [("marketplace", id.to_string())];
         metrics::histogram!("pasar_ledger_request_duration_seconds", &labels).record(started.elapsed().as_secs_f64());
         count(id, result.as_ref().map_or_else(status, |_| "OK"));

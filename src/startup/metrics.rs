@@ -47,6 +47,8 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The Prometheus text exposition, gauges that are read rather than counted brought up to date.
+/// A marketplace removed or switched off has no gauges; one whose reachability `/readyz` has not
+/// checked since a reload gave it another adapter has no `pasar_marketplace_up` (`ready.rs`).
 pub(super) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if !state.metrics.allows(&headers) {
         return StatusCode::NOT_FOUND.into_response();
@@ -56,7 +58,8 @@ pub(super) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -
     state.adapter_files.set_gauges();
     let content_type = "text/plain; version=0.0.4; charset=utf-8";
     let registry = state.service.registry();
-    let text = telemetry::render(|id| registry.get(id).is_some());
+    let serving = |id: &str| registry.get(id).is_some_and(|entry| entry.enabled);
+    let text = telemetry::render(|family, id| serving(id) && state.found.shows(family, id));
     ([(header::CONTENT_TYPE, content_type)], text).into_response()
 }
 

@@ -9,6 +9,10 @@
 //! else 503. `/healthz` stays a liveness check: it answers as long as the process serves.
 //! `adapter_files` names the files the last reload refused, if it was refused; that changes no
 //! status, since the old set serves (`adapter_files.rs`).
+//!
+//! `pasar_marketplace_up` is what the last `/readyz` found of the adapter serving now: the series
+//! outlives the adapter, so a marketplace a reload added back (or changed) showed what was found
+//! of its old adapter until the next `/readyz`, and [`Found`] leaves it out until then.
 
 use super::AppState;
 use crate::marketplace::RegistryEntry;
@@ -19,6 +23,39 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use std::collections::BTreeSet;
+use std::sync::{Mutex, PoisonError};
+
+/// The gauge saying whether `/readyz` found a marketplace reachable.
+pub(super) const UP: &str = "pasar_marketplace_up";
+
+/// The marketplaces whose [`UP`] gauge was set for the adapter serving now.
+#[derive(Debug, Default)]
+pub(super) struct Found(Mutex<BTreeSet<String>>);
+
+impl Found {
+    fn set(&self, id: &str, reachable: bool) {
+        metrics::gauge!(UP, "marketplace" => id.to_string()).set(if reachable { 1.0 } else { 0.0 });
+        self.lock().insert(id.to_string());
+    }
+
+    /// A reload replaced the adapters of `ids`: what was found of the old ones is no longer shown.
+    pub(super) fn forget<'a>(&self, ids: impl IntoIterator<Item = &'a String>) {
+        let mut found = self.lock();
+        for id in ids {
+            found.remove(id);
+        }
+    }
+
+    /// Whether `/metrics` shows `family`'s sample for marketplace `id`.
+    pub(super) fn shows(&self, family: &str, id: &str) -> bool {
+        family != UP || self.lock().contains(id)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeSet<String>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
 
 /// One marketplace's line in `/readyz`.
 #[derive(Debug, Serialize)]
@@ -36,16 +73,16 @@ struct Reachability {
 }
 
 impl Reachability {
-    fn of(entry: &RegistryEntry, checked_by: &'static str, checked: Option<Checked>) -> Self {
+    fn of(entry: &RegistryEntry, checked_by: &'static str, checked: Option<Checked>, found: &Found) -> Self {
         let id = entry.marketplace.id().as_str().to_string();
         let reachable = checked.as_ref().is_none_or(Checked::reachable);
-        metrics::gauge!("pasar_marketplace_up", "marketplace" => id.clone()).set(if reachable { 1.0 } else { 0.0 });
+        found.set(&id, reachable);
         let age_seconds = checked.as_ref().map(|c| c.at.elapsed().as_secs());
         Self { id, reachable, checked_by, age_seconds, error: checked.and_then(|c| c.error) }
     }
 }
 
-async fn check(service: &SearchService, entry: &RegistryEntry) -> Reachability {
+async fn check(service: &SearchService, entry: &RegistryEntry, found: &Found) -> Reachability {
     let marketplace = entry.marketplace.as_ref();
     // What a probe found reaches the marketplace's breaker: one `/readyz` saw answering is no
     // longer refused to searches (review35o O35-4).
@@ -54,15 +91,15 @@ async fn check(service: &SearchService, entry: &RegistryEntry) -> Reachability {
         Some(checked)
     };
     match &entry.probe {
-        Some(probe) => Reachability::of(entry, "probe", probed(probe.check(marketplace).await)),
+        Some(probe) => Reachability::of(entry, "probe", probed(probe.check(marketplace).await), found),
         None => match service.last_call(marketplace.id()) {
             // A failure is asked again once it is older than the re-check's interval: no real
             // search may come to show the marketplace back (traffic follows readiness).
             Some(failed) if !failed.reachable() && failed.at.elapsed() >= probe::RECHECK_INTERVAL => {
-                Reachability::of(entry, "recheck", probed(entry.recheck.check(marketplace).await))
+                Reachability::of(entry, "recheck", probed(entry.recheck.check(marketplace).await), found)
             }
-            Some(checked) => Reachability::of(entry, "last_call", Some(checked)),
-            None => Reachability::of(entry, "none", None),
+            Some(checked) => Reachability::of(entry, "last_call", Some(checked), found),
+            None => Reachability::of(entry, "none", None, found),
         },
     }
 }
@@ -70,7 +107,8 @@ async fn check(service: &SearchService, entry: &RegistryEntry) -> Reachability {
 /// Every enabled marketplace checked at once; 200 when at least `ready_min` are reachable.
 pub(super) async fn readyz(State(state): State<AppState>) -> Response {
     let registry = state.service.registry();
-    let checks = registry.entries().iter().filter(|e| e.enabled).map(|entry| check(&state.service, entry));
+    let checks =
+        registry.entries().iter().filter(|e| e.enabled).map(|entry| check(&state.service, entry, &state.found));
     let marketplaces = futures::future::join_all(checks).await;
     let reachable = marketplaces.iter().filter(|m| m.reachable).count();
     let ready = reachable >= state.ready_min;

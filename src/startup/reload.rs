@@ -13,6 +13,7 @@
 //! names the files refused until a reload applies (`adapter_files.rs`).
 
 use super::adapter_files::AdapterFiles;
+use super::ready::Found;
 use crate::graphql::{PasarSchema, forget_stored_responses};
 use crate::marketplace::registry::{self, LoadOptions, Source};
 use crate::marketplace::upstream::Upstream;
@@ -39,6 +40,8 @@ pub(super) struct Reloader {
     pub(super) ready_min: usize,
     /// Whether the set serving is the files on disk, for `/readyz` and `/metrics`.
     pub(super) files: Arc<AdapterFiles>,
+    /// What `/readyz` found, forgotten for the marketplaces a reload gives another adapter.
+    pub(super) found: Arc<Found>,
     /// One reload at a time: a second trigger waits and then reads the files as they are.
     pub(super) running: tokio::sync::Mutex<()>,
 }
@@ -74,6 +77,7 @@ impl Reloader {
                 if replaced.touched() {
                     forget_stored_responses(&self.schema);
                 }
+                self.found.forget(replaced.added.iter().chain(&replaced.changed).chain(&replaced.removed));
                 tracing::info!(
                     trigger = why,
                     marketplaces = self.service.registry().entries().len(),

@@ -4,17 +4,21 @@
 //! can remove none; a reload that removes a marketplace left its breaker state, calls in flight
 //! and reachability at their last values for good, so a dashboard showed it up (or down) long
 //! after it was gone. A gauge says what is true now, so a marketplace no longer served has none;
-//! its counters and histograms stay, being cumulative (a rate over them falls to zero).
+//! its counters and histograms stay, being cumulative (a rate over them falls to zero). The same
+//! holds for a gauge whose value was set for something no longer serving: a switched-off
+//! marketplace's, or the reachability `/readyz` found of a marketplace's previous adapter.
 
 /// `text` (Prometheus exposition) without the gauge samples labelled with a marketplace for which
-/// `serves` is false.
-pub(super) fn without_gone_gauges(text: &str, serves: impl Fn(&str) -> bool) -> String {
+/// `shows(family, marketplace)` is false.
+pub(super) fn without_gone_gauges(text: &str, shows: impl Fn(&str, &str) -> bool) -> String {
     let mut kept = String::with_capacity(text.len());
-    let mut in_gauge = false;
+    let mut gauge = None;
     for line in text.lines() {
         if let Some(family) = line.strip_prefix("# TYPE ") {
-            in_gauge = family.ends_with(" gauge");
-        } else if in_gauge && marketplace(line).is_some_and(|id| !serves(id)) {
+            gauge = family.strip_suffix(" gauge");
+        } else if let Some(family) = gauge
+            && marketplace(line).is_some_and(|id| !shows(family, id))
+        {
             continue;
         }
         kept.push_str(line);
@@ -52,7 +56,7 @@ pasar_redis_up 1
 
     #[test]
     fn a_gone_marketplace_loses_its_gauges_and_keeps_its_counters() {
-        let kept = without_gone_gauges(TEXT, |id| id == "mbiz");
+        let kept = without_gone_gauges(TEXT, |_, id| id == "mbiz");
         assert!(!kept.contains("pasar_breaker_state{marketplace=\"bela\"}"), "{kept}");
         assert!(!kept.contains("pasar_marketplace_up{marketplace=\"bela\"}"), "{kept}");
         assert!(kept.contains("pasar_breaker_state{marketplace=\"mbiz\"} 0"), "{kept}");
@@ -62,7 +66,14 @@ pasar_redis_up 1
 
     #[test]
     fn with_every_marketplace_served_the_text_is_unchanged() {
-        assert_eq!(without_gone_gauges(TEXT, |_| true), TEXT);
+        assert_eq!(without_gone_gauges(TEXT, |_, _| true), TEXT);
+    }
+
+    #[test]
+    fn a_gauge_is_left_out_by_its_family_alone() {
+        let kept = without_gone_gauges(TEXT, |family, _| family != "pasar_marketplace_up");
+        assert!(!kept.contains("pasar_marketplace_up{"), "{kept}");
+        assert!(kept.contains("pasar_breaker_state{marketplace=\"bela\"} 2"), "{kept}");
     }
 
     #[test]

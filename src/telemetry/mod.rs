@@ -47,10 +47,11 @@ pub fn install() -> bool {
         .is_some()
 }
 
-/// The Prometheus text exposition of every series recorded so far, but the gauges of
-/// marketplaces for which `serves` is false (removed by a reload: `gone.rs`).
-pub fn render(serves: impl Fn(&str) -> bool) -> String {
+/// The Prometheus text exposition of every series recorded so far, but the samples of gauge
+/// families labelled with a marketplace for which `shows(family, marketplace)` is false (removed
+/// by a reload, switched off: `gone.rs`).
+pub fn render(shows: impl Fn(&str, &str) -> bool) -> String {
     install();
     let text = HANDLE.get().and_then(Option::as_ref).map(PrometheusHandle::render).unwrap_or_default();
-    gone::without_gone_gauges(&text, serves)
+    gone::without_gone_gauges(&text, shows)
 }

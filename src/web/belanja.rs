@@ -7,6 +7,7 @@ use super::belanja_form::{self, Field, Problem};
 use super::belanja_page;
 use super::lang::Lang;
 use super::params::clipped;
+use super::sources;
 use crate::marketplace::MarketplaceError;
 use crate::normalize::region::{self, RegionLevel};
 use crate::spending::{Ranking, Spending, SpendingError, SpendingService};
@@ -141,10 +142,20 @@ fn gaps(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String) 
     }
 }
 
-/// Why a marketplace could not be read, as the page says it.
+/// Why a marketplace could not be read, as the page says it, with how its connection failed
+/// when that is known: "tidak dapat dihubungi: koneksi ditolak" (inside the parentheses after
+/// the marketplace's name).
 fn why(error: &MarketplaceError) -> String {
+    let why = what_failed(error);
+    match error.cause() {
+        Some(cause) => format!("{why}: {}", sources::connection_failure(cause, Lang::Id)),
+        None => why,
+    }
+}
+
+fn what_failed(error: &MarketplaceError) -> String {
     match error {
-        MarketplaceError::Timeout { after } => format!("tidak menjawab dalam {} ms", after.as_millis()),
+        MarketplaceError::Timeout { after, .. } => format!("tidak menjawab dalam {} ms", after.as_millis()),
         MarketplaceError::Unreachable { .. } => "tidak dapat dihubungi".into(),
         MarketplaceError::Status { status } => format!("menjawab HTTP {status}"),
         MarketplaceError::RateLimited { .. } => "meminta Pasar memperlambat permintaan (HTTP 429)".into(),

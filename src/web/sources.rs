@@ -3,7 +3,7 @@
 
 use super::lang::Lang;
 use super::words::Names;
-use crate::marketplace::MarketplaceError;
+use crate::marketplace::{Cause, MarketplaceError};
 use crate::search::{CacheStatus, Coverage, SourceReport, SourceStatus};
 
 /// Whether a marketplace answered: its offers are in the answer, fresh or from a page being
@@ -40,14 +40,11 @@ pub fn source_state(report: &SourceReport, lang: Lang) -> String {
         (SourceStatus::Ok, _, Lang::En) => format!("answered in {ms} ms; {}", offers(lang)),
         (SourceStatus::Stale, _, lang) if report.served_on_error() => {
             let why = report.stale_error.as_ref().map(|error| {
-                let status = SourceStatus::of(error);
-                match (status, error) {
-                    (SourceStatus::UpstreamError, MarketplaceError::Status { status }) => {
-                        upstream_error(Some(*status), lang)
-                    }
-                    (SourceStatus::UpstreamError, _) => upstream_error(None, lang),
-                    (status, _) => failure(status, lang).to_string(),
-                }
+                let status = match error {
+                    MarketplaceError::Status { status } => Some(*status),
+                    _ => None,
+                };
+                why_not(SourceStatus::of(error), status, error.cause(), lang)
             });
             let why = why.unwrap_or_default();
             match lang {
@@ -62,18 +59,38 @@ pub fn source_state(report: &SourceReport, lang: Lang) -> String {
             format!("from an expired cache entry, {age} seconds old (no fresh answer yet); {}", offers(lang))
         }
         (_, _, lang) if partly(report) => {
-            let why = match report.status {
-                SourceStatus::UpstreamError => upstream_error(report.error_status, lang),
-                status => failure(status, lang).to_string(),
-            };
+            let why = why_not(report.status, report.error_status, report.cause, lang);
             let why = why.trim_start_matches(lang.pick("tidak tersedia: ", "unavailable: "));
             match lang {
                 Lang::Id => format!("menjawab sebagian: {}, lalu {why}", offers(lang)),
                 Lang::En => format!("answered in part: {}, then {why}", offers(lang)),
             }
         }
-        (SourceStatus::UpstreamError, _, lang) => upstream_error(report.error_status, lang),
-        (status, _, lang) => failure(status, lang).to_string(),
+        (status, _, lang) => why_not(status, report.error_status, report.cause, lang),
+    }
+}
+
+/// Why a marketplace is left out of the answer (or the rest of it), with how its connection
+/// failed when that is known: "tidak tersedia: tidak dapat dihubungi (koneksi ditolak)".
+fn why_not(status: SourceStatus, error_status: Option<u16>, cause: Option<Cause>, lang: Lang) -> String {
+    let why = match status {
+        SourceStatus::UpstreamError => upstream_error(error_status, lang),
+        status => failure(status, lang).to_string(),
+    };
+    match cause {
+        Some(cause) => format!("{why} ({})", connection_failure(cause, lang)),
+        None => why,
+    }
+}
+
+/// How a connection to a marketplace failed (`extensions.cause`), in a buyer's words.
+pub(super) fn connection_failure(cause: Cause, lang: Lang) -> &'static str {
+    match cause {
+        Cause::Dns => lang.pick("alamat tidak ditemukan", "address not found"),
+        Cause::Tls => lang.pick("sertifikat/TLS gagal", "certificate/TLS failed"),
+        Cause::Refused => lang.pick("koneksi ditolak", "connection refused"),
+        Cause::ConnectTimeout => lang.pick("tidak menjawab saat dihubungkan", "no answer while connecting"),
+        Cause::Reset => lang.pick("koneksi terputus", "connection broken off"),
     }
 }
 
@@ -148,6 +165,7 @@ pub fn partial_coverage(coverage: &[Coverage], names: &Names, lang: Lang) -> Opt
 mod tests {
     use super::*;
     use crate::model::MarketplaceId;
+    use std::time::Duration;
 
     #[test]
     fn every_marketplace_state_is_a_sentence() {
@@ -161,6 +179,8 @@ mod tests {
             message: None,
             stale_error: None,
             error_status: None,
+            cause: None,
+            connecting: None,
             ignores_paging: false,
             fresh_until: None,
         };
@@ -175,6 +195,27 @@ mod tests {
     }
 
     #[test]
+    fn a_marketplace_that_could_not_be_reached_says_how_in_a_buyers_words() {
+        let mut report = SourceReport::starting(MarketplaceId::new("mbiz"), false);
+        report.fail(&MarketplaceError::Unreachable { reason: String::new(), cause: Some(Cause::Refused) });
+        assert_eq!(source_state(&report, Lang::Id), "tidak tersedia: tidak dapat dihubungi (koneksi ditolak)");
+        assert_eq!(source_state(&report, Lang::En), "unavailable: could not be reached (connection refused)");
+        let deadline = Duration::from_millis(500);
+        report.fail(&MarketplaceError::Timeout { after: deadline, cause: Some(Cause::ConnectTimeout) });
+        let said = source_state(&report, Lang::Id);
+        assert_eq!(said, "waktu habis: tidak menjawab tepat waktu (tidak menjawab saat dihubungkan)");
+        report.fail(&MarketplaceError::Timeout { after: deadline, cause: None });
+        assert_eq!(source_state(&report, Lang::Id), "waktu habis: tidak menjawab tepat waktu");
+        report.offer_count = 20;
+        report.fail(&MarketplaceError::Unreachable { reason: String::new(), cause: Some(Cause::Reset) });
+        let said = source_state(&report, Lang::Id);
+        assert_eq!(said, "menjawab sebagian: 20 penawaran, lalu tidak dapat dihubungi (koneksi terputus)");
+        let words: Vec<_> =
+            [Cause::Dns, Cause::Tls, Cause::ConnectTimeout].map(|c| connection_failure(c, Lang::Id)).into();
+        assert_eq!(words, ["alamat tidak ditemukan", "sertifikat/TLS gagal", "tidak menjawab saat dihubungkan"]);
+    }
+
+    #[test]
     fn a_marketplace_served_from_its_last_answer_because_it_fails_did_not_answer_and_says_why() {
         let mut report = SourceReport {
             marketplace: MarketplaceId::new("bela"),
@@ -186,6 +227,8 @@ mod tests {
             message: None,
             stale_error: None,
             error_status: None,
+            cause: None,
+            connecting: None,
             ignores_paging: false,
             fresh_until: None,
         };
@@ -212,6 +255,8 @@ mod tests {
             message: None,
             stale_error: None,
             error_status: Some(500),
+            cause: None,
+            connecting: None,
             ignores_paging: false,
             fresh_until: None,
         };

@@ -42,7 +42,8 @@ async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_
     let get = |path: &str| app.client.get(format!("{}{path}", app.address)).send();
     let page = get("/belanja?wilayah=35.71&tahun=2022").await.expect("page").text().await.expect("html");
     let warning = &page[page.find("id=\"incomplete\"").expect("the page says the data is incomplete")..];
-    assert!(warning[..400].contains("Bela Pengadaan (toko daring) (tidak dapat dihubungi)"), "{}", &warning[..400]);
+    let unreachable = "Bela Pengadaan (toko daring) (tidak dapat dihubungi: koneksi ditolak)";
+    assert!(warning[..400].contains(unreachable), "{}", &warning[..400]);
     // The ranking's totals marked `*` say what the mark means.
     assert!(page.contains(" *</td>") && page.contains("id=\"ranking-incomplete\""), "{page}");
     let csv = get("/belanja.csv?wilayah=35.71&tahun=2022").await.expect("csv");
@@ -59,8 +60,8 @@ async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_
     assert!(text.contains("\nDibuat;oleh Pasar pada 20") && text.contains(" WIB;;;\n"), "{text:.400}");
     assert!(page.contains("id=\"made\">Dibuat oleh Pasar pada 20"), "{page:.2000}");
     // A report sent on without its page still says what its total leaves out.
-    let unread = "\nData belum lengkap;Bela Pengadaan (toko daring) (tidak dapat dihubungi) tidak dapat dibaca";
-    assert!(text.contains(unread), "{text:.600}");
+    let unread = format!("\nData belum lengkap;{unreachable} tidak dapat dibaca");
+    assert!(text.contains(&unread), "{text:.600}");
     assert!(text.contains("\nPeringkat 2 (belum lengkap);Kota Kediri;"), "{text}");
     assert!(!text.contains("\nPeringkat 2;"), "every total lacks bela's part: {text}");
     let xlsx = get("/belanja.xlsx?wilayah=35.71&tahun=2022").await.expect("xlsx");

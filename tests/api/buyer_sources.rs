@@ -34,6 +34,6 @@ async fn a_marketplace_that_answered_503_is_said_to_have_answered_with_an_error_
         assert!(refused.ends_with("tidak tersedia: menjawab dengan galat (HTTP 503)"), "{refused}");
     }
     for stopped in said_of(&html, "padi-umkm") {
-        assert!(stopped.ends_with("tidak tersedia: tidak dapat dihubungi"), "{stopped}");
+        assert!(stopped.ends_with("tidak tersedia: tidak dapat dihubungi (koneksi ditolak)"), "{stopped}");
     }
 }

@@ -14,6 +14,7 @@
 use crate::helpers::{SEARCH, TestApp, TestOptions, errors_for, offers, source, spawn_app_with};
 use pasar::sandbox::FaultMode;
 use serde_json::{Value, json};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const MARKETPLACES: [&str; 5] = ["mbiz", "jatim-bejo", "ekatalog", "padi-umkm", "bela"];
@@ -121,6 +122,44 @@ async fn a_stopped_marketplace_is_an_upstream_error_naming_it() {
     let counted = metrics.lines().filter(|l| l.starts_with("pasar_marketplace_connect_failures_total{"));
     let refused = |l: &&str| l.contains("marketplace=\"padi-umkm\"") && l.contains("cause=\"REFUSED\"");
     assert!(counted.clone().any(|l| refused(&l)), "{:?}", counted.collect::<Vec<_>>());
+}
+
+/// An address that takes no connection: a listener with room for one connection in its queue,
+/// taken by connections this test holds and never accepted, so the kernel drops the SYNs that
+/// follow, as a firewall would. Keep the pair for as long as the address must stay so.
+async fn unanswering() -> (tokio::net::TcpListener, Vec<tokio::net::TcpStream>) {
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket.bind(([127, 0, 0, 1], 0).into()).expect("bind");
+    let listener = socket.listen(1).expect("listen");
+    let address = listener.local_addr().expect("address");
+    let mut queued = Vec::new();
+    loop {
+        let connect = tokio::net::TcpStream::connect(address);
+        match tokio::time::timeout(Duration::from_millis(300), connect).await {
+            Ok(Ok(stream)) if queued.len() < 100 => queued.push(stream),
+            Ok(Ok(_)) => panic!("the queue of {address} never filled"),
+            _ => return (listener, queued),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_deadline_falling_while_still_connecting_is_a_timeout_whose_cause_is_connect_timeout() {
+    let (unanswering, _queued) = unanswering().await;
+    let url = format!("http://{}", unanswering.local_addr().expect("address"));
+    let configure = Arc::new(move |config: &mut pasar::config::Config| {
+        config.marketplaces.get_mut("mbiz").expect("mbiz is configured").base_url = Some(url.clone());
+    });
+    // Shorter than the client's 2 s connect timeout: the deadline ends the call, not the connector.
+    let deadlines = vec![("mbiz", Duration::from_millis(800))];
+    let app = spawn_app_with(TestOptions { deadlines, configure, ..TestOptions::default() }).await;
+    let first = assert_fails_twice(&app, "mbiz", "TIMEOUT", "MARKETPLACE_TIMEOUT").await;
+    assert_eq!(errors_for(&first, "mbiz")[0]["extensions"]["cause"], "CONNECT_TIMEOUT", "{first}");
+    // A buyer reads it on the page, beside the marketplace's failure.
+    let page = app.client.get(format!("{}/?q=amplop", app.address)).send().await.expect("page");
+    let html = page.text().await.expect("html");
+    let said = "waktu habis: tidak menjawab tepat waktu (tidak menjawab saat dihubungkan)";
+    assert!(html.contains(said), "{html}");
 }
 
 #[tokio::test]

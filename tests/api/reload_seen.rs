@@ -1,11 +1,13 @@
 //! What a reload did, as operators see it: a removed marketplace's gauges leave `/metrics`
-//! (review35o O35-6), and files a reload refused are named on `/readyz` and flagged in
-//! `/metrics` until a reload applies (review35o O35-7).
+//! (review35o O35-6), one added back starts afresh and a switched-off one has none, and files a
+//! reload refused are named on `/readyz` and flagged in `/metrics` until a reload applies
+//! (review35o O35-7).
 
 use crate::helpers::{SEARCH, TestApp, spawn_app_with};
 use crate::metrics::{sample, scrape};
 use crate::reload::{adapters_except, over, repo_adapter, served_over_a_folder, until};
 use crate::served::Served;
+use pasar::sandbox::FaultMode;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
@@ -89,4 +91,79 @@ async fn a_refused_adapter_file_is_flagged_in_metrics_and_named_on_readyz_until_
     let metrics = gateway.metrics().await;
     let applied = sample(&metrics, "pasar_adapter_files_applied_timestamp_seconds", &[]);
     assert!(applied >= Some(started as f64), "the fixed files applied: {applied:?} after {started}");
+}
+
+/// Waits (up to a generous 20 s) until the gateway serves `id` (`Some(enabled)`) or not (`None`).
+async fn until_serving(gateway: &Served, id: &str, serving: Option<bool>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let answer = gateway.graphql(&json!({ "query": "{ marketplaces { id enabled } }" })).await;
+        let list = answer["data"]["marketplaces"].as_array().cloned().unwrap_or_default();
+        let now = list.iter().find(|m| m["id"] == id).and_then(|m| m["enabled"].as_bool());
+        if now == serving {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{id} never {serving:?}: {answer}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Searches mbiz alone (failing) until `/metrics` shows its breaker open.
+async fn open_the_breaker_of_mbiz(gateway: &Served) {
+    let query = "query($q: String!) { search(query: $q, first: 3, filter: { marketplaces: [\"mbiz\"] }) { complete } }";
+    for i in 0..20 {
+        gateway.graphql(&json!({ "query": query, "variables": { "q": format!("kertas open {i}") } })).await;
+        if sample(&gateway.metrics().await, "pasar_breaker_state", &["marketplace=\"mbiz\""]) == Some(2.0) {
+            return;
+        }
+    }
+    panic!("mbiz's breaker never opened: {}", gateway.metrics().await);
+}
+
+#[tokio::test]
+async fn a_marketplace_added_back_by_a_reload_shows_a_closed_breaker_and_no_old_reachability() {
+    // Its own process: the gauges are the process's, which other tests' gateways would set too.
+    let (sandboxes, dir, gateway) = served_over_a_folder().await;
+    let faults = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz").faults();
+    faults.set_mode(FaultMode::Status(500));
+    open_the_breaker_of_mbiz(&gateway).await;
+    readyz(&gateway.url, &gateway.client).await;
+    let mbiz = ["marketplace=\"mbiz\""];
+    assert_eq!(sample(&gateway.metrics().await, "pasar_marketplace_up", &mbiz), Some(0.0), "found failing");
+
+    let file = dir.path().join("mbiz.toml");
+    std::fs::remove_file(&file).expect("remove");
+    until_serving(&gateway, "mbiz", None).await;
+    std::fs::write(&file, repo_adapter("mbiz")).expect("write");
+    until_serving(&gateway, "mbiz", Some(true)).await;
+    let text = gateway.metrics().await;
+    assert_eq!(sample(&text, "pasar_breaker_state", &mbiz), Some(0.0), "a new breaker is closed: {text}");
+    assert_eq!(sample(&text, "pasar_marketplace_up", &mbiz), None, "not checked since it came back: {text}");
+    faults.clear();
+    readyz(&gateway.url, &gateway.client).await;
+    let text = gateway.metrics().await;
+    assert_eq!(sample(&text, "pasar_marketplace_up", &mbiz), Some(1.0), "its probe answered: {text}");
+}
+
+#[tokio::test]
+async fn a_marketplace_switched_off_by_a_reload_has_no_gauges() {
+    let (_sandboxes, dir, gateway) = served_over_a_folder().await;
+    let body = json!({ "query": SEARCH, "variables": { "query": "kertas off", "first": 5 } });
+    assert_eq!(gateway.graphql(&body).await["data"]["search"]["complete"], true);
+    assert_eq!(readyz(&gateway.url, &gateway.client).await.0, 200);
+    let bela = ["marketplace=\"bela\""];
+    let before = gateway.metrics().await;
+    for gauge in GAUGES {
+        assert!(sample(&before, gauge, &bela).is_some(), "{gauge} of bela before: {before}");
+    }
+
+    let off = repo_adapter("bela").replacen("\nname = ", "\nenabled = false\nname = ", 1);
+    std::fs::write(dir.path().join("bela.toml"), off).expect("write");
+    until_serving(&gateway, "bela", Some(false)).await;
+    readyz(&gateway.url, &gateway.client).await;
+    let after = gateway.metrics().await;
+    for gauge in GAUGES {
+        assert_eq!(sample(&after, gauge, &bela), None, "{gauge} of the switched-off bela: {after}");
+        assert!(sample(&after, gauge, &["marketplace=\"mbiz\""]).is_some(), "{gauge} of mbiz stays: {after}");
+    }
 }

@@ -66,8 +66,8 @@ async fn a_configured_client_has_its_own_budget_and_scopes() {
     let clients = clients(100, 100);
     let named = clients.identify(Some("s3cret"), ip("10.0.0.1"));
     assert_eq!(passed(&clients, |_| named.clone(), 10).await, 3, "its own burst of 3, not the default 100");
-    assert!(clients.has_scope(&named, "admin"));
-    assert!(!clients.has_scope(&clients.identify(None, ip("10.0.0.1")), "admin"));
+    assert!(clients.has_scope(&named, Scope::Admin));
+    assert!(!clients.has_scope(&clients.identify(None, ip("10.0.0.1")), Scope::Admin));
 }
 
 #[test]
