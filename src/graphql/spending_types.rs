@@ -166,4 +166,10 @@ impl RankedBuyerView {
     async fn complete(&self) -> bool {
         self.0.complete
     }
+    /// True on every row when any row of the ranking is not `complete`: a Pemda whose total is
+    /// missing a part may belong above this one, so this rank may change once every marketplace
+    /// answers, even though this row's own total is whole.
+    async fn rank_provisional(&self) -> bool {
+        self.0.provisional
+    }
 }

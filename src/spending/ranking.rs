@@ -27,6 +27,9 @@ pub struct RankedBuyer {
     /// False when a marketplace's total for it is missing (it failed) or short (its ledger was
     /// read only in part).
     pub complete: bool,
+    /// True when any Pemda of the ranking is not complete: its missing part may place it above
+    /// this one, so every rank may still change, not only the incomplete rows'.
+    pub provisional: bool,
 }
 
 /// A ranking, and the marketplaces that failed for some Pemda.
@@ -72,7 +75,14 @@ where
         let mut ranking = Ranking::default();
         let mut buyers: Vec<RankedBuyer> = regions
             .iter()
-            .map(|r| RankedBuyer { rank: 0, region: r, total: Amount::default(), count: 0, complete: true })
+            .map(|r| RankedBuyer {
+                rank: 0,
+                region: r,
+                total: Amount::default(),
+                count: 0,
+                complete: true,
+                provisional: false,
+            })
             .collect();
         for (i, marketplace, result) in results {
             let Some(buyer) = buyers.get_mut(i) else { continue };
@@ -91,14 +101,27 @@ where
                 }
             }
         }
-        buyers.sort_by(|a, b| b.total.including_vat.cmp(&a.total.including_vat).then(a.region.code.cmp(b.region.code)));
-        share_ranks(&mut buyers);
         ranking.buyers = buyers;
+        ranking.order();
         ranking
     }
 }
 
 impl Ranking {
+    /// Sorts the rows largest first and gives their ranks, provisional when any is incomplete.
+    fn order(&mut self) {
+        let buyers = &mut self.buyers;
+        buyers.sort_by(|a, b| b.total.including_vat.cmp(&a.total.including_vat).then(a.region.code.cmp(b.region.code)));
+        share_ranks(buyers);
+        let provisional = buyers.iter().any(|b| !b.complete);
+        buyers.iter_mut().for_each(|b| b.provisional = provisional);
+    }
+
+    /// Whether a Pemda's total is missing or short, so that every rank may still change.
+    pub fn provisional(&self) -> bool {
+        self.buyers.iter().any(|b| b.provisional)
+    }
+
     /// Whether there is nothing to rank the Pemdas by: none has a completed transaction counted,
     /// and no marketplace failed to say (every Pemda would share rank 1 at Rp0).
     pub fn ranks_nobody(&self) -> bool {
@@ -132,6 +155,7 @@ mod tests {
             total: Amount { including_vat: amount, excluding_vat: amount },
             count: u64::from(total > 0),
             complete: true,
+            provisional: false,
         }
     }
 

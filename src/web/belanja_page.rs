@@ -3,7 +3,7 @@
 //! ranking with this Pemda highlighted. A marketplace that could not be read is named.
 
 use super::belanja_chart::{columns, compact, rows};
-use super::belanja_export::{Gaps, TOP_VENDORS, payment_name, shares};
+use super::belanja_export::{Gaps, TOP_VENDORS, payment_name, provisional_note, shares};
 use super::lang::Lang;
 use super::layout;
 use crate::normalize::region::RegionLevel;
@@ -112,9 +112,10 @@ pub fn render(
                     }
                 } }
             } }
-            @if ranking.buyers.iter().any(|b| !b.complete) {
+            @if ranking.provisional() {
                 p.note #ranking-incomplete {
-                    "* Belum lengkap: total tanpa bagian marketplace yang tidak dapat dibaca."
+                    "* Belum lengkap: total tanpa bagian marketplace yang tidak dapat dibaca. "
+                    strong { "Peringkat sementara: " } (provisional_note(&gaps.ranking_failed)) "."
                 }
             }
         }
