@@ -161,7 +161,10 @@ impl SpendingService {
         Self::check_year(year)?;
         let entries = self.select(marketplaces)?;
         let loads = entries.iter().map(|e| async move {
-            LedgerSource { marketplace: e.marketplace.id().clone(), ledger: self.ledger(e, region.code, year).await }
+            LedgerSource {
+                marketplace: e.marketplace.id().clone(),
+                ledger: self.year_ledger(e, region.code, year).await,
+            }
         });
         let sources = futures::future::join_all(loads).await;
         let answered: Vec<(MarketplaceId, &[Arc<Transaction>])> = sources
@@ -205,6 +208,26 @@ impl SpendingService {
         }
     }
 
+    /// `buyer`'s `year` (WIB) on `entry`: the ledger the marketplace files under the year, with
+    /// the entries dated in it that it files under the year before ([`neighbour_years`]: a
+    /// marketplace filing by UTC date lists 00:30 WIB on 1 January there). Without them such an
+    /// entry was in neither year's answer, and both said complete (review37s R37s-2). The
+    /// ledgers are cached apart, so the year before's read serves its own answer too.
+    pub async fn year_ledger(
+        &self,
+        entry: &RegistryEntry,
+        buyer: &str,
+        year: i32,
+    ) -> Result<Arc<Ledger>, MarketplaceError> {
+        // The year's own first: a marketplace failing it is not asked twice more.
+        let own = self.ledger(entry, buyer, year).await?;
+        let neighbour =
+            |y: i32| async move { (y, self.ledger(entry, buyer, y).await.ok().filter(|l| l.cut_short.is_none())) };
+        let read = futures::future::join_all(neighbour_years(year).map(neighbour)).await;
+        let neighbours: Vec<(i32, Option<&Ledger>)> = read.iter().map(|(y, l)| (*y, l.as_deref())).collect();
+        Ok(Arc::new(own.with_neighbours(year, &neighbours)))
+    }
+
     /// One ledger, cached; concurrent requests share one load, failures are not kept. A failed
     /// load is logged once, however many requests waited for it, and summarised under load.
     pub async fn ledger(&self, entry: &RegistryEntry, buyer: &str, year: i32) -> Result<Arc<Ledger>, MarketplaceError> {
@@ -226,7 +249,7 @@ impl SpendingService {
         year: i32,
     ) -> Result<(LedgerTotals, bool), MarketplaceError> {
         if !entry.marketplace.has_totals() {
-            return self.ledger(entry, buyer, year).await.map(|l| (l.totals(), l.complete()));
+            return self.year_ledger(entry, buyer, year).await.map(|l| (l.totals(), l.complete()));
         }
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
         let load = async {
@@ -236,4 +259,12 @@ impl SpendingService {
         };
         self.caches(year).1.try_get_with(key, load).await.map(|t| (t, true)).map_err(|e| (*e).clone())
     }
+}
+
+/// The years whose ledgers may hold entries dated in `year` (WIB): the one before, where a
+/// marketplace keeping its books in UTC files the first seven hours of 1 January. (One keeping
+/// them east of WIB would file the last hour of 31 December under the year after: not read,
+/// as it would cost every ledger a third read for books no marketplace is known to keep.)
+fn neighbour_years(year: i32) -> impl Iterator<Item = i32> {
+    std::iter::once(year - 1)
 }

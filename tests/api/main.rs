@@ -80,3 +80,4 @@ mod unit_spread;
 mod vendors;
 mod web;
 mod workers;
+mod year_edges;
