@@ -99,7 +99,13 @@ async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, R
     let (spending, ranking) =
         tokio::join!(service.spending(wilayah, year, None), service.ranking(buyer.province_code, year, None, level));
     let spending = spending.map_err(|e| vec![in_indonesian(&e)])?;
-    Ok((spending, ranking.map_err(|e| vec![in_indonesian(&e)])?))
+    // The Pemda's row at the figure the page gives above it, not at the recaps' (R37s-1).
+    let ranking = ranking.map_err(|e| vec![in_indonesian(&e)])?.with_own(
+        spending.buyer.code,
+        spending.summary.all,
+        spending.complete(),
+    );
+    Ok((spending, ranking))
 }
 
 /// Each marketplace of `failures` once, with why in Indonesian: "PaDi UMKM (menjawab HTTP 503)".

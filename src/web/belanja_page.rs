@@ -112,6 +112,13 @@ pub fn render(
                     }
                 } }
             } }
+            @if ranking.buyers.iter().any(|b| b.from_recap) {
+                p.note #ranking-source {
+                    "Total Pemda lain di peringkat ini berasal dari rekap yang diberikan setiap marketplace; total "
+                    (spending.buyer.name) " dihitung Pasar dari transaksinya, sama dengan total di atas. "
+                    "Rekap marketplace dapat berbeda dari transaksinya, misalnya bila ikut menghitung pesanan yang masih diproses."
+                }
+            }
             @if ranking.provisional() {
                 p.note #ranking-incomplete {
                     "* Belum lengkap: total tanpa bagian marketplace yang tidak dapat dibaca. "

@@ -58,6 +58,7 @@ mod ppn_dates;
 mod queueing;
 mod ranking_gaps;
 mod readiness;
+mod recap_vs_ledger;
 mod reload;
 mod reload_in_flight;
 mod reload_seen;
