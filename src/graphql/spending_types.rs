@@ -166,4 +166,17 @@ impl RankedBuyerView {
     async fn complete(&self) -> bool {
         self.0.complete
     }
+    /// True on every row when any row of the ranking is not `complete`: a Pemda whose total is
+    /// missing a part may belong above this one, so this rank may change once every marketplace
+    /// answers, even though this row's own total is whole.
+    async fn rank_provisional(&self) -> bool {
+        self.0.provisional
+    }
+    /// True when a part of `total` is a marketplace's own recap (`[transaction_totals]`, one
+    /// call) rather than Pasar's reading of its ledger, which `spending` gives: a recap may
+    /// count what the ledger does not (an order in progress). A ledger Pasar has read (cached)
+    /// is used instead of the recap.
+    async fn from_recap(&self) -> bool {
+        self.0.from_recap
+    }
 }

@@ -93,20 +93,6 @@ impl MarketplaceError {
         .as_str()
     }
 
-    /// Whether the marketplace as a whole failed (no answer, an error status, refusing calls),
-    /// rather than this one request's answer: its other requests now would fail the same way.
-    pub fn is_down(&self) -> bool {
-        match self {
-            Self::Status { status } => *status >= 500,
-            Self::Timeout { .. }
-            | Self::Unreachable { .. }
-            | Self::RateLimited { .. }
-            | Self::Overloaded
-            | Self::CircuitOpen { .. } => true,
-            Self::TooLarge { .. } | Self::BadResponse { .. } | Self::Removed => false,
-        }
-    }
-
     /// Describes why a call got no answer, without its URL (which may carry an API key in the
     /// query string), and its [`Cause`] when one is known.
     pub(crate) fn from_transport(error: &super::upstream::CallError) -> Self {

@@ -133,7 +133,14 @@ impl Walk<'_> {
         let ledger = &mut self.ledger;
         match normalize_transaction(marketplace, raw) {
             Ok(t) if !same_buyer(&t.buyer, self.buyer) => ledger.other_buyer += 1,
-            Ok(t) if t.date.year != self.year => ledger.outside_year += 1,
+            Ok(t) if t.date.year != self.year => {
+                ledger.outside_year += 1;
+                // Filed under this year, dated in the next (WIB): the next year's answer takes
+                // it from here (review37s R37s-2).
+                if t.date.year == self.year + 1 {
+                    ledger.elsewhere.push(Arc::new(t));
+                }
+            }
             Ok(t) => {
                 if t.status == TransactionStatus::Unknown {
                     *ledger.unknown_statuses.entry(word).or_default() += 1;

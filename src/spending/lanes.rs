@@ -5,10 +5,13 @@
 //! arrive together, a marketplace sees at most that many of their calls, and the rest wait their
 //! turn (first come, first served). Searches keep the whole of their own cap.
 //!
-//! A lane also remembers a marketplace that is down (no answer, an error status, refusing calls:
-//! [`MarketplaceError::is_down`]) for [`DOWN_FOR`]: the calls waiting behind the one that failed,
-//! and those arriving meanwhile, get its error at once. Otherwise a ranking of 29 kabupaten waited
-//! out a hanging marketplace's deadline for each of them, past the request's own.
+//! A lane also remembers a marketplace that is down (no answer, HTTP 502–504, refusing calls:
+//! [`takes_down`]) for [`DOWN_FOR`]: the calls waiting behind the one that failed, and those
+//! arriving meanwhile, get its error at once. Otherwise a ranking of 29 kabupaten waited out a
+//! hanging marketplace's deadline for each of them, past the request's own. Another error status
+//! (a 500) is a quick answer about one buyer's call: taking the marketplace down for it skipped
+//! other Pemdas of the same ranking that were never asked, and ranked them at Rp0 below ones it
+//! did ask (review37s R37s-4).
 //!
 //! Every spending call passes here, so here it is counted (`pasar_ledger_requests_total`) and
 //! timed (`pasar_ledger_request_duration_seconds`); search's series count searches only.
@@ -69,7 +72,7 @@ impl Lanes {
         count(id, result.as_ref().map_or_else(status, |_| "OK"));
         let mut down = lane.down.lock().unwrap_or_else(PoisonError::into_inner);
         match &result {
-            Err(error) if error.is_down() => *down = Some((Instant::now(), error.clone())),
+            Err(error) if takes_down(error) => *down = Some((Instant::now(), error.clone())),
             Err(_) => {}
             Ok(_) => *down = None,
         }
@@ -109,6 +112,21 @@ fn status(error: &MarketplaceError) -> &'static str {
         MarketplaceError::Overloaded => "OVERLOADED",
         MarketplaceError::CircuitOpen { .. } => "CIRCUIT_OPEN",
         MarketplaceError::Removed => "DISABLED",
+    }
+}
+
+/// Whether a failed call says the marketplace as a whole cannot answer now (no answer at all,
+/// its gateway's statuses, or it refuses calls), so that the calls behind it would fail alike.
+fn takes_down(error: &MarketplaceError) -> bool {
+    match error {
+        MarketplaceError::Timeout { .. }
+        | MarketplaceError::Unreachable { .. }
+        | MarketplaceError::RateLimited { .. }
+        | MarketplaceError::Overloaded
+        | MarketplaceError::CircuitOpen { .. } => true,
+        // Bad gateway, unavailable, gateway timeout: the service is, not the one call.
+        MarketplaceError::Status { status } => (502..=504).contains(status),
+        MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } | MarketplaceError::Removed => false,
     }
 }
 

@@ -29,7 +29,7 @@ pub enum CutShort {
 }
 
 /// One marketplace's ledger of one buyer and year, normalised.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Ledger {
     /// Entries of the buyer dated in the year (WIB), in the marketplace's order.
     pub transactions: Vec<Arc<Transaction>>,
@@ -49,12 +49,22 @@ pub struct Ledger {
     pub cut_short: Option<CutShort>,
     /// Entries listed again on the page that first listed them (same id): counted once.
     pub repeated: usize,
+    /// The buyer's entries filed under this year but dated (WIB) in the next: not this year's,
+    /// but the next year's answer takes them from here. A marketplace filing by UTC date lists
+    /// 00:30 WIB on 1 January under the year before.
+    pub elsewhere: Vec<Arc<Transaction>>,
+    /// Entries dated in this year (WIB) found in the ledger filed under a neighbouring year,
+    /// and counted here.
+    pub from_neighbours: usize,
+    /// Neighbouring years whose ledger could not be read whole: entries of this year the
+    /// marketplace files there may be missing, so the figure is not complete.
+    pub neighbours_unread: Vec<i32>,
 }
 
 impl Ledger {
     /// Rough heap size, for the ledger caches' budget (saturating at `u32::MAX`).
     pub fn estimated_bytes(&self) -> u32 {
-        let transactions: usize = self.transactions.iter().map(|t| t.estimated_bytes()).sum();
+        let transactions: usize = self.transactions.iter().chain(&self.elsewhere).map(|t| t.estimated_bytes()).sum();
         let words: usize = self.unknown_statuses.keys().map(|w| w.len() + 48).sum();
         let reasons: usize = self.skip_reasons.keys().map(|r| r.len() + 48).sum();
         let bytes = std::mem::size_of::<Self>() + transactions + words + reasons;
@@ -75,7 +85,32 @@ impl Ledger {
     /// completed amount unreadable, no unknown status, and the walk reached the ledger's end.
     /// (Entries of other buyers are left out and reported, but the buyer's own figure stands.)
     pub fn complete(&self) -> bool {
-        self.skipped == 0 && self.unreadable() == 0 && self.unknown_statuses.is_empty() && self.cut_short.is_none()
+        self.skipped == 0
+            && self.unreadable() == 0
+            && self.unknown_statuses.is_empty()
+            && self.cut_short.is_none()
+            && self.neighbours_unread.is_empty()
+    }
+
+    /// This year's ledger with the entries dated in it (WIB) that the neighbouring years'
+    /// ledgers hold (`neighbours`: each year with its ledger, or `None` when it could not be
+    /// read whole); an entry already read here counts once.
+    pub fn with_neighbours(&self, year: i32, neighbours: &[(i32, Option<&Ledger>)]) -> Ledger {
+        let mut merged = self.clone();
+        let mut ids: std::collections::HashSet<String> = self.transactions.iter().map(|t| t.id.clone()).collect();
+        for (neighbour, ledger) in neighbours {
+            let Some(ledger) = ledger else {
+                merged.neighbours_unread.push(*neighbour);
+                continue;
+            };
+            for t in ledger.elsewhere.iter().filter(|t| t.date.year == year) {
+                if ids.insert(t.id.clone()) {
+                    merged.transactions.push(Arc::clone(t));
+                    merged.from_neighbours += 1;
+                }
+            }
+        }
+        merged
     }
 
     /// Totals of completed transactions with readable amounts.
@@ -117,6 +152,18 @@ impl Ledger {
         if self.repeated > 0 {
             said.push(format!("{} entries repeated an id already read; counted once", self.repeated));
         }
+        if self.from_neighbours > 0 {
+            said.push(format!(
+                "{} transactions it files under the year before are dated in this one (WIB): counted here",
+                self.from_neighbours
+            ));
+        }
+        for year in &self.neighbours_unread {
+            said.push(format!(
+                "its ledger filed under {year} could not be read whole: transactions of this year (WIB) it files \
+                 there may be missing"
+            ));
+        }
         said
     }
 
@@ -155,6 +202,11 @@ impl Ledger {
         if !self.unknown_statuses.is_empty() {
             let n = self.unknown_status_count();
             said.push(format!("{n} transaksi berstatus yang tidak dikenal ({})", self.words()));
+        }
+        for year in &self.neighbours_unread {
+            said.push(format!(
+                "buku tahun {year}, tempat sebagian transaksi awal atau akhir tahun dicatat, tidak terbaca"
+            ));
         }
         (!said.is_empty()).then(|| said.join(", "))
     }

@@ -2,6 +2,7 @@
 //! endpoint where the adapter has one, else from the (cached) ledger; a bounded number of calls
 //! in flight, every total cached like the ledgers.
 
+use super::summary::Tally;
 use crate::marketplace::{LedgerTotals, MarketplaceError, RegistryEntry};
 use crate::model::{Amount, MarketplaceId};
 use crate::normalize::region::{self, Region, RegionLevel};
@@ -10,8 +11,19 @@ use futures::StreamExt;
 /// Totals fetched at once while ranking.
 pub(super) const RANKING_CONCURRENCY: usize = 6;
 
-/// A Pemda's total on one marketplace, and whether it is whole (a ledger read only in part is not).
-type Total = (usize, MarketplaceId, Result<(LedgerTotals, bool), MarketplaceError>);
+/// A Pemda's total on one marketplace.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The sums.
+    pub totals: LedgerTotals,
+    /// Whether it is whole (a ledger read only in part is not).
+    pub whole: bool,
+    /// Whether it is the marketplace's own recap (`[transaction_totals]`) rather than Pasar's
+    /// reading of the ledger.
+    pub from_recap: bool,
+}
+
+type Total = (usize, MarketplaceId, Result<Part, MarketplaceError>);
 
 /// One Pemda's place in a ranking.
 #[derive(Debug, Clone)]
@@ -27,6 +39,13 @@ pub struct RankedBuyer {
     /// False when a marketplace's total for it is missing (it failed) or short (its ledger was
     /// read only in part).
     pub complete: bool,
+    /// True when a part of the total is a marketplace's own recap, not Pasar's reading of its
+    /// ledger (which `spending` and the `/belanja` page give): a recap may count what the
+    /// ledger does not, such as an order in progress.
+    pub from_recap: bool,
+    /// True when any Pemda of the ranking is not complete: its missing part may place it above
+    /// this one, so every rank may still change, not only the incomplete rows'.
+    pub provisional: bool,
 }
 
 /// A ranking, and the marketplaces that failed for some Pemda.
@@ -51,7 +70,7 @@ pub(super) fn pemdas(province: &str, level: Option<RegionLevel>) -> Vec<&'static
 pub(super) async fn rank<F, Fut>(regions: Vec<&'static Region>, entries: Vec<RegistryEntry>, totals: F) -> Ranking
 where
     F: Fn(RegistryEntry, String) -> Fut,
-    Fut: std::future::Future<Output = Result<(LedgerTotals, bool), MarketplaceError>> + Send,
+    Fut: std::future::Future<Output = Result<Part, MarketplaceError>> + Send,
 {
     {
         // Owned jobs: the stream's futures borrow nothing, so the answer stays `Send`.
@@ -72,13 +91,22 @@ where
         let mut ranking = Ranking::default();
         let mut buyers: Vec<RankedBuyer> = regions
             .iter()
-            .map(|r| RankedBuyer { rank: 0, region: r, total: Amount::default(), count: 0, complete: true })
+            .map(|r| RankedBuyer {
+                rank: 0,
+                region: r,
+                total: Amount::default(),
+                count: 0,
+                complete: true,
+                provisional: false,
+                from_recap: false,
+            })
             .collect();
         for (i, marketplace, result) in results {
             let Some(buyer) = buyers.get_mut(i) else { continue };
             match result {
-                Ok((t, whole)) => {
+                Ok(Part { totals: t, whole, from_recap }) => {
                     buyer.complete &= whole;
+                    buyer.from_recap |= from_recap;
                     buyer.total =
                         buyer.total.plus(Amount { including_vat: t.including_vat, excluding_vat: t.excluding_vat });
                     buyer.count += t.count;
@@ -91,14 +119,40 @@ where
                 }
             }
         }
-        buyers.sort_by(|a, b| b.total.including_vat.cmp(&a.total.including_vat).then(a.region.code.cmp(b.region.code)));
-        share_ranks(&mut buyers);
         ranking.buyers = buyers;
+        ranking.order();
         ranking
     }
 }
 
 impl Ranking {
+    /// Sorts the rows largest first and gives their ranks, provisional when any is incomplete.
+    fn order(&mut self) {
+        let buyers = &mut self.buyers;
+        buyers.sort_by(|a, b| b.total.including_vat.cmp(&a.total.including_vat).then(a.region.code.cmp(b.region.code)));
+        share_ranks(buyers);
+        let provisional = buyers.iter().any(|b| !b.complete);
+        buyers.iter_mut().for_each(|b| b.provisional = provisional);
+    }
+
+    /// The ranking with the Pemda `code` at `own`, the figure its own page gives from the
+    /// ledgers of the same marketplaces (whole when `complete`): the ranking's row came from the
+    /// recaps, which may count otherwise, and one page showed two totals for one Pemda
+    /// (review37s R37s-1).
+    pub fn with_own(mut self, code: &str, own: Tally, complete: bool) -> Self {
+        let Some(row) = self.buyers.iter_mut().find(|b| b.region.code == code) else { return self };
+        row.total = own.total;
+        row.count = u64::try_from(own.count).unwrap_or(u64::MAX);
+        row.complete = complete;
+        row.from_recap = false;
+        self.order();
+        self
+    }
+    /// Whether a Pemda's total is missing or short, so that every rank may still change.
+    pub fn provisional(&self) -> bool {
+        self.buyers.iter().any(|b| b.provisional)
+    }
+
     /// Whether there is nothing to rank the Pemdas by: none has a completed transaction counted,
     /// and no marketplace failed to say (every Pemda would share rank 1 at Rp0).
     pub fn ranks_nobody(&self) -> bool {
@@ -132,6 +186,8 @@ mod tests {
             total: Amount { including_vat: amount, excluding_vat: amount },
             count: u64::from(total > 0),
             complete: true,
+            provisional: false,
+            from_recap: false,
         }
     }
 

@@ -6,7 +6,7 @@ use super::fetch;
 use super::lanes::Lanes;
 use super::ledger::Ledger;
 use super::page_sizes::PageSizes;
-use super::ranking::{self, Ranking};
+use super::ranking::{self, Part, Ranking};
 use super::summary::{Summary, summarise};
 use crate::marketplace::{LedgerTotals, MarketplaceError, Registry, RegistryEntry};
 use crate::model::{MarketplaceId, Transaction};
@@ -161,7 +161,10 @@ impl SpendingService {
         Self::check_year(year)?;
         let entries = self.select(marketplaces)?;
         let loads = entries.iter().map(|e| async move {
-            LedgerSource { marketplace: e.marketplace.id().clone(), ledger: self.ledger(e, region.code, year).await }
+            LedgerSource {
+                marketplace: e.marketplace.id().clone(),
+                ledger: self.year_ledger(e, region.code, year).await,
+            }
         });
         let sources = futures::future::join_all(loads).await;
         let answered: Vec<(MarketplaceId, &[Arc<Transaction>])> = sources
@@ -205,6 +208,26 @@ impl SpendingService {
         }
     }
 
+    /// `buyer`'s `year` (WIB) on `entry`: the ledger the marketplace files under the year, with
+    /// the entries dated in it that it files under the year before ([`neighbour_years`]: a
+    /// marketplace filing by UTC date lists 00:30 WIB on 1 January there). Without them such an
+    /// entry was in neither year's answer, and both said complete (review37s R37s-2). The
+    /// ledgers are cached apart, so the year before's read serves its own answer too.
+    pub async fn year_ledger(
+        &self,
+        entry: &RegistryEntry,
+        buyer: &str,
+        year: i32,
+    ) -> Result<Arc<Ledger>, MarketplaceError> {
+        // The year's own first: a marketplace failing it is not asked twice more.
+        let own = self.ledger(entry, buyer, year).await?;
+        let neighbour =
+            |y: i32| async move { (y, self.ledger(entry, buyer, y).await.ok().filter(|l| l.cut_short.is_none())) };
+        let read = futures::future::join_all(neighbour_years(year).map(neighbour)).await;
+        let neighbours: Vec<(i32, Option<&Ledger>)> = read.iter().map(|(y, l)| (*y, l.as_deref())).collect();
+        Ok(Arc::new(own.with_neighbours(year, &neighbours)))
+    }
+
     /// One ledger, cached; concurrent requests share one load, failures are not kept. A failed
     /// load is logged once, however many requests waited for it, and summarised under load.
     pub async fn ledger(&self, entry: &RegistryEntry, buyer: &str, year: i32) -> Result<Arc<Ledger>, MarketplaceError> {
@@ -217,16 +240,17 @@ impl SpendingService {
         self.caches(year).0.try_get_with(key, load).await.map_err(|e| (*e).clone())
     }
 
-    /// One total: the totals endpoint where there is one, else the cached ledger's sums; with
-    /// whether it is whole (a ledger read only in part is not).
-    pub async fn totals(
-        &self,
-        entry: &RegistryEntry,
-        buyer: &str,
-        year: i32,
-    ) -> Result<(LedgerTotals, bool), MarketplaceError> {
+    /// One total: the ledger's sums where Pasar has read it (it is cached) or the marketplace
+    /// keeps no totals endpoint, else the endpoint's recap, which is one call where a ledger is
+    /// many. A recap may count what the ledger does not (an order in progress), and the
+    /// ledger's figure is the one `spending` gives (review37s R37s-1).
+    pub async fn totals(&self, entry: &RegistryEntry, buyer: &str, year: i32) -> Result<Part, MarketplaceError> {
+        let read = |l: Arc<Ledger>| Part { totals: l.totals(), whole: l.complete(), from_recap: false };
         if !entry.marketplace.has_totals() {
-            return self.ledger(entry, buyer, year).await.map(|l| (l.totals(), l.complete()));
+            return self.year_ledger(entry, buyer, year).await.map(read);
+        }
+        if let Some(ledger) = self.cached_year_ledger(entry, buyer, year).await {
+            return Ok(read(ledger));
         }
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
         let load = async {
@@ -234,6 +258,28 @@ impl SpendingService {
             self.failures.note(entry.marketplace.id(), &loaded, buyer, year);
             loaded?.ok_or_else(|| MarketplaceError::BadResponse { reason: "no totals".into() })
         };
-        self.caches(year).1.try_get_with(key, load).await.map(|t| (t, true)).map_err(|e| (*e).clone())
+        let recap = self.caches(year).1.try_get_with(key, load).await.map_err(|e| (*e).clone())?;
+        Ok(Part { totals: recap, whole: true, from_recap: true })
     }
+
+    /// [`Self::year_ledger`] when every ledger it needs is cached already; `None` otherwise.
+    async fn cached_year_ledger(&self, entry: &RegistryEntry, buyer: &str, year: i32) -> Option<Arc<Ledger>> {
+        let key = |y: i32| (entry.marketplace.id().clone(), buyer.to_string(), y);
+        let own = self.caches(year).0.get(&key(year)).await?;
+        let mut neighbours = Vec::new();
+        for y in neighbour_years(year) {
+            neighbours.push((y, self.caches(y).0.get(&key(y)).await?));
+        }
+        let neighbours: Vec<(i32, Option<&Ledger>)> =
+            neighbours.iter().map(|(y, l)| (*y, Some(l.as_ref()).filter(|l| l.cut_short.is_none()))).collect();
+        Some(Arc::new(own.with_neighbours(year, &neighbours)))
+    }
+}
+
+/// The years whose ledgers may hold entries dated in `year` (WIB): the one before, where a
+/// marketplace keeping its books in UTC files the first seven hours of 1 January. (One keeping
+/// them east of WIB would file the last hour of 31 December under the year after: not read,
+/// as it would cost every ledger a third read for books no marketplace is known to keep.)
+fn neighbour_years(year: i32) -> impl Iterator<Item = i32> {
+    std::iter::once(year - 1)
 }

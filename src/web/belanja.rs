@@ -9,6 +9,7 @@ use super::lang::Lang;
 use super::params::clipped;
 use super::sources;
 use crate::marketplace::MarketplaceError;
+use crate::model::MarketplaceId;
 use crate::normalize::region::{self, RegionLevel};
 use crate::spending::{Ranking, Spending, SpendingError, SpendingService};
 use axum::Router;
@@ -99,14 +100,20 @@ async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, R
     let (spending, ranking) =
         tokio::join!(service.spending(wilayah, year, None), service.ranking(buyer.province_code, year, None, level));
     let spending = spending.map_err(|e| vec![in_indonesian(&e)])?;
-    Ok((spending, ranking.map_err(|e| vec![in_indonesian(&e)])?))
+    // The Pemda's row at the figure the page gives above it, not at the recaps' (R37s-1).
+    let ranking = ranking.map_err(|e| vec![in_indonesian(&e)])?.with_own(
+        spending.buyer.code,
+        spending.summary.all,
+        spending.complete(),
+    );
+    Ok((spending, ranking))
 }
 
-/// Each marketplace that could not be read for the buyer or its ranking, once, with why in
-/// Indonesian: "PaDi UMKM (menjawab HTTP 503)".
-fn unread(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String) -> Vec<String> {
-    let failures = spending.sources.iter().filter_map(|s| s.ledger.as_ref().err().map(|e| (&s.marketplace, e)));
-    let failures = failures.chain(ranking.failures.iter().map(|(m, e)| (m, e)));
+/// Each marketplace of `failures` once, with why in Indonesian: "PaDi UMKM (menjawab HTTP 503)".
+fn unread<'a>(
+    failures: impl Iterator<Item = (&'a MarketplaceId, &'a MarketplaceError)>,
+    names: &dyn Fn(&str) -> String,
+) -> Vec<String> {
     let mut seen = Vec::new();
     let mut said = Vec::new();
     for (marketplace, error) in failures {
@@ -135,10 +142,12 @@ fn left_out(spending: &Spending, names: &dyn Fn(&str) -> String) -> Vec<(String,
 
 /// Everything the buyer's figures leave out, for the page and the downloads.
 fn gaps(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String) -> Gaps {
+    let own = spending.sources.iter().filter_map(|s| s.ledger.as_ref().err().map(|e| (&s.marketplace, e)));
     Gaps {
-        failed: unread(spending, ranking, names),
+        failed: unread(own, names),
         short: short(spending, names),
         left_out: left_out(spending, names),
+        ranking_failed: unread(ranking.failures.iter().map(|(m, e)| (m, e)), names),
     }
 }
 

@@ -43,6 +43,18 @@ pub struct Gaps {
     /// 30 transaksi bertanggal di luar tahun 2023 tidak dihitung", "Mbizmarket: 50 transaksi
     /// milik pembeli lain tidak dihitung". The figure stands without them.
     pub left_out: Vec<(String, usize)>,
+    /// Marketplaces that could not be read for some Pemda of the ranking, with why: said at the
+    /// ranking, never under this Pemda's own total, which they do not touch (review37s R37s-8).
+    pub ranking_failed: Vec<String>,
+}
+
+/// Why a ranking's ranks may still change, naming the marketplaces that failed for some Pemda.
+pub fn provisional_note(failed: &[String]) -> String {
+    let which = if failed.is_empty() { String::new() } else { format!(" ({})", failed.join(", ")) };
+    format!(
+        "total sebagian Pemda belum lengkap karena marketplace tidak dapat dibaca{which}, \
+         sehingga peringkat setiap Pemda dapat berubah setelah semuanya terbaca"
+    )
 }
 
 /// The rows of a Pemda's year, then the province ranking; what the figures leave out (`gaps`)
@@ -118,10 +130,17 @@ pub fn rows(
     // As on the page: a year in which no Pemda has a transaction ranks nobody, where the rows
     // would list every Pemda of the province as 'Peringkat 1' at Rp0.
     let ranked = if ranking.ranks_nobody() { &[][..] } else { &ranking.buyers[..] };
+    if !ranked.is_empty() && ranking.provisional() {
+        out.push(("Peringkat sementara".into(), provisional_note(&gaps.ranking_failed), None, None, None));
+    }
     for b in ranked {
-        // A total missing a marketplace's part says so, as the page's `*` does.
-        let section =
-            if b.complete { format!("Peringkat {}", b.rank) } else { format!("Peringkat {} (belum lengkap)", b.rank) };
+        // A total missing a marketplace's part says so, as the page's `*` does; a whole total
+        // in a ranking with a missing one keeps a rank that may change.
+        let section = match (b.complete, b.provisional) {
+            (false, _) => format!("Peringkat {} (belum lengkap)", b.rank),
+            (true, true) => format!("Peringkat {} (sementara)", b.rank),
+            (true, false) => format!("Peringkat {}", b.rank),
+        };
         out.push((
             section,
             b.region.name.into(),

@@ -3,7 +3,7 @@
 //! ranking with this Pemda highlighted. A marketplace that could not be read is named.
 
 use super::belanja_chart::{columns, compact, rows};
-use super::belanja_export::{Gaps, TOP_VENDORS, payment_name, shares};
+use super::belanja_export::{Gaps, TOP_VENDORS, payment_name, provisional_note, shares};
 use super::lang::Lang;
 use super::layout;
 use crate::normalize::region::RegionLevel;
@@ -112,9 +112,17 @@ pub fn render(
                     }
                 } }
             } }
-            @if ranking.buyers.iter().any(|b| !b.complete) {
+            @if ranking.buyers.iter().any(|b| b.from_recap) {
+                p.note #ranking-source {
+                    "Total Pemda lain di peringkat ini berasal dari rekap yang diberikan setiap marketplace; total "
+                    (spending.buyer.name) " dihitung Pasar dari transaksinya, sama dengan total di atas. "
+                    "Rekap marketplace dapat berbeda dari transaksinya, misalnya bila ikut menghitung pesanan yang masih diproses."
+                }
+            }
+            @if ranking.provisional() {
                 p.note #ranking-incomplete {
-                    "* Belum lengkap: total tanpa bagian marketplace yang tidak dapat dibaca."
+                    "* Belum lengkap: total tanpa bagian marketplace yang tidak dapat dibaca. "
+                    strong { "Peringkat sementara: " } (provisional_note(&gaps.ranking_failed)) "."
                 }
             }
         }
