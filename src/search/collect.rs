@@ -10,11 +10,12 @@ use super::gaps::Gaps;
 use super::outcome::SharedOffer;
 use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
+use super::shown::Shown;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
 pub(super) use evidence::near;
 use evidence::{
     LeftOut, beyond_reach, first_page_seen, keep_remembered_first, last_page_again, note_ignores_paging, paging_of,
-    past_stated_end, refused_past_total, repeats, serves_in_place, shown_first, shown_just_before,
+    past_stated_end, refused_past_total, repeats, same_as_shown, serves_in_place, shown_first, shown_just_before,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -59,6 +60,8 @@ pub(super) struct Earlier {
     /// The count an earlier round's pages stated (exact, not an estimate): a later round that
     /// finds the marketplace not paging before reading a page of its own keeps it (review27a E5).
     pub(super) stated: Option<u64>,
+    /// What the client's earlier pages delivered of it: met again, the list moved.
+    pub(super) shown: Shown,
 }
 
 /// Listed items scanned at most per marketplace and request while looking for matching offers.
@@ -116,6 +119,8 @@ pub(super) struct Collected {
     pub(super) stated_before: Option<u64>,
     /// The places of the list that delivered no offer, up to where it was read.
     pub(super) gaps: Gaps,
+    /// A row delivered on the client's earlier page came again: the list moved (then or before).
+    pub(super) moved: bool,
 }
 
 impl Collected {
@@ -133,6 +138,7 @@ impl Collected {
             reachable: None,
             stated_before: None,
             gaps: Gaps::starting(want.left_out_before),
+            moved: false,
         }
     }
 }
@@ -165,7 +171,8 @@ pub(super) async fn collect(
         (page_size_for(want.keep, largest), paging_of(&entry.settings))
     };
     let mut walk = Walk::new(want.start, page_size, paging);
-    let Earlier { mut seen, cursor: resumed, stated: stated_earlier, .. } = earlier;
+    let Earlier { mut seen, cursor: resumed, stated: stated_earlier, shown, .. } = earlier;
+    collected.moved = shown.moved;
     if resumed.is_some() {
         // A cursor chain continued where an earlier round left it.
         walk.offset = want.start;
@@ -173,9 +180,12 @@ pub(super) async fn collect(
     // The first page, when a walk from a later position checked its ids against it, and the
     // page just before it.
     let (mut first_page, mut before) = (None, Seen::default());
+    // The first page's offers the client was shown (as `seen` starts): met again, the list moved.
+    let mut delivered_before = Seen::default();
     if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
         seen = shown_first(first_page.as_deref(), want.start);
+        delivered_before.clone_from(&seen);
         let (ids, stated_just_before) = shown_just_before(path, entry, ask, (walk.offset, walk.size)).await;
         before = ids;
         // What the client's pages stated (the page before was read after the first, so its
@@ -321,11 +331,29 @@ pub(super) async fn collect(
         for (i, offer) in page.offers.iter().enumerate() {
             let index = offset + u32::try_from(i).unwrap_or(u32::MAX);
             match seen.entry(offer.source_id.clone()) {
-                Entry::Vacant(first) => _ = first.insert(index),
-                // Read again where an earlier round took it (pages are aligned to their size).
-                Entry::Occupied(taken) if *taken.get() == index => continue,
+                Entry::Vacant(first) => {
+                    first.insert(index);
+                    if index >= want.start && shown.has(&offer.source_id) {
+                        // Delivered on the client's earlier page, not read here: the list moved
+                        // under the client since.
+                        (left_out.shown_before, collected.moved) = (left_out.shown_before + 1, true);
+                        collected.gaps.note(index);
+                        continue;
+                    }
+                }
+                // Read again where an earlier round took it (pages are aligned to their size). Still
+                // in place, a later copy of it is the list's own repeat, not a move.
+                Entry::Occupied(taken) if *taken.get() == index => {
+                    delivered_before.remove(offer.source_id.as_str());
+                    continue;
+                }
                 Entry::Occupied(_) => {
-                    left_out.repeated += 1;
+                    let shown_there = delivered_before.contains_key(offer.source_id.as_str());
+                    if shown_there && same_as_shown(first_page.as_deref(), offer) {
+                        (left_out.shown_before, collected.moved) = (left_out.shown_before + 1, true);
+                    } else {
+                        left_out.repeated += 1;
+                    }
                     if index >= want.start {
                         collected.gaps.note(index);
                     }
@@ -374,6 +402,8 @@ pub(super) async fn collect(
     if collected.gaps.any() && collected.total.is_some() && !ended {
         collected.total_approximate = true;
     }
+    // A list that moved under the walk counts what it holds now, not what the walk delivered.
+    collected.total_approximate |= collected.moved;
     // Stating no usable count (none, text, 10^30) or one below what was read, the list holds at
     // least that: this request's offers alone fell below offers already shown, page to page
     // (review32w W32-6), as did a count stated too low.

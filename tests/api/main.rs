@@ -50,6 +50,7 @@ mod paging_depth;
 mod paging_ends;
 mod paging_evidence;
 mod paging_last_page;
+mod paging_moved;
 mod paging_reach;
 mod paging_retry;
 mod placeholders;
