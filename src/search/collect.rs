@@ -234,9 +234,11 @@ pub(super) async fn collect(
                 if refused_past_total(&error, offset, total, near_end) {
                     // Asked past the end it stated, or the end a short page showed (to see
                     // whether it was a clamp), the marketplace refused: many APIs answer a page
-                    // past the end 404.
+                    // past the end 404. A numbered page read past a short one starts after
+                    // where that one ended.
                     collected.exhausted = true;
-                    (collected.total, collected.total_approximate) = collected.gaps.total(offset);
+                    let end = walk.past.unwrap_or(offset);
+                    (collected.total, collected.total_approximate) = collected.gaps.total(end);
                     ended = true;
                 } else {
                     collected.failed = Some(error);
@@ -274,8 +276,10 @@ pub(super) async fn collect(
             // the count stated before.
             let stated =
                 collected.total.filter(|_| !collected.total_approximate).or(collected.stated_before).or(stated_earlier);
-            let mut past = past_stated_end(offset, (stated, false), None);
-            let last = seen.iter().find(|&(_, &at)| at + 1 == offset).map(|(id, _)| id.clone());
+            // A numbered page read past a short one: the list ended, if it did, with that one.
+            let end = walk.past.unwrap_or(offset);
+            let mut past = past_stated_end(end, (stated, false), None);
+            let last = seen.iter().find(|&(_, &at)| at + 1 == end).map(|(id, _)| id.clone());
             let placed = matches!(paging, Paging::Offset | Paging::Numbered);
             // Told apart far below the stated total, the end is not sure either way (a
             // marketplace may serve its first rows in place and repeat them past a cap): the
@@ -283,21 +287,21 @@ pub(super) async fn collect(
             let mut unsure = false;
             // Also at a client's later page's first call, under the count its first page stated:
             // the page before was read by the client's previous request.
-            let asked_at_end = short_end == Some(offset) || (collected.pages == 1 && collected.stated_before.is_some());
+            let asked_at_end = short_end == Some(end) || (collected.pages == 1 && collected.stated_before.is_some());
             if let Some(last) = last.filter(|_| placed && !past && asked_at_end) {
-                past = serves_in_place(path, entry, ask, report, (&last, offset.saturating_sub(1))).await;
-                unsure = past && near_end != Some(offset);
+                past = serves_in_place(path, entry, ask, report, (&last, end.saturating_sub(1))).await;
+                unsure = past && near_end != Some(end);
             }
-            collected.exhausted = true;
-            (collected.total, collected.total_approximate) = collected.gaps.total(offset);
             if !past {
                 note_ignores_paging(entry, &learned, report, offset);
             }
+            collected.exhausted = true;
+            (collected.total, collected.total_approximate) = collected.gaps.total(end);
             if !past || unsure {
                 beyond_reach(collected, stated);
             }
             ended = true;
-            collected.scanned_to = collected.scanned_to.max(offset);
+            collected.scanned_to = collected.scanned_to.max(end);
             break;
         }
         if page.total.is_some() {
@@ -315,9 +319,15 @@ pub(super) async fn collect(
             // and a refusal after it a failure (review27 E3: 50 of 90, called exact).
             near_end = near(end, total).then_some(end);
         }
+        let read_past = walk.past;
         let next = walk.after(listed, counted, page.next_cursor.is_some(), &learned);
         if next == Next::Redo {
             continue;
+        }
+        // A numbered page read past a short one: the places the short one left out of its page
+        // deliver nothing.
+        for index in read_past.map_or(0..0, |from| from..offset).filter(|&index| index >= want.start) {
+            collected.gaps.note(index);
         }
         left_out.unreadable += page.skipped;
         // Unreadable items hold the places after the readable ones (those are numbered on).
@@ -383,7 +393,9 @@ pub(super) async fn collect(
         // Past the page, unless it held more matches than were kept (those are still ahead).
         let whole = want.whole_pages || collected.offers.len() < want.keep as usize;
         let last_kept = collected.offers.last().map_or(want.start, |(index, _)| index + 1);
-        collected.scanned_to = if whole { collected.scanned_to.max(walk.offset) } else { last_kept };
+        // Read past a short page, the list is read up to where that one ended until more come.
+        let read_to = walk.past.unwrap_or(walk.offset);
+        collected.scanned_to = if whole { collected.scanned_to.max(read_to) } else { last_kept };
         if next == Next::End {
             // The end is known now, whatever total the marketplace stated.
             collected.exhausted = whole || last_kept >= walk.offset;

@@ -45,6 +45,7 @@ mod memory;
 mod metrics;
 mod office_region;
 mod paging;
+mod paging_calls;
 mod paging_counts;
 mod paging_depth;
 mod paging_ends;
