@@ -162,7 +162,7 @@ pub(super) async fn collect(
     let single = learned.ignores_paging();
     report.ignores_paging = single;
     let largest = learned.max_page_size(entry.settings.page_size);
-    let (page_size, paging) = if single {
+    let (page_size, mut paging) = if single {
         (entry.settings.page_size, Paging::Single)
     } else if entry.settings.fixed_page_size {
         // Its own size (or the clamp it showed): numbered pages are counted in it.
@@ -294,6 +294,13 @@ pub(super) async fn collect(
             }
             if !past {
                 note_ignores_paging(entry, &learned, report, offset);
+                if paging != Paging::Single && entry.settings.page_size > size {
+                    // Its one page, at the largest size, holds more than this walk's pages did:
+                    // read now, as later walks will (review37 R37-3: a client's page 2 ended
+                    // the walk at 10 of 50).
+                    (paging, walk) = (Paging::Single, Walk::new(0, entry.settings.page_size, Paging::Single));
+                    continue;
+                }
             }
             collected.exhausted = true;
             (collected.total, collected.total_approximate) = collected.gaps.total(end);

@@ -52,3 +52,26 @@ async fn a_total_one_too_high_costs_one_call_past_the_short_page_then_none() {
     let (_, response, calls) = page(&app, "1", 100, &Value::Null).await;
     assert!(calls <= 2, "its totals overstate: a short page at 50 is its end ({calls} calls): {response}");
 }
+
+#[tokio::test]
+async fn a_marketplace_found_not_to_page_on_a_client_second_page_gives_its_whole_page_on() {
+    let app = spawn_app().await;
+    let single = Quirks { max_matches: Some(100), max_page_size: Some(50), ignores_paging: true, ..Quirks::default() };
+    app.sandbox("mbiz").state().set_quirks(single).expect("quirks apply");
+    let (mut ids, mut after, mut pages) = (Vec::new(), Value::Null, Vec::new());
+    for _ in 0..8 {
+        let (more, response, _) = page(&app, "2", 10, &after).await;
+        ids.extend(more);
+        let offers = response["data"]["search"]["offers"].clone();
+        pages.push(response);
+        if offers["pageInfo"]["hasNextPage"] != true {
+            break;
+        }
+        after = offers["pageInfo"]["endCursor"].clone();
+    }
+    assert_eq!((ids.len(), ids.iter().collect::<HashSet<_>>().len()), (50, 50), "{pages:?}");
+    assert_eq!(pages[1]["data"]["search"]["sources"][0]["ignoresPaging"], true, "{}", pages[1]);
+    let last = &pages[pages.len() - 1]["data"]["search"]["offers"];
+    let counts = (&last["totalCount"], &last["totalCountExact"], &last["reachableCount"]);
+    assert_eq!(counts, (&json!(100), &json!(false), &json!(50)), "{last}");
+}
