@@ -182,6 +182,8 @@ pub(super) async fn collect(
     let (mut first_page, mut before) = (None, Seen::default());
     // The first page's offers the client was shown (as `seen` starts): met again, the list moved.
     let mut delivered_before = Seen::default();
+    // A client's later page, not a later round of one search (that one's first round delivers).
+    let client_page = seen.is_empty() && walk.offset > 0;
     if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
         seen = shown_first(first_page.as_deref(), want.start);
@@ -294,10 +296,10 @@ pub(super) async fn collect(
             }
             if !past {
                 note_ignores_paging(entry, &learned, report, offset);
-                if paging != Paging::Single && entry.settings.page_size > size {
+                if client_page && paging != Paging::Single && size == page_size && entry.settings.page_size > size {
                     // Its one page, at the largest size, holds more than this walk's pages did:
                     // read now, as later walks will (review37 R37-3: a client's page 2 ended
-                    // the walk at 10 of 50).
+                    // the walk at 10 of 50). Not after a short page (a clamp: no larger page).
                     (paging, walk) = (Paging::Single, Walk::new(0, entry.settings.page_size, Paging::Single));
                     continue;
                 }
