@@ -59,6 +59,7 @@ pub fn merge(pages: &[NormalizedPage], first: u32) -> usize {
             error: None,
             reachable: None,
             gaps: Gaps::starting(Some(0)),
+            moved: false,
         })
         .collect();
     let params = SearchParams { query: "kertas".into(), first, ..SearchParams::default() };

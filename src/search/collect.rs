@@ -10,11 +10,12 @@ use super::gaps::Gaps;
 use super::outcome::SharedOffer;
 use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
+use super::shown::Shown;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
 pub(super) use evidence::near;
 use evidence::{
     LeftOut, beyond_reach, first_page_seen, keep_remembered_first, last_page_again, note_ignores_paging, paging_of,
-    past_stated_end, refused_past_total, repeats, serves_in_place, shown_first, shown_just_before,
+    past_stated_end, refused_past_total, repeats, same_as_shown, serves_in_place, shown_first, shown_just_before,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -59,6 +60,8 @@ pub(super) struct Earlier {
     /// The count an earlier round's pages stated (exact, not an estimate): a later round that
     /// finds the marketplace not paging before reading a page of its own keeps it (review27a E5).
     pub(super) stated: Option<u64>,
+    /// What the client's earlier pages delivered of it: met again, the list moved.
+    pub(super) shown: Shown,
 }
 
 /// Listed items scanned at most per marketplace and request while looking for matching offers.
@@ -116,6 +119,8 @@ pub(super) struct Collected {
     pub(super) stated_before: Option<u64>,
     /// The places of the list that delivered no offer, up to where it was read.
     pub(super) gaps: Gaps,
+    /// A row delivered on the client's earlier page came again: the list moved (then or before).
+    pub(super) moved: bool,
 }
 
 impl Collected {
@@ -133,6 +138,7 @@ impl Collected {
             reachable: None,
             stated_before: None,
             gaps: Gaps::starting(want.left_out_before),
+            moved: false,
         }
     }
 }
@@ -156,7 +162,7 @@ pub(super) async fn collect(
     let single = learned.ignores_paging();
     report.ignores_paging = single;
     let largest = learned.max_page_size(entry.settings.page_size);
-    let (page_size, paging) = if single {
+    let (page_size, mut paging) = if single {
         (entry.settings.page_size, Paging::Single)
     } else if entry.settings.fixed_page_size {
         // Its own size (or the clamp it showed): numbered pages are counted in it.
@@ -165,7 +171,8 @@ pub(super) async fn collect(
         (page_size_for(want.keep, largest), paging_of(&entry.settings))
     };
     let mut walk = Walk::new(want.start, page_size, paging);
-    let Earlier { mut seen, cursor: resumed, stated: stated_earlier, .. } = earlier;
+    let Earlier { mut seen, cursor: resumed, stated: stated_earlier, shown, .. } = earlier;
+    collected.moved = shown.moved;
     if resumed.is_some() {
         // A cursor chain continued where an earlier round left it.
         walk.offset = want.start;
@@ -173,9 +180,14 @@ pub(super) async fn collect(
     // The first page, when a walk from a later position checked its ids against it, and the
     // page just before it.
     let (mut first_page, mut before) = (None, Seen::default());
+    // The first page's offers the client was shown (as `seen` starts): met again, the list moved.
+    let mut delivered_before = Seen::default();
+    // A client's later page, not a later round of one search (that one's first round delivers).
+    let client_page = seen.is_empty() && walk.offset > 0;
     if seen.is_empty() && walk.offset > 0 && matches!(paging, Paging::Offset | Paging::Numbered) {
         first_page = first_page_seen(path, entry, ask, walk.size, largest).await;
         seen = shown_first(first_page.as_deref(), want.start);
+        delivered_before.clone_from(&seen);
         let (ids, stated_just_before) = shown_just_before(path, entry, ask, (walk.offset, walk.size)).await;
         before = ids;
         // What the client's pages stated (the page before was read after the first, so its
@@ -224,9 +236,11 @@ pub(super) async fn collect(
                 if refused_past_total(&error, offset, total, near_end) {
                     // Asked past the end it stated, or the end a short page showed (to see
                     // whether it was a clamp), the marketplace refused: many APIs answer a page
-                    // past the end 404.
+                    // past the end 404. A numbered page read past a short one starts after
+                    // where that one ended.
                     collected.exhausted = true;
-                    (collected.total, collected.total_approximate) = collected.gaps.total(offset);
+                    let end = walk.past.unwrap_or(offset);
+                    (collected.total, collected.total_approximate) = collected.gaps.total(end);
                     ended = true;
                 } else {
                     collected.failed = Some(error);
@@ -264,8 +278,10 @@ pub(super) async fn collect(
             // the count stated before.
             let stated =
                 collected.total.filter(|_| !collected.total_approximate).or(collected.stated_before).or(stated_earlier);
-            let mut past = past_stated_end(offset, (stated, false), None);
-            let last = seen.iter().find(|&(_, &at)| at + 1 == offset).map(|(id, _)| id.clone());
+            // A numbered page read past a short one: the list ended, if it did, with that one.
+            let end = walk.past.unwrap_or(offset);
+            let mut past = past_stated_end(end, (stated, false), None);
+            let last = seen.iter().find(|&(_, &at)| at + 1 == end).map(|(id, _)| id.clone());
             let placed = matches!(paging, Paging::Offset | Paging::Numbered);
             // Told apart far below the stated total, the end is not sure either way (a
             // marketplace may serve its first rows in place and repeat them past a cap): the
@@ -273,21 +289,28 @@ pub(super) async fn collect(
             let mut unsure = false;
             // Also at a client's later page's first call, under the count its first page stated:
             // the page before was read by the client's previous request.
-            let asked_at_end = short_end == Some(offset) || (collected.pages == 1 && collected.stated_before.is_some());
+            let asked_at_end = short_end == Some(end) || (collected.pages == 1 && collected.stated_before.is_some());
             if let Some(last) = last.filter(|_| placed && !past && asked_at_end) {
-                past = serves_in_place(path, entry, ask, report, (&last, offset.saturating_sub(1))).await;
-                unsure = past && near_end != Some(offset);
+                past = serves_in_place(path, entry, ask, report, (&last, end.saturating_sub(1))).await;
+                unsure = past && near_end != Some(end);
             }
-            collected.exhausted = true;
-            (collected.total, collected.total_approximate) = collected.gaps.total(offset);
             if !past {
                 note_ignores_paging(entry, &learned, report, offset);
+                if client_page && paging != Paging::Single && size == page_size && entry.settings.page_size > size {
+                    // Its one page, at the largest size, holds more than this walk's pages did:
+                    // read now, as later walks will (review37 R37-3: a client's page 2 ended
+                    // the walk at 10 of 50). Not after a short page (a clamp: no larger page).
+                    (paging, walk) = (Paging::Single, Walk::new(0, entry.settings.page_size, Paging::Single));
+                    continue;
+                }
             }
+            collected.exhausted = true;
+            (collected.total, collected.total_approximate) = collected.gaps.total(end);
             if !past || unsure {
                 beyond_reach(collected, stated);
             }
             ended = true;
-            collected.scanned_to = collected.scanned_to.max(offset);
+            collected.scanned_to = collected.scanned_to.max(end);
             break;
         }
         if page.total.is_some() {
@@ -305,9 +328,15 @@ pub(super) async fn collect(
             // and a refusal after it a failure (review27 E3: 50 of 90, called exact).
             near_end = near(end, total).then_some(end);
         }
+        let read_past = walk.past;
         let next = walk.after(listed, counted, page.next_cursor.is_some(), &learned);
         if next == Next::Redo {
             continue;
+        }
+        // A numbered page read past a short one: the places the short one left out of its page
+        // deliver nothing.
+        for index in read_past.map_or(0..0, |from| from..offset).filter(|&index| index >= want.start) {
+            collected.gaps.note(index);
         }
         left_out.unreadable += page.skipped;
         // Unreadable items hold the places after the readable ones (those are numbered on).
@@ -321,11 +350,29 @@ pub(super) async fn collect(
         for (i, offer) in page.offers.iter().enumerate() {
             let index = offset + u32::try_from(i).unwrap_or(u32::MAX);
             match seen.entry(offer.source_id.clone()) {
-                Entry::Vacant(first) => _ = first.insert(index),
-                // Read again where an earlier round took it (pages are aligned to their size).
-                Entry::Occupied(taken) if *taken.get() == index => continue,
+                Entry::Vacant(first) => {
+                    first.insert(index);
+                    if index >= want.start && shown.has(&offer.source_id) {
+                        // Delivered on the client's earlier page, not read here: the list moved
+                        // under the client since.
+                        (left_out.shown_before, collected.moved) = (left_out.shown_before + 1, true);
+                        collected.gaps.note(index);
+                        continue;
+                    }
+                }
+                // Read again where an earlier round took it (pages are aligned to their size). Still
+                // in place, a later copy of it is the list's own repeat, not a move.
+                Entry::Occupied(taken) if *taken.get() == index => {
+                    delivered_before.remove(offer.source_id.as_str());
+                    continue;
+                }
                 Entry::Occupied(_) => {
-                    left_out.repeated += 1;
+                    let shown_there = delivered_before.contains_key(offer.source_id.as_str());
+                    if shown_there && same_as_shown(first_page.as_deref(), offer) {
+                        (left_out.shown_before, collected.moved) = (left_out.shown_before + 1, true);
+                    } else {
+                        left_out.repeated += 1;
+                    }
                     if index >= want.start {
                         collected.gaps.note(index);
                     }
@@ -355,7 +402,9 @@ pub(super) async fn collect(
         // Past the page, unless it held more matches than were kept (those are still ahead).
         let whole = want.whole_pages || collected.offers.len() < want.keep as usize;
         let last_kept = collected.offers.last().map_or(want.start, |(index, _)| index + 1);
-        collected.scanned_to = if whole { collected.scanned_to.max(walk.offset) } else { last_kept };
+        // Read past a short page, the list is read up to where that one ended until more come.
+        let read_to = walk.past.unwrap_or(walk.offset);
+        collected.scanned_to = if whole { collected.scanned_to.max(read_to) } else { last_kept };
         if next == Next::End {
             // The end is known now, whatever total the marketplace stated.
             collected.exhausted = whole || last_kept >= walk.offset;
@@ -374,6 +423,8 @@ pub(super) async fn collect(
     if collected.gaps.any() && collected.total.is_some() && !ended {
         collected.total_approximate = true;
     }
+    // A list that moved under the walk counts what it holds now, not what the walk delivered.
+    collected.total_approximate |= collected.moved;
     // Stating no usable count (none, text, 10^30) or one below what was read, the list holds at
     // least that: this request's offers alone fell below offers already shown, page to page
     // (review32w W32-6), as did a count stated too low.

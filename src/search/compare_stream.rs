@@ -5,7 +5,7 @@
 
 use super::compare::{self, CompareOutcome, CompareParams};
 use super::error::SearchError;
-use super::fanout::{self, Fetched, Want};
+use super::fanout::{self, Earlier, Fetched, Want};
 use super::limits::{COMPARE_WINDOW, MAX_GROUPS};
 use super::policy;
 use super::report::SourceReport;
@@ -54,8 +54,14 @@ impl SearchService {
             .enumerate()
             .map(|(at, entry)| {
                 let (path, filter) = (self.path.clone(), params.filter.clone());
-                let fetch =
-                    fanout::fetch_detached(path, entry.clone(), query.clone(), want, filter, false, fanout::settle);
+                let fetch = fanout::fetch_detached(
+                    path,
+                    entry.clone(),
+                    (query.clone(), want, Earlier::default()),
+                    filter,
+                    false,
+                    fanout::settle,
+                );
                 Box::pin(async move { (at, fetch.await) }) as Pin<Box<dyn Future<Output = (usize, Fetched)> + Send>>
             })
             .collect();

@@ -6,6 +6,7 @@
 //! of the query, filter and sort, so a cursor from another search is refused instead of paging
 //! somewhere arbitrary.
 
+use super::shown::Shown;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
@@ -36,6 +37,10 @@ pub(super) enum Position {
         /// before cursors carried it: unknown.
         #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
         left_out: Option<BTreeMap<String, u32>>,
+        /// Marketplace id → what the walk delivered of it (`search/shown.rs`). Absent from a
+        /// cursor issued before cursors carried it: nothing known.
+        #[serde(rename = "s", default, skip_serializing_if = "BTreeMap::is_empty")]
+        shown: BTreeMap<String, Shown>,
     },
     /// Offers already served of a sorted window.
     #[serde(rename = "w")]
@@ -102,8 +107,11 @@ mod tests {
     fn a_cursor_decodes_to_the_position_it_was_made_from() {
         let positions = BTreeMap::from([("mbiz".to_string(), 20), ("jatim-bejo".to_string(), 7)]);
         let left_out = Some(BTreeMap::from([("mbiz".to_string(), 2)]));
-        let again = Position::PerMarketplace { positions: positions.clone(), retried: 1, left_out };
-        let first = Position::PerMarketplace { positions, retried: 0, left_out: Some(BTreeMap::new()) };
+        let mut shown = BTreeMap::from([("mbiz".to_string(), Shown::default())]);
+        shown.values_mut().for_each(|s| s.add("mbiz-7"));
+        let again = Position::PerMarketplace { positions: positions.clone(), retried: 1, left_out, shown };
+        let first =
+            Position::PerMarketplace { positions, retried: 0, left_out: Some(BTreeMap::new()), shown: BTreeMap::new() };
         for position in [first, again, Position::InWindow { served: 40 }] {
             assert_eq!(decode(42, &encode(42, position.clone())).ok(), Some(position));
         }
@@ -114,7 +122,10 @@ mod tests {
         let old = r#"{"v":2,"h":"000000000000002a","k":"m","p":{"mbiz":20}}"#;
         let position = decode(42, &URL_SAFE_NO_PAD.encode(old)).ok();
         let positions = BTreeMap::from([("mbiz".to_string(), 20)]);
-        assert_eq!(position, Some(Position::PerMarketplace { positions, retried: 0, left_out: None }));
+        assert_eq!(
+            position,
+            Some(Position::PerMarketplace { positions, retried: 0, left_out: None, shown: BTreeMap::new() })
+        );
     }
 
     #[test]

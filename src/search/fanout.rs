@@ -36,6 +36,8 @@ pub(super) struct Fetched {
     pub(super) reachable: Option<u64>,
     /// The places of its list that delivered no offer, up to `scanned_to`.
     pub(super) gaps: Gaps,
+    /// Its list moved during the client's walk: a row shown on an earlier page came again.
+    pub(super) moved: bool,
 }
 
 /// Fetches what `want` says from every selected marketplace concurrently.
@@ -75,15 +77,14 @@ pub(super) async fn fetch_one(
 pub(super) fn fetch_detached(
     path: Arc<FetchPath>,
     entry: RegistryEntry,
-    query: String,
-    want: Want,
+    (query, want, earlier): (String, Want, Earlier),
     filter: OfferFilter,
     bypass: bool,
     then: fn(&Fetched),
 ) -> impl Future<Output = Fetched> + Send + 'static {
     let id = entry.marketplace.id().clone();
     let fetch = async move {
-        let fetched = fetch_after(&path, &entry, &query, want, &filter, bypass, Earlier::default()).await;
+        let fetched = fetch_after(&path, &entry, &query, want, &filter, bypass, earlier).await;
         then(&fetched);
         fetched
     };
@@ -205,6 +206,7 @@ fn unread(mut report: SourceReport, bypass: bool, want: Want) -> Fetched {
         error: None,
         reachable: None,
         gaps: Gaps::starting(want.left_out_before),
+        moved: false,
     }
 }
 
@@ -250,6 +252,7 @@ fn answered(
                 error,
                 reachable: collected.reachable,
                 gaps: collected.gaps,
+                moved: collected.moved,
             }
         }
         Err(error) => {
@@ -273,6 +276,7 @@ fn answered(
                 error: Some(error),
                 reachable: None,
                 gaps: Gaps::starting(want.left_out_before),
+                moved: false,
             }
         }
     }

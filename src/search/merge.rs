@@ -14,6 +14,7 @@ use super::limits::{MAX_DEPTH, SORT_WINDOW};
 use super::order::{OfferSort, compare};
 use super::outcome::{Edge, SearchOutcome, SearchParams, SharedOffer};
 use super::policy::{self, Explanation};
+use super::shown::Shown;
 use crate::marketplace::MarketplaceError;
 use std::collections::BTreeMap;
 
@@ -30,6 +31,8 @@ struct Gathered {
     ids: Vec<(String, u32)>,
     /// Each marketplace's places that delivered no offer, in the order of `ids`.
     gaps: Vec<Gaps>,
+    /// Whether each marketplace's list moved under the client's walk, in the order of `ids`.
+    moved: Vec<bool>,
     /// Some marketplace has more after what it gave.
     more_upstream: bool,
     /// Some marketplace failed before giving anything where an earlier page stated more.
@@ -44,7 +47,7 @@ struct Gathered {
 fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutcome) -> Gathered {
     let mut candidates = Vec::new();
     let mut ids = Vec::new();
-    let mut gaps = Vec::new();
+    let (mut gaps, mut moved) = (Vec::new(), Vec::new());
     let mut more_upstream = false;
     let mut failed_before_more = false;
     for (source, f) in fetched.into_iter().enumerate() {
@@ -67,6 +70,7 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
         failed_before_more |= f.error.is_some() && f.offers.is_empty() && stated_more;
         ids.push((f.report.marketplace.to_string(), f.scanned_to));
         gaps.push(f.gaps);
+        moved.push(f.moved);
         outcome.sources.add(f.report, f.error);
         candidates.extend(f.offers.into_iter().map(|(index, offer)| Candidate { index, source, offer }));
     }
@@ -80,7 +84,7 @@ fn gather(fetched: Vec<Fetched>, params: &SearchParams, outcome: &mut SearchOutc
     // A walk from near the depth reads whole pages past it: what lies there is beyond reach
     // (`reachableCount`), as on any other page.
     candidates.retain(|c| c.index < MAX_DEPTH);
-    Gathered { candidates, ids, gaps, more_upstream, failed_before_more, facts }
+    Gathered { candidates, ids, gaps, moved, more_upstream, failed_before_more, facts }
 }
 
 /// A page that came back empty because a marketplace failed is offered again this many times.
@@ -94,25 +98,31 @@ pub(super) struct Start {
     pub(super) retried: u8,
     /// The places before each position that delivered no offer, when known.
     pub(super) left_out: Option<BTreeMap<String, u32>>,
+    /// What each marketplace delivered on the walk's earlier pages.
+    pub(super) shown: BTreeMap<String, Shown>,
 }
 
 impl Start {
     /// The first page.
     pub(super) fn top() -> Self {
-        Self { positions: BTreeMap::new(), retried: 0, left_out: Some(BTreeMap::new()) }
+        Self { positions: BTreeMap::new(), retried: 0, left_out: Some(BTreeMap::new()), shown: BTreeMap::new() }
     }
 }
 
 /// A relevance page from `start`.
 pub(super) fn relevance_page(fetched: Vec<Fetched>, params: &SearchParams, search: u64, start: Start) -> SearchOutcome {
-    let Start { positions: start, retried, left_out: left_out_start } = start;
+    let Start { positions: start, retried, left_out: left_out_start, shown: shown_start } = start;
     let mut outcome = SearchOutcome::new();
     outcome.has_previous_page = start.values().any(|p| *p > 0);
-    let Gathered { mut candidates, ids, gaps, more_upstream, failed_before_more, .. } =
+    let Gathered { mut candidates, ids, gaps, moved, more_upstream, failed_before_more, .. } =
         gather(fetched, params, &mut outcome);
-    let at = |positions: BTreeMap<String, u32>| {
+    let mut shown = shown_start.clone();
+    for ((id, _), _) in ids.iter().zip(&moved).filter(|(_, moved)| **moved) {
+        shown.entry(id.clone()).or_default().moved = true;
+    }
+    let at = |positions: BTreeMap<String, u32>, shown: &BTreeMap<String, Shown>| {
         let left_out = left_out_before(&positions, &ids, &gaps);
-        Position::PerMarketplace { positions, retried: 0, left_out }
+        Position::PerMarketplace { positions, retried: 0, left_out, shown: shown.clone() }
     };
     candidates.sort_by_key(|c| (c.index, c.source));
     let taken = candidates.len().min(params.first as usize);
@@ -125,8 +135,8 @@ pub(super) fn relevance_page(fetched: Vec<Fetched>, params: &SearchParams, searc
     outcome.has_next_page = taken > 0 && (candidates.len() > taken || more_upstream);
     if taken == 0 && failed_before_more && outcome.has_previous_page && retried < RETRIES {
         outcome.has_next_page = true;
-        let again =
-            Position::PerMarketplace { positions: start.clone(), retried: retried + 1, left_out: left_out_start };
+        let (positions, left_out) = (start.clone(), left_out_start);
+        let again = Position::PerMarketplace { positions, retried: retried + 1, left_out, shown: shown_start };
         outcome.retry_cursor = Some(EdgeCursor::new(search, again));
     } else if taken == 0
         && more_upstream
@@ -137,12 +147,13 @@ pub(super) fn relevance_page(fetched: Vec<Fetched>, params: &SearchParams, searc
         // the next page goes on from where they were read, not the end (review29a W12: 54
         // koperasi offers called complete, with more within reach).
         outcome.has_next_page = true;
-        outcome.retry_cursor = Some(EdgeCursor::new(search, at(on)));
+        outcome.retry_cursor = Some(EdgeCursor::new(search, at(on, &shown)));
     }
     let mut positions = start;
     outcome.edges.reserve_exact(taken);
     for (i, candidate) in candidates.into_iter().take(taken).enumerate() {
         let id = &ids[candidate.source].0;
+        shown.entry(id.clone()).or_default().add(&candidate.offer.source_id);
         match positions.get_mut(id) {
             Some(position) => *position = candidate.index + 1,
             None => _ = positions.insert(id.clone(), candidate.index + 1),
@@ -158,7 +169,7 @@ pub(super) fn relevance_page(fetched: Vec<Fetched>, params: &SearchParams, searc
                 }
             }
         }
-        let cursor = EdgeCursor::new(search, at(positions.clone()));
+        let cursor = EdgeCursor::new(search, at(positions.clone(), &shown));
         outcome.edges.push(Edge { cursor, offer: candidate.offer, explanation: None });
     }
     outcome

@@ -37,6 +37,7 @@ mod replace;
 mod report;
 mod rounds;
 mod service;
+mod shown;
 mod stream;
 mod validate;
 mod vendors;

@@ -43,6 +43,10 @@ pub(super) struct Learned {
     /// A walk ended on evidence where the stated total said it would, and none since ended
     /// elsewhere: a short page ending at the stated total is the end.
     totals_trusted: AtomicBool,
+    /// A walk read past a short page its stated total said more followed, and found nothing:
+    /// its totals overstate (hidden or sold-out listings counted), so a short page at a size
+    /// served in full is its end whatever it states (review37 R37-2).
+    totals_high: AtomicBool,
     /// Until when it is taken to ignore the position asked for (serving its first page again).
     single_until: Mutex<Option<Instant>>,
 }
@@ -73,7 +77,10 @@ impl Learned {
     fn note_end(&self, end: u32, total: Option<u64>) {
         match total {
             Some(total) if total != u64::from(end) => self.totals_trusted.store(false, Ordering::Relaxed),
-            Some(_) if end > 0 => self.totals_trusted.store(true, Ordering::Relaxed),
+            Some(_) if end > 0 => {
+                self.totals_trusted.store(true, Ordering::Relaxed);
+                self.totals_high.store(false, Ordering::Relaxed);
+            }
             _ => {}
         }
     }
@@ -101,6 +108,7 @@ impl Learned {
         self.clamp.store(0, Ordering::Relaxed);
         self.served.store(0, Ordering::Relaxed);
         self.totals_trusted.store(false, Ordering::Relaxed);
+        self.totals_high.store(false, Ordering::Relaxed);
         self.forget_verdict();
     }
 
@@ -146,6 +154,9 @@ pub(super) struct Walk {
     proven: u32,
     /// A short page was taken as a possible clamp of this size; the next page tells.
     pending: Option<u32>,
+    /// Where a short page at a size served in full ended, below the total it stated: the walk
+    /// reads past it once, and an empty page there ends the list at this index.
+    pub(super) past: Option<u32>,
 }
 
 impl Walk {
@@ -154,7 +165,7 @@ impl Walk {
     pub(super) fn new(start: u32, size: u32, paging: Paging) -> Self {
         let size = size.max(1);
         let offset = if matches!(paging, Paging::Cursor | Paging::Single) { 0 } else { start / size * size };
-        Self { offset, size, paging, proven: 0, pending: None }
+        Self { offset, size, paging, proven: 0, pending: None, past: None }
     }
 
     /// Asks `size` a page from the next page on, when that is larger and the walk is between
@@ -178,7 +189,13 @@ impl Walk {
             learned.note_clamp(clamp);
             self.proven = self.proven.max(clamp);
         }
+        let past = self.past.take();
         if listed == 0 {
+            if let Some(end) = past {
+                // Read past a short page on the total's word, and nothing was there.
+                self.offset = end;
+                learned.totals_high.store(true, Ordering::Relaxed);
+            }
             learned.note_end(self.offset, total);
             return Next::End;
         }
@@ -205,12 +222,21 @@ impl Walk {
         // A stated total past this page says more follow: a short page is then no end, even at a
         // size served in full (a marketplace that left a listing out of the page after paging,
         // or lowered its cap since), and reading on costs a call only when the two disagree.
-        let more_stated = total.is_some_and(|total| total > u64::from(end));
+        let more_stated =
+            total.is_some_and(|total| total > u64::from(end)) && !learned.totals_high.load(Ordering::Relaxed);
         let proven = self.proven >= size || learned.served.load(Ordering::Relaxed) >= size;
         if proven && !more_stated {
             learned.note_end(end, total);
             self.offset = end;
             return Next::End;
+        }
+        if proven {
+            // No clamp (this size was served in full), so the page lies where it was asked: the
+            // next one is read once, at the same size. Taking its length for a clamp asked again
+            // at ever smaller sizes cost ten calls for a total one too high (review37 R37-2).
+            self.past = Some(end);
+            self.offset = if self.paging == Paging::Numbered { offset.saturating_add(size) } else { end };
+            return Next::Continue;
         }
         // A numbered page at a nonzero offset may be clamped and so lie elsewhere: a total that
         // happens to match where it would end places nothing.

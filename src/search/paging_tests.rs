@@ -180,3 +180,15 @@ fn a_walk_widens_between_placed_pages_and_a_numbered_one_realigns() {
     testing.widen(100);
     assert_eq!(testing.size, 10, "not while a clamp is being tested");
 }
+
+#[test]
+fn a_total_stated_too_high_costs_one_read_past_the_short_page_then_none() {
+    let learned = Learned::default();
+    for paging in [Paging::Numbered, Paging::Offset] {
+        learned.forget();
+        let high = Model { len: 63, clamp: 100, total: Some(64), paging };
+        assert_eq!(counted_walk(&high, 0, 50, &learned), ((0..63).collect(), 3), "{paging:?}: 50, 13, then nothing");
+        assert_eq!(counted_walk(&high, 0, 50, &learned).1, 2, "{paging:?}: its totals overstate");
+        assert_eq!(learned.max_page_size(50), 50, "{paging:?}: no clamp was taken from the short page");
+    }
+}

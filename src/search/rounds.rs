@@ -16,6 +16,7 @@ use super::fetch::FetchPath;
 use super::filter::OfferFilter;
 use super::outcome::SearchParams;
 use super::report::{CacheStatus, SourceReport, SourceStatus};
+use super::shown::Shown;
 use crate::marketplace::{Registry, RegistryEntry};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -33,6 +34,8 @@ pub(super) struct Ask<'a> {
     pub(super) positions: &'a BTreeMap<String, u32>,
     /// The places before each position that delivered no offer (missing: none), when known.
     pub(super) left_out: Option<&'a BTreeMap<String, u32>>,
+    /// What each marketplace delivered on the walk's earlier pages (missing: nothing).
+    pub(super) shown: &'a BTreeMap<String, Shown>,
     pub(super) filter: &'a OfferFilter,
     pub(super) bypass: bool,
 }
@@ -49,6 +52,11 @@ impl Ask<'_> {
             return Some(0);
         }
         self.left_out.map(|left_out| left_out.get(marketplace).copied().unwrap_or(0))
+    }
+
+    /// What `marketplace` delivered on the walk's earlier pages.
+    fn shown(&self, marketplace: &str) -> Shown {
+        self.shown.get(marketplace).cloned().unwrap_or_default()
     }
 }
 
@@ -97,7 +105,15 @@ pub(super) fn first_round(
             let (start, left_out_before) = (ask.start(id), ask.left_out_before(id));
             let want = Want { start, keep: share, whole_pages: true, left_out_before };
             let (query, filter) = (ask.query.to_string(), ask.filter.clone());
-            fanout::fetch_detached(Arc::clone(path), (*entry).clone(), query, want, filter, ask.bypass, |_| ())
+            let earlier = Earlier { shown: ask.shown(id), ..Earlier::default() };
+            fanout::fetch_detached(
+                Arc::clone(path),
+                (*entry).clone(),
+                (query, want, earlier),
+                filter,
+                ask.bypass,
+                |_| (),
+            )
         })
         .collect()
 }
@@ -125,7 +141,8 @@ pub(super) async fn later_rounds(
             let seen = earlier.offers.iter().map(|(index, offer)| (offer.source_id.clone(), *index)).collect();
             let cursor = earlier.next_cursor.clone();
             let stated = earlier.total.filter(|_| earlier.total_exact);
-            let earlier_round = Earlier { seen, spent: started.elapsed(), cursor, stated };
+            let shown = ask.shown(entries[source].marketplace.id().as_str());
+            let earlier_round = Earlier { seen, spent: started.elapsed(), cursor, stated, shown };
             let start = earlier.scanned_to;
             let want = Want { start, keep: need, whole_pages: true, left_out_before: earlier.gaps.before(start) };
             let later = detached_later(Arc::clone(path), entry.clone(), ask, want, earlier_round);
@@ -213,6 +230,7 @@ fn absorb(part: &mut Fetched, later: Fetched) {
     part.scanned_to = later.scanned_to;
     part.next_cursor = later.next_cursor;
     part.reachable = later.reachable.or(part.reachable);
+    part.moved |= later.moved;
 }
 
 /// One report for two rounds: time adds up, and what one round's pages say of freshness stays

@@ -52,21 +52,31 @@ impl SearchService {
         let start = match params.after.as_deref().map(|c| cursor::decode(search, c)).transpose()? {
             None if gateway_sorted => Position::InWindow { served: 0 },
             None => {
-                Position::PerMarketplace { positions: BTreeMap::new(), retried: 0, left_out: Some(BTreeMap::new()) }
+                let (positions, shown) = (BTreeMap::new(), BTreeMap::new());
+                Position::PerMarketplace { positions, retried: 0, left_out: Some(BTreeMap::new()), shown }
             }
             Some(position) => position,
         };
         let (path, filter, bypass) = (&self.path, &params.filter, params.bypass_cache);
         match start {
-            Position::PerMarketplace { positions, retried, left_out } if !gateway_sorted => {
+            Position::PerMarketplace { positions, retried, left_out, shown } if !gateway_sorted => {
                 // A marketplace read to the depth is left out of the rest of the walk (`fanout`): a
                 // cursor with every one of them there (the last page's `endCursor` followed) is an
                 // empty last page, as at the end of any list (review29d D5).
                 let wanted = rounds::wanted(params);
-                let ask =
-                    rounds::Ask { query, wanted, positions: &positions, left_out: left_out.as_ref(), filter, bypass };
+                let (left_out_before, shown_before) = (left_out.as_ref(), &shown);
+                let ask = rounds::Ask {
+                    query,
+                    wanted,
+                    positions: &positions,
+                    left_out: left_out_before,
+                    shown: shown_before,
+                    filter,
+                    bypass,
+                };
                 let fetched = rounds::relevance(registry, path, &ask).await;
-                Ok(merge::relevance_page(fetched, params, search, merge::Start { positions, retried, left_out }))
+                let start = merge::Start { positions, retried, left_out, shown };
+                Ok(merge::relevance_page(fetched, params, search, start))
             }
             Position::InWindow { served } if gateway_sorted => {
                 let want = |_: &MarketplaceId| Want::first(SORT_WINDOW);

@@ -10,7 +10,7 @@
 
 use super::cursor;
 use super::error::SearchError;
-use super::fanout::{self, Fetched, Want};
+use super::fanout::{self, Earlier, Fetched, Want};
 use super::fetch::FetchPath;
 use super::limits::{MAX_FIRST, SORT_WINDOW};
 use super::merge;
@@ -19,6 +19,7 @@ use super::policy;
 use super::report::SourceReport;
 use super::rounds;
 use super::service::SearchService;
+use super::shown::Shown;
 use super::validate;
 use crate::marketplace::{MarketplaceError, Registry};
 use crate::model::Offer;
@@ -70,7 +71,14 @@ impl SearchService {
             let (filter, bypass) = (&params.filter, params.bypass_cache);
             let part = |entry: &&crate::marketplace::RegistryEntry| {
                 let (path, entry, query) = (Arc::clone(&self.path), (*entry).clone(), query.clone());
-                Box::pin(fanout::fetch_detached(path, entry, query, want, filter.clone(), bypass, fanout::settle)) as _
+                Box::pin(fanout::fetch_detached(
+                    path,
+                    entry,
+                    (query, want, Earlier::default()),
+                    filter.clone(),
+                    bypass,
+                    fanout::settle,
+                )) as _
             };
             entries.iter().map(part).collect()
         } else {
@@ -98,7 +106,9 @@ fn placed(
 /// What a relevance page of `params` asks, from the start.
 fn ask<'a>(query: &'a str, params: &'a SearchParams, positions: &'a BTreeMap<String, u32>) -> rounds::Ask<'a> {
     let (wanted, filter, bypass) = (rounds::wanted(params), &params.filter, params.bypass_cache);
-    rounds::Ask { query, wanted, positions, left_out: None, filter, bypass }
+    // A streamed answer is a walk's first page: nothing was shown before it.
+    static NOTHING_SHOWN: BTreeMap<String, Shown> = BTreeMap::new();
+    rounds::Ask { query, wanted, positions, left_out: None, shown: &NOTHING_SHOWN, filter, bypass }
 }
 
 struct State {

@@ -176,6 +176,8 @@ pub(super) struct LeftOut {
     pub(super) unreadable: usize,
     /// Items whose id was listed before, in this walk.
     pub(super) repeated: usize,
+    /// Items delivered on the client's earlier pages (the list moved since).
+    pub(super) shown_before: usize,
 }
 
 impl LeftOut {
@@ -183,7 +185,9 @@ impl LeftOut {
         let items = |n: usize| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
         let unreadable = (self.unreadable > 0).then(|| format!("{} could not be read", items(self.unreadable)));
         let repeated = (self.repeated > 0).then(|| format!("{} repeated an id listed before", items(self.repeated)));
-        let said: Vec<String> = unreadable.into_iter().chain(repeated).collect();
+        let shown = (self.shown_before > 0)
+            .then(|| format!("{} shown on an earlier page (the list moved)", items(self.shown_before)));
+        let said: Vec<String> = unreadable.into_iter().chain(repeated).chain(shown).collect();
         (!said.is_empty()).then(|| format!("{}; left out", said.join(", ")))
     }
 }
@@ -204,6 +208,14 @@ pub(super) async fn keep_remembered_first(
     if let Some(first) = first.filter(|shown| ***shown != *repeat) {
         path.remembered().keep_shown(first, entry.fingerprint).await;
     }
+}
+
+/// Whether `repeat` is the very listing the client's first page showed under its id (its title
+/// and price), so met again the list moved; another listing under the same id is the list's own
+/// repeat (review32w W32-5), its count still exact.
+pub(super) fn same_as_shown(first_page: Option<&CachedPage>, repeat: &Offer) -> bool {
+    let shown = first_page.and_then(|page| page.offers.iter().find(|shown| shown.source_id == repeat.source_id));
+    shown.is_some_and(|shown| shown.title == repeat.title && shown.price == repeat.price)
 }
 
 /// A page of nothing but offers seen earlier in the walk, asked at `offset`: the marketplace

@@ -30,6 +30,7 @@ fn part(id: &str, indices: std::ops::Range<u32>, scanned_to: u32, exhausted: boo
         error: None,
         reachable: None,
         gaps: Gaps::starting(Some(0)),
+        moved: false,
     }
 }
 
