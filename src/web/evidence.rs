@@ -3,7 +3,6 @@
 //! product whose figures leave every offer out shows what split it, not only its placeholders
 //! (review36 R36-9: four folders at Rp 100 filled the three rows; Rp 5.000 and Rp 5.200 were hidden).
 
-use super::survey::unit_price;
 use crate::model::Offer;
 use crate::search::{Uncounted, far_apart};
 
@@ -27,9 +26,10 @@ pub fn picked_first(offers: &[&Offer], why: impl Fn(&Offer) -> Option<Uncounted>
 }
 
 /// Whether the two offers' unit prices lie on two sides of a split; an offer with no confident
-/// unit price is on no side.
+/// unit price is on no side (the survey's `unit_price`, read here directly: the survey picks its
+/// rows with this file).
 fn apart(a: &Offer, b: &Offer) -> bool {
-    unit_price(a).zip(unit_price(b)).is_some_and(|(x, y)| far_apart(x, y))
+    a.confident_unit_price().zip(b.confident_unit_price()).is_some_and(|(x, y)| far_apart(x, y))
 }
 
 #[cfg(test)]
