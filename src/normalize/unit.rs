@@ -205,7 +205,7 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
             match in_title {
                 Some(Statement::Part(note)) => unknown(name, note),
                 Some(Statement::Size { base: held, quantity: count, .. })
-                    if piece_holds(base, quantity, held, &title_words) =>
+                    if piece_holds(base, quantity, held, &title_lower, &title_words) =>
                 {
                     known(name, held, count, PackDerivation::Title, None)
                 }
@@ -317,6 +317,7 @@ fn unknown(name: Option<String>, note: &'static str) -> Unit {
 }
 
 mod count;
+mod held;
 mod lexicon;
 mod multiple;
 mod part;
@@ -324,7 +325,7 @@ mod read;
 mod sized;
 
 pub use count::{BARE_PACK_COUNT, PackCount, held_reading, hold_bare_count, pack_count};
-use lexicon::piece_holds;
+use held::piece_holds;
 #[cfg(test)]
 use lexicon::{base_unit, fixed_pack};
 use read::{field_statement, lowered, lowered_title, words};

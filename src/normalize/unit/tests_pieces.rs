@@ -14,7 +14,6 @@ fn a_piece_whose_title_counts_sheets_or_tea_bags_is_one_pack_of_them() {
     assert_eq!(shown(Some("Pcs"), "Kertas A4 500 lembar"), of("lembar", dec!(500)));
     assert_eq!(shown(Some("Buah"), "Kertas A4 100 lembar"), of("lembar", dec!(100)));
     assert_eq!(shown(Some("PCS"), "HVS Sidu A4 (500 lbr)"), of("lembar", dec!(500)));
-    assert_eq!(shown(Some("Pcs"), "Kertas HVS A4 Box 5 Rim"), of("lembar", dec!(2500)));
     assert_eq!(shown(Some("pcs"), "Teh Celup Sariwangi isi 25 Kantong"), of("kantong", dec!(25)));
     // A ream written any way is the same 500 sheets.
     for field in ["Rim", "1 Rim", "RIM (500 lbr)", "Rim 500 Lembar"] {
@@ -46,10 +45,45 @@ fn a_tool_or_a_book_whose_title_counts_sheets_is_not_a_pack_of_them() {
         "Alat Jilid max 20 lembar",
         "Buku Tulis Sidu 38 lembar",
         "Kwitansi Kecil 50 lembar",
+        "Paper Cutter A4 10 lembar",
+        "Box File Kertas 500 lembar",
     ] {
         assert_eq!(shown(Some("Pcs"), title), unsure(), "{title}");
     }
     // Paper for a machine is still sheets, and the maker Max before a model is no capacity.
     assert_eq!(shown(Some("Pcs"), "Kertas HVS untuk Mesin Fotokopi A4 500 lembar"), of("lembar", dec!(500)));
     assert_eq!(shown(Some("Pcs"), "Kertas Max HD-10 A4 500 lembar"), of("lembar", dec!(500)));
+}
+
+#[test]
+fn a_piece_whose_title_counts_what_is_no_content_stays_unsure() {
+    // review37m R37m-1: pockets, servings, compartments, a tray, a book's pages.
+    for title in [
+        "Tas Ransel Laptop 3 kantong",
+        "Celana Kargo 6 Kantong",
+        "Organizer Meja 6 kotak",
+        "Rice Cooker Miyako 10 porsi",
+        "Rak Galon 3 galon",
+        "Printer Epson L3110 baki 100 lembar",
+        "Kalender Dinding 2027 12 lembar",
+        "Clear Holder Bantex 20 lembar",
+    ] {
+        assert_eq!(shown(Some("Pcs"), title), unsure(), "{title}");
+    }
+}
+
+#[test]
+fn a_piece_whose_title_counts_packs_of_sheets_stays_unsure() {
+    // review37m R37m-2: read as one inner pack, a box of five reams was priced per 500 sheets.
+    for title in [
+        "Kertas HVS A4 5 Rim @500 lembar",
+        "Kertas HVS A4 500 lembar x5",
+        "Kertas HVS A4 isi 500 lembar (1 pack 5 rim)",
+        "Kertas HVS A4 Box 5 Rim",
+        "Tissue Paseo 24 pack x 250 lembar",
+        "Teh Celup Sariwangi 24 kotak @ 25 kantong",
+        "Teh Celup Sariwangi 25 kantong x 24",
+    ] {
+        assert_eq!(shown(Some("Pcs"), title), unsure(), "{title}");
+    }
 }

@@ -1,0 +1,87 @@
+//! When a unit field of one piece (`Pcs`, `Buah`) is one pack of what the title counts
+//! (review36b R36b-4: `Kertas A4 500 lembar` and `Kertas A4 100 lembar`, both `Pcs` at one price,
+//! were one product at one unit price).
+//!
+//! Read only where the count can be nothing but the piece's content, because each wider reading
+//! priced something wrongly and confidently (review37m R37m-1, R37m-2): a backpack's `3 kantong`
+//! are pockets, a rice cooker's `10 porsi` servings, a notebook's `38 lembar` its pages, a
+//! printer's `baki 100 lembar` its tray, a stapler's `kapasitas 20 lembar` what it staples; and
+//! `5 Rim @500 lembar` or `24 pack x 250 lembar` count packs of the count. So: sheets of paper
+//! or tissue, or tea bags, named as such; no tool, book or capacity word; no second pack.
+
+use super::lexicon::is_pack_word;
+
+/// What a piece may hold, with words one of which its title must have.
+const CONTENTS: &[(&str, &[&str])] = &[
+    (
+        "lembar",
+        &[
+            "kertas", "hvs", "paper", "tissue", "tisu", "tissu", "kalkir", "amplop", "label", "stiker", "sticker",
+            "origami",
+        ],
+    ),
+    ("kantong", &["teh", "tea", "celup"]),
+];
+
+/// Tools that work on a number of sheets at a time, and bound things whose sheets are their
+/// pages (`Buku Tulis Sidu 38 lembar` is one book, bought and priced as one).
+const SHEET_TOOLS: &[&str] = &[
+    "stapler",
+    "staplers",
+    "hekter",
+    "shredder",
+    "penghancur",
+    "perforator",
+    "pelubang",
+    "pembolong",
+    "punch",
+    "laminator",
+    "laminating",
+    "cutter",
+    "pemotong",
+    "jilid",
+    "buku",
+    "book",
+    "notebook",
+    "bloknot",
+    "blocknote",
+    "notes",
+    "kwitansi",
+    "nota",
+    "agenda",
+    "diary",
+    "album",
+    "kalender",
+    "holder",
+    "ordner",
+    "file",
+];
+
+/// Words that say the number after them is what a tool bears, not what a pack holds.
+const CAPACITY_WORDS: &[&str] = &["kapasitas", "kap", "maks", "maksimal", "max", "maximum", "hingga", "sampai", "s/d"];
+
+/// Whether a unit field of one piece (`field` `quantity` 1) is one pack of the `held` base unit
+/// the title counts, `title` lowered and split into `words`. Anything else leaves the reading
+/// unsure, as a title stating another size than the unit field always did.
+pub(super) fn piece_holds(field: &str, quantity: u32, held: &str, title: &str, words: &[&str]) -> bool {
+    let names_content = CONTENTS.iter().any(|(unit, names)| *unit == held && words.iter().any(|w| names.contains(w)));
+    field == "pcs" && quantity == 1 && names_content && !states_capacity(words) && !counts_packs(title, words)
+}
+
+/// Whether a title states a capacity: it names a sheet tool or a book, or a capacity word stands
+/// right before a number (`kapasitas 20`, `max 20`; not the maker `Max` before a model `HD-10`).
+fn states_capacity(words: &[&str]) -> bool {
+    words.iter().any(|w| SHEET_TOOLS.contains(w))
+        || words.windows(2).any(|pair| CAPACITY_WORDS.contains(&pair[0]) && starts_with_digit(pair[1]))
+}
+
+/// Whether a title counts packs of what it counts: a pack word (`rim`, `pak`, `box`, `kotak`),
+/// or a multiplier (`@`, `x`, `x5`, `×`).
+fn counts_packs(title: &str, words: &[&str]) -> bool {
+    let multiplier = |w: &str| w == "x" || w.strip_prefix('x').is_some_and(starts_with_digit);
+    title.contains(['@', '×', '*']) || words.iter().any(|&w| is_pack_word(w) || w == "kotak" || multiplier(w))
+}
+
+fn starts_with_digit(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+}
