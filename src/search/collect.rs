@@ -3,66 +3,21 @@
 //! page comes through [`FetchPath::page`]; [`Walk`] (`paging.rs`) decides what a page means.
 
 mod evidence;
+mod want;
 
 use super::fetch::FetchPath;
-use super::filter::OfferFilter;
-use super::gaps::Gaps;
 use super::outcome::SharedOffer;
 use super::paging::{Next, Paging, Walk};
 use super::report::SourceReport;
-use super::shown::Shown;
 use crate::marketplace::{MarketplaceError, RegistryEntry, SearchRequest};
 pub(super) use evidence::near;
 use evidence::{
     LeftOut, beyond_reach, first_page_seen, keep_remembered_first, last_page_again, note_ignores_paging, paging_of,
     past_stated_end, refused_past_total, repeats, same_as_shown, serves_in_place, shown_first, shown_just_before,
 };
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::time::Duration;
-
-/// What to fetch from one marketplace: matching offers from position `start` on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Want {
-    /// Index in the marketplace's own result list to start at.
-    pub(super) start: u32,
-    /// Matching offers wanted.
-    pub(super) keep: u32,
-    /// Keep every matching offer of the pages read, past `keep`: they were fetched and
-    /// normalised anyway, and a merged page may need them (see `search/rounds.rs`).
-    pub(super) whole_pages: bool,
-    /// Places before `start` that delivered no offer, when known (see `search/gaps.rs`).
-    pub(super) left_out_before: Option<u32>,
-}
-
-impl Want {
-    /// `keep` matching offers from the top of the list, and no more.
-    pub(super) fn first(keep: u32) -> Self {
-        Self { start: 0, keep, whole_pages: false, left_out_before: Some(0) }
-    }
-}
-
-/// Offers' ids, each with its index in the marketplace's list. (foldhash, as the caches: every
-/// fetched offer's id goes in.)
-pub(super) type Seen = HashMap<String, u32, foldhash::fast::RandomState>;
-
-/// What an earlier round of the same search leaves to a later one for a marketplace.
-#[derive(Default)]
-pub(super) struct Earlier {
-    /// Ids of the offers already taken, each with its index in the marketplace's list: a page
-    /// of nothing else shows a marketplace ignoring the position asked for, across rounds as
-    /// within a walk, and an id met again at another index is a repeat, left out.
-    pub(super) seen: Seen,
-    /// Time already spent on it: the deadline is for the whole search.
-    pub(super) spent: Duration,
-    /// A cursor-paged marketplace's cursor to the page at the position continued from.
-    pub(super) cursor: Option<String>,
-    /// The count an earlier round's pages stated (exact, not an estimate): a later round that
-    /// finds the marketplace not paging before reading a page of its own keeps it (review27a E5).
-    pub(super) stated: Option<u64>,
-    /// What the client's earlier pages delivered of it: met again, the list moved.
-    pub(super) shown: Shown,
-}
+pub(super) use want::{Ask, Collected, Earlier, Seen, Want};
 
 /// Listed items scanned at most per marketplace and request while looking for matching offers.
 /// Counted in items, not pages, so what a request covers (and so a sorted window) is the same
@@ -85,62 +40,6 @@ const PAGE_SIZES: [u32; 4] = [10, 20, 50, 100];
 fn page_size_for(keep: u32, max: u32) -> u32 {
     let wanted = PAGE_SIZES.into_iter().find(|&s| s >= keep).unwrap_or(u32::MAX);
     wanted.min(max).max(1)
-}
-
-/// What is asked of one marketplace besides the position.
-#[derive(Clone, Copy)]
-pub(super) struct Ask<'a> {
-    pub(super) query: &'a str,
-    pub(super) filter: &'a OfferFilter,
-    /// Filters the marketplace applies itself, as its query parameters.
-    pub(super) pushed: &'a [(String, String)],
-    /// Whether the gateway applies conditions the marketplace does not, so pages are scanned.
-    pub(super) scans: bool,
-    pub(super) bypass: bool,
-}
-
-/// What one walk gathered (see [`super::fanout::Fetched`] for the fields' meaning).
-pub(super) struct Collected {
-    pub(super) scanned_to: u32,
-    pub(super) offers: Vec<(u32, SharedOffer)>,
-    pub(super) total: Option<u64>,
-    /// Whether `total` is the marketplace's estimate (replaced by a count at the end).
-    pub(super) total_approximate: bool,
-    pub(super) exhausted: bool,
-    pub(super) next_cursor: Option<String>,
-    /// A page after the first failed: the walk ended there, with the pages read before it.
-    pub(super) failed: Option<MarketplaceError>,
-    /// Pages read: a walk stopped after one (its deadline passed) keeps them.
-    pub(super) pages: u32,
-    /// What paging reaches of a list longer than that, when the marketplace serves only its
-    /// first page (`total` stays what it states).
-    pub(super) reachable: Option<u64>,
-    /// The count the first page stated, for a walk from a later position (a client's `after`).
-    pub(super) stated_before: Option<u64>,
-    /// The places of the list that delivered no offer, up to where it was read.
-    pub(super) gaps: Gaps,
-    /// A row delivered on the client's earlier page came again: the list moved (then or before).
-    pub(super) moved: bool,
-}
-
-impl Collected {
-    /// Nothing yet, from where `want` starts.
-    pub(super) fn new(want: Want) -> Self {
-        Self {
-            scanned_to: want.start,
-            offers: Vec::new(),
-            total: None,
-            total_approximate: false,
-            exhausted: false,
-            next_cursor: None,
-            failed: None,
-            pages: 0,
-            reachable: None,
-            stated_before: None,
-            gaps: Gaps::starting(want.left_out_before),
-            moved: false,
-        }
-    }
 }
 
 /// Pages through one marketplace from `want.start` until enough matching offers are in hand,
