@@ -42,3 +42,29 @@ fn a_small_and_a_large_one_of_one_model_are_apart() {
     assert!(apart("Stapler Kecil HD-10", "Stapler Besar HD-10"));
     assert!(!apart("Stapler Kecil HD-10", "Stapler HD-10 Kecil"));
 }
+
+#[test]
+fn a_resistor_or_capacitor_of_another_value_or_rating_is_another_part_beside_other_specs() {
+    for (a, b) in [
+        ("Resistor 1K Ohm 1%", "Resistor 10K Ohm 1%"),
+        ("Resistor 10K Ohm 5%", "Resistor 1K Ohm 5%"),
+        ("Resistor 1K 1/4W 5%", "Resistor 10K 1/4W 5%"),
+        ("Resistor 1K 5%", "Resistor 10K 5%"),
+        ("Kapasitor Elco 100 uF 16V", "Kapasitor Elco 100 uF 50V"),
+        ("Kapasitor 100 uF 16 V", "Kapasitor 100 uF 50 V"),
+        ("Kapasitor Elco 100 uF 16V", "Kapasitor Elco 470 uF 16V"),
+        ("Elco 1000uF 35V", "Elco 2200uF 35V"),
+        ("Kapasitor Elco 10uF 50V", "Kapasitor Elco 100uF 50V"),
+        ("Kapasitor Keramik 100nF 50V", "Kapasitor Keramik 10nF 50V"),
+        ("Kapasitor AC 2uF 450V", "Kapasitor AC 4uF 450V"),
+        ("Kapasitor Mesin Cuci 10uF 450V", "Kapasitor Mesin Cuci 12uF 450V"),
+        ("Elco 100uF/16V", "Elco 470uF/16V"),
+        ("Kapasitor Elco 1000uF 16V", "Kapasitor Elco 1000uF 25V"),
+    ] {
+        assert!(apart(a, b), "{a} / {b}");
+    }
+    // A decimal point is kept before a volt: `1.5V` was the code `15v`.
+    assert!(apart("Adaptor 1.5V", "Adaptor 15V"));
+    assert!(!apart("Resistor 1K Ohm 1%", "Resistor 1K Ohm 1% Metal Film"));
+    assert!(!apart("Kapasitor Elco 100 uF 16V", "Kapasitor Elco 100uF 16V"));
+}
