@@ -37,6 +37,7 @@
 //!   Ohm` ≠ `100 Ohm`, `100 nF` ≠ `100 K` ≠ `100 uF`; a bare `K` is kilo only in a resistor's or
 //!   capacitor's title, and a resistor's `1K` is `1K Ohm`); two titles stating different values
 //!   or voltage ratings (`16V`, `1.5V`) are apart whatever else they share (review37m R37m-3);
+//!   a set of two goods is not one of them alone (`Mur Baut M8` ≠ `Baut M8 x 20`, R37m-9);
 //!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`)
 //!   are apart even when a shared model code makes them alike.
 //! - Everything else is weighed, whether or not a kind word was recognised: words (the kind's

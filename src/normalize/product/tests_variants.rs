@@ -68,3 +68,11 @@ fn a_resistor_or_capacitor_of_another_value_or_rating_is_another_part_beside_oth
     assert!(!apart("Resistor 1K Ohm 1%", "Resistor 1K Ohm 1% Metal Film"));
     assert!(!apart("Kapasitor Elco 100 uF 16V", "Kapasitor Elco 100uF 16V"));
 }
+
+#[test]
+fn a_nut_and_bolt_set_is_not_the_bolt_alone() {
+    assert!(apart("Mur Baut M8", "Baut M8 x 20"));
+    assert!(apart("Mur Baut M8", "Baut M8"));
+    assert!(apart("Mur Baut M8", "Mur M8"));
+    assert!(!apart("Mur Baut M8", "Mur dan Baut M8"));
+}

@@ -14,6 +14,23 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'stati
     sizes(a, b)
         .map(|(x, y)| ("size", x, y))
         .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
+        .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
+}
+
+/// Goods sold alone and as a set of the two: the nut and the bolt.
+const SETS: &[[&str; 2]] = &[["mur", "baut"]];
+
+/// A set of two goods (`Mur Baut M8`) and one of them alone (`Baut M8 x 20`): the set is another
+/// product (review37m R37m-9: with the bolt's length a spec since 935ac6d, the one-sided `mur`
+/// weighed too little to keep them apart).
+fn set<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+    let named = |k: &'a ProductKey, pair: &[&str; 2]| {
+        k.tokens.iter().map(String::as_str).filter(|t| pair.contains(t)).collect::<Vec<_>>()
+    };
+    SETS.iter().find_map(|pair| {
+        let (x, y) = (named(a, pair), named(b, pair));
+        (!x.is_empty() && !y.is_empty() && x.len() != y.len()).then_some((x, y))
+    })
 }
 
 /// A resistor's or capacitor's value, or a voltage rating, both titles state and differ in: each
