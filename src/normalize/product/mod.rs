@@ -38,6 +38,8 @@
 //!   capacitor's title, and a resistor's `1K` is `1K Ohm`); two titles stating different values
 //!   or voltage ratings (`16V`, `1.5V`) are apart whatever else they share (review37m R37m-3);
 //!   a set of two goods is not one of them alone (`Mur Baut M8` ≠ `Baut M8 x 20`, R37m-9);
+//!   `XL` written apart after a code is part of it (`PG-810 XL` is `PG-810XL`), and a numbered
+//!   `680XL` is a model, not a volume (R37m-4);
 //!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`)
 //!   are apart even when a shared model code makes them alike.
 //! - Everything else is weighed, whether or not a kind word was recognised: words (the kind's

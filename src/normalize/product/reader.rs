@@ -323,6 +323,11 @@ impl<'a> Reader<'a> {
             return self.spec(spec.to_string(), 1);
         }
         if tok.class == Class::Code {
+            // `PG-810 XL` is `PG-810XL`, the high-yield model (review37m R37m-4: the `XL` was a
+            // one-sided word, and the standard cartridge met it).
+            if self.peek(1).is_some_and(|t| t.is("xl")) && text.contains(|c: char| c.is_ascii_digit()) {
+                return self.spec(format!("{text}xl"), 2);
+            }
             if let Some(size) = tables::paper_size(text) {
                 return self.spec(size.to_string(), 1);
             }
