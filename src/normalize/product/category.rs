@@ -45,6 +45,11 @@ pub(super) fn category(spec: &str) -> &'static str {
     if is_cpu(spec) {
         return "processor";
     }
+    // `680xl` is HP's high-yield cartridge, never 680 x litres (review37m R37m-4: read a volume,
+    // `HP 680` met it); `2xl` stays a clothing size.
+    if spec.strip_suffix("xl").is_some_and(|n| n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit())) {
+        return "model";
+    }
     let suffix = spec.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == 'x');
     if suffix.len() < spec.len()
         && let Some((_, _, dimension)) = tables::UNITS.iter().find(|(_, canonical, _)| *canonical == suffix)

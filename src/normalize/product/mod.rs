@@ -35,7 +35,12 @@
 //!   is not the standard one (`PG-810XL` ≠ `PG-810`); a bolt's length after its thread is a spec
 //!   (`M8 x 20` ≠ `M8 x 30`); an electrical value is one spec with its multiplier and unit (`100K
 //!   Ohm` ≠ `100 Ohm`, `100 nF` ≠ `100 K` ≠ `100 uF`; a bare `K` is kilo only in a resistor's or
-//!   capacitor's title); two titles stating different size words (`Kecil`, `Sedang`, `Besar`)
+//!   capacitor's title, and a resistor's `1K` is `1K Ohm`); two titles stating different values
+//!   or voltage ratings (`16V`, `1.5V`) are apart whatever else they share (review37m R37m-3);
+//!   a set of two goods is not one of them alone (`Mur Baut M8` ≠ `Baut M8 x 20`, R37m-9);
+//!   `XL` written apart after a code is part of it (`PG-810 XL` is `PG-810XL`), and a numbered
+//!   `680XL` is a model, not a volume (R37m-4);
+//!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`)
 //!   are apart even when a shared model code makes them alike.
 //! - Everything else is weighed, whether or not a kind word was recognised: words (the kind's
 //!   words among them), brand, specs and model codes are features weighted by inverse document

@@ -323,6 +323,11 @@ impl<'a> Reader<'a> {
             return self.spec(spec.to_string(), 1);
         }
         if tok.class == Class::Code {
+            // `PG-810 XL` is `PG-810XL`, the high-yield model (review37m R37m-4: the `XL` was a
+            // one-sided word, and the standard cartridge met it).
+            if self.peek(1).is_some_and(|t| t.is("xl")) && text.contains(|c: char| c.is_ascii_digit()) {
+                return self.spec(format!("{text}xl"), 2);
+            }
             if let Some(size) = tables::paper_size(text) {
                 return self.spec(size.to_string(), 1);
             }
@@ -349,6 +354,7 @@ impl<'a> Reader<'a> {
             || (tables::is_pack_word(prefix) && prefix != "pc")
             || tables::STORAGE_WORDS.contains(&prefix)
             || tables::synonym(prefix) != prefix
+            || tables::electrical(prefix).is_some()
             || matches!(prefix, "x" | "isi" | "per" | "rp" | "ink" | "tnt" | "gl");
         if prefix.chars().count() > 3 || reserved {
             return None;
@@ -358,8 +364,11 @@ impl<'a> Reader<'a> {
             // `PLN 20.000`, `XL 100rb`: an operator's name before an amount, never a model code
             // (review36 R36-5: `pln20000` met `PLN Rp 50.000`, no amount on one side).
             Class::Num if self.amount_at(1) => false,
+            // `AC 2uF`: the number is an electrical value (review37m R37m-3: read `ac2`).
             Class::Num => {
-                !(self.unit_at(2).is_some() || self.is_pack_word(2) || self.peek(2).is_some_and(|t| t.is("x")))
+                !(self.unit_at(2).is_some()
+                    || self.is_pack_word(2)
+                    || self.peek(2).is_some_and(|t| t.is("x") || tables::electrical(&t.text).is_some()))
             }
             // `Sky Pro Core i5`: the processor class is a spec of its own, never a code's rest.
             // `Stapler Max HD-10`: a word before a code with letters of its own is no part of it

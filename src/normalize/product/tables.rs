@@ -153,11 +153,26 @@ const ELECTRICAL: &[(&str, &str)] = &[
     ("µf", "uf"),
     ("μf", "uf"),
     ("pf", "pf"),
+    // A part's voltage rating (`Elco 100 uF 16V`) says which part it is as its value does.
+    ("v", "v"),
+    ("volt", "v"),
 ];
 
 /// The one spelling of an electrical unit.
 pub(super) fn electrical(word: &str) -> Option<&'static str> {
     ELECTRICAL.iter().find(|(w, _)| *w == word).map(|(_, unit)| *unit)
+}
+
+/// What an electrical spec (`100kohm`, `16v`) states: the part's value, or its voltage rating.
+pub(super) fn electrical_spec(spec: &str) -> Option<&'static str> {
+    let unit = spec.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    if unit.len() == spec.len() {
+        return None;
+    }
+    match electrical(unit)? {
+        "v" => Some("voltage"),
+        _ => Some("value"),
+    }
 }
 
 /// Goods whose bare `K` after a number is kilo-ohms or the capacitor's code, not a thousand.

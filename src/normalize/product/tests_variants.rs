@@ -10,6 +10,13 @@ fn apart(a: &str, b: &str) -> bool {
     [[a, b], [b, a]].iter().all(|titles| !together(&grouped(titles), a, b))
 }
 
+/// Asserts each pair is [`apart`], naming the first that is not.
+fn each_apart(pairs: &[(&str, &str)]) {
+    for (a, b) in pairs {
+        assert!(apart(a, b), "{a} / {b}");
+    }
+}
+
 #[test]
 fn a_high_yield_xl_cartridge_is_not_the_standard_one() {
     assert!(apart("Cartridge Canon PG-810", "Cartridge Canon PG-810XL"));
@@ -41,4 +48,49 @@ fn a_resistor_or_capacitor_of_another_value_is_another_part() {
 fn a_small_and_a_large_one_of_one_model_are_apart() {
     assert!(apart("Stapler Kecil HD-10", "Stapler Besar HD-10"));
     assert!(!apart("Stapler Kecil HD-10", "Stapler HD-10 Kecil"));
+}
+
+#[test]
+fn a_resistor_or_capacitor_of_another_value_or_rating_is_another_part_beside_other_specs() {
+    each_apart(&[
+        ("Resistor 1K Ohm 1%", "Resistor 10K Ohm 1%"),
+        ("Resistor 10K Ohm 5%", "Resistor 1K Ohm 5%"),
+        ("Resistor 1K 1/4W 5%", "Resistor 10K 1/4W 5%"),
+        ("Resistor 1K 5%", "Resistor 10K 5%"),
+        ("Kapasitor Elco 100 uF 16V", "Kapasitor Elco 100 uF 50V"),
+        ("Kapasitor 100 uF 16 V", "Kapasitor 100 uF 50 V"),
+        ("Kapasitor Elco 100 uF 16V", "Kapasitor Elco 470 uF 16V"),
+        ("Elco 1000uF 35V", "Elco 2200uF 35V"),
+        ("Kapasitor Elco 10uF 50V", "Kapasitor Elco 100uF 50V"),
+        ("Kapasitor Keramik 100nF 50V", "Kapasitor Keramik 10nF 50V"),
+        ("Kapasitor AC 2uF 450V", "Kapasitor AC 4uF 450V"),
+        ("Kapasitor Mesin Cuci 10uF 450V", "Kapasitor Mesin Cuci 12uF 450V"),
+        ("Elco 100uF/16V", "Elco 470uF/16V"),
+        ("Kapasitor Elco 1000uF 16V", "Kapasitor Elco 1000uF 25V"),
+    ]);
+    // A decimal point is kept before a volt: `1.5V` was the code `15v`.
+    assert!(apart("Adaptor 1.5V", "Adaptor 15V"));
+    assert!(!apart("Resistor 1K Ohm 1%", "Resistor 1K Ohm 1% Metal Film"));
+    assert!(!apart("Kapasitor Elco 100 uF 16V", "Kapasitor Elco 100uF 16V"));
+}
+
+#[test]
+fn a_nut_and_bolt_set_is_not_the_bolt_alone() {
+    assert!(apart("Mur Baut M8", "Baut M8 x 20"));
+    assert!(apart("Mur Baut M8", "Baut M8"));
+    assert!(apart("Mur Baut M8", "Mur M8"));
+    assert!(!apart("Mur Baut M8", "Mur dan Baut M8"));
+}
+
+#[test]
+fn xl_written_apart_after_a_code_is_the_high_yield_model_and_a_numbered_xl_is_another_model() {
+    each_apart(&[
+        ("Cartridge Canon PG-810", "Cartridge Canon PG-810 XL"),
+        ("Tinta Canon PG-745", "Tinta Canon PG-745 XL"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680XL Black"),
+        ("HP 680", "HP 680XL"),
+        ("Tinta HP 802 Hitam", "Tinta HP 802XL Hitam"),
+    ]);
+    assert!(!apart("Cartridge Canon PG-810XL", "Cartridge Canon PG-810 XL"));
+    assert!(product_key("Cartridge HP 680XL Black").specs.contains(&"680xl".to_string()));
 }

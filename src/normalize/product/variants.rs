@@ -4,13 +4,50 @@
 
 use super::ProductKey;
 use super::names;
+use super::tables;
 
 /// Words for a product's size: two titles stating different ones are different products.
 const SIZE_WORDS: &[&str] = &["kecil", "sedang", "besar"];
 
 /// What keeps `a` and `b` apart, as (what, one side, other side).
 pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'static str, Vec<&'a str>, Vec<&'a str>)> {
-    sizes(a, b).map(|(x, y)| ("size", x, y))
+    sizes(a, b)
+        .map(|(x, y)| ("size", x, y))
+        .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
+        .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
+}
+
+/// Goods sold alone and as a set of the two: the nut and the bolt.
+const SETS: &[[&str; 2]] = &[["mur", "baut"]];
+
+/// A set of two goods (`Mur Baut M8`) and one of them alone (`Baut M8 x 20`): the set is another
+/// product (review37m R37m-9: with the bolt's length a spec since 935ac6d, the one-sided `mur`
+/// weighed too little to keep them apart).
+fn set<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+    let named = |k: &'a ProductKey, pair: &[&str; 2]| {
+        k.tokens.iter().map(String::as_str).filter(|t| pair.contains(t)).collect::<Vec<_>>()
+    };
+    SETS.iter().find_map(|pair| {
+        let (x, y) = (named(a, pair), named(b, pair));
+        (!x.is_empty() && !y.is_empty() && x.len() != y.len()).then_some((x, y))
+    })
+}
+
+/// A resistor's or capacitor's value, or a voltage rating, both titles state and differ in: each
+/// is another part, whatever else the titles share (review37m R37m-3: as model codes, a shared
+/// `1%`, `100uf` or `16v` made `1kohm`/`10kohm` or `16v`/`50v` one model). One title may leave
+/// a value out (`Kapasitor 100nF` / `… 100nF 50V`).
+fn rated<'a>(
+    a: &'a ProductKey,
+    b: &'a ProductKey,
+    what: &'static str,
+) -> Option<(&'static str, Vec<&'a str>, Vec<&'a str>)> {
+    let stated = |k: &'a ProductKey| {
+        k.specs.iter().map(String::as_str).filter(|s| tables::electrical_spec(s) == Some(what)).collect::<Vec<_>>()
+    };
+    let (x, y) = (stated(a), stated(b));
+    let within = |p: &[&str], q: &[&str]| p.iter().all(|v| q.contains(v));
+    (!x.is_empty() && !y.is_empty() && !within(&x, &y) && !within(&y, &x)).then_some((what, x, y))
 }
 
 fn sizes<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>, Vec<&'a str>)> {

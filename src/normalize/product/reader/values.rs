@@ -13,9 +13,13 @@ impl Reader<'_> {
         let kilo = self.peek(1).is_some_and(|t| t.is("k"));
         let unit = self.peek(1 + usize::from(kilo)).and_then(|t| tables::electrical(&t.text));
         let goods = self.toks.iter().any(|t| tables::ELECTRICAL_GOODS.contains(&t.text.as_str()));
+        // A resistor's `1K` is its value in kilo-ohms, as `1K Ohm` is (review37m R37m-3: read
+        // `1k`, a code of one digit, `Resistor 1K 5%` met `Resistor 10K 5%` on the shared `5%`).
+        let resistor = self.toks.iter().any(|t| t.is("resistor"));
         let prefix = if kilo { "k" } else { "" };
         match unit {
             Some(unit) => self.spec(format!("{number}{prefix}{unit}"), 2 + usize::from(kilo)),
+            None if kilo && resistor => self.spec(format!("{number}kohm"), 2),
             None if kilo && goods => self.spec(format!("{number}k"), 2),
             None => return false,
         }
