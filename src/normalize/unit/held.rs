@@ -64,8 +64,16 @@ const CAPACITY_WORDS: &[&str] = &["kapasitas", "kap", "maks", "maksimal", "max",
 /// the title counts, `title` lowered and split into `words`. Anything else leaves the reading
 /// unsure, as a title stating another size than the unit field always did.
 pub(super) fn piece_holds(field: &str, quantity: u32, held: &str, title: &str, words: &[&str]) -> bool {
-    let names_content = CONTENTS.iter().any(|(unit, names)| *unit == held && words.iter().any(|w| names.contains(w)));
-    field == "pcs" && quantity == 1 && names_content && !states_capacity(words) && !counts_packs(title, words)
+    field == "pcs"
+        && quantity == 1
+        && names_content(held, words)
+        && !states_capacity(words)
+        && !counts_packs(title, words)
+}
+
+/// Whether the title names what a piece of `held` holds (`kertas` for sheets, `teh` for bags).
+fn names_content(held: &str, words: &[&str]) -> bool {
+    CONTENTS.iter().any(|(unit, names)| *unit == held && words.iter().any(|w| names.contains(w)))
 }
 
 /// Whether a title states a capacity: it names a sheet tool or a book, or a capacity word stands
