@@ -107,9 +107,12 @@ pub(super) fn start(reloader: Arc<Reloader>, watch: bool) -> tokio::task::JoinHa
     let (tx, mut rx) = mpsc::channel::<&'static str>(4);
     // Dropped with the task, which stops the watcher's thread.
     let watcher = if watch { reloader.dir.as_deref().and_then(|dir| watch_folder(dir, tx.clone())) } else { None };
+    // Caught before this returns, not when the task first runs: the server may already answer
+    // by then, and a SIGHUP sent on its first answer ended the process (its default action;
+    // seen once in .ci/run: `sighup_reloads_the_adapters_and_says_so`, connection reset).
+    let hangups = hangups(tx);
     tokio::spawn(async move {
         let _watcher = watcher;
-        let hangups = hangups(tx);
         while let Some(why) = rx.recv().await {
             reloader.reload(why).await;
         }
