@@ -12,7 +12,9 @@
 //!
 //! `pasar_marketplace_up` is what the last `/readyz` found of the adapter serving now: the series
 //! outlives the adapter, so a marketplace a reload added back (or changed) showed what was found
-//! of its old adapter until the next `/readyz`, and [`Found`] leaves it out until then.
+//! of its old adapter until the next `/readyz`, and [`Found`] leaves it out until then. A check
+//! still running when a reload replaces the adapter it checked sets nothing: what it found is of
+//! an adapter no longer serving.
 
 use super::AppState;
 use crate::marketplace::RegistryEntry;
@@ -24,7 +26,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// The gauge saying whether `/readyz` found a marketplace reachable.
 pub(super) const UP: &str = "pasar_marketplace_up";
@@ -34,9 +36,18 @@ pub(super) const UP: &str = "pasar_marketplace_up";
 pub(super) struct Found(Mutex<BTreeSet<String>>);
 
 impl Found {
-    fn set(&self, id: &str, reachable: bool) {
-        metrics::gauge!(UP, "marketplace" => id.to_string()).set(if reachable { 1.0 } else { 0.0 });
-        self.lock().insert(id.to_string());
+    /// Sets `id`'s gauge if `checked` is still the adapter serving it. Under the lock, so a
+    /// reload's [`Found::forget`] (which comes after the new registry serves) either follows the
+    /// gauge and hides it, or precedes the check here and stops it.
+    fn set(&self, service: &SearchService, checked: &RegistryEntry, reachable: bool) {
+        let id = checked.marketplace.id().as_str();
+        let mut found = self.lock();
+        let registry = service.registry();
+        let serving = registry.get(id).is_some_and(|now| Arc::ptr_eq(&now.marketplace, &checked.marketplace));
+        if serving {
+            metrics::gauge!(UP, "marketplace" => id.to_string()).set(if reachable { 1.0 } else { 0.0 });
+            found.insert(id.to_string());
+        }
     }
 
     /// A reload replaced the adapters of `ids`: what was found of the old ones is no longer shown.
@@ -73,10 +84,16 @@ struct Reachability {
 }
 
 impl Reachability {
-    fn of(entry: &RegistryEntry, checked_by: &'static str, checked: Option<Checked>, found: &Found) -> Self {
+    fn of(
+        entry: &RegistryEntry,
+        checked_by: &'static str,
+        checked: Option<Checked>,
+        service: &SearchService,
+        found: &Found,
+    ) -> Self {
         let id = entry.marketplace.id().as_str().to_string();
         let reachable = checked.as_ref().is_none_or(Checked::reachable);
-        found.set(&id, reachable);
+        found.set(service, entry, reachable);
         let age_seconds = checked.as_ref().map(|c| c.at.elapsed().as_secs());
         Self { id, reachable, checked_by, age_seconds, error: checked.and_then(|c| c.error) }
     }
@@ -91,15 +108,15 @@ async fn check(service: &SearchService, entry: &RegistryEntry, found: &Found) ->
         Some(checked)
     };
     match &entry.probe {
-        Some(probe) => Reachability::of(entry, "probe", probed(probe.check(marketplace).await), found),
+        Some(probe) => Reachability::of(entry, "probe", probed(probe.check(marketplace).await), service, found),
         None => match service.last_call(marketplace.id()) {
             // A failure is asked again once it is older than the re-check's interval: no real
             // search may come to show the marketplace back (traffic follows readiness).
             Some(failed) if !failed.reachable() && failed.at.elapsed() >= probe::RECHECK_INTERVAL => {
-                Reachability::of(entry, "recheck", probed(entry.recheck.check(marketplace).await), found)
+                Reachability::of(entry, "recheck", probed(entry.recheck.check(marketplace).await), service, found)
             }
-            Some(checked) => Reachability::of(entry, "last_call", Some(checked), found),
-            None => Reachability::of(entry, "none", None, found),
+            Some(checked) => Reachability::of(entry, "last_call", Some(checked), service, found),
+            None => Reachability::of(entry, "none", None, service, found),
         },
     }
 }

@@ -1,7 +1,7 @@
 //! What a reload did, as operators see it: a removed marketplace's gauges leave `/metrics`
 //! (review35o O35-6), one added back starts afresh and a switched-off one has none, and files a
 //! reload refused are named on `/readyz` and flagged in `/metrics` until a reload applies
-//! (review35o O35-7).
+//! (review35o O35-7). A `/readyz` check a reload overtakes leaves no gauge of the old adapter.
 
 use crate::helpers::{SEARCH, TestApp, spawn_app_with};
 use crate::metrics::{sample, scrape};
@@ -166,4 +166,33 @@ async fn a_marketplace_switched_off_by_a_reload_has_no_gauges() {
         assert_eq!(sample(&after, gauge, &bela), None, "{gauge} of the switched-off bela: {after}");
         assert!(sample(&after, gauge, &["marketplace=\"mbiz\""]).is_some(), "{gauge} of mbiz stays: {after}");
     }
+}
+
+#[tokio::test]
+async fn a_readiness_check_still_running_when_a_reload_changes_the_adapter_sets_no_gauge_for_it() {
+    let (sandboxes, dir, gateway) = served_over_a_folder().await;
+    let faults = sandboxes.iter().find(|s| s.kind().id() == "mbiz").expect("mbiz").faults();
+    // Its probe (timeout 2 s) answers after 1.5 s: the reload below lands while it waits.
+    faults.set_latency(Duration::from_millis(1500));
+    let (url, client) = (gateway.url.clone(), gateway.client.clone());
+    let checking = tokio::spawn(async move { readyz(&url, &client).await });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    let changed = repo_adapter("mbiz").replace("interval = \"30s\"", "interval = \"31s\"");
+    assert_ne!(changed, repo_adapter("mbiz"), "the probe's interval is in the file");
+    std::fs::write(dir.path().join("mbiz.toml"), changed).expect("write");
+    let applied = ["outcome=\"applied\""];
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while sample(&gateway.metrics().await, "pasar_adapter_reloads_total", &applied).is_none() {
+        assert!(Instant::now() < deadline, "the changed mbiz was never applied");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(!checking.is_finished(), "the check must outlast the reload for this test to mean anything");
+
+    assert_eq!(checking.await.expect("readyz").0, 200);
+    let text = gateway.metrics().await;
+    let mbiz = ["marketplace=\"mbiz\""];
+    assert_eq!(sample(&text, "pasar_marketplace_up", &mbiz), None, "found of the replaced adapter: {text}");
+    assert!(sample(&text, "pasar_marketplace_up", &["marketplace=\"bela\""]).is_some(), "bela unchanged: {text}");
+    faults.clear();
 }
