@@ -1,7 +1,7 @@
 //! A gzip request body is read whole or refused (review34d D34-8): tower-http's decoder stopped
 //! at the end of the first member and dropped whatever followed it.
 
-use crate::frontend::gzip;
+use crate::frontend_encoding::gzip;
 use crate::helpers::{TestApp, spawn_app};
 use serde_json::Value;
 
