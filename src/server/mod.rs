@@ -212,6 +212,7 @@ impl Connection {
         if first == FirstBytes::Silent {
             return tracing::debug!(%peer, "Connection closed: nothing sent within header_timeout.");
         }
+        keep_unsent_small(&stream, peer);
         let mut stream = TimeoutStream::new(stream);
         stream.set_read_timeout(Some(self.idle_timeout));
         stream.set_write_timeout(Some(self.write_timeout));
@@ -239,6 +240,20 @@ impl Connection {
                 _ => tracing::debug!(%peer, error = %error, "Connection ended with an error."),
             }
         }
+    }
+}
+
+/// Unsent bytes a connection's send buffer holds before a write waits.
+const UNSENT_LOW_WATER: u32 = 128 * 1024;
+
+/// `write_timeout` times a write that waits for room in the send buffer. Linux grows that buffer
+/// to 4 MiB and wakes a waiting writer only once a third of it is free: a client reading a large
+/// answer at 100 KB/s freed that in more than 10 s, and the answer was cut although the client
+/// never stopped reading (review38h R38h-3). Kept to 128 KiB unsent, the writer is woken each
+/// 64 KiB read: the timeout measures progress. Answers smaller than that are not affected.
+fn keep_unsent_small(stream: &TcpStream, peer: SocketAddr) {
+    if let Err(error) = socket2::SockRef::from(stream).set_tcp_notsent_lowat(UNSENT_LOW_WATER) {
+        tracing::debug!(%peer, %error, "TCP_NOTSENT_LOWAT not set; slow readers may be cut at write_timeout.");
     }
 }
 

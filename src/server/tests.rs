@@ -10,6 +10,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
 
 const BIG: usize = 64 * 1024 * 1024;
+/// Larger than the send buffer Linux grows for a loopback connection (4 MiB).
+const LARGE: usize = 8 * 1024 * 1024;
 
 async fn start(http: HttpConfig) -> (SocketAddr, oneshot::Sender<()>, tokio::task::JoinHandle<std::io::Result<()>>) {
     let router = Router::new()
@@ -21,6 +23,7 @@ async fn start(http: HttpConfig) -> (SocketAddr, oneshot::Sender<()>, tokio::tas
             }),
         )
         .route("/big", get(|| async { vec![b'x'; BIG] }))
+        .route("/large", get(|| async { vec![b'x'; LARGE] }))
         .route("/refuse", axum::routing::post(|| async { (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "too large") }))
         .route("/read", axum::routing::post(|body: String| async move { body.len().to_string() }));
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
@@ -78,6 +81,31 @@ async fn a_response_the_client_does_not_read_is_abandoned_after_the_write_timeou
     .await;
     assert!(drained.is_ok(), "the connection stayed open");
     assert!(received > 0 && received < BIG, "received {received} of {BIG} bytes");
+}
+
+#[tokio::test]
+async fn a_client_reading_slowly_but_without_pause_gets_a_large_answer_whole() {
+    let http = HttpConfig { write_timeout: Duration::from_millis(250), ..HttpConfig::default() };
+    let (address, _stop, _served) = start(http).await;
+    // A small receive window, as a phone's on a slow link: what the client has not read yet
+    // waits in the server's send buffer.
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket.set_recv_buffer_size(16 * 1024).expect("receive buffer");
+    let mut reader = socket.connect(address).await.expect("connect");
+    reader.write_all(b"GET /large HTTP/1.1\r\nHost: pasar\r\nConnection: close\r\n\r\n").await.expect("request");
+    // About 2 MB/s, never pausing: each read takes what is there, then waits 8 ms.
+    let mut received = 0;
+    let mut buf = vec![0u8; 16 * 1024];
+    loop {
+        let n =
+            tokio::time::timeout(Duration::from_secs(5), reader.read(&mut buf)).await.expect("progress").expect("read");
+        if n == 0 {
+            break;
+        }
+        received += n;
+        tokio::time::sleep(Duration::from_millis(8)).await;
+    }
+    assert!(received > LARGE, "the answer was cut after {received} of {LARGE} body bytes");
 }
 
 #[tokio::test]
