@@ -2,6 +2,7 @@
 
 use super::codes;
 use crate::normalize::pdn::PdnTier;
+use crate::normalize::price::MAX_AMOUNT;
 use crate::normalize::region;
 use crate::search::{BuyerContext, OfferFilter, OfferSort, SearchParams};
 use async_graphql::{Error, ErrorExtensions, ID, InputObject, Result};
@@ -18,9 +19,9 @@ pub(super) struct OfferFilterInput {
     /// is refused with `BAD_USER_INPUT` (`extensions.field: "filter.marketplaces"`): it would ask
     /// nothing and call that answer complete.
     marketplaces: Option<Vec<ID>>,
-    /// Lowest price of a pack, in rupiah (including PPN unless `priceExcludesVat`); 0 or more.
+    /// Lowest price of a pack, in rupiah (including PPN unless `priceExcludesVat`); 0 to 10000000000000 (Rp 10 triliun), another value is refused (`BAD_USER_INPUT`).
     min_price: Option<Decimal>,
-    /// Highest price of a pack, in rupiah (including PPN unless `priceExcludesVat`); 0 or more.
+    /// Highest price of a pack, in rupiah (including PPN unless `priceExcludesVat`); 0 to 10000000000000 (Rp 10 triliun), another value is refused (`BAD_USER_INPUT`).
     max_price: Option<Decimal>,
     /// Compare `minPrice`/`maxPrice` with the amount excluding PPN.
     #[graphql(default)]
@@ -55,17 +56,19 @@ pub(super) struct OfferFilterInput {
     in_stock: bool,
 }
 
-/// A filter's conditions, checked: a percentage outside 0–100 or a negative price matches
-/// nothing a buyer could mean (the buyer page refuses the same values).
+/// A filter's conditions, checked: a percentage outside 0–100, or a price below 0 or above the
+/// largest amount Pasar reads (Rp 10 triliun) matches nothing a buyer could mean, and a
+/// marketplace refused such a price with a 400 that showed as the marketplace failing (review38h
+/// R38h-1). The buyer page refuses the same values.
 pub(super) fn offer_filter(filter: Option<OfferFilterInput>) -> Result<OfferFilter> {
     let filter = filter.unwrap_or_default();
     let percent = |value: Option<Decimal>| value.is_none_or(|v| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&v));
-    let rupiah = |value: Option<Decimal>| value.is_none_or(|v| v >= Decimal::ZERO);
+    let rupiah = |value: Option<Decimal>| value.is_none_or(|v| (Decimal::ZERO..=MAX_AMOUNT).contains(&v));
     let refused = [
         ("filter.minTkdn", percent(filter.min_tkdn), "a percentage from 0 to 100"),
         ("filter.minTkdnPlusBmp", percent(filter.min_tkdn_plus_bmp), "a percentage from 0 to 100"),
-        ("filter.minPrice", rupiah(filter.min_price), "an amount of 0 rupiah or more"),
-        ("filter.maxPrice", rupiah(filter.max_price), "an amount of 0 rupiah or more"),
+        ("filter.minPrice", rupiah(filter.min_price), "an amount from 0 to 10000000000000 rupiah (Rp 10 triliun)"),
+        ("filter.maxPrice", rupiah(filter.max_price), "an amount from 0 to 10000000000000 rupiah (Rp 10 triliun)"),
     ]
     .into_iter()
     .find(|(_, fits, _)| !fits);

@@ -5,7 +5,7 @@
 use super::fields;
 use super::lang::Lang;
 use crate::normalize::pdn::PdnTier;
-use crate::normalize::price::{Locale, parse_price};
+use crate::normalize::price::{Locale, PriceIssueCode, parse_price};
 use crate::normalize::region::{self, Region};
 use crate::search::{BuyerContext, CompareParams, MAX_QUERY_CHARS, OfferFilter};
 use rust_decimal::Decimal;
@@ -76,6 +76,10 @@ impl Invalid {
             "max" if rupiah(&self.value, lang).is_ok_and(|amount| amount.is_some()) => lang.pick(
                 "Harga sampai harus sama dengan atau lebih dari harga dari",
                 "The price up to must be at least the price from",
+            ),
+            "min" | "max" if over_the_limit(&self.value, lang) => lang.pick(
+                "Harga paling tinggi Rp 10 triliun (10.000.000.000.000)",
+                "A price can be at most Rp 10 trillion (10,000,000,000,000)",
             ),
             "min" | "max" => lang.pick(
                 "Harga harus jumlah rupiah yang jelas, mis. 150000 atau 150.000",
@@ -224,15 +228,23 @@ fn rupiah(value: &str, lang: Lang) -> Result<Option<Decimal>, ()> {
     if value.is_empty() {
         return Ok(None);
     }
-    let locale = match lang {
-        Lang::Id => Locale::Id,
-        Lang::En => Locale::En,
-    };
-    let parsed = parse_price(value, locale);
+    let parsed = parse_price(value, locale(lang));
     match (parsed.amount, parsed.range_max, parsed.issues.is_empty()) {
         (Some(amount), None, true) => Ok(Some(amount)),
         _ => Err(()),
     }
+}
+
+fn locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::Id => Locale::Id,
+        Lang::En => Locale::En,
+    }
+}
+
+/// Whether `value` is a plain amount refused only for being above Rp 10 triliun.
+fn over_the_limit(value: &str, lang: Lang) -> bool {
+    parse_price(value, locale(lang)).issues.iter().any(|issue| issue.code == PriceIssueCode::Overflow)
 }
 
 fn sort(value: &str) -> Result<Option<Sort>, ()> {
