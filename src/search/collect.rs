@@ -332,6 +332,12 @@ pub(super) async fn collect(
         collected.total = read;
         collected.total_approximate = true;
     }
+    // A walk that stopped where the count it states ends the list, without having found that end
+    // (the count untested), cannot call it exact: the page would say "exact, all delivered" and
+    // "more follow" at once (review37 R37-5).
+    if !ended && collected.total.is_some_and(|total| total <= u64::from(collected.scanned_to)) {
+        collected.total_approximate = true;
+    }
     if report.message.is_none() {
         report.message = left_out.message();
     }

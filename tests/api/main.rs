@@ -55,6 +55,7 @@ mod paging_last_page;
 mod paging_moved;
 mod paging_reach;
 mod paging_retry;
+mod paging_short;
 mod placeholders;
 mod ppn_dates;
 mod queueing;
