@@ -203,6 +203,13 @@ pub(super) async fn collect(
                     continue;
                 }
             }
+            if past && !unsure {
+                // The end, found where the count said (or elsewhere), tests the count as an empty
+                // page there does: a marketplace answering past its end with a page read before
+                // paid a second call on every short answer, its true count never trusted
+                // (review37 R37-4).
+                learned.note_end(end, stated);
+            }
             collected.exhausted = true;
             (collected.total, collected.total_approximate) = collected.gaps.total(end);
             if !past || unsure {

@@ -74,7 +74,7 @@ impl Learned {
     /// A walk ended at `end` on evidence other than the total: the total it stated is tested.
     /// An empty answer agreeing on zero says little (estimated totals get zero right too), so
     /// only a nonempty one earns trust; any disagreement takes it away.
-    fn note_end(&self, end: u32, total: Option<u64>) {
+    pub(super) fn note_end(&self, end: u32, total: Option<u64>) {
         match total {
             Some(total) if total != u64::from(end) => self.totals_trusted.store(false, Ordering::Relaxed),
             Some(_) if end > 0 => {
