@@ -109,12 +109,6 @@ impl Learned {
         self.served.store(0, Ordering::Relaxed);
         self.totals_trusted.store(false, Ordering::Relaxed);
         self.totals_high.store(false, Ordering::Relaxed);
-        self.forget_verdict();
-    }
-
-    /// Forgets only that it ignores the page position: an operator reloads after a marketplace
-    /// fixed its paging, while what its pages showed of their sizes still holds.
-    pub(super) fn forget_verdict(&self) {
         if let Ok(mut until) = self.single_until.lock() {
             *until = None;
         }

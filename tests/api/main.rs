@@ -54,6 +54,7 @@ mod paging_evidence;
 mod paging_last_page;
 mod paging_moved;
 mod paging_reach;
+mod paging_reload;
 mod paging_retry;
 mod paging_short;
 mod placeholders;
