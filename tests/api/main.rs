@@ -44,6 +44,7 @@ mod markset;
 mod matchset;
 mod memory;
 mod metrics;
+mod offer_counts;
 mod office_region;
 mod paging;
 mod paging_calls;
