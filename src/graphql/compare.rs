@@ -50,7 +50,8 @@ impl CoverageView<'_> {
     async fn grouped(&self) -> i32 {
         clamp_i32(self.0.grouped)
     }
-    /// Whether it has matching offers beyond those, which this comparison did not group.
+    /// Whether it has matching offers beyond those, which this comparison did not group; also
+    /// when it states more than its pages reach (its report in `sources` says `ignoresPaging`).
     async fn more(&self) -> bool {
         self.0.more
     }

@@ -143,7 +143,7 @@ impl SourceReport {
         marketplace(ctx, &self.marketplace)
     }
     /// What happened. A failure on a page after the first keeps the offers of the pages before
-    /// it: the status names the failure and `offerCount` counts those offers.
+    /// it: the status names the failure and `offerCount` counts those of them the page shows.
     async fn status(&self) -> SourceStatus {
         self.status
     }
@@ -158,7 +158,10 @@ impl SourceReport {
     async fn latency_ms(&self) -> i32 {
         clamp_i32(self.latency_ms)
     }
-    /// Offers it contributed before gateway-side filtering.
+    /// Offers it contributed. In a search, the offers of this page from it (of a streamed
+    /// `MarketplaceAnswered`, the offers it carries), not the whole upstream pages read for it;
+    /// in a comparison, its offers read for grouping, before the vendor filters (`coverage`
+    /// counts those grouped).
     async fn offer_count(&self) -> i32 {
         clamp_i32(self.offer_count)
     }

@@ -203,6 +203,13 @@ pub(super) async fn collect(
                     continue;
                 }
             }
+            if past && !unsure {
+                // The end, found where the count said (or elsewhere), tests the count as an empty
+                // page there does: a marketplace answering past its end with a page read before
+                // paid a second call on every short answer, its true count never trusted
+                // (review37 R37-4).
+                learned.note_end(end, stated);
+            }
             collected.exhausted = true;
             (collected.total, collected.total_approximate) = collected.gaps.total(end);
             if !past || unsure {
@@ -330,6 +337,12 @@ pub(super) async fn collect(
     let (read, _) = collected.gaps.total(collected.scanned_to);
     if !ended && collected.pages > 0 && collected.total < read {
         collected.total = read;
+        collected.total_approximate = true;
+    }
+    // A walk that stopped where the count it states ends the list, without having found that end
+    // (the count untested), cannot call it exact: the page would say "exact, all delivered" and
+    // "more follow" at once (review37 R37-5).
+    if !ended && collected.total.is_some_and(|total| total <= u64::from(collected.scanned_to)) {
         collected.total_approximate = true;
     }
     if report.message.is_none() {

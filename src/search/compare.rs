@@ -93,7 +93,8 @@ pub struct Coverage {
     pub marketplace: MarketplaceId,
     /// Its matching offers that were grouped (its first ones, at most [`COMPARE_WINDOW`]).
     pub grouped: usize,
-    /// Whether it has matching offers beyond those (not grouped).
+    /// Whether it has matching offers beyond those (not grouped): more to read, or more stated
+    /// than its pages reach (a marketplace serving only its first page).
     pub more: bool,
 }
 
@@ -144,7 +145,9 @@ pub(super) fn assemble(fetched: Vec<fanout::Fetched>, params: &CompareParams) ->
     let mut offers = Vec::new();
     for f in fetched {
         if f.error.is_none() || !f.offers.is_empty() {
-            let more = !f.exhausted;
+            // A marketplace serving only its first page states matches paging cannot reach: they
+            // exist, ungrouped (review37 R37-6; its report says `ignoresPaging`).
+            let more = !f.exhausted || f.reachable.is_some();
             coverage.push(Coverage { marketplace: f.report.marketplace.clone(), grouped: f.offers.len(), more });
         }
         sources.add(f.report, f.error);

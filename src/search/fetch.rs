@@ -69,8 +69,9 @@ impl FetchPath {
     }
 
     /// Guards and paging knowledge for the marketplaces of `registry`: those `keep` names keep
-    /// theirs (breaker state, calls in flight, page sizes learned), the others start afresh. No
-    /// marketplace keeps a verdict that it ignores the page position: a reload ends it.
+    /// theirs (breaker state, calls in flight, paging knowledge: page sizes and the verdict that
+    /// it ignores the page position, review37 R37-7), the others start afresh. An operator whose
+    /// marketplace fixed its paging purges its cache, which forgets what was learned.
     pub(super) fn adopt(&self, registry: &Registry, keep: &dyn Fn(&MarketplaceId) -> bool) {
         let (old_guards, old_learned) = (self.guards.load(), self.learned.load());
         let mut guards = HashMap::new();
@@ -83,7 +84,6 @@ impl FetchPath {
                 guard.show(id.as_str());
                 (Arc::new(guard), Arc::default())
             });
-            paging.forget_verdict();
             guards.insert(id.clone(), guard);
             learned.insert(id.clone(), paging);
         }

@@ -172,6 +172,7 @@ pub(super) fn relevance_page(fetched: Vec<Fetched>, params: &SearchParams, searc
         let cursor = EdgeCursor::new(search, at(positions.clone(), &shown));
         outcome.edges.push(Edge { cursor, offer: candidate.offer, explanation: None });
     }
+    outcome.sources.count_shown(outcome.edges.iter().map(|edge| &*edge.offer));
     outcome
 }
 
@@ -248,5 +249,6 @@ pub(super) fn window_page(fetched: Vec<Fetched>, params: &SearchParams, search: 
         let cursor = EdgeCursor::new(search, Position::InWindow { served });
         outcome.edges.push(Edge { cursor, offer, explanation });
     }
+    outcome.sources.count_shown(outcome.edges.iter().map(|edge| &*edge.offer));
     outcome
 }

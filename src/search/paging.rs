@@ -74,7 +74,7 @@ impl Learned {
     /// A walk ended at `end` on evidence other than the total: the total it stated is tested.
     /// An empty answer agreeing on zero says little (estimated totals get zero right too), so
     /// only a nonempty one earns trust; any disagreement takes it away.
-    fn note_end(&self, end: u32, total: Option<u64>) {
+    pub(super) fn note_end(&self, end: u32, total: Option<u64>) {
         match total {
             Some(total) if total != u64::from(end) => self.totals_trusted.store(false, Ordering::Relaxed),
             Some(_) if end > 0 => {
@@ -109,12 +109,6 @@ impl Learned {
         self.served.store(0, Ordering::Relaxed);
         self.totals_trusted.store(false, Ordering::Relaxed);
         self.totals_high.store(false, Ordering::Relaxed);
-        self.forget_verdict();
-    }
-
-    /// Forgets only that it ignores the page position: an operator reloads after a marketplace
-    /// fixed its paging, while what its pages showed of their sizes still holds.
-    pub(super) fn forget_verdict(&self) {
         if let Ok(mut until) = self.single_until.lock() {
             *until = None;
         }

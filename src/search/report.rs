@@ -2,7 +2,7 @@
 //! failures mirrored as GraphQL errors.
 
 use crate::marketplace::{Cause, Connecting, MarketplaceError};
-use crate::model::MarketplaceId;
+use crate::model::{MarketplaceId, Offer};
 use std::sync::Arc;
 
 /// What happened to one marketplace in one search.
@@ -97,7 +97,8 @@ pub struct SourceReport {
     pub cache: CacheStatus,
     /// Time spent on it, in milliseconds.
     pub latency_ms: u64,
-    /// Offers it contributed before gateway-side filters.
+    /// Offers it contributed: to a search page (or streamed event), those it shows
+    /// (`Sources::count_shown`); to a comparison, those read for grouping.
     pub offer_count: usize,
     /// Age of the oldest page served, in seconds.
     pub age_seconds: u64,
@@ -183,6 +184,15 @@ impl Sources {
             self.failures.push((report.marketplace.clone(), error));
         }
         self.reports.push(report);
+    }
+
+    /// Sets each report's `offer_count` to the offers of `shown` (a page's) from its marketplace:
+    /// what it contributed to the page, not the whole pages read for it (review37 R37-8: 10 each
+    /// where a page of 10 took 5 from each of two).
+    pub(super) fn count_shown<'a>(&mut self, shown: impl Iterator<Item = &'a Offer> + Clone) {
+        for report in &mut self.reports {
+            report.offer_count = shown.clone().filter(|offer| offer.marketplace == report.marketplace).count();
+        }
     }
 
     /// Per marketplace, until when its part of the answer can be replayed: `Some` only for a

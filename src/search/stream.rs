@@ -140,11 +140,10 @@ async fn next(mut state: State) -> Option<(SearchEvent, State)> {
         let facts = policy::resolve_facts(answered.flat_map(|f| f.offers.iter().map(|(_, o)| &**o)));
         let filter = &state.tail.params.filter;
         let kept = fetched.offers.iter().filter(|(_, o)| filter.may_still_keep(&facts.of(o)));
-        let event = SearchEvent::Marketplace {
-            report: fetched.report.clone(),
-            offers: kept.take(state.tail.params.first as usize).map(|(_, offer)| offer.to_offer()).collect(),
-            error: fetched.error.clone(),
-        };
+        let offers: Vec<Offer> = kept.take(state.tail.params.first as usize).map(|(_, o)| o.to_offer()).collect();
+        // What it contributed is what the event shows, as a page's report counts its edges.
+        let report = SourceReport { offer_count: offers.len(), ..fetched.report.clone() };
+        let event = SearchEvent::Marketplace { report, offers, error: fetched.error.clone() };
         state.fetched.push((at, fetched));
         return Some((event, state));
     }

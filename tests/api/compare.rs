@@ -1,6 +1,7 @@
 //! Comparing one product across marketplaces.
 
 use crate::helpers::spawn_app;
+use pasar::sandbox::Quirks;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use std::str::FromStr;
@@ -102,6 +103,20 @@ async fn a_comparison_says_how_many_offers_of_each_marketplace_it_grouped_and_wh
         // Over 2 000 listings each, "kertas" matches more than the 100 a comparison groups.
         assert_eq!((grouped, &entry["more"]), (100, &json!(true)), "{entry}");
     }
+}
+
+#[tokio::test]
+async fn a_marketplace_stating_more_matches_than_its_one_page_holds_has_more_in_the_coverage() {
+    let app = spawn_app().await;
+    let single = Quirks { max_matches: Some(100), max_page_size: Some(50), ignores_paging: true, ..Quirks::default() };
+    app.sandbox("mbiz").state().set_quirks(single).expect("quirks apply");
+    let query = r#"{ compare(query: "2", filter: { marketplaces: ["mbiz"] }) {
+      coverage { grouped more } sources { ignoresPaging } } }"#;
+    let response = app.graphql(query, json!({})).await;
+    let compare = &response["data"]["compare"];
+    let coverage = (&compare["coverage"][0]["grouped"], &compare["coverage"][0]["more"]);
+    assert_eq!(coverage, (&json!(50), &json!(true)), "it states 100, paging reaches 50: {response}");
+    assert_eq!(compare["sources"][0]["ignoresPaging"], true, "why: {response}");
 }
 
 #[tokio::test]

@@ -21,7 +21,7 @@ query Page($query: String!, $first: Int, $after: String) {
 }"#;
 
 /// One page over mbiz: its ids, its offers' block, and the upstream calls it cost.
-async fn page(app: &TestApp, query: &str, first: u32, after: &Value) -> (Vec<String>, Value, u64) {
+pub(crate) async fn page(app: &TestApp, query: &str, first: u32, after: &Value) -> (Vec<String>, Value, u64) {
     let state = app.sandbox("mbiz").state();
     state.reset_stats();
     let response = app.graphql(PAGE, json!({ "query": query, "first": first, "after": after })).await;

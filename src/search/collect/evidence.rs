@@ -221,8 +221,8 @@ pub(super) fn same_as_shown(first_page: Option<&CachedPage>, repeat: &Offer) -> 
 /// A page of nothing but offers seen earlier in the walk, asked at `offset`: the marketplace
 /// serves its first page whatever position is asked. The walk ends at what it has, and later
 /// walks read one page at the largest size until the cache TTL has passed (what it serves may
-/// change as fast as its answers do), a purge, an adapter reload or a restart. Operators hear of
-/// it once per verdict.
+/// change as fast as its answers do), a purge, a reload that changes its adapter or a restart.
+/// Operators hear of it once per verdict.
 pub(super) fn note_ignores_paging(entry: &RegistryEntry, learned: &Learned, report: &mut SourceReport, offset: u32) {
     report.ignores_paging = true;
     let keep = entry.settings.cache_ttl.max(MIN_PAGING_VERDICT);
