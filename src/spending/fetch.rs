@@ -28,6 +28,12 @@ const MIN_PAGE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Every page of `buyer`'s `year` on `entry`; `sizes` holds what pages have shown of the
 /// marketplace's page size.
+///
+/// A total stated otherwise on a later page than on an earlier one means the ledger changed
+/// under the walk: an order deleted moves every later entry up a place, so the one at a page
+/// boundary is never served while one gone was read, and the count of distinct entries read can
+/// equal the last total stated all the same (review37s R37s-3). Such a walk is done once more,
+/// and if the total moves again the ledger is short ([`CutShort::Moved`]), however many were read.
 pub(super) async fn load_ledger(
     entry: &RegistryEntry,
     lanes: &Lanes,
@@ -35,20 +41,36 @@ pub(super) async fn load_ledger(
     buyer: &str,
     year: i32,
 ) -> Result<Ledger, MarketplaceError> {
+    let walk = walk_pages(entry, lanes, sizes, buyer, year).await?;
+    if !walk.moved {
+        return walk.end();
+    }
+    walk_pages(entry, lanes, sizes, buyer, year).await?.end()
+}
+
+/// One walk through the ledger's pages, from the first to the one that ends it.
+async fn walk_pages<'a>(
+    entry: &RegistryEntry,
+    lanes: &Lanes,
+    sizes: &PageSizes,
+    buyer: &'a str,
+    year: i32,
+) -> Result<Walk<'a>, MarketplaceError> {
     let marketplace = &entry.marketplace;
     let id = marketplace.id();
     let timeout = entry.settings.timeout.max(MIN_PAGE_TIMEOUT);
-    let mut walk = Walk { buyer, year, ledger: Ledger::default(), ids: HashSet::new(), read: 0, stated: None };
+    let mut walk = Walk::new(buyer, year);
     let limit = sizes.ask(id, PAGE_SIZE);
     let mut request = LedgerRequest { buyer: buyer.to_string(), year, offset: 0, limit, cursor: None };
     // A short page read on as a possible cap of its size: the next page tells.
     let mut maybe_cap: Option<u32> = None;
     for _ in 0..MAX_PAGES {
         let page = lanes.call(entry, timeout, marketplace.transactions(&request)).await?;
-        walk.stated = page.total.or(walk.stated);
+        walk.state(page.total);
         let listed = page.items.len() + page.skipped.len();
         if !walk.take(id, page.items) {
-            return walk.end(true);
+            walk.repeated = true;
+            return Ok(walk);
         }
         walk.skip(page.skipped);
         let count = u32::try_from(listed).unwrap_or(u32::MAX);
@@ -59,15 +81,15 @@ pub(super) async fn load_ledger(
         if let Some(cursor) = page.next_cursor {
             request.cursor = Some(cursor);
             if listed == 0 {
-                return walk.end(false);
+                return Ok(walk);
             }
             continue;
         }
         if page.by_cursor {
-            return walk.end(false);
+            return Ok(walk);
         }
         let Some((limit, testing)) = read_on(&walk, sizes, id, count, request.limit) else {
-            return walk.end(false);
+            return Ok(walk);
         };
         (request.limit, maybe_cap) = (limit, testing.then_some(limit));
     }
@@ -101,9 +123,37 @@ struct Walk<'a> {
     read: u64,
     /// The last total the marketplace stated.
     stated: Option<u64>,
+    /// The first total it stated.
+    first_stated: Option<u64>,
+    /// Whether a page stated another total than the page before it.
+    moved: bool,
+    /// Whether the walk ended on a page of nothing but entries already read.
+    repeated: bool,
 }
 
-impl Walk<'_> {
+impl<'a> Walk<'a> {
+    fn new(buyer: &'a str, year: i32) -> Self {
+        Walk {
+            buyer,
+            year,
+            ledger: Ledger::default(),
+            ids: HashSet::new(),
+            read: 0,
+            stated: None,
+            first_stated: None,
+            moved: false,
+            repeated: false,
+        }
+    }
+
+    /// Takes the total a page states (a page stating none leaves the last one standing).
+    fn state(&mut self, total: Option<u64>) {
+        let Some(total) = total else { return };
+        self.first_stated.get_or_insert(total);
+        self.moved |= self.stated.is_some_and(|before| before != total);
+        self.stated = Some(total);
+    }
+
     /// Places a page's entries; false when it had some and every one was read already.
     fn take(&mut self, marketplace: &MarketplaceId, items: Vec<RawTransaction>) -> bool {
         let listed = items.len();
@@ -164,9 +214,10 @@ impl Walk<'_> {
         }
     }
 
-    /// The ledger read, short of its stated total or ended on a repeated page if it was; an
-    /// error when most of it states other buyers (a marketplace ignoring the buyer asked).
-    fn end(mut self, repeated: bool) -> Result<Ledger, MarketplaceError> {
+    /// The ledger read, short of its stated total, moved under the walk or ended on a repeated
+    /// page if it was; an error when most of it states other buyers (a marketplace ignoring the
+    /// buyer asked).
+    fn end(mut self) -> Result<Ledger, MarketplaceError> {
         let ledger = &mut self.ledger;
         let own = ledger.transactions.len() + ledger.outside_year + ledger.skipped;
         if ledger.other_buyer > own {
@@ -180,7 +231,8 @@ impl Walk<'_> {
         }
         ledger.cut_short = match self.stated {
             Some(stated) if self.read < stated => Some(CutShort::BelowTotal { read: self.read, stated }),
-            None if repeated => Some(CutShort::Repeated { read: self.read }),
+            Some(to) if self.moved => Some(CutShort::Moved { from: self.first_stated.unwrap_or(to), to }),
+            None if self.repeated => Some(CutShort::Repeated { read: self.read }),
             _ => None,
         };
         Ok(self.ledger)
@@ -214,8 +266,7 @@ mod tests {
 
     #[test]
     fn every_kind_of_unreadable_entry_is_named_not_only_the_first() {
-        let mut walk =
-            Walk { buyer: "35.71", year: 2022, ledger: Ledger::default(), ids: HashSet::new(), read: 0, stated: None };
+        let mut walk = Walk::new("35.71", 2022);
         // An entry with a bad date is refused while placed; one without an amount by the page.
         walk.skip(vec!["date `2022-13-01` is not a date".into()]);
         walk.skip(vec!["transaction without amount".into(), "transaction without amount".into()]);

@@ -26,6 +26,16 @@ pub enum CutShort {
         /// Distinct entries read before it.
         read: u64,
     },
+    /// The total it states changed between pages, on a second walk as on the first: entries
+    /// moved across page boundaries (an order deleted moves every later one up a place), so
+    /// one may never have been served and one gone may have been counted, however many were
+    /// read (review37s R37s-3).
+    Moved {
+        /// The total its first page stated.
+        from: u64,
+        /// The last total it stated.
+        to: u64,
+    },
 }
 
 /// One marketplace's ledger of one buyer and year, normalised.
@@ -137,6 +147,10 @@ impl Ledger {
             Some(CutShort::Repeated { read }) => said.push(format!(
                 "after {read} transactions it served ones already read again: the rest of its ledger is in no total"
             )),
+            Some(CutShort::Moved { from, to }) => said.push(format!(
+                "the total it states changed while its pages were read, twice over ({from}, then {to}): entries \
+                 moved between pages, so some may be missing and some counted though gone"
+            )),
             None => {}
         }
         if !self.unknown_statuses.is_empty() {
@@ -191,6 +205,12 @@ impl Ledger {
             Some(CutShort::Repeated { read }) => {
                 said.push(format!(
                     "setelah {read} transaksi, halaman berikutnya mengulang transaksi yang sudah terbaca"
+                ));
+            }
+            Some(CutShort::Moved { from, to }) => {
+                said.push(format!(
+                    "jumlah transaksi yang dinyatakannya berubah selama halamannya dibaca ({from}, lalu {to}), \
+                     juga saat dibaca ulang"
                 ));
             }
             None => {}

@@ -40,6 +40,7 @@ mod instances;
 mod jatim_stub;
 mod ledger_gaps;
 mod ledger_logs;
+mod ledger_moving;
 mod markset;
 mod matchset;
 mod memory;
