@@ -11,11 +11,12 @@
 use super::lanes::Lanes;
 use super::ledger::{CutShort, Ledger, MAX_SKIP_REASONS};
 use super::page_sizes::PageSizes;
+use super::repeats::{self, Repeat};
 use crate::marketplace::{LedgerRequest, LedgerTotals, MarketplaceError, RegistryEntry};
 use crate::model::{MarketplaceId, TransactionStatus};
 use crate::normalize::region;
 use crate::normalize::transaction::{RawTransaction, normalize_transaction};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -117,8 +118,11 @@ struct Walk<'a> {
     buyer: &'a str,
     year: i32,
     ledger: Ledger,
-    /// Ids read, so that an entry served twice counts once.
-    ids: HashSet<String>,
+    /// Ids read, so that an entry served twice counts once, each with its place in the
+    /// ledger's transactions when it was placed there.
+    ids: HashMap<String, Option<usize>>,
+    /// Places of transactions listed again with another amount: left out at the end.
+    conflicts: HashSet<usize>,
     /// Distinct entries read, of every year and buyer, readable or not: what a stated total counts.
     read: u64,
     /// The last total the marketplace stated.
@@ -137,7 +141,8 @@ impl<'a> Walk<'a> {
             buyer,
             year,
             ledger: Ledger::default(),
-            ids: HashSet::new(),
+            ids: HashMap::new(),
+            conflicts: HashSet::new(),
             read: 0,
             stated: None,
             first_stated: None,
@@ -160,13 +165,16 @@ impl<'a> Walk<'a> {
         let (mut fresh, mut here, mut repeated_here) = (0, HashSet::new(), 0);
         for raw in items {
             let first_here = here.insert(raw.offer.source_id.clone());
-            if !self.ids.insert(raw.offer.source_id.clone()) {
+            let id = raw.offer.source_id.clone();
+            if let Some(placed) = self.ids.get(&id) {
                 repeated_here += usize::from(!first_here);
+                self.again(marketplace, *placed, raw);
                 continue;
             }
             fresh += 1;
             self.read += 1;
-            self.place(marketplace, raw);
+            let placed = self.place(marketplace, raw);
+            self.ids.insert(id, placed);
         }
         // An id listed twice on one page that brought new entries is one transaction written
         // twice: the stated total counts it as a row, so it counts as read, never as missing.
@@ -178,7 +186,8 @@ impl<'a> Walk<'a> {
         listed == 0 || fresh > 0
     }
 
-    fn place(&mut self, marketplace: &MarketplaceId, raw: RawTransaction) {
+    /// Places an entry read for the first time; its place among the transactions if it is one.
+    fn place(&mut self, marketplace: &MarketplaceId, raw: RawTransaction) -> Option<usize> {
         let word = raw.status.clone().unwrap_or_default();
         let ledger = &mut self.ledger;
         match normalize_transaction(marketplace, raw) {
@@ -196,8 +205,27 @@ impl<'a> Walk<'a> {
                     *ledger.unknown_statuses.entry(word).or_default() += 1;
                 }
                 ledger.transactions.push(Arc::new(t));
+                return Some(ledger.transactions.len() - 1);
             }
             Err(reason) => self.skip(vec![reason]),
+        }
+        None
+    }
+
+    /// An id read already, listed again ([`repeats`]): the order in a later state replaces the
+    /// one placed, another amount puts it in no total.
+    fn again(&mut self, marketplace: &MarketplaceId, placed: Option<usize>, raw: RawTransaction) {
+        let Some(at) = placed else { return };
+        let Ok(again) = normalize_transaction(marketplace, raw) else { return };
+        match repeats::compare(&self.ledger.transactions[at], &again) {
+            Repeat::Same => {}
+            Repeat::Later => {
+                self.ledger.transactions[at] = Arc::new(again);
+                self.ledger.later_state += 1;
+            }
+            Repeat::Conflict => {
+                self.conflicts.insert(at);
+            }
         }
     }
 
@@ -235,6 +263,9 @@ impl<'a> Walk<'a> {
             None if self.repeated => Some(CutShort::Repeated { read: self.read }),
             _ => None,
         };
+        let (conflicts, mut at) = (&self.conflicts, 0);
+        ledger.transactions.retain(|_| (!conflicts.contains(&at), at += 1).0);
+        ledger.conflicting = conflicts.len();
         Ok(self.ledger)
     }
 }

@@ -59,6 +59,10 @@ pub struct Ledger {
     pub cut_short: Option<CutShort>,
     /// Entries listed again on the page that first listed them (same id): counted once.
     pub repeated: usize,
+    /// Transactions listed again in a later state (completed, then cancelled): the later counts.
+    pub later_state: usize,
+    /// Transactions listed twice with different amounts: in no total, so the figure is short.
+    pub conflicting: usize,
     /// The buyer's entries filed under this year but dated (WIB) in the next: not this year's,
     /// but the next year's answer takes them from here. A marketplace filing by UTC date lists
     /// 00:30 WIB on 1 January under the year before.
@@ -96,6 +100,7 @@ impl Ledger {
     /// (Entries of other buyers are left out and reported, but the buyer's own figure stands.)
     pub fn complete(&self) -> bool {
         self.skipped == 0
+            && self.conflicting == 0
             && self.unreadable() == 0
             && self.unknown_statuses.is_empty()
             && self.cut_short.is_none()
@@ -166,6 +171,18 @@ impl Ledger {
         if self.repeated > 0 {
             said.push(format!("{} entries repeated an id already read; counted once", self.repeated));
         }
+        if self.later_state > 0 {
+            said.push(format!(
+                "{} transactions were listed again in a later state (completed, then cancelled): the later state counts",
+                self.later_state
+            ));
+        }
+        if self.conflicting > 0 {
+            said.push(format!(
+                "{} transactions were listed twice with different amounts: in no total",
+                self.conflicting
+            ));
+        }
         if self.from_neighbours > 0 {
             said.push(format!(
                 "{} transactions it files under the year before are dated in this one (WIB): counted here",
@@ -186,10 +203,17 @@ impl Ledger {
     /// stating another buyer. The figure stands without them, but a reader comparing it with
     /// the marketplace's own count must see why they differ.
     pub fn left_out_id(&self, year: i32) -> Vec<(String, usize)> {
-        let (dated, others) = (self.outside_year, self.other_buyer);
+        let (dated, others, later, twice) = (self.outside_year, self.other_buyer, self.later_state, self.repeated);
         let said = [
             (dated, format!("{dated} transaksi bertanggal di luar tahun {year} tidak dihitung")),
             (others, format!("{others} transaksi milik pembeli lain tidak dihitung")),
+            (twice, format!("{twice} transaksi tercantum dua kali: dihitung sekali")),
+            (
+                later,
+                format!(
+                    "{later} transaksi tercantum lagi dengan status lebih akhir (mis. dibatalkan): status itu yang dihitung"
+                ),
+            ),
         ];
         said.into_iter().filter(|(n, _)| *n > 0).map(|(n, text)| (text, n)).collect()
     }
@@ -218,6 +242,9 @@ impl Ledger {
         let unreadable = self.skipped + self.unreadable();
         if unreadable > 0 {
             said.push(format!("{unreadable} transaksi tidak dapat dibaca"));
+        }
+        if self.conflicting > 0 {
+            said.push(format!("{} transaksi tercantum dua kali dengan nilai berbeda", self.conflicting));
         }
         if !self.unknown_statuses.is_empty() {
             let n = self.unknown_status_count();
