@@ -41,6 +41,7 @@ mod jatim_stub;
 mod ledger_gaps;
 mod ledger_logs;
 mod ledger_moving;
+mod ledger_page_size;
 mod ledger_repeats;
 mod markset;
 mod matchset;
