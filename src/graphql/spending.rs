@@ -71,6 +71,12 @@ impl SpendingView {
     async fn complete(&self) -> bool {
         self.0.complete()
     }
+    /// When the oldest of its ledgers was read from its marketplace, RFC 3339 in UTC to the
+    /// second: figures served from the cache are as old as this, not as the answer. A closed
+    /// year's ledger is kept a day, the current year's (WIB) five minutes. Null when none was read.
+    async fn read_at(&self) -> Option<String> {
+        self.0.read_at().map(rfc3339)
+    }
     /// What happened to each marketplace asked.
     async fn sources(&self) -> Vec<SpendingSource> {
         self.0.sources.iter().cloned().map(SpendingSource).collect()
@@ -168,6 +174,11 @@ fn read_cursor(text: &str) -> Option<usize> {
 /// One marketplace asked for a buyer's year.
 pub(super) struct SpendingSource(LedgerSource);
 
+/// A read time as the API gives it: `"2026-12-06T04:32:05Z"`.
+pub(super) fn rfc3339(at: std::time::SystemTime) -> String {
+    humantime::format_rfc3339_seconds(at).to_string()
+}
+
 /// What happened to one marketplace's ledger.
 #[Object(name = "SpendingSource")]
 impl SpendingSource {
@@ -195,6 +206,12 @@ impl SpendingSource {
     /// Entries it sent dated outside the year asked (in WIB): left out of every figure.
     async fn outside_year_count(&self) -> i32 {
         clamp_i32(self.0.ledger.as_ref().map_or(0, |l| l.outside_year))
+    }
+    /// When its ledger was read (the walk through its pages began), RFC 3339 in UTC to the
+    /// second; with the year before's ledger read for entries filed there, the older of the
+    /// two. Null when it could not be read.
+    async fn read_at(&self) -> Option<String> {
+        self.0.ledger.as_ref().ok().and_then(|l| l.read_at).map(rfc3339)
     }
     /// What went wrong, in a sentence: why it could not be read, or what its figures leave out
     /// (entries unreadable or of unknown status, a ledger ending short of the total it states,

@@ -179,4 +179,9 @@ impl RankedBuyerView {
     async fn from_recap(&self) -> bool {
         self.0.from_recap
     }
+    /// When the oldest part of its total was read from its marketplace (a ledger or a recap),
+    /// RFC 3339 in UTC to the second; null when no marketplace answered for it.
+    async fn read_at(&self) -> Option<String> {
+        self.0.read_at.map(super::spending::rfc3339)
+    }
 }

@@ -18,7 +18,7 @@ use crate::normalize::region;
 use crate::normalize::transaction::{RawTransaction, normalize_transaction};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// Pages read at most per ledger: a buyer with more is reported, not silently cut.
 const MAX_PAGES: u32 = 400;
@@ -135,6 +135,8 @@ struct Walk<'a> {
     moved: bool,
     /// Whether the walk ended on a page of nothing but entries already read.
     repeated: bool,
+    /// When its first page was asked.
+    started: SystemTime,
 }
 
 impl<'a> Walk<'a> {
@@ -150,6 +152,7 @@ impl<'a> Walk<'a> {
             first_stated: None,
             moved: false,
             repeated: false,
+            started: SystemTime::now(),
         }
     }
 
@@ -268,6 +271,7 @@ impl<'a> Walk<'a> {
         let (conflicts, mut at) = (&self.conflicts, 0);
         ledger.transactions.retain(|_| (!conflicts.contains(&at), at += 1).0);
         ledger.conflicting = conflicts.len();
+        ledger.read_at = Some(self.started);
         Ok(self.ledger)
     }
 }

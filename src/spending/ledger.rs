@@ -5,6 +5,7 @@ use crate::marketplace::LedgerTotals;
 use crate::model::{Amount, Transaction, TransactionStatus};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 /// Distinct reasons for unreadable entries a message names.
 pub const MAX_SKIP_REASONS: usize = 5;
@@ -73,6 +74,14 @@ pub struct Ledger {
     /// Neighbouring years whose ledger could not be read whole: entries of this year the
     /// marketplace files there may be missing, so the figure is not complete.
     pub neighbours_unread: Vec<i32>,
+    /// When its walk through the marketplace's pages began: a cached ledger's figures are as old
+    /// as this, not as the answer serving them (review37s R37s-7).
+    pub read_at: Option<SystemTime>,
+}
+
+/// The older of two read times, when either is known: figures merged from both are that old.
+pub fn older(a: Option<SystemTime>, b: Option<SystemTime>) -> Option<SystemTime> {
+    a.into_iter().chain(b).min()
 }
 
 impl Ledger {
@@ -118,6 +127,7 @@ impl Ledger {
                 merged.neighbours_unread.push(*neighbour);
                 continue;
             };
+            merged.read_at = older(merged.read_at, ledger.read_at);
             for t in ledger.elsewhere.iter().filter(|t| t.date.year == year) {
                 if ids.insert(t.id.clone()) {
                     merged.transactions.push(Arc::clone(t));

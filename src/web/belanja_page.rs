@@ -39,6 +39,12 @@ pub fn render(
         h1 { (title) }
         p.lead { "Transaksi e-purchasing yang selesai di marketplace pengadaan, tahun anggaran " (year) " (WIB). Transaksi batal tidak dihitung." }
         p #made { "Dibuat oleh Pasar pada " (made_at) }
+        @if let Some(read_at) = spending.read_at() {
+            p #read-at {
+                "Angka dibaca dari marketplace pada " (super::survey::wib(read_at))
+                " (disimpan hingga 5 menit untuk tahun berjalan, 24 jam untuk tahun yang sudah lewat)."
+            }
+        }
         @if !failed.is_empty() || !short.is_empty() {
             p.warning #incomplete {
                 strong { "Data belum lengkap: " }

@@ -78,6 +78,7 @@ mod sheet_counts;
 mod slow_clients;
 mod soak;
 mod spending;
+mod spending_age;
 mod stream_filters;
 mod streamed_page;
 mod survey_read;
