@@ -8,6 +8,7 @@ use super::lookup::RegionView;
 use super::marketplace::{MarketplaceView, marketplace};
 use super::spending_types::{
     AmountView, MarketplaceTally, MonthSpending, PaymentSpending, RankedBuyerView, SpendingShares, VendorSpending,
+    rfc3339,
 };
 use crate::model::{MarketplaceId, PaymentMethod, Transaction, TransactionStatus};
 use crate::search::SourceStatus;
@@ -173,11 +174,6 @@ fn read_cursor(text: &str) -> Option<usize> {
 
 /// One marketplace asked for a buyer's year.
 pub(super) struct SpendingSource(LedgerSource);
-
-/// A read time as the API gives it: `"2026-12-06T04:32:05Z"`.
-pub(super) fn rfc3339(at: std::time::SystemTime) -> String {
-    humantime::format_rfc3339_seconds(at).to_string()
-}
 
 /// What happened to one marketplace's ledger.
 #[Object(name = "SpendingSource")]
