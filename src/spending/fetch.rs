@@ -14,7 +14,7 @@ use super::page_sizes::PageSizes;
 use super::repeats::{self, Repeat};
 use crate::marketplace::{LedgerRequest, LedgerTotals, MarketplaceError, RegistryEntry};
 use crate::model::{MarketplaceId, TransactionStatus};
-use crate::normalize::region;
+use crate::normalize::region::{self, RegionLevel};
 use crate::normalize::transaction::{RawTransaction, normalize_transaction};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -276,10 +276,21 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// Whether an entry's stated buyer is the one asked (its code, spaces around it aside).
+/// Whether an entry's stated buyer is the one asked (its code, spaces around it aside), or one
+/// of its own units.
 fn same_buyer(stated: &str, asked: &str) -> bool {
     let stated = stated.trim();
-    stated == asked || region::by_code(stated).is_some_and(|r| r.code == asked)
+    stated == asked || region::by_code(stated).is_some_and(|r| r.code == asked) || own_unit(stated, asked)
+}
+
+/// Whether `stated` is a code under the kabupaten/kota `asked`: Kemendagri codes nest by dotted
+/// parts, so `35.71.01` is a kecamatan of Kota Kediri (35.71) and `35.71.01.1001` a kelurahan
+/// in it, the Pemda's own units, whose purchases are its spending (review37s R37s-10). Under a
+/// province's code lie its kabupaten and kota, Pemdas of their own: never the province's.
+fn own_unit(stated: &str, asked: &str) -> bool {
+    let Some(below) = stated.strip_prefix(asked).and_then(|rest| rest.strip_prefix('.')) else { return false };
+    let kab_kota = region::by_code(asked).is_some_and(|r| r.level != RegionLevel::Province);
+    kab_kota && below.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The buyer's totals: from the totals endpoint when the file has one, else `None`.

@@ -43,6 +43,7 @@ mod ledger_logs;
 mod ledger_moving;
 mod ledger_page_size;
 mod ledger_repeats;
+mod ledger_sub_units;
 mod markset;
 mod matchset;
 mod memory;
