@@ -27,9 +27,7 @@ impl ErrorExtensions for SpendingError {
         let code = if *self == SpendingError::BadCursor { codes::BAD_CURSOR } else { codes::BAD_USER_INPUT };
         async_graphql::Error::new(self.to_string()).extend_with(|_, e| {
             e.set("code", code);
-            if let Some(field) = self.field() {
-                e.set("field", field);
-            }
+            e.set("field", self.field());
         })
     }
 }

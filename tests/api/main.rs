@@ -80,6 +80,7 @@ mod slow_clients;
 mod soak;
 mod spending;
 mod spending_age;
+mod spending_inputs;
 mod stream_filters;
 mod streamed_page;
 mod survey_read;
