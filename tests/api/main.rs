@@ -11,6 +11,7 @@ mod arriving_filters;
 mod bare_counts;
 mod bela;
 mod belanja;
+mod belanja_tables;
 mod browser;
 mod buyer_access;
 mod buyer_facts;
