@@ -199,9 +199,9 @@ impl<'a> Walk<'a> {
             Ok(t) if !same_buyer(&t.buyer, self.buyer) => ledger.other_buyer += 1,
             Ok(t) if t.date.year != self.year => {
                 ledger.outside_year += 1;
-                // Filed under this year, dated in the next (WIB): the next year's answer takes
-                // it from here (review37s R37s-2).
-                if t.date.year == self.year + 1 {
+                // Filed under this year, dated in the next or the one before (WIB): that year's
+                // answer takes it from here (review37s R37s-2).
+                if (t.date.year - self.year).abs() == 1 {
                     ledger.elsewhere.push(Arc::new(t));
                 }
             }

@@ -64,9 +64,10 @@ pub struct Ledger {
     pub later_state: usize,
     /// Transactions listed twice with different amounts: in no total, so the figure is short.
     pub conflicting: usize,
-    /// The buyer's entries filed under this year but dated (WIB) in the next: not this year's,
-    /// but the next year's answer takes them from here. A marketplace filing by UTC date lists
-    /// 00:30 WIB on 1 January under the year before.
+    /// The buyer's entries filed under this year but dated (WIB) in the next or the one before:
+    /// not this year's, but that year's answer takes them from here. A marketplace filing by UTC
+    /// date lists 00:30 WIB on 1 January under the year before; one filing by WITA (+08:00)
+    /// lists 23:30 WIB on 31 December under the year after.
     pub elsewhere: Vec<Arc<Transaction>>,
     /// Entries dated in this year (WIB) found in the ledger filed under a neighbouring year,
     /// and counted here.
@@ -195,7 +196,7 @@ impl Ledger {
         }
         if self.from_neighbours > 0 {
             said.push(format!(
-                "{} transactions it files under the year before are dated in this one (WIB): counted here",
+                "{} transactions it files under the year before or after are dated in this one (WIB): counted here",
                 self.from_neighbours
             ));
         }

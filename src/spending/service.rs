@@ -216,10 +216,10 @@ impl SpendingService {
     }
 
     /// `buyer`'s `year` (WIB) on `entry`: the ledger the marketplace files under the year, with
-    /// the entries dated in it that it files under the year before ([`neighbour_years`]: a
-    /// marketplace filing by UTC date lists 00:30 WIB on 1 January there). Without them such an
-    /// entry was in neither year's answer, and both said complete (review37s R37s-2). The
-    /// ledgers are cached apart, so the year before's read serves its own answer too.
+    /// the entries dated in it that it files under the year before or after ([`neighbour_years`]:
+    /// a marketplace filing by UTC date lists 00:30 WIB on 1 January under the year before).
+    /// Without them such an entry was in neither year's answer, and both said complete (review37s
+    /// R37s-2). The ledgers are cached apart, so a neighbour's read serves its own answer too.
     pub async fn year_ledger(
         &self,
         entry: &RegistryEntry,
@@ -287,9 +287,11 @@ impl SpendingService {
 }
 
 /// The years whose ledgers may hold entries dated in `year` (WIB): the one before, where a
-/// marketplace keeping its books in UTC files the first seven hours of 1 January. (One keeping
-/// them east of WIB would file the last hour of 31 December under the year after: not read,
-/// as it would cost every ledger a third read for books no marketplace is known to keep.)
+/// marketplace keeping its books in UTC files the first seven hours of 1 January, and the one
+/// after, where one keeping them in WITA or WIT (Makassar, Jayapura: east of WIB) files the last
+/// hour or two of 31 December. The year after is read only once it has begun (WIB): before, no
+/// ledger can be filed under it. Cost: a closed year's answer reads three ledgers, each cached.
 fn neighbour_years(year: i32) -> impl Iterator<Item = i32> {
-    std::iter::once(year - 1)
+    let current = SpendingService::current_year();
+    [year - 1, year + 1].into_iter().filter(move |y| *y <= current)
 }

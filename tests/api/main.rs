@@ -91,4 +91,5 @@ mod unit_spread;
 mod vendors;
 mod web;
 mod workers;
+mod year_after;
 mod year_edges;
