@@ -222,7 +222,7 @@ impl QueryRoot {
         let ranking = service
             .ranking(province.trim(), year, marketplace.as_ref().map(|m| m.as_str()), level)
             .await
-            .map_err(|e| e.extend())?;
+            .map_err(|e| e.extend().extend_with(|_, x| x.set("field", e.ranking_field())))?;
         Ok(spending::ranked(ctx, ranking, first))
     }
 

@@ -8,6 +8,7 @@ use super::lookup::RegionView;
 use super::marketplace::{MarketplaceView, marketplace};
 use super::spending_types::{
     AmountView, MarketplaceTally, MonthSpending, PaymentSpending, RankedBuyerView, SpendingShares, VendorSpending,
+    rfc3339,
 };
 use crate::model::{MarketplaceId, PaymentMethod, Transaction, TransactionStatus};
 use crate::search::SourceStatus;
@@ -26,9 +27,7 @@ impl ErrorExtensions for SpendingError {
         let code = if *self == SpendingError::BadCursor { codes::BAD_CURSOR } else { codes::BAD_USER_INPUT };
         async_graphql::Error::new(self.to_string()).extend_with(|_, e| {
             e.set("code", code);
-            if let Some(field) = self.field() {
-                e.set("field", field);
-            }
+            e.set("field", self.field());
         })
     }
 }
@@ -70,6 +69,12 @@ impl SpendingView {
     /// it states, each readable, with a status Pasar knows, every completed amount read.
     async fn complete(&self) -> bool {
         self.0.complete()
+    }
+    /// When the oldest of its ledgers was read from its marketplace, RFC 3339 in UTC to the
+    /// second: figures served from the cache are as old as this, not as the answer. A closed
+    /// year's ledger is kept a day, the current year's (WIB) five minutes. Null when none was read.
+    async fn read_at(&self) -> Option<String> {
+        self.0.read_at().map(rfc3339)
     }
     /// What happened to each marketplace asked.
     async fn sources(&self) -> Vec<SpendingSource> {
@@ -195,6 +200,12 @@ impl SpendingSource {
     /// Entries it sent dated outside the year asked (in WIB): left out of every figure.
     async fn outside_year_count(&self) -> i32 {
         clamp_i32(self.0.ledger.as_ref().map_or(0, |l| l.outside_year))
+    }
+    /// When its ledger was read (the walk through its pages began), RFC 3339 in UTC to the
+    /// second; with the year before's ledger read for entries filed there, the older of the
+    /// two. Null when it could not be read.
+    async fn read_at(&self) -> Option<String> {
+        self.0.ledger.as_ref().ok().and_then(|l| l.read_at).map(rfc3339)
     }
     /// What went wrong, in a sentence: why it could not be read, or what its figures leave out
     /// (entries unreadable or of unknown status, a ledger ending short of the total it states,

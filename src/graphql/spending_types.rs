@@ -179,4 +179,14 @@ impl RankedBuyerView {
     async fn from_recap(&self) -> bool {
         self.0.from_recap
     }
+    /// When the oldest part of its total was read from its marketplace (a ledger or a recap),
+    /// RFC 3339 in UTC to the second; null when no marketplace answered for it.
+    async fn read_at(&self) -> Option<String> {
+        self.0.read_at.map(rfc3339)
+    }
+}
+
+/// A read time as the API gives it: `"2026-12-06T04:32:05Z"`.
+pub(super) fn rfc3339(at: std::time::SystemTime) -> String {
+    humantime::format_rfc3339_seconds(at).to_string()
 }

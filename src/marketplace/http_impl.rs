@@ -33,6 +33,10 @@ impl Marketplace for HttpAdapter {
         self.definition.transaction_totals.is_some()
     }
 
+    fn ledger_page_size(&self) -> Option<u32> {
+        self.definition.transactions.as_ref().map(|t| t.pagination.max_page_size)
+    }
+
     async fn transactions(&self, request: &LedgerRequest) -> Result<LedgerPage, MarketplaceError> {
         super::ledger::transactions(self, request).await
     }

@@ -108,6 +108,12 @@ pub trait Marketplace: Send + Sync {
         false
     }
 
+    /// The largest ledger page it serves (`[transactions.pagination] max_page_size`), the size a
+    /// ledger page is asked at; `None` when it keeps no ledger or does not say.
+    fn ledger_page_size(&self) -> Option<u32> {
+        None
+    }
+
     /// One page of a buyer's transactions in a year; only called when [`Self::keeps_ledger`].
     async fn transactions(&self, _request: &LedgerRequest) -> Result<LedgerPage, MarketplaceError> {
         Err(MarketplaceError::BadResponse { reason: "keeps no transaction ledger".into() })

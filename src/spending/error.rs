@@ -45,13 +45,26 @@ pub enum SpendingError {
 }
 
 impl SpendingError {
-    /// The argument at fault, when one argument alone is what the client must correct
-    /// (`extensions.field`).
-    pub fn field(&self) -> Option<&'static str> {
+    /// The argument at fault, as `spending` spells it (`extensions.field`): every refusal is of
+    /// one argument, so a form can mark it (review37s R37s-11). `spendingRanking` names its
+    /// one `marketplace` ([`Self::ranking_field`]).
+    pub fn field(&self) -> &'static str {
         match self {
-            Self::NoMarketplaces | Self::UnknownMarketplace(_) => Some("marketplaces"),
-            Self::ProvinceLevel => Some("level"),
-            _ => None,
+            Self::UnknownBuyer(_) => "buyer",
+            Self::UnknownProvince(_) => "province",
+            Self::BadYear { .. } => "year",
+            Self::NoMarketplaces | Self::UnknownMarketplace(_) | Self::NoLedger(_) => "marketplaces",
+            Self::ProvinceLevel => "level",
+            Self::BadFirst { .. } => "first",
+            Self::BadCursor => "after",
+        }
+    }
+
+    /// The argument at fault as `spendingRanking` spells it: `marketplace`, one id.
+    pub fn ranking_field(&self) -> &'static str {
+        match self.field() {
+            "marketplaces" => "marketplace",
+            field => field,
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::marketplace::LedgerTotals;
 use crate::model::{Amount, Transaction, TransactionStatus};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 /// Distinct reasons for unreadable entries a message names.
 pub const MAX_SKIP_REASONS: usize = 5;
@@ -25,6 +26,16 @@ pub enum CutShort {
     Repeated {
         /// Distinct entries read before it.
         read: u64,
+    },
+    /// The total it states changed between pages, on a second walk as on the first: entries
+    /// moved across page boundaries (an order deleted moves every later one up a place), so
+    /// one may never have been served and one gone may have been counted, however many were
+    /// read (review37s R37s-3).
+    Moved {
+        /// The total its first page stated.
+        from: u64,
+        /// The last total it stated.
+        to: u64,
     },
 }
 
@@ -49,9 +60,14 @@ pub struct Ledger {
     pub cut_short: Option<CutShort>,
     /// Entries listed again on the page that first listed them (same id): counted once.
     pub repeated: usize,
-    /// The buyer's entries filed under this year but dated (WIB) in the next: not this year's,
-    /// but the next year's answer takes them from here. A marketplace filing by UTC date lists
-    /// 00:30 WIB on 1 January under the year before.
+    /// Transactions listed again in a later state (completed, then cancelled): the later counts.
+    pub later_state: usize,
+    /// Transactions listed twice with different amounts: in no total, so the figure is short.
+    pub conflicting: usize,
+    /// The buyer's entries filed under this year but dated (WIB) in the next or the one before:
+    /// not this year's, but that year's answer takes them from here. A marketplace filing by UTC
+    /// date lists 00:30 WIB on 1 January under the year before; one filing by WITA (+08:00)
+    /// lists 23:30 WIB on 31 December under the year after.
     pub elsewhere: Vec<Arc<Transaction>>,
     /// Entries dated in this year (WIB) found in the ledger filed under a neighbouring year,
     /// and counted here.
@@ -59,6 +75,14 @@ pub struct Ledger {
     /// Neighbouring years whose ledger could not be read whole: entries of this year the
     /// marketplace files there may be missing, so the figure is not complete.
     pub neighbours_unread: Vec<i32>,
+    /// When its walk through the marketplace's pages began: a cached ledger's figures are as old
+    /// as this, not as the answer serving them (review37s R37s-7).
+    pub read_at: Option<SystemTime>,
+}
+
+/// The older of two read times, when either is known: figures merged from both are that old.
+pub fn older(a: Option<SystemTime>, b: Option<SystemTime>) -> Option<SystemTime> {
+    a.into_iter().chain(b).min()
 }
 
 impl Ledger {
@@ -86,6 +110,7 @@ impl Ledger {
     /// (Entries of other buyers are left out and reported, but the buyer's own figure stands.)
     pub fn complete(&self) -> bool {
         self.skipped == 0
+            && self.conflicting == 0
             && self.unreadable() == 0
             && self.unknown_statuses.is_empty()
             && self.cut_short.is_none()
@@ -103,6 +128,7 @@ impl Ledger {
                 merged.neighbours_unread.push(*neighbour);
                 continue;
             };
+            merged.read_at = older(merged.read_at, ledger.read_at);
             for t in ledger.elsewhere.iter().filter(|t| t.date.year == year) {
                 if ids.insert(t.id.clone()) {
                     merged.transactions.push(Arc::clone(t));
@@ -137,6 +163,10 @@ impl Ledger {
             Some(CutShort::Repeated { read }) => said.push(format!(
                 "after {read} transactions it served ones already read again: the rest of its ledger is in no total"
             )),
+            Some(CutShort::Moved { from, to }) => said.push(format!(
+                "the total it states changed while its pages were read, twice over ({from}, then {to}): entries \
+                 moved between pages, so some may be missing and some counted though gone"
+            )),
             None => {}
         }
         if !self.unknown_statuses.is_empty() {
@@ -152,9 +182,21 @@ impl Ledger {
         if self.repeated > 0 {
             said.push(format!("{} entries repeated an id already read; counted once", self.repeated));
         }
+        if self.later_state > 0 {
+            said.push(format!(
+                "{} transactions were listed again in a later state (completed, then cancelled): the later state counts",
+                self.later_state
+            ));
+        }
+        if self.conflicting > 0 {
+            said.push(format!(
+                "{} transactions were listed twice with different amounts: in no total",
+                self.conflicting
+            ));
+        }
         if self.from_neighbours > 0 {
             said.push(format!(
-                "{} transactions it files under the year before are dated in this one (WIB): counted here",
+                "{} transactions it files under the year before or after are dated in this one (WIB): counted here",
                 self.from_neighbours
             ));
         }
@@ -172,10 +214,17 @@ impl Ledger {
     /// stating another buyer. The figure stands without them, but a reader comparing it with
     /// the marketplace's own count must see why they differ.
     pub fn left_out_id(&self, year: i32) -> Vec<(String, usize)> {
-        let (dated, others) = (self.outside_year, self.other_buyer);
+        let (dated, others, later, twice) = (self.outside_year, self.other_buyer, self.later_state, self.repeated);
         let said = [
             (dated, format!("{dated} transaksi bertanggal di luar tahun {year} tidak dihitung")),
             (others, format!("{others} transaksi milik pembeli lain tidak dihitung")),
+            (twice, format!("{twice} transaksi tercantum dua kali: dihitung sekali")),
+            (
+                later,
+                format!(
+                    "{later} transaksi tercantum lagi dengan status lebih akhir (mis. dibatalkan): status itu yang dihitung"
+                ),
+            ),
         ];
         said.into_iter().filter(|(n, _)| *n > 0).map(|(n, text)| (text, n)).collect()
     }
@@ -193,11 +242,20 @@ impl Ledger {
                     "setelah {read} transaksi, halaman berikutnya mengulang transaksi yang sudah terbaca"
                 ));
             }
+            Some(CutShort::Moved { from, to }) => {
+                said.push(format!(
+                    "jumlah transaksi yang dinyatakannya berubah selama halamannya dibaca ({from}, lalu {to}), \
+                     juga saat dibaca ulang"
+                ));
+            }
             None => {}
         }
         let unreadable = self.skipped + self.unreadable();
         if unreadable > 0 {
             said.push(format!("{unreadable} transaksi tidak dapat dibaca"));
+        }
+        if self.conflicting > 0 {
+            said.push(format!("{} transaksi tercantum dua kali dengan nilai berbeda", self.conflicting));
         }
         if !self.unknown_statuses.is_empty() {
             let n = self.unknown_status_count();

@@ -15,6 +15,7 @@ mod ledger;
 mod locality;
 mod page_sizes;
 mod ranking;
+mod repeats;
 mod service;
 mod summary;
 

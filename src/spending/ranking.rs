@@ -7,6 +7,7 @@ use crate::marketplace::{LedgerTotals, MarketplaceError, RegistryEntry};
 use crate::model::{Amount, MarketplaceId};
 use crate::normalize::region::{self, Region, RegionLevel};
 use futures::StreamExt;
+use std::time::SystemTime;
 
 /// Totals fetched at once while ranking.
 pub(super) const RANKING_CONCURRENCY: usize = 6;
@@ -21,6 +22,8 @@ pub struct Part {
     /// Whether it is the marketplace's own recap (`[transaction_totals]`) rather than Pasar's
     /// reading of the ledger.
     pub from_recap: bool,
+    /// When it was read from the marketplace.
+    pub read_at: Option<SystemTime>,
 }
 
 type Total = (usize, MarketplaceId, Result<Part, MarketplaceError>);
@@ -46,6 +49,8 @@ pub struct RankedBuyer {
     /// True when any Pemda of the ranking is not complete: its missing part may place it above
     /// this one, so every rank may still change, not only the incomplete rows'.
     pub provisional: bool,
+    /// When the oldest of its parts was read from its marketplace (a cached total is as old).
+    pub read_at: Option<SystemTime>,
 }
 
 /// A ranking, and the marketplaces that failed for some Pemda.
@@ -99,12 +104,14 @@ where
                 complete: true,
                 provisional: false,
                 from_recap: false,
+                read_at: None,
             })
             .collect();
         for (i, marketplace, result) in results {
             let Some(buyer) = buyers.get_mut(i) else { continue };
             match result {
-                Ok(Part { totals: t, whole, from_recap }) => {
+                Ok(Part { totals: t, whole, from_recap, read_at }) => {
+                    buyer.read_at = super::ledger::older(buyer.read_at, read_at);
                     buyer.complete &= whole;
                     buyer.from_recap |= from_recap;
                     buyer.total =
@@ -139,8 +146,9 @@ impl Ranking {
     /// ledgers of the same marketplaces (whole when `complete`): the ranking's row came from the
     /// recaps, which may count otherwise, and one page showed two totals for one Pemda
     /// (review37s R37s-1).
-    pub fn with_own(mut self, code: &str, own: Tally, complete: bool) -> Self {
+    pub fn with_own(mut self, code: &str, own: Tally, complete: bool, read_at: Option<SystemTime>) -> Self {
         let Some(row) = self.buyers.iter_mut().find(|b| b.region.code == code) else { return self };
+        row.read_at = read_at;
         row.total = own.total;
         row.count = u64::try_from(own.count).unwrap_or(u64::MAX);
         row.complete = complete;
@@ -188,6 +196,7 @@ mod tests {
             complete: true,
             provisional: false,
             from_recap: false,
+            read_at: None,
         }
     }
 

@@ -4,7 +4,7 @@ use super::error::SpendingError;
 use super::failures::LedgerFailures;
 use super::fetch;
 use super::lanes::Lanes;
-use super::ledger::Ledger;
+use super::ledger::{Ledger, older};
 use super::page_sizes::PageSizes;
 use super::ranking::{self, Part, Ranking};
 use super::summary::{Summary, summarise};
@@ -28,6 +28,8 @@ const LEDGER_BYTES: u64 = 64 * 1024 * 1024;
 const MAX_TOTALS: u64 = 16_384;
 
 type Key = (MarketplaceId, String, i32);
+/// A marketplace's recap and when it was asked.
+type Recap = (LedgerTotals, SystemTime);
 
 /// Where the service finds the marketplaces served now (adapters may be reloaded).
 pub type RegistrySource = Arc<dyn Fn() -> Arc<Registry> + Send + Sync>;
@@ -61,6 +63,11 @@ impl Spending {
         self.sources.iter().all(|s| s.ledger.as_ref().is_ok_and(|l| l.complete()))
     }
 
+    /// When the oldest of its ledgers was read; `None` when none was.
+    pub fn read_at(&self) -> Option<SystemTime> {
+        self.sources.iter().filter_map(|s| s.ledger.as_ref().ok()).fold(None, |at, l| older(at, l.read_at))
+    }
+
     /// Every transaction read, by date, then marketplace and id.
     pub fn transactions(&self) -> Vec<(MarketplaceId, Arc<Transaction>)> {
         let mut all: Vec<(MarketplaceId, Arc<Transaction>)> = self
@@ -80,8 +87,8 @@ pub struct SpendingService {
     registry: RegistrySource,
     closed: Cache<Key, Arc<Ledger>>,
     current: Cache<Key, Arc<Ledger>>,
-    totals_closed: Cache<Key, LedgerTotals>,
-    totals_current: Cache<Key, LedgerTotals>,
+    totals_closed: Cache<Key, Recap>,
+    totals_current: Cache<Key, Recap>,
     lanes: Arc<Lanes>,
     page_sizes: Arc<PageSizes>,
     failures: Arc<LedgerFailures>,
@@ -200,7 +207,7 @@ impl SpendingService {
         Ok(ranking::rank(ranking::pemdas(province.code, level), entries, totals).await)
     }
 
-    fn caches(&self, year: i32) -> (&Cache<Key, Arc<Ledger>>, &Cache<Key, LedgerTotals>) {
+    fn caches(&self, year: i32) -> (&Cache<Key, Arc<Ledger>>, &Cache<Key, Recap>) {
         if year < Self::current_year() {
             (&self.closed, &self.totals_closed)
         } else {
@@ -209,10 +216,10 @@ impl SpendingService {
     }
 
     /// `buyer`'s `year` (WIB) on `entry`: the ledger the marketplace files under the year, with
-    /// the entries dated in it that it files under the year before ([`neighbour_years`]: a
-    /// marketplace filing by UTC date lists 00:30 WIB on 1 January there). Without them such an
-    /// entry was in neither year's answer, and both said complete (review37s R37s-2). The
-    /// ledgers are cached apart, so the year before's read serves its own answer too.
+    /// the entries dated in it that it files under the year before or after ([`neighbour_years`]:
+    /// a marketplace filing by UTC date lists 00:30 WIB on 1 January under the year before).
+    /// Without them such an entry was in neither year's answer, and both said complete (review37s
+    /// R37s-2). The ledgers are cached apart, so a neighbour's read serves its own answer too.
     pub async fn year_ledger(
         &self,
         entry: &RegistryEntry,
@@ -245,7 +252,8 @@ impl SpendingService {
     /// many. A recap may count what the ledger does not (an order in progress), and the
     /// ledger's figure is the one `spending` gives (review37s R37s-1).
     pub async fn totals(&self, entry: &RegistryEntry, buyer: &str, year: i32) -> Result<Part, MarketplaceError> {
-        let read = |l: Arc<Ledger>| Part { totals: l.totals(), whole: l.complete(), from_recap: false };
+        let read =
+            |l: Arc<Ledger>| Part { totals: l.totals(), whole: l.complete(), from_recap: false, read_at: l.read_at };
         if !entry.marketplace.has_totals() {
             return self.year_ledger(entry, buyer, year).await.map(read);
         }
@@ -254,12 +262,14 @@ impl SpendingService {
         }
         let key = (entry.marketplace.id().clone(), buyer.to_string(), year);
         let load = async {
+            let asked = SystemTime::now();
             let loaded = fetch::load_totals(entry, &self.lanes, buyer, year).await;
             self.failures.note(entry.marketplace.id(), &loaded, buyer, year);
-            loaded?.ok_or_else(|| MarketplaceError::BadResponse { reason: "no totals".into() })
+            let recap = loaded?.ok_or_else(|| MarketplaceError::BadResponse { reason: "no totals".into() })?;
+            Ok::<_, MarketplaceError>((recap, asked))
         };
-        let recap = self.caches(year).1.try_get_with(key, load).await.map_err(|e| (*e).clone())?;
-        Ok(Part { totals: recap, whole: true, from_recap: true })
+        let (recap, asked) = self.caches(year).1.try_get_with(key, load).await.map_err(|e| (*e).clone())?;
+        Ok(Part { totals: recap, whole: true, from_recap: true, read_at: Some(asked) })
     }
 
     /// [`Self::year_ledger`] when every ledger it needs is cached already; `None` otherwise.
@@ -277,9 +287,11 @@ impl SpendingService {
 }
 
 /// The years whose ledgers may hold entries dated in `year` (WIB): the one before, where a
-/// marketplace keeping its books in UTC files the first seven hours of 1 January. (One keeping
-/// them east of WIB would file the last hour of 31 December under the year after: not read,
-/// as it would cost every ledger a third read for books no marketplace is known to keep.)
+/// marketplace keeping its books in UTC files the first seven hours of 1 January, and the one
+/// after, where one keeping them in WITA or WIT (Makassar, Jayapura: east of WIB) files the last
+/// hour or two of 31 December. The year after is read only once it has begun (WIB): before, no
+/// ledger can be filed under it. Cost: a closed year's answer reads three ledgers, each cached.
 fn neighbour_years(year: i32) -> impl Iterator<Item = i32> {
-    std::iter::once(year - 1)
+    let current = SpendingService::current_year();
+    [year - 1, year + 1].into_iter().filter(move |y| *y <= current)
 }

@@ -105,6 +105,7 @@ async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, R
         spending.buyer.code,
         spending.summary.all,
         spending.complete(),
+        spending.read_at(),
     );
     Ok((spending, ranking))
 }

@@ -79,6 +79,9 @@ pub fn rows(
         Some(s.all.count),
     )];
     out.push(("Dibuat".into(), format!("oleh Pasar pada {made_at}"), None, None, None));
+    if let Some(read_at) = spending.read_at() {
+        out.push(("Dibaca".into(), format!("dari marketplace pada {}", super::survey::wib(read_at)), None, None, None));
+    }
     for marketplace in &gaps.failed {
         let said = format!("{marketplace} tidak dapat dibaca: nilainya tidak termasuk dalam total (bukan nol)");
         out.push(("Data belum lengkap".into(), said, None, None, None));

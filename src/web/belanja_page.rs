@@ -39,6 +39,12 @@ pub fn render(
         h1 { (title) }
         p.lead { "Transaksi e-purchasing yang selesai di marketplace pengadaan, tahun anggaran " (year) " (WIB). Transaksi batal tidak dihitung." }
         p #made { "Dibuat oleh Pasar pada " (made_at) }
+        @if let Some(read_at) = spending.read_at() {
+            p #read-at {
+                "Angka dibaca dari marketplace pada " (super::survey::wib(read_at))
+                " (disimpan hingga 5 menit untuk tahun berjalan, 24 jam untuk tahun yang sudah lewat)."
+            }
+        }
         @if !failed.is_empty() || !short.is_empty() {
             p.warning #incomplete {
                 strong { "Data belum lengkap: " }
@@ -76,9 +82,11 @@ pub fn render(
         h2 #shares-title { "Porsi belanja" }
         // Wider than a phone: the scrolled box takes focus so arrow keys can scroll it.
         div.table-scroll tabindex="0" role="region" aria-labelledby="shares-title" { table.survey #shares {
+            // The region's label names the scrolled box; the table needs a name of its own.
+            caption { "Porsi belanja " (spending.buyer.name) " " (year) " menurut penyedia" }
             thead { tr { th { "Kepada" } th.num { "Porsi" } th.num { "Nilai" } th.num { "Dasar perhitungan" } th.num { "Tidak diketahui" } } }
             tbody { @for (name, share) in shares(spending) { tr {
-                td { (name) } td.num { (percent(share.ratio())) } td.num { (format_rupiah(share.value)) }
+                th scope="row" { (name) } td.num { (percent(share.ratio())) } td.num { (format_rupiah(share.value)) }
                 td.num { (format_rupiah(share.base)) } td.num { (format_rupiah(share.unknown)) }
             } } }
         } }
@@ -104,10 +112,11 @@ pub fn render(
             }
         } @else {
             div.table-scroll tabindex="0" role="region" aria-labelledby="ranking-title" { table.survey #ranking {
+                caption { "Peringkat Pemda di provinsi menurut total belanja " (year) }
                 thead { tr { th { "Peringkat" } th { "Pemda" } th.num { "Total (termasuk PPN)" } th.num { "Transaksi" } } }
                 tbody { @for b in &ranking.buyers {
                     tr class=[(b.region.code == code).then_some("highlight")] aria-current=[(b.region.code == code).then_some("true")] {
-                        td { (b.rank) } td { a href={ "/belanja?wilayah=" (b.region.code) "&tahun=" (year) } { (b.region.name) } }
+                        td { (b.rank) } th scope="row" { a href={ "/belanja?wilayah=" (b.region.code) "&tahun=" (year) } { (b.region.name) } }
                         td.num { (format_rupiah(b.total.including_vat)) @if !b.complete { " *" } } td.num { (b.count) }
                     }
                 } }

@@ -19,7 +19,7 @@ const SPENDING: &str = r#"query($buyer: String!) {
     sources { status transactionCount unreadableCount message }
   } }"#;
 
-fn order(i: usize, buyer: &str, status: &str) -> Value {
+pub(crate) fn order(i: usize, buyer: &str, status: &str) -> Value {
     json!({
         "id": format!("MBIZ-2023-{i:06}"), "created_at": format!("2023-03-{:02}T03:00:00Z", 1 + i % 28),
         "buyer": { "code": buyer, "unit": "Dinas Uji" }, "amount": "Rp1.110.000", "tax_included": true,
