@@ -335,8 +335,7 @@ async fn run(
     } else {
         // Variable values were checked before (`variables::refusal`): what validation refuses
         // now is the document's.
-        let errors = std::mem::take(&mut response.errors);
-        response.errors = errors.into_iter().map(|e| wire::coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
+        response.errors = wire::refused_by_validation(std::mem::take(&mut response.errors));
     }
     Answer { response, executed }
 }

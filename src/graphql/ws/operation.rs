@@ -122,8 +122,7 @@ impl Operation {
                 && !response.errors.is_empty()
                 && response.errors.iter().all(|e| e.path.is_empty());
             if refused {
-                let errors: Vec<ServerError> =
-                    response.errors.into_iter().map(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
+                let errors = wire::refused_by_validation(response.errors);
                 tally.worst(errors.first().map_or(Outcome::Refused, count_unrun));
                 return protocol::error(&self.id, &errors);
             }

@@ -11,6 +11,7 @@ mod header_size;
 mod heads;
 mod http2;
 mod lifetime;
+mod listed_errors;
 mod malformed;
 mod operation_types;
 mod ordering;
