@@ -94,3 +94,16 @@ fn xl_written_apart_after_a_code_is_the_high_yield_model_and_a_numbered_xl_is_an
     assert!(!apart("Cartridge Canon PG-810XL", "Cartridge Canon PG-810 XL"));
     assert!(product_key("Cartridge HP 680XL Black").specs.contains(&"680xl".to_string()));
 }
+
+#[test]
+fn a_capacitor_or_resistor_code_of_three_digits_is_its_value() {
+    each_apart(&[
+        ("Kapasitor Keramik 104 50V", "Kapasitor Keramik 103 50V"),
+        ("Kapasitor Keramik 104 50V", "Kapasitor Keramik 10nF 50V"),
+        ("Kapasitor 104", "Kapasitor 105"),
+        ("Resistor 102 1%", "Resistor 103 1%"),
+    ]);
+    // `104` is 10 × 10⁴ pF: the same part as `100nF`.
+    assert!(!apart("Kapasitor Keramik 104 50V", "Kapasitor Keramik 100nF 50V"));
+    assert!(product_key("Resistor 472").specs.contains(&"4.7kohm".to_string()));
+}
