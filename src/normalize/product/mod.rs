@@ -41,6 +41,8 @@
 //!   a set of two goods is not one of them alone (`Mur Baut M8` ≠ `Baut M8 x 20`, R37m-9);
 //!   `XL` written apart after a code is part of it (`PG-810 XL` is `PG-810XL`), and a numbered
 //!   `680XL` is a model, not a volume (R37m-4);
+//!   a decimal point glued to a code stays (`1.5A` is not `15A`), and a shared value or voltage
+//!   rating relates no two model codes (`12V 1.5A` ≠ `12V 2A`, R37m-6);
 //!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`)
 //!   are apart even when a shared model code makes them alike.
 //! - Everything else is weighed, whether or not a kind word was recognised: words (the kind's

@@ -10,6 +10,7 @@ use super::ProductKey;
 use super::amounts;
 use super::category::{ORIGIN_COMPATIBLE, REFILL_ONLY, category};
 use super::place_apart;
+use super::tables;
 use super::variants;
 use std::collections::HashMap;
 
@@ -331,18 +332,14 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
     for (what, x) in &sa {
         let Some(y) = sb.get(what).filter(|_| !matches!(*what, "variant" | "face value")) else { continue };
         let clash = match *what {
-            // Part numbers (letters and two digits or more: `tk1114`, `jv100`) are the strongest
-            // identity: when both titles give one, one of each must be related, whatever a
-            // looser number (`160`) shares.
+            // A shared electrical value or rating relates no two models (review37m R37m-6:
+            // `12V 1.5A` met `12V 2A` on the `12v`); [`variants`] weighs the values themselves.
             "model" => {
-                let part = |v: &&str| {
-                    v.chars().any(|c| c.is_ascii_alphabetic()) && v.chars().filter(char::is_ascii_digit).count() >= 2
+                let plain = |v: &[&'a str]| {
+                    v.iter().copied().filter(|s| tables::electrical_spec(s).is_none()).collect::<Vec<_>>()
                 };
-                let (px, py): (Vec<&str>, Vec<&str>) =
-                    (x.iter().copied().filter(part).collect(), y.iter().copied().filter(part).collect());
-                let parts_differ =
-                    !px.is_empty() && !py.is_empty() && !px.iter().any(|p| py.iter().any(|q| related(p, q)));
-                parts_differ || !x.iter().any(|p| y.iter().any(|q| related(p, q)))
+                let (px, py) = (plain(x), plain(y));
+                models_clash(x, y) || (!px.is_empty() && !py.is_empty() && models_clash(&px, &py))
             }
             // RAM and storage: one title may leave one out, but never states another.
             // Two titles that both say what the offer includes say all of it (`dengan Sopir` is
@@ -366,6 +363,18 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
         }
     }
     out
+}
+
+/// Whether two titles' model codes name other models. Part numbers (letters and two digits or
+/// more: `tk1114`, `jv100`) are the strongest identity: when both titles give one, one of each
+/// must be related, whatever a looser number (`160`) shares.
+fn models_clash(x: &[&str], y: &[&str]) -> bool {
+    let part =
+        |v: &&str| v.chars().any(|c| c.is_ascii_alphabetic()) && v.chars().filter(char::is_ascii_digit).count() >= 2;
+    let (px, py): (Vec<&str>, Vec<&str>) =
+        (x.iter().copied().filter(part).collect(), y.iter().copied().filter(part).collect());
+    let parts_differ = !px.is_empty() && !py.is_empty() && !px.iter().any(|p| py.iter().any(|q| related(p, q)));
+    parts_differ || !x.iter().any(|p| y.iter().any(|q| related(p, q)))
 }
 
 /// Whether a single length (`120cm`) is the first measure of a size (`120x60`, `120x60cm`) in
