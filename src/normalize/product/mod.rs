@@ -43,8 +43,9 @@
 //!   `680XL` is a model, not a volume (R37m-4);
 //!   a decimal point glued to a code stays (`1.5A` is not `15A`), and a shared value or voltage
 //!   rating relates no two model codes (`12V 1.5A` ≠ `12V 2A`, R37m-6);
-//!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`)
-//!   are apart even when a shared model code makes them alike.
+//!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`), or clothing sizes
+//!   of the `XL` family (`2XL` is `XXL`, R37m-5), are apart even when a shared model code makes
+//!   them alike.
 //! - Everything else is weighed, whether or not a kind word was recognised: words (the kind's
 //!   words among them), brand, specs and model codes are features weighted by inverse document
 //!   frequency over the set being grouped, model codes and brands doubled. The similarity sets

@@ -114,3 +114,18 @@ fn an_adaptor_of_another_current_is_another_adaptor_beside_a_shared_voltage() {
     assert!(!apart("Adaptor 12V 1.5A", "Adaptor 12V 1,5A"));
     assert!(product_key("Adaptor 12V 1.5A").specs.contains(&"1.5a".to_string()));
 }
+
+#[test]
+fn a_clothing_size_written_with_its_count_of_xs_is_that_size() {
+    each_apart(&[
+        ("Kaos Polos Hitam XL", "Kaos Polos Hitam 2XL"),
+        ("Kaos Polos Hitam XL", "Kaos Polos Hitam 3XL"),
+        ("Kaos Polos Hitam Size XL", "Kaos Polos Hitam Size 2XL"),
+        ("Kemeja PDH XL", "Kemeja PDH 2XL"),
+        ("Jas Hujan Axio XL", "Jas Hujan Axio 2XL"),
+        ("Kaos Polos Hitam 2XL", "Kaos Polos Hitam 3XL"),
+        ("Kaos Polos Hitam XL", "Kaos Polos Hitam XXL"),
+    ]);
+    assert!(!apart("Kaos Polos Hitam 2XL", "Kaos Polos Hitam XXL"));
+    assert!(!apart("Kaos Polos Hitam 3XL", "Kaos Polos Hitam XXXL"));
+}

@@ -9,9 +9,13 @@ use super::tables;
 /// Words for a product's size: two titles stating different ones are different products.
 const SIZE_WORDS: &[&str] = &["kecil", "sedang", "besar"];
 
+/// Clothing sizes of the `XL` family, likewise (review37m R37m-5: `Kaos XL` / `Kaos 2XL`).
+const CLOTHING_SIZES: &[&str] = &["xs", "xl", "xxl", "xxxl", "xxxxl", "xxxxxl"];
+
 /// What keeps `a` and `b` apart, as (what, one side, other side).
 pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'static str, Vec<&'a str>, Vec<&'a str>)> {
-    sizes(a, b)
+    sizes(a, b, SIZE_WORDS)
+        .or_else(|| sizes(a, b, CLOTHING_SIZES))
         .map(|(x, y)| ("size", x, y))
         .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
         .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
@@ -50,9 +54,9 @@ fn rated<'a>(
     (!x.is_empty() && !y.is_empty() && !within(&x, &y) && !within(&y, &x)).then_some((what, x, y))
 }
 
-fn sizes<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+fn sizes<'a>(a: &'a ProductKey, b: &'a ProductKey, words: &[&str]) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
     let said =
-        |k: &'a ProductKey| k.tokens.iter().map(String::as_str).filter(|t| SIZE_WORDS.contains(t)).collect::<Vec<_>>();
+        |k: &'a ProductKey| k.tokens.iter().map(String::as_str).filter(|t| words.contains(t)).collect::<Vec<_>>();
     let (x, y) = (said(a), said(b));
     (!x.is_empty() && !y.is_empty() && x != y).then_some((x, y))
 }
