@@ -13,6 +13,7 @@ use super::apart::{self, Says};
 use super::boards;
 use super::category::category;
 use super::face;
+use super::ink;
 use super::lex::{self, Class, Tok};
 use super::markers;
 use super::names;
@@ -63,6 +64,9 @@ pub fn product_key(title: &str) -> ProductKey {
     let mut reader = Reader::new(&toks, paper, book);
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
+    if ink {
+        ink::read(&mut specs, &mut tokens);
+    }
     // `Ballpoint Pen`: a word the kind's own wordings hold says nothing more.
     if let Some(kind) = kind {
         let wordings = names::KINDS.iter().filter(|(k, _)| *k == kind).flat_map(|(_, p)| p.iter());

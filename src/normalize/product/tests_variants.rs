@@ -129,3 +129,20 @@ fn a_clothing_size_written_with_its_count_of_xs_is_that_size() {
     assert!(!apart("Kaos Polos Hitam 2XL", "Kaos Polos Hitam XXL"));
     assert!(!apart("Kaos Polos Hitam 3XL", "Kaos Polos Hitam XXXL"));
 }
+
+#[test]
+fn a_high_yield_xl_after_the_colour_and_a_colour_cartridge_are_not_the_black_one() {
+    each_apart(&[
+        ("Cartridge Canon PG-810 Black", "Cartridge Canon PG-810 Black XL"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Black XL"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Tricolor"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Tri-color"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Color"),
+        ("Cartridge HP 680 Hitam", "Cartridge HP 680 Warna"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Combo Pack"),
+        ("Cartridge HP 680 Tricolor", "Cartridge HP 680 Combo Pack"),
+    ]);
+    assert!(!apart("Cartridge Canon PG-810 Black XL", "Cartridge Canon PG-810 XL Black"));
+    assert!(!apart("Cartridge HP 680 Tricolor", "Cartridge HP 680 Warna"));
+    assert!(!apart("Cartridge HP 680 Warna Hitam", "Cartridge HP 680 Black"));
+}
