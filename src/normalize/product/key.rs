@@ -264,7 +264,8 @@ fn labelled_field(title: &str) -> Option<Vec<String>> {
             // `(Merek Max)`: a label in brackets names the maker without a colon.
             let bracketed = (before == Some('(') && after.starts_with(char::is_whitespace))
                 .then(|| after.split(')').next().unwrap_or(after));
-            let rest = after.trim_start().strip_prefix(':').or(bracketed)?;
+            let rest =
+                after.trim_start().strip_prefix(':').or(bracketed).or_else(|| bare(&lower[..at], label, after))?;
             whole.then_some(rest)
         })
     })?;
@@ -275,6 +276,19 @@ fn labelled_field(title: &str) -> Option<Vec<String>> {
         None => value,
     };
     Some(lex::tokens(value).into_iter().map(|t| t.text).collect())
+}
+
+/// `Stapler Merek Max HD-10`: a `Merek` without its colon names the maker written after it, a
+/// word that names nothing else (review37m R37m-8: read no maker, the title met Kenko's). Not
+/// `Tanpa Merek`, nor `Brand New`.
+fn bare<'a>(before: &str, label: &str, after: &'a str) -> Option<&'a str> {
+    let next = lex::tokens(after).into_iter().next()?;
+    let names = next.class == Class::Word
+        && !tables::NOISE.contains(&next.text.as_str())
+        && !NO_MAKER.contains(&next.text.as_str())
+        && tables::colour(&next.text).is_none();
+    let labelled = label != "brand" && after.starts_with(char::is_whitespace) && !before.trim_end().ends_with("tanpa");
+    (names && labelled).then_some(after)
 }
 
 /// What a `Merek:` field says when the good has no maker: `Tanpa Merek`, `Tidak Ada`, `Lokal`.

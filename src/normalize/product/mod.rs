@@ -91,7 +91,9 @@
 //!   HD-10`) reads no brand; a title naming no maker is apart from one naming a maker when it
 //!   has a word of its own beside what the maker's name is beside (`place`), or, when the
 //!   maker is one its marketplace states and the title names none, beside what that title says
-//!   (`Isi Staples Max No 10` is not Joyko's `Isi Staples No 10`); every wording of a key counts,
+//!   (`Isi Staples Max No 10` is not Joyko's `Isi Staples No 10`), or last right after the model
+//!   code (`Stapler HD-10 Max`, R37m-8; `Merek Max` without its colon names the maker as `Merek:
+//!   Max` does); every wording of a key counts,
 //!   not only the one standing for it. A title reading no brand that is like the titles of two
 //!   makers joins neither maker's group (review33m N8: it went to the one named by a dictionary
 //!   word, `Max`, which had nothing to conflict with); like one maker's only, it joins that

@@ -31,7 +31,7 @@ pub(crate) struct Place {
 /// What comes before and after a name: a word, or `#` and the kind when a wording of it is
 /// there (`Papan Tulis Sinar` and `Whiteboard Snowman` both name the maker after the board).
 /// Nothing at the ends: a last word (`… Original Japan`, `… Stapler Kecil`) is no maker's place
-/// more than any other.
+/// more than any other, except right after the model code (`Stapler HD-10 Max`, `place_apart`).
 pub(super) type Beside = [Option<String>; 2];
 
 impl Place {

@@ -146,3 +146,18 @@ fn a_high_yield_xl_after_the_colour_and_a_colour_cartridge_are_not_the_black_one
     assert!(!apart("Cartridge HP 680 Tricolor", "Cartridge HP 680 Warna"));
     assert!(!apart("Cartridge HP 680 Warna Hitam", "Cartridge HP 680 Black"));
 }
+
+#[test]
+fn a_maker_written_without_a_colon_or_after_the_model_is_another_maker() {
+    for other in [
+        "Stapler Merek Max HD-10",
+        "Stapler HD-10 Merek Max",
+        "Stapler Merk Max HD-10",
+        "Stapler HD-10 Max",
+        "Stapler HD-10 Smart",
+    ] {
+        assert!(apart("Kenko Stapler HD-10", other), "Kenko Stapler HD-10 / {other}");
+    }
+    assert!(!apart("Stapler Max HD-10", "Stapler Merek Max HD-10"));
+    assert!(!apart("Stapler Max HD-10", "Stapler HD-10 Max"));
+}
