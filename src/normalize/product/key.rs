@@ -21,6 +21,7 @@ use super::phrases::{BRANDS, KINDS, Table};
 use super::place::Place;
 use super::reader::{Reader, matches};
 use super::tables;
+use super::variants;
 use super::vocab;
 use std::collections::HashMap;
 
@@ -85,6 +86,7 @@ pub fn product_key(title: &str) -> ProductKey {
         |w: &str| tokens.iter().any(|t| t == w) || specs.iter().any(|s| s.starts_with(w) && category(s) == "model");
     let mut place = Place::read(&whole, named, kept);
     place.in_dictionary = in_dictionary;
+    place.lines = variants::lines(&whole);
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says, place }
 }
 

@@ -26,6 +26,8 @@ pub(crate) struct Place {
     /// Words of a dictionary standing where a brand is read (`Map Kancing Folio`): no brand, yet
     /// a title with others there names another maker (`brands_apart`).
     pub(super) in_dictionary: Option<String>,
+    /// The words of a model's line written right after its code (`variants::lines`).
+    pub(super) lines: Vec<String>,
 }
 
 /// What comes before and after a name: a word, or `#` and the kind when a wording of it is

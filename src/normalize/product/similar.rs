@@ -110,6 +110,11 @@ pub(super) fn related(a: &str, b: &str) -> bool {
     if a.ends_with("xl") != b.ends_with("xl") {
         return false;
     }
+    // `HD-10D` is another stapler than `HD-10`: a letter after a code's last digit (review37m
+    // R37m-7); `85A` in `CE285A` has letters before it.
+    if lettered_after(a, b) || lettered_after(b, a) {
+        return false;
+    }
     fn unhyphenated(s: &str) -> std::borrow::Cow<'_, str> {
         if s.contains('-') { s.replace('-', "").into() } else { s.into() }
     }
@@ -117,6 +122,13 @@ pub(super) fn related(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     short == long
         || (short.len() >= 3 && short.chars().filter(char::is_ascii_digit).count() >= 2 && long.contains(&**short))
+}
+
+/// Whether `long` is `short`, a code of letters then digits, with one letter after it.
+fn lettered_after(short: &str, long: &str) -> bool {
+    long.strip_prefix(short).is_some_and(|rest| rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_alphabetic()))
+        && short.starts_with(|c: char| c.is_ascii_alphabetic())
+        && short.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// The number before a hyphen in a code (`10` in `10-1m`).

@@ -161,3 +161,18 @@ fn a_maker_written_without_a_colon_or_after_the_model_is_another_maker() {
     assert!(!apart("Stapler Max HD-10", "Stapler Merek Max HD-10"));
     assert!(!apart("Stapler Max HD-10", "Stapler HD-10 Max"));
 }
+
+#[test]
+fn another_line_of_one_model_number_is_another_model() {
+    each_apart(&[
+        ("iPhone 13 Pro Max 128GB", "iPhone 13 Pro 128GB"),
+        ("iPhone 13 Pro 128GB", "iPhone 13 128GB"),
+        ("Redmi Note 12 Pro 8/256", "Redmi Note 12 8/256"),
+        ("Samsung Galaxy S23 Ultra 256GB", "Samsung Galaxy S23 256GB"),
+        ("Stapler Max HD-10", "Stapler Max HD-10D"),
+    ]);
+    assert!(!apart("iPhone 13 Pro Max 128GB", "Apple iPhone 13 Pro Max 128 GB"));
+    assert!(!apart("Toner HP 85A", "Toner HP CE285A"));
+    // `Pro` after `LaserJet` is the printer's line, not the toner's.
+    assert!(!apart("Toner HP 410A Black CF410A", "HP 410A Hitam Original LaserJet Pro M452"));
+}
