@@ -296,6 +296,9 @@ impl<'a> Reader<'a> {
             if let Some(size) = tables::paper_size(text) {
                 return self.spec(size.to_string(), 1);
             }
+            if self.bolt(text) {
+                return;
+            }
             if let Some((class, generation)) = processor(text) {
                 self.specs.extend(generation);
                 return self.spec(class, 1);

@@ -176,3 +176,12 @@ fn another_line_of_one_model_number_is_another_model() {
     // `Pro` after `LaserJet` is the printer's line, not the toner's.
     assert!(!apart("Toner HP 410A Black CF410A", "HP 410A Hitam Original LaserJet Pro M452"));
 }
+
+#[test]
+fn a_bolt_written_with_its_length_joined_or_in_millimetres_is_the_bolt_written_apart() {
+    for other in ["Baut M8x20", "Baut M8x20mm", "Baut M8 x 20 mm"] {
+        assert!(!apart("Baut M8 x 20", other), "Baut M8 x 20 / {other}");
+    }
+    assert!(apart("Baut M8x20", "Baut M8 x 30"));
+    assert!(apart("Baut M8x20mm", "Baut M10x20mm"));
+}

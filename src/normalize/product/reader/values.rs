@@ -52,6 +52,22 @@ impl Reader<'_> {
         self.unit_at(ahead).is_some() || self.is_pack_word(ahead) || self.peek(ahead).is_some_and(|t| t.is("x"))
     }
 
+    /// `M8x20`, `M8x20mm`: a bolt's thread and length written as one code, read as `M8 x 20` is
+    /// (review37m R37m-13: `m8x20` split from `m8` and `x20`). Whether the code was read so.
+    pub(super) fn bolt(&mut self, code: &str) -> bool {
+        let Some((thread, length)) = code.strip_prefix('m').and_then(|rest| rest.split_once('x')) else {
+            return false;
+        };
+        let length = length.strip_suffix("mm").unwrap_or(length);
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(thread) && digits(length)) {
+            return false;
+        }
+        self.specs.push(format!("m{thread}"));
+        self.spec(format!("x{length}"), 1);
+        true
+    }
+
     /// `M8 x 20`: the length written after a bolt's thread, a spec of its own (review36b R36b-3:
     /// read as a bare number beside the code, `Baut M8 x 20` met `Baut M8 x 30`). Not a count
     /// (`A4 x 5 Rim`) nor a measure, which the number reads itself. Whether it was read so.
@@ -60,8 +76,11 @@ impl Reader<'_> {
             t.class == Class::Code && tables::paper_size(&t.text).is_none() && !t.text.starts_with("rp")
         });
         let length = self.peek(1).filter(|t| t.class == Class::Num).map(|t| t.text.clone());
+        // `M8 x 20 mm` is `M8 x 20` (R37m-13: read `20mm`, a dimension clashing with `x20`).
+        let millimetres = self.unit_at(2).is_some_and(|(unit, _)| unit == "mm");
         let measured = self.is_pack_word(2) || self.unit_at(2).is_some() || self.peek(2).is_some_and(|t| t.is("x"));
         match length {
+            Some(length) if code && millimetres => self.spec(format!("x{length}"), 3),
             Some(length) if code && !measured => self.spec(format!("x{length}"), 2),
             _ => return false,
         }
