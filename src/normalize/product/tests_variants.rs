@@ -112,6 +112,7 @@ fn a_capacitor_or_resistor_code_of_three_digits_is_its_value() {
 fn an_adaptor_of_another_current_is_another_adaptor_beside_a_shared_voltage() {
     each_apart(&[("Adaptor 12V 1.5A", "Adaptor 12V 15A"), ("Adaptor 12V 1.5A", "Adaptor 12V 2A")]);
     assert!(!apart("Adaptor 12V 1.5A", "Adaptor 12V 1,5A"));
+    assert!(!apart("Adaptor 12V 2A", "Adaptor 12V 2 A"));
     assert!(product_key("Adaptor 12V 1.5A").specs.contains(&"1.5a".to_string()));
 }
 

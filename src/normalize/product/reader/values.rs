@@ -38,6 +38,9 @@ impl Reader<'_> {
             Some(unit) => self.spec(format!("{number}{prefix}{unit}"), 2 + usize::from(kilo)),
             None if kilo && resistor => self.spec(format!("{number}kohm"), 2),
             None if kilo && goods => self.spec(format!("{number}k"), 2),
+            // `12V 2 A` is `12V 2A`: amps written apart beside a voltage (apart, the adaptor left
+            // `2A` once a shared `12v` no longer related the models, R37m-6).
+            None if self.peek(1).is_some_and(|t| t.is("a")) && self.volts() => self.spec(format!("{number}a"), 2),
             None if goods && !self.measured(1) => match coded_value(number, resistor) {
                 Some(value) => self.spec(value, 1),
                 None => return false,
@@ -45,6 +48,11 @@ impl Reader<'_> {
             None => return false,
         }
         true
+    }
+
+    /// Whether the title states a voltage (`12V`, `12 Volt`).
+    fn volts(&self) -> bool {
+        self.toks.windows(2).any(|w| w[0].class == Class::Num && tables::electrical(&w[1].text) == Some("v"))
     }
 
     /// Whether what follows says the number counts or measures something (`104 mm`, `102 pcs`).
