@@ -13,6 +13,12 @@ pub(super) const ORIGIN_COMPATIBLE: &str = "kompatibel";
 /// The spec of a refill sold without its container (`isi ulang`, `refill`).
 pub(super) const REFILL_ONLY: &str = "isi-ulang";
 
+/// The colour spec of an ink's colour cartridge (`Tricolor`, `Color`, `Warna`; see `ink`).
+pub(super) const COLOUR_CARTRIDGE: &str = "warna";
+
+/// The colour spec of a pack of an ink's black and colour cartridges (`Combo Pack`).
+pub(super) const BLACK_AND_COLOUR: &str = "hitam+warna";
+
 /// The prefix of a desk's drawer unit spec (`biro0.5`): a title without one is the plain desk.
 pub(super) const BIRO: &str = "biro";
 
@@ -36,7 +42,7 @@ pub(super) fn category(spec: &str) -> &'static str {
     if tables::HARDNESS.contains(&spec) {
         return "hardness";
     }
-    if tables::COLOURS.iter().any(|(_, c)| *c == spec) {
+    if tables::COLOURS.iter().any(|(_, c)| *c == spec) || matches!(spec, COLOUR_CARTRIDGE | BLACK_AND_COLOUR) {
         return "colour";
     }
     if spec.strip_prefix("rp").is_some_and(|amount| amount.chars().all(|c| c.is_ascii_digit() || c == '.')) {

@@ -13,6 +13,7 @@ use super::apart::{self, Says};
 use super::boards;
 use super::category::category;
 use super::face;
+use super::ink;
 use super::lex::{self, Class, Tok};
 use super::markers;
 use super::names;
@@ -20,6 +21,7 @@ use super::phrases::{BRANDS, KINDS, Table};
 use super::place::Place;
 use super::reader::{Reader, matches};
 use super::tables;
+use super::variants;
 use super::vocab;
 use std::collections::HashMap;
 
@@ -63,6 +65,9 @@ pub fn product_key(title: &str) -> ProductKey {
     let mut reader = Reader::new(&toks, paper, book);
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
+    if ink {
+        ink::read(&mut specs, &mut tokens);
+    }
     // `Ballpoint Pen`: a word the kind's own wordings hold says nothing more.
     if let Some(kind) = kind {
         let wordings = names::KINDS.iter().filter(|(k, _)| *k == kind).flat_map(|(_, p)| p.iter());
@@ -81,6 +86,7 @@ pub fn product_key(title: &str) -> ProductKey {
         |w: &str| tokens.iter().any(|t| t == w) || specs.iter().any(|s| s.starts_with(w) && category(s) == "model");
     let mut place = Place::read(&whole, named, kept);
     place.in_dictionary = in_dictionary;
+    place.lines = variants::lines(&whole);
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says, place }
 }
 
@@ -260,7 +266,8 @@ fn labelled_field(title: &str) -> Option<Vec<String>> {
             // `(Merek Max)`: a label in brackets names the maker without a colon.
             let bracketed = (before == Some('(') && after.starts_with(char::is_whitespace))
                 .then(|| after.split(')').next().unwrap_or(after));
-            let rest = after.trim_start().strip_prefix(':').or(bracketed)?;
+            let rest =
+                after.trim_start().strip_prefix(':').or(bracketed).or_else(|| bare(&lower[..at], label, after))?;
             whole.then_some(rest)
         })
     })?;
@@ -271,6 +278,19 @@ fn labelled_field(title: &str) -> Option<Vec<String>> {
         None => value,
     };
     Some(lex::tokens(value).into_iter().map(|t| t.text).collect())
+}
+
+/// `Stapler Merek Max HD-10`: a `Merek` without its colon names the maker written after it, a
+/// word that names nothing else (review37m R37m-8: read no maker, the title met Kenko's). Not
+/// `Tanpa Merek`, nor `Brand New`.
+fn bare<'a>(before: &str, label: &str, after: &'a str) -> Option<&'a str> {
+    let next = lex::tokens(after).into_iter().next()?;
+    let names = next.class == Class::Word
+        && !tables::NOISE.contains(&next.text.as_str())
+        && !NO_MAKER.contains(&next.text.as_str())
+        && tables::colour(&next.text).is_none();
+    let labelled = label != "brand" && after.starts_with(char::is_whitespace) && !before.trim_end().ends_with("tanpa");
+    (names && labelled).then_some(after)
 }
 
 /// What a `Merek:` field says when the good has no maker: `Tanpa Merek`, `Tidak Ada`, `Lokal`.

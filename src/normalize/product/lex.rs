@@ -161,6 +161,10 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
                 || tables::electrical(rest).is_some())
         {
             out.extend([Tok::new(number, Class::Num), Tok::new(rest, Class::Word)]);
+        } else if lead.contains(['.', ',']) && !lead.contains('/') && number.contains('.') {
+            // `1.5A` keeps its decimal point: read `15a`, the adaptor met a 15-ampere one
+            // (review37m R37m-6).
+            out.push(Tok::new(format!("{number}{rest}"), Class::Code));
         } else {
             out.push(Tok::new(chunk.replace([',', '.'], ""), Class::Code));
         }

@@ -33,15 +33,25 @@
 //!   conflict when no code of one is related to a code of the other.
 //! - Parts of one model that are other products (review36b R36b-3): a high-yield `XL` part number
 //!   is not the standard one (`PG-810XL` ≠ `PG-810`); a bolt's length after its thread is a spec
-//!   (`M8 x 20` ≠ `M8 x 30`); an electrical value is one spec with its multiplier and unit (`100K
-//!   Ohm` ≠ `100 Ohm`, `100 nF` ≠ `100 K` ≠ `100 uF`; a bare `K` is kilo only in a resistor's or
-//!   capacitor's title, and a resistor's `1K` is `1K Ohm`); two titles stating different values
+//!   (`M8 x 20` ≠ `M8 x 30`; `M8x20` and `M8 x 20 mm` are `M8 x 20`, R37m-13); an electrical
+//!   value is one spec with its multiplier and unit (`100K Ohm` ≠ `100 Ohm`, `100 nF` ≠ `100 K`
+//!   ≠ `100 uF`; a bare `K` is kilo only in a resistor's or
+//!   capacitor's title, and a resistor's `1K` is `1K Ohm`; a three-digit code on one is its value:
+//!   `104` is `100 nF`, a resistor's `472` is `4.7K Ohm`); two titles stating different values
 //!   or voltage ratings (`16V`, `1.5V`) are apart whatever else they share (review37m R37m-3);
 //!   a set of two goods is not one of them alone (`Mur Baut M8` ≠ `Baut M8 x 20`, R37m-9);
 //!   `XL` written apart after a code is part of it (`PG-810 XL` is `PG-810XL`), and a numbered
-//!   `680XL` is a model, not a volume (R37m-4);
-//!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`)
-//!   are apart even when a shared model code makes them alike.
+//!   `680XL` is a model, not a volume (R37m-4); in an ink's title an `XL` after the colour is
+//!   the code's (`PG-810 Black XL`), and a colour cartridge (`Tricolor`, `Color`, `Warna`) or a
+//!   pack of both (`Combo Pack`) is a colour of its own against `Black` (`ink.rs`);
+//!   a decimal point glued to a code stays (`1.5A` is not `15A`), and a shared value or voltage
+//!   rating relates no two model codes (`12V 1.5A` ≠ `12V 2A`, R37m-6);
+//!   a word of a model's line right after its code (`Pro`, `Pro Max`, `Ultra`, `Mini`, `Lite`)
+//!   makes another model of one code, one title may name none (`iPhone 13 Pro` ≠ `iPhone 13`),
+//!   and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`, R37m-7);
+//!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`), or clothing sizes
+//!   of the `XL` family (`2XL` is `XXL`, R37m-5), are apart even when a shared model code makes
+//!   them alike.
 //! - Everything else is weighed, whether or not a kind word was recognised: words (the kind's
 //!   words among them), brand, specs and model codes are features weighted by inverse document
 //!   frequency over the set being grouped, model codes and brands doubled. The similarity sets
@@ -85,7 +95,9 @@
 //!   HD-10`) reads no brand; a title naming no maker is apart from one naming a maker when it
 //!   has a word of its own beside what the maker's name is beside (`place`), or, when the
 //!   maker is one its marketplace states and the title names none, beside what that title says
-//!   (`Isi Staples Max No 10` is not Joyko's `Isi Staples No 10`); every wording of a key counts,
+//!   (`Isi Staples Max No 10` is not Joyko's `Isi Staples No 10`), or last right after the model
+//!   code (`Stapler HD-10 Max`, R37m-8; `Merek Max` without its colon names the maker as `Merek:
+//!   Max` does); every wording of a key counts,
 //!   not only the one standing for it. A title reading no brand that is like the titles of two
 //!   makers joins neither maker's group (review33m N8: it went to the one named by a dictionary
 //!   word, `Max`, which had nothing to conflict with); like one maker's only, it joins that
@@ -134,6 +146,7 @@ mod explain;
 mod face;
 mod group;
 mod identity;
+mod ink;
 mod key;
 mod lex;
 mod markers;

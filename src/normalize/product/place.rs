@@ -26,12 +26,14 @@ pub(crate) struct Place {
     /// Words of a dictionary standing where a brand is read (`Map Kancing Folio`): no brand, yet
     /// a title with others there names another maker (`brands_apart`).
     pub(super) in_dictionary: Option<String>,
+    /// The words of a model's line written right after its code (`variants::lines`).
+    pub(super) lines: Vec<String>,
 }
 
 /// What comes before and after a name: a word, or `#` and the kind when a wording of it is
 /// there (`Papan Tulis Sinar` and `Whiteboard Snowman` both name the maker after the board).
 /// Nothing at the ends: a last word (`… Original Japan`, `… Stapler Kecil`) is no maker's place
-/// more than any other.
+/// more than any other, except right after the model code (`Stapler HD-10 Max`, `place_apart`).
 pub(super) type Beside = [Option<String>; 2];
 
 impl Place {

@@ -1,6 +1,7 @@
 //! Whether two keys are apart by where their titles name the maker (see `place.rs`).
 
 use super::ProductKey;
+use super::category::category;
 use super::place::Beside;
 
 /// The maker `a` names and the word `b`, which names none, has in its place (next to what is
@@ -20,7 +21,17 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'a str
             || brand.split(' ').any(|w| w.eq_ignore_ascii_case(word))
     };
     let kind = format!("#{}", a.kind);
+    // `Stapler HD-10 Max`: the last word, right after the model code, is where sellers name the
+    // maker too (review37m R37m-8: the title met Kenko's `Kenko Stapler HD-10`).
+    let after_code = |beside: &Beside| {
+        let code = |w: &String| {
+            let part = w.contains(|c: char| c.is_ascii_digit()) && w.contains(|c: char| c.is_ascii_alphabetic());
+            part && b.specs.iter().any(|s| s == w && category(s) == "model")
+        };
+        beside[1].is_none() && beside[0].as_ref().is_some_and(code)
+    };
     let makers = |beside: &Beside| match &a.place.maker {
+        _ if after_code(beside) => true,
         Some(maker) => beside.iter().flatten().any(|w| maker.iter().flatten().any(|m| m == w)),
         None => beside.iter().flatten().any(|w| *w == kind || has(w)),
     };

@@ -281,6 +281,12 @@ impl<'a> Reader<'a> {
         if let Some(spec) = tables::colour(text).or_else(|| tables::size(text)) {
             return self.spec(spec.to_string(), 1);
         }
+        // `2XL`, `3XL` are the sizes `XXL`, `XXXL` (review37m R37m-5: read `2xl`, a volume, a
+        // one-sided spec beside `XL`).
+        if let Some(size) = tables::clothing_size(text) {
+            self.words.push(size);
+            return self.skip(1, false);
+        }
         if tok.class == Class::Code {
             // `PG-810 XL` is `PG-810XL`, the high-yield model (review37m R37m-4: the `XL` was a
             // one-sided word, and the standard cartridge met it).
@@ -289,6 +295,9 @@ impl<'a> Reader<'a> {
             }
             if let Some(size) = tables::paper_size(text) {
                 return self.spec(size.to_string(), 1);
+            }
+            if self.bolt(text) {
+                return;
             }
             if let Some((class, generation)) = processor(text) {
                 self.specs.extend(generation);

@@ -10,6 +10,7 @@ use super::ProductKey;
 use super::amounts;
 use super::category::{ORIGIN_COMPATIBLE, REFILL_ONLY, category};
 use super::place_apart;
+use super::tables;
 use super::variants;
 use std::collections::HashMap;
 
@@ -109,6 +110,11 @@ pub(super) fn related(a: &str, b: &str) -> bool {
     if a.ends_with("xl") != b.ends_with("xl") {
         return false;
     }
+    // `HD-10D` is another stapler than `HD-10`: a letter after a code's last digit (review37m
+    // R37m-7); `85A` in `CE285A` has letters before it.
+    if lettered_after(a, b) || lettered_after(b, a) {
+        return false;
+    }
     fn unhyphenated(s: &str) -> std::borrow::Cow<'_, str> {
         if s.contains('-') { s.replace('-', "").into() } else { s.into() }
     }
@@ -116,6 +122,13 @@ pub(super) fn related(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     short == long
         || (short.len() >= 3 && short.chars().filter(char::is_ascii_digit).count() >= 2 && long.contains(&**short))
+}
+
+/// Whether `long` is `short`, a code of letters then digits, with one letter after it.
+fn lettered_after(short: &str, long: &str) -> bool {
+    long.strip_prefix(short).is_some_and(|rest| rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_alphabetic()))
+        && short.starts_with(|c: char| c.is_ascii_alphabetic())
+        && short.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// The number before a hyphen in a code (`10` in `10-1m`).
@@ -331,18 +344,14 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
     for (what, x) in &sa {
         let Some(y) = sb.get(what).filter(|_| !matches!(*what, "variant" | "face value")) else { continue };
         let clash = match *what {
-            // Part numbers (letters and two digits or more: `tk1114`, `jv100`) are the strongest
-            // identity: when both titles give one, one of each must be related, whatever a
-            // looser number (`160`) shares.
+            // A shared electrical value or rating relates no two models (review37m R37m-6:
+            // `12V 1.5A` met `12V 2A` on the `12v`); [`variants`] weighs the values themselves.
             "model" => {
-                let part = |v: &&str| {
-                    v.chars().any(|c| c.is_ascii_alphabetic()) && v.chars().filter(char::is_ascii_digit).count() >= 2
+                let plain = |v: &[&'a str]| {
+                    v.iter().copied().filter(|s| tables::electrical_spec(s).is_none()).collect::<Vec<_>>()
                 };
-                let (px, py): (Vec<&str>, Vec<&str>) =
-                    (x.iter().copied().filter(part).collect(), y.iter().copied().filter(part).collect());
-                let parts_differ =
-                    !px.is_empty() && !py.is_empty() && !px.iter().any(|p| py.iter().any(|q| related(p, q)));
-                parts_differ || !x.iter().any(|p| y.iter().any(|q| related(p, q)))
+                let (px, py) = (plain(x), plain(y));
+                models_clash(x, y) || (!px.is_empty() && !py.is_empty() && models_clash(&px, &py))
             }
             // RAM and storage: one title may leave one out, but never states another.
             // Two titles that both say what the offer includes say all of it (`dengan Sopir` is
@@ -366,6 +375,18 @@ pub(super) fn conflicts<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Vec<(String
         }
     }
     out
+}
+
+/// Whether two titles' model codes name other models. Part numbers (letters and two digits or
+/// more: `tk1114`, `jv100`) are the strongest identity: when both titles give one, one of each
+/// must be related, whatever a looser number (`160`) shares.
+fn models_clash(x: &[&str], y: &[&str]) -> bool {
+    let part =
+        |v: &&str| v.chars().any(|c| c.is_ascii_alphabetic()) && v.chars().filter(char::is_ascii_digit).count() >= 2;
+    let (px, py): (Vec<&str>, Vec<&str>) =
+        (x.iter().copied().filter(part).collect(), y.iter().copied().filter(part).collect());
+    let parts_differ = !px.is_empty() && !py.is_empty() && !px.iter().any(|p| py.iter().any(|q| related(p, q)));
+    parts_differ || !x.iter().any(|p| y.iter().any(|q| related(p, q)))
 }
 
 /// Whether a single length (`120cm`) is the first measure of a size (`120x60`, `120x60cm`) in

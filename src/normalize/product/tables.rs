@@ -351,6 +351,12 @@ pub(super) fn paper_size(spec: &str) -> Option<&'static str> {
     SIZE_MM.iter().find(|(mm, _)| *mm == written).map(|(_, size)| *size)
 }
 
+/// `2XL` to `5XL`: a clothing size written with its count of Xs (`XXL`, `XXXL`).
+pub(super) fn clothing_size(code: &str) -> Option<String> {
+    let xs = code.strip_suffix("xl")?.parse::<usize>().ok().filter(|n| (2..=5).contains(n))?;
+    Some(format!("{}l", "x".repeat(xs)))
+}
+
 pub(super) fn is_pack_word(word: &str) -> bool {
     PACK_WORDS.contains(&word)
 }

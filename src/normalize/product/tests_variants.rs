@@ -94,3 +94,95 @@ fn xl_written_apart_after_a_code_is_the_high_yield_model_and_a_numbered_xl_is_an
     assert!(!apart("Cartridge Canon PG-810XL", "Cartridge Canon PG-810 XL"));
     assert!(product_key("Cartridge HP 680XL Black").specs.contains(&"680xl".to_string()));
 }
+
+#[test]
+fn a_capacitor_or_resistor_code_of_three_digits_is_its_value() {
+    each_apart(&[
+        ("Kapasitor Keramik 104 50V", "Kapasitor Keramik 103 50V"),
+        ("Kapasitor Keramik 104 50V", "Kapasitor Keramik 10nF 50V"),
+        ("Kapasitor 104", "Kapasitor 105"),
+        ("Resistor 102 1%", "Resistor 103 1%"),
+    ]);
+    // `104` is 10 × 10⁴ pF: the same part as `100nF`.
+    assert!(!apart("Kapasitor Keramik 104 50V", "Kapasitor Keramik 100nF 50V"));
+    assert!(product_key("Resistor 472").specs.contains(&"4.7kohm".to_string()));
+}
+
+#[test]
+fn an_adaptor_of_another_current_is_another_adaptor_beside_a_shared_voltage() {
+    each_apart(&[("Adaptor 12V 1.5A", "Adaptor 12V 15A"), ("Adaptor 12V 1.5A", "Adaptor 12V 2A")]);
+    assert!(!apart("Adaptor 12V 1.5A", "Adaptor 12V 1,5A"));
+    assert!(!apart("Adaptor 12V 2A", "Adaptor 12V 2 A"));
+    assert!(product_key("Adaptor 12V 1.5A").specs.contains(&"1.5a".to_string()));
+}
+
+#[test]
+fn a_clothing_size_written_with_its_count_of_xs_is_that_size() {
+    each_apart(&[
+        ("Kaos Polos Hitam XL", "Kaos Polos Hitam 2XL"),
+        ("Kaos Polos Hitam XL", "Kaos Polos Hitam 3XL"),
+        ("Kaos Polos Hitam Size XL", "Kaos Polos Hitam Size 2XL"),
+        ("Kemeja PDH XL", "Kemeja PDH 2XL"),
+        ("Jas Hujan Axio XL", "Jas Hujan Axio 2XL"),
+        ("Kaos Polos Hitam 2XL", "Kaos Polos Hitam 3XL"),
+        ("Kaos Polos Hitam XL", "Kaos Polos Hitam XXL"),
+    ]);
+    assert!(!apart("Kaos Polos Hitam 2XL", "Kaos Polos Hitam XXL"));
+    assert!(!apart("Kaos Polos Hitam 3XL", "Kaos Polos Hitam XXXL"));
+}
+
+#[test]
+fn a_high_yield_xl_after_the_colour_and_a_colour_cartridge_are_not_the_black_one() {
+    each_apart(&[
+        ("Cartridge Canon PG-810 Black", "Cartridge Canon PG-810 Black XL"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Black XL"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Tricolor"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Tri-color"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Color"),
+        ("Cartridge HP 680 Hitam", "Cartridge HP 680 Warna"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Combo Pack"),
+        ("Cartridge HP 680 Tricolor", "Cartridge HP 680 Combo Pack"),
+    ]);
+    assert!(!apart("Cartridge Canon PG-810 Black XL", "Cartridge Canon PG-810 XL Black"));
+    assert!(!apart("Cartridge HP 680 Tricolor", "Cartridge HP 680 Warna"));
+    assert!(!apart("Cartridge HP 680 Warna Hitam", "Cartridge HP 680 Black"));
+}
+
+#[test]
+fn a_maker_written_without_a_colon_or_after_the_model_is_another_maker() {
+    for other in [
+        "Stapler Merek Max HD-10",
+        "Stapler HD-10 Merek Max",
+        "Stapler Merk Max HD-10",
+        "Stapler HD-10 Max",
+        "Stapler HD-10 Smart",
+    ] {
+        assert!(apart("Kenko Stapler HD-10", other), "Kenko Stapler HD-10 / {other}");
+    }
+    assert!(!apart("Stapler Max HD-10", "Stapler Merek Max HD-10"));
+    assert!(!apart("Stapler Max HD-10", "Stapler HD-10 Max"));
+}
+
+#[test]
+fn another_line_of_one_model_number_is_another_model() {
+    each_apart(&[
+        ("iPhone 13 Pro Max 128GB", "iPhone 13 Pro 128GB"),
+        ("iPhone 13 Pro 128GB", "iPhone 13 128GB"),
+        ("Redmi Note 12 Pro 8/256", "Redmi Note 12 8/256"),
+        ("Samsung Galaxy S23 Ultra 256GB", "Samsung Galaxy S23 256GB"),
+        ("Stapler Max HD-10", "Stapler Max HD-10D"),
+    ]);
+    assert!(!apart("iPhone 13 Pro Max 128GB", "Apple iPhone 13 Pro Max 128 GB"));
+    assert!(!apart("Toner HP 85A", "Toner HP CE285A"));
+    // `Pro` after `LaserJet` is the printer's line, not the toner's.
+    assert!(!apart("Toner HP 410A Black CF410A", "HP 410A Hitam Original LaserJet Pro M452"));
+}
+
+#[test]
+fn a_bolt_written_with_its_length_joined_or_in_millimetres_is_the_bolt_written_apart() {
+    for other in ["Baut M8x20", "Baut M8x20mm", "Baut M8 x 20 mm"] {
+        assert!(!apart("Baut M8 x 20", other), "Baut M8 x 20 / {other}");
+    }
+    assert!(apart("Baut M8x20", "Baut M8 x 30"));
+    assert!(apart("Baut M8x20mm", "Baut M10x20mm"));
+}

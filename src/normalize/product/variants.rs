@@ -3,18 +3,62 @@
 //! one); and part of a maker's name, which is not that maker (R36b-2).
 
 use super::ProductKey;
+use super::category::category;
+use super::lex::{Class, Tok};
 use super::names;
 use super::tables;
 
 /// Words for a product's size: two titles stating different ones are different products.
 const SIZE_WORDS: &[&str] = &["kecil", "sedang", "besar"];
 
+/// Clothing sizes of the `XL` family, likewise (review37m R37m-5: `Kaos XL` / `Kaos 2XL`).
+const CLOTHING_SIZES: &[&str] = &["xs", "xl", "xxl", "xxxl", "xxxxl", "xxxxxl"];
+
 /// What keeps `a` and `b` apart, as (what, one side, other side).
 pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'static str, Vec<&'a str>, Vec<&'a str>)> {
-    sizes(a, b)
+    sizes(a, b, SIZE_WORDS)
+        .or_else(|| sizes(a, b, CLOTHING_SIZES))
         .map(|(x, y)| ("size", x, y))
         .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
         .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
+        .or_else(|| line(a, b).map(|(x, y)| ("line", x, y)))
+}
+
+/// Words naming a line of one model number: `iPhone 13 Pro Max`, `Galaxy S23 Ultra`.
+const LINE_WORDS: &[&str] = &["pro", "ultra", "mini", "lite"];
+
+/// The words of a model's line written right after its code (`13 Pro Max`, `S23 Ultra`), sorted:
+/// elsewhere they name something else (`HP 410A … LaserJet Pro M452` is the printer's line).
+/// `Max` is a line only after `Pro`: alone it is as often the stapler's maker.
+pub(super) fn lines(toks: &[Tok]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut after_code = false;
+    for tok in toks {
+        let line = LINE_WORDS.contains(&tok.text.as_str()) || (tok.is("max") && out.iter().any(|w| w == "pro"));
+        if after_code && line {
+            out.push(tok.text.clone());
+        } else {
+            after_code = tok.class != Class::Word;
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Two titles sharing a model code naming other lines of it, one of them maybe none: `iPhone 13
+/// Pro Max`, `iPhone 13 Pro` and `iPhone 13` are three phones (review37m R37m-7: the word was
+/// one-sided detail beside the shared code and storage).
+fn line<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+    let models = |k: &'a ProductKey| k.specs.iter().map(String::as_str).filter(|s| category(s) == "model");
+    if !models(a).any(|x| models(b).any(|y| x == y)) {
+        return None;
+    }
+    let said = |k: &'a ProductKey| {
+        let words: Vec<&str> = k.place.lines.iter().map(String::as_str).collect();
+        if words.is_empty() { vec!["plain"] } else { words }
+    };
+    let (x, y) = (said(a), said(b));
+    (x != y).then_some((x, y))
 }
 
 /// Goods sold alone and as a set of the two: the nut and the bolt.
@@ -50,9 +94,9 @@ fn rated<'a>(
     (!x.is_empty() && !y.is_empty() && !within(&x, &y) && !within(&y, &x)).then_some((what, x, y))
 }
 
-fn sizes<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+fn sizes<'a>(a: &'a ProductKey, b: &'a ProductKey, words: &[&str]) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
     let said =
-        |k: &'a ProductKey| k.tokens.iter().map(String::as_str).filter(|t| SIZE_WORDS.contains(t)).collect::<Vec<_>>();
+        |k: &'a ProductKey| k.tokens.iter().map(String::as_str).filter(|t| words.contains(t)).collect::<Vec<_>>();
     let (x, y) = (said(a), said(b));
     (!x.is_empty() && !y.is_empty() && x != y).then_some((x, y))
 }

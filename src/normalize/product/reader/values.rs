@@ -4,6 +4,23 @@
 use super::super::lex::Class;
 use super::super::tables;
 use super::Reader;
+use rust_decimal::Decimal;
+
+/// The value a part's three-digit code stands for (`104` on a capacitor, `472` on a resistor):
+/// two digits and a power of ten, in picofarads or ohms, written as a title writes the value
+/// (`100nf`, `4.7kohm`). Review38 (`Kapasitor Keramik 104 50V` met `… 103 50V`: bare numbers,
+/// read as model codes, and the shared `50v` related them). A last digit of 0 is left a number:
+/// `Resistor 330` and `Elco 470` are written values as often as codes, and 7 to 9 are no powers.
+fn coded_value(number: &str, resistor: bool) -> Option<String> {
+    let digits = number.as_bytes();
+    let code = digits.len() == 3 && digits.iter().all(u8::is_ascii_digit) && digits[0] != b'0';
+    let power = digits.get(2).filter(|d| code && (b'1'..=b'6').contains(d))? - b'0';
+    let value = Decimal::from(number[..2].parse::<u32>().ok()?) * Decimal::from(10u32.pow(u32::from(power)));
+    let scales: &[(u32, &str)] =
+        if resistor { &[(1_000, "kohm"), (1, "ohm")] } else { &[(1_000_000, "uf"), (1_000, "nf"), (1, "pf")] };
+    let (scale, unit) = scales.iter().find(|(scale, _)| value >= Decimal::from(*scale))?;
+    Some(format!("{}{unit}", (value / Decimal::from(*scale)).normalize()))
+}
 
 impl Reader<'_> {
     /// `100 Ohm`, `100K Ohm`, `100 nF`, and in a resistor's or capacitor's title `100 K`: one
@@ -21,8 +38,41 @@ impl Reader<'_> {
             Some(unit) => self.spec(format!("{number}{prefix}{unit}"), 2 + usize::from(kilo)),
             None if kilo && resistor => self.spec(format!("{number}kohm"), 2),
             None if kilo && goods => self.spec(format!("{number}k"), 2),
+            // `12V 2 A` is `12V 2A`: amps written apart beside a voltage (apart, the adaptor left
+            // `2A` once a shared `12v` no longer related the models, R37m-6).
+            None if self.peek(1).is_some_and(|t| t.is("a")) && self.volts() => self.spec(format!("{number}a"), 2),
+            None if goods && !self.measured(1) => match coded_value(number, resistor) {
+                Some(value) => self.spec(value, 1),
+                None => return false,
+            },
             None => return false,
         }
+        true
+    }
+
+    /// Whether the title states a voltage (`12V`, `12 Volt`).
+    fn volts(&self) -> bool {
+        self.toks.windows(2).any(|w| w[0].class == Class::Num && tables::electrical(&w[1].text) == Some("v"))
+    }
+
+    /// Whether what follows says the number counts or measures something (`104 mm`, `102 pcs`).
+    fn measured(&self, ahead: usize) -> bool {
+        self.unit_at(ahead).is_some() || self.is_pack_word(ahead) || self.peek(ahead).is_some_and(|t| t.is("x"))
+    }
+
+    /// `M8x20`, `M8x20mm`: a bolt's thread and length written as one code, read as `M8 x 20` is
+    /// (review37m R37m-13: `m8x20` split from `m8` and `x20`). Whether the code was read so.
+    pub(super) fn bolt(&mut self, code: &str) -> bool {
+        let Some((thread, length)) = code.strip_prefix('m').and_then(|rest| rest.split_once('x')) else {
+            return false;
+        };
+        let length = length.strip_suffix("mm").unwrap_or(length);
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(thread) && digits(length)) {
+            return false;
+        }
+        self.specs.push(format!("m{thread}"));
+        self.spec(format!("x{length}"), 1);
         true
     }
 
@@ -34,8 +84,11 @@ impl Reader<'_> {
             t.class == Class::Code && tables::paper_size(&t.text).is_none() && !t.text.starts_with("rp")
         });
         let length = self.peek(1).filter(|t| t.class == Class::Num).map(|t| t.text.clone());
+        // `M8 x 20 mm` is `M8 x 20` (R37m-13: read `20mm`, a dimension clashing with `x20`).
+        let millimetres = self.unit_at(2).is_some_and(|(unit, _)| unit == "mm");
         let measured = self.is_pack_word(2) || self.unit_at(2).is_some() || self.peek(2).is_some_and(|t| t.is("x"));
         match length {
+            Some(length) if code && millimetres => self.spec(format!("x{length}"), 3),
             Some(length) if code && !measured => self.spec(format!("x{length}"), 2),
             _ => return false,
         }
