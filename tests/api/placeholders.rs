@@ -15,7 +15,8 @@ const COMPARE: &str = r#"query($q: String!) {
 /// Blue folders: four at Rp 100 beside two at Rp 5.000 and Rp 5.200; red: one at Rp 100 beside
 /// one at Rp 5.000; green: two at Rp 100 beside three from Rp 5.000 to Rp 5.300; orange: one at
 /// Rp 100 sold by the `Buah` beside three by the `Pcs`; purple: two at Rp 1.000 beside two at
-/// Rp 12.000 and Rp 13.000; yellow: three at Rp 100 and nothing else; white: three at Rp 1.000.
+/// Rp 12.000 and Rp 13.000; yellow: three at Rp 100 and nothing else; white: three at Rp 1.000;
+/// brown: one at Rp 100 beside three from Rp 500 to Rp 600 and two over Rp 6.500.
 async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value> {
     let asked = |colour: &str| ask.get("q").is_some_and(|q| q.contains(colour));
     let (colour, prices): (&str, &[u32]) = match () {
@@ -25,6 +26,7 @@ async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Valu
         _ if asked("ungu") => ("Ungu", &[1000, 1000, 12_000, 13_000]),
         _ if asked("kuning") => ("Kuning", &[100, 100, 100]),
         _ if asked("putih") => ("Putih", &[1000, 1000, 1000]),
+        _ if asked("cokelat") => ("Cokelat", &[100, 500, 550, 600, 6500, 6600]),
         _ => ("Biru", &[100, 100, 100, 100, 5000, 5200]),
     };
     let listing = |(i, price): (usize, &u32)| {
@@ -85,6 +87,15 @@ async fn two_placeholders_beside_two_prices_far_above_leave_the_product_no_figur
     assert_eq!((&group["unitPriceMin"], &group["cheapest"]), (&Value::Null, &Value::Null), "{group}");
     let why = json!([{ "reason": "FAR_BELOW_OTHERS", "count": 2 }, { "reason": "BESIDE_PLACEHOLDERS", "count": 2 }]);
     assert_eq!(group["uncounted"], why, "{group}");
+}
+
+#[tokio::test]
+async fn a_placeholder_far_below_the_real_low_side_of_a_split_is_never_the_cheapest() {
+    // review37m R37m-10: the Rp 100 lay within ten times of Rp 500 and was the counted cheapest.
+    let app = gateway().await;
+    let group = only_group(&app, "map plastik bantex kancing cokelat folio").await;
+    assert_eq!((&group["unitPriceMin"], &group["cheapest"]["sourceId"]), (&json!("500"), &json!("MAP-1")), "{group}");
+    assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 1 }]), "{group}");
 }
 
 #[tokio::test]
