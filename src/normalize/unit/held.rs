@@ -9,7 +9,8 @@
 //! `5 Rim @500 lembar` or `24 pack x 250 lembar` count packs of the count. So: sheets of paper
 //! or tissue, or tea bags, named as such; no tool, book or capacity word; no second pack.
 
-use super::lexicon::is_pack_word;
+use super::lexicon::{base_unit, fixed_pack, is_pack_word, number};
+use super::{CONTAINERS, Statement};
 
 /// What a piece may hold, with words one of which its title must have.
 const CONTENTS: &[(&str, &[&str])] = &[
@@ -92,4 +93,21 @@ fn counts_packs(title: &str, words: &[&str]) -> bool {
 
 fn starts_with_digit(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a unit field naming a container (`Box`, `Dus`, `Karton`, `Pak`) stands beside a title
+/// counting a ream's sheets or fewer, not said of it (`in_title`): `Kertas HVS A4 500 lembar` by
+/// the `Box` counts one ream of a box of reams, `Tissue Paseo 250 lembar` by the `Karton` one
+/// pack of many, `Buku Tulis Sidu 38 lembar` by the `Pak` one book's pages (review37m R37m-11).
+/// Said of the container (`Box isi 500 lembar`, `Pak 100 lembar`, `isi 100 lembar`), or more
+/// than a ream (`Box` beside `(2500 lbr)`), the count is what it holds.
+pub(super) fn counts_inner_sheets(field_words: &[&str], title_words: &[&str], in_title: Option<Statement>) -> bool {
+    let Some(Statement::Size { base: "lembar", quantity, container: None, .. }) = in_title else { return false };
+    let ream = fixed_pack("rim").map_or(0, |(_, size)| size);
+    let bare = title_words.windows(2).enumerate().any(|(i, pair)| {
+        number(pair[0]) == Some(quantity)
+            && base_unit(pair[1]) == Some("lembar")
+            && (i == 0 || title_words[i - 1] != "isi")
+    });
+    quantity <= ream && bare && field_words.first().is_some_and(|w| CONTAINERS.contains(w))
 }
