@@ -161,6 +161,16 @@ async fn a_survey_of_a_product_stating_no_figure_shows_a_price_from_each_side_of
 }
 
 #[tokio::test]
+async fn a_one_row_survey_of_a_product_stating_no_figure_shows_the_real_price_not_the_placeholder() {
+    // review37m R37m-12: top=1 gave the one row Rp 100, "tidak dihitung: harga contoh".
+    let app = gateway().await;
+    let url = format!("{}/survey?q=map+plastik+bantex+kancing+biru+folio&top=1", app.address);
+    let html = app.client.get(&url).send().await.expect("survey").text().await.expect("html");
+    let ids: Vec<&str> = html.split("<tr data-offer=\"").skip(1).filter_map(|r| r.split('"').next()).collect();
+    assert_eq!(ids, ["mbiz:MAP-4"], "{html:.3000}");
+}
+
+#[tokio::test]
 async fn the_buyer_page_shows_a_price_from_each_side_of_the_split_before_show_more() {
     let app = gateway().await;
     let url = format!("{}/?q=map+plastik+bantex+kancing+biru+folio", app.address);
