@@ -95,12 +95,14 @@ fn starts_with_digit(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// Whether a unit field naming a container (`Box`, `Dus`, `Karton`, `Pak`) stands beside a title
-/// counting a ream's sheets or fewer, not said of it (`in_title`): `Kertas HVS A4 500 lembar` by
-/// the `Box` counts one ream of a box of reams, `Tissue Paseo 250 lembar` by the `Karton` one
-/// pack of many, `Buku Tulis Sidu 38 lembar` by the `Pak` one book's pages (review37m R37m-11).
-/// Said of the container (`Box isi 500 lembar`, `Pak 100 lembar`, `isi 100 lembar`), or more
-/// than a ream (`Box` beside `(2500 lbr)`), the count is what it holds.
+/// Whether a unit field naming a container stands beside a title counting sheets not said of it
+/// (`in_title`) that are not what it holds (review37m R37m-11): a box, dus or karton holds packs,
+/// so a ream's sheets or fewer beside it are one inner pack's (`Kertas HVS A4 500 lembar` by the
+/// `Box` is one ream of a box of reams, `Tissue Paseo 250 lembar` by the `Karton` one pack of
+/// many); a pak is the inner pack (`Tisu Wajah 200 Sheets`, `Kertas Foto 20 lembar`), save a pak
+/// of books (`Buku Tulis Sidu 38 lembar`: one book's pages). Said of the container (`Box isi 500
+/// lembar`, `Pak 100 lembar`), or more than a ream (`Box` beside `(2500 lbr)`), the count is what
+/// it holds.
 pub(super) fn counts_inner_sheets(field_words: &[&str], title_words: &[&str], in_title: Option<Statement>) -> bool {
     let Some(Statement::Size { base: "lembar", quantity, container: None, .. }) = in_title else { return false };
     let ream = fixed_pack("rim").map_or(0, |(_, size)| size);
@@ -109,5 +111,9 @@ pub(super) fn counts_inner_sheets(field_words: &[&str], title_words: &[&str], in
             && base_unit(pair[1]) == Some("lembar")
             && (i == 0 || title_words[i - 1] != "isi")
     });
-    quantity <= ream && bare && field_words.first().is_some_and(|w| CONTAINERS.contains(w))
+    match field_words.first() {
+        Some(&"pak") => bare && states_capacity(title_words),
+        Some(own) if CONTAINERS.contains(own) => bare && quantity <= ream,
+        _ => false,
+    }
 }

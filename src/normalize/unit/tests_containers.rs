@@ -25,6 +25,9 @@ fn a_container_whose_title_says_it_holds_the_sheets_is_that_many() {
     assert_eq!(shown(Some("Box"), "Kertas HVS A4 Box isi 500 lembar"), of("lembar", dec!(500)));
     assert_eq!(shown(Some("Pak"), "Amplop Coklat Pak 100 lembar"), of("lembar", dec!(100)));
     assert_eq!(shown(Some("Pak"), "Kertas Origami isi 100 lembar"), of("lembar", dec!(100)));
+    // A pak is the inner pack itself, of tissue or photo paper.
+    assert_eq!(shown(Some("Pak"), "Tisu Wajah Jolly 3 Ply 200 Sheets"), of("lembar", dec!(200)));
+    assert_eq!(shown(Some("Pak"), "Kertas Foto Glossy A4 20 lembar"), of("lembar", dec!(20)));
     assert_eq!(shown(Some("Dus"), "Tisu Wajah Nice 200 Sheet (1 Karton (48 Pak))").1, Some(dec!(9600)));
     // More sheets than a ream are the box's five reams.
     assert_eq!(shown(Some("box"), "Sinar Dunia Kertas HVS A4 80 gsm (2500 lbr)"), of("lembar", dec!(2500)));
