@@ -125,6 +125,14 @@ const MULTIPLE_UNREAD: &str = "a count of packs is stated beside a pack (as '2 p
 const PART_CONFLICT: &str = "a part of a pack is stated beside another count of it (as '1/2 rim 500 lembar' or \
                              '1/2 dus isi 24'): which the price is for is not said, so the pack size is unknown";
 
+/// Why a piece beside a title counting things of unstated size is not sure (`Buku Tulis isi 10
+/// buku` or `Snack Box 100 kotak isi 3 kue` by the `Pcs`): the price may be for all of them.
+const UNSIZED: &str = "the title counts things whose size it does not state: the price may be for all of them";
+
+/// Why a container beside a title counting sheets not said of it has no size ([`held`]).
+const INNER_SHEETS: &str = "the title counts the sheets of one pack, ream or book inside, not how many the container \
+                            holds: the pack size is unknown";
+
 /// Why a title stating a part of the unit field's pack leaves the size unknown: the listing does
 /// not say which of the two the price is for.
 const PART_OF_FIELD: &str = "the title states a part of the pack the unit field names (as '1/2 rim' of a 'Rim'): \
@@ -209,6 +217,9 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
                 {
                     known(name, held, count, PackDerivation::Title, None)
                 }
+                Some(Statement::Unsized) if quantity == 1 => {
+                    known(name, base, 1, PackDerivation::Stated, Some(UNSIZED))
+                }
                 _ if disagrees && part::states_part(&title_words) => unknown(name, PART_OF_FIELD),
                 _ if part_of_field_container(container, &field_words, &title_words) => unknown(name, PART_OF_FIELD),
                 _ => {
@@ -218,6 +229,9 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
             }
         }
         Some(Statement::Part(note)) => unknown(name, note),
+        Some(Statement::Unsized) | None if held::counts_inner_sheets(&field_words, &title_words, in_title) => {
+            unknown(name, INNER_SHEETS)
+        }
         Some(Statement::Unsized) | None => {
             let pouch = pouch_of_bags(&field_words, &title_words);
             from_container(name, &field, &field_words, in_title, pouch)
@@ -337,6 +351,8 @@ mod test_support;
 mod tests;
 #[cfg(test)]
 mod tests_bottles;
+#[cfg(test)]
+mod tests_containers;
 #[cfg(test)]
 mod tests_multiples;
 #[cfg(test)]

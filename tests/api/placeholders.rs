@@ -15,7 +15,8 @@ const COMPARE: &str = r#"query($q: String!) {
 /// Blue folders: four at Rp 100 beside two at Rp 5.000 and Rp 5.200; red: one at Rp 100 beside
 /// one at Rp 5.000; green: two at Rp 100 beside three from Rp 5.000 to Rp 5.300; orange: one at
 /// Rp 100 sold by the `Buah` beside three by the `Pcs`; purple: two at Rp 1.000 beside two at
-/// Rp 12.000 and Rp 13.000; yellow: three at Rp 100 and nothing else; white: three at Rp 1.000.
+/// Rp 12.000 and Rp 13.000; yellow: three at Rp 100 and nothing else; white: three at Rp 1.000;
+/// brown: one at Rp 100 beside three from Rp 500 to Rp 600 and two over Rp 6.500.
 async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Value> {
     let asked = |colour: &str| ask.get("q").is_some_and(|q| q.contains(colour));
     let (colour, prices): (&str, &[u32]) = match () {
@@ -25,6 +26,7 @@ async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Valu
         _ if asked("ungu") => ("Ungu", &[1000, 1000, 12_000, 13_000]),
         _ if asked("kuning") => ("Kuning", &[100, 100, 100]),
         _ if asked("putih") => ("Putih", &[1000, 1000, 1000]),
+        _ if asked("cokelat") => ("Cokelat", &[100, 500, 550, 600, 6500, 6600]),
         _ => ("Biru", &[100, 100, 100, 100, 5000, 5200]),
     };
     let listing = |(i, price): (usize, &u32)| {
@@ -88,6 +90,15 @@ async fn two_placeholders_beside_two_prices_far_above_leave_the_product_no_figur
 }
 
 #[tokio::test]
+async fn a_placeholder_far_below_the_real_low_side_of_a_split_is_never_the_cheapest() {
+    // review37m R37m-10: the Rp 100 lay within ten times of Rp 500 and was the counted cheapest.
+    let app = gateway().await;
+    let group = only_group(&app, "map plastik bantex kancing cokelat folio").await;
+    assert_eq!((&group["unitPriceMin"], &group["cheapest"]["sourceId"]), (&json!("500"), &json!("MAP-1")), "{group}");
+    assert_eq!(group["uncounted"], json!([{ "reason": "FAR_BELOW_OTHERS", "count": 1 }]), "{group}");
+}
+
+#[tokio::test]
 async fn a_product_listed_only_at_placeholder_prices_states_no_price_figure() {
     // review35m M35-8: three folders at Rp 100 gave the product a lowest price of Rp 100.
     let app = gateway().await;
@@ -147,6 +158,16 @@ async fn a_survey_of_a_product_stating_no_figure_shows_a_price_from_each_side_of
     let ids: Vec<&str> = rows.iter().filter_map(|r| r.split('"').next()).collect();
     assert_eq!(ids, ["mbiz:MAP-0", "mbiz:MAP-1", "mbiz:MAP-4"], "{html:.3000}");
     assert!(rows[2].contains("harga lain sepuluh kali lebih murah"), "{}", rows[2]);
+}
+
+#[tokio::test]
+async fn a_one_row_survey_of_a_product_stating_no_figure_shows_the_real_price_not_the_placeholder() {
+    // review37m R37m-12: top=1 gave the one row Rp 100, "tidak dihitung: harga contoh".
+    let app = gateway().await;
+    let url = format!("{}/survey?q=map+plastik+bantex+kancing+biru+folio&top=1", app.address);
+    let html = app.client.get(&url).send().await.expect("survey").text().await.expect("html");
+    let ids: Vec<&str> = html.split("<tr data-offer=\"").skip(1).filter_map(|r| r.split('"').next()).collect();
+    assert_eq!(ids, ["mbiz:MAP-4"], "{html:.3000}");
 }
 
 #[tokio::test]

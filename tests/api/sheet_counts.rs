@@ -1,6 +1,7 @@
 //! review36b R36b-4: a listing sold by the `Pcs` whose title counts sheets (`Kertas A4 500
 //! lembar`) is priced per sheet, so a ream and a pack of 100 are never one product at one price;
-//! a title counting pieces beside `Pcs` (`isi 12 pcs`) still leaves the price's pack unsure.
+//! a title counting pieces beside `Pcs` (`isi 12 pcs`) still leaves the price's pack unsure, and
+//! one ream's sheets beside a `Box` are not what the box holds (review37m R37m-11).
 //! From a stub of Mbiz's search.
 
 use crate::helpers::{self, TestApp, mbiz_answer, mbiz_listing, spawn_app_with_mbiz};
@@ -24,6 +25,12 @@ async fn products(Query(ask): Query<HashMap<String, String>>) -> axum::Json<Valu
             ("HVS Sidu A4", 55_000, "Rim"),
             ("HVS Sidu A4 (500 lbr)", 56_000, "Pcs"),
             ("HVS Sidu A4", 57_000, "RIM (500 lbr)"),
+        ],
+        // Reams by the Rim and the Pcs beside a box of them whose title counts one ream's sheets.
+        _ if asked("sidu") => &[
+            ("Kertas HVS Sidu A4 70 gsm", 55_000, "Rim"),
+            ("Kertas HVS Sidu A4 70 gsm 500 lembar", 56_000, "Pcs"),
+            ("Kertas HVS Sidu A4 70 gsm 500 lembar", 275_000, "Box"),
         ],
         _ if asked("pulpen") => {
             &[("Pulpen Joyko Isi 12 pcs", 30_000, "Pcs"), ("Pulpen Joyko Isi 24 pcs", 30_000, "Pcs")]
@@ -82,4 +89,13 @@ async fn boxes_of_pens_by_the_piece_state_no_figure_as_which_pack_the_price_is_f
     let figures = (&group["unitPriceMin"], &group["cheapest"]);
     assert_eq!(figures, (&Value::Null, &Value::Null), "{group}");
     assert_eq!(group["uncounted"], json!([{ "reason": "NO_CONFIDENT_PACK", "count": 2 }]), "{group}");
+}
+
+#[tokio::test]
+async fn a_box_whose_title_counts_one_reams_sheets_is_not_priced_as_a_ream() {
+    // review37m R37m-11: the box at Rp 275.000 read 500 lembar, Rp 550, the group's max.
+    let app = gateway().await;
+    let group = only_group(&app, "sidu kertas hvs a4").await;
+    assert_eq!((&group["unitPriceMin"], &group["unitPriceMax"]), (&json!("110"), &json!("112")), "{group}");
+    assert_eq!(group["uncounted"], json!([{ "reason": "NO_CONFIDENT_PACK", "count": 1 }]), "{group}");
 }

@@ -9,7 +9,8 @@
 //! `5 Rim @500 lembar` or `24 pack x 250 lembar` count packs of the count. So: sheets of paper
 //! or tissue, or tea bags, named as such; no tool, book or capacity word; no second pack.
 
-use super::lexicon::is_pack_word;
+use super::lexicon::{base_unit, fixed_pack, is_pack_word, number};
+use super::{CONTAINERS, Statement};
 
 /// What a piece may hold, with words one of which its title must have.
 const CONTENTS: &[(&str, &[&str])] = &[
@@ -92,4 +93,27 @@ fn counts_packs(title: &str, words: &[&str]) -> bool {
 
 fn starts_with_digit(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a unit field naming a container stands beside a title counting sheets not said of it
+/// (`in_title`) that are not what it holds (review37m R37m-11): a box, dus or karton holds packs,
+/// so a ream's sheets or fewer beside it are one inner pack's (`Kertas HVS A4 500 lembar` by the
+/// `Box` is one ream of a box of reams, `Tissue Paseo 250 lembar` by the `Karton` one pack of
+/// many); a pak is the inner pack (`Tisu Wajah 200 Sheets`, `Kertas Foto 20 lembar`), save a pak
+/// of books (`Buku Tulis Sidu 38 lembar`: one book's pages). Said of the container (`Box isi 500
+/// lembar`, `Pak 100 lembar`), or more than a ream (`Box` beside `(2500 lbr)`), the count is what
+/// it holds.
+pub(super) fn counts_inner_sheets(field_words: &[&str], title_words: &[&str], in_title: Option<Statement>) -> bool {
+    let Some(Statement::Size { base: "lembar", quantity, container: None, .. }) = in_title else { return false };
+    let ream = fixed_pack("rim").map_or(0, |(_, size)| size);
+    let bare = title_words.windows(2).enumerate().any(|(i, pair)| {
+        number(pair[0]) == Some(quantity)
+            && base_unit(pair[1]) == Some("lembar")
+            && (i == 0 || title_words[i - 1] != "isi")
+    });
+    match field_words.first() {
+        Some(&"pak") => bare && states_capacity(title_words),
+        Some(own) if CONTAINERS.contains(own) => bare && quantity <= ream,
+        _ => false,
+    }
 }

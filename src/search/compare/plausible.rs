@@ -72,7 +72,8 @@ pub(super) fn judge(
 /// - fewer below: they are placeholders or misread packs (`FarBelowOthers`), and the side above
 ///   is judged the same way in turn;
 /// - more below, one of them not a stand-in amount (Rp 1.100 beside three at Rp 1.000): the low
-///   side is real and the prices far above are counted as written;
+///   side is real and the prices far above are counted as written, save a stand-in amount that
+///   agrees with no real price below ([`leave_out_lone_stand_ins`]);
 /// - otherwise which side is the product's price cannot be told, and the pack states no figure:
 ///   stand-ins below are `FarBelowOthers` and the prices above `BesidePlaceholders`; with a real
 ///   price below (envelopes at Rp 500 beside as many at Rp 6.000, a laptop at Rp 10.000 beside one
@@ -87,7 +88,12 @@ fn judge_pack(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize], st
         let only_stand_ins = below.iter().all(|&(_, i)| stand_ins[i]);
         let (low, high) = match below.len().cmp(&above.len()) {
             Ordering::Less => (Uncounted::FarBelowOthers, None),
-            Ordering::Greater if !only_stand_ins => return,
+            Ordering::Greater if !only_stand_ins => {
+                if leave_out_lone_stand_ins(verdicts, below, stand_ins) {
+                    judge_pack(verdicts, members, stand_ins);
+                }
+                return;
+            }
             _ if only_stand_ins => (Uncounted::FarBelowOthers, Some(Uncounted::BesidePlaceholders)),
             _ => (Uncounted::PricesApart, Some(Uncounted::PricesApart)),
         };
@@ -99,6 +105,32 @@ fn judge_pack(verdicts: &mut [Result<Decimal, Uncounted>], members: &[usize], st
         rest = above;
     }
 }
+
+/// On the low side of a split counted as real, leaves out (`FarBelowOthers`) each stand-in
+/// amount more than [`AGREE`] times below the side's cheapest real price, and says whether it
+/// left any out: the split says the low side may hold placeholders, and such a stand-in agrees
+/// with no price there (a folder at Rp 100 beside Rp 500 and Rp 550 over Rp 6.500: review37m
+/// R37m-10), where Rp 1.000 beside Rp 1.100 is the product's price typed round and stays counted.
+/// Left out, it casts no vote: the caller judges the pack again without it.
+fn leave_out_lone_stand_ins(
+    verdicts: &mut [Result<Decimal, Uncounted>],
+    low: &[(Decimal, usize)],
+    stand_ins: &[bool],
+) -> bool {
+    let Some(&(cheapest_real, _)) = low.iter().find(|&&(_, i)| !stand_ins[i]) else { return false };
+    let lone: Vec<usize> = low
+        .iter()
+        .filter(|&&(price, i)| stand_ins[i] && price * Decimal::from(AGREE) < cheapest_real)
+        .map(|&(_, i)| i)
+        .collect();
+    lone.iter().for_each(|&i| verdicts[i] = Err(Uncounted::FarBelowOthers));
+    !lone.is_empty()
+}
+
+/// How many times below a real price a stand-in amount may lie and still be read as that price
+/// typed round (Rp 1.000 for Rp 1.100, Rp 100 for Rp 150): one product's prices in one pack
+/// from different sellers lie well within twice each other in every set reviewed.
+const AGREE: u32 = 2;
 
 /// Whether the offer is listed at a stand-in amount of at most Rp 100 (Rp 11, Rp 99, Rp 100):
 /// less than anything a procurement marketplace sells alone costs, where Rp 1.000 is a real
@@ -212,6 +244,22 @@ mod tests {
         let verdicts = listed(&[100, 100, 5000, 5200, 5300]);
         assert_eq!(verdicts[..2], [Err(Uncounted::FarBelowOthers); 2]);
         assert!(verdicts[2..].iter().all(Result::is_ok), "{verdicts:?}");
+    }
+
+    #[test]
+    fn a_stand_in_far_below_the_real_prices_of_a_split_low_side_is_never_the_cheapest() {
+        // review37m R37m-10 (t43_standin): the stand-in is left out and casts no vote, so what is
+        // left is judged as if it were not there: two beside two far above state no figure (sx0,
+        // sx3, sx4), more below are counted (sx2, sx5); without a split (sx1) nothing is judged.
+        let (far, apart) = (Err(Uncounted::FarBelowOthers), Err(Uncounted::PricesApart));
+        assert_eq!(listed(&[100, 500, 550, 6500, 6600]), [far, apart, apart, apart, apart]);
+        assert_eq!(listed(&[1000, 5000, 5500, 65_000, 66_000]), [far, apart, apart, apart, apart]);
+        assert_eq!(listed(&[100, 900, 950, 12_000, 12_500]), [far, apart, apart, apart, apart]);
+        for prices in [&[100, 500, 550, 6500][..], &[100, 500, 550, 600, 6500, 6600]] {
+            let verdicts = listed(prices);
+            assert!(verdicts[0] == far && verdicts[1..].iter().all(Result::is_ok), "{prices:?}: {verdicts:?}");
+        }
+        assert!(listed(&[100, 500, 550]).iter().all(Result::is_ok));
     }
 
     #[test]
