@@ -8,8 +8,16 @@ use serde_json::Value;
 const BODY: &[u8] = br#"{"query": "{ marketplaces { id } }"}"#;
 
 async fn post(app: &TestApp, body: Vec<u8>) -> (u16, Value) {
+    post_coded(app, &["gzip"], body).await
+}
+
+/// `body` sent with one `Content-Encoding` line per coding in `lines`.
+async fn post_coded(app: &TestApp, lines: &[&str], body: Vec<u8>) -> (u16, Value) {
     let url = format!("{}/graphql", app.address);
-    let post = app.client.post(url).header("content-type", "application/json").header("content-encoding", "gzip");
+    let mut post = app.client.post(url).header("content-type", "application/json");
+    for line in lines {
+        post = post.header("content-encoding", *line);
+    }
     let response = post.body(body).send().await.expect("answered");
     (response.status().as_u16(), response.json().await.unwrap_or_default())
 }
@@ -40,4 +48,22 @@ async fn concatenated_gzip_members_are_read_as_one_body() {
     let (status, answer) = post(&app, members).await;
     assert_eq!(status, 200, "{answer}");
     assert_eq!(answer["data"]["marketplaces"].as_array().map(Vec::len), Some(5), "{answer}");
+}
+
+/// RFC 9110 §5.3 and §8.4.1 (review38h R38h-4): only the first line was read, and `GZIP` and
+/// `x-gzip` were refused.
+#[tokio::test]
+async fn content_encoding_is_read_from_every_line_whatever_its_case_and_x_gzip_is_gzip() {
+    let app = spawn_app().await;
+    for lines in [&["GZIP"][..], &["x-gzip"], &["identity", "gzip"]] {
+        let (status, answer) = post_coded(&app, lines, gzip(BODY)).await;
+        assert_eq!(status, 200, "{lines:?}: {answer}");
+        assert_eq!(answer["data"]["marketplaces"].as_array().map(Vec::len), Some(5), "{lines:?}: {answer}");
+    }
+    // Two lines are the one list `gzip, gzip`, refused as it is on one line.
+    for lines in [&["gzip", "gzip"][..], &["gzip, gzip"]] {
+        let (status, answer) = post_coded(&app, lines, gzip(&gzip(BODY))).await;
+        assert_eq!(status, 415, "{lines:?}: {answer}");
+        assert_eq!(answer["errors"][0]["extensions"]["code"], "UNSUPPORTED_CONTENT_ENCODING", "{lines:?}: {answer}");
+    }
 }
