@@ -90,6 +90,8 @@ registry! {
     MethodNotAllowed = "METHOD_NOT_ALLOWED", Error;
     /// `Accept` allows no media type Pasar writes.
     NotAcceptable = "NOT_ACCEPTABLE", Error;
+    /// No address of Pasar's has this path (a plain-text 404 naming the addresses it has).
+    NotFound = "NOT_FOUND", Error;
     /// `offer(id)`: no offer with that id was seen within the retention (or the id is malformed
     /// or names no registered marketplace: `extensions.wellFormed`, `extensions.knownMarketplace`).
     OfferNotFound = "OFFER_NOT_FOUND", Error;

@@ -32,6 +32,7 @@ pub mod codes {
     pub const PERSISTED_QUERY_NOT_IN_LIST: &str = Code::PersistedQueryNotInList.as_str();
     pub const METHOD_NOT_ALLOWED: &str = Code::MethodNotAllowed.as_str();
     pub const NOT_ACCEPTABLE: &str = Code::NotAcceptable.as_str();
+    pub const NOT_FOUND: &str = Code::NotFound.as_str();
     pub const TRANSACTIONS_FORBIDDEN: &str = Code::TransactionsForbidden.as_str();
 }
 

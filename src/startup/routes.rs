@@ -8,6 +8,7 @@ use crate::graphql::http::Rejection;
 use crate::graphql::ws::{self, ConnectionHold, SocketMeter};
 use axum::Router;
 use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         // Axum's own 405 has no body; every refusal says its code (review34d D34-8). Axum still
         // adds the `Allow` header.
         .method_not_allowed_fallback(|| async { Rejection::OtherMethod.respond_text() })
+        .fallback(|| async { Rejection::NotFound.respond_text() })
         .with_state(state)
         .layer(RequestDecompressionLayer::new())
         .layer(MapRequestLayer::new(gzip::members))
@@ -83,7 +85,16 @@ fn vary_by_accept(mut response: Response) -> Response {
     response
 }
 
-async fn socket(State(state): State<AppState>, upgrade: WebSocketUpgrade, request: Request) -> Response {
+async fn socket(
+    State(state): State<AppState>,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+    request: Request,
+) -> Response {
+    // axum's own refusal is bare text with no code (review38h R38h-5).
+    let upgrade = match upgrade {
+        Ok(upgrade) => upgrade,
+        Err(refused) => return Rejection::NotAHandshake(refused.body_text()).into_response(),
+    };
     let client = request.extensions().get::<Client>().cloned().unwrap_or(Client::Address(None));
     let hold = request.extensions().get::<ConnectionHold>().cloned();
     let meter = request.extensions().get::<SocketMeter>().cloned();

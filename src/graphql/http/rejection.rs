@@ -30,6 +30,16 @@ pub enum Rejection {
     /// A method `/graphql` does not answer (`PUT`, `PATCH`, `DELETE`, …).
     #[error("/graphql answers GET (queries) and POST")]
     Method,
+    /// A path no route has: axum's own 404 had no body and no code (review38h R38h-5).
+    #[error(
+        "Pasar has no such address: it answers /graphql, /graphql/ws (WebSocket), /graphiql, the buyer's pages (/, /survey, /belanja), /healthz, /readyz and /metrics"
+    )]
+    NotFound,
+    /// A request to the WebSocket door that is not a WebSocket handshake.
+    #[error(
+        "/graphql/ws is the WebSocket door: open it with `Upgrade: websocket` and the graphql-transport-ws subprotocol; queries over HTTP go to /graphql ({0})"
+    )]
+    NotAHandshake(String),
     /// A method another address (a page, a probe, `/metrics`) does not answer.
     #[error("this address does not answer this method; the `Allow` header names those it does")]
     OtherMethod,
@@ -101,11 +111,14 @@ impl Rejection {
             Self::Busy | Self::ShuttingDown => StatusCode::SERVICE_UNAVAILABLE,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Origin(_) => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
             // nginx's "client closed request": what the access line says of a client gone.
             Self::Gone(_) => StatusCode::from_u16(499).unwrap_or(StatusCode::BAD_REQUEST),
-            Self::Unreadable(_) | Self::Malformed(_) | Self::BatchTooLarge(_) | Self::Limit { .. } => {
-                StatusCode::BAD_REQUEST
-            }
+            Self::Unreadable(_)
+            | Self::Malformed(_)
+            | Self::NotAHandshake(_)
+            | Self::BatchTooLarge(_)
+            | Self::Limit { .. } => StatusCode::BAD_REQUEST,
         }
     }
 
@@ -124,7 +137,8 @@ impl Rejection {
             Self::ShuttingDown => codes::SERVER_SHUTTING_DOWN,
             Self::RateLimited(_) => codes::RATE_LIMITED,
             Self::Origin(_) => codes::ORIGIN_NOT_ALLOWED,
-            Self::Unreadable(_) | Self::Malformed(_) | Self::Gone(_) => codes::BAD_REQUEST,
+            Self::Unreadable(_) | Self::Malformed(_) | Self::NotAHandshake(_) | Self::Gone(_) => codes::BAD_REQUEST,
+            Self::NotFound => codes::NOT_FOUND,
             Self::BatchTooLarge(_) | Self::Limit { .. } => codes::QUERY_TOO_COMPLEX,
         }
     }

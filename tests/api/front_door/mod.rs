@@ -1,5 +1,6 @@
 //! One front door: every way into Pasar passes the same admission (issue 22).
 
+mod addresses;
 mod caps;
 mod counting;
 mod doors;
