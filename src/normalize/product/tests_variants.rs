@@ -109,6 +109,20 @@ fn a_capacitor_or_resistor_code_of_three_digits_is_its_value() {
 }
 
 #[test]
+fn a_capacitors_temperature_rating_is_no_code_of_its_value() {
+    // review38m R38m-1: `105°C` was read as the code `105`, 1 µF, and met a 1 µF capacitor.
+    each_apart(&[
+        ("Kapasitor Elco 1uF", "Kapasitor Elco 470uF 105°C"),
+        ("Kapasitor Elco 1uF 50V", "Kapasitor Elco 470uF 50V 105°C"),
+        ("Kapasitor Elco 1uF 50V", "Kapasitor Elco 470uF 50V 105 C"),
+        ("Kapasitor Elco 1uF 50V", "Kapasitor Elco 470uF 50V Suhu 105"),
+    ]);
+    for title in ["Kapasitor Elco 470uF 16V 105°C", "Kapasitor Elco 470uF 16V 105 C", "Elco 470uF Suhu 105"] {
+        assert!(!product_key(title).specs.contains(&"1uf".to_string()), "{title}: {:?}", product_key(title).specs);
+    }
+}
+
+#[test]
 fn an_adaptor_of_another_current_is_another_adaptor_beside_a_shared_voltage() {
     each_apart(&[("Adaptor 12V 1.5A", "Adaptor 12V 15A"), ("Adaptor 12V 1.5A", "Adaptor 12V 2A")]);
     assert!(!apart("Adaptor 12V 1.5A", "Adaptor 12V 1,5A"));

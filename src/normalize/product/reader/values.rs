@@ -41,7 +41,7 @@ impl Reader<'_> {
             // `12V 2 A` is `12V 2A`: amps written apart beside a voltage (apart, the adaptor left
             // `2A` once a shared `12v` no longer related the models, R37m-6).
             None if self.peek(1).is_some_and(|t| t.is("a")) && self.volts() => self.spec(format!("{number}a"), 2),
-            None if goods && !self.measured(1) => match coded_value(number, resistor) {
+            None if goods && !self.measured(1) && !self.temperature() => match coded_value(number, resistor) {
                 Some(value) => self.spec(value, 1),
                 None => return false,
             },
@@ -53,6 +53,18 @@ impl Reader<'_> {
     /// Whether the title states a voltage (`12V`, `12 Volt`).
     fn volts(&self) -> bool {
         self.toks.windows(2).any(|w| w[0].class == Class::Num && tables::electrical(&w[1].text) == Some("v"))
+    }
+
+    /// Whether the number is a temperature rating (`105°C`, `105 C`, `Suhu 105`), an
+    /// electrolytic capacitor's, not a code of its value (review38m R38m-1: `105°C` read as
+    /// `105`, 1 µF, met a 1 µF capacitor).
+    fn temperature(&self) -> bool {
+        const BEFORE: [&str; 3] = ["suhu", "derajat", "temperatur"];
+        const AFTER: [&str; 5] = ["c", "derajat", "celcius", "celsius", "oc"];
+        let before =
+            self.at.checked_sub(1).and_then(|i| self.toks.get(i)).is_some_and(|t| BEFORE.contains(&t.text.as_str()));
+        let after = self.peek(1).is_some_and(|t| AFTER.contains(&t.text.trim_start_matches('°')));
+        before || after
     }
 
     /// Whether what follows says the number counts or measures something (`104 mm`, `102 pcs`).
