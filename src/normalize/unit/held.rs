@@ -46,7 +46,16 @@ const SHEET_TOOLS: &[&str] = &[
     "notebook",
     "bloknot",
     "blocknote",
+    "bloknote",
     "notes",
+    // Note pads: a pak holds several, each of the sheets its title counts (review38m R38m-2:
+    // `Post-it 653 100 lembar` by the Pak was Rp 540 a sheet, one pad's sheets for the pak).
+    "notepad",
+    "memo",
+    "post-it",
+    "postit",
+    "post",
+    "sticky",
     "kwitansi",
     "nota",
     "agenda",

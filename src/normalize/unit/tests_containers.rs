@@ -13,6 +13,11 @@ fn a_container_beside_a_title_counting_the_sheets_of_one_inner_pack_has_no_size(
         ("Box", "Kertas HVS Sidu A4 70 gsm 500 lembar"),
         ("Karton", "Tissue Paseo 250 lembar"),
         ("Pak", "Buku Tulis Sidu 38 lembar"),
+        // A pak of note pads holds several pads of the sheets counted (review38m R38m-2).
+        ("Pak", "Post-it 653 Kuning 100 lembar"),
+        ("Pak", "Bloknote A5 50 lembar"),
+        ("Pak", "Memo Block Warna 100 lembar"),
+        ("Pak", "Sticky Notes 3x3 100 lembar"),
         ("Dus", "Kertas HVS A4 (500 lbr)"),
     ];
     for (field, title) in cases {
