@@ -122,7 +122,16 @@ pub(super) fn counts_inner_sheets(field_words: &[&str], title_words: &[&str], in
     });
     match field_words.first() {
         Some(&"pak") => bare && states_capacity(title_words),
-        Some(own) if CONTAINERS.contains(own) => bare && quantity <= ream,
+        Some(own) if CONTAINERS.contains(own) => bare && quantity <= ream && sold_in_packs(title_words),
         _ => false,
     }
+}
+
+/// Whether a title names paper or tissue, which a box holds in reams or packs; not envelopes,
+/// labels or stickers, whose box holds the count (`Jaya Amplop Kabinet Coklat (500 lbr)` by the
+/// `Box` is 500 envelopes: the sandbox's PaDi listings, read so before R37m-11's rule).
+fn sold_in_packs(words: &[&str]) -> bool {
+    const PACKED: &[&str] = &["kertas", "hvs", "paper", "tissue", "tisu", "tissu", "kalkir"];
+    const COUNTED: &[&str] = &["amplop", "envelope", "label", "stiker", "sticker"];
+    words.iter().any(|w| PACKED.contains(w)) && !words.iter().any(|w| COUNTED.contains(w))
 }

@@ -34,6 +34,9 @@ fn a_container_whose_title_says_it_holds_the_sheets_is_that_many() {
     assert_eq!(shown(Some("Pak"), "Tisu Wajah Jolly 3 Ply 200 Sheets"), of("lembar", dec!(200)));
     assert_eq!(shown(Some("Pak"), "Kertas Foto Glossy A4 20 lembar"), of("lembar", dec!(20)));
     assert_eq!(shown(Some("Dus"), "Tisu Wajah Nice 200 Sheet (1 Karton (48 Pak))").1, Some(dec!(9600)));
+    // A box of envelopes holds the envelopes its title counts (the sandbox's PaDi listings).
+    assert_eq!(shown(Some("Box"), "Jaya Amplop Kabinet Coklat (500 lbr)"), of("lembar", dec!(500)));
+    assert_eq!(shown(Some("Dus"), "Label Tom & Jerry 103 (500 lembar)"), of("lembar", dec!(500)));
     // More sheets than a ream are the box's five reams.
     assert_eq!(shown(Some("box"), "Sinar Dunia Kertas HVS A4 80 gsm (2500 lbr)"), of("lembar", dec!(2500)));
 }
