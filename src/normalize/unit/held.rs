@@ -115,14 +115,18 @@ fn starts_with_digit(word: &str) -> bool {
 pub(super) fn counts_inner_sheets(field_words: &[&str], title_words: &[&str], in_title: Option<Statement>) -> bool {
     let Some(Statement::Size { base: "lembar", quantity, container: None, .. }) = in_title else { return false };
     let ream = fixed_pack("rim").map_or(0, |(_, size)| size);
-    let bare = title_words.windows(2).enumerate().any(|(i, pair)| {
-        number(pair[0]) == Some(quantity)
-            && base_unit(pair[1]) == Some("lembar")
-            && (i == 0 || title_words[i - 1] != "isi")
-    });
+    let counted_at = title_words
+        .windows(2)
+        .position(|pair| number(pair[0]) == Some(quantity) && base_unit(pair[1]) == Some("lembar"));
+    let Some(at) = counted_at else { return false };
+    let bare = at == 0 || title_words[at - 1] != "isi";
+    // `isi 500 lembar` says what a ream holds as often as a box: only a container named before
+    // the count makes it the box's (review38m R38m-3: reams and boxes of reams, each `isi 500
+    // lembar`, had a median of Rp 326 a lembar against Rp 110 for the reams).
+    let said_of_container = title_words[..at].iter().any(|w| CONTAINERS.contains(w) && *w != "pak");
     match field_words.first() {
         Some(&"pak") => bare && states_capacity(title_words),
-        Some(own) if CONTAINERS.contains(own) => bare && quantity <= ream && sold_in_packs(title_words),
+        Some(own) if CONTAINERS.contains(own) => !said_of_container && quantity <= ream && sold_in_packs(title_words),
         _ => false,
     }
 }

@@ -19,6 +19,10 @@ fn a_container_beside_a_title_counting_the_sheets_of_one_inner_pack_has_no_size(
         ("Pak", "Memo Block Warna 100 lembar"),
         ("Pak", "Sticky Notes 3x3 100 lembar"),
         ("Dus", "Kertas HVS A4 (500 lbr)"),
+        // `isi` names what a ream holds as often as a box (review38m R38m-3).
+        ("Box", "Kertas HVS Sidu A4 70 gsm isi 500 lembar"),
+        ("Dus", "Kertas HVS A4 80 gsm isi 500 lembar"),
+        ("Karton", "Tissue Paseo isi 250 lembar"),
     ];
     for (field, title) in cases {
         assert_eq!(shown(Some(field), title), NOT_KNOWN, "{field}: {title}");
