@@ -11,6 +11,7 @@ use super::admission::{Admission, Admissions, Admitted};
 use super::bearer::bearer;
 use super::clients::Client;
 use super::coded::{self, Coding, Compressed};
+use super::error::{code_field_errors, coded, refused_by_validation};
 use super::freshness::Freshness;
 use super::marketplace::RequestRegistry;
 use super::mutation::{AdminScope, Presented};
@@ -234,7 +235,7 @@ fn refuse_subscription(prepared: Result<Prepared, ServerError>) -> Result<Prepar
         return prepared;
     }
     let message = Rejection::SubscriptionOverHttp.to_string();
-    Err(wire::coded(ServerError::new(message, None), codes::METHOD_NOT_ALLOWED))
+    Err(coded(ServerError::new(message, None), codes::METHOD_NOT_ALLOWED))
 }
 
 fn is_mutation(prepared: &Result<Prepared, ServerError>) -> bool {
@@ -328,14 +329,14 @@ async fn run(
         && !response.errors.is_empty()
         && response.errors.iter().all(|e| e.path.is_empty()));
     if executed {
-        wire::code_field_errors(&mut response.errors);
+        code_field_errors(&mut response.errors);
         if let Some(operation) = wire::operation(&document, operation_name.as_deref()) {
             in_selection_order(&mut response.data, &response.errors, &document, &operation.node);
         }
     } else {
         // Variable values were checked before (`variables::refusal`): what validation refuses
         // now is the document's.
-        response.errors = wire::refused_by_validation(std::mem::take(&mut response.errors));
+        response.errors = refused_by_validation(std::mem::take(&mut response.errors));
     }
     Answer { response, executed }
 }

@@ -13,7 +13,8 @@
 //! by hash or sent in full; APQ registration is off and anything else is refused.
 
 use super::codes;
-use super::wire::{WireRequest, coded};
+use super::error::coded;
+use super::wire::WireRequest;
 use async_graphql::ServerError;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};

@@ -6,10 +6,11 @@
 //! with a code, answered without `data`.
 
 use super::codes;
+use super::error::coded;
 use crate::bounded::{Bounded, bounded};
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition};
 use async_graphql::parser::{self, Positioned};
-use async_graphql::{ErrorExtensionValues, ServerError, Variables};
+use async_graphql::{ServerError, Variables};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::sync::Arc;
@@ -257,42 +258,6 @@ fn parse_error(error: parser::Error) -> ServerError {
         other => format!("Invalid document: {other}."),
     };
     coded(ServerError::new(message, error.positions().next()), codes::GRAPHQL_PARSE_FAILED)
-}
-
-/// The errors of an operation that ran, each with a code: Pasar's resolvers code every error
-/// they raise (`graphql/error.rs`), so one without a code is async-graphql's own refusal of an
-/// argument it could not coerce (`Failed to parse "Int"`, a `Decimal` that is not a number),
-/// which is the client's to fix.
-pub(super) fn code_field_errors(errors: &mut Vec<ServerError>) {
-    let coded_errors = std::mem::take(errors).into_iter().map(|e| coded(e, codes::BAD_USER_INPUT)).collect();
-    *errors = coded_errors;
-}
-
-/// Sets `extensions.code` unless the error already has one.
-pub(super) fn coded(mut error: ServerError, code: &str) -> ServerError {
-    let extensions = error.extensions.get_or_insert_with(ErrorExtensionValues::default);
-    if extensions.get("code").is_none() {
-        extensions.set("code", code);
-    }
-    error
-}
-
-/// Most of a document's validation errors listed; one more error says how many are left out.
-pub(super) const LISTED_VALIDATION_ERRORS: usize = 20;
-
-/// A document validation refused, its errors coded: the first [`LISTED_VALIDATION_ERRORS`] and
-/// one saying how many more. Every door answers through this: a 23 KB document of 3,000 unknown
-/// arguments was answered with 3,000 errors, 530 KB, ten of them in a batch 5.3 MB (review38h
-/// R38h-2); the first few say what to mend.
-pub(super) fn refused_by_validation(errors: Vec<ServerError>) -> Vec<ServerError> {
-    let found = errors.len();
-    let mut listed: Vec<ServerError> =
-        errors.into_iter().take(LISTED_VALIDATION_ERRORS).map(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED)).collect();
-    if found > LISTED_VALIDATION_ERRORS {
-        let more = format!("{} more validation errors not listed", found - LISTED_VALIDATION_ERRORS);
-        listed.push(coded(ServerError::new(more, None), codes::GRAPHQL_VALIDATION_FAILED));
-    }
-    listed
 }
 
 #[cfg(test)]

@@ -3,12 +3,13 @@
 use super::super::PasarSchema;
 use super::super::admission::{Admitted, Held, StreamSlots};
 use super::super::codes;
+use super::super::error::{code_field_errors, coded, refused_by_validation};
 use super::super::freshness::Freshness;
 use super::super::http::{Caller, count_unrun, prepare};
 use super::super::marketplace::RequestRegistry;
 use super::super::order::in_selection_order;
 use super::super::vendor::VendorOffersListed;
-use super::super::wire::{self, coded};
+use super::super::wire;
 use super::line::OperationLine;
 use super::protocol;
 use crate::telemetry::Tracked;
@@ -122,7 +123,7 @@ impl Operation {
                 && !response.errors.is_empty()
                 && response.errors.iter().all(|e| e.path.is_empty());
             if refused {
-                let errors = wire::refused_by_validation(response.errors);
+                let errors = refused_by_validation(response.errors);
                 tally.worst(errors.first().map_or(Outcome::Refused, count_unrun));
                 return protocol::error(&self.id, &errors);
             }
@@ -131,7 +132,7 @@ impl Operation {
                 tally.worst(Outcome::Error);
             }
             let mut response = response;
-            wire::code_field_errors(&mut response.errors);
+            code_field_errors(&mut response.errors);
             // As over HTTP: keys in selection order, a failed field null in place.
             if let Some(operation) = wire::operation(&document, operation_name.as_deref()) {
                 in_selection_order(&mut response.data, &response.errors, &document, &operation.node);

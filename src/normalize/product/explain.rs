@@ -1,5 +1,6 @@
 //! Explaining a match: which words and specs agree and what conflicts.
 
+use super::conflicts;
 use super::similar::{self, Idf};
 use super::{MatchExplanation, ProductKey};
 
@@ -15,7 +16,7 @@ pub fn explain(a: &ProductKey, b: &ProductKey) -> MatchExplanation {
 
 /// [`explain`] with frequencies taken over a larger set.
 pub(super) fn explain_in(a: &ProductKey, b: &ProductKey, idf: &Idf) -> MatchExplanation {
-    let conflicts: Vec<String> = similar::conflicts(a, b)
+    let conflicts: Vec<String> = conflicts::conflicts(a, b)
         .into_iter()
         .map(|(what, x, y)| format!("{what} {} ≠ {}", shown(&what, &x), shown(&what, &y)))
         .collect();

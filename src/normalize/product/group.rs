@@ -2,6 +2,7 @@
 
 use super::ProductKey;
 use super::amounts;
+use super::conflicts;
 use super::similar::{self, Idf, Prepared};
 use std::collections::{BTreeMap, HashMap};
 
@@ -69,8 +70,8 @@ fn wordings_of<'a>(members: &[usize], keys: &'a [ProductKey]) -> (&'a ProductKey
 /// Whether distinct keys `x` and `y` conflict, or a wording of one names a maker where a wording
 /// of the other has a word of its own.
 fn clash(x: usize, y: usize, keys: &[&ProductKey], wordings: &[Vec<&ProductKey>]) -> bool {
-    !similar::conflicts(keys[x], keys[y]).is_empty()
-        || wordings[x].iter().any(|p| wordings[y].iter().any(|q| similar::makers_apart(p, q)))
+    !conflicts::conflicts(keys[x], keys[y]).is_empty()
+        || wordings[x].iter().any(|p| wordings[y].iter().any(|q| conflicts::makers_apart(p, q)))
 }
 
 /// For each key reading no brand, the makers' keys it stays apart from: those of every maker when
@@ -87,7 +88,7 @@ fn torn(edges: &[(f64, usize, usize)], keys: &[&ProductKey], wordings: &[Vec<&Pr
         like[y].push(x);
     }
     let makers =
-        |p: usize, q: usize| wordings[p].iter().any(|a| wordings[q].iter().any(|b| similar::makers_differ(a, b)));
+        |p: usize, q: usize| wordings[p].iter().any(|a| wordings[q].iter().any(|b| conflicts::makers_differ(a, b)));
     let values = |p: usize, q: usize| amounts::apart(keys[p], keys[q]).is_some();
     like.into_iter()
         .enumerate()

@@ -142,6 +142,7 @@ mod amounts;
 mod apart;
 mod boards;
 mod category;
+mod conflicts;
 mod explain;
 mod face;
 mod group;
