@@ -52,8 +52,8 @@ const SHEET_TOOLS: &[&str] = &[
     // `Post-it 653 100 lembar` by the Pak was Rp 540 a sheet, one pad's sheets for the pak).
     "notepad",
     "memo",
-    "post-it",
     "postit",
+    // `Post-it` is read as `post` and `it`.
     "post",
     "sticky",
     "kwitansi",
