@@ -81,6 +81,7 @@ mod search;
 mod search_walks;
 mod secrets;
 mod served;
+mod shares;
 mod sheet_counts;
 mod slow_clients;
 mod soak;
