@@ -111,7 +111,8 @@ registry! {
     MarketplaceBadResponse = "MARKETPLACE_BAD_RESPONSE", Error;
     /// A marketplace is at its concurrency limit and the call could not wait in time.
     MarketplaceOverloaded = "MARKETPLACE_OVERLOADED", Error;
-    /// A marketplace is skipped after repeated failures (its circuit is open).
+    /// A marketplace is skipped after failing (search's breaker after repeated failures,
+    /// spending's lane for 10 s after one that took it down).
     MarketplaceCircuitOpen = "MARKETPLACE_CIRCUIT_OPEN", Error;
     /// An adapter reload removed a marketplace while the search ran; the others answered.
     MarketplaceRemoved = "MARKETPLACE_REMOVED", Error;

@@ -61,6 +61,15 @@ pub enum MarketplaceError {
         /// Milliseconds until a probe call is allowed.
         retry_in_ms: u64,
     },
+    /// Spending's lane refuses calls for a while after one found the marketplace down
+    /// (`spending/lanes.rs`): no call was made, and `failure` is what the last one met.
+    #[error("is skipped for now (next try in {retry_in_ms} ms): when last asked, it {failure}")]
+    Down {
+        /// The failure that took the marketplace down.
+        failure: Box<MarketplaceError>,
+        /// Milliseconds until calls are made again.
+        retry_in_ms: u64,
+    },
     /// An adapter reload removed the marketplace while the search ran: its guard (concurrency
     /// cap, breaker) is gone with it, so no call is made.
     #[error("was removed from Pasar's adapters while this search ran")]
@@ -87,7 +96,7 @@ impl MarketplaceError {
             Self::RateLimited { .. } => Code::MarketplaceRateLimited,
             Self::TooLarge { .. } | Self::BadResponse { .. } => Code::MarketplaceBadResponse,
             Self::Overloaded => Code::MarketplaceOverloaded,
-            Self::CircuitOpen { .. } => Code::MarketplaceCircuitOpen,
+            Self::CircuitOpen { .. } | Self::Down { .. } => Code::MarketplaceCircuitOpen,
             Self::Removed => Code::MarketplaceRemoved,
         }
         .as_str()
@@ -120,6 +129,7 @@ impl MarketplaceError {
     pub fn cause(&self) -> Option<Cause> {
         match self {
             Self::Unreachable { cause, .. } | Self::Timeout { cause, .. } => *cause,
+            Self::Down { failure, .. } => failure.cause(),
             _ => None,
         }
     }

@@ -53,7 +53,10 @@ pub fn is_failure(error: &MarketplaceError) -> bool {
         MarketplaceError::Status { status } => *status >= 500,
         MarketplaceError::RateLimited { .. } => true,
         MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } => false,
-        MarketplaceError::Overloaded | MarketplaceError::CircuitOpen { .. } | MarketplaceError::Removed => false,
+        MarketplaceError::Overloaded
+        | MarketplaceError::CircuitOpen { .. }
+        | MarketplaceError::Down { .. }
+        | MarketplaceError::Removed => false,
     }
 }
 

@@ -52,7 +52,7 @@ impl SourceStatus {
             MarketplaceError::RateLimited { .. } => Self::RateLimited,
             MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } => Self::BadResponse,
             MarketplaceError::Overloaded => Self::Overloaded,
-            MarketplaceError::CircuitOpen { .. } => Self::CircuitOpen,
+            MarketplaceError::CircuitOpen { .. } | MarketplaceError::Down { .. } => Self::CircuitOpen,
             // Switched off by its adapter file's removal: no failure of the marketplace's own.
             MarketplaceError::Removed => Self::Disabled,
         }

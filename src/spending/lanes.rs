@@ -7,7 +7,8 @@
 //!
 //! A lane also remembers a marketplace that is down (no answer, HTTP 502–504, refusing calls:
 //! [`takes_down`]) for [`DOWN_FOR`]: the calls waiting behind the one that failed, and those
-//! arriving meanwhile, get its error at once. Otherwise a ranking of 29 kabupaten waited out a
+//! arriving meanwhile, are refused at once (`Down`, a `CIRCUIT_OPEN` that names the failure:
+//! its own error alone claimed an answer to a call never made, review37s R37s-9). Otherwise a ranking of 29 kabupaten waited out a
 //! hanging marketplace's deadline for each of them, past the request's own. Another error status
 //! (a 500) is a quick answer about one buyer's call: taking the marketplace down for it skipped
 //! other Pemdas of the same ranking that were never asked, and ranked them at Rp0 below ones it
@@ -48,7 +49,7 @@ struct Lane {
 
 impl Lanes {
     /// Makes `call` to `entry` when its turn comes, given `deadline` from then, unless the
-    /// marketplace failed as a whole in the last [`DOWN_FOR`]: then its error comes back at once.
+    /// marketplace failed as a whole in the last [`DOWN_FOR`]: then it is refused at once (`Down`).
     pub(super) async fn call<T>(
         &self,
         entry: &RegistryEntry,
@@ -110,7 +111,7 @@ fn status(error: &MarketplaceError) -> &'static str {
         MarketplaceError::RateLimited { .. } => "RATE_LIMITED",
         MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } => "BAD_RESPONSE",
         MarketplaceError::Overloaded => "OVERLOADED",
-        MarketplaceError::CircuitOpen { .. } => "CIRCUIT_OPEN",
+        MarketplaceError::CircuitOpen { .. } | MarketplaceError::Down { .. } => "CIRCUIT_OPEN",
         MarketplaceError::Removed => "DISABLED",
     }
 }
@@ -123,7 +124,8 @@ fn takes_down(error: &MarketplaceError) -> bool {
         | MarketplaceError::Unreachable { .. }
         | MarketplaceError::RateLimited { .. }
         | MarketplaceError::Overloaded
-        | MarketplaceError::CircuitOpen { .. } => true,
+        | MarketplaceError::CircuitOpen { .. }
+        | MarketplaceError::Down { .. } => true,
         // Bad gateway, unavailable, gateway timeout: the service is, not the one call.
         MarketplaceError::Status { status } => (502..=504).contains(status),
         MarketplaceError::TooLarge { .. } | MarketplaceError::BadResponse { .. } | MarketplaceError::Removed => false,
@@ -131,9 +133,15 @@ fn takes_down(error: &MarketplaceError) -> bool {
 }
 
 impl Lane {
+    /// The refusal of a call while the marketplace is taken as down.
     fn down_now(&self) -> Option<MarketplaceError> {
         let down = self.down.lock().unwrap_or_else(PoisonError::into_inner);
-        down.as_ref().filter(|(since, _)| since.elapsed() < DOWN_FOR).map(|(_, error)| error.clone())
+        let (since, failure) = down.as_ref()?;
+        let retry_in = DOWN_FOR.checked_sub(since.elapsed()).filter(|left| !left.is_zero())?;
+        Some(MarketplaceError::Down {
+            failure: Box::new(failure.clone()),
+            retry_in_ms: u64::try_from(retry_in.as_millis()).unwrap_or(u64::MAX),
+        })
     }
 }
 

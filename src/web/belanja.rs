@@ -173,6 +173,9 @@ fn what_failed(error: &MarketplaceError) -> String {
         MarketplaceError::BadResponse { .. } => "jawabannya tidak dapat dibaca".into(),
         MarketplaceError::Overloaded => "sedang melayani terlalu banyak permintaan".into(),
         MarketplaceError::CircuitOpen { .. } => "dilewati sementara setelah gagal berulang kali".into(),
+        MarketplaceError::Down { failure, .. } => {
+            format!("dilewati sementara: saat terakhir ditanya, {}", what_failed(failure))
+        }
         MarketplaceError::Removed => "dihapus dari adapter Pasar saat pencarian berjalan".into(),
     }
 }

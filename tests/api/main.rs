@@ -40,6 +40,7 @@ mod hostile;
 mod http_edges;
 mod instances;
 mod jatim_stub;
+mod ledger_down;
 mod ledger_gaps;
 mod ledger_logs;
 mod ledger_moving;
