@@ -6,6 +6,10 @@ use crate::model::Price;
 use crate::normalize::rupiah::format_rupiah;
 use rust_decimal::Decimal;
 
+/// A spreadsheet cell's rupiah format, for every workbook (the survey's, the spending report's):
+/// `Rp` and two decimals in the reader's own separators.
+pub const XLSX_RUPIAH: &str = "\"Rp\"#,##0.00";
+
 /// `42%`, `79,5%` in Indonesian, `79.5%` in English (no space, as each language writes it).
 pub fn percent(value: Decimal, lang: Lang) -> String {
     format!("{}%", number(value, lang))

@@ -188,7 +188,7 @@ pub fn xlsx(rows: &[Row]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet().set_name("Belanja")?;
     let bold = rust_xlsxwriter::Format::new().set_bold();
-    let money = rust_xlsxwriter::Format::new().set_num_format("#,##0.00");
+    let money = rust_xlsxwriter::Format::new().set_num_format(super::amounts::XLSX_RUPIAH);
     for (c, h) in ["Bagian", "Uraian", "Nilai termasuk PPN", "Nilai tanpa PPN", "Jumlah transaksi"].iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, *h, &bold)?;
     }

@@ -17,8 +17,6 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-/// Rupiah with two decimals; the reader's own separators.
-const RUPIAH: &str = "\"Rp\"#,##0.00";
 /// Percent values (`45,12`) as plain numbers.
 const NUMBER: &str = "0.####";
 
@@ -39,7 +37,7 @@ struct Formats {
 fn formats() -> Formats {
     Formats {
         header: Format::new().set_bold(),
-        rupiah: Format::new().set_num_format(RUPIAH),
+        rupiah: Format::new().set_num_format(amounts::XLSX_RUPIAH),
         number: Format::new().set_num_format(NUMBER),
     }
 }

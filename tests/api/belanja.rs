@@ -2,6 +2,7 @@
 //! marketplace named, and the same figures as a spreadsheet and a CSV.
 
 use crate::browser::{Page, artifact};
+use crate::buyer_survey::read_workbook;
 use crate::helpers::spawn_app;
 use pasar::sandbox::MarketplaceKind;
 
@@ -70,6 +71,18 @@ async fn a_stopped_marketplace_is_named_on_the_page_and_the_report_downloads_as_
     assert!(xlsx.headers()["content-type"].to_str().expect("type").contains("spreadsheetml"));
     let bytes = xlsx.bytes().await.expect("bytes");
     assert!(bytes.starts_with(b"PK") && bytes.len() > 2_000, "a zip workbook");
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("belanja.xlsx"), &bytes).expect("write");
+    let book = read_workbook(&dir.path().join("belanja.xlsx"));
+    let total = &book[0]["rows"][1];
+    assert_eq!(total[1]["value"], "Kota Kediri (35.71), tahun 2022", "{total}");
+    assert_eq!(total[2]["value"].as_f64(), Some(76_622_243_782.0), "the CSV's total, as a number: {total}");
+    // Amounts in rupiah, as the survey's workbook writes them (review37s R37s-11).
+    assert_eq!(
+        (&total[2]["format"], &total[3]["format"]),
+        (&serde_json::json!("\"Rp\"#,##0.00"), &serde_json::json!("\"Rp\"#,##0.00")),
+        "{total}"
+    );
     let bad = get("/belanja?wilayah=99.99&tahun=2022").await.expect("answer");
     assert_eq!(bad.status(), 400);
     assert!(bad.text().await.expect("text").contains("BAD_USER_INPUT"));
