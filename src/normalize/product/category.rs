@@ -24,7 +24,8 @@ pub(super) const BIRO: &str = "biro";
 
 /// What a spec is about, to say what conflicts.
 pub(super) fn category(spec: &str) -> &'static str {
-    if SIZE_CODES.contains(&spec) {
+    // `size 42`: a shoe's or garment's size after its label (`worn`).
+    if SIZE_CODES.contains(&spec) || spec.starts_with("size ") {
         return "size";
     }
     if spec.starts_with('+') {

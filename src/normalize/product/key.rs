@@ -23,6 +23,7 @@ use super::reader::{Reader, matches};
 use super::tables;
 use super::variants;
 use super::vocab;
+use super::worn::{SIZE_LABELS, Worn};
 use std::collections::HashMap;
 
 /// What a title says about the product, independent of pack and seller.
@@ -59,10 +60,13 @@ pub fn product_key(title: &str) -> ProductKey {
     };
     let named = brand.as_deref().and_then(|brand| named_at(&whole, brand));
     included.extend(take_included(&mut toks));
-    toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
+    let worn = Worn::read(&whole);
+    // `Size 42` on a shoe: the label says what the number is (R38m-5).
+    let label = |t: &Tok| worn != Worn::No && SIZE_LABELS.contains(&t.text.as_str());
+    toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str()) && !label(t)));
     let paper = kind.is_some_and(|k| k.starts_with("kertas"));
     let book = kind.is_some_and(|k| k.starts_with("buku"));
-    let mut reader = Reader::new(&toks, paper, book);
+    let mut reader = Reader::new(&toks, paper, book, worn);
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
     if ink {

@@ -51,7 +51,9 @@
 //!   and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`, R37m-7);
 //!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`), or clothing sizes
 //!   of the `XL` family (`2XL` is `XXL`, R37m-5), are apart even when a shared model code makes
-//!   them alike.
+//!   them alike; on something worn (clothes, shoes, diapers, `worn.rs`) so are `S`, `M`, `L`
+//!   wherever written, and a size after `Size`/`Ukuran` or a shoe's last number (`Size 42` ≠
+//!   `Size 43`), and an `XL` after a code is the size, not the code's (R38m-5).
 //! - Everything else is weighed, whether or not a kind word was recognised: words (the kind's
 //!   words among them), brand, specs and model codes are features weighted by inverse document
 //!   frequency over the set being grouped, model codes and brands doubled. The similarity sets
@@ -210,6 +212,7 @@ mod tests_variants;
 mod tests_variants2;
 mod variants;
 mod vocab;
+mod worn;
 
 pub use amounts::grouped_amount;
 pub use explain::explain;

@@ -22,3 +22,27 @@ fn a_megohm_resistor_is_not_a_kilohm_one_beside_a_shared_wattage() {
     assert!(!apart("Resistor 1M Ohm 1/4W", "Resistor 1MΩ 1/4W"));
     assert!(!apart("Resistor 1,2M Ohm 1/4W", "Resistor 1.2M 1/4W"));
 }
+
+#[test]
+fn a_garment_or_shoe_of_another_size_is_another_product_beside_a_shared_code() {
+    // review38m R38m-5: `S`, `M`, `L` were words weighed as detail, a shoe's number a code beside
+    // the shared model code, and `XL` after a code part of it.
+    each_apart(&[
+        ("Kaos K123 Hitam XL", "Kaos K123 Hitam L"),
+        ("Kemeja PDH K123 L", "Kemeja PDH K123 M"),
+        ("Kemeja PDH K123 S", "Kemeja PDH K123 M"),
+        ("Kaos Polo K123 Size L", "Kaos Polo K123 Size M"),
+        ("Kaos Polos Cotton Combed 30s Hitam L", "Kaos Polos Cotton Combed 30s Hitam XL"),
+        ("Kaos Polos Cotton Combed 30s Hitam M", "Kaos Polos Cotton Combed 30s Hitam L"),
+        ("Popok Mamypoko Pants L 30", "Popok Mamypoko Pants XL 30"),
+        ("Sepatu Safety Kings KWD 805 Size 42", "Sepatu Safety Kings KWD 805 Size 43"),
+        ("Sepatu PDH Pantofel K88 40", "Sepatu PDH Pantofel K88 42"),
+    ]);
+    assert!(!apart("Kemeja PDH K123 XL", "Kemeja PDH XL K123"));
+    assert!(!apart("Sepatu Safety Kings KWD 805 Size 42", "Sepatu Safety Kings KWD 805 42"));
+    // A possessive `s` is no size: `Men's` is `Men`.
+    assert!(!product_key("Kaos Men's Polo K123 XL").tokens.contains(&"s".to_string()));
+    // Elsewhere `L` and `M` stay what they were: litres, metres, a code's letter.
+    assert!(product_key("Kaos K123 XL").specs == ["k123"], "{:?}", product_key("Kaos K123 XL").specs);
+    assert!(apart("Cartridge Canon PG-810", "Cartridge Canon PG-810 XL"));
+}

@@ -7,6 +7,7 @@ use super::category::category;
 use super::lex::{Class, Tok};
 use super::names;
 use super::tables;
+use super::worn::{LETTER_SIZES, worn};
 
 /// Words for a product's size: two titles stating different ones are different products.
 const SIZE_WORDS: &[&str] = &["kecil", "sedang", "besar"];
@@ -18,6 +19,8 @@ const CLOTHING_SIZES: &[&str] = &["xs", "xl", "xxl", "xxxl", "xxxxl", "xxxxxl"];
 pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'static str, Vec<&'a str>, Vec<&'a str>)> {
     sizes(a, b, SIZE_WORDS)
         .or_else(|| sizes(a, b, CLOTHING_SIZES))
+        // `S`, `M`, `L` are sizes only on something worn (R38m-5: `Kaos K123 L` met `… XL`).
+        .or_else(|| sizes(a, b, LETTER_SIZES).filter(|_| worn(a) && worn(b)))
         .map(|(x, y)| ("size", x, y))
         .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
         .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
