@@ -52,6 +52,9 @@ pub fn product_key(title: &str) -> ProductKey {
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
+    if ink {
+        ink::rewrite(&mut toks);
+    }
     let mut included = markers::take(&mut toks, ink);
     let field = labelled_field(title);
     let (brand, in_dictionary) = match brand {
@@ -70,7 +73,7 @@ pub fn product_key(title: &str) -> ProductKey {
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
     if ink {
-        ink::read(&mut specs, &mut tokens);
+        ink::colour_cartridge(&mut specs, &mut tokens);
     }
     // `Ballpoint Pen`: a word the kind's own wordings hold says nothing more.
     if let Some(kind) = kind {

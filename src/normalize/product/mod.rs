@@ -41,9 +41,12 @@
 //!   or voltage ratings (`16V`, `1.5V`) are apart whatever else they share (review37m R37m-3);
 //!   a set of two goods is not one of them alone (`Mur Baut M8` ≠ `Baut M8 x 20`, R37m-9);
 //!   `XL` written apart after a code is part of it (`PG-810 XL` is `PG-810XL`), and a numbered
-//!   `680XL` is a model, not a volume (R37m-4); in an ink's title an `XL` after the colour is
-//!   the code's (`PG-810 Black XL`), and a colour cartridge (`Tricolor`, `Color`, `Warna`) or a
-//!   pack of both (`Combo Pack`) is a colour of its own against `Black` (`ink.rs`);
+//!   `680XL` is a model, not a volume (R37m-4); in an ink's title an `XL` written apart is the
+//!   ink's codes' before it, not a printer's (`PG-810 Black XL`, `680 XL Black DeskJet 2135`),
+//!   and an `XL` code is apart from its standard one whatever else both share; a colour
+//!   cartridge (`Tricolor`, `Color`, `Warna`) or a pack of both (`Combo Pack`, `Black +
+//!   Tricolor`, `Black & Color`, `Hitam Warna`) is a colour of its own against `Black`
+//!   (`ink.rs`, R38m-6);
 //!   a decimal point glued to a code stays (`1.5A` is not `15A`), and a shared value or voltage
 //!   rating relates no two model codes (`12V 1.5A` ≠ `12V 2A`, R37m-6);
 //!   a word of a model's line right after its code (`Pro`, `Pro Max`, `Ultra`, `Mini`, `Lite`)

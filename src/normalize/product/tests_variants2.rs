@@ -46,3 +46,25 @@ fn a_garment_or_shoe_of_another_size_is_another_product_beside_a_shared_code() {
     assert!(product_key("Kaos K123 XL").specs == ["k123"], "{:?}", product_key("Kaos K123 XL").specs);
     assert!(apart("Cartridge Canon PG-810", "Cartridge Canon PG-810 XL"));
 }
+
+#[test]
+fn a_high_yield_cartridge_beside_a_printers_model_and_a_pack_of_both_are_not_the_black_one() {
+    // review38m R38m-6: the `XL` went to the title's one code, and a printer's model made two;
+    // `+ Tricolor` was an included item and `& Color`, `Hitam Warna` the black one's label.
+    each_apart(&[
+        ("Cartridge HP 680 XL Black DeskJet 2135", "Cartridge HP 680 Black DeskJet 2135"),
+        ("Tinta HP 680 Black XL DeskJet 2135", "Tinta HP 680 Black DeskJet 2135"),
+        ("Cartridge HP 680 Black XL untuk DeskJet 3775", "Cartridge HP 680 Black untuk DeskJet 3775"),
+        ("Cartridge Canon PG-810 Black XL iP2770", "Cartridge Canon PG-810 Black iP2770"),
+        ("Toner HP 85A CE285A XL", "Toner HP 85A CE285A"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Black + Tricolor"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Black & Color"),
+        ("Cartridge HP 680 Hitam", "Cartridge HP 680 Hitam + Warna"),
+        ("Cartridge HP 680 Hitam", "Cartridge HP 680 Hitam Warna"),
+    ]);
+    assert!(!apart("Cartridge HP 680 Combo", "Cartridge HP 680 Black + Tricolor"));
+    assert!(!apart("Cartridge Canon PG-810 Black XL iP2770", "Cartridge Canon PG-810XL Black iP2770"));
+    assert!(!apart("Cartridge HP 680 Warna Hitam", "Cartridge HP 680 Black"));
+    let key = product_key("Cartridge HP 680 XL Black DeskJet 2135");
+    assert!(key.specs.contains(&"680xl".to_string()) && key.specs.contains(&"2135".to_string()), "{:?}", key.specs);
+}

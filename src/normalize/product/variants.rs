@@ -6,6 +6,7 @@ use super::ProductKey;
 use super::category::category;
 use super::lex::{Class, Tok};
 use super::names;
+use super::similar::related;
 use super::tables;
 use super::worn::{LETTER_SIZES, worn};
 
@@ -25,6 +26,20 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'stati
         .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
         .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
         .or_else(|| line(a, b).map(|(x, y)| ("line", x, y)))
+        .or_else(|| high_yield(a, b).or_else(|| high_yield(b, a).map(|(y, x)| (x, y))).map(|(x, y)| ("yield", x, y)))
+}
+
+/// A high-yield `XL` code of one title whose standard code the other states, with no code of the
+/// other related to the `XL` one: `680xl` against `680` beside a printer's `2135` both write
+/// (review38m R38m-6: the shared printer's model related the two titles' codes).
+fn high_yield<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+    let models = |k: &'a ProductKey| k.specs.iter().map(String::as_str).filter(|s| category(s) == "model");
+    let xl = models(a).find(|x| {
+        let standard = x.strip_suffix("xl").filter(|s| s.contains(|c: char| c.is_ascii_digit()));
+        standard.is_some_and(|s| models(b).any(|y| related(s, y)) && !models(b).any(|y| related(x, y)))
+    })?;
+    let standard = xl.strip_suffix("xl")?;
+    Some((vec![xl], models(b).filter(|y| related(standard, y)).collect()))
 }
 
 /// Words naming a line of one model number: `iPhone 13 Pro Max`, `Galaxy S23 Ultra`.
