@@ -1,8 +1,8 @@
 //! More of what makes another product of one model (review38m): each pair below was one group.
 //! Titles from the review.
 
-use super::product_key;
 use super::tests_variants::{apart, each_apart};
+use super::{product_key, shared_key};
 
 #[test]
 fn a_megohm_resistor_is_not_a_kilohm_one_beside_a_shared_wattage() {
@@ -67,4 +67,16 @@ fn a_high_yield_cartridge_beside_a_printers_model_and_a_pack_of_both_are_not_the
     assert!(!apart("Cartridge HP 680 Warna Hitam", "Cartridge HP 680 Black"));
     let key = product_key("Cartridge HP 680 XL Black DeskJet 2135");
     assert!(key.specs.contains(&"680xl".to_string()) && key.specs.contains(&"2135".to_string()), "{:?}", key.specs);
+}
+
+#[test]
+fn a_toners_high_yield_x_is_another_toner_and_a_group_of_one_toner_keeps_its_model() {
+    // review38m R38m-7: `26x` read as a size, a dimension the `26a` toner does not state.
+    each_apart(&[("Toner HP 26A", "Toner HP 26X"), ("Toner HP CF226A", "Toner HP 26X")]);
+    assert!(!apart("Toner HP 26X", "Toner HP CF226X"));
+    // `85A` and `CE285A` are one toner: the group says so, not `Toner HP` with no model.
+    let keys = [product_key("Toner HP 85A"), product_key("Toner HP CE285A")];
+    assert_eq!(shared_key(&keys).map(|k| k.specs), Some(vec!["85a".to_string()]));
+    // A bolt's length and a size are still dimensions.
+    assert!(apart("Baut M8 x 20", "Baut M8 x 30"));
 }
