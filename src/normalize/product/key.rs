@@ -85,6 +85,10 @@ pub fn product_key(title: &str) -> ProductKey {
     if kind.is_none_or(|k| k.starts_with("kertas")) {
         paper_grammage(&mut specs);
     }
+    // A line is a word of the key: `S23+` reads `plus`, which `take_included` takes, and keys
+    // equal but for their place are one product (review38m R38m-8).
+    let lines = variants::lines(&whole);
+    tokens.extend(lines.iter().cloned());
     specs.sort();
     specs.dedup();
     tokens.sort();
@@ -93,7 +97,7 @@ pub fn product_key(title: &str) -> ProductKey {
         |w: &str| tokens.iter().any(|t| t == w) || specs.iter().any(|s| s.starts_with(w) && category(s) == "model");
     let mut place = Place::read(&whole, named, kept);
     place.in_dictionary = in_dictionary;
-    place.lines = variants::lines(&whole);
+    place.lines = lines;
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says, place }
 }
 

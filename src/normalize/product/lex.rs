@@ -204,11 +204,12 @@ fn currency(chunk: &str) -> Option<(usize, &str)> {
     amount.starts_with(|c: char| c.is_ascii_digit()).then_some((currency.len(), amount))
 }
 
-/// `8/512`: a denominator no title writes in a fraction, with a memory size before it.
+/// `8/512`, a phone's `3/64`: a denominator no title writes in a fraction, with a memory size
+/// before it (review38m R38m-8: `Oppo A17 3/64` read the fraction `0.047`).
 fn memory_pair(text: &str) -> Option<(&str, &str)> {
     let (a, b) = text.split_once('/')?;
     let (ram, storage) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
-    ([2, 4, 8, 12, 16, 32, 64].contains(&ram) && [64, 128, 256, 512, 1024].contains(&storage)).then_some((a, b))
+    ([2, 3, 4, 6, 8, 12, 16, 32, 64].contains(&ram) && [64, 128, 256, 512, 1024].contains(&storage)).then_some((a, b))
 }
 
 fn is_fraction(text: &str) -> bool {

@@ -49,9 +49,11 @@
 //!   (`ink.rs`, R38m-6);
 //!   a decimal point glued to a code stays (`1.5A` is not `15A`), and a shared value or voltage
 //!   rating relates no two model codes (`12V 1.5A` ≠ `12V 2A`, R37m-6);
-//!   a word of a model's line right after its code (`Pro`, `Pro Max`, `Ultra`, `Mini`, `Lite`)
-//!   makes another model of one code, one title may name none (`iPhone 13 Pro` ≠ `iPhone 13`),
-//!   and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`, R37m-7);
+//!   a word of a model's line right after its code (`Pro`, `Pro Max`, `Ultra`, `Mini`, `Lite`,
+//!   `Plus` or `+` but not before an item, `L3110 + Tinta`, and `FE`; `Mini` right before it)
+//!   makes another model of one code, one title may name none (`iPhone 13 Pro` ≠ `iPhone 13`,
+//!   R37m-7, R38m-8), and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`);
+//!   a phone's `3/64` is 3 GB and 64 GB;
 //!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`), or clothing sizes
 //!   of the `XL` family (`2XL` is `XXL`, R37m-5), are apart even when a shared model code makes
 //!   them alike; on something worn (clothes, shoes, diapers, `worn.rs`) so are `S`, `M`, `L`

@@ -80,3 +80,22 @@ fn a_toners_high_yield_x_is_another_toner_and_a_group_of_one_toner_keeps_its_mod
     // A bolt's length and a size are still dimensions.
     assert!(apart("Baut M8 x 20", "Baut M8 x 30"));
 }
+
+#[test]
+fn a_plus_fe_or_mini_line_of_one_model_is_another_model() {
+    // review38m R38m-8: `Plus`, `+` and `FE` were no line words, and `Mini` was one only after
+    // the code.
+    each_apart(&[
+        ("iPhone 15 Plus 128GB", "iPhone 15 128GB"),
+        ("Redmi Note 12 Pro+ 8/256", "Redmi Note 12 Pro 8/256"),
+        ("Redmi Note 12 Pro Plus 8/256", "Redmi Note 12 Pro 8/256"),
+        ("Samsung Galaxy S23+ 256GB", "Samsung Galaxy S23 256GB"),
+        ("Samsung Galaxy S23 FE 256GB", "Samsung Galaxy S23 256GB"),
+        ("Stapler Max HD-10", "Stapler Mini HD-10"),
+        ("Oppo A17 3/64", "Oppo A17 4/64"),
+    ]);
+    assert!(!apart("Redmi Note 12 Pro+ 8/256", "Redmi Note 12 Pro Plus 8/256"));
+    assert!(!apart("Samsung Galaxy S23+ 256GB", "Samsung Galaxy S23 Plus 256GB"));
+    // `3/64` on a phone is 3 GB and 64 GB, not the fraction 0.047.
+    assert!(product_key("Oppo A17 3/64").specs.contains(&"3gb".to_string()));
+}

@@ -42,18 +42,25 @@ fn high_yield<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>,
     Some((vec![xl], models(b).filter(|y| related(standard, y)).collect()))
 }
 
-/// Words naming a line of one model number: `iPhone 13 Pro Max`, `Galaxy S23 Ultra`.
-const LINE_WORDS: &[&str] = &["pro", "ultra", "mini", "lite"];
+/// Words naming a line of one model number: `iPhone 13 Pro Max`, `Galaxy S23 Ultra`, `S23 FE`,
+/// `iPhone 15 Plus` (`S23+` reads `plus`).
+const LINE_WORDS: &[&str] = &["pro", "ultra", "mini", "lite", "plus", "fe"];
 
 /// The words of a model's line written right after its code (`13 Pro Max`, `S23 Ultra`), sorted:
 /// elsewhere they name something else (`HP 410A … LaserJet Pro M452` is the printer's line).
-/// `Max` is a line only after `Pro`: alone it is as often the stapler's maker.
+/// `Max` is a line only after `Pro`: alone it is as often the stapler's maker. `Plus` before a
+/// word other than a line's or a colour is what comes with the product (`L3110 + Tinta`), and
+/// `Mini` right before a code is its line too (`Stapler Mini HD-10`, review38m R38m-8).
 pub(super) fn lines(toks: &[Tok]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut after_code = false;
-    for tok in toks {
+    for (at, tok) in toks.iter().enumerate() {
+        let next = toks.get(at + 1);
+        let named = |t: &Tok| LINE_WORDS.contains(&t.text.as_str()) || tables::colour(&t.text).is_some();
+        let item = tok.is("plus") && next.is_some_and(|n| n.class == Class::Word && !named(n));
         let line = LINE_WORDS.contains(&tok.text.as_str()) || (tok.is("max") && out.iter().any(|w| w == "pro"));
-        if after_code && line {
+        let before_code = tok.is("mini") && next.is_some_and(|n| n.class == Class::Code);
+        if (after_code && line && !item) || before_code {
             out.push(tok.text.clone());
         } else {
             after_code = tok.class != Class::Word;
