@@ -24,7 +24,8 @@ pub(super) const BIRO: &str = "biro";
 
 /// What a spec is about, to say what conflicts.
 pub(super) fn category(spec: &str) -> &'static str {
-    if SIZE_CODES.contains(&spec) {
+    // `size 42`: a shoe's or garment's size after its label (`worn`).
+    if SIZE_CODES.contains(&spec) || spec.starts_with("size ") {
         return "size";
     }
     if spec.starts_with('+') {
@@ -80,7 +81,10 @@ pub(super) fn category(spec: &str) -> &'static str {
             Dimension::Resolution => "resolution",
         };
     }
-    if spec.contains('x') && spec.chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'x') {
+    // `60x90`, a bolt's `x20`; `26x` is HP's high-yield toner, a model (review38m R38m-7: read a
+    // size, the `26a` toner met it).
+    let size = spec.contains('x') && !spec.ends_with('x');
+    if size && spec.chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'x') {
         return "dimension";
     }
     "model"

@@ -1,32 +1,80 @@
-//! What an ink's or toner's title says of its cartridge beyond the code (review37m R37m-4): the
-//! high-yield `XL` written after the colour, and the colour cartridge or a pack of both against
-//! the black one.
+//! What an ink's or toner's title says of its cartridge beyond the code (review37m R37m-4,
+//! review38m R38m-6): the high-yield `XL` written after the colour or beside a printer's model,
+//! and the colour cartridge or a pack of both against the black one.
 
 use super::category::{BLACK_AND_COLOUR, COLOUR_CARTRIDGE, category};
+use super::lex::{Class, Tok};
+use super::tables;
 
-/// Reads what `tokens` say of an ink's cartridge into `specs`, taking those words out.
-pub(super) fn read(specs: &mut Vec<String>, tokens: &mut Vec<String>) {
-    high_yield(specs, tokens);
-    colour_cartridge(specs, tokens);
+/// Words before a printer's model in an ink's title (`DeskJet 2135`, `untuk iP2770`).
+const PRINTER_WORDS: &[&str] =
+    &["printer", "deskjet", "laserjet", "officejet", "pixma", "envy", "untuk", "utk", "for", "buat"];
+
+/// Words of the colour cartridge; `Color`, `Colour`, `Warna` only where no other colour is a label.
+const COLOUR_WORDS: &[&str] = &["tricolor", "tricolour", "color", "colour", "warna"];
+
+/// Words joining the two cartridges of a pack (`Black + Tricolor`, the `+` read `plus`).
+const JOINERS: &[&str] = &["plus", "dan", "and"];
+
+/// Rewrites an ink's tokens before they are read: a pack of both cartridges is `combo`, and an
+/// `XL` written apart is the ink's code's.
+pub(super) fn rewrite(toks: &mut Vec<Tok>) {
+    both_cartridges(toks);
+    high_yield(toks);
 }
 
-/// `PG-810 Black XL`: an `XL` after the colour is the one code's, as `PG-810 XL` is (the
-/// standard cartridge met it, the `XL` a one-sided word).
-fn high_yield(specs: &mut [String], tokens: &mut Vec<String>) {
-    let code = |s: &String| category(s) == "model" && s.contains(|c: char| c.is_ascii_digit());
-    let codes: Vec<usize> = (0..specs.len()).filter(|&i| code(&specs[i])).collect();
-    if let ([at], true) = (codes.as_slice(), tokens.iter().any(|t| t == "xl")) {
-        if !specs[*at].ends_with("xl") {
-            specs[*at].push_str("xl");
+/// `Black + Tricolor`, `Black & Color`, `Hitam + Warna`, `Hitam Warna`: a pack of the black and
+/// the colour cartridge, as `Combo` is (review38m R38m-6: read the black colour and an included
+/// `+tricolor`, or `color` as a label of the black, so the pack met the black cartridge alone).
+/// The colour cartridge first needs its joiner: `Warna Hitam` is the black one.
+fn both_cartridges(toks: &mut Vec<Tok>) {
+    let black = |t: &Tok| tables::colour(&t.text) == Some("hitam");
+    let colour = |t: &Tok| COLOUR_WORDS.contains(&t.text.as_str());
+    let joiner = |t: &Tok| JOINERS.contains(&t.text.as_str());
+    for at in 0..toks.len() {
+        let joined = toks.get(at + 1).is_some_and(joiner);
+        let second = toks.get(at + 1 + usize::from(joined));
+        let pack = match second {
+            Some(second) => (black(&toks[at]) && colour(second)) || (joined && colour(&toks[at]) && black(second)),
+            None => false,
+        };
+        if pack {
+            toks.splice(at..at + 2 + usize::from(joined), [Tok { text: "combo".to_string(), class: Class::Word }]);
+            return;
         }
-        tokens.retain(|t| t != "xl");
     }
+}
+
+/// `PG-810 Black XL`, `680 XL Black DeskJet 2135`: an `XL` written apart is the ink's own code's,
+/// each one written before it that is no printer's (after `DeskJet`, `untuk`), else the first
+/// after it (review38m R38m-6: it went to the title's one code only, and a printer's model made
+/// two). `PG-810 XL` is `PG-810XL`.
+fn high_yield(toks: &mut Vec<Tok>) {
+    let Some(xl) = toks.iter().position(|t| t.class == Class::Word && t.is("xl")) else { return };
+    let code = |at: usize| {
+        let t = &toks[at];
+        let printer = at.checked_sub(1).is_some_and(|i| PRINTER_WORDS.contains(&toks[i].text.as_str()));
+        let measured =
+            toks.get(at + 1).is_some_and(|n| tables::unit(&n.text).is_some() || tables::is_pack_word(&n.text));
+        let digits = t.text.contains(|c: char| c.is_ascii_digit()) && !t.text.starts_with("rp");
+        digits && t.class != Class::Word && !printer && !measured
+    };
+    let before: Vec<usize> = (0..xl).filter(|&at| code(at)).collect();
+    let targets =
+        if before.is_empty() { (xl + 1..toks.len()).find(|&at| code(at)).into_iter().collect() } else { before };
+    if targets.is_empty() {
+        return;
+    }
+    for at in targets {
+        toks[at] = Tok { text: format!("{}xl", toks[at].text), class: Class::Code };
+    }
+    toks.remove(xl);
 }
 
 /// `HP 680 Tricolor`, `… Warna`, `… Combo Pack` are not the black `HP 680 Black`: the words were
 /// one-sided beside the black colour spec. `Color` or `Warna` beside a colour is that colour's
 /// label (`Warna Hitam`), and before `LaserJet` the printer's.
-fn colour_cartridge(specs: &mut Vec<String>, tokens: &mut Vec<String>) {
+pub(super) fn colour_cartridge(specs: &mut Vec<String>, tokens: &mut Vec<String>) {
     let coloured = specs.iter().any(|s| category(s) == "colour");
     let printer = |i: usize| tokens.get(i + 1).is_some_and(|t| matches!(t.as_str(), "laserjet" | "laser"));
     let colour_word = |i: usize| match tokens[i].as_str() {

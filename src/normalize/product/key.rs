@@ -23,6 +23,7 @@ use super::reader::{Reader, matches};
 use super::tables;
 use super::variants;
 use super::vocab;
+use super::worn::{SIZE_LABELS, Worn};
 use std::collections::HashMap;
 
 /// What a title says about the product, independent of pack and seller.
@@ -51,6 +52,9 @@ pub fn product_key(title: &str) -> ProductKey {
     let ink = toks.iter().any(|t| tables::INK_WORDS.contains(&t.text.as_str()));
     let brand = take_phrase(&mut toks, names::BRANDS, &BRANDS).map(str::to_string);
     let kind = take_phrase(&mut toks, names::KINDS, &KINDS).or_else(|| sized_paper(&mut toks));
+    if ink {
+        ink::rewrite(&mut toks);
+    }
     let mut included = markers::take(&mut toks, ink);
     let field = labelled_field(title);
     let (brand, in_dictionary) = match brand {
@@ -59,14 +63,17 @@ pub fn product_key(title: &str) -> ProductKey {
     };
     let named = brand.as_deref().and_then(|brand| named_at(&whole, brand));
     included.extend(take_included(&mut toks));
-    toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str())));
+    let worn = Worn::read(&whole);
+    // `Size 42` on a shoe: the label says what the number is (R38m-5).
+    let label = |t: &Tok| worn != Worn::No && SIZE_LABELS.contains(&t.text.as_str());
+    toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str()) && !label(t)));
     let paper = kind.is_some_and(|k| k.starts_with("kertas"));
     let book = kind.is_some_and(|k| k.starts_with("buku"));
-    let mut reader = Reader::new(&toks, paper, book);
+    let mut reader = Reader::new(&toks, paper, book, worn);
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
     if ink {
-        ink::read(&mut specs, &mut tokens);
+        ink::colour_cartridge(&mut specs, &mut tokens);
     }
     // `Ballpoint Pen`: a word the kind's own wordings hold says nothing more.
     if let Some(kind) = kind {
@@ -78,6 +85,10 @@ pub fn product_key(title: &str) -> ProductKey {
     if kind.is_none_or(|k| k.starts_with("kertas")) {
         paper_grammage(&mut specs);
     }
+    // A line is a word of the key: `S23+` reads `plus`, which `take_included` takes, and keys
+    // equal but for their place are one product (review38m R38m-8).
+    let lines = variants::lines(&whole);
+    tokens.extend(lines.iter().cloned());
     specs.sort();
     specs.dedup();
     tokens.sort();
@@ -86,7 +97,7 @@ pub fn product_key(title: &str) -> ProductKey {
         |w: &str| tokens.iter().any(|t| t == w) || specs.iter().any(|s| s.starts_with(w) && category(s) == "model");
     let mut place = Place::read(&whole, named, kept);
     place.in_dictionary = in_dictionary;
-    place.lines = variants::lines(&whole);
+    place.lines = lines;
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says, place }
 }
 

@@ -72,7 +72,11 @@ fn chunks(title: &str) -> Vec<String> {
     let at = |i: Option<usize>| i.and_then(|i| folded.get(i).copied().flatten());
     let mut out = Vec::new();
     let mut current = String::new();
+    let mut possessive = false;
     for (i, &c) in chars.iter().enumerate() {
+        if std::mem::take(&mut possessive) {
+            continue;
+        }
         if let Some(f) = at(Some(i)) {
             current.push(f);
             continue;
@@ -80,6 +84,10 @@ fn chunks(title: &str) -> Vec<String> {
         let (prev, next) = (at(i.checked_sub(1)), at(Some(i + 1)));
         let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
         match c {
+            // `Men's`: the possessive `s` is no word (a lone `S` is a size on clothes, R38m-5).
+            '\'' | '’' if prev.is_some_and(char::is_alphabetic) && next == Some('s') && at(Some(i + 2)).is_none() => {
+                possessive = true;
+            }
             '.' | ',' if digit(prev) && digit(next) => current.push(c),
             '/' if prev.is_some() && next.is_some() => current.push('/'),
             // `10-1M`: a hyphen between digits stays, so the number before it is seen (`No 10`).
@@ -196,11 +204,12 @@ fn currency(chunk: &str) -> Option<(usize, &str)> {
     amount.starts_with(|c: char| c.is_ascii_digit()).then_some((currency.len(), amount))
 }
 
-/// `8/512`: a denominator no title writes in a fraction, with a memory size before it.
+/// `8/512`, a phone's `3/64`: a denominator no title writes in a fraction, with a memory size
+/// before it (review38m R38m-8: `Oppo A17 3/64` read the fraction `0.047`).
 fn memory_pair(text: &str) -> Option<(&str, &str)> {
     let (a, b) = text.split_once('/')?;
     let (ram, storage) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
-    ([2, 4, 8, 12, 16, 32, 64].contains(&ram) && [64, 128, 256, 512, 1024].contains(&storage)).then_some((a, b))
+    ([2, 3, 4, 6, 8, 12, 16, 32, 64].contains(&ram) && [64, 128, 256, 512, 1024].contains(&storage)).then_some((a, b))
 }
 
 fn is_fraction(text: &str) -> bool {

@@ -35,23 +35,30 @@
 //!   is not the standard one (`PG-810XL` ≠ `PG-810`); a bolt's length after its thread is a spec
 //!   (`M8 x 20` ≠ `M8 x 30`; `M8x20` and `M8 x 20 mm` are `M8 x 20`, R37m-13); an electrical
 //!   value is one spec with its multiplier and unit (`100K Ohm` ≠ `100 Ohm`, `100 nF` ≠ `100 K`
-//!   ≠ `100 uF`; a bare `K` is kilo only in a resistor's or
-//!   capacitor's title, and a resistor's `1K` is `1K Ohm`; a three-digit code on one is its value:
+//!   ≠ `100 uF`; a bare `K` is kilo only in a resistor's or capacitor's title, and a resistor's
+//!   `1K` is `1K Ohm`, its `1M` `1M Ohm`, R38m-4; a three-digit code on one is its value:
 //!   `104` is `100 nF`, a resistor's `472` is `4.7K Ohm`); two titles stating different values
 //!   or voltage ratings (`16V`, `1.5V`) are apart whatever else they share (review37m R37m-3);
 //!   a set of two goods is not one of them alone (`Mur Baut M8` ≠ `Baut M8 x 20`, R37m-9);
 //!   `XL` written apart after a code is part of it (`PG-810 XL` is `PG-810XL`), and a numbered
-//!   `680XL` is a model, not a volume (R37m-4); in an ink's title an `XL` after the colour is
-//!   the code's (`PG-810 Black XL`), and a colour cartridge (`Tricolor`, `Color`, `Warna`) or a
-//!   pack of both (`Combo Pack`) is a colour of its own against `Black` (`ink.rs`);
+//!   `680XL` is a model, not a volume (R37m-4); in an ink's title an `XL` written apart is the
+//!   ink's codes' before it, not a printer's (`PG-810 Black XL`, `680 XL Black DeskJet 2135`),
+//!   and an `XL` code is apart from its standard one whatever else both share; a colour
+//!   cartridge (`Tricolor`, `Color`, `Warna`) or a pack of both (`Combo Pack`, `Black +
+//!   Tricolor`, `Black & Color`, `Hitam Warna`) is a colour of its own against `Black`
+//!   (`ink.rs`, R38m-6);
 //!   a decimal point glued to a code stays (`1.5A` is not `15A`), and a shared value or voltage
 //!   rating relates no two model codes (`12V 1.5A` ≠ `12V 2A`, R37m-6);
-//!   a word of a model's line right after its code (`Pro`, `Pro Max`, `Ultra`, `Mini`, `Lite`)
-//!   makes another model of one code, one title may name none (`iPhone 13 Pro` ≠ `iPhone 13`),
-//!   and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`, R37m-7);
+//!   a word of a model's line right after its code (`Pro`, `Pro Max`, `Ultra`, `Mini`, `Lite`,
+//!   `Plus` or `+` but not before an item, `L3110 + Tinta`, and `FE`; `Mini` right before it)
+//!   makes another model of one code, one title may name none (`iPhone 13 Pro` ≠ `iPhone 13`,
+//!   R37m-7, R38m-8), and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`);
+//!   a phone's `3/64` is 3 GB and 64 GB;
 //!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`), or clothing sizes
 //!   of the `XL` family (`2XL` is `XXL`, R37m-5), are apart even when a shared model code makes
-//!   them alike.
+//!   them alike; on something worn (clothes, shoes, diapers, `worn.rs`) so are `S`, `M`, `L`
+//!   wherever written, and a size after `Size`/`Ukuran` or a shoe's last number (`Size 42` ≠
+//!   `Size 43`), and an `XL` after a code is the size, not the code's (R38m-5).
 //! - Everything else is weighed, whether or not a kind word was recognised: words (the kind's
 //!   words among them), brand, specs and model codes are features weighted by inverse document
 //!   frequency over the set being grouped, model codes and brands doubled. The similarity sets
@@ -206,8 +213,11 @@ mod tests_spellings;
 mod tests_splits;
 #[cfg(test)]
 mod tests_variants;
+#[cfg(test)]
+mod tests_variants2;
 mod variants;
 mod vocab;
+mod worn;
 
 pub use amounts::grouped_amount;
 pub use explain::explain;

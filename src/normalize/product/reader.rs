@@ -6,9 +6,11 @@ use super::category::SIZE_CODES;
 use super::lex::{Class, Tok};
 use super::tables::{self, Dimension};
 use super::vocab;
+use super::worn::{self, Worn};
 use rust_decimal::Decimal;
 
 mod amounts;
+mod sizes;
 mod values;
 
 /// Length of `phrase` if it matches the tokens at `at`.
@@ -58,12 +60,14 @@ pub(super) struct Reader<'a> {
     content: Vec<Dimension>,
     /// Whether the last thing read was a pack word, so `isi 24` after it is a count.
     after_pack: bool,
+    /// On something worn `S`, `M`, `L` and a shoe's number are sizes.
+    worn: Worn,
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool) -> Self {
+    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool, worn: Worn) -> Self {
         let (specs, words, content) = (Vec::new(), Vec::new(), Vec::new());
-        Self { toks, at: 0, paper, book, specs, words, content, after_pack: false }
+        Self { toks, at: 0, paper, book, specs, words, content, after_pack: false, worn }
     }
 
     fn peek(&self, ahead: usize) -> Option<&'a Tok> {
@@ -106,6 +110,10 @@ impl<'a> Reader<'a> {
     }
 
     fn number(&mut self, number: &str) {
+        // `Sepatu PDH Pantofel K88 40`: a shoe's last number is its size (R38m-5).
+        if self.worn == Worn::Shoe && self.peek(1).is_none() && worn::shoe_size(number) {
+            return self.spec(format!("size {number}"), 1);
+        }
         if self.peek(1).is_some_and(|t| t.is("x")) && self.is_num(2) {
             return self.times(number);
         }
@@ -281,6 +289,9 @@ impl<'a> Reader<'a> {
         if let Some(spec) = tables::colour(text).or_else(|| tables::size(text)) {
             return self.spec(spec.to_string(), 1);
         }
+        if self.worn_size(tok) {
+            return;
+        }
         // `2XL`, `3XL` are the sizes `XXL`, `XXXL` (review37m R37m-5: read `2xl`, a volume, a
         // one-sided spec beside `XL`).
         if let Some(size) = tables::clothing_size(text) {
@@ -290,7 +301,9 @@ impl<'a> Reader<'a> {
         if tok.class == Class::Code {
             // `PG-810 XL` is `PG-810XL`, the high-yield model (review37m R37m-4: the `XL` was a
             // one-sided word, and the standard cartridge met it).
-            if self.peek(1).is_some_and(|t| t.is("xl")) && text.contains(|c: char| c.is_ascii_digit()) {
+            // On clothes `K123 XL` is the code and the size (R38m-5: read `k123xl`).
+            let glued = self.worn == Worn::No && text.contains(|c: char| c.is_ascii_digit());
+            if glued && self.peek(1).is_some_and(|t| t.is("xl")) {
                 return self.spec(format!("{text}xl"), 2);
             }
             if let Some(size) = tables::paper_size(text) {
@@ -332,6 +345,8 @@ impl<'a> Reader<'a> {
             // `PLN 20.000`, `XL 100rb`: an operator's name before an amount, never a model code
             // (review36 R36-5: `pln20000` met `PLN Rp 50.000`, no amount on one side).
             Class::Num if self.amount_at(1) => false,
+            // `Sepatu XY 42`: the shoe's size.
+            Class::Num if self.worn == Worn::Shoe && self.peek(2).is_none() && worn::shoe_size(&next.text) => false,
             // `AC 2uF`: the number is an electrical value (review37m R37m-3: read `ac2`).
             Class::Num => {
                 !(self.unit_at(2).is_some()

@@ -6,6 +6,8 @@
 
 use super::ProductKey;
 use super::amounts;
+use super::category::category;
+use super::similar::related;
 
 /// The key of what all of `keys` say, in the first one's order: its kind, the brand when every
 /// key reads the same one, the specs and words all have, and of what `apart` reads only what all
@@ -21,8 +23,11 @@ pub fn shared_key<'a>(keys: impl IntoIterator<Item = &'a ProductKey>) -> Option<
         if !same_brand {
             shared.brand = None;
         }
-        // One amount however written (`150.000`, `Rp 150rb`) is stated by both, as rupiah.
-        let both = |s: &String| key.specs.iter().find(|t| *t == s || amounts::alike(s, t));
+        // One amount however written (`150.000`, `Rp 150rb`) is stated by both, as rupiah; one
+        // model however written (`85A`, `CE285A`) too, as the first key writes it (review38m
+        // R38m-7: the group of both was titled `Toner HP`, with no model).
+        let model = |s: &str, t: &str| category(s) == "model" && category(t) == "model" && related(s, t);
+        let both = |s: &String| key.specs.iter().find(|t| *t == s || amounts::alike(s, t) || model(s, t));
         shared.specs = shared
             .specs
             .iter()

@@ -6,12 +6,12 @@ use super::product_key;
 use super::tests_markers::{grouped, together};
 
 /// Whether `a` and `b` are apart grouped alone, in either order.
-fn apart(a: &str, b: &str) -> bool {
+pub(super) fn apart(a: &str, b: &str) -> bool {
     [[a, b], [b, a]].iter().all(|titles| !together(&grouped(titles), a, b))
 }
 
 /// Asserts each pair is [`apart`], naming the first that is not.
-fn each_apart(pairs: &[(&str, &str)]) {
+pub(super) fn each_apart(pairs: &[(&str, &str)]) {
     for (a, b) in pairs {
         assert!(apart(a, b), "{a} / {b}");
     }

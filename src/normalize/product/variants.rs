@@ -6,7 +6,9 @@ use super::ProductKey;
 use super::category::category;
 use super::lex::{Class, Tok};
 use super::names;
+use super::similar::related;
 use super::tables;
+use super::worn::{LETTER_SIZES, worn};
 
 /// Words for a product's size: two titles stating different ones are different products.
 const SIZE_WORDS: &[&str] = &["kecil", "sedang", "besar"];
@@ -18,24 +20,47 @@ const CLOTHING_SIZES: &[&str] = &["xs", "xl", "xxl", "xxxl", "xxxxl", "xxxxxl"];
 pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'static str, Vec<&'a str>, Vec<&'a str>)> {
     sizes(a, b, SIZE_WORDS)
         .or_else(|| sizes(a, b, CLOTHING_SIZES))
+        // `S`, `M`, `L` are sizes only on something worn (R38m-5: `Kaos K123 L` met `… XL`).
+        .or_else(|| sizes(a, b, LETTER_SIZES).filter(|_| worn(a) && worn(b)))
         .map(|(x, y)| ("size", x, y))
         .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
         .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
         .or_else(|| line(a, b).map(|(x, y)| ("line", x, y)))
+        .or_else(|| high_yield(a, b).or_else(|| high_yield(b, a).map(|(y, x)| (x, y))).map(|(x, y)| ("yield", x, y)))
 }
 
-/// Words naming a line of one model number: `iPhone 13 Pro Max`, `Galaxy S23 Ultra`.
-const LINE_WORDS: &[&str] = &["pro", "ultra", "mini", "lite"];
+/// A high-yield `XL` code of one title whose standard code the other states, with no code of the
+/// other related to the `XL` one: `680xl` against `680` beside a printer's `2135` both write
+/// (review38m R38m-6: the shared printer's model related the two titles' codes).
+fn high_yield<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+    let models = |k: &'a ProductKey| k.specs.iter().map(String::as_str).filter(|s| category(s) == "model");
+    let xl = models(a).find(|x| {
+        let standard = x.strip_suffix("xl").filter(|s| s.contains(|c: char| c.is_ascii_digit()));
+        standard.is_some_and(|s| models(b).any(|y| related(s, y)) && !models(b).any(|y| related(x, y)))
+    })?;
+    let standard = xl.strip_suffix("xl")?;
+    Some((vec![xl], models(b).filter(|y| related(standard, y)).collect()))
+}
+
+/// Words naming a line of one model number: `iPhone 13 Pro Max`, `Galaxy S23 Ultra`, `S23 FE`,
+/// `iPhone 15 Plus` (`S23+` reads `plus`).
+const LINE_WORDS: &[&str] = &["pro", "ultra", "mini", "lite", "plus", "fe"];
 
 /// The words of a model's line written right after its code (`13 Pro Max`, `S23 Ultra`), sorted:
 /// elsewhere they name something else (`HP 410A … LaserJet Pro M452` is the printer's line).
-/// `Max` is a line only after `Pro`: alone it is as often the stapler's maker.
+/// `Max` is a line only after `Pro`: alone it is as often the stapler's maker. `Plus` before a
+/// word other than a line's or a colour is what comes with the product (`L3110 + Tinta`), and
+/// `Mini` right before a code is its line too (`Stapler Mini HD-10`, review38m R38m-8).
 pub(super) fn lines(toks: &[Tok]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut after_code = false;
-    for tok in toks {
+    for (at, tok) in toks.iter().enumerate() {
+        let next = toks.get(at + 1);
+        let named = |t: &Tok| LINE_WORDS.contains(&t.text.as_str()) || tables::colour(&t.text).is_some();
+        let item = tok.is("plus") && next.is_some_and(|n| n.class == Class::Word && !named(n));
         let line = LINE_WORDS.contains(&tok.text.as_str()) || (tok.is("max") && out.iter().any(|w| w == "pro"));
-        if after_code && line {
+        let before_code = tok.is("mini") && next.is_some_and(|n| n.class == Class::Code);
+        if (after_code && line && !item) || before_code {
             out.push(tok.text.clone());
         } else {
             after_code = tok.class != Class::Word;

@@ -27,17 +27,25 @@ impl Reader<'_> {
     /// spec with its multiplier and unit (review36b R36b-3: the unit and the `K` were words, and
     /// `Resistor 100K Ohm` met `Resistor 100 Ohm`). Whether the number was read so.
     pub(super) fn electrical(&mut self, number: &str) -> bool {
-        let kilo = self.peek(1).is_some_and(|t| t.is("k"));
-        let unit = self.peek(1 + usize::from(kilo)).and_then(|t| tables::electrical(&t.text));
-        let goods = self.toks.iter().any(|t| tables::ELECTRICAL_GOODS.contains(&t.text.as_str()));
+        let ohms = |t: &super::Tok| tables::electrical(&t.text) == Some("ohm");
         // A resistor's `1K` is its value in kilo-ohms, as `1K Ohm` is (review37m R37m-3: read
         // `1k`, a code of one digit, `Resistor 1K 5%` met `Resistor 10K 5%` on the shared `5%`).
+        // Its `1M`, and an `M` before `Ohm`, is mega-ohms (review38m R38m-4: read one metre, a
+        // dimension the kilo-ohm part leaves out, so `1M Ohm 1/4W` met `1K Ohm 1/4W`).
         let resistor = self.toks.iter().any(|t| t.is("resistor"));
-        let prefix = if kilo { "k" } else { "" };
+        let mega = self.peek(1).is_some_and(|t| t.is("m")) && (resistor || self.peek(2).is_some_and(ohms));
+        let prefix = match (self.peek(1).is_some_and(|t| t.is("k")), mega) {
+            (true, _) => "k",
+            (_, true) => "m",
+            _ => "",
+        };
+        let multiplied = usize::from(!prefix.is_empty());
+        let unit = self.peek(1 + multiplied).and_then(|t| tables::electrical(&t.text));
+        let goods = self.toks.iter().any(|t| tables::ELECTRICAL_GOODS.contains(&t.text.as_str()));
         match unit {
-            Some(unit) => self.spec(format!("{number}{prefix}{unit}"), 2 + usize::from(kilo)),
-            None if kilo && resistor => self.spec(format!("{number}kohm"), 2),
-            None if kilo && goods => self.spec(format!("{number}k"), 2),
+            Some(unit) => self.spec(format!("{number}{prefix}{unit}"), 2 + multiplied),
+            None if !prefix.is_empty() && resistor => self.spec(format!("{number}{prefix}ohm"), 2),
+            None if prefix == "k" && goods => self.spec(format!("{number}k"), 2),
             // `12V 2 A` is `12V 2A`: amps written apart beside a voltage (apart, the adaptor left
             // `2A` once a shared `12v` no longer related the models, R37m-6).
             None if self.peek(1).is_some_and(|t| t.is("a")) && self.volts() => self.spec(format!("{number}a"), 2),

@@ -1,0 +1,101 @@
+//! More of what makes another product of one model (review38m): each pair below was one group.
+//! Titles from the review.
+
+use super::tests_variants::{apart, each_apart};
+use super::{product_key, shared_key};
+
+#[test]
+fn a_megohm_resistor_is_not_a_kilohm_one_beside_a_shared_wattage() {
+    // review38m R38m-4: `1M` was read as one metre, a dimension the kilohm part does not state.
+    each_apart(&[
+        ("Resistor 1M Ohm 1/4W", "Resistor 1K Ohm 1/4W"),
+        ("Resistor 1M 1/4W", "Resistor 1K 1/4W"),
+        ("Resistor 1.2M Ohm 1/4W", "Resistor 1.2K Ohm 1/4W"),
+        ("Resistor 1,2M Ohm 1/4W", "Resistor 1K Ohm 1/4W"),
+        ("Resistor 1.5M Ohm 1/2W", "Resistor 150K Ohm 1/2W"),
+        ("Resistor 1K Ohm 1/4W isi 125", "Resistor 1.2M Ohm 1/4W"),
+        ("Resistor 1M Ohm 1/4W", "Resistor 2.2M Ohm 1/4W"),
+    ]);
+    for title in ["Resistor 1M Ohm", "Resistor 1MΩ", "Resistor 1 MOhm", "Resistor 1M 1/4W"] {
+        assert!(product_key(title).specs.contains(&"1mohm".to_string()), "{title}: {:?}", product_key(title).specs);
+    }
+    assert!(!apart("Resistor 1M Ohm 1/4W", "Resistor 1MΩ 1/4W"));
+    assert!(!apart("Resistor 1,2M Ohm 1/4W", "Resistor 1.2M 1/4W"));
+}
+
+#[test]
+fn a_garment_or_shoe_of_another_size_is_another_product_beside_a_shared_code() {
+    // review38m R38m-5: `S`, `M`, `L` were words weighed as detail, a shoe's number a code beside
+    // the shared model code, and `XL` after a code part of it.
+    each_apart(&[
+        ("Kaos K123 Hitam XL", "Kaos K123 Hitam L"),
+        ("Kemeja PDH K123 L", "Kemeja PDH K123 M"),
+        ("Kemeja PDH K123 S", "Kemeja PDH K123 M"),
+        ("Kaos Polo K123 Size L", "Kaos Polo K123 Size M"),
+        ("Kaos Polos Cotton Combed 30s Hitam L", "Kaos Polos Cotton Combed 30s Hitam XL"),
+        ("Kaos Polos Cotton Combed 30s Hitam M", "Kaos Polos Cotton Combed 30s Hitam L"),
+        ("Popok Mamypoko Pants L 30", "Popok Mamypoko Pants XL 30"),
+        ("Sepatu Safety Kings KWD 805 Size 42", "Sepatu Safety Kings KWD 805 Size 43"),
+        ("Sepatu PDH Pantofel K88 40", "Sepatu PDH Pantofel K88 42"),
+    ]);
+    assert!(!apart("Kemeja PDH K123 XL", "Kemeja PDH XL K123"));
+    assert!(!apart("Sepatu Safety Kings KWD 805 Size 42", "Sepatu Safety Kings KWD 805 42"));
+    // A possessive `s` is no size: `Men's` is `Men`.
+    assert!(!product_key("Kaos Men's Polo K123 XL").tokens.contains(&"s".to_string()));
+    // Elsewhere `L` and `M` stay what they were: litres, metres, a code's letter.
+    assert!(product_key("Kaos K123 XL").specs == ["k123"], "{:?}", product_key("Kaos K123 XL").specs);
+    assert!(apart("Cartridge Canon PG-810", "Cartridge Canon PG-810 XL"));
+}
+
+#[test]
+fn a_high_yield_cartridge_beside_a_printers_model_and_a_pack_of_both_are_not_the_black_one() {
+    // review38m R38m-6: the `XL` went to the title's one code, and a printer's model made two;
+    // `+ Tricolor` was an included item and `& Color`, `Hitam Warna` the black one's label.
+    each_apart(&[
+        ("Cartridge HP 680 XL Black DeskJet 2135", "Cartridge HP 680 Black DeskJet 2135"),
+        ("Tinta HP 680 Black XL DeskJet 2135", "Tinta HP 680 Black DeskJet 2135"),
+        ("Cartridge HP 680 Black XL untuk DeskJet 3775", "Cartridge HP 680 Black untuk DeskJet 3775"),
+        ("Cartridge Canon PG-810 Black XL iP2770", "Cartridge Canon PG-810 Black iP2770"),
+        ("Toner HP 85A CE285A XL", "Toner HP 85A CE285A"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Black + Tricolor"),
+        ("Cartridge HP 680 Black", "Cartridge HP 680 Black & Color"),
+        ("Cartridge HP 680 Hitam", "Cartridge HP 680 Hitam + Warna"),
+        ("Cartridge HP 680 Hitam", "Cartridge HP 680 Hitam Warna"),
+    ]);
+    assert!(!apart("Cartridge HP 680 Combo", "Cartridge HP 680 Black + Tricolor"));
+    assert!(!apart("Cartridge Canon PG-810 Black XL iP2770", "Cartridge Canon PG-810XL Black iP2770"));
+    assert!(!apart("Cartridge HP 680 Warna Hitam", "Cartridge HP 680 Black"));
+    let key = product_key("Cartridge HP 680 XL Black DeskJet 2135");
+    assert!(key.specs.contains(&"680xl".to_string()) && key.specs.contains(&"2135".to_string()), "{:?}", key.specs);
+}
+
+#[test]
+fn a_toners_high_yield_x_is_another_toner_and_a_group_of_one_toner_keeps_its_model() {
+    // review38m R38m-7: `26x` read as a size, a dimension the `26a` toner does not state.
+    each_apart(&[("Toner HP 26A", "Toner HP 26X"), ("Toner HP CF226A", "Toner HP 26X")]);
+    assert!(!apart("Toner HP 26X", "Toner HP CF226X"));
+    // `85A` and `CE285A` are one toner: the group says so, not `Toner HP` with no model.
+    let keys = [product_key("Toner HP 85A"), product_key("Toner HP CE285A")];
+    assert_eq!(shared_key(&keys).map(|k| k.specs), Some(vec!["85a".to_string()]));
+    // A bolt's length and a size are still dimensions.
+    assert!(apart("Baut M8 x 20", "Baut M8 x 30"));
+}
+
+#[test]
+fn a_plus_fe_or_mini_line_of_one_model_is_another_model() {
+    // review38m R38m-8: `Plus`, `+` and `FE` were no line words, and `Mini` was one only after
+    // the code.
+    each_apart(&[
+        ("iPhone 15 Plus 128GB", "iPhone 15 128GB"),
+        ("Redmi Note 12 Pro+ 8/256", "Redmi Note 12 Pro 8/256"),
+        ("Redmi Note 12 Pro Plus 8/256", "Redmi Note 12 Pro 8/256"),
+        ("Samsung Galaxy S23+ 256GB", "Samsung Galaxy S23 256GB"),
+        ("Samsung Galaxy S23 FE 256GB", "Samsung Galaxy S23 256GB"),
+        ("Stapler Max HD-10", "Stapler Mini HD-10"),
+        ("Oppo A17 3/64", "Oppo A17 4/64"),
+    ]);
+    assert!(!apart("Redmi Note 12 Pro+ 8/256", "Redmi Note 12 Pro Plus 8/256"));
+    assert!(!apart("Samsung Galaxy S23+ 256GB", "Samsung Galaxy S23 Plus 256GB"));
+    // `3/64` on a phone is 3 GB and 64 GB, not the fraction 0.047.
+    assert!(product_key("Oppo A17 3/64").specs.contains(&"3gb".to_string()));
+}
