@@ -337,9 +337,13 @@ async fn deliver(event: Event, state: &mut State, socket: &mut WebSocket) -> Res
         Event::Send(id, generation, text) if state.running.get(&id).is_some_and(|r| r.generation == generation) => {
             socket.send(Message::text(text)).await
         }
-        Event::Done(id, generation, last) if state.running.get(&id).is_some_and(|r| r.generation == generation) => {
+        Event::Done(id, generation, last, tally)
+            if state.running.get(&id).is_some_and(|r| r.generation == generation) =>
+        {
             state.running.remove(&id);
-            socket.send(Message::text(last)).await
+            let written = socket.send(Message::text(last)).await;
+            tally.end(written.is_ok());
+            written
         }
         Event::Send(..) | Event::Done(..) => Ok(()),
     }
