@@ -1,6 +1,7 @@
 //! Input types of the search and compare arguments.
 
 use super::codes;
+use crate::normalize::echo::echoed;
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::price::MAX_AMOUNT;
 use crate::normalize::region;
@@ -90,8 +91,10 @@ pub(super) fn offer_filter(filter: Option<OfferFilterInput>) -> Result<OfferFilt
         // Read as `region(code:)` reads it, so "3571" finds the vendors of "35.71"; an unknown
         // code matched no vendor and answered nothing under a large `totalCount`.
         let region = region::by_code(code.trim()).ok_or_else(|| {
-            let said =
-                format!("`filter.vendorRegion` `{code}` is not a Kemendagri region code (e.g. \"35.71\" or \"35\").");
+            let said = format!(
+                "`filter.vendorRegion` `{}` is not a Kemendagri region code (e.g. \"35.71\" or \"35\").",
+                echoed(&code)
+            );
             refusal(said, "filter.vendorRegion")
         })?;
         filter.vendor_region = Some(region.code.to_string());

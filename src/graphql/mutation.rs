@@ -2,6 +2,7 @@
 
 use super::error::codes;
 use super::response_cache::ResponseCache;
+use crate::normalize::echo::echoed;
 use crate::search::SearchService;
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, SimpleObject};
 
@@ -45,7 +46,7 @@ impl MutationRoot {
         if let Some(id) = &marketplace
             && service.registry().get(id).is_none()
         {
-            let e = async_graphql::Error::new(format!("unknown marketplace `{}`", id.as_str()));
+            let e = async_graphql::Error::new(format!("unknown marketplace `{}`", echoed(id)));
             return Err(e.extend_with(|_, ext| ext.set("code", codes::BAD_USER_INPUT)));
         }
         let before = service.purge_cache(marketplace.as_ref().map(|id| id.as_str())).await;

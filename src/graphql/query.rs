@@ -11,6 +11,7 @@ use super::spending_types::RankedBuyerView;
 use super::types::SearchResult;
 use super::vendor::VendorView;
 use crate::model::Offer;
+use crate::normalize::echo::echoed;
 use crate::search::{CompareParams, OfferSort, SearchService};
 use crate::spending::{SpendingError, SpendingService};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result};
@@ -129,7 +130,7 @@ impl QueryRoot {
         let known = service.registry().get(marketplace).is_some();
         Err(async_graphql::Error::new(format!(
             "no offer `{}` was seen recently (offers are kept for 70 minutes)",
-            id.0
+            echoed(&id)
         ))
         .extend_with(|_, e| {
             e.set("code", codes::OFFER_NOT_FOUND);
@@ -149,7 +150,7 @@ impl QueryRoot {
         let found = ctx.data_unchecked::<SearchService>().vendor(&id).await;
         // A null without an error would read as "no such vendor" where it is "not seen lately".
         let Some(vendor) = found else {
-            let said = format!("no vendor `{}` was seen recently (vendors are kept for 70 minutes)", id.0);
+            let said = format!("no vendor `{}` was seen recently (vendors are kept for 70 minutes)", echoed(&id));
             return Err(async_graphql::Error::new(said).extend_with(|_, e| e.set("code", codes::VENDOR_NOT_FOUND)));
         };
         Ok(Some(VendorView(vendor)))

@@ -11,7 +11,9 @@ use crate::bounded::{Bounded, bounded};
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition};
 use async_graphql::parser::{self, Positioned};
 use async_graphql::{ServerError, Variables};
-use serde::Deserialize;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
@@ -54,13 +56,38 @@ impl Documents {
 }
 
 /// One request's parameters, typed as GraphQL over HTTP requires (`null` is allowed for all).
+/// `remote = "Self"` makes the derived reader an inherent `WireRequest::deserialize`, which
+/// [`ObjectOnly`] calls on an object alone.
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub(super) struct WireRequest {
     pub(super) query: Option<String>,
     pub(super) operation_name: Option<String>,
     pub(super) variables: Option<Map<String, Value>>,
     pub(super) extensions: Option<Map<String, Value>>,
+}
+
+/// A request is a JSON object. serde's derived reader also takes the fields' values in order as
+/// an array (`["{ a }", null, null, null]`), which ran: a form no door documents, that a filter
+/// looking for `"query"` does not see (review38h R38h-7).
+impl<'de> Deserialize<'de> for WireRequest {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectOnly)
+    }
+}
+
+struct ObjectOnly;
+
+impl<'de> Visitor<'de> for ObjectOnly {
+    type Value = WireRequest;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a GraphQL request (a JSON object)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, fields: A) -> Result<WireRequest, A::Error> {
+        WireRequest::deserialize(MapAccessDeserializer::new(fields))
+    }
 }
 
 /// The body of a `POST`.

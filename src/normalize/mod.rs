@@ -4,6 +4,7 @@
 //! product matcher and the unit reader are what they exercise directly.
 pub(crate) mod availability;
 pub(crate) mod date;
+pub(crate) mod echo;
 mod link;
 mod npwp;
 pub(crate) mod number;

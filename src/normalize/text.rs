@@ -4,6 +4,7 @@
 //! and bidirectional overrides) and runs of whitespace are removed, so a title cannot carry a
 //! script into a buyer's page or an escape sequence into an operator's terminal.
 
+use super::echo::is_format;
 use std::borrow::Cow;
 
 /// Plain text: tags removed, control and format characters dropped, whitespace collapsed.
@@ -50,8 +51,7 @@ fn is_plain(text: &str) -> bool {
 
 /// Control characters, bidirectional overrides and zero-width characters.
 fn is_hidden(c: char) -> bool {
-    (c.is_control() && !c.is_whitespace())
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    (c.is_control() && !c.is_whitespace()) || is_format(c)
 }
 
 #[cfg(test)]

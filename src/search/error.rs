@@ -3,6 +3,7 @@
 
 use super::cursor::CursorError;
 use super::limits::MAX_QUERY_CHARS;
+use crate::normalize::echo::echoed;
 
 /// Why a search could not run.
 #[derive(Debug, thiserror::Error)]
@@ -28,7 +29,7 @@ pub enum SearchError {
         max: u32,
     },
     /// A filter names a marketplace that is not registered.
-    #[error("unknown marketplace `{0}`")]
+    #[error("unknown marketplace `{}`", echoed(.0))]
     UnknownMarketplace(String),
 }
 

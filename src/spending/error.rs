@@ -1,13 +1,15 @@
 //! What a spending question can get wrong.
 
+use crate::normalize::echo::echoed;
+
 /// A spending or ranking request Pasar refuses; each maps to `BAD_USER_INPUT`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SpendingError {
     /// The buyer is not a Kemendagri region code.
-    #[error("`{0}` is not the Kemendagri code of a province, kabupaten or kota (e.g. \"35.71\")")]
+    #[error("`{}` is not the Kemendagri code of a province, kabupaten or kota (e.g. \"35.71\")", echoed(.0))]
     UnknownBuyer(String),
     /// The province is not a province code.
-    #[error("`{0}` is not the Kemendagri code of a province (e.g. \"35\")")]
+    #[error("`{}` is not the Kemendagri code of a province (e.g. \"35\")", echoed(.0))]
     UnknownProvince(String),
     /// The year is before 2000 or after the current year (WIB).
     #[error("year {year} is outside 2000–{current}")]
@@ -21,7 +23,7 @@ pub enum SpendingError {
     #[error("`marketplaces` must name at least one marketplace, or be left out to ask every one with a ledger")]
     NoMarketplaces,
     /// No registered marketplace has this id.
-    #[error("unknown marketplace `{0}`")]
+    #[error("unknown marketplace `{}`", echoed(.0))]
     UnknownMarketplace(String),
     /// The marketplace is registered but its adapter file has no `[transactions]`.
     #[error("marketplace `{0}` keeps no transaction ledger Pasar can read")]

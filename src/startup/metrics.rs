@@ -74,7 +74,8 @@ pub(super) async fn measure(State(state): State<AppState>, request: Request, nex
     let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
     let span = request_span(&request, operation, id);
     let notes = RequestNotes::new(id);
-    let record = Record { operation, started: Instant::now(), notes: Arc::clone(&notes), access, pending: true };
+    let head = request.method() == axum::http::Method::HEAD;
+    let record = Record { operation, started: Instant::now(), notes: Arc::clone(&notes), access, head, pending: true };
     let response = request::scope(notes, next.run(request)).instrument(span.clone()).await;
     span.record("http.response.status_code", response.status().as_u16());
     if let Some(name) = record.notes.operation() {
@@ -91,6 +92,8 @@ struct Record {
     started: Instant,
     notes: Arc<RequestNotes>,
     access: Option<Access>,
+    /// A `HEAD` request, whose body is never sent.
+    head: bool,
     pending: bool,
 }
 
@@ -104,14 +107,20 @@ impl Record {
         let outcome = response.extensions().get::<request::Outcome>().copied();
         let outcome = outcome.unwrap_or_else(|| request::Outcome::of_status(status));
         let (operation, started) = (self.operation, self.started);
+        // A streamed page asks the marketplaces while its body is sent: its line and its count
+        // wait for them, and say 499 `cancelled` when the client left before its end (review38h
+        // R38h-8: a page left after its head was `ok`). A `HEAD` sends no body: answered whole.
+        if response.extensions().get::<request::LineAtBodyEnd>().is_some() {
+            let (access, notes, head) = (self.access.take(), Arc::clone(&self.notes), self.head);
+            return super::at_end::at_end(response, move |whole| {
+                let (status, outcome) = if whole || head { (status, outcome) } else { CLIENT_CLOSED };
+                if let Some(access) = access {
+                    access.log(&notes, operation, (status, outcome), started.elapsed());
+                }
+                count(operation, outcome, started);
+            });
+        }
         let response = match self.access.take() {
-            // A streamed page asks the marketplaces while its body is sent: its line waits for them.
-            Some(access) if response.extensions().get::<request::LineAtBodyEnd>().is_some() => {
-                let notes = Arc::clone(&self.notes);
-                super::at_end::at_end(response, move || {
-                    access.log(&notes, operation, (status, outcome), started.elapsed())
-                })
-            }
             Some(access) => {
                 access.log(&self.notes, operation, (status, outcome), started.elapsed());
                 response

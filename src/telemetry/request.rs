@@ -57,7 +57,8 @@ impl RequestNotes {
 }
 
 /// A response extension: the request goes on after its handler returned (a page streamed as the
-/// marketplaces answer), so its access line is written when the body ends, not before.
+/// marketplaces answer), so its access line is written and it is counted when the body ends, not
+/// before: `cancelled` if the client left first.
 #[derive(Debug, Clone, Copy)]
 pub struct LineAtBodyEnd;
 

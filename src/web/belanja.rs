@@ -6,10 +6,10 @@ use super::belanja_export::{self, Gaps, Row};
 use super::belanja_form::{self, Field, Problem};
 use super::belanja_page;
 use super::lang::Lang;
-use super::params::clipped;
 use super::sources;
 use crate::marketplace::MarketplaceError;
 use crate::model::MarketplaceId;
+use crate::normalize::echo::echoed;
 use crate::normalize::region::{self, RegionLevel};
 use crate::spending::{Ranking, Spending, SpendingError, SpendingService};
 use axum::Router;
@@ -43,10 +43,11 @@ impl Params {
         let mut params = Self::default();
         for (key, value) in url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
             match &*key {
-                // Clipped as the comparison pages clip what they show back: a valid code or year
-                // is far shorter, so a clipped value is refused as the whole one would be.
-                "wilayah" => params.wilayah = clipped(&value),
-                "tahun" => params.tahun = clipped(&value),
+                // Kept as a refusal quotes them, for the form shows them back too: a valid code or
+                // year is far shorter and has no control character, so a value cut or shown
+                // otherwise is refused as the whole one would be.
+                "wilayah" => params.wilayah = echoed(value.trim()),
+                "tahun" => params.tahun = echoed(value.trim()),
                 "lang" => params.lang = Some(value.into_owned()),
                 _ => {}
             }
@@ -59,7 +60,7 @@ impl Params {
         let value = self.lang.as_deref().filter(|v| Lang::from_param(v.trim()).is_none())?;
         let message = format!(
             "Bahasa (lang) \"{}\" tidak tersedia; pilihan: id atau en. Laporan ini ditulis dalam Bahasa Indonesia.",
-            value.trim()
+            echoed(value.trim())
         );
         Some(Problem::new(Field::Neither, message))
     }
@@ -187,11 +188,12 @@ fn in_indonesian(error: &SpendingError) -> Problem {
     match error {
         SpendingError::UnknownBuyer(code) => Problem::new(
             Field::Wilayah,
-            format!("\"{code}\" bukan kode Kemendagri provinsi, kabupaten atau kota (misalnya \"35.71\")."),
+            format!("\"{}\" bukan kode Kemendagri provinsi, kabupaten atau kota (misalnya \"35.71\").", echoed(code)),
         ),
-        SpendingError::UnknownProvince(code) => {
-            Problem::new(Field::Wilayah, format!("\"{code}\" bukan kode Kemendagri provinsi (misalnya \"35\")."))
-        }
+        SpendingError::UnknownProvince(code) => Problem::new(
+            Field::Wilayah,
+            format!("\"{}\" bukan kode Kemendagri provinsi (misalnya \"35\").", echoed(code)),
+        ),
         SpendingError::BadYear { year, current } => {
             Problem::new(Field::Tahun, format!("Tahun {year} di luar 2000–{current}."))
         }

@@ -4,6 +4,7 @@
 
 use super::fields;
 use super::lang::Lang;
+use crate::normalize::echo::{echoed, is_control_picture, pictured};
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::price::{Locale, PriceIssueCode, parse_price};
 use crate::normalize::region::{self, Region};
@@ -107,7 +108,7 @@ impl Invalid {
             ),
             _ => lang.pick("Parameter tidak dikenal", "Unknown parameter"),
         };
-        format!("{what}: “{}”", self.value)
+        format!("{what}: “{}”", echoed(&self.value))
     }
 
     /// The whole message, naming the field by its label: `Harga kemasan dari (…): Harga harus …: “abc”`.
@@ -133,7 +134,7 @@ pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
         match read(&mut query, &key, &value, lang) {
             // Offers past the most a survey may choose are said once, not once each.
             Err("offer") if invalid.iter().any(|i: &Invalid| i.field == "offer") => {}
-            Err(field) => invalid.push(Invalid { field, value: clipped(&visible(&value)) }),
+            Err(field) => invalid.push(Invalid { field, value: clipped(&pictured(&value)) }),
             Ok(()) => {}
         }
     }
@@ -154,7 +155,7 @@ fn read(query: &mut PageQuery, key: &str, value: &str, lang: Lang) -> Result<(),
         "q" => {
             // Shown back in the form and the title: never as the raw control character, nor
             // longer than a search text may be.
-            let shown = visible(value);
+            let shown = pictured(value);
             query.q = clipped(&shown);
             // Refused here, as the search would refuse it, so the page marks the field.
             let searchable = value.is_empty() || value.chars().any(char::is_alphanumeric);
@@ -185,17 +186,6 @@ fn read(query: &mut PageQuery, key: &str, value: &str, lang: Lang) -> Result<(),
     Ok(())
 }
 
-/// `value` with each control character other than whitespace shown as its picture (a NUL as
-/// `␀`, an escape as `␛`; others as `␦`), so that `�` is left to bytes that were not UTF-8.
-fn visible(value: &str) -> String {
-    let picture = |c: char| match u32::from(c) {
-        code @ 0..=0x1F => char::from_u32(0x2400 + code).unwrap_or(SUBSTITUTE_PICTURE),
-        0x7F => '\u{2421}',
-        _ => SUBSTITUTE_PICTURE,
-    };
-    value.chars().map(|c| if c.is_control() && !c.is_whitespace() { picture(c) } else { c }).collect()
-}
-
 /// `value` as a page shows it back: at most [`MAX_QUERY_CHARS`] characters, an ellipsis for the
 /// rest. Every field a page echoes is shorter than that when valid; a refused one of 60 KB was
 /// written back four times over into a 254 KB page (review34d D34-6).
@@ -204,13 +194,6 @@ pub(super) fn clipped(value: &str) -> String {
         Some((at, _)) => format!("{}…", &value[..at]),
         None => value.to_string(),
     }
-}
-
-/// ␦, for a control character with no picture of its own.
-const SUBSTITUTE_PICTURE: char = '\u{2426}';
-
-fn is_control_picture(c: char) -> bool {
-    ('\u{2400}'..='\u{2426}').contains(&c)
 }
 
 fn percent(value: &str) -> Result<Option<Decimal>, ()> {

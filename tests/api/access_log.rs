@@ -198,3 +198,45 @@ async fn a_request_whose_client_goes_away_is_logged_and_counted_as_cancelled_not
     assert_eq!(crate::metrics::sample(&text, "pasar_http_requests_total", &cancelled), Some(2.0), "{text}");
     assert_eq!(crate::metrics::sample(&text, "pasar_refused_total", &[]), None, "a client gone is no refusal: {text}");
 }
+
+/// Review38h R38h-8: a streamed page its client left after the head was logged and counted `ok`,
+/// as if sent whole. It is 499 `cancelled`; a page read to its end stays `ok`.
+#[tokio::test]
+async fn a_streamed_page_left_after_its_head_is_logged_and_counted_as_cancelled() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let options = SandboxOptions { products: TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    // One marketplace answers late: the page's end waits for it.
+    sandboxes[0].faults().set_latency(Duration::from_secs(2));
+    let gateway = Served::start(&sandboxes, "[log]\nformat = \"json\"\naccess = true", "", &[]).await;
+    let whole = gateway.client.get(format!("{}/?q=kertas+utuh&region=35.71", gateway.url));
+    let whole = whole.header("x-request-id", "read-whole").send().await.expect("page").text().await.expect("text");
+    assert!(whole.trim_end().ends_with("</html>"), "the page arrived whole");
+    let mut socket = tokio::net::TcpStream::connect(gateway.url.trim_start_matches("http://")).await.expect("connect");
+    let head = "GET /?q=kertas+pergi&region=35.71 HTTP/1.1\r\nhost: x\r\nx-request-id: left-after-head\r\n\r\n";
+    socket.write_all(head.as_bytes()).await.expect("sent");
+    let mut first = [0u8; 200];
+    socket.read_exact(&mut first).await.expect("the head arrives at once");
+    socket.set_zero_linger().expect("reset on close");
+    drop(socket);
+    let counted = |text: &str, outcome: &str| {
+        let outcome = format!("outcome=\"{outcome}\"");
+        crate::metrics::sample(text, "pasar_http_requests_total", &["operation=\"page\"", &outcome])
+    };
+    let mut text = gateway.metrics().await;
+    for _ in 0..50 {
+        if counted(&text, "cancelled").is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        text = gateway.metrics().await;
+    }
+    assert_eq!((counted(&text, "ok"), counted(&text, "cancelled")), (Some(1.0), Some(1.0)), "{text}");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (_, logs) = gateway.stop();
+    let lines: Vec<Value> = logs.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let line = |id: &str| lines.iter().find(|l| l["request_id"] == id).cloned().unwrap_or_default();
+    assert_eq!((&line("read-whole")["status"], &line("read-whole")["outcome"]), (&json!(200), &json!("ok")), "{logs}");
+    let left = line("left-after-head");
+    assert_eq!((&left["status"], &left["outcome"]), (&json!(499), &json!("cancelled")), "{logs}");
+}

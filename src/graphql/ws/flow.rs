@@ -19,12 +19,11 @@ pub(super) fn going_away() -> Flow {
     Flow::Close(protocol::GOING_AWAY, "the gateway is shutting down".into())
 }
 
-/// Why a `subscribe` did not start.
+/// Why a `subscribe` did not start: always told in an `error` for its id, a payload that is
+/// not a request too (`BAD_REQUEST`, as HTTP answers it), so the socket's other operations run on.
 pub(super) enum Refused {
     /// The errors of the `error` message that answers it, as written, and what it counts as.
     Errors(Box<RawValue>, Outcome),
-    /// Its payload is not a request: the socket closes with 4400.
-    Invalid(String),
 }
 
 impl From<Rejection> for Refused {

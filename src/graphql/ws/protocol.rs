@@ -101,10 +101,9 @@ fn init_payload(raw: Option<&RawValue>) -> Result<Option<Value>, String> {
     }
 }
 
-/// A `subscribe`'s request, read once its cost was charged; `Err` is the reason for closing with
-/// 4400.
+/// A `subscribe`'s request, read once its cost was charged; `Err` says why it is not one.
 pub(super) fn request(payload: &RawValue) -> Result<WireRequest, String> {
-    serde_json::from_str(payload.get()).map_err(|e| format!("invalid message: {e}"))
+    serde_json::from_str(payload.get()).map_err(|e| e.to_string())
 }
 
 /// The id of a message too large to read as a request, if it can be found and is not too long

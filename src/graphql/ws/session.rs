@@ -234,10 +234,6 @@ impl Session {
                         line.end(outcome);
                         reply(socket, protocol::error(&id, &errors)).await
                     }
-                    Err(Refused::Invalid(reason)) => {
-                        line.end(Outcome::Refused);
-                        Flow::Close(protocol::INVALID_MESSAGE, reason)
-                    }
                 }
             }
         }
@@ -307,7 +303,7 @@ impl Session {
         }
         admission.charge(&self.client).await?;
         let held = admission.hold(&self.client, bytes)?;
-        let request = protocol::request(payload).map_err(Refused::Invalid)?;
+        let request = protocol::request(payload).map_err(|e| Refused::from(Rejection::Malformed(e)))?;
         let admitted = admission.admit_one(request)?.map_err(|e| {
             let outcome = count_unrun(&e);
             Refused::Errors(in_order(&[e]), outcome)
@@ -341,9 +337,13 @@ async fn deliver(event: Event, state: &mut State, socket: &mut WebSocket) -> Res
         Event::Send(id, generation, text) if state.running.get(&id).is_some_and(|r| r.generation == generation) => {
             socket.send(Message::text(text)).await
         }
-        Event::Done(id, generation, last) if state.running.get(&id).is_some_and(|r| r.generation == generation) => {
+        Event::Done(id, generation, last, tally)
+            if state.running.get(&id).is_some_and(|r| r.generation == generation) =>
+        {
             state.running.remove(&id);
-            socket.send(Message::text(last)).await
+            let written = socket.send(Message::text(last)).await;
+            tally.end(written.is_ok());
+            written
         }
         Event::Send(..) | Event::Done(..) => Ok(()),
     }

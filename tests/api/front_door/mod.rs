@@ -5,6 +5,7 @@ mod caps;
 mod counting;
 mod doors;
 mod draining;
+mod echoes;
 mod frames;
 mod fuzz;
 mod gzip;
