@@ -11,17 +11,21 @@ use serde_json::{Number, Value};
 /// A number is read exactly (a float through its shortest decimal form, so
 /// `65000.1` is 65000.1, not 65000.1000000000058). A string in machine form
 /// (`^\d+(\.\d+)?$`, what `decimal_string` and `integer_rupiah` fields send)
-/// is read with `.` as the decimal mark whatever the locale, so `"125.500"`
-/// is 125.5; any other string goes through [`parse_price`] with `locale`.
+/// is read with `.` as the decimal mark whatever the locale (`"1250000.50"`), save one group
+/// of thousands (`"150.000"`, `"12.500"`): as adapters/README §7 says, a single `.` before
+/// exactly three digits groups thousands, with `AMBIGUOUS_SEPARATOR` (read as a decimal it was
+/// Rp 150, exact: a price a thousand times too low, review39n R39n-1). Any other string goes
+/// through [`parse_price`] with `locale`.
 /// `null` is `EMPTY`; booleans, arrays and objects are `UNREADABLE`.
 pub fn parse_price_json(value: &Value, locale: Locale) -> ParsedPrice {
     match value {
         Value::Null => ParsedPrice::failed(PriceIssueCode::Empty, "the price is null"),
-        Value::String(text) => match machine_number(text) {
-            Some(decimal) => from_decimal(Ok(decimal)),
-            None => parse_price(text, locale),
+        Value::String(text) => match (thousands_group(text), machine_number(text)) {
+            (Some(thousands), _) => from_decimal(Ok(thousands), true),
+            (None, Some(decimal)) => from_decimal(Ok(decimal), false),
+            (None, None) => parse_price(text, locale),
         },
-        Value::Number(number) => from_decimal(to_decimal(number)),
+        Value::Number(number) => from_decimal(to_decimal(number), false),
         Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
             ParsedPrice::failed(PriceIssueCode::Unreadable, "a price must be a JSON number or string")
         }
@@ -55,7 +59,7 @@ pub fn parse_number_json(value: &Value) -> ParsedPrice {
     parsed
 }
 
-fn from_decimal(decimal: Result<Decimal, PriceIssue>) -> ParsedPrice {
+fn from_decimal(decimal: Result<Decimal, PriceIssue>, ambiguous: bool) -> ParsedPrice {
     match decimal.and_then(number::finish) {
         Ok(amount) => {
             let mut out = ParsedPrice::default();
@@ -66,7 +70,7 @@ fn from_decimal(decimal: Result<Decimal, PriceIssue>) -> ParsedPrice {
                     range_max: None,
                     approximate: false,
                     rounded: amount.rounded,
-                    ambiguous: false,
+                    ambiguous,
                     unit: None,
                 },
             );
@@ -76,7 +80,17 @@ fn from_decimal(decimal: Result<Decimal, PriceIssue>) -> ParsedPrice {
     }
 }
 
-/// `"5000000"`, `"5000000.00"`, `"125.500"`: ASCII digits with at most one
+/// `"150.000"`, `"1.000"`: one to three digits (not starting with 0), a `.` and three digits,
+/// read as thousands.
+fn thousands_group(text: &str) -> Option<Decimal> {
+    let (thousands, units) = text.trim().split_once('.')?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let grouped = (1..=3).contains(&thousands.len()) && !thousands.starts_with('0') && units.len() == 3;
+    (grouped && digits(thousands) && digits(units))
+        .then(|| Decimal::from_str_exact(&format!("{thousands}{units}")).ok())?
+}
+
+/// `"5000000"`, `"5000000.00"`, `"1250000.5"`: ASCII digits with at most one
 /// `.` between digits. Too long for a `Decimal` falls through to the text
 /// parser, which reports the overflow.
 fn machine_number(text: &str) -> Option<Decimal> {
@@ -144,12 +158,28 @@ mod tests {
 
     #[test]
     fn json_machine_decimal_strings_use_a_dot_as_the_decimal_mark_in_any_locale() {
-        assert_eq!(read(json!("125.500")), (Some(dec!(125.5)), vec![]));
         assert_eq!(read(json!(" 1250000.50 ")), (Some(dec!(1250000.5)), vec![]));
-        assert_eq!(read(json!("100.005")), (Some(dec!(100.01)), vec!["ROUNDED"]));
+        assert_eq!(read(json!("1250000.505")), (Some(dec!(1250000.51)), vec!["ROUNDED"]));
+        assert_eq!(read(json!("125.5")), (Some(dec!(125.5)), vec![]));
         assert_eq!(read(json!("99999999999999999999999999999999")), (None, vec!["OVERFLOW"]));
         assert_eq!(read(json!("12345678901234567890")), (None, vec!["OVERFLOW"]));
         assert_eq!(read(json!("1.")), (None, vec!["UNREADABLE"]));
+    }
+
+    /// review39n R39n-1: `"150.000"` in a `number` field was Rp 150, exact. adapters/README §7:
+    /// a single `.` before exactly three digits groups thousands; rupiah have no three-decimal
+    /// amounts, but the reading is a policy, so it says so.
+    #[test]
+    fn json_strings_of_one_thousands_group_are_thousands_and_say_the_separator_was_ambiguous() {
+        for (text, amount) in [("150.000", dec!(150000)), ("12.500", dec!(12500)), ("125.500", dec!(125500))] {
+            assert_eq!(read(json!(text)), (Some(amount), vec!["AMBIGUOUS_SEPARATOR"]), "{text}");
+            let number = parse_number_json(&json!(text));
+            assert_eq!((number.amount, number.issue_codes()), (Some(amount), vec!["AMBIGUOUS_SEPARATOR"]), "{text}");
+        }
+        assert_eq!(read(json!("1.000")), (Some(dec!(1000)), vec!["AMBIGUOUS_SEPARATOR"]));
+        assert_eq!(parse_whole_rupiah_json(&json!("12.500")).amount, Some(dec!(12500)));
+        // A leading zero groups nothing: 0.500 is half a rupiah, a placeholder.
+        assert_eq!(read(json!("0.500")), (None, vec!["PLACEHOLDER"]));
     }
 
     #[test]
