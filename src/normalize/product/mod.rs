@@ -30,7 +30,9 @@
 //!   Two codes are one model when equal or when the shorter (three characters or more, two
 //!   digits or more) is written inside the longer: a short code inside its part number (`85A`
 //!   in `CE285A`, `325` in `CRG-325`, `664` in `T6641`). Titles that both give model codes
-//!   conflict when no code of one is related to a code of the other.
+//!   conflict when no code of one is related to a code of the other, or when each gives a code
+//!   of one series (the same letters) the other does not relate to and they share none of that
+//!   series (`E14 Gen 4` ≠ `E14 Gen 5`; `L120 L360` = `L360 L310`, printers an ink fits).
 //! - Parts of one model that are other products (review36b R36b-3): a high-yield `XL` part number
 //!   is not the standard one (`PG-810XL` ≠ `PG-810`); a bolt's length after its thread is a spec
 //!   (`M8 x 20` ≠ `M8 x 30`; `M8x20` and `M8 x 20 mm` are `M8 x 20`, R37m-13); an electrical

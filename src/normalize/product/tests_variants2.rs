@@ -120,3 +120,15 @@ fn one_part_written_in_another_unit_or_with_a_space_is_one_part() {
         ("Toner HP 85 A", "Toner HP 83A"),
     ]);
 }
+
+#[test]
+fn another_code_of_one_series_is_another_model_beside_a_shared_code() {
+    // review37m R37m-7 (left by ec0f127): `gen4`/`gen5` and `g5`/`g7` were related through the
+    // shared `e14` or `27`.
+    each_apart(&[
+        ("Laptop Lenovo ThinkPad E14 Gen 4", "Laptop Lenovo ThinkPad E14 Gen 5"),
+        ("Monitor Samsung Odyssey G5 27", "Monitor Samsung Odyssey G7 27"),
+    ]);
+    // Printers an ink fits: a list naming some of them.
+    assert!(!apart("Tinta Epson 664 Hitam L120 L360", "Tinta Epson 664 Hitam L360 L310"));
+}
