@@ -136,7 +136,28 @@ fn models_clash(x: &[&str], y: &[&str]) -> bool {
     let (px, py): (Vec<&str>, Vec<&str>) =
         (x.iter().copied().filter(part).collect(), y.iter().copied().filter(part).collect());
     let parts_differ = !px.is_empty() && !py.is_empty() && !px.iter().any(|p| py.iter().any(|q| related(p, q)));
-    parts_differ || !x.iter().any(|p| y.iter().any(|q| related(p, q)))
+    parts_differ || !x.iter().any(|p| y.iter().any(|q| related(p, q))) || other_of_series(x, y)
+}
+
+/// The letters of a code of letters then digits (`gen` of `gen4`, `g` of `g5`).
+fn series(code: &str) -> Option<&str> {
+    let letters = code.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = code.len() - letters.len();
+    (digits > 0 && !letters.is_empty() && letters.bytes().all(|b| b.is_ascii_alphabetic())).then_some(letters)
+}
+
+/// Two titles each stating a code of one series the other does not relate to (`ThinkPad E14 Gen
+/// 4` / `Gen 5`, `Odyssey G5 27` / `G7 27`): other models, whatever else they share (review37m
+/// R37m-7: `gen4` and `gen5` were apart only as text, and the shared `e14` related the titles).
+/// Not when both share a code of that series: a list of printers an ink fits (`L120 L360` /
+/// `L360 L310`) names some of them.
+fn other_of_series(x: &[&str], y: &[&str]) -> bool {
+    let unrelated = |p: &str, other: &[&str]| !other.iter().any(|q| related(p, q));
+    let shared = |s: &str| x.iter().any(|p| series(p) == Some(s) && !unrelated(p, y));
+    x.iter()
+        .filter(|p| unrelated(p, y))
+        .filter_map(|p| series(p))
+        .any(|s| !shared(s) && y.iter().any(|q| series(q) == Some(s) && unrelated(q, x)))
 }
 
 /// Whether a single length (`120cm`) is the first measure of a size (`120x60`, `120x60cm`) in

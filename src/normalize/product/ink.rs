@@ -19,8 +19,25 @@ const JOINERS: &[&str] = &["plus", "dan", "and"];
 /// Rewrites an ink's tokens before they are read: a pack of both cartridges is `combo`, and an
 /// `XL` written apart is the ink's code's.
 pub(super) fn rewrite(toks: &mut Vec<Tok>) {
+    spaced_suffix(toks);
     both_cartridges(toks);
     high_yield(toks);
+}
+
+/// `Toner HP 85 A` is `85A`, and `26 X` is `26X`: a toner's number and the letter of its yield
+/// written apart (review38m R38m-10: the number and a word, apart from `85A`). Not `2 x 70ml`.
+fn spaced_suffix(toks: &mut Vec<Tok>) {
+    let mut at = 0;
+    while at + 1 < toks.len() {
+        let number = toks[at].class == Class::Num && (2..=3).contains(&toks[at].text.len());
+        let letter = toks[at + 1].class == Class::Word && matches!(toks[at + 1].text.as_str(), "a" | "x");
+        let times = toks.get(at + 2).is_some_and(|t| t.class == Class::Num);
+        if number && letter && !times {
+            let text = format!("{}{}", toks[at].text, toks[at + 1].text);
+            toks.splice(at..at + 2, [Tok { text, class: Class::Code }]);
+        }
+        at += 1;
+    }
 }
 
 /// `Black + Tricolor`, `Black & Color`, `Hitam + Warna`, `Hitam Warna`: a pack of the black and

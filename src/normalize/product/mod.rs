@@ -30,13 +30,16 @@
 //!   Two codes are one model when equal or when the shorter (three characters or more, two
 //!   digits or more) is written inside the longer: a short code inside its part number (`85A`
 //!   in `CE285A`, `325` in `CRG-325`, `664` in `T6641`). Titles that both give model codes
-//!   conflict when no code of one is related to a code of the other.
+//!   conflict when no code of one is related to a code of the other, or when each gives a code
+//!   of one series (the same letters) the other does not relate to and they share none of that
+//!   series (`E14 Gen 4` ≠ `E14 Gen 5`; `L120 L360` = `L360 L310`, printers an ink fits).
 //! - Parts of one model that are other products (review36b R36b-3): a high-yield `XL` part number
 //!   is not the standard one (`PG-810XL` ≠ `PG-810`); a bolt's length after its thread is a spec
 //!   (`M8 x 20` ≠ `M8 x 30`; `M8x20` and `M8 x 20 mm` are `M8 x 20`, R37m-13); an electrical
-//!   value is one spec with its multiplier and unit (`100K Ohm` ≠ `100 Ohm`, `100 nF` ≠ `100 K`
-//!   ≠ `100 uF`; a bare `K` is kilo only in a resistor's or capacitor's title, and a resistor's
-//!   `1K` is `1K Ohm`, its `1M` `1M Ohm`, R38m-4; a three-digit code on one is its value:
+//!   value is one spec with its multiplier and unit, in the largest unit it is one or more of
+//!   (`100K Ohm` ≠ `100 Ohm`, `100 nF` ≠ `100 K` ≠ `100 uF`, `0.1 uF` is `100 nF`, R38m-10; a
+//!   bare `K` is kilo only in a resistor's or capacitor's title, and a resistor's `1K` is `1K
+//!   Ohm`, its `1M` `1M Ohm`, R38m-4; a three-digit code on one is its value:
 //!   `104` is `100 nF`, a resistor's `472` is `4.7K Ohm`); two titles stating different values
 //!   or voltage ratings (`16V`, `1.5V`) are apart whatever else they share (review37m R37m-3);
 //!   a set of two goods is not one of them alone (`Mur Baut M8` ≠ `Baut M8 x 20`, R37m-9);

@@ -114,6 +114,9 @@ impl<'a> Reader<'a> {
         if self.worn == Worn::Shoe && self.peek(1).is_none() && worn::shoe_size(number) {
             return self.spec(format!("size {number}"), 1);
         }
+        if self.counted_xs(number) {
+            return;
+        }
         if self.peek(1).is_some_and(|t| t.is("x")) && self.is_num(2) {
             return self.times(number);
         }

@@ -99,3 +99,36 @@ fn a_plus_fe_or_mini_line_of_one_model_is_another_model() {
     // `3/64` on a phone is 3 GB and 64 GB, not the fraction 0.047.
     assert!(product_key("Oppo A17 3/64").specs.contains(&"3gb".to_string()));
 }
+
+#[test]
+fn one_part_written_in_another_unit_or_with_a_space_is_one_part() {
+    // review38m R38m-10 (recall): `0.1uF` was not `100nF`, a worn `2 XL` not `2XL`, an ink's `85 A`
+    // not `85A`.
+    for (a, b) in [
+        ("Kapasitor Keramik 104 50V", "Kapasitor Keramik 0.1uF 50V"),
+        ("Kapasitor Keramik 100nF 50V", "Kapasitor Keramik 0.1uF 50V"),
+        ("Kapasitor 4700pF", "Kapasitor 4.7nF"),
+        ("Resistor 1000 Ohm", "Resistor 1K Ohm"),
+        ("Kaos Olahraga Anak 2XL", "Kaos Olahraga Anak 2 XL"),
+        ("Toner HP 85 A", "Toner HP 85A"),
+    ] {
+        assert!(!apart(a, b), "{a} / {b}");
+    }
+    each_apart(&[
+        ("Kapasitor Keramik 0.1uF 50V", "Kapasitor Keramik 0.01uF 50V"),
+        ("Kaos Olahraga Anak 2 XL", "Kaos Olahraga Anak XL"),
+        ("Toner HP 85 A", "Toner HP 83A"),
+    ]);
+}
+
+#[test]
+fn another_code_of_one_series_is_another_model_beside_a_shared_code() {
+    // review37m R37m-7 (left by ec0f127): `gen4`/`gen5` and `g5`/`g7` were related through the
+    // shared `e14` or `27`.
+    each_apart(&[
+        ("Laptop Lenovo ThinkPad E14 Gen 4", "Laptop Lenovo ThinkPad E14 Gen 5"),
+        ("Monitor Samsung Odyssey G5 27", "Monitor Samsung Odyssey G7 27"),
+    ]);
+    // Printers an ink fits: a list naming some of them.
+    assert!(!apart("Tinta Epson 664 Hitam L120 L360", "Tinta Epson 664 Hitam L360 L310"));
+}

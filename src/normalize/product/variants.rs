@@ -8,7 +8,7 @@ use super::lex::{Class, Tok};
 use super::names;
 use super::similar::related;
 use super::tables;
-use super::worn::{LETTER_SIZES, worn};
+use super::worn::{LETTER_SIZES, WORN};
 
 /// Words for a product's size: two titles stating different ones are different products.
 const SIZE_WORDS: &[&str] = &["kecil", "sedang", "besar"];
@@ -117,6 +117,11 @@ fn rated<'a>(
     let (x, y) = (stated(a), stated(b));
     let within = |p: &[&str], q: &[&str]| p.iter().all(|v| q.contains(v));
     (!x.is_empty() && !y.is_empty() && !within(&x, &y) && !within(&y, &x)).then_some((what, x, y))
+}
+
+/// Whether a key is of something worn, by its words and kind (`worn`).
+fn worn(key: &ProductKey) -> bool {
+    key.kind.starts_with("seragam") || key.tokens.iter().any(|t| WORN.contains(&t.as_str()))
 }
 
 fn sizes<'a>(a: &'a ProductKey, b: &'a ProductKey, words: &[&str]) -> Option<(Vec<&'a str>, Vec<&'a str>)> {

@@ -2,13 +2,12 @@
 //! (review38m R38m-5): `Kaos K123 Hitam XL` and `… L`, or `Sepatu Safety Kings KWD 805 Size 42`
 //! and `… Size 43`, were one group, the size a one-sided word or a number beside the shared code.
 
-use super::ProductKey;
 use super::lex::Tok;
 
 /// Words naming something worn, whose `S`, `M` and `L` are sizes (elsewhere they are units and
 /// abbreviations: `1 M`, `5 L`).
 #[rustfmt::skip]
-const WORN: &[&str] = &[
+pub(super) const WORN: &[&str] = &[
     "kaos", "kaus", "tshirt", "kemeja", "shirt", "baju", "blus", "blouse", "celana", "jaket", "jacket", "rompi",
     "seragam", "uniform", "pdh", "pdl", "polo", "jersey", "sweater", "hoodie", "rok", "jas", "wearpack",
     "coverall", "piyama", "daster", "popok", "diaper", "diapers", "helm", "sarung", "sepatu", "shoes", "sandal",
@@ -49,9 +48,4 @@ impl Worn {
 /// A number a shoe's size can be, children's to the largest (`Pantofel K88 40`).
 pub(super) fn shoe_size(number: &str) -> bool {
     number.parse::<u32>().is_ok_and(|n| (18..=50).contains(&n))
-}
-
-/// Whether a key is of something worn, by its words and kind.
-pub(super) fn worn(key: &ProductKey) -> bool {
-    key.kind.starts_with("seragam") || key.tokens.iter().any(|t| WORN.contains(&t.as_str()))
 }

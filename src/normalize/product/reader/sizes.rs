@@ -1,6 +1,7 @@
 //! Sizes on something worn (review38m R38m-5, see `worn`).
 
 use super::super::lex::{Class, Tok};
+use super::super::tables;
 use super::super::worn::{LETTER_SIZES, SIZE_LABELS, Worn};
 use super::Reader;
 
@@ -23,5 +24,19 @@ impl Reader<'_> {
             return false;
         }
         true
+    }
+
+    /// `2 XL` on something worn is `2XL`, the size `XXL` (review38m R38m-10: read the number `2`
+    /// and the word `xl`, it was apart from `2XL`). Whether the number was read so.
+    pub(super) fn counted_xs(&mut self, number: &str) -> bool {
+        let size = self.peek(1).filter(|t| t.is("xl")).and_then(|_| tables::clothing_size(&format!("{number}xl")));
+        match size.filter(|_| self.worn != Worn::No) {
+            Some(size) => {
+                self.words.push(size);
+                self.skip(2, false);
+                true
+            }
+            None => false,
+        }
     }
 }

@@ -16,10 +16,31 @@ fn coded_value(number: &str, resistor: bool) -> Option<String> {
     let code = digits.len() == 3 && digits.iter().all(u8::is_ascii_digit) && digits[0] != b'0';
     let power = digits.get(2).filter(|d| code && (b'1'..=b'6').contains(d))? - b'0';
     let value = Decimal::from(number[..2].parse::<u32>().ok()?) * Decimal::from(10u32.pow(u32::from(power)));
-    let scales: &[(u32, &str)] =
-        if resistor { &[(1_000, "kohm"), (1, "ohm")] } else { &[(1_000_000, "uf"), (1_000, "nf"), (1, "pf")] };
-    let (scale, unit) = scales.iter().find(|(scale, _)| value >= Decimal::from(*scale))?;
+    scaled(value, if resistor { RESISTANCE } else { CAPACITANCE })
+}
+
+/// Units of a capacitance and of a resistance, from the largest, with their size in the least.
+const CAPACITANCE: &[(u32, &str)] = &[(1_000_000, "uf"), (1_000, "nf"), (1, "pf")];
+const RESISTANCE: &[(u32, &str)] = &[(1_000_000, "mohm"), (1_000, "kohm"), (1, "ohm")];
+
+/// `value` (in the least of `units`) in the largest unit it is one or more of.
+fn scaled(value: Decimal, units: &[(u32, &str)]) -> Option<String> {
+    let (scale, unit) = units.iter().find(|(scale, _)| value >= Decimal::from(*scale))?;
     Some(format!("{}{unit}", (value / Decimal::from(*scale)).normalize()))
+}
+
+/// A value as one spelling: `0.1uf` is `100nf`, `1000ohm` is `1kohm` (review38m R38m-10:
+/// `Kapasitor 0.1uF 50V` was apart from `104 50V`, read `100nf`). A voltage stays as written.
+fn one_spelling(number: &str, unit: &str) -> String {
+    let written = || format!("{number}{unit}");
+    let Ok(amount) = number.parse::<Decimal>() else { return written() };
+    [CAPACITANCE, RESISTANCE]
+        .into_iter()
+        .find_map(|units| {
+            let (scale, _) = units.iter().find(|(_, u)| *u == unit)?;
+            scaled(amount * Decimal::from(*scale), units)
+        })
+        .unwrap_or_else(written)
 }
 
 impl Reader<'_> {
@@ -43,8 +64,8 @@ impl Reader<'_> {
         let unit = self.peek(1 + multiplied).and_then(|t| tables::electrical(&t.text));
         let goods = self.toks.iter().any(|t| tables::ELECTRICAL_GOODS.contains(&t.text.as_str()));
         match unit {
-            Some(unit) => self.spec(format!("{number}{prefix}{unit}"), 2 + multiplied),
-            None if !prefix.is_empty() && resistor => self.spec(format!("{number}{prefix}ohm"), 2),
+            Some(unit) => self.spec(one_spelling(number, &format!("{prefix}{unit}")), 2 + multiplied),
+            None if !prefix.is_empty() && resistor => self.spec(one_spelling(number, &format!("{prefix}ohm")), 2),
             None if prefix == "k" && goods => self.spec(format!("{number}k"), 2),
             // `12V 2 A` is `12V 2A`: amps written apart beside a voltage (apart, the adaptor left
             // `2A` once a shared `12v` no longer related the models, R37m-6).
