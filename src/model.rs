@@ -226,7 +226,10 @@ pub enum PackDerivation {
     Stated,
     /// Read from the listing title (`Dus isi 24 Botol`, `(500 lbr)`).
     Title,
-    /// Nothing states it; one piece is assumed.
+    /// Nothing states it: the size is unknown, and so is the unit price.
+    #[graphql(
+        deprecation = "never given: a pack nothing states has no size and no unit price (one piece was once assumed)"
+    )]
     Assumed,
 }
 

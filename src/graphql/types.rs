@@ -335,14 +335,14 @@ pub(super) struct UnitPriceBasis<'a> {
 #[Object(serial)]
 impl UnitPriceBasis<'_> {
     /// Where the pack size comes from: `STATED` by the marketplace's unit field (`Rim`,
-    /// `Lusin`, `Pcs`), read from the `TITLE` (`Dus isi 24 Botol`), or `ASSUMED` one piece
-    /// because nothing states it.
+    /// `Lusin`, `Pcs`) or read from the `TITLE` (`Dus isi 24 Botol`). When nothing states it
+    /// there is no unit price, so no basis.
     async fn derivation(&self) -> PackDerivation {
         self.unit_price.derivation
     }
     /// Whether `cheapest`, `unitPriceMin`/`Median`/`Max`, `UNIT_PRICE_ASC` and policy ranking
     /// use this unit price: true when the pack size is stated or read without conflict; false
-    /// when it is assumed or the title and the unit field disagree (see `note`).
+    /// when the title and the unit field disagree, or the title leaves it unsure (see `note`).
     async fn confident(&self) -> bool {
         self.unit_price.confident
     }

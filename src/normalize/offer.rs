@@ -30,7 +30,7 @@ pub fn normalize_offer(marketplace: &MarketplaceId, raw: &RawOffer) -> Offer {
     let mut unit =
         facts::pack(parse_unit(raw.unit.as_deref().map(plain_text).as_deref(), &raw.title), raw, &mut issues);
     if unit.derivation == crate::model::PackDerivation::Assumed && raw.unreadable.contains(&"unit") {
-        unit.note = Some("the unit field cannot be read and the title states no pack; one piece is assumed");
+        unit.note = Some("the unit field cannot be read and the title states no pack");
     }
     let seller = facts::seller(raw, &mut issues);
     let unit_price = price.as_ref().and_then(|p| per_base_unit(p, &unit));

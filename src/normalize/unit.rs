@@ -11,8 +11,9 @@
 //! - A unit field naming a container of unstated size (`Dus`, `Box`, `Karton`) takes the size the
 //!   title states for that container; when the title states none, or states it for another
 //!   container, the size is unknown — never one.
-//! - With no unit field the title decides; when it says nothing, one piece is assumed (and the
-//!   reading is not confident).
+//! - With no unit field the title decides; when it says nothing, the size is unknown: one piece
+//!   was once assumed (not confident), but a client reading `unitPrice` without its basis took
+//!   the guess for a stated figure (review39n R39n-3).
 //! - A count of packs written with `x` multiplies them (`2 x 1/2 Rim`, `Rim x 2`); one not read
 //!   for sure (`2 Pack 1/2 Rim`, `1 Rim x 5 Box`) leaves the size unknown ([`multiple`]).
 //! - A part before a pack word is that part of it when it makes a whole count (`1/2 Rim`,
@@ -198,10 +199,10 @@ fn parse(unit_field: Option<&str>, title: &str, bottles: Bottles) -> Unit {
             None => Unit {
                 name,
                 base_unit: None,
-                quantity: Some(Decimal::ONE),
+                quantity: None,
                 derivation: PackDerivation::Assumed,
                 confident: false,
-                note: Some("neither a unit field nor the title states the pack; one piece is assumed"),
+                note: Some("neither a unit field nor the title states the pack"),
             },
         };
     };

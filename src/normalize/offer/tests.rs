@@ -77,11 +77,13 @@ fn a_karton_counted_without_a_unit_has_no_unit_price_rather_than_the_price_of_a_
     assert_eq!(named.confident_unit_price(), Some(dec!(500)));
 }
 
+/// review39n R39n-3: one piece was assumed (`ASSUMED`, not confident), and a client reading
+/// `unitPrice` alone took the guess for a stated figure.
 #[test]
-fn with_nothing_stated_one_piece_is_assumed_and_never_compared() {
+fn with_nothing_stated_the_pack_size_and_the_unit_price_are_unknown_never_one_piece() {
     let offer = offer("Rp 95.000", None, "Tinta Epson 003 70 ml hitam");
-    let unit_price = offer.unit_price.as_ref().expect("a unit price");
-    assert_eq!((unit_price.derivation, unit_price.confident), (PackDerivation::Assumed, false));
+    assert_eq!((offer.unit.quantity, offer.unit_price.as_ref()), (None, None));
+    assert_eq!(offer.unit.note, Some("neither a unit field nor the title states the pack"));
     assert_eq!(offer.confident_unit_price(), None);
 }
 

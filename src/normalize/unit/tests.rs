@@ -52,7 +52,7 @@ fn a_model_code_is_never_a_pack_count() {
     assert_eq!(case(None, "Pulpen Joyko BP-338 1 Lusin"), twelve);
     assert_eq!(case(None, "Spidol Snowman BG-12 Hitam Gross isi 144 Pcs").1, Some(dec!(144)));
     assert_eq!(case(None, "SNOWMAN BG-12 HITAM 1 GROSS").1, Some(dec!(144)));
-    assert_eq!(case(None, "Tinta Epson 003 70 ml hitam").1, Some(dec!(1)));
+    assert_eq!(case(None, "Tinta Epson 003 70 ml hitam").1, None, "003 counts nothing");
     let computer = parse_unit(Some("Unit"), "Lenovo IdeaCentre AIO 3 PC All in One Core i5 / 8 GB / 512 GB SSD");
     assert_eq!((computer.quantity, computer.confident), (Some(dec!(1)), true));
     assert_eq!(case(None, "Klip Kertas isi 10 pc").1, Some(dec!(10)));
@@ -82,7 +82,7 @@ fn derivation_and_confidence_say_where_the_size_comes_from() {
     let unit = parse_unit(Some("Dus"), "Air Mineral 600 ml Dus isi 24 Botol");
     assert_eq!((unit.derivation, unit.confident), (PackDerivation::Title, true));
     let unit = parse_unit(None, "Tinta Epson 003 70 ml hitam");
-    assert_eq!((unit.derivation, unit.confident, unit.quantity), (PackDerivation::Assumed, false, Some(dec!(1))));
+    assert_eq!((unit.derivation, unit.confident, unit.quantity), (PackDerivation::Assumed, false, None));
     // The unit field wins over the title, but a title that disagrees makes it unfit to compare.
     let unit = parse_unit(Some("pcs"), "Masker Medis isi 50 pcs");
     assert_eq!((unit.derivation, unit.confident, unit.quantity), (PackDerivation::Stated, false, Some(dec!(1))));
@@ -104,8 +104,8 @@ fn the_unit_name_is_kept_as_the_marketplace_wrote_it_lowercased_and_none_is_made
 
 #[test]
 fn absurd_counts_are_not_taken_as_pack_sizes() {
-    assert_eq!(case(None, "box isi 99999999999"), (None, Some(dec!(1))));
-    assert_eq!(case(None, "0 lembar"), (None, Some(dec!(1))));
+    assert_eq!(case(None, "box isi 99999999999"), (None, None));
+    assert_eq!(case(None, "0 lembar"), (None, None));
 }
 
 /// The property over every sandbox listing: the catalogue is generated in-process.
