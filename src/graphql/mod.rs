@@ -21,6 +21,7 @@ mod marketplace;
 mod mutation;
 mod negotiate;
 mod nulls;
+mod numbers;
 mod order;
 pub mod origin;
 pub mod persisted;
