@@ -9,6 +9,7 @@ pub mod clients;
 pub(crate) mod coded;
 mod compare;
 mod count;
+mod decimals;
 mod error;
 mod expansion;
 mod freshness;

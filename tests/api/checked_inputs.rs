@@ -312,3 +312,32 @@ async fn a_number_past_any_float_is_bad_user_input_naming_its_argument_at_every_
         }
     }
 }
+
+/// Review38h R38h-9: a Decimal literal no Decimal reads was refused in the library's words
+/// ("Scale exceeds the maximum precision allowed: 308 > 28", "Error while converting to
+/// Decimal") with no `extensions.field`. It is said in Pasar's words, naming the field.
+#[tokio::test]
+async fn a_decimal_no_decimal_reads_is_refused_in_pasars_words_naming_its_field() {
+    let app = spawn_app().await;
+    let url = format!("{}/graphql", app.address);
+    let cases = [
+        ("search(query: \"kertas\", filter: { minPrice: \"1e308\" }) { complete }", "filter.minPrice"),
+        ("search(query: \"kertas\", filter: { maxPrice: 1.7e308 }) { complete }", "filter.maxPrice"),
+        ("compare(query: \"kertas\", filter: { minTkdn: \"1e30\" }) { complete }", "filter.minTkdn"),
+        ("search(query: \"kertas\", filter: { minTkdnPlusBmp: \"abc\" }) { complete }", "filter.minTkdnPlusBmp"),
+    ];
+    for (field, named) in cases {
+        let query = format!("{{ {field} }}");
+        let post = app.client.post(&url).json(&json!({ "query": query })).send().await.expect("POST");
+        let get = app.client.get(&url).query(&[("query", &query)]).header("accept", "application/json").send();
+        for answer in [post.json::<Value>().await.expect("JSON"), get.await.expect("GET").json().await.expect("JSON")] {
+            assert_eq!(
+                (&refusal(&answer)["code"], &refusal(&answer)["field"]),
+                (&json!("BAD_USER_INPUT"), &json!(named)),
+                "{answer}"
+            );
+            let message = answer["errors"][0]["message"].as_str().unwrap_or_default();
+            assert!(message.starts_with(&format!("`{named}` is not a Decimal Pasar reads")), "{message}");
+        }
+    }
+}
