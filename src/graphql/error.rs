@@ -4,6 +4,7 @@
 use crate::marketplace::MarketplaceError;
 use crate::model::MarketplaceId;
 use crate::search::SearchError;
+use async_graphql::parser::types::OperationDefinition;
 use async_graphql::{Context, ErrorExtensionValues, ErrorExtensions, ServerError};
 
 /// The codes of the registry (`codes.rs`) this layer uses, by their client-facing names.
@@ -70,11 +71,14 @@ pub(super) fn report_failure(ctx: &Context<'_>, marketplace: &MarketplaceId, err
     ctx.add_error(ctx.set_error_path(server_error));
 }
 
-/// The errors of an operation that ran, each with a code: Pasar's resolvers code every error
+/// The errors of `operation`, which ran, each with a code: Pasar's resolvers code every error
 /// they raise (`graphql/error.rs`), so one without a code is async-graphql's own refusal of an
 /// argument it could not coerce (`Failed to parse "Int"`, a `Decimal` that is not a number),
-/// which is the client's to fix.
-pub(super) fn code_field_errors(errors: &mut Vec<ServerError>) {
+/// which is the client's to fix; a `Decimal`'s is said in Pasar's words (`decimals.rs`).
+pub(super) fn code_field_errors(errors: &mut Vec<ServerError>, operation: Option<&OperationDefinition>) {
+    for error in errors.iter_mut() {
+        super::decimals::said_by_pasar(error, operation);
+    }
     let coded_errors = std::mem::take(errors).into_iter().map(|e| coded(e, codes::BAD_USER_INPUT)).collect();
     *errors = coded_errors;
 }

@@ -329,8 +329,9 @@ async fn run(
         && !response.errors.is_empty()
         && response.errors.iter().all(|e| e.path.is_empty()));
     if executed {
-        code_field_errors(&mut response.errors);
-        if let Some(operation) = wire::operation(&document, operation_name.as_deref()) {
+        let operation = wire::operation(&document, operation_name.as_deref());
+        code_field_errors(&mut response.errors, operation.map(|o| &o.node));
+        if let Some(operation) = operation {
             in_selection_order(&mut response.data, &response.errors, &document, &operation.node);
         }
     } else {

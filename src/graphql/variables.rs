@@ -8,3 +8,16 @@ mod values;
 
 pub(crate) use usage::check;
 pub(crate) use values::refusal;
+
+/// Where in `value`, the literal of `argument` of the root field `field` of an operation of kind
+/// `root` (`"query"`), a part cannot be a value of its type: `.minPrice`, or empty for the whole.
+pub(crate) fn refused_path(
+    root: &'static str,
+    field: &str,
+    argument: &str,
+    value: &serde_json::Value,
+) -> Option<String> {
+    let types = &*types::TYPES;
+    let input = types.field(types.root(root), field)?.args.get(argument)?;
+    values::refused_path(value, &input.ty)
+}

@@ -49,7 +49,7 @@ impl Documents {
         if let Some(document) = self.0.get(query) {
             return Ok(document);
         }
-        let document = Arc::new(parser::parse_query(query).map_err(parse_error)?);
+        let document = Arc::new(parser::parse_query(query).map_err(|e| parse_error(query, e))?);
         self.0.insert(Arc::from(query), Arc::clone(&document));
         Ok(document)
     }
@@ -275,8 +275,12 @@ fn coerce_variables(
     Ok(())
 }
 
-/// The parser's error in one line (pest's message draws the source with arrows over many lines).
-fn parse_error(error: parser::Error) -> ServerError {
+/// The parser's error in one line (pest's message draws the source with arrows over many lines),
+/// or, where it stopped at a number no float holds, the argument's (`numbers.rs`).
+fn parse_error(query: &str, error: parser::Error) -> ServerError {
+    if let Some(refused) = error.positions().next().and_then(|at| super::numbers::out_of_range(query, at)) {
+        return refused;
+    }
     let message = match &error {
         parser::Error::Syntax { message, .. } => {
             let expected = message.lines().rev().find_map(|line| line.trim().strip_prefix("= "));

@@ -78,10 +78,11 @@ async fn load(service: &SpendingService, params: &Params) -> Result<(Spending, R
         ));
     }
     let year = tahun.parse::<i32>().ok();
-    let digits = !tahun.is_empty() && tahun.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = tahun.strip_prefix(['-', '+']).unwrap_or(tahun);
+    let digits = !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit());
     match year {
         Some(_) => {}
-        // A number too large for a year is out of range, not "not a number".
+        // A number too large for a year, either way, is out of range, not "not a number".
         None if digits => {
             problems.push(Problem::new(
                 Field::Tahun,

@@ -119,6 +119,9 @@ async fn a_wrong_or_missing_parameter_is_refused_in_indonesian_naming_each_one()
     assert!(twice.text().await.expect("html").contains("Belanja Kota Kediri 2022"));
     let huge = refusal("?wilayah=35.71&tahun=99999999999").await;
     assert!(huge.starts_with("Tahun 99999999999 bukan tahun yang mungkin"), "a number, out of range: {huge}");
+    // Below i32 too: a number, not "harus berupa angka" (review38h R38h-9).
+    let negative = refusal("?wilayah=35.71&tahun=-2147483649").await;
+    assert!(negative.starts_with("Tahun -2147483649 bukan tahun yang mungkin"), "{negative}");
     for text in [bare, region, year, huge] {
         assert!(text.trim_end().ends_with("(BAD_USER_INPUT)"), "{text}");
     }

@@ -288,3 +288,56 @@ async fn an_unknown_marketplace_or_a_bad_first_names_the_argument_it_came_from()
         assert_eq!(refusal(&response)["field"], field, "{query}: {response}");
     }
 }
+
+/// Review38h R38h-9: `first: 1e309` and `first: 999…` (3,000 digits) are valid GraphQL numbers
+/// no float holds; they were GRAPHQL_PARSE_FAILED, "not a GraphQL document", where `first:
+/// 2147483648` is the client's BAD_USER_INPUT. They are the argument's, named, by POST and GET.
+#[tokio::test]
+async fn a_number_past_any_float_is_bad_user_input_naming_its_argument_at_every_door() {
+    let app = spawn_app().await;
+    let url = format!("{}/graphql", app.address);
+    let cases = [
+        ("{ search(query: \"kertas\", first: 1e309) { complete } }".to_string(), "first"),
+        (format!("{{ search(query: \"kertas\", first: {}) {{ complete }} }}", "9".repeat(3_000)), "first"),
+        ("{ search(query: \"kertas\", filter: { minPrice: 1e309 }) { complete } }".to_string(), "filter.minPrice"),
+    ];
+    for (query, field) in cases {
+        let post = app.client.post(&url).json(&json!({ "query": query })).send().await.expect("POST");
+        let get = app.client.get(&url).query(&[("query", &query)]).header("accept", "application/json").send();
+        for answer in [post.json::<Value>().await.expect("JSON"), get.await.expect("GET").json().await.expect("JSON")] {
+            assert_eq!(refusal(&answer)["code"], "BAD_USER_INPUT", "{field}: {answer}");
+            assert_eq!(refusal(&answer)["field"], field, "{answer}");
+            let message = answer["errors"][0]["message"].as_str().unwrap_or_default();
+            assert!(message.starts_with(&format!("`{field}` got ")) && message.len() < 200, "{message}");
+        }
+    }
+}
+
+/// Review38h R38h-9: a Decimal literal no Decimal reads was refused in the library's words
+/// ("Scale exceeds the maximum precision allowed: 308 > 28", "Error while converting to
+/// Decimal") with no `extensions.field`. It is said in Pasar's words, naming the field.
+#[tokio::test]
+async fn a_decimal_no_decimal_reads_is_refused_in_pasars_words_naming_its_field() {
+    let app = spawn_app().await;
+    let url = format!("{}/graphql", app.address);
+    let cases = [
+        ("search(query: \"kertas\", filter: { minPrice: \"1e308\" }) { complete }", "filter.minPrice"),
+        ("search(query: \"kertas\", filter: { maxPrice: 1.7e308 }) { complete }", "filter.maxPrice"),
+        ("compare(query: \"kertas\", filter: { minTkdn: \"1e30\" }) { complete }", "filter.minTkdn"),
+        ("search(query: \"kertas\", filter: { minTkdnPlusBmp: \"abc\" }) { complete }", "filter.minTkdnPlusBmp"),
+    ];
+    for (field, named) in cases {
+        let query = format!("{{ {field} }}");
+        let post = app.client.post(&url).json(&json!({ "query": query })).send().await.expect("POST");
+        let get = app.client.get(&url).query(&[("query", &query)]).header("accept", "application/json").send();
+        for answer in [post.json::<Value>().await.expect("JSON"), get.await.expect("GET").json().await.expect("JSON")] {
+            assert_eq!(
+                (&refusal(&answer)["code"], &refusal(&answer)["field"]),
+                (&json!("BAD_USER_INPUT"), &json!(named)),
+                "{answer}"
+            );
+            let message = answer["errors"][0]["message"].as_str().unwrap_or_default();
+            assert!(message.starts_with(&format!("`{named}` is not a Decimal Pasar reads")), "{message}");
+        }
+    }
+}

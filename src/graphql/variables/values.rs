@@ -16,6 +16,11 @@ pub(crate) fn refusal(value: &Value, ty: &Type) -> Option<String> {
     at(value, ty).map(|why| why.said())
 }
 
+/// Where in `value` a part cannot be of `ty` (`.minPrice`, `[2]`; empty for the whole value).
+pub(super) fn refused_path(value: &Value, ty: &Type) -> Option<String> {
+    at(value, ty).map(|why| why.path.iter().rev().map(String::as_str).collect())
+}
+
 /// A refusal, with the path to the refused part built on the way out (the common case, a
 /// value that fits, builds none).
 struct Why {

@@ -130,9 +130,10 @@ impl Operation {
                 tally.worst(Outcome::Error);
             }
             let mut response = response;
-            code_field_errors(&mut response.errors);
+            let operation = wire::operation(&document, operation_name.as_deref());
+            code_field_errors(&mut response.errors, operation.map(|o| &o.node));
             // As over HTTP: keys in selection order, a failed field null in place.
-            if let Some(operation) = wire::operation(&document, operation_name.as_deref()) {
+            if let Some(operation) = operation {
                 in_selection_order(&mut response.data, &response.errors, &document, &operation.node);
             }
             let next = protocol::next(&self.id, &response);

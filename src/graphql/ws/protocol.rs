@@ -48,11 +48,19 @@ pub(super) const TRY_AGAIN_LATER: u16 = 1013;
 /// has paid for reading it ([`request`]).
 #[derive(Debug)]
 pub(super) enum ClientMessage<'a> {
-    ConnectionInit { payload: Option<Value> },
+    ConnectionInit {
+        payload: Option<Value>,
+    },
     Ping,
     Pong,
-    Subscribe { id: String, payload: &'a RawValue },
-    Complete { id: String },
+    /// Its payload absent or `null` too: its id is read, so it is refused for that id alone.
+    Subscribe {
+        id: String,
+        payload: Option<&'a RawValue>,
+    },
+    Complete {
+        id: String,
+    },
 }
 
 /// Every message's fields; the payload is only checked to be JSON, not read.
@@ -80,10 +88,7 @@ impl<'a> ClientMessage<'a> {
             "connection_init" => Ok(Self::ConnectionInit { payload: init_payload(envelope.payload)? }),
             "ping" => Ok(Self::Ping),
             "pong" => Ok(Self::Pong),
-            "subscribe" => match envelope.payload {
-                Some(payload) => Ok(Self::Subscribe { id: id()?, payload }),
-                None => Err("invalid message: `subscribe` needs a `payload`".into()),
-            },
+            "subscribe" => Ok(Self::Subscribe { id: id()?, payload: envelope.payload }),
             "complete" => Ok(Self::Complete { id: id()? }),
             other => Err(format!("invalid message: unknown type `{other}`")),
         }
@@ -102,7 +107,8 @@ fn init_payload(raw: Option<&RawValue>) -> Result<Option<Value>, String> {
 }
 
 /// A `subscribe`'s request, read once its cost was charged; `Err` says why it is not one.
-pub(super) fn request(payload: &RawValue) -> Result<WireRequest, String> {
+pub(super) fn request(payload: Option<&RawValue>) -> Result<WireRequest, String> {
+    let payload = payload.ok_or("a `subscribe` needs a `payload`, the GraphQL request")?;
     serde_json::from_str(payload.get()).map_err(|e| e.to_string())
 }
 
@@ -179,8 +185,12 @@ mod tests {
         for text in [r#"{"type":"start","id":"1"}"#, r#"{"type":"subscribe","payload":{}}"#, "[]", "{", ""] {
             assert!(ClientMessage::parse(text).is_err(), "{text}");
         }
-        for text in [r#"{"type":"subscribe","id":"1"}"#, r#"{"type":"complete"}"#, r#"{"type":"ping","payload":[}"#] {
+        for text in [r#"{"type":"complete"}"#, r#"{"type":"ping","payload":[}"#] {
             assert!(ClientMessage::parse(text).is_err(), "{text}");
+        }
+        for text in [r#"{"type":"subscribe","id":"1"}"#, r#"{"type":"subscribe","id":"1","payload":null}"#] {
+            let Ok(ClientMessage::Subscribe { payload, .. }) = ClientMessage::parse(text) else { panic!("{text}") };
+            assert!(request(payload).is_err(), "{text}");
         }
     }
 

@@ -288,7 +288,7 @@ impl Session {
     async fn start(
         &self,
         id: &str,
-        payload: &RawValue,
+        payload: Option<&RawValue>,
         (bytes, line): (usize, &OperationLine),
         state: &mut State,
     ) -> Result<(), Refused> {

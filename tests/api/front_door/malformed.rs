@@ -55,6 +55,7 @@ async fn a_request_of_the_wrong_shape_is_bad_request_at_every_door_and_the_socke
         json!({"query": cheap, "operationName": 5}),
         json!({"query": null}),
         json!([cheap, null, null, null]),
+        json!(null),
     ];
     for request in &requests {
         let bodies = [(if request.is_array() { json!([request]) } else { request.clone() }), json!([request])];
