@@ -244,7 +244,7 @@ impl Offer {
     async fn bmp(&self) -> Option<Decimal> {
         self.bmp
     }
-    /// TKDN plus BMP, percent, when TKDN is known.
+    /// TKDN plus BMP, percent, when TKDN is known; at most 100.
     async fn tkdn_plus_bmp(&self) -> Option<Decimal> {
         pdn::tkdn_plus_bmp(self.tkdn, self.bmp)
     }

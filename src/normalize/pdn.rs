@@ -23,9 +23,12 @@ pub enum PdnTier {
 const FORTY: Decimal = Decimal::from_parts(40, 0, 0, false, 0);
 const TWENTY_FIVE: Decimal = Decimal::from_parts(25, 0, 0, false, 0);
 
-/// TKDN plus BMP, when TKDN is known (an absent BMP counts as 0).
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// TKDN plus BMP, when TKDN is known (an absent BMP counts as 0), at most 100: both are shares
+/// of one product's value, and a TKDN of 100 with a BMP of 10 read 110 % (review39n R39n-11).
 pub fn tkdn_plus_bmp(tkdn: Option<Decimal>, bmp: Option<Decimal>) -> Option<Decimal> {
-    tkdn.map(|t| t + bmp.unwrap_or_default())
+    tkdn.map(|t| (t + bmp.unwrap_or_default()).min(HUNDRED))
 }
 
 /// The tier of one offer.
@@ -66,6 +69,8 @@ mod tests {
     fn bmp_counts_only_alongside_a_tkdn() {
         assert_eq!(tkdn_plus_bmp(None, Some(dec!(15))), None);
         assert_eq!(tkdn_plus_bmp(Some(dec!(30)), None), Some(dec!(30)));
+        assert_eq!(tkdn_plus_bmp(Some(dec!(100)), Some(dec!(10))), Some(dec!(100)), "a share is at most 100 %");
+        assert_eq!(tkdn_plus_bmp(Some(dec!(92.5)), Some(dec!(7.5))), Some(dec!(100)));
         assert_eq!(tkdn_plus_bmp(Some(dec!(30)), Some(dec!(12.5))), Some(dec!(42.5)));
     }
 }
