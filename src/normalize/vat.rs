@@ -48,6 +48,8 @@ pub struct Stated {
     pub includes_vat: Option<bool>,
     /// The PPN rate, percent, as stated.
     pub rate: Option<Decimal>,
+    /// Whether a rate was sent that cannot be read: where PPN applies, its rate is then unknown.
+    pub rate_unreadable: bool,
     /// Whether the seller is PKP.
     pub pkp: Option<bool>,
     /// Whether the goods are freed from PPN.
@@ -155,6 +157,29 @@ pub fn rate_on(date: WibDate, file_rate: Decimal) -> Decimal {
     } else {
         Decimal::from(11)
     }
+}
+
+/// Why the rate `treatment` charges on a listing read today is one no law has in force, if it
+/// is: since 1 February 2025 only 11 % (ordinary goods) and 12 % (luxury goods) are. A 12 is
+/// questioned only where the file's own rate is not 12, since a file of 12 without the 12→11
+/// rule declares luxury goods (adapters/README.md §8) (review39n R39n-6).
+pub fn not_in_force_today(policy: &VatPolicy, treatment: &Treatment) -> Option<String> {
+    if !matches!(treatment.basis, VatBasis::Included | VatBasis::Excluded) {
+        return None;
+    }
+    let (rate, file, twelve) = (treatment.effective, policy.default_effective(), Decimal::from(12));
+    if !in_force_today(rate) {
+        return Some(format!(
+            "PPN of {rate} % is in force on no date since 1 April 2022 (11 %; 12 % on luxury goods); the price is \
+             split at it as the listing states"
+        ));
+    }
+    (rate == twelve && file != twelve).then(|| {
+        format!(
+            "12 % is charged on luxury goods only, other goods pay 11 % (12 % on a DPP of 11/12, PMK 131/2024), \
+             and this marketplace's own rate is {file} %; the price is split at 12 % as the listing states"
+        )
+    })
 }
 
 /// Whether a file's rate (after its rules) is one in force today: 0 (no PPN), 11 (ordinary
