@@ -148,8 +148,12 @@ registry! {
     Rounded = "ROUNDED", Issue;
     /// A PPN hint does not say whether the price includes it, or two hints contradict.
     AmbiguousVatHint = "AMBIGUOUS_VAT_HINT", Issue;
-    /// A per-item PPN rate could not be read; the adapter's rate was used.
+    /// A per-item PPN rate could not be read: where PPN applies the price is null, never split at
+    /// an assumed rate.
     VatRateUnreadable = "VAT_RATE_UNREADABLE", Issue;
+    /// The PPN rate charged is one no law has in force today (10 %; 12 % on a marketplace whose
+    /// own rate is 11): the price is split at it as stated.
+    VatRateNotInForce = "VAT_RATE_NOT_IN_FORCE", Issue;
     /// PPN applies but neither the offer nor the adapter says whether the price includes it.
     VatInclusionUnknown = "VAT_INCLUSION_UNKNOWN", Issue;
     /// A yes/no field (PPN included, PKP, exempt, regional tax) holds something else.

@@ -96,6 +96,9 @@ fn without_config(dir: &Path) -> ExitCode {
             warnings.len()
         );
     }
+    for warning in registry::rates_not_in_force(&checked.definitions) {
+        eprintln!("warning: {warning}");
+    }
     if !checked.problems.is_empty() {
         return failed(&format!("{} problem(s) found.", checked.problems.len()));
     }

@@ -7,10 +7,11 @@
 use super::Marketplace;
 use super::definition::{AdapterDefinition, Auth, FilterSpec, PaginationKind};
 pub use super::files::{Checked, Source, check_bundled, check_dir, check_file, read_bundled, read_dir};
-use super::http::{HttpAdapter, static_headers};
+use super::http::{HttpAdapter, pricing_policy, static_headers};
 use super::probe::Probe;
 use super::upstream::Upstream;
 use super::validate::{Problem, base_url_refusal, uses_placeholder};
+use crate::normalize::vat;
 use axum::http::{HeaderMap, HeaderValue, header};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -205,6 +206,32 @@ pub fn load(source: Source<'_>, options: &LoadOptions, client: &Upstream) -> Res
 pub fn unknown_overrides<'a>(ids: impl Iterator<Item = &'a str>, options: &LoadOptions) -> Vec<String> {
     let ids: Vec<&str> = ids.collect();
     options.overrides.keys().filter(|id| !ids.contains(&id.as_str())).cloned().collect()
+}
+
+/// File rates (after their rules) no law has in force since 1 April 2022: a `vat_rate = "10"`
+/// never updated. Served all the same, so `pasar check` warns of them (review39n R39n-2).
+pub fn rates_not_in_force(definitions: &[(PathBuf, AdapterDefinition)]) -> Vec<Problem> {
+    let mut found = Vec::new();
+    for (file, def) in definitions {
+        let ledger = def.transactions.as_ref().map(|t| {
+            (
+                "transactions.pricing.vat_rate",
+                &t.pricing,
+                "ledger entries stating no rate are split at the rate of their date instead",
+            )
+        });
+        let offers = ("pricing.vat_rate", &def.pricing, "offers stating no rate are charged it");
+        for (key, pricing, effect) in std::iter::once(offers).chain(ledger) {
+            let rate = pricing_policy(pricing).default_effective();
+            if !vat::in_force_today(rate) {
+                let message = format!(
+                    "PPN of {rate} % is in force on no date since 1 April 2022 (11 %; 12 % on luxury goods): {effect}"
+                );
+                found.push(Problem::new(file.clone(), key, message));
+            }
+        }
+    }
+    found
 }
 
 /// What [`load`] refuses in valid adapter files under `options`: a base URL on an internal address

@@ -71,7 +71,9 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
     // A range's lower bound, a compact form or a separator read by policy is not a firm amount.
     let exact = parsed.is_firm();
     let stated = tax::stated(raw, &parsed, issues);
-    let Some(treatment) = vat::treatment(&raw.vat, stated) else {
+    let treatment = vat::treatment(&raw.vat, stated);
+    let rate_unknown = tax::unreadable_rate(raw, stated, treatment.as_ref(), issues);
+    let Some(treatment) = treatment else {
         issues.push(issue(
             "price",
             Code::VatInclusionUnknown.as_str(),
@@ -79,6 +81,12 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
         ));
         return None;
     };
+    if rate_unknown {
+        return None;
+    }
+    if let Some(message) = vat::not_in_force_today(&raw.vat, &treatment) {
+        issues.push(Issue { field: "price.vatRate", code: Code::VatRateNotInForce.as_str(), message });
+    }
     let Some(split) = vat::split(amount, treatment.includes_vat, treatment.effective) else {
         issues.push(issue("price", Code::PriceOutOfRange.as_str(), "the price is too large to compute exactly"));
         return None;

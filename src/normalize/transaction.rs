@@ -3,8 +3,9 @@
 //! The amount, its PPN and the seller are read exactly as an offer's price and vendor are (the
 //! same tax model, the same vendor reading), so a transaction's amounts agree with the offers'.
 //! One difference: an entry is dated, and the rate of its date applies. An adapter file's
-//! constant rate is today's (11 %); an entry dated before 1 April 2022 that states no rate of its
-//! own was charged 10 % (UU HPP), and is split at that.
+//! constant rate is today's (11 %, or 12 % for luxury goods); an entry that states no rate of its
+//! own is split at the rate in force on its date: 10 % before 1 April 2022 (UU HPP), 11 % to
+//! January 2025, 12 % after only for a file of luxury goods (review39n R39n-2).
 
 use super::date::wib_date;
 use super::offer::normalize_offer;
@@ -12,7 +13,6 @@ use super::raw::{RawOffer, RawValue};
 use super::text::plain_text;
 use super::vat::{self, VatPolicy};
 use crate::model::{Amount, MarketplaceId, PaymentMethod, Transaction, TransactionStatus, WibDate};
-use rust_decimal::Decimal;
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -61,13 +61,12 @@ pub fn normalize_transaction(marketplace: &MarketplaceId, mut raw: RawTransactio
     })
 }
 
-/// The file's policy for an entry of `date` that states no rate: its constant rate is the one
-/// in force today, so where the date's rate is lower (10 % before UU HPP) the date's applies. A
-/// file charging no PPN, or some other rate, is taken at its word.
+/// The file's policy for an entry of `date` that states no rate: the rate in force on that date
+/// for the file's goods ([`vat::rate_on`]), whatever rate the file gives for today.
 fn policy_on(policy: &Arc<VatPolicy>, date: WibDate) -> Arc<VatPolicy> {
-    let today = policy.rules.iter().find(|r| r.stated == policy.rate).map_or(policy.rate, |r| r.effective);
-    let then = vat::rate_on(date);
-    if today != Decimal::from(11) || then == today {
+    let today = policy.default_effective();
+    let then = vat::rate_on(date, today);
+    if then == today {
         return Arc::clone(policy);
     }
     Arc::new(VatPolicy { rate: then, ..(**policy).clone() })
@@ -186,6 +185,34 @@ mod tests {
             (dec!(1110000), dec!(1000000)),
             "a stated rate is its own"
         );
+    }
+
+    /// Review39n R39n-2: a file of 12 (luxury goods) or 10 (never updated) split every entry at
+    /// its own rate, whatever the entry's date.
+    #[test]
+    fn an_entry_of_a_file_rated_other_than_eleven_is_split_at_the_rate_in_force_on_its_date() {
+        let m = MarketplaceId::new("l12");
+        let excluding = |file_rate, date: &str| {
+            let mut entry = raw(Value::from(1_110_000), true);
+            entry.date = date.into();
+            entry.offer.vat = Arc::new(VatPolicy { rate: file_rate, ..(*entry.offer.vat).clone() });
+            normalize_transaction(&m, entry).expect("readable").amount.expect("amount").excluding_vat
+        };
+        let (ten, eleven, twelve) = (dec!(1009090.91), dec!(1000000), dec!(991071.43));
+        for (date, luxury) in [
+            ("2022-01-15", ten),
+            ("2022-03-31T16:30:00Z", ten),
+            ("2022-03-31T17:30:00Z", eleven),
+            ("2024-12-31", eleven),
+            ("2025-01-31T16:59:00Z", eleven),
+            ("2025-01-31T17:00:00Z", twelve),
+        ] {
+            assert_eq!(excluding(dec!(12), date), luxury, "a file of luxury goods, {date}");
+        }
+        for (date, then) in [("2022-01-15", ten), ("2022-03-31T17:30:00Z", eleven), ("2026-06-01", eleven)] {
+            assert_eq!(excluding(dec!(10), date), then, "a file still at 10 %, {date}");
+        }
+        assert_eq!(excluding(dec!(0), "2021-06-01"), dec!(1110000), "a file charging no PPN");
     }
 
     #[test]

@@ -23,6 +23,13 @@ pub struct VatPolicy {
     pub rules: Vec<RateRule>,
 }
 
+impl VatPolicy {
+    /// The rate charged on an offer that states none: the file's rate after its rules.
+    pub fn default_effective(&self) -> Decimal {
+        self.rules.iter().find(|r| r.stated == self.rate).map_or(self.rate, |r| r.effective)
+    }
+}
+
 /// One `[[pricing.rules]]` entry: a stated (nominal) rate and the rate actually charged.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RateRule {
@@ -41,6 +48,8 @@ pub struct Stated {
     pub includes_vat: Option<bool>,
     /// The PPN rate, percent, as stated.
     pub rate: Option<Decimal>,
+    /// Whether a rate was sent that cannot be read: where PPN applies, its rate is then unknown.
+    pub rate_unreadable: bool,
     /// Whether the seller is PKP.
     pub pkp: Option<bool>,
     /// Whether the goods are freed from PPN.
@@ -128,13 +137,55 @@ pub fn split(amount: Decimal, includes_vat: bool, rate: Decimal) -> Option<VatSp
     Some(VatSplit { excluding: round_sen(excluding).normalize(), including: round_sen(including).normalize() })
 }
 
-/// The PPN rate charged on `date` (WIB) on goods that are not luxury goods, percent: 10 % until
-/// 31 March 2022, 11 % from 1 April 2022 (UU 7/2021 "HPP"), and 11 % still in effect from 2025
-/// (12 % on a DPP of 11/12, PMK 131/2024). Luxury goods' 12 % from February 2025 needs a fact
-/// about the goods no ledger entry states, so it is not this function's to decide.
-pub fn rate_on(date: WibDate) -> Decimal {
-    let hpp = WibDate { year: 2022, month: 4, day: 1 };
-    if date < hpp { Decimal::TEN } else { Decimal::from(11) }
+const HPP: WibDate = WibDate { year: 2022, month: 4, day: 1 };
+const LUXURY_TWELVE: WibDate = WibDate { year: 2025, month: 2, day: 1 };
+
+/// The PPN rate charged on `date` (WIB), percent, for a file whose rate (after its rules) is
+/// `file_rate`: 10 % until 31 March 2022, 11 % from 1 April 2022 (UU 7/2021 "HPP"), still 11 %
+/// from 2025 (12 % on a DPP of 11/12, PMK 131/2024), and 12 % from 1 February 2025 only where
+/// the file charges 12 (luxury goods; January 2025 was a transition at 11 %). A file charging no
+/// PPN is taken at its word; any other rate of the file (a 10 never updated) was in force on no
+/// date after March 2022, so the date's ordinary rate applies (review39n R39n-2).
+pub fn rate_on(date: WibDate, file_rate: Decimal) -> Decimal {
+    if file_rate.is_zero() {
+        return Decimal::ZERO;
+    }
+    if date < HPP {
+        Decimal::TEN
+    } else if date >= LUXURY_TWELVE && file_rate == Decimal::from(12) {
+        file_rate
+    } else {
+        Decimal::from(11)
+    }
+}
+
+/// Why the rate `treatment` charges on a listing read today is one no law has in force, if it
+/// is: since 1 February 2025 only 11 % (ordinary goods) and 12 % (luxury goods) are. A 12 is
+/// questioned only where the file's own rate is not 12, since a file of 12 without the 12→11
+/// rule declares luxury goods (adapters/README.md §8) (review39n R39n-6).
+pub fn not_in_force_today(policy: &VatPolicy, treatment: &Treatment) -> Option<String> {
+    if !matches!(treatment.basis, VatBasis::Included | VatBasis::Excluded) {
+        return None;
+    }
+    let (rate, file, twelve) = (treatment.effective, policy.default_effective(), Decimal::from(12));
+    if !in_force_today(rate) {
+        return Some(format!(
+            "PPN of {rate} % is in force on no date since 1 April 2022 (11 %; 12 % on luxury goods); the price is \
+             split at it as the listing states"
+        ));
+    }
+    (rate == twelve && file != twelve).then(|| {
+        format!(
+            "12 % is charged on luxury goods only, other goods pay 11 % (12 % on a DPP of 11/12, PMK 131/2024), \
+             and this marketplace's own rate is {file} %; the price is split at 12 % as the listing states"
+        )
+    })
+}
+
+/// Whether a file's rate (after its rules) is one in force today: 0 (no PPN), 11 (ordinary
+/// goods) or 12 (luxury goods). `pasar check` warns of any other.
+pub fn in_force_today(rate: Decimal) -> bool {
+    rate.is_zero() || rate == Decimal::from(11) || rate == Decimal::from(12)
 }
 
 #[cfg(test)]

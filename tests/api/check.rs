@@ -297,3 +297,23 @@ fn a_misspelt_key_inside_a_field_table_is_named() {
     assert!(!ok, "{output}");
     assert!(output.contains("unknown field `pointr`") && output.contains("expected one of"), "{output}");
 }
+
+/// Review39n R39n-2: a ledger file left at 10 % (never in force after March 2022) is served, its
+/// entries split at their date's rate; `pasar check` says so, and still passes.
+#[test]
+fn a_file_rate_no_law_has_in_force_today_is_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = bundled("jatim-bejo.toml");
+    let (offers, ledger) = text.split_at(text.find("[transactions").expect("a ledger"));
+    let stale = offers.to_string() + &ledger.replacen("vat_rate = \"11\"", "vat_rate = \"10\"", 1);
+    std::fs::write(dir.path().join("jatim-bejo.toml"), &stale).expect("write");
+
+    let (ok, output) = pasar_check(dir.path());
+    assert!(ok, "a warning, not a problem: {output}");
+    let warning =
+        output.lines().find(|l| l.contains("transactions.pricing.vat_rate")).unwrap_or_else(|| panic!("{output}"));
+    assert!(warning.starts_with("warning: "), "{warning}");
+    assert!(warning.contains("10 % is in force on no date since 1 April 2022"), "{warning}");
+    assert!(warning.contains("split at the rate of their date"), "{warning}");
+    assert!(!output.contains("`pricing.vat_rate`"), "the offers' 11 % is in force: {output}");
+}

@@ -140,3 +140,25 @@ fn a_sample_names_enums_as_the_api_does_lists_each_issue_once_and_keeps_the_file
     let (ok, printed) = pasar_sample(&["adapters/samples/mbiz.json", misnamed.to_str().expect("utf-8")]);
     assert!(!ok && printed.contains("is not the file's name"), "{printed}");
 }
+
+/// Review39n R39n-6: a listing stating a rate no law has in force today shows its issue in the
+/// sample as on the offer; one stating a rate that cannot be read shows no price.
+#[test]
+fn a_sample_shows_a_rate_not_in_force_and_no_price_for_an_unreadable_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut sample: Value = serde_json::from_str(&bundled("samples/jatim-bejo.json")).expect("JSON");
+    sample["data"]["produk"][0]["ppn"] = 10.into();
+    sample["data"]["produk"][1]["ppn"] = "abc".into();
+    let path = dir.path().join("sample.json");
+    std::fs::write(&path, sample.to_string()).expect("write");
+    let (_, printed) = pasar_sample(&[path.to_str().expect("a path"), "adapters/jatim-bejo.toml", "--json"]);
+    let report: Value = serde_json::from_str(&printed).unwrap_or_else(|e| panic!("{e}: {printed}"));
+    let offers = report["offers"].as_array().expect("offers");
+    let codes = |o: &Value| -> Vec<String> {
+        o["issues"].as_array().expect("issues").iter().map(|i| i["code"].as_str().unwrap_or_default().into()).collect()
+    };
+    assert_eq!(offers[0]["price"]["vatRate"], "10", "{report}");
+    assert!(codes(&offers[0]).contains(&"VAT_RATE_NOT_IN_FORCE".to_string()), "{report}");
+    assert_eq!(offers[1]["price"], Value::Null, "{report}");
+    assert!(codes(&offers[1]).contains(&"VAT_RATE_UNREADABLE".to_string()), "{report}");
+}

@@ -189,6 +189,43 @@ mod v2 {
         assert!(offer.issues.iter().any(|i| i.code == "VAT_INCLUSION_UNKNOWN"), "{:?}", offer.issues);
     }
 
+    /// Review39n R39n-6: `"110"`, `"-11"`, `"abc"` left the price split at the file's rate, exact.
+    #[test]
+    fn an_unreadable_stated_rate_gives_no_price_rather_than_one_at_the_files_rate() {
+        for sent in [json!("110"), json!("-11"), json!("abc")] {
+            let raw = RawOffer { vat_rate: number(sent.clone()), ..listing() };
+            let offer = normalize_offer(&MarketplaceId::new("test"), &raw);
+            assert_eq!(offer.price, None, "{sent}");
+            let codes: Vec<_> = offer.issues.iter().map(|i| (i.field, i.code)).collect();
+            assert_eq!(codes, [("price.vatRate", "VAT_RATE_UNREADABLE")], "{sent}");
+        }
+        let not_pkp = RawOffer { vat_rate: number(json!("abc")), vendor_pkp: flag(json!(false)), ..listing() };
+        assert_eq!(price_of(not_pkp).0, VatBasis::NotPkp, "no PPN applies: the rate changes nothing");
+    }
+
+    /// Review39n R39n-6: a listing stating 10 %, or 12 % where the marketplace's own rate is 11,
+    /// was charged so without a word.
+    #[test]
+    fn a_stated_rate_no_law_has_in_force_today_is_charged_as_stated_and_flagged() {
+        let ordinary = Arc::new(VatPolicy { includes_vat: None, rate: dec!(11), rules: Vec::new() });
+        let charged = |policy: &Arc<VatPolicy>, rate: &str| {
+            let raw = RawOffer { vat: Arc::clone(policy), vat_rate: number(json!(rate)), ..listing() };
+            let offer = normalize_offer(&MarketplaceId::new("test"), &raw);
+            let said = offer.issues.iter().filter(|i| i.code == "VAT_RATE_NOT_IN_FORCE").map(|i| i.message.clone());
+            (offer.price.expect("a price").vat_rate, said.collect::<Vec<_>>())
+        };
+        let (rate, said) = charged(&ordinary, "10");
+        assert_eq!(rate, dec!(10));
+        assert!(said.first().is_some_and(|s| s.contains("no date since 1 April 2022")), "{said:?}");
+        let (rate, said) = charged(&ordinary, "12");
+        assert_eq!(rate, dec!(12));
+        assert!(said.first().is_some_and(|s| s.contains("luxury goods only")), "{said:?}");
+        assert_eq!(charged(&ordinary, "11"), (dec!(11), vec![]));
+        let luxury = Arc::new(VatPolicy { rate: dec!(12), ..(*ordinary).clone() });
+        assert_eq!(charged(&luxury, "12"), (dec!(12), vec![]), "a file of luxury goods");
+        assert_eq!(charged(&listing().vat, "12"), (dec!(11), vec![]), "the PMK 131/2024 rule");
+    }
+
     #[test]
     fn an_unreadable_flag_is_reported_and_ignored() {
         let offer =
