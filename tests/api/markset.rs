@@ -62,7 +62,19 @@ fn matching_on_the_stationery_set_keeps_markers_boards_erasers_and_inks_apart() 
 fn packs_on_the_stationery_set_are_read_as_pieces_bottles_and_units() {
     let report = std::env::var_os("MARKSET_REPORT").is_some();
     let (dev, test) = (packs(&rows(DEV), report), packs(&rows(TEST), false));
-    eprintln!("markset packs exact: dev {dev:.4}, frozen test {test:.4}");
-    // Measured on main 2523930 (0.9415 and 0.9583) and rounded down.
-    assert!(dev >= 0.94 && test >= 0.95, "packs exact: dev {dev:.4}, frozen test {test:.4}");
+    eprintln!(
+        "markset packs right: dev {:.4}, frozen test {:.4}; read: dev {:.4}, frozen test {:.4}",
+        dev.right, test.right, dev.read, test.read
+    );
+    // Exact over all titles on main 2523930: 0.9415 and 0.9583, one piece assumed where nothing
+    // states the pack. Since none is (review39n R39n-3), of the sizes read 0.9608 and 0.9358 are
+    // right (no size is read wrong that was not before), and 0.5426 and 0.6056 of the titles are read;
+    // rounded down.
+    assert!(
+        dev.right >= 0.96 && test.right >= 0.93,
+        "packs right: dev {:.4}, frozen test {:.4}",
+        dev.right,
+        test.right
+    );
+    assert!(dev.read >= 0.54 && test.read >= 0.60, "packs read: dev {:.4}, frozen test {:.4}", dev.read, test.read);
 }

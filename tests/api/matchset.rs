@@ -100,23 +100,30 @@ fn print_mistakes(rows: &[Row], keys: &[ProductKey], groups: &[Vec<usize>]) {
 
 /// Share of titles whose pack is read as the truth: the same quantity, in the same base unit
 /// when the reading names one.
-pub(crate) fn packs(rows: &[Row], report: bool) -> f64 {
-    let exact = rows
-        .iter()
-        .filter(|r| {
-            let unit = parse_unit(r.unit_field, r.title);
-            let ok = unit.quantity == Some(r.pack.0)
-                && unit.base_unit.as_deref().is_none_or(|b| b == r.pack.1 || base_alias(b) == r.pack.1);
-            if !ok && report {
-                eprintln!(
-                    "PACK {:?} | {} | read {:?} {:?}, truth {:?}",
-                    r.unit_field, r.title, unit.quantity, unit.base_unit, r.pack
-                );
-            }
-            ok
-        })
-        .count();
-    exact as f64 / rows.len() as f64
+pub(crate) fn packs(rows: &[Row], report: bool) -> Packs {
+    let (mut read, mut exact) = (0, 0);
+    for r in rows {
+        let unit = parse_unit(r.unit_field, r.title);
+        let ok = unit.quantity == Some(r.pack.0)
+            && unit.base_unit.as_deref().is_none_or(|b| b == r.pack.1 || base_alias(b) == r.pack.1);
+        read += usize::from(unit.quantity.is_some());
+        exact += usize::from(ok);
+        if !ok && report {
+            eprintln!(
+                "PACK {:?} | {} | read {:?} {:?}, truth {:?}",
+                r.unit_field, r.title, unit.quantity, unit.base_unit, r.pack
+            );
+        }
+    }
+    Packs { right: exact as f64 / read.max(1) as f64, read: read as f64 / rows.len() as f64 }
+}
+
+/// How packs were read: the share of sizes read that are right (a wrong size misprices the
+/// unit), and the share of titles read at all (a size nothing states is unknown, never one
+/// piece assumed: review39n R39n-3).
+pub(crate) struct Packs {
+    pub right: f64,
+    pub read: f64,
 }
 
 /// Base units the reader names otherwise than the set does (`unit` for a set).
@@ -176,7 +183,18 @@ fn matching_on_the_generated_set_keeps_look_alike_products_apart() {
 fn packs_on_the_generated_set_are_read_wherever_the_title_states_them() {
     let report = std::env::var_os("MATCHSET_REPORT").is_some();
     let (dev, test) = (packs(&rows(DEV), report), packs(&rows(TEST), false));
-    eprintln!("matchset packs exact: dev {dev:.4}, frozen test {test:.4}");
-    // Before issue 24: 0.875 and 0.801.
-    assert!(dev >= 0.97 && test >= 0.97, "packs exact: dev {dev:.4}, frozen test {test:.4}");
+    eprintln!(
+        "matchset packs right: dev {:.4}, frozen test {:.4}; read: dev {:.4}, frozen test {:.4}",
+        dev.right, test.right, dev.read, test.read
+    );
+    // Exact over all titles before issue 24: 0.875 and 0.801; then 0.9998 and 0.9873, one piece
+    // assumed where nothing states the pack. Since none is (R39n-3): every size read right (1.0000,
+    // 1.0000), 0.7672 and 0.7697 of the titles read, rounded down.
+    assert!(
+        dev.right >= 0.99 && test.right >= 0.99,
+        "packs right: dev {:.4}, frozen test {:.4}",
+        dev.right,
+        test.right
+    );
+    assert!(dev.read >= 0.76 && test.read >= 0.76, "packs read: dev {:.4}, frozen test {:.4}", dev.read, test.read);
 }
