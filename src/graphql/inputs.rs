@@ -92,7 +92,8 @@ pub(super) fn offer_filter(filter: Option<OfferFilterInput>) -> Result<OfferFilt
         // code matched no vendor and answered nothing under a large `totalCount`.
         let region = region::by_code(code.trim()).ok_or_else(|| {
             let said = format!(
-                "`filter.vendorRegion` `{}` is not a Kemendagri region code (e.g. \"35.71\" or \"35\").",
+                "`filter.vendorRegion` `{}` is not the Kemendagri code of a province or a kabupaten/kota \
+                 (e.g. \"35.71\" or \"35\"; vendors are placed no finer).",
                 echoed(&code)
             );
             refusal(said, "filter.vendorRegion")

@@ -102,9 +102,31 @@ fn at_end_of_address(text: &str) -> Resolution {
     Resolution::NotFound
 }
 
+/// The kabupaten/kota of a kecamatan's or kelurahan's code (`35.71.01`, `35.71.01.1001`, `357101`,
+/// `3571011001`): Kemendagri codes nest by parts, and Pasar reads regions to the kabupaten/kota
+/// (review39n R39n-7: a vendor in `35.71.01` was REGION_UNKNOWN while spending counted the code as
+/// Kota Kediri's own).
+fn kab_kota_above(code: &str) -> Option<&'static Region> {
+    let code = code.trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = code.split('.').collect();
+    let head = match parts.as_slice() {
+        [p, k, d, rest @ ..]
+            if [p, k, d].iter().all(|s| s.len() == 2 && digits(s))
+                && matches!(rest, [] | [_])
+                && rest.iter().all(|v| v.len() == 4 && digits(v)) =>
+        {
+            format!("{p}.{k}")
+        }
+        [plain] if matches!(plain.len(), 6 | 10) && digits(plain) => format!("{}.{}", &plain[..2], &plain[2..4]),
+        _ => return None,
+    };
+    table::by_code(&head).filter(|region| region.level != RegionLevel::Province)
+}
+
 fn resolve_whole(text: &str) -> Resolution {
     if table::looks_like_code(text) {
-        return match table::by_code(text).or_else(|| table::by_legacy_code(text)) {
+        return match table::by_code(text).or_else(|| table::by_legacy_code(text)).or_else(|| kab_kota_above(text)) {
             Some(region) => Resolution::Found(region),
             None => Resolution::NotFound,
         };

@@ -148,6 +148,20 @@ fn codes_resolve_in_dotted_bps_and_retired_form() {
     }
 }
 
+/// review39n R39n-7: a vendor in `35.71.01` was REGION_UNKNOWN ("matches no Kemendagri
+/// region"), though spending counts the code as Kota Kediri's own.
+#[test]
+fn a_kecamatan_or_kelurahan_code_resolves_to_its_kabupaten_or_kota() {
+    let codes = [("35.71.01", "35.71"), ("357101", "35.71"), ("35.71.01.1001", "35.71"), ("3571011001", "35.71")];
+    assert_resolves(&codes);
+    assert_resolves(&[("35.01.01", "35.01")]);
+    // No such kabupaten/kota, a province's own, a retired one, or not a code's shape.
+    for bad in ["35.00.01", "35.01", "92.01.01", "35.71.1", "35.71.01.10", "35.71.01.1001.5", "3571011", "35.71.01."] {
+        let read = found(&resolve(bad)).map(|r| r.code);
+        assert!(read.is_none() || bad == "35.01", "{bad:?}: {read:?}");
+    }
+}
+
 #[test]
 fn province_of_a_city_is_its_province_and_of_a_province_itself() {
     let kediri = by_code("35.71").expect("Kota Kediri");
@@ -201,7 +215,7 @@ fn unknown_and_odd_text_is_not_found_and_never_panics() {
         "🇮🇩",
         &long,
         &many_words,
-        "35.71.01",
+        "35.71.01.1",
         "35-71",
         "-35",
         "+3571",
