@@ -104,8 +104,9 @@ impl ParsedPriceView {
     async fn range_max(&self) -> Option<Decimal> {
         self.0.range_max
     }
-    /// Exact, or approximate for compact forms; null when there is no amount (a text with no
-    /// price in it is neither).
+    /// How the amount is written: `EXACT` in full, `APPROXIMATE` in a compact form; null when
+    /// there is no amount (a text with no price in it is neither). Whether the amount is firm (a
+    /// separator read by policy, a range's lower bound) is `exact`, not this.
     async fn precision(&self) -> Option<PrecisionView> {
         self.0.amount?;
         Some(match self.0.precision {
