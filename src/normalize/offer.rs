@@ -247,3 +247,5 @@ pub(super) fn issue(field: &'static str, code: &'static str, message: &str) -> I
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_v2;

@@ -160,6 +160,7 @@ mod identity;
 mod ink;
 mod key;
 mod lex;
+mod maker;
 mod markers;
 mod names;
 mod offer;
