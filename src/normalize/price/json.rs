@@ -86,8 +86,10 @@ fn thousands_group(text: &str) -> Option<Decimal> {
     let (thousands, units) = text.trim().split_once('.')?;
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let grouped = (1..=3).contains(&thousands.len()) && !thousands.starts_with('0') && units.len() == 3;
-    (grouped && digits(thousands) && digits(units))
-        .then(|| Decimal::from_str_exact(&format!("{thousands}{units}")).ok())?
+    if !(grouped && digits(thousands) && digits(units)) {
+        return None;
+    }
+    Some(Decimal::from(thousands.parse::<u32>().ok()? * 1000 + units.parse::<u32>().ok()?))
 }
 
 /// `"5000000"`, `"5000000.00"`, `"1250000.5"`: ASCII digits with at most one
