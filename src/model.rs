@@ -170,6 +170,36 @@ pub struct Price {
     /// Whether `amount` is the amount quoted: false for a compact display form (`Rp 150rb`),
     /// the lower bound of a range, or a separator read by policy (`AMBIGUOUS_SEPARATOR`).
     pub exact: bool,
+    /// A range's upper bound (`Rp 100rb - Rp 120rb`: `amount` is its lower bound), split as the
+    /// amount is; `None` for a single amount.
+    pub range_max: Option<RangeMax>,
+}
+
+impl Price {
+    /// The lowest and highest the price may be, including PPN or excluding it: a range's two
+    /// ends, or the amount twice.
+    pub fn bounds(&self, excluding_vat: bool) -> (Decimal, Decimal) {
+        let low = if excluding_vat { self.amount_excluding_vat } else { self.amount_including_vat };
+        let high = self
+            .range_max
+            .as_ref()
+            .map_or(low, |max| if excluding_vat { max.excluding_vat } else { max.including_vat });
+        (low, high)
+    }
+}
+
+/// The upper bound of a price quoted as a range, with and without PPN.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RangeMax {
+    /// As quoted, on the same PPN basis as the price's `amount`.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    /// Without PPN, exact to the sen.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub excluding_vat: Decimal,
+    /// With PPN, exact to the sen.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub including_vat: Decimal,
 }
 
 /// Which PPN rule an offer's amounts follow.
@@ -335,6 +365,7 @@ impl Offer {
                 amount_including_vat: amount,
                 raw: None,
                 exact: true,
+                range_max: None,
             }),
             unit: Unit {
                 name: None,

@@ -23,6 +23,8 @@ pub(super) struct OfferFilterInput {
     /// Lowest price of a pack, in rupiah (including PPN unless `priceExcludesVat`); 0 to 10000000000000 (Rp 10 triliun), another value is refused (`BAD_USER_INPUT`).
     min_price: Option<Decimal>,
     /// Highest price of a pack, in rupiah (including PPN unless `priceExcludesVat`); 0 to 10000000000000 (Rp 10 triliun), another value is refused (`BAD_USER_INPUT`).
+    /// A price quoted as a range passes `minPrice` and `maxPrice` only when both its ends do
+    /// (`Rp 100rb - Rp 120rb` is not under a `maxPrice` of 110000).
     max_price: Option<Decimal>,
     /// Compare `minPrice`/`maxPrice` with the amount excluding PPN.
     #[graphql(default)]

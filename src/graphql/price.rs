@@ -15,7 +15,8 @@ impl Price {
     }
     /// Whether `amount` is the amount quoted. False for a compact display form (`Rp 150rb` is
     /// read as 150000, a rounded figure), the lower bound of a range, or a separator read by
-    /// policy (issue `AMBIGUOUS_SEPARATOR`): show such a price as approximate.
+    /// policy (issue `AMBIGUOUS_SEPARATOR`): show such a price as approximate (a range's upper
+    /// end is `rangeMax`).
     async fn exact(&self) -> bool {
         self.exact
     }
@@ -55,6 +56,19 @@ impl Price {
     /// Amount with PPN, exact to the sen, rounded half-up.
     async fn amount_including_vat(&self) -> Decimal {
         self.amount_including_vat
+    }
+    /// The upper end of a price quoted as a range (`Rp 100rb - Rp 120rb`), as quoted, on the
+    /// same PPN basis as `amount` (then the lower end); null for a single amount.
+    async fn range_max(&self) -> Option<Decimal> {
+        self.range_max.as_ref().map(|max| max.amount)
+    }
+    /// The range's upper end without PPN, exact to the sen; null for a single amount.
+    async fn range_max_excluding_vat(&self) -> Option<Decimal> {
+        self.range_max.as_ref().map(|max| max.excluding_vat)
+    }
+    /// The range's upper end with PPN, exact to the sen; null for a single amount.
+    async fn range_max_including_vat(&self) -> Option<Decimal> {
+        self.range_max.as_ref().map(|max| max.including_vat)
     }
     /// `amount` written Indonesian style, `"Rp1.250.000"`.
     async fn formatted(&self) -> String {

@@ -14,7 +14,7 @@ use super::{npwp, vat, vendor};
 mod facts;
 mod tax;
 use crate::codes::Code;
-use crate::model::{Issue, MarketplaceId, Offer, Price, ReadAt, Unit, UnitPrice, VendorRecord};
+use crate::model::{Issue, MarketplaceId, Offer, Price, RangeMax, ReadAt, Unit, UnitPrice, VendorRecord};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -87,9 +87,21 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
     if let Some(message) = vat::not_in_force_today(&raw.vat, &treatment) {
         issues.push(Issue { field: "price.vatRate", code: Code::VatRateNotInForce.as_str(), message });
     }
-    let Some(split) = vat::split(amount, treatment.includes_vat, treatment.effective) else {
-        issues.push(issue("price", Code::PriceOutOfRange.as_str(), "the price is too large to compute exactly"));
-        return None;
+    let split_or_flag = |amount: Decimal, issues: &mut Vec<Issue>| {
+        let split = vat::split(amount, treatment.includes_vat, treatment.effective);
+        if split.is_none() {
+            issues.push(issue("price", Code::PriceOutOfRange.as_str(), "the price is too large to compute exactly"));
+        }
+        split
+    };
+    let split = split_or_flag(amount, issues)?;
+    // A filter's maximum tests a range's upper end, so it is split as the amount is.
+    let range_max = match parsed.range_max {
+        Some(max) => {
+            let split = split_or_flag(max, issues)?;
+            Some(RangeMax { amount: max, excluding_vat: split.excluding, including_vat: split.including })
+        }
+        None => None,
     };
     let price = Price {
         amount,
@@ -105,6 +117,7 @@ fn read_price(raw: &RawOffer, issues: &mut Vec<Issue>) -> Option<Price> {
             other => Some(other.to_string()),
         },
         exact,
+        range_max,
     };
     Some(price)
 }
@@ -133,6 +146,14 @@ pub(crate) fn per_base_unit(price: &Price, unit: &Unit) -> Option<UnitPrice> {
         amount_excluding_vat: per(price.amount_excluding_vat)?,
         amount_including_vat: per(price.amount_including_vat)?,
         raw: None,
+        range_max: match &price.range_max {
+            Some(max) => Some(RangeMax {
+                amount: per(max.amount)?,
+                excluding_vat: per(max.excluding_vat)?,
+                including_vat: per(max.including_vat)?,
+            }),
+            None => None,
+        },
         ..price.clone()
     };
     Some(UnitPrice { price: per_unit, derivation: unit.derivation, confident: unit.confident })

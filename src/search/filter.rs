@@ -109,13 +109,12 @@ impl OfferFilter {
         self.umk_only || self.koperasi_only
     }
 
+    /// A price quoted as a range passes only when both its ends are within the bounds: a
+    /// maximum of Rp 110.000 must not list what may cost Rp 120.000 (review39n R39n-8).
     fn keeps_price(&self, offer: &Offer) -> bool {
-        let price = offer
-            .price
-            .as_ref()
-            .map(|p| if self.price_excludes_vat { p.amount_excluding_vat } else { p.amount_including_vat });
-        let above = self.min_price.is_none_or(|min| price.is_some_and(|p| p >= min));
-        let below = self.max_price.is_none_or(|max| price.is_some_and(|p| p <= max));
+        let bounds = offer.price.as_ref().map(|p| p.bounds(self.price_excludes_vat));
+        let above = self.min_price.is_none_or(|min| bounds.is_some_and(|(low, _)| low >= min));
+        let below = self.max_price.is_none_or(|max| bounds.is_some_and(|(_, high)| high <= max));
         above && below
     }
 

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 /// Layout version of the shared records; bump when `Offer` or `Vendor` changes shape.
-const RECORD_VERSION: u8 = 3;
+const RECORD_VERSION: u8 = 4;
 
 /// How long an offer stays answerable by `offer(id)` after it was last fetched.
 const OFFER_RETENTION: Duration = Duration::from_secs(3600);

@@ -67,6 +67,7 @@ mod paging_retry;
 mod paging_short;
 mod placeholders;
 mod ppn_dates;
+mod price_ranges;
 mod queueing;
 mod ranking_gaps;
 mod readiness;

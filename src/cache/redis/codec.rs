@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Bumped whenever the model or this layout changes; older entries then read as misses.
-pub(super) const VERSION: u8 = 4;
+pub(super) const VERSION: u8 = 5;
 
 /// The page's layout; written from borrowed offers, read into owned ones.
 #[derive(Serialize, Deserialize)]

@@ -131,3 +131,13 @@ fn a_bmp_above_the_15_percent_a_certificate_carries_is_not_counted_and_says_why(
     assert_eq!(at.bmp, Some(dec!(15)));
     assert!(at.issues.is_empty(), "{:?}", at.issues);
 }
+
+#[test]
+fn a_ranges_upper_end_is_split_as_its_amount_and_divided_per_unit() {
+    let offer = offer("Rp 111.000 - Rp 222.000", Some("Lusin"), "Pulpen Faster C600 (Lusin isi 12 Pcs)");
+    let max = offer.price.as_ref().and_then(|p| p.range_max.clone()).expect("an upper end");
+    assert_eq!((max.amount, max.excluding_vat, max.including_vat), (dec!(222000), dec!(200000), dec!(222000)));
+    let per_unit = offer.unit_price.and_then(|u| u.price.range_max).expect("a unit price's upper end");
+    assert_eq!((per_unit.amount, per_unit.excluding_vat), (dec!(18500), dec!(16666.6667)));
+    assert_eq!(offer.price.map(|p| p.bounds(true)), Some((dec!(100000), dec!(200000))));
+}
