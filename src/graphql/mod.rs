@@ -23,6 +23,7 @@ mod mutation;
 mod negotiate;
 mod nulls;
 mod numbers;
+mod offer_age;
 mod order;
 pub mod origin;
 pub mod persisted;

@@ -109,8 +109,9 @@ impl QueryRoot {
     }
 
     /// An offer seen in a recent search, by its id `"<marketplace>:<source id>"`, as it was when
-    /// last fetched: its price may be up to 70 minutes old, and `readAt` says when it was read
-    /// (a `search` reads the marketplace again once its cache has expired).
+    /// last fetched: its price may be up to 70 minutes old, `readAt` says when it was read and
+    /// `freshness` whether a search would still serve it (`EXPIRED` when the reading is past
+    /// every window its marketplace's cache allows: a `search` reads the marketplace again).
     /// Offers are kept for 70 minutes after they were last fetched (and within the memory
     /// budget), until a reload changes their marketplace's adapter file (what it read may have
     /// been wrong); for an id not kept, the field is null with an `OFFER_NOT_FOUND` error whose

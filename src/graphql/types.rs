@@ -5,6 +5,7 @@
 use super::count::clamp_i32;
 use super::lookup::{RegionView, region_by_code};
 use super::marketplace::{MarketplaceView, marketplace};
+use super::offer_age;
 use super::serial::{Lean, Serial};
 use super::vendor::VendorView;
 use crate::model::{Availability, Issue, Offer, PackDerivation, Price, Seller, Unit, UnitPrice};
@@ -297,6 +298,14 @@ impl Offer {
     /// cache, another instance's later read may not be counted yet). Null when not known.
     async fn read_at(&self) -> Option<String> {
         self.read_at.get().map(|at| humantime::format_rfc3339_seconds(at).to_string())
+    }
+    /// How old `readAt` is now, and whether a search would still serve this price: `EXPIRED`
+    /// past every window its marketplace's cache allows (as `offer(id)` may answer). Null when
+    /// `readAt` is, or the marketplace is no longer configured.
+    async fn freshness(&self, ctx: &Context<'_>) -> Option<offer_age::OfferAge> {
+        let registry = super::marketplace::registry(ctx);
+        let settings = &registry.get(self.marketplace.as_str())?.settings;
+        Some(offer_age::of(self.read_at.get()?, std::time::SystemTime::now(), settings))
     }
 }
 

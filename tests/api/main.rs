@@ -51,6 +51,7 @@ mod markset;
 mod matchset;
 mod memory;
 mod metrics;
+mod offer_age;
 mod offer_counts;
 mod office_region;
 mod paging;
