@@ -19,6 +19,7 @@
 
 mod inflight;
 mod page;
+mod purged;
 mod redis;
 mod store;
 mod tiered;

@@ -2,6 +2,7 @@
 //! can sit behind the in-process store without the freshness policy or coalescing changing.
 
 use super::page::{CacheKey, CachedPage};
+use super::purged::PurgeMarks;
 use crate::bounded::{Bounded, CarriedWeight, Weighed, bounded};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -88,6 +89,7 @@ fn servable(page: &CachedPage) -> bool {
 /// serve any more is skipped when read (and dropped then) or goes as the cache evicts by weight.
 pub struct MemoryStore {
     pages: Bounded<CacheKey, Weighed<Arc<CachedPage>>, CarriedWeight>,
+    purged: PurgeMarks,
 }
 
 impl MemoryStore {
@@ -95,12 +97,18 @@ impl MemoryStore {
     pub fn new(budget_bytes: u64) -> Self {
         // A page of ten offers with its key weighs about 16 KB; one of a marketplace's largest
         // pages (a few hundred offers) well under 4 MiB.
-        Self { pages: bounded(budget_bytes, 16 * 1024, 4 * 1024 * 1024, CarriedWeight) }
+        Self { pages: bounded(budget_bytes, 16 * 1024, 4 * 1024 * 1024, CarriedWeight), purged: PurgeMarks::default() }
     }
 
     /// Drops the page of `key` if it was fetched before `than`: another instance stored a later one.
     pub(super) fn drop_older(&self, key: &CacheKey, than: tokio::time::Instant) {
         self.pages.remove_if(key, |held| held.value.fetched_at < than);
+    }
+
+    /// Whether `page` of `key` was asked before a purge that covers it: it is then neither
+    /// stored nor served (see [`PurgeMarks`]).
+    pub(super) fn predates_purge(&self, key: &CacheKey, page: &CachedPage) -> bool {
+        self.purged.predates(key.marketplace.as_str(), page.fetched_at)
     }
 
     /// The estimated bytes and the pages held.
@@ -114,7 +122,7 @@ impl MemoryStore {
 impl PageStore for MemoryStore {
     async fn get(&self, key: &CacheKey) -> Option<Arc<CachedPage>> {
         let page = self.pages.get(key)?.value;
-        if servable(&page) {
+        if servable(&page) && !self.predates_purge(key, &page) {
             return Some(page);
         }
         // Only that page: one stored meanwhile under the key stays.
@@ -123,6 +131,9 @@ impl PageStore for MemoryStore {
     }
 
     async fn insert(&self, key: CacheKey, page: Arc<CachedPage>) {
+        if self.predates_purge(&key, &page) {
+            return;
+        }
         let weight = u64::from(page.estimated_bytes()) + u64::from(key.estimated_bytes());
         self.pages.insert(key, Weighed { value: page, weight });
     }
@@ -135,6 +146,9 @@ impl PageStore for MemoryStore {
         // Counts the pages that could still have been served: those are what a purge takes away.
         // quick_cache's `retain` takes an `Fn`.
         let counted = AtomicU64::new(0);
+        // Marked first: a page stored between the mark and the sweep is swept, one stored
+        // after it is refused, one stored before it is swept.
+        self.purged.mark(marketplace, tokio::time::Instant::now());
         self.pages.retain(|key, held| {
             let purged = marketplace.is_none_or(|id| key.marketplace.as_str() == id);
             counted.fetch_add(u64::from(purged && servable(&held.value)), Ordering::Relaxed);

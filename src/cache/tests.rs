@@ -253,6 +253,23 @@ async fn bypass_reads_fresh_and_purge_empties_one_marketplace() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn a_page_asked_before_a_purge_goes_to_its_callers_but_is_never_stored() {
+    let cache = cache_and_store(DEFAULT_BUDGET_BYTES).0;
+    let upstream = Upstream::default();
+    let slow = tokio::spawn({
+        let (cache, load) = (cache.clone(), upstream.load(Duration::from_millis(1_200)));
+        async move { cache.get_or_fetch(key("meja"), POLICY, false, load).await }
+    });
+    sleep(Duration::from_millis(300)).await;
+    cache.purge(Some("mbiz")).await;
+    let (_, served) = slow.await.expect("the load ends").expect("its callers get its page");
+    assert_eq!(served, Served::Fetched);
+    let (_, served) =
+        cache.get_or_fetch(key("meja"), POLICY, false, upstream.load(Duration::ZERO)).await.expect("page");
+    assert_eq!((served, upstream.calls()), (Served::Fetched, 2), "the page the purge meant to drop is not served");
+}
+
+#[tokio::test(start_paused = true)]
 async fn a_page_no_policy_can_serve_is_not_returned_and_leaves_the_store_when_read() {
     let store = MemoryStore::new(DEFAULT_BUDGET_BYTES);
     store.insert(key("tinta"), Arc::new(page())).await;

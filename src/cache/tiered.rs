@@ -71,6 +71,9 @@ impl PageStore for TieredStore {
         // An expired page is about to be served stale or refreshed, a path already slow or
         // failing: one GET lets it be the later page another instance stored (review32w W32-4).
         let Some(shared) = self.shared.get(key).await.map(Arc::new) else { return held };
+        if self.memory.predates_purge(key, &shared) {
+            return held;
+        }
         if held.as_ref().is_some_and(|held| held.fetched_at + SAME_FETCH >= shared.fetched_at) {
             return held;
         }
@@ -79,6 +82,9 @@ impl PageStore for TieredStore {
     }
 
     async fn insert(&self, key: CacheKey, page: Arc<CachedPage>) {
+        if self.memory.predates_purge(&key, &page) {
+            return;
+        }
         let shared = Arc::clone(&self.shared);
         let (stored, written) = (key.clone(), Arc::clone(&page));
         tokio::spawn(async move { shared.put(&stored, &written).await });
@@ -97,6 +103,9 @@ impl PageStore for TieredStore {
     }
 
     async fn insert_and_release(&self, key: CacheKey, page: Arc<CachedPage>) {
+        if self.memory.predates_purge(&key, &page) {
+            return self.shared.release(&key).await;
+        }
         let shared = Arc::clone(&self.shared);
         let (stored, written) = (key.clone(), Arc::clone(&page));
         tokio::spawn(async move {
@@ -107,6 +116,9 @@ impl PageStore for TieredStore {
     }
 
     async fn replace_and_release(&self, key: CacheKey, page: Arc<CachedPage>) {
+        if self.memory.predates_purge(&key, &page) {
+            return self.shared.release(&key).await;
+        }
         let shared = Arc::clone(&self.shared);
         let (stored, written) = (key.clone(), Arc::clone(&page));
         // Told once the page is in Redis, so an instance dropping its copy reads this one.
