@@ -5,7 +5,6 @@
 
 use arc_swap::ArcSwap;
 use std::collections::HashMap;
-use std::sync::Arc;
 use tokio::time::Instant;
 
 /// The last purge of every page, and of each marketplace's.
