@@ -5,7 +5,7 @@
 
 use super::variables;
 use crate::codes::Code;
-use async_graphql::parser::types::{OperationDefinition, OperationType, Selection};
+use async_graphql::parser::types::{OperationDefinition, Selection};
 use async_graphql::{Pos, ServerError};
 
 /// How async-graphql's message starts.
@@ -35,11 +35,7 @@ pub(super) fn said_by_pasar(error: &mut ServerError, operation: Option<&Operatio
 /// The argument (and the field inside it, `filter.minPrice`) of a root field of `operation`
 /// whose literal starts at `at` and holds a part no Decimal reads.
 fn refused_field(operation: &OperationDefinition, at: Pos) -> Option<String> {
-    let root = match operation.ty {
-        OperationType::Query => "query",
-        OperationType::Mutation => "mutation",
-        OperationType::Subscription => "subscription",
-    };
+    let root = variables::root(operation);
     operation.selection_set.node.items.iter().find_map(|selection| {
         let Selection::Field(field) = &selection.node else { return None };
         let (argument, value) = field.node.arguments.iter().find(|(_, value)| value.pos == at)?;
