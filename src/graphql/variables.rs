@@ -8,7 +8,7 @@ mod values;
 mod walk;
 
 pub(crate) use usage::{check, place_of};
-pub(crate) use values::{INT_RANGE, refusal};
+pub(crate) use values::{DECIMAL_WANTED, INT_RANGE, refusal};
 pub(crate) use walk::{Place, each_value, root};
 
 /// Where in `value`, the literal of `argument` of the root field `field` of an operation of kind

@@ -61,3 +61,34 @@ async fn a_number_no_int_holds_is_bad_user_input_naming_its_argument_at_every_do
     }
     app.assert_serving().await;
 }
+
+/// A `Decimal` a variable brings that no Decimal reads had no `extensions.field` and said only
+/// "the value is not a Decimal", where the same literal names its field in Pasar's words since
+/// session 39 (review38h R38h-9).
+#[tokio::test]
+async fn a_decimal_no_decimal_reads_through_a_variable_is_refused_in_pasars_words_naming_its_field() {
+    let app = spawn_app().await;
+    let by_max = "query($max: Decimal) { search(query: \"kertas\", filter: { maxPrice: $max }) { complete } }";
+    let by_filter = "query($f: OfferFilter) { search(query: \"kertas\", filter: $f) { complete } }";
+    let cases = [
+        (json!({ "query": by_max, "variables": { "max": "1e400" } }), "filter.maxPrice", "max"),
+        (json!({ "query": by_max, "variables": { "max": "abc" } }), "filter.maxPrice", "max"),
+        (json!({ "query": by_filter, "variables": { "f": { "minPrice": "1e400" } } }), "filter.minPrice", "f"),
+    ];
+    for (request, field, variable) in &cases {
+        for (door, error) in first_error_at_every_door(&app, request).await {
+            let extensions = &error["extensions"];
+            assert_eq!(
+                (extensions["code"].as_str(), extensions["field"].as_str(), extensions["variable"].as_str()),
+                (Some("BAD_USER_INPUT"), Some(*field), Some(*variable)),
+                "{request} by {door}: {error}"
+            );
+            let message = error["message"].as_str().unwrap_or_default();
+            assert!(message.contains("not a Decimal Pasar reads: write a number of at most 28"), "{door}: {message}");
+        }
+    }
+    // A JSON number a Decimal reads is read.
+    let answer = app.graphql(by_max, json!({ "max": 12.5 })).await;
+    assert_eq!(answer["data"]["search"]["complete"], true, "{answer}");
+    app.assert_serving().await;
+}
