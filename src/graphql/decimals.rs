@@ -3,17 +3,13 @@
 //! allowed: 308 > 28 (occurred while parsing "OfferFilter")` was library text with no
 //! `extensions.field`, where Pasar's own range errors name it (review38h R38h-9).
 
-use super::variables;
+use super::variables::{self, DECIMAL_WANTED as WANTED};
 use crate::codes::Code;
-use async_graphql::parser::types::{OperationDefinition, OperationType, Selection};
+use async_graphql::parser::types::{OperationDefinition, Selection};
 use async_graphql::{Pos, ServerError};
 
 /// How async-graphql's message starts.
 const LIBRARY: &str = "Failed to parse \"Decimal\"";
-
-/// What a Decimal argument takes.
-const WANTED: &str =
-    "write a number of at most 28 significant digits without an exponent, best as a string (\"150000\", \"12.5\")";
 
 /// `error` said again when it is async-graphql's refusal of a `Decimal` in `operation`.
 pub(super) fn said_by_pasar(error: &mut ServerError, operation: Option<&OperationDefinition>) {
@@ -35,11 +31,7 @@ pub(super) fn said_by_pasar(error: &mut ServerError, operation: Option<&Operatio
 /// The argument (and the field inside it, `filter.minPrice`) of a root field of `operation`
 /// whose literal starts at `at` and holds a part no Decimal reads.
 fn refused_field(operation: &OperationDefinition, at: Pos) -> Option<String> {
-    let root = match operation.ty {
-        OperationType::Query => "query",
-        OperationType::Mutation => "mutation",
-        OperationType::Subscription => "subscription",
-    };
+    let root = variables::root(operation);
     operation.selection_set.node.items.iter().find_map(|selection| {
         let Selection::Field(field) = &selection.node else { return None };
         let (argument, value) = field.node.arguments.iter().find(|(_, value)| value.pos == at)?;

@@ -1,29 +1,65 @@
-//! A document the parser refused at a number it cannot hold: `first: 1e309`, or 3,000 digits.
-//! Both are valid GraphQL tokens (an IntValue or FloatValue has no length limit), so they are the
-//! client's argument out of range, `BAD_USER_INPUT` naming it as `first: 2147483648` is, not a
-//! document that is not GraphQL (review38h R38h-9).
+//! Numbers a client wrote that the place they stand cannot hold: the client's argument out of
+//! range, `BAD_USER_INPUT` naming it in `extensions.field`, however the number is written
+//! (review38h R38h-9).
+//!
+//! `first: 1e309`, or 3,000 digits, are valid GraphQL tokens (an IntValue or FloatValue has no
+//! length limit) the parser cannot hold: not a document that is not GraphQL. `first:
+//! 99999999999999999999` parses (as a float, past i64) and was async-graphql's validation failure,
+//! `first: 2147483648` its field error with no name: each is an `Int` argument out of range.
 
 use super::codes;
 use super::error::coded;
+use super::variables::{INT_RANGE, Place, each_value, named};
 use crate::normalize::echo::echoed;
-use async_graphql::{Pos, ServerError};
+use async_graphql::parser::types::{ExecutableDocument, OperationDefinition};
+use async_graphql::{Pos, Positioned, ServerError};
+use async_graphql_value::Value;
 
 /// The refusal of a number past any float at `at`, where the parser stopped, if that is one.
 pub(super) fn out_of_range(query: &str, at: Pos) -> Option<ServerError> {
-    let start = offset(query, at)?;
-    let token: &str = {
-        let rest = &query[start..];
-        let end = rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E')));
-        &rest[..end.unwrap_or(rest.len())]
-    };
-    if !is_number(token) || token.parse::<f64>().is_ok_and(f64::is_finite) {
+    let (start, token) = number_at(query, at)?;
+    if token.parse::<f64>().is_ok_and(f64::is_finite) {
         return None;
     }
     let field = argument(&query[..start])?;
-    let message = format!("`{field}` got {}, a number larger than any Int or Float holds", echoed(token));
+    Some(refused(format!("`{field}` got {}, a number larger than any Int or Float holds", echoed(token)), at, field))
+}
+
+/// Refuses `operation` when an `Int` argument is given a number literal no `Int` holds; a number
+/// that is no whole one (`first: 1.5`) is left to validation, as any value of the wrong type.
+pub(super) fn int_out_of_range(
+    query: &str,
+    document: &ExecutableDocument,
+    operation: &Positioned<OperationDefinition>,
+) -> Result<(), ServerError> {
+    each_value(document, operation, |place: &Place<'_, '_>| {
+        let Value::Number(number) = place.value else { return Ok(()) };
+        let int = f64::from(i32::MIN)..=f64::from(i32::MAX);
+        if named(place.ty) != "Int" || number.as_f64().is_none_or(|n| int.contains(&n)) {
+            return Ok(());
+        }
+        // As written: the parser keeps 99999999999999999999 as the float 1e20. A part of an
+        // object has no position of its own, so it is said as read.
+        let written = number_at(query, place.pos).map_or_else(|| number.to_string(), |(_, token)| token.to_string());
+        let field = place.path.join(".");
+        let message = format!("`{field}` got {}, a number outside what an Int holds ({INT_RANGE})", echoed(&written));
+        Err(refused(message, place.pos, field))
+    })
+}
+
+fn refused(message: String, at: Pos, field: String) -> ServerError {
     let mut error = coded(ServerError::new(message, Some(at)), codes::BAD_USER_INPUT);
     error.extensions.get_or_insert_with(Default::default).set("field", field);
-    Some(error)
+    error
+}
+
+/// The number token starting at `at`, and its byte offset, if one does.
+fn number_at(query: &str, at: Pos) -> Option<(usize, &str)> {
+    let start = offset(query, at)?;
+    let rest = &query[start..];
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E')));
+    let token = &rest[..end.unwrap_or(rest.len())];
+    is_number(token).then_some((start, token))
 }
 
 /// The byte offset of a 1-based line and column (in characters).

@@ -8,7 +8,7 @@
 use super::codes;
 use super::error::coded;
 use crate::bounded::{Bounded, bounded};
-use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition};
+use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition, VariableDefinition};
 use async_graphql::parser::{self, Positioned};
 use async_graphql::{ServerError, Variables};
 use serde::de::value::MapAccessDeserializer;
@@ -202,7 +202,8 @@ pub(super) fn parse_request(mut wire: WireRequest, documents: &Documents) -> Res
     let mut variables = wire.variables.unwrap_or_default();
     let operation = select(&document, wire.operation_name.as_deref())?;
     super::variables::check(&document, operation).map_err(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED))?;
-    coerce_variables(operation, &mut variables)?;
+    super::numbers::int_out_of_range(&query, &document, operation)?;
+    coerce_variables(&document, operation, &mut variables)?;
     let mut request = async_graphql::Request::new(query);
     request.operation_name.clone_from(&wire.operation_name);
     request.variables = Variables::from_json(Value::Object(variables));
@@ -247,6 +248,7 @@ fn select<'d>(
 /// `@skip`, which it evaluates on the values sent alone (`query($b: Boolean = true) { a
 /// @include(if: $b) }` dropped `a`), and reports a missing value as a validation error.
 fn coerce_variables(
+    document: &ExecutableDocument,
     operation: &Positioned<OperationDefinition>,
     variables: &mut Map<String, Value>,
 ) -> Result<(), ServerError> {
@@ -264,15 +266,36 @@ fn coerce_variables(
             let message = format!("Variable `${name}` of type `{}` needs a value.", definition.var_type.node);
             return Err(coded(ServerError::new(message, Some(definition.name.pos)), codes::BAD_USER_INPUT));
         }
-        if let Some(why) =
-            variables.get(name).and_then(|value| super::variables::refusal(value, &definition.var_type.node))
+        if let Some(value) = variables.get(name)
+            && let Some(why) = super::variables::refusal(value, &definition.var_type.node)
         {
-            let message =
-                format!("Variable `${name}` of type `{}` got a value it cannot take: {why}.", definition.var_type.node);
-            return Err(coded(ServerError::new(message, Some(definition.name.pos)), codes::BAD_USER_INPUT));
+            return Err(refused_variable(document, operation, definition, value, why));
         }
     }
     Ok(())
+}
+
+/// The refusal of a variable's value, naming in `extensions.field` the place the value was
+/// given to, as a literal there is named (`first`, `filter.maxPrice`), and the variable.
+fn refused_variable(
+    document: &ExecutableDocument,
+    operation: &Positioned<OperationDefinition>,
+    definition: &VariableDefinition,
+    value: &Value,
+    why: String,
+) -> ServerError {
+    let (name, ty) = (definition.name.node.as_str(), &definition.var_type.node);
+    let place = super::variables::place_of(document, operation, name);
+    let given = place.as_ref().map(|place| format!(" (given to `{place}`)")).unwrap_or_default();
+    let field = place.map(|place| place + &super::variables::refused_part(value, ty).unwrap_or_default());
+    let message = format!("Variable `${name}` of type `{ty}`{given} got a value it cannot take: {why}.");
+    let mut error = coded(ServerError::new(message, Some(definition.name.pos)), codes::BAD_USER_INPUT);
+    let extensions = error.extensions.get_or_insert_with(Default::default);
+    extensions.set("variable", name);
+    if let Some(field) = field {
+        extensions.set("field", field);
+    }
+    error
 }
 
 /// The parser's error in one line (pest's message draws the source with arrows over many lines),

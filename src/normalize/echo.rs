@@ -18,9 +18,15 @@ const SUBSTITUTE_PICTURE: char = '\u{2426}';
 /// rest, each control character (a line break too) as its picture (`␀`, `␛`, `␊`), each
 /// invisible or bidirectional format character as its code point (`\u{202E}`).
 pub fn echoed(text: &str) -> String {
+    echoed_within(text, ECHO_CHARS)
+}
+
+/// `text` shown as [`echoed`] shows it, cut after `chars` characters: a page's form field shows
+/// back as much as the field may hold (a search text's 200 characters).
+pub fn echoed_within(text: &str, chars: usize) -> String {
     let mut out = String::new();
     for (at, c) in text.chars().enumerate() {
-        if at == ECHO_CHARS {
+        if at == chars {
             out.push('…');
             break;
         }
@@ -35,14 +41,23 @@ pub fn echoed(text: &str) -> String {
     out
 }
 
-/// `text` with each control character other than whitespace as its picture, and nothing else
-/// changed: a search text a page shows back in its form, where a bidirectional mark may be part
-/// of what was searched for.
-pub fn pictured(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() && !c.is_whitespace() { picture(c) } else { c }).collect()
+/// Whether `text` holds a character [`echoed`] would not send as it is, other than whitespace:
+/// a page cannot show it back as written, so it refuses it (a search text, too).
+pub fn has_hidden(text: &str) -> bool {
+    text.chars().any(|c| (c.is_control() && !c.is_whitespace()) || is_format(c))
 }
 
-/// A control picture stands in for `c`: what [`pictured`] and [`echoed`] write.
+/// Whether `shown`, as [`echoed`] wrote it, shows a hidden character: a control picture or a
+/// format character's code point (`\u{202E}`).
+pub fn shows_hidden(shown: &str) -> bool {
+    let code_point = |escape: &str| {
+        let hex = escape.split_once('}')?.0;
+        char::from_u32(u32::from_str_radix(hex, 16).ok()?).filter(|c| is_format(*c))
+    };
+    shown.chars().any(is_control_picture) || shown.split("\\u{").skip(1).any(|rest| code_point(rest).is_some())
+}
+
+/// A control picture stands in for `c`: what [`echoed`] writes.
 pub fn is_control_picture(c: char) -> bool {
     ('\u{2400}'..='\u{2426}').contains(&c)
 }
@@ -82,7 +97,13 @@ mod tests {
     }
 
     #[test]
-    fn a_search_text_keeps_its_spaces_and_marks() {
-        assert_eq!(pictured("kertas\u{0}hvs\t\u{202E}a4"), "kertas␀hvs\t\u{202E}a4");
+    fn a_hidden_character_is_found_before_and_after_it_is_shown() {
+        for text in ["kertas\u{0}hvs", "kertas\u{202E}a4", "a\u{200B}b", "x\u{7f}"] {
+            assert!(has_hidden(text) && shows_hidden(&echoed(text)), "{text:?}");
+        }
+        for text in ["kertas hvs\ta4", "kertas \\u{41} é", "\\u{zz}"] {
+            // A page shows such a text as it is.
+            assert!(!has_hidden(text) && !shows_hidden(text), "{text:?}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::fields;
 use super::lang::Lang;
-use crate::normalize::echo::{echoed, is_control_picture, pictured};
+use crate::normalize::echo::{echoed, echoed_within, has_hidden, shows_hidden};
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::price::{Locale, PriceIssueCode, parse_price};
 use crate::normalize::region::{self, Region};
@@ -88,9 +88,10 @@ impl Invalid {
             ),
             "top" => lang.pick("Jumlah penawaran per produk harus 1–20", "Offers per product must be 1 to 20"),
             "sort" => lang.pick("Urutan tidak dikenal", "Unknown order"),
-            "q" if self.value.chars().any(is_control_picture) => {
-                lang.pick("Kata pencarian berisi karakter kontrol", "The search text holds a control character")
-            }
+            "q" if shows_hidden(&self.value) => lang.pick(
+                "Kata pencarian berisi karakter kontrol atau pengatur arah teks",
+                "The search text holds a control or text-direction character",
+            ),
             "q" if self.value.contains(char::REPLACEMENT_CHARACTER) => {
                 lang.pick("Kata pencarian bukan teks UTF-8 yang sah", "The search text is not valid UTF-8")
             }
@@ -134,7 +135,8 @@ pub fn parse(raw: Option<&str>) -> (PageQuery, Vec<Invalid>) {
         match read(&mut query, &key, &value, lang) {
             // Offers past the most a survey may choose are said once, not once each.
             Err("offer") if invalid.iter().any(|i: &Invalid| i.field == "offer") => {}
-            Err(field) => invalid.push(Invalid { field, value: clipped(&pictured(&value)) }),
+            // Shown back in its field and quoted in its message as a refusal quotes it.
+            Err(field) => invalid.push(Invalid { field, value: echoed_within(&value, MAX_QUERY_CHARS) }),
             Ok(()) => {}
         }
     }
@@ -153,16 +155,16 @@ fn read(query: &mut PageQuery, key: &str, value: &str, lang: Lang) -> Result<(),
     match key {
         "lang" => query.lang = Lang::from_param(value).ok_or("lang")?,
         "q" => {
-            // Shown back in the form and the title: never as the raw control character, nor
-            // longer than a search text may be.
-            let shown = pictured(value);
-            query.q = clipped(&shown);
+            // Shown back in the form, the title and a survey's heading: never with a control or
+            // bidirectional character as it is (so such a text is refused, and the field shows
+            // it as a refusal quotes it), nor longer than a search text may be.
+            query.q = if has_hidden(value) { echoed_within(value, MAX_QUERY_CHARS) } else { clipped(value) };
             // Refused here, as the search would refuse it, so the page marks the field.
             let searchable = value.is_empty() || value.chars().any(char::is_alphanumeric);
             // Bytes that are not UTF-8 arrive as U+FFFD: refused, as the GraphQL doors refuse
             // them, never searched for as another text.
             let not_utf8 = value.contains(char::REPLACEMENT_CHARACTER);
-            if shown != value || value.chars().count() > MAX_QUERY_CHARS || !searchable || not_utf8 {
+            if has_hidden(value) || value.chars().count() > MAX_QUERY_CHARS || !searchable || not_utf8 {
                 return Err("q");
             }
         }

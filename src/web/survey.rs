@@ -8,6 +8,7 @@ use super::params::{PageQuery, Sort};
 use super::sources;
 use super::words::Names;
 use crate::model::Offer;
+use crate::normalize::echo::echoed;
 use crate::search::{
     CompareOutcome, Explanation, ProductGroup, SourceStatus, Uncounted, VendorFacts, listed_at_stand_in, median,
 };
@@ -218,7 +219,8 @@ pub fn build<'a>(outcome: &'a CompareOutcome, query: &PageQuery, names: &'a Name
         })
         .collect();
     let surveyed: Vec<String> = products.iter().flat_map(|p| p.rows.iter().map(|r| r.offer.gateway_id())).collect();
-    let missing_offers = query.chosen.iter().filter(|id| !surveyed.contains(id)).cloned().collect();
+    // The client's own ids, listed on the page and in the downloads as a refusal quotes them.
+    let missing_offers = query.chosen.iter().filter(|id| !surveyed.contains(id)).map(|id| echoed(id)).collect();
     let lang = query.lang;
     Survey {
         search: query.q.trim().to_string(),

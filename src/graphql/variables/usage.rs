@@ -3,14 +3,10 @@
 //! looks at, so `query($n: String) { search(first: $n) }` ran while `$n` was left out, and the
 //! same document was refused or run depending on the values sent.
 
-use super::types::{Input, TYPES, Types};
-use async_graphql::parser::types::{
-    BaseType, Directive, ExecutableDocument, OperationDefinition, OperationType, Selection, SelectionSet, Type,
-    VariableDefinition,
-};
+use super::walk::{Place, each_value};
+use async_graphql::parser::types::{BaseType, ExecutableDocument, OperationDefinition, Type, VariableDefinition};
 use async_graphql::{Positioned, ServerError};
 use async_graphql_value::Value;
-use std::collections::HashSet;
 
 /// Refuses the operation when a variable is used where its type does not fit (the caller codes
 /// the error, as a validation failure).
@@ -18,123 +14,47 @@ pub(crate) fn check(
     document: &ExecutableDocument,
     operation: &Positioned<OperationDefinition>,
 ) -> Result<(), ServerError> {
-    let root = match operation.node.ty {
-        OperationType::Query => "query",
-        OperationType::Mutation => "mutation",
-        OperationType::Subscription => "subscription",
-    };
     let variables = &operation.node.variable_definitions;
     // Most documents declare none: then no usage can be wrong, and nothing is walked.
     if variables.is_empty() {
         return Ok(());
     }
-    let mut walk = Walk { types: &TYPES, document, variables, seen: HashSet::new() };
-    walk.directives(&operation.node.directives)?;
-    walk.set(&operation.node.selection_set, TYPES.root(root))
+    each_value(document, operation, |place| match place.value {
+        Value::Variable(name) => usage(variables, name, place),
+        _ => Ok(()),
+    })
 }
 
-struct Walk<'a> {
-    types: &'a Types,
-    document: &'a ExecutableDocument,
-    variables: &'a [Positioned<VariableDefinition>],
-    /// Fragments walked already (a cycle is validation's to refuse).
-    seen: HashSet<&'a str>,
+/// Where `variable` is first used in `operation`: its argument, and the input fields down to it
+/// (`filter.maxPrice`).
+pub(crate) fn place_of(
+    document: &ExecutableDocument,
+    operation: &Positioned<OperationDefinition>,
+    variable: &str,
+) -> Option<String> {
+    let found = each_value(document, operation, |place| match place.value {
+        Value::Variable(name) if name.as_str() == variable => Err(place.path.join(".")),
+        _ => Ok(()),
+    });
+    found.err()
 }
 
-impl<'a> Walk<'a> {
-    fn set(&mut self, set: &'a Positioned<SelectionSet>, parent: &str) -> Result<(), ServerError> {
-        for selection in &set.node.items {
-            self.directives(selection.node.directives())?;
-            match &selection.node {
-                Selection::Field(field) => {
-                    // An unknown field is validation's to refuse.
-                    let types = self.types;
-                    let Some(def) = types.field(parent, &field.node.name.node) else { continue };
-                    for (name, value) in &field.node.arguments {
-                        if let Some(input) = def.args.get(name.node.as_str()) {
-                            self.value(value, input)?;
-                        }
-                    }
-                    self.set(&field.node.selection_set, &def.returns)?;
-                }
-                Selection::FragmentSpread(spread) => {
-                    let name = spread.node.fragment_name.node.as_str();
-                    let Some(fragment) = self.document.fragments.get(name) else { continue };
-                    if self.seen.insert(name) {
-                        self.directives(&fragment.node.directives)?;
-                        self.set(&fragment.node.selection_set, &fragment.node.type_condition.node.on.node)?;
-                    }
-                }
-                Selection::InlineFragment(inline) => {
-                    let on = inline.node.type_condition.as_ref().map_or(parent, |c| c.node.on.node.as_str());
-                    self.set(&inline.node.selection_set, on)?;
-                }
-            }
-        }
-        Ok(())
+fn usage(variables: &[Positioned<VariableDefinition>], name: &str, place: &Place<'_, '_>) -> Result<(), ServerError> {
+    // An undefined variable is validation's to refuse.
+    let Some(def) = variables.iter().find(|d| d.node.name.node == name) else { return Ok(()) };
+    let (location, has_default) = (place.ty, place.has_default);
+    let var = &def.node.var_type.node;
+    let var_default = def.node.default_value.as_ref().is_some_and(|d| d.node != async_graphql::Value::Null);
+    let allowed = if !location.nullable && var.nullable {
+        (var_default || has_default) && compatible(var, &Type { base: location.base.clone(), nullable: true })
+    } else {
+        compatible(var, location)
+    };
+    if allowed {
+        return Ok(());
     }
-
-    fn directives(&self, directives: &[Positioned<Directive>]) -> Result<(), ServerError> {
-        for directive in directives {
-            for (name, value) in &directive.node.arguments {
-                if let Some(input) = self.types.directive_arg(&directive.node.name.node, &name.node) {
-                    self.value(value, input)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn value(&self, value: &Positioned<Value>, input: &Input) -> Result<(), ServerError> {
-        self.at(&value.node, value.pos, &input.ty, input.has_default)
-    }
-
-    /// Checks every variable inside `value`, given at a position of type `ty`.
-    fn at(&self, value: &Value, pos: async_graphql::Pos, ty: &Type, has_default: bool) -> Result<(), ServerError> {
-        match value {
-            Value::Variable(name) => self.usage(name, pos, ty, has_default),
-            Value::List(items) => {
-                let item = match &ty.base {
-                    BaseType::List(item) => item.as_ref(),
-                    BaseType::Named(_) => ty,
-                };
-                items.iter().try_for_each(|v| self.at(v, pos, item, false))
-            }
-            Value::Object(fields) => {
-                let Some(defs) = self.types.input_fields(super::types::named(ty)) else { return Ok(()) };
-                for (name, value) in fields {
-                    if let Some(def) = defs.get(name.as_str()) {
-                        self.at(value, pos, &def.ty, def.has_default)?;
-                    }
-                }
-                Ok(())
-            }
-            _ => Ok(()),
-        }
-    }
-
-    fn usage(
-        &self,
-        name: &str,
-        pos: async_graphql::Pos,
-        location: &Type,
-        has_default: bool,
-    ) -> Result<(), ServerError> {
-        // An undefined variable is validation's to refuse.
-        let Some(def) = self.variables.iter().find(|d| d.node.name.node == name) else { return Ok(()) };
-        let var = &def.node.var_type.node;
-        let var_default = def.node.default_value.as_ref().is_some_and(|d| d.node != async_graphql::Value::Null);
-        let allowed = if !location.nullable && var.nullable {
-            (var_default || has_default) && compatible(var, &Type { base: location.base.clone(), nullable: true })
-        } else {
-            compatible(var, location)
-        };
-        if allowed {
-            return Ok(());
-        }
-        let message = format!("Variable \"${name}\" of type \"{var}\" used in position expecting type \"{location}\".");
-        Err(ServerError { locations: vec![def.pos, pos], ..ServerError::new(message, None) })
-    }
+    let message = format!("Variable \"${name}\" of type \"{var}\" used in position expecting type \"{location}\".");
+    Err(ServerError { locations: vec![def.pos, place.pos], ..ServerError::new(message, None) })
 }
 
 /// AreTypesCompatible (spec §5.8.5).

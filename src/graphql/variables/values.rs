@@ -29,8 +29,18 @@ struct Why {
     what: What,
 }
 
+/// What an `Int` holds, as said when a number is outside it.
+pub(crate) const INT_RANGE: &str = "-2147483648 to 2147483647";
+
+/// What a `Decimal` takes, as said when a value is not one Pasar reads (a literal's refusal says
+/// the same, `decimals.rs`).
+pub(crate) const DECIMAL_WANTED: &str =
+    "write a number of at most 28 significant digits without an exponent, best as a string (\"150000\", \"12.5\")";
+
 enum What {
     NotA(String),
+    /// A number past what an `Int` holds (a whole one, or a float such as 1e20).
+    OutsideInt,
     Needs(String),
     NoField(String),
 }
@@ -50,10 +60,12 @@ impl Why {
         let place =
             if path.is_empty() { "the value".to_string() } else { format!("`{}`", path.trim_start_matches('.')) };
         match self.what {
+            What::NotA(name) if name == "Decimal" => format!("{place} is not a Decimal Pasar reads: {DECIMAL_WANTED}"),
             What::NotA(name) => {
                 let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
                 format!("{place} is not {article} {name}")
             }
+            What::OutsideInt => format!("{place} is outside what an Int holds ({INT_RANGE})"),
             What::Needs(ty) => format!("{place} needs a value of type {ty}"),
             What::NoField(field) => format!("{place} has no field `{field}`"),
         }
@@ -77,6 +89,10 @@ fn at(value: &Value, ty: &Type) -> Option<Why> {
 }
 
 fn scalar_or_input(value: &Value, name: &str) -> Option<Why> {
+    let int = f64::from(i32::MIN)..=f64::from(i32::MAX);
+    if name == "Int" && value.as_f64().is_some_and(|n| !int.contains(&n)) {
+        return Some(Why::new(What::OutsideInt));
+    }
     let fits = match name {
         "Int" => value.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
         "Float" => value.is_number(),
@@ -137,13 +153,17 @@ mod tests {
 
     #[test]
     fn values_their_type_cannot_hold_are_refused_naming_where() {
-        assert_eq!(of("Int", json!(1_099_511_627_776_i64)).as_deref(), Some("the value is not an Int"));
+        let outside = "the value is outside what an Int holds (-2147483648 to 2147483647)";
+        assert_eq!(of("Int", json!(1_099_511_627_776_i64)).as_deref(), Some(outside));
+        assert_eq!(of("Int", json!(1e20)).as_deref(), Some(outside));
+        assert_eq!(of("Int", json!(1.5)).as_deref(), Some("the value is not an Int"));
         assert_eq!(of("Int", json!("ten")).as_deref(), Some("the value is not an Int"));
         assert_eq!(of("Int!", json!(null)).as_deref(), Some("the value needs a value of type Int!"));
         assert_eq!(of("OfferFilter", json!("x")).as_deref(), Some("the value is not an OfferFilter"));
-        assert_eq!(of("OfferFilter", json!({"minPrice": "abc"})).as_deref(), Some("`minPrice` is not a Decimal"));
+        let not_read = format!("`minPrice` is not a Decimal Pasar reads: {}", super::DECIMAL_WANTED);
+        assert_eq!(of("OfferFilter", json!({"minPrice": "abc"})), Some(not_read.clone()));
         let long = format!("1{}", "0".repeat(40));
-        assert_eq!(of("OfferFilter", json!({"minPrice": long})).as_deref(), Some("`minPrice` is not a Decimal"));
+        assert_eq!(of("OfferFilter", json!({"minPrice": long})), Some(not_read));
         assert_eq!(of("OfferFilter", json!({"umkOnly": "x"})).as_deref(), Some("`umkOnly` is not a Boolean"));
         assert_eq!(of("OfferFilter", json!({"nope": 1})).as_deref(), Some("the value has no field `nope`"));
         assert_eq!(

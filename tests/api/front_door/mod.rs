@@ -17,6 +17,7 @@ mod listed_errors;
 mod malformed;
 mod operation_types;
 mod ordering;
+mod out_of_range;
 mod protocol;
 mod registration;
 pub(crate) mod socket;
