@@ -41,7 +41,8 @@ impl Health {
         *state = State::default();
     }
 
-    pub(super) fn failed(&self, error: &str) {
+    /// Counts a failure; true when it makes Redis be skipped (again).
+    pub(super) fn failed(&self, error: &str) -> bool {
         let mut state = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         state.failures += 1;
         state.failed_calls += 1;
@@ -56,7 +57,9 @@ impl Health {
                     "Redis is unavailable; serving from memory and the marketplaces until it is back."
                 );
             }
+            return true;
         }
+        false
     }
 }
 

@@ -14,6 +14,7 @@ mod refusals;
 
 use super::page::{CacheKey, CachedPage};
 use super::store::Record;
+use arc_swap::ArcSwap;
 use health::Health;
 use redis::AsyncCommands;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
@@ -45,7 +46,9 @@ pub struct RedisSettings {
 /// The shared level of the cache.
 pub struct RedisLevel {
     client: redis::Client,
-    connection: ConnectionManager,
+    /// Replaced by a new one when commands time out (see [`redial`](Self::redial)).
+    connection: ArcSwap<ConnectionManager>,
+    manager: ConnectionManagerConfig,
     settings: RedisSettings,
     health: Health,
     refusals: Refusals,
@@ -110,17 +113,26 @@ impl RedisLevel {
             .set_response_timeout(Some(settings.timeout))
             .set_number_of_retries(1)
             .set_max_delay(Duration::from_secs(1));
-        let connection =
-            ConnectionManager::new_lazy_with_config(client.clone(), config).map_err(|e| BadRedisUrl(e.to_string()))?;
+        let connection = ConnectionManager::new_lazy_with_config(client.clone(), config.clone())
+            .map_err(|e| BadRedisUrl(e.to_string()))?;
         let instance = format!("{:016x}", rand::random::<u64>());
-        Ok(Self { client, connection, settings, health: Health::default(), refusals: Refusals::default(), instance })
+        let connection = ArcSwap::from_pointee(connection);
+        Ok(Self {
+            client,
+            connection,
+            manager: config,
+            settings,
+            health: Health::default(),
+            refusals: Refusals::default(),
+            instance,
+        })
     }
 
     /// Connects now rather than on the first request, so no request's short deadline pays for
     /// connecting; false (and a warning) when Redis does not answer within a second. Pasar
     /// serves either way and connects when Redis appears.
     pub async fn connect(&self) -> bool {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let ping = async move { redis::cmd("PING").query_async::<String>(&mut connection).await };
         match tokio::time::timeout(Duration::from_secs(1), ping).await {
             Ok(Ok(_)) => {
@@ -133,6 +145,22 @@ impl RedisLevel {
                 tracing::warn!(%error, "Redis does not answer; serving from this instance's own cache until it does");
                 false
             }
+        }
+    }
+
+    /// The connection commands go through now (a cheap clone of a shared handle).
+    fn connection(&self) -> ConnectionManager {
+        ConnectionManager::clone(&self.connection.load())
+    }
+
+    /// Replaces the connection after commands timed out: the manager reconnects when its socket
+    /// fails, but one the network went silent on (a lost NAT entry, a hung proxy) never fails
+    /// until TCP gives up, some 15 minutes later, and every command on it times out meanwhile
+    /// (review40o R40o-6). The old socket closes once the commands on it are done.
+    fn redial(&self) {
+        match ConnectionManager::new_lazy_with_config(self.client.clone(), self.manager.clone()) {
+            Ok(fresh) => self.connection.store(std::sync::Arc::new(fresh)),
+            Err(error) => tracing::debug!(%error, "Redis connection not replaced"),
         }
     }
 
@@ -192,7 +220,9 @@ impl RedisLevel {
                 }
             },
             Err(_) => {
-                self.health.failed("timed out");
+                if self.health.failed("timed out") {
+                    self.redial();
+                }
                 None
             }
         }
@@ -214,7 +244,7 @@ impl RedisLevel {
 
     /// The page another instance (or this one, before a restart) stored.
     pub async fn get(&self, key: &CacheKey) -> Option<CachedPage> {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let name = self.key("page", key);
         let bytes: Option<Vec<u8>> = self.run(async move { connection.get(name).await }).await?;
         codec::decode(&bytes?)
@@ -228,7 +258,7 @@ impl RedisLevel {
         if millis == 0 {
             return;
         }
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let name = self.key("page", key);
         let _: Option<()> = self.write(async move { connection.pset_ex(name, bytes, millis).await }).await;
     }
@@ -247,13 +277,13 @@ impl RedisLevel {
             value.extend(record.bytes);
             invocation.arg(value);
         }
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let _: Option<i64> = self.run(async move { invocation.invoke_async(&mut connection).await }).await;
     }
 
     /// A record of `kind` kept by any instance (its bytes, without the read time).
     pub async fn get_record(&self, kind: &str, id: &str) -> Option<Vec<u8>> {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let name = self.record_key(kind, id);
         let stored: Vec<u8> = self.run(async move { connection.get::<_, Option<Vec<u8>>>(name).await }).await??;
         stored.get(READ_DIGITS..).map(<[u8]>::to_vec)
@@ -264,7 +294,7 @@ impl RedisLevel {
     /// limiter decides then).
     pub async fn take(&self, client: &str, per_second: u32, burst: u32) -> Option<Result<(), Duration>> {
         let (interval, tolerance) = quota::arguments(per_second, burst);
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let mut invocation = TAKE.key(format!("{}:v{}:quota:{client}", self.settings.namespace, codec::VERSION));
         invocation.arg(interval).arg(tolerance);
         let wait: u64 = self.run(async move { invocation.invoke_async(&mut connection).await }).await?;
@@ -274,7 +304,7 @@ impl RedisLevel {
     /// Claims `key` for loading; false when another instance holds the claim. When Redis is away
     /// every instance loads for itself, as it would without Redis.
     pub async fn claim(&self, key: &CacheKey) -> bool {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let name = self.key("claim", key);
         let millis = u64::try_from(self.settings.lock_for.as_millis()).unwrap_or(u64::MAX);
         let value = self.instance.clone();
@@ -286,7 +316,7 @@ impl RedisLevel {
 
     /// Gives a claim back (only this instance's own).
     pub async fn release(&self, key: &CacheKey) {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let mut invocation = RELEASE.key(self.key("claim", key));
         invocation.arg(&self.instance);
         let _: Option<i64> = self.run(async move { invocation.invoke_async(&mut connection).await }).await;
@@ -299,7 +329,7 @@ impl RedisLevel {
 
     /// Tells every other instance to drop its in-process pages of `marketplace` (or all).
     pub async fn announce_purge(&self, marketplace: Option<&str>) {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let (channel, message) = (self.channels().purge, purges::message(&self.instance, marketplace));
         let _: Option<i64> = self.run(async move { connection.publish(channel, message).await }).await;
     }
@@ -308,7 +338,7 @@ impl RedisLevel {
     /// a copy fetched before it is not to be served as fresh.
     pub async fn announce_replaced(&self, key: &CacheKey, page: &CachedPage) {
         let Some(message) = purges::replaced(&self.instance, key, codec::fetched_unix_ms(page)) else { return };
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let channel = self.channels().replaced;
         let _: Option<i64> = self.run(async move { connection.publish(channel, message).await }).await;
     }
@@ -323,7 +353,7 @@ impl RedisLevel {
     /// Deletes the stored pages of one marketplace, or all; returns how many there were.
     pub async fn purge(&self, marketplace: Option<&str>) -> u64 {
         let pattern = format!("{}:v{}:page:{}:*", self.settings.namespace, codec::VERSION, marketplace.unwrap_or("*"));
-        let connection = self.connection.clone();
+        let connection = self.connection();
         let mut cursor = 0u64;
         let mut deleted = 0u64;
         loop {

@@ -80,7 +80,7 @@ async fn a_shared_record_is_never_replaced_by_one_read_earlier() {
     assert_eq!(kept(&one, "a").await.as_deref(), Some("60000, read at 3 s"));
 
     // Kept for the TTL asked, not for ever.
-    let mut connection = one.connection.clone();
+    let mut connection = one.connection();
     let left: i64 = redis::cmd("PTTL").arg(one.record_key("offer", "a")).query_async(&mut connection).await.unwrap();
     assert!((50_000..=60_000).contains(&left), "{left} ms left");
 }

@@ -10,4 +10,5 @@ mod harness;
 mod outage;
 mod purge;
 mod quota;
+mod silent;
 mod tls;
