@@ -56,6 +56,9 @@
 //!   `Plus` or `+` but not before an item, `L3110 + Tinta`, and `FE`; `Mini` right before it)
 //!   makes another model of one code, one title may name none (`iPhone 13 Pro` ≠ `iPhone 13`,
 //!   R37m-7, R38m-8), and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`);
+//!   two numbers after one word (`Slim 3 14` ≠ `Slim 5 14`), or two words before one word before
+//!   one code after the maker's name (`HP Ink Tank 315` ≠ `HP Smart Tank 315`), name two series
+//!   whatever else the titles share (`series.rs`, R37m-7);
 //!   a phone's `3/64` is 3 GB and 64 GB;
 //!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`), or clothing sizes
 //!   of the `XL` family (`2XL` is `XXL`, R37m-5), are apart even when a shared model code makes
@@ -168,6 +171,7 @@ mod phrases;
 mod place;
 mod place_apart;
 mod reader;
+mod series;
 mod shared;
 mod similar;
 mod tables;

@@ -132,3 +132,20 @@ fn another_code_of_one_series_is_another_model_beside_a_shared_code() {
     // Printers an ink fits: a list naming some of them.
     assert!(!apart("Tinta Epson 664 Hitam L120 L360", "Tinta Epson 664 Hitam L360 L310"));
 }
+
+#[test]
+fn a_series_named_in_words_around_a_shared_number_is_another_model() {
+    // review37m R37m-7: `Slim 3`'s number and `Ink Tank`'s words were one-sided beside the shared
+    // `14` or `315` (`Tank` a word of the printer's kind, `Ink Tank`).
+    each_apart(&[
+        ("Lenovo IdeaPad Slim 3 14", "Lenovo IdeaPad Slim 5 14"),
+        ("Laptop Lenovo IdeaPad Slim 3 14", "Laptop Lenovo IdeaPad Slim 5 14"),
+        ("Printer HP Ink Tank 315", "Printer HP Smart Tank 315"),
+    ]);
+    // One title may leave the series out, or write the one it shares otherwise.
+    assert!(!apart("Printer HP Ink Tank 315", "Printer HP 315"));
+    assert!(!apart("Printer Epson Ink Tank L3110", "Printer Epson EcoTank L3110"));
+    assert!(!apart("Laptop Lenovo IdeaPad Slim 3 14", "Laptop Lenovo IdeaPad Slim 3 14 inch"));
+    // Before the maker's name the words are the kind's and the maker's, no line.
+    assert!(!apart("Stapler Max HD-10", "Hekter Max HD10"));
+}

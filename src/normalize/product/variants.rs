@@ -6,6 +6,7 @@ use super::ProductKey;
 use super::category::category;
 use super::lex::{Class, Tok};
 use super::names;
+use super::series;
 use super::similar::related;
 use super::tables;
 use super::worn::{LETTER_SIZES, WORN};
@@ -25,7 +26,7 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'stati
         .map(|(x, y)| ("size", x, y))
         .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
         .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
-        .or_else(|| line(a, b).map(|(x, y)| ("line", x, y)))
+        .or_else(|| line(a, b).or_else(|| series::apart(a, b)).map(|(x, y)| ("line", x, y)))
         .or_else(|| high_yield(a, b).or_else(|| high_yield(b, a).map(|(y, x)| (x, y))).map(|(x, y)| ("yield", x, y)))
 }
 
