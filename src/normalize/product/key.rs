@@ -9,6 +9,7 @@
 //! remaining words as tokens.
 
 use super::ProductKey;
+use super::added;
 use super::apart::{self, Says};
 use super::boards;
 use super::category::category;
@@ -100,6 +101,7 @@ pub fn product_key(title: &str) -> ProductKey {
     place.in_dictionary = in_dictionary;
     place.lines = lines;
     // `Ink Tank 315`: the kind's words name a series too.
+    place.said = added::read(&whole);
     place.series = series::read(&whole, |w| tokens.iter().any(|t| t == w) || said.contains(&w), &specs, maker_end);
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says, place }
 }

@@ -58,7 +58,10 @@
 //!   R37m-7, R38m-8), and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`);
 //!   two numbers after one word (`Slim 3 14` ≠ `Slim 5 14`), or two words before one word before
 //!   one code after the maker's name (`HP Ink Tank 315` ≠ `HP Smart Tank 315`), name two series
-//!   whatever else the titles share (`series.rs`, R37m-7);
+//!   whatever else the titles share (`series.rs`, R37m-7); a title whose opening words (up to its
+//!   first number or code) are another's and more is another variant when it adds a variant's
+//!   word (`Bendera Emas`, `Special Mix`), or a word the matcher does not know and the titles
+//!   share no spec (`Mouse Logitech Pro X`; `added.rs`, R36b-3);
 //!   a phone's `3/64` is 3 GB and 64 GB;
 //!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`), or clothing sizes
 //!   of the `XL` family (`2XL` is `XXL`, R37m-5), are apart even when a shared model code makes
@@ -151,6 +154,7 @@
 //!   8000 sandbox titles read in 110–170 ms and grouped in 30–60 ms (grouping 1000, 2000, 4000,
 //!   8000 titles: 12, 26, 37, 60 ms); one `compare`'s 400 offers read and grouped in 4.3 ms.
 
+mod added;
 mod amounts;
 mod apart;
 mod boards;

@@ -30,6 +30,8 @@ pub(crate) struct Place {
     pub(super) lines: Vec<String>,
     /// The names of its model's series around a number (`series`).
     pub(super) series: Series,
+    /// The words the key keeps and its colours, in the title's order (`added`).
+    pub(super) said: Vec<String>,
 }
 
 /// What a title writes of its series (`series`): (`slim`, `3`) for a number after a word,

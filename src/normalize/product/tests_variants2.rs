@@ -149,3 +149,19 @@ fn a_series_named_in_words_around_a_shared_number_is_another_model() {
     // Before the maker's name the words are the kind's and the maker's, no line.
     assert!(!apart("Stapler Max HD-10", "Hekter Max HD10"));
 }
+
+#[test]
+fn a_word_one_name_adds_after_the_others_is_another_variant() {
+    // review36b R36b-3, review37m R37m-7: the added word (`Mix`, the colour `Emas`, `Pro`'s `X`,
+    // which was dropped as a times sign) was one-sided detail beside nothing else.
+    each_apart(&[
+        ("Kopi Kapal Api Special", "Kopi Kapal Api Special Mix"),
+        ("Susu Kental Manis Bendera 370 gr", "Susu Kental Manis Bendera Emas 370 gr"),
+        ("Mouse Logitech Pro X", "Mouse Logitech Pro"),
+    ]);
+    // A shared measure or code says which product it is; a name written otherwise adds nothing.
+    assert!(!apart("Beras Topi Koki 5kg", "BERAS TOPI KOKI PREMIUM 5 KG"));
+    assert!(!apart("Meja Kantor 120 cm - MODERA", "Meja Tulis, Merek: MODERA, Ukuran: 120x60 cm"));
+    assert!(!apart("Kopi Kapal Api Special Mix", "Kapal Api Kopi Special Mix"));
+    assert!(!apart("Baut M8 x 20", "Baut M8 x 20 Stainless"));
+}

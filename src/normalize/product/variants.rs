@@ -3,6 +3,7 @@
 //! one); and part of a maker's name, which is not that maker (R36b-2).
 
 use super::ProductKey;
+use super::added;
 use super::category::category;
 use super::lex::{Class, Tok};
 use super::names;
@@ -26,6 +27,8 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'stati
         .map(|(x, y)| ("size", x, y))
         .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
         .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
+        .or_else(|| added::apart(a, b).map(|y| ("variant", vec!["plain"], y)))
+        .or_else(|| added::apart(b, a).map(|x| ("variant", x, vec!["plain"])))
         .or_else(|| line(a, b).or_else(|| series::apart(a, b)).map(|(x, y)| ("line", x, y)))
         .or_else(|| high_yield(a, b).or_else(|| high_yield(b, a).map(|(y, x)| (x, y))).map(|(x, y)| ("yield", x, y)))
 }
