@@ -62,7 +62,8 @@
 //!   first number or code) are another's and more is another variant when it adds a variant's
 //!   word (`Bendera Emas`, `Special Mix`), or a word the matcher does not know and the titles
 //!   share no spec (`Mouse Logitech Pro X`; `added.rs`, R36b-3);
-//!   a phone's `3/64` is 3 GB and 64 GB;
+//!   a phone's or tablet's `3/64` (any title's `3/64 GB`) is 3 GB and 64 GB, a drill bit's the
+//!   fraction;
 //!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`), or clothing sizes
 //!   of the `XL` family (`2XL` is `XXL`, R37m-5), are apart even when a shared model code makes
 //!   them alike; on something worn (clothes, shoes, diapers, `worn.rs`) so are `S`, `M`, `L`

@@ -165,3 +165,19 @@ fn a_word_one_name_adds_after_the_others_is_another_variant() {
     assert!(!apart("Kopi Kapal Api Special Mix", "Kapal Api Kopi Special Mix"));
     assert!(!apart("Baut M8 x 20", "Baut M8 x 20 Stainless"));
 }
+
+#[test]
+fn a_fraction_like_a_phones_memory_is_memory_only_on_a_devices_title() {
+    // match39 cd2e1ee read `3/64` as 3 GB and 64 GB on any title: a drill bit's 3/64 inch too.
+    let bit = product_key("Mata Bor 3/64");
+    assert!(
+        !bit.specs.contains(&"3gb".to_string()) && bit.specs.iter().any(|s| s.contains("0.047")),
+        "{:?}",
+        bit.specs
+    );
+    // A phone's or tablet's title, or `GB` after it, says it is memory; an even memory always is.
+    for title in ["Oppo A17 3/64", "HP Android 3/64", "Tablet Advan 3/64", "Mata 3/64GB", "Mata 3/64 GB"] {
+        assert!(product_key(title).specs.contains(&"3gb".to_string()), "{title}: {:?}", product_key(title).specs);
+    }
+    assert!(product_key("acer aspire 5 i5 8/512").specs.contains(&"512gb".to_string()));
+}
