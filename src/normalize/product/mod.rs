@@ -51,7 +51,9 @@
 //!   Tricolor`, `Black & Color`, `Hitam Warna`) is a colour of its own against `Black`
 //!   (`ink.rs`, R38m-6);
 //!   a decimal point glued to a code stays (`1.5A` is not `15A`), and a shared value or voltage
-//!   rating relates no two model codes (`12V 1.5A` ≠ `12V 2A`, R37m-6);
+//!   rating relates no two model codes (`12V 1.5A` ≠ `12V 2A`, R37m-6); two titles each rating
+//!   the good in a sort the other states none of (a current, a power, a cable's conductors) are
+//!   apart unless a model code relates them (`Kabel 220V 2 A` ≠ `Kabel 220V 2x1.5`, `ratings.rs`);
 //!   a word of a model's line right after its code (`Pro`, `Pro Max`, `Ultra`, `Mini`, `Lite`,
 //!   `Plus` or `+` but not before an item, `L3110 + Tinta`, and `FE`; `Mini` right before it)
 //!   makes another model of one code, one title may name none (`iPhone 13 Pro` ≠ `iPhone 13`,
@@ -175,6 +177,7 @@ mod offer;
 mod phrases;
 mod place;
 mod place_apart;
+mod ratings;
 mod reader;
 mod series;
 mod shared;

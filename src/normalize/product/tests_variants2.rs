@@ -181,3 +181,17 @@ fn a_fraction_like_a_phones_memory_is_memory_only_on_a_devices_title() {
     }
     assert!(product_key("acer aspire 5 i5 8/512").specs.contains(&"512gb".to_string()));
 }
+
+#[test]
+fn a_cable_rated_in_amperes_is_not_one_rated_by_its_conductors() {
+    // review38m kit (t50): a current and a conductor size were each one-sided beside the mains'
+    // shared `220v`, which relates no two models.
+    each_apart(&[
+        ("Kabel 220V 2 A", "Kabel 220V 2x1.5"),
+        ("Kabel 220V 2 A", "Kabel 220V 2 x 1.5"),
+        ("Kabel 220V 2 A", "Kabel NYM 2x1.5"),
+    ]);
+    // A title may add a rating of another sort beside the one both state.
+    assert!(!apart("Kabel Eterna 2x1.5", "Kabel Eterna 2x1.5 10A"));
+    assert!(!apart("Adaptor 12V 2A", "Adaptor 12V 2A 24W"));
+}

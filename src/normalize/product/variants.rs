@@ -7,6 +7,7 @@ use super::added;
 use super::category::category;
 use super::lex::{Class, Tok};
 use super::names;
+use super::ratings;
 use super::series;
 use super::similar::related;
 use super::tables;
@@ -27,6 +28,7 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'stati
         .map(|(x, y)| ("size", x, y))
         .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
         .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
+        .or_else(|| ratings::apart(a, b).map(|(x, y)| ("rating", x, y)))
         .or_else(|| added::apart(a, b).map(|y| ("variant", vec!["plain"], y)))
         .or_else(|| added::apart(b, a).map(|x| ("variant", x, vec!["plain"])))
         .or_else(|| line(a, b).or_else(|| series::apart(a, b)).map(|(x, y)| ("line", x, y)))
