@@ -176,6 +176,10 @@ fn classify(chunk: &str, memory: bool, out: &mut Vec<Tok>) {
     if chunk.contains('/') && (!is_fraction(lead) || rest.contains('/')) {
         return chunk.split('/').filter(|p| !p.is_empty()).for_each(|p| classify(p, memory, out));
     }
+    // `Galaxy A14 5G`: on a device's title a network, not five grams.
+    if memory && matches!(chunk, "3g" | "4g" | "5g") {
+        return out.push(Tok::new(chunk, Class::Code));
+    }
     let device = memory || rest == "gb";
     if let Some((ram, storage)) = memory_pair(lead, device).filter(|_| matches!(rest, "" | "gb")) {
         // `8/512`, `16/512GB`: memory and storage of a computer, not a fraction.

@@ -55,7 +55,8 @@
 //!   the good in a sort the other states none of (a current, a power, a cable's conductors) are
 //!   apart unless a model code relates them (`Kabel 220V 2 A` ≠ `Kabel 220V 2x1.5`, `ratings.rs`);
 //!   a word of a model's line right after its code (`Pro`, `Pro Max`, `Ultra`, `Mini`, `Lite`,
-//!   `Plus` or `+` but not before an item, `L3110 + Tinta`, and `FE`; `Mini` right before it)
+//!   `Plus` or `+` but not before an item, `L3110 + Tinta`, `FE`, and a device's `5G`; `Mini`
+//!   right before it)
 //!   makes another model of one code, one title may name none (`iPhone 13 Pro` ≠ `iPhone 13`,
 //!   R37m-7, R38m-8), and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`);
 //!   two numbers after one word (`Slim 3 14` ≠ `Slim 5 14`), or two words before one word before

@@ -195,3 +195,14 @@ fn a_cable_rated_in_amperes_is_not_one_rated_by_its_conductors() {
     assert!(!apart("Kabel Eterna 2x1.5", "Kabel Eterna 2x1.5 10A"));
     assert!(!apart("Adaptor 12V 2A", "Adaptor 12V 2A 24W"));
 }
+
+#[test]
+fn a_phones_5g_model_is_not_the_one_naming_no_network() {
+    // review38m kit (t50 F, joined on main): `5G` was read as five grams, a weight one side states.
+    each_apart(&[
+        ("Samsung Galaxy A14 5G", "Samsung Galaxy A14"),
+        ("Samsung Galaxy A14 5G 6/128", "Samsung Galaxy A14 6/128"),
+        ("Samsung Galaxy A14 5G", "Samsung Galaxy A14 4G"),
+    ]);
+    assert!(!apart("Redmi Note 13 4G", "Redmi Note 13"));
+}

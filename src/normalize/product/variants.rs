@@ -49,8 +49,9 @@ fn high_yield<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>,
 }
 
 /// Words naming a line of one model number: `iPhone 13 Pro Max`, `Galaxy S23 Ultra`, `S23 FE`,
-/// `iPhone 15 Plus` (`S23+` reads `plus`).
-const LINE_WORDS: &[&str] = &["pro", "ultra", "mini", "lite", "plus", "fe"];
+/// `iPhone 15 Plus` (`S23+` reads `plus`), `Galaxy A14 5G` (its network: the `4G` one is the
+/// model a title naming none means).
+const LINE_WORDS: &[&str] = &["pro", "ultra", "mini", "lite", "plus", "fe", "5g"];
 
 /// The words of a model's line written right after its code (`13 Pro Max`, `S23 Ultra`), sorted:
 /// elsewhere they name something else (`HP 410A … LaserJet Pro M452` is the printer's line).
