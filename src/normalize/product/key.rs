@@ -9,6 +9,7 @@
 //! remaining words as tokens.
 
 use super::ProductKey;
+use super::added;
 use super::apart::{self, Says};
 use super::boards;
 use super::category::category;
@@ -21,6 +22,7 @@ use super::names;
 use super::phrases::{BRANDS, KINDS, Table};
 use super::place::Place;
 use super::reader::{Reader, matches};
+use super::series;
 use super::tables;
 use super::variants;
 use super::vocab;
@@ -77,11 +79,9 @@ pub fn product_key(title: &str) -> ProductKey {
         ink::colour_cartridge(&mut specs, &mut tokens);
     }
     // `Ballpoint Pen`: a word the kind's own wordings hold says nothing more.
-    if let Some(kind) = kind {
-        let wordings = names::KINDS.iter().filter(|(k, _)| *k == kind).flat_map(|(_, p)| p.iter());
-        let said: Vec<&str> = wordings.flat_map(|p| p.split(' ')).collect();
-        tokens.retain(|t| !said.contains(&t.as_str()));
-    }
+    let wordings = names::KINDS.iter().filter(|(k, _)| Some(*k) == kind).flat_map(|(_, p)| p.iter());
+    let said: Vec<&str> = wordings.flat_map(|p| p.split(' ')).collect();
+    tokens.retain(|t| !said.contains(&t.as_str()));
     specs.extend(included);
     if kind.is_none_or(|k| k.starts_with("kertas")) {
         paper_grammage(&mut specs);
@@ -96,9 +96,13 @@ pub fn product_key(title: &str) -> ProductKey {
     tokens.dedup();
     let kept =
         |w: &str| tokens.iter().any(|t| t == w) || specs.iter().any(|s| s.starts_with(w) && category(s) == "model");
+    let maker_end = named.as_ref().map(|name| name.end);
     let mut place = Place::read(&whole, named, kept);
     place.in_dictionary = in_dictionary;
     place.lines = lines;
+    // `Ink Tank 315`: the kind's words name a series too.
+    place.said = added::read(&whole);
+    place.series = series::read(&whole, |w| tokens.iter().any(|t| t == w) || said.contains(&w), &specs, maker_end);
     ProductKey { brand, kind: kind.unwrap_or_default().to_string(), specs, tokens, says, place }
 }
 

@@ -39,11 +39,41 @@ impl Tok {
 pub(super) fn tokens(title: &str) -> Vec<Tok> {
     let title = title.replace('½', " 1/2 ").replace('¼', " 1/4 ").replace('¾', " 3/4 ");
     let mut out = Vec::new();
-    for chunk in chunks(&title) {
-        classify(&chunk, &mut out);
+    let chunks = chunks(&title);
+    let device = chunks.iter().any(|c| DEVICE_WORDS.contains(&c.as_str()));
+    for (at, chunk) in chunks.iter().enumerate() {
+        let memory = device || chunks.get(at + 1).is_some_and(|next| next == "gb");
+        classify(chunk, memory, &mut out);
     }
     out
 }
+
+/// Words of a phone's, tablet's or computer's title, where `3/64` is memory (`memory_pair`).
+const DEVICE_WORDS: &[&str] = &[
+    "hp",
+    "handphone",
+    "smartphone",
+    "ponsel",
+    "phone",
+    "iphone",
+    "tablet",
+    "tab",
+    "ipad",
+    "laptop",
+    "notebook",
+    "oppo",
+    "vivo",
+    "xiaomi",
+    "redmi",
+    "poco",
+    "realme",
+    "infinix",
+    "tecno",
+    "itel",
+    "samsung",
+    "galaxy",
+    "ram",
+];
 
 fn fold(c: char) -> Option<char> {
     if c.is_ascii_alphanumeric() {
@@ -131,7 +161,9 @@ fn chunks(title: &str) -> Vec<String> {
 /// Grammage spellings written as a unit over square metres.
 const PER_SQUARE_METRE: &[&str] = &["g/m2", "gr/m2", "gram/m2", "grm/m2"];
 
-fn classify(chunk: &str, out: &mut Vec<Tok>) {
+/// `memory`: whether a pair like `3/64` is a device's memory and storage (on a device's title or
+/// before `GB`), see `memory_pair`.
+fn classify(chunk: &str, memory: bool, out: &mut Vec<Tok>) {
     let lead_len = chunk.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '/'))).unwrap_or(chunk.len());
     let (lead, rest) = chunk.split_at(lead_len);
     let numeric = lead.starts_with(|c: char| c.is_ascii_digit());
@@ -142,9 +174,14 @@ fn classify(chunk: &str, out: &mut Vec<Tok>) {
         return out.extend([Tok::new(normalize_number(lead), Class::Num), Tok::new("gsm", Class::Word)]);
     }
     if chunk.contains('/') && (!is_fraction(lead) || rest.contains('/')) {
-        return chunk.split('/').filter(|p| !p.is_empty()).for_each(|p| classify(p, out));
+        return chunk.split('/').filter(|p| !p.is_empty()).for_each(|p| classify(p, memory, out));
     }
-    if let Some((ram, storage)) = memory_pair(lead).filter(|_| matches!(rest, "" | "gb")) {
+    // `Galaxy A14 5G`: on a device's title a network, not five grams.
+    if memory && matches!(chunk, "3g" | "4g" | "5g") {
+        return out.push(Tok::new(chunk, Class::Code));
+    }
+    let device = memory || rest == "gb";
+    if let Some((ram, storage)) = memory_pair(lead, device).filter(|_| matches!(rest, "" | "gb")) {
         // `8/512`, `16/512GB`: memory and storage of a computer, not a fraction.
         return out.extend([
             Tok::new(ram, Class::Num),
@@ -204,12 +241,16 @@ fn currency(chunk: &str) -> Option<(usize, &str)> {
     amount.starts_with(|c: char| c.is_ascii_digit()).then_some((currency.len(), amount))
 }
 
-/// `8/512`, a phone's `3/64`: a denominator no title writes in a fraction, with a memory size
-/// before it (review38m R38m-8: `Oppo A17 3/64` read the fraction `0.047`).
-fn memory_pair(text: &str) -> Option<(&str, &str)> {
+/// `8/512`, a phone's `3/64`: a storage size with a memory size before it (review38m R38m-8:
+/// `Oppo A17 3/64` read the fraction `0.047`). An odd memory (`3`) over a storage is a fraction
+/// as written (a drill bit's `3/64` inch), so it is memory only on a `device`'s title or before
+/// `GB`; an even one never is (`8/512` would be written `1/64`), so it is memory on any title
+/// (`Acer Aspire 5 i5 8/512`, no word of a computer).
+fn memory_pair(text: &str, device: bool) -> Option<(&str, &str)> {
     let (a, b) = text.split_once('/')?;
     let (ram, storage) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
-    ([2, 3, 4, 6, 8, 12, 16, 32, 64].contains(&ram) && [64, 128, 256, 512, 1024].contains(&storage)).then_some((a, b))
+    let memory = [2, 3, 4, 6, 8, 12, 16, 32, 64].contains(&ram) && [64, 128, 256, 512, 1024].contains(&storage);
+    (memory && (device || ram % 2 == 0)).then_some((a, b))
 }
 
 fn is_fraction(text: &str) -> bool {

@@ -51,12 +51,22 @@
 //!   Tricolor`, `Black & Color`, `Hitam Warna`) is a colour of its own against `Black`
 //!   (`ink.rs`, R38m-6);
 //!   a decimal point glued to a code stays (`1.5A` is not `15A`), and a shared value or voltage
-//!   rating relates no two model codes (`12V 1.5A` ≠ `12V 2A`, R37m-6);
+//!   rating relates no two model codes (`12V 1.5A` ≠ `12V 2A`, R37m-6); two titles each rating
+//!   the good in a sort the other states none of (a current, a power, a cable's conductors) are
+//!   apart unless a model code relates them (`Kabel 220V 2 A` ≠ `Kabel 220V 2x1.5`, `ratings.rs`);
 //!   a word of a model's line right after its code (`Pro`, `Pro Max`, `Ultra`, `Mini`, `Lite`,
-//!   `Plus` or `+` but not before an item, `L3110 + Tinta`, and `FE`; `Mini` right before it)
+//!   `Plus` or `+` but not before an item, `L3110 + Tinta`, `FE`, and a device's `5G`; `Mini`
+//!   right before it)
 //!   makes another model of one code, one title may name none (`iPhone 13 Pro` ≠ `iPhone 13`,
 //!   R37m-7, R38m-8), and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`);
-//!   a phone's `3/64` is 3 GB and 64 GB;
+//!   two numbers after one word (`Slim 3 14` ≠ `Slim 5 14`), or two words before one word before
+//!   one code after the maker's name (`HP Ink Tank 315` ≠ `HP Smart Tank 315`), name two series
+//!   whatever else the titles share (`series.rs`, R37m-7); a title whose opening words (up to its
+//!   first number or code) are another's and more is another variant when it adds a variant's
+//!   word (`Bendera Emas`, `Special Mix`), or a word the matcher does not know and the titles
+//!   share no spec (`Mouse Logitech Pro X`; `added.rs`, R36b-3);
+//!   a phone's or tablet's `3/64` (any title's `3/64 GB`) is 3 GB and 64 GB, a drill bit's the
+//!   fraction;
 //!   two titles stating different size words (`Kecil`, `Sedang`, `Besar`), or clothing sizes
 //!   of the `XL` family (`2XL` is `XXL`, R37m-5), are apart even when a shared model code makes
 //!   them alike; on something worn (clothes, shoes, diapers, `worn.rs`) so are `S`, `M`, `L`
@@ -148,6 +158,7 @@
 //!   8000 sandbox titles read in 110–170 ms and grouped in 30–60 ms (grouping 1000, 2000, 4000,
 //!   8000 titles: 12, 26, 37, 60 ms); one `compare`'s 400 offers read and grouped in 4.3 ms.
 
+mod added;
 mod amounts;
 mod apart;
 mod boards;
@@ -167,7 +178,9 @@ mod offer;
 mod phrases;
 mod place;
 mod place_apart;
+mod ratings;
 mod reader;
+mod series;
 mod shared;
 mod similar;
 mod tables;

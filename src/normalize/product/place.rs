@@ -28,6 +28,18 @@ pub(crate) struct Place {
     pub(super) in_dictionary: Option<String>,
     /// The words of a model's line written right after its code (`variants::lines`).
     pub(super) lines: Vec<String>,
+    /// The names of its model's series around a number (`series`).
+    pub(super) series: Series,
+    /// The words the key keeps and its colours, in the title's order (`added`).
+    pub(super) said: Vec<String>,
+}
+
+/// What a title writes of its series (`series`): (`slim`, `3`) for a number after a word,
+/// (`315`, `tank`, `ink`) for a code after two words.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Series {
+    pub(super) numbered: Vec<(String, String)>,
+    pub(super) lined: Vec<[String; 3]>,
 }
 
 /// What comes before and after a name: a word, or `#` and the kind when a wording of it is

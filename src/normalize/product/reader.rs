@@ -254,6 +254,11 @@ impl<'a> Reader<'a> {
                 return self.skip(n, true);
             }
             "x" if self.length_after_code() => return,
+            // `Pro X`: a letter of the name, not a times sign, with no number after it.
+            "x" if self.named_x() => {
+                self.words.push("x".to_string());
+                return self.skip(1, false);
+            }
             "x" => return self.skip(1, self.after_pack),
             _ if tables::PART_WORDS.contains(&text) && self.is_counted_pack(1) => return self.skip(2, true),
             // `box of 50`: as `box isi 50`.
@@ -367,6 +372,16 @@ impl<'a> Reader<'a> {
             Class::Word => false,
         };
         joins.then(|| format!("{prefix}{}", next.text))
+    }
+
+    /// Whether an `x` is a letter of a name (`Mouse Logitech Pro X`): after a word and before no
+    /// number, measure or pack.
+    fn named_x(&self) -> bool {
+        let before = self.at.checked_sub(1).and_then(|i| self.toks.get(i));
+        let word = before.is_some_and(|t| t.class == Class::Word && !tables::is_pack_word(&t.text));
+        let after = self.peek(1);
+        word && after
+            .is_none_or(|t| t.class == Class::Word && tables::unit(&t.text).is_none() && !tables::is_pack_word(&t.text))
     }
 
     /// `isi 12 pcs`, `Dus isi 24`: a count; `Isi 3 Kue`: only the word goes.

@@ -132,3 +132,77 @@ fn another_code_of_one_series_is_another_model_beside_a_shared_code() {
     // Printers an ink fits: a list naming some of them.
     assert!(!apart("Tinta Epson 664 Hitam L120 L360", "Tinta Epson 664 Hitam L360 L310"));
 }
+
+#[test]
+fn a_series_named_in_words_around_a_shared_number_is_another_model() {
+    // review37m R37m-7: `Slim 3`'s number and `Ink Tank`'s words were one-sided beside the shared
+    // `14` or `315` (`Tank` a word of the printer's kind, `Ink Tank`).
+    each_apart(&[
+        ("Lenovo IdeaPad Slim 3 14", "Lenovo IdeaPad Slim 5 14"),
+        ("Laptop Lenovo IdeaPad Slim 3 14", "Laptop Lenovo IdeaPad Slim 5 14"),
+        ("Printer HP Ink Tank 315", "Printer HP Smart Tank 315"),
+    ]);
+    // One title may leave the series out, or write the one it shares otherwise.
+    assert!(!apart("Printer HP Ink Tank 315", "Printer HP 315"));
+    assert!(!apart("Printer Epson Ink Tank L3110", "Printer Epson EcoTank L3110"));
+    assert!(!apart("Laptop Lenovo IdeaPad Slim 3 14", "Laptop Lenovo IdeaPad Slim 3 14 inch"));
+    // Before the maker's name the words are the kind's and the maker's, no line.
+    assert!(!apart("Stapler Max HD-10", "Hekter Max HD10"));
+}
+
+#[test]
+fn a_word_one_name_adds_after_the_others_is_another_variant() {
+    // review36b R36b-3, review37m R37m-7: the added word (`Mix`, the colour `Emas`, `Pro`'s `X`,
+    // which was dropped as a times sign) was one-sided detail beside nothing else.
+    each_apart(&[
+        ("Kopi Kapal Api Special", "Kopi Kapal Api Special Mix"),
+        ("Susu Kental Manis Bendera 370 gr", "Susu Kental Manis Bendera Emas 370 gr"),
+        ("Mouse Logitech Pro X", "Mouse Logitech Pro"),
+    ]);
+    // A shared measure or code says which product it is; a name written otherwise adds nothing.
+    assert!(!apart("Beras Topi Koki 5kg", "BERAS TOPI KOKI PREMIUM 5 KG"));
+    assert!(!apart("Meja Kantor 120 cm - MODERA", "Meja Tulis, Merek: MODERA, Ukuran: 120x60 cm"));
+    assert!(!apart("Kopi Kapal Api Special Mix", "Kapal Api Kopi Special Mix"));
+    assert!(!apart("Baut M8 x 20", "Baut M8 x 20 Stainless"));
+}
+
+#[test]
+fn a_fraction_like_a_phones_memory_is_memory_only_on_a_devices_title() {
+    // match39 cd2e1ee read `3/64` as 3 GB and 64 GB on any title: a drill bit's 3/64 inch too.
+    let bit = product_key("Mata Bor 3/64");
+    assert!(
+        !bit.specs.contains(&"3gb".to_string()) && bit.specs.iter().any(|s| s.contains("0.047")),
+        "{:?}",
+        bit.specs
+    );
+    // A phone's or tablet's title, or `GB` after it, says it is memory; an even memory always is.
+    for title in ["Oppo A17 3/64", "HP Android 3/64", "Tablet Advan 3/64", "Mata 3/64GB", "Mata 3/64 GB"] {
+        assert!(product_key(title).specs.contains(&"3gb".to_string()), "{title}: {:?}", product_key(title).specs);
+    }
+    assert!(product_key("acer aspire 5 i5 8/512").specs.contains(&"512gb".to_string()));
+}
+
+#[test]
+fn a_cable_rated_in_amperes_is_not_one_rated_by_its_conductors() {
+    // review38m kit (t50): a current and a conductor size were each one-sided beside the mains'
+    // shared `220v`, which relates no two models.
+    each_apart(&[
+        ("Kabel 220V 2 A", "Kabel 220V 2x1.5"),
+        ("Kabel 220V 2 A", "Kabel 220V 2 x 1.5"),
+        ("Kabel 220V 2 A", "Kabel NYM 2x1.5"),
+    ]);
+    // A title may add a rating of another sort beside the one both state.
+    assert!(!apart("Kabel Eterna 2x1.5", "Kabel Eterna 2x1.5 10A"));
+    assert!(!apart("Adaptor 12V 2A", "Adaptor 12V 2A 24W"));
+}
+
+#[test]
+fn a_phones_5g_model_is_not_the_one_naming_no_network() {
+    // review38m kit (t50 F, joined on main): `5G` was read as five grams, a weight one side states.
+    each_apart(&[
+        ("Samsung Galaxy A14 5G", "Samsung Galaxy A14"),
+        ("Samsung Galaxy A14 5G 6/128", "Samsung Galaxy A14 6/128"),
+        ("Samsung Galaxy A14 5G", "Samsung Galaxy A14 4G"),
+    ]);
+    assert!(!apart("Redmi Note 13 4G", "Redmi Note 13"));
+}

@@ -3,9 +3,12 @@
 //! one); and part of a maker's name, which is not that maker (R36b-2).
 
 use super::ProductKey;
+use super::added;
 use super::category::category;
 use super::lex::{Class, Tok};
 use super::names;
+use super::ratings;
+use super::series;
 use super::similar::related;
 use super::tables;
 use super::worn::{LETTER_SIZES, WORN};
@@ -25,7 +28,10 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(&'stati
         .map(|(x, y)| ("size", x, y))
         .or_else(|| ["value", "voltage"].into_iter().find_map(|what| rated(a, b, what)))
         .or_else(|| set(a, b).map(|(x, y)| ("contents", x, y)))
-        .or_else(|| line(a, b).map(|(x, y)| ("line", x, y)))
+        .or_else(|| ratings::apart(a, b).map(|(x, y)| ("rating", x, y)))
+        .or_else(|| added::apart(a, b).map(|y| ("variant", vec!["plain"], y)))
+        .or_else(|| added::apart(b, a).map(|x| ("variant", x, vec!["plain"])))
+        .or_else(|| line(a, b).or_else(|| series::apart(a, b)).map(|(x, y)| ("line", x, y)))
         .or_else(|| high_yield(a, b).or_else(|| high_yield(b, a).map(|(y, x)| (x, y))).map(|(x, y)| ("yield", x, y)))
 }
 
@@ -43,8 +49,9 @@ fn high_yield<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<(Vec<&'a str>,
 }
 
 /// Words naming a line of one model number: `iPhone 13 Pro Max`, `Galaxy S23 Ultra`, `S23 FE`,
-/// `iPhone 15 Plus` (`S23+` reads `plus`).
-const LINE_WORDS: &[&str] = &["pro", "ultra", "mini", "lite", "plus", "fe"];
+/// `iPhone 15 Plus` (`S23+` reads `plus`), `Galaxy A14 5G` (its network: the `4G` one is the
+/// model a title naming none means).
+const LINE_WORDS: &[&str] = &["pro", "ultra", "mini", "lite", "plus", "fe", "5g"];
 
 /// The words of a model's line written right after its code (`13 Pro Max`, `S23 Ultra`), sorted:
 /// elsewhere they name something else (`HP 410A … LaserJet Pro M452` is the printer's line).
