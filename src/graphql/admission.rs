@@ -99,6 +99,13 @@ impl Admission {
         self.clients.check(client).await.map_err(Rejection::RateLimited)
     }
 
+    /// Takes what a request of `bytes` costs from `client`'s budget, as the router charges a
+    /// body (a socket's `subscribe` is read as a POST body is).
+    pub async fn charge_bytes(&self, client: &Client, bytes: usize) -> Result<(), Rejection> {
+        let cost = super::clients::cost_of_body(u64::try_from(bytes).ok());
+        self.clients.check_weighted(client, cost).await.map_err(Rejection::RateLimited)
+    }
+
     /// The budget of request bytes held in memory (a socket's reads are charged to it too).
     pub(super) fn in_flight_budget(&self) -> InFlight {
         self.in_flight.clone()

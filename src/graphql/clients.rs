@@ -120,13 +120,20 @@ impl Clients {
     /// Takes one request from the client's budget, or says how long it must wait: from the
     /// shared budget when there is one and Redis answers, else from this instance's own.
     pub async fn check(&self, client: &Client) -> Result<(), TooManyRequests> {
+        self.check_weighted(client, 1).await
+    }
+
+    /// As [`check`](Self::check) for a request that costs `cost` requests' worth of budget (see
+    /// [`cost_of_body`]), never more than one burst: a large body must still fit a full budget.
+    pub async fn check_weighted(&self, client: &Client, cost: u32) -> Result<(), TooManyRequests> {
+        let cost = self.rate_of(client).map_or(1, |rate| cost.clamp(1, burst(rate).max(1)));
         if let Some(shared) = &self.shared
             && let Some(rate) = self.rate_of(client).filter(|rate| rate.per_second > 0)
-            && let Some(verdict) = shared.take(&shared_key(client), rate.per_second, burst(rate)).await
+            && let Some(verdict) = shared.take(&shared_key(client), rate.per_second, burst(rate), cost).await
         {
             return verdict.map_err(|wait| TooManyRequests { retry_after: wait.as_secs() + 1 });
         }
-        self.check_here(client)
+        self.check_here(client, cost)
     }
 
     fn rate_of(&self, client: &Client) -> Option<&RateLimit> {
@@ -137,7 +144,8 @@ impl Clients {
     }
 
     /// This instance's own limiter.
-    fn check_here(&self, client: &Client) -> Result<(), TooManyRequests> {
+    fn check_here(&self, client: &Client, cost: u32) -> Result<(), TooManyRequests> {
+        let cost = NonZeroU32::new(cost).unwrap_or(NonZeroU32::MIN);
         // Read the clock only on a refusal: a quanta clock is built anew by each `default()`,
         // which probed the CPU on every request (1 % of a miss's CPU).
         let now = || DefaultClock::default().now();
@@ -145,12 +153,12 @@ impl Clients {
             Client::Named(name) => {
                 let known = self.by_key_hash.values().find(|known| known.name == *name);
                 match known.and_then(|k| k.limiter.as_ref()) {
-                    Some(limiter) => limiter.check().map_err(|n| n.wait_time_from(now())),
+                    Some(limiter) => refused_after(limiter.check_n(cost), now),
                     None => Ok(()),
                 }
             }
             Client::Address(ip) => match &self.anonymous {
-                Some(limiter) => limiter.check_key(ip).map_err(|n| n.wait_time_from(now())),
+                Some(limiter) => refused_after(limiter.check_key_n(ip, cost), now),
                 None => Ok(()),
             },
         };
@@ -163,6 +171,33 @@ impl Clients {
             limiter.retain_recent();
             limiter.shrink_to_fit();
         }
+    }
+}
+
+/// Body bytes one unit of budget pays for beyond the first. Reading a document costs about
+/// 30 µs per KB in a release build (comments, long strings, APQ registrations; session 40), so
+/// at 50 requests a second one client's 200 KB bodies kept 30-43 % of a core busy; weighed, a
+/// 256 KB body costs 5 and the same client about a tenth of a core (review38h R38h-10).
+pub const BODY_BYTES_PER_UNIT: u64 = 64 * 1024;
+
+/// What a request with a body of `content_length` bytes costs: 1, and 1 more per
+/// [`BODY_BYTES_PER_UNIT`] (a body of unstated length is charged 1; `[limits] max_body_bytes`
+/// still bounds it).
+pub fn cost_of_body(content_length: Option<u64>) -> u32 {
+    let extra = content_length.unwrap_or(0) / BODY_BYTES_PER_UNIT;
+    u32::try_from(extra).unwrap_or(u32::MAX).saturating_add(1)
+}
+
+/// governor's verdict on `n` cells as a wait; a cost over the burst was clamped before, so
+/// `InsufficientCapacity` cannot come, and is read as a wait of a second if it does.
+fn refused_after(
+    verdict: Result<Result<(), governor::NotUntil<governor::clock::QuantaInstant>>, governor::InsufficientCapacity>,
+    now: impl Fn() -> governor::clock::QuantaInstant,
+) -> Result<(), std::time::Duration> {
+    match verdict {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(not_until)) => Err(not_until.wait_time_from(now())),
+        Err(_) => Err(std::time::Duration::from_secs(1)),
     }
 }
 

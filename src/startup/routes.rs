@@ -102,7 +102,7 @@ async fn socket(
 }
 
 /// Every door's first check: the calling page's origin, then who is asking and whether they have
-/// budget (one request; health probes excepted). The client is left in the request for the
+/// budget (one request, more for a large body; health probes excepted). The client is left in the request for the
 /// handler.
 async fn admit_client(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path();
@@ -121,7 +121,9 @@ async fn admit_client(State(state): State<AppState>, mut request: Request, next:
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
     let clients = state.endpoint.admission.clients();
     let client = clients.identify_request(request.headers(), peer);
-    if let Err(refused) = clients.check(&client).await {
+    // A large body costs more of the budget: reading it is most of what it costs.
+    let length = request.headers().get(axum::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse().ok());
+    if let Err(refused) = clients.check_weighted(&client, crate::graphql::clients::cost_of_body(length)).await {
         return refuse(Rejection::RateLimited(refused));
     }
     request.extensions_mut().insert(client);

@@ -289,14 +289,14 @@ impl RedisLevel {
         stored.get(READ_DIGITS..).map(<[u8]>::to_vec)
     }
 
-    /// Takes one request from the budget of `client` shared by every instance (`per_second`,
+    /// Takes `cost` requests from the budget of `client` shared by every instance (`per_second`,
     /// bursts of `burst`): `Ok` or how long to wait; `None` when Redis is away (the caller's own
     /// limiter decides then).
-    pub async fn take(&self, client: &str, per_second: u32, burst: u32) -> Option<Result<(), Duration>> {
+    pub async fn take(&self, client: &str, per_second: u32, burst: u32, cost: u32) -> Option<Result<(), Duration>> {
         let (interval, tolerance) = quota::arguments(per_second, burst);
         let mut connection = self.connection();
         let mut invocation = TAKE.key(format!("{}:v{}:quota:{client}", self.settings.namespace, codec::VERSION));
-        invocation.arg(interval).arg(tolerance);
+        invocation.arg(interval).arg(tolerance).arg(cost.max(1));
         let wait: u64 = self.run(async move { invocation.invoke_async(&mut connection).await }).await?;
         Some(quota::verdict(wait))
     }

@@ -4,18 +4,20 @@
 
 use std::time::Duration;
 
-/// Takes one request from the budget in `KEYS[1]`: `ARGV[1]` is the interval between requests
-/// and `ARGV[2]` the burst tolerance, in microseconds. Returns 0 when allowed, else the
-/// microseconds until the next request would be. The key expires once the budget is full again.
+/// Takes `ARGV[3]` requests from the budget in `KEYS[1]`: `ARGV[1]` is the interval between
+/// requests and `ARGV[2]` the burst tolerance, in microseconds. Returns 0 when allowed, else the
+/// microseconds until they would be. The key expires once the budget is full again.
 pub(super) const TAKE: &str = r"
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 local interval = tonumber(ARGV[1])
 local tolerance = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
 local tat = tonumber(redis.call('GET', KEYS[1]) or now)
 if tat < now then tat = now end
-if tat - now > tolerance then return tat - now - tolerance end
-local next = tat + interval
+local late = tat + interval * (cost - 1) - now - tolerance
+if late > 0 then return late end
+local next = tat + interval * cost
 redis.call('SET', KEYS[1], string.format('%.0f', next), 'PX', math.ceil((next - now) / 1000) + 1)
 return 0
 ";

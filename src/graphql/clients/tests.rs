@@ -78,3 +78,18 @@ fn a_key_written_in_place_of_its_hash_is_refused_at_start() {
     table.insert("x".into(), ClientConfig { key_sha256: KEY_HASH.replace('a', "g"), rate: None, scopes: vec![] });
     assert!(Clients::new(&RateLimit::default(), &table).is_err());
 }
+
+#[tokio::test]
+async fn a_large_body_takes_a_unit_of_budget_per_64_kib_beyond_the_first_and_never_more_than_a_burst() {
+    assert_eq!((cost_of_body(None), cost_of_body(Some(65_535)), cost_of_body(Some(200 * 1024))), (1, 1, 4));
+    let clients = clients(1, 12);
+    let address = Client::Address(ip("10.0.0.9"));
+    let mut passed = 0;
+    for _ in 0..5 {
+        passed += usize::from(clients.check_weighted(&address, 4).await.is_ok());
+    }
+    assert_eq!(passed, 3, "a burst of 12 holds three requests costing 4");
+    let other = Client::Address(ip("10.0.0.10"));
+    assert!(clients.check_weighted(&other, u32::MAX).await.is_ok(), "a cost over the burst takes the whole burst");
+    assert!(clients.check(&other).await.is_err(), "and leaves nothing");
+}

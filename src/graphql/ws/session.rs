@@ -301,7 +301,7 @@ impl Session {
             let found = state.running.len() + 1;
             return Err(Refused::from(Rejection::Limit { limit: "max_socket_operations", found, max }));
         }
-        admission.charge(&self.client).await?;
+        admission.charge_bytes(&self.client, bytes).await?;
         let held = admission.hold(&self.client, bytes)?;
         let request = protocol::request(payload).map_err(|e| Refused::from(Rejection::Malformed(e)))?;
         let admitted = admission.admit_one(request)?.map_err(|e| {

@@ -48,3 +48,22 @@ async fn a_clients_budget_holds_across_three_instances() {
     let most = 12 + refilled();
     assert!((12..=most).contains(&anonymous), "the address's burst of 12 held: {anonymous} of 45 admitted");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_body_takes_more_of_the_shared_budget() {
+    let redis = Redis::start();
+    let sandboxes = sandboxes().await;
+    let extra = "[limits.rate]\nper_second = 1\nburst = 12\n";
+    let instances = [
+        Instance::start(&sandboxes, &redis.url(), extra).await,
+        Instance::start(&sandboxes, &redis.url(), extra).await,
+    ];
+    let started = std::time::Instant::now();
+    // About 200 KB, mostly a comment: 4 units of budget each (review38h R38h-10).
+    let large = format!("# {}\n{{ __typename }}", "x".repeat(200 * 1024));
+    let sent = (0..10).map(|i| instances[i % 2].post(&large, json!({}), &[]));
+    let statuses: Vec<u16> = join_all(sent).await.iter().map(|r| r.status().as_u16()).collect();
+    let admitted = statuses.iter().filter(|s| **s == 200).count();
+    let most = 3 + started.elapsed().as_secs() as usize + 1;
+    assert!((3..=most).contains(&admitted), "a burst of 12 holds three such bodies across instances: {statuses:?}");
+}
