@@ -244,6 +244,18 @@ pub(crate) async fn served_over_a_folder() -> (Vec<sandbox::RunningSandbox>, tem
     (sandboxes, dir, gateway)
 }
 
+/// Renames mbiz in its file in `dir` and waits (up to a generous 20 s) until a reload applies.
+async fn rename_mbiz_until_applied(dir: &Path, gateway: &Served) {
+    let mbiz = dir.join("mbiz.toml");
+    let text = std::fs::read_to_string(&mbiz).expect("read");
+    std::fs::write(&mbiz, text.replacen("\nname = \"", "\nname = \"Renamed ", 1)).expect("write");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while applied(gateway).await == 0 {
+        assert!(Instant::now() < deadline, "the edited file was not reloaded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test]
 async fn reading_the_adapter_files_is_no_change_and_a_reload_does_not_trigger_the_next() {
     let (_sandboxes, dir, gateway) = served_over_a_folder().await;
@@ -255,14 +267,7 @@ async fn reading_the_adapter_files_is_no_change_and_a_reload_does_not_trigger_th
     tokio::time::sleep(quiet).await;
     assert_eq!(applied(&gateway).await, 0, "reading the files reloaded them");
 
-    let mbiz = dir.path().join("mbiz.toml");
-    let text = std::fs::read_to_string(&mbiz).expect("read");
-    std::fs::write(&mbiz, text.replacen("\nname = \"", "\nname = \"Renamed ", 1)).expect("write");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while applied(&gateway).await == 0 {
-        assert!(Instant::now() < deadline, "the edited file was not reloaded");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    rename_mbiz_until_applied(dir.path(), &gateway).await;
     tokio::time::sleep(quiet).await;
     assert_eq!(applied(&gateway).await, 1, "the reload's own reading of the files triggered more");
 }
@@ -281,4 +286,16 @@ async fn a_switched_off_marketplace_is_disabled_never_called_and_never_a_cache_h
     assert_eq!((mbiz["status"].as_str(), mbiz["cache"].as_str()), (Some("DISABLED"), Some("MISS")), "{answer}");
     assert_eq!(answer["data"]["search"]["complete"], false, "{answer}");
     assert_eq!(app.sandbox("mbiz").state().requests_served(), 0);
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn an_editors_leftovers_trigger_no_reload_and_stop_none() {
+    let (_sandboxes, dir, gateway) = served_over_a_folder().await;
+    crate::check::leave_editor_files(dir.path());
+    // Five times the watcher's debounce.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(applied(&gateway).await, 0, "an editor's leftovers reloaded the adapters");
+
+    rename_mbiz_until_applied(dir.path(), &gateway).await;
 }
