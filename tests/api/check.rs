@@ -60,7 +60,7 @@ fn broken_adapter_files_are_reported_problem_by_problem() {
     for expected in [
         format!("{}`pricing.colour`: unknown field", at("colour =")),
         format!("{}`id`: `Mbiz Market` must be", at("Mbiz Market")),
-        format!("{}`auth.token_env`: `sk-live-123` must name an environment variable", at("sk-live")),
+        format!("{}`auth.token_env`: is not an environment variable name (A-Z, 0-9, _; 11 characters", at("sk-live")),
         format!("{}`fields.price`: format: unknown variant `idr_txt`", at("price = {")),
         format!("{}`response.items`: `data` is not a JSON pointer", at("items = \"data\"")),
         "syntax.toml:2: not valid TOML".into(),
@@ -70,6 +70,7 @@ fn broken_adapter_files_are_reported_problem_by_problem() {
         assert!(output.contains(&expected), "missing `{expected}` in:\n{output}");
     }
     assert!(!output.contains("panicked"), "{output}");
+    assert!(!output.contains("sk-live-123"), "the secret written for its variable's name is printed: {output}");
 }
 
 #[test]
