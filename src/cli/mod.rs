@@ -84,7 +84,8 @@ fn start_logging(command: &Command) -> Option<Traces> {
     let config = crate::config::Config::load(file).unwrap_or_default();
     let json = config.log.format == crate::config::LogFormat::Json;
     let telemetry = &config.telemetry;
-    let settings = matches!(command, Command::Serve(_))
+    // A configuration serve refuses starts no exporter: it said "Exporting traces" first.
+    let settings = (matches!(command, Command::Serve(_)) && config.problems().is_empty())
         .then(|| {
             let var = |name: &str| std::env::var(name).ok();
             TraceSettings::resolve(telemetry.otlp_endpoint.as_deref(), telemetry.service_name.as_deref(), &var)
@@ -94,6 +95,7 @@ fn start_logging(command: &Command) -> Option<Traces> {
     let (traces, tracer) = match started {
         Some(Ok((traces, tracer))) => (Some(traces), Some(tracer)),
         Some(Err(error)) => {
+            let error = crate::telemetry::masked::masked_url(&error.to_string());
             eprintln!("warning: serving without traces: {error}");
             (None, None)
         }
