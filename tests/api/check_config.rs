@@ -230,6 +230,20 @@ fn a_bad_otlp_endpoint_variable_stops_serve_and_check_as_the_files_key_does_nami
 }
 
 #[test]
+fn the_demo_refuses_to_start_where_a_deployments_variables_are_set_naming_them() {
+    let dir = setup(&[jatim_bejo()], "");
+    let adapters = dir.path().join("adapters");
+    let env = [
+        ("PASAR_ADAPTERS_DIR", adapters.to_str().expect("a UTF-8 path")),
+        ("PASAR_CACHE__REDIS__URL", "redis://:RedisPw9@127.0.0.1:1/0"),
+    ];
+    let (code, output) = run_briefly(&["serve".as_ref(), "--listen".as_ref(), "127.0.0.1:0".as_ref()], &env);
+    assert_eq!(code, Some(1), "the demo served: {output}");
+    assert!(output.contains("PASAR_ADAPTERS_DIR, PASAR_CACHE__REDIS__URL set but no --config given"), "{output}");
+    assert!(!output.contains("RedisPw9"), "{output}");
+}
+
+#[test]
 fn a_rate_of_zero_is_said_to_be_no_limit() {
     said("[limits]\nrate = { per_second = 0, burst = 0 }\n", "note: `[limits] rate` per_second = 0: no request limit");
 }
