@@ -40,6 +40,17 @@ enum Command {
     Sandbox(demo::SandboxArgs),
 }
 
+/// Catches SIGHUP from the first moment: its default action ends the process, and one sent while
+/// Pasar starts (a deploy script's reload racing a restart) killed it, exit 129 (review40o
+/// R40o-22). Tokio keeps a handler for the life of the process; a SIGHUP before the reloader
+/// listens changes nothing, the adapter files being read at start-up anyway.
+pub fn catch_hangups() {
+    #[cfg(unix)]
+    if let Err(error) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+        eprintln!("warning: SIGHUP cannot be caught: {error}");
+    }
+}
+
 /// Runs the command line; the exit code says whether it succeeded.
 pub async fn run(cli: Cli) -> ExitCode {
     let command = cli.command.unwrap_or(Command::Serve(ServeArgs { products: 10_000, ..ServeArgs::default() }));

@@ -299,3 +299,39 @@ async fn an_editors_leftovers_trigger_no_reload_and_stop_none() {
 
     rename_mbiz_until_applied(dir.path(), &gateway).await;
 }
+
+/// The threads of process `pid`, as Linux counts them (0 once it is gone).
+#[cfg(target_os = "linux")]
+fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status.lines().find_map(|l| l.strip_prefix("Threads:")).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_sighup_while_pasar_starts_does_not_end_it() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let dir = crate::check_config::setup(&[crate::check_config::jatim_bejo()], "");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pasar"))
+        .args(["serve".as_ref(), "--config".as_ref(), dir.path().join("pasar.toml").as_os_str()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("pasar runs");
+    // Sent once its runtime's threads run, i.e. `main` has begun, and long before it serves (it
+    // reads its configuration and adapter files first: 0.3 s and more in a debug build).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while threads(child.id()) < 2 {
+        assert!(Instant::now() < deadline, "pasar's runtime never started");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    std::thread::sleep(Duration::from_millis(20));
+    let sent = Command::new("kill").args(["-HUP", &child.id().to_string()]).status().expect("kill runs");
+    assert!(sent.success());
+    let stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let serving = stdout.lines().map_while(Result::ok).any(|line| line.contains("Pasar is serving"));
+    let _ = child.kill();
+    let status = child.wait().expect("waited");
+    assert!(serving, "pasar ended (129 is SIGHUP's default action): {status:?}");
+}
