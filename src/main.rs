@@ -11,5 +11,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    pasar::cli::catch_hangups();
     pasar::cli::run(pasar::cli::Cli::parse()).await
 }

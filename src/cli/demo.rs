@@ -53,6 +53,14 @@ pub(super) struct SandboxArgs {
 
 /// The embedded demo: sandboxes on loopback, the bundled adapters pointed at them.
 pub(super) async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let deployment = deployment_vars(std::env::vars());
+    if !deployment.is_empty() {
+        anyhow::bail!(
+            "{} set but no --config given: the embedded demo would serve made-up offers under real \
+             marketplace names; run `pasar serve --config pasar.toml` (or unset them for the demo)",
+            deployment.join(", ")
+        );
+    }
     let options = SandboxOptions { products: args.products, ..SandboxOptions::default() };
     let demo::Demo { mut config, env, sandboxes } = demo::start(Config::load(None)?.listen, &options).await?;
     if let Some(listen) = args.listen {
@@ -66,6 +74,33 @@ pub(super) async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     app.run_until(shutdown_signal()).await?;
     drop(sandboxes);
     Ok(())
+}
+
+/// The `PASAR_*` variables of `vars` that only a deployment sets: a container that lost its
+/// `--config` served the demo's sandboxes as the real marketplaces, to any origin, and ignored
+/// its adapters folder (review40o R40o-14). Tuning (`[limits]`, `[log]`, …) and a loopback
+/// `PASAR_LISTEN` are the demo's too. Names only: a value may hold a password.
+fn deployment_vars(vars: impl Iterator<Item = (String, String)>) -> Vec<String> {
+    const DEPLOYMENT: &[&str] = &[
+        "PASAR_ADAPTERS_DIR",
+        "PASAR_BUNDLED_ADAPTERS",
+        "PASAR_MARKETPLACES__",
+        "PASAR_CACHE__REDIS",
+        "PASAR_REDIS_PASSWORD",
+        "PASAR_CLIENTS__",
+        "PASAR_EGRESS__",
+        "PASAR_HTTP__CORS_ORIGINS",
+    ];
+    let mut named: Vec<String> = vars
+        .filter(|(name, value)| {
+            let listen_outside =
+                name == "PASAR_LISTEN" && crate::config::parse_listen(value).is_ok_and(|addr| !addr.ip().is_loopback());
+            listen_outside || DEPLOYMENT.iter().any(|prefix| name.starts_with(prefix))
+        })
+        .map(|(name, _)| name)
+        .collect();
+    named.sort();
+    named
 }
 
 pub(super) async fn run_sandboxes(args: SandboxArgs) -> anyhow::Result<()> {
@@ -113,5 +148,22 @@ mod tests {
         for (i, kind) in MarketplaceKind::all().iter().enumerate() {
             assert!(SANDBOX_SECRETS.contains(&format!("{} ({})", 9100 + i, kind.id())), "{}", kind.id());
         }
+    }
+
+    fn named(vars: &[(&str, &str)]) -> Vec<String> {
+        deployment_vars(vars.iter().map(|(name, value)| (name.to_string(), value.to_string())))
+    }
+
+    #[test]
+    fn a_deployments_variables_are_named_and_the_demos_own_tuning_is_not() {
+        let deployment = [
+            ("PASAR_ADAPTERS_DIR", "/etc/pasar/adapters"),
+            ("PASAR_CACHE__REDIS__URL", "redis://redis:6379"),
+            ("PASAR_LISTEN", "0.0.0.0:8080"),
+            ("PASAR_MARKETPLACES__MBIZ__BASE_URL", "https://api.example"),
+        ];
+        assert_eq!(named(&deployment), deployment.map(|(name, _)| name.to_string()));
+        let demo = [("PASAR_LISTEN", "127.0.0.1:8080"), ("PASAR_LOG__FORMAT", "json"), ("HOME", "/root")];
+        assert_eq!(named(&demo), Vec::<String>::new());
     }
 }

@@ -40,6 +40,17 @@ enum Command {
     Sandbox(demo::SandboxArgs),
 }
 
+/// Catches SIGHUP from the first moment: its default action ends the process, and one sent while
+/// Pasar starts (a deploy script's reload racing a restart) killed it, exit 129 (review40o
+/// R40o-22). Tokio keeps a handler for the life of the process; a SIGHUP before the reloader
+/// listens changes nothing, the adapter files being read at start-up anyway.
+pub fn catch_hangups() {
+    #[cfg(unix)]
+    if let Err(error) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+        eprintln!("warning: SIGHUP cannot be caught: {error}");
+    }
+}
+
 /// Runs the command line; the exit code says whether it succeeded.
 pub async fn run(cli: Cli) -> ExitCode {
     let command = cli.command.unwrap_or(Command::Serve(ServeArgs { products: 10_000, ..ServeArgs::default() }));
@@ -84,7 +95,8 @@ fn start_logging(command: &Command) -> Option<Traces> {
     let config = crate::config::Config::load(file).unwrap_or_default();
     let json = config.log.format == crate::config::LogFormat::Json;
     let telemetry = &config.telemetry;
-    let settings = matches!(command, Command::Serve(_))
+    // A configuration serve refuses starts no exporter: it said "Exporting traces" first.
+    let settings = (matches!(command, Command::Serve(_)) && config.problems().is_empty())
         .then(|| {
             let var = |name: &str| std::env::var(name).ok();
             TraceSettings::resolve(telemetry.otlp_endpoint.as_deref(), telemetry.service_name.as_deref(), &var)
@@ -94,6 +106,7 @@ fn start_logging(command: &Command) -> Option<Traces> {
     let (traces, tracer) = match started {
         Some(Ok((traces, tracer))) => (Some(traces), Some(tracer)),
         Some(Err(error)) => {
+            let error = crate::telemetry::masked::masked_url(&error.to_string());
             eprintln!("warning: serving without traces: {error}");
             (None, None)
         }

@@ -3,6 +3,7 @@
 //! which `pasar check` and `serve` say in words.
 
 use super::{Config, RateLimit};
+use crate::telemetry::masked::masked_url;
 use std::collections::BTreeMap;
 
 /// What a `[clients]` entry's `scopes` may hold. The gateway asks for a scope by this type, never
@@ -58,6 +59,14 @@ impl Config {
         if let Some(problem) = self.telemetry.otlp_endpoint.as_deref().and_then(collector_problem) {
             problems.push(format!("`[telemetry] otlp_endpoint`: {problem}"));
         }
+        // They win over the file's key, so they are held to it: a bad one only warned, and
+        // Pasar served without traces (review40o R40o-20).
+        for var in ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT"] {
+            let value = std::env::var(var).ok().filter(|value| !value.trim().is_empty());
+            if let Some(problem) = value.as_deref().and_then(collector_problem) {
+                problems.push(format!("{var}: {problem}"));
+            }
+        }
         problems
     }
 
@@ -92,10 +101,13 @@ impl Config {
 /// Why `endpoint` cannot be an OTLP/HTTP collector's base URL, if it cannot.
 fn collector_problem(endpoint: &str) -> Option<String> {
     match url::Url::parse(endpoint.trim()) {
-        Err(e) => Some(format!("`{endpoint}` is not a URL ({e}); write it as http://otel-collector:4318")),
-        Ok(url) if !matches!(url.scheme(), "http" | "https") || url.host().is_none() => {
-            Some(format!("`{endpoint}` must be an http(s) URL with a host, as http://otel-collector:4318"))
+        Err(e) => {
+            Some(format!("`{}` is not a URL ({e}); write it as http://otel-collector:4318", masked_url(endpoint)))
         }
+        Ok(url) if !matches!(url.scheme(), "http" | "https") || url.host().is_none() => Some(format!(
+            "`{}` must be an http(s) URL with a host, as http://otel-collector:4318",
+            masked_url(endpoint)
+        )),
         Ok(_) => None,
     }
 }

@@ -59,11 +59,8 @@ pub fn read_dir(dir: &Path) -> Checked {
         Ok(entries) => entries,
         Err(e) => return Checked::failed(problem(format!("cannot read the adapter directory ({e})"))),
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| is_adapter_file(p)).collect();
     files.sort();
     if files.is_empty() {
         return Checked::failed(problem("no adapter files (*.toml) found".to_string()));
@@ -74,6 +71,30 @@ pub fn read_dir(dir: &Path) -> Checked {
         (file, text)
     });
     check_texts(texts)
+}
+
+/// Whether `path` names an adapter file: a `*.toml` that is not hidden. A hidden one is someone's
+/// work in progress: Emacs keeps `.#alpha.toml`, a dangling symlink, while a buffer has unsaved
+/// changes, and reading it stopped start-up, `pasar check` and every reload (review40o R40o-3).
+pub fn is_adapter_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().map(|name| name.to_string_lossy()) else { return false };
+    let adapter = name.ends_with(".toml") && !name.starts_with('.');
+    if !adapter && name.ends_with(".toml") {
+        tracing::debug!(file = %path.display(), "A hidden file is not an adapter file; skipped.");
+    }
+    adapter
+}
+
+/// Whether `path` is an editor's leftover or a hidden `*.toml`, never read as an adapter: a
+/// backup (`alpha.toml~`), a swap or lock file (`.alpha.toml.swp`, `.#alpha.toml`, `#alpha.toml#`,
+/// Vim's `4913` probe). Their writes need no reload; other hidden names do (a Kubernetes
+/// ConfigMap swaps its `..data` symlink).
+pub fn is_editor_leftover(path: &Path) -> bool {
+    let Some(name) = path.file_name().map(|name| name.to_string_lossy()) else { return false };
+    let hidden_toml = name.starts_with('.') && name.ends_with(".toml");
+    let swap = [".swp", ".swx", ".swo"].iter().any(|end| name.ends_with(end));
+    let emacs = name.starts_with(".#") || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'));
+    hidden_toml || swap || emacs || name.ends_with('~') || name == "4913"
 }
 
 /// Checks the bundled adapter files, named as they are in the repository's `adapters/`.
@@ -122,5 +143,22 @@ mod bundled_tests {
             |defs: &[(PathBuf, AdapterDefinition)]| -> Vec<String> { defs.iter().map(|(_, d)| d.id.clone()).collect() };
         assert!(!bundled.is_empty());
         assert_eq!(names(&bundled), names(&on_disk));
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn hidden_files_and_editor_leftovers_are_not_adapter_files_and_need_no_reload() {
+        for name in [".#alpha.toml", ".hidden.toml", "alpha.toml~", ".alpha.toml.swp", "#alpha.toml#", "4913"] {
+            assert!(!is_adapter_file(Path::new(name)), "{name} is read as an adapter");
+            assert!(is_editor_leftover(Path::new(name)), "{name} triggers a reload");
+        }
+        assert!(is_adapter_file(Path::new("/etc/pasar/adapters/alpha.toml")));
+        for name in ["alpha.toml", "..data", "..2026_12_08_01_02_03.123", "alpha.TOML"] {
+            assert!(!is_editor_leftover(Path::new(name)), "{name} is a change to read");
+        }
     }
 }

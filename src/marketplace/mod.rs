@@ -17,7 +17,7 @@ mod direct;
 pub mod egress;
 mod error;
 mod extract;
-mod files;
+pub(crate) mod files;
 pub mod guard;
 mod http;
 mod http_impl;

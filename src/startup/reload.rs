@@ -15,6 +15,7 @@
 use super::adapter_files::AdapterFiles;
 use super::ready::Found;
 use crate::graphql::{PasarSchema, forget_stored_responses};
+use crate::marketplace::files;
 use crate::marketplace::registry::{self, LoadOptions, Source};
 use crate::marketplace::upstream::Upstream;
 use crate::marketplace::validate::Problem;
@@ -162,7 +163,7 @@ fn watch_folder(dir: &std::path::Path, tx: mpsc::Sender<&'static str>) -> Option
     // One pending change covers any that follow it until the debounce reads it.
     let (changed, changes) = mpsc::channel::<()>(1);
     let handler = move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|event| is_change(&event.kind)) {
+        if event.is_ok_and(|event| is_change(&event.kind) && !only_leftovers(&event.paths)) {
             let _ = changed.try_send(());
         }
     };
@@ -191,6 +192,12 @@ fn is_change(kind: &notify::EventKind) -> bool {
         notify::EventKind::Access(_) => false,
         _ => true,
     }
+}
+
+/// Whether an event touches only an editor's leftovers, which no reload reads: each save of one
+/// reloaded every adapter and logged it at INFO (review40o R40o-3).
+fn only_leftovers(paths: &[PathBuf]) -> bool {
+    !paths.is_empty() && paths.iter().all(|path| files::is_editor_leftover(path))
 }
 
 /// Sends one trigger per burst of changes (an editor writes in several steps).

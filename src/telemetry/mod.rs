@@ -16,6 +16,7 @@ mod export;
 mod gone;
 mod in_flight;
 pub mod logging;
+pub mod masked;
 pub mod request;
 pub mod trace;
 

@@ -60,7 +60,7 @@ fn broken_adapter_files_are_reported_problem_by_problem() {
     for expected in [
         format!("{}`pricing.colour`: unknown field", at("colour =")),
         format!("{}`id`: `Mbiz Market` must be", at("Mbiz Market")),
-        format!("{}`auth.token_env`: `sk-live-123` must name an environment variable", at("sk-live")),
+        format!("{}`auth.token_env`: is not an environment variable name (A-Z, 0-9, _; 11 characters", at("sk-live")),
         format!("{}`fields.price`: format: unknown variant `idr_txt`", at("price = {")),
         format!("{}`response.items`: `data` is not a JSON pointer", at("items = \"data\"")),
         "syntax.toml:2: not valid TOML".into(),
@@ -70,6 +70,7 @@ fn broken_adapter_files_are_reported_problem_by_problem() {
         assert!(output.contains(&expected), "missing `{expected}` in:\n{output}");
     }
     assert!(!output.contains("panicked"), "{output}");
+    assert!(!output.contains("sk-live-123"), "the secret written for its variable's name is printed: {output}");
 }
 
 #[test]
@@ -191,6 +192,32 @@ async fn a_file_not_named_after_its_id_is_refused_by_check_and_by_serve() {
     let env = pasar::Env::isolated().with(pasar::demo::MBIZ_TOKEN_ENV, "t");
     let error = pasar::Application::build(&config, env).await.err().expect("refused");
     assert!(error.to_string().contains(&expected), "{error}");
+}
+
+/// What an editor leaves beside the file it edits: Emacs's lock (a dangling symlink), its
+/// auto-save, Vim's swap file, a backup, and a hidden `*.toml` of someone's own.
+#[cfg(unix)]
+pub(super) fn leave_editor_files(dir: &Path) {
+    std::os::unix::fs::symlink("root@host.1234:1765000000", dir.join(".#mbiz.toml")).expect("lock");
+    for name in ["#mbiz.toml#", ".mbiz.toml.swp", "mbiz.toml~", ".hidden.toml"] {
+        std::fs::write(dir.join(name), "not an adapter").expect("write");
+    }
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn an_editors_lock_and_hidden_files_in_the_adapter_folder_stop_neither_check_nor_start_up() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("bela.toml"), bundled("bela.toml")).expect("write");
+    leave_editor_files(dir.path());
+    let (ok, output) = pasar_check(dir.path());
+    assert!(ok, "{output}");
+    assert!(output.contains("1 adapter file(s)"), "{output}");
+
+    let config = pasar::Config { listen: "127.0.0.1:0".parse().expect("addr"), ..pasar::Config::default() };
+    let config = pasar::Config { adapters_dir: dir.path().to_path_buf(), ..config };
+    let built = pasar::Application::build(&config, pasar::Env::isolated()).await;
+    assert!(built.is_ok(), "{:?}", built.err());
 }
 
 #[test]

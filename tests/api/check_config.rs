@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// A folder holding `files` (name, text) and a `pasar.toml` of `lines` over it.
-fn setup(files: &[(String, String)], lines: &str) -> tempfile::TempDir {
+pub(crate) fn setup(files: &[(String, String)], lines: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let adapters = dir.path().join("adapters");
     std::fs::create_dir(&adapters).expect("mkdir");
@@ -19,7 +19,7 @@ fn setup(files: &[(String, String)], lines: &str) -> tempfile::TempDir {
     dir
 }
 
-fn jatim_bejo() -> (String, String) {
+pub(crate) fn jatim_bejo() -> (String, String) {
     ("jatim-bejo.toml".into(), bundled("jatim-bejo.toml"))
 }
 
@@ -169,6 +169,78 @@ fn an_otlp_endpoint_that_is_no_http_url_is_refused() {
         "[telemetry]\notlp_endpoint = \"otel-collector:4318\"\n",
         "`[telemetry] otlp_endpoint`: `otel-collector:4318` must be an http(s) URL",
     );
+}
+
+#[test]
+fn a_refused_otlp_endpoint_is_quoted_without_its_password() {
+    refused(
+        "[telemetry]\notlp_endpoint = \"ftp://oteluser:OtelPw321@collector:4318\"\n",
+        "`[telemetry] otlp_endpoint`: `ftp://***@collector:4318` must be an http(s) URL",
+    );
+    let (_, output) = check_lines("[telemetry]\notlp_endpoint = \"ftp://oteluser:OtelPw321@collector:4318\"\n");
+    assert!(!output.contains("OtelPw321"), "{output}");
+}
+
+/// `pasar serve --config` over `dir` with `env`: its exit code, or `None` when it was still
+/// serving after a few seconds (then stopped), and what it printed.
+fn serve_briefly(dir: &Path, env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let file = dir.join("pasar.toml");
+    run_briefly(&["serve".as_ref(), "--config".as_ref(), file.as_os_str()], env)
+}
+
+/// `pasar ARGS…` as [`serve_briefly`] runs it.
+fn run_briefly(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> (Option<i32>, String) {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pasar"))
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pasar runs");
+    let deadline = Instant::now() + Duration::from_secs(8);
+    let code = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status.code();
+        }
+        if Instant::now() > deadline {
+            child.kill().expect("kill");
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let output = child.wait_with_output().expect("output");
+    (code, String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout))
+}
+
+#[test]
+fn a_bad_otlp_endpoint_variable_stops_serve_and_check_as_the_files_key_does_naming_it() {
+    let dir = setup(&[jatim_bejo()], "");
+    let env = [("OTEL_EXPORTER_OTLP_ENDPOINT", "http://u:EnvOtelPw@")];
+    let (code, output) = serve_briefly(dir.path(), &env);
+    assert_eq!(code, Some(1), "{output}");
+    assert!(output.contains("OTEL_EXPORTER_OTLP_ENDPOINT: `http://***@` is not a URL"), "{output}");
+    let file = dir.path().join("pasar.toml");
+    let (ok, checked) = pasar_check_with(&["--config".as_ref(), file.as_os_str()], &env);
+    assert!(!ok, "{checked}");
+    for printed in [&output, &checked] {
+        assert!(!printed.contains("EnvOtelPw"), "the password is printed: {printed}");
+    }
+}
+
+#[test]
+fn the_demo_refuses_to_start_where_a_deployments_variables_are_set_naming_them() {
+    let dir = setup(&[jatim_bejo()], "");
+    let adapters = dir.path().join("adapters");
+    let env = [
+        ("PASAR_ADAPTERS_DIR", adapters.to_str().expect("a UTF-8 path")),
+        ("PASAR_CACHE__REDIS__URL", "redis://:RedisPw9@127.0.0.1:1/0"),
+    ];
+    let (code, output) = run_briefly(&["serve".as_ref(), "--listen".as_ref(), "127.0.0.1:0".as_ref()], &env);
+    assert_eq!(code, Some(1), "the demo served: {output}");
+    assert!(output.contains("PASAR_ADAPTERS_DIR, PASAR_CACHE__REDIS__URL set but no --config given"), "{output}");
+    assert!(!output.contains("RedisPw9"), "{output}");
 }
 
 #[test]

@@ -244,6 +244,18 @@ pub(crate) async fn served_over_a_folder() -> (Vec<sandbox::RunningSandbox>, tem
     (sandboxes, dir, gateway)
 }
 
+/// Renames mbiz in its file in `dir` and waits (up to a generous 20 s) until a reload applies.
+async fn rename_mbiz_until_applied(dir: &Path, gateway: &Served) {
+    let mbiz = dir.join("mbiz.toml");
+    let text = std::fs::read_to_string(&mbiz).expect("read");
+    std::fs::write(&mbiz, text.replacen("\nname = \"", "\nname = \"Renamed ", 1)).expect("write");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while applied(gateway).await == 0 {
+        assert!(Instant::now() < deadline, "the edited file was not reloaded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test]
 async fn reading_the_adapter_files_is_no_change_and_a_reload_does_not_trigger_the_next() {
     let (_sandboxes, dir, gateway) = served_over_a_folder().await;
@@ -255,14 +267,7 @@ async fn reading_the_adapter_files_is_no_change_and_a_reload_does_not_trigger_th
     tokio::time::sleep(quiet).await;
     assert_eq!(applied(&gateway).await, 0, "reading the files reloaded them");
 
-    let mbiz = dir.path().join("mbiz.toml");
-    let text = std::fs::read_to_string(&mbiz).expect("read");
-    std::fs::write(&mbiz, text.replacen("\nname = \"", "\nname = \"Renamed ", 1)).expect("write");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while applied(&gateway).await == 0 {
-        assert!(Instant::now() < deadline, "the edited file was not reloaded");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    rename_mbiz_until_applied(dir.path(), &gateway).await;
     tokio::time::sleep(quiet).await;
     assert_eq!(applied(&gateway).await, 1, "the reload's own reading of the files triggered more");
 }
@@ -281,4 +286,52 @@ async fn a_switched_off_marketplace_is_disabled_never_called_and_never_a_cache_h
     assert_eq!((mbiz["status"].as_str(), mbiz["cache"].as_str()), (Some("DISABLED"), Some("MISS")), "{answer}");
     assert_eq!(answer["data"]["search"]["complete"], false, "{answer}");
     assert_eq!(app.sandbox("mbiz").state().requests_served(), 0);
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn an_editors_leftovers_trigger_no_reload_and_stop_none() {
+    let (_sandboxes, dir, gateway) = served_over_a_folder().await;
+    crate::check::leave_editor_files(dir.path());
+    // Five times the watcher's debounce.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(applied(&gateway).await, 0, "an editor's leftovers reloaded the adapters");
+
+    rename_mbiz_until_applied(dir.path(), &gateway).await;
+}
+
+/// The threads of process `pid`, as Linux counts them (0 once it is gone).
+#[cfg(target_os = "linux")]
+fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status.lines().find_map(|l| l.strip_prefix("Threads:")).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_sighup_while_pasar_starts_does_not_end_it() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let dir = crate::check_config::setup(&[crate::check_config::jatim_bejo()], "");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pasar"))
+        .args(["serve".as_ref(), "--config".as_ref(), dir.path().join("pasar.toml").as_os_str()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("pasar runs");
+    // Sent once its runtime's threads run, i.e. `main` has begun, and long before it serves (it
+    // reads its configuration and adapter files first: 0.3 s and more in a debug build).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while threads(child.id()) < 2 {
+        assert!(Instant::now() < deadline, "pasar's runtime never started");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    std::thread::sleep(Duration::from_millis(20));
+    let sent = Command::new("kill").args(["-HUP", &child.id().to_string()]).status().expect("kill runs");
+    assert!(sent.success());
+    let stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let serving = stdout.lines().map_while(Result::ok).any(|line| line.contains("Pasar is serving"));
+    let _ = child.kill();
+    let status = child.wait().expect("waited");
+    assert!(serving, "pasar ended (129 is SIGHUP's default action): {status:?}");
 }

@@ -36,3 +36,35 @@ async fn a_canary_api_key_appears_in_no_response_and_no_log_line() {
         assert!(!output.contains("Bearer "), "a credential header leaked: {output}");
     }
 }
+
+/// An adapter file that holds secrets where their names and a plain URL belong.
+const MISPLACED: [&str; 2] = ["sk-live-9f8e7d6c5b4a", "FtpPw1"];
+
+#[tokio::test]
+async fn a_secret_written_for_a_variable_name_or_in_a_refused_url_is_echoed_nowhere() {
+    let (_sandboxes, dir, gateway) = crate::reload::served_over_a_folder().await;
+    let zeta = crate::reload::repo_adapter("mbiz")
+        .replace("id = \"mbiz\"", "id = \"zeta\"")
+        .replace("token_env = \"MBIZ_TOKEN\"", "token_env = \"sk-live-9f8e7d6c5b4a\"")
+        .replace("https://api.mbizmarket.co.id", "ftp://partner:FtpPw1@127.0.0.1/zeta");
+    assert!(zeta.contains(MISPLACED[0]) && zeta.contains(MISPLACED[1]), "the adapter's text moved: {zeta}");
+    std::fs::write(dir.path().join("zeta.toml"), zeta).expect("write");
+    let readyz = format!("{}/readyz", gateway.url);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let said = loop {
+        let said = gateway.client.get(&readyz).send().await.expect("readyz").text().await.expect("body");
+        if said.contains("zeta.toml") {
+            break said;
+        }
+        assert!(std::time::Instant::now() < deadline, "the refused reload is not on /readyz: {said}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert!(said.contains("is not an environment variable name"), "{said}");
+    let logs = gateway.terminate();
+    assert!(logs.contains("Adapter reload rejected"), "{logs}");
+    for output in [&said, &logs] {
+        for secret in MISPLACED {
+            assert!(!output.contains(secret), "{secret} is echoed: {output}");
+        }
+    }
+}

@@ -6,6 +6,7 @@ use crate::marketplace::definition::{
     Auth, FieldMap, FilterSpec, Limits, Method, Pagination, PaginationKind, Pricing, RequestSpec, ResponseSpec,
     ValueFormat,
 };
+use crate::telemetry::masked::masked_url;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -41,8 +42,8 @@ pub(crate) fn base_url_refusal(url: &str) -> Option<String> {
                 None
             }
         }
-        Ok(_) => Some(format!("`{url}` must be an http(s) URL with a host")),
-        Err(e) => Some(format!("`{url}` is not a URL ({e})")),
+        Ok(_) => Some(format!("`{}` must be an http(s) URL with a host", masked_url(url))),
+        Err(e) => Some(format!("`{}` is not a URL ({e})", masked_url(url))),
     }
 }
 
@@ -54,9 +55,18 @@ pub(super) fn check_auth(auth: &Auth, problems: &mut Problems<'_>) {
     }
     for (key, var) in auth.secrets() {
         if !is_env_name(var) {
-            problems.add(key, format!("`{var}` must name an environment variable (A-Z, 0-9, _), not hold a secret"));
+            problems.add(key, not_an_env_name(var));
         }
     }
+}
+
+/// The refusal of a value where a variable's name belongs, which never quotes it: it is most
+/// often the secret itself, and the refusal reaches the public `/readyz` (review40o R40o-12).
+fn not_an_env_name(value: &str) -> String {
+    let length = value.chars().count();
+    format!(
+        "is not an environment variable name (A-Z, 0-9, _; {length} characters given): name the variable, not the secret"
+    )
 }
 
 fn is_env_name(name: &str) -> bool {
