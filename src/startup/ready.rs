@@ -4,8 +4,9 @@
 //! Each enabled marketplace is checked by its `[probe]` (cached for its interval, under its own
 //! deadline) or, without one, by the outcome of its last real call, asked again by a one-item
 //! search at most every 10 s once that call failed 10 s ago or more. A marketplace nothing has
-//! been asked of yet counts as reachable: an instance that only became ready after serving
-//! traffic would never get any. Ready, 200, when at least `[telemetry] ready_min` are reachable;
+//! been asked of yet (at start-up, or just replaced by a reload) is asked by that re-check
+//! before it counts, never taken as reachable for free: a fresh instance is ready after its
+//! first `/readyz`, within the re-check's deadline. Ready, 200, when at least `[telemetry] ready_min` are reachable;
 //! else 503. `/healthz` stays a liveness check: it answers as long as the process serves.
 //! `adapter_files` names the files the last reload refused, if it was refused; that changes no
 //! status, since the old set serves (`adapter_files.rs`).
@@ -72,10 +73,10 @@ impl Found {
 #[derive(Debug, Serialize)]
 struct Reachability {
     id: String,
-    /// Whether it answered (`true` too when nothing was asked of it yet).
+    /// Whether it answered.
     reachable: bool,
-    /// `probe`, `last_call`, `recheck` (the last call failed a while ago and `/readyz` asked
-    /// again) or `none` (nothing asked yet).
+    /// `probe`, `last_call` or `recheck` (no call yet, or the last failed a while ago, and
+    /// `/readyz` asked).
     checked_by: &'static str,
     /// Seconds since the check.
     age_seconds: Option<u64>,
@@ -116,7 +117,10 @@ async fn check(service: &SearchService, entry: &RegistryEntry, found: &Found) ->
                 Reachability::of(entry, "recheck", probed(entry.recheck.check(marketplace).await), service, found)
             }
             Some(checked) => Reachability::of(entry, "last_call", Some(checked), service, found),
-            None => Reachability::of(entry, "none", None, service, found),
+            // Never asked (a fresh instance, or an adapter a reload just replaced) is asked now:
+            // counting it reachable put instances whose marketplaces all fail into rotation
+            // (review40o R40o-4).
+            None => Reachability::of(entry, "recheck", probed(entry.recheck.check(marketplace).await), service, found),
         },
     }
 }

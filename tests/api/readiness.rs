@@ -85,13 +85,13 @@ async fn readiness_probes_each_marketplace_once_per_interval_and_names_the_one_t
 }
 
 #[tokio::test]
-async fn without_a_probe_the_last_real_call_decides_and_an_unasked_marketplace_counts_as_reachable() {
+async fn without_a_probe_the_last_real_call_decides_and_an_unasked_marketplace_is_asked_by_readiness() {
     let (_dir, options) = every_marketplace_without_a_probe();
     let mut app = spawn_app_with(options).await;
     let (status, body) = ready(&app).await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(line(&body, "padi-umkm")["checked_by"], "none", "{body}");
-    assert!(app.sandboxes.iter().all(|s| s.requests_served() == 0), "nothing probed");
+    assert_eq!(line(&body, "padi-umkm")["checked_by"], "recheck", "{body}");
+    assert!(app.sandboxes.iter().all(|s| s.requests_served() == 1), "one re-check each");
 
     app.stop_sandbox("padi-umkm").await;
     let answer = app.graphql(SEARCH, json!({ "query": "kertas readiness", "first": 3 })).await;
@@ -102,6 +102,26 @@ async fn without_a_probe_the_last_real_call_decides_and_an_unasked_marketplace_c
     assert_eq!((padi["reachable"].clone(), padi["checked_by"].clone()), (json!(false), json!("last_call")), "{body}");
     assert_eq!(line(&body, "mbiz")["reachable"], true, "{body}");
     assert_eq!(line(&body, "mbiz")["checked_by"], "last_call", "{body}");
+}
+
+/// Review40o R40o-4: a marketplace never asked counted as reachable, so an instance whose
+/// marketplaces all answer 503 was ready at start-up and again after every reload.
+#[tokio::test]
+async fn marketplaces_never_asked_are_not_ready_for_free_at_start_up_nor_after_a_reload() {
+    let (dir, options) = every_marketplace_without_a_probe();
+    let app = spawn_app_with(options).await;
+    app.sandboxes.iter().for_each(|s| s.faults().set_mode(FaultMode::Status(503)));
+    let (status, body) = ready(&app).await;
+    assert_eq!((status, line(&body, "mbiz")["checked_by"].clone()), (503, json!("recheck")), "{body}");
+    assert_eq!(body["reachable"], 0, "{body}");
+
+    for entry in std::fs::read_dir(dir.path()).expect("adapters").map(|e| e.expect("entry").path()) {
+        let text = std::fs::read_to_string(&entry).expect("read").replace("timeout = \"2s\"", "timeout = \"3s\"");
+        std::fs::write(&entry, text.replace("name = \"Mbizmarket\"", "name = \"Mbizmarket r\"")).expect("write");
+    }
+    crate::reload::until(&app, "the reload", |now| now.iter().any(|(_, name)| name == "Mbizmarket r")).await;
+    let (status, body) = ready(&app).await;
+    assert_eq!(status, 503, "a reload does not make a failing marketplace reachable: {body}");
 }
 
 #[tokio::test]
