@@ -135,6 +135,16 @@ impl AccountView<'_> {
     async fn raw_name(&self) -> &str {
         &self.0.raw_name
     }
+    /// The canonical name of that account (`"CV Berkah Abadi"`): under a vendor whose accounts
+    /// cannot be one business (`NPWP_SHARED`), which of them this one is. The raw name when an
+    /// instance remembered the account without it.
+    async fn name(&self) -> &str {
+        if self.0.name.is_empty() { &self.0.raw_name } else { &self.0.name }
+    }
+    /// The legal form that account's listing states.
+    async fn legal_form(&self) -> LegalForm {
+        self.0.legal_form
+    }
     /// The location as that marketplace writes it.
     async fn location(&self) -> Option<&str> {
         self.0.location.as_deref()

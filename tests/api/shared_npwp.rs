@@ -60,7 +60,7 @@ pub async fn gateway(adapters: &std::path::Path) -> TestApp {
 
 const SEARCH: &str = r#"query($q: String!) { search(query: $q, first: 10, filter: { marketplaces: ["mbiz"] }) {
   offers { edges { node { sourceId seller { name }
-    vendor { id name legalForm scale umk issues { code message } accounts { sourceId } } } } } } }"#;
+    vendor { id name legalForm scale umk issues { code message } accounts { sourceId name legalForm } } } } } } }"#;
 
 /// Each offer's listing id and vendor, by listing id.
 async fn vendors(app: &TestApp, query: &str) -> Vec<(String, Value)> {
@@ -90,6 +90,20 @@ async fn a_pt_and_a_cv_under_one_npwp_are_one_vendor_that_names_both_and_states_
             let message = vendor["issues"][0]["message"].as_str().expect("message");
             assert!(message.contains("CV Berkah Abadi (CV) and PT Sentosa Makmur Jaya (PT)"), "{message}");
             assert_eq!(vendor["accounts"].as_array().map(Vec::len), Some(2), "{vendor}");
+            // Listing 1 is the PT's, listing 2 the CV's: each account says which business it is.
+            let form = if listing == "L-1" { "PT" } else { "CV" };
+            let own = vendor["accounts"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|a| a["sourceId"].as_str().is_some_and(|id| id.starts_with(form)));
+            let expected = if form == "CV" { ("CV Berkah Abadi", "CV") } else { ("PT Sentosa Makmur Jaya", "PT") };
+            let own = own.unwrap_or_else(|| panic!("{listing}: {vendor}"));
+            assert_eq!(
+                (own["name"].as_str(), own["legalForm"].as_str()),
+                (Some(expected.0), Some(expected.1)),
+                "{vendor}"
+            );
         }
         let id = format!("npwp-{entity}");
         let by_id = app.graphql("query($id: ID!) { vendor(id: $id) { name legalForm } }", json!({ "id": id })).await;
