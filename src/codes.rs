@@ -184,6 +184,9 @@ registry! {
     NpwpPlaceholder = "NPWP_PLACEHOLDER", Issue;
     /// The NPWP has characters other than digits and separators.
     NpwpBadCharacters = "NPWP_BAD_CHARACTERS", Issue;
+    /// A vendor's records share one NPWP entity under names or legal forms that cannot be one
+    /// business (a PT and a CV): one NPWP is likely mistyped. Both are named in the message.
+    NpwpShared = "NPWP_SHARED", Issue;
 }
 
 impl std::fmt::Display for Code {

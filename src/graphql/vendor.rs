@@ -53,11 +53,15 @@ impl VendorView {
     async fn former_ids(&self) -> Vec<ID> {
         self.0.former_ids.iter().cloned().map(ID).collect()
     }
-    /// Canonical name, legal form first (`"PT Maju Jaya Abadi"`).
+    /// Canonical name, legal form first (`"PT Maju Jaya Abadi"`). A vendor whose records share
+    /// one NPWP entity under names or forms that cannot be one business (issue `NPWP_SHARED`) is
+    /// named by all of them, sorted, joined by `" / "` (`"CV Berkah Abadi / PT Sentosa Makmur
+    /// Jaya"`); each offer's `seller` names its own account.
     async fn name(&self) -> &str {
         &self.0.record.name
     }
-    /// Legal form.
+    /// Legal form; `UNKNOWN` when none is stated, or when its records state forms that cannot be
+    /// one business's (a PT and a CV under one NPWP: issue `NPWP_SHARED`).
     async fn legal_form(&self) -> LegalForm {
         self.0.record.legal_form
     }
@@ -65,11 +69,13 @@ impl VendorView {
     async fn npwp(&self) -> Option<&str> {
         self.0.record.npwp.as_deref()
     }
-    /// Business scale (PP 7/2021).
+    /// Business scale (PP 7/2021); `UNKNOWN` when none is stated, and for a vendor whose records
+    /// cannot be one business (`NPWP_SHARED`): a scale stated belongs to only one of them.
     async fn scale(&self) -> BusinessScale {
         self.0.record.scale
     }
-    /// Whether it is an usaha mikro or kecil (UMK preference, Perpres 12/2021).
+    /// Whether it is an usaha mikro or kecil (UMK preference, Perpres 12/2021); false when its
+    /// scale is `UNKNOWN`.
     async fn umk(&self) -> bool {
         self.0.record.scale.is_umk()
     }
@@ -82,7 +88,9 @@ impl VendorView {
         self.0.record.region_code.and_then(region_by_code).map(Lean)
     }
     /// What could not be read cleanly about the vendor: an invalid NPWP, a location that is
-    /// ambiguous (`REGION_AMBIGUOUS`, candidates named) or unknown. See `resolveRegion`.
+    /// ambiguous (`REGION_AMBIGUOUS`, candidates named) or unknown (see `resolveRegion`), or
+    /// records sharing one NPWP entity that cannot be one business (`NPWP_SHARED`: a PT and a CV,
+    /// or two different names; every name and form is named, and one NPWP is likely mistyped).
     async fn issues(&self) -> &[Issue] {
         &self.0.record.issues
     }
@@ -126,6 +134,16 @@ impl AccountView<'_> {
     /// The name exactly as that marketplace writes it.
     async fn raw_name(&self) -> &str {
         &self.0.raw_name
+    }
+    /// The canonical name of that account (`"CV Berkah Abadi"`): under a vendor whose accounts
+    /// cannot be one business (`NPWP_SHARED`), which of them this one is. The raw name when an
+    /// instance remembered the account without it.
+    async fn name(&self) -> &str {
+        if self.0.name.is_empty() { &self.0.raw_name } else { &self.0.name }
+    }
+    /// The legal form that account's listing states.
+    async fn legal_form(&self) -> LegalForm {
+        self.0.legal_form
     }
     /// The location as that marketplace writes it.
     async fn location(&self) -> Option<&str> {

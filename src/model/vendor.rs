@@ -58,8 +58,10 @@ impl VendorRecord {
     }
 }
 
-/// Indonesian legal forms of a business.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum, serde::Serialize, serde::Deserialize)]
+/// Indonesian legal forms of a business (ordered only so sets of them read the same in any order).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, async_graphql::Enum, serde::Serialize, serde::Deserialize,
+)]
 pub enum LegalForm {
     /// Perseroan Terbatas.
     Pt,

@@ -13,7 +13,7 @@
 //! and redirects that lead to it. Past the budget the vendors seen longest ago go first. Vendors
 //! are shared by [`Arc`]: resolving one for an offer copies nothing.
 
-use crate::model::{MarketplaceId, Offer, VendorRecord};
+use crate::model::{LegalForm, MarketplaceId, Offer, VendorRecord};
 use record::{adds_to, fill, is_head_office, scales_differ};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
@@ -40,6 +40,20 @@ pub struct Account {
     pub raw_name: String,
     /// The location as that marketplace writes it.
     pub location: Option<String>,
+    /// The canonical name read from that account's listing (`"CV Berkah Abadi"`); empty for an
+    /// account remembered by an instance that did not keep it.
+    #[serde(default)]
+    pub name: String,
+    /// The legal form that account's listing states (by its name or a legal-form field).
+    #[serde(default = "unknown_form")]
+    pub legal_form: LegalForm,
+    /// Legal form plus core name (`"CV:BERKAH ABADI"`): whether two accounts can be one business.
+    #[serde(default)]
+    pub name_key: String,
+}
+
+fn unknown_form() -> LegalForm {
+    LegalForm::Unknown
 }
 
 /// A vendor merged across marketplaces.
@@ -71,6 +85,8 @@ impl Vendor {
             .map(|a| {
                 96 + a.source_id.as_ref().map_or(0, String::len)
                     + a.raw_name.len()
+                    + a.name.len()
+                    + a.name_key.len()
                     + a.location.as_ref().map_or(0, String::len)
             })
             .sum();
@@ -198,6 +214,9 @@ fn account(marketplace: &MarketplaceId, record: &VendorRecord) -> Account {
         source_id: record.source_id.clone(),
         raw_name: record.raw_name.clone(),
         location: record.location.clone(),
+        name: record.name.clone(),
+        legal_form: record.legal_form,
+        name_key: record.name_key.clone(),
     }
 }
 
@@ -246,9 +265,10 @@ impl Inner {
         let offer_id = offer.gateway_id();
         let account = account(&offer.marketplace, record);
         let head_office = is_head_office(record) && !is_head_office(&kept.vendor.record);
+        // A disputed vendor's record leaves the scale and form unstated on purpose.
         let known = kept.vendor.accounts.contains(&account)
             && !head_office
-            && !adds_to(&kept.vendor.record, record)
+            && (dispute::is_disputed(&kept.vendor) || !adds_to(&kept.vendor.record, record))
             && (kept.vendor.offer_ids.len() >= MAX_OFFERS_PER_VENDOR || kept.vendor.offer_ids.contains(&offer_id));
         // Most offers come from vendors already known as they are: then nothing is copied.
         if !known {
@@ -263,6 +283,7 @@ impl Inner {
             if vendor.offer_ids.len() < MAX_OFFERS_PER_VENDOR && !vendor.offer_ids.contains(&offer_id) {
                 vendor.offer_ids.push(offer_id);
             }
+            dispute::settle(vendor);
             let bytes = vendor.estimated_bytes();
             self.bytes = self.bytes.saturating_sub(kept.bytes) + bytes;
             kept.bytes = bytes;
@@ -365,6 +386,7 @@ impl Inner {
             vendor.former_ids.extend(merged.former_ids);
             vendor.former_ids.push(merged.id);
             fill(&mut vendor.record, &merged.record);
+            dispute::settle(vendor);
             let bytes = vendor.estimated_bytes();
             self.bytes = self.bytes.saturating_sub(target.bytes) + bytes;
             target.bytes = bytes;
@@ -376,6 +398,9 @@ impl Inner {
     }
 }
 
+mod dispute;
+#[cfg(test)]
+mod dispute_tests;
 mod record;
 #[cfg(test)]
 mod tests;

@@ -156,11 +156,23 @@ pub async fn spawn_app_with(options: TestOptions) -> TestApp {
 /// A gateway whose `marketplace` is served by `stub` (answers the sandbox never sends), the
 /// others by their sandboxes.
 pub async fn spawn_app_with_stub(marketplace: &'static str, stub: axum::Router) -> TestApp {
+    spawn_app_with_stub_in(marketplace, stub, None).await
+}
+
+/// As [`spawn_app_with_stub`], reading its adapter files from `adapters` when given.
+pub async fn spawn_app_with_stub_in(
+    marketplace: &'static str,
+    stub: axum::Router,
+    adapters: Option<std::path::PathBuf>,
+) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
     let url = format!("http://{}", listener.local_addr().expect("address"));
     tokio::spawn(async move { axum::serve(listener, stub).await });
     let options = TestOptions {
         configure: Arc::new(move |config| {
+            if let Some(dir) = &adapters {
+                config.adapters_dir.clone_from(dir);
+            }
             config.marketplaces.get_mut(marketplace).expect("the marketplace is configured").base_url =
                 Some(url.clone());
         }),

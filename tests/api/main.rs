@@ -84,6 +84,7 @@ mod search;
 mod search_walks;
 mod secrets;
 mod served;
+mod shared_npwp;
 mod shares;
 mod sheet_counts;
 mod slow_clients;
