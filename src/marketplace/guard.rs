@@ -183,7 +183,7 @@ impl Guard {
                 .await
                 .unwrap_or_else(|_| Err(timed_out(timeout)));
             self.breaker.record(outcome.as_ref().map_or_else(|e| !is_failure(e), |_| true));
-            self.last.note(outcome.as_ref().err().map(ToString::to_string));
+            self.last.note(&outcome);
             meters.breaker_state.set(self.breaker.level());
             let mut error = match outcome {
                 Ok(page) => {

@@ -3,7 +3,7 @@
 //! call ([`LastCall`], kept by the marketplace's guard).
 
 use super::definition::ProbeSpec;
-use super::{Marketplace, SearchRequest};
+use super::{Marketplace, MarketplaceError, SearchRequest};
 use std::time::Duration;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
@@ -20,12 +20,28 @@ pub struct Checked {
     pub at: Instant,
     /// `None` when the marketplace answered; else why it did not.
     pub error: Option<String>,
+    /// Whether the error is a `429`: the marketplace answered, asking Pasar to ask less.
+    pub rate_limited: bool,
 }
 
 impl Checked {
-    /// Whether the marketplace answered.
+    /// An outcome at `at` of a call that gave `outcome`.
+    pub fn of<T>(at: Instant, outcome: &Result<T, MarketplaceError>) -> Self {
+        let error = outcome.as_ref().err();
+        let rate_limited = matches!(error, Some(MarketplaceError::RateLimited { .. }));
+        Self { at, error: error.map(ToString::to_string), rate_limited }
+    }
+
+    /// Whether the marketplace answered without an error (what closes its circuit breaker).
     pub fn reachable(&self) -> bool {
         self.error.is_none()
+    }
+
+    /// Whether it counts for readiness: it answered, a `429` included. A quota is per API key,
+    /// shared by every instance: counting a `429` as down took the whole fleet out of rotation
+    /// at once while it still answered from its cache (review40o R40o-5).
+    pub fn ready(&self) -> bool {
+        self.reachable() || self.rate_limited
     }
 }
 
@@ -51,15 +67,20 @@ impl Probe {
     /// took out of rotation after every marketplace failed once would get no search to find them
     /// back, and stay out (review32w W32-3).
     pub fn recheck() -> Self {
-        Self::new(&ProbeSpec { query: RECHECK_QUERY.into(), interval: Some(RECHECK_INTERVAL), timeout: None })
+        Self::new(
+            &ProbeSpec { query: RECHECK_QUERY.into(), interval: Some(RECHECK_INTERVAL), timeout: None },
+            Duration::MAX,
+        )
     }
 
-    /// The probe a `[probe]` section describes.
-    pub fn new(spec: &ProbeSpec) -> Self {
+    /// The probe a `[probe]` section describes, for a marketplace whose searches have
+    /// `search_timeout`: a probe given longer found a marketplace answering in 1.8 s reachable
+    /// while every search timed out at 1.5 s (review40o R40o-19).
+    pub fn new(spec: &ProbeSpec, search_timeout: Duration) -> Self {
         Self {
             query: spec.query.trim().to_string(),
             interval: spec.interval.unwrap_or(DEFAULT_INTERVAL),
-            timeout: spec.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            timeout: spec.timeout.unwrap_or(DEFAULT_TIMEOUT).min(search_timeout),
             last: Mutex::new(None),
         }
     }
@@ -72,12 +93,14 @@ impl Probe {
         }
         let request =
             SearchRequest { query: self.query.clone(), offset: 0, limit: 1, cursor: None, filters: Vec::new() };
-        let error = match tokio::time::timeout(self.timeout, marketplace.search(&request)).await {
-            Ok(Ok(_)) => None,
-            Ok(Err(error)) => Some(error.to_string()),
-            Err(_) => Some(format!("no answer within {} ms", self.timeout.as_millis())),
+        let checked = match tokio::time::timeout(self.timeout, marketplace.search(&request)).await {
+            Ok(outcome) => Checked::of(Instant::now(), &outcome),
+            Err(_) => Checked {
+                at: Instant::now(),
+                error: Some(format!("no answer within {} ms", self.timeout.as_millis())),
+                rate_limited: false,
+            },
         };
-        let checked = Checked { at: Instant::now(), error };
         *last = Some(checked.clone());
         checked
     }
@@ -88,10 +111,10 @@ impl Probe {
 pub struct LastCall(std::sync::Mutex<Option<Checked>>);
 
 impl LastCall {
-    /// Notes an outcome: `None` when the marketplace answered.
-    pub fn note(&self, error: Option<String>) {
+    /// Notes a call's outcome.
+    pub fn note<T>(&self, outcome: &Result<T, MarketplaceError>) {
         if let Ok(mut last) = self.0.lock() {
-            *last = Some(Checked { at: Instant::now(), error });
+            *last = Some(Checked::of(Instant::now(), outcome));
         }
     }
 
@@ -130,7 +153,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_probe_is_asked_once_per_interval_and_says_why_it_failed() {
         let spec = ProbeSpec { query: "kertas".into(), interval: Some(Duration::from_secs(10)), timeout: None };
-        let probe = Probe::new(&spec);
+        let probe = Probe::new(&spec, Duration::MAX);
         let up = Counted { id: MarketplaceId::new("mbiz"), calls: AtomicU32::new(0), fail: false };
         for _ in 0..5 {
             assert!(probe.check(&up).await.reachable());

@@ -313,7 +313,7 @@ fn build_entry(def: AdapterDefinition, headers: HeaderMap, options: &LoadOptions
     };
     RegistryEntry {
         fingerprint,
-        probe: def.probe.as_ref().map(|spec| Arc::new(Probe::new(spec))),
+        probe: def.probe.as_ref().map(|spec| Arc::new(Probe::new(spec, settings.timeout))),
         recheck: Arc::new(Probe::recheck()),
         pushdown: def.filters.clone(),
         name: def.name.clone(),

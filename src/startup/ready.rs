@@ -82,6 +82,9 @@ struct Reachability {
     age_seconds: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
+    /// It answered `429`: reachable, asking Pasar to ask less (searches say `RATE_LIMITED`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    rate_limited: bool,
 }
 
 impl Reachability {
@@ -93,10 +96,11 @@ impl Reachability {
         found: &Found,
     ) -> Self {
         let id = entry.marketplace.id().as_str().to_string();
-        let reachable = checked.as_ref().is_none_or(Checked::reachable);
+        let reachable = checked.as_ref().is_none_or(Checked::ready);
         found.set(service, entry, reachable);
         let age_seconds = checked.as_ref().map(|c| c.at.elapsed().as_secs());
-        Self { id, reachable, checked_by, age_seconds, error: checked.and_then(|c| c.error) }
+        let rate_limited = checked.as_ref().is_some_and(|c| c.rate_limited);
+        Self { id, reachable, checked_by, age_seconds, error: checked.and_then(|c| c.error), rate_limited }
     }
 }
 
@@ -109,11 +113,18 @@ async fn check(service: &SearchService, entry: &RegistryEntry, found: &Found) ->
         Some(checked)
     };
     match &entry.probe {
-        Some(probe) => Reachability::of(entry, "probe", probed(probe.check(marketplace).await), service, found),
+        // The later word wins: a probe answered 20 s ago says less than the searches failing
+        // since (review40o R40o-19).
+        Some(probe) => match (probe.check(marketplace).await, service.last_call(marketplace.id())) {
+            (checked, Some(call)) if call.at > checked.at && !call.ready() => {
+                Reachability::of(entry, "last_call", Some(call), service, found)
+            }
+            (checked, _) => Reachability::of(entry, "probe", probed(checked), service, found),
+        },
         None => match service.last_call(marketplace.id()) {
             // A failure is asked again once it is older than the re-check's interval: no real
             // search may come to show the marketplace back (traffic follows readiness).
-            Some(failed) if !failed.reachable() && failed.at.elapsed() >= probe::RECHECK_INTERVAL => {
+            Some(failed) if !failed.ready() && failed.at.elapsed() >= probe::RECHECK_INTERVAL => {
                 Reachability::of(entry, "recheck", probed(entry.recheck.check(marketplace).await), service, found)
             }
             Some(checked) => Reachability::of(entry, "last_call", Some(checked), service, found),

@@ -197,3 +197,49 @@ async fn shutdown_drains_the_request_in_flight_and_says_how_many_it_drained() {
     assert!(stopped.contains("drained=1"), "{stopped}");
     assert!(logs.contains("Pasar is serving"), "the start-up line: {logs}");
 }
+
+/// Review40o R40o-5: a `429` is an answer; one quota shared by every instance must not take
+/// the whole fleet out of rotation while it still answers from its cache.
+#[tokio::test]
+async fn a_marketplace_answering_429_stays_reachable_and_says_it_is_rate_limited() {
+    let app = spawn_app_with(ready_min(5)).await;
+    for sandbox in &app.sandboxes {
+        sandbox.faults().set_mode(FaultMode::Status(429));
+    }
+    let (status, body) = ready(&app).await;
+    assert_eq!(status, 200, "{body}");
+    let mbiz = line(&body, "mbiz");
+    assert_eq!((mbiz["reachable"].clone(), mbiz["rate_limited"].clone()), (json!(true), json!(true)), "{body}");
+}
+
+/// Review40o R40o-19: a probe given longer than the marketplace's own deadline, or answered
+/// before the searches since failed, said ready while every search timed out.
+#[tokio::test]
+async fn a_marketplace_slower_than_its_deadline_is_not_ready_whatever_its_probe_allows() {
+    let options = TestOptions {
+        deadlines: vec![("mbiz", Duration::from_millis(300))],
+        configure: Arc::new(|c| c.telemetry.ready_min = 5),
+        ..TestOptions::default()
+    };
+    let app = spawn_app_with(options).await;
+    app.sandbox("mbiz").faults().set_latency(Duration::from_millis(700));
+    let (status, body) = ready(&app).await;
+    assert_eq!(status, 503, "mbiz's probe (2 s in its file) is held to its 300 ms: {body}");
+    assert!(line(&body, "mbiz")["error"].as_str().is_some_and(|e| e.contains("300 ms")), "{body}");
+}
+
+#[tokio::test]
+async fn searches_failing_after_a_probe_answered_count_against_readiness_before_the_next_probe() {
+    let options = TestOptions {
+        deadlines: vec![("mbiz", Duration::from_millis(300))],
+        configure: Arc::new(|c| c.telemetry.ready_min = 5),
+        ..TestOptions::default()
+    };
+    let app = spawn_app_with(options).await;
+    assert_eq!(ready(&app).await.0, 200, "every probe answered");
+    app.sandbox("mbiz").faults().set_latency(Duration::from_millis(700));
+    let answer = app.graphql(SEARCH, json!({ "query": "kertas lambat", "first": 3 })).await;
+    assert_eq!(source(&answer, "mbiz")["status"], "TIMEOUT", "{answer}");
+    let (status, body) = ready(&app).await;
+    assert_eq!((status, line(&body, "mbiz")["checked_by"].clone()), (503, json!("last_call")), "{body}");
+}
