@@ -13,7 +13,7 @@
 //! and redirects that lead to it. Past the budget the vendors seen longest ago go first. Vendors
 //! are shared by [`Arc`]: resolving one for an offer copies nothing.
 
-use crate::model::{LegalForm, MarketplaceId, Offer, VendorRecord};
+use crate::model::{MarketplaceId, Offer, VendorRecord};
 use record::{adds_to, fill, is_head_office, scales_differ};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
@@ -28,72 +28,6 @@ pub(super) const RETENTION: Duration = Duration::from_secs(70 * 60);
 const SWEEP_EVERY: Duration = Duration::from_secs(60);
 /// Per name link or redirect: the key, the target id and the hash table's own share.
 const LINK_BYTES: u64 = 96;
-
-/// One marketplace's account of a vendor.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-pub struct Account {
-    /// The marketplace.
-    pub marketplace: MarketplaceId,
-    /// The account id there, when the marketplace's adapter maps one.
-    pub source_id: Option<String>,
-    /// The name as that marketplace writes it.
-    pub raw_name: String,
-    /// The location as that marketplace writes it.
-    pub location: Option<String>,
-    /// The canonical name read from that account's listing (`"CV Berkah Abadi"`); empty for an
-    /// account remembered by an instance that did not keep it.
-    #[serde(default)]
-    pub name: String,
-    /// The legal form that account's listing states (by its name or a legal-form field).
-    #[serde(default = "unknown_form")]
-    pub legal_form: LegalForm,
-    /// Legal form plus core name (`"CV:BERKAH ABADI"`): whether two accounts can be one business.
-    #[serde(default)]
-    pub name_key: String,
-}
-
-fn unknown_form() -> LegalForm {
-    LegalForm::Unknown
-}
-
-/// A vendor merged across marketplaces.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Vendor {
-    /// Derived id (see the module docs).
-    pub id: String,
-    /// The record the vendor is shown by: its head office's (NPWP15 branch `000`) once seen, else
-    /// the first seen; completed with the scale, legal form, NPWP and place its other records
-    /// state and it does not (see `fill`), whatever order they came in.
-    pub record: VendorRecord,
-    /// Every account, sorted by marketplace then id.
-    pub accounts: BTreeSet<Account>,
-    /// Ids of offers seen from this vendor, oldest first.
-    pub offer_ids: Vec<String>,
-    /// Ids it was answered under before it was found to be one seller with another (see
-    /// [`VendorDirectory::get`]), oldest first.
-    #[serde(default)]
-    pub former_ids: Vec<String>,
-}
-
-impl Vendor {
-    /// Rough heap size, for the budget.
-    fn estimated_bytes(&self) -> u64 {
-        let record_text = self.record.text_bytes();
-        let accounts: usize = self
-            .accounts
-            .iter()
-            .map(|a| {
-                96 + a.source_id.as_ref().map_or(0, String::len)
-                    + a.raw_name.len()
-                    + a.name.len()
-                    + a.name_key.len()
-                    + a.location.as_ref().map_or(0, String::len)
-            })
-            .sum();
-        let offers: usize = self.offer_ids.iter().chain(&self.former_ids).map(|id| 24 + id.len()).sum();
-        (std::mem::size_of::<Self>() + 256 + self.id.len() + record_text + accounts + offers) as u64
-    }
-}
 
 /// One remembered vendor and what leads to it.
 struct Kept {
@@ -399,6 +333,8 @@ impl Inner {
 }
 
 mod dispute;
+mod vendor;
+pub use vendor::{Account, Vendor};
 #[cfg(test)]
 mod dispute_tests;
 mod record;

@@ -3,7 +3,7 @@
 
 use super::dispute::forms_agree;
 use super::*;
-use crate::model::BusinessScale;
+use crate::model::{BusinessScale, LegalForm};
 use crate::normalize::vendor::{canonical_name, name_key};
 
 /// An offer of the account `account` on `marketplace`, its seller written `raw`, stating the
