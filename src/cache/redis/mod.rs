@@ -214,8 +214,12 @@ impl RedisLevel {
                     self.refusals.refused(refusal, &error.to_string());
                     None
                 }
+                // The manager's own response timeout (the same length) may win the race with
+                // ours, so a silent connection's failures can come back as errors too.
                 None => {
-                    self.health.failed(&error.to_string());
+                    if self.health.failed(&error.to_string()) {
+                        self.redial();
+                    }
                     None
                 }
             },

@@ -294,7 +294,9 @@ impl Session {
     ) -> Result<(), Refused> {
         let admission = &self.endpoint.admission;
         let max = admission.limits().max_socket_operations;
-        if state.draining.is_some() {
+        // The flag as well as the session's own mark: a subscribe read in the same turn as the
+        // signal must not be admitted because the select happened to take the socket first.
+        if state.draining.is_some() || *self.stop.borrow() {
             return Err(Refused::from(Rejection::ShuttingDown));
         }
         if state.running.len() >= max {
