@@ -350,7 +350,9 @@ impl RedisLevel {
     /// Listens for what other instances announce, sending each to `heard`, for as long as
     /// anyone receives them.
     pub fn follow_others(&self, heard: broadcast::Sender<Heard>) {
-        let listening = purges::listen(self.client.clone(), self.channels(), self.instance.clone(), heard);
+        // A ping may wait longer than a command: a resubscription costs more than one slow answer.
+        let deadline = self.settings.timeout.max(Duration::from_secs(1));
+        let listening = purges::listen(self.client.clone(), self.channels(), self.instance.clone(), heard, deadline);
         tokio::spawn(listening);
     }
 

@@ -2,8 +2,8 @@
 //! publishes on a channel of each kind; every instance listens on both and drops its own
 //! in-process copies.
 //!
-//! The listener holds its own connection (a subscribed connection can issue nothing else) and
-//! reconnects by itself: a message published while it was away is missed, which is why Redis's
+//! The listener holds its own connection (a subscribed connection can issue nothing else),
+//! pings it when it has been quiet, and reconnects by itself: a message published while it was away is missed, which is why Redis's
 //! pages are deleted (or overwritten) by the announcing instance itself and in-process pages are
 //! not served past their TTL's windows.
 
@@ -66,36 +66,77 @@ fn heard_replaced((key, fetched_unix_ms): (CacheKey, u64)) -> Heard {
     Heard::Replaced(key, now.checked_sub(super::codec::age_of(fetched_unix_ms)).unwrap_or(now))
 }
 
-/// Listens on both channels until every receiver of `heard` is gone, resubscribing after failures.
-pub(super) async fn listen(client: redis::Client, channels: Channels, own: String, heard: broadcast::Sender<Heard>) {
+/// How long a subscription may stay quiet before it is asked whether it still answers: a
+/// connection the network went silent on (a lost NAT entry, a hung proxy) never ends by itself,
+/// and every purge sent meanwhile would be missed until TCP gives up, some 15 minutes later.
+const HEARTBEAT: Duration = Duration::from_secs(5);
+
+/// Listens on both channels until every receiver of `heard` is gone, resubscribing after
+/// failures and when a ping finds no answer within `deadline`.
+pub(super) async fn listen(
+    client: redis::Client,
+    channels: Channels,
+    own: String,
+    heard: broadcast::Sender<Heard>,
+    deadline: Duration,
+) {
     let mut away = false;
     while heard.receiver_count() > 0 {
-        match subscribed(&client, &channels).await {
-            Ok(pubsub) => {
+        let lost = match tokio::time::timeout(deadline, subscribed(&client, &channels)).await {
+            Ok(Ok(pubsub)) => {
                 if away {
                     tracing::info!("Listening for purges from other instances again");
                     away = false;
                 }
-                let mut messages = pubsub.into_on_message();
-                while let Some(message) = messages.next().await {
-                    let said = if message.get_channel_name() == channels.replaced {
-                        read_replaced(&own, message.get_payload_bytes()).map(heard_replaced)
-                    } else {
-                        let Ok(payload) = message.get_payload::<String>() else { continue };
-                        read(&own, &payload).map(Heard::Purge)
-                    };
-                    if let Some(said) = said {
-                        let _ = heard.send(said);
-                    }
-                }
+                hear(pubsub, &channels, &own, &heard, deadline).await
             }
-            Err(error) if !away => {
-                tracing::warn!(%error, "Not listening for purges from other instances; retrying every second");
-                away = true;
-            }
-            Err(_) => {}
+            Ok(Err(error)) => Some(error.to_string()),
+            Err(_) => Some("Redis did not answer the subscription".into()),
+        };
+        if let Some(error) = lost
+            && !away
+        {
+            tracing::warn!(%error, "Not listening for purges from other instances; retrying every second");
+            away = true;
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
+
+/// Passes on what arrives until the connection ends (`None`) or stops answering (why).
+async fn hear(
+    pubsub: redis::aio::PubSub,
+    channels: &Channels,
+    own: &str,
+    heard: &broadcast::Sender<Heard>,
+    deadline: Duration,
+) -> Option<String> {
+    let (mut sink, mut messages) = pubsub.split();
+    let mut quiet = tokio::time::interval_at(tokio::time::Instant::now() + HEARTBEAT, HEARTBEAT);
+    loop {
+        tokio::select! {
+            message = messages.next() => {
+                let message = message?;
+                quiet.reset();
+                let said = if message.get_channel_name() == channels.replaced {
+                    read_replaced(own, message.get_payload_bytes()).map(heard_replaced)
+                } else {
+                    let Ok(payload) = message.get_payload::<String>() else { continue };
+                    read(own, &payload).map(Heard::Purge)
+                };
+                if let Some(said) = said {
+                    let _ = heard.send(said);
+                }
+            }
+            _ = quiet.tick() => {
+                // A subscribed connection answers PING with an array, hence `Value`.
+                match tokio::time::timeout(deadline, sink.ping::<redis::Value>()).await {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(error)) => return Some(error.to_string()),
+                    Err(_) => return Some(format!("no answer to a ping within {} ms", deadline.as_millis())),
+                }
+            }
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! review40o R40o-6: a Redis connection the network went silent on (no reset: a lost NAT entry,
 //! a hung proxy) is replaced, so the instance shares through Redis again once the network is.
 
-use super::harness::{Instance, Redis, sandboxes};
-use crate::helpers::SEARCH;
+use super::harness::{ADMIN_TOKEN, Instance, Redis, sandboxes};
+use crate::helpers::{SEARCH, source};
 use serde_json::json;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -79,6 +79,42 @@ async fn a_connection_the_network_went_silent_on_is_replaced_once_it_answers_aga
         tokio::time::sleep(Duration::from_millis(250)).await;
         search(100 + attempt).await;
         if a.metrics().await.contains("pasar_redis_up 1") {
+            break;
+        }
+    }
+}
+
+async fn purge_mbiz(instance: &Instance) {
+    let purge = r#"mutation { purgeCache(marketplace: "mbiz") { marketplace } }"#;
+    let bearer = format!("Bearer {ADMIN_TOKEN}");
+    let purged: serde_json::Value =
+        instance.post(purge, json!({}), &[("authorization", &bearer)]).await.json().await.expect("JSON");
+    assert_eq!(purged["data"]["purgeCache"]["marketplace"], "mbiz", "{purged}");
+}
+
+/// The listener's own connection goes silent too: the purge sent over it is swallowed, and
+/// without a ping nothing ever tells it, so every later purge would be missed as well.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_listener_the_network_went_silent_on_hears_other_instances_purges_again() {
+    let redis = Redis::start();
+    let relay = Relay::start(redis.port).await;
+    let sandboxes = sandboxes().await;
+    let a = Instance::start(&sandboxes, &format!("redis://127.0.0.1:{}", relay.port), "").await;
+    let b = Instance::start(&sandboxes, &redis.url(), "").await;
+    let search = || a.graphql(SEARCH, json!({ "query": "kertas hvs", "first": 5 }));
+    search().await;
+    relay.silent.store(true, Ordering::SeqCst);
+    purge_mbiz(&b).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    relay.silent.store(false, Ordering::SeqCst);
+    // A's own copy stays (it heard nothing) until a purge reaches it again.
+    for attempt in 0.. {
+        assert!(attempt < 30, "A hears B's purges within 15 s of the network answering");
+        search().await;
+        assert_eq!(source(&search().await, "mbiz")["cache"], "HIT");
+        purge_mbiz(&b).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        if source(&search().await, "mbiz")["cache"] == "MISS" {
             break;
         }
     }
