@@ -281,6 +281,7 @@ impl Application {
 mod adapter_files;
 mod at_end;
 mod cors;
+mod folder;
 mod gzip;
 mod metrics;
 mod ready;

@@ -13,21 +13,17 @@
 //! names the files refused until a reload applies (`adapter_files.rs`).
 
 use super::adapter_files::AdapterFiles;
+use super::folder;
 use super::ready::Found;
 use crate::graphql::{PasarSchema, forget_stored_responses};
-use crate::marketplace::files;
 use crate::marketplace::registry::{self, LoadOptions, Source};
 use crate::marketplace::upstream::Upstream;
 use crate::marketplace::validate::Problem;
 use crate::search::{Replaced, SearchService};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio_util::task::AbortOnDropHandle;
-
-/// How long the folder must be quiet before a change is read (an editor writes in several steps).
-const DEBOUNCE: Duration = Duration::from_millis(300);
 
 /// Reads the adapter files again and swaps the registry when they are all valid.
 pub(super) struct Reloader {
@@ -107,7 +103,7 @@ fn too_few(enabled: usize, ready_min: usize, dir: &std::path::Path) -> Option<Pr
 pub(super) fn start(reloader: Arc<Reloader>, watch: bool) -> tokio::task::JoinHandle<()> {
     let (tx, mut rx) = mpsc::channel::<&'static str>(4);
     // Dropped with the task, which stops the watcher's thread.
-    let watcher = if watch { reloader.dir.as_deref().and_then(|dir| watch_folder(dir, tx.clone())) } else { None };
+    let watcher = if watch { reloader.dir.as_deref().and_then(|dir| folder::follow(dir, tx.clone())) } else { None };
     // Caught before this returns, not when the task first runs: the server may already answer
     // by then, and a SIGHUP sent on its first answer ended the process (its default action;
     // seen once in .ci/run: `sighup_reloads_the_adapters_and_says_so`, connection reset).
@@ -146,67 +142,5 @@ fn hangups(tx: mpsc::Sender<&'static str>) -> Option<AbortOnDropHandle<()>> {
     {
         let _ = tx;
         None
-    }
-}
-
-/// The folder's watcher and the task that turns its bursts of changes into triggers; dropping it
-/// stops both.
-struct Watching {
-    _watcher: notify::RecommendedWatcher,
-    _debounce: AbortOnDropHandle<()>,
-}
-
-/// Watches `dir`; each burst of changes, once the folder has been quiet for [`DEBOUNCE`], sends
-/// one trigger.
-fn watch_folder(dir: &std::path::Path, tx: mpsc::Sender<&'static str>) -> Option<Watching> {
-    use notify::{RecursiveMode, Watcher};
-    // One pending change covers any that follow it until the debounce reads it.
-    let (changed, changes) = mpsc::channel::<()>(1);
-    let handler = move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|event| is_change(&event.kind) && !only_leftovers(&event.paths)) {
-            let _ = changed.try_send(());
-        }
-    };
-    let started = notify::recommended_watcher(handler).and_then(|mut watcher| {
-        watcher.watch(dir, RecursiveMode::NonRecursive)?;
-        Ok(watcher)
-    });
-    match started {
-        Ok(watcher) => {
-            Some(Watching { _watcher: watcher, _debounce: AbortOnDropHandle::new(tokio::spawn(debounce(changes, tx))) })
-        }
-        Err(error) => {
-            tracing::warn!(%error, dir = %dir.display(), "The adapters folder cannot be watched: reload with SIGHUP.");
-            None
-        }
-    }
-}
-
-/// Whether an event in the folder may have changed a file. inotify also reports files being
-/// opened and read, and every reload reads them all: counted as changes, one reload would
-/// trigger the next, for ever.
-fn is_change(kind: &notify::EventKind) -> bool {
-    use notify::event::{AccessKind, AccessMode};
-    match kind {
-        notify::EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-        notify::EventKind::Access(_) => false,
-        _ => true,
-    }
-}
-
-/// Whether an event touches only an editor's leftovers, which no reload reads: each save of one
-/// reloaded every adapter and logged it at INFO (review40o R40o-3).
-fn only_leftovers(paths: &[PathBuf]) -> bool {
-    !paths.is_empty() && paths.iter().all(|path| files::is_editor_leftover(path))
-}
-
-/// Sends one trigger per burst of changes (an editor writes in several steps).
-async fn debounce(mut changes: mpsc::Receiver<()>, tx: mpsc::Sender<&'static str>) {
-    while changes.recv().await.is_some() {
-        while let Ok(Some(())) = tokio::time::timeout(DEBOUNCE, changes.recv()).await {}
-        // A full channel already holds a reload that will read these changes too.
-        if let Err(mpsc::error::TrySendError::Closed(_)) = tx.try_send("file change") {
-            return;
-        }
     }
 }

@@ -76,6 +76,7 @@ mod recap_vs_ledger;
 mod reload;
 mod reload_in_flight;
 mod reload_seen;
+mod reload_swap;
 mod round_trips;
 mod sandbox_text;
 mod schema;

@@ -227,7 +227,7 @@ async fn sighup_reloads_the_adapters_and_says_so() {
 }
 
 /// How many reloads the gateway's `/metrics` counts as applied (the series appears with the first).
-async fn applied(gateway: &Served) -> u64 {
+pub(crate) async fn applied(gateway: &Served) -> u64 {
     let metrics = format!("{}/metrics", gateway.url);
     let text = gateway.client.get(&metrics).send().await.expect("metrics").text().await.expect("text");
     let line = text.lines().find_map(|l| l.strip_prefix("pasar_adapter_reloads_total{outcome=\"applied\"} "));
@@ -316,7 +316,7 @@ fn a_sighup_while_pasar_starts_does_not_end_it() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pasar"))
         .args(["serve".as_ref(), "--config".as_ref(), dir.path().join("pasar.toml").as_os_str()])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(dir.path().join("stderr")).expect("a log file"))
         .spawn()
         .expect("pasar runs");
     // Sent once its runtime's threads run, i.e. `main` has begun, and long before it serves (it
@@ -333,5 +333,6 @@ fn a_sighup_while_pasar_starts_does_not_end_it() {
     let serving = stdout.lines().map_while(Result::ok).any(|line| line.contains("Pasar is serving"));
     let _ = child.kill();
     let status = child.wait().expect("waited");
-    assert!(serving, "pasar ended (129 is SIGHUP's default action): {status:?}");
+    let logs = std::fs::read_to_string(dir.path().join("stderr")).unwrap_or_default();
+    assert!(serving, "pasar ended (129 is SIGHUP's default action): {status:?}\n{logs}");
 }
