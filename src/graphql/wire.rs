@@ -249,7 +249,7 @@ pub(super) fn parse_request(mut wire: WireRequest, documents: &Documents) -> Res
     let mut variables = wire.variables.unwrap_or_default();
     let operation = select(&document, wire.operation_name.as_deref())?;
     super::variables::check(&document, operation).map_err(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED))?;
-    super::numbers::int_out_of_range(&query, &document, operation)?;
+    super::numbers::int_out_of_range_in(&query, &document, operation)?;
     coerce_variables(&document, operation, &mut variables, &wire.past_float)?;
     let mut request = async_graphql::Request::new(query);
     request.operation_name.clone_from(&wire.operation_name);

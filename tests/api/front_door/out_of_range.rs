@@ -17,6 +17,9 @@ pub(super) async fn first_error_at_every_door(app: &TestApp, request: &Value) ->
     if let Some(variables) = request.get("variables") {
         get.push(("variables", variables.to_string()));
     }
+    if let Some(name) = request["operationName"].as_str() {
+        get.push(("operationName", name.to_string()));
+    }
     let get = app.client.get(&url).query(&get).header("accept", "application/json").send().await.expect("GET");
     let batch = app.client.post(&url).json(&json!([request])).send().await.expect("batch").json::<Value>().await;
     let mut ws = socket::open_acked(&app.address, json!({})).await;
@@ -177,5 +180,30 @@ async fn a_number_past_any_float_leaves_the_rest_of_a_batch_to_run_and_is_named_
             .contains("`extensions.x[1]` holds 1e400, a number larger than any float"),
         "{error}"
     );
+    app.assert_serving().await;
+}
+
+/// A number no `Int` holds in an operation the request does not run: `first:
+/// 99999999999999999999` there was `GRAPHQL_VALIDATION_FAILED` naming no argument (async-graphql
+/// validates every operation of a document), and `first: 2147483648` there passed, the selected
+/// operation answering as if the document were valid, where in the run operation both are the
+/// argument's `BAD_USER_INPUT` (review40, after session 40).
+#[tokio::test]
+async fn a_number_no_int_holds_in_an_operation_not_run_is_bad_user_input_as_in_the_one_run() {
+    let app = spawn_app().await;
+    for n in ["2147483648", "99999999999999999999", "1e309"] {
+        let query = format!(
+            "query Run {{ __typename }}\nquery Other {{ search(query: \"kertas\", first: {n}) {{ complete }} }}"
+        );
+        let request = json!({ "query": query, "operationName": "Run" });
+        for (door, error) in first_error_at_every_door(&app, &request).await {
+            let extensions = &error["extensions"];
+            assert_eq!(
+                (extensions["code"].as_str(), extensions["field"].as_str(), &error["locations"][0]["line"]),
+                (Some("BAD_USER_INPUT"), Some("first"), &json!(2)),
+                "{n} by {door}: {error}"
+            );
+        }
+    }
     app.assert_serving().await;
 }
