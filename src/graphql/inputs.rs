@@ -1,7 +1,7 @@
 //! Input types of the search and compare arguments.
 
 use super::codes;
-use crate::normalize::echo::echoed;
+use crate::normalize::echo::{echoed, has_hidden};
 use crate::normalize::pdn::PdnTier;
 use crate::normalize::price::MAX_AMOUNT;
 use crate::normalize::region;
@@ -105,6 +105,17 @@ pub(super) fn offer_filter(filter: Option<OfferFilterInput>) -> Result<OfferFilt
     Ok(filter)
 }
 
+/// Refuses a client's free text holding a control or text-direction character (a NUL, an
+/// escape, U+202E), by the check the buyer pages refuse a search text with: a marketplace would
+/// be asked for it, and it travels back into titles, logs and terminals. A tab or a line break
+/// stays as written, as on the pages.
+pub(super) fn plain_text(text: &str, field: &'static str) -> Result<()> {
+    if !has_hidden(text) {
+        return Ok(());
+    }
+    Err(refusal(format!("`{field}` holds a control or text-direction character: \"{}\"", echoed(text)), field))
+}
+
 fn refusal(message: String, field: &'static str) -> Error {
     Error::new(message).extend_with(|_, e| {
         e.set("code", codes::BAD_USER_INPUT);
@@ -147,7 +158,8 @@ impl BuyerContextInput {
         let code = self.region_code.trim();
         let region = region::by_code(code).ok_or_else(|| {
             Error::new(format!(
-                "`buyer.regionCode` `{code}` is not a Kemendagri region code (e.g. \"35.71\" or \"35\")."
+                "`buyer.regionCode` `{}` is not a Kemendagri region code (e.g. \"35.71\" or \"35\").",
+                echoed(code)
             ))
             .extend_with(|_, e| {
                 e.set("code", codes::BAD_USER_INPUT);
@@ -173,6 +185,7 @@ pub(super) fn search_params(
     no_cache: Option<bool>,
     buyer: Option<BuyerContextInput>,
 ) -> Result<SearchParams> {
+    plain_text(&query, "query")?;
     let sort = sort.unwrap_or_default();
     // Policy order ranks locality to the buyer; without one it would rank every offer as of
     // unknown locality and still look like the order the rules ask for.

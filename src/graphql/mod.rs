@@ -26,6 +26,7 @@ mod numbers;
 mod offer_age;
 mod order;
 pub mod origin;
+mod past_float;
 pub mod persisted;
 mod prescan;
 mod price;

@@ -25,9 +25,25 @@ pub(super) fn out_of_range(query: &str, at: Pos) -> Option<ServerError> {
     Some(refused(format!("`{field}` got {}, a number larger than any Int or Float holds", echoed(token)), at, field))
 }
 
+/// Refuses `document` when an `Int` argument of any of its operations is given a number literal no
+/// `Int` holds, `selected` first. Not only the operation run: async-graphql validates them all,
+/// and refused `first: 99999999999999999999` in another as `GRAPHQL_VALIDATION_FAILED` naming no
+/// argument, while `first: 2147483648` there (an i64, which its validation takes) passed.
+pub(super) fn int_out_of_range_in(
+    query: &str,
+    document: &ExecutableDocument,
+    selected: &Positioned<OperationDefinition>,
+) -> Result<(), ServerError> {
+    int_out_of_range(query, document, selected)?;
+    let others = document.operations.iter().map(|(_, operation)| operation);
+    others
+        .filter(|other| !std::ptr::eq(*other, selected))
+        .try_for_each(|other| int_out_of_range(query, document, other))
+}
+
 /// Refuses `operation` when an `Int` argument is given a number literal no `Int` holds; a number
 /// that is no whole one (`first: 1.5`) is left to validation, as any value of the wrong type.
-pub(super) fn int_out_of_range(
+fn int_out_of_range(
     query: &str,
     document: &ExecutableDocument,
     operation: &Positioned<OperationDefinition>,

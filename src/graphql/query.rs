@@ -2,7 +2,7 @@
 
 use super::compare::CompareResult;
 use super::error::{codes, report_failure};
-use super::inputs::{BuyerContextInput, OfferFilterInput, buyer_context, offer_filter, search_params};
+use super::inputs::{BuyerContextInput, OfferFilterInput, buyer_context, offer_filter, plain_text, search_params};
 use super::lookup::{self, ParsedPriceView, RegionLevelView, RegionView};
 use super::marketplace::MarketplaceView;
 use super::response_cache::ResponseSources;
@@ -52,7 +52,10 @@ impl QueryRoot {
     async fn search(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "What the buyer is looking for, 1 to 200 characters.")] query: String,
+        #[graphql(
+            desc = "What the buyer is looking for, 1 to 200 characters; one holding a control or text-direction character (a NUL, U+202E) is refused."
+        )]
+        query: String,
         #[graphql(desc = "Conditions an offer must meet.")] filter: Option<OfferFilterInput>,
         #[graphql(desc = "Order of the merged offers.", default_with = "Some(OfferSort::Relevance)")] sort: Option<
             OfferSort,
@@ -84,12 +87,16 @@ impl QueryRoot {
     async fn compare(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "What the buyer is looking for, 1 to 200 characters.")] query: String,
+        #[graphql(
+            desc = "What the buyer is looking for, 1 to 200 characters; one holding a control or text-direction character (a NUL, U+202E) is refused."
+        )]
+        query: String,
         #[graphql(desc = "Conditions an offer must meet.")] filter: Option<OfferFilterInput>,
         #[graphql(desc = "Who is buying: ranks each group's offers by policy.")] buyer: Option<BuyerContextInput>,
         #[graphql(desc = "How many product groups, 1 to 50.", default_with = "Some(10)")] first: Option<i32>,
     ) -> Result<CompareResult> {
         let service = ctx.data_unchecked::<SearchService>();
+        plain_text(&query, "query")?;
         let params = CompareParams {
             query,
             filter: offer_filter(filter)?,
@@ -166,12 +173,16 @@ impl QueryRoot {
     }
 
     /// The regions a free-text location may mean: one when certain, every candidate when
-    /// ambiguous (a bare `"Kediri"` is both Kota and Kabupaten Kediri), none when unknown.
+    /// ambiguous (a bare `"Kediri"` is both Kota and Kabupaten Kediri), none when unknown. A text
+    /// holding a control or text-direction character (a NUL, U+202E) is refused with
+    /// `BAD_USER_INPUT` and `extensions.field: "text"`, as a search text is.
     async fn resolve_region(
         &self,
         #[graphql(desc = "A place name as a buyer writes it (`\"Kota Surabaya\"`, `\"Kediri\"`).")] text: String,
-    ) -> Vec<RegionView> {
-        lookup::resolve_region(&text)
+    ) -> Result<Vec<RegionView>> {
+        // Read past, a NUL or U+202E made `Kota Surabaya` followed by one a place name.
+        plain_text(&text, "text")?;
+        Ok(lookup::resolve_region(&text))
     }
 
     /// What a Pemda (its Kemendagri code) bought on the marketplaces in a calendar year (WIB):

@@ -27,7 +27,10 @@ impl SubscriptionRoot {
     async fn search_stream(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "What the buyer is looking for, 1 to 200 characters.")] query: String,
+        #[graphql(
+            desc = "What the buyer is looking for, 1 to 200 characters; one holding a control or text-direction character (a NUL, U+202E) is refused."
+        )]
+        query: String,
         #[graphql(desc = "Conditions an offer must meet.")] filter: Option<OfferFilterInput>,
         #[graphql(desc = "Order of the merged offers.", default_with = "Some(OfferSort::Relevance)")] sort: Option<
             OfferSort,

@@ -7,6 +7,7 @@
 
 use super::codes;
 use super::error::coded;
+use super::past_float::{self, InVariable, PastFloat, Step};
 use crate::bounded::{Bounded, bounded};
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition, VariableDefinition};
 use async_graphql::parser::{self, Positioned};
@@ -65,6 +66,9 @@ pub(super) struct WireRequest {
     pub(super) operation_name: Option<String>,
     pub(super) variables: Option<Map<String, Value>>,
     pub(super) extensions: Option<Map<String, Value>>,
+    /// Numbers past any float its variables held, read as `null` (`past_float.rs`).
+    #[serde(skip)]
+    pub(super) past_float: Vec<InVariable>,
 }
 
 /// A request is a JSON object. serde's derived reader also takes the fields' values in order as
@@ -99,10 +103,37 @@ pub(super) enum WireBatch {
 /// Reads a `POST` body: an object is one request, an array a batch.
 pub(super) fn from_body(bytes: &[u8]) -> Result<WireBatch, String> {
     let is_batch = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
-    if is_batch {
-        serde_json::from_slice(bytes).map(WireBatch::Batch).map_err(|e| e.to_string())
-    } else {
-        serde_json::from_slice(bytes).map(WireBatch::Single).map_err(|e| e.to_string())
+    if !is_batch {
+        return from_payload(bytes).map(WireBatch::Single);
+    }
+    let (mut requests, found): (Vec<WireRequest>, _) = past_float::read(bytes).map_err(|e| e.to_string())?;
+    for number in found {
+        let Some(&Step::Index(index)) = number.steps.first() else { return Err(number.malformed()) };
+        let request = requests.get_mut(index).ok_or_else(|| number.malformed())?;
+        into_variables(request, &number, 1)?;
+    }
+    Ok(WireBatch::Batch(requests))
+}
+
+/// Reads one request: a single `POST`'s body, a socket's `subscribe` payload.
+pub(super) fn from_payload(bytes: &[u8]) -> Result<WireRequest, String> {
+    let (mut request, found) = past_float::read(bytes).map_err(|e| e.to_string())?;
+    for number in found {
+        into_variables(&mut request, &number, 0)?;
+    }
+    Ok(request)
+}
+
+/// Gives `request` a number past any float found at its step `at` and on, for the coercion of
+/// its variable to refuse; one anywhere else (`extensions`) makes the request malformed.
+fn into_variables(request: &mut WireRequest, number: &PastFloat, at: usize) -> Result<(), String> {
+    let in_variables = matches!(number.steps.get(at), Some(Step::Key(key)) if key == "variables");
+    match number.in_variable(at + 1) {
+        Some(variable) if in_variables => {
+            request.past_float.push(variable);
+            Ok(())
+        }
+        _ => Err(number.malformed()),
     }
 }
 
@@ -126,8 +157,15 @@ pub(super) fn from_query_string(raw: &str) -> Result<WireRequest, String> {
         match key.as_str() {
             "query" => request.query = Some(field(value)?),
             "operationName" => request.operation_name = Some(field(value)?),
-            "variables" => request.variables = json_object("variables", &field(value)?)?,
-            "extensions" => request.extensions = json_object("extensions", &field(value)?)?,
+            "variables" => {
+                let (variables, found) = json_object("variables", &field(value)?)?;
+                request.variables = variables;
+                request.past_float = found.iter().filter_map(|number| number.in_variable(1)).collect();
+            }
+            "extensions" => match json_object("extensions", &field(value)?)? {
+                (_, found) if !found.is_empty() => return Err(found[0].malformed()),
+                (extensions, _) => request.extensions = extensions,
+            },
             _ => {}
         }
     }
@@ -146,10 +184,19 @@ fn form_decoded(value: &str) -> Result<String, ()> {
     Ok(decoded.into_owned())
 }
 
-fn json_object(name: &str, text: &str) -> Result<Option<Map<String, Value>>, String> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(map)) => Ok(Some(map)),
-        Ok(Value::Null) => Ok(None),
+/// A `GET` parameter's JSON object, absent when `null`.
+type JsonObject = Option<Map<String, Value>>;
+
+/// A JSON object parameter, with any number past any float in it read as `null` and returned,
+/// placed under `name` as a `POST` body's would be.
+fn json_object(name: &str, text: &str) -> Result<(JsonObject, Vec<PastFloat>), String> {
+    let read = past_float::read::<Value>(text.as_bytes()).map(|(value, mut found)| {
+        found.iter_mut().for_each(|number| number.steps.insert(0, Step::Key(name.to_string())));
+        (value, found)
+    });
+    match read {
+        Ok((Value::Object(map), found)) => Ok((Some(map), found)),
+        Ok((Value::Null, found)) if found.is_empty() => Ok((None, found)),
         Ok(_) => Err(format!("`{name}` must be a JSON object")),
         Err(e) => Err(format!("`{name}` is not JSON: {e}")),
     }
@@ -202,8 +249,8 @@ pub(super) fn parse_request(mut wire: WireRequest, documents: &Documents) -> Res
     let mut variables = wire.variables.unwrap_or_default();
     let operation = select(&document, wire.operation_name.as_deref())?;
     super::variables::check(&document, operation).map_err(|e| coded(e, codes::GRAPHQL_VALIDATION_FAILED))?;
-    super::numbers::int_out_of_range(&query, &document, operation)?;
-    coerce_variables(&document, operation, &mut variables)?;
+    super::numbers::int_out_of_range_in(&query, &document, operation)?;
+    coerce_variables(&document, operation, &mut variables, &wire.past_float)?;
     let mut request = async_graphql::Request::new(query);
     request.operation_name.clone_from(&wire.operation_name);
     request.variables = Variables::from_json(Value::Object(variables));
@@ -251,10 +298,15 @@ fn coerce_variables(
     document: &ExecutableDocument,
     operation: &Positioned<OperationDefinition>,
     variables: &mut Map<String, Value>,
+    past_float: &[InVariable],
 ) -> Result<(), ServerError> {
     for definition in &operation.node.variable_definitions {
         let definition = &definition.node;
         let name = definition.name.node.as_str();
+        // Read as `null` to read the rest of the request; one no other variable's check passes.
+        if let Some(number) = past_float.iter().find(|number| number.variable == name) {
+            return Err(refused_variable(document, operation, definition, Some(number.part.clone()), number.why()));
+        }
         if !variables.contains_key(name)
             && let Some(default) = &definition.default_value
             && let Ok(default) = default.node.clone().into_json()
@@ -269,25 +321,27 @@ fn coerce_variables(
         if let Some(value) = variables.get(name)
             && let Some(why) = super::variables::refusal(value, &definition.var_type.node)
         {
-            return Err(refused_variable(document, operation, definition, value, why));
+            let part = super::variables::refused_part(value, &definition.var_type.node);
+            return Err(refused_variable(document, operation, definition, part, why));
         }
     }
     Ok(())
 }
 
 /// The refusal of a variable's value, naming in `extensions.field` the place the value was
-/// given to, as a literal there is named (`first`, `filter.maxPrice`), and the variable.
+/// given to, as a literal there is named (`first`, `filter.maxPrice`), then `part`, where in the
+/// value (`.minPrice`), and the variable.
 fn refused_variable(
     document: &ExecutableDocument,
     operation: &Positioned<OperationDefinition>,
     definition: &VariableDefinition,
-    value: &Value,
+    part: Option<String>,
     why: String,
 ) -> ServerError {
     let (name, ty) = (definition.name.node.as_str(), &definition.var_type.node);
     let place = super::variables::place_of(document, operation, name);
     let given = place.as_ref().map(|place| format!(" (given to `{place}`)")).unwrap_or_default();
-    let field = place.map(|place| place + &super::variables::refused_part(value, ty).unwrap_or_default());
+    let field = place.map(|place| place + &part.unwrap_or_default());
     let message = format!("Variable `${name}` of type `{ty}`{given} got a value it cannot take: {why}.");
     let mut error = coded(ServerError::new(message, Some(definition.name.pos)), codes::BAD_USER_INPUT);
     let extensions = error.extensions.get_or_insert_with(Default::default);

@@ -109,7 +109,7 @@ fn init_payload(raw: Option<&RawValue>) -> Result<Option<Value>, String> {
 /// A `subscribe`'s request, read once its cost was charged; `Err` says why it is not one.
 pub(super) fn request(payload: Option<&RawValue>) -> Result<WireRequest, String> {
     let payload = payload.ok_or("a `subscribe` needs a `payload`, the GraphQL request")?;
-    serde_json::from_str(payload.get()).map_err(|e| e.to_string())
+    super::super::wire::from_payload(payload.get().as_bytes())
 }
 
 /// The id of a message too large to read as a request, if it can be found and is not too long

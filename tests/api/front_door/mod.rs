@@ -11,6 +11,7 @@ mod fuzz;
 mod gzip;
 mod header_size;
 mod heads;
+mod hostile_text;
 mod http2;
 mod lifetime;
 mod listed_errors;
