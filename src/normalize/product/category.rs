@@ -1,5 +1,6 @@
 //! What a spec is about (size, grammage, model code…), to say what conflicts.
 
+use super::food;
 use super::tables::{self, Dimension};
 
 /// Paper and sheet sizes written as codes.
@@ -43,7 +44,10 @@ pub(super) fn category(spec: &str) -> &'static str {
     if tables::HARDNESS.contains(&spec) {
         return "hardness";
     }
-    if tables::COLOURS.iter().any(|(_, c)| *c == spec) || matches!(spec, COLOUR_CARTRIDGE | BLACK_AND_COLOUR) {
+    // A flavour is what a food's colour is: which variant it is (`food`).
+    let flavour = food::FLAVOURS.iter().any(|(_, f)| *f == spec);
+    if tables::COLOURS.iter().any(|(_, c)| *c == spec) || flavour || matches!(spec, COLOUR_CARTRIDGE | BLACK_AND_COLOUR)
+    {
         return "colour";
     }
     if spec.strip_prefix("rp").is_some_and(|amount| amount.chars().all(|c| c.is_ascii_digit() || c == '.')) {

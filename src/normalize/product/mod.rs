@@ -11,7 +11,9 @@
 //!   size, grammage, weight, volume, power, processor class (`i3`/`i5`), memory and storage (a
 //!   title may leave one of them out, never state another), dimensions, counted parts (`4 laci`
 //!   ≠ `3 laci`, `8 port`, `2 pintu`) and model codes. Two colours conflict; a colour on one
-//!   side only does not (`Toner HP 85A` is the black one). What an offer includes (`dengan Sopir
+//!   side only does not (`Toner HP 85A` is the black one). A flavour is a food's colour
+//!   (`Coklat` = `Cokelat` = `Chocolate` ≠ `Stroberi`, `Full Cream`; `Plain` on food only,
+//!   `food.rs`). What an offer includes (`dengan Sopir
 //!   dan BBM`, one word per item) conflicts when both titles say it and the items differ.
 //!   A brand or kind on one side only is no conflict either: it only weighs in the similarity.
 //! - Domain equivalences, not sellers' wordings: paper sizes by name and millimetres (F4 =
@@ -166,6 +168,7 @@ mod category;
 mod conflicts;
 mod explain;
 mod face;
+mod food;
 mod group;
 mod identity;
 mod ink;
@@ -196,6 +199,8 @@ mod tests_brand_words;
 mod tests_chalk;
 #[cfg(test)]
 mod tests_face;
+#[cfg(test)]
+mod tests_food;
 #[cfg(test)]
 mod tests_goods;
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! phrases dropped, measures turned into specs, codes, numbers, colours and size words kept as
 //! specs, the remaining words as tokens.
 
+use super::food;
 use super::lex::{Class, Tok};
 use super::tables::{self, Dimension};
 use super::worn::{self, Worn};
@@ -41,12 +42,14 @@ pub(super) struct Reader<'a> {
     after_pack: bool,
     /// On something worn `S`, `M`, `L` and a shoe's number are sizes.
     worn: Worn,
+    /// On food `Plain` is a flavour.
+    food: bool,
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool, worn: Worn) -> Self {
+    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool, worn: Worn, food: bool) -> Self {
         let (specs, words, content) = (Vec::new(), Vec::new(), Vec::new());
-        Self { toks, at: 0, paper, book, specs, words, content, after_pack: false, worn }
+        Self { toks, at: 0, paper, book, specs, words, content, after_pack: false, worn, food }
     }
 
     fn peek(&self, ahead: usize) -> Option<&'a Tok> {
@@ -272,6 +275,10 @@ impl<'a> Reader<'a> {
         }
         if tables::HARDNESS.contains(&text) {
             return self.spec(text.to_string(), 1);
+        }
+        // `Susu Coklat` / `Susu Stroberi`: a flavour keeps variants apart as a colour does.
+        if let Some((flavour, n)) = food::at(self.toks, self.at, self.food) {
+            return self.spec(flavour.to_string(), n);
         }
         if let Some(spec) = tables::colour(text).or_else(|| tables::size(text)) {
             return self.spec(spec.to_string(), 1);
