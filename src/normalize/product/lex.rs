@@ -190,8 +190,21 @@ fn classify(chunk: &str, memory: bool, out: &mut Vec<Tok>) {
             Tok::new("gb", Class::Word),
         ]);
     }
+    // A cable's section: `1.5 mm2`, `1,5mm²` are sold as `1.5 mm`.
+    if chunk == SQUARE_MM {
+        return out.push(Tok::new("mm", Class::Word));
+    }
     if numeric {
         let number = normalize_number(lead);
+        if let Some(second) = rest.strip_prefix('x').filter(|r| glued_size(lead, r)) {
+            // `2x1.5`, `3x2,5mm2`: a size glued together reads as written apart (`2 x 1.5 mm`),
+            // two conductors of 1.5 mm²; joined, `2x15` was another cable's.
+            out.extend([Tok::new(number, Class::Num), Tok::new("x", Class::Word)]);
+            return classify(second, memory, out);
+        }
+        if rest == SQUARE_MM {
+            return out.extend([Tok::new(number, Class::Num), Tok::new("mm", Class::Word)]);
+        }
         if rest.is_empty() {
             out.push(Tok::new(number, Class::Num));
         } else if rest == "k" && number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) {
@@ -232,6 +245,22 @@ fn classify(chunk: &str, memory: bool, out: &mut Vec<Tok>) {
     } else {
         out.push(Tok::new(chunk.replace([',', '.'], ""), Class::Code));
     }
+}
+
+/// Square millimetres, a cable's section, as the lexer writes `mm²`.
+const SQUARE_MM: &str = "mm2";
+
+/// Whether `first` `x` `rest` is a size glued together with a decimal in it (`2x1.5`, `1,5x2`):
+/// `rest` a number, maybe with a unit after it.
+fn glued_size(first: &str, rest: &str) -> bool {
+    let digits = rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ','))).unwrap_or(rest.len());
+    let (second, unit) = rest.split_at(digits);
+    let number = |n: &str| n.starts_with(|c: char| c.is_ascii_digit()) && n.ends_with(|c: char| c.is_ascii_digit());
+    let decimal = first.contains(['.', ',']) || second.contains(['.', ',']);
+    !first.contains('/')
+        && number(second)
+        && decimal
+        && (unit.is_empty() || tables::unit(unit).is_some() || unit == SQUARE_MM)
 }
 
 /// `Rp150.000`, `IDR150rb`: the amount written onto a currency, and the currency's length.

@@ -18,7 +18,8 @@
 //!   A brand or kind on one side only is no conflict either: it only weighs in the similarity.
 //! - Domain equivalences, not sellers' wordings: paper sizes by name and millimetres (F4 =
 //!   Folio = FC = 215×330 mm, A4 = 210×297 mm); grammage however written (`80 gsm`, `80 gram`,
-//!   `80gr`, `80 g/m2`, and a bare `70` beside a paper size); `1500 ml` = `1,5 L`; `8/512` on a
+//!   `80gr`, `80 g/m2`, and a bare `70` beside a paper size); `1500 ml` = `1,5 L`; a cable's
+//!   `2x1.5` = `2 x 1,5 mm` = `2x1.5mm2` (a size glued with a decimal, `mm2` as `mm`); `8/512` on a
 //!   computer is 8 GB and 512 GB, `SSD 512` is 512 GB; `Ci5`, `Core i5`, `i5-1235U` are `i5`;
 //!   common procurement words in English and other spellings read as one Indonesian word
 //!   (`folding chair` = `kursi lipat`, `battery` = `batre` = `baterai`); a word written joined
