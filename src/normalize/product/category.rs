@@ -23,8 +23,14 @@ pub(super) const BLACK_AND_COLOUR: &str = "hitam+warna";
 /// The prefix of a desk's drawer unit spec (`biro0.5`): a title without one is the plain desk.
 pub(super) const BIRO: &str = "biro";
 
+/// The word after a mobile network's spec (`5g network`): a `5G` modem's, never five grams.
+pub(super) const NETWORK: &str = "network";
+
 /// What a spec is about, to say what conflicts.
 pub(super) fn category(spec: &str) -> &'static str {
+    if spec.strip_suffix(NETWORK).is_some_and(|g| g.ends_with("g ")) {
+        return NETWORK;
+    }
     // `size 42`: a shoe's or garment's size after its label (`worn`).
     if SIZE_CODES.contains(&spec) || spec.starts_with("size ") {
         return "size";

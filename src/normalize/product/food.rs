@@ -2,8 +2,6 @@
 //! Ultra Milk Coklat` is not `… Stroberi`), and a title about them is where a glued `5G` is five
 //! grams, not a network.
 
-use super::lex::Tok;
-
 /// Flavours in Indonesian and English, to one Indonesian name. `Coklat` is a colour's name too:
 /// a flavour's spec is read as a colour's (`category`), so chocolate is the same spec either way.
 #[rustfmt::skip]
@@ -37,12 +35,11 @@ pub(super) fn flavour(word: &str) -> Option<&'static str> {
     FLAVOURS.iter().find(|(w, _)| *w == word).map(|(_, f)| *f)
 }
 
-/// The flavour written at `at` and how many tokens it takes: `Full Cream` is one, and `Plain`
-/// is a flavour only on `food` (`Kaos Plain` is a plain shirt).
-pub(super) fn at(toks: &[Tok], at: usize, food: bool) -> Option<(&'static str, usize)> {
-    let tok = toks.get(at)?;
-    if tok.is("full") && toks.get(at + 1).is_some_and(|t| t.is("cream")) {
+/// The flavour a title names with `word`, `next` after it, and how many words it takes: `Full
+/// Cream` is one, and `Plain` is a flavour only on `food` (`Kaos Plain` is a plain shirt).
+pub(super) fn named(word: &str, next: Option<&str>, food: bool) -> Option<(&'static str, usize)> {
+    if word == "full" && next == Some("cream") {
         return Some(("fullcream", 2));
     }
-    flavour(&tok.text).filter(|f| *f != "plain" || food).map(|f| (f, 1))
+    flavour(word).filter(|f| *f != "plain" || food).map(|f| (f, 1))
 }

@@ -2,8 +2,9 @@
 //! phrases dropped, measures turned into specs, codes, numbers, colours and size words kept as
 //! specs, the remaining words as tokens.
 
+use super::category::NETWORK;
 use super::food;
-use super::lex::{Class, Tok};
+use super::lex::{self, Class, Tok};
 use super::tables::{self, Dimension};
 use super::worn::{self, Worn};
 use codes::processor;
@@ -277,7 +278,7 @@ impl<'a> Reader<'a> {
             return self.spec(text.to_string(), 1);
         }
         // `Susu Coklat` / `Susu Stroberi`: a flavour keeps variants apart as a colour does.
-        if let Some((flavour, n)) = food::at(self.toks, self.at, self.food) {
+        if let Some((flavour, n)) = food::named(text, self.peek(1).map(|t| t.text.as_str()), self.food) {
             return self.spec(flavour.to_string(), n);
         }
         if let Some(spec) = tables::colour(text).or_else(|| tables::size(text)) {
@@ -302,6 +303,10 @@ impl<'a> Reader<'a> {
             }
             if let Some(size) = tables::paper_size(text) {
                 return self.spec(size.to_string(), 1);
+            }
+            // `5G` said of a modem or phone: its network, no weight (`category`).
+            if lex::NETWORKS.contains(&text) {
+                return self.spec(format!("{text} {NETWORK}"), 1);
             }
             if self.bolt(text) {
                 return;

@@ -1,6 +1,7 @@
 //! Food and drink (match41): a flavour is another variant as a colour is, and a glued `5G` is
 //! five grams only where grams make sense.
 
+use super::category::category;
 use super::product_key;
 use super::tests_variants::{apart, each_apart};
 
@@ -34,4 +35,20 @@ fn plain_is_a_flavour_on_food_only() {
         (shirt.specs.as_slice(), shirt.tokens.contains(&"plain".to_string())),
         (&["hitam".to_string()][..], true)
     );
+}
+
+#[test]
+fn a_glued_5g_is_five_grams_on_food_and_a_network_elsewhere() {
+    // match41: off a phone's title `5G` was five grams, a weight: `Router 5G` weighed 5 g.
+    for title in ["Router 5G", "Modem Huawei B311 4G", "Kartu Perdana Telkomsel 5G", "Samsung Galaxy A14 5G"] {
+        let specs = product_key(title).specs;
+        let network = format!("{} network", if title.contains("4G") { "4g" } else { "5g" });
+        assert!(specs.contains(&network) && specs.iter().all(|s| category(s) != "weight"), "{title}: {specs:?}");
+    }
+    for title in ["Teh Celup Sariwangi 5G", "Gula Stick 5g", "Salep Kulit 5g"] {
+        let specs = product_key(title).specs;
+        assert!(specs.contains(&"5g".to_string()) && category("5g") == "weight", "{title}: {specs:?}");
+    }
+    each_apart(&[("Modem Huawei B311 5G", "Modem Huawei B311 4G"), ("Modem Huawei B311 5G", "Modem Huawei B311")]);
+    assert!(!apart("Modem Huawei B311 4G", "Modem Huawei B311"));
 }
