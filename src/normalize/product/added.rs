@@ -5,6 +5,7 @@
 
 use super::ProductKey;
 use super::category::category;
+use super::food;
 use super::lex::{Class, Tok};
 use super::similar::{related, same_value};
 use super::tables;
@@ -40,9 +41,10 @@ pub(super) fn apart<'a>(a: &'a ProductKey, b: &'a ProductKey) -> Option<Vec<&'a 
     (!added.is_empty() && (variant || (named && !shares_spec(a, b)))).then_some(added)
 }
 
-/// Whether a key keeps `word` among its words or as its colour.
+/// Whether a key keeps `word` among its words or as its colour or flavour.
 fn keeps(key: &ProductKey, word: &str) -> bool {
-    key.tokens.iter().any(|t| t == word) || tables::colour(word).is_some_and(|c| key.specs.iter().any(|s| s == c))
+    let colour = tables::colour(word).or_else(|| food::flavour(word));
+    key.tokens.iter().any(|t| t == word) || colour.is_some_and(|c| key.specs.iter().any(|s| s == c))
 }
 
 /// Whether a key writes `word` anywhere: among its words, specs or its kind's.

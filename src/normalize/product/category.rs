@@ -1,5 +1,6 @@
 //! What a spec is about (size, grammage, model code…), to say what conflicts.
 
+use super::food;
 use super::tables::{self, Dimension};
 
 /// Paper and sheet sizes written as codes.
@@ -22,8 +23,14 @@ pub(super) const BLACK_AND_COLOUR: &str = "hitam+warna";
 /// The prefix of a desk's drawer unit spec (`biro0.5`): a title without one is the plain desk.
 pub(super) const BIRO: &str = "biro";
 
+/// The word after a mobile network's spec (`5g network`): a `5G` modem's, never five grams.
+pub(super) const NETWORK: &str = "network";
+
 /// What a spec is about, to say what conflicts.
 pub(super) fn category(spec: &str) -> &'static str {
+    if spec.strip_suffix(NETWORK).is_some_and(|g| g.ends_with("g ")) {
+        return NETWORK;
+    }
     // `size 42`: a shoe's or garment's size after its label (`worn`).
     if SIZE_CODES.contains(&spec) || spec.starts_with("size ") {
         return "size";
@@ -43,7 +50,10 @@ pub(super) fn category(spec: &str) -> &'static str {
     if tables::HARDNESS.contains(&spec) {
         return "hardness";
     }
-    if tables::COLOURS.iter().any(|(_, c)| *c == spec) || matches!(spec, COLOUR_CARTRIDGE | BLACK_AND_COLOUR) {
+    // A flavour is what a food's colour is: which variant it is (`food`).
+    let flavour = food::FLAVOURS.iter().any(|(_, f)| *f == spec);
+    if tables::COLOURS.iter().any(|(_, c)| *c == spec) || flavour || matches!(spec, COLOUR_CARTRIDGE | BLACK_AND_COLOUR)
+    {
         return "colour";
     }
     if spec.strip_prefix("rp").is_some_and(|amount| amount.chars().all(|c| c.is_ascii_digit() || c == '.')) {

@@ -5,7 +5,7 @@
 use sha2::{Digest, Sha256};
 
 /// The version of the matching rules: it changes whenever a change may group offers otherwise.
-pub const MATCHER_VERSION: &str = "2026-12-s40";
+pub const MATCHER_VERSION: &str = "2026-12-s41";
 
 /// The id of a group of offers, each named by its marketplace and its id there: the first 16
 /// hex digits of a SHA-256 over the sorted, unique names and [`MATCHER_VERSION`], so neither

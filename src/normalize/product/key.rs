@@ -14,6 +14,7 @@ use super::apart::{self, Says};
 use super::boards;
 use super::category::category;
 use super::face;
+use super::food;
 use super::ink;
 use super::lex::{Class, Tok};
 use super::maker::{labelled_field, ordinary_or_brand, unknown_brand};
@@ -72,7 +73,8 @@ pub fn product_key(title: &str) -> ProductKey {
     toks.retain(|t| !(t.class == Class::Word && tables::NOISE.contains(&t.text.as_str()) && !label(t)));
     let paper = kind.is_some_and(|k| k.starts_with("kertas"));
     let book = kind.is_some_and(|k| k.starts_with("buku"));
-    let mut reader = Reader::new(&toks, paper, book, worn);
+    let food = food::edible(whole.iter().map(|t| t.text.as_str()));
+    let mut reader = Reader::new(&toks, paper, book, worn, food);
     reader.run();
     let Reader { mut specs, words: mut tokens, .. } = reader;
     if ink {

@@ -6,6 +6,7 @@
 //! word is cut in two (`80gsm` → `80`, `gsm`); any other mix of letters and digits is a code
 //! (`CE285A`, `i5`, `A4`).
 
+use super::food;
 use super::tables;
 use rust_decimal::Decimal;
 
@@ -41,9 +42,10 @@ pub(super) fn tokens(title: &str) -> Vec<Tok> {
     let mut out = Vec::new();
     let chunks = chunks(&title);
     let device = chunks.iter().any(|c| DEVICE_WORDS.contains(&c.as_str()));
+    let grams = food::edible(chunks.iter().map(String::as_str));
     for (at, chunk) in chunks.iter().enumerate() {
         let memory = device || chunks.get(at + 1).is_some_and(|next| next == "gb");
-        classify(chunk, memory, &mut out);
+        classify(chunk, memory, grams, &mut out);
     }
     out
 }
@@ -162,8 +164,8 @@ fn chunks(title: &str) -> Vec<String> {
 const PER_SQUARE_METRE: &[&str] = &["g/m2", "gr/m2", "gram/m2", "grm/m2"];
 
 /// `memory`: whether a pair like `3/64` is a device's memory and storage (on a device's title or
-/// before `GB`), see `memory_pair`.
-fn classify(chunk: &str, memory: bool, out: &mut Vec<Tok>) {
+/// before `GB`), see `memory_pair`; `grams`: whether the title is one where `5G` is five grams.
+fn classify(chunk: &str, memory: bool, grams: bool, out: &mut Vec<Tok>) {
     let lead_len = chunk.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '/'))).unwrap_or(chunk.len());
     let (lead, rest) = chunk.split_at(lead_len);
     let numeric = lead.starts_with(|c: char| c.is_ascii_digit());
@@ -174,10 +176,11 @@ fn classify(chunk: &str, memory: bool, out: &mut Vec<Tok>) {
         return out.extend([Tok::new(normalize_number(lead), Class::Num), Tok::new("gsm", Class::Word)]);
     }
     if chunk.contains('/') && (!is_fraction(lead) || rest.contains('/')) {
-        return chunk.split('/').filter(|p| !p.is_empty()).for_each(|p| classify(p, memory, out));
+        return chunk.split('/').filter(|p| !p.is_empty()).for_each(|p| classify(p, memory, grams, out));
     }
-    // `Galaxy A14 5G`: on a device's title a network, not five grams.
-    if memory && matches!(chunk, "3g" | "4g" | "5g") {
+    // `Galaxy A14 5G`, `Router 5G`, `Kartu Perdana 4G`: a network, not five grams, on a device's
+    // title and wherever grams make no sense (`Teh Celup 5G` is food: five grams).
+    if (memory || !grams) && NETWORKS.contains(&chunk) {
         return out.push(Tok::new(chunk, Class::Code));
     }
     let device = memory || rest == "gb";
@@ -190,8 +193,21 @@ fn classify(chunk: &str, memory: bool, out: &mut Vec<Tok>) {
             Tok::new("gb", Class::Word),
         ]);
     }
+    // A cable's section: `1.5 mm2`, `1,5mm²` are sold as `1.5 mm`.
+    if chunk == SQUARE_MM {
+        return out.push(Tok::new("mm", Class::Word));
+    }
     if numeric {
         let number = normalize_number(lead);
+        if let Some(second) = rest.strip_prefix('x').filter(|r| glued_size(lead, r)) {
+            // `2x1.5`, `3x2,5mm2`: a size glued together reads as written apart (`2 x 1.5 mm`),
+            // two conductors of 1.5 mm²; joined, `2x15` was another cable's.
+            out.extend([Tok::new(number, Class::Num), Tok::new("x", Class::Word)]);
+            return classify(second, memory, grams, out);
+        }
+        if rest == SQUARE_MM {
+            return out.extend([Tok::new(number, Class::Num), Tok::new("mm", Class::Word)]);
+        }
         if rest.is_empty() {
             out.push(Tok::new(number, Class::Num));
         } else if rest == "k" && number.parse::<Decimal>().is_ok_and(|n| n < Decimal::ONE_THOUSAND) {
@@ -232,6 +248,26 @@ fn classify(chunk: &str, memory: bool, out: &mut Vec<Tok>) {
     } else {
         out.push(Tok::new(chunk.replace([',', '.'], ""), Class::Code));
     }
+}
+
+/// Mobile networks written as a number glued to `G`, read as a code (`reader` makes it a spec of
+/// the network), not as grams, on all but food.
+pub(super) const NETWORKS: &[&str] = &["3g", "4g", "5g"];
+
+/// Square millimetres, a cable's section, as the lexer writes `mm²`.
+const SQUARE_MM: &str = "mm2";
+
+/// Whether `first` `x` `rest` is a size glued together with a decimal in it (`2x1.5`, `1,5x2`):
+/// `rest` a number, maybe with a unit after it.
+fn glued_size(first: &str, rest: &str) -> bool {
+    let digits = rest.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ','))).unwrap_or(rest.len());
+    let (second, unit) = rest.split_at(digits);
+    let number = |n: &str| n.starts_with(|c: char| c.is_ascii_digit()) && n.ends_with(|c: char| c.is_ascii_digit());
+    let decimal = first.contains(['.', ',']) || second.contains(['.', ',']);
+    !first.contains('/')
+        && number(second)
+        && decimal
+        && (unit.is_empty() || tables::unit(unit).is_some() || unit == SQUARE_MM)
 }
 
 /// `Rp150.000`, `IDR150rb`: the amount written onto a currency, and the currency's length.

@@ -11,12 +11,16 @@
 //!   size, grammage, weight, volume, power, processor class (`i3`/`i5`), memory and storage (a
 //!   title may leave one of them out, never state another), dimensions, counted parts (`4 laci`
 //!   ≠ `3 laci`, `8 port`, `2 pintu`) and model codes. Two colours conflict; a colour on one
-//!   side only does not (`Toner HP 85A` is the black one). What an offer includes (`dengan Sopir
+//!   side only does not (`Toner HP 85A` is the black one). A flavour is a food's colour
+//!   (`Coklat` = `Cokelat` = `Chocolate` ≠ `Stroberi`, `Full Cream`; `Plain` on food only,
+//!   `food.rs`). What an offer includes (`dengan Sopir
 //!   dan BBM`, one word per item) conflicts when both titles say it and the items differ.
 //!   A brand or kind on one side only is no conflict either: it only weighs in the similarity.
 //! - Domain equivalences, not sellers' wordings: paper sizes by name and millimetres (F4 =
 //!   Folio = FC = 215×330 mm, A4 = 210×297 mm); grammage however written (`80 gsm`, `80 gram`,
-//!   `80gr`, `80 g/m2`, and a bare `70` beside a paper size); `1500 ml` = `1,5 L`; `8/512` on a
+//!   `80gr`, `80 g/m2`, and a bare `70` beside a paper size); `1500 ml` = `1,5 L`; a cable's
+//!   `2x1.5` = `2 x 1,5 mm` = `2x1.5mm2` (a size glued with a decimal, `mm2` as `mm`); a glued
+//!   `5G` is five grams on food only (`food.rs`), elsewhere a network (`Router 5G`); `8/512` on a
 //!   computer is 8 GB and 512 GB, `SSD 512` is 512 GB; `Ci5`, `Core i5`, `i5-1235U` are `i5`;
 //!   common procurement words in English and other spellings read as one Indonesian word
 //!   (`folding chair` = `kursi lipat`, `battery` = `batre` = `baterai`); a word written joined
@@ -55,7 +59,7 @@
 //!   the good in a sort the other states none of (a current, a power, a cable's conductors) are
 //!   apart unless a model code relates them (`Kabel 220V 2 A` ≠ `Kabel 220V 2x1.5`, `ratings.rs`);
 //!   a word of a model's line right after its code (`Pro`, `Pro Max`, `Ultra`, `Mini`, `Lite`,
-//!   `Plus` or `+` but not before an item, `L3110 + Tinta`, `FE`, and a device's `5G`; `Mini`
+//!   `Plus` or `+` but not before an item, `L3110 + Tinta`, `FE`, and a `5G`; `Mini`
 //!   right before it)
 //!   makes another model of one code, one title may name none (`iPhone 13 Pro` ≠ `iPhone 13`,
 //!   R37m-7, R38m-8), and a letter after a code's last digit another code (`HD-10D` ≠ `HD-10`);
@@ -166,6 +170,7 @@ mod category;
 mod conflicts;
 mod explain;
 mod face;
+mod food;
 mod group;
 mod identity;
 mod ink;
@@ -196,6 +201,8 @@ mod tests_brand_words;
 mod tests_chalk;
 #[cfg(test)]
 mod tests_face;
+#[cfg(test)]
+mod tests_food;
 #[cfg(test)]
 mod tests_goods;
 #[cfg(test)]

@@ -81,6 +81,7 @@ pub(super) const BRANDS: &[(&str, &[&str])] = &[
     // Consumables, health, vehicles.
     ("Aqua", &["aqua", "danone aqua"]),
     ("Le Minerale", &["le minerale", "leminerale"]),
+    ("Ultra Milk", &["ultra milk", "ultramilk"]),
     ("Cleo", &["cleo"]),
     ("Club", &["club"]),
     ("Vit", &["vit"]),

@@ -2,7 +2,9 @@
 //! phrases dropped, measures turned into specs, codes, numbers, colours and size words kept as
 //! specs, the remaining words as tokens.
 
-use super::lex::{Class, Tok};
+use super::category::NETWORK;
+use super::food;
+use super::lex::{self, Class, Tok};
 use super::tables::{self, Dimension};
 use super::worn::{self, Worn};
 use codes::processor;
@@ -41,12 +43,14 @@ pub(super) struct Reader<'a> {
     after_pack: bool,
     /// On something worn `S`, `M`, `L` and a shoe's number are sizes.
     worn: Worn,
+    /// On food `Plain` is a flavour.
+    food: bool,
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool, worn: Worn) -> Self {
+    pub(super) fn new(toks: &'a [Tok], paper: bool, book: bool, worn: Worn, food: bool) -> Self {
         let (specs, words, content) = (Vec::new(), Vec::new(), Vec::new());
-        Self { toks, at: 0, paper, book, specs, words, content, after_pack: false, worn }
+        Self { toks, at: 0, paper, book, specs, words, content, after_pack: false, worn, food }
     }
 
     fn peek(&self, ahead: usize) -> Option<&'a Tok> {
@@ -273,6 +277,10 @@ impl<'a> Reader<'a> {
         if tables::HARDNESS.contains(&text) {
             return self.spec(text.to_string(), 1);
         }
+        // `Susu Coklat` / `Susu Stroberi`: a flavour keeps variants apart as a colour does.
+        if let Some((flavour, n)) = food::named(text, self.peek(1).map(|t| t.text.as_str()), self.food) {
+            return self.spec(flavour.to_string(), n);
+        }
         if let Some(spec) = tables::colour(text).or_else(|| tables::size(text)) {
             return self.spec(spec.to_string(), 1);
         }
@@ -295,6 +303,10 @@ impl<'a> Reader<'a> {
             }
             if let Some(size) = tables::paper_size(text) {
                 return self.spec(size.to_string(), 1);
+            }
+            // `5G` said of a modem or phone: its network, no weight (`category`).
+            if lex::NETWORKS.contains(&text) {
+                return self.spec(format!("{text} {NETWORK}"), 1);
             }
             if self.bolt(text) {
                 return;

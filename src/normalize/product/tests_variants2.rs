@@ -206,3 +206,24 @@ fn a_phones_5g_model_is_not_the_one_naming_no_network() {
     ]);
     assert!(!apart("Redmi Note 13 4G", "Redmi Note 13"));
 }
+
+#[test]
+fn a_cables_conductors_glued_with_a_decimal_read_as_written_apart() {
+    // match41: `2x1.5` was the code `2x15`, so `Kabel NYM 2x1.5` was apart from `2 x 1.5 mm` and
+    // one with `2 x 15`.
+    for (a, b) in [
+        ("Kabel NYM 2x1.5", "Kabel NYM 2 x 1.5 mm"),
+        ("Kabel NYM 2x1,5", "Kabel NYM 2 x 1.5"),
+        ("Kabel NYM Eterna 3x2.5mm", "Kabel NYM Eterna 3 x 2,5 mm"),
+        ("Kabel NYM 2x1.5mm2", "Kabel NYM 2 x 1.5 mm"),
+        ("Kabel NYA 1.5 mm2", "Kabel NYA 1,5mm"),
+    ] {
+        assert!(!apart(a, b), "{a} / {b}");
+    }
+    each_apart(&[
+        ("Kabel NYM 2x1.5", "Kabel NYM 2x2.5"),
+        ("Kabel NYM 2x1.5", "Kabel NYM 3x1.5"),
+        ("Kabel NYM 2x1.5", "Kabel NYM 2 x 15"),
+    ]);
+    assert_eq!(product_key("Kabel NYM 2x1.5").specs, ["2x1.5"]);
+}

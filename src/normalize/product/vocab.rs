@@ -2,6 +2,7 @@
 //! from a common one (`kertas`, `swivel`), and to expand abbreviations written without their
 //! vowels (`Krts` = kertas, `Mj` = meja, `Pnsl` = pensil, `Brs` = beras).
 
+use super::food;
 use super::names;
 use super::tables;
 use std::collections::HashSet;
@@ -49,7 +50,7 @@ const DESCRIPTIVE: &[&str] = &[
     // Technical acronyms: what a product is or has, never who makes it.
     "pvc", "hdpe", "ppr", "mdf", "hpl", "ssd", "hdd", "nvme", "rgb", "dvr", "nvr", "xvr", "ahd", "ptz", "ntsc",
     "hdmi", "vga", "dvd", "cd", "ac", "dc", "gps", "nfc", "wifi", "lan", "poe", "ups", "pcs", "std", "bw",
-    "cmyk", "dtf", "uv", "pln", "sds", "msds", "tkdn", "spt", "kwh",
+    "cmyk", "dtf", "uv", "pln", "sds", "msds", "tkdn", "spt", "kwh", "uht",
     // Cable types (`Kabel NYA 1x1.5 Eterna` is Eterna's; `NYA` has a vowel and was the maker of
     // every NYA cable, review33m N7).
     "nya", "nym", "nyy", "nyaf", "nymhy", "nyyhy", "nyfgby",
@@ -63,6 +64,7 @@ static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     out.extend(phrases.flat_map(|p| p.split(' ')));
     out.extend(tables::SYNONYMS.iter().flat_map(|(a, b)| [*a, *b]));
     out.extend(tables::COLOURS.iter().map(|(w, _)| *w));
+    out.extend(food::FLAVOURS.iter().map(|(w, _)| *w));
     out.extend(tables::SIZES.iter().map(|(w, _)| *w));
     out.extend(tables::UNITS.iter().map(|(w, _, _)| *w));
     for list in [
