@@ -4,6 +4,7 @@ mod addresses;
 mod caps;
 mod counting;
 mod doors;
+mod doors_counted;
 mod draining;
 mod echoes;
 mod frames;
