@@ -25,6 +25,7 @@ mod check_config;
 mod check_sample;
 mod checked_inputs;
 mod compare;
+mod config_bounds;
 mod conformance;
 mod devset;
 mod failure_lines;
