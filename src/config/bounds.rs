@@ -2,7 +2,7 @@
 //! request, and counts no machine has cores for. `pasar check --config` reports the same, each
 //! with its key, before anything is built (one HTTP client per worker included).
 
-use super::{Config, Defaults};
+use super::{Config, Defaults, RedisConfig};
 use crate::marketplace::breaker::MAX_OPEN_FOR;
 use crate::marketplace::freshness::window_problems;
 use std::time::Duration;
@@ -142,6 +142,7 @@ impl Config {
             let windows = window_problems(o.cache_ttl, None, None);
             problems.extend(windows.into_iter().map(|(name, reason)| (format!("[marketplaces.{id}] {name}"), reason)));
         }
+        problems.extend(self.cache.redis.iter().flat_map(RedisConfig::problems));
         problems
     }
 }
@@ -258,6 +259,20 @@ mod tests {
         let at_bounds = "[cache]\nbudget_mb = 65536\n[defaults]\ncache_ttl = \"0s\"\nstale_if_error = \"7days\"\n";
         assert_eq!(problems_of(at_bounds), Vec::<String>::new());
         assert!(problems_of("[cache]\nbudget_mb = 65537\n")[0].starts_with("`[cache] budget_mb`: 65537 must be"));
+    }
+
+    #[test]
+    fn redis_waits_that_would_never_use_redis_or_hold_requests_are_refused_each_by_its_key() {
+        let problems = problems_of("[cache.redis]\ntimeout = \"0s\"\nlock_for = \"1day\"\n");
+        assert_eq!(
+            problems,
+            [
+                "`[cache.redis] timeout`: 0s must be at least 1ms and at most 5s",
+                "`[cache.redis] lock_for`: 1day must be at least 100ms and at most 2m",
+            ]
+        );
+        assert!(problems_of("[cache.redis]\ntimeout = \"5s\"\nlock_for = \"100ms\"\n").is_empty());
+        assert_eq!(problems_of("[cache.redis]\ntimeout = \"5001ms\"\n").len(), 1);
     }
 
     #[test]

@@ -43,3 +43,21 @@ fn an_adapter_files_cache_ttl_past_a_day_is_refused_by_check_with_its_file_and_k
     assert!(checked.contains("jatim-bejo.toml:48") && checked.contains("`limits.cache_ttl`"), "{checked}");
     assert!(checked.contains("is more than 1day: allowed from 0s (off) to 1day"), "{checked}");
 }
+
+/// Review40o R40o-13: `[cache.redis]` took any wait: `timeout = "0s"` timed every command out
+/// (Redis never used, without a word), and a claim of a day kept other instances waiting on one
+/// that died holding it.
+#[test]
+fn redis_waits_out_of_their_bounds_stop_check_at_their_lines() {
+    let lines = "[cache.redis]\nurl = \"redis://127.0.0.1:1/0\"\ntimeout = \"0s\"\nlock_for = \"1day\"\n";
+    let dir = setup(&[jatim_bejo()], lines);
+    let file = dir.path().join("pasar.toml");
+    let (ok, checked) = pasar_check_with(&["--config".as_ref(), file.as_os_str()], &[]);
+    assert!(!ok, "{checked}");
+    for expected in [
+        format!("{}:5: `[cache.redis] timeout`: 0s must be at least 1ms and at most 5s", file.display()),
+        format!("{}:6: `[cache.redis] lock_for`: 1day must be at least 100ms and at most 2m", file.display()),
+    ] {
+        assert!(checked.contains(&expected), "missing `{expected}` in:\n{checked}");
+    }
+}
