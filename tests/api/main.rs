@@ -48,6 +48,7 @@ mod ledger_moving;
 mod ledger_page_size;
 mod ledger_repeats;
 mod ledger_sub_units;
+mod log_filter;
 mod markset;
 mod matchset;
 mod memory;
