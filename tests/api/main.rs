@@ -53,6 +53,7 @@ mod markset;
 mod matchset;
 mod memory;
 mod metrics;
+mod metrics_token;
 mod offer_age;
 mod offer_counts;
 mod office_region;
