@@ -175,6 +175,7 @@ impl Application {
             files: Arc::clone(&files),
             found: Arc::clone(&found),
             running,
+            config_file: config.source.as_deref().map(config_file::StartedWith::read),
         });
         let cors = cors::cors_layer(http)?;
         let (stop, stopped) = watch::channel(false);
@@ -284,6 +285,7 @@ impl Application {
 
 mod adapter_files;
 mod at_end;
+mod config_file;
 mod cors;
 mod gzip;
 mod metrics;

@@ -90,6 +90,7 @@ mod served;
 mod shared_npwp;
 mod shares;
 mod sheet_counts;
+mod sighup_config;
 mod slow_clients;
 mod soak;
 mod spending;
