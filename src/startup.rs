@@ -3,7 +3,7 @@
 //! `Application::build` binds its listener before returning, so `listen = 127.0.0.1:0` works and
 //! tests read the real port from [`Application::port`].
 
-use crate::cache::{MemoryStore, ResultCache, TieredStore};
+use crate::cache::{MemoryStore, RedisLevel, ResultCache, TieredStore};
 use crate::config::{ADMIN_TOKEN_ENV, Config, HttpConfig, METRICS_TOKEN_ENV};
 use crate::graphql::admission::Admission;
 use crate::graphql::clients::Clients;
@@ -86,6 +86,8 @@ pub struct Shared {
     pub requests: Arc<Requests>,
     /// Whether the adapters serving are the files on disk (a reload may have refused them).
     adapter_files: Arc<AdapterFiles>,
+    /// The Redis of `[cache.redis]`, whose state `/readyz` shows.
+    redis: Option<Arc<RedisLevel>>,
     /// Which marketplaces' reachability gauge `/readyz` set for the adapter serving now.
     found: Arc<ready::Found>,
 }
@@ -144,8 +146,8 @@ impl Application {
         follow_purges_elsewhere(&schema);
         let mut clients =
             Clients::new(&config.limits.rate, &config.clients).map_err(|e| StartupError::Http(e.to_string()))?;
-        if let Some(shared) = shared {
-            clients = clients.shared_through(shared);
+        if let Some(shared) = &shared {
+            clients = clients.shared_through(Arc::clone(shared));
         }
         let http = &config.http;
         let persisted = PersistedQueries::new(
@@ -173,6 +175,7 @@ impl Application {
             files: Arc::clone(&files),
             found: Arc::clone(&found),
             running,
+            config_file: config.source.as_deref().map(config_file::StartedWith::read),
         });
         let cors = cors::cors_layer(http)?;
         let (stop, stopped) = watch::channel(false);
@@ -192,6 +195,7 @@ impl Application {
         let access_log = config.log.access;
         let ready_min = config.telemetry.ready_min;
         let adapter_files = files;
+        let redis = shared;
         let shared = Shared {
             endpoint,
             sockets,
@@ -203,6 +207,7 @@ impl Application {
             ready_min,
             requests,
             adapter_files,
+            redis,
             found,
         };
         let state = AppState(Arc::new(shared));
@@ -280,6 +285,7 @@ impl Application {
 
 mod adapter_files;
 mod at_end;
+mod config_file;
 mod cors;
 mod folder;
 mod gzip;

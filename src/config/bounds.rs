@@ -2,8 +2,9 @@
 //! request, and counts no machine has cores for. `pasar check --config` reports the same, each
 //! with its key, before anything is built (one HTTP client per worker included).
 
-use super::{Config, Defaults};
+use super::{Config, Defaults, RedisConfig};
 use crate::marketplace::breaker::MAX_OPEN_FOR;
+use crate::marketplace::freshness::window_problems;
 use std::time::Duration;
 
 /// The most `[http] workers`: each is a thread with its own upstream client, and no server
@@ -24,6 +25,10 @@ const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
 
 /// The smallest `[limits] max_body_bytes`: a request of a few fields.
 const MIN_BODY_BYTES: usize = 1024;
+
+/// The largest `[cache] budget_mb`, 64 GiB: more is a unit mistaken (KiB for MiB), and the cache
+/// would grow until the host ran out of memory.
+const MAX_BUDGET_MB: u64 = 64 * 1024;
 
 /// The smallest `[http] max_header_bytes`: hyper's smallest HTTP/1 buffer, which holds a head
 /// (hyper panics under it).
@@ -91,6 +96,9 @@ impl Config {
         for (key, reason) in hold_problems(defaults) {
             refuse(key, reason);
         }
+        for (key, reason) in self.cache_problems() {
+            refuse(&key, reason);
+        }
         // An override is held to its adapter file's own bounds: `500s` typed for `500ms` gave a
         // marketplace an eight-minute deadline (review33w W33-6).
         for (id, o) in &self.marketplaces {
@@ -111,6 +119,31 @@ impl Config {
         (min > enabled).then(|| {
             format!("`[telemetry] ready_min`: {min} is more than the {enabled} enabled marketplace(s): /readyz would never be 200")
         })
+    }
+}
+
+impl Config {
+    /// The cache's budget and how long its pages are kept, by key (review40o R40o-1: `budget_mb
+    /// = 0` kept nothing, offers for `offer(id)` neither, and said nothing).
+    fn cache_problems(&self) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        let budget = self.cache.budget_mb;
+        if budget == 0 || budget > MAX_BUDGET_MB {
+            let reason = format!(
+                "{budget} must be at least 1 and at most {MAX_BUDGET_MB} (MiB): 0 would keep no page and no offer \
+                 for offer(id); to cache nothing, set `[defaults] cache_ttl = \"0s\"`"
+            );
+            problems.push(("[cache] budget_mb".to_string(), reason));
+        }
+        let d = &self.defaults;
+        let windows = window_problems(Some(d.cache_ttl), Some(d.stale_while_revalidate), Some(d.stale_if_error));
+        problems.extend(windows.into_iter().map(|(name, reason)| (format!("[defaults] {name}"), reason)));
+        for (id, o) in &self.marketplaces {
+            let windows = window_problems(o.cache_ttl, None, None);
+            problems.extend(windows.into_iter().map(|(name, reason)| (format!("[marketplaces.{id}] {name}"), reason)));
+        }
+        problems.extend(self.cache.redis.iter().flat_map(RedisConfig::problems));
+        problems
     }
 }
 
@@ -201,6 +234,45 @@ mod tests {
             assert!(problems.iter().any(|p| p.starts_with(key)), "missing {key}: {problems:#?}");
         }
         assert_eq!(problems.len(), keys.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn a_cache_that_keeps_nothing_and_windows_past_their_bounds_are_refused_each_by_its_key() {
+        let problems = problems_of(
+            "[cache]\nbudget_mb = 0\n[defaults]\ncache_ttl = \"18446744073709551000s\"\n\
+             stale_while_revalidate = \"2days\"\nstale_if_error = \"8days\"\n\
+             [marketplaces.mbiz]\ncache_ttl = \"25h\"\n",
+        );
+        let keys = [
+            "`[cache] budget_mb`: 0 must be at least 1 and at most 65536 (MiB)",
+            "`[defaults] cache_ttl`: ",
+            "`[defaults] stale_while_revalidate`: 2days is more than 1day",
+            "`[defaults] stale_if_error`: 8days is more than 7days",
+            "`[marketplaces.mbiz] cache_ttl`: 1day 1h is more than 1day",
+        ];
+        for key in keys {
+            assert!(problems.iter().any(|p| p.starts_with(key)), "missing {key}: {problems:#?}");
+        }
+        assert_eq!(problems.len(), keys.len(), "{problems:#?}");
+        let overflowing = problems.iter().find(|p| p.starts_with(keys[1])).expect("the TTL is refused");
+        assert!(overflowing.ends_with("is more than 1day: allowed from 0s (off) to 1day"), "{overflowing}");
+        let at_bounds = "[cache]\nbudget_mb = 65536\n[defaults]\ncache_ttl = \"0s\"\nstale_if_error = \"7days\"\n";
+        assert_eq!(problems_of(at_bounds), Vec::<String>::new());
+        assert!(problems_of("[cache]\nbudget_mb = 65537\n")[0].starts_with("`[cache] budget_mb`: 65537 must be"));
+    }
+
+    #[test]
+    fn redis_waits_that_would_never_use_redis_or_hold_requests_are_refused_each_by_its_key() {
+        let problems = problems_of("[cache.redis]\ntimeout = \"0s\"\nlock_for = \"1day\"\n");
+        assert_eq!(
+            problems,
+            [
+                "`[cache.redis] timeout`: 0s must be at least 1ms and at most 5s",
+                "`[cache.redis] lock_for`: 1day must be at least 100ms and at most 2m",
+            ]
+        );
+        assert!(problems_of("[cache.redis]\ntimeout = \"5s\"\nlock_for = \"100ms\"\n").is_empty());
+        assert_eq!(problems_of("[cache.redis]\ntimeout = \"5001ms\"\n").len(), 1);
     }
 
     #[test]

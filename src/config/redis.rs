@@ -25,6 +25,30 @@ pub struct RedisConfig {
     pub ca_file: Option<PathBuf>,
 }
 
+/// The shortest and longest `timeout`: 0 times every command out (Redis is never used), and a
+/// request waits this long on a Redis gone silent before going on without it.
+const TIMEOUT: (Duration, Duration) = (Duration::from_millis(1), Duration::from_secs(5));
+
+/// The shortest and longest `lock_for`: Redis refuses a claim of 0 ms (`SET … PX 0`), and no load
+/// outlasts the longest marketplace deadline (120 s), so a longer claim only keeps the others
+/// waiting on an instance that died holding it.
+const LOCK_FOR: (Duration, Duration) = (Duration::from_millis(100), Duration::from_secs(120));
+
+impl RedisConfig {
+    /// Each setting out of its bounds, as ("`[cache.redis] key`", reason) (review40o R40o-13).
+    pub(super) fn problems(&self) -> Vec<(String, String)> {
+        let bounded = [("timeout", self.timeout, TIMEOUT), ("lock_for", self.lock_for, LOCK_FOR)];
+        bounded
+            .into_iter()
+            .filter(|(_, set, (least, most))| set < least || set > most)
+            .map(|(key, set, (least, most))| {
+                let [set, least, most] = [set, least, most].map(humantime::format_duration);
+                (format!("[cache.redis] {key}"), format!("{set} must be at least {least} and at most {most}"))
+            })
+            .collect()
+    }
+}
+
 impl Default for RedisConfig {
     fn default() -> Self {
         Self {

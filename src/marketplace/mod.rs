@@ -18,6 +18,7 @@ pub mod egress;
 mod error;
 mod extract;
 pub(crate) mod files;
+pub mod freshness;
 pub mod guard;
 mod http;
 mod http_impl;

@@ -33,7 +33,7 @@ impl MetricsAccess {
         Self { token, loopback }
     }
 
-    fn allows(&self, headers: &HeaderMap) -> bool {
+    pub(super) fn allows(&self, headers: &HeaderMap) -> bool {
         match &self.token {
             Some(token) => bearer(headers).is_some_and(|given| constant_time_eq(given.as_bytes(), token.as_bytes())),
             None => self.loopback,

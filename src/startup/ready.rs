@@ -9,7 +9,9 @@
 //! first `/readyz`, within the re-check's deadline. Ready, 200, when at least `[telemetry] ready_min` are reachable;
 //! else 503. `/healthz` stays a liveness check: it answers as long as the process serves.
 //! `adapter_files` names the files the last reload refused, if it was refused; that changes no
-//! status, since the old set serves (`adapter_files.rs`).
+//! status, since the old set serves (`adapter_files.rs`). With `[cache.redis]`, `redis` says
+//! whether Redis is used and, when not, what it or the network said; nor does that change the
+//! status: without Redis an instance serves alone.
 //!
 //! `pasar_marketplace_up` is what the last `/readyz` found of the adapter serving now: the series
 //! outlives the adapter, so a marketplace a reload added back (or changed) showed what was found
@@ -144,7 +146,7 @@ pub(super) async fn readyz(State(state): State<AppState>) -> Response {
     let marketplaces = futures::future::join_all(checks).await;
     let reachable = marketplaces.iter().filter(|m| m.reachable).count();
     let ready = reachable >= state.ready_min;
-    let body = serde_json::json!({
+    let mut body = serde_json::json!({
         "status": if ready { "ready" } else { "not_ready" },
         "reachable": reachable,
         "ready_min": state.ready_min,
@@ -153,6 +155,10 @@ pub(super) async fn readyz(State(state): State<AppState>) -> Response {
         "requests_in_flight": state.requests.in_flight(),
         "adapter_files": state.adapter_files.readyz(),
     });
+    // Redis down changes no status (each instance then serves alone), but says why (R40o-13).
+    if let (Some(redis), Some(fields)) = (&state.redis, body.as_object_mut()) {
+        fields.insert("redis".into(), serde_json::json!(redis.state()));
+    }
     let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, Json(body)).into_response()
 }

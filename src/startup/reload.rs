@@ -13,6 +13,7 @@
 //! names the files refused until a reload applies (`adapter_files.rs`).
 
 use super::adapter_files::AdapterFiles;
+use super::config_file::StartedWith;
 use super::folder;
 use super::ready::Found;
 use crate::graphql::{PasarSchema, forget_stored_responses};
@@ -41,12 +42,17 @@ pub(super) struct Reloader {
     pub(super) found: Arc<Found>,
     /// One reload at a time: a second trigger waits and then reads the files as they are.
     pub(super) running: tokio::sync::Mutex<()>,
+    /// `pasar.toml` as read at start, which a `SIGHUP` does not read again.
+    pub(super) config_file: Option<StartedWith>,
 }
 
 impl Reloader {
     /// Reads every adapter file; swaps in the new registry if all are valid. `why` is logged.
     pub(super) async fn reload(&self, why: &str) {
         let _one = self.running.lock().await;
+        if let Some(file) = self.config_file.as_ref().filter(|_| why == "SIGHUP") {
+            file.warn_if_changed();
+        }
         let Some(dir) = &self.dir else { return };
         let loaded = registry::load(Source::Dir(dir), &self.options, &self.client).and_then(|registry| {
             let enabled = registry.entries().iter().filter(|e| e.enabled).count();

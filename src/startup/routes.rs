@@ -117,6 +117,11 @@ async fn admit_client(State(state): State<AppState>, mut request: Request, next:
     if let Err(rejection) = state.origins.check(request.headers(), request.uri()) {
         return refuse(rejection);
     }
+    // A scrape /metrics answers is the operator's: refused for the budget of its address, it was
+    // lost when the numbers mattered most (review40o R40o-7). A wrong token still pays.
+    if path == "/metrics" && state.metrics.allows(request.headers()) {
+        return next.run(request).await;
+    }
     // Present when served by `Application`; absent when the router is driven in-process.
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
     let clients = state.endpoint.admission.clients();

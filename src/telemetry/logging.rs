@@ -17,12 +17,37 @@ use tracing_subscriber::{Layer, fmt};
 
 /// Installs the process's logger, with `tracer` exporting the trace spans when given; a second
 /// call (tests, or a logger set by an embedder) does nothing. `json` writes one object per line;
-/// `level` is used when `RUST_LOG` is unset.
+/// `level` is used when `RUST_LOG` is unset, or is no filter (then a warning says why).
 pub fn init(json: bool, level: Option<&str>, tracer: Option<SdkTracer>) {
-    let filter = EnvFilter::try_from_default_env()
-        .or_else(|_| EnvFilter::try_new(level.unwrap_or("info")))
-        .unwrap_or_else(|_| EnvFilter::new("info"));
-    let _ = subscriber(json, filter, tracer).try_init();
+    let configured = level.filter(|level| level_problem(level).is_none()).unwrap_or("info");
+    let from_env = std::env::var("RUST_LOG").ok();
+    let (filter, passed_over) = chosen(from_env.as_deref(), configured);
+    let installed = subscriber(json, filter, tracer).try_init().is_ok();
+    if let (true, Some(fault)) = (installed, passed_over) {
+        tracing::warn!(
+            rust_log = from_env.as_deref().unwrap_or_default(),
+            %fault,
+            level = configured,
+            "RUST_LOG is not a log filter Pasar can follow; logging at `[log] level` instead."
+        );
+    }
+}
+
+/// `RUST_LOG`'s filter when it reads as one, else the `configured` level's and why `RUST_LOG`
+/// was passed over. Read as it was, `RUST_LOG=verbose` logged the target `verbose` alone: nothing
+/// (review40o R40o-10); one that did not parse fell back without a word.
+fn chosen(from_env: Option<&str>, configured: &str) -> (EnvFilter, Option<String>) {
+    let configured_filter = || EnvFilter::try_new(configured).unwrap_or_else(|_| EnvFilter::new("info"));
+    let Some(value) = from_env.filter(|value| !value.trim().is_empty()) else {
+        return (configured_filter(), None);
+    };
+    match level_problem(value) {
+        None => match EnvFilter::try_new(value) {
+            Ok(filter) => (filter, None),
+            Err(e) => (configured_filter(), Some(format!("`{value}` is not a log filter ({e})"))),
+        },
+        Some(fault) => (configured_filter(), Some(fault)),
+    }
 }
 
 /// Why `level` is not a filter `[log] level` can mean, if it is not: `tracing` reads a bare word
@@ -78,6 +103,18 @@ mod tests {
     use super::*;
     use opentelemetry::trace::{TraceContextExt, TracerProvider};
     use tracing_opentelemetry::OpenTelemetrySpanExt;
+
+    #[test]
+    fn a_rust_log_that_is_no_filter_is_passed_over_for_the_configured_level_with_its_fault() {
+        for bad in ["verbose", "pasar=verbose", "[[["] {
+            let (filter, fault) = chosen(Some(bad), "warn");
+            assert_eq!(filter.to_string(), "warn", "RUST_LOG={bad}");
+            assert!(fault.as_ref().is_some_and(|f| f.contains(&format!("`{bad}` is not a"))), "{fault:?}");
+        }
+        let (filter, fault) = chosen(Some("pasar=debug"), "warn");
+        assert_eq!((filter.to_string(), fault), ("pasar=debug".to_string(), None));
+        assert_eq!(chosen(Some(" "), "warn").0.to_string(), "warn", "set but empty: as unset");
+    }
 
     #[test]
     fn without_a_tracer_trace_spans_are_disabled_even_when_everything_is_logged() {

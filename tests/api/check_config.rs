@@ -183,7 +183,7 @@ fn a_refused_otlp_endpoint_is_quoted_without_its_password() {
 
 /// `pasar serve --config` over `dir` with `env`: its exit code, or `None` when it was still
 /// serving after a few seconds (then stopped), and what it printed.
-fn serve_briefly(dir: &Path, env: &[(&str, &str)]) -> (Option<i32>, String) {
+pub(crate) fn serve_briefly(dir: &Path, env: &[(&str, &str)]) -> (Option<i32>, String) {
     let file = dir.join("pasar.toml");
     run_briefly(&["serve".as_ref(), "--config".as_ref(), file.as_os_str()], env)
 }

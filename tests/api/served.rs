@@ -110,6 +110,11 @@ impl Served {
         response.text().await.expect("text")
     }
 
+    /// Its `pasar.toml`.
+    pub fn config_file(&self) -> std::path::PathBuf {
+        self._dir.path().join("pasar.toml")
+    }
+
     /// The process id.
     pub fn pid(&self) -> u32 {
         self.child.id()

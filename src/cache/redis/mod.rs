@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 use std::time::Duration;
 use tokio::sync::broadcast;
 
+pub use health::RedisState;
 pub use purges::Heard;
 
 /// How to reach Redis.
@@ -129,23 +130,30 @@ impl RedisLevel {
     }
 
     /// Connects now rather than on the first request, so no request's short deadline pays for
-    /// connecting; false (and a warning) when Redis does not answer within a second. Pasar
-    /// serves either way and connects when Redis appears.
+    /// connecting; false (and a warning saying why) when Redis does not answer within a second,
+    /// cannot be reached, or answers with a refusal. Pasar serves either way and connects when
+    /// Redis appears.
     pub async fn connect(&self) -> bool {
         let mut connection = self.connection();
         let ping = async move { redis::cmd("PING").query_async::<String>(&mut connection).await };
-        match tokio::time::timeout(Duration::from_secs(1), ping).await {
+        let failed = match tokio::time::timeout(Duration::from_secs(1), ping).await {
             Ok(Ok(_)) => {
                 metrics::gauge!("pasar_redis_up").set(1.0);
-                true
+                return true;
             }
-            outcome => {
-                let error = outcome
-                    .map_or_else(|_| "timed out".to_string(), |r| r.err().map(|e| e.to_string()).unwrap_or_default());
-                tracing::warn!(%error, "Redis does not answer; serving from this instance's own cache until it does");
-                false
-            }
-        }
+            Ok(Err(e)) => Some(e),
+            Err(_) => None,
+        };
+        let (error, warning) = health::unusable(failed.as_ref());
+        self.health.down_at_start(&error);
+        tracing::warn!(%error, "{warning}");
+        false
+    }
+
+    /// Whether Redis is used now, and why not when it is not (`/readyz`).
+    pub fn state(&self) -> RedisState {
+        let error = self.health.down_because();
+        RedisState { up: error.is_none(), error }
     }
 
     /// The connection commands go through now (a cheap clone of a shared handle).

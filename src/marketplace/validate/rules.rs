@@ -6,6 +6,7 @@ use crate::marketplace::definition::{
     Auth, FieldMap, FilterSpec, Limits, Method, Pagination, PaginationKind, Pricing, RequestSpec, ResponseSpec,
     ValueFormat,
 };
+use crate::marketplace::freshness::window_problems;
 use crate::telemetry::masked::masked_url;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -237,6 +238,10 @@ pub(super) fn check_limits(limits: &Limits, problems: &mut Problems<'_>) {
     }
     if limits.max_response_bytes.is_some_and(|b| b < 1024) {
         problems.add("limits.max_response_bytes", "must be at least 1024");
+    }
+    let windows = window_problems(limits.cache_ttl, limits.stale_while_revalidate, limits.stale_if_error);
+    for (name, reason) in windows {
+        problems.add(&format!("limits.{name}"), reason);
     }
 }
 

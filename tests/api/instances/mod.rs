@@ -10,5 +10,6 @@ mod harness;
 mod outage;
 mod purge;
 mod quota;
+mod refused;
 mod silent;
 mod tls;
