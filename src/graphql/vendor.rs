@@ -43,7 +43,8 @@ impl VendorView {
     /// change once: a sole trader one marketplace sends by NIK and another by NPWP15, or a
     /// record without NPWP, is found to be one seller only when both have been seen under one
     /// name and region; the merged vendor then takes the NPWP id, and the id it was shown by
-    /// before is listed in `formerIds` and still answers `vendor(id:)`.
+    /// before is listed in `formerIds` and still answers `vendor(id:)`; unless that vendor's
+    /// records turn out to be two businesses (`NPWP_SHARED`), which the record then leaves.
     async fn id(&self) -> ID {
         ID(self.0.id.clone())
     }

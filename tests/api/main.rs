@@ -85,6 +85,7 @@ mod search_walks;
 mod secrets;
 mod served;
 mod shared_npwp;
+mod shared_npwp_parties;
 mod shares;
 mod sheet_counts;
 mod slow_clients;

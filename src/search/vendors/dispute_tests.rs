@@ -95,3 +95,26 @@ fn legal_forms_agree_only_when_one_is_unstated_or_refines_the_other() {
         assert!(!forms_agree(a, b) && !forms_agree(b, a), "{a:?} {b:?}");
     }
 }
+
+#[test]
+fn an_account_stating_no_npwp_stays_apart_from_a_pt_and_a_cv_sharing_one_in_any_order() {
+    let pt = listed("idt", "X1", "PT Sentosa Makmur Jaya", Some("031112223"), BusinessScale::Besar);
+    let cv = listed("idt", "X2", "CV Berkah Abadi", Some("031112223"), BusinessScale::Besar);
+    // Stating the PT's scale, so only the dispute keeps it apart (see `scales_differ`).
+    let bare = listed("padi", "X3", "PT Sentosa Makmur Jaya", None, BusinessScale::Besar);
+    let orders = [("bare first", [&bare, &pt, &cv]), ("between", [&pt, &bare, &cv]), ("last", [&pt, &cv, &bare])];
+    for (order, offers) in orders.into_iter().chain([("cv, bare, pt", [&cv, &bare, &pt])]) {
+        let directory = VendorDirectory::new(1 << 20);
+        for offer in offers {
+            directory.record([offer]);
+        }
+        let disputed = directory.get("npwp-031112223").expect("known");
+        let apart = directory.vendor_of(&bare.marketplace, &bare.vendor);
+        let by_id = directory.get(&apart.id).map(|vendor| (vendor.accounts.len(), vendor.record.scale));
+        assert_eq!(
+            (disputed.accounts.len(), apart.id.as_str(), by_id, disputed.former_ids.len()),
+            (2, "name-PT:SENTOSA MAKMUR JAYA@35.71", Some((1, BusinessScale::Besar)), 0),
+            "{order}"
+        );
+    }
+}

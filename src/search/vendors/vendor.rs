@@ -1,6 +1,6 @@
 //! A vendor merged across marketplaces, and one marketplace's account of it.
 
-use crate::model::{LegalForm, MarketplaceId, VendorRecord};
+use crate::model::{BusinessScale, LegalForm, MarketplaceId, VendorRecord};
 use std::collections::BTreeSet;
 
 /// One marketplace's account of a vendor.
@@ -24,10 +24,26 @@ pub struct Account {
     /// Legal form plus core name (`"CV:BERKAH ABADI"`): whether two accounts can be one business.
     #[serde(default)]
     pub name_key: String,
+    /// Whether the listing stated no NPWP, so the account is with its vendor by name and region
+    /// alone: it leaves a vendor found to be two businesses (see `dispute`). `false` for an
+    /// account remembered without it, which then stays.
+    #[serde(default)]
+    pub by_name: bool,
+    /// The region the listing places the account in (Kemendagri code): an account that leaves a
+    /// vendor gets a vendor of its own from it and the scale. Unstated for one remembered without.
+    #[serde(default)]
+    pub region_code: Option<String>,
+    /// The scale the listing states.
+    #[serde(default = "unknown_scale")]
+    pub scale: BusinessScale,
 }
 
 fn unknown_form() -> LegalForm {
     LegalForm::Unknown
+}
+
+fn unknown_scale() -> BusinessScale {
+    BusinessScale::Unknown
 }
 
 /// A vendor merged across marketplaces.
@@ -62,6 +78,7 @@ impl Vendor {
                     + a.name.len()
                     + a.name_key.len()
                     + a.location.as_ref().map_or(0, String::len)
+                    + a.region_code.as_ref().map_or(0, String::len)
             })
             .sum();
         let offers: usize = self.offer_ids.iter().chain(&self.former_ids).map(|id| 24 + id.len()).sum();

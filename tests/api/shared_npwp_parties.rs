@@ -1,0 +1,74 @@
+//! Which business an `NPWP_SHARED` vendor's offers are credited to (review39n R39n-4, continued):
+//! a listing stating no NPWP, under the name and town of one of the two businesses, is neither.
+
+use crate::helpers::{TestApp, offers};
+use crate::shared_npwp::{gateway_answering, listing_in};
+use serde_json::{Value, json};
+
+/// `name`'s listing `i` in Kota Kediri, stating `entity`'s NPWP (head office) or none, and Besar.
+fn sold_by(i: usize, name: &str, entity: Option<&str>) -> Value {
+    let seller = format!("{name}-{}", entity.unwrap_or("none"));
+    listing_in(i, &seller, name, entity.map(|e| format!("{e}601000")).as_deref(), Some("Besar"), "Kota Kediri")
+}
+
+/// `one-page`: a PT, a listing of its name with no NPWP, and a CV of its NPWP, in one answer;
+/// `bare`, then `pair`: the listing with no NPWP met before another PT and CV sharing an NPWP.
+fn answer(query: &str) -> Vec<Value> {
+    match query {
+        "one-page" => vec![
+            sold_by(1, "PT Sentosa Makmur Jaya", Some("051112223")),
+            sold_by(2, "PT Sentosa Makmur Jaya", None),
+            sold_by(3, "CV Berkah Abadi", Some("051112223")),
+        ],
+        "bare" => vec![sold_by(4, "PT Cahaya Timur", None)],
+        "pair" => {
+            vec![sold_by(5, "PT Cahaya Timur", Some("061112223")), sold_by(6, "CV Sinar Baru", Some("061112223"))]
+        }
+        _ => Vec::new(),
+    }
+}
+
+const SEARCH: &str = r#"query($q: String!) { search(query: $q, first: 10, filter: { marketplaces: ["mbiz"] }) {
+  offers { edges { node { sourceId vendor { id name umk issues { code } accounts { sourceId } } } } } } }"#;
+
+/// Each offer's vendor as (id, accounts, issue codes), by listing id.
+async fn vendors(app: &TestApp, query: &str) -> Vec<(String, (String, usize, Vec<String>))> {
+    let response = app.graphql(SEARCH, json!({ "q": query })).await;
+    let mut found: Vec<_> = offers(&response)
+        .into_iter()
+        .map(|offer| (offer["sourceId"].as_str().expect("id").to_string(), told(&offer["vendor"])))
+        .collect();
+    found.sort();
+    found
+}
+
+fn told(vendor: &Value) -> (String, usize, Vec<String>) {
+    let codes = vendor["issues"].as_array().into_iter().flatten().filter_map(|i| i["code"].as_str());
+    let accounts = vendor["accounts"].as_array().map_or(0, Vec::len);
+    (vendor["id"].as_str().unwrap_or_default().to_string(), accounts, codes.map(String::from).collect())
+}
+
+#[tokio::test]
+async fn a_listing_stating_no_npwp_is_its_own_vendor_not_one_of_two_businesses_sharing_an_npwp() {
+    let adapters = tempfile::tempdir().expect("dir");
+    let app = gateway_answering(adapters.path(), answer).await;
+    let disputed = |entity: &str| (format!("npwp-{entity}"), 2, vec!["NPWP_SHARED".to_string()]);
+    let own = |name: &str| (format!("name-PT:{name}@35.71"), 1, Vec::new());
+    let one_page = vendors(&app, "one-page").await;
+    let expected =
+        [("L-1", disputed("051112223")), ("L-2", own("SENTOSA MAKMUR JAYA")), ("L-3", disputed("051112223"))];
+    assert_eq!(one_page, expected.map(|(id, vendor)| (id.to_string(), vendor)), "in one answer");
+
+    // Met first, it was its own vendor; the dispute found later gives it back its own.
+    assert_eq!(vendors(&app, "bare").await, [("L-4".to_string(), own("CAHAYA TIMUR"))]);
+    let pair = vendors(&app, "pair").await;
+    assert_eq!(
+        pair.iter().map(|(_, vendor)| vendor.clone()).collect::<Vec<_>>(),
+        [disputed("061112223"), disputed("061112223")]
+    );
+    assert_eq!(vendors(&app, "bare").await, [("L-4".to_string(), own("CAHAYA TIMUR"))], "after the dispute");
+    let query = "query($id: ID!) { vendor(id: $id) { id name accounts { sourceId } } }";
+    let by_id = app.graphql(query, json!({ "id": "name-PT:CAHAYA TIMUR@35.71" })).await;
+    let vendor = &by_id["data"]["vendor"];
+    assert_eq!((&vendor["name"], told(vendor).1), (&json!("PT Cahaya Timur"), 1), "{by_id}");
+}
