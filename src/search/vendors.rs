@@ -382,6 +382,7 @@ impl Inner {
 
 mod dispute;
 mod vendor;
+pub(super) use dispute::cannot_be_one;
 pub use vendor::{Account, Vendor};
 #[cfg(test)]
 mod dispute_tests;

@@ -7,14 +7,24 @@ use serde_json::{Value, json};
 
 /// `name`'s listing `i` in Kota Kediri, stating `entity`'s NPWP (head office) or none, and Besar.
 fn sold_by(i: usize, name: &str, entity: Option<&str>) -> Value {
+    stating(i, name, entity, Some("Besar"))
+}
+
+/// As [`sold_by`], stating `scale`.
+fn stating(i: usize, name: &str, entity: Option<&str>, scale: Option<&str>) -> Value {
     let seller = format!("{name}-{}", entity.unwrap_or("none"));
-    listing_in(i, &seller, name, entity.map(|e| format!("{e}601000")).as_deref(), Some("Besar"), "Kota Kediri")
+    listing_in(i, &seller, name, entity.map(|e| format!("{e}601000")).as_deref(), scale, "Kota Kediri")
 }
 
 /// `one-page`: a PT, a listing of its name with no NPWP, and a CV of its NPWP, in one answer;
-/// `bare`, then `pair`: the listing with no NPWP met before another PT and CV sharing an NPWP.
+/// `bare`, then `pair`: the listing with no NPWP met before another PT and CV sharing an NPWP;
+/// `kecil`: a PT stating Kecil and a CV stating no scale under one NPWP.
 fn answer(query: &str) -> Vec<Value> {
     match query {
+        "kecil" => vec![
+            stating(7, "PT Bumi Kecil Lestari", Some("071112223"), Some("Kecil")),
+            stating(8, "CV Berkah Abadi", Some("071112223"), None),
+        ],
         "one-page" => vec![
             sold_by(1, "PT Sentosa Makmur Jaya", Some("051112223")),
             sold_by(2, "PT Sentosa Makmur Jaya", None),
@@ -71,4 +81,35 @@ async fn a_listing_stating_no_npwp_is_its_own_vendor_not_one_of_two_businesses_s
     let by_id = app.graphql(query, json!({ "id": "name-PT:CAHAYA TIMUR@35.71" })).await;
     let vendor = &by_id["data"]["vendor"];
     assert_eq!((&vendor["name"], told(vendor).1), (&json!("PT Cahaya Timur"), 1), "{by_id}");
+}
+
+const UMK_ONLY: &str = r#"query($umk: Boolean!) { search(query: "kecil", first: 10,
+  filter: { marketplaces: ["mbiz"], umkOnly: $umk }) { offers { edges { node { sourceId vendor { umk } } } } } }"#;
+
+/// Each offer's listing id and whether its vendor is UMK, by listing id.
+fn umk_of(response: &Value) -> Vec<(String, bool)> {
+    let mut found: Vec<(String, bool)> = offers(response)
+        .into_iter()
+        .map(|o| (o["sourceId"].as_str().expect("id").into(), o["vendor"]["umk"].as_bool().expect("umk")))
+        .collect();
+    found.sort();
+    found
+}
+
+/// The merged vendor states no scale (either business's alone), so no reader of its offers takes
+/// either as UMK: not `umkOnly`, nor the survey's UMK badge (the CV took the PT's `Kecil`).
+#[tokio::test]
+async fn no_offer_of_an_npwp_shared_vendor_passes_umk_only_nor_is_badged_umk_in_the_survey() {
+    let adapters = tempfile::tempdir().expect("dir");
+    let app = gateway_answering(adapters.path(), answer).await;
+    let all = app.graphql(UMK_ONLY, json!({ "umk": false })).await;
+    assert_eq!(umk_of(&all), [("L-7".into(), false), ("L-8".into(), false)], "{all}");
+    let umk_only = app.graphql(UMK_ONLY, json!({ "umk": true })).await;
+    assert_eq!(umk_of(&umk_only), Vec::<(String, bool)>::new(), "{umk_only}");
+
+    let url = format!("{}/survey?q=kecil&top=5", app.address);
+    let html = app.client.get(&url).send().await.expect("survey").text().await.expect("html");
+    for name in ["PT Bumi Kecil Lestari", "CV Berkah Abadi"] {
+        assert!(html.contains(&format!("<td>{name}</td>")), "{name} with no UMK badge: {html}");
+    }
 }
