@@ -153,6 +153,8 @@ fn account(marketplace: &MarketplaceId, record: &VendorRecord) -> Account {
         name_key: record.name_key.clone(),
         by_name: record.entity_key.is_none(),
         region_code: record.region_code.map(str::to_string),
+        npwp: record.npwp.clone(),
+        npwp15: record.npwp15.clone(),
         scale: record.scale,
     }
 }

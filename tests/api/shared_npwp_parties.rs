@@ -18,9 +18,12 @@ fn stating(i: usize, name: &str, entity: Option<&str>, scale: Option<&str>) -> V
 
 /// `one-page`: a PT, a listing of its name with no NPWP, and a CV of its NPWP, in one answer;
 /// `bare`, then `pair`: the listing with no NPWP met before another PT and CV sharing an NPWP;
-/// `kecil`: a PT stating Kecil and a CV stating no scale under one NPWP.
+/// `kecil`: a PT stating Kecil and a CV stating no scale under one NPWP; `towns-pt-first` and
+/// `towns-cv-first`: a PT's head office in Kota Kediri and a CV's in Kota Surabaya under one.
 fn answer(query: &str) -> Vec<Value> {
     match query {
+        "towns-pt-first" => towns("081112223", false),
+        "towns-cv-first" => towns("091112223", true),
         "kecil" => vec![
             stating(7, "PT Bumi Kecil Lestari", Some("071112223"), Some("Kecil")),
             stating(8, "CV Berkah Abadi", Some("071112223"), None),
@@ -83,6 +86,14 @@ async fn a_listing_stating_no_npwp_is_its_own_vendor_not_one_of_two_businesses_s
     assert_eq!((&vendor["name"], told(vendor).1), (&json!("PT Cahaya Timur"), 1), "{by_id}");
 }
 
+/// Two head offices of one NPWP entity in two towns: a PT's and a CV's (listed first if `cv_first`).
+fn towns(entity: &str, cv_first: bool) -> Vec<Value> {
+    let npwp = |office: &str| format!("{entity}{office}000");
+    let pt = listing_in(9, "PT-towns", "PT Sentosa Makmur Jaya", Some(&npwp("601")), None, "Kota Kediri");
+    let cv = listing_in(10, "CV-towns", "CV Berkah Abadi", Some(&npwp("602")), None, "Kota Surabaya");
+    if cv_first { vec![cv, pt] } else { vec![pt, cv] }
+}
+
 const UMK_ONLY: &str = r#"query($umk: Boolean!) { search(query: "kecil", first: 10,
   filter: { marketplaces: ["mbiz"], umkOnly: $umk }) { offers { edges { node { sourceId vendor { umk } } } } } }"#;
 
@@ -111,5 +122,22 @@ async fn no_offer_of_an_npwp_shared_vendor_passes_umk_only_nor_is_badged_umk_in_
     let html = app.client.get(&url).send().await.expect("survey").text().await.expect("html");
     for name in ["PT Bumi Kecil Lestari", "CV Berkah Abadi"] {
         assert!(html.contains(&format!("<td>{name}</td>")), "{name} with no UMK badge: {html}");
+    }
+}
+
+const PLACED: &str = r#"query($q: String!) { search(query: $q, first: 10, filter: { marketplaces: ["mbiz"] }) {
+  offers { edges { node { vendor { id npwp region { code } issues { code } } } } } } }"#;
+
+/// Which head office a search met first does not decide where a vendor of two businesses is, nor
+/// its NPWP: each is one business's, so it states neither.
+#[tokio::test]
+async fn a_pt_and_a_cv_under_one_npwp_in_two_towns_are_placed_nowhere_and_state_no_npwp_in_either_order() {
+    let adapters = tempfile::tempdir().expect("dir");
+    let app = gateway_answering(adapters.path(), answer).await;
+    for (query, entity) in [("towns-pt-first", "081112223"), ("towns-cv-first", "091112223")] {
+        let response = app.graphql(PLACED, json!({ "q": query })).await;
+        let vendors: Vec<&Value> = offers(&response).into_iter().map(|o| &o["vendor"]).collect();
+        let expected = json!({ "id": format!("npwp-{entity}"), "npwp": null, "region": null, "issues": [{ "code": "NPWP_SHARED" }] });
+        assert_eq!(vendors, [&expected, &expected], "{query}");
     }
 }

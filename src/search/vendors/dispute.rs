@@ -10,6 +10,7 @@
 use super::{Account, Vendor};
 use crate::codes::Code;
 use crate::model::{BusinessScale, Issue, LegalForm};
+use crate::normalize::region::by_code;
 use std::collections::BTreeSet;
 
 /// Whether two legal forms can be one business's: the same, one unstated, or one the name
@@ -73,7 +74,8 @@ pub(super) fn settle(vendor: &mut Vendor) -> (Vec<Account>, Vec<String>) {
     let listed: Vec<String> = names.iter().map(|(name, form)| format!("{name} ({})", form_word(*form))).collect();
     let message = format!(
         "one NPWP entity is stated by {}, which cannot be one business: one NPWP is likely mistyped; \
-         each offer's seller names its own account, and the vendor's legal form and scale are left unknown",
+         each offer's seller names its own account, and the vendor's legal form and scale are left unknown, \
+         and its place and NPWP unless every account states the same",
         listed.join(" and ")
     );
     let record = &mut vendor.record;
@@ -85,9 +87,32 @@ pub(super) fn settle(vendor: &mut Vendor) -> (Vec<Account>, Vec<String>) {
     record.issues.push(Issue { field: "vendor.npwp", code: Code::NpwpShared.as_str(), message });
     let (joined, stated) = std::mem::take(&mut vendor.accounts).into_iter().partition(|a| a.by_name);
     vendor.accounts = stated;
+    agree(vendor);
     let (named, former) = std::mem::take(&mut vendor.former_ids).into_iter().partition(|id| id.starts_with("name-"));
     vendor.former_ids = former;
     (joined.into_iter().collect(), named)
+}
+
+/// Places a disputed vendor, and gives its full NPWP, only where every account states the same:
+/// each account's is only its business's, and the record shown (the head office met first) was
+/// whichever business a search happened to meet first.
+fn agree(vendor: &mut Vendor) {
+    let accounts = &vendor.accounts;
+    let region = same(accounts.iter().map(|a| a.region_code.as_deref())).and_then(by_code).map(|r| r.code);
+    let located = region.and_then(|code| accounts.iter().find(|a| a.region_code.as_deref() == Some(code)));
+    let record = &mut vendor.record;
+    record.region_code = region;
+    record.location = located.and_then(|a| a.location.clone());
+    // What was unclear about the place was the first record's.
+    record.issues.retain(|issue| issue.field != "vendor.region");
+    record.npwp = same(accounts.iter().map(|a| a.npwp.as_deref())).map(str::to_string);
+    record.npwp15 = same(accounts.iter().map(|a| a.npwp15.as_deref())).map(str::to_string);
+}
+
+/// The value every item states, when all state one.
+fn same<'a>(mut values: impl Iterator<Item = Option<&'a str>>) -> Option<&'a str> {
+    let first = values.next()??;
+    values.all(|value| value == Some(first)).then_some(first)
 }
 
 /// The form as a buyer reads it (`PT`, `CV`, `no form stated`).

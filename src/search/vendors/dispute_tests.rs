@@ -118,3 +118,31 @@ fn an_account_stating_no_npwp_stays_apart_from_a_pt_and_a_cv_sharing_one_in_any_
         );
     }
 }
+
+#[test]
+fn a_pt_and_a_cv_under_one_npwp_in_two_towns_are_placed_nowhere_and_state_no_full_npwp_in_either_order() {
+    let head_office = |account: &str, raw: &str, office: &str, region: &'static str| {
+        let mut offer = listed("idt", account, raw, Some("031112223"), BusinessScale::Besar);
+        offer.vendor.npwp15 = Some(format!("031112223{office}000"));
+        offer.vendor.npwp = Some(format!("0031112223{office}000"));
+        offer.vendor.region_code = Some(region);
+        offer.vendor.location = Some(if region == "35.71" { "Kota Kediri" } else { "Kota Surabaya" }.into());
+        offer
+    };
+    let pt = head_office("X1", "PT Sentosa Makmur Jaya", "601", "35.71");
+    let cv = head_office("X2", "CV Berkah Abadi", "602", "35.78");
+    let shown = |vendor: &Vendor| {
+        let record = &vendor.record;
+        (record.region_code, record.location.clone(), record.npwp.clone(), record.npwp15.clone())
+    };
+    assert_eq!(shown(&after(&[&pt, &cv], "npwp-031112223")), (None, None, None, None), "PT first");
+    assert_eq!(shown(&after(&[&cv, &pt], "npwp-031112223")), (None, None, None, None), "CV first");
+    let same_town = head_office("X3", "CV Berkah Abadi", "601", "35.71");
+    let expected = (
+        Some("35.71"),
+        Some("Kota Kediri".to_string()),
+        Some("0031112223601000".to_string()),
+        Some("031112223601000".into()),
+    );
+    assert_eq!(shown(&after(&[&same_town, &pt], "npwp-031112223")), expected, "all accounts agree");
+}
