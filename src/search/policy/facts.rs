@@ -196,13 +196,15 @@ fn disputed<'a>(
     accounts: &'a BTreeMap<AccountKey<'a>, Vec<&'a VendorRecord>>,
     person: &FastMap<&'a str, &'a str>,
 ) -> BTreeSet<&'a str> {
-    let mut parties: BTreeMap<&str, Vec<(&str, LegalForm)>> = BTreeMap::new();
+    // Distinct names only: a vendor's many listings repeat one or two, and the rule compares pairs.
+    let mut parties: BTreeMap<&str, BTreeSet<(&str, LegalForm)>> = BTreeMap::new();
     for record in accounts.values().flatten() {
         let Some(entity) = record.entity_key.as_deref().filter(|_| !record.name_key.is_empty()) else { continue };
         let joined = *person.get(entity).unwrap_or(&entity);
-        parties.entry(joined).or_default().push((record.name_key.as_str(), record.legal_form));
+        parties.entry(joined).or_default().insert((record.name_key.as_str(), record.legal_form));
     }
-    parties.into_iter().filter(|(_, named)| cannot_be_one(named)).map(|(entity, _)| entity).collect()
+    let disputed = |named: &BTreeSet<(&str, LegalForm)>| cannot_be_one(&named.iter().copied().collect::<Vec<_>>());
+    parties.into_iter().filter(|(_, named)| disputed(named)).map(|(entity, _)| entity).collect()
 }
 
 /// NIK → NPWP15 entity, for each NIK that is alone under a name and region with exactly one
