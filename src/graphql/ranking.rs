@@ -46,7 +46,8 @@ impl Explanation {
     }
     /// The marketplace whose account of the vendor stated the business scale `umk` is read
     /// from: the same vendor's accounts in this answer are joined (NPWP, else name and region),
-    /// so an account that leaves its scale unstated takes another's. Null when none states it.
+    /// so an account that leaves its scale unstated takes another's. Null when none states it,
+    /// and for a vendor whose accounts are two businesses (`NPWP_SHARED`), which states none.
     async fn scale_stated_by(&self) -> Option<&str> {
         self.facts.scale.as_ref().map(|s| s.by.as_str())
     }

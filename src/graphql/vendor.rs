@@ -43,7 +43,8 @@ impl VendorView {
     /// change once: a sole trader one marketplace sends by NIK and another by NPWP15, or a
     /// record without NPWP, is found to be one seller only when both have been seen under one
     /// name and region; the merged vendor then takes the NPWP id, and the id it was shown by
-    /// before is listed in `formerIds` and still answers `vendor(id:)`.
+    /// before is listed in `formerIds` and still answers `vendor(id:)`; unless that vendor's
+    /// records turn out to be two businesses (`NPWP_SHARED`), which the record then leaves.
     async fn id(&self) -> ID {
         ID(self.0.id.clone())
     }
@@ -65,7 +66,8 @@ impl VendorView {
     async fn legal_form(&self) -> LegalForm {
         self.0.record.legal_form
     }
-    /// 16-digit NPWP, when a valid one was sent and its 16-digit form is known.
+    /// 16-digit NPWP, when a valid one was sent and its 16-digit form is known; for a vendor
+    /// whose accounts are two businesses (`NPWP_SHARED`), only when every account sent it.
     async fn npwp(&self) -> Option<&str> {
         self.0.record.npwp.as_deref()
     }
@@ -83,7 +85,8 @@ impl VendorView {
     async fn koperasi(&self) -> bool {
         self.0.record.legal_form == LegalForm::Koperasi
     }
-    /// Where the vendor is, when its location resolves to exactly one region.
+    /// Where the vendor is, when its location resolves to exactly one region; for a vendor whose
+    /// accounts are two businesses (`NPWP_SHARED`), only where every account is.
     async fn region(&self) -> Option<Lean<RegionView>> {
         self.0.record.region_code.and_then(region_by_code).map(Lean)
     }

@@ -90,8 +90,11 @@ pub enum LegalForm {
     Unknown,
 }
 
-/// Business scale (PP 7/2021).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, async_graphql::Enum, serde::Serialize, serde::Deserialize)]
+/// Business scale (PP 7/2021); ordered only so sets of accounts stating them read the same in any
+/// order.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, async_graphql::Enum, serde::Serialize, serde::Deserialize,
+)]
 pub enum BusinessScale {
     /// Usaha mikro.
     Mikro,

@@ -14,7 +14,7 @@
 //! are shared by [`Arc`]: resolving one for an offer copies nothing.
 
 use crate::model::{MarketplaceId, Offer, VendorRecord};
-use record::{adds_to, fill, is_head_office, scales_differ};
+use record::{adds_to, fill, is_head_office, of_account, scales_differ};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -151,6 +151,11 @@ fn account(marketplace: &MarketplaceId, record: &VendorRecord) -> Account {
         name: record.name.clone(),
         legal_form: record.legal_form,
         name_key: record.name_key.clone(),
+        by_name: record.entity_key.is_none(),
+        region_code: record.region_code.map(str::to_string),
+        npwp: record.npwp.clone(),
+        npwp15: record.npwp15.clone(),
+        scale: record.scale,
     }
 }
 
@@ -164,13 +169,15 @@ impl Inner {
     }
 
     /// Which existing vendor a record belongs to. A record without an NPWP joins the NPWP vendor
-    /// of its name and region unless it states another scale (see [`scales_differ`]).
+    /// of its name and region unless it states another scale (see [`scales_differ`]) or that
+    /// vendor's records are two businesses (`NPWP_SHARED`: a name cannot say which it would be).
     fn resolve(&self, marketplace: &MarketplaceId, record: &VendorRecord) -> Option<String> {
         if record.entity_key.is_none()
             && let Some(Some(id)) = name_region(record).and_then(|key| self.by_name.get(&key))
         {
             let id = self.follow(id);
-            if self.vendors.get(id).is_none_or(|kept| !scales_differ(&kept.vendor.record, record)) {
+            let fits = |kept: &Kept| !scales_differ(&kept.vendor.record, record) && !dispute::is_disputed(&kept.vendor);
+            if self.vendors.get(id).is_none_or(fits) {
                 return Some(id.to_string());
             }
         }
@@ -204,6 +211,7 @@ impl Inner {
             && !head_office
             && (dispute::is_disputed(&kept.vendor) || !adds_to(&kept.vendor.record, record))
             && (kept.vendor.offer_ids.len() >= MAX_OFFERS_PER_VENDOR || kept.vendor.offer_ids.contains(&offer_id));
+        let mut parted = (Vec::new(), Vec::new());
         // Most offers come from vendors already known as they are: then nothing is copied.
         if !known {
             let vendor = Arc::make_mut(&mut kept.vendor);
@@ -217,11 +225,12 @@ impl Inner {
             if vendor.offer_ids.len() < MAX_OFFERS_PER_VENDOR && !vendor.offer_ids.contains(&offer_id) {
                 vendor.offer_ids.push(offer_id);
             }
-            dispute::settle(vendor);
+            parted = dispute::settle(vendor);
             let bytes = vendor.estimated_bytes();
             self.bytes = self.bytes.saturating_sub(kept.bytes) + bytes;
             kept.bytes = bytes;
         }
+        self.part(&id, parted, now);
         if record.entity_key.is_some() {
             self.link_name(record, &id);
         }
@@ -294,7 +303,10 @@ impl Inner {
                 self.note_link(id, key.clone());
                 let named = ["name-", &key].concat();
                 let records = (self.vendors.get(id), self.vendors.get(&named));
-                if !matches!(records, (Some(a), Some(b)) if scales_differ(&a.vendor.record, &b.vendor.record)) {
+                let apart = |a: &Kept, b: &Kept| {
+                    scales_differ(&a.vendor.record, &b.vendor.record) || dispute::is_disputed(&a.vendor)
+                };
+                if !matches!(records, (Some(a), Some(b)) if apart(a, b)) {
                     self.absorb(id, &named);
                 }
             }
@@ -311,6 +323,7 @@ impl Inner {
         }
         let Some(orphan) = self.vendors.remove(gone) else { return };
         self.bytes = self.bytes.saturating_sub(orphan.bytes);
+        let (mut parted, mut seen) = ((Vec::new(), Vec::new()), orphan.seen);
         if let Some(target) = self.vendors.get_mut(keep) {
             let vendor = Arc::make_mut(&mut target.vendor);
             let merged = Arc::unwrap_or_clone(orphan.vendor);
@@ -320,20 +333,58 @@ impl Inner {
             vendor.former_ids.extend(merged.former_ids);
             vendor.former_ids.push(merged.id);
             fill(&mut vendor.record, &merged.record);
-            dispute::settle(vendor);
+            parted = dispute::settle(vendor);
             let bytes = vendor.estimated_bytes();
             self.bytes = self.bytes.saturating_sub(target.bytes) + bytes;
             target.bytes = bytes;
             target.seen = target.seen.max(orphan.seen);
+            seen = target.seen;
             target.links.extend(orphan.links);
         }
         self.redirects.insert(gone.to_string(), keep.to_string());
         self.note_link(keep, gone.to_string());
+        self.part(keep, parted, seen);
+    }
+
+    /// Gives the accounts that left disputed vendor `id` (see `dispute::settle`) a vendor of their
+    /// own again, as their records met now would have, and forgets the ids of the name-only
+    /// vendors it had absorbed, so those ids lead to the accounts' own vendors.
+    fn part(&mut self, id: &str, (accounts, former): (Vec<Account>, Vec<String>), seen: Instant) {
+        for old in &former {
+            if self.redirects.remove(old).is_some() {
+                self.bytes = self.bytes.saturating_sub(LINK_BYTES);
+            }
+        }
+        if let Some(kept) = self.vendors.get_mut(id).filter(|_| !former.is_empty()) {
+            kept.links.retain(|link| !former.contains(link));
+        }
+        for account in accounts {
+            let record = of_account(&account);
+            let own = own_id(&account.marketplace, &record);
+            let kept = self.vendors.entry(own.clone()).or_insert_with(|| Kept {
+                vendor: Arc::new(Vendor {
+                    id: own,
+                    record,
+                    accounts: BTreeSet::new(),
+                    offer_ids: Vec::new(),
+                    former_ids: Vec::new(),
+                }),
+                seen,
+                bytes: 0,
+                links: Vec::new(),
+            });
+            let vendor = Arc::make_mut(&mut kept.vendor);
+            vendor.accounts.insert(account);
+            let bytes = vendor.estimated_bytes();
+            self.bytes = self.bytes.saturating_sub(kept.bytes) + bytes;
+            kept.bytes = bytes;
+        }
     }
 }
 
 mod dispute;
 mod vendor;
+pub(super) use dispute::cannot_be_one;
 pub use vendor::{Account, Vendor};
 #[cfg(test)]
 mod dispute_tests;

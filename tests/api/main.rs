@@ -89,6 +89,7 @@ mod search_walks;
 mod secrets;
 mod served;
 mod shared_npwp;
+mod shared_npwp_parties;
 mod shares;
 mod sheet_counts;
 mod sighup_config;

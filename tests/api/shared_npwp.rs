@@ -10,8 +10,13 @@ use std::collections::HashMap;
 /// A listing `i` of `query`'s answer sold by account `seller` named `name`, stating `npwp` and
 /// `scale` (each may be absent), in Kota Kediri.
 fn listing(i: usize, seller: &str, name: &str, npwp: Option<&str>, scale: Option<&str>) -> Value {
+    listing_in(i, seller, name, npwp, scale, "Kota Kediri")
+}
+
+/// As [`listing`], in `city`.
+pub fn listing_in(i: usize, seller: &str, name: &str, npwp: Option<&str>, scale: Option<&str>, city: &str) -> Value {
     let mut listing = mbiz_listing("L", i, "Kursi Kantor Ergonomis", 750_000, "Unit");
-    listing["seller"] = json!({ "id": seller, "name": name, "npwp": npwp, "scale": scale, "city": "Kota Kediri" });
+    listing["seller"] = json!({ "id": seller, "name": name, "npwp": npwp, "scale": scale, "city": city });
     listing
 }
 
@@ -36,6 +41,11 @@ fn answer(query: &str) -> Vec<Value> {
 /// A gateway whose Mbizmarket is a stub answering [`answer`], its adapter reading the seller's
 /// scale too.
 pub async fn gateway(adapters: &std::path::Path) -> TestApp {
+    gateway_answering(adapters, answer).await
+}
+
+/// As [`gateway`], the stub answering each query `q` with `answer(q)`.
+pub async fn gateway_answering(adapters: &std::path::Path, answer: fn(&str) -> Vec<Value>) -> TestApp {
     let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("adapters");
     for file in std::fs::read_dir(&bundled).expect("adapters").flatten() {
         if file.path().extension().is_some_and(|e| e == "toml") {
@@ -50,7 +60,7 @@ pub async fn gateway(adapters: &std::path::Path) -> TestApp {
     std::fs::write(adapters.join("mbiz.toml"), scaled).expect("write");
     let stub = axum::Router::new().route(
         "/api/v1/products",
-        axum::routing::get(|Query(q): Query<HashMap<String, String>>| async move {
+        axum::routing::get(move |Query(q): Query<HashMap<String, String>>| async move {
             let page = q.get("page").map_or("1", String::as_str);
             mbiz_answer(if page == "1" { answer(q.get("q").map_or("", String::as_str)) } else { Vec::new() })
         }),

@@ -12,6 +12,7 @@
 
 use crate::model::{BusinessScale, LegalForm, MarketplaceId, Offer, VendorRecord};
 use crate::normalize::region::{Region, Resolution, resolve_remembered};
+use crate::search::vendors::cannot_be_one;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A fact and the marketplace account that stated it.
@@ -103,9 +104,11 @@ pub fn resolve<'a>(offers: impl IntoIterator<Item = &'a Offer>) -> Facts {
         vendors.entry(joins.vendor_key(key, record)).or_default().push((key, records.as_slice()));
     }
     let mut by_account: FastMap<MarketplaceId, FastMap<String, VendorFacts>> = FastMap::default();
-    for members in vendors.values() {
+    for (vendor, members) in &vendors {
+        let disputed = vendor.strip_prefix("e:").is_some_and(|entity| joins.disputed.contains(entity));
         for (key, _) in members {
-            by_account.entry(key.0.clone()).or_default().insert(key.1.to_string(), facts_for(key, members));
+            let facts = facts_for(key, members, disputed);
+            by_account.entry(key.0.clone()).or_default().insert(key.1.to_string(), facts);
         }
     }
     Facts { by_account }
@@ -128,7 +131,8 @@ fn name_region(record: &VendorRecord) -> Option<String> {
 /// name and region, and an individual's NIK joins the NPWP15 stated under the same name and
 /// region, as the directory's `link_name` takes them as one person. Two NPWP15s, or two NIKs,
 /// under one name and region join nothing; nor does a record stating another scale than the
-/// entity's (review33w W33-12), as in the directory.
+/// entity's (review33w W33-12), nor one to an entity whose accounts are two businesses
+/// (`NPWP_SHARED`: a name cannot say which), as in the directory.
 struct Joins<'a> {
     /// `name@region` → the (joined) entity keys stated under it.
     named: FastMap<String, BTreeSet<&'a str>>,
@@ -136,6 +140,8 @@ struct Joins<'a> {
     person: FastMap<&'a str, &'a str>,
     /// A (joined) entity key → the scale its accounts state first.
     scales: FastMap<&'a str, BusinessScale>,
+    /// The (joined) entity keys whose accounts cannot be one business.
+    disputed: BTreeSet<&'a str>,
 }
 
 impl<'a> Joins<'a> {
@@ -158,7 +164,8 @@ impl<'a> Joins<'a> {
                 scales.entry(*person.get(entity).unwrap_or(&entity)).or_insert(scale);
             }
         }
-        Self { named, person, scales }
+        let disputed = disputed(accounts, &person);
+        Self { named, person, scales, disputed }
     }
 
     /// Whether `record` states a scale other than the one `entity`'s accounts state.
@@ -173,12 +180,31 @@ impl<'a> Joins<'a> {
         }
         match name_region(record) {
             Some(name) => match self.named.get(&name).filter(|entities| entities.len() == 1).and_then(|e| e.first()) {
-                Some(entity) if !self.other_scale(entity, record) => format!("e:{entity}"),
+                Some(entity) if !self.other_scale(entity, record) && !self.disputed.contains(entity) => {
+                    format!("e:{entity}")
+                }
                 _ => format!("n:{name}"),
             },
             None => format!("a:{}:{}", account.0, account.1),
         }
     }
+}
+
+/// The (joined) entity keys whose NPWP-stating listings give names or legal forms that cannot be
+/// one business, as the vendor directory's dispute rule reads them.
+fn disputed<'a>(
+    accounts: &'a BTreeMap<AccountKey<'a>, Vec<&'a VendorRecord>>,
+    person: &FastMap<&'a str, &'a str>,
+) -> BTreeSet<&'a str> {
+    // Distinct names only: a vendor's many listings repeat one or two, and the rule compares pairs.
+    let mut parties: BTreeMap<&str, BTreeSet<(&str, LegalForm)>> = BTreeMap::new();
+    for record in accounts.values().flatten() {
+        let Some(entity) = record.entity_key.as_deref().filter(|_| !record.name_key.is_empty()) else { continue };
+        let joined = *person.get(entity).unwrap_or(&entity);
+        parties.entry(joined).or_default().insert((record.name_key.as_str(), record.legal_form));
+    }
+    let disputed = |named: &BTreeSet<(&str, LegalForm)>| cannot_be_one(&named.iter().copied().collect::<Vec<_>>());
+    parties.into_iter().filter(|(_, named)| disputed(named)).map(|(entity, _)| entity).collect()
 }
 
 /// NIK → NPWP15 entity, for each NIK that is alone under a name and region with exactly one
@@ -206,7 +232,15 @@ fn same_person<'a>(named: &FastMap<String, BTreeSet<&'a str>>) -> FastMap<&'a st
 /// (in marketplace, account, listing order) does. Where it is is an office's fact, not the
 /// vendor's: branches under one NPWP entity sit in different regions, so another account's place
 /// counts only when it is the same office (the same full NPWP) or every other account agrees.
-fn facts_for(own: &AccountKey<'_>, members: &[Member<'_>]) -> VendorFacts {
+///
+/// A `disputed` vendor's accounts are two businesses under one NPWP (`NPWP_SHARED`): each account
+/// has only its own statements, and no scale at all, as the merged vendor states none (a scale
+/// stated belongs to only one of them, and which is not knowable).
+fn facts_for(own: &AccountKey<'_>, members: &[Member<'_>], disputed: bool) -> VendorFacts {
+    if disputed {
+        let alone: Vec<Member<'_>> = members.iter().filter(|(key, _)| *key == own).copied().collect();
+        return VendorFacts { scale: None, ..facts_for(own, &alone, false) };
+    }
     let region = place(own, members);
     VendorFacts {
         scale: first(own, members, |r| (r.scale != BusinessScale::Unknown).then_some(r.scale)),
@@ -270,7 +304,7 @@ fn office_of<'a>(records: &[&'a VendorRecord]) -> Option<&'a str> {
 
 fn own_statements(marketplace: &MarketplaceId, record: &VendorRecord) -> VendorFacts {
     let key = (marketplace, record.account_key());
-    facts_for(&key, &[(&key, &[record])])
+    facts_for(&key, &[(&key, &[record])], false)
 }
 
 #[cfg(test)]

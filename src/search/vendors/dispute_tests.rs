@@ -95,3 +95,54 @@ fn legal_forms_agree_only_when_one_is_unstated_or_refines_the_other() {
         assert!(!forms_agree(a, b) && !forms_agree(b, a), "{a:?} {b:?}");
     }
 }
+
+#[test]
+fn an_account_stating_no_npwp_stays_apart_from_a_pt_and_a_cv_sharing_one_in_any_order() {
+    let pt = listed("idt", "X1", "PT Sentosa Makmur Jaya", Some("031112223"), BusinessScale::Besar);
+    let cv = listed("idt", "X2", "CV Berkah Abadi", Some("031112223"), BusinessScale::Besar);
+    // Stating the PT's scale, so only the dispute keeps it apart (see `scales_differ`).
+    let bare = listed("padi", "X3", "PT Sentosa Makmur Jaya", None, BusinessScale::Besar);
+    let orders = [("bare first", [&bare, &pt, &cv]), ("between", [&pt, &bare, &cv]), ("last", [&pt, &cv, &bare])];
+    for (order, offers) in orders.into_iter().chain([("cv, bare, pt", [&cv, &bare, &pt])]) {
+        let directory = VendorDirectory::new(1 << 20);
+        for offer in offers {
+            directory.record([offer]);
+        }
+        let disputed = directory.get("npwp-031112223").expect("known");
+        let apart = directory.vendor_of(&bare.marketplace, &bare.vendor);
+        let by_id = directory.get(&apart.id).map(|vendor| (vendor.accounts.len(), vendor.record.scale));
+        assert_eq!(
+            (disputed.accounts.len(), apart.id.as_str(), by_id, disputed.former_ids.len()),
+            (2, "name-PT:SENTOSA MAKMUR JAYA@35.71", Some((1, BusinessScale::Besar)), 0),
+            "{order}"
+        );
+    }
+}
+
+#[test]
+fn a_pt_and_a_cv_under_one_npwp_in_two_towns_are_placed_nowhere_and_state_no_full_npwp_in_either_order() {
+    let head_office = |account: &str, raw: &str, office: &str, region: &'static str| {
+        let mut offer = listed("idt", account, raw, Some("031112223"), BusinessScale::Besar);
+        offer.vendor.npwp15 = Some(format!("031112223{office}000"));
+        offer.vendor.npwp = Some(format!("0031112223{office}000"));
+        offer.vendor.region_code = Some(region);
+        offer.vendor.location = Some(if region == "35.71" { "Kota Kediri" } else { "Kota Surabaya" }.into());
+        offer
+    };
+    let pt = head_office("X1", "PT Sentosa Makmur Jaya", "601", "35.71");
+    let cv = head_office("X2", "CV Berkah Abadi", "602", "35.78");
+    let shown = |vendor: &Vendor| {
+        let record = &vendor.record;
+        (record.region_code, record.location.clone(), record.npwp.clone(), record.npwp15.clone())
+    };
+    assert_eq!(shown(&after(&[&pt, &cv], "npwp-031112223")), (None, None, None, None), "PT first");
+    assert_eq!(shown(&after(&[&cv, &pt], "npwp-031112223")), (None, None, None, None), "CV first");
+    let same_town = head_office("X3", "CV Berkah Abadi", "601", "35.71");
+    let expected = (
+        Some("35.71"),
+        Some("Kota Kediri".to_string()),
+        Some("0031112223601000".to_string()),
+        Some("031112223601000".into()),
+    );
+    assert_eq!(shown(&after(&[&same_town, &pt], "npwp-031112223")), expected, "all accounts agree");
+}

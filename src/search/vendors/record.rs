@@ -1,7 +1,8 @@
 //! Which record a merged vendor is shown by, and what its other records add to it.
 
+use super::Account;
 use crate::model::{BusinessScale, LegalForm, VendorRecord};
-use crate::normalize::region::resolve_remembered;
+use crate::normalize::region::{by_code, resolve_remembered};
 
 /// Whether a record is a head office: its NPWP15's branch code (the last three digits) is `000`.
 /// A vendor is shown by its head office's record once seen, so a company or sole trader with a
@@ -65,4 +66,23 @@ fn places(shown: &VendorRecord, other: &VendorRecord) -> bool {
     }
     let candidates = shown.location.as_deref().map(|text| resolve_remembered(text).candidates()).unwrap_or_default();
     candidates.is_empty() || candidates.iter().any(|region| region.code == code)
+}
+
+/// The record an account's own listing stated, as far as the account keeps it: for an account that
+/// joined by name and region and leaves its vendor (see `dispute::settle`), so it has one again.
+pub(super) fn of_account(account: &Account) -> VendorRecord {
+    VendorRecord {
+        source_id: account.source_id.clone(),
+        raw_name: account.raw_name.clone(),
+        name: account.name.clone(),
+        legal_form: account.legal_form,
+        npwp: None,
+        npwp15: None,
+        entity_key: None,
+        name_key: account.name_key.clone(),
+        scale: account.scale,
+        location: account.location.clone(),
+        region_code: account.region_code.as_deref().and_then(by_code).map(|region| region.code),
+        issues: Vec::new(),
+    }
 }

@@ -12,6 +12,9 @@ fn account(
     let mut offer = Offer::sample(id);
     offer.marketplace = MarketplaceId::new(marketplace);
     offer.vendor.source_id = Some(format!("v-{id}"));
+    // One name for every account (a sample's is its id): accounts of one NPWP under two names are
+    // two businesses (`NPWP_SHARED`).
+    offer.vendor.name_key = "PT:UJI".into();
     offer.vendor.entity_key = npwp.map(String::from);
     offer.vendor.scale = scale;
     offer.vendor.region_code = region;
@@ -178,4 +181,39 @@ fn a_listing_stated_mikro_takes_the_facts_of_the_kecil_npwp_vendor_of_its_name()
     let of_mikro = resolve([&kecil, &mikro]).of(&mikro);
     assert_eq!(of_mikro.npwp.as_ref().map(|n| n.value.as_str()), Some("0333333333333000"), "{of_mikro:?}");
     assert!(of_mikro.umk());
+}
+
+/// An account of `CV Berkah Abadi` in Kota Malang on `marketplace`: stating `PT Sinar Abadi`'s
+/// NPWP, the two are one NPWP under two businesses (`NPWP_SHARED`), as the vendor directory says.
+fn berkah(marketplace: &str, id: &str, entity: &str) -> Offer {
+    let mut offer = account(marketplace, id, Some(entity), BusinessScale::Unknown, None);
+    offer.vendor.name_key = "CV:BERKAH ABADI".into();
+    offer.vendor.legal_form = LegalForm::Cv;
+    offer
+}
+
+/// A PT and a CV stating one NPWP are two businesses (`NPWP_SHARED`), and the merged vendor states
+/// no scale: no account of it is UMK, by its own statement or another's, nor takes another's
+/// place or NPWP (which business stated them is the question).
+#[test]
+fn no_account_of_a_disputed_npwp_vendor_is_umk_nor_takes_another_accounts_facts() {
+    let mut pt = sinar("mbiz", "a", Some("333333333"), BusinessScale::Kecil);
+    pt.vendor.npwp = Some("0333333333333000".into());
+    let cv = berkah("padi-umkm", "b", "333333333");
+    let facts = resolve([&pt, &cv]);
+    let (of_cv, of_pt) = (facts.of(&cv), facts.of(&pt));
+    assert_eq!((of_cv.scale.as_ref(), of_cv.region_code(), of_cv.npwp.as_ref()), (None, None, None));
+    assert_eq!((of_pt.umk(), of_pt.region_code(), of_pt.npwp.map(|n| n.own)), (false, Some("35.73"), Some(true)));
+}
+
+/// As the vendor directory: a listing of the PT's name and place stating no NPWP is neither of
+/// the businesses of a disputed NPWP, so it keeps its own facts (its own vendor's).
+#[test]
+fn a_listing_stating_no_npwp_keeps_its_own_facts_beside_a_disputed_npwp_vendor_of_its_name() {
+    let mut pt = sinar("mbiz", "a", Some("333333333"), BusinessScale::Kecil);
+    pt.vendor.npwp = Some("0333333333333000".into());
+    let cv = berkah("padi-umkm", "b", "333333333");
+    let bare = sinar("bela", "c", None, BusinessScale::Kecil);
+    let of_bare = resolve([&pt, &cv, &bare]).of(&bare);
+    assert_eq!((of_bare.npwp.as_ref(), of_bare.umk()), (None, true));
 }
