@@ -19,6 +19,30 @@ pub struct Served {
     _dir: tempfile::TempDir,
 }
 
+/// Reads the gateway's stdout to its end on a thread of its own, and hands over the address from
+/// its "Pasar is serving GraphQL at http://…/graphql" line as soon as it is written. The gateway
+/// binds port 0 and says which port it got: a port picked by the test and freed for the child to
+/// bind was sometimes taken in between by another test's sandbox (the test then talked to it).
+pub(crate) fn serving(
+    stream: Option<impl Read + Send + 'static>,
+) -> (std::sync::mpsc::Receiver<String>, Option<std::thread::JoinHandle<String>>) {
+    use std::io::BufRead;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let Some(stream) = stream else { return (rx, None) };
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        for line in std::io::BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(url) = line.split("serving GraphQL at ").nth(1).and_then(|rest| rest.split("/graphql").next()) {
+                let _ = tx.send(url.to_string());
+            }
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text
+    });
+    (rx, Some(reader))
+}
+
 /// Reads `stream` to its end on a thread of its own.
 fn drain(stream: Option<impl Read + Send + 'static>) -> Option<std::thread::JoinHandle<String>> {
     let mut stream = stream?;
@@ -51,9 +75,8 @@ impl Served {
         env: &[(&str, &str)],
     ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
         let mut config = format!(
-            "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}\"\n[egress]\nallow_private = true\n{top}\n",
+            "listen = \"127.0.0.1:0\"\nadapters_dir = \"{}\"\n[egress]\nallow_private = true\n{top}\n",
             adapters.display()
         );
         for s in sandboxes {
@@ -74,15 +97,20 @@ impl Served {
             .spawn()
             .expect("gateway starts");
         let client = reqwest::Client::builder().no_proxy().build().expect("client");
-        let url = format!("http://127.0.0.1:{port}");
+        let mut child = child;
+        let ((said, stdout), stderr) = (serving(child.stdout.take()), drain(child.stderr.take()));
+        // A gateway that refuses to start says nothing: its test reads why from `exited()`.
+        let url = tokio::task::spawn_blocking(move || said.recv_timeout(Duration::from_secs(30)))
+            .await
+            .expect("waited")
+            .unwrap_or_else(|_| "http://127.0.0.1:9".into());
+        // Said once bound; serving (and watching for reloads) once `/healthz` answers.
         for _ in 0..100 {
             if client.get(format!("{url}/healthz")).send().await.is_ok() {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        let mut child = child;
-        let (stdout, stderr) = (drain(child.stdout.take()), drain(child.stderr.take()));
         Self { url, client, child, stdout, stderr, _dir: dir }
     }
 

@@ -50,16 +50,15 @@ impl Gateway {
     /// exercise `PASAR_HTTP__…`, the rest from the `[http]` section of the file.
     async fn start() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
         let config = format!(
-            "listen = \"127.0.0.1:{port}\"\nadapters_dir = \"{}/adapters\"\n[http]\nrequest_timeout = \"{}s\"\n\
+            "listen = \"127.0.0.1:0\"\nadapters_dir = \"{}/adapters\"\n[http]\nrequest_timeout = \"{}s\"\n\
              max_connections_per_client = {PER_CLIENT}\n",
             env!("CARGO_MANIFEST_DIR"),
             REQUEST_TIMEOUT.as_secs()
         );
         std::fs::write(dir.path().join("pasar.toml"), config).expect("config");
         let log = tempfile::NamedTempFile::new().expect("log file");
-        let child = Command::new("prlimit")
+        let mut child = Command::new("prlimit")
             .arg(format!("--nofile={FD_LIMIT}:{FD_LIMIT}"))
             .arg("--")
             .arg(env!("CARGO_BIN_EXE_pasar"))
@@ -69,18 +68,19 @@ impl Gateway {
             .env("MBIZ_TOKEN", "unused")
             .env("EKATALOG_API_KEY", "unused")
             .env("RUST_LOG", "info")
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(log.reopen().expect("log handle"))
             .spawn()
             .expect("prlimit (util-linux) runs the gateway");
-        let gateway = Self { child, address: SocketAddr::from(([127, 0, 0, 1], port)), log, _dir: dir };
-        for _ in 0..100 {
-            if TcpStream::connect(gateway.address).await.is_ok() {
-                return gateway;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("the gateway did not start: {}", gateway.log());
+        // It binds port 0 and says which it got (see `served::serving`).
+        let (said, _stdout) = crate::served::serving(child.stdout.take());
+        let said = tokio::task::spawn_blocking(move || said.recv_timeout(Duration::from_secs(30))).await;
+        let address = said.expect("waited").ok().and_then(|url| url.strip_prefix("http://")?.parse().ok());
+        let Some(address) = address else {
+            let _ = child.kill();
+            panic!("the gateway did not start: {}", std::fs::read_to_string(log.path()).unwrap_or_default());
+        };
+        Self { child, address, log, _dir: dir }
     }
 
     fn log(&self) -> String {
