@@ -44,7 +44,13 @@ pub fn echoed_within(text: &str, chars: usize) -> String {
 /// Whether `text` holds a character [`echoed`] would not send as it is, other than whitespace:
 /// a page cannot show it back as written, so it refuses it (a search text, too).
 pub fn has_hidden(text: &str) -> bool {
-    text.chars().any(|c| (c.is_control() && !c.is_whitespace()) || is_format(c))
+    text.chars().any(is_hidden)
+}
+
+/// A control character other than whitespace, or a format character (a text-direction override,
+/// a zero-width one): shown as written, it hides or reorders what is around it.
+pub fn is_hidden(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace()) || is_format(c)
 }
 
 /// Whether `shown`, as [`echoed`] wrote it, shows a hidden character: a control picture or a

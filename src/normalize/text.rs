@@ -4,7 +4,7 @@
 //! and bidirectional overrides) and runs of whitespace are removed, so a title cannot carry a
 //! script into a buyer's page or an escape sequence into an operator's terminal.
 
-use super::echo::is_format;
+use super::echo::is_hidden;
 use std::borrow::Cow;
 
 /// Plain text: tags removed, control and format characters dropped, whitespace collapsed.
@@ -47,11 +47,6 @@ fn is_plain(text: &str) -> bool {
         after_space = c == ' ';
     }
     !after_space || text.is_empty()
-}
-
-/// Control characters, bidirectional overrides and zero-width characters.
-fn is_hidden(c: char) -> bool {
-    (c.is_control() && !c.is_whitespace()) || is_format(c)
 }
 
 #[cfg(test)]

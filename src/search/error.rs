@@ -16,7 +16,7 @@ pub enum SearchError {
     BadQuery,
     /// The query text holds a control character other than whitespace (a NUL, an escape): no
     /// buyer types one, and pages and spreadsheets would echo it.
-    #[error("the query holds a control character ({0:?})")]
+    #[error("the query holds a control or text-direction character ({0:?})")]
     ControlCharacter(char),
     /// The query text has no letter or digit (`-`, `*`, a zero-width space): there is nothing
     /// to search for, and a marketplace would answer with whatever it lists first.

@@ -154,9 +154,12 @@ fn refusal(error: &SearchError, lang: Lang) -> String {
         SearchError::BadQuery => lang
             .pick("Kata pencarian harus 1 sampai 200 karakter.", "The search text must be 1 to 200 characters.")
             .into(),
-        SearchError::ControlCharacter(_) => {
-            lang.pick("Kata pencarian berisi karakter kontrol.", "The search text holds a control character.").into()
-        }
+        SearchError::ControlCharacter(_) => lang
+            .pick(
+                "Kata pencarian berisi karakter kontrol atau pengarah teks.",
+                "The search text holds a control or text-direction character.",
+            )
+            .into(),
         SearchError::NoWord => {
             lang.pick("Kata pencarian tidak berisi huruf atau angka.", "The search text has no letter or digit.").into()
         }
