@@ -1,0 +1,71 @@
+//! A ledger whose adapter file charges another rate than 11 % (12 for luxury goods, a 10 never
+//! updated) is split at the rate in force on each entry's date, over real HTTP: `spending` and
+//! the `/belanja` download give the sandbox's own net amounts (review39n R39n-2).
+
+use crate::helpers::{TEST_TIMEOUT, TestApp, catalogue, spawn_app_with};
+use crate::reload::{adapters_except, over, repo_adapter};
+use pasar::sandbox::{LedgerStatus, MarketplaceKind, ledger_truth};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use std::path::Path;
+use std::str::FromStr;
+
+const BY_MARKETPLACE: &str = r#"query($m: [ID!]) {
+  spending(buyer: "35.71", year: 2022, marketplaces: $m) {
+    complete byMarketplace { marketplace { id } total { amountIncludingVat amountExcludingVat } transactionCount }
+  } }"#;
+
+/// The adapter files with `id`'s `[transactions.pricing]` rate set to `rate`.
+pub(crate) fn with_ledger_rate(dir: &Path, id: &str, rate: &str) {
+    let from = "[transactions.pricing]\nvat_rate = \"11\"";
+    let file = repo_adapter(id);
+    assert!(file.contains(from), "{id}.toml charges 11 on its ledger");
+    let changed = file.replace(from, &format!("[transactions.pricing]\nvat_rate = \"{rate}\""));
+    std::fs::write(dir.join(format!("{id}.toml")), changed).expect("write");
+}
+
+/// The sandbox's completed 2022 entries of Kota Kediri on `kind`: (gross, net, count).
+fn truth(kind: MarketplaceKind) -> (Decimal, Decimal, usize) {
+    let all = ledger_truth(&catalogue(), kind, "35.71", 2022);
+    let done: Vec<_> = all.iter().map(|t| &t.entry).filter(|e| e.status == LedgerStatus::Completed).collect();
+    let sum = |f: fn(&&pasar::sandbox::LedgerEntry) -> u64| Decimal::from(done.iter().map(f).sum::<u64>());
+    (sum(|e| e.gross), sum(|e| e.net), done.len())
+}
+
+fn dec(v: &Value) -> Decimal {
+    Decimal::from_str(v.as_str().unwrap_or_else(|| panic!("a decimal string: {v}"))).expect("a decimal")
+}
+
+/// The `/belanja.csv` row of the marketplace named `name`: "gross;net;count".
+async fn csv_row(app: &TestApp, name: &str) -> String {
+    let url = format!("{}/belanja.csv?wilayah=35.71&tahun=2022", app.address);
+    let text = app.client.get(url).send().await.expect("csv").text().await.expect("text");
+    let start = format!("\nMarketplace;{name};");
+    let at = text.find(&start).unwrap_or_else(|| panic!("a row for {name}: {text}"));
+    let row = &text[at + start.len()..];
+    row[..row.find('\n').expect("the row ends")].to_string()
+}
+
+/// Mbizmarket's file at 12 (luxury goods) and PaDi UMKM's at 10 (never updated), both sending
+/// gross amounts with no rate of their own: 2022's entries were charged 10 % to 31 March and 11 %
+/// from 1 April, and neither file's rate was in force on any of them.
+#[tokio::test]
+async fn a_ledger_file_at_twelve_or_ten_gives_the_net_amounts_of_the_rates_in_force_in_2022() {
+    let dir = adapters_except(&[]);
+    with_ledger_rate(dir.path(), "mbiz", "12");
+    with_ledger_rate(dir.path(), "padi-umkm", "10");
+    let app = spawn_app_with(over(dir.path(), TEST_TIMEOUT)).await;
+    let body = app.graphql(BY_MARKETPLACE, json!({ "m": ["mbiz", "padi-umkm"] })).await;
+    assert_eq!(body["data"]["spending"]["complete"], true, "{body}");
+    let rows = body["data"]["spending"]["byMarketplace"].as_array().cloned().unwrap_or_default();
+    for (kind, name) in [(MarketplaceKind::Mbiz, "Mbizmarket"), (MarketplaceKind::PadiUmkm, "PaDi UMKM")] {
+        let (gross, net, count) = truth(kind);
+        assert!(count > 0 && net < gross, "{kind}: PKP purchases in 2022");
+        let row = rows.iter().find(|r| r["marketplace"]["id"] == kind.id()).cloned();
+        let row = row.unwrap_or_else(|| panic!("{kind} in {body}"));
+        let total = &row["total"];
+        assert_eq!((dec(&total["amountIncludingVat"]), dec(&total["amountExcludingVat"])), (gross, net), "{kind}");
+        assert_eq!(row["transactionCount"], count, "{kind}");
+        assert_eq!(csv_row(&app, name).await, format!("{gross};{net};{count}"), "{kind} on /belanja");
+    }
+}
