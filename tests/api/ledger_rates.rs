@@ -1,8 +1,10 @@
 //! A ledger whose adapter file charges another rate than 11 % (12 for luxury goods, a 10 never
 //! updated) is split at the rate in force on each entry's date, over real HTTP: `spending` and
-//! the `/belanja` download give the sandbox's own net amounts (review39n R39n-2).
+//! the `/belanja` download give the sandbox's own net amounts (review39n R39n-2). An entry
+//! stating its own rate keeps it, and one not in force on its date is flagged and counted.
 
 use crate::helpers::{TEST_TIMEOUT, TestApp, catalogue, spawn_app_with};
+use crate::jatim_stub::{Books, entry, gateway, honest_recap};
 use crate::reload::{adapters_except, over, repo_adapter};
 use pasar::sandbox::{LedgerStatus, MarketplaceKind, ledger_truth};
 use rust_decimal::Decimal;
@@ -68,4 +70,40 @@ async fn a_ledger_file_at_twelve_or_ten_gives_the_net_amounts_of_the_rates_in_fo
         assert_eq!(row["transactionCount"], count, "{kind}");
         assert_eq!(csv_row(&app, name).await, format!("{gross};{net};{count}"), "{kind} on /belanja");
     }
+}
+
+/// Kota Kediri's 2023 on a Jatim Bejo stub: Rp1.000.000 net three times, charged 11 % (in
+/// force), 12 % (ordinary goods) and 10 % (repealed in April 2022), each entry stating its rate.
+fn rates_stated(buyer: &str, year: i32) -> Vec<Value> {
+    let stating = |id, date, gross, ppn| {
+        let mut e = entry(id, buyer, date, gross, "SELESAI");
+        e["ppn"] = json!(ppn);
+        e
+    };
+    let all = [
+        stating("R11", "2023-03-01T10:00:00+07:00", 1_110_000, 11),
+        stating("R12", "2023-06-01T10:00:00+07:00", 1_120_000, 12),
+        stating("R10", "2023-09-01T10:00:00+07:00", 1_100_000, 10),
+    ];
+    if (buyer, year) == ("35.71", 2023) { all.to_vec() } else { Vec::new() }
+}
+
+const STATED: &str = r#"{ spending(buyer: "35.71", year: 2023, marketplaces: ["jatim-bejo"]) {
+    complete transactionCount total { amountIncludingVat amountExcludingVat }
+    sources { vatRateNotInForceCount unreadableCount message } } }"#;
+
+#[tokio::test]
+async fn entries_stating_a_rate_not_in_force_on_their_date_keep_it_and_are_counted_beside_the_figures() {
+    let app = gateway(Books { ledger: rates_stated, recap: honest_recap }).await;
+    let body = app.graphql(STATED, json!({})).await;
+    let s = &body["data"]["spending"];
+    let total = (&s["total"]["amountIncludingVat"], &s["total"]["amountExcludingVat"]);
+    assert_eq!(total, (&json!("3330000"), &json!("3000000")), "each split at its stated rate: {body}");
+    assert_eq!((&s["complete"], &s["transactionCount"]), (&json!(true), &json!(3)), "the flag is no gap: {body}");
+    let source = &s["sources"][0];
+    assert_eq!((&source["vatRateNotInForceCount"], &source["unreadableCount"]), (&json!(2), &json!(0)), "{body}");
+    let message = source["message"].as_str().unwrap_or_default();
+    let said = "2 transactions state a PPN rate not in force on their date: split at it as stated, flagged \
+                VAT_RATE_NOT_IN_FORCE";
+    assert_eq!(message, said, "{body}");
 }
