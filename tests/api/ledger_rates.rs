@@ -107,3 +107,32 @@ async fn entries_stating_a_rate_not_in_force_on_their_date_keep_it_and_are_count
                 VAT_RATE_NOT_IN_FORCE";
     assert_eq!(message, said, "{body}");
 }
+
+/// The flag changes no figure: the ranking (on the ledger read above, not the recap) and the
+/// `/belanja` download count the flagged entries as `spending` does.
+#[tokio::test]
+async fn flagged_entries_count_in_the_ranking_and_the_belanja_download_as_in_spending() {
+    let app = gateway(Books { ledger: rates_stated, recap: honest_recap }).await;
+    let body = app.graphql(STATED, json!({})).await;
+    assert_eq!(body["data"]["spending"]["sources"][0]["vatRateNotInForceCount"], 2, "{body}");
+    let ranking = r#"{ spendingRanking(province: "35", year: 2023, marketplace: "jatim-bejo", level: CITY, first: 1) {
+        region { code } total { amountIncludingVat amountExcludingVat } transactionCount fromRecap } }"#;
+    let ranked = app.graphql(ranking, json!({})).await;
+    let row = &ranked["data"]["spendingRanking"][0];
+    assert_eq!(
+        (&row["region"]["code"], &row["total"]["amountIncludingVat"], &row["total"]["amountExcludingVat"]),
+        (&json!("35.71"), &json!("3330000"), &json!("3000000")),
+        "{ranked}"
+    );
+    assert_eq!((&row["transactionCount"], &row["fromRecap"]), (&json!(3), &json!(false)), "{ranked}");
+    // The page sums every marketplace (the others are sandboxes): its total is `spending`'s.
+    let all = r#"{ spending(buyer: "35.71", year: 2023) { total { amountIncludingVat amountExcludingVat } transactionCount } }"#;
+    let all = app.graphql(all, json!({})).await;
+    let (s, comma) = (&all["data"]["spending"], |v: &Value| v.as_str().unwrap_or_default().replace('.', ","));
+    let (incl, excl) = (comma(&s["total"]["amountIncludingVat"]), comma(&s["total"]["amountExcludingVat"]));
+    let csv = app.client.get(format!("{}/belanja.csv?wilayah=35.71&tahun=2023", app.address)).send().await;
+    let csv = csv.expect("csv").text().await.expect("text");
+    let count = &s["transactionCount"];
+    assert!(csv.contains(&format!("\nTotal;Kota Kediri (35.71), tahun 2023;{incl};{excl};{count}\n")), "{all} {csv}");
+    assert!(csv.contains("\nMarketplace;Jatim Bejo;3330000;3000000;3\n"), "{csv}");
+}
