@@ -136,3 +136,17 @@ async fn flagged_entries_count_in_the_ranking_and_the_belanja_download_as_in_spe
     assert!(csv.contains(&format!("\nTotal;Kota Kediri (35.71), tahun 2023;{incl};{excl};{count}\n")), "{all} {csv}");
     assert!(csv.contains("\nMarketplace;Jatim Bejo;3330000;3000000;3\n"), "{csv}");
 }
+
+/// The page and its download say what the API's `message` says: counted, but charged wrongly.
+#[tokio::test]
+async fn the_belanja_page_and_download_name_the_entries_stating_a_rate_not_in_force_on_their_date() {
+    let app = gateway(Books { ledger: rates_stated, recap: honest_recap }).await;
+    let said = "Jatim Bejo: 2 transaksi menyatakan tarif PPN yang tidak berlaku pada tanggalnya: dihitung dengan \
+                tarif yang dinyatakan";
+    let get = |path: &str| app.client.get(format!("{}{path}", app.address)).send();
+    let page = get("/belanja?wilayah=35.71&tahun=2023").await.expect("page").text().await.expect("html");
+    let note = &page[page.find("id=\"vat-rates\"").unwrap_or_else(|| panic!("a note on the rates: {page}"))..];
+    assert!(note.starts_with(&format!("id=\"vat-rates\">{said}.</p>")), "{note:.300}");
+    let csv = get("/belanja.csv?wilayah=35.71&tahun=2023").await.expect("csv").text().await.expect("text");
+    assert!(csv.contains(&format!("\nTarif PPN;{said};;;2\n")), "{csv}");
+}
