@@ -3,14 +3,18 @@
 //! the `/belanja` download give the sandbox's own net amounts (review39n R39n-2). An entry
 //! stating its own rate keeps it, and one not in force on its date is flagged and counted.
 
-use crate::helpers::{TEST_TIMEOUT, TestApp, catalogue, spawn_app_with};
-use crate::jatim_stub::{Books, entry, gateway, honest_recap};
+use crate::helpers::{TEST_TIMEOUT, TestApp, TestOptions, catalogue, spawn_app_with};
+use crate::jatim_stub::{Books, entry, gateway, honest_recap, stub};
 use crate::reload::{adapters_except, over, repo_adapter};
+use pasar::config::ClientConfig;
 use pasar::sandbox::{LedgerStatus, MarketplaceKind, ledger_truth};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 
 const BY_MARKETPLACE: &str = r#"query($m: [ID!]) {
   spending(buyer: "35.71", year: 2022, marketplaces: $m) {
@@ -149,4 +153,35 @@ async fn the_belanja_page_and_download_name_the_entries_stating_a_rate_not_in_fo
     assert!(note.starts_with(&format!("id=\"vat-rates\">{said}.</p>")), "{note:.300}");
     let csv = get("/belanja.csv?wilayah=35.71&tahun=2023").await.expect("csv").text().await.expect("text");
     assert!(csv.contains(&format!("\nTarif PPN;{said};;;2\n")), "{csv}");
+}
+
+/// Each flagged entry carries its issue in the list of transactions (the `transactions` scope).
+#[tokio::test]
+async fn a_transaction_stating_a_rate_not_in_force_on_its_date_carries_the_issue_in_the_list() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
+    let url = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(async move { axum::serve(listener, stub(Books { ledger: rates_stated, recap: honest_recap })).await });
+    let key = "rahasia-bpkad";
+    let hash: String = Sha256::digest(key.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let configure = move |config: &mut pasar::config::Config| {
+        config.marketplaces.get_mut("jatim-bejo").expect("configured").base_url = Some(url.clone());
+        let client = ClientConfig { key_sha256: hash.clone(), rate: None, scopes: vec!["transactions".into()] };
+        config.clients = BTreeMap::from([("bpkad-jatim".to_string(), client)]);
+    };
+    let app = spawn_app_with(TestOptions { configure: Arc::new(configure), ..TestOptions::default() }).await;
+    let query = r#"{ spending(buyer: "35.71", year: 2023, marketplaces: ["jatim-bejo"]) {
+        transactions(first: 5) { nodes { id amount { amountExcludingVat } issues { field code message } } } } }"#;
+    let request = app.client.post(format!("{}/graphql", app.address)).header("x-api-key", key);
+    let body: Value =
+        request.json(&json!({ "query": query })).send().await.expect("answers").json().await.expect("JSON");
+    let nodes = body["data"]["spending"]["transactions"]["nodes"].as_array().cloned().unwrap_or_default();
+    let issues = |id: &str| nodes.iter().find(|n| n["id"] == id).map(|n| n["issues"].clone());
+    assert_eq!(issues("R11"), Some(json!([])), "in force: {body}");
+    let twelve = json!([{ "field": "amount", "code": "VAT_RATE_NOT_IN_FORCE",
+        "message": "the entry states PPN of 12 %, but the rate in force on 2023-06-01 was 11 %; its amount is split at 12 % as stated" }]);
+    assert_eq!(issues("R12"), Some(twelve), "{body}");
+    let codes = issues("R10").map(|i| i[0]["code"].clone());
+    assert_eq!(codes, Some(json!("VAT_RATE_NOT_IN_FORCE")), "{body}");
+    let nets: Vec<&Value> = nodes.iter().map(|n| &n["amount"]["amountExcludingVat"]).collect();
+    assert_eq!(nets, [&json!("1000000"); 3], "each split at its stated rate: {body}");
 }
