@@ -152,7 +152,7 @@ registry! {
     /// an assumed rate.
     VatRateUnreadable = "VAT_RATE_UNREADABLE", Issue;
     /// The PPN rate charged is one no law has in force today (10 %; 12 % on a marketplace whose
-    /// own rate is 11): the price is split at it as stated.
+    /// own rate is 11), or on a transaction's date: the amount is split at it as stated.
     VatRateNotInForce = "VAT_RATE_NOT_IN_FORCE", Issue;
     /// PPN applies but neither the offer nor the adapter says whether the price includes it.
     VatInclusionUnknown = "VAT_INCLUSION_UNKNOWN", Issue;

@@ -10,7 +10,7 @@ use super::spending_types::{
     AmountView, MarketplaceTally, MonthSpending, PaymentSpending, RankedBuyerView, SpendingShares, VendorSpending,
     rfc3339,
 };
-use crate::model::{MarketplaceId, PaymentMethod, Transaction, TransactionStatus};
+use crate::model::{Issue, MarketplaceId, PaymentMethod, Transaction, TransactionStatus};
 use crate::search::SourceStatus;
 use crate::spending::{LedgerSource, Spending, SpendingError};
 use async_graphql::{Context, ErrorExtensions, ID, Object, Result, SimpleObject};
@@ -201,6 +201,12 @@ impl SpendingSource {
     async fn outside_year_count(&self) -> i32 {
         clamp_i32(self.0.ledger.as_ref().map_or(0, |l| l.outside_year))
     }
+    /// Entries stating a PPN rate not in force on their date (WIB): each is in the totals at the
+    /// rate it states, what the seller charged, and flagged `VAT_RATE_NOT_IN_FORCE` in
+    /// `transactions`. The figures stand (`complete` is unchanged), but the rate charged was wrong.
+    async fn vat_rate_not_in_force_count(&self) -> i32 {
+        clamp_i32(self.0.ledger.as_ref().map_or(0, |l| l.rate_not_in_force()))
+    }
     /// When its ledger was read (the walk through its pages began), RFC 3339 in UTC to the
     /// second; with the year before's ledger read for entries filed there, the older of the
     /// two. Null when it could not be read.
@@ -209,7 +215,8 @@ impl SpendingSource {
     }
     /// What went wrong, in a sentence: why it could not be read, or what its figures leave out
     /// (entries unreadable or of unknown status, a ledger ending short of the total it states,
-    /// entries of another year or buyer left out, entries listed twice and counted once).
+    /// entries of another year or buyer left out, entries listed twice and counted once, entries
+    /// stating a PPN rate not in force on their date).
     async fn message(&self) -> Option<String> {
         match &self.0.ledger {
             Err(e) => Some(format!("{} {e}", self.0.marketplace)),
@@ -280,6 +287,12 @@ impl TransactionView {
     /// TKDN of the goods in percent, when certified.
     async fn tkdn(&self) -> Option<Decimal> {
         self.0.1.tkdn
+    }
+    /// What a reader must see though it changes no figure: `VAT_RATE_NOT_IN_FORCE` (field
+    /// `amount`) when the entry states a PPN rate not in force on its date; the amount is split
+    /// at it as stated, since it is what the seller charged.
+    async fn issues(&self) -> &[Issue] {
+        &self.0.1.issues
     }
 }
 

@@ -1,6 +1,6 @@
 //! A buyer's purchase on a marketplace, read from its transaction ledger.
 
-use super::VendorRecord;
+use super::{Issue, VendorRecord};
 use rust_decimal::Decimal;
 
 /// What became of a transaction. Only completed ones count towards spending.
@@ -96,12 +96,17 @@ pub struct Transaction {
     pub tkdn: Option<Decimal>,
     /// Whether the marketplace says anything about TKDN (an empty value says "none").
     pub tkdn_known: bool,
+    /// What the entry states that a reader must see though it changes no figure: a PPN rate not
+    /// in force on its date (`VAT_RATE_NOT_IN_FORCE`, kept as the seller's evidence).
+    #[serde(default)]
+    pub issues: Vec<Issue>,
 }
 
 impl Transaction {
     /// Rough heap size, for memory budgets: the struct, its text and allocator overhead.
     pub fn estimated_bytes(&self) -> usize {
         let text = self.id.len() + self.buyer.len() + self.satker.as_ref().map_or(0, String::len);
-        std::mem::size_of::<Self>() + 64 + text + self.vendor.text_bytes()
+        let issues: usize = self.issues.iter().map(|i| 64 + i.message.len()).sum();
+        std::mem::size_of::<Self>() + 64 + text + issues + self.vendor.text_bytes()
     }
 }

@@ -12,7 +12,10 @@ use super::offer::normalize_offer;
 use super::raw::{RawOffer, RawValue};
 use super::text::plain_text;
 use super::vat::{self, VatPolicy};
-use crate::model::{Amount, MarketplaceId, PaymentMethod, Transaction, TransactionStatus, WibDate};
+use crate::codes::Code;
+use crate::model::{
+    Amount, Issue, MarketplaceId, PaymentMethod, Price, Transaction, TransactionStatus, VatBasis, WibDate,
+};
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -40,10 +43,13 @@ pub struct RawTransaction {
 pub fn normalize_transaction(marketplace: &MarketplaceId, mut raw: RawTransaction) -> Result<Transaction, String> {
     let date = wib_date(&raw.date).ok_or_else(|| format!("date `{}` is not a date", plain_text(&raw.date)))?;
     let tkdn_known = raw.offer.tkdn.is_some();
-    if raw.offer.vat_rate.is_none() {
+    let rate_stated = raw.offer.vat_rate.is_some();
+    if !rate_stated {
         raw.offer.vat = policy_on(&raw.offer.vat, date);
     }
     let offer = normalize_offer(marketplace, &raw.offer);
+    let stated_price = offer.price.as_ref().filter(|_| rate_stated);
+    let issues = stated_price.and_then(|p| rate_not_in_force(&raw.offer.vat, date, p)).into_iter().collect();
     Ok(Transaction {
         id: offer.source_id,
         date,
@@ -58,6 +64,26 @@ pub fn normalize_transaction(marketplace: &MarketplaceId, mut raw: RawTransactio
         item_count: raw.item_count.as_ref().and_then(|v| count(&v.value)),
         tkdn: offer.tkdn,
         tkdn_known,
+        issues,
+    })
+}
+
+/// The flag on an entry that states a PPN rate not in force on its date: its amount is split at
+/// that rate all the same, since it is what the seller charged (the evidence), but a buyer or an
+/// auditor must see it. An entry stating no rate is split at its date's, so is never flagged.
+fn rate_not_in_force(policy: &VatPolicy, date: WibDate, price: &Price) -> Option<Issue> {
+    let (rate, file) = (price.vat_rate, policy.default_effective());
+    if !matches!(price.vat_basis, VatBasis::Included | VatBasis::Excluded) || vat::in_force_on(date, rate, file) {
+        return None;
+    }
+    let then = vat::rate_on(date, file);
+    Some(Issue {
+        field: "amount",
+        code: Code::VatRateNotInForce.as_str(),
+        message: format!(
+            "the entry states PPN of {rate} %, but the rate in force on {date} was {then} %; its amount is split at \
+             {rate} % as stated"
+        ),
     })
 }
 
@@ -213,6 +239,39 @@ mod tests {
             assert_eq!(excluding(dec!(10), date), then, "a file still at 10 %, {date}");
         }
         assert_eq!(excluding(dec!(0), "2021-06-01"), dec!(1110000), "a file charging no PPN");
+    }
+
+    /// An entry stating its own rate keeps it, as the seller charged it, but one not in force on
+    /// its date is flagged: 12 % on ordinary goods in 2023, 11 % in January 2022, 10 % in 2024.
+    #[test]
+    fn an_entry_stating_a_rate_not_in_force_on_its_date_keeps_it_and_is_flagged() {
+        let m = MarketplaceId::new("jatim-bejo");
+        let read = |date: &str, gross: i64, stated: Option<i64>, pkp: bool| {
+            let mut entry = raw(Value::from(gross), pkp);
+            entry.date = date.into();
+            entry.offer.vat_rate = stated.map(|r| RawValue { value: Value::from(r), format: ValueFormat::Number });
+            let t = normalize_transaction(&m, entry).expect("readable");
+            let codes: Vec<&str> = t.issues.iter().map(|i| i.code).collect();
+            (t.amount.expect("amount").excluding_vat, codes)
+        };
+        let flagged = vec!["VAT_RATE_NOT_IN_FORCE"];
+        assert_eq!(read("2023-06-01", 1_120_000, Some(12), true), (dec!(1000000), flagged.clone()), "12 % in 2023");
+        assert_eq!(read("2022-01-15", 1_110_000, Some(11), true), (dec!(1000000), flagged.clone()), "11 %, Jan 2022");
+        assert_eq!(read("2024-06-01", 1_100_000, Some(10), true), (dec!(1000000), flagged), "10 % in 2024");
+        assert_eq!(read("2023-06-01", 1_110_000, Some(11), true), (dec!(1000000), vec![]), "in force");
+        assert_eq!(read("2022-01-15", 1_100_000, Some(10), true), (dec!(1000000), vec![]), "in force then");
+        assert_eq!(read("2022-01-15", 1_100_000, None, true), (dec!(1000000), vec![]), "the date's rate");
+        assert_eq!(read("2023-06-01", 500_000, Some(12), false), (dec!(500000), vec![]), "no PPN charged");
+        let t = {
+            let mut entry = raw(Value::from(1_120_000), true);
+            entry.date = "2023-06-01".into();
+            entry.offer.vat_rate = Some(RawValue { value: Value::from(12), format: ValueFormat::Number });
+            normalize_transaction(&m, entry).expect("readable")
+        };
+        let said = t.issues.first().map(|i| (i.field, i.message.as_str()));
+        let message = "the entry states PPN of 12 %, but the rate in force on 2023-06-01 was 11 %; its amount is \
+                       split at 12 % as stated";
+        assert_eq!(said, Some(("amount", message)));
     }
 
     #[test]

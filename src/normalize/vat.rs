@@ -159,6 +159,14 @@ pub fn rate_on(date: WibDate, file_rate: Decimal) -> Decimal {
     }
 }
 
+/// Whether `rate` (percent, charged) was in force on `date` (WIB) for a file whose rate (after
+/// its rules) is `file_rate`: the ordinary rate of the date ([`rate_on`] of 11), or the rate of
+/// the date for the file's goods (12 from February 2025 on a file of luxury goods). An entry
+/// stating another keeps it, as the seller charged it, but is flagged.
+pub fn in_force_on(date: WibDate, rate: Decimal, file_rate: Decimal) -> bool {
+    rate == rate_on(date, Decimal::from(11)) || rate == rate_on(date, file_rate)
+}
+
 /// Why the rate `treatment` charges on a listing read today is one no law has in force, if it
 /// is: since 1 February 2025 only 11 % (ordinary goods) and 12 % (luxury goods) are. A 12 is
 /// questioned only where the file's own rate is not 12, since a file of 12 without the 12→11
@@ -276,6 +284,20 @@ mod tests {
         assert_eq!(treatment(&policy, Stated::default()), None);
         let exempt = treatment(&policy, Stated { exempt: Some(true), ..Stated::default() });
         assert_eq!(exempt.map(|t| t.basis), Some(VatBasis::Exempt), "no PPN: inclusion is moot");
+    }
+
+    #[test]
+    fn a_rate_is_in_force_on_a_date_only_as_the_law_then_stood_for_the_files_goods() {
+        let on = |y, m, d| WibDate { year: y, month: m, day: d };
+        let in_force = |date, rate, file| in_force_on(date, rate, file);
+        assert!(in_force(on(2022, 3, 31), dec!(10), dec!(11)) && !in_force(on(2022, 3, 31), dec!(11), dec!(11)));
+        assert!(in_force(on(2022, 4, 1), dec!(11), dec!(11)) && !in_force(on(2022, 4, 1), dec!(10), dec!(11)));
+        assert!(!in_force(on(2023, 6, 1), dec!(12), dec!(11)), "ordinary goods in 2023");
+        assert!(!in_force(on(2023, 6, 1), dec!(12), dec!(12)), "luxury goods paid 11 % in 2023");
+        assert!(!in_force(on(2024, 6, 1), dec!(10), dec!(10)), "a file never updated");
+        assert!(!in_force(on(2025, 1, 31), dec!(12), dec!(12)), "January 2025 was a transition at 11 %");
+        assert!(in_force(on(2025, 2, 1), dec!(12), dec!(12)) && in_force(on(2025, 2, 1), dec!(11), dec!(12)));
+        assert!(!in_force(on(2025, 2, 1), dec!(12), dec!(11)), "12 % only on a file of luxury goods");
     }
 
     #[test]

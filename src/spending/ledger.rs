@@ -100,6 +100,12 @@ impl Ledger {
         self.transactions.iter().filter(|t| t.status == TransactionStatus::Completed && t.amount.is_none()).count()
     }
 
+    /// Entries stating a PPN rate not in force on their date: counted at it as stated, flagged.
+    pub fn rate_not_in_force(&self) -> usize {
+        let code = crate::codes::Code::VatRateNotInForce.as_str();
+        self.transactions.iter().filter(|t| t.issues.iter().any(|i| i.code == code)).count()
+    }
+
     /// The buyer's entries whose status Pasar does not know.
     pub fn unknown_status_count(&self) -> usize {
         self.unknown_statuses.values().sum()
@@ -192,6 +198,13 @@ impl Ledger {
             said.push(format!(
                 "{} transactions were listed twice with different amounts: in no total",
                 self.conflicting
+            ));
+        }
+        let rates = self.rate_not_in_force();
+        if rates > 0 {
+            said.push(format!(
+                "{rates} transactions state a PPN rate not in force on their date: split at it as stated, flagged \
+                 VAT_RATE_NOT_IN_FORCE"
             ));
         }
         if self.from_neighbours > 0 {

@@ -143,6 +143,20 @@ fn left_out(spending: &Spending, names: &dyn Fn(&str) -> String) -> Vec<(String,
     each.map(|(m, (said, n))| (format!("{}: {said}", names(m.as_str())), n)).collect()
 }
 
+/// Entries each marketplace sent stating a PPN rate not in force on their date, with how many:
+/// "Jatim Bejo: 2 transaksi menyatakan tarif PPN yang tidak berlaku pada tanggalnya: dihitung
+/// dengan tarif yang dinyatakan" (a figure that stands, but on a wrong charge).
+fn rates(spending: &Spending, names: &dyn Fn(&str) -> String) -> Vec<(String, usize)> {
+    let read = spending.sources.iter().filter_map(|s| s.ledger.as_ref().ok().map(|l| (&s.marketplace, l)));
+    let flagged = read.map(|(m, l)| (m, l.rate_not_in_force())).filter(|(_, n)| *n > 0);
+    let said = |n| {
+        format!(
+            "{n} transaksi menyatakan tarif PPN yang tidak berlaku pada tanggalnya: dihitung dengan tarif yang dinyatakan"
+        )
+    };
+    flagged.map(|(m, n)| (format!("{}: {}", names(m.as_str()), said(n)), n)).collect()
+}
+
 /// Everything the buyer's figures leave out, for the page and the downloads.
 fn gaps(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String) -> Gaps {
     let own = spending.sources.iter().filter_map(|s| s.ledger.as_ref().err().map(|e| (&s.marketplace, e)));
@@ -150,6 +164,7 @@ fn gaps(spending: &Spending, ranking: &Ranking, names: &dyn Fn(&str) -> String) 
         failed: unread(own, names),
         short: short(spending, names),
         left_out: left_out(spending, names),
+        rates: rates(spending, names),
         ranking_failed: unread(ranking.failures.iter().map(|(m, e)| (m, e)), names),
     }
 }

@@ -43,6 +43,9 @@ pub struct Gaps {
     /// 30 transaksi bertanggal di luar tahun 2023 tidak dihitung", "Mbizmarket: 50 transaksi
     /// milik pembeli lain tidak dihitung". The figure stands without them.
     pub left_out: Vec<(String, usize)>,
+    /// Entries a marketplace sent stating a PPN rate not in force on their date, with how many:
+    /// counted at the rate stated (what the seller charged), but a reader must see it.
+    pub rates: Vec<(String, usize)>,
     /// Marketplaces that could not be read for some Pemda of the ranking, with why: said at the
     /// ranking, never under this Pemda's own total, which they do not touch (review37s R37s-8).
     pub ranking_failed: Vec<String>,
@@ -92,6 +95,9 @@ pub fn rows(
     }
     for (said, count) in &gaps.left_out {
         out.push(("Tidak dihitung".into(), said.clone(), None, None, Some(*count)));
+    }
+    for (said, count) in &gaps.rates {
+        out.push(("Tarif PPN".into(), said.clone(), None, None, Some(*count)));
     }
     for (m, t) in &s.by_marketplace {
         out.push((

@@ -61,6 +61,11 @@ pub fn render(
                 @for (i, (said, _)) in gaps.left_out.iter().enumerate() { @if i > 0 { "; " } (said) } "."
             }
         }
+        @if !gaps.rates.is_empty() {
+            p.note #vat-rates {
+                @for (i, (said, _)) in gaps.rates.iter().enumerate() { @if i > 0 { "; " } (said) } "."
+            }
+        }
         @if s.all.count == 0 && failed.is_empty() {
             p.note #empty {
                 "Tidak ada transaksi selesai yang tercatat untuk " (spending.buyer.name) " pada " (year) "."

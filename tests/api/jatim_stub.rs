@@ -44,9 +44,14 @@ fn asked(body: &Value) -> (String, i32) {
 
 /// A gateway whose Jatim Bejo is a stub keeping `books`; every entry on one page.
 pub async fn gateway(books: Books) -> TestApp {
+    spawn_app_with_stub("jatim-bejo", stub(books)).await
+}
+
+/// The stub's routes, for a test that starts the gateway with options of its own.
+pub fn stub(books: Books) -> axum::Router {
     let books = Arc::new(books);
     let (for_ledger, for_recap) = (Arc::clone(&books), books);
-    let stub = axum::Router::new()
+    axum::Router::new()
         .route(
             "/api/v1/transaksi/cari",
             axum::routing::post(move |Json(body): Json<Value>| async move {
@@ -72,6 +77,5 @@ pub async fn gateway(books: Books) -> TestApp {
                 };
                 recap
             }),
-        );
-    spawn_app_with_stub("jatim-bejo", stub).await
+        )
 }

@@ -46,6 +46,7 @@ mod ledger_gaps;
 mod ledger_logs;
 mod ledger_moving;
 mod ledger_page_size;
+mod ledger_rates;
 mod ledger_repeats;
 mod ledger_sub_units;
 mod log_filter;
