@@ -381,7 +381,9 @@ impl Issue {
     /// `VAT_RATE_UNREADABLE`, `VAT_RATE_NOT_IN_FORCE`, `VAT_INCLUSION_UNKNOWN`, `PRICE_OUT_OF_RANGE`. Vendor:
     /// `NPWP_EMPTY`, `NPWP_WRONG_LENGTH`, `NPWP_PLACEHOLDER`, `NPWP_BAD_CHARACTERS`,
     /// `REGION_AMBIGUOUS`, `REGION_UNKNOWN`, `NPWP_SHARED` (on `Vendor.issues`). Other fields: `PERCENT_UNREADABLE`, `BMP_ABOVE_CEILING`, `URL_REJECTED`,
-    /// `FLAG_UNREADABLE`, `NUMBER_UNREADABLE`, `PACK_CONFLICT`, `AVAILABILITY_UNKNOWN`.
+    /// `FLAG_UNREADABLE`, `NUMBER_UNREADABLE`, `PACK_CONFLICT`, `AVAILABILITY_UNKNOWN`. A ledger
+    /// entry (`Transaction.issues`, `field: "amount"`): `VAT_RATE_NOT_IN_FORCE`, a rate it states that
+    /// was not in force on its date (kept, as charged).
     async fn code(&self) -> &str {
         self.code
     }
