@@ -5,7 +5,10 @@
 //! deployment that swaps the folder (a symlink pointed at the next release, `mv -T`) left Pasar
 //! watching the old one, which nobody writes to again, so neither the swap nor any later edit
 //! reloaded anything (review40o R40o-11). A change of the name re-watches what it now leads to and
-//! reloads.
+//! reloads. A symlink further up (`current/adapters` with `current` pointed at the next release)
+//! or a chain of them changes no folder Pasar watches, so what the name leads to is also looked up
+//! every [`RESOLVE_EVERY`] (one `stat`), and a different folder there counts as a swap (review41
+//! R41-1).
 
 use crate::marketplace::files;
 use notify::{RecursiveMode, Watcher};
@@ -18,6 +21,8 @@ use tokio_util::task::AbortOnDropHandle;
 
 /// How long the folder must be quiet before a change is read (an editor writes in several steps).
 const DEBOUNCE: Duration = Duration::from_millis(300);
+/// How often the folder the name leads to is looked up.
+const RESOLVE_EVERY: Duration = Duration::from_secs(1);
 
 /// Watches `dir` until the returned task is dropped, sending a trigger on `tx` per burst of
 /// changes; `None` (and a warning) when the folder cannot be watched.
@@ -56,7 +61,8 @@ pub(super) fn follow(dir: &Path, tx: mpsc::Sender<&'static str>) -> Option<Abort
     {
         tracing::warn!(%error, dir = %parent.display(), "The adapters folder's parent cannot be watched: a swapped folder needs SIGHUP.");
     }
-    let task = debounce(changes, Following { watcher, dir, swapped }, tx);
+    let folder = folder_of(&dir);
+    let task = debounce(changes, Following { watcher, dir, swapped, folder }, tx);
     Some(AbortOnDropHandle::new(tokio::spawn(task)))
 }
 
@@ -65,14 +71,47 @@ struct Following {
     watcher: notify::RecommendedWatcher,
     dir: PathBuf,
     swapped: Arc<AtomicBool>,
+    /// The folder watched.
+    folder: Option<Folder>,
+}
+
+/// A folder itself, whatever names lead to it: its device and inode.
+#[cfg(unix)]
+type Folder = (u64, u64);
+#[cfg(not(unix))]
+type Folder = PathBuf;
+
+/// The folder `dir` leads to now, through every symlink on the way.
+fn folder_of(dir: &Path) -> Option<Folder> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(dir).ok()
+    }
 }
 
 impl Following {
+    /// Whether the name now leads to another folder than the one watched (a folder that is gone
+    /// for now is no swap yet).
+    fn moved(&self) -> bool {
+        let now = folder_of(&self.dir);
+        let moved = now.is_some() && now != self.folder;
+        if moved {
+            self.swapped.store(true, Ordering::SeqCst);
+        }
+        moved
+    }
+
     /// Watches what the folder's name leads to now, when it changed.
     fn refollow(&mut self) {
         if !self.swapped.swap(false, Ordering::SeqCst) {
             return;
         }
+        self.folder = folder_of(&self.dir);
         let _ = self.watcher.unwatch(&self.dir);
         if let Err(error) = self.watcher.watch(&self.dir, RecursiveMode::NonRecursive) {
             tracing::warn!(%error, dir = %self.dir.display(), "The replaced adapters folder cannot be watched: reload with SIGHUP.");
@@ -82,7 +121,13 @@ impl Following {
 
 /// Sends one trigger per burst of changes (an editor writes in several steps).
 async fn debounce(mut changes: mpsc::Receiver<()>, mut following: Following, tx: mpsc::Sender<&'static str>) {
-    while changes.recv().await.is_some() {
+    let mut resolve = tokio::time::interval(RESOLVE_EVERY);
+    resolve.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    loop {
+        tokio::select! {
+            change = changes.recv() => if change.is_none() { return },
+            _ = resolve.tick() => if !following.moved() { continue },
+        }
         while let Ok(Some(())) = tokio::time::timeout(DEBOUNCE, changes.recv()).await {}
         following.refollow();
         // A full channel already holds a reload that will read these changes too.

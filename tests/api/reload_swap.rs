@@ -62,3 +62,29 @@ async fn a_swapped_adapters_folder_is_reloaded_and_watched_in_place_of_the_old_o
     std::fs::write(&new, repo_adapter("bela").replacen("\nname = \"", "\nname = \"New ", 1)).expect("write");
     until_applied(&gateway, 2, "an edit in the new folder").await;
 }
+
+/// The symlink swapped is further up the path (review41 R41-1: `adapters_dir = "current/adapters"`
+/// with `current` pointed at the next release changed no folder Pasar watched).
+#[tokio::test]
+async fn a_release_swapped_above_the_adapters_folder_is_reloaded_and_its_folder_watched() {
+    let options = SandboxOptions { products: crate::helpers::TEST_PRODUCTS, ..SandboxOptions::default() };
+    let sandboxes = sandbox::spawn_all(&options, "127.0.0.1".parse().expect("ip")).await.expect("sandboxes");
+    let root = tempfile::tempdir().expect("temp dir");
+    for (release, renamed) in [("rel1", &[][..]), ("rel2", &["mbiz"][..])] {
+        std::fs::create_dir(root.path().join(release)).expect("a release");
+        self::release(&root.path().join(release).join("adapters"), renamed);
+    }
+    std::os::unix::fs::symlink(root.path().join("rel1"), root.path().join("current")).expect("a symlink");
+    let gateway = Served::start_over(&root.path().join("current").join("adapters"), &sandboxes, "", "", &[]).await;
+
+    let next = root.path().join("current.next");
+    std::os::unix::fs::symlink(root.path().join("rel2"), &next).expect("a symlink");
+    std::fs::rename(&next, root.path().join("current")).expect("swapped");
+    until_applied(&gateway, 1, "the release swapped above the folder").await;
+    let names = gateway.graphql(&serde_json::json!({ "query": "{ marketplaces { id name } }" })).await;
+    assert!(names.to_string().contains("Renamed "), "the new release serves: {names}");
+
+    let new = root.path().join("rel2").join("adapters").join("bela.toml");
+    std::fs::write(&new, repo_adapter("bela").replacen("\nname = \"", "\nname = \"New ", 1)).expect("write");
+    until_applied(&gateway, 2, "an edit in the new release").await;
+}
