@@ -19,9 +19,10 @@ use tracing_subscriber::{Layer, fmt};
 /// call (tests, or a logger set by an embedder) does nothing. `json` writes one object per line;
 /// `level` is used when `RUST_LOG` is unset, or is no filter (then a warning says why).
 pub fn init(json: bool, level: Option<&str>, tracer: Option<SdkTracer>) {
-    let configured = level.filter(|level| level_problem(level).is_none()).unwrap_or("info");
+    let configured = level.map(tidy).filter(|level| level_problem(level).is_none());
+    let configured = configured.as_deref().unwrap_or("info");
     let from_env = std::env::var("RUST_LOG").ok();
-    let (filter, passed_over) = chosen(from_env.as_deref(), configured);
+    let (filter, passed_over) = chosen(from_env.as_deref().map(tidy).as_deref(), configured);
     let installed = subscriber(json, filter, tracer).try_init().is_ok();
     if let (true, Some(fault)) = (installed, passed_over) {
         tracing::warn!(
@@ -48,6 +49,12 @@ fn chosen(from_env: Option<&str>, configured: &str) -> (EnvFilter, Option<String
         },
         Some(fault) => (configured_filter(), Some(fault)),
     }
+}
+
+/// `value` with the spaces around each directive left out: `tracing` reads `warn ` as the target
+/// `warn `, so a stray space logged nothing at all (review41 R41-4).
+fn tidy(value: &str) -> String {
+    value.split(',').map(str::trim).filter(|d| !d.is_empty()).collect::<Vec<_>>().join(",")
 }
 
 /// Why `level` is not a filter `[log] level` can mean, if it is not: `tracing` reads a bare word
@@ -114,6 +121,16 @@ mod tests {
         let (filter, fault) = chosen(Some("pasar=debug"), "warn");
         assert_eq!((filter.to_string(), fault), ("pasar=debug".to_string(), None));
         assert_eq!(chosen(Some(" "), "warn").0.to_string(), "warn", "set but empty: as unset");
+    }
+
+    #[test]
+    fn a_level_written_with_stray_spaces_is_that_level_not_a_target() {
+        for (written, most) in
+            [("warn ", LevelFilter::WARN), (" warn", LevelFilter::WARN), (" warn , pasar=debug ", LevelFilter::DEBUG)]
+        {
+            let (filter, fault) = chosen(Some(&tidy(written)), "info");
+            assert_eq!((filter.max_level_hint(), fault), (Some(most), None), "{written:?}");
+        }
     }
 
     #[test]
