@@ -115,7 +115,7 @@ async fn admit_client(State(state): State<AppState>, mut request: Request, next:
     let graphql = path.starts_with("/graphql") && !graphiql;
     let refuse = |rejection: Rejection| if graphql { rejection.into_response() } else { rejection.respond_text() };
     if let Err(rejection) = state.origins.check(request.headers(), request.uri()) {
-        return refuse(rejection);
+        return unread_body(request, refuse(rejection)).await;
     }
     // A scrape /metrics answers is the operator's: refused for the budget of its address, it was
     // lost when the numbers mattered most (review40o R40o-7). A wrong token still pays.
@@ -129,8 +129,33 @@ async fn admit_client(State(state): State<AppState>, mut request: Request, next:
     // A large body costs more of the budget: reading it is most of what it costs.
     let length = request.headers().get(axum::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse().ok());
     if let Err(refused) = clients.check_weighted(&client, crate::graphql::clients::cost_of_body(length)).await {
-        return refuse(Rejection::RateLimited(refused));
+        return unread_body(request, refuse(Rejection::RateLimited(refused))).await;
     }
     request.extensions_mut().insert(client);
     next.run(request).await
+}
+
+/// `refusal` of `request`, answered before its body was read. A small body is read first, for a
+/// moment, so the connection stays usable; else the answer says the connection closes. hyper
+/// keeps a connection whose unread body it already holds and closes it otherwise, without saying
+/// so unless it noticed first: a small `POST` whose body came in a packet after its head (as
+/// Python's http.client sends one) got a 429 and then a closed socket (review41 R41-2). A large
+/// body is `server::unread`'s.
+async fn unread_body(request: Request, mut refusal: Response) -> Response {
+    const SMALL: u64 = 8 * 1024;
+    const WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+    use axum::body::HttpBody;
+    let http1 = request.version() <= axum::http::Version::HTTP_11;
+    if !http1 || request.body().is_end_stream() {
+        return refusal;
+    }
+    // The lower bound: a decoding layer leaves the upper unknown.
+    if request.body().size_hint().lower() <= SMALL {
+        let read = tokio::time::timeout(WAIT, axum::body::to_bytes(request.into_body(), SMALL as usize)).await;
+        if matches!(read, Ok(Ok(_))) {
+            return refusal;
+        }
+    }
+    refusal.headers_mut().insert(axum::http::header::CONNECTION, axum::http::HeaderValue::from_static("close"));
+    refusal
 }

@@ -21,6 +21,7 @@ mod operation_types;
 mod ordering;
 mod out_of_range;
 mod protocol;
+mod refused_kept;
 mod registration;
 pub(crate) mod socket;
 mod socket_budget;
