@@ -9,6 +9,7 @@ use super::codes;
 use super::error::coded;
 use super::past_float::{self, InVariable, PastFloat, Step};
 use crate::bounded::{Bounded, bounded};
+use crate::normalize::echo::echoed;
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition, VariableDefinition};
 use async_graphql::parser::{self, Positioned};
 use async_graphql::{ServerError, Variables};
@@ -284,7 +285,9 @@ fn select<'d>(
         (DocumentOperations::Single(_), Some(_)) => None,
     };
     found.ok_or_else(|| {
-        let error = ServerError::new(format!("Unknown operation named \"{}\".", name.unwrap_or_default()), None);
+        // The client's own text, quoted as every echo is (review41 R41-9).
+        let error =
+            ServerError::new(format!("Unknown operation named \"{}\".", echoed(name.unwrap_or_default())), None);
         coded(error, codes::OPERATION_RESOLUTION_FAILURE)
     })
 }

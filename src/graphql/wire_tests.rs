@@ -102,3 +102,10 @@ fn the_operation_is_chosen_by_name_or_refused_with_a_code() {
         assert_eq!(code(&error), "\"OPERATION_RESOLUTION_FAILURE\"");
     }
 }
+
+#[test]
+fn an_unknown_operation_name_is_quoted_with_its_hidden_characters_shown() {
+    let error = prepare(wire("query A { a } query B { b }", Some("A\u{202E}B"))).err().expect("refused");
+    assert_eq!(code(&error), "\"OPERATION_RESOLUTION_FAILURE\"");
+    assert_eq!(error.message, "Unknown operation named \"A\\u{202E}B\".");
+}

@@ -6,6 +6,7 @@
 //! such request is refused the same way.
 
 use super::types::TYPES;
+use crate::normalize::echo::echoed;
 use async_graphql::parser::types::{BaseType, Type};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -67,7 +68,8 @@ impl Why {
             }
             What::OutsideInt => format!("{place} is outside what an Int holds ({INT_RANGE})"),
             What::Needs(ty) => format!("{place} needs a value of type {ty}"),
-            What::NoField(field) => format!("{place} has no field `{field}`"),
+            // The client's own key: quoted as every echo is (review41 R41-9).
+            What::NoField(field) => format!("{place} has no field `{}`", echoed(&field)),
         }
     }
 }
@@ -166,6 +168,11 @@ mod tests {
         assert_eq!(of("OfferFilter", json!({"minPrice": long})), Some(not_read));
         assert_eq!(of("OfferFilter", json!({"umkOnly": "x"})).as_deref(), Some("`umkOnly` is not a Boolean"));
         assert_eq!(of("OfferFilter", json!({"nope": 1})).as_deref(), Some("the value has no field `nope`"));
+        assert_eq!(
+            of("OfferFilter", json!({"min\u{202E}Price": 1})).as_deref(),
+            Some("the value has no field `min\\u{202E}Price`"),
+            "a client's key is quoted with its hidden characters shown"
+        );
         assert_eq!(
             of("OfferFilter", json!({"marketplaces": ["a", null]})).as_deref(),
             Some("`marketplaces[1]` needs a value of type ID!")
