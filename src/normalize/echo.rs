@@ -68,9 +68,23 @@ pub fn is_control_picture(c: char) -> bool {
     ('\u{2400}'..='\u{2426}').contains(&c)
 }
 
-/// Bidirectional overrides, isolates and marks, zero-width characters and the byte-order mark.
+/// Bidirectional overrides, isolates and marks (the Arabic letter mark too), zero-width and
+/// invisible characters (word joiner, invisible operators, the deprecated shaping controls,
+/// interlinear annotation, tags) and the byte-order mark. The soft hyphen is left out: pasted
+/// text carries it, and it reorders nothing (review41 R41-6).
 pub fn is_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
 }
 
 /// The picture of a control character (a NUL as `␀`, DEL as `␡`); `␦` where it has none.
@@ -91,6 +105,16 @@ mod tests {
         assert_eq!(echoed("mbiz:\u{0}\u{202E}\u{1b}[31m\n"), "mbiz:␀\\u{202E}␛[31m␊");
         assert_eq!(echoed("35.71\u{85}\u{7f}\u{FEFF}"), "35.71␦␡\\u{FEFF}");
         assert_eq!(echoed("Kota Surabaya é"), "Kota Surabaya é");
+    }
+
+    #[test]
+    fn every_invisible_or_direction_character_is_hidden_and_shown_by_its_code_point() {
+        for c in ['\u{061C}', '\u{180E}', '\u{2060}', '\u{2064}', '\u{206A}', '\u{206F}', '\u{FFF9}', '\u{E0041}'] {
+            let text = format!("a{c}b");
+            assert!(has_hidden(&text), "{:04X}", u32::from(c));
+            assert_eq!(echoed(&text), format!("a\\u{{{:04X}}}b", u32::from(c)));
+        }
+        assert!(!has_hidden("kertas\u{00AD}hvs \t a4"), "a soft hyphen, a tab and a space stay");
     }
 
     #[test]
