@@ -129,10 +129,13 @@ impl Config {
         let mut problems = Vec::new();
         let budget = self.cache.budget_mb;
         if budget == 0 || budget > MAX_BUDGET_MB {
-            let reason = format!(
-                "{budget} must be at least 1 and at most {MAX_BUDGET_MB} (MiB): 0 would keep no page and no offer \
-                 for offer(id); to cache nothing, set `[defaults] cache_ttl = \"0s\"`"
-            );
+            // Each end says its own why: a too-large budget was told about 0 (review41 R41-11).
+            let why = if budget == 0 {
+                "0 would keep no page and no offer for offer(id); to cache nothing, set `[defaults] cache_ttl = \"0s\"`"
+            } else {
+                "more is a unit mistaken (KiB for MiB)"
+            };
+            let reason = format!("{budget} must be at least 1 and at most {MAX_BUDGET_MB} (MiB): {why}");
             problems.push(("[cache] budget_mb".to_string(), reason));
         }
         let d = &self.defaults;
@@ -258,7 +261,9 @@ mod tests {
         assert!(overflowing.ends_with("is more than 1day: allowed from 0s (off) to 1day"), "{overflowing}");
         let at_bounds = "[cache]\nbudget_mb = 65536\n[defaults]\ncache_ttl = \"0s\"\nstale_if_error = \"7days\"\n";
         assert_eq!(problems_of(at_bounds), Vec::<String>::new());
-        assert!(problems_of("[cache]\nbudget_mb = 65537\n")[0].starts_with("`[cache] budget_mb`: 65537 must be"));
+        let too_large = &problems_of("[cache]\nbudget_mb = 65537\n")[0];
+        assert!(too_large.starts_with("`[cache] budget_mb`: 65537 must be"), "{too_large}");
+        assert!(too_large.contains("unit mistaken") && !too_large.contains("0 would"), "{too_large}");
     }
 
     #[test]
