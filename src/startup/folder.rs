@@ -59,7 +59,7 @@ pub(super) fn follow(dir: &Path, tx: mpsc::Sender<&'static str>) -> Option<Abort
     if let Some(parent) = dir.parent()
         && let Err(error) = watcher.watch(parent, RecursiveMode::NonRecursive)
     {
-        tracing::warn!(%error, dir = %parent.display(), "The adapters folder's parent cannot be watched: a swapped folder needs SIGHUP.");
+        tracing::warn!(%error, dir = %parent.display(), "The adapters folder's parent cannot be watched: a swapped folder is noticed within a second, not at once.");
     }
     let folder = folder_of(&dir);
     let task = debounce(changes, Following { watcher, dir, swapped, folder }, tx);
@@ -114,7 +114,7 @@ impl Following {
         self.folder = folder_of(&self.dir);
         let _ = self.watcher.unwatch(&self.dir);
         if let Err(error) = self.watcher.watch(&self.dir, RecursiveMode::NonRecursive) {
-            tracing::warn!(%error, dir = %self.dir.display(), "The replaced adapters folder cannot be watched: reload with SIGHUP.");
+            tracing::warn!(%error, dir = %self.dir.display(), "The adapters folder cannot be watched now (removed?): it is watched again once its path leads to another folder; SIGHUP reloads meanwhile.");
         }
     }
 }
