@@ -78,6 +78,9 @@ pub(super) fn report_failure(ctx: &Context<'_>, marketplace: &MarketplaceId, err
 pub(super) fn code_field_errors(errors: &mut Vec<ServerError>, operation: Option<&OperationDefinition>) {
     for error in errors.iter_mut() {
         super::decimals::said_by_pasar(error, operation);
+        if let Some(operation) = operation {
+            super::given::name_variable(error, operation);
+        }
     }
     let coded_errors = std::mem::take(errors).into_iter().map(|e| coded(e, codes::BAD_USER_INPUT)).collect();
     *errors = coded_errors;

@@ -13,6 +13,7 @@ mod decimals;
 mod error;
 mod expansion;
 mod freshness;
+mod given;
 pub mod graphiql;
 pub mod http;
 mod in_flight;

@@ -54,6 +54,11 @@ async fn a_search_text_with_a_control_or_text_direction_character_is_refused_at_
         let text: String = serde_json::from_str(&format!("\"{written}\"")).expect("a JSON string");
         let answer = app.graphql(by_variable, json!({ "q": text })).await;
         assert_refused(&answer["errors"][0], shown, "by a variable");
+        // Naming the variable, at every door (review41 R41-10).
+        let request = json!({ "query": by_variable, "variables": { "q": text } });
+        for (door, error) in first_error_at_every_door(&app, &request).await {
+            assert_eq!(error["extensions"]["variable"], "q", "by a variable, by {door}: {error}");
+        }
         let mut ws = socket::open_acked(&app.address, json!({})).await;
         let stream = format!("subscription {{ searchStream(query: \"{written}\") {{ __typename }} }}");
         ws.subscribe("1", json!({ "query": stream })).await;
