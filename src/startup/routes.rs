@@ -146,16 +146,14 @@ async fn unread_body(request: Request, mut refusal: Response) -> Response {
     const WAIT: std::time::Duration = std::time::Duration::from_millis(100);
     use axum::body::HttpBody;
     let http1 = request.version() <= axum::http::Version::HTTP_11;
-    if !http1 || request.body().is_end_stream() {
+    // The lower bound: a decoding layer leaves the upper unknown. A larger body is watched by
+    // `server::unread`, which says close when it goes unread.
+    if !http1 || request.body().is_end_stream() || request.body().size_hint().lower() > SMALL {
         return refusal;
     }
-    // The lower bound: a decoding layer leaves the upper unknown.
-    if request.body().size_hint().lower() <= SMALL {
-        let read = tokio::time::timeout(WAIT, axum::body::to_bytes(request.into_body(), SMALL as usize)).await;
-        if matches!(read, Ok(Ok(_))) {
-            return refusal;
-        }
+    let read = tokio::time::timeout(WAIT, axum::body::to_bytes(request.into_body(), SMALL as usize)).await;
+    if !matches!(read, Ok(Ok(_))) {
+        refusal.headers_mut().insert(axum::http::header::CONNECTION, axum::http::HeaderValue::from_static("close"));
     }
-    refusal.headers_mut().insert(axum::http::header::CONNECTION, axum::http::HeaderValue::from_static("close"));
     refusal
 }
